@@ -1,0 +1,63 @@
+"""The project's own exception types. Every error names the file, line and value at fault."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class GapstudyError(Exception):
+    """Base class for every error this package raises on purpose."""
+
+
+class FigureParseError(GapstudyError, ValueError):
+    """A figure as written could not be understood by the normaliser."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"cannot parse figure {text!r}: {reason}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, located as precisely as we can."""
+
+    path: Path | str
+    line: int | None
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        text = f"{where}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class InputError(GapstudyError):
+    """One or more problems in the project's input files (raw texts, metadata, annotations)."""
+
+    def __init__(self, problems: list[Problem] | Problem) -> None:
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the input files:\n{lines}")
+
+
+class SourceError(InputError):
+    """A raw text or its metadata is missing, altered, or inconsistent."""
+
+
+class AnnotationError(InputError):
+    """An annotation file does not agree with the schema, the vocabularies or its source."""
+
+
+class TableError(GapstudyError):
+    """A tidy table does not match its declared schema, or is missing."""
+
+
+class ParameterError(GapstudyError):
+    """A notebook run was given a parameter the notebook does not declare, or of the wrong type."""
+
+
+class BuildError(GapstudyError):
+    """One or more notebook runs failed; the last good outputs were kept."""

@@ -1,0 +1,100 @@
+"""Every path the project reads or writes, derived in one place from the project root.
+
+Nothing here touches the file system on import. The root is the folder that holds
+``pyproject.toml`` next to the installed package, or ``$GAPSTUDY_ROOT`` when set (tests and
+benchmarks point it at a scratch copy of the project).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT_ENV_VAR = "GAPSTUDY_ROOT"
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    """The project's folders and files, relative to one root."""
+
+    root: Path
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def raw(self) -> Path:
+        return self.data / "raw"
+
+    @property
+    def sources_file(self) -> Path:
+        return self.data / "sources.yaml"
+
+    @property
+    def annotations(self) -> Path:
+        return self.data / "annotations"
+
+    @property
+    def vocabularies_file(self) -> Path:
+        return self.data / "vocabularies.yaml"
+
+    @property
+    def processed(self) -> Path:
+        return self.data / "processed"
+
+    @property
+    def datapackage_file(self) -> Path:
+        return self.processed / "datapackage.json"
+
+    @property
+    def notebooks(self) -> Path:
+        return self.root / "notebooks"
+
+    @property
+    def runs_file(self) -> Path:
+        return self.notebooks / "runs.yaml"
+
+    @property
+    def executed(self) -> Path:
+        return self.root / "reports" / "notebooks"
+
+    @property
+    def html(self) -> Path:
+        return self.root / "reports" / "html"
+
+    @property
+    def figures(self) -> Path:
+        return self.root / "figures"
+
+    @property
+    def provenance_file(self) -> Path:
+        return self.figures / "provenance.json"
+
+    @property
+    def scratch(self) -> Path:
+        """Git-ignored working folder: staged outputs, failed runs, caches."""
+        return self.root / ".cache"
+
+    def table_file(self, name: str) -> Path:
+        return self.processed / f"{name}.csv"
+
+    def raw_file(self, file_name: str) -> Path:
+        return self.raw / file_name
+
+    def annotation_file(self, source_id: str) -> Path:
+        return self.annotations / f"{source_id}.yaml"
+
+
+def find_root() -> Path:
+    """The project root: ``$GAPSTUDY_ROOT`` if set, else the checkout this package lives in."""
+    env = os.environ.get(ROOT_ENV_VAR)
+    if env:
+        return Path(env).resolve()
+    return Path(__file__).resolve().parent.parent
+
+
+def project_paths(root: Path | str | None = None) -> ProjectPaths:
+    """Paths for ``root`` (default: :func:`find_root`)."""
+    return ProjectPaths(Path(root).resolve() if root is not None else find_root())

@@ -1,0 +1,313 @@
+"""Every tidy table and column, declared once.
+
+From these declarations come the pandera schemas that validate tables before they are written
+and after they are read, the pandas dtypes that :func:`gapstudy.load` returns, and the
+Frictionless Table Schema written to ``data/processed/datapackage.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+from gapstudy import vocab
+
+# Frictionless field type -> pandas dtype.
+_DTYPES: dict[str, str] = {
+    "string": "string",
+    "integer": "Int64",
+    "number": "Float64",
+    "boolean": "boolean",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its type, meaning, and constraints."""
+
+    name: str
+    type: str
+    description: str
+    required: bool = True
+    unique: bool = False
+    enum: tuple[str, ...] | None = None
+
+    @property
+    def dtype(self) -> str:
+        return _DTYPES[self.type]
+
+    def to_frictionless(self) -> dict[str, Any]:
+        spec: dict[str, Any] = {
+            "name": self.name,
+            "type": self.type,
+            "description": self.description,
+        }
+        constraints: dict[str, Any] = {}
+        if self.required:
+            constraints["required"] = True
+        if self.unique:
+            constraints["unique"] = True
+        if self.enum is not None:
+            constraints["enum"] = list(self.enum)
+        if constraints:
+            spec["constraints"] = constraints
+        return spec
+
+    def to_pandera(self) -> pa.Column:
+        checks = [pa.Check.isin(list(self.enum))] if self.enum is not None else []
+        return pa.Column(
+            self.dtype,
+            checks=checks,
+            nullable=not self.required,
+            unique=self.unique,
+            coerce=True,
+        )
+
+
+@dataclass(frozen=True)
+class Table:
+    """A tidy table: its columns in order, its key, and what one row is."""
+
+    name: str
+    description: str
+    row: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[tuple[str, str, str], ...] = field(default=())
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def dtypes(self) -> dict[str, str]:
+        return {c.name: c.dtype for c in self.columns}
+
+    def to_pandera(self) -> pa.DataFrameSchema:
+        return pa.DataFrameSchema(
+            {c.name: c.to_pandera() for c in self.columns},
+            strict=True,
+            ordered=True,
+            unique=list(self.primary_key) if len(self.primary_key) > 1 else None,
+            name=self.name,
+        )
+
+    def to_frictionless(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "fields": [c.to_frictionless() for c in self.columns],
+            "primaryKey": list(self.primary_key),
+        }
+        if self.foreign_keys:
+            schema["foreignKeys"] = [
+                {"fields": col, "reference": {"resource": table, "fields": ref}}
+                for col, table, ref in self.foreign_keys
+            ]
+        return {
+            "name": self.name,
+            "path": f"{self.name}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "encoding": "utf-8",
+            "description": f"{self.description} One row: {self.row}.",
+            "schema": schema,
+        }
+
+    def empty(self) -> pd.DataFrame:
+        """A frame with this table's columns and dtypes and no rows."""
+        return pd.DataFrame({c.name: pd.Series(dtype=c.dtype) for c in self.columns})
+
+
+def _enum(mapping: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(mapping)
+
+
+# Columns shared by several tables are declared once here and reused.
+SOURCE_ID = Column("source_id", "string", "Identifier of the source text (file stem in data/raw).")
+LINE = Column("line", "integer", "1-based line of the source text where the span starts.")
+CHAR_START = Column("char_start", "integer", "0-based offset of the span's first character.")
+CHAR_END = Column("char_end", "integer", "0-based offset one past the span's last character.")
+SEGMENT_KIND = Column(
+    "segment_kind", "string", "Kind of segment the span lies in.", enum=_enum(vocab.SEGMENT_KINDS)
+)
+IS_READER_COMMENT = Column(
+    "is_reader_comment", "boolean", "True when the span lies in a reader comment."
+)
+STANCE = Column(
+    "stance", "string", "Stance on the US-China AI gap.", enum=_enum(vocab.STANCES)
+)
+VOICE_ID = Column("voice_id", "string", "Voice identifier: '<source_id>/<voice_key>'.")
+CLAIM_ID = Column("claim_id", "string", "Claim identifier: '<source_id>/<claim key>'.")
+FIGURE_ID = Column("figure_id", "string", "Figure identifier: '<claim_id>/<n>'.")
+CITES = Column(
+    "cites",
+    "string",
+    "voice_key of the primary source the speaker relies on (e.g. a cited report).",
+    required=False,
+)
+VALUE = Column("value", "number", "Point value in the unit, after scale words.", required=False)
+LOW = Column("low", "number", "Lower bound in the unit; empty when open below.", required=False)
+HIGH = Column("high", "number", "Upper bound in the unit; empty when open above.", required=False)
+UNIT = Column("unit", "string", "Unit of value, low and high.", enum=_enum(vocab.UNITS))
+
+SOURCES = Table(
+    name="sources",
+    description="The article texts under study, with provenance.",
+    row="one source text",
+    primary_key=("source_id",),
+    columns=(
+        Column("source_id", "string", SOURCE_ID.description, unique=True),
+        Column("file", "string", "File name in data/raw."),
+        Column("original_name", "string", "File name as received."),
+        Column("sha256", "string", "SHA-256 of the raw bytes, verified on every load."),
+        Column("title", "string", "Title as printed, if any.", required=False),
+        Column("outlet", "string", "Publishing outlet, if known.", required=False),
+        Column("is_outlet_inferred", "boolean", "True when the outlet is not stated."),
+        Column("original_outlet", "string", "Outlet of the original, for reposts.", required=False),
+        Column("published", "string", "Publication date (ISO, to its precision).", required=False),
+        Column("date_precision", "string", "Precision of published.", enum=_enum(vocab.DATE_PRECISIONS)),
+        Column("is_date_inferred", "boolean", "True when the date is not printed as such."),
+        Column("url", "string", "Address of the original, when known.", required=False),
+        Column("inference_note", "string", "Why inferred fields are believed.", required=False),
+        Column("n_lines", "integer", "Number of lines in the text."),
+        Column("n_chars", "integer", "Number of characters in the text."),
+    ),
+)
+
+SEGMENTS = Table(
+    name="segments",
+    description="Each source text split into labelled runs of lines.",
+    row="one segment of one source",
+    primary_key=("segment_id",),
+    foreign_keys=(("source_id", "sources", "source_id"),),
+    columns=(
+        Column("segment_id", "string", "'<source_id>/s<nn>'.", unique=True),
+        SOURCE_ID,
+        Column("kind", "string", "Kind of segment.", enum=_enum(vocab.SEGMENT_KINDS)),
+        Column("line_start", "integer", "First line (1-based)."),
+        Column("line_end", "integer", "Last line (1-based, inclusive)."),
+        CHAR_START,
+        CHAR_END,
+    ),
+)
+
+VOICES = Table(
+    name="voices",
+    description="Who speaks in each source: people, organisations, cited reports, readers.",
+    row="one voice in one source",
+    primary_key=("voice_id",),
+    foreign_keys=(("source_id", "sources", "source_id"),),
+    columns=(
+        Column("voice_id", "string", VOICE_ID.description, unique=True),
+        SOURCE_ID,
+        Column("voice_key", "string", "Slug naming the same voice across sources."),
+        Column("name", "string", "Name as the source gives it."),
+        Column("kind", "string", "Kind of voice.", enum=_enum(vocab.VOICE_KINDS)),
+        Column("affiliation", "string", "Organisation the voice speaks for.", required=False),
+        Column("role", "string", "Role or title.", required=False),
+        STANCE,
+        CITES,
+        IS_READER_COMMENT,
+    ),
+)
+
+CLAIMS = Table(
+    name="claims",
+    description="Verbatim statements about the gap, each attributed to a voice.",
+    row="one claim",
+    primary_key=("claim_id",),
+    foreign_keys=(
+        ("source_id", "sources", "source_id"),
+        ("voice_id", "voices", "voice_id"),
+    ),
+    columns=(
+        Column("claim_id", "string", CLAIM_ID.description, unique=True),
+        SOURCE_ID,
+        VOICE_ID,
+        Column("quote", "string", "The claim's words exactly as in the source."),
+        LINE,
+        CHAR_START,
+        CHAR_END,
+        SEGMENT_KIND,
+        IS_READER_COMMENT,
+        Column("dimension", "string", "Dimension of the gap.", enum=_enum(vocab.DIMENSIONS)),
+        Column("direction", "string", "What the claim says the gap does.", enum=_enum(vocab.DIRECTIONS)),
+        STANCE,
+        CITES,
+    ),
+)
+
+FIGURES = Table(
+    name="figures",
+    description="Every annotated number, normalised, with the exact words it came from.",
+    row="one figure as written in one claim",
+    primary_key=("figure_id",),
+    foreign_keys=(
+        ("source_id", "sources", "source_id"),
+        ("claim_id", "claims", "claim_id"),
+        ("voice_id", "voices", "voice_id"),
+    ),
+    columns=(
+        Column("figure_id", "string", FIGURE_ID.description, unique=True),
+        CLAIM_ID,
+        SOURCE_ID,
+        VOICE_ID,
+        Column("text", "string", "The figure's words exactly as in the source."),
+        LINE,
+        CHAR_START,
+        CHAR_END,
+        SEGMENT_KIND,
+        IS_READER_COMMENT,
+        Column("kind", "string", "Class of phrase.", enum=_enum(vocab.FIGURE_KINDS)),
+        VALUE,
+        LOW,
+        HIGH,
+        Column("bound", "string", "How value, low and high relate to the words.", enum=_enum(vocab.BOUNDS)),
+        Column("qualifier", "string", "Qualifier word, if any.", required=False, enum=_enum(vocab.QUALIFIERS)),
+        UNIT,
+        Column("scale", "string", "Scale word applied, if any.", required=False, enum=_enum(vocab.SCALES)),
+        Column("entity", "string", "Canonical entity the figure is about.", enum=tuple(vocab.ENTITIES)),
+        Column("counterpart", "string", "Entity it is compared with, if any.", required=False, enum=tuple(vocab.ENTITIES)),
+        Column("metric", "string", "What is measured, in a few words."),
+        Column("period", "string", "When, as the text puts it.", required=False),
+        Column("period_precision", "string", "Precision of period.", enum=_enum(vocab.PERIOD_PRECISIONS)),
+        Column("dimension", "string", "Dimension of the claim.", enum=_enum(vocab.DIMENSIONS)),
+        STANCE,
+        CITES,
+        Column("fact_id", "string", "Fact this figure reports, shared across sources.", required=False),
+        Column("interpretation", "string", "How an ambiguous figure is read.", required=False),
+        Column("interpretation_note", "string", "Why it is read that way.", required=False),
+    ),
+)
+
+MENTIONS = Table(
+    name="mentions",
+    description="Every numeric expression found in the texts, and what became of it.",
+    row="one numeric mention",
+    primary_key=("mention_id",),
+    foreign_keys=(("source_id", "sources", "source_id"),),
+    columns=(
+        Column("mention_id", "string", "'<source_id>/m<nnn>'.", unique=True),
+        SOURCE_ID,
+        Column("text", "string", "The mention exactly as in the source."),
+        LINE,
+        CHAR_START,
+        CHAR_END,
+        SEGMENT_KIND,
+        Column(
+            "status",
+            "string",
+            "annotated (inside a figure), excluded (with a reason), or open.",
+            enum=("annotated", "excluded", "open"),
+        ),
+        Column("figure_id", "string", "Figure that covers it.", required=False),
+        Column("exclusion_reason", "string", "Why it is not a figure.", required=False),
+    ),
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t for t in (SOURCES, SEGMENTS, VOICES, CLAIMS, FIGURES, MENTIONS)
+}
+
