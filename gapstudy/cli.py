@@ -1,0 +1,115 @@
+"""The ``gapstudy`` command line: check, tables, build, why, render, diff, run."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from gapstudy.exceptions import GapstudyError
+from gapstudy.paths import project_paths
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from gapstudy.check import run_check
+
+    return run_check(project_paths(args.root))
+
+
+def _cmd_tables(args: argparse.Namespace) -> int:
+    from gapstudy.tables import write_tables
+
+    written = write_tables(project_paths(args.root))
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from gapstudy.build import run_build
+
+    return run_build(
+        project_paths(args.root),
+        jobs=args.jobs,
+        force=args.force,
+        explain=args.explain,
+        only=args.only,
+    )
+
+
+def _cmd_why(args: argparse.Namespace) -> int:
+    from gapstudy.provenance import explain_figure
+
+    print(explain_figure(args.figure, project_paths(args.root)))
+    return 0
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from gapstudy.render import render_report
+
+    render_report(project_paths(args.root))
+    return 0
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from gapstudy.diff import print_diff
+
+    return print_diff(args.rev, project_paths(args.root))
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from gapstudy.build import run_one
+
+    return run_one(project_paths(args.root), args.notebook, dict(args.parameter or []))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gapstudy", description=__doc__)
+    parser.add_argument("--root", default=None, help="project root (default: this checkout)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("check", help="validate raw texts and annotations; print coverage")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("tables", help="write the tidy tables and datapackage.json")
+    p.set_defaults(func=_cmd_tables)
+
+    p = sub.add_parser("build", help="validate, write tables, run every notebook, render")
+    p.add_argument("--jobs", type=int, default=None, help="parallel runs (default: cores)")
+    p.add_argument("--force", action="store_true", help="redo every run")
+    p.add_argument("--explain", action="store_true", help="say why each run is redone or skipped")
+    p.add_argument("--only", action="append", help="run only these run names (repeatable)")
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("why", help="what made this figure file?")
+    p.add_argument("figure", help="figure file name or path")
+    p.set_defaults(func=_cmd_why)
+
+    p = sub.add_parser("render", help="render executed notebooks and the index page to HTML")
+    p.set_defaults(func=_cmd_render)
+
+    p = sub.add_parser("diff", help="what a change did to the tables and figures since REV")
+    p.add_argument("rev", help="git revision to compare the working tree with")
+    p.set_defaults(func=_cmd_diff)
+
+    p = sub.add_parser("run", help="run one notebook with other parameters")
+    p.add_argument("notebook", help="notebook name (file stem in notebooks/)")
+    p.add_argument(
+        "-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+        help="parameter value, parsed as YAML (repeatable)",
+    )
+    p.set_defaults(func=_cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except GapstudyError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
