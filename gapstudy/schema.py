@@ -311,3 +311,80 @@ TABLES: dict[str, Table] = {
     t.name: t for t in (SOURCES, SEGMENTS, VOICES, CLAIMS, FIGURES, MENTIONS)
 }
 
+
+FACT_VALUES = Table(
+    name="fact_values",
+    description=(
+        "Facts reported by several sources (data/annotations/facts.yaml), each report side by"
+        " side, with the fact's spread and whether its reports agree."
+    ),
+    row="one report of one fact: a figure (numeric facts) or a claim (statement facts)",
+    primary_key=("fact_id", "report_id"),
+    foreign_keys=(
+        ("source_id", "sources", "source_id"),
+        ("claim_id", "claims", "claim_id"),
+        ("voice_id", "voices", "voice_id"),
+    ),
+    columns=(
+        Column("fact_id", "string", "Fact identifier from data/annotations/facts.yaml."),
+        Column("report_id", "string", "figure_id of the report, or claim_id for a statement."),
+        SOURCE_ID,
+        CLAIM_ID,
+        Column("figure_id", "string", "Figure reporting the fact; empty for statements.", required=False),
+        VOICE_ID,
+        Column("text", "string", "The report's words exactly as in the source."),
+        LINE,
+        VALUE,
+        LOW,
+        HIGH,
+        Column("bound", "string", "How value, low and high relate to the words.", required=False, enum=_enum(vocab.BOUNDS)),
+        Column("unit", "string", "Unit of value, low and high; empty for statements.", required=False, enum=_enum(vocab.UNITS)),
+        Column("direction", "string", "What the report's claim says the gap does.", enum=_enum(vocab.DIRECTIONS)),
+        STANCE,
+        Column("n_sources", "integer", "Number of sources reporting the fact."),
+        Column("spread", "number", "Largest minus smallest number reported for the fact, in its unit.", required=False),
+        Column("spread_pct", "number", "spread relative to the smallest number reported, in percent.", required=False),
+        Column("tolerance_pct", "number", "The fact's tolerance from facts.yaml, in percent.", required=False),
+        Column("is_agreeing", "boolean", "True when all reports of the fact agree (see gapstudy.facts)."),
+        Column("agreement_note", "string", "Why the reports are judged to agree or not."),
+    ),
+)
+
+DERIVED_MEASURES = Table(
+    name="derived_measures",
+    description=(
+        "Gap measures computed from two figures of one source (data/annotations/derived.yaml):"
+        " a ratio (numerator / denominator) or a difference (numerator - denominator)."
+    ),
+    row="one derived measure",
+    primary_key=("measure_id",),
+    foreign_keys=(
+        ("source_id", "sources", "source_id"),
+        ("voice_id", "voices", "voice_id"),
+        ("numerator_figure_id", "figures", "figure_id"),
+        ("denominator_figure_id", "figures", "figure_id"),
+    ),
+    columns=(
+        Column("measure_id", "string", "Measure identifier from derived.yaml.", unique=True),
+        Column("description", "string", "What the measure says, in a few words."),
+        Column("operation", "string", "How the two figures are combined.", enum=("ratio", "difference")),
+        Column("dimension", "string", "Dimension of the gap measured.", enum=_enum(vocab.DIMENSIONS)),
+        Column("value", "number", "The measure, in unit."),
+        Column("unit", "string", "Unit of value: fold for ratios.", enum=_enum(vocab.UNITS)),
+        Column("bound", "string", "exact when both inputs are exact, else approximate.", enum=("exact", "approximate")),
+        SOURCE_ID,
+        VOICE_ID,
+        STANCE,
+        Column("numerator_figure_id", "string", "Figure divided (ratio) or subtracted from (difference)."),
+        Column("numerator_text", "string", "The numerator's words exactly as in the source."),
+        Column("numerator_value", "number", "The numerator's value in its unit."),
+        Column("numerator_entity", "string", "Entity the numerator is about.", enum=tuple(vocab.ENTITIES)),
+        Column("denominator_figure_id", "string", "Figure divided by (ratio) or subtracted (difference)."),
+        Column("denominator_text", "string", "The denominator's words exactly as in the source."),
+        Column("denominator_value", "number", "The denominator's value in its unit."),
+        Column("denominator_entity", "string", "Entity the denominator is about.", enum=tuple(vocab.ENTITIES)),
+    ),
+)
+
+TABLES[FACT_VALUES.name] = FACT_VALUES
+TABLES[DERIVED_MEASURES.name] = DERIVED_MEASURES
