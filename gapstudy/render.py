@@ -1,0 +1,481 @@
+"""The report for reviewers: executed notebooks, figures, provenance and tables as static HTML.
+
+Everything lands in ``reports/html/`` and opens from ``file://`` with no server and no network:
+no page loads a script or a web asset, figures and tables are copied next to the pages, and the
+same inputs give the same bytes (the build commits these pages). Text from the articles never
+runs as markup: pages made here escape everything, and notebook markdown and HTML outputs go
+through an allow-list sanitiser, so a stray ``<script>`` shows as text.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import bleach
+import jinja2
+import nbformat
+from markupsafe import Markup, escape
+from nbconvert import HTMLExporter
+from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+
+from gapstudy.exceptions import GapstudyError
+from gapstudy.paths import ProjectPaths
+from gapstudy.schema import TABLES
+
+TEMPLATES_DIR = Path(__file__).with_name("templates")
+NOTEBOOK_TEMPLATE = "notebook.html.j2"
+NARRATIVE_TAG = "narrative"
+NARRATIVE_NOTEBOOK_HINT = "viewpoints"
+REPORT_TITLE = "The US-China AI gap: what the articles say, in figures"
+IMAGE_FORMATS = ("png", "svg", "jpg", "jpeg")
+
+# Markup allowed through from notebook markdown and HTML outputs; anything else is escaped and
+# shows as text. No images (article text like <img onerror=...> must stay text; figures come as
+# image outputs) and no event handlers or style attributes.
+_ALLOWED_TAGS = frozenset(
+    {
+        "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
+        "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "kbd", "li", "ol", "p", "pre", "s",
+        "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+        "tr", "ul",
+    }
+)  # fmt: skip
+_ALLOWED_ATTRIBUTES = {
+    "*": ["class", "id", "title"],
+    "a": ["href", "title"],
+    "td": ["colspan", "rowspan"],
+    "th": ["colspan", "rowspan", "scope"],
+    "table": ["border"],
+    "ol": ["start"],
+}
+_ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
+_FIGURE_REPR = re.compile(r"^<(Figure|matplotlib\.|seaborn\.)")
+
+
+class RenderError(GapstudyError):
+    """A notebook or figure record could not be rendered."""
+
+
+def sanitize_html(html: str) -> Markup:
+    """Keep allow-listed markup, escape the rest (so a ``<script>`` tag shows as text)."""
+    cleaned = bleach.clean(
+        str(html),
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        protocols=_ALLOWED_PROTOCOLS,
+        strip=False,
+        strip_comments=True,
+    )
+    return Markup(cleaned)
+
+
+class _TextHtmlRenderer(IPythonRenderer):
+    """Markdown renderer that shows raw HTML as the text it is (``<b>`` stays ``<b>`` on the
+    page) while entity references such as ``&lt;`` still become characters."""
+
+    def inline_html(self, html: str) -> str:
+        return str(escape(html))
+
+    def block_html(self, html: str) -> str:
+        return "<p>" + str(escape(html.strip())) + "</p>\n"
+
+
+def render_markdown(source: str, *, attachments: Mapping[str, Any] | None = None) -> Markup:
+    """Markdown to safe HTML: raw HTML in the source shows as text, then the allow-list."""
+    renderer = _TextHtmlRenderer(
+        escape=False, attachments=dict(attachments or {}), embed_images=True
+    )
+    return sanitize_html(MarkdownWithMath(renderer=renderer).render(source))
+
+
+class ReportExporter(HTMLExporter):
+    """nbconvert's HTML exporter with markdown rendered by :func:`render_markdown`."""
+
+    @jinja2.pass_context
+    def markdown2html(self, context: Any, source: str) -> str:
+        cell = context.get("cell", {})
+        return render_markdown(source, attachments=cell.get("attachments", {}))
+
+
+def describe_image_output(output: Mapping[str, Any]) -> str:
+    """Alt text for an image output: the ``alt`` (or ``caption``) its metadata carries, set by
+    :func:`add_alt_text`, else its plain-text repr when that says more than ``<Figure ...>``."""
+    metadata = output.get("metadata", {}) or {}
+    for holder in [metadata, *(v for v in metadata.values() if isinstance(v, Mapping))]:
+        for key in ("alt", "caption"):
+            text = holder.get(key)
+            if isinstance(text, str) and text.strip():
+                return text.strip()
+    plain = output.get("data", {}).get("text/plain", "")
+    plain = "".join(plain) if isinstance(plain, list) else str(plain)
+    if plain.strip() and not _FIGURE_REPR.match(plain.strip()):
+        return plain.strip()
+    return "Figure"
+
+
+def add_alt_text(nb: nbformat.NotebookNode, run: str, captions: Mapping[str, str]) -> None:
+    """Give every image output without alt text one, in place.
+
+    A cell that saves figures names them in its source (``save_figure(fig, "name", ...)``): the
+    k-th image of the cell gets the caption of the k-th figure name found there. Otherwise the
+    alt says which run and cell the image comes from."""
+    for index, cell in enumerate(nb.cells, start=1):
+        if cell.get("cell_type") != "code":
+            continue
+        named = _figure_names_in(cell.get("source", ""), captions)
+        images = [
+            o
+            for o in cell.get("outputs", [])
+            if any(f"image/{fmt}" in o.get("data", {}) for fmt in ("png", "jpeg", "svg+xml"))
+        ]
+        for k, output in enumerate(images):
+            if describe_image_output(output) != "Figure":
+                continue
+            if k < len(named):
+                alt = captions[named[k]]
+            else:
+                alt = f"Figure {k + 1} of cell {index} in notebook run {run}"
+            output.setdefault("metadata", {})["alt"] = alt
+
+
+def _figure_names_in(source: str | list[str], captions: Mapping[str, str]) -> list[str]:
+    text = "".join(source) if isinstance(source, list) else source
+    found = []
+    for match in re.finditer(r"""["']([^"'\n]+)["']""", text):
+        name = match.group(1)
+        if name in captions and name not in found:
+            found.append(name)
+    return found
+
+
+@dataclass(frozen=True)
+class FigureEntry:
+    """One saved figure (all its formats), as the report shows it."""
+
+    run: str
+    name: str
+    caption: str
+    files: tuple[str, ...]
+
+    @property
+    def anchor(self) -> str:
+        return "fig-" + re.sub(r"[^A-Za-z0-9_-]+", "-", f"{self.run}--{self.name}")
+
+    @property
+    def image_file(self) -> str | None:
+        """The file shown in the gallery: PNG if there is one, else the first image."""
+        images = [f for f in self.files if f.rsplit(".", 1)[-1].lower() in IMAGE_FORMATS]
+        pngs = [f for f in images if f.lower().endswith(".png")]
+        return (pngs or images or [None])[0]
+
+
+def read_figures(paths: ProjectPaths) -> list[FigureEntry]:
+    """Every figure with a ``<name>.meta.json`` sidecar under ``figures/<run>/``, sorted."""
+    entries = []
+    if not paths.figures.is_dir():
+        return entries
+    for meta_path in sorted(paths.figures.glob("*/*.meta.json")):
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as err:
+            raise RenderError(f"{meta_path}: cannot read figure metadata: {err}") from err
+        if not isinstance(meta, dict):
+            raise RenderError(f"{meta_path}: figure metadata is not a JSON object")
+        name = meta.get("name") or meta_path.name.removesuffix(".meta.json")
+        caption = meta.get("caption")
+        if not isinstance(caption, str) or not caption.strip():
+            raise RenderError(f"{meta_path}: figure {name!r} has no caption (needed as alt text)")
+        files = tuple(f for f in meta.get("files", []) if (meta_path.parent / f).is_file())
+        entries.append(FigureEntry(meta_path.parent.name, str(name), caption.strip(), files))
+    return entries
+
+
+def read_provenance(paths: ProjectPaths) -> dict[str, dict[str, Any]]:
+    """Provenance records keyed by figure file path relative to ``figures/`` (``run/file``).
+
+    Read defensively: accepts a mapping of path to record, or such a mapping (or a list of
+    records naming their file) under a ``figures`` key. A missing file gives no records."""
+    path = paths.provenance_file
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise RenderError(f"{path}:{err.lineno}: not valid JSON: {err.msg}") from err
+    if isinstance(data, dict) and isinstance(data.get("figures"), dict | list):
+        data = data["figures"]
+    items: Iterable[tuple[str, Any]]
+    if isinstance(data, dict):
+        items = data.items()
+    elif isinstance(data, list):
+        items = [(_record_file(r), r) for r in data if isinstance(r, dict)]
+    else:
+        raise RenderError(f"{path}: expected a JSON object or list, got {type(data).__name__}")
+    records = {}
+    for key, record in items:
+        if not key or not isinstance(record, dict):
+            continue
+        records[_figure_key(str(key))] = record
+    return records
+
+
+def _record_file(record: Mapping[str, Any]) -> str:
+    for key in ("path", "file", "figure"):
+        if isinstance(record.get(key), str):
+            return record[key]
+    return ""
+
+
+def _figure_key(path: str) -> str:
+    """``figures/run/x.png``, ``./figures/run/x.png`` or ``run/x.png`` -> ``run/x.png``."""
+    parts = [p for p in Path(path).as_posix().split("/") if p not in ("", ".")]
+    if parts and parts[0] == "figures":
+        parts = parts[1:]
+    return "/".join(parts[-2:])
+
+
+def _format_value(value: Any) -> dict[str, Any]:
+    if isinstance(value, dict | list):
+        return {"text": json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False),
+                "is_block": True}  # fmt: skip
+    return {"text": "" if value is None else str(value), "is_block": False}
+
+
+def find_narrative(nb: nbformat.NotebookNode) -> str | None:
+    """Markdown of the cell tagged ``narrative``: its markdown output(s), or its source when it
+    is a markdown cell. An output tagged ``narrative`` in its metadata also counts."""
+    parts: list[str] = []
+    for cell in nb.cells:
+        is_tagged = NARRATIVE_TAG in cell.get("metadata", {}).get("tags", [])
+        if is_tagged and cell.get("cell_type") == "markdown":
+            parts.append(_text(cell.get("source", "")))
+            continue
+        for output in cell.get("outputs", []):
+            meta = output.get("metadata", {}) or {}
+            is_output_tagged = NARRATIVE_TAG in meta.get("tags", []) or meta.get(NARRATIVE_TAG)
+            markdown = output.get("data", {}).get("text/markdown")
+            if (is_tagged or is_output_tagged) and markdown:
+                parts.append(_text(markdown))
+    return "\n\n".join(parts) if parts else None
+
+
+def _text(value: str | list[str]) -> str:
+    return "".join(value) if isinstance(value, list) else str(value)
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def build_exporter(*, show_code: bool) -> ReportExporter:
+    """An HTML exporter with the project's template: no web assets, code shown or hidden."""
+    exporter = ReportExporter(
+        template_name="lab",
+        template_file=NOTEBOOK_TEMPLATE,
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        extra_template_paths=[str(TEMPLATES_DIR)],
+        exclude_input=not show_code,
+        exclude_input_prompt=not show_code,
+        exclude_output_prompt=not show_code,
+        embed_images=True,
+        mathjax_url="",
+        require_js_url="",
+    )
+    exporter.register_filter("gapstudy_sanitize", sanitize_html)
+    exporter.register_filter("gapstudy_alt", describe_image_output)
+    return exporter
+
+
+@dataclass
+class _Writer:
+    """Writes files only when their bytes change, and remembers what it wrote."""
+
+    written: list[Path] = field(default_factory=list)
+
+    def write(self, path: Path, content: str | bytes) -> None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_file() or path.read_bytes() != data:
+            path.write_bytes(data)
+        self.written.append(path)
+
+    def copy(self, source: Path, target: Path) -> None:
+        self.write(target, source.read_bytes())
+
+
+def render_notebook(
+    nb_path: Path, out_dir: Path, captions: Mapping[str, str], writer: _Writer | None = None
+) -> tuple[Path, Path]:
+    """Write ``<run>.html`` (code hidden) and ``<run>.full.html`` (code shown) for one executed
+    notebook. Returns both paths."""
+    writer = writer or _Writer()
+    run = nb_path.stem
+    try:
+        nb = nbformat.read(nb_path, as_version=4)
+    except Exception as err:  # nbformat raises several unrelated types for a bad file
+        raise RenderError(f"{nb_path}: cannot read notebook: {err}") from err
+    add_alt_text(nb, run, captions)
+    views = {
+        False: (out_dir / f"{run}.html", f"{run}.full.html", "Show the code"),
+        True: (out_dir / f"{run}.full.html", f"{run}.html", "Hide the code"),
+    }
+    for show_code, (target, other_href, other_label) in views.items():
+        resources = {
+            "metadata": {"name": run},
+            "gapstudy_other_view": {"href": other_href, "label": other_label},
+        }
+        html, _ = build_exporter(show_code=show_code).from_notebook_node(nb, resources=resources)
+        writer.write(target, html)
+    return views[False][0], views[True][0]
+
+
+def _count_rows(csv_path: Path) -> int:
+    with csv_path.open(newline="", encoding="utf-8") as handle:
+        return max(sum(1 for _ in csv.reader(handle)) - 1, 0)
+
+
+def _table_context(paths: ProjectPaths, writer: _Writer, data_dir: Path) -> list[dict[str, Any]]:
+    tables = []
+    for table in TABLES.values():
+        source = paths.table_file(table.name)
+        csv_href = None
+        n_rows = 0
+        if source.is_file():
+            writer.copy(source, data_dir / source.name)
+            csv_href = f"data/{source.name}"
+            n_rows = _count_rows(source)
+        tables.append(
+            {
+                "name": table.name,
+                "description": table.description,
+                "row": table.row,
+                "primary_key": list(table.primary_key),
+                "csv_href": csv_href,
+                "n_rows": n_rows,
+                "columns": [
+                    {
+                        "name": c.name,
+                        "type": c.type,
+                        "required": c.required,
+                        "description": c.description,
+                        "enum": c.enum,
+                    }  # fmt: skip
+                    for c in table.columns
+                ],
+            }
+        )
+    return tables
+
+
+def _figure_context(
+    figures: list[FigureEntry],
+    provenance: Mapping[str, Mapping[str, Any]],
+    run_pages: set[str],
+    writer: _Writer,
+    paths: ProjectPaths,
+    out: Path,
+) -> list[dict[str, Any]]:
+    context = []
+    for fig in figures:
+        for name in fig.files:
+            writer.copy(paths.figures / fig.run / name, out / "figures" / fig.run / name)
+        image = fig.image_file
+        records = []
+        for name in fig.files:
+            record = provenance.get(f"{fig.run}/{name}", {})
+            fields = [(key, _format_value(record[key])) for key in sorted(record)]
+            records.append({"file": name, "fields": fields})
+        context.append(
+            {
+                "run": fig.run,
+                "name": fig.name,
+                "caption": fig.caption,
+                "anchor": fig.anchor,
+                "img_href": f"figures/{fig.run}/{image}" if image else None,
+                "run_href": f"{fig.run}.html" if fig.run in run_pages else None,
+                "files": [
+                    {"format": n.rsplit(".", 1)[-1].upper(), "href": f"figures/{fig.run}/{n}"}
+                    for n in fig.files
+                ],
+                "records": records,
+            }
+        )
+    return context
+
+
+def _find_narrative(notebooks: list[Path]) -> tuple[str, str] | None:
+    """(run, markdown) from the viewpoints notebook first, then any other notebook."""
+    ordered = sorted(notebooks, key=lambda p: (NARRATIVE_NOTEBOOK_HINT not in p.stem, p.name))
+    for nb_path in ordered:
+        markdown = find_narrative(nbformat.read(nb_path, as_version=4))
+        if markdown:
+            return nb_path.stem, markdown
+    return None
+
+
+def _remove_stale(out: Path, keep: set[Path]) -> None:
+    """Delete files under ``out`` that this render did not write (reports/html is ours)."""
+    for path in sorted(out.rglob("*"), reverse=True):
+        if path.is_file() and path not in keep:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def render_report(paths: ProjectPaths) -> list[Path]:
+    """Render every executed notebook (two views), the index and the provenance page into
+    ``reports/html/``, with figures and tables copied alongside. Returns the files written."""
+    out = paths.html
+    writer = _Writer()
+    notebooks = sorted(paths.executed.glob("*.ipynb")) if paths.executed.is_dir() else []
+    figures = read_figures(paths)
+    provenance = read_provenance(paths)
+
+    for nb_path in notebooks:
+        captions = {f.name: f.caption for f in figures if f.run == nb_path.stem}
+        render_notebook(nb_path, out, captions, writer)
+    run_pages = {p.stem for p in notebooks}
+
+    figure_context = _figure_context(figures, provenance, run_pages, writer, paths, out)
+    tables = _table_context(paths, writer, out / "data")
+    datapackage_href = None
+    if paths.datapackage_file.is_file():
+        writer.copy(paths.datapackage_file, out / "data" / paths.datapackage_file.name)
+        datapackage_href = f"data/{paths.datapackage_file.name}"
+
+    narrative = None
+    found = _find_narrative(notebooks)
+    if found:
+        run, markdown = found
+        narrative = {"run": run, "href": f"{run}.html", "html": render_markdown(markdown)}
+
+    env = _environment()
+    index = env.get_template("index.html.j2").render(
+        title=REPORT_TITLE,
+        narrative=narrative,
+        figures=figure_context,
+        runs=[
+            {"name": p.stem, "href": f"{p.stem}.html", "full_href": f"{p.stem}.full.html"}
+            for p in notebooks
+        ],  # fmt: skip
+        tables=tables,
+        datapackage_href=datapackage_href,
+    )
+    writer.write(out / "index.html", index)
+    writer.write(
+        out / "provenance.html",
+        env.get_template("provenance.html.j2").render(figures=figure_context),
+    )
+    _remove_stale(out, set(writer.written))
+    return writer.written
