@@ -1,0 +1,651 @@
+"""Stage between figures/claims and tables: facts reconciled across sources, and gap measures
+derived from figures.
+
+Everything here is a pure function of frames (plus the two hand-written specs,
+``data/annotations/facts.yaml`` and ``data/annotations/derived.yaml``), so the numbers in the
+``fact_values`` and ``derived_measures`` tables are computed from the figures, never typed in.
+
+Agreement of a numeric fact. Each report is read as the interval of values its words allow:
+an exact or approximate figure is the point ``value``; an upper bound ("below 20 percent") is
+everything up to ``high``; a lower bound ("over $1 billion") everything from ``low``; a range
+is ``[low, high]``. Bounds are thus compared as bounds: "below 20 percent" and "less than a
+one-in-five chance" agree, as both allow any value under 20. The reports agree when one value
+fits all of them, or when the gap between the largest lower end and the smallest upper end is
+at most ``tolerance_pct`` percent of that smallest upper end (the smaller of the two values in
+conflict). So $560 million against $558 million differ by 0.36% of $558 million and agree at a
+1% tolerance. Approximate figures get no extra slack beyond the fact's tolerance.
+
+Agreement of a statement fact (``unit: null``): the reports agree when every claim gives the gap
+the same direction; their stances are listed in the note.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from gapstudy import schema, vocab
+from gapstudy.exceptions import AnnotationError, Problem, TableError
+from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.sources import read_yaml
+
+US_CHINA = frozenset({"United States", "China"})
+OPERATIONS = ("ratio", "difference")
+PERCENT_UNITS = ("percent", "percentage_point")
+
+_FACT_FIELDS = ("fact_id", "description", "unit", "tolerance_pct")
+_DERIVED_FIELDS = (
+    "measure_id",
+    "description",
+    "operation",
+    "numerator",
+    "denominator",
+    "dimension",
+)
+
+
+# --- specs -------------------------------------------------------------------------------------
+
+
+def _read_entries(path: Path, key: str) -> list[dict[str, Any]]:
+    """The list under ``key`` in a YAML file, each entry with its line kept as ``line``."""
+    doc = read_yaml(path) or {}
+    entries = doc.get(key) if isinstance(doc, dict) else None
+    if not isinstance(entries, list):
+        raise AnnotationError(
+            Problem(path, 1, f"no list under {key!r}", f"start the file with '{key}:'")
+        )
+    result = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise AnnotationError(Problem(path, None, f"entry {entry!r} is not a mapping"))
+        line = entry.pop("__line__", None)
+        result.append({**entry, "line": line})
+    return result
+
+
+def _check_fields(
+    entry: dict[str, Any], names: Iterable[str], path: Path, what: str
+) -> list[Problem]:
+    return [
+        Problem(path, entry["line"], f"{what} lacks field {name!r}", "add it (null if none)")
+        for name in names
+        if name not in entry
+    ]
+
+
+def load_facts_spec(paths: ProjectPaths | None = None) -> list[dict[str, Any]]:
+    """The facts declared in ``data/annotations/facts.yaml``, checked: unique ids, a known unit
+    (or null for a statement), and a tolerance for every numeric fact.
+
+    Each dict has the file's fields plus ``line``. Raises :class:`AnnotationError` naming the
+    file and line of every problem.
+    """
+    path = (paths or project_paths()).annotations / "facts.yaml"
+    entries = _read_entries(path, "facts")
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for entry in entries:
+        missing = _check_fields(entry, _FACT_FIELDS, path, "fact")
+        if missing:
+            problems.extend(missing)
+            continue
+        fid, unit, tol = entry["fact_id"], entry["unit"], entry["tolerance_pct"]
+        if fid in seen:
+            problems.append(Problem(path, entry["line"], f"duplicate fact_id {fid!r}"))
+        seen.add(fid)
+        if unit is not None and unit not in vocab.UNITS:
+            problems.append(
+                Problem(
+                    path,
+                    entry["line"],
+                    f"{fid}: unit {unit!r} is not in the vocabulary",
+                    f"use one of {', '.join(vocab.UNITS)}, or null for a statement",
+                )
+            )
+        if unit is not None and not (isinstance(tol, int | float) and tol >= 0):
+            problems.append(
+                Problem(
+                    path,
+                    entry["line"],
+                    f"{fid}: tolerance_pct {tol!r} is not a number >= 0",
+                    "a numeric fact needs a tolerance in percent",
+                )
+            )
+        if unit is None and tol is not None:
+            problems.append(
+                Problem(
+                    path,
+                    entry["line"],
+                    f"{fid}: a statement fact has no tolerance",
+                    "set tolerance_pct: null",
+                )
+            )
+    if problems:
+        raise AnnotationError(problems)
+    return entries
+
+
+def load_derived_spec(paths: ProjectPaths | None = None) -> list[dict[str, Any]]:
+    """The gap measures declared in ``data/annotations/derived.yaml``, checked for unique ids,
+    a known operation and dimension. Each dict has the file's fields plus ``line``.
+
+    Whether the figure ids exist is checked by :func:`derive_measures`, against the figures.
+    """
+    path = (paths or project_paths()).annotations / "derived.yaml"
+    entries = _read_entries(path, "measures")
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for entry in entries:
+        missing = _check_fields(entry, _DERIVED_FIELDS, path, "measure")
+        if missing:
+            problems.extend(missing)
+            continue
+        mid = entry["measure_id"]
+        if mid in seen:
+            problems.append(Problem(path, entry["line"], f"duplicate measure_id {mid!r}"))
+        seen.add(mid)
+        if entry["operation"] not in OPERATIONS:
+            problems.append(
+                Problem(
+                    path,
+                    entry["line"],
+                    f"{mid}: operation {entry['operation']!r} unknown",
+                    f"use one of {', '.join(OPERATIONS)}",
+                )
+            )
+        if entry["dimension"] not in vocab.DIMENSIONS:
+            problems.append(
+                Problem(
+                    path,
+                    entry["line"],
+                    f"{mid}: dimension {entry['dimension']!r} unknown",
+                    f"use one of {', '.join(vocab.DIMENSIONS)}",
+                )
+            )
+    if problems:
+        raise AnnotationError(problems)
+    return entries
+
+
+# --- reconciliation ----------------------------------------------------------------------------
+
+
+def _number(x: Any) -> float | None:
+    """A float, or ``None`` for a missing value (pandas NA, NaN or None)."""
+    if x is None or x is pd.NA:
+        return None
+    x = float(x)
+    return None if math.isnan(x) else x
+
+
+def report_interval(bound: str, value: Any, low: Any, high: Any) -> tuple[float, float]:
+    """The values a report's words allow, as ``(lowest, highest)``; open ends are infinite."""
+    value, low, high = _number(value), _number(low), _number(high)
+    if bound in ("exact", "approximate"):
+        if value is None:
+            raise TableError(f"a {bound} figure has no value (low={low}, high={high})")
+        return value, value
+    if bound == "upper":
+        top = high if high is not None else value
+        if top is None:
+            raise TableError("an upper-bound figure has neither high nor value")
+        return -math.inf, top
+    if bound == "lower":
+        bottom = low if low is not None else value
+        if bottom is None:
+            raise TableError("a lower-bound figure has neither low nor value")
+        return bottom, math.inf
+    if bound == "range":
+        if low is None or high is None:
+            raise TableError(f"a range figure lacks an end (low={low}, high={high})")
+        return low, high
+    raise TableError(f"unknown bound {bound!r}; use one of {', '.join(vocab.BOUNDS)}")
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}" if abs(x) < 1e6 else f"{x:.6g}"
+
+
+def judge_numeric_agreement(
+    intervals: list[tuple[float, float]], tolerance_pct: float
+) -> tuple[bool, str]:
+    """Whether reports, given as value intervals, agree within ``tolerance_pct``; and why."""
+    if not intervals:
+        return True, "no report gives a number"
+    lowest_top = min(hi for _, hi in intervals)
+    highest_bottom = max(lo for lo, _ in intervals)
+    if highest_bottom <= lowest_top:
+        if highest_bottom == lowest_top:
+            return True, f"every report allows {_fmt(lowest_top)}"
+        if math.isinf(highest_bottom):
+            return True, f"every report allows any value up to {_fmt(lowest_top)}"
+        if math.isinf(lowest_top):
+            return True, f"every report allows any value from {_fmt(highest_bottom)}"
+        return (
+            True,
+            f"every report allows any value from {_fmt(highest_bottom)} to {_fmt(lowest_top)}",
+        )
+    gap_pct = (highest_bottom - lowest_top) / abs(lowest_top) * 100 if lowest_top else math.inf
+    within = gap_pct <= tolerance_pct
+    verdict = "within" if within else "beyond"
+    return within, (
+        f"{_fmt(highest_bottom)} and {_fmt(lowest_top)} differ by {gap_pct:.2g}% of the smaller,"
+        f" {verdict} the {tolerance_pct:g}% tolerance"
+    )
+
+
+def _spread(rows: list[dict[str, Any]]) -> tuple[float | None, float | None]:
+    numbers = [
+        x
+        for r in rows
+        for x in (_number(r["value"]), _number(r["low"]), _number(r["high"]))
+        if x is not None
+    ]
+    if not numbers:
+        return None, None
+    lo, hi = min(numbers), max(numbers)
+    spread = hi - lo
+    return spread, (spread / abs(lo) * 100 if lo else None)
+
+
+def _has_column(frame: pd.DataFrame, name: str) -> bool:
+    return name in frame.columns
+
+
+def reconcile_facts(
+    figures: pd.DataFrame, claims: pd.DataFrame, facts_spec: list[dict[str, Any]]
+) -> pd.DataFrame:
+    """The ``fact_values`` table: every report of every fact in ``facts_spec``, side by side.
+
+    A report is a figure whose ``fact_id`` names the fact, or a claim pointing at the fact
+    (``claims.fact_id``, when that column exists) that has no such figure: the claim's quote is
+    then the report's words. A source reporting a fact twice gives two rows. Per fact, the rows
+    repeat its spread (largest minus smallest number, and that relative to the smallest, in
+    percent) and whether all its reports agree (see the module docstring).
+
+    Raises :class:`TableError` for a figure or claim naming an undeclared fact, or a figure
+    whose unit differs from its fact's.
+    """
+    table = schema.FACT_VALUES
+    spec_by_id = {f["fact_id"]: f for f in facts_spec}
+    order = {fid: n for n, fid in enumerate(spec_by_id)}
+    claim_by_id = claims.set_index("claim_id", drop=False) if len(claims) else None
+
+    reports: dict[str, list[dict[str, Any]]] = {fid: [] for fid in spec_by_id}
+    figures_with_fact = figures[figures["fact_id"].notna()] if len(figures) else figures
+    for fig in figures_with_fact.itertuples(index=False):
+        spec = spec_by_id.get(fig.fact_id)
+        if spec is None:
+            raise TableError(
+                f"figure {fig.figure_id} (line {fig.line}) names fact {fig.fact_id!r},"
+                " which facts.yaml does not declare"
+            )
+        if spec["unit"] is not None and fig.unit != spec["unit"]:
+            raise TableError(
+                f"figure {fig.figure_id} (line {fig.line}, {fig.text!r}) is in {fig.unit!r} but"
+                f" fact {fig.fact_id!r} is in {spec['unit']!r}"
+            )
+        if claim_by_id is None or fig.claim_id not in claim_by_id.index:
+            raise TableError(f"figure {fig.figure_id}: claim {fig.claim_id} is not in the claims")
+        claim = claim_by_id.loc[fig.claim_id]
+        reports[fig.fact_id].append(
+            {
+                "fact_id": fig.fact_id,
+                "report_id": fig.figure_id,
+                "source_id": fig.source_id,
+                "claim_id": fig.claim_id,
+                "figure_id": fig.figure_id,
+                "voice_id": fig.voice_id,
+                "text": fig.text,
+                "line": fig.line,
+                "value": fig.value,
+                "low": fig.low,
+                "high": fig.high,
+                "bound": fig.bound,
+                "unit": fig.unit,
+                "direction": claim["direction"],
+                "stance": fig.stance,
+                "_start": fig.char_start,
+            }
+        )
+    covered = {(r["fact_id"], r["claim_id"]) for rows in reports.values() for r in rows}
+    if _has_column(claims, "fact_id"):
+        for claim in claims[claims["fact_id"].notna()].itertuples(index=False):
+            if claim.fact_id not in spec_by_id:
+                raise TableError(
+                    f"claim {claim.claim_id} (line {claim.line}) names fact {claim.fact_id!r},"
+                    " which facts.yaml does not declare"
+                )
+            if (claim.fact_id, claim.claim_id) in covered:
+                continue
+            reports[claim.fact_id].append(
+                {
+                    "fact_id": claim.fact_id,
+                    "report_id": claim.claim_id,
+                    "source_id": claim.source_id,
+                    "claim_id": claim.claim_id,
+                    "figure_id": None,
+                    "voice_id": claim.voice_id,
+                    "text": claim.quote,
+                    "line": claim.line,
+                    "value": None,
+                    "low": None,
+                    "high": None,
+                    "bound": None,
+                    "unit": None,
+                    "direction": claim.direction,
+                    "stance": claim.stance,
+                    "_start": claim.char_start,
+                }
+            )
+
+    rows: list[dict[str, Any]] = []
+    for fid, fact_rows in reports.items():
+        if not fact_rows:
+            continue
+        spec = spec_by_id[fid]
+        fact_rows.sort(key=lambda r: (r["source_id"], r["line"], r["_start"], r["report_id"]))
+        numeric = [r for r in fact_rows if r["bound"] is not None]
+        if spec["unit"] is None:
+            directions = sorted({r["direction"] for r in fact_rows})
+            stances = sorted({r["stance"] for r in fact_rows})
+            is_agreeing = len(directions) == 1
+            note = (
+                f"every report says {directions[0]}"
+                if is_agreeing
+                else f"directions differ: {', '.join(directions)}"
+            ) + f"; stances: {', '.join(stances)}"
+            spread = spread_pct = None
+        else:
+            intervals = []
+            for r in numeric:
+                try:
+                    intervals.append(report_interval(r["bound"], r["value"], r["low"], r["high"]))
+                except TableError as err:
+                    raise TableError(f"figure {r['report_id']} (line {r['line']}): {err}") from err
+            is_agreeing, note = judge_numeric_agreement(intervals, float(spec["tolerance_pct"]))
+            spread, spread_pct = _spread(numeric)
+            if len(numeric) < len(fact_rows):
+                note += f"; {len(fact_rows) - len(numeric)} report(s) give no number"
+        n_sources = len({r["source_id"] for r in fact_rows})
+        for r in fact_rows:
+            r.pop("_start")
+            rows.append(
+                {
+                    **r,
+                    "n_sources": n_sources,
+                    "spread": spread,
+                    "spread_pct": spread_pct,
+                    "tolerance_pct": spec["tolerance_pct"],
+                    "is_agreeing": is_agreeing,
+                    "agreement_note": note,
+                }
+            )
+    rows.sort(key=lambda r: order[r["fact_id"]])
+    frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
+    return frame.astype(table.dtypes).reset_index(drop=True)
+
+
+# --- derived measures --------------------------------------------------------------------------
+
+
+def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -> pd.DataFrame:
+    """The ``derived_measures`` table: each measure of ``derived_spec`` computed from the two
+    figures it names, with their ids, words and values so that it traces back.
+
+    A ratio is numerator / denominator in ``fold``; a difference is numerator - denominator in
+    the figures' unit (``percentage_point`` when they are percentages). Both figures must come
+    from one source, share a unit and give a point value (a bound has no ratio). Raises
+    :class:`TableError` naming the measure and the figure otherwise.
+    """
+    table = schema.DERIVED_MEASURES
+    by_id = figures.set_index("figure_id", drop=False) if len(figures) else None
+    rows = []
+    for spec in derived_spec:
+        mid, line = spec["measure_id"], spec.get("line")
+        where = f"measure {mid!r} (derived.yaml line {line})"
+        picked = {}
+        for role in ("numerator", "denominator"):
+            fid = spec[role]
+            if by_id is None or fid not in by_id.index:
+                raise TableError(f"{where}: {role} figure {fid!r} is not in the figures table")
+            fig = by_id.loc[fid]
+            if _number(fig["value"]) is None or fig["bound"] not in ("exact", "approximate"):
+                raise TableError(
+                    f"{where}: {role} {fid} ({fig['text']!r}) is a {fig['bound']} figure without"
+                    " a point value"
+                )
+            picked[role] = fig
+        num, den = picked["numerator"], picked["denominator"]
+        if num["source_id"] != den["source_id"]:
+            raise TableError(
+                f"{where}: figures come from two sources ({num['source_id']}, {den['source_id']})"
+            )
+        if num["unit"] != den["unit"]:
+            raise TableError(f"{where}: units differ ({num['unit']} vs {den['unit']})")
+        if spec["operation"] == "ratio":
+            if float(den["value"]) == 0:
+                raise TableError(f"{where}: denominator {den['figure_id']} is zero")
+            value, unit = float(num["value"]) / float(den["value"]), "fold"
+        else:
+            value = float(num["value"]) - float(den["value"])
+            is_share = num["unit"] in ("percent", "percentage_point")
+            unit = "percentage_point" if is_share else num["unit"]
+        is_exact = num["bound"] == "exact" and den["bound"] == "exact"
+        rows.append(
+            {
+                "measure_id": mid,
+                "description": spec["description"],
+                "operation": spec["operation"],
+                "dimension": spec["dimension"],
+                "value": round(value, 10),
+                "unit": unit,
+                "bound": "exact" if is_exact else "approximate",
+                "source_id": num["source_id"],
+                "voice_id": num["voice_id"],
+                "stance": num["stance"],
+                "numerator_figure_id": num["figure_id"],
+                "numerator_text": num["text"],
+                "numerator_value": num["value"],
+                "numerator_entity": num["entity"],
+                "denominator_figure_id": den["figure_id"],
+                "denominator_text": den["text"],
+                "denominator_value": den["value"],
+                "denominator_entity": den["entity"],
+            }
+        )
+    frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
+    return frame.astype(table.dtypes).reset_index(drop=True)
+
+
+# --- data for the gap plots --------------------------------------------------------------------
+
+GAP_COLUMNS = (
+    "dimension",
+    "label",
+    "low",
+    "value",
+    "high",
+    "bound",
+    "stance",
+    "source_id",
+    "item_id",
+    "text",
+    "reading",
+)
+
+
+def gap_measures(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
+    """Every US:China gap in the figures, as a ratio "US = x times China", one row each.
+
+    Counted as a gap: (1) a figure in ``fold`` between the United States and China, read as the
+    size of the US lead (every such figure in the corpus speaks of a US lead; a claim saying
+    China leads would need its own reading); (2) a figure in ``percent`` on benchmark
+    performance between the two, a US lead of p percent read as the ratio 1 + p/100;
+    (3) a derived ratio between the two. Bounds stay bounds: ``low``/``high`` are empty where
+    open. Columns: ``GAP_COLUMNS``; ``item_id`` is the figure or measure id; ``reading`` says
+    how the number was turned into a ratio. Sorted by dimension, then ratio, then id.
+    """
+    rows = []
+    pair = figures["entity"].isin(US_CHINA) & figures["counterpart"].isin(US_CHINA)
+    pair &= figures["entity"] != figures["counterpart"]
+    for fig in figures[pair].itertuples(index=False):
+        if fig.unit == "fold":
+            scale, offset, reading = 1.0, 0.0, "as written"
+        elif fig.unit in PERCENT_UNITS and fig.dimension == "benchmark_performance":
+            scale, offset, reading = 0.01, 1.0, "US lead of p% read as 1 + p/100"
+        else:
+            continue
+        lo, hi = report_interval(fig.bound, fig.value, fig.low, fig.high)
+        value = _number(fig.value)
+        rows.append(
+            {
+                "dimension": fig.dimension,
+                "label": fig.metric,
+                "low": None if math.isinf(lo) else offset + scale * lo,
+                "value": None if value is None else offset + scale * value,
+                "high": None if math.isinf(hi) else offset + scale * hi,
+                "bound": fig.bound,
+                "stance": fig.stance,
+                "source_id": fig.source_id,
+                "item_id": fig.figure_id,
+                "text": fig.text,
+                "reading": reading,
+            }
+        )
+    ratios = derived[
+        (derived["operation"] == "ratio")
+        & derived["numerator_entity"].isin(US_CHINA)
+        & derived["denominator_entity"].isin(US_CHINA)
+        & (derived["numerator_entity"] != derived["denominator_entity"])
+    ]
+    for m in ratios.itertuples(index=False):
+        us_first = m.numerator_entity == "United States"
+        value = float(m.value) if us_first else 1 / float(m.value)
+        rows.append(
+            {
+                "dimension": m.dimension,
+                "label": m.description,
+                "low": value,
+                "value": value,
+                "high": value,
+                "bound": m.bound,
+                "stance": m.stance,
+                "source_id": m.source_id,
+                "item_id": m.measure_id,
+                "text": f"{m.numerator_text} / {m.denominator_text}",
+                "reading": "derived ratio" if us_first else "derived ratio, inverted",
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(GAP_COLUMNS))
+    frame = frame.astype(
+        {
+            "low": "Float64",
+            "value": "Float64",
+            "high": "Float64",
+            **{c: "string" for c in GAP_COLUMNS if c not in ("low", "value", "high")},
+        }
+    )
+    frame["_sort"] = frame["value"].fillna(frame["low"]).fillna(frame["high"])
+    frame = frame.sort_values(["dimension", "_sort", "item_id"], kind="stable")
+    return frame.drop(columns="_sort").reset_index(drop=True)
+
+
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_PART_OF_YEAR = {"early": 0.17, "mid": 0.5, "late": 0.83, "end": 0.95, "beginning": 0.05}
+
+
+def period_as_year(period: str | None) -> float | None:
+    """A period as written ('late 2023', '2024', 'In 2024') as a decimal year, or ``None``.
+
+    A bare year sits at its middle (x.5); 'early', 'mid', 'late' move it within the year.
+    """
+    if period is None or period is pd.NA:
+        return None
+    match = _YEAR.search(period)
+    if match is None:
+        return None
+    year = int(match.group())
+    words = period.casefold()
+    part = next((v for k, v in _PART_OF_YEAR.items() if k in words), 0.5)
+    return year + part
+
+
+def published_as_year(published: str | None) -> float | None:
+    """An ISO publication date ('2026-05-27', '2026-05', '2026') as a decimal year."""
+    if published is None or published is pd.NA:
+        return None
+    parts = [int(p) for p in str(published).split("-")]
+    if len(parts) == 1:
+        return parts[0] + 0.5
+    if len(parts) == 2:
+        return parts[0] + (parts[1] - 0.5) / 12
+    return parts[0] + (parts[1] - 1) / 12 + (parts[2] - 0.5) / 365
+
+
+BENCHMARK_COLUMNS = (
+    "figure_id",
+    "source_id",
+    "label",
+    "text",
+    "gap_pct",
+    "year",
+    "is_year_from_source",
+    "stance",
+)
+
+
+def benchmark_gap_points(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The US lead on benchmarks, in percent, each placed in time: one row per figure.
+
+    Takes the percent figures on benchmark performance between the United States and China.
+    The time is the figure's period; a figure whose period gives no year is placed at its
+    source's publication date (``is_year_from_source``); one with neither is kept with an
+    empty year. Columns: ``BENCHMARK_COLUMNS``; sorted by label, year, figure id.
+    """
+    published = dict(zip(sources["source_id"], sources["published"], strict=True))
+    pair = figures["entity"].isin(US_CHINA) & figures["counterpart"].isin(US_CHINA)
+    picked = figures[
+        pair
+        & figures["unit"].isin(PERCENT_UNITS)
+        & (figures["dimension"] == "benchmark_performance")
+    ]
+    rows = []
+    for fig in picked.itertuples(index=False):
+        year = period_as_year(fig.period)
+        from_source = year is None
+        if from_source:
+            year = published_as_year(published.get(fig.source_id))
+        rows.append(
+            {
+                "figure_id": fig.figure_id,
+                "source_id": fig.source_id,
+                "label": fig.metric,
+                "text": fig.text,
+                "gap_pct": _number(fig.value)
+                if _number(fig.value) is not None
+                else _number(fig.high),
+                "year": year,
+                "is_year_from_source": from_source,
+                "stance": fig.stance,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(BENCHMARK_COLUMNS)).astype(
+        {
+            "figure_id": "string",
+            "source_id": "string",
+            "label": "string",
+            "text": "string",
+            "gap_pct": "Float64",
+            "year": "Float64",
+            "is_year_from_source": "boolean",
+            "stance": "string",
+        }
+    )
+    return frame.sort_values(["label", "year", "figure_id"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,585 @@
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from gapstudy import schema
+from gapstudy.exceptions import AnnotationError, TableError
+from gapstudy.facts import (
+    benchmark_gap_points,
+    derive_measures,
+    gap_measures,
+    judge_numeric_agreement,
+    load_derived_spec,
+    load_facts_spec,
+    period_as_year,
+    published_as_year,
+    reconcile_facts,
+    report_interval,
+)
+
+# --- small frames ---------------------------------------------------------------------------
+
+FIGURE_DEFAULTS = {
+    "line": 1,
+    "char_start": 0,
+    "char_end": 1,
+    "segment_kind": "body",
+    "is_reader_comment": False,
+    "kind": "money",
+    "value": None,
+    "low": None,
+    "high": None,
+    "bound": "exact",
+    "qualifier": None,
+    "unit": "usd",
+    "scale": None,
+    "entity": "China",
+    "counterpart": None,
+    "metric": "m",
+    "period": None,
+    "period_precision": "unknown",
+    "dimension": "capital_and_investment",
+    "stance": "neutral",
+    "cites": None,
+    "fact_id": None,
+    "interpretation": None,
+    "interpretation_note": None,
+}
+
+
+def make_figures(*rows: dict) -> pd.DataFrame:
+    """A figures table from rows giving figure_id and what differs from the defaults."""
+    full = []
+    for row in rows:
+        fid = row["figure_id"]
+        sid, key, _ = fid.split("/")
+        full.append(
+            {
+                **FIGURE_DEFAULTS,
+                "claim_id": f"{sid}/{key}",
+                "source_id": sid,
+                "voice_id": f"{sid}/v",
+                "text": fid,
+                **row,
+            }
+        )
+    frame = pd.DataFrame(full, columns=schema.FIGURES.column_names)
+    return frame.astype(schema.FIGURES.dtypes)
+
+
+def make_claims(*rows: dict, with_fact: bool = True) -> pd.DataFrame:
+    full = []
+    for row in rows:
+        sid = row["claim_id"].split("/")[0]
+        full.append(
+            {
+                "source_id": sid,
+                "voice_id": f"{sid}/v",
+                "quote": row["claim_id"],
+                "line": 1,
+                "char_start": 0,
+                "char_end": 1,
+                "segment_kind": "body",
+                "is_reader_comment": False,
+                "dimension": "overall_lead",
+                "direction": "none",
+                "stance": "neutral",
+                "cites": None,
+                "fact_id": None,
+                **row,
+            }
+        )
+    columns = schema.CLAIMS.column_names + (["fact_id"] if with_fact else [])
+    frame = pd.DataFrame(full, columns=columns)
+    return frame.astype(
+        {**schema.CLAIMS.dtypes, "fact_id": "string"} if with_fact else schema.CLAIMS.dtypes
+    )
+
+
+FACTS = [
+    {"fact_id": "ipo", "description": "d", "unit": "usd", "tolerance_pct": 1.0, "line": 2},
+    {"fact_id": "odds", "description": "d", "unit": "percent", "tolerance_pct": 0.0, "line": 6},
+    {"fact_id": "fold", "description": "d", "unit": "fold", "tolerance_pct": 0.0, "line": 10},
+    {"fact_id": "says", "description": "d", "unit": None, "tolerance_pct": None, "line": 14},
+]
+
+
+# --- intervals and agreement ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bound", "value", "low", "high", "expected"),
+    [
+        ("exact", 560.0, None, None, (560.0, 560.0)),
+        ("approximate", 50.0, None, None, (50.0, 50.0)),
+        ("upper", None, None, 20.0, (-math.inf, 20.0)),
+        ("upper", 20.0, None, None, (-math.inf, 20.0)),
+        ("lower", None, 1e9, None, (1e9, math.inf)),
+        ("range", None, 10.0, 100.0, (10.0, 100.0)),
+    ],
+)
+def test_report_interval_reads_bounds_as_bounds(bound, value, low, high, expected):
+    assert report_interval(bound, value, low, high) == expected
+
+
+@pytest.mark.parametrize(
+    ("bound", "value", "low", "high"),
+    [("exact", None, None, None), ("range", None, 1.0, None), ("sideways", 1.0, None, None)],
+)
+def test_report_interval_refuses_incomplete_figures(bound, value, low, high):
+    with pytest.raises(TableError):
+        report_interval(bound, value, low, high)
+
+
+@pytest.mark.parametrize(
+    ("intervals", "tolerance", "is_agreeing", "note_part"),
+    [
+        ([(560.0, 560.0), (558.0, 558.0)], 1.0, True, "0.36% of the smaller, within the 1%"),
+        ([(560.0, 560.0), (558.0, 558.0)], 0.1, False, "beyond the 0.1% tolerance"),
+        ([(-math.inf, 20.0), (-math.inf, 20.0)], 0.0, True, "any value up to 20"),
+        ([(10.0, 100.0), (10.0, 10.0)], 0.0, True, "every report allows 10"),
+        ([(1e9, math.inf), (1.18e9, 1.18e9)], 1.0, True, "every report allows 1.18e+09"),
+        ([(-math.inf, 20.0), (25.0, 25.0)], 10.0, False, "25 and 20 differ by 25%"),
+        ([], 0.0, True, "no report gives a number"),
+    ],
+)
+def test_agreement_compares_intervals_within_tolerance(
+    intervals, tolerance, is_agreeing, note_part
+):
+    agree, note = judge_numeric_agreement(intervals, tolerance)
+    assert agree is is_agreeing
+    assert note_part in note
+
+
+# --- reconcile_facts --------------------------------------------------------------------------
+
+
+def test_reconcile_facts_lists_reports_spread_and_agreement():
+    figures = make_figures(
+        {
+            "figure_id": "b/c1/1",
+            "text": "$558 million",
+            "value": 558e6,
+            "fact_id": "ipo",
+            "line": 5,
+        },
+        {
+            "figure_id": "a/c1/1",
+            "text": "$560 million",
+            "value": 560e6,
+            "fact_id": "ipo",
+            "line": 3,
+        },
+        {
+            "figure_id": "a/c2/1",
+            "text": "Below 20 percent",
+            "high": 20.0,
+            "bound": "upper",
+            "unit": "percent",
+            "fact_id": "odds",
+        },
+        {
+            "figure_id": "b/c2/1",
+            "text": "less than a one-in-five chance",
+            "high": 20.0,
+            "bound": "upper",
+            "unit": "percent",
+            "fact_id": "odds",
+        },
+        {"figure_id": "a/c3/1", "text": "unrelated", "value": 1.0},
+    )
+    claims = make_claims(
+        {"claim_id": "a/c1"},
+        {"claim_id": "b/c1"},
+        {"claim_id": "a/c2", "direction": "us_ahead"},
+        {"claim_id": "b/c2", "direction": "us_ahead"},
+        {"claim_id": "a/c3"},
+        {
+            "claim_id": "a/c4",
+            "quote": "may be widening",
+            "direction": "widening",
+            "stance": "skeptic",
+            "fact_id": "says",
+            "line": 8,
+        },
+        {
+            "claim_id": "b/c4",
+            "quote": "could actually be growing",
+            "direction": "widening",
+            "stance": "skeptic",
+            "fact_id": "says",
+            "line": 9,
+        },
+    )
+    got = reconcile_facts(figures, claims, FACTS)
+    expected = pd.DataFrame(
+        {
+            "fact_id": ["ipo", "ipo", "odds", "odds", "says", "says"],
+            "report_id": ["a/c1/1", "b/c1/1", "a/c2/1", "b/c2/1", "a/c4", "b/c4"],
+            "figure_id": ["a/c1/1", "b/c1/1", "a/c2/1", "b/c2/1", None, None],
+            "text": [
+                "$560 million",
+                "$558 million",
+                "Below 20 percent",
+                "less than a one-in-five chance",
+                "may be widening",
+                "could actually be growing",
+            ],
+            "unit": ["usd", "usd", "percent", "percent", None, None],
+            "n_sources": [2, 2, 2, 2, 2, 2],
+            "spread": [2e6, 2e6, 0.0, 0.0, None, None],
+            "is_agreeing": [True] * 6,
+        }
+    ).astype(
+        {
+            "fact_id": "string",
+            "report_id": "string",
+            "figure_id": "string",
+            "text": "string",
+            "unit": "string",
+            "n_sources": "Int64",
+            "spread": "Float64",
+            "is_agreeing": "boolean",
+        }
+    )
+    assert_frame_equal(got[list(expected.columns)], expected)
+    assert got["spread_pct"].iloc[0] == pytest.approx(2 / 558 * 100)
+    assert list(got.columns) == schema.FACT_VALUES.column_names
+    schema.FACT_VALUES.to_pandera().validate(got)
+
+
+def test_reconcile_facts_reports_a_disagreement_and_differing_directions():
+    figures = make_figures(
+        {"figure_id": "a/c1/1", "value": 500e6, "fact_id": "ipo"},
+        {"figure_id": "b/c1/1", "value": 620e6, "fact_id": "ipo"},
+    )
+    claims = make_claims(
+        {"claim_id": "a/c1"},
+        {"claim_id": "b/c1"},
+        {"claim_id": "a/c4", "direction": "widening", "fact_id": "says"},
+        {"claim_id": "b/c4", "direction": "narrowing", "fact_id": "says"},
+    )
+    got = reconcile_facts(figures, claims, FACTS).set_index("report_id")
+    assert not got.loc["a/c1/1", "is_agreeing"]
+    assert got.loc["a/c1/1", "agreement_note"] == (
+        "6.2e+08 and 5e+08 differ by 24% of the smaller, beyond the 1% tolerance"
+    )
+    assert not got.loc["a/c4", "is_agreeing"]
+    assert (
+        got.loc["a/c4", "agreement_note"]
+        == "directions differ: narrowing, widening; stances: neutral"
+    )
+
+
+def test_reconcile_facts_keeps_a_claim_without_a_number_as_a_report():
+    figures = make_figures(
+        {"figure_id": "a/c1/1", "value": 10.0, "unit": "fold", "fact_id": "fold"},
+        {
+            "figure_id": "b/c1/1",
+            "low": 10.0,
+            "high": 100.0,
+            "bound": "range",
+            "unit": "fold",
+            "fact_id": "fold",
+        },
+    )
+    claims = make_claims(
+        {"claim_id": "a/c1"},
+        {"claim_id": "b/c1"},
+        {"claim_id": "c/c1", "fact_id": "fold", "quote": "echoed that view"},
+    )
+    got = reconcile_facts(figures, claims, FACTS)
+    assert list(got["report_id"]) == ["a/c1/1", "b/c1/1", "c/c1"]
+    assert list(got["n_sources"]) == [3, 3, 3]
+    assert got["is_agreeing"].all()
+    assert got["agreement_note"].iloc[0] == "every report allows 10; 1 report(s) give no number"
+    assert got["spread_pct"].iloc[0] == pytest.approx(900.0)
+
+
+def test_reconcile_facts_works_without_a_claims_fact_column():
+    figures = make_figures({"figure_id": "a/c1/1", "value": 1.0, "fact_id": "ipo"})
+    got = reconcile_facts(figures, make_claims({"claim_id": "a/c1"}, with_fact=False), FACTS)
+    assert list(got["report_id"]) == ["a/c1/1"]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"fact_id": "nope"}, "names fact 'nope', which facts.yaml does not declare"),
+        ({"fact_id": "odds"}, "is in 'usd' but fact 'odds' is in 'percent'"),
+    ],
+)
+def test_reconcile_facts_refuses_unknown_facts_and_wrong_units(row, message):
+    figures = make_figures({"figure_id": "a/c1/1", "value": 1.0, "line": 7, **row})
+    with pytest.raises(TableError, match=message) as err:
+        reconcile_facts(figures, make_claims({"claim_id": "a/c1"}), FACTS)
+    assert "a/c1/1 (line 7" in str(err.value)
+
+
+# --- specs ----------------------------------------------------------------------------------
+
+
+def test_the_project_specs_load(repo_paths):
+    facts = load_facts_spec(repo_paths)
+    assert "lin-overtake-odds" in {f["fact_id"] for f in facts}
+    assert all(isinstance(f["line"], int) for f in facts)
+    measures = load_derived_spec(repo_paths)
+    assert {m["operation"] for m in measures} <= {"ratio", "difference"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "facts:\n  - fact_id: x\n    description: d\n    unit: furlong\n    tolerance_pct: 1\n",
+            "facts.yaml:2: x: unit 'furlong' is not in the vocabulary",
+        ),
+        (
+            "facts:\n  - fact_id: x\n    description: d\n    unit: usd\n",
+            "facts.yaml:2: fact lacks field 'tolerance_pct'",
+        ),
+        (
+            "facts:\n  - fact_id: x\n    description: d\n    unit: usd\n    tolerance_pct: -1\n",
+            "facts.yaml:2: x: tolerance_pct -1 is not a number >= 0",
+        ),
+        (
+            "facts:\n  - {fact_id: x, description: d, unit: null, tolerance_pct: null}\n"
+            "  - {fact_id: x, description: d, unit: null, tolerance_pct: null}\n",
+            "facts.yaml:3: duplicate fact_id 'x'",
+        ),
+    ],
+)
+def test_load_facts_spec_names_file_and_line(project, text, message):
+    (project.annotations / "facts.yaml").write_text(text)
+    with pytest.raises(AnnotationError) as err:
+        load_facts_spec(project)
+    assert message in str(err.value)
+
+
+def test_load_derived_spec_names_file_and_line(project):
+    (project.annotations / "derived.yaml").write_text(
+        "measures:\n  - measure_id: m\n    description: d\n    operation: product\n"
+        "    numerator: a/b/1\n    denominator: a/b/2\n    dimension: compute_and_chips\n"
+    )
+    with pytest.raises(AnnotationError, match="derived.yaml:2: m: operation 'product' unknown"):
+        load_derived_spec(project)
+
+
+# --- derived measures -----------------------------------------------------------------------
+
+PAIR_FIGURES = make_figures(
+    {
+        "figure_id": "u/inv/1",
+        "text": "$109.1 billion",
+        "value": 109.1e9,
+        "entity": "United States",
+        "counterpart": "China",
+        "stance": "skeptic",
+    },
+    {
+        "figure_id": "u/inv/2",
+        "text": "$9.3 billion",
+        "value": 9.3e9,
+        "entity": "China",
+        "counterpart": "United States",
+        "stance": "skeptic",
+    },
+    {
+        "figure_id": "u/mmlu/1",
+        "text": "17.5%",
+        "value": 17.5,
+        "unit": "percent",
+        "entity": "United States",
+        "counterpart": "China",
+        "period": "late 2023",
+        "dimension": "benchmark_performance",
+        "stance": "optimist",
+        "metric": "MMLU lead",
+    },
+    {
+        "figure_id": "u/mmlu/2",
+        "text": "0.3%",
+        "value": 0.3,
+        "unit": "percent",
+        "entity": "United States",
+        "counterpart": "China",
+        "period": "2024",
+        "dimension": "benchmark_performance",
+        "stance": "optimist",
+        "metric": "MMLU lead",
+    },
+    {
+        "figure_id": "z/gap/1",
+        "text": "2.7%",
+        "value": 2.7,
+        "unit": "percent",
+        "entity": "China",
+        "counterpart": "United States",
+        "dimension": "benchmark_performance",
+        "stance": "optimist",
+        "metric": "overall shortfall",
+    },
+    {
+        "figure_id": "k/fold/1",
+        "text": "ten-to-hundred-fold",
+        "low": 10.0,
+        "high": 100.0,
+        "bound": "range",
+        "unit": "fold",
+        "entity": "United States",
+        "counterpart": "China",
+        "dimension": "compute_and_chips",
+        "stance": "skeptic",
+        "metric": "compute",
+    },
+    {
+        "figure_id": "k/odds/1",
+        "text": "under 20%",
+        "high": 20.0,
+        "bound": "upper",
+        "unit": "percent",
+        "entity": "China",
+        "counterpart": "United States",
+        "dimension": "overall_lead",
+        "stance": "skeptic",
+    },
+)
+
+DERIVED = [
+    {
+        "measure_id": "inv",
+        "description": "US over China investment",
+        "operation": "ratio",
+        "numerator": "u/inv/1",
+        "denominator": "u/inv/2",
+        "dimension": "capital_and_investment",
+        "line": 3,
+    },
+    {
+        "measure_id": "mmlu",
+        "description": "MMLU change",
+        "operation": "difference",
+        "numerator": "u/mmlu/2",
+        "denominator": "u/mmlu/1",
+        "dimension": "benchmark_performance",
+        "line": 9,
+    },
+]
+
+
+def test_derive_measures_computes_ratio_and_difference_with_their_inputs():
+    got = derive_measures(PAIR_FIGURES, DERIVED)
+    expected = pd.DataFrame(
+        {
+            "measure_id": ["inv", "mmlu"],
+            "value": [109.1 / 9.3, -17.2],
+            "unit": ["fold", "percentage_point"],
+            "numerator_figure_id": ["u/inv/1", "u/mmlu/2"],
+            "numerator_text": ["$109.1 billion", "0.3%"],
+            "denominator_figure_id": ["u/inv/2", "u/mmlu/1"],
+            "denominator_text": ["$9.3 billion", "17.5%"],
+            "numerator_entity": ["United States", "United States"],
+        }
+    ).astype(
+        {
+            "measure_id": "string",
+            "value": "Float64",
+            "unit": "string",
+            "numerator_figure_id": "string",
+            "numerator_text": "string",
+            "denominator_figure_id": "string",
+            "denominator_text": "string",
+            "numerator_entity": "string",
+        }
+    )
+    assert_frame_equal(got[list(expected.columns)], expected, rtol=1e-9)
+    schema.DERIVED_MEASURES.to_pandera().validate(got)
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "message"),
+    [
+        ("u/inv/9", "u/inv/2", "numerator figure 'u/inv/9' is not in the figures table"),
+        ("u/inv/1", "k/odds/1", "denominator k/odds/1 \\('under 20%'\\) is a upper figure"),
+        ("u/inv/1", "z/gap/1", "figures come from two sources"),
+        ("u/inv/1", "u/mmlu/1", "units differ \\(usd vs percent\\)"),
+    ],
+)
+def test_derive_measures_refuses_bad_inputs_naming_the_measure(numerator, denominator, message):
+    spec = [{**DERIVED[0], "numerator": numerator, "denominator": denominator}]
+    with pytest.raises(TableError, match=message) as err:
+        derive_measures(PAIR_FIGURES, spec)
+    assert "measure 'inv' (derived.yaml line 3)" in str(err.value)
+
+
+# --- plot data ------------------------------------------------------------------------------
+
+
+def test_gap_measures_reads_folds_percent_leads_and_derived_ratios():
+    derived = derive_measures(PAIR_FIGURES, DERIVED)
+    got = gap_measures(PAIR_FIGURES, derived)
+    expected = pd.DataFrame(
+        {
+            "dimension": ["benchmark_performance", "capital_and_investment", "compute_and_chips"],
+            "item_id": ["z/gap/1", "inv", "k/fold/1"],
+            "low": [1.027, 109.1 / 9.3, 10.0],
+            "value": [1.027, 109.1 / 9.3, None],
+            "high": [1.027, 109.1 / 9.3, 100.0],
+            "stance": ["optimist", "skeptic", "skeptic"],
+        }
+    ).astype(
+        {
+            "dimension": "string",
+            "item_id": "string",
+            "low": "Float64",
+            "value": "Float64",
+            "high": "Float64",
+            "stance": "string",
+        }
+    )
+    # MMLU leads are benchmark figures too; rows sort by ratio within a dimension.
+    got_without_mmlu = got[~got["item_id"].str.startswith("u/mmlu")].reset_index(drop=True)
+    assert_frame_equal(got_without_mmlu[list(expected.columns)], expected, rtol=1e-9)
+    assert list(got["item_id"]) == ["u/mmlu/2", "z/gap/1", "u/mmlu/1", "inv", "k/fold/1"]
+
+
+@pytest.mark.parametrize(
+    ("period", "year"),
+    [
+        ("late 2023", 2023.83),
+        ("2024", 2024.5),
+        ("In early 2025", 2025.17),
+        ("next year", None),
+        (None, None),
+    ],
+)
+def test_period_as_year(period, year):
+    assert period_as_year(period) == (pytest.approx(year) if year else None)
+
+
+@pytest.mark.parametrize(
+    ("published", "year"),
+    [
+        ("2026", 2026.5),
+        ("2026-01", 2026 + 0.5 / 12),
+        ("2026-05-27", 2026 + 4 / 12 + 26.5 / 365),
+        (None, None),
+    ],
+)
+def test_published_as_year(published, year):
+    assert published_as_year(published) == (pytest.approx(year) if year else None)
+
+
+def test_benchmark_gap_points_places_undated_figures_at_their_source_date():
+    sources = pd.DataFrame(
+        {"source_id": ["u", "z", "k"], "published": [None, "2026-05-27", "2026-01"]}
+    )
+    got = benchmark_gap_points(PAIR_FIGURES, sources)
+    assert list(got["figure_id"]) == ["u/mmlu/1", "u/mmlu/2", "z/gap/1"]
+    assert list(got["gap_pct"]) == [17.5, 0.3, 2.7]
+    assert list(got["is_year_from_source"]) == [False, False, True]
+    assert got["year"].iloc[2] == pytest.approx(published_as_year("2026-05-27"))
