@@ -1,0 +1,307 @@
+"""Tests for gapstudy.render: the static HTML report, rendered from the fixture project."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.render import (
+    FigureEntry,
+    RenderError,
+    add_alt_text,
+    describe_image_output,
+    find_narrative,
+    read_figures,
+    read_provenance,
+    render_markdown,
+    render_report,
+    sanitize_html,
+)
+
+FIXTURE = Path(__file__).parent / "fixtures" / "render" / "project"
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> ProjectPaths:
+    shutil.copytree(FIXTURE, tmp_path / "project")
+    return project_paths(tmp_path / "project")
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> ProjectPaths:
+    """The fixture project rendered once for every read-only test in this module."""
+    root = tmp_path_factory.mktemp("rendered") / "project"
+    shutil.copytree(FIXTURE, root)
+    paths = project_paths(root)
+    render_report(paths)
+    return paths
+
+
+class _Tags(HTMLParser):
+    """Collects start tags with their attributes, and the page's visible text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(path: Path) -> _Tags:
+    parser = _Tags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+PAGES = ["index.html", "provenance.html", "viewpoints.html", "viewpoints.full.html",
+         "timeline.html", "timeline.full.html"]  # fmt: skip
+
+
+def test_render_report_writes_every_page_and_copies_data(rendered: ProjectPaths):
+    out = rendered.html
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written == sorted(
+        [
+            *PAGES,
+            "data/claims.csv",
+            "data/datapackage.json",
+            "figures/viewpoints/gap_months.png",
+            "figures/viewpoints/gap_months.svg",
+        ]  # fmt: skip
+    )
+    assert (out / "data" / "claims.csv").read_bytes() == rendered.table_file("claims").read_bytes()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_load_nothing_from_elsewhere_and_run_no_script(rendered: ProjectPaths, page: str):
+    parsed = parse(rendered.html / page)
+    assert [t for t, _ in parsed.tags if t in ("script", "iframe", "object", "embed", "link")] == []
+    for tag, attrs in parsed.tags:
+        for name in ("src", "href"):
+            value = attrs.get(name) or ""
+            assert not re.match(r"^(https?:)?//", value), f"{page}: <{tag} {name}={value}>"
+        assert not [a for a in attrs if a.startswith("on")], f"{page}: <{tag} {attrs}>"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_are_accessible(rendered: ProjectPaths, page: str):
+    parsed = parse(rendered.html / page)
+    metas = [a for t, a in parsed.tags if t == "meta" and a.get("name") == "viewport"]
+    assert len(metas) == 1
+    images = [a for t, a in parsed.tags if t == "img"]
+    assert all((a.get("alt") or "").strip() for a in images), images
+    assert "img, svg { max-width: 100%" in (rendered.html / page).read_text()
+
+
+def test_figure_alt_text_comes_from_caption(rendered: ProjectPaths):
+    caption = "Estimated lead in months, by country (fixture)."
+    for page in ("index.html", "viewpoints.html"):
+        alts = [a["alt"] for t, a in parse(rendered.html / page).tags if t == "img"]
+        assert alts == [caption], page
+
+
+@pytest.mark.parametrize("page", ["index.html", "viewpoints.html", "viewpoints.full.html"])
+def test_article_markup_shows_as_text(rendered: ProjectPaths, page: str):
+    parsed = parse(rendered.html / page)
+    text = "".join(parsed.text)
+    assert SCRIPT in text
+    assert "<img src=x onerror=alert(1)>" in text
+    assert [a for t, a in parsed.tags if t == "img" and a.get("src") == "x"] == []
+
+
+def test_raw_markdown_html_shows_exactly_as_typed(rendered: ProjectPaths):
+    text = "".join(parse(rendered.html / "viewpoints.html").text)
+    assert f"left unescaped on purpose: {SCRIPT} {IMG}" in text
+
+
+def test_reader_view_hides_code_and_full_view_shows_it(rendered: ProjectPaths):
+    reader = (rendered.html / "viewpoints.html").read_text()
+    full = (rendered.html / "viewpoints.full.html").read_text()
+    assert "save_figure" not in reader
+    assert "save_figure" in full
+
+
+def test_index_links_figures_runs_provenance_and_tables(rendered: ProjectPaths):
+    hrefs = [a["href"] for t, a in parse(rendered.html / "index.html").tags if t == "a"]
+    anchor = "fig-viewpoints--gap_months"
+    for expected in ["viewpoints.html", f"provenance.html#{anchor}", "data/claims.csv",
+                     "data/datapackage.json", "figures/viewpoints/gap_months.svg",
+                     "timeline.full.html"]:  # fmt: skip
+        assert expected in hrefs
+    provenance = parse(rendered.html / "provenance.html")
+    assert anchor in [a.get("id") for _, a in provenance.tags]
+    text = "".join(provenance.text)
+    assert '"min_confidence": 0.5' in text
+    assert "data/processed/claims.csv" in text
+
+
+def test_index_shows_table_schema(rendered: ProjectPaths):
+    text = "".join(parse(rendered.html / "index.html").text)
+    assert "Verbatim statements about the gap" in text
+    assert "The claim's words exactly as in the source." in text
+    assert "Download claims.csv (1 rows)" in " ".join(text.split())
+
+
+def test_narrative_comes_from_the_tagged_cell(rendered: ProjectPaths):
+    html = (rendered.html / "index.html").read_text()
+    assert "say the gap <strong>narrows</strong>" in html
+
+
+def test_render_is_deterministic_and_removes_stale_files(project: ProjectPaths):
+    render_report(project)
+    first = {p: p.read_bytes() for p in project.html.rglob("*") if p.is_file()}
+    (project.executed / "timeline.ipynb").unlink()
+    (project.html / "leftover.html").write_text("old")
+    render_report(project)
+    second = {p: p.read_bytes() for p in project.html.rglob("*") if p.is_file()}
+    gone = {project.html / "timeline.html", project.html / "timeline.full.html"}
+    assert set(second) == set(first) - gone
+    for path in second:
+        if path.name != "index.html":
+            assert second[path] == first[path], path
+
+
+def test_render_report_with_nothing_built_yet(tmp_path: Path):
+    paths = project_paths(tmp_path)
+    written = render_report(paths)
+    assert [p.name for p in written] == ["index.html", "provenance.html"]
+    text = " ".join("".join(parse(paths.html / "index.html").text).split())
+    assert "No narrative yet" in text
+    assert "No figures yet." in text
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (SCRIPT, "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ('<a href="javascript:alert(1)">x</a>', "<a>x</a>"),
+        ('<p onclick="alert(1)">x</p>', "<p>x</p>"),
+        (
+            '<table border="1"><tbody><tr><th>a</th></tr></tbody></table>',
+            '<table border="1"><tbody><tr><th>a</th></tr></tbody></table>',
+        ),
+    ],
+)
+def test_sanitize_html(html: str, expected: str):
+    assert str(sanitize_html(html)) == expected
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("**b** &lt;i&gt;", "<p><strong>b</strong> &lt;i&gt;</p>\n"),
+        (f"x {SCRIPT}", "<p>x &lt;script&gt;alert(1)&lt;/script&gt;</p>\n"),
+        ("<div>block</div>", "<p>&lt;div&gt;block&lt;/div&gt;</p>\n"),
+    ],
+)
+def test_render_markdown_shows_raw_html_as_text(markdown: str, expected: str):
+    assert str(render_markdown(markdown)) == expected
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        ({"metadata": {"alt": "A"}, "data": {"image/png": ""}}, "A"),
+        ({"metadata": {"image/png": {"alt": "B"}}, "data": {}}, "B"),
+        ({"metadata": {}, "data": {"text/plain": "<Figure size 400x300 with 1 Axes>"}}, "Figure"),
+        ({"metadata": {}, "data": {"text/plain": "A bar chart"}}, "A bar chart"),
+    ],
+)
+def test_describe_image_output(output, expected):
+    assert describe_image_output(output) == expected
+
+
+def test_add_alt_text_matches_saved_figures_in_order():
+    png = {"image/png": "iVBO", "text/plain": "<Figure size 1x1>"}
+    cell = new_code_cell(
+        'save_figure(a, "second", caption=c)\nsave_figure(b, "first", caption=d)',
+        outputs=[
+            new_output("display_data", data=png),
+            new_output("display_data", data=png),
+            new_output("display_data", data=png),
+        ],  # fmt: skip
+    )
+    nb = new_notebook(cells=[new_markdown_cell("x"), cell])
+    add_alt_text(nb, "run1", {"first": "First caption", "second": "Second caption"})
+    alts = [o.metadata["alt"] for o in nb.cells[1].outputs]
+    assert alts == ["Second caption", "First caption", "Figure 3 of cell 2 in notebook run run1"]
+
+
+def test_find_narrative():
+    tagged = new_code_cell("", outputs=[new_output("display_data", data={"text/markdown": "*n*"})])
+    tagged.metadata["tags"] = ["narrative"]
+    other = new_code_cell("", outputs=[new_output("display_data", data={"text/markdown": "no"})])
+    md = new_markdown_cell("Written text.", metadata={"tags": ["narrative"]})
+    assert find_narrative(new_notebook(cells=[other, tagged, md])) == "*n*\n\nWritten text."
+    assert find_narrative(new_notebook(cells=[other])) is None
+
+
+def test_read_figures_requires_a_caption(project: ProjectPaths):
+    meta = project.figures / "viewpoints" / "gap_months.meta.json"
+    assert read_figures(project) == [
+        FigureEntry(
+            "viewpoints",
+            "gap_months",
+            "Estimated lead in months, by country (fixture).",
+            ("gap_months.png", "gap_months.svg"),
+        )  # fmt: skip
+    ]
+    meta.write_text(json.dumps({"name": "gap_months", "caption": "", "files": []}))
+    with pytest.raises(RenderError, match=r"gap_months\.meta\.json: figure 'gap_months' has no"):
+        read_figures(project)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        {"figures": {"figures/r/a.png": {"run": "r"}}},
+        {"r/a.png": {"run": "r"}},
+        {"figures": [{"path": "figures/r/a.png", "run": "r"}]},
+        [{"file": "./figures/r/a.png", "run": "r"}],
+    ],
+)
+def test_read_provenance_accepts_several_layouts(tmp_path: Path, content):
+    paths = project_paths(tmp_path)
+    paths.figures.mkdir()
+    paths.provenance_file.write_text(json.dumps(content))
+    records = read_provenance(paths)
+    assert list(records) == ["r/a.png"]
+    assert records["r/a.png"]["run"] == "r"
+
+
+def test_read_provenance_names_bad_json(tmp_path: Path):
+    paths = project_paths(tmp_path)
+    paths.figures.mkdir()
+    paths.provenance_file.write_text('{\n"a": }')
+    with pytest.raises(RenderError, match=r"provenance\.json:2: not valid JSON"):
+        read_provenance(paths)
+
+
+def test_cli_render(project: ProjectPaths):
+    from gapstudy.cli import main
+
+    assert main(["--root", str(project.root), "render"]) == 0
+    assert (project.html / "index.html").is_file()
+
+
+def test_fixture_notebook_really_has_the_cases(project: ProjectPaths):
+    """Guard against a regenerated fixture losing what the tests above rely on."""
+    nb = nbformat.read(project.executed / "viewpoints.ipynb", as_version=4)
+    kinds = {k for c in nb.cells for o in c.get("outputs", []) for k in o.get("data", {})}
+    assert {"image/png", "text/html", "text/markdown", "text/plain"} <= kinds
+    assert any(SCRIPT in c.source and c.cell_type == "markdown" for c in nb.cells)
