@@ -1,0 +1,321 @@
+"""A papermill engine that keeps one warm kernel per process and resets it between runs.
+
+Starting a kernel and importing pandas, matplotlib, seaborn and gapstudy costs more than most of
+our notebooks do. ``WarmKernelEngine`` pays that once per process: the first run starts a kernel
+and preloads those modules; every run (the first included) then resets the kernel to the state a
+fresh kernel would show: an empty user namespace and output history, execution count 1, default
+matplotlib settings with no open figures, default pandas options, the original warning filters,
+``sys.path``, environment and working folder.
+
+The engine is registered with papermill as ``gapstudy_warm`` (an entry point in pyproject.toml).
+papermill imports that entry point while it is itself being imported, so this module must not
+import papermill at the top: the engine is a plain class that imports papermill when first used.
+
+The module also holds :func:`clean_executed_notebook`, which strips everything from an executed
+notebook that differs from run to run (times, durations, kernel process ids).
+"""
+
+from __future__ import annotations
+
+import atexit
+import re
+import threading
+from typing import Any
+
+ENGINE_NAME = "gapstudy_warm"
+PRELOADED_MODULES = (
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "matplotlib.pyplot",
+    "seaborn",
+    "yaml",
+    "gapstudy",
+    "gapstudy.output",
+)
+INJECTED_CELL_ID = "injected-parameters"
+
+# Code run silently in a new kernel: preload modules, then snapshot the state the reset restores.
+# Everything lives in a hidden module so that the user namespace stays untouched.
+_WARMUP_CODE = """
+def _gapstudy_warmup(modules):
+    import copy, importlib, os, sys, types, warnings
+    state = types.ModuleType("_gapstudy_warm_state")
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            pass
+    state.path = list(sys.path)
+    state.environ = dict(os.environ)
+    state.filters = list(warnings.filters)
+    state.rc = None
+    if "matplotlib.pyplot" in sys.modules:
+        # Load the inline backend now (a fresh kernel does so at its first figure), so that the
+        # snapshot holds the settings it makes.
+        pyplot = sys.modules["matplotlib.pyplot"]
+        pyplot.switch_backend(sys.modules["matplotlib"].get_backend())
+    if "matplotlib" in sys.modules:
+        import matplotlib
+        state.rc = {k: v for k, v in matplotlib.rcParams.copy().items() if k != "backend"}
+
+    def reset(cwd):
+        ip = get_ipython()
+        if "matplotlib.pyplot" in sys.modules:
+            sys.modules["matplotlib.pyplot"].close("all")
+        ip.reset(new_session=False)
+        ip.execution_count = 1
+        os.chdir(cwd)
+        sys.path[:] = state.path
+        os.environ.clear()
+        os.environ.update(state.environ)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if state.rc is not None:
+                sys.modules["matplotlib"].rcParams.update(copy.deepcopy(state.rc))
+            if "pandas" in sys.modules:
+                sys.modules["pandas"].reset_option("all")
+        warnings.filters[:] = state.filters
+        # Forget which warnings were already shown, as a fresh kernel would.
+        warnings._filters_mutated()
+
+    state.reset = reset
+    sys.modules["_gapstudy_warm_state"] = state
+
+_gapstudy_warmup(PRELOAD)
+del _gapstudy_warmup
+"""
+_RESET_CODE = "__import__('sys').modules['_gapstudy_warm_state'].reset({cwd!r})"
+
+# Kernel process ids appear in the file names of tracebacks and warnings.
+_KERNEL_TMP_PATH = re.compile(r"(?:/[^\s:'\"]*)?/ipykernel_\d+/")
+_PAPERMILL_VOLATILE = ("start_time", "end_time", "duration")
+
+_lock = threading.Lock()
+_warm_managers: dict[tuple[str, str], Any] = {}
+_cleanup_registered = False
+
+
+class KernelResetError(RuntimeError):
+    """The warm kernel could not be prepared or reset."""
+
+
+def _client_class() -> type:
+    """The nbclient client that resets the kernel before papermill runs the cells."""
+    from papermill.clientwrap import PapermillNotebookClient
+
+    class WarmNotebookClient(PapermillNotebookClient):
+        warm_cwd = ""
+
+        def papermill_execute_cells(self) -> None:
+            if not getattr(self.km, "gapstudy_is_warm", False):
+                self._run_silently(_WARMUP_CODE.replace("PRELOAD", repr(PRELOADED_MODULES)))
+                self.km.gapstudy_is_warm = True
+            self._run_silently(_RESET_CODE.format(cwd=self.warm_cwd))
+            super().papermill_execute_cells()
+
+        def _run_silently(self, code: str) -> None:
+            msg_id = self.kc.execute(code, silent=True, store_history=False, allow_stdin=False)
+            reply = self.wait_for_reply(msg_id)
+            content = (reply or {}).get("content", {})
+            if content.get("status") != "ok":
+                raise KernelResetError(
+                    f"warm kernel setup failed: {content.get('ename')}: {content.get('evalue')}"
+                )
+
+    return WarmNotebookClient
+
+
+def _kernel_manager(kernel_name: str, cwd: str) -> Any:
+    """This process's kernel manager for ``kernel_name`` in ``cwd``; a new one if none is alive."""
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    global _cleanup_registered
+    key = (kernel_name, cwd)
+    with _lock:
+        km = _warm_managers.get(key)
+        if km is not None and km.has_kernel and run_sync(km.is_alive)():
+            return km
+        if km is not None:
+            _shutdown(km)
+        km = AsyncKernelManager(kernel_name=kernel_name)
+        _warm_managers[key] = km
+        if not _cleanup_registered:
+            _register_cleanup()
+            _cleanup_registered = True
+        return km
+
+
+def _register_cleanup() -> None:
+    """Shut the warm kernels down when this process ends (worker processes included)."""
+    from multiprocessing import util
+
+    atexit.register(shutdown_warm_kernels)
+    util.Finalize(None, shutdown_warm_kernels, exitpriority=10)
+
+
+def _shutdown(km: Any) -> None:
+    from jupyter_core.utils import run_sync
+
+    try:
+        if km.has_kernel:
+            run_sync(km.shutdown_kernel)(now=True)
+    except Exception:  # noqa: BLE001 - a kernel that is already gone needs no shutdown
+        pass
+
+
+def shutdown_warm_kernels() -> int:
+    """Shut down every warm kernel this process started; return how many there were."""
+    with _lock:
+        managers = list(_warm_managers.values())
+        _warm_managers.clear()
+    for km in managers:
+        _shutdown(km)
+    return len(managers)
+
+
+def count_warm_kernels() -> int:
+    """How many warm kernels this process holds."""
+    return len(_warm_managers)
+
+
+class WarmKernelEngine:
+    """papermill engine running notebooks in this process's warm, reset kernel.
+
+    Accepts the same keyword arguments as papermill's default ``nbclient`` engine.
+    """
+
+    @classmethod
+    def execute_notebook(
+        cls,
+        nb: Any,
+        kernel_name: str,
+        output_path: str | None = None,
+        progress_bar: bool = True,
+        log_output: bool = False,
+        autosave_cell_every: int = 30,
+        **kwargs: Any,
+    ) -> Any:
+        """Run ``nb`` under papermill's execution manager (as papermill's own engines do)."""
+        from papermill.engines import NotebookExecutionManager
+
+        nb_man = NotebookExecutionManager(
+            nb,
+            output_path=output_path,
+            progress_bar=progress_bar,
+            log_output=log_output,
+            autosave_cell_every=autosave_cell_every,
+        )
+        nb_man.notebook_start()
+        try:
+            cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+        finally:
+            nb_man.cleanup_pbar()
+            nb_man.notebook_complete()
+        return nb_man.nb
+
+    @classmethod
+    def execute_managed_notebook(
+        cls,
+        nb_man: Any,
+        kernel_name: str,
+        log_output: bool = False,
+        stdout_file: Any = None,
+        stderr_file: Any = None,
+        start_timeout: int = 60,
+        execution_timeout: int | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """Execute the cells in the warm kernel, after resetting it."""
+        import os
+
+        from papermill.log import logger
+
+        kwargs.pop("input_path", None)
+        kwargs.pop("startup_timeout", None)
+        timeout = execution_timeout or kwargs.pop("timeout", None)
+        cwd = os.getcwd()  # papermill has already moved into the run's ``cwd``
+        km = _kernel_manager(kernel_name, cwd)
+        client = _client_class()(
+            nb_man,
+            km=km,
+            timeout=timeout,
+            startup_timeout=start_timeout,
+            kernel_name=kernel_name,
+            log=logger,
+            log_output=log_output,
+            stdout_file=stdout_file,
+            stderr_file=stderr_file,
+            **kwargs,
+        )
+        client.warm_cwd = cwd
+        try:
+            return client.execute()
+        finally:
+            if client.kc is not None:
+                client.kc.stop_channels()
+
+    @classmethod
+    def nb_kernel_name(cls, nb: Any, name: str | None = None) -> str:
+        from papermill.utils import nb_kernel_name
+
+        return nb_kernel_name(nb, name)
+
+    @classmethod
+    def nb_language(cls, nb: Any, language: str | None = None) -> str:
+        from papermill.utils import nb_language
+
+        return nb_language(nb, language)
+
+
+def ensure_engine_registered() -> None:
+    """Register the engine with papermill even where the entry point is not installed."""
+    from papermill.engines import papermill_engines
+
+    if papermill_engines._engines.get(ENGINE_NAME) is None:
+        papermill_engines.register(ENGINE_NAME, WarmKernelEngine)
+
+
+def _normalise_text(text: Any) -> Any:
+    if isinstance(text, list):
+        return [_normalise_text(t) for t in text]
+    if isinstance(text, str):
+        return _KERNEL_TMP_PATH.sub("ipykernel/", text)
+    return text
+
+
+def clean_executed_notebook(
+    nb: Any, *, input_path: str | None = None, output_path: str | None = None
+) -> Any:
+    """Strip run-to-run noise from an executed notebook, in place, and return it.
+
+    Removes papermill's and nbclient's times and durations, gives the injected parameters cell
+    a fixed id, replaces papermill's absolute input/output paths by the given project-relative
+    ones (or drops them) and removes kernel process ids from outputs.
+    """
+    meta = nb.metadata.get("papermill")
+    if meta is not None:
+        for key in _PAPERMILL_VOLATILE:
+            meta.pop(key, None)
+        for key, value in (("input_path", input_path), ("output_path", output_path)):
+            if value is None:
+                meta.pop(key, None)
+            else:
+                meta[key] = value
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell_meta = cell.metadata.get("papermill")
+        if cell_meta is not None:
+            for key in _PAPERMILL_VOLATILE:
+                cell_meta.pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []) and "id" in cell:
+            cell["id"] = INJECTED_CELL_ID
+        for output in cell.get("outputs", []):
+            if "text" in output:
+                output["text"] = _normalise_text(output["text"])
+            if "traceback" in output:
+                output["traceback"] = _normalise_text(output["traceback"])
+            if "data" in output and "text/plain" in output["data"]:
+                output["data"]["text/plain"] = _normalise_text(output["data"]["text/plain"])
+    return nb
