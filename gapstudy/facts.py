@@ -649,3 +649,65 @@ def benchmark_gap_points(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.Dat
         }
     )
     return frame.sort_values(["label", "year", "figure_id"], kind="stable").reset_index(drop=True)
+
+
+# --- counts for the corpus and viewpoint plots -------------------------------------------------
+
+
+def count_segment_lines(segments: pd.DataFrame) -> pd.DataFrame:
+    """Lines per segment kind per source: columns source_id, kind, n_lines.
+
+    Sources keep their order in ``segments``; kinds follow ``vocab.SEGMENT_KINDS``.
+    """
+    lines = segments.assign(n_lines=segments["line_end"] - segments["line_start"] + 1)
+    counts = lines.groupby(["source_id", "kind"], sort=False)["n_lines"].sum().reset_index()
+    return _order(
+        counts,
+        "source_id",
+        list(pd.unique(segments["source_id"])),
+        "kind",
+        list(vocab.SEGMENT_KINDS),
+        "n_lines",
+    )
+
+
+MENTION_STATUSES = ("annotated", "excluded", "open")
+
+
+def count_mentions_by_status(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Numeric mentions per status per source: columns source_id, status, n_mentions.
+
+    Every (source, status) pair appears, with 0 where none, so open mentions are never hidden.
+    """
+    counts = mentions.groupby(["source_id", "status"], sort=False).size().rename("n_mentions")
+    return _order(
+        counts.reset_index(),
+        "source_id",
+        list(pd.unique(mentions["source_id"])),
+        "status",
+        list(MENTION_STATUSES),
+        "n_mentions",
+    )
+
+
+def count_claims_by_dimension(
+    claims: pd.DataFrame, stances: tuple[str, ...] = ("optimist", "skeptic")
+) -> pd.DataFrame:
+    """Claims per dimension per stance, for the stances given: columns dimension, stance,
+    n_claims; every (dimension cited by anyone, stance) pair appears, with 0 where none.
+
+    Dimensions follow ``vocab.DIMENSIONS``.
+    """
+    picked = claims[claims["stance"].isin(stances)]
+    counts = picked.groupby(["dimension", "stance"], sort=False).size().rename("n_claims")
+    cited = [d for d in vocab.DIMENSIONS if d in set(picked["dimension"])]
+    return _order(counts.reset_index(), "dimension", cited, "stance", list(stances), "n_claims")
+
+
+def _order(
+    counts: pd.DataFrame, outer: str, outer_order: list, inner: str, inner_order: list, value: str
+) -> pd.DataFrame:
+    """``counts`` completed to every (outer, inner) pair (0 where missing), in the given orders."""
+    index = pd.MultiIndex.from_product([outer_order, inner_order], names=[outer, inner])
+    full = counts.set_index([outer, inner])[value].reindex(index, fill_value=0).reset_index()
+    return full.astype({outer: "string", inner: "string", value: "Int64"})
