@@ -1,0 +1,207 @@
+"""The rendered report in a real browser: headless Chromium from Debian, driven by Playwright.
+
+Every page is opened from ``file://`` with every request that would leave the machine blocked
+and counted. A page must log no console error, raise no dialog (article text such as
+``<script>alert(1)</script>`` must stay text), load every image, and link only to files and
+anchors that exist. Without ``/usr/bin/chromium`` these tests skip, except under CI (``$CI``
+set), where they fail: CI installs it with ``.ci/install-browser.sh``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from gapstudy.paths import project_paths
+from gapstudy.render import render_report
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+FIXTURE = Path(__file__).parent / "fixtures" / "render" / "project"
+LOCAL_SCHEMES = ("file:", "data:", "about:")
+
+
+@dataclass
+class SiteCheck:
+    """What went wrong across the pages of one report folder."""
+
+    pages: list[str] = field(default_factory=list)
+    blocked_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    broken_images: list[str] = field(default_factory=list)
+    broken_links: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def problems(self) -> dict[str, list[str]]:
+        return {
+            "blocked_requests": self.blocked_requests,
+            "console_errors": self.console_errors,
+            "dialogs": self.dialogs,
+            "broken_images": self.broken_images,
+            "broken_links": self.broken_links,
+        }
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing; run .ci/install-browser.sh")
+        pytest.skip(f"{CHROMIUM} is not installed (run .ci/install-browser.sh)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def check_site(browser, html_dir: Path) -> SiteCheck:
+    """Open every page of ``html_dir`` from disk and record everything that went wrong."""
+    result = SiteCheck()
+    ids: dict[Path, set[str]] = {}
+    links: list[tuple[str, str]] = []
+    context = browser.new_context()
+
+    def route(route_, request) -> None:
+        if request.url.startswith(LOCAL_SCHEMES):
+            route_.continue_()
+        else:
+            result.blocked_requests.append(request.url)
+            route_.abort()
+
+    context.route("**/*", route)
+    for path in sorted(html_dir.glob("*.html")):
+        name = path.name
+        result.pages.append(name)
+        page = context.new_page()
+        page.on("console", lambda m, n=name: m.type == "error" and result.console_errors.append(
+            f"{n}: {m.text}"))  # fmt: skip
+        page.on("pageerror", lambda e, n=name: result.console_errors.append(f"{n}: {e}"))
+
+        def on_dialog(dialog, n=name) -> None:
+            result.dialogs.append(f"{n}: {dialog.type} {dialog.message}")
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+        page.goto(path.resolve().as_uri(), wait_until="load")
+        images = page.evaluate(
+            """() => Promise.all(Array.from(document.images).map(async (img) => {
+                img.scrollIntoView();
+                try { await img.decode(); } catch (e) {}
+                return [img.getAttribute('src').slice(0, 80), img.naturalWidth];
+            }))"""
+        )
+        result.broken_images += [f"{name}: {src}" for src, width in images if width <= 0]
+        ids[path.resolve()] = set(
+            page.evaluate("() => Array.from(document.querySelectorAll('[id]')).map(e => e.id)")
+        )
+        links += [
+            (name, href)
+            for href in page.evaluate(
+                "() => Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"
+            )
+        ]
+        result.texts[name] = page.inner_text("body")
+        page.close()
+    context.close()
+
+    for name, href in links:
+        parts = urlsplit(href)
+        if parts.scheme != "file":
+            continue  # a link to the web is not a request; the page does not load it
+        target = Path(unquote(parts.path)).resolve()
+        if not target.is_file():
+            result.broken_links.append(f"{name}: {href}")
+        elif parts.fragment and target.suffix == ".html":
+            known = ids.get(target)
+            if known is None:
+                known = _ids_in_file(target)
+            if parts.fragment not in known and unquote(parts.fragment) not in known:
+                result.broken_links.append(f"{name}: {href}")
+    return result
+
+
+def _ids_in_file(path: Path) -> set[str]:
+    from html.parser import HTMLParser
+
+    found: set[str] = set()
+
+    class _Ids(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.update(v for k, v in attrs if k == "id" and v)
+
+    _Ids().feed(path.read_text(encoding="utf-8"))
+    return found
+
+
+@pytest.fixture(scope="module")
+def fixture_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("browser") / "project"
+    shutil.copytree(FIXTURE, root)
+    paths = project_paths(root)
+    render_report(paths)
+    return paths.html
+
+
+def test_fixture_report_in_a_browser(browser, fixture_report: Path):
+    result = check_site(browser, fixture_report)
+    assert result.pages == [
+        "index.html",
+        "provenance.html",
+        "timeline.full.html",
+        "timeline.html",
+        "viewpoints.full.html",
+        "viewpoints.html",
+    ]
+    assert result.problems == {k: [] for k in result.problems}
+    # The article text with markup is on the page, as text, and raised no dialog.
+    for page in ("index.html", "viewpoints.html"):
+        assert "<script>alert(1)</script>" in result.texts[page]
+        assert "<img src=x onerror=alert(1)>" in result.texts[page]
+
+
+def test_committed_report_in_a_browser(browser):
+    html_dir = project_paths().html
+    if not (html_dir / "index.html").is_file():
+        pytest.skip(f"{html_dir} has not been rendered yet (gapstudy build)")
+    result = check_site(browser, html_dir)
+    assert "index.html" in result.pages
+    assert result.problems == {k: [] for k in result.problems}
+
+
+def test_check_site_catches_what_it_should(browser, tmp_path: Path):
+    """The checks above can fail: a page that breaks every rule is caught on every count."""
+    (tmp_path / "bad.html").write_text(
+        "<!DOCTYPE html><html><head><title>bad</title></head><body>"
+        '<img src="https://example.invalid/x.png" alt="remote">'
+        '<img src="missing.png" alt="missing">'
+        '<a href="nowhere.html">gone</a> <a href="#no-such-anchor">anchor</a>'
+        "<script>alert(1)</script></body></html>",
+        encoding="utf-8",
+    )
+    result = check_site(browser, tmp_path)
+    assert result.blocked_requests == ["https://example.invalid/x.png"]
+    assert result.dialogs == ["bad.html: alert 1"]
+    assert len(result.broken_images) == 2
+    assert [link.rsplit("/", 1)[-1] for link in result.broken_links] == [
+        "nowhere.html",
+        "bad.html#no-such-anchor",
+    ]
+    assert result.console_errors  # the failed image loads are logged as errors
