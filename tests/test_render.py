@@ -147,7 +147,7 @@ def test_index_links_figures_runs_provenance_and_tables(rendered: ProjectPaths):
     assert anchor in [a.get("id") for _, a in provenance.tags]
     text = "".join(provenance.text)
     assert '"min_confidence": 0.5' in text
-    assert "data/processed/claims.csv" in text
+    assert "package_version" in text
 
 
 def test_index_shows_table_schema(rendered: ProjectPaths):
