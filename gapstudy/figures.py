@@ -128,6 +128,8 @@ _KIND_OF_UNIT: dict[str, str] = {
 
 _TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|\S")
 _DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_DASHES = frozenset({"-", "‐", "‑", "–", "—"})
+_EDGE_PUNCTUATION = frozenset({'"', "'", ".", ",", ";", ":", "!", "?"})
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
 
 
@@ -159,6 +161,7 @@ def to_record(parsed: ParsedFigure) -> dict[str, Any]:
 class _Token:
     text: str  # as written (pint symbols are case-sensitive: "EB", "GW")
     word: str  # case-folded
+    start: int  # offset in the figure's text, to quote what was not understood
 
 
 @dataclass
@@ -188,7 +191,8 @@ class _Reader:
         return FigureParseError(self.text, reason)
 
     def rest(self) -> str:
-        return " ".join(t.text for t in self.tokens[self.pos :])
+        last = self.tokens[-1]
+        return self.text[self.tokens[self.pos].start : last.start + len(last.text)]
 
     def at_end(self) -> bool:
         return self.pos >= len(self.tokens)
@@ -232,10 +236,31 @@ def parse_figure(text: str) -> ParsedFigure:
 
 
 def _tokenise(text: str) -> list[_Token]:
-    cleaned = text.translate(_QUOTES).strip().strip("\"'.,;:!?").strip()
-    cleaned = re.sub(r"(?<=\d)\s*[-–—]\s*(?=\d)", " to ", cleaned)  # "3-5" is a range
-    cleaned = re.sub(r"(?<=\w)[-‐‑–](?=[\w$])", " ", cleaned)  # "one-in-five", "sub-20%"
-    return [_Token(m.group(), m.group().casefold()) for m in _TOKEN_RE.finditer(cleaned)]
+    """Words, numbers and signs, with offsets; a dash between numbers reads as "to"."""
+    cleaned = text.translate(_QUOTES)
+    tokens = [
+        _Token(m.group(), m.group().casefold(), m.start()) for m in _TOKEN_RE.finditer(cleaned)
+    ]
+    while tokens and tokens[-1].word in _EDGE_PUNCTUATION:
+        tokens.pop()
+    while tokens and tokens[0].word in _EDGE_PUNCTUATION:
+        tokens.pop(0)
+    kept = []
+    for i, token in enumerate(tokens):
+        if token.word in _DASHES and 0 < i < len(tokens) - 1:
+            left, right = tokens[i - 1], tokens[i + 1]
+            if left.word[-1].isdigit() and right.word[0].isdigit():
+                kept.append(_Token(token.text, "to", token.start))  # "3-5", "3 – 5"
+                continue
+            is_glued = left.start + len(left.text) == token.start == right.start - 1
+            if (
+                is_glued
+                and left.word[-1].isalnum()
+                and (right.word[0].isalnum() or right.word == "$")
+            ):
+                continue  # "one-in-five", "sub-20%", "ten-fold"
+        kept.append(token)
+    return kept
 
 
 def _parse(text: str) -> ParsedFigure:

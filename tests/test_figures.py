@@ -1,0 +1,354 @@
+"""Tests for gapstudy.figures: every class of figure the corpus uses, and more."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gapstudy import vocab
+from gapstudy.exceptions import FigureParseError
+from gapstudy.figures import ParsedFigure, parse_figure, to_record
+
+
+def exact(x: float) -> tuple:
+    return (x, x, x, "exact")
+
+
+def approx(x: float) -> tuple:
+    return (x, x, x, "approximate")
+
+
+def upper(x: float) -> tuple:
+    return (None, None, x, "upper")
+
+
+def lower(x: float) -> tuple:
+    return (None, x, None, "lower")
+
+
+def span(lo: float, hi: float) -> tuple:
+    return (None, lo, hi, "range")
+
+
+# text, kind, (value, low, high, bound), qualifier, unit, scale
+CORPUS_CASES = [
+    ("$109.1 billion", "money", exact(109.1e9), None, "usd", "billion"),
+    ("$560 million", "money", exact(560e6), None, "usd", "million"),
+    ("$558 million", "money", exact(558e6), None, "usd", "million"),
+    ("$9.3 billion", "money", exact(9.3e9), None, "usd", "billion"),
+    ("$1 billion", "money", exact(1e9), None, "usd", "billion"),
+    ("over $1 billion", "money", lower(1e9), "over", "usd", "billion"),
+    ("over one billion dollars", "money", lower(1e9), "over", "usd", "billion"),
+    ("2.7%", "percent", exact(2.7), None, "percent", None),
+    ("20 percent", "percent", exact(20.0), None, "percent", None),
+    ("sub-20%", "percent", upper(20.0), "sub", "percent", None),
+    ("sub-20% odds", "percent", upper(20.0), "sub", "percent", None),
+    ("Below 20 percent", "percent", upper(20.0), "below", "percent", None),
+    ("nearly 30%", "percent", approx(30.0), "nearly", "percent", None),
+    ("as much as nearly 30%", "percent", upper(30.0), "as much as", "percent", None),
+    ("under twenty-percent", "percent", upper(20.0), "under", "percent", None),
+    ("under twenty-percent odds", "percent", upper(20.0), "under", "percent", None),
+    ("below twenty percent", "percent", upper(20.0), "below", "percent", None),
+    ("roughly 70%", "percent", approx(70.0), "roughly", "percent", None),
+    ("approximately 50%", "percent", approx(50.0), "approximately", "percent", None),
+    ("as little as 5%", "percent", lower(5.0), "as little as", "percent", None),
+    ("17.5%", "percent", exact(17.5), None, "percent", None),
+    ("0.3%", "percent", exact(0.3), None, "percent", None),
+    ("just 0.3%", "percent", approx(0.3), "just", "percent", None),
+    ("1.2%", "percent", exact(1.2), None, "percent", None),
+    ("a 40% lower", "change", exact(-40.0), None, "percent", None),
+    ("868", "count", exact(868.0), None, "count", None),
+    ("530", "count", exact(530.0), None, "count", None),
+    ("40", "count", exact(40.0), None, "count", None),
+    ("15", "count", exact(15.0), None, "count", None),
+    ("five", "count", exact(5.0), None, "count", None),
+    ("more than 400", "count", lower(400.0), "more than", "count", None),
+    ("over one billion", "count", lower(1e9), "over", "count", "billion"),
+    ("a one-in-five chance", "odds", exact(20.0), None, "percent", None),
+    ("less than a one-in-five chance", "odds", upper(20.0), "less than", "percent", None),
+    ("ten-fold", "multiplier", exact(10.0), None, "fold", None),
+    ("ten-to-hundred-fold", "multiplier", span(10.0, 100.0), None, "fold", None),
+    ("one to two orders of magnitude", "multiplier", span(10.0, 100.0), None, "fold", None),
+    ("more than doubled", "change", lower(2.0), "more than", "fold", None),
+    ("199.48 Exabytes (EB)", "quantity", exact(199.48), None, "exabyte", None),
+    ("101.34 EB", "quantity", exact(101.34), None, "exabyte", None),
+    ("400 GW", "quantity", exact(400.0), None, "gigawatt", None),
+    ("a 42.86% year-on-year increase", "change", exact(42.86), None, "percent", None),
+    ("risen by 36%", "change", exact(36.0), None, "percent", None),
+    ("three to five years", "duration", span(3.0, 5.0), None, "year", None),
+    ("the next three to five years", "duration", span(3.0, 5.0), None, "year", None),
+    ("five years", "duration", exact(5.0), None, "year", None),
+    ("within five years", "duration", upper(5.0), None, "year", None),
+    ("months", "duration", lower(2.0), None, "month", None),
+    ("millions", "count", lower(2e6), None, "count", "million"),
+    ("billions", "count", lower(2e9), None, "count", "billion"),
+]
+
+BEYOND_CASES = [
+    ("$3.5 trillion", "money", exact(3.5e12), None, "usd", "trillion"),
+    ("US$5bn", "money", exact(5e9), None, "usd", "billion"),
+    ("$1-2 billion", "money", span(1e9, 2e9), None, "usd", "billion"),
+    ("a billion dollars", "money", exact(1e9), None, "usd", "billion"),
+    ("billions of dollars", "money", lower(2e9), None, "usd", "billion"),
+    ("about 1,200", "count", approx(1200.0), "about", "count", None),
+    ("around 12,345.5", "count", approx(12345.5), "around", "count", None),
+    ("at least 7 GW", "quantity", lower(7.0), "at least", "gigawatt", None),
+    ("400 MW", "quantity", exact(0.4), None, "gigawatt", None),
+    ("0.5 zettabytes", "quantity", exact(500.0), None, "exabyte", None),
+    ("2 exabyte", "quantity", exact(2.0), None, "exabyte", None),
+    ("up to 12%", "percent", upper(12.0), "up to", "percent", None),
+    ("above 3 per cent", "percent", lower(3.0), "above", "percent", None),
+    ("almost half", "percent", approx(50.0), "almost", "percent", None),
+    ("half a million", "count", exact(5e5), None, "count", "million"),
+    ("a dozen", "count", exact(12.0), None, "count", None),
+    ("two dozen", "count", exact(24.0), None, "count", None),
+    ("one hundred and five", "count", exact(105.0), None, "count", None),
+    ("twenty-five", "count", exact(25.0), None, "count", None),
+    ("two-in-three chance", "odds", exact(200 / 3), None, "percent", None),
+    ("1 in 4 odds", "odds", exact(25.0), None, "percent", None),
+    ("five-fold", "multiplier", exact(5.0), None, "fold", None),
+    ("10x", "multiplier", exact(10.0), None, "fold", None),
+    ("twice", "multiplier", exact(2.0), None, "fold", None),
+    ("three orders of magnitude", "multiplier", exact(1000.0), None, "fold", None),
+    ("an order of magnitude", "multiplier", exact(10.0), None, "fold", None),
+    ("tripled", "change", exact(3.0), None, "fold", None),
+    ("fell by 12%", "change", exact(-12.0), None, "percent", None),
+    ("fell by more than 12%", "change", upper(-12.0), "more than", "percent", None),
+    ("up 5 percentage points", "change", exact(5.0), None, "percentage_point", None),
+    ("13.5 percentage points", "percent", exact(13.5), None, "percentage_point", None),
+    ("between 3 and 5 years", "duration", span(3.0, 5.0), None, "year", None),
+    ("3–5 years", "duration", span(3.0, 5.0), None, "year", None),
+    ("18 months", "duration", exact(18.0), None, "month", None),
+    ("a year", "duration", exact(1.0), None, "year", None),
+    ("within the next three to five years", "duration", span(3.0, 5.0), None, "year", None),
+    ("at most 3 years", "duration", upper(3.0), None, "year", None),
+    ("“20 percent,”", "percent", exact(20.0), None, "percent", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "numbers", "qualifier", "unit", "scale"), CORPUS_CASES + BEYOND_CASES
+)
+def test_parse_figure_reads_every_field(text, kind, numbers, qualifier, unit, scale):
+    value, low, high, bound = numbers
+    parsed = parse_figure(text)
+    assert parsed.text == text
+    assert (parsed.kind, parsed.bound, parsed.qualifier, parsed.unit, parsed.scale) == (
+        kind,
+        bound,
+        qualifier,
+        unit,
+        scale,
+    )
+    for got, want in ((parsed.value, value), (parsed.low, low), (parsed.high, high)):
+        if want is None:
+            assert got is None
+        else:
+            assert got == pytest.approx(want, rel=1e-12)
+
+
+def test_table_has_enough_cases_of_every_kind():
+    rows = CORPUS_CASES + BEYOND_CASES
+    assert len(rows) >= 60
+    assert {row[1] for row in rows} == set(vocab.FIGURE_KINDS)
+    assert {row[2][3] for row in rows} == set(vocab.BOUNDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "no words"),
+        ("   ", "no words"),
+        ("about", "expected a number at the end"),
+        ("over $", "expected a number"),
+        ("20 percent of users", "did not understand 'of users'"),
+        ("5 TWh", "'TWh' is not one of the project's units"),
+        ("5 kg", "'kg' is not one of the project's units"),
+        ("twenty-first", "did not understand 'first'"),
+        ("five five", "cannot read 'five five' as a number"),
+        ("nearly 3 to 5 years", "a qualifier ('nearly') on a range"),
+        ("5 to 3", "the range runs backwards"),
+        ("$20%", "a currency sign with the unit 'percent'"),
+        ("20% to 30 years", "differ in unit"),
+        ("1 in 0", "odds 'N in 0'"),
+        ("one-in-five percent", "odds 'N in M' take no unit"),
+        ("between 3 years", "'between' needs 'X and Y'"),
+        ("over billions", "a qualifier ('over') on a bare plural"),
+        ("ten-fold increase", "a multiplier with a direction word"),
+        ("rose 5% increase", "a second direction word 'increase'"),
+        ("12% (GW)", "does not repeat the unit"),
+        ("1,20", "did not understand ',20'"),
+        ("H200", "expected a number at 'H200'"),
+        ("2026/05/27", "did not understand '/05/27'"),
+    ],
+)
+def test_parse_figure_refuses_what_it_cannot_read(text, reason):
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    assert reason in caught.value.reason
+    assert caught.value.text == text
+
+
+def test_to_record_gives_the_figures_columns():
+    record = to_record(parse_figure("over $1 billion"))
+    assert record == {
+        "text": "over $1 billion",
+        "kind": "money",
+        "value": None,
+        "low": 1e9,
+        "high": None,
+        "bound": "lower",
+        "qualifier": "over",
+        "unit": "usd",
+        "scale": "billion",
+    }
+
+
+# --- properties ---------------------------------------------------------------------------
+
+WORDS = [
+    *vocab.QUALIFIERS,
+    *vocab.SCALES,
+    "$",
+    "%",
+    "a",
+    "an",
+    "the",
+    "in",
+    "to",
+    "and",
+    "between",
+    "of",
+    "(",
+    ")",
+    "-",
+    "–",
+    "/",
+    "one",
+    "five",
+    "twenty",
+    "hundred",
+    "half",
+    "dozen",
+    "dozens",
+    "billions",
+    "twice",
+    "doubled",
+    "fold",
+    "x",
+    "orders of magnitude",
+    "years",
+    "months",
+    "EB",
+    "GW",
+    "kg",
+    "percent",
+    "per cent",
+    "chance",
+    "odds",
+    "increase",
+    "lower",
+    "fell by",
+    "risen by",
+    "year-on-year",
+    "within",
+    "1",
+    "0",
+    "2.5",
+    "1,200",
+    "99999999999999999999",
+    "1e5",
+    "-3",
+]
+
+
+def assert_well_formed(parsed: ParsedFigure) -> None:
+    assert parsed.kind in vocab.FIGURE_KINDS
+    assert parsed.unit in vocab.UNITS
+    assert parsed.bound in vocab.BOUNDS
+    assert parsed.qualifier is None or parsed.qualifier in vocab.QUALIFIERS
+    assert parsed.scale is None or parsed.scale in vocab.SCALES
+    for number in (parsed.value, parsed.low, parsed.high):
+        assert number is None or (isinstance(number, float) and math.isfinite(number))
+    if parsed.bound in ("exact", "approximate"):
+        assert parsed.value is not None
+        assert parsed.low == parsed.value == parsed.high
+    elif parsed.bound == "upper":
+        assert parsed.value is None and parsed.low is None and parsed.high is not None
+    elif parsed.bound == "lower":
+        assert parsed.value is None and parsed.high is None and parsed.low is not None
+    else:
+        assert parsed.value is None and parsed.low is not None and parsed.high is not None
+        assert parsed.low <= parsed.high
+
+
+def check_any_text(text: str) -> None:
+    try:
+        parsed = parse_figure(text)
+    except FigureParseError as err:
+        assert err.reason and not err.reason.startswith("internal error"), err.reason
+        return
+    assert_well_formed(parsed)
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=40))
+def test_parse_figure_on_any_text_returns_a_well_formed_figure_or_refuses(text):
+    check_any_text(text)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=7).map(" ".join))
+def test_parse_figure_on_figure_like_text_returns_a_well_formed_figure_or_refuses(text):
+    check_any_text(text)
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=7).map("".join))
+def test_parse_figure_on_glued_figure_words_returns_a_well_formed_figure_or_refuses(text):
+    check_any_text(text)
+
+
+def test_well_formed_check_catches_an_inconsistent_figure():
+    broken = ParsedFigure("x", "count", 1.0, None, 1.0, "exact", None, "count", None)
+    with pytest.raises(AssertionError):
+        assert_well_formed(broken)
+
+
+decimals = st.decimals(min_value=0, max_value=10**9, places=3, allow_nan=False)
+
+
+@given(decimals)
+def test_percent_round_trips(number: Decimal):
+    parsed = parse_figure(f"{number:f}%")
+    assert (parsed.kind, parsed.unit, parsed.bound) == ("percent", "percent", "exact")
+    assert parsed.value == float(number)
+
+
+@given(decimals)
+def test_money_in_millions_round_trips(number: Decimal):
+    parsed = parse_figure(f"${number:f} million")
+    assert (parsed.kind, parsed.unit, parsed.scale) == ("money", "usd", "million")
+    assert parsed.value == pytest.approx(float(number) * 1e6, rel=1e-12)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_thousands_separators_round_trip(number: int):
+    assert parse_figure(f"{number:,}").value == float(number)
+
+
+@given(st.integers(min_value=1, max_value=50), st.integers(min_value=1, max_value=50))
+def test_odds_round_trip(numerator: int, denominator: int):
+    parsed = parse_figure(f"{numerator} in {denominator} chance")
+    assert parsed.kind == "odds"
+    assert parsed.value == pytest.approx(numerator / denominator * 100, rel=1e-12)
+
+
+@given(st.sampled_from(sorted(vocab.QUALIFIERS)), st.integers(min_value=1, max_value=999))
+def test_every_vocabulary_qualifier_sets_the_bound_it_declares(qualifier: str, number: int):
+    parsed = parse_figure(f"{qualifier} {number}%")
+    assert parsed.qualifier == qualifier
+    assert parsed.bound == vocab.QUALIFIERS[qualifier]
