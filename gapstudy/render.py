@@ -10,6 +10,7 @@ through an allow-list sanitiser, so a stray ``<script>`` shows as text.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -278,8 +279,10 @@ def _environment() -> jinja2.Environment:
     )
 
 
+@functools.lru_cache(maxsize=2)
 def build_exporter(*, show_code: bool) -> ReportExporter:
-    """An HTML exporter with the project's template: no web assets, code shown or hidden."""
+    """An HTML exporter with the project's template: no web assets, code shown or hidden.
+    Built once per view: loading the templates is most of the cost of a small page."""
     exporter = ReportExporter(
         template_name="lab",
         template_file=NOTEBOOK_TEMPLATE,

@@ -33,6 +33,7 @@ CHROMIUM_ARGS = [
 ]
 FIXTURE = Path(__file__).parent / "fixtures" / "render" / "project"
 LOCAL_SCHEMES = ("file:", "data:", "about:")
+PHONE = {"width": 360, "height": 740}
 
 
 @dataclass
@@ -45,6 +46,7 @@ class SiteCheck:
     dialogs: list[str] = field(default_factory=list)
     broken_images: list[str] = field(default_factory=list)
     broken_links: list[str] = field(default_factory=list)
+    too_wide: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -55,6 +57,7 @@ class SiteCheck:
             "dialogs": self.dialogs,
             "broken_images": self.broken_images,
             "broken_links": self.broken_links,
+            "too_wide": self.too_wide,
         }
 
 
@@ -73,11 +76,12 @@ def browser() -> Iterator[object]:
 
 
 def check_site(browser, html_dir: Path) -> SiteCheck:
-    """Open every page of ``html_dir`` from disk and record everything that went wrong."""
+    """Open every page of ``html_dir`` from disk, on a phone-sized screen, and record
+    everything that went wrong."""
     result = SiteCheck()
     ids: dict[Path, set[str]] = {}
     links: list[tuple[str, str]] = []
-    context = browser.new_context()
+    context = browser.new_context(viewport=PHONE)
 
     def route(route_, request) -> None:
         if request.url.startswith(LOCAL_SCHEMES):
@@ -118,6 +122,9 @@ def check_site(browser, html_dir: Path) -> SiteCheck:
                 "() => Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"
             )
         ]
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            result.too_wide.append(f"{name}: {width} px")
         result.texts[name] = page.inner_text("body")
         page.close()
     context.close()
@@ -190,6 +197,7 @@ def test_check_site_catches_what_it_should(browser, tmp_path: Path):
     """The checks above can fail: a page that breaks every rule is caught on every count."""
     (tmp_path / "bad.html").write_text(
         "<!DOCTYPE html><html><head><title>bad</title></head><body>"
+        '<div style="width: 800px">wide</div>'
         '<img src="https://example.invalid/x.png" alt="remote">'
         '<img src="missing.png" alt="missing">'
         '<a href="nowhere.html">gone</a> <a href="#no-such-anchor">anchor</a>'
@@ -204,4 +212,5 @@ def test_check_site_catches_what_it_should(browser, tmp_path: Path):
         "nowhere.html",
         "bad.html#no-such-anchor",
     ]
+    assert result.too_wide == ["bad.html: 808 px"]  # 800 px plus the default body margin
     assert result.console_errors  # the failed image loads are logged as errors
