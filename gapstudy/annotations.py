@@ -16,12 +16,22 @@ from typing import Any
 
 from gapstudy.exceptions import Problem
 from gapstudy.paths import ProjectPaths
-from gapstudy.sources import Source, read_yaml
+from gapstudy.sources import Source, line_of_key, read_yaml
 
-_QUOTE_MAP = str.maketrans({
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-})
+_QUOTE_MAP = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+    }
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -123,7 +133,9 @@ def _locate(
         hint = f"it occurs {len(spans)} times: add 'occurrence: N' or quote more context"
         return None, [Problem(path, line, f"{what} {needle!r} is ambiguous", hint)]
     hint = f"it occurs {len(spans)} time(s)"
-    return None, [Problem(path, line, f"{what} {needle!r}: occurrence {occurrence!r} invalid", hint)]
+    return None, [
+        Problem(path, line, f"{what} {needle!r}: occurrence {occurrence!r} invalid", hint)
+    ]
 
 
 def load_source_annotations(
@@ -140,9 +152,12 @@ def load_source_annotations(
     problems: list[Problem] = []
     if doc.get("source_id") != source.source_id:
         problems.append(
-            Problem(path, doc.get("__line__", 1),
-                    f"source_id {doc.get('source_id')!r} does not match the file name",
-                    f"set source_id: {source.source_id}")
+            Problem(
+                path,
+                doc.get("__line__", 1),
+                f"source_id {doc.get('source_id')!r} does not match the file name",
+                f"set source_id: {source.source_id}",
+            )
         )
     voices: dict[str, dict[str, Any]] = {}
     for voice in doc.get("voices") or []:
@@ -154,7 +169,8 @@ def load_source_annotations(
     for spec in doc.get("claims") or []:
         claim = ClaimNote(spec.get("key"), spec, spec["__line__"])
         claim.span, found = _locate(
-            source.text, spec.get("quote"), spec.get("occurrence"), 0, path, claim.line, "quote"
+            source.text, spec.get("quote"), spec.get("occurrence"), 0, path,
+            line_of_key(spec, "quote"), "quote",
         )
         problems.extend(found)
         for n, fig in enumerate(spec.get("figures") or [], start=1):
@@ -162,8 +178,13 @@ def load_source_annotations(
             if claim.span is not None:
                 start, end = claim.span
                 note.span, found = _locate(
-                    source.text[start:end], fig.get("text"), fig.get("occurrence"), start, path,
-                    note.line, "figure text (inside its quote)",
+                    source.text[start:end],
+                    fig.get("text"),
+                    fig.get("occurrence"),
+                    start,
+                    path,
+                    note.line,
+                    "figure text (inside its quote)",
                 )
                 problems.extend(found)
             claim.figures.append(note)
@@ -172,14 +193,24 @@ def load_source_annotations(
     for spec in doc.get("exclusions") or []:
         note = ExclusionNote(spec, spec["__line__"])
         context_span, found = _locate(
-            source.text, spec.get("context"), spec.get("occurrence"), 0, path, note.line,
+            source.text,
+            spec.get("context"),
+            spec.get("occurrence"),
+            0,
+            path,
+            note.line,
             "exclusion context",
         )
         problems.extend(found)
         if context_span is not None:
             start, end = context_span
             note.span, found = _locate(
-                source.text[start:end], spec.get("text"), None, start, path, note.line,
+                source.text[start:end],
+                spec.get("text"),
+                None,
+                start,
+                path,
+                note.line,
                 "excluded text (inside its context)",
             )
             problems.extend(found)

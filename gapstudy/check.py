@@ -16,7 +16,7 @@ from gapstudy.exceptions import AnnotationError, FigureParseError, InputError, P
 from gapstudy.figures import ParsedFigure, parse_figure
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
-from gapstudy.sources import Source, load_sources
+from gapstudy.sources import Source, line_of_key, load_sources
 
 VOICE_FIELDS = ("key", "name", "kind", "stance")
 CLAIM_FIELDS = ("key", "voice", "quote", "dimension", "direction", "stance")
@@ -69,15 +69,27 @@ def _require(spec: dict[str, Any], names: tuple[str, ...], where: Problem) -> li
 def _in_vocab(value: Any, allowed: dict[str, Any], name: str, path, line) -> list[Problem]:
     if value is None or value in allowed:
         return []
-    return [Problem(path, line, f"{name} {value!r} is not in the vocabulary",
-                    f"use one of: {', '.join(sorted(allowed))}")]
+    return [
+        Problem(
+            path,
+            line,
+            f"{name} {value!r} is not in the vocabulary",
+            f"use one of: {', '.join(sorted(allowed))}",
+        )
+    ]
 
 
 def _check_entity(value: Any, name: str, path, line) -> list[Problem]:
     if value is None or vocab.canonical_entity(str(value)) is not None:
         return []
-    return [Problem(path, line, f"{name} {value!r} is not a known entity",
-                    "use a name or alias from vocab.ENTITIES (or add it there)")]
+    return [
+        Problem(
+            path,
+            line,
+            f"{name} {value!r} is not a known entity",
+            "use a name or alias from vocab.ENTITIES (or add it there)",
+        )
+    ]
 
 
 def _close(a: Any, b: Any) -> bool:
@@ -110,74 +122,146 @@ def _check_source(notes: SourceAnnotations, fact_ids: set[str]) -> tuple[dict, l
             problems.append(Problem(path, line, f"duplicate claim key {claim.key!r}"))
         claim_keys.add(claim.key)
         if spec.get("voice") not in notes.voices:
-            problems.append(Problem(path, line, f"claim {claim.key!r}: voice {spec.get('voice')!r} "
-                                    "is not declared", "add it under voices"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"claim {claim.key!r}: voice {spec.get('voice')!r} is not declared",
+                    "add it under voices",
+                )
+            )
         else:
             claims_by_voice[spec["voice"]].append(spec.get("stance"))
-        problems += _in_vocab(spec.get("dimension"), vocab.DIMENSIONS, "dimension", path, line)
-        problems += _in_vocab(spec.get("direction"), vocab.DIRECTIONS, "direction", path, line)
-        problems += _in_vocab(spec.get("stance"), vocab.STANCES, "stance", path, line)
+        for name, allowed in (("dimension", vocab.DIMENSIONS), ("direction", vocab.DIRECTIONS),
+                              ("stance", vocab.STANCES)):
+            problems += _in_vocab(spec.get(name), allowed, name, path, line_of_key(spec, name))
         if spec.get("cites"):
             cited.add(spec["cites"])
         if spec.get("fact") and spec["fact"] not in fact_ids:
-            problems.append(Problem(path, line, f"fact {spec['fact']!r} is not in facts.yaml",
-                                    "declare it in data/annotations/facts.yaml"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"fact {spec['fact']!r} is not in facts.yaml",
+                    "declare it in data/annotations/facts.yaml",
+                )
+            )
         if claim.span is not None:
             kinds = {source.segment_at(i).kind for i in (claim.span[0], claim.span[1] - 1)}
             if len(kinds) > 1:
-                problems.append(Problem(path, line, f"quote of claim {claim.key!r} crosses segments "
-                                        f"({', '.join(sorted(kinds))})", "split the claim"))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"quote of claim {claim.key!r} crosses segments "
+                        f"({', '.join(sorted(kinds))})",
+                        "split the claim",
+                    )
+                )
         for fig in claim.figures:
             fspec, fline = fig.spec, fig.line
             fid = f"{sid}/{claim.key}/{fig.n}"
             problems += _require(fspec, FIGURE_FIELDS, Problem(path, fline, f"figure {fid!r}"))
             problems += _check_entity(fspec.get("entity"), "entity", path, fline)
             problems += _check_entity(fspec.get("counterpart"), "counterpart", path, fline)
-            problems += _in_vocab(fspec.get("period_precision"), vocab.PERIOD_PRECISIONS,
-                                  "period_precision", path, fline)
+            problems += _in_vocab(
+                fspec.get("period_precision"),
+                vocab.PERIOD_PRECISIONS,
+                "period_precision",
+                path,
+                fline,
+            )
             if fspec.get("fact") and fspec["fact"] not in fact_ids:
-                problems.append(Problem(path, fline, f"fact {fspec['fact']!r} is not in facts.yaml",
-                                        "declare it in data/annotations/facts.yaml"))
+                problems.append(
+                    Problem(
+                        path,
+                        fline,
+                        f"fact {fspec['fact']!r} is not in facts.yaml",
+                        "declare it in data/annotations/facts.yaml",
+                    )
+                )
             if fspec.get("interpretation") and not fspec.get("interpretation_note"):
-                problems.append(Problem(path, fline, f"figure {fid!r}: interpretation without a "
-                                        "reason", "add interpretation_note"))
+                problems.append(
+                    Problem(
+                        path,
+                        fline,
+                        f"figure {fid!r}: interpretation without a reason",
+                        "add interpretation_note",
+                    )
+                )
             if not isinstance(fspec.get("text"), str):
                 continue
             try:
                 result = parse_figure(fspec["text"])
             except FigureParseError as err:
-                problems.append(Problem(path, fline, str(err), "rephrase the figure's words or "
-                                        "extend the normaliser"))
+                problems.append(
+                    Problem(
+                        path,
+                        fline,
+                        str(err),
+                        "rephrase the figure's words or extend the normaliser",
+                    )
+                )
                 continue
             parsed[fid] = result
             for name in HAND_CHECKED:
                 if name in fspec and not _close(fspec[name], getattr(result, name)):
-                    problems.append(Problem(
-                        path, fline,
-                        f"figure {fid!r}: {name} given by hand as {fspec[name]!r} but "
-                        f"{fspec['text']!r} parses to {getattr(result, name)!r}",
-                        "correct the hand value or the figure text"))
+                    problems.append(
+                        Problem(
+                            path,
+                            fline,
+                            f"figure {fid!r}: {name} given by hand as {fspec[name]!r} but "
+                            f"{fspec['text']!r} parses to {getattr(result, name)!r}",
+                            "correct the hand value or the figure text",
+                        )
+                    )
     for key, voice in notes.voices.items():
         stances = claims_by_voice[key]
         line = voice["__line__"]
         if not stances and key not in cited:
-            problems.append(Problem(path, line, f"voice {key!r} has no claim and is cited by none",
-                                    "add the claim that justifies its stance, or remove it"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"voice {key!r} has no claim and is cited by none",
+                    "add the claim that justifies its stance, or remove it",
+                )
+            )
         stance = voice.get("stance")
         if stances and stance in ("optimist", "skeptic") and stance not in stances:
-            problems.append(Problem(path, line, f"voice {key!r} is {stance!r} but none of its claims "
-                                    f"is ({', '.join(sorted(set(map(str, stances))))})",
-                                    "fix the stance or add the claim that justifies it"))
-        if stances and stance == "mixed" and not (
-            "mixed" in stances or {"optimist", "skeptic"} <= set(stances)
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"voice {key!r} is {stance!r} but none of its claims "
+                    f"is ({', '.join(sorted(set(map(str, stances))))})",
+                    "fix the stance or add the claim that justifies it",
+                )
+            )
+        if (
+            stances
+            and stance == "mixed"
+            and not ("mixed" in stances or {"optimist", "skeptic"} <= set(stances))
         ):
-            problems.append(Problem(path, line, f"voice {key!r} is 'mixed' but its claims are not",
-                                    "a mixed voice needs optimist and skeptic claims, or a mixed one"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"voice {key!r} is 'mixed' but its claims are not",
+                    "a mixed voice needs optimist and skeptic claims, or a mixed one",
+                )
+            )
     for note in notes.exclusions:
         problems += _require(note.spec, EXCLUSION_FIELDS, Problem(path, note.line, "exclusion"))
     for key in sorted(cited - set(notes.voices)):
-        problems.append(Problem(path, None, f"cites {key!r}, which is not a voice of this file",
-                                "declare the cited source under voices"))
+        problems.append(
+            Problem(
+                path,
+                None,
+                f"cites {key!r}, which is not a voice of this file",
+                "declare the cited source under voices",
+            )
+        )
     return parsed, problems
 
 
@@ -201,7 +285,9 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
         if fig is not None:
             result.append(MentionStatus(source.source_id, m, kind, "annotated", figure_id=fig))
         elif reason is not None:
-            result.append(MentionStatus(source.source_id, m, kind, "excluded", exclusion_reason=reason))
+            result.append(
+                MentionStatus(source.source_id, m, kind, "excluded", exclusion_reason=reason)
+            )
         else:
             result.append(MentionStatus(source.source_id, m, kind, "open"))
     return result
@@ -225,9 +311,14 @@ def validate(paths: ProjectPaths | None = None) -> Corpus:
         corpus.mentions += _classify_mentions(notes, source)
     known = {p.stem for p in paths.annotations.glob("*.yaml")} - {"facts", "derived"}
     for stem in sorted(known - set(sources)):
-        corpus.problems.append(Problem(paths.annotation_file(stem), 1,
-                                       f"annotation file for unknown source {stem!r}",
-                                       "rename it to a source_id in data/sources.yaml"))
+        corpus.problems.append(
+            Problem(
+                paths.annotation_file(stem),
+                1,
+                f"annotation file for unknown source {stem!r}",
+                "rename it to a source_id in data/sources.yaml",
+            )
+        )
     if corpus.problems:
         raise AnnotationError(corpus.problems)
     return corpus
@@ -248,7 +339,9 @@ def format_coverage(corpus: Corpus) -> str:
         lines.append("open mentions (annotate as a figure or exclude with a reason):")
         for m in open_:
             line = corpus.sources[m.source_id].line_of(m.mention.start)
-            lines.append(f"  data/raw/{corpus.sources[m.source_id].path.name}:{line}: {m.mention.text!r}")
+            lines.append(
+                f"  data/raw/{corpus.sources[m.source_id].path.name}:{line}: {m.mention.text!r}"
+            )
     return "\n".join(lines)
 
 
@@ -262,7 +355,9 @@ def run_check(paths: ProjectPaths | None = None) -> int:
     n_figures = sum(len(c.figures) for a in corpus.annotations.values() for c in a.claims)
     n_claims = sum(len(a.claims) for a in corpus.annotations.values())
     n_voices = sum(len(a.voices) for a in corpus.annotations.values())
-    print(f"ok: {len(corpus.sources)} sources, {n_voices} voices, {n_claims} claims, "
-          f"{n_figures} figures")
+    print(
+        f"ok: {len(corpus.sources)} sources, {n_voices} voices, {n_claims} claims, "
+        f"{n_figures} figures"
+    )
     print(format_coverage(corpus))
     return 0

@@ -20,13 +20,22 @@ from gapstudy.paths import ProjectPaths, project_paths
 
 
 class LineLoader(yaml.SafeLoader):
-    """A YAML loader whose mappings remember the 1-based line they start on (key ``__line__``)."""
+    """A YAML loader whose mappings remember the 1-based line they start on (key ``__line__``)
+    and the line of each of their keys (``__lines__``)."""
 
 
 def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
+    mapping["__lines__"] = {
+        key.value: key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)
+    }
     return mapping
+
+
+def line_of_key(mapping: dict[str, Any], key: str) -> int | None:
+    """Line of ``key`` in a mapping read by :class:`LineLoader` (else the mapping's own line)."""
+    return mapping.get("__lines__", {}).get(key, mapping.get("__line__"))
 
 
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -105,7 +114,15 @@ class Source:
             first, last = seg["lines"]
             start, end = self.line_span(first, last)
             result.append(
-                Segment(f"{self.source_id}/s{n:02d}", self.source_id, seg["kind"], first, last, start, end)
+                Segment(
+                    f"{self.source_id}/s{n:02d}",
+                    self.source_id,
+                    seg["kind"],
+                    first,
+                    last,
+                    start,
+                    end,
+                )
             )
         return result
 
@@ -118,8 +135,19 @@ class Source:
 
 
 _REQUIRED_FIELDS = (
-    "source_id", "file", "original_name", "sha256", "title", "outlet", "is_outlet_inferred",
-    "original_outlet", "published", "date_precision", "is_date_inferred", "url", "inferences",
+    "source_id",
+    "file",
+    "original_name",
+    "sha256",
+    "title",
+    "outlet",
+    "is_outlet_inferred",
+    "original_outlet",
+    "published",
+    "date_precision",
+    "is_date_inferred",
+    "url",
+    "inferences",
     "segments",
 )
 
@@ -136,14 +164,22 @@ def _check_meta(meta: dict[str, Any], path: Path) -> list[Problem]:
     sid = meta["source_id"]
     if meta["date_precision"] not in vocab.DATE_PRECISIONS:
         problems.append(
-            Problem(path, line, f"{sid}: date_precision {meta['date_precision']!r} unknown",
-                    f"use one of {sorted(vocab.DATE_PRECISIONS)}")
+            Problem(
+                path,
+                line,
+                f"{sid}: date_precision {meta['date_precision']!r} unknown",
+                f"use one of {sorted(vocab.DATE_PRECISIONS)}",
+            )
         )
     for seg in meta["segments"]:
         if seg.get("kind") not in vocab.SEGMENT_KINDS:
             problems.append(
-                Problem(path, seg.get("__line__"), f"{sid}: segment kind {seg.get('kind')!r} unknown",
-                        f"use one of {sorted(vocab.SEGMENT_KINDS)}")
+                Problem(
+                    path,
+                    seg.get("__line__"),
+                    f"{sid}: segment kind {seg.get('kind')!r} unknown",
+                    f"use one of {sorted(vocab.SEGMENT_KINDS)}",
+                )
             )
     return problems
 
@@ -156,17 +192,23 @@ def _check_segments(source: Source, path: Path) -> list[Problem]:
         first, last = seg["lines"]
         if first != expected or last < first:
             problems.append(
-                Problem(path, seg.get("__line__"),
-                        f"{source.source_id}: segment lines {first}-{last} do not continue from line {expected}",
-                        "segments must cover every line once, in order")
+                Problem(
+                    path,
+                    seg.get("__line__"),
+                    f"{source.source_id}: segment lines {first}-{last} do not continue from line {expected}",
+                    "segments must cover every line once, in order",
+                )
             )
             return problems
         expected = last + 1
     if expected - 1 != source.n_lines:
         problems.append(
-            Problem(path, source.meta["segments"][-1].get("__line__"),
-                    f"{source.source_id}: segments end at line {expected - 1} but the text has {source.n_lines} lines",
-                    "extend or add a segment")
+            Problem(
+                path,
+                source.meta["segments"][-1].get("__line__"),
+                f"{source.source_id}: segments end at line {expected - 1} but the text has {source.n_lines} lines",
+                "extend or add a segment",
+            )
         )
     return problems
 
@@ -190,22 +232,31 @@ def load_sources(paths: ProjectPaths | None = None) -> dict[str, Source]:
         sid = meta["source_id"]
         raw_path = paths.raw_file(meta["file"])
         if sid in sources:
-            problems.append(Problem(paths.sources_file, meta["__line__"], f"duplicate source_id {sid!r}"))
+            problems.append(
+                Problem(paths.sources_file, meta["__line__"], f"duplicate source_id {sid!r}")
+            )
             continue
         try:
             data = raw_path.read_bytes()
         except FileNotFoundError:
             problems.append(
-                Problem(raw_path, None, f"raw text of {sid!r} is missing",
-                        f"restore it from the original {meta['original_name']}")
+                Problem(
+                    raw_path,
+                    None,
+                    f"raw text of {sid!r} is missing",
+                    f"restore it from the original {meta['original_name']}",
+                )
             )
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest != meta["sha256"]:
             problems.append(
-                Problem(raw_path, None,
-                        f"checksum mismatch: recorded {meta['sha256'][:12]}…, file has {digest[:12]}…",
-                        "raw texts are never edited: restore the original bytes (git checkout)")
+                Problem(
+                    raw_path,
+                    None,
+                    f"checksum mismatch: recorded {meta['sha256'][:12]}…, file has {digest[:12]}…",
+                    "raw texts are never edited: restore the original bytes (git checkout)",
+                )
             )
             continue
         source = Source(sid, raw_path, meta, data.decode("utf-8"))

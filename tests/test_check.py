@@ -1,0 +1,162 @@
+"""Each validation rule, shown by a small bad annotation that must be refused with its line."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from gapstudy.check import run_check, validate
+from gapstudy.exceptions import AnnotationError
+
+SOURCE = "ithome-zheng-2026"
+
+VALID = {
+    "source_id": SOURCE,
+    "voices": [
+        {"key": "zheng-jun", "name": "Zheng Jun", "kind": "person", "affiliation": "Huawei",
+         "role": "CTO", "stance": "optimist"},
+        {"key": "stanford-ai-index", "name": "Stanford report", "kind": "report",
+         "stance": "neutral"},
+    ],
+    "claims": [
+        {
+            "key": "gap",
+            "voice": "zheng-jun",
+            "quote": "the overall performance level of Chinese AI models lags behind that of the "
+                     "United States by only 2.7%",
+            "dimension": "benchmark_performance",
+            "direction": "narrowing",
+            "stance": "optimist",
+            "cites": "stanford-ai-index",
+            "figures": [
+                {"text": "2.7%", "entity": "China", "counterpart": "U.S.",
+                 "metric": "performance gap", "period": "2026", "period_precision": "year",
+                 "value": 2.7, "unit": "percent"},
+            ],
+        }
+    ],
+    "exclusions": [
+        {"text": "2026", "context": "At the 2026 Phoenix Bay Area Financial Forum · Financial",
+         "reason": "date that only places an event"},
+    ],
+}
+
+
+def _write(project, doc) -> None:
+    for path in project.annotations.glob("*.yaml"):
+        if path.stem not in ("facts", "derived"):
+            path.unlink()
+    project.annotation_file(SOURCE).write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+
+
+def _line_of(project, fragment: str) -> int:
+    lines = project.annotation_file(SOURCE).read_text().splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if fragment in line)
+
+
+def test_a_valid_annotation_passes_and_locates_its_figure(project):
+    _write(project, VALID)
+    corpus = validate(project)
+    assert corpus.parsed[f"{SOURCE}/gap/1"].value == pytest.approx(2.7)
+    statuses = {m.mention.text: m.status for m in corpus.mentions if m.source_id == SOURCE}
+    assert statuses["2.7%"] == "annotated"
+
+
+def _mutate(path: str, value):
+    def apply(doc):
+        target = doc
+        keys = path.split(".")
+        for key in keys[:-1]:
+            target = target[int(key)] if key.isdigit() else target[key]
+        last = keys[-1]
+        if value is _DELETE:
+            del target[int(last) if last.isdigit() else last]
+        else:
+            target[int(last) if last.isdigit() else last] = value
+        return doc
+
+    return apply
+
+
+_DELETE = object()
+
+BAD = [
+    ("quote not verbatim", "claims.0.quote", "lags behind the United States by 2.7%",
+     "not found verbatim", "quote:"),
+    ("figure outside its quote", "claims.0.figures.0.text", "868", "not found verbatim", "- text: '868'"),
+    ("unknown unit by hand", "claims.0.figures.0.unit", "usd", "parses to 'percent'", "- text: 2.7%"),
+    ("hand value disagrees", "claims.0.figures.0.value", 27.0, "given by hand as 27.0", "- text: 2.7%"),
+    ("unknown dimension", "claims.0.dimension", "vibes", "dimension 'vibes' is not in the vocabulary",
+     "dimension: vibes"),
+    ("unknown stance", "claims.0.stance", "hopeful", "stance 'hopeful' is not in the vocabulary",
+     "stance: hopeful"),
+    ("unknown direction", "claims.0.direction", "sideways", "direction 'sideways'", "direction:"),
+    ("unknown entity", "claims.0.figures.0.entity", "Atlantis", "'Atlantis' is not a known entity",
+     "- text: 2.7%"),
+    ("undeclared voice", "claims.0.voice", "nobody", "voice 'nobody' is not declared", "- key: gap"),
+    ("unparseable figure", "claims.0.figures.0.text", "AI models", "cannot parse figure", "- text: AI models"),
+    ("interpretation without reason", "claims.0.figures.0.interpretation", "percentage points",
+     "interpretation without a reason", "- text: 2.7%"),
+    ("unknown fact", "claims.0.figures.0.fact", "no-such-fact", "'no-such-fact' is not in facts.yaml",
+     "- text: 2.7%"),
+    ("missing metric", "claims.0.figures.0.metric", _DELETE, "lacks 'metric'", "- text: 2.7%"),
+    ("exclusion context missing", "exclusions.0.context", "At the 2027 Forum", "not found verbatim",
+     "- text: '2026'"),
+    ("exclusion without reason", "exclusions.0.reason", _DELETE, "lacks 'reason'", "- text: '2026'"),
+    ("wrong source id", "source_id", "elsewhere", "does not match the file name", None),
+    ("stance unjustified", "voices.0.stance", "skeptic", "is 'skeptic' but none of its claims",
+     "- key: zheng-jun"),
+    ("bad voice kind", "voices.0.kind", "robot", "voice kind 'robot'", "- key: zheng-jun"),
+]
+
+
+@pytest.mark.parametrize(("rule", "path", "value", "message", "line_fragment"), BAD,
+                         ids=[b[0] for b in BAD])
+def test_each_rule_names_file_line_and_problem(project, rule, path, value, message, line_fragment):
+    doc = _mutate(path, value)(copy.deepcopy(VALID))
+    _write(project, doc)
+    with pytest.raises(AnnotationError) as err:
+        validate(project)
+    text = str(err.value)
+    assert message in text, text
+    assert f"{SOURCE}.yaml" in text
+    if line_fragment is not None:
+        assert f"{SOURCE}.yaml:{_line_of(project, line_fragment)}:" in text, text
+
+
+def test_an_ambiguous_quote_asks_for_an_occurrence(project):
+    doc = copy.deepcopy(VALID)
+    doc["claims"][0]["quote"] = "AI Model Gap Narrowed to 2.7%"
+    doc["claims"][0]["figures"] = []
+    _write(project, doc)
+    with pytest.raises(AnnotationError, match="ambiguous.*occurrence"):
+        validate(project)
+
+
+def test_a_quote_across_segments_is_refused(project):
+    doc = copy.deepcopy(VALID)
+    doc["claims"][0]["quote"] = "IT Home | 2026/05/27\nAt the 2026 Phoenix"
+    doc["claims"][0]["figures"] = []
+    _write(project, doc)
+    with pytest.raises(AnnotationError, match="crosses segments"):
+        validate(project)
+
+
+def test_check_exits_non_zero_and_writes_nothing(project, capsys):
+    doc = _mutate("claims.0.dimension", "vibes")(copy.deepcopy(VALID))
+    _write(project, doc)
+    before = sorted(p for p in project.root.rglob("*"))
+    assert run_check(project) == 1
+    assert sorted(p for p in project.root.rglob("*")) == before
+    assert "vibes" in capsys.readouterr().out
+
+
+def test_check_prints_coverage_with_open_mentions(project, capsys):
+    _write(project, VALID)
+    assert run_check(project) == 0
+    out = capsys.readouterr().out
+    assert "coverage of numeric mentions in body text" in out
+    assert "open mentions" in out
+    assert "ithome-zheng-2026.txt:15: '868'" in out
