@@ -92,7 +92,7 @@ _KERNEL_TMP_PATH = re.compile(r"(?:/[^\s:'\"]*)?/ipykernel_\d+/")
 _PAPERMILL_VOLATILE = ("start_time", "end_time", "duration")
 
 _lock = threading.Lock()
-_warm_managers: dict[tuple[str, str], Any] = {}
+_warm_managers: dict[tuple[str, str, int], Any] = {}
 _cleanup_registered = False
 
 
@@ -132,7 +132,8 @@ def _kernel_manager(kernel_name: str, cwd: str) -> Any:
     from jupyter_core.utils import run_sync
 
     global _cleanup_registered
-    key = (kernel_name, cwd)
+    # One kernel per thread too, so that a thread pool never shares a kernel between runs.
+    key = (kernel_name, cwd, threading.get_ident())
     with _lock:
         km = _warm_managers.get(key)
         if km is not None and km.has_kernel and run_sync(km.is_alive)():

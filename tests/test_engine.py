@@ -1,0 +1,137 @@
+"""The warm kernel engine: a reused kernel gives exactly the outputs of a fresh one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+from gapstudy.engine import (
+    ENGINE_NAME,
+    clean_executed_notebook,
+    count_warm_kernels,
+    ensure_engine_registered,
+    shutdown_warm_kernels,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "build"
+
+
+def execute(name: str, engine: str | None, figures_dir: Path) -> list[tuple]:
+    """Execution counts and outputs of every code cell, after cleaning."""
+    nb = papermill.execute_notebook(
+        str(FIXTURES / f"{name}.ipynb"),
+        None,
+        parameters={"figures_dir": str(figures_dir)},
+        engine_name=engine,
+        cwd=str(FIXTURES),
+        progress_bar=False,
+    )
+    clean_executed_notebook(nb)
+    return [(c.execution_count, c.outputs) for c in nb.cells if c.cell_type == "code"]
+
+
+@pytest.fixture(scope="module")
+def figures_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("figures")
+
+
+@pytest.fixture(scope="module")
+def fresh_outputs(figures_dir: Path) -> dict[str, list[tuple]]:
+    return {name: execute(name, None, figures_dir) for name in ("state", "style", "plot")}
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ("state", "style", "plot", "state"),
+        ("plot", "style", "state", "style", "plot"),
+    ],
+)
+def test_warm_kernel_outputs_equal_fresh_kernel_outputs(
+    order: tuple[str, ...], fresh_outputs: dict[str, list[tuple]], figures_dir: Path
+) -> None:
+    ensure_engine_registered()
+    try:
+        for name in order:
+            assert execute(name, ENGINE_NAME, figures_dir) == fresh_outputs[name], name
+        assert count_warm_kernels() == 1
+    finally:
+        shutdown_warm_kernels()
+    assert count_warm_kernels() == 0
+
+
+def test_fixture_notebooks_would_show_leaked_state(fresh_outputs: dict[str, list[tuple]]) -> None:
+    """The comparison above can fail: the fixtures print what a dirty kernel would change."""
+    printed = "".join(
+        "".join(output.get("text", "")) for _, outputs in fresh_outputs["style"] for output in outputs
+    )
+    assert "namespace is fresh" in printed
+    assert "1.5 [6.4, 4.8]" in printed  # default line width and figure size
+
+
+def test_failing_cell_reports_and_kernel_stays_usable(tmp_path: Path) -> None:
+    ensure_engine_registered()
+    try:
+        with pytest.raises(papermill.PapermillExecutionError, match="failing on purpose"):
+            execute("fails", ENGINE_NAME, tmp_path)
+        assert execute("state", ENGINE_NAME, tmp_path)[0][0] == 1
+    finally:
+        shutdown_warm_kernels()
+
+
+def _executed_notebook() -> nbformat.NotebookNode:
+    cell = new_code_cell("print(1)", id="c1")
+    cell.metadata["execution"] = {"iopub.status.busy": "2026-01-01T00:00:00Z"}
+    cell.metadata["papermill"] = {
+        "start_time": "2026-01-01T00:00:00",
+        "end_time": "2026-01-01T00:00:01",
+        "duration": 1.0,
+        "status": "completed",
+        "exception": False,
+    }
+    cell.outputs = [
+        new_output(
+            "stream", name="stderr", text="/tmp/ipykernel_4242/123.py:1: UserWarning: careful\n"
+        )
+    ]
+    injected = new_code_cell("x = 1", id="random-uuid")
+    injected.metadata["tags"] = ["injected-parameters"]
+    nb = new_notebook(cells=[injected, cell])
+    nb.metadata["papermill"] = {
+        "start_time": "2026-01-01T00:00:00",
+        "end_time": "2026-01-01T00:00:02",
+        "duration": 2.0,
+        "input_path": "/abs/notebooks/a.ipynb",
+        "output_path": "/abs/out/a.ipynb",
+        "parameters": {"x": 1},
+    }
+    return nb
+
+
+@pytest.mark.parametrize(
+    ("input_path", "output_path", "expected_paths"),
+    [
+        ("notebooks/a.ipynb", "reports/a.ipynb", {"notebooks/a.ipynb", "reports/a.ipynb"}),
+        (None, None, set()),
+    ],
+)
+def test_clean_executed_notebook_strips_volatile_bits(
+    input_path: str | None, output_path: str | None, expected_paths: set[str]
+) -> None:
+    nb = clean_executed_notebook(
+        _executed_notebook(), input_path=input_path, output_path=output_path
+    )
+    meta = nb.metadata["papermill"]
+    assert meta == {
+        "parameters": {"x": 1},
+        **({"input_path": input_path, "output_path": output_path} if expected_paths else {}),
+    }
+    injected, cell = nb.cells
+    assert injected["id"] == "injected-parameters"
+    assert "execution" not in cell.metadata
+    assert cell.metadata["papermill"] == {"status": "completed", "exception": False}
+    assert cell.outputs[0]["text"] == "ipykernel/123.py:1: UserWarning: careful\n"
