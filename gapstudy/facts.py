@@ -30,7 +30,7 @@ from typing import Any
 import pandas as pd
 
 from gapstudy import schema, vocab
-from gapstudy.exceptions import AnnotationError, Problem, TableError
+from gapstudy.exceptions import AnnotationError, ParameterError, Problem, TableError
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.sources import read_yaml
 
@@ -711,3 +711,29 @@ def _order(
     index = pd.MultiIndex.from_product([outer_order, inner_order], names=[outer, inner])
     full = counts.set_index([outer, inner])[value].reindex(index, fill_value=0).reset_index()
     return full.astype({outer: "string", inner: "string", value: "Int64"})
+
+
+def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[str, pd.DataFrame]:
+    """What the tables hold on one dimension: its ``claims`` (with the speaker's name),
+    ``figures``, ``derived_measures`` and US:China ``gaps`` (see :func:`gap_measures`).
+
+    Raises :class:`ParameterError` for a dimension not in ``vocab.DIMENSIONS``.
+    """
+    if dimension not in vocab.DIMENSIONS:
+        raise ParameterError(
+            f"dimension {dimension!r} is not in the vocabulary; use one of"
+            f" {', '.join(vocab.DIMENSIONS)}"
+        )
+    names = tables["voices"].set_index("voice_id")["name"]
+    claims = tables["claims"][tables["claims"]["dimension"] == dimension]
+    claims = claims.assign(speaker=claims["voice_id"].map(names).astype("string"))
+    figures = tables["figures"][tables["figures"]["dimension"] == dimension]
+    derived = tables["derived_measures"]
+    derived = derived[derived["dimension"] == dimension]
+    gaps = gap_measures(tables["figures"], tables["derived_measures"])
+    return {
+        "claims": claims.reset_index(drop=True),
+        "figures": figures.reset_index(drop=True),
+        "derived_measures": derived.reset_index(drop=True),
+        "gaps": gaps[gaps["dimension"] == dimension].reset_index(drop=True),
+    }

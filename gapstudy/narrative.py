@@ -30,6 +30,7 @@ import pandas as pd
 
 from gapstudy import vocab
 from gapstudy.exceptions import ParameterError
+from gapstudy.paths import ProjectPaths
 
 CAMPS = ("optimist", "skeptic")
 CAMP_TITLES = {"optimist": "Optimists", "skeptic": "Skeptics", "mixed": "Mixed views"}
@@ -116,6 +117,23 @@ def filter_tables(
         keep = dm["numerator_figure_id"].isin(ids) & dm["denominator_figure_id"].isin(ids)
         result["derived_measures"] = dm[keep].reset_index(drop=True)
     return result
+
+
+def load_tables(
+    names: list[str],
+    *,
+    sources: list[str] | None = None,
+    include_comments: bool = False,
+    as_of: str | None = None,
+    paths: ProjectPaths | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The tidy tables ``names`` (plus ``sources``, always) as written by ``gapstudy tables``,
+    restricted by :func:`filter_tables`: what a notebook reads, given its parameters."""
+    from gapstudy.tables import load
+
+    wanted = ["sources", *[n for n in names if n != "sources"]]
+    tables = {name: load(name, paths) for name in wanted}
+    return filter_tables(tables, sources=sources, include_comments=include_comments, as_of=as_of)
 
 
 def _dimension_list(dimensions: set[str]) -> str:

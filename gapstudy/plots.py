@@ -35,6 +35,16 @@ SEGMENT_COLOURS: dict[str, tuple] = {
 _ARROW = {"arrowstyle": "-|>", "lw": 1.5, "mutation_scale": 12}
 
 
+def _say_empty(ax: Axes, what: str) -> Axes:
+    """An empty chart that says so, rather than blank axes."""
+    ax.text(
+        0.5, 0.5, f"No {what} in this selection.", ha="center", va="center", transform=ax.transAxes
+    )
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
+
+
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     if ax is not None:
         return ax
@@ -222,6 +232,8 @@ def plot_gap_by_dimension(gaps: pd.DataFrame, *, ax: Axes | None = None) -> Axes
     """The US:China ratio of each gap figure, grouped by dimension, on a log scale; coloured by
     the stance of the voice citing it. ``gaps`` from :func:`gapstudy.facts.gap_measures`."""
     ax = _axes(ax, (9, 0.45 * len(gaps) + 2))
+    if gaps.empty:
+        return _say_empty(ax, "US:China gap figure")
     labels = []
     previous = None
     for y, row in enumerate(gaps.itertuples(index=False)):
@@ -260,6 +272,8 @@ def plot_benchmark_gap(
     join the two figures they compare with an arrow. ``points`` from
     :func:`gapstudy.facts.benchmark_gap_points`."""
     ax = _axes(ax, (8, 4.5))
+    if points.empty:
+        return _say_empty(ax, "benchmark gap figure")
     series = list(pd.unique(points["label"]))
     colours = {s: _PALETTE[n % len(_PALETTE)] for n, s in enumerate(series)}
     where = {}
@@ -311,6 +325,8 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
     :func:`gapstudy.facts.reconcile_facts`."""
     numeric = fact_values[fact_values["bound"].notna()]
     ax = _axes(ax, (9, 0.45 * len(numeric) + 2))
+    if numeric.empty:
+        return _say_empty(ax, "numeric fact reported by several sources")
     sources = list(pd.unique(numeric["source_id"]))
     colours = {s: _PALETTE[n % len(_PALETTE)] for n, s in enumerate(sources)}
     labels = []
@@ -361,6 +377,8 @@ def plot_viewpoints(counts: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     :func:`gapstudy.facts.count_claims_by_dimension`."""
     dimensions = list(pd.unique(counts["dimension"]))
     ax = _axes(ax, (8, 0.45 * len(dimensions) + 1.8))
+    if counts.empty:
+        return _say_empty(ax, "optimist or skeptic claim")
     wide = counts.pivot(index="dimension", columns="stance", values="n_claims").reindex(dimensions)
     wide = wide.fillna(0).astype(int)
     ys = range(len(dimensions))
