@@ -100,7 +100,10 @@ def test_read_runs_expands_sweeps(tmp_path: Path, runs_yaml: str, expected: list
 @pytest.mark.parametrize(
     ("runs_yaml", "message"),
     [
-        ("runs:\n  - {name: a, notebook: state.ipynb}\n  - {name: a, notebook: plot.ipynb}\n", "twice"),
+        (
+            "runs:\n  - {name: a, notebook: state.ipynb}\n  - {name: a, notebook: x.ipynb}\n",
+            "twice",
+        ),
         ("runs:\n  - {name: a, notebook: missing.ipynb}\n", "not found"),
         ("runs:\n  - {name: 'a b', notebook: state.ipynb}\n", "must match"),
         ("runs:\n  - {name: a, notebook: state.ipynb, parameters: {figures_dir: x}}\n", "sets"),
@@ -145,7 +148,10 @@ def test_check_parameters(notebook: str, parameters: dict, error: str | None) ->
 def test_bad_parameter_is_refused_before_any_execution(
     tmp_path: Path, executed_runs: list[str], parameters: str
 ) -> None:
-    runs = f"runs:\n  - {{name: plot, notebook: plot.ipynb}}\n  - {{name: state, notebook: state.ipynb, parameters: {parameters}}}\n"
+    runs = (
+        "runs:\n  - {name: plot, notebook: plot.ipynb}\n"
+        f"  - {{name: state, notebook: state.ipynb, parameters: {parameters}}}\n"
+    )
     paths = make_project(tmp_path, runs)
     with pytest.raises(ParameterError, match="run 'state'"):
         build_quietly(paths)

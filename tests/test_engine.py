@@ -66,9 +66,8 @@ def test_warm_kernel_outputs_equal_fresh_kernel_outputs(
 
 def test_fixture_notebooks_would_show_leaked_state(fresh_outputs: dict[str, list[tuple]]) -> None:
     """The comparison above can fail: the fixtures print what a dirty kernel would change."""
-    printed = "".join(
-        "".join(output.get("text", "")) for _, outputs in fresh_outputs["style"] for output in outputs
-    )
+    outputs = [output for _, cell_outputs in fresh_outputs["style"] for output in cell_outputs]
+    printed = "".join("".join(output.get("text", "")) for output in outputs)
     assert "namespace is fresh" in printed
     assert "1.5 [6.4, 4.8]" in printed  # default line width and figure size
 
