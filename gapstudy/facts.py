@@ -737,3 +737,11 @@ def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[st
         "derived_measures": derived.reset_index(drop=True),
         "gaps": gaps[gaps["dimension"] == dimension].reset_index(drop=True),
     }
+
+
+def benchmark_changes(derived: pd.DataFrame) -> pd.DataFrame:
+    """The derived differences on benchmark performance: how a benchmark lead changed."""
+    picked = (derived["operation"] == "difference") & (
+        derived["dimension"] == "benchmark_performance"
+    )
+    return derived[picked].reset_index(drop=True)

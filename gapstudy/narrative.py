@@ -95,14 +95,13 @@ def filter_tables(
     as_of: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """``tables`` restricted to the sources read and, unless ``include_comments``, without
-    reader comments. The ``sources`` table keeps every row (the narrative says what was left
-    out). Derived measures go when either input figure goes. Per-fact summaries in
+    reader comments. Derived measures go when either input figure goes. Per-fact summaries in
     ``fact_values`` are not recomputed: call :func:`gapstudy.facts.reconcile_facts` on the
     filtered figures and claims for that."""
     kept, _ = select_sources(tables["sources"], include=sources, as_of=as_of)
     result: dict[str, pd.DataFrame] = {}
     for name, frame in tables.items():
-        if name != "sources" and "source_id" in frame.columns:
+        if "source_id" in frame.columns:
             frame = frame[frame["source_id"].isin(kept)]
         if not include_comments and "is_reader_comment" in frame.columns:
             frame = frame[~frame["is_reader_comment"].fillna(False).astype(bool)]
@@ -243,7 +242,7 @@ def write_narrative(
     names = dict(zip(voices["voice_id"], voices["name"], strict=True))
     out: list[str] = ["## Optimists and skeptics", ""]
 
-    read = t["sources"][~t["sources"]["source_id"].isin(list(left_out))]
+    read = t["sources"]
     out.append(
         "**Sources read:** "
         + ("; ".join(_source_line(r) for r in read.itertuples()) or "none")

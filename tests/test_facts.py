@@ -7,10 +7,12 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from gapstudy import schema
-from gapstudy.exceptions import AnnotationError, TableError
+from gapstudy.exceptions import AnnotationError, ParameterError, TableError
 from gapstudy.facts import (
+    benchmark_changes,
     benchmark_gap_points,
     derive_measures,
+    dimension_tables,
     gap_measures,
     judge_numeric_agreement,
     load_derived_spec,
@@ -583,3 +585,28 @@ def test_benchmark_gap_points_places_undated_figures_at_their_source_date():
     assert list(got["gap_pct"]) == [17.5, 0.3, 2.7]
     assert list(got["is_year_from_source"]) == [False, False, True]
     assert got["year"].iloc[2] == pytest.approx(published_as_year("2026-05-27"))
+
+
+def test_benchmark_changes_keeps_only_benchmark_differences():
+    derived = derive_measures(PAIR_FIGURES, DERIVED)
+    assert list(benchmark_changes(derived)["measure_id"]) == ["mmlu"]
+
+
+def test_dimension_tables_select_one_dimension_and_refuse_unknown_ones():
+    claims = make_claims(
+        {"claim_id": "k/fold", "dimension": "compute_and_chips"}, {"claim_id": "u/inv"}
+    )
+    voices = pd.DataFrame({"voice_id": ["k/v", "u/v"], "name": ["Lin", "Outlet"]})
+    tables = {
+        "voices": voices,
+        "claims": claims,
+        "figures": PAIR_FIGURES,
+        "derived_measures": derive_measures(PAIR_FIGURES, DERIVED),
+    }
+    part = dimension_tables(tables, "compute_and_chips")
+    assert list(part["claims"]["speaker"]) == ["Lin"]
+    assert list(part["figures"]["figure_id"]) == ["k/fold/1"]
+    assert list(part["gaps"]["item_id"]) == ["k/fold/1"]
+    assert part["derived_measures"].empty
+    with pytest.raises(ParameterError, match="dimension 'chips' is not in the vocabulary"):
+        dimension_tables(tables, "chips")
