@@ -79,6 +79,7 @@ _UNIT_ALIASES: dict[tuple[str, ...], str] = {
     ("x",): "fold",
     ("times",): "fold",
 }
+_MAX_ORDERS = 300  # 10**300 is still a float
 _ORDERS_OF_MAGNITUDE = (("orders", "of", "magnitude"), ("order", "of", "magnitude"))
 _CURRENCY_SIGNS = (("us", "$"), ("$",))
 # Multiplier words: (kind, factor). Verbs in the past tense describe a change.
@@ -569,6 +570,8 @@ def _in_unit(reader: _Reader, amount: _Amount) -> Decimal:
     if amount.is_orders:
         if amount.scale is not None:
             raise reader.fail("orders of magnitude with a scale word")
+        if number > _MAX_ORDERS:
+            raise reader.fail(f"{number} orders of magnitude is too large a number")
         number = Decimal(10) ** number
     return number * amount.unit_factor
 

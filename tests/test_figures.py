@@ -184,6 +184,9 @@ def test_table_has_enough_cases_of_every_kind():
         ("1,20", "did not understand ',20'"),
         ("H200", "expected a number at 'H200'"),
         ("2026/05/27", "did not understand '/05/27'"),
+        ("400 orders of magnitude", "400 orders of magnitude is too large a number"),
+        ("thousand orders of magnitude", "orders of magnitude with a scale word"),
+        ("9" * 400, "is too large"),
     ],
 )
 def test_parse_figure_refuses_what_it_cannot_read(text, reason):
@@ -295,18 +298,19 @@ def check_any_text(text: str) -> None:
     assert_well_formed(parsed)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40))
 def test_parse_figure_on_any_text_returns_a_well_formed_figure_or_refuses(text):
     check_any_text(text)
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=7).map(" ".join))
 def test_parse_figure_on_figure_like_text_returns_a_well_formed_figure_or_refuses(text):
     check_any_text(text)
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=7).map("".join))
 def test_parse_figure_on_glued_figure_words_returns_a_well_formed_figure_or_refuses(text):
     check_any_text(text)
@@ -321,6 +325,7 @@ def test_well_formed_check_catches_an_inconsistent_figure():
 decimals = st.decimals(min_value=0, max_value=10**9, places=3, allow_nan=False)
 
 
+@settings(deadline=None)
 @given(decimals)
 def test_percent_round_trips(number: Decimal):
     parsed = parse_figure(f"{number:f}%")
@@ -328,6 +333,7 @@ def test_percent_round_trips(number: Decimal):
     assert parsed.value == float(number)
 
 
+@settings(deadline=None)
 @given(decimals)
 def test_money_in_millions_round_trips(number: Decimal):
     parsed = parse_figure(f"${number:f} million")
@@ -335,11 +341,13 @@ def test_money_in_millions_round_trips(number: Decimal):
     assert parsed.value == pytest.approx(float(number) * 1e6, rel=1e-12)
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=0, max_value=10**12))
 def test_thousands_separators_round_trip(number: int):
     assert parse_figure(f"{number:,}").value == float(number)
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=1, max_value=50), st.integers(min_value=1, max_value=50))
 def test_odds_round_trip(numerator: int, denominator: int):
     parsed = parse_figure(f"{numerator} in {denominator} chance")
@@ -347,6 +355,7 @@ def test_odds_round_trip(numerator: int, denominator: int):
     assert parsed.value == pytest.approx(numerator / denominator * 100, rel=1e-12)
 
 
+@settings(deadline=None)
 @given(st.sampled_from(sorted(vocab.QUALIFIERS)), st.integers(min_value=1, max_value=999))
 def test_every_vocabulary_qualifier_sets_the_bound_it_declares(qualifier: str, number: int):
     parsed = parse_figure(f"{qualifier} {number}%")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gapstudy.mentions import Identifier, Mention, find_identifiers, find_mentions
@@ -116,6 +116,7 @@ ALPHABET = st.sampled_from(
 )
 
 
+@settings(deadline=None)
 @given(st.lists(ALPHABET, max_size=30).map("".join))
 def test_mentions_are_sorted_disjoint_slices(text):
     mentions = find_mentions(text)
@@ -126,6 +127,7 @@ def test_mentions_are_sorted_disjoint_slices(text):
         assert left.end <= right.start
 
 
+@settings(deadline=None)
 @given(st.lists(ALPHABET, max_size=30).map("".join))
 def test_every_digit_is_in_a_mention_or_an_identifier(text):
     assert uncovered_digits(text) == []
