@@ -169,8 +169,13 @@ def load_source_annotations(
     for spec in doc.get("claims") or []:
         claim = ClaimNote(spec.get("key"), spec, spec["__line__"])
         claim.span, found = _locate(
-            source.text, spec.get("quote"), spec.get("occurrence"), 0, path,
-            line_of_key(spec, "quote"), "quote",
+            source.text,
+            spec.get("quote"),
+            spec.get("occurrence"),
+            0,
+            path,
+            line_of_key(spec, "quote"),
+            "quote",
         )
         problems.extend(found)
         for n, fig in enumerate(spec.get("figures") or [], start=1):
@@ -216,11 +221,3 @@ def load_source_annotations(
             problems.extend(found)
         exclusions.append(note)
     return SourceAnnotations(source, path, voices, claims, exclusions), problems
-
-
-def read_facts_file(paths: ProjectPaths) -> list[dict[str, Any]]:
-    """The cross-source facts declared in ``data/annotations/facts.yaml``."""
-    path = paths.annotations / "facts.yaml"
-    if not path.exists():
-        return []
-    return (read_yaml(path) or {}).get("facts") or []

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gapstudy import vocab
-from gapstudy.annotations import SourceAnnotations, load_source_annotations, read_facts_file
+from gapstudy.annotations import SourceAnnotations, load_source_annotations
 from gapstudy.exceptions import AnnotationError, FigureParseError, InputError, Problem
+from gapstudy.facts import load_facts_spec
 from gapstudy.figures import ParsedFigure, parse_figure
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
@@ -132,8 +133,11 @@ def _check_source(notes: SourceAnnotations, fact_ids: set[str]) -> tuple[dict, l
             )
         else:
             claims_by_voice[spec["voice"]].append(spec.get("stance"))
-        for name, allowed in (("dimension", vocab.DIMENSIONS), ("direction", vocab.DIRECTIONS),
-                              ("stance", vocab.STANCES)):
+        for name, allowed in (
+            ("dimension", vocab.DIMENSIONS),
+            ("direction", vocab.DIRECTIONS),
+            ("stance", vocab.STANCES),
+        ):
             problems += _in_vocab(spec.get(name), allowed, name, path, line_of_key(spec, name))
         if spec.get("cites"):
             cited.add(spec["cites"])
@@ -297,7 +301,7 @@ def validate(paths: ProjectPaths | None = None) -> Corpus:
     """Load and check every input; raise :class:`AnnotationError` listing all problems."""
     paths = paths or project_paths()
     sources = load_sources(paths)
-    facts = read_facts_file(paths)
+    facts = load_facts_spec(paths)
     fact_ids = {f.get("fact_id") for f in facts}
     corpus = Corpus(sources, {}, {}, [], facts)
     for sid, source in sources.items():

@@ -95,7 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run one notebook with other parameters")
     p.add_argument("notebook", help="notebook name (file stem in notebooks/)")
     p.add_argument(
-        "-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        metavar=("NAME", "VALUE"),
         help="parameter value, parsed as YAML (repeatable)",
     )
     p.set_defaults(func=_cmd_run)

@@ -29,7 +29,10 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        path = Path(self.path)
+        if path.is_absolute() and path.is_relative_to(Path.cwd()):
+            path = path.relative_to(Path.cwd())
+        where = f"{path}:{self.line}" if self.line else f"{path}"
         text = f"{where}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 

@@ -135,9 +135,7 @@ SEGMENT_KIND = Column(
 IS_READER_COMMENT = Column(
     "is_reader_comment", "boolean", "True when the span lies in a reader comment."
 )
-STANCE = Column(
-    "stance", "string", "Stance on the US-China AI gap.", enum=_enum(vocab.STANCES)
-)
+STANCE = Column("stance", "string", "Stance on the US-China AI gap.", enum=_enum(vocab.STANCES))
 VOICE_ID = Column("voice_id", "string", "Voice identifier: '<source_id>/<voice_key>'.")
 CLAIM_ID = Column("claim_id", "string", "Claim identifier: '<source_id>/<claim key>'.")
 FIGURE_ID = Column("figure_id", "string", "Figure identifier: '<claim_id>/<n>'.")
@@ -167,7 +165,9 @@ SOURCES = Table(
         Column("is_outlet_inferred", "boolean", "True when the outlet is not stated."),
         Column("original_outlet", "string", "Outlet of the original, for reposts.", required=False),
         Column("published", "string", "Publication date (ISO, to its precision).", required=False),
-        Column("date_precision", "string", "Precision of published.", enum=_enum(vocab.DATE_PRECISIONS)),
+        Column(
+            "date_precision", "string", "Precision of published.", enum=_enum(vocab.DATE_PRECISIONS)
+        ),
         Column("is_date_inferred", "boolean", "True when the date is not printed as such."),
         Column("url", "string", "Address of the original, when known.", required=False),
         Column("inference_note", "string", "Why inferred fields are believed.", required=False),
@@ -233,9 +233,14 @@ CLAIMS = Table(
         SEGMENT_KIND,
         IS_READER_COMMENT,
         Column("dimension", "string", "Dimension of the gap.", enum=_enum(vocab.DIMENSIONS)),
-        Column("direction", "string", "What the claim says the gap does.", enum=_enum(vocab.DIRECTIONS)),
+        Column(
+            "direction", "string", "What the claim says the gap does.", enum=_enum(vocab.DIRECTIONS)
+        ),
         STANCE,
         CITES,
+        Column(
+            "fact_id", "string", "Fact this claim reports, shared across sources.", required=False
+        ),
     ),
 )
 
@@ -264,19 +269,51 @@ FIGURES = Table(
         VALUE,
         LOW,
         HIGH,
-        Column("bound", "string", "How value, low and high relate to the words.", enum=_enum(vocab.BOUNDS)),
-        Column("qualifier", "string", "Qualifier word, if any.", required=False, enum=_enum(vocab.QUALIFIERS)),
+        Column(
+            "bound",
+            "string",
+            "How value, low and high relate to the words.",
+            enum=_enum(vocab.BOUNDS),
+        ),
+        Column(
+            "qualifier",
+            "string",
+            "Qualifier word, if any.",
+            required=False,
+            enum=_enum(vocab.QUALIFIERS),
+        ),
         UNIT,
-        Column("scale", "string", "Scale word applied, if any.", required=False, enum=_enum(vocab.SCALES)),
-        Column("entity", "string", "Canonical entity the figure is about.", enum=tuple(vocab.ENTITIES)),
-        Column("counterpart", "string", "Entity it is compared with, if any.", required=False, enum=tuple(vocab.ENTITIES)),
+        Column(
+            "scale",
+            "string",
+            "Scale word applied, if any.",
+            required=False,
+            enum=_enum(vocab.SCALES),
+        ),
+        Column(
+            "entity", "string", "Canonical entity the figure is about.", enum=tuple(vocab.ENTITIES)
+        ),
+        Column(
+            "counterpart",
+            "string",
+            "Entity it is compared with, if any.",
+            required=False,
+            enum=tuple(vocab.ENTITIES),
+        ),
         Column("metric", "string", "What is measured, in a few words."),
         Column("period", "string", "When, as the text puts it.", required=False),
-        Column("period_precision", "string", "Precision of period.", enum=_enum(vocab.PERIOD_PRECISIONS)),
+        Column(
+            "period_precision",
+            "string",
+            "Precision of period.",
+            enum=_enum(vocab.PERIOD_PRECISIONS),
+        ),
         Column("dimension", "string", "Dimension of the claim.", enum=_enum(vocab.DIMENSIONS)),
         STANCE,
         CITES,
-        Column("fact_id", "string", "Fact this figure reports, shared across sources.", required=False),
+        Column(
+            "fact_id", "string", "Fact this figure reports, shared across sources.", required=False
+        ),
         Column("interpretation", "string", "How an ambiguous figure is read.", required=False),
         Column("interpretation_note", "string", "Why it is read that way.", required=False),
     ),
@@ -330,22 +367,63 @@ FACT_VALUES = Table(
         Column("report_id", "string", "figure_id of the report, or claim_id for a statement."),
         SOURCE_ID,
         CLAIM_ID,
-        Column("figure_id", "string", "Figure reporting the fact; empty for statements.", required=False),
+        Column(
+            "figure_id",
+            "string",
+            "Figure reporting the fact; empty for statements.",
+            required=False,
+        ),
         VOICE_ID,
         Column("text", "string", "The report's words exactly as in the source."),
         LINE,
         VALUE,
         LOW,
         HIGH,
-        Column("bound", "string", "How value, low and high relate to the words.", required=False, enum=_enum(vocab.BOUNDS)),
-        Column("unit", "string", "Unit of value, low and high; empty for statements.", required=False, enum=_enum(vocab.UNITS)),
-        Column("direction", "string", "What the report's claim says the gap does.", enum=_enum(vocab.DIRECTIONS)),
+        Column(
+            "bound",
+            "string",
+            "How value, low and high relate to the words.",
+            required=False,
+            enum=_enum(vocab.BOUNDS),
+        ),
+        Column(
+            "unit",
+            "string",
+            "Unit of value, low and high; empty for statements.",
+            required=False,
+            enum=_enum(vocab.UNITS),
+        ),
+        Column(
+            "direction",
+            "string",
+            "What the report's claim says the gap does.",
+            enum=_enum(vocab.DIRECTIONS),
+        ),
         STANCE,
         Column("n_sources", "integer", "Number of sources reporting the fact."),
-        Column("spread", "number", "Largest minus smallest number reported for the fact, in its unit.", required=False),
-        Column("spread_pct", "number", "spread relative to the smallest number reported, in percent.", required=False),
-        Column("tolerance_pct", "number", "The fact's tolerance from facts.yaml, in percent.", required=False),
-        Column("is_agreeing", "boolean", "True when all reports of the fact agree (see gapstudy.facts)."),
+        Column(
+            "spread",
+            "number",
+            "Largest minus smallest number reported for the fact, in its unit.",
+            required=False,
+        ),
+        Column(
+            "spread_pct",
+            "number",
+            "spread relative to the smallest number reported, in percent.",
+            required=False,
+        ),
+        Column(
+            "tolerance_pct",
+            "number",
+            "The fact's tolerance from facts.yaml, in percent.",
+            required=False,
+        ),
+        Column(
+            "is_agreeing",
+            "boolean",
+            "True when all reports of the fact agree (see gapstudy.facts).",
+        ),
         Column("agreement_note", "string", "Why the reports are judged to agree or not."),
     ),
 )
@@ -367,22 +445,49 @@ DERIVED_MEASURES = Table(
     columns=(
         Column("measure_id", "string", "Measure identifier from derived.yaml.", unique=True),
         Column("description", "string", "What the measure says, in a few words."),
-        Column("operation", "string", "How the two figures are combined.", enum=("ratio", "difference")),
-        Column("dimension", "string", "Dimension of the gap measured.", enum=_enum(vocab.DIMENSIONS)),
+        Column(
+            "operation", "string", "How the two figures are combined.", enum=("ratio", "difference")
+        ),
+        Column(
+            "dimension", "string", "Dimension of the gap measured.", enum=_enum(vocab.DIMENSIONS)
+        ),
         Column("value", "number", "The measure, in unit."),
         Column("unit", "string", "Unit of value: fold for ratios.", enum=_enum(vocab.UNITS)),
-        Column("bound", "string", "exact when both inputs are exact, else approximate.", enum=("exact", "approximate")),
+        Column(
+            "bound",
+            "string",
+            "exact when both inputs are exact, else approximate.",
+            enum=("exact", "approximate"),
+        ),
         SOURCE_ID,
         VOICE_ID,
         STANCE,
-        Column("numerator_figure_id", "string", "Figure divided (ratio) or subtracted from (difference)."),
+        Column(
+            "numerator_figure_id",
+            "string",
+            "Figure divided (ratio) or subtracted from (difference).",
+        ),
         Column("numerator_text", "string", "The numerator's words exactly as in the source."),
         Column("numerator_value", "number", "The numerator's value in its unit."),
-        Column("numerator_entity", "string", "Entity the numerator is about.", enum=tuple(vocab.ENTITIES)),
-        Column("denominator_figure_id", "string", "Figure divided by (ratio) or subtracted (difference)."),
+        Column(
+            "numerator_entity",
+            "string",
+            "Entity the numerator is about.",
+            enum=tuple(vocab.ENTITIES),
+        ),
+        Column(
+            "denominator_figure_id",
+            "string",
+            "Figure divided by (ratio) or subtracted (difference).",
+        ),
         Column("denominator_text", "string", "The denominator's words exactly as in the source."),
         Column("denominator_value", "number", "The denominator's value in its unit."),
-        Column("denominator_entity", "string", "Entity the denominator is about.", enum=tuple(vocab.ENTITIES)),
+        Column(
+            "denominator_entity",
+            "string",
+            "Entity the denominator is about.",
+            enum=tuple(vocab.ENTITIES),
+        ),
     ),
 )
 

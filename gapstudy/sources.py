@@ -28,7 +28,9 @@ def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict[str, 
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
     mapping["__lines__"] = {
-        key.value: key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)
+        key.value: key.start_mark.line + 1
+        for key, _ in node.value
+        if isinstance(key, yaml.ScalarNode)
     }
     return mapping
 
@@ -195,7 +197,8 @@ def _check_segments(source: Source, path: Path) -> list[Problem]:
                 Problem(
                     path,
                     seg.get("__line__"),
-                    f"{source.source_id}: segment lines {first}-{last} do not continue from line {expected}",
+                    f"{source.source_id}: segment lines {first}-{last} "
+                    f"do not continue from line {expected}",
                     "segments must cover every line once, in order",
                 )
             )
@@ -206,7 +209,8 @@ def _check_segments(source: Source, path: Path) -> list[Problem]:
             Problem(
                 path,
                 source.meta["segments"][-1].get("__line__"),
-                f"{source.source_id}: segments end at line {expected - 1} but the text has {source.n_lines} lines",
+                f"{source.source_id}: segments end at line {expected - 1} "
+                f"but the text has {source.n_lines} lines",
                 "extend or add a segment",
             )
         )

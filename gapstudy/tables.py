@@ -20,6 +20,7 @@ import pandera.errors
 from gapstudy import __version__, schema, vocab
 from gapstudy.check import Corpus, validate
 from gapstudy.exceptions import TableError
+from gapstudy.facts import derive_measures, load_derived_spec, reconcile_facts
 from gapstudy.paths import ProjectPaths, project_paths
 
 
@@ -39,23 +40,25 @@ def _sources_rows(corpus: Corpus) -> list[dict[str, Any]]:
     for sid, source in corpus.sources.items():
         meta = source.meta
         notes = "; ".join(f"{i['field']}: {i['reason']}" for i in meta["inferences"])
-        rows.append({
-            "source_id": sid,
-            "file": meta["file"],
-            "original_name": meta["original_name"],
-            "sha256": meta["sha256"],
-            "title": meta["title"],
-            "outlet": meta["outlet"],
-            "is_outlet_inferred": meta["is_outlet_inferred"],
-            "original_outlet": meta["original_outlet"],
-            "published": meta["published"],
-            "date_precision": meta["date_precision"],
-            "is_date_inferred": meta["is_date_inferred"],
-            "url": meta["url"],
-            "inference_note": notes or None,
-            "n_lines": source.n_lines,
-            "n_chars": len(source.text),
-        })
+        rows.append(
+            {
+                "source_id": sid,
+                "file": meta["file"],
+                "original_name": meta["original_name"],
+                "sha256": meta["sha256"],
+                "title": meta["title"],
+                "outlet": meta["outlet"],
+                "is_outlet_inferred": meta["is_outlet_inferred"],
+                "original_outlet": meta["original_outlet"],
+                "published": meta["published"],
+                "date_precision": meta["date_precision"],
+                "is_date_inferred": meta["is_date_inferred"],
+                "url": meta["url"],
+                "inference_note": notes or None,
+                "n_lines": source.n_lines,
+                "n_chars": len(source.text),
+            }
+        )
     return rows
 
 
@@ -79,18 +82,20 @@ def _voices_rows(corpus: Corpus) -> list[dict[str, Any]]:
     rows = []
     for sid, notes in corpus.annotations.items():
         for key, voice in notes.voices.items():
-            rows.append({
-                "voice_id": f"{sid}/{key}",
-                "source_id": sid,
-                "voice_key": key,
-                "name": voice["name"],
-                "kind": voice["kind"],
-                "affiliation": voice.get("affiliation"),
-                "role": voice.get("role"),
-                "stance": voice["stance"],
-                "cites": voice.get("cites"),
-                "is_reader_comment": voice["kind"] == "commenter",
-            })
+            rows.append(
+                {
+                    "voice_id": f"{sid}/{key}",
+                    "source_id": sid,
+                    "voice_key": key,
+                    "name": voice["name"],
+                    "kind": voice["kind"],
+                    "affiliation": voice.get("affiliation"),
+                    "role": voice.get("role"),
+                    "stance": voice["stance"],
+                    "cites": voice.get("cites"),
+                    "is_reader_comment": voice["kind"] == "commenter",
+                }
+            )
     return rows
 
 
@@ -101,21 +106,24 @@ def _claims_rows(corpus: Corpus) -> list[dict[str, Any]]:
         for claim in notes.claims:
             start, end = claim.span
             kind = source.segment_at(start).kind
-            rows.append({
-                "claim_id": f"{sid}/{claim.key}",
-                "source_id": sid,
-                "voice_id": f"{sid}/{claim.spec['voice']}",
-                "quote": source.text[start:end],
-                "line": source.line_of(start),
-                "char_start": start,
-                "char_end": end,
-                "segment_kind": kind,
-                "is_reader_comment": kind == "comment",
-                "dimension": claim.spec["dimension"],
-                "direction": claim.spec["direction"],
-                "stance": claim.spec["stance"],
-                "cites": claim.spec.get("cites"),
-            })
+            rows.append(
+                {
+                    "claim_id": f"{sid}/{claim.key}",
+                    "source_id": sid,
+                    "voice_id": f"{sid}/{claim.spec['voice']}",
+                    "quote": source.text[start:end],
+                    "line": source.line_of(start),
+                    "char_start": start,
+                    "char_end": end,
+                    "segment_kind": kind,
+                    "is_reader_comment": kind == "comment",
+                    "dimension": claim.spec["dimension"],
+                    "direction": claim.spec["direction"],
+                    "stance": claim.spec["stance"],
+                    "cites": claim.spec.get("cites"),
+                    "fact_id": claim.spec.get("fact"),
+                }
+            )
     return rows
 
 
@@ -130,37 +138,39 @@ def _figures_rows(corpus: Corpus) -> list[dict[str, Any]]:
                 start, end = fig.span
                 kind = source.segment_at(start).kind
                 counterpart = spec.get("counterpart")
-                rows.append({
-                    "figure_id": fid,
-                    "claim_id": f"{sid}/{claim.key}",
-                    "source_id": sid,
-                    "voice_id": f"{sid}/{claim.spec['voice']}",
-                    "text": source.text[start:end],
-                    "line": source.line_of(start),
-                    "char_start": start,
-                    "char_end": end,
-                    "segment_kind": kind,
-                    "is_reader_comment": kind == "comment",
-                    "kind": parsed.kind,
-                    "value": parsed.value,
-                    "low": parsed.low,
-                    "high": parsed.high,
-                    "bound": parsed.bound,
-                    "qualifier": parsed.qualifier,
-                    "unit": parsed.unit,
-                    "scale": parsed.scale,
-                    "entity": vocab.canonical_entity(spec["entity"]),
-                    "counterpart": vocab.canonical_entity(counterpart) if counterpart else None,
-                    "metric": spec["metric"],
-                    "period": spec.get("period"),
-                    "period_precision": spec["period_precision"],
-                    "dimension": claim.spec["dimension"],
-                    "stance": claim.spec["stance"],
-                    "cites": claim.spec.get("cites"),
-                    "fact_id": spec.get("fact") or claim.spec.get("fact"),
-                    "interpretation": spec.get("interpretation"),
-                    "interpretation_note": spec.get("interpretation_note"),
-                })
+                rows.append(
+                    {
+                        "figure_id": fid,
+                        "claim_id": f"{sid}/{claim.key}",
+                        "source_id": sid,
+                        "voice_id": f"{sid}/{claim.spec['voice']}",
+                        "text": source.text[start:end],
+                        "line": source.line_of(start),
+                        "char_start": start,
+                        "char_end": end,
+                        "segment_kind": kind,
+                        "is_reader_comment": kind == "comment",
+                        "kind": parsed.kind,
+                        "value": parsed.value,
+                        "low": parsed.low,
+                        "high": parsed.high,
+                        "bound": parsed.bound,
+                        "qualifier": parsed.qualifier,
+                        "unit": parsed.unit,
+                        "scale": parsed.scale,
+                        "entity": vocab.canonical_entity(spec["entity"]),
+                        "counterpart": vocab.canonical_entity(counterpart) if counterpart else None,
+                        "metric": spec["metric"],
+                        "period": spec.get("period"),
+                        "period_precision": spec["period_precision"],
+                        "dimension": claim.spec["dimension"],
+                        "stance": claim.spec["stance"],
+                        "cites": claim.spec.get("cites"),
+                        "fact_id": spec.get("fact") or claim.spec.get("fact"),
+                        "interpretation": spec.get("interpretation"),
+                        "interpretation_note": spec.get("interpretation_note"),
+                    }
+                )
     return rows
 
 
@@ -170,18 +180,20 @@ def _mentions_rows(corpus: Corpus) -> list[dict[str, Any]]:
     for m in corpus.mentions:
         source = corpus.sources[m.source_id]
         counters[m.source_id] = counters.get(m.source_id, 0) + 1
-        rows.append({
-            "mention_id": f"{m.source_id}/m{counters[m.source_id]:03d}",
-            "source_id": m.source_id,
-            "text": m.mention.text,
-            "line": source.line_of(m.mention.start),
-            "char_start": m.mention.start,
-            "char_end": m.mention.end,
-            "segment_kind": m.segment_kind,
-            "status": m.status,
-            "figure_id": m.figure_id,
-            "exclusion_reason": m.exclusion_reason,
-        })
+        rows.append(
+            {
+                "mention_id": f"{m.source_id}/m{counters[m.source_id]:03d}",
+                "source_id": m.source_id,
+                "text": m.mention.text,
+                "line": source.line_of(m.mention.start),
+                "char_start": m.mention.start,
+                "char_end": m.mention.end,
+                "segment_kind": m.segment_kind,
+                "status": m.status,
+                "figure_id": m.figure_id,
+                "exclusion_reason": m.exclusion_reason,
+            }
+        )
     return rows
 
 
@@ -197,8 +209,14 @@ _BUILDERS = {
 
 def build_tables(paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
     """Validate the inputs and return every tidy table, each checked against its schema."""
+    paths = paths or project_paths()
     corpus = validate(paths)
-    return {name: _frame(schema.TABLES[name], build(corpus)) for name, build in _BUILDERS.items()}
+    tables = {name: _frame(schema.TABLES[name], build(corpus)) for name, build in _BUILDERS.items()}
+    fact_values = reconcile_facts(tables["figures"], tables["claims"], corpus.facts)
+    derived = derive_measures(tables["figures"], load_derived_spec(paths))
+    tables["fact_values"] = _validated(schema.FACT_VALUES, fact_values)
+    tables["derived_measures"] = _validated(schema.DERIVED_MEASURES, derived)
+    return tables
 
 
 def datapackage(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:

@@ -15,31 +15,51 @@ SOURCE = "ithome-zheng-2026"
 VALID = {
     "source_id": SOURCE,
     "voices": [
-        {"key": "zheng-jun", "name": "Zheng Jun", "kind": "person", "affiliation": "Huawei",
-         "role": "CTO", "stance": "optimist"},
-        {"key": "stanford-ai-index", "name": "Stanford report", "kind": "report",
-         "stance": "neutral"},
+        {
+            "key": "zheng-jun",
+            "name": "Zheng Jun",
+            "kind": "person",
+            "affiliation": "Huawei",
+            "role": "CTO",
+            "stance": "optimist",
+        },
+        {
+            "key": "stanford-ai-index",
+            "name": "Stanford report",
+            "kind": "report",
+            "stance": "neutral",
+        },
     ],
     "claims": [
         {
             "key": "gap",
             "voice": "zheng-jun",
             "quote": "the overall performance level of Chinese AI models lags behind that of the "
-                     "United States by only 2.7%",
+            "United States by only 2.7%",
             "dimension": "benchmark_performance",
             "direction": "narrowing",
             "stance": "optimist",
             "cites": "stanford-ai-index",
             "figures": [
-                {"text": "2.7%", "entity": "China", "counterpart": "U.S.",
-                 "metric": "performance gap", "period": "2026", "period_precision": "year",
-                 "value": 2.7, "unit": "percent"},
+                {
+                    "text": "2.7%",
+                    "entity": "China",
+                    "counterpart": "U.S.",
+                    "metric": "performance gap",
+                    "period": "2026",
+                    "period_precision": "year",
+                    "value": 2.7,
+                    "unit": "percent",
+                },
             ],
         }
     ],
     "exclusions": [
-        {"text": "2026", "context": "At the 2026 Phoenix Bay Area Financial Forum · Financial",
-         "reason": "date that only places an event"},
+        {
+            "text": "2026",
+            "context": "At the 2026 Phoenix Bay Area Financial Forum · Financial",
+            "reason": "date that only places an event",
+        },
     ],
 }
 
@@ -48,7 +68,9 @@ def _write(project, doc) -> None:
     for path in project.annotations.glob("*.yaml"):
         if path.stem not in ("facts", "derived"):
             path.unlink()
-    project.annotation_file(SOURCE).write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    project.annotation_file(SOURCE).write_text(
+        yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+    )
 
 
 def _line_of(project, fragment: str) -> int:
@@ -83,37 +105,114 @@ def _mutate(path: str, value):
 _DELETE = object()
 
 BAD = [
-    ("quote not verbatim", "claims.0.quote", "lags behind the United States by 2.7%",
-     "not found verbatim", "quote:"),
-    ("figure outside its quote", "claims.0.figures.0.text", "868", "not found verbatim", "- text: '868'"),
-    ("unknown unit by hand", "claims.0.figures.0.unit", "usd", "parses to 'percent'", "- text: 2.7%"),
-    ("hand value disagrees", "claims.0.figures.0.value", 27.0, "given by hand as 27.0", "- text: 2.7%"),
-    ("unknown dimension", "claims.0.dimension", "vibes", "dimension 'vibes' is not in the vocabulary",
-     "dimension: vibes"),
-    ("unknown stance", "claims.0.stance", "hopeful", "stance 'hopeful' is not in the vocabulary",
-     "stance: hopeful"),
+    (
+        "quote not verbatim",
+        "claims.0.quote",
+        "lags behind the United States by 2.7%",
+        "not found verbatim",
+        "quote:",
+    ),
+    (
+        "figure outside its quote",
+        "claims.0.figures.0.text",
+        "868",
+        "not found verbatim",
+        "- text: '868'",
+    ),
+    (
+        "unknown unit by hand",
+        "claims.0.figures.0.unit",
+        "usd",
+        "parses to 'percent'",
+        "- text: 2.7%",
+    ),
+    (
+        "hand value disagrees",
+        "claims.0.figures.0.value",
+        27.0,
+        "given by hand as 27.0",
+        "- text: 2.7%",
+    ),
+    (
+        "unknown dimension",
+        "claims.0.dimension",
+        "vibes",
+        "dimension 'vibes' is not in the vocabulary",
+        "dimension: vibes",
+    ),
+    (
+        "unknown stance",
+        "claims.0.stance",
+        "hopeful",
+        "stance 'hopeful' is not in the vocabulary",
+        "stance: hopeful",
+    ),
     ("unknown direction", "claims.0.direction", "sideways", "direction 'sideways'", "direction:"),
-    ("unknown entity", "claims.0.figures.0.entity", "Atlantis", "'Atlantis' is not a known entity",
-     "- text: 2.7%"),
-    ("undeclared voice", "claims.0.voice", "nobody", "voice 'nobody' is not declared", "- key: gap"),
-    ("unparseable figure", "claims.0.figures.0.text", "AI models", "cannot parse figure", "- text: AI models"),
-    ("interpretation without reason", "claims.0.figures.0.interpretation", "percentage points",
-     "interpretation without a reason", "- text: 2.7%"),
-    ("unknown fact", "claims.0.figures.0.fact", "no-such-fact", "'no-such-fact' is not in facts.yaml",
-     "- text: 2.7%"),
+    (
+        "unknown entity",
+        "claims.0.figures.0.entity",
+        "Atlantis",
+        "'Atlantis' is not a known entity",
+        "- text: 2.7%",
+    ),
+    (
+        "undeclared voice",
+        "claims.0.voice",
+        "nobody",
+        "voice 'nobody' is not declared",
+        "- key: gap",
+    ),
+    (
+        "unparseable figure",
+        "claims.0.figures.0.text",
+        "AI models",
+        "cannot parse figure",
+        "- text: AI models",
+    ),
+    (
+        "interpretation without reason",
+        "claims.0.figures.0.interpretation",
+        "percentage points",
+        "interpretation without a reason",
+        "- text: 2.7%",
+    ),
+    (
+        "unknown fact",
+        "claims.0.figures.0.fact",
+        "no-such-fact",
+        "'no-such-fact' is not in facts.yaml",
+        "- text: 2.7%",
+    ),
     ("missing metric", "claims.0.figures.0.metric", _DELETE, "lacks 'metric'", "- text: 2.7%"),
-    ("exclusion context missing", "exclusions.0.context", "At the 2027 Forum", "not found verbatim",
-     "- text: '2026'"),
-    ("exclusion without reason", "exclusions.0.reason", _DELETE, "lacks 'reason'", "- text: '2026'"),
+    (
+        "exclusion context missing",
+        "exclusions.0.context",
+        "At the 2027 Forum",
+        "not found verbatim",
+        "- text: '2026'",
+    ),
+    (
+        "exclusion without reason",
+        "exclusions.0.reason",
+        _DELETE,
+        "lacks 'reason'",
+        "- text: '2026'",
+    ),
     ("wrong source id", "source_id", "elsewhere", "does not match the file name", None),
-    ("stance unjustified", "voices.0.stance", "skeptic", "is 'skeptic' but none of its claims",
-     "- key: zheng-jun"),
+    (
+        "stance unjustified",
+        "voices.0.stance",
+        "skeptic",
+        "is 'skeptic' but none of its claims",
+        "- key: zheng-jun",
+    ),
     ("bad voice kind", "voices.0.kind", "robot", "voice kind 'robot'", "- key: zheng-jun"),
 ]
 
 
-@pytest.mark.parametrize(("rule", "path", "value", "message", "line_fragment"), BAD,
-                         ids=[b[0] for b in BAD])
+@pytest.mark.parametrize(
+    ("rule", "path", "value", "message", "line_fragment"), BAD, ids=[b[0] for b in BAD]
+)
 def test_each_rule_names_file_line_and_problem(project, rule, path, value, message, line_fragment):
     doc = _mutate(path, value)(copy.deepcopy(VALID))
     _write(project, doc)

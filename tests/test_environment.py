@@ -15,10 +15,14 @@ def _name(requirement: str) -> str:
     return re.split(r"[<>=!~ ;\[]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
 
 
+def _spec(requirement: str) -> str:
+    return requirement.replace(" ", "")[len(_name(requirement)) :]
+
+
 def _pyproject() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     reqs = project["dependencies"] + project["optional-dependencies"]["dev"]
-    return {_name(r): r.replace(" ", "") for r in reqs}
+    return {_name(r): _spec(r) for r in reqs}
 
 
 def _conda() -> dict[str, str]:
@@ -29,7 +33,7 @@ def _conda() -> dict[str, str]:
             flat += [d for d in dep["pip"] if not d.startswith("-e")]
         elif _name(dep) not in ("python", "pip"):
             flat.append(dep)
-    return {_name(r): r.replace(" ", "") for r in flat}
+    return {_name(r): _spec(r) for r in flat}
 
 
 def test_environment_yml_matches_pyproject():
@@ -38,6 +42,8 @@ def test_environment_yml_matches_pyproject():
 
 def test_lock_pins_every_dependency_exactly():
     lock = (ROOT / "requirements.lock").read_text()
-    pinned = {_name(line) for line in lock.splitlines() if "==" in line and not line.startswith("#")}
+    pinned = {
+        _name(line) for line in lock.splitlines() if "==" in line and not line.startswith("#")
+    }
     missing = sorted(set(_pyproject()) - pinned)
     assert not missing, f"not pinned in requirements.lock: {missing}"

@@ -45,7 +45,9 @@ def test_a_missing_raw_text_is_named(project):
 
 def test_segments_with_a_gap_are_refused_with_the_line(project):
     text = project.sources_file.read_text()
-    project.sources_file.write_text(text.replace("{kind: body, lines: [8, 10]}", "{kind: body, lines: [9, 10]}"))
+    project.sources_file.write_text(
+        text.replace("{kind: body, lines: [8, 10]}", "{kind: body, lines: [9, 10]}")
+    )
     with pytest.raises(SourceError) as err:
         load_sources(project)
     assert "sources.yaml:" in str(err.value)
