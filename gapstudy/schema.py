@@ -149,6 +149,13 @@ VALUE = Column("value", "number", "Point value in the unit, after scale words.",
 LOW = Column("low", "number", "Lower bound in the unit; empty when open below.", required=False)
 HIGH = Column("high", "number", "Upper bound in the unit; empty when open above.", required=False)
 UNIT = Column("unit", "string", "Unit of value, low and high.", enum=_enum(vocab.UNITS))
+DIMENSION = Column("dimension", "string", "Dimension of the gap.", enum=_enum(vocab.DIMENSIONS))
+DIRECTION = Column(
+    "direction", "string", "What the claim says the gap does.", enum=_enum(vocab.DIRECTIONS)
+)
+FACT_ID = Column(
+    "fact_id", "string", "Fact reported, shared across sources (facts.yaml).", required=False
+)
 
 SOURCES = Table(
     name="sources",
@@ -232,15 +239,11 @@ CLAIMS = Table(
         CHAR_END,
         SEGMENT_KIND,
         IS_READER_COMMENT,
-        Column("dimension", "string", "Dimension of the gap.", enum=_enum(vocab.DIMENSIONS)),
-        Column(
-            "direction", "string", "What the claim says the gap does.", enum=_enum(vocab.DIRECTIONS)
-        ),
+        DIMENSION,
+        DIRECTION,
         STANCE,
         CITES,
-        Column(
-            "fact_id", "string", "Fact this claim reports, shared across sources.", required=False
-        ),
+        FACT_ID,
     ),
 )
 
@@ -308,12 +311,10 @@ FIGURES = Table(
             "Precision of period.",
             enum=_enum(vocab.PERIOD_PRECISIONS),
         ),
-        Column("dimension", "string", "Dimension of the claim.", enum=_enum(vocab.DIMENSIONS)),
+        DIMENSION,
         STANCE,
         CITES,
-        Column(
-            "fact_id", "string", "Fact this figure reports, shared across sources.", required=False
-        ),
+        FACT_ID,
         Column("interpretation", "string", "How an ambiguous figure is read.", required=False),
         Column("interpretation_note", "string", "Why it is read that way.", required=False),
     ),
