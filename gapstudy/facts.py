@@ -209,7 +209,8 @@ def report_interval(bound: str, value: Any, low: Any, high: Any) -> tuple[float,
 
 
 def _fmt(x: float) -> str:
-    return f"{x:g}" if abs(x) < 1e6 else f"{x:.6g}"
+    """A number for a note: whole numbers in full with thousands separators."""
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.6g}"
 
 
 def judge_numeric_agreement(

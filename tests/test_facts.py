@@ -95,11 +95,10 @@ def make_claims(*rows: dict, with_fact: bool = True) -> pd.DataFrame:
                 **row,
             }
         )
-    columns = schema.CLAIMS.column_names + (["fact_id"] if with_fact else [])
-    frame = pd.DataFrame(full, columns=columns)
-    return frame.astype(
-        {**schema.CLAIMS.dtypes, "fact_id": "string"} if with_fact else schema.CLAIMS.dtypes
-    )
+    dtypes = {**schema.CLAIMS.dtypes, "fact_id": "string"}
+    if not with_fact:
+        del dtypes["fact_id"]
+    return pd.DataFrame(full, columns=list(dtypes)).astype(dtypes)
 
 
 FACTS = [
@@ -144,7 +143,7 @@ def test_report_interval_refuses_incomplete_figures(bound, value, low, high):
         ([(560.0, 560.0), (558.0, 558.0)], 0.1, False, "beyond the 0.1% tolerance"),
         ([(-math.inf, 20.0), (-math.inf, 20.0)], 0.0, True, "any value up to 20"),
         ([(10.0, 100.0), (10.0, 10.0)], 0.0, True, "every report allows 10"),
-        ([(1e9, math.inf), (1.18e9, 1.18e9)], 1.0, True, "every report allows 1.18e+09"),
+        ([(1e9, math.inf), (1.18e9, 1.18e9)], 1.0, True, "every report allows 1,180,000,000"),
         ([(-math.inf, 20.0), (25.0, 25.0)], 10.0, False, "25 and 20 differ by 25%"),
         ([], 0.0, True, "no report gives a number"),
     ],
@@ -268,7 +267,7 @@ def test_reconcile_facts_reports_a_disagreement_and_differing_directions():
     got = reconcile_facts(figures, claims, FACTS).set_index("report_id")
     assert not got.loc["a/c1/1", "is_agreeing"]
     assert got.loc["a/c1/1", "agreement_note"] == (
-        "6.2e+08 and 5e+08 differ by 24% of the smaller, beyond the 1% tolerance"
+        "620,000,000 and 500,000,000 differ by 24% of the smaller, beyond the 1% tolerance"
     )
     assert not got.loc["a/c4", "is_agreeing"]
     assert (
