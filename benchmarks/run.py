@@ -1,0 +1,273 @@
+"""Benchmark of ``gapstudy build`` against a plain papermill loop, in a scratch copy of the project.
+
+Measures, each repeated (``--repeat``, at least 3):
+
+(a) a cold build (``--force``, 2 jobs) and, over the same runs, a sequential loop of
+    ``papermill.execute_notebook`` with a fresh kernel per run;
+(b) a rebuild with nothing to do (a fresh interpreter running ``gapstudy build``);
+(c) a rebuild after one notebook changed, counting the runs redone.
+
+Uses the project's own notebooks and run list when ``notebooks/runs.yaml`` exists, else the test
+fixture notebooks (they import pandas, seaborn and matplotlib and draw and save a figure) in a
+run list of comparable size. Writes ``benchmarks/results.json``, ``results.md`` and
+``results.png`` (medians). The real outputs are never touched: everything runs in a temporary
+copy pointed at by ``GAPSTUDY_ROOT``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CHECKOUT = HERE.parent
+FIXTURES = CHECKOUT / "tests" / "fixtures" / "build"
+FIXTURE_RUNS = """\
+runs:
+  - name: state
+    notebook: state.ipynb
+  - name: style
+    notebook: style.ipynb
+  - name: plot-{scale}
+    notebook: plot.ipynb
+    sweep:
+      scale: [0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0]
+"""
+COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", ".cache", "__pycache__", "*.egg-info")
+
+
+def make_scratch_project(use_real: bool) -> tuple[Path, str]:
+    """A temporary copy of the project (or of the fixtures) to build in."""
+    root = Path(tempfile.mkdtemp(prefix="gapstudy-bench-"))
+    if use_real:
+        shutil.copytree(CHECKOUT, root, ignore=COPY_IGNORE, dirs_exist_ok=True)
+        return root, "project notebooks"
+    (root / "notebooks").mkdir()
+    for notebook in FIXTURES.glob("*.ipynb"):
+        if notebook.stem != "fails":
+            shutil.copy(notebook, root / "notebooks" / notebook.name)
+    (root / "notebooks" / "runs.yaml").write_text(FIXTURE_RUNS, encoding="utf-8")
+    return root, "fixture notebooks (pandas, seaborn, matplotlib, one saved figure each)"
+
+
+def build_in_process(root: Path, stages: bool, **options) -> tuple[float, str, int]:
+    """Seconds, printed output and exit code of one ``run_build`` in this process."""
+    from gapstudy.build import run_build
+    from gapstudy.paths import project_paths
+
+    out = io.StringIO()
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        code = run_build(
+            project_paths(root), jobs=2, with_tables=stages, with_render=stages, **options
+        )
+    return time.perf_counter() - start, out.getvalue(), code
+
+
+def sequential_papermill(root: Path) -> float:
+    """Seconds for the plain loop: each run of the run list in a fresh kernel, one after another."""
+    import papermill
+
+    from gapstudy.build import read_runs
+    from gapstudy.paths import project_paths
+
+    paths = project_paths(root)
+    out = root / ".cache" / "papermill-loop"
+    out.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    for run in read_runs(paths):
+        papermill.execute_notebook(
+            str(run.notebook_path(paths)),
+            str(out / f"{run.name}.ipynb"),
+            parameters={**run.parameters, "figures_dir": str(out / run.name)},
+            cwd=str(paths.notebooks),
+            progress_bar=False,
+        )
+    return time.perf_counter() - start
+
+
+def noop_in_fresh_interpreter(root: Path, stages: bool) -> tuple[float, int]:
+    """Wall time of a whole ``gapstudy build`` process with nothing to do."""
+    if stages:
+        command = [sys.executable, "-m", "gapstudy.cli", "build"]
+    else:
+        code = (
+            "import sys; from gapstudy.build import run_build; "
+            "from gapstudy.paths import project_paths; "
+            "sys.exit(run_build(project_paths(), with_tables=False, with_render=False))"
+        )
+        command = [sys.executable, "-c", code]
+    env = {**os.environ, "GAPSTUDY_ROOT": str(root)}
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=CHECKOUT)
+    return time.perf_counter() - start, done.returncode
+
+
+def change_one_notebook(root: Path, round_number: int) -> tuple[str, int]:
+    """Append a cell to the first notebook of the run list; return it and how many runs use it."""
+    import nbformat
+
+    from gapstudy.build import read_runs
+    from gapstudy.paths import project_paths
+
+    paths = project_paths(root)
+    runs = read_runs(paths)
+    notebook = runs[0].notebook
+    path = paths.notebooks / notebook
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(f"benchmark_round = {round_number}"))
+    nbformat.write(nb, path)
+    return notebook, sum(run.notebook == notebook for run in runs)
+
+
+def count_redone(explained: str) -> int:
+    return sum(1 for line in explained.splitlines() if line.split()[1:2] == ["redo"])
+
+
+def summarise(samples: list[float]) -> dict:
+    return {
+        "median_s": round(statistics.median(samples), 3),
+        "min_s": round(min(samples), 3),
+        "max_s": round(max(samples), 3),
+        "samples_s": [round(s, 3) for s in samples],
+    }
+
+
+def write_outputs(results: dict) -> None:
+    (HERE / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+    m = results["measures"]
+    rows = [
+        ("sequential papermill loop (fresh kernel per run)", m["sequential_papermill"]),
+        ("cold build (--force, 2 jobs, warm kernels)", m["cold_build"]),
+        ("no-op rebuild (whole process)", m["noop_rebuild"]),
+        ("rebuild after one notebook changed", m["one_notebook_changed"]),
+    ]
+    lines = [
+        f"# Build benchmark ({results['notebooks']}, {results['runs']} runs)",
+        "",
+        f"Machine: {results['machine']}; {results['note']}",
+        "",
+        "| measure | median s | min s | max s | repeats |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {label} | {r['median_s']:.2f} | {r['min_s']:.2f} | {r['max_s']:.2f} | "
+        f"{len(r['samples_s'])} |"
+        for label, r in rows
+    ]
+    t = results["targets"]
+    lines += [
+        "",
+        f"- cold build / sequential loop: **{t['cold_vs_sequential_ratio']:.2f}** (target <= 0.4)",
+        f"- no-op rebuild median: **{m['noop_rebuild']['median_s']:.2f} s** (target < 1 s)",
+        f"- runs redone after changing `{t['changed_notebook']}`: {t['runs_redone']} "
+        f"(runs of that notebook: {t['runs_of_changed_notebook']})",
+        "",
+    ]
+    (HERE / "results.md").write_text("\n".join(lines))
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    labels = [
+        "sequential\npapermill",
+        "cold build\n(2 jobs)",
+        "no-op\nrebuild",
+        "one notebook\nchanged",
+    ]
+    medians = [r["median_s"] for _, r in rows]
+    bars = ax.barh(labels[::-1], medians[::-1], color=["#888", "#888", "#1f77b4", "#d62728"])
+    ax.bar_label(bars, fmt="%.2f s", padding=3)
+    ax.set_xlabel("median wall time (s)")
+    ax.set_title(f"gapstudy build, {results['runs']} runs ({results['notebooks'].split(' (')[0]})")
+    ax.set_xlim(0, max(medians) * 1.2)
+    fig.tight_layout()
+    fig.savefig(HERE / "results.png", dpi=100, metadata={"Software": None})
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--fixtures", action="store_true", help="use the fixture notebooks")
+    args = parser.parse_args()
+    repeat = max(args.repeat, 3)
+    use_real = not args.fixtures and (CHECKOUT / "notebooks" / "runs.yaml").exists()
+    root, kind = make_scratch_project(use_real)
+    os.environ["GAPSTUDY_ROOT"] = str(root)
+    stages = use_real
+    try:
+        from gapstudy.build import read_runs
+        from gapstudy.paths import project_paths
+
+        n_runs = len(read_runs(project_paths(root)))
+        print(f"benchmarking {n_runs} runs of {kind} in {root}", flush=True)
+        cold, sequential = [], []
+        for i in range(repeat):
+            seconds, out, code = build_in_process(root, stages, force=True)
+            if code != 0:
+                print(out)
+                raise SystemExit("cold build failed")
+            cold.append(seconds)
+            sequential.append(sequential_papermill(root))
+            print(f"  round {i + 1}: cold build {cold[-1]:.1f} s, loop {sequential[-1]:.1f} s")
+        noop = []
+        for _ in range(max(repeat, 5)):
+            seconds, code = noop_in_fresh_interpreter(root, stages)
+            if code != 0:
+                raise SystemExit("no-op rebuild failed")
+            noop.append(seconds)
+        print(f"  no-op: {statistics.median(noop):.2f} s", flush=True)
+        changed, redone = [], []
+        for i in range(repeat):
+            notebook, expected = change_one_notebook(root, i)
+            seconds, out, code = build_in_process(root, stages, explain=True)
+            changed.append(seconds)
+            redone.append(count_redone(out))
+        print(f"  one notebook changed: {statistics.median(changed):.1f} s, redone {redone}")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    ratio = statistics.median(cold) / statistics.median(sequential)
+    results = {
+        "notebooks": kind,
+        "runs": n_runs,
+        "machine": (
+            f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        ),
+        "note": "the machine was shared with other work while measuring, so timings are noisy",
+        "measures": {
+            "cold_build": summarise(cold),
+            "sequential_papermill": summarise(sequential),
+            "noop_rebuild": summarise(noop),
+            "one_notebook_changed": summarise(changed),
+        },
+        "targets": {
+            "cold_vs_sequential_ratio": round(ratio, 3),
+            "is_cold_within_target": ratio <= 0.4,
+            "is_noop_within_target": statistics.median(noop) < 1.0,
+            "changed_notebook": notebook,
+            "runs_of_changed_notebook": expected,
+            "runs_redone": sorted(set(redone)),
+            "is_only_changed_redone": set(redone) == {expected},
+        },
+    }
+    write_outputs(results)
+    print(json.dumps(results["targets"], indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
