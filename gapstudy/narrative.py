@@ -135,6 +135,14 @@ def load_tables(
     return filter_tables(tables, sources=sources, include_comments=include_comments, as_of=as_of)
 
 
+def _dimensions_by_frequency(dimensions: pd.Series) -> str:
+    """Dimensions named from the most to the least cited; ties in vocabulary order."""
+    order = {d: n for n, d in enumerate(vocab.DIMENSIONS)}
+    counts = dimensions.value_counts()
+    ranked = sorted(counts.index, key=lambda d: (-counts[d], order[d]))
+    return ", ".join(d.replace("_", " ") for d in ranked)
+
+
 def _dimension_list(dimensions: set[str]) -> str:
     return ", ".join(d.replace("_", " ") for d in vocab.DIMENSIONS if d in dimensions)
 
@@ -271,12 +279,11 @@ def write_narrative(
         out.append("")
 
     out += ["### Where they look", ""]
-    cited = {
-        s: set(experts["claims"][experts["claims"]["stance"] == s]["dimension"]) for s in CAMPS
-    }
+    camp_claims = {s: experts["claims"][experts["claims"]["stance"] == s] for s in CAMPS}
+    cited = {s: set(camp_claims[s]["dimension"]) for s in CAMPS}
     for stance in CAMPS:
-        listed = _dimension_list(cited[stance]) or "nothing"
-        out.append(f"- {CAMP_TITLES[stance]}' claims concern: {listed}.")
+        listed = _dimensions_by_frequency(camp_claims[stance]["dimension"]) or "nothing"
+        out.append(f"- {CAMP_TITLES[stance]}' claims concern, most often first: {listed}.")
     both = cited["optimist"] & cited["skeptic"]
     out.append(f"- Both camps speak of: {_dimension_list(both) or 'no common dimension'}.")
     for stance, other in (CAMPS, CAMPS[::-1]):

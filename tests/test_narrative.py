@@ -262,8 +262,8 @@ EXPECTED = """\
 
 ### Where they look
 
-- Optimists' claims concern: benchmark performance.
-- Skeptics' claims concern: overall lead, capital and investment.
+- Optimists' claims concern, most often first: benchmark performance.
+- Skeptics' claims concern, most often first: overall lead, capital and investment.
 - Both camps speak of: no common dimension.
 - Only optimists speak of: benchmark performance.
 - Only skeptics speak of: overall lead, capital and investment.
@@ -431,3 +431,14 @@ def test_viewpoint_table_lists_who_holds_each_stance():
         "overall lead",
         "capital and investment",
     ]
+
+
+def test_dimensions_are_named_from_the_most_cited():
+    tables = make_tables()
+    extra = tables["claims"].iloc[[2]].assign(claim_id="b/funding-again")
+    tables["claims"] = pd.concat([tables["claims"], extra], ignore_index=True)
+    text = write_narrative(tables)
+    assert (
+        "- Skeptics' claims concern, most often first: capital and investment, overall lead."
+        in text
+    )
