@@ -1,0 +1,153 @@
+"""The notebooks as committed: parameters, no outputs, thin cells, and the run list.
+
+Executed notebooks are checked separately with nbval, after ``make build`` has written them::
+
+    .venv/bin/python -m pytest --nbval reports/notebooks \
+        --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+(nbval runs each one again and compares its outputs, sanitised, with the stored ones.)
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from gapstudy.build import check_parameters, read_runs
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+COMMON_PARAMETERS = {"sources", "include_comments", "as_of", "figures_dir", "figure_formats"}
+# `name: type = default  # description`, one per line.
+PARAMETER_LINE = re.compile(r"^(\w+): ([\w\[\], |]+) = (.+?)  # (\S.*)$")
+LOOPS_AND_DEFINITIONS = (
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.Lambda,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.ListComp,
+    ast.SetComp,
+    ast.DictComp,
+    ast.GeneratorExp,
+)
+
+
+def _read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def _code_cells(nb: nbformat.NotebookNode) -> list:
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def _tagged(nb: nbformat.NotebookNode, tag: str) -> list:
+    return [c for c in nb.cells if tag in c.metadata.get("tags", [])]
+
+
+def test_there_are_six_notebooks():
+    assert [p.name for p in NOTEBOOKS] == [
+        "01_corpus.ipynb",
+        "02_gap_by_dimension.ipynb",
+        "03_benchmark_gap.ipynb",
+        "04_viewpoints.ipynb",
+        "05_agreement.ipynb",
+        "06_dimension.ipynb",
+    ]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_parameters_are_typed_and_described(path):
+    nb = _read(path)
+    (cell,) = _tagged(nb, "parameters")
+    assert cell.cell_type == "code"
+    names = {}
+    for line in cell.source.splitlines():
+        match = PARAMETER_LINE.match(line)
+        assert match, f"{path.name}: parameter line {line!r} lacks a type hint or a comment"
+        name, _, default, _ = match.groups()
+        names[name] = ast.literal_eval(default)
+    assert set(names) >= COMMON_PARAMETERS, f"{path.name} lacks {COMMON_PARAMETERS - set(names)}"
+    assert names["figures_dir"] == ""
+    assert names["figure_formats"] == ["png", "svg"]
+    assert names["sources"] == [] and names["include_comments"] is False and names["as_of"] == ""
+    # Every statement of the cell is an annotated assignment of a literal.
+    tree = ast.parse(cell.source)
+    assert all(isinstance(node, ast.AnnAssign) for node in tree.body)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_are_committed_without_outputs_or_stamps(path):
+    nb = _read(path)
+    nbformat.validate(nb)
+    for cell in _code_cells(nb):
+        assert cell.outputs == [], f"{path.name} cell {cell.id} has outputs"
+        assert cell.execution_count is None, f"{path.name} cell {cell.id} has an execution count"
+        assert set(cell.metadata) <= {"tags"}, f"{path.name} cell {cell.id}: {set(cell.metadata)}"
+    assert set(nb.metadata) <= {"kernelspec", "language_info"}
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_are_thin(path):
+    """Functions, classes and loops belong in the library; a notebook only calls it."""
+    for cell in _code_cells(_read(path)):
+        for node in ast.walk(ast.parse(cell.source)):
+            assert not isinstance(node, LOOPS_AND_DEFINITIONS), (
+                f"{path.name} cell {cell.id} line {getattr(node, 'lineno', '?')}:"
+                f" {type(node).__name__} belongs in the library"
+            )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_load_compute_show_in_that_order(path):
+    headings = [c.source.splitlines()[0] for c in _read(path).cells if c.cell_type == "markdown"]
+    sections = [h for h in headings if h in ("## Load", "## Compute", "## Show")]
+    assert sections == ["## Load", "## Compute", "## Show"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_figures_are_saved_where_the_build_says_in_the_formats_asked(path):
+    calls = [
+        node
+        for cell in _code_cells(_read(path))
+        for node in ast.walk(ast.parse(cell.source))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "save_figure"
+    ]
+    assert calls, f"{path.name} saves no figure"
+    source = "\n".join(c.source for c in _code_cells(_read(path)))
+    assert f'resolve_figures_dir(figures_dir, "{path.stem}")' in source
+    for call in calls:
+        keywords = {k.arg: k.value for k in call.keywords}
+        assert {"figures_dir", "caption", "formats"} <= set(keywords)
+        assert (
+            isinstance(keywords["formats"], ast.Name) and keywords["formats"].id == "figure_formats"
+        )
+
+
+def test_the_viewpoint_notebook_tags_its_narrative_cell():
+    nb = _read(ROOT / "notebooks" / "04_viewpoints.ipynb")
+    (cell,) = _tagged(nb, "narrative")
+    assert cell.source == "Markdown(narrative)"
+
+
+def test_every_run_names_a_notebook_and_parameters_it_declares(repo_paths):
+    runs = read_runs(repo_paths)
+    assert {run.notebook for run in runs} == {p.name for p in NOTEBOOKS}
+    for run in runs:
+        check_parameters(run.name, run.notebook_path(repo_paths), run.parameters)
+    by_name = {run.name: run for run in runs}
+    assert by_name["viewpoints-with-comments"].parameters == {"include_comments": True}
+    assert by_name["viewpoints-summit-reports"].parameters["sources"]
+    assert {name for name in by_name if name.startswith("dimension-")} == {
+        "dimension-benchmark_performance",
+        "dimension-compute_and_chips",
+        "dimension-capital_and_investment",
+        "dimension-adoption_and_usage",
+    }
