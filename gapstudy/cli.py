@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -108,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Let `gapstudy check | head` end quietly instead of with a BrokenPipeError.
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         return args.func(args)
     except GapstudyError as err:

@@ -16,15 +16,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from gapstudy.exceptions import GapstudyError, TableError
+from gapstudy.exceptions import RevisionError, TableError
 from gapstudy.paths import ProjectPaths
 from gapstudy.schema import TABLES, Table
 
 Key = tuple[str, ...]
-
-
-class RevisionError(GapstudyError):
-    """A git revision could not be read (unknown revision, or not a git checkout)."""
 
 
 @dataclass(frozen=True)

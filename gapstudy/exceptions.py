@@ -64,3 +64,11 @@ class ParameterError(GapstudyError):
 
 class BuildError(GapstudyError):
     """One or more notebook runs failed; the last good outputs were kept."""
+
+
+class RenderError(GapstudyError):
+    """A notebook or figure record could not be rendered."""
+
+
+class RevisionError(GapstudyError):
+    """A git revision could not be read (unknown revision, or not a git checkout)."""

@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
-from gapstudy.exceptions import GapstudyError
+from gapstudy.exceptions import RenderError
 from gapstudy.paths import ProjectPaths
 from gapstudy.schema import TABLES
 
@@ -57,10 +57,6 @@ _ALLOWED_ATTRIBUTES = {
 }
 _ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 _FIGURE_REPR = re.compile(r"^<(Figure|matplotlib\.|seaborn\.)")
-
-
-class RenderError(GapstudyError):
-    """A notebook or figure record could not be rendered."""
 
 
 def sanitize_html(html: str) -> Markup:
