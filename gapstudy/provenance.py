@@ -59,8 +59,9 @@ def hash_files(files: Iterable[Path], paths: ProjectPaths) -> dict[str, str]:
 
 
 def hash_library(paths: ProjectPaths) -> str:
-    """One hash over the content of every ``gapstudy/**/*.py`` file (names included)."""
-    return hash_json(hash_files(list_files(paths.root / "gapstudy", "**/*.py"), paths))
+    """One hash over the content of every file of the package (code and report templates,
+    names included), so that a change to either redoes what depends on it."""
+    return hash_json(hash_files(list_files(paths.root / "gapstudy"), paths))
 
 
 def hash_tables(paths: ProjectPaths) -> dict[str, str]:

@@ -46,15 +46,18 @@ def test_hash_notebook_follows_code_not_outputs(
     assert (base == other) is is_same
 
 
-def test_hash_library_changes_with_code_only(tmp_path: Path) -> None:
+def test_hash_library_follows_code_and_templates_not_caches(tmp_path: Path) -> None:
     paths = project_paths(tmp_path)
-    (tmp_path / "gapstudy").mkdir()
+    (tmp_path / "gapstudy" / "__pycache__").mkdir(parents=True)
     (tmp_path / "gapstudy" / "a.py").write_text("A = 1\n")
     first = hash_library(paths)
-    (tmp_path / "gapstudy" / "notes.txt").write_text("not code\n")
+    (tmp_path / "gapstudy" / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\x00")
     assert hash_library(paths) == first
     (tmp_path / "gapstudy" / "a.py").write_text("A = 2\n")
-    assert hash_library(paths) != first
+    second = hash_library(paths)
+    assert second != first
+    (tmp_path / "gapstudy" / "page.css").write_text("body {}\n")
+    assert hash_library(paths) != second
 
 
 @pytest.fixture
