@@ -19,8 +19,14 @@ setup: $(STAMP)
 build: $(STAMP)
 	$(BIN)/gapstudy build
 
+# The suite, then nbval over a scratch copy of the executed notebooks (so that re-running them
+# cannot touch the committed figures).
+NBVAL_DIR := .cache/nbval
 test: $(STAMP)
 	$(BIN)/python -m pytest
+	rm -rf $(NBVAL_DIR) && mkdir -p $(NBVAL_DIR) && cp -r reports/notebooks $(NBVAL_DIR)/
+	$(BIN)/python -m pytest -p no:cacheprovider --nbval $(NBVAL_DIR)/notebooks \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
