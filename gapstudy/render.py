@@ -414,8 +414,16 @@ def _figure_context(
 
 
 def _find_narrative(notebooks: list[Path]) -> tuple[str, str] | None:
-    """(run, markdown) from the viewpoints notebook first, then any other notebook."""
-    ordered = sorted(notebooks, key=lambda p: (NARRATIVE_NOTEBOOK_HINT not in p.stem, p.name))
+    """(run, markdown) from the run named like the viewpoints notebook (its default parameters),
+    then its other runs, then any other notebook."""
+    ordered = sorted(
+        notebooks,
+        key=lambda p: (
+            p.stem != NARRATIVE_NOTEBOOK_HINT,
+            NARRATIVE_NOTEBOOK_HINT not in p.stem,
+            p.name,
+        ),
+    )
     for nb_path in ordered:
         markdown = find_narrative(nbformat.read(nb_path, as_version=4))
         if markdown:

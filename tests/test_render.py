@@ -305,3 +305,18 @@ def test_fixture_notebook_really_has_the_cases(project: ProjectPaths):
     kinds = {k for c in nb.cells for o in c.get("outputs", []) for k in o.get("data", {})}
     assert {"image/png", "text/html", "text/markdown", "text/plain"} <= kinds
     assert any(SCRIPT in c.source and c.cell_type == "markdown" for c in nb.cells)
+
+
+def test_headline_narrative_prefers_the_default_viewpoints_run(tmp_path):
+    from gapstudy.render import _find_narrative
+
+    paths = []
+    for stem in ("agreement", "viewpoints-as-of-2026-01-31", "viewpoints"):
+        nb = nbformat.v4.new_notebook()
+        cell = nbformat.v4.new_code_cell("show()", metadata={"tags": ["narrative"]})
+        cell.outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": stem})]
+        nb.cells = [cell]
+        path = tmp_path / f"{stem}.ipynb"
+        nbformat.write(nb, path)
+        paths.append(path)
+    assert _find_narrative(paths) == ("viewpoints", "viewpoints")
