@@ -626,7 +626,8 @@ def _execute(
     ]
     failures = []
     jobs = jobs or os.cpu_count() or 1
-    with tqdm(total=len(tasks), desc="runs", unit="run", file=sys.stderr) as bar:
+    # disable=None: no bar when stderr is not a terminal (batch logs stay readable).
+    with tqdm(total=len(tasks), desc="runs", unit="run", file=sys.stderr, disable=None) as bar:
         for raw in _iterate_results(tasks, jobs, executor):
             result = RunResult(**raw)
             run = by_name[result.name]

@@ -18,8 +18,11 @@ notebook that differs from run to run (times, durations, kernel process ids).
 from __future__ import annotations
 
 import atexit
+import os
 import re
+import tempfile
 import threading
+from pathlib import Path
 from typing import Any
 
 ENGINE_NAME = "gapstudy_warm"
@@ -140,7 +143,12 @@ def _kernel_manager(kernel_name: str, cwd: str) -> Any:
             return km
         if km is not None:
             _shutdown(km)
-        km = AsyncKernelManager(kernel_name=kernel_name)
+        # Local sockets (IPC) rather than TCP: nothing listens on the network, and the kernel
+        # does not warn about unencrypted TCP. They live in the temp folder, not the project.
+        sockets = (
+            Path(tempfile.gettempdir()) / f"gapstudy-kernel-{os.getpid()}-{len(_warm_managers)}"
+        )
+        km = AsyncKernelManager(kernel_name=kernel_name, transport="ipc", ip=str(sockets))
         _warm_managers[key] = km
         if not _cleanup_registered:
             _register_cleanup()
