@@ -223,6 +223,7 @@ def main() -> int:
 
         n_runs = len(read_runs(project_paths(root)))
         print(f"benchmarking {n_runs} runs of {kind} in {root}", flush=True)
+        load_before = os.getloadavg()[0]
         cold, sequential = [], []
         for i in range(repeat):
             seconds, out, code = build_in_process(root, stages, force=True)
@@ -255,7 +256,10 @@ def main() -> int:
         "machine": (
             f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
         ),
-        "note": "the machine was shared with other work while measuring, so timings are noisy",
+        "note": (
+            f"1-minute load average {load_before:.2f} when measuring started and "
+            f"{os.getloadavg()[0]:.2f} when it ended (the benchmark's own work included)"
+        ),
         "stages_included": stages,
         "measures": {
             "cold_build": summarise(cold),
