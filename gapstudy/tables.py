@@ -21,7 +21,9 @@ from gapstudy import __version__, schema, vocab
 from gapstudy.check import Corpus, validate
 from gapstudy.exceptions import TableError
 from gapstudy.facts import derive_measures, load_derived_spec, reconcile_facts
+from gapstudy.figures import to_record
 from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.sources import Source
 
 
 def _frame(table: schema.Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -99,24 +101,31 @@ def _voices_rows(corpus: Corpus) -> list[dict[str, Any]]:
     return rows
 
 
+def _span_fields(source: Source, span: tuple[int, int]) -> dict[str, Any]:
+    """Where a span lies: its line, offsets and segment, shared by claims and figures."""
+    start, end = span
+    kind = source.segment_at(start).kind
+    return {
+        "line": source.line_of(start),
+        "char_start": start,
+        "char_end": end,
+        "segment_kind": kind,
+        "is_reader_comment": kind == "comment",
+    }
+
+
 def _claims_rows(corpus: Corpus) -> list[dict[str, Any]]:
     rows = []
     for sid, notes in corpus.annotations.items():
-        source = notes.source
         for claim in notes.claims:
             start, end = claim.span
-            kind = source.segment_at(start).kind
             rows.append(
                 {
                     "claim_id": f"{sid}/{claim.key}",
                     "source_id": sid,
                     "voice_id": f"{sid}/{claim.spec['voice']}",
-                    "quote": source.text[start:end],
-                    "line": source.line_of(start),
-                    "char_start": start,
-                    "char_end": end,
-                    "segment_kind": kind,
-                    "is_reader_comment": kind == "comment",
+                    "quote": notes.source.text[start:end],
+                    **_span_fields(notes.source, claim.span),
                     "dimension": claim.spec["dimension"],
                     "direction": claim.spec["direction"],
                     "stance": claim.spec["stance"],
@@ -130,13 +139,11 @@ def _claims_rows(corpus: Corpus) -> list[dict[str, Any]]:
 def _figures_rows(corpus: Corpus) -> list[dict[str, Any]]:
     rows = []
     for sid, notes in corpus.annotations.items():
-        source = notes.source
         for claim in notes.claims:
             for fig in claim.figures:
                 fid = f"{sid}/{claim.key}/{fig.n}"
-                spec, parsed = fig.spec, corpus.parsed[fid]
+                spec = fig.spec
                 start, end = fig.span
-                kind = source.segment_at(start).kind
                 counterpart = spec.get("counterpart")
                 rows.append(
                     {
@@ -144,20 +151,10 @@ def _figures_rows(corpus: Corpus) -> list[dict[str, Any]]:
                         "claim_id": f"{sid}/{claim.key}",
                         "source_id": sid,
                         "voice_id": f"{sid}/{claim.spec['voice']}",
-                        "text": source.text[start:end],
-                        "line": source.line_of(start),
-                        "char_start": start,
-                        "char_end": end,
-                        "segment_kind": kind,
-                        "is_reader_comment": kind == "comment",
-                        "kind": parsed.kind,
-                        "value": parsed.value,
-                        "low": parsed.low,
-                        "high": parsed.high,
-                        "bound": parsed.bound,
-                        "qualifier": parsed.qualifier,
-                        "unit": parsed.unit,
-                        "scale": parsed.scale,
+                        **_span_fields(notes.source, fig.span),
+                        # The parse's own fields; its `text` is overwritten by the exact slice.
+                        **to_record(corpus.parsed[fid]),
+                        "text": notes.source.text[start:end],
                         "entity": vocab.canonical_entity(spec["entity"]),
                         "counterpart": vocab.canonical_entity(counterpart) if counterpart else None,
                         "metric": spec["metric"],
