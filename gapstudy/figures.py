@@ -12,9 +12,8 @@ Reading rules (each one a decision; the tests pin them down):
   ("twice", "doubled", ...) are read here.
 - The qualifier's effect comes from :data:`gapstudy.vocab.QUALIFIERS`. Stacked qualifiers
   ("as much as nearly 30%"): the outermost (first written) one sets ``qualifier`` and ``bound``.
-  A few bound words the vocabulary lacks ("within", "at most", "fewer than") set the bound but
-  leave ``qualifier`` empty. A qualifier on a range is refused, except "within" ("within the
-  next three to five years" is the range 3 to 5).
+  A qualifier on a range is refused, except "within" ("within the next three to five years" is
+  the range 3 to 5).
 - A bare plural number word or unit ("billions", "months") reads as "at least two of it":
   bound "lower", low 2e9 or 2.
 - "half" on its own is a share: 50 percent ("almost half" → approximately 50%).
@@ -47,11 +46,6 @@ from gapstudy.exceptions import FigureParseError
 
 # Local word tables, declared once. Vocabulary terms (qualifiers, scales, units) come from vocab.
 _FILLERS = frozenset({"a", "an", "the", "only", "next"})
-_UNLISTED_QUALIFIERS: dict[str, str] = {
-    "within": "upper",
-    "at most": "upper",
-    "fewer than": "upper",
-}
 _SCALE_ALIASES: dict[str, str] = {
     **{name: name for name in vocab.SCALES},
     "k": "thousand",
@@ -290,7 +284,7 @@ def _parse(text: str) -> ParsedFigure:
 
 
 def _take_qualifiers(reader: _Reader) -> None:
-    known = {**vocab.QUALIFIERS, **_UNLISTED_QUALIFIERS}
+    known = vocab.QUALIFIERS
     sequences = tuple(tuple(key.split()) for key in known)
     while (seq := reader.take_any(sequences)) is not None:
         reader.qualifiers.append(" ".join(seq))
@@ -590,11 +584,8 @@ def _bound(
         return "lower", None
     if not qualifiers:
         return "exact", None
-    outer = qualifiers[0]
-    if outer in vocab.QUALIFIERS:
-        effect, qualifier = vocab.QUALIFIERS[outer], outer
-    else:
-        effect, qualifier = _UNLISTED_QUALIFIERS[outer], None
+    qualifier = qualifiers[0]
+    effect = vocab.QUALIFIERS[qualifier]
     if sign is not None and sign < 0 and effect in ("upper", "lower"):
         effect = "lower" if effect == "upper" else "upper"
     return effect, qualifier

@@ -82,7 +82,7 @@ CORPUS_CASES = [
     ("three to five years", "duration", span(3.0, 5.0), None, "year", None),
     ("the next three to five years", "duration", span(3.0, 5.0), None, "year", None),
     ("five years", "duration", exact(5.0), None, "year", None),
-    ("within five years", "duration", upper(5.0), None, "year", None),
+    ("within five years", "duration", upper(5.0), "within", "year", None),
     ("months", "duration", lower(2.0), None, "month", None),
     ("millions", "count", lower(2e6), None, "count", "million"),
     ("billions", "count", lower(2e9), None, "count", "billion"),
@@ -125,7 +125,8 @@ BEYOND_CASES = [
     ("18 months", "duration", exact(18.0), None, "month", None),
     ("a year", "duration", exact(1.0), None, "year", None),
     ("within the next three to five years", "duration", span(3.0, 5.0), None, "year", None),
-    ("at most 3 years", "duration", upper(3.0), None, "year", None),
+    ("at most 3 years", "duration", upper(3.0), "at most", "year", None),
+    ("fewer than 40", "count", upper(40.0), "fewer than", "count", None),
     ("“20 percent,”", "percent", exact(20.0), None, "percent", None),
 ]
 
