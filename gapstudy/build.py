@@ -10,7 +10,6 @@ run has to execute, so that a build with nothing to do returns at once.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import itertools
 import os
 import re
@@ -449,12 +448,7 @@ def keep_failed(paths: Any, run_name: str) -> Path | None:
 
 def _prepare_inputs(paths: Any) -> list[Path]:
     files = [*list_files(paths.raw), *list_files(paths.annotations)]
-    files += [p for p in (paths.sources_file, paths.vocabularies_file) if p.exists()]
-    return files
-
-
-def _missing_stage_module(err: ModuleNotFoundError, names: Sequence[str]) -> bool:
-    return err.name in names
+    return [*files, paths.sources_file] if paths.sources_file.exists() else files
 
 
 def prepare_tables(paths: Any, state: dict[str, Any], *, force: bool, say: Callable) -> bool:
@@ -470,14 +464,10 @@ def prepare_tables(paths: Any, state: dict[str, Any], *, force: bool, say: Calla
     if not force and record.get("inputs_sha256") == inputs_sha and record.get("outputs") == outputs:
         say("tables    skip   inputs, library and tables unchanged")
         return False
-    try:
-        from gapstudy.check import validate
-        from gapstudy.tables import write_tables
-    except ModuleNotFoundError as err:
-        if not _missing_stage_module(err, ("gapstudy.check", "gapstudy.tables")):
-            raise
-        print(f"tables    skip   {err.name} is not available yet", file=sys.stderr)
-        return False
+    # Imported here so that a build with nothing to do never pays for pandas.
+    from gapstudy.check import validate
+    from gapstudy.tables import write_tables
+
     say("tables    redo   " + ("forced (--force)" if force else "inputs or tables changed"))
     validate(paths)
     write_tables(paths)
@@ -492,9 +482,6 @@ def render(
     paths: Any, state: dict[str, Any], inputs: Inputs, *, force: bool, say: Callable
 ) -> None:
     """Render the report unless none of the outputs it shows changed."""
-    if importlib.util.find_spec("gapstudy.render") is None:
-        print("render    skip   gapstudy.render is not available yet", file=sys.stderr)
-        return
     inputs_sha = hash_json(
         {
             "runs": {name: run["outputs"] for name, run in state["runs"].items()},

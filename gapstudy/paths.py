@@ -37,10 +37,6 @@ class ProjectPaths:
         return self.data / "annotations"
 
     @property
-    def vocabularies_file(self) -> Path:
-        return self.data / "vocabularies.yaml"
-
-    @property
     def processed(self) -> Path:
         return self.data / "processed"
 
