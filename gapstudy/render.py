@@ -59,10 +59,16 @@ _ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 _FIGURE_REPR = re.compile(r"^<(Figure|matplotlib\.|seaborn\.)")
 
 
+_STYLE_ELEMENT = re.compile(r"<style\b[^>]*>.*?</style\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def sanitize_html(html: str) -> Markup:
-    """Keep allow-listed markup, escape the rest (so a ``<script>`` tag shows as text)."""
+    """Keep allow-listed markup, escape the rest (so a ``<script>`` tag shows as text).
+
+    ``<style>`` elements are dropped whole first: pandas puts one before every table it
+    renders, and the report's own stylesheet already styles tables."""
     cleaned = bleach.clean(
-        str(html),
+        _STYLE_ELEMENT.sub("", str(html)),
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         protocols=_ALLOWED_PROTOCOLS,

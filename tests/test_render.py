@@ -195,6 +195,12 @@ def test_render_report_with_nothing_built_yet(tmp_path: Path):
             '<table border="1"><tbody><tr><th>a</th></tr></tbody></table>',
             '<table border="1"><tbody><tr><th>a</th></tr></tbody></table>',
         ),
+        # pandas' scoped style block is dropped, not shown as text
+        (
+            "<div><style scoped>\n.dataframe th { x: y; }\n</style><table></table></div>",
+            "<div><table></table></div>",
+        ),
+        ("<STYLE>a{}</STYLE >b", "b"),
     ],
 )
 def test_sanitize_html(html: str, expected: str):
@@ -320,3 +326,10 @@ def test_headline_narrative_prefers_the_default_viewpoints_run(tmp_path):
         nbformat.write(nb, path)
         paths.append(path)
     assert _find_narrative(paths) == ("viewpoints", "viewpoints")
+
+
+def test_committed_pages_show_no_stylesheet_as_text(repo_paths):
+    pages = sorted(repo_paths.html.glob("*.html"))
+    assert pages, "the report has not been built"
+    shown = [p.name for p in pages if "&lt;style" in p.read_text(encoding="utf-8")]
+    assert not shown, f"a <style> block is displayed as text in {shown}"
