@@ -21,6 +21,7 @@ def load(name: str, paths=None):
 
     return load_table(name, paths)
 
+
 __all__ = [
     "BuildError",
     "FigureParseError",

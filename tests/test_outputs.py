@@ -22,7 +22,9 @@ def _digests(root: Path) -> dict[str, str]:
     for folder in OUTPUTS:
         for path in sorted((root / folder).rglob("*")):
             if path.is_file():
-                found[path.relative_to(root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+                found[path.relative_to(root).as_posix()] = hashlib.sha256(
+                    path.read_bytes()
+                ).hexdigest()
     return found
 
 
