@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -348,3 +349,23 @@ def test_run_one_refuses_bad_parameters(built: ProjectPaths, executed_runs: list
     with pytest.raises(ParameterError, match="scale"):
         build.run_one(built, "plot", {"scale": "[1, 2]"})
     assert executed_runs == []
+
+
+class CountingExecutor(ThreadPoolExecutor):
+    """A stand-in for a cluster executor: any concurrent.futures.Executor must do."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=2)
+        self.submitted: list[str] = []
+
+    def submit(self, fn, /, *args, **kwargs):
+        self.submitted.append(args[0]["name"])
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_runs_go_through_any_executor_given(tmp_path: Path) -> None:
+    paths = make_project(tmp_path / "project")
+    with CountingExecutor() as executor:
+        assert build_quietly(paths, executor=executor) == 0
+    assert sorted(executor.submitted) == ["plot-1.0", "plot-2.0", "state"]
+    assert sorted(p.stem for p in paths.executed.glob("*.ipynb")) == sorted(executor.submitted)
