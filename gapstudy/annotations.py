@@ -138,6 +138,32 @@ def _locate(
     ]
 
 
+def _entries(
+    parent: dict[str, Any], key: str, path: Path, problems: list[Problem]
+) -> list[dict[str, Any]]:
+    """The mappings listed under ``key``; anything else there is recorded as a problem."""
+    value = parent.get(key)
+    if value is None:
+        return []
+    line = line_of_key(parent, key)
+    if not isinstance(value, list):
+        problems.append(
+            Problem(path, line, f"{key!r} must be a list", "write each entry as '- ...'")
+        )
+        return []
+    entries = [entry for entry in value if isinstance(entry, dict)]
+    if len(entries) != len(value):
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"every entry under {key!r} must be a mapping of fields",
+                "write each entry as '- name: value' lines",
+            )
+        )
+    return entries
+
+
 def load_source_annotations(
     source: Source, paths: ProjectPaths
 ) -> tuple[SourceAnnotations | None, list[Problem]]:
@@ -150,6 +176,9 @@ def load_source_annotations(
         return None, []
     doc = read_yaml(path) or {}
     problems: list[Problem] = []
+    if not isinstance(doc, dict):
+        hint = "start with 'source_id:', then 'voices:', 'claims:', 'exclusions:'"
+        return None, [Problem(path, 1, "the file is not a YAML mapping", hint)]
     if doc.get("source_id") != source.source_id:
         problems.append(
             Problem(
@@ -160,13 +189,13 @@ def load_source_annotations(
             )
         )
     voices: dict[str, dict[str, Any]] = {}
-    for voice in doc.get("voices") or []:
+    for voice in _entries(doc, "voices", path, problems):
         key = voice.get("key")
         if key in voices:
             problems.append(Problem(path, voice["__line__"], f"duplicate voice key {key!r}"))
         voices[key] = voice
     claims: list[ClaimNote] = []
-    for spec in doc.get("claims") or []:
+    for spec in _entries(doc, "claims", path, problems):
         claim = ClaimNote(spec.get("key"), spec, spec["__line__"])
         claim.span, found = _locate(
             source.text,
@@ -178,7 +207,7 @@ def load_source_annotations(
             "quote",
         )
         problems.extend(found)
-        for n, fig in enumerate(spec.get("figures") or [], start=1):
+        for n, fig in enumerate(_entries(spec, "figures", path, problems), start=1):
             note = FigureNote(n, fig, fig["__line__"])
             if claim.span is not None:
                 start, end = claim.span
@@ -195,7 +224,7 @@ def load_source_annotations(
             claim.figures.append(note)
         claims.append(claim)
     exclusions: list[ExclusionNote] = []
-    for spec in doc.get("exclusions") or []:
+    for spec in _entries(doc, "exclusions", path, problems):
         note = ExclusionNote(spec, spec["__line__"])
         context_span, found = _locate(
             source.text,
@@ -203,7 +232,7 @@ def load_source_annotations(
             spec.get("occurrence"),
             0,
             path,
-            note.line,
+            line_of_key(spec, "context"),
             "exclusion context",
         )
         problems.extend(found)

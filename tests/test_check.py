@@ -189,7 +189,7 @@ BAD = [
         "exclusions.0.context",
         "At the 2027 Forum",
         "not found verbatim",
-        "- text: '2026'",
+        "context: At the 2027 Forum",
     ),
     (
         "exclusion without reason",
@@ -223,6 +223,24 @@ def test_each_rule_names_file_line_and_problem(project, rule, path, value, messa
     assert f"{SOURCE}.yaml" in text
     if line_fragment is not None:
         assert f"{SOURCE}.yaml:{_line_of(project, line_fragment)}:" in text, text
+
+
+@pytest.mark.parametrize(
+    ("doc", "message"),
+    [
+        ("- just a list\n", "the file is not a YAML mapping"),
+        (f"source_id: {SOURCE}\nclaims: not-a-list\n", "'claims' must be a list"),
+        (f"source_id: {SOURCE}\nvoices:\n  - zheng-jun\n", "every entry under 'voices' must be"),
+        (f"source_id: {SOURCE}\nclaims:\n  - key: x\n    figures: 2.7%\n", "'figures' must be"),
+    ],
+)
+def test_a_malformed_file_is_reported_not_crashed_on(project, doc, message):
+    _write(project, {})
+    project.annotation_file(SOURCE).write_text(doc)
+    with pytest.raises(AnnotationError) as err:
+        validate(project)
+    assert message in str(err.value)
+    assert f"{SOURCE}.yaml:" in str(err.value)
 
 
 def test_an_ambiguous_quote_asks_for_an_occurrence(project):
