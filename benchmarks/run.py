@@ -7,6 +7,9 @@ Measures, each repeated (``--repeat``, at least 3):
 (b) a rebuild with nothing to do (a fresh interpreter running ``gapstudy build``);
 (c) a rebuild after one notebook changed, counting the runs redone.
 
+For (a) it also samples memory: the peak of the summed resident set size of this process and
+every process below it (pool workers and kernels), every 50 ms.
+
 Uses the project's own notebooks and run list when ``notebooks/runs.yaml`` exists, else the test
 fixture notebooks (they import pandas, seaborn and matplotlib and draw and save a figure) in a
 run list of comparable size. Writes ``benchmarks/results.json``, ``results.md`` and
@@ -27,8 +30,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+
+import psutil
 
 HERE = Path(__file__).resolve().parent
 CHECKOUT = HERE.parent
@@ -59,6 +66,31 @@ def make_scratch_project(use_real: bool) -> tuple[Path, str]:
             shutil.copy(notebook, root / "notebooks" / notebook.name)
     (root / "notebooks" / "runs.yaml").write_text(FIXTURE_RUNS, encoding="utf-8")
     return root, "fixture notebooks (pandas, seaborn, matplotlib, one saved figure each)"
+
+
+@contextlib.contextmanager
+def peak_memory(interval_s: float = 0.05) -> Iterator[dict[str, float]]:
+    """Yield a dict whose ``peak_mib`` is, on exit, the largest summed RSS of this process tree."""
+    result = {"peak_mib": 0.0}
+    done = threading.Event()
+    me = psutil.Process()
+
+    def sample() -> None:
+        while not done.is_set():
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += proc.memory_info().rss
+            result["peak_mib"] = max(result["peak_mib"], total / 2**20)
+            done.wait(interval_s)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    try:
+        yield result
+    finally:
+        done.set()
+        thread.join()
 
 
 def build_in_process(root: Path, stages: bool, **options) -> tuple[float, str, int]:
@@ -149,6 +181,14 @@ def summarise(samples: list[float]) -> dict:
     }
 
 
+def summarise_mib(samples: list[float]) -> dict:
+    return {
+        "median_mib": round(statistics.median(samples), 1),
+        "max_mib": round(max(samples), 1),
+        "samples_mib": [round(s, 1) for s in samples],
+    }
+
+
 def write_outputs(results: dict) -> None:
     (HERE / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     m = results["measures"]
@@ -181,7 +221,21 @@ def write_outputs(results: dict) -> None:
         f"- runs redone after changing `{t['changed_notebook']}`: {t['runs_redone']} "
         f"(runs of that notebook: {t['runs_of_changed_notebook']})",
         "",
+        "Peak memory (summed resident set size of the benchmark process, pool workers and kernels,",
+        "sampled every 50 ms):",
+        "",
+        "| measure | median MiB | max MiB |",
+        "|---|---:|---:|",
     ]
+    mem = results["peak_memory_mib"]
+    lines += [
+        f"| {label} | {mem[key]['median_mib']:.0f} | {mem[key]['max_mib']:.0f} |"
+        for label, key in (
+            ("sequential papermill loop", "sequential_papermill"),
+            ("cold build (2 jobs, warm kernels)", "cold_build"),
+        )
+    ]
+    lines.append("")
     (HERE / "results.md").write_text("\n".join(lines))
 
     import matplotlib
@@ -189,7 +243,7 @@ def write_outputs(results: dict) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(7, 3.2))
+    fig, (ax, ax_mem) = plt.subplots(1, 2, figsize=(10, 3.2), gridspec_kw={"width_ratios": [2, 1]})
     labels = [
         "sequential\npapermill",
         "cold build\n(2 jobs)",
@@ -203,6 +257,14 @@ def write_outputs(results: dict) -> None:
     ax.set_xlabel("median wall time (s)")
     ax.set_title(f"gapstudy build, {results['runs']} runs ({results['notebooks'].split(' (')[0]})")
     ax.set_xlim(0, max(medians) * 1.2)
+    mem = results["peak_memory_mib"]
+    peaks = [mem["cold_build"]["median_mib"], mem["sequential_papermill"]["median_mib"]]
+    bars = ax_mem.barh(["cold build\n(2 jobs)", "sequential\npapermill"], peaks,
+                       color=["#1f77b4", "#888888"])  # fmt: skip
+    ax_mem.bar_label(bars, fmt="%.0f MiB", padding=3)
+    ax_mem.set_xlabel("median peak memory (MiB)")
+    ax_mem.set_title("memory")
+    ax_mem.set_xlim(0, max(peaks) * 1.35)
     fig.tight_layout()
     fig.savefig(HERE / "results.png", dpi=100, metadata={"Software": None})
 
@@ -224,15 +286,22 @@ def main() -> int:
         n_runs = len(read_runs(project_paths(root)))
         print(f"benchmarking {n_runs} runs of {kind} in {root}", flush=True)
         load_before = os.getloadavg()[0]
-        cold, sequential = [], []
+        cold, sequential, cold_mib, sequential_mib = [], [], [], []
         for i in range(repeat):
-            seconds, out, code = build_in_process(root, stages, force=True)
+            with peak_memory() as memory:
+                seconds, out, code = build_in_process(root, stages, force=True)
             if code != 0:
                 print(out)
                 raise SystemExit("cold build failed")
             cold.append(seconds)
-            sequential.append(sequential_papermill(root))
-            print(f"  round {i + 1}: cold build {cold[-1]:.1f} s, loop {sequential[-1]:.1f} s")
+            cold_mib.append(memory["peak_mib"])
+            with peak_memory() as memory:
+                sequential.append(sequential_papermill(root))
+            sequential_mib.append(memory["peak_mib"])
+            print(
+                f"  round {i + 1}: cold build {cold[-1]:.1f} s ({cold_mib[-1]:.0f} MiB), "
+                f"loop {sequential[-1]:.1f} s ({sequential_mib[-1]:.0f} MiB)"
+            )
         noop = []
         for _ in range(max(repeat, 5)):
             seconds, code = noop_in_fresh_interpreter(root, stages)
@@ -266,6 +335,10 @@ def main() -> int:
             "sequential_papermill": summarise(sequential),
             "noop_rebuild": summarise(noop),
             "one_notebook_changed": summarise(changed),
+        },
+        "peak_memory_mib": {
+            "cold_build": summarise_mib(cold_mib),
+            "sequential_papermill": summarise_mib(sequential_mib),
         },
         "targets": {
             "cold_vs_sequential_ratio": round(ratio, 3),
