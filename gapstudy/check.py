@@ -49,11 +49,11 @@ class Corpus:
     facts: list[dict[str, Any]]
     problems: list[Problem] = field(default_factory=list)
 
-    def coverage(self, kinds: tuple[str, ...] = ("body",)) -> dict[str, tuple[int, int]]:
-        """Per source: (mentions covered, mentions in total) in segments of ``kinds``."""
+    def coverage(self) -> dict[str, tuple[int, int]]:
+        """Per source: (mentions annotated or excluded, mentions in scope) in body text."""
         result = {sid: (0, 0) for sid in self.sources}
         for m in self.mentions:
-            if m.segment_kind in kinds:
+            if m.status != "out_of_scope":
                 done, total = result[m.source_id]
                 result[m.source_id] = (done + (m.status != "open"), total + 1)
         return result
@@ -292,8 +292,10 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
             result.append(
                 MentionStatus(source.source_id, m, kind, "excluded", exclusion_reason=reason)
             )
-        else:
+        elif kind in vocab.ANNOTATED_SEGMENT_KINDS:
             result.append(MentionStatus(source.source_id, m, kind, "open"))
+        else:
+            result.append(MentionStatus(source.source_id, m, kind, "out_of_scope"))
     return result
 
 
@@ -338,7 +340,7 @@ def format_coverage(corpus: Corpus) -> str:
         lines.append(f"  {sid:<24} {done:>3}/{n:<3} {pct:6.1f}%")
     pct = 100.0 * total_done / total if total else 100.0
     lines.append(f"  {'all sources':<24} {total_done:>3}/{total:<3} {pct:6.1f}%")
-    open_ = [m for m in corpus.mentions if m.status == "open" and m.segment_kind == "body"]
+    open_ = [m for m in corpus.mentions if m.status == "open"]
     if open_:
         lines.append("open mentions (annotate as a figure or exclude with a reason):")
         for m in open_:

@@ -672,7 +672,7 @@ def count_segment_lines(segments: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-MENTION_STATUSES = ("annotated", "excluded", "open")
+MENTION_STATUSES = tuple(vocab.MENTION_STATUSES)
 
 
 def count_mentions_by_status(mentions: pd.DataFrame) -> pd.DataFrame:

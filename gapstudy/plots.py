@@ -27,7 +27,12 @@ STANCE_COLOURS: dict[str, str] = {
     "mixed": "#7570b3",
     "neutral": "#777777",
 }
-STATUS_COLOURS: dict[str, str] = {"annotated": "#1b9e77", "excluded": "#b3b3b3", "open": "#e7298a"}
+STATUS_COLOURS: dict[str, str] = {
+    "annotated": "#1b9e77",
+    "excluded": "#b3b3b3",
+    "open": "#e7298a",
+    "out_of_scope": "#e8e8e8",
+}
 _PALETTE = plt.get_cmap("tab10").colors
 SEGMENT_COLOURS: dict[str, tuple] = {
     kind: _PALETTE[n % len(_PALETTE)] for n, kind in enumerate(vocab.SEGMENT_KINDS)
@@ -152,7 +157,8 @@ def plot_segments(counts: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
 
 def plot_coverage(counts: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Numeric mentions per source that are annotated as figures, excluded with a reason, or
-    still open; ``counts`` from :func:`gapstudy.facts.count_mentions_by_status`."""
+    still open, and those outside body text (out of scope); ``counts`` from
+    :func:`gapstudy.facts.count_mentions_by_status`."""
     return _plot_stacked(
         counts,
         "source_id",
@@ -190,7 +196,7 @@ def _plot_stacked(
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     ax.set_title(title)
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     return ax
 
 
@@ -405,5 +411,5 @@ def plot_viewpoints(counts: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     ax.xaxis.set_major_formatter(lambda x, _: f"{abs(x):g}")
     ax.set_xlabel("claims (optimists ← | → skeptics)")
     ax.set_title("Where optimists and skeptics look")
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     return ax

@@ -337,8 +337,8 @@ MENTIONS = Table(
         Column(
             "status",
             "string",
-            "annotated (inside a figure), excluded (with a reason), or open.",
-            enum=("annotated", "excluded", "open"),
+            "What became of it (see vocab.MENTION_STATUSES).",
+            enum=_enum(vocab.MENTION_STATUSES),
         ),
         Column("figure_id", "string", "Figure that covers it.", required=False),
         Column("exclusion_reason", "string", "Why it is not a figure.", required=False),

@@ -17,6 +17,16 @@ SEGMENT_KINDS: dict[str, str] = {
     "boilerplate": "link lists, advertising, disclaimers, comment counters",
 }
 
+# Segments whose numeric mentions must each be annotated or excluded: the article's own text.
+ANNOTATED_SEGMENT_KINDS: tuple[str, ...] = ("body",)
+
+MENTION_STATUSES: dict[str, str] = {
+    "annotated": "inside the words of an annotated figure",
+    "excluded": "in body text, excluded from the figures with a reason",
+    "open": "in body text, neither annotated nor excluded: a gap in the annotations",
+    "out_of_scope": "outside body text (headline, byline, boilerplate...), not annotated by design",
+}
+
 DATE_PRECISIONS: dict[str, str] = {
     "day": "the day is known",
     "month": "the month is known, not the day",
