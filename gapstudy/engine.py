@@ -18,6 +18,7 @@ notebook that differs from run to run (times, durations, kernel process ids).
 from __future__ import annotations
 
 import atexit
+import itertools
 import os
 import re
 import tempfile
@@ -96,6 +97,7 @@ _PAPERMILL_VOLATILE = ("start_time", "end_time", "duration")
 
 _lock = threading.Lock()
 _warm_managers: dict[tuple[str, str, int], Any] = {}
+_kernel_numbers = itertools.count()  # unique socket names, even after kernels are replaced
 _cleanup_registered = False
 
 

@@ -55,6 +55,7 @@ def test_warm_kernel_outputs_equal_fresh_kernel_outputs(
     order: tuple[str, ...], fresh_outputs: dict[str, list[tuple]], figures_dir: Path
 ) -> None:
     ensure_engine_registered()
+    shutdown_warm_kernels()  # start from none, whatever earlier tests in this process left
     try:
         for name in order:
             assert execute(name, ENGINE_NAME, figures_dir) == fresh_outputs[name], name
