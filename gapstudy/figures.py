@@ -16,7 +16,10 @@ Reading rules (each one a decision; the tests pin them down):
   the range 3 to 5).
 - A bare plural number word or unit ("billions", "months") reads as "at least two of it":
   bound "lower", low 2e9 or 2.
-- "half" on its own is a share: 50 percent ("almost half" → approximately 50%).
+- "half" on its own is a share: 50 percent ("almost half" → approximately 50%); so are other
+  fractions of a whole ("a third", "nearly two-thirds", "three quarters").
+- After a plain count, trailing words name what is counted and are passed over ("5,000 GPUs",
+  "more than 400 open Qwen models"); the figure's metric records what they are.
 - Odds "N in M" are kind odds, in percent: "one-in-five" → 20.
 - "N orders of magnitude" is a multiplier of 10**N; "-fold", "x" and "times" are multipliers.
 - Changes are signed: a change verb before the number ("risen by", "fell by") or a direction
@@ -89,6 +92,18 @@ _MULTIPLIER_WORDS: dict[str, tuple[str, str]] = {
 }
 _DOZEN = {"dozen": Decimal(12)}
 _HALF = "half"
+# Fractions of a whole, read as shares in percent: "a third", "two-thirds", "three quarters".
+_FRACTIONS: dict[str, int] = {
+    **{
+        word: n
+        for n, word in enumerate(
+            ("third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), start=3
+        )
+    },
+}
+_FRACTIONS.update({f"{word}s": n for word, n in list(_FRACTIONS.items())})
+# Ordinals are never what a number counts ("twenty-first" is not twenty of something).
+_ORDINALS = frozenset({"first", "second", *_FRACTIONS, "hundredth", "thousandth", "millionth"})
 _CHANGE_VERBS: dict[str, int] = {
     **dict.fromkeys(("rose", "risen", "rise", "grew", "grown", "increased", "climbed"), 1),
     **dict.fromkeys(("gained", "jumped", "up", "surged", "soared"), 1),
@@ -169,7 +184,7 @@ class _Amount:
     unit_factor: Decimal = Decimal(1)
     is_orders: bool = False
     is_plural: bool = False
-    is_half: bool = False
+    is_share: bool = False  # a fraction of a whole ("half", "two-thirds"): read as percent
     kind: str | None = None  # set by multiplier words
 
 
@@ -279,7 +294,9 @@ def _parse(text: str) -> ParsedFigure:
         second = _take_amount(reader, has_article=False)
     elif is_between:
         raise reader.fail("'between' needs 'X and Y'")
-    sign = _take_trailing(reader, sign)
+    last = second or first
+    is_count = not is_odds and last.unit is None and not last.is_share and last.kind is None
+    sign = _take_trailing(reader, sign, is_count=is_count)
     return _combine(reader, first, second, is_odds=is_odds, sign=sign)
 
 
@@ -346,6 +363,10 @@ def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
         if word == _HALF and reader.peek() in ("a", "an") and reader.peek(1) in _SCALE_ALIASES:
             reader.pos += 1  # "half a million"
     if not words:
+        fraction = reader.peek()
+        if has_article and fraction in _FRACTIONS and not fraction.endswith("s"):
+            reader.pos += 1  # "a third", "a quarter"
+            return _Amount(Decimal(1) / _FRACTIONS[fraction], is_share=True)
         if _looks_like_unit(reader):
             if has_article:
                 return _Amount(Decimal(1))  # "an order of magnitude", "a year"
@@ -359,7 +380,11 @@ def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
 def _read_number_words(reader: _Reader, words: list[str]) -> _Amount:
     phrase = " ".join(words)
     if words == [_HALF]:
-        return _Amount(Decimal("0.5"), is_half=True)
+        return _Amount(Decimal("0.5"), is_share=True)
+    if reader.peek() in _FRACTIONS:  # "two-thirds", "three quarters"
+        denominator = _FRACTIONS[reader.tokens[reader.pos].word]
+        reader.pos += 1
+        return _Amount(Decimal(_text_to_int(reader, phrase)) / denominator, is_share=True)
     if words[0] == _HALF and len(words) == 2 and words[1] in vocab.SCALES:
         return _Amount(Decimal("0.5"), scale=words[1])
     if len(words) == 1 and words[0].endswith("s"):
@@ -470,8 +495,12 @@ def _factor(registry: Any, unit: Any, target: str) -> Decimal:
     return Decimal(f"{magnitude:.12g}")
 
 
-def _take_trailing(reader: _Reader, sign: int | None) -> int | None:
-    """Read the words after the number (period, direction, probability noun); return the sign."""
+def _take_trailing(reader: _Reader, sign: int | None, *, is_count: bool) -> int | None:
+    """Read the words after the number (period, direction, probability noun); return the sign.
+
+    After a plain count, trailing words name what is counted ("5,000 GPUs", "868 generative AI
+    services") and are passed over: the figure's metric says what they are.
+    """
     while not reader.at_end():
         if reader.take_any(_PERIOD_WORDS):
             continue
@@ -480,10 +509,24 @@ def _take_trailing(reader: _Reader, sign: int | None) -> int | None:
             if sign is not None:
                 raise reader.fail(f"a second direction word {word!r}")
             sign = _DIRECTION_WORDS[word]
+        elif is_count and sign is None and _names_things(reader):
+            reader.pos = len(reader.tokens)
+            break
         elif word not in _PROBABILITY_WORDS:  # "odds", "chance" add nothing to the reading
             raise reader.fail(f"did not understand {reader.rest()!r}")
         reader.pos += 1
     return sign
+
+
+def _names_things(reader: _Reader) -> bool:
+    """Whether the words left name what is counted: plain words (letters, hyphens), starting
+    with neither an ordinal nor a direction word."""
+    rest = reader.tokens[reader.pos :]
+    if not rest[0].word.isalpha() or rest[0].word in _ORDINALS:
+        return False
+    return all(
+        (t.word.isalpha() or t.word in _DASHES) and t.word not in _DIRECTION_WORDS for t in rest
+    )
 
 
 def _combine(
@@ -496,7 +539,7 @@ def _combine(
 ) -> ParsedFigure:
     if second is not None and not is_odds:
         first = _inherit(reader, first, second)
-    unit = first.unit or ("percent" if first.is_half else "count")
+    unit = first.unit or ("percent" if first.is_share else "count")
     if is_odds:
         assert second is not None
         if first.unit or second.unit or first.scale or second.scale:
@@ -550,15 +593,15 @@ def _inherit(reader: _Reader, first: _Amount, second: _Amount) -> _Amount:
             setattr(first, name, theirs)
         elif theirs != default and mine != theirs:
             raise reader.fail(f"the two ends of the range differ in {name}")
-    if first.is_plural or second.is_plural or first.is_half or second.is_half:
+    if first.is_plural or second.is_plural or first.is_share or second.is_share:
         raise reader.fail("a range with a plural or 'half' end")
     return first
 
 
 def _in_unit(reader: _Reader, amount: _Amount) -> Decimal:
     number = amount.number
-    if amount.is_half and amount.unit is None:
-        number = Decimal(50)
+    if amount.is_share and amount.unit is None:
+        number *= 100
     if amount.scale is not None:
         number *= Decimal(str(vocab.SCALES[amount.scale]))
     if amount.is_orders:

@@ -103,6 +103,13 @@ BEYOND_CASES = [
     ("up to 12%", "percent", upper(12.0), "up to", "percent", None),
     ("above 3 per cent", "percent", lower(3.0), "above", "percent", None),
     ("almost half", "percent", approx(50.0), "almost", "percent", None),
+    ("nearly two-thirds", "percent", approx(200 / 3), "nearly", "percent", None),
+    ("a quarter", "percent", exact(25.0), None, "percent", None),
+    ("three quarters", "percent", exact(75.0), None, "percent", None),
+    # after a plain count, the words name what is counted
+    ("5,000 GPUs", "count", exact(5000.0), None, "count", None),
+    ("more than 400 open Qwen models", "count", lower(400.0), "more than", "count", None),
+    ("868 generative artificial intelligence services", "count", exact(868.0), None, "count", None),
     ("half a million", "count", exact(5e5), None, "count", "million"),
     ("a dozen", "count", exact(12.0), None, "count", None),
     ("two dozen", "count", exact(24.0), None, "count", None),
