@@ -319,6 +319,23 @@ class _Writer:
         self.write(target, source.read_bytes())
 
 
+NOTEBOOK_STYLESHEET = "assets/notebook.css"
+
+
+def notebook_stylesheet() -> str:
+    """JupyterLab's light theme, which nbconvert's lab template would inline into every page;
+    the report writes it once to :data:`NOTEBOOK_STYLESHEET` and the pages link to it."""
+    for base in build_exporter(show_code=True).template_paths:
+        static = Path(base) / "static"
+        if (static / "index.css").is_file() and (static / "theme-light.css").is_file():
+            parts = [(static / name).read_text(encoding="utf-8") for name in _LAB_CSS]
+            return "\n".join(parts)
+    raise RenderError("nbconvert's lab template stylesheets (static/index.css) were not found")
+
+
+_LAB_CSS = ("index.css", "theme-light.css")
+
+
 def render_notebook(
     nb_path: Path, out_dir: Path, captions: Mapping[str, str], writer: _Writer | None = None
 ) -> tuple[Path, Path]:
@@ -339,6 +356,7 @@ def render_notebook(
         resources = {
             "metadata": {"name": run},
             "gapstudy_other_view": {"href": other_href, "label": other_label},
+            "gapstudy_stylesheet": NOTEBOOK_STYLESHEET,
         }
         html, _ = build_exporter(show_code=show_code).from_notebook_node(nb, resources=resources)
         writer.write(target, html)
@@ -455,6 +473,8 @@ def render_report(paths: ProjectPaths) -> list[Path]:
     figures = read_figures(paths)
     provenance = read_provenance(paths)
 
+    if notebooks:
+        writer.write(out / NOTEBOOK_STYLESHEET, notebook_stylesheet())
     for nb_path in notebooks:
         captions = {f.name: f.caption for f in figures if f.run == nb_path.stem}
         render_notebook(nb_path, out, captions, writer)

@@ -78,6 +78,7 @@ def test_render_report_writes_every_page_and_copies_data(rendered: ProjectPaths)
     assert written == sorted(
         [
             *PAGES,
+            "assets/notebook.css",
             "data/claims.csv",
             "data/datapackage.json",
             "figures/viewpoints/gap_months.png",
@@ -90,7 +91,11 @@ def test_render_report_writes_every_page_and_copies_data(rendered: ProjectPaths)
 @pytest.mark.parametrize("page", PAGES)
 def test_pages_load_nothing_from_elsewhere_and_run_no_script(rendered: ProjectPaths, page: str):
     parsed = parse(rendered.html / page)
-    assert [t for t, _ in parsed.tags if t in ("script", "iframe", "object", "embed", "link")] == []
+    assert [t for t, _ in parsed.tags if t in ("script", "iframe", "object", "embed")] == []
+    # The only link allowed is the shared local stylesheet, and it must be there.
+    links = [a for t, a in parsed.tags if t == "link"]
+    assert all(a.get("rel") == "stylesheet" for a in links), links
+    assert all((rendered.html / a["href"]).is_file() for a in links), links
     for tag, attrs in parsed.tags:
         for name in ("src", "href"):
             value = attrs.get(name) or ""
