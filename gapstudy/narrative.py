@@ -22,28 +22,17 @@ enters the text, so markup in a quote is shown, never rendered, and '$' never st
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
+from pathlib import Path
 from typing import Any
 
+import jinja2
 import pandas as pd
 
-from gapstudy import vocab
+from gapstudy import brief, vocab
+from gapstudy.brief import escape_text
 from gapstudy.exceptions import ParameterError
 from gapstudy.paths import ProjectPaths
-
-CAMPS = ("optimist", "skeptic")
-CAMP_TITLES = {"optimist": "Optimists", "skeptic": "Skeptics", "mixed": "Mixed views"}
-_UNIT_WORDS = {"fold": "times", "percentage_point": "percentage points", "percent": "percent"}
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]#|$~])")
-
-
-def escape_text(text: Any) -> str:
-    """Text from an article or an annotation, safe inside Markdown rendered to HTML: ``<``,
-    ``>`` and ``&`` become entities and Markdown's special characters (including ``$``, which
-    notebooks read as math) are backslash-escaped."""
-    return html.escape(_MARKDOWN_SPECIALS.sub(r"\\\1", str(text)), quote=False)
-
 
 def _is_missing(x: Any) -> bool:
     return x is None or x is pd.NA or (isinstance(x, float) and x != x)
@@ -135,18 +124,6 @@ def load_tables(
     return filter_tables(tables, sources=sources, include_comments=include_comments, as_of=as_of)
 
 
-def _dimensions_by_frequency(dimensions: pd.Series) -> str:
-    """Dimensions named from the most to the least cited; ties in vocabulary order."""
-    order = {d: n for n, d in enumerate(vocab.DIMENSIONS)}
-    counts = dimensions.value_counts()
-    ranked = sorted(counts.index, key=lambda d: (-counts[d], order[d]))
-    return ", ".join(d.replace("_", " ") for d in ranked)
-
-
-def _dimension_list(dimensions: set[str]) -> str:
-    return ", ".join(d.replace("_", " ") for d in vocab.DIMENSIONS if d in dimensions)
-
-
 VIEWPOINT_COLUMNS = (
     "stance",
     "voice_key",
@@ -195,39 +172,460 @@ def viewpoint_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(VIEWPOINT_COLUMNS)).astype("string")
 
 
-def format_measure(value: float, unit: str) -> str:
-    """A derived measure to three significant digits, with its unit in words."""
-    return f"{float(value):.3g} {_UNIT_WORDS.get(unit, unit)}"
+def _dimension_list(dimensions: set[str]) -> str:
+    return ", ".join(d.replace("_", " ") for d in vocab.DIMENSIONS if d in dimensions)
 
 
-def _source_line(row: Any) -> str:
-    parts = [escape_text(row.outlet) if not _is_missing(row.outlet) else None]
-    if _is_missing(row.published):
-        parts.append("undated")
-    else:
-        parts.append(f"{row.published}{', inferred' if row.is_date_inferred else ''}")
-    return f"`{row.source_id}` ({', '.join(p for p in parts if p)})"
+# ---- the brief: tables -> one small context per section -> templates -> Markdown -------------
+
+TEMPLATE_DIR = Path(__file__).with_name("templates") / "narrative"
+TEMPLATE_NAME = "brief.md.j2"
+_NUMBER_WORDS = (
+    "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+)  # fmt: skip
 
 
-def _who(view: pd.DataFrame, stance: str) -> list[str]:
-    lines = []
-    for row in view[view["stance"] == stance].itertuples(index=False):
-        details = [escape_text(x) for x in (row.affiliation, row.role) if not _is_missing(x)]
-        about = f" — {', '.join(details)}" if details else ""
-        sources = ", ".join(f"`{s}`" for s in row.source_ids.split(", "))
-        lines.append(f"- **{escape_text(row.name)}**{about} [{sources}]")
-    return lines
+def dimension_title(dimension: str) -> str:
+    """``compute_and_chips`` as ``compute and chips``."""
+    return dimension.replace("_", " ")
 
 
-def _figure_line(fig: Any, names: dict[str, str]) -> str:
-    pair = f"{fig.entity} vs {fig.counterpart}" if not _is_missing(fig.counterpart) else fig.entity
-    when = f", {escape_text(fig.period)}" if not _is_missing(fig.period) else ""
-    who = escape_text(names.get(fig.voice_id, fig.voice_id))
-    return (
-        f"- *{fig.dimension.replace('_', ' ')}* — {who}:"
-        f" “{escape_text(fig.text)}”, {escape_text(fig.metric)} ({escape_text(pair)}{when})"
-        f" [`{fig.figure_id}`]"
+def count_in_words(n: int) -> str:
+    """A count as prose writes it: words up to twelve, digits after."""
+    n = int(n)
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
+
+
+def times_in_words(n: int) -> str:
+    """``once``, ``twice``, ``three times`` …"""
+    n = int(n)
+    return {1: "once", 2: "twice"}.get(n, f"{count_in_words(n)} times")
+
+
+def join_and(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _environment(template_dir: Path | None) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir or TEMPLATE_DIR)),
+        autoescape=False,  # Markdown out; article text is escaped where it enters the context
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
+    env.filters.update(
+        words=count_in_words,
+        times=times_in_words,
+        join_and=join_and,
+        dimension=dimension_title,
+        capfirst=lambda s: str(s)[:1].upper() + str(s)[1:],
+    )
+    return env
+
+
+def _voice_labels(voices: pd.DataFrame, source_labels: dict[str, str]) -> dict[str, str]:
+    """How the brief names each voice: a person or body by name (and affiliation), an outlet's
+    own voice by the source it writes."""
+    labels = {}
+    for v in voices.itertuples(index=False):
+        if v.kind == "outlet":
+            label = source_labels.get(v.source_id, f"`{v.source_id}`")
+            labels[v.voice_id] = f"the text of {label}" if label.startswith("`") else label
+        else:
+            name = brief.escape_text(v.name)
+            if not brief.is_missing(v.affiliation) and v.affiliation != v.name:
+                name += f" ({brief.escape_text(v.affiliation)})"
+            labels[v.voice_id] = name
+    return labels
+
+
+def _report_context(
+    group: Any,
+    figures: pd.DataFrame,
+    source_labels: dict[str, str],
+    fact_values: pd.DataFrame | None,
+    checks: pd.DataFrame | None,
+    voices: pd.DataFrame,
+) -> dict[str, Any]:
+    rows = figures.set_index("figure_id", drop=False).loc[group.figure_ids]
+    first = rows.iloc[0]
+    readings: dict[str, str] = {}
+    for r in rows.itertuples(index=False):
+        readings.setdefault(brief.format_reading(r), brief.figure_link(r))
+    per_source = [
+        {"label": source_labels[s], "n": int((rows["source_id"] == s).sum())}
+        for s in group.source_ids
+    ]
+    cited = None
+    if not brief.is_missing(first.get("cites")):
+        same = voices[voices["voice_key"] == first["cites"]]
+        cited = brief.escape_text(same["name"].iloc[0]) if len(same) else None
+    agreement = None
+    if fact_values is not None and not brief.is_missing(first.get("fact_id")):
+        fv = fact_values[fact_values["fact_id"] == first["fact_id"]]
+        if len(fv):
+            agreement = {
+                "is_agreeing": bool(fv["is_agreeing"].fillna(True).all()),
+                "n_sources": int(fv["source_id"].nunique()),
+            }
+    check = None
+    if checks is not None:
+        mine = checks[checks["figure_id"].isin(group.figure_ids)]
+        if len(mine):
+            c = mine.iloc[0]
+            check = {
+                "status": str(c["status"]),
+                "primary": brief.escape_text(c.get("primary_says", c.get("primary", ""))),
+                "url": None if brief.is_missing(c.get("url")) else str(c["url"]),
+            }
+    note = first.get("interpretation_note")
+    counterpart = first.get("counterpart")
+    return {
+        "link": next(iter(readings.values())),
+        "links": list(readings.values()),
+        "metric": brief.escape_text(first["metric"]),
+        "period": None if brief.is_missing(first["period"]) else brief.escape_text(first["period"]),
+        "who": group.voice_names,
+        "n_reports": int(group.n_reports),
+        "n_sources": int(group.n_sources),
+        "per_source": per_source,
+        "n_metrics": int(group.n_metrics),
+        "metrics": [brief.escape_text(m) for m in pd.unique(rows["metric"])],
+        "bound": str(first["bound"]),
+        "entity": brief.escape_text(first["entity"]),
+        "counterpart": None if brief.is_missing(counterpart) else brief.escape_text(counterpart),
+        "note": None if brief.is_missing(note) else brief.escape_text(note),
+        "cited": cited,
+        "agreement": agreement,
+        "check": check,
+    }
+
+
+def _measure_context(m: Any, figures: pd.DataFrame) -> dict[str, Any]:
+    by_id = figures.set_index("figure_id", drop=False)
+    num, den = by_id.loc[m.numerator_figure_id], by_id.loc[m.denominator_figure_id]
+
+    def period(row: pd.Series) -> str | None:
+        return None if brief.is_missing(row["period"]) else brief.escape_text(row["period"])
+
+    value = float(m.value)
+    return {
+        "operation": str(m.operation),
+        "description": brief.escape_text(m.description),
+        "numerator": brief.figure_link(num),
+        "denominator": brief.figure_link(den),
+        "numerator_period": period(num),
+        "denominator_period": period(den),
+        "amount": brief.format_amount(abs(value), str(m.unit)),
+        "value": brief.format_number(value) if m.operation == "ratio" else None,
+        "change": "rose" if value > 0 else "fell" if value < 0 else "did not change",
+        "figure_ids": {m.numerator_figure_id, m.denominator_figure_id},
+    }
+
+
+def _dimension_sections(
+    t: dict[str, pd.DataFrame],
+    by_camp: pd.DataFrame,
+    reports: pd.DataFrame,
+    source_labels: dict[str, str],
+    voice_labels: dict[str, str],
+) -> list[dict[str, Any]]:
+    claims, figures, voices = t["claims"], t["figures"], t["voices"]
+    derived = t.get("derived_measures")
+    fact_values, checks = t.get("fact_values"), t.get("reference_checks")
+    disagreements = t.get("disagreements")
+    ground = brief.classify_ground(by_camp)
+    sections = []
+    ranked = by_camp.assign(
+        ground=ground, _n=by_camp["n_optimist_claims"] + by_camp["n_skeptic_claims"]
+    ).sort_values("_n", ascending=False, kind="stable")
+    for row in ranked.itertuples(index=False):
+        dim = row.dimension
+        measures = []
+        if derived is not None:
+            measures = [
+                {**_measure_context(m, figures), "stance": m.stance}
+                for m in derived[derived["dimension"] == dim].itertuples(index=False)
+            ]
+        in_measures = set().union(*(m["figure_ids"] for m in measures)) if measures else set()
+        mine = reports[reports["dimension"] == dim]
+        used = mine["figure_ids"].map(lambda ids: set(ids) <= in_measures).astype(bool)
+        mine = mine.loc[~used]
+
+        def context(group: Any) -> dict[str, Any]:
+            return _report_context(group, figures, source_labels, fact_values, checks, voices)
+
+        camps = []
+        for camp in brief.CAMPS:
+            here = claims[(claims["dimension"] == dim) & (claims["stance"] == camp)]
+            camps.append(
+                {
+                    "stance": camp,
+                    "n_claims": int(getattr(row, f"n_{camp}_claims")),
+                    "n_sources": int(getattr(row, f"n_{camp}_sources")),
+                    "voices": [voice_labels[v] for v in pd.unique(here["voice_id"])],
+                    "reports": [
+                        context(g) for g in mine[mine["stance"] == camp].itertuples(index=False)
+                    ],
+                    "measures": [m for m in measures if m["stance"] == camp],
+                }
+            )
+        others = [
+            context(g)
+            for g in mine[~mine["stance"].isin(brief.CAMPS)].itertuples(index=False)
+        ]
+        differ = []
+        if disagreements is not None and "dimension" in disagreements.columns:
+            for d in disagreements[disagreements["dimension"] == dim].itertuples(index=False):
+                differ.append(_disagreement_context(d, claims, source_labels))
+        sections.append(
+            {
+                "dimension": dim,
+                "about": vocab.DIMENSIONS[dim],
+                "ground": row.ground,
+                "camps": camps,
+                "others": others,
+                "disagreements": differ,
+            }
+        )
+    return sections
+
+
+def _disagreement_context(
+    d: Any, claims: pd.DataFrame, source_labels: dict[str, str]
+) -> dict[str, Any]:
+    ids = getattr(d, "claim_ids", "") or ""
+    ids = [i.strip() for i in str(ids).replace(";", ",").split(",") if i.strip()]
+    sources = pd.unique(claims[claims["claim_id"].isin(ids)]["source_id"])
+    what = next(
+        (getattr(d, c) for c in ("what_differs", "description", "note") if hasattr(d, c)), ""
+    )
+    return {
+        "sources": [source_labels[s] for s in sources if s in source_labels],
+        "what": brief.escape_text(what),
+    }
+
+
+def _common_ground(
+    sections: list[dict[str, Any]], reports: pd.DataFrame
+) -> dict[str, Any]:
+    """Where both camps speak, and where both give numbers: side by side, what each measures."""
+    both_speak = [s for s in sections if all(c["n_claims"] for c in s["camps"])]
+    both_count = [
+        s for s in both_speak if all(c["reports"] or c["measures"] for c in s["camps"])
+    ]
+    compared = []
+    for s in both_count:
+        sides = {}
+        for c in s["camps"]:
+            metrics = [r["metric"] for r in c["reports"]]
+            metrics += [m["description"] for m in c["measures"]]
+            sides[c["stance"]] = {"metrics": metrics, "reports": c["reports"], "measures": c["measures"]}
+        same = set(sides["optimist"]["metrics"]) & set(sides["skeptic"]["metrics"])
+        compared.append({"dimension": s["dimension"], "sides": sides, "same_metrics": sorted(same)})
+    camp_reports = reports[reports["stance"].isin(brief.CAMPS)]
+    words_only = [
+        {
+            "dimension": s["dimension"],
+            "counted": [c["stance"] for c in s["camps"] if c["reports"] or c["measures"]],
+            "n": {c["stance"]: c["n_claims"] for c in s["camps"]},
+        }
+        for s in both_speak
+        if s not in both_count
+    ]
+    return {
+        "n_dimensions": len(both_speak),
+        "compared": compared,
+        "words_only": words_only,
+        "n_camp_reports": len(camp_reports),
+    }
+
+
+def _shifting_voices(
+    voices: pd.DataFrame, claims: pd.DataFrame, source_labels: dict[str, str]
+) -> list[dict[str, Any]]:
+    shifting = brief.find_shifting_voices(voices, claims)
+    out = []
+    for key, group in shifting.groupby("voice_key", sort=False):
+        out.append(
+            {
+                "name": brief.escape_text(group["name"].iloc[0]),
+                "texts": [
+                    {
+                        "source": source_labels[r.source_id],
+                        "stance": r.stance,
+                        "claims": r.claims,
+                    }
+                    for r in group.itertuples(index=False)
+                ],
+            }
+        )
+    return out
+
+
+def _caveats(
+    t: dict[str, pd.DataFrame],
+    everything: dict[str, pd.DataFrame],
+    reports: pd.DataFrame,
+    left_out: dict[str, str],
+    include_comments: bool,
+    source_labels: dict[str, str],
+    all_labels: dict[str, str],
+) -> dict[str, Any]:
+    sources, claims, figures, voices = t["sources"], t["claims"], t["figures"], t["voices"]
+    inferred = [
+        {"source": source_labels[r.source_id], "published": r.published}
+        for r in sources.itertuples(index=False)
+        if not brief.is_missing(r.published) and bool(r.is_date_inferred)
+    ]
+    undated = [source_labels[s] for s in sources["source_id"][sources["published"].isna()]]
+    no_outlet = [
+        source_labels[r.source_id]
+        for r in sources.itertuples(index=False)
+        if brief.is_missing(r.outlet) or bool(r.is_outlet_inferred)
+    ]
+    outlet_ids = set(voices["voice_id"][voices["kind"] == "outlet"])
+    camp_claims = claims[claims["stance"].isin(brief.CAMPS)]
+    inferred_voices = []
+    for column in [c for c in voices.columns if c.startswith("is_") and "inferred" in c]:
+        flagged = voices[voices[column].fillna(False).astype(bool)]
+        inferred_voices += [brief.escape_text(n) for n in pd.unique(flagged["name"])]
+    noted = figures[figures["stance"].isin(brief.CAMPS) & figures["interpretation_note"].notna()]
+    all_claims = everything["claims"]
+    comments = all_claims[
+        all_claims["is_reader_comment"].fillna(False).astype(bool)
+        & all_claims["source_id"].isin(sources["source_id"])
+    ]
+    checks = t.get("reference_checks")
+    check_summary = None
+    if checks is not None and len(checks):
+        by_id = figures.set_index("figure_id", drop=False)
+        check_summary = {
+            "n": len(checks),
+            "by_status": checks["status"].value_counts().to_dict(),
+            "flagged": [
+                {
+                    "link": brief.figure_link(by_id.loc[c.figure_id]),
+                    "status": c.status,
+                    "source": source_labels[by_id.loc[c.figure_id, "source_id"]],
+                }
+                for c in checks.itertuples(index=False)
+                if c.status != "matches" and c.figure_id in by_id.index
+            ],
+        }
+    return {
+        **brief.count_single_source_reports(reports),
+        "inferred_dates": inferred,
+        "undated": undated,
+        "no_outlet": no_outlet,
+        "n_outlet_claims": int(camp_claims["voice_id"].isin(outlet_ids).sum()),
+        "n_camp_claims": len(camp_claims),
+        "inferred_voices": inferred_voices,
+        "n_interpreted": len(noted),
+        "left_out": [{"source": all_labels[s], "why": why} for s, why in left_out.items()],
+        "n_comments_left_out": 0 if include_comments else len(comments),
+        "include_comments": include_comments,
+        "checks": check_summary,
+    }
+
+
+def build_brief_context(
+    tables: dict[str, pd.DataFrame],
+    *,
+    sources: list[str] | None = None,
+    include_comments: bool = False,
+    as_of: str | None = None,
+) -> dict[str, Any]:
+    """Everything the brief's templates word, computed from ``tables`` for the run's parameters
+    (see the module docstring). Needs ``sources``, ``voices``, ``claims`` and ``figures``; uses
+    ``derived_measures``, ``fact_values``, ``disagreements`` and ``reference_checks`` when given."""
+    _, left_out = select_sources(tables["sources"], include=sources, as_of=as_of)
+    everything = filter_tables(tables, include_comments=True)
+    t = filter_tables(tables, sources=sources, include_comments=include_comments, as_of=as_of)
+    all_labels = brief.label_sources(tables["sources"])
+    source_labels = {s: all_labels[s] for s in t["sources"]["source_id"]}
+    is_comment = t["claims"]["is_reader_comment"].fillna(False).astype(bool)
+    experts = {
+        **t,
+        "claims": t["claims"][~is_comment],
+        "figures": t["figures"][~t["figures"]["is_reader_comment"].fillna(False).astype(bool)],
+        "voices": t["voices"][~t["voices"]["is_reader_comment"].fillna(False).astype(bool)],
+    }
+    voice_labels = _voice_labels(t["voices"], source_labels)
+    by_camp = brief.count_claims_by_camp(experts["claims"])
+    reports = brief.group_reports(experts["figures"], t["sources"], t["voices"])
+    sections = _dimension_sections(experts, by_camp, reports, source_labels, voice_labels)
+    overlap = brief.summarise_overlap(by_camp)
+    repeated = reports[reports["stance"].isin(brief.CAMPS) & (reports["n_reports"] > 1)]
+    repeated = repeated.sort_values(["n_reports", "n_sources"], ascending=False, kind="stable")
+    headline = None
+    if len(repeated):
+        headline = _report_context(
+            next(repeated.itertuples(index=False)),
+            experts["figures"],
+            source_labels,
+            t.get("fact_values"),
+            t.get("reference_checks"),
+            t["voices"],
+        )
+        headline["stance"] = repeated["stance"].iloc[0]
+    dated = t["sources"]["published"].dropna().sort_values()
+    claims = experts["claims"]
+    comments = []
+    if include_comments:
+        for c in t["claims"][is_comment].itertuples(index=False):
+            comments.append(
+                {
+                    "who": voice_labels[c.voice_id],
+                    "stance": c.stance,
+                    "dimension": c.dimension,
+                    "quote": brief.escape_text(c.quote),
+                }
+            )
+    return {
+        "parameters": {
+            "sources": source_labels,
+            "as_of": str(brief.escape_text(as_of)) if as_of else None,
+            "include_comments": include_comments,
+        },
+        "lede": {
+            "n_sources": len(t["sources"]),
+            "first_published": dated.iloc[0] if len(dated) else None,
+            "last_published": dated.iloc[-1] if len(dated) else None,
+            "n_undated": int(t["sources"]["published"].isna().sum()),
+            "n_claims": len(claims),
+            "n_camp": {c: int((claims["stance"] == c).sum()) for c in brief.CAMPS},
+            "overlap": overlap,
+            "headline": headline,
+            "measures": {
+                c: [m for s in sections for m in s["camps"][i]["measures"]]
+                for i, c in enumerate(brief.CAMPS)
+            },
+        },
+        "sections": sections,
+        "common": _common_ground(sections, reports),
+        "voices": _shifting_voices(experts["voices"], claims, source_labels),
+        "caveats": _caveats(
+            t, everything, reports, left_out, include_comments, source_labels, all_labels
+        ),
+        "comments": comments,
+        "stances": vocab.STANCES,
+    }
+
+
+def render_brief(context: dict[str, Any], *, template_dir: Path | None = None) -> str:
+    """The brief's Markdown from its context, worded by the templates in ``template_dir``
+    (default: ``gapstudy/templates/narrative``)."""
+    text = _environment(template_dir).get_template(TEMPLATE_NAME).render(**context)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
 def write_narrative(
@@ -236,97 +634,11 @@ def write_narrative(
     sources: list[str] | None = None,
     include_comments: bool = False,
     as_of: str | None = None,
+    template_dir: Path | None = None,
 ) -> str:
-    """The optimist/skeptic narrative, in Markdown, for the sources read (see the module
-    docstring for the parameters). Needs the ``sources``, ``voices``, ``claims`` and
-    ``figures`` tables; uses ``derived_measures`` when given."""
-    _, left_out = select_sources(tables["sources"], include=sources, as_of=as_of)
-    t = filter_tables(tables, sources=sources, include_comments=include_comments, as_of=as_of)
-    voices, claims, figures = t["voices"], t["claims"], t["figures"]
-    experts = {
-        name: frame[~frame["is_reader_comment"].astype(bool)]
-        for name, frame in (("voices", voices), ("claims", claims), ("figures", figures))
-    }
-    names = dict(zip(voices["voice_id"], voices["name"], strict=True))
-    out: list[str] = ["## Optimists and skeptics", ""]
-
-    read = t["sources"]
-    out.append(
-        "**Sources read:** "
-        + ("; ".join(_source_line(r) for r in read.itertuples()) or "none")
-        + "."
+    """The analyst's brief on the optimists and the skeptics, in Markdown, for the sources read
+    (see the module docstring for the parameters)."""
+    context = build_brief_context(
+        tables, sources=sources, include_comments=include_comments, as_of=as_of
     )
-    if left_out:
-        out.append("")
-        out.append(
-            "**Left out:** " + "; ".join(f"`{s}` ({why})" for s, why in left_out.items()) + "."
-        )
-    out.append("")
-    out.append(
-        "**Reader comments:** "
-        + ("included, in a section of their own." if include_comments else "left out.")
-    )
-
-    view = viewpoint_table({**t, **experts})
-    out += ["", "### Who speaks", ""]
-    for stance in (*CAMPS, "mixed"):
-        lines = _who(view, stance)
-        if stance == "mixed" and not lines:
-            continue
-        out.append(f"**{CAMP_TITLES[stance]}** ({vocab.STANCES[stance]}):")
-        out.append("")
-        out += lines or [f"- No {stance} voice in the sources read."]
-        out.append("")
-
-    out += ["### Where they look", ""]
-    camp_claims = {s: experts["claims"][experts["claims"]["stance"] == s] for s in CAMPS}
-    cited = {s: set(camp_claims[s]["dimension"]) for s in CAMPS}
-    for stance in CAMPS:
-        listed = _dimensions_by_frequency(camp_claims[stance]["dimension"]) or "nothing"
-        out.append(f"- {CAMP_TITLES[stance]}' claims concern, most often first: {listed}.")
-    both = cited["optimist"] & cited["skeptic"]
-    out.append(f"- Both camps speak of: {_dimension_list(both) or 'no common dimension'}.")
-    for stance, other in (CAMPS, CAMPS[::-1]):
-        only = cited[stance] - cited[other]
-        if only:
-            out.append(f"- Only {CAMP_TITLES[stance].lower()} speak of: {_dimension_list(only)}.")
-
-    out += ["", "### The figures they cite", ""]
-    order = {d: n for n, d in enumerate(vocab.DIMENSIONS)}
-    source_order = {s: n for n, s in enumerate(t["sources"]["source_id"])}
-    for stance in CAMPS:
-        picked = experts["figures"][experts["figures"]["stance"] == stance]
-        picked = picked.assign(
-            _d=picked["dimension"].map(order), _s=picked["source_id"].map(source_order)
-        ).sort_values(["_d", "_s", "line", "char_start", "figure_id"], kind="stable")
-        out.append(f"**{CAMP_TITLES[stance]}**")
-        out.append("")
-        out += [_figure_line(f, names) for f in picked.itertuples(index=False)] or [
-            f"- No figure cited in {stance} claims."
-        ]
-        out.append("")
-
-    derived = t.get("derived_measures")
-    if derived is not None and len(derived):
-        out += ["### Gap measures computed from these figures", ""]
-        for m in derived.itertuples(index=False):
-            op = "÷" if m.operation == "ratio" else "minus"
-            out.append(
-                f"- {m.stance}: {escape_text(m.description)}: {format_measure(m.value, m.unit)}"
-                f" (“{escape_text(m.numerator_text)}” {op} “{escape_text(m.denominator_text)}”)"
-                f" [`{m.measure_id}`]"
-            )
-        out.append("")
-
-    if include_comments:
-        out += ["### Readers' comments", ""]
-        readers = claims[claims["is_reader_comment"].astype(bool)]
-        for c in readers.itertuples(index=False):
-            out.append(
-                f"- **{escape_text(names.get(c.voice_id, c.voice_id))}** ({c.stance},"
-                f" {c.dimension.replace('_', ' ')}): “{escape_text(c.quote)}” [`{c.claim_id}`]"
-            )
-        if not len(readers):
-            out.append("- No reader comment in the sources read.")
-        out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    return render_brief(context, template_dir=template_dir)

@@ -1,0 +1,275 @@
+"""The facts an analyst's brief is written from, computed from the tidy tables.
+
+Each function here takes tables (already restricted to the sources a run reads) and returns a
+small frame or dict; :mod:`gapstudy.narrative` hands them to the sentence templates. Nothing
+here words a sentence: readings of numbers (``below 20%``, ``$109.1 billion``) and links to the
+source reader are the only text made in Python, so that every number shown is formatted once.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from typing import Any
+
+import pandas as pd
+
+from gapstudy import vocab
+
+CAMPS = ("optimist", "skeptic")
+
+# A camp "barely" speaks of a dimension when it makes at most this many claims there.
+BARELY_CLAIMS = 1
+# A dimension is shared ground when the smaller camp makes at least this many claims there and
+# at least this fraction of the larger camp's.
+SHARED_MIN_CLAIMS = 2
+SHARED_MIN_FRACTION = 1 / 3
+
+_UNIT_SUFFIX = {
+    "percent": "%",
+    "percentage_point": " percentage points",
+    "fold": " times",
+    "exabyte": " exabytes",
+    "gigawatt": " GW",
+    "year": " years",
+    "month": " months",
+    "count": "",
+}
+_SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_UPPER_BELOW = {"below", "under", "less than", "sub", "fewer than"}
+_LOWER_ABOVE = {"more than", "over", "above"}
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]#|$~])")
+
+
+def escape_text(text: Any) -> str:
+    """Text from an article or an annotation, safe inside Markdown rendered to HTML: ``<``,
+    ``>`` and ``&`` become entities and Markdown's special characters (including ``$``, which
+    notebooks read as math) are backslash-escaped."""
+    return html.escape(_MARKDOWN_SPECIALS.sub(r"\\\1", str(text)), quote=False)
+
+
+def is_missing(x: Any) -> bool:
+    """True for None, pandas NA and NaN."""
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+def format_number(x: float) -> str:
+    """A number as a reader reads it: 109.1 billion, 1.2, 1,000, 199.48 (at most two decimals,
+    no trailing zeros); the scale word stays beside it."""
+    x = float(x)
+    for size, word in _SCALE_WORDS:
+        if abs(x) >= size:
+            return f"{_plain(x / size)} {word}"
+    return _plain(x)
+
+
+def _plain(x: float) -> str:
+    text = f"{abs(x):,.2f}".rstrip("0").rstrip(".")
+    return ("\u2212" if x < 0 else "") + text
+
+
+def format_amount(x: float, unit: str) -> str:
+    """A number in its unit: ``$560 million``, ``20%``, ``17.5 percentage points``."""
+    if unit == "usd":
+        number = format_number(x)
+        return ("\u2212" if number.startswith("\u2212") else "") + "$" + number.lstrip("\u2212")
+    return format_number(x) + _UNIT_SUFFIX.get(unit, f" {unit}")
+
+
+def format_reading(row: Any) -> str:
+    """What a figure's words allow, in its unit: ``below 20%``, ``about 70%``, ``10 to 100 times``,
+    ``more than $1 billion``. Built from value, low, high, bound and qualifier, never the text."""
+    unit, bound = str(row.unit), str(row.bound)
+    qualifier = "" if is_missing(row.qualifier) else str(row.qualifier)
+    if bound == "range":
+        low = format_amount(row.low, unit)
+        high = format_amount(row.high, unit)
+        suffix = _UNIT_SUFFIX.get(unit, f" {unit}")
+        if unit != "usd" and suffix and low.endswith(suffix):
+            low = low[: -len(suffix)]
+        return f"{low} to {high}"
+    if bound == "upper":
+        word = "below" if qualifier in _UPPER_BELOW else "up to"
+        return f"{word} {format_amount(row.high, unit)}"
+    if bound == "lower":
+        word = "more than" if qualifier in _LOWER_ABOVE else "at least"
+        return f"{word} {format_amount(row.low, unit)}"
+    amount = format_amount(row.value, unit)
+    return f"about {amount}" if bound == "approximate" else amount
+
+
+def figure_href(source_id: str, figure_id: str) -> str:
+    """Where a figure's words are in the source reader, relative to ``reports/html/``."""
+    return f"sources/{source_id}.html#{figure_id}"
+
+
+def figure_link(row: Any) -> str:
+    """A figure's reading as a Markdown link to its words."""
+    return f"[{escape_text(format_reading(row))}]({figure_href(row.source_id, row.figure_id)})"
+
+
+def label_sources(sources: pd.DataFrame) -> dict[str, str]:
+    """A name for each source a reader recognises: its outlet, the outlet it reposts, its title,
+    else its id."""
+    labels = {}
+    for row in sources.itertuples(index=False):
+        if not is_missing(row.outlet):
+            label = escape_text(row.outlet)
+        elif not is_missing(getattr(row, "original_outlet", None)):
+            label = f"{escape_text(row.original_outlet)} (reposted)"
+        elif not is_missing(row.title):
+            label = f"“{escape_text(row.title)}”"
+        else:
+            label = f"`{row.source_id}`"
+        labels[row.source_id] = label
+    return labels
+
+
+def count_claims_by_camp(claims: pd.DataFrame) -> pd.DataFrame:
+    """Optimist and skeptic claims per dimension, with how many sources they come from: one
+    row per dimension that either camp speaks of, in vocabulary order."""
+    rows = []
+    for dimension in vocab.DIMENSIONS:
+        here = claims[claims["dimension"] == dimension]
+        row: dict[str, Any] = {"dimension": dimension}
+        for camp in CAMPS:
+            mine = here[here["stance"] == camp]
+            row[f"n_{camp}_claims"] = len(mine)
+            row[f"n_{camp}_sources"] = mine["source_id"].nunique()
+        if row["n_optimist_claims"] or row["n_skeptic_claims"]:
+            rows.append(row)
+    columns = ["dimension"] + [f"n_{c}_{k}" for c in CAMPS for k in ("claims", "sources")]
+    return pd.DataFrame(rows, columns=columns).astype(
+        {c: "int64" for c in columns if c != "dimension"}
+    )
+
+
+def classify_ground(by_camp: pd.DataFrame) -> pd.Series:
+    """Per dimension: ``shared`` where both camps speak in strength, else the camp that holds
+    it (``optimist`` or ``skeptic``) or ``thin`` when both are at the barely level."""
+    grounds = []
+    for row in by_camp.itertuples(index=False):
+        n_opt, n_skep = row.n_optimist_claims, row.n_skeptic_claims
+        small, large = min(n_opt, n_skep), max(n_opt, n_skep)
+        if small >= SHARED_MIN_CLAIMS and small >= SHARED_MIN_FRACTION * large:
+            grounds.append("shared")
+        elif large <= BARELY_CLAIMS:
+            grounds.append("thin")
+        elif n_opt > n_skep:
+            grounds.append("optimist")
+        elif n_skep > n_opt:
+            grounds.append("skeptic")
+        else:
+            grounds.append("shared")
+    return pd.Series(grounds, index=by_camp.index, name="ground", dtype="object")
+
+
+def summarise_overlap(by_camp: pd.DataFrame) -> dict[str, Any]:
+    """How far the camps speak of the same dimensions: per camp, its claims and how many of
+    them fall where the other camp barely speaks (at most ``BARELY_CLAIMS`` claims)."""
+    ground = classify_ground(by_camp)
+    summary: dict[str, Any] = {"shared": list(by_camp["dimension"][ground == "shared"])}
+    for camp, other in (CAMPS, CAMPS[::-1]):
+        alone = by_camp[by_camp[f"n_{other}_claims"] <= BARELY_CLAIMS]
+        alone = alone[alone[f"n_{camp}_claims"] > BARELY_CLAIMS]
+        alone = alone.sort_values(f"n_{camp}_claims", ascending=False, kind="stable")
+        summary[camp] = {
+            "n_claims": int(by_camp[f"n_{camp}_claims"].sum()),
+            "n_alone": int(alone[f"n_{camp}_claims"].sum()),
+            "alone": list(alone["dimension"]),
+        }
+    return summary
+
+
+def _report_rows(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Figures in reading order (source order, then line and position), each with its group
+    key: the fact it reports, else itself."""
+    order = {s: n for n, s in enumerate(sources["source_id"])}
+    fact = figures["fact_id"] if "fact_id" in figures.columns else pd.Series(pd.NA)
+    return (
+        figures.assign(
+            report_key=fact.fillna(figures["figure_id"]).astype("string"),
+            _source=figures["source_id"].map(order),
+        )
+        .sort_values(["_source", "line", "char_start", "figure_id"], kind="stable")
+        .drop(columns="_source")
+        .reset_index(drop=True)
+    )
+
+
+def group_reports(
+    figures: pd.DataFrame, sources: pd.DataFrame, voices: pd.DataFrame
+) -> pd.DataFrame:
+    """One row per quantity reported: the figures of one fact together, any other figure on its
+    own. ``figure_id`` is the first report in reading order (what the text links to); counts and
+    who reported it follow. Rows in reading order of their first report."""
+    names = dict(zip(voices["voice_id"], voices["name"], strict=False))
+    rows = []
+    ordered = _report_rows(figures, sources)
+    for key, group in ordered.groupby("report_key", sort=False):
+        first = group.iloc[0]
+        rows.append(
+            {
+                "report_key": key,
+                "figure_id": first["figure_id"],
+                "source_id": first["source_id"],
+                "dimension": first["dimension"],
+                "stance": first["stance"],
+                "n_reports": len(group),
+                "n_sources": group["source_id"].nunique(),
+                "source_ids": list(pd.unique(group["source_id"])),
+                "voice_names": list(pd.unique(group["voice_id"].map(names).dropna())),
+                "n_metrics": group["metric"].nunique(),
+                "n_readings": len({format_reading(r) for r in group.itertuples(index=False)}),
+                "figure_ids": list(group["figure_id"]),
+            }
+        )
+    columns = [
+        "report_key",
+        "figure_id",
+        "source_id",
+        "dimension",
+        "stance",
+        "n_reports",
+        "n_sources",
+        "source_ids",
+        "voice_names",
+        "n_metrics",
+        "n_readings",
+        "figure_ids",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def find_shifting_voices(voices: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Voices (by ``voice_key``) coded with different stances in different sources, one row per
+    (voice, source): its stance there and its claims there by stance and dimension."""
+    rows = []
+    for key, group in voices.groupby("voice_key", sort=False):
+        if group["stance"].nunique() < 2:
+            continue
+        for voice in group.itertuples(index=False):
+            mine = claims[claims["voice_id"] == voice.voice_id]
+            counts = (
+                mine.groupby(["stance", "dimension"], sort=False).size().reset_index(name="n")
+            )
+            rows.append(
+                {
+                    "voice_key": key,
+                    "name": voice.name,
+                    "source_id": voice.source_id,
+                    "stance": voice.stance,
+                    "claims": [
+                        {"stance": r.stance, "dimension": r.dimension, "n": int(r.n)}
+                        for r in counts.itertuples(index=False)
+                    ],
+                }
+            )
+    return pd.DataFrame(rows, columns=["voice_key", "name", "source_id", "stance", "claims"])
+
+
+def count_single_source_reports(reports: pd.DataFrame) -> dict[str, int]:
+    """Of the quantities the camps cite, how many come from one source only."""
+    camp = reports[reports["stance"].isin(CAMPS)]
+    return {"n_cited": len(camp), "n_single_source": int((camp["n_sources"] == 1).sum())}
