@@ -37,8 +37,30 @@ _UNIT_SUFFIX = {
     "count": "",
 }
 _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-_UPPER_BELOW = {"below", "under", "less than", "sub", "fewer than"}
-_LOWER_ABOVE = {"more than", "over", "above"}
+# The qualifier as the brief says it; without one, the bound's default word.
+_QUALIFIER_WORDS = {
+    "below": "below",
+    "under": "below",
+    "less than": "below",
+    "sub": "below",
+    "fewer than": "fewer than",
+    "up to": "up to",
+    "at most": "at most",
+    "within": "within",
+    "as much as": "as much as",
+    "nearly": "nearly",
+    "almost": "almost",
+    "roughly": "about",
+    "approximately": "about",
+    "about": "about",
+    "around": "about",
+    "more than": "more than",
+    "over": "more than",
+    "above": "more than",
+    "at least": "at least",
+    "as little as": "as little as",
+}
+_BOUND_WORDS = {"upper": "up to", "lower": "at least", "approximate": "about"}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]#|$~])")
 
 
@@ -89,14 +111,13 @@ def format_reading(row: Any) -> str:
         if unit != "usd" and suffix and low.endswith(suffix):
             low = low[: -len(suffix)]
         return f"{low} to {high}"
+    word = _QUALIFIER_WORDS.get(qualifier, _BOUND_WORDS.get(bound, ""))
     if bound == "upper":
-        word = "below" if qualifier in _UPPER_BELOW else "up to"
         return f"{word} {format_amount(row.high, unit)}"
     if bound == "lower":
-        word = "more than" if qualifier in _LOWER_ABOVE else "at least"
         return f"{word} {format_amount(row.low, unit)}"
     amount = format_amount(row.value, unit)
-    return f"about {amount}" if bound == "approximate" else amount
+    return f"{word} {amount}" if bound == "approximate" else amount
 
 
 def figure_href(source_id: str, figure_id: str) -> str:
@@ -198,13 +219,10 @@ def _report_rows(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def group_reports(
-    figures: pd.DataFrame, sources: pd.DataFrame, voices: pd.DataFrame
-) -> pd.DataFrame:
+def group_reports(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per quantity reported: the figures of one fact together, any other figure on its
     own. ``figure_id`` is the first report in reading order (what the text links to); counts and
     who reported it follow. Rows in reading order of their first report."""
-    names = dict(zip(voices["voice_id"], voices["name"], strict=False))
     rows = []
     ordered = _report_rows(figures, sources)
     for key, group in ordered.groupby("report_key", sort=False):
@@ -219,7 +237,9 @@ def group_reports(
                 "n_reports": len(group),
                 "n_sources": group["source_id"].nunique(),
                 "source_ids": list(pd.unique(group["source_id"])),
-                "voice_names": list(pd.unique(group["voice_id"].map(names).dropna())),
+                "voice_ids": list(pd.unique(group["voice_id"])),
+                "claim_ids": list(pd.unique(group["claim_id"])),
+                "counterparts": list(pd.unique(group["counterpart"].dropna())),
                 "n_metrics": group["metric"].nunique(),
                 "n_readings": len({format_reading(r) for r in group.itertuples(index=False)}),
                 "figure_ids": list(group["figure_id"]),
@@ -234,7 +254,9 @@ def group_reports(
         "n_reports",
         "n_sources",
         "source_ids",
-        "voice_names",
+        "voice_ids",
+        "claim_ids",
+        "counterparts",
         "n_metrics",
         "n_readings",
         "figure_ids",
@@ -251,9 +273,7 @@ def find_shifting_voices(voices: pd.DataFrame, claims: pd.DataFrame) -> pd.DataF
             continue
         for voice in group.itertuples(index=False):
             mine = claims[claims["voice_id"] == voice.voice_id]
-            counts = (
-                mine.groupby(["stance", "dimension"], sort=False).size().reset_index(name="n")
-            )
+            counts = mine.groupby(["stance", "dimension"], sort=False).size().reset_index(name="n")
             rows.append(
                 {
                     "voice_key": key,

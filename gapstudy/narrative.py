@@ -30,9 +30,9 @@ import jinja2
 import pandas as pd
 
 from gapstudy import brief, vocab
-from gapstudy.brief import escape_text
 from gapstudy.exceptions import ParameterError
 from gapstudy.paths import ProjectPaths
+
 
 def _is_missing(x: Any) -> bool:
     return x is None or x is pd.NA or (isinstance(x, float) and x != x)
@@ -225,6 +225,8 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
         times=times_in_words,
         join_and=join_and,
         dimension=dimension_title,
+        dim=lambda d: f"*{dimension_title(d)}*",
+        possessive=lambda s: f"{s}’" if str(s).endswith("s") else f"{s}’s",
         capfirst=lambda s: str(s)[:1].upper() + str(s)[1:],
     )
     return env
@@ -253,6 +255,7 @@ def _report_context(
     fact_values: pd.DataFrame | None,
     checks: pd.DataFrame | None,
     voices: pd.DataFrame,
+    voice_labels: dict[str, str],
 ) -> dict[str, Any]:
     rows = figures.set_index("figure_id", drop=False).loc[group.figure_ids]
     first = rows.iloc[0]
@@ -287,12 +290,30 @@ def _report_context(
             }
     note = first.get("interpretation_note")
     counterpart = first.get("counterpart")
+    keys = voices.set_index("voice_id")["voice_key"]
+    short_names = {
+        v.voice_id: voice_labels[v.voice_id] if v.kind == "outlet" else brief.escape_text(v.name)
+        for v in voices.itertuples(index=False)
+    }
+    by_voice = rows.assign(_key=rows["voice_id"].map(keys)).groupby("_key", sort=False)
+    who = list(dict.fromkeys(voice_labels[v] for v in group.voice_ids))
     return {
+        "by_voice": [
+            {
+                "who": voice_labels[g["voice_id"].iloc[0]],
+                "name": short_names[g["voice_id"].iloc[0]],
+                "n": len(g),
+            }
+            for _, g in by_voice
+        ],
+        "who_differs": set(who) != {s["label"] for s in per_source},
+        "companions": [],
         "link": next(iter(readings.values())),
         "links": list(readings.values()),
         "metric": brief.escape_text(first["metric"]),
         "period": None if brief.is_missing(first["period"]) else brief.escape_text(first["period"]),
-        "who": group.voice_names,
+        "who": who,
+        "counterparts": [brief.escape_text(c) for c in group.counterparts],
         "n_reports": int(group.n_reports),
         "n_sources": int(group.n_sources),
         "per_source": per_source,
@@ -324,7 +345,7 @@ def _measure_context(m: Any, figures: pd.DataFrame) -> dict[str, Any]:
         "numerator_period": period(num),
         "denominator_period": period(den),
         "amount": brief.format_amount(abs(value), str(m.unit)),
-        "value": brief.format_number(value) if m.operation == "ratio" else None,
+        "value": f"{value:.3g}" if m.operation == "ratio" else None,
         "change": "rose" if value > 0 else "fell" if value < 0 else "did not change",
         "figure_ids": {m.numerator_figure_id, m.denominator_figure_id},
     }
@@ -356,11 +377,15 @@ def _dimension_sections(
             ]
         in_measures = set().union(*(m["figure_ids"] for m in measures)) if measures else set()
         mine = reports[reports["dimension"] == dim]
-        used = mine["figure_ids"].map(lambda ids: set(ids) <= in_measures).astype(bool)
+        used = mine["figure_ids"].map(lambda ids, used=in_measures: set(ids) <= used).astype(bool)
         mine = mine.loc[~used]
 
         def context(group: Any) -> dict[str, Any]:
-            return _report_context(group, figures, source_labels, fact_values, checks, voices)
+            return _report_context(
+                group, figures, source_labels, fact_values, checks, voices, voice_labels
+            )
+
+        mine, companions = _attach_companions(mine, figures)
 
         camps = []
         for camp in brief.CAMPS:
@@ -370,16 +395,16 @@ def _dimension_sections(
                     "stance": camp,
                     "n_claims": int(getattr(row, f"n_{camp}_claims")),
                     "n_sources": int(getattr(row, f"n_{camp}_sources")),
-                    "voices": [voice_labels[v] for v in pd.unique(here["voice_id"])],
+                    "voices": list(dict.fromkeys(voice_labels[v] for v in here["voice_id"])),
                     "reports": [
-                        context(g) for g in mine[mine["stance"] == camp].itertuples(index=False)
+                        {**context(g), "companions": companions.get(g.report_key, [])}
+                        for g in mine[mine["stance"] == camp].itertuples(index=False)
                     ],
                     "measures": [m for m in measures if m["stance"] == camp],
                 }
             )
         others = [
-            context(g)
-            for g in mine[~mine["stance"].isin(brief.CAMPS)].itertuples(index=False)
+            context(g) for g in mine[~mine["stance"].isin(brief.CAMPS)].itertuples(index=False)
         ]
         differ = []
         if disagreements is not None and "dimension" in disagreements.columns:
@@ -398,6 +423,33 @@ def _dimension_sections(
     return sections
 
 
+def _attach_companions(
+    reports: pd.DataFrame, figures: pd.DataFrame
+) -> tuple[pd.DataFrame, dict[str, list[dict[str, str]]]]:
+    """Fold into a fact told several times the other figures its claims give (a horizon, a
+    reference level): they are shown with the fact, once per reading, not as reports of their
+    own. Returns the remaining reports and, per fact, its companions."""
+    told = reports[reports["n_reports"] > 1]
+    by_id = figures.set_index("figure_id", drop=False)
+    companions: dict[str, list[dict[str, str]]] = {}
+    folded: set[str] = set()
+    for fact in told.itertuples(index=False):
+        lone = reports[
+            (reports["n_reports"] == 1)
+            & reports["claim_ids"].map(lambda ids, c=set(fact.claim_ids): bool(set(ids) & c))
+        ]
+        seen: dict[str, dict[str, str]] = {}
+        for other in lone.itertuples(index=False):
+            row = by_id.loc[other.figure_id]
+            seen.setdefault(
+                brief.format_reading(row),
+                {"link": brief.figure_link(row), "metric": brief.escape_text(row["metric"])},
+            )
+            folded.add(other.report_key)
+        companions[fact.report_key] = list(seen.values())
+    return reports[~reports["report_key"].isin(folded)], companions
+
+
 def _disagreement_context(
     d: Any, claims: pd.DataFrame, source_labels: dict[str, str]
 ) -> dict[str, Any]:
@@ -413,21 +465,22 @@ def _disagreement_context(
     }
 
 
-def _common_ground(
-    sections: list[dict[str, Any]], reports: pd.DataFrame
-) -> dict[str, Any]:
+def _common_ground(sections: list[dict[str, Any]], reports: pd.DataFrame) -> dict[str, Any]:
     """Where both camps speak, and where both give numbers: side by side, what each measures."""
     both_speak = [s for s in sections if all(c["n_claims"] for c in s["camps"])]
-    both_count = [
-        s for s in both_speak if all(c["reports"] or c["measures"] for c in s["camps"])
-    ]
+    both_count = [s for s in both_speak if all(c["reports"] or c["measures"] for c in s["camps"])]
     compared = []
     for s in both_count:
         sides = {}
         for c in s["camps"]:
             metrics = [r["metric"] for r in c["reports"]]
             metrics += [m["description"] for m in c["measures"]]
-            sides[c["stance"]] = {"metrics": metrics, "reports": c["reports"], "measures": c["measures"]}
+            metrics = list(dict.fromkeys(metrics))
+            sides[c["stance"]] = {
+                "metrics": metrics,
+                "reports": c["reports"],
+                "measures": c["measures"],
+            }
         same = set(sides["optimist"]["metrics"]) & set(sides["skeptic"]["metrics"])
         compared.append({"dimension": s["dimension"], "sides": sides, "same_metrics": sorted(same)})
     camp_reports = reports[reports["stance"].isin(brief.CAMPS)]
@@ -441,6 +494,7 @@ def _common_ground(
         if s not in both_count
     ]
     return {
+        "n_same": sum(len(c["same_metrics"]) for c in compared),
         "n_dimensions": len(both_speak),
         "compared": compared,
         "words_only": words_only,
@@ -453,7 +507,7 @@ def _shifting_voices(
 ) -> list[dict[str, Any]]:
     shifting = brief.find_shifting_voices(voices, claims)
     out = []
-    for key, group in shifting.groupby("voice_key", sort=False):
+    for _, group in shifting.groupby("voice_key", sort=False):
         out.append(
             {
                 "name": brief.escape_text(group["name"].iloc[0]),
@@ -560,7 +614,7 @@ def build_brief_context(
     }
     voice_labels = _voice_labels(t["voices"], source_labels)
     by_camp = brief.count_claims_by_camp(experts["claims"])
-    reports = brief.group_reports(experts["figures"], t["sources"], t["voices"])
+    reports = brief.group_reports(experts["figures"], t["sources"])
     sections = _dimension_sections(experts, by_camp, reports, source_labels, voice_labels)
     overlap = brief.summarise_overlap(by_camp)
     repeated = reports[reports["stance"].isin(brief.CAMPS) & (reports["n_reports"] > 1)]
@@ -574,9 +628,14 @@ def build_brief_context(
             t.get("fact_values"),
             t.get("reference_checks"),
             t["voices"],
+            voice_labels,
         )
         headline["stance"] = repeated["stance"].iloc[0]
     dated = t["sources"]["published"].dropna().sort_values()
+    derived = t.get("derived_measures")
+    measure_sources = (
+        [source_labels[s] for s in pd.unique(derived["source_id"])] if derived is not None else []
+    )
     claims = experts["claims"]
     comments = []
     if include_comments:
@@ -603,6 +662,7 @@ def build_brief_context(
             "n_claims": len(claims),
             "n_camp": {c: int((claims["stance"] == c).sum()) for c in brief.CAMPS},
             "overlap": overlap,
+            "measure_sources": measure_sources,
             "headline": headline,
             "measures": {
                 c: [m for s in sections for m in s["camps"][i]["measures"]]
@@ -624,7 +684,7 @@ def render_brief(context: dict[str, Any], *, template_dir: Path | None = None) -
     """The brief's Markdown from its context, worded by the templates in ``template_dir``
     (default: ``gapstudy/templates/narrative``)."""
     text = _environment(template_dir).get_template(TEMPLATE_NAME).render(**context)
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"[ \t]+\n", "\n", re.sub(r"(?<=\S)  +(?=\S)", " ", text))
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
