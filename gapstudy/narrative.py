@@ -33,6 +33,8 @@ from gapstudy import brief, vocab
 from gapstudy.exceptions import ParameterError
 from gapstudy.paths import ProjectPaths
 
+escape_text = brief.escape_text
+
 
 def _is_missing(x: Any) -> bool:
     return x is None or x is pd.NA or (isinstance(x, float) and x != x)
@@ -100,11 +102,62 @@ def filter_tables(
         result["fact_values"] = fv[fv["claim_id"].isin(result["claims"]["claim_id"])].reset_index(
             drop=True
         )
+    if "figures" in result:
+        figure_ids = set(result["figures"]["figure_id"])
+        for name, frame in result.items():
+            if "figure_id" in frame.columns and "source_id" not in frame.columns:
+                result[name] = frame[frame["figure_id"].isin(figure_ids)].reset_index(drop=True)
+    if "claims" in result:
+        claim_ids = set(result["claims"]["claim_id"])
+        for name, frame in result.items():
+            columns = [c for c in frame.columns if c.startswith("claim_id")]
+            if columns and "source_id" not in frame.columns:
+                keep = frame[columns].apply(
+                    lambda row: all(set(_split_ids(v)) <= claim_ids for v in row), axis=1
+                )
+                result[name] = frame[keep.astype(bool)].reset_index(drop=True)
     if "derived_measures" in result and "figures" in result:
         dm, ids = result["derived_measures"], set(result["figures"]["figure_id"])
         keep = dm["numerator_figure_id"].isin(ids) & dm["denominator_figure_id"].isin(ids)
         result["derived_measures"] = dm[keep].reset_index(drop=True)
     return result
+
+
+def _split_ids(value: Any) -> list[str]:
+    if _is_missing(value):
+        return []
+    return [v for v in re.split(r"[,;\s]+", str(value)) if v]
+
+
+BRIEF_TABLES = ("voices", "claims", "figures", "derived_measures", "fact_values")
+# Read when the schema declares them (they record contradictions and checks against the
+# primary sources); the brief has a sentence for each when present.
+OPTIONAL_TABLES = ("disagreements", "reference_checks")
+
+
+def load_brief_tables(*, paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
+    """Every table the brief reads, for all sources and with readers' comments: what
+    :func:`write_narrative` takes (it applies the run's parameters itself)."""
+    from gapstudy import schema
+
+    names = [*BRIEF_TABLES, *(n for n in OPTIONAL_TABLES if n in schema.TABLES)]
+    return load_tables(names, include_comments=True, paths=paths)
+
+
+def describe_selection(
+    tables: dict[str, pd.DataFrame],
+    *,
+    sources: list[str] | None = None,
+    include_comments: bool = False,
+    as_of: str | None = None,
+) -> str:
+    """The run's selection in plain words, for captions: which sources, which cut-off, whether
+    readers' comments count."""
+    kept, left_out = select_sources(tables["sources"], include=sources, as_of=as_of)
+    which = "all sources" if not left_out else "sources " + ", ".join(kept) if kept else "no source"
+    cut = f", as of {as_of}" if as_of else ""
+    comments = "with readers' comments" if include_comments else "without readers' comments"
+    return f"{which}{cut}, {comments}"
 
 
 def load_tables(
@@ -673,7 +726,7 @@ def build_brief_context(
         "common": _common_ground(sections, reports),
         "voices": _shifting_voices(experts["voices"], claims, source_labels),
         "caveats": _caveats(
-            t, everything, reports, left_out, include_comments, source_labels, all_labels
+            experts, everything, reports, left_out, include_comments, source_labels, all_labels
         ),
         "comments": comments,
         "stances": vocab.STANCES,

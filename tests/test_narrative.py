@@ -1,21 +1,28 @@
-# ruff: noqa: E501  (the expected narrative has its lines as written)
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
+from pandas.testing import assert_frame_equal
 
-from gapstudy import schema
+from gapstudy import brief, schema
 from gapstudy.exceptions import ParameterError
 from gapstudy.facts import derive_measures
 from gapstudy.narrative import (
+    TEMPLATE_DIR,
+    build_brief_context,
     escape_text,
     filter_tables,
+    load_brief_tables,
     select_sources,
     viewpoint_table,
     write_narrative,
 )
+from gapstudy.paths import project_paths
+from gapstudy.render import render_markdown
 
 
 def _frame(table: schema.Table, rows: list[dict]) -> pd.DataFrame:
@@ -75,7 +82,8 @@ def _figure(fid: str, text: str, claim: dict, **spec) -> dict:
 
 def make_tables() -> dict[str, pd.DataFrame]:
     """Two small sources: a dated report with an optimist and a skeptic, and an undated one
-    with a skeptic outlet and a reader comment."""
+    with a skeptic outlet, Lin's odds told again (Lin coded optimist there) and a reader
+    comment."""
     sources = _frame(
         schema.SOURCES,
         [
@@ -131,6 +139,16 @@ def make_tables() -> dict[str, pd.DataFrame]:
                 "is_reader_comment": False,
             },
             {
+                "voice_id": "b/lin",
+                "source_id": "b",
+                "voice_key": "lin",
+                "name": "Justin Lin",
+                "kind": "person",
+                "affiliation": "Alibaba",
+                "stance": "optimist",
+                "is_reader_comment": False,
+            },
+            {
                 "voice_id": "b/cartman",
                 "source_id": "b",
                 "voice_key": "cartman",
@@ -168,6 +186,15 @@ def make_tables() -> dict[str, pd.DataFrame]:
         "skeptic",
         15,
     )
+    lin_again = _claim(
+        "b/lin-again",
+        "b/lin",
+        "Lin put the odds under 20% and praised open models",
+        "open_models",
+        "narrowing",
+        "optimist",
+        9,
+    )
     reader = _claim(
         "b/cartman-says",
         "b/cartman",
@@ -178,7 +205,7 @@ def make_tables() -> dict[str, pd.DataFrame]:
         24,
         comment=True,
     )
-    claims = _frame(schema.CLAIMS, [odds, gap, funding, reader])
+    claims = _frame(schema.CLAIMS, [odds, gap, funding, lin_again, reader])
     figures = _frame(
         schema.FIGURES,
         [
@@ -191,6 +218,29 @@ def make_tables() -> dict[str, pd.DataFrame]:
                 metric="chance of overtaking the US leaders",
                 period="next three to five years",
                 period_precision="range",
+                fact_id="lin-odds",
+                qualifier="below",
+            ),
+            _figure(
+                "a/lin-odds/2",
+                "three to five years",
+                odds,
+                low=3.0,
+                high=5.0,
+                bound="range",
+                unit="year",
+                kind="duration",
+                metric="horizon of the odds",
+            ),
+            _figure(
+                "b/lin-again/1",
+                "under 20%",
+                {**lin_again, "stance": "skeptic", "dimension": "overall_lead"},
+                high=20.0,
+                bound="upper",
+                qualifier="under",
+                metric="chance of overtaking the US leaders",
+                fact_id="lin-odds",
             ),
             _figure("a/zheng-gap/1", "2.7%", gap, value=2.7, metric="performance shortfall"),
             _figure(
@@ -242,69 +292,7 @@ def make_tables() -> dict[str, pd.DataFrame]:
     }
 
 
-EXPECTED = """\
-## Optimists and skeptics
-
-**Sources read:** `a` (Outlet A, 2026-01, inferred); `b` (undated).
-
-**Reader comments:** left out.
-
-### Who speaks
-
-**Optimists** (China is catching up; the gap is narrowing or small):
-
-- **Zheng Jun** — Huawei [`a`]
-
-**Skeptics** (the gap persists or widens):
-
-- **Justin Lin** — Alibaba, technical lead [`a`]
-- **the outlet** [`b`]
-
-### Where they look
-
-- Optimists' claims concern, most often first: benchmark performance.
-- Skeptics' claims concern, most often first: overall lead, capital and investment.
-- Both camps speak of: no common dimension.
-- Only optimists speak of: benchmark performance.
-- Only skeptics speak of: overall lead, capital and investment.
-
-### The figures they cite
-
-**Optimists**
-
-- *benchmark performance* — Zheng Jun: “2.7%”, performance shortfall (China vs United States) [`a/zheng-gap/1`]
-
-**Skeptics**
-
-- *overall lead* — Justin Lin: “Below 20 percent”, chance of overtaking the US leaders (China vs United States, next three to five years) [`a/lin-odds/1`]
-- *capital and investment* — the outlet: “\\$109.1 billion”, private AI investment (United States vs China, 2024) [`b/funding/1`]
-- *capital and investment* — the outlet: “\\$9.3 billion”, private AI investment (China vs United States, 2024) [`b/funding/2`]
-
-### Gap measures computed from these figures
-
-- skeptic: US private AI investment over China's: 11.7 times (“\\$109.1 billion” ÷ “\\$9.3 billion”) [`investment-ratio`]
-"""
-
-
-def test_the_narrative_of_small_tables_is_exactly_as_expected():
-    assert write_narrative(make_tables()) == EXPECTED
-
-
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-
-
-def _numbers_in_tables(tables: dict[str, pd.DataFrame]) -> tuple[str, list[float]]:
-    """Every string cell of every table joined, and every numeric cell."""
-    strings, numbers = [], []
-    for frame in tables.values():
-        for column in frame.columns:
-            values = frame[column].dropna()
-            if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-                numbers.extend(float(v) for v in values)
-            else:
-                strings.extend(str(v) for v in values)
-    return "\n".join(strings), numbers
-
+# ---- every number, every link -------------------------------------------------------------
 
 PARAMETERS = [
     {},
@@ -315,41 +303,221 @@ PARAMETERS = [
     {"as_of": "2025-12-31"},
 ]
 
+_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\(([^)\s]+)\)")
+_CODE = re.compile(r"`[^`]*`")
+_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|trillion))?")
+_SCALES = {None: 1.0, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _numbers(text: str) -> list[tuple[str, float]]:
+    """(token, value) for every number in ``text``, a scale word applied."""
+    return [
+        (m.group(0), float(m.group(1).replace(",", "")) * _SCALES[m.group(2)])
+        for m in _NUMBER.finditer(text)
+    ]
+
+
+def _shown(token: str, candidate: float) -> bool:
+    """Whether ``candidate`` shows as ``token`` (rounded to the digits shown, or to three
+    significant digits as ratios are)."""
+    number = token.split()[0].replace(",", "")
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    scale = _SCALES[token.split()[1]] if " " in token else 1.0
+    shown = float(number)
+    return (
+        round(abs(candidate) / scale, decimals) == shown
+        or float(f"{abs(candidate) / scale:.3g}") == shown
+    )
+
+
+def _table_counts(tables: dict[str, pd.DataFrame], **parameters) -> set[int]:
+    """Counts of claims the brief may state, computed here from the tables independently:
+    per camp, per camp and dimension, and the claims of each camp outside the other's ground."""
+    t = filter_tables(tables, **parameters)
+    claims = t["claims"][~t["claims"]["is_reader_comment"].astype(bool)]
+    camps = claims[claims["stance"].isin(["optimist", "skeptic"])]
+    by = camps.groupby(["dimension", "stance"]).size().unstack(fill_value=0)
+    by = by.reindex(columns=["optimist", "skeptic"], fill_value=0)
+    counts = {len(claims), len(camps), *by["optimist"], *by["skeptic"]}
+    counts |= set(camps["stance"].value_counts())
+    for camp, other in (("optimist", "skeptic"), ("skeptic", "optimist")):
+        counts.add(int(by[camp][(by[other] <= 1) & (by[camp] > 1)].sum()))
+    outlets = set(t["voices"]["voice_id"][t["voices"]["kind"] == "outlet"])
+    counts.add(int(camps["voice_id"].isin(outlets).sum()))
+    figures = t["figures"][~t["figures"]["is_reader_comment"].astype(bool)]
+    cited = figures[figures["stance"].isin(["optimist", "skeptic"])]
+    quantity = cited["fact_id"].fillna(cited["figure_id"])
+    n_texts = cited.groupby(quantity)["source_id"].nunique()
+    counts |= {len(n_texts), int((n_texts == 1).sum())}
+    counts.add(int(cited["interpretation_note"].notna().sum()))
+    return counts
+
+
+_QUOTED = {
+    "figures": ("period", "metric", "interpretation_note"),
+    "derived_measures": ("description",),
+    "claims": ("quote",),
+    "voices": ("name", "affiliation"),
+    "sources": ("title", "outlet", "original_outlet"),
+}
+
+
+def _quoted_cells(tables: dict[str, pd.DataFrame]) -> set[str]:
+    cells = set()
+    for name, columns in _QUOTED.items():
+        frame = tables.get(name)
+        for column in columns if frame is not None else ():
+            for value in frame[column].dropna() if column in frame.columns else ():
+                cells |= {
+                    escape_text(value),
+                    escape_text(value)[:1].upper() + escape_text(value)[1:],
+                }
+    return cells
+
+
+def check_numbers_and_links(text: str, tables: dict[str, pd.DataFrame], **parameters) -> int:
+    """Assert every number in ``text`` is a table's: inside a link, a reading of the linked
+    figure; outside, a date, a derived measure or a count of claims. Every link goes to an
+    existing figure of the source named in it. Returns how many numbers were checked."""
+    figures = tables["figures"].set_index("figure_id")
+    derived = tables.get("derived_measures", pd.DataFrame({"value": []}))
+    checked = 0
+    for words, target in _LINK.findall(text):
+        match = re.fullmatch(r"sources/([^/#]+)\.html#(.+)", target)
+        assert match, f"{target!r} is not a link to the source reader"
+        source_id, figure_id = match.groups()
+        assert figure_id in figures.index, f"{figure_id!r} is no figure"
+        figure = figures.loc[figure_id]
+        assert figure["source_id"] == source_id, f"{target!r} names the wrong source"
+        readings = [figure[c] for c in ("value", "low", "high") if not pd.isna(figure[c])]
+        for token, _ in _numbers(words):
+            assert any(_shown(token, r) for r in readings), f"{token!r} is not {figure_id}"
+            checked += 1
+    prose = _DATE.sub(" ", _CODE.sub(" ", _LINK.sub(" ", text)))
+    # Words copied from a table (a period, a metric, a reading note, a quote) may hold numbers.
+    for phrase in sorted(_quoted_cells(tables), key=len, reverse=True):
+        prose = prose.replace(phrase, " ")
+    allowed_dates = set(tables["sources"]["published"].dropna()) | {parameters.get("as_of")}
+    assert set(_DATE.findall(_CODE.sub(" ", _LINK.sub(" ", text)))) <= allowed_dates
+    counts = _table_counts(tables, **parameters)
+    measures = [float(v) for v in derived["value"]]
+    for token, value in _numbers(prose):
+        is_count = "." not in token and value in counts
+        is_measure = any(_shown(token, m) for m in measures)
+        assert is_count or is_measure, f"{token!r} outside a link is no count or measure"
+        checked += 1
+    return checked
+
 
 @pytest.mark.parametrize("parameters", PARAMETERS)
-def test_every_number_in_the_narrative_comes_from_a_table_row(parameters):
+def test_every_number_in_the_brief_of_small_tables_comes_from_a_table(parameters):
     tables = make_tables()
     text = write_narrative(tables, **parameters)
-    strings, numbers = _numbers_in_tables(tables)
-    allowed = strings + "\n" + str(parameters.get("as_of", ""))
-    found = _NUMBER.findall(text)
-    assert found, "the check must look at some numbers"
-    for token in found:
-        decimals = len(token.split(".")[1]) if "." in token else 0
-        from_cell = any(round(n, decimals) == float(token) for n in numbers)
-        # Shown to three significant digits, a measure must match its rounded value.
-        rounded = any(float(f"{n:.3g}") == float(token) for n in numbers)
-        assert token in allowed or from_cell or rounded, f"{token!r} is in no table row"
+    if parameters.get("as_of") != "2025-12-31":
+        assert check_numbers_and_links(text, tables, **parameters) > 0
+    else:
+        check_numbers_and_links(text, tables, **parameters)
 
 
-def test_excluding_a_source_removes_its_voices_and_numbers():
-    text = write_narrative(make_tables(), sources=["a"])
-    assert "**Left out:** `b` (not selected)." in text
-    for gone in ("the outlet", "109.1", "9.3", "11.7", "b/funding"):
-        assert gone not in text
-    assert "Justin Lin" in text and "2.7%" in text
+RUNS = [
+    {},
+    {"include_comments": True},
+    {"sources": ["hk-agi-next-2026", "bloomberg-repost-2026", "aicerts-widening-2026"]},
+    {"as_of": "2026-01-31"},
+]
+
+
+@pytest.fixture(scope="module")
+def project_tables() -> dict[str, pd.DataFrame]:
+    paths = project_paths()
+    if not paths.table_file("figures").is_file():
+        pytest.skip("data/processed has not been built (gapstudy tables)")
+    return load_brief_tables(paths=paths)
+
+
+@pytest.mark.parametrize("parameters", RUNS)
+def test_every_number_in_the_brief_of_the_corpus_comes_from_a_table(project_tables, parameters):
+    text = write_narrative(project_tables, **parameters)
+    assert check_numbers_and_links(text, project_tables, **parameters) >= 10
+
+
+def test_the_checker_catches_a_typed_in_number_and_a_wrong_link():
+    tables = make_tables()
+    text = write_narrative(tables)
+    with pytest.raises(AssertionError, match="outside a link"):
+        check_numbers_and_links(text + "\nThe gap is 37 points.\n", tables)
+    with pytest.raises(AssertionError, match="is not a/zheng-gap/1"):
+        check_numbers_and_links(text.replace("[2.7%]", "[2.8%]"), tables)
+    with pytest.raises(AssertionError, match="wrong source"):
+        check_numbers_and_links(
+            text.replace("sources/a.html#a/zheng", "sources/b.html#a/zheng"), tables
+        )
+
+
+def test_the_headline_brief_has_six_prose_paragraphs_and_keeps_its_links(project_tables):
+    text = write_narrative(project_tables)
+    html = str(render_markdown(text))
+    paragraphs = re.findall(r"<p>(.*?)</p>", html, flags=re.DOTALL)
+    assert len([p for p in paragraphs if len(p.split()) >= 12]) >= 6
+    hrefs = re.findall(r'<a href="([^"]+)"', html)
+    assert hrefs and all(h.startswith("sources/") and "#" in h for h in hrefs)
+
+
+def test_a_fact_told_several_times_is_stated_once(project_tables):
+    """Outside the lede, the figures of one fact are linked once per distinct reading."""
+    text = write_narrative(project_tables)
+    body = text[text.index("### ") :]
+    figures = project_tables["figures"]
+    for fact, group in figures.dropna(subset=["fact_id"]).groupby("fact_id"):
+        targets = [f for _, f in _LINK.findall(body) if f.split("#")[1] in set(group["figure_id"])]
+        readings = {brief.format_reading(r) for r in group.itertuples(index=False)}
+        assert len(targets) <= len(readings), fact
+
+
+# ---- parameters -----------------------------------------------------------------------------
+
+
+def test_a_subset_of_sources_removes_the_others_numbers_and_names():
+    whole = write_narrative(make_tables())
+    only_a = write_narrative(make_tables(), sources=["a"])
+    assert "sources/b.html" in whole and "sources/b.html" not in only_a
+    assert "11.7 times" in whole and "11.7" not in only_a
+    assert "Left out by this run's parameters: `b` (not selected)." in only_a
+    assert "Justin Lin" in only_a and "[2.7%](sources/a.html#a/zheng-gap/1)" in only_a
+
+
+def test_a_cut_off_leaves_out_undated_and_later_sources():
+    text = write_narrative(make_tables(), as_of="2026-01-15")
+    assert "as the debate stood on 2026-01-15" in text
+    assert "`b` (undated, so it cannot be placed before 2026-01-15)" in text
+    assert "sources/b.html" not in text
+    empty = write_narrative(make_tables(), as_of="2025-12-31")
+    assert "No text is read with these parameters" in empty
+    assert "sources/" not in empty
 
 
 def test_including_comments_brings_in_the_readers():
     without = write_narrative(make_tables())
     with_comments = write_narrative(make_tables(), include_comments=True)
     assert "Eric Cartman" not in without
-    assert with_comments.endswith(
-        "### Readers' comments\n\n"
-        "- **Eric Cartman** (optimist, benchmark performance): “The gap is definitely"
-        " shrinking.” [`b/cartman-says`]\n"
+    assert "One reader's comment in the texts read is left out" in without
+    assert "### Readers' comments" in with_comments
+    assert (
+        "- Eric Cartman (optimist, benchmark performance): “The gap is definitely shrinking.”"
+        in with_comments
     )
-    assert "**Reader comments:** included, in a section of their own." in with_comments
+    assert "with readers' comments" in with_comments
+
+
+def test_parameters_change_the_brief_of_the_corpus(project_tables):
+    default = write_narrative(project_tables)
+    summit = write_narrative(project_tables, **RUNS[2])
+    early = write_narrative(project_tables, **RUNS[3])
+    assert "sources/undated-narrowing.html" in default
+    assert "sources/undated-narrowing.html" not in summit
+    assert "sources/ithome-zheng-2026.html" not in early
+    assert len({default, summit, early}) == 3
 
 
 @pytest.mark.parametrize(
@@ -372,14 +540,6 @@ def test_select_sources_by_cut_off_date(as_of, kept, left_out):
     assert select_sources(make_tables()["sources"], as_of=as_of) == (kept, left_out)
 
 
-def test_a_cut_off_before_every_source_leaves_an_empty_comparison():
-    text = write_narrative(make_tables(), as_of="2025-12-31")
-    assert "**Sources read:** none." in text
-    assert "- No optimist voice in the sources read." in text
-    assert "- No figure cited in skeptic claims." in text
-    assert "Justin Lin" not in text
-
-
 @pytest.mark.parametrize(
     ("parameters", "message"),
     [
@@ -390,6 +550,140 @@ def test_a_cut_off_before_every_source_leaves_an_empty_comparison():
 def test_bad_parameters_are_refused(parameters, message):
     with pytest.raises(ParameterError, match=message):
         write_narrative(make_tables(), **parameters)
+
+
+# ---- the context, in small frames -----------------------------------------------------------
+
+
+def test_count_claims_by_camp():
+    claims = filter_tables(make_tables())["claims"]
+    expected = pd.DataFrame(
+        {
+            "dimension": [
+                "overall_lead",
+                "benchmark_performance",
+                "capital_and_investment",
+                "open_models",
+            ],
+            "n_optimist_claims": [0, 1, 0, 1],
+            "n_optimist_sources": [0, 1, 0, 1],
+            "n_skeptic_claims": [1, 0, 1, 0],
+            "n_skeptic_sources": [1, 0, 1, 0],
+        }
+    )
+    assert_frame_equal(brief.count_claims_by_camp(claims), expected)
+
+
+def test_classify_ground_and_overlap():
+    by_camp = pd.DataFrame(
+        {
+            "dimension": ["overall_lead", "compute_and_chips", "efficiency", "policy"],
+            "n_optimist_claims": [10, 1, 9, 1],
+            "n_optimist_sources": [3, 1, 4, 1],
+            "n_skeptic_claims": [14, 17, 0, 1],
+            "n_skeptic_sources": [3, 4, 0, 1],
+        }
+    )
+    ground = brief.classify_ground(by_camp)
+    assert list(ground) == ["shared", "skeptic", "optimist", "thin"]
+    overlap = brief.summarise_overlap(by_camp)
+    assert overlap["shared"] == ["overall_lead"]
+    assert overlap["optimist"] == {"n_claims": 21, "n_alone": 9, "alone": ["efficiency"]}
+    assert overlap["skeptic"] == {"n_claims": 32, "n_alone": 17, "alone": ["compute_and_chips"]}
+
+
+def test_group_reports_puts_a_fact_in_one_row():
+    t = filter_tables(make_tables())
+    reports = brief.group_reports(t["figures"], t["sources"])
+    lin = reports[reports["report_key"] == "lin-odds"].reset_index(drop=True)
+    expected = pd.DataFrame(
+        {
+            "report_key": ["lin-odds"],
+            "figure_id": ["a/lin-odds/1"],
+            "n_reports": [2],
+            "n_sources": [2],
+            "n_readings": [1],
+        }
+    )
+    columns = list(expected.columns)
+    assert_frame_equal(lin[columns].astype({"report_key": object, "figure_id": object}), expected)
+    assert lin["figure_ids"][0] == ["a/lin-odds/1", "b/lin-again/1"]
+    assert len(reports) == len(t["figures"]) - 1
+
+
+def test_find_shifting_voices():
+    t = filter_tables(make_tables())
+    shifting = brief.find_shifting_voices(t["voices"], t["claims"])
+    expected = pd.DataFrame(
+        {
+            "voice_key": ["lin", "lin"],
+            "name": ["Justin Lin", "Justin Lin"],
+            "source_id": ["a", "b"],
+            "stance": ["skeptic", "optimist"],
+            "claims": [
+                [{"stance": "skeptic", "dimension": "overall_lead", "n": 1}],
+                [{"stance": "optimist", "dimension": "open_models", "n": 1}],
+            ],
+        }
+    )
+    assert_frame_equal(shifting.astype(object), expected.astype(object))
+
+
+@pytest.mark.parametrize(
+    ("spec", "reading"),
+    [
+        ({"bound": "exact", "value": 2.7, "unit": "percent"}, "2.7%"),
+        ({"bound": "exact", "value": 17.5, "unit": "percentage_point"}, "17.5 percentage points"),
+        ({"bound": "upper", "high": 20.0, "unit": "percent", "qualifier": "sub"}, "below 20%"),
+        (
+            {"bound": "upper", "high": 30.0, "unit": "percent", "qualifier": "as much as"},
+            "as much as 30%",
+        ),
+        (
+            {"bound": "approximate", "value": 70.0, "unit": "percent", "qualifier": "roughly"},
+            "about 70%",
+        ),
+        ({"bound": "range", "low": 10.0, "high": 100.0, "unit": "fold"}, "10 to 100 times"),
+        ({"bound": "range", "low": 3.0, "high": 5.0, "unit": "year"}, "3 to 5 years"),
+        (
+            {"bound": "lower", "low": 1e9, "unit": "usd", "qualifier": "over"},
+            "more than $1 billion",
+        ),
+        ({"bound": "exact", "value": 109.1e9, "unit": "usd"}, "$109.1 billion"),
+        ({"bound": "exact", "value": 199.48, "unit": "exabyte"}, "199.48 exabytes"),
+        ({"bound": "exact", "value": -40.0, "unit": "percent"}, "\u221240%"),
+        ({"bound": "lower", "low": 400.0, "unit": "count"}, "at least 400"),
+    ],
+)
+def test_format_reading(spec, reading):
+    row = pd.Series({"value": None, "low": None, "high": None, "qualifier": None, **spec})
+    assert brief.format_reading(row) == reading
+
+
+# ---- templates ------------------------------------------------------------------------------
+
+
+def test_a_researcher_rewords_the_brief_in_the_templates(tmp_path: Path):
+    words = tmp_path / "narrative"
+    shutil.copytree(TEMPLATE_DIR, words)
+    lede = words / "lede.md.j2"
+    lede.write_text(lede.read_text().replace("coded claim", "annotated statement"))
+    (words / "caveats.md.j2").write_text("### Limits\n\nRead with care.\n")
+    text = write_narrative(make_tables(), template_dir=words)
+    assert "annotated statements about the US–China AI gap" in text
+    assert text.rstrip().endswith("### Limits\n\nRead with care.")
+    assert "coded claim" not in text.split("\n\n")[0]
+    assert "coded claims" in write_narrative(make_tables()).split("\n\n")[0]
+
+
+def test_the_context_is_plain_data_the_templates_word():
+    context = build_brief_context(make_tables())
+    assert set(context) >= {"lede", "sections", "common", "voices", "caveats", "parameters"}
+    assert [s["dimension"] for s in context["sections"]][:1] == ["overall_lead"]
+    assert context["caveats"]["n_comments_left_out"] == 1
+
+
+# ---- escaping and the tables ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -404,9 +698,11 @@ def test_escape_text_neutralises_markup(text, escaped):
     assert escape_text(text) == escaped
 
 
-def test_article_markup_in_a_quote_is_escaped_in_the_narrative():
+def test_article_markup_in_a_metric_is_escaped_in_the_brief():
     tables = make_tables()
-    tables["figures"].loc[1, "text"] = "<script>alert(1)</script>"
+    tables["figures"].loc[tables["figures"]["figure_id"] == "a/zheng-gap/1", "metric"] = (
+        "<script>alert(1)</script>"
+    )
     text = write_narrative(tables)
     assert "<script>" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
@@ -421,24 +717,20 @@ def test_filter_tables_drops_comments_and_derived_measures_with_their_figures():
     assert "b/cartman-says" in set(with_comments["claims"]["claim_id"])
 
 
+def test_filter_tables_keeps_checks_and_disagreements_of_the_sources_read():
+    tables = make_tables()
+    tables["reference_checks"] = pd.DataFrame(
+        {"figure_id": ["a/zheng-gap/1", "b/funding/1"], "status": ["matches", "differs"]}
+    )
+    tables["disagreements"] = pd.DataFrame(
+        {"disagreement_id": ["d1", "d2"], "claim_ids": ["a/lin-odds, b/funding", "a/zheng-gap"]}
+    )
+    kept = filter_tables(tables, sources=["a"])
+    assert list(kept["reference_checks"]["figure_id"]) == ["a/zheng-gap/1"]
+    assert list(kept["disagreements"]["disagreement_id"]) == ["d2"]
+
+
 def test_viewpoint_table_lists_who_holds_each_stance():
     view = viewpoint_table(filter_tables(make_tables()))
-    assert list(view["name"]) == ["Zheng Jun", "Justin Lin", "the outlet"]
-    assert list(view["stance"]) == ["optimist", "skeptic", "skeptic"]
-    assert list(view["figures"]) == ["2.7%", "Below 20 percent", "$109.1 billion; $9.3 billion"]
-    assert list(view["dimensions"]) == [
-        "benchmark performance",
-        "overall lead",
-        "capital and investment",
-    ]
-
-
-def test_dimensions_are_named_from_the_most_cited():
-    tables = make_tables()
-    extra = tables["claims"].iloc[[2]].assign(claim_id="b/funding-again")
-    tables["claims"] = pd.concat([tables["claims"], extra], ignore_index=True)
-    text = write_narrative(tables)
-    assert (
-        "- Skeptics' claims concern, most often first: capital and investment, overall lead."
-        in text
-    )
+    assert list(view["name"]) == ["Zheng Jun", "Justin Lin", "Justin Lin", "the outlet"]
+    assert list(view["stance"]) == ["optimist", "optimist", "skeptic", "skeptic"]
