@@ -373,6 +373,7 @@ def _report_context(
         "n_metrics": int(group.n_metrics),
         "metrics": [brief.escape_text(m) for m in pd.unique(rows["metric"])],
         "bound": str(first["bound"]),
+        "stance_side": first["stance"] in brief.CAMPS,
         "entity": brief.escape_text(first["entity"]),
         "counterpart": None if brief.is_missing(counterpart) else brief.escape_text(counterpart),
         "note": None if brief.is_missing(note) else brief.escape_text(note),
