@@ -239,6 +239,9 @@ _NUMBER_WORDS = (
 )  # fmt: skip
 
 
+_QUESTION_WORDS = {"Whether", "What", "Who", "Whose", "How", "Which", "When", "Where", "Why"}
+
+
 def dimension_title(dimension: str) -> str:
     """``compute_and_chips`` as ``compute and chips``."""
     return dimension.replace("_", " ")
@@ -279,6 +282,11 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
         join_and=join_and,
         dimension=dimension_title,
         dim=lambda d: f"*{dimension_title(d)}*",
+        lowerq=lambda q: (
+            str(q)[:1].lower() + str(q)[1:]
+            if str(q).split(" ", 1)[0] in _QUESTION_WORDS
+            else str(q)
+        ),
         possessive=lambda s: f"{s}’" if str(s).endswith("s") else f"{s}’s",
         capfirst=lambda s: str(s)[:1].upper() + str(s)[1:],
     )
@@ -293,6 +301,9 @@ def _voice_labels(voices: pd.DataFrame, source_labels: dict[str, str]) -> dict[s
         if v.kind == "outlet":
             label = source_labels.get(v.source_id, f"`{v.source_id}`")
             labels[v.voice_id] = f"the text of {label}" if label.startswith("`") else label
+        elif v.kind == "group":
+            name = brief.escape_text(v.name)
+            labels[v.voice_id] = name[:1].lower() + name[1:]
         else:
             name = brief.escape_text(v.name)
             if not brief.is_missing(v.affiliation) and v.affiliation != v.name:
@@ -327,20 +338,22 @@ def _report_context(
     if fact_values is not None and not brief.is_missing(first.get("fact_id")):
         fv = fact_values[fact_values["fact_id"] == first["fact_id"]]
         if len(fv):
+            differs = fv["differs_in"].dropna() if "differs_in" in fv.columns else []
+            independent = (
+                fv["is_independent"].fillna(True).astype(bool)
+                if "is_independent" in fv.columns
+                else pd.Series(True, index=fv.index)
+            )
             agreement = {
                 "is_agreeing": bool(fv["is_agreeing"].fillna(True).all()),
                 "n_sources": int(fv["source_id"].nunique()),
+                "n_independent": int(independent.sum()),
+                "n_reports": len(fv),
+                "differs_in": [d.strip() for d in differs.iloc[0].split(",")]
+                if len(differs)
+                else [],
             }
-    check = None
-    if checks is not None:
-        mine = checks[checks["figure_id"].isin(group.figure_ids)]
-        if len(mine):
-            c = mine.iloc[0]
-            check = {
-                "status": str(c["status"]),
-                "primary": brief.escape_text(c.get("primary_says", c.get("primary", ""))),
-                "url": None if brief.is_missing(c.get("url")) else str(c["url"]),
-            }
+    check = _check_context(checks, list(group.figure_ids))
     note = first.get("interpretation_note")
     counterpart = first.get("counterpart")
     keys = voices.set_index("voice_id")["voice_key"]
@@ -383,7 +396,9 @@ def _report_context(
     }
 
 
-def _measure_context(m: Any, figures: pd.DataFrame) -> dict[str, Any]:
+def _measure_context(
+    m: Any, figures: pd.DataFrame, checks: pd.DataFrame | None = None
+) -> dict[str, Any]:
     by_id = figures.set_index("figure_id", drop=False)
     num, den = by_id.loc[m.numerator_figure_id], by_id.loc[m.denominator_figure_id]
 
@@ -402,6 +417,7 @@ def _measure_context(m: Any, figures: pd.DataFrame) -> dict[str, Any]:
         "value": f"{value:.3g}" if m.operation == "ratio" else None,
         "change": "rose" if value > 0 else "fell" if value < 0 else "did not change",
         "figure_ids": {m.numerator_figure_id, m.denominator_figure_id},
+        "check": _check_context(checks, [m.denominator_figure_id, m.numerator_figure_id]),
     }
 
 
@@ -415,7 +431,9 @@ def _dimension_sections(
     claims, figures, voices = t["claims"], t["figures"], t["voices"]
     derived = t.get("derived_measures")
     fact_values, checks = t.get("fact_values"), t.get("reference_checks")
-    disagreements = t.get("disagreements")
+    disagreements = list_disagreements(
+        t.get("disagreements"), figures, {s: source_labels[s] for s in source_labels}
+    )
     ground = brief.classify_ground(by_camp)
     sections = []
     ranked = by_camp.assign(
@@ -426,7 +444,7 @@ def _dimension_sections(
         measures = []
         if derived is not None:
             measures = [
-                {**_measure_context(m, figures), "stance": m.stance}
+                {**_measure_context(m, figures, checks), "stance": m.stance}
                 for m in derived[derived["dimension"] == dim].itertuples(index=False)
             ]
         in_measures = set().union(*(m["figure_ids"] for m in measures)) if measures else set()
@@ -460,10 +478,12 @@ def _dimension_sections(
         others = [
             context(g) for g in mine[~mine["stance"].isin(brief.CAMPS)].itertuples(index=False)
         ]
-        differ = []
-        if disagreements is not None and "dimension" in disagreements.columns:
-            for d in disagreements[disagreements["dimension"] == dim].itertuples(index=False):
-                differ.append(_disagreement_context(d, claims, source_labels))
+        differ = [d for d in disagreements if d["dimension"] == dim]
+        shown = _readings_shown(camps, others)
+        differ = [
+            {**d, "figures": [f for f in d["figures"] if _reading_of(f["link"]) not in shown]}
+            for d in differ
+        ]
         sections.append(
             {
                 "dimension": dim,
@@ -504,18 +524,76 @@ def _attach_companions(
     return reports[~reports["report_key"].isin(folded)], companions
 
 
-def _disagreement_context(
-    d: Any, claims: pd.DataFrame, source_labels: dict[str, str]
-) -> dict[str, Any]:
-    ids = getattr(d, "claim_ids", "") or ""
-    ids = [i.strip() for i in str(ids).replace(";", ",").split(",") if i.strip()]
-    sources = pd.unique(claims[claims["claim_id"].isin(ids)]["source_id"])
-    what = next(
-        (getattr(d, c) for c in ("what_differs", "description", "note") if hasattr(d, c)), ""
-    )
+def _reading_of(link: str) -> str:
+    return link[1 : link.index("](")]
+
+
+def _readings_shown(camps: list[dict[str, Any]], others: list[dict[str, Any]]) -> set[str]:
+    """The readings a dimension's section already links, so a disagreement need not repeat
+    them."""
+    links = []
+    for r in [*others, *(r for c in camps for r in c["reports"])]:
+        links += r["links"] + [c["link"] for c in r["companions"]]
+    for m in (m for c in camps for m in c["measures"]):
+        links += [m["numerator"], m["denominator"]]
+    return {_reading_of(link) for link in links}
+
+
+def list_disagreements(
+    disagreements: pd.DataFrame | None,
+    figures: pd.DataFrame,
+    source_labels: dict[str, str],
+) -> list[dict[str, Any]]:
+    """Each disagreement between the sources read, with its sides; one that has sides in fewer
+    than two of the sources read is no disagreement here."""
+    if disagreements is None or not len(disagreements):
+        return []
+    by_id = figures.set_index("figure_id", drop=False)
+    out = []
+    for key, sides in disagreements.groupby("disagreement_id", sort=False):
+        sides = sides[sides["source_id"].isin(source_labels)]
+        if sides["source_id"].nunique() < 2:
+            continue
+        first = sides.iloc[0]
+        links = []
+        for side in sides.itertuples(index=False):
+            figure_id = getattr(side, "figure_id", None)
+            if not brief.is_missing(figure_id) and figure_id in by_id.index:
+                row = by_id.loc[figure_id]
+                links.append(
+                    {"link": brief.figure_link(row), "source": source_labels[side.source_id]}
+                )
+        out.append(
+            {
+                "disagreement_id": key,
+                "dimension": first["dimension"],
+                "kind": first.get("kind", "divergence"),
+                "question": brief.escape_text(first.get("question", "")),
+                "what": brief.escape_text(first.get("what_differs", "")),
+                "sources": [source_labels[x] for x in pd.unique(sides["source_id"])],
+                "figures": links,
+            }
+        )
+    return out
+
+
+def _check_context(checks: pd.DataFrame | None, figure_ids: list[str]) -> dict[str, Any] | None:
+    """What the primary source says of the first checked figure among ``figure_ids``."""
+    if checks is None or "figure_id" not in checks.columns:
+        return None
+    mine = checks[checks["figure_id"].isin(figure_ids)]
+    if not len(mine):
+        return None
+    c = mine.iloc[0]
+    url = c.get("reference_url")
+    note = c.get("note")
     return {
-        "sources": [source_labels[s] for s in sources if s in source_labels],
-        "what": brief.escape_text(what),
+        "status": str(c["status"]),
+        "name": brief.escape_text(c.get("reference_name", "the primary source")),
+        "url": None if brief.is_missing(url) else str(url),
+        "note": None if brief.is_missing(note) else brief.escape_text(note),
+        "statuses": sorted(set(mine["status"])),
+        "n": len(mine),
     }
 
 
@@ -600,6 +678,7 @@ def _caveats(
         if brief.is_missing(r.outlet) or bool(r.is_outlet_inferred)
     ]
     outlet_ids = set(voices["voice_id"][voices["kind"] == "outlet"])
+    group_ids = set(voices["voice_id"][voices["kind"] == "group"])
     camp_claims = claims[claims["stance"].isin(brief.CAMPS)]
     inferred_voices = []
     for column in [c for c in voices.columns if c.startswith("is_") and "inferred" in c]:
@@ -621,7 +700,7 @@ def _caveats(
             "flagged": [
                 {
                     "link": brief.figure_link(by_id.loc[c.figure_id]),
-                    "status": c.status,
+                    "status": str(c.status),
                     "source": source_labels[by_id.loc[c.figure_id, "source_id"]],
                 }
                 for c in checks.itertuples(index=False)
@@ -634,6 +713,7 @@ def _caveats(
         "undated": undated,
         "no_outlet": no_outlet,
         "n_outlet_claims": int(camp_claims["voice_id"].isin(outlet_ids).sum()),
+        "n_group_claims": int(camp_claims["voice_id"].isin(group_ids).sum()),
         "n_camp_claims": len(camp_claims),
         "inferred_voices": inferred_voices,
         "n_interpreted": len(noted),
@@ -702,6 +782,12 @@ def build_brief_context(
                     "quote": brief.escape_text(c.quote),
                 }
             )
+    section_dims = {x["dimension"] for x in sections}
+    other_disagreements = [
+        d
+        for d in list_disagreements(t.get("disagreements"), experts["figures"], source_labels)
+        if d["dimension"] not in section_dims
+    ]
     return {
         "parameters": {
             "sources": source_labels,
@@ -730,6 +816,7 @@ def build_brief_context(
             experts, everything, reports, left_out, include_comments, source_labels, all_labels
         ),
         "comments": comments,
+        "other_disagreements": other_disagreements,
         "stances": vocab.STANCES,
     }
 
