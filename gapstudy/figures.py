@@ -78,8 +78,13 @@ _SCALE_ALIASES: dict[str, str] = {
     "bn": "billion",
     "tn": "trillion",
     "trn": "trillion",
+    "mil": "million",
 }
 _MONEY_SCALE_ALIASES: dict[str, str] = {"t": "trillion", "tr": "trillion"}  # "$2.174T"
+# "point(s)" read as percentage points go no higher: a bigger number is a level of an index.
+_MAX_POINTS = 100
+_POINT_WORDS = (("points",), ("point",), ("pts",))
+_OTHER_POINTS = frozenset({"elo", "index", "basis"})
 _UNIT_ALIASES: dict[tuple[str, ...], str] = {
     ("%",): "percent",
     ("percent",): "percent",
@@ -91,11 +96,10 @@ _UNIT_ALIASES: dict[tuple[str, ...], str] = {
     ("pp",): "percentage_point",
     ("ppt",): "percentage_point",
     ("ppts",): "percentage_point",
-    ("points",): "percentage_point",
-    ("point",): "percentage_point",
-    ("pts",): "percentage_point",
+    **dict.fromkeys(_POINT_WORDS, "percentage_point"),
     ("fold",): "fold",
     ("x",): "fold",
+    ("×",): "fold",
     ("times",): "fold",
 }
 # Currency written before the number. None: known, but not one currency.
@@ -127,6 +131,8 @@ _CURRENCY_WORDS: dict[tuple[str, ...], str] = {
     ("dollar",): "usd",
     ("us", "dollars"): "usd",
     ("usd",): "usd",
+    ("u", ".", "s"): "usd",  # "$5.50 billion U.S."
+    ("u", ".", "s", "."): "usd",
     ("yuan",): "cny",
     ("renminbi",): "cny",
     ("yuan", "renminbi"): "cny",
@@ -141,6 +147,7 @@ _CURRENCY_WORDS: dict[tuple[str, ...], str] = {
     ("sterling",): "gbp",
     ("gbp",): "gbp",
     ("yen",): "jpy",
+    ("japanese", "yen"): "jpy",
     ("jpy",): "jpy",
     ("hong", "kong", "dollars"): "hkd",
     ("hk", "dollars"): "hkd",
@@ -182,6 +189,8 @@ _AND_A_HALF = ("and", "a", "half")
 _VAGUE_PLURALS = frozenset(
     {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions"}
 )
+# Words that stand where a number would and give none ("several hundred million").
+_VAGUE_WORDS = frozenset({"several", "few", "many", "numerous", "multiple", "countless"})
 # Fractions of a whole, read as shares in percent: "a third", "two-thirds", "three quarters".
 _FRACTIONS: dict[str, int] = {
     **{
@@ -195,17 +204,22 @@ _FRACTIONS.update({f"{word}s": n for word, n in list(_FRACTIONS.items())})
 # Ordinals are never what a number counts ("twenty-first" is not twenty of something).
 _ORDINALS = frozenset({"first", "second", *_FRACTIONS, "hundredth", "thousandth", "millionth"})
 _CHANGE_VERBS: dict[str, int] = {
-    **dict.fromkeys(("rose", "risen", "rise", "grew", "grown", "increased", "climbed"), 1),
-    **dict.fromkeys(("gained", "jumped", "up", "surged", "soared", "expanded"), 1),
-    **dict.fromkeys(("skyrocketed", "ballooned", "leapt", "leaped", "grow", "increase"), 1),
-    **dict.fromkeys(("fell", "fallen", "fall", "dropped", "declined", "decreased"), -1),
-    **dict.fromkeys(("shrank", "shrunk", "down", "slid", "slumped", "plunged"), -1),
-    **dict.fromkeys(("narrowed", "tumbled", "decline", "drop"), -1),
+    **dict.fromkeys(("rose", "risen", "rise", "rising", "grew", "grown", "grow", "growing"), 1),
+    **dict.fromkeys(("increased", "increase", "increasing", "climbed", "climbing"), 1),
+    **dict.fromkeys(("gained", "jumped", "jumping", "up", "surged", "surging", "soared"), 1),
+    **dict.fromkeys(("soar", "soaring", "expanded", "skyrocketed", "skyrocketing"), 1),
+    **dict.fromkeys(("rocketed", "exploded", "ballooned", "leapt", "leaped", "advanced"), 1),
+    **dict.fromkeys(("added", "rallied", "widened"), 1),
+    **dict.fromkeys(("fell", "fallen", "fall", "falling", "dropped", "dropping", "drop"), -1),
+    **dict.fromkeys(("declined", "decline", "declining", "decreased", "decreasing"), -1),
+    **dict.fromkeys(("shrank", "shrunk", "down", "slid", "slump", "slumped", "plunged"), -1),
+    **dict.fromkeys(("plunging", "plummeted", "plummeting", "tumbled", "sank", "dipped"), -1),
+    **dict.fromkeys(("lost", "shed", "narrowed", "narrowing"), -1),
 }
 # Nouns of change after a number: "a 42.86% increase", "a four-fold jump".
 _CHANGE_NOUNS: dict[str, int] = {
     **dict.fromkeys(("increase", "rise", "gain", "growth", "jump", "surge", "leap"), 1),
-    **dict.fromkeys(("boost", "expansion", "spike"), 1),
+    **dict.fromkeys(("boost", "expansion", "spike", "climb"), 1),
     **dict.fromkeys(("decrease", "decline", "drop", "fall", "cut", "reduction", "plunge"), -1),
 }
 # Comparatives after a number: a change of a percentage ("40% lower"), a comparison after a
@@ -216,19 +230,27 @@ _COMPARATIVES: dict[str, int] = {
 }
 # Words that start the compared thing after a multiplier: "4.5 times the number of ...".
 _COMPARISON_STARTS = frozenset({"the", "that", "those", "as", "than", "what", "its", "their"})
-# Nouns for a difference or share after a percentage: "a 12-point lead", "a 30% share".
-_GAP_NOUNS = frozenset(
-    {"lead", "gap", "advantage", "edge", "margin", "deficit", "difference", "share", "stake"}
+_PERIOD_WORDS = (
+    ("year", "on", "year"),
+    ("year", "over", "year"),
+    ("year", "to", "date"),
+    ("yoy",),
+    ("ytd",),
+    ("annual",),
 )
-_PERIOD_WORDS = (("year", "on", "year"), ("year", "over", "year"), ("yoy",), ("annual",))
 _PROBABILITY_WORDS = frozenset({"chance", "chances", "odds", "probability", "likelihood"})
 _CONNECTORS = frozenset({"in", "to", "and", "of", "by", "from"})  # never units ("in" is not inches)
+# Nouns pint reads as units that, after a number, name what is counted ("900,000 units").
+_COUNTED_NOUNS = frozenset({"unit", "units", "pair", "pairs", "piece", "pieces"})
+# English words pint reads as units ("as" is an attosecond, "a" a year): never units here.
+_COMMON_WORDS = frozenset({"a", "an", "as", "at", "are", "the", "on", "or"})
 _NOT_UNITS = (
-    _PROBABILITY_WORDS
+    _COUNTED_NOUNS
+    | _COMMON_WORDS
+    | _PROBABILITY_WORDS
     | _CONNECTORS
     | frozenset(_CHANGE_NOUNS)
     | frozenset(_COMPARATIVES)
-    | _GAP_NOUNS
     | _OTHER_MONEY_WORDS
 )
 _HUNDREDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
@@ -245,31 +267,46 @@ _PERIOD_PREPOSITIONS = (
     ("till",),
     ("over",),
     ("at", "the", "end", "of"),
+    ("since", "the", "start", "of"),
+    ("since", "the", "beginning", "of"),
+    ("at", "the", "start", "of"),
     ("by", "the", "end", "of"),
     ("the", "end", "of"),
     ("end", "of"),
     ("in", "the", "course", "of"),
+    ("compared", "with"),
+    ("compared", "to"),
+    ("versus",),
+    ("vs",),
 )
 _MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
     | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
     | {"sep", "sept", "oct", "nov", "dec"}
 )
+_ORDINAL_PARTS = ("first", "second", "third", "fourth")
 _PARTS_OF_YEAR = (
     ("late",),
     ("early",),
     ("mid",),
     ("fiscal",),
     ("fy",),
-    ("h1",),
-    ("h2",),
-    ("q1",),
-    ("q2",),
-    ("q3",),
-    ("q4",),
-    *((w, "half", "of") for w in ("the first", "the second", "first", "second")),
-    *((w, "quarter", "of") for w in ("first", "second", "third", "fourth")),
-    *(("the", w, "quarter", "of") for w in ("first", "second", "third", "fourth")),
+    *((w, "half") for w in _ORDINAL_PARTS[:2]),
+    *(("the", w, "half") for w in _ORDINAL_PARTS[:2]),
+    *((w, "quarter") for w in _ORDINAL_PARTS),
+    *(("the", w, "quarter") for w in _ORDINAL_PARTS),
+)
+_QUARTER_SIGNS = {"q": ("1", "2", "3", "4"), "h": ("1", "2")}  # "Q1 2025", "H2"
+# Spans of time a figure is over: "over four years", "in just two years".
+_SPAN_LEADS = (("just",), ("only",), ("the", "next"), ("the", "past"), ("the", "last"))
+_SPAN_UNITS = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarters", "decades"}
+)
+# Words before a duration that say when, not how much: "over the next five years".
+_TIME_LEADS = tuple(
+    (*prep, "the", when)
+    for prep in ((), ("over",), ("in",), ("for",), ("during",))
+    for when in ("next", "past", "last", "coming")
 )
 _RELATIVE_PERIODS = (
     ("last", "year"),
@@ -290,7 +327,17 @@ _RELATIVE_PERIODS = (
     ("every", "year"),
     ("annually",),
     ("alone",),
+    ("earlier", "this", "year"),
+    ("earlier", "this", "month"),
+    ("later", "this", "year"),
+    ("year", "'", "s", "end"),
+    ("last", "quarter"),
+    ("this", "quarter"),
+    ("a", "quarter", "earlier"),
+    ("the", "previous", "quarter"),
+    ("the", "same", "period"),
 )
+_AGO = (("ago",), ("earlier",), ("before",))
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 # Project unit -> pint unit it is converted to; pint recognises the written name or symbol.
 _PHYSICAL_UNITS: dict[str, str] = {"exabyte": "exabyte", "gigawatt": "gigawatt"}
@@ -365,6 +412,8 @@ class _Amount:
     is_orders: bool = False
     is_share: bool = False  # a fraction of a whole ("half", "two-thirds"): read as percent
     is_bare: bool = False  # digits or number words alone: may be odds "N in M"
+    is_points: bool = False  # "points": percentage points up to _MAX_POINTS
+    is_inverse: bool = False  # a multiplier downwards, "ten times cheaper": 1/N
     kind: str | None = None  # set by multiplier words
 
 
@@ -449,7 +498,7 @@ def _tokenise(text: str) -> list[_Token]:
     for i, token in enumerate(tokens):
         if token.word in _DASHES and 0 < i < len(tokens) - 1:
             left, right = tokens[i - 1], tokens[i + 1]
-            if left.word[-1].isdigit() and right.word[0].isdigit():
+            if (left.word[-1].isdigit() or left.word == "%") and right.word[0].isdigit():
                 kept.append(_Token(token.text, "to", token.start))  # "3-5", "3 – 5"
                 continue
             is_glued = left.start + len(left.text) == token.start == right.start - 1
@@ -509,6 +558,8 @@ def _parse(text: str) -> ParsedFigure:
             f"{reader.rest()!r} after a bare number may be odds (N in {year}) or a period "
             f"(in the year {year}); add a unit, what is counted, or 'chance'"
         )
+    if first.is_share and second is None and reader.peek() == "as":
+        first.is_share, first.unit = False, "fold"  # "half as much": a multiplier of 0.5
     last = second or first
     sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds)
     return _combine(reader, first, second, is_odds=is_odds, sign=sign)
@@ -525,12 +576,17 @@ def _take_lead(reader: _Reader) -> _Lead:
     lead = _Lead()
     sequences = tuple(tuple(key.split()) for key in vocab.QUALIFIERS)
     while not reader.at_end():
+        if reader.take_any(_TIME_LEADS):
+            continue  # "over the next five years": a span, not a bound
         if reader.take_any(_BY_A_FACTOR):
             lead.by_factor = True
         elif (seq := reader.take_any(sequences)) is not None:
             reader.qualifiers.append(" ".join(seq))
         elif reader.skip_fillers():
             lead.has_article = True
+        elif lead.sign is None and reader.peek() in _CHANGE_NOUNS and reader.peek(1) == "of":
+            lead.sign = _CHANGE_NOUNS[reader.tokens[reader.pos].word]  # "a decline of 3%"
+            reader.pos += 2
         elif lead.sign is None and reader.peek() in _CHANGE_VERBS and reader.peek(1):
             lead.sign = _CHANGE_VERBS[reader.tokens[reader.pos].word]
             reader.pos += 1
@@ -663,7 +719,7 @@ def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
         if reader.take(*_AND_A_HALF):
             number += Decimal("0.5")
         return _Amount(number, is_bare=True)
-    if token is not None and token.word in _VAGUE_PLURALS:
+    if token is not None and token.word in _VAGUE_PLURALS | _VAGUE_WORDS:
         raise _vague(reader)
     if token is not None and (fold := _glued_fold(token.word)) is not None:
         reader.pos += 1
@@ -698,8 +754,9 @@ def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
 
 
 def _vague(reader: _Reader) -> FigureParseError:
+    kind = "quantity" if reader.peek() in _VAGUE_WORDS else "plural"
     return reader.fail(
-        f"the words give no number: {reader.rest()!r} is a vague plural; "
+        f"the words give no number: {reader.rest()!r} is a vague {kind}; "
         "give the bound by hand or exclude the mention"
     )
 
@@ -779,6 +836,7 @@ def _take_unit(reader: _Reader, amount: _Amount) -> None:
     seq = reader.take_any(_UNIT_ALIASES)
     if seq is not None:
         amount.unit = _UNIT_ALIASES[seq]
+        amount.is_points = seq in _POINT_WORDS
         return
     token = reader.tokens[reader.pos] if not reader.at_end() else None
     if token is None or len(token.word) < 2 or not token.word.isalpha():
@@ -857,24 +915,56 @@ def _period_follows(reader: _Reader) -> bool:
 
 
 def _take_period(reader: _Reader) -> bool:
-    """Consume one period ("in 2024", "in late 2023", "as of March 2026", "last year")."""
+    """Consume one period ("in 2024", "in late 2023", "as of March 2026", "last year", "over
+    four years", "two years ago")."""
     start = reader.pos
     if reader.take_any(_RELATIVE_PERIODS):
         return True
-    if reader.take_any(_PERIOD_PREPOSITIONS) and reader.take_any(_RELATIVE_PERIODS):
-        return True  # "over the past year"
-    reader.take_any(_PARTS_OF_YEAR)
+    if _take_span(reader) and reader.take_any(_AGO):
+        return True  # "two years ago"
+    reader.pos = start
+    has_preposition = reader.take_any(_PERIOD_PREPOSITIONS) is not None
+    if has_preposition and (reader.take_any(_RELATIVE_PERIODS) or _take_span(reader)):
+        return True  # "over the past year", "over four years"
+    has_part = _take_part_of_year(reader)
     has_date = _take_date(reader)
     if _is_year(reader):
         reader.pos += 1
         if reader.take("to") or reader.take("/"):  # "2024-25", "2024/25"
-            if reader.peek() is None or not reader.peek().isdigit():
+            if not (reader.peek() or "").isdigit():
                 reader.pos = start
                 return False
             reader.pos += 1
         return True
-    if has_date and reader.pos > start + 1:
-        return True  # "in March", "as of April 30"
+    if has_preposition and (has_date or has_part):
+        return True  # "in March", "as of April 30", "in the first quarter"
+    reader.pos = start
+    return False
+
+
+def _take_part_of_year(reader: _Reader) -> bool:
+    """ "late", "the first half (of)", "Q1", "H2" before a year."""
+    found = reader.take_any(_PARTS_OF_YEAR) is not None
+    sign = reader.peek() or ""
+    if not found and reader.peek(1) in _QUARTER_SIGNS.get(sign, ()):
+        reader.pos += 2
+        found = True
+    if found:
+        reader.take("of") and reader.take("the") and reader.take("year")
+    return found
+
+
+def _take_span(reader: _Reader) -> bool:
+    """A number of time units: "four years", "just two years", "the past 12 months"."""
+    start = reader.pos
+    reader.take_any(_SPAN_LEADS)
+    words = 0
+    while (word := reader.peek()) is not None and (word.isdigit() or _is_number_word(word)):
+        reader.pos += 1
+        words += 1
+    if words and reader.peek() in _SPAN_UNITS:
+        reader.pos += 1
+        return True
     reader.pos = start
     return False
 
@@ -900,74 +990,101 @@ def _take_date(reader: _Reader) -> bool:
 def _take_trailing(
     reader: _Reader, sign: int | None, amount: _Amount, *, is_odds: bool
 ) -> int | None:
-    """Read the words after the number (period, direction, probability noun); return the sign.
+    """Read the words after the number (period, direction, what is counted); return the sign.
 
-    After a plain count or money, trailing words name what is counted ("5,000 GPUs", "868
-    generative AI services") and are passed over: the figure's metric says what they are.
+    Plain words after the figure name what it counts or measures ("5,000 GPUs", "13% of its
+    total revenue", "$1 billion in losses") and are passed over: the figure's metric says what
+    they are. After a multiplier they name what it compares with ("4.5 times the number of
+    ...").
     """
     is_fold = amount.unit == "fold"
-    is_percent = amount.unit in _PERCENT_UNITS or amount.is_share
-    names_things = not is_odds and (
-        amount.unit in _CURRENCIES
-        or (amount.unit is None and not amount.is_share and amount.kind is None)
-    )
     while not reader.at_end():
-        word = reader.peek()
+        word = reader.peek() or ""
         if _take_period(reader) or reader.take_any(_PERIOD_WORDS):
             continue
-        if word in _CHANGE_NOUNS or (word in _COMPARATIVES and not is_fold):
-            if sign is not None:
+        if (seq := reader.take_any(_TRAILING_QUALIFIERS)) is not None:
+            if reader.qualifiers:
+                raise reader.fail(f"two qualifiers, {reader.qualifiers[0]!r} and {' '.join(seq)!r}")
+            reader.qualifiers.append(" ".join(seq))  # "4,800 or more", "10,000+"
+            continue
+        direction = _CHANGE_NOUNS.get(word) or (0 if is_fold else _COMPARATIVES.get(word))
+        if direction:
+            agrees = sign == direction and word in _COMPARATIVES  # "rocketed 78% higher"
+            if sign is not None and not agrees:
                 raise reader.fail(f"a second direction word {word!r}")
-            sign = _CHANGE_NOUNS.get(word) or _COMPARATIVES[word]
+            sign = direction
             reader.pos += 1
         elif is_fold and (word in _COMPARATIVES or word in _COMPARISON_STARTS):
-            _take_comparison(reader)
-        elif word in _PROBABILITY_WORDS or (word in _GAP_NOUNS and is_percent):
-            reader.pos += 1  # "odds", "a 12-point lead" add nothing to the reading
-        elif names_things and sign is None and _take_named_things(reader):
+            _take_comparison(reader, amount)
+        elif word in _PROBABILITY_WORDS:  # "odds", "chance" add nothing to the reading
+            reader.pos += 1
+        elif not is_odds and _take_named_things(reader, is_fold=is_fold):
             continue
         else:
             raise reader.fail(f"did not understand {reader.rest()!r}")
     return sign
 
 
-def _take_comparison(reader: _Reader) -> None:
-    """After a multiplier: what it compares with ("the number of …", "more compute than …")."""
-    word = reader.peek()
-    if _COMPARATIVES.get(word or "", 0) < 0:
-        raise reader.fail(
-            f"'{reader.rest()}' after a multiplier is ambiguous (N times less); "
-            "write the ratio as a fraction"
-        )
-    rest = reader.tokens[reader.pos :]
-    if not all(t.word.isalpha() or t.word in _DASHES or t.word == "'" for t in rest):
-        raise reader.fail(f"did not understand {reader.rest()!r}")
-    if any(t.word in _CHANGE_NOUNS for t in rest):
-        raise reader.fail(f"a multiplier with a comparison and a change: {reader.rest()!r}")
-    reader.pos = len(reader.tokens)
+_TRAILING_QUALIFIERS = tuple(
+    tuple(key.split()) for key in vocab.QUALIFIERS if key.split()[0] in ("or", "and", "plus", "+")
+)
 
 
-def _take_named_things(reader: _Reader) -> bool:
-    """Pass over plain words that name what is counted, up to a period or the end."""
+def _take_comparison(reader: _Reader, amount: _Amount) -> None:
+    """After a multiplier, words that start a comparison ("more compute than …"); a
+    comparative downwards ("280 times cheaper") makes the multiplier its inverse, 1/N."""
+    if _COMPARATIVES.get(reader.peek() or "", 0) < 0:
+        amount.is_inverse = True
+    reader.pos += 1
+    _take_named_things(reader, is_fold=True)
+
+
+def _take_named_things(reader: _Reader, *, is_fold: bool) -> bool:
+    """Pass over plain words that name what is counted or compared, up to a period, a
+    direction word or the end. Names with digits glued to letters ("H100-equivalent") and
+    words in brackets are plain words too; a currency nobody declared is refused."""
     start = reader.pos
     first = reader.peek()
-    if first is None or not first.isalpha() or first in _ORDINALS:
+    if first is None or first in _ORDINALS or not (first.isalpha() or first in ("'", "(")):
         return False
+    before = reader.tokens[start - 1] if start else None
+    if (
+        before
+        and before.word[-1].isdigit()
+        and before.start + len(before.text) == reader.tokens[start].start
+    ):
+        written = before.text + reader.tokens[start].text
+        raise reader.fail(f"{written!r} is a name or a decade, not a number with a unit")
     while not reader.at_end() and not _period_follows(reader):
         token = reader.tokens[reader.pos]
         if token.word in _OTHER_MONEY_WORDS or token.word in _CURRENCY_SIGNS_WORDS:
             raise _other_money(reader)
-        if token.word in _CHANGE_NOUNS or token.word in _COMPARATIVES:
+        if token.word in _CHANGE_NOUNS or (token.word in _COMPARATIVES and not is_fold):
             break
-        if not (token.word.isalpha() or token.word in _DASHES):
+        if _is_number_word(token.word) and token.word not in _FILLERS:
+            break  # a number is never passed over as a name
+        if not (token.word.isalpha() or token.word in _NAME_SIGNS or _is_glued_digits(reader)):
             break
         reader.pos += 1
-    if reader.at_end() or _period_follows(reader):
-        return reader.pos > start
+    if reader.pos > start and (reader.at_end() or not reader.tokens[reader.pos].word[0].isdigit()):
+        return True
     reader.pos = start
     return False
 
 
+def _is_glued_digits(reader: _Reader) -> bool:
+    """Digits glued to the letters before them: part of a name ("H100", "RTX4090")."""
+    if reader.pos == 0:
+        return False
+    token, before = reader.tokens[reader.pos], reader.tokens[reader.pos - 1]
+    return (
+        token.word.isdigit()
+        and before.word.isalpha()
+        and before.start + len(before.text) == token.start
+    )
+
+
+_NAME_SIGNS = _DASHES | {"'", "(", ")", "&", "/"}
 _CURRENCY_SIGNS_WORDS = frozenset(w for seq in _CURRENCY_WORDS for w in seq if len(seq) == 1)
 
 
@@ -997,7 +1114,14 @@ def _combine(
         low = _in_unit(reader, first)
         high = _in_unit(reader, second) if second is not None else low
         kind = first.kind or _KIND_OF_UNIT[unit]
+    if first.is_points:
+        _check_points(reader, max(abs(low), abs(high)))
     is_decreasing = False
+    if (second or first).is_inverse:
+        if low <= 1:
+            raise reader.fail(f"'{low} times' smaller, cheaper or less is not a ratio")
+        low, high = 1 / high, 1 / low  # "ten times cheaper": a tenth
+        is_decreasing = True
     if sign is not None and not is_odds:
         if first.kind == "change":
             raise reader.fail("a change written as a multiplier with a direction word")
@@ -1027,6 +1151,20 @@ def _combine(
         unit=unit,
         scale=first.scale,
     )
+
+
+def _check_points(reader: _Reader, largest: Decimal) -> None:
+    """ "points" are percentage points only where nothing says otherwise and they fit."""
+    words = {token.word for token in reader.tokens}
+    if words & _OTHER_POINTS:
+        raise reader.fail(
+            f"'points' of {' and '.join(sorted(words & _OTHER_POINTS))} are not percentage points"
+        )
+    if largest > _MAX_POINTS:
+        raise reader.fail(
+            f"{largest} points cannot be percentage points; "
+            "points of an index or a score are not one of the project's units"
+        )
 
 
 def _inherit(reader: _Reader, first: _Amount, second: _Amount) -> _Amount:
@@ -1069,6 +1207,9 @@ _EFFECTS: dict[str, tuple[str, bool, bool, bool]] = {
     "approximate_upper_reached": ("approximate", True, False, True),
     "approximate_lower_reached": ("approximate", True, True, False),
 }
+# Qualifiers that leave a range as it is written ("an estimated $12 billion to $15 billion",
+# "as wide as 17 to 31 points"); "within" ("within three to five years") is dropped.
+_RANGE_EFFECTS = frozenset({"exact", "approximate", "upper_reached", "lower_reached"})
 # The same words on a falling quantity bound it from the other side ("fell by more than 12%").
 _MIRRORED: dict[str, str] = {
     "upper": "lower",
@@ -1086,9 +1227,11 @@ def _apply_qualifier(
     """(bound, qualifier, value, low, high) from the number(s) and the qualifier."""
     qualifiers = reader.qualifiers
     if is_range:
-        if any(q != "within" for q in qualifiers):
+        effect = vocab.QUALIFIERS[qualifiers[0]] if qualifiers else "exact"
+        if effect not in _RANGE_EFFECTS and qualifiers != ["within"]:
             raise reader.fail(f"a qualifier ({qualifiers[0]!r}) on a range")
-        return "range", None, None, low, high
+        qualifier = qualifiers[0] if qualifiers and qualifiers[0] != "within" else None
+        return "range", qualifier, None, low, high
     if not qualifiers:
         return "exact", None, low, low, low
     qualifier = qualifiers[0]
