@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from gapstudy import schema
+from gapstudy import schema, vocab
 from gapstudy.exceptions import AnnotationError, ParameterError, TableError
 from gapstudy.facts import (
     benchmark_changes,
@@ -38,6 +38,7 @@ FIGURE_DEFAULTS = {
     "bound": "exact",
     "qualifier": None,
     "unit": "usd",
+    "unit_as_written": None,
     "scale": None,
     "entity": "China",
     "counterpart": None,
@@ -48,6 +49,7 @@ FIGURE_DEFAULTS = {
     "stance": "neutral",
     "cites": None,
     "fact_id": None,
+    "restates_figure_id": None,
     "interpretation": None,
     "interpretation_note": None,
 }
@@ -329,7 +331,7 @@ def test_the_project_specs_load(repo_paths):
     assert "lin-overtake-odds" in {f["fact_id"] for f in facts}
     assert all(isinstance(f["line"], int) for f in facts)
     measures = load_derived_spec(repo_paths)
-    assert {m["operation"] for m in measures} <= {"ratio", "difference"}
+    assert {m["operation"] for m in measures} <= set(vocab.DERIVED_OPERATIONS)
 
 
 @pytest.mark.parametrize(
