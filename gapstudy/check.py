@@ -264,6 +264,7 @@ def _check_source(notes: SourceAnnotations, fact_ids: set[str]) -> tuple[dict, l
     for note in notes.exclusions:
         problems += _require(note.spec, EXCLUSION_FIELDS, Problem(path, note.line, "exclusion"))
     problems += _check_restatements(notes)
+    problems += _check_not_claims(notes)
     problems += _check_inferred_affiliations(notes)
     for key in sorted(cited - set(notes.voices)):
         problems.append(
@@ -325,6 +326,40 @@ def _check_restatements(notes: SourceAnnotations) -> list[Problem]:
                         f"figure {here!r} restates {target!r}, which is not an earlier figure"
                         " of this file",
                         "name the first report as '<claim key>/<n>'",
+                    )
+                )
+    return problems
+
+
+def _check_not_claims(notes: SourceAnnotations) -> list[Problem]:
+    """A ``not_claims`` entry is body text, gives its reason, and overlaps no claim's quote."""
+    problems = []
+    claim_spans = [(c.key, c.span) for c in notes.claims if c.span is not None]
+    for note in notes.not_claims:
+        if not str(note.spec.get("reason") or "").strip():
+            problems.append(
+                Problem(notes.path, note.line, "not-claim without a reason", "add reason:")
+            )
+        if note.span is None:
+            continue
+        start, end = note.span
+        if notes.source.segment_at(start).kind not in vocab.ANNOTATED_SEGMENT_KINDS:
+            problems.append(
+                Problem(
+                    notes.path,
+                    note.line,
+                    "not-claim outside body text",
+                    "list only body sentences; other segments are out of scope",
+                )
+            )
+        for key, (c_start, c_end) in claim_spans:
+            if start < c_end and c_start < end:
+                problems.append(
+                    Problem(
+                        notes.path,
+                        note.line,
+                        f"not-claim overlaps claim {key!r}",
+                        "a sentence is either a claim or not: drop one of them",
                     )
                 )
     return problems

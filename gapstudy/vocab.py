@@ -168,6 +168,7 @@ VOICE_KINDS: dict[str, str] = {
     "organisation": "a company, agency, firm or government body speaking as such",
     "report": "a report, study or data set that is cited",
     "outlet": "the publishing outlet's own voice",
+    "group": "an unnamed group whose view the text reports (panelists, insiders, experts)",
     "commenter": "a reader comment's author",
 }
 
