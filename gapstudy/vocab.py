@@ -77,6 +77,12 @@ UNITS: dict[str, str] = {
     "month": "months",
 }
 
+# The only readings of a unit an annotator may override, as (unit as written, unit as meant):
+# a lead or gap between two percentage scores written "17.5%" is 17.5 percentage points.
+UNIT_REINTERPRETATIONS: dict[tuple[str, str], str] = {
+    ("percent", "percentage_point"): "a difference of two percentages written with '%'",
+}
+
 SCALES: dict[str, float] = {
     "thousand": 1e3,
     "million": 1e6,
@@ -230,6 +236,7 @@ DIRECTIONS: dict[str, str] = {
     "widening": "the gap is growing",
     "china_ahead": "China leads on this dimension",
     "us_ahead": "the United States leads on this dimension",
+    "parity": "neither leads: the two are level",
     "none": "no direction is claimed",
 }
 
@@ -240,11 +247,31 @@ STANCES: dict[str, str] = {
     "neutral": "reports without taking a side",
 }
 
+DERIVED_OPERATIONS: dict[str, str] = {
+    "ratio": "numerator / denominator, in fold; never for percentages or percentage points",
+    "difference": "numerator - denominator at one time, e.g. US minus China, in their unit",
+    "change": "later (numerator) - earlier (denominator) of one quantity, in their unit",
+}
+
+DISAGREEMENT_KINDS: dict[str, str] = {
+    "contradiction": "the statements cannot both hold of the same thing at the same time",
+    "divergence": "the statements point opposite ways on one dimension, at times or by measures"
+    " that may differ",
+    "different_report": "sources report the same statement or number differently",
+}
+
+REFERENCE_STATUSES: dict[str, str] = {
+    "matches": "the primary source gives the figure as the text reports it",
+    "differs": "the primary source gives another number, unit, measure or period",
+    "unverifiable": "the primary source could not be found or does not give the figure",
+}
+
 VOICE_KINDS: dict[str, str] = {
     "person": "a named person",
     "organisation": "a company, agency, firm or government body speaking as such",
     "report": "a report, study or data set that is cited",
     "outlet": "the publishing outlet's own voice",
+    "group": "an unnamed group whose view the text reports (panelists, insiders, experts)",
     "commenter": "a reader comment's author",
 }
 
