@@ -352,6 +352,9 @@ def _table_counts(tables: dict[str, pd.DataFrame], **parameters) -> set[int]:
     n_texts = cited.groupby(quantity)["source_id"].nunique()
     counts |= {len(n_texts), int((n_texts == 1).sum())}
     counts.add(int(cited["interpretation_note"].notna().sum()))
+    checks = t.get("reference_checks")
+    if checks is not None:
+        counts |= {len(checks), *checks["status"].value_counts()}
     return counts
 
 
@@ -467,7 +470,8 @@ def test_the_headline_brief_has_six_prose_paragraphs_and_keeps_its_links(project
     assert len([p for p in paragraphs if len(p.split()) >= 12]) >= 6
     hrefs = re.findall(r'<a href="([^"]+)"', html)
     to_texts = [h for h in hrefs if h.startswith("sources/") and "#" in h]
-    assert to_texts and all(h in to_texts or h.startswith("https://") for h in hrefs)
+    references = set(project_tables.get("reference_checks", {"reference_url": []})["reference_url"])
+    assert to_texts and all(h in to_texts or h in references for h in hrefs)
 
 
 def test_a_fact_told_several_times_is_stated_once(project_tables):
