@@ -302,8 +302,7 @@ def _voice_labels(voices: pd.DataFrame, source_labels: dict[str, str]) -> dict[s
             label = source_labels.get(v.source_id, f"`{v.source_id}`")
             labels[v.voice_id] = f"the text of {label}" if label.startswith("`") else label
         elif v.kind == "group":
-            name = brief.escape_text(v.name)
-            labels[v.voice_id] = name[:1].lower() + name[1:]
+            labels[v.voice_id] = f"“{brief.escape_text(v.name)}” (unnamed)"
         else:
             name = brief.escape_text(v.name)
             if not brief.is_missing(v.affiliation) and v.affiliation != v.name:
