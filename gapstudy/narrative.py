@@ -782,11 +782,8 @@ def build_brief_context(
                 }
             )
     section_dims = {x["dimension"] for x in sections}
-    other_disagreements = [
-        d
-        for d in list_disagreements(t.get("disagreements"), experts["figures"], source_labels)
-        if d["dimension"] not in section_dims
-    ]
+    disputes = list_disagreements(t.get("disagreements"), experts["figures"], source_labels)
+    other_disagreements = [d for d in disputes if d["dimension"] not in section_dims]
     return {
         "parameters": {
             "sources": source_labels,
@@ -802,6 +799,8 @@ def build_brief_context(
             "n_camp": {c: int((claims["stance"] == c).sum()) for c in brief.CAMPS},
             "overlap": overlap,
             "measure_sources": measure_sources,
+            "contradictions": [d["question"] for d in disputes if d["kind"] == "contradiction"],
+            "n_divergences": sum(d["kind"] == "divergence" for d in disputes),
             "headline": headline,
             "measures": {
                 c: [m for s in sections for m in s["camps"][i]["measures"]]
