@@ -351,6 +351,7 @@ def _report_context(
                 "differs_in": [d.strip() for d in differs.iloc[0].split(",")]
                 if len(differs)
                 else [],
+                "differs_known": "differs_in" in fv.columns,
             }
     check = _check_context(checks, list(group.figure_ids))
     note = first.get("interpretation_note")
