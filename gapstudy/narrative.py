@@ -1,9 +1,19 @@
-"""Stage 5: the viewpoint narrative, written from the tables by code.
+"""Stage 5: the viewpoint brief, written from the tables by code and worded by templates.
 
-:func:`write_narrative` compares the optimists (China is catching up) with the skeptics (the gap
-persists or widens): who they are, which dimensions of the gap they speak of, and which figures
-they cite. Every number in the text is copied from a table row and cited by its id, so nothing
-is typed in; change the tables or the parameters and the text follows.
+:func:`write_narrative` writes an analyst's brief on the optimists (China is catching up) and
+the skeptics (the gap persists or widens): a lede on what the texts hold and where the camps
+really differ, a section per dimension of the gap (what each side cites, whether the texts
+agree, what the numbers do and do not show), where both sides measure the same thing, voices
+coded differently in different texts, and the caveats. It runs in two steps:
+
+- :func:`build_brief_context` computes the facts from the tables (with :mod:`gapstudy.brief`)
+  into plain dicts and lists, one small context per section;
+- :func:`render_brief` words them with the Jinja2 templates in ``templates/narrative/``
+  (``brief.md.j2`` and the files it includes), so wording changes need no code.
+
+Every number in the brief is a figure's reading, linked to its words in the source reader
+(``sources/<source_id>.html#<figure_id>``), a measure computed from two such figures, or a count
+of table rows; nothing is typed in. Change the tables or the parameters and the text follows.
 
 Which sources are read (:func:`select_sources`):
 
