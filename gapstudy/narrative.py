@@ -46,10 +46,6 @@ from gapstudy.paths import ProjectPaths
 escape_text = brief.escape_text
 
 
-def _is_missing(x: Any) -> bool:
-    return x is None or x is pd.NA or (isinstance(x, float) and x != x)
-
-
 def _first_day(published: str) -> dt.date:
     parts = [int(p) for p in str(published).split("-")]
     return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
@@ -79,7 +75,7 @@ def select_sources(
     for row in sources.itertuples(index=False):
         if include and row.source_id not in include:
             left_out[row.source_id] = "not selected"
-        elif cut_off is not None and _is_missing(row.published):
+        elif cut_off is not None and brief.is_missing(row.published):
             left_out[row.source_id] = f"undated, so it cannot be placed before {cut_off}"
         elif cut_off is not None and _first_day(row.published) > cut_off:
             left_out[row.source_id] = f"published {row.published}, after {cut_off}"
@@ -134,7 +130,7 @@ def filter_tables(
 
 
 def _split_ids(value: Any) -> list[str]:
-    if _is_missing(value):
+    if brief.is_missing(value):
         return []
     return [v for v in re.split(r"[,;\s]+", str(value)) if v]
 
