@@ -419,7 +419,7 @@ def _measure_context(
         "denominator": brief.figure_link(den),
         "numerator_period": period(num),
         "denominator_period": period(den),
-        "amount": brief.format_amount(abs(value), str(m.unit)),
+        "amount": brief.escape_text(brief.format_amount(abs(value), str(m.unit))),
         "value": f"{value:.3g}" if m.operation == "ratio" else None,
         "change": "rose" if value > 0 else "fell" if value < 0 else "did not change",
         "figure_ids": {m.numerator_figure_id, m.denominator_figure_id},

@@ -786,3 +786,27 @@ def test_checks_against_primary_sources_and_disagreements_are_told():
     assert check_numbers_and_links(text, tables) > 0
     one_side = write_narrative(tables, sources=["a"])
     assert "report differently" not in one_side
+
+
+@pytest.mark.parametrize(
+    ("operation", "wording"),
+    [
+        ("ratio", "[\\$109.1 billion](sources/b.html#b/funding/1) against [\\$9.3 billion]"),
+        ("difference", "a difference of \\$99.8 billion"),
+    ],
+)
+def test_each_kind_of_measure_is_worded_as_what_it_is(operation, wording):
+    tables = make_tables()
+    spec = {
+        "measure_id": "investment-gap",
+        "description": "US private AI investment against China's",
+        "operation": operation,
+        "numerator": "b/funding/1",
+        "denominator": "b/funding/2",
+        "dimension": "capital_and_investment",
+        "line": 2,
+    }
+    tables["derived_measures"] = derive_measures(tables["figures"], [spec])
+    text = write_narrative(tables)
+    assert wording in text
+    assert check_numbers_and_links(text, tables) > 0
