@@ -345,7 +345,11 @@ def _table_counts(tables: dict[str, pd.DataFrame], **parameters) -> set[int]:
     for camp, other in (("optimist", "skeptic"), ("skeptic", "optimist")):
         counts.add(int(by[camp][(by[other] <= 1) & (by[camp] > 1)].sum()))
     outlets = set(t["voices"]["voice_id"][t["voices"]["kind"] == "outlet"])
-    counts.add(int(camps["voice_id"].isin(outlets).sum()))
+    groups = set(t["voices"]["voice_id"][t["voices"]["kind"] == "group"])
+    counts |= {
+        int(camps["voice_id"].isin(outlets).sum()),
+        int(camps["voice_id"].isin(groups).sum()),
+    }
     figures = t["figures"][~t["figures"]["is_reader_comment"].astype(bool)]
     cited = figures[figures["stance"].isin(["optimist", "skeptic"])]
     quantity = cited["fact_id"].fillna(cited["figure_id"])
