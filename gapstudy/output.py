@@ -15,7 +15,7 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from gapstudy.paths import project_paths
-from gapstudy.style import DPI
+from gapstudy.style import DPI, PAD_IN
 
 FIGURE_FORMATS = ("png", "svg")
 SVG_HASH_SALT = "gapstudy"
@@ -69,7 +69,14 @@ def save_figure(
     with mpl.rc_context({"svg.hashsalt": SVG_HASH_SALT, "svg.fonttype": "path"}):
         for fmt in formats:
             path = out / f"{name}.{fmt}"
-            fig.savefig(path, format=fmt, dpi=DPI, metadata=_NO_STAMPS[fmt], bbox_inches="tight")
+            fig.savefig(
+                path,
+                format=fmt,
+                dpi=DPI,
+                metadata=_NO_STAMPS[fmt],
+                bbox_inches="tight",
+                pad_inches=PAD_IN,
+            )
             written.append(path)
     meta = {"name": name, "caption": caption, "files": [p.name for p in written]}
     meta_path = out / f"{name}.meta.json"

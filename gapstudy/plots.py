@@ -28,7 +28,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.text import Annotation, Text
+from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter, LogLocator, MultipleLocator, NullFormatter
 
 from gapstudy import style, vocab
@@ -108,40 +108,6 @@ def _is_missing(x: object) -> bool:
 
 
 # --- labels that do not overlap -------------------------------------------------------------------
-
-
-def visible_texts(fig: Figure) -> list[Text]:
-    """Every piece of text drawn in ``fig``: titles, labels, annotations, legend entries and
-    the tick labels inside the axis limits."""
-    fig.canvas.draw()
-    ticks: set[int] = set()
-    shown: list[Text] = []
-    for ax in fig.axes:
-        for axis, limits in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
-            low, high = sorted(limits)
-            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
-                ticks.add(id(tick.label1))
-                ticks.add(id(tick.label2))
-                if tick.label1.get_visible() and low <= tick.get_loc() <= high:
-                    shown.append(tick.label1)
-    for text in fig.findobj(Text):
-        if id(text) in ticks or not text.get_visible() or not text.get_text().strip():
-            continue
-        shown.append(text)
-    return [t for t in dict.fromkeys(shown) if t.get_text().strip()]
-
-
-def overlapping_texts(fig: Figure, pad_px: float = 1.0) -> list[tuple[str, str]]:
-    """Pairs of texts in ``fig`` whose boxes, as the renderer draws them, overlap."""
-    texts = visible_texts(fig)
-    renderer = fig.canvas.get_renderer()
-    boxes = [t.get_window_extent(renderer).padded(-pad_px) for t in texts]
-    return [
-        (texts[i].get_text(), texts[j].get_text())
-        for i in range(len(texts))
-        for j in range(i)
-        if boxes[i].overlaps(boxes[j])
-    ]
 
 
 def _separate(fig: Figure, labels: Sequence[Annotation], *, pad_px: float = 2.0) -> None:
@@ -385,10 +351,14 @@ def _draw_mark(ax: Axes, y: float, row: Any, colour: str) -> tuple[float, float]
         start = float(row.start_value)
         ax.plot([start], [y], marker="o", ms=5, color=colour, zorder=3)
         ax.annotate("", xy=(value, y), xytext=(start, y), arrowprops={**_ARROW, "color": colour})
-        ax.plot([value], [y], marker="o", ms=8, mfc=face, mec=colour, mew=1.5, zorder=3)
+        ax.plot(
+            [value], [y], marker="o", ms=8, mfc=face, mec=colour, mew=1.5, color=colour, zorder=3
+        )
         return min(start, value), max(start, value)
     if bound in ("exact", "approximate"):
-        ax.plot([value], [y], marker="o", ms=8, mfc=face, mec=colour, mew=1.5, zorder=3)
+        ax.plot(
+            [value], [y], marker="o", ms=8, mfc=face, mec=colour, mew=1.5, color=colour, zorder=3
+        )
         return value, value
     if bound == "range":
         ax.plot([low, high], [y, y], color=colour, lw=4, solid_capstyle="butt", zorder=2)
@@ -602,8 +572,9 @@ def plot_dimension_figures(
 # --- benchmark leads over time --------------------------------------------------------------------
 
 
-def _year_axis(ax: Axes, years: Sequence[float]) -> None:
-    lo, hi = math.floor(min(years) * 4) / 4 - 0.2, math.ceil(max(years) * 4) / 4 + 0.45
+def _year_axis(ax: Axes, years: Sequence[float], *, left_room: float) -> None:
+    lo = math.floor(min(years) * 4) / 4 - left_room
+    hi = math.ceil(max(years) * 4) / 4 + 0.45
     ax.set_xlim(lo, hi)
     ax.xaxis.set_major_locator(MultipleLocator(1.0))
     ax.xaxis.set_minor_locator(MultipleLocator(0.25))
@@ -631,22 +602,35 @@ def plot_benchmark_gap(
     panels = _panel_axes(ax, heights)
     series = list(pd.unique(placed["label"]))
     markers = {s: SERIES_MARKERS[n % len(SERIES_MARKERS)] for n, s in enumerate(series)}
+    # The first figure of a change is labelled on its left, away from the arrow leaving it.
+    starts = set() if changes is None else set(changes["denominator_figure_id"])
+    room = 0.75 if starts & set(placed["figure_id"]) else 0.2
     where, labels = {}, []
     for panel, unit in zip(panels, units, strict=True):
         rows = placed[placed["unit"] == unit]
-        _year_axis(panel, list(placed["year"].astype(float)))
+        _year_axis(panel, list(placed["year"].astype(float)), left_room=room)
         for row in rows.itertuples(index=False):
             x, y = float(row.year), float(row.value)
             where[row.figure_id] = (panel, x, y)
             colour = STANCE_COLOURS.get(row.stance, style.INK)
             face = "white" if row.is_year_from_source else colour
-            panel.plot([x], [y], marker=markers[row.label], ms=8, mfc=face, mec=colour, mew=1.5)
+            panel.plot(
+                [x],
+                [y],
+                marker=markers[row.label],
+                ms=8,
+                mfc=face,
+                mec=colour,
+                mew=1.5,
+                color=colour,
+            )
             labels.append(
                 panel.annotate(
                     f"{_plain(row.text)} · {row.source_id}",
                     (x, y),
-                    xytext=(7, 5),
+                    xytext=(-7, 5) if row.figure_id in starts else (7, 5),
                     textcoords="offset points",
+                    ha="right" if row.figure_id in starts else "left",
                     fontsize=style.SMALL_FONT_PT,
                 )
             )
@@ -676,17 +660,18 @@ def plot_benchmark_gap(
         Line2D([], [], marker=markers[s], ls="none", mfc=style.INK, mec=style.INK, label=s)
         for s in series
     ]
-    handles.append(
-        Line2D(
-            [],
-            [],
-            marker="o",
-            ls="none",
-            mfc="white",
-            mec=style.INK,
-            label="hollow: no period given, placed at the source's date",
+    if placed["is_year_from_source"].fillna(False).astype(bool).any():
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                ls="none",
+                mfc="white",
+                mec=style.INK,
+                label="hollow: no period given, placed at the source's date",
+            )
         )
-    )
     stances = [s for s in STANCE_COLOURS if s in set(placed["stance"])]
     handles += [
         Line2D([], [], marker="s", ls="none", color=STANCE_COLOURS[s], label=f"colour: {s}")
@@ -714,6 +699,7 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
     y = 0
     ax.set_xscale("log")
     ax.set_xlim(0.2, 300)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _short_number(x, "fold")))
     for fact_id, rows in numeric.groupby("fact_id", sort=False):
         numbers = pd.concat([rows["value"], rows["low"], rows["high"]]).dropna().astype(float)
         base = float(numbers.min())

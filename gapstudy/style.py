@@ -10,8 +10,9 @@ kinds, annotation statuses) use the palette's other colours, so they are never r
 
 Sizes. A report page is at most 60rem (960 CSS px) wide, less 1rem of padding on each side and
 the 64 px prompt column of a notebook output: figures are shown at most ``REPORT_WIDTH_PX`` wide.
-A figure ``REPORT_WIDTH_IN`` inches wide saved at ``DPI`` is exactly that many pixels, so it is
-shown at its own size and a font of ``MIN_FONT_PT`` points is read at that size or larger.
+A figure ``REPORT_WIDTH_IN`` inches wide saved at ``DPI`` with a margin of ``PAD_IN`` is at
+most that many pixels wide, so it is shown at its own size and a font of ``MIN_FONT_PT`` points
+is read at that size or larger.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ import seaborn as sns
 
 DPI = 100
 REPORT_WIDTH_PX = 860
-REPORT_WIDTH_IN = REPORT_WIDTH_PX / DPI
+PAD_IN = 0.1  # white margin added around a figure when it is saved or shown
+REPORT_WIDTH_IN = REPORT_WIDTH_PX / DPI - 2 * PAD_IN
 MIN_FONT_PT = 8.0
 
 OKABE_ITO: dict[str, str] = {
@@ -81,6 +83,7 @@ THEME_RC: dict[str, Any] = {
     "figure.titleweight": "bold",
     "figure.dpi": DPI,
     "savefig.dpi": DPI,
+    "savefig.pad_inches": PAD_IN,
     "figure.figsize": (REPORT_WIDTH_IN, 4.0),
     "figure.constrained_layout.use": True,
     "axes.prop_cycle": mpl.cycler(color=list(CATEGORY_COLOURS)),
