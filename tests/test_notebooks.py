@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from gapstudy import build
 from gapstudy.build import check_parameters, read_runs
+from gapstudy.exceptions import ParameterError
+from gapstudy.paths import project_paths
+from gapstudy.selection import check_selection
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -151,3 +156,56 @@ def test_every_run_names_a_notebook_and_parameters_it_declares(repo_paths):
         "dimension-capital_and_investment",
         "dimension-adoption_and_usage",
     }
+
+
+# ---------------------------------------------------------------- nothing to draw
+
+
+def test_every_run_of_the_run_list_has_something_to_draw(repo_paths):
+    for run in read_runs(repo_paths):
+        check_selection(run.name, run.notebook_path(repo_paths), run.parameters, repo_paths)
+
+
+@pytest.mark.parametrize(
+    ("notebook", "parameters", "parameter", "message"),
+    [
+        ("06_dimension", {"dimension": "policy"}, "dimension", "selects no figure on the chosen"),
+        (
+            "03_benchmark_gap",
+            {"sources": ["aicerts-widening-2026"]},
+            "sources",
+            "selects no US:China benchmark lead",
+        ),
+        ("02_gap_by_dimension", {"as_of": "2020-01-01"}, "as_of", "leaves no source to read"),
+        ("01_corpus", {"sources": ["no-such-source"]}, "sources", "unknown source id"),
+        ("05_agreement", {"as_of": "31 January"}, "as_of", "not an ISO date"),
+    ],
+)
+def test_a_selection_with_nothing_to_draw_is_refused_naming_run_and_parameter(
+    repo_paths, notebook, parameters, parameter, message
+):
+    path = repo_paths.notebooks / f"{notebook}.ipynb"
+    with pytest.raises(ParameterError) as err:
+        check_selection("the-run", path, parameters, repo_paths)
+    text = str(err.value)
+    assert text.startswith("run 'the-run': parameter ")
+    assert f"parameter {parameter!r}" in text and message in text
+
+
+def test_the_build_refuses_an_empty_run_before_any_kernel_starts(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "data" / "processed", tmp_path / "data" / "processed")
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    (tmp_path / "notebooks" / "runs.yaml").write_text(
+        "runs:\n"
+        "  - {name: corpus, notebook: 01_corpus.ipynb}\n"
+        "  - {name: dimension-policy, notebook: 06_dimension.ipynb,"
+        " parameters: {dimension: policy}}\n",
+        encoding="utf-8",
+    )
+    started = []
+    monkeypatch.setattr(build, "execute_run", lambda task: started.append(task))
+    paths = project_paths(tmp_path)
+    with pytest.raises(ParameterError, match="run 'dimension-policy': parameter 'dimension'"):
+        build.run_build(paths, jobs=1, with_tables=False, with_render=False)
+    assert started == []
+    assert not paths.executed.exists()
