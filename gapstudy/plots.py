@@ -116,9 +116,10 @@ def _separate(fig: Figure, labels: Sequence[Annotation], *, pad_px: float = 2.0)
     if len(labels) < 2:
         return
     for _ in range(2):  # the layout may move the axes once the labels have moved
-        fig.canvas.draw()
+        fig.draw_without_rendering()
         renderer = fig.canvas.get_renderer()
         px_to_pt = 72.0 / fig.dpi
+        has_moved = False
         for _ in range(200):
             boxes = [a.get_window_extent(renderer) for a in labels]
             moved = False
@@ -135,8 +136,11 @@ def _separate(fig: Figure, labels: Sequence[Annotation], *, pad_px: float = 2.0)
                     labels[i].xyann = (x, y + shift * px_to_pt)
                     boxes[i] = labels[i].get_window_extent(renderer)
                     moved = True
+            has_moved |= moved
             if not moved:
                 break
+        if not has_moved:
+            return
 
 
 # --- corpus -------------------------------------------------------------------------------------
@@ -461,7 +465,7 @@ def _draw_panel(ax: Axes, rows: pd.DataFrame, *, title: str, unit: str, scale: s
 def _fit_in_axes(fig: Figure, placed: list[tuple[Annotation, float, float]]) -> None:
     """Keep each mark's words inside its panel, measured as drawn: right of the mark, else left
     of it, else on the row's label line at the right edge of the panel."""
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     for label, left, y in placed:
         frame = label.axes.get_window_extent(renderer)
