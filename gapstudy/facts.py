@@ -684,10 +684,6 @@ def _is_us_china(entity: Any, counterpart: Any) -> bool:
     return entity in US_CHINA and counterpart in US_CHINA and entity != counterpart
 
 
-def _text_or_none(x: Any) -> str | None:
-    return None if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)) else x
-
-
 def _figure_mark(fig: Any) -> dict[str, Any]:
     """A figure as one mark in its own unit: bounds stay bounds (open ends empty)."""
     lo, hi = report_interval(fig.bound, fig.value, fig.low, fig.high)
@@ -782,7 +778,10 @@ def _measure_marks(
         numerator = by_id.get(m.numerator_figure_id, {})
         denominator = by_id.get(m.denominator_figure_id, {})
         pair = _is_us_china(m.numerator_entity, m.denominator_entity)
-        if m.operation == "difference" and m.numerator_entity == m.denominator_entity:
+        is_change = m.operation == "change" or (
+            m.operation == "difference" and m.numerator_entity == m.denominator_entity
+        )
+        if is_change:
             if is_gap_only and m.numerator_entity not in US_CHINA:
                 continue
             rows.append(_change_mark(m, numerator, denominator))

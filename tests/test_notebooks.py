@@ -167,10 +167,24 @@ def test_every_run_of_the_run_list_has_something_to_draw(repo_paths):
         check_selection(run.name, run.notebook_path(repo_paths), run.parameters, repo_paths)
 
 
+def _dimension_without_figures(paths) -> dict:
+    """A source and a dimension on which that source cites no figure, from the tables."""
+    from gapstudy import vocab
+    from gapstudy.tables import load
+
+    figures = load("figures", paths)
+    cited = set(zip(figures["source_id"], figures["dimension"], strict=True))
+    for source in load("sources", paths)["source_id"]:
+        for dimension in vocab.DIMENSIONS:
+            if (source, dimension) not in cited:
+                return {"dimension": dimension, "sources": [source]}
+    raise AssertionError("every source cites a figure on every dimension")
+
+
 @pytest.mark.parametrize(
     ("notebook", "parameters", "parameter", "message"),
     [
-        ("06_dimension", {"dimension": "policy"}, "dimension", "selects no figure on the chosen"),
+        ("06_dimension", "no figures", "dimension", "selects no figure on the chosen"),
         (
             "03_benchmark_gap",
             {"sources": ["aicerts-widening-2026"]},
@@ -186,6 +200,8 @@ def test_a_selection_with_nothing_to_draw_is_refused_naming_run_and_parameter(
     repo_paths, notebook, parameters, parameter, message
 ):
     path = repo_paths.notebooks / f"{notebook}.ipynb"
+    if parameters == "no figures":
+        parameters = _dimension_without_figures(repo_paths)
     with pytest.raises(ParameterError) as err:
         check_selection("the-run", path, parameters, repo_paths)
     text = str(err.value)
@@ -194,19 +210,20 @@ def test_a_selection_with_nothing_to_draw_is_refused_naming_run_and_parameter(
 
 
 def test_the_build_refuses_an_empty_run_before_any_kernel_starts(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "data" / "processed", tmp_path / "data" / "processed")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    paths = project_paths(tmp_path)
+    empty = _dimension_without_figures(paths)
     (tmp_path / "notebooks" / "runs.yaml").write_text(
         "runs:\n"
         "  - {name: corpus, notebook: 01_corpus.ipynb}\n"
-        "  - {name: dimension-policy, notebook: 06_dimension.ipynb,"
-        " parameters: {dimension: policy}}\n",
+        "  - {name: dimension-empty, notebook: 06_dimension.ipynb,"
+        f" parameters: {{dimension: {empty['dimension']}, sources: {empty['sources']}}}}}\n",
         encoding="utf-8",
     )
     started = []
     monkeypatch.setattr(build, "execute_run", lambda task: started.append(task))
-    paths = project_paths(tmp_path)
-    with pytest.raises(ParameterError, match="run 'dimension-policy': parameter 'dimension'"):
+    with pytest.raises(ParameterError, match="run 'dimension-empty': parameter 'dimension'"):
         build.run_build(paths, jobs=1, with_tables=False, with_render=False)
     assert started == []
     assert not paths.executed.exists()
