@@ -576,14 +576,34 @@ def plot_dimension_figures(
 # --- benchmark leads over time --------------------------------------------------------------------
 
 
-def _year_axis(ax: Axes, years: Sequence[float], *, left_room: float) -> None:
-    lo = math.floor(min(years) * 4) / 4 - left_room
-    hi = math.ceil(max(years) * 4) / 4 + 0.45
+def _year_axis(ax: Axes, years: Sequence[float]) -> None:
+    lo = math.floor(min(years) * 4) / 4 - 0.1
+    hi = math.ceil(max(years) * 4) / 4 + 0.1
     ax.set_xlim(lo, hi)
     ax.xaxis.set_major_locator(MultipleLocator(1.0))
     ax.xaxis.set_minor_locator(MultipleLocator(0.25))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:.0f}"))
     ax.grid(axis="x", which="minor", color="#EEEEEE", lw=0.6)
+
+
+def _widen_to_fit(fig: Figure, labels: Sequence[Annotation], panels: Sequence[Axes]) -> None:
+    """Widen the shared x range of ``panels`` until every label lies inside its panel, as
+    measured by the renderer."""
+    for _ in range(4):
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()
+        left = right = 0.0
+        for label in labels:
+            box, frame = label.get_window_extent(renderer), label.axes.get_window_extent(renderer)
+            left, right = max(left, frame.x0 - box.x0), max(right, box.x1 - frame.x1)
+        if left <= 0 and right <= 0:
+            return
+        lo, hi = panels[0].get_xlim()
+        per_px = (hi - lo) / panels[0].get_window_extent(renderer).width
+        lo -= (left + 6) * per_px if left > 0 else 0
+        hi += (right + 6) * per_px if right > 0 else 0
+        for panel in panels:
+            panel.set_xlim(lo, hi)
 
 
 @_styled
@@ -608,11 +628,10 @@ def plot_benchmark_gap(
     markers = {s: SERIES_MARKERS[n % len(SERIES_MARKERS)] for n, s in enumerate(series)}
     # The first figure of a change is labelled on its left, away from the arrow leaving it.
     starts = set() if changes is None else set(changes["denominator_figure_id"])
-    room = 0.75 if starts & set(placed["figure_id"]) else 0.2
     where, labels = {}, []
     for panel, unit in zip(panels, units, strict=True):
         rows = placed[placed["unit"] == unit]
-        _year_axis(panel, list(placed["year"].astype(float)), left_room=room)
+        _year_axis(panel, list(placed["year"].astype(float)))
         for row in rows.itertuples(index=False):
             x, y = float(row.year), float(row.value)
             where[row.figure_id] = (panel, x, y)
@@ -682,6 +701,7 @@ def plot_benchmark_gap(
         for s in stances
     ]
     fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False)
+    _widen_to_fit(fig, labels, panels)
     _separate(fig, labels)
     return panels[0]
 
