@@ -427,3 +427,40 @@ def test_the_same_data_gives_the_same_svg_bytes(tmp_path):
         )
         outputs.append(svg.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def _report_figures(paths) -> dict:
+    from gapstudy import facts
+    from gapstudy.narrative import load_tables
+
+    names = ["voices", "claims", "figures", "derived_measures", "segments", "mentions"]
+    t = load_tables(names, paths=paths)
+    marks = {d: facts.dimension_tables(t, d)["marks"] for d in set(t["figures"]["dimension"])}
+    return {
+        "gap-by-dimension": lambda: plots.plot_gap_by_dimension(
+            facts.gap_measures(t["figures"], t["derived_measures"])
+        ),
+        "benchmark-gap": lambda: plots.plot_benchmark_gap(
+            facts.benchmark_gap_points(t["figures"], t["sources"]),
+            facts.benchmark_changes(t["derived_measures"]),
+        ),
+        **{
+            f"dimension-{d}": (lambda d=d: plots.plot_dimension_figures(marks[d]))
+            for d in sorted(marks)
+        },
+        "fact-agreement": lambda: plots.plot_fact_agreement(
+            facts.reconcile_facts(t["figures"], t["claims"], facts.load_facts_spec(paths))
+        ),
+        "viewpoints": lambda: plots.plot_viewpoints(facts.count_claims_by_dimension(t["claims"])),
+        "segments": lambda: plots.plot_segments(facts.count_segment_lines(t["segments"])),
+        "coverage": lambda: plots.plot_coverage(facts.count_mentions_by_status(t["mentions"])),
+    }
+
+
+def test_the_report_figures_are_readable_and_free_of_overlaps(repo_paths):
+    for name, draw in _report_figures(repo_paths).items():
+        fig = draw().figure
+        assert overlaps(fig) == [], name
+        assert min(t.get_fontsize() for t in drawn_texts(fig)) >= style.MIN_FONT_PT, name
+        assert fig.get_size_inches()[0] <= style.REPORT_WIDTH_IN, name
+        plt.close(fig)
