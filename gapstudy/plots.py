@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import textwrap
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 from typing import Any
@@ -63,6 +64,9 @@ _ARROW = {"arrowstyle": "-|>", "lw": 1.5, "mutation_scale": 11, "shrinkA": 0, "s
 ROW_IN = 0.46  # height of one labelled row in a panel of marks
 PANEL_IN = 0.95  # a panel's title, ticks and axis label
 LOG_SPAN = 30.0  # values spanning more than this factor get a log axis
+LINE_ROWS = 0.45  # one more line of a row's label, in rows
+# Characters of a row label that fit across a panel (DejaVu Sans averages about 0.6 em).
+LABEL_CHARS = int((style.REPORT_WIDTH_IN - 0.4) * 72 / (style.SMALL_FONT_PT * 0.6))
 
 
 def _styled(plot: Callable) -> Callable:
@@ -414,12 +418,32 @@ def _panel_title(dimension: str | None, unit: str, scale: str) -> str:
     return f"{_label(dimension).capitalize()}: {name}"
 
 
+def _row_texts(rows: pd.DataFrame) -> list[str]:
+    """Each row's label and source, wrapped to the width of a panel."""
+    return [
+        textwrap.fill(f"{_plain(row_label(row))}  ·  {row.source_id}", LABEL_CHARS)
+        for row in rows.itertuples(index=False)
+    ]
+
+
+def _row_positions(texts: list[str]) -> tuple[list[float], float]:
+    """The y of each row, leaving room above a row for every extra line of its label, and the
+    height the rows take (in rows)."""
+    ys, y = [], -1.0
+    for text in texts:
+        y += 1.0 + LINE_ROWS * text.count("\n")
+        ys.append(y)
+    return ys, y + 1.0
+
+
 def _draw_panel(ax: Axes, rows: pd.DataFrame, *, title: str, unit: str, scale: str) -> list:
     """One panel of marks sharing a unit and scale; returns the value labels drawn."""
     ax.set_xscale(scale)
     numbers = [x for row in rows.itertuples(index=False) for x in _numbers(row)]
     ax.set_xlim(*_limits(unit, scale, numbers))
-    ax.set_ylim(len(rows) - 0.45, -0.95)
+    texts = _row_texts(rows)
+    ys, span = _row_positions(texts)
+    ax.set_ylim(span - 0.45, -0.95)
     ax.set_yticks([])
     ax.grid(axis="y", visible=False)
     ax.spines["left"].set_visible(False)
@@ -432,11 +456,11 @@ def _draw_panel(ax: Axes, rows: pd.DataFrame, *, title: str, unit: str, scale: s
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _short_number(x, unit)))
         ax.xaxis.set_minor_formatter(NullFormatter())
     labels = []
-    for y, row in enumerate(rows.itertuples(index=False)):
+    for y, text, row in zip(ys, texts, rows.itertuples(index=False), strict=True):
         colour = STANCE_COLOURS.get(row.stance, style.INK)
         left, right = _draw_mark(ax, y, row, colour)
         ax.annotate(
-            f"{_plain(row_label(row))}  ·  {row.source_id}",
+            text,
             (0.0, y - 0.5),
             xycoords=("axes fraction", "data"),
             xytext=(2, 1),
@@ -523,7 +547,7 @@ def _plot_mark_panels(
         return _say_empty(_axes(ax, 1.5), empty)
     keys = ["dimension", "unit"] if by_dimension else ["unit"]
     groups = list(marks.groupby(keys, sort=False))
-    heights = [ROW_IN * len(rows) + PANEL_IN for _, rows in groups]
+    heights = [ROW_IN * _row_positions(_row_texts(rows))[1] + PANEL_IN for _, rows in groups]
     panels = _panel_axes(ax, heights)
     labels = []
     for panel, (key, rows) in zip(panels, groups, strict=True):

@@ -213,6 +213,22 @@ def overlaps(fig) -> list[tuple[str, str]]:
     ]
 
 
+def outside(fig) -> list[str]:
+    """Texts that run past the edge of the figure (and would be cut off)."""
+    frame = fig.bbox
+    renderer = fig.canvas.get_renderer()
+    return [
+        t.get_text()
+        for t in drawn_texts(fig)
+        if not (
+            frame.x0 - 0.5 <= t.get_window_extent(renderer).x0
+            and t.get_window_extent(renderer).x1 <= frame.x1 + 0.5
+            and frame.y0 - 0.5 <= t.get_window_extent(renderer).y0
+            and t.get_window_extent(renderer).y1 <= frame.y1 + 0.5
+        )
+    ]
+
+
 # --- what each figure shows ---------------------------------------------------------------------
 
 
@@ -344,9 +360,10 @@ def test_plot_fact_agreement_shows_each_report_and_the_verdict():
 
 
 @pytest.mark.parametrize("name", EVERY_FIGURE)
-def test_no_two_labels_overlap(name):
+def test_no_two_labels_overlap_and_none_is_cut_off(name):
     ax = EVERY_FIGURE[name]()
     assert overlaps(ax.figure) == []
+    assert outside(ax.figure) == []
 
 
 def test_labels_at_one_spot_are_moved_apart():
@@ -461,6 +478,7 @@ def test_the_report_figures_are_readable_and_free_of_overlaps(repo_paths):
     for name, draw in _report_figures(repo_paths).items():
         fig = draw().figure
         assert overlaps(fig) == [], name
+        assert outside(fig) == [], name
         assert min(t.get_fontsize() for t in drawn_texts(fig)) >= style.MIN_FONT_PT, name
         assert fig.get_size_inches()[0] <= style.REPORT_WIDTH_IN, name
         plt.close(fig)
