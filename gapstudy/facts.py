@@ -1039,6 +1039,13 @@ def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[st
     }
 
 
+def disagreements_read(disagreements: pd.DataFrame) -> pd.DataFrame:
+    """The sides of the disagreements that still set two or more sources against each other
+    once a run's selection is applied (a side left alone is no disagreement), in table order."""
+    n_sources = disagreements.groupby("disagreement_id")["source_id"].transform("nunique")
+    return disagreements[n_sources >= 2].reset_index(drop=True)
+
+
 def benchmark_changes(derived: pd.DataFrame) -> pd.DataFrame:
     """The derived changes on benchmark performance: how a benchmark lead changed over time."""
     picked = derived["operation"].isin(("change", "difference")) & (

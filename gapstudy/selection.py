@@ -50,6 +50,10 @@ def _has_stance_claims(tables: dict[str, pd.DataFrame], _: dict[str, Any]) -> bo
     return bool(tables["claims"]["stance"].isin(["optimist", "skeptic"]).any())
 
 
+def _has_numeric_facts(tables: dict[str, pd.DataFrame], _: dict[str, Any]) -> bool:
+    return bool(tables["figures"]["fact_id"].notna().any())
+
+
 NEEDS: dict[str, Need] = {
     "02_gap_by_dimension.ipynb": Need(
         "US:China gap figure", ("figures", "derived_measures"), _has_gaps
@@ -58,6 +62,9 @@ NEEDS: dict[str, Need] = {
         "US:China benchmark lead", ("figures", "derived_measures"), _has_benchmark_leads
     ),
     "04_viewpoints.ipynb": Need("optimist or skeptic claim", ("claims",), _has_stance_claims),
+    "05_agreement.ipynb": Need(
+        "figure of a fact reported by several sources", ("figures",), _has_numeric_facts
+    ),
     "06_dimension.ipynb": Need(
         "figure on the chosen dimension",
         ("figures", "derived_measures"),

@@ -14,6 +14,7 @@ from gapstudy.facts import (
     check_references,
     derive_measures,
     dimension_tables,
+    disagreements_read,
     gap_measures,
     judge_numeric_agreement,
     list_disagreements,
@@ -878,3 +879,16 @@ def test_missing_cross_source_files_mean_no_entries(project):
     (project.annotations / "references.yaml").unlink()
     assert load_disagreements_spec(project) == []
     assert load_references_spec(project) == []
+
+
+def test_disagreements_read_drop_a_side_left_alone():
+    sides = pd.DataFrame(
+        {
+            "disagreement_id": ["chips", "chips", "gap", "gap", "odds"],
+            "source_id": ["h", "a", "u", "u", "b"],
+            "position": ["approved", "blocked", "closing", "near parity", "below 20"],
+        }
+    )
+    got = disagreements_read(sides)
+    assert list(got["disagreement_id"]) == ["chips", "chips"]
+    assert list(got["position"]) == ["approved", "blocked"]

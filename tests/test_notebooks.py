@@ -181,6 +181,15 @@ def _dimension_without_figures(paths) -> dict:
     raise AssertionError("every source cites a figure on every dimension")
 
 
+def _source_without_facts(paths) -> str:
+    """A source none of whose figures reports a fact, from the tables."""
+    from gapstudy.tables import load
+
+    figures = load("figures", paths)
+    with_facts = set(figures.loc[figures["fact_id"].notna(), "source_id"])
+    return next(s for s in load("sources", paths)["source_id"] if s not in with_facts)
+
+
 @pytest.mark.parametrize(
     ("notebook", "parameters", "parameter", "message"),
     [
@@ -194,6 +203,7 @@ def _dimension_without_figures(paths) -> dict:
         ("02_gap_by_dimension", {"as_of": "2020-01-01"}, "as_of", "leaves no source to read"),
         ("01_corpus", {"sources": ["no-such-source"]}, "sources", "unknown source id"),
         ("05_agreement", {"as_of": "31 January"}, "as_of", "not an ISO date"),
+        ("05_agreement", "no facts", "sources", "selects no figure of a fact"),
     ],
 )
 def test_a_selection_with_nothing_to_draw_is_refused_naming_run_and_parameter(
@@ -202,6 +212,8 @@ def test_a_selection_with_nothing_to_draw_is_refused_naming_run_and_parameter(
     path = repo_paths.notebooks / f"{notebook}.ipynb"
     if parameters == "no figures":
         parameters = _dimension_without_figures(repo_paths)
+    if parameters == "no facts":
+        parameters = {"sources": [_source_without_facts(repo_paths)]}
     with pytest.raises(ParameterError) as err:
         check_selection("the-run", path, parameters, repo_paths)
     text = str(err.value)
