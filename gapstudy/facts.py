@@ -869,6 +869,23 @@ def period_as_year(period: str | None) -> float | None:
     return year + part
 
 
+_MONTH_NAME = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b",
+    re.IGNORECASE,
+)
+
+
+def _month_in_year_of(period: Any, published: Any) -> float | None:
+    """A month named without its year ('As of April 30'), in the year its source was
+    published, as a decimal year; ``None`` when either is missing."""
+    month = None if _text_or_none(period) is None else _MONTH_NAME.search(str(period))
+    if month is None or _text_or_none(published) is None:
+        return None
+    number = _MONTHS.index(month.group(1).casefold()[:3]) + 1
+    return int(str(published)[:4]) + (number - 0.5) / 12
+
+
 def published_as_year(published: str | None) -> float | None:
     """An ISO publication date ('2026-05-27', '2026-05', '2026') as a decimal year."""
     if published is None or published is pd.NA:
@@ -899,10 +916,11 @@ def benchmark_gap_points(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.Dat
 
     Takes the benchmark leads between the United States and China in percentage points, or in
     percent as written when the text does not say which. The time is the figure's period, to the
-    month where the period names one; a figure whose period gives no year is placed at its
-    source's publication date (``is_year_from_source``); one with neither is kept with an empty
-    year. An upper bound is placed at its upper end. Columns: ``BENCHMARK_COLUMNS``; sorted by
-    label, year, figure id.
+    month where the period names one (a month without its year, 'As of April 30', takes the year
+    of its source's publication); a figure whose period gives no time is placed at its source's
+    publication date (``is_year_from_source``); one with neither is kept with an empty year.
+    An upper bound is placed at its upper end. Columns: ``BENCHMARK_COLUMNS``; sorted by label,
+    year, figure id.
     """
     published = dict(zip(sources["source_id"], sources["published"], strict=True))
     pair = figures["entity"].isin(US_CHINA) & figures["counterpart"].isin(US_CHINA)
@@ -915,6 +933,8 @@ def benchmark_gap_points(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.Dat
     rows = []
     for fig in picked.itertuples(index=False):
         year = period_as_year(fig.period)
+        if year is None and fig.period_precision in ("month", "day"):
+            year = _month_in_year_of(fig.period, published.get(fig.source_id))
         from_source = year is None
         if from_source:
             year = published_as_year(published.get(fig.source_id))

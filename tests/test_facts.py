@@ -892,3 +892,34 @@ def test_disagreements_read_drop_a_side_left_alone():
     got = disagreements_read(sides)
     assert list(got["disagreement_id"]) == ["chips", "chips"]
     assert list(got["position"]) == ["approved", "blocked"]
+
+
+def test_benchmark_gap_points_place_a_month_without_its_year_in_the_source_year():
+    figures = make_figures(
+        {
+            "figure_id": "z/gap/1",
+            "text": "2.7%",
+            "value": 2.7,
+            "unit": "percent",
+            "entity": "China",
+            "counterpart": "United States",
+            "dimension": "benchmark_performance",
+            "period": "as of March",
+            "period_precision": "month",
+        },
+        {
+            "figure_id": "z/gap/2",
+            "text": "3%",
+            "value": 3.0,
+            "unit": "percent",
+            "entity": "China",
+            "counterpart": "United States",
+            "dimension": "benchmark_performance",
+            "period": "as of March 2025",
+            "period_precision": "month",
+        },
+    )
+    sources = pd.DataFrame({"source_id": ["z"], "published": ["2026-05-27"]})
+    got = benchmark_gap_points(figures, sources)
+    assert list(got["year"]) == pytest.approx([2025 + 2.5 / 12, 2026 + 2.5 / 12])
+    assert list(got["is_year_from_source"]) == [False, False]
