@@ -429,12 +429,6 @@ def test_a_stance_has_the_same_colour_in_every_figure(stance):
     }
 
 
-def test_the_stance_palette_is_colour_blind_safe_and_distinct():
-    colours = list(style.STANCE_COLOURS.values())
-    assert len(set(colours)) == len(colours)
-    assert set(colours) - {"#7F7F7F"} <= set(style.OKABE_ITO.values())
-
-
 def test_the_same_data_gives_the_same_svg_bytes(tmp_path):
     outputs = []
     for n in range(2):
