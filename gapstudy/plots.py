@@ -771,7 +771,7 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
             xycoords=("axes fraction", "data"),
             fontsize=style.SMALL_FONT_PT,
             va="center",
-            color=style.INK if first["is_agreeing"] else style.OKABE_ITO["vermillion"],
+            color=style.INK,
             fontweight="normal" if first["is_agreeing"] else "bold",
         )
         ax.axhline(y - 0.5, color=style.RULE, lw=0.8)
