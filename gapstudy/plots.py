@@ -745,9 +745,15 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
         return _say_empty(ax, "numeric fact reported by several sources")
     labels = []
     y = 0
+    ratios = []
+    for _, rows in numeric.groupby("fact_id", sort=False):
+        numbers = pd.concat([rows["value"], rows["low"], rows["high"]]).dropna().astype(float)
+        ratios += list(numbers / float(numbers.min()))
     ax.set_xscale("log")
-    ax.set_xlim(0.2, 300)
+    ax.set_xlim(min(0.5, min(ratios) / 2), max(2.0, max(ratios) * 2))
+    ax.xaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _short_number(x, "fold")))
+    ax.xaxis.set_minor_formatter(NullFormatter())
     for fact_id, rows in numeric.groupby("fact_id", sort=False):
         numbers = pd.concat([rows["value"], rows["low"], rows["high"]]).dropna().astype(float)
         base = float(numbers.min())
