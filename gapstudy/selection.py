@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from gapstudy import facts
+from gapstudy import facts, vocab
 from gapstudy.exceptions import ParameterError
 from gapstudy.paths import ProjectPaths
 
@@ -129,6 +129,12 @@ def check_selection(
         blame = "as_of" if chosen["as_of"] else "sources"
         raise ParameterError(
             f"run {label!r}: parameter {blame!r} ({chosen[blame]!r}) leaves no source to read"
+        )
+    dimension = values.get("dimension")
+    if need is not None and need.parameter == "dimension" and dimension not in vocab.DIMENSIONS:
+        raise ParameterError(
+            f"run {label!r}: parameter 'dimension' ({dimension!r}) is not in the vocabulary;"
+            f" use one of {', '.join(vocab.DIMENSIONS)}"
         )
     if need is None or need.has_data(tables, values):
         return

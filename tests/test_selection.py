@@ -51,6 +51,7 @@ def _source_without_benchmark_leads(paths) -> str:
     ("notebook", "parameters", "parameter", "message"),
     [
         ("06_dimension", "no figures", "dimension", "selects no figure on the chosen"),
+        ("06_dimension", {"dimension": "chips"}, "dimension", "is not in the vocabulary"),
         ("03_benchmark_gap", "no leads", "sources", "selects no US:China benchmark lead"),
         ("02_gap_by_dimension", {"as_of": "2020-01-01"}, "as_of", "leaves no source to read"),
         ("01_corpus", {"sources": ["no-such-source"]}, "sources", "unknown source id"),
