@@ -8,6 +8,7 @@ it. A notebook not listed only needs one source to be read, if it selects source
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,8 +76,6 @@ NEEDS: dict[str, Need] = {
 
 
 def _notebook_defaults(notebook: Path) -> dict[str, Any]:
-    import ast
-
     from papermill import inspect_notebook
 
     values = {}
@@ -94,7 +93,8 @@ def check_selection(
     """Refuse a run whose parameters select nothing to draw, with a :class:`ParameterError`
     naming the run, what is missing and the parameter to change. Reads the tables as written
     by ``gapstudy tables``; call it after :func:`gapstudy.build.check_parameters`."""
-    from gapstudy.narrative import load_tables
+    from gapstudy.narrative import load_tables, parse_as_of
+    from gapstudy.tables import load
 
     defaults = _notebook_defaults(notebook)
     need = NEEDS.get(notebook.name)
@@ -103,9 +103,6 @@ def check_selection(
     values = {**defaults, **parameters}
     chosen = {k: values.get(k) for k in SELECTION_PARAMETERS}
     names = list(need.tables) if need else []
-    from gapstudy.narrative import parse_as_of
-    from gapstudy.tables import load
-
     known = list(load("sources", paths)["source_id"])
     unknown = sorted(set(chosen["sources"] or []) - set(known))
     if unknown:
