@@ -9,6 +9,7 @@ it. A notebook not listed only needs one source to be read, if it selects source
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ import pandas as pd
 
 from gapstudy import facts, vocab
 from gapstudy.exceptions import ParameterError
-from gapstudy.paths import ProjectPaths
+from gapstudy.paths import ProjectPaths, project_paths
 
 SELECTION_PARAMETERS = ("sources", "as_of", "include_comments")
 
@@ -75,6 +76,20 @@ NEEDS: dict[str, Need] = {
 }
 
 
+def _load(paths: ProjectPaths, name: str) -> pd.DataFrame:
+    """A tidy table, read once per version of its file: a build checks many runs."""
+    path = paths.table_file(name)
+    stamp = path.stat().st_mtime_ns if path.exists() else None
+    return _load_version(paths, name, stamp).copy()
+
+
+@functools.lru_cache(maxsize=32)
+def _load_version(paths: ProjectPaths, name: str, stamp: int | None) -> pd.DataFrame:
+    from gapstudy.tables import load
+
+    return load(name, paths)
+
+
 def _notebook_defaults(notebook: Path) -> dict[str, Any]:
     from papermill import inspect_notebook
 
@@ -93,8 +108,7 @@ def check_selection(
     """Refuse a run whose parameters select nothing to draw, with a :class:`ParameterError`
     naming the run, what is missing and the parameter to change. Reads the tables as written
     by ``gapstudy tables``; call it after :func:`gapstudy.build.check_parameters`."""
-    from gapstudy.narrative import load_tables, parse_as_of
-    from gapstudy.tables import load
+    from gapstudy.narrative import filter_tables, parse_as_of
 
     defaults = _notebook_defaults(notebook)
     need = NEEDS.get(notebook.name)
@@ -103,7 +117,8 @@ def check_selection(
     values = {**defaults, **parameters}
     chosen = {k: values.get(k) for k in SELECTION_PARAMETERS}
     names = list(need.tables) if need else []
-    known = list(load("sources", paths)["source_id"])
+    paths = paths or project_paths()
+    known = list(_load(paths, "sources")["source_id"])
     unknown = sorted(set(chosen["sources"] or []) - set(known))
     if unknown:
         raise ParameterError(
@@ -114,12 +129,11 @@ def check_selection(
         parse_as_of(chosen["as_of"])
     except ParameterError as err:
         raise ParameterError(f"run {label!r}: parameter 'as_of': {err}") from err
-    tables = load_tables(
-        names,
+    tables = filter_tables(
+        {name: _load(paths, name) for name in ["sources", *names]},
         sources=chosen["sources"] or None,
         include_comments=bool(chosen["include_comments"]),
         as_of=chosen["as_of"] or None,
-        paths=paths,
     )
     read = list(tables["sources"]["source_id"])
     if not read:
