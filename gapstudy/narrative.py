@@ -150,22 +150,6 @@ def load_brief_tables(*, paths: ProjectPaths | None = None) -> dict[str, pd.Data
     return load_tables(names, include_comments=True, paths=paths)
 
 
-def describe_selection(
-    tables: dict[str, pd.DataFrame],
-    *,
-    sources: list[str] | None = None,
-    include_comments: bool = False,
-    as_of: str | None = None,
-) -> str:
-    """The run's selection in plain words, for captions: which sources, which cut-off, whether
-    readers' comments count."""
-    kept, left_out = select_sources(tables["sources"], include=sources, as_of=as_of)
-    which = "all sources" if not left_out else "sources " + ", ".join(kept) if kept else "no source"
-    cut = f", as of {as_of}" if as_of else ""
-    comments = "with readers' comments" if include_comments else "without readers' comments"
-    return f"{which}{cut}, {comments}"
-
-
 def load_tables(
     names: list[str],
     *,
