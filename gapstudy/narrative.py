@@ -301,6 +301,26 @@ def _voice_labels(voices: pd.DataFrame, source_labels: dict[str, str]) -> dict[s
     return labels
 
 
+def _sort_voices(
+    voice_ids: pd.Series, voices: pd.DataFrame, voice_labels: dict[str, str]
+) -> dict[str, list[str]]:
+    """Who speaks, in order of appearance: named voices, the texts that speak in their own
+    voice (by source name), and unnamed groups (by the text's words for them)."""
+    by_id = voices.set_index("voice_id")
+    out: dict[str, list[str]] = {"named": [], "texts": [], "groups": []}
+    for v in voice_ids:
+        kind = by_id.loc[v, "kind"]
+        if kind == "outlet":
+            part, label = "texts", voice_labels[v].removeprefix("the text of ")
+        elif kind == "group":
+            part, label = "groups", f"“{brief.escape_text(by_id.loc[v, 'name'])}”"
+        else:
+            part, label = "named", voice_labels[v]
+        if label not in out[part]:
+            out[part].append(label)
+    return out
+
+
 def _report_context(
     group: Any,
     figures: pd.DataFrame,
@@ -457,7 +477,7 @@ def _dimension_sections(
                     "stance": camp,
                     "n_claims": int(getattr(row, f"n_{camp}_claims")),
                     "n_sources": int(getattr(row, f"n_{camp}_sources")),
-                    "voices": list(dict.fromkeys(voice_labels[v] for v in here["voice_id"])),
+                    "voices": _sort_voices(here["voice_id"], voices, voice_labels),
                     "reports": [
                         {**context(g), "companions": companions.get(g.report_key, [])}
                         for g in mine[mine["stance"] == camp].itertuples(index=False)
