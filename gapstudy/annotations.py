@@ -106,7 +106,7 @@ def check_boundaries(text: str, span: tuple[int, int]) -> str | None:
         end += 1
     where = " and ".join(w for w, cut in (("starts", cut_start), ("ends", cut_end)) if cut)
     whole = text[start:end] if end - start <= 60 else text[start : start + 59] + "…"
-    return f"{where} inside a word or number of the text (whole words: {whole!r})"
+    return f"{where} inside a word or number (whole words: {whole!r})"
 
 
 @dataclass

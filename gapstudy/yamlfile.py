@@ -148,6 +148,17 @@ def read_yaml(path: Path) -> Any:
     except RefusedYamlError as err:
         line = err.problem_mark.line + 1
         raise UnreadableFileError(Problem(path, line, err.problem, err.hint)) from err
+    except ConstructorError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise UnreadableFileError(
+            Problem(
+                path,
+                line,
+                f"YAML value not accepted: {err.problem}",
+                "write plain values; put quotes around a date or other text",
+            )
+        ) from err
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
