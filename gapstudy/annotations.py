@@ -144,6 +144,8 @@ class SourceAnnotations:
     voices: dict[str, dict[str, Any]]
     claims: list[ClaimNote]
     exclusions: list[ExclusionNote]
+    # Body sentences read as possibly judging the gap and found not to be claims, with a reason.
+    not_claims: list[ExclusionNote] = field(default_factory=list)
 
 
 def _pick(spans: list[tuple[int, int]], occurrence: Any) -> tuple[int, int] | None:
@@ -278,4 +280,19 @@ def load_source_annotations(
             )
             problems.extend(found)
         exclusions.append(note)
-    return SourceAnnotations(source, path, voices, claims, exclusions), problems
+    not_claims: list[ExclusionNote] = []
+    for spec in _entries(doc, "not_claims"):
+        note = ExclusionNote(spec, spec["__line__"])
+        note.span, found = _locate(
+            source.text,
+            spec.get("quote"),
+            spec.get("occurrence"),
+            (0, len(source.text)),
+            path,
+            line_of_key(spec, "quote"),
+            "not-claim quote",
+        )
+        problems.extend(found)
+        not_claims.append(note)
+    annotations = SourceAnnotations(source, path, voices, claims, exclusions, not_claims)
+    return annotations, problems

@@ -14,7 +14,12 @@ from typing import Any
 from gapstudy import vocab
 from gapstudy.annotations import SourceAnnotations, load_source_annotations
 from gapstudy.exceptions import AnnotationError, FigureParseError, InputError, Problem
-from gapstudy.facts import load_derived_spec, load_facts_spec
+from gapstudy.facts import (
+    load_derived_spec,
+    load_disagreements_spec,
+    load_facts_spec,
+    load_references_spec,
+)
 from gapstudy.figures import ParsedFigure, parse_figure
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
 from gapstudy.mentions import Mention, find_mentions
@@ -198,6 +203,7 @@ def _check_source(notes: SourceAnnotations, fact_ids: set[str]) -> tuple[dict, l
                 )
                 continue
             parsed[fid] = result
+            problems += _check_unit_as_meant(fspec, result, fid, path, fline)
             for name in HAND_CHECKED:
                 if name in fspec and not _close(fspec[name], getattr(result, name)):
                     problems.append(
@@ -245,6 +251,9 @@ def _check_source(notes: SourceAnnotations, fact_ids: set[str]) -> tuple[dict, l
                     "a mixed voice needs optimist and skeptic claims, or a mixed one",
                 )
             )
+    problems += _check_restatements(notes)
+    problems += _check_not_claims(notes)
+    problems += _check_inferred_affiliations(notes)
     for key in sorted(cited - set(notes.voices)):
         problems.append(
             Problem(
@@ -255,6 +264,183 @@ def _check_source(notes: SourceAnnotations, fact_ids: set[str]) -> tuple[dict, l
             )
         )
     return parsed, problems
+
+
+def _check_unit_as_meant(
+    fspec: dict[str, Any], parsed: ParsedFigure, fid: str, path, line
+) -> list[Problem]:
+    """``unit_as_meant`` only for a reinterpretation declared in vocab, and always explained."""
+    if "unit_as_meant" not in fspec:
+        return []
+    meant = fspec["unit_as_meant"]
+    allowed = [f"{a} -> {b}" for a, b in vocab.UNIT_REINTERPRETATIONS]
+    if (parsed.unit, meant) not in vocab.UNIT_REINTERPRETATIONS:
+        return [
+            Problem(
+                path,
+                line,
+                f"figure {fid!r}: unit_as_meant {meant!r} for words read in {parsed.unit!r} is"
+                " not a declared reinterpretation",
+                f"allowed: {', '.join(allowed)}; otherwise drop unit_as_meant",
+            )
+        ]
+    if not fspec.get("interpretation_note"):
+        return [
+            Problem(
+                path,
+                line,
+                f"figure {fid!r}: unit_as_meant without a reason",
+                "add interpretation_note saying why the unit is read so",
+            )
+        ]
+    return []
+
+
+def _check_restatements(notes: SourceAnnotations) -> list[Problem]:
+    """``restates: <claim key>/<n>`` names an earlier figure of the same file."""
+    problems = []
+    order = [f"{c.key}/{f.n}" for c in notes.claims for f in c.figures]
+    for claim in notes.claims:
+        for fig in claim.figures:
+            target = fig.spec.get("restates")
+            if target is None:
+                continue
+            here = f"{claim.key}/{fig.n}"
+            if target not in order or order.index(target) >= order.index(here):
+                problems.append(
+                    Problem(
+                        notes.path,
+                        line_of_key(fig.spec, "restates"),
+                        f"figure {here!r} restates {target!r}, which is not an earlier figure"
+                        " of this file",
+                        "name the first report as '<claim key>/<n>'",
+                    )
+                )
+    return problems
+
+
+def _check_not_claims(notes: SourceAnnotations) -> list[Problem]:
+    """A ``not_claims`` entry is body text, gives its reason, and overlaps no claim's quote."""
+    problems = []
+    claim_spans = [(c.key, c.span) for c in notes.claims if c.span is not None]
+    for note in notes.not_claims:
+        if not str(note.spec.get("reason") or "").strip():
+            problems.append(
+                Problem(notes.path, note.line, "not-claim without a reason", "add reason:")
+            )
+        if note.span is None:
+            continue
+        start, end = note.span
+        if notes.source.segment_at(start).kind not in vocab.ANNOTATED_SEGMENT_KINDS:
+            problems.append(
+                Problem(
+                    notes.path,
+                    note.line,
+                    "not-claim outside body text",
+                    "list only body sentences; other segments are out of scope",
+                )
+            )
+        for key, (c_start, c_end) in claim_spans:
+            if start < c_end and c_start < end:
+                problems.append(
+                    Problem(
+                        notes.path,
+                        note.line,
+                        f"not-claim overlaps claim {key!r}",
+                        "a sentence is either a claim or not: drop one of them",
+                    )
+                )
+    return problems
+
+
+def _check_inferred_affiliations(notes: SourceAnnotations) -> list[Problem]:
+    """``affiliation_inferred`` is the reason for an affiliation the text does not state."""
+    problems = []
+    for key, voice in notes.voices.items():
+        if "affiliation_inferred" not in voice:
+            continue
+        reason = voice["affiliation_inferred"]
+        if not isinstance(reason, str) or not reason.strip() or not voice.get("affiliation"):
+            problems.append(
+                Problem(
+                    notes.path,
+                    line_of_key(voice, "affiliation_inferred"),
+                    f"voice {key!r}: affiliation_inferred must give the reason for an affiliation",
+                    "write why the affiliation is believed, or drop the key and the affiliation",
+                )
+            )
+    return problems
+
+
+def _check_cross_source(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
+    """Facts reported by two sources or more; disagreements and reference checks that name
+    claims and figures of the corpus (disagreements across two sources or more)."""
+    problems: list[Problem] = []
+    claims = {
+        f"{sid}/{c.key}": sid for sid, notes in corpus.annotations.items() for c in notes.claims
+    }
+    fact_sources: dict[str, set[str]] = {f.get("fact_id"): set() for f in corpus.facts}
+    for sid, notes in corpus.annotations.items():
+        for claim in notes.claims:
+            for fact in [claim.spec.get("fact")] + [f.spec.get("fact") for f in claim.figures]:
+                if fact in fact_sources:
+                    fact_sources[fact].add(sid)
+    facts_path = paths.annotations / "facts.yaml"
+    for fact in corpus.facts:
+        found = fact_sources[fact.get("fact_id")]
+        if len(found) < 2:
+            problems.append(
+                Problem(
+                    facts_path,
+                    fact.get("line"),
+                    f"fact {fact.get('fact_id')!r} is reported by {len(found)} source(s)"
+                    f" ({', '.join(sorted(found)) or 'none'})",
+                    "a fact needs two sources or more: link a second report or remove the fact",
+                )
+            )
+    try:
+        disagreements = load_disagreements_spec(paths)
+        references = load_references_spec(paths)
+    except InputError as err:
+        return problems + err.problems
+    path = paths.annotations / "disagreements.yaml"
+    for entry in disagreements:
+        sources = set()
+        for side in entry["sides"]:
+            rid = str(side["report"])
+            cid = rid if rid in claims else rid.rsplit("/", 1)[0]
+            if cid not in claims or (rid != cid and rid not in corpus.parsed):
+                problems.append(
+                    Problem(
+                        path,
+                        side["line"],
+                        f"{entry['disagreement_id']}: {rid!r} is neither a claim nor a figure",
+                        "use '<source_id>/<claim key>' or '<source_id>/<claim key>/<n>'",
+                    )
+                )
+                continue
+            sources.add(claims[cid])
+        if len(sources) < 2:
+            problems.append(
+                Problem(
+                    path,
+                    entry["line"],
+                    f"{entry['disagreement_id']}: sides come from {len(sources)} source(s)",
+                    "a disagreement is between sources: name claims of two sources or more",
+                )
+            )
+    path = paths.annotations / "references.yaml"
+    for entry in references:
+        if entry["figure"] not in corpus.parsed:
+            problems.append(
+                Problem(
+                    path,
+                    entry["line"],
+                    f"figure {entry['figure']!r} is not a figure of the corpus",
+                    "use '<source_id>/<claim key>/<n>'",
+                )
+            )
+    return problems
 
 
 def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[MentionStatus]:
@@ -293,7 +479,8 @@ def check_cross_source_files(paths: ProjectPaths) -> None:
     problems: list[Problem] = []
     for name, kind in CROSS_SOURCE_FILES.items():
         path = paths.annotations / name
-        problems += check_document(read_yaml(path), kind, path)
+        if path.exists():  # whether a file may be absent is for its loader to say
+            problems += check_document(read_yaml(path), kind, path)
     if problems:
         raise AnnotationError(problems)
 
@@ -316,6 +503,7 @@ def validate(paths: ProjectPaths | None = None) -> Corpus:
             corpus.parsed.update(parsed)
             corpus.problems += problems
         corpus.mentions += _classify_mentions(notes, source)
+    corpus.problems += _check_cross_source(corpus, paths)
     cross_source = {Path(name).stem for name in CROSS_SOURCE_FILES}
     known = {p.stem for p in paths.annotations.glob("*.yaml")} - cross_source
     for stem in sorted(known - set(sources)):

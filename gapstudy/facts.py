@@ -35,10 +35,17 @@ from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.sources import read_yaml
 
 US_CHINA = frozenset({"United States", "China"})
-OPERATIONS = ("ratio", "difference")
+OPERATIONS = tuple(vocab.DERIVED_OPERATIONS)
+# Cross-source annotation files: each is read by its own loader below, never as a source.
+CROSS_SOURCE_FILES = ("facts", "derived", "disagreements", "references")
+# Fields of a fact's reports compared to say what differs between them.
+_COMPARED_FIELDS = ("period", "counterpart", "unit")
 PERCENT_UNITS = ("percent", "percentage_point")
 
 _FACT_FIELDS = ("fact_id", "description", "unit", "tolerance_pct")
+_DISAGREEMENT_FIELDS = ("disagreement_id", "kind", "dimension", "question", "what_differs", "sides")
+_SIDE_FIELDS = ("report", "position")
+_REFERENCE_FIELDS = ("figure", "reference_name", "url", "quote", "status", "note")
 _DERIVED_FIELDS = (
     "measure_id",
     "description",
@@ -173,6 +180,125 @@ def load_derived_spec(paths: ProjectPaths | None = None) -> list[dict[str, Any]]
     return entries
 
 
+def _read_optional(path: Path, key: str) -> list[dict[str, Any]]:
+    """Like :func:`_read_entries`, but a missing file is an empty list."""
+    return _read_entries(path, key) if path.exists() else []
+
+
+def _not_in(value: Any, allowed: Iterable[str], path: Path, line: Any, what: str) -> list[Problem]:
+    allowed = list(allowed)
+    if value in allowed:
+        return []
+    return [
+        Problem(
+            path,
+            line,
+            f"{what} {value!r} is not in the vocabulary",
+            f"use one of {', '.join(allowed)}",
+        )
+    ]
+
+
+def load_disagreements_spec(paths: ProjectPaths | None = None) -> list[dict[str, Any]]:
+    """The disagreements declared in ``data/annotations/disagreements.yaml`` (none when the
+    file is absent), checked: unique ids, known kind and dimension, at least two sides, each
+    naming a report (a claim or figure id) and the position it takes.
+
+    Whether the reports exist and come from two sources is checked against the corpus by
+    ``gapstudy check``. Each dict has the file's fields plus ``line``; each side has ``line``.
+    """
+    path = (paths or project_paths()).annotations / "disagreements.yaml"
+    entries = _read_optional(path, "disagreements")
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for entry in entries:
+        missing = _check_fields(entry, _DISAGREEMENT_FIELDS, path, "disagreement")
+        if missing:
+            problems.extend(missing)
+            continue
+        did, line = entry["disagreement_id"], entry["line"]
+        if did in seen:
+            problems.append(Problem(path, line, f"duplicate disagreement_id {did!r}"))
+        seen.add(did)
+        problems += _not_in(entry["kind"], vocab.DISAGREEMENT_KINDS, path, line, f"{did}: kind")
+        problems += _not_in(entry["dimension"], vocab.DIMENSIONS, path, line, f"{did}: dimension")
+        sides = entry["sides"]
+        if not isinstance(sides, list) or len(sides) < 2:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"{did}: a disagreement needs at least two sides",
+                    "list each under 'sides:'",
+                )
+            )
+            continue
+        for side in sides:
+            if not isinstance(side, dict):
+                problems.append(Problem(path, line, f"{did}: side {side!r} is not a mapping"))
+                continue
+            side["line"] = side.pop("__line__", line)
+            problems += _check_fields(side, _SIDE_FIELDS, path, f"{did}: side")
+    if problems:
+        raise AnnotationError(problems)
+    return entries
+
+
+def load_references_spec(paths: ProjectPaths | None = None) -> list[dict[str, Any]]:
+    """The reference checks declared in ``data/annotations/references.yaml`` (none when the
+    file is absent), checked: one check per figure, a known status and unit, numbers where
+    given, and an address and quote unless the status is ``unverifiable``.
+
+    Whether the figures exist is checked against the corpus by ``gapstudy check``.
+    """
+    path = (paths or project_paths()).annotations / "references.yaml"
+    entries = _read_optional(path, "references")
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for entry in entries:
+        missing = _check_fields(entry, _REFERENCE_FIELDS, path, "reference check")
+        if missing:
+            problems.extend(missing)
+            continue
+        fid, line = entry["figure"], entry["line"]
+        if fid in seen:
+            problems.append(
+                Problem(path, line, f"figure {fid!r} is checked twice", "merge the two entries")
+            )
+        seen.add(fid)
+        problems += _not_in(entry["status"], vocab.REFERENCE_STATUSES, path, line, f"{fid}: status")
+        if entry.get("unit") is not None:
+            problems += _not_in(entry["unit"], vocab.UNITS, path, line, f"{fid}: unit")
+        for name in ("value", "low", "high"):
+            x = entry.get(name)
+            if x is not None and not isinstance(x, int | float):
+                problems.append(Problem(path, line, f"{fid}: {name} {x!r} is not a number"))
+        has_number = any(entry.get(n) is not None for n in ("value", "low", "high"))
+        if has_number and entry.get("unit") is None:
+            problems.append(Problem(path, line, f"{fid}: numbers without a unit", "add unit:"))
+        if entry["status"] != "unverifiable" and not (entry["url"] and entry["quote"]):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"{fid}: status {entry['status']!r} without the primary's address and words",
+                    "give url and quote, or set status: unverifiable",
+                )
+            )
+        if entry["status"] == "matches" and not has_number:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"{fid}: 'matches' needs the primary's number",
+                    "add value (or low/high) and unit",
+                )
+            )
+    if problems:
+        raise AnnotationError(problems)
+    return entries
+
+
 # --- reconciliation ----------------------------------------------------------------------------
 
 
@@ -255,6 +381,30 @@ def _spread(rows: list[dict[str, Any]]) -> tuple[float | None, float | None]:
     return spread, (spread / abs(lo) * 100 if lo else None)
 
 
+def _text_or_none(x: Any) -> str | None:
+    """A string, or ``None`` for a missing value (pandas NA, NaN or None)."""
+    if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
+        return None
+    return str(x)
+
+
+def _stated(reports: list[dict[str, Any]], name: str) -> list[str]:
+    """The distinct values the reports state for ``name``, in order; unstated ones left out."""
+    values = [_text_or_none(r.get(name)) for r in reports]
+    return list(dict.fromkeys(v for v in values if v is not None))
+
+
+def describe_report_differences(reports: list[dict[str, Any]]) -> str:
+    """What differs between a fact's reports, e.g. "period: 'next three to five years' vs
+    'within five years'"; empty when they state the same (or nothing) in every compared field."""
+    parts = []
+    for name in _COMPARED_FIELDS:
+        values = _stated(reports, name)
+        if len(values) > 1:
+            parts.append(f"{name}: " + " vs ".join(repr(v) for v in values))
+    return "; ".join(parts)
+
+
 def _has_column(frame: pd.DataFrame, name: str) -> bool:
     return name in frame.columns
 
@@ -310,6 +460,10 @@ def reconcile_facts(
                 "high": fig.high,
                 "bound": fig.bound,
                 "unit": fig.unit,
+                "metric": fig.metric,
+                "period": fig.period,
+                "counterpart": fig.counterpart,
+                "restates_report_id": getattr(fig, "restates_figure_id", None),
                 "direction": claim["direction"],
                 "stance": fig.stance,
                 "_start": fig.char_start,
@@ -340,6 +494,10 @@ def reconcile_facts(
                     "high": None,
                     "bound": None,
                     "unit": None,
+                    "metric": None,
+                    "period": None,
+                    "counterpart": None,
+                    "restates_report_id": None,
                     "direction": claim.direction,
                     "stance": claim.stance,
                     "_start": claim.char_start,
@@ -374,13 +532,28 @@ def reconcile_facts(
             spread, spread_pct = _spread(numeric)
             if len(numeric) < len(fact_rows):
                 note += f"; {len(fact_rows) - len(numeric)} report(s) give no number"
+        for r in fact_rows:
+            r["restates_report_id"] = _text_or_none(r["restates_report_id"])
+            r["is_independent"] = r["restates_report_id"] is None
         n_sources = len({r["source_id"] for r in fact_rows})
+        independent = [r for r in fact_rows if r["is_independent"]]
+        differs = describe_report_differences(independent)
+        if differs:
+            note += "; reports differ in " + differs
+        n_restating = len(fact_rows) - len(independent)
+        if n_restating:
+            note += f"; {n_restating} report(s) restate an earlier one in the same source"
         for r in fact_rows:
             r.pop("_start")
             rows.append(
                 {
                     **r,
                     "n_sources": n_sources,
+                    "n_independent_reports": len(independent),
+                    "differs_in": ", ".join(
+                        f for f in _COMPARED_FIELDS if len(_stated(independent, f)) > 1
+                    )
+                    or None,
                     "spread": spread,
                     "spread_pct": spread_pct,
                     "tolerance_pct": spec["tolerance_pct"],
@@ -400,9 +573,11 @@ def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -
     """The ``derived_measures`` table: each measure of ``derived_spec`` computed from the two
     figures it names, with their ids, words and values so that it traces back.
 
-    A ratio is numerator / denominator in ``fold``; a difference is numerator - denominator in
-    the figures' unit (``percentage_point`` when they are percentages). Both figures must come
-    from one source, share a unit and give a point value (a bound has no ratio). Raises
+    A ratio is numerator / denominator in ``fold``, refused for percentages; a difference (two
+    entities at one time) and a change (one quantity, later minus earlier) are numerator -
+    denominator in the figures' unit (``percentage_point`` when they are percentages). Both
+    figures must come from one source, share a unit and give a point value (a bound has no
+    ratio); a change needs the same entity and counterpart at both ends. Raises
     :class:`TableError` naming the measure and the figure otherwise.
     """
     table = schema.DERIVED_MEASURES
@@ -430,6 +605,18 @@ def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -
             )
         if num["unit"] != den["unit"]:
             raise TableError(f"{where}: units differ ({num['unit']} vs {den['unit']})")
+        if spec["operation"] == "ratio" and num["unit"] in PERCENT_UNITS:
+            raise TableError(
+                f"{where}: a ratio of two figures in {num['unit']}; compare percentages by their"
+                " difference (operation: difference or change)"
+            )
+        if spec["operation"] == "change":
+            for name in ("entity", "counterpart"):
+                if _text_or_none(num[name]) != _text_or_none(den[name]):
+                    raise TableError(
+                        f"{where}: a change compares one quantity over time, but the {name}s"
+                        f" differ ({num[name]} vs {den[name]})"
+                    )
         if spec["operation"] == "ratio":
             if float(den["value"]) == 0:
                 raise TableError(f"{where}: denominator {den['figure_id']} is zero")
@@ -741,8 +928,103 @@ def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[st
 
 
 def benchmark_changes(derived: pd.DataFrame) -> pd.DataFrame:
-    """The derived differences on benchmark performance: how a benchmark lead changed."""
-    picked = (derived["operation"] == "difference") & (
+    """The derived changes on benchmark performance: how a benchmark lead changed over time."""
+    picked = derived["operation"].isin(("change", "difference")) & (
         derived["dimension"] == "benchmark_performance"
     )
     return derived[picked].reset_index(drop=True)
+
+
+# --- disagreements and reference checks --------------------------------------------------------
+
+
+def list_disagreements(
+    claims: pd.DataFrame, figures: pd.DataFrame, spec: list[dict[str, Any]]
+) -> pd.DataFrame:
+    """The ``disagreements`` table: one row per side of each disagreement in ``spec``, with the
+    side's claim (or figure), its words, direction and stance, and the position it takes.
+
+    Raises :class:`TableError` for a side naming no claim or figure of the tables.
+    """
+    table = schema.DISAGREEMENTS
+    claim_by_id = claims.set_index("claim_id", drop=False)
+    figure_by_id = figures.set_index("figure_id", drop=False)
+    rows = []
+    for entry in spec:
+        did = entry["disagreement_id"]
+        sides = []
+        for side in entry["sides"]:
+            rid = side["report"]
+            if rid in figure_by_id.index:
+                fig = figure_by_id.loc[rid]
+                claim = claim_by_id.loc[fig["claim_id"]]
+                quote, line, figure_id = fig["text"], fig["line"], rid
+            elif rid in claim_by_id.index:
+                claim = claim_by_id.loc[rid]
+                quote, line, figure_id = claim["quote"], claim["line"], None
+            else:
+                raise TableError(
+                    f"disagreement {did!r} (disagreements.yaml line {side['line']}): {rid!r} is"
+                    " neither a claim nor a figure"
+                )
+            sides.append(
+                {
+                    "disagreement_id": did,
+                    "kind": entry["kind"],
+                    "dimension": entry["dimension"],
+                    "question": entry["question"],
+                    "what_differs": entry["what_differs"],
+                    "report_id": rid,
+                    "source_id": claim["source_id"],
+                    "claim_id": claim["claim_id"],
+                    "figure_id": figure_id,
+                    "voice_id": claim["voice_id"],
+                    "quote": quote,
+                    "line": line,
+                    "direction": claim["direction"],
+                    "stance": claim["stance"],
+                    "position": side["position"],
+                    "note": entry.get("note"),
+                }
+            )
+        n_sources = len({side["source_id"] for side in sides})
+        rows += [{**side, "n_sources": n_sources} for side in sides]
+    frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
+    return frame.astype(table.dtypes).reset_index(drop=True)
+
+
+def check_references(figures: pd.DataFrame, spec: list[dict[str, Any]]) -> pd.DataFrame:
+    """The ``reference_checks`` table: each figure of ``spec`` beside what its primary source
+    says, in the order of the spec. Raises :class:`TableError` for an unknown figure."""
+    table = schema.REFERENCE_CHECKS
+    by_id = figures.set_index("figure_id", drop=False)
+    rows = []
+    for entry in spec:
+        fid = entry["figure"]
+        if fid not in by_id.index:
+            raise TableError(
+                f"references.yaml line {entry['line']}: figure {fid!r} is not in the figures table"
+            )
+        fig = by_id.loc[fid]
+        rows.append(
+            {
+                "figure_id": fid,
+                "source_id": fig["source_id"],
+                "text": fig["text"],
+                "value": fig["value"],
+                "low": fig["low"],
+                "high": fig["high"],
+                "unit": fig["unit"],
+                "reference_name": entry["reference_name"],
+                "reference_url": entry["url"],
+                "reference_quote": entry["quote"],
+                "reference_value": entry.get("value"),
+                "reference_low": entry.get("low"),
+                "reference_high": entry.get("high"),
+                "reference_unit": entry.get("unit"),
+                "status": entry["status"],
+                "note": entry["note"],
+            }
+        )
+    frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
+    return frame.astype(table.dtypes).reset_index(drop=True)

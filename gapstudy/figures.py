@@ -1,33 +1,51 @@
 """Stage 3: read a figure as written ("over $1 billion", "sub-20% odds") into numbers.
 
 :func:`parse_figure` tokenises the words, then reads them left to right in a fixed order:
-qualifiers → change verb → number (digits or number words) → scale word → unit → trailing words.
+leading words (qualifier, change verb, "by a factor of") → number (digits or number words) →
+scale word → unit or currency → trailing words (a period, a direction, what is counted).
 Everything it reads must be understood; anything else raises
-:class:`~gapstudy.exceptions.FigureParseError` naming the words at fault.
+:class:`~gapstudy.exceptions.FigureParseError` naming the real problem.
 
 Reading rules (each one a decision; the tests pin them down):
 
 - Values are in the unit after the scale word: "$109.1 billion" is 109.1e9 usd, scale "billion".
-  Number words are read by ``text2num``; only "half", "dozen" and the multiplier words
-  ("twice", "doubled", ...) are read here.
-- The qualifier's effect comes from :data:`gapstudy.vocab.QUALIFIERS`. Stacked qualifiers
-  ("as much as nearly 30%"): the outermost (first written) one sets ``qualifier`` and ``bound``.
-  A qualifier on a range is refused, except "within" ("within the next three to five years" is
-  the range 3 to 5).
-- A bare plural number word or unit ("billions", "months") reads as "at least two of it":
-  bound "lower", low 2e9 or 2.
+  Number words are read by ``text2num``; "half", "dozen", "and a half", the fractions of a whole
+  and the multiplier words ("twice", "doubled", "fourfold", ...) are read here.
+- Money keeps its currency as an ISO 4217 unit: "$" and "US$" are usd, "HK$" hkd, "NT$" twd,
+  "€" eur, "£" gbp; the words "yuan", "RMB", "euros", "pounds", "yen" and the codes name theirs.
+  A bare "¥" (yuan or yen) and currencies outside :data:`gapstudy.vocab.UNITS` are refused, so
+  money is never read as a count. A converted amount in brackets ("10 billion yuan ($1.4
+  billion)") is passed over: the figure is the amount as first written.
+- The qualifier's effect comes from :data:`gapstudy.vocab.QUALIFIERS`: a bound ("more than",
+  "exceeding", "no more than"), an approximate value ("nearly", "an estimated", "some"),
+  emphasis that leaves the number exact ("just" meaning only, "a mere"), or a stated extreme
+  that is both the value and one end ("as much as 30%": value 30, high 30, bound upper). Stacked
+  qualifiers are read only as a phrase of that vocabulary ("just under", "as much as nearly");
+  any other stack is refused. A qualifier on a range is refused, except "within".
+- Vague plurals ("millions of tokens", "billions", "tens of thousands", "months") give no
+  number and are refused.
 - "half" on its own is a share: 50 percent ("almost half" → approximately 50%); so are other
   fractions of a whole ("a third", "nearly two-thirds", "three quarters").
-- After a plain count, trailing words name what is counted and are passed over ("5,000 GPUs",
-  "more than 400 open Qwen models"); the figure's metric records what they are.
+- After a plain count or an amount of money, trailing words name what is counted ("5,000
+  GPUs", "$1 billion in losses") and are passed over; the figure's metric records what they are.
+- A period after a figure is passed over ("$109.1 billion in 2024", "30% in late 2025", "as of
+  March 2026", "last year"): the annotation records it. "N in YYYY" after a bare number may be
+  odds or a year, and is refused.
 - Odds "N in M" are kind odds, in percent: "one-in-five" → 20.
-- "N orders of magnitude" is a multiplier of 10**N; "-fold", "x" and "times" are multipliers.
+- "point(s)" after a number are percentage points ("a 12-point lead"): in coverage a lead of
+  points is a difference of two percentage scores. "Elo points" are not read as such.
+- Multipliers (unit fold, the ratio new/old): "-fold", "x", "times", "by a factor of N", "N
+  orders of magnitude" (10**N), "twice". "N times the number of …", "N times more …" are
+  multipliers of N. A change written as a multiplier ("doubled", "grew 3.5-fold", "a four-fold
+  jump", "rose by a factor of 3") is kind change in fold; a fall ("a tenfold drop") is the
+  factor 1/N. "N times less/cheaper" is refused as ambiguous.
 - Changes are signed: a change verb before the number ("risen by", "fell by") or a direction
   word after it ("increase", "lower") makes kind "change", negative when the direction is down
   ("a 40% lower cost" → -40). Bounds apply to the signed value, so "fell by more than 12%" has
-  high -12 and bound "upper".
-- "doubled", "tripled", "halved" are changes written as multipliers (unit fold); "more than
-  doubled" is kind change, low 2, bound lower. "twice", "double", "triple" are multipliers.
+  high -12 and bound "upper". "more than doubled" is kind change, low 2 fold, bound lower.
+- A change from one figure to another ("from 11.9% in 2023 to 5.4% in 2024") is kind change,
+  its value the end minus the start, in percentage points when the ends are percentages;
+  the two ends are kept, parsed, in ``ParsedFigure.ends``.
 - Quantities and durations are recognised and converted with ``pint`` into the project's units
   (exabyte, gigawatt, year, month): "0.5 zettabytes" → 500 exabyte. A time unit shorter than a
   year becomes months, a longer one years. Conversion factors are rounded to 12 significant
@@ -36,8 +54,9 @@ Reading rules (each one a decision; the tests pin them down):
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -48,7 +67,7 @@ from gapstudy import vocab
 from gapstudy.exceptions import FigureParseError
 
 # Local word tables, declared once. Vocabulary terms (qualifiers, scales, units) come from vocab.
-_FILLERS = frozenset({"a", "an", "the", "only", "next"})
+_FILLERS = frozenset({"a", "an", "the", "next"})
 _SCALE_ALIASES: dict[str, str] = {
     **{name: name for name in vocab.SCALES},
     "k": "thousand",
@@ -59,39 +78,119 @@ _SCALE_ALIASES: dict[str, str] = {
     "bn": "billion",
     "tn": "trillion",
     "trn": "trillion",
+    "mil": "million",
 }
+_MONEY_SCALE_ALIASES: dict[str, str] = {"t": "trillion", "tr": "trillion"}  # "$2.174T"
+# "point(s)" read as percentage points go no higher: a bigger number is a level of an index.
+_MAX_POINTS = 100
+_POINT_WORDS = (("points",), ("point",), ("pts",))
+_OTHER_POINTS = frozenset({"elo", "index", "basis"})
 _UNIT_ALIASES: dict[tuple[str, ...], str] = {
     ("%",): "percent",
     ("percent",): "percent",
     ("per", "cent"): "percent",
     ("pct",): "percent",
+    ("pc",): "percent",
     ("percentage", "points"): "percentage_point",
     ("percentage", "point"): "percentage_point",
     ("pp",): "percentage_point",
-    ("dollars",): "usd",
-    ("dollar",): "usd",
-    ("usd",): "usd",
-    ("us", "dollars"): "usd",
+    ("ppt",): "percentage_point",
+    ("ppts",): "percentage_point",
+    **dict.fromkeys(_POINT_WORDS, "percentage_point"),
     ("fold",): "fold",
     ("x",): "fold",
+    ("×",): "fold",
     ("times",): "fold",
 }
+# Currency written before the number. None: known, but not one currency.
+_MONEY_SIGNS = frozenset({"$", "¥"})  # letters glued before them name the currency
+_CURRENCY_SIGNS: dict[tuple[str, ...], str | None] = {
+    ("$",): "usd",
+    ("us$",): "usd",
+    ("us", "$"): "usd",
+    ("usd",): "usd",
+    ("hk$",): "hkd",
+    ("hkd",): "hkd",
+    ("nt$",): "twd",
+    ("twd",): "twd",
+    ("€",): "eur",
+    ("eur",): "eur",
+    ("£",): "gbp",
+    ("gbp",): "gbp",
+    ("rmb",): "cny",
+    ("cny",): "cny",
+    ("cn¥",): "cny",
+    ("rmb¥",): "cny",
+    ("jpy",): "jpy",
+    ("jp¥",): "jpy",
+    ("¥",): None,
+}
+# Currency written after the number (and its scale word).
+_CURRENCY_WORDS: dict[tuple[str, ...], str] = {
+    ("dollars",): "usd",
+    ("dollar",): "usd",
+    ("us", "dollars"): "usd",
+    ("usd",): "usd",
+    ("u", ".", "s"): "usd",  # "$5.50 billion U.S."
+    ("u", ".", "s", "."): "usd",
+    ("yuan",): "cny",
+    ("renminbi",): "cny",
+    ("yuan", "renminbi"): "cny",
+    ("rmb",): "cny",
+    ("cny",): "cny",
+    ("euros",): "eur",
+    ("euro",): "eur",
+    ("eur",): "eur",
+    ("pounds",): "gbp",
+    ("pound",): "gbp",
+    ("pounds", "sterling"): "gbp",
+    ("sterling",): "gbp",
+    ("gbp",): "gbp",
+    ("yen",): "jpy",
+    ("japanese", "yen"): "jpy",
+    ("jpy",): "jpy",
+    ("hong", "kong", "dollars"): "hkd",
+    ("hk", "dollars"): "hkd",
+    ("hkd",): "hkd",
+    ("new", "taiwan", "dollars"): "twd",
+    ("taiwan", "dollars"): "twd",
+    ("nt", "dollars"): "twd",
+    ("twd",): "twd",
+}
+# Money words the project has no unit for: an amount in them is refused, never counted.
+_OTHER_MONEY_WORDS = frozenset(
+    {"dollar", "dollars", "rupee", "rupees", "won", "franc", "francs", "ringgit", "ruble"}
+    | {"rubles", "rouble", "roubles", "peso", "pesos", "reais", "lira", "krona", "kronor"}
+    | {"krone", "kroner", "zloty", "dirham", "dirhams", "riyal", "riyals", "baht", "rupiah"}
+    | {"shekel", "shekels", "rand", "currency", "cash"}
+)
 _MAX_ORDERS = 300  # 10**300 is still a float
 _ORDERS_OF_MAGNITUDE = (("orders", "of", "magnitude"), ("order", "of", "magnitude"))
-_CURRENCY_SIGNS = (("us", "$"), ("$",))
+_BY_A_FACTOR = (("by", "a", "factor", "of"), ("a", "factor", "of"), ("factor", "of"))
 # Multiplier words: (kind, factor). Verbs in the past tense describe a change.
 _MULTIPLIER_WORDS: dict[str, tuple[str, str]] = {
     "twice": ("multiplier", "2"),
     "double": ("multiplier", "2"),
     "triple": ("multiplier", "3"),
     "thrice": ("multiplier", "3"),
+    "quadruple": ("multiplier", "4"),
     "doubled": ("change", "2"),
     "tripled": ("change", "3"),
     "quadrupled": ("change", "4"),
     "halved": ("change", "0.5"),
+    "doubling": ("change", "2"),
+    "tripling": ("change", "3"),
 }
+_FOLD_SUFFIX = "fold"  # "fourfold", "tenfold": a number word glued to "fold"
 _DOZEN = {"dozen": Decimal(12)}
 _HALF = "half"
+_AND_A_HALF = ("and", "a", "half")
+# Plural number words that give no number ("tens of thousands", "millions", "dozens").
+_VAGUE_PLURALS = frozenset(
+    {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions"}
+)
+# Words that stand where a number would and give none ("several hundred million").
+_VAGUE_WORDS = frozenset({"several", "few", "many", "numerous", "multiple", "countless"})
 # Fractions of a whole, read as shares in percent: "a third", "two-thirds", "three quarters".
 _FRACTIONS: dict[str, int] = {
     **{
@@ -105,27 +204,147 @@ _FRACTIONS.update({f"{word}s": n for word, n in list(_FRACTIONS.items())})
 # Ordinals are never what a number counts ("twenty-first" is not twenty of something).
 _ORDINALS = frozenset({"first", "second", *_FRACTIONS, "hundredth", "thousandth", "millionth"})
 _CHANGE_VERBS: dict[str, int] = {
-    **dict.fromkeys(("rose", "risen", "rise", "grew", "grown", "increased", "climbed"), 1),
-    **dict.fromkeys(("gained", "jumped", "up", "surged", "soared"), 1),
-    **dict.fromkeys(("fell", "fallen", "fall", "dropped", "declined", "decreased"), -1),
-    **dict.fromkeys(("shrank", "shrunk", "down", "slid", "slumped", "plunged"), -1),
+    **dict.fromkeys(("rose", "risen", "rise", "rising", "grew", "grown", "grow", "growing"), 1),
+    **dict.fromkeys(("increased", "increase", "increasing", "climbed", "climbing"), 1),
+    **dict.fromkeys(("gained", "jumped", "jumping", "up", "surged", "surging", "soared"), 1),
+    **dict.fromkeys(("soar", "soaring", "expanded", "skyrocketed", "skyrocketing"), 1),
+    **dict.fromkeys(("rocketed", "exploded", "ballooned", "leapt", "leaped", "advanced"), 1),
+    **dict.fromkeys(("added", "rallied", "widened"), 1),
+    **dict.fromkeys(("fell", "fallen", "fall", "falling", "dropped", "dropping", "drop"), -1),
+    **dict.fromkeys(("declined", "decline", "declining", "decreased", "decreasing"), -1),
+    **dict.fromkeys(("shrank", "shrunk", "down", "slid", "slump", "slumped", "plunged"), -1),
+    **dict.fromkeys(("plunging", "plummeted", "plummeting", "tumbled", "sank", "dipped"), -1),
+    **dict.fromkeys(("lost", "shed", "narrowed", "narrowing"), -1),
 }
-_DIRECTION_WORDS: dict[str, int] = {
-    **dict.fromkeys(("increase", "rise", "gain", "growth", "jump", "higher", "larger"), 1),
-    **dict.fromkeys(("more", "bigger", "greater"), 1),
-    **dict.fromkeys(("decrease", "decline", "drop", "fall", "cut", "reduction", "lower"), -1),
-    **dict.fromkeys(("less", "fewer", "smaller", "cheaper"), -1),
+# Nouns of change after a number: "a 42.86% increase", "a four-fold jump".
+_CHANGE_NOUNS: dict[str, int] = {
+    **dict.fromkeys(("increase", "rise", "gain", "growth", "jump", "surge", "leap"), 1),
+    **dict.fromkeys(("boost", "expansion", "spike", "climb"), 1),
+    **dict.fromkeys(("decrease", "decline", "drop", "fall", "cut", "reduction", "plunge"), -1),
 }
-_PERIOD_WORDS = (("year", "on", "year"), ("year", "over", "year"), ("yoy",), ("annual",))
+# Comparatives after a number: a change of a percentage ("40% lower"), a comparison after a
+# multiplier ("ten times more compute").
+_COMPARATIVES: dict[str, int] = {
+    **dict.fromkeys(("more", "higher", "larger", "bigger", "greater", "faster"), 1),
+    **dict.fromkeys(("less", "fewer", "smaller", "cheaper", "lower", "slower"), -1),
+}
+# Words that start the compared thing after a multiplier: "4.5 times the number of ...".
+_COMPARISON_STARTS = frozenset({"the", "that", "those", "as", "than", "what", "its", "their"})
+_PERIOD_WORDS = (
+    ("year", "on", "year"),
+    ("year", "over", "year"),
+    ("year", "to", "date"),
+    ("yoy",),
+    ("ytd",),
+    ("annual",),
+)
 _PROBABILITY_WORDS = frozenset({"chance", "chances", "odds", "probability", "likelihood"})
-_CONNECTORS = frozenset({"in", "to", "and", "of", "by"})  # never units ("in" is not inches)
-_NOT_UNITS = _PROBABILITY_WORDS | _CONNECTORS | frozenset(_DIRECTION_WORDS)
+_CONNECTORS = frozenset({"in", "to", "and", "of", "by", "from"})  # never units ("in" is not inches)
+# Nouns pint reads as units that, after a number, name what is counted ("900,000 units").
+_COUNTED_NOUNS = frozenset({"unit", "units", "pair", "pairs", "piece", "pieces"})
+# English words pint reads as units ("as" is an attosecond, "a" a year): never units here.
+_COMMON_WORDS = frozenset({"a", "an", "as", "at", "are", "the", "on", "or"})
+_NOT_UNITS = (
+    _COUNTED_NOUNS
+    | _COMMON_WORDS
+    | _PROBABILITY_WORDS
+    | _CONNECTORS
+    | frozenset(_CHANGE_NOUNS)
+    | frozenset(_COMPARATIVES)
+    | _OTHER_MONEY_WORDS
+)
 _HUNDREDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+# Periods after a figure: [preposition] [part of the year] year, or a relative period.
+_PERIOD_PREPOSITIONS = (
+    ("in",),
+    ("during",),
+    ("for",),
+    ("as", "of"),
+    ("by",),
+    ("since",),
+    ("through",),
+    ("until",),
+    ("till",),
+    ("over",),
+    ("at", "the", "end", "of"),
+    ("since", "the", "start", "of"),
+    ("since", "the", "beginning", "of"),
+    ("at", "the", "start", "of"),
+    ("by", "the", "end", "of"),
+    ("the", "end", "of"),
+    ("end", "of"),
+    ("in", "the", "course", "of"),
+    ("compared", "with"),
+    ("compared", "to"),
+    ("versus",),
+    ("vs",),
+)
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
+    | {"sep", "sept", "oct", "nov", "dec"}
+)
+_ORDINAL_PARTS = ("first", "second", "third", "fourth")
+_PARTS_OF_YEAR = (
+    ("late",),
+    ("early",),
+    ("mid",),
+    ("fiscal",),
+    ("fy",),
+    *((w, "half") for w in _ORDINAL_PARTS[:2]),
+    *(("the", w, "half") for w in _ORDINAL_PARTS[:2]),
+    *((w, "quarter") for w in _ORDINAL_PARTS),
+    *(("the", w, "quarter") for w in _ORDINAL_PARTS),
+)
+_QUARTER_SIGNS = {"q": ("1", "2", "3", "4"), "h": ("1", "2")}  # "Q1 2025", "H2"
+# Spans of time a figure is over: "over four years", "in just two years".
+_SPAN_LEADS = (("just",), ("only",), ("the", "next"), ("the", "past"), ("the", "last"))
+_SPAN_UNITS = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarters", "decades"}
+)
+# Words before a duration that say when, not how much: "over the next five years".
+_TIME_LEADS = tuple(
+    (*prep, "the", when)
+    for prep in ((), ("over",), ("in",), ("for",), ("during",))
+    for when in ("next", "past", "last", "coming")
+)
+_RELATIVE_PERIODS = (
+    ("last", "year"),
+    ("this", "year"),
+    ("last", "month"),
+    ("this", "month"),
+    ("a", "year", "earlier"),
+    ("a", "year", "ago"),
+    ("a", "year", "before"),
+    ("the", "year", "before"),
+    ("the", "previous", "year"),
+    ("the", "prior", "year"),
+    ("the", "past", "year"),
+    ("past", "year"),
+    ("a", "year"),
+    ("per", "year"),
+    ("each", "year"),
+    ("every", "year"),
+    ("annually",),
+    ("alone",),
+    ("earlier", "this", "year"),
+    ("earlier", "this", "month"),
+    ("later", "this", "year"),
+    ("year", "'", "s", "end"),
+    ("last", "quarter"),
+    ("this", "quarter"),
+    ("a", "quarter", "earlier"),
+    ("the", "previous", "quarter"),
+    ("the", "same", "period"),
+)
+_AGO = (("ago",), ("earlier",), ("before",))
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
 # Project unit -> pint unit it is converted to; pint recognises the written name or symbol.
 _PHYSICAL_UNITS: dict[str, str] = {"exabyte": "exabyte", "gigawatt": "gigawatt"}
 _TIME_UNITS: dict[str, str] = {"year": "year", "month": "month"}
+_CURRENCIES = frozenset({"usd", "cny", "eur", "gbp", "hkd", "jpy", "twd"})
 _KIND_OF_UNIT: dict[str, str] = {
-    "usd": "money",
+    **dict.fromkeys(_CURRENCIES, "money"),
     "percent": "percent",
     "percentage_point": "percent",
     "count": "count",
@@ -135,9 +354,11 @@ _KIND_OF_UNIT: dict[str, str] = {
     "year": "duration",
     "month": "duration",
 }
+_PERCENT_UNITS = frozenset({"percent", "percentage_point"})
 
 _TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|\S")
 _DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_YEAR_RE = re.compile(r"\d{4}")
 _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
 _EDGE_PUNCTUATION = frozenset({'"', "'", ".", ",", ";", ":", "!", "?"})
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
@@ -148,7 +369,9 @@ class ParsedFigure:
     """A figure as written and what it says, in the project's units.
 
     ``value`` is the point value, ``low``/``high`` the bounds (``None`` where open or unknown);
-    all are floats in ``unit`` after the scale word has been applied.
+    all are floats in ``unit`` after the scale word has been applied. A stated extreme keeps
+    both: "as much as 30%" has value 30 and high 30. ``ends`` holds the two figures of a
+    change written "from X to Y" (start, end); it is not a column of the figures table.
     """
 
     text: str
@@ -160,11 +383,15 @@ class ParsedFigure:
     qualifier: str | None
     unit: str
     scale: str | None
+    ends: tuple[ParsedFigure, ParsedFigure] | None = field(default=None, compare=False)
+
+
+_RECORD_FIELDS = tuple(f.name for f in fields(ParsedFigure) if f.name != "ends")
 
 
 def to_record(parsed: ParsedFigure) -> dict[str, Any]:
     """The parse as a flat dict keyed like the columns of the figures table."""
-    return asdict(parsed)
+    return {name: getattr(parsed, name) for name in _RECORD_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -183,8 +410,10 @@ class _Amount:
     unit: str | None = None
     unit_factor: Decimal = Decimal(1)
     is_orders: bool = False
-    is_plural: bool = False
     is_share: bool = False  # a fraction of a whole ("half", "two-thirds"): read as percent
+    is_bare: bool = False  # digits or number words alone: may be odds "N in M"
+    is_points: bool = False  # "points": percentage points up to _MAX_POINTS
+    is_inverse: bool = False  # a multiplier downwards, "ten times cheaper": 1/N
     kind: str | None = None  # set by multiplier words
 
 
@@ -218,7 +447,7 @@ class _Reader:
             return True
         return False
 
-    def take_any(self, sequences: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    def take_any(self, sequences: Any) -> tuple[str, ...] | None:
         for seq in sorted(sequences, key=len, reverse=True):
             if self.take(*seq):
                 return seq
@@ -230,6 +459,15 @@ class _Reader:
             self.pos += 1
             skipped = True
         return skipped
+
+
+@dataclass
+class _Lead:
+    """What the words before the number say."""
+
+    sign: int | None = None  # from a change verb
+    has_article: bool = False
+    by_factor: bool = False
 
 
 def parse_figure(text: str) -> ParsedFigure:
@@ -255,11 +493,12 @@ def _tokenise(text: str) -> list[_Token]:
         tokens.pop()
     while tokens and tokens[0].word in _EDGE_PUNCTUATION:
         tokens.pop(0)
+    tokens = _glue_currency_letters(tokens)
     kept = []
     for i, token in enumerate(tokens):
         if token.word in _DASHES and 0 < i < len(tokens) - 1:
             left, right = tokens[i - 1], tokens[i + 1]
-            if left.word[-1].isdigit() and right.word[0].isdigit():
+            if (left.word[-1].isdigit() or left.word == "%") and right.word[0].isdigit():
                 kept.append(_Token(token.text, "to", token.start))  # "3-5", "3 – 5"
                 continue
             is_glued = left.start + len(left.text) == token.start == right.start - 1
@@ -273,86 +512,218 @@ def _tokenise(text: str) -> list[_Token]:
     return kept
 
 
+def _glue_currency_letters(tokens: list[_Token]) -> list[_Token]:
+    """ "HK$", "NT$", "CN¥" are one token, so that "A$" is never an article and "$"."""
+    glued: list[_Token] = []
+    for token in tokens:
+        last = glued[-1] if glued else None
+        if (
+            last is not None
+            and token.word in _MONEY_SIGNS
+            and last.word.isalpha()
+            and last.start + len(last.text) == token.start
+        ):
+            glued[-1] = _Token(last.text + token.text, last.word + token.word, last.start)
+        else:
+            glued.append(token)
+    return glued
+
+
 def _parse(text: str) -> ParsedFigure:
     reader = _Reader(text, _tokenise(text))
     if reader.at_end():
         raise reader.fail("no words to read")
-    has_article = reader.skip_fillers()
-    _take_qualifiers(reader)
-    sign = _take_change_verb(reader)
-    _take_qualifiers(reader)
-    has_article = reader.skip_fillers() or has_article
+    lead = _take_lead(reader)
+    if reader.take("from"):
+        if reader.qualifiers:
+            raise reader.fail(f"a qualifier ({reader.qualifiers[0]!r}) before 'from X to Y'")
+        return _parse_from_to(reader, lead.sign)
     is_between = reader.take("between")
-    first = _take_amount(reader, has_article=has_article)
+    first = _take_amount(reader, lead)
     second = None
     is_odds = False
-    if reader.take("in"):
+    is_odds_form = not _period_follows(reader) or _is_odds_of_a_year(reader)
+    if reader.peek() == "in" and first.is_bare and is_odds_form:
+        reader.pos += 1
         is_odds = True
         reader.skip_fillers()
-        second = _take_amount(reader, has_article=False)
+        second = _take_amount(reader, _Lead())
     elif reader.take("and" if is_between else "to"):
-        second = _take_amount(reader, has_article=False)
+        second = _take_amount(reader, _Lead())
     elif is_between:
         raise reader.fail("'between' needs 'X and Y'")
+    elif reader.peek() == "in" and first.is_bare and _is_year(reader, 1):
+        year = reader.tokens[reader.pos + 1].text
+        raise reader.fail(
+            f"{reader.rest()!r} after a bare number may be odds (N in {year}) or a period "
+            f"(in the year {year}); add a unit, what is counted, or 'chance'"
+        )
+    if first.is_share and second is None and reader.peek() == "as":
+        first.is_share, first.unit = False, "fold"  # "half as much": a multiplier of 0.5
     last = second or first
-    is_count = not is_odds and last.unit is None and not last.is_share and last.kind is None
-    sign = _take_trailing(reader, sign, is_count=is_count)
+    sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds)
     return _combine(reader, first, second, is_odds=is_odds, sign=sign)
 
 
-def _take_qualifiers(reader: _Reader) -> None:
-    known = vocab.QUALIFIERS
-    sequences = tuple(tuple(key.split()) for key in known)
-    while (seq := reader.take_any(sequences)) is not None:
-        reader.qualifiers.append(" ".join(seq))
+def _is_odds_of_a_year(reader: _Reader) -> bool:
+    """ "1 in 2000 chance": a year-like number after "in", then only probability words."""
+    rest = reader.tokens[reader.pos + 2 :]
+    return _is_year(reader, 1) and bool(rest) and all(t.word in _PROBABILITY_WORDS for t in rest)
 
 
-def _take_change_verb(reader: _Reader) -> int | None:
-    word = reader.peek()
-    if word in _CHANGE_VERBS and reader.peek(1) is not None:
-        reader.pos += 1
-        reader.take("by")
-        return _CHANGE_VERBS[word]
-    return None
+def _take_lead(reader: _Reader) -> _Lead:
+    """Qualifiers, articles, a change verb and "by a factor of", in any order."""
+    lead = _Lead()
+    sequences = tuple(tuple(key.split()) for key in vocab.QUALIFIERS)
+    while not reader.at_end():
+        if reader.take_any(_TIME_LEADS):
+            continue  # "over the next five years": a span, not a bound
+        if reader.take_any(_BY_A_FACTOR):
+            lead.by_factor = True
+        elif (seq := reader.take_any(sequences)) is not None:
+            reader.qualifiers.append(" ".join(seq))
+        elif reader.skip_fillers():
+            lead.has_article = True
+        elif lead.sign is None and reader.peek() in _CHANGE_NOUNS and reader.peek(1) == "of":
+            lead.sign = _CHANGE_NOUNS[reader.tokens[reader.pos].word]  # "a decline of 3%"
+            reader.pos += 2
+        elif lead.sign is None and reader.peek() in _CHANGE_VERBS and reader.peek(1):
+            lead.sign = _CHANGE_VERBS[reader.tokens[reader.pos].word]
+            reader.pos += 1
+            if reader.take_any(_BY_A_FACTOR):
+                lead.by_factor = True
+            else:
+                reader.take("by")
+        else:
+            break
+    if len(reader.qualifiers) > 1:
+        stack = " ".join(reader.qualifiers)
+        raise reader.fail(
+            f"the stacked qualifiers {stack!r} are not a phrase of the vocabulary; "
+            "add it to vocab.QUALIFIERS with its effect"
+        )
+    return lead
 
 
-def _take_amount(reader: _Reader, *, has_article: bool) -> _Amount:
-    """Read [currency] number [scale] [unit] [(unit)]."""
-    is_money = reader.take_any(_CURRENCY_SIGNS) is not None
+def _take_amount(reader: _Reader, lead: _Lead) -> _Amount:
+    """Read [currency] number [scale] [unit or currency] [(converted amount)]."""
+    currency = _take_currency_sign(reader)
     word = reader.peek()
     if word in _MULTIPLIER_WORDS:
         reader.pos += 1
         kind, factor = _MULTIPLIER_WORDS[word]
-        if is_money:
+        if currency is not None:
             raise reader.fail(f"a currency sign before {word!r}")
         return _Amount(Decimal(factor), unit="fold", kind=kind)
-    amount = _take_number(reader, has_article=has_article)
-    if amount.scale is None and reader.peek() in _SCALE_ALIASES:
-        amount.scale = _SCALE_ALIASES[reader.tokens[reader.pos].word]
+    amount = _take_number(reader, has_article=lead.has_article)
+    if currency is not None:
+        amount.is_bare = False
+    aliases = _SCALE_ALIASES | (_MONEY_SCALE_ALIASES if currency else {})
+    if amount.scale is None and reader.peek() in aliases:
+        amount.scale = aliases[reader.tokens[reader.pos].word]
+        amount.is_bare = False
         reader.pos += 1
-    if amount.is_plural:
-        reader.take("of")
+    if reader.peek() in _VAGUE_PLURALS:
+        raise _vague(reader)
     if reader.take_any(_ORDERS_OF_MAGNITUDE):
         amount.unit, amount.is_orders = "fold", True
-    else:
+    elif amount.unit is None:
         _take_unit(reader, amount)
-    if is_money:
-        if amount.unit not in (None, "usd"):
-            raise reader.fail(f"a currency sign with the unit {amount.unit!r}")
-        amount.unit = "usd"
-    if amount.unit is not None and reader.take("("):
-        inner = _Amount(Decimal(1))
-        _take_unit(reader, inner)
-        if inner.unit != amount.unit or not reader.take(")"):
-            raise reader.fail(f"the bracketed unit in {reader.text!r} does not repeat the unit")
+    if amount.unit is not None:
+        amount.is_bare = False
+    if lead.by_factor:
+        if amount.unit not in (None, "fold") or currency:
+            raise reader.fail(f"'by a factor of' with the unit {amount.unit or currency!r}")
+        amount.unit = "fold"
+    word_currency = _take_currency_word(reader)
+    if currency is not None or word_currency is not None:
+        amount.unit = _money_unit(reader, amount, currency, word_currency)
+    if amount.unit is not None and reader.peek() == "(":
+        _take_bracket(reader, amount)
     return amount
+
+
+def _take_currency_sign(reader: _Reader) -> str | None:
+    seq = reader.take_any(_CURRENCY_SIGNS)
+    if seq is None:
+        word = reader.peek() or ""
+        if len(word) > 1 and word[-1] in _MONEY_SIGNS:
+            written = reader.tokens[reader.pos].text
+            raise reader.fail(f"the currency {written!r} is not one of the project's units")
+        return None
+    unit = _CURRENCY_SIGNS[seq]
+    if unit is None:
+        unit = _yuan_or_yen_ahead(reader)
+        if unit is None:
+            raise reader.fail(
+                "the sign '¥' writes both yuan and yen; write CN¥, RMB or yuan, or JP¥ or yen"
+            )
+    return unit
+
+
+def _yuan_or_yen_ahead(reader: _Reader) -> str | None:
+    """The currency word later in the figure, for a bare '¥' ("¥10 billion yuan")."""
+    later = {token.word for token in reader.tokens[reader.pos :]}
+    found = {_CURRENCY_WORDS[(w,)] for w in later if (w,) in _CURRENCY_WORDS}
+    found &= {"cny", "jpy"}
+    return found.pop() if len(found) == 1 else None
+
+
+def _take_currency_word(reader: _Reader) -> str | None:
+    seq = reader.take_any(_CURRENCY_WORDS)
+    if seq is not None:
+        return _CURRENCY_WORDS[seq]
+    if reader.peek() in _OTHER_MONEY_WORDS:
+        raise _other_money(reader)
+    if reader.peek(1) in ("dollar", "dollars") and (reader.peek() or "").isalpha():
+        raise _other_money(reader)
+    return None
+
+
+def _money_unit(reader: _Reader, amount: _Amount, sign: str | None, word: str | None) -> str:
+    if amount.unit is not None:
+        raise reader.fail(f"an amount of money with the unit {amount.unit!r}")
+    if sign is not None and word is not None and sign != word:
+        raise reader.fail(f"two currencies, {sign} and {word}, for one amount")
+    return sign or word or "usd"
+
+
+def _take_bracket(reader: _Reader, amount: _Amount) -> None:
+    """Pass over "(EB)" after a unit, or a converted amount of money after money."""
+    words = [token.word for token in reader.tokens]
+    if ")" not in words[reader.pos :]:
+        raise reader.fail("a bracket that is not closed")
+    closing = words.index(")", reader.pos)
+    inner_text = reader.text[reader.tokens[reader.pos].start + 1 : reader.tokens[closing].start]
+    if amount.unit in _CURRENCIES:
+        try:
+            inner = _parse(inner_text)
+        except FigureParseError as err:
+            raise reader.fail(f"the bracket {inner_text!r}: {err.reason}") from err
+        if inner.kind != "money":
+            raise reader.fail(f"the bracket {inner_text!r} is not an amount of money")
+        reader.pos = closing + 1
+        return
+    reader.pos += 1
+    inner_amount = _Amount(Decimal(1))
+    _take_unit(reader, inner_amount)
+    if inner_amount.unit != amount.unit or not reader.take(")"):
+        raise reader.fail(f"the bracketed unit in {reader.text!r} does not repeat the unit")
 
 
 def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
     token = reader.tokens[reader.pos] if not reader.at_end() else None
     if token is not None and _DIGITS_RE.fullmatch(token.word):
         reader.pos += 1
-        return _Amount(Decimal(token.word.replace(",", "")))
+        number = Decimal(token.word.replace(",", ""))
+        if reader.take(*_AND_A_HALF):
+            number += Decimal("0.5")
+        return _Amount(number, is_bare=True)
+    if token is not None and token.word in _VAGUE_PLURALS | _VAGUE_WORDS:
+        raise _vague(reader)
+    if token is not None and (fold := _glued_fold(token.word)) is not None:
+        reader.pos += 1
+        return _Amount(Decimal(fold), unit="fold")  # "fourfold", "tenfold"
     words: list[str] = []
     while (word := reader.peek()) is not None and _is_number_word(word):
         words.append(word)
@@ -371,10 +742,39 @@ def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
             if has_article:
                 return _Amount(Decimal(1))  # "an order of magnitude", "a year"
             if reader.tokens[reader.pos].word.endswith("s"):
-                return _Amount(Decimal(1), is_plural=True)  # "months"
+                raise _vague(reader)  # "months"
         where = f"at {reader.rest()!r}" if not reader.at_end() else "at the end"
         raise reader.fail(f"expected a number {where}")
-    return _read_number_words(reader, words)
+    amount = _read_number_words(reader, words)
+    if reader.take(*_AND_A_HALF):
+        if amount.is_share or amount.scale is not None:
+            raise reader.fail(f"'and a half' after {' '.join(words)!r}")
+        amount.number += Decimal("0.5")
+    return amount
+
+
+def _vague(reader: _Reader) -> FigureParseError:
+    kind = "quantity" if reader.peek() in _VAGUE_WORDS else "plural"
+    return reader.fail(
+        f"the words give no number: {reader.rest()!r} is a vague {kind}; "
+        "give the bound by hand or exclude the mention"
+    )
+
+
+def _other_money(reader: _Reader) -> FigureParseError:
+    return reader.fail(
+        f"an amount of money in {reader.rest()!r}, a currency that is not one of the "
+        "project's units"
+    )
+
+
+def _glued_fold(word: str) -> int | None:
+    if not word.endswith(_FOLD_SUFFIX) or word == _FOLD_SUFFIX:
+        return None
+    stem = word[: -len(_FOLD_SUFFIX)]
+    if not _is_number_word(stem) or stem in _VAGUE_PLURALS:
+        return None
+    return text2num(stem, "en")
 
 
 def _read_number_words(reader: _Reader, words: list[str]) -> _Amount:
@@ -387,20 +787,17 @@ def _read_number_words(reader: _Reader, words: list[str]) -> _Amount:
         return _Amount(Decimal(_text_to_int(reader, phrase)) / denominator, is_share=True)
     if words[0] == _HALF and len(words) == 2 and words[1] in vocab.SCALES:
         return _Amount(Decimal("0.5"), scale=words[1])
-    if len(words) == 1 and words[0].endswith("s"):
-        singular = words[0][:-1]
-        base = _DOZEN.get(singular) or Decimal(_text_to_int(reader, singular))
-        scale = singular if singular in vocab.SCALES else None
-        number = Decimal(1) if scale else base
-        return _Amount(number, scale=scale, is_plural=True)
+    if any(word in _VAGUE_PLURALS for word in words):
+        reader.pos -= len(words)
+        raise _vague(reader)
     if words[-1] in _DOZEN:
         count = Decimal(_text_to_int(reader, " ".join(words[:-1]))) if len(words) > 1 else 1
-        return _Amount(count * _DOZEN[words[-1]])
+        return _Amount(count * _DOZEN[words[-1]], is_bare=True)
     if words[-1] in vocab.SCALES:
         scale = words[-1]
         number = Decimal(_text_to_int(reader, " ".join(words[:-1]))) if len(words) > 1 else 1
         return _Amount(Decimal(number), scale=scale)
-    return _Amount(Decimal(_text_to_int(reader, phrase)))
+    return _Amount(Decimal(_text_to_int(reader, phrase)), is_bare=True)
 
 
 def _text_to_int(reader: _Reader, phrase: str) -> int:
@@ -412,7 +809,7 @@ def _text_to_int(reader: _Reader, phrase: str) -> int:
 
 @cache
 def _is_number_word(word: str) -> bool:
-    if word in _DOZEN or word == _HALF or word.rstrip("s") in _DOZEN:
+    if word in _DOZEN or word == _HALF or word in _VAGUE_PLURALS:
         return True
     if not (word.isascii() and word.isalpha()):
         return False
@@ -436,18 +833,21 @@ def _looks_like_unit(reader: _Reader) -> bool:
 
 
 def _take_unit(reader: _Reader, amount: _Amount) -> None:
-    seq = reader.take_any(tuple(_UNIT_ALIASES))
+    seq = reader.take_any(_UNIT_ALIASES)
     if seq is not None:
         amount.unit = _UNIT_ALIASES[seq]
+        amount.is_points = seq in _POINT_WORDS
         return
     token = reader.tokens[reader.pos] if not reader.at_end() else None
     if token is None or len(token.word) < 2 or not token.word.isalpha():
         return
-    if token.word in _NOT_UNITS:
+    if token.word in _NOT_UNITS or any(token.word == s[0] for s in _CURRENCY_WORDS):
         return
     if (period := reader.take_any(_PERIOD_WORDS)) is not None:
         reader.pos -= len(period)  # "year-on-year" is not a unit
         return
+    if _period_follows(reader):
+        return  # "a year earlier"
     found = _convert_unit(token.text)
     if found is None:
         return
@@ -495,38 +895,200 @@ def _factor(registry: Any, unit: Any, target: str) -> Decimal:
     return Decimal(f"{magnitude:.12g}")
 
 
-def _take_trailing(reader: _Reader, sign: int | None, *, is_count: bool) -> int | None:
-    """Read the words after the number (period, direction, probability noun); return the sign.
+# --- periods --------------------------------------------------------------------------------
 
-    After a plain count, trailing words name what is counted ("5,000 GPUs", "868 generative AI
-    services") and are passed over: the figure's metric says what they are.
-    """
-    while not reader.at_end():
-        if reader.take_any(_PERIOD_WORDS):
-            continue
-        word = reader.peek()
-        if word in _DIRECTION_WORDS:
-            if sign is not None:
-                raise reader.fail(f"a second direction word {word!r}")
-            sign = _DIRECTION_WORDS[word]
-        elif is_count and sign is None and _names_things(reader):
-            reader.pos = len(reader.tokens)
-            break
-        elif word not in _PROBABILITY_WORDS:  # "odds", "chance" add nothing to the reading
-            raise reader.fail(f"did not understand {reader.rest()!r}")
+
+def _is_year(reader: _Reader, ahead: int = 0) -> bool:
+    i = reader.pos + ahead
+    if i >= len(reader.tokens):
+        return False
+    word = reader.tokens[i].word
+    return bool(_YEAR_RE.fullmatch(word)) and _FIRST_YEAR <= int(word) <= _LAST_YEAR
+
+
+def _period_follows(reader: _Reader) -> bool:
+    start = reader.pos
+    try:
+        return _take_period(reader)
+    finally:
+        reader.pos = start
+
+
+def _take_period(reader: _Reader) -> bool:
+    """Consume one period ("in 2024", "in late 2023", "as of March 2026", "last year", "over
+    four years", "two years ago")."""
+    start = reader.pos
+    if reader.take_any(_RELATIVE_PERIODS):
+        return True
+    if _take_span(reader) and reader.take_any(_AGO):
+        return True  # "two years ago"
+    reader.pos = start
+    has_preposition = reader.take_any(_PERIOD_PREPOSITIONS) is not None
+    if has_preposition and (reader.take_any(_RELATIVE_PERIODS) or _take_span(reader)):
+        return True  # "over the past year", "over four years"
+    has_part = _take_part_of_year(reader)
+    has_date = _take_date(reader)
+    if _is_year(reader):
         reader.pos += 1
+        if reader.take("to") or reader.take("/"):  # "2024-25", "2024/25"
+            if not (reader.peek() or "").isdigit():
+                reader.pos = start
+                return False
+            reader.pos += 1
+        return True
+    if has_preposition and (has_date or has_part):
+        return True  # "in March", "as of April 30", "in the first quarter"
+    reader.pos = start
+    return False
+
+
+def _take_part_of_year(reader: _Reader) -> bool:
+    """ "late", "the first half (of)", "Q1", "H2" before a year."""
+    found = reader.take_any(_PARTS_OF_YEAR) is not None
+    sign = reader.peek() or ""
+    if not found and reader.peek(1) in _QUARTER_SIGNS.get(sign, ()):
+        reader.pos += 2
+        found = True
+    if found:
+        reader.take("of") and reader.take("the") and reader.take("year")
+    return found
+
+
+def _take_span(reader: _Reader) -> bool:
+    """A number of time units: "four years", "just two years", "the past 12 months"."""
+    start = reader.pos
+    reader.take_any(_SPAN_LEADS)
+    words = 0
+    while (word := reader.peek()) is not None and (word.isdigit() or _is_number_word(word)):
+        reader.pos += 1
+        words += 1
+    if words and reader.peek() in _SPAN_UNITS:
+        reader.pos += 1
+        return True
+    reader.pos = start
+    return False
+
+
+def _take_date(reader: _Reader) -> bool:
+    """A month, with or without a day: "March", "April 30,", "27 May"."""
+    start = reader.pos
+    if reader.peek() is not None and reader.peek().isdigit() and reader.peek(1) in _MONTHS:
+        reader.pos += 2
+    elif reader.peek() in _MONTHS:
+        reader.pos += 1
+        if (reader.peek() or "").isdigit() and len(reader.peek() or "") <= 2:
+            reader.pos += 1
+    else:
+        return False
+    reader.take(",")
+    return reader.pos > start
+
+
+# --- trailing words -------------------------------------------------------------------------
+
+
+def _take_trailing(
+    reader: _Reader, sign: int | None, amount: _Amount, *, is_odds: bool
+) -> int | None:
+    """Read the words after the number (period, direction, what is counted); return the sign.
+
+    Plain words after the figure name what it counts or measures ("5,000 GPUs", "13% of its
+    total revenue", "$1 billion in losses") and are passed over: the figure's metric says what
+    they are. After a multiplier they name what it compares with ("4.5 times the number of
+    ...").
+    """
+    is_fold = amount.unit == "fold"
+    while not reader.at_end():
+        word = reader.peek() or ""
+        if _take_period(reader) or reader.take_any(_PERIOD_WORDS):
+            continue
+        if (seq := reader.take_any(_TRAILING_QUALIFIERS)) is not None:
+            if reader.qualifiers:
+                raise reader.fail(f"two qualifiers, {reader.qualifiers[0]!r} and {' '.join(seq)!r}")
+            reader.qualifiers.append(" ".join(seq))  # "4,800 or more", "10,000+"
+            continue
+        direction = _CHANGE_NOUNS.get(word) or (0 if is_fold else _COMPARATIVES.get(word))
+        if direction:
+            agrees = sign == direction and word in _COMPARATIVES  # "rocketed 78% higher"
+            if sign is not None and not agrees:
+                raise reader.fail(f"a second direction word {word!r}")
+            sign = direction
+            reader.pos += 1
+        elif is_fold and (word in _COMPARATIVES or word in _COMPARISON_STARTS):
+            _take_comparison(reader, amount)
+        elif word in _PROBABILITY_WORDS:  # "odds", "chance" add nothing to the reading
+            reader.pos += 1
+        elif not is_odds and _take_named_things(reader, is_fold=is_fold):
+            continue
+        else:
+            raise reader.fail(f"did not understand {reader.rest()!r}")
     return sign
 
 
-def _names_things(reader: _Reader) -> bool:
-    """Whether the words left name what is counted: plain words (letters, hyphens), starting
-    with neither an ordinal nor a direction word."""
-    rest = reader.tokens[reader.pos :]
-    if not rest[0].word.isalpha() or rest[0].word in _ORDINALS:
+_TRAILING_QUALIFIERS = tuple(
+    tuple(key.split()) for key in vocab.QUALIFIERS if key.split()[0] in ("or", "and", "plus", "+")
+)
+
+
+def _take_comparison(reader: _Reader, amount: _Amount) -> None:
+    """After a multiplier, words that start a comparison ("more compute than …"); a
+    comparative downwards ("280 times cheaper") makes the multiplier its inverse, 1/N."""
+    if _COMPARATIVES.get(reader.peek() or "", 0) < 0:
+        amount.is_inverse = True
+    reader.pos += 1
+    _take_named_things(reader, is_fold=True)
+
+
+def _take_named_things(reader: _Reader, *, is_fold: bool) -> bool:
+    """Pass over plain words that name what is counted or compared, up to a period, a
+    direction word or the end. Names with digits glued to letters ("H100-equivalent") and
+    words in brackets are plain words too; a currency nobody declared is refused."""
+    start = reader.pos
+    first = reader.peek()
+    if first is None or first in _ORDINALS or not (first.isalpha() or first in ("'", "(")):
         return False
-    return all(
-        (t.word.isalpha() or t.word in _DASHES) and t.word not in _DIRECTION_WORDS for t in rest
+    before = reader.tokens[start - 1] if start else None
+    if (
+        before
+        and before.word[-1].isdigit()
+        and before.start + len(before.text) == reader.tokens[start].start
+    ):
+        written = before.text + reader.tokens[start].text
+        raise reader.fail(f"{written!r} is a name or a decade, not a number with a unit")
+    while not reader.at_end() and not _period_follows(reader):
+        token = reader.tokens[reader.pos]
+        if token.word in _OTHER_MONEY_WORDS or token.word in _CURRENCY_SIGNS_WORDS:
+            raise _other_money(reader)
+        if token.word in _CHANGE_NOUNS or (token.word in _COMPARATIVES and not is_fold):
+            break
+        if _is_number_word(token.word) and token.word not in _FILLERS:
+            break  # a number is never passed over as a name
+        if not (token.word.isalpha() or token.word in _NAME_SIGNS or _is_glued_digits(reader)):
+            break
+        reader.pos += 1
+    if reader.pos > start and (reader.at_end() or not reader.tokens[reader.pos].word[0].isdigit()):
+        return True
+    reader.pos = start
+    return False
+
+
+def _is_glued_digits(reader: _Reader) -> bool:
+    """Digits glued to the letters before them: part of a name ("H100", "RTX4090")."""
+    if reader.pos == 0:
+        return False
+    token, before = reader.tokens[reader.pos], reader.tokens[reader.pos - 1]
+    return (
+        token.word.isdigit()
+        and before.word.isalpha()
+        and before.start + len(before.text) == token.start
     )
+
+
+_NAME_SIGNS = _DASHES | {"'", "(", ")", "&", "/"}
+_CURRENCY_SIGNS_WORDS = frozenset(w for seq in _CURRENCY_WORDS for w in seq if len(seq) == 1)
+
+
+# --- combining ------------------------------------------------------------------------------
 
 
 def _combine(
@@ -552,25 +1114,32 @@ def _combine(
         low = _in_unit(reader, first)
         high = _in_unit(reader, second) if second is not None else low
         kind = first.kind or _KIND_OF_UNIT[unit]
+    if first.is_points:
+        _check_points(reader, max(abs(low), abs(high)))
+    is_decreasing = False
+    if (second or first).is_inverse:
+        if low <= 1:
+            raise reader.fail(f"'{low} times' smaller, cheaper or less is not a ratio")
+        low, high = 1 / high, 1 / low  # "ten times cheaper": a tenth
+        is_decreasing = True
     if sign is not None and not is_odds:
-        if unit == "fold":
-            raise reader.fail("a multiplier with a direction word")
+        if first.kind == "change":
+            raise reader.fail("a change written as a multiplier with a direction word")
         kind = "change"
-        if sign < 0:
+        if sign < 0 and unit == "fold":
+            if low == 0:
+                raise reader.fail("a fall by a factor of 0")
+            low, high = 1 / high, 1 / low  # "a tenfold drop" is new/old = 1/10
+            is_decreasing = True
+        elif sign < 0:
             low, high = -high, -low
+            is_decreasing = True
     is_range = second is not None and not is_odds
-    bound, qualifier = _bound(reader, is_range=is_range, is_plural=first.is_plural, sign=sign)
     if is_range and low > high:
         raise reader.fail(f"the range runs backwards ({low} to {high})")
-    value: Decimal | None = low
-    if bound == "range":
-        value = None
-    elif bound == "upper":
-        value, low = None, None
-    elif bound == "lower":
-        value, high = None, None
-        if first.is_plural:
-            low = low * 2
+    bound, qualifier, value, low, high = _apply_qualifier(
+        reader, low, high, is_range=is_range, is_decreasing=is_decreasing
+    )
     return ParsedFigure(
         text=reader.text,
         kind=kind,
@@ -584,6 +1153,20 @@ def _combine(
     )
 
 
+def _check_points(reader: _Reader, largest: Decimal) -> None:
+    """ "points" are percentage points only where nothing says otherwise and they fit."""
+    words = {token.word for token in reader.tokens}
+    if words & _OTHER_POINTS:
+        raise reader.fail(
+            f"'points' of {' and '.join(sorted(words & _OTHER_POINTS))} are not percentage points"
+        )
+    if largest > _MAX_POINTS:
+        raise reader.fail(
+            f"{largest} points cannot be percentage points; "
+            "points of an index or a score are not one of the project's units"
+        )
+
+
 def _inherit(reader: _Reader, first: _Amount, second: _Amount) -> _Amount:
     """In "three to five years" the first number takes the second's scale and unit."""
     for name in ("scale", "unit", "is_orders", "unit_factor", "kind"):
@@ -593,8 +1176,8 @@ def _inherit(reader: _Reader, first: _Amount, second: _Amount) -> _Amount:
             setattr(first, name, theirs)
         elif theirs != default and mine != theirs:
             raise reader.fail(f"the two ends of the range differ in {name}")
-    if first.is_plural or second.is_plural or first.is_share or second.is_share:
-        raise reader.fail("a range with a plural or 'half' end")
+    if first.is_share or second.is_share:
+        raise reader.fail("a range with a 'half' end")
     return first
 
 
@@ -613,25 +1196,177 @@ def _in_unit(reader: _Reader, amount: _Amount) -> Decimal:
     return number * amount.unit_factor
 
 
-def _bound(
-    reader: _Reader, *, is_range: bool, is_plural: bool, sign: int | None
-) -> tuple[str, str | None]:
+# A qualifier's effect (vocab.QUALIFIERS) on the number n -> (bound, value?, low?, high?).
+_EFFECTS: dict[str, tuple[str, bool, bool, bool]] = {
+    "exact": ("exact", True, True, True),
+    "approximate": ("approximate", True, True, True),
+    "upper": ("upper", False, False, True),
+    "lower": ("lower", False, True, False),
+    "upper_reached": ("upper", True, False, True),
+    "lower_reached": ("lower", True, True, False),
+    "approximate_upper_reached": ("approximate", True, False, True),
+    "approximate_lower_reached": ("approximate", True, True, False),
+}
+# Qualifiers that leave a range as it is written ("an estimated $12 billion to $15 billion",
+# "as wide as 17 to 31 points"); "within" ("within three to five years") is dropped.
+_RANGE_EFFECTS = frozenset({"exact", "approximate", "upper_reached", "lower_reached"})
+# The same words on a falling quantity bound it from the other side ("fell by more than 12%").
+_MIRRORED: dict[str, str] = {
+    "upper": "lower",
+    "lower": "upper",
+    "upper_reached": "lower_reached",
+    "lower_reached": "upper_reached",
+    "approximate_upper_reached": "approximate_lower_reached",
+    "approximate_lower_reached": "approximate_upper_reached",
+}
+
+
+def _apply_qualifier(
+    reader: _Reader, low: Decimal, high: Decimal, *, is_range: bool, is_decreasing: bool
+) -> tuple[str, str | None, Decimal | None, Decimal | None, Decimal | None]:
+    """(bound, qualifier, value, low, high) from the number(s) and the qualifier."""
     qualifiers = reader.qualifiers
     if is_range:
-        if any(q != "within" for q in qualifiers):
+        effect = vocab.QUALIFIERS[qualifiers[0]] if qualifiers else "exact"
+        if effect not in _RANGE_EFFECTS and qualifiers != ["within"]:
             raise reader.fail(f"a qualifier ({qualifiers[0]!r}) on a range")
-        return "range", None
-    if is_plural:
-        if qualifiers:
-            raise reader.fail(f"a qualifier ({qualifiers[0]!r}) on a bare plural")
-        return "lower", None
+        qualifier = qualifiers[0] if qualifiers and qualifiers[0] != "within" else None
+        return "range", qualifier, None, low, high
     if not qualifiers:
-        return "exact", None
+        return "exact", None, low, low, low
     qualifier = qualifiers[0]
     effect = vocab.QUALIFIERS[qualifier]
-    if sign is not None and sign < 0 and effect in ("upper", "lower"):
-        effect = "lower" if effect == "upper" else "upper"
-    return effect, qualifier
+    if is_decreasing:
+        effect = _MIRRORED.get(effect, effect)
+    bound, has_value, has_low, has_high = _EFFECTS[effect]
+    return (
+        bound,
+        qualifier,
+        low if has_value else None,
+        low if has_low else None,
+        low if has_high else None,
+    )
+
+
+# --- from X to Y ----------------------------------------------------------------------------
+
+
+def _parse_from_to(reader: _Reader, sign: int | None) -> ParsedFigure:
+    """A change from one figure to another: the end minus the start, both ends kept."""
+    to = next(
+        (
+            i
+            for i in range(reader.pos, len(reader.tokens))
+            if reader.tokens[i].text.casefold() == "to"
+        ),
+        None,
+    )
+    if to is None or to == reader.pos or to == len(reader.tokens) - 1:
+        raise reader.fail("a change 'from X to Y' needs both X and Y")
+    text = reader.text
+    start_text = text[reader.tokens[reader.pos].start : reader.tokens[to].start].strip()
+    end_text = text[reader.tokens[to + 1].start :].strip()
+    start = _parse_end(reader, start_text, "start")
+    end = _parse_end(reader, end_text, "end")
+    start, end = _share_unit(reader, start, end)
+    if start.kind == "change" or end.kind == "change":
+        raise reader.fail("a change 'from X to Y' whose ends are themselves changes")
+    if start.unit == "fold":
+        raise reader.fail("a change 'from X to Y' between multipliers: record the two ends")
+    unit = "percentage_point" if start.unit in _PERCENT_UNITS else start.unit
+    low, high = _difference(_interval(end), _interval(start))
+    is_approximate = start.bound != "exact" or end.bound != "exact"
+    if (sign or 0) > 0 and high <= 0 or (sign or 0) < 0 and low >= 0:
+        direction = "up" if sign > 0 else "down"
+        raise reader.fail(f"the change verb says {direction} but the figures do not")
+    value: float | None
+    if low == high:
+        bound, value = ("approximate" if is_approximate else "exact"), low
+    elif math.isfinite(low) and math.isfinite(high):
+        bound, value = "range", None
+    elif math.isfinite(low):
+        bound, value, high = "lower", None, None
+    elif math.isfinite(high):
+        bound, value, low = "upper", None, None
+    else:
+        raise reader.fail("neither end of 'from X to Y' bounds the change")
+    return ParsedFigure(
+        text=reader.text,
+        kind="change",
+        value=value,
+        low=low,
+        high=high,
+        bound=bound,
+        qualifier=None,
+        unit=unit,
+        scale=end.scale if start.scale in (None, end.scale) else None,
+        ends=(start, end),
+    )
+
+
+def _parse_end(reader: _Reader, text: str, which: str) -> ParsedFigure:
+    try:
+        return _parse(text)
+    except FigureParseError as err:
+        raise reader.fail(
+            f"the {which} of the change 'from X to Y', {text!r}: {err.reason}"
+        ) from err
+
+
+def _share_unit(
+    reader: _Reader, start: ParsedFigure, end: ParsedFigure
+) -> tuple[ParsedFigure, ParsedFigure]:
+    """ "from 3 to 5 years": a bare start takes the end's unit and scale (and the reverse)."""
+
+    def is_bare(fig: ParsedFigure) -> bool:
+        words = [t.word for t in _tokenise(fig.text)]
+        return fig.unit == "count" and all(
+            _DIGITS_RE.fullmatch(w) or _is_number_word(w) for w in words
+        )
+
+    def adopt(bare: ParsedFigure, other: ParsedFigure) -> ParsedFigure:
+        factor = vocab.SCALES[other.scale] if other.scale else 1.0
+        scaled = {n: (v * factor if v is not None else None) for n, v in _numbers(bare).items()}
+        return ParsedFigure(
+            bare.text,
+            other.kind,
+            **scaled,
+            bound=bare.bound,
+            qualifier=bare.qualifier,
+            unit=other.unit,
+            scale=other.scale,
+        )
+
+    if is_bare(start) and not is_bare(end):
+        start = adopt(start, end)
+    elif is_bare(end) and not is_bare(start):
+        end = adopt(end, start)
+    if start.unit != end.unit:
+        raise reader.fail(f"the ends of 'from X to Y' differ in unit ({start.unit} and {end.unit})")
+    return start, end
+
+
+def _numbers(fig: ParsedFigure) -> dict[str, float | None]:
+    return {"value": fig.value, "low": fig.low, "high": fig.high}
+
+
+def _interval(fig: ParsedFigure) -> tuple[float, float]:
+    """The values a figure allows; a stated value is a point."""
+    if fig.value is not None:
+        return fig.value, fig.value
+    low = fig.low if fig.low is not None else -math.inf
+    high = fig.high if fig.high is not None else math.inf
+    return low, high
+
+
+def _difference(end: tuple[float, float], start: tuple[float, float]) -> tuple[float, float]:
+    low, high = end[0] - start[1], end[1] - start[0]
+    # Decimal arithmetic keeps 30 - 1.2 at 28.8 rather than 28.799999999999997.
+    if math.isfinite(low):
+        low = float(Decimal(repr(end[0])) - Decimal(repr(start[1])))
+    if math.isfinite(high):
+        high = float(Decimal(repr(end[1])) - Decimal(repr(start[0])))
+    return low, high
 
 
 def _to_float(reader: _Reader, number: Decimal | None) -> float | None:

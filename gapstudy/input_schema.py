@@ -73,12 +73,14 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "voices": optional(LIST, "everyone who speaks, is quoted or is cited", entries="voice"),
         "claims": optional(LIST, "verbatim statements about the gap", entries="claim"),
         "exclusions": optional(LIST, "numeric mentions that are not figures", entries="exclusion"),
+        "not_claims": optional(LIST, "body sentences that are not claims", entries="not-claim"),
     },
     "voice": {
         "key": required(TEXT, "slug, the same in every file"),
         "name": required(TEXT, "name as the source writes it"),
         "kind": required(TEXT, "vocab.VOICE_KINDS"),
         "affiliation": optional(TEXT),
+        "affiliation_inferred": optional(TEXT, "why an affiliation the text omits is believed"),
         "role": optional(TEXT),
         "stance": required(TEXT, "vocab.STANCES"),
         "cites": optional(TEXT, "key of a voice this voice relies on"),
@@ -112,12 +114,19 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "qualifier": optional(TEXT, "hand check of the parse"),
         "interpretation": optional(TEXT, "how an ambiguous figure is read"),
         "interpretation_note": optional(TEXT, "why it is read that way"),
+        "unit_as_meant": optional(TEXT, "unit the words mean, when not the unit as written"),
+        "restates": optional(TEXT, "'<claim key>/<n>' of an earlier figure this one repeats"),
     },
     "exclusion": {
         "text": required(TEXT, "the excluded mention, verbatim"),
         "context": required(TEXT, "verbatim words around it, unique in the text"),
         "occurrence": optional(INTEGER, "which occurrence of the context"),
         "reason": required(TEXT, "why it is not a figure"),
+    },
+    "not-claim": {
+        "quote": required(TEXT, "the sentence, verbatim"),
+        "occurrence": optional(INTEGER, "which occurrence of the quote"),
+        "reason": optional(TEXT, "why it is not a claim (required by gapstudy check)"),
     },
     # data/annotations/facts.yaml
     "facts file": {"facts": required(LIST, entries="fact")},
@@ -136,6 +145,35 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "numerator": required(TEXT, "figure id"),
         "denominator": required(TEXT, "figure id"),
         "dimension": required(TEXT, "vocab.DIMENSIONS"),
+    },
+    # data/annotations/disagreements.yaml
+    "disagreements file": {"disagreements": required(LIST, entries="disagreement")},
+    "disagreement": {
+        "disagreement_id": required(TEXT),
+        "kind": required(TEXT, "vocab.DISAGREEMENT_KINDS"),
+        "dimension": required(TEXT, "vocab.DIMENSIONS"),
+        "question": required(TEXT),
+        "what_differs": required(TEXT),
+        "note": optional(TEXT),
+        "sides": required(LIST, "two or more", entries="side"),
+    },
+    "side": {
+        "report": required(TEXT, "claim or figure id"),
+        "position": required(TEXT, "what this side holds"),
+    },
+    # data/annotations/references.yaml
+    "references file": {"references": required(LIST, entries="reference check")},
+    "reference check": {
+        "figure": required(TEXT, "figure id"),
+        "reference_name": required(TEXT),
+        "url": required(TEXT, nullable=True),
+        "quote": required(TEXT, "the primary's words", nullable=True),
+        "value": optional(NUMBER),
+        "low": optional(NUMBER),
+        "high": optional(NUMBER),
+        "unit": optional(TEXT, "vocab.UNITS"),
+        "status": required(TEXT, "vocab.REFERENCE_STATUSES"),
+        "note": required(TEXT, nullable=True),
     },
     # data/sources.yaml
     "sources file": {"sources": required(LIST, entries="source")},
@@ -163,10 +201,12 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
 CROSS_SOURCE_FILES: dict[str, str] = {
     "facts.yaml": "facts file",
     "derived.yaml": "derived file",
+    "disagreements.yaml": "disagreements file",
+    "references.yaml": "references file",
 }
 
 # The key whose value names an entry in messages ("claim 'lin-odds'").
-_NAME_KEYS = ("key", "source_id", "fact_id", "measure_id")
+_NAME_KEYS = ("key", "source_id", "fact_id", "measure_id", "disagreement_id", "figure")
 
 
 def _type_ok(type_: str, value: Any) -> bool:
@@ -261,9 +301,8 @@ def check_entry(
                 )
             )
             continue
-        if spec.type == TEXT and not value.strip():
-            hint = "give the value" if spec.required else "give a value, or null"
-            problems.append(Problem(path, key_line, f"{label}: {key!r} is empty", hint))
+        if spec.type == TEXT and not spec.nullable and not value.strip():
+            problems.append(Problem(path, key_line, f"{label}: {key!r} is empty", "give the value"))
         if spec.entries:
             parent = None if kind.endswith(" file") else label
             problems += check_entries(value, spec.entries, key, path, key_line, parent=parent)

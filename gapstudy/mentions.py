@@ -3,13 +3,19 @@
 A *mention* is a run of characters that states a number, found by :func:`find_mentions`:
 
 - Digits: integers, decimals and thousands separators ("1,200", "199.48"), with an attached
-  currency sign ("$109.1"), percent sign or word ("2.7%", "20 percent"), "-fold", or a following
-  scale word ("$109.1 billion"). A qualifier prefix glued by a hyphen ("sub-20%") belongs to the
-  mention, and so do glued scale or unit abbreviations ("3.5bn", "10x", "400GW", "1990s").
+  currency sign or code ("$109.1", "HK$4.2", "€10", "RMB 5"), percent sign or word ("2.7%",
+  "20 percent", "5pc"), "-fold", or a following scale word ("$109.1 billion"). A qualifier
+  prefix glued by a hyphen ("sub-20%") belongs to the mention, and so do glued scale or unit
+  abbreviations ("3.5bn", "10x", "400GW", "1990s"); on an amount of money a glued capital
+  scale letter is a scale too ("€10B", "$2.174T", "$560M"), where without a currency it is a
+  name ("910B"). Letters glued before "$" or "¥" belong to the sign ("A$5"), so that the
+  normaliser sees the currency.
+- A currency word after a mention belongs to it ("10 billion yuan", "one billion dollars"), so
+  that an amount of money is never read as a plain count.
 - Number words, whole words and case-insensitive: cardinals (zero … nineteen, twenty … ninety,
   hundred, thousand, million, billion, trillion and their plurals), dozen(s), half, twice,
-  double(d), triple(d), with an attached "-fold" or "percent". Ordinals ("first", "second")
-  are not mentions.
+  double(d), triple(d), with an attached "-fold", "fold" ("tenfold") or "percent". Ordinals
+  ("first", "second") are not mentions.
 - Merging: adjacent number words joined by spaces or hyphens are one mention ("one billion",
   "twenty-five"); a bare number, "to" or a dash, and another number are one mention (a range:
   "three to five", "ten-to-hundred-fold", "3-5", "2024-25"); number words joined by "in" are one
@@ -73,7 +79,19 @@ _SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 # Letters that may be glued to digits in a mention: scale and unit abbreviations, "x", decades.
 _GLUED_SUFFIXES = frozenset(
     {"k", "m", "mn", "bn", "tn", "x", "gw", "mw", "kw", "gwh", "twh", "eb", "pb", "zb", "tb", "gb"}
-    | {"nm"}
+    | {"nm", "pc", "pp", "ppt"}
+)
+# Scale letters glued to an amount of money: "€10B", "$2.174T", "$560M", "$5K".
+_MONEY_GLUED_SUFFIXES = frozenset({"k", "m", "mn", "mln", "b", "bn", "t", "tn", "trn"})
+_CURRENCY_CODES = ("USD", "CNY", "RMB", "EUR", "GBP", "HKD", "JPY", "TWD")
+_CURRENCY_WORDS = (
+    "yuan",
+    "renminbi",
+    "dollars",
+    "euros",
+    "pounds",
+    "yen",
+    *_CURRENCY_CODES,
 )
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
@@ -81,18 +99,23 @@ _ATOM_RE = re.compile(
     rf"""
     (?P<prefix>\b(?:{"|".join(_PREFIXES)})-)?
     (?:
-        (?P<currency>US\$|[$£€¥])?
+        (?P<currency>[A-Z]{{1,3}}[$¥]|[$£€¥]|\b(?:{"|".join(_CURRENCY_CODES)})[ \t]?)?
         (?P<digits>[0-9]+(?:[.,][0-9]+)*)
         (?:
             (?P<glued>[^\W\d_]+)
           | (?P<digit_suffix>%|-fold\b|[\s-](?:percent|per\ cent|pct)\b
               |\s(?:{"|".join(_SCALE_WORDS)})s?\b)
         )?
-      | (?P<word>\b(?:{"|".join(_NUMBER_WORDS)})\b)
+      | (?P<word>\b(?:{"|".join(_NUMBER_WORDS)})(?:fold)?\b)
         (?P<word_suffix>-fold\b|[\s-](?:percent|per\ cent)\b)?
     )
     """,
     re.IGNORECASE | re.VERBOSE,
+)
+_CURRENCY_TAIL_RE = re.compile(
+    rf"[ \t]+(?:(?:US|Hong[ \t]Kong|HK|New[ \t]Taiwan|Taiwan|NT)[ \t]+dollars|"
+    rf"(?:{'|'.join(_CURRENCY_WORDS)}))\b",
+    re.IGNORECASE,
 )
 _WORD_GAP_RE = re.compile(r"[ \t-]+")
 _RANGE_GAP_RE = re.compile(r"[ \t]+to[ \t]+|-to-|[ \t]*[-–][ \t]*", re.IGNORECASE)
@@ -138,7 +161,14 @@ def find_mentions(text: str) -> list[Mention]:
         else:
             merged.append((atom.start, atom.end))
         previous = atom
+    merged = [(start, _currency_tail_end(text, end)) for start, end in merged]
     return [Mention(start, end, text[start:end]) for start, end in merged]
+
+
+def _currency_tail_end(text: str, end: int) -> int:
+    """The end of a currency word right after a mention ("10 billion yuan"), else ``end``."""
+    tail = _CURRENCY_TAIL_RE.match(text, end)
+    return tail.end() if tail else end
 
 
 def find_identifiers(text: str) -> list[Identifier]:
@@ -159,7 +189,8 @@ def _find_atoms(text: str) -> list[_Atom]:
     atoms = []
     for match in _ATOM_RE.finditer(text):
         if match.group("word") is not None:
-            is_bare = match.group("word_suffix") is None and match.group("prefix") is None
+            is_bare = not any(match.group(g) for g in ("word_suffix", "prefix"))
+            is_bare = is_bare and not match.group("word").casefold().endswith("fold")
             atoms.append(_Atom(match.start(), match.end(), True, is_bare, False))
             continue
         is_identifier = _is_identifier(text, match)
@@ -173,7 +204,8 @@ def _is_identifier(text: str, match: re.Match[str]) -> bool:
     if glued is not None:
         suffix = glued.casefold()
         is_decade = suffix == "s" and match.group("digits").endswith("0")
-        if suffix not in _GLUED_SUFFIXES and not is_decade:
+        is_money_scale = match.group("currency") and suffix in _MONEY_GLUED_SUFFIXES
+        if suffix not in _GLUED_SUFFIXES and not is_decade and not is_money_scale:
             return True  # "910B", "5G", and ordinals such as "2nd"
     if match.group("prefix") or match.group("currency"):
         return False

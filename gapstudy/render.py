@@ -9,6 +9,7 @@ through an allow-list sanitiser, so a stray ``<script>`` shows as text.
 
 from __future__ import annotations
 
+import copy
 import csv
 import functools
 import json
@@ -25,7 +26,8 @@ from markupsafe import Markup, escape
 from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
-from gapstudy.exceptions import RenderError
+from gapstudy import reader
+from gapstudy.exceptions import RenderError, TableError
 from gapstudy.paths import ProjectPaths
 from gapstudy.schema import TABLES
 
@@ -336,11 +338,49 @@ def notebook_stylesheet() -> str:
 _LAB_CSS = ("index.css", "theme-light.css")
 
 
+_HEADING_ONLY = re.compile(r"^(\s*#{1,6}[^\n]*(\n|$))+\s*$")
+
+
+def drop_empty_sections(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` for the code-hidden view, without markdown cells that hold only
+    headings over code cells that show nothing ("Load", "Compute"): with the code hidden such a
+    heading would stand empty."""
+    nb = copy.deepcopy(nb)
+    keep = []
+    for index, cell in enumerate(nb.cells):
+        if cell.get("cell_type") == "markdown" and _HEADING_ONLY.match(_text(cell.source)):
+            section = []
+            for later in nb.cells[index + 1 :]:
+                if later.get("cell_type") == "markdown":
+                    break
+                section.append(later)
+            if not any(c.get("outputs") for c in section):
+                continue
+        keep.append(cell)
+    nb.cells = keep
+    return nb
+
+
+def link_table_ids(nb: nbformat.NotebookNode, links: Mapping[str, str]) -> None:
+    """In place: figure and claim ids shown in HTML tables become links to the source reader."""
+    if not links:
+        return
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            html = output.get("data", {}).get("text/html")
+            if html:
+                output["data"]["text/html"] = reader.link_known_ids(_text(html), links)
+
+
 def render_notebook(
-    nb_path: Path, out_dir: Path, captions: Mapping[str, str], writer: _Writer | None = None
+    nb_path: Path,
+    out_dir: Path,
+    captions: Mapping[str, str],
+    writer: _Writer | None = None,
+    links: Mapping[str, str] | None = None,
 ) -> tuple[Path, Path]:
     """Write ``<run>.html`` (code hidden) and ``<run>.full.html`` (code shown) for one executed
-    notebook. Returns both paths."""
+    notebook; ids in its tables link to the source reader (``links``). Returns both paths."""
     writer = writer or _Writer()
     run = nb_path.stem
     try:
@@ -348,6 +388,7 @@ def render_notebook(
     except Exception as err:  # nbformat raises several unrelated types for a bad file
         raise RenderError(f"{nb_path}: cannot read notebook: {err}") from err
     add_alt_text(nb, run, captions)
+    link_table_ids(nb, links or {})
     views = {
         False: (out_dir / f"{run}.html", f"{run}.full.html", "Show the code"),
         True: (out_dir / f"{run}.full.html", f"{run}.html", "Hide the code"),
@@ -358,7 +399,8 @@ def render_notebook(
             "gapstudy_other_view": {"href": other_href, "label": other_label},
             "gapstudy_stylesheet": NOTEBOOK_STYLESHEET,
         }
-        html, _ = build_exporter(show_code=show_code).from_notebook_node(nb, resources=resources)
+        shown = nb if show_code else drop_empty_sections(nb)
+        html, _ = build_exporter(show_code=show_code).from_notebook_node(shown, resources=resources)
         writer.write(target, html)
     return views[False][0], views[True][0]
 
@@ -455,6 +497,34 @@ def _find_narrative(notebooks: list[Path]) -> tuple[str, str] | None:
     return None
 
 
+def load_reader_tables(paths: ProjectPaths) -> dict[str, Any] | None:
+    """The tables the source reader needs, or ``None`` when the tables are not written yet."""
+    if not all(paths.table_file(name).is_file() for name in reader.READER_TABLES):
+        return None
+    from gapstudy.tables import load
+
+    try:
+        return {name: load(name, paths) for name in reader.READER_TABLES}
+    except TableError as err:
+        raise RenderError(f"cannot draw the source pages: {err}") from err
+
+
+def render_source_pages(
+    paths: ProjectPaths, tables: Mapping[str, Any], env: jinja2.Environment, writer: _Writer
+) -> None:
+    """``sources/<source_id>.html`` for every source: its text with the annotations marked."""
+    template = env.get_template("source.html.j2")
+    for row in tables["sources"].itertuples(index=False):
+        raw = paths.raw_file(row.file)
+        try:
+            text = raw.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise RenderError(f"{raw}: cannot read the source text: {err}") from err
+        context = reader.source_page_context(row.source_id, text, tables)
+        page = template.render(root="../", **context)
+        writer.write(paths.html / reader.source_page_href(row.source_id), page)
+
+
 def _remove_stale(out: Path, keep: set[Path]) -> None:
     """Delete files under ``out`` that this render did not write (reports/html is ours)."""
     for path in sorted(out.rglob("*"), reverse=True):
@@ -473,11 +543,17 @@ def render_report(paths: ProjectPaths) -> list[Path]:
     figures = read_figures(paths)
     provenance = read_provenance(paths)
 
+    env = _environment()
+    reader_tables = load_reader_tables(paths)
+    links = reader.known_spans(reader_tables) if reader_tables else {}
+    if reader_tables:
+        render_source_pages(paths, reader_tables, env, writer)
+
     if notebooks:
         writer.write(out / NOTEBOOK_STYLESHEET, notebook_stylesheet())
     for nb_path in notebooks:
         captions = {f.name: f.caption for f in figures if f.run == nb_path.stem}
-        render_notebook(nb_path, out, captions, writer)
+        render_notebook(nb_path, out, captions, writer, links)
     run_pages = {p.stem for p in notebooks}
 
     figure_context = _figure_context(figures, provenance, run_pages, writer, paths, out)
@@ -493,8 +569,8 @@ def render_report(paths: ProjectPaths) -> list[Path]:
         run, markdown = found
         narrative = {"run": run, "href": f"{run}.html", "html": render_markdown(markdown)}
 
-    env = _environment()
     index = env.get_template("index.html.j2").render(
+        sources=reader.list_source_pages(reader_tables) if reader_tables else [],
         title=REPORT_TITLE,
         narrative=narrative,
         figures=figure_context,

@@ -149,6 +149,13 @@ VALUE = Column("value", "number", "Point value in the unit, after scale words.",
 LOW = Column("low", "number", "Lower bound in the unit; empty when open below.", required=False)
 HIGH = Column("high", "number", "Upper bound in the unit; empty when open above.", required=False)
 UNIT = Column("unit", "string", "Unit of value, low and high.", enum=_enum(vocab.UNITS))
+UNIT_AS_WRITTEN = Column(
+    "unit_as_written",
+    "string",
+    "Unit the words are written in; differs from unit only for a declared reinterpretation"
+    " (vocab.UNIT_REINTERPRETATIONS), explained in interpretation_note.",
+    enum=_enum(vocab.UNITS),
+)
 DIMENSION = Column("dimension", "string", "Dimension of the gap.", enum=_enum(vocab.DIMENSIONS))
 DIRECTION = Column(
     "direction", "string", "What the claim says the gap does.", enum=_enum(vocab.DIRECTIONS)
@@ -213,6 +220,14 @@ VOICES = Table(
         Column("name", "string", "Name as the source gives it."),
         Column("kind", "string", "Kind of voice.", enum=_enum(vocab.VOICE_KINDS)),
         Column("affiliation", "string", "Organisation the voice speaks for.", required=False),
+        Column(
+            "is_affiliation_inferred",
+            "boolean",
+            "True when the text does not state the affiliation (see affiliation_note).",
+        ),
+        Column(
+            "affiliation_note", "string", "Why an inferred affiliation is believed.", required=False
+        ),
         Column("role", "string", "Role or title.", required=False),
         STANCE,
         CITES,
@@ -286,6 +301,7 @@ FIGURES = Table(
             enum=_enum(vocab.QUALIFIERS),
         ),
         UNIT,
+        UNIT_AS_WRITTEN,
         Column(
             "scale",
             "string",
@@ -315,6 +331,12 @@ FIGURES = Table(
         STANCE,
         CITES,
         FACT_ID,
+        Column(
+            "restates_figure_id",
+            "string",
+            "Earlier figure of the same source that this one repeats; empty for a first report.",
+            required=False,
+        ),
         Column("interpretation", "string", "How an ambiguous figure is read.", required=False),
         Column("interpretation_note", "string", "Why it is read that way.", required=False),
     ),
@@ -395,6 +417,29 @@ FACT_VALUES = Table(
             enum=_enum(vocab.UNITS),
         ),
         Column(
+            "metric", "string", "What the figure measures; empty for statements.", required=False
+        ),
+        Column(
+            "period",
+            "string",
+            "When, or over what horizon, as the report puts it; empty if not said.",
+            required=False,
+        ),
+        Column(
+            "counterpart",
+            "string",
+            "Entity the report compares with, if any.",
+            required=False,
+            enum=tuple(vocab.ENTITIES),
+        ),
+        Column(
+            "restates_report_id",
+            "string",
+            "Earlier report of the same source that this one repeats (not an independent report).",
+            required=False,
+        ),
+        Column("is_independent", "boolean", "False when the report restates an earlier one."),
+        Column(
             "direction",
             "string",
             "What the report's claim says the gap does.",
@@ -402,6 +447,18 @@ FACT_VALUES = Table(
         ),
         STANCE,
         Column("n_sources", "integer", "Number of sources reporting the fact."),
+        Column(
+            "n_independent_reports",
+            "integer",
+            "Number of reports of the fact that restate no earlier report.",
+        ),
+        Column(
+            "differs_in",
+            "string",
+            "Fields in which the fact's reports differ (metric, period, counterpart, unit),"
+            " comma-separated; empty when they differ in none.",
+            required=False,
+        ),
         Column(
             "spread",
             "number",
@@ -447,7 +504,10 @@ DERIVED_MEASURES = Table(
         Column("measure_id", "string", "Measure identifier from derived.yaml.", unique=True),
         Column("description", "string", "What the measure says, in a few words."),
         Column(
-            "operation", "string", "How the two figures are combined.", enum=("ratio", "difference")
+            "operation",
+            "string",
+            "How the two figures are combined.",
+            enum=_enum(vocab.DERIVED_OPERATIONS),
         ),
         Column(
             "dimension", "string", "Dimension of the gap measured.", enum=_enum(vocab.DIMENSIONS)
@@ -494,3 +554,101 @@ DERIVED_MEASURES = Table(
 
 TABLES[FACT_VALUES.name] = FACT_VALUES
 TABLES[DERIVED_MEASURES.name] = DERIVED_MEASURES
+
+
+DISAGREEMENTS = Table(
+    name="disagreements",
+    description=(
+        "Where sources contradict or diverge (data/annotations/disagreements.yaml): each side's"
+        " claim, what it says on the point at issue, and what differs."
+    ),
+    row="one side (a claim, or one figure of it) of one disagreement",
+    primary_key=("disagreement_id", "report_id"),
+    foreign_keys=(
+        ("source_id", "sources", "source_id"),
+        ("claim_id", "claims", "claim_id"),
+        ("voice_id", "voices", "voice_id"),
+    ),
+    columns=(
+        Column("disagreement_id", "string", "Identifier from disagreements.yaml."),
+        Column("kind", "string", "Kind of disagreement.", enum=_enum(vocab.DISAGREEMENT_KINDS)),
+        DIMENSION,
+        Column("question", "string", "The point at issue, in a few words."),
+        Column("what_differs", "string", "What the sides differ on."),
+        Column("report_id", "string", "figure_id of the side when it is a figure, else claim_id."),
+        SOURCE_ID,
+        CLAIM_ID,
+        Column("figure_id", "string", "Figure of the side, if it is a figure.", required=False),
+        VOICE_ID,
+        Column("quote", "string", "The claim's (or figure's) words exactly as in the source."),
+        LINE,
+        Column(
+            "direction",
+            "string",
+            "What the side's claim says the gap does.",
+            enum=_enum(vocab.DIRECTIONS),
+        ),
+        STANCE,
+        Column("position", "string", "What this side says on the point at issue."),
+        Column("n_sources", "integer", "Number of sources on the sides of the disagreement."),
+        Column(
+            "note",
+            "string",
+            "Context: dates, editions, how the two might be squared.",
+            required=False,
+        ),
+    ),
+)
+
+REFERENCE_CHECKS = Table(
+    name="reference_checks",
+    description=(
+        "Figures a text attributes to a primary source, set beside what the primary source says"
+        " (data/annotations/references.yaml)."
+    ),
+    row="one figure checked against its primary source",
+    primary_key=("figure_id",),
+    foreign_keys=(
+        ("figure_id", "figures", "figure_id"),
+        ("source_id", "sources", "source_id"),
+    ),
+    columns=(
+        Column("figure_id", "string", FIGURE_ID.description, unique=True),
+        SOURCE_ID,
+        Column("text", "string", "The figure's words exactly as in the article."),
+        Column("value", "number", "The article's value, in unit.", required=False),
+        Column("low", "number", "The article's lower bound, in unit.", required=False),
+        Column("high", "number", "The article's upper bound, in unit.", required=False),
+        UNIT,
+        Column("reference_name", "string", "The primary source, named as it names itself."),
+        Column("reference_url", "string", "Address of the primary source.", required=False),
+        Column(
+            "reference_quote",
+            "string",
+            "Short quote of the primary source's words.",
+            required=False,
+        ),
+        Column(
+            "reference_value", "number", "The primary's value, in reference_unit.", required=False
+        ),
+        Column("reference_low", "number", "The primary's lower bound.", required=False),
+        Column("reference_high", "number", "The primary's upper bound.", required=False),
+        Column(
+            "reference_unit",
+            "string",
+            "Unit of the primary's numbers.",
+            required=False,
+            enum=_enum(vocab.UNITS),
+        ),
+        Column(
+            "status",
+            "string",
+            "How the article's figure compares.",
+            enum=_enum(vocab.REFERENCE_STATUSES),
+        ),
+        Column("note", "string", "What differs, or why the figure cannot be checked."),
+    ),
+)
+
+TABLES[DISAGREEMENTS.name] = DISAGREEMENTS
+TABLES[REFERENCE_CHECKS.name] = REFERENCE_CHECKS

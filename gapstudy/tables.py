@@ -20,7 +20,15 @@ import pandera.errors
 from gapstudy import __version__, schema, vocab
 from gapstudy.check import Corpus, validate
 from gapstudy.exceptions import TableError
-from gapstudy.facts import derive_measures, load_derived_spec, reconcile_facts
+from gapstudy.facts import (
+    check_references,
+    derive_measures,
+    list_disagreements,
+    load_derived_spec,
+    load_disagreements_spec,
+    load_references_spec,
+    reconcile_facts,
+)
 from gapstudy.figures import to_record
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.sources import Source
@@ -92,6 +100,8 @@ def _voices_rows(corpus: Corpus) -> list[dict[str, Any]]:
                     "name": voice["name"],
                     "kind": voice["kind"],
                     "affiliation": voice.get("affiliation"),
+                    "is_affiliation_inferred": bool(voice.get("affiliation_inferred")),
+                    "affiliation_note": voice.get("affiliation_inferred") or None,
                     "role": voice.get("role"),
                     "stance": voice["stance"],
                     "cites": voice.get("cites"),
@@ -145,6 +155,8 @@ def _figures_rows(corpus: Corpus) -> list[dict[str, Any]]:
                 spec = fig.spec
                 start, end = fig.span
                 counterpart = spec.get("counterpart")
+                parse = to_record(corpus.parsed[fid])
+                restates = spec.get("restates")
                 rows.append(
                     {
                         "figure_id": fid,
@@ -153,8 +165,11 @@ def _figures_rows(corpus: Corpus) -> list[dict[str, Any]]:
                         "voice_id": f"{sid}/{claim.spec['voice']}",
                         **_span_fields(notes.source, fig.span),
                         # The parse's own fields; its `text` is overwritten by the exact slice.
-                        **to_record(corpus.parsed[fid]),
+                        **parse,
                         "text": notes.source.text[start:end],
+                        # The unit as meant; a declared reinterpretation replaces the parse's.
+                        "unit": spec.get("unit_as_meant") or parse["unit"],
+                        "unit_as_written": parse["unit"],
                         "entity": vocab.canonical_entity(spec["entity"]),
                         "counterpart": vocab.canonical_entity(counterpart) if counterpart else None,
                         "metric": spec["metric"],
@@ -164,6 +179,7 @@ def _figures_rows(corpus: Corpus) -> list[dict[str, Any]]:
                         "stance": claim.spec["stance"],
                         "cites": claim.spec.get("cites"),
                         "fact_id": spec.get("fact") or claim.spec.get("fact"),
+                        "restates_figure_id": f"{sid}/{restates}" if restates else None,
                         "interpretation": spec.get("interpretation"),
                         "interpretation_note": spec.get("interpretation_note"),
                     }
@@ -213,6 +229,12 @@ def build_tables(paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
     derived = derive_measures(tables["figures"], load_derived_spec(paths))
     tables["fact_values"] = _validated(schema.FACT_VALUES, fact_values)
     tables["derived_measures"] = _validated(schema.DERIVED_MEASURES, derived)
+    disagreements = list_disagreements(
+        tables["claims"], tables["figures"], load_disagreements_spec(paths)
+    )
+    tables["disagreements"] = _validated(schema.DISAGREEMENTS, disagreements)
+    references = check_references(tables["figures"], load_references_spec(paths))
+    tables["reference_checks"] = _validated(schema.REFERENCE_CHECKS, references)
     return tables
 
 

@@ -56,15 +56,31 @@ FIGURE_KINDS: dict[str, str] = {
 }
 
 UNITS: dict[str, str] = {
-    "usd": "US dollars",
+    "usd": "US dollars ('$', 'US$', 'dollars'; a bare '$' is read as US dollars)",
+    "cny": "Chinese yuan renminbi ('yuan', 'RMB', 'CNY', 'CN¥')",
+    "eur": "euros ('€', 'euros', 'EUR')",
+    "gbp": "pounds sterling ('£', 'pounds', 'GBP')",
+    "hkd": "Hong Kong dollars ('HK$', 'HKD')",
+    "jpy": "Japanese yen ('yen', 'JPY', 'JP¥'); a bare '¥' is refused: it writes yuan and yen",
+    "twd": "New Taiwan dollars ('NT$', 'TWD')",
     "percent": "percent (of a whole, or a probability)",
     "percentage_point": "percentage points (a difference of two percentages)",
     "count": "a plain count",
-    "fold": "a multiplier; 10 fold = ten times",
+    "fold": (
+        "a multiplier: the ratio new/old (or this/that); 10 fold = ten times. A change in "
+        "fold is the factor, not the rise: doubled = 2 fold = a rise of 100 percent, and "
+        "'more than doubled' (low 2) is a rise of more than 100 percent, not a threefold rise"
+    ),
     "exabyte": "exabytes (10^18 bytes)",
     "gigawatt": "gigawatts (10^9 watts)",
     "year": "years",
     "month": "months",
+}
+
+# The only readings of a unit an annotator may override, as (unit as written, unit as meant):
+# a lead or gap between two percentage scores written "17.5%" is 17.5 percentage points.
+UNIT_REINTERPRETATIONS: dict[tuple[str, str], str] = {
+    ("percent", "percentage_point"): "a difference of two percentages written with '%'",
 }
 
 SCALES: dict[str, float] = {
@@ -74,30 +90,123 @@ SCALES: dict[str, float] = {
     "trillion": 1e12,
 }
 
-# Each qualifier's effect on the number it modifies: the number becomes an upper bound
-# ("upper"), a lower bound ("lower"), or stays the value but approximate ("approximate").
+# Each qualifier's effect on the number it modifies (how gapstudy.figures sets bound, value,
+# low and high from the number n):
+#   "exact"          emphasis only, the number is the value ("just" meaning only, "a mere");
+#   "approximate"    the number is the value, stated as approximate ("about", "an estimated");
+#   "upper"/"lower"  the number is a bound, the value is unknown ("below", "more than");
+#   "upper_reached"  the number is the value reached and the top of the range ("as much as"):
+#                    value n, high n, bound upper;
+#   "lower_reached"  the same at the bottom ("as little as"): value n, low n, bound lower;
+#   "approximate_upper_reached"  a reached top that is itself approximate ("as much as
+#                    nearly"): value n, high n, bound approximate.
+# Stacked qualifiers are read only as the phrases listed here, joined by a space.
 QUALIFIERS: dict[str, str] = {
+    # upper bounds
     "below": "upper",
     "under": "upper",
     "less than": "upper",
+    "fewer than": "upper",
     "sub": "upper",
     "up to": "upper",
     "at most": "upper",
     "within": "upper",
-    "fewer than": "upper",
-    "as much as": "upper",
+    "no more than": "upper",
+    "not more than": "upper",
+    "no higher than": "upper",
+    "a maximum of": "upper",
+    "or less": "upper",
+    "or fewer": "upper",
+    "or below": "upper",
+    "or lower": "upper",
+    "and below": "upper",
+    "up to approximately": "upper",
+    "up to about": "upper",
+    "up to roughly": "upper",
+    "shy of": "upper",
+    "just under": "upper",
+    "just below": "upper",
+    "just shy of": "upper",
+    "just short of": "upper",
+    "well below": "upper",
+    "well under": "upper",
+    # lower bounds
+    "over": "lower",
+    "more than": "lower",
+    "greater than": "lower",
+    "at least": "lower",
+    "above": "lower",
+    "exceeding": "lower",
+    "exceeded": "lower",
+    "exceed": "lower",
+    "exceeds": "lower",
+    "surpassed": "lower",
+    "in excess of": "lower",
+    "upwards of": "lower",
+    "upward of": "lower",
+    "north of": "lower",
+    "topping": "lower",
+    "surpassing": "lower",
+    "no less than": "lower",
+    "not less than": "lower",
+    "no fewer than": "lower",
+    "a minimum of": "lower",
+    "or more": "lower",
+    "or above": "lower",
+    "or higher": "lower",
+    "or greater": "lower",
+    "and above": "lower",
+    "plus": "lower",
+    "+": "lower",
+    "just over": "lower",
+    "just above": "lower",
+    "well over": "lower",
+    "well above": "lower",
+    # approximate values
     "nearly": "approximate",
     "almost": "approximate",
     "roughly": "approximate",
     "approximately": "approximate",
     "about": "approximate",
     "around": "approximate",
-    "just": "approximate",
-    "over": "lower",
-    "more than": "lower",
-    "at least": "lower",
-    "above": "lower",
-    "as little as": "lower",
+    "close to": "approximate",
+    "some": "approximate",
+    "an estimated": "approximate",
+    "estimated": "approximate",
+    "approaching": "approximate",
+    "near": "approximate",
+    "~": "approximate",
+    # emphasis: the number is exact
+    "just": "exact",
+    "only": "exact",
+    "a mere": "exact",
+    "mere": "exact",
+    "merely": "exact",
+    "reported": "exact",
+    "a reported": "exact",
+    "minuscule": "exact",
+    "miniscule": "exact",
+    "paltry": "exact",
+    "whopping": "exact",
+    "a whopping": "exact",
+    "staggering": "exact",
+    "massive": "exact",
+    "hefty": "exact",
+    "modest": "exact",
+    "solid": "exact",
+    # a stated extreme: the number is the value and one end
+    "as much as": "upper_reached",
+    "as many as": "upper_reached",
+    "as high as": "upper_reached",
+    "as wide as": "upper_reached",
+    "as large as": "upper_reached",
+    "as little as": "lower_reached",
+    "as few as": "lower_reached",
+    "as low as": "lower_reached",
+    "as much as nearly": "approximate_upper_reached",
+    "as much as almost": "approximate_upper_reached",
+    "as many as nearly": "approximate_upper_reached",
+    "as high as nearly": "approximate_upper_reached",
 }
 
 BOUNDS: dict[str, str] = {
@@ -127,6 +236,7 @@ DIRECTIONS: dict[str, str] = {
     "widening": "the gap is growing",
     "china_ahead": "China leads on this dimension",
     "us_ahead": "the United States leads on this dimension",
+    "parity": "neither leads: the two are level",
     "none": "no direction is claimed",
 }
 
@@ -137,11 +247,31 @@ STANCES: dict[str, str] = {
     "neutral": "reports without taking a side",
 }
 
+DERIVED_OPERATIONS: dict[str, str] = {
+    "ratio": "numerator / denominator, in fold; never for percentages or percentage points",
+    "difference": "numerator - denominator at one time, e.g. US minus China, in their unit",
+    "change": "later (numerator) - earlier (denominator) of one quantity, in their unit",
+}
+
+DISAGREEMENT_KINDS: dict[str, str] = {
+    "contradiction": "the statements cannot both hold of the same thing at the same time",
+    "divergence": "the statements point opposite ways on one dimension, at times or by measures"
+    " that may differ",
+    "different_report": "sources report the same statement or number differently",
+}
+
+REFERENCE_STATUSES: dict[str, str] = {
+    "matches": "the primary source gives the figure as the text reports it",
+    "differs": "the primary source gives another number, unit, measure or period",
+    "unverifiable": "the primary source could not be found or does not give the figure",
+}
+
 VOICE_KINDS: dict[str, str] = {
     "person": "a named person",
     "organisation": "a company, agency, firm or government body speaking as such",
     "report": "a report, study or data set that is cited",
     "outlet": "the publishing outlet's own voice",
+    "group": "an unnamed group whose view the text reports (panelists, insiders, experts)",
     "commenter": "a reader comment's author",
 }
 

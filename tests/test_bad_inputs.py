@@ -35,6 +35,8 @@ I = "data/annotations/ithome-zheng-2026.yaml"  # noqa: E741 - one letter like it
 S = "data/sources.yaml"
 F = "data/annotations/facts.yaml"
 D = "data/annotations/derived.yaml"
+DIS = "data/annotations/disagreements.yaml"
+REF = "data/annotations/references.yaml"
 RAW = "data/raw/ithome-zheng-2026.txt"
 
 Edit = Callable[[Path], None]
@@ -317,11 +319,11 @@ ANNOTATION_YAML = [
     Case(
         "one alias",
         both(
-            sub(A, r"^(\s+)entity: China$", r"\1entity: &cn China"),
-            sub(A, r"^(\s+)counterpart: China$", r"\1counterpart: *cn"),
+            sub(A, r"^(\s+)metric: (.*)$", r"\1metric: &m \2"),
+            sub(A, r"^(\s+)metric: (?!&)(.*)$", r"\1metric: *m"),
         ),
         r"anchors and aliases",
-        (A, "entity: &cn China"),
+        (A, "metric: &m "),
     ),
     Case(
         "merge key",
@@ -555,6 +557,28 @@ CROSS_SOURCE = [
             sub(D, r"^(\s+)denominator: (.*)$", r"\1denominator: *n"),
         ),
         r"derived\.yaml:\d+: anchors and aliases",
+    ),
+]
+
+CROSS_SOURCE += [
+    Case(
+        "misspelt unit_as_meant",
+        sub(U, r"^(\s+)unit_as_meant:", r"\1unit_as_ment:"),
+        r"undated-narrowing\.yaml:\d+: figure \d+ of claim '[\w-]+': unknown key 'unit_as_ment' "
+        r"\(did you mean 'unit_as_meant'\?\)",
+        (U, "unit_as_ment:"),
+    ),
+    Case(
+        "reference value in words",
+        sub(REF, r"^(\s+)value: 40$", r"\1value: forty"),
+        r"references\.yaml:\d+: reference check '[\w/-]+': 'value' must be a finite number",
+        (REF, "value: forty"),
+    ),
+    Case(
+        "disagreement sides as text",
+        sub(DIS, r"^(\s+)sides:\n", r"\1sides: both\n\1extra:\n"),
+        r"disagreements\.yaml:\d+: disagreement '[\w-]+': 'sides' must be a list",
+        (DIS, "sides: both"),
     ),
 ]
 

@@ -34,6 +34,7 @@ CHROMIUM_ARGS = [
 FIXTURE = Path(__file__).parent / "fixtures" / "render" / "project"
 LOCAL_SCHEMES = ("file:", "data:", "about:")
 PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
 
 
 @dataclass
@@ -91,8 +92,8 @@ def check_site(browser, html_dir: Path) -> SiteCheck:
             route_.abort()
 
     context.route("**/*", route)
-    for path in sorted(html_dir.glob("*.html")):
-        name = path.name
+    for path in sorted(html_dir.rglob("*.html")):
+        name = path.relative_to(html_dir).as_posix()
         result.pages.append(name)
         page = context.new_page()
         page.on("console", lambda m, n=name: m.type == "error" and result.console_errors.append(
@@ -214,3 +215,45 @@ def test_check_site_catches_what_it_should(browser, tmp_path: Path):
     ]
     assert result.too_wide == ["bad.html: 808 px"]  # 800 px plus the default body margin
     assert result.console_errors  # the failed image loads are logged as errors
+
+
+_LANDING = """() => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const el = document.getElementById(id);
+    if (!el) return null;
+    const box = el.getBoundingClientRect();
+    return {id: id, cls: el.className, text: el.textContent,
+            visible: box.bottom > 0 && box.top < window.innerHeight && box.width > 0};
+}"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_narrative_links_land_on_their_words(browser, viewport):
+    """Every number the headline narrative links lands, in the source reader, on a highlighted
+    element whose text is exactly the figure's words, scrolled into view."""
+    import pandas as pd
+
+    paths = project_paths()
+    index = paths.html / "index.html"
+    if not index.is_file():
+        pytest.skip(f"{paths.html} has not been rendered yet (gapstudy build)")
+    figures = pd.read_csv(paths.table_file("figures"), dtype=str, keep_default_na=False)
+    words = dict(zip(figures["figure_id"], figures["text"], strict=True))
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(index.resolve().as_uri())
+    hrefs = page.evaluate(
+        "() => Array.from(document.querySelectorAll('#narrative a[href*=\\'sources/\\']'))"
+        ".map(a => a.href)"
+    )
+    assert hrefs, "the narrative links no number to the source reader"
+    landings = []
+    for href in sorted(set(hrefs)):
+        page.goto(href)
+        landings.append((href, page.evaluate(_LANDING)))
+    context.close()
+    for href, landed in landings:
+        assert landed is not None, f"{href}: no element with that id"
+        assert "gs-fig" in landed["cls"], href
+        assert landed["text"] == words[landed["id"]], href
+        assert landed["visible"], href

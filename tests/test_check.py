@@ -71,6 +71,8 @@ def _write(project, doc) -> None:
     project.annotation_file(SOURCE).write_text(
         yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
     )
+    # The corpus's facts are reported by the files just removed; a fact needs two sources.
+    (project.annotations / "facts.yaml").write_text("facts: []\n")
 
 
 def _line_of(project, fragment: str) -> int:
@@ -306,3 +308,87 @@ def test_a_misspelt_key_is_refused_not_ignored(project):
         validate(project)
     assert "unknown key 'counterprt' (did you mean 'counterpart'?)" in str(err.value)
     assert f"{SOURCE}.yaml:{_line_of(project, 'counterprt:')}:" in str(err.value)
+
+
+# --- rules for units as meant, restatements, not-claims, inferred affiliations, facts ---------
+
+DATA_RULES = [
+    (
+        "undeclared reinterpretation",
+        "claims.0.figures.0.unit_as_meant",
+        "fold",
+        "unit_as_meant 'fold' for words read in 'percent' is not a declared reinterpretation",
+    ),
+    (
+        "reinterpretation without reason",
+        "claims.0.figures.0.unit_as_meant",
+        "percentage_point",
+        "unit_as_meant without a reason",
+    ),
+    (
+        "restates a later or unknown figure",
+        "claims.0.figures.0.restates",
+        "gap/1",
+        "restates 'gap/1', which is not an earlier figure",
+    ),
+    (
+        "inferred affiliation without a reason",
+        "voices.0.affiliation_inferred",
+        "",
+        "affiliation_inferred must give the reason",
+    ),
+    (
+        "not-claim overlapping a claim",
+        "not_claims",
+        [{"quote": "lags behind that of the United States", "reason": "r"}],
+        "not-claim overlaps claim 'gap'",
+    ),
+    (
+        "not-claim without reason",
+        "not_claims",
+        [{"quote": "Surge in Usage Since February", "reason": ""}],
+        "not-claim without a reason",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "path", "value", "message"), DATA_RULES, ids=[r[0] for r in DATA_RULES]
+)
+def test_each_data_rule_is_refused_with_its_file(project, rule, path, value, message):
+    doc = _mutate(path, value)(copy.deepcopy(VALID))
+    _write(project, doc)
+    with pytest.raises(AnnotationError) as err:
+        validate(project)
+    assert message in str(err.value)
+    assert f"{SOURCE}.yaml" in str(err.value)
+
+
+def test_a_declared_reinterpretation_with_its_reason_passes(project):
+    doc = copy.deepcopy(VALID)
+    doc["claims"][0]["figures"][0]["unit_as_meant"] = "percentage_point"
+    doc["claims"][0]["figures"][0]["interpretation_note"] = "a difference of two scores"
+    _write(project, doc)
+    assert validate(project).parsed[f"{SOURCE}/gap/1"].unit == "percent"
+
+
+def test_a_fact_reported_by_one_source_is_refused(project):
+    doc = copy.deepcopy(VALID)
+    doc["claims"][0]["figures"][0]["fact"] = "lone"
+    _write(project, doc)
+    (project.annotations / "facts.yaml").write_text(
+        "facts:\n  - fact_id: lone\n    description: d\n    unit: percent\n    tolerance_pct: 0\n"
+    )
+    with pytest.raises(AnnotationError, match="facts.yaml:2: fact 'lone' is reported by 1"):
+        validate(project)
+
+
+def test_a_disagreement_within_one_source_is_refused(project):
+    _write(project, VALID)
+    (project.annotations / "disagreements.yaml").write_text(
+        "disagreements:\n  - disagreement_id: d\n    kind: divergence\n    dimension: policy\n"
+        f"    question: q\n    what_differs: w\n    sides:\n      - report: {SOURCE}/gap\n"
+        f"        position: p\n      - report: {SOURCE}/gap/1\n        position: p\n"
+    )
+    with pytest.raises(AnnotationError, match="d: sides come from 1 source"):
+        validate(project)

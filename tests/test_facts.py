@@ -6,17 +6,21 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from gapstudy import schema
+from gapstudy import schema, vocab
 from gapstudy.exceptions import AnnotationError, ParameterError, TableError
 from gapstudy.facts import (
     benchmark_changes,
     benchmark_gap_points,
+    check_references,
     derive_measures,
     dimension_tables,
     gap_measures,
     judge_numeric_agreement,
+    list_disagreements,
     load_derived_spec,
+    load_disagreements_spec,
     load_facts_spec,
+    load_references_spec,
     period_as_year,
     published_as_year,
     reconcile_facts,
@@ -38,6 +42,7 @@ FIGURE_DEFAULTS = {
     "bound": "exact",
     "qualifier": None,
     "unit": "usd",
+    "unit_as_written": None,
     "scale": None,
     "entity": "China",
     "counterpart": None,
@@ -48,6 +53,7 @@ FIGURE_DEFAULTS = {
     "stance": "neutral",
     "cites": None,
     "fact_id": None,
+    "restates_figure_id": None,
     "interpretation": None,
     "interpretation_note": None,
 }
@@ -329,7 +335,7 @@ def test_the_project_specs_load(repo_paths):
     assert "lin-overtake-odds" in {f["fact_id"] for f in facts}
     assert all(isinstance(f["line"], int) for f in facts)
     measures = load_derived_spec(repo_paths)
-    assert {m["operation"] for m in measures} <= {"ratio", "difference"}
+    assert {m["operation"] for m in measures} <= set(vocab.DERIVED_OPERATIONS)
 
 
 @pytest.mark.parametrize(
@@ -609,3 +615,197 @@ def test_dimension_tables_select_one_dimension_and_refuse_unknown_ones():
     assert part["derived_measures"].empty
     with pytest.raises(ParameterError, match="dimension 'chips' is not in the vocabulary"):
         dimension_tables(tables, "chips")
+
+
+# --- changes, restatements, disagreements, reference checks -------------------------------------
+
+
+def test_derive_measures_computes_a_change_in_percentage_points():
+    figures = make_figures(
+        {"figure_id": "s/share/1", "text": "1.2%", "value": 1.2, "unit": "percent"},
+        {
+            "figure_id": "s/share/2",
+            "text": "as much as nearly 30%",
+            "value": 30.0,
+            "high": 30.0,
+            "bound": "approximate",
+            "unit": "percent",
+        },
+    )
+    spec = [
+        {**DERIVED[1], "operation": "change", "numerator": "s/share/2", "denominator": "s/share/1"}
+    ]
+    got = derive_measures(figures, spec)
+    assert list(got["value"]) == [pytest.approx(28.8)]
+    assert list(got["unit"]) == ["percentage_point"]
+    assert list(got["bound"]) == ["approximate"]
+
+
+def test_derive_measures_refuses_a_ratio_of_percentages_and_a_change_between_entities():
+    ratio = [{**DERIVED[1], "operation": "ratio"}]
+    with pytest.raises(TableError, match="a ratio of two figures in percent"):
+        derive_measures(PAIR_FIGURES, ratio)
+    figures = make_figures(
+        {"figure_id": "s/x/1", "value": 1.0, "unit": "percent", "entity": "China"},
+        {"figure_id": "s/x/2", "value": 2.0, "unit": "percent", "entity": "United States"},
+    )
+    change = [{**DERIVED[1], "operation": "change", "numerator": "s/x/2", "denominator": "s/x/1"}]
+    with pytest.raises(TableError, match="the entitys differ|entity"):
+        derive_measures(figures, change)
+
+
+def test_reconcile_facts_marks_restatements_and_says_what_differs():
+    def odds(fid, period, counterpart, restates=None):
+        return {
+            "figure_id": fid,
+            "high": 20.0,
+            "bound": "upper",
+            "unit": "percent",
+            "fact_id": "odds",
+            "period": period,
+            "counterpart": counterpart,
+            "restates_figure_id": restates,
+        }
+
+    figures = make_figures(
+        odds("a/c1/1", "next three to five years", "United States"),
+        odds("b/c1/1", "within five years", "OpenAI"),
+        odds("b/c2/1", None, None, restates="b/c1/1"),
+    )
+    claims = make_claims({"claim_id": "a/c1"}, {"claim_id": "b/c1"}, {"claim_id": "b/c2"})
+    frame = reconcile_facts(figures, claims, FACTS)
+    schema.FACT_VALUES.to_pandera().validate(frame)
+    got = frame.set_index("report_id")
+    assert list(got["is_independent"]) == [True, True, False]
+    assert got.loc["b/c2/1", "restates_report_id"] == "b/c1/1"
+    assert set(got["n_independent_reports"]) == {2}
+    assert set(got["differs_in"]) == {"period, counterpart"}
+    note = got.loc["a/c1/1", "agreement_note"]
+    assert "period: 'next three to five years' vs 'within five years'" in note
+    assert "1 report(s) restate an earlier one" in note
+
+
+def test_reconcile_facts_leaves_differs_in_empty_when_reports_state_the_same():
+    figures = make_figures(
+        {"figure_id": "a/c1/1", "value": 560e6, "fact_id": "ipo", "period": "January"},
+        {"figure_id": "b/c1/1", "value": 558e6, "fact_id": "ipo", "period": None},
+    )
+    claims = make_claims({"claim_id": "a/c1"}, {"claim_id": "b/c1"})
+    got = reconcile_facts(figures, claims, FACTS)
+    assert got["differs_in"].isna().all()
+    assert got["is_independent"].all()
+
+
+DISAGREEMENTS = [
+    {
+        "disagreement_id": "chips",
+        "kind": "contradiction",
+        "dimension": "policy",
+        "question": "q",
+        "what_differs": "w",
+        "note": None,
+        "line": 2,
+        "sides": [
+            {"report": "a/c1", "position": "approved", "line": 8},
+            {"report": "b/c1/1", "position": "blocked", "line": 10},
+        ],
+    }
+]
+
+
+def test_list_disagreements_gives_one_row_per_side_with_its_words():
+    figures = make_figures({"figure_id": "b/c1/1", "text": "H100", "value": 1.0, "line": 53})
+    claims = make_claims(
+        {"claim_id": "a/c1", "quote": "H200 approved", "direction": "none", "line": 37},
+        {"claim_id": "b/c1", "direction": "us_ahead", "stance": "skeptic"},
+    )
+    got = list_disagreements(claims, figures, DISAGREEMENTS)
+    expected = pd.DataFrame(
+        {
+            "report_id": ["a/c1", "b/c1/1"],
+            "claim_id": ["a/c1", "b/c1"],
+            "figure_id": [None, "b/c1/1"],
+            "quote": ["H200 approved", "H100"],
+            "line": [37, 53],
+            "direction": ["none", "us_ahead"],
+            "position": ["approved", "blocked"],
+            "n_sources": [2, 2],
+        }
+    )
+    columns = list(expected.columns)
+    expected = expected.astype({c: schema.DISAGREEMENTS.dtypes[c] for c in columns})
+    assert_frame_equal(got[columns], expected)
+    schema.DISAGREEMENTS.to_pandera().validate(got)
+    bad = [{**DISAGREEMENTS[0], "sides": [{"report": "z/c9", "position": "p", "line": 4}]}]
+    with pytest.raises(TableError, match="line 4.*'z/c9' is neither a claim nor a figure"):
+        list_disagreements(claims, figures, bad)
+
+
+def test_check_references_sets_the_article_beside_the_primary():
+    figures = make_figures(
+        {"figure_id": "u/c1/1", "text": "17.5%", "value": 17.5, "unit": "percentage_point"}
+    )
+    spec = [
+        {
+            "figure": "u/c1/1",
+            "reference_name": "AI Index 2025",
+            "url": "https://example.org/report.pdf",
+            "quote": "17.5 ... percentage points",
+            "value": 17.5,
+            "unit": "percentage_point",
+            "status": "matches",
+            "note": "n",
+            "line": 3,
+        }
+    ]
+    got = check_references(figures, spec)
+    assert got.loc[0, "value"] == got.loc[0, "reference_value"] == 17.5
+    assert got.loc[0, "unit"] == got.loc[0, "reference_unit"] == "percentage_point"
+    schema.REFERENCE_CHECKS.to_pandera().validate(got)
+    with pytest.raises(TableError, match="line 3: figure 'u/c1/9'"):
+        check_references(figures, [{**spec[0], "figure": "u/c1/9"}])
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "disagreements:\n  - disagreement_id: d\n    kind: quarrel\n    dimension: policy\n"
+            "    question: q\n    what_differs: w\n    sides:\n      - report: a/c\n"
+            "        position: p\n      - report: b/c\n        position: p\n",
+            "disagreements.yaml:2: d: kind 'quarrel' is not in the vocabulary",
+        ),
+        (
+            "disagreements:\n  - disagreement_id: d\n    kind: divergence\n    dimension: policy\n"
+            "    question: q\n    what_differs: w\n    sides:\n      - report: a/c\n"
+            "        position: p\n",
+            "d: a disagreement needs at least two sides",
+        ),
+    ],
+)
+def test_load_disagreements_spec_refuses_bad_entries(project, text, message):
+    (project.annotations / "disagreements.yaml").write_text(text)
+    with pytest.raises(AnnotationError, match=message):
+        load_disagreements_spec(project)
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ("status: matches\n    url: null\n    quote: null", "without the primary's address"),
+        ("status: matches\n    url: u\n    quote: q", "'matches' needs the primary's number"),
+        ("status: fine\n    url: u\n    quote: q", "status 'fine' is not in the vocabulary"),
+    ],
+)
+def test_load_references_spec_refuses_bad_entries(project, fields, message):
+    text = f"references:\n  - figure: a/c/1\n    reference_name: r\n    note: n\n    {fields}\n"
+    (project.annotations / "references.yaml").write_text(text)
+    with pytest.raises(AnnotationError, match=message):
+        load_references_spec(project)
+
+
+def test_missing_cross_source_files_mean_no_entries(project):
+    (project.annotations / "disagreements.yaml").unlink()
+    (project.annotations / "references.yaml").unlink()
+    assert load_disagreements_spec(project) == []
+    assert load_references_spec(project) == []

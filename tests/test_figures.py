@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import math
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -34,6 +36,16 @@ def span(lo: float, hi: float) -> tuple:
     return (None, lo, hi, "range")
 
 
+def reached_top(x: float) -> tuple:
+    """A stated extreme ("as much as 30%"): the value and the top end."""
+    return (x, None, x, "upper")
+
+
+def reached_bottom(x: float) -> tuple:
+    """A stated extreme ("as little as 5%"): the value and the bottom end."""
+    return (x, x, None, "lower")
+
+
 # text, kind, (value, low, high, bound), qualifier, unit, scale
 CORPUS_CASES = [
     ("$109.1 billion", "money", exact(109.1e9), None, "usd", "billion"),
@@ -49,16 +61,24 @@ CORPUS_CASES = [
     ("sub-20% odds", "percent", upper(20.0), "sub", "percent", None),
     ("Below 20 percent", "percent", upper(20.0), "below", "percent", None),
     ("nearly 30%", "percent", approx(30.0), "nearly", "percent", None),
-    ("as much as nearly 30%", "percent", upper(30.0), "as much as", "percent", None),
+    # the share reached almost 30%: a value, approximate, with 30 as its top
+    (
+        "as much as nearly 30%",
+        "percent",
+        (30.0, None, 30.0, "approximate"),
+        "as much as nearly",
+        "percent",
+        None,
+    ),
     ("under twenty-percent", "percent", upper(20.0), "under", "percent", None),
     ("under twenty-percent odds", "percent", upper(20.0), "under", "percent", None),
     ("below twenty percent", "percent", upper(20.0), "below", "percent", None),
     ("roughly 70%", "percent", approx(70.0), "roughly", "percent", None),
     ("approximately 50%", "percent", approx(50.0), "approximately", "percent", None),
-    ("as little as 5%", "percent", lower(5.0), "as little as", "percent", None),
+    ("as little as 5%", "percent", reached_bottom(5.0), "as little as", "percent", None),
     ("17.5%", "percent", exact(17.5), None, "percent", None),
     ("0.3%", "percent", exact(0.3), None, "percent", None),
-    ("just 0.3%", "percent", approx(0.3), "just", "percent", None),
+    ("just 0.3%", "percent", exact(0.3), "just", "percent", None),  # just = only
     ("1.2%", "percent", exact(1.2), None, "percent", None),
     ("a 40% lower", "change", exact(-40.0), None, "percent", None),
     ("868", "count", exact(868.0), None, "count", None),
@@ -83,9 +103,6 @@ CORPUS_CASES = [
     ("the next three to five years", "duration", span(3.0, 5.0), None, "year", None),
     ("five years", "duration", exact(5.0), None, "year", None),
     ("within five years", "duration", upper(5.0), "within", "year", None),
-    ("months", "duration", lower(2.0), None, "month", None),
-    ("millions", "count", lower(2e6), None, "count", "million"),
-    ("billions", "count", lower(2e9), None, "count", "billion"),
 ]
 
 BEYOND_CASES = [
@@ -93,7 +110,6 @@ BEYOND_CASES = [
     ("US$5bn", "money", exact(5e9), None, "usd", "billion"),
     ("$1-2 billion", "money", span(1e9, 2e9), None, "usd", "billion"),
     ("a billion dollars", "money", exact(1e9), None, "usd", "billion"),
-    ("billions of dollars", "money", lower(2e9), None, "usd", "billion"),
     ("about 1,200", "count", approx(1200.0), "about", "count", None),
     ("around 12,345.5", "count", approx(12345.5), "around", "count", None),
     ("at least 7 GW", "quantity", lower(7.0), "at least", "gigawatt", None),
@@ -137,9 +153,105 @@ BEYOND_CASES = [
     ("“20 percent,”", "percent", exact(20.0), None, "percent", None),
 ]
 
+# The phrasing families of real coverage, one or more cases each (real phrasings with their
+# sources are in tests/phrasings.csv).
+FAMILY_CASES = [
+    # a figure followed by its year or date
+    ("$109.1 billion in 2024", "money", exact(109.1e9), None, "usd", "billion"),
+    ("30% in late 2025", "percent", exact(30.0), None, "percent", None),
+    ("$9.3 billion as of March 2026", "money", exact(9.3e9), None, "usd", "billion"),
+    ("2.7% last year", "percent", exact(2.7), None, "percent", None),
+    ("15 notable models in 2024", "count", exact(15.0), None, "count", None),
+    ("1 in 2000 chance", "odds", exact(0.05), None, "percent", None),
+    # emphasis and hedging before a number
+    ("a mere 5%", "percent", exact(5.0), "a mere", "percent", None),
+    ("only 2.7%", "percent", exact(2.7), "only", "percent", None),
+    ("an estimated $5 billion", "money", approx(5e9), "an estimated", "usd", "billion"),
+    ("some 300", "count", approx(300.0), "some", "count", None),
+    ("just under 30%", "percent", upper(30.0), "just under", "percent", None),
+    ("just over half", "percent", lower(50.0), "just over", "percent", None),
+    ("as much as 30%", "percent", reached_top(30.0), "as much as", "percent", None),
+    ("as many as 40", "count", reached_top(40.0), "as many as", "count", None),
+    (
+        "fell by as much as 12%",
+        "change",
+        (-12.0, -12.0, None, "lower"),
+        "as much as",
+        "percent",
+        None,
+    ),
+    # bounds written as verbs or negations
+    ("exceeding $100 billion", "money", lower(1e11), "exceeding", "usd", "billion"),
+    ("no more than 5%", "percent", upper(5.0), "no more than", "percent", None),
+    ("not more than 5%", "percent", upper(5.0), "not more than", "percent", None),
+    ("upwards of 10,000", "count", lower(1e4), "upwards of", "count", None),
+    # multipliers
+    ("by a factor of 10", "multiplier", exact(10.0), None, "fold", None),
+    ("rose by a factor of three", "change", exact(3.0), None, "fold", None),
+    ("4.5 times the number of", "multiplier", exact(4.5), None, "fold", None),
+    ("ten times more computing power", "multiplier", exact(10.0), None, "fold", None),
+    ("a four-fold jump", "change", exact(4.0), None, "fold", None),
+    ("a fourfold increase", "change", exact(4.0), None, "fold", None),
+    ("ten-fold increase", "change", exact(10.0), None, "fold", None),
+    ("grew 3.5-fold", "change", exact(3.5), None, "fold", None),
+    ("a tenfold drop", "change", exact(0.1), None, "fold", None),
+    ("ten times cheaper", "multiplier", exact(0.1), None, "fold", None),
+    ("more than ten times cheaper", "multiplier", upper(0.1), "more than", "fold", None),
+    ("half as much compute", "multiplier", exact(0.5), None, "fold", None),  # not attoseconds
+    ("4,800 or more", "count", lower(4800.0), "or more", "count", None),
+    ("10,000+ GPUs", "count", lower(1e4), "+", "count", None),
+    ("30%-40%", "percent", span(30.0, 40.0), None, "percent", None),
+    ("over the next five years", "duration", exact(5.0), None, "year", None),
+    ("$500 billion over four years", "money", exact(5e11), None, "usd", "billion"),
+    ("30% in Q1 2025", "percent", exact(30.0), None, "percent", None),
+    ("one and a half times", "multiplier", exact(1.5), None, "fold", None),
+    # hyphenated units, "pc", points
+    ("a 12-point lead", "percent", exact(12.0), None, "percentage_point", None),
+    ("a 10-percentage-point gap", "percent", exact(10.0), None, "percentage_point", None),
+    ("up 5 points", "change", exact(5.0), None, "percentage_point", None),
+    ("5pc", "percent", exact(5.0), None, "percent", None),
+    ("a 30% share", "percent", exact(30.0), None, "percent", None),
+    ("20 percent of users", "percent", exact(20.0), None, "percent", None),
+    ("one and a half", "count", exact(1.5), None, "count", None),
+    ("two and a half years", "duration", exact(2.5), None, "year", None),
+    # currencies other than the US dollar keep their own unit
+    ("10 billion yuan", "money", exact(1e10), None, "cny", "billion"),
+    ("RMB 5bn", "money", exact(5e9), None, "cny", "billion"),
+    ("CN¥1.2 trillion", "money", exact(1.2e12), None, "cny", "trillion"),
+    ("¥10 billion yuan", "money", exact(1e10), None, "cny", "billion"),
+    ("€10B", "money", exact(1e10), None, "eur", "billion"),
+    ("200 million euros", "money", exact(2e8), None, "eur", "million"),
+    ("£2.5bn", "money", exact(2.5e9), None, "gbp", "billion"),
+    ("HK$4.2 billion", "money", exact(4.2e9), None, "hkd", "billion"),
+    ("NT$1 trillion", "money", exact(1e12), None, "twd", "trillion"),
+    ("JPY 500 billion", "money", exact(5e11), None, "jpy", "billion"),
+    ("3 trillion yen", "money", exact(3e12), None, "jpy", "trillion"),
+    ("$2.174T", "money", exact(2.174e12), None, "usd", "trillion"),
+    ("$560M", "money", exact(560e6), None, "usd", "million"),
+    ("10 billion yuan ($1.4 billion)", "money", exact(1e10), None, "cny", "billion"),
+    ("$1 billion in losses", "money", exact(1e9), None, "usd", "billion"),
+]
+
+# A change from one figure to another: the end minus the start (both ends kept in `ends`).
+FROM_TO_CASES = [
+    ("from 11.9% in 2023 to 5.4% in 2024", "change", exact(-6.5), None, "percentage_point", None),
+    (
+        "from a miniscule 1.2% in late 2024 to as much as nearly 30%",
+        "change",
+        approx(28.8),
+        None,
+        "percentage_point",
+        None,
+    ),
+    ("from $1 billion to $3 billion", "change", exact(2e9), None, "usd", "billion"),
+    ("from 3 to 5 years", "change", exact(2.0), None, "year", None),
+    ("rose from 20% to more than 30%", "change", lower(10.0), None, "percentage_point", None),
+]
+
 
 @pytest.mark.parametrize(
-    ("text", "kind", "numbers", "qualifier", "unit", "scale"), CORPUS_CASES + BEYOND_CASES
+    ("text", "kind", "numbers", "qualifier", "unit", "scale"),
+    CORPUS_CASES + BEYOND_CASES + FAMILY_CASES + FROM_TO_CASES,
 )
 def test_parse_figure_reads_every_field(text, kind, numbers, qualifier, unit, scale):
     value, low, high, bound = numbers
@@ -159,6 +271,47 @@ def test_parse_figure_reads_every_field(text, kind, numbers, qualifier, unit, sc
             assert got == pytest.approx(want, rel=1e-12)
 
 
+# Real phrasings from public coverage, each with the reading a careful reader gives it (or the
+# refusal it deserves) and the outlet and address it was taken from.
+PHRASINGS = Path(__file__).with_name("phrasings.csv")
+NUMBER_COLUMNS = ("value", "low", "high")
+
+
+def load_phrasings() -> list[dict[str, str]]:
+    with PHRASINGS.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("row", load_phrasings(), ids=lambda row: row["text"])
+def test_real_phrasing_reads_as_a_careful_reader_reads_it(row):
+    if row["refusal"]:
+        with pytest.raises(FigureParseError) as caught:
+            parse_figure(row["text"])
+        assert row["refusal"] in caught.value.reason
+        return
+    parsed = parse_figure(row["text"])
+    assert (parsed.kind, parsed.bound, parsed.unit) == (row["kind"], row["bound"], row["unit"])
+    assert (parsed.qualifier or "", parsed.scale or "") == (row["qualifier"], row["scale"])
+    for name in NUMBER_COLUMNS:
+        got, want = getattr(parsed, name), row[name]
+        if want == "":
+            assert got is None, name
+        else:
+            assert got == pytest.approx(float(want), rel=1e-9), name
+
+
+def test_real_phrasings_are_sourced_and_varied():
+    rows = load_phrasings()
+    assert len(rows) >= 36
+    assert len({row["text"] for row in rows}) == len(rows)
+    for row in rows:
+        assert row["outlet"] and row["url"].startswith("http"), row["text"]
+        assert bool(row["refusal"]) != bool(row["kind"]), row["text"]
+    readings = [row for row in rows if row["kind"]]
+    assert {row["unit"] for row in readings} >= {"usd", "cny", "eur", "gbp", "hkd", "jpy"}
+    assert {row["kind"] for row in readings} >= {"money", "percent", "change", "multiplier"}
+
+
 def test_table_has_enough_cases_of_every_kind():
     rows = CORPUS_CASES + BEYOND_CASES
     assert len(rows) >= 60
@@ -173,20 +326,50 @@ def test_table_has_enough_cases_of_every_kind():
         ("   ", "no words"),
         ("about", "expected a number at the end"),
         ("over $", "expected a number"),
-        ("20 percent of users", "did not understand 'of users'"),
+        ("20 percent of 5 billion", "did not understand 'of 5 billion'"),
+        ("5,000 GPUs and 3,000 TPUs", "did not understand"),
+        ("5 billion and two", "did not understand"),
+        ("a 12-point Elo lead", "'points' of elo are not percentage points"),
+        ("closing at 5,989.27 points", "expected a number"),
+        ("5,989.27 points", "cannot be percentage points"),
+        ("5G", "'5G' is a name or a decade"),
+        ("the 1990s", "'1990s' is a name or a decade"),
+        ("more than 5 or more", "two qualifiers"),
+        ("several hundred million dollars", "a vague quantity"),
         ("5 TWh", "'TWh' is not one of the project's units"),
         ("5 kg", "'kg' is not one of the project's units"),
         ("twenty-first", "did not understand 'first'"),
         ("five five", "cannot read 'five five' as a number"),
-        ("nearly 3 to 5 years", "a qualifier ('nearly') on a range"),
+        ("more than 3 to 5 years", "a qualifier ('more than') on a range"),
         ("5 to 3", "the range runs backwards"),
-        ("$20%", "a currency sign with the unit 'percent'"),
+        ("$20%", "an amount of money with the unit 'percent'"),
         ("20% to 30 years", "differ in unit"),
         ("1 in 0", "odds 'N in 0'"),
         ("one-in-five percent", "odds 'N in M' take no unit"),
         ("between 3 years", "'between' needs 'X and Y'"),
-        ("over billions", "a qualifier ('over') on a bare plural"),
-        ("ten-fold increase", "a multiplier with a direction word"),
+        ("over billions", "vague plural"),
+        ("millions", "the words give no number: 'millions' is a vague plural"),
+        ("billions of dollars", "vague plural"),
+        ("millions of tokens", "vague plural"),
+        ("tens of thousands", "'tens of thousands' is a vague plural"),
+        ("months", "vague plural"),
+        ("dozens", "vague plural"),
+        ("868 in 2024", "may be odds (N in 2024) or a period (in the year 2024)"),
+        ("¥10 billion", "'¥' writes both yuan and yen"),
+        ("A$5bn", "the currency 'A$' is not one of the project's units"),
+        ("5 billion rupees", "a currency that is not one of the project's units"),
+        ("5 billion Singapore dollars", "a currency that is not one of the project's units"),
+        ("$5 billion yuan", "two currencies, usd and cny"),
+        ("10 billion yuan (30%)", "is not an amount of money"),
+        ("0.5 times cheaper", "is not a ratio"),
+        ("doubled increase", "a change written as a multiplier with a direction word"),
+        ("nearly about 5%", "stacked qualifiers 'nearly about' are not a phrase"),
+        ("from 5%", "needs both X and Y"),
+        ("from 5% to 3 years", "the ends of 'from X to Y' differ in unit"),
+        ("from 5% to 7 chips", "differ in unit"),
+        ("fell from 5% to 7%", "the change verb says down but the figures do not"),
+        ("from 2x to 10x", "between multipliers"),
+        ("from 5% to over billions", "the end of the change 'from X to Y'"),
         ("rose 5% increase", "a second direction word 'increase'"),
         ("12% (GW)", "does not repeat the unit"),
         ("1,20", "did not understand ',20'"),
@@ -285,13 +468,19 @@ def assert_well_formed(parsed: ParsedFigure) -> None:
     assert parsed.scale is None or parsed.scale in vocab.SCALES
     for number in (parsed.value, parsed.low, parsed.high):
         assert number is None or (isinstance(number, float) and math.isfinite(number))
-    if parsed.bound in ("exact", "approximate"):
+    # A stated value may stand beside one end ("as much as 30%": value 30, high 30).
+    if parsed.bound == "exact":
         assert parsed.value is not None
         assert parsed.low == parsed.value == parsed.high
+    elif parsed.bound == "approximate":
+        assert parsed.value is not None
+        assert parsed.low in (None, parsed.value) and parsed.high in (None, parsed.value)
     elif parsed.bound == "upper":
-        assert parsed.value is None and parsed.low is None and parsed.high is not None
+        assert parsed.low is None and parsed.high is not None
+        assert parsed.value in (None, parsed.high)
     elif parsed.bound == "lower":
-        assert parsed.value is None and parsed.high is None and parsed.low is not None
+        assert parsed.high is None and parsed.low is not None
+        assert parsed.value in (None, parsed.low)
     else:
         assert parsed.value is None and parsed.low is not None and parsed.high is not None
         assert parsed.low <= parsed.high
@@ -363,9 +552,29 @@ def test_odds_round_trip(numerator: int, denominator: int):
     assert parsed.value == pytest.approx(numerator / denominator * 100, rel=1e-12)
 
 
+# Each effect a qualifier may declare in vocab.QUALIFIERS, and what it makes of "n%":
+# (bound, value, low, high) with n standing for the number.
+EFFECTS = {
+    "exact": ("exact", "n", "n", "n"),
+    "approximate": ("approximate", "n", "n", "n"),
+    "upper": ("upper", None, None, "n"),
+    "lower": ("lower", None, "n", None),
+    "upper_reached": ("upper", "n", None, "n"),
+    "lower_reached": ("lower", "n", "n", None),
+    "approximate_upper_reached": ("approximate", "n", None, "n"),
+}
+
+
+def test_every_vocabulary_qualifier_declares_a_known_effect():
+    assert set(vocab.QUALIFIERS.values()) <= set(EFFECTS)
+
+
 @settings(deadline=None)
 @given(st.sampled_from(sorted(vocab.QUALIFIERS)), st.integers(min_value=1, max_value=999))
-def test_every_vocabulary_qualifier_sets_the_bound_it_declares(qualifier: str, number: int):
+def test_every_vocabulary_qualifier_has_the_effect_it_declares(qualifier: str, number: int):
     parsed = parse_figure(f"{qualifier} {number}%")
+    bound, *numbers = EFFECTS[vocab.QUALIFIERS[qualifier]]
     assert parsed.qualifier == qualifier
-    assert parsed.bound == vocab.QUALIFIERS[qualifier]
+    assert parsed.bound == bound
+    got = (parsed.value, parsed.low, parsed.high)
+    assert got == tuple(float(number) if n == "n" else None for n in numbers)

@@ -338,3 +338,64 @@ def test_committed_pages_show_no_stylesheet_as_text(repo_paths):
     assert pages, "the report has not been built"
     shown = [p.name for p in pages if "&lt;style" in p.read_text(encoding="utf-8")]
     assert not shown, f"a <style> block is displayed as text in {shown}"
+
+
+def test_source_pages_are_written_from_the_tables_and_linked_from_the_index(tmp_path: Path):
+    """With the tables and raw texts present, every source gets a reader page, the index links
+    each one, and a page's navigation leads back up to the index."""
+    repo = project_paths()
+    root = tmp_path / "project"
+    shutil.copytree(repo.raw, root / "data" / "raw")
+    shutil.copytree(repo.processed, root / "data" / "processed")
+    paths = project_paths(root)
+    render_report(paths)
+    source_ids = [
+        line.split(",", 1)[0]
+        for line in (repo.processed / "sources.csv").read_text(encoding="utf-8").splitlines()[1:]
+    ]
+    hrefs = {a.get("href") for tag, a in parse(paths.html / "index.html").tags if tag == "a"}
+    for source_id in source_ids:
+        page = paths.html / "sources" / f"{source_id}.html"
+        assert page.is_file()
+        assert f"sources/{source_id}.html" in hrefs
+        nav = {a.get("href") for tag, a in parse(page).tags if tag == "a"}
+        assert "../index.html" in nav
+
+
+def test_source_pages_need_their_raw_texts(tmp_path: Path):
+    repo = project_paths()
+    root = tmp_path / "project"
+    shutil.copytree(repo.processed, root / "data" / "processed")
+    with pytest.raises(RenderError, match=r"data/raw/.*cannot read the source text"):
+        render_report(project_paths(root))
+
+
+def test_reader_view_drops_headings_left_empty_by_hidden_code():
+    from gapstudy.render import drop_empty_sections
+
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("# Title\n\nSome prose."),
+            new_markdown_cell("## Load"),
+            new_code_cell("x = 1"),
+            new_markdown_cell("## Show"),
+            new_code_cell("x", outputs=[new_output("execute_result", data={"text/plain": "1"})]),
+            new_markdown_cell("## Notes"),
+        ]
+    )
+    kept = [c.source for c in drop_empty_sections(nb).cells if c.cell_type == "markdown"]
+    assert kept == ["# Title\n\nSome prose.", "## Show"]
+    assert len(nb.cells) == 6  # the full view keeps them all
+
+
+def test_ids_in_run_page_tables_link_to_the_source_reader():
+    from gapstudy.render import link_table_ids
+
+    html = "<table><tr><td>s/c/1</td><td>other</td></tr></table>"
+    nb = new_notebook(
+        cells=[new_code_cell("t", outputs=[new_output("execute_result", data={"text/html": html})])]
+    )
+    link_table_ids(nb, {"s/c/1": "sources/s.html#s/c/1"})
+    assert nb.cells[0].outputs[0].data["text/html"] == (
+        '<table><tr><td><a href="sources/s.html#s/c/1">s/c/1</a></td><td>other</td></tr></table>'
+    )

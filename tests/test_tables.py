@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import gapstudy
-from gapstudy import schema
+from gapstudy import schema, vocab
 from gapstudy.exceptions import InputError, TableError
 from gapstudy.tables import build_tables, write_tables
 
@@ -80,3 +80,22 @@ def test_a_table_breaking_its_schema_is_refused(project):
     frame.to_csv(path, index=False)
     with pytest.raises(TableError, match="hopeful"):
         gapstudy.load("claims", project)
+
+
+def test_figures_carry_the_unit_as_meant_beside_the_unit_as_written(project):
+    figures = build_tables(project)["figures"]
+    reinterpreted = figures[figures["unit"] != figures["unit_as_written"]]
+    assert len(reinterpreted) > 0
+    pairs = set(zip(reinterpreted["unit_as_written"], reinterpreted["unit"], strict=True))
+    assert pairs <= set(vocab.UNIT_REINTERPRETATIONS)
+    assert reinterpreted["interpretation_note"].notna().all()
+    assert reinterpreted["text"].str.endswith("%").all()
+
+
+def test_disagreements_and_reference_checks_trace_to_claims_and_figures(project):
+    tables = build_tables(project)
+    disagreements, checks = tables["disagreements"], tables["reference_checks"]
+    assert set(disagreements["claim_id"]) <= set(tables["claims"]["claim_id"])
+    assert (disagreements.groupby("disagreement_id")["source_id"].nunique() >= 2).all()
+    assert set(checks["figure_id"]) <= set(tables["figures"]["figure_id"])
+    assert set(checks["status"]) <= set(vocab.REFERENCE_STATUSES)

@@ -1,0 +1,301 @@
+"""The source reader: each raw text as an HTML page with its annotations marked on it.
+
+``reports/html/sources/<source_id>.html`` shows the text exactly as it is in ``data/raw``, with
+every claim highlighted in its stance's colour, every figure wrapped in an element whose ``id``
+is its ``figure_id`` and whose text is exactly the figure's words, and every excluded mention
+marked with its reason. A figure's reading (value, bounds, unit, qualifier, voice, stance) shows
+on hover and on keyboard focus with CSS alone, and again in a table under the text, so the page
+reads the same with scripts off. The narrative and the report's tables link here.
+
+Spans come from the tidy tables (``claims``, ``figures``, ``mentions``), never from the YAML:
+the page shows what a reviewer can download.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import pandas as pd
+from markupsafe import Markup, escape
+
+from gapstudy.exceptions import RenderError
+
+SOURCES_DIR = "sources"
+READER_TABLES = ("sources", "voices", "claims", "figures", "mentions")
+
+
+def source_page_href(source_id: str, anchor: str | None = None) -> str:
+    """Link to a source page (and one of its spans) relative to ``reports/html/``."""
+    href = f"{SOURCES_DIR}/{quote(source_id)}.html"
+    return f"{href}#{quote(anchor, safe='/')}" if anchor else href
+
+
+@dataclass(frozen=True)
+class Span:
+    """A marked stretch of a source text: ``[start, end)`` in characters."""
+
+    start: int
+    end: int
+    layer: str  # "claim", "figure" or "excluded"
+    span_id: str
+    stance: str | None = None
+    tip: str = ""
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+def _number(value: Any) -> str:
+    if _is_missing(value):
+        return ""
+    number = float(value)
+    return f"{number:,.0f}" if number.is_integer() else f"{number:,.6g}"
+
+
+def describe_reading(figure: Mapping[str, Any], voice_name: str | None) -> str:
+    """One line saying how a figure was read, for its tooltip."""
+    parts = [f"{figure['kind']}"]
+    value, low, high = (_number(figure.get(k)) for k in ("value", "low", "high"))
+    if value:
+        parts.append(f"value {value}")
+    if low and low != value:
+        parts.append(f"low {low}")
+    if high and high != value:
+        parts.append(f"high {high}")
+    parts.append(f"unit {figure['unit']}")
+    parts.append(f"bound {figure['bound']}")
+    if not _is_missing(figure.get("qualifier")):
+        parts.append(f"qualifier “{figure['qualifier']}”")
+    who = voice_name or figure.get("voice_id")
+    parts.append(f"voice {who}, {figure['stance']}")
+    return "; ".join(parts)
+
+
+def collect_spans(
+    source_id: str,
+    claims: pd.DataFrame,
+    figures: pd.DataFrame,
+    mentions: pd.DataFrame,
+    voice_names: Mapping[str, str],
+) -> list[Span]:
+    """Every claim, figure and excluded mention of one source, as spans."""
+    spans = []
+    for row in claims.loc[claims["source_id"] == source_id].itertuples(index=False):
+        who = voice_names.get(row.voice_id, row.voice_id)
+        tip = f"claim {row.claim_id}: {who}, {row.stance}; {row.dimension}, {row.direction}"
+        spans.append(Span(row.char_start, row.char_end, "claim", row.claim_id, row.stance, tip))
+    for record in figures.loc[figures["source_id"] == source_id].to_dict("records"):
+        tip = describe_reading(record, voice_names.get(record["voice_id"]))
+        spans.append(
+            Span(
+                record["char_start"],
+                record["char_end"],
+                "figure",
+                record["figure_id"],
+                record["stance"],
+                tip,
+            )
+        )
+    excluded = mentions.loc[
+        (mentions["source_id"] == source_id) & (mentions["status"] == "excluded")
+    ]
+    for row in excluded.itertuples(index=False):
+        tip = f"not a figure: {row.exclusion_reason}"
+        spans.append(Span(row.char_start, row.char_end, "excluded", row.mention_id, None, tip))
+    return spans
+
+
+def _check_nesting(source_id: str, spans: list[Span], n_chars: int) -> None:
+    """Figures and exclusions may not overlap each other or cross a claim's edge: each must
+    become one element whose text is exactly its words."""
+    inner = sorted((s for s in spans if s.layer != "claim"), key=lambda s: (s.start, s.end))
+    for span in spans:
+        if not 0 <= span.start < span.end <= n_chars:
+            raise RenderError(
+                f"{source_id}: span {span.span_id} [{span.start}, {span.end}) lies outside the "
+                f"text ({n_chars} characters); rebuild the tables with `gapstudy tables`"
+            )
+    for first, second in zip(inner, inner[1:], strict=False):
+        if second.start < first.end:
+            raise RenderError(
+                f"{source_id}: {first.span_id} and {second.span_id} overlap; "
+                "a figure's words may not overlap another figure or an excluded mention"
+            )
+    for claim in (s for s in spans if s.layer == "claim"):
+        for span in inner:
+            if span.start < claim.start < span.end or span.start < claim.end < span.end:
+                raise RenderError(
+                    f"{source_id}: claim {claim.span_id} starts or ends inside "
+                    f"{span.span_id}; a quote must hold a figure's words whole"
+                )
+
+
+def _line_anchor(line: int) -> str:
+    return f'<a class="gs-line" id="L{line}" aria-hidden="true"></a>'
+
+
+def _inner_html(text: str, start: int, end: int, inner: list[Span], line_at: dict[int, int]) -> str:
+    """``text[start:end]`` with figure and exclusion elements; ``line_at`` maps the offset of
+    a line's first character to its number (anchors are placed between characters)."""
+    out: list[str] = []
+    position = start
+    for span in (s for s in inner if start <= s.start and s.end <= end):
+        out.append(_plain(text, position, span.start, line_at))
+        words = _plain(text, span.start, span.end, line_at)
+        span_id = escape(span.span_id)
+        tip = escape(span.tip)
+        tip_id = f"tip-{span_id}"
+        if span.layer == "figure":
+            out.append(
+                f'<mark class="gs-fig gs-{escape(span.stance)}" id="{span_id}" tabindex="0" '
+                f'aria-describedby="{tip_id}">{words}</mark>'
+                f'<span class="gs-tip" id="{tip_id}" role="tooltip">{tip}</span>'
+            )
+        else:
+            out.append(
+                f'<span class="gs-excluded" id="{span_id}" tabindex="0" '
+                f'aria-describedby="{tip_id}">{words}</span>'
+                f'<span class="gs-tip" id="{tip_id}" role="tooltip">{tip}</span>'
+            )
+        position = span.end
+    out.append(_plain(text, position, end, line_at))
+    return "".join(out)
+
+
+def _plain(text: str, start: int, end: int, line_at: dict[int, int]) -> str:
+    pieces = []
+    position = start
+    for offset in sorted(o for o in line_at if start <= o < end):
+        pieces.append(str(escape(text[position:offset])))
+        pieces.append(_line_anchor(line_at[offset]))
+        position = offset
+    pieces.append(str(escape(text[position:end])))
+    return "".join(pieces)
+
+
+def mark_up_text(source_id: str, text: str, spans: list[Span]) -> Markup:
+    """The whole text as HTML: claims as highlighted stretches (split where claims overlap),
+    figures and exclusions as elements inside them, a line anchor ``L<n>`` before each line."""
+    _check_nesting(source_id, spans, len(text))
+    claims = [s for s in spans if s.layer == "claim"]
+    inner = sorted((s for s in spans if s.layer != "claim"), key=lambda s: s.start)
+    line_at = {}
+    offset = 0
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        line_at[offset] = number
+        offset += len(line)
+    cuts = sorted({0, len(text), *(c.start for c in claims), *(c.end for c in claims)})
+    out = [_line_anchor(1)] if text else []
+    line_at.pop(0, None)
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        covering = [c for c in claims if c.start <= start and end <= c.end]
+        body = _inner_html(text, start, end, inner, line_at)
+        if not covering:
+            out.append(body)
+            continue
+        # Overlapping claims: the piece takes the colour of the claim that starts last.
+        claim = max(covering, key=lambda c: (c.start, -c.end))
+        names = " ".join(c.span_id for c in covering)
+        data_id = f' data-claims="{escape(names)}"'
+        anchor = "".join(
+            f'<a class="gs-claim-anchor" id="c-{escape(c.span_id)}"></a>'
+            for c in covering
+            if c.start == start
+        )
+        out.append(
+            f'{anchor}<span class="gs-claim gs-{escape(claim.stance)}"{data_id} '
+            f'title="{escape(claim.tip)}">{body}</span>'
+        )
+    return Markup("".join(out))
+
+
+def _rows(frame: pd.DataFrame, source_id: str) -> list[dict[str, Any]]:
+    return frame.loc[frame["source_id"] == source_id].to_dict("records")
+
+
+def source_page_context(source_id: str, text: str, tables: Mapping[str, pd.DataFrame]) -> dict:
+    """What the source page template needs for one source."""
+    sources = tables["sources"].set_index("source_id")
+    if source_id not in sources.index:
+        raise RenderError(f"source {source_id!r} is not in the sources table")
+    meta = sources.loc[source_id].to_dict()
+    voice_names = dict(zip(tables["voices"]["voice_id"], tables["voices"]["name"], strict=True))
+    spans = collect_spans(
+        source_id, tables["claims"], tables["figures"], tables["mentions"], voice_names
+    )
+    figures = []
+    for record in _rows(tables["figures"], source_id):
+        figures.append(
+            {
+                "figure_id": record["figure_id"],
+                "href": "#" + quote(record["figure_id"], safe="/"),
+                "text": record["text"],
+                "line": record["line"],
+                "reading": describe_reading(record, voice_names.get(record["voice_id"])),
+                "stance": record["stance"],
+            }
+        )
+    excluded = [
+        {
+            "mention_id": r["mention_id"],
+            "href": "#" + quote(r["mention_id"], safe="/"),
+            "text": r["text"],
+            "line": r["line"],
+            "reason": r["exclusion_reason"],
+        }
+        for r in _rows(tables["mentions"], source_id)
+        if r["status"] == "excluded"
+    ]
+    return {
+        "source_id": source_id,
+        "meta": {k: ("" if _is_missing(v) else v) for k, v in meta.items()},
+        "text_html": mark_up_text(source_id, text, spans),
+        "figures": figures,
+        "excluded": excluded,
+        "n_claims": int((tables["claims"]["source_id"] == source_id).sum()),
+    }
+
+
+def list_source_pages(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, str]]:
+    """Title and link of every source page, for the index."""
+    return [
+        {
+            "source_id": row.source_id,
+            "title": row.title,
+            "outlet": "" if _is_missing(row.outlet) else row.outlet,
+            "href": source_page_href(row.source_id),
+        }
+        for row in tables["sources"].itertuples(index=False)
+    ]
+
+
+def known_spans(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
+    """Every figure and claim id with the source page link that shows it."""
+    links = {}
+    for row in tables["figures"].itertuples(index=False):
+        links[row.figure_id] = source_page_href(row.source_id, row.figure_id)
+    for row in tables["claims"].itertuples(index=False):
+        links[row.claim_id] = source_page_href(row.source_id, f"c-{row.claim_id}")
+    return links
+
+
+_CELL_ID = re.compile(r"<td>([A-Za-z0-9][A-Za-z0-9_./-]*)</td>")
+
+
+def link_known_ids(html: str, links: Mapping[str, str]) -> str:
+    """Turn every table cell that holds exactly a figure or claim id into a link to the source
+    page that shows it, so a table in a run page leads to the words behind each row."""
+
+    def replace(match: re.Match[str]) -> str:
+        href = links.get(match.group(1))
+        if href is None:
+            return match.group(0)
+        return f'<td><a href="{escape(href)}">{match.group(1)}</a></td>'
+
+    return _CELL_ID.sub(replace, html)
