@@ -480,9 +480,10 @@ SOURCES = [
         "segments by alias",
         both(
             sub(S, r"^(\s+)segments:\n", r"\1segments: &segs\n"),
-            sub(S, r"^(\s+)segments:\n(?=\s+- \{kind: byline, lines: \[1, 2\]\})", r"\1segs: 1\n"),
+            sub(S, r"^(\s+)segments:\n(?:\s+- \{.*\}\n)+", r"\1segments: *segs\n"),
         ),
         r"sources\.yaml:\d+: anchors and aliases",
+        (S, "segments: &segs"),
     ),
     Case(
         "no segments",
