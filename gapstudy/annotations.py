@@ -72,6 +72,9 @@ def find_verbatim(haystack: str, needle: str, occurrence: int = 1) -> list[tuple
     return spans
 
 
+_CURRENCY_SIGNS = frozenset("$€£¥")
+
+
 def _is_word_char(ch: str) -> bool:
     """A letter or digit of a script that separates words with spaces (not Chinese or
     Japanese, where a span may start at any character)."""
@@ -80,7 +83,8 @@ def _is_word_char(ch: str) -> bool:
 
 def _joins(text: str, i: int) -> bool:
     """Whether the characters on either side of offset ``i`` belong to one word or number:
-    two word characters, or a digit, a decimal point or thousands separator, and a digit."""
+    two word characters; a digit, a decimal point or thousands separator, and a digit; or a
+    number and the currency or percent sign written against it."""
     if i <= 0 or i >= len(text):
         return False
     before, after = text[i - 1], text[i]
@@ -90,7 +94,8 @@ def _joins(text: str, i: int) -> bool:
         return i >= 2 and text[i - 2].isdigit()
     if before.isdigit() and after in ".,":
         return i + 1 < len(text) and text[i + 1].isdigit()
-    return False
+    # A sign written against its number belongs to it: "$560", "€10B", "2.7%".
+    return (before in _CURRENCY_SIGNS and after.isdigit()) or (before.isdigit() and after == "%")
 
 
 def check_boundaries(text: str, span: tuple[int, int]) -> str | None:

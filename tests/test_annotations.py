@@ -52,6 +52,9 @@ def test_a_substring_is_always_found_at_its_place(needle, before, after):
         ("lead of 17.5%", "5%", "starts inside"),
         ("lead of 17.5%", "17.5%", None),
         ("$1,200 million", "200 million", "starts inside"),
+        ("raised $560 million", "560 million", "starts inside"),  # the sign is the number's
+        ("by only 2.7%", "2.7", "ends inside"),
+        ("by only 2.7%.", "2.7%", None),
         ("in 2024, then", "2024", None),
         ("“Below 20 percent,” said", "Below 20 percent", None),
         ("China’s AI", "China", None),  # an apostrophe ends a word

@@ -371,8 +371,14 @@ ANNOTATION_SPANS = [
     Case(
         "figure ends inside a decimal",
         sub(U, r"^(\s+)- text: 17\.5%$", r"\1- text: '17'"),
-        r"'17' ends inside a word or number \(whole words: '17\.5'\)",
+        r"'17' ends inside a word or number \(whole words: '17\.5%'\)",
         (U, "text: '17'"),
+    ),
+    Case(
+        "figure without its percent sign",
+        sub(I, r"^(\s+)- text: 2\.7%$", r"\1- text: '2.7'"),
+        r"'2\.7' ends inside a word or number \(whole words: '2\.7%'\)",
+        (I, "text: '2.7'"),
     ),
     Case(
         "exclusion cut out of a year",
