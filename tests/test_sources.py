@@ -3,9 +3,13 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gapstudy import vocab
 from gapstudy.exceptions import SourceError
+from gapstudy.paths import project_paths
 from gapstudy.sources import load_sources
 
 
@@ -106,3 +110,25 @@ def test_a_misspelt_field_is_refused_with_a_suggestion(project):
         load_sources(project)
     assert "unknown key 'outlt' (did you mean 'outlet'?)" in str(err.value)
     assert "lacks 'outlet'" in str(err.value)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.binary(max_size=200)
+    | st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(st.sampled_from(["sources", "source_id", "file", "segments"]), inner)
+        ),
+        max_leaves=15,
+    ).map(lambda doc: yaml.safe_dump(doc).encode("utf-8"))
+)
+def test_any_sources_file_gives_sources_or_a_source_error(tmp_path_factory, data):
+    paths = project_paths(tmp_path_factory.mktemp("src"))
+    paths.raw.mkdir(parents=True)
+    paths.sources_file.write_bytes(data)
+    try:
+        load_sources(paths)
+    except SourceError as err:
+        assert all(str(problem.path) for problem in err.problems)
