@@ -74,6 +74,7 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "claims": optional(LIST, "verbatim statements about the gap", entries="claim"),
         "exclusions": optional(LIST, "numeric mentions that are not figures", entries="exclusion"),
         "not_claims": optional(LIST, "body sentences that are not claims", entries="not-claim"),
+        "drafts": optional(LIST, "mentions drafted by `gapstudy add`, to confirm", entries="draft"),
     },
     "voice": {
         "key": required(TEXT, "slug, the same in every file"),
@@ -127,6 +128,20 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "quote": required(TEXT, "the sentence, verbatim"),
         "occurrence": optional(INTEGER, "which occurrence of the quote"),
         "reason": optional(TEXT, "why it is not a claim (required by gapstudy check)"),
+    },
+    "draft": {
+        "draft": required(FLAG, "true until the entry is confirmed"),
+        "text": required(TEXT, "the mention's words"),
+        "line": optional(INTEGER, "line of the raw text"),
+        "context": optional(TEXT, "the sentence it stands in"),
+        "occurrence": optional(INTEGER, "which occurrence of the context"),
+        "refusal": optional(TEXT, "why the normaliser could not read it"),
+        "kind": optional(TEXT, "the normaliser's reading"),
+        "value": optional(NUMBER, "the normaliser's reading"),
+        "low": optional(NUMBER, "the normaliser's reading"),
+        "high": optional(NUMBER, "the normaliser's reading"),
+        "unit": optional(TEXT, "the normaliser's reading"),
+        "qualifier": optional(TEXT, "the normaliser's reading"),
     },
     # data/annotations/facts.yaml
     "facts file": {"facts": required(LIST, entries="fact")},

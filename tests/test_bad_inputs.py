@@ -465,7 +465,7 @@ SOURCES = [
     Case(
         "raw text with no entry",
         write("data/raw/extra-2026.txt", "A text nobody has registered.\n"),
-        r"extra-2026\.txt: raw text 'extra-2026\.txt' has no entry in sources\.yaml",
+        r"extra-2026\.txt: raw text 'extra-2026\.txt' has no entry in (data/)?sources\.yaml",
     ),
     Case(
         "raw text not UTF-8, checksum updated",

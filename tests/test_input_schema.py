@@ -122,3 +122,16 @@ def test_vocabulary_keys_are_declared_as_text():
     for kind, key in [("claim", "dimension"), ("claim", "stance"), ("voice", "kind")]:
         assert ENTRY_KINDS[kind][key].type == "text"
     assert "overall_lead" in vocab.DIMENSIONS
+
+
+def test_a_draft_file_as_written_for_a_new_source_has_only_declared_keys(tmp_path):
+    path = tmp_path / "new.yaml"
+    path.write_text(
+        "source_id: new\nvoices: []\nclaims: []\nexclusions: []\ndrafts:\n"
+        "- draft: true\n  text: 47 percent\n  line: 4\n  context: trains 47 percent of\n"
+        "  kind: percent\n  value: 47.0\n  low: 47.0\n  high: 47.0\n  unit: percent\n"
+        "  qualifier: null\n"
+        "- draft: true\n  text: millions\n  line: 5\n  context: millions of\n"
+        "  refusal: a vague quantity\n"
+    )
+    assert check_document(read_yaml(path), "annotation file", path) == []
