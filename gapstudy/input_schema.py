@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -228,9 +229,9 @@ def _type_ok(type_: str, value: Any) -> bool:
     if type_ == TEXT:
         return isinstance(value, str)
     if type_ == NUMBER:
-        return (
-            isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-        )
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        return abs(value) <= sys.float_info.max if isinstance(value, int) else math.isfinite(value)
     if type_ == INTEGER:
         return isinstance(value, int) and not isinstance(value, bool)
     if type_ == FLAG:

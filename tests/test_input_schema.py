@@ -56,6 +56,7 @@ def test_a_valid_figure_passes():
         ({"high": "20"}, "'high' must be a finite number, not text '20'", "1.0e+9"),
         ({"high": True}, "'high' must be a finite number, not true/false", "without quotes"),
         ({"high": float("inf")}, "'high' must be a finite number", ""),
+        ({"high": 10**400}, "'high' must be a finite number", ""),
         ({"occurrence": 1.0}, "'occurrence' must be a whole number", ""),
         ({"metric": ["a"]}, "'metric' must be text, not a list", "not a list or mapping"),
         ({"metric": None}, "'metric' is null but must be text", ""),
