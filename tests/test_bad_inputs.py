@@ -670,12 +670,10 @@ _scalars = (
     | st.text(max_size=30)
     | st.sampled_from(["2.7%", "China", "body", "optimist", "overall_lead", "ithome-zheng-2026"])
 )
+_keys = st.sampled_from(_KEYS) | st.text(max_size=8) | st.integers(-3, 3) | st.none()
 _structures = st.recursive(
     _scalars,
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.dictionaries(st.sampled_from(_KEYS) | st.text(max_size=8), inner, max_size=5)
-    ),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_keys, inner, max_size=5),
     max_leaves=25,
 )
 _documents = (
