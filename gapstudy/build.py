@@ -569,8 +569,11 @@ def run_build(
         )
         if reasons:
             todo.append(run)
+    from gapstudy.selection import check_selection
+
     for run in todo:
         check_parameters(run.name, run.notebook_path(paths), run.parameters)
+        check_selection(run.name, run.notebook_path(paths), run.parameters, paths)
     failures: list[RunResult] = []
     if todo:
         failures = _execute(paths, todo, state, inputs, __version__, jobs, executor)
@@ -655,6 +658,9 @@ def run_one(paths: Any, notebook: str, parameters: dict[str, str]) -> int:
         raise ParameterError(f"no notebook {relative_name(path, paths)}")
     values = parse_parameter_values(parameters)
     check_parameters(stem, path, values)
+    from gapstudy.selection import check_selection
+
+    check_selection(stem, path, values, paths)
     label = f"{stem}-{hash_json(values)[:8]}"
     out = paths.scratch / "runs" / label
     run = Run(label, path.name, values)

@@ -656,106 +656,210 @@ def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -
 
 GAP_COLUMNS = (
     "dimension",
+    "unit",
+    "entity",
     "label",
     "low",
     "value",
     "high",
     "bound",
+    "start_value",
+    "start_text",
+    "start_period",
+    "period",
+    "change_value",
+    "change_unit",
     "stance",
     "source_id",
     "item_id",
     "text",
     "reading",
 )
+_GAP_NUMBERS = ("low", "value", "high", "start_value", "change_value")
+_UNIT_ORDER = {unit: n for n, unit in enumerate(vocab.UNITS)}
+_DIMENSION_ORDER = {dimension: n for n, dimension in enumerate(vocab.DIMENSIONS)}
+
+
+def _is_us_china(entity: Any, counterpart: Any) -> bool:
+    return entity in US_CHINA and counterpart in US_CHINA and entity != counterpart
+
+
+def _figure_mark(fig: Any) -> dict[str, Any]:
+    """A figure as one mark in its own unit: bounds stay bounds (open ends empty)."""
+    lo, hi = report_interval(fig.bound, fig.value, fig.low, fig.high)
+    return {
+        "dimension": fig.dimension,
+        "unit": fig.unit,
+        "entity": _text_or_none(fig.entity),
+        "label": fig.metric,
+        "low": None if math.isinf(lo) else lo,
+        "value": _number(fig.value),
+        "high": None if math.isinf(hi) else hi,
+        "bound": fig.bound,
+        "period": _text_or_none(fig.period),
+        "stance": fig.stance,
+        "source_id": fig.source_id,
+        "item_id": fig.figure_id,
+        "text": fig.text,
+        "reading": f"{fig.unit.replace('_', ' ')}, as written",
+    }
+
+
+def _measure_mark(m: Any, figure: dict[str, Any]) -> dict[str, Any]:
+    """A derived ratio or difference as one mark: a ratio in fold, the US first."""
+    value, reading = float(m.value), f"derived {m.operation} of two figures"
+    if m.operation == "ratio" and m.numerator_entity == "China":
+        value, reading = 1 / value, f"{reading}, inverted to put the US first"
+    return {
+        "dimension": m.dimension,
+        "unit": m.unit,
+        "entity": m.numerator_entity if m.operation == "difference" else None,
+        "label": m.description,
+        "low": value,
+        "value": value,
+        "high": value,
+        "bound": m.bound,
+        "period": _text_or_none(figure.get("period")),
+        "stance": m.stance,
+        "source_id": m.source_id,
+        "item_id": m.measure_id,
+        "text": f"{m.numerator_text} / {m.denominator_text}"
+        if m.operation == "ratio"
+        else f"{m.numerator_text} - {m.denominator_text}",
+        "reading": reading,
+    }
+
+
+def _change_mark(m: Any, end: dict[str, Any], start: dict[str, Any]) -> dict[str, Any]:
+    """A change of one quantity over time: an arrow from the earlier figure to the later, both
+    in the figures' own unit; the change itself in the measure's unit."""
+    return {
+        "dimension": m.dimension,
+        "unit": end.get("unit") or m.unit,
+        "entity": m.numerator_entity,
+        "label": m.description,
+        "low": float(m.numerator_value),
+        "value": float(m.numerator_value),
+        "high": float(m.numerator_value),
+        "bound": m.bound,
+        "start_value": float(m.denominator_value),
+        "start_text": m.denominator_text,
+        "start_period": _text_or_none(start.get("period")),
+        "period": _text_or_none(end.get("period")),
+        "change_value": float(m.value),
+        "change_unit": m.unit,
+        "stance": m.stance,
+        "source_id": m.source_id,
+        "item_id": m.measure_id,
+        "text": m.numerator_text,
+        "reading": "change from the earlier figure to the later",
+    }
+
+
+def _marks_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(GAP_COLUMNS))
+    frame = frame.astype({c: ("Float64" if c in _GAP_NUMBERS else "string") for c in GAP_COLUMNS})
+    frame["_dimension"] = frame["dimension"].map(_DIMENSION_ORDER)
+    frame["_unit"] = frame["unit"].map(_UNIT_ORDER)
+    frame["_sort"] = frame["value"].fillna(frame["low"]).fillna(frame["high"])
+    frame = frame.sort_values(["_dimension", "_unit", "_sort", "item_id"], kind="stable")
+    return frame.drop(columns=["_dimension", "_unit", "_sort"]).reset_index(drop=True)
+
+
+def _measure_marks(
+    figures: pd.DataFrame, derived: pd.DataFrame, *, is_gap_only: bool
+) -> pd.DataFrame:
+    """Marks for the figures and derived measures; with ``is_gap_only`` only US:China gaps and
+    changes of a US or Chinese quantity. A figure drawn as an end of a change is not drawn
+    again on its own."""
+    by_id = {fig.figure_id: fig._asdict() for fig in figures.itertuples(index=False)}
+    rows, ends = [], set()
+    for m in derived.itertuples(index=False):
+        numerator = by_id.get(m.numerator_figure_id, {})
+        denominator = by_id.get(m.denominator_figure_id, {})
+        pair = _is_us_china(m.numerator_entity, m.denominator_entity)
+        is_change = m.operation == "change" or (
+            m.operation == "difference" and m.numerator_entity == m.denominator_entity
+        )
+        if is_change:
+            if is_gap_only and m.numerator_entity not in US_CHINA:
+                continue
+            rows.append(_change_mark(m, numerator, denominator))
+            ends |= {m.numerator_figure_id, m.denominator_figure_id}
+        elif pair or not is_gap_only:
+            rows.append(_measure_mark(m, numerator))
+    for fig in figures.itertuples(index=False):
+        if fig.figure_id in ends:
+            continue
+        if is_gap_only:
+            pair = _is_us_china(fig.entity, fig.counterpart)
+            is_lead = fig.unit == "percentage_point" or (
+                fig.unit == "percent" and fig.dimension == "benchmark_performance"
+            )
+            if not (pair and (fig.unit == "fold" or is_lead)):
+                continue
+        rows.append(_figure_mark(fig))
+    return _marks_frame(rows)
 
 
 def gap_measures(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
-    """Every US:China gap in the figures, as a ratio "US = x times China", one row each.
+    """Every US:China gap in the figures, each in its own unit, one mark per row.
 
-    Counted as a gap: (1) a figure in ``fold`` between the United States and China, read as the
-    size of the US lead (every such figure in the corpus speaks of a US lead; a claim saying
-    China leads would need its own reading); (2) a figure in ``percent`` on benchmark
-    performance between the two, a US lead of p percent read as the ratio 1 + p/100;
-    (3) a derived ratio between the two. Bounds stay bounds: ``low``/``high`` are empty where
-    open. Columns: ``GAP_COLUMNS``; ``item_id`` is the figure or measure id; ``reading`` says
-    how the number was turned into a ratio. Sorted by dimension, then ratio, then id.
+    Counted as a gap: (1) a figure in ``fold`` between the United States and China (every such
+    figure in the corpus speaks of a US lead); (2) a lead between the two in percentage points,
+    or in percent on benchmark performance (a difference of two scores, kept in the unit as
+    written: never turned into a ratio); (3) a derived ratio between the two, in fold, the US
+    first; (4) a derived change over time of a US or Chinese quantity (a lead, a share), drawn
+    from its earlier figure (``start_*``) to its later one in the figures' unit, with the change
+    in ``change_value``/``change_unit``; the two figures it joins are not repeated.
+
+    Bounds stay bounds: ``low``/``high`` are empty where open. Columns: ``GAP_COLUMNS``;
+    ``item_id`` is the figure or measure id; ``reading`` says how the number was read. Sorted
+    by dimension and unit (vocabulary order), then value, then id.
     """
-    rows = []
-    pair = figures["entity"].isin(US_CHINA) & figures["counterpart"].isin(US_CHINA)
-    pair &= figures["entity"] != figures["counterpart"]
-    for fig in figures[pair].itertuples(index=False):
-        if fig.unit == "fold":
-            scale, offset, reading = 1.0, 0.0, "as written"
-        elif fig.unit in PERCENT_UNITS and fig.dimension == "benchmark_performance":
-            scale, offset, reading = 0.01, 1.0, "US lead of p% read as 1 + p/100"
-        else:
-            continue
-        lo, hi = report_interval(fig.bound, fig.value, fig.low, fig.high)
-        value = _number(fig.value)
-        rows.append(
-            {
-                "dimension": fig.dimension,
-                "label": fig.metric,
-                "low": None if math.isinf(lo) else offset + scale * lo,
-                "value": None if value is None else offset + scale * value,
-                "high": None if math.isinf(hi) else offset + scale * hi,
-                "bound": fig.bound,
-                "stance": fig.stance,
-                "source_id": fig.source_id,
-                "item_id": fig.figure_id,
-                "text": fig.text,
-                "reading": reading,
-            }
-        )
-    ratios = derived[
-        (derived["operation"] == "ratio")
-        & derived["numerator_entity"].isin(US_CHINA)
-        & derived["denominator_entity"].isin(US_CHINA)
-        & (derived["numerator_entity"] != derived["denominator_entity"])
-    ]
-    for m in ratios.itertuples(index=False):
-        us_first = m.numerator_entity == "United States"
-        value = float(m.value) if us_first else 1 / float(m.value)
-        rows.append(
-            {
-                "dimension": m.dimension,
-                "label": m.description,
-                "low": value,
-                "value": value,
-                "high": value,
-                "bound": m.bound,
-                "stance": m.stance,
-                "source_id": m.source_id,
-                "item_id": m.measure_id,
-                "text": f"{m.numerator_text} / {m.denominator_text}",
-                "reading": "derived ratio" if us_first else "derived ratio, inverted",
-            }
-        )
-    frame = pd.DataFrame(rows, columns=list(GAP_COLUMNS))
-    frame = frame.astype(
-        {
-            "low": "Float64",
-            "value": "Float64",
-            "high": "Float64",
-            **{c: "string" for c in GAP_COLUMNS if c not in ("low", "value", "high")},
-        }
-    )
-    frame["_sort"] = frame["value"].fillna(frame["low"]).fillna(frame["high"])
-    frame = frame.sort_values(["dimension", "_sort", "item_id"], kind="stable")
-    return frame.drop(columns="_sort").reset_index(drop=True)
+    return _measure_marks(figures, derived, is_gap_only=True)
 
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _PART_OF_YEAR = {"early": 0.17, "mid": 0.5, "late": 0.83, "end": 0.95, "beginning": 0.05}
+_MONTHS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+_MONTH_YEAR = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?,?\s+(?:of\s+)?((?:19|20)\d{2})\b"
+    r"|\b((?:19|20)\d{2})-(0[1-9]|1[0-2])\b",
+    re.IGNORECASE,
+)
 
 
 def period_as_year(period: str | None) -> float | None:
-    """A period as written ('late 2023', '2024', 'In 2024') as a decimal year, or ``None``.
+    """A period as written ('late 2023', '2024', 'as of March 2026') as a decimal year, or
+    ``None`` when it names no year.
 
-    A bare year sits at its middle (x.5); 'early', 'mid', 'late' move it within the year.
+    A month and its year sit at the middle of the month; a bare year at its middle (x.5);
+    'early', 'mid', 'late' move it within the year.
     """
     if period is None or period is pd.NA:
         return None
+    month = _MONTH_YEAR.search(period)
+    if month is not None:
+        if month.group(1):
+            number, year = _MONTHS.index(month.group(1).casefold()[:3]) + 1, int(month.group(2))
+        else:
+            number, year = int(month.group(4)), int(month.group(3))
+        return year + (number - 0.5) / 12
     match = _YEAR.search(period)
     if match is None:
         return None
@@ -763,6 +867,23 @@ def period_as_year(period: str | None) -> float | None:
     words = period.casefold()
     part = next((v for k, v in _PART_OF_YEAR.items() if k in words), 0.5)
     return year + part
+
+
+_MONTH_NAME = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b",
+    re.IGNORECASE,
+)
+
+
+def _month_in_year_of(period: Any, published: Any) -> float | None:
+    """A month named without its year ('As of April 30'), in the year its source was
+    published, as a decimal year; ``None`` when either is missing."""
+    month = None if _text_or_none(period) is None else _MONTH_NAME.search(str(period))
+    if month is None or _text_or_none(published) is None:
+        return None
+    number = _MONTHS.index(month.group(1).casefold()[:3]) + 1
+    return int(str(published)[:4]) + (number - 0.5) / 12
 
 
 def published_as_year(published: str | None) -> float | None:
@@ -782,7 +903,8 @@ BENCHMARK_COLUMNS = (
     "source_id",
     "label",
     "text",
-    "gap_pct",
+    "value",
+    "unit",
     "year",
     "is_year_from_source",
     "stance",
@@ -790,35 +912,41 @@ BENCHMARK_COLUMNS = (
 
 
 def benchmark_gap_points(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """The US lead on benchmarks, in percent, each placed in time: one row per figure.
+    """The US lead on benchmarks, each in its own unit and placed in time: one row per figure.
 
-    Takes the percent figures on benchmark performance between the United States and China.
-    The time is the figure's period; a figure whose period gives no year is placed at its
-    source's publication date (``is_year_from_source``); one with neither is kept with an
-    empty year. Columns: ``BENCHMARK_COLUMNS``; sorted by label, year, figure id.
+    Takes the benchmark leads between the United States and China in percentage points, or in
+    percent as written when the text does not say which. The time is the figure's period, to the
+    month where the period names one (a month without its year, 'As of April 30', takes the year
+    of its source's publication); a figure whose period gives no time is placed at its source's
+    publication date (``is_year_from_source``); one with neither is kept with an empty year.
+    An upper bound is placed at its upper end. Columns: ``BENCHMARK_COLUMNS``; sorted by label,
+    year, figure id.
     """
     published = dict(zip(sources["source_id"], sources["published"], strict=True))
     pair = figures["entity"].isin(US_CHINA) & figures["counterpart"].isin(US_CHINA)
     picked = figures[
         pair
+        & (figures["entity"] != figures["counterpart"])
         & figures["unit"].isin(PERCENT_UNITS)
         & (figures["dimension"] == "benchmark_performance")
     ]
     rows = []
     for fig in picked.itertuples(index=False):
         year = period_as_year(fig.period)
+        if year is None and fig.period_precision in ("month", "day"):
+            year = _month_in_year_of(fig.period, published.get(fig.source_id))
         from_source = year is None
         if from_source:
             year = published_as_year(published.get(fig.source_id))
+        value = _number(fig.value)
         rows.append(
             {
                 "figure_id": fig.figure_id,
                 "source_id": fig.source_id,
                 "label": fig.metric,
                 "text": fig.text,
-                "gap_pct": _number(fig.value)
-                if _number(fig.value) is not None
-                else _number(fig.high),
+                "value": value if value is not None else _number(fig.high),
+                "unit": fig.unit,
                 "year": year,
                 "is_year_from_source": from_source,
                 "stance": fig.stance,
@@ -830,7 +958,8 @@ def benchmark_gap_points(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.Dat
             "source_id": "string",
             "label": "string",
             "text": "string",
-            "gap_pct": "Float64",
+            "value": "Float64",
+            "unit": "string",
             "year": "Float64",
             "is_year_from_source": "boolean",
             "stance": "string",
@@ -903,7 +1032,9 @@ def _order(
 
 def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[str, pd.DataFrame]:
     """What the tables hold on one dimension: its ``claims`` (with the speaker's name),
-    ``figures``, ``derived_measures`` and US:China ``gaps`` (see :func:`gap_measures`).
+    ``figures``, ``derived_measures``, US:China ``gaps`` (see :func:`gap_measures`) and
+    ``marks``: every figure and derived measure of the dimension as a mark in its own unit, a
+    change drawn from its earlier figure to its later one (columns as :func:`gap_measures`).
 
     Raises :class:`ParameterError` for a dimension not in ``vocab.DIMENSIONS``.
     """
@@ -924,7 +1055,15 @@ def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[st
         "figures": figures.reset_index(drop=True),
         "derived_measures": derived.reset_index(drop=True),
         "gaps": gaps[gaps["dimension"] == dimension].reset_index(drop=True),
+        "marks": _measure_marks(figures, derived, is_gap_only=False),
     }
+
+
+def disagreements_read(disagreements: pd.DataFrame) -> pd.DataFrame:
+    """The sides of the disagreements that still set two or more sources against each other
+    once a run's selection is applied (a side left alone is no disagreement), in table order."""
+    n_sources = disagreements.groupby("disagreement_id")["source_id"].transform("nunique")
+    return disagreements[n_sources >= 2].reset_index(drop=True)
 
 
 def benchmark_changes(derived: pd.DataFrame) -> pd.DataFrame:

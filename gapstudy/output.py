@@ -15,10 +15,10 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from gapstudy.paths import project_paths
+from gapstudy.style import DPI, PAD_IN
 
 FIGURE_FORMATS = ("png", "svg")
 SVG_HASH_SALT = "gapstudy"
-DPI = 100
 
 # Metadata keys that would stamp a date or a software version into the file.
 _NO_STAMPS: dict[str, dict[str, None]] = {
@@ -34,6 +34,20 @@ def resolve_figures_dir(figures_dir: str | Path | None, notebook: str) -> Path:
     if figures_dir:
         return Path(figures_dir)
     return project_paths().scratch / "interactive" / notebook
+
+
+def describe_selection(
+    sources: Sequence[str] | None = None,
+    as_of: str | None = None,
+    include_comments: bool = False,
+) -> str:
+    """The sources a run reads, in words for a caption: which ones, up to which date, and
+    whether reader comments count."""
+    read = f"sources {', '.join(sources)}" if sources else "all sources"
+    if as_of:
+        read += f" published by {as_of} (later and undated ones left out)"
+    read += "; reader comments included" if include_comments else "; reader comments left out"
+    return f"Reads {read}."
 
 
 def save_figure(
@@ -55,7 +69,14 @@ def save_figure(
     with mpl.rc_context({"svg.hashsalt": SVG_HASH_SALT, "svg.fonttype": "path"}):
         for fmt in formats:
             path = out / f"{name}.{fmt}"
-            fig.savefig(path, format=fmt, dpi=DPI, metadata=_NO_STAMPS[fmt], bbox_inches="tight")
+            fig.savefig(
+                path,
+                format=fmt,
+                dpi=DPI,
+                metadata=_NO_STAMPS[fmt],
+                bbox_inches="tight",
+                pad_inches=PAD_IN,
+            )
             written.append(path)
     meta = {"name": name, "caption": caption, "files": [p.name for p in written]}
     meta_path = out / f"{name}.meta.json"

@@ -1,47 +1,88 @@
-"""Stage 5: plots. Each function draws one chart on an Axes and returns it, seaborn-style:
+"""Stage 5: plots. Each function draws one chart and returns its Axes, seaborn-style:
 ``plot_x(data, *, ax=None, ...) -> Axes``.
 
 The data each plot takes is prepared by :mod:`gapstudy.facts` (which figures count as a gap,
 how a period becomes a year); nothing here decides what a number means. Nothing is saved here
-(see :func:`gapstudy.output.save_figure`). Colours, orders and label positions are fixed, so the
-same tables always give the same picture.
+(see :func:`gapstudy.output.save_figure`). The look (theme, palette, sizes) is declared once in
+:mod:`gapstudy.style`; every function draws inside :func:`gapstudy.style.report_style`.
+
+Charts of figures in several units are small multiples: one panel per unit (and dimension),
+each on its natural scale, so that nothing incomparable shares an axis. Such a function takes
+``ax`` as the area to divide into panels and returns the first panel; the others are in
+``ax.figure.axes``. Labels that would overlap are moved apart after measuring them with the
+renderer, so their positions follow from the data and are the same on every run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import textwrap
+from collections.abc import Callable, Sequence
+from types import SimpleNamespace
+from typing import Any
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import MaxNLocator
+from matplotlib.text import Annotation
+from matplotlib.ticker import FuncFormatter, LogLocator, MultipleLocator, NullFormatter
 
-from gapstudy import vocab
+from gapstudy import style, vocab
 
-STANCE_COLOURS: dict[str, str] = {
-    "optimist": "#1b9e77",
-    "skeptic": "#d95f02",
-    "mixed": "#7570b3",
-    "neutral": "#777777",
-}
+STANCE_COLOURS = style.STANCE_COLOURS
 STATUS_COLOURS: dict[str, str] = {
-    "annotated": "#1b9e77",
-    "excluded": "#b3b3b3",
-    "open": "#e7298a",
-    "out_of_scope": "#e8e8e8",
+    "annotated": style.OKABE_ITO["blue"],
+    "excluded": "#BBBBBB",
+    "open": style.OKABE_ITO["orange"],
+    "out_of_scope": "#E4E4E4",
 }
-_PALETTE = plt.get_cmap("tab10").colors
-SEGMENT_COLOURS: dict[str, tuple] = {
-    kind: _PALETTE[n % len(_PALETTE)] for n, kind in enumerate(vocab.SEGMENT_KINDS)
+SEGMENT_COLOURS: dict[str, str] = {
+    "body": style.OKABE_ITO["blue"],
+    "headline": style.OKABE_ITO["sky_blue"],
+    "summary": style.OKABE_ITO["yellow"],
+    "heading": style.OKABE_ITO["black"],
+    "caption": style.OKABE_ITO["orange"],
+    "comment": "#555555",
+    "byline": "#BBBBBB",
+    "boilerplate": "#E4E4E4",
 }
-_ARROW = {"arrowstyle": "-|>", "lw": 1.5, "mutation_scale": 12}
+US_CHINA_NAMES = ("United States", "China")
+SERIES_MARKERS = ("o", "s", "D", "^", "v", "P", "X")
+UNIT_NAMES: dict[str, str] = {
+    "fold": "multiple (×)",
+    "percentage_point": "percentage points",
+    "percent": "percent, as written",
+    "usd": "US dollars",
+    "count": "count",
+}
+_ARROW = {"arrowstyle": "-|>", "lw": 1.5, "mutation_scale": 11, "shrinkA": 0, "shrinkB": 0}
+ROW_IN = 0.46  # height of one labelled row in a panel of marks
+PANEL_IN = 0.95  # a panel's title, ticks and axis label
+LOG_SPAN = 30.0  # values spanning more than this factor get a log axis
+LINE_ROWS = 0.45  # one more line of a row's label, in rows
+# Characters of a row label that fit across a panel (DejaVu Sans averages about 0.6 em).
+LABEL_CHARS = int((style.REPORT_WIDTH_IN - 0.4) * 72 / (style.SMALL_FONT_PT * 0.6))
+
+
+def _styled(plot: Callable) -> Callable:
+    """Run a plot function inside the report's style."""
+
+    @functools.wraps(plot)
+    def styled(*args: Any, **kwargs: Any) -> Any:
+        with style.report_style():
+            return plot(*args, **kwargs)
+
+    return styled
 
 
 def _say_empty(ax: Axes, what: str) -> Axes:
-    """An empty chart that says so, rather than blank axes."""
+    """An empty chart that says so, rather than blank axes. Builds refuse such runs before they
+    start (:func:`gapstudy.selection.check_selection`); this is for interactive use."""
     ax.text(
         0.5, 0.5, f"No {what} in this selection.", ha="center", va="center", transform=ax.transAxes
     )
@@ -50,10 +91,10 @@ def _say_empty(ax: Axes, what: str) -> Axes:
     return ax
 
 
-def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+def _axes(ax: Axes | None, height_in: float) -> Axes:
     if ax is not None:
         return ax
-    _, ax = plt.subplots(figsize=size)
+    _, ax = plt.subplots(figsize=style.figure_size(height_in))
     return ax
 
 
@@ -61,13 +102,49 @@ def _label(term: str) -> str:
     return term.replace("_", " ")
 
 
-def _plain(text: str) -> str:
+def _plain(text: object) -> str:
     """Article words as plain text: a '$' would otherwise start matplotlib's math mode."""
     return str(text).replace("$", r"\$")
 
 
 def _is_missing(x: object) -> bool:
     return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+# --- labels that do not overlap -------------------------------------------------------------------
+
+
+def _separate(fig: Figure, labels: Sequence[Annotation], *, pad_px: float = 2.0) -> None:
+    """Move apart annotations (placed with ``textcoords='offset points'``) whose boxes overlap:
+    the lower of two moves down, the upper up, until none overlaps. Other texts stay put."""
+    if len(labels) < 2:
+        return
+    for _ in range(2):  # the layout may move the axes once the labels have moved
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()
+        px_to_pt = 72.0 / fig.dpi
+        has_moved = False
+        for _ in range(200):
+            boxes = [a.get_window_extent(renderer) for a in labels]
+            moved = False
+            for i in range(len(labels)):
+                for j in range(i):
+                    a, b = boxes[i], boxes[j]
+                    if not a.padded(pad_px / 2).overlaps(b.padded(pad_px / 2)):
+                        continue
+                    if (a.y0 + a.y1) <= (b.y0 + b.y1):
+                        shift = -(a.y1 - b.y0 + pad_px)
+                    else:
+                        shift = b.y1 - a.y0 + pad_px
+                    x, y = labels[i].xyann
+                    labels[i].xyann = (x, y + shift * px_to_pt)
+                    boxes[i] = labels[i].get_window_extent(renderer)
+                    moved = True
+            has_moved |= moved
+            if not moved:
+                break
+        if not has_moved:
+            return
 
 
 # --- corpus -------------------------------------------------------------------------------------
@@ -86,11 +163,12 @@ def _period_span(published: str, precision: str) -> tuple[dt.date, dt.date]:
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
+@_styled
 def plot_source_timeline(sources: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Sources by publication date: a dot for a day, a bar over the month or year when only
     that is known, hollow when the date is inferred; undated sources sit in a lane of their own
     at the right, marked '?'. Rows keep the order of ``sources``."""
-    ax = _axes(ax, (8, 0.5 * len(sources) + 1.5))
+    ax = _axes(ax, 0.42 * len(sources) + 1.3)
     dated = sources[sources["published"].notna()]
     spans = {
         row.source_id: _period_span(row.published, row.date_precision)
@@ -102,37 +180,38 @@ def plot_source_timeline(sources: pd.DataFrame, *, ax: Axes | None = None) -> Ax
     for y, row in enumerate(sources.itertuples(index=False)):
         inferred = bool(row.is_date_inferred)
         if row.source_id not in spans:
-            ax.plot([undated_x], [y], marker="o", ms=14, mfc="white", mec="black")
-            ax.text(undated_x, y, "?", ha="center", va="center", fontsize=9)
+            ax.plot([undated_x], [y], marker="o", ms=14, mfc="white", mec=style.INK)
+            ax.text(undated_x, y, "?", ha="center", va="center", fontsize=style.FONT_PT)
             ax.annotate(
                 "undated",
                 (undated_x, y),
-                xytext=(0, -14),
+                xytext=(12, 0),
                 textcoords="offset points",
-                ha="center",
-                va="top",
-                fontsize=8,
+                ha="left",
+                va="center",
+                fontsize=style.SMALL_FONT_PT,
             )
             continue
         start, end = spans[row.source_id]
-        face = "white" if inferred else "black"
+        face = "white" if inferred else style.INK
         if start == end:
-            ax.plot([start], [y], marker="o", ms=8, mfc=face, mec="black")
+            ax.plot([start], [y], marker="o", ms=8, mfc=face, mec=style.INK)
         else:
             width = (end - start).days + 1
-            ax.barh(y, width, left=start, height=0.4, color=face, edgecolor="black")
+            ax.barh(y, width, left=start, height=0.4, color=face, edgecolor=style.INK)
         ax.annotate(
             f"{row.published} ({row.date_precision}{', inferred' if inferred else ''})",
             (end, y),
             xytext=(8, 0),
             textcoords="offset points",
             va="center",
-            fontsize=8,
+            fontsize=style.SMALL_FONT_PT,
         )
-    ax.axvline(last + dt.timedelta(days=10), color="#cccccc", lw=1, ls="--")
-    ax.set_xlim(first, undated_x + dt.timedelta(days=60))
+    ax.axvline(last + dt.timedelta(days=10), color=style.RULE, lw=1, ls="--")
+    ax.set_xlim(first, undated_x + dt.timedelta(days=75))
     ax.set_ylim(len(sources) - 0.5, -0.5)
     ax.set_yticks(range(len(sources)), list(sources["source_id"]))
+    ax.grid(axis="y", visible=False)
     ax.xaxis.set_major_locator(mdates.MonthLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     ax.set_xlabel("publication date (bar: only the month or year is known; hollow: inferred)")
@@ -140,6 +219,7 @@ def plot_source_timeline(sources: pd.DataFrame, *, ax: Axes | None = None) -> Ax
     return ax
 
 
+@_styled
 def plot_segments(counts: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Lines of each segment kind per source, stacked; ``counts`` from
     :func:`gapstudy.facts.count_segment_lines`."""
@@ -148,13 +228,14 @@ def plot_segments(counts: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
         "source_id",
         "kind",
         "n_lines",
-        SEGMENT_COLOURS,
+        {k: SEGMENT_COLOURS.get(k, style.MUTED) for k in vocab.SEGMENT_KINDS},
         ax=ax,
         xlabel="lines",
         title="What each text is made of",
     )
 
 
+@_styled
 def plot_coverage(counts: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Numeric mentions per source that are annotated as figures, excluded with a reason, or
     still open, and those outside body text (out of scope); ``counts`` from
@@ -183,160 +264,496 @@ def _plot_stacked(
     title: str,
 ) -> Axes:
     row_order = list(pd.unique(counts[rows]))
-    ax = _axes(ax, (8, 0.5 * len(row_order) + 1.5))
+    ax = _axes(ax, 0.42 * len(row_order) + 1.3)
     wide = counts.pivot(index=rows, columns=parts, values=value).reindex(row_order).fillna(0)
     left = pd.Series(0.0, index=wide.index)
     for part in [p for p in colours if p in wide.columns]:
         widths = wide[part].astype(float)
         if widths.sum() == 0:
             continue
-        ax.barh(range(len(row_order)), widths, left=left, color=colours[part], label=_label(part))
+        ax.barh(
+            range(len(row_order)),
+            widths,
+            left=left,
+            color=colours[part],
+            edgecolor="white",
+            label=_label(part),
+        )
         left += widths
     ax.set_yticks(range(len(row_order)), row_order)
     ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
     ax.set_xlabel(xlabel)
     ax.set_title(title)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return ax
 
 
-# --- gaps -----------------------------------------------------------------------------------------
+# --- marks in their own units -------------------------------------------------------------------
 
 
-def _draw_report(ax: Axes, y: float, bound: str, low, value, high, colour: str) -> None:
-    """One figure as a mark: a dot for a value (hollow if approximate), a line for a range, an
-    arrow pointing the open way for a bound."""
+def _numbers(row: Any) -> list[float]:
+    return [
+        float(x)
+        for x in (row.low, row.value, row.high, row.start_value)
+        if not _is_missing(x) and float(x) > -math.inf
+    ]
+
+
+def panel_scale(unit: str, numbers: Sequence[float]) -> str:
+    """The natural scale of a panel: a multiple is logarithmic, a difference or a share in
+    percent linear; other amounts logarithmic when they span more than ``LOG_SPAN`` times."""
+    if unit == "fold":
+        return "log"
+    if unit in ("percent", "percentage_point") or not numbers or min(numbers) <= 0:
+        return "linear"
+    return "log" if max(numbers) / min(numbers) > LOG_SPAN else "linear"
+
+
+def _limits(unit: str, scale: str, numbers: Sequence[float]) -> tuple[float, float]:
+    lo, hi = min(numbers), max(numbers)
+    if scale == "log":
+        if unit == "fold":
+            lo = min(lo, 1.0)  # parity is always in view
+        return lo / 1.8, hi * 2.5
+    if unit == "percent" and lo >= 0 and hi <= 100:
+        return 0.0, 100.0
+    lo = min(lo, 0.0)
+    span = (hi - lo) or abs(hi) or 1.0
+    return lo - 0.04 * span, hi + 0.25 * span
+
+
+def _to_axes_x(ax: Axes, x: float) -> float:
+    """Data x as a fraction of the axes width (independent of the layout)."""
+    return (ax.transScale + ax.transLimits).transform((x, 0.5))[0]
+
+
+def _from_axes_x(ax: Axes, frac: float) -> float:
+    return (ax.transScale + ax.transLimits).inverted().transform((frac, 0.5))[0]
+
+
+def _short_number(x: float, unit: str) -> str:
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(x) >= size:
+            text = f"{x / size:g}{suffix}"
+            break
+    else:
+        text = f"{x:g}"
+    if unit == "usd":
+        return f"${text}"
+    if unit == "fold":
+        return f"{text}×"
+    return text
+
+
+def _draw_mark(ax: Axes, y: float, row: Any, colour: str) -> tuple[float, float]:
+    """One row as a mark: a dot for a value (hollow if approximate), a bar for a range, an
+    arrow pointing the open way for a bound, an arrow from the earlier figure to the later for
+    a change. Returns the leftmost and rightmost x drawn."""
+    bound = row.bound
+    low, value, high = (
+        None if _is_missing(x) else float(x) for x in (row.low, row.value, row.high)
+    )
+    face = colour if bound == "exact" else "white"
+    if not _is_missing(row.start_value):
+        start = float(row.start_value)
+        ax.plot([start], [y], marker="o", ms=5, color=colour, zorder=3)
+        ax.annotate("", xy=(value, y), xytext=(start, y), arrowprops={**_ARROW, "color": colour})
+        ax.plot(
+            [value], [y], marker="o", ms=8, mfc=face, mec=colour, mew=1.5, color=colour, zorder=3
+        )
+        return min(start, value), max(start, value)
     if bound in ("exact", "approximate"):
-        face = colour if bound == "exact" else "white"
-        ax.plot([value], [y], marker="o", ms=8, mfc=face, mec=colour, mew=1.5, zorder=3)
-    elif bound == "range":
-        ax.plot([low, high], [y, y], color=colour, lw=3, solid_capstyle="butt", zorder=2)
-        ax.plot([low, high], [y, y], marker="|", ms=12, ls="none", color=colour, zorder=3)
-    elif bound == "lower":
-        ax.annotate("", xy=(low * 3, y), xytext=(low, y), arrowprops={**_ARROW, "color": colour})
-        ax.plot([low], [y], marker="|", ms=12, color=colour)
-    elif bound == "upper":
-        ax.annotate("", xy=(high / 3, y), xytext=(high, y), arrowprops={**_ARROW, "color": colour})
-        ax.plot([high], [y], marker="|", ms=12, color=colour)
+        ax.plot(
+            [value], [y], marker="o", ms=8, mfc=face, mec=colour, mew=1.5, color=colour, zorder=3
+        )
+        return value, value
+    if bound == "range":
+        ax.plot([low, high], [y, y], color=colour, lw=4, solid_capstyle="butt", zorder=2)
+        ax.plot([low, high], [y, y], marker="|", ms=11, mew=2, ls="none", color=colour, zorder=3)
+        return low, high
+    if bound == "lower":
+        tip = _from_axes_x(ax, _to_axes_x(ax, low) + 0.08)
+        ax.annotate("", xy=(tip, y), xytext=(low, y), arrowprops={**_ARROW, "color": colour})
+        ax.plot([low], [y], marker="|", ms=11, mew=2, color=colour)
+        return low, tip
+    tip = _from_axes_x(ax, _to_axes_x(ax, high) - 0.08)
+    ax.annotate("", xy=(tip, y), xytext=(high, y), arrowprops={**_ARROW, "color": colour})
+    ax.plot([high], [y], marker="|", ms=11, mew=2, color=colour)
+    return tip, high
 
 
-def _mark_legend(ax: Axes, stances: list[str]) -> None:
+def row_label(row: Any) -> str:
+    """What a row measures: its label, preceded by whom it is about when the label does not
+    say (a company's IPO proceeds)."""
+    entity = None if _is_missing(getattr(row, "entity", None)) else str(row.entity)
+    label = str(row.label)
+    if entity is None or entity.casefold() in label.casefold() or entity in US_CHINA_NAMES:
+        return label
+    return f"{entity}: {label}"
+
+
+def _with_period(text: object, period: object) -> str:
+    words = _plain(text)
+    return words if _is_missing(period) else f"{words} ({_plain(period)})"
+
+
+def mark_words(row: Any) -> str:
+    """What a mark says, in the article's words: the figure (and its period), or for a change
+    both ends and the change in its own unit."""
+    end = _with_period(row.text, row.period)
+    if _is_missing(row.start_value):
+        return end
+    change = float(row.change_value)
+    unit = "points" if row.change_unit == "percentage_point" else _label(str(row.change_unit))
+    return f"{_with_period(row.start_text, row.start_period)} → {end}: {change:+.3g} {unit}"
+
+
+def _panel_title(dimension: str | None, unit: str, scale: str) -> str:
+    name = UNIT_NAMES.get(unit, _label(unit))
+    if scale == "log":
+        name += ", log scale"
+    if dimension is None:
+        return name[0].upper() + name[1:]
+    return f"{_label(dimension).capitalize()}: {name}"
+
+
+def _row_texts(rows: pd.DataFrame) -> list[str]:
+    """Each row's label and source, wrapped to the width of a panel."""
+    return [
+        textwrap.fill(f"{_plain(row_label(row))}  ·  {row.source_id}", LABEL_CHARS)
+        for row in rows.itertuples(index=False)
+    ]
+
+
+def _row_positions(texts: list[str]) -> tuple[list[float], float]:
+    """The y of each row, leaving room above a row for every extra line of its label, and the
+    height the rows take (in rows)."""
+    ys, y = [], -1.0
+    for text in texts:
+        y += 1.0 + LINE_ROWS * text.count("\n")
+        ys.append(y)
+    return ys, y + 1.0
+
+
+def _draw_panel(ax: Axes, rows: pd.DataFrame, *, title: str, unit: str, scale: str) -> list:
+    """One panel of marks sharing a unit and scale; returns the value labels drawn."""
+    ax.set_xscale(scale)
+    numbers = [x for row in rows.itertuples(index=False) for x in _numbers(row)]
+    ax.set_xlim(*_limits(unit, scale, numbers))
+    texts = _row_texts(rows)
+    ys, span = _row_positions(texts)
+    ax.set_ylim(span - 0.45, -0.95)
+    ax.set_yticks([])
+    ax.grid(axis="y", visible=False)
+    ax.spines["left"].set_visible(False)
+    if unit == "fold":
+        ax.axvline(1.0, color=style.MUTED, lw=0.8, ls=":", zorder=1)
+    if scale == "log":
+        low, high = ax.get_xlim()
+        subs = (1.0,) if high / low > 1e4 else (1.0, 2.0, 5.0)
+        ax.xaxis.set_major_locator(LogLocator(subs=subs))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _short_number(x, unit)))
+        ax.xaxis.set_minor_formatter(NullFormatter())
+    labels = []
+    for y, text, row in zip(ys, texts, rows.itertuples(index=False), strict=True):
+        colour = STANCE_COLOURS.get(row.stance, style.INK)
+        left, right = _draw_mark(ax, y, row, colour)
+        ax.annotate(
+            text,
+            (0.0, y - 0.5),
+            xycoords=("axes fraction", "data"),
+            xytext=(2, 1),
+            textcoords="offset points",
+            va="bottom",
+            fontsize=style.SMALL_FONT_PT,
+            color=style.MUTED,
+            in_layout=False,
+        )
+        label = ax.annotate(
+            mark_words(row),
+            (right, y),
+            xytext=(7, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=style.SMALL_FONT_PT,
+            color=style.INK,
+            in_layout=False,
+        )
+        labels.append((label, left, y))
+    ax.set_title(title, fontsize=style.FONT_PT)
+    return labels
+
+
+def _fit_in_axes(fig: Figure, placed: list[tuple[Annotation, float, float]]) -> None:
+    """Keep each mark's words inside its panel, measured as drawn: right of the mark, else left
+    of it, else on the row's label line at the right edge of the panel."""
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    for label, left, y in placed:
+        frame = label.axes.get_window_extent(renderer)
+        box = label.get_window_extent(renderer)
+        if box.x1 <= frame.x1:
+            continue
+        label.xy, label.xyann = (left, y), (-7, 0)
+        label.set_horizontalalignment("right")
+        if label.get_window_extent(renderer).x0 >= frame.x0:
+            continue
+        label.xy, label.xycoords = (1.0, y - 0.5), ("axes fraction", "data")
+        label.xyann = (-2, 1)
+        label.set_verticalalignment("bottom")
+
+
+def _mark_legend(fig: Figure, stances: list[str], rows: pd.DataFrame) -> None:
     handles = [
         Line2D([], [], marker="o", ls="none", color=STANCE_COLOURS[s], label=s) for s in stances
     ]
-    handles += [
-        Line2D([], [], marker="o", ls="none", mfc="white", mec="black", label="approximate"),
-        Line2D([], [], marker="|", ms=12, lw=3, color="black", label="range"),
-        Line2D([], [], marker=">", ls="-", color="black", label="bound (open end)"),
-    ]
-    ax.legend(
-        handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False
+    if (rows["bound"] == "approximate").any():
+        handles.append(
+            Line2D([], [], marker="o", ls="none", mfc="white", mec=style.INK, label="approximate")
+        )
+    if (rows["bound"] == "range").any():
+        handles.append(Line2D([], [], marker="|", ms=10, lw=4, color=style.INK, label="range"))
+    if rows["bound"].isin(["lower", "upper"]).any():
+        handles.append(
+            Line2D([], [], marker=">", ls="-", color=style.INK, label="bound (arrow: open side)")
+        )
+    if rows["start_value"].notna().any():
+        handles.append(
+            Line2D([], [], marker=">", ls="-", color=style.MUTED, label="change: earlier → later")
+        )
+    fig.legend(handles=handles, loc="outside lower center", ncol=len(handles), frameon=False)
+
+
+def _panel_axes(ax: Axes | None, heights: list[float]) -> list[Axes]:
+    """One Axes per panel, stacked: a new figure, or the area of ``ax`` divided."""
+    if ax is None:
+        fig = plt.figure(figsize=style.figure_size(sum(heights) + 0.9))
+        grid = fig.add_gridspec(len(heights), 1, height_ratios=heights)
+    else:
+        fig, spec = ax.figure, ax.get_subplotspec()
+        if len(heights) == 1:
+            return [ax]
+        ax.remove()
+        grid = spec.subgridspec(len(heights), 1, height_ratios=heights)
+    return [fig.add_subplot(grid[n, 0]) for n in range(len(heights))]
+
+
+def _plot_mark_panels(
+    marks: pd.DataFrame, *, ax: Axes | None, title: str, by_dimension: bool, empty: str
+) -> Axes:
+    if marks.empty:
+        return _say_empty(_axes(ax, 1.5), empty)
+    keys = ["dimension", "unit"] if by_dimension else ["unit"]
+    groups = list(marks.groupby(keys, sort=False))
+    heights = [ROW_IN * _row_positions(_row_texts(rows))[1] + PANEL_IN for _, rows in groups]
+    panels = _panel_axes(ax, heights)
+    labels = []
+    for panel, (key, rows) in zip(panels, groups, strict=True):
+        unit = key[-1] if isinstance(key, tuple) else key
+        numbers = [x for row in rows.itertuples(index=False) for x in _numbers(row)]
+        scale = panel_scale(unit, numbers)
+        dimension = key[0] if by_dimension else None
+        labels += _draw_panel(
+            panel,
+            rows.reset_index(drop=True),
+            title=_panel_title(dimension, unit, scale),
+            unit=unit,
+            scale=scale,
+        )
+    fig = panels[0].figure
+    fig.suptitle(title, x=0.01, ha="left")
+    stances = [s for s in STANCE_COLOURS if s in set(marks["stance"])]
+    _mark_legend(fig, stances, marks)
+    _fit_in_axes(fig, labels)
+    _separate(fig, [label for label, *_ in labels])
+    return panels[0]
+
+
+@_styled
+def plot_gap_by_dimension(gaps: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Small multiples of the US:China gap: one panel per dimension and unit, each on its own
+    scale (multiples on a log axis with parity marked, leads in percentage points and shares in
+    percent on linear axes); marks coloured by the stance of the voice citing them, each row
+    labelled with what it measures and its source, each mark with its words as written.
+    ``gaps`` from :func:`gapstudy.facts.gap_measures`. Returns the first panel."""
+    return _plot_mark_panels(
+        gaps,
+        ax=ax,
+        title="How far ahead is the US? Each side measures something else",
+        by_dimension=True,
+        empty="US:China gap figure",
     )
 
 
-def plot_gap_by_dimension(gaps: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """The US:China ratio of each gap figure, grouped by dimension, on a log scale; coloured by
-    the stance of the voice citing it. ``gaps`` from :func:`gapstudy.facts.gap_measures`."""
-    ax = _axes(ax, (9, 0.45 * len(gaps) + 2))
-    if gaps.empty:
-        return _say_empty(ax, "US:China gap figure")
-    labels = []
-    previous = None
-    for y, row in enumerate(gaps.itertuples(index=False)):
-        if previous is not None and row.dimension != previous:
-            ax.axhline(y - 0.5, color="#dddddd", lw=0.8)
-        previous = row.dimension
-        colour = STANCE_COLOURS.get(row.stance, "black")
-        _draw_report(ax, y, row.bound, row.low, row.value, row.high, colour)
-        anchor = next(x for x in (row.high, row.value, row.low) if not _is_missing(x))
-        ax.annotate(
-            _plain(row.text),
-            (anchor, y),
-            xytext=(10, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=7,
-            color="#444444",
-        )
-        labels.append(f"{_label(row.dimension)}: {row.label} [{row.source_id}]")
-    ax.axvline(1.0, color="black", lw=0.8, ls=":")
-    ax.set_xscale("log")
-    ax.set_xlim(0.8, 1000)
-    ax.set_yticks(range(len(labels)), labels, fontsize=8)
-    ax.set_ylim(len(labels) - 0.5, -0.5)
-    ax.set_xlabel("United States as a multiple of China (log scale; 1 = parity)")
-    ax.set_title("How far ahead is the US? Each side measures something else")
-    _mark_legend(ax, [s for s in STANCE_COLOURS if s in set(gaps["stance"])])
-    return ax
+@_styled
+def plot_dimension_figures(
+    marks: pd.DataFrame, *, ax: Axes | None = None, title: str = "The figures cited"
+) -> Axes:
+    """Every figure cited on one dimension, one panel per unit on its own scale; changes drawn
+    from the earlier figure to the later. ``marks`` from
+    :func:`gapstudy.facts.dimension_tables` (its ``marks``). Returns the first panel."""
+    return _plot_mark_panels(marks, ax=ax, title=title, by_dimension=False, empty="figure")
 
 
+# --- benchmark leads over time --------------------------------------------------------------------
+
+
+def _year_axis(ax: Axes, years: Sequence[float]) -> None:
+    lo = math.floor(min(years) * 4) / 4 - 0.1
+    hi = math.ceil(max(years) * 4) / 4 + 0.1
+    ax.set_xlim(lo, hi)
+    ax.xaxis.set_major_locator(MultipleLocator(1.0))
+    ax.xaxis.set_minor_locator(MultipleLocator(0.25))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:.0f}"))
+    ax.grid(axis="x", which="minor", color="#EEEEEE", lw=0.6)
+
+
+def _widen_to_fit(fig: Figure, labels: Sequence[Annotation], panels: Sequence[Axes]) -> None:
+    """Widen the shared x range of ``panels`` until every label lies inside its panel, as
+    measured by the renderer."""
+    for _ in range(4):
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()
+        left = right = 0.0
+        for label in labels:
+            box, frame = label.get_window_extent(renderer), label.axes.get_window_extent(renderer)
+            left, right = max(left, frame.x0 - box.x0), max(right, box.x1 - frame.x1)
+        if left <= 0 and right <= 0:
+            return
+        lo, hi = panels[0].get_xlim()
+        per_px = (hi - lo) / panels[0].get_window_extent(renderer).width
+        lo -= (left + 6) * per_px if left > 0 else 0
+        hi += (right + 6) * per_px if right > 0 else 0
+        for panel in panels:
+            panel.set_xlim(lo, hi)
+
+
+@_styled
 def plot_benchmark_gap(
     points: pd.DataFrame, changes: pd.DataFrame | None = None, *, ax: Axes | None = None
 ) -> Axes:
-    """The US lead on benchmarks over time, each point labelled with its source; a point
-    placed at its source's date (no period given) is hollow. ``changes`` (derived differences)
-    join the two figures they compare with an arrow. ``points`` from
-    :func:`gapstudy.facts.benchmark_gap_points`."""
-    ax = _axes(ax, (8, 4.5))
-    if points.empty:
-        return _say_empty(ax, "benchmark gap figure")
-    series = list(pd.unique(points["label"]))
-    colours = {s: _PALETTE[n % len(_PALETTE)] for n, s in enumerate(series)}
-    where = {}
-    for row in points.itertuples(index=False):
-        if _is_missing(row.year) or _is_missing(row.gap_pct):
-            continue
-        where[row.figure_id] = (row.year, row.gap_pct)
-        face = "white" if row.is_year_from_source else colours[row.label]
-        ax.plot([row.year], [row.gap_pct], marker="o", ms=8, mfc=face, mec=colours[row.label])
-        ax.annotate(
-            f"{_plain(row.text)} [{row.source_id}]",
-            (row.year, row.gap_pct),
-            xytext=(6, 6),
-            textcoords="offset points",
-            fontsize=7,
-        )
+    """The US lead on benchmarks over time: one panel per unit (percentage points; percent as
+    written when a text does not say which), each point placed at its period (to the month where
+    known) and labelled with its words and source; a point placed at its source's date (no
+    period given) is hollow. Colour is the stance of the voice citing it, the marker shape the
+    benchmark. ``changes`` (derived differences) join the two figures they compare with an
+    arrow. ``points`` from :func:`gapstudy.facts.benchmark_gap_points`. Returns the first
+    panel; the panels share the time axis."""
+    placed = points[points["year"].notna() & points["value"].notna()]
+    if placed.empty:
+        return _say_empty(_axes(ax, 2.0), "benchmark gap figure")
+    units = [u for u in ("percentage_point", "percent") if u in set(placed["unit"])]
+    units += [u for u in pd.unique(placed["unit"]) if u not in units]
+    heights = [3.4 if u == "percentage_point" else 1.9 for u in units]
+    panels = _panel_axes(ax, heights)
+    series = list(pd.unique(placed["label"]))
+    markers = {s: SERIES_MARKERS[n % len(SERIES_MARKERS)] for n, s in enumerate(series)}
+    # The first figure of a change is labelled on its left, away from the arrow leaving it.
+    starts = set() if changes is None else set(changes["denominator_figure_id"])
+    where, labels = {}, []
+    for panel, unit in zip(panels, units, strict=True):
+        rows = placed[placed["unit"] == unit]
+        _year_axis(panel, list(placed["year"].astype(float)))
+        for row in rows.itertuples(index=False):
+            x, y = float(row.year), float(row.value)
+            where[row.figure_id] = (panel, x, y)
+            colour = STANCE_COLOURS.get(row.stance, style.INK)
+            face = "white" if row.is_year_from_source else colour
+            panel.plot(
+                [x],
+                [y],
+                marker=markers[row.label],
+                ms=8,
+                mfc=face,
+                mec=colour,
+                mew=1.5,
+                color=colour,
+            )
+            labels.append(
+                panel.annotate(
+                    f"{_plain(row.text)} · {row.source_id}",
+                    (x, y),
+                    xytext=(-7, 5) if row.figure_id in starts else (7, 5),
+                    textcoords="offset points",
+                    ha="right" if row.figure_id in starts else "left",
+                    fontsize=style.SMALL_FONT_PT,
+                )
+            )
+        top = float(rows["value"].max())
+        panel.set_ylim(0, top * 1.3 if top > 0 else 1)
+        name = "percentage points" if unit == "percentage_point" else _label(unit)
+        if unit == "percent":
+            name = "percent as written, base not stated"
+        panel.set_ylabel(f"US lead\n({name})")
     if changes is not None:
         for m in changes.itertuples(index=False):
             start, end = where.get(m.denominator_figure_id), where.get(m.numerator_figure_id)
-            if start is None or end is None:
+            if start is None or end is None or start[0] is not end[0]:
                 continue
-            ax.annotate("", xy=end, xytext=start, arrowprops={**_ARROW, "color": "#999999"})
-    handles = [Line2D([], [], marker="o", ls="none", color=colours[s], label=s) for s in series]
-    handles.append(
-        Line2D(
-            [],
-            [],
-            marker="o",
-            ls="none",
-            mfc="white",
-            mec="black",
-            label="no period given: placed at the source's date",
+            start[0].annotate(
+                "",
+                xy=end[1:],
+                xytext=start[1:],
+                arrowprops={**_ARROW, "color": style.MUTED, "shrinkA": 6, "shrinkB": 6},
+            )
+    for panel in panels[:-1]:
+        panel.tick_params(labelbottom=True)
+    panels[-1].set_xlabel("period the figure refers to")
+    fig = panels[0].figure
+    fig.suptitle("The US lead on benchmarks over time", x=0.01, ha="left")
+    handles = [
+        Line2D([], [], marker=markers[s], ls="none", mfc=style.INK, mec=style.INK, label=s)
+        for s in series
+    ]
+    if placed["is_year_from_source"].fillna(False).astype(bool).any():
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                ls="none",
+                mfc="white",
+                mec=style.INK,
+                label="hollow: no period given, placed at the source's date",
+            )
         )
-    )
-    ax.legend(handles=handles, fontsize=8, frameon=False, loc="upper right")
-    ax.set_ylim(bottom=0)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0f}")
-    ax.set_xlabel("year")
-    ax.set_ylabel("US lead (percent, as written)")
-    ax.set_title("The US lead on benchmarks over time")
-    return ax
+    stances = [s for s in STANCE_COLOURS if s in set(placed["stance"])]
+    handles += [
+        Line2D([], [], marker="s", ls="none", color=STANCE_COLOURS[s], label=f"colour: {s}")
+        for s in stances
+    ]
+    fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False)
+    _widen_to_fit(fig, labels, panels)
+    _separate(fig, labels)
+    return panels[0]
 
 
+# --- agreement and viewpoints ---------------------------------------------------------------------
+
+
+@_styled
 def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Each numeric fact reported by several sources: every report as a mark, relative to the
-    smallest number reported for the fact (log scale), with the fact's verdict and spread.
-    Statement facts have no number and are left to the table. ``fact_values`` is the table of
-    :func:`gapstudy.facts.reconcile_facts`."""
+    smallest number reported for the fact (log scale), coloured by the stance of its voice, with
+    the fact's verdict and spread. Statement facts have no number and are left to the table.
+    ``fact_values`` is the table of :func:`gapstudy.facts.reconcile_facts`."""
     numeric = fact_values[fact_values["bound"].notna()]
-    ax = _axes(ax, (9, 0.45 * len(numeric) + 2))
+    ax = _axes(ax, 0.36 * len(numeric) + 1.6)
     if numeric.empty:
         return _say_empty(ax, "numeric fact reported by several sources")
-    sources = list(pd.unique(numeric["source_id"]))
-    colours = {s: _PALETTE[n % len(_PALETTE)] for n, s in enumerate(sources)}
     labels = []
     y = 0
+    ratios = []
+    for _, rows in numeric.groupby("fact_id", sort=False):
+        numbers = pd.concat([rows["value"], rows["low"], rows["high"]]).dropna().astype(float)
+        ratios += list(numbers / float(numbers.min()))
+    ax.set_xscale("log")
+    ax.set_xlim(min(0.5, min(ratios) / 2), max(2.0, max(ratios) * 2))
+    ax.xaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _short_number(x, "fold")))
+    ax.xaxis.set_minor_formatter(NullFormatter())
     for fact_id, rows in numeric.groupby("fact_id", sort=False):
         numbers = pd.concat([rows["value"], rows["low"], rows["high"]]).dropna().astype(float)
         base = float(numbers.min())
@@ -347,42 +764,46 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
             low, value, high = (
                 None if _is_missing(x) else float(x) / base for x in (row.low, row.value, row.high)
             )
-            _draw_report(ax, y, row.bound, low, value, high, colours[row.source_id])
+            mark = SimpleNamespace(
+                bound=row.bound, low=low, value=value, high=high, start_value=None
+            )
+            colour = STANCE_COLOURS.get(getattr(row, "stance", None), style.INK)
+            _draw_mark(ax, y, mark, colour)
             labels.append(f"{fact_id} [{row.source_id}]: {_plain(row.text)}")
             y += 1
         ax.annotate(
             f"{verdict}{spread}",
             (1.02, y - len(rows) / 2 - 0.5),
             xycoords=("axes fraction", "data"),
-            fontsize=8,
+            fontsize=style.SMALL_FONT_PT,
             va="center",
-            color="black" if first["is_agreeing"] else "#d62728",
+            color=style.INK,
+            fontweight="normal" if first["is_agreeing"] else "bold",
         )
-        ax.axhline(y - 0.5, color="#dddddd", lw=0.8)
-    ax.set_xscale("log")
-    ax.set_xlim(0.2, 300)
-    ax.set_yticks(range(len(labels)), labels, fontsize=8)
+        ax.axhline(y - 0.5, color=style.RULE, lw=0.8)
+    ax.set_yticks(range(len(labels)), labels)
     ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.grid(axis="y", visible=False)
     ax.set_xlabel("reported number ÷ smallest number reported for the fact (log scale)")
     ax.set_title("Facts reported by several sources")
-    handles = [Line2D([], [], marker="o", ls="none", color=colours[s], label=s) for s in sources]
-    ax.legend(
-        handles=handles,
-        fontsize=8,
-        frameon=False,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.18),
-        ncol=max(1, min(len(sources), 4)),
-    )
+    stances = [s for s in STANCE_COLOURS if s in set(numeric.get("stance", []))]
+    handles = [
+        Line2D([], [], marker="o", ls="none", color=STANCE_COLOURS[s], label=s) for s in stances
+    ]
+    if handles:
+        ax.figure.legend(
+            handles=handles, loc="outside lower center", ncol=len(handles), frameon=False
+        )
     return ax
 
 
+@_styled
 def plot_viewpoints(counts: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Claims per dimension: optimists to the left, skeptics to the right, so that where each
     camp looks shows at a glance. ``counts`` from
     :func:`gapstudy.facts.count_claims_by_dimension`."""
     dimensions = list(pd.unique(counts["dimension"]))
-    ax = _axes(ax, (8, 0.45 * len(dimensions) + 1.8))
+    ax = _axes(ax, 0.36 * len(dimensions) + 1.5)
     if counts.empty:
         return _say_empty(ax, "optimist or skeptic claim")
     wide = counts.pivot(index="dimension", columns="stance", values="n_claims").reindex(dimensions)
@@ -401,15 +822,16 @@ def plot_viewpoints(counts: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
                     textcoords="offset points",
                     ha="left" if sign > 0 else "right",
                     va="center",
-                    fontsize=8,
+                    fontsize=style.SMALL_FONT_PT,
                 )
-    ax.axvline(0, color="black", lw=0.8)
+    ax.axvline(0, color=style.INK, lw=0.8)
     ax.set_yticks(list(ys), [_label(d) for d in dimensions])
     ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
     top = max(1, int(wide.to_numpy().max())) if len(wide) else 1
     ax.set_xlim(-top * 1.3, top * 1.3)
     ax.xaxis.set_major_formatter(lambda x, _: f"{abs(x):g}")
     ax.set_xlabel("claims (optimists ← | → skeptics)")
     ax.set_title("Where optimists and skeptics look")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return ax

@@ -14,6 +14,7 @@ from gapstudy.facts import (
     check_references,
     derive_measures,
     dimension_tables,
+    disagreements_read,
     gap_measures,
     judge_numeric_agreement,
     list_disagreements,
@@ -526,32 +527,91 @@ def test_derive_measures_refuses_bad_inputs_naming_the_measure(numerator, denomi
 # --- plot data ------------------------------------------------------------------------------
 
 
-def test_gap_measures_reads_folds_percent_leads_and_derived_ratios():
+def test_gap_measures_keep_each_gap_in_its_own_unit():
     derived = derive_measures(PAIR_FIGURES, DERIVED)
     got = gap_measures(PAIR_FIGURES, derived)
+    ratio = 109.1 / 9.3
     expected = pd.DataFrame(
         {
-            "dimension": ["benchmark_performance", "capital_and_investment", "compute_and_chips"],
-            "item_id": ["z/gap/1", "inv", "k/fold/1"],
-            "low": [1.027, 109.1 / 9.3, 10.0],
-            "value": [1.027, 109.1 / 9.3, None],
-            "high": [1.027, 109.1 / 9.3, 100.0],
-            "stance": ["optimist", "skeptic", "skeptic"],
+            "dimension": [
+                "benchmark_performance",
+                "benchmark_performance",
+                "compute_and_chips",
+                "capital_and_investment",
+            ],
+            "unit": ["percent", "percent", "fold", "fold"],
+            "item_id": ["mmlu", "z/gap/1", "k/fold/1", "inv"],
+            "low": [0.3, 2.7, 10.0, ratio],
+            "value": [0.3, 2.7, None, ratio],
+            "high": [0.3, 2.7, 100.0, ratio],
+            "start_value": [17.5, None, None, None],
+            "change_value": [-17.2, None, None, None],
+            "change_unit": ["percentage_point", None, None, None],
+            "stance": ["optimist", "optimist", "skeptic", "skeptic"],
         }
     ).astype(
         {
-            "dimension": "string",
-            "item_id": "string",
-            "low": "Float64",
-            "value": "Float64",
-            "high": "Float64",
-            "stance": "string",
+            **{c: "string" for c in ("dimension", "unit", "item_id", "change_unit", "stance")},
+            **{c: "Float64" for c in ("low", "value", "high", "start_value", "change_value")},
         }
     )
-    # MMLU leads are benchmark figures too; rows sort by ratio within a dimension.
-    got_without_mmlu = got[~got["item_id"].str.startswith("u/mmlu")].reset_index(drop=True)
-    assert_frame_equal(got_without_mmlu[list(expected.columns)], expected, rtol=1e-9)
-    assert list(got["item_id"]) == ["u/mmlu/2", "z/gap/1", "u/mmlu/1", "inv", "k/fold/1"]
+    # A lead of 2.7 stays 2.7 (never the ratio 1.027); the MMLU leads are drawn once, as the
+    # change from 17.5 to 0.3; odds between the two are not a gap.
+    assert_frame_equal(got[list(expected.columns)], expected, rtol=1e-9)
+    assert list(got["reading"])[:2] == [
+        "change from the earlier figure to the later",
+        "percent, as written",
+    ]
+
+
+def test_gap_measures_read_a_share_change_of_one_country_and_leave_other_entities_out():
+    figures = make_figures(
+        {
+            "figure_id": "h/share/1",
+            "text": "1.2%",
+            "value": 1.2,
+            "unit": "percent",
+            "entity": "China",
+            "period": "late 2024",
+            "dimension": "adoption_and_usage",
+            "stance": "optimist",
+        },
+        {
+            "figure_id": "h/share/2",
+            "text": "nearly 30%",
+            "value": 30.0,
+            "bound": "approximate",
+            "unit": "percent",
+            "entity": "China",
+            "period": "2025",
+            "dimension": "adoption_and_usage",
+            "stance": "optimist",
+        },
+        {
+            "figure_id": "h/ipo/1",
+            "text": "risen by 36%",
+            "value": 36.0,
+            "unit": "percent",
+            "entity": "Zhipu",
+            "dimension": "capital_and_investment",
+        },
+    )
+    spec = [
+        {
+            "measure_id": "share",
+            "description": "share change",
+            "operation": "difference",
+            "numerator": "h/share/2",
+            "denominator": "h/share/1",
+            "dimension": "adoption_and_usage",
+            "line": 1,
+        }
+    ]
+    got = gap_measures(figures, derive_measures(figures, spec))
+    assert list(got["item_id"]) == ["share"]
+    row = got.iloc[0]
+    assert (row["unit"], row["start_value"], row["value"]) == ("percent", 1.2, 30.0)
+    assert (row["start_period"], row["period"], row["change_value"]) == ("late 2024", "2025", 28.8)
 
 
 @pytest.mark.parametrize(
@@ -560,6 +620,10 @@ def test_gap_measures_reads_folds_percent_leads_and_derived_ratios():
         ("late 2023", 2023.83),
         ("2024", 2024.5),
         ("In early 2025", 2025.17),
+        ("as of March 2026", 2026 + 2.5 / 12),
+        ("in Sept. 2024", 2024 + 8.5 / 12),
+        ("2026-03", 2026 + 2.5 / 12),
+        ("Marketing in 2026", 2026.5),
         ("next year", None),
         (None, None),
     ],
@@ -587,7 +651,8 @@ def test_benchmark_gap_points_places_undated_figures_at_their_source_date():
     )
     got = benchmark_gap_points(PAIR_FIGURES, sources)
     assert list(got["figure_id"]) == ["u/mmlu/1", "u/mmlu/2", "z/gap/1"]
-    assert list(got["gap_pct"]) == [17.5, 0.3, 2.7]
+    assert list(got["value"]) == [17.5, 0.3, 2.7]
+    assert list(got["unit"]) == ["percent"] * 3
     assert list(got["is_year_from_source"]) == [False, False, True]
     assert got["year"].iloc[2] == pytest.approx(published_as_year("2026-05-27"))
 
@@ -612,7 +677,12 @@ def test_dimension_tables_select_one_dimension_and_refuse_unknown_ones():
     assert list(part["claims"]["speaker"]) == ["Lin"]
     assert list(part["figures"]["figure_id"]) == ["k/fold/1"]
     assert list(part["gaps"]["item_id"]) == ["k/fold/1"]
+    assert list(part["marks"]["item_id"]) == ["k/fold/1"]
     assert part["derived_measures"].empty
+    capital = dimension_tables(tables, "capital_and_investment")
+    # Every figure of the dimension in its own unit (dollars), and the ratio in fold.
+    assert list(capital["marks"]["item_id"]) == ["u/inv/2", "u/inv/1", "inv"]
+    assert list(capital["marks"]["unit"]) == ["usd", "usd", "fold"]
     with pytest.raises(ParameterError, match="dimension 'chips' is not in the vocabulary"):
         dimension_tables(tables, "chips")
 
@@ -809,3 +879,47 @@ def test_missing_cross_source_files_mean_no_entries(project):
     (project.annotations / "references.yaml").unlink()
     assert load_disagreements_spec(project) == []
     assert load_references_spec(project) == []
+
+
+def test_disagreements_read_drop_a_side_left_alone():
+    sides = pd.DataFrame(
+        {
+            "disagreement_id": ["chips", "chips", "gap", "gap", "odds"],
+            "source_id": ["h", "a", "u", "u", "b"],
+            "position": ["approved", "blocked", "closing", "near parity", "below 20"],
+        }
+    )
+    got = disagreements_read(sides)
+    assert list(got["disagreement_id"]) == ["chips", "chips"]
+    assert list(got["position"]) == ["approved", "blocked"]
+
+
+def test_benchmark_gap_points_place_a_month_without_its_year_in_the_source_year():
+    figures = make_figures(
+        {
+            "figure_id": "z/gap/1",
+            "text": "2.7%",
+            "value": 2.7,
+            "unit": "percent",
+            "entity": "China",
+            "counterpart": "United States",
+            "dimension": "benchmark_performance",
+            "period": "as of March",
+            "period_precision": "month",
+        },
+        {
+            "figure_id": "z/gap/2",
+            "text": "3%",
+            "value": 3.0,
+            "unit": "percent",
+            "entity": "China",
+            "counterpart": "United States",
+            "dimension": "benchmark_performance",
+            "period": "as of March 2025",
+            "period_precision": "month",
+        },
+    )
+    sources = pd.DataFrame({"source_id": ["z"], "published": ["2026-05-27"]})
+    got = benchmark_gap_points(figures, sources)
+    assert list(got["year"]) == pytest.approx([2025 + 2.5 / 12, 2026 + 2.5 / 12])
+    assert list(got["is_year_from_source"]) == [False, False]

@@ -18,6 +18,7 @@ import nbformat
 import pytest
 
 from gapstudy.build import check_parameters, read_runs
+from gapstudy.output import describe_selection
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -151,3 +152,42 @@ def test_every_run_names_a_notebook_and_parameters_it_declares(repo_paths):
         "dimension-capital_and_investment",
         "dimension-adoption_and_usage",
     }
+
+
+# ---------------------------------------------------------------- captions
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_caption_says_which_sources_the_run_reads(path):
+    source = "\n".join(c.source for c in _code_cells(_read(path)))
+    calls = [
+        node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "save_figure"
+    ]
+    for call in calls:
+        caption = ast.unparse(next(k.value for k in call.keywords if k.arg == "caption"))
+        assert "describe_selection(sources, as_of, include_comments)" in caption or (
+            "{selection}" in caption
+            and "selection = describe_selection(sources, as_of, include_comments)" in source
+        ), f"{path.name}: caption {caption} does not follow the run's parameters"
+
+
+def test_the_runs_of_one_notebook_get_captions_of_their_own(repo_paths):
+    viewpoints = [r for r in read_runs(repo_paths) if r.notebook == "04_viewpoints.ipynb"]
+    captions = {
+        describe_selection(
+            r.parameters.get("sources", []),
+            r.parameters.get("as_of", ""),
+            r.parameters.get("include_comments", False),
+        )
+        for r in viewpoints
+    }
+    assert len(captions) == len(viewpoints) >= 2
+    assert describe_selection([], "2026-01-31", False) == (
+        "Reads all sources published by 2026-01-31 (later and undated ones left out);"
+        " reader comments left out."
+    )
+    assert describe_selection(["a", "b"], "", True) == (
+        "Reads sources a, b; reader comments included."
+    )

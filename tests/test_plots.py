@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import struct
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -8,30 +10,100 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import FancyArrowPatch, Rectangle  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
-from gapstudy import plots  # noqa: E402
+from gapstudy import plots, style  # noqa: E402
+from gapstudy.facts import GAP_COLUMNS  # noqa: E402
 from gapstudy.output import save_figure  # noqa: E402
 
-GAPS = pd.DataFrame(
-    {
-        "dimension": [
-            "benchmark_performance",
-            "capital_and_investment",
-            "compute_and_chips",
-            "compute_and_chips",
-        ],
-        "label": ["overall shortfall", "investment", "compute", "compute"],
-        "low": [1.027, 11.7, 10.0, 10.0],
-        "value": [1.027, 11.7, None, None],
-        "high": [1.027, 11.7, 100.0, None],
-        "bound": ["exact", "exact", "range", "lower"],
-        "stance": ["optimist", "skeptic", "skeptic", "skeptic"],
-        "source_id": ["z", "u", "k", "k"],
-        "item_id": ["z/gap/1", "inv", "k/fold/1", "k/fold/2"],
-        "text": ["2.7%", "$109.1 billion / $9.3 billion", "ten-to-hundred-fold", "over ten-fold"],
-        "reading": ["r"] * 4,
+
+def make_marks(*rows: dict) -> pd.DataFrame:
+    """Rows of the marks table (as from facts.gap_measures), giving only what differs."""
+    defaults = {
+        "dimension": "compute_and_chips",
+        "unit": "fold",
+        "label": "compute",
+        "bound": "exact",
+        "stance": "skeptic",
+        "source_id": "k",
+        "text": "ten-fold",
+        "reading": "r",
     }
-).astype({"low": "Float64", "value": "Float64", "high": "Float64"})
+    frame = pd.DataFrame([{**defaults, **row} for row in rows], columns=list(GAP_COLUMNS))
+    numbers = ("low", "value", "high", "start_value", "change_value")
+    return frame.astype({c: ("Float64" if c in numbers else "object") for c in GAP_COLUMNS})
+
+
+GAPS = make_marks(
+    {
+        "dimension": "benchmark_performance",
+        "unit": "percentage_point",
+        "label": "MMLU lead",
+        "low": 0.3,
+        "value": 0.3,
+        "high": 0.3,
+        "start_value": 17.5,
+        "start_text": "17.5%",
+        "start_period": "late 2023",
+        "period": "2024",
+        "change_value": -17.2,
+        "change_unit": "percentage_point",
+        "stance": "optimist",
+        "source_id": "u",
+        "item_id": "mmlu",
+        "text": "0.3%",
+    },
+    {
+        "dimension": "benchmark_performance",
+        "unit": "percent",
+        "label": "overall shortfall",
+        "low": 2.7,
+        "value": 2.7,
+        "high": 2.7,
+        "stance": "optimist",
+        "source_id": "z",
+        "item_id": "z/gap/1",
+        "text": "2.7%",
+    },
+    {
+        "dimension": "capital_and_investment",
+        "label": "investment",
+        "low": 11.7,
+        "value": 11.7,
+        "high": 11.7,
+        "source_id": "u",
+        "item_id": "inv",
+        "text": "$109.1 billion / $9.3 billion",
+    },
+    {
+        "label": "compute",
+        "low": 10.0,
+        "high": 100.0,
+        "bound": "range",
+        "item_id": "k/fold/1",
+        "text": "ten-to-hundred-fold",
+    },
+    {"label": "compute", "low": 10.0, "bound": "lower", "item_id": "k/fold/2", "text": "over 10x"},
+    {
+        "dimension": "adoption_and_usage",
+        "unit": "percent",
+        "label": "share of usage",
+        "low": 30.0,
+        "value": 30.0,
+        "high": 30.0,
+        "bound": "approximate",
+        "start_value": 1.2,
+        "start_text": "1.2%",
+        "change_value": 28.8,
+        "change_unit": "percentage_point",
+        "stance": "optimist",
+        "source_id": "h",
+        "item_id": "share",
+        "text": "nearly 30%",
+    },
+)
 
 SOURCES = pd.DataFrame(
     {
@@ -42,6 +114,66 @@ SOURCES = pd.DataFrame(
     }
 )
 
+POINTS = pd.DataFrame(
+    {
+        "figure_id": ["u/m/1", "u/m/2", "z/g/1", "r/g/1"],
+        "source_id": ["u", "u", "z", "r"],
+        "label": ["MMLU lead", "MMLU lead", "overall", "overall"],
+        "text": ["17.5%", "0.3%", "2.7%", "2.7%"],
+        "value": [17.5, 0.3, 2.7, 2.7],
+        "unit": ["percentage_point", "percentage_point", "percent", "percent"],
+        "year": [2023.83, 2024.5, 2026 + 2.5 / 12, 2026 + 2.5 / 12],
+        "is_year_from_source": [False, False, False, True],
+        "stance": ["optimist"] * 4,
+    }
+)
+CHANGES = pd.DataFrame({"numerator_figure_id": ["u/m/2"], "denominator_figure_id": ["u/m/1"]})
+
+FACT_VALUES = pd.DataFrame(
+    {
+        "fact_id": ["ipo", "ipo", "says"],
+        "source_id": ["a", "b", "a"],
+        "text": ["$560 million", "$500 million", "may be widening"],
+        "value": [560.0, 500.0, None],
+        "low": [None, None, None],
+        "high": [None, None, None],
+        "bound": ["exact", "exact", None],
+        "stance": ["neutral", "skeptic", "skeptic"],
+        "spread_pct": [12.0, 12.0, None],
+        "is_agreeing": [False, False, True],
+    }
+)
+
+VIEWPOINTS = pd.DataFrame(
+    {
+        "dimension": [
+            "benchmark_performance",
+            "benchmark_performance",
+            "compute_and_chips",
+            "compute_and_chips",
+        ],
+        "stance": ["optimist", "skeptic", "optimist", "skeptic"],
+        "n_claims": [4, 0, 1, 3],
+    }
+)
+COVERAGE = pd.DataFrame(
+    {
+        "source_id": ["a", "a", "a", "b", "b", "b"],
+        "status": ["annotated", "excluded", "open"] * 2,
+        "n_mentions": [3, 1, 2, 5, 0, 0],
+    }
+)
+
+EVERY_FIGURE = {
+    "gap-by-dimension": lambda: plots.plot_gap_by_dimension(GAPS),
+    "dimension-figures": lambda: plots.plot_dimension_figures(GAPS[GAPS["unit"] != "fold"]),
+    "benchmark-gap": lambda: plots.plot_benchmark_gap(POINTS, CHANGES),
+    "source-timeline": lambda: plots.plot_source_timeline(SOURCES),
+    "coverage": lambda: plots.plot_coverage(COVERAGE),
+    "fact-agreement": lambda: plots.plot_fact_agreement(FACT_VALUES),
+    "viewpoints": lambda: plots.plot_viewpoints(VIEWPOINTS),
+}
+
 
 @pytest.fixture(autouse=True)
 def _close_figures():
@@ -49,42 +181,125 @@ def _close_figures():
     plt.close("all")
 
 
-def _texts(ax) -> list[str]:
-    return [t.get_text() for t in ax.texts]
+def _texts(fig) -> list[str]:
+    return [t.get_text() for t in fig.findobj(Text)]
 
 
-def test_plot_gap_by_dimension_is_log_scaled_with_one_row_per_gap_coloured_by_stance():
+def drawn_texts(fig) -> list[Text]:
+    """Every text the renderer draws: titles, labels, annotations, legend entries, and the tick
+    labels of ticks inside the axis limits."""
+    fig.canvas.draw()
+    tick_labels, shown = set(), []
+    for ax in fig.axes:
+        for axis, limits in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
+            low, high = sorted(limits)
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                tick_labels |= {id(tick.label1), id(tick.label2)}
+                if tick.label1.get_visible() and low <= tick.get_loc() <= high:
+                    shown.append(tick.label1)
+    shown += [t for t in fig.findobj(Text) if id(t) not in tick_labels and t.get_visible()]
+    return [t for t in dict.fromkeys(shown) if t.get_text().strip()]
+
+
+def overlaps(fig) -> list[tuple[str, str]]:
+    texts = drawn_texts(fig)
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    return [
+        (texts[i].get_text(), texts[j].get_text())
+        for i in range(len(texts))
+        for j in range(i)
+        if boxes[i].overlaps(boxes[j])
+    ]
+
+
+def outside(fig) -> list[str]:
+    """Texts that run past the edge of the figure (and would be cut off)."""
+    frame = fig.bbox
+    renderer = fig.canvas.get_renderer()
+    return [
+        t.get_text()
+        for t in drawn_texts(fig)
+        if not (
+            frame.x0 - 0.5 <= t.get_window_extent(renderer).x0
+            and t.get_window_extent(renderer).x1 <= frame.x1 + 0.5
+            and frame.y0 - 0.5 <= t.get_window_extent(renderer).y0
+            and t.get_window_extent(renderer).y1 <= frame.y1 + 0.5
+        )
+    ]
+
+
+# --- what each figure shows ---------------------------------------------------------------------
+
+
+def test_gap_by_dimension_gives_each_dimension_and_unit_its_own_panel_and_scale():
     ax = plots.plot_gap_by_dimension(GAPS)
-    assert ax.get_xscale() == "log"
-    labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels == [
-        "benchmark performance: overall shortfall [z]",
-        "capital and investment: investment [u]",
-        "compute and chips: compute [k]",
-        "compute and chips: compute [k]",
+    panels = ax.figure.axes
+    titles = [p.get_title(loc="left") for p in panels]
+    assert titles == [
+        "Benchmark performance: percentage points",
+        "Benchmark performance: percent, as written",
+        "Capital and investment: multiple (×), log scale",
+        "Compute and chips: multiple (×), log scale",
+        "Adoption and usage: percent, as written",
     ]
-    dots = [line for line in ax.lines if line.get_marker() == "o"]
-    assert [to_hex(d.get_markeredgecolor()) for d in dots] == [
-        plots.STANCE_COLOURS["optimist"],
-        plots.STANCE_COLOURS["skeptic"],
-    ]
-    # The lower bound is drawn as an arrow pointing up the scale from its end.
-    arrows = [t for t in ax.texts if getattr(t, "arrow_patch", None) is not None]
-    assert len(arrows) == 1
-    assert arrows[0].xy == (30.0, 3) and arrows[0].xyann == (10.0, 3)
+    assert [p.get_xscale() for p in panels] == ["linear", "linear", "log", "log", "linear"]
+    # A lead of 17.5 points is drawn at 17.5 on its own axis, never as a ratio 1.175.
+    lead = panels[0]
+    xs = sorted(x for line in lead.lines for x in line.get_xdata())
+    assert xs == pytest.approx([0.3, 17.5])
+    assert lead.get_xlim()[0] <= 0 < 17.5 < lead.get_xlim()[1]
+    # A share is a percentage of a whole, on 0 to 100.
+    assert panels[4].get_xlim() == (0.0, 100.0)
+
+
+def test_gap_by_dimension_labels_every_row_with_its_source_and_words():
+    ax = plots.plot_gap_by_dimension(GAPS)
+    texts = _texts(ax.figure)
+    for row in GAPS.itertuples(index=False):
+        assert any(t.endswith(f"·  {row.source_id}") and row.label in t for t in texts)
+    assert "17.5% (late 2023) → 0.3% (2024): -17.2 points" in texts
+    assert "1.2% → nearly 30%: +28.8 points" in texts
     # Article words are shown as written; '$' is escaped, not read as math.
-    assert r"\$109.1 billion / \$9.3 billion" in _texts(ax)
+    assert r"\$109.1 billion / \$9.3 billion" in texts
 
 
-def test_plot_draws_on_the_axes_it_is_given():
+def test_bounds_point_the_open_way_and_changes_run_from_earlier_to_later():
+    ax = plots.plot_gap_by_dimension(GAPS)
+    compute = ax.figure.axes[3]
+    (bound,) = [t for t in compute.texts if getattr(t, "arrow_patch", None) is not None]
+    assert bound.xyann[0] == 10.0 and bound.xy[0] > 10.0
+    (change,) = [t for t in ax.figure.axes[0].texts if getattr(t, "arrow_patch", None)]
+    assert (change.xyann[0], change.xy[0]) == (17.5, 0.3)
+
+
+def test_plot_draws_in_the_area_it_is_given():
+    fig, ax = plt.subplots()
+    first = plots.plot_gap_by_dimension(GAPS, ax=ax)
+    assert first.figure is fig and len(fig.axes) == 5
     _, ax = plt.subplots()
-    assert plots.plot_gap_by_dimension(GAPS, ax=ax) is ax
+    assert plots.plot_gap_by_dimension(GAPS[GAPS["unit"] == "fold"].iloc[:1], ax=ax) is ax
+
+
+def test_dimension_figures_put_each_unit_in_a_panel_of_its_own():
+    marks = make_marks(
+        {"unit": "usd", "label": "IPO", "low": 5.6e8, "value": 5.6e8, "high": 5.6e8},
+        {"unit": "usd", "label": "funding", "low": 1.091e11, "value": 1.091e11, "high": 1.091e11},
+        {"unit": "count", "label": "filings", "low": 868.0, "value": 868.0, "high": 868.0},
+        {"unit": "count", "label": "apps", "entity": "Zhipu", "low": 530.0, "value": 530.0},
+    )
+    ax = plots.plot_dimension_figures(marks, title="Capital")
+    assert [(p.get_title(loc="left"), p.get_xscale()) for p in ax.figure.axes] == [
+        ("US dollars, log scale", "log"),
+        ("Count", "linear"),
+    ]
+    assert any(t.startswith("Zhipu: apps") for t in _texts(ax.figure))
 
 
 def test_plot_source_timeline_marks_undated_and_inferred_dates():
     ax = plots.plot_source_timeline(SOURCES)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["k", "z", "u"]
-    texts = _texts(ax)
+    texts = [t.get_text() for t in ax.texts]
     assert "?" in texts and "undated" in texts
     assert "2026-01 (month, inferred)" in texts
     assert "2026-05-27 (day)" in texts
@@ -93,14 +308,7 @@ def test_plot_source_timeline_marks_undated_and_inferred_dates():
 
 
 def test_plot_coverage_stacks_the_counts_per_status():
-    counts = pd.DataFrame(
-        {
-            "source_id": ["a", "a", "a", "b", "b", "b"],
-            "status": ["annotated", "excluded", "open"] * 2,
-            "n_mentions": [3, 1, 2, 5, 0, 0],
-        }
-    )
-    ax = plots.plot_coverage(counts)
+    ax = plots.plot_coverage(COVERAGE)
     widths = [(p.get_y() < 0.5, p.get_width()) for p in ax.patches]
     assert sorted(widths) == sorted(
         [(True, 3), (True, 1), (True, 2), (False, 5), (False, 0), (False, 0)]
@@ -109,19 +317,7 @@ def test_plot_coverage_stacks_the_counts_per_status():
 
 
 def test_plot_viewpoints_puts_optimists_left_and_skeptics_right():
-    counts = pd.DataFrame(
-        {
-            "dimension": [
-                "benchmark_performance",
-                "benchmark_performance",
-                "compute_and_chips",
-                "compute_and_chips",
-            ],
-            "stance": ["optimist", "skeptic", "optimist", "skeptic"],
-            "n_claims": [4, 0, 1, 3],
-        }
-    )
-    ax = plots.plot_viewpoints(counts)
+    ax = plots.plot_viewpoints(VIEWPOINTS)
     widths = [p.get_width() for p in ax.patches]
     assert widths == [-4, -1, 0, 3]
     assert [t.get_text() for t in ax.get_yticklabels()] == [
@@ -130,48 +326,107 @@ def test_plot_viewpoints_puts_optimists_left_and_skeptics_right():
     ]
 
 
-def test_plot_benchmark_gap_labels_each_point_with_its_source_and_joins_changes():
-    points = pd.DataFrame(
-        {
-            "figure_id": ["u/m/1", "u/m/2", "z/g/1"],
-            "source_id": ["u", "u", "z"],
-            "label": ["MMLU lead", "MMLU lead", "overall"],
-            "text": ["17.5%", "0.3%", "2.7%"],
-            "gap_pct": [17.5, 0.3, 2.7],
-            "year": [2023.83, 2024.5, 2026.4],
-            "is_year_from_source": [False, False, True],
-            "stance": ["optimist"] * 3,
-        }
-    )
-    changes = pd.DataFrame({"numerator_figure_id": ["u/m/2"], "denominator_figure_id": ["u/m/1"]})
-    ax = plots.plot_benchmark_gap(points, changes)
-    assert {"17.5% [u]", "0.3% [u]", "2.7% [z]"} <= set(_texts(ax))
-    arrows = [t for t in ax.texts if getattr(t, "arrow_patch", None) is not None]
+def test_benchmark_gap_keeps_each_unit_on_its_own_axis_and_joins_changes():
+    ax = plots.plot_benchmark_gap(POINTS, CHANGES)
+    points_panel, percent_panel = ax.figure.axes
+    assert "percentage points" in points_panel.get_ylabel()
+    assert "percent as written" in percent_panel.get_ylabel()
+    assert {"17.5% · u", "0.3% · u"} <= {t.get_text() for t in points_panel.texts}
+    assert {"2.7% · z", "2.7% · r"} <= {t.get_text() for t in percent_panel.texts}
+    arrows = [t for t in points_panel.texts if getattr(t, "arrow_patch", None) is not None]
     assert [(a.xyann, a.xy) for a in arrows] == [((2023.83, 17.5), (2024.5, 0.3))]
 
 
+def test_benchmark_points_sit_at_their_month():
+    ax = plots.plot_benchmark_gap(POINTS, CHANGES)
+    percent_panel = ax.figure.axes[1]
+    xs = [line.get_xdata()[0] for line in percent_panel.lines if line.get_marker() == "s"]
+    # March 2026 (2026 + 2.5/12), not the middle of the year.
+    assert xs == pytest.approx([2026 + 2.5 / 12] * 2)
+
+
 def test_plot_fact_agreement_shows_each_report_and_the_verdict():
-    fact_values = pd.DataFrame(
-        {
-            "fact_id": ["ipo", "ipo", "says"],
-            "source_id": ["a", "b", "a"],
-            "text": ["$560 million", "$500 million", "may be widening"],
-            "value": [560.0, 500.0, None],
-            "low": [None, None, None],
-            "high": [None, None, None],
-            "bound": ["exact", "exact", None],
-            "spread_pct": [12.0, 12.0, None],
-            "is_agreeing": [False, False, True],
-        }
-    )
-    ax = plots.plot_fact_agreement(fact_values)
+    ax = plots.plot_fact_agreement(FACT_VALUES)
     assert [t.get_text() for t in ax.get_yticklabels()] == [
         r"ipo [a]: \$560 million",
         r"ipo [b]: \$500 million",
     ]
-    assert "DISAGREE, spread 12%" in _texts(ax)
+    assert "DISAGREE, spread 12%" in [t.get_text() for t in ax.texts]
     dots = [line.get_xdata()[0] for line in ax.lines if line.get_marker() == "o"]
     assert dots == pytest.approx([560 / 500, 1.0])
+
+
+# --- publishable: no overlap, readable sizes, one palette ----------------------------------------
+
+
+@pytest.mark.parametrize("name", EVERY_FIGURE)
+def test_no_two_labels_overlap_and_none_is_cut_off(name):
+    ax = EVERY_FIGURE[name]()
+    assert overlaps(ax.figure) == []
+    assert outside(ax.figure) == []
+
+
+def test_labels_at_one_spot_are_moved_apart():
+    both = POINTS[POINTS["unit"] == "percent"]
+    ax = plots.plot_benchmark_gap(both)
+    fig = ax.figure
+    a, b = (t for t in ax.texts if t.get_text().startswith("2.7%"))
+    renderer = fig.canvas.get_renderer()
+    assert not a.get_window_extent(renderer).overlaps(b.get_window_extent(renderer))
+    assert a.xyann != b.xyann
+
+
+@pytest.mark.parametrize("name", EVERY_FIGURE)
+def test_text_is_readable_at_the_width_the_report_shows(name, tmp_path):
+    ax = EVERY_FIGURE[name]()
+    sizes = {t.get_fontsize() for t in drawn_texts(ax.figure)}
+    assert min(sizes) >= style.MIN_FONT_PT
+    (png, _) = save_figure(ax.figure, name, figures_dir=tmp_path, caption="c", formats=["png"])
+    width, _ = struct.unpack(">II", png.read_bytes()[16:24])
+    # Shown at its own size (no scaling down), so 8 pt stays 8 pt.
+    assert width <= style.REPORT_WIDTH_PX
+
+
+def _mark_colours(fig) -> set[str]:
+    """Colours of the data marks (dots, bars, arrows), leaving out legends and neutral ink."""
+    neutral = {"#ffffff", to_hex(style.INK), to_hex(style.MUTED), to_hex(style.RULE)}
+    legends = {id(a) for leg in fig.legends for a in leg.findobj()}
+    legends |= {id(a) for ax in fig.axes if ax.get_legend() for a in ax.get_legend().findobj()}
+    colours = set()
+    for artist in fig.findobj(lambda a: isinstance(a, Line2D | Rectangle | FancyArrowPatch)):
+        if id(artist) in legends:
+            continue
+        if isinstance(artist, Line2D):
+            if artist.get_marker() in (None, "None", "") and artist.get_linewidth() < 2:
+                continue
+            colours |= {to_hex(artist.get_markeredgecolor()), to_hex(artist.get_color())}
+        elif isinstance(artist, FancyArrowPatch):
+            colours.add(to_hex(artist.get_edgecolor()))
+        elif artist.axes is not None and artist is not artist.axes.patch:
+            colours.add(to_hex(artist.get_facecolor()))
+    return colours - neutral
+
+
+STANCE_FIGURES = {
+    "gap-by-dimension": lambda stance: plots.plot_gap_by_dimension(GAPS.assign(stance=stance)),
+    "dimension-figures": lambda stance: plots.plot_dimension_figures(GAPS.assign(stance=stance)),
+    "benchmark-gap": lambda stance: plots.plot_benchmark_gap(POINTS.assign(stance=stance)),
+    "fact-agreement": lambda stance: plots.plot_fact_agreement(FACT_VALUES.assign(stance=stance)),
+}
+
+
+@pytest.mark.parametrize("stance", ["optimist", "skeptic", "mixed"])
+def test_a_stance_has_the_same_colour_in_every_figure(stance):
+    for name, draw in STANCE_FIGURES.items():
+        fig = draw(stance).figure
+        assert _mark_colours(fig) == {to_hex(style.STANCE_COLOURS[stance])}, name
+        plt.close(fig)
+    bars = plots.plot_viewpoints(VIEWPOINTS)
+    camps = {c.get_label(): {to_hex(p.get_facecolor()) for p in c} for c in bars.containers}
+    assert camps == {
+        "optimists": {to_hex(style.STANCE_COLOURS["optimist"])},
+        "skeptics": {to_hex(style.STANCE_COLOURS["skeptic"])},
+    }
 
 
 def test_the_same_data_gives_the_same_svg_bytes(tmp_path):
@@ -183,3 +438,41 @@ def test_the_same_data_gives_the_same_svg_bytes(tmp_path):
         )
         outputs.append(svg.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def _report_figures(paths) -> dict:
+    from gapstudy import facts
+    from gapstudy.narrative import load_tables
+
+    names = ["voices", "claims", "figures", "derived_measures", "segments", "mentions"]
+    t = load_tables(names, paths=paths)
+    marks = {d: facts.dimension_tables(t, d)["marks"] for d in set(t["figures"]["dimension"])}
+    return {
+        "gap-by-dimension": lambda: plots.plot_gap_by_dimension(
+            facts.gap_measures(t["figures"], t["derived_measures"])
+        ),
+        "benchmark-gap": lambda: plots.plot_benchmark_gap(
+            facts.benchmark_gap_points(t["figures"], t["sources"]),
+            facts.benchmark_changes(t["derived_measures"]),
+        ),
+        **{
+            f"dimension-{d}": (lambda d=d: plots.plot_dimension_figures(marks[d]))
+            for d in sorted(marks)
+        },
+        "fact-agreement": lambda: plots.plot_fact_agreement(
+            facts.reconcile_facts(t["figures"], t["claims"], facts.load_facts_spec(paths))
+        ),
+        "viewpoints": lambda: plots.plot_viewpoints(facts.count_claims_by_dimension(t["claims"])),
+        "segments": lambda: plots.plot_segments(facts.count_segment_lines(t["segments"])),
+        "coverage": lambda: plots.plot_coverage(facts.count_mentions_by_status(t["mentions"])),
+    }
+
+
+def test_the_report_figures_are_readable_and_free_of_overlaps(repo_paths):
+    for name, draw in _report_figures(repo_paths).items():
+        fig = draw().figure
+        assert overlaps(fig) == [], name
+        assert outside(fig) == [], name
+        assert min(t.get_fontsize() for t in drawn_texts(fig)) >= style.MIN_FONT_PT, name
+        assert fig.get_size_inches()[0] <= style.REPORT_WIDTH_IN, name
+        plt.close(fig)
