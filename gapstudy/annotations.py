@@ -10,13 +10,16 @@ and white-space runs become one space, on both sides; nothing fuzzier.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from gapstudy.exceptions import Problem
+from gapstudy.input_schema import check_document
 from gapstudy.paths import ProjectPaths
-from gapstudy.sources import Source, line_of_key, read_yaml
+from gapstudy.sources import Source
+from gapstudy.yamlfile import line_of_key, read_yaml
 
 _QUOTE_MAP = str.maketrans(
     {
@@ -69,6 +72,48 @@ def find_verbatim(haystack: str, needle: str, occurrence: int = 1) -> list[tuple
     return spans
 
 
+_CURRENCY_SIGNS = frozenset("$€£¥")
+
+
+def _is_word_char(ch: str) -> bool:
+    """A letter or digit of a script that separates words with spaces (not Chinese or
+    Japanese, where a span may start at any character)."""
+    return ch.isalnum() and unicodedata.east_asian_width(ch) not in ("W", "F")
+
+
+def _joins(text: str, i: int) -> bool:
+    """Whether the characters on either side of offset ``i`` belong to one word or number:
+    two word characters; a digit, a decimal point or thousands separator, and a digit; or a
+    number and the currency or percent sign written against it."""
+    if i <= 0 or i >= len(text):
+        return False
+    before, after = text[i - 1], text[i]
+    if _is_word_char(before) and _is_word_char(after):
+        return True
+    if before in ".," and after.isdigit():
+        return i >= 2 and text[i - 2].isdigit()
+    if before.isdigit() and after in ".,":
+        return i + 1 < len(text) and text[i + 1].isdigit()
+    # A sign written against its number belongs to it: "$560", "€10B", "2.7%".
+    return (before in _CURRENCY_SIGNS and after.isdigit()) or (before.isdigit() and after == "%")
+
+
+def check_boundaries(text: str, span: tuple[int, int]) -> str | None:
+    """Why ``text[start:end]`` does not start and end on word and number boundaries (it starts
+    or ends inside a word or a number), or ``None`` when it does."""
+    start, end = span
+    cut_start, cut_end = _joins(text, start), _joins(text, end)
+    if not (cut_start or cut_end):
+        return None
+    while _joins(text, start):
+        start -= 1
+    while _joins(text, end):
+        end += 1
+    where = " and ".join(w for w, cut in (("starts", cut_start), ("ends", cut_end)) if cut)
+    whole = text[start:end] if end - start <= 60 else text[start : start + 59] + "…"
+    return f"{where} inside a word or number (whole words: {whole!r})"
+
+
 @dataclass
 class FigureNote:
     """A figure as annotated, located in its source."""
@@ -119,15 +164,28 @@ def _pick(spans: list[tuple[int, int]], occurrence: Any) -> tuple[int, int] | No
 
 
 def _locate(
-    text: str, needle: Any, occurrence: Any, offset: int, path: Path, line: int, what: str
+    text: str,
+    needle: Any,
+    occurrence: Any,
+    bounds: tuple[int, int],
+    path: Path,
+    line: int,
+    what: str,
 ) -> tuple[tuple[int, int] | None, list[Problem]]:
-    """Span of ``needle`` in ``text`` (shifted by ``offset``) or the problem that prevents it."""
+    """Span of ``needle`` in ``text[bounds[0]:bounds[1]]`` (as offsets of ``text``), or the
+    problem that prevents it. A span must start and end on word and number boundaries."""
     if not isinstance(needle, str) or not needle.strip():
         return None, [Problem(path, line, f"{what} is missing or empty", "give the words verbatim")]
-    spans = find_verbatim(text, needle)
+    offset, stop = bounds
+    spans = find_verbatim(text[offset:stop], needle)
     span = _pick(spans, occurrence)
     if span is not None:
-        return (span[0] + offset, span[1] + offset), []
+        span = (span[0] + offset, span[1] + offset)
+        cut = check_boundaries(text, span)
+        if cut is not None:
+            hint = "quote whole words and whole numbers, exactly as in the raw text"
+            return None, [Problem(path, line, f"{what} {needle!r} {cut}", hint)]
+        return span, []
     if not spans:
         hint = "copy the words exactly from the raw text"
         return None, [Problem(path, line, f"{what} {needle!r} not found verbatim", hint)]
@@ -140,30 +198,9 @@ def _locate(
     ]
 
 
-def _entries(
-    parent: dict[str, Any], key: str, path: Path, problems: list[Problem]
-) -> list[dict[str, Any]]:
-    """The mappings listed under ``key``; anything else there is recorded as a problem."""
-    value = parent.get(key)
-    if value is None:
-        return []
-    line = line_of_key(parent, key)
-    if not isinstance(value, list):
-        problems.append(
-            Problem(path, line, f"{key!r} must be a list", "write each entry as '- ...'")
-        )
-        return []
-    entries = [entry for entry in value if isinstance(entry, dict)]
-    if len(entries) != len(value):
-        problems.append(
-            Problem(
-                path,
-                line,
-                f"every entry under {key!r} must be a mapping of fields",
-                "write each entry as '- name: value' lines",
-            )
-        )
-    return entries
+def _entries(parent: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """The entries listed under ``key`` (the schema has checked they are mappings)."""
+    return parent.get(key) or []
 
 
 def load_source_annotations(
@@ -176,11 +213,10 @@ def load_source_annotations(
     path = paths.annotation_file(source.source_id)
     if not path.exists():
         return None, []
-    doc = read_yaml(path) or {}
-    problems: list[Problem] = []
-    if not isinstance(doc, dict):
-        hint = "start with 'source_id:', then 'voices:', 'claims:', 'exclusions:'"
-        return None, [Problem(path, 1, "the file is not a YAML mapping", hint)]
+    doc = read_yaml(path)
+    problems = check_document(doc, "annotation file", path)
+    if problems:
+        return None, problems
     if doc.get("source_id") != source.source_id:
         problems.append(
             Problem(
@@ -191,33 +227,32 @@ def load_source_annotations(
             )
         )
     voices: dict[str, dict[str, Any]] = {}
-    for voice in _entries(doc, "voices", path, problems):
+    for voice in _entries(doc, "voices"):
         key = voice.get("key")
         if key in voices:
             problems.append(Problem(path, voice["__line__"], f"duplicate voice key {key!r}"))
         voices[key] = voice
     claims: list[ClaimNote] = []
-    for spec in _entries(doc, "claims", path, problems):
+    for spec in _entries(doc, "claims"):
         claim = ClaimNote(spec.get("key"), spec, spec["__line__"])
         claim.span, found = _locate(
             source.text,
             spec.get("quote"),
             spec.get("occurrence"),
-            0,
+            (0, len(source.text)),
             path,
             line_of_key(spec, "quote"),
             "quote",
         )
         problems.extend(found)
-        for n, fig in enumerate(_entries(spec, "figures", path, problems), start=1):
+        for n, fig in enumerate(_entries(spec, "figures"), start=1):
             note = FigureNote(n, fig, fig["__line__"])
             if claim.span is not None:
-                start, end = claim.span
                 note.span, found = _locate(
-                    source.text[start:end],
+                    source.text,
                     fig.get("text"),
                     fig.get("occurrence"),
-                    start,
+                    claim.span,
                     path,
                     note.line,
                     "figure text (inside its quote)",
@@ -226,25 +261,24 @@ def load_source_annotations(
             claim.figures.append(note)
         claims.append(claim)
     exclusions: list[ExclusionNote] = []
-    for spec in _entries(doc, "exclusions", path, problems):
+    for spec in _entries(doc, "exclusions"):
         note = ExclusionNote(spec, spec["__line__"])
         context_span, found = _locate(
             source.text,
             spec.get("context"),
             spec.get("occurrence"),
-            0,
+            (0, len(source.text)),
             path,
             line_of_key(spec, "context"),
             "exclusion context",
         )
         problems.extend(found)
         if context_span is not None:
-            start, end = context_span
             note.span, found = _locate(
-                source.text[start:end],
+                source.text,
                 spec.get("text"),
                 None,
-                start,
+                context_span,
                 path,
                 note.line,
                 "excluded text (inside its context)",
@@ -252,13 +286,13 @@ def load_source_annotations(
             problems.extend(found)
         exclusions.append(note)
     not_claims: list[ExclusionNote] = []
-    for spec in _entries(doc, "not_claims", path, problems):
+    for spec in _entries(doc, "not_claims"):
         note = ExclusionNote(spec, spec["__line__"])
         note.span, found = _locate(
             source.text,
             spec.get("quote"),
             spec.get("occurrence"),
-            0,
+            (0, len(source.text)),
             path,
             line_of_key(spec, "quote"),
             "not-claim quote",

@@ -8,26 +8,27 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from gapstudy import vocab
 from gapstudy.annotations import SourceAnnotations, load_source_annotations
 from gapstudy.exceptions import AnnotationError, FigureParseError, InputError, Problem
 from gapstudy.facts import (
-    CROSS_SOURCE_FILES,
+    load_derived_spec,
     load_disagreements_spec,
     load_facts_spec,
     load_references_spec,
 )
 from gapstudy.figures import ParsedFigure, parse_figure
+from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
-from gapstudy.sources import Source, line_of_key, load_sources
+from gapstudy.sources import Source, load_sources
+from gapstudy.yamlfile import line_of_key, read_yaml
 
-VOICE_FIELDS = ("key", "name", "kind", "stance")
-CLAIM_FIELDS = ("key", "voice", "quote", "dimension", "direction", "stance")
-FIGURE_FIELDS = ("text", "entity", "metric", "period_precision")
-EXCLUSION_FIELDS = ("text", "context", "reason")
+# Keys and types of every entry are declared in gapstudy.input_schema and checked by the
+# loaders; the rules here are about meaning. Figure fields that are checked against the parse:
 HAND_CHECKED = ("value", "low", "high", "unit", "kind", "qualifier")
 
 
@@ -62,14 +63,6 @@ class Corpus:
                 done, total = result[m.source_id]
                 result[m.source_id] = (done + (m.status != "open"), total + 1)
         return result
-
-
-def _require(spec: dict[str, Any], names: tuple[str, ...], where: Problem) -> list[Problem]:
-    return [
-        Problem(where.path, where.line, f"{where.message} lacks {name!r}", "add the field")
-        for name in names
-        if spec.get(name) in (None, "")
-    ]
 
 
 def _in_vocab(value: Any, allowed: dict[str, Any], name: str, path, line) -> list[Problem]:
@@ -113,9 +106,8 @@ def _check_source(notes: SourceAnnotations, fact_ids: set[str]) -> tuple[dict, l
     parsed: dict[str, ParsedFigure] = {}
     claims_by_voice: dict[str, list[str]] = {k: [] for k in notes.voices}
     cited: set[str] = set()
-    for key, voice in notes.voices.items():
+    for voice in notes.voices.values():
         line = voice["__line__"]
-        problems += _require(voice, VOICE_FIELDS, Problem(path, line, f"voice {key!r}"))
         problems += _in_vocab(voice.get("kind"), vocab.VOICE_KINDS, "voice kind", path, line)
         problems += _in_vocab(voice.get("stance"), vocab.STANCES, "stance", path, line)
         if voice.get("cites"):
@@ -123,7 +115,6 @@ def _check_source(notes: SourceAnnotations, fact_ids: set[str]) -> tuple[dict, l
     claim_keys: set[str] = set()
     for claim in notes.claims:
         spec, line = claim.spec, claim.line
-        problems += _require(spec, CLAIM_FIELDS, Problem(path, line, f"claim {claim.key!r}"))
         if claim.key in claim_keys:
             problems.append(Problem(path, line, f"duplicate claim key {claim.key!r}"))
         claim_keys.add(claim.key)
@@ -170,7 +161,6 @@ def _check_source(notes: SourceAnnotations, fact_ids: set[str]) -> tuple[dict, l
         for fig in claim.figures:
             fspec, fline = fig.spec, fig.line
             fid = f"{sid}/{claim.key}/{fig.n}"
-            problems += _require(fspec, FIGURE_FIELDS, Problem(path, fline, f"figure {fid!r}"))
             problems += _check_entity(fspec.get("entity"), "entity", path, fline)
             problems += _check_entity(fspec.get("counterpart"), "counterpart", path, fline)
             problems += _in_vocab(
@@ -261,8 +251,6 @@ def _check_source(notes: SourceAnnotations, fact_ids: set[str]) -> tuple[dict, l
                     "a mixed voice needs optimist and skeptic claims, or a mixed one",
                 )
             )
-    for note in notes.exclusions:
-        problems += _require(note.spec, EXCLUSION_FIELDS, Problem(path, note.line, "exclusion"))
     problems += _check_restatements(notes)
     problems += _check_not_claims(notes)
     problems += _check_inferred_affiliations(notes)
@@ -485,11 +473,25 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
     return result
 
 
+def check_cross_source_files(paths: ProjectPaths) -> None:
+    """Keys and types of the files under ``data/annotations/`` that span sources (facts,
+    derived measures...); raises :class:`AnnotationError` before their loaders read them."""
+    problems: list[Problem] = []
+    for name, kind in CROSS_SOURCE_FILES.items():
+        path = paths.annotations / name
+        if path.exists():  # whether a file may be absent is for its loader to say
+            problems += check_document(read_yaml(path), kind, path)
+    if problems:
+        raise AnnotationError(problems)
+
+
 def validate(paths: ProjectPaths | None = None) -> Corpus:
     """Load and check every input; raise :class:`AnnotationError` listing all problems."""
     paths = paths or project_paths()
     sources = load_sources(paths)
+    check_cross_source_files(paths)
     facts = load_facts_spec(paths)
+    load_derived_spec(paths)
     fact_ids = {f.get("fact_id") for f in facts}
     corpus = Corpus(sources, {}, {}, [], facts)
     for sid, source in sources.items():
@@ -502,7 +504,8 @@ def validate(paths: ProjectPaths | None = None) -> Corpus:
             corpus.problems += problems
         corpus.mentions += _classify_mentions(notes, source)
     corpus.problems += _check_cross_source(corpus, paths)
-    known = {p.stem for p in paths.annotations.glob("*.yaml")} - set(CROSS_SOURCE_FILES)
+    cross_source = {Path(name).stem for name in CROSS_SOURCE_FILES}
+    known = {p.stem for p in paths.annotations.glob("*.yaml")} - cross_source
     for stem in sorted(known - set(sources)):
         corpus.problems.append(
             Problem(

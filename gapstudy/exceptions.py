@@ -54,6 +54,11 @@ class AnnotationError(InputError):
     """An annotation file does not agree with the schema, the vocabularies or its source."""
 
 
+class UnreadableFileError(SourceError, AnnotationError):
+    """An input file is missing, not UTF-8, or YAML the project does not accept (syntax errors,
+    duplicate keys, anchors and aliases)."""
+
+
 class TableError(GapstudyError):
     """A tidy table does not match its declared schema, or is missing."""
 

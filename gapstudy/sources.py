@@ -12,51 +12,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from gapstudy import vocab
 from gapstudy.exceptions import Problem, SourceError
+from gapstudy.input_schema import check_document
 from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.yamlfile import LineLoader, decode_utf8, line_of_key, read_yaml
 
-
-class LineLoader(yaml.SafeLoader):
-    """A YAML loader whose mappings remember the 1-based line they start on (key ``__line__``)
-    and the line of each of their keys (``__lines__``)."""
-
-
-def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    mapping["__lines__"] = {
-        key.value: key.start_mark.line + 1
-        for key, _ in node.value
-        if isinstance(key, yaml.ScalarNode)
-    }
-    return mapping
-
-
-def line_of_key(mapping: dict[str, Any], key: str) -> int | None:
-    """Line of ``key`` in a mapping read by :class:`LineLoader` (else the mapping's own line)."""
-    return mapping.get("__lines__", {}).get(key, mapping.get("__line__"))
-
-
-LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse ``path`` with line numbers kept; a syntax error names the file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as err:
-        raise SourceError(Problem(path, None, "file not found")) from err
-    try:
-        return yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        line = mark.line + 1 if mark is not None else None
-        raise SourceError(
-            Problem(path, line, f"YAML syntax error: {err.problem}", "fix the YAML syntax")
-        ) from err
+__all__ = ["LineLoader", "Segment", "Source", "line_of_key", "load_sources", "read_yaml"]
 
 
 @dataclass(frozen=True)
@@ -136,50 +98,45 @@ class Source:
         return self.segments[-1]
 
 
-_REQUIRED_FIELDS = (
-    "source_id",
-    "file",
-    "original_name",
-    "sha256",
-    "title",
-    "outlet",
-    "is_outlet_inferred",
-    "original_outlet",
-    "published",
-    "date_precision",
-    "is_date_inferred",
-    "url",
-    "inferences",
-    "segments",
-)
-
-
 def _check_meta(meta: dict[str, Any], path: Path) -> list[Problem]:
-    line = meta.get("__line__")
-    problems = [
-        Problem(path, line, f"source entry lacks field {name!r}", "add it (null if unknown)")
-        for name in _REQUIRED_FIELDS
-        if name not in meta
-    ]
-    if problems:
-        return problems
+    """Vocabularies and the raw file's name; keys and types are checked by the schema."""
     sid = meta["source_id"]
+    problems = []
+    name = meta["file"]
+    if Path(name).name != name or name.startswith(".") or "\\" in name:
+        problems.append(
+            Problem(
+                path,
+                line_of_key(meta, "file"),
+                f"{sid}: file {name!r} is not a plain file name in data/raw",
+                "give the file name only, e.g. file: my-source.txt",
+            )
+        )
     if meta["date_precision"] not in vocab.DATE_PRECISIONS:
         problems.append(
             Problem(
                 path,
-                line,
+                line_of_key(meta, "date_precision"),
                 f"{sid}: date_precision {meta['date_precision']!r} unknown",
                 f"use one of {sorted(vocab.DATE_PRECISIONS)}",
             )
         )
+    if not meta["segments"]:
+        problems.append(
+            Problem(
+                path,
+                line_of_key(meta, "segments"),
+                f"{sid}: no segments",
+                "give the kind of every line, e.g. - {kind: body, lines: [1, 12]}",
+            )
+        )
     for seg in meta["segments"]:
-        if seg.get("kind") not in vocab.SEGMENT_KINDS:
+        if seg["kind"] not in vocab.SEGMENT_KINDS:
             problems.append(
                 Problem(
                     path,
                     seg.get("__line__"),
-                    f"{sid}: segment kind {seg.get('kind')!r} unknown",
+                    f"{sid}: segment kind {seg['kind']!r} unknown",
                     f"use one of {sorted(vocab.SEGMENT_KINDS)}",
                 )
             )
@@ -217,6 +174,22 @@ def _check_segments(source: Source, path: Path) -> list[Problem]:
     return problems
 
 
+def _check_unlisted(paths: ProjectPaths, listed: set[str]) -> list[Problem]:
+    """Every file in ``data/raw/`` must be a source of ``sources.yaml``."""
+    if not paths.raw.is_dir():
+        return [Problem(paths.raw, None, "the folder of raw texts is missing")]
+    return [
+        Problem(
+            path,
+            None,
+            f"raw text {path.name!r} has no entry in sources.yaml",
+            "add its entry to data/sources.yaml, or move the file out of data/raw",
+        )
+        for path in sorted(paths.raw.iterdir())
+        if not path.name.startswith(".") and path.name not in listed
+    ]
+
+
 def load_sources(paths: ProjectPaths | None = None) -> dict[str, Source]:
     """Read ``sources.yaml`` and every raw text, verifying checksums and segments.
 
@@ -225,10 +198,14 @@ def load_sources(paths: ProjectPaths | None = None) -> dict[str, Source]:
     paths = paths or project_paths()
     # Load
     doc = read_yaml(paths.sources_file)
+    problems = check_document(doc, "sources file", paths.sources_file)
+    if problems:
+        raise SourceError(problems)
     # Process
-    problems: list[Problem] = []
     sources: dict[str, Source] = {}
-    for meta in doc.get("sources", []):
+    listed: set[str] = set()
+    for meta in doc["sources"]:
+        listed.add(meta["file"])
         meta_problems = _check_meta(meta, paths.sources_file)
         if meta_problems:
             problems.extend(meta_problems)
@@ -263,9 +240,16 @@ def load_sources(paths: ProjectPaths | None = None) -> dict[str, Source]:
                 )
             )
             continue
-        source = Source(sid, raw_path, meta, data.decode("utf-8"))
+        try:
+            hint = "raw texts are UTF-8: convert the original once, then record its sha256"
+            text = decode_utf8(data, raw_path, hint)
+        except SourceError as err:
+            problems.extend(err.problems)
+            continue
+        source = Source(sid, raw_path, meta, text)
         problems.extend(_check_segments(source, paths.sources_file))
         sources[sid] = source
+    problems.extend(_check_unlisted(paths, listed))
     if problems:
         raise SourceError(problems)
     return sources

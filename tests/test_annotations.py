@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gapstudy.annotations import find_verbatim, normalise_for_matching
+from gapstudy.annotations import check_boundaries, find_verbatim, normalise_for_matching
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,52 @@ def test_a_substring_is_always_found_at_its_place(needle, before, after):
     if needle.strip():
         assert spans, "a verbatim substring must be found"
         assert all(0 <= s < e <= len(haystack) for s, e in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "problem"),
+    [
+        ("But that assessment", "But that", None),
+        ("But that assessment", "ut that", "starts inside"),
+        ("is stagnating.", "stagnatin", "ends inside"),
+        ("said 20 percent", "0 percent", "starts inside"),
+        ("lead of 17.5%", "17", "ends inside"),
+        ("lead of 17.5%", "5%", "starts inside"),
+        ("lead of 17.5%", "17.5%", None),
+        ("$1,200 million", "200 million", "starts inside"),
+        ("raised $560 million", "560 million", "starts inside"),  # the sign is the number's
+        ("by only 2.7%", "2.7", "ends inside"),
+        ("by only 2.7%.", "2.7%", None),
+        ("in 2024, then", "2024", None),
+        ("“Below 20 percent,” said", "Below 20 percent", None),
+        ("China’s AI", "China", None),  # an apostrophe ends a word
+        ("U.S. chips", "U.S.", None),
+        ("中国人工智能", "人工", None),  # no spaces between Chinese words: any cut is a boundary
+    ],
+)
+def test_spans_must_start_and_end_on_word_and_number_boundaries(text, needle, problem):
+    start = text.index(needle)
+    found = check_boundaries(text, (start, start + len(needle)))
+    if problem is None:
+        assert found is None
+    else:
+        assert found is not None and found.startswith(problem)
+
+
+_words = st.lists(
+    st.text(alphabet="abcXYZ0123456789", min_size=1, max_size=6), min_size=1, max_size=8
+)
+
+
+@given(_words, st.data())
+def test_whole_words_pass_and_cut_words_fail(words, data):
+    text = " ".join(words)
+    first = data.draw(st.integers(0, len(words) - 1))
+    last = data.draw(st.integers(first, len(words) - 1))
+    start = sum(len(w) + 1 for w in words[:first])
+    end = sum(len(w) + 1 for w in words[: last + 1]) - 1
+    assert check_boundaries(text, (start, end)) is None
+    if len(words[first]) > 1:
+        assert "starts inside" in check_boundaries(text, (start + 1, end))
+    if len(words[last]) > 1 and end - 1 > start:
+        assert "ends inside" in check_boundaries(text, (start, end - 1))

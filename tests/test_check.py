@@ -281,6 +281,35 @@ def test_check_prints_coverage_with_open_mentions(project, capsys):
     assert "ithome-zheng-2026.txt:15: '868'" in out
 
 
+@pytest.mark.parametrize(
+    ("name", "old", "new", "message"),
+    [
+        ("facts.yaml", "tolerance_pct:", "tolerence_pct:", "did you mean 'tolerance_pct'?"),
+        ("derived.yaml", "\n    operation: ratio", "\n    operation: quotient", "quotient"),
+        ("derived.yaml", "denominator:", "denominatr:", "did you mean 'denominator'?"),
+    ],
+)
+def test_check_reads_the_cross_source_files_too(project, name, old, new, message):
+    path = project.annotations / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(AnnotationError) as err:
+        validate(project)
+    assert f"{name}:" in str(err.value)
+    assert message in str(err.value)
+
+
+def test_a_misspelt_key_is_refused_not_ignored(project):
+    doc = copy.deepcopy(VALID)
+    doc["claims"][0]["figures"][0]["counterprt"] = doc["claims"][0]["figures"][0].pop("counterpart")
+    _write(project, doc)
+    with pytest.raises(AnnotationError) as err:
+        validate(project)
+    assert "unknown key 'counterprt' (did you mean 'counterpart'?)" in str(err.value)
+    assert f"{SOURCE}.yaml:{_line_of(project, 'counterprt:')}:" in str(err.value)
+
+
 # --- rules for units as meant, restatements, not-claims, inferred affiliations, facts ---------
 
 DATA_RULES = [

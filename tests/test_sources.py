@@ -3,9 +3,13 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gapstudy import vocab
 from gapstudy.exceptions import SourceError
+from gapstudy.paths import project_paths
 from gapstudy.sources import load_sources
 
 
@@ -66,3 +70,65 @@ def test_line_of_maps_offsets_to_lines(repo_paths):
     offset = source.text.index("IT Home | 2026/05/27")
     assert source.line_of(offset) == 4
     assert source.line_of(len(source.text) - 1) == source.n_lines
+
+
+def test_a_raw_text_without_an_entry_is_refused(project):
+    (project.raw / "new-source.txt").write_text("An unregistered text.\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="'new-source.txt' has no entry in sources.yaml"):
+        load_sources(project)
+
+
+def test_a_raw_file_name_may_not_leave_data_raw(project):
+    text = project.sources_file.read_text(encoding="utf-8")
+    project.sources_file.write_text(
+        text.replace("file: undated-narrowing.txt", "file: ../sources.yaml"), encoding="utf-8"
+    )
+    with pytest.raises(SourceError, match="is not a plain file name in data/raw"):
+        load_sources(project)
+
+
+def test_a_raw_text_that_is_not_utf8_names_offset_and_line(project):
+    path = project.raw / "ithome-zheng-2026.txt"
+    data = path.read_bytes()
+    offset = data.index(b"2.7%")
+    bad = data[:offset] + b"\xe9" + data[offset:]
+    path.write_bytes(bad)
+    text = project.sources_file.read_text(encoding="utf-8")
+    old, new = hashlib.sha256(data).hexdigest(), hashlib.sha256(bad).hexdigest()
+    project.sources_file.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(SourceError) as err:
+        load_sources(project)
+    line = data[:offset].count(b"\n") + 1
+    assert f"ithome-zheng-2026.txt:{line}: not valid UTF-8" in str(err.value)
+    assert f"byte offset {offset}" in str(err.value)
+
+
+def test_a_misspelt_field_is_refused_with_a_suggestion(project):
+    text = project.sources_file.read_text(encoding="utf-8")
+    project.sources_file.write_text(text.replace("  outlet:", "  outlt:", 1), encoding="utf-8")
+    with pytest.raises(SourceError) as err:
+        load_sources(project)
+    assert "unknown key 'outlt' (did you mean 'outlet'?)" in str(err.value)
+    assert "lacks 'outlet'" in str(err.value)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.binary(max_size=200)
+    | st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(st.sampled_from(["sources", "source_id", "file", "segments"]), inner)
+        ),
+        max_leaves=15,
+    ).map(lambda doc: yaml.safe_dump(doc).encode("utf-8"))
+)
+def test_any_sources_file_gives_sources_or_a_source_error(tmp_path_factory, data):
+    paths = project_paths(tmp_path_factory.mktemp("src"))
+    paths.raw.mkdir(parents=True)
+    paths.sources_file.write_bytes(data)
+    try:
+        load_sources(paths)
+    except SourceError as err:
+        assert all(str(problem.path) for problem in err.problems)

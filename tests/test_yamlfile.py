@@ -1,0 +1,85 @@
+"""The safe YAML reader: lines kept, duplicates and aliases refused, UTF-8 errors located."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gapstudy.exceptions import GapstudyError, UnreadableFileError
+from gapstudy.yamlfile import line_of_key, read_text, read_yaml, user_keys
+
+
+def _read(tmp_path, text: str | bytes):
+    path = tmp_path / "f.yaml"
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return read_yaml(path)
+
+
+def test_mappings_keep_their_line_and_the_line_of_each_key(tmp_path):
+    doc = _read(tmp_path, "a: 1\nitems:\n  - x: 1\n    y: 2\n  - x: 3\n")
+    assert doc["__line__"] == 1
+    assert line_of_key(doc, "items") == 2
+    first, second = doc["items"]
+    assert (first["__line__"], line_of_key(first, "y")) == (3, 4)
+    assert second["__line__"] == 5
+    assert line_of_key(first, "missing") == 3
+    assert user_keys(first) == ["x", "y"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("a: 1\nb: 2\na: 3\n", 3, "key 'a' is given twice in one mapping (first on line 1)"),
+        ("x:\n  - k: 1\n    k: 1\n", 3, "key 'k' is given twice"),
+        ("1: a\n1: b\n", 2, "key 1 is given twice"),
+        ("a: &x 1\nb: *x\n", 1, "anchors and aliases"),
+        ("a: [1, 2]\nb: *x\n", 2, "anchors and aliases"),
+        ("a:\n  <<: {b: 1}\n", 2, "merge keys (<<) are not accepted"),
+        ("__line__: 4\n", 1, "key '__line__' is reserved"),
+        ("a: [1, 2\n", 2, "YAML syntax error"),
+        ("a: 2026-02-30\n", 1, "'2026-02-30' is not a valid date"),
+        ("a: !!python/name:os.system\n", 1, "YAML value not accepted"),
+        ("a: b\x00c\n", 1, "character '\\x00' is not allowed"),
+        (b"a: 1\nb: caf\xe9\n", 2, "not valid UTF-8: byte(s) e9 at byte offset 11"),
+    ],
+)
+def test_refusals_name_the_file_and_line(tmp_path, text, line, message):
+    with pytest.raises(UnreadableFileError) as err:
+        _read(tmp_path, text)
+    (problem,) = err.value.problems
+    assert problem.path == tmp_path / "f.yaml"
+    assert problem.line == line
+    assert message in problem.message
+
+
+def test_an_alias_bomb_is_refused_before_it_expands(tmp_path):
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 12)]
+    with pytest.raises(UnreadableFileError, match="f.yaml:1: anchors and aliases"):
+        _read(tmp_path, "\n".join(lines) + "\n")
+
+
+def test_deep_nesting_is_an_error_not_a_crash(tmp_path):
+    with pytest.raises(UnreadableFileError, match="nested too deeply"):
+        _read(tmp_path, "a: " + "[" * 5000 + "]" * 5000 + "\n")
+
+
+def test_missing_files_and_folders_are_named(tmp_path):
+    with pytest.raises(UnreadableFileError, match="nothing.yaml: file not found"):
+        read_text(tmp_path / "nothing.yaml")
+    with pytest.raises(UnreadableFileError, match="is a folder"):
+        read_text(tmp_path)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes_give_a_value_or_a_located_error(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("bytes") / "f.yaml"
+    path.write_bytes(data)
+    try:
+        read_yaml(path)
+    except UnreadableFileError as err:
+        assert all(problem.path == path for problem in err.problems)
+    except GapstudyError as err:  # pragma: no cover - only UnreadableFileError is expected
+        pytest.fail(f"unexpected error type {type(err).__name__}: {err}")
