@@ -24,7 +24,7 @@ import jinja2
 import nbformat
 from markupsafe import Markup, escape
 from nbconvert import HTMLExporter
-from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath, import_plugin
 
 from gapstudy import reader
 from gapstudy.exceptions import RenderError, TableError
@@ -91,12 +91,18 @@ class _TextHtmlRenderer(IPythonRenderer):
         return "<p>" + str(escape(html.strip())) + "</p>\n"
 
 
+# nbconvert's plugins less "url": an address quoted from an article or an annotation stays text;
+# only links written as links ([words](address) or <address>) become links.
+_MARKDOWN_PLUGINS = tuple(p for p in MarkdownWithMath.DEFAULT_PLUGINS if p != "url")
+
+
 def render_markdown(source: str, *, attachments: Mapping[str, Any] | None = None) -> Markup:
     """Markdown to safe HTML: raw HTML in the source shows as text, then the allow-list."""
     renderer = _TextHtmlRenderer(
         escape=False, attachments=dict(attachments or {}), embed_images=True
     )
-    return sanitize_html(MarkdownWithMath(renderer=renderer).render(source))
+    plugins = [import_plugin(name) for name in _MARKDOWN_PLUGINS]
+    return sanitize_html(MarkdownWithMath(renderer=renderer, plugins=plugins).render(source))
 
 
 class ReportExporter(HTMLExporter):

@@ -399,3 +399,12 @@ def test_ids_in_run_page_tables_link_to_the_source_reader():
     assert nb.cells[0].outputs[0].data["text/html"] == (
         '<table><tr><td><a href="sources/s.html#s/c/1">s/c/1</a></td><td>other</td></tr></table>'
     )
+
+
+def test_bare_addresses_in_markdown_stay_text():
+    """An address quoted in article or annotation text is not turned into a live link; links
+    written as links still are."""
+    html = str(render_markdown("see https://example.com/x or [the report](https://b.org)"))
+    assert '<a href="https://example.com/x"' not in html
+    assert "https://example.com/x" in html
+    assert '<a href="https://b.org">the report</a>' in html
