@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ast
 import itertools
+import json
+import math
 import os
 import re
 import shutil
@@ -18,11 +20,11 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from gapstudy.exceptions import InputError, ParameterError, Problem
+from gapstudy.exceptions import InputError, OutputError, ParameterError, Problem
 from gapstudy.provenance import (
     hash_files,
     hash_json,
@@ -40,6 +42,10 @@ FIGURES_DIR_PARAMETER = "figures_dir"
 RUN_NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 EXECUTED_IN_STAGE = "executed.ipynb"
 FIGURES_IN_STAGE = "figures"
+RUN_LIST_KEYS = ("runs", "cell_timeout_s")
+DEFAULT_CELL_TIMEOUT_S = 300
+# A sweep multiplies runs; past this many a run list is surely a mistake.
+MAX_RUNS = 1000
 
 # Declared type names (from papermill's inspection) and the Python values each accepts.
 _ACCEPTED_TYPES: dict[str, tuple[type, ...]] = {
@@ -80,8 +86,8 @@ class RunResult:
 # ---------------------------------------------------------------------------- the run list
 
 
-def _runs_problem(paths: Any, message: str) -> InputError:
-    return InputError(Problem(relative_name(paths.runs_file, paths), None, message))
+def _runs_problem(paths: Any, message: str, line: int | None = None) -> InputError:
+    return InputError(Problem(relative_name(paths.runs_file, paths), line, message))
 
 
 def expand_run_entry(entry: dict[str, Any], paths: Any, position: int) -> list[Run]:
@@ -100,50 +106,203 @@ def expand_run_entry(entry: dict[str, Any], paths: Any, position: int) -> list[R
     for key, values in sweep.items():
         if not isinstance(values, list) or not values:
             raise _runs_problem(paths, f"{where}: sweep {key!r} must be a non-empty list")
+    if math.prod(len(values) for values in sweep.values()) > MAX_RUNS:
+        raise _runs_problem(paths, f"{where}: the sweep makes more than {MAX_RUNS} runs")
     keys = list(sweep)
     runs = []
     for combination in itertools.product(*(sweep[k] for k in keys)):
         values = dict(zip(keys, combination, strict=True))
         try:
             name = entry["name"].format(**values)
-        except (KeyError, IndexError, ValueError) as err:
+        except (KeyError, IndexError, ValueError, TypeError, AttributeError) as err:
             message = f"{where}: cannot format name {entry['name']!r}: {err}"
             raise _runs_problem(paths, message) from err
         runs.append(Run(name, entry["notebook"], {**parameters, **values}))
     return runs
 
 
-def read_runs(paths: Any) -> list[Run]:
-    """Every run declared in ``notebooks/runs.yaml``, sweeps expanded, names checked."""
+@dataclass(frozen=True)
+class RunList:
+    """``notebooks/runs.yaml`` read and checked: its runs and the per-cell time limit."""
+
+    runs: list[Run]
+    cell_timeout_s: int = DEFAULT_CELL_TIMEOUT_S
+
+
+def _load_run_document(paths: Any) -> tuple[Any, list[int | None]]:
+    """The run list's YAML document and the line of each entry of its ``runs:`` list.
+
+    Aliases are refused before anything is constructed, so that no alias can multiply entries.
+    """
     import yaml
 
-    if not paths.runs_file.exists():
-        raise _runs_problem(paths, "run list not found")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    path = paths.runs_file
+    if not path.is_file():
+        raise _runs_problem(paths, "run list not found (it lists the notebooks the build runs)")
+    data = path.read_bytes()
     try:
-        document = yaml.load(paths.runs_file.read_text(encoding="utf-8"), Loader=loader)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        message = f"not UTF-8 text (byte {err.start}: {data[err.start : err.start + 1]!r})"
+        raise _runs_problem(paths, message, line) from err
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        for event in yaml.parse(text, Loader=loader_class):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1
+                raise _runs_problem(paths, "YAML aliases (*name) are not allowed here", line)
+        loader = loader_class(text)
+        try:
+            node = loader.get_single_node()
+            document = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise InputError(Problem(relative_name(paths.runs_file, paths), line, str(err))) from err
-    entries = (document or {}).get("runs")
+        problem = str(err).replace("\n", " ")
+        raise _runs_problem(paths, f"not valid YAML: {problem}", line) from err
+    except (ValueError, TypeError, RecursionError) as err:
+        raise _runs_problem(paths, f"cannot read a value: {err}") from err
+    lines: list[int | None] = []
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "runs" and isinstance(value, yaml.SequenceNode):
+                lines = [item.start_mark.line + 1 for item in value.value]
+    return document, lines
+
+
+def _is_plain(value: Any) -> bool:
+    """Whether ``value`` is plain JSON data (what a parameter value and its record may hold)."""
+    if value is None or isinstance(value, str | bool | int):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, list):
+        return all(_is_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _is_plain(v) for k, v in value.items())
+    return False
+
+
+def _check_entry_shape(entry: Any, where: str) -> str | None:
+    """What is wrong with the shape of one run-list entry, or None."""
+    if not isinstance(entry, dict):
+        return (
+            f"{where}: each run is a mapping with 'name' and 'notebook' "
+            f"(got {type(entry).__name__} {entry!r:.60})"
+        )
+    if not all(isinstance(key, str) for key in entry):
+        return f"{where}: keys must be texts (got {sorted(map(repr, entry))})"
+    for part in ("parameters", "sweep"):
+        value = entry.get(part)
+        if value is None:
+            continue
+        if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+            return f"{where}: {part!r} must be a mapping from names to values"
+        for name, item in value.items():
+            if not _is_plain(item):
+                return (
+                    f"{where}: {part} {name!r}: {item!r:.60} is not a plain value "
+                    "(text, number, true/false, null, list or mapping); quote dates"
+                )
+    return None
+
+
+def check_notebook_file(paths: Any, run: Run, checked: set[Path] | None = None) -> None:
+    """Refuse a run whose notebook is not a notebook file inside ``notebooks/``."""
+    notebooks = paths.notebooks.resolve()
+    path = (paths.notebooks / run.notebook).resolve()
+    if checked is not None and path in checked:
+        return
+    if not path.is_relative_to(notebooks):
+        raise _runs_problem(
+            paths,
+            f"run {run.name!r}: notebook {run.notebook!r} is outside notebooks/ "
+            "(give a file name in notebooks/)",
+        )
+    if path.suffix != ".ipynb":
+        raise _runs_problem(
+            paths, f"run {run.name!r}: notebook {run.notebook!r} is not an .ipynb file"
+        )
+    if not path.is_file():
+        raise _runs_problem(paths, f"run {run.name!r}: notebook {run.notebook!r} not found")
+    try:
+        nb = json.loads(path.read_bytes().decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise _runs_problem(
+            paths, f"run {run.name!r}: {run.notebook} is not a readable notebook ({err})"
+        ) from err
+    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+        raise _runs_problem(paths, f"run {run.name!r}: {run.notebook} has no list of cells")
+    if checked is not None:
+        checked.add(path)
+
+
+def _read_cell_timeout(paths: Any, document: dict[str, Any]) -> int:
+    value = document.get("cell_timeout_s", DEFAULT_CELL_TIMEOUT_S)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _runs_problem(
+            paths, f"cell_timeout_s must be a whole number of seconds, at least 1 (got {value!r})"
+        )
+    return value
+
+
+def read_run_list(paths: Any) -> RunList:
+    """``notebooks/runs.yaml`` read and checked: sweeps expanded, names and notebooks checked."""
+    document, lines = _load_run_document(paths)
+    if document is None:
+        document = {}
+    if not isinstance(document, dict):
+        raise _runs_problem(paths, "expected a mapping with a top-level 'runs:' list")
+    unknown = sorted(str(key) for key in document if key not in RUN_LIST_KEYS)
+    if unknown:
+        raise _runs_problem(
+            paths, f"unknown top-level key(s) {unknown}; known: {', '.join(RUN_LIST_KEYS)}"
+        )
+    entries = document.get("runs")
     if not isinstance(entries, list):
         raise _runs_problem(paths, "expected a top-level 'runs:' list")
-    runs = [run for i, entry in enumerate(entries) for run in expand_run_entry(entry, paths, i)]
+    cell_timeout_s = _read_cell_timeout(paths, document)
+    runs: list[Run] = []
+    run_lines: list[int | None] = []
+    for i, entry in enumerate(entries):
+        line = lines[i] if i < len(lines) else None
+        shape_problem = _check_entry_shape(entry, f"runs[{i}]")
+        if shape_problem:
+            raise _runs_problem(paths, shape_problem, line)
+        try:
+            expanded = expand_run_entry(entry, paths, i)
+        except InputError as err:
+            raise InputError([replace(p, line=p.line or line) for p in err.problems]) from None
+        runs += expanded
+        run_lines += [line] * len(expanded)
+        if len(runs) > MAX_RUNS:
+            raise _runs_problem(paths, f"more than {MAX_RUNS} runs", line)
     seen: set[str] = set()
-    for run in runs:
+    checked: set[Path] = set()
+    for run, line in zip(runs, run_lines, strict=True):
         if not RUN_NAME_PATTERN.match(run.name):
             raise _runs_problem(
-                paths, f"run name {run.name!r} must match {RUN_NAME_PATTERN.pattern}"
+                paths, f"run name {run.name!r} must match {RUN_NAME_PATTERN.pattern}", line
             )
         if run.name in seen:
-            raise _runs_problem(paths, f"run name {run.name!r} is used twice")
+            raise _runs_problem(paths, f"run name {run.name!r} is used twice", line)
         seen.add(run.name)
         if FIGURES_DIR_PARAMETER in run.parameters:
-            raise _runs_problem(paths, f"run {run.name!r}: the build sets {FIGURES_DIR_PARAMETER}")
-        if not run.notebook_path(paths).exists():
-            raise _runs_problem(paths, f"run {run.name!r}: notebook {run.notebook!r} not found")
-    return runs
+            message = f"run {run.name!r}: the build sets {FIGURES_DIR_PARAMETER}"
+            raise _runs_problem(paths, message, line)
+        try:
+            check_notebook_file(paths, run, checked)
+        except InputError as err:
+            raise InputError([replace(p, line=p.line or line) for p in err.problems]) from None
+    return RunList(runs, cell_timeout_s)
+
+
+def read_runs(paths: Any) -> list[Run]:
+    """Every run declared in ``notebooks/runs.yaml``, sweeps expanded, names checked."""
+    return read_run_list(paths).runs
 
 
 # ---------------------------------------------------------------------------- parameters
@@ -446,6 +605,27 @@ def keep_failed(paths: Any, run_name: str) -> Path | None:
 # ---------------------------------------------------------------------------- stages
 
 
+def check_output_folders(paths: Any, folders: Sequence[Path]) -> None:
+    """Refuse to start when an output folder (or one of its subfolders) cannot be written."""
+    for folder in folders:
+        existing = folder
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent
+        if not existing.is_dir():
+            raise OutputError(
+                f"{relative_name(existing, paths)}: a file stands where the folder "
+                f"{relative_name(folder, paths)} belongs; move it away and build again"
+            )
+        subfolders = [p for p in existing.iterdir() if p.is_dir()] if existing == folder else []
+        for candidate in [existing, *subfolders]:
+            if not os.access(candidate, os.W_OK | os.X_OK):
+                name = relative_name(candidate, paths)
+                raise OutputError(
+                    f"{name}: folder is read-only; make it writable (chmod -R u+w {name}) "
+                    "and build again"
+                )
+
+
 def _prepare_inputs(paths: Any) -> list[Path]:
     files = [*list_files(paths.raw), *list_files(paths.annotations)]
     return [*files, paths.sources_file] if paths.sources_file.exists() else files
@@ -538,16 +718,30 @@ def run_build(
     """
     from importlib.metadata import version
 
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
     __version__ = version("gapstudy")
 
     def say(line: str) -> None:
         if explain:
             print(line)
 
+    check_output_folders(
+        paths,
+        [
+            paths.scratch,
+            paths.figures,
+            paths.executed,
+            *([paths.processed] if with_tables else []),
+            *([paths.html] if with_render else []),
+        ],
+    )
+    # The run list is checked before anything is written or run.
+    run_list = read_run_list(paths)
+    runs = run_list.runs
     state = read_state(paths)
     if with_tables:
         prepare_tables(paths, state, force=force, say=say)
-    runs = read_runs(paths)
     if only:
         unknown = sorted(set(only) - {run.name for run in runs})
         if unknown:
@@ -644,7 +838,26 @@ def parse_parameter_values(raw: dict[str, str]) -> dict[str, Any]:
     """Command-line parameter values read as YAML (``3`` is a number, ``[a, b]`` a list)."""
     import yaml
 
-    return {name: yaml.safe_load(value) for name, value in raw.items()}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    values = {}
+    for name, text in raw.items():
+        try:
+            if any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=loader)):
+                raise ParameterError(f"parameter {name!r}: YAML aliases are not allowed")
+            value = yaml.load(text, Loader=loader)
+        except (yaml.YAMLError, ValueError, TypeError, RecursionError) as err:
+            problem = " ".join(str(err).split())
+            raise ParameterError(
+                f"parameter {name!r}: cannot read {text!r} as a YAML value ({problem}); "
+                "quote texts, write lists as [a, b]"
+            ) from err
+        if not _is_plain(value):
+            raise ParameterError(
+                f"parameter {name!r}: {value!r:.60} is not a plain value "
+                "(text, number, true/false, null, list or mapping)"
+            )
+        values[name] = value
+    return values
 
 
 def run_one(paths: Any, notebook: str, parameters: dict[str, str]) -> int:

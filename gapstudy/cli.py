@@ -64,6 +64,17 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return run_one(project_paths(args.root), args.notebook, dict(args.parameter or []))
 
 
+def _positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gapstudy", description=__doc__)
     parser.add_argument("--root", default=None, help="project root (default: this checkout)")
@@ -76,7 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_tables)
 
     p = sub.add_parser("build", help="validate, write tables, run every notebook, render")
-    p.add_argument("--jobs", type=int, default=None, help="parallel runs (default: cores)")
+    p.add_argument(
+        "--jobs", type=_positive_int, default=None, help="parallel runs, >= 1 (default: cores)"
+    )
     p.add_argument("--force", action="store_true", help="redo every run")
     p.add_argument("--explain", action="store_true", help="say why each run is redone or skipped")
     p.add_argument("--only", action="append", help="run only these run names (repeatable)")
@@ -115,6 +128,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except GapstudyError as err:
         print(f"error: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        if err.filename is None:
+            raise
+        # A folder made read-only or a full disk, met after the checks before the build.
+        print(
+            f"error: {err.filename}: {err.strerror}; outputs not written this time were kept",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -62,6 +62,14 @@ class ParameterError(GapstudyError):
     """A notebook run was given a parameter the notebook does not declare, or of the wrong type."""
 
 
+class OutputError(GapstudyError):
+    """An output folder or file cannot be written (read-only, or a file where a folder belongs)."""
+
+
+class BuildLockError(GapstudyError):
+    """Another build holds the project's build lock."""
+
+
 class BuildError(GapstudyError):
     """One or more notebook runs failed; the last good outputs were kept."""
 
