@@ -20,11 +20,12 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from gapstudy.exceptions import InputError, OutputError, ParameterError, Problem
+from gapstudy.exceptions import BuildLockError, InputError, OutputError, ParameterError, Problem
 from gapstudy.provenance import (
     hash_files,
     hash_json,
@@ -699,6 +700,52 @@ def _format_failures(results: list[RunResult]) -> str:
     )
 
 
+LOCK_FILE_NAME = "build.lock"
+
+
+def _read_lock_holder(fd: int) -> str:
+    """The process id written in the lock file, or "unknown" while it is being written."""
+    for _ in range(20):
+        text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        if text.isdigit():
+            return text
+        time.sleep(0.05)
+    return "unknown"
+
+
+@contextmanager
+def hold_build_lock(paths: Any, *, wait: bool = False) -> Iterator[None]:
+    """Hold the project's build lock (``.cache/build.lock``) for the duration of the block.
+
+    The lock is an ``flock`` on the file, which the kernel releases when the holding process
+    ends however it ends, so a killed build never leaves a stale lock behind; the file holds
+    the holder's process id for the message. Raises :class:`BuildLockError` when another
+    build holds it, unless ``wait``, in which case this waits for that build to finish.
+    """
+    import fcntl
+
+    paths.scratch.mkdir(parents=True, exist_ok=True)
+    path = paths.scratch / LOCK_FILE_NAME
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _read_lock_holder(fd)
+            if not wait:
+                raise BuildLockError(
+                    f"another build is running (pid {holder}); let it finish, or pass --wait "
+                    "to start when it is done"
+                ) from None
+            print(f"waiting for the build running as pid {holder} to finish", file=sys.stderr)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
 def run_build(
     paths: Any,
     *,
@@ -709,23 +756,25 @@ def run_build(
     executor: Executor | None = None,
     with_tables: bool = True,
     with_render: bool = True,
+    wait: bool = False,
 ) -> int:
     """Bring every output up to date: tables, the runs of runs.yaml, the report.
 
     Returns 0 when every run succeeded, 1 when some failed (their last good outputs are kept;
     the failed notebooks are in ``.cache/failed/``). ``with_tables``/``with_render`` let tests
-    build notebooks alone.
+    build notebooks alone. Only one build runs at a time in a project: another raises
+    :class:`BuildLockError`, or with ``wait`` waits for it.
     """
-    from importlib.metadata import version
-
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
-    __version__ = version("gapstudy")
-
-    def say(line: str) -> None:
-        if explain:
-            print(line)
-
+    # The run list is checked before anything is written or run.
+    run_list = read_run_list(paths)
+    runs = run_list.runs
+    if only:
+        unknown = sorted(set(only) - {run.name for run in runs})
+        if unknown:
+            raise _runs_problem(paths, f"no run named {', '.join(map(repr, unknown))}")
+        runs = [run for run in runs if run.name in set(only)]
     check_output_folders(
         paths,
         [
@@ -736,17 +785,41 @@ def run_build(
             *([paths.html] if with_render else []),
         ],
     )
-    # The run list is checked before anything is written or run.
-    run_list = read_run_list(paths)
-    runs = run_list.runs
+    with hold_build_lock(paths, wait=wait):
+        return _build_locked(
+            paths,
+            runs,
+            jobs=jobs,
+            force=force,
+            explain=explain,
+            executor=executor,
+            with_tables=with_tables,
+            with_render=with_render,
+        )
+
+
+def _build_locked(
+    paths: Any,
+    runs: list[Run],
+    *,
+    jobs: int | None,
+    force: bool,
+    explain: bool,
+    executor: Executor | None,
+    with_tables: bool,
+    with_render: bool,
+) -> int:
+    from importlib.metadata import version
+
+    __version__ = version("gapstudy")
+
+    def say(line: str) -> None:
+        if explain:
+            print(line)
+
     state = read_state(paths)
     if with_tables:
         prepare_tables(paths, state, force=force, say=say)
-    if only:
-        unknown = sorted(set(only) - {run.name for run in runs})
-        if unknown:
-            raise _runs_problem(paths, f"no run named {', '.join(map(repr, unknown))}")
-        runs = [run for run in runs if run.name in set(only)]
     inputs = Inputs(tables=hash_tables(paths), library_sha256=hash_library(paths))
     notebook_hashes: dict[str, str] = {}
     todo = []

@@ -18,9 +18,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_tables(args: argparse.Namespace) -> int:
+    from gapstudy.build import hold_build_lock
     from gapstudy.tables import write_tables
 
-    written = write_tables(project_paths(args.root))
+    paths = project_paths(args.root)
+    with hold_build_lock(paths, wait=args.wait):
+        written = write_tables(paths)
     for path in written:
         print(f"wrote {path}")
     return 0
@@ -35,6 +38,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         force=args.force,
         explain=args.explain,
         only=args.only,
+        wait=args.wait,
     )
 
 
@@ -46,9 +50,12 @@ def _cmd_why(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    from gapstudy.build import hold_build_lock
     from gapstudy.render import render_report
 
-    render_report(project_paths(args.root))
+    paths = project_paths(args.root)
+    with hold_build_lock(paths, wait=args.wait):
+        render_report(paths)
     return 0
 
 
@@ -75,6 +82,14 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _add_wait_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--wait",
+        action="store_true",
+        help="if another build is running, wait for it instead of stopping at once",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gapstudy", description=__doc__)
     parser.add_argument("--root", default=None, help="project root (default: this checkout)")
@@ -84,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("tables", help="write the tidy tables and datapackage.json")
+    _add_wait_option(p)
     p.set_defaults(func=_cmd_tables)
 
     p = sub.add_parser("build", help="validate, write tables, run every notebook, render")
@@ -93,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="redo every run")
     p.add_argument("--explain", action="store_true", help="say why each run is redone or skipped")
     p.add_argument("--only", action="append", help="run only these run names (repeatable)")
+    _add_wait_option(p)
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser("why", help="what made this figure file?")
@@ -100,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_why)
 
     p = sub.add_parser("render", help="render executed notebooks and the index page to HTML")
+    _add_wait_option(p)
     p.set_defaults(func=_cmd_render)
 
     p = sub.add_parser("diff", help="what a change did to the tables and figures since REV")
