@@ -25,7 +25,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from gapstudy.exceptions import BuildLockError, InputError, OutputError, ParameterError, Problem
+from gapstudy.exceptions import (
+    BuildLockError,
+    CellTimeoutError,
+    InputError,
+    OutputError,
+    ParameterError,
+    Problem,
+)
 from gapstudy.provenance import (
     hash_files,
     hash_json,
@@ -430,11 +437,19 @@ def _stage_dir(paths: Any, name: str) -> Path:
     return paths.scratch / "stage" / name
 
 
-def make_task(paths: Any, run: Run, *, stage_dir: Path, final_figures: Path) -> dict[str, Any]:
+def make_task(
+    paths: Any,
+    run: Run,
+    *,
+    stage_dir: Path,
+    final_figures: Path,
+    cell_timeout_s: int = DEFAULT_CELL_TIMEOUT_S,
+) -> dict[str, Any]:
     """The plain-data description of one run that a worker (local or remote) executes."""
     cwd = paths.notebooks
     return {
         "name": run.name,
+        "cell_timeout_s": cell_timeout_s,
         "notebook": str(run.notebook_path(paths)),
         "cwd": str(cwd),
         "parameters": {
@@ -453,6 +468,13 @@ def make_task(paths: Any, run: Run, *, stage_dir: Path, final_figures: Path) -> 
 def _describe_failure(err: BaseException) -> tuple[str, str]:
     from papermill.exceptions import PapermillExecutionError
 
+    if isinstance(err, CellTimeoutError):
+        first_line = (err.source or "").strip().splitlines()[:1]
+        cell = f"cell {err.cell_index}" + (f": {first_line[0][:60]}" if first_line else "")
+        return cell, (
+            f"CellTimeoutError: no result after {err.timeout_s} s "
+            "(cell_timeout_s in runs.yaml, or --cell-timeout)"
+        )
     if isinstance(err, PapermillExecutionError):
         first_line = (err.source or "").strip().splitlines()[:1]
         cell = f"In [{err.exec_count}] (cell {err.cell_index})"
@@ -490,9 +512,13 @@ def execute_run(task: dict[str, Any]) -> dict[str, Any]:
             progress_bar=False,
             request_save_on_cell_execute=False,
             record_timing=False,
+            execution_timeout=task.get("cell_timeout_s"),
         )
     except Exception as err:  # noqa: BLE001 - every failure is reported, none stops the build
         failing_cell, error = _describe_failure(err)
+        partial = getattr(err, "notebook", None)
+        if partial is not None and not executed.exists():
+            nbformat.write(partial, executed)
     seconds = time.perf_counter() - start
     if executed.exists():
         nb = nbformat.read(executed, as_version=4)
@@ -757,16 +783,20 @@ def run_build(
     with_tables: bool = True,
     with_render: bool = True,
     wait: bool = False,
+    cell_timeout_s: int | None = None,
 ) -> int:
     """Bring every output up to date: tables, the runs of runs.yaml, the report.
 
     Returns 0 when every run succeeded, 1 when some failed (their last good outputs are kept;
     the failed notebooks are in ``.cache/failed/``). ``with_tables``/``with_render`` let tests
     build notebooks alone. Only one build runs at a time in a project: another raises
-    :class:`BuildLockError`, or with ``wait`` waits for it.
+    :class:`BuildLockError`, or with ``wait`` waits for it. ``cell_timeout_s`` overrides the
+    run list's limit on one cell's time; a run past it fails like a run whose cell raised.
     """
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
+    if cell_timeout_s is not None and cell_timeout_s < 1:
+        raise ValueError(f"cell_timeout_s must be at least 1, not {cell_timeout_s}")
     # The run list is checked before anything is written or run.
     run_list = read_run_list(paths)
     runs = run_list.runs
@@ -795,6 +825,7 @@ def run_build(
             executor=executor,
             with_tables=with_tables,
             with_render=with_render,
+            cell_timeout_s=cell_timeout_s or run_list.cell_timeout_s,
         )
 
 
@@ -808,6 +839,7 @@ def _build_locked(
     executor: Executor | None,
     with_tables: bool,
     with_render: bool,
+    cell_timeout_s: int,
 ) -> int:
     from importlib.metadata import version
 
@@ -840,7 +872,7 @@ def _build_locked(
         check_parameters(run.name, run.notebook_path(paths), run.parameters)
     failures: list[RunResult] = []
     if todo:
-        failures = _execute(paths, todo, state, inputs, __version__, jobs, executor)
+        failures = _execute(paths, todo, state, inputs, __version__, jobs, executor, cell_timeout_s)
     else:
         print(f"{len(runs)} run(s) up to date; nothing to execute")
     if with_render:
@@ -864,6 +896,7 @@ def _execute(
     version: str,
     jobs: int | None,
     executor: Executor | None,
+    cell_timeout_s: int = DEFAULT_CELL_TIMEOUT_S,
 ) -> list[RunResult]:
     """Execute ``todo``, install each success at once and record it; return the failures."""
     from tqdm import tqdm
@@ -875,6 +908,7 @@ def _execute(
             run,
             stage_dir=_stage_dir(paths, run.name),
             final_figures=paths.figures / run.name,
+            cell_timeout_s=cell_timeout_s,
         )
         for run in todo
     ]
@@ -933,8 +967,13 @@ def parse_parameter_values(raw: dict[str, str]) -> dict[str, Any]:
     return values
 
 
-def run_one(paths: Any, notebook: str, parameters: dict[str, str]) -> int:
-    """Run one notebook with other parameters into ``.cache/runs/``, never over the outputs."""
+def run_one(
+    paths: Any, notebook: str, parameters: dict[str, str], *, cell_timeout_s: int | None = None
+) -> int:
+    """Run one notebook with other parameters into ``.cache/runs/``, never over the outputs.
+
+    Cells have the run list's time limit unless ``cell_timeout_s`` is given.
+    """
     stem = Path(notebook).name.removesuffix(".ipynb")
     path = paths.notebooks / f"{stem}.ipynb"
     if not path.exists():
@@ -944,7 +983,15 @@ def run_one(paths: Any, notebook: str, parameters: dict[str, str]) -> int:
     label = f"{stem}-{hash_json(values)[:8]}"
     out = paths.scratch / "runs" / label
     run = Run(label, path.name, values)
-    task = make_task(paths, run, stage_dir=out, final_figures=out / FIGURES_IN_STAGE)
+    if cell_timeout_s is None:
+        cell_timeout_s = read_run_list(paths).cell_timeout_s
+    task = make_task(
+        paths,
+        run,
+        stage_dir=out,
+        final_figures=out / FIGURES_IN_STAGE,
+        cell_timeout_s=cell_timeout_s,
+    )
     task["output_path"] = relative_name(out / EXECUTED_IN_STAGE, paths)
     (raw,) = list(_iterate_results([task], 1, None))
     result = RunResult(**raw)

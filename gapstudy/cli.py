@@ -39,6 +39,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         explain=args.explain,
         only=args.only,
         wait=args.wait,
+        cell_timeout_s=args.cell_timeout,
     )
 
 
@@ -68,7 +69,12 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from gapstudy.build import run_one
 
-    return run_one(project_paths(args.root), args.notebook, dict(args.parameter or []))
+    return run_one(
+        project_paths(args.root),
+        args.notebook,
+        dict(args.parameter or []),
+        cell_timeout_s=args.cell_timeout,
+    )
 
 
 def _positive_int(text: str) -> int:
@@ -87,6 +93,17 @@ def _add_wait_option(parser: argparse.ArgumentParser) -> None:
         "--wait",
         action="store_true",
         help="if another build is running, wait for it instead of stopping at once",
+    )
+
+
+def _add_cell_timeout_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--cell-timeout",
+        type=_positive_int,
+        default=None,
+        metavar="S",
+        help="fail a run whose cell takes longer than S seconds "
+        "(default: cell_timeout_s in notebooks/runs.yaml, else 300)",
     )
 
 
@@ -110,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true", help="say why each run is redone or skipped")
     p.add_argument("--only", action="append", help="run only these run names (repeatable)")
     _add_wait_option(p)
+    _add_cell_timeout_option(p)
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser("why", help="what made this figure file?")
@@ -134,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=("NAME", "VALUE"),
         help="parameter value, parsed as YAML (repeatable)",
     )
+    _add_cell_timeout_option(p)
     p.set_defaults(func=_cmd_run)
     return parser
 
