@@ -16,6 +16,7 @@ import math
 import os
 import re
 import shutil
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -547,16 +548,57 @@ def _point_at_final_figures(nb: Any, task: dict[str, Any]) -> None:
         meta[FIGURES_DIR_PARAMETER] = final
 
 
+def init_worker(parent_pid: int) -> None:
+    """Prepare a build worker process so that it, and its kernels, never outlive the build.
+
+    A watchdog thread ends the worker and kills its kernels when the build's process is gone
+    (even killed with SIGKILL); SIGTERM does the same at once; SIGINT (Ctrl-C, sent to the
+    whole terminal process group) is left to the build's process, which stops the workers.
+    The kernels themselves also watch their worker (ipykernel's parent poller).
+    """
+    from gapstudy.engine import kill_warm_kernels, watch_parent
+
+    def on_sigterm(signum: int, frame: Any) -> None:
+        kill_warm_kernels()
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    watch_parent(parent_pid)
+
+
+def _stop_workers(executor: Any) -> None:
+    """Stop a process pool's workers now (each kills its kernels) and wait until they are gone."""
+    # ProcessPoolExecutor keeps its processes in ``_processes``; shutdown() alone would wait
+    # for the runs in progress to finish.
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=10)
+        if process.is_alive():
+            process.kill()
+
+
 def _iterate_results(
     tasks: list[dict[str, Any]], jobs: int, executor: Executor | None
 ) -> Iterator[dict[str, Any]]:
-    """Results as runs finish: in this process when one job suffices, else on an executor."""
+    """Results as runs finish: in this process when one job suffices, else on an executor.
+
+    If the build stops early (an interrupt, an error), the pool's workers and every kernel are
+    stopped before this returns.
+    """
     if executor is None and min(jobs, len(tasks)) <= 1:
-        from gapstudy.engine import shutdown_warm_kernels
+        from gapstudy.engine import kill_warm_kernels, shutdown_warm_kernels
 
         try:
             for task in tasks:
                 yield execute_run(task)
+        except BaseException:
+            kill_warm_kernels()
+            raise
         finally:
             shutdown_warm_kernels()
         return
@@ -568,7 +610,10 @@ def _iterate_results(
 
         # A fresh interpreter per worker: no kernel client or event loop inherited by fork.
         executor = ProcessPoolExecutor(
-            max_workers=min(jobs, len(tasks)), mp_context=multiprocessing.get_context("spawn")
+            max_workers=min(jobs, len(tasks)),
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=init_worker,
+            initargs=(os.getpid(),),
         )
     try:
         futures = {executor.submit(execute_run, task): task for task in tasks}
@@ -583,6 +628,10 @@ def _iterate_results(
                     "failing_cell": "",
                     "error": f"{type(err).__name__}: {err}",
                 }
+    except BaseException:
+        if owned:
+            _stop_workers(executor)
+        raise
     finally:
         if owned:
             executor.shutdown(wait=True)
@@ -920,18 +969,8 @@ def _execute(
             result = RunResult(**raw)
             run = by_name[result.name]
             if result.is_ok:
-                outputs = install_outputs(paths, run)
-                state["runs"][run.name] = make_run_record(
-                    paths,
-                    run_name=run.name,
-                    notebook=run.notebook_path(paths),
-                    parameters=run.parameters,
-                    input_tables=inputs.tables,
-                    library_sha256=inputs.library_sha256,
-                    package_version=version,
-                    outputs=outputs,
-                )
-                write_state(paths, state)
+                with _signals_deferred():
+                    _install_and_record(paths, run, state, inputs, version)
             else:
                 keep_failed(paths, run.name)
                 failures.append(result)
@@ -939,6 +978,36 @@ def _execute(
             bar.write(f"{result.name:<32} {status:<6} {result.seconds:6.1f} s", file=sys.stdout)
             bar.update(1)
     return failures
+
+
+@contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the block is done, so that an interrupted build never
+    leaves a run's outputs half-moved or its record unwritten."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _install_and_record(
+    paths: Any, run: Run, state: dict[str, Any], inputs: Inputs, version: str
+) -> None:
+    """Move a successful run's outputs into place and write its record."""
+    outputs = install_outputs(paths, run)
+    state["runs"][run.name] = make_run_record(
+        paths,
+        run_name=run.name,
+        notebook=run.notebook_path(paths),
+        parameters=run.parameters,
+        input_tables=inputs.tables,
+        library_sha256=inputs.library_sha256,
+        package_version=version,
+        outputs=outputs,
+    )
+    write_state(paths, state)
 
 
 def parse_parameter_values(raw: dict[str, str]) -> dict[str, Any]:

@@ -157,15 +157,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Let `gapstudy check | head` end quietly instead of with a BrokenPipeError.
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # A polite kill stops the build like Ctrl-C does: workers and kernels are stopped first.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         return args.func(args)
     except GapstudyError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("interrupted: runs stopped; the last good outputs are kept", file=sys.stderr)
+        return 130
     except OSError as err:
         if err.filename is None:
             raise

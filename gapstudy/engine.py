@@ -21,8 +21,10 @@ import atexit
 import itertools
 import os
 import re
+import signal
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -212,6 +214,45 @@ def _timeout_output(cell_index: int, timeout_s: int) -> Any:
         "its kernel was stopped",
         traceback=[],
     )
+
+
+def kill_warm_kernels() -> int:
+    """Kill every warm kernel of this process at once (with its own child processes).
+
+    For a process that is about to end abruptly: uses no event loop and takes no lock, so it
+    is safe in a signal handler or a watchdog thread. Returns how many kernels were killed.
+    """
+    managers = list(_warm_managers.values())
+    _warm_managers.clear()
+    killed = 0
+    for km in managers:
+        pid = getattr(getattr(km, "provisioner", None), "pid", None)
+        if not pid:
+            continue
+        try:
+            # Kernels are started in their own session, so their process group id is their pid.
+            os.killpg(pid, signal.SIGKILL)
+            killed += 1
+        except OSError:
+            pass
+    for socket in Path(tempfile.gettempdir()).glob(f"gapstudy-kernel-{os.getpid()}-*"):
+        socket.unlink(missing_ok=True)
+    return killed
+
+
+def watch_parent(parent_pid: int, *, interval_s: float = 0.5) -> threading.Thread:
+    """Start a daemon thread that kills this process's kernels and ends the process as soon
+    as its parent ``parent_pid`` is gone (killed with SIGKILL, say, which no handler sees)."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(interval_s)
+        kill_warm_kernels()
+        os._exit(1)
+
+    thread = threading.Thread(target=watch, name="gapstudy-parent-watch", daemon=True)
+    thread.start()
+    return thread
 
 
 def shutdown_warm_kernels() -> int:
