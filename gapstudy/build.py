@@ -35,6 +35,7 @@ from gapstudy.exceptions import (
     Problem,
 )
 from gapstudy.provenance import (
+    exchange_folders,
     hash_files,
     hash_json,
     hash_library,
@@ -640,6 +641,10 @@ def _iterate_results(
 def _replace_folder(source: Path | None, target: Path, trash: Path) -> None:
     """Put ``source`` (or nothing) where ``target`` is, removing the old ``target``."""
     shutil.rmtree(trash, ignore_errors=True)
+    if source is not None and target.is_dir() and exchange_folders(source, target):
+        # Swapped in one step: no moment without the folder, even if the build is killed.
+        shutil.rmtree(source, ignore_errors=True)
+        return
     if target.exists():
         trash.parent.mkdir(parents=True, exist_ok=True)
         os.replace(target, trash)

@@ -25,6 +25,7 @@ from gapstudy.exceptions import TableError
 from gapstudy.facts import derive_measures, load_derived_spec, reconcile_facts
 from gapstudy.figures import to_record
 from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.provenance import exchange_folders
 from gapstudy.sources import Source
 
 
@@ -276,30 +277,12 @@ def _remove_leftovers(processed: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _exchange_folders(a: Path, b: Path) -> bool:
-    """Swap two folders in one step (Linux ``renameat2``); False where that is not available."""
-    import ctypes
-    import errno
-
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
-        return True
-    code = ctypes.get_errno()
-    if code in (errno.EINVAL, errno.ENOSYS, errno.EPERM):
-        return False
-    raise OSError(code, os.strerror(code), str(b))
-
-
 def _replace_folder(new: Path, target: Path) -> None:
     """Put folder ``new`` where ``target`` is; ``new`` then holds the old content, if any."""
     if not target.exists():
         os.replace(new, target)
         return
-    if _exchange_folders(new, target):
+    if exchange_folders(new, target):
         return
     # Two renames: an interruption between them is repaired by _remove_leftovers.
     old = target.with_name(f"{_STAGING_PREFIX}old-{os.getpid()}")

@@ -125,7 +125,7 @@ def test_a_write_failing_midway_leaves_the_previous_set_whole(written, monkeypat
 def test_a_write_replaces_the_whole_set(written, monkeypatch, can_exchange):
     (written.processed / "stale.csv").write_text("x\n")
     if not can_exchange:
-        monkeypatch.setattr(tables_module, "_exchange_folders", lambda a, b: False)
+        monkeypatch.setattr(tables_module, "exchange_folders", lambda a, b: False)
     paths = write_tables(written)
     assert sorted(_table_set(written)) == sorted(p.name for p in paths)
     assert all(not data.endswith(b"\n\n") for data in _table_set(written).values())
