@@ -32,9 +32,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gapstudy import build
-from gapstudy.build import read_run_list
+from gapstudy.build import parse_parameter_values, read_run_list
 from gapstudy.cli import main
-from gapstudy.exceptions import GapstudyError
+from gapstudy.exceptions import GapstudyError, ParameterError
 from gapstudy.paths import ProjectPaths, project_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -467,6 +467,17 @@ def test_run_list_loader_refuses_random_yaml_text_with_its_own_errors(
     fuzz_paths: ProjectPaths, text: str
 ) -> None:
     _read_or_refuse(fuzz_paths, text.encode("utf-8", "surrogateescape"))
+
+
+@FUZZ
+@given(text=YAML_PIECES | st.text(max_size=40))
+def test_parameter_values_are_read_or_refused_with_the_parameter_named(text: str) -> None:
+    try:
+        values = parse_parameter_values({"sources": text})
+    except ParameterError as err:
+        assert str(err).startswith("parameter 'sources': ")
+    else:
+        assert set(values) == {"sources"}
 
 
 # ---------------------------------------------------------------- processes: kills, locks, timeouts
