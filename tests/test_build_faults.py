@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 from gapstudy import build
 from gapstudy.build import parse_parameter_values, read_run_list
 from gapstudy.cli import main
-from gapstudy.exceptions import GapstudyError, ParameterError
+from gapstudy.exceptions import BuildLockError, GapstudyError, ParameterError
 from gapstudy.paths import ProjectPaths, project_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -356,6 +356,26 @@ def test_a_lock_left_by_a_dead_build_is_not_in_the_way(
     assert (scratch.scratch / build.LOCK_FILE_NAME).read_text() == f"{os.getpid()}\n"
 
 
+def test_the_lock_refuses_a_second_holder_and_lets_a_waiting_one_in(
+    scratch: ProjectPaths,
+) -> None:
+    entered = threading.Event()
+    message = rf"another build is running \(pid {os.getpid()}\)"
+    with build.hold_build_lock(scratch):
+        with pytest.raises(BuildLockError, match=message), build.hold_build_lock(scratch):
+            pass
+        waiter = threading.Thread(target=_enter_waiting, args=(scratch, entered))
+        waiter.start()
+        assert not entered.wait(0.5), "a waiting build must not enter while the lock is held"
+    waiter.join(10)
+    assert entered.is_set()
+
+
+def _enter_waiting(paths: ProjectPaths, entered: threading.Event) -> None:
+    with build.hold_build_lock(paths, wait=True):
+        entered.set()
+
+
 # ---------------------------------------------------------------- fuzzing the run-list loader
 
 PLAIN = st.recursive(
@@ -564,17 +584,27 @@ def _seed() -> int:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGINT"])
-@pytest.mark.parametrize("moment", ["any", "kernels running"])
+@pytest.mark.parametrize(
+    ("signal_name", "moment", "jobs"),
+    [
+        ("SIGKILL", "any", 2),
+        ("SIGINT", "any", 2),
+        ("SIGKILL", "kernels running", 2),
+        ("SIGINT", "kernels running", 2),
+        # One job: the kernel is a child of the build's own process.
+        ("SIGKILL", "kernels running", 1),
+        ("SIGINT", "kernels running", 1),
+    ],
+)
 def test_a_build_stopped_at_a_random_moment_leaves_no_process_and_whole_outputs(
-    scratch: ProjectPaths, tmp_path: Path, signal_name: str, moment: str
+    scratch: ProjectPaths, tmp_path: Path, signal_name: str, moment: str, jobs: int
 ) -> None:
     seed = _seed()
     rng = random.Random(seed)
     before = output_hashes(scratch.root)
     log = tmp_path / "build.log"
     started = time.monotonic()
-    process = start_build(scratch, log, "--force", "--jobs", "2")
+    process = start_build(scratch, log, "--force", "--jobs", str(jobs))
     tree = Descendants(process.pid)
     try:
         if moment == "kernels running":
