@@ -18,6 +18,7 @@ import re
 import shutil
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
@@ -573,6 +574,10 @@ def _stop_workers(executor: Any) -> None:
     # ProcessPoolExecutor keeps its processes in ``_processes``; shutdown() alone would wait
     # for the runs in progress to finish.
     processes = list((getattr(executor, "_processes", None) or {}).values())
+    if threading.current_thread() is threading.main_thread():
+        # The pool still writes to the pipes of the workers being stopped; with SIGPIPE at its
+        # default (the command line sets it so) that write would kill this process.
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     for process in processes:
         if process.is_alive():
             process.terminate()
