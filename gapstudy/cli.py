@@ -18,9 +18,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_tables(args: argparse.Namespace) -> int:
+    from gapstudy.build import hold_build_lock
     from gapstudy.tables import write_tables
 
-    written = write_tables(project_paths(args.root))
+    paths = project_paths(args.root)
+    with hold_build_lock(paths, wait=args.wait):
+        written = write_tables(paths)
     for path in written:
         print(f"wrote {path}")
     return 0
@@ -35,6 +38,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
         force=args.force,
         explain=args.explain,
         only=args.only,
+        wait=args.wait,
+        cell_timeout_s=args.cell_timeout,
     )
 
 
@@ -46,9 +51,12 @@ def _cmd_why(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    from gapstudy.build import hold_build_lock
     from gapstudy.render import render_report
 
-    render_report(project_paths(args.root))
+    paths = project_paths(args.root)
+    with hold_build_lock(paths, wait=args.wait):
+        render_report(paths)
     return 0
 
 
@@ -61,7 +69,42 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from gapstudy.build import run_one
 
-    return run_one(project_paths(args.root), args.notebook, dict(args.parameter or []))
+    return run_one(
+        project_paths(args.root),
+        args.notebook,
+        dict(args.parameter or []),
+        cell_timeout_s=args.cell_timeout,
+    )
+
+
+def _positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _add_wait_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--wait",
+        action="store_true",
+        help="if another build is running, wait for it instead of stopping at once",
+    )
+
+
+def _add_cell_timeout_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--cell-timeout",
+        type=_positive_int,
+        default=None,
+        metavar="S",
+        help="fail a run whose cell takes longer than S seconds "
+        "(default: cell_timeout_s in notebooks/runs.yaml, else 300)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,13 +116,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("tables", help="write the tidy tables and datapackage.json")
+    _add_wait_option(p)
     p.set_defaults(func=_cmd_tables)
 
     p = sub.add_parser("build", help="validate, write tables, run every notebook, render")
-    p.add_argument("--jobs", type=int, default=None, help="parallel runs (default: cores)")
+    p.add_argument(
+        "--jobs", type=_positive_int, default=None, help="parallel runs, >= 1 (default: cores)"
+    )
     p.add_argument("--force", action="store_true", help="redo every run")
     p.add_argument("--explain", action="store_true", help="say why each run is redone or skipped")
     p.add_argument("--only", action="append", help="run only these run names (repeatable)")
+    _add_wait_option(p)
+    _add_cell_timeout_option(p)
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser("why", help="what made this figure file?")
@@ -87,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_why)
 
     p = sub.add_parser("render", help="render executed notebooks and the index page to HTML")
+    _add_wait_option(p)
     p.set_defaults(func=_cmd_render)
 
     p = sub.add_parser("diff", help="what a change did to the tables and figures since REV")
@@ -103,18 +152,37 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=("NAME", "VALUE"),
         help="parameter value, parsed as YAML (repeatable)",
     )
+    _add_cell_timeout_option(p)
     p.set_defaults(func=_cmd_run)
     return parser
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Let `gapstudy check | head` end quietly instead of with a BrokenPipeError.
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # A polite kill stops the build like Ctrl-C does: workers and kernels are stopped first.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         return args.func(args)
     except GapstudyError as err:
         print(f"error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted: runs stopped; the last good outputs are kept", file=sys.stderr)
+        return 130
+    except OSError as err:
+        if err.filename is None:
+            raise
+        # A folder made read-only or a full disk, met after the checks before the build.
+        print(
+            f"error: {err.filename}: {err.strerror}; outputs not written this time were kept",
+            file=sys.stderr,
+        )
         return 1
 
 

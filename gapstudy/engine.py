@@ -21,8 +21,10 @@ import atexit
 import itertools
 import os
 import re
+import signal
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -107,10 +109,26 @@ class KernelResetError(RuntimeError):
 
 def _client_class() -> type:
     """The nbclient client that resets the kernel before papermill runs the cells."""
+    from nbclient.exceptions import CellTimeoutError as NbclientCellTimeout
+    from nbclient.util import run_sync
     from papermill.clientwrap import PapermillNotebookClient
+
+    from gapstudy.exceptions import CellTimeoutError
 
     class WarmNotebookClient(PapermillNotebookClient):
         warm_cwd = ""
+
+        async def async_execute_cell(self, cell: Any, cell_index: int, *args: Any, **kw: Any):
+            try:
+                return await super().async_execute_cell(cell, cell_index, *args, **kw)
+            except NbclientCellTimeout as err:
+                timeout = self._get_timeout(cell) or 0
+                cell.outputs.append(_timeout_output(cell_index, timeout))
+                timed_out = CellTimeoutError(cell_index, cell.source, timeout)
+                timed_out.notebook = self.nb  # papermill saves nothing when a run is cut short
+                raise timed_out from err
+
+        execute_cell = run_sync(async_execute_cell)
 
         def papermill_execute_cells(self) -> None:
             if not getattr(self.km, "gapstudy_is_warm", False):
@@ -174,6 +192,67 @@ def _shutdown(km: Any) -> None:
             run_sync(km.shutdown_kernel)(now=True)
     except Exception:  # noqa: BLE001 - a kernel that is already gone needs no shutdown
         pass
+
+
+def discard_warm_kernel(km: Any) -> None:
+    """Shut down one warm kernel and forget it, so that it is never reused."""
+    with _lock:
+        for key, value in list(_warm_managers.items()):
+            if value is km:
+                del _warm_managers[key]
+    _shutdown(km)
+
+
+def _timeout_output(cell_index: int, timeout_s: int) -> Any:
+    """An error output recording a timeout in the cell, as a failing cell records its error."""
+    from nbformat.v4 import new_output
+
+    return new_output(
+        "error",
+        ename="CellTimeoutError",
+        evalue=f"cell {cell_index} ran longer than {timeout_s} s (cell_timeout_s); "
+        "its kernel was stopped",
+        traceback=[],
+    )
+
+
+def kill_warm_kernels() -> int:
+    """Kill every warm kernel of this process at once (with its own child processes).
+
+    For a process that is about to end abruptly: uses no event loop and takes no lock, so it
+    is safe in a signal handler or a watchdog thread. Returns how many kernels were killed.
+    """
+    managers = list(_warm_managers.values())
+    _warm_managers.clear()
+    killed = 0
+    for km in managers:
+        pid = getattr(getattr(km, "provisioner", None), "pid", None)
+        if not pid:
+            continue
+        try:
+            # Kernels are started in their own session, so their process group id is their pid.
+            os.killpg(pid, signal.SIGKILL)
+            killed += 1
+        except OSError:
+            pass
+    for socket in Path(tempfile.gettempdir()).glob(f"gapstudy-kernel-{os.getpid()}-*"):
+        socket.unlink(missing_ok=True)
+    return killed
+
+
+def watch_parent(parent_pid: int, *, interval_s: float = 0.5) -> threading.Thread:
+    """Start a daemon thread that kills this process's kernels and ends the process as soon
+    as its parent ``parent_pid`` is gone (killed with SIGKILL, say, which no handler sees)."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(interval_s)
+        kill_warm_kernels()
+        os._exit(1)
+
+    thread = threading.Thread(target=watch, name="gapstudy-parent-watch", daemon=True)
+    thread.start()
+    return thread
 
 
 def shutdown_warm_kernels() -> int:
@@ -263,6 +342,12 @@ class WarmKernelEngine:
         client.warm_cwd = cwd
         try:
             return client.execute()
+        except BaseException:
+            # A cell error is recorded in the notebook and never reaches here; anything that
+            # does (a timeout, an interrupt, a lost kernel) leaves the kernel busy or unknown,
+            # so it is stopped and the next run starts a new one.
+            discard_warm_kernel(km)
+            raise
         finally:
             if client.kc is not None:
                 client.kc.stop_channels()

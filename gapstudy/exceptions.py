@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 class GapstudyError(Exception):
@@ -65,6 +66,26 @@ class TableError(GapstudyError):
 
 class ParameterError(GapstudyError):
     """A notebook run was given a parameter the notebook does not declare, or of the wrong type."""
+
+
+class OutputError(GapstudyError):
+    """An output folder or file cannot be written (read-only, or a file where a folder belongs)."""
+
+
+class BuildLockError(GapstudyError):
+    """Another build holds the project's build lock."""
+
+
+class CellTimeoutError(GapstudyError):
+    """A notebook cell ran longer than the run list's ``cell_timeout_s``; its kernel was stopped."""
+
+    def __init__(self, cell_index: int, source: str, timeout_s: int) -> None:
+        self.cell_index = cell_index
+        self.source = source
+        self.timeout_s = timeout_s
+        self.notebook: Any = None  # the notebook as far as it ran, when known
+        first = (source.strip().splitlines() or [""])[0]
+        super().__init__(f"cell {cell_index} ({first[:60]!r}) ran longer than {timeout_s} s")
 
 
 class BuildError(GapstudyError):

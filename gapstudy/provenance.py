@@ -120,6 +120,24 @@ def write_state(paths: ProjectPaths, state: dict[str, Any]) -> None:
     os.replace(tmp, path)
 
 
+def exchange_folders(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux ``renameat2``); False where that is not available."""
+    import ctypes
+    import errno
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EPERM):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
 def read_caption(figure: Path) -> str | None:
     """The caption from the figure's ``<name>.meta.json`` sidecar, if there is one."""
     meta = figure.with_name(figure.name.split(".")[0] + ".meta.json")

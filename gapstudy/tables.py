@@ -1,12 +1,14 @@
 """Stage 4: the tidy tables, built from the validated corpus, written to ``data/processed/``
 with a Frictionless ``datapackage.json``, and loaded back with their declared dtypes.
 
-Writing is atomic: every file is first written to a scratch folder and moved into place only
-when all tables have passed their schemas, so a failed run leaves the last good tables intact.
+Writing is all-or-nothing: the whole set is written into a new folder beside
+``data/processed`` and put in its place in one step, so a failed run leaves the last good set
+whole. Loading checks every row against its schema and every span against its raw text.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import shutil
@@ -31,6 +33,7 @@ from gapstudy.facts import (
 )
 from gapstudy.figures import to_record
 from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.provenance import exchange_folders
 from gapstudy.sources import Source
 
 
@@ -254,14 +257,19 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
 
 
 def write_tables(paths: ProjectPaths | None = None) -> list[Path]:
-    """Write every table and ``datapackage.json`` to ``data/processed/``, atomically."""
+    """Write every table and ``datapackage.json`` to ``data/processed/``, as one set.
+
+    The whole set is written into a new folder beside ``data/processed`` and then put in its
+    place in one step, so that a failure at any point (a full disk, an unwritable file, an
+    interrupt) leaves the previous set whole.
+    """
     paths = paths or project_paths()
     # Load and process: any error here is raised before a single file is touched.
     tables = build_tables(paths)
-    # Save: into a scratch folder first, then moved into place file by file.
-    paths.scratch.mkdir(parents=True, exist_ok=True)
-    paths.processed.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix="tables-", dir=paths.scratch))
+    processed = paths.processed
+    processed.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(processed)
+    staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}new-", dir=processed.parent))
     try:
         written = []
         for name, frame in tables.items():
@@ -270,15 +278,52 @@ def write_tables(paths: ProjectPaths | None = None) -> list[Path]:
         package = json.dumps(datapackage(tables), indent=2, ensure_ascii=False) + "\n"
         (staging / paths.datapackage_file.name).write_text(package, encoding="utf-8")
         written.append(paths.datapackage_file)
-        for target in written:
-            os.replace(staging / target.name, target)
+        os.chmod(staging, processed.stat().st_mode & 0o7777 if processed.is_dir() else 0o755)
+        _replace_folder(staging, processed)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written
 
 
+# Folders beside data/processed while a new table set is put in place.
+_STAGING_PREFIX = ".processed-"
+
+
+def _remove_leftovers(processed: Path) -> None:
+    """Remove what an interrupted earlier write left beside ``processed``, restoring the old
+    set if it was moved aside and never replaced."""
+    for leftover in sorted(processed.parent.glob(f"{_STAGING_PREFIX}*")):
+        if leftover.name.startswith(f"{_STAGING_PREFIX}old-") and not processed.exists():
+            os.replace(leftover, processed)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _replace_folder(new: Path, target: Path) -> None:
+    """Put folder ``new`` where ``target`` is; ``new`` then holds the old content, if any."""
+    if not target.exists():
+        os.replace(new, target)
+        return
+    if exchange_folders(new, target):
+        return
+    # Two renames: an interruption between them is repaired by _remove_leftovers.
+    old = target.with_name(f"{_STAGING_PREFIX}old-{os.getpid()}")
+    os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except BaseException:
+        os.replace(old, target)
+        raise
+    os.replace(old, new)
+
+
 def load(name: str, paths: ProjectPaths | None = None) -> pd.DataFrame:
-    """Read tidy table ``name`` from ``data/processed/`` with its declared dtypes, validated."""
+    """Read tidy table ``name`` from ``data/processed/`` with its declared dtypes, validated.
+
+    Every value must have its column's type and vocabulary, and every span (``char_start``,
+    ``char_end``, ``line``) must give exactly the row's words in ``data/raw/<source_id>.txt``;
+    otherwise :class:`TableError` names the file, column and row.
+    """
     paths = paths or project_paths()
     if name not in schema.TABLES:
         raise TableError(f"no table named {name!r}; known tables: {', '.join(schema.TABLES)}")
@@ -286,13 +331,130 @@ def load(name: str, paths: ProjectPaths | None = None) -> pd.DataFrame:
     if not path.exists():
         raise TableError(f"{path} is missing: run `gapstudy tables` (or `make build`)")
     table = schema.TABLES[name]
-    frame = pd.read_csv(path, dtype=table.dtypes, keep_default_na=False, na_values=[""])
-    return _frame(table, frame.to_dict("records")) if frame.empty else _validated(table, frame)
+    frame = _read_typed(table, path)
+    if frame.empty:
+        return _frame(table, [])
+    frame = _validated(table, frame, path)
+    _check_spans(frame, path, paths)
+    return frame
 
 
-def _validated(table: schema.Table, frame: pd.DataFrame) -> pd.DataFrame:
+def _row(index: int) -> str:
+    return f"row {index + 1} (line {index + 2})"
+
+
+def _read_typed(table: schema.Table, path: Path) -> pd.DataFrame:
+    """The CSV file with the table's dtypes; a value of the wrong type is named precisely."""
+    options: dict[str, Any] = {"keep_default_na": False, "na_values": [""]}
+    try:
+        header = list(pd.read_csv(path, nrows=0).columns)
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise TableError(f"{path}: cannot be read as CSV ({err})") from err
+    if header != table.column_names:
+        missing = [c for c in table.column_names if c not in header]
+        extra = [c for c in header if c not in table.column_names]
+        raise TableError(
+            f"{path}: columns differ from the {table.name!r} schema "
+            f"(missing {missing}, unexpected {extra}"
+            + (", or out of order)" if not (missing or extra) else ")")
+        )
+    try:
+        return pd.read_csv(path, dtype=table.dtypes, **options)
+    except (ValueError, TypeError, UnicodeDecodeError, pd.errors.ParserError) as err:
+        text = pd.read_csv(path, dtype=str, **options)
+        raise TableError(_describe_bad_value(table, text, path) or f"{path}: {err}") from err
+
+
+def _describe_bad_value(table: schema.Table, text: pd.DataFrame, path: Path) -> str | None:
+    """Where the first value that cannot have its column's type is."""
+    for column in table.columns:
+        values = text[column.name]
+        if column.type in ("integer", "number"):
+            numbers = pd.to_numeric(values, errors="coerce")
+            bad = values.notna() & numbers.isna()
+            if column.type == "integer":
+                bad |= numbers.notna() & (numbers % 1 != 0)
+        elif column.type == "boolean":
+            bad = values.notna() & ~values.isin(["True", "False", "true", "false"])
+        else:
+            continue
+        if bad.any():
+            index = int(bad.to_numpy().nonzero()[0][0])
+            return (
+                f"{path}: column {column.name!r}, {_row(index)}: {values.iloc[index]!r} "
+                f"is not {'an' if column.type == 'integer' else 'a'} {column.type}"
+            )
+    return None
+
+
+def _validated(table: schema.Table, frame: pd.DataFrame, path: Path | None = None) -> pd.DataFrame:
     try:
         return table.to_pandera().validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as err:
-        cases = err.failure_cases.head(20).to_string(index=False)
-        raise TableError(f"table {table.name!r} read from disk fails its schema:\n{cases}") from err
+        if path is None:
+            cases = err.failure_cases.head(20).to_string(index=False)
+            raise TableError(f"table {table.name!r} fails its schema:\n{cases}") from err
+        lines = []
+        for case in err.failure_cases.head(10).itertuples(index=False):
+            row = _row(int(case.index)) if pd.notna(case.index) else "all rows"
+            lines.append(
+                f"  {path}: column {case.column!r}, {row}: {case.failure_case!r} fails {case.check}"
+            )
+        raise TableError(
+            f"table {table.name!r} read from disk fails its schema:\n" + "\n".join(lines)
+        ) from err
+
+
+# Columns holding a span of a raw text, and the column with the span's words if any.
+_SPAN_COLUMNS = ("source_id", "char_start", "char_end")
+
+
+def _check_spans(frame: pd.DataFrame, path: Path, paths: ProjectPaths) -> None:
+    """Refuse rows whose span does not give their words (and line) in the raw text."""
+    if not set(_SPAN_COLUMNS) <= set(frame.columns):
+        return
+    words = next((c for c in ("quote", "text") if c in frame.columns), None)
+    line = next((c for c in ("line", "line_start") if c in frame.columns), None)
+    texts: dict[str, tuple[str, list[int]] | None] = {}
+    problems = []
+    columns = [*_SPAN_COLUMNS, *([words] if words else []), *([line] if line else [])]
+    for index, values in enumerate(frame[columns].itertuples(index=False, name=None)):
+        source_id, start, end = values[:3]
+        if source_id not in texts:
+            texts[source_id] = _read_raw(paths, source_id)
+        raw = texts[source_id]
+        where = f"{path}: {_row(index)}"
+        if raw is None:
+            problems.append(f"{where}: column 'source_id': no raw text data/raw/{source_id}.txt")
+            continue
+        text, line_starts = raw
+        if not 0 <= start <= end <= len(text):
+            problems.append(
+                f"{where}: columns 'char_start', 'char_end': [{start}, {end}) lies outside "
+                f"data/raw/{source_id}.txt (0 to {len(text)} characters)"
+            )
+        elif words and text[start:end] != values[3]:
+            problems.append(
+                f"{where}: column {words!r}: {values[3]!r} is not the raw text at "
+                f"[{start}, {end}), which reads {text[start:end]!r}"
+            )
+        elif line and values[-1] != bisect.bisect_right(line_starts, start):
+            expected = bisect.bisect_right(line_starts, start)
+            problems.append(f"{where}: column {line!r}: {values[-1]} but the span is on {expected}")
+        if len(problems) >= 10:
+            break
+    if problems:
+        raise TableError(
+            "spans that do not match the raw texts (rebuild with `gapstudy tables`):\n"
+            + "\n".join(f"  {p}" for p in problems)
+        )
+
+
+def _read_raw(paths: ProjectPaths, source_id: str) -> tuple[str, list[int]] | None:
+    """A raw text as the corpus reads it (bytes decoded, newlines kept) and its line starts."""
+    path = paths.raw_file(f"{source_id}.txt")
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text, [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]

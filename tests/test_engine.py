@@ -6,9 +6,11 @@ from pathlib import Path
 
 import nbformat
 import papermill
+import psutil
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
+from gapstudy import engine
 from gapstudy.engine import (
     ENGINE_NAME,
     clean_executed_notebook,
@@ -16,6 +18,7 @@ from gapstudy.engine import (
     ensure_engine_registered,
     shutdown_warm_kernels,
 )
+from gapstudy.exceptions import CellTimeoutError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "build"
 
@@ -79,6 +82,37 @@ def test_failing_cell_reports_and_kernel_stays_usable(tmp_path: Path) -> None:
         with pytest.raises(papermill.PapermillExecutionError, match="failing on purpose"):
             execute("fails", ENGINE_NAME, tmp_path)
         assert execute("state", ENGINE_NAME, tmp_path)[0][0] == 1
+    finally:
+        shutdown_warm_kernels()
+
+
+def _warm_kernel_pid() -> int:
+    (km,) = engine._warm_managers.values()
+    return km.provisioner.pid
+
+
+def test_timed_out_kernel_is_replaced_not_reused(tmp_path: Path) -> None:
+    ensure_engine_registered()
+    shutdown_warm_kernels()
+    try:
+        execute("state", ENGINE_NAME, tmp_path)
+        first = _warm_kernel_pid()
+        with pytest.raises(CellTimeoutError, match=r"cell \d+ \('import time'\).* 2 s") as info:
+            papermill.execute_notebook(
+                str(FIXTURES / "sleeps.ipynb"),
+                None,
+                parameters={"figures_dir": str(tmp_path)},
+                engine_name=ENGINE_NAME,
+                cwd=str(FIXTURES),
+                progress_bar=False,
+                execution_timeout=2,
+            )
+        outputs = [o for c in info.value.notebook.cells for o in c.get("outputs", [])]
+        assert outputs[-1]["ename"] == "CellTimeoutError"
+        assert count_warm_kernels() == 0
+        assert not psutil.pid_exists(first) or psutil.Process(first).status() == "zombie"
+        assert execute("state", ENGINE_NAME, tmp_path)[0][0] == 1
+        assert _warm_kernel_pid() != first
     finally:
         shutdown_warm_kernels()
 

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import errno
 import filecmp
 import json
+import os
 
 import pandas as pd
 import pytest
 
 import gapstudy
 from gapstudy import schema, vocab
+from gapstudy import tables as tables_module
 from gapstudy.exceptions import InputError, TableError
 from gapstudy.tables import build_tables, write_tables
 
@@ -99,3 +102,112 @@ def test_disagreements_and_reference_checks_trace_to_claims_and_figures(project)
     assert (disagreements.groupby("disagreement_id")["source_id"].nunique() >= 2).all()
     assert set(checks["figure_id"]) <= set(tables["figures"]["figure_id"])
     assert set(checks["status"]) <= set(vocab.REFERENCE_STATUSES)
+
+
+# ---------------------------------------------------------------- all-or-nothing writes
+
+
+def _table_set(paths) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(paths.processed.iterdir())}
+
+
+def _beside_processed(paths) -> list[str]:
+    return sorted(p.name for p in paths.data.iterdir() if p.name.startswith(".processed"))
+
+
+@pytest.fixture
+def written(project):
+    write_tables(project)
+    # Make the committed set differ from what a new write gives, so a partial write would show.
+    for path in project.processed.iterdir():
+        path.write_bytes(path.read_bytes() + b"\n")
+    return project
+
+
+def test_a_write_failing_midway_leaves_the_previous_set_whole(written, monkeypatch):
+    before = _table_set(written)
+    real = tables_module._write_csv
+
+    def disk_full_at_claims(frame, path):
+        if path.name == "claims.csv":
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(frame, path)
+
+    monkeypatch.setattr(tables_module, "_write_csv", disk_full_at_claims)
+    with pytest.raises(OSError, match="No space left"):
+        write_tables(written)
+    assert _table_set(written) == before
+    assert _beside_processed(written) == []
+
+
+@pytest.mark.parametrize("can_exchange", [True, False], ids=["exchange", "two-renames"])
+def test_a_write_replaces_the_whole_set(written, monkeypatch, can_exchange):
+    (written.processed / "stale.csv").write_text("x\n")
+    if not can_exchange:
+        monkeypatch.setattr(tables_module, "exchange_folders", lambda a, b: False)
+    paths = write_tables(written)
+    assert sorted(_table_set(written)) == sorted(p.name for p in paths)
+    assert all(not data.endswith(b"\n\n") for data in _table_set(written).values())
+    assert _beside_processed(written) == []
+
+
+def test_a_set_left_aside_by_an_interrupted_write_is_restored(written):
+    """Killed between the two renames of the fallback swap: the old set is put back."""
+    before = _table_set(written)
+    os.replace(written.processed, written.data / ".processed-old-12345")
+    (written.data / ".processed-new-abc").mkdir()
+    tables_module._remove_leftovers(written.processed)
+    assert _table_set(written) == before
+    assert _beside_processed(written) == []
+
+
+# ---------------------------------------------------------------- load validates
+
+
+def _edit_cell(path, row: int, column: str, value: str) -> None:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[row, column] = value
+    frame.to_csv(path, index=False, lineterminator="\n")
+
+
+def _shift_span(path, row: int) -> None:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for column in ("char_start", "char_end"):
+        frame.loc[row, column] = str(int(frame.loc[row, column]) + 1)
+    frame.to_csv(path, index=False, lineterminator="\n")
+
+
+@pytest.mark.parametrize(
+    ("table", "edit", "message"),
+    [
+        ("figures", ("line", "six"), r"figures.csv: column 'line', row 3 \(line 4\): 'six' is not"),
+        ("claims", ("char_start", "-5"), r"claims.csv: row 3 .*'char_start'.*\[-5,"),
+        ("mentions", ("char_end", "999999"), r"mentions.csv: row 3 .*lies outside"),
+        ("figures", "shift", r"figures.csv: row 3 \(line 4\): column 'text': .* reads "),
+        ("claims", ("quote", "words never said"), r"claims.csv: row 3 .*'quote'"),
+        ("figures", ("line", "1"), r"figures.csv: row 3 .*column 'line': 1 but the span is on"),
+        ("figures", ("unit", "furlongs"), r"figures.csv: column 'unit', row 3 .*'furlongs'"),
+        ("figures", ("source_id", "no-such-source"), r"figures.csv: row 3 .*no raw text"),
+        ("segments", ("char_start", "-1"), r"segments.csv: row 3 .*outside"),
+        ("claims", ("is_reader_comment", "maybe"), r"'is_reader_comment', row 3 .*not a boolean"),
+        ("figures", ("value", "12x"), r"column 'value', row 3 \(line 4\): '12x' is not a number"),
+    ],
+)
+def test_load_names_file_column_and_row_of_a_bad_value(project, table, edit, message):
+    write_tables(project)
+    path = project.table_file(table)
+    if edit == "shift":
+        _shift_span(path, 2)
+    else:
+        _edit_cell(path, 2, *edit)
+    with pytest.raises(TableError, match=message):
+        gapstudy.load(table, project)
+
+
+def test_load_refuses_missing_or_extra_columns(project):
+    write_tables(project)
+    path = project.table_file("voices")
+    frame = pd.read_csv(path)
+    frame.drop(columns=["stance"]).assign(mood="x").to_csv(path, index=False)
+    with pytest.raises(TableError, match=r"voices.csv: columns .*missing \['stance'\].*'mood'"):
+        gapstudy.load("voices", project)
