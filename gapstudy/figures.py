@@ -558,7 +558,7 @@ def _parse(text: str) -> ParsedFigure:
             f"{reader.rest()!r} after a bare number may be odds (N in {year}) or a period "
             f"(in the year {year}); add a unit, what is counted, or 'chance'"
         )
-    if first.is_share and second is None and reader.peek() == "as":
+    if first.is_share and first.unit is None and second is None and reader.peek() == "as":
         first.is_share, first.unit = False, "fold"  # "half as much": a multiplier of 0.5
     last = second or first
     sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds)
@@ -733,6 +733,11 @@ def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
             reader.pos += 1
         if word == _HALF and reader.peek() in ("a", "an") and reader.peek(1) in _SCALE_ALIASES:
             reader.pos += 1  # "half a million"
+        glued = reader.peek() or ""
+        if glued.endswith(_FOLD_SUFFIX) and _glued_fold(glued) is not None:
+            reader.pos += 1  # "twenty-fivefold"
+            phrase = " ".join([*words, glued[: -len(_FOLD_SUFFIX)]])
+            return _Amount(Decimal(_text_to_int(reader, phrase)), unit="fold")
     if not words:
         fraction = reader.peek()
         if has_article and fraction in _FRACTIONS and not fraction.endswith("s"):
@@ -771,10 +776,10 @@ def _other_money(reader: _Reader) -> FigureParseError:
 def _glued_fold(word: str) -> int | None:
     if not word.endswith(_FOLD_SUFFIX) or word == _FOLD_SUFFIX:
         return None
-    stem = word[: -len(_FOLD_SUFFIX)]
-    if not _is_number_word(stem) or stem in _VAGUE_PLURALS:
-        return None
-    return text2num(stem, "en")
+    try:
+        return text2num(word[: -len(_FOLD_SUFFIX)], "en")
+    except ValueError:
+        return None  # "manifold", "halffold"
 
 
 def _read_number_words(reader: _Reader, words: list[str]) -> _Amount:
@@ -1061,7 +1066,7 @@ def _take_named_things(reader: _Reader, *, is_fold: bool) -> bool:
             raise _other_money(reader)
         if token.word in _CHANGE_NOUNS or (token.word in _COMPARATIVES and not is_fold):
             break
-        if _is_number_word(token.word) and token.word not in _FILLERS:
+        if _is_number_word(token.word) or _glued_fold(token.word) is not None:
             break  # a number is never passed over as a name
         if not (token.word.isalpha() or token.word in _NAME_SIGNS or _is_glued_digits(reader)):
             break

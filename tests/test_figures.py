@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -457,7 +458,41 @@ WORDS = [
     "99999999999999999999",
     "1e5",
     "-3",
+    # currencies, periods and the words of real coverage
+    "€",
+    "£",
+    "¥",
+    "HK$",
+    "A$",
+    "RMB",
+    "yuan",
+    "yen",
+    "euros",
+    "rupees",
+    "dollars",
+    "bn",
+    "T",
+    "in 2024",
+    "in late 2023",
+    "last year",
+    "from",
+    "times",
+    "the number of",
+    "by a factor of",
+    "points",
+    "lead",
+    "pc",
+    "or more",
+    "+",
+    "cheaper",
+    "as",
+    "and a half",
+    "tens of",
+    "grew",
+    "jump",
 ]
+CURRENCY_UNITS = frozenset({"usd", "cny", "eur", "gbp", "hkd", "jpy", "twd"})
+CURRENCY_MARKS = re.compile(r"[$€£¥]|\b(?:rmb|yuan|yen|euros|rupees|dollars)\b", re.IGNORECASE)
 
 
 def assert_well_formed(parsed: ParsedFigure) -> None:
@@ -493,6 +528,9 @@ def check_any_text(text: str) -> None:
         assert err.reason and not err.reason.startswith("internal error"), err.reason
         return
     assert_well_formed(parsed)
+    if CURRENCY_MARKS.search(text):
+        # money, or a change of money: never a count, a percentage or a multiplier
+        assert parsed.unit in CURRENCY_UNITS, parsed
 
 
 @settings(max_examples=300, deadline=None)
@@ -578,3 +616,192 @@ def test_every_vocabulary_qualifier_has_the_effect_it_declares(qualifier: str, n
     assert parsed.bound == bound
     got = (parsed.value, parsed.low, parsed.high)
     assert got == tuple(float(number) if n == "n" else None for n in numbers)
+
+
+# --- properties: no silent misreading -------------------------------------------------------
+# Each template has a known meaning; the parse must give exactly that meaning (or, where said,
+# refuse). A different number, or a count for an amount of money, fails.
+
+# How a currency is written -> its unit; "{n}" is the number with its scale word.
+CURRENCY_FORMS = {
+    "${n}": "usd",
+    "US${n}": "usd",
+    "USD {n}": "usd",
+    "{n} dollars": "usd",
+    "HK${n}": "hkd",
+    "{n} Hong Kong dollars": "hkd",
+    "NT${n}": "twd",
+    "€{n}": "eur",
+    "EUR {n}": "eur",
+    "{n} euros": "eur",
+    "£{n}": "gbp",
+    "{n} pounds": "gbp",
+    "RMB {n}": "cny",
+    "CNY {n}": "cny",
+    "CN¥{n}": "cny",
+    "{n} yuan": "cny",
+    "¥{n} yuan": "cny",
+    "JP¥{n}": "jpy",
+    "JPY {n}": "jpy",
+    "{n} yen": "jpy",
+    "{n} Japanese yen": "jpy",
+}
+# Money written so that its currency is unknown or not the project's: always refused.
+UNREADABLE_MONEY = ["¥{n}", "A${n}", "S${n}", "{n} rupees", "{n} Singapore dollars", "{n} won"]
+SCALE_WORDS = {
+    "": 1.0,
+    " thousand": 1e3,
+    " million": 1e6,
+    "m": 1e6,
+    " billion": 1e9,
+    "bn": 1e9,
+    "B": 1e9,
+    " trillion": 1e12,
+    "T": 1e12,
+}
+PERIODS = [
+    "",
+    " in 2024",
+    " in late 2023",
+    " in the first half of 2025",
+    " in Q3 2025",
+    " as of March 2026",
+    " last year",
+    " year-on-year",
+    " since 2022",
+    " by 2030",
+    " over four years",
+]
+amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal(9999), places=2)
+years = st.integers(min_value=2000, max_value=2030)
+
+
+def money_words(number: Decimal, scale: str, form: str) -> str:
+    # a glued scale letter only follows a sign ("$5B"), as in print
+    if scale in ("B", "T") and not form.startswith(("$", "US$", "HK$", "NT$", "€", "£")):
+        scale = {"B": "bn", "T": "tn"}[scale]
+    return form.format(n=f"{number:f}{scale}")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    amounts,
+    st.sampled_from(sorted(SCALE_WORDS)),
+    st.sampled_from(sorted(CURRENCY_FORMS)),
+    st.sampled_from(PERIODS),
+)
+def test_money_in_any_currency_keeps_its_amount_and_currency(number, scale, form, period):
+    text = money_words(number, scale, form) + period
+    parsed = parse_figure(text)
+    scale_factor = SCALE_WORDS[scale]
+    assert (parsed.kind, parsed.unit, parsed.bound) == ("money", CURRENCY_FORMS[form], "exact")
+    assert parsed.value == pytest.approx(float(number) * scale_factor, rel=1e-12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(amounts, st.sampled_from(sorted(SCALE_WORDS)), st.sampled_from(UNREADABLE_MONEY))
+def test_money_in_an_unknown_currency_is_refused_never_counted(number, scale, form):
+    text = money_words(number, scale, form)
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    assert "currency" in caught.value.reason or "yuan and yen" in caught.value.reason
+
+
+@settings(max_examples=100, deadline=None)
+@given(amounts, st.sampled_from(sorted(CURRENCY_FORMS)), st.sampled_from(PERIODS))
+def test_a_converted_amount_in_brackets_does_not_change_the_reading(number, form, period):
+    text = money_words(number, " billion", form) + " ($1.4 billion)" + period
+    parsed = parse_figure(text)
+    assert (parsed.unit, parsed.value) == (CURRENCY_FORMS[form], pytest.approx(float(number) * 1e9))
+
+
+BASE_FIGURES = [
+    "$109.1 billion",
+    "€10B",
+    "5.4%",
+    "nearly 30%",
+    "17.5 percentage points",
+    "a 12-point lead",
+    "ten-fold",
+    "3.5 times",
+    "grew 3.5-fold",
+    "40 notable AI models",
+    "5,000 GPUs",
+    "a 42.86% increase",
+    "as much as nearly 30%",
+    "just 0.3%",
+    "10 billion yuan",
+    "400 GW",
+    "three to five years",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(BASE_FIGURES), st.sampled_from(PERIODS), years)
+def test_a_period_after_a_figure_never_changes_its_reading(figure, period, year):
+    base = to_record(parse_figure(figure))
+    suffix = period.replace("2024", str(year))
+    with_period = to_record(parse_figure(figure + suffix))
+    assert {**with_period, "text": figure} == base, suffix
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.decimals(min_value=Decimal("1.1"), max_value=Decimal(1000), places=1))
+def test_multipliers_read_as_the_factor_new_over_old(number):
+    n = float(number)
+    for text, kind, value in (
+        (f"{number:f}-fold", "multiplier", n),
+        (f"{number:f} times the number of", "multiplier", n),
+        (f"by a factor of {number:f}", "multiplier", n),
+        (f"grew {number:f}-fold", "change", n),
+        (f"a {number:f}-fold jump", "change", n),
+        (f"rose by a factor of {number:f}", "change", n),
+        (f"fell {number:f}-fold", "change", 1 / n),
+        (f"{number:f} times cheaper", "multiplier", 1 / n),
+    ):
+        parsed = parse_figure(text)
+        assert (parsed.kind, parsed.unit, parsed.bound) == (kind, "fold", "exact"), text
+        assert parsed.value == pytest.approx(value, rel=1e-12), text
+
+
+percents = st.decimals(min_value=0, max_value=100, places=1)
+
+
+@settings(max_examples=150, deadline=None)
+@given(percents, percents, years, years, st.sampled_from(["%", " percent", " per cent", "pc"]))
+def test_a_change_from_one_percentage_to_another_is_their_difference_in_points(
+    start, end, year1, year2, sign
+):
+    text = f"from {start:f}{sign} in {year1} to {end:f}{sign} in {year2}"
+    parsed = parse_figure(text)
+    assert (parsed.kind, parsed.unit, parsed.bound) == ("change", "percentage_point", "exact")
+    assert parsed.value == pytest.approx(float(end - start), abs=1e-9)
+    assert parsed.ends is not None
+    assert [e.value for e in parsed.ends] == [float(start), float(end)]
+    assert [e.unit for e in parsed.ends] == ["percent", "percent"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=10**6), years)
+def test_a_year_after_a_bare_number_is_never_read_as_odds_or_dropped(number, year):
+    text = f"{number:,} in {year}"
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    assert f"odds (N in {year}) or a period" in caught.value.reason
+    named = parse_figure(f"{number:,} notable models in {year}")
+    assert (named.kind, named.value) == ("count", float(number))
+
+
+VAGUE = ["millions", "billions", "tens of thousands", "hundreds of millions", "dozens", "thousands"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(VAGUE),
+    st.sampled_from(["", " of tokens", " of dollars", " of yuan", " of GPUs"]),
+    st.sampled_from(["", "over ", "nearly ", "some "]),
+)
+def test_vague_plurals_give_no_number(plural, tail, qualifier):
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(f"{qualifier}{plural}{tail}")
+    assert "vague plural" in caught.value.reason
