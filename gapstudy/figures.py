@@ -180,6 +180,8 @@ _MULTIPLIER_WORDS: dict[str, tuple[str, str]] = {
     "halved": ("change", "0.5"),
     "doubling": ("change", "2"),
     "tripling": ("change", "3"),
+    "quadrupling": ("change", "4"),
+    "halving": ("change", "0.5"),
 }
 _FOLD_SUFFIX = "fold"  # "fourfold", "tenfold": a number word glued to "fold"
 _DOZEN = {"dozen": Decimal(12)}
@@ -298,7 +300,13 @@ _PARTS_OF_YEAR = (
 )
 _QUARTER_SIGNS = {"q": ("1", "2", "3", "4"), "h": ("1", "2")}  # "Q1 2025", "H2"
 # Spans of time a figure is over: "over four years", "in just two years".
-_SPAN_LEADS = (("just",), ("only",), ("the", "next"), ("the", "past"), ("the", "last"))
+_SPAN_LEADS = (
+    ("barely",),
+    ("the", "next"),
+    ("the", "past"),
+    ("the", "last"),
+    *(tuple(key.split()) for key in vocab.QUALIFIERS),  # "in just two years"
+)
 _SPAN_UNITS = frozenset(
     {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarters", "decades"}
 )
@@ -356,8 +364,12 @@ _KIND_OF_UNIT: dict[str, str] = {
 }
 _PERCENT_UNITS = frozenset({"percent", "percentage_point"})
 
-_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|\S")
-_DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# Thousands are grouped by commas, or by apostrophes ("1’700", Swiss style).
+_TOKEN_RE = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|\S"
+)
+_DIGITS_RE = re.compile(r"\d[\d,']*(?:\.\d+)?")
+_GROUP_MARKS = str.maketrans("", "", ",'")
 _YEAR_RE = re.compile(r"\d{4}")
 _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
 _EDGE_PUNCTUATION = frozenset({'"', "'", ".", ",", ";", ":", "!", "?"})
@@ -638,6 +650,7 @@ def _take_amount(reader: _Reader, lead: _Lead) -> _Amount:
     word_currency = _take_currency_word(reader)
     if currency is not None or word_currency is not None:
         amount.unit = _money_unit(reader, amount, currency, word_currency)
+        amount.is_bare = False
     if amount.unit is not None and reader.peek() == "(":
         _take_bracket(reader, amount)
     return amount
@@ -715,7 +728,7 @@ def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
     token = reader.tokens[reader.pos] if not reader.at_end() else None
     if token is not None and _DIGITS_RE.fullmatch(token.word):
         reader.pos += 1
-        number = Decimal(token.word.replace(",", ""))
+        number = Decimal(token.word.translate(_GROUP_MARKS))
         if reader.take(*_AND_A_HALF):
             number += Decimal("0.5")
         return _Amount(number, is_bare=True)
@@ -1055,6 +1068,7 @@ def _take_named_things(reader: _Reader, *, is_fold: bool) -> bool:
     before = reader.tokens[start - 1] if start else None
     if (
         before
+        and first.isalpha()
         and before.word[-1].isdigit()
         and before.start + len(before.text) == reader.tokens[start].start
     ):

@@ -75,6 +75,7 @@ MENTION_CASES = [
     ("200 million euros", ["200 million euros"]),
     ("500 million Hong Kong dollars", ["500 million Hong Kong dollars"]),
     ("grew 5pc", ["5pc"]),
+    ("up to 1’700 GPUs, Lin’s 2 labs", ["1’700", "2"]),
     ("a tenfold rise, a four-fold jump", ["tenfold", "four-fold"]),
     ("Ascend 910B chips", []),
 ]
