@@ -85,6 +85,9 @@ _MONEY_SCALE_ALIASES: dict[str, str] = {"t": "trillion", "tr": "trillion"}  # "$
 _MAX_POINTS = 100
 _POINT_WORDS = (("points",), ("point",), ("pts",))
 _OTHER_POINTS = frozenset({"elo", "index", "basis"})
+_DIFFERENCE_NOUNS = frozenset(
+    {"lead", "gap", "advantage", "edge", "margin", "deficit", "difference", "behind", "ahead"}
+)
 _UNIT_ALIASES: dict[tuple[str, ...], str] = {
     ("%",): "percent",
     ("percent",): "percent",
@@ -133,6 +136,8 @@ _CURRENCY_WORDS: dict[tuple[str, ...], str] = {
     ("usd",): "usd",
     ("u", ".", "s"): "usd",  # "$5.50 billion U.S."
     ("u", ".", "s", "."): "usd",
+    ("u", ".", "s", "dollars"): "usd",
+    ("u", ".", "s", ".", "dollars"): "usd",
     ("yuan",): "cny",
     ("renminbi",): "cny",
     ("yuan", "renminbi"): "cny",
@@ -211,12 +216,12 @@ _CHANGE_VERBS: dict[str, int] = {
     **dict.fromkeys(("gained", "jumped", "jumping", "up", "surged", "surging", "soared"), 1),
     **dict.fromkeys(("soar", "soaring", "expanded", "skyrocketed", "skyrocketing"), 1),
     **dict.fromkeys(("rocketed", "exploded", "ballooned", "leapt", "leaped", "advanced"), 1),
-    **dict.fromkeys(("added", "rallied", "widened"), 1),
+    **dict.fromkeys(("added", "rallied", "widened", "rebounded", "spiked"), 1),
     **dict.fromkeys(("fell", "fallen", "fall", "falling", "dropped", "dropping", "drop"), -1),
     **dict.fromkeys(("declined", "decline", "declining", "decreased", "decreasing"), -1),
     **dict.fromkeys(("shrank", "shrunk", "down", "slid", "slump", "slumped", "plunged"), -1),
     **dict.fromkeys(("plunging", "plummeted", "plummeting", "tumbled", "sank", "dipped"), -1),
-    **dict.fromkeys(("lost", "shed", "narrowed", "narrowing"), -1),
+    **dict.fromkeys(("lost", "shed", "narrowed", "narrowing", "slipped", "retreated"), -1),
 }
 # Nouns of change after a number: "a 42.86% increase", "a four-fold jump".
 _CHANGE_NOUNS: dict[str, int] = {
@@ -234,6 +239,8 @@ _COMPARATIVES: dict[str, int] = {
 _COMPARISON_STARTS = frozenset({"the", "that", "those", "as", "than", "what", "its", "their"})
 _PERIOD_WORDS = (
     ("year", "on", "year"),
+    ("month", "on", "month"),
+    ("quarter", "on", "quarter"),
     ("year", "over", "year"),
     ("year", "to", "date"),
     ("yoy",),
@@ -541,7 +548,9 @@ def _glue_currency_letters(tokens: list[_Token]) -> list[_Token]:
     return glued
 
 
-def _parse(text: str) -> ParsedFigure:
+def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
+    """Read one figure; ``is_end`` for an end of "from X in 2023 to Y in 2024", where a year
+    after a bare number is the end's period, not odds."""
     reader = _Reader(text, _tokenise(text))
     if reader.at_end():
         raise reader.fail("no words to read")
@@ -554,7 +563,7 @@ def _parse(text: str) -> ParsedFigure:
     first = _take_amount(reader, lead)
     second = None
     is_odds = False
-    is_odds_form = not _period_follows(reader) or _is_odds_of_a_year(reader)
+    is_odds_form = not _period_follows(reader) or (not is_end and _is_odds_of_a_year(reader))
     if reader.peek() == "in" and first.is_bare and is_odds_form:
         reader.pos += 1
         is_odds = True
@@ -564,7 +573,7 @@ def _parse(text: str) -> ParsedFigure:
         second = _take_amount(reader, _Lead())
     elif is_between:
         raise reader.fail("'between' needs 'X and Y'")
-    elif reader.peek() == "in" and first.is_bare and _is_year(reader, 1):
+    elif reader.peek() == "in" and first.is_bare and _is_year(reader, 1) and not is_end:
         year = reader.tokens[reader.pos + 1].text
         raise reader.fail(
             f"{reader.rest()!r} after a bare number may be odds (N in {year}) or a period "
@@ -588,8 +597,8 @@ def _take_lead(reader: _Reader) -> _Lead:
     lead = _Lead()
     sequences = tuple(tuple(key.split()) for key in vocab.QUALIFIERS)
     while not reader.at_end():
-        if reader.take_any(_TIME_LEADS):
-            continue  # "over the next five years": a span, not a bound
+        if reader.take_any(_TIME_LEADS) or (lead.has_article and reader.take_any(_PERIOD_WORDS)):
+            continue  # "over the next five years", "a year-on-year increase of 8%"
         if reader.take_any(_BY_A_FACTOR):
             lead.by_factor = True
         elif (seq := reader.take_any(sequences)) is not None:
@@ -1036,7 +1045,7 @@ def _take_trailing(
             _take_comparison(reader, amount)
         elif word in _PROBABILITY_WORDS:  # "odds", "chance" add nothing to the reading
             reader.pos += 1
-        elif not is_odds and _take_named_things(reader, is_fold=is_fold):
+        elif not is_odds and _take_named_things(reader, is_fold=is_fold, amount=amount):
             continue
         else:
             raise reader.fail(f"did not understand {reader.rest()!r}")
@@ -1054,10 +1063,10 @@ def _take_comparison(reader: _Reader, amount: _Amount) -> None:
     if _COMPARATIVES.get(reader.peek() or "", 0) < 0:
         amount.is_inverse = True
     reader.pos += 1
-    _take_named_things(reader, is_fold=True)
+    _take_named_things(reader, is_fold=True, amount=amount)
 
 
-def _take_named_things(reader: _Reader, *, is_fold: bool) -> bool:
+def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bool:
     """Pass over plain words that name what is counted or compared, up to a period, a
     direction word or the end. Names with digits glued to letters ("H100-equivalent") and
     words in brackets are plain words too; a currency nobody declared is refused."""
@@ -1076,8 +1085,9 @@ def _take_named_things(reader: _Reader, *, is_fold: bool) -> bool:
         raise reader.fail(f"{written!r} is a name or a decade, not a number with a unit")
     while not reader.at_end() and not _period_follows(reader):
         token = reader.tokens[reader.pos]
-        if token.word in _OTHER_MONEY_WORDS or token.word in _CURRENCY_SIGNS_WORDS:
-            raise _other_money(reader)
+        is_amount = amount.unit is None or amount.unit in _CURRENCIES
+        if is_amount and token.word in _OTHER_MONEY_WORDS | _CURRENCY_SIGNS_WORDS:
+            raise _other_money(reader)  # "5 billion rupees" is money, never a count
         if token.word in _CHANGE_NOUNS or (token.word in _COMPARATIVES and not is_fold):
             break
         if _is_number_word(token.word) or _glued_fold(token.word) is not None:
@@ -1103,7 +1113,7 @@ def _is_glued_digits(reader: _Reader) -> bool:
     )
 
 
-_NAME_SIGNS = _DASHES | {"'", "(", ")", "&", "/"}
+_NAME_SIGNS = _DASHES | {"'", "(", ")", "&", "/", "."}
 _CURRENCY_SIGNS_WORDS = frozenset(w for seq in _CURRENCY_WORDS for w in seq if len(seq) == 1)
 
 
@@ -1134,7 +1144,7 @@ def _combine(
         high = _in_unit(reader, second) if second is not None else low
         kind = first.kind or _KIND_OF_UNIT[unit]
     if first.is_points:
-        _check_points(reader, max(abs(low), abs(high)))
+        _check_points(reader, max(abs(low), abs(high)), is_change=sign is not None)
     is_decreasing = False
     if (second or first).is_inverse:
         if low <= 1:
@@ -1172,9 +1182,16 @@ def _combine(
     )
 
 
-def _check_points(reader: _Reader, largest: Decimal) -> None:
-    """ "points" are percentage points only where nothing says otherwise and they fit."""
+def _check_points(reader: _Reader, largest: Decimal, *, is_change: bool) -> None:
+    """ "points" are percentage points where the words make them a difference ("a 12-point
+    lead", "up 5 points"), nothing says otherwise (Elo, index) and they fit (up to 100). A
+    level in points ("over 50 points") may be the score of an index, and is refused."""
     words = {token.word for token in reader.tokens}
+    if not is_change and not words & _DIFFERENCE_NOUNS:
+        raise reader.fail(
+            "'points' may be percentage points or the points of a score or an index; "
+            "write 'percentage points', or say it is a lead or gap"
+        )
     if words & _OTHER_POINTS:
         raise reader.fail(
             f"'points' of {' and '.join(sorted(words & _OTHER_POINTS))} are not percentage points"
@@ -1325,7 +1342,7 @@ def _parse_from_to(reader: _Reader, sign: int | None) -> ParsedFigure:
 
 def _parse_end(reader: _Reader, text: str, which: str) -> ParsedFigure:
     try:
-        return _parse(text)
+        return _parse(text, is_end=True)
     except FigureParseError as err:
         raise reader.fail(
             f"the {which} of the change 'from X to Y', {text!r}: {err.reason}"
