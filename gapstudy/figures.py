@@ -68,6 +68,11 @@ from gapstudy.exceptions import FigureParseError
 
 # Local word tables, declared once. Vocabulary terms (qualifiers, scales, units) come from vocab.
 _FILLERS = frozenset({"a", "an", "the", "next"})
+# Adjectives between an article and a number that leave the number as it is.
+_NEUTRAL_ADJECTIVES = frozenset(
+    {"separate", "new", "fresh", "further", "additional", "extra", "record", "total"}
+    | {"combined", "cumulative", "initial", "planned", "single"}
+)
 _SCALE_ALIASES: dict[str, str] = {
     **{name: name for name in vocab.SCALES},
     "k": "thousand",
@@ -216,7 +221,7 @@ _CHANGE_VERBS: dict[str, int] = {
     **dict.fromkeys(("gained", "jumped", "jumping", "up", "surged", "surging", "soared"), 1),
     **dict.fromkeys(("soar", "soaring", "expanded", "skyrocketed", "skyrocketing"), 1),
     **dict.fromkeys(("rocketed", "exploded", "ballooned", "leapt", "leaped", "advanced"), 1),
-    **dict.fromkeys(("added", "rallied", "widened", "rebounded", "spiked"), 1),
+    **dict.fromkeys(("added", "rallied", "widened", "rebounded", "spiked", "improved"), 1),
     **dict.fromkeys(("fell", "fallen", "fall", "falling", "dropped", "dropping", "drop"), -1),
     **dict.fromkeys(("declined", "decline", "declining", "decreased", "decreasing"), -1),
     **dict.fromkeys(("shrank", "shrunk", "down", "slid", "slump", "slumped", "plunged"), -1),
@@ -379,6 +384,7 @@ _DIGITS_RE = re.compile(r"\d[\d,']*(?:\.\d+)?")
 _GROUP_MARKS = str.maketrans("", "", ",'")
 _YEAR_RE = re.compile(r"\d{4}")
 _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
+_RANGE_END_SIGNS = frozenset({"%", "x", "×"})  # "30%-40%", "2x-5x"
 _EDGE_PUNCTUATION = frozenset({'"', "'", ".", ",", ";", ":", "!", "?"})
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
 
@@ -517,7 +523,9 @@ def _tokenise(text: str) -> list[_Token]:
     for i, token in enumerate(tokens):
         if token.word in _DASHES and 0 < i < len(tokens) - 1:
             left, right = tokens[i - 1], tokens[i + 1]
-            if (left.word[-1].isdigit() or left.word == "%") and right.word[0].isdigit():
+            if (left.word[-1].isdigit() or left.word in _RANGE_END_SIGNS) and right.word[
+                0
+            ].isdigit():
                 kept.append(_Token(token.text, "to", token.start))  # "3-5", "3 – 5"
                 continue
             is_glued = left.start + len(left.text) == token.start == right.start - 1
@@ -605,6 +613,8 @@ def _take_lead(reader: _Reader) -> _Lead:
             reader.qualifiers.append(" ".join(seq))
         elif reader.skip_fillers():
             lead.has_article = True
+        elif lead.has_article and reader.peek() in _NEUTRAL_ADJECTIVES:
+            reader.pos += 1  # "a separate 1bn yuan round", "a record $5 billion"
         elif lead.sign is None and reader.peek() in _CHANGE_NOUNS and reader.peek(1) == "of":
             lead.sign = _CHANGE_NOUNS[reader.tokens[reader.pos].word]  # "a decline of 3%"
             reader.pos += 2
@@ -1090,6 +1100,9 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
             raise _other_money(reader)  # "5 billion rupees" is money, never a count
         if token.word in _CHANGE_NOUNS or (token.word in _COMPARATIVES and not is_fold):
             break
+        if token.word == "per" and reader.peek(1) in vocab.SCALES:
+            reader.pos += 2  # "$20 per million tokens": a rate, not a second number
+            continue
         if _is_number_word(token.word) or _glued_fold(token.word) is not None:
             break  # a number is never passed over as a name
         if not (token.word.isalpha() or token.word in _NAME_SIGNS or _is_glued_digits(reader)):
