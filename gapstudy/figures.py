@@ -1,55 +1,66 @@
 """Stage 3: read a figure as written ("over $1 billion", "sub-20% odds") into numbers.
 
 :func:`parse_figure` tokenises the words, then reads them left to right in a fixed order:
-leading words (qualifier, change verb, "by a factor of") → number (digits or number words) →
-scale word → unit or currency → trailing words (a period, a direction, what is counted).
-Everything it reads must be understood; anything else raises
-:class:`~gapstudy.exceptions.FigureParseError` naming the real problem.
+leading words (qualifier, change verb, "by a factor of", "from") → number (digits or number
+words) → scale word → unit or currency → trailing words (a period, a direction, a trailing
+bound, what is counted or compared). Everything it reads must be understood; anything else
+raises :class:`~gapstudy.exceptions.FigureParseError` naming the real problem. A refusal
+beats a wrong number: where words admit two readings, the figure is refused.
 
-Reading rules (each one a decision; the tests pin them down):
+Reading rules (each one a decision; the tests and ``tests/phrasings.csv`` pin them down):
 
 - Values are in the unit after the scale word: "$109.1 billion" is 109.1e9 usd, scale "billion".
   Number words are read by ``text2num``; "half", "dozen", "and a half", the fractions of a whole
-  and the multiplier words ("twice", "doubled", "fourfold", ...) are read here.
+  and the multiplier words ("twice", "doubled", "fourfold", ...) are read here. Thousands may
+  be grouped by commas or apostrophes ("1’700").
 - Money keeps its currency as an ISO 4217 unit: "$" and "US$" are usd, "HK$" hkd, "NT$" twd,
   "€" eur, "£" gbp; the words "yuan", "RMB", "euros", "pounds", "yen" and the codes name theirs.
-  A bare "¥" (yuan or yen) and currencies outside :data:`gapstudy.vocab.UNITS` are refused, so
-  money is never read as a count. A converted amount in brackets ("10 billion yuan ($1.4
-  billion)") is passed over: the figure is the amount as first written.
+  A bare "¥" (yuan or yen) and currencies outside :data:`gapstudy.vocab.UNITS` ("A$", "rupees")
+  are refused, so money is never read as a count. A converted amount in brackets ("10 billion
+  yuan ($1.4 billion)") is passed over: the figure is the amount as first written.
 - The qualifier's effect comes from :data:`gapstudy.vocab.QUALIFIERS`: a bound ("more than",
-  "exceeding", "no more than"), an approximate value ("nearly", "an estimated", "some"),
-  emphasis that leaves the number exact ("just" meaning only, "a mere"), or a stated extreme
-  that is both the value and one end ("as much as 30%": value 30, high 30, bound upper). Stacked
+  "exceeding", "no more than", "4,800 or more"), an approximate value ("nearly", "an
+  estimated", "some", "~"), emphasis that leaves the number exact ("just" meaning only, "a
+  mere"), or a stated extreme that is both the value and one end ("as much as 30%": value 30,
+  high 30, bound upper; "as much as nearly 30%": value 30, high 30, approximate). Stacked
   qualifiers are read only as a phrase of that vocabulary ("just under", "as much as nearly");
-  any other stack is refused. A qualifier on a range is refused, except "within".
-- Vague plurals ("millions of tokens", "billions", "tens of thousands", "months") give no
-  number and are refused.
+  any other stack is refused. On a range only qualifiers that leave it as written are read ("an
+  estimated $12 billion to $15 billion"); "within" is dropped; a bound on a range is refused.
+- Vague plurals and quantities ("millions of tokens", "billions", "tens of thousands",
+  "months", "several") give no number and are refused.
 - "half" on its own is a share: 50 percent ("almost half" → approximately 50%); so are other
-  fractions of a whole ("a third", "nearly two-thirds", "three quarters").
-- After a plain count or an amount of money, trailing words name what is counted ("5,000
-  GPUs", "$1 billion in losses") and are passed over; the figure's metric records what they are.
-- A period after a figure is passed over ("$109.1 billion in 2024", "30% in late 2025", "as of
-  March 2026", "last year"): the annotation records it. "N in YYYY" after a bare number may be
-  odds or a year, and is refused.
+  fractions of a whole ("a third", "nearly two-thirds", "three quarters"); "half as much" is the
+  multiplier 0.5.
+- Plain words after a figure name what it counts or measures ("5,000 GPUs", "13% of its total
+  revenue", "$1 billion in losses") and are passed over; the figure's metric records what they
+  are. A number among them is never passed over, and digits glued to letters after a number
+  ("5G", "1990s") are refused as a name or a decade.
+- A period after a figure is passed over ("$109.1 billion in 2024", "30% in Q3 2025", "as of
+  March 2026", "last year", "over four years"): the annotation records it. "N in YYYY" after a
+  bare number may be odds or a year, and is refused (except at an end of "from X to Y").
 - Odds "N in M" are kind odds, in percent: "one-in-five" → 20.
-- "point(s)" after a number are percentage points ("a 12-point lead"): in coverage a lead of
-  points is a difference of two percentage scores. "Elo points" are not read as such.
+- "points" are percentage points only where the words make them a difference ("a 12-point
+  lead", "up 5 points"), never Elo, index or basis points, and at most 100; a level in points
+  ("over 50 points") may be the score of an index, and is refused.
 - Multipliers (unit fold, the ratio new/old): "-fold", "x", "times", "by a factor of N", "N
   orders of magnitude" (10**N), "twice". "N times the number of …", "N times more …" are
-  multipliers of N. A change written as a multiplier ("doubled", "grew 3.5-fold", "a four-fold
-  jump", "rose by a factor of 3") is kind change in fold; a fall ("a tenfold drop") is the
-  factor 1/N. "N times less/cheaper" is refused as ambiguous.
-- Changes are signed: a change verb before the number ("risen by", "fell by") or a direction
-  word after it ("increase", "lower") makes kind "change", negative when the direction is down
-  ("a 40% lower cost" → -40). Bounds apply to the signed value, so "fell by more than 12%" has
-  high -12 and bound "upper". "more than doubled" is kind change, low 2 fold, bound lower.
+  multipliers of N; "N times cheaper/less/smaller" is the multiplier 1/N. A change written as a
+  multiplier ("doubled", "grew 3.5-fold", "a four-fold jump", "rose by a factor of 3") is kind
+  change in fold; a fall ("a tenfold drop", "fell by a factor of 280") is the factor 1/N.
+- Changes are signed: a change verb before the number ("risen by", "fell by", "a decline of")
+  or a direction word after it ("increase", "lower") makes kind "change", negative when the
+  direction is down ("a 40% lower cost" → -40). Bounds apply to the signed value, so "fell by
+  more than 12%" has high -12 and bound "upper". "more than doubled" is kind change, low 2 fold,
+  bound lower: a rise of more than 100 percent.
 - A change from one figure to another ("from 11.9% in 2023 to 5.4% in 2024") is kind change,
-  its value the end minus the start, in percentage points when the ends are percentages;
-  the two ends are kept, parsed, in ``ParsedFigure.ends``.
+  its value the end minus the start, in percentage points when the ends are percentages
+  (a difference of percentages is never a ratio); the two ends are kept, parsed, in
+  ``ParsedFigure.ends``.
 - Quantities and durations are recognised and converted with ``pint`` into the project's units
   (exabyte, gigawatt, year, month): "0.5 zettabytes" → 500 exabyte. A time unit shorter than a
   year becomes months, a longer one years. Conversion factors are rounded to 12 significant
-  digits so that exact decimal inputs give exact outputs.
+  digits so that exact decimal inputs give exact outputs. English words that pint also knows
+  as units ("as", "at", "a") are never units.
 """
 
 from __future__ import annotations
@@ -65,6 +76,32 @@ from text_to_num import text2num
 
 from gapstudy import vocab
 from gapstudy.exceptions import FigureParseError
+
+# Thousands are grouped by commas, or by apostrophes ("1’700", Swiss style).
+_TOKEN_RE = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|\S"
+)
+_MONEY_SIGNS = frozenset({"$", "¥"})  # letters glued before them name the currency ("HK$")
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    """A phrase as the tokeniser reads it: "as of" -> ("as", "of"), "HK$" -> ("hk$",)."""
+    words: list[str] = []
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group().casefold()
+        is_glued = match.start() > 0 and not text[match.start() - 1].isspace()
+        if word == "-":
+            continue  # "year-on-year" reads as "year on year", as in _tokenise
+        if word in _MONEY_SIGNS and words and words[-1].isalpha() and is_glued:
+            words[-1] += word
+        else:
+            words.append(word)
+    return tuple(words)
+
+
+def _phrases(*texts: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(_phrase(text) for text in texts)
+
 
 # Local word tables, declared once. Vocabulary terms (qualifiers, scales, units) come from vocab.
 _FILLERS = frozenset({"a", "an", "the", "next"})
@@ -88,84 +125,56 @@ _SCALE_ALIASES: dict[str, str] = {
 _MONEY_SCALE_ALIASES: dict[str, str] = {"t": "trillion", "tr": "trillion"}  # "$2.174T"
 # "point(s)" read as percentage points go no higher: a bigger number is a level of an index.
 _MAX_POINTS = 100
-_POINT_WORDS = (("points",), ("point",), ("pts",))
+_POINT_WORDS = _phrases("points", "point", "pts")
 _OTHER_POINTS = frozenset({"elo", "index", "basis"})
 _DIFFERENCE_NOUNS = frozenset(
     {"lead", "gap", "advantage", "edge", "margin", "deficit", "difference", "behind", "ahead"}
 )
 _UNIT_ALIASES: dict[tuple[str, ...], str] = {
-    ("%",): "percent",
-    ("percent",): "percent",
-    ("per", "cent"): "percent",
-    ("pct",): "percent",
-    ("pc",): "percent",
-    ("percentage", "points"): "percentage_point",
-    ("percentage", "point"): "percentage_point",
-    ("pp",): "percentage_point",
-    ("ppt",): "percentage_point",
-    ("ppts",): "percentage_point",
+    **dict.fromkeys(_phrases("%", "percent", "per cent", "pct", "pc"), "percent"),
+    **dict.fromkeys(
+        _phrases("percentage points", "percentage point", "pp", "ppt", "ppts"), "percentage_point"
+    ),
     **dict.fromkeys(_POINT_WORDS, "percentage_point"),
-    ("fold",): "fold",
-    ("x",): "fold",
-    ("×",): "fold",
-    ("times",): "fold",
+    **dict.fromkeys(_phrases("fold", "x", "×", "times"), "fold"),
 }
 # Currency written before the number. None: known, but not one currency.
-_MONEY_SIGNS = frozenset({"$", "¥"})  # letters glued before them name the currency
 _CURRENCY_SIGNS: dict[tuple[str, ...], str | None] = {
-    ("$",): "usd",
-    ("us$",): "usd",
-    ("us", "$"): "usd",
-    ("usd",): "usd",
-    ("hk$",): "hkd",
-    ("hkd",): "hkd",
-    ("nt$",): "twd",
-    ("twd",): "twd",
-    ("€",): "eur",
-    ("eur",): "eur",
-    ("£",): "gbp",
-    ("gbp",): "gbp",
-    ("rmb",): "cny",
-    ("cny",): "cny",
-    ("cn¥",): "cny",
-    ("rmb¥",): "cny",
-    ("jpy",): "jpy",
-    ("jp¥",): "jpy",
-    ("¥",): None,
+    _phrase(written): unit
+    for unit, forms in {
+        "usd": ("$", "US$", "US $", "USD"),
+        "hkd": ("HK$", "HKD"),
+        "twd": ("NT$", "TWD"),
+        "eur": ("€", "EUR"),
+        "gbp": ("£", "GBP"),
+        "cny": ("RMB", "CNY", "CN¥", "RMB¥"),
+        "jpy": ("JPY", "JP¥"),
+        None: ("¥",),
+    }.items()
+    for written in forms
 }
 # Currency written after the number (and its scale word).
 _CURRENCY_WORDS: dict[tuple[str, ...], str] = {
-    ("dollars",): "usd",
-    ("dollar",): "usd",
-    ("us", "dollars"): "usd",
-    ("usd",): "usd",
-    ("u", ".", "s"): "usd",  # "$5.50 billion U.S."
-    ("u", ".", "s", "."): "usd",
-    ("u", ".", "s", "dollars"): "usd",
-    ("u", ".", "s", ".", "dollars"): "usd",
-    ("yuan",): "cny",
-    ("renminbi",): "cny",
-    ("yuan", "renminbi"): "cny",
-    ("rmb",): "cny",
-    ("cny",): "cny",
-    ("euros",): "eur",
-    ("euro",): "eur",
-    ("eur",): "eur",
-    ("pounds",): "gbp",
-    ("pound",): "gbp",
-    ("pounds", "sterling"): "gbp",
-    ("sterling",): "gbp",
-    ("gbp",): "gbp",
-    ("yen",): "jpy",
-    ("japanese", "yen"): "jpy",
-    ("jpy",): "jpy",
-    ("hong", "kong", "dollars"): "hkd",
-    ("hk", "dollars"): "hkd",
-    ("hkd",): "hkd",
-    ("new", "taiwan", "dollars"): "twd",
-    ("taiwan", "dollars"): "twd",
-    ("nt", "dollars"): "twd",
-    ("twd",): "twd",
+    _phrase(written): unit
+    for unit, forms in {
+        "usd": (
+            "dollars",
+            "dollar",
+            "US dollars",
+            "USD",
+            "U.S",
+            "U.S.",
+            "U.S dollars",
+            "U.S. dollars",
+        ),
+        "cny": ("yuan", "renminbi", "yuan renminbi", "RMB", "CNY"),
+        "eur": ("euros", "euro", "EUR"),
+        "gbp": ("pounds", "pound", "pounds sterling", "sterling", "GBP"),
+        "jpy": ("yen", "Japanese yen", "JPY"),
+        "hkd": ("Hong Kong dollars", "HK dollars", "HKD"),
+        "twd": ("New Taiwan dollars", "Taiwan dollars", "NT dollars", "TWD"),
+    }.items()
+    for written in forms
 }
 # Money words the project has no unit for: an amount in them is refused, never counted.
 _OTHER_MONEY_WORDS = frozenset(
@@ -175,8 +184,8 @@ _OTHER_MONEY_WORDS = frozenset(
     | {"shekel", "shekels", "rand", "currency", "cash"}
 )
 _MAX_ORDERS = 300  # 10**300 is still a float
-_ORDERS_OF_MAGNITUDE = (("orders", "of", "magnitude"), ("order", "of", "magnitude"))
-_BY_A_FACTOR = (("by", "a", "factor", "of"), ("a", "factor", "of"), ("factor", "of"))
+_ORDERS_OF_MAGNITUDE = _phrases("orders of magnitude", "order of magnitude")
+_BY_A_FACTOR = _phrases("by a factor of", "a factor of", "factor of")
 # Multiplier words: (kind, factor). Verbs in the past tense describe a change.
 _MULTIPLIER_WORDS: dict[str, tuple[str, str]] = {
     "twice": ("multiplier", "2"),
@@ -196,7 +205,7 @@ _MULTIPLIER_WORDS: dict[str, tuple[str, str]] = {
 _FOLD_SUFFIX = "fold"  # "fourfold", "tenfold": a number word glued to "fold"
 _DOZEN = {"dozen": Decimal(12)}
 _HALF = "half"
-_AND_A_HALF = ("and", "a", "half")
+_AND_A_HALF = _phrase("and a half")
 # Plural number words that give no number ("tens of thousands", "millions", "dozens").
 _VAGUE_PLURALS = frozenset(
     {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions"}
@@ -242,16 +251,9 @@ _COMPARATIVES: dict[str, int] = {
 }
 # Words that start the compared thing after a multiplier: "4.5 times the number of ...".
 _COMPARISON_STARTS = frozenset({"the", "that", "those", "as", "than", "what", "its", "their"})
-_PERIOD_WORDS = (
-    ("year", "on", "year"),
-    ("month", "on", "month"),
-    ("quarter", "on", "quarter"),
-    ("year", "over", "year"),
-    ("year", "to", "date"),
-    ("yoy",),
-    ("ytd",),
-    ("annual",),
-)
+_PERIOD_WORDS = _phrases(
+    "year-on-year", "month-on-month", "quarter-on-quarter", "year over year", "year-to-date"
+) + _phrases("yoy", "ytd", "annual")
 _PROBABILITY_WORDS = frozenset({"chance", "chances", "odds", "probability", "likelihood"})
 _CONNECTORS = frozenset({"in", "to", "and", "of", "by", "from"})  # never units ("in" is not inches)
 # Nouns pint reads as units that, after a number, name what is counted ("900,000 units").
@@ -269,29 +271,11 @@ _NOT_UNITS = (
 )
 _HUNDREDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 # Periods after a figure: [preposition] [part of the year] year, or a relative period.
-_PERIOD_PREPOSITIONS = (
-    ("in",),
-    ("during",),
-    ("for",),
-    ("as", "of"),
-    ("by",),
-    ("since",),
-    ("through",),
-    ("until",),
-    ("till",),
-    ("over",),
-    ("at", "the", "end", "of"),
-    ("since", "the", "start", "of"),
-    ("since", "the", "beginning", "of"),
-    ("at", "the", "start", "of"),
-    ("by", "the", "end", "of"),
-    ("the", "end", "of"),
-    ("end", "of"),
-    ("in", "the", "course", "of"),
-    ("compared", "with"),
-    ("compared", "to"),
-    ("versus",),
-    ("vs",),
+_PERIOD_PREPOSITIONS = _phrases(
+    *("in", "during", "for", "as of", "by", "since", "through", "until", "till", "over"),
+    *("at the end of", "by the end of", "the end of", "end of", "in the course of"),
+    *("at the start of", "since the start of", "since the beginning of"),
+    *("compared with", "compared to", "versus", "vs"),
 )
 _MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
@@ -299,65 +283,36 @@ _MONTHS = frozenset(
     | {"sep", "sept", "oct", "nov", "dec"}
 )
 _ORDINAL_PARTS = ("first", "second", "third", "fourth")
-_PARTS_OF_YEAR = (
-    ("late",),
-    ("early",),
-    ("mid",),
-    ("fiscal",),
-    ("fy",),
-    *((w, "half") for w in _ORDINAL_PARTS[:2]),
-    *(("the", w, "half") for w in _ORDINAL_PARTS[:2]),
-    *((w, "quarter") for w in _ORDINAL_PARTS),
-    *(("the", w, "quarter") for w in _ORDINAL_PARTS),
+_PARTS_OF_YEAR = _phrases(
+    *("late", "early", "mid", "fiscal", "fy"),
+    *(f"{the}{nth} half" for the in ("", "the ") for nth in _ORDINAL_PARTS[:2]),
+    *(f"{the}{nth} quarter" for the in ("", "the ") for nth in _ORDINAL_PARTS),
 )
 _QUARTER_SIGNS = {"q": ("1", "2", "3", "4"), "h": ("1", "2")}  # "Q1 2025", "H2"
 # Spans of time a figure is over: "over four years", "in just two years".
 _SPAN_LEADS = (
-    ("barely",),
-    ("the", "next"),
-    ("the", "past"),
-    ("the", "last"),
-    *(tuple(key.split()) for key in vocab.QUALIFIERS),  # "in just two years"
+    *_phrases("barely", "the next", "the past", "the last"),
+    *(_phrase(key) for key in vocab.QUALIFIERS),  # "in just two years"
 )
 _SPAN_UNITS = frozenset(
     {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarters", "decades"}
 )
 # Words before a duration that say when, not how much: "over the next five years".
-_TIME_LEADS = tuple(
-    (*prep, "the", when)
-    for prep in ((), ("over",), ("in",), ("for",), ("during",))
-    for when in ("next", "past", "last", "coming")
+_TIME_LEADS = _phrases(
+    *(
+        f"{prep}the {when}"
+        for prep in ("", "over ", "in ", "for ", "during ")
+        for when in ("next", "past", "last", "coming")
+    )
 )
-_RELATIVE_PERIODS = (
-    ("last", "year"),
-    ("this", "year"),
-    ("last", "month"),
-    ("this", "month"),
-    ("a", "year", "earlier"),
-    ("a", "year", "ago"),
-    ("a", "year", "before"),
-    ("the", "year", "before"),
-    ("the", "previous", "year"),
-    ("the", "prior", "year"),
-    ("the", "past", "year"),
-    ("past", "year"),
-    ("a", "year"),
-    ("per", "year"),
-    ("each", "year"),
-    ("every", "year"),
-    ("annually",),
-    ("alone",),
-    ("earlier", "this", "year"),
-    ("earlier", "this", "month"),
-    ("later", "this", "year"),
-    ("year", "'", "s", "end"),
-    ("last", "quarter"),
-    ("this", "quarter"),
-    ("a", "quarter", "earlier"),
-    ("the", "previous", "quarter"),
-    ("the", "same", "period"),
+_RELATIVE_PERIODS = _phrases(
+    *("last year", "this year", "last month", "this month", "last quarter", "this quarter"),
+    *("a year earlier", "a year ago", "a year before", "a quarter earlier", "the year before"),
+    *("the previous year", "the prior year", "the past year", "past year", "the same period"),
+    *("the previous quarter", "a year", "per year", "each year", "every year", "annually"),
+    *("earlier this year", "earlier this month", "later this year", "year's end", "alone"),
 )
-_AGO = (("ago",), ("earlier",), ("before",))
+_AGO = _phrases("ago", "earlier", "before")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 # Project unit -> pint unit it is converted to; pint recognises the written name or symbol.
 _PHYSICAL_UNITS: dict[str, str] = {"exabyte": "exabyte", "gigawatt": "gigawatt"}
@@ -376,10 +331,6 @@ _KIND_OF_UNIT: dict[str, str] = {
 }
 _PERCENT_UNITS = frozenset({"percent", "percentage_point"})
 
-# Thousands are grouped by commas, or by apostrophes ("1’700", Swiss style).
-_TOKEN_RE = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|\S"
-)
 _DIGITS_RE = re.compile(r"\d[\d,']*(?:\.\d+)?")
 _GROUP_MARKS = str.maketrans("", "", ",'")
 _YEAR_RE = re.compile(r"\d{4}")
