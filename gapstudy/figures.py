@@ -290,9 +290,11 @@ _PARTS_OF_YEAR = _phrases(
 )
 _QUARTER_SIGNS = {"q": ("1", "2", "3", "4"), "h": ("1", "2")}  # "Q1 2025", "H2"
 # Spans of time a figure is over: "over four years", "in just two years".
+# Qualifiers as the tokeniser reads them ("approx." is two tokens) -> the vocabulary's key.
+_QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {_phrase(key): key for key in vocab.QUALIFIERS}
 _SPAN_LEADS = (
     *_phrases("barely", "the next", "the past", "the last"),
-    *(_phrase(key) for key in vocab.QUALIFIERS),  # "in just two years"
+    *_QUALIFIER_PHRASES,  # "in just two years"
 )
 _SPAN_UNITS = frozenset(
     {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarters", "decades"}
@@ -554,14 +556,13 @@ def _is_odds_of_a_year(reader: _Reader) -> bool:
 def _take_lead(reader: _Reader) -> _Lead:
     """Qualifiers, articles, a change verb and "by a factor of", in any order."""
     lead = _Lead()
-    sequences = tuple(tuple(key.split()) for key in vocab.QUALIFIERS)
     while not reader.at_end():
         if reader.take_any(_TIME_LEADS) or (lead.has_article and reader.take_any(_PERIOD_WORDS)):
             continue  # "over the next five years", "a year-on-year increase of 8%"
         if reader.take_any(_BY_A_FACTOR):
             lead.by_factor = True
-        elif (seq := reader.take_any(sequences)) is not None:
-            reader.qualifiers.append(" ".join(seq))
+        elif (seq := reader.take_any(_QUALIFIER_PHRASES)) is not None:
+            reader.qualifiers.append(_QUALIFIER_PHRASES[seq])
         elif reader.skip_fillers():
             lead.has_article = True
         elif lead.has_article and reader.peek() in _NEUTRAL_ADJECTIVES:
@@ -911,6 +912,12 @@ def _take_period(reader: _Reader) -> bool:
     if _take_span(reader) and reader.take_any(_AGO):
         return True  # "two years ago"
     reader.pos = start
+    if reader.take("between") and _is_year(reader) and reader.peek(1) == "and":
+        reader.pos += 2
+        if _is_year(reader):
+            reader.pos += 1
+            return True  # "between 2018 and 2019"
+    reader.pos = start
     has_preposition = reader.take_any(_PERIOD_PREPOSITIONS) is not None
     if has_preposition and (reader.take_any(_RELATIVE_PERIODS) or _take_span(reader)):
         return True  # "over the past year", "over four years"
@@ -993,7 +1000,7 @@ def _take_trailing(
         if (seq := reader.take_any(_TRAILING_QUALIFIERS)) is not None:
             if reader.qualifiers:
                 raise reader.fail(f"two qualifiers, {reader.qualifiers[0]!r} and {' '.join(seq)!r}")
-            reader.qualifiers.append(" ".join(seq))  # "4,800 or more", "10,000+"
+            reader.qualifiers.append(_QUALIFIER_PHRASES[seq])  # "4,800 or more", "10,000+"
             continue
         direction = _CHANGE_NOUNS.get(word) or (0 if is_fold else _COMPARATIVES.get(word))
         if direction:
@@ -1014,7 +1021,7 @@ def _take_trailing(
 
 
 _TRAILING_QUALIFIERS = tuple(
-    tuple(key.split()) for key in vocab.QUALIFIERS if key.split()[0] in ("or", "and", "plus", "+")
+    phrase for phrase in _QUALIFIER_PHRASES if phrase[0] in ("or", "and", "plus", "+")
 )
 
 
@@ -1030,7 +1037,8 @@ def _take_comparison(reader: _Reader, amount: _Amount) -> None:
 def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bool:
     """Pass over plain words that name what is counted or compared, up to a period, a
     direction word or the end. Names with digits glued to letters ("H100-equivalent") and
-    words in brackets are plain words too; a currency nobody declared is refused."""
+    words in brackets are plain words too; a currency nobody declared is refused. Inside a
+    phrase that names the whole ("one-third of the GDP growth") a direction word is a name."""
     start = reader.pos
     first = reader.peek()
     if first is None or first in _ORDINALS or not (first.isalpha() or first in ("'", "(")):
@@ -1044,12 +1052,14 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
     ):
         written = before.text + reader.tokens[start].text
         raise reader.fail(f"{written!r} is a name or a decade, not a number with a unit")
+    in_phrase = first in _PHRASE_STARTS
     while not reader.at_end() and not _period_follows(reader):
         token = reader.tokens[reader.pos]
         is_amount = amount.unit is None or amount.unit in _CURRENCIES
         if is_amount and token.word in _OTHER_MONEY_WORDS | _CURRENCY_SIGNS_WORDS:
             raise _other_money(reader)  # "5 billion rupees" is money, never a count
-        if token.word in _CHANGE_NOUNS or (token.word in _COMPARATIVES and not is_fold):
+        is_direction = token.word in _CHANGE_NOUNS or token.word in _COMPARATIVES
+        if is_direction and not in_phrase and not (is_fold and token.word in _COMPARATIVES):
             break
         if token.word == "per" and reader.peek(1) in vocab.SCALES:
             reader.pos += 2  # "$20 per million tokens": a rate, not a second number
@@ -1078,6 +1088,7 @@ def _is_glued_digits(reader: _Reader) -> bool:
 
 
 _NAME_SIGNS = _DASHES | {"'", "(", ")", "&", "/", "."}
+_PHRASE_STARTS = frozenset({"of", "in", "for", "on", "from", "among", "at", "to", "with"})
 _CURRENCY_SIGNS_WORDS = frozenset(w for seq in _CURRENCY_WORDS for w in seq if len(seq) == 1)
 
 

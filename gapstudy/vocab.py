@@ -172,6 +172,8 @@ QUALIFIERS: dict[str, str] = {
     "approaching": "approximate",
     "near": "approximate",
     "~": "approximate",
+    "approx": "approximate",
+    "approx.": "approximate",
     # emphasis: the number is exact
     "just": "exact",
     "only": "exact",

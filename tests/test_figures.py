@@ -206,6 +206,10 @@ FAMILY_CASES = [
     ("a maximum 50,000 GPUs", "count", upper(5e4), "a maximum", "count", None),
     ("a record $5 billion", "money", exact(5e9), None, "usd", "billion"),
     ("$20 per million tokens", "money", exact(20.0), None, "usd", None),
+    # a direction word inside the phrase that names the whole is a name, not a change
+    ("nearly one-third of the GDP growth", "percent", approx(100 / 3), "nearly", "percent", None),
+    ("$4.6 billion invested between 2018 and 2019", "money", exact(4.6e9), None, "usd", "billion"),
+    ("approx. 5%", "percent", approx(5.0), "approx.", "percent", None),
     ("over the next five years", "duration", exact(5.0), None, "year", None),
     ("$500 billion over four years", "money", exact(5e11), None, "usd", "billion"),
     ("30% in Q1 2025", "percent", exact(30.0), None, "percent", None),
