@@ -210,6 +210,13 @@ _AND_A_HALF = _phrase("and a half")
 _VAGUE_PLURALS = frozenset(
     {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions"}
 )
+# Scale words of other number systems: "500 crore" is not 500 of something.
+_OTHER_SCALES = frozenset({"crore", "crores", "lakh", "lakhs", "lac", "lacs"})
+# Nouns of money: "5 billion in revenue" is an amount whose currency the words do not give.
+_MONEY_NOUNS = frozenset(
+    {"revenue", "revenues", "sales", "funding", "investment", "investments", "capital"}
+    | {"financing", "profit", "profits", "spending", "capex", "valuation", "income", "debt"}
+)
 # Words that stand where a number would and give none ("several hundred million").
 _VAGUE_WORDS = frozenset({"several", "few", "many", "numerous", "multiple", "countless"})
 # Fractions of a whole, read as shares in percent: "a third", "two-thirds", "three quarters".
@@ -246,8 +253,8 @@ _CHANGE_NOUNS: dict[str, int] = {
 # Comparatives after a number: a change of a percentage ("40% lower"), a comparison after a
 # multiplier ("ten times more compute").
 _COMPARATIVES: dict[str, int] = {
-    **dict.fromkeys(("more", "higher", "larger", "bigger", "greater", "faster"), 1),
-    **dict.fromkeys(("less", "fewer", "smaller", "cheaper", "lower", "slower"), -1),
+    **dict.fromkeys(("more", "higher", "larger", "bigger", "greater", "faster", "above"), 1),
+    **dict.fromkeys(("less", "fewer", "smaller", "cheaper", "lower", "slower", "below"), -1),
 }
 # Words that start the compared thing after a multiplier: "4.5 times the number of ...".
 _COMPARISON_STARTS = frozenset({"the", "that", "those", "as", "than", "what", "its", "their"})
@@ -1058,6 +1065,18 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
         is_amount = amount.unit is None or amount.unit in _CURRENCIES
         if is_amount and token.word in _OTHER_MONEY_WORDS | _CURRENCY_SIGNS_WORDS:
             raise _other_money(reader)  # "5 billion rupees" is money, never a count
+        if token.word in _OTHER_SCALES:
+            raise reader.fail(f"the scale word {token.text!r} is not one of the project's scales")
+        is_money_noun = token.word in _MONEY_NOUNS and reader.pos > start
+        if (
+            is_money_noun
+            and amount.unit is None
+            and reader.tokens[reader.pos - 1].word in ("in", "of")
+        ):
+            raise reader.fail(
+                f"{reader.rest()!r} makes the figure an amount of money, but the words give "
+                "no currency"
+            )
         is_direction = token.word in _CHANGE_NOUNS or token.word in _COMPARATIVES
         if is_direction and not in_phrase and not (is_fold and token.word in _COMPARATIVES):
             break
