@@ -568,6 +568,8 @@ def _take_lead(reader: _Reader) -> _Lead:
             continue  # "over the next five years", "a year-on-year increase of 8%"
         if reader.take_any(_BY_A_FACTOR):
             lead.by_factor = True
+        elif reader.pos == 0 and reader.peek() == "by" and not _is_year(reader, 1):
+            reader.pos += 1  # "by 12 times", "by an order of magnitude": the amount of a gap
         elif (seq := reader.take_any(_QUALIFIER_PHRASES)) is not None:
             reader.qualifiers.append(_QUALIFIER_PHRASES[seq])
         elif reader.skip_fillers():

@@ -212,6 +212,8 @@ FAMILY_CASES = [
     ("approx. 5%", "percent", approx(5.0), "approx.", "percent", None),
     ("20% below 2023 levels", "change", exact(-20.0), None, "percent", None),
     ("16 funding rounds", "count", exact(16.0), None, "count", None),
+    ("by an order of magnitude", "multiplier", exact(10.0), None, "fold", None),
+    ("by 12 times", "multiplier", exact(12.0), None, "fold", None),
     ("over the next five years", "duration", exact(5.0), None, "year", None),
     ("$500 billion over four years", "money", exact(5e11), None, "usd", "billion"),
     ("30% in Q1 2025", "percent", exact(30.0), None, "percent", None),
