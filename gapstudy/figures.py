@@ -279,7 +279,7 @@ _NOT_UNITS = (
 _HUNDREDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 # Periods after a figure: [preposition] [part of the year] year, or a relative period.
 _PERIOD_PREPOSITIONS = _phrases(
-    *("in", "during", "for", "as of", "by", "since", "through", "until", "till", "over"),
+    *("from", "in", "during", "for", "as of", "by", "since", "through", "until", "till", "over"),
     *("at the end of", "by the end of", "the end of", "end of", "in the course of"),
     *("at the start of", "since the start of", "since the beginning of"),
     *("compared with", "compared to", "versus", "vs"),
@@ -399,6 +399,7 @@ class _Amount:
     is_bare: bool = False  # digits or number words alone: may be odds "N in M"
     is_points: bool = False  # "points": percentage points up to _MAX_POINTS
     is_inverse: bool = False  # a multiplier downwards, "ten times cheaper": 1/N
+    has_names: bool = False  # words after it name what is counted
     kind: str | None = None  # set by multiplier words
 
 
@@ -1022,7 +1023,8 @@ def _take_trailing(
             _take_comparison(reader, amount)
         elif word in _PROBABILITY_WORDS:  # "odds", "chance" add nothing to the reading
             reader.pos += 1
-        elif not is_odds and _take_named_things(reader, is_fold=is_fold, amount=amount):
+        elif _take_named_things(reader, is_fold=is_fold, amount=amount):
+            amount.has_names = True  # "four in five university students": a share of them
             continue
         else:
             raise reader.fail(f"did not understand {reader.rest()!r}")
@@ -1097,14 +1099,22 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
 
 
 def _is_glued_digits(reader: _Reader) -> bool:
-    """Digits glued to the letters before them: part of a name ("H100", "RTX4090")."""
-    if reader.pos == 0:
+    """Digits glued to letters: part of a name ("H100", "RTX4090", "910C"), unless the
+    letters after them are a scale or a unit ("3bn", "10x"): that is a number."""
+    token = reader.tokens[reader.pos]
+    if not token.word.isdigit():
         return False
-    token, before = reader.tokens[reader.pos], reader.tokens[reader.pos - 1]
-    return (
-        token.word.isdigit()
-        and before.word.isalpha()
-        and before.start + len(before.text) == token.start
+    before = reader.tokens[reader.pos - 1] if reader.pos else None
+    after = reader.tokens[reader.pos + 1] if reader.pos + 1 < len(reader.tokens) else None
+    if before and before.word.isalpha() and before.start + len(before.text) == token.start:
+        return True
+    return bool(
+        after
+        and after.word.isalpha()
+        and token.start + len(token.text) == after.start
+        and after.word not in _SCALE_ALIASES | _MONEY_SCALE_ALIASES
+        and (after.word,) not in _UNIT_ALIASES
+        and (_convert_unit(after.text) or (None,))[0] is None
     )
 
 
@@ -1134,7 +1144,7 @@ def _combine(
         if second.number == 0:
             raise reader.fail("odds 'N in 0'")
         low = high = first.number / second.number * 100
-        kind, unit = "odds", "percent"
+        kind, unit = ("percent" if second.has_names else "odds"), "percent"
     else:
         low = _in_unit(reader, first)
         high = _in_unit(reader, second) if second is not None else low
