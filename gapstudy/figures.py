@@ -1065,6 +1065,8 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
         raise reader.fail(f"{written!r} is a name or a decade, not a number with a unit")
     in_phrase = first in _PHRASE_STARTS
     while not reader.at_end() and not _period_follows(reader):
+        if _trailing_qualifier_follows(reader):
+            break  # "128 layers or more"
         token = reader.tokens[reader.pos]
         is_amount = amount.unit is None or amount.unit in _CURRENCIES
         if is_amount and token.word in _OTHER_MONEY_WORDS | _CURRENCY_SIGNS_WORDS:
@@ -1092,10 +1094,21 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
         if not (token.word.isalpha() or token.word in _NAME_SIGNS or _is_glued_digits(reader)):
             break
         reader.pos += 1
-    if reader.pos > start and (reader.at_end() or not reader.tokens[reader.pos].word[0].isdigit()):
+    stops_well = (
+        reader.at_end()
+        or not reader.tokens[reader.pos].word[0].isdigit()
+        or _period_follows(reader)  # "projected 2025 revenue"
+    )
+    if reader.pos > start and stops_well:
         return True
     reader.pos = start
     return False
+
+
+def _trailing_qualifier_follows(reader: _Reader) -> bool:
+    return any(
+        all(reader.peek(i) == word for i, word in enumerate(seq)) for seq in _TRAILING_QUALIFIERS
+    )
 
 
 def _is_glued_digits(reader: _Reader) -> bool:

@@ -218,6 +218,9 @@ FAMILY_CASES = [
     ("100 Ascend 910C chips", "count", exact(100.0), None, "count", None),
     ("up 20% from 2024", "change", exact(20.0), None, "percent", None),
     ("not exceed 200,000 units", "count", upper(2e5), "not exceed", "count", None),
+    ("128 layers or more", "count", lower(128.0), "or more", "count", None),  # not a change
+    ("128 layers or less", "count", upper(128.0), "or less", "count", None),
+    ("32.5 billion euros projected 2025 revenue", "money", exact(3.25e10), None, "eur", "billion"),
     ("over the next five years", "duration", exact(5.0), None, "year", None),
     ("$500 billion over four years", "money", exact(5e11), None, "usd", "billion"),
     ("30% in Q1 2025", "percent", exact(30.0), None, "percent", None),
