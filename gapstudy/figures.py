@@ -1031,8 +1031,10 @@ def _take_trailing(
     return sign
 
 
-_TRAILING_QUALIFIERS = tuple(
-    phrase for phrase in _QUALIFIER_PHRASES if phrase[0] in ("or", "and", "plus", "+")
+# Qualifiers written after the number: "4,800 or more", "10,000+", "5% or so", "50,000 max".
+_TRAILING_QUALIFIERS = (
+    *(phrase for phrase in _QUALIFIER_PHRASES if phrase[0] in ("or", "and", "plus", "+")),
+    *_phrases("at most", "at least", "max", "tops"),
 )
 
 

@@ -220,6 +220,9 @@ FAMILY_CASES = [
     ("not exceed 200,000 units", "count", upper(2e5), "not exceed", "count", None),
     ("128 layers or more", "count", lower(128.0), "or more", "count", None),  # not a change
     ("128 layers or less", "count", upper(128.0), "or less", "count", None),
+    ("5% or so", "percent", approx(5.0), "or so", "percent", None),
+    ("50,000 GPUs max", "count", upper(5e4), "max", "count", None),
+    ("fell 5% at most", "change", lower(-5.0), "at most", "percent", None),
     ("32.5 billion euros projected 2025 revenue", "money", exact(3.25e10), None, "eur", "billion"),
     ("over the next five years", "duration", exact(5.0), None, "year", None),
     ("$500 billion over four years", "money", exact(5e11), None, "usd", "billion"),
