@@ -19,10 +19,11 @@ Reading rules (each one a decision; the tests and ``tests/phrasings.csv`` pin th
   are refused, so money is never read as a count. A converted amount in brackets ("10 billion
   yuan ($1.4 billion)") is passed over: the figure is the amount as first written.
 - The qualifier's effect comes from :data:`gapstudy.vocab.QUALIFIERS`: a bound ("more than",
-  "exceeding", "no more than", "4,800 or more"), an approximate value ("nearly", "an
-  estimated", "some", "~"), emphasis that leaves the number exact ("just" meaning only, "a
-  mere"), or a stated extreme that is both the value and one end ("as much as 30%": value 30,
-  high 30, bound upper; "as much as nearly 30%": value 30, high 30, approximate). Stacked
+  "exceeding", "no more than", and after the number "4,800 or more", "50,000 max"), an
+  approximate value ("nearly", "an estimated", "some", "~", "5% or so"), emphasis that leaves
+  the number exact ("just" meaning only, "a mere"), or a stated extreme that is both the
+  value and one end ("as much as 30%": value 30, high 30, bound upper; "as much as nearly
+  30%": value 30, high 30, approximate). Stacked
   qualifiers are read only as a phrase of that vocabulary ("just under", "as much as nearly");
   any other stack is refused. On a range only qualifiers that leave it as written are read ("an
   estimated $12 billion to $15 billion"); "within" is dropped; a bound on a range is refused.
@@ -33,12 +34,16 @@ Reading rules (each one a decision; the tests and ``tests/phrasings.csv`` pin th
   multiplier 0.5.
 - Plain words after a figure name what it counts or measures ("5,000 GPUs", "13% of its total
   revenue", "$1 billion in losses") and are passed over; the figure's metric records what they
-  are. A number among them is never passed over, and digits glued to letters after a number
-  ("5G", "1990s") are refused as a name or a decade.
+  are. A number among them is never passed over (names such as "Ascend 910C" are), a
+  direction word inside a phrase that names the whole ("one-third of the GDP growth") is a
+  name, digits glued to letters right after the number ("5G", "1990s") are refused as a name
+  or a decade, and an amount followed by a money noun without a currency ("5 billion in
+  revenue") is refused.
 - A period after a figure is passed over ("$109.1 billion in 2024", "30% in Q3 2025", "as of
   March 2026", "last year", "over four years"): the annotation records it. "N in YYYY" after a
   bare number may be odds or a year, and is refused (except at an end of "from X to Y").
-- Odds "N in M" are kind odds, in percent: "one-in-five" → 20.
+- Odds "N in M" are kind odds, in percent: "one-in-five" → 20; followed by what they count
+  ("four in five university students") they are a share, kind percent.
 - "points" are percentage points only where the words make them a difference ("a 12-point
   lead", "up 5 points"), never Elo, index or basis points, and at most 100; a level in points
   ("over 50 points") may be the score of an index, and is refused.
