@@ -113,7 +113,8 @@ _FILLERS = frozenset({"a", "an", "the", "next"})
 # Adjectives between an article and a number that leave the number as it is.
 _NEUTRAL_ADJECTIVES = frozenset(
     {"separate", "new", "fresh", "further", "additional", "extra", "record", "total"}
-    | {"combined", "cumulative", "initial", "planned", "single"}
+    | {"combined", "cumulative", "initial", "planned", "single", "significant", "sharp"}
+    | {"steep", "dramatic", "slight", "huge", "big", "large", "small", "notable", "marked"}
 )
 _SCALE_ALIASES: dict[str, str] = {
     **{name: name for name in vocab.SCALES},
@@ -347,6 +348,7 @@ _PERCENT_UNITS = frozenset({"percent", "percentage_point"})
 
 _DIGITS_RE = re.compile(r"\d[\d,']*(?:\.\d+)?")
 _GROUP_MARKS = str.maketrans("", "", ",'")
+_CONVERSIONS_SPLIT_RE = re.compile(r",\s+|\s+or\s+")  # "($11bn, £8bn)", "($20bn or RM91bn)"
 _YEAR_RE = re.compile(r"\d{4}")
 _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
 _RANGE_END_SIGNS = frozenset({"%", "x", "×"})  # "30%-40%", "2x-5x"
@@ -695,12 +697,13 @@ def _take_bracket(reader: _Reader, amount: _Amount) -> None:
     closing = words.index(")", reader.pos)
     inner_text = reader.text[reader.tokens[reader.pos].start + 1 : reader.tokens[closing].start]
     if amount.unit in _CURRENCIES:
-        try:
-            inner = _parse(inner_text)
-        except FigureParseError as err:
-            raise reader.fail(f"the bracket {inner_text!r}: {err.reason}") from err
-        if inner.kind != "money":
-            raise reader.fail(f"the bracket {inner_text!r} is not an amount of money")
+        for part in _CONVERSIONS_SPLIT_RE.split(inner_text):  # "($11bn, £8bn)"
+            try:
+                inner = _parse(part)
+            except FigureParseError as err:
+                raise reader.fail(f"the bracket {inner_text!r}: {err.reason}") from err
+            if inner.kind != "money":
+                raise reader.fail(f"the bracket {inner_text!r} is not an amount of money")
         reader.pos = closing + 1
         return
     reader.pos += 1

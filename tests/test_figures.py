@@ -252,6 +252,7 @@ FAMILY_CASES = [
     ("$2.174T", "money", exact(2.174e12), None, "usd", "trillion"),
     ("$560M", "money", exact(560e6), None, "usd", "million"),
     ("10 billion yuan ($1.4 billion)", "money", exact(1e10), None, "cny", "billion"),
+    ("80 billion yuan ($11bn, £8bn)", "money", exact(8e10), None, "cny", "billion"),
     ("$1 billion in losses", "money", exact(1e9), None, "usd", "billion"),
 ]
 
@@ -389,6 +390,7 @@ def test_table_has_enough_cases_of_every_kind():
         ("5 billion Singapore dollars", "a currency that is not one of the project's units"),
         ("$5 billion yuan", "two currencies, usd and cny"),
         ("10 billion yuan (30%)", "is not an amount of money"),
+        ("10 billion yuan ($1.4bn or 30%)", "is not an amount of money"),
         ("0.5 times cheaper", "is not a ratio"),
         ("doubled increase", "a change written as a multiplier with a direction word"),
         ("nearly about 5%", "stacked qualifiers 'nearly about' are not a phrase"),
