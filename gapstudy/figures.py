@@ -943,11 +943,14 @@ def _take_period(reader: _Reader) -> bool:
     has_date = _take_date(reader)
     if _is_year(reader):
         reader.pos += 1
-        if reader.take("to") or reader.take("/"):  # "2024-25", "2024/25"
-            if not (reader.peek() or "").isdigit():
-                reader.pos = start
-                return False
-            reader.pos += 1
+        year_end = reader.pos
+        if reader.take("to") or reader.take("/"):  # "2024-25", "2024/25", "to August 2025"
+            _take_part_of_year(reader)
+            _take_date(reader)
+            if _is_year(reader) or re.fullmatch(r"\d\d", reader.peek() or ""):
+                reader.pos += 1
+            else:
+                reader.pos = year_end  # "2024 to 3 billion": the year alone is the period
         return True
     if has_preposition and (has_date or has_part):
         return True  # "in March", "as of April 30", "in the first quarter"
@@ -1381,30 +1384,33 @@ def _parse_end(reader: _Reader, text: str, which: str) -> ParsedFigure:
 def _share_unit(
     reader: _Reader, start: ParsedFigure, end: ParsedFigure
 ) -> tuple[ParsedFigure, ParsedFigure]:
-    """ "from 3 to 5 years": a bare start takes the end's unit and scale (and the reverse)."""
+    """ "from 3 to 5 billion years": an end written as a number alone takes the other end's
+    unit, and its scale word when it has none of its own ("from 97 million to 1.15 billion"
+    keeps both scales)."""
 
-    def is_bare(fig: ParsedFigure) -> bool:
+    def is_number_only(fig: ParsedFigure) -> bool:
         words = [t.word for t in _tokenise(fig.text)]
         return fig.unit == "count" and all(
-            _DIGITS_RE.fullmatch(w) or _is_number_word(w) for w in words
+            _DIGITS_RE.fullmatch(w) or _is_number_word(w) or w in _SCALE_ALIASES for w in words
         )
 
-    def adopt(bare: ParsedFigure, other: ParsedFigure) -> ParsedFigure:
-        factor = vocab.SCALES[other.scale] if other.scale else 1.0
-        scaled = {n: (v * factor if v is not None else None) for n, v in _numbers(bare).items()}
+    def adopt(fig: ParsedFigure, other: ParsedFigure) -> ParsedFigure:
+        takes_scale = fig.scale is None and other.scale is not None
+        factor = vocab.SCALES[other.scale] if takes_scale else 1.0
+        scaled = {n: (v * factor if v is not None else None) for n, v in _numbers(fig).items()}
         return ParsedFigure(
-            bare.text,
+            fig.text,
             other.kind,
             **scaled,
-            bound=bare.bound,
-            qualifier=bare.qualifier,
+            bound=fig.bound,
+            qualifier=fig.qualifier,
             unit=other.unit,
-            scale=other.scale,
+            scale=other.scale if takes_scale else fig.scale,
         )
 
-    if is_bare(start) and not is_bare(end):
+    if is_number_only(start):
         start = adopt(start, end)
-    elif is_bare(end) and not is_bare(start):
+    elif is_number_only(end):
         end = adopt(end, start)
     if start.unit != end.unit:
         raise reader.fail(f"the ends of 'from X to Y' differ in unit ({start.unit} and {end.unit})")

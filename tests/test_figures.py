@@ -269,6 +269,9 @@ FROM_TO_CASES = [
     ),
     ("from $1 billion to $3 billion", "change", exact(2e9), None, "usd", "billion"),
     ("from 3 to 5 years", "change", exact(2.0), None, "year", None),
+    ("from 3 to 5 billion", "change", exact(2e9), None, "count", "billion"),
+    ("from 97 million to 1.15 billion downloads", "change", exact(1.053e9), None, "count", None),
+    ("from 500 million to 2 billion dollars", "change", exact(1.5e9), None, "usd", None),
     ("rose from 20% to more than 30%", "change", lower(10.0), None, "percentage_point", None),
 ]
 
@@ -840,3 +843,28 @@ def test_vague_plurals_give_no_number(plural, tail, qualifier):
     with pytest.raises(FigureParseError) as caught:
         parse_figure(f"{qualifier}{plural}{tail}")
     assert "vague plural" in caught.value.reason
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    amounts,
+    amounts,
+    st.sampled_from(sorted(vocab.SCALES)),
+    st.sampled_from(sorted(vocab.SCALES)),
+    st.sampled_from(["", " downloads", " dollars", " yuan"]),
+)
+def test_a_change_between_amounts_keeps_each_end_in_its_own_scale(
+    start, end, start_scale, end_scale, noun
+):
+    factor = {name: Decimal(str(value)) for name, value in vocab.SCALES.items()}
+    text = f"from {start:f} {start_scale} to {end:f} {end_scale}{noun}"
+    parsed = parse_figure(text)
+    want = end * factor[end_scale] - start * factor[start_scale]
+    assert parsed.kind == "change"
+    assert (
+        parsed.unit == {"": "count", " downloads": "count", " dollars": "usd", " yuan": "cny"}[noun]
+    )
+    assert parsed.value == pytest.approx(float(want), rel=1e-9, abs=1e-6)
+    # a start written without a scale word takes the end's: "from 3 to 5 billion"
+    bare = parse_figure(f"from {start:f} to {end:f} {end_scale}{noun}")
+    assert bare.value == pytest.approx(float((end - start) * factor[end_scale]), rel=1e-9, abs=1e-6)
