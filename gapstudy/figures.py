@@ -1396,8 +1396,11 @@ def _share_unit(
 
     def adopt(fig: ParsedFigure, other: ParsedFigure) -> ParsedFigure:
         takes_scale = fig.scale is None and other.scale is not None
-        factor = vocab.SCALES[other.scale] if takes_scale else 1.0
-        scaled = {n: (v * factor if v is not None else None) for n, v in _numbers(fig).items()}
+        factor = Decimal(str(vocab.SCALES[other.scale])) if takes_scale else Decimal(1)
+        scaled = {
+            n: (float(Decimal(repr(v)) * factor) if v is not None else None)
+            for n, v in _numbers(fig).items()
+        }
         return ParsedFigure(
             fig.text,
             other.kind,
