@@ -1,55 +1,71 @@
 """Stage 3: read a figure as written ("over $1 billion", "sub-20% odds") into numbers.
 
 :func:`parse_figure` tokenises the words, then reads them left to right in a fixed order:
-leading words (qualifier, change verb, "by a factor of") → number (digits or number words) →
-scale word → unit or currency → trailing words (a period, a direction, what is counted).
-Everything it reads must be understood; anything else raises
-:class:`~gapstudy.exceptions.FigureParseError` naming the real problem.
+leading words (qualifier, change verb, "by a factor of", "from") → number (digits or number
+words) → scale word → unit or currency → trailing words (a period, a direction, a trailing
+bound, what is counted or compared). Everything it reads must be understood; anything else
+raises :class:`~gapstudy.exceptions.FigureParseError` naming the real problem. A refusal
+beats a wrong number: where words admit two readings, the figure is refused.
 
-Reading rules (each one a decision; the tests pin them down):
+Reading rules (each one a decision; the tests and ``tests/phrasings.csv`` pin them down):
 
 - Values are in the unit after the scale word: "$109.1 billion" is 109.1e9 usd, scale "billion".
   Number words are read by ``text2num``; "half", "dozen", "and a half", the fractions of a whole
-  and the multiplier words ("twice", "doubled", "fourfold", ...) are read here.
+  and the multiplier words ("twice", "doubled", "fourfold", ...) are read here. Thousands may
+  be grouped by commas or apostrophes ("1’700").
 - Money keeps its currency as an ISO 4217 unit: "$" and "US$" are usd, "HK$" hkd, "NT$" twd,
   "€" eur, "£" gbp; the words "yuan", "RMB", "euros", "pounds", "yen" and the codes name theirs.
-  A bare "¥" (yuan or yen) and currencies outside :data:`gapstudy.vocab.UNITS` are refused, so
-  money is never read as a count. A converted amount in brackets ("10 billion yuan ($1.4
-  billion)") is passed over: the figure is the amount as first written.
+  A bare "¥" (yuan or yen) and currencies outside :data:`gapstudy.vocab.UNITS` ("A$", "rupees")
+  are refused, so money is never read as a count. A converted amount in brackets ("10 billion
+  yuan ($1.4 billion)") is passed over: the figure is the amount as first written.
 - The qualifier's effect comes from :data:`gapstudy.vocab.QUALIFIERS`: a bound ("more than",
-  "exceeding", "no more than"), an approximate value ("nearly", "an estimated", "some"),
-  emphasis that leaves the number exact ("just" meaning only, "a mere"), or a stated extreme
-  that is both the value and one end ("as much as 30%": value 30, high 30, bound upper). Stacked
+  "exceeding", "no more than", and after the number "4,800 or more", "50,000 max"), an
+  approximate value ("nearly", "an estimated", "some", "~", "5% or so"), emphasis that leaves
+  the number exact ("just" meaning only, "a mere"), or a stated extreme that is both the
+  value and one end ("as much as 30%": value 30, high 30, bound upper; "as much as nearly
+  30%": value 30, high 30, approximate). Stacked
   qualifiers are read only as a phrase of that vocabulary ("just under", "as much as nearly");
-  any other stack is refused. A qualifier on a range is refused, except "within".
-- Vague plurals ("millions of tokens", "billions", "tens of thousands", "months") give no
-  number and are refused.
+  any other stack is refused. On a range only qualifiers that leave it as written are read ("an
+  estimated $12 billion to $15 billion"); "within" is dropped; a bound on a range is refused.
+- Vague plurals and quantities ("millions of tokens", "billions", "tens of thousands",
+  "months", "several") give no number and are refused.
 - "half" on its own is a share: 50 percent ("almost half" → approximately 50%); so are other
-  fractions of a whole ("a third", "nearly two-thirds", "three quarters").
-- After a plain count or an amount of money, trailing words name what is counted ("5,000
-  GPUs", "$1 billion in losses") and are passed over; the figure's metric records what they are.
-- A period after a figure is passed over ("$109.1 billion in 2024", "30% in late 2025", "as of
-  March 2026", "last year"): the annotation records it. "N in YYYY" after a bare number may be
-  odds or a year, and is refused.
-- Odds "N in M" are kind odds, in percent: "one-in-five" → 20.
-- "point(s)" after a number are percentage points ("a 12-point lead"): in coverage a lead of
-  points is a difference of two percentage scores. "Elo points" are not read as such.
+  fractions of a whole ("a third", "nearly two-thirds", "three quarters"); "half as much" is the
+  multiplier 0.5.
+- Plain words after a figure name what it counts or measures ("5,000 GPUs", "13% of its total
+  revenue", "$1 billion in losses") and are passed over; the figure's metric records what they
+  are. A number among them is never passed over (names such as "Ascend 910C" are), a
+  direction word inside a phrase that names the whole ("one-third of the GDP growth") is a
+  name, digits glued to letters right after the number ("5G", "1990s") are refused as a name
+  or a decade, and an amount followed by a money noun without a currency ("5 billion in
+  revenue") is refused.
+- A period after a figure is passed over ("$109.1 billion in 2024", "30% in Q3 2025", "as of
+  March 2026", "last year", "over four years"): the annotation records it. "N in YYYY" after a
+  bare number may be odds or a year, and is refused (except at an end of "from X to Y").
+- Odds "N in M" are kind odds, in percent: "one-in-five" → 20; followed by what they count
+  ("four in five university students") they are a share, kind percent.
+- "points" are percentage points only where the words make them a difference ("a 12-point
+  lead", "up 5 points"), never Elo, index or basis points, and at most 100; a level in points
+  ("over 50 points") may be the score of an index, and is refused.
 - Multipliers (unit fold, the ratio new/old): "-fold", "x", "times", "by a factor of N", "N
   orders of magnitude" (10**N), "twice". "N times the number of …", "N times more …" are
-  multipliers of N. A change written as a multiplier ("doubled", "grew 3.5-fold", "a four-fold
-  jump", "rose by a factor of 3") is kind change in fold; a fall ("a tenfold drop") is the
-  factor 1/N. "N times less/cheaper" is refused as ambiguous.
-- Changes are signed: a change verb before the number ("risen by", "fell by") or a direction
-  word after it ("increase", "lower") makes kind "change", negative when the direction is down
-  ("a 40% lower cost" → -40). Bounds apply to the signed value, so "fell by more than 12%" has
-  high -12 and bound "upper". "more than doubled" is kind change, low 2 fold, bound lower.
+  multipliers of N; "N times cheaper/less/smaller" is the multiplier 1/N. A change written as a
+  multiplier ("doubled", "grew 3.5-fold", "a four-fold jump", "rose by a factor of 3") is kind
+  change in fold; a fall ("a tenfold drop", "fell by a factor of 280") is the factor 1/N.
+- Changes are signed: a change verb before the number ("risen by", "fell by", "a decline of")
+  or a direction word after it ("increase", "lower") makes kind "change", negative when the
+  direction is down ("a 40% lower cost" → -40). Bounds apply to the signed value, so "fell by
+  more than 12%" has high -12 and bound "upper". "more than doubled" is kind change, low 2 fold,
+  bound lower: a rise of more than 100 percent.
 - A change from one figure to another ("from 11.9% in 2023 to 5.4% in 2024") is kind change,
-  its value the end minus the start, in percentage points when the ends are percentages;
-  the two ends are kept, parsed, in ``ParsedFigure.ends``.
+  its value the end minus the start, in percentage points when the ends are percentages
+  (a difference of percentages is never a ratio); the two ends are kept, parsed, in
+  ``ParsedFigure.ends``.
 - Quantities and durations are recognised and converted with ``pint`` into the project's units
   (exabyte, gigawatt, year, month): "0.5 zettabytes" → 500 exabyte. A time unit shorter than a
   year becomes months, a longer one years. Conversion factors are rounded to 12 significant
-  digits so that exact decimal inputs give exact outputs.
+  digits so that exact decimal inputs give exact outputs. English words that pint also knows
+  as units ("as", "at", "a") are never units.
 """
 
 from __future__ import annotations
@@ -66,8 +82,40 @@ from text_to_num import text2num
 from gapstudy import vocab
 from gapstudy.exceptions import FigureParseError
 
+# Thousands are grouped by commas, or by apostrophes ("1’700", Swiss style).
+_TOKEN_RE = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|\S"
+)
+_MONEY_SIGNS = frozenset({"$", "¥"})  # letters glued before them name the currency ("HK$")
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    """A phrase as the tokeniser reads it: "as of" -> ("as", "of"), "HK$" -> ("hk$",)."""
+    words: list[str] = []
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group().casefold()
+        is_glued = match.start() > 0 and not text[match.start() - 1].isspace()
+        if word == "-":
+            continue  # "year-on-year" reads as "year on year", as in _tokenise
+        if word in _MONEY_SIGNS and words and words[-1].isalpha() and is_glued:
+            words[-1] += word
+        else:
+            words.append(word)
+    return tuple(words)
+
+
+def _phrases(*texts: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(_phrase(text) for text in texts)
+
+
 # Local word tables, declared once. Vocabulary terms (qualifiers, scales, units) come from vocab.
 _FILLERS = frozenset({"a", "an", "the", "next"})
+# Adjectives between an article and a number that leave the number as it is.
+_NEUTRAL_ADJECTIVES = frozenset(
+    {"separate", "new", "fresh", "further", "additional", "extra", "record", "total"}
+    | {"combined", "cumulative", "initial", "planned", "single", "significant", "sharp"}
+    | {"steep", "dramatic", "slight", "huge", "big", "large", "small", "notable", "marked"}
+)
 _SCALE_ALIASES: dict[str, str] = {
     **{name: name for name in vocab.SCALES},
     "k": "thousand",
@@ -83,79 +131,56 @@ _SCALE_ALIASES: dict[str, str] = {
 _MONEY_SCALE_ALIASES: dict[str, str] = {"t": "trillion", "tr": "trillion"}  # "$2.174T"
 # "point(s)" read as percentage points go no higher: a bigger number is a level of an index.
 _MAX_POINTS = 100
-_POINT_WORDS = (("points",), ("point",), ("pts",))
+_POINT_WORDS = _phrases("points", "point", "pts")
 _OTHER_POINTS = frozenset({"elo", "index", "basis"})
+_DIFFERENCE_NOUNS = frozenset(
+    {"lead", "gap", "advantage", "edge", "margin", "deficit", "difference", "behind", "ahead"}
+)
 _UNIT_ALIASES: dict[tuple[str, ...], str] = {
-    ("%",): "percent",
-    ("percent",): "percent",
-    ("per", "cent"): "percent",
-    ("pct",): "percent",
-    ("pc",): "percent",
-    ("percentage", "points"): "percentage_point",
-    ("percentage", "point"): "percentage_point",
-    ("pp",): "percentage_point",
-    ("ppt",): "percentage_point",
-    ("ppts",): "percentage_point",
+    **dict.fromkeys(_phrases("%", "percent", "per cent", "pct", "pc"), "percent"),
+    **dict.fromkeys(
+        _phrases("percentage points", "percentage point", "pp", "ppt", "ppts"), "percentage_point"
+    ),
     **dict.fromkeys(_POINT_WORDS, "percentage_point"),
-    ("fold",): "fold",
-    ("x",): "fold",
-    ("×",): "fold",
-    ("times",): "fold",
+    **dict.fromkeys(_phrases("fold", "x", "×", "times"), "fold"),
 }
 # Currency written before the number. None: known, but not one currency.
-_MONEY_SIGNS = frozenset({"$", "¥"})  # letters glued before them name the currency
 _CURRENCY_SIGNS: dict[tuple[str, ...], str | None] = {
-    ("$",): "usd",
-    ("us$",): "usd",
-    ("us", "$"): "usd",
-    ("usd",): "usd",
-    ("hk$",): "hkd",
-    ("hkd",): "hkd",
-    ("nt$",): "twd",
-    ("twd",): "twd",
-    ("€",): "eur",
-    ("eur",): "eur",
-    ("£",): "gbp",
-    ("gbp",): "gbp",
-    ("rmb",): "cny",
-    ("cny",): "cny",
-    ("cn¥",): "cny",
-    ("rmb¥",): "cny",
-    ("jpy",): "jpy",
-    ("jp¥",): "jpy",
-    ("¥",): None,
+    _phrase(written): unit
+    for unit, forms in {
+        "usd": ("$", "US$", "US $", "USD"),
+        "hkd": ("HK$", "HKD"),
+        "twd": ("NT$", "TWD"),
+        "eur": ("€", "EUR"),
+        "gbp": ("£", "GBP"),
+        "cny": ("RMB", "CNY", "CN¥", "RMB¥"),
+        "jpy": ("JPY", "JP¥"),
+        None: ("¥",),
+    }.items()
+    for written in forms
 }
 # Currency written after the number (and its scale word).
 _CURRENCY_WORDS: dict[tuple[str, ...], str] = {
-    ("dollars",): "usd",
-    ("dollar",): "usd",
-    ("us", "dollars"): "usd",
-    ("usd",): "usd",
-    ("u", ".", "s"): "usd",  # "$5.50 billion U.S."
-    ("u", ".", "s", "."): "usd",
-    ("yuan",): "cny",
-    ("renminbi",): "cny",
-    ("yuan", "renminbi"): "cny",
-    ("rmb",): "cny",
-    ("cny",): "cny",
-    ("euros",): "eur",
-    ("euro",): "eur",
-    ("eur",): "eur",
-    ("pounds",): "gbp",
-    ("pound",): "gbp",
-    ("pounds", "sterling"): "gbp",
-    ("sterling",): "gbp",
-    ("gbp",): "gbp",
-    ("yen",): "jpy",
-    ("japanese", "yen"): "jpy",
-    ("jpy",): "jpy",
-    ("hong", "kong", "dollars"): "hkd",
-    ("hk", "dollars"): "hkd",
-    ("hkd",): "hkd",
-    ("new", "taiwan", "dollars"): "twd",
-    ("taiwan", "dollars"): "twd",
-    ("nt", "dollars"): "twd",
-    ("twd",): "twd",
+    _phrase(written): unit
+    for unit, forms in {
+        "usd": (
+            "dollars",
+            "dollar",
+            "US dollars",
+            "USD",
+            "U.S",
+            "U.S.",
+            "U.S dollars",
+            "U.S. dollars",
+        ),
+        "cny": ("yuan", "renminbi", "yuan renminbi", "RMB", "CNY"),
+        "eur": ("euros", "euro", "EUR"),
+        "gbp": ("pounds", "pound", "pounds sterling", "sterling", "GBP"),
+        "jpy": ("yen", "Japanese yen", "JPY"),
+        "hkd": ("Hong Kong dollars", "HK dollars", "HKD"),
+        "twd": ("New Taiwan dollars", "Taiwan dollars", "NT dollars", "TWD"),
+    }.items()
+    for written in forms
 }
 # Money words the project has no unit for: an amount in them is refused, never counted.
 _OTHER_MONEY_WORDS = frozenset(
@@ -165,8 +190,8 @@ _OTHER_MONEY_WORDS = frozenset(
     | {"shekel", "shekels", "rand", "currency", "cash"}
 )
 _MAX_ORDERS = 300  # 10**300 is still a float
-_ORDERS_OF_MAGNITUDE = (("orders", "of", "magnitude"), ("order", "of", "magnitude"))
-_BY_A_FACTOR = (("by", "a", "factor", "of"), ("a", "factor", "of"), ("factor", "of"))
+_ORDERS_OF_MAGNITUDE = _phrases("orders of magnitude", "order of magnitude")
+_BY_A_FACTOR = _phrases("by a factor of", "a factor of", "factor of")
 # Multiplier words: (kind, factor). Verbs in the past tense describe a change.
 _MULTIPLIER_WORDS: dict[str, tuple[str, str]] = {
     "twice": ("multiplier", "2"),
@@ -180,14 +205,23 @@ _MULTIPLIER_WORDS: dict[str, tuple[str, str]] = {
     "halved": ("change", "0.5"),
     "doubling": ("change", "2"),
     "tripling": ("change", "3"),
+    "quadrupling": ("change", "4"),
+    "halving": ("change", "0.5"),
 }
 _FOLD_SUFFIX = "fold"  # "fourfold", "tenfold": a number word glued to "fold"
 _DOZEN = {"dozen": Decimal(12)}
 _HALF = "half"
-_AND_A_HALF = ("and", "a", "half")
+_AND_A_HALF = _phrase("and a half")
 # Plural number words that give no number ("tens of thousands", "millions", "dozens").
 _VAGUE_PLURALS = frozenset(
     {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions"}
+)
+# Scale words of other number systems: "500 crore" is not 500 of something.
+_OTHER_SCALES = frozenset({"crore", "crores", "lakh", "lakhs", "lac", "lacs"})
+# Nouns of money: "5 billion in revenue" is an amount whose currency the words do not give.
+_MONEY_NOUNS = frozenset(
+    {"revenue", "revenues", "sales", "funding", "investment", "investments", "capital"}
+    | {"financing", "profit", "profits", "spending", "capex", "valuation", "income", "debt"}
 )
 # Words that stand where a number would and give none ("several hundred million").
 _VAGUE_WORDS = frozenset({"several", "few", "many", "numerous", "multiple", "countless"})
@@ -209,12 +243,12 @@ _CHANGE_VERBS: dict[str, int] = {
     **dict.fromkeys(("gained", "jumped", "jumping", "up", "surged", "surging", "soared"), 1),
     **dict.fromkeys(("soar", "soaring", "expanded", "skyrocketed", "skyrocketing"), 1),
     **dict.fromkeys(("rocketed", "exploded", "ballooned", "leapt", "leaped", "advanced"), 1),
-    **dict.fromkeys(("added", "rallied", "widened"), 1),
+    **dict.fromkeys(("added", "rallied", "widened", "rebounded", "spiked", "improved"), 1),
     **dict.fromkeys(("fell", "fallen", "fall", "falling", "dropped", "dropping", "drop"), -1),
     **dict.fromkeys(("declined", "decline", "declining", "decreased", "decreasing"), -1),
     **dict.fromkeys(("shrank", "shrunk", "down", "slid", "slump", "slumped", "plunged"), -1),
     **dict.fromkeys(("plunging", "plummeted", "plummeting", "tumbled", "sank", "dipped"), -1),
-    **dict.fromkeys(("lost", "shed", "narrowed", "narrowing"), -1),
+    **dict.fromkeys(("lost", "shed", "narrowed", "narrowing", "slipped", "retreated"), -1),
 }
 # Nouns of change after a number: "a 42.86% increase", "a four-fold jump".
 _CHANGE_NOUNS: dict[str, int] = {
@@ -225,19 +259,14 @@ _CHANGE_NOUNS: dict[str, int] = {
 # Comparatives after a number: a change of a percentage ("40% lower"), a comparison after a
 # multiplier ("ten times more compute").
 _COMPARATIVES: dict[str, int] = {
-    **dict.fromkeys(("more", "higher", "larger", "bigger", "greater", "faster"), 1),
-    **dict.fromkeys(("less", "fewer", "smaller", "cheaper", "lower", "slower"), -1),
+    **dict.fromkeys(("more", "higher", "larger", "bigger", "greater", "faster", "above"), 1),
+    **dict.fromkeys(("less", "fewer", "smaller", "cheaper", "lower", "slower", "below"), -1),
 }
 # Words that start the compared thing after a multiplier: "4.5 times the number of ...".
 _COMPARISON_STARTS = frozenset({"the", "that", "those", "as", "than", "what", "its", "their"})
-_PERIOD_WORDS = (
-    ("year", "on", "year"),
-    ("year", "over", "year"),
-    ("year", "to", "date"),
-    ("yoy",),
-    ("ytd",),
-    ("annual",),
-)
+_PERIOD_WORDS = _phrases(
+    "year-on-year", "month-on-month", "quarter-on-quarter", "year over year", "year-to-date"
+) + _phrases("yoy", "ytd", "annual")
 _PROBABILITY_WORDS = frozenset({"chance", "chances", "odds", "probability", "likelihood"})
 _CONNECTORS = frozenset({"in", "to", "and", "of", "by", "from"})  # never units ("in" is not inches)
 # Nouns pint reads as units that, after a number, name what is counted ("900,000 units").
@@ -255,29 +284,11 @@ _NOT_UNITS = (
 )
 _HUNDREDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 # Periods after a figure: [preposition] [part of the year] year, or a relative period.
-_PERIOD_PREPOSITIONS = (
-    ("in",),
-    ("during",),
-    ("for",),
-    ("as", "of"),
-    ("by",),
-    ("since",),
-    ("through",),
-    ("until",),
-    ("till",),
-    ("over",),
-    ("at", "the", "end", "of"),
-    ("since", "the", "start", "of"),
-    ("since", "the", "beginning", "of"),
-    ("at", "the", "start", "of"),
-    ("by", "the", "end", "of"),
-    ("the", "end", "of"),
-    ("end", "of"),
-    ("in", "the", "course", "of"),
-    ("compared", "with"),
-    ("compared", "to"),
-    ("versus",),
-    ("vs",),
+_PERIOD_PREPOSITIONS = _phrases(
+    *("from", "in", "during", "for", "as of", "by", "since", "through", "until", "till", "over"),
+    *("at the end of", "by the end of", "the end of", "end of", "in the course of"),
+    *("at the start of", "since the start of", "since the beginning of"),
+    *("compared with", "compared to", "versus", "vs"),
 )
 _MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
@@ -285,59 +296,38 @@ _MONTHS = frozenset(
     | {"sep", "sept", "oct", "nov", "dec"}
 )
 _ORDINAL_PARTS = ("first", "second", "third", "fourth")
-_PARTS_OF_YEAR = (
-    ("late",),
-    ("early",),
-    ("mid",),
-    ("fiscal",),
-    ("fy",),
-    *((w, "half") for w in _ORDINAL_PARTS[:2]),
-    *(("the", w, "half") for w in _ORDINAL_PARTS[:2]),
-    *((w, "quarter") for w in _ORDINAL_PARTS),
-    *(("the", w, "quarter") for w in _ORDINAL_PARTS),
+_PARTS_OF_YEAR = _phrases(
+    *("late", "early", "mid", "fiscal", "fy"),
+    *(f"{the}{nth} half" for the in ("", "the ") for nth in _ORDINAL_PARTS[:2]),
+    *(f"{the}{nth} quarter" for the in ("", "the ") for nth in _ORDINAL_PARTS),
 )
 _QUARTER_SIGNS = {"q": ("1", "2", "3", "4"), "h": ("1", "2")}  # "Q1 2025", "H2"
 # Spans of time a figure is over: "over four years", "in just two years".
-_SPAN_LEADS = (("just",), ("only",), ("the", "next"), ("the", "past"), ("the", "last"))
+# Qualifiers as the tokeniser reads them ("approx." is two tokens) -> the vocabulary's key.
+_QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {_phrase(key): key for key in vocab.QUALIFIERS}
+_SPAN_LEADS = (
+    *_phrases("barely", "the next", "the past", "the last"),
+    *_QUALIFIER_PHRASES,  # "in just two years"
+)
 _SPAN_UNITS = frozenset(
     {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarters", "decades"}
 )
 # Words before a duration that say when, not how much: "over the next five years".
-_TIME_LEADS = tuple(
-    (*prep, "the", when)
-    for prep in ((), ("over",), ("in",), ("for",), ("during",))
-    for when in ("next", "past", "last", "coming")
+_TIME_LEADS = _phrases(
+    *(
+        f"{prep}the {when}"
+        for prep in ("", "over ", "in ", "for ", "during ")
+        for when in ("next", "past", "last", "coming")
+    )
 )
-_RELATIVE_PERIODS = (
-    ("last", "year"),
-    ("this", "year"),
-    ("last", "month"),
-    ("this", "month"),
-    ("a", "year", "earlier"),
-    ("a", "year", "ago"),
-    ("a", "year", "before"),
-    ("the", "year", "before"),
-    ("the", "previous", "year"),
-    ("the", "prior", "year"),
-    ("the", "past", "year"),
-    ("past", "year"),
-    ("a", "year"),
-    ("per", "year"),
-    ("each", "year"),
-    ("every", "year"),
-    ("annually",),
-    ("alone",),
-    ("earlier", "this", "year"),
-    ("earlier", "this", "month"),
-    ("later", "this", "year"),
-    ("year", "'", "s", "end"),
-    ("last", "quarter"),
-    ("this", "quarter"),
-    ("a", "quarter", "earlier"),
-    ("the", "previous", "quarter"),
-    ("the", "same", "period"),
+_RELATIVE_PERIODS = _phrases(
+    *("last year", "this year", "last month", "this month", "last quarter", "this quarter"),
+    *("a year earlier", "a year ago", "a year before", "a quarter earlier", "the year before"),
+    *("the previous year", "the prior year", "the past year", "past year", "the same period"),
+    *("the previous quarter", "a year", "per year", "each year", "every year", "annually"),
+    *("earlier this year", "earlier this month", "later this year", "year's end", "alone"),
 )
-_AGO = (("ago",), ("earlier",), ("before",))
+_AGO = _phrases("ago", "earlier", "before")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 # Project unit -> pint unit it is converted to; pint recognises the written name or symbol.
 _PHYSICAL_UNITS: dict[str, str] = {"exabyte": "exabyte", "gigawatt": "gigawatt"}
@@ -356,10 +346,12 @@ _KIND_OF_UNIT: dict[str, str] = {
 }
 _PERCENT_UNITS = frozenset({"percent", "percentage_point"})
 
-_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|\S")
-_DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_DIGITS_RE = re.compile(r"\d[\d,']*(?:\.\d+)?")
+_GROUP_MARKS = str.maketrans("", "", ",'")
+_CONVERSIONS_SPLIT_RE = re.compile(r",\s+|\s+or\s+")  # "($11bn, £8bn)", "($20bn or RM91bn)"
 _YEAR_RE = re.compile(r"\d{4}")
 _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
+_RANGE_END_SIGNS = frozenset({"%", "x", "×"})  # "30%-40%", "2x-5x"
 _EDGE_PUNCTUATION = frozenset({'"', "'", ".", ",", ";", ":", "!", "?"})
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
 
@@ -414,6 +406,7 @@ class _Amount:
     is_bare: bool = False  # digits or number words alone: may be odds "N in M"
     is_points: bool = False  # "points": percentage points up to _MAX_POINTS
     is_inverse: bool = False  # a multiplier downwards, "ten times cheaper": 1/N
+    has_names: bool = False  # words after it name what is counted
     kind: str | None = None  # set by multiplier words
 
 
@@ -498,7 +491,9 @@ def _tokenise(text: str) -> list[_Token]:
     for i, token in enumerate(tokens):
         if token.word in _DASHES and 0 < i < len(tokens) - 1:
             left, right = tokens[i - 1], tokens[i + 1]
-            if (left.word[-1].isdigit() or left.word == "%") and right.word[0].isdigit():
+            if (left.word[-1].isdigit() or left.word in _RANGE_END_SIGNS) and right.word[
+                0
+            ].isdigit():
                 kept.append(_Token(token.text, "to", token.start))  # "3-5", "3 – 5"
                 continue
             is_glued = left.start + len(left.text) == token.start == right.start - 1
@@ -529,7 +524,9 @@ def _glue_currency_letters(tokens: list[_Token]) -> list[_Token]:
     return glued
 
 
-def _parse(text: str) -> ParsedFigure:
+def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
+    """Read one figure; ``is_end`` for an end of "from X in 2023 to Y in 2024", where a year
+    after a bare number is the end's period, not odds."""
     reader = _Reader(text, _tokenise(text))
     if reader.at_end():
         raise reader.fail("no words to read")
@@ -542,7 +539,7 @@ def _parse(text: str) -> ParsedFigure:
     first = _take_amount(reader, lead)
     second = None
     is_odds = False
-    is_odds_form = not _period_follows(reader) or _is_odds_of_a_year(reader)
+    is_odds_form = not _period_follows(reader) or (not is_end and _is_odds_of_a_year(reader))
     if reader.peek() == "in" and first.is_bare and is_odds_form:
         reader.pos += 1
         is_odds = True
@@ -552,13 +549,13 @@ def _parse(text: str) -> ParsedFigure:
         second = _take_amount(reader, _Lead())
     elif is_between:
         raise reader.fail("'between' needs 'X and Y'")
-    elif reader.peek() == "in" and first.is_bare and _is_year(reader, 1):
+    elif reader.peek() == "in" and first.is_bare and _is_year(reader, 1) and not is_end:
         year = reader.tokens[reader.pos + 1].text
         raise reader.fail(
             f"{reader.rest()!r} after a bare number may be odds (N in {year}) or a period "
             f"(in the year {year}); add a unit, what is counted, or 'chance'"
         )
-    if first.is_share and second is None and reader.peek() == "as":
+    if first.is_share and first.unit is None and second is None and reader.peek() == "as":
         first.is_share, first.unit = False, "fold"  # "half as much": a multiplier of 0.5
     last = second or first
     sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds)
@@ -574,16 +571,19 @@ def _is_odds_of_a_year(reader: _Reader) -> bool:
 def _take_lead(reader: _Reader) -> _Lead:
     """Qualifiers, articles, a change verb and "by a factor of", in any order."""
     lead = _Lead()
-    sequences = tuple(tuple(key.split()) for key in vocab.QUALIFIERS)
     while not reader.at_end():
-        if reader.take_any(_TIME_LEADS):
-            continue  # "over the next five years": a span, not a bound
+        if reader.take_any(_TIME_LEADS) or (lead.has_article and reader.take_any(_PERIOD_WORDS)):
+            continue  # "over the next five years", "a year-on-year increase of 8%"
         if reader.take_any(_BY_A_FACTOR):
             lead.by_factor = True
-        elif (seq := reader.take_any(sequences)) is not None:
-            reader.qualifiers.append(" ".join(seq))
+        elif reader.pos == 0 and reader.peek() == "by" and not _is_year(reader, 1):
+            reader.pos += 1  # "by 12 times", "by an order of magnitude": the amount of a gap
+        elif (seq := reader.take_any(_QUALIFIER_PHRASES)) is not None:
+            reader.qualifiers.append(_QUALIFIER_PHRASES[seq])
         elif reader.skip_fillers():
             lead.has_article = True
+        elif lead.has_article and reader.peek() in _NEUTRAL_ADJECTIVES:
+            reader.pos += 1  # "a separate 1bn yuan round", "a record $5 billion"
         elif lead.sign is None and reader.peek() in _CHANGE_NOUNS and reader.peek(1) == "of":
             lead.sign = _CHANGE_NOUNS[reader.tokens[reader.pos].word]  # "a decline of 3%"
             reader.pos += 2
@@ -638,6 +638,7 @@ def _take_amount(reader: _Reader, lead: _Lead) -> _Amount:
     word_currency = _take_currency_word(reader)
     if currency is not None or word_currency is not None:
         amount.unit = _money_unit(reader, amount, currency, word_currency)
+        amount.is_bare = False
     if amount.unit is not None and reader.peek() == "(":
         _take_bracket(reader, amount)
     return amount
@@ -696,12 +697,13 @@ def _take_bracket(reader: _Reader, amount: _Amount) -> None:
     closing = words.index(")", reader.pos)
     inner_text = reader.text[reader.tokens[reader.pos].start + 1 : reader.tokens[closing].start]
     if amount.unit in _CURRENCIES:
-        try:
-            inner = _parse(inner_text)
-        except FigureParseError as err:
-            raise reader.fail(f"the bracket {inner_text!r}: {err.reason}") from err
-        if inner.kind != "money":
-            raise reader.fail(f"the bracket {inner_text!r} is not an amount of money")
+        for part in _CONVERSIONS_SPLIT_RE.split(inner_text):  # "($11bn, £8bn)"
+            try:
+                inner = _parse(part)
+            except FigureParseError as err:
+                raise reader.fail(f"the bracket {inner_text!r}: {err.reason}") from err
+            if inner.kind != "money":
+                raise reader.fail(f"the bracket {inner_text!r} is not an amount of money")
         reader.pos = closing + 1
         return
     reader.pos += 1
@@ -715,7 +717,7 @@ def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
     token = reader.tokens[reader.pos] if not reader.at_end() else None
     if token is not None and _DIGITS_RE.fullmatch(token.word):
         reader.pos += 1
-        number = Decimal(token.word.replace(",", ""))
+        number = Decimal(token.word.translate(_GROUP_MARKS))
         if reader.take(*_AND_A_HALF):
             number += Decimal("0.5")
         return _Amount(number, is_bare=True)
@@ -733,6 +735,11 @@ def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
             reader.pos += 1
         if word == _HALF and reader.peek() in ("a", "an") and reader.peek(1) in _SCALE_ALIASES:
             reader.pos += 1  # "half a million"
+        glued = reader.peek() or ""
+        if glued.endswith(_FOLD_SUFFIX) and _glued_fold(glued) is not None:
+            reader.pos += 1  # "twenty-fivefold"
+            phrase = " ".join([*words, glued[: -len(_FOLD_SUFFIX)]])
+            return _Amount(Decimal(_text_to_int(reader, phrase)), unit="fold")
     if not words:
         fraction = reader.peek()
         if has_article and fraction in _FRACTIONS and not fraction.endswith("s"):
@@ -771,10 +778,10 @@ def _other_money(reader: _Reader) -> FigureParseError:
 def _glued_fold(word: str) -> int | None:
     if not word.endswith(_FOLD_SUFFIX) or word == _FOLD_SUFFIX:
         return None
-    stem = word[: -len(_FOLD_SUFFIX)]
-    if not _is_number_word(stem) or stem in _VAGUE_PLURALS:
-        return None
-    return text2num(stem, "en")
+    try:
+        return text2num(word[: -len(_FOLD_SUFFIX)], "en")
+    except ValueError:
+        return None  # "manifold", "halffold"
 
 
 def _read_number_words(reader: _Reader, words: list[str]) -> _Amount:
@@ -923,6 +930,12 @@ def _take_period(reader: _Reader) -> bool:
     if _take_span(reader) and reader.take_any(_AGO):
         return True  # "two years ago"
     reader.pos = start
+    if reader.take("between") and _is_year(reader) and reader.peek(1) == "and":
+        reader.pos += 2
+        if _is_year(reader):
+            reader.pos += 1
+            return True  # "between 2018 and 2019"
+    reader.pos = start
     has_preposition = reader.take_any(_PERIOD_PREPOSITIONS) is not None
     if has_preposition and (reader.take_any(_RELATIVE_PERIODS) or _take_span(reader)):
         return True  # "over the past year", "over four years"
@@ -930,11 +943,14 @@ def _take_period(reader: _Reader) -> bool:
     has_date = _take_date(reader)
     if _is_year(reader):
         reader.pos += 1
-        if reader.take("to") or reader.take("/"):  # "2024-25", "2024/25"
-            if not (reader.peek() or "").isdigit():
-                reader.pos = start
-                return False
-            reader.pos += 1
+        year_end = reader.pos
+        if reader.take("to") or reader.take("/"):  # "2024-25", "2024/25", "to August 2025"
+            _take_part_of_year(reader)
+            _take_date(reader)
+            if _is_year(reader) or re.fullmatch(r"\d\d", reader.peek() or ""):
+                reader.pos += 1
+            else:
+                reader.pos = year_end  # "2024 to 3 billion": the year alone is the period
         return True
     if has_preposition and (has_date or has_part):
         return True  # "in March", "as of April 30", "in the first quarter"
@@ -1005,7 +1021,7 @@ def _take_trailing(
         if (seq := reader.take_any(_TRAILING_QUALIFIERS)) is not None:
             if reader.qualifiers:
                 raise reader.fail(f"two qualifiers, {reader.qualifiers[0]!r} and {' '.join(seq)!r}")
-            reader.qualifiers.append(" ".join(seq))  # "4,800 or more", "10,000+"
+            reader.qualifiers.append(_QUALIFIER_PHRASES[seq])  # "4,800 or more", "10,000+"
             continue
         direction = _CHANGE_NOUNS.get(word) or (0 if is_fold else _COMPARATIVES.get(word))
         if direction:
@@ -1018,15 +1034,18 @@ def _take_trailing(
             _take_comparison(reader, amount)
         elif word in _PROBABILITY_WORDS:  # "odds", "chance" add nothing to the reading
             reader.pos += 1
-        elif not is_odds and _take_named_things(reader, is_fold=is_fold):
+        elif _take_named_things(reader, is_fold=is_fold, amount=amount):
+            amount.has_names = True  # "four in five university students": a share of them
             continue
         else:
             raise reader.fail(f"did not understand {reader.rest()!r}")
     return sign
 
 
-_TRAILING_QUALIFIERS = tuple(
-    tuple(key.split()) for key in vocab.QUALIFIERS if key.split()[0] in ("or", "and", "plus", "+")
+# Qualifiers written after the number: "4,800 or more", "10,000+", "5% or so", "50,000 max".
+_TRAILING_QUALIFIERS = (
+    *(phrase for phrase in _QUALIFIER_PHRASES if phrase[0] in ("or", "and", "plus", "+")),
+    *_phrases("at most", "at least", "max", "tops"),
 )
 
 
@@ -1036,13 +1055,14 @@ def _take_comparison(reader: _Reader, amount: _Amount) -> None:
     if _COMPARATIVES.get(reader.peek() or "", 0) < 0:
         amount.is_inverse = True
     reader.pos += 1
-    _take_named_things(reader, is_fold=True)
+    _take_named_things(reader, is_fold=True, amount=amount)
 
 
-def _take_named_things(reader: _Reader, *, is_fold: bool) -> bool:
+def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bool:
     """Pass over plain words that name what is counted or compared, up to a period, a
     direction word or the end. Names with digits glued to letters ("H100-equivalent") and
-    words in brackets are plain words too; a currency nobody declared is refused."""
+    words in brackets are plain words too; a currency nobody declared is refused. Inside a
+    phrase that names the whole ("one-third of the GDP growth") a direction word is a name."""
     start = reader.pos
     first = reader.peek()
     if first is None or first in _ORDINALS or not (first.isalpha() or first in ("'", "(")):
@@ -1050,41 +1070,82 @@ def _take_named_things(reader: _Reader, *, is_fold: bool) -> bool:
     before = reader.tokens[start - 1] if start else None
     if (
         before
+        and first.isalpha()
         and before.word[-1].isdigit()
         and before.start + len(before.text) == reader.tokens[start].start
     ):
         written = before.text + reader.tokens[start].text
         raise reader.fail(f"{written!r} is a name or a decade, not a number with a unit")
+    in_phrase = first in _PHRASE_STARTS
     while not reader.at_end() and not _period_follows(reader):
+        if _trailing_qualifier_follows(reader):
+            break  # "128 layers or more"
         token = reader.tokens[reader.pos]
-        if token.word in _OTHER_MONEY_WORDS or token.word in _CURRENCY_SIGNS_WORDS:
-            raise _other_money(reader)
-        if token.word in _CHANGE_NOUNS or (token.word in _COMPARATIVES and not is_fold):
+        is_amount = amount.unit is None or amount.unit in _CURRENCIES
+        if is_amount and token.word in _OTHER_MONEY_WORDS | _CURRENCY_SIGNS_WORDS:
+            raise _other_money(reader)  # "5 billion rupees" is money, never a count
+        if token.word in _OTHER_SCALES:
+            raise reader.fail(f"the scale word {token.text!r} is not one of the project's scales")
+        is_money_noun = token.word in _MONEY_NOUNS and reader.pos > start
+        if (
+            is_money_noun
+            and amount.unit is None
+            and reader.tokens[reader.pos - 1].word in ("in", "of")
+        ):
+            raise reader.fail(
+                f"{reader.rest()!r} makes the figure an amount of money, but the words give "
+                "no currency"
+            )
+        is_direction = token.word in _CHANGE_NOUNS or token.word in _COMPARATIVES
+        if is_direction and not in_phrase and not (is_fold and token.word in _COMPARATIVES):
             break
-        if _is_number_word(token.word) and token.word not in _FILLERS:
+        if token.word == "per" and reader.peek(1) in vocab.SCALES:
+            reader.pos += 2  # "$20 per million tokens": a rate, not a second number
+            continue
+        if _is_number_word(token.word) or _glued_fold(token.word) is not None:
             break  # a number is never passed over as a name
         if not (token.word.isalpha() or token.word in _NAME_SIGNS or _is_glued_digits(reader)):
             break
         reader.pos += 1
-    if reader.pos > start and (reader.at_end() or not reader.tokens[reader.pos].word[0].isdigit()):
+    stops_well = (
+        reader.at_end()
+        or not reader.tokens[reader.pos].word[0].isdigit()
+        or _period_follows(reader)  # "projected 2025 revenue"
+    )
+    if reader.pos > start and stops_well:
         return True
     reader.pos = start
     return False
 
 
-def _is_glued_digits(reader: _Reader) -> bool:
-    """Digits glued to the letters before them: part of a name ("H100", "RTX4090")."""
-    if reader.pos == 0:
-        return False
-    token, before = reader.tokens[reader.pos], reader.tokens[reader.pos - 1]
-    return (
-        token.word.isdigit()
-        and before.word.isalpha()
-        and before.start + len(before.text) == token.start
+def _trailing_qualifier_follows(reader: _Reader) -> bool:
+    return any(
+        all(reader.peek(i) == word for i, word in enumerate(seq)) for seq in _TRAILING_QUALIFIERS
     )
 
 
-_NAME_SIGNS = _DASHES | {"'", "(", ")", "&", "/"}
+def _is_glued_digits(reader: _Reader) -> bool:
+    """Digits glued to letters: part of a name ("H100", "RTX4090", "910C"), unless the
+    letters after them are a scale or a unit ("3bn", "10x"): that is a number."""
+    token = reader.tokens[reader.pos]
+    if not token.word.isdigit():
+        return False
+    before = reader.tokens[reader.pos - 1] if reader.pos else None
+    after = reader.tokens[reader.pos + 1] if reader.pos + 1 < len(reader.tokens) else None
+    if before and before.word.isalpha() and before.start + len(before.text) == token.start:
+        return True
+    return bool(
+        after
+        and after.word.isalpha()
+        and token.start + len(token.text) == after.start
+        and after.word not in _SCALE_ALIASES | _MONEY_SCALE_ALIASES
+        and (after.word,) not in _UNIT_ALIASES
+        and (_convert_unit(after.text) or (None,))[0] is None
+    )
+
+
+_NAME_SIGNS = _DASHES | {"'", "(", ")", "&", "/", "."}
+_PHRASE_STARTS = frozenset({"of", "in", "for", "on", "from", "among", "at", "to", "with"})
 _CURRENCY_SIGNS_WORDS = frozenset(w for seq in _CURRENCY_WORDS for w in seq if len(seq) == 1)
 
 
@@ -1109,13 +1170,13 @@ def _combine(
         if second.number == 0:
             raise reader.fail("odds 'N in 0'")
         low = high = first.number / second.number * 100
-        kind, unit = "odds", "percent"
+        kind, unit = ("percent" if second.has_names else "odds"), "percent"
     else:
         low = _in_unit(reader, first)
         high = _in_unit(reader, second) if second is not None else low
         kind = first.kind or _KIND_OF_UNIT[unit]
     if first.is_points:
-        _check_points(reader, max(abs(low), abs(high)))
+        _check_points(reader, max(abs(low), abs(high)), is_change=sign is not None)
     is_decreasing = False
     if (second or first).is_inverse:
         if low <= 1:
@@ -1153,9 +1214,16 @@ def _combine(
     )
 
 
-def _check_points(reader: _Reader, largest: Decimal) -> None:
-    """ "points" are percentage points only where nothing says otherwise and they fit."""
+def _check_points(reader: _Reader, largest: Decimal, *, is_change: bool) -> None:
+    """ "points" are percentage points where the words make them a difference ("a 12-point
+    lead", "up 5 points"), nothing says otherwise (Elo, index) and they fit (up to 100). A
+    level in points ("over 50 points") may be the score of an index, and is refused."""
     words = {token.word for token in reader.tokens}
+    if not is_change and not words & _DIFFERENCE_NOUNS:
+        raise reader.fail(
+            "'points' may be percentage points or the points of a score or an index; "
+            "write 'percentage points', or say it is a lead or gap"
+        )
     if words & _OTHER_POINTS:
         raise reader.fail(
             f"'points' of {' and '.join(sorted(words & _OTHER_POINTS))} are not percentage points"
@@ -1306,7 +1374,7 @@ def _parse_from_to(reader: _Reader, sign: int | None) -> ParsedFigure:
 
 def _parse_end(reader: _Reader, text: str, which: str) -> ParsedFigure:
     try:
-        return _parse(text)
+        return _parse(text, is_end=True)
     except FigureParseError as err:
         raise reader.fail(
             f"the {which} of the change 'from X to Y', {text!r}: {err.reason}"
@@ -1316,30 +1384,36 @@ def _parse_end(reader: _Reader, text: str, which: str) -> ParsedFigure:
 def _share_unit(
     reader: _Reader, start: ParsedFigure, end: ParsedFigure
 ) -> tuple[ParsedFigure, ParsedFigure]:
-    """ "from 3 to 5 years": a bare start takes the end's unit and scale (and the reverse)."""
+    """ "from 3 to 5 billion years": an end written as a number alone takes the other end's
+    unit, and its scale word when it has none of its own ("from 97 million to 1.15 billion"
+    keeps both scales)."""
 
-    def is_bare(fig: ParsedFigure) -> bool:
+    def is_number_only(fig: ParsedFigure) -> bool:
         words = [t.word for t in _tokenise(fig.text)]
         return fig.unit == "count" and all(
-            _DIGITS_RE.fullmatch(w) or _is_number_word(w) for w in words
+            _DIGITS_RE.fullmatch(w) or _is_number_word(w) or w in _SCALE_ALIASES for w in words
         )
 
-    def adopt(bare: ParsedFigure, other: ParsedFigure) -> ParsedFigure:
-        factor = vocab.SCALES[other.scale] if other.scale else 1.0
-        scaled = {n: (v * factor if v is not None else None) for n, v in _numbers(bare).items()}
+    def adopt(fig: ParsedFigure, other: ParsedFigure) -> ParsedFigure:
+        takes_scale = fig.scale is None and other.scale is not None
+        factor = Decimal(str(vocab.SCALES[other.scale])) if takes_scale else Decimal(1)
+        scaled = {
+            n: (float(Decimal(repr(v)) * factor) if v is not None else None)
+            for n, v in _numbers(fig).items()
+        }
         return ParsedFigure(
-            bare.text,
+            fig.text,
             other.kind,
             **scaled,
-            bound=bare.bound,
-            qualifier=bare.qualifier,
+            bound=fig.bound,
+            qualifier=fig.qualifier,
             unit=other.unit,
-            scale=other.scale,
+            scale=other.scale if takes_scale else fig.scale,
         )
 
-    if is_bare(start) and not is_bare(end):
+    if is_number_only(start):
         start = adopt(start, end)
-    elif is_bare(end) and not is_bare(start):
+    elif is_number_only(end):
         end = adopt(end, start)
     if start.unit != end.unit:
         raise reader.fail(f"the ends of 'from X to Y' differ in unit ({start.unit} and {end.unit})")

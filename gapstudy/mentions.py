@@ -2,7 +2,7 @@
 
 A *mention* is a run of characters that states a number, found by :func:`find_mentions`:
 
-- Digits: integers, decimals and thousands separators ("1,200", "199.48"), with an attached
+- Digits: integers, decimals and thousands separators ("1,200", "1’700", "199.48"), with an attached
   currency sign or code ("$109.1", "HK$4.2", "€10", "RMB 5"), percent sign or word ("2.7%",
   "20 percent", "5pc"), "-fold", or a following scale word ("$109.1 billion"). A qualifier
   prefix glued by a hyphen ("sub-20%") belongs to the mention, and so do glued scale or unit
@@ -100,7 +100,7 @@ _ATOM_RE = re.compile(
     (?P<prefix>\b(?:{"|".join(_PREFIXES)})-)?
     (?:
         (?P<currency>[A-Z]{{1,3}}[$¥]|[$£€¥]|\b(?:{"|".join(_CURRENCY_CODES)})[ \t]?)?
-        (?P<digits>[0-9]+(?:[.,][0-9]+)*)
+        (?P<digits>[0-9]+(?:[.,][0-9]+|['’][0-9]{{3}}(?![0-9]))*)
         (?:
             (?P<glued>[^\W\d_]+)
           | (?P<digit_suffix>%|-fold\b|[\s-](?:percent|per\ cent|pct)\b

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -201,6 +202,28 @@ FAMILY_CASES = [
     ("4,800 or more", "count", lower(4800.0), "or more", "count", None),
     ("10,000+ GPUs", "count", lower(1e4), "+", "count", None),
     ("30%-40%", "percent", span(30.0, 40.0), None, "percent", None),
+    ("2x-5x", "multiplier", span(2.0, 5.0), None, "fold", None),
+    ("a maximum 50,000 GPUs", "count", upper(5e4), "a maximum", "count", None),
+    ("a record $5 billion", "money", exact(5e9), None, "usd", "billion"),
+    ("$20 per million tokens", "money", exact(20.0), None, "usd", None),
+    # a direction word inside the phrase that names the whole is a name, not a change
+    ("nearly one-third of the GDP growth", "percent", approx(100 / 3), "nearly", "percent", None),
+    ("$4.6 billion invested between 2018 and 2019", "money", exact(4.6e9), None, "usd", "billion"),
+    ("approx. 5%", "percent", approx(5.0), "approx.", "percent", None),
+    ("20% below 2023 levels", "change", exact(-20.0), None, "percent", None),
+    ("16 funding rounds", "count", exact(16.0), None, "count", None),
+    ("by an order of magnitude", "multiplier", exact(10.0), None, "fold", None),
+    ("by 12 times", "multiplier", exact(12.0), None, "fold", None),
+    ("one in three companies", "percent", exact(100 / 3), None, "percent", None),  # a share
+    ("100 Ascend 910C chips", "count", exact(100.0), None, "count", None),
+    ("up 20% from 2024", "change", exact(20.0), None, "percent", None),
+    ("not exceed 200,000 units", "count", upper(2e5), "not exceed", "count", None),
+    ("128 layers or more", "count", lower(128.0), "or more", "count", None),  # not a change
+    ("128 layers or less", "count", upper(128.0), "or less", "count", None),
+    ("5% or so", "percent", approx(5.0), "or so", "percent", None),
+    ("50,000 GPUs max", "count", upper(5e4), "max", "count", None),
+    ("fell 5% at most", "change", lower(-5.0), "at most", "percent", None),
+    ("32.5 billion euros projected 2025 revenue", "money", exact(3.25e10), None, "eur", "billion"),
     ("over the next five years", "duration", exact(5.0), None, "year", None),
     ("$500 billion over four years", "money", exact(5e11), None, "usd", "billion"),
     ("30% in Q1 2025", "percent", exact(30.0), None, "percent", None),
@@ -229,6 +252,7 @@ FAMILY_CASES = [
     ("$2.174T", "money", exact(2.174e12), None, "usd", "trillion"),
     ("$560M", "money", exact(560e6), None, "usd", "million"),
     ("10 billion yuan ($1.4 billion)", "money", exact(1e10), None, "cny", "billion"),
+    ("80 billion yuan ($11bn, £8bn)", "money", exact(8e10), None, "cny", "billion"),
     ("$1 billion in losses", "money", exact(1e9), None, "usd", "billion"),
 ]
 
@@ -245,6 +269,9 @@ FROM_TO_CASES = [
     ),
     ("from $1 billion to $3 billion", "change", exact(2e9), None, "usd", "billion"),
     ("from 3 to 5 years", "change", exact(2.0), None, "year", None),
+    ("from 3 to 5 billion", "change", exact(2e9), None, "count", "billion"),
+    ("from 97 million to 1.15 billion downloads", "change", exact(1.053e9), None, "count", None),
+    ("from 500 million to 2 billion dollars", "change", exact(1.5e9), None, "usd", None),
     ("rose from 20% to more than 30%", "change", lower(10.0), None, "percentage_point", None),
 ]
 
@@ -331,10 +358,15 @@ def test_table_has_enough_cases_of_every_kind():
         ("5 billion and two", "did not understand"),
         ("a 12-point Elo lead", "'points' of elo are not percentage points"),
         ("closing at 5,989.27 points", "expected a number"),
-        ("5,989.27 points", "cannot be percentage points"),
+        ("up 5,989.27 points", "cannot be percentage points"),
+        ("over 50 points", "may be percentage points or the points of a score"),
         ("5G", "'5G' is a name or a decade"),
         ("the 1990s", "'1990s' is a name or a decade"),
         ("more than 5 or more", "two qualifiers"),
+        ("500 crore", "'crore' is not one of the project's scales"),
+        ("5 billion in revenue", "an amount of money, but the words give no currency"),
+        ("5,000 GPUs and 3bn", "did not understand 'GPUs and 3bn'"),
+        ("5 GPUs 400GW", "did not understand"),
         ("several hundred million dollars", "a vague quantity"),
         ("5 TWh", "'TWh' is not one of the project's units"),
         ("5 kg", "'kg' is not one of the project's units"),
@@ -361,6 +393,7 @@ def test_table_has_enough_cases_of_every_kind():
         ("5 billion Singapore dollars", "a currency that is not one of the project's units"),
         ("$5 billion yuan", "two currencies, usd and cny"),
         ("10 billion yuan (30%)", "is not an amount of money"),
+        ("10 billion yuan ($1.4bn or 30%)", "is not an amount of money"),
         ("0.5 times cheaper", "is not a ratio"),
         ("doubled increase", "a change written as a multiplier with a direction word"),
         ("nearly about 5%", "stacked qualifiers 'nearly about' are not a phrase"),
@@ -457,7 +490,47 @@ WORDS = [
     "99999999999999999999",
     "1e5",
     "-3",
+    # currencies, periods and the words of real coverage
+    "€",
+    "£",
+    "¥",
+    "HK$",
+    "A$",
+    "RMB",
+    "yuan",
+    "yen",
+    "euros",
+    "rupees",
+    "dollars",
+    "bn",
+    "T",
+    "in 2024",
+    "in late 2023",
+    "last year",
+    "from",
+    "times",
+    "the number of",
+    "by a factor of",
+    "points",
+    "lead",
+    "pc",
+    "or more",
+    "+",
+    "cheaper",
+    "as",
+    "and a half",
+    "tens of",
+    "grew",
+    "jump",
 ]
+CURRENCY_UNITS = frozenset({"usd", "cny", "eur", "gbp", "hkd", "jpy", "twd"})
+# A currency written right at a number: a sign before it, or a word after it (and its scale);
+# not after a year ("in 2023 dollars" says which dollars).
+CURRENCY_MARKS = re.compile(
+    r"[$€£¥]\s?\d|\b(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn|m))?\s"
+    r"(?:rmb|yuan|yen|euros|rupees|dollars)\b",
+    re.IGNORECASE,
+)
 
 
 def assert_well_formed(parsed: ParsedFigure) -> None:
@@ -493,6 +566,9 @@ def check_any_text(text: str) -> None:
         assert err.reason and not err.reason.startswith("internal error"), err.reason
         return
     assert_well_formed(parsed)
+    if CURRENCY_MARKS.search(text):
+        # money, or a change of money: never a count, a percentage or a multiplier
+        assert parsed.unit in CURRENCY_UNITS or parsed.kind == "odds", parsed
 
 
 @settings(max_examples=300, deadline=None)
@@ -578,3 +654,217 @@ def test_every_vocabulary_qualifier_has_the_effect_it_declares(qualifier: str, n
     assert parsed.bound == bound
     got = (parsed.value, parsed.low, parsed.high)
     assert got == tuple(float(number) if n == "n" else None for n in numbers)
+
+
+# --- properties: no silent misreading -------------------------------------------------------
+# Each template has a known meaning; the parse must give exactly that meaning (or, where said,
+# refuse). A different number, or a count for an amount of money, fails.
+
+# How a currency is written -> its unit; "{n}" is the number with its scale word.
+CURRENCY_FORMS = {
+    "${n}": "usd",
+    "US${n}": "usd",
+    "USD {n}": "usd",
+    "{n} dollars": "usd",
+    "HK${n}": "hkd",
+    "{n} Hong Kong dollars": "hkd",
+    "NT${n}": "twd",
+    "€{n}": "eur",
+    "EUR {n}": "eur",
+    "{n} euros": "eur",
+    "£{n}": "gbp",
+    "{n} pounds": "gbp",
+    "RMB {n}": "cny",
+    "CNY {n}": "cny",
+    "CN¥{n}": "cny",
+    "{n} yuan": "cny",
+    "¥{n} yuan": "cny",
+    "JP¥{n}": "jpy",
+    "JPY {n}": "jpy",
+    "{n} yen": "jpy",
+    "{n} Japanese yen": "jpy",
+}
+# Money written so that its currency is unknown or not the project's: always refused.
+UNREADABLE_MONEY = ["¥{n}", "A${n}", "S${n}", "{n} rupees", "{n} Singapore dollars", "{n} won"]
+SCALE_WORDS = {
+    "": 1.0,
+    " thousand": 1e3,
+    " million": 1e6,
+    "m": 1e6,
+    " billion": 1e9,
+    "bn": 1e9,
+    "B": 1e9,
+    " trillion": 1e12,
+    "T": 1e12,
+}
+PERIODS = [
+    "",
+    " in 2024",
+    " in late 2023",
+    " in the first half of 2025",
+    " in Q3 2025",
+    " as of March 2026",
+    " last year",
+    " year-on-year",
+    " since 2022",
+    " by 2030",
+    " over four years",
+]
+amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal(9999), places=2)
+years = st.integers(min_value=2000, max_value=2030)
+
+
+def money_words(number: Decimal, scale: str, form: str) -> str:
+    # a glued scale letter only follows a sign ("$5B"), as in print
+    if scale in ("B", "T") and not form.startswith(("$", "US$", "HK$", "NT$", "€", "£")):
+        scale = {"B": "bn", "T": "tn"}[scale]
+    return form.format(n=f"{number:f}{scale}")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    amounts,
+    st.sampled_from(sorted(SCALE_WORDS)),
+    st.sampled_from(sorted(CURRENCY_FORMS)),
+    st.sampled_from(PERIODS),
+)
+def test_money_in_any_currency_keeps_its_amount_and_currency(number, scale, form, period):
+    text = money_words(number, scale, form) + period
+    parsed = parse_figure(text)
+    scale_factor = SCALE_WORDS[scale]
+    assert (parsed.kind, parsed.unit, parsed.bound) == ("money", CURRENCY_FORMS[form], "exact")
+    assert parsed.value == pytest.approx(float(number) * scale_factor, rel=1e-12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(amounts, st.sampled_from(sorted(SCALE_WORDS)), st.sampled_from(UNREADABLE_MONEY))
+def test_money_in_an_unknown_currency_is_refused_never_counted(number, scale, form):
+    text = money_words(number, scale, form)
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    assert "currency" in caught.value.reason or "yuan and yen" in caught.value.reason
+
+
+@settings(max_examples=100, deadline=None)
+@given(amounts, st.sampled_from(sorted(CURRENCY_FORMS)), st.sampled_from(PERIODS))
+def test_a_converted_amount_in_brackets_does_not_change_the_reading(number, form, period):
+    text = money_words(number, " billion", form) + " ($1.4 billion)" + period
+    parsed = parse_figure(text)
+    assert (parsed.unit, parsed.value) == (CURRENCY_FORMS[form], pytest.approx(float(number) * 1e9))
+
+
+BASE_FIGURES = [
+    "$109.1 billion",
+    "€10B",
+    "5.4%",
+    "nearly 30%",
+    "17.5 percentage points",
+    "a 12-point lead",
+    "ten-fold",
+    "3.5 times",
+    "grew 3.5-fold",
+    "40 notable AI models",
+    "5,000 GPUs",
+    "a 42.86% increase",
+    "as much as nearly 30%",
+    "just 0.3%",
+    "10 billion yuan",
+    "400 GW",
+    "three to five years",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(BASE_FIGURES), st.sampled_from(PERIODS), years)
+def test_a_period_after_a_figure_never_changes_its_reading(figure, period, year):
+    base = to_record(parse_figure(figure))
+    suffix = period.replace("2024", str(year))
+    with_period = to_record(parse_figure(figure + suffix))
+    assert {**with_period, "text": figure} == base, suffix
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.decimals(min_value=Decimal("1.1"), max_value=Decimal(1000), places=1))
+def test_multipliers_read_as_the_factor_new_over_old(number):
+    n = float(number)
+    for text, kind, value in (
+        (f"{number:f}-fold", "multiplier", n),
+        (f"{number:f} times the number of", "multiplier", n),
+        (f"by a factor of {number:f}", "multiplier", n),
+        (f"grew {number:f}-fold", "change", n),
+        (f"a {number:f}-fold jump", "change", n),
+        (f"rose by a factor of {number:f}", "change", n),
+        (f"fell {number:f}-fold", "change", 1 / n),
+        (f"{number:f} times cheaper", "multiplier", 1 / n),
+    ):
+        parsed = parse_figure(text)
+        assert (parsed.kind, parsed.unit, parsed.bound) == (kind, "fold", "exact"), text
+        assert parsed.value == pytest.approx(value, rel=1e-12), text
+
+
+percents = st.decimals(min_value=0, max_value=100, places=1)
+
+
+@settings(max_examples=150, deadline=None)
+@given(percents, percents, years, years, st.sampled_from(["%", " percent", " per cent", "pc"]))
+def test_a_change_from_one_percentage_to_another_is_their_difference_in_points(
+    start, end, year1, year2, sign
+):
+    text = f"from {start:f}{sign} in {year1} to {end:f}{sign} in {year2}"
+    parsed = parse_figure(text)
+    assert (parsed.kind, parsed.unit, parsed.bound) == ("change", "percentage_point", "exact")
+    assert parsed.value == pytest.approx(float(end - start), abs=1e-9)
+    assert parsed.ends is not None
+    assert [e.value for e in parsed.ends] == [float(start), float(end)]
+    assert [e.unit for e in parsed.ends] == ["percent", "percent"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=10**6), years)
+def test_a_year_after_a_bare_number_is_never_read_as_odds_or_dropped(number, year):
+    text = f"{number:,} in {year}"
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    assert f"odds (N in {year}) or a period" in caught.value.reason
+    named = parse_figure(f"{number:,} notable models in {year}")
+    assert (named.kind, named.value) == ("count", float(number))
+
+
+VAGUE = ["millions", "billions", "tens of thousands", "hundreds of millions", "dozens", "thousands"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(VAGUE),
+    st.sampled_from(["", " of tokens", " of dollars", " of yuan", " of GPUs"]),
+    st.sampled_from(["", "over ", "nearly ", "some "]),
+)
+def test_vague_plurals_give_no_number(plural, tail, qualifier):
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(f"{qualifier}{plural}{tail}")
+    assert "vague plural" in caught.value.reason
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    amounts,
+    amounts,
+    st.sampled_from(sorted(vocab.SCALES)),
+    st.sampled_from(sorted(vocab.SCALES)),
+    st.sampled_from(["", " downloads", " dollars", " yuan"]),
+)
+def test_a_change_between_amounts_keeps_each_end_in_its_own_scale(
+    start, end, start_scale, end_scale, noun
+):
+    factor = {name: Decimal(str(value)) for name, value in vocab.SCALES.items()}
+    text = f"from {start:f} {start_scale} to {end:f} {end_scale}{noun}"
+    parsed = parse_figure(text)
+    want = end * factor[end_scale] - start * factor[start_scale]
+    assert parsed.kind == "change"
+    assert (
+        parsed.unit == {"": "count", " downloads": "count", " dollars": "usd", " yuan": "cny"}[noun]
+    )
+    assert parsed.value == pytest.approx(float(want), rel=1e-9, abs=1e-6)
+    # a start written without a scale word takes the end's: "from 3 to 5 billion"
+    bare = parse_figure(f"from {start:f} to {end:f} {end_scale}{noun}")
+    assert bare.value == pytest.approx(float((end - start) * factor[end_scale]), rel=1e-9, abs=1e-6)

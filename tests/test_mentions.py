@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gapstudy.figures import parse_figure
 from gapstudy.mentions import Identifier, Mention, find_identifiers, find_mentions
 from gapstudy.sources import load_sources
 
@@ -73,6 +75,7 @@ MENTION_CASES = [
     ("200 million euros", ["200 million euros"]),
     ("500 million Hong Kong dollars", ["500 million Hong Kong dollars"]),
     ("grew 5pc", ["5pc"]),
+    ("up to 1’700 GPUs, Lin’s 2 labs", ["1’700", "2"]),
     ("a tenfold rise, a four-fold jump", ["tenfold", "four-fold"]),
     ("Ascend 910B chips", []),
 ]
@@ -184,3 +187,39 @@ def test_corpus_mentions_include_its_figures(repo_paths):
     assert "$109.1 billion" in texts["undated-narrowing"]
     assert "2026/05/27" in texts["ithome-zheng-2026"]
     assert "one billion" in texts["hk-agi-next-2026"]
+
+
+# An amount of money as printed: sign, number, glued or spelt scale, currency word.
+MONEY_SIGNS = {"$": "usd", "US$": "usd", "HK$": "hkd", "NT$": "twd", "€": "eur", "£": "gbp"}
+MONEY_SCALES = {"B": 1e9, "bn": 1e9, "T": 1e12, "tn": 1e12, "M": 1e6, "m": 1e6, "K": 1e3}
+MONEY_WORDS = {"yuan": "cny", "euros": "eur", "yen": "jpy", "dollars": "usd", "pounds": "gbp"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.decimals(min_value=Decimal("0.1"), max_value=Decimal(999), places=3),
+    st.sampled_from(sorted(MONEY_SIGNS)),
+    st.sampled_from(sorted(MONEY_SCALES)),
+)
+def test_a_glued_scale_on_money_is_one_mention_read_as_money(number, sign, scale):
+    amount = f"{sign}{number:f}{scale}"
+    text = f"The lab raised {amount} in 2025, said 2 people."
+    mentions = [m.text for m in find_mentions(text)]
+    assert mentions == [amount, "2025", "2"]
+    parsed = parse_figure(amount)
+    assert (parsed.kind, parsed.unit) == ("money", MONEY_SIGNS[sign])
+    assert parsed.value == pytest.approx(float(number) * MONEY_SCALES[scale], rel=1e-12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.decimals(min_value=Decimal("0.1"), max_value=Decimal(999), places=1),
+    st.sampled_from(["", " million", " billion", " trillion"]),
+    st.sampled_from(sorted(MONEY_WORDS)),
+)
+def test_a_currency_word_belongs_to_the_mention_so_money_is_never_a_count(number, scale, word):
+    amount = f"{number:f}{scale} {word}"
+    mentions = [m.text for m in find_mentions(f"a fund of {amount} in 2024")]
+    assert mentions == [amount, "2024"]
+    parsed = parse_figure(mentions[0])
+    assert (parsed.kind, parsed.unit) == ("money", MONEY_WORDS[word])
