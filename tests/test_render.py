@@ -366,7 +366,7 @@ def test_source_pages_need_their_raw_texts(tmp_path: Path):
     repo = project_paths()
     root = tmp_path / "project"
     shutil.copytree(repo.processed, root / "data" / "processed")
-    with pytest.raises(RenderError, match=r"data/raw/.*cannot read the source text"):
+    with pytest.raises(RenderError, match=r"no raw text data/raw/"):
         render_report(project_paths(root))
 
 
