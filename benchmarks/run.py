@@ -1,6 +1,7 @@
 """Benchmark of ``gapstudy build`` against a plain papermill loop, in a scratch copy of the project.
 
-Measures, each repeated (``--repeat``, at least 3):
+Measures, each repeated (``--repeat``, at least 3), every one in a fresh interpreter as a user
+runs it (so imports and template loading count every round, not only in the first):
 
 (a) a cold build (``--force``, 2 jobs) and, over the same runs, a sequential loop of
     ``papermill.execute_notebook`` with a fresh kernel per run;
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import io
 import json
 import os
 import platform
@@ -93,40 +93,57 @@ def peak_memory(interval_s: float = 0.05) -> Iterator[dict[str, float]]:
         thread.join()
 
 
-def build_in_process(root: Path, stages: bool, **options) -> tuple[float, str, int]:
-    """Seconds, printed output and exit code of one ``run_build`` in this process."""
-    from gapstudy.build import run_build
-    from gapstudy.paths import project_paths
-
-    out = io.StringIO()
-    start = time.perf_counter()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        code = run_build(
-            project_paths(root), jobs=2, with_tables=stages, with_render=stages, **options
+def build_in_fresh_interpreter(root: Path, stages: bool, *flags: str) -> tuple[float, str, int]:
+    """Seconds, printed output and exit code of one whole ``gapstudy build`` process, as a user
+    runs it: imports and template loading are paid every time, as they are after ``make build``.
+    (Builds repeated inside one process reuse them, which made the first round look slower.)"""
+    if stages:
+        command = [sys.executable, "-m", "gapstudy.cli", "build", "--jobs", "2", *flags]
+    else:
+        options = {"--force": "force=True", "--explain": "explain=True"}
+        extra = "".join(f", {options[f]}" for f in flags)
+        code = (
+            "import sys; from gapstudy.build import run_build; "
+            "from gapstudy.paths import project_paths; "
+            "sys.exit(run_build(project_paths(), jobs=2, with_tables=False, with_render=False"
+            f"{extra}))"
         )
-    return time.perf_counter() - start, out.getvalue(), code
+        command = [sys.executable, "-c", code]
+    env = {**os.environ, "GAPSTUDY_ROOT": str(root)}
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=CHECKOUT)
+    return time.perf_counter() - start, done.stdout + done.stderr, done.returncode
+
+
+_LOOP = """
+import sys, papermill
+from gapstudy.build import read_runs
+from gapstudy.paths import project_paths
+paths = project_paths()
+out = paths.scratch / "papermill-loop"
+out.mkdir(parents=True, exist_ok=True)
+for run in read_runs(paths):
+    papermill.execute_notebook(
+        str(run.notebook_path(paths)), str(out / f"{run.name}.ipynb"),
+        parameters={**run.parameters, "figures_dir": str(out / run.name)},
+        cwd=str(paths.notebooks), progress_bar=False,
+    )
+"""
 
 
 def sequential_papermill(root: Path) -> float:
-    """Seconds for the plain loop: each run of the run list in a fresh kernel, one after another."""
-    import papermill
-
-    from gapstudy.build import read_runs
-    from gapstudy.paths import project_paths
-
-    paths = project_paths(root)
-    out = root / ".cache" / "papermill-loop"
-    out.mkdir(parents=True, exist_ok=True)
+    """Seconds for the plain loop in a fresh interpreter: each run of the run list in a fresh
+    kernel, one after another."""
+    env = {**os.environ, "GAPSTUDY_ROOT": str(root)}
     start = time.perf_counter()
-    for run in read_runs(paths):
-        papermill.execute_notebook(
-            str(run.notebook_path(paths)),
-            str(out / f"{run.name}.ipynb"),
-            parameters={**run.parameters, "figures_dir": str(out / run.name)},
-            cwd=str(paths.notebooks),
-            progress_bar=False,
-        )
-    return time.perf_counter() - start
+    done = subprocess.run(
+        [sys.executable, "-c", _LOOP], env=env, capture_output=True, text=True, cwd=CHECKOUT
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        print(done.stderr[-2000:])
+        raise SystemExit("papermill loop failed")
+    return seconds
 
 
 def noop_in_fresh_interpreter(root: Path, stages: bool) -> tuple[float, int]:
@@ -289,7 +306,7 @@ def main() -> int:
         cold, sequential, cold_mib, sequential_mib = [], [], [], []
         for i in range(repeat):
             with peak_memory() as memory:
-                seconds, out, code = build_in_process(root, stages, force=True)
+                seconds, out, code = build_in_fresh_interpreter(root, stages, "--force")
             if code != 0:
                 print(out)
                 raise SystemExit("cold build failed")
@@ -312,7 +329,7 @@ def main() -> int:
         changed, redone = [], []
         for i in range(repeat):
             notebook, expected = change_one_notebook(root, i)
-            seconds, out, code = build_in_process(root, stages, explain=True)
+            seconds, out, code = build_in_fresh_interpreter(root, stages, "--explain")
             changed.append(seconds)
             redone.append(count_redone(out, {run.name for run in read_runs(project_paths(root))}))
         print(f"  one notebook changed: {statistics.median(changed):.1f} s, redone {redone}")
