@@ -448,7 +448,7 @@ def keep_failed(paths: Any, run_name: str) -> Path | None:
 
 def _prepare_inputs(paths: Any) -> list[Path]:
     files = [*list_files(paths.raw), *list_files(paths.annotations)]
-    return [*files, paths.sources_file] if paths.sources_file.exists() else files
+    return [*files, *(p for p in (paths.sources_file, paths.entities_file) if p.exists())]
 
 
 def prepare_tables(paths: Any, state: dict[str, Any], *, force: bool, say: Callable) -> bool:

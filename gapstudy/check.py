@@ -12,6 +12,7 @@ from typing import Any
 
 from gapstudy import vocab
 from gapstudy.annotations import SourceAnnotations, load_source_annotations
+from gapstudy.entities import Entities, load_entities
 from gapstudy.exceptions import AnnotationError, FigureParseError, InputError, Problem
 from gapstudy.facts import load_facts_spec
 from gapstudy.figures import ParsedFigure, parse_figure
@@ -47,6 +48,7 @@ class Corpus:
     parsed: dict[str, ParsedFigure]  # figure_id -> parse
     mentions: list[MentionStatus]
     facts: list[dict[str, Any]]
+    entities: Entities
     problems: list[Problem] = field(default_factory=list)
 
     def coverage(self) -> dict[str, tuple[int, int]]:
@@ -80,15 +82,15 @@ def _in_vocab(value: Any, allowed: dict[str, Any], name: str, path, line) -> lis
     ]
 
 
-def _check_entity(value: Any, name: str, path, line) -> list[Problem]:
-    if value is None or vocab.canonical_entity(str(value)) is not None:
+def _check_entity(value: Any, name: str, entities: Entities, path, line) -> list[Problem]:
+    if value is None or entities.canonical(str(value)) is not None:
         return []
     return [
         Problem(
             path,
             line,
             f"{name} {value!r} is not a known entity",
-            "use a name or alias from vocab.ENTITIES (or add it there)",
+            f"use a name or alias from {entities.path.name} (or add the entity there)",
         )
     ]
 
@@ -101,7 +103,9 @@ def _close(a: Any, b: Any) -> bool:
     return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-12)
 
 
-def _check_source(notes: SourceAnnotations, fact_ids: set[str]) -> tuple[dict, list[Problem]]:
+def _check_source(
+    notes: SourceAnnotations, fact_ids: set[str], entities: Entities
+) -> tuple[dict, list[Problem]]:
     """Rules for one annotation file; returns parsed figures by id and problems."""
     path, sid, source = notes.path, notes.source.source_id, notes.source
     problems: list[Problem] = []
@@ -166,8 +170,10 @@ def _check_source(notes: SourceAnnotations, fact_ids: set[str]) -> tuple[dict, l
             fspec, fline = fig.spec, fig.line
             fid = f"{sid}/{claim.key}/{fig.n}"
             problems += _require(fspec, FIGURE_FIELDS, Problem(path, fline, f"figure {fid!r}"))
-            problems += _check_entity(fspec.get("entity"), "entity", path, fline)
-            problems += _check_entity(fspec.get("counterpart"), "counterpart", path, fline)
+            problems += _check_entity(fspec.get("entity"), "entity", entities, path, fline)
+            problems += _check_entity(
+                fspec.get("counterpart"), "counterpart", entities, path, fline
+            )
             problems += _in_vocab(
                 fspec.get("period_precision"),
                 vocab.PERIOD_PRECISIONS,
@@ -305,13 +311,14 @@ def validate(paths: ProjectPaths | None = None) -> Corpus:
     sources = load_sources(paths)
     facts = load_facts_spec(paths)
     fact_ids = {f.get("fact_id") for f in facts}
-    corpus = Corpus(sources, {}, {}, [], facts)
+    entities = load_entities(paths)
+    corpus = Corpus(sources, {}, {}, [], facts, entities)
     for sid, source in sources.items():
         notes, problems = load_source_annotations(source, paths)
         corpus.problems += problems
         if notes is not None:
             corpus.annotations[sid] = notes
-            parsed, problems = _check_source(notes, fact_ids)
+            parsed, problems = _check_source(notes, fact_ids, entities)
             corpus.parsed.update(parsed)
             corpus.problems += problems
         corpus.mentions += _classify_mentions(notes, source)

@@ -33,6 +33,10 @@ class ProjectPaths:
         return self.data / "sources.yaml"
 
     @property
+    def entities_file(self) -> Path:
+        return self.data / "entities.yaml"
+
+    @property
     def annotations(self) -> Path:
         return self.data / "annotations"
 

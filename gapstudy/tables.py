@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import pandera.errors
 
-from gapstudy import __version__, schema, vocab
+from gapstudy import __version__, schema
 from gapstudy.check import Corpus, validate
 from gapstudy.exceptions import TableError
 from gapstudy.facts import derive_measures, load_derived_spec, reconcile_facts
@@ -155,8 +155,10 @@ def _figures_rows(corpus: Corpus) -> list[dict[str, Any]]:
                         # The parse's own fields; its `text` is overwritten by the exact slice.
                         **to_record(corpus.parsed[fid]),
                         "text": notes.source.text[start:end],
-                        "entity": vocab.canonical_entity(spec["entity"]),
-                        "counterpart": vocab.canonical_entity(counterpart) if counterpart else None,
+                        "entity": corpus.entities.canonical(spec["entity"]),
+                        "counterpart": corpus.entities.canonical(counterpart)
+                        if counterpart
+                        else None,
                         "metric": spec["metric"],
                         "period": spec.get("period"),
                         "period_precision": spec["period_precision"],
