@@ -476,6 +476,38 @@ def check_voice_spellings(annotations: dict[str, SourceAnnotations]) -> list[Pro
     return problems
 
 
+def own_voice_key(meta: dict[str, Any]) -> str:
+    """The key of a source's own reporting voice: the slug of its outlet (or of the original's
+    outlet, for a repost), else ``author-<source_id>``."""
+    outlet = meta.get("outlet") or meta.get("original_outlet")
+    slug = re.sub(r"[^a-z0-9]+", "-", str(outlet).lower()).strip("-") if outlet else ""
+    return slug or f"author-{meta['source_id']}"
+
+
+def check_own_voice(corpus: Corpus) -> list[Problem]:
+    """Each annotated source speaks once in its own voice (kind ``outlet``), under its key."""
+    problems = []
+    for sid, notes in corpus.annotations.items():
+        if not notes.voices and not notes.claims:
+            continue  # nothing annotated yet: its open mentions say so
+        expected = own_voice_key(corpus.sources[sid].meta)
+        own = [(k, v) for k, v in notes.voices.items() if v.get("kind") == "outlet"]
+        if [k for k, _ in own] == [expected]:
+            continue
+        line = own[0][1]["__line__"] if own else None
+        found = ", ".join(repr(k) for k, _ in own) or "none"
+        problems.append(
+            Problem(
+                notes.path,
+                line,
+                f"the source's own voice (kind outlet) must be one voice keyed {expected!r}; "
+                f"found {found}",
+                "key it by the outlet's slug, or author-<source_id> when no outlet is known",
+            )
+        )
+    return problems
+
+
 def check_fact_units(corpus: Corpus) -> list[Problem]:
     """A figure that reports a fact is in the fact's unit."""
     units = {f.get("fact_id"): f.get("unit") for f in corpus.facts}
@@ -585,8 +617,8 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
     Raises :class:`SourceError` when the raw texts or ``sources.yaml`` cannot be read at all.
 
     With ``require_complete`` (the default, and what ``check``, ``tables`` and ``build`` use)
-    every numeric mention in body text must be annotated or excluded and every derived measure
-    must find its figures; turned off, a corpus that is annotated in part is checked file by
+    every numeric mention in body text must be annotated or excluded, every derived measure
+    must find its figures and every annotated source must speak in its own voice; turned off, a corpus that is annotated in part is checked file by
     file (the rule tests do that).
     """
     paths = paths or project_paths()
@@ -626,6 +658,7 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
     if require_complete:
         corpus.problems += check_open_mentions(corpus, _drafted_mentions(sources, paths))
         corpus.problems += check_derived_measures(corpus, paths)
+        corpus.problems += check_own_voice(corpus)
     return corpus
 
 

@@ -73,6 +73,11 @@ class ProjectPaths:
         return self.figures / "provenance.json"
 
     @property
+    def golden_corpus_file(self) -> Path:
+        """The reviewed summary of the corpus the tests compare with (gapstudy.summary)."""
+        return self.root / "tests" / "golden" / "corpus.json"
+
+    @property
     def scratch(self) -> Path:
         """Git-ignored working folder: staged outputs, failed runs, caches."""
         return self.root / ".cache"

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from gapstudy.add import add_source, date_precision_of, guess_segments
-from gapstudy.check import inspect_corpus, run_check, validate
+from gapstudy.check import inspect_corpus, own_voice_key, run_check, validate
 from gapstudy.cli import main
 from gapstudy.exceptions import AnnotationError, InputError, SourceError
 from gapstudy.sources import Source, load_sources
@@ -86,7 +86,7 @@ def test_check_refuses_each_draft_with_file_and_line(project, article, capsys):
 
 def test_confirmed_drafts_pass_the_gate(project, article):
     """Drafts turned into a claim with a figure and into exclusions: the source is complete."""
-    added = add_source(article, "chip-gap-2026", paths=project)
+    added = add_source(article, "chip-gap-2026", outlet="Example Wire", paths=project)
     doc = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))
     drafts = {d["text"]: d for d in doc.pop("drafts")}
     money = drafts["$109.1 billion"]
@@ -259,3 +259,17 @@ def test_a_broken_sources_file_still_names_unlisted_raw_files(project):
     with pytest.raises(SourceError) as err:
         validate(project)
     assert "stray.txt" in str(err.value)
+
+
+def test_own_voice_key_follows_the_outlet():
+    meta = {"source_id": "x-2026", "outlet": "IT Home", "original_outlet": None}
+    assert own_voice_key(meta) == "it-home"
+    assert own_voice_key({**meta, "outlet": None, "original_outlet": "Bloomberg"}) == "bloomberg"
+    assert own_voice_key({**meta, "outlet": None}) == "author-x-2026"
+
+
+def test_a_source_speaking_under_another_key_is_refused(project):
+    path = project.annotation_file("ithome-zheng-2026")
+    path.write_text(path.read_text().replace("it-home", "ithome"))
+    with pytest.raises(AnnotationError, match="must be one voice keyed 'it-home'; found 'ithome'"):
+        validate(project)
