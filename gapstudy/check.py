@@ -618,8 +618,8 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
 
     With ``require_complete`` (the default, and what ``check``, ``tables`` and ``build`` use)
     every numeric mention in body text must be annotated or excluded, every derived measure
-    must find its figures and every annotated source must speak in its own voice; turned off, a corpus that is annotated in part is checked file by
-    file (the rule tests do that).
+    must find its figures and every annotated source must speak in its own voice; turned off,
+    a corpus that is annotated in part is checked file by file (the rule tests do that).
     """
     paths = paths or project_paths()
     unlisted = check_unlisted_raw_files(paths)
