@@ -420,8 +420,8 @@ def check_drafts(sources: dict[str, Source], paths: ProjectPaths) -> list[Proble
                     path,
                     entry.get("__line__"),
                     f"draft entry {entry.get('text')!r}{where} is not confirmed",
-                    "make it a figure of a claim or an exclusion with a reason, "
-                    "then remove the draft (docs/adding-a-source.md)",
+                    "make it a figure of a claim or an exclusion with a reason, then remove "
+                    "the draft; see docs/adding-a-source.md",
                 )
             )
     return problems
