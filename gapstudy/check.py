@@ -587,6 +587,20 @@ def check_derived_measures(corpus: Corpus, paths: ProjectPaths) -> list[Problem]
     return problems
 
 
+def check_run_list(paths: ProjectPaths) -> list[Problem]:
+    """The run list the build reads: its entries, names and notebooks (not the parameter types,
+    which the build checks against each notebook before running it)."""
+    from gapstudy.build import read_runs
+
+    if not paths.runs_file.exists():
+        return []  # a project of data alone (the tests' scratch copies) has no notebooks
+    try:
+        read_runs(paths)
+    except InputError as err:
+        return err.problems
+    return []
+
+
 def _drafted_mentions(sources: dict[str, Source], paths: ProjectPaths) -> set[tuple]:
     drafted = set()
     for sid in sources:
@@ -690,6 +704,8 @@ def run_check(paths: ProjectPaths | None = None) -> int:
     except InputError as err:
         print(err)
         return 1
+    # The run list matters to the build only, so `tables` does not wait for it.
+    corpus.problems += check_run_list(paths or project_paths())
     if corpus.problems:
         print(AnnotationError(corpus.problems))
         print(format_coverage(corpus))

@@ -273,3 +273,10 @@ def test_a_source_speaking_under_another_key_is_refused(project):
     path.write_text(path.read_text().replace("it-home", "ithome"))
     with pytest.raises(AnnotationError, match="must be one voice keyed 'it-home'; found 'ithome'"):
         validate(project)
+
+
+def test_a_broken_run_list_is_refused_by_check(project, capsys):
+    project.notebooks.mkdir()
+    project.runs_file.write_text("runs:\n  - {name: x, notebook: missing.ipynb}\n")
+    assert run_check(project) == 1
+    assert "notebook 'missing.ipynb' not found" in capsys.readouterr().out
