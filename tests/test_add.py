@@ -7,6 +7,8 @@ import hashlib
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gapstudy.add import add_source, date_precision_of, guess_segments
 from gapstudy.check import inspect_corpus, own_voice_key, run_check, validate
@@ -165,6 +167,18 @@ def test_guessed_segments_cover_every_line_once(text, tmp_path):
     lines = [n for s in segments for n in range(s["lines"][0], s["lines"][1] + 1)]
     source = Source("x", tmp_path / "x.txt", {"segments": segments}, text)
     assert lines == list(range(1, source.n_lines + 1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["", "  ", "Title", "A sentence.", "- item", "x" * 90]), max_size=12)
+)
+def test_guessed_segments_partition_any_text(lines):
+    text = "\n".join(lines) + "\n"
+    segments = guess_segments(text)
+    covered = [n for s in segments for n in range(s["lines"][0], s["lines"][1] + 1)]
+    assert covered == list(range(1, text.count("\n") + 1))
+    assert all(a["kind"] != b["kind"] for a, b in zip(segments, segments[1:], strict=False))
 
 
 def test_add_refuses_an_empty_text(project, tmp_path):
