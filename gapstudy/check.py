@@ -587,18 +587,47 @@ def check_derived_measures(corpus: Corpus, paths: ProjectPaths) -> list[Problem]
     return problems
 
 
-def check_run_list(paths: ProjectPaths) -> list[Problem]:
-    """The run list the build reads: its entries, names and notebooks (not the parameter types,
-    which the build checks against each notebook before running it)."""
+def check_run_list(paths: ProjectPaths, source_ids: set[str]) -> list[Problem]:
+    """The run list the build reads: its entries, names and notebooks, and the parameters that
+    name data (``sources``, ``as_of``, ``dimension``), which a notebook would refuse only once
+    it runs. Parameter types are checked by the build against each notebook."""
     from gapstudy.build import read_runs
+    from gapstudy.exceptions import ParameterError
+    from gapstudy.narrative import parse_as_of
 
     if not paths.runs_file.exists():
         return []  # a project of data alone (the tests' scratch copies) has no notebooks
     try:
-        read_runs(paths)
+        runs = read_runs(paths)
     except InputError as err:
         return err.problems
-    return []
+    problems = []
+    for run in runs:
+        params = run.parameters
+        unknown = sorted(set(params.get("sources") or []) - source_ids)
+        if unknown:
+            problems.append(
+                Problem(
+                    paths.runs_file,
+                    None,
+                    f"run {run.name!r}: unknown source id(s) {unknown}",
+                    "use source ids of data/sources.yaml",
+                )
+            )
+        try:
+            parse_as_of(params.get("as_of"))
+        except ParameterError as err:
+            problems.append(Problem(paths.runs_file, None, f"run {run.name!r}: {err}"))
+        if "dimension" in params and params["dimension"] not in vocab.DIMENSIONS:
+            problems.append(
+                Problem(
+                    paths.runs_file,
+                    None,
+                    f"run {run.name!r}: dimension {params['dimension']!r} is not in the vocabulary",
+                    f"use one of: {', '.join(sorted(vocab.DIMENSIONS))}",
+                )
+            )
+    return problems
 
 
 def _drafted_mentions(sources: dict[str, Source], paths: ProjectPaths) -> set[tuple]:
@@ -705,7 +734,7 @@ def run_check(paths: ProjectPaths | None = None) -> int:
         print(err)
         return 1
     # The run list matters to the build only, so `tables` does not wait for it.
-    corpus.problems += check_run_list(paths or project_paths())
+    corpus.problems += check_run_list(paths or project_paths(), set(corpus.sources))
     if corpus.problems:
         print(AnnotationError(corpus.problems))
         print(format_coverage(corpus))

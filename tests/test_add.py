@@ -294,3 +294,16 @@ def test_a_broken_run_list_is_refused_by_check(project, capsys):
     project.runs_file.write_text("runs:\n  - {name: x, notebook: missing.ipynb}\n")
     assert run_check(project) == 1
     assert "notebook 'missing.ipynb' not found" in capsys.readouterr().out
+
+
+def test_a_run_naming_a_source_that_is_gone_is_refused_by_check(project, capsys):
+    project.notebooks.mkdir()
+    (project.notebooks / "nb.ipynb").write_text("{}")
+    project.runs_file.write_text(
+        "runs:\n  - {name: x, notebook: nb.ipynb, parameters: {sources: [gone-2025]}}\n"
+        "  - {name: y, notebook: nb.ipynb, parameters: {as_of: 31/01/2026}}\n"
+    )
+    assert run_check(project) == 1
+    out = capsys.readouterr().out
+    assert "run 'x': unknown source id(s) ['gone-2025']" in out
+    assert "run 'y': as_of '31/01/2026' is not an ISO date" in out
