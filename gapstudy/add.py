@@ -1,6 +1,7 @@
 """Stage 0: take a new article into the corpus (``gapstudy add``).
 
-The text is copied byte for byte to ``data/raw/<source_id>.txt``; its entry (checksum, fields,
+The text is copied byte for byte to ``data/raw/<source_id>.txt`` (a text already put in
+``data/raw`` by hand is renamed there); its entry (checksum, fields,
 guessed segments) is appended to ``data/sources.yaml`` as text, leaving the other entries as
 they are; and ``data/annotations/<source_id>.yaml`` is written as a draft holding one entry per
 numeric mention in body text, with the normaliser's reading or its refusal. ``gapstudy check``
@@ -151,12 +152,18 @@ def draft_entries(source: Source) -> list[dict[str, Any]]:
     return drafts
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
 def _scalar(value: Any) -> str:
-    """``value`` as a YAML flow scalar (JSON strings are valid YAML double-quoted strings)."""
+    """``value`` as a YAML flow scalar: plain when YAML reads it back as the same text, else
+    double-quoted (a JSON string is a valid YAML double-quoted string)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and _PLAIN.fullmatch(value) and yaml.safe_load(value) == value:
+        return value
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -205,7 +212,7 @@ def _write_new(path: Path, data: bytes) -> None:
 
 
 def _refusals(
-    source_id: str, data: bytes, paths: ProjectPaths, doc: dict[str, Any]
+    source_id: str, data: bytes, paths: ProjectPaths, doc: dict[str, Any], file: Path
 ) -> list[Problem]:
     problems = []
     if not SOURCE_ID_PATTERN.match(source_id):
@@ -229,11 +236,15 @@ def _refusals(
                 )
             )
     for path in (paths.raw_file(f"{source_id}.txt"), paths.annotation_file(source_id)):
-        if path.exists():
+        if path.exists() and path.resolve() != file.resolve():
             problems.append(Problem(path, None, "file exists already", "choose another --id"))
     digest = sha256_of(data)
     recorded = {e.get("sha256"): e for e in entries}
-    on_disk = {sha256_of(p.read_bytes()): p for p in sorted(paths.raw.glob("*")) if p.is_file()}
+    on_disk = {
+        sha256_of(p.read_bytes()): p
+        for p in sorted(paths.raw.glob("*"))
+        if p.is_file() and p.resolve() != file.resolve()
+    }
     if digest in recorded:
         entry = recorded[digest]
         problems.append(
@@ -284,9 +295,10 @@ def add_source(
     Raises :class:`InputError` naming every reason to refuse, before anything is written.
     """
     paths = paths or project_paths()
-    data = Path(file).read_bytes()
+    file = Path(file)
+    data = file.read_bytes()
     doc = read_yaml(paths.sources_file) or {}
-    problems = _refusals(source_id, data, paths, doc)
+    problems = _refusals(source_id, data, paths, doc, file)
     try:
         precision = date_precision_of(published)
     except ValueError as err:
@@ -326,7 +338,11 @@ def add_source(
             )
         )
     annotation_path = paths.annotation_file(source_id)
-    _write_new(raw_path, data)
+    # A text put into data/raw by hand is taken in where it lies, under its new name.
+    is_in_raw = file.resolve().parent == paths.raw.resolve()
+    is_in_place = file.resolve() == raw_path.resolve()
+    if not is_in_place:
+        _write_new(raw_path, data)
     try:
         _write_new(annotation_path, annotation_draft_text(source_id, drafts).encode("utf-8"))
         fd, staged = tempfile.mkstemp(dir=paths.sources_file.parent, suffix=".yaml")
@@ -334,9 +350,12 @@ def add_source(
             out.write(new)
         os.replace(staged, paths.sources_file)
     except BaseException:
-        raw_path.unlink(missing_ok=True)
+        if not is_in_place:
+            raw_path.unlink(missing_ok=True)
         annotation_path.unlink(missing_ok=True)
         raise
+    if is_in_raw and not is_in_place:
+        file.unlink()
     refused = sum("refusal" in d for d in drafts)
     return Added(source_id, raw_path, annotation_path, len(meta["segments"]), len(drafts), refused)
 

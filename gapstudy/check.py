@@ -334,7 +334,7 @@ def check_unlisted_raw_files(paths: ProjectPaths) -> list[Problem]:
             path,
             None,
             f"raw text {path.name!r} has no entry in data/sources.yaml",
-            "run `gapstudy add FILE --id SOURCE_ID` on it (after moving it out of data/raw), "
+            f"run `gapstudy add data/raw/{path.name} --id SOURCE_ID`, "
             "or add its entry by hand (docs/adding-a-source.md)",
         )
         for path in sorted(paths.raw.glob("*"))

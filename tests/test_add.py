@@ -43,6 +43,8 @@ def test_add_copies_the_text_and_appends_a_loadable_entry(project, article):
     assert (project.raw / "chip-gap-2026.txt").read_bytes() == article.read_bytes()
     after = project.sources_file.read_text(encoding="utf-8")
     assert after.startswith(before)  # the other entries are left exactly as they were
+    assert "    file: chip-gap-2026.txt\n" in after
+    assert '    published: "2026-04-14"\n' in after  # quoted, or YAML would read a date
     source = load_sources(project)["chip-gap-2026"]
     assert source.meta["sha256"] == hashlib.sha256(article.read_bytes()).hexdigest()
     assert source.meta["original_name"] == "chip-gap.txt"
@@ -307,3 +309,16 @@ def test_a_run_naming_a_source_that_is_gone_is_refused_by_check(project, capsys)
     out = capsys.readouterr().out
     assert "run 'x': unknown source id(s) ['gone-2025']" in out
     assert "run 'y': as_of '31/01/2026' is not an ISO date" in out
+
+
+@pytest.mark.parametrize("name", ["stray.txt", "chip-gap-2026.txt"])
+def test_add_takes_in_a_text_left_in_data_raw(project, name, capsys):
+    stray = project.raw / name
+    stray.write_bytes(ARTICLE.encode("utf-8"))
+    assert run_check(project) == 1
+    assert f"run `gapstudy add data/raw/{name} --id SOURCE_ID`" in capsys.readouterr().out
+    added = add_source(stray, "chip-gap-2026", paths=project)
+    assert added.raw_file.read_bytes() == ARTICLE.encode("utf-8")
+    assert sorted(p.name for p in project.raw.glob("chip-gap*")) == ["chip-gap-2026.txt"]
+    assert not (project.raw / "stray.txt").exists()
+    assert load_sources(project)["chip-gap-2026"].meta["original_name"] == name
