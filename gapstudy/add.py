@@ -110,18 +110,31 @@ def guess_segments(text: str) -> list[dict[str, Any]]:
 
 
 def _context(source: Source, start: int, end: int) -> str:
-    """The sentence around ``[start, end)``, verbatim, within its line."""
+    """The sentence around ``[start, end)``, verbatim, within its line; narrowed to the words
+    next to it when the sentence holds the mention's words more than once (an exclusion finds
+    its text inside its context, which must be unambiguous)."""
     line = source.line_of(start)
     line_start, line_end = source.line_span(line, line)
     text = source.text[line_start:line_end].rstrip("\r\n")
+    start, end = start - line_start, end - line_start
     begin, finish = 0, len(text)
     for match in _SENTENCE_END.finditer(text):
-        if match.end() <= start - line_start:
+        if match.end() <= start:
             begin = match.end()
-        elif match.start() >= end - line_start:
+        elif match.start() >= end:
             finish = match.start()
             break
-    return text[begin:finish].strip()
+    words = text[start:end]
+    for n_words in (None, 4, 3, 2, 1, 0):
+        if n_words is not None:
+            before = [m.start() for m in re.finditer(r"\S+", text[begin:start])]
+            after = [m.end() for m in re.finditer(r"\S+", text[end:finish])]
+            begin = begin + before[-n_words] if n_words and len(before) >= n_words else start
+            finish = end + after[n_words - 1] if n_words and len(after) >= n_words else end
+        context = text[begin:finish].strip()
+        if len(find_verbatim(context, words)) == 1:
+            return context
+    return words
 
 
 def draft_entries(source: Source) -> list[dict[str, Any]]:

@@ -322,3 +322,30 @@ def test_add_takes_in_a_text_left_in_data_raw(project, name, capsys):
     assert sorted(p.name for p in project.raw.glob("chip-gap*")) == ["chip-gap-2026.txt"]
     assert not (project.raw / "stray.txt").exists()
     assert load_sources(project)["chip-gap-2026"].meta["original_name"] == name
+
+
+def test_a_draft_context_holds_its_words_once(project, tmp_path):
+    path = tmp_path / "twice.txt"
+    path.write_text(
+        "Title\nIn 2024 it grew 2 percent, and in 2025 it grew 2 percent again.\n", encoding="utf-8"
+    )
+    added = add_source(path, "twice-2026", paths=project)
+    drafts = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))["drafts"]
+    contexts = [(d["text"], d["context"]) for d in drafts]
+    assert contexts == [
+        ("2024", "In 2024 it grew 2 percent, and in 2025 it grew 2 percent again."),
+        ("2 percent", "In 2024 it grew 2 percent, and in 2025"),
+        ("2025", "In 2024 it grew 2 percent, and in 2025 it grew 2 percent again."),
+        ("2 percent", "in 2025 it grew 2 percent"),
+    ]
+    # Each draft becomes an exclusion by keeping its text and context and giving a reason.
+    doc = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))
+    doc["exclusions"] = [
+        {"text": d["text"], "context": d["context"], "reason": "test"}
+        | ({"occurrence": d["occurrence"]} if "occurrence" in d else {})
+        for d in doc.pop("drafts")
+    ]
+    added.annotation_file.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    corpus = inspect_corpus(project)
+    assert corpus.coverage()["twice-2026"] == (4, 4)
+    assert [p.message for p in corpus.problems if "twice-2026" in str(p.path)] == []
