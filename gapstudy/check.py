@@ -313,7 +313,7 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
 
 
 # ---------------------------------------------------------------------------- the corpus gate
-# Rules over the whole corpus: whatever `tables`, `build` or `render` would refuse is refused
+# Rules over the whole corpus: whatever `tables` or `build` would refuse is refused
 # here first, with the file, the line and what to do.
 
 VOICE_SPELLED_ONCE = ("name", "kind", "affiliation")
