@@ -38,6 +38,8 @@ _DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 # The fields a draft carries that a confirmed figure may keep as hand checks.
 DRAFT_READING_FIELDS = ("kind", "value", "low", "high", "unit", "qualifier")
+# Every key a draft entry (under `drafts:` in an annotation file) may hold.
+DRAFT_KEYS = ("draft", "text", "line", "context", "occurrence", "refusal", *DRAFT_READING_FIELDS)
 
 
 @dataclass(frozen=True)

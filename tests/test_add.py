@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gapstudy.add import add_source, date_precision_of, guess_segments
+from gapstudy.add import DRAFT_KEYS, add_source, date_precision_of, guess_segments
 from gapstudy.check import inspect_corpus, own_voice_key, run_check, validate
 from gapstudy.cli import main
 from gapstudy.exceptions import AnnotationError, InputError, SourceError
@@ -65,6 +65,8 @@ def test_add_drafts_one_entry_per_body_mention_with_reading_or_refusal(project, 
     drafts = {d["text"]: d for d in doc["drafts"]}
     assert set(drafts) == {"$109.1 billion", "2024", "12", "one-in-five"}
     assert all(d["draft"] is True for d in drafts.values())
+    assert all(set(d) <= set(DRAFT_KEYS) for d in drafts.values())
+    assert set(doc) == {"source_id", "voices", "claims", "exclusions", "drafts"}
     money = drafts["$109.1 billion"]
     assert (money["line"], money["unit"], money["value"]) == (4, "usd", pytest.approx(109.1e9))
     assert (
