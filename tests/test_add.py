@@ -351,3 +351,14 @@ def test_a_draft_context_holds_its_words_once(project, tmp_path):
     corpus = inspect_corpus(project)
     assert corpus.coverage()["twice-2026"] == (4, 4)
     assert [p.message for p in corpus.problems if "twice-2026" in str(p.path)] == []
+
+
+def test_a_mention_the_normaliser_refuses_is_drafted_with_its_refusal(project, tmp_path):
+    path = tmp_path / "dated.txt"
+    path.write_text("Title\nThe plan was set on 2026/05/27 by the ministry.\n", encoding="utf-8")
+    added = add_source(path, "dated-2026", paths=project)
+    assert added.n_refused == 1
+    (draft,) = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))["drafts"]
+    assert draft["text"] == "2026/05/27"
+    assert "did not understand" in draft["refusal"]
+    assert "value" not in draft
