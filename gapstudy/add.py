@@ -390,11 +390,17 @@ def run_add(
     added = add_source(
         file, source_id, title=title, outlet=outlet, published=published, url=url, paths=paths
     )
-    print(f"copied   {added.raw_file}")
-    print(f"appended {source_id} to {paths.sources_file} ({added.n_segments} guessed segments)")
+
+    def shown(path: Path) -> Path:
+        return path.relative_to(paths.root) if path.is_relative_to(paths.root) else path
+
+    print(f"copied   {shown(added.raw_file)}")
     print(
-        f"drafted  {added.annotation_file}: {added.n_drafts} numeric mention(s) in body text, "
-        f"{added.n_refused} refused by the normaliser"
+        f"appended {source_id} to {shown(paths.sources_file)} ({added.n_segments} guessed segments)"
+    )
+    print(
+        f"drafted  {shown(added.annotation_file)}: {added.n_drafts} numeric mention(s) "
+        f"in body text, {added.n_refused} refused by the normaliser"
     )
     print(
         "next: check the segments, confirm every draft, add voices and claims, then run "
