@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test setup lock lab lint bench clean
+.PHONY: build test setup lock lab lint bench clean golden
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ setup: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/gapstudy build
+
+# Regenerate the reviewed summary of the corpus the tests compare with; review its diff.
+golden: $(STAMP)
+	$(BIN)/python -m gapstudy.summary --write-golden
 
 # The suite, then nbval over a scratch copy of the executed notebooks (so that re-running them
 # cannot touch the committed figures).

@@ -101,6 +101,28 @@ def _runs_problem(paths: Any, message: str, line: int | None = None) -> InputErr
     return InputError(Problem(relative_name(paths.runs_file, paths), line, message))
 
 
+def _sweep_values(values: Any, paths: Any, where: str) -> Any:
+    """A sweep's values: a list as written, or ``{from_table: T, column: C}`` for the distinct
+    values of column C of tidy table T, sorted (so that new data gets its runs, in a fixed
+    order). The build writes the tables before it reads the run list."""
+    if not isinstance(values, dict):
+        return values
+    import csv
+
+    if set(values) != {"from_table", "column"}:
+        raise _runs_problem(paths, f"{where}: write a list, or {{from_table: T, column: C}}")
+    path = paths.table_file(str(values["from_table"]))
+    if not path.exists():
+        raise _runs_problem(
+            paths, f"{where}: table {relative_name(path, paths)} is missing: run `gapstudy tables`"
+        )
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if values["column"] not in (reader.fieldnames or []):
+            raise _runs_problem(paths, f"{where}: table has no column {values['column']!r}")
+        return sorted({row[values["column"]] for row in reader if row[values["column"]]})
+
+
 def expand_run_entry(entry: dict[str, Any], paths: Any, position: int) -> list[Run]:
     """The runs one entry of runs.yaml stands for: itself, or one per value of its sweep."""
     where = f"runs[{position}]"
@@ -114,6 +136,10 @@ def expand_run_entry(entry: dict[str, Any], paths: Any, position: int) -> list[R
     sweep = entry.get("sweep") or {}
     if not isinstance(parameters, dict) or not isinstance(sweep, dict):
         raise _runs_problem(paths, f"{where} ({entry['name']}): parameters and sweep are mappings")
+    sweep = {
+        key: _sweep_values(values, paths, f"{where}: sweep {key!r}")
+        for key, values in sweep.items()
+    }
     for key, values in sweep.items():
         if not isinstance(values, list) or not values:
             raise _runs_problem(paths, f"{where}: sweep {key!r} must be a non-empty list")
@@ -714,7 +740,7 @@ def check_output_folders(paths: Any, folders: Sequence[Path]) -> None:
 
 def _prepare_inputs(paths: Any) -> list[Path]:
     files = [*list_files(paths.raw), *list_files(paths.annotations)]
-    return [*files, paths.sources_file] if paths.sources_file.exists() else files
+    return [*files, *(p for p in (paths.sources_file, paths.entities_file) if p.exists())]
 
 
 def prepare_tables(paths: Any, state: dict[str, Any], *, force: bool, say: Callable) -> bool:

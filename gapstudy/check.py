@@ -7,13 +7,21 @@ Checks never write anything. Every problem names the file, the line and what to 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gapstudy import vocab
+from gapstudy import schema, vocab
 from gapstudy.annotations import SourceAnnotations, load_source_annotations
-from gapstudy.exceptions import AnnotationError, FigureParseError, InputError, Problem
+from gapstudy.entities import Entities, load_entities
+from gapstudy.exceptions import (
+    AnnotationError,
+    FigureParseError,
+    InputError,
+    Problem,
+    SourceError,
+)
 from gapstudy.facts import (
     load_derived_spec,
     load_disagreements_spec,
@@ -53,6 +61,7 @@ class Corpus:
     parsed: dict[str, ParsedFigure]  # figure_id -> parse
     mentions: list[MentionStatus]
     facts: list[dict[str, Any]]
+    entities: Entities
     problems: list[Problem] = field(default_factory=list)
 
     def coverage(self) -> dict[str, tuple[int, int]]:
@@ -78,15 +87,15 @@ def _in_vocab(value: Any, allowed: dict[str, Any], name: str, path, line) -> lis
     ]
 
 
-def _check_entity(value: Any, name: str, path, line) -> list[Problem]:
-    if value is None or vocab.canonical_entity(str(value)) is not None:
+def _check_entity(value: Any, name: str, entities: Entities, path, line) -> list[Problem]:
+    if value is None or entities.canonical(str(value)) is not None:
         return []
     return [
         Problem(
             path,
             line,
             f"{name} {value!r} is not a known entity",
-            "use a name or alias from vocab.ENTITIES (or add it there)",
+            f"use a name or alias from {entities.path.name} (or add the entity there)",
         )
     ]
 
@@ -99,7 +108,9 @@ def _close(a: Any, b: Any) -> bool:
     return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-12)
 
 
-def _check_source(notes: SourceAnnotations, fact_ids: set[str]) -> tuple[dict, list[Problem]]:
+def _check_source(
+    notes: SourceAnnotations, fact_ids: set[str], entities: Entities
+) -> tuple[dict, list[Problem]]:
     """Rules for one annotation file; returns parsed figures by id and problems."""
     path, sid, source = notes.path, notes.source.source_id, notes.source
     problems: list[Problem] = []
@@ -161,8 +172,10 @@ def _check_source(notes: SourceAnnotations, fact_ids: set[str]) -> tuple[dict, l
         for fig in claim.figures:
             fspec, fline = fig.spec, fig.line
             fid = f"{sid}/{claim.key}/{fig.n}"
-            problems += _check_entity(fspec.get("entity"), "entity", path, fline)
-            problems += _check_entity(fspec.get("counterpart"), "counterpart", path, fline)
+            problems += _check_entity(fspec.get("entity"), "entity", entities, path, fline)
+            problems += _check_entity(
+                fspec.get("counterpart"), "counterpart", entities, path, fline
+            )
             problems += _in_vocab(
                 fspec.get("period_precision"),
                 vocab.PERIOD_PRECISIONS,
@@ -485,21 +498,351 @@ def check_cross_source_files(paths: ProjectPaths) -> None:
         raise AnnotationError(problems)
 
 
-def validate(paths: ProjectPaths | None = None) -> Corpus:
-    """Load and check every input; raise :class:`AnnotationError` listing all problems."""
+# ---------------------------------------------------------------------------- the corpus gate
+# Rules over the whole corpus: whatever `tables` or `build` would refuse is refused
+# here first, with the file, the line and what to do.
+
+VOICE_SPELLED_ONCE = ("name", "kind", "affiliation")
+_ISO_DATE = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
+
+
+def check_source_fields(sources: dict[str, Source], path) -> list[Problem]:
+    """Fields the ``sources`` table requires are given, booleans are booleans, and
+    ``published`` is an ISO date written to its ``date_precision``."""
+    problems = []
+    table = schema.TABLES["sources"]
+    for sid, source in sources.items():
+        meta = source.meta
+        for column in table.columns:
+            if column.name not in meta:
+                continue
+            value, line = meta[column.name], line_of_key(meta, column.name)
+            if column.required and value in (None, ""):
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"{sid}: {column.name} is required ({column.description})",
+                        "give a value; only optional fields may be null",
+                    )
+                )
+            elif column.type == "boolean" and not isinstance(value, bool):
+                problems.append(
+                    Problem(path, line, f"{sid}: {column.name} {value!r} is not true or false")
+                )
+            elif column.type == "string" and value is not None and not isinstance(value, str):
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"{sid}: {column.name} {value!r} is not a text",
+                        'quote it: "..."',
+                    )
+                )
+        pattern = _ISO_DATE.get(meta.get("date_precision"))
+        published = meta.get("published")
+        if pattern and not (isinstance(published, str) and re.fullmatch(pattern, published)):
+            problems.append(
+                Problem(
+                    path,
+                    line_of_key(meta, "published"),
+                    f"{sid}: published {published!r} does not match date_precision "
+                    f"{meta.get('date_precision')!r}",
+                    'write "YYYY-MM-DD", "YYYY-MM" or "YYYY" (quoted) to match the precision',
+                )
+            )
+    return problems
+
+
+def _draft_entries(node: Any) -> list[dict[str, Any]]:
+    """Every mapping marked ``draft: true`` anywhere in an annotation document."""
+    if isinstance(node, list):
+        return [d for item in node for d in _draft_entries(item)]
+    if not isinstance(node, dict):
+        return []
+    found = [node] if node.get("draft") is True else []
+    return found + [
+        d for key, value in node.items() if not key.startswith("__") for d in _draft_entries(value)
+    ]
+
+
+def check_drafts(sources: dict[str, Source], paths: ProjectPaths) -> list[Problem]:
+    """Every entry still marked ``draft: true`` (as written by ``gapstudy add``) is a problem."""
+    problems = []
+    for sid in sources:
+        path = paths.annotation_file(sid)
+        if not path.exists():
+            continue
+        try:
+            doc = read_yaml(path)
+        except SourceError:
+            continue  # the annotation loader reports the syntax error
+        for entry in _draft_entries(doc):
+            where = f" (text line {entry['line']})" if isinstance(entry.get("line"), int) else ""
+            problems.append(
+                Problem(
+                    path,
+                    entry.get("__line__"),
+                    f"draft entry {entry.get('text')!r}{where} is not confirmed",
+                    "make it a figure of a claim or an exclusion with a reason, then remove "
+                    "the draft; see docs/adding-a-source.md",
+                )
+            )
+    return problems
+
+
+def check_open_mentions(corpus: Corpus, drafted: set[tuple[str, int, str]]) -> list[Problem]:
+    """Every numeric mention in body text that is neither a figure nor excluded, unless a draft
+    entry already stands for it."""
+    problems = []
+    for m in corpus.mentions:
+        if m.status != "open":
+            continue
+        source = corpus.sources[m.source_id]
+        line = source.line_of(m.mention.start)
+        if (m.source_id, line, m.mention.text) in drafted:
+            continue
+        problems.append(
+            Problem(
+                source.path,
+                line,
+                f"open mention {m.mention.text!r}: neither a figure nor an exclusion",
+                f"annotate it in data/annotations/{m.source_id}.yaml as a figure of a claim, "
+                "or exclude it with a reason",
+            )
+        )
+    return problems
+
+
+def check_voice_spellings(annotations: dict[str, SourceAnnotations]) -> list[Problem]:
+    """A voice key used in several files names one voice: its name, kind and affiliation are
+    written the same way in each."""
+    first: dict[tuple[str, str], tuple[Any, SourceAnnotations, int]] = {}
+    problems = []
+    for notes in annotations.values():
+        for key, voice in notes.voices.items():
+            for name in VOICE_SPELLED_ONCE:
+                value = voice.get(name)
+                if value is None:
+                    continue
+                seen = first.setdefault((key, name), (value, notes, voice["__line__"]))
+                if seen[0] != value:
+                    problems.append(
+                        Problem(
+                            notes.path,
+                            line_of_key(voice, name),
+                            f"voice {key!r} has {name} {value!r} here but {seen[0]!r} in "
+                            f"{seen[1].path.name}:{seen[2]}",
+                            "a key shared by sources is one voice: write it one way, "
+                            "or use another key",
+                        )
+                    )
+    return problems
+
+
+def own_voice_key(meta: dict[str, Any]) -> str:
+    """The key of a source's own reporting voice: the slug of its outlet (or of the original's
+    outlet, for a repost), else ``author-<source_id>``."""
+    outlet = meta.get("outlet") or meta.get("original_outlet")
+    slug = re.sub(r"[^a-z0-9]+", "-", str(outlet).lower()).strip("-") if outlet else ""
+    return slug or f"author-{meta['source_id']}"
+
+
+def check_own_voice(corpus: Corpus) -> list[Problem]:
+    """Each annotated source speaks once in its own voice (kind ``outlet``), under its key."""
+    problems = []
+    for sid, notes in corpus.annotations.items():
+        if not notes.voices and not notes.claims:
+            continue  # nothing annotated yet: its open mentions say so
+        expected = own_voice_key(corpus.sources[sid].meta)
+        own = [(k, v) for k, v in notes.voices.items() if v.get("kind") == "outlet"]
+        if [k for k, _ in own] == [expected]:
+            continue
+        line = own[0][1]["__line__"] if own else None
+        found = ", ".join(repr(k) for k, _ in own) or "none"
+        problems.append(
+            Problem(
+                notes.path,
+                line,
+                f"the source's own voice (kind outlet) must be one voice keyed {expected!r}; "
+                f"found {found}",
+                "key it by the outlet's slug, or author-<source_id> when no outlet is known",
+            )
+        )
+    return problems
+
+
+def check_fact_units(corpus: Corpus) -> list[Problem]:
+    """A figure that reports a fact is in the fact's unit."""
+    units = {f.get("fact_id"): f.get("unit") for f in corpus.facts}
+    problems = []
+    for sid, notes in corpus.annotations.items():
+        for claim in notes.claims:
+            for fig in claim.figures:
+                fact = fig.spec.get("fact") or claim.spec.get("fact")
+                parsed = corpus.parsed.get(f"{sid}/{claim.key}/{fig.n}")
+                if parsed is None or units.get(fact) is None or parsed.unit == units[fact]:
+                    continue
+                problems.append(
+                    Problem(
+                        notes.path,
+                        fig.line,
+                        f"figure {fig.spec.get('text')!r} reads in {parsed.unit!r} but fact "
+                        f"{fact!r} is in {units[fact]!r}",
+                        "link the figure to a fact in its unit, or fix the fact's unit",
+                    )
+                )
+    return problems
+
+
+def check_derived_measures(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
+    """Each measure of ``derived.yaml`` names two figures of one source, in one unit, each with
+    a point value, and a ratio's denominator is not zero."""
+    path = paths.annotations / "derived.yaml"
+    try:
+        specs = load_derived_spec(paths)
+    except InputError as err:
+        return err.problems
+    problems = []
+    for spec in specs:
+        mid, line = spec["measure_id"], spec.get("line")
+        picked = {}
+        for role in ("numerator", "denominator"):
+            fid = spec[role]
+            parsed = corpus.parsed.get(fid)
+            if parsed is None:
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"{mid}: {role} {fid!r} is not a figure",
+                        "use a figure id '<source_id>/<claim key>/<n>' (n from 1)",
+                    )
+                )
+            elif parsed.value is None or parsed.bound not in ("exact", "approximate"):
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"{mid}: {role} {fid!r} ({parsed.text!r}) is a {parsed.bound} figure "
+                        "without a point value",
+                        "a measure needs two point values",
+                    )
+                )
+            else:
+                picked[role] = (fid, parsed)
+        if len(picked) < 2:
+            continue
+        (num_id, num), (den_id, den) = picked["numerator"], picked["denominator"]
+        if num_id.split("/")[0] != den_id.split("/")[0]:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"{mid}: its figures come from two sources ({num_id}, {den_id})",
+                    "a measure compares two figures of one source; "
+                    "compare sources through a fact in facts.yaml",
+                )
+            )
+        if num.unit != den.unit:
+            problems.append(Problem(path, line, f"{mid}: units differ ({num.unit} vs {den.unit})"))
+        if spec["operation"] == "ratio" and den.value == 0:
+            problems.append(Problem(path, line, f"{mid}: denominator {den_id} is zero"))
+    return problems
+
+
+def check_run_list(paths: ProjectPaths, source_ids: set[str]) -> list[Problem]:
+    """The run list the build reads: its entries, names and notebooks, and the parameters that
+    name data (``sources``, ``as_of``, ``dimension``), which a notebook would refuse only once
+    it runs. Parameter types are checked by the build against each notebook."""
+    from gapstudy.build import read_runs
+    from gapstudy.exceptions import ParameterError
+    from gapstudy.narrative import parse_as_of
+
+    if not paths.runs_file.exists():
+        return []  # a project of data alone (the tests' scratch copies) has no notebooks
+    try:
+        runs = read_runs(paths)
+    except InputError as err:
+        return err.problems
+    problems = []
+    for run in runs:
+        params = run.parameters
+        unknown = sorted(set(params.get("sources") or []) - source_ids)
+        if unknown:
+            problems.append(
+                Problem(
+                    paths.runs_file,
+                    None,
+                    f"run {run.name!r}: unknown source id(s) {unknown}",
+                    "use source ids of data/sources.yaml",
+                )
+            )
+        try:
+            parse_as_of(params.get("as_of"))
+        except ParameterError as err:
+            problems.append(Problem(paths.runs_file, None, f"run {run.name!r}: {err}"))
+        if "dimension" in params and params["dimension"] not in vocab.DIMENSIONS:
+            problems.append(
+                Problem(
+                    paths.runs_file,
+                    None,
+                    f"run {run.name!r}: dimension {params['dimension']!r} is not in the vocabulary",
+                    f"use one of: {', '.join(sorted(vocab.DIMENSIONS))}",
+                )
+            )
+    return problems
+
+
+def _drafted_mentions(sources: dict[str, Source], paths: ProjectPaths) -> set[tuple]:
+    drafted = set()
+    for sid in sources:
+        path = paths.annotation_file(sid)
+        try:
+            doc = read_yaml(path) if path.exists() else None
+        except SourceError:
+            continue
+        for entry in _draft_entries(doc):
+            drafted.add((sid, entry.get("line"), entry.get("text")))
+    return drafted
+
+
+def validate(paths: ProjectPaths | None = None, *, require_complete: bool = True) -> Corpus:
+    """Load and check every input; raise :class:`AnnotationError` listing all problems.
+
+    See :func:`inspect_corpus` for ``require_complete``.
+    """
+    corpus = inspect_corpus(paths, require_complete=require_complete)
+    if corpus.problems:
+        raise AnnotationError(corpus.problems)
+    return corpus
+
+
+def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool = True) -> Corpus:
+    """Load every input and collect its problems in ``Corpus.problems``.
+
+    Raises :class:`SourceError` when the raw texts or ``sources.yaml`` cannot be read at all.
+
+    With ``require_complete`` (the default, and what ``check``, ``tables`` and ``build`` use)
+    every numeric mention in body text must be annotated or excluded, every derived measure
+    must find its figures and every annotated source must speak in its own voice; turned off,
+    a corpus that is annotated in part is checked file by file (the rule tests do that).
+    """
     paths = paths or project_paths()
     sources = load_sources(paths)
     check_cross_source_files(paths)
     facts = load_facts_spec(paths)
     load_derived_spec(paths)
     fact_ids = {f.get("fact_id") for f in facts}
-    corpus = Corpus(sources, {}, {}, [], facts)
+    entities = load_entities(paths)
+    corpus = Corpus(sources, {}, {}, [], facts, entities)
+    corpus.problems += check_source_fields(sources, paths.sources_file)
     for sid, source in sources.items():
         notes, problems = load_source_annotations(source, paths)
         corpus.problems += problems
         if notes is not None:
             corpus.annotations[sid] = notes
-            parsed, problems = _check_source(notes, fact_ids)
+            parsed, problems = _check_source(notes, fact_ids, entities)
             corpus.parsed.update(parsed)
             corpus.problems += problems
         corpus.mentions += _classify_mentions(notes, source)
@@ -515,8 +858,13 @@ def validate(paths: ProjectPaths | None = None) -> Corpus:
                 "rename it to a source_id in data/sources.yaml",
             )
         )
-    if corpus.problems:
-        raise AnnotationError(corpus.problems)
+    corpus.problems += check_drafts(sources, paths)
+    corpus.problems += check_voice_spellings(corpus.annotations)
+    corpus.problems += check_fact_units(corpus)
+    if require_complete:
+        corpus.problems += check_open_mentions(corpus, _drafted_mentions(sources, paths))
+        corpus.problems += check_derived_measures(corpus, paths)
+        corpus.problems += check_own_voice(corpus)
     return corpus
 
 
@@ -542,11 +890,17 @@ def format_coverage(corpus: Corpus) -> str:
 
 
 def run_check(paths: ProjectPaths | None = None) -> int:
-    """``gapstudy check``: print problems (exit 1) or the coverage report (exit 0)."""
+    """``gapstudy check``: print every problem and the coverage report; exit 1 on a problem."""
     try:
-        corpus = validate(paths)
+        corpus = inspect_corpus(paths)
     except InputError as err:
         print(err)
+        return 1
+    # The run list matters to the build only, so `tables` does not wait for it.
+    corpus.problems += check_run_list(paths or project_paths(), set(corpus.sources))
+    if corpus.problems:
+        print(AnnotationError(corpus.problems))
+        print(format_coverage(corpus))
         return 1
     n_figures = sum(len(c.figures) for a in corpus.annotations.values() for c in a.claims)
     n_claims = sum(len(a.claims) for a in corpus.annotations.values())

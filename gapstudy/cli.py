@@ -1,4 +1,4 @@
-"""The ``gapstudy`` command line: check, tables, build, why, render, diff, run."""
+"""The ``gapstudy`` command line: add, check, tables, build, why, render, diff, run."""
 
 from __future__ import annotations
 
@@ -6,9 +6,24 @@ import argparse
 import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from gapstudy.exceptions import GapstudyError
 from gapstudy.paths import project_paths
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    from gapstudy.add import run_add
+
+    return run_add(
+        args.file,
+        args.id,
+        title=args.title,
+        outlet=args.outlet,
+        published=args.date,
+        url=args.url,
+        paths=project_paths(args.root),
+    )
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -111,6 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gapstudy", description=__doc__)
     parser.add_argument("--root", default=None, help="project root (default: this checkout)")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("add", help="add an article: raw copy, sources.yaml entry, draft notes")
+    p.add_argument("file", type=Path, help="the article as a UTF-8 text file")
+    p.add_argument("--id", required=True, help="source id: a slug such as reuters-chips-2026")
+    p.add_argument("--title", default=None, help="title as printed")
+    p.add_argument("--outlet", default=None, help="publishing outlet")
+    p.add_argument("--date", default=None, help="publication date: YYYY-MM-DD, YYYY-MM or YYYY")
+    p.add_argument("--url", default=None, help="address of the original")
+    p.set_defaults(func=_cmd_add)
 
     p = sub.add_parser("check", help="validate raw texts and annotations; print coverage")
     p.set_defaults(func=_cmd_check)

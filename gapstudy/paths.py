@@ -33,6 +33,10 @@ class ProjectPaths:
         return self.data / "sources.yaml"
 
     @property
+    def entities_file(self) -> Path:
+        return self.data / "entities.yaml"
+
+    @property
     def annotations(self) -> Path:
         return self.data / "annotations"
 
@@ -67,6 +71,11 @@ class ProjectPaths:
     @property
     def provenance_file(self) -> Path:
         return self.figures / "provenance.json"
+
+    @property
+    def golden_corpus_file(self) -> Path:
+        """The reviewed summary of the corpus the tests compare with (gapstudy.summary)."""
+        return self.root / "tests" / "golden" / "corpus.json"
 
     @property
     def scratch(self) -> Path:

@@ -309,15 +309,12 @@ FIGURES = Table(
             required=False,
             enum=_enum(vocab.SCALES),
         ),
-        Column(
-            "entity", "string", "Canonical entity the figure is about.", enum=tuple(vocab.ENTITIES)
-        ),
+        Column("entity", "string", "Canonical entity the figure is about (data/entities.yaml)."),
         Column(
             "counterpart",
             "string",
             "Entity it is compared with, if any.",
             required=False,
-            enum=tuple(vocab.ENTITIES),
         ),
         Column("metric", "string", "What is measured, in a few words."),
         Column("period", "string", "When, as the text puts it.", required=False),
@@ -534,7 +531,6 @@ DERIVED_MEASURES = Table(
             "numerator_entity",
             "string",
             "Entity the numerator is about.",
-            enum=tuple(vocab.ENTITIES),
         ),
         Column(
             "denominator_figure_id",
@@ -547,7 +543,6 @@ DERIVED_MEASURES = Table(
             "denominator_entity",
             "string",
             "Entity the denominator is about.",
-            enum=tuple(vocab.ENTITIES),
         ),
     ),
 )

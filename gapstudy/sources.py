@@ -183,7 +183,8 @@ def _check_unlisted(paths: ProjectPaths, listed: set[str]) -> list[Problem]:
             path,
             None,
             f"raw text {path.name!r} has no entry in sources.yaml",
-            "add its entry to data/sources.yaml, or move the file out of data/raw",
+            f"run `gapstudy add data/raw/{path.name} --id SOURCE_ID` (or add its entry by hand, "
+            "see docs/adding-a-source.md), or move the file out of data/raw",
         )
         for path in sorted(paths.raw.iterdir())
         if not path.name.startswith(".") and path.name not in listed

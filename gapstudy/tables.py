@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 import pandera.errors
 
-from gapstudy import __version__, schema, vocab
+from gapstudy import __version__, schema
 from gapstudy.check import Corpus, validate
 from gapstudy.exceptions import TableError
 from gapstudy.facts import (
@@ -173,8 +173,10 @@ def _figures_rows(corpus: Corpus) -> list[dict[str, Any]]:
                         # The unit as meant; a declared reinterpretation replaces the parse's.
                         "unit": spec.get("unit_as_meant") or parse["unit"],
                         "unit_as_written": parse["unit"],
-                        "entity": vocab.canonical_entity(spec["entity"]),
-                        "counterpart": vocab.canonical_entity(counterpart) if counterpart else None,
+                        "entity": corpus.entities.canonical(spec["entity"]),
+                        "counterpart": corpus.entities.canonical(counterpart)
+                        if counterpart
+                        else None,
                         "metric": spec["metric"],
                         "period": spec.get("period"),
                         "period_precision": spec["period_precision"],

@@ -6,6 +6,11 @@ tests all read these mappings; each maps a term to a one-line definition.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gapstudy.paths import ProjectPaths
+
 SEGMENT_KINDS: dict[str, str] = {
     "headline": "the article's title, as printed (may appear more than once)",
     "summary": "a machine-written summary printed with the text",
@@ -287,27 +292,12 @@ VOICE_KINDS: dict[str, str] = {
     "commenter": "a reader comment's author",
 }
 
-# Canonical entity names and the spellings that mean them.
-ENTITIES: dict[str, tuple[str, ...]] = {
-    "United States": ("U.S.", "US", "USA", "America", "United States"),
-    "China": ("China", "PRC"),
-    "Zhipu": ("Zhipu", "Z.ai", "Zhipu AI"),
-    "MiniMax": ("MiniMax", "Minimax", "MiniMax Group"),
-    "Alibaba": ("Alibaba", "Alibaba Group"),
-    "Qwen": ("Qwen",),
-    "DeepSeek": ("DeepSeek",),
-    "Huawei": ("Huawei", "Huawei Technologies"),
-    "Tencent": ("Tencent",),
-    "OpenAI": ("OpenAI",),
-    "Nvidia": ("Nvidia", "NVIDIA"),
-    "World": ("World", "global"),
-}
+# Entities live in data/entities.yaml (gapstudy.entities), so that researchers extend them.
 
 
-def canonical_entity(name: str) -> str | None:
-    """The canonical name for ``name`` or one of its aliases; ``None`` if unknown."""
-    key = name.strip().casefold()
-    for canonical, aliases in ENTITIES.items():
-        if key == canonical.casefold() or key in (a.casefold() for a in aliases):
-            return canonical
-    return None
+def canonical_entity(name: str, paths: ProjectPaths | None = None) -> str | None:
+    """The canonical name for ``name`` or one of its aliases in ``data/entities.yaml``; ``None``
+    if unknown."""
+    from gapstudy.entities import load_entities
+
+    return load_entities(paths).canonical(name)

@@ -18,6 +18,7 @@ def project(tmp_path: Path) -> ProjectPaths:
     shutil.copytree(ROOT / "data" / "raw", tmp_path / "data" / "raw")
     shutil.copytree(ROOT / "data" / "annotations", tmp_path / "data" / "annotations")
     shutil.copy(ROOT / "data" / "sources.yaml", tmp_path / "data" / "sources.yaml")
+    shutil.copy(ROOT / "data" / "entities.yaml", tmp_path / "data" / "entities.yaml")
     return project_paths(tmp_path)
 
 

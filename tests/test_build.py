@@ -369,3 +369,25 @@ def test_runs_go_through_any_executor_given(tmp_path: Path) -> None:
         assert build_quietly(paths, executor=executor) == 0
     assert sorted(executor.submitted) == ["plot-1.0", "plot-2.0", "state"]
     assert sorted(p.stem for p in paths.executed.glob("*.ipynb")) == sorted(executor.submitted)
+
+
+def test_a_sweep_may_take_its_values_from_a_table(tmp_path: Path) -> None:
+    runs_yaml = (
+        "runs:\n  - name: 'dim-{dimension}'\n    notebook: plot.ipynb\n"
+        "    sweep: {dimension: {from_table: claims, column: dimension}}\n"
+    )
+    paths = make_project(tmp_path, runs_yaml)
+    with pytest.raises(InputError, match="claims.csv is missing: run `gapstudy tables`"):
+        read_runs(paths)
+    paths.processed.mkdir(parents=True)
+    paths.table_file("claims").write_text(
+        "claim_id,dimension\na,policy\nb,open_models\nc,policy\nd,\n", encoding="utf-8"
+    )
+    runs = read_runs(paths)
+    assert [(run.name, run.parameters) for run in runs] == [
+        ("dim-open_models", {"dimension": "open_models"}),
+        ("dim-policy", {"dimension": "policy"}),
+    ]
+    paths.runs_file.write_text(runs_yaml.replace("column: dimension", "column: nope"))
+    with pytest.raises(InputError, match="table has no column 'nope'"):
+        read_runs(paths)

@@ -6,6 +6,7 @@ import sys
 from decimal import Decimal
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -169,7 +170,8 @@ def test_uncovered_digits_reports_a_digit_outside_every_span(monkeypatch):
 
 def test_every_digit_in_body_text_is_a_mention_or_an_identifier(repo_paths):
     sources = load_sources(repo_paths)
-    assert sources
+    listed = yaml.safe_load(repo_paths.sources_file.read_text(encoding="utf-8"))["sources"]
+    assert list(sources) == [entry["source_id"] for entry in listed]
     for source in sources.values():
         for segment in source.segments:
             if segment.kind != "body":

@@ -15,7 +15,8 @@ from gapstudy.sources import load_sources
 
 def test_every_raw_text_matches_its_recorded_checksum(repo_paths):
     sources = load_sources(repo_paths)
-    assert len(sources) == 5
+    listed = yaml.safe_load(repo_paths.sources_file.read_text(encoding="utf-8"))["sources"]
+    assert list(sources) == [entry["source_id"] for entry in listed]
     for source in sources.values():
         digest = hashlib.sha256(source.path.read_bytes()).hexdigest()
         assert digest == source.meta["sha256"]

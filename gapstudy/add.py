@@ -1,0 +1,409 @@
+"""Stage 0: take a new article into the corpus (``gapstudy add``).
+
+The text is copied byte for byte to ``data/raw/<source_id>.txt`` (a text already put in
+``data/raw`` by hand is renamed there); its entry (checksum, fields,
+guessed segments) is appended to ``data/sources.yaml`` as text, leaving the other entries as
+they are; and ``data/annotations/<source_id>.yaml`` is written as a draft holding one entry per
+numeric mention in body text, with the normaliser's reading or its refusal. ``gapstudy check``
+refuses every draft entry until a researcher confirms it, so a half-annotated source cannot
+reach the tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gapstudy import vocab
+from gapstudy.annotations import find_verbatim
+from gapstudy.exceptions import FigureParseError, InputError, Problem
+from gapstudy.figures import parse_figure
+from gapstudy.mentions import find_mentions
+from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.sources import Source, read_yaml
+
+SOURCE_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# A line this short with no closing punctuation reads as a title, byline or heading.
+SHORT_LINE_CHARS = 80
+_DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
+# The fields a draft carries that a confirmed figure may keep as hand checks.
+DRAFT_READING_FIELDS = ("kind", "value", "low", "high", "unit", "qualifier")
+# Every key a draft entry (under `drafts:` in an annotation file) may hold.
+DRAFT_KEYS = ("draft", "text", "line", "context", "occurrence", "refusal", *DRAFT_READING_FIELDS)
+
+
+@dataclass(frozen=True)
+class Added:
+    """What ``gapstudy add`` wrote."""
+
+    source_id: str
+    raw_file: Path
+    annotation_file: Path
+    n_segments: int
+    n_drafts: int
+    n_refused: int
+
+
+def sha256_of(data: bytes) -> str:
+    """The checksum recorded in ``sources.yaml``: SHA-256 of the raw bytes, in hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def date_precision_of(published: str | None) -> str:
+    """``day``, ``month`` or ``year`` for an ISO date written to that precision; ``unknown``
+    when no date is given. Raises :class:`ValueError` for anything else."""
+    if published is None:
+        return "unknown"
+    for precision, fmt in _DATE_FORMATS.items():
+        try:
+            dt.datetime.strptime(published, fmt)
+        except ValueError:
+            continue
+        return precision
+    raise ValueError(f"date {published!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def _line_kind(line: str, *, seen_body: bool, is_first: bool) -> str | None:
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if is_first:
+        return "headline"
+    is_short = len(stripped) < SHORT_LINE_CHARS and stripped[-1] not in '.!?:"”’)'
+    if is_short and not stripped.startswith(("-", "•", "*")):
+        return "heading" if seen_body else "byline"
+    return "body"
+
+
+def guess_segments(text: str) -> list[dict[str, Any]]:
+    """Segments covering every line of ``text`` once, in order: the first line with text is the
+    headline, short lines without closing punctuation before the first paragraph are the byline
+    and later ones headings, everything else body. Blank lines join the segment before them (the
+    one after them at the very start). A guess, for the researcher to correct."""
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines = lines[:-1]
+    kinds: list[str | None] = []
+    seen_body = False
+    for line in lines:
+        is_first = not any(k is not None for k in kinds)
+        kind = _line_kind(line, seen_body=seen_body, is_first=is_first)
+        seen_body = seen_body or kind == "body"
+        kinds.append(kind)
+    first_kind = next((k for k in kinds if k is not None), "body")
+    segments: list[dict[str, Any]] = []
+    for number, kind in enumerate(kinds, start=1):
+        kind = kind or (segments[-1]["kind"] if segments else first_kind)
+        if segments and segments[-1]["kind"] == kind:
+            segments[-1]["lines"][1] = number
+        else:
+            segments.append({"kind": kind, "lines": [number, number]})
+    return segments
+
+
+def _context(source: Source, start: int, end: int) -> str:
+    """The sentence around ``[start, end)``, verbatim, within its line; narrowed to the words
+    next to it when the sentence holds the mention's words more than once (an exclusion finds
+    its text inside its context, which must be unambiguous)."""
+    line = source.line_of(start)
+    line_start, line_end = source.line_span(line, line)
+    text = source.text[line_start:line_end].rstrip("\r\n")
+    start, end = start - line_start, end - line_start
+    begin, finish = 0, len(text)
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() <= start:
+            begin = match.end()
+        elif match.start() >= end:
+            finish = match.start()
+            break
+    words = text[start:end]
+    for n_words in (None, 4, 3, 2, 1, 0):
+        if n_words is not None:
+            before = [m.start() for m in re.finditer(r"\S+", text[begin:start])]
+            after = [m.end() for m in re.finditer(r"\S+", text[end:finish])]
+            begin = begin + before[-n_words] if n_words and len(before) >= n_words else start
+            finish = end + after[n_words - 1] if n_words and len(after) >= n_words else end
+        context = text[begin:finish].strip()
+        if len(find_verbatim(context, words)) == 1:
+            return context
+    return words
+
+
+def draft_entries(source: Source) -> list[dict[str, Any]]:
+    """One draft per numeric mention in body text: its words, line, sentence and the
+    normaliser's reading (or its refusal)."""
+    drafts = []
+    for mention in find_mentions(source.text):
+        if source.segment_at(mention.start).kind not in vocab.ANNOTATED_SEGMENT_KINDS:
+            continue
+        context = _context(source, mention.start, mention.end)
+        entry: dict[str, Any] = {
+            "draft": True,
+            "text": mention.text,
+            "line": source.line_of(mention.start),
+            "context": context,
+        }
+        spans = find_verbatim(source.text, context)
+        holding = [n for n, (s, e) in enumerate(spans, start=1) if s <= mention.start < e]
+        if len(spans) > 1 and holding:
+            entry["occurrence"] = holding[0]
+        try:
+            parsed = parse_figure(mention.text)
+        except FigureParseError as err:
+            entry["refusal"] = err.reason
+        else:
+            entry.update({name: getattr(parsed, name) for name in DRAFT_READING_FIELDS})
+        drafts.append(entry)
+    return drafts
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def _scalar(value: Any) -> str:
+    """``value`` as a YAML flow scalar: plain when YAML reads it back as the same text, else
+    double-quoted (a JSON string is a valid YAML double-quoted string)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and _PLAIN.fullmatch(value) and yaml.safe_load(value) == value:
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def source_entry_text(meta: dict[str, Any]) -> str:
+    """The ``sources.yaml`` entry for ``meta``, in the file's own layout."""
+    lines = [f"  - source_id: {meta['source_id']}"]
+    for name, value in meta.items():
+        if name in ("source_id", "segments", "inferences"):
+            continue
+        lines.append(f"    {name}: {_scalar(value)}")
+    lines.append("    inferences: []")
+    lines.append("    # Guessed by `gapstudy add`: check each kind against the text.")
+    lines.append("    segments:")
+    lines.extend(
+        f"      - {{kind: {s['kind']}, lines: [{s['lines'][0]}, {s['lines'][1]}]}}"
+        for s in meta["segments"]
+    )
+    return "\n".join(lines) + "\n"
+
+
+def annotation_draft_text(source_id: str, drafts: list[dict[str, Any]]) -> str:
+    """The draft annotation file: empty voices, claims and exclusions, and the drafts."""
+    header = (
+        f"# Draft annotations of {source_id}, written by `gapstudy add`.\n"
+        "# Each entry under `drafts` is a numeric mention in body text with the normaliser's\n"
+        "# reading (or its refusal). Confirm each one: move it into the `figures` of a claim\n"
+        "# (keep text and the reading as hand checks; add entity, metric, period,\n"
+        "# period_precision; drop draft, line and context), or into `exclusions` (keep text and\n"
+        "# context, add a reason). `gapstudy check` refuses the file while a draft is left.\n"
+        "# See docs/adding-a-source.md.\n"
+    )
+    body = yaml.safe_dump(
+        {"source_id": source_id, "voices": [], "claims": [], "exclusions": [], "drafts": drafts},
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+    )
+    return header + body
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path``, which must not exist yet."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("xb") as out:
+        out.write(data)
+
+
+def _refusals(
+    source_id: str, data: bytes, paths: ProjectPaths, doc: dict[str, Any], file: Path
+) -> list[Problem]:
+    problems = []
+    if not SOURCE_ID_PATTERN.match(source_id):
+        problems.append(
+            Problem(
+                paths.sources_file,
+                None,
+                f"source id {source_id!r} is not a slug",
+                "use lower-case letters, digits and hyphens, e.g. reuters-chips-2026",
+            )
+        )
+    entries = [e for e in doc.get("sources") or [] if isinstance(e, dict)]
+    for entry in entries:
+        if entry.get("source_id") == source_id:
+            problems.append(
+                Problem(
+                    paths.sources_file,
+                    entry.get("__line__"),
+                    f"source id {source_id!r} is in use",
+                    "choose another --id",
+                )
+            )
+    for path in (paths.raw_file(f"{source_id}.txt"), paths.annotation_file(source_id)):
+        if path.exists() and path.resolve() != file.resolve():
+            problems.append(Problem(path, None, "file exists already", "choose another --id"))
+    digest = sha256_of(data)
+    recorded = {e.get("sha256"): e for e in entries}
+    on_disk = {
+        sha256_of(p.read_bytes()): p
+        for p in sorted(paths.raw.glob("*"))
+        if p.is_file() and p.resolve() != file.resolve()
+    }
+    if digest in recorded:
+        entry = recorded[digest]
+        problems.append(
+            Problem(
+                paths.sources_file,
+                entry.get("__line__"),
+                f"this text is in the corpus already as {entry.get('source_id')!r}",
+                "the same bytes are never added twice",
+            )
+        )
+    elif digest in on_disk:
+        problems.append(
+            Problem(
+                on_disk[digest],
+                None,
+                "this text is in data/raw already",
+                "give that file an entry in data/sources.yaml instead",
+            )
+        )
+    if not data.strip():
+        problems.append(Problem(source_id, None, "the text is empty", "save the article's text"))
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        problems.append(
+            Problem(
+                source_id,
+                None,
+                f"the text is not UTF-8 (byte {err.start})",
+                "save the article as UTF-8 text first",
+            )
+        )
+    return problems
+
+
+def add_source(
+    file: Path,
+    source_id: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    paths: ProjectPaths | None = None,
+) -> Added:
+    """Add the text in ``file`` to the corpus as ``source_id`` (see the module docstring).
+
+    Raises :class:`InputError` naming every reason to refuse, before anything is written.
+    """
+    paths = paths or project_paths()
+    file = Path(file)
+    data = file.read_bytes()
+    doc = read_yaml(paths.sources_file) or {}
+    problems = _refusals(source_id, data, paths, doc, file)
+    try:
+        precision = date_precision_of(published)
+    except ValueError as err:
+        problems.append(Problem(file, None, str(err), "give --date as 2026-04-14, 2026-04 or 2026"))
+    if problems:
+        raise InputError(problems)
+    text = data.decode("utf-8")
+    meta: dict[str, Any] = {
+        "source_id": source_id,
+        "file": f"{source_id}.txt",
+        "original_name": Path(file).name,
+        "sha256": sha256_of(data),
+        "title": title,
+        "outlet": outlet,
+        "is_outlet_inferred": False,
+        "original_outlet": None,
+        "published": published,
+        "date_precision": precision,
+        "is_date_inferred": False,
+        "url": url,
+        "inferences": [],
+        "segments": guess_segments(text),
+    }
+    raw_path = paths.raw_file(meta["file"])
+    source = Source(source_id, raw_path, meta, text)
+    drafts = draft_entries(source)
+    old = paths.sources_file.read_text(encoding="utf-8")
+    new = old + ("" if old.endswith("\n") else "\n") + "\n" + source_entry_text(meta)
+    listed = (yaml.safe_load(new) or {}).get("sources") or []
+    if not any(e.get("source_id") == source_id for e in listed if isinstance(e, dict)):
+        raise InputError(
+            Problem(
+                paths.sources_file,
+                None,
+                "an entry appended to this file would not land in its 'sources' list",
+                "keep 'sources:' the last key of the file",
+            )
+        )
+    annotation_path = paths.annotation_file(source_id)
+    # A text put into data/raw by hand is taken in where it lies, under its new name.
+    is_in_raw = file.resolve().parent == paths.raw.resolve()
+    is_in_place = file.resolve() == raw_path.resolve()
+    if not is_in_place:
+        _write_new(raw_path, data)
+    try:
+        _write_new(annotation_path, annotation_draft_text(source_id, drafts).encode("utf-8"))
+        fd, staged = tempfile.mkstemp(dir=paths.sources_file.parent, suffix=".yaml")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(new)
+        os.replace(staged, paths.sources_file)
+    except BaseException:
+        if not is_in_place:
+            raw_path.unlink(missing_ok=True)
+        annotation_path.unlink(missing_ok=True)
+        raise
+    if is_in_raw and not is_in_place:
+        file.unlink()
+    refused = sum("refusal" in d for d in drafts)
+    return Added(source_id, raw_path, annotation_path, len(meta["segments"]), len(drafts), refused)
+
+
+def run_add(
+    file: Path,
+    source_id: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    paths: ProjectPaths | None = None,
+) -> int:
+    """``gapstudy add``: add the source and say what to do next."""
+    paths = paths or project_paths()
+    added = add_source(
+        file, source_id, title=title, outlet=outlet, published=published, url=url, paths=paths
+    )
+
+    def shown(path: Path) -> Path:
+        return path.relative_to(paths.root) if path.is_relative_to(paths.root) else path
+
+    print(f"copied   {shown(added.raw_file)}")
+    print(
+        f"appended {source_id} to {shown(paths.sources_file)} ({added.n_segments} guessed segments)"
+    )
+    print(
+        f"drafted  {shown(added.annotation_file)}: {added.n_drafts} numeric mention(s) "
+        f"in body text, {added.n_refused} refused by the normaliser"
+    )
+    print(
+        "next: check the segments, confirm every draft, add voices and claims, then run "
+        "`gapstudy check` (docs/adding-a-source.md)"
+    )
+    return 0

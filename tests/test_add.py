@@ -1,0 +1,364 @@
+"""`gapstudy add` and the corpus gate: a new text enters as a draft that `check` refuses until a
+researcher confirms it; whatever a later stage would refuse, `check` refuses first."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gapstudy.add import DRAFT_KEYS, add_source, date_precision_of, guess_segments
+from gapstudy.check import inspect_corpus, own_voice_key, run_check, validate
+from gapstudy.cli import main
+from gapstudy.exceptions import AnnotationError, InputError, SourceError
+from gapstudy.sources import Source, load_sources
+
+# A blank first line, a headline, a byline, a heading and body text with three numbers.
+ARTICLE = (
+    "\n"
+    "Chip Gap Holds Steady\n"
+    "Example Wire | 2026-04-14\n"
+    "Investment in US AI reached $109.1 billion in 2024, said the report. China drew 12 deals.\n"
+    "Outlook\n"
+    "Analysts give China a one-in-five chance of closing the gap.\n"
+)
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "incoming" / "chip-gap.txt"
+    path.parent.mkdir()
+    path.write_bytes(ARTICLE.encode("utf-8"))
+    return path
+
+
+def test_add_copies_the_text_and_appends_a_loadable_entry(project, article):
+    before = project.sources_file.read_text(encoding="utf-8")
+    add_source(
+        article, "chip-gap-2026", outlet="Example Wire", published="2026-04-14", paths=project
+    )
+    assert (project.raw / "chip-gap-2026.txt").read_bytes() == article.read_bytes()
+    after = project.sources_file.read_text(encoding="utf-8")
+    assert after.startswith(before)  # the other entries are left exactly as they were
+    assert "    file: chip-gap-2026.txt\n" in after
+    assert '    published: "2026-04-14"\n' in after  # quoted, or YAML would read a date
+    source = load_sources(project)["chip-gap-2026"]
+    assert source.meta["sha256"] == hashlib.sha256(article.read_bytes()).hexdigest()
+    assert source.meta["original_name"] == "chip-gap.txt"
+    assert source.meta["date_precision"] == "day"
+    assert source.meta["outlet"] == "Example Wire"
+    assert [(s.kind, s.line_start, s.line_end) for s in source.segments] == [
+        ("headline", 1, 2),
+        ("byline", 3, 3),
+        ("body", 4, 4),
+        ("heading", 5, 5),
+        ("body", 6, 6),
+    ]
+
+
+def test_add_drafts_one_entry_per_body_mention_with_reading_or_refusal(project, article):
+    added = add_source(article, "chip-gap-2026", paths=project)
+    doc = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))
+    drafts = {d["text"]: d for d in doc["drafts"]}
+    assert set(drafts) == {"$109.1 billion", "2024", "12", "one-in-five"}
+    assert all(d["draft"] is True for d in drafts.values())
+    assert all(set(d) <= set(DRAFT_KEYS) for d in drafts.values())
+    assert set(doc) == {"source_id", "voices", "claims", "exclusions", "drafts"}
+    money = drafts["$109.1 billion"]
+    assert (money["line"], money["unit"], money["value"]) == (4, "usd", pytest.approx(109.1e9))
+    assert (
+        money["context"] == "Investment in US AI reached $109.1 billion in 2024, said the report."
+    )
+    assert drafts["one-in-five"]["unit"] == "percent"
+    assert drafts["12"]["context"] == "China drew 12 deals."
+    assert doc["voices"] == doc["claims"] == doc["exclusions"] == []
+    # the byline date is not body text, so it is not drafted
+    assert "2026-04-14" not in drafts
+
+
+def test_check_refuses_each_draft_with_file_and_line(project, article, capsys):
+    add_source(article, "chip-gap-2026", paths=project)
+    assert run_check(project) == 1
+    out = capsys.readouterr().out
+    assert out.count("is not confirmed") == 4
+    assert "chip-gap-2026.yaml:" in out
+    assert "draft entry '12' (text line 4) is not confirmed" in out
+    with pytest.raises(AnnotationError):
+        validate(project)
+
+
+def test_confirmed_drafts_pass_the_gate(project, article):
+    """Drafts turned into a claim with a figure and into exclusions: the source is complete."""
+    added = add_source(article, "chip-gap-2026", outlet="Example Wire", paths=project)
+    doc = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))
+    drafts = {d["text"]: d for d in doc.pop("drafts")}
+    money = drafts["$109.1 billion"]
+    doc["voices"] = [
+        {"key": "example-wire", "name": "Example Wire", "kind": "outlet", "stance": "neutral"}
+    ]
+    doc["claims"] = [
+        {
+            "key": "us-investment",
+            "voice": "example-wire",
+            "quote": money["context"],
+            "dimension": "capital_and_investment",
+            "direction": "us_ahead",
+            "stance": "neutral",
+            "figures": [
+                {
+                    "text": money["text"],
+                    "entity": "US",
+                    "metric": "private AI investment",
+                    "period": "2024",
+                    "period_precision": "year",
+                    "value": money["value"],
+                    "unit": money["unit"],
+                }
+            ],
+        }
+    ]
+    doc["exclusions"] = [
+        {"text": d["text"], "context": d["context"], "reason": "example exclusion"}
+        for d in (drafts["2024"], drafts["12"], drafts["one-in-five"])
+    ]
+    added.annotation_file.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    corpus = validate(project)
+    assert corpus.coverage()["chip-gap-2026"] == (4, 4)
+    assert corpus.parsed["chip-gap-2026/us-investment/1"].value == pytest.approx(109.1e9)
+
+
+def test_add_refuses_an_id_in_use_and_a_text_already_in_the_corpus(project, article):
+    with pytest.raises(InputError, match="source id 'undated-narrowing' is in use"):
+        add_source(article, "undated-narrowing", paths=project)
+    copy = article.with_name("same-bytes.txt")
+    copy.write_bytes((project.raw / "undated-narrowing.txt").read_bytes())
+    with pytest.raises(InputError, match="in the corpus already as 'undated-narrowing'"):
+        add_source(copy, "another-id", paths=project)
+    with pytest.raises(InputError, match="not a slug"):
+        add_source(article, "Not A Slug", paths=project)
+    with pytest.raises(InputError, match="not YYYY-MM-DD"):
+        add_source(article, "chip-gap-2026", published="14/04/2026", paths=project)
+    assert not (project.raw / "another-id.txt").exists()
+    assert not (project.raw / "chip-gap-2026.txt").exists()
+
+
+def test_the_command_line_adds_and_refuses(project, article, capsys):
+    args = ["--root", str(project.root), "add", str(article), "--id", "chip-gap-2026"]
+    assert main([*args, "--date", "2026-04", "--title", "Chip Gap Holds Steady"]) == 0
+    assert "4 numeric mention(s)" in capsys.readouterr().out
+    assert load_sources(project)["chip-gap-2026"].meta["date_precision"] == "month"
+    assert main(args) == 1
+    assert "is in use" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("published", "precision"),
+    [(None, "unknown"), ("2026", "year"), ("2026-04", "month"), ("2026-04-14", "day")],
+)
+def test_date_precision_follows_the_date_as_written(published, precision):
+    assert date_precision_of(published) == precision
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\n", "one line", "\n\nTitle\n\nBody text that runs on.\n\n", "a\r\nb\r\n", "x\n\n\n"],
+)
+def test_guessed_segments_cover_every_line_once(text, tmp_path):
+    segments = guess_segments(text)
+    lines = [n for s in segments for n in range(s["lines"][0], s["lines"][1] + 1)]
+    source = Source("x", tmp_path / "x.txt", {"segments": segments}, text)
+    assert lines == list(range(1, source.n_lines + 1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["", "  ", "Title", "A sentence.", "- item", "x" * 90]), max_size=12)
+)
+def test_guessed_segments_partition_any_text(lines):
+    text = "\n".join(lines) + "\n"
+    segments = guess_segments(text)
+    covered = [n for s in segments for n in range(s["lines"][0], s["lines"][1] + 1)]
+    assert covered == list(range(1, text.count("\n") + 1))
+    assert all(a["kind"] != b["kind"] for a, b in zip(segments, segments[1:], strict=False))
+
+
+def test_add_refuses_an_empty_text(project, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError, match="the text is empty"):
+        add_source(empty, "empty-2026", paths=project)
+
+
+# --- the gate: what a later stage would refuse, check refuses first, with file and line ---------
+
+
+def test_an_unlisted_raw_file_is_an_error_naming_it(project):
+    (project.raw / "stray.txt").write_text("A text nobody listed.\n")
+    with pytest.raises(AnnotationError) as err:
+        validate(project)
+    assert "stray.txt" in str(err.value)
+    assert "gapstudy add" in str(err.value)
+
+
+def test_a_required_source_field_left_null_is_refused_with_its_line(project):
+    text = project.sources_file.read_text()
+    project.sources_file.write_text(
+        text.replace("original_name: 000_f1bb2a2e65d891ab.txt", "original_name: null")
+    )
+    line = next(
+        n
+        for n, row in enumerate(project.sources_file.read_text().splitlines(), start=1)
+        if "original_name: null" in row
+    )
+    with pytest.raises(AnnotationError) as err:
+        validate(project)
+    assert f"sources.yaml:{line}: ithome-zheng-2026: original_name is required" in str(err.value)
+
+
+def test_a_published_date_that_does_not_match_its_precision_is_refused(project):
+    text = project.sources_file.read_text()
+    project.sources_file.write_text(text.replace('published: "2026-05-27"', 'published: "2026"'))
+    with pytest.raises(AnnotationError, match="does not match date_precision 'day'"):
+        validate(project)
+
+
+def test_a_derived_measure_across_two_sources_is_refused(project):
+    path = project.annotations / "derived.yaml"
+    doc = yaml.safe_load(path.read_text())
+    measure = doc["measures"][0]
+    source_id = measure["numerator"].split("/")[0]
+    parsed = validate(project).parsed
+    other = next(f for f, p in parsed.items() if not f.startswith(source_id) and p.value)
+    measure["denominator"] = other
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    with pytest.raises(AnnotationError, match="come from two sources") as err:
+        validate(project)
+    assert "derived.yaml:" in str(err.value)
+
+
+def test_a_voice_key_spelled_two_ways_across_files_is_refused(project):
+    path = project.annotation_file("hk-agi-next-2026")
+    text = path.read_text()
+    assert "name: Justin Lin" in text
+    path.write_text(text.replace("name: Justin Lin", "name: Lin Junyang", 1))
+    with pytest.raises(AnnotationError) as err:
+        validate(project)
+    message = str(err.value)
+    assert "voice 'justin-lin' has name" in message
+    assert "hk-agi-next-2026.yaml:" in message
+
+
+def test_a_source_with_no_annotations_fails_on_its_open_mentions(project):
+    project.annotation_file("ithome-zheng-2026").unlink()
+    corpus = inspect_corpus(project)
+    done, total = corpus.coverage()["ithome-zheng-2026"]
+    assert done == 0 and total > 0
+    opened = [p for p in corpus.problems if "open mention" in p.message]
+    assert len(opened) == total
+    assert all(p.line for p in opened)
+
+
+def test_a_figure_in_another_unit_than_its_fact_is_refused(project):
+    facts = project.annotations / "facts.yaml"
+    doc = yaml.safe_load(facts.read_text())
+    fact = next(f for f in doc["facts"] if f["fact_id"] == "zhipu-ipo-proceeds")
+    fact["unit"] = "percent"
+    facts.write_text(yaml.safe_dump(doc, sort_keys=False))
+    with pytest.raises(AnnotationError, match="fact 'zhipu-ipo-proceeds' is in 'percent'"):
+        validate(project)
+
+
+def test_a_broken_sources_file_still_names_unlisted_raw_files(project):
+    (project.raw / "stray.txt").write_text("x\n")
+    (project.raw / "undated-narrowing.txt").unlink()
+    with pytest.raises(SourceError) as err:
+        validate(project)
+    assert "stray.txt" in str(err.value)
+
+
+def test_own_voice_key_follows_the_outlet():
+    meta = {"source_id": "x-2026", "outlet": "IT Home", "original_outlet": None}
+    assert own_voice_key(meta) == "it-home"
+    assert own_voice_key({**meta, "outlet": None, "original_outlet": "Bloomberg"}) == "bloomberg"
+    assert own_voice_key({**meta, "outlet": None}) == "author-x-2026"
+
+
+def test_a_source_speaking_under_another_key_is_refused(project):
+    path = project.annotation_file("ithome-zheng-2026")
+    path.write_text(path.read_text().replace("it-home", "ithome"))
+    with pytest.raises(AnnotationError, match="must be one voice keyed 'it-home'; found 'ithome'"):
+        validate(project)
+
+
+def test_a_broken_run_list_is_refused_by_check(project, capsys):
+    project.notebooks.mkdir()
+    project.runs_file.write_text("runs:\n  - {name: x, notebook: missing.ipynb}\n")
+    assert run_check(project) == 1
+    assert "notebook 'missing.ipynb' not found" in capsys.readouterr().out
+
+
+def test_a_run_naming_a_source_that_is_gone_is_refused_by_check(project, capsys):
+    project.notebooks.mkdir()
+    (project.notebooks / "nb.ipynb").write_text("{}")
+    project.runs_file.write_text(
+        "runs:\n  - {name: x, notebook: nb.ipynb, parameters: {sources: [gone-2025]}}\n"
+        "  - {name: y, notebook: nb.ipynb, parameters: {as_of: 31/01/2026}}\n"
+    )
+    assert run_check(project) == 1
+    out = capsys.readouterr().out
+    assert "run 'x': unknown source id(s) ['gone-2025']" in out
+    assert "run 'y': as_of '31/01/2026' is not an ISO date" in out
+
+
+@pytest.mark.parametrize("name", ["stray.txt", "chip-gap-2026.txt"])
+def test_add_takes_in_a_text_left_in_data_raw(project, name, capsys):
+    stray = project.raw / name
+    stray.write_bytes(ARTICLE.encode("utf-8"))
+    assert run_check(project) == 1
+    assert f"run `gapstudy add data/raw/{name} --id SOURCE_ID`" in capsys.readouterr().out
+    added = add_source(stray, "chip-gap-2026", paths=project)
+    assert added.raw_file.read_bytes() == ARTICLE.encode("utf-8")
+    assert sorted(p.name for p in project.raw.glob("chip-gap*")) == ["chip-gap-2026.txt"]
+    assert not (project.raw / "stray.txt").exists()
+    assert load_sources(project)["chip-gap-2026"].meta["original_name"] == name
+
+
+def test_a_draft_context_holds_its_words_once(project, tmp_path):
+    path = tmp_path / "twice.txt"
+    path.write_text(
+        "Title\nIn 2024 it grew 2 percent, and in 2025 it grew 2 percent again.\n", encoding="utf-8"
+    )
+    added = add_source(path, "twice-2026", paths=project)
+    drafts = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))["drafts"]
+    contexts = [(d["text"], d["context"]) for d in drafts]
+    assert contexts == [
+        ("2024", "In 2024 it grew 2 percent, and in 2025 it grew 2 percent again."),
+        ("2 percent", "In 2024 it grew 2 percent, and in 2025"),
+        ("2025", "In 2024 it grew 2 percent, and in 2025 it grew 2 percent again."),
+        ("2 percent", "in 2025 it grew 2 percent"),
+    ]
+    # Each draft becomes an exclusion by keeping its text and context and giving a reason.
+    doc = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))
+    doc["exclusions"] = [
+        {"text": d["text"], "context": d["context"], "reason": "test"}
+        | ({"occurrence": d["occurrence"]} if "occurrence" in d else {})
+        for d in doc.pop("drafts")
+    ]
+    added.annotation_file.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    corpus = inspect_corpus(project)
+    assert corpus.coverage()["twice-2026"] == (4, 4)
+    assert [p.message for p in corpus.problems if "twice-2026" in str(p.path)] == []
+
+
+def test_a_mention_the_normaliser_refuses_is_drafted_with_its_refusal(project, tmp_path):
+    path = tmp_path / "dated.txt"
+    path.write_text("Title\nThe plan was set on 2026/05/27 by the ministry.\n", encoding="utf-8")
+    added = add_source(path, "dated-2026", paths=project)
+    assert added.n_refused == 1
+    (draft,) = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))["drafts"]
+    assert draft["text"] == "2026/05/27"
+    assert "did not understand" in draft["refusal"]
+    assert "value" not in draft
