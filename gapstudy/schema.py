@@ -425,9 +425,8 @@ FACT_VALUES = Table(
         Column(
             "counterpart",
             "string",
-            "Entity the report compares with, if any.",
+            "Entity the report compares with, if any (a name of data/entities.yaml).",
             required=False,
-            enum=tuple(vocab.ENTITIES),
         ),
         Column(
             "restates_report_id",
