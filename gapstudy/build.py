@@ -20,13 +20,14 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from gapstudy import schema
 from gapstudy.exceptions import (
     BuildLockError,
     CellTimeoutError,
@@ -882,14 +883,10 @@ def run_build(
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if cell_timeout_s is not None and cell_timeout_s < 1:
         raise ValueError(f"cell_timeout_s must be at least 1, not {cell_timeout_s}")
-    # The run list is checked before anything is written or run.
-    run_list = read_run_list(paths)
-    runs = run_list.runs
-    if only:
-        unknown = sorted(set(only) - {run.name for run in runs})
-        if unknown:
-            raise _runs_problem(paths, f"no run named {', '.join(map(repr, unknown))}")
-        runs = [run for run in runs if run.name in set(only)]
+    # The run list is checked before anything is written or run, unless a sweep draws its values
+    # from tables not written yet: then it is read once the tables stage has written them.
+    if not with_tables or all(paths.table_file(name).exists() for name in schema.TABLES):
+        _select_runs(paths, read_run_list(paths), only)
     check_output_folders(
         paths,
         [
@@ -903,20 +900,31 @@ def run_build(
     with hold_build_lock(paths, wait=wait):
         return _build_locked(
             paths,
-            runs,
+            only,
             jobs=jobs,
             force=force,
             explain=explain,
             executor=executor,
             with_tables=with_tables,
             with_render=with_render,
-            cell_timeout_s=cell_timeout_s or run_list.cell_timeout_s,
+            cell_timeout_s=cell_timeout_s,
         )
+
+
+def _select_runs(paths: Any, run_list: RunList, only: Iterable[str] | None) -> list[Run]:
+    """The runs of ``run_list`` that ``--only`` names (all when it names none)."""
+    runs = run_list.runs
+    if only:
+        unknown = sorted(set(only) - {run.name for run in runs})
+        if unknown:
+            raise _runs_problem(paths, f"no run named {', '.join(map(repr, unknown))}")
+        runs = [run for run in runs if run.name in set(only)]
+    return runs
 
 
 def _build_locked(
     paths: Any,
-    runs: list[Run],
+    only: Iterable[str] | None,
     *,
     jobs: int | None,
     force: bool,
@@ -924,7 +932,7 @@ def _build_locked(
     executor: Executor | None,
     with_tables: bool,
     with_render: bool,
-    cell_timeout_s: int,
+    cell_timeout_s: int | None,
 ) -> int:
     from importlib.metadata import version
 
@@ -937,6 +945,10 @@ def _build_locked(
     state = read_state(paths)
     if with_tables:
         prepare_tables(paths, state, force=force, say=say)
+    # Read (again) now that the tables are current: a sweep over a table's values follows them.
+    run_list = read_run_list(paths)
+    runs = _select_runs(paths, run_list, only)
+    cell_timeout_s = cell_timeout_s or run_list.cell_timeout_s
     inputs = Inputs(tables=hash_tables(paths), library_sha256=hash_library(paths))
     notebook_hashes: dict[str, str] = {}
     todo = []

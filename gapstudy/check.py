@@ -562,7 +562,10 @@ def _draft_entries(node: Any) -> list[dict[str, Any]]:
         return []
     found = [node] if node.get("draft") is True else []
     return found + [
-        d for key, value in node.items() if not key.startswith("__") for d in _draft_entries(value)
+        d
+        for key, value in node.items()
+        if not str(key).startswith("__")
+        for d in _draft_entries(value)
     ]
 
 

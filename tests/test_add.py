@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
+import nbformat
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -197,7 +198,7 @@ def test_add_refuses_an_empty_text(project, tmp_path):
 
 def test_an_unlisted_raw_file_is_an_error_naming_it(project):
     (project.raw / "stray.txt").write_text("A text nobody listed.\n")
-    with pytest.raises(AnnotationError) as err:
+    with pytest.raises(SourceError) as err:
         validate(project)
     assert "stray.txt" in str(err.value)
     assert "gapstudy add" in str(err.value)
@@ -213,9 +214,11 @@ def test_a_required_source_field_left_null_is_refused_with_its_line(project):
         for n, row in enumerate(project.sources_file.read_text().splitlines(), start=1)
         if "original_name: null" in row
     )
-    with pytest.raises(AnnotationError) as err:
+    with pytest.raises(InputError) as err:
         validate(project)
-    assert f"sources.yaml:{line}: ithome-zheng-2026: original_name is required" in str(err.value)
+    message = str(err.value)
+    assert f"sources.yaml:{line}:" in message
+    assert "'original_name' is null but must be text" in message
 
 
 def test_a_published_date_that_does_not_match_its_precision_is_refused(project):
@@ -302,7 +305,7 @@ def test_a_broken_run_list_is_refused_by_check(project, capsys):
 
 def test_a_run_naming_a_source_that_is_gone_is_refused_by_check(project, capsys):
     project.notebooks.mkdir()
-    (project.notebooks / "nb.ipynb").write_text("{}")
+    nbformat.write(nbformat.v4.new_notebook(), project.notebooks / "nb.ipynb")
     project.runs_file.write_text(
         "runs:\n  - {name: x, notebook: nb.ipynb, parameters: {sources: [gone-2025]}}\n"
         "  - {name: y, notebook: nb.ipynb, parameters: {as_of: 31/01/2026}}\n"

@@ -55,7 +55,8 @@ def make_project(root: Path, runs: str = RUNS) -> ProjectPaths:
     (root / "data").mkdir(parents=True)
     for name in ("raw", "annotations"):
         shutil.copytree(ROOT / "data" / name, root / "data" / name)
-    shutil.copy(ROOT / "data" / "sources.yaml", root / "data" / "sources.yaml")
+    for name in ("sources.yaml", "entities.yaml"):
+        shutil.copy(ROOT / "data" / name, root / "data" / name)
     (root / "notebooks").mkdir()
     for notebook in FIXTURES.glob("*.ipynb"):
         shutil.copy(notebook, root / "notebooks" / notebook.name)

@@ -147,8 +147,8 @@ def test_every_run_names_a_notebook_and_parameters_it_declares(repo_paths):
     by_name = {run.name: run for run in runs}
     assert by_name["viewpoints-with-comments"].parameters == {"include_comments": True}
     assert by_name["viewpoints-summit-reports"].parameters["sources"]
-    # One deep dive per dimension the claims are about, whatever the data holds.
-    claimed = set(pd.read_csv(repo_paths.table_file("claims"))["dimension"].dropna())
+    # One deep dive per dimension that has figures, whatever the data holds.
+    claimed = set(pd.read_csv(repo_paths.table_file("figures"))["dimension"].dropna())
     assert {name for name in by_name if name.startswith("dimension-")} == {
         f"dimension-{dimension}" for dimension in claimed
     }

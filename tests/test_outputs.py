@@ -13,7 +13,14 @@ from gapstudy.build import run_build
 from gapstudy.paths import ROOT_ENV_VAR, project_paths
 
 ROOT = Path(__file__).resolve().parent.parent
-INPUTS = ("data/raw", "data/annotations", "data/sources.yaml", "notebooks", "gapstudy")
+INPUTS = (
+    "data/raw",
+    "data/annotations",
+    "data/sources.yaml",
+    "data/entities.yaml",
+    "notebooks",
+    "gapstudy",
+)
 OUTPUTS = ("data/processed", "figures", "reports/notebooks", "reports/html")
 
 

@@ -17,7 +17,11 @@ def test_a_summary_of_some_sources_reconciles_facts_over_those_alone(project):
     for fact in summary["facts"].values():
         assert fact["n_sources"] == 1
         assert list(fact["reports"]) == ["hk-agi-next-2026"]
-    assert summary["measures"] == {}  # the measures are computed from undated-narrowing
+    # Only the measures computed from this source's own figures (none of undated-narrowing's).
+    assert summary["measures"], "hk-agi-next-2026 has the OpenRouter share change"
+    for measure in summary["measures"].values():
+        assert measure["numerator"].startswith("hk-agi-next-2026/")
+        assert measure["denominator"].startswith("hk-agi-next-2026/")
 
 
 def test_a_source_summary_counts_what_its_annotation_file_holds(project):
