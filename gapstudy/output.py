@@ -8,6 +8,7 @@ record provenance and the report can show a captioned gallery.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -77,9 +78,27 @@ def save_figure(
                 bbox_inches="tight",
                 pad_inches=PAD_IN,
             )
+            if fmt == "svg":
+                _number_clip_paths(path)
             written.append(path)
     meta = {"name": name, "caption": caption, "files": [p.name for p in written]}
     meta_path = out / f"{name}.meta.json"
     meta_path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     written.append(meta_path)
     return written
+
+
+_CLIP_ID = re.compile(r"\bp[0-9a-f]{10}\b")
+
+
+def _number_clip_paths(path: Path) -> None:
+    """Rename the SVG's clip-path ids to ``clip1``, ``clip2``... in order of first use.
+
+    matplotlib names a clip path after a hash that, for a clip given as a path rather than a
+    rectangle, includes the path object's memory address: the same figure would get new ids,
+    and so new bytes, on every run."""
+    text = path.read_text(encoding="utf-8")
+    names: dict[str, str] = {}
+    for found in _CLIP_ID.findall(text):
+        names.setdefault(found, f"clip{len(names) + 1}")
+    path.write_text(_CLIP_ID.sub(lambda m: names[m.group(0)], text), encoding="utf-8")
