@@ -27,6 +27,7 @@ from gapstudy import vocab
 from gapstudy.annotations import find_verbatim
 from gapstudy.exceptions import FigureParseError, InputError, Problem
 from gapstudy.figures import parse_figure
+from gapstudy.input_schema import ENTRY_KINDS
 from gapstudy.mentions import find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.sources import Source, read_yaml
@@ -39,7 +40,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 # The fields a draft carries that a confirmed figure may keep as hand checks.
 DRAFT_READING_FIELDS = ("kind", "value", "low", "high", "unit", "qualifier")
 # Every key a draft entry (under `drafts:` in an annotation file) may hold.
-DRAFT_KEYS = ("draft", "text", "line", "context", "occurrence", "refusal", *DRAFT_READING_FIELDS)
+# The keys a draft entry may hold are declared with every other entry kind.
+DRAFT_KEYS = tuple(ENTRY_KINDS["draft"])
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from gapstudy import schema
 from gapstudy.exceptions import (
     BuildLockError,
     CellTimeoutError,
@@ -585,7 +584,9 @@ def init_worker(parent_pid: int) -> None:
     whole terminal process group) is left to the build's process, which stops the workers.
     The kernels themselves also watch their worker (ipykernel's parent poller).
     """
-    from gapstudy.engine import kill_warm_kernels, watch_parent
+    from gapstudy.engine import kill_warm_kernels, skip_unused_schema_formats, watch_parent
+
+    skip_unused_schema_formats()
 
     def on_sigterm(signum: int, frame: Any) -> None:
         kill_warm_kernels()
@@ -885,7 +886,7 @@ def run_build(
         raise ValueError(f"cell_timeout_s must be at least 1, not {cell_timeout_s}")
     # The run list is checked before anything is written or run, unless a sweep draws its values
     # from tables not written yet: then it is read once the tables stage has written them.
-    if not with_tables or all(paths.table_file(name).exists() for name in schema.TABLES):
+    if not with_tables or paths.datapackage_file.exists():  # written with the table set
         _select_runs(paths, read_run_list(paths), only)
     check_output_folders(
         paths,
@@ -965,11 +966,13 @@ def _build_locked(
         )
         if reasons:
             todo.append(run)
-    from gapstudy.selection import check_selection
+    if todo:
+        # Reads the tables (pandas): paid only when there is something to run.
+        from gapstudy.selection import check_selection
 
-    for run in todo:
-        check_parameters(run.name, run.notebook_path(paths), run.parameters)
-        check_selection(run.name, run.notebook_path(paths), run.parameters, paths)
+        for run in todo:
+            check_parameters(run.name, run.notebook_path(paths), run.parameters)
+            check_selection(run.name, run.notebook_path(paths), run.parameters, paths)
     failures: list[RunResult] = []
     if todo:
         failures = _execute(paths, todo, state, inputs, __version__, jobs, executor, cell_timeout_s)

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from gapstudy.engine import skip_unused_schema_formats
 from gapstudy.exceptions import GapstudyError
 from gapstudy.paths import project_paths
 
@@ -187,6 +188,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    skip_unused_schema_formats()
     # Let `gapstudy check | head` end quietly instead of with a BrokenPipeError.
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     # A polite kill stops the build like Ctrl-C does: workers and kernels are stopped first.

@@ -37,7 +37,6 @@ from gapstudy.sources import read_yaml
 US_CHINA = frozenset({"United States", "China"})
 OPERATIONS = tuple(vocab.DERIVED_OPERATIONS)
 # Cross-source annotation files: each is read by its own loader below, never as a source.
-CROSS_SOURCE_FILES = ("facts", "derived", "disagreements", "references")
 # Fields of a fact's reports compared to say what differs between them.
 _COMPARED_FIELDS = ("period", "counterpart", "unit")
 PERCENT_UNITS = ("percent", "percentage_point")

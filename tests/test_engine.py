@@ -169,3 +169,27 @@ def test_clean_executed_notebook_strips_volatile_bits(
     assert "execution" not in cell.metadata
     assert cell.metadata["papermill"] == {"status": "completed", "exception": False}
     assert cell.outputs[0]["text"] == "ipykernel/123.py:1: UserWarning: careful\n"
+
+
+def test_skipping_the_iri_formats_changes_no_notebook_validation():
+    """In a fresh interpreter with rfc3987-syntax kept out, nbformat still validates and refuses
+    exactly what it did: the module only serves string formats the notebook schema lacks."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from gapstudy.engine import skip_unused_schema_formats\n"
+        "skip_unused_schema_formats()\n"
+        "import nbformat\n"
+        "nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1')])\n"
+        "nbformat.validate(nb)\n"
+        "nb.cells[0]['cell_type'] = 'nonsense'\n"
+        "try:\n"
+        "    nbformat.validate(nb)\n"
+        "except nbformat.ValidationError:\n"
+        "    print('refused')\n"
+        "print('rfc3987_syntax' in sys.modules and sys.modules['rfc3987_syntax'] is None)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["refused", "True"]
