@@ -99,8 +99,15 @@ THEME_RC: dict[str, Any] = {
 @contextlib.contextmanager
 def report_style() -> Iterator[None]:
     """Draw inside this context to get the report's theme, whatever the global settings."""
+    # A notebook's first figure may be the one that starts pyplot's backend, which then turns
+    # interactive mode on; rc_context would turn it off again on exit, and a fresh kernel's
+    # inline backend would show no later figure. Interactive mode is kept as the backend left it.
     with mpl.rc_context(THEME_RC):
-        yield
+        try:
+            yield
+        finally:
+            is_interactive = mpl.is_interactive()
+    mpl.interactive(is_interactive)
 
 
 def use_report_style() -> None:

@@ -40,3 +40,19 @@ def test_use_report_style_shows_table_cells_whole():
         style.use_report_style()
         assert pd.get_option("display.max_colwidth") is None
         assert mpl.rcParams["font.size"] == style.FONT_PT
+
+
+def test_report_style_keeps_the_interactive_mode_a_backend_sets_inside_it():
+    """A fresh kernel's first figure starts the inline backend inside the style context, which
+    turns interactive mode on; leaving the context must not turn it off, or no later figure of
+    the notebook is shown."""
+    import matplotlib as mpl
+
+    before = mpl.is_interactive()
+    try:
+        mpl.interactive(False)
+        with style.report_style():
+            mpl.interactive(True)  # what the backend does when it starts
+        assert mpl.is_interactive()
+    finally:
+        mpl.interactive(before)
