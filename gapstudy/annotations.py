@@ -203,6 +203,21 @@ def _entries(parent: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return parent.get(key) or []
 
 
+def _locate_in_text(
+    source: Source, path: Path, spec: dict[str, Any], key: str, what: str
+) -> tuple[tuple[int, int] | None, list[Problem]]:
+    """Span of ``spec[key]`` searched in the whole text (its ``occurrence``-th match)."""
+    return _locate(
+        source.text,
+        spec.get(key),
+        spec.get("occurrence"),
+        (0, len(source.text)),
+        path,
+        line_of_key(spec, key),
+        what,
+    )
+
+
 def load_source_annotations(
     source: Source, paths: ProjectPaths
 ) -> tuple[SourceAnnotations | None, list[Problem]]:
@@ -235,15 +250,7 @@ def load_source_annotations(
     claims: list[ClaimNote] = []
     for spec in _entries(doc, "claims"):
         claim = ClaimNote(spec.get("key"), spec, spec["__line__"])
-        claim.span, found = _locate(
-            source.text,
-            spec.get("quote"),
-            spec.get("occurrence"),
-            (0, len(source.text)),
-            path,
-            line_of_key(spec, "quote"),
-            "quote",
-        )
+        claim.span, found = _locate_in_text(source, path, spec, "quote", "quote")
         problems.extend(found)
         for n, fig in enumerate(_entries(spec, "figures"), start=1):
             note = FigureNote(n, fig, fig["__line__"])
@@ -263,15 +270,7 @@ def load_source_annotations(
     exclusions: list[ExclusionNote] = []
     for spec in _entries(doc, "exclusions"):
         note = ExclusionNote(spec, spec["__line__"])
-        context_span, found = _locate(
-            source.text,
-            spec.get("context"),
-            spec.get("occurrence"),
-            (0, len(source.text)),
-            path,
-            line_of_key(spec, "context"),
-            "exclusion context",
-        )
+        context_span, found = _locate_in_text(source, path, spec, "context", "exclusion context")
         problems.extend(found)
         if context_span is not None:
             note.span, found = _locate(
@@ -288,15 +287,7 @@ def load_source_annotations(
     not_claims: list[ExclusionNote] = []
     for spec in _entries(doc, "not_claims"):
         note = ExclusionNote(spec, spec["__line__"])
-        note.span, found = _locate(
-            source.text,
-            spec.get("quote"),
-            spec.get("occurrence"),
-            (0, len(source.text)),
-            path,
-            line_of_key(spec, "quote"),
-            "not-claim quote",
-        )
+        note.span, found = _locate_in_text(source, path, spec, "quote", "not-claim quote")
         problems.extend(found)
         not_claims.append(note)
     annotations = SourceAnnotations(source, path, voices, claims, exclusions, not_claims)
