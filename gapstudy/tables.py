@@ -9,6 +9,7 @@ whole. Loading checks every row against its schema and every span against its ra
 from __future__ import annotations
 
 import bisect
+import csv
 import json
 import os
 import shutil
@@ -323,7 +324,7 @@ def load(name: str, paths: ProjectPaths | None = None) -> pd.DataFrame:
     """Read tidy table ``name`` from ``data/processed/`` with its declared dtypes, validated.
 
     Every value must have its column's type and vocabulary, and every span (``char_start``,
-    ``char_end``, ``line``) must give exactly the row's words in ``data/raw/<source_id>.txt``;
+    ``char_end``, ``line``) must give exactly the row's words in its source's raw text;
     otherwise :class:`TableError` names the file, column and row.
     """
     paths = paths or project_paths()
@@ -421,6 +422,7 @@ def _check_spans(frame: pd.DataFrame, path: Path, paths: ProjectPaths) -> None:
     words = next((c for c in ("quote", "text") if c in frame.columns), None)
     line = next((c for c in ("line", "line_start") if c in frame.columns), None)
     texts: dict[str, tuple[str, list[int]] | None] = {}
+    files = _raw_file_names(paths)
     problems = []
     columns = [*_SPAN_COLUMNS, *([words] if words else []), *([line] if line else [])]
     for index, values in enumerate(frame[columns].itertuples(index=False, name=None)):
@@ -428,18 +430,19 @@ def _check_spans(frame: pd.DataFrame, path: Path, paths: ProjectPaths) -> None:
             problems.append(f"{path}: (further rows not checked)")
             break
         source_id, start, end = values[:3]
+        file_name = files.get(source_id, f"{source_id}.txt")
         if source_id not in texts:
-            texts[source_id] = _read_raw(paths, source_id)
+            texts[source_id] = _read_raw(paths, file_name)
         raw = texts[source_id]
         where = f"{path}: {_row(index)}"
         if raw is None:
-            problems.append(f"{where}: column 'source_id': no raw text data/raw/{source_id}.txt")
+            problems.append(f"{where}: column 'source_id': no raw text data/raw/{file_name}")
             continue
         text, line_starts = raw
         if not 0 <= start <= end <= len(text):
             problems.append(
                 f"{where}: columns 'char_start', 'char_end': [{start}, {end}) lies outside "
-                f"data/raw/{source_id}.txt (0 to {len(text)} characters)"
+                f"data/raw/{file_name} (0 to {len(text)} characters)"
             )
         elif words and text[start:end] != values[3]:
             problems.append(
@@ -456,9 +459,19 @@ def _check_spans(frame: pd.DataFrame, path: Path, paths: ProjectPaths) -> None:
         )
 
 
-def _read_raw(paths: ProjectPaths, source_id: str) -> tuple[str, list[int]] | None:
+def _raw_file_names(paths: ProjectPaths) -> dict[str, str]:
+    """Each source's raw file name, as the written sources table records it (``sources.yaml``
+    may name a file other than ``<source_id>.txt``)."""
+    path = paths.table_file(schema.SOURCES.name)
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["source_id"]: row["file"] for row in csv.DictReader(handle)}
+
+
+def _read_raw(paths: ProjectPaths, file_name: str) -> tuple[str, list[int]] | None:
     """A raw text as the corpus reads it (bytes decoded, newlines kept) and its line starts."""
-    path = paths.raw_file(f"{source_id}.txt")
+    path = paths.raw_file(file_name)
     try:
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):

@@ -211,3 +211,16 @@ def test_load_refuses_missing_or_extra_columns(project):
     frame.drop(columns=["stance"]).assign(mood="x").to_csv(path, index=False)
     with pytest.raises(TableError, match=r"voices.csv: columns .*missing \['stance'\].*'mood'"):
         gapstudy.load("voices", project)
+
+
+def test_load_finds_a_raw_text_named_other_than_its_source_id(project):
+    """sources.yaml may name any file in data/raw: load() checks spans against that file."""
+    (project.raw / "undated-narrowing.txt").rename(project.raw / "narrowing-article.txt")
+    text = project.sources_file.read_text(encoding="utf-8")
+    project.sources_file.write_text(
+        text.replace("file: undated-narrowing.txt", "file: narrowing-article.txt"),
+        encoding="utf-8",
+    )
+    write_tables(project)
+    figures = gapstudy.load("figures", project)
+    assert (figures["source_id"] == "undated-narrowing").any()
