@@ -199,6 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        # Stopping is decided: a signal still pending (blocked while outputs were being moved
+        # into place) must not turn the orderly exit into a death by SIGINT during shutdown.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         print("interrupted: runs stopped; the last good outputs are kept", file=sys.stderr)
         return 130
     except OSError as err:
