@@ -758,9 +758,9 @@ def check_run_list(paths: ProjectPaths, source_ids: set[str]) -> list[Problem]:
     """The run list the build reads: its entries, names and notebooks, and the parameters that
     name data (``sources``, ``as_of``, ``dimension``), which a notebook would refuse only once
     it runs. Parameter types are checked by the build against each notebook."""
-    from gapstudy.build import read_runs
     from gapstudy.exceptions import ParameterError
-    from gapstudy.narrative import parse_as_of
+    from gapstudy.runlist import read_runs
+    from gapstudy.subset import parse_as_of
 
     if not paths.runs_file.exists():
         return []  # a project of data alone (the tests' scratch copies) has no notebooks

@@ -108,7 +108,7 @@ def check_selection(
     """Refuse a run whose parameters select nothing to draw, with a :class:`ParameterError`
     naming the run, what is missing and the parameter to change. Reads the tables as written
     by ``gapstudy tables``; call it after :func:`gapstudy.build.check_parameters`."""
-    from gapstudy.narrative import filter_tables, parse_as_of
+    from gapstudy.subset import filter_tables, parse_as_of
 
     defaults = _notebook_defaults(notebook)
     need = NEEDS.get(notebook.name)

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 import pandera.errors
 
-from gapstudy import __version__, schema
+from gapstudy import schema
 from gapstudy.check import Corpus, validate
 from gapstudy.exceptions import TableError
 from gapstudy.facts import (
@@ -245,12 +245,17 @@ def build_tables(paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
 
 
 def datapackage(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
-    """The Frictionless data package descriptor for ``tables``, from the schema declarations."""
+    """The Frictionless data package descriptor for ``tables``, from the schema declarations.
+
+    The version is the installed package's (``pyproject.toml``), read here rather than from
+    ``gapstudy.__init__``, which no stage imports."""
+    from importlib.metadata import version
+
     return {
         "profile": "tabular-data-package",
         "name": "gapstudy",
         "title": "Figures quoted in the US-China AI gap debate",
-        "version": __version__,
+        "version": version("gapstudy"),
         "resources": [schema.TABLES[name].to_frictionless() for name in tables],
     }
 
