@@ -14,6 +14,7 @@ from typing import Any
 
 from gapstudy import schema, vocab
 from gapstudy.annotations import SourceAnnotations, load_source_annotations
+from gapstudy.disagreements import load_disagreements_spec
 from gapstudy.entities import Entities, load_entities
 from gapstudy.exceptions import (
     AnnotationError,
@@ -22,16 +23,13 @@ from gapstudy.exceptions import (
     Problem,
     SourceError,
 )
-from gapstudy.facts import (
-    load_derived_spec,
-    load_disagreements_spec,
-    load_facts_spec,
-    load_references_spec,
-)
+from gapstudy.facts import load_facts_spec
 from gapstudy.figures import ParsedFigure, parse_figure
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
+from gapstudy.measures import load_derived_spec
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.references import load_references_spec
 from gapstudy.sources import Source, load_sources
 from gapstudy.yamlfile import line_of_key, read_yaml
 

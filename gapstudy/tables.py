@@ -22,19 +22,14 @@ import pandera.errors
 
 from gapstudy import schema
 from gapstudy.check import Corpus, validate
+from gapstudy.disagreements import list_disagreements, load_disagreements_spec
 from gapstudy.exceptions import TableError
-from gapstudy.facts import (
-    check_references,
-    derive_measures,
-    list_disagreements,
-    load_derived_spec,
-    load_disagreements_spec,
-    load_references_spec,
-    reconcile_facts,
-)
+from gapstudy.facts import reconcile_facts
 from gapstudy.figures import to_record
+from gapstudy.measures import derive_measures, load_derived_spec
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.provenance import exchange_folders
+from gapstudy.references import check_references, load_references_spec
 from gapstudy.sources import Source
 
 
