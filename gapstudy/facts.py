@@ -223,9 +223,27 @@ def reconcile_facts(
     table = schema.FACT_VALUES
     spec_by_id = {f["fact_id"]: f for f in facts_spec}
     order = {fid: n for n, fid in enumerate(spec_by_id)}
-    claim_by_id = claims.set_index("claim_id", drop=False) if len(claims) else None
-
     reports: dict[str, list[dict[str, Any]]] = {fid: [] for fid in spec_by_id}
+    for report in _figure_reports(figures, claims, spec_by_id):
+        reports[report["fact_id"]].append(report)
+    covered = {(r["fact_id"], r["claim_id"]) for rows in reports.values() for r in rows}
+    for report in _claim_reports(claims, spec_by_id, covered):
+        reports[report["fact_id"]].append(report)
+    rows: list[dict[str, Any]] = []
+    for fid, fact_rows in reports.items():
+        if fact_rows:
+            rows += _judge_fact(spec_by_id[fid], fact_rows)
+    rows.sort(key=lambda r: order[r["fact_id"]])
+    frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
+    return frame.astype(table.dtypes).reset_index(drop=True)
+
+
+def _figure_reports(
+    figures: pd.DataFrame, claims: pd.DataFrame, spec_by_id: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """A report for each figure that names a fact, checked against the fact's unit."""
+    claim_by_id = claims.set_index("claim_id", drop=False) if len(claims) else None
+    reports = []
     figures_with_fact = figures[figures["fact_id"].notna()] if len(figures) else figures
     for fig in figures_with_fact.itertuples(index=False):
         spec = spec_by_id.get(fig.fact_id)
@@ -242,7 +260,7 @@ def reconcile_facts(
         if claim_by_id is None or fig.claim_id not in claim_by_id.index:
             raise TableError(f"figure {fig.figure_id}: claim {fig.claim_id} is not in the claims")
         claim = claim_by_id.loc[fig.claim_id]
-        reports[fig.fact_id].append(
+        reports.append(
             {
                 "fact_id": fig.fact_id,
                 "report_id": fig.figure_id,
@@ -266,101 +284,119 @@ def reconcile_facts(
                 "_start": fig.char_start,
             }
         )
-    covered = {(r["fact_id"], r["claim_id"]) for rows in reports.values() for r in rows}
-    if _has_column(claims, "fact_id"):
-        for claim in claims[claims["fact_id"].notna()].itertuples(index=False):
-            if claim.fact_id not in spec_by_id:
-                raise TableError(
-                    f"claim {claim.claim_id} (line {claim.line}) names fact {claim.fact_id!r},"
-                    " which facts.yaml does not declare"
-                )
-            if (claim.fact_id, claim.claim_id) in covered:
-                continue
-            reports[claim.fact_id].append(
-                {
-                    "fact_id": claim.fact_id,
-                    "report_id": claim.claim_id,
-                    "source_id": claim.source_id,
-                    "claim_id": claim.claim_id,
-                    "figure_id": None,
-                    "voice_id": claim.voice_id,
-                    "text": claim.quote,
-                    "line": claim.line,
-                    "value": None,
-                    "low": None,
-                    "high": None,
-                    "bound": None,
-                    "unit": None,
-                    "metric": None,
-                    "period": None,
-                    "counterpart": None,
-                    "restates_report_id": None,
-                    "direction": claim.direction,
-                    "stance": claim.stance,
-                    "_start": claim.char_start,
-                }
-            )
+    return reports
 
-    rows: list[dict[str, Any]] = []
-    for fid, fact_rows in reports.items():
-        if not fact_rows:
-            continue
-        spec = spec_by_id[fid]
-        fact_rows.sort(key=lambda r: (r["source_id"], r["line"], r["_start"], r["report_id"]))
-        numeric = [r for r in fact_rows if r["bound"] is not None]
-        if spec["unit"] is None:
-            directions = sorted({r["direction"] for r in fact_rows})
-            stances = sorted({r["stance"] for r in fact_rows})
-            is_agreeing = len(directions) == 1
-            note = (
-                f"every report says {directions[0]}"
-                if is_agreeing
-                else f"directions differ: {', '.join(directions)}"
-            ) + f"; stances: {', '.join(stances)}"
-            spread = spread_pct = None
-        else:
-            intervals = []
-            for r in numeric:
-                try:
-                    intervals.append(report_interval(r["bound"], r["value"], r["low"], r["high"]))
-                except TableError as err:
-                    raise TableError(f"figure {r['report_id']} (line {r['line']}): {err}") from err
-            is_agreeing, note = judge_numeric_agreement(intervals, float(spec["tolerance_pct"]))
-            spread, spread_pct = _spread(numeric)
-            if len(numeric) < len(fact_rows):
-                note += f"; {len(fact_rows) - len(numeric)} report(s) give no number"
-        for r in fact_rows:
-            r["restates_report_id"] = text_or_none(r["restates_report_id"])
-            r["is_independent"] = r["restates_report_id"] is None
-        n_sources = len({r["source_id"] for r in fact_rows})
-        independent = [r for r in fact_rows if r["is_independent"]]
-        differs = describe_report_differences(independent)
-        if differs:
-            note += "; reports differ in " + differs
-        n_restating = len(fact_rows) - len(independent)
-        if n_restating:
-            note += f"; {n_restating} report(s) restate an earlier one in the same source"
-        for r in fact_rows:
-            r.pop("_start")
-            rows.append(
-                {
-                    **r,
-                    "n_sources": n_sources,
-                    "n_independent_reports": len(independent),
-                    "differs_in": ", ".join(
-                        f for f in _COMPARED_FIELDS if len(_stated(independent, f)) > 1
-                    )
-                    or None,
-                    "spread": spread,
-                    "spread_pct": spread_pct,
-                    "tolerance_pct": spec["tolerance_pct"],
-                    "is_agreeing": is_agreeing,
-                    "agreement_note": note,
-                }
+
+def _claim_reports(
+    claims: pd.DataFrame,
+    spec_by_id: dict[str, dict[str, Any]],
+    covered: set[tuple[str, str]],
+) -> list[dict[str, Any]]:
+    """A report for each claim that names a fact and has no figure reporting it (``covered``):
+    its quote is the report's words, with no number."""
+    if not _has_column(claims, "fact_id"):
+        return []
+    reports = []
+    for claim in claims[claims["fact_id"].notna()].itertuples(index=False):
+        if claim.fact_id not in spec_by_id:
+            raise TableError(
+                f"claim {claim.claim_id} (line {claim.line}) names fact {claim.fact_id!r},"
+                " which facts.yaml does not declare"
             )
-    rows.sort(key=lambda r: order[r["fact_id"]])
-    frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
-    return frame.astype(table.dtypes).reset_index(drop=True)
+        if (claim.fact_id, claim.claim_id) in covered:
+            continue
+        reports.append(
+            {
+                "fact_id": claim.fact_id,
+                "report_id": claim.claim_id,
+                "source_id": claim.source_id,
+                "claim_id": claim.claim_id,
+                "figure_id": None,
+                "voice_id": claim.voice_id,
+                "text": claim.quote,
+                "line": claim.line,
+                "value": None,
+                "low": None,
+                "high": None,
+                "bound": None,
+                "unit": None,
+                "metric": None,
+                "period": None,
+                "counterpart": None,
+                "restates_report_id": None,
+                "direction": claim.direction,
+                "stance": claim.stance,
+                "_start": claim.char_start,
+            }
+        )
+    return reports
+
+
+def _agreement(
+    spec: dict[str, Any], fact_rows: list[dict[str, Any]]
+) -> tuple[bool, str, float | None, float | None]:
+    """Whether a fact's reports agree, the note saying why, and their spread (absolute and in
+    percent of the smallest number; ``None`` for a statement fact)."""
+    if spec["unit"] is None:
+        directions = sorted({r["direction"] for r in fact_rows})
+        stances = sorted({r["stance"] for r in fact_rows})
+        is_agreeing = len(directions) == 1
+        note = (
+            f"every report says {directions[0]}"
+            if is_agreeing
+            else f"directions differ: {', '.join(directions)}"
+        ) + f"; stances: {', '.join(stances)}"
+        return is_agreeing, note, None, None
+    numeric = [r for r in fact_rows if r["bound"] is not None]
+    intervals = []
+    for r in numeric:
+        try:
+            intervals.append(report_interval(r["bound"], r["value"], r["low"], r["high"]))
+        except TableError as err:
+            raise TableError(f"figure {r['report_id']} (line {r['line']}): {err}") from err
+    is_agreeing, note = judge_numeric_agreement(intervals, float(spec["tolerance_pct"]))
+    spread, spread_pct = _spread(numeric)
+    if len(numeric) < len(fact_rows):
+        note += f"; {len(fact_rows) - len(numeric)} report(s) give no number"
+    return is_agreeing, note, spread, spread_pct
+
+
+def _judge_fact(spec: dict[str, Any], fact_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of one fact: its reports in text order, each with the fact's verdict, spread,
+    count of sources and of independent reports (a restatement is not a second report)."""
+    fact_rows.sort(key=lambda r: (r["source_id"], r["line"], r["_start"], r["report_id"]))
+    is_agreeing, note, spread, spread_pct = _agreement(spec, fact_rows)
+    for r in fact_rows:
+        r["restates_report_id"] = text_or_none(r["restates_report_id"])
+        r["is_independent"] = r["restates_report_id"] is None
+    n_sources = len({r["source_id"] for r in fact_rows})
+    independent = [r for r in fact_rows if r["is_independent"]]
+    differs = describe_report_differences(independent)
+    if differs:
+        note += "; reports differ in " + differs
+    n_restating = len(fact_rows) - len(independent)
+    if n_restating:
+        note += f"; {n_restating} report(s) restate an earlier one in the same source"
+    rows = []
+    for r in fact_rows:
+        r.pop("_start")
+        rows.append(
+            {
+                **r,
+                "n_sources": n_sources,
+                "n_independent_reports": len(independent),
+                "differs_in": ", ".join(
+                    f for f in _COMPARED_FIELDS if len(_stated(independent, f)) > 1
+                )
+                or None,
+                "spread": spread,
+                "spread_pct": spread_pct,
+                "tolerance_pct": spec["tolerance_pct"],
+                "is_agreeing": is_agreeing,
+                "agreement_note": note,
+            }
+        )
+    return rows
 
 
 # --- data for the gap plots --------------------------------------------------------------------
