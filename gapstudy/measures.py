@@ -87,37 +87,7 @@ def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -
     for spec in derived_spec:
         mid, line = spec["measure_id"], spec.get("line")
         where = f"measure {mid!r} (derived.yaml line {line})"
-        picked = {}
-        for role in ("numerator", "denominator"):
-            fid = spec[role]
-            if by_id is None or fid not in by_id.index:
-                raise TableError(f"{where}: {role} figure {fid!r} is not in the figures table")
-            fig = by_id.loc[fid]
-            if number_or_none(fig["value"]) is None or fig["bound"] not in ("exact", "approximate"):
-                raise TableError(
-                    f"{where}: {role} {fid} ({fig['text']!r}) is a {fig['bound']} figure without"
-                    " a point value"
-                )
-            picked[role] = fig
-        num, den = picked["numerator"], picked["denominator"]
-        if num["source_id"] != den["source_id"]:
-            raise TableError(
-                f"{where}: figures come from two sources ({num['source_id']}, {den['source_id']})"
-            )
-        if num["unit"] != den["unit"]:
-            raise TableError(f"{where}: units differ ({num['unit']} vs {den['unit']})")
-        if spec["operation"] == "ratio" and num["unit"] in PERCENT_UNITS:
-            raise TableError(
-                f"{where}: a ratio of two figures in {num['unit']}; compare percentages by their"
-                " difference (operation: difference or change)"
-            )
-        if spec["operation"] == "change":
-            for name in ("entity", "counterpart"):
-                if text_or_none(num[name]) != text_or_none(den[name]):
-                    raise TableError(
-                        f"{where}: a change compares one quantity over time, but the {name}s"
-                        f" differ ({num[name]} vs {den[name]})"
-                    )
+        num, den = _checked_pair(spec, by_id, where)
         if spec["operation"] == "ratio":
             if float(den["value"]) == 0:
                 raise TableError(f"{where}: denominator {den['figure_id']} is zero")
@@ -151,3 +121,42 @@ def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -
         )
     frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
     return frame.astype(table.dtypes).reset_index(drop=True)
+
+
+def _checked_pair(
+    spec: dict[str, Any], by_id: pd.DataFrame | None, where: str
+) -> tuple[pd.Series, pd.Series]:
+    """The numerator and denominator figures of a measure, refused (:class:`TableError`
+    naming ``where``) unless the measure can be computed from them."""
+    picked = {}
+    for role in ("numerator", "denominator"):
+        fid = spec[role]
+        if by_id is None or fid not in by_id.index:
+            raise TableError(f"{where}: {role} figure {fid!r} is not in the figures table")
+        fig = by_id.loc[fid]
+        if number_or_none(fig["value"]) is None or fig["bound"] not in ("exact", "approximate"):
+            raise TableError(
+                f"{where}: {role} {fid} ({fig['text']!r}) is a {fig['bound']} figure without"
+                " a point value"
+            )
+        picked[role] = fig
+    num, den = picked["numerator"], picked["denominator"]
+    if num["source_id"] != den["source_id"]:
+        raise TableError(
+            f"{where}: figures come from two sources ({num['source_id']}, {den['source_id']})"
+        )
+    if num["unit"] != den["unit"]:
+        raise TableError(f"{where}: units differ ({num['unit']} vs {den['unit']})")
+    if spec["operation"] == "ratio" and num["unit"] in PERCENT_UNITS:
+        raise TableError(
+            f"{where}: a ratio of two figures in {num['unit']}; compare percentages by their"
+            " difference (operation: difference or change)"
+        )
+    if spec["operation"] == "change":
+        for name in ("entity", "counterpart"):
+            if text_or_none(num[name]) != text_or_none(den[name]):
+                raise TableError(
+                    f"{where}: a change compares one quantity over time, but the {name}s"
+                    f" differ ({num[name]} vs {den[name]})"
+                )
+    return num, den

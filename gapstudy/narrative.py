@@ -224,6 +224,30 @@ def _sort_voices(
     return out
 
 
+def _agreement_context(fact_values: pd.DataFrame | None, fact_id: Any) -> dict[str, Any] | None:
+    """Whether the reports of fact ``fact_id`` agree, how many sources and independent reports
+    there are, and what they differ in; ``None`` when the figure names no fact."""
+    if fact_values is None or brief.is_missing(fact_id):
+        return None
+    fv = fact_values[fact_values["fact_id"] == fact_id]
+    if not len(fv):
+        return None
+    differs = fv["differs_in"].dropna() if "differs_in" in fv.columns else []
+    independent = (
+        fv["is_independent"].fillna(True).astype(bool)
+        if "is_independent" in fv.columns
+        else pd.Series(True, index=fv.index)
+    )
+    return {
+        "is_agreeing": bool(fv["is_agreeing"].fillna(True).all()),
+        "n_sources": int(fv["source_id"].nunique()),
+        "n_independent": int(independent.sum()),
+        "n_reports": len(fv),
+        "differs_in": [d.strip() for d in differs.iloc[0].split(",")] if len(differs) else [],
+        "differs_known": "differs_in" in fv.columns,
+    }
+
+
 def _report_context(
     group: Any,
     figures: pd.DataFrame,
@@ -246,26 +270,7 @@ def _report_context(
     if not brief.is_missing(first.get("cites")):
         same = voices[voices["voice_key"] == first["cites"]]
         cited = brief.escape_text(same["name"].iloc[0]) if len(same) else None
-    agreement = None
-    if fact_values is not None and not brief.is_missing(first.get("fact_id")):
-        fv = fact_values[fact_values["fact_id"] == first["fact_id"]]
-        if len(fv):
-            differs = fv["differs_in"].dropna() if "differs_in" in fv.columns else []
-            independent = (
-                fv["is_independent"].fillna(True).astype(bool)
-                if "is_independent" in fv.columns
-                else pd.Series(True, index=fv.index)
-            )
-            agreement = {
-                "is_agreeing": bool(fv["is_agreeing"].fillna(True).all()),
-                "n_sources": int(fv["source_id"].nunique()),
-                "n_independent": int(independent.sum()),
-                "n_reports": len(fv),
-                "differs_in": [d.strip() for d in differs.iloc[0].split(",")]
-                if len(differs)
-                else [],
-                "differs_known": "differs_in" in fv.columns,
-            }
+    agreement = _agreement_context(fact_values, first.get("fact_id"))
     check = _check_context(checks, list(group.figure_ids))
     note = first.get("interpretation_note")
     counterpart = first.get("counterpart")
@@ -637,6 +642,32 @@ def _caveats(
     }
 
 
+def _headline_context(
+    reports: pd.DataFrame,
+    t: dict[str, pd.DataFrame],
+    figures: pd.DataFrame,
+    source_labels: dict[str, str],
+    voice_labels: dict[str, str],
+) -> dict[str, Any] | None:
+    """The lede's headline: the camp's report repeated most often (then by most sources), or
+    ``None`` when no report of either camp is repeated."""
+    repeated = reports[reports["stance"].isin(brief.CAMPS) & (reports["n_reports"] > 1)]
+    repeated = repeated.sort_values(["n_reports", "n_sources"], ascending=False, kind="stable")
+    if not len(repeated):
+        return None
+    headline = _report_context(
+        next(repeated.itertuples(index=False)),
+        figures,
+        source_labels,
+        t.get("fact_values"),
+        t.get("reference_checks"),
+        t["voices"],
+        voice_labels,
+    )
+    headline["stance"] = repeated["stance"].iloc[0]
+    return headline
+
+
 def build_brief_context(
     tables: dict[str, pd.DataFrame],
     *,
@@ -664,37 +695,22 @@ def build_brief_context(
     reports = brief.group_reports(experts["figures"], t["sources"])
     sections = _dimension_sections(experts, by_camp, reports, source_labels, voice_labels)
     overlap = brief.summarise_overlap(by_camp)
-    repeated = reports[reports["stance"].isin(brief.CAMPS) & (reports["n_reports"] > 1)]
-    repeated = repeated.sort_values(["n_reports", "n_sources"], ascending=False, kind="stable")
-    headline = None
-    if len(repeated):
-        headline = _report_context(
-            next(repeated.itertuples(index=False)),
-            experts["figures"],
-            source_labels,
-            t.get("fact_values"),
-            t.get("reference_checks"),
-            t["voices"],
-            voice_labels,
-        )
-        headline["stance"] = repeated["stance"].iloc[0]
+    headline = _headline_context(reports, t, experts["figures"], source_labels, voice_labels)
     dated = t["sources"]["published"].dropna().sort_values()
     derived = t.get("derived_measures")
     measure_sources = (
         [source_labels[s] for s in pd.unique(derived["source_id"])] if derived is not None else []
     )
     claims = experts["claims"]
-    comments = []
-    if include_comments:
-        for c in t["claims"][is_comment].itertuples(index=False):
-            comments.append(
-                {
-                    "who": voice_labels[c.voice_id],
-                    "stance": c.stance,
-                    "dimension": c.dimension,
-                    "quote": brief.escape_text(c.quote),
-                }
-            )
+    comments = [
+        {
+            "who": voice_labels[c.voice_id],
+            "stance": c.stance,
+            "dimension": c.dimension,
+            "quote": brief.escape_text(c.quote),
+        }
+        for c in (t["claims"][is_comment].itertuples(index=False) if include_comments else [])
+    ]
     section_dims = {x["dimension"] for x in sections}
     disputes = list_disagreements(t.get("disagreements"), experts["figures"], source_labels)
     other_disagreements = [d for d in disputes if d["dimension"] not in section_dims]
