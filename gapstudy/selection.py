@@ -107,7 +107,7 @@ def check_selection(
 ) -> None:
     """Refuse a run whose parameters select nothing to draw, with a :class:`ParameterError`
     naming the run, what is missing and the parameter to change. Reads the tables as written
-    by ``gapstudy tables``; call it after :func:`gapstudy.build.check_parameters`."""
+    by ``gapstudy tables``; call it after :func:`gapstudy.runlist.check_parameters`."""
     from gapstudy.subset import filter_tables, parse_as_of
 
     defaults = _notebook_defaults(notebook)
