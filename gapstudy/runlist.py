@@ -123,6 +123,11 @@ class RunList:
     cell_timeout_s: int = DEFAULT_CELL_TIMEOUT_S
 
 
+# The run list's document by file, parsed again only when its bytes changed: a build reads the
+# run list two or three times (before the lock, after the tables, in the validator). Read only.
+_DOCUMENTS: dict[Path, tuple[bytes, Any]] = {}
+
+
 def _load_run_document(paths: Any) -> Any:
     """The run list's YAML document, read like every other input by
     :func:`gapstudy.yamlfile.read_yaml` (UTF-8 checked, duplicate keys, anchors and aliases
@@ -130,11 +135,17 @@ def _load_run_document(paths: Any) -> Any:
     path = paths.runs_file
     if not path.is_file():
         raise _runs_problem(paths, "run list not found (it lists the notebooks the build runs)")
+    data = path.read_bytes()
+    cached = _DOCUMENTS.get(path)
+    if cached is not None and cached[0] == data:
+        return cached[1]
     try:
-        return read_yaml(path)
+        document = read_yaml(path)
     except UnreadableFileError as err:
         name = relative_name(path, paths)
         raise UnreadableFileError([replace(p, path=name) for p in err.problems]) from err
+    _DOCUMENTS[path] = (data, document)
+    return document
 
 
 def _entry_line(paths: Any, entry: Any, position: int) -> int | None:
