@@ -98,3 +98,9 @@ class RenderError(GapstudyError):
 
 class RevisionError(GapstudyError):
     """A git revision could not be read (unknown revision, or not a git checkout)."""
+
+
+class PlotRuleError(GapstudyError, ValueError):
+    """A chart would break the plotting rule (see :mod:`gapstudy.plots`): two quantities or
+    units on one axis, a mark that does not name its entity or period, something other than a
+    gap on a chart of gaps, or a chart without a title."""

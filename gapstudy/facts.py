@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -403,8 +404,11 @@ def _judge_fact(spec: dict[str, Any], fact_rows: list[dict[str, Any]]) -> list[d
 
 GAP_COLUMNS = (
     "dimension",
+    "kind",
+    "quantity",
     "unit",
     "entity",
+    "counterpart",
     "label",
     "low",
     "value",
@@ -423,6 +427,35 @@ GAP_COLUMNS = (
     "reading",
 )
 _GAP_NUMBERS = ("low", "value", "high", "start_value", "change_value")
+# What a mark is, so that nothing of one kind is drawn as another (a share is never a gap): a
+# ``gap`` between the United States and China (a multiple, or a lead in points), a ``share`` of a
+# whole, a ``chance``, a ``change`` of one quantity over time, or a ``level`` (an amount, a count,
+# a span of time). A change whose two ends are both gaps or both shares keeps its ends' kind: it
+# is drawn as that quantity at two dates.
+MARK_KINDS: dict[str, str] = {
+    "gap": "the US lead over China",
+    "share": "a share of a whole",
+    "chance": "a chance or probability",
+    "change": "a change of one quantity",
+    "level": "an amount, a count or a span of time",
+}
+_CHANCE_WORDS = re.compile(r"\b(chance|probability|odds)\b", re.IGNORECASE)
+
+
+def figure_kind(fig: Any) -> str:
+    """The kind of mark a figure is (a key of ``MARK_KINDS``)."""
+    is_lead = fig.unit == "percentage_point" or (
+        fig.unit == "percent" and fig.dimension == "benchmark_performance"
+    )
+    if fig.kind == "change":
+        return "change"
+    if _is_us_china(fig.entity, fig.counterpart) and (fig.unit == "fold" or is_lead):
+        return "gap"
+    if fig.unit == "percent":
+        return "chance" if _CHANCE_WORDS.search(str(fig.metric)) else "share"
+    return "level"
+
+
 _UNIT_ORDER = {unit: n for n, unit in enumerate(vocab.UNITS)}
 _DIMENSION_ORDER = {dimension: n for n, dimension in enumerate(vocab.DIMENSIONS)}
 
@@ -436,8 +469,10 @@ def _figure_mark(fig: Any) -> dict[str, Any]:
     lo, hi = report_interval(fig.bound, fig.value, fig.low, fig.high)
     return {
         "dimension": fig.dimension,
+        "kind": figure_kind(fig),
         "unit": fig.unit,
         "entity": text_or_none(fig.entity),
+        "counterpart": text_or_none(fig.counterpart),
         "label": fig.metric,
         "low": None if math.isinf(lo) else lo,
         "value": number_or_none(fig.value),
@@ -457,10 +492,16 @@ def _measure_mark(m: Any, figure: dict[str, Any]) -> dict[str, Any]:
     value, reading = float(m.value), f"derived {m.operation} of two figures"
     if m.operation == "ratio" and m.numerator_entity == "China":
         value, reading = 1 / value, f"{reading}, inverted to put the US first"
+    pair = _is_us_china(m.numerator_entity, m.denominator_entity)
+    first, second = m.numerator_entity, m.denominator_entity
+    if m.operation == "ratio" and m.numerator_entity == "China":
+        first, second = second, first
     return {
         "dimension": m.dimension,
+        "kind": "gap" if pair else "level",
         "unit": m.unit,
-        "entity": m.numerator_entity if m.operation == "difference" else None,
+        "entity": text_or_none(first),
+        "counterpart": text_or_none(second),
         "label": m.description,
         "low": value,
         "value": value,
@@ -477,13 +518,21 @@ def _measure_mark(m: Any, figure: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _change_kind(end: dict[str, Any], start: dict[str, Any]) -> str:
+    """A change's kind: its ends' kind when both ends are of one kind, else ``change``."""
+    kinds = {figure_kind(SimpleNamespace(**f)) for f in (end, start) if f}
+    return kinds.pop() if len(kinds) == 1 else "change"
+
+
 def _change_mark(m: Any, end: dict[str, Any], start: dict[str, Any]) -> dict[str, Any]:
     """A change of one quantity over time: an arrow from the earlier figure to the later, both
     in the figures' own unit; the change itself in the measure's unit."""
     return {
         "dimension": m.dimension,
+        "kind": _change_kind(end, start),
         "unit": end.get("unit") or m.unit,
         "entity": m.numerator_entity,
+        "counterpart": text_or_none(end.get("counterpart")),
         "label": m.description,
         "low": float(m.numerator_value),
         "value": float(m.numerator_value),
@@ -503,14 +552,25 @@ def _change_mark(m: Any, end: dict[str, Any], start: dict[str, Any]) -> dict[str
     }
 
 
+def _quantity(row: dict[str, Any]) -> str:
+    """What an axis of marks measures: a count measures the things it counts (models are not
+    downloads), anything else its kind in its unit (dollars are dollars)."""
+    if row["kind"] == "level" and row["unit"] == "count":
+        return str(row["label"])
+    return str(row["kind"])
+
+
 def _marks_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    rows = [{**row, "quantity": _quantity(row)} for row in rows]
     frame = pd.DataFrame(rows, columns=list(GAP_COLUMNS))
     frame = frame.astype({c: ("Float64" if c in _GAP_NUMBERS else "string") for c in GAP_COLUMNS})
     frame["_dimension"] = frame["dimension"].map(_DIMENSION_ORDER)
+    frame["_kind"] = frame["kind"].map({kind: n for n, kind in enumerate(MARK_KINDS)})
     frame["_unit"] = frame["unit"].map(_UNIT_ORDER)
     frame["_sort"] = frame["value"].fillna(frame["low"]).fillna(frame["high"])
-    frame = frame.sort_values(["_dimension", "_unit", "_sort", "item_id"], kind="stable")
-    return frame.drop(columns=["_dimension", "_unit", "_sort"]).reset_index(drop=True)
+    order = ["_dimension", "_kind", "quantity", "_unit", "_sort", "item_id"]
+    frame = frame.sort_values(order, kind="stable")
+    return frame.drop(columns=[c for c in order if c.startswith("_")]).reset_index(drop=True)
 
 
 def _measure_marks(
@@ -529,34 +589,30 @@ def _measure_marks(
             m.operation == "difference" and m.numerator_entity == m.denominator_entity
         )
         if is_change:
-            if is_gap_only and m.numerator_entity not in US_CHINA:
-                continue
-            rows.append(_change_mark(m, numerator, denominator))
-            ends |= {m.numerator_figure_id, m.denominator_figure_id}
+            mark = _change_mark(m, numerator, denominator)
+            if not is_gap_only or mark["kind"] == "gap":
+                rows.append(mark)
+                ends |= {m.numerator_figure_id, m.denominator_figure_id}
         elif pair or not is_gap_only:
             rows.append(_measure_mark(m, numerator))
     for fig in figures.itertuples(index=False):
         if fig.figure_id in ends:
             continue
-        if is_gap_only:
-            pair = _is_us_china(fig.entity, fig.counterpart)
-            is_lead = fig.unit == "percentage_point" or (
-                fig.unit == "percent" and fig.dimension == "benchmark_performance"
-            )
-            if not (pair and (fig.unit == "fold" or is_lead)):
-                continue
+        if is_gap_only and figure_kind(fig) != "gap":
+            continue
         rows.append(_figure_mark(fig))
     return _marks_frame(rows)
 
 
 def gap_measures(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
-    """Every US:China gap in the figures, each in its own unit, one mark per row.
+    """Every US:China gap in the figures, each in its own unit, one mark per row (all of
+    ``kind`` ``gap``: a share, a level or a change of something else is left out).
 
     Counted as a gap: (1) a figure in ``fold`` between the United States and China (every such
     figure in the corpus speaks of a US lead); (2) a lead between the two in percentage points,
     or in percent on benchmark performance (a difference of two scores, kept in the unit as
     written: never turned into a ratio); (3) a derived ratio between the two, in fold, the US
-    first; (4) a derived change over time of a US or Chinese quantity (a lead, a share), drawn
+    first; (4) a derived change over time of a gap (a lead at two dates), drawn
     from its earlier figure (``start_*``) to its later one in the figures' unit, with the change
     in ``change_value``/``change_unit``; the two figures it joins are not repeated.
 

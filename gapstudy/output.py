@@ -15,7 +15,9 @@ from pathlib import Path
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
+from gapstudy.exceptions import OutputError
 from gapstudy.paths import project_paths
+from gapstudy.plots import drawn_data
 from gapstudy.style import DPI, PAD_IN
 
 FIGURE_FORMATS = ("png", "svg")
@@ -60,7 +62,16 @@ def save_figure(
     formats: Sequence[str] = FIGURE_FORMATS,
 ) -> list[Path]:
     """Write ``fig`` as ``<figures_dir>/<name>.<fmt>`` for each format, without date or
-    software stamps, plus ``<name>.meta.json`` holding the caption. Returns the paths written."""
+    software stamps, plus ``<name>.csv``, exactly the data the chart drew (see
+    :func:`gapstudy.plots.drawn_data`), and ``<name>.meta.json`` holding the caption. Returns
+    the paths written. Raises :class:`OutputError` for a figure not drawn by :mod:`gapstudy.plots`
+    (its data would be unknown)."""
+    drawn = drawn_data(fig)
+    if drawn is None:
+        raise OutputError(
+            f"figure {name!r} was not drawn by a gapstudy.plots function, so the data it shows "
+            "is unknown; draw it with one"
+        )
     unknown = sorted(set(formats) - set(_NO_STAMPS))
     if unknown:
         raise ValueError(f"unknown figure format(s) {unknown}; use some of {sorted(_NO_STAMPS)}")
@@ -81,7 +92,16 @@ def save_figure(
             if fmt == "svg":
                 _number_clip_paths(path)
             written.append(path)
-    meta = {"name": name, "caption": caption, "files": [p.name for p in written]}
+    data_path = out / f"{name}.csv"
+    data_path.write_text(drawn.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    written.append(data_path)
+    meta = {
+        "name": name,
+        "caption": caption,
+        "title": str(drawn["chart"].iloc[0]) if len(drawn) else name,
+        "files": [p.name for p in written],
+        "data": data_path.name,
+    }
     meta_path = out / f"{name}.meta.json"
     meta_path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     written.append(meta_path)

@@ -65,6 +65,10 @@ class ProjectPaths:
         return self.root / "reports" / "html"
 
     @property
+    def citation_file(self) -> Path:
+        return self.root / "CITATION.cff"
+
+    @property
     def figures(self) -> Path:
         return self.root / "figures"
 

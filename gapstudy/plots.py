@@ -18,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import re
 import textwrap
+import weakref
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 from typing import Any
@@ -30,9 +32,16 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
-from matplotlib.ticker import FuncFormatter, LogLocator, MultipleLocator, NullFormatter
+from matplotlib.ticker import (
+    FuncFormatter,
+    LogLocator,
+    MaxNLocator,
+    MultipleLocator,
+    NullFormatter,
+)
 
 from gapstudy import style, vocab
+from gapstudy.exceptions import PlotRuleError
 
 STANCE_COLOURS = style.STANCE_COLOURS
 STATUS_COLOURS: dict[str, str] = {
@@ -59,6 +68,7 @@ UNIT_NAMES: dict[str, str] = {
     "percent": "percent, as written",
     "usd": "US dollars",
     "count": "count",
+    "year": "years (a span of time)",
 }
 _ARROW = {"arrowstyle": "-|>", "lw": 1.5, "mutation_scale": 11, "shrinkA": 0, "shrinkB": 0}
 ROW_IN = 0.46  # height of one labelled row in a panel of marks
@@ -109,6 +119,62 @@ def _plain(text: object) -> str:
 
 def _is_missing(x: object) -> bool:
     return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+# --- the plotting rule ----------------------------------------------------------------------------
+
+# Every chart records the data it drew, one row per mark, with these columns first: the chart's
+# title, the title of the axis the mark is on, the quantity and unit of that axis, and the
+# entity and period the mark is about. The rule checks it before the chart is returned, and the
+# build writes it beside the figure as CSV, so the test of the rule reads every figure drawn.
+DRAWN_COLUMNS = ("chart", "axis", "quantity", "unit", "entity", "period")
+# Words a title uses only for a chart of US:China gaps.
+GAP_TITLE = re.compile(r"\b(gap|gaps|lead|ahead)\b", re.IGNORECASE)
+_DRAWN: weakref.WeakKeyDictionary[Figure, pd.DataFrame] = weakref.WeakKeyDictionary()
+
+
+def check_plot_rule(drawn: pd.DataFrame) -> None:
+    """The plotting rule, declared once: a chart has a title that says what is plotted; one
+    axis holds one quantity in one unit; every mark names its entity and its period (or says
+    the text gives none); a chart titled as a gap draws nothing but gaps (a share, a level or a
+    change is never drawn as a gap). Raises :class:`PlotRuleError` naming the first breach."""
+    missing = [c for c in DRAWN_COLUMNS if c not in drawn.columns]
+    if missing:
+        raise PlotRuleError(f"the data drawn lacks the column(s) {missing}")
+    for column in DRAWN_COLUMNS:
+        empty = drawn[drawn[column].isna() | (drawn[column].astype("string").str.strip() == "")]
+        if not empty.empty:
+            raise PlotRuleError(
+                f"{len(empty)} mark(s) with no {column!r}, first on axis "
+                f"{empty['axis'].iloc[0]!r}: name it, or say that the text gives none"
+            )
+    for (chart, axis), rows in drawn.groupby(["chart", "axis"], sort=False):
+        for column in ("quantity", "unit"):
+            values = sorted(set(rows[column].astype(str)))
+            if len(values) > 1:
+                raise PlotRuleError(
+                    f"chart {chart!r}, axis {axis!r} mixes {column}s {values}: one axis holds "
+                    "one quantity in one unit"
+                )
+        if GAP_TITLE.search(str(chart)) and set(rows["quantity"]) - {"gap"}:
+            raise PlotRuleError(
+                f"chart {chart!r} is titled as a gap but its axis {axis!r} draws "
+                f"{sorted(set(rows['quantity']) - {'gap'})}: a share, a level or a change is "
+                "never drawn as a gap"
+            )
+
+
+def _record(fig: Figure, drawn: pd.DataFrame) -> None:
+    """Check ``drawn`` against the rule and keep it as the data ``fig`` shows."""
+    drawn = drawn.reset_index(drop=True)
+    check_plot_rule(drawn)
+    _DRAWN[fig] = drawn
+
+
+def drawn_data(fig: Figure) -> pd.DataFrame | None:
+    """The data a chart of this module drew on ``fig`` (one row per mark, ``DRAWN_COLUMNS``
+    first), or None for a figure drawn elsewhere."""
+    return _DRAWN.get(fig)
 
 
 # --- labels that do not overlap -------------------------------------------------------------------
@@ -214,8 +280,18 @@ def plot_source_timeline(sources: pd.DataFrame, *, ax: Axes | None = None) -> Ax
     ax.grid(axis="y", visible=False)
     ax.xaxis.set_major_locator(mdates.MonthLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    ax.set_xlabel("publication date (bar: only the month or year is known; hollow: inferred)")
+    axis = "publication date (bar: only the month or year is known; hollow: inferred)"
+    ax.set_xlabel(axis)
     ax.set_title("Sources by publication date")
+    drawn = sources.assign(
+        chart="Sources by publication date",
+        axis=axis,
+        quantity="publication date",
+        unit="date",
+        entity=sources["source_id"],
+        period=sources["published"].astype("string").fillna("undated"),
+    )
+    _record(ax.figure, drawn[[*DRAWN_COLUMNS, "date_precision", "is_date_inferred"]])
     return ax
 
 
@@ -230,8 +306,8 @@ def plot_segments(counts: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
         "n_lines",
         {k: SEGMENT_COLOURS.get(k, style.MUTED) for k in vocab.SEGMENT_KINDS},
         ax=ax,
-        xlabel="lines",
-        title="What each text is made of",
+        xlabel="lines of text (count), reader comments included",
+        title="What each text is made of, in lines",
     )
 
 
@@ -286,6 +362,10 @@ def _plot_stacked(
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    drawn = counts.rename(columns={rows: "entity"}).assign(
+        chart=title, axis=xlabel, quantity=xlabel, unit="count", period="the text as archived"
+    )
+    _record(ax.figure, drawn[[*DRAWN_COLUMNS, parts, value]])
     return ax
 
 
@@ -383,24 +463,51 @@ def _draw_mark(ax: Axes, y: float, row: Any, colour: str) -> tuple[float, float]
     return tip, high
 
 
+_SHORT_NAMES: dict[str, tuple[str, ...]] = {
+    "United States": ("US", "U.S.", "American"),
+    "China": ("Chinese",),
+}
+
+
+def _names(text: str, entity: str) -> bool:
+    words = set(re.findall(r"[\w.]+", text.casefold()))
+    return entity.casefold() in text.casefold() or any(
+        short.casefold() in words for short in _SHORT_NAMES.get(entity, ())
+    )
+
+
 def row_label(row: Any) -> str:
-    """What a row measures: its label, preceded by whom it is about when the label does not
-    say (a company's IPO proceeds)."""
-    entity = None if _is_missing(getattr(row, "entity", None)) else str(row.entity)
+    """What a row measures, naming whom it is about (a gap: both sides) unless the label
+    already does."""
     label = str(row.label)
-    if entity is None or entity.casefold() in label.casefold() or entity in US_CHINA_NAMES:
+    entity = None if _is_missing(getattr(row, "entity", None)) else str(row.entity)
+    other = getattr(row, "counterpart", None)
+    other = None if _is_missing(other) else str(other)
+    if getattr(row, "kind", None) == "gap" and entity and other:
+        # The panel says whose lead over whom; the label need only name one side.
+        if _names(label, entity) or _names(label, other):
+            return label
+        return f"{entity} vs {other}: {label}"
+    if entity is None or _names(label, entity):
         return label
     return f"{entity}: {label}"
 
 
+NO_PERIOD = "period not stated"
+
+
 def _with_period(text: object, period: object) -> str:
     words = _plain(text)
-    return words if _is_missing(period) else f"{words} ({_plain(period)})"
+    if _is_missing(period):
+        return f"{words} ({NO_PERIOD})"
+    if str(period).casefold() in str(text).casefold():
+        return words
+    return f"{words} ({_plain(period)})"
 
 
 def mark_words(row: Any) -> str:
-    """What a mark says, in the article's words: the figure (and its period), or for a change
-    both ends and the change in its own unit."""
+    """What a mark says, in the article's words: the figure and its period (or that the text
+    gives none), or for a change both ends and the change in its own unit."""
     end = _with_period(row.text, row.period)
     if _is_missing(row.start_value):
         return end
@@ -409,8 +516,19 @@ def mark_words(row: Any) -> str:
     return f"{_with_period(row.start_text, row.start_period)} → {end}: {change:+.3g} {unit}"
 
 
-def _panel_title(dimension: str | None, unit: str, scale: str) -> str:
-    name = UNIT_NAMES.get(unit, _label(unit))
+KIND_TITLES: dict[str, str] = {
+    "gap": "US lead over China",
+    "share": "shares",
+    "chance": "chances",
+    "change": "changes",
+    "level": "amounts",
+}
+
+
+def _panel_title(dimension: str | None, kind: str, unit: str, scale: str) -> str:
+    name = KIND_TITLES.get(kind, kind)
+    if not name.startswith("number of"):
+        name += f", {UNIT_NAMES.get(unit, _label(unit))}"
     if scale == "log":
         name += ", log scale"
     if dimension is None:
@@ -449,6 +567,10 @@ def _draw_panel(ax: Axes, rows: pd.DataFrame, *, title: str, unit: str, scale: s
     ax.spines["left"].set_visible(False)
     if unit == "fold":
         ax.axvline(1.0, color=style.MUTED, lw=0.8, ls=":", zorder=1)
+    if unit in ("count", "year") and scale == "linear":
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if scale == "linear" and max(abs(x) for x in numbers) >= 1e4:
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _short_number(x, unit)))
     if scale == "log":
         low, high = ax.get_xlim()
         subs = (1.0,) if high / low > 1e4 else (1.0, 2.0, 5.0)
@@ -540,34 +662,70 @@ def _panel_axes(ax: Axes | None, heights: list[float]) -> list[Axes]:
     return [fig.add_subplot(grid[n, 0]) for n in range(len(heights))]
 
 
+def _drawn_marks(rows: pd.DataFrame, *, chart: str, axis: str) -> pd.DataFrame:
+    """The marks of one panel as drawn: the rule's columns, the row's label and words as
+    shown, the numbers placed and where they come from."""
+    shown = [
+        {
+            "chart": chart,
+            "axis": axis,
+            "quantity": row.quantity,
+            "unit": row.unit,
+            "entity": row_label_entity(row),
+            "period": NO_PERIOD if _is_missing(row.period) else str(row.period),
+            "kind": row.kind,
+            "label": row_label(row),
+            "words": mark_words(row).replace(r"\$", "$"),
+        }
+        for row in rows.itertuples(index=False)
+    ]
+    numbers = rows[
+        ["low", "value", "high", "bound", "start_value", "start_period", "change_value"]
+        + ["change_unit", "stance", "source_id", "item_id"]
+    ].reset_index(drop=True)
+    return pd.concat([pd.DataFrame(shown), numbers], axis=1)
+
+
+def row_label_entity(row: Any) -> str:
+    """Whom a mark is about, as its label names it: a gap names both sides."""
+    entity = "" if _is_missing(row.entity) else str(row.entity)
+    other = getattr(row, "counterpart", None)
+    if row.kind == "gap" and not _is_missing(other):
+        return f"{entity} vs {other}"
+    return entity
+
+
 def _plot_mark_panels(
     marks: pd.DataFrame, *, ax: Axes | None, title: str, by_dimension: bool, empty: str
 ) -> Axes:
+    """Long because it lays out the panels, draws each, then places and records the labels."""
     if marks.empty:
         return _say_empty(_axes(ax, 1.5), empty)
-    keys = ["dimension", "unit"] if by_dimension else ["unit"]
+    keys = (
+        ["dimension", "kind", "quantity", "unit"] if by_dimension else ["kind", "quantity", "unit"]
+    )
     groups = list(marks.groupby(keys, sort=False))
     heights = [ROW_IN * _row_positions(_row_texts(rows))[1] + PANEL_IN for _, rows in groups]
     panels = _panel_axes(ax, heights)
-    labels = []
+    labels, drawn = [], []
     for panel, (key, rows) in zip(panels, groups, strict=True):
-        unit = key[-1] if isinstance(key, tuple) else key
+        kind, quantity, unit = key[-3:]
         numbers = [x for row in rows.itertuples(index=False) for x in _numbers(row)]
         scale = panel_scale(unit, numbers)
         dimension = key[0] if by_dimension else None
+        what = kind if quantity == kind else f"number of {quantity}"
+        panel_title = _panel_title(dimension, what, unit, scale)
         labels += _draw_panel(
-            panel,
-            rows.reset_index(drop=True),
-            title=_panel_title(dimension, unit, scale),
-            unit=unit,
-            scale=scale,
+            panel, rows.reset_index(drop=True), title=panel_title, unit=unit, scale=scale
         )
+        drawn.append(_drawn_marks(rows, chart=title, axis=panel_title))
     fig = panels[0].figure
     fig.suptitle(title, x=0.01, ha="left")
     stances = [s for s in STANCE_COLOURS if s in set(marks["stance"])]
     _mark_legend(fig, stances, marks)
     _fit_in_axes(fig, labels)
     _separate(fig, [label for label, *_ in labels])
+    _record(fig, pd.concat(drawn, ignore_index=True))
     return panels[0]
 
 
@@ -581,7 +739,7 @@ def plot_gap_by_dimension(gaps: pd.DataFrame, *, ax: Axes | None = None) -> Axes
     return _plot_mark_panels(
         gaps,
         ax=ax,
-        title="How far ahead is the US? Each side measures something else",
+        title="The US lead over China in each dimension, each figure in its own unit",
         by_dimension=True,
         empty="US:China gap figure",
     )
@@ -677,6 +835,18 @@ def plot_benchmark_gap(
     fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False)
     _widen_to_fit(fig, labels, panels)
     _separate(fig, labels)
+    _record(
+        fig,
+        placed.assign(
+            chart="The US lead on benchmarks over time",
+            axis=placed["unit"].map(lambda u: UNIT_NAMES.get(u, _label(u))),
+            quantity="gap",
+            entity="United States over China",
+            period=placed["year"].map(lambda y: f"{float(y):.2f} (as a year)"),
+        )[
+            [*DRAWN_COLUMNS, "label", "text", "value", "is_year_from_source", "stance", "source_id"]
+        ].assign(figure_id=placed["figure_id"]),
+    )
     return panels[0]
 
 
@@ -778,12 +948,16 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
     ax.xaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _short_number(x, "fold")))
     ax.xaxis.set_minor_formatter(NullFormatter())
-    for fact_id, rows in numeric.groupby("fact_id", sort=False):
+    for _, rows in numeric.groupby("fact_id", sort=False):
         numbers = pd.concat([rows["value"], rows["low"], rows["high"]]).dropna().astype(float)
-        base = float(numbers.min())
+        base, start = float(numbers.min()), y
         first = rows.iloc[0]
         verdict = "agree" if first["is_agreeing"] else "DISAGREE"
-        spread = "" if _is_missing(first["spread_pct"]) else f", spread {first['spread_pct']:.3g}%"
+        spread = (
+            ""
+            if _is_missing(first["spread_pct"])
+            else f": largest {first['spread_pct']:.2g}% above smallest"
+        )
         for row in rows.itertuples(index=False):
             low, value, high = (
                 None if _is_missing(x) else float(x) / base for x in (row.low, row.value, row.high)
@@ -793,7 +967,8 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
             )
             colour = STANCE_COLOURS.get(getattr(row, "stance", None), style.INK)
             _draw_mark(ax, y, mark, colour)
-            labels.append(f"{fact_id} [{row.source_id}]: {_plain(row.text)}")
+            what = _with_period(row.metric, row.period) if y == start else ""
+            labels.append(f"{what}\n{row.source_id}: {_plain(row.text)}".strip())
             y += 1
         ax.annotate(
             f"{verdict}{spread}",
@@ -808,8 +983,20 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
     ax.set_yticks(range(len(labels)), labels)
     ax.set_ylim(len(labels) - 0.5, -0.5)
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel("reported number ÷ smallest number reported for the fact (log scale)")
-    ax.set_title("Facts reported by several sources")
+    axis = "reported number ÷ smallest number reported for the fact (log scale)"
+    ax.set_xlabel(axis)
+    ax.set_title("Facts reported by several sources: do the numbers agree?")
+    _record(
+        ax.figure,
+        numeric.assign(
+            chart="Facts reported by several sources: do the numbers agree?",
+            axis=axis,
+            quantity="reported number relative to the smallest report",
+            unit="multiple (×)",
+            entity=numeric["metric"],
+            period=numeric["period"].fillna(NO_PERIOD),
+        )[[*DRAWN_COLUMNS, "fact_id", "source_id", "text", "value", "low", "high", "bound"]],
+    )
     stances = [s for s in STANCE_COLOURS if s in set(numeric.get("stance", []))]
     handles = [
         Line2D([], [], marker="o", ls="none", color=STANCE_COLOURS[s], label=s) for s in stances
@@ -858,4 +1045,13 @@ def plot_viewpoints(counts: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     ax.set_xlabel("claims (optimists ← | → skeptics)")
     ax.set_title("Where optimists and skeptics look")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    drawn = counts.assign(
+        chart="Where optimists and skeptics look",
+        axis="claims (optimists ← | → skeptics)",
+        quantity="claims",
+        unit="count",
+        entity=counts["stance"].astype(str) + "s on " + counts["dimension"].map(_label),
+        period="the sources read",
+    )
+    _record(ax.figure, drawn[[*DRAWN_COLUMNS, "dimension", "stance", "n_claims"]])
     return ax

@@ -58,23 +58,44 @@ def _number(value: Any) -> str:
     return f"{number:,.0f}" if number.is_integer() else f"{number:,.6g}"
 
 
+_BOUND_WORDS = {"approximate": "about ", "lower": "at least ", "upper": "at most "}
+_UNIT_AFTER = {"percent": "%", "percentage_point": " percentage points", "fold": "×", "count": ""}
+
+
+def _amount(number: str, unit: str) -> str:
+    if unit == "usd":
+        return f"${number}"
+    return f"{number}{_UNIT_AFTER.get(unit, ' ' + unit.replace('_', ' '))}"
+
+
 def describe_reading(figure: Mapping[str, Any], voice_name: str | None) -> str:
-    """One line saying how a figure was read, for its tooltip."""
-    parts = [f"{figure['kind']}"]
+    """How a figure was read, in plain words for its tooltip: whose quantity, which period,
+    the number with its bound and unit, who says it and whom they cite."""
+    unit = str(figure["unit"])
     value, low, high = (_number(figure.get(k)) for k in ("value", "low", "high"))
-    if value:
-        parts.append(f"value {value}")
-    if low and low != value:
-        parts.append(f"low {low}")
-    if high and high != value:
-        parts.append(f"high {high}")
-    parts.append(f"unit {figure['unit']}")
-    parts.append(f"bound {figure['bound']}")
-    if not _is_missing(figure.get("qualifier")):
-        parts.append(f"qualifier “{figure['qualifier']}”")
-    who = voice_name or figure.get("voice_id")
-    parts.append(f"voice {who}, {figure['stance']}")
-    return "; ".join(parts)
+    bound = str(figure["bound"])
+    if bound == "range":
+        amount = f"between {_amount(low, unit)} and {_amount(high, unit)}"
+    else:
+        number = {"lower": low, "upper": high}.get(bound) or value
+        amount = _BOUND_WORDS.get(bound, "") + _amount(number, unit)
+    what = str(figure.get("metric") or "a figure")
+    entity = figure.get("entity")
+    if not _is_missing(entity) and str(entity).casefold() not in what.casefold():
+        what = f"{entity}: {what}"
+    period = figure.get("period")
+    when = "no period given" if _is_missing(period) else str(period)
+    who = voice_name or "a voice not named"
+    said = f"{who} ({figure['stance']})"
+    cites = figure.get("cites")
+    if not _is_missing(cites):
+        said += f", citing {cites}"
+    return f"{what}, {when}: {amount} — {said}"
+
+
+def untitled(source_id: str) -> str:
+    """What the reader shows for a source with no title: that it has none, and why."""
+    return f"Untitled text {source_id} (the text as archived carries no headline)"
 
 
 def collect_spans(
@@ -252,9 +273,12 @@ def source_page_context(source_id: str, text: str, tables: Mapping[str, pd.DataF
         for r in _rows(tables["mentions"], source_id)
         if r["status"] == "excluded"
     ]
+    meta = {k: ("" if _is_missing(v) else v) for k, v in meta.items()}
+    if not meta.get("title"):
+        meta["title"] = untitled(source_id)
     return {
         "source_id": source_id,
-        "meta": {k: ("" if _is_missing(v) else v) for k, v in meta.items()},
+        "meta": meta,
         "text_html": mark_up_text(source_id, text, spans),
         "figures": figures,
         "excluded": excluded,
@@ -267,7 +291,7 @@ def list_source_pages(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, str]
     return [
         {
             "source_id": row.source_id,
-            "title": row.title,
+            "title": untitled(row.source_id) if _is_missing(row.title) else row.title,
             "outlet": "" if _is_missing(row.outlet) else row.outlet,
             "href": source_page_href(row.source_id),
         }

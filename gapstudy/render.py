@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import csv
 import functools
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -173,6 +174,7 @@ class FigureEntry:
     name: str
     caption: str
     files: tuple[str, ...]
+    title: str = ""
 
     @property
     def anchor(self) -> str:
@@ -203,7 +205,8 @@ def read_figures(paths: ProjectPaths) -> list[FigureEntry]:
         if not isinstance(caption, str) or not caption.strip():
             raise RenderError(f"{meta_path}: figure {name!r} has no caption (needed as alt text)")
         files = tuple(f for f in meta.get("files", []) if (meta_path.parent / f).is_file())
-        entries.append(FigureEntry(meta_path.parent.name, str(name), caption.strip(), files))
+        title = str(meta.get("title") or "")
+        entries.append(FigureEntry(meta_path.parent.name, str(name), caption.strip(), files, title))
     return entries
 
 
@@ -449,6 +452,55 @@ def _table_context(paths: ProjectPaths, writer: _Writer, data_dir: Path) -> list
     return tables
 
 
+# The gallery's order: the gap by dimension first, then its history on benchmarks, then each
+# dimension's figures in order of how much they draw (the most marks first), then the rest. The
+# method figures and the variants of a run (a run named ``<run>-...`` of another run) are folded
+# into "How this was made".
+LEAD_RUNS = ("gap-by-dimension", "benchmark-gap")
+METHOD_RUNS = ("corpus",)
+
+
+def _marks_drawn(paths: ProjectPaths, fig: FigureEntry) -> int:
+    data = paths.figures / fig.run / f"{fig.name}.csv"
+    return _count_rows(data) if data.is_file() else 0
+
+
+def order_figures(paths: ProjectPaths, figures: list[FigureEntry]) -> list[FigureEntry]:
+    """The figures in the order the index shows them (see ``LEAD_RUNS``)."""
+
+    def rank(fig: FigureEntry) -> tuple:
+        if fig.run in LEAD_RUNS:
+            return (0, LEAD_RUNS.index(fig.run), 0, fig.run, fig.name)
+        return (1, 0, -_marks_drawn(paths, fig), fig.run, fig.name)
+
+    return sorted(figures, key=rank)
+
+
+def is_method_figure(fig: FigureEntry, runs: set[str]) -> bool:
+    """A figure on how the study was made, or a variant of another run's figure."""
+    return fig.run in METHOD_RUNS or any(fig.run.startswith(f"{r}-") for r in runs - {fig.run})
+
+
+def inputs_id(record: Mapping[str, Any]) -> str | None:
+    """A short id of what a figure was built from (library, notebook, tables, parameters),
+    computed from the content hashes in its provenance record: the same inputs give the same id
+    on any machine, committed or not."""
+    if not record:
+        return None
+    keys = ("library_sha256", "notebook", "input_tables", "parameters", "package_version")
+    picked = {k: record.get(k) for k in keys}
+    return hashlib.sha256(json.dumps(picked, sort_keys=True).encode("utf-8")).hexdigest()[:12]
+
+
+def data_as_of(record: Mapping[str, Any], latest_published: str | None) -> str | None:
+    """The date the figure's data stand at: its run's cut-off, else the latest publication
+    date among the sources."""
+    cut = (record.get("parameters") or {}).get("as_of") if record else None
+    if cut and latest_published:
+        return min(str(cut), latest_published)
+    return str(cut) if cut else latest_published
+
+
 def _figure_context(
     figures: list[FigureEntry],
     provenance: Mapping[str, Mapping[str, Any]],
@@ -456,9 +508,12 @@ def _figure_context(
     writer: _Writer,
     paths: ProjectPaths,
     out: Path,
+    latest_published: str | None = None,
 ) -> list[dict[str, Any]]:
+    """Long because each figure's entry gathers its files, provenance, data and dates."""
     context = []
-    for fig in figures:
+    runs = {f.run for f in figures}
+    for fig in order_figures(paths, figures):
         for name in fig.files:
             writer.copy(paths.figures / fig.run / name, out / "figures" / fig.run / name)
         image = fig.image_file
@@ -467,22 +522,58 @@ def _figure_context(
             record = provenance.get(f"{fig.run}/{name}", {})
             fields = [(key, _format_value(record[key])) for key in sorted(record)]
             records.append({"file": name, "fields": fields})
+        record = provenance.get(f"{fig.run}/{image}", {}) if image else {}
+        data = f"{fig.name}.csv"
+        svg = f"{fig.name}.svg"
         context.append(
             {
                 "run": fig.run,
                 "name": fig.name,
+                "title": fig.title,
                 "caption": fig.caption,
                 "anchor": fig.anchor,
                 "img_href": f"figures/{fig.run}/{image}" if image else None,
+                "full_href": f"figures/{fig.run}/{svg if svg in fig.files else image}",
+                "data_href": f"figures/{fig.run}/{data}" if data in fig.files else None,
+                "as_of": data_as_of(record, latest_published),
+                "inputs_id": inputs_id(record),
+                "is_method": is_method_figure(fig, runs),
                 "run_href": f"{fig.run}.html" if fig.run in run_pages else None,
                 "files": [
                     {"format": n.rsplit(".", 1)[-1].upper(), "href": f"figures/{fig.run}/{n}"}
                     for n in fig.files
+                    if not n.endswith(".meta.json")
                 ],
                 "records": records,
             }
         )
     return context
+
+
+def read_citation(paths: ProjectPaths) -> dict[str, Any] | None:
+    """The project's citation (``CITATION.cff``) as the index shows it, or None without one."""
+    path = paths.citation_file
+    if not path.is_file():
+        return None
+    from gapstudy.yamlfile import read_yaml
+
+    cff = read_yaml(path)
+    if not isinstance(cff, dict):
+        raise RenderError(f"{path}: expected a mapping of citation fields")
+    authors = [
+        a.get("name") or " ".join(x for x in (a.get("given-names"), a.get("family-names")) if x)
+        for a in cff.get("authors") or []
+        if isinstance(a, dict)
+    ]
+    return {
+        "authors": ", ".join(a for a in authors if a),
+        "title": str(cff.get("title", "")),
+        "version": str(cff.get("version", "")),
+        "date": str(cff.get("date-released", "")),
+        "url": str(cff.get("repository-code") or cff.get("url") or ""),
+        "doi": str(cff.get("doi", "")),
+        "message": str(cff.get("message", "")),
+    }
 
 
 def _find_narrative(notebooks: list[Path]) -> tuple[str, str] | None:
@@ -562,7 +653,13 @@ def render_report(paths: ProjectPaths) -> list[Path]:
         render_notebook(nb_path, out, captions, writer, links)
     run_pages = {p.stem for p in notebooks}
 
-    figure_context = _figure_context(figures, provenance, run_pages, writer, paths, out)
+    latest = None
+    if reader_tables:
+        dates = reader_tables["sources"]["published"].dropna().astype(str)
+        latest = max(dates) if len(dates) else None
+    figure_context = _figure_context(
+        figures, provenance, run_pages, writer, paths, out, latest_published=latest
+    )
     tables = _table_context(paths, writer, out / "data")
     datapackage_href = None
     if paths.datapackage_file.is_file():
@@ -579,7 +676,9 @@ def render_report(paths: ProjectPaths) -> list[Path]:
         sources=reader.list_source_pages(reader_tables) if reader_tables else [],
         title=REPORT_TITLE,
         narrative=narrative,
-        figures=figure_context,
+        figures=[f for f in figure_context if not f["is_method"]],
+        method_figures=[f for f in figure_context if f["is_method"]],
+        citation=read_citation(paths),
         runs=[
             {"name": p.stem, "href": f"{p.stem}.html", "full_href": f"{p.stem}.full.html"}
             for p in notebooks

@@ -15,6 +15,7 @@ from matplotlib.patches import FancyArrowPatch, Rectangle  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
 from gapstudy import plots, style  # noqa: E402
+from gapstudy.exceptions import OutputError, PlotRuleError  # noqa: E402
 from gapstudy.facts import GAP_COLUMNS  # noqa: E402
 from gapstudy.output import save_figure  # noqa: E402
 
@@ -30,8 +31,13 @@ def make_marks(*rows: dict) -> pd.DataFrame:
         "source_id": "k",
         "text": "ten-fold",
         "reading": "r",
+        "kind": "gap",
+        "entity": "United States",
+        "counterpart": "China",
     }
-    frame = pd.DataFrame([{**defaults, **row} for row in rows], columns=list(GAP_COLUMNS))
+    rows = [{**defaults, **row} for row in rows]
+    rows = [{"quantity": row["kind"], **row} for row in rows]
+    frame = pd.DataFrame(rows, columns=list(GAP_COLUMNS))
     numbers = ("low", "value", "high", "start_value", "change_value")
     return frame.astype({c: ("Float64" if c in numbers else "object") for c in GAP_COLUMNS})
 
@@ -88,6 +94,9 @@ GAPS = make_marks(
     {"label": "compute", "low": 10.0, "bound": "lower", "item_id": "k/fold/2", "text": "over 10x"},
     {
         "dimension": "adoption_and_usage",
+        "kind": "share",
+        "entity": "China",
+        "counterpart": None,
         "unit": "percent",
         "label": "share of usage",
         "low": 30.0,
@@ -104,6 +113,9 @@ GAPS = make_marks(
         "text": "nearly 30%",
     },
 )
+# A chart of gaps draws gaps only; the share above belongs to its dimension's chart.
+MARKS = GAPS
+GAPS = MARKS[MARKS["kind"] == "gap"].reset_index(drop=True)
 
 SOURCES = pd.DataFrame(
     {
@@ -141,6 +153,8 @@ FACT_VALUES = pd.DataFrame(
         "stance": ["neutral", "skeptic", "skeptic"],
         "spread_pct": [12.0, 12.0, None],
         "is_agreeing": [False, False, True],
+        "metric": ["IPO proceeds", "IPO proceeds", "gap"],
+        "period": ["January", "January", None],
     }
 )
 
@@ -237,20 +251,26 @@ def test_gap_by_dimension_gives_each_dimension_and_unit_its_own_panel_and_scale(
     panels = ax.figure.axes
     titles = [p.get_title(loc="left") for p in panels]
     assert titles == [
-        "Benchmark performance: percentage points",
-        "Benchmark performance: percent, as written",
-        "Capital and investment: multiple (×), log scale",
-        "Compute and chips: multiple (×), log scale",
-        "Adoption and usage: percent, as written",
+        "Benchmark performance: US lead over China, percentage points",
+        "Benchmark performance: US lead over China, percent, as written",
+        "Capital and investment: US lead over China, multiple (×), log scale",
+        "Compute and chips: US lead over China, multiple (×), log scale",
     ]
-    assert [p.get_xscale() for p in panels] == ["linear", "linear", "log", "log", "linear"]
+    assert [p.get_xscale() for p in panels] == ["linear", "linear", "log", "log"]
     # A lead of 17.5 points is drawn at 17.5 on its own axis, never as a ratio 1.175.
     lead = panels[0]
     xs = sorted(x for line in lead.lines for x in line.get_xdata())
     assert xs == pytest.approx([0.3, 17.5])
     assert lead.get_xlim()[0] <= 0 < 17.5 < lead.get_xlim()[1]
-    # A share is a percentage of a whole, on 0 to 100.
-    assert panels[4].get_xlim() == (0.0, 100.0)
+
+
+def test_a_share_is_never_drawn_as_a_gap():
+    with pytest.raises(PlotRuleError, match="never drawn as a gap"):
+        plots.plot_gap_by_dimension(MARKS)
+    # In its dimension's chart it has a panel of shares, on 0 to 100.
+    ax = plots.plot_dimension_figures(MARKS[MARKS["kind"] == "share"], title="Adoption")
+    assert ax.get_title(loc="left") == "Shares, percent, as written"
+    assert ax.get_xlim() == (0.0, 100.0)
 
 
 def test_gap_by_dimension_labels_every_row_with_its_source_and_words():
@@ -259,9 +279,8 @@ def test_gap_by_dimension_labels_every_row_with_its_source_and_words():
     for row in GAPS.itertuples(index=False):
         assert any(t.endswith(f"·  {row.source_id}") and row.label in t for t in texts)
     assert "17.5% (late 2023) → 0.3% (2024): -17.2 points" in texts
-    assert "1.2% → nearly 30%: +28.8 points" in texts
     # Article words are shown as written; '$' is escaped, not read as math.
-    assert r"\$109.1 billion / \$9.3 billion" in texts
+    assert r"\$109.1 billion / \$9.3 billion (period not stated)" in texts
 
 
 def test_bounds_point_the_open_way_and_changes_run_from_earlier_to_later():
@@ -276,24 +295,30 @@ def test_bounds_point_the_open_way_and_changes_run_from_earlier_to_later():
 def test_plot_draws_in_the_area_it_is_given():
     fig, ax = plt.subplots()
     first = plots.plot_gap_by_dimension(GAPS, ax=ax)
-    assert first.figure is fig and len(fig.axes) == 5
+    assert first.figure is fig and len(fig.axes) == 4
     _, ax = plt.subplots()
     assert plots.plot_gap_by_dimension(GAPS[GAPS["unit"] == "fold"].iloc[:1], ax=ax) is ax
 
 
 def test_dimension_figures_put_each_unit_in_a_panel_of_its_own():
+    level = {"kind": "level", "counterpart": None}
     marks = make_marks(
-        {"unit": "usd", "label": "IPO", "low": 5.6e8, "value": 5.6e8, "high": 5.6e8},
-        {"unit": "usd", "label": "funding", "low": 1.091e11, "value": 1.091e11, "high": 1.091e11},
-        {"unit": "count", "label": "filings", "low": 868.0, "value": 868.0, "high": 868.0},
-        {"unit": "count", "label": "apps", "entity": "Zhipu", "low": 530.0, "value": 530.0},
-    )
+        {**level, "unit": "usd", "label": "IPO", "low": 5.6e8, "value": 5.6e8, "high": 5.6e8},
+        {**level, "unit": "usd", "label": "funding", "low": 1.091e11, "value": 1.091e11},
+        {**level, "unit": "count", "label": "filings", "quantity": "filings", "value": 868.0},
+        {**level, "unit": "count", "label": "filings", "quantity": "filings", "value": 530.0},
+        {**level, "unit": "count", "label": "apps", "quantity": "apps", "value": 530.0},
+    ).assign(entity=lambda f: f["entity"].where(f["label"] != "apps", "Zhipu"))
     ax = plots.plot_dimension_figures(marks, title="Capital")
+    # Counts of different things never share an axis; dollars are dollars.
     assert [(p.get_title(loc="left"), p.get_xscale()) for p in ax.figure.axes] == [
-        ("US dollars, log scale", "log"),
-        ("Count", "linear"),
+        ("Amounts, US dollars, log scale", "log"),
+        ("Number of filings", "linear"),
+        ("Number of apps", "linear"),
     ]
+    # Every row names whom it is about, the US included.
     assert any(t.startswith("Zhipu: apps") for t in _texts(ax.figure))
+    assert any(t.startswith("United States: filings") for t in _texts(ax.figure))
 
 
 def test_plot_source_timeline_marks_undated_and_inferred_dates():
@@ -347,11 +372,12 @@ def test_benchmark_points_sit_at_their_month():
 
 def test_plot_fact_agreement_shows_each_report_and_the_verdict():
     ax = plots.plot_fact_agreement(FACT_VALUES)
+    # Each fact is named by what it measures and when, never by its internal id.
     assert [t.get_text() for t in ax.get_yticklabels()] == [
-        r"ipo [a]: \$560 million",
-        r"ipo [b]: \$500 million",
+        "IPO proceeds (January)\na: \\$560 million",
+        r"b: \$500 million",
     ]
-    assert "DISAGREE, spread 12%" in [t.get_text() for t in ax.texts]
+    assert "DISAGREE: largest 12% above smallest" in [t.get_text() for t in ax.texts]
     dots = [line.get_xdata()[0] for line in ax.lines if line.get_marker() == "o"]
     assert dots == pytest.approx([560 / 500, 1.0])
 
@@ -381,7 +407,7 @@ def test_text_is_readable_at_the_width_the_report_shows(name, tmp_path):
     ax = EVERY_FIGURE[name]()
     sizes = {t.get_fontsize() for t in drawn_texts(ax.figure)}
     assert min(sizes) >= style.MIN_FONT_PT
-    (png, _) = save_figure(ax.figure, name, figures_dir=tmp_path, caption="c", formats=["png"])
+    (png, _, _) = save_figure(ax.figure, name, figures_dir=tmp_path, caption="c", formats=["png"])
     width, _ = struct.unpack(">II", png.read_bytes()[16:24])
     # Shown at its own size (no scaling down), so 8 pt stays 8 pt.
     assert width <= style.REPORT_WIDTH_PX
@@ -433,11 +459,66 @@ def test_the_same_data_gives_the_same_svg_bytes(tmp_path):
     outputs = []
     for n in range(2):
         ax = plots.plot_gap_by_dimension(GAPS)
-        (svg, _) = save_figure(
+        (svg, data, _) = save_figure(
             ax.figure, "gap", figures_dir=tmp_path / str(n), caption="c", formats=["svg"]
         )
-        outputs.append(svg.read_bytes())
+        outputs.append((svg.read_bytes(), data.read_bytes()))
     assert outputs[0] == outputs[1]
+
+
+# --- the plotting rule -----------------------------------------------------------------------------
+
+
+def test_every_figure_saves_the_data_it_drew(tmp_path):
+    ax = plots.plot_gap_by_dimension(GAPS)
+    (_, data, _) = save_figure(ax.figure, "gap", figures_dir=tmp_path, caption="c", formats=["png"])
+    drawn = pd.read_csv(data)
+    assert list(drawn.columns[: len(plots.DRAWN_COLUMNS)]) == list(plots.DRAWN_COLUMNS)
+    assert sorted(drawn["item_id"]) == sorted(GAPS["item_id"])
+    assert set(drawn["axis"]) == {a.get_title(loc="left") for a in ax.figure.axes}
+    fig, _ = plt.subplots()
+    with pytest.raises(OutputError, match="not drawn by a gapstudy.plots function"):
+        save_figure(fig, "other", figures_dir=tmp_path, caption="c", formats=["png"])
+
+
+RULE_BREAKS = {
+    "two units on one axis": ({"unit": ["fold", "percent"]}, "mixes units"),
+    "two quantities on one axis": ({"quantity": ["share", "change"]}, "mixes quantitys"),
+    "a mark with no entity": ({"entity": ["US", None]}, "no 'entity'"),
+    "a mark with no period": ({"period": ["2024", " "]}, "no 'period'"),
+    "a chart with no title": ({"chart": ["", ""]}, "no 'chart'"),
+    "a share drawn as a gap": (
+        {"chart": ["The US lead"] * 2, "quantity": ["share"] * 2},
+        "never drawn as a gap",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", RULE_BREAKS)
+def test_the_plotting_rule_refuses_each_kind_of_breach(case):
+    good = {
+        "chart": ["Amounts"] * 2,
+        "axis": ["a"] * 2,
+        "quantity": ["level"] * 2,
+        "unit": ["usd"] * 2,
+        "entity": ["US", "China"],
+        "period": ["2024", "2024"],
+    }
+    plots.check_plot_rule(pd.DataFrame(good))
+    change, message = RULE_BREAKS[case]
+    with pytest.raises(PlotRuleError, match=message):
+        plots.check_plot_rule(pd.DataFrame({**good, **change}))
+
+
+def test_every_figure_the_build_draws_keeps_the_plotting_rule(repo_paths):
+    """Over the data of every figure the build drew (its CSV): one quantity in one unit per
+    axis, every mark naming its entity and period, gaps only under a gap title, a title."""
+    metas = sorted(repo_paths.figures.glob("*/*.meta.json"))
+    assert metas, "no figures built"
+    for meta in metas:
+        data = meta.with_name(meta.name.removesuffix(".meta.json") + ".csv")
+        assert data.is_file(), f"{meta}: no CSV of the data drawn"
+        plots.check_plot_rule(pd.read_csv(data, dtype=str, keep_default_na=False))
 
 
 def _report_figures(paths) -> dict:
