@@ -129,7 +129,7 @@ def _is_missing(x: object) -> bool:
 # build writes it beside the figure as CSV, so the test of the rule reads every figure drawn.
 DRAWN_COLUMNS = ("chart", "axis", "quantity", "unit", "entity", "period")
 # Words a title uses only for a chart of US:China gaps.
-GAP_TITLE = re.compile(r"\b(gap|gaps|lead|ahead)\b", re.IGNORECASE)
+GAP_TITLE = re.compile(r"\b(gaps?|ahead|US lead|lead over)\b", re.IGNORECASE)
 _DRAWN: weakref.WeakKeyDictionary[Figure, pd.DataFrame] = weakref.WeakKeyDictionary()
 
 

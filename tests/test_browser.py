@@ -257,3 +257,165 @@ def test_narrative_links_land_on_their_words(browser, viewport):
         assert "gs-fig" in landed["cls"], href
         assert landed["text"] == words[landed["id"]], href
         assert landed["visible"], href
+
+
+# --- figures, phones, the reader's tooltips and landings ---------------------------------------
+
+# matplotlib's smallest font (style.MIN_FONT_PT) in CSS px when a figure is shown at its own size.
+SMALLEST_FIGURE_TEXT_PX = 8.0 * 100 / 72
+MIN_TEXT_PX = 9.0
+
+
+def _committed_index() -> Path:
+    index = project_paths().html / "index.html"
+    if not index.is_file():
+        pytest.skip(f"{index.parent} has not been rendered yet (gapstudy build)")
+    return index
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_page_scrolls_sideways(browser, viewport):
+    html_dir = _committed_index().parent
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    too_wide = []
+    for path in sorted(html_dir.rglob("*.html")):
+        page.goto(path.resolve().as_uri(), wait_until="load")
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        if width > viewport["width"]:
+            too_wide.append(f"{path.name}: {width} px")
+    context.close()
+    assert too_wide == []
+
+
+_FIGURES = """() => Array.from(document.querySelectorAll('li.gs-figure')).map(li => {
+    const img = li.querySelector('img');
+    const data = li.querySelector('a.gs-figure-data');
+    const box = img ? img.getBoundingClientRect() : null;
+    return {id: li.id, data: data ? data.getAttribute('href') : null,
+            src: img ? img.getAttribute('src') : null,
+            shown: box ? box.width : 0, natural: img ? img.naturalWidth : 0};
+})"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_gallery_figure_has_its_data_and_anchor(browser, viewport):
+    """Every figure in the gallery (the folded ones too) has a stable anchor and a link to the
+    CSV of the data it draws, and that CSV is the one the build wrote beside the figure."""
+    index = _committed_index()
+    paths = project_paths()
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(index.resolve().as_uri(), wait_until="load")
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+    page.evaluate(
+        "() => Promise.all(Array.from(document.images).map(i => i.decode().catch(() => null)))"
+    )
+    figures = page.evaluate(_FIGURES)
+    context.close()
+    metas = sorted(paths.figures.glob("*/*.meta.json"))
+    assert len(figures) == len(metas)
+    for fig in figures:
+        assert fig["id"].startswith("fig-"), fig
+        assert fig["data"], f"{fig['id']}: no link to its data"
+        linked = index.parent / fig["data"]
+        run, name = linked.parent.name, linked.name
+        assert linked.read_bytes() == (paths.figures / run / name).read_bytes(), fig["id"]
+        png = (paths.figures / run / name).with_suffix(".png")
+        assert fig["src"].endswith(f"{run}/{png.name}"), fig
+        if viewport is PHONE:
+            # The figure's smallest text, as rendered on the phone.
+            text_px = SMALLEST_FIGURE_TEXT_PX * fig["shown"] / fig["natural"]
+            assert text_px >= MIN_TEXT_PX, f"{fig['id']}: text {text_px:.1f} px at 360 px"
+
+
+_TIPS = """async () => {
+    const out = [];
+    for (const mark of document.querySelectorAll('.gs-fig, .gs-excluded')) {
+        mark.scrollIntoView({block: 'center'});
+        mark.focus();
+        const tip = document.getElementById(mark.getAttribute('aria-describedby'));
+        const t = tip.getBoundingClientRect();
+        const m = mark.getBoundingClientRect();
+        out.push({id: mark.id, text: tip.textContent, left: t.left, right: t.right,
+                  top: t.top, bottom: t.bottom, markBottom: m.bottom,
+                  w: window.innerWidth, h: window.innerHeight});
+        mark.blur();
+    }
+    return out;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_reader_tooltips_stay_in_view_by_their_mark(browser, viewport):
+    html_dir = _committed_index().parent
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    tips = []
+    for path in sorted((html_dir / "sources").glob("*.html")):
+        page.goto(path.resolve().as_uri(), wait_until="load")
+        tips += page.evaluate(_TIPS)
+    context.close()
+    assert tips
+    for tip in tips:
+        assert tip["left"] >= 0 and tip["right"] <= tip["w"], tip
+        assert tip["top"] >= 0 and tip["bottom"] <= tip["h"], tip
+        # Right under the mark's line, not somewhere else on the page.
+        assert 0 <= tip["top"] - tip["markBottom"] <= 24, tip
+        # Plain words: no field names of the tables.
+        assert "unit " not in tip["text"] and "bound " not in tip["text"], tip
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_linked_mark_lands_with_its_line_in_view(browser, viewport):
+    """A link to a mark lands with the mark's whole line on screen and room above it for the
+    start of its sentence (not flush against the top edge)."""
+    index = _committed_index()
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(index.resolve().as_uri())
+    hrefs = page.evaluate(
+        "() => Array.from(document.querySelectorAll('a[href*=\\'sources/\\'][href*=\\'#\\']'))"
+        ".map(a => a.href)"
+    )
+    assert hrefs
+    landings = []
+    for href in sorted(set(hrefs)):
+        page.goto(href)
+        landings.append(
+            (
+                href,
+                page.evaluate(
+                    """() => {
+                const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+                const b = el.getBoundingClientRect();
+                return {top: b.top, bottom: b.bottom, h: window.innerHeight};
+            }"""
+                ),
+            )
+        )
+    context.close()
+    for href, box in landings:
+        assert box["top"] >= 48 and box["bottom"] <= box["h"], (href, box)
+
+
+def test_no_na_and_no_broken_words_in_the_report(browser):
+    html_dir = _committed_index().parent
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    found, cut = [], []
+    for path in sorted(html_dir.rglob("*.html")):
+        page.goto(path.resolve().as_uri(), wait_until="load")
+        if "<NA>" in page.inner_text("body"):
+            found.append(path.name)
+        # A table cell never breaks inside a word: every word fits on one line of its cell.
+        cut += page.evaluate(
+            """() => Array.from(document.querySelectorAll('td')).filter(td => {
+                const style = getComputedStyle(td);
+                return style.overflowWrap === 'anywhere' || style.wordBreak === 'break-all';
+            }).map(td => td.textContent.slice(0, 30))"""
+        )
+    context.close()
+    assert found == []
+    assert cut == []

@@ -10,6 +10,7 @@ from gapstudy import schema, vocab
 from gapstudy.disagreements import list_disagreements, load_disagreements_spec
 from gapstudy.exceptions import AnnotationError, ParameterError, TableError
 from gapstudy.facts import (
+    _measure_marks,
     benchmark_changes,
     benchmark_gap_points,
     dimension_tables,
@@ -561,7 +562,7 @@ def test_gap_measures_keep_each_gap_in_its_own_unit():
     ]
 
 
-def test_gap_measures_read_a_share_change_of_one_country_and_leave_other_entities_out():
+def test_a_share_change_is_not_a_gap_but_a_share_at_two_dates():
     figures = make_figures(
         {
             "figure_id": "h/share/1",
@@ -586,6 +587,7 @@ def test_gap_measures_read_a_share_change_of_one_country_and_leave_other_entitie
         },
         {
             "figure_id": "h/ipo/1",
+            "kind": "change",
             "text": "risen by 36%",
             "value": 36.0,
             "unit": "percent",
@@ -604,9 +606,14 @@ def test_gap_measures_read_a_share_change_of_one_country_and_leave_other_entitie
             "line": 1,
         }
     ]
-    got = gap_measures(figures, derive_measures(figures, spec))
-    assert list(got["item_id"]) == ["share"]
-    row = got.iloc[0]
+    derived = derive_measures(figures, spec)
+    # The rise of China's share is not a US lead: the chart of gaps leaves it out...
+    assert list(gap_measures(figures, derived)["item_id"]) == []
+    # ...and its dimension's chart draws it as a share at two dates, the change in points.
+    got = _measure_marks(figures, derived, is_gap_only=False)
+    assert list(got["item_id"]) == ["h/ipo/1", "share"]
+    assert list(got["kind"]) == ["change", "share"]
+    row = got.iloc[1]
     assert (row["unit"], row["start_value"], row["value"]) == ("percent", 1.2, 30.0)
     assert (row["start_period"], row["period"], row["change_value"]) == ("late 2024", "2025", 28.8)
 
@@ -677,9 +684,11 @@ def test_dimension_tables_select_one_dimension_and_refuse_unknown_ones():
     assert list(part["marks"]["item_id"]) == ["k/fold/1"]
     assert part["derived_measures"].empty
     capital = dimension_tables(tables, "capital_and_investment")
-    # Every figure of the dimension in its own unit (dollars), and the ratio in fold.
-    assert list(capital["marks"]["item_id"]) == ["u/inv/2", "u/inv/1", "inv"]
-    assert list(capital["marks"]["unit"]) == ["usd", "usd", "fold"]
+    # Every figure of the dimension in its own unit (dollars), and the ratio in fold: the gap
+    # first, then the amounts.
+    assert list(capital["marks"]["item_id"]) == ["inv", "u/inv/2", "u/inv/1"]
+    assert list(capital["marks"]["kind"]) == ["gap", "level", "level"]
+    assert list(capital["marks"]["unit"]) == ["fold", "usd", "usd"]
     with pytest.raises(ParameterError, match="dimension 'chips' is not in the vocabulary"):
         dimension_tables(tables, "chips")
 

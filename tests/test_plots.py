@@ -466,7 +466,7 @@ def test_the_same_data_gives_the_same_svg_bytes(tmp_path):
     assert outputs[0] == outputs[1]
 
 
-# --- the plotting rule -----------------------------------------------------------------------------
+# --- the plotting rule --------------------------------------------------------------------------
 
 
 def test_every_figure_saves_the_data_it_drew(tmp_path):

@@ -110,7 +110,7 @@ def test_spans_that_cannot_be_drawn_are_refused(bad: Span, message: str):
         reader.mark_up_text("s", text, [*good, bad])
 
 
-def test_describe_reading_says_bounds_unit_qualifier_voice_and_stance():
+def test_describe_reading_says_in_plain_words_what_who_when_and_how_much():
     figure = {
         "kind": "percent",
         "value": None,
@@ -121,9 +121,25 @@ def test_describe_reading_says_bounds_unit_qualifier_voice_and_stance():
         "qualifier": "below",
         "voice_id": "s/lin",
         "stance": "skeptic",
+        "entity": "China",
+        "metric": "chance of overtaking OpenAI",
+        "period": "within five years",
+        "cites": None,
     }
     assert reader.describe_reading(figure, "Justin Lin") == (
-        "percent; high 20; unit percent; bound upper; qualifier “below”; voice Justin Lin, skeptic"
+        "China: chance of overtaking OpenAI, within five years: at most 20% — Justin Lin (skeptic)"
+    )
+    share = {
+        **figure,
+        "metric": "Chinese open models' share of OpenRouter usage",
+        "period": None,
+        "bound": "approximate",
+        "value": 30.0,
+        "cites": "openrouter-study",
+    }
+    assert reader.describe_reading(share, None) == (
+        "China: Chinese open models' share of OpenRouter usage, no period given: about 30% — "
+        "a voice not named (skeptic), citing openrouter-study"
     )
 
 
