@@ -381,6 +381,21 @@ def link_table_ids(nb: nbformat.NotebookNode, links: Mapping[str, str]) -> None:
                 output["data"]["text/html"] = reader.link_known_ids(_text(html), links)
 
 
+_MISSING_CELL = re.compile(r"<td>(?:&lt;NA&gt;|<NA>|NaN|None)</td>")
+
+
+def blank_missing_cells(nb: nbformat.NotebookNode) -> None:
+    """In place: a table cell with no value (pandas shows ``<NA>``) reads as a dash, with 'no
+    value' for screen readers, so no page shows a library's placeholder."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            html = output.get("data", {}).get("text/html")
+            if html:
+                output["data"]["text/html"] = _MISSING_CELL.sub(
+                    '<td class="gs-missing" aria-label="no value">—</td>', _text(html)
+                )
+
+
 def render_notebook(
     nb_path: Path,
     out_dir: Path,
@@ -398,6 +413,7 @@ def render_notebook(
         raise RenderError(f"{nb_path}: cannot read notebook: {err}") from err
     add_alt_text(nb, run, captions)
     link_table_ids(nb, links or {})
+    blank_missing_cells(nb)
     views = {
         False: (out_dir / f"{run}.html", f"{run}.full.html", "Show the code"),
         True: (out_dir / f"{run}.full.html", f"{run}.html", "Hide the code"),
