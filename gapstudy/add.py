@@ -190,6 +190,10 @@ def source_entry_text(meta: dict[str, Any]) -> str:
     for name, value in meta.items():
         if name in ("source_id", "segments", "inferences"):
             continue
+        if name == "kind":
+            lines.append("    # To fill in (`gapstudy check` asks): what kind of text this is,")
+            lines.append("    # the events it reports, what a reader should know about it")
+            lines.append("    # (docs/annotations.md, Sources as evidence).")
         lines.append(f"    {name}: {_scalar(value)}")
     lines.append("    inferences: []")
     lines.append("    # Guessed by `gapstudy add`: check each kind against the text.")
@@ -336,6 +340,9 @@ def add_source(
         "date_precision": precision,
         "is_date_inferred": False,
         "url": url,
+        "kind": None,
+        "event": [],
+        "reliability_note": None,
         "inferences": [],
         "segments": guess_segments(text),
     }

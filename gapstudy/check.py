@@ -30,6 +30,7 @@ from gapstudy.facts import (
 )
 from gapstudy.figures import ParsedFigure, parse_figure
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
+from gapstudy.judgments import check_source_quality
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.sources import Source, load_sources
@@ -840,6 +841,7 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
     entities = load_entities(paths)
     corpus = Corpus(sources, {}, {}, [], facts, entities)
     corpus.problems += check_source_fields(sources, paths.sources_file)
+    corpus.problems += check_source_quality(sources, paths.sources_file)
     for sid, source in sources.items():
         notes, problems = load_source_annotations(source, paths)
         corpus.problems += problems

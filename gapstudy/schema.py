@@ -184,6 +184,20 @@ SOURCES = Table(
         ),
         Column("is_date_inferred", "boolean", "True when the date is not printed as such."),
         Column("url", "string", "Address of the original, when known.", required=False),
+        Column(
+            "kind",
+            "string",
+            "What kind of text it is, which decides how much it weighs as evidence"
+            " (vocab.SOURCE_KINDS: original_report, repost, aggregator, commentary, promotional).",
+            enum=_enum(vocab.SOURCE_KINDS),
+        ),
+        Column(
+            "reliability_note",
+            "string",
+            "What a reader should know about the text's reliability (sells a product, a"
+            " machine-written summary inside it, joke names among its comments...).",
+            required=False,
+        ),
         Column("inference_note", "string", "Why inferred fields are believed.", required=False),
         Column("n_lines", "integer", "Number of lines in the text."),
         Column("n_chars", "integer", "Number of characters in the text."),
@@ -204,6 +218,22 @@ SEGMENTS = Table(
         Column("line_end", "integer", "Last line (1-based, inclusive)."),
         CHAR_START,
         CHAR_END,
+    ),
+)
+
+SOURCE_EVENTS = Table(
+    name="source_events",
+    description=(
+        "What each source text reports as news (data/sources.yaml, event): texts reporting the"
+        " same occasion share its event id, so that they are not counted as independent."
+    ),
+    row="one event reported by one source",
+    primary_key=("source_id", "event_id"),
+    foreign_keys=(("source_id", "sources", "source_id"),),
+    columns=(
+        SOURCE_ID,
+        Column("event_id", "string", "Slug of the occasion (a meeting, a talk, a listing...)."),
+        Column("n", "integer", "Order of the event in the source's list (1 first)."),
     ),
 )
 
@@ -365,7 +395,7 @@ MENTIONS = Table(
 )
 
 TABLES: dict[str, Table] = {
-    t.name: t for t in (SOURCES, SEGMENTS, VOICES, CLAIMS, FIGURES, MENTIONS)
+    t.name: t for t in (SOURCES, SOURCE_EVENTS, SEGMENTS, VOICES, CLAIMS, FIGURES, MENTIONS)
 }
 
 

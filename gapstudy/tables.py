@@ -68,12 +68,22 @@ def _sources_rows(corpus: Corpus) -> list[dict[str, Any]]:
                 "date_precision": meta["date_precision"],
                 "is_date_inferred": meta["is_date_inferred"],
                 "url": meta["url"],
+                "kind": meta["kind"],
+                "reliability_note": meta["reliability_note"],
                 "inference_note": notes or None,
                 "n_lines": source.n_lines,
                 "n_chars": len(source.text),
             }
         )
     return rows
+
+
+def _source_events_rows(corpus: Corpus) -> list[dict[str, Any]]:
+    return [
+        {"source_id": sid, "event_id": event, "n": n}
+        for sid, source in corpus.sources.items()
+        for n, event in enumerate(source.meta["event"], start=1)
+    ]
 
 
 def _segments_rows(corpus: Corpus) -> list[dict[str, Any]]:
@@ -218,6 +228,7 @@ def _mentions_rows(corpus: Corpus) -> list[dict[str, Any]]:
 
 _BUILDERS = {
     "sources": _sources_rows,
+    "source_events": _source_events_rows,
     "segments": _segments_rows,
     "voices": _voices_rows,
     "claims": _claims_rows,

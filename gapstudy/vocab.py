@@ -39,6 +39,17 @@ DATE_PRECISIONS: dict[str, str] = {
     "unknown": "no date can be fixed",
 }
 
+# What kind of text a source is: how much it weighs as evidence (rules and examples in
+# docs/annotations.md, "Sources as evidence").
+SOURCE_KINDS: dict[str, str] = {
+    "original_report": "an outlet's own report of what it attended, asked or obtained",
+    "repost": "another outlet's report republished, whole, cut or rewritten, by a third party",
+    "aggregator": "a text compiled from others' reports and published data, with no reporting"
+    " of its own",
+    "commentary": "an author's own analysis or opinion, arguing a view from public facts",
+    "promotional": "a text that sells its reader a product or service, whatever it also reports",
+}
+
 PERIOD_PRECISIONS: dict[str, str] = {
     "day": "a single day, e.g. 'As of April 30'",
     "month": "a single month, e.g. 'in January'",

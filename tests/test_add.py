@@ -91,9 +91,38 @@ def test_check_refuses_each_draft_with_file_and_line(project, article, capsys):
         validate(project)
 
 
+def test_add_drafts_the_source_quality_fields_empty_and_check_asks_for_them(
+    project, article, capsys
+):
+    add_source(article, "chip-gap-2026", paths=project)
+    text = project.sources_file.read_text(encoding="utf-8")
+    entry = text[text.index("  - source_id: chip-gap-2026") :]
+    assert "    kind: null\n    event: []\n    reliability_note: null\n" in entry
+    meta = load_sources(project)["chip-gap-2026"].meta
+    assert (meta["kind"], meta["event"], meta["reliability_note"]) == (None, [], None)
+    rows = text.splitlines()
+    # the other entries give both fields, so the drafted entry's lines are the only matches
+    kind_line = rows.index("    kind: null") + 1
+    event_line = rows.index("    event: []") + 1
+    assert run_check(project) == 1
+    out = capsys.readouterr().out
+    assert f"sources.yaml:{kind_line}: chip-gap-2026: kind is required" in out
+    assert f"sources.yaml:{event_line}: chip-gap-2026: event is empty" in out
+
+
+def _fill_source_quality(project, source_id: str) -> None:
+    """Give the fields `gapstudy add` drafts empty, as a researcher would."""
+    text = project.sources_file.read_text(encoding="utf-8")
+    head, entry = text.split(f"  - source_id: {source_id}\n")
+    entry = entry.replace("    kind: null\n", "    kind: original_report\n", 1)
+    entry = entry.replace("    event: []\n", "    event: [example-briefing-2026]\n", 1)
+    project.sources_file.write_text(f"{head}  - source_id: {source_id}\n{entry}", encoding="utf-8")
+
+
 def test_confirmed_drafts_pass_the_gate(project, article):
     """Drafts turned into a claim with a figure and into exclusions: the source is complete."""
     added = add_source(article, "chip-gap-2026", outlet="Example Wire", paths=project)
+    _fill_source_quality(project, "chip-gap-2026")
     doc = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))
     drafts = {d["text"]: d for d in doc.pop("drafts")}
     money = drafts["$109.1 billion"]
