@@ -30,7 +30,7 @@ from gapstudy.facts import (
 )
 from gapstudy.figures import ParsedFigure, parse_figure
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
-from gapstudy.judgments import check_source_quality
+from gapstudy.judgments import check_judgments
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.sources import Source, load_sources
@@ -841,7 +841,6 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
     entities = load_entities(paths)
     corpus = Corpus(sources, {}, {}, [], facts, entities)
     corpus.problems += check_source_fields(sources, paths.sources_file)
-    corpus.problems += check_source_quality(sources, paths.sources_file)
     for sid, source in sources.items():
         notes, problems = load_source_annotations(source, paths)
         corpus.problems += problems
@@ -852,6 +851,7 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
             corpus.problems += problems
         corpus.mentions += _classify_mentions(notes, source)
     corpus.problems += _check_cross_source(corpus, paths)
+    corpus.problems += check_judgments(corpus, paths)
     cross_source = {Path(name).stem for name in CROSS_SOURCE_FILES}
     known = {p.stem for p in paths.annotations.glob("*.yaml")} - cross_source
     for stem in sorted(known - set(sources)):

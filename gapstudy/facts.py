@@ -42,7 +42,15 @@ _COMPARED_FIELDS = ("period", "counterpart", "unit")
 PERCENT_UNITS = ("percent", "percentage_point")
 
 _FACT_FIELDS = ("fact_id", "description", "unit", "tolerance_pct")
-_DISAGREEMENT_FIELDS = ("disagreement_id", "kind", "dimension", "question", "what_differs", "sides")
+_DISAGREEMENT_FIELDS = (
+    "disagreement_id",
+    "kind",
+    "dimension",
+    "question",
+    "period",
+    "what_differs",
+    "sides",
+)
 _SIDE_FIELDS = ("report", "position")
 _REFERENCE_FIELDS = ("figure", "reference_name", "url", "quote", "status", "note")
 _DERIVED_FIELDS = (
@@ -1111,6 +1119,7 @@ def list_disagreements(
                     "kind": entry["kind"],
                     "dimension": entry["dimension"],
                     "question": entry["question"],
+                    "period": entry["period"],
                     "what_differs": entry["what_differs"],
                     "report_id": rid,
                     "source_id": claim["source_id"],

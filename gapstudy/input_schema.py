@@ -169,6 +169,7 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "kind": required(TEXT, "vocab.DISAGREEMENT_KINDS"),
         "dimension": required(TEXT, "vocab.DIMENSIONS"),
         "question": required(TEXT),
+        "period": required(TEXT, "the one period every side speaks of"),
         "what_differs": required(TEXT),
         "note": optional(TEXT),
         "sides": required(LIST, "two or more", entries="side"),
@@ -176,6 +177,17 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
     "side": {
         "report": required(TEXT, "claim or figure id"),
         "position": required(TEXT, "what this side holds"),
+        "period": optional(TEXT, "only where the side speaks of another period (refused)"),
+    },
+    # data/annotations/out_of_date.yaml
+    "out-of-date file": {"out_of_date": required(LIST, entries="out-of-date record")},
+    "out-of-date record": {
+        "claim": required(TEXT, "claim or figure id of a dated source"),
+        "record": required(TEXT, "what the record was at the claim's date"),
+        "evidence": required(TEXT, "claim or figure id of another text showing it", nullable=True),
+        "note": required(
+            TEXT, "where the record is documented, and how the claim departs", nullable=True
+        ),
     },
     # data/annotations/references.yaml
     "references file": {"references": required(LIST, entries="reference check")},
@@ -222,10 +234,11 @@ CROSS_SOURCE_FILES: dict[str, str] = {
     "derived.yaml": "derived file",
     "disagreements.yaml": "disagreements file",
     "references.yaml": "references file",
+    "out_of_date.yaml": "out-of-date file",
 }
 
 # The key whose value names an entry in messages ("claim 'lin-odds'").
-_NAME_KEYS = ("key", "source_id", "fact_id", "measure_id", "disagreement_id", "figure")
+_NAME_KEYS = ("key", "source_id", "fact_id", "measure_id", "disagreement_id", "figure", "claim")
 
 
 def _type_ok(type_: str, value: Any) -> bool:

@@ -598,6 +598,7 @@ DISAGREEMENTS = Table(
         Column("kind", "string", "Kind of disagreement.", enum=_enum(vocab.DISAGREEMENT_KINDS)),
         DIMENSION,
         Column("question", "string", "The point at issue, in a few words."),
+        Column("period", "string", "The one period every side speaks of."),
         Column("what_differs", "string", "What the sides differ on."),
         Column("report_id", "string", "figure_id of the side when it is a figure, else claim_id."),
         SOURCE_ID,
@@ -674,5 +675,40 @@ REFERENCE_CHECKS = Table(
     ),
 )
 
+OUT_OF_DATE = Table(
+    name="out_of_date",
+    description=(
+        "Claims contradicted by the record at their own date (data/annotations/out_of_date.yaml):"
+        " each beside what the record was then. Not disagreements between texts."
+    ),
+    row="one out-of-date claim (or figure)",
+    primary_key=("claim_id", "quote"),
+    foreign_keys=(
+        ("source_id", "sources", "source_id"),
+        ("claim_id", "claims", "claim_id"),
+        ("voice_id", "voices", "voice_id"),
+    ),
+    columns=(
+        CLAIM_ID,
+        Column("figure_id", "string", "Figure of the record, if it is a figure.", required=False),
+        SOURCE_ID,
+        Column("published", "string", "Publication date of the source (ISO).", required=False),
+        VOICE_ID,
+        Column("quote", "string", "The claim's (or figure's) words exactly as in the source."),
+        LINE,
+        DIMENSION,
+        STANCE,
+        Column("record", "string", "What the record was at the source's date."),
+        Column(
+            "evidence_id",
+            "string",
+            "Claim or figure of another text that shows the record.",
+            required=False,
+        ),
+        Column("note", "string", "Where the record is documented.", required=False),
+    ),
+)
+
 TABLES[DISAGREEMENTS.name] = DISAGREEMENTS
 TABLES[REFERENCE_CHECKS.name] = REFERENCE_CHECKS
+TABLES[OUT_OF_DATE.name] = OUT_OF_DATE

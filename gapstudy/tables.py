@@ -33,6 +33,7 @@ from gapstudy.facts import (
     reconcile_facts,
 )
 from gapstudy.figures import to_record
+from gapstudy.judgments import list_out_of_date, load_out_of_date_spec
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.provenance import exchange_folders
 from gapstudy.sources import Source
@@ -252,6 +253,10 @@ def build_tables(paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
     tables["disagreements"] = _validated(schema.DISAGREEMENTS, disagreements)
     references = check_references(tables["figures"], load_references_spec(paths))
     tables["reference_checks"] = _validated(schema.REFERENCE_CHECKS, references)
+    out_of_date = list_out_of_date(
+        tables["claims"], tables["figures"], tables["sources"], load_out_of_date_spec(paths)
+    )
+    tables["out_of_date"] = _validated(schema.OUT_OF_DATE, out_of_date)
     return tables
 
 
