@@ -296,7 +296,7 @@ def check_out_of_date(
                 )
             )
         claim_id = "/".join(rid.split("/")[:2])
-        for named in (rid, claim_id):
+        for named in dict.fromkeys((rid, claim_id)):
             if named in sides:
                 problems.append(
                     Problem(

@@ -281,11 +281,12 @@ DERIVED_OPERATIONS: dict[str, str] = {
     "change": "later (numerator) - earlier (denominator) of one quantity, in their unit",
 }
 
+# Every kind needs one question, one period and sides that cannot both hold (the rules of
+# gapstudy.judgments; docs/annotations.md, "Facts and disagreements").
 DISAGREEMENT_KINDS: dict[str, str] = {
-    "contradiction": "the statements cannot both hold of the same thing at the same time",
-    "divergence": "the statements point opposite ways on one dimension, at times or by measures"
-    " that may differ",
-    "different_report": "sources report the same statement or number differently",
+    "contradiction": "statements of fact that cannot both hold of the same thing at the same time",
+    "divergence": "opposite judgements on one question for one period",
+    "different_report": "one remark or number reported in ways that cannot all be accurate",
 }
 
 REFERENCE_STATUSES: dict[str, str] = {

@@ -387,7 +387,8 @@ def test_a_disagreement_within_one_source_is_refused(project):
     _write(project, VALID)
     (project.annotations / "disagreements.yaml").write_text(
         "disagreements:\n  - disagreement_id: d\n    kind: divergence\n    dimension: policy\n"
-        f"    question: q\n    what_differs: w\n    sides:\n      - report: {SOURCE}/gap\n"
+        f"    question: q\n    period: p\n    what_differs: w\n    sides:\n"
+        f"      - report: {SOURCE}/gap\n"
         f"        position: p\n      - report: {SOURCE}/gap/1\n        position: p\n"
     )
     with pytest.raises(AnnotationError, match="d: sides come from 1 source"):
