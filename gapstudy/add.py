@@ -30,7 +30,8 @@ from gapstudy.figures import parse_figure
 from gapstudy.input_schema import ENTRY_KINDS
 from gapstudy.mentions import find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
-from gapstudy.sources import Source, read_yaml
+from gapstudy.sources import Source
+from gapstudy.yamlfile import read_yaml
 
 SOURCE_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # A line this short with no closing punctuation reads as a title, byline or heading.
@@ -301,6 +302,33 @@ def _refusals(
     return problems
 
 
+def _draft_meta(
+    source_id: str, file: Path, data: bytes, text: str, given: dict[str, Any], precision: str
+) -> dict[str, Any]:
+    """The new ``sources.yaml`` entry: what is known from the file and the command line, the
+    rest drafted (inferences none, source kind and events empty for the researcher to give,
+    segments guessed)."""
+    return {
+        "source_id": source_id,
+        "file": f"{source_id}.txt",
+        "original_name": Path(file).name,
+        "sha256": sha256_of(data),
+        "title": given["title"],
+        "outlet": given["outlet"],
+        "is_outlet_inferred": False,
+        "original_outlet": None,
+        "published": given["published"],
+        "date_precision": precision,
+        "is_date_inferred": False,
+        "url": given["url"],
+        "kind": None,
+        "event": [],
+        "reliability_note": None,
+        "inferences": [],
+        "segments": guess_segments(text),
+    }
+
+
 def add_source(
     file: Path,
     source_id: str,
@@ -327,25 +355,8 @@ def add_source(
     if problems:
         raise InputError(problems)
     text = data.decode("utf-8")
-    meta: dict[str, Any] = {
-        "source_id": source_id,
-        "file": f"{source_id}.txt",
-        "original_name": Path(file).name,
-        "sha256": sha256_of(data),
-        "title": title,
-        "outlet": outlet,
-        "is_outlet_inferred": False,
-        "original_outlet": None,
-        "published": published,
-        "date_precision": precision,
-        "is_date_inferred": False,
-        "url": url,
-        "kind": None,
-        "event": [],
-        "reliability_note": None,
-        "inferences": [],
-        "segments": guess_segments(text),
-    }
+    given = {"title": title, "outlet": outlet, "published": published, "url": url}
+    meta = _draft_meta(source_id, file, data, text, given, precision)
     raw_path = paths.raw_file(meta["file"])
     source = Source(source_id, raw_path, meta, text)
     drafts = draft_entries(source)

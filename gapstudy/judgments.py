@@ -34,11 +34,13 @@ import pandas as pd
 
 from gapstudy import schema
 from gapstudy.annotations import SourceAnnotations
+from gapstudy.disagreements import load_disagreements_spec
 from gapstudy.exceptions import AnnotationError, InputError, Problem, TableError
-from gapstudy.facts import judge_numeric_agreement, load_disagreements_spec, report_interval
+from gapstudy.facts import judge_numeric_agreement, report_interval
 from gapstudy.figures import ParsedFigure
 from gapstudy.paths import ProjectPaths, project_paths
-from gapstudy.sources import Source, read_yaml
+from gapstudy.sources import Source
+from gapstudy.specfile import check_fields, read_optional
 from gapstudy.yamlfile import line_of_key
 
 TRENDS = frozenset({"narrowing", "widening"})
@@ -233,25 +235,11 @@ def load_out_of_date_spec(paths: ProjectPaths | None = None) -> list[dict[str, A
     """The records of ``data/annotations/out_of_date.yaml`` (none when the file is absent),
     each with its ``line``; keys and types are checked by :mod:`gapstudy.input_schema`."""
     path = (paths or project_paths()).annotations / OUT_OF_DATE_FILE
-    if not path.exists():
-        return []
-    doc = read_yaml(path) or {}
-    entries = doc.get("out_of_date") if isinstance(doc, dict) else None
-    if not isinstance(entries, list):
-        raise AnnotationError(Problem(path, 1, "no list under 'out_of_date'", "start with it"))
-    result = []
-    for entry in entries:
-        if not isinstance(entry, dict):
-            raise AnnotationError(Problem(path, None, f"entry {entry!r} is not a mapping"))
-        missing = [name for name in _OUT_OF_DATE_FIELDS if name not in entry]
-        if missing:
-            raise AnnotationError(
-                Problem(path, entry.get("__line__"), f"out-of-date record lacks {missing}")
-            )
-        result.append(
-            {**{k: v for k, v in entry.items() if k != "__line__"}, "line": entry.get("__line__")}
-        )
-    return result
+    entries = read_optional(path, "out_of_date")
+    problems = [p for e in entries for p in check_fields(e, _OUT_OF_DATE_FIELDS, path, "record")]
+    if problems:
+        raise AnnotationError(problems)
+    return entries
 
 
 def check_out_of_date(
