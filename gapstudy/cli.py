@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from gapstudy import __version__
 from gapstudy.engine import skip_unused_schema_formats
 from gapstudy.exceptions import GapstudyError
 from gapstudy.paths import project_paths
@@ -125,7 +126,13 @@ def _add_cell_timeout_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gapstudy", description=__doc__)
-    parser.add_argument("--root", default=None, help="project root (default: this checkout)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--root",
+        default=None,
+        help="project root (default: $GAPSTUDY_ROOT, else the folder holding data/sources.yaml "
+        "found by walking up from the current directory)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("add", help="add an article: raw copy, sources.yaml entry, draft notes")
