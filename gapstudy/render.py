@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import nh3
 import nbformat
+import nh3
 from markupsafe import Markup, escape
 from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath, import_plugin

@@ -11,8 +11,8 @@ Executed notebooks are checked separately with nbval, after ``make build`` has w
 from __future__ import annotations
 
 import ast
-import shutil
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
