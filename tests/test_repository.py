@@ -75,3 +75,64 @@ def test_pre_commit_on_every_file_rewrites_no_generated_output(tmp_path: Path):
     )
     assert status.stdout == "", status.stdout
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+# ------------------------------------------------------------- licence, citation, changes
+
+CFFCONVERT = ROOT / ".cache" / "tools" / "cffconvert" / "bin" / "cffconvert"
+
+
+def _cffconvert(path: Path) -> subprocess.CompletedProcess[str]:
+    if not CFFCONVERT.exists():
+        pytest.fail(f"{CFFCONVERT.relative_to(ROOT)} is missing: run `make setup`")
+    return subprocess.run(
+        [str(CFFCONVERT), "--validate", "-i", str(path)], capture_output=True, text=True
+    )
+
+
+def test_licence_is_the_one_pyproject_declares():
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["license"]
+    assert declared == "MIT"
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License\n")
+
+
+def test_citation_is_valid_for_cffconvert_and_names_this_version():
+    import yaml
+
+    import gapstudy
+
+    done = _cffconvert(ROOT / "CITATION.cff")
+    assert done.returncode == 0, done.stdout + done.stderr
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert citation["version"] == gapstudy.__version__
+    assert citation["license"] == "MIT"
+
+
+def test_cffconvert_refuses_a_citation_without_authors(tmp_path: Path):
+    """The check above is real: a citation missing required fields fails it."""
+    (tmp_path / "CITATION.cff").write_text("cff-version: 1.2.0\ntitle: gapstudy\n")
+    assert _cffconvert(tmp_path / "CITATION.cff").returncode != 0
+
+
+def test_changelog_keeps_a_changelog_and_has_this_version():
+    import re
+
+    import gapstudy
+
+    text = (ROOT / "CHANGELOG.md").read_text()
+    assert text.startswith("# Changelog\n")
+    assert "https://keepachangelog.com/" in text
+    versions = re.findall(r"^## \[([^\]]+)\]", text, flags=re.MULTILINE)
+    assert versions[0] == "Unreleased"
+    assert gapstudy.__version__ in versions
+    kinds = set(re.findall(r"^### (\w+)", text, flags=re.MULTILINE))
+    assert kinds <= {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}
+
+
+def test_rights_statement_leaves_the_texts_to_their_publishers():
+    text = " ".join((ROOT / "data" / "RIGHTS.md").read_text().split())
+    assert "The rights in each text stay with its publisher" in text
+    assert "MIT License does not extend to them" in text
+    assert "data/processed/datapackage.json" in text
