@@ -70,3 +70,21 @@ def test_every_floor_is_the_tested_version():
 def test_lock_pins_every_dependency_exactly():
     missing = sorted(set(_pyproject()) - set(_locked()))
     assert not missing, f"not pinned in requirements.lock: {missing}"
+
+
+def test_binder_configuration_installs_the_lock_and_the_package():
+    """repo2docker (Binder) reads .binder/: the Python of the lock, the lock itself, and the
+    package installed from the checkout. (repo2docker itself needs Docker; not run here.)"""
+    binder = ROOT / ".binder"
+    lock_header = (ROOT / "requirements.lock").read_text().splitlines()[1]
+    python = re.search(r"--python-version (\d+\.\d+)", lock_header).group(1)
+    assert (binder / "runtime.txt").read_text() == f"python-{python}\n"
+    requirements = [
+        line for line in (binder / "requirements.txt").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]  # fmt: skip
+    assert requirements == ["-r ../requirements.lock"]
+    assert ((binder / requirements[0].split()[1]).resolve()) == ROOT / "requirements.lock"
+    post_build = binder / "postBuild"
+    assert post_build.stat().st_mode & 0o111, "postBuild must be executable"
+    assert "pip install --no-cache-dir --no-deps -e ." in post_build.read_text()
