@@ -1,7 +1,8 @@
 """The conda environment, pyproject.toml and the lock file name the same dependencies, and
 every floor in pyproject.toml is the version the lock pins, so the lowest version allowed is
 one the suite has run against (a floor below it was never tested: pandera 0.20.0 and pint 0.24
-installed cleanly under the old floors, yet failed on import and on the first unit parsed)."""
+installed cleanly under the old floors, yet failed on import and on the first unit parsed;
+text2num 2.5.0 read "one hundred and five" as "100 and 5")."""
 
 from __future__ import annotations
 
