@@ -9,6 +9,7 @@ import re
 import signal
 import socket
 import subprocess
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -48,7 +49,8 @@ def _free_port() -> int:
 
 @pytest.mark.slow
 def test_make_lab_starts_for_this_user_and_prints_the_address(tmp_path: Path):
-    """Really starts JupyterLab through make, as whoever runs the suite (root in CI)."""
+    """Really starts JupyterLab through make, as whoever runs the suite (root in CI), and asks
+    the server at the printed address for its status."""
     port = _free_port()
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path)}
     lab = subprocess.Popen(
@@ -58,23 +60,15 @@ def test_make_lab_starts_for_this_user_and_prints_the_address(tmp_path: Path):
         start_new_session=True,
     )  # fmt: skip
     seen: list[str] = []
+    reader = threading.Thread(target=lambda: seen.extend(lab.stdout), daemon=True)
+    reader.start()
     try:
-        deadline = time.monotonic() + 120
-        found = None
-        while found is None and time.monotonic() < deadline:
-            line = lab.stdout.readline()
-            if not line:
-                break
-            seen.append(line)
-            found = URL.search(line)
-        assert found, "no address printed:\n" + "".join(seen)
-        address = found.group(1)
-        assert f":{port}/" in address
-        token = address.split("token=")[1]
-        status = f"http://127.0.0.1:{port}/api/status?token={token}"
-        with urllib.request.urlopen(status, timeout=30) as answer:
-            assert answer.status == 200
-            assert "started" in json.load(answer)
+        address = _wait_for(lambda: next(filter(None, map(URL.search, list(seen))), None), 180)
+        assert address, "no address printed:\n" + "".join(seen)
+        assert f":{port}/" in address.group(1)
+        token = address.group(1).split("token=")[1]
+        status = _wait_for(lambda: _status(port, token), 60)
+        assert status and "started" in status, "server did not answer:\n" + "".join(seen)
     finally:
         os.killpg(lab.pid, signal.SIGTERM)
         try:
@@ -82,6 +76,26 @@ def test_make_lab_starts_for_this_user_and_prints_the_address(tmp_path: Path):
         except subprocess.TimeoutExpired:
             os.killpg(lab.pid, signal.SIGKILL)
             lab.wait()
+
+
+def _wait_for(probe, seconds: float):
+    """``probe()`` until it gives something, or None after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = probe()
+        if found:
+            return found
+        time.sleep(0.5)
+    return None
+
+
+def _status(port: int, token: str) -> dict | None:
+    url = f"http://127.0.0.1:{port}/api/status?token={token}"
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            return json.load(answer) if answer.status == 200 else None
+    except OSError:
+        return None
 
 
 def test_conda_path_uses_the_active_environment():
