@@ -6,9 +6,9 @@ import argparse
 import signal
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 from pathlib import Path
 
-from gapstudy import __version__
 from gapstudy.engine import skip_unused_schema_formats
 from gapstudy.exceptions import GapstudyError
 from gapstudy.paths import project_paths
@@ -35,7 +35,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_tables(args: argparse.Namespace) -> int:
-    from gapstudy.build import hold_build_lock
+    from gapstudy.lock import hold_build_lock
     from gapstudy.tables import write_tables
 
     paths = project_paths(args.root)
@@ -68,7 +68,7 @@ def _cmd_why(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from gapstudy.build import hold_build_lock
+    from gapstudy.lock import hold_build_lock
     from gapstudy.render import render_report
 
     paths = project_paths(args.root)
@@ -126,7 +126,9 @@ def _add_cell_timeout_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gapstudy", description=__doc__)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # The installed package's version (pyproject.toml), as tables.datapackage reads it: no
+    # stage imports gapstudy/__init__.py.
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('gapstudy')}")
     parser.add_argument(
         "--root",
         default=None,
