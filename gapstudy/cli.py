@@ -6,6 +6,7 @@ import argparse
 import signal
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 from pathlib import Path
 
 from gapstudy.engine import skip_unused_schema_formats
@@ -125,7 +126,15 @@ def _add_cell_timeout_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gapstudy", description=__doc__)
-    parser.add_argument("--root", default=None, help="project root (default: this checkout)")
+    # The installed package's version (pyproject.toml), as tables.datapackage reads it: no
+    # stage imports gapstudy/__init__.py.
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('gapstudy')}")
+    parser.add_argument(
+        "--root",
+        default=None,
+        help="project root (default: $GAPSTUDY_ROOT, else the folder holding data/sources.yaml "
+        "found by walking up from the current directory)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("add", help="add an article: raw copy, sources.yaml entry, draft notes")

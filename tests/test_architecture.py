@@ -44,7 +44,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("the HTML report", ("reader", "render", "diff")),
     ("running notebooks", ("engine", "lock", "runner")),
     ("the build: the stage sequence", ("build",)),
-    ("commands", ("add", "cli")),
+    ("commands", ("add", "cli", "__main__")),
     ("the package's front door", (FACADE,)),
 )
 
