@@ -28,7 +28,7 @@ from gapstudy.facts import (
     load_facts_spec,
     load_references_spec,
 )
-from gapstudy.figures import ParsedFigure, parse_figure
+from gapstudy.figures import ParsedFigure, format_reading, parse_figure, read_mention
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
@@ -471,8 +471,8 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
     result = []
     for m in find_mentions(source.text):
         kind = source.segment_at(m.start).kind
-        fig = next((f for s, e, f in figure_spans if s <= m.start and m.end <= e), None)
-        reason = next((r for s, e, r in exclusion_spans if s <= m.start and m.end <= e), None)
+        fig = _covering(figure_spans, m)
+        reason = _covering(exclusion_spans, m)
         if fig is not None:
             result.append(MentionStatus(source.source_id, m, kind, "annotated", figure_id=fig))
         elif reason is not None:
@@ -484,6 +484,13 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
         else:
             result.append(MentionStatus(source.source_id, m, kind, "out_of_scope"))
     return result
+
+
+def _covering(spans: list[tuple[int, int, str]], mention: Mention) -> str | None:
+    """The label of the first span holding the mention's number (a figure or an exclusion
+    covers a mention when its words hold the number, with or without the words around it)."""
+    start, end = mention.number_span
+    return next((label for s, e, label in spans if s <= start and end <= e), None)
 
 
 def check_cross_source_files(paths: ProjectPaths) -> None:
@@ -888,8 +895,14 @@ def format_coverage(corpus: Corpus) -> str:
             line = corpus.sources[m.source_id].line_of(m.mention.start)
             lines.append(
                 f"  data/raw/{corpus.sources[m.source_id].path.name}:{line}: {m.mention.text!r}"
+                f" -> {_open_reading(m)}"
             )
     return "\n".join(lines)
+
+
+def _open_reading(status: MentionStatus) -> str:
+    """What the normaliser makes of an open mention: its reading, its refusal, or a year."""
+    return format_reading(read_mention(status.mention.text))
 
 
 def run_check(paths: ProjectPaths | None = None) -> int:

@@ -137,6 +137,7 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "context": optional(TEXT, "the sentence it stands in"),
         "occurrence": optional(INTEGER, "which occurrence of the context"),
         "refusal": optional(TEXT, "why the normaliser could not read it"),
+        "reason": optional(TEXT, "why to exclude it, when the draft is an exclusion (a year)"),
         "kind": optional(TEXT, "the normaliser's reading"),
         "value": optional(NUMBER, "the normaliser's reading"),
         "low": optional(NUMBER, "the normaliser's reading"),
