@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test setup lock lab lint bench clean golden
+.PHONY: build test setup lock lab lint bench clean golden vocab-docs
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ build: $(STAMP)
 # Regenerate the reviewed summary of the corpus the tests compare with; review its diff.
 golden: $(STAMP)
 	$(BIN)/python -m gapstudy.summary --write-golden
+
+# Regenerate the list of vocabularies in docs/annotations.md from gapstudy/vocab.py.
+vocab-docs: $(STAMP)
+	$(BIN)/python -c "from pathlib import Path; from gapstudy.vocab import with_vocabularies; \
+	p = Path('docs/annotations.md'); p.write_text(with_vocabularies(p.read_text()))"
 
 # The suite, then nbval over a scratch copy of the executed notebooks (so that re-running them
 # cannot touch the committed figures).

@@ -486,6 +486,32 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
     return result
 
 
+# Hand checks of a figure whose values come from a vocabulary.
+_HAND_CHECKED_VOCABULARIES = {"unit": vocab.UNITS, "kind": vocab.FIGURE_KINDS}
+
+
+def check_hand_vocabularies(annotations: dict[str, SourceAnnotations]) -> list[Problem]:
+    """A figure's hand-checked ``unit`` or ``kind`` that is not in its vocabulary, with the
+    allowed values, so that nobody has to open the code to find them."""
+    problems = []
+    for notes in annotations.values():
+        for claim in notes.claims:
+            for fig in claim.figures:
+                for name, allowed in _HAND_CHECKED_VOCABULARIES.items():
+                    value = fig.spec.get(name)
+                    if value is None or value in allowed:
+                        continue
+                    problems.append(
+                        Problem(
+                            notes.path,
+                            line_of_key(fig.spec, name),
+                            f"figure {name} {value!r} is not one of the allowed values",
+                            f"use one of: {', '.join(allowed)}",
+                        )
+                    )
+    return problems
+
+
 def _covering(spans: list[tuple[int, int, str]], mention: Mention) -> str | None:
     """The label of the first span holding the mention's number (a figure or an exclusion
     covers a mention when its words hold the number, with or without the words around it)."""
@@ -870,6 +896,7 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
         )
     corpus.problems += check_drafts(sources, paths)
     corpus.problems += check_voice_spellings(corpus.annotations)
+    corpus.problems += check_hand_vocabularies(corpus.annotations)
     corpus.problems += check_fact_units(corpus)
     if require_complete:
         corpus.problems += check_open_mentions(corpus, _drafted_mentions(sources, paths))

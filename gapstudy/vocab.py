@@ -345,3 +345,67 @@ def canonical_entity(name: str, paths: ProjectPaths | None = None) -> str | None
     from gapstudy.entities import load_entities
 
     return load_entities(paths).canonical(name)
+
+
+# --- the vocabularies as documentation --------------------------------------------------------
+# docs/annotations.md lists every vocabulary between these two lines, generated from this
+# module (`make vocab-docs`), so that the list a researcher reads cannot drift from the code.
+DOCS_BEGIN = (
+    "<!-- vocabularies: generated from gapstudy/vocab.py by `make vocab-docs`; do not edit -->"
+)
+DOCS_END = "<!-- end of the generated vocabularies -->"
+
+# (heading, where the values are used, vocabulary), in the order a researcher meets them.
+_DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("Segment kinds", "`segments[].kind` in data/sources.yaml", SEGMENT_KINDS),
+    ("Date precisions", "`date_precision` in data/sources.yaml", DATE_PRECISIONS),
+    ("Voice kinds", "`voices[].kind`", VOICE_KINDS),
+    ("Stances", "`stance` of a voice or a claim", STANCES),
+    ("Dimensions", "`dimension` of a claim; `dimension` of a run", DIMENSIONS),
+    ("Directions", "`direction` of a claim", DIRECTIONS),
+    ("Period precisions", "`period_precision` of a figure", PERIOD_PRECISIONS),
+    ("Figure kinds", "`kind` of a figure (read by the normaliser; a hand check)", FIGURE_KINDS),
+    ("Units", "`unit` of a figure (a hand check) and of a fact", UNITS),
+    ("Bounds", "`bound` of a figure, set by its qualifier", BOUNDS),
+    ("Derived operations", "`operation` of a measure in derived.yaml", DERIVED_OPERATIONS),
+    ("Disagreement kinds", "`kind` in disagreements.yaml", DISAGREEMENT_KINDS),
+    ("Reference statuses", "`status` in references.yaml", REFERENCE_STATUSES),
+    ("Mention statuses", "`status` in the mentions table", MENTION_STATUSES),
+)
+
+
+_QUALIFIERS_NOTE = "Words read as the `qualifier` of a figure, and their effect on its bounds."
+_REINTERPRETATIONS_NOTE = "The only `unit_as_meant` an annotator may give."
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def vocabularies_markdown() -> str:
+    """Every vocabulary as a Markdown table, with the qualifiers and the unit readings."""
+    parts = [DOCS_BEGIN, ""]
+    for heading, where, terms in _DOCUMENTED:
+        parts += [f"### {heading}", "", f"Used in {where}.", "", "| value | meaning |"]
+        parts.append("| --- | --- |")
+        parts += [f"| `{term}` | {_cell(meaning)} |" for term, meaning in terms.items()]
+        parts.append("")
+    parts += ["### Qualifiers", "", _QUALIFIERS_NOTE, "", "| words | effect |", "| --- | --- |"]
+    parts += [f"| `{_cell(words)}` | {effect} |" for words, effect in QUALIFIERS.items()]
+    parts += ["", "### Unit reinterpretations", "", _REINTERPRETATIONS_NOTE, ""]
+    parts.append("| as written | as meant | when |")
+    parts.append("| --- | --- | --- |")
+    parts += [f"| `{a}` | `{b}` | {why} |" for (a, b), why in UNIT_REINTERPRETATIONS.items()]
+    parts += ["", DOCS_END]
+    return "\n".join(parts)
+
+
+def with_vocabularies(document: str) -> str:
+    """``document`` with its generated vocabularies section replaced by the current one.
+
+    Raises :class:`ValueError` when the document does not hold the two marker lines.
+    """
+    begin, end = document.find(DOCS_BEGIN), document.find(DOCS_END)
+    if begin < 0 or end < begin:
+        raise ValueError(f"the document has no section between {DOCS_BEGIN!r} and {DOCS_END!r}")
+    return document[:begin] + vocabularies_markdown() + document[end + len(DOCS_END) :]
