@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from gapstudy import schema, vocab
-from gapstudy.annotations import SourceAnnotations, load_source_annotations
+from gapstudy.annotations import SourceAnnotations, load_shared_voices, load_source_annotations
 from gapstudy.entities import Entities, load_entities
 from gapstudy.exceptions import (
     AnnotationError,
@@ -897,6 +897,7 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
     corpus.problems += check_drafts(sources, paths)
     corpus.problems += check_voice_spellings(corpus.annotations)
     corpus.problems += check_hand_vocabularies(corpus.annotations)
+    corpus.problems += load_shared_voices(paths)[1]
     corpus.problems += check_fact_units(corpus)
     if require_complete:
         corpus.problems += check_open_mentions(corpus, _drafted_mentions(sources, paths))
