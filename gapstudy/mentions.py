@@ -19,8 +19,23 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
 - Merging: adjacent number words joined by spaces or hyphens are one mention ("one billion",
   "twenty-five"); a bare number, "to" or a dash, and another number are one mention (a range:
   "three to five", "ten-to-hundred-fold", "3-5", "2024-25"); number words joined by "in" are one
-  mention (odds: "one-in-five"); digit runs joined by "/" are one mention ("2026/05/27"). So
-  "one to two orders of magnitude" yields the single mention "one to two".
+  mention (odds: "one-in-five"); digit runs joined by "/" are one mention ("2026/05/27"); a
+  currency amount and a bare number joined by a dash are a range ("$0.08-0.15"). These are the
+  *numbers* (:func:`find_numbers`).
+- The words a reading needs: a mention is its number with the words around it that decide what
+  it says, on the same line and never across a comma, bracket or other punctuation: hedges and
+  bounds before it (the qualifiers of :data:`gapstudy.vocab.QUALIFIERS`: "over", "about", "as
+  low as", "up to", "just"; glued "~", "<", ">"), verbs and nouns of change ("fell", "rose by",
+  "a drop of"), "by" and "by a factor of"; after it a unit or multiplier ("times", "-fold",
+  "percentage points", "percent points", "GW", "kWh", "cents", "per kilowatt-hour", "/kWh", and
+  after a bare number "months" or "years"), a rate ("a year", "annually", "year-on-year"), a
+  direction or comparative ("increase", "lower") and a trailing bound ("or more"); both ends of
+  "from X [in 2023] to Y" and "between X and Y". "up" after a verb it belongs to ("makes up
+  56.7%") and "over" after a noun of change or lead ("an increase over $7.5 billion") are left
+  out; so is "from" without its "to" ("up from 20 percent"), and "to" ("dropped to just 0.3%"
+  takes "just" only). Years ("2024", "2024-25", "2016 to 2023") take in nothing. So "one to two
+  orders of magnitude" is one mention, whose number is "one to two"; ``Mention.number_span``
+  keeps where the number lies inside the mention.
 
 *Identifiers* are digit runs that are part of a name, not a number, found by
 :func:`find_identifiers`. The rule: a digit run is an identifier when it is glued to a letter
