@@ -31,7 +31,8 @@ from gapstudy.figures import read_mention
 from gapstudy.input_schema import ENTRY_KINDS
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
-from gapstudy.sources import Source, load_sources, read_yaml
+from gapstudy.sources import Source, load_sources
+from gapstudy.yamlfile import read_yaml
 
 SOURCE_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # A line this short with no closing punctuation reads as a title, byline or heading.
