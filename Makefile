@@ -3,7 +3,7 @@
 # `make build ENV=conda` (any target) uses that active environment instead of .venv.
 PYTHON ?= python3
 
-.PHONY: build test setup lock lab lint bench clean golden
+.PHONY: build test setup lock lab lint bench clean golden vocab-docs
 
 ifeq ($(ENV),conda)
 ifndef CONDA_PREFIX
@@ -49,6 +49,11 @@ build: $(STAMP)
 # Regenerate the reviewed summary of the corpus the tests compare with; review its diff.
 golden: $(STAMP)
 	$(BIN)/python -m gapstudy.summary --write-golden
+
+# Regenerate the list of vocabularies in docs/annotations.md from gapstudy/vocab.py.
+vocab-docs: $(STAMP)
+	$(BIN)/python -c "from pathlib import Path; from gapstudy.vocab import with_vocabularies; \
+	p = Path('docs/annotations.md'); p.write_text(with_vocabularies(p.read_text()))"
 
 # The suite, then nbval over the executed notebooks where they are; re-running them must leave
 # the tree as it was (their figures go to a scratch folder), which the status check proves.

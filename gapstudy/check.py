@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from gapstudy import schema, vocab
-from gapstudy.annotations import ClaimNote, SourceAnnotations, load_source_annotations
+from gapstudy.annotations import (
+    ClaimNote,
+    SourceAnnotations,
+    load_shared_voices,
+    load_source_annotations,
+)
 from gapstudy.disagreements import load_disagreements_spec
 from gapstudy.entities import Entities, load_entities
 from gapstudy.exceptions import (
@@ -24,7 +29,7 @@ from gapstudy.exceptions import (
     SourceError,
 )
 from gapstudy.facts import load_facts_spec
-from gapstudy.figures import ParsedFigure, parse_figure
+from gapstudy.figures import ParsedFigure, format_reading, parse_figure, read_mention
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
 from gapstudy.judgments import check_judgments
 from gapstudy.measures import load_derived_spec
@@ -497,8 +502,8 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
     result = []
     for m in find_mentions(source.text):
         kind = source.segment_at(m.start).kind
-        fig = next((f for s, e, f in figure_spans if s <= m.start and m.end <= e), None)
-        reason = next((r for s, e, r in exclusion_spans if s <= m.start and m.end <= e), None)
+        fig = _covering(figure_spans, m)
+        reason = _covering(exclusion_spans, m)
         if fig is not None:
             result.append(MentionStatus(source.source_id, m, kind, "annotated", figure_id=fig))
         elif reason is not None:
@@ -510,6 +515,39 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
         else:
             result.append(MentionStatus(source.source_id, m, kind, "out_of_scope"))
     return result
+
+
+# Hand checks of a figure whose values come from a vocabulary.
+_HAND_CHECKED_VOCABULARIES = {"unit": vocab.UNITS, "kind": vocab.FIGURE_KINDS}
+
+
+def check_hand_vocabularies(annotations: dict[str, SourceAnnotations]) -> list[Problem]:
+    """A figure's hand-checked ``unit`` or ``kind`` that is not in its vocabulary, with the
+    allowed values, so that nobody has to open the code to find them."""
+    problems = []
+    for notes in annotations.values():
+        for claim in notes.claims:
+            for fig in claim.figures:
+                for name, allowed in _HAND_CHECKED_VOCABULARIES.items():
+                    value = fig.spec.get(name)
+                    if value is None or value in allowed:
+                        continue
+                    problems.append(
+                        Problem(
+                            notes.path,
+                            line_of_key(fig.spec, name),
+                            f"figure {name} {value!r} is not one of the allowed values",
+                            f"use one of: {', '.join(allowed)}",
+                        )
+                    )
+    return problems
+
+
+def _covering(spans: list[tuple[int, int, str]], mention: Mention) -> str | None:
+    """The label of the first span holding the mention's number (a figure or an exclusion
+    covers a mention when its words hold the number, with or without the words around it)."""
+    start, end = mention.number_span
+    return next((label for s, e, label in spans if s <= start and end <= e), None)
 
 
 def check_cross_source_files(paths: ProjectPaths) -> None:
@@ -890,6 +928,8 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
         )
     corpus.problems += check_drafts(sources, paths)
     corpus.problems += check_voice_spellings(corpus.annotations)
+    corpus.problems += check_hand_vocabularies(corpus.annotations)
+    corpus.problems += load_shared_voices(paths)[1]
     corpus.problems += check_fact_units(corpus)
     if require_complete:
         corpus.problems += check_open_mentions(corpus, _drafted_mentions(sources, paths))
@@ -915,8 +955,14 @@ def format_coverage(corpus: Corpus) -> str:
             line = corpus.sources[m.source_id].line_of(m.mention.start)
             lines.append(
                 f"  data/raw/{corpus.sources[m.source_id].path.name}:{line}: {m.mention.text!r}"
+                f" -> {_open_reading(m)}"
             )
     return "\n".join(lines)
+
+
+def _open_reading(status: MentionStatus) -> str:
+    """What the normaliser makes of an open mention: its reading, its refusal, or a year."""
+    return format_reading(read_mention(status.mention.text))
 
 
 def run_check(paths: ProjectPaths | None = None) -> int:

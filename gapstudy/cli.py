@@ -1,4 +1,4 @@
-"""The ``gapstudy`` command line: add, check, tables, build, why, render, diff, run."""
+"""The ``gapstudy`` command line: add, draft, check, tables, build, why, render, diff, run."""
 
 from __future__ import annotations
 
@@ -26,6 +26,12 @@ def _cmd_add(args: argparse.Namespace) -> int:
         url=args.url,
         paths=project_paths(args.root),
     )
+
+
+def _cmd_draft(args: argparse.Namespace) -> int:
+    from gapstudy.add import run_draft
+
+    return run_draft(args.source_id, project_paths(args.root))
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -145,6 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", default=None, help="publication date: YYYY-MM-DD, YYYY-MM or YYYY")
     p.add_argument("--url", default=None, help="address of the original")
     p.set_defaults(func=_cmd_add)
+
+    p = sub.add_parser("draft", help="redraft a source's notes after its segments change")
+    p.add_argument("source_id", help="the source to draft again")
+    p.set_defaults(func=_cmd_draft)
 
     p = sub.add_parser("check", help="validate raw texts and annotations; print coverage")
     p.set_defaults(func=_cmd_check)
