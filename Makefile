@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test setup lock lab lint bench clean golden
+.PHONY: build test setup lock lab lint bench bench-scale clean golden
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,13 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Every step (check, tables, build --force, no-op build, render, load, a re-check after one edit)
+# on synthetic corpora of SCALE_SIZES sources, each in a fresh process, in scratch copies.
+# Sizes are multiples of the real corpus; run time grows with the largest (e.g. SCALE_SIZES=5,20).
+SCALE_SIZES ?= 5,20,80
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/scale.py --sizes $(SCALE_SIZES)
 
 # Regenerate the pinned lock from pyproject.toml (needs the dev extra installed).
 lock: $(STAMP)
