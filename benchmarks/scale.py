@@ -80,7 +80,11 @@ RESULTS_END = "<!-- end of scale benchmark -->"
 def run_measured(command: list[str], root: Path, timeout_s: float) -> dict:
     """Run ``command`` in a fresh process on the project at ``root``: seconds, peak MiB of its
     process tree, exit code, load averages, and the tail of its output if it failed."""
-    env = {**os.environ, "GAPSTUDY_ROOT": str(root)}
+    # The scratch copy's own package first (PYTHONPATH reaches kernels and workers too): the
+    # code measured is the code as it was when the corpus was made, whatever happens to the
+    # checkout meanwhile.
+    pythonpath = os.pathsep.join(p for p in (str(root), os.environ.get("PYTHONPATH")) if p)
+    env = {**os.environ, "GAPSTUDY_ROOT": str(root), "PYTHONPATH": pythonpath}
     load_before = os.getloadavg()[0]
     peak = 0.0
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -88,7 +92,7 @@ def run_measured(command: list[str], root: Path, timeout_s: float) -> dict:
     proc = subprocess.Popen(
         [sys.executable, *command],
         env=env,
-        cwd=CHECKOUT,
+        cwd=root,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
