@@ -397,7 +397,8 @@ def markdown(results: dict) -> tuple[str, str]:
     lines = [
         f"# Scale benchmark ({', '.join(map(str, sizes))} sources)",
         "",
-        f"Machine: {results['machine']}. {results['note']}",
+        f"Code measured: commit {results['commit']}. Machine: {results['machine']}. "
+        f"{results['note']}",
         "",
         f"Synthetic corpora: the {results['real_sources']} real sources replicated under new "
         "ids (benchmarks/synthetic.py). "
@@ -541,6 +542,23 @@ def plot(results: dict, path: Path) -> None:
     plt.close(fig)
 
 
+def _commit() -> str:
+    """The checkout's commit, marked when its working tree differs from it."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=CHECKOUT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "gapstudy", "notebooks", "data"],
+            cwd=CHECKOUT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except OSError:
+        return "unknown"
+    return f"{head} (with uncommitted changes)" if dirty else head
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -577,6 +595,7 @@ def main() -> int:
     analysis = analyse(by_size)
     results = {
         "started_utc": started,
+        "commit": _commit(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}",
         "note": (
