@@ -132,7 +132,21 @@ def run_measured(command: list[str], root: Path, timeout_s: float) -> dict:
     }
     if proc.returncode != 0 or timed_out:
         result["output_tail"] = text[-1500:]
+    runs = _run_seconds(text)
+    if runs:
+        result["run_seconds"] = runs
     return result
+
+
+def _run_seconds(output: str) -> dict[str, float]:
+    """The seconds of each notebook run a build printed (``<run> ok <seconds> s``)."""
+    runs = {}
+    for line in output.splitlines():
+        parts = line.rsplit(maxsplit=3)
+        if len(parts) == 4 and parts[1] in ("ok", "FAILED") and parts[3] == "s":
+            with contextlib.suppress(ValueError):
+                runs[parts[0].strip()] = float(parts[2])
+    return runs
 
 
 def _stop_tree(proc: subprocess.Popen) -> None:
@@ -391,6 +405,37 @@ def _step_table(results: dict, key: str, growth_key: str, with_memory: bool) -> 
     return lines
 
 
+def _run_table(results: dict) -> list[str]:
+    """Seconds of each notebook run inside ``build --force`` (as the build printed them; runs
+    share the machine with one another), with their growth exponents."""
+    by_size = [
+        (m["sources"], (m["steps"].get("build --force") or {}).get("samples") or [])
+        for m in results["by_size"]
+    ]
+    per_run: dict[str, list[tuple[int, float]]] = {}
+    for n, samples in by_size:
+        ok = [s["run_seconds"] for s in samples if s.get("run_seconds")]
+        for name in ok[0] if ok else {}:
+            per_run.setdefault(name, []).append((n, statistics.median(r[name] for r in ok)))
+    if not per_run:
+        return []
+    sizes = [n for n, _ in by_size]
+    lines = [
+        "## Notebook runs inside `build --force` (wall seconds as the build printed them)",
+        "",
+        "| run | " + " | ".join(map(str, sizes)) + " | exponent (fit) | last interval |",
+        "|---|" + "---:|" * (len(sizes) + 2),
+    ]
+    for name, rows in sorted(per_run.items(), key=lambda item: -item[1][-1][1]):
+        values = dict(rows)
+        g = growth(rows)
+        cells = " | ".join(_fmt(values.get(n)) for n in sizes)
+        lines.append(
+            f"| {name} | {cells} | {_fmt(g['exponent_fit'])} | {_fmt(g['exponent_last'])} |"
+        )
+    return [*lines, ""]
+
+
 def markdown(results: dict) -> tuple[str, str]:
     """(The whole report for scale.md, the extrapolation section for results.md)."""
     sizes = [m["sources"] for m in results["by_size"]]
@@ -426,6 +471,7 @@ def markdown(results: dict) -> tuple[str, str]:
         )
         + ".",
         "",
+        *_run_table(results),
         "## Outputs after `build --force`",
         "",
         "| sources | report folder MiB | index page KB | tallest figure px |",
