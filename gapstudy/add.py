@@ -30,7 +30,8 @@ from gapstudy.figures import parse_figure
 from gapstudy.input_schema import ENTRY_KINDS
 from gapstudy.mentions import find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
-from gapstudy.sources import Source, read_yaml
+from gapstudy.sources import Source
+from gapstudy.yamlfile import read_yaml
 
 SOURCE_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # A line this short with no closing punctuation reads as a title, byline or heading.

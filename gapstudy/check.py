@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from gapstudy import checkcache, schema, vocab
-from gapstudy.annotations import SourceAnnotations, load_source_annotations
+from gapstudy.annotations import ClaimNote, SourceAnnotations, load_source_annotations
+from gapstudy.disagreements import load_disagreements_spec
 from gapstudy.entities import Entities, load_entities
 from gapstudy.exceptions import (
     AnnotationError,
@@ -24,16 +25,13 @@ from gapstudy.exceptions import (
     Problem,
     SourceError,
 )
-from gapstudy.facts import (
-    load_derived_spec,
-    load_disagreements_spec,
-    load_facts_spec,
-    load_references_spec,
-)
+from gapstudy.facts import load_facts_spec
 from gapstudy.figures import ParsedFigure, parse_figure
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
+from gapstudy.measures import load_derived_spec
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.references import load_references_spec
 from gapstudy.sources import Source, load_sources
 from gapstudy.yamlfile import line_of_key, read_text, read_yaml
 
@@ -114,7 +112,7 @@ def _check_source(
     notes: SourceAnnotations, fact_ids: set[str], entities: Entities
 ) -> tuple[dict, list[Problem]]:
     """Rules for one annotation file; returns parsed figures by id and problems."""
-    path, sid, source = notes.path, notes.source.source_id, notes.source
+    path, sid = notes.path, notes.source.source_id
     problems: list[Problem] = []
     parsed: dict[str, ParsedFigure] = {}
     claims_by_voice: dict[str, list[str]] = {k: [] for k in notes.voices}
@@ -127,109 +125,148 @@ def _check_source(
             cited.add(voice["cites"])
     claim_keys: set[str] = set()
     for claim in notes.claims:
-        spec, line = claim.spec, claim.line
         if claim.key in claim_keys:
-            problems.append(Problem(path, line, f"duplicate claim key {claim.key!r}"))
+            problems.append(Problem(path, claim.line, f"duplicate claim key {claim.key!r}"))
         claim_keys.add(claim.key)
-        if spec.get("voice") not in notes.voices:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"claim {claim.key!r}: voice {spec.get('voice')!r} is not declared",
-                    "add it under voices",
-                )
-            )
-        else:
-            claims_by_voice[spec["voice"]].append(spec.get("stance"))
-        for name, allowed in (
-            ("dimension", vocab.DIMENSIONS),
-            ("direction", vocab.DIRECTIONS),
-            ("stance", vocab.STANCES),
-        ):
-            problems += _in_vocab(spec.get(name), allowed, name, path, line_of_key(spec, name))
-        if spec.get("cites"):
-            cited.add(spec["cites"])
-        if spec.get("fact") and spec["fact"] not in fact_ids:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"fact {spec['fact']!r} is not in facts.yaml",
-                    "declare it in data/annotations/facts.yaml",
-                )
-            )
-        if claim.span is not None:
-            kinds = {source.segment_at(i).kind for i in (claim.span[0], claim.span[1] - 1)}
-            if len(kinds) > 1:
-                problems.append(
-                    Problem(
-                        path,
-                        line,
-                        f"quote of claim {claim.key!r} crosses segments "
-                        f"({', '.join(sorted(kinds))})",
-                        "split the claim",
-                    )
-                )
+        problems += _check_claim(notes, claim, fact_ids, claims_by_voice)
+        if claim.spec.get("cites"):
+            cited.add(claim.spec["cites"])
         for fig in claim.figures:
-            fspec, fline = fig.spec, fig.line
             fid = f"{sid}/{claim.key}/{fig.n}"
-            problems += _check_entity(fspec.get("entity"), "entity", entities, path, fline)
-            problems += _check_entity(
-                fspec.get("counterpart"), "counterpart", entities, path, fline
+            result, figure_problems = _check_figure(
+                fig.spec, fig.line, fid, path, fact_ids, entities
             )
-            problems += _in_vocab(
-                fspec.get("period_precision"),
-                vocab.PERIOD_PRECISIONS,
-                "period_precision",
+            problems += figure_problems
+            if result is not None:
+                parsed[fid] = result
+    problems += _check_voice_stances(notes, claims_by_voice, cited)
+    problems += _check_restatements(notes)
+    problems += _check_not_claims(notes)
+    problems += _check_inferred_affiliations(notes)
+    for key in sorted(cited - set(notes.voices)):
+        problems.append(
+            Problem(
+                path,
+                None,
+                f"cites {key!r}, which is not a voice of this file",
+                "declare the cited source under voices",
+            )
+        )
+    return parsed, problems
+
+
+def _check_claim(
+    notes: SourceAnnotations,
+    claim: ClaimNote,
+    fact_ids: set[str],
+    claims_by_voice: dict[str, list[str]],
+) -> list[Problem]:
+    """Rules for one claim (its figures aside): a declared voice, known terms, a declared fact,
+    a quote inside one segment. Records the claim's stance under its voice."""
+    path, spec, line = notes.path, claim.spec, claim.line
+    problems: list[Problem] = []
+    if spec.get("voice") not in notes.voices:
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"claim {claim.key!r}: voice {spec.get('voice')!r} is not declared",
+                "add it under voices",
+            )
+        )
+    else:
+        claims_by_voice[spec["voice"]].append(spec.get("stance"))
+    for name, allowed in (
+        ("dimension", vocab.DIMENSIONS),
+        ("direction", vocab.DIRECTIONS),
+        ("stance", vocab.STANCES),
+    ):
+        problems += _in_vocab(spec.get(name), allowed, name, path, line_of_key(spec, name))
+    if spec.get("fact") and spec["fact"] not in fact_ids:
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"fact {spec['fact']!r} is not in facts.yaml",
+                "declare it in data/annotations/facts.yaml",
+            )
+        )
+    if claim.span is not None:
+        kinds = {notes.source.segment_at(i).kind for i in (claim.span[0], claim.span[1] - 1)}
+        if len(kinds) > 1:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"quote of claim {claim.key!r} crosses segments ({', '.join(sorted(kinds))})",
+                    "split the claim",
+                )
+            )
+    return problems
+
+
+def _check_figure(
+    fspec: dict[str, Any],
+    fline: int | None,
+    fid: str,
+    path: Path,
+    fact_ids: set[str],
+    entities: Entities,
+) -> tuple[ParsedFigure | None, list[Problem]]:
+    """Rules for one figure: known entities and terms, a declared fact, a reason for an
+    interpretation, words the normaliser reads, hand-given values that agree with the reading.
+    Returns the reading (``None`` when the words cannot be read) and the problems."""
+    problems = _check_entity(fspec.get("entity"), "entity", entities, path, fline)
+    problems += _check_entity(fspec.get("counterpart"), "counterpart", entities, path, fline)
+    problems += _in_vocab(
+        fspec.get("period_precision"), vocab.PERIOD_PRECISIONS, "period_precision", path, fline
+    )
+    if fspec.get("fact") and fspec["fact"] not in fact_ids:
+        problems.append(
+            Problem(
                 path,
                 fline,
+                f"fact {fspec['fact']!r} is not in facts.yaml",
+                "declare it in data/annotations/facts.yaml",
             )
-            if fspec.get("fact") and fspec["fact"] not in fact_ids:
-                problems.append(
-                    Problem(
-                        path,
-                        fline,
-                        f"fact {fspec['fact']!r} is not in facts.yaml",
-                        "declare it in data/annotations/facts.yaml",
-                    )
+        )
+    if fspec.get("interpretation") and not fspec.get("interpretation_note"):
+        problems.append(
+            Problem(
+                path,
+                fline,
+                f"figure {fid!r}: interpretation without a reason",
+                "add interpretation_note",
+            )
+        )
+    if not isinstance(fspec.get("text"), str):
+        return None, problems
+    try:
+        result = parse_figure(fspec["text"])
+    except FigureParseError as err:
+        hint = "rephrase the figure's words or extend the normaliser"
+        return None, [*problems, Problem(path, fline, str(err), hint)]
+    problems += _check_unit_as_meant(fspec, result, fid, path, fline)
+    for name in HAND_CHECKED:
+        if name in fspec and not _close(fspec[name], getattr(result, name)):
+            problems.append(
+                Problem(
+                    path,
+                    fline,
+                    f"figure {fid!r}: {name} given by hand as {fspec[name]!r} but "
+                    f"{fspec['text']!r} parses to {getattr(result, name)!r}",
+                    "correct the hand value or the figure text",
                 )
-            if fspec.get("interpretation") and not fspec.get("interpretation_note"):
-                problems.append(
-                    Problem(
-                        path,
-                        fline,
-                        f"figure {fid!r}: interpretation without a reason",
-                        "add interpretation_note",
-                    )
-                )
-            if not isinstance(fspec.get("text"), str):
-                continue
-            try:
-                result = parse_figure(fspec["text"])
-            except FigureParseError as err:
-                problems.append(
-                    Problem(
-                        path,
-                        fline,
-                        str(err),
-                        "rephrase the figure's words or extend the normaliser",
-                    )
-                )
-                continue
-            parsed[fid] = result
-            problems += _check_unit_as_meant(fspec, result, fid, path, fline)
-            for name in HAND_CHECKED:
-                if name in fspec and not _close(fspec[name], getattr(result, name)):
-                    problems.append(
-                        Problem(
-                            path,
-                            fline,
-                            f"figure {fid!r}: {name} given by hand as {fspec[name]!r} but "
-                            f"{fspec['text']!r} parses to {getattr(result, name)!r}",
-                            "correct the hand value or the figure text",
-                        )
-                    )
+            )
+    return result, problems
+
+
+def _check_voice_stances(
+    notes: SourceAnnotations, claims_by_voice: dict[str, list[str]], cited: set[str]
+) -> list[Problem]:
+    """Each voice is justified by a claim (or cited), and its stance by its claims' stances."""
+    path = notes.path
+    problems: list[Problem] = []
     for key, voice in notes.voices.items():
         stances = claims_by_voice[key]
         line = voice["__line__"]
@@ -266,19 +303,7 @@ def _check_source(
                     "a mixed voice needs optimist and skeptic claims, or a mixed one",
                 )
             )
-    problems += _check_restatements(notes)
-    problems += _check_not_claims(notes)
-    problems += _check_inferred_affiliations(notes)
-    for key in sorted(cited - set(notes.voices)):
-        problems.append(
-            Problem(
-                path,
-                None,
-                f"cites {key!r}, which is not a voice of this file",
-                "declare the cited source under voices",
-            )
-        )
-    return parsed, problems
+    return problems
 
 
 def _check_unit_as_meant(
@@ -766,9 +791,9 @@ def check_run_list(paths: ProjectPaths, source_ids: set[str]) -> list[Problem]:
     """The run list the build reads: its entries, names and notebooks, and the parameters that
     name data (``sources``, ``as_of``, ``dimension``), which a notebook would refuse only once
     it runs. Parameter types are checked by the build against each notebook."""
-    from gapstudy.build import read_runs
     from gapstudy.exceptions import ParameterError
-    from gapstudy.narrative import parse_as_of
+    from gapstudy.runlist import read_runs
+    from gapstudy.subset import parse_as_of
 
     if not paths.runs_file.exists():
         return []  # a project of data alone (the tests' scratch copies) has no notebooks

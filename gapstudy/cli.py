@@ -34,7 +34,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_tables(args: argparse.Namespace) -> int:
-    from gapstudy.build import hold_build_lock
+    from gapstudy.lock import hold_build_lock
     from gapstudy.tables import write_tables
 
     paths = project_paths(args.root)
@@ -67,7 +67,7 @@ def _cmd_why(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from gapstudy.build import hold_build_lock
+    from gapstudy.lock import hold_build_lock
     from gapstudy.render import render_report
 
     paths = project_paths(args.root)

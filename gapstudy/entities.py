@@ -13,7 +13,7 @@ from typing import Any
 
 from gapstudy.exceptions import AnnotationError, Problem
 from gapstudy.paths import ProjectPaths, project_paths
-from gapstudy.sources import line_of_key, read_yaml
+from gapstudy.yamlfile import line_of_key, read_yaml
 
 ENTITY_KINDS: dict[str, str] = {
     "country": "a country or territory",
@@ -154,3 +154,9 @@ def load_entities(paths: ProjectPaths | None = None) -> Entities:
     if cached is None or cached[0] != data:
         _CACHE[path] = (data, read_entities(path))
     return _CACHE[path][1]
+
+
+def canonical_entity(name: str, paths: ProjectPaths | None = None) -> str | None:
+    """The canonical name for ``name`` or one of its aliases in ``data/entities.yaml``; ``None``
+    if unknown."""
+    return load_entities(paths).canonical(name)

@@ -1,9 +1,10 @@
-"""Stage between figures/claims and tables: facts reconciled across sources, and gap measures
-derived from figures.
+"""Facts reconciled across sources, and the numbers the notebooks draw from the tables.
 
-Everything here is a pure function of frames (plus the two hand-written specs,
-``data/annotations/facts.yaml`` and ``data/annotations/derived.yaml``), so the numbers in the
-``fact_values`` and ``derived_measures`` tables are computed from the figures, never typed in.
+Everything here is a pure function of frames (plus the hand-written spec
+``data/annotations/facts.yaml``), so the numbers in the ``fact_values`` table are computed from
+the figures, never typed in. Gap measures derived from two figures are in
+:mod:`gapstudy.measures`, disagreements in :mod:`gapstudy.disagreements`, checks against primary
+sources in :mod:`gapstudy.references`.
 
 Agreement of a numeric fact. Each report is read as the interval of values its words allow:
 an exact or approximate figure is the point ``value``; an upper bound ("below 20 percent") is
@@ -23,8 +24,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -32,57 +31,17 @@ import pandas as pd
 from gapstudy import schema, vocab
 from gapstudy.exceptions import AnnotationError, ParameterError, Problem, TableError
 from gapstudy.paths import ProjectPaths, project_paths
-from gapstudy.sources import read_yaml
+from gapstudy.specfile import check_fields, read_entries
 
 US_CHINA = frozenset({"United States", "China"})
-OPERATIONS = tuple(vocab.DERIVED_OPERATIONS)
-# Cross-source annotation files: each is read by its own loader below, never as a source.
 # Fields of a fact's reports compared to say what differs between them.
 _COMPARED_FIELDS = ("period", "counterpart", "unit")
 PERCENT_UNITS = ("percent", "percentage_point")
 
 _FACT_FIELDS = ("fact_id", "description", "unit", "tolerance_pct")
-_DISAGREEMENT_FIELDS = ("disagreement_id", "kind", "dimension", "question", "what_differs", "sides")
-_SIDE_FIELDS = ("report", "position")
-_REFERENCE_FIELDS = ("figure", "reference_name", "url", "quote", "status", "note")
-_DERIVED_FIELDS = (
-    "measure_id",
-    "description",
-    "operation",
-    "numerator",
-    "denominator",
-    "dimension",
-)
 
 
-# --- specs -------------------------------------------------------------------------------------
-
-
-def _read_entries(path: Path, key: str) -> list[dict[str, Any]]:
-    """The list under ``key`` in a YAML file, each entry with its line kept as ``line``."""
-    doc = read_yaml(path) or {}
-    entries = doc.get(key) if isinstance(doc, dict) else None
-    if not isinstance(entries, list):
-        raise AnnotationError(
-            Problem(path, 1, f"no list under {key!r}", f"start the file with '{key}:'")
-        )
-    result = []
-    for entry in entries:
-        if not isinstance(entry, dict):
-            raise AnnotationError(Problem(path, None, f"entry {entry!r} is not a mapping"))
-        line = entry.pop("__line__", None)
-        result.append({**entry, "line": line})
-    return result
-
-
-def _check_fields(
-    entry: dict[str, Any], names: Iterable[str], path: Path, what: str
-) -> list[Problem]:
-    return [
-        Problem(path, entry["line"], f"{what} lacks field {name!r}", "add it (null if none)")
-        for name in names
-        if name not in entry
-    ]
+# --- the facts spec ----------------------------------------------------------------------------
 
 
 def load_facts_spec(paths: ProjectPaths | None = None) -> list[dict[str, Any]]:
@@ -93,11 +52,11 @@ def load_facts_spec(paths: ProjectPaths | None = None) -> list[dict[str, Any]]:
     file and line of every problem.
     """
     path = (paths or project_paths()).annotations / "facts.yaml"
-    entries = _read_entries(path, "facts")
+    entries = read_entries(path, "facts")
     problems: list[Problem] = []
     seen: set[str] = set()
     for entry in entries:
-        missing = _check_fields(entry, _FACT_FIELDS, path, "fact")
+        missing = check_fields(entry, _FACT_FIELDS, path, "fact")
         if missing:
             problems.extend(missing)
             continue
@@ -137,171 +96,10 @@ def load_facts_spec(paths: ProjectPaths | None = None) -> list[dict[str, Any]]:
     return entries
 
 
-def load_derived_spec(paths: ProjectPaths | None = None) -> list[dict[str, Any]]:
-    """The gap measures declared in ``data/annotations/derived.yaml``, checked for unique ids,
-    a known operation and dimension. Each dict has the file's fields plus ``line``.
-
-    Whether the figure ids exist is checked by :func:`derive_measures`, against the figures.
-    """
-    path = (paths or project_paths()).annotations / "derived.yaml"
-    entries = _read_entries(path, "measures")
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for entry in entries:
-        missing = _check_fields(entry, _DERIVED_FIELDS, path, "measure")
-        if missing:
-            problems.extend(missing)
-            continue
-        mid = entry["measure_id"]
-        if mid in seen:
-            problems.append(Problem(path, entry["line"], f"duplicate measure_id {mid!r}"))
-        seen.add(mid)
-        if entry["operation"] not in OPERATIONS:
-            problems.append(
-                Problem(
-                    path,
-                    entry["line"],
-                    f"{mid}: operation {entry['operation']!r} unknown",
-                    f"use one of {', '.join(OPERATIONS)}",
-                )
-            )
-        if entry["dimension"] not in vocab.DIMENSIONS:
-            problems.append(
-                Problem(
-                    path,
-                    entry["line"],
-                    f"{mid}: dimension {entry['dimension']!r} unknown",
-                    f"use one of {', '.join(vocab.DIMENSIONS)}",
-                )
-            )
-    if problems:
-        raise AnnotationError(problems)
-    return entries
-
-
-def _read_optional(path: Path, key: str) -> list[dict[str, Any]]:
-    """Like :func:`_read_entries`, but a missing file is an empty list."""
-    return _read_entries(path, key) if path.exists() else []
-
-
-def _not_in(value: Any, allowed: Iterable[str], path: Path, line: Any, what: str) -> list[Problem]:
-    allowed = list(allowed)
-    if value in allowed:
-        return []
-    return [
-        Problem(
-            path,
-            line,
-            f"{what} {value!r} is not in the vocabulary",
-            f"use one of {', '.join(allowed)}",
-        )
-    ]
-
-
-def load_disagreements_spec(paths: ProjectPaths | None = None) -> list[dict[str, Any]]:
-    """The disagreements declared in ``data/annotations/disagreements.yaml`` (none when the
-    file is absent), checked: unique ids, known kind and dimension, at least two sides, each
-    naming a report (a claim or figure id) and the position it takes.
-
-    Whether the reports exist and come from two sources is checked against the corpus by
-    ``gapstudy check``. Each dict has the file's fields plus ``line``; each side has ``line``.
-    """
-    path = (paths or project_paths()).annotations / "disagreements.yaml"
-    entries = _read_optional(path, "disagreements")
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for entry in entries:
-        missing = _check_fields(entry, _DISAGREEMENT_FIELDS, path, "disagreement")
-        if missing:
-            problems.extend(missing)
-            continue
-        did, line = entry["disagreement_id"], entry["line"]
-        if did in seen:
-            problems.append(Problem(path, line, f"duplicate disagreement_id {did!r}"))
-        seen.add(did)
-        problems += _not_in(entry["kind"], vocab.DISAGREEMENT_KINDS, path, line, f"{did}: kind")
-        problems += _not_in(entry["dimension"], vocab.DIMENSIONS, path, line, f"{did}: dimension")
-        sides = entry["sides"]
-        if not isinstance(sides, list) or len(sides) < 2:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"{did}: a disagreement needs at least two sides",
-                    "list each under 'sides:'",
-                )
-            )
-            continue
-        for side in sides:
-            if not isinstance(side, dict):
-                problems.append(Problem(path, line, f"{did}: side {side!r} is not a mapping"))
-                continue
-            side["line"] = side.pop("__line__", line)
-            problems += _check_fields(side, _SIDE_FIELDS, path, f"{did}: side")
-    if problems:
-        raise AnnotationError(problems)
-    return entries
-
-
-def load_references_spec(paths: ProjectPaths | None = None) -> list[dict[str, Any]]:
-    """The reference checks declared in ``data/annotations/references.yaml`` (none when the
-    file is absent), checked: one check per figure, a known status and unit, numbers where
-    given, and an address and quote unless the status is ``unverifiable``.
-
-    Whether the figures exist is checked against the corpus by ``gapstudy check``.
-    """
-    path = (paths or project_paths()).annotations / "references.yaml"
-    entries = _read_optional(path, "references")
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for entry in entries:
-        missing = _check_fields(entry, _REFERENCE_FIELDS, path, "reference check")
-        if missing:
-            problems.extend(missing)
-            continue
-        fid, line = entry["figure"], entry["line"]
-        if fid in seen:
-            problems.append(
-                Problem(path, line, f"figure {fid!r} is checked twice", "merge the two entries")
-            )
-        seen.add(fid)
-        problems += _not_in(entry["status"], vocab.REFERENCE_STATUSES, path, line, f"{fid}: status")
-        if entry.get("unit") is not None:
-            problems += _not_in(entry["unit"], vocab.UNITS, path, line, f"{fid}: unit")
-        for name in ("value", "low", "high"):
-            x = entry.get(name)
-            if x is not None and not isinstance(x, int | float):
-                problems.append(Problem(path, line, f"{fid}: {name} {x!r} is not a number"))
-        has_number = any(entry.get(n) is not None for n in ("value", "low", "high"))
-        if has_number and entry.get("unit") is None:
-            problems.append(Problem(path, line, f"{fid}: numbers without a unit", "add unit:"))
-        if entry["status"] != "unverifiable" and not (entry["url"] and entry["quote"]):
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"{fid}: status {entry['status']!r} without the primary's address and words",
-                    "give url and quote, or set status: unverifiable",
-                )
-            )
-        if entry["status"] == "matches" and not has_number:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"{fid}: 'matches' needs the primary's number",
-                    "add value (or low/high) and unit",
-                )
-            )
-    if problems:
-        raise AnnotationError(problems)
-    return entries
-
-
 # --- reconciliation ----------------------------------------------------------------------------
 
 
-def _number(x: Any) -> float | None:
+def number_or_none(x: Any) -> float | None:
     """A float, or ``None`` for a missing value (pandas NA, NaN or None)."""
     if x is None or x is pd.NA:
         return None
@@ -311,7 +109,7 @@ def _number(x: Any) -> float | None:
 
 def report_interval(bound: str, value: Any, low: Any, high: Any) -> tuple[float, float]:
     """The values a report's words allow, as ``(lowest, highest)``; open ends are infinite."""
-    value, low, high = _number(value), _number(low), _number(high)
+    value, low, high = number_or_none(value), number_or_none(low), number_or_none(high)
     if bound in ("exact", "approximate"):
         if value is None:
             raise TableError(f"a {bound} figure has no value (low={low}, high={high})")
@@ -370,7 +168,7 @@ def _spread(rows: list[dict[str, Any]]) -> tuple[float | None, float | None]:
     numbers = [
         x
         for r in rows
-        for x in (_number(r["value"]), _number(r["low"]), _number(r["high"]))
+        for x in (number_or_none(r["value"]), number_or_none(r["low"]), number_or_none(r["high"]))
         if x is not None
     ]
     if not numbers:
@@ -380,7 +178,7 @@ def _spread(rows: list[dict[str, Any]]) -> tuple[float | None, float | None]:
     return spread, (spread / abs(lo) * 100 if lo else None)
 
 
-def _text_or_none(x: Any) -> str | None:
+def text_or_none(x: Any) -> str | None:
     """A string, or ``None`` for a missing value (pandas NA, NaN or None)."""
     if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
         return None
@@ -389,7 +187,7 @@ def _text_or_none(x: Any) -> str | None:
 
 def _stated(reports: list[dict[str, Any]], name: str) -> list[str]:
     """The distinct values the reports state for ``name``, in order; unstated ones left out."""
-    values = [_text_or_none(r.get(name)) for r in reports]
+    values = [text_or_none(r.get(name)) for r in reports]
     return list(dict.fromkeys(v for v in values if v is not None))
 
 
@@ -425,9 +223,27 @@ def reconcile_facts(
     table = schema.FACT_VALUES
     spec_by_id = {f["fact_id"]: f for f in facts_spec}
     order = {fid: n for n, fid in enumerate(spec_by_id)}
-    claim_by_id = claims.set_index("claim_id", drop=False) if len(claims) else None
-
     reports: dict[str, list[dict[str, Any]]] = {fid: [] for fid in spec_by_id}
+    for report in _figure_reports(figures, claims, spec_by_id):
+        reports[report["fact_id"]].append(report)
+    covered = {(r["fact_id"], r["claim_id"]) for rows in reports.values() for r in rows}
+    for report in _claim_reports(claims, spec_by_id, covered):
+        reports[report["fact_id"]].append(report)
+    rows: list[dict[str, Any]] = []
+    for fid, fact_rows in reports.items():
+        if fact_rows:
+            rows += _judge_fact(spec_by_id[fid], fact_rows)
+    rows.sort(key=lambda r: order[r["fact_id"]])
+    frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
+    return frame.astype(table.dtypes).reset_index(drop=True)
+
+
+def _figure_reports(
+    figures: pd.DataFrame, claims: pd.DataFrame, spec_by_id: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """A report for each figure that names a fact, checked against the fact's unit."""
+    claim_by_id = claims.set_index("claim_id", drop=False) if len(claims) else None
+    reports = []
     figures_with_fact = figures[figures["fact_id"].notna()] if len(figures) else figures
     for fig in figures_with_fact.itertuples(index=False):
         spec = spec_by_id.get(fig.fact_id)
@@ -444,7 +260,7 @@ def reconcile_facts(
         if claim_by_id is None or fig.claim_id not in claim_by_id.index:
             raise TableError(f"figure {fig.figure_id}: claim {fig.claim_id} is not in the claims")
         claim = claim_by_id.loc[fig.claim_id]
-        reports[fig.fact_id].append(
+        reports.append(
             {
                 "fact_id": fig.fact_id,
                 "report_id": fig.figure_id,
@@ -468,187 +284,119 @@ def reconcile_facts(
                 "_start": fig.char_start,
             }
         )
-    covered = {(r["fact_id"], r["claim_id"]) for rows in reports.values() for r in rows}
-    if _has_column(claims, "fact_id"):
-        for claim in claims[claims["fact_id"].notna()].itertuples(index=False):
-            if claim.fact_id not in spec_by_id:
-                raise TableError(
-                    f"claim {claim.claim_id} (line {claim.line}) names fact {claim.fact_id!r},"
-                    " which facts.yaml does not declare"
-                )
-            if (claim.fact_id, claim.claim_id) in covered:
-                continue
-            reports[claim.fact_id].append(
-                {
-                    "fact_id": claim.fact_id,
-                    "report_id": claim.claim_id,
-                    "source_id": claim.source_id,
-                    "claim_id": claim.claim_id,
-                    "figure_id": None,
-                    "voice_id": claim.voice_id,
-                    "text": claim.quote,
-                    "line": claim.line,
-                    "value": None,
-                    "low": None,
-                    "high": None,
-                    "bound": None,
-                    "unit": None,
-                    "metric": None,
-                    "period": None,
-                    "counterpart": None,
-                    "restates_report_id": None,
-                    "direction": claim.direction,
-                    "stance": claim.stance,
-                    "_start": claim.char_start,
-                }
-            )
+    return reports
 
-    rows: list[dict[str, Any]] = []
-    for fid, fact_rows in reports.items():
-        if not fact_rows:
+
+def _claim_reports(
+    claims: pd.DataFrame,
+    spec_by_id: dict[str, dict[str, Any]],
+    covered: set[tuple[str, str]],
+) -> list[dict[str, Any]]:
+    """A report for each claim that names a fact and has no figure reporting it (``covered``):
+    its quote is the report's words, with no number."""
+    if not _has_column(claims, "fact_id"):
+        return []
+    reports = []
+    for claim in claims[claims["fact_id"].notna()].itertuples(index=False):
+        if claim.fact_id not in spec_by_id:
+            raise TableError(
+                f"claim {claim.claim_id} (line {claim.line}) names fact {claim.fact_id!r},"
+                " which facts.yaml does not declare"
+            )
+        if (claim.fact_id, claim.claim_id) in covered:
             continue
-        spec = spec_by_id[fid]
-        fact_rows.sort(key=lambda r: (r["source_id"], r["line"], r["_start"], r["report_id"]))
-        numeric = [r for r in fact_rows if r["bound"] is not None]
-        if spec["unit"] is None:
-            directions = sorted({r["direction"] for r in fact_rows})
-            stances = sorted({r["stance"] for r in fact_rows})
-            is_agreeing = len(directions) == 1
-            note = (
-                f"every report says {directions[0]}"
-                if is_agreeing
-                else f"directions differ: {', '.join(directions)}"
-            ) + f"; stances: {', '.join(stances)}"
-            spread = spread_pct = None
-        else:
-            intervals = []
-            for r in numeric:
-                try:
-                    intervals.append(report_interval(r["bound"], r["value"], r["low"], r["high"]))
-                except TableError as err:
-                    raise TableError(f"figure {r['report_id']} (line {r['line']}): {err}") from err
-            is_agreeing, note = judge_numeric_agreement(intervals, float(spec["tolerance_pct"]))
-            spread, spread_pct = _spread(numeric)
-            if len(numeric) < len(fact_rows):
-                note += f"; {len(fact_rows) - len(numeric)} report(s) give no number"
-        for r in fact_rows:
-            r["restates_report_id"] = _text_or_none(r["restates_report_id"])
-            r["is_independent"] = r["restates_report_id"] is None
-        n_sources = len({r["source_id"] for r in fact_rows})
-        independent = [r for r in fact_rows if r["is_independent"]]
-        differs = describe_report_differences(independent)
-        if differs:
-            note += "; reports differ in " + differs
-        n_restating = len(fact_rows) - len(independent)
-        if n_restating:
-            note += f"; {n_restating} report(s) restate an earlier one in the same source"
-        for r in fact_rows:
-            r.pop("_start")
-            rows.append(
-                {
-                    **r,
-                    "n_sources": n_sources,
-                    "n_independent_reports": len(independent),
-                    "differs_in": ", ".join(
-                        f for f in _COMPARED_FIELDS if len(_stated(independent, f)) > 1
-                    )
-                    or None,
-                    "spread": spread,
-                    "spread_pct": spread_pct,
-                    "tolerance_pct": spec["tolerance_pct"],
-                    "is_agreeing": is_agreeing,
-                    "agreement_note": note,
-                }
-            )
-    rows.sort(key=lambda r: order[r["fact_id"]])
-    frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
-    return frame.astype(table.dtypes).reset_index(drop=True)
-
-
-# --- derived measures --------------------------------------------------------------------------
-
-
-def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -> pd.DataFrame:
-    """The ``derived_measures`` table: each measure of ``derived_spec`` computed from the two
-    figures it names, with their ids, words and values so that it traces back.
-
-    A ratio is numerator / denominator in ``fold``, refused for percentages; a difference (two
-    entities at one time) and a change (one quantity, later minus earlier) are numerator -
-    denominator in the figures' unit (``percentage_point`` when they are percentages). Both
-    figures must come from one source, share a unit and give a point value (a bound has no
-    ratio); a change needs the same entity and counterpart at both ends. Raises
-    :class:`TableError` naming the measure and the figure otherwise.
-    """
-    table = schema.DERIVED_MEASURES
-    by_id = figures.set_index("figure_id", drop=False) if len(figures) else None
-    rows = []
-    for spec in derived_spec:
-        mid, line = spec["measure_id"], spec.get("line")
-        where = f"measure {mid!r} (derived.yaml line {line})"
-        picked = {}
-        for role in ("numerator", "denominator"):
-            fid = spec[role]
-            if by_id is None or fid not in by_id.index:
-                raise TableError(f"{where}: {role} figure {fid!r} is not in the figures table")
-            fig = by_id.loc[fid]
-            if _number(fig["value"]) is None or fig["bound"] not in ("exact", "approximate"):
-                raise TableError(
-                    f"{where}: {role} {fid} ({fig['text']!r}) is a {fig['bound']} figure without"
-                    " a point value"
-                )
-            picked[role] = fig
-        num, den = picked["numerator"], picked["denominator"]
-        if num["source_id"] != den["source_id"]:
-            raise TableError(
-                f"{where}: figures come from two sources ({num['source_id']}, {den['source_id']})"
-            )
-        if num["unit"] != den["unit"]:
-            raise TableError(f"{where}: units differ ({num['unit']} vs {den['unit']})")
-        if spec["operation"] == "ratio" and num["unit"] in PERCENT_UNITS:
-            raise TableError(
-                f"{where}: a ratio of two figures in {num['unit']}; compare percentages by their"
-                " difference (operation: difference or change)"
-            )
-        if spec["operation"] == "change":
-            for name in ("entity", "counterpart"):
-                if _text_or_none(num[name]) != _text_or_none(den[name]):
-                    raise TableError(
-                        f"{where}: a change compares one quantity over time, but the {name}s"
-                        f" differ ({num[name]} vs {den[name]})"
-                    )
-        if spec["operation"] == "ratio":
-            if float(den["value"]) == 0:
-                raise TableError(f"{where}: denominator {den['figure_id']} is zero")
-            value, unit = float(num["value"]) / float(den["value"]), "fold"
-        else:
-            value = float(num["value"]) - float(den["value"])
-            is_share = num["unit"] in ("percent", "percentage_point")
-            unit = "percentage_point" if is_share else num["unit"]
-        is_exact = num["bound"] == "exact" and den["bound"] == "exact"
-        rows.append(
+        reports.append(
             {
-                "measure_id": mid,
-                "description": spec["description"],
-                "operation": spec["operation"],
-                "dimension": spec["dimension"],
-                "value": round(value, 10),
-                "unit": unit,
-                "bound": "exact" if is_exact else "approximate",
-                "source_id": num["source_id"],
-                "voice_id": num["voice_id"],
-                "stance": num["stance"],
-                "numerator_figure_id": num["figure_id"],
-                "numerator_text": num["text"],
-                "numerator_value": num["value"],
-                "numerator_entity": num["entity"],
-                "denominator_figure_id": den["figure_id"],
-                "denominator_text": den["text"],
-                "denominator_value": den["value"],
-                "denominator_entity": den["entity"],
+                "fact_id": claim.fact_id,
+                "report_id": claim.claim_id,
+                "source_id": claim.source_id,
+                "claim_id": claim.claim_id,
+                "figure_id": None,
+                "voice_id": claim.voice_id,
+                "text": claim.quote,
+                "line": claim.line,
+                "value": None,
+                "low": None,
+                "high": None,
+                "bound": None,
+                "unit": None,
+                "metric": None,
+                "period": None,
+                "counterpart": None,
+                "restates_report_id": None,
+                "direction": claim.direction,
+                "stance": claim.stance,
+                "_start": claim.char_start,
             }
         )
-    frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
-    return frame.astype(table.dtypes).reset_index(drop=True)
+    return reports
+
+
+def _agreement(
+    spec: dict[str, Any], fact_rows: list[dict[str, Any]]
+) -> tuple[bool, str, float | None, float | None]:
+    """Whether a fact's reports agree, the note saying why, and their spread (absolute and in
+    percent of the smallest number; ``None`` for a statement fact)."""
+    if spec["unit"] is None:
+        directions = sorted({r["direction"] for r in fact_rows})
+        stances = sorted({r["stance"] for r in fact_rows})
+        is_agreeing = len(directions) == 1
+        note = (
+            f"every report says {directions[0]}"
+            if is_agreeing
+            else f"directions differ: {', '.join(directions)}"
+        ) + f"; stances: {', '.join(stances)}"
+        return is_agreeing, note, None, None
+    numeric = [r for r in fact_rows if r["bound"] is not None]
+    intervals = []
+    for r in numeric:
+        try:
+            intervals.append(report_interval(r["bound"], r["value"], r["low"], r["high"]))
+        except TableError as err:
+            raise TableError(f"figure {r['report_id']} (line {r['line']}): {err}") from err
+    is_agreeing, note = judge_numeric_agreement(intervals, float(spec["tolerance_pct"]))
+    spread, spread_pct = _spread(numeric)
+    if len(numeric) < len(fact_rows):
+        note += f"; {len(fact_rows) - len(numeric)} report(s) give no number"
+    return is_agreeing, note, spread, spread_pct
+
+
+def _judge_fact(spec: dict[str, Any], fact_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of one fact: its reports in text order, each with the fact's verdict, spread,
+    count of sources and of independent reports (a restatement is not a second report)."""
+    fact_rows.sort(key=lambda r: (r["source_id"], r["line"], r["_start"], r["report_id"]))
+    is_agreeing, note, spread, spread_pct = _agreement(spec, fact_rows)
+    for r in fact_rows:
+        r["restates_report_id"] = text_or_none(r["restates_report_id"])
+        r["is_independent"] = r["restates_report_id"] is None
+    n_sources = len({r["source_id"] for r in fact_rows})
+    independent = [r for r in fact_rows if r["is_independent"]]
+    differs = describe_report_differences(independent)
+    if differs:
+        note += "; reports differ in " + differs
+    n_restating = len(fact_rows) - len(independent)
+    if n_restating:
+        note += f"; {n_restating} report(s) restate an earlier one in the same source"
+    rows = []
+    for r in fact_rows:
+        r.pop("_start")
+        rows.append(
+            {
+                **r,
+                "n_sources": n_sources,
+                "n_independent_reports": len(independent),
+                "differs_in": ", ".join(
+                    f for f in _COMPARED_FIELDS if len(_stated(independent, f)) > 1
+                )
+                or None,
+                "spread": spread,
+                "spread_pct": spread_pct,
+                "tolerance_pct": spec["tolerance_pct"],
+                "is_agreeing": is_agreeing,
+                "agreement_note": note,
+            }
+        )
+    return rows
 
 
 # --- data for the gap plots --------------------------------------------------------------------
@@ -689,13 +437,13 @@ def _figure_mark(fig: Any) -> dict[str, Any]:
     return {
         "dimension": fig.dimension,
         "unit": fig.unit,
-        "entity": _text_or_none(fig.entity),
+        "entity": text_or_none(fig.entity),
         "label": fig.metric,
         "low": None if math.isinf(lo) else lo,
-        "value": _number(fig.value),
+        "value": number_or_none(fig.value),
         "high": None if math.isinf(hi) else hi,
         "bound": fig.bound,
-        "period": _text_or_none(fig.period),
+        "period": text_or_none(fig.period),
         "stance": fig.stance,
         "source_id": fig.source_id,
         "item_id": fig.figure_id,
@@ -718,7 +466,7 @@ def _measure_mark(m: Any, figure: dict[str, Any]) -> dict[str, Any]:
         "value": value,
         "high": value,
         "bound": m.bound,
-        "period": _text_or_none(figure.get("period")),
+        "period": text_or_none(figure.get("period")),
         "stance": m.stance,
         "source_id": m.source_id,
         "item_id": m.measure_id,
@@ -743,8 +491,8 @@ def _change_mark(m: Any, end: dict[str, Any], start: dict[str, Any]) -> dict[str
         "bound": m.bound,
         "start_value": float(m.denominator_value),
         "start_text": m.denominator_text,
-        "start_period": _text_or_none(start.get("period")),
-        "period": _text_or_none(end.get("period")),
+        "start_period": text_or_none(start.get("period")),
+        "period": text_or_none(end.get("period")),
         "change_value": float(m.value),
         "change_unit": m.unit,
         "stance": m.stance,
@@ -878,8 +626,8 @@ _MONTH_NAME = re.compile(
 def _month_in_year_of(period: Any, published: Any) -> float | None:
     """A month named without its year ('As of April 30'), in the year its source was
     published, as a decimal year; ``None`` when either is missing."""
-    month = None if _text_or_none(period) is None else _MONTH_NAME.search(str(period))
-    if month is None or _text_or_none(published) is None:
+    month = None if text_or_none(period) is None else _MONTH_NAME.search(str(period))
+    if month is None or text_or_none(published) is None:
         return None
     number = _MONTHS.index(month.group(1).casefold()[:3]) + 1
     return int(str(published)[:4]) + (number - 0.5) / 12
@@ -937,14 +685,14 @@ def benchmark_gap_points(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.Dat
         from_source = year is None
         if from_source:
             year = published_as_year(published.get(fig.source_id))
-        value = _number(fig.value)
+        value = number_or_none(fig.value)
         rows.append(
             {
                 "figure_id": fig.figure_id,
                 "source_id": fig.source_id,
                 "label": fig.metric,
                 "text": fig.text,
-                "value": value if value is not None else _number(fig.high),
+                "value": value if value is not None else number_or_none(fig.high),
                 "unit": fig.unit,
                 "year": year,
                 "is_year_from_source": from_source,
@@ -1071,98 +819,3 @@ def benchmark_changes(derived: pd.DataFrame) -> pd.DataFrame:
         derived["dimension"] == "benchmark_performance"
     )
     return derived[picked].reset_index(drop=True)
-
-
-# --- disagreements and reference checks --------------------------------------------------------
-
-
-def list_disagreements(
-    claims: pd.DataFrame, figures: pd.DataFrame, spec: list[dict[str, Any]]
-) -> pd.DataFrame:
-    """The ``disagreements`` table: one row per side of each disagreement in ``spec``, with the
-    side's claim (or figure), its words, direction and stance, and the position it takes.
-
-    Raises :class:`TableError` for a side naming no claim or figure of the tables.
-    """
-    table = schema.DISAGREEMENTS
-    claim_by_id = claims.set_index("claim_id", drop=False)
-    figure_by_id = figures.set_index("figure_id", drop=False)
-    rows = []
-    for entry in spec:
-        did = entry["disagreement_id"]
-        sides = []
-        for side in entry["sides"]:
-            rid = side["report"]
-            if rid in figure_by_id.index:
-                fig = figure_by_id.loc[rid]
-                claim = claim_by_id.loc[fig["claim_id"]]
-                quote, line, figure_id = fig["text"], fig["line"], rid
-            elif rid in claim_by_id.index:
-                claim = claim_by_id.loc[rid]
-                quote, line, figure_id = claim["quote"], claim["line"], None
-            else:
-                raise TableError(
-                    f"disagreement {did!r} (disagreements.yaml line {side['line']}): {rid!r} is"
-                    " neither a claim nor a figure"
-                )
-            sides.append(
-                {
-                    "disagreement_id": did,
-                    "kind": entry["kind"],
-                    "dimension": entry["dimension"],
-                    "question": entry["question"],
-                    "what_differs": entry["what_differs"],
-                    "report_id": rid,
-                    "source_id": claim["source_id"],
-                    "claim_id": claim["claim_id"],
-                    "figure_id": figure_id,
-                    "voice_id": claim["voice_id"],
-                    "quote": quote,
-                    "line": line,
-                    "direction": claim["direction"],
-                    "stance": claim["stance"],
-                    "position": side["position"],
-                    "note": entry.get("note"),
-                }
-            )
-        n_sources = len({side["source_id"] for side in sides})
-        rows += [{**side, "n_sources": n_sources} for side in sides]
-    frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
-    return frame.astype(table.dtypes).reset_index(drop=True)
-
-
-def check_references(figures: pd.DataFrame, spec: list[dict[str, Any]]) -> pd.DataFrame:
-    """The ``reference_checks`` table: each figure of ``spec`` beside what its primary source
-    says, in the order of the spec. Raises :class:`TableError` for an unknown figure."""
-    table = schema.REFERENCE_CHECKS
-    by_id = figures.set_index("figure_id", drop=False)
-    rows = []
-    for entry in spec:
-        fid = entry["figure"]
-        if fid not in by_id.index:
-            raise TableError(
-                f"references.yaml line {entry['line']}: figure {fid!r} is not in the figures table"
-            )
-        fig = by_id.loc[fid]
-        rows.append(
-            {
-                "figure_id": fid,
-                "source_id": fig["source_id"],
-                "text": fig["text"],
-                "value": fig["value"],
-                "low": fig["low"],
-                "high": fig["high"],
-                "unit": fig["unit"],
-                "reference_name": entry["reference_name"],
-                "reference_url": entry["url"],
-                "reference_quote": entry["quote"],
-                "reference_value": entry.get("value"),
-                "reference_low": entry.get("low"),
-                "reference_high": entry.get("high"),
-                "reference_unit": entry.get("unit"),
-                "status": entry["status"],
-                "note": entry["note"],
-            }
-        )
-    frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
-    return frame.astype(table.dtypes).reset_index(drop=True)

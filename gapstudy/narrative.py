@@ -15,15 +15,8 @@ Every number in the brief is a figure's reading, linked to its words in the sour
 (``sources/<source_id>.html#<figure_id>``), a measure computed from two such figures, or a count
 of table rows; nothing is typed in. Change the tables or the parameters and the text follows.
 
-Which sources are read (:func:`select_sources`):
-
-- ``sources``: the source ids to read; empty or ``None`` means all. An unknown id is an error.
-- ``as_of``: an ISO date (``YYYY-MM-DD``). A source is read when it could have been published
-  by then, i.e. the first day its date allows is on or before ``as_of`` (a source dated
-  ``2026-01`` is read as of ``2026-01-15``). Undated sources are left out whenever ``as_of`` is
-  set, since nothing places them before the cut-off; without ``as_of`` they are read.
-- ``include_comments``: reader comments (their voices, claims and figures) are left out unless
-  this is true; when true, they get a section of their own.
+Which sources are read is decided by :mod:`gapstudy.subset` (``sources``, ``as_of``,
+``include_comments``).
 
 Article text (quotes, figures as written, names) is escaped for HTML and Markdown before it
 enters the text, so markup in a quote is shown, never rendered, and '$' never starts math.
@@ -31,7 +24,6 @@ enters the text, so markup in a quote is shown, never rendered, and '$' never st
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -40,99 +32,10 @@ import jinja2
 import pandas as pd
 
 from gapstudy import brief, vocab
-from gapstudy.exceptions import ParameterError
 from gapstudy.paths import ProjectPaths
+from gapstudy.subset import filter_tables, select_sources
 
 escape_text = brief.escape_text
-
-
-def _first_day(published: str) -> dt.date:
-    parts = [int(p) for p in str(published).split("-")]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def parse_as_of(as_of: str | None) -> dt.date | None:
-    """``as_of`` as a date; ``None`` or ``""`` means no cut-off. Raises :class:`ParameterError`."""
-    if as_of is None or as_of == "":
-        return None
-    try:
-        return dt.date.fromisoformat(str(as_of))
-    except ValueError as err:
-        raise ParameterError(f"as_of {as_of!r} is not an ISO date (YYYY-MM-DD) or ''") from err
-
-
-def select_sources(
-    sources: pd.DataFrame, *, include: list[str] | None = None, as_of: str | None = None
-) -> tuple[list[str], dict[str, str]]:
-    """The ids of the sources read, in table order, and for each one left out, why."""
-    known = list(sources["source_id"])
-    unknown = sorted(set(include or []) - set(known))
-    if unknown:
-        raise ParameterError(f"unknown source id(s) {unknown}; known: {', '.join(known)}")
-    cut_off = parse_as_of(as_of)
-    kept: list[str] = []
-    left_out: dict[str, str] = {}
-    for row in sources.itertuples(index=False):
-        if include and row.source_id not in include:
-            left_out[row.source_id] = "not selected"
-        elif cut_off is not None and brief.is_missing(row.published):
-            left_out[row.source_id] = f"undated, so it cannot be placed before {cut_off}"
-        elif cut_off is not None and _first_day(row.published) > cut_off:
-            left_out[row.source_id] = f"published {row.published}, after {cut_off}"
-        else:
-            kept.append(row.source_id)
-    return kept, left_out
-
-
-def filter_tables(
-    tables: dict[str, pd.DataFrame],
-    *,
-    sources: list[str] | None = None,
-    include_comments: bool = False,
-    as_of: str | None = None,
-) -> dict[str, pd.DataFrame]:
-    """``tables`` restricted to the sources read and, unless ``include_comments``, without
-    reader comments. Derived measures go when either input figure goes. Per-fact summaries in
-    ``fact_values`` are not recomputed: call :func:`gapstudy.facts.reconcile_facts` on the
-    filtered figures and claims for that."""
-    kept, _ = select_sources(tables["sources"], include=sources, as_of=as_of)
-    result: dict[str, pd.DataFrame] = {}
-    for name, frame in tables.items():
-        if "source_id" in frame.columns:
-            frame = frame[frame["source_id"].isin(kept)]
-        if not include_comments and "is_reader_comment" in frame.columns:
-            frame = frame[~frame["is_reader_comment"].fillna(False).astype(bool)]
-        result[name] = frame.reset_index(drop=True)
-    if "fact_values" in result and "claims" in result:
-        fv = result["fact_values"]
-        result["fact_values"] = fv[fv["claim_id"].isin(result["claims"]["claim_id"])].reset_index(
-            drop=True
-        )
-    if "figures" in result:
-        figure_ids = set(result["figures"]["figure_id"])
-        for name, frame in result.items():
-            if "figure_id" in frame.columns and "source_id" not in frame.columns:
-                result[name] = frame[frame["figure_id"].isin(figure_ids)].reset_index(drop=True)
-    if "claims" in result:
-        claim_ids = set(result["claims"]["claim_id"])
-        for name, frame in result.items():
-            columns = [c for c in frame.columns if c.startswith("claim_id")]
-            if columns and "source_id" not in frame.columns:
-                keep = frame[columns].apply(
-                    lambda row: all(set(_split_ids(v)) <= claim_ids for v in row), axis=1
-                )
-                result[name] = frame[keep.astype(bool)].reset_index(drop=True)
-    if "derived_measures" in result and "figures" in result:
-        dm, ids = result["derived_measures"], set(result["figures"]["figure_id"])
-        keep = dm["numerator_figure_id"].isin(ids) & dm["denominator_figure_id"].isin(ids)
-        result["derived_measures"] = dm[keep].reset_index(drop=True)
-    return result
-
-
-def _split_ids(value: Any) -> list[str]:
-    if brief.is_missing(value):
-        return []
-    return [v for v in re.split(r"[,;\s]+", str(value)) if v]
 
 
 BRIEF_TABLES = ("voices", "claims", "figures", "derived_measures", "fact_values")
@@ -321,6 +224,30 @@ def _sort_voices(
     return out
 
 
+def _agreement_context(fact_values: pd.DataFrame | None, fact_id: Any) -> dict[str, Any] | None:
+    """Whether the reports of fact ``fact_id`` agree, how many sources and independent reports
+    there are, and what they differ in; ``None`` when the figure names no fact."""
+    if fact_values is None or brief.is_missing(fact_id):
+        return None
+    fv = fact_values[fact_values["fact_id"] == fact_id]
+    if not len(fv):
+        return None
+    differs = fv["differs_in"].dropna() if "differs_in" in fv.columns else []
+    independent = (
+        fv["is_independent"].fillna(True).astype(bool)
+        if "is_independent" in fv.columns
+        else pd.Series(True, index=fv.index)
+    )
+    return {
+        "is_agreeing": bool(fv["is_agreeing"].fillna(True).all()),
+        "n_sources": int(fv["source_id"].nunique()),
+        "n_independent": int(independent.sum()),
+        "n_reports": len(fv),
+        "differs_in": [d.strip() for d in differs.iloc[0].split(",")] if len(differs) else [],
+        "differs_known": "differs_in" in fv.columns,
+    }
+
+
 def _report_context(
     group: Any,
     figures: pd.DataFrame,
@@ -343,26 +270,7 @@ def _report_context(
     if not brief.is_missing(first.get("cites")):
         same = voices[voices["voice_key"] == first["cites"]]
         cited = brief.escape_text(same["name"].iloc[0]) if len(same) else None
-    agreement = None
-    if fact_values is not None and not brief.is_missing(first.get("fact_id")):
-        fv = fact_values[fact_values["fact_id"] == first["fact_id"]]
-        if len(fv):
-            differs = fv["differs_in"].dropna() if "differs_in" in fv.columns else []
-            independent = (
-                fv["is_independent"].fillna(True).astype(bool)
-                if "is_independent" in fv.columns
-                else pd.Series(True, index=fv.index)
-            )
-            agreement = {
-                "is_agreeing": bool(fv["is_agreeing"].fillna(True).all()),
-                "n_sources": int(fv["source_id"].nunique()),
-                "n_independent": int(independent.sum()),
-                "n_reports": len(fv),
-                "differs_in": [d.strip() for d in differs.iloc[0].split(",")]
-                if len(differs)
-                else [],
-                "differs_known": "differs_in" in fv.columns,
-            }
+    agreement = _agreement_context(fact_values, first.get("fact_id"))
     check = _check_context(checks, list(group.figure_ids))
     note = first.get("interpretation_note")
     counterpart = first.get("counterpart")
@@ -734,6 +642,32 @@ def _caveats(
     }
 
 
+def _headline_context(
+    reports: pd.DataFrame,
+    t: dict[str, pd.DataFrame],
+    figures: pd.DataFrame,
+    source_labels: dict[str, str],
+    voice_labels: dict[str, str],
+) -> dict[str, Any] | None:
+    """The lede's headline: the camp's report repeated most often (then by most sources), or
+    ``None`` when no report of either camp is repeated."""
+    repeated = reports[reports["stance"].isin(brief.CAMPS) & (reports["n_reports"] > 1)]
+    repeated = repeated.sort_values(["n_reports", "n_sources"], ascending=False, kind="stable")
+    if not len(repeated):
+        return None
+    headline = _report_context(
+        next(repeated.itertuples(index=False)),
+        figures,
+        source_labels,
+        t.get("fact_values"),
+        t.get("reference_checks"),
+        t["voices"],
+        voice_labels,
+    )
+    headline["stance"] = repeated["stance"].iloc[0]
+    return headline
+
+
 def build_brief_context(
     tables: dict[str, pd.DataFrame],
     *,
@@ -761,37 +695,22 @@ def build_brief_context(
     reports = brief.group_reports(experts["figures"], t["sources"])
     sections = _dimension_sections(experts, by_camp, reports, source_labels, voice_labels)
     overlap = brief.summarise_overlap(by_camp)
-    repeated = reports[reports["stance"].isin(brief.CAMPS) & (reports["n_reports"] > 1)]
-    repeated = repeated.sort_values(["n_reports", "n_sources"], ascending=False, kind="stable")
-    headline = None
-    if len(repeated):
-        headline = _report_context(
-            next(repeated.itertuples(index=False)),
-            experts["figures"],
-            source_labels,
-            t.get("fact_values"),
-            t.get("reference_checks"),
-            t["voices"],
-            voice_labels,
-        )
-        headline["stance"] = repeated["stance"].iloc[0]
+    headline = _headline_context(reports, t, experts["figures"], source_labels, voice_labels)
     dated = t["sources"]["published"].dropna().sort_values()
     derived = t.get("derived_measures")
     measure_sources = (
         [source_labels[s] for s in pd.unique(derived["source_id"])] if derived is not None else []
     )
     claims = experts["claims"]
-    comments = []
-    if include_comments:
-        for c in t["claims"][is_comment].itertuples(index=False):
-            comments.append(
-                {
-                    "who": voice_labels[c.voice_id],
-                    "stance": c.stance,
-                    "dimension": c.dimension,
-                    "quote": brief.escape_text(c.quote),
-                }
-            )
+    comments = [
+        {
+            "who": voice_labels[c.voice_id],
+            "stance": c.stance,
+            "dimension": c.dimension,
+            "quote": brief.escape_text(c.quote),
+        }
+        for c in (t["claims"][is_comment].itertuples(index=False) if include_comments else [])
+    ]
     section_dims = {x["dimension"] for x in sections}
     disputes = list_disagreements(t.get("disagreements"), experts["figures"], source_labels)
     other_disagreements = [d for d in disputes if d["dimension"] not in section_dims]

@@ -654,39 +654,9 @@ def plot_benchmark_gap(
     starts = set() if changes is None else set(changes["denominator_figure_id"])
     where, labels = {}, []
     for panel, unit in zip(panels, units, strict=True):
-        rows = placed[placed["unit"] == unit]
         _year_axis(panel, list(placed["year"].astype(float)))
-        for row in rows.itertuples(index=False):
-            x, y = float(row.year), float(row.value)
-            where[row.figure_id] = (panel, x, y)
-            colour = STANCE_COLOURS.get(row.stance, style.INK)
-            face = "white" if row.is_year_from_source else colour
-            panel.plot(
-                [x],
-                [y],
-                marker=markers[row.label],
-                ms=8,
-                mfc=face,
-                mec=colour,
-                mew=1.5,
-                color=colour,
-            )
-            labels.append(
-                panel.annotate(
-                    f"{_plain(row.text)} · {row.source_id}",
-                    (x, y),
-                    xytext=(-7, 5) if row.figure_id in starts else (7, 5),
-                    textcoords="offset points",
-                    ha="right" if row.figure_id in starts else "left",
-                    fontsize=style.SMALL_FONT_PT,
-                )
-            )
-        top = float(rows["value"].max())
-        panel.set_ylim(0, top * 1.3 if top > 0 else 1)
-        name = "percentage points" if unit == "percentage_point" else _label(unit)
-        if unit == "percent":
-            name = "percent as written, base not stated"
-        panel.set_ylabel(f"US lead\n({name})")
+        rows = placed[placed["unit"] == unit]
+        labels += _draw_benchmark_panel(panel, rows, unit, markers, starts, where)
     if changes is not None:
         for m in changes.itertuples(index=False):
             start, end = where.get(m.denominator_figure_id), where.get(m.numerator_figure_id)
@@ -703,6 +673,63 @@ def plot_benchmark_gap(
     panels[-1].set_xlabel("period the figure refers to")
     fig = panels[0].figure
     fig.suptitle("The US lead on benchmarks over time", x=0.01, ha="left")
+    handles = _benchmark_legend(placed, markers, series)
+    fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False)
+    _widen_to_fit(fig, labels, panels)
+    _separate(fig, labels)
+    return panels[0]
+
+
+def _draw_benchmark_panel(
+    panel: Axes,
+    rows: pd.DataFrame,
+    unit: str,
+    markers: dict[str, str],
+    starts: set[str],
+    where: dict[str, tuple[Axes, float, float]],
+) -> list[Any]:
+    """Draw one unit's points of :func:`plot_benchmark_gap`, recording where each figure went
+    (``where``, for the arrows of changes); returns the point labels."""
+    labels = []
+    for row in rows.itertuples(index=False):
+        x, y = float(row.year), float(row.value)
+        where[row.figure_id] = (panel, x, y)
+        colour = STANCE_COLOURS.get(row.stance, style.INK)
+        face = "white" if row.is_year_from_source else colour
+        panel.plot(
+            [x],
+            [y],
+            marker=markers[row.label],
+            ms=8,
+            mfc=face,
+            mec=colour,
+            mew=1.5,
+            color=colour,
+        )
+        labels.append(
+            panel.annotate(
+                f"{_plain(row.text)} · {row.source_id}",
+                (x, y),
+                xytext=(-7, 5) if row.figure_id in starts else (7, 5),
+                textcoords="offset points",
+                ha="right" if row.figure_id in starts else "left",
+                fontsize=style.SMALL_FONT_PT,
+            )
+        )
+    top = float(rows["value"].max())
+    panel.set_ylim(0, top * 1.3 if top > 0 else 1)
+    name = "percentage points" if unit == "percentage_point" else _label(unit)
+    if unit == "percent":
+        name = "percent as written, base not stated"
+    panel.set_ylabel(f"US lead\n({name})")
+    return labels
+
+
+def _benchmark_legend(
+    placed: pd.DataFrame, markers: dict[str, str], series: list[str]
+) -> list[Line2D]:
+    """The legend entries of :func:`plot_benchmark_gap`: benchmarks by marker, hollow points,
+    stances by colour."""
     handles = [
         Line2D([], [], marker=markers[s], ls="none", mfc=style.INK, mec=style.INK, label=s)
         for s in series
@@ -724,10 +751,7 @@ def plot_benchmark_gap(
         Line2D([], [], marker="s", ls="none", color=STANCE_COLOURS[s], label=f"colour: {s}")
         for s in stances
     ]
-    fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False)
-    _widen_to_fit(fig, labels, panels)
-    _separate(fig, labels)
-    return panels[0]
+    return handles
 
 
 # --- agreement and viewpoints ---------------------------------------------------------------------

@@ -107,8 +107,8 @@ def check_selection(
 ) -> None:
     """Refuse a run whose parameters select nothing to draw, with a :class:`ParameterError`
     naming the run, what is missing and the parameter to change. Reads the tables as written
-    by ``gapstudy tables``; call it after :func:`gapstudy.build.check_parameters`."""
-    from gapstudy.narrative import filter_tables, parse_as_of
+    by ``gapstudy tables``; call it after :func:`gapstudy.runlist.check_parameters`."""
+    from gapstudy.subset import filter_tables, parse_as_of
 
     defaults = _notebook_defaults(notebook)
     need = NEEDS.get(notebook.name)

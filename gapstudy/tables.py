@@ -20,21 +20,16 @@ from typing import Any
 import pandas as pd
 import pandera.errors
 
-from gapstudy import __version__, schema
+from gapstudy import schema
 from gapstudy.check import Corpus, validate
+from gapstudy.disagreements import list_disagreements, load_disagreements_spec
 from gapstudy.exceptions import TableError
-from gapstudy.facts import (
-    check_references,
-    derive_measures,
-    list_disagreements,
-    load_derived_spec,
-    load_disagreements_spec,
-    load_references_spec,
-    reconcile_facts,
-)
+from gapstudy.facts import reconcile_facts
 from gapstudy.figures import to_record
+from gapstudy.measures import derive_measures, load_derived_spec
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.provenance import exchange_folders
+from gapstudy.references import check_references, load_references_spec
 from gapstudy.sources import Source
 
 
@@ -245,12 +240,17 @@ def build_tables(paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
 
 
 def datapackage(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
-    """The Frictionless data package descriptor for ``tables``, from the schema declarations."""
+    """The Frictionless data package descriptor for ``tables``, from the schema declarations.
+
+    The version is the installed package's (``pyproject.toml``), read here rather than from
+    ``gapstudy.__init__``, which no stage imports."""
+    from importlib.metadata import version
+
     return {
         "profile": "tabular-data-package",
         "name": "gapstudy",
         "title": "Figures quoted in the US-China AI gap debate",
-        "version": __version__,
+        "version": version("gapstudy"),
         "resources": [schema.TABLES[name].to_frictionless() for name in tables],
     }
 

@@ -6,11 +6,6 @@ tests all read these mappings; each maps a term to a one-line definition.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from gapstudy.paths import ProjectPaths
-
 SEGMENT_KINDS: dict[str, str] = {
     "headline": "the article's title, as printed (may appear more than once)",
     "summary": "a machine-written summary printed with the text",
@@ -292,12 +287,4 @@ VOICE_KINDS: dict[str, str] = {
     "commenter": "a reader comment's author",
 }
 
-# Entities live in data/entities.yaml (gapstudy.entities), so that researchers extend them.
-
-
-def canonical_entity(name: str, paths: ProjectPaths | None = None) -> str | None:
-    """The canonical name for ``name`` or one of its aliases in ``data/entities.yaml``; ``None``
-    if unknown."""
-    from gapstudy.entities import load_entities
-
-    return load_entities(paths).canonical(name)
+# Entities are data, not vocabulary: data/entities.yaml, read by gapstudy.entities.

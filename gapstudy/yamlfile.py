@@ -170,6 +170,16 @@ def user_keys(mapping: dict[Any, Any]) -> list[Any]:
     return [key for key in mapping if key not in (LINE_KEY, LINES_KEY)]
 
 
+def without_lines(value: Any) -> Any:
+    """``value`` with the line bookkeeping removed from every mapping in it, at any depth: the
+    data as written, for a consumer that hands it on (a notebook's parameters)."""
+    if isinstance(value, dict):
+        return {k: without_lines(v) for k, v in value.items() if k not in (LINE_KEY, LINES_KEY)}
+    if isinstance(value, list):
+        return [without_lines(v) for v in value]
+    return value
+
+
 def read_text(path: Path) -> str:
     """``path`` decoded as UTF-8; a missing file or a byte that is not UTF-8 is named with its
     offset and line."""

@@ -11,11 +11,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from gapstudy import build
-from gapstudy.build import Inputs, Run, check_parameters, explain_staleness, read_runs, run_build
+from gapstudy import build, runner
+from gapstudy.build import run_build
 from gapstudy.exceptions import InputError, ParameterError
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.provenance import make_run_record, read_state
+from gapstudy.runlist import Run, check_parameters, read_runs
+from gapstudy.runner import Inputs, explain_staleness
 
 FIXTURES = Path(__file__).parent / "fixtures" / "build"
 RUNS = """\
@@ -46,13 +48,13 @@ def build_quietly(paths: ProjectPaths, **options) -> int:
 def executed_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the runs actually executed, in order."""
     names: list[str] = []
-    real = build.execute_run
+    real = runner.execute_run
 
     def spy(task: dict) -> dict:
         names.append(task["name"])
         return real(task)
 
-    monkeypatch.setattr(build, "execute_run", spy)
+    monkeypatch.setattr(runner, "execute_run", spy)
     return names
 
 

@@ -31,11 +31,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gapstudy import build
-from gapstudy.build import parse_parameter_values, read_run_list
+from gapstudy import build, lock
 from gapstudy.cli import main
 from gapstudy.exceptions import BuildLockError, GapstudyError, ParameterError
 from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.runlist import DEFAULT_CELL_TIMEOUT_S, parse_parameter_values, read_run_list
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "build"
@@ -196,15 +196,15 @@ CASES = {
         "runs:\n  - {name: a, notebook: nowhere.ipynb}\n", message=r"'nowhere.ipynb' not found"
     ),
     "yaml-syntax-error": Case(
-        "runs:\n  - {name: a, notebook: [\n", message=r"runs.yaml:\d+: not valid YAML"
+        "runs:\n  - {name: a, notebook: [\n", message=r"runs.yaml:\d+: YAML syntax error"
     ),
     "yaml-alias": Case(
         "x: &a {name: a, notebook: state.ipynb}\nruns:\n  - *a\n",
-        message=r"runs.yaml:3: YAML aliases \(\*name\) are not allowed",
+        message=r"runs.yaml:1: anchors and aliases \(&name, \*name\) are not accepted",
     ),
     "not-utf8": Case(
         b"runs:\n  - {name: caf\xe9, notebook: state.ipynb}\n",
-        message=r"runs.yaml:2: not UTF-8 text \(byte 20: b'\\xe9'\)",
+        message=r"runs.yaml:2: not valid UTF-8: byte\(s\) e9 at byte offset 20",
     ),
     "empty-file": Case("", message=r"runs.yaml: expected a top-level 'runs:' list"),
     "top-level-list": Case("- a\n", message=r"expected a mapping with a top-level 'runs:' list"),
@@ -223,14 +223,15 @@ CASES = {
         message=r"runs.yaml:2: runs\[0\]: parameters 'label': datetime.date.* quote dates",
     ),
     "impossible-date": Case(
-        _entry(", parameters: {label: 2026-13-31}"), message=r"cannot read a value: month"
+        _entry(", parameters: {label: 2026-13-31}"),
+        message=r"runs.yaml:2: YAML value not accepted: '2026-13-31' is not a valid date \(month",
     ),
     "binary-value": Case(
         _entry(", parameters: {label: !!binary aGk=}"), message=r"b'hi' is not a plain value"
     ),
     "python-tag": Case(
         _entry(", parameters: {label: !!python/name:os.system ''}"),
-        message=r"runs.yaml:2: not valid YAML: could not determine a constructor",
+        message=r"runs.yaml:2: YAML value not accepted: could not determine a constructor",
     ),
     "nan-value": Case(
         _entry(", parameters: {repeat: .nan}"), message=r"'repeat': nan is not a plain value"
@@ -351,10 +352,10 @@ def test_a_lock_left_by_a_dead_build_is_not_in_the_way(
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     scratch.scratch.mkdir(exist_ok=True)
-    (scratch.scratch / build.LOCK_FILE_NAME).write_text(f"{dead.pid}\n")
+    (scratch.scratch / lock.LOCK_FILE_NAME).write_text(f"{dead.pid}\n")
     assert main(["--root", str(scratch.root), "build"]) == 0
     assert "up to date" in capsys.readouterr().out
-    assert (scratch.scratch / build.LOCK_FILE_NAME).read_text() == f"{os.getpid()}\n"
+    assert (scratch.scratch / lock.LOCK_FILE_NAME).read_text() == f"{os.getpid()}\n"
 
 
 def test_the_lock_refuses_a_second_holder_and_lets_a_waiting_one_in(
@@ -362,8 +363,8 @@ def test_the_lock_refuses_a_second_holder_and_lets_a_waiting_one_in(
 ) -> None:
     entered = threading.Event()
     message = rf"another build is running \(pid {os.getpid()}\)"
-    with build.hold_build_lock(scratch):
-        with pytest.raises(BuildLockError, match=message), build.hold_build_lock(scratch):
+    with lock.hold_build_lock(scratch):
+        with pytest.raises(BuildLockError, match=message), lock.hold_build_lock(scratch):
             pass
         waiter = threading.Thread(target=_enter_waiting, args=(scratch, entered))
         waiter.start()
@@ -373,7 +374,7 @@ def test_the_lock_refuses_a_second_holder_and_lets_a_waiting_one_in(
 
 
 def _enter_waiting(paths: ProjectPaths, entered: threading.Event) -> None:
-    with build.hold_build_lock(paths, wait=True):
+    with lock.hold_build_lock(paths, wait=True):
         entered.set()
 
 
@@ -643,10 +644,10 @@ def test_a_second_build_refuses_with_the_pid_and_a_waiting_one_follows(
 ) -> None:
     before = output_hashes(scratch.root)
     first = start_build(scratch, tmp_path / "first.log", "--force", "--jobs", "2")
-    lock = scratch.scratch / build.LOCK_FILE_NAME
+    held = scratch.scratch / lock.LOCK_FILE_NAME
     waiting = None
     try:
-        assert _wait_for(lambda: lock.exists() and lock.read_text() == f"{first.pid}\n", 60)
+        assert _wait_for(lambda: held.exists() and held.read_text() == f"{first.pid}\n", 60)
         refused = subprocess.run(
             gapstudy_command(scratch.root, "build", "--force"),
             capture_output=True,
@@ -709,6 +710,6 @@ def test_a_cell_past_its_timeout_fails_its_run_and_keeps_its_last_good_outputs(
 
 def test_cell_timeout_is_read_from_the_run_list_with_a_default(tmp_path: Path) -> None:
     paths = make_project(tmp_path / "p")
-    assert read_run_list(paths).cell_timeout_s == build.DEFAULT_CELL_TIMEOUT_S
+    assert read_run_list(paths).cell_timeout_s == DEFAULT_CELL_TIMEOUT_S
     paths.runs_file.write_text("cell_timeout_s: 7\n" + RUNS, encoding="utf-8")
     assert read_run_list(paths).cell_timeout_s == 7

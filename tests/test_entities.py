@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gapstudy import vocab
 from gapstudy.check import validate
-from gapstudy.entities import ENTITY_KINDS, load_entities, read_entities
+from gapstudy.entities import ENTITY_KINDS, canonical_entity, load_entities, read_entities
 from gapstudy.exceptions import AnnotationError
 
 
@@ -16,7 +15,7 @@ def test_aliases_map_to_canonical_names_ignoring_case(repo_paths):
     assert entities.canonical(" z.AI ") == "Zhipu"
     assert entities.canonical("China") == "China"
     assert entities.canonical("Atlantis") is None
-    assert vocab.canonical_entity("usa", repo_paths) == "United States"
+    assert canonical_entity("usa", repo_paths) == "United States"
 
 
 def test_every_entity_has_a_known_kind(repo_paths):

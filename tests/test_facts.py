@@ -7,26 +7,23 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from gapstudy import schema, vocab
+from gapstudy.disagreements import list_disagreements, load_disagreements_spec
 from gapstudy.exceptions import AnnotationError, ParameterError, TableError
 from gapstudy.facts import (
     benchmark_changes,
     benchmark_gap_points,
-    check_references,
-    derive_measures,
     dimension_tables,
     disagreements_read,
     gap_measures,
     judge_numeric_agreement,
-    list_disagreements,
-    load_derived_spec,
-    load_disagreements_spec,
     load_facts_spec,
-    load_references_spec,
     period_as_year,
     published_as_year,
     reconcile_facts,
     report_interval,
 )
+from gapstudy.measures import derive_measures, load_derived_spec
+from gapstudy.references import check_references, load_references_spec
 
 # --- small frames ---------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from pandas.testing import assert_frame_equal
 
 from gapstudy import brief, schema
 from gapstudy.exceptions import ParameterError
-from gapstudy.facts import derive_measures
+from gapstudy.measures import derive_measures
 from gapstudy.narrative import (
     TEMPLATE_DIR,
     build_brief_context,

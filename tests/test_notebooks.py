@@ -18,8 +18,8 @@ import nbformat
 import pandas as pd
 import pytest
 
-from gapstudy.build import check_parameters, read_runs
 from gapstudy.output import describe_selection
+from gapstudy.runlist import check_parameters, read_runs
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from gapstudy import build, facts, vocab
-from gapstudy.build import read_runs
+from gapstudy import build, facts, runner, vocab
 from gapstudy.exceptions import ParameterError
 from gapstudy.paths import project_paths
+from gapstudy.runlist import read_runs
 from gapstudy.selection import check_selection
 from gapstudy.tables import load
 
@@ -89,7 +89,7 @@ def test_the_build_refuses_an_empty_run_before_any_kernel_starts(tmp_path, monke
         encoding="utf-8",
     )
     started = []
-    monkeypatch.setattr(build, "execute_run", lambda task: started.append(task))
+    monkeypatch.setattr(runner, "execute_run", lambda task: started.append(task))
     with pytest.raises(ParameterError, match="run 'dimension-empty': parameter 'dimension'"):
         build.run_build(paths, jobs=1, with_tables=False, with_render=False)
     assert started == []
