@@ -624,10 +624,20 @@ def main() -> int:
     parser.add_argument(
         "--out", type=Path, default=HERE, help="folder for scale.json, scale.md, scale.png"
     )
+    parser.add_argument(
+        "--from-json",
+        type=Path,
+        default=None,
+        help="measure nothing: write scale.md, scale.png (and results.md) from this scale.json",
+    )
     args = parser.parse_args()
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    if args.from_json:
+        write_reports(json.loads(args.from_json.read_text(encoding="utf-8")), args.out)
+        return 0
     load_start = os.getloadavg()
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    commit = _commit()  # before measuring: the scratch copies hold the code of this moment
     steps = [s.strip() for s in args.steps.split(",") if s.strip()]
     unknown = sorted(set(steps) - set(STEPS))
     if unknown:
@@ -641,7 +651,7 @@ def main() -> int:
     analysis = analyse(by_size)
     results = {
         "started_utc": started,
-        "commit": _commit(),
+        "commit": commit,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}",
         "note": (
@@ -656,15 +666,21 @@ def main() -> int:
         "analysis": analysis,
     }
     results["budget"] = budget(by_size, analysis)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "scale.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write_reports(results, args.out)
+    return 0
+
+
+def write_reports(results: dict, out: Path) -> None:
+    """scale.json, scale.md and scale.png in ``out`` (and the section of results.md when ``out``
+    is this folder), all from ``results``."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "scale.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     report, section = markdown(results)
-    (args.out / "scale.md").write_text(report, encoding="utf-8")
-    plot(results, args.out / "scale.png")
-    if args.out.resolve() == HERE:
+    (out / "scale.md").write_text(report, encoding="utf-8")
+    plot(results, out / "scale.png")
+    if out.resolve() == HERE:
         put_into_results(section)
     print(report)
-    return 0
 
 
 if __name__ == "__main__":
