@@ -207,13 +207,14 @@ def summarise_mib(samples: list[float]) -> dict:
 
 
 def _scale_section() -> str:
-    """The section benchmarks/scale.py wrote into results.md, kept when this rewrites it."""
+    """The sections benchmarks/scale.py wrote into results.md, kept when this rewrites it."""
     path = HERE / "results.md"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    begin, end = "<!-- scale benchmark:", "<!-- end of scale benchmark -->"
+    begin, end = "<!-- scale benchmark:", "<!-- end of scale benchmark"
     if begin not in text or end not in text:
         return ""
-    return "\n" + text[text.index(begin) : text.index(end) + len(end)] + "\n"
+    stop = text.index("-->", text.rindex(end)) + len("-->")
+    return "\n" + text[text.index(begin) : stop] + "\n"
 
 
 def write_outputs(results: dict) -> None:

@@ -73,8 +73,8 @@ STEPS: dict[str, list[str]] = {
     "check (one source changed)": ["-m", "gapstudy.cli", "check"],
     "tables (one source changed)": ["-m", "gapstudy.cli", "tables"],
 }
-RESULTS_BEGIN = "<!-- scale benchmark: written by benchmarks/scale.py -->"
-RESULTS_END = "<!-- end of scale benchmark -->"
+RESULTS_BEGIN = "<!-- scale benchmark: {name}, written by benchmarks/scale.py -->"
+RESULTS_END = "<!-- end of scale benchmark: {name} -->"
 
 
 def run_measured(command: list[str], root: Path, timeout_s: float) -> dict:
@@ -256,7 +256,7 @@ def exponent(sizes: list[int], values: list[float]) -> float | None:
 
 def growth(rows: list[tuple[int, float | None]]) -> dict:
     """Exponent of ``value ~ N^b`` over all sizes (fit) and each interval, and the value at
-    10,000 sources extrapolated from the largest size with the last interval's exponent."""
+    10,000 sources extrapolated from the last interval (power law or straight line, the larger)."""
     rows = [(n, v) for n, v in rows if v]
     intervals = [
         {
@@ -270,8 +270,13 @@ def growth(rows: list[tuple[int, float | None]]) -> dict:
     last = intervals[-1]["exponent"] if intervals else None
     estimate = None
     if last is not None:
-        n_max, v_max = rows[-1]
-        estimate = v_max * (TARGET_SOURCES / n_max) ** max(last, 0.0)
+        # The larger of the power law through the last interval and a straight line through it
+        # (a fixed part plus a per-source part): at small sizes the fixed part (imports) hides
+        # the per-source growth from the exponent, and the line does not.
+        (n0, v0), (n_max, v_max) = rows[-2], rows[-1]
+        power = v_max * (TARGET_SOURCES / n_max) ** max(last, 0.0)
+        line = v_max + max((v_max - v0) / (n_max - n0), 0.0) * (TARGET_SOURCES - n_max)
+        estimate = max(power, line)
     return {
         "exponent_fit": round(fit, 3) if fit is not None else None,
         "exponent_intervals": intervals,
@@ -436,7 +441,7 @@ def _run_table(results: dict) -> list[str]:
     return [*lines, ""]
 
 
-def markdown(results: dict) -> tuple[str, str]:
+def markdown(results: dict, name: str = "scale") -> tuple[str, str]:
     """(The whole report for scale.md, the extrapolation section for results.md)."""
     sizes = [m["sources"] for m in results["by_size"]]
     lines = [
@@ -490,13 +495,14 @@ def markdown(results: dict) -> tuple[str, str]:
         else:
             lines.append(f"| {m['sources']} | not built | | |")
     section = [
-        RESULTS_BEGIN,
+        RESULTS_BEGIN.format(name=name),
         "",
         f"## At {TARGET_SOURCES:,} sources, extrapolated from the scale benchmark",
         "",
-        f"From the largest size measured ({sizes[-1]} sources), with each step's exponent over "
-        "the last interval (times), or the last interval's per-source growth (memory, index "
-        "page). Measured on a shared, loaded machine (load averages in benchmarks/scale.md): "
+        f"From the largest size measured ({sizes[-1]} sources): for times, the larger of the "
+        "power law with the last interval's exponent and the straight line through the last "
+        "interval (per-source growth); for memory and the index page, the straight line. "
+        "Measured on a shared, loaded machine (load averages in benchmarks/scale.md): "
         "wall times there are inflated and noisy, so the CPU-time estimate is given beside "
         "the wall-time one. Full tables: benchmarks/scale.md.",
         "",
@@ -532,18 +538,19 @@ def markdown(results: dict) -> tuple[str, str]:
             f"{_fmt(b['estimate_10000_cpu'], 0)} | "
             f"{('yes' if b['within_budget_cpu'] else 'no') if has_cpu else '—'} |"
         )
-    section += ["", RESULTS_END]
+    section += ["", RESULTS_END.format(name=name)]
     lines += ["", *section[1:-1], ""]
     return "\n".join(lines), "\n".join(section)
 
 
-def put_into_results(section: str) -> None:
-    """Replace (or add) the scale section of benchmarks/results.md."""
+def put_into_results(section: str, name: str) -> None:
+    """Replace (or add) the section ``name`` of benchmarks/results.md."""
     path = HERE / "results.md"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if RESULTS_BEGIN in text and RESULTS_END in text:
-        before = text[: text.index(RESULTS_BEGIN)]
-        after = text[text.index(RESULTS_END) + len(RESULTS_END) :]
+    begin, end = RESULTS_BEGIN.format(name=name), RESULTS_END.format(name=name)
+    if begin in text and end in text:
+        before = text[: text.index(begin)]
+        after = text[text.index(end) + len(end) :]
         text = before + section + after
     else:
         text = text.rstrip("\n") + "\n\n" + section + "\n"
@@ -671,15 +678,17 @@ def main() -> int:
 
 
 def write_reports(results: dict, out: Path) -> None:
-    """scale.json, scale.md and scale.png in ``out`` (and the section of results.md when ``out``
-    is this folder), all from ``results``."""
+    """scale.json, scale.md and scale.png in ``out`` (and, when ``out`` is this folder or one
+    inside it, a section of results.md named after it), all from ``results``."""
     out.mkdir(parents=True, exist_ok=True)
     (out / "scale.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    report, section = markdown(results)
+    inside = out.resolve() == HERE or HERE in out.resolve().parents
+    name = "scale" if out.resolve() == HERE else out.name
+    report, section = markdown(results, name)
     (out / "scale.md").write_text(report, encoding="utf-8")
     plot(results, out / "scale.png")
-    if out.resolve() == HERE:
-        put_into_results(section)
+    if inside:
+        put_into_results(section, name)
     print(report)
 
 
