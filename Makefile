@@ -3,7 +3,7 @@
 # `make build ENV=conda` (any target) uses that active environment instead of .venv.
 PYTHON ?= python3
 
-.PHONY: build test setup lock lab lint bench clean golden vocab-docs
+.PHONY: build test setup lock lab lint bench bench-scale clean golden vocab-docs
 
 ifeq ($(ENV),conda)
 ifndef CONDA_PREFIX
@@ -82,6 +82,13 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Every step (check, tables, build --force, no-op build, render, load, a re-check after one edit)
+# on synthetic corpora of SCALE_SIZES sources, each in a fresh process, in scratch copies.
+# Sizes are multiples of the real corpus; run time grows with the largest (e.g. SCALE_SIZES=5,20).
+SCALE_SIZES ?= 5,20,80
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/scale.py --sizes $(SCALE_SIZES)
 
 # Regenerate the pinned locks: requirements.lock from pyproject.toml (needs the dev extra
 # installed), and the lock of the cffconvert environment.

@@ -9,6 +9,7 @@ and white-space runs become one space, on both sides; nothing fuzzier.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -55,12 +56,20 @@ def normalise_for_matching(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+@functools.lru_cache(maxsize=32)
+def _normalised_haystack(text: str) -> tuple[str, tuple[int, ...]]:
+    """:func:`normalise_for_matching` of a text searched many times (every quote of a source is
+    looked for in its whole text): computed once per text, not once per quote."""
+    norm, origin = normalise_for_matching(text)
+    return norm, tuple(origin)
+
+
 def find_verbatim(haystack: str, needle: str, occurrence: int = 1) -> list[tuple[int, int]]:
     """Every span ``[start, end)`` of ``haystack`` matching ``needle`` after normalisation.
 
     Returns all matches so the caller can check uniqueness or pick ``occurrence``.
     """
-    norm_hay, origin = normalise_for_matching(haystack)
+    norm_hay, origin = _normalised_haystack(haystack)
     norm_needle, _ = normalise_for_matching(needle.strip())
     spans = []
     if not norm_needle:
