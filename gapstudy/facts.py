@@ -862,6 +862,13 @@ def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[st
     }
 
 
+def with_entity(fact_values: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """``fact_values`` with the ``entity`` of each report's figure (empty for a claim), so that
+    a chart of the facts can say whose quantity each is. Rows and order are kept."""
+    entity = figures.set_index("figure_id")["entity"]
+    return fact_values.assign(entity=fact_values["figure_id"].map(entity).astype("string"))
+
+
 def disagreements_read(disagreements: pd.DataFrame) -> pd.DataFrame:
     """The sides of the disagreements that still set two or more sources against each other
     once a run's selection is applied (a side left alone is no disagreement), in table order."""

@@ -967,7 +967,9 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
             )
             colour = STANCE_COLOURS.get(getattr(row, "stance", None), style.INK)
             _draw_mark(ax, y, mark, colour)
-            what = _with_period(row.metric, row.period) if y == start else ""
+            entity = getattr(row, "entity", None)
+            metric = row.metric if _is_missing(entity) else f"{entity}: {row.metric}"
+            what = _with_period(metric, row.period) if y == start else ""
             labels.append(f"{what}\n{row.source_id}: {_plain(row.text)}".strip())
             y += 1
         ax.annotate(
@@ -993,7 +995,9 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
             axis=axis,
             quantity="reported number relative to the smallest report",
             unit="multiple (×)",
-            entity=numeric["metric"],
+            entity=numeric["entity"].fillna(numeric["metric"])
+            if "entity" in numeric.columns
+            else numeric["metric"],
             period=numeric["period"].fillna(NO_PERIOD),
         )[[*DRAWN_COLUMNS, "fact_id", "source_id", "text", "value", "low", "high", "bound"]],
     )
