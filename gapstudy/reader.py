@@ -59,7 +59,13 @@ def _number(value: Any) -> str:
 
 
 _BOUND_WORDS = {"approximate": "about ", "lower": "at least ", "upper": "at most "}
-_UNIT_AFTER = {"percent": "%", "percentage_point": " percentage points", "fold": "×", "count": ""}
+_UNIT_AFTER = {
+    "percent": "%",
+    "percentage_point": " percentage points",
+    "fold": "×",
+    "count": "",
+    "year": " years",
+}
 
 
 def _amount(number: str, unit: str) -> str:
