@@ -927,6 +927,26 @@ def _benchmark_legend(
 # --- agreement and viewpoints ---------------------------------------------------------------------
 
 
+def _record_agreement(fig: Figure, numeric: pd.DataFrame, axis: str) -> None:
+    """Record the reports the agreement chart drew, each named by whose quantity it is."""
+    entity = (
+        numeric["entity"].fillna(numeric["metric"])
+        if "entity" in numeric.columns
+        else numeric["metric"]
+    )
+    _record(
+        fig,
+        numeric.assign(
+            chart="Facts reported by several sources: do the numbers agree?",
+            axis=axis,
+            quantity="reported number relative to the smallest report",
+            unit="multiple (×)",
+            entity=entity,
+            period=numeric["period"].fillna(NO_PERIOD),
+        )[[*DRAWN_COLUMNS, "fact_id", "source_id", "text", "value", "low", "high", "bound"]],
+    )
+
+
 @_styled
 def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Each numeric fact reported by several sources: every report as a mark, relative to the
@@ -988,19 +1008,7 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
     axis = "reported number ÷ smallest number reported for the fact (log scale)"
     ax.set_xlabel(axis)
     ax.set_title("Facts reported by several sources: do the numbers agree?")
-    _record(
-        ax.figure,
-        numeric.assign(
-            chart="Facts reported by several sources: do the numbers agree?",
-            axis=axis,
-            quantity="reported number relative to the smallest report",
-            unit="multiple (×)",
-            entity=numeric["entity"].fillna(numeric["metric"])
-            if "entity" in numeric.columns
-            else numeric["metric"],
-            period=numeric["period"].fillna(NO_PERIOD),
-        )[[*DRAWN_COLUMNS, "fact_id", "source_id", "text", "value", "low", "high", "bound"]],
-    )
+    _record_agreement(ax.figure, numeric, axis)
     stances = [s for s in STANCE_COLOURS if s in set(numeric.get("stance", []))]
     handles = [
         Line2D([], [], marker="o", ls="none", color=STANCE_COLOURS[s], label=s) for s in stances
