@@ -76,6 +76,8 @@ PANEL_IN = 0.95  # a panel's title, ticks and axis label
 LOG_SPAN = 30.0  # values spanning more than this factor get a log axis
 LINE_ROWS = 0.45  # one more line of a row's label, in rows
 # Characters of a row label that fit across a panel (DejaVu Sans averages about 0.6 em).
+# Characters of a fact's label beside the agreement chart: the labels take at most half its width.
+AGREEMENT_CHARS = 52
 LABEL_CHARS = int((style.REPORT_WIDTH_IN - 0.4) * 72 / (style.SMALL_FONT_PT * 0.6))
 
 
@@ -990,7 +992,8 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
             entity = getattr(row, "entity", None)
             metric = row.metric if _is_missing(entity) else f"{entity}: {row.metric}"
             what = _with_period(metric, row.period) if y == start else ""
-            labels.append(f"{what}\n{row.source_id}: {_plain(row.text)}".strip())
+            said = textwrap.fill(f"{row.source_id}: {_plain(row.text)}", AGREEMENT_CHARS)
+            labels.append(f"{textwrap.fill(what, AGREEMENT_CHARS)}\n{said}".strip())
             y += 1
         ax.annotate(
             f"{verdict}{spread}",
