@@ -17,7 +17,6 @@ from typing import Any
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-from gapstudy.exceptions import OutputError
 from gapstudy.paths import project_paths
 from gapstudy.plots import drawn_data
 from gapstudy.style import DPI, PAD_IN
@@ -74,14 +73,9 @@ def save_figure(
     """Write ``fig`` as ``<figures_dir>/<name>.<fmt>`` for each format, without date or
     software stamps, plus ``<name>.csv``, exactly the data the chart drew (see
     :func:`gapstudy.plots.drawn_data`), and ``<name>.meta.json`` holding the caption. Returns
-    the paths written. Raises :class:`OutputError` for a figure not drawn by :mod:`gapstudy.plots`
-    (its data would be unknown)."""
+    the paths written. A figure drawn by other code than :mod:`gapstudy.plots` has no record of
+    its data: it gets no CSV, and the report says so under it."""
     drawn = drawn_data(fig)
-    if drawn is None:
-        raise OutputError(
-            f"figure {name!r} was not drawn by a gapstudy.plots function, so the data it shows "
-            "is unknown; draw it with one"
-        )
     unknown = sorted(set(formats) - set(_NO_STAMPS))
     if unknown:
         raise ValueError(f"unknown figure format(s) {unknown}; use some of {sorted(_NO_STAMPS)}")
@@ -102,16 +96,14 @@ def save_figure(
             if fmt == "svg":
                 _number_clip_paths(path)
             written.append(path)
-    data_path = out / f"{name}.csv"
-    data_path.write_text(drawn.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
-    written.append(data_path)
-    meta = {
-        "name": name,
-        "caption": caption,
-        "title": str(drawn["chart"].iloc[0]) if len(drawn) else name,
-        "files": [p.name for p in written],
-        "data": data_path.name,
-    }
+    meta: dict = {"name": name, "caption": caption}
+    if drawn is not None:
+        data_path = out / f"{name}.csv"
+        data_path.write_text(drawn.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+        written.append(data_path)
+        meta["title"] = str(drawn["chart"].iloc[0]) if len(drawn) else name
+        meta["data"] = data_path.name
+    meta["files"] = [p.name for p in written]
     meta_path = out / f"{name}.meta.json"
     meta_path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     written.append(meta_path)
