@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from gapstudy import checkcache, schema, vocab
-from gapstudy.annotations import ClaimNote, SourceAnnotations, load_source_annotations
+from gapstudy.annotations import (
+    SHARED_VOICES_FILE,
+    ClaimNote,
+    SourceAnnotations,
+    load_shared_voices,
+    load_source_annotations,
+)
 from gapstudy.disagreements import load_disagreements_spec
 from gapstudy.entities import Entities, load_entities
 from gapstudy.exceptions import (
@@ -26,8 +32,9 @@ from gapstudy.exceptions import (
     SourceError,
 )
 from gapstudy.facts import load_facts_spec
-from gapstudy.figures import ParsedFigure, parse_figure
+from gapstudy.figures import ParsedFigure, format_reading, parse_figure, read_mention
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
+from gapstudy.judgments import check_judgments
 from gapstudy.measures import load_derived_spec
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
@@ -498,8 +505,8 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
     result = []
     for m in find_mentions(source.text):
         kind = source.segment_at(m.start).kind
-        fig = next((f for s, e, f in figure_spans if s <= m.start and m.end <= e), None)
-        reason = next((r for s, e, r in exclusion_spans if s <= m.start and m.end <= e), None)
+        fig = _covering(figure_spans, m)
+        reason = _covering(exclusion_spans, m)
         if fig is not None:
             result.append(MentionStatus(source.source_id, m, kind, "annotated", figure_id=fig))
         elif reason is not None:
@@ -511,6 +518,39 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
         else:
             result.append(MentionStatus(source.source_id, m, kind, "out_of_scope"))
     return result
+
+
+# Hand checks of a figure whose values come from a vocabulary.
+_HAND_CHECKED_VOCABULARIES = {"unit": vocab.UNITS, "kind": vocab.FIGURE_KINDS}
+
+
+def check_hand_vocabularies(annotations: dict[str, SourceAnnotations]) -> list[Problem]:
+    """A figure's hand-checked ``unit`` or ``kind`` that is not in its vocabulary, with the
+    allowed values, so that nobody has to open the code to find them."""
+    problems = []
+    for notes in annotations.values():
+        for claim in notes.claims:
+            for fig in claim.figures:
+                for name, allowed in _HAND_CHECKED_VOCABULARIES.items():
+                    value = fig.spec.get(name)
+                    if value is None or value in allowed:
+                        continue
+                    problems.append(
+                        Problem(
+                            notes.path,
+                            line_of_key(fig.spec, name),
+                            f"figure {name} {value!r} is not one of the allowed values",
+                            f"use one of: {', '.join(allowed)}",
+                        )
+                    )
+    return problems
+
+
+def _covering(spans: list[tuple[int, int, str]], mention: Mention) -> str | None:
+    """The label of the first span holding the mention's number (a figure or an exclusion
+    covers a mention when its words hold the number, with or without the words around it)."""
+    start, end = mention.number_span
+    return next((label for s, e, label in spans if s <= start and end <= e), None)
 
 
 def check_cross_source_files(paths: ProjectPaths) -> None:
@@ -861,9 +901,11 @@ def _inspect_sources(
     sources: dict[str, Source], paths: ProjectPaths, fact_ids: set[str], entities: Entities
 ) -> dict[str, SourceCheck]:
     """:func:`_inspect_source` of every source, reusing the result of each source whose inputs
-    (raw text, sources.yaml entry, annotation file, entities, fact ids, code) are unchanged
-    since the last run."""
-    shared = checkcache.shared_key(read_text(paths.entities_file).encode("utf-8"), fact_ids)
+    (raw text, sources.yaml entry, annotation file, entities, shared voices, fact ids, code)
+    are unchanged since the last run."""
+    voices_file = paths.annotations / SHARED_VOICES_FILE
+    voices = voices_file.read_bytes() if voices_file.exists() else b""
+    shared = checkcache.shared_key(read_text(paths.entities_file).encode("utf-8"), voices, fact_ids)
     checks, _ = checkcache.per_source(
         paths,
         sources,
@@ -912,6 +954,7 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
             corpus.parsed.update(found.parsed)
         corpus.mentions += found.mentions
     corpus.problems += _check_cross_source(corpus, paths)
+    corpus.problems += check_judgments(corpus, paths)
     cross_source = {Path(name).stem for name in CROSS_SOURCE_FILES}
     known = {p.stem for p in paths.annotations.glob("*.yaml")} - cross_source
     for stem in sorted(known - set(sources)):
@@ -925,6 +968,8 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
         )
     corpus.problems += [problem for found in checks.values() for problem in found.draft_problems]
     corpus.problems += check_voice_spellings(corpus.annotations)
+    corpus.problems += check_hand_vocabularies(corpus.annotations)
+    corpus.problems += load_shared_voices(paths)[1]
     corpus.problems += check_fact_units(corpus)
     if require_complete:
         drafted = set().union(*(found.drafted for found in checks.values()))
@@ -951,8 +996,14 @@ def format_coverage(corpus: Corpus) -> str:
             line = corpus.sources[m.source_id].line_of(m.mention.start)
             lines.append(
                 f"  data/raw/{corpus.sources[m.source_id].path.name}:{line}: {m.mention.text!r}"
+                f" -> {_open_reading(m)}"
             )
     return "\n".join(lines)
+
+
+def _open_reading(status: MentionStatus) -> str:
+    """What the normaliser makes of an open mention: its reading, its refusal, or a year."""
+    return format_reading(read_mention(status.mention.text))
 
 
 def run_check(paths: ProjectPaths | None = None) -> int:

@@ -114,6 +114,45 @@ def test_a_misspelt_field_is_refused_with_a_suggestion(project):
     assert "lacks 'outlet'" in str(err.value)
 
 
+def test_every_source_says_its_kind_and_events(repo_paths):
+    sources = load_sources(repo_paths)
+    for source in sources.values():
+        assert source.meta["kind"] in vocab.SOURCE_KINDS
+        assert source.meta["event"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "kind: repost\n    event: [agi-next-2026",
+            "kind: news\n    event: [agi-next-2026",
+            "bloomberg-repost-2026: kind 'news' unknown",
+        ),
+        (
+            "event: [phoenix-bay-area-forum-2026]",
+            "event: [Phoenix Forum]",
+            "ithome-zheng-2026: event 'Phoenix Forum' is not a slug",
+        ),
+        (
+            "event: [phoenix-bay-area-forum-2026]",
+            "event: [phoenix-bay-area-forum-2026, phoenix-bay-area-forum-2026]",
+            "event 'phoenix-bay-area-forum-2026' is given twice",
+        ),
+        ("event: [phoenix-bay-area-forum-2026]", "event: phoenix", "'event' must be a list"),
+    ],
+)
+def test_a_bad_kind_or_event_is_refused_with_the_line(project, old, new, message):
+    text = project.sources_file.read_text(encoding="utf-8")
+    assert old in text
+    project.sources_file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    with pytest.raises(SourceError) as err:
+        load_sources(project)
+    assert f"sources.yaml:{line}: " in str(err.value)
+    assert message in str(err.value)
+
+
 @settings(max_examples=50, deadline=None)
 @given(
     st.binary(max_size=200)
