@@ -124,7 +124,9 @@ _SLOW_PATH_TOKENS = re.compile(r"(?<![A-Za-z0-9])(?:[&*][^\s,\[\]{}]|!)|[|>][0-9
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
-_FLOW_LINE = re.compile(r"^[^\n]*[\[\]{}][^\n]*$", flags=re.MULTILINE)
+# A line holding only a comment is never part of a flow collection (one left open on an earlier
+# line already sent the text to the slower loader), so brackets in comments are not counted.
+_FLOW_LINE = re.compile(r"^(?![ ]*#)[^\n]*[\[\]{}][^\n]*$", flags=re.MULTILINE)
 _COLON_AGAINST_FLOW = re.compile(r":[\]},]")
 
 
