@@ -14,9 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,9 +23,11 @@ import yaml
 
 from gapstudy import vocab
 from gapstudy.annotations import find_verbatim
+from gapstudy.atomicfile import replace_file, write_new_file
 from gapstudy.exceptions import FigureParseError, InputError, Problem
 from gapstudy.figures import parse_figure
 from gapstudy.input_schema import ENTRY_KINDS
+from gapstudy.lock import editing_inputs
 from gapstudy.mentions import find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.sources import Source
@@ -223,10 +223,8 @@ def annotation_draft_text(source_id: str, drafts: list[dict[str, Any]]) -> str:
 
 
 def _write_new(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path``, which must not exist yet."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("xb") as out:
-        out.write(data)
+    """Write ``data`` to ``path``, which must not exist yet, whole or not at all."""
+    write_new_file(path, data)
 
 
 def _refusals(
@@ -298,6 +296,7 @@ def _refusals(
     return problems
 
 
+@editing_inputs
 def add_source(
     file: Path,
     source_id: str,
@@ -363,10 +362,7 @@ def add_source(
         _write_new(raw_path, data)
     try:
         _write_new(annotation_path, annotation_draft_text(source_id, drafts).encode("utf-8"))
-        fd, staged = tempfile.mkstemp(dir=paths.sources_file.parent, suffix=".yaml")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(new)
-        os.replace(staged, paths.sources_file)
+        replace_file(paths.sources_file, new)
     except BaseException:
         if not is_in_place:
             raw_path.unlink(missing_ok=True)
