@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from gapstudy.exceptions import CellTimeoutError
+from gapstudy.guard import guarded_results
 from gapstudy.provenance import (
     exchange_folders,
     hash_files,
@@ -394,7 +395,7 @@ def execute_runs(
     jobs = jobs or os.cpu_count() or 1
     # disable=None: no bar when stderr is not a terminal (batch logs stay readable).
     with tqdm(total=len(tasks), desc="runs", unit="run", file=sys.stderr, disable=None) as bar:
-        for raw in iterate_results(tasks, jobs, executor):
+        for raw in guarded_results(paths, iterate_results(tasks, jobs, executor)):
             result = RunResult(**raw)
             run = by_name[result.name]
             if result.is_ok:

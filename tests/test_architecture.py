@@ -39,7 +39,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("style", "output", "plots", "selection", "narrative"),
     ),
     ("the HTML report", ("reader", "render", "diff")),
-    ("running notebooks", ("engine", "lock", "runner")),
+    ("running notebooks", ("engine", "lock", "guard", "runner")),
     ("the build: the stage sequence", ("build",)),
     ("commands", ("add", "cli")),
     ("the package's front door", (FACADE,)),
