@@ -30,7 +30,7 @@ from gapstudy.input_schema import ENTRY_KINDS
 from gapstudy.lock import editing_inputs
 from gapstudy.mentions import find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
-from gapstudy.sources import Source
+from gapstudy.sources import MAX_TEXT_BYTES, Source
 from gapstudy.yamlfile import read_yaml
 
 SOURCE_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -282,6 +282,17 @@ def _refusals(
         )
     if not data.strip():
         problems.append(Problem(source_id, None, "the text is empty", "save the article's text"))
+    if len(data) > MAX_TEXT_BYTES:
+        problems.append(
+            Problem(
+                file,
+                None,
+                f"the text is {len(data):,} bytes; the most one source may hold is "
+                f"{MAX_TEXT_BYTES:,}",
+                "add one article at a time (split a feed or a collection into its articles)",
+            )
+        )
+        return problems  # the checks below read the whole text
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -18,6 +18,11 @@ from gapstudy.input_schema import check_document
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.yamlfile import LineLoader, decode_utf8, line_of_key, read_yaml
 
+# The largest raw text taken in. An article is tens of kilobytes; finding where each drafted
+# or annotated words occur takes time in the text's length times its mentions, so a file far
+# larger than any article (a whole feed, a book, a binary) is refused instead of waited for.
+MAX_TEXT_BYTES = 1_000_000
+
 __all__ = ["LineLoader", "Segment", "Source", "line_of_key", "load_sources", "read_yaml"]
 
 

@@ -365,3 +365,20 @@ def test_a_mention_the_normaliser_refuses_is_drafted_with_its_refusal(project, t
     assert draft["text"] == "2026/05/27"
     assert "did not understand" in draft["refusal"]
     assert "value" not in draft
+
+
+def test_add_refuses_a_text_larger_than_any_article_at_once(project, tmp_path, capsys):
+    """A 50 MB text was once waited on for minutes; it is refused before any draft is made."""
+    from gapstudy.sources import MAX_TEXT_BYTES
+
+    before = project.sources_file.read_bytes()
+    huge = tmp_path / "feed.txt"
+    huge.write_bytes(b"Investment reached $109.1 billion in 2024, said the report.\n" * 900_000)
+    assert huge.stat().st_size > MAX_TEXT_BYTES
+    code = main(["--root", str(project.root), "add", str(huge), "--id", "huge-feed"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"feed.txt: the text is {huge.stat().st_size:,} bytes" in err
+    assert "add one article at a time" in err and "Traceback" not in err
+    assert project.sources_file.read_bytes() == before
+    assert not (project.raw / "huge-feed.txt").exists()
