@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,8 @@ def date_precision_of(published: str | None) -> str:
             dt.datetime.strptime(published, fmt)
         except ValueError:
             continue
+        if published > dt.date.today().isoformat()[: len(published)]:
+            raise ValueError(f"date {published!r} is in the future")
         return precision
     raise ValueError(f"date {published!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
 
@@ -227,6 +230,25 @@ def _write_new(path: Path, data: bytes) -> None:
     write_new_file(path, data)
 
 
+def _normalised_digest(data: bytes) -> str | None:
+    """The checksum of the text with line endings as ``\n`` and Unicode in NFC form, so that
+    the same article saved on another system compares equal; ``None`` for bytes not UTF-8."""
+    try:
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError:
+        return None
+    return sha256_of(unicodedata.normalize("NFC", text).encode("utf-8"))
+
+
+def _same_text_in_raw(data: bytes, paths: ProjectPaths, file: Path) -> Path | None:
+    """A raw text that is ``data`` once line endings and Unicode forms are normalised."""
+    digest = _normalised_digest(data)
+    for path in sorted(paths.raw.glob("*.txt")):
+        if path.resolve() != file.resolve() and _normalised_digest(path.read_bytes()) == digest:
+            return path
+    return None
+
+
 def _refusals(
     source_id: str, data: bytes, paths: ProjectPaths, doc: dict[str, Any], file: Path
 ) -> list[Problem]:
@@ -269,6 +291,15 @@ def _refusals(
                 entry.get("__line__"),
                 f"this text is in the corpus already as {entry.get('source_id')!r}",
                 "the same bytes are never added twice",
+            )
+        )
+    elif (twin := _same_text_in_raw(data, paths, file)) is not None:
+        problems.append(
+            Problem(
+                twin,
+                None,
+                "this text is in data/raw already, with other line endings or Unicode forms",
+                "the same article is never added twice; keep the one in data/raw",
             )
         )
     elif digest in on_disk:

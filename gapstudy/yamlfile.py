@@ -11,6 +11,8 @@ offset and the line, never a ``UnicodeDecodeError``. YAML is read with a safe lo
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -150,9 +152,37 @@ def decode_utf8(data: bytes, path: Path, hint: str = "save the file as UTF-8") -
         ) from err
 
 
+# Characters that show as nothing (zero-width spaces and joiners, the byte-order mark inside a
+# text, direction marks and overrides, the soft hyphen): in a key or an id they make two names
+# that look the same differ, and every later rule fails on the consequence, not the cause.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def refuse_invisible_characters(text: str, path: Path) -> None:
+    """Raise :class:`UnreadableFileError` naming the line and column of the first character
+    of ``text`` that shows as nothing (a byte-order mark at the very start is allowed)."""
+    match = _INVISIBLE.search(text, 1 if text.startswith("\ufeff") else 0)
+    if match is None:
+        return
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    char = match.group()
+    raise UnreadableFileError(
+        Problem(
+            path,
+            line,
+            f"column {column}: invisible character U+{ord(char):04X} "
+            f"({unicodedata.name(char, 'unnamed')})",
+            f'delete it; if a quoted text really holds it, write it as "\\u{ord(char):04x}" in '
+            "double quotes",
+        )
+    )
+
+
 def read_yaml(path: Path) -> Any:
     """Parse ``path`` with line numbers kept; every error names the file and line."""
     text = read_text(path)
+    refuse_invisible_characters(text, path)
     try:
         return yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
     except RefusedYamlError as err:

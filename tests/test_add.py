@@ -382,3 +382,32 @@ def test_add_refuses_a_text_larger_than_any_article_at_once(project, tmp_path, c
     assert "add one article at a time" in err and "Traceback" not in err
     assert project.sources_file.read_bytes() == before
     assert not (project.raw / "huge-feed.txt").exists()
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        lambda text: text.replace("\n", "\r\n"),
+        lambda text: __import__("unicodedata").normalize("NFD", text),
+    ],
+    ids=["crlf", "nfd"],
+)
+def test_add_refuses_a_text_in_the_corpus_with_other_line_endings_or_forms(
+    project, tmp_path, variant
+):
+    first = tmp_path / "first.txt"
+    text = ARTICLE.replace("Outlook", "Café outlook")
+    first.write_bytes(text.encode("utf-8"))
+    add_source(first, "cafe-gap", paths=project)
+    copy = tmp_path / "again.txt"
+    copy.write_bytes(variant(text).encode("utf-8"))
+    assert copy.read_bytes() != first.read_bytes()
+    before = project.sources_file.read_bytes()
+    with pytest.raises(InputError, match="cafe-gap.txt: this text is in data/raw already, with"):
+        add_source(copy, "same-again", paths=project)
+    assert project.sources_file.read_bytes() == before
+
+
+def test_add_refuses_a_date_in_the_future(project, article):
+    with pytest.raises(InputError, match="date '2099-01-02' is in the future"):
+        add_source(article, "from-the-future", published="2099-01-02", paths=project)
