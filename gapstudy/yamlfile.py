@@ -21,6 +21,7 @@ from yaml.composer import ComposerError
 from yaml.constructor import ConstructorError
 
 from gapstudy.exceptions import Problem, UnreadableFileError
+from gapstudy.paths import link_leaving_folder
 
 LINE_KEY = "__line__"
 LINES_KEY = "__lines__"
@@ -123,6 +124,16 @@ def without_lines(value: Any) -> Any:
 def read_text(path: Path) -> str:
     """``path`` decoded as UTF-8; a missing file or a byte that is not UTF-8 is named with its
     offset and line."""
+    elsewhere = link_leaving_folder(path)
+    if elsewhere is not None:
+        raise UnreadableFileError(
+            Problem(
+                path,
+                None,
+                f"is a symbolic link to {elsewhere}, outside the project's folder",
+                "copy the file into the project instead of linking to it",
+            )
+        )
     try:
         data = path.read_bytes()
     except FileNotFoundError as err:
