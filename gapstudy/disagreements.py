@@ -14,7 +14,15 @@ from gapstudy.exceptions import AnnotationError, Problem, TableError
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.specfile import check_fields, not_in, read_optional
 
-_DISAGREEMENT_FIELDS = ("disagreement_id", "kind", "dimension", "question", "what_differs", "sides")
+_DISAGREEMENT_FIELDS = (
+    "disagreement_id",
+    "kind",
+    "dimension",
+    "question",
+    "period",
+    "what_differs",
+    "sides",
+)
 
 
 _SIDE_FIELDS = ("report", "position")
@@ -100,6 +108,7 @@ def list_disagreements(
                     "kind": entry["kind"],
                     "dimension": entry["dimension"],
                     "question": entry["question"],
+                    "period": entry["period"],
                     "what_differs": entry["what_differs"],
                     "report_id": rid,
                     "source_id": claim["source_id"],

@@ -79,8 +79,8 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
     },
     "voice": {
         "key": required(TEXT, "slug, the same in every file"),
-        "name": required(TEXT, "name as the source writes it"),
-        "kind": required(TEXT, "vocab.VOICE_KINDS"),
+        "name": optional(TEXT, "name as the source writes it (from voices.yaml if left out)"),
+        "kind": optional(TEXT, "vocab.VOICE_KINDS (from voices.yaml if left out)"),
         "affiliation": optional(TEXT),
         "affiliation_inferred": optional(TEXT, "why an affiliation the text omits is believed"),
         "role": optional(TEXT),
@@ -137,12 +137,22 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "context": optional(TEXT, "the sentence it stands in"),
         "occurrence": optional(INTEGER, "which occurrence of the context"),
         "refusal": optional(TEXT, "why the normaliser could not read it"),
+        "reason": optional(TEXT, "why to exclude it, when the draft is an exclusion (a year)"),
         "kind": optional(TEXT, "the normaliser's reading"),
         "value": optional(NUMBER, "the normaliser's reading"),
         "low": optional(NUMBER, "the normaliser's reading"),
         "high": optional(NUMBER, "the normaliser's reading"),
         "unit": optional(TEXT, "the normaliser's reading"),
         "qualifier": optional(TEXT, "the normaliser's reading"),
+    },
+    # data/annotations/voices.yaml: voices that speak in several texts, declared once
+    "voices file": {"voices": required(LIST, entries="shared voice")},
+    "shared voice": {
+        "key": required(TEXT, "slug; annotation files refer to the voice by it"),
+        "name": required(TEXT, "name"),
+        "kind": required(TEXT, "vocab.VOICE_KINDS"),
+        "affiliation": optional(TEXT),
+        "affiliation_inferred": optional(TEXT, "why an affiliation no text states is believed"),
     },
     # data/annotations/facts.yaml
     "facts file": {"facts": required(LIST, entries="fact")},
@@ -169,6 +179,7 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "kind": required(TEXT, "vocab.DISAGREEMENT_KINDS"),
         "dimension": required(TEXT, "vocab.DIMENSIONS"),
         "question": required(TEXT),
+        "period": required(TEXT, "the one period every side speaks of"),
         "what_differs": required(TEXT),
         "note": optional(TEXT),
         "sides": required(LIST, "two or more", entries="side"),
@@ -176,6 +187,17 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
     "side": {
         "report": required(TEXT, "claim or figure id"),
         "position": required(TEXT, "what this side holds"),
+        "period": optional(TEXT, "only where the side speaks of another period (refused)"),
+    },
+    # data/annotations/out_of_date.yaml
+    "out-of-date file": {"out_of_date": required(LIST, entries="out-of-date record")},
+    "out-of-date record": {
+        "claim": required(TEXT, "claim or figure id of a dated source"),
+        "record": required(TEXT, "what the record was at the claim's date"),
+        "evidence": required(TEXT, "claim or figure id of another text showing it", nullable=True),
+        "note": required(
+            TEXT, "where the record is documented, and how the claim departs", nullable=True
+        ),
     },
     # data/annotations/references.yaml
     "references file": {"references": required(LIST, entries="reference check")},
@@ -206,6 +228,9 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "date_precision": required(TEXT, "vocab.DATE_PRECISIONS"),
         "is_date_inferred": required(FLAG),
         "url": required(TEXT, nullable=True),
+        "kind": required(TEXT, "vocab.SOURCE_KINDS; null until decided", nullable=True),
+        "event": required(LIST, "event ids the text reports as news; [] until decided"),
+        "reliability_note": required(TEXT, "what a reader should know, or null", nullable=True),
         "inferences": required(LIST, "why inferred fields are believed", entries="inference"),
         "segments": required(LIST, "the text's lines by kind", entries="segment"),
     },
@@ -219,10 +244,12 @@ CROSS_SOURCE_FILES: dict[str, str] = {
     "derived.yaml": "derived file",
     "disagreements.yaml": "disagreements file",
     "references.yaml": "references file",
+    "out_of_date.yaml": "out-of-date file",
+    "voices.yaml": "voices file",
 }
 
 # The key whose value names an entry in messages ("claim 'lin-odds'").
-_NAME_KEYS = ("key", "source_id", "fact_id", "measure_id", "disagreement_id", "figure")
+_NAME_KEYS = ("key", "source_id", "fact_id", "measure_id", "disagreement_id", "figure", "claim")
 
 
 def _type_ok(type_: str, value: Any) -> bool:

@@ -41,7 +41,7 @@ escape_text = brief.escape_text
 BRIEF_TABLES = ("voices", "claims", "figures", "derived_measures", "fact_values")
 # Read when the schema declares them (they record contradictions and checks against the
 # primary sources); the brief has a sentence for each when present.
-OPTIONAL_TABLES = ("disagreements", "reference_checks")
+OPTIONAL_TABLES = ("disagreements", "reference_checks", "out_of_date")
 
 
 def load_brief_tables(*, paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
@@ -495,6 +495,27 @@ def list_disagreements(
     return out
 
 
+def list_out_of_date(
+    out_of_date: pd.DataFrame | None, source_labels: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Each claim of the sources read that was out of date when written, with its words linked
+    to the source reader and the record at its date: shown as out of date, never as a
+    disagreement."""
+    if out_of_date is None or not len(out_of_date):
+        return []
+    rows = out_of_date[out_of_date["source_id"].isin(source_labels)]
+    return [
+        {
+            "quote": brief.escape_text(r.quote),
+            "href": f"sources/{r.source_id}.html#c-{r.claim_id}",
+            "source": source_labels[r.source_id],
+            "published": None if brief.is_missing(r.published) else str(r.published),
+            "record": brief.escape_text(r.record),
+        }
+        for r in rows.itertuples(index=False)
+    ]
+
+
 def _check_context(checks: pd.DataFrame | None, figure_ids: list[str]) -> dict[str, Any] | None:
     """What the primary source says of the first checked figure among ``figure_ids``."""
     if checks is None or "figure_id" not in checks.columns:
@@ -745,6 +766,7 @@ def build_brief_context(
         ),
         "comments": comments,
         "other_disagreements": other_disagreements,
+        "out_of_date": list_out_of_date(t.get("out_of_date"), source_labels),
         "stances": vocab.STANCES,
     }
 

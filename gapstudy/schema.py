@@ -184,6 +184,20 @@ SOURCES = Table(
         ),
         Column("is_date_inferred", "boolean", "True when the date is not printed as such."),
         Column("url", "string", "Address of the original, when known.", required=False),
+        Column(
+            "kind",
+            "string",
+            "What kind of text it is, which decides how much it weighs as evidence"
+            " (vocab.SOURCE_KINDS: original_report, repost, aggregator, commentary, promotional).",
+            enum=_enum(vocab.SOURCE_KINDS),
+        ),
+        Column(
+            "reliability_note",
+            "string",
+            "What a reader should know about the text's reliability (sells a product, a"
+            " machine-written summary inside it, joke names among its comments...).",
+            required=False,
+        ),
         Column("inference_note", "string", "Why inferred fields are believed.", required=False),
         Column("n_lines", "integer", "Number of lines in the text."),
         Column("n_chars", "integer", "Number of characters in the text."),
@@ -204,6 +218,22 @@ SEGMENTS = Table(
         Column("line_end", "integer", "Last line (1-based, inclusive)."),
         CHAR_START,
         CHAR_END,
+    ),
+)
+
+SOURCE_EVENTS = Table(
+    name="source_events",
+    description=(
+        "What each source text reports as news (data/sources.yaml, event): texts reporting the"
+        " same occasion share its event id, so that they are not counted as independent."
+    ),
+    row="one event reported by one source",
+    primary_key=("source_id", "event_id"),
+    foreign_keys=(("source_id", "sources", "source_id"),),
+    columns=(
+        SOURCE_ID,
+        Column("event_id", "string", "Slug of the occasion (a meeting, a talk, a listing...)."),
+        Column("n", "integer", "Order of the event in the source's list (1 first)."),
     ),
 )
 
@@ -365,7 +395,7 @@ MENTIONS = Table(
 )
 
 TABLES: dict[str, Table] = {
-    t.name: t for t in (SOURCES, SEGMENTS, VOICES, CLAIMS, FIGURES, MENTIONS)
+    t.name: t for t in (SOURCES, SOURCE_EVENTS, SEGMENTS, VOICES, CLAIMS, FIGURES, MENTIONS)
 }
 
 
@@ -568,6 +598,7 @@ DISAGREEMENTS = Table(
         Column("kind", "string", "Kind of disagreement.", enum=_enum(vocab.DISAGREEMENT_KINDS)),
         DIMENSION,
         Column("question", "string", "The point at issue, in a few words."),
+        Column("period", "string", "The one period every side speaks of."),
         Column("what_differs", "string", "What the sides differ on."),
         Column("report_id", "string", "figure_id of the side when it is a figure, else claim_id."),
         SOURCE_ID,
@@ -644,5 +675,40 @@ REFERENCE_CHECKS = Table(
     ),
 )
 
+OUT_OF_DATE = Table(
+    name="out_of_date",
+    description=(
+        "Claims contradicted by the record at their own date (data/annotations/out_of_date.yaml):"
+        " each beside what the record was then. Not disagreements between texts."
+    ),
+    row="one out-of-date claim (or figure)",
+    primary_key=("claim_id", "quote"),
+    foreign_keys=(
+        ("source_id", "sources", "source_id"),
+        ("claim_id", "claims", "claim_id"),
+        ("voice_id", "voices", "voice_id"),
+    ),
+    columns=(
+        CLAIM_ID,
+        Column("figure_id", "string", "Figure of the record, if it is a figure.", required=False),
+        SOURCE_ID,
+        Column("published", "string", "Publication date of the source (ISO).", required=False),
+        VOICE_ID,
+        Column("quote", "string", "The claim's (or figure's) words exactly as in the source."),
+        LINE,
+        DIMENSION,
+        STANCE,
+        Column("record", "string", "What the record was at the source's date."),
+        Column(
+            "evidence_id",
+            "string",
+            "Claim or figure of another text that shows the record.",
+            required=False,
+        ),
+        Column("note", "string", "Where the record is documented.", required=False),
+    ),
+)
+
 TABLES[DISAGREEMENTS.name] = DISAGREEMENTS
 TABLES[REFERENCE_CHECKS.name] = REFERENCE_CHECKS
+TABLES[OUT_OF_DATE.name] = OUT_OF_DATE

@@ -7,6 +7,7 @@ in ``data/sources.yaml``, and decoded as UTF-8. Segments partition each text's l
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +25,9 @@ from gapstudy.yamlfile import LineLoader, decode_utf8, line_of_key, read_yaml
 MAX_TEXT_BYTES = 1_000_000
 
 __all__ = ["LineLoader", "Segment", "Source", "line_of_key", "load_sources", "read_yaml"]
+
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ class Source:
     def line_starts(self) -> list[int]:
         """Offset of the first character of each line (index 0 is line 1)."""
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        starts.extend(match.end() for match in _NEWLINE.finditer(self.text))
         return starts
 
     @property
@@ -126,6 +130,7 @@ def _check_meta(meta: dict[str, Any], path: Path) -> list[Problem]:
                 f"use one of {sorted(vocab.DATE_PRECISIONS)}",
             )
         )
+    problems += _check_quality_fields(meta, path)
     if not meta["segments"]:
         problems.append(
             Problem(
@@ -145,6 +150,44 @@ def _check_meta(meta: dict[str, Any], path: Path) -> list[Problem]:
                     f"use one of {sorted(vocab.SEGMENT_KINDS)}",
                 )
             )
+    return problems
+
+
+EVENT_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _check_quality_fields(meta: dict[str, Any], path: Path) -> list[Problem]:
+    """``kind`` in the vocabulary and ``event`` a list of distinct slugs, when given; that they
+    are given at all is asked by ``gapstudy check`` (``gapstudy add`` drafts them empty)."""
+    sid = meta["source_id"]
+    problems = []
+    kind = meta["kind"]
+    if kind is not None and kind not in vocab.SOURCE_KINDS:
+        problems.append(
+            Problem(
+                path,
+                line_of_key(meta, "kind"),
+                f"{sid}: kind {kind!r} unknown",
+                f"use one of {sorted(vocab.SOURCE_KINDS)} (docs/annotations.md, Sources as "
+                "evidence)",
+            )
+        )
+    seen: set[str] = set()
+    for event in meta["event"]:
+        is_slug = isinstance(event, str) and EVENT_ID_PATTERN.match(event) is not None
+        if not is_slug or event in seen:
+            why = "is given twice" if is_slug else "is not a slug"
+            problems.append(
+                Problem(
+                    path,
+                    line_of_key(meta, "event"),
+                    f"{sid}: event {event!r} {why}",
+                    "name each event once, in lower-case letters, digits and hyphens, "
+                    "e.g. agi-next-2026",
+                )
+            )
+        if is_slug:
+            seen.add(event)
     return problems
 
 

@@ -28,6 +28,7 @@ from gapstudy.disagreements import list_disagreements, load_disagreements_spec
 from gapstudy.exceptions import OutputError, TableError
 from gapstudy.facts import reconcile_facts
 from gapstudy.figures import to_record
+from gapstudy.judgments import list_out_of_date, load_out_of_date_spec
 from gapstudy.measures import derive_measures, load_derived_spec
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.provenance import exchange_folders
@@ -65,12 +66,22 @@ def _sources_rows(corpus: Corpus) -> list[dict[str, Any]]:
                 "date_precision": meta["date_precision"],
                 "is_date_inferred": meta["is_date_inferred"],
                 "url": meta["url"],
+                "kind": meta["kind"],
+                "reliability_note": meta["reliability_note"],
                 "inference_note": notes or None,
                 "n_lines": source.n_lines,
                 "n_chars": len(source.text),
             }
         )
     return rows
+
+
+def _source_events_rows(corpus: Corpus) -> list[dict[str, Any]]:
+    return [
+        {"source_id": sid, "event_id": event, "n": n}
+        for sid, source in corpus.sources.items()
+        for n, event in enumerate(source.meta["event"], start=1)
+    ]
 
 
 def _segments_rows(corpus: Corpus) -> list[dict[str, Any]]:
@@ -215,6 +226,7 @@ def _mentions_rows(corpus: Corpus) -> list[dict[str, Any]]:
 
 _BUILDERS = {
     "sources": _sources_rows,
+    "source_events": _source_events_rows,
     "segments": _segments_rows,
     "voices": _voices_rows,
     "claims": _claims_rows,
@@ -238,7 +250,46 @@ def build_tables(paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
     tables["disagreements"] = _validated(schema.DISAGREEMENTS, disagreements)
     references = check_references(tables["figures"], load_references_spec(paths))
     tables["reference_checks"] = _validated(schema.REFERENCE_CHECKS, references)
+    out_of_date = list_out_of_date(
+        tables["claims"], tables["figures"], tables["sources"], load_out_of_date_spec(paths)
+    )
+    tables["out_of_date"] = _validated(schema.OUT_OF_DATE, out_of_date)
     return tables
+
+
+# Who made the tables and under which terms (LICENSE, data/RIGHTS.md; CITATION.cff names the
+# same authors). The words quoted in the tables stay their publishers'.
+PACKAGE_CONTRIBUTORS = [{"title": "The gapstudy authors", "role": "author"}]
+PACKAGE_LICENSES = [
+    {
+        "name": "MIT",
+        "path": "https://opensource.org/licenses/MIT",
+        "title": "MIT License: the tables and annotations, the project's own work",
+    },
+    {
+        "name": "other-closed",
+        "title": "Words quoted from the articles (the text columns): quoted for research; the "
+        "rights stay with each article's publisher, listed under sources (data/RIGHTS.md)",
+    },
+]
+
+
+def _package_sources(sources: pd.DataFrame | None) -> list[dict[str, str]]:
+    """One entry per article text, naming its publisher (or saying that the text names none)."""
+    entries = []
+    for row in [] if sources is None else sources.itertuples(index=False):
+        title = row.title if isinstance(row.title, str) else f"untitled text {row.source_id}"
+        outlet = row.outlet if isinstance(row.outlet, str) else None
+        original = row.original_outlet if isinstance(row.original_outlet, str) else None
+        if original:
+            publisher = f"{original}, reposted by {outlet or 'an outlet the text does not name'}"
+        else:
+            publisher = outlet or "publisher not named in the text"
+        entry = {"title": f"{title} ({publisher}); data/raw/{row.file}"}
+        if isinstance(row.url, str):
+            entry["path"] = row.url
+        entries.append(entry)
+    return entries
 
 
 def datapackage(
@@ -258,6 +309,9 @@ def datapackage(
         "name": "gapstudy",
         "title": "Figures quoted in the US-China AI gap debate",
         "version": version("gapstudy"),
+        "licenses": PACKAGE_LICENSES,
+        "contributors": PACKAGE_CONTRIBUTORS,
+        "sources": _package_sources(tables.get("sources")),
         "resources": [
             {
                 **schema.TABLES[name].to_frictionless(),

@@ -29,10 +29,13 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sources and entities", ("sources", "entities")),
     ("numeric mentions", ("mentions",)),
     ("figures and annotations", ("figures", "annotations")),
-    ("cross-source facts", ("specfile", "facts", "measures", "disagreements", "references")),
+    (
+        "cross-source facts",
+        ("specfile", "facts", "measures", "disagreements", "references", "judgments"),
+    ),
     ("what a run reads of the tables", ("brief", "subset")),
     ("the run list and content hashes", ("provenance", "runlist")),
-    ("validation: the corpus gate", ("check",)),
+    ("validation: the corpus gate", ("checkcache", "check")),
     ("tables", ("tables", "summary")),
     (
         "plots, the selection check and the brief",
@@ -41,7 +44,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("the HTML report", ("reader", "render", "diff")),
     ("running notebooks", ("engine", "lock", "guard", "runner")),
     ("the build: the stage sequence", ("build",)),
-    ("commands", ("add", "cli")),
+    ("commands", ("add", "cli", "__main__")),
     ("the package's front door", (FACADE,)),
 )
 

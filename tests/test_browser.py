@@ -227,10 +227,36 @@ _LANDING = """() => {
 }"""
 
 
+# A claim's anchor (an out-of-date claim quoted whole) sits just before the claim's highlight.
+_CLAIM_LANDING = """() => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const anchor = document.getElementById(id);
+    if (!anchor) return null;
+    let el = anchor.nextElementSibling;
+    while (el && el.classList.contains('gs-claim-anchor')) el = el.nextElementSibling;
+    if (!el) return null;
+    const box = el.getBoundingClientRect();
+    return {id: id, cls: el.className, text: el.textContent,
+            visible: box.bottom > 0 && box.top < window.innerHeight && box.width > 0};
+}"""
+
+
+def _claim_landing_ok(landed: dict, quotes: dict[str, str]) -> bool:
+    """The highlight after a claim's anchor begins the claim's quote (a highlight is cut where
+    claims overlap, so it may hold only the quote's first words)."""
+
+    def flat(text: str) -> str:
+        return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').split())
+
+    quote, text = flat(quotes[landed["id"][2:]]), flat(landed["text"])
+    return "gs-claim" in landed["cls"] and bool(text) and quote.startswith(text[:40])
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_narrative_links_land_on_their_words(browser, viewport):
     """Every number the headline narrative links lands, in the source reader, on a highlighted
-    element whose text is exactly the figure's words, scrolled into view."""
+    element whose text is exactly the figure's words, scrolled into view; a claim quoted whole
+    (an out-of-date claim) lands on the highlight of its words."""
     import pandas as pd
 
     paths = project_paths()
@@ -239,6 +265,8 @@ def test_narrative_links_land_on_their_words(browser, viewport):
         pytest.skip(f"{paths.html} has not been rendered yet (gapstudy build)")
     figures = pd.read_csv(paths.table_file("figures"), dtype=str, keep_default_na=False)
     words = dict(zip(figures["figure_id"], figures["text"], strict=True))
+    claims = pd.read_csv(paths.table_file("claims"), dtype=str, keep_default_na=False)
+    quotes = dict(zip(claims["claim_id"], claims["quote"], strict=True))
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(index.resolve().as_uri())
@@ -250,10 +278,15 @@ def test_narrative_links_land_on_their_words(browser, viewport):
     landings = []
     for href in sorted(set(hrefs)):
         page.goto(href)
-        landings.append((href, page.evaluate(_LANDING)))
+        is_claim = "#c-" in href
+        landings.append((href, is_claim, page.evaluate(_CLAIM_LANDING if is_claim else _LANDING)))
     context.close()
-    for href, landed in landings:
+    for href, is_claim, landed in landings:
         assert landed is not None, f"{href}: no element with that id"
+        if is_claim:
+            assert _claim_landing_ok(landed, quotes), href
+            assert landed["visible"], href
+            continue
         assert "gs-fig" in landed["cls"], href
         assert landed["text"] == words[landed["id"]], href
         assert landed["visible"], href

@@ -769,6 +769,7 @@ DISAGREEMENTS = [
         "kind": "contradiction",
         "dimension": "policy",
         "question": "q",
+        "period": "January 2026",
         "what_differs": "w",
         "note": None,
         "line": 2,
@@ -838,13 +839,15 @@ def test_check_references_sets_the_article_beside_the_primary():
     [
         (
             "disagreements:\n  - disagreement_id: d\n    kind: quarrel\n    dimension: policy\n"
-            "    question: q\n    what_differs: w\n    sides:\n      - report: a/c\n"
+            "    question: q\n    period: p\n    what_differs: w\n    sides:\n"
+            "      - report: a/c\n"
             "        position: p\n      - report: b/c\n        position: p\n",
             "disagreements.yaml:2: d: kind 'quarrel' is not in the vocabulary",
         ),
         (
             "disagreements:\n  - disagreement_id: d\n    kind: divergence\n    dimension: policy\n"
-            "    question: q\n    what_differs: w\n    sides:\n      - report: a/c\n"
+            "    question: q\n    period: p\n    what_differs: w\n    sides:\n"
+            "      - report: a/c\n"
             "        position: p\n",
             "d: a disagreement needs at least two sides",
         ),

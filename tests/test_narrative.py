@@ -370,6 +370,7 @@ _QUOTED = {
     "sources": ("title", "outlet", "original_outlet"),
     "disagreements": ("question", "what_differs", "position", "note"),
     "reference_checks": ("reference_name", "note"),
+    "out_of_date": ("record",),
 }
 
 
@@ -399,6 +400,12 @@ def check_numbers_and_links(text: str, tables: dict[str, pd.DataFrame], **parame
         match = re.fullmatch(r"sources/([^/#]+)\.html#(.+)", target)
         assert match, f"{target!r} is not a link to the source reader"
         source_id, figure_id = match.groups()
+        if figure_id.startswith("c-"):  # a claim's words, quoted whole (an out-of-date claim)
+            claims = tables["claims"].set_index("claim_id")
+            claim = claims.loc[figure_id[2:]]
+            assert claim["source_id"] == source_id, f"{target!r} names the wrong source"
+            assert words == escape_text(claim["quote"]), f"{words!r} is not {figure_id}'s quote"
+            continue
         assert figure_id in figures.index, f"{figure_id!r} is no figure"
         figure = figures.loc[figure_id]
         assert figure["source_id"] == source_id, f"{target!r} names the wrong source"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pytest
 import yaml
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from gapstudy import vocab
 from gapstudy.exceptions import SourceError
 from gapstudy.paths import project_paths
-from gapstudy.sources import load_sources
+from gapstudy.sources import Source, load_sources
 
 
 def test_every_raw_text_matches_its_recorded_checksum(repo_paths):
@@ -113,6 +114,41 @@ def test_a_misspelt_field_is_refused_with_a_suggestion(project):
     assert "lacks 'outlet'" in str(err.value)
 
 
+def test_every_source_says_its_kind_and_events(repo_paths):
+    sources = load_sources(repo_paths)
+    for source in sources.values():
+        assert source.meta["kind"] in vocab.SOURCE_KINDS
+        assert source.meta["event"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("kind: repost", "kind: news", "bloomberg-repost-2026: kind 'news' unknown"),
+        (
+            "event: [phoenix-bay-area-forum-2026]",
+            "event: [Phoenix Forum]",
+            "ithome-zheng-2026: event 'Phoenix Forum' is not a slug",
+        ),
+        (
+            "event: [phoenix-bay-area-forum-2026]",
+            "event: [phoenix-bay-area-forum-2026, phoenix-bay-area-forum-2026]",
+            "event 'phoenix-bay-area-forum-2026' is given twice",
+        ),
+        ("event: [phoenix-bay-area-forum-2026]", "event: phoenix", "'event' must be a list"),
+    ],
+)
+def test_a_bad_kind_or_event_is_refused_with_the_line(project, old, new, message):
+    text = project.sources_file.read_text(encoding="utf-8")
+    assert old in text
+    project.sources_file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    with pytest.raises(SourceError) as err:
+        load_sources(project)
+    assert f"sources.yaml:{line}: " in str(err.value)
+    assert message in str(err.value)
+
+
 @settings(max_examples=50, deadline=None)
 @given(
     st.binary(max_size=200)
@@ -133,6 +169,12 @@ def test_any_sources_file_gives_sources_or_a_source_error(tmp_path_factory, data
         load_sources(paths)
     except SourceError as err:
         assert all(str(problem.path) for problem in err.problems)
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "a\nb", "\n\nx\n", "é\n中文\nz"])
+def test_line_starts_are_the_offsets_after_each_newline(text):
+    source = Source("s", Path("s.txt"), {}, text)
+    assert source.line_starts == [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
 
 def test_a_raw_text_linked_from_outside_the_project_is_refused(project, tmp_path):
