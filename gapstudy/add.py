@@ -273,6 +273,21 @@ def _same_text_in_raw(data: bytes, paths: ProjectPaths, file: Path) -> Path | No
     return None
 
 
+_TWIN = (
+    "this text is in data/raw already, with other line endings or Unicode forms",
+    "the same article is never added twice; keep the one in data/raw",
+)
+
+
+def _too_large(file: Path, size: int) -> Problem:
+    return Problem(
+        file,
+        None,
+        f"the text is {size:,} bytes; the most one source may hold is {MAX_TEXT_BYTES:,}",
+        "add one article at a time (split a feed or a collection into its articles)",
+    )
+
+
 def _refusals(
     source_id: str, data: bytes, paths: ProjectPaths, doc: dict[str, Any], file: Path
 ) -> list[Problem]:
@@ -318,14 +333,7 @@ def _refusals(
             )
         )
     elif (twin := _same_text_in_raw(data, paths, file)) is not None:
-        problems.append(
-            Problem(
-                twin,
-                None,
-                "this text is in data/raw already, with other line endings or Unicode forms",
-                "the same article is never added twice; keep the one in data/raw",
-            )
-        )
+        problems.append(Problem(twin, None, *_TWIN))
     elif digest in on_disk:
         problems.append(
             Problem(
@@ -338,16 +346,7 @@ def _refusals(
     if not data.strip():
         problems.append(Problem(source_id, None, "the text is empty", "save the article's text"))
     if len(data) > MAX_TEXT_BYTES:
-        problems.append(
-            Problem(
-                file,
-                None,
-                f"the text is {len(data):,} bytes; the most one source may hold is "
-                f"{MAX_TEXT_BYTES:,}",
-                "add one article at a time (split a feed or a collection into its articles)",
-            )
-        )
-        return problems  # the checks below read the whole text
+        return [*problems, _too_large(file, len(data))]  # the checks below read the whole text
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as err:
