@@ -419,7 +419,7 @@ def test_a_disagreement_within_one_source_is_refused(project):
         validate(project)
 
 
-def _line_of(path, text: str) -> int:
+def _line_in(path, text: str) -> int:
     return next(n for n, row in enumerate(path.read_text().splitlines(), start=1) if text in row)
 
 
@@ -432,7 +432,7 @@ def test_a_voice_citing_itself_is_refused_with_its_line(project):
     )
     with pytest.raises(InputError) as err:
         validate(project)
-    line = _line_of(path, "- key: bloomberg")
+    line = _line_in(path, "- key: bloomberg")
     assert (
         f"bloomberg-repost-2026.yaml:{line}: voice 'bloomberg' cites 'bloomberg': citations go "
         "round in a circle" in str(err.value)
@@ -444,9 +444,9 @@ def test_two_voices_citing_each_other_are_refused(project):
     text = path.read_text(encoding="utf-8")
     key = re.search(r"- key: (\S+)", text).group(1)
     lines = text.splitlines(keepends=True)
-    at = _line_of(path, "- key: openrouter")
+    at = _line_in(path, "- key: openrouter")
     lines.insert(at, f"    cites: {key}\n")
-    first = _line_of(path, f"- key: {key}")
+    first = _line_in(path, f"- key: {key}")
     lines.insert(first, "    cites: openrouter\n")
     path.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(InputError, match="citations go round in a circle"):
@@ -458,7 +458,7 @@ def test_a_publication_date_in_the_future_is_refused_with_its_line(project):
     project.sources_file.write_text(
         text.replace('published: "2026-05-27"', 'published: "2099-05-27"')
     )
-    line = _line_of(project.sources_file, 'published: "2099-05-27"')
+    line = _line_in(project.sources_file, 'published: "2099-05-27"')
     with pytest.raises(
         InputError, match=rf"sources.yaml:{line}: .*published '2099-05-27' is in the future"
     ):
