@@ -484,7 +484,8 @@ def clean_executed_notebook(
 
     Removes papermill's and nbclient's times and durations, gives the injected parameters cell
     a fixed id, replaces papermill's absolute input/output paths by the given project-relative
-    ones (or drops them) and removes kernel process ids from outputs.
+    ones (or drops them) and removes kernel process ids from outputs. Stream outputs are
+    coalesced (see :func:`coalesce_streams`).
     """
     meta = nb.metadata.get("papermill")
     if meta is not None:
@@ -510,4 +511,34 @@ def clean_executed_notebook(
                 output["traceback"] = _normalise_text(output["traceback"])
             if "data" in output and "text/plain" in output["data"]:
                 output["data"]["text/plain"] = _normalise_text(output["data"]["text/plain"])
+        if "outputs" in cell:
+            cell["outputs"] = coalesce_streams(cell["outputs"])
     return nb
+
+
+def coalesce_streams(outputs: list[Any]) -> list[Any]:
+    """One output per stream name, at the place of its first part, stdout before stderr.
+
+    A kernel sends a cell's printed text in as many messages as its buffers were flushed, and
+    stdout and stderr travel apart: on a busy machine one ``print`` can arrive as two outputs, or
+    after a warning printed later. Joining them as nbclient's ``coalesce_streams`` does keeps the
+    executed notebook's bytes independent of the machine's load.
+    """
+    merged: list[Any] = []
+    streams: dict[str, Any] = {}
+    for output in outputs:
+        if output.get("output_type") != "stream":
+            merged.append(output)
+        elif output["name"] in streams:
+            streams[output["name"]]["text"] += output["text"]
+        else:
+            streams[output["name"]] = output
+            merged.append(output)
+    for i in range(len(merged) - 1):
+        first, second = merged[i], merged[i + 1]
+        if (first.get("output_type"), second.get("output_type")) == ("stream", "stream") and (
+            first["name"],
+            second["name"],
+        ) == ("stderr", "stdout"):
+            merged[i], merged[i + 1] = second, first
+    return merged
