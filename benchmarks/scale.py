@@ -635,12 +635,16 @@ def main() -> int:
         "--from-json",
         type=Path,
         default=None,
-        help="measure nothing: write scale.md, scale.png (and results.md) from this scale.json",
+        help="measure nothing: analyse the measures of this scale.json again and write the "
+        "reports from them",
     )
     args = parser.parse_args()
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     if args.from_json:
-        write_reports(json.loads(args.from_json.read_text(encoding="utf-8")), args.out)
+        results = json.loads(args.from_json.read_text(encoding="utf-8"))
+        results["analysis"] = analyse(results["by_size"])  # the analysis of this code
+        results["budget"] = budget(results["by_size"], results["analysis"])
+        write_reports(results, args.out)
         return 0
     load_start = os.getloadavg()
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())

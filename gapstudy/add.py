@@ -14,9 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import tempfile
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,12 +25,14 @@ import yaml
 
 from gapstudy import vocab
 from gapstudy.annotations import find_verbatim, load_source_annotations
+from gapstudy.atomicfile import replace_file, write_new_file
 from gapstudy.exceptions import AnnotationError, InputError, Problem
 from gapstudy.figures import read_mention
 from gapstudy.input_schema import ENTRY_KINDS
+from gapstudy.lock import editing_inputs
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
-from gapstudy.sources import Source, load_sources
+from gapstudy.sources import MAX_TEXT_BYTES, Source, load_sources
 from gapstudy.yamlfile import read_yaml
 
 SOURCE_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -75,6 +76,8 @@ def date_precision_of(published: str | None) -> str:
             dt.datetime.strptime(published, fmt)
         except ValueError:
             continue
+        if published > dt.date.today().isoformat()[: len(published)]:
+            raise ValueError(f"date {published!r} is in the future")
         return precision
     raise ValueError(f"date {published!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
 
@@ -247,10 +250,42 @@ def annotation_draft_text(source_id: str, drafts: list[dict[str, Any]]) -> str:
 
 
 def _write_new(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path``, which must not exist yet."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("xb") as out:
-        out.write(data)
+    """Write ``data`` to ``path``, which must not exist yet, whole or not at all."""
+    write_new_file(path, data)
+
+
+def _normalised_digest(data: bytes) -> str | None:
+    """The checksum of the text with line endings as ``\n`` and Unicode in NFC form, so that
+    the same article saved on another system compares equal; ``None`` for bytes not UTF-8."""
+    try:
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError:
+        return None
+    return sha256_of(unicodedata.normalize("NFC", text).encode("utf-8"))
+
+
+def _same_text_in_raw(data: bytes, paths: ProjectPaths, file: Path) -> Path | None:
+    """A raw text that is ``data`` once line endings and Unicode forms are normalised."""
+    digest = _normalised_digest(data)
+    for path in sorted(paths.raw.glob("*.txt")):
+        if path.resolve() != file.resolve() and _normalised_digest(path.read_bytes()) == digest:
+            return path
+    return None
+
+
+_TWIN = (
+    "this text is in data/raw already, with other line endings or Unicode forms",
+    "the same article is never added twice; keep the one in data/raw",
+)
+
+
+def _too_large(file: Path, size: int) -> Problem:
+    return Problem(
+        file,
+        None,
+        f"the text is {size:,} bytes; the most one source may hold is {MAX_TEXT_BYTES:,}",
+        "add one article at a time (split a feed or a collection into its articles)",
+    )
 
 
 def _refusals(
@@ -297,6 +332,8 @@ def _refusals(
                 "the same bytes are never added twice",
             )
         )
+    elif (twin := _same_text_in_raw(data, paths, file)) is not None:
+        problems.append(Problem(twin, None, *_TWIN))
     elif digest in on_disk:
         problems.append(
             Problem(
@@ -308,6 +345,8 @@ def _refusals(
         )
     if not data.strip():
         problems.append(Problem(source_id, None, "the text is empty", "save the article's text"))
+    if len(data) > MAX_TEXT_BYTES:
+        return [*problems, _too_large(file, len(data))]  # the checks below read the whole text
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -349,6 +388,7 @@ def _draft_meta(
     }
 
 
+@editing_inputs
 def add_source(
     file: Path,
     source_id: str,
@@ -400,10 +440,7 @@ def add_source(
         _write_new(raw_path, data)
     try:
         _write_new(annotation_path, annotation_draft_text(source_id, drafts).encode("utf-8"))
-        fd, staged = tempfile.mkstemp(dir=paths.sources_file.parent, suffix=".yaml")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(new)
-        os.replace(staged, paths.sources_file)
+        replace_file(paths.sources_file, new)
     except BaseException:
         if not is_in_place:
             raw_path.unlink(missing_ok=True)
@@ -516,6 +553,7 @@ def replace_drafts(document: str, drafts: list[dict[str, Any]]) -> str:
     return document[:start] + block + document[end:]
 
 
+@editing_inputs
 def redraft(source_id: str, paths: ProjectPaths | None = None) -> Redrafted:
     """Draft again every mention in body text of ``source_id`` that no confirmed figure or
     exclusion covers, with the segments as ``data/sources.yaml`` now gives them; the rest of
@@ -543,10 +581,7 @@ def redraft(source_id: str, paths: ProjectPaths | None = None) -> Redrafted:
         text = replace_drafts(path.read_text(encoding="utf-8"), drafts)
     else:
         text = annotation_draft_text(source_id, drafts)
-    fd, staged = tempfile.mkstemp(dir=path.parent, suffix=".yaml")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-        out.write(text)
-    os.replace(staged, path)
+    replace_file(path, text)
     refused = sum("refusal" in d for d in drafts)
     return Redrafted(path, len(drafts), refused, n_kept)
 

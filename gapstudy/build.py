@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from gapstudy.exceptions import OutputError, ParameterError
+from gapstudy.guard import guarded_results
 from gapstudy.lock import LOCK_FILE_NAME, hold_build_lock
 from gapstudy.provenance import (
     hash_files,
@@ -304,7 +305,7 @@ def run_one(
         cell_timeout_s=cell_timeout_s,
     )
     task["output_path"] = relative_name(out / EXECUTED_IN_STAGE, paths)
-    (raw,) = list(iterate_results([task], 1, None))
+    (raw,) = list(guarded_results(paths, iterate_results([task], 1, None)))
     result = RunResult(**raw)
     print(f"{stem:<32} {'ok' if result.is_ok else 'FAILED':<6} {result.seconds:6.1f} s")
     print(f"outputs in {relative_name(out, paths)}/")

@@ -8,6 +8,7 @@ names the file, the line and what to do.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
@@ -147,6 +148,7 @@ def _check_source(
             if result is not None:
                 parsed[fid] = result
     problems += _check_voice_stances(notes, claims_by_voice, cited)
+    problems += _check_cite_cycles(notes)
     problems += _check_restatements(notes)
     problems += _check_not_claims(notes)
     problems += _check_inferred_affiliations(notes)
@@ -160,6 +162,32 @@ def _check_source(
             )
         )
     return parsed, problems
+
+
+def _check_cite_cycles(notes: SourceAnnotations) -> list[Problem]:
+    """A voice that cites itself, or voices that cite each other round in a circle: no voice in
+    the circle is the origin of what they report."""
+    problems, reported = [], set()
+    for start in sorted(notes.voices):
+        chain, key = [], start
+        while isinstance(key, str) and key in notes.voices and key not in chain:
+            chain.append(key)
+            key = notes.voices[key].get("cites")
+        if key not in chain or key in reported:
+            continue
+        circle = chain[chain.index(key) :]
+        reported.update(circle)
+        problems.append(
+            Problem(
+                notes.path,
+                notes.voices[key]["__line__"],
+                "voice "
+                + " cites ".join(repr(k) for k in [*circle, key])
+                + ": citations go round in a circle",
+                "a voice cites the one it took its words from; remove the cites that loops back",
+            )
+        )
+    return problems
 
 
 def _check_claim(
@@ -616,6 +644,15 @@ def check_source_fields(sources: dict[str, Source], path) -> list[Problem]:
                     f"{sid}: published {published!r} does not match date_precision "
                     f"{meta.get('date_precision')!r}",
                     'write "YYYY-MM-DD", "YYYY-MM" or "YYYY" (quoted) to match the precision',
+                )
+            )
+        elif pattern and published > dt.date.today().isoformat()[: len(published)]:
+            problems.append(
+                Problem(
+                    path,
+                    line_of_key(meta, "published"),
+                    f"{sid}: published {published!r} is in the future",
+                    "check the year: a text cannot be published after today",
                 )
             )
     return problems

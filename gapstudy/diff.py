@@ -89,14 +89,33 @@ def _git(paths: ProjectPaths, *args: str) -> bytes:
     except FileNotFoundError as err:
         raise RevisionError("git is not installed") from err
     if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip()
+        message = result.stderr.decode("utf-8", "replace").strip() or (
+            f"no reason given, exit status {result.returncode}"
+        )
         raise RevisionError(f"git {' '.join(args)} failed in {paths.root}: {message}")
     return result.stdout
 
 
 def resolve_revision(rev: str, paths: ProjectPaths) -> str:
-    """The commit id ``rev`` names; raises :class:`RevisionError` when it names none."""
-    return _git(paths, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
+    """The commit id ``rev`` names; raises :class:`RevisionError` with git's reason when it
+    names none. ``rev`` is always read as a revision, never as an option (``--output=FILE``)."""
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--verify", "--end-of-options", f"{rev}^{{commit}}"],
+            cwd=paths.root,
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError as err:
+        raise RevisionError("git is not installed") from err
+    if result.returncode != 0:
+        reason = result.stderr.decode("utf-8", "replace").strip().removeprefix("fatal: ")
+        raise RevisionError(
+            f"{rev!r} is not a commit git knows in {paths.root} (git: "
+            f"{reason or f'exit status {result.returncode}'}); name a commit, branch or tag "
+            "that `git log --oneline` shows"
+        )
+    return result.stdout.decode().strip()
 
 
 def list_files_at(rev: str, folder: Path, paths: ProjectPaths) -> dict[str, str]:

@@ -18,6 +18,7 @@ notebook that differs from run to run (times, durations, kernel process ids).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import itertools
 import os
 import re
@@ -140,6 +141,11 @@ def _client_class() -> type:
                 timed_out = CellTimeoutError(cell_index, cell.source, timeout)
                 timed_out.notebook = self.nb  # papermill saves nothing when a run is cut short
                 raise timed_out from err
+            except Exception as err:
+                # A kernel that died, say: the failure report names the cell it happened in.
+                err.cell_index, err.source = cell_index, cell.source  # type: ignore[attr-defined]
+                err.notebook = self.nb  # type: ignore[attr-defined]
+                raise
 
         execute_cell = run_sync(async_execute_cell)
 
@@ -181,7 +187,12 @@ def _kernel_manager(kernel_name: str, cwd: str) -> Any:
         sockets = (
             Path(tempfile.gettempdir()) / f"gapstudy-kernel-{os.getpid()}-{len(_warm_managers)}"
         )
-        km = AsyncKernelManager(kernel_name=kernel_name, transport="ipc", ip=str(sockets))
+        km = AsyncKernelManager(
+            kernel_name=kernel_name,
+            transport="ipc",
+            ip=str(sockets),
+            connection_file=f"{sockets}.json",  # beside its sockets: removed with them
+        )
         _warm_managers[key] = km
         if not _cleanup_registered:
             _register_cleanup()
@@ -235,6 +246,8 @@ def kill_warm_kernels() -> int:
     For a process that is about to end abruptly: uses no event loop and takes no lock, so it
     is safe in a signal handler or a watchdog thread. Returns how many kernels were killed.
     """
+    with contextlib.suppress(Exception):  # the kernels below are killed whatever happens here
+        kill_stray_processes()
     managers = list(_warm_managers.values())
     _warm_managers.clear()
     killed = 0
@@ -251,6 +264,76 @@ def kill_warm_kernels() -> int:
     for socket in Path(tempfile.gettempdir()).glob(f"gapstudy-kernel-{os.getpid()}-*"):
         socket.unlink(missing_ok=True)
     return killed
+
+
+KERNEL_FILE_PREFIX = "gapstudy-kernel-"
+PR_SET_CHILD_SUBREAPER = 36  # from <linux/prctl.h>
+
+
+def become_subreaper() -> bool:
+    """Make this process the child subreaper of its descendants (Linux): a process a cell
+    starts, even in a new session, is adopted by this process rather than by init when its
+    parent ends, so :func:`kill_stray_processes` still finds it. Returns whether it worked."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+
+
+def _kernel_pids() -> set[int]:
+    managers = _warm_managers.values()
+    pids = (getattr(getattr(km, "provisioner", None), "pid", None) for km in managers)
+    return {pid for pid in pids if pid}
+
+
+def kill_stray_processes() -> int:
+    """Kill every process a cell started that is still alive: the descendants of this process's
+    kernels, and any process this process adopted (as subreaper) whose environment says a
+    kernel of this process started it (``JPY_PARENT_PID``). Kernels themselves are kept.
+    Returns how many processes were killed."""
+    import psutil
+
+    me = os.getpid()
+    kernels = _kernel_pids()
+    strays: dict[int, Any] = {}
+    for pid in kernels:
+        try:
+            strays.update((p.pid, p) for p in psutil.Process(pid).children(recursive=True))
+        except psutil.Error:
+            continue
+    for child in psutil.Process(me).children(recursive=True):
+        if child.pid in kernels or child.pid in strays:
+            continue
+        try:
+            if child.environ().get("JPY_PARENT_PID") == str(me):
+                strays[child.pid] = child
+        except psutil.Error:
+            continue
+    for process in strays.values():
+        with contextlib.suppress(psutil.Error):
+            process.kill()
+    psutil.wait_procs(list(strays.values()), timeout=2)
+    return len(strays)
+
+
+def remove_stale_kernel_files() -> int:
+    """Remove kernel socket and connection files left in the temp folder by a process that is
+    gone (a worker killed alone); return how many were removed."""
+    removed = 0
+    for path in Path(tempfile.gettempdir()).glob(f"{KERNEL_FILE_PREFIX}*"):
+        pid = path.name.removeprefix(KERNEL_FILE_PREFIX).split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            path.unlink(missing_ok=True)
+            removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def watch_parent(parent_pid: int, *, interval_s: float = 0.5) -> threading.Thread:
@@ -401,7 +484,8 @@ def clean_executed_notebook(
 
     Removes papermill's and nbclient's times and durations, gives the injected parameters cell
     a fixed id, replaces papermill's absolute input/output paths by the given project-relative
-    ones (or drops them) and removes kernel process ids from outputs.
+    ones (or drops them) and removes kernel process ids from outputs. Stream outputs are
+    coalesced (see :func:`coalesce_streams`).
     """
     meta = nb.metadata.get("papermill")
     if meta is not None:
@@ -427,4 +511,34 @@ def clean_executed_notebook(
                 output["traceback"] = _normalise_text(output["traceback"])
             if "data" in output and "text/plain" in output["data"]:
                 output["data"]["text/plain"] = _normalise_text(output["data"]["text/plain"])
+        if "outputs" in cell:
+            cell["outputs"] = coalesce_streams(cell["outputs"])
     return nb
+
+
+def coalesce_streams(outputs: list[Any]) -> list[Any]:
+    """One output per stream name, at the place of its first part, stdout before stderr.
+
+    A kernel sends a cell's printed text in as many messages as its buffers were flushed, and
+    stdout and stderr travel apart: on a busy machine one ``print`` can arrive as two outputs, or
+    after a warning printed later. Joining them as nbclient's ``coalesce_streams`` does keeps the
+    executed notebook's bytes independent of the machine's load.
+    """
+    merged: list[Any] = []
+    streams: dict[str, Any] = {}
+    for output in outputs:
+        if output.get("output_type") != "stream":
+            merged.append(output)
+        elif output["name"] in streams:
+            streams[output["name"]]["text"] += output["text"]
+        else:
+            streams[output["name"]] = output
+            merged.append(output)
+    for i in range(len(merged) - 1):
+        first, second = merged[i], merged[i + 1]
+        if (first.get("output_type"), second.get("output_type")) == ("stream", "stream") and (
+            first["name"],
+            second["name"],
+        ) == ("stderr", "stdout"):
+            merged[i], merged[i + 1] = second, first
+    return merged

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from gapstudy.exceptions import BuildLockError
 
 LOCK_FILE_NAME = "build.lock"
+T = TypeVar("T")
 
 
 def _read_lock_holder(fd: int) -> str:
@@ -55,3 +58,56 @@ def hold_build_lock(paths: Any, *, wait: bool = False) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+INPUT_LOCK_FILE_NAME = "inputs.lock"
+
+
+@contextmanager
+def hold_input_lock(paths: Any, *, wait_s: float = 30.0) -> Iterator[None]:
+    """Hold the lock on the project's inputs (``data/``) while a command edits them.
+
+    Every command that writes an input (``gapstudy add``, a redraft) reads, checks and writes
+    under this lock, so two of them at once never lose an entry: the second waits up to
+    ``wait_s`` seconds for the first, then raises :class:`BuildLockError` saying another is
+    running. An ``flock``, so a killed command never leaves it stale.
+    """
+    import fcntl
+
+    paths.scratch.mkdir(parents=True, exist_ok=True)
+    fd = os.open(paths.scratch / INPUT_LOCK_FILE_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = _read_lock_holder(fd)
+                    raise BuildLockError(
+                        f"another command is editing data/ (pid {holder}); let it finish and "
+                        "run this again"
+                    ) from None
+                time.sleep(0.05)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield
+    finally:
+        os.close(fd)
+
+
+def editing_inputs(func: Callable[..., T]) -> Callable[..., T]:
+    """Run ``func`` (which takes a ``paths`` argument, ``None`` for this project) under the
+    input lock (:func:`hold_input_lock`): a command that edits ``data/`` is decorated with it."""
+    signature = inspect.signature(func)
+
+    @functools.wraps(func)
+    def locked(*args: Any, **kwargs: Any) -> T:
+        from gapstudy.paths import project_paths
+
+        paths = signature.bind(*args, **kwargs).arguments.get("paths") or project_paths()
+        with hold_input_lock(paths):
+            return func(*args, **kwargs)
+
+    return locked

@@ -128,3 +128,10 @@ def find_root(start: Path | str | None = None) -> Path:
 def project_paths(root: Path | str | None = None) -> ProjectPaths:
     """Paths for ``root`` (default: :func:`find_root`)."""
     return ProjectPaths(Path(root).resolve() if root is not None else find_root())
+
+
+def link_leaving_folder(path: Path) -> Path | None:
+    """Where ``path`` really is, if a symbolic link takes it out of the folder it is listed in
+    (an input must be part of the project, not a file elsewhere on this machine); else ``None``."""
+    resolved = Path(os.path.realpath(path))
+    return None if resolved.is_relative_to(Path(os.path.realpath(path.parent))) else resolved

@@ -28,6 +28,7 @@ from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath, import_plugin
 
 from gapstudy import reader
+from gapstudy.atomicfile import replace_file
 from gapstudy.exceptions import RenderError, TableError
 from gapstudy.paths import ProjectPaths
 from gapstudy.schema import TABLES
@@ -329,7 +330,8 @@ def build_exporter(*, show_code: bool) -> ReportExporter:
 
 @dataclass
 class _Writer:
-    """Writes files only when their bytes change, and remembers what it wrote."""
+    """Writes files only when their bytes change, each beside its target then moved into
+    place (a kill mid-render never leaves a truncated page), and remembers what it wrote."""
 
     written: list[Path] = field(default_factory=list)
 
@@ -337,7 +339,7 @@ class _Writer:
         data = content.encode("utf-8") if isinstance(content, str) else content
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.is_file() or path.read_bytes() != data:
-            path.write_bytes(data)
+            replace_file(path, data)
         self.written.append(path)
 
     def copy(self, source: Path, target: Path) -> None:

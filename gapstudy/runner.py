@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from gapstudy.exceptions import BuildError, CellTimeoutError
+from gapstudy.guard import guarded_results
 from gapstudy.provenance import (
     exchange_folders,
     hash_files,
@@ -150,6 +151,10 @@ def _describe_failure(err: BaseException) -> tuple[str, str]:
         if first_line:
             cell += f": {first_line[0][:60]}"
         return cell, f"{err.ename}: {err.evalue}"
+    if hasattr(err, "cell_index"):
+        first_line = (getattr(err, "source", "") or "").strip().splitlines()[:1]
+        cell = f"cell {err.cell_index}" + (f": {first_line[0][:60]}" if first_line else "")
+        return cell, f"{type(err).__name__}: {err}"
     return "", f"{type(err).__name__}: {err}"
 
 
@@ -162,7 +167,12 @@ def execute_run(task: dict[str, Any]) -> dict[str, Any]:
     import nbformat
     import papermill
 
-    from gapstudy.engine import ENGINE_NAME, clean_executed_notebook, ensure_engine_registered
+    from gapstudy.engine import (
+        ENGINE_NAME,
+        clean_executed_notebook,
+        ensure_engine_registered,
+        kill_stray_processes,
+    )
 
     ensure_engine_registered()
     stage = Path(task["stage_dir"])
@@ -188,6 +198,9 @@ def execute_run(task: dict[str, Any]) -> dict[str, Any]:
         partial = getattr(err, "notebook", None)
         if partial is not None and not executed.exists():
             nbformat.write(partial, executed)
+    finally:
+        # Whatever a cell started (a server, a child in a new session) ends with the run.
+        kill_stray_processes()
     seconds = time.perf_counter() - start
     if executed.exists():
         nb = nbformat.read(executed, as_version=4)
@@ -235,9 +248,15 @@ def init_worker(parent_pid: int) -> None:
     whole terminal process group) is left to the build's process, which stops the workers.
     The kernels themselves also watch their worker (ipykernel's parent poller).
     """
-    from gapstudy.engine import kill_warm_kernels, skip_unused_schema_formats, watch_parent
+    from gapstudy.engine import (
+        become_subreaper,
+        kill_warm_kernels,
+        skip_unused_schema_formats,
+        watch_parent,
+    )
 
     skip_unused_schema_formats()
+    become_subreaper()
 
     def on_sigterm(signum: int, frame: Any) -> None:
         kill_warm_kernels()
@@ -275,9 +294,13 @@ def iterate_results(
     If the build stops early (an interrupt, an error), the pool's workers and every kernel are
     stopped before this returns.
     """
+    from gapstudy.engine import become_subreaper, remove_stale_kernel_files
+
+    remove_stale_kernel_files()
     if executor is None and min(jobs, len(tasks)) <= 1:
         from gapstudy.engine import kill_warm_kernels, shutdown_warm_kernels
 
+        become_subreaper()
         try:
             for task in tasks:
                 yield execute_run(task)
@@ -320,6 +343,7 @@ def iterate_results(
     finally:
         if owned:
             executor.shutdown(wait=True)
+        remove_stale_kernel_files()  # those of a worker that was killed
 
 
 def _replace_folder(source: Path | None, target: Path, trash: Path) -> None:
@@ -407,7 +431,7 @@ def execute_runs(
     jobs = jobs or os.cpu_count() or 1
     # disable=None: no bar when stderr is not a terminal (batch logs stay readable).
     with tqdm(total=len(tasks), desc="runs", unit="run", file=sys.stderr, disable=None) as bar:
-        for raw in iterate_results(tasks, jobs, executor):
+        for raw in guarded_results(paths, iterate_results(tasks, jobs, executor)):
             result = RunResult(**raw)
             run = by_name[result.name]
             if result.is_ok:

@@ -16,8 +16,13 @@ from typing import Any
 from gapstudy import vocab
 from gapstudy.exceptions import Problem, SourceError
 from gapstudy.input_schema import check_document
-from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.paths import ProjectPaths, link_leaving_folder, project_paths
 from gapstudy.yamlfile import LineLoader, decode_utf8, line_of_key, read_yaml
+
+# The largest raw text taken in. An article is tens of kilobytes; finding where each drafted
+# or annotated words occur takes time in the text's length times its mentions, so a file far
+# larger than any article (a whole feed, a book, a binary) is refused instead of waited for.
+MAX_TEXT_BYTES = 1_000_000
 
 __all__ = ["LineLoader", "Segment", "Source", "line_of_key", "load_sources", "read_yaml"]
 
@@ -259,6 +264,17 @@ def load_sources(paths: ProjectPaths | None = None) -> dict[str, Source]:
         if sid in sources:
             problems.append(
                 Problem(paths.sources_file, meta["__line__"], f"duplicate source_id {sid!r}")
+            )
+            continue
+        elsewhere = link_leaving_folder(raw_path)
+        if elsewhere is not None:
+            problems.append(
+                Problem(
+                    raw_path,
+                    None,
+                    f"raw text of {sid!r} is a symbolic link to {elsewhere}, outside data/raw",
+                    "copy the text into data/raw instead of linking to it",
+                )
             )
             continue
         try:

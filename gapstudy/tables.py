@@ -9,6 +9,7 @@ whole. Loading checks every row against its schema and every span against its ra
 from __future__ import annotations
 
 import bisect
+import contextlib
 import csv
 import json
 import os
@@ -21,9 +22,10 @@ import pandas as pd
 import pandera.errors
 
 from gapstudy import schema
+from gapstudy.atomicfile import os_error_message
 from gapstudy.check import Corpus, validate
 from gapstudy.disagreements import list_disagreements, load_disagreements_spec
-from gapstudy.exceptions import TableError
+from gapstudy.exceptions import OutputError, TableError
 from gapstudy.facts import reconcile_facts
 from gapstudy.figures import to_record
 from gapstudy.judgments import list_out_of_date, load_out_of_date_spec
@@ -290,13 +292,18 @@ def _package_sources(sources: pd.DataFrame | None) -> list[dict[str, str]]:
     return entries
 
 
-def datapackage(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
-    """The Frictionless data package descriptor for ``tables``, from the schema declarations.
+def datapackage(
+    tables: dict[str, pd.DataFrame], sizes: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """The Frictionless data package descriptor for ``tables``, from the schema declarations,
+    with each file's size in ``bytes`` when ``sizes`` gives it (``load`` tells a table written
+    empty from one cut short by it).
 
     The version is the installed package's (``pyproject.toml``), read here rather than from
     ``gapstudy.__init__``, which no stage imports."""
     from importlib.metadata import version
 
+    sizes = sizes or {}
     return {
         "profile": "tabular-data-package",
         "name": "gapstudy",
@@ -305,7 +312,13 @@ def datapackage(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
         "licenses": PACKAGE_LICENSES,
         "contributors": PACKAGE_CONTRIBUTORS,
         "sources": _package_sources(tables.get("sources")),
-        "resources": [schema.TABLES[name].to_frictionless() for name in tables],
+        "resources": [
+            {
+                **schema.TABLES[name].to_frictionless(),
+                **({"bytes": sizes[name]} if name in sizes else {}),
+            }
+            for name in tables
+        ],
     }
 
 
@@ -326,20 +339,39 @@ def write_tables(paths: ProjectPaths | None = None) -> list[Path]:
     processed = paths.processed
     processed.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(processed)
-    staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}new-", dir=processed.parent))
+    written: list[Path] = []
+    staging = None
     try:
-        written = []
+        staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}new-", dir=processed.parent))
         for name, frame in tables.items():
             _write_csv(frame, staging / f"{name}.csv")
             written.append(paths.table_file(name))
-        package = json.dumps(datapackage(tables), indent=2, ensure_ascii=False) + "\n"
+        sizes = {name: (staging / f"{name}.csv").stat().st_size for name in tables}
+        package = json.dumps(datapackage(tables, sizes), indent=2, ensure_ascii=False) + "\n"
         (staging / paths.datapackage_file.name).write_text(package, encoding="utf-8")
         written.append(paths.datapackage_file)
         os.chmod(staging, processed.stat().st_mode & 0o7777 if processed.is_dir() else 0o755)
         _replace_folder(staging, processed)
+    except OSError as err:
+        # Named as the file it was for: the staging folder is an implementation detail.
+        where = processed / Path(err.filename).name if err.filename else processed
+        raise OutputError(
+            os_error_message(where, err) + "; the previous tables were kept whole"
+        ) from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            _remove_tree(staging)
     return written
+
+
+def _remove_tree(folder: Path) -> None:
+    """Remove ``folder`` even when it (the previous set, swapped out) was made read-only."""
+    if not folder.exists():
+        return
+    for sub in [folder, *(p for p in folder.rglob("*") if p.is_dir())]:
+        with contextlib.suppress(OSError):
+            os.chmod(sub, 0o700)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 # Folders beside data/processed while a new table set is put in place.
@@ -387,13 +419,33 @@ def load(name: str, paths: ProjectPaths | None = None) -> pd.DataFrame:
     path = paths.table_file(name)
     if not path.exists():
         raise TableError(f"{path} is missing: run `gapstudy tables` (or `make build`)")
+    if not path.is_file():
+        raise TableError(
+            f"{path} is not a file (a folder stands where the table belongs): move it away "
+            "and run `gapstudy tables`"
+        )
     table = schema.TABLES[name]
     frame = _read_typed(table, path)
     if frame.empty:
+        _check_written_empty(name, path, paths)
         return _frame(table, [])
     frame = _validated(table, frame, path)
     _check_spans(frame, path, paths)
     return frame
+
+
+def _check_written_empty(name: str, path: Path, paths: ProjectPaths) -> None:
+    """Refuse a table holding only its header unless ``datapackage.json`` records it was
+    written so (its recorded size is the file's): a header alone is a table cut short."""
+    recorded = None
+    with contextlib.suppress(OSError, ValueError, AttributeError, KeyError, StopIteration):
+        package = json.loads(paths.datapackage_file.read_text(encoding="utf-8"))
+        recorded = next(r.get("bytes") for r in package["resources"] if r.get("name") == name)
+    if recorded is None or recorded != path.stat().st_size:
+        raise TableError(
+            f"{path}:2: the table holds its header and no rows, but it was not written empty "
+            f"(datapackage.json records {recorded} bytes); run `gapstudy tables` to write it again"
+        )
 
 
 def _row(index: int) -> str:
@@ -407,6 +459,8 @@ def _read_typed(table: schema.Table, path: Path) -> pd.DataFrame:
         header = list(pd.read_csv(path, nrows=0).columns)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise TableError(f"{path}: cannot be read as CSV ({err})") from err
+    except OSError as err:
+        raise TableError(os_error_message(path, err)) from None
     if header != table.column_names:
         missing = [c for c in table.column_names if c not in header]
         extra = [c for c in header if c not in table.column_names]

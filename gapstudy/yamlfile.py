@@ -20,6 +20,7 @@ copy. The kept values are bounded (``CACHE_MAX_CHARS`` characters of YAML text i
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from yaml.composer import ComposerError
 from yaml.constructor import ConstructorError
 
 from gapstudy.exceptions import Problem, UnreadableFileError
+from gapstudy.paths import link_leaving_folder
 
 LINE_KEY = "__line__"
 LINES_KEY = "__lines__"
@@ -124,7 +126,9 @@ _SLOW_PATH_TOKENS = re.compile(r"(?<![A-Za-z0-9])(?:[&*][^\s,\[\]{}]|!)|[|>][0-9
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
-_FLOW_LINE = re.compile(r"^[^\n]*[\[\]{}][^\n]*$", flags=re.MULTILINE)
+# A line holding only a comment is never part of a flow collection (one left open on an earlier
+# line already sent the text to the slower loader), so brackets in comments are not counted.
+_FLOW_LINE = re.compile(r"^(?![ ]*#)[^\n]*[\[\]{}][^\n]*$", flags=re.MULTILINE)
 _COLON_AGAINST_FLOW = re.compile(r":[\]},]")
 
 
@@ -183,6 +187,16 @@ def without_lines(value: Any) -> Any:
 def read_text(path: Path) -> str:
     """``path`` decoded as UTF-8; a missing file or a byte that is not UTF-8 is named with its
     offset and line."""
+    elsewhere = link_leaving_folder(path)
+    if elsewhere is not None:
+        raise UnreadableFileError(
+            Problem(
+                path,
+                None,
+                f"is a symbolic link to {elsewhere}, outside the project's folder",
+                "copy the file into the project instead of linking to it",
+            )
+        )
     try:
         data = path.read_bytes()
     except FileNotFoundError as err:
@@ -212,8 +226,36 @@ def decode_utf8(data: bytes, path: Path, hint: str = "save the file as UTF-8") -
         ) from err
 
 
+# Characters that show as nothing (zero-width spaces and joiners, the byte-order mark inside a
+# text, direction marks and overrides, the soft hyphen): in a key or an id they make two names
+# that look the same differ, and every later rule fails on the consequence, not the cause.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def refuse_invisible_characters(text: str, path: Path) -> None:
+    """Raise :class:`UnreadableFileError` naming the line and column of the first character
+    of ``text`` that shows as nothing (a byte-order mark at the very start is allowed)."""
+    match = _INVISIBLE.search(text, 1 if text.startswith("\ufeff") else 0)
+    if match is None:
+        return
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    char = match.group()
+    raise UnreadableFileError(
+        Problem(
+            path,
+            line,
+            f"column {column}: invisible character U+{ord(char):04X} "
+            f"({unicodedata.name(char, 'unnamed')})",
+            f'delete it; if a quoted text really holds it, write it as "\\u{ord(char):04x}" in '
+            "double quotes",
+        )
+    )
+
+
 def _parse(text: str, path: Path) -> Any:
     """``text`` parsed with line numbers kept; every error names ``path`` and the line."""
+    refuse_invisible_characters(text, path)
     if _may_use_c_parser(text):
         try:
             return yaml.load(text, Loader=CLineLoader)  # noqa: S506 - a SafeLoader

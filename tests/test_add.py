@@ -569,3 +569,49 @@ def test_replace_drafts_keeps_every_other_line():
     document = "source_id: x\n# voices below\nvoices: []\ndrafts:\n- draft: true\n  text: '5'\n"
     assert replace_drafts(document, []) == "source_id: x\n# voices below\nvoices: []\ndrafts: []\n"
     assert replace_drafts("source_id: x\n", []) == "source_id: x\ndrafts: []\n"
+
+
+def test_add_refuses_a_text_larger_than_any_article_at_once(project, tmp_path, capsys):
+    """A 50 MB text was once waited on for minutes; it is refused before any draft is made."""
+    from gapstudy.sources import MAX_TEXT_BYTES
+
+    before = project.sources_file.read_bytes()
+    huge = tmp_path / "feed.txt"
+    huge.write_bytes(b"Investment reached $109.1 billion in 2024, said the report.\n" * 900_000)
+    assert huge.stat().st_size > MAX_TEXT_BYTES
+    code = main(["--root", str(project.root), "add", str(huge), "--id", "huge-feed"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"feed.txt: the text is {huge.stat().st_size:,} bytes" in err
+    assert "add one article at a time" in err and "Traceback" not in err
+    assert project.sources_file.read_bytes() == before
+    assert not (project.raw / "huge-feed.txt").exists()
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        lambda text: text.replace("\n", "\r\n"),
+        lambda text: __import__("unicodedata").normalize("NFD", text),
+    ],
+    ids=["crlf", "nfd"],
+)
+def test_add_refuses_a_text_in_the_corpus_with_other_line_endings_or_forms(
+    project, tmp_path, variant
+):
+    first = tmp_path / "first.txt"
+    text = ARTICLE.replace("Outlook", "Café outlook")
+    first.write_bytes(text.encode("utf-8"))
+    add_source(first, "cafe-gap", paths=project)
+    copy = tmp_path / "again.txt"
+    copy.write_bytes(variant(text).encode("utf-8"))
+    assert copy.read_bytes() != first.read_bytes()
+    before = project.sources_file.read_bytes()
+    with pytest.raises(InputError, match="cafe-gap.txt: this text is in data/raw already, with"):
+        add_source(copy, "same-again", paths=project)
+    assert project.sources_file.read_bytes() == before
+
+
+def test_add_refuses_a_date_in_the_future(project, article):
+    with pytest.raises(InputError, match="date '2099-01-02' is in the future"):
+        add_source(article, "from-the-future", published="2099-01-02", paths=project)

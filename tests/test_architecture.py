@@ -23,7 +23,7 @@ FACADE = "__init__"
 
 # The stages, from the bottom up: (what the stage does, its modules).
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("foundation: paths and error types", ("paths", "exceptions")),
+    ("foundation: paths, error types, whole-file writes", ("paths", "exceptions", "atomicfile")),
     ("reading hand-written files", ("yamlfile",)),
     ("declarations: input keys, vocabularies, table schemas", ("input_schema", "vocab", "schema")),
     ("sources and entities", ("sources", "entities")),
@@ -42,7 +42,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("style", "output", "plots", "selection", "narrative"),
     ),
     ("the HTML report", ("reader", "render", "diff")),
-    ("running notebooks", ("engine", "lock", "runner")),
+    ("running notebooks", ("engine", "lock", "guard", "runner")),
     ("the build: the stage sequence", ("build",)),
     ("commands", ("add", "cli", "__main__")),
     ("the package's front door", (FACADE,)),

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 import yaml
 
 from gapstudy.check import inspect_corpus, run_check, validate
-from gapstudy.exceptions import AnnotationError
+from gapstudy.exceptions import AnnotationError, InputError
 
 SOURCE = "ithome-zheng-2026"
 
@@ -415,4 +416,50 @@ def test_a_disagreement_within_one_source_is_refused(project):
         f"        position: p\n      - report: {SOURCE}/gap/1\n        position: p\n"
     )
     with pytest.raises(AnnotationError, match="d: sides come from 1 source"):
+        validate(project)
+
+
+def _line_in(path, text: str) -> int:
+    return next(n for n, row in enumerate(path.read_text().splitlines(), start=1) if text in row)
+
+
+def test_a_voice_citing_itself_is_refused_with_its_line(project):
+    path = project.annotation_file("bloomberg-repost-2026")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("    stance: optimist\n", "    stance: optimist\n    cites: bloomberg\n", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as err:
+        validate(project)
+    line = _line_in(path, "- key: bloomberg")
+    assert (
+        f"bloomberg-repost-2026.yaml:{line}: voice 'bloomberg' cites 'bloomberg': citations go "
+        "round in a circle" in str(err.value)
+    )
+
+
+def test_two_voices_citing_each_other_are_refused(project):
+    path = project.annotation_file("hk-agi-next-2026")
+    text = path.read_text(encoding="utf-8")
+    key = re.search(r"- key: (\S+)", text).group(1)
+    lines = text.splitlines(keepends=True)
+    at = _line_in(path, "- key: openrouter")
+    lines.insert(at, f"    cites: {key}\n")
+    first = _line_in(path, f"- key: {key}")
+    lines.insert(first, "    cites: openrouter\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(InputError, match="citations go round in a circle"):
+        validate(project)
+
+
+def test_a_publication_date_in_the_future_is_refused_with_its_line(project):
+    text = project.sources_file.read_text()
+    project.sources_file.write_text(
+        text.replace('published: "2026-05-27"', 'published: "2099-05-27"')
+    )
+    line = _line_in(project.sources_file, 'published: "2099-05-27"')
+    with pytest.raises(
+        InputError, match=rf"sources.yaml:{line}: .*published '2099-05-27' is in the future"
+    ):
         validate(project)

@@ -209,3 +209,18 @@ def test_cli_diff(repo: ProjectPaths, capsys):
     assert "  ~ figures/viewpoints/gap.png" in capsys.readouterr().out
     assert main(["--root", str(repo.root), "diff", "nope"]) == 1
     assert "nope" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("rev", ["no-such-rev", "--output=stolen.txt", "-h"])
+def test_diff_refuses_a_revision_with_gits_reason_and_never_reads_it_as_an_option(
+    repo: ProjectPaths, rev: str, capsys
+) -> None:
+    from gapstudy.cli import main
+
+    code = main(["--root", str(repo.root), "diff", "--", rev])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"error: {rev!r} is not a commit git knows" in err
+    assert "Needed a single revision" in err  # git's own reason, passed through
+    assert "Traceback" not in err
+    assert not (repo.root / "stolen.txt").exists()

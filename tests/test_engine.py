@@ -14,6 +14,7 @@ from gapstudy import engine
 from gapstudy.engine import (
     ENGINE_NAME,
     clean_executed_notebook,
+    coalesce_streams,
     count_warm_kernels,
     ensure_engine_registered,
     shutdown_warm_kernels,
@@ -193,3 +194,29 @@ def test_skipping_the_iri_formats_changes_no_notebook_validation():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["refused", "True"]
+
+
+def _stream(name: str, text: str) -> dict[str, str]:
+    return {"output_type": "stream", "name": name, "text": text}
+
+
+@pytest.mark.parametrize(
+    ("outputs", "expected"),
+    [
+        # one print flushed in two messages under load
+        ([_stream("stdout", "1"), _stream("stdout", "\n")], [_stream("stdout", "1\n")]),
+        # a warning that overtook the text printed before it
+        (
+            [_stream("stderr", "warn\n"), _stream("stdout", "a\n")],
+            [_stream("stdout", "a\n"), _stream("stderr", "warn\n")],
+        ),
+        # parts of one stream around a display are joined at the first part's place
+        (
+            [_stream("stdout", "a"), {"output_type": "display_data"}, _stream("stdout", "b")],
+            [_stream("stdout", "ab"), {"output_type": "display_data"}],
+        ),
+        ([], []),
+    ],
+)
+def test_stream_outputs_are_coalesced_whatever_the_flushes(outputs, expected) -> None:
+    assert coalesce_streams(outputs) == expected

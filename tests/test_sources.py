@@ -179,3 +179,29 @@ def test_any_sources_file_gives_sources_or_a_source_error(tmp_path_factory, data
 def test_line_starts_are_the_offsets_after_each_newline(text):
     source = Source("s", Path("s.txt"), {}, text)
     assert source.line_starts == [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+
+def test_a_raw_text_linked_from_outside_the_project_is_refused(project, tmp_path):
+    from gapstudy.check import validate
+    from gapstudy.exceptions import InputError
+
+    raw = sorted(project.raw.glob("*.txt"))[0]
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_bytes(raw.read_bytes())
+    raw.unlink()
+    raw.symlink_to(outside)
+    with pytest.raises(InputError, match=rf"{raw.name}: raw text of .* is a symbolic link to "):
+        validate(project)
+
+
+def test_an_annotation_file_linked_from_outside_the_project_is_refused(project, tmp_path):
+    from gapstudy.check import validate
+    from gapstudy.exceptions import InputError
+
+    notes = project.annotation_file("bloomberg-repost-2026")
+    outside = tmp_path / "notes.yaml"
+    outside.write_bytes(notes.read_bytes())
+    notes.unlink()
+    notes.symlink_to(outside)
+    with pytest.raises(InputError, match=rf"{notes.name}: is a symbolic link to .*notes.yaml"):
+        validate(project)

@@ -13,7 +13,7 @@ import pytest
 import gapstudy
 from gapstudy import schema, vocab
 from gapstudy import tables as tables_module
-from gapstudy.exceptions import InputError, TableError
+from gapstudy.exceptions import InputError, OutputError, TableError
 from gapstudy.tables import build_tables, write_tables
 
 
@@ -136,10 +136,70 @@ def test_a_write_failing_midway_leaves_the_previous_set_whole(written, monkeypat
         real(frame, path)
 
     monkeypatch.setattr(tables_module, "_write_csv", disk_full_at_claims)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(
+        OutputError,
+        match=r"processed/claims.csv: No space left on device; the "
+        r"disk is full; free some space and try again; the previous tables were",
+    ):
         write_tables(written)
     assert _table_set(written) == before
     assert _beside_processed(written) == []
+
+
+def test_a_full_disk_ends_the_command_with_one_line_naming_the_file(written, monkeypatch, capsys):
+    from gapstudy.cli import main
+
+    before = _table_set(written)
+
+    def disk_full(frame, path):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(tables_module, "_write_csv", disk_full)
+    assert main(["--root", str(written.root), "tables"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "No space left on device" in err
+    assert "data/processed/" in err and "Traceback" not in err
+    assert _table_set(written) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_processed_folder_leaves_nothing_beside_it(written):
+    os.chmod(written.processed, 0o555)
+    try:
+        write_tables(written)
+    finally:
+        os.chmod(written.processed, 0o755)
+    assert _beside_processed(written) == []
+
+
+def test_load_names_a_folder_where_the_table_belongs(project):
+    write_tables(project)
+    path = project.table_file("figures")
+    path.unlink()
+    path.mkdir()
+    with pytest.raises(TableError, match=r"figures.csv is not a file \(a folder stands"):
+        gapstudy.load("figures", project)
+
+
+def test_load_refuses_a_table_holding_only_its_header(project):
+    write_tables(project)
+    path = project.table_file("figures")
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    with pytest.raises(TableError, match=r"figures.csv:2: the table holds its header and no rows"):
+        gapstudy.load("figures", project)
+
+
+def test_load_accepts_a_table_written_empty(project, monkeypatch):
+    real = tables_module.build_tables
+
+    def no_disagreements(paths):
+        built = real(paths)
+        built["disagreements"] = built["disagreements"].iloc[0:0]
+        return built
+
+    monkeypatch.setattr(tables_module, "build_tables", no_disagreements)
+    write_tables(project)
+    assert gapstudy.load("disagreements", project).empty
 
 
 @pytest.mark.parametrize("can_exchange", [True, False], ids=["exchange", "two-renames"])

@@ -192,3 +192,24 @@ def test_the_kept_values_stay_within_their_bound(tmp_path, monkeypatch):
         read_yaml(path)
     assert sum(len(text) for text, _ in yamlfile._cache.values()) <= 100
     assert yamlfile._cache_stats["chars"] == sum(len(t) for t, _ in yamlfile._cache.values())
+
+
+def test_an_invisible_character_is_named_with_line_and_column(tmp_path):
+    from gapstudy.exceptions import UnreadableFileError
+    from gapstudy.yamlfile import read_yaml
+
+    path = tmp_path / "notes.yaml"
+    path.write_text("source_id: one\nvoices:\n  - key: bloom\u200bberg\n", encoding="utf-8")
+    with pytest.raises(UnreadableFileError) as err:
+        read_yaml(path)
+    message = str(err.value)
+    assert "notes.yaml:3: column 15: invisible character U+200B (ZERO WIDTH SPACE)" in message
+    assert "1 problem(s)" in message  # the cause alone, not its consequences
+
+
+def test_an_escaped_invisible_character_in_quotes_is_read(tmp_path):
+    from gapstudy.yamlfile import read_yaml
+
+    path = tmp_path / "notes.yaml"
+    path.write_text('quote: "a\\u200bb"\n', encoding="utf-8")
+    assert read_yaml(path)["quote"] == "a\u200bb"
