@@ -100,7 +100,15 @@ def independent_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     claims = claims[claims["stance"].isin(CAMPS) & ~comment]
     voice_keys = {v.voice_id: _voice_key(v) for v in voices.itertuples(index=False)}
     events = _event_keys(sources, tables.get("source_events"))
-    kinds = dict(zip(sources["source_id"], sources["kind"], strict=True))
+    kind_column = sources["kind"] if "kind" in sources.columns else None
+    kinds = {
+        s: "original_report" if kind_column is None or pd.isna(k) else str(k)
+        for s, k in zip(
+            sources["source_id"],
+            kind_column if kind_column is not None else sources["source_id"],
+            strict=True,
+        )
+    }
     frame = claims.assign(
         voice_key=claims["voice_id"].map(voice_keys),
         event_key=claims["source_id"].map(events),
