@@ -754,44 +754,50 @@ def _camp_figures(
     t: dict[str, pd.DataFrame],
     reports: pd.DataFrame,
 ) -> list[dict[str, Any]]:
-    """The figures a camp rests on, one per dimension in ``dimensions``' order (the camp's
-    weightiest first), at most ``FIGURES_PER_CAMP``: a gap measure when the dimension has one
-    (both ends in one text), else the quantity most sources report, one with a counterpart
-    (a gap) before one without."""
+    """The figures a camp rests on, at most ``FIGURES_PER_CAMP``, one per dimension, dimensions
+    in ``dimensions``' order (the camp's weightiest first): gap measures first (both ends in
+    one text), then figures set against a counterpart, then the rest; within each, the
+    quantity most sources report."""
     figures = t["figures"]
     derived = t.get("derived_measures")
     by_id = figures.set_index("figure_id", drop=False)
-    mine = reports[reports["stance"] == camp]
-    mine = mine.assign(
-        _order=range(len(mine)), _gap=mine["counterparts"].map(len).astype(bool)
-    ).sort_values(["n_sources", "_gap", "_order"], ascending=[False, False, True], kind="stable")
-    out: list[dict[str, Any]] = []
-    for dim in dimensions:
-        measures = (
-            derived[(derived["stance"] == camp) & (derived["dimension"] == dim)]
-            if derived is not None and len(derived)
-            else []
-        )
-        if len(measures):
-            m = next(iter(measures.itertuples(index=False)))
-            out.append({"kind": "measure", **_measure_context(m, figures)})
-        else:
-            here = mine[mine["dimension"] == dim]
-            if not len(here):
-                continue
-            row = by_id.loc[here["figure_id"].iloc[0]]
-            counterpart = row["counterpart"]
-            out.append(
-                {
-                    "kind": "figure",
-                    "link": brief.figure_link(row),
-                    "metric": brief.escape_text(row["metric"]),
-                    "entity": brief.escape_text(row["entity"]),
-                    "counterpart": None
-                    if brief.is_missing(counterpart)
-                    else brief.escape_text(counterpart),
+    mine = reports[(reports["stance"] == camp) & reports["dimension"].isin(dimensions)]
+    mine = mine.assign(_order=range(len(mine))).sort_values(
+        ["n_sources", "_order"], ascending=[False, True], kind="stable"
+    )
+    candidates: list[tuple[int, int, dict[str, Any]]] = []
+    if derived is not None and len(derived):
+        for m in derived[derived["stance"] == camp].itertuples(index=False):
+            if m.dimension in dimensions:
+                metric = brief.escape_text(by_id.loc[m.numerator_figure_id, "metric"])
+                context = {
+                    "kind": "measure",
+                    "metric": metric,
+                    "num_entity": brief.escape_text(m.numerator_entity),
+                    "den_entity": brief.escape_text(m.denominator_entity),
+                    **_measure_context(m, figures),
                 }
-            )
+                candidates.append((0, dimensions.index(m.dimension), context))
+    for r in mine.itertuples(index=False):
+        row = by_id.loc[r.figure_id]
+        counterpart = row["counterpart"]
+        context = {
+            "kind": "figure",
+            "link": brief.figure_link(row),
+            "metric": brief.escape_text(row["metric"]),
+            "entity": brief.escape_text(row["entity"]),
+            "counterpart": None
+            if brief.is_missing(counterpart)
+            else brief.escape_text(counterpart),
+        }
+        candidates.append(
+            (1 if context["counterpart"] else 2, dimensions.index(r.dimension), context)
+        )
+    out, seen = [], set()
+    for _, dim, context in sorted(candidates, key=lambda c: (c[0], c[1])):
+        if dim not in seen:
+            seen.add(dim)
+            out.append(context)
     return out[:FIGURES_PER_CAMP]
 
 
@@ -845,7 +851,9 @@ def _layer_context(
             "figures": _camp_figures(camp, list(ranked["subject"]), t, reports),
         }
     meet = by_dim[(by_dim["optimist_reports"] > 0) & (by_dim["skeptic_reports"] > 0)]
+    heavier = max(weighing.CAMPS, key=lambda c: (camps[c]["weight"], c == "skeptic"))
     return {
+        "heavier": heavier,
         "layer_id": lean_row.subject,
         "title": brief.escape_text(layer["title"].iloc[0]),
         "lean": lean_row.lean,
@@ -879,6 +887,7 @@ def _quality_context(
         out.append(
             {
                 "source": source_labels[s.source_id],
+                "href": f"sources/{s.source_id}.html",
                 "kind": str(kind),
                 "weight": weight,
                 "n_claims": len(mine),
@@ -962,6 +971,10 @@ def argument_context(
         "quality": _quality_context(t, evidence, source_labels),
         "retold": _retold_context(reports, t, keys, voice_labels),
         "n_sources": len(t["sources"]),
+        "texts": [
+            {"label": source_labels[s], "href": f"sources/{s}.html"}
+            for s in t["sources"]["source_id"]
+        ],
         "n_events": int(n_events),
         "n_reports": len(evidence),
         "n_claims": int(evidence["n_claims"].sum()) if len(evidence) else 0,
