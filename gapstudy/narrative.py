@@ -1089,12 +1089,18 @@ BRIEF_PARTS = {
 }
 
 
-def render_parts(context: dict[str, Any], *, template_dir: Path | None = None) -> dict[str, str]:
-    """The brief's three parts in Markdown: the key takeaways, the argument, and the detail
-    (every dimension, voice and caveat) that the page folds below the argument."""
+def render_parts(
+    context: dict[str, Any],
+    *,
+    template_dir: Path | None = None,
+    names: tuple[str, ...] = tuple(BRIEF_PARTS),
+) -> dict[str, str]:
+    """The brief's parts in Markdown (``names``, default all three): the key takeaways, the
+    argument, and the detail (every dimension, voice and caveat) the page folds below it."""
     env = _environment(template_dir)
     parts = {}
-    for name, template in BRIEF_PARTS.items():
+    for name in names:
+        template = BRIEF_PARTS[name]
         text = env.get_template(template).render(**context)
         text = re.sub(r"[ \t]+\n", "\n", re.sub(r"(?<=\S)  +(?=\S)", " ", text))
         parts[name] = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
