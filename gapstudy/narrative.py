@@ -814,7 +814,11 @@ def _robust_context(
         "holds_events": not len(by_event),
         "n_sources": int((mine["left_out_kind"] == "source").sum()),
         "rests_on": [
-            {"source": source_labels[r.left_out], "lean": r.lean}
+            {
+                "source": source_labels[r.left_out],
+                "href": f"sources/{r.left_out}.html",
+                "lean": r.lean,
+            }
             for r in by_source.itertuples(index=False)
         ],
         "events": [

@@ -244,7 +244,7 @@ def test_the_brief_names_the_text_a_lean_rests_on_and_says_when_one_holds():
     argument = parts["argument"]
     assert "**Inputs: a US lead.**" in argument
     assert (
-        "this rests on Text A (without it: no clear side), Text B (without it: no clear side)"
+        "this rests on [Text A](sources/a.html) (without it: no clear side), [Text B](sources/b.html) (without it: no clear side)"
         in argument
     )
     assert "Text C (without it" not in argument
