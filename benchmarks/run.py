@@ -206,6 +206,17 @@ def summarise_mib(samples: list[float]) -> dict:
     }
 
 
+def _scale_section() -> str:
+    """The sections benchmarks/scale.py wrote into results.md, kept when this rewrites it."""
+    path = HERE / "results.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    begin, end = "<!-- scale benchmark:", "<!-- end of scale benchmark"
+    if begin not in text or end not in text:
+        return ""
+    stop = text.index("-->", text.rindex(end)) + len("-->")
+    return "\n" + text[text.index(begin) : stop] + "\n"
+
+
 def write_outputs(results: dict) -> None:
     (HERE / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     m = results["measures"]
@@ -253,7 +264,7 @@ def write_outputs(results: dict) -> None:
         )
     ]
     lines.append("")
-    (HERE / "results.md").write_text("\n".join(lines))
+    (HERE / "results.md").write_text("\n".join(lines) + _scale_section())
 
     import matplotlib
 

@@ -17,6 +17,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,18 +25,20 @@ from typing import Any
 import yaml
 
 from gapstudy import vocab
-from gapstudy.annotations import find_verbatim
-from gapstudy.exceptions import FigureParseError, InputError, Problem
-from gapstudy.figures import parse_figure
+from gapstudy.annotations import find_verbatim, load_source_annotations
+from gapstudy.exceptions import AnnotationError, InputError, Problem
+from gapstudy.figures import read_mention
 from gapstudy.input_schema import ENTRY_KINDS
-from gapstudy.mentions import find_mentions
+from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
-from gapstudy.sources import Source
+from gapstudy.sources import Source, load_sources
 from gapstudy.yamlfile import read_yaml
 
 SOURCE_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # A line this short with no closing punctuation reads as a title, byline or heading.
 SHORT_LINE_CHARS = 80
+# A first line longer than this, or ending a sentence, is the first paragraph, not a headline.
+HEADLINE_MAX_CHARS = 150
 _DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 # The fields a draft carries that a confirmed figure may keep as hand checks.
@@ -81,7 +84,8 @@ def _line_kind(line: str, *, seen_body: bool, is_first: bool) -> str | None:
     if not stripped:
         return None
     if is_first:
-        return "headline"
+        is_title = len(stripped) <= HEADLINE_MAX_CHARS and stripped[-1] not in '.:;,"”’)'
+        return "headline" if is_title else "body"
     is_short = len(stripped) < SHORT_LINE_CHARS and stripped[-1] not in '.!?:"”’)'
     if is_short and not stripped.startswith(("-", "•", "*")):
         return "heading" if seen_body else "byline"
@@ -90,9 +94,11 @@ def _line_kind(line: str, *, seen_body: bool, is_first: bool) -> str | None:
 
 def guess_segments(text: str) -> list[dict[str, Any]]:
     """Segments covering every line of ``text`` once, in order: the first line with text is the
-    headline, short lines without closing punctuation before the first paragraph are the byline
-    and later ones headings, everything else body. Blank lines join the segment before them (the
-    one after them at the very start). A guess, for the researcher to correct."""
+    headline when it reads as a title (short, no closing punctuation; a text with none gets
+    none, and a long first paragraph is body text), short lines without closing punctuation
+    before the first paragraph are the byline and later ones headings, everything else body.
+    Blank lines join the segment before them (the one after them at the very start). A guess,
+    for the researcher to correct."""
     lines = text.split("\n")
     if text.endswith("\n"):
         lines = lines[:-1]
@@ -142,12 +148,23 @@ def _context(source: Source, start: int, end: int) -> str:
     return words
 
 
-def draft_entries(source: Source) -> list[dict[str, Any]]:
-    """One draft per numeric mention in body text: its words, line, sentence and the
-    normaliser's reading (or its refusal)."""
+def draft_reading(text: str, mention: Mention) -> dict[str, Any]:
+    """What a draft says of ``mention`` in ``text``: the normaliser's reading, its refusal, or
+    the exclusion of a year (see :func:`gapstudy.figures.read_mention`)."""
+    return read_mention(mention.text)
+
+
+def draft_entries(
+    source: Source, covered: Callable[[Mention], bool] = lambda mention: False
+) -> list[dict[str, Any]]:
+    """One draft per numeric mention in body text that ``covered`` does not say is annotated
+    already: its words, line, sentence and the normaliser's reading, its refusal, or (for a
+    year) the reason to exclude it."""
     drafts = []
     for mention in find_mentions(source.text):
         if source.segment_at(mention.start).kind not in vocab.ANNOTATED_SEGMENT_KINDS:
+            continue
+        if covered(mention):
             continue
         context = _context(source, mention.start, mention.end)
         entry: dict[str, Any] = {
@@ -160,12 +177,13 @@ def draft_entries(source: Source) -> list[dict[str, Any]]:
         holding = [n for n, (s, e) in enumerate(spans, start=1) if s <= mention.start < e]
         if len(spans) > 1 and holding:
             entry["occurrence"] = holding[0]
-        try:
-            parsed = parse_figure(mention.text)
-        except FigureParseError as err:
-            entry["refusal"] = err.reason
+        reading = draft_reading(source.text, mention)
+        if "exclusion" in reading:
+            entry["reason"] = reading["exclusion"]
+        elif "refusal" in reading:
+            entry["refusal"] = reading["refusal"]
         else:
-            entry.update({name: getattr(parsed, name) for name in DRAFT_READING_FIELDS})
+            entry.update({name: reading[name] for name in DRAFT_READING_FIELDS})
         drafts.append(entry)
     return drafts
 
@@ -214,7 +232,9 @@ def annotation_draft_text(source_id: str, drafts: list[dict[str, Any]]) -> str:
         "# reading (or its refusal). Confirm each one: move it into the `figures` of a claim\n"
         "# (keep text and the reading as hand checks; add entity, metric, period,\n"
         "# period_precision; drop draft, line and context), or into `exclusions` (keep text and\n"
-        "# context, add a reason). `gapstudy check` refuses the file while a draft is left.\n"
+        "# context, add a reason; a year comes with its reason). `gapstudy check` refuses the\n"
+        "# file while a draft is left. After changing the segments in data/sources.yaml,\n"
+        "# `gapstudy draft <source_id>` redrafts this list and keeps every confirmed entry.\n"
         "# See docs/adding-a-source.md.\n"
     )
     body = yaml.safe_dump(
@@ -418,12 +438,128 @@ def run_add(
     print(
         f"appended {source_id} to {shown(paths.sources_file)} ({added.n_segments} guessed segments)"
     )
+    source = load_sources(paths)[source_id]
+    print(format_segments(source))
     print(
         f"drafted  {shown(added.annotation_file)}: {added.n_drafts} numeric mention(s) "
         f"in body text, {added.n_refused} refused by the normaliser"
     )
     print(
-        "next: check the segments, confirm every draft, add voices and claims, then run "
+        "next: check the segments (only body text is drafted; after correcting them run "
+        f"`gapstudy draft {source_id}`), confirm every draft, add voices and claims, then run "
         "`gapstudy check` (docs/adding-a-source.md)"
+    )
+    return 0
+
+
+FIRST_WORDS = 8
+
+
+def format_segments(source: Source) -> str:
+    """The segments of ``source``, one a line, with the first words of each, so that a wrong
+    guess shows at once."""
+    lines = ["segments (kind, lines, first words):"]
+    for segment in source.segments:
+        start, end = source.line_span(segment.line_start, segment.line_end)
+        words = source.text[start:end].split()
+        first = " ".join(words[:FIRST_WORDS]) + (" …" if len(words) > FIRST_WORDS else "")
+        where = f"{segment.line_start}-{segment.line_end}"
+        lines.append(f"  {segment.kind:<11} {where:<9} {first}")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Redrafted:
+    """What ``gapstudy draft`` wrote."""
+
+    annotation_file: Path
+    n_drafts: int
+    n_refused: int
+    n_kept: int  # confirmed figures and exclusions, left as they were
+
+
+def _covered_by(source: Source, paths: ProjectPaths) -> tuple[Callable[[Mention], bool], int]:
+    """Whether a mention's number lies in a confirmed figure or exclusion, and how many of
+    those the annotation file holds."""
+    notes, problems = load_source_annotations(source, paths)
+    if notes is None and problems:
+        raise AnnotationError(problems)
+    spans: list[tuple[int, int]] = []
+    n_kept = 0
+    if notes is not None:
+        for claim in notes.claims:
+            n_kept += len(claim.figures)
+            spans += [fig.span for fig in claim.figures if fig.span is not None]
+        n_kept += len(notes.exclusions)
+        spans += [ex.span for ex in notes.exclusions if ex.span is not None]
+
+    def covered(mention: Mention) -> bool:
+        start, end = mention.number_span
+        return any(s <= start and end <= e for s, e in spans)
+
+    return covered, n_kept
+
+
+_TOP_LEVEL_KEY = re.compile(r"^[A-Za-z_][\w-]*:", re.MULTILINE)
+
+
+def replace_drafts(document: str, drafts: list[dict[str, Any]]) -> str:
+    """``document`` (an annotation file's text) with its top-level ``drafts:`` list replaced by
+    ``drafts``; every other line, comments included, is kept as written."""
+    block = yaml.safe_dump({"drafts": drafts}, sort_keys=False, allow_unicode=True, width=100)
+    keys = list(_TOP_LEVEL_KEY.finditer(document))
+    found = next((i for i, key in enumerate(keys) if key.group() == "drafts:"), None)
+    if found is None:
+        return document + ("" if document.endswith("\n") or not document else "\n") + block
+    start = keys[found].start()
+    end = keys[found + 1].start() if found + 1 < len(keys) else len(document)
+    return document[:start] + block + document[end:]
+
+
+def redraft(source_id: str, paths: ProjectPaths | None = None) -> Redrafted:
+    """Draft again every mention in body text of ``source_id`` that no confirmed figure or
+    exclusion covers, with the segments as ``data/sources.yaml`` now gives them; the rest of
+    the annotation file (voices, claims, exclusions, not-claims, comments) is kept as written.
+
+    Raises :class:`InputError` for an unknown source and :class:`AnnotationError` when the
+    annotation file cannot be read.
+    """
+    paths = paths or project_paths()
+    sources = load_sources(paths)
+    if source_id not in sources:
+        raise InputError(
+            Problem(
+                paths.sources_file,
+                None,
+                f"no source {source_id!r}",
+                f"use one of: {', '.join(sorted(sources))}",
+            )
+        )
+    source = sources[source_id]
+    covered, n_kept = _covered_by(source, paths)
+    drafts = draft_entries(source, covered)
+    path = paths.annotation_file(source_id)
+    if path.exists():
+        text = replace_drafts(path.read_text(encoding="utf-8"), drafts)
+    else:
+        text = annotation_draft_text(source_id, drafts)
+    fd, staged = tempfile.mkstemp(dir=path.parent, suffix=".yaml")
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+        out.write(text)
+    os.replace(staged, path)
+    refused = sum("refusal" in d for d in drafts)
+    return Redrafted(path, len(drafts), refused, n_kept)
+
+
+def run_draft(source_id: str, paths: ProjectPaths | None = None) -> int:
+    """``gapstudy draft SOURCE_ID``: redraft and say what was written."""
+    paths = paths or project_paths()
+    done = redraft(source_id, paths)
+    print(format_segments(load_sources(paths)[source_id]))
+    shown = done.annotation_file.relative_to(paths.root)
+    print(
+        f"drafted  {shown}: {done.n_drafts} numeric mention(s) in body text not yet "
+        f"annotated, {done.n_refused} refused by the normaliser; {done.n_kept} confirmed "
+        "figure(s) and exclusion(s) kept"
     )
     return 0

@@ -9,12 +9,14 @@ and white-space runs become one space, on both sides; nothing fuzzier.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gapstudy import vocab
 from gapstudy.exceptions import Problem
 from gapstudy.input_schema import check_document
 from gapstudy.paths import ProjectPaths
@@ -54,12 +56,20 @@ def normalise_for_matching(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+@functools.lru_cache(maxsize=32)
+def _normalised_haystack(text: str) -> tuple[str, tuple[int, ...]]:
+    """:func:`normalise_for_matching` of a text searched many times (every quote of a source is
+    looked for in its whole text): computed once per text, not once per quote."""
+    norm, origin = normalise_for_matching(text)
+    return norm, tuple(origin)
+
+
 def find_verbatim(haystack: str, needle: str, occurrence: int = 1) -> list[tuple[int, int]]:
     """Every span ``[start, end)`` of ``haystack`` matching ``needle`` after normalisation.
 
     Returns all matches so the caller can check uniqueness or pick ``occurrence``.
     """
-    norm_hay, origin = normalise_for_matching(haystack)
+    norm_hay, origin = _normalised_haystack(haystack)
     norm_needle, _ = normalise_for_matching(needle.strip())
     spans = []
     if not norm_needle:
@@ -218,10 +228,85 @@ def _locate_in_text(
     )
 
 
+SHARED_VOICES_FILE = "voices.yaml"
+# What a shared voice declares once; a file that refers to it by key gives only its own fields
+# (stance, role, cites).
+SHARED_VOICE_FIELDS = ("name", "kind", "affiliation", "affiliation_inferred")
+
+
+def load_shared_voices(paths: ProjectPaths) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    """The voices declared once in ``data/annotations/voices.yaml`` (an outlet, an agency, a
+    report that speaks in several texts), by key, with every problem of that file. A missing
+    file declares none."""
+    path = paths.annotations / SHARED_VOICES_FILE
+    if not path.exists():
+        return {}, []
+    doc = read_yaml(path)
+    problems = check_document(doc, "voices file", path)
+    if problems:
+        return {}, problems
+    voices: dict[str, dict[str, Any]] = {}
+    for voice in _entries(doc, "voices"):
+        key, line = voice["key"], voice["__line__"]
+        if key in voices:
+            problems.append(Problem(path, line, f"voice {key!r} is declared twice"))
+        if voice["kind"] not in vocab.VOICE_KINDS:
+            problems.append(
+                Problem(
+                    path,
+                    line_of_key(voice, "kind"),
+                    f"voice kind {voice['kind']!r} is not one of the allowed values",
+                    f"use one of: {', '.join(vocab.VOICE_KINDS)}",
+                )
+            )
+        voices[key] = voice
+    return voices, problems
+
+
+def _with_shared(
+    voice: dict[str, Any], shared: dict[str, dict[str, Any]], path: Path
+) -> list[Problem]:
+    """Fill in a voice referred to by key from its shared declaration; a field given again
+    must say the same. A voice that is not shared must give its own name and kind."""
+    key = voice.get("key")
+    declared = shared.get(key)
+    if declared is None:
+        return [
+            Problem(
+                path,
+                voice["__line__"],
+                f"voice {key!r} has no {name}",
+                f"give its {name}, or declare the voice once in "
+                f"data/annotations/{SHARED_VOICES_FILE} and refer to it by key",
+            )
+            for name in ("name", "kind")
+            if voice.get(name) is None
+        ]
+    problems = []
+    for name in SHARED_VOICE_FIELDS:
+        if voice.get(name) is None:
+            if declared.get(name) is not None:
+                voice[name] = declared[name]
+        elif voice[name] != declared.get(name):
+            problems.append(
+                Problem(
+                    path,
+                    line_of_key(voice, name),
+                    f"voice {key!r} is declared in {SHARED_VOICES_FILE} with {name} "
+                    f"{declared.get(name)!r}, not {voice[name]!r}",
+                    "refer to it by key alone (with its stance), or use another key",
+                )
+            )
+    return problems
+
+
 def load_source_annotations(
-    source: Source, paths: ProjectPaths
+    source: Source, paths: ProjectPaths, shared: dict[str, dict[str, Any]] | None = None
 ) -> tuple[SourceAnnotations | None, list[Problem]]:
     """Read and locate the annotations of ``source``; returns them with every problem found.
+    Voices referred to by key take their name, kind and affiliation from ``shared`` (by
+    default the voices of ``data/annotations/voices.yaml``, whose own problems
+    :func:`load_shared_voices` reports).
 
     A missing file gives ``None`` and no problem: coverage then reports the source as open.
     """
@@ -241,8 +326,11 @@ def load_source_annotations(
                 f"set source_id: {source.source_id}",
             )
         )
+    if shared is None:
+        shared = load_shared_voices(paths)[0]
     voices: dict[str, dict[str, Any]] = {}
     for voice in _entries(doc, "voices"):
+        problems.extend(_with_shared(voice, shared, path))
         key = voice.get("key")
         if key in voices:
             problems.append(Problem(path, voice["__line__"], f"duplicate voice key {key!r}"))

@@ -1,7 +1,9 @@
 """Validation of the annotations against the schema, the vocabularies and the texts, and the
 coverage report: ``gapstudy check``.
 
-Checks never write anything. Every problem names the file, the line and what to do.
+Checks write nothing but their own scratch entries (``.cache/check/``, see
+:mod:`gapstudy.checkcache`: the results of each unchanged source are reused). Every problem
+names the file, the line and what to do.
 """
 
 from __future__ import annotations
@@ -12,8 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gapstudy import schema, vocab
-from gapstudy.annotations import ClaimNote, SourceAnnotations, load_source_annotations
+from gapstudy import checkcache, schema, vocab
+from gapstudy.annotations import (
+    SHARED_VOICES_FILE,
+    ClaimNote,
+    SourceAnnotations,
+    load_shared_voices,
+    load_source_annotations,
+)
 from gapstudy.disagreements import load_disagreements_spec
 from gapstudy.entities import Entities, load_entities
 from gapstudy.exceptions import (
@@ -24,7 +32,7 @@ from gapstudy.exceptions import (
     SourceError,
 )
 from gapstudy.facts import load_facts_spec
-from gapstudy.figures import ParsedFigure, parse_figure
+from gapstudy.figures import ParsedFigure, format_reading, parse_figure, read_mention
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
 from gapstudy.judgments import check_judgments
 from gapstudy.measures import load_derived_spec
@@ -32,7 +40,7 @@ from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.references import load_references_spec
 from gapstudy.sources import Source, load_sources
-from gapstudy.yamlfile import line_of_key, read_yaml
+from gapstudy.yamlfile import line_of_key, read_text, read_yaml
 
 # Keys and types of every entry are declared in gapstudy.input_schema and checked by the
 # loaders; the rules here are about meaning. Figure fields that are checked against the parse:
@@ -497,8 +505,8 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
     result = []
     for m in find_mentions(source.text):
         kind = source.segment_at(m.start).kind
-        fig = next((f for s, e, f in figure_spans if s <= m.start and m.end <= e), None)
-        reason = next((r for s, e, r in exclusion_spans if s <= m.start and m.end <= e), None)
+        fig = _covering(figure_spans, m)
+        reason = _covering(exclusion_spans, m)
         if fig is not None:
             result.append(MentionStatus(source.source_id, m, kind, "annotated", figure_id=fig))
         elif reason is not None:
@@ -510,6 +518,39 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
         else:
             result.append(MentionStatus(source.source_id, m, kind, "out_of_scope"))
     return result
+
+
+# Hand checks of a figure whose values come from a vocabulary.
+_HAND_CHECKED_VOCABULARIES = {"unit": vocab.UNITS, "kind": vocab.FIGURE_KINDS}
+
+
+def check_hand_vocabularies(annotations: dict[str, SourceAnnotations]) -> list[Problem]:
+    """A figure's hand-checked ``unit`` or ``kind`` that is not in its vocabulary, with the
+    allowed values, so that nobody has to open the code to find them."""
+    problems = []
+    for notes in annotations.values():
+        for claim in notes.claims:
+            for fig in claim.figures:
+                for name, allowed in _HAND_CHECKED_VOCABULARIES.items():
+                    value = fig.spec.get(name)
+                    if value is None or value in allowed:
+                        continue
+                    problems.append(
+                        Problem(
+                            notes.path,
+                            line_of_key(fig.spec, name),
+                            f"figure {name} {value!r} is not one of the allowed values",
+                            f"use one of: {', '.join(allowed)}",
+                        )
+                    )
+    return problems
+
+
+def _covering(spans: list[tuple[int, int, str]], mention: Mention) -> str | None:
+    """The label of the first span holding the mention's number (a figure or an exclusion
+    covers a mention when its words hold the number, with or without the words around it)."""
+    start, end = mention.number_span
+    return next((label for s, e, label in spans if s <= start and end <= e), None)
 
 
 def check_cross_source_files(paths: ProjectPaths) -> None:
@@ -595,29 +636,35 @@ def _draft_entries(node: Any) -> list[dict[str, Any]]:
     ]
 
 
+def _source_drafts(sid: str, paths: ProjectPaths) -> tuple[list[Problem], set[tuple]]:
+    """The draft entries of one annotation file: a problem for each, and the mentions they
+    stand for (``(source_id, line, text)``)."""
+    path = paths.annotation_file(sid)
+    if not path.exists():
+        return [], set()
+    try:
+        doc = read_yaml(path)
+    except SourceError:
+        return [], set()  # the annotation loader reports the syntax error
+    problems, drafted = [], set()
+    for entry in _draft_entries(doc):
+        where = f" (text line {entry['line']})" if isinstance(entry.get("line"), int) else ""
+        problems.append(
+            Problem(
+                path,
+                entry.get("__line__"),
+                f"draft entry {entry.get('text')!r}{where} is not confirmed",
+                "make it a figure of a claim or an exclusion with a reason, then remove "
+                "the draft; see docs/adding-a-source.md",
+            )
+        )
+        drafted.add((sid, entry.get("line"), entry.get("text")))
+    return problems, drafted
+
+
 def check_drafts(sources: dict[str, Source], paths: ProjectPaths) -> list[Problem]:
     """Every entry still marked ``draft: true`` (as written by ``gapstudy add``) is a problem."""
-    problems = []
-    for sid in sources:
-        path = paths.annotation_file(sid)
-        if not path.exists():
-            continue
-        try:
-            doc = read_yaml(path)
-        except SourceError:
-            continue  # the annotation loader reports the syntax error
-        for entry in _draft_entries(doc):
-            where = f" (text line {entry['line']})" if isinstance(entry.get("line"), int) else ""
-            problems.append(
-                Problem(
-                    path,
-                    entry.get("__line__"),
-                    f"draft entry {entry.get('text')!r}{where} is not confirmed",
-                    "make it a figure of a claim or an exclusion with a reason, then remove "
-                    "the draft; see docs/adding-a-source.md",
-                )
-            )
-    return problems
+    return [problem for sid in sources for problem in _source_drafts(sid, paths)[0]]
 
 
 def check_open_mentions(corpus: Corpus, drafted: set[tuple[str, int, str]]) -> list[Problem]:
@@ -823,17 +870,50 @@ def check_run_list(paths: ProjectPaths, source_ids: set[str]) -> list[Problem]:
     return problems
 
 
-def _drafted_mentions(sources: dict[str, Source], paths: ProjectPaths) -> set[tuple]:
-    drafted = set()
-    for sid in sources:
-        path = paths.annotation_file(sid)
-        try:
-            doc = read_yaml(path) if path.exists() else None
-        except SourceError:
-            continue
-        for entry in _draft_entries(doc):
-            drafted.add((sid, entry.get("line"), entry.get("text")))
-    return drafted
+@dataclass
+class SourceCheck:
+    """What the checks of one source found; kept between runs by :mod:`gapstudy.checkcache`."""
+
+    notes: SourceAnnotations | None
+    problems: list[Problem]  # reading the annotations, then the rules of the file
+    parsed: dict[str, ParsedFigure]
+    mentions: list[MentionStatus]
+    draft_problems: list[Problem]
+    drafted: set[tuple]
+
+
+def _inspect_source(
+    source: Source, paths: ProjectPaths, fact_ids: set[str], entities: Entities
+) -> SourceCheck:
+    """Every check of one source that reads nothing of the other sources."""
+    notes, problems = load_source_annotations(source, paths)
+    parsed: dict[str, ParsedFigure] = {}
+    if notes is not None:
+        parsed, found = _check_source(notes, fact_ids, entities)
+        problems = problems + found
+    draft_problems, drafted = _source_drafts(source.source_id, paths)
+    return SourceCheck(
+        notes, problems, parsed, _classify_mentions(notes, source), draft_problems, drafted
+    )
+
+
+def _inspect_sources(
+    sources: dict[str, Source], paths: ProjectPaths, fact_ids: set[str], entities: Entities
+) -> dict[str, SourceCheck]:
+    """:func:`_inspect_source` of every source, reusing the result of each source whose inputs
+    (raw text, sources.yaml entry, annotation file, entities, shared voices, fact ids, code)
+    are unchanged since the last run."""
+    voices_file = paths.annotations / SHARED_VOICES_FILE
+    voices = voices_file.read_bytes() if voices_file.exists() else b""
+    shared = checkcache.shared_key(read_text(paths.entities_file).encode("utf-8"), voices, fact_ids)
+    checks, _ = checkcache.per_source(
+        paths,
+        sources,
+        shared,
+        lambda source: _inspect_source(source, paths, fact_ids, entities),
+        linked={"entities": entities},
+    )
+    return checks
 
 
 def validate(paths: ProjectPaths | None = None, *, require_complete: bool = True) -> Corpus:
@@ -866,15 +946,13 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
     entities = load_entities(paths)
     corpus = Corpus(sources, {}, {}, [], facts, entities)
     corpus.problems += check_source_fields(sources, paths.sources_file)
-    for sid, source in sources.items():
-        notes, problems = load_source_annotations(source, paths)
-        corpus.problems += problems
-        if notes is not None:
-            corpus.annotations[sid] = notes
-            parsed, problems = _check_source(notes, fact_ids, entities)
-            corpus.parsed.update(parsed)
-            corpus.problems += problems
-        corpus.mentions += _classify_mentions(notes, source)
+    checks = _inspect_sources(sources, paths, fact_ids, entities)
+    for sid, found in checks.items():
+        corpus.problems += found.problems
+        if found.notes is not None:
+            corpus.annotations[sid] = found.notes
+            corpus.parsed.update(found.parsed)
+        corpus.mentions += found.mentions
     corpus.problems += _check_cross_source(corpus, paths)
     corpus.problems += check_judgments(corpus, paths)
     cross_source = {Path(name).stem for name in CROSS_SOURCE_FILES}
@@ -888,11 +966,14 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
                 "rename it to a source_id in data/sources.yaml",
             )
         )
-    corpus.problems += check_drafts(sources, paths)
+    corpus.problems += [problem for found in checks.values() for problem in found.draft_problems]
     corpus.problems += check_voice_spellings(corpus.annotations)
+    corpus.problems += check_hand_vocabularies(corpus.annotations)
+    corpus.problems += load_shared_voices(paths)[1]
     corpus.problems += check_fact_units(corpus)
     if require_complete:
-        corpus.problems += check_open_mentions(corpus, _drafted_mentions(sources, paths))
+        drafted = set().union(*(found.drafted for found in checks.values()))
+        corpus.problems += check_open_mentions(corpus, drafted)
         corpus.problems += check_derived_measures(corpus, paths)
         corpus.problems += check_own_voice(corpus)
     return corpus
@@ -915,8 +996,14 @@ def format_coverage(corpus: Corpus) -> str:
             line = corpus.sources[m.source_id].line_of(m.mention.start)
             lines.append(
                 f"  data/raw/{corpus.sources[m.source_id].path.name}:{line}: {m.mention.text!r}"
+                f" -> {_open_reading(m)}"
             )
     return "\n".join(lines)
+
+
+def _open_reading(status: MentionStatus) -> str:
+    """What the normaliser makes of an open mention: its reading, its refusal, or a year."""
+    return format_reading(read_mention(status.mention.text))
 
 
 def run_check(paths: ProjectPaths | None = None) -> int:

@@ -1,4 +1,4 @@
-"""The ``gapstudy`` command line: add, check, tables, build, why, render, diff, run."""
+"""The ``gapstudy`` command line: add, draft, check, tables, build, why, render, diff, run."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import signal
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 from pathlib import Path
 
 from gapstudy.engine import skip_unused_schema_formats
@@ -25,6 +26,12 @@ def _cmd_add(args: argparse.Namespace) -> int:
         url=args.url,
         paths=project_paths(args.root),
     )
+
+
+def _cmd_draft(args: argparse.Namespace) -> int:
+    from gapstudy.add import run_draft
+
+    return run_draft(args.source_id, project_paths(args.root))
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -125,7 +132,15 @@ def _add_cell_timeout_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gapstudy", description=__doc__)
-    parser.add_argument("--root", default=None, help="project root (default: this checkout)")
+    # The installed package's version (pyproject.toml), as tables.datapackage reads it: no
+    # stage imports gapstudy/__init__.py.
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('gapstudy')}")
+    parser.add_argument(
+        "--root",
+        default=None,
+        help="project root (default: $GAPSTUDY_ROOT, else the folder holding data/sources.yaml "
+        "found by walking up from the current directory)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("add", help="add an article: raw copy, sources.yaml entry, draft notes")
@@ -136,6 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", default=None, help="publication date: YYYY-MM-DD, YYYY-MM or YYYY")
     p.add_argument("--url", default=None, help="address of the original")
     p.set_defaults(func=_cmd_add)
+
+    p = sub.add_parser("draft", help="redraft a source's notes after its segments change")
+    p.add_argument("source_id", help="the source to draft again")
+    p.set_defaults(func=_cmd_draft)
 
     p = sub.add_parser("check", help="validate raw texts and annotations; print coverage")
     p.set_defaults(func=_cmd_check)

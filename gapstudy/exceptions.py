@@ -38,6 +38,10 @@ class Problem:
         return f"{text} ({self.hint})" if self.hint else text
 
 
+class ProjectNotFoundError(GapstudyError):
+    """No project root: not run inside a project, and none given by --root or $GAPSTUDY_ROOT."""
+
+
 class InputError(GapstudyError):
     """One or more problems in the project's input files (raw texts, metadata, annotations)."""
 

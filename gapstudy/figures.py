@@ -24,8 +24,9 @@ Reading rules (each one a decision; the tests and ``tests/phrasings.csv`` pin th
   the number exact ("just" meaning only, "a mere"), or a stated extreme that is both the
   value and one end ("as much as 30%": value 30, high 30, bound upper; "as much as nearly
   30%": value 30, high 30, approximate). Stacked
-  qualifiers are read only as a phrase of that vocabulary ("just under", "as much as nearly");
-  any other stack is refused. On a range only qualifiers that leave it as written are read ("an
+  qualifiers are read only as a phrase of that vocabulary ("just under", "as much as nearly"),
+  or as the one qualifier left once emphasis is set aside ("only ~$6M" reads as "~$6M"); any
+  other stack is refused. On a range only qualifiers that leave it as written are read ("an
   estimated $12 billion to $15 billion"); "within" is dropped; a bound on a range is refused.
 - Vague plurals and quantities ("millions of tokens", "billions", "tens of thousands",
   "months", "several") give no number and are refused.
@@ -81,10 +82,11 @@ from text_to_num import text2num
 
 from gapstudy import vocab
 from gapstudy.exceptions import FigureParseError
+from gapstudy.mentions import is_year
 
 # Thousands are grouped by commas, or by apostrophes ("1’700", Swiss style).
 _TOKEN_RE = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|\S"
+    r"(?<=\$)\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|\S"
 )
 _MONEY_SIGNS = frozenset({"$", "¥"})  # letters glued before them name the currency ("HK$")
 
@@ -115,6 +117,7 @@ _NEUTRAL_ADJECTIVES = frozenset(
     {"separate", "new", "fresh", "further", "additional", "extra", "record", "total"}
     | {"combined", "cumulative", "initial", "planned", "single", "significant", "sharp"}
     | {"steep", "dramatic", "slight", "huge", "big", "large", "small", "notable", "marked"}
+    | {"breaking"}  # "a record-breaking $588 billion sell-off"
 )
 _SCALE_ALIASES: dict[str, str] = {
     **{name: name for name in vocab.SCALES},
@@ -139,7 +142,8 @@ _DIFFERENCE_NOUNS = frozenset(
 _UNIT_ALIASES: dict[tuple[str, ...], str] = {
     **dict.fromkeys(_phrases("%", "percent", "per cent", "pct", "pc"), "percent"),
     **dict.fromkeys(
-        _phrases("percentage points", "percentage point", "pp", "ppt", "ppts"), "percentage_point"
+        _phrases("percentage points", "percentage point", "percent points", "pp", "ppt", "ppts"),
+        "percentage_point",
     ),
     **dict.fromkeys(_POINT_WORDS, "percentage_point"),
     **dict.fromkeys(_phrases("fold", "x", "×", "times"), "fold"),
@@ -237,31 +241,10 @@ _FRACTIONS: dict[str, int] = {
 _FRACTIONS.update({f"{word}s": n for word, n in list(_FRACTIONS.items())})
 # Ordinals are never what a number counts ("twenty-first" is not twenty of something).
 _ORDINALS = frozenset({"first", "second", *_FRACTIONS, "hundredth", "thousandth", "millionth"})
-_CHANGE_VERBS: dict[str, int] = {
-    **dict.fromkeys(("rose", "risen", "rise", "rising", "grew", "grown", "grow", "growing"), 1),
-    **dict.fromkeys(("increased", "increase", "increasing", "climbed", "climbing"), 1),
-    **dict.fromkeys(("gained", "jumped", "jumping", "up", "surged", "surging", "soared"), 1),
-    **dict.fromkeys(("soar", "soaring", "expanded", "skyrocketed", "skyrocketing"), 1),
-    **dict.fromkeys(("rocketed", "exploded", "ballooned", "leapt", "leaped", "advanced"), 1),
-    **dict.fromkeys(("added", "rallied", "widened", "rebounded", "spiked", "improved"), 1),
-    **dict.fromkeys(("fell", "fallen", "fall", "falling", "dropped", "dropping", "drop"), -1),
-    **dict.fromkeys(("declined", "decline", "declining", "decreased", "decreasing"), -1),
-    **dict.fromkeys(("shrank", "shrunk", "down", "slid", "slump", "slumped", "plunged"), -1),
-    **dict.fromkeys(("plunging", "plummeted", "plummeting", "tumbled", "sank", "dipped"), -1),
-    **dict.fromkeys(("lost", "shed", "narrowed", "narrowing", "slipped", "retreated"), -1),
-}
-# Nouns of change after a number: "a 42.86% increase", "a four-fold jump".
-_CHANGE_NOUNS: dict[str, int] = {
-    **dict.fromkeys(("increase", "rise", "gain", "growth", "jump", "surge", "leap"), 1),
-    **dict.fromkeys(("boost", "expansion", "spike", "climb"), 1),
-    **dict.fromkeys(("decrease", "decline", "drop", "fall", "cut", "reduction", "plunge"), -1),
-}
-# Comparatives after a number: a change of a percentage ("40% lower"), a comparison after a
-# multiplier ("ten times more compute").
-_COMPARATIVES: dict[str, int] = {
-    **dict.fromkeys(("more", "higher", "larger", "bigger", "greater", "faster", "above"), 1),
-    **dict.fromkeys(("less", "fewer", "smaller", "cheaper", "lower", "slower", "below"), -1),
-}
+# Direction words are declared once in vocab: the mention finder takes them into a mention.
+_CHANGE_VERBS = vocab.CHANGE_VERBS
+_CHANGE_NOUNS = vocab.CHANGE_NOUNS
+_COMPARATIVES = vocab.COMPARATIVES
 # Words that start the compared thing after a multiplier: "4.5 times the number of ...".
 _COMPARISON_STARTS = frozenset({"the", "that", "those", "as", "than", "what", "its", "their"})
 _PERIOD_WORDS = _phrases(
@@ -306,7 +289,7 @@ _QUARTER_SIGNS = {"q": ("1", "2", "3", "4"), "h": ("1", "2")}  # "Q1 2025", "H2"
 # Qualifiers as the tokeniser reads them ("approx." is two tokens) -> the vocabulary's key.
 _QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {_phrase(key): key for key in vocab.QUALIFIERS}
 _SPAN_LEADS = (
-    *_phrases("barely", "the next", "the past", "the last"),
+    *_phrases("barely", "the next", "the past", "the last", "the first"),
     *_QUALIFIER_PHRASES,  # "in just two years"
 )
 _SPAN_UNITS = frozenset(
@@ -330,7 +313,11 @@ _RELATIVE_PERIODS = _phrases(
 _AGO = _phrases("ago", "earlier", "before")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 # Project unit -> pint unit it is converted to; pint recognises the written name or symbol.
-_PHYSICAL_UNITS: dict[str, str] = {"exabyte": "exabyte", "gigawatt": "gigawatt"}
+_PHYSICAL_UNITS: dict[str, str] = {
+    "exabyte": "exabyte",
+    "gigawatt": "gigawatt",
+    "terawatt_hour": "terawatt_hour",
+}
 _TIME_UNITS: dict[str, str] = {"year": "year", "month": "month"}
 _CURRENCIES = frozenset({"usd", "cny", "eur", "gbp", "hkd", "jpy", "twd"})
 _KIND_OF_UNIT: dict[str, str] = {
@@ -341,12 +328,15 @@ _KIND_OF_UNIT: dict[str, str] = {
     "fold": "multiplier",
     "exabyte": "quantity",
     "gigawatt": "quantity",
+    "terawatt_hour": "quantity",
+    **dict.fromkeys(("usd_per_kwh", "cny_per_kwh", "eur_per_kwh"), "price"),
+    "per_year": "rate",
     "year": "duration",
     "month": "duration",
 }
 _PERCENT_UNITS = frozenset({"percent", "percentage_point"})
 
-_DIGITS_RE = re.compile(r"\d[\d,']*(?:\.\d+)?")
+_DIGITS_RE = re.compile(r"\d[\d,']*(?:\.\d+)?|\.\d+")
 _GROUP_MARKS = str.maketrans("", "", ",'")
 _CONVERSIONS_SPLIT_RE = re.compile(r",\s+|\s+or\s+")  # "($11bn, £8bn)", "($20bn or RM91bn)"
 _YEAR_RE = re.compile(r"\d{4}")
@@ -476,6 +466,38 @@ def parse_figure(text: str) -> ParsedFigure:
         raise FigureParseError(text, f"internal error {type(err).__name__}: {err}") from err
 
 
+# The fields of a reading a draft or a report shows.
+READING_FIELDS = ("kind", "value", "low", "high", "bound", "qualifier", "unit")
+
+
+def read_mention(words: str) -> dict[str, Any]:
+    """What the normaliser makes of a mention's words, as a draft shows it: the reading's
+    :data:`READING_FIELDS`; ``{"refusal": reason}`` when it cannot read them; or
+    ``{"exclusion": vocab.YEAR_REASON}`` for a year, which is never a quantity."""
+    if is_year(words):
+        return {"exclusion": vocab.YEAR_REASON}
+    try:
+        parsed = parse_figure(words)
+    except FigureParseError as err:
+        return {"refusal": err.reason}
+    return {name: getattr(parsed, name) for name in READING_FIELDS}
+
+
+def format_reading(reading: dict[str, Any]) -> str:
+    """A reading in one line: "percent 17.5 (approximate)", "refused: ...", "excluded: ..."."""
+    if "exclusion" in reading:
+        return f"excluded: {reading['exclusion']}"
+    if "refusal" in reading:
+        return f"refused: {reading['refusal']}"
+    if reading["value"] is not None:
+        number = f"{reading['value']:g}"
+    else:
+        low = "" if reading["low"] is None else f"{reading['low']:g}"
+        high = "" if reading["high"] is None else f"{reading['high']:g}"
+        number = f"{low}..{high}"
+    return f"{reading['kind']} {number} {reading['unit']} ({reading['bound']})"
+
+
 def _tokenise(text: str) -> list[_Token]:
     """Words, numbers and signs, with offsets; a dash between numbers reads as "to"."""
     cleaned = text.translate(_QUOTES)
@@ -558,8 +580,43 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
     if first.is_share and first.unit is None and second is None and reader.peek() == "as":
         first.is_share, first.unit = False, "fold"  # "half as much": a multiplier of 0.5
     last = second or first
+    _take_per_unit(reader, first, second, is_change=lead.sign is not None)
     sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds)
     return _combine(reader, first, second, is_odds=is_odds, sign=sign)
+
+
+# A price per unit after an amount of money: "$0.05/kWh", "17.78 cents per kilowatt-hour".
+_PER_KWH = _phrases(
+    *(f"{per} {unit}" for per in ("/", "per", "a") for unit in ("kwh", "kilowatt-hour"))
+)
+_PRICE_UNITS = {"usd": "usd_per_kwh", "cny": "cny_per_kwh", "eur": "eur_per_kwh"}
+# A count of times in a period: "three times a year" is a rate, not a multiplier.
+_PER_YEAR = _phrases("a year", "per year", "each year", "every year", "annually", "a yr")
+_TIMES = frozenset({"times", "twice", "thrice"})
+# Hundredths of a US dollar, after the number: "five cents", "8.24¢".
+_CENTS = frozenset({"cents", "cent", "¢"})
+
+
+def _take_per_unit(
+    reader: _Reader, first: _Amount, second: _Amount | None, *, is_change: bool
+) -> None:
+    """ "$0.05/kWh": money per kilowatt-hour is a price; "three times a year" is a rate (but
+    "grew 3.3 times annually" is a change each year, read as a change)."""
+    amounts = [a for a in (first, second) if a is not None]
+    if reader.take_any(_PER_KWH):
+        if first.unit not in _PRICE_UNITS:
+            written = first.unit or "a number without a currency"
+            raise reader.fail(f"a price per kWh in {written!r} is not one of the project's units")
+        for amount in amounts:
+            if amount.unit is not None:
+                amount.unit = _PRICE_UNITS[amount.unit]
+        return
+    is_times = first.unit == "fold" and first.kind != "change" and reader.pos > 0
+    is_times = is_times and reader.tokens[reader.pos - 1].word in _TIMES and not is_change
+    if is_times and reader.take_any(_PER_YEAR):
+        for amount in amounts:
+            if amount.unit is not None:
+                amount.unit, amount.kind = "per_year", None
 
 
 def _is_odds_of_a_year(reader: _Reader) -> bool:
@@ -593,9 +650,13 @@ def _take_lead(reader: _Reader) -> _Lead:
             if reader.take_any(_BY_A_FACTOR):
                 lead.by_factor = True
             else:
-                reader.take("by")
+                reader.take("by") or reader.take("at")  # "grew at 30% a year"
         else:
             break
+    if len(reader.qualifiers) > 1 and " ".join(reader.qualifiers) not in vocab.QUALIFIERS:
+        # Emphasis leaves the number as it is: "only ~$6M" reads as "~$6M".
+        kept = [q for q in reader.qualifiers if vocab.QUALIFIERS[q] != "exact"]
+        reader.qualifiers[:] = kept if len(kept) == 1 else reader.qualifiers
     if len(reader.qualifiers) > 1:
         stack = " ".join(reader.qualifiers)
         raise reader.fail(
@@ -627,6 +688,9 @@ def _take_amount(reader: _Reader, lead: _Lead) -> _Amount:
         raise _vague(reader)
     if reader.take_any(_ORDERS_OF_MAGNITUDE):
         amount.unit, amount.is_orders = "fold", True
+    elif amount.unit is None and currency is None and reader.peek() in _CENTS:
+        reader.pos += 1  # "five cents": a hundredth of a US dollar
+        amount.unit, amount.unit_factor, amount.is_bare = "usd", Decimal("0.01"), False
     elif amount.unit is None:
         _take_unit(reader, amount)
     if amount.unit is not None:
@@ -636,10 +700,16 @@ def _take_amount(reader: _Reader, lead: _Lead) -> _Amount:
             raise reader.fail(f"'by a factor of' with the unit {amount.unit or currency!r}")
         amount.unit = "fold"
     word_currency = _take_currency_word(reader)
+    is_pounds = reader.tokens[reader.pos - 1].word in ("pound", "pounds")
+    if word_currency == "gbp" and is_pounds and currency is None and amount.scale is None:
+        raise reader.fail(
+            "'pounds' after a plain number may be a weight or sterling; "
+            "write '£', 'pounds sterling' or GBP, or exclude it"
+        )
     if currency is not None or word_currency is not None:
         amount.unit = _money_unit(reader, amount, currency, word_currency)
         amount.is_bare = False
-    if amount.unit is not None and reader.peek() == "(":
+    if amount.unit is not None and reader.peek() == "(" and not _is_bracketed_year(reader):
         _take_bracket(reader, amount)
     return amount
 
@@ -913,6 +983,11 @@ def _is_year(reader: _Reader, ahead: int = 0) -> bool:
     return bool(_YEAR_RE.fullmatch(word)) and _FIRST_YEAR <= int(word) <= _LAST_YEAR
 
 
+def _is_bracketed_year(reader: _Reader) -> bool:
+    """ "(2022)" after a figure: its period ("from 26% (2022) to 13% (2024)")."""
+    return reader.peek() == "(" and _is_year(reader, 1) and reader.peek(2) == ")"
+
+
 def _period_follows(reader: _Reader) -> bool:
     start = reader.pos
     try:
@@ -925,6 +1000,9 @@ def _take_period(reader: _Reader) -> bool:
     """Consume one period ("in 2024", "in late 2023", "as of March 2026", "last year", "over
     four years", "two years ago")."""
     start = reader.pos
+    if _is_bracketed_year(reader):
+        reader.pos += 3
+        return True
     if reader.take_any(_RELATIVE_PERIODS):
         return True
     if _take_span(reader) and reader.take_any(_AGO):
@@ -938,7 +1016,9 @@ def _take_period(reader: _Reader) -> bool:
     reader.pos = start
     has_preposition = reader.take_any(_PERIOD_PREPOSITIONS) is not None
     if has_preposition and (reader.take_any(_RELATIVE_PERIODS) or _take_span(reader)):
-        return True  # "over the past year", "over four years"
+        if reader.take("of") and not _take_year(reader):
+            reader.pos -= 1
+        return True  # "over the past year", "over four years", "the first three months of 2025"
     has_part = _take_part_of_year(reader)
     has_date = _take_date(reader)
     if _is_year(reader):
@@ -955,6 +1035,13 @@ def _take_period(reader: _Reader) -> bool:
     if has_preposition and (has_date or has_part):
         return True  # "in March", "as of April 30", "in the first quarter"
     reader.pos = start
+    return False
+
+
+def _take_year(reader: _Reader) -> bool:
+    if _is_year(reader):
+        reader.pos += 1
+        return True
     return False
 
 
@@ -1016,7 +1103,7 @@ def _take_trailing(
     is_fold = amount.unit == "fold"
     while not reader.at_end():
         word = reader.peek() or ""
-        if _take_period(reader) or reader.take_any(_PERIOD_WORDS):
+        if _take_period(reader) or reader.take_any(_PERIOD_WORDS) or _take_glued_span(reader):
             continue
         if (seq := reader.take_any(_TRAILING_QUALIFIERS)) is not None:
             if reader.qualifiers:
@@ -1118,6 +1205,20 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
     return False
 
 
+def _take_glued_span(reader: _Reader) -> bool:
+    """A span of time written as one word after the figure describes it ("a $588 billion
+    one-day sell-off", "a 12-month high"): passed over like a period."""
+    if reader.pos + 1 >= len(reader.tokens):
+        return False
+    number, unit = reader.tokens[reader.pos], reader.tokens[reader.pos + 1]
+    is_number = number.word.isdigit() or _is_number_word(number.word)
+    gap = reader.text[number.start + len(number.text) : unit.start]
+    if is_number and gap == "-" and unit.word in _SPAN_UNITS | {"day", "week", "month", "year"}:
+        reader.pos += 2
+        return True
+    return False
+
+
 def _trailing_qualifier_follows(reader: _Reader) -> bool:
     return any(
         all(reader.peek(i) == word for i, word in enumerate(seq)) for seq in _TRAILING_QUALIFIERS
@@ -1201,6 +1302,8 @@ def _combine(
     bound, qualifier, value, low, high = _apply_qualifier(
         reader, low, high, is_range=is_range, is_decreasing=is_decreasing
     )
+    if first.is_orders and bound == "exact":
+        bound = "approximate"  # "an order of magnitude" is a power of ten, roughly
     return ParsedFigure(
         text=reader.text,
         kind=kind,

@@ -79,8 +79,8 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
     },
     "voice": {
         "key": required(TEXT, "slug, the same in every file"),
-        "name": required(TEXT, "name as the source writes it"),
-        "kind": required(TEXT, "vocab.VOICE_KINDS"),
+        "name": optional(TEXT, "name as the source writes it (from voices.yaml if left out)"),
+        "kind": optional(TEXT, "vocab.VOICE_KINDS (from voices.yaml if left out)"),
         "affiliation": optional(TEXT),
         "affiliation_inferred": optional(TEXT, "why an affiliation the text omits is believed"),
         "role": optional(TEXT),
@@ -137,12 +137,22 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "context": optional(TEXT, "the sentence it stands in"),
         "occurrence": optional(INTEGER, "which occurrence of the context"),
         "refusal": optional(TEXT, "why the normaliser could not read it"),
+        "reason": optional(TEXT, "why to exclude it, when the draft is an exclusion (a year)"),
         "kind": optional(TEXT, "the normaliser's reading"),
         "value": optional(NUMBER, "the normaliser's reading"),
         "low": optional(NUMBER, "the normaliser's reading"),
         "high": optional(NUMBER, "the normaliser's reading"),
         "unit": optional(TEXT, "the normaliser's reading"),
         "qualifier": optional(TEXT, "the normaliser's reading"),
+    },
+    # data/annotations/voices.yaml: voices that speak in several texts, declared once
+    "voices file": {"voices": required(LIST, entries="shared voice")},
+    "shared voice": {
+        "key": required(TEXT, "slug; annotation files refer to the voice by it"),
+        "name": required(TEXT, "name"),
+        "kind": required(TEXT, "vocab.VOICE_KINDS"),
+        "affiliation": optional(TEXT),
+        "affiliation_inferred": optional(TEXT, "why an affiliation no text states is believed"),
     },
     # data/annotations/facts.yaml
     "facts file": {"facts": required(LIST, entries="fact")},
@@ -235,6 +245,7 @@ CROSS_SOURCE_FILES: dict[str, str] = {
     "disagreements.yaml": "disagreements file",
     "references.yaml": "references file",
     "out_of_date.yaml": "out-of-date file",
+    "voices.yaml": "voices file",
 }
 
 # The key whose value names an entry in messages ("claim 'lin-odds'").

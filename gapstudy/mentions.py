@@ -19,8 +19,23 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
 - Merging: adjacent number words joined by spaces or hyphens are one mention ("one billion",
   "twenty-five"); a bare number, "to" or a dash, and another number are one mention (a range:
   "three to five", "ten-to-hundred-fold", "3-5", "2024-25"); number words joined by "in" are one
-  mention (odds: "one-in-five"); digit runs joined by "/" are one mention ("2026/05/27"). So
-  "one to two orders of magnitude" yields the single mention "one to two".
+  mention (odds: "one-in-five"); digit runs joined by "/" are one mention ("2026/05/27"); a
+  currency amount and a bare number joined by a dash are a range ("$0.08-0.15"). These are the
+  *numbers* (:func:`find_numbers`).
+- The words a reading needs: a mention is its number with the words around it that decide what
+  it says, on the same line and never across a comma, bracket or other punctuation: hedges and
+  bounds before it (the qualifiers of :data:`gapstudy.vocab.QUALIFIERS`: "over", "about", "as
+  low as", "up to", "just"; glued "~", "<", ">"), verbs and nouns of change ("fell", "rose by",
+  "a drop of"), "by" and "by a factor of"; after it a unit or multiplier ("times", "-fold",
+  "percentage points", "percent points", "GW", "kWh", "cents", "per kilowatt-hour", "/kWh", and
+  after a bare number "months" or "years"), a rate ("a year", "annually", "year-on-year"), a
+  direction or comparative ("increase", "lower") and a trailing bound ("or more"); both ends of
+  "from X [in 2023] to Y" and "between X and Y". "up" after a verb it belongs to ("makes up
+  56.7%") and "over" after a noun of change or lead ("an increase over $7.5 billion") are left
+  out; so is "from" without its "to" ("up from 20 percent"), and "to" ("dropped to just 0.3%"
+  takes "just" only). Years ("2024", "2024-25", "2016 to 2023") take in nothing. So "one to two
+  orders of magnitude" is one mention, whose number is "one to two"; ``Mention.number_span``
+  keeps where the number lies inside the mention.
 
 *Identifiers* are digit runs that are part of a name, not a number, found by
 :func:`find_identifiers`. The rule: a digit run is an identifier when it is glued to a letter
@@ -34,7 +49,9 @@ in ("GLM-4.7-Flash"). Every digit of a text lies in a mention or an identifier.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from gapstudy import vocab
 
 # Number words, declared once (values are read later, by gapstudy.figures with text2num).
 _CARDINALS = [
@@ -100,7 +117,7 @@ _ATOM_RE = re.compile(
     (?P<prefix>\b(?:{"|".join(_PREFIXES)})-)?
     (?:
         (?P<currency>[A-Z]{{1,3}}[$¥]|[$£€¥]|\b(?:{"|".join(_CURRENCY_CODES)})[ \t]?)?
-        (?P<digits>[0-9]+(?:[.,][0-9]+|['’][0-9]{{3}}(?![0-9]))*)
+        (?P<digits>[0-9]+(?:[.,][0-9]+|['’][0-9]{{3}}(?![0-9]))*|(?<=[$])\.[0-9]+)
         (?:
             (?P<glued>[^\W\d_]+)
           | (?P<digit_suffix>%|-fold\b|[\s-](?:percent|per\ cent|pct)\b
@@ -113,23 +130,35 @@ _ATOM_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _CURRENCY_TAIL_RE = re.compile(
-    rf"[ \t]+(?:(?:US|Hong[ \t]Kong|HK|New[ \t]Taiwan|Taiwan|NT)[ \t]+dollars|"
+    rf"(?:[ \t]+|-)(?:(?:US|Hong[ \t]Kong|HK|New[ \t]Taiwan|Taiwan|NT)[ \t]+dollars|"
     rf"(?:{'|'.join(_CURRENCY_WORDS)}))\b",
     re.IGNORECASE,
 )
 _WORD_GAP_RE = re.compile(r"[ \t-]+")
 _RANGE_GAP_RE = re.compile(r"[ \t]+to[ \t]+|-to-|[ \t]*[-–][ \t]*", re.IGNORECASE)
+_MONEY_RANGE_GAP_RE = re.compile(r"[ \t]*[-–][ \t]*")
 _ODDS_GAP_RE = re.compile(r"[ \t]+in[ \t]+|-in-", re.IGNORECASE)
 _NAME_CHARS = re.compile(r"[\w.\-]")
 
 
 @dataclass(frozen=True)
 class Mention:
-    """A numeric expression: ``text == source[start:end]``."""
+    """A numeric expression: ``text == source[start:end]``.
+
+    ``number`` is the span of the number itself inside it (the mention without the words
+    taken in for its reading): an annotated figure or an exclusion covers a mention when it
+    covers that number.
+    """
 
     start: int
     end: int
     text: str
+    number: tuple[int, int] | None = field(default=None, compare=False)
+
+    @property
+    def number_span(self) -> tuple[int, int]:
+        """``(start, end)`` of the number itself."""
+        return self.number if self.number is not None else (self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -148,10 +177,22 @@ class _Atom:
     is_word: bool
     is_bare: bool  # no sign, suffix or scale: may start a range
     is_identifier: bool
+    is_money: bool = False  # a currency and digits, nothing after: may start "$0.08-0.15"
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Every numeric expression in ``text``, sorted by start, non-overlapping."""
+    """Every numeric expression in ``text``, sorted by start, non-overlapping, each with the
+    words its reading needs (see the module docstring)."""
+    numbers = find_numbers(text)
+    return [
+        Mention(start, end, text[start:end], number=(n_start, n_end))
+        for start, end, n_start, n_end in _widen_all(text, numbers)
+    ]
+
+
+def find_numbers(text: str) -> list[tuple[int, int]]:
+    """The numbers alone, as ``(start, end)``: digits, number words, ranges, money with its
+    currency; no hedge, unit word or direction around them."""
     atoms = [a for a in _find_atoms(text) if not a.is_identifier]
     merged: list[tuple[int, int]] = []
     previous: _Atom | None = None
@@ -161,8 +202,7 @@ def find_mentions(text: str) -> list[Mention]:
         else:
             merged.append((atom.start, atom.end))
         previous = atom
-    merged = [(start, _currency_tail_end(text, end)) for start, end in merged]
-    return [Mention(start, end, text[start:end]) for start, end in merged]
+    return [(start, _currency_tail_end(text, end)) for start, end in merged]
 
 
 def _currency_tail_end(text: str, end: int) -> int:
@@ -195,7 +235,10 @@ def _find_atoms(text: str) -> list[_Atom]:
             continue
         is_identifier = _is_identifier(text, match)
         is_bare = not any(match.group(g) for g in ("prefix", "currency", "glued", "digit_suffix"))
-        atoms.append(_Atom(match.start(), match.end(), False, is_bare, is_identifier))
+        is_money = bool(match.group("currency")) and not any(
+            match.group(g) for g in ("prefix", "glued", "digit_suffix")
+        )
+        atoms.append(_Atom(match.start(), match.end(), False, is_bare, is_identifier, is_money))
     return atoms
 
 
@@ -220,8 +263,11 @@ def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
     gap = text[left.end : right.start]
     if left.is_word and right.is_word and left.is_bare and _WORD_GAP_RE.fullmatch(gap):
         return True
-    if left.is_bare and _RANGE_GAP_RE.fullmatch(gap):
-        return True
+    left_is_year = left.is_bare and is_year(text[left.start : left.end])
+    if left.is_bare and _RANGE_GAP_RE.fullmatch(gap) and not (left_is_year and not right.is_bare):
+        return True  # "3-5%", "three to five"; never "2023 to 71.7%"
+    if left.is_money and right.is_bare and not right.is_word and _MONEY_RANGE_GAP_RE.fullmatch(gap):
+        return True  # "$0.08-0.15"
     if left.is_word and right.is_word and left.is_bare and _ODDS_GAP_RE.fullmatch(gap):
         return True
     return not left.is_word and not right.is_word and left.is_bare and gap == "/"
@@ -238,3 +284,242 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
     while text[end - 1] in ".-_":
         end -= 1
     return start, end
+
+
+# --- the words a mention's reading needs ------------------------------------------------------
+# A number alone is not a figure: "over 600 million", "ahead by just 2.7%", "6-8 months", "fell
+# 12%" read only with their words. A mention takes them in, on the same line and within the
+# clause (no punctuation is crossed, except the glued signs and suffixes listed here).
+
+# Words before the number (hedges and bounds, verbs and nouns of change, "by"), joined by
+# spaces; matched whole, case-insensitive, longest first, repeatedly ("fell by more than").
+_TRAILING_ONLY = ("or ", "and ", "plus", "+", "max", "tops", "<", ">", "~")
+_LEAD_WORDS = sorted(
+    {q for q in vocab.QUALIFIERS if not q.startswith(_TRAILING_ONLY)}
+    | set(vocab.CHANGE_VERBS)
+    | {f"{verb} by" for verb in vocab.CHANGE_VERBS}
+    | {f"{verb} at" for verb in vocab.CHANGE_VERBS}
+    | {f"{noun} of" for noun in vocab.CHANGE_NOUNS}
+    | {"by", "by a factor of", "a factor of", "a", "an"},
+    key=len,
+    reverse=True,
+)
+_LEAD_RE = re.compile(
+    rf"(?<![\w'’-])(?:{'|'.join(re.escape(w) for w in _LEAD_WORDS)})[ \t]+$", re.IGNORECASE
+)
+_GLUED_LEAD_SIGNS = frozenset("~<>≈")  # "~$5.6M", "<2%"
+_ARTICLES = frozenset({"a", "an"})
+_UNIT_WORDS = (
+    "times",
+    "fold",
+    "percentage points",
+    "percentage point",
+    "percent points",
+    "points",
+    "point",
+    "pts",
+    "orders of magnitude",
+    "order of magnitude",
+    "cents",
+    "cent",
+    "GW",
+    "gigawatts",
+    "gigawatt",
+    "MW",
+    "megawatts",
+    "kWh",
+    "TWh",
+    "terawatt-hours",
+    "kilowatt-hours",
+    "EB",
+    "exabytes",
+    "ZB",
+    "zettabytes",
+    "PB",
+    "petabytes",
+)
+# Spans of time after a bare number: "6-8 months", "two years" (a duration).
+_DURATION_WORDS = ("months", "month", "years", "year", "weeks", "week", "days", "decades")
+_PER_WORDS = (
+    "year on year",
+    "month on month",
+    "per kilowatt-hour",
+    "per kilowatt hour",
+    "per kWh",
+    "a kilowatt-hour",
+    "a kWh",
+    "a year",
+    "per year",
+    "each year",
+    "every year",
+    "annually",
+    "year-on-year",
+    "year-over-year",
+    "year over year",
+    "yoy",
+)
+_TRAILING_QUALIFIERS = tuple(q for q in vocab.QUALIFIERS if q.startswith(("or ", "and ")))
+_DIRECTION_WORDS = (*vocab.CHANGE_NOUNS, *vocab.COMPARATIVES)
+_GLUED_TAILS = (
+    "+",
+    "¢",
+    "/kWh",
+    "-month",
+    "-year",
+    "-week",
+    "-day",
+    "-point",
+    *(f"-{part}" for part in ("thirds", "third", "quarters", "quarter", "fifths", "fifth")),
+    *(f"-{part}" for part in ("tenths", "tenth", "sixths", "sixth", "eighths", "eighth")),
+)
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_UNIT_TAIL_RE = re.compile(
+    rf"(?:{_alternatives(_GLUED_TAILS)}|[ \t]+(?:{_alternatives(_UNIT_WORDS + _PER_WORDS)}))"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+_DURATION_TAIL_RE = re.compile(
+    rf"[ \t]+(?:{_alternatives(_DURATION_WORDS)})(?![\w-])", re.IGNORECASE
+)
+_DIRECTION_TAIL_RE = re.compile(
+    rf"[ \t]+(?:{_alternatives(_DIRECTION_WORDS + _TRAILING_QUALIFIERS)})(?![\w-])",
+    re.IGNORECASE,
+)
+_BARE_NUMBER_RE = re.compile(
+    r"[\d.,'’]+(?:(?:[ \t]*[-–][ \t]*|[ \t]+to[ \t]+)[\d.,'’]+)?|[^\W\d]+(?:[ \t-][^\W\d]+)*"
+)
+_YEAR_NUMBER_RE = re.compile(r"(?:19|20)\d\d(?:(?:[-–/]|[ \t]+to[ \t]+)(?:19|20)?\d\d)?")
+_FROM_RE = re.compile(r"(?<![\w-])from[ \t]+$", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"(?<![\w-])between[ \t]+$", re.IGNORECASE)
+# The period an end of "from X to Y" may carry: "in 2023", "in late 2024", "(2022)".
+_END_PERIOD_RE = re.compile(r"[ \t]+in[ \t]+(?:(?:late|early|mid)[ \t]+)?\d{4}\b|[ \t]*\(\d{4}\)")
+_TO_RE = re.compile(r"[ \t]+to[ \t]+", re.IGNORECASE)
+_AND_RE = re.compile(r"[ \t]+and[ \t]+", re.IGNORECASE)
+
+
+def is_year(text: str) -> bool:
+    """Whether a number as found is a year or a span of years ("2024", "2024-25")."""
+    return _YEAR_NUMBER_RE.fullmatch(text) is not None
+
+
+def _widen_all(text: str, numbers: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """(start, end, number start, number end) of each mention, in order, disjoint."""
+    found: list[tuple[int, int, int, int]] = []
+    i = 0
+    while i < len(numbers):
+        n_start, n_end = numbers[i]
+        floor = found[-1][1] if found else 0
+        if is_year(text[n_start:n_end]):
+            found.append((n_start, n_end, n_start, n_end))
+            i += 1
+            continue
+        start = _lead_start(text, n_start, floor)
+        joined = _joined_end(text, start, numbers, i, floor)
+        if joined is not None:
+            start, i = joined[0], joined[1]
+            n_end = numbers[i][1]
+            end = _end_with_period(text, _tail_end(text, numbers[i][0], n_end))
+        else:
+            end = _tail_end(text, n_start, n_end)
+        found.append((start, end, n_start, n_end))
+        while i < len(numbers) and numbers[i][0] < end:
+            i += 1  # a number the words taken in hold ("(2024)" after "to 13%")
+    return found
+
+
+def _lead_start(text: str, start: int, floor: int) -> int:
+    """Where the words before a number that its reading needs begin (not before ``floor``)."""
+    for _ in range(8):
+        if start > floor and text[start - 1] in _GLUED_LEAD_SIGNS:
+            start -= 1
+            continue
+        match = _LEAD_RE.search(text, max(floor, start - 40), start)
+        if match is None or _is_phrasal_up(text, match) or _is_baseline(text, match):
+            break
+        start = match.start()
+    while start < len(text):  # an article alone at the left edge adds nothing
+        word = re.match(r"(\w+)[ \t]+", text[start:])
+        if word is None or word.group(1).casefold() not in _ARTICLES:
+            break
+        start += word.end()
+    return start
+
+
+# Verbs that make "up" part of them: "makes up 56.7%" is a share, not a rise.
+_PHRASAL_UP = frozenset(
+    {"make", "makes", "made", "making", "take", "takes", "took", "taking", "end", "ends"}
+    | {"ended", "ending", "add", "adds", "added", "adding", "sum", "sums", "summed", "set"}
+    | {"pick", "picks", "picked", "shore", "shored", "split", "speed", "sped", "open", "opened"}
+)
+
+
+def _is_phrasal_up(text: str, match: re.Match[str]) -> bool:
+    if not match.group().casefold().startswith("up"):
+        return False
+    before = re.search(r"(\w+)[ \t]+$", text[max(0, match.start() - 20) : match.start()])
+    return before is not None and before.group(1).casefold() in _PHRASAL_UP
+
+
+# "over" after a change or a lead names what it is measured against: "a 60 percent increase
+# over $7.5 billion", "a lead over 20 rivals". The number after it is not bounded by it.
+_BASELINE_PREPOSITIONS = frozenset({"over", "above", "below", "under"})
+_MEASURED_NOUNS = frozenset(
+    {*vocab.CHANGE_NOUNS, "lead", "gap", "advantage", "edge", "premium", "discount", "margin"}
+)
+
+
+def _is_baseline(text: str, match: re.Match[str]) -> bool:
+    if match.group().split()[0].casefold() not in _BASELINE_PREPOSITIONS:
+        return False
+    before = re.search(r"(\w+)[ \t]+$", text[max(0, match.start() - 20) : match.start()])
+    return before is not None and before.group(1).casefold() in _MEASURED_NOUNS
+
+
+def _tail_end(text: str, n_start: int, end: int) -> int:
+    """Where the unit, rate, direction and trailing bound after a number end."""
+    has_unit = not _BARE_NUMBER_RE.fullmatch(text[n_start:end])
+    for _ in range(4):
+        match = _UNIT_TAIL_RE.match(text, end)
+        if match is None and not has_unit:
+            match = _DURATION_TAIL_RE.match(text, end)
+        if match is None and has_unit:
+            match = _DIRECTION_TAIL_RE.match(text, end)
+        if match is None:
+            break
+        end, has_unit = match.end(), True
+    return end
+
+
+def _joined_end(
+    text: str, start: int, numbers: list[tuple[int, int]], i: int, floor: int
+) -> tuple[int, int] | None:
+    """For "from X to Y" and "between X and Y": (start of the mention, index of Y's number)."""
+    if i + 1 >= len(numbers):
+        return None
+    for opener, joiner in ((_FROM_RE, _TO_RE), (_BETWEEN_RE, _AND_RE)):
+        before = opener.search(text, max(floor, start - 12), start)
+        if before is None:
+            continue
+        after = _tail_end(text, *numbers[i])
+        if opener is _FROM_RE:
+            after = _end_with_period(text, after)
+        gap = joiner.match(text, after)
+        if gap is None:
+            continue
+        j = next((k for k in range(i + 1, len(numbers)) if numbers[k][0] >= gap.end()), None)
+        if j is None or is_year(text[numbers[j][0] : numbers[j][1]]):
+            continue
+        if _lead_start(text, numbers[j][0], gap.end()) != gap.end():
+            continue
+        return _lead_start(text, before.start(), floor), j
+    return None
+
+
+def _end_with_period(text: str, end: int) -> int:
+    period = _END_PERIOD_RE.match(text, end)
+    return period.end() if period else end

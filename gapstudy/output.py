@@ -7,10 +7,12 @@ record provenance and the report can show a captioned gallery.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import matplotlib as mpl
 from matplotlib.figure import Figure
@@ -29,12 +31,20 @@ _NO_STAMPS: dict[str, dict[str, None]] = {
 }
 
 
-def resolve_figures_dir(figures_dir: str | Path | None, notebook: str) -> Path:
+def resolve_figures_dir(
+    figures_dir: str | Path | None, notebook: str, parameters: Mapping[str, Any] | None = None
+) -> Path:
     """Where a notebook saves figures: ``figures_dir`` if given (the build passes one), else a
-    scratch folder, so that interactive runs never overwrite committed outputs."""
+    scratch folder named after the notebook and its ``parameters``, so that a run by hand or by
+    plain papermill never overwrites the committed figures, nor those of a run with other
+    parameters: ``.cache/interactive/<notebook>-<hash of the parameters>/``."""
     if figures_dir:
         return Path(figures_dir)
-    return project_paths().scratch / "interactive" / notebook
+    label = notebook
+    if parameters:
+        digest = json.dumps(dict(parameters), sort_keys=True, ensure_ascii=False, default=str)
+        label += "-" + hashlib.sha256(digest.encode("utf-8")).hexdigest()[:8]
+    return project_paths().scratch / "interactive" / label
 
 
 def describe_selection(

@@ -1,8 +1,9 @@
 """Every path the project reads or writes, derived in one place from the project root.
 
-Nothing here touches the file system on import. The root is the folder that holds
-``pyproject.toml`` next to the installed package, or ``$GAPSTUDY_ROOT`` when set (tests and
-benchmarks point it at a scratch copy of the project).
+Nothing here touches the file system on import. The root is ``$GAPSTUDY_ROOT`` when set (tests
+and benchmarks point it at a scratch copy of the project), else the nearest folder, from the
+current directory upwards, that holds ``data/sources.yaml``; so an installed copy of the package
+works on whichever project it is run in.
 """
 
 from __future__ import annotations
@@ -11,7 +12,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from gapstudy.exceptions import ProjectNotFoundError
+
 ROOT_ENV_VAR = "GAPSTUDY_ROOT"
+# The file that makes a folder a gapstudy project (relative to the project root).
+ROOT_MARKER = Path("data") / "sources.yaml"
 
 
 @dataclass(frozen=True)
@@ -96,12 +101,28 @@ class ProjectPaths:
         return self.annotations / f"{source_id}.yaml"
 
 
-def find_root() -> Path:
-    """The project root: ``$GAPSTUDY_ROOT`` if set, else the checkout this package lives in."""
+def find_root(start: Path | str | None = None) -> Path:
+    """The project root: ``$GAPSTUDY_ROOT`` if set, else the nearest folder holding
+    ``data/sources.yaml``, from ``start`` (default: the current directory) upwards.
+
+    Raises :class:`ProjectNotFoundError`, saying where it looked, when there is none."""
     env = os.environ.get(ROOT_ENV_VAR)
     if env:
-        return Path(env).resolve()
-    return Path(__file__).resolve().parent.parent
+        root = Path(env).resolve()
+        if not (root / ROOT_MARKER).is_file():
+            raise ProjectNotFoundError(
+                f"{ROOT_ENV_VAR}={env} is not a gapstudy project: {root / ROOT_MARKER} is "
+                f"missing (point {ROOT_ENV_VAR} at the folder holding data/sources.yaml)"
+            )
+        return root
+    here = Path(start if start is not None else Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ROOT_MARKER).is_file():
+            return folder
+    raise ProjectNotFoundError(
+        f"not inside a gapstudy project: no {ROOT_MARKER.as_posix()} in {here} or any folder "
+        f"above it (run from the project's folder, pass --root, or set {ROOT_ENV_VAR})"
+    )
 
 
 def project_paths(root: Path | str | None = None) -> ProjectPaths:

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import bleach
 import jinja2
 import nbformat
+import nh3
 from markupsafe import Markup, escape
 from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath, import_plugin
@@ -50,31 +50,45 @@ _ALLOWED_TAGS = frozenset(
     }
 )  # fmt: skip
 _ALLOWED_ATTRIBUTES = {
-    "*": ["class", "id", "title"],
-    "a": ["href", "title"],
-    "td": ["colspan", "rowspan"],
-    "th": ["colspan", "rowspan", "scope"],
-    "table": ["border"],
-    "ol": ["start"],
+    "*": {"class", "id", "title"},
+    "a": {"href", "title"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "table": {"border"},
+    "ol": {"start"},
 }
 _ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 _FIGURE_REPR = re.compile(r"^<(Figure|matplotlib\.|seaborn\.)")
 
 
 _STYLE_ELEMENT = re.compile(r"<style\b[^>]*>.*?</style\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)[^>]*>?")
+
+
+def _escape_other_tags(html: str) -> str:
+    """Escape every tag outside the allow-list, so that it shows as the text it is."""
+
+    def escape_unless_allowed(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        return tag if match.group(1).lower() in _ALLOWED_TAGS else str(escape(tag))
+
+    return _TAG.sub(escape_unless_allowed, html)
 
 
 def sanitize_html(html: str) -> Markup:
     """Keep allow-listed markup, escape the rest (so a ``<script>`` tag shows as text).
 
     ``<style>`` elements are dropped whole first: pandas puts one before every table it
-    renders, and the report's own stylesheet already styles tables."""
-    cleaned = bleach.clean(
-        _STYLE_ELEMENT.sub("", str(html)),
-        tags=_ALLOWED_TAGS,
+    renders, and the report's own stylesheet already styles tables. Tags outside the
+    allow-list are then escaped, and nh3 (an HTML parser, not a pattern) removes whatever
+    unsafe markup is left: attributes and link schemes outside the allow-list, comments, and
+    any tag the escaping step did not recognise."""
+    cleaned = nh3.clean(
+        _escape_other_tags(_STYLE_ELEMENT.sub("", str(html))),
+        tags=set(_ALLOWED_TAGS),
         attributes=_ALLOWED_ATTRIBUTES,
-        protocols=_ALLOWED_PROTOCOLS,
-        strip=False,
+        url_schemes=set(_ALLOWED_PROTOCOLS),
+        link_rel=None,
         strip_comments=True,
     )
     return Markup(cleaned)

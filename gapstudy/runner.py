@@ -8,6 +8,7 @@ that a build with nothing to do returns at once.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gapstudy.exceptions import CellTimeoutError
+from gapstudy.exceptions import BuildError, CellTimeoutError
 from gapstudy.provenance import (
     exchange_folders,
     hash_files,
@@ -126,6 +127,7 @@ def make_task(
             ).as_posix(),
         },
         "final_figures_dir": Path(os.path.relpath(final_figures, cwd)).as_posix(),
+        "final_figures_name": relative_name(final_figures, paths),
         "stage_dir": str(stage_dir),
         "input_path": relative_name(run.notebook_path(paths), paths),
         "output_path": relative_name(paths.executed / f"{run.name}.ipynb", paths),
@@ -203,12 +205,23 @@ def execute_run(task: dict[str, Any]) -> dict[str, Any]:
 
 
 def _point_at_final_figures(nb: Any, task: dict[str, Any]) -> None:
-    """Make the executed notebook name the folder its figures were moved to, not the stage."""
+    """Make the executed notebook name the folder its figures were moved to, not the stage.
+
+    Its parameters cell says where they went in a comment and sets ``figures_dir`` back to
+    the default, so that running the executed notebook again (nbval, papermill) writes to a
+    scratch folder, never next to it or over the committed figures."""
     staged = task["parameters"][FIGURES_DIR_PARAMETER]
     final = task["final_figures_dir"]
+    line = f"{FIGURES_DIR_PARAMETER} = {json.dumps(staged)}"
+    note = (
+        f'{FIGURES_DIR_PARAMETER} = ""  # the build saved these figures in '
+        f"{task['final_figures_name']}/; run again, they go to a scratch folder"
+    )
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
-            cell.source = cell.source.replace(staged, final)
+            if line not in cell.source:
+                raise BuildError(f"{task['name']}: no line {line} in the injected parameters")
+            cell.source = cell.source.replace(line, note)
     meta = nb.metadata.get("papermill", {}).get("parameters", {})
     if meta.get(FIGURES_DIR_PARAMETER) == staged:
         meta[FIGURES_DIR_PARAMETER] = final

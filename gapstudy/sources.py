@@ -22,6 +22,9 @@ from gapstudy.yamlfile import LineLoader, decode_utf8, line_of_key, read_yaml
 __all__ = ["LineLoader", "Segment", "Source", "line_of_key", "load_sources", "read_yaml"]
 
 
+_NEWLINE = re.compile("\n")
+
+
 @dataclass(frozen=True)
 class Segment:
     """A run of lines of one kind ('body', 'comment', ...)."""
@@ -48,7 +51,7 @@ class Source:
     def line_starts(self) -> list[int]:
         """Offset of the first character of each line (index 0 is line 1)."""
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        starts.extend(match.end() for match in _NEWLINE.finditer(self.text))
         return starts
 
     @property

@@ -258,6 +258,41 @@ def build_tables(paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
     return tables
 
 
+# Who made the tables and under which terms (LICENSE, data/RIGHTS.md; CITATION.cff names the
+# same authors). The words quoted in the tables stay their publishers'.
+PACKAGE_CONTRIBUTORS = [{"title": "The gapstudy authors", "role": "author"}]
+PACKAGE_LICENSES = [
+    {
+        "name": "MIT",
+        "path": "https://opensource.org/licenses/MIT",
+        "title": "MIT License: the tables and annotations, the project's own work",
+    },
+    {
+        "name": "other-closed",
+        "title": "Words quoted from the articles (the text columns): quoted for research; the "
+        "rights stay with each article's publisher, listed under sources (data/RIGHTS.md)",
+    },
+]
+
+
+def _package_sources(sources: pd.DataFrame | None) -> list[dict[str, str]]:
+    """One entry per article text, naming its publisher (or saying that the text names none)."""
+    entries = []
+    for row in [] if sources is None else sources.itertuples(index=False):
+        title = row.title if isinstance(row.title, str) else f"untitled text {row.source_id}"
+        outlet = row.outlet if isinstance(row.outlet, str) else None
+        original = row.original_outlet if isinstance(row.original_outlet, str) else None
+        if original:
+            publisher = f"{original}, reposted by {outlet or 'an outlet the text does not name'}"
+        else:
+            publisher = outlet or "publisher not named in the text"
+        entry = {"title": f"{title} ({publisher}); data/raw/{row.file}"}
+        if isinstance(row.url, str):
+            entry["path"] = row.url
+        entries.append(entry)
+    return entries
+
+
 def datapackage(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
     """The Frictionless data package descriptor for ``tables``, from the schema declarations.
 
@@ -270,6 +305,9 @@ def datapackage(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
         "name": "gapstudy",
         "title": "Figures quoted in the US-China AI gap debate",
         "version": version("gapstudy"),
+        "licenses": PACKAGE_LICENSES,
+        "contributors": PACKAGE_CONTRIBUTORS,
+        "sources": _package_sources(tables.get("sources")),
         "resources": [schema.TABLES[name].to_frictionless() for name in tables],
     }
 

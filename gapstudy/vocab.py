@@ -17,6 +17,9 @@ SEGMENT_KINDS: dict[str, str] = {
     "boilerplate": "link lists, advertising, disclaimers, comment counters",
 }
 
+# The reason a draft gives a year found as a number: it is excluded, never read as a count.
+YEAR_REASON = "a year, not a quantity"
+
 # Segments whose numeric mentions must each be annotated or excluded: the article's own text.
 ANNOTATED_SEGMENT_KINDS: tuple[str, ...] = ("body",)
 
@@ -64,6 +67,8 @@ FIGURE_KINDS: dict[str, str] = {
     "quantity": "a physical quantity with a unit (data volume, power)",
     "change": "a change of something, e.g. 'a 42.86% increase', 'risen by 36%'",
     "duration": "a span of time, e.g. 'three to five years'",
+    "price": "an amount of money per unit of something, e.g. '$0.05/kWh', 'five cents per kWh'",
+    "rate": "how often something happens in a period, e.g. 'three times a year'",
 }
 
 UNITS: dict[str, str] = {
@@ -84,8 +89,16 @@ UNITS: dict[str, str] = {
     ),
     "exabyte": "exabytes (10^18 bytes)",
     "gigawatt": "gigawatts (10^9 watts)",
+    "terawatt_hour": "terawatt-hours of energy (10^9 kWh: '140 billion kWh' is 140)",
     "year": "years",
     "month": "months",
+    "usd_per_kwh": (
+        "US dollars per kilowatt-hour ('$0.05/kWh'; 'cents' and '¢' are hundredths of a US "
+        "dollar: 'five cents per kWh' is 0.05)"
+    ),
+    "cny_per_kwh": "yuan per kilowatt-hour ('0.39 yuan/kWh')",
+    "eur_per_kwh": "euros per kilowatt-hour ('€0.20 per kWh')",
+    "per_year": "times a year, a rate ('three times a year' is 3 per_year, not a multiplier)",
 }
 
 # The only readings of a unit an annotator may override, as (unit as written, unit as meant):
@@ -147,6 +160,7 @@ QUALIFIERS: dict[str, str] = {
     "just short of": "upper",
     "well below": "upper",
     "well under": "upper",
+    "<": "upper",
     # lower bounds
     "over": "lower",
     "more than": "lower",
@@ -181,6 +195,7 @@ QUALIFIERS: dict[str, str] = {
     "just above": "lower",
     "well over": "lower",
     "well above": "lower",
+    ">": "lower",
     # approximate values
     "nearly": "approximate",
     "almost": "approximate",
@@ -230,6 +245,35 @@ QUALIFIERS: dict[str, str] = {
     "as much as almost": "approximate_upper_reached",
     "as many as nearly": "approximate_upper_reached",
     "as high as nearly": "approximate_upper_reached",
+}
+
+# Direction words, each with the sign it gives a change (+1 up, -1 down). The normaliser reads
+# them (gapstudy.figures); the mention finder takes them into a mention (gapstudy.mentions).
+# Verbs of change before a number: "rose 5%", "fell by 12%".
+CHANGE_VERBS: dict[str, int] = {
+    **dict.fromkeys(("rose", "risen", "rise", "rising", "grew", "grown", "grow", "growing"), 1),
+    **dict.fromkeys(("increased", "increase", "increasing", "climbed", "climbing"), 1),
+    **dict.fromkeys(("gained", "jumped", "jumping", "up", "surged", "surging", "soared"), 1),
+    **dict.fromkeys(("soar", "soaring", "expanded", "skyrocketed", "skyrocketing"), 1),
+    **dict.fromkeys(("rocketed", "exploded", "ballooned", "leapt", "leaped", "advanced"), 1),
+    **dict.fromkeys(("added", "rallied", "widened", "rebounded", "spiked", "improved"), 1),
+    **dict.fromkeys(("fell", "fallen", "fall", "falling", "dropped", "dropping", "drop"), -1),
+    **dict.fromkeys(("declined", "decline", "declining", "decreased", "decreasing"), -1),
+    **dict.fromkeys(("shrank", "shrunk", "down", "slid", "slump", "slumped", "plunged"), -1),
+    **dict.fromkeys(("plunging", "plummeted", "plummeting", "tumbled", "sank", "dipped"), -1),
+    **dict.fromkeys(("lost", "shed", "narrowed", "narrowing", "slipped", "retreated"), -1),
+}
+# Nouns of change after a number: "a 42.86% increase", "a four-fold jump".
+CHANGE_NOUNS: dict[str, int] = {
+    **dict.fromkeys(("increase", "rise", "gain", "growth", "jump", "surge", "leap"), 1),
+    **dict.fromkeys(("boost", "expansion", "spike", "climb"), 1),
+    **dict.fromkeys(("decrease", "decline", "drop", "fall", "cut", "reduction", "plunge"), -1),
+}
+# Comparatives after a number: a change of a percentage ("40% lower"), a comparison after a
+# multiplier ("ten times more compute").
+COMPARATIVES: dict[str, int] = {
+    **dict.fromkeys(("more", "higher", "larger", "bigger", "greater", "faster", "above"), 1),
+    **dict.fromkeys(("less", "fewer", "smaller", "cheaper", "lower", "slower", "below"), -1),
 }
 
 BOUNDS: dict[str, str] = {
@@ -310,3 +354,67 @@ VOICE_KINDS: dict[str, str] = {
 }
 
 # Entities are data, not vocabulary: data/entities.yaml, read by gapstudy.entities.
+
+
+# --- the vocabularies as documentation --------------------------------------------------------
+# docs/annotations.md lists every vocabulary between these two lines, generated from this
+# module (`make vocab-docs`), so that the list a researcher reads cannot drift from the code.
+DOCS_BEGIN = (
+    "<!-- vocabularies: generated from gapstudy/vocab.py by `make vocab-docs`; do not edit -->"
+)
+DOCS_END = "<!-- end of the generated vocabularies -->"
+
+# (heading, where the values are used, vocabulary), in the order a researcher meets them.
+_DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("Segment kinds", "`segments[].kind` in data/sources.yaml", SEGMENT_KINDS),
+    ("Date precisions", "`date_precision` in data/sources.yaml", DATE_PRECISIONS),
+    ("Voice kinds", "`voices[].kind`", VOICE_KINDS),
+    ("Stances", "`stance` of a voice or a claim", STANCES),
+    ("Dimensions", "`dimension` of a claim; `dimension` of a run", DIMENSIONS),
+    ("Directions", "`direction` of a claim", DIRECTIONS),
+    ("Period precisions", "`period_precision` of a figure", PERIOD_PRECISIONS),
+    ("Figure kinds", "`kind` of a figure (read by the normaliser; a hand check)", FIGURE_KINDS),
+    ("Units", "`unit` of a figure (a hand check) and of a fact", UNITS),
+    ("Bounds", "`bound` of a figure, set by its qualifier", BOUNDS),
+    ("Derived operations", "`operation` of a measure in derived.yaml", DERIVED_OPERATIONS),
+    ("Disagreement kinds", "`kind` in disagreements.yaml", DISAGREEMENT_KINDS),
+    ("Reference statuses", "`status` in references.yaml", REFERENCE_STATUSES),
+    ("Mention statuses", "`status` in the mentions table", MENTION_STATUSES),
+)
+
+
+_QUALIFIERS_NOTE = "Words read as the `qualifier` of a figure, and their effect on its bounds."
+_REINTERPRETATIONS_NOTE = "The only `unit_as_meant` an annotator may give."
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def vocabularies_markdown() -> str:
+    """Every vocabulary as a Markdown table, with the qualifiers and the unit readings."""
+    parts = [DOCS_BEGIN, ""]
+    for heading, where, terms in _DOCUMENTED:
+        parts += [f"### {heading}", "", f"Used in {where}.", "", "| value | meaning |"]
+        parts.append("| --- | --- |")
+        parts += [f"| `{term}` | {_cell(meaning)} |" for term, meaning in terms.items()]
+        parts.append("")
+    parts += ["### Qualifiers", "", _QUALIFIERS_NOTE, "", "| words | effect |", "| --- | --- |"]
+    parts += [f"| `{_cell(words)}` | {effect} |" for words, effect in QUALIFIERS.items()]
+    parts += ["", "### Unit reinterpretations", "", _REINTERPRETATIONS_NOTE, ""]
+    parts.append("| as written | as meant | when |")
+    parts.append("| --- | --- | --- |")
+    parts += [f"| `{a}` | `{b}` | {why} |" for (a, b), why in UNIT_REINTERPRETATIONS.items()]
+    parts += ["", DOCS_END]
+    return "\n".join(parts)
+
+
+def with_vocabularies(document: str) -> str:
+    """``document`` with its generated vocabularies section replaced by the current one.
+
+    Raises :class:`ValueError` when the document does not hold the two marker lines.
+    """
+    begin, end = document.find(DOCS_BEGIN), document.find(DOCS_END)
+    if begin < 0 or end < begin:
+        raise ValueError(f"the document has no section between {DOCS_BEGIN!r} and {DOCS_END!r}")
+    return document[:begin] + vocabularies_markdown() + document[end + len(DOCS_END) :]

@@ -7,10 +7,20 @@ offset and the line, never a ``UnicodeDecodeError``. YAML is read with a safe lo
 - refuses a key given twice in one mapping, naming the line of the second;
 - refuses anchors, aliases and merge keys (``&a``, ``*a``, ``<<``) when the parser meets them,
   before anything is expanded, so an alias bomb fails at once instead of filling memory.
+
+Speed, for corpora of thousands of files: a text that cannot hold an anchor or alias and has no
+character YAML refuses is parsed by libyaml's C parser (about ten times faster; nodes keep their
+lines, and the same constructors build the same values); anything else, and every error, goes
+through the pure-Python loader, so a refusal reads the same either way. Each file's parsed
+value is kept for the process, keyed by its path and checked against its text, so a file read
+by several checks is parsed once, and a changed file is parsed again; callers get their own
+copy. The kept values are bounded (``CACHE_MAX_CHARS`` characters of YAML text in all).
 """
 
 from __future__ import annotations
 
+import re
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +102,58 @@ def _construct_timestamp(loader: LineLoader, node: yaml.ScalarNode) -> Any:
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 LineLoader.add_constructor(_TIMESTAMP_TAG, _construct_timestamp)
 
+if getattr(yaml, "__with_libyaml__", False):
+
+    class CLineLoader(yaml.CSafeLoader):
+        """libyaml's parser with :class:`LineLoader`'s constructors (lines kept, duplicate and
+        merge keys refused). It cannot refuse anchors as it meets them: use it only on texts
+        :func:`_may_use_c_parser` lets through."""
+
+    CLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    CLineLoader.add_constructor(_TIMESTAMP_TAG, _construct_timestamp)
+else:  # pragma: no cover - PyYAML built without libyaml
+    CLineLoader = None
+
+# An anchor or alias starts with & or * followed by a name character, a tag with !; one written
+# against a letter or digit ("R&D", "AT&T", "wait!") is part of a scalar, never a token. A text
+# with none of these holds no anchor, alias or tag (false alarms only send it to the slower
+# loader; libyaml reads a lone "!" otherwise than PyYAML).
+# A block scalar header against a comment ("|#") is an error to PyYAML, not to libyaml.
+_SLOW_PATH_TOKENS = re.compile(r"(?<![A-Za-z0-9])(?:[&*][^\s,\[\]{}]|!)|[|>][0-9+-]*#")
+# The characters PyYAML's reader refuses (yaml.reader.Reader.NON_PRINTABLE).
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+
+
+_FLOW_LINE = re.compile(r"^[^\n]*[\[\]{}][^\n]*$", flags=re.MULTILINE)
+_COLON_AGAINST_FLOW = re.compile(r":[\]},]")
+
+
+def _is_plain_flow_line(line: str) -> bool:
+    """A line with brackets that libyaml and PyYAML read alike: every collection closed on the
+    line, no ``?`` or backquote, no colon written against a bracket or comma (in such flow
+    collections the two parsers differ on what is an error)."""
+    return (
+        "?" not in line
+        and "`" not in line
+        and line.count("[") == line.count("]")
+        and line.count("{") == line.count("}")
+        and _COLON_AGAINST_FLOW.search(line) is None
+    )
+
+
+def _may_use_c_parser(text: str) -> bool:
+    """Whether ``text`` can go to libyaml and be read as PyYAML reads it: no anchor, alias or
+    tag, no refused character, no tab (libyaml accepts tabs where PyYAML refuses them), and
+    only plain flow collections, one to a line. Checked with a randomised comparison of the
+    two parsers (tests/test_yamlfile.py)."""
+    return (
+        CLineLoader is not None
+        and "\t" not in text
+        and _SLOW_PATH_TOKENS.search(text) is None
+        and _NON_PRINTABLE.search(text) is None
+        and all(_is_plain_flow_line(line) for line in _FLOW_LINE.findall(text))
+    )
+
 
 def line_of_key(mapping: dict[str, Any], key: Any) -> int | None:
     """Line of ``key`` in a mapping read by :class:`LineLoader` (else the mapping's own line)."""
@@ -150,9 +212,13 @@ def decode_utf8(data: bytes, path: Path, hint: str = "save the file as UTF-8") -
         ) from err
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse ``path`` with line numbers kept; every error names the file and line."""
-    text = read_text(path)
+def _parse(text: str, path: Path) -> Any:
+    """``text`` parsed with line numbers kept; every error names ``path`` and the line."""
+    if _may_use_c_parser(text):
+        try:
+            return yaml.load(text, Loader=CLineLoader)  # noqa: S506 - a SafeLoader
+        except (yaml.YAMLError, RecursionError):
+            pass  # the pure-Python loader below words the error as it always has
     try:
         return yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
     except RefusedYamlError as err:
@@ -192,3 +258,48 @@ def read_yaml(path: Path) -> Any:
         raise UnreadableFileError(
             Problem(path, None, "YAML nested too deeply", "flatten the structure")
         ) from err
+
+
+CACHE_MAX_CHARS = 64 * 2**20
+_cache: OrderedDict[Path, tuple[str, Any]] = OrderedDict()
+_cache_stats = {"parsed": 0, "reused": 0, "chars": 0}
+
+
+def _copy(value: Any) -> Any:
+    """A copy of a parsed value: new dicts and lists, the same (immutable) scalars."""
+    if type(value) is dict:
+        return {key: _copy(item) for key, item in value.items()}
+    if type(value) is list:
+        return [_copy(item) for item in value]
+    return value
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse ``path`` with line numbers kept; every error names the file and line.
+
+    The text is read every time; it is parsed again only when it differs from the text last
+    parsed for ``path`` in this process. The caller gets its own copy to change as it likes.
+    """
+    text = read_text(path)
+    key = Path(path).absolute()
+    kept = _cache.get(key)
+    if kept is not None and kept[0] == text:
+        _cache.move_to_end(key)
+        _cache_stats["reused"] += 1
+        return _copy(kept[1])
+    value = _parse(text, path)
+    _cache_stats["parsed"] += 1
+    if kept is not None:
+        _cache_stats["chars"] -= len(kept[0])
+    _cache[key] = (text, value)
+    _cache.move_to_end(key)
+    _cache_stats["chars"] += len(text)
+    while _cache_stats["chars"] > CACHE_MAX_CHARS and len(_cache) > 1:
+        _, (dropped, _) = _cache.popitem(last=False)
+        _cache_stats["chars"] -= len(dropped)
+    return _copy(value)
+
+
+def parse_counts() -> dict[str, int]:
+    """How many YAML texts this process parsed, and how many reads reused a parsed value."""
+    return {"parsed": _cache_stats["parsed"], "reused": _cache_stats["reused"]}

@@ -3,7 +3,9 @@ researcher confirms it; whatever a later stage would refuse, `check` refuses fir
 
 from __future__ import annotations
 
+import csv
 import hashlib
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -11,11 +13,21 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gapstudy.add import DRAFT_KEYS, add_source, date_precision_of, guess_segments
+from gapstudy.add import (
+    DRAFT_KEYS,
+    add_source,
+    date_precision_of,
+    draft_reading,
+    guess_segments,
+    redraft,
+    replace_drafts,
+)
 from gapstudy.check import inspect_corpus, own_voice_key, run_check, validate
 from gapstudy.cli import main
 from gapstudy.exceptions import AnnotationError, InputError, SourceError
+from gapstudy.mentions import find_mentions
 from gapstudy.sources import Source, load_sources
+from gapstudy.vocab import YEAR_REASON
 
 # A blank first line, a headline, a byline, a heading and body text with three numbers.
 ARTICLE = (
@@ -368,10 +380,13 @@ def test_a_draft_context_holds_its_words_once(project, tmp_path):
     contexts = [(d["text"], d["context"]) for d in drafts]
     assert contexts == [
         ("2024", "In 2024 it grew 2 percent, and in 2025 it grew 2 percent again."),
-        ("2 percent", "In 2024 it grew 2 percent, and in 2025"),
+        ("grew 2 percent", "grew 2 percent, and in 2025"),
         ("2025", "In 2024 it grew 2 percent, and in 2025 it grew 2 percent again."),
-        ("2 percent", "in 2025 it grew 2 percent"),
+        ("grew 2 percent", "and in 2025 it grew 2 percent"),
     ]
+    # the years come with their reason, the changes with their reading
+    assert [d.get("reason") for d in drafts] == [YEAR_REASON, None, YEAR_REASON, None]
+    assert [d.get("kind") for d in drafts] == [None, "change", None, "change"]
     # Each draft becomes an exclusion by keeping its text and context and giving a reason.
     doc = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))
     doc["exclusions"] = [
@@ -394,3 +409,163 @@ def test_a_mention_the_normaliser_refuses_is_drafted_with_its_refusal(project, t
     assert draft["text"] == "2026/05/27"
     assert "did not understand" in draft["refusal"]
     assert "value" not in draft
+
+
+# --- real sentences, the whole path a draft takes ---------------------------------------------
+# Real sentences from public coverage (tests/sentences.csv, with their addresses), each with one
+# number in it (`anchor`) and the reading a careful reader gives it, written before the code
+# was run: kind "year" means a year to exclude, "refuse" that the words are not enough. The
+# draft's reading of the mention holding the anchor must be that reading, or a refusal where
+# one is expected. Rows with a `known_misreading` are misread today, and say how.
+SENTENCES = Path(__file__).with_name("sentences.csv")
+
+
+def _sentence_rows() -> list:
+    with SENTENCES.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    return [
+        pytest.param(
+            row,
+            id=f"{row['anchor']}@{row['sentence'][:30]}",
+            marks=[pytest.mark.xfail(strict=True, reason=row["known_misreading"])]
+            if row["known_misreading"]
+            else [],
+        )
+        for row in rows
+    ]
+
+
+def _number(cell: str) -> float | None:
+    return None if cell == "" else float(cell)
+
+
+@pytest.mark.parametrize("row", _sentence_rows())
+def test_a_real_sentence_is_drafted_as_a_careful_reader_reads_it(row):
+    sentence, anchor = row["sentence"], row["anchor"]
+    at = sentence.index(anchor)
+    holding = [m for m in find_mentions(sentence) if m.start <= at < m.end]
+    if row["kind"] == "refuse" and not holding:
+        return
+    (mention,) = holding
+    assert mention.text == sentence[mention.start : mention.end]
+    reading = draft_reading(sentence, mention)
+    if row["kind"] == "year":
+        assert reading == {"exclusion": YEAR_REASON}
+    elif row["kind"] == "refuse":
+        assert "refusal" in reading
+    else:
+        got = {k: reading.get(k) for k in ("kind", "unit", "bound", "value", "low", "high")}
+        want = {k: row[k] for k in ("kind", "unit", "bound")} | {
+            k: pytest.approx(_number(row[k]), rel=1e-9) if row[k] else None
+            for k in ("value", "low", "high")
+        }
+        assert got == want
+
+
+def test_the_real_sentences_are_sourced_varied_and_mostly_read_right():
+    with SENTENCES.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert all(row["url"].startswith("http") for row in rows)
+    assert len({row["url"] for row in rows}) >= 30
+    kinds = {row["kind"] for row in rows}
+    assert {"price", "duration", "change", "year", "refuse", "multiplier", "money"} <= kinds
+    known = sum(bool(row["known_misreading"]) for row in rows)
+    assert (len(rows) - known) / len(rows) >= 0.9
+
+
+# --- segments, redrafting ---------------------------------------------------------------------
+LONG_FIRST = (
+    "Chinese labs have narrowed the gap with their American rivals, a report said on Monday, "
+    "though the leading US models still score about 75% on the hardest tests and China's best "
+    "reach more than double what they managed a year ago, with at least three labs close. "
+    * 3
+    + "\nWhat comes next\nUp to 8.6% of spending may go to chips.\n"
+)
+
+
+def test_a_long_first_paragraph_is_body_text_and_no_headline_is_invented():
+    segments = guess_segments(LONG_FIRST)
+    assert segments == [
+        {"kind": "body", "lines": [1, 1]},
+        {"kind": "heading", "lines": [2, 2]},
+        {"kind": "body", "lines": [3, 3]},
+    ]
+    assert guess_segments("Short Title\nA sentence of body text.\n")[0]["kind"] == "headline"
+
+
+def test_add_prints_the_guessed_segments_with_their_first_words(project, tmp_path, capsys):
+    path = tmp_path / "long.txt"
+    path.write_text(LONG_FIRST, encoding="utf-8")
+    assert main(["--root", str(project.root), "add", str(path), "--id", "long-2026"]) == 0
+    out = capsys.readouterr().out
+    assert "  body        1-1       Chinese labs have narrowed the gap with their …" in out
+    assert "  heading     2-2       What comes next" in out
+    assert "gapstudy draft long-2026" in out
+    drafts = yaml.safe_load(project.annotation_file("long-2026").read_text())["drafts"]
+    texts = [d["text"] for d in drafts]
+    assert texts[:3] == ["about 75%", "more than double", "at least three"]
+    assert "Up to 8.6%" in texts
+
+
+def _set_segments(project, source_id: str, segments: str) -> None:
+    text = project.sources_file.read_text(encoding="utf-8")
+    head, _, _ = text.rpartition("    segments:\n")
+    project.sources_file.write_text(head + "    segments:\n" + segments, encoding="utf-8")
+
+
+def test_redraft_follows_new_segments_and_keeps_every_confirmed_entry(project, tmp_path, capsys):
+    path = tmp_path / "chips.txt"
+    path.write_text(
+        "Chips and Power\n"
+        "China drew 12 deals in 2024 and power cost about $0.05/kWh.\n"
+        "Analysts expect 30% more capacity.\n",
+        encoding="utf-8",
+    )
+    add_source(path, "chips-2026", paths=project)
+    notes = project.annotation_file("chips-2026")
+    # the researcher confirms one exclusion (with a comment) and marks line 3 a caption
+    doc = notes.read_text(encoding="utf-8")
+    doc = doc.replace(
+        "exclusions: []\n",
+        "exclusions:\n"
+        "# a count of deals, outside the gap\n"
+        "- text: '12'\n  context: China drew 12 deals\n  reason: deals, not a measure of the gap\n",
+    )
+    notes.write_text(doc, encoding="utf-8")
+    _set_segments(
+        project,
+        "chips-2026",
+        "      - {kind: headline, lines: [1, 1]}\n"
+        "      - {kind: body, lines: [2, 2]}\n"
+        "      - {kind: caption, lines: [3, 3]}\n",
+    )
+    assert main(["--root", str(project.root), "draft", "chips-2026"]) == 0
+    out = capsys.readouterr().out
+    assert "caption" in out and "1 confirmed figure(s) and exclusion(s) kept" in out
+    after = notes.read_text(encoding="utf-8")
+    assert "# a count of deals, outside the gap\n" in after  # the file is edited, not rewritten
+    parsed = yaml.safe_load(after)
+    assert parsed["exclusions"][0]["text"] == "12"
+    drafts = {d["text"]: d for d in parsed["drafts"]}
+    assert set(drafts) == {"2024", "about $0.05/kWh"}  # "12" is confirmed, line 3 a caption
+    assert drafts["2024"]["reason"] == YEAR_REASON
+    assert (drafts["about $0.05/kWh"]["kind"], drafts["about $0.05/kWh"]["unit"]) == (
+        "price",
+        "usd_per_kwh",
+    )
+    corpus = inspect_corpus(project)
+    assert corpus.coverage()["chips-2026"] == (1, 3)
+    # a second redraft changes nothing
+    redraft("chips-2026", project)
+    assert notes.read_text(encoding="utf-8") == after
+
+
+def test_redraft_refuses_an_unknown_source(project):
+    with pytest.raises(InputError, match="no source 'nowhere'"):
+        redraft("nowhere", project)
+
+
+def test_replace_drafts_keeps_every_other_line():
+    document = "source_id: x\n# voices below\nvoices: []\ndrafts:\n- draft: true\n  text: '5'\n"
+    assert replace_drafts(document, []) == "source_id: x\n# voices below\nvoices: []\ndrafts: []\n"
+    assert replace_drafts("source_id: x\n", []) == "source_id: x\ndrafts: []\n"

@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gapstudy.annotations import check_boundaries, find_verbatim, normalise_for_matching
+from gapstudy.annotations import (
+    check_boundaries,
+    find_verbatim,
+    load_shared_voices,
+    normalise_for_matching,
+)
+from gapstudy.check import inspect_corpus
+from gapstudy.exceptions import AnnotationError
+from gapstudy.vocab import STANCES
 
 
 @pytest.mark.parametrize(
@@ -88,3 +96,65 @@ def test_whole_words_pass_and_cut_words_fail(words, data):
         assert "starts inside" in check_boundaries(text, (start + 1, end))
     if len(words[last]) > 1 and end - 1 > start:
         assert "ends inside" in check_boundaries(text, (start, end - 1))
+
+
+# --- shared voices ----------------------------------------------------------------------------
+def _voices_file(project, text: str) -> None:
+    (project.annotations / "voices.yaml").write_text(text, encoding="utf-8")
+
+
+def test_a_shared_voice_is_declared_once_and_referred_to_by_key(repo_paths):
+    corpus = inspect_corpus(repo_paths)
+    shared, problems = load_shared_voices(repo_paths)
+    assert problems == [] and shared["tencent"]["kind"] == "organisation"
+    # two texts refer to it by key alone, each with its own stance and role
+    users = [n for n in corpus.annotations.values() if "tencent" in n.voices]
+    assert len(users) >= 2
+    for notes in users:
+        voice = notes.voices["tencent"]
+        assert (voice["name"], voice["kind"]) == ("Tencent", "organisation")
+        assert voice["stance"] in STANCES
+
+
+def test_a_shared_voice_given_another_kind_is_refused_with_its_line(project):
+    path = project.annotation_file("aicerts-widening-2026")
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  - key: tencent  ", "  - kind: person\n    key: tencent  ", 1)
+    path.write_text(text, encoding="utf-8")
+    corpus = inspect_corpus(project)
+    (problem,) = [p for p in corpus.problems if "voices.yaml" in p.message]
+    assert "voice 'tencent' is declared in voices.yaml with kind 'organisation'" in problem.message
+    assert problem.path == path and problem.line == _line_of(path, "key: tencent  ") - 1
+
+
+def test_a_voice_neither_declared_nor_shared_is_refused(project):
+    _voices_file(project, "voices: []\n")
+    corpus = inspect_corpus(project)
+    messages = [p.message for p in corpus.problems]
+    assert "voice 'tencent' has no name" in messages
+    assert "voice 'tencent' has no kind" in messages
+
+
+def test_the_shared_voices_file_is_checked(project):
+    _voices_file(
+        project,
+        "voices:\n  - {key: tencent, name: Tencent, kind: company}\n"
+        "  - {key: tencent, name: Tencent, kind: organisation}\n",
+    )
+    problems = load_shared_voices(project)[1]
+    assert [p.line for p in problems] == [2, 3]
+    assert "use one of: person, organisation" in problems[0].hint
+    assert "declared twice" in problems[1].message
+    _voices_file(project, "voices:\n  - {key: tencent, nmae: Tencent, kind: organisation}\n")
+    with pytest.raises(AnnotationError, match="did you mean 'name'"):
+        inspect_corpus(project)
+
+
+def test_without_a_shared_voices_file_every_voice_declares_itself(project):
+    (project.annotations / "voices.yaml").unlink()
+    assert load_shared_voices(project) == ({}, [])
+
+
+def _line_of(path, fragment: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if fragment in line)

@@ -35,7 +35,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("what a run reads of the tables", ("brief", "subset", "weighing")),
     ("the run list and content hashes", ("provenance", "runlist")),
-    ("validation: the corpus gate", ("check",)),
+    ("validation: the corpus gate", ("checkcache", "check")),
     ("tables", ("tables", "summary")),
     (
         "plots, the selection check and the brief",
@@ -44,7 +44,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("the HTML report", ("reader", "render", "diff")),
     ("running notebooks", ("engine", "lock", "runner")),
     ("the build: the stage sequence", ("build",)),
-    ("commands", ("add", "cli")),
+    ("commands", ("add", "cli", "__main__")),
     ("the package's front door", (FACADE,)),
 )
 

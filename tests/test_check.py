@@ -7,7 +7,7 @@ import copy
 import pytest
 import yaml
 
-from gapstudy.check import run_check, validate
+from gapstudy.check import inspect_corpus, run_check, validate
 from gapstudy.exceptions import AnnotationError
 
 SOURCE = "ithome-zheng-2026"
@@ -85,7 +85,8 @@ def test_a_valid_annotation_passes_and_locates_its_figure(project):
     corpus = validate(project, require_complete=False)
     assert corpus.parsed[f"{SOURCE}/gap/1"].value == pytest.approx(2.7)
     statuses = {m.mention.text: m.status for m in corpus.mentions if m.source_id == SOURCE}
-    assert statuses["2.7%"] == "annotated"
+    # the figure's words ("2.7%") hold the mention's number; the mention carries its hedge
+    assert statuses["by only 2.7%"] == "annotated"
 
 
 def _mutate(path: str, value):
@@ -266,9 +267,15 @@ def test_a_quote_across_segments_is_refused(project):
 def test_check_exits_non_zero_and_writes_nothing(project, capsys):
     doc = _mutate("claims.0.dimension", "vibes")(copy.deepcopy(VALID))
     _write(project, doc)
-    before = sorted(p for p in project.root.rglob("*"))
+
+    def written() -> list:
+        # The scratch folder is the checks' own: they keep per-source results there.
+        scratch = project.scratch
+        return sorted(p for p in project.root.rglob("*") if scratch not in (p, *p.parents))
+
+    before = written()
     assert run_check(project) == 1
-    assert sorted(p for p in project.root.rglob("*")) == before
+    assert written() == before
     assert "vibes" in capsys.readouterr().out
 
 
@@ -278,6 +285,22 @@ def test_check_refuses_open_mentions_with_file_and_line(project, capsys):
     out = capsys.readouterr().out
     assert "ithome-zheng-2026.txt:15: open mention '868'" in out
     assert "coverage of numeric mentions in body text" in out
+    # each open mention shows what the normaliser makes of it: a reading, a refusal, a year
+    report = out[out.index("open mentions") :]
+    assert "ithome-zheng-2026.txt:15: '868' -> count 868 count (exact)" in report
+    assert "-> excluded: a year, not a quantity" in report
+    assert all(" -> " in line for line in report.splitlines()[1:] if line.strip())
+
+
+def test_a_hand_checked_unit_outside_the_vocabulary_lists_the_allowed_values(project):
+    doc = copy.deepcopy(VALID)
+    doc["claims"][0]["figures"][0]["unit"] = "usd/kwh"
+    _write(project, doc)
+    corpus = inspect_corpus(project, require_complete=False)
+    (problem,) = [p for p in corpus.problems if "allowed values" in p.message]
+    assert "figure unit 'usd/kwh' is not one of the allowed values" in problem.message
+    assert "usd_per_kwh" in problem.hint and "percentage_point" in problem.hint
+    assert problem.line == _line_of(project, "unit: usd/kwh")
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -123,8 +124,26 @@ def test_figures_are_saved_where_the_build_says_in_the_formats_asked(path):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "save_figure"
     ]
     assert calls, f"{path.name} saves no figure"
-    source = "\n".join(c.source for c in _code_cells(_read(path)))
-    assert f'resolve_figures_dir(figures_dir, "{path.stem}")' in source
+    nb = _read(path)
+    (parameters_cell,) = _tagged(nb, "parameters")
+    declared = {m.group(1) for m in map(PARAMETER_LINE.match, parameters_cell.source.splitlines())
+                if m}  # fmt: skip
+    resolved = [
+        node
+        for cell in _code_cells(nb)
+        for node in ast.walk(ast.parse(cell.source))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "resolve_figures_dir"
+    ]
+    assert resolved, f"{path.name} never calls resolve_figures_dir"
+    for call in resolved:
+        # (figures_dir, "<stem>", {every other parameter by name}): a run by hand gets a scratch
+        # folder of its own for each set of parameters.
+        folder, stem, given = call.args
+        assert isinstance(folder, ast.Name) and folder.id == "figures_dir"
+        assert isinstance(stem, ast.Constant) and stem.value == path.stem
+        assert isinstance(given, ast.Dict)
+        pairs = {k.value: v.id for k, v in zip(given.keys, given.values, strict=True)}
+        assert pairs == {name: name for name in declared - {"figures_dir"}}
     for call in calls:
         keywords = {k.arg: k.value for k in call.keywords}
         assert {"figures_dir", "caption", "formats"} <= set(keywords)
@@ -191,3 +210,57 @@ def test_the_runs_of_one_notebook_get_captions_of_their_own(repo_paths):
     assert describe_selection(["a", "b"], "", True) == (
         "Reads sources a, b; reader comments included."
     )
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    import hashlib
+
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.mark.slow
+def test_plain_papermill_runs_never_overwrite_committed_figures_nor_each_other(tmp_path: Path):
+    """Two runs of one notebook by plain papermill, with other parameters and no figures_dir,
+    in a copy of the project: each saves its figures in its own scratch folder."""
+    import os
+    import subprocess
+    import sys
+
+    project = tmp_path / "project"
+    for name in ("data", "notebooks", "figures"):
+        shutil.copytree(ROOT / name, project / name)
+    committed = _digests(project / "figures")
+    swept = sorted(p.name.removeprefix("dimension-") for p in project.glob("figures/dimension-*"))
+    assert len(swept) >= 2, "needs two dimensions with a run in figures/"
+    env = {k: v for k, v in os.environ.items() if k != "GAPSTUDY_ROOT"}
+    papermill = str(Path(sys.executable).with_name("papermill"))
+    for n, dimension in enumerate(swept[:2]):
+        done = subprocess.run(
+            [papermill, "--no-progress-bar", "notebooks/06_dimension.ipynb", f"out{n}.ipynb",
+             "-p", "dimension", dimension],
+            cwd=project, env=env, capture_output=True, text=True,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr[-2000:]
+    assert _digests(project / "figures") == committed
+    made = sorted((project / ".cache" / "interactive").iterdir())
+    assert [p.name.rsplit("-", 1)[0] for p in made] == ["06_dimension", "06_dimension"]
+    for folder in made:
+        assert any(p.suffix == ".png" for p in folder.iterdir()), folder
+
+
+def test_scratch_folder_depends_on_the_parameters(tmp_path: Path, monkeypatch):
+    from gapstudy.output import resolve_figures_dir
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "sources.yaml").write_text("sources: []\n")
+    monkeypatch.setenv("GAPSTUDY_ROOT", str(tmp_path))
+    a = resolve_figures_dir("", "06_dimension", {"dimension": "policy", "sources": []})
+    b = resolve_figures_dir("", "06_dimension", {"dimension": "talent", "sources": []})
+    again = resolve_figures_dir(None, "06_dimension", {"sources": [], "dimension": "policy"})
+    assert a != b and a == again
+    assert a.parent == tmp_path.resolve() / ".cache" / "interactive"
+    assert resolve_figures_dir("out/x", "06_dimension", {"dimension": "policy"}) == Path("out/x")

@@ -66,3 +66,57 @@ def test_figure_files_exist_in_both_formats(fresh_build: Path) -> None:
     pngs = {k[: -len(".png")] for k in figures if k.endswith(".png")}
     svgs = {k[: -len(".svg")] for k in figures if k.endswith(".svg")}
     assert pngs and pngs == svgs
+
+
+EXECUTED = sorted((ROOT / "reports" / "notebooks").glob("*.ipynb"))
+
+
+def _injected_figures_dir(path: Path) -> object:
+    import ast
+
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    (cell,) = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    values = [
+        node.value.value
+        for node in ast.parse(cell.source).body
+        if isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["figures_dir"]
+    ]
+    return values
+
+
+@pytest.mark.parametrize("path", EXECUTED, ids=lambda p: p.stem)
+def test_executed_notebooks_run_again_write_their_figures_to_scratch(path: Path) -> None:
+    assert _injected_figures_dir(path) == [""]
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".cache" not in p.relative_to(root).parts
+    }
+
+
+@pytest.mark.slow
+def test_nbval_in_place_leaves_the_project_as_it_found_it(tmp_path: Path) -> None:
+    """nbval re-runs an executed notebook where it lies, in a copy of the project: every file
+    outside the scratch folder is the same afterwards, and none is added."""
+    import os
+    import subprocess
+    import sys
+
+    project = tmp_path / "project"
+    for name in ("data", "notebooks", "figures", "reports/notebooks"):
+        shutil.copytree(ROOT / name, project / name)
+    before = _tree(project)
+    env = {k: v for k, v in os.environ.items() if k != ROOT_ENV_VAR}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval",
+         f"reports/notebooks/{EXECUTED[0].name}",
+         "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg")],
+        cwd=project, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert _tree(project) == before

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pytest
 import yaml
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from gapstudy import vocab
 from gapstudy.exceptions import SourceError
 from gapstudy.paths import project_paths
-from gapstudy.sources import load_sources
+from gapstudy.sources import Source, load_sources
 
 
 def test_every_raw_text_matches_its_recorded_checksum(repo_paths):
@@ -168,3 +169,9 @@ def test_any_sources_file_gives_sources_or_a_source_error(tmp_path_factory, data
         load_sources(paths)
     except SourceError as err:
         assert all(str(problem.path) for problem in err.problems)
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "a\nb", "\n\nx\n", "é\n中文\nz"])
+def test_line_starts_are_the_offsets_after_each_newline(text):
+    source = Source("s", Path("s.txt"), {}, text)
+    assert source.line_starts == [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]

@@ -4,6 +4,8 @@ import errno
 import filecmp
 import json
 import os
+import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -224,3 +226,44 @@ def test_load_finds_a_raw_text_named_other_than_its_source_id(project):
     write_tables(project)
     figures = gapstudy.load("figures", project)
     assert (figures["source_id"] == "undated-narrowing").any()
+
+
+# ------------------------------------------------------------------ the data package
+
+
+def _frictionless_report(descriptor: Path):
+    import frictionless
+
+    return frictionless.validate(str(descriptor))
+
+
+def test_committed_data_package_is_valid_for_frictionless_itself(repo_paths):
+    report = _frictionless_report(repo_paths.datapackage_file)
+    assert report.valid, report.flatten(["title", "message"])[:10]
+    package = json.loads(repo_paths.datapackage_file.read_text(encoding="utf-8"))
+    assert len(report.tasks) == len(package["resources"])
+    assert package["licenses"] and package["contributors"]
+
+
+def test_frictionless_catches_a_row_pointing_at_no_source(repo_paths, tmp_path: Path):
+    """The check above is real: a figure row whose source is not in the sources table fails."""
+    copy = tmp_path / "processed"
+    shutil.copytree(repo_paths.processed, copy)
+    figures = (copy / "figures.csv").read_text(encoding="utf-8").split("\n")
+    header, first = figures[0].split(","), figures[1].split(",")
+    first[header.index("source_id")] = "no-such-source"
+    figures[1] = ",".join(first)
+    (copy / "figures.csv").write_text("\n".join(figures), encoding="utf-8")
+    report = _frictionless_report(copy / "datapackage.json")
+    assert not report.valid
+    assert "foreign-key" in {e.type for task in report.tasks for e in task.errors}
+
+
+def test_data_package_names_each_source_and_its_publisher(repo_paths):
+    package = json.loads(repo_paths.datapackage_file.read_text(encoding="utf-8"))
+    sources = pd.read_csv(repo_paths.table_file("sources"), dtype=str, keep_default_na=False)
+    assert len(package["sources"]) == len(sources)
+    for entry, row in zip(package["sources"], sources.itertuples(), strict=True):
+        assert f"data/raw/{row.file}" in entry["title"]
+        named = [n for n in (row.outlet, row.original_outlet) if n]
+        assert all(n in entry["title"] for n in named) if named else "not named" in entry["title"]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gapstudy import yamlfile
 from gapstudy.exceptions import GapstudyError, UnreadableFileError
 from gapstudy.yamlfile import line_of_key, read_text, read_yaml, user_keys
 
@@ -83,3 +87,108 @@ def test_any_bytes_give_a_value_or_a_located_error(tmp_path_factory, data):
         assert all(problem.path == path for problem in err.problems)
     except GapstudyError as err:  # pragma: no cover - only UnreadableFileError is expected
         pytest.fail(f"unexpected error type {type(err).__name__}: {err}")
+
+
+# --- The C parser fast path and the per-process cache ----------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_YAML = sorted(
+    p.relative_to(ROOT).as_posix()
+    for p in [*(ROOT / "data").rglob("*.yaml"), *(ROOT / "notebooks").glob("*.yaml")]
+)
+
+
+@pytest.mark.skipif(yamlfile.CLineLoader is None, reason="PyYAML built without libyaml")
+@pytest.mark.parametrize("name", PROJECT_YAML)
+def test_the_c_parser_reads_every_project_file_as_the_python_loader_does(name):
+    text = (ROOT / name).read_text(encoding="utf-8")
+    # The files that grow with the corpus must take the fast path (the run list, whose
+    # comments show flow mappings in backquotes, is a false alarm and small).
+    if name.startswith("data/"):
+        assert yamlfile._may_use_c_parser(text)
+    fast = yaml.load(text, Loader=yamlfile.CLineLoader)  # noqa: S506 - a SafeLoader
+    slow = yaml.load(text, Loader=yamlfile.LineLoader)  # noqa: S506 - a SafeLoader
+    assert fast == slow
+
+
+@pytest.mark.parametrize(
+    ("text", "eligible"),
+    [
+        ("quote: Tencent's R&D and AT&T\n", True),
+        ("a: 3 * 4 & more\n", True),
+        ("a: &x 1\n", False),
+        ("a: *x\n", False),
+        ("a: [*x]\n", False),
+        ("- &x\n", False),
+        ('a: "*starred*"\n', False),  # a false alarm: the slow loader reads it
+        ("a: b\x07c\n", False),
+        ("a: 1\t\n", False),
+        ("a: !!str 1\n", False),
+        ("a: Wait! Really?\n", True),
+        ("a: >#\n", False),
+        ("a: |-#\n", False),
+    ],
+)
+def test_only_texts_without_anchors_or_refused_characters_go_to_the_c_parser(text, eligible):
+    if yamlfile.CLineLoader is None:  # pragma: no cover
+        eligible = False
+    assert yamlfile._may_use_c_parser(text) is eligible
+
+
+YAML_CHARS = st.sampled_from(list("ab1 :-[]{},&*!|>'\"#?\n\t.%@`<=") + ["\u2019", "é"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(YAML_CHARS, max_size=60))
+def test_either_loader_gives_the_same_value_or_the_same_error(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("either") / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        slow = ("value", yaml.load(text, Loader=yamlfile.LineLoader))  # noqa: S506
+    except (yaml.YAMLError, RecursionError) as err:
+        slow = ("error", type(err).__name__)
+    try:
+        got = ("value", read_yaml(path))
+    except UnreadableFileError as err:
+        got = ("error", err.problems[0].message)
+    if slow[0] == "value":
+        assert got == slow
+    else:
+        assert got[0] == "error"
+
+
+def test_a_file_read_twice_is_parsed_once_and_each_reader_gets_its_own_copy(tmp_path):
+    path = tmp_path / "f.yaml"
+    path.write_text("items:\n  - x: 1\n", encoding="utf-8")
+    before = yamlfile.parse_counts()
+    first = read_yaml(path)
+    first["items"][0]["x"] = 99
+    first["items"].append({"x": 2})
+    second = read_yaml(path)
+    after = yamlfile.parse_counts()
+    assert (after["parsed"] - before["parsed"], after["reused"] - before["reused"]) == (1, 1)
+    assert [item["x"] for item in second["items"]] == [1]
+    assert second["items"][0]["__line__"] == 2
+
+
+def test_a_changed_file_is_parsed_again(tmp_path):
+    path = tmp_path / "f.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    assert read_yaml(path)["a"] == 1
+    path.write_text("a: 2\n", encoding="utf-8")  # same size, maybe the same mtime
+    before = yamlfile.parse_counts()["parsed"]
+    assert read_yaml(path)["a"] == 2
+    assert yamlfile.parse_counts()["parsed"] == before + 1
+    path.write_text("a: [1, 2\n", encoding="utf-8")
+    with pytest.raises(UnreadableFileError, match="YAML syntax error"):
+        read_yaml(path)
+
+
+def test_the_kept_values_stay_within_their_bound(tmp_path, monkeypatch):
+    monkeypatch.setattr(yamlfile, "CACHE_MAX_CHARS", 100)
+    for n in range(20):
+        path = tmp_path / f"f{n}.yaml"
+        path.write_text(f"key: {'x' * 30}\n", encoding="utf-8")
+        read_yaml(path)
+    assert sum(len(text) for text, _ in yamlfile._cache.values()) <= 100
+    assert yamlfile._cache_stats["chars"] == sum(len(t) for t, _ in yamlfile._cache.values())

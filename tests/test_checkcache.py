@@ -1,0 +1,141 @@
+"""Per-source results kept between runs: reused while nothing a source's checks read changes,
+computed again as soon as something does."""
+
+from __future__ import annotations
+
+import hashlib
+
+import yaml
+
+from gapstudy import checkcache
+from gapstudy.check import format_coverage, inspect_corpus
+from gapstudy.sources import load_sources
+from gapstudy.tables import write_tables
+
+
+def _run(project, shared="s", calls=None):
+    sources = load_sources(project)
+    calls = [] if calls is None else calls
+
+    def compute(source):
+        calls.append(source.source_id)
+        return {"id": source.source_id, "n_chars": len(source.text), "source": source}
+
+    results, counts = checkcache.per_source(project, sources, shared, compute)
+    return sources, results, counts, calls
+
+
+def test_a_second_run_reuses_every_source_and_links_the_current_source(project):
+    sources, first, counts, calls = _run(project)
+    assert counts == {"reused": 0, "computed": len(sources)}
+    assert calls == list(sources)
+    again, second, counts, calls = _run(project)
+    assert counts == {"reused": len(sources), "computed": 0}
+    assert calls == []
+    for sid, result in second.items():
+        assert result["id"] == sid
+        assert result["n_chars"] == first[sid]["n_chars"]
+        assert result["source"] is again[sid]  # linked back, not a stored copy
+
+
+def test_a_changed_annotation_file_recomputes_that_source_only(project):
+    sources, *_ = _run(project)
+    changed = next(iter(sources))
+    path = project.annotation_file(changed)
+    path.write_text(path.read_text(encoding="utf-8") + "# an edit\n", encoding="utf-8")
+    _, _, counts, calls = _run(project)
+    assert calls == [changed]
+    assert counts == {"reused": len(sources) - 1, "computed": 1}
+
+
+def test_a_changed_raw_text_or_sources_entry_recomputes_that_source(project):
+    sources, *_ = _run(project)
+    sid = list(sources)[-1]
+    raw = project.raw_file(sources[sid].meta["file"])
+    raw.write_bytes(raw.read_bytes() + b"\nOne more line.")
+    doc = project.sources_file.read_text(encoding="utf-8")
+    old_sha = sources[sid].meta["sha256"]
+    new_sha = hashlib.sha256(raw.read_bytes()).hexdigest()
+    last = sources[sid].n_lines
+    doc = doc.replace(old_sha, new_sha)
+    project.sources_file.write_text(doc, encoding="utf-8")
+    # The segments must cover the new line for the sources to load: extend the last one.
+    data = yaml.safe_load(doc)
+    entry = next(s for s in data["sources"] if s["source_id"] == sid)
+    first, end = entry["segments"][-1]["lines"]
+    assert end == last
+    lines = doc.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if f"source_id: {sid}" in line)
+    for i in range(start, len(lines)):
+        if f"lines: [{first}, {end}]" in lines[i]:
+            lines[i] = lines[i].replace(f"[{first}, {end}]", f"[{first}, {end + 1}]")
+            break
+    project.sources_file.write_text("".join(lines), encoding="utf-8")
+    _, results, _, calls = _run(project)
+    assert calls == [sid]
+    assert results[sid]["n_chars"] == len(raw.read_text(encoding="utf-8"))
+
+
+def test_a_changed_shared_input_recomputes_every_source(project):
+    sources, *_ = _run(project, shared="facts v1")
+    _, _, counts, calls = _run(project, shared="facts v2")
+    assert calls == list(sources)
+    assert counts["reused"] == 0
+
+
+def test_a_damaged_entry_is_computed_again_and_unlisted_entries_go(project):
+    sources, *_ = _run(project)
+    folder = project.scratch / "check"
+    damaged = folder / f"{next(iter(sources))}.pickle"
+    damaged.write_bytes(b"not a pickle")
+    (folder / "gone-source.pickle").write_bytes(b"old")
+    _, _, counts, calls = _run(project)
+    assert calls == [next(iter(sources))]
+    assert counts["computed"] == 1
+    assert not (folder / "gone-source.pickle").exists()
+
+
+def test_shared_keys_differ_when_any_part_differs():
+    base = checkcache.shared_key(b"entities", {"a", "b"})
+    assert base == checkcache.shared_key(b"entities", {"b", "a"})
+    assert base != checkcache.shared_key(b"entities!", {"a", "b"})
+    assert base != checkcache.shared_key(b"entities", {"a"})
+
+
+# --- Through the checks and the tables -----------------------------------------------------
+
+
+def _tables_bytes(project):
+    return {p.name: p.read_bytes() for p in sorted(project.processed.iterdir())}
+
+
+def test_check_and_tables_give_the_same_from_stored_results_as_computed_afresh(project):
+    cold = inspect_corpus(project)
+    n = len(cold.sources)
+    assert checkcache.last_counts() == {"reused": 0, "computed": n}
+    write_tables(project)
+    fresh_tables = _tables_bytes(project)
+    warm = inspect_corpus(project)
+    assert checkcache.last_counts() == {"reused": n, "computed": 0}
+    assert warm.problems == cold.problems
+    assert format_coverage(warm) == format_coverage(cold)
+    assert warm.parsed == cold.parsed
+    assert warm.mentions == cold.mentions
+    write_tables(project)
+    assert checkcache.last_counts()["reused"] == n
+    assert _tables_bytes(project) == fresh_tables
+
+
+def test_an_edit_that_breaks_one_source_is_found_with_every_other_source_reused(project):
+    before = inspect_corpus(project)
+    assert before.problems == []
+    sid = next(iter(before.sources))
+    path = project.annotation_file(sid)
+    text = path.read_text(encoding="utf-8")
+    quote = before.annotations[sid].claims[0].spec["quote"]
+    path.write_text(text.replace(quote, quote + " (not in the text)", 1), encoding="utf-8")
+    broken = inspect_corpus(project)
+    assert checkcache.last_counts() == {"reused": len(before.sources) - 1, "computed": 1}
+    assert any(p.path == path and "not found verbatim" in p.message for p in broken.problems)
+    path.write_text(text, encoding="utf-8")
+    assert inspect_corpus(project).problems == []

@@ -1,0 +1,138 @@
+"""The repository as committed: no merge-conflict markers, and pre-commit leaves generated
+outputs alone."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def _tracked() -> list[str]:
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    done = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return [name for name in done.stdout.split("\0") if name and (ROOT / name).is_file()]
+
+
+def _markers(paths: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """pre-commit-hooks' check, as the hook runs it (also outside a merge)."""
+    return subprocess.run(
+        [str(BIN / "check-merge-conflict"), "--assume-in-merge", *paths],
+        cwd=cwd, capture_output=True, text=True,
+    )  # fmt: skip
+
+
+def test_no_tracked_file_carries_merge_conflict_markers():
+    done = _markers(_tracked(), ROOT)
+    assert done.returncode == 0, done.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("a\n<<<<<<< HEAD\nb\n=======\nc\n>>>>>>> wt-other\n", True),
+        ("| a |\n>>>>>>> wt-gate2\n", True),
+        ("Heading\n========\n\nquoted: a <<< b >>> c; <<<<<<<< eight\n", False),
+    ],
+)
+def test_the_marker_check_finds_markers_and_only_markers(tmp_path: Path, text: str, found: bool):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)  # the tool asks git
+    (tmp_path / "README.md").write_text(text)
+    done = _markers(["README.md"], tmp_path)
+    assert done.returncode == (1 if found else 0), done.stdout + done.stderr
+    assert ("Merge conflict string" in done.stdout) is found
+
+
+@pytest.mark.slow
+def test_pre_commit_on_every_file_rewrites_no_generated_output(tmp_path: Path):
+    """pre-commit over every tracked file, in a copy of the repository: every hook passes and
+    nothing is rewritten (ruff is told to honour the project's excludes)."""
+    copy = tmp_path / "repo"
+    for name in _tracked():
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, copy / name)
+    (copy / ".venv").symlink_to(Path(sys.prefix))
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):
+        subprocess.run([*git, *args], cwd=copy, check=True)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    done = subprocess.run(
+        [str(BIN / "pre-commit"), "run", "--all-files"],
+        cwd=copy, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=copy, capture_output=True, text=True, check=True
+    )
+    assert status.stdout == "", status.stdout
+    assert done.returncode == 0, done.stdout[-3000:]
+
+
+# ------------------------------------------------------------- licence, citation, changes
+
+CFFCONVERT = ROOT / ".cache" / "tools" / "cffconvert" / "bin" / "cffconvert"
+
+
+def _cffconvert(path: Path) -> subprocess.CompletedProcess[str]:
+    if not CFFCONVERT.exists():
+        pytest.fail(f"{CFFCONVERT.relative_to(ROOT)} is missing: run `make setup`")
+    return subprocess.run(
+        [str(CFFCONVERT), "--validate", "-i", str(path)], capture_output=True, text=True
+    )
+
+
+def test_licence_is_the_one_pyproject_declares():
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["license"]
+    assert declared == "MIT"
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License\n")
+
+
+def test_citation_is_valid_for_cffconvert_and_names_this_version():
+    import yaml
+
+    import gapstudy
+
+    done = _cffconvert(ROOT / "CITATION.cff")
+    assert done.returncode == 0, done.stdout + done.stderr
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert citation["version"] == gapstudy.__version__
+    assert citation["license"] == "MIT"
+
+
+def test_cffconvert_refuses_a_citation_without_authors(tmp_path: Path):
+    """The check above is real: a citation missing required fields fails it."""
+    (tmp_path / "CITATION.cff").write_text("cff-version: 1.2.0\ntitle: gapstudy\n")
+    assert _cffconvert(tmp_path / "CITATION.cff").returncode != 0
+
+
+def test_changelog_keeps_a_changelog_and_has_this_version():
+    import re
+
+    import gapstudy
+
+    text = (ROOT / "CHANGELOG.md").read_text()
+    assert text.startswith("# Changelog\n")
+    assert "https://keepachangelog.com/" in text
+    versions = re.findall(r"^## \[([^\]]+)\]", text, flags=re.MULTILINE)
+    assert versions[0] == "Unreleased"
+    assert gapstudy.__version__ in versions
+    kinds = set(re.findall(r"^### (\w+)", text, flags=re.MULTILINE))
+    assert kinds <= {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}
+
+
+def test_rights_statement_leaves_the_texts_to_their_publishers():
+    text = " ".join((ROOT / "data" / "RIGHTS.md").read_text().split())
+    assert "The rights in each text stay with its publisher" in text
+    assert "MIT License does not extend to them" in text
+    assert "data/processed/datapackage.json" in text
