@@ -858,7 +858,7 @@ def check_argument(text: str, tables: dict[str, pd.DataFrame], **parameters) -> 
     t = filter_tables(tables, **parameters)
     pages = {f"sources/{s}.html" for s in t["sources"]["source_id"]}
     figure_links = [(w, u) for w, u in _LINK.findall(text) if u not in pages]
-    for words, target in _LINK.findall(text):
+    for _words, target in _LINK.findall(text):
         assert target in pages or target.startswith("sources/"), target
     checked = check_numbers_and_links(
         "\n".join(f"[{w}]({u})" for w, u in figure_links), tables, **parameters
@@ -900,8 +900,13 @@ def test_the_default_brief_leans_by_layer_and_says_how_robust(project_tables):
     weighed = weighing.leans(weighing.independent_reports(t), weighing.load_layers())
     layers = weighed[weighed["scope"] == "layer"]
     argument = write_brief(project_tables)["argument"]
-    phrases = {"us_ahead": "a US lead", "narrowing": "a narrowing gap", "contested": "no clear side",
-               "parity": "parity", "china_ahead": "a Chinese lead"}  # fmt: skip
+    phrases = {
+        "us_ahead": "a US lead",
+        "narrowing": "a narrowing gap",
+        "contested": "no clear side",
+        "parity": "parity",
+        "china_ahead": "a Chinese lead",
+    }
     for row in layers.itertuples(index=False):
         title = weighing.load_layers().set_index("layer_id").loc[row.subject, "title"]
         title = title.iloc[0] if isinstance(title, pd.Series) else title

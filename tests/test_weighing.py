@@ -14,11 +14,12 @@ from gapstudy.paths import project_paths
 
 LAYERS = pd.DataFrame(
     [
-        {"layer_id": "inputs", "title": "inputs", "description": "", "dimension": "compute_and_chips"},
-        {"layer_id": "inputs", "title": "inputs", "description": "", "dimension": "capital_and_investment"},
-        {"layer_id": "outputs", "title": "outputs", "description": "", "dimension": "benchmark_performance"},
-    ]
-)  # fmt: skip
+        ("inputs", "inputs", "", "compute_and_chips"),
+        ("inputs", "inputs", "", "capital_and_investment"),
+        ("outputs", "outputs", "", "benchmark_performance"),
+    ],
+    columns=["layer_id", "title", "description", "dimension"],
+)
 
 
 def _tables(sources: list[tuple[str, str, list[str]]], claims: list[tuple]) -> dict:
@@ -121,7 +122,8 @@ LEAN_CASES = {
     ),
     "one against one: contested": (
         [("a", "original_report", ["e1"]), ("b", "original_report", ["e2"])],
-        [("a", "v1", "person", "us_ahead", "skeptic"), ("b", "v2", "person", "narrowing", "optimist")],
+        [("a", "v1", "person", "us_ahead", "skeptic"),
+         ("b", "v2", "person", "narrowing", "optimist")],
         "contested",
     ),
     "many claims, one text: thin": (
@@ -131,7 +133,8 @@ LEAN_CASES = {
     ),
     "one report only: thin": (
         [("a", "original_report", ["e1"]), ("b", "original_report", ["e1"])],
-        [("a", "v1", "person", "us_ahead", "skeptic"), ("b", "v1", "person", "us_ahead", "skeptic")],
+        [("a", "v1", "person", "us_ahead", "skeptic"),
+         ("b", "v1", "person", "us_ahead", "skeptic")],
         "thin",
     ),
     # Counted by claims the skeptics would carry it, four to one; weighed, the promotional
@@ -244,8 +247,8 @@ def test_the_brief_names_the_text_a_lean_rests_on_and_says_when_one_holds():
     argument = parts["argument"]
     assert "**Inputs: a US lead.**" in argument
     assert (
-        "this rests on [Text A](sources/a.html) (without it: no clear side), [Text B](sources/b.html) (without it: no clear side)"
-        in argument
+        "this rests on [Text A](sources/a.html) (without it: no clear side),"
+        " [Text B](sources/b.html) (without it: no clear side)" in argument
     )
     assert "Text C (without it" not in argument
     # Without the text it rests on, the brief reads differently.
