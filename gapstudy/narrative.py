@@ -867,6 +867,13 @@ def _layer_context(
             {"dimension": r.subject, "lean": r.lean} for r in by_dim.itertuples(index=False)
         ],
         "robust": _robust_context(robust, "layer", lean_row.subject, source_labels),
+        "steady": [
+            {"dimension": r.subject, "lean": r.lean}
+            for r in by_dim.itertuples(index=False)
+            if r.lean != "thin"
+            and _robust_context(robust, "dimension", r.subject, source_labels)["holds"]
+            and len(r.source_ids) > 1
+        ],
     }
 
 
