@@ -994,6 +994,23 @@ def argument_context(
     }
 
 
+def _comment_list(
+    comments: pd.DataFrame | None, voice_labels: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Readers' comments as the brief lists them (none unless the run reads them)."""
+    if comments is None:
+        return []
+    return [
+        {
+            "who": voice_labels[c.voice_id],
+            "stance": c.stance,
+            "dimension": c.dimension,
+            "quote": brief.escape_text(c.quote),
+        }
+        for c in comments.itertuples(index=False)
+    ]
+
+
 def build_brief_context(
     tables: dict[str, pd.DataFrame],
     *,
@@ -1030,15 +1047,7 @@ def build_brief_context(
         [source_labels[s] for s in pd.unique(derived["source_id"])] if derived is not None else []
     )
     claims = experts["claims"]
-    comments = [
-        {
-            "who": voice_labels[c.voice_id],
-            "stance": c.stance,
-            "dimension": c.dimension,
-            "quote": brief.escape_text(c.quote),
-        }
-        for c in (t["claims"][is_comment].itertuples(index=False) if include_comments else [])
-    ]
+    comments = _comment_list(t["claims"][is_comment] if include_comments else None, voice_labels)
     section_dims = {x["dimension"] for x in sections}
     disputes = list_disagreements(t.get("disagreements"), experts["figures"], source_labels)
     other_disagreements = [d for d in disputes if d["dimension"] not in section_dims]
