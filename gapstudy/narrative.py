@@ -945,10 +945,12 @@ def argument_context(
     reports: pd.DataFrame,
     source_labels: dict[str, str],
     voice_labels: dict[str, str],
-    layers: pd.DataFrame,
+    layers: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
     """The weighed evidence for the takeaways and the argument: a lean per layer and per
-    dimension (:mod:`gapstudy.weighing`), what each camp rests on, robustness, source quality."""
+    dimension (:mod:`gapstudy.weighing`), what each camp rests on, robustness, source quality.
+    ``layers`` defaults to ``data/layers.yaml``."""
+    layers = weighing.load_layers() if layers is None else layers
     evidence = weighing.independent_reports(t)
     weighed = weighing.leans(evidence, layers)
     robust = weighing.robustness(t, layers)
@@ -1084,13 +1086,7 @@ def build_brief_context(
         "other_disagreements": other_disagreements,
         "out_of_date": list_out_of_date(t.get("out_of_date"), source_labels),
         "stances": vocab.STANCES,
-        "argument": argument_context(
-            experts,
-            reports,
-            source_labels,
-            voice_labels,
-            weighing.load_layers() if layers is None else layers,
-        ),
+        "argument": argument_context(experts, reports, source_labels, voice_labels, layers),
     }
 
 
