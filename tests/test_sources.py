@@ -124,7 +124,11 @@ def test_every_source_says_its_kind_and_events(repo_paths):
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("kind: repost", "kind: news", "bloomberg-repost-2026: kind 'news' unknown"),
+        (
+            "kind: repost\n    event: [agi-next-2026",
+            "kind: news\n    event: [agi-next-2026",
+            "bloomberg-repost-2026: kind 'news' unknown",
+        ),
         (
             "event: [phoenix-bay-area-forum-2026]",
             "event: [Phoenix Forum]",

@@ -17,11 +17,17 @@ def test_a_summary_of_some_sources_reconciles_facts_over_those_alone(project):
     for fact in summary["facts"].values():
         assert fact["n_sources"] == 1
         assert list(fact["reports"]) == ["hk-agi-next-2026"]
-    # Only the measures computed from this source's own figures (none of undated-narrowing's).
-    assert summary["measures"], "hk-agi-next-2026 has the OpenRouter share change"
+    # hk-agi-next-2026 has no derived measure of its own; undated-narrowing's are not its.
+    assert summary["measures"] == {}
+
+
+def test_a_summary_of_some_sources_keeps_only_their_own_measures(project):
+    summary = summarise_corpus(project, ["undated-narrowing"])
+    assert summary["measures"], "undated-narrowing has ratios and changes of its own"
     for measure in summary["measures"].values():
-        assert measure["numerator"].startswith("hk-agi-next-2026/")
-        assert measure["denominator"].startswith("hk-agi-next-2026/")
+        assert measure["numerator"].startswith("undated-narrowing/")
+        assert measure["denominator"].startswith("undated-narrowing/")
+    assert not summarise_corpus(project, ["ithome-zheng-2026"])["measures"]
 
 
 def test_a_source_summary_counts_what_its_annotation_file_holds(project):
