@@ -806,7 +806,7 @@ def _robust_context(
 ) -> dict[str, Any]:
     """Whether a lean holds whichever source (or event) is left out; if not, what it rests on."""
     mine = robust[(robust["scope"] == scope) & (robust["subject"] == subject)]
-    changed = mine[mine["is_changed"]]
+    changed = mine[mine["is_changed"].astype(bool)]
     by_source = changed[changed["left_out_kind"] == "source"]
     by_event = changed[changed["left_out_kind"] == "event"]
     return {
