@@ -48,6 +48,8 @@ _QUALIFIER_WORDS = {
     "at most": "at most",
     "within": "within",
     "as much as": "as much as",
+    "as much as nearly": "as much as nearly",
+    "as low as": "as low as",
     "nearly": "nearly",
     "almost": "almost",
     "roughly": "about",

@@ -97,7 +97,10 @@ def check_output_folders(paths: Any, folders: Sequence[Path]) -> None:
 
 def _prepare_inputs(paths: Any) -> list[Path]:
     files = [*list_files(paths.raw), *list_files(paths.annotations)]
-    return [*files, *(p for p in (paths.sources_file, paths.entities_file) if p.exists())]
+    return [
+        *files,
+        *(p for p in (paths.sources_file, paths.entities_file, paths.layers_file) if p.exists()),
+    ]
 
 
 def prepare_tables(paths: Any, state: dict[str, Any], *, force: bool, say: Callable) -> bool:

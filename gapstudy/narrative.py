@@ -31,14 +31,21 @@ from typing import Any
 import jinja2
 import pandas as pd
 
-from gapstudy import brief, vocab
+from gapstudy import brief, vocab, weighing
 from gapstudy.paths import ProjectPaths
 from gapstudy.subset import filter_tables, select_sources
 
 escape_text = brief.escape_text
 
 
-BRIEF_TABLES = ("voices", "claims", "figures", "derived_measures", "fact_values")
+BRIEF_TABLES = (
+    "voices",
+    "claims",
+    "figures",
+    "derived_measures",
+    "fact_values",
+    "source_events",
+)
 # Read when the schema declares them (they record contradictions and checks against the
 # primary sources); the brief has a sentence for each when present.
 OPTIONAL_TABLES = ("disagreements", "reference_checks", "out_of_date")
@@ -146,6 +153,12 @@ def count_in_words(n: int) -> str:
     return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
 
 
+def fraction_in_words(x: float) -> str:
+    """A weight as prose: ``the full weight``, ``half``, ``a quarter``, else a percentage."""
+    words = {1.0: "the full weight", 0.5: "half the weight", 0.25: "a quarter of the weight"}
+    return words.get(float(x), f"{float(x):.0%} of the weight")
+
+
 def times_in_words(n: int) -> str:
     """``once``, ``twice``, ``three times`` …"""
     n = int(n)
@@ -170,6 +183,8 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
+        fraction=fraction_in_words,
+        lowerfirst=lambda s: str(s)[:1].lower() + str(s)[1:] if str(s)[1:2].islower() else str(s),
         words=count_in_words,
         times=times_in_words,
         join_and=join_and,
@@ -256,7 +271,9 @@ def _report_context(
     checks: pd.DataFrame | None,
     voices: pd.DataFrame,
     voice_labels: dict[str, str],
+    claims: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
+    """One quantity reported, as the templates word it (see ``macros.md.j2``, ``report``)."""
     rows = figures.set_index("figure_id", drop=False).loc[group.figure_ids]
     first = rows.iloc[0]
     readings: dict[str, str] = {}
@@ -304,6 +321,10 @@ def _report_context(
         "n_metrics": int(group.n_metrics),
         "metrics": [brief.escape_text(m) for m in pd.unique(rows["metric"])],
         "bound": str(first["bound"]),
+        "qualifier": None
+        if brief.is_missing(first.get("qualifier"))
+        else brief.escape_text(first["qualifier"]),
+        "goes_on": _goes_on(claims, first.get("claim_id")),
         "stance_side": first["stance"] in brief.CAMPS,
         "entity": brief.escape_text(first["entity"]),
         "counterpart": None if brief.is_missing(counterpart) else brief.escape_text(counterpart),
@@ -325,6 +346,7 @@ def _measure_context(
 
     value = float(m.value)
     return {
+        "amount_words": _amount_words(m, num),
         "operation": str(m.operation),
         "description": brief.escape_text(m.description),
         "numerator": brief.figure_link(num),
@@ -337,6 +359,37 @@ def _measure_context(
         "figure_ids": {m.numerator_figure_id, m.denominator_figure_id},
         "check": _check_context(checks, [m.denominator_figure_id, m.numerator_figure_id]),
     }
+
+
+_CEILING_QUALIFIERS = ("as much as", "up to", "at most", "below", "under", "less than")
+_ROUGH_QUALIFIERS = ("nearly", "almost", "about", "roughly", "approximately", "around")
+
+
+def _amount_words(m: Any, numerator: pd.Series) -> str:
+    """What a measure's amount is, from its bound and its later figure's words: ``at most
+    about`` when the later figure is a ceiling given roughly ("as much as nearly 30%"),
+    ``about`` when only rough, else nothing."""
+    qualifier = "" if brief.is_missing(numerator.get("qualifier")) else str(numerator["qualifier"])
+    ceiling = str(numerator["bound"]) == "upper" or qualifier.startswith(_CEILING_QUALIFIERS)
+    rough = str(m.bound) == "approximate" or any(q in qualifier for q in _ROUGH_QUALIFIERS)
+    return " ".join(w for w, on in (("at most", ceiling), ("about", rough)) if on)
+
+
+def _goes_on(claims: pd.DataFrame | None, claim_id: Any) -> str | None:
+    """The words of the claim that continues the same sentence right after ``claim_id`` in its
+    text (a gloss such as "yet compute still lags"), escaped; ``None`` when there is none."""
+    if claims is None or brief.is_missing(claim_id):
+        return None
+    mine = claims[claims["claim_id"] == claim_id]
+    if not len(mine):
+        return None
+    c = mine.iloc[0]
+    after = claims[
+        (claims["source_id"] == c["source_id"])
+        & (claims["char_start"] > c["char_end"])
+        & (claims["char_start"] <= c["char_end"] + 2)
+    ]
+    return brief.escape_text(after["quote"].iloc[0]) if len(after) else None
 
 
 def _dimension_sections(
@@ -372,7 +425,7 @@ def _dimension_sections(
 
         def context(group: Any) -> dict[str, Any]:
             return _report_context(
-                group, figures, source_labels, fact_values, checks, voices, voice_labels
+                group, figures, source_labels, fact_values, checks, voices, voice_labels, claims
             )
 
         mine, companions = _attach_companions(mine, figures)
@@ -689,16 +742,289 @@ def _headline_context(
     return headline
 
 
+# ---- the argument: the weighed evidence, per layer, with its robustness ----------------------
+
+# At most this many figures are quoted for one camp on one layer, in the argument.
+FIGURES_PER_CAMP = 3
+
+
+def _camp_figures(
+    camp: str,
+    dimensions: list[str],
+    t: dict[str, pd.DataFrame],
+    reports: pd.DataFrame,
+) -> list[dict[str, Any]]:
+    """The figures a camp rests on, at most ``FIGURES_PER_CAMP``, one per dimension, dimensions
+    in ``dimensions``' order (the camp's weightiest first): gap measures first (both ends in
+    one text), then figures set against a counterpart, then the rest; within each, the
+    quantity most sources report."""
+    figures = t["figures"]
+    derived = t.get("derived_measures")
+    by_id = figures.set_index("figure_id", drop=False)
+    mine = reports[(reports["stance"] == camp) & reports["dimension"].isin(dimensions)]
+    mine = mine.assign(_order=range(len(mine))).sort_values(
+        ["n_sources", "_order"], ascending=[False, True], kind="stable"
+    )
+    candidates: list[tuple[int, int, dict[str, Any]]] = []
+    if derived is not None and len(derived):
+        for m in derived[derived["stance"] == camp].itertuples(index=False):
+            if m.dimension in dimensions:
+                metric = brief.escape_text(by_id.loc[m.numerator_figure_id, "metric"])
+                context = {
+                    "kind": "measure",
+                    "metric": metric,
+                    "num_entity": brief.escape_text(m.numerator_entity),
+                    "den_entity": brief.escape_text(m.denominator_entity),
+                    **_measure_context(m, figures),
+                }
+                candidates.append((0, dimensions.index(m.dimension), context))
+    for r in mine.itertuples(index=False):
+        row = by_id.loc[r.figure_id]
+        counterpart = row["counterpart"]
+        context = {
+            "kind": "figure",
+            "link": brief.figure_link(row),
+            "metric": brief.escape_text(row["metric"]),
+            "entity": brief.escape_text(row["entity"]),
+            "counterpart": None
+            if brief.is_missing(counterpart)
+            else brief.escape_text(counterpart),
+        }
+        candidates.append(
+            (1 if context["counterpart"] else 2, dimensions.index(r.dimension), context)
+        )
+    out, seen = [], set()
+    for _, dim, context in sorted(candidates, key=lambda c: (c[0], c[1])):
+        if dim not in seen:
+            seen.add(dim)
+            out.append(context)
+    return out[:FIGURES_PER_CAMP]
+
+
+def _robust_context(
+    robust: pd.DataFrame, scope: str, subject: str, source_labels: dict[str, str]
+) -> dict[str, Any]:
+    """Whether a lean holds whichever source (or event) is left out; if not, what it rests on."""
+    mine = robust[(robust["scope"] == scope) & (robust["subject"] == subject)]
+    changed = mine[mine["is_changed"].astype(bool)]
+    by_source = changed[changed["left_out_kind"] == "source"]
+    by_event = changed[changed["left_out_kind"] == "event"]
+    return {
+        "holds": not len(by_source),
+        "holds_events": not len(by_event),
+        "n_sources": int((mine["left_out_kind"] == "source").sum()),
+        "rests_on": [
+            {
+                "source": source_labels[r.left_out],
+                "href": f"sources/{r.left_out}.html",
+                "lean": r.lean,
+            }
+            for r in by_source.itertuples(index=False)
+        ],
+        "events": [
+            {"event": brief.escape_text(r.left_out), "lean": r.lean}
+            for r in by_event.itertuples(index=False)
+        ],
+    }
+
+
+def _layer_context(
+    layer: pd.DataFrame,
+    lean_row: Any,
+    t: dict[str, pd.DataFrame],
+    reports: pd.DataFrame,
+    weighed: pd.DataFrame,
+    robust: pd.DataFrame,
+    source_labels: dict[str, str],
+) -> dict[str, Any]:
+    """One layer: its lean, what each camp rests on, where they meet, how robust the lean is."""
+    dims = list(layer["dimension"])
+    by_dim = weighed[(weighed["scope"] == "dimension") & weighed["subject"].isin(dims)]
+    camps = {}
+    for camp in weighing.CAMPS:
+        ranked = by_dim[by_dim[f"{camp}_reports"] > 0].sort_values(
+            f"{camp}_weight", ascending=False, kind="stable"
+        )
+        camps[camp] = {
+            "n_reports": int(getattr(lean_row, f"{camp}_reports")),
+            "n_claims": int(getattr(lean_row, f"{camp}_claims")),
+            "n_voices": int(getattr(lean_row, f"{camp}_voices")),
+            "weight": float(getattr(lean_row, f"{camp}_weight")),
+            "kinds": list(getattr(lean_row, f"{camp}_kinds")),
+            "dimensions": list(ranked["subject"]),
+            "figures": _camp_figures(camp, list(ranked["subject"]), t, reports),
+        }
+    meet = by_dim[(by_dim["optimist_reports"] > 0) & (by_dim["skeptic_reports"] > 0)]
+    heavier = max(weighing.CAMPS, key=lambda c: (camps[c]["weight"], c == "skeptic"))
+    return {
+        "heavier": heavier,
+        "layer_id": lean_row.subject,
+        "title": brief.escape_text(layer["title"].iloc[0]),
+        "lean": lean_row.lean,
+        "camps": camps,
+        "meet": [{"dimension": r.subject, "lean": r.lean} for r in meet.itertuples(index=False)],
+        "dimension_leans": [
+            {"dimension": r.subject, "lean": r.lean} for r in by_dim.itertuples(index=False)
+        ],
+        "robust": _robust_context(robust, "layer", lean_row.subject, source_labels),
+        "steady": [
+            {"dimension": r.subject, "lean": r.lean}
+            for r in by_dim.itertuples(index=False)
+            if r.lean != "thin"
+            and _robust_context(robust, "dimension", r.subject, source_labels)["holds"]
+            and len(r.source_ids) > 1
+        ],
+    }
+
+
+def _quality_context(
+    t: dict[str, pd.DataFrame], evidence: pd.DataFrame, source_labels: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Each source read that counts for less than an original report: its kind, its weight,
+    its share of the camps' claims and of their independent reports."""
+    claims = t["claims"]
+    camp_claims = claims[claims["stance"].isin(weighing.CAMPS)]
+    out = []
+    for s in t["sources"].itertuples(index=False):
+        kind = getattr(s, "kind", None)
+        weight = weighing.KIND_WEIGHTS.get(str(kind), 1.0)
+        if brief.is_missing(kind) or weight >= 1:
+            continue
+        mine = camp_claims[camp_claims["source_id"] == s.source_id]
+        top = mine["dimension"].value_counts()
+        top_dim = top.index[0] if len(top) else None
+        in_top = camp_claims[camp_claims["dimension"] == top_dim]
+        alone = evidence[evidence["source_ids"].map(lambda ids, s=s.source_id: ids == [s])]
+        out.append(
+            {
+                "source": source_labels[s.source_id],
+                "href": f"sources/{s.source_id}.html",
+                "kind": str(kind),
+                "weight": weight,
+                "n_claims": len(mine),
+                "n_camp_claims": len(camp_claims),
+                "top_dimension": top_dim,
+                "n_top": int(top.iloc[0]) if len(top) else 0,
+                "n_top_all": len(in_top),
+                "n_reports_alone": len(alone),
+                "n_reports": len(evidence),
+            }
+        )
+    return sorted(out, key=lambda q: -q["n_claims"])
+
+
+def _retold_context(
+    reports: pd.DataFrame,
+    t: dict[str, pd.DataFrame],
+    evidence_keys: dict[str, str],
+    voice_labels: dict[str, str],
+) -> dict[str, Any] | None:
+    """The camp quantity told most often, and how many independent reports (voice and event)
+    those tellings are."""
+    told = reports[reports["stance"].isin(weighing.CAMPS) & (reports["n_reports"] > 1)]
+    told = told.sort_values(["n_reports", "n_sources"], ascending=False, kind="stable")
+    if not len(told):
+        return None
+    top = told.iloc[0]
+    by_id = t["figures"].set_index("figure_id", drop=False)
+    rows = by_id.loc[top["figure_ids"]]
+    independent = {evidence_keys.get(c) for c in rows["claim_id"]}
+    return {
+        "link": brief.figure_link(rows.iloc[0]),
+        "metric": brief.escape_text(rows.iloc[0]["metric"]),
+        "n_reports": int(top["n_reports"]),
+        "n_sources": int(top["n_sources"]),
+        "n_independent": len(independent),
+        "who": list(dict.fromkeys(voice_labels[v] for v in top["voice_ids"])),
+        "stance": top["stance"],
+    }
+
+
+def argument_context(
+    t: dict[str, pd.DataFrame],
+    reports: pd.DataFrame,
+    source_labels: dict[str, str],
+    voice_labels: dict[str, str],
+    layers: pd.DataFrame | None = None,
+) -> dict[str, Any]:
+    """The weighed evidence for the takeaways and the argument: a lean per layer and per
+    dimension (:mod:`gapstudy.weighing`), what each camp rests on, robustness, source quality.
+    ``layers`` defaults to ``data/layers.yaml``."""
+    layers = weighing.load_layers() if layers is None else layers
+    evidence = weighing.independent_reports(t)
+    weighed = weighing.leans(evidence, layers)
+    robust = weighing.robustness(t, layers)
+    layer_rows = weighed[weighed["scope"] == "layer"] if len(weighed) else weighed
+    by_layer = {k: g for k, g in layers.groupby("layer_id", sort=False)}
+    contexts = [
+        _layer_context(by_layer[r.subject], r, t, reports, weighed, robust, source_labels)
+        for r in layer_rows.itertuples(index=False)
+    ]
+    dims = weighed[weighed["scope"] == "dimension"] if len(weighed) else weighed
+    lead: dict[str, list[str]] = {}
+    for camp in weighing.CAMPS:
+        if not len(dims):
+            lead[camp] = []
+            continue
+        ranked = dims[dims[f"{camp}_weight"] > 0].sort_values(
+            f"{camp}_weight", ascending=False, kind="stable"
+        )
+        lead[camp] = list(ranked["subject"][:3])
+    keys = {}
+    for r in evidence.itertuples(index=False):
+        for c in r.claim_ids:
+            keys[c] = f"{r.voice_key}@{r.event_key}"
+    events = t.get("source_events")
+    n_events = events["event_id"].nunique() if events is not None and len(events) else 0
+    return {
+        "layers": contexts,
+        "argued": [c for c in contexts if c["lean"] != "thin"],
+        "is_thin": all(c["lean"] == "thin" for c in contexts),
+        "lead_dimensions": lead,
+        "quality": _quality_context(t, evidence, source_labels),
+        "retold": _retold_context(reports, t, keys, voice_labels),
+        "n_sources": len(t["sources"]),
+        "texts": [
+            {"label": source_labels[s], "href": f"sources/{s}.html"}
+            for s in t["sources"]["source_id"]
+        ],
+        "n_events": int(n_events),
+        "n_reports": len(evidence),
+        "n_claims": int(evidence["n_claims"].sum()) if len(evidence) else 0,
+        "weights": {k: v for k, v in weighing.KIND_WEIGHTS.items()},
+        "lean_share": weighing.LEAN_SHARE,
+    }
+
+
+def _comment_list(
+    comments: pd.DataFrame | None, voice_labels: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Readers' comments as the brief lists them (none unless the run reads them)."""
+    if comments is None:
+        return []
+    return [
+        {
+            "who": voice_labels[c.voice_id],
+            "stance": c.stance,
+            "dimension": c.dimension,
+            "quote": brief.escape_text(c.quote),
+        }
+        for c in comments.itertuples(index=False)
+    ]
+
+
 def build_brief_context(
     tables: dict[str, pd.DataFrame],
     *,
     sources: list[str] | None = None,
     include_comments: bool = False,
     as_of: str | None = None,
+    layers: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
     """Everything the brief's templates word, computed from ``tables`` for the run's parameters
     (see the module docstring). Needs ``sources``, ``voices``, ``claims`` and ``figures``; uses
-    ``derived_measures``, ``fact_values``, ``disagreements`` and ``reference_checks`` when given."""
+    ``derived_measures``, ``fact_values``, ``disagreements``, ``reference_checks`` and
+    ``source_events`` when given. ``layers`` defaults to ``data/layers.yaml``."""
     _, left_out = select_sources(tables["sources"], include=sources, as_of=as_of)
     everything = filter_tables(tables, include_comments=True)
     t = filter_tables(tables, sources=sources, include_comments=include_comments, as_of=as_of)
@@ -723,15 +1049,7 @@ def build_brief_context(
         [source_labels[s] for s in pd.unique(derived["source_id"])] if derived is not None else []
     )
     claims = experts["claims"]
-    comments = [
-        {
-            "who": voice_labels[c.voice_id],
-            "stance": c.stance,
-            "dimension": c.dimension,
-            "quote": brief.escape_text(c.quote),
-        }
-        for c in (t["claims"][is_comment].itertuples(index=False) if include_comments else [])
-    ]
+    comments = _comment_list(t["claims"][is_comment] if include_comments else None, voice_labels)
     section_dims = {x["dimension"] for x in sections}
     disputes = list_disagreements(t.get("disagreements"), experts["figures"], source_labels)
     other_disagreements = [d for d in disputes if d["dimension"] not in section_dims]
@@ -768,6 +1086,7 @@ def build_brief_context(
         "other_disagreements": other_disagreements,
         "out_of_date": list_out_of_date(t.get("out_of_date"), source_labels),
         "stances": vocab.STANCES,
+        "argument": argument_context(experts, reports, source_labels, voice_labels, layers),
     }
 
 
@@ -777,6 +1096,48 @@ def render_brief(context: dict[str, Any], *, template_dir: Path | None = None) -
     text = _environment(template_dir).get_template(TEMPLATE_NAME).render(**context)
     text = re.sub(r"[ \t]+\n", "\n", re.sub(r"(?<=\S)  +(?=\S)", " ", text))
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+BRIEF_PARTS = {
+    "takeaways": "takeaways.md.j2",
+    "argument": "argument.md.j2",
+    "details": TEMPLATE_NAME,
+}
+
+
+def render_parts(
+    context: dict[str, Any],
+    *,
+    template_dir: Path | None = None,
+    names: tuple[str, ...] = tuple(BRIEF_PARTS),
+) -> dict[str, str]:
+    """The brief's parts in Markdown (``names``, default all three): the key takeaways, the
+    argument, and the detail (every dimension, voice and caveat) the page folds below it."""
+    env = _environment(template_dir)
+    parts = {}
+    for name in names:
+        template = BRIEF_PARTS[name]
+        text = env.get_template(template).render(**context)
+        text = re.sub(r"[ \t]+\n", "\n", re.sub(r"(?<=\S)  +(?=\S)", " ", text))
+        parts[name] = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    return parts
+
+
+def write_brief(
+    tables: dict[str, pd.DataFrame],
+    *,
+    sources: list[str] | None = None,
+    include_comments: bool = False,
+    as_of: str | None = None,
+    layers: pd.DataFrame | None = None,
+    template_dir: Path | None = None,
+) -> dict[str, str]:
+    """The brief's parts (``takeaways``, ``argument``, ``details``) in Markdown, for the
+    sources read (see the module docstring for the parameters)."""
+    context = build_brief_context(
+        tables, sources=sources, include_comments=include_comments, as_of=as_of, layers=layers
+    )
+    return render_parts(context, template_dir=template_dir)
 
 
 def write_narrative(

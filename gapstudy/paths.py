@@ -42,6 +42,10 @@ class ProjectPaths:
         return self.data / "entities.yaml"
 
     @property
+    def layers_file(self) -> Path:
+        return self.data / "layers.yaml"
+
+    @property
     def annotations(self) -> Path:
         return self.data / "annotations"
 

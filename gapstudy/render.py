@@ -276,18 +276,19 @@ def _format_value(value: Any) -> dict[str, Any]:
     return {"text": "" if value is None else str(value), "is_block": False}
 
 
-def find_narrative(nb: nbformat.NotebookNode) -> str | None:
-    """Markdown of the cell tagged ``narrative``: its markdown output(s), or its source when it
-    is a markdown cell. An output tagged ``narrative`` in its metadata also counts."""
+def find_narrative(nb: nbformat.NotebookNode, tag: str = NARRATIVE_TAG) -> str | None:
+    """Markdown of the cell tagged ``tag`` (default ``narrative``): its markdown output(s), or
+    its source when it is a markdown cell. An output tagged ``tag`` in its metadata also
+    counts."""
     parts: list[str] = []
     for cell in nb.cells:
-        is_tagged = NARRATIVE_TAG in cell.get("metadata", {}).get("tags", [])
+        is_tagged = tag in cell.get("metadata", {}).get("tags", [])
         if is_tagged and cell.get("cell_type") == "markdown":
             parts.append(_text(cell.get("source", "")))
             continue
         for output in cell.get("outputs", []):
             meta = output.get("metadata", {}) or {}
-            is_output_tagged = NARRATIVE_TAG in meta.get("tags", []) or meta.get(NARRATIVE_TAG)
+            is_output_tagged = tag in meta.get("tags", []) or meta.get(tag)
             markdown = output.get("data", {}).get("text/markdown")
             if (is_tagged or is_output_tagged) and markdown:
                 parts.append(_text(markdown))
@@ -626,6 +627,20 @@ def _find_narrative(notebooks: list[Path]) -> tuple[str, str] | None:
     return None
 
 
+BRIEF_PART_TAGS = {"takeaways": "takeaways", "details": "brief-details"}
+
+
+def _brief_parts(nb_path: Path) -> dict[str, Markup | None]:
+    """The brief's key takeaways and its folded detail, from the cells so tagged in the run
+    that wrote the argument (``None`` where the run has no such cell)."""
+    nb = nbformat.read(nb_path, as_version=4)
+    parts = {}
+    for name, tag in BRIEF_PART_TAGS.items():
+        markdown = find_narrative(nb, tag)
+        parts[name] = render_markdown(markdown) if markdown else None
+    return parts
+
+
 def load_reader_tables(paths: ProjectPaths) -> dict[str, Any] | None:
     """The tables the source reader needs, or ``None`` when the tables are not written yet."""
     if not all(paths.table_file(name).is_file() for name in reader.READER_TABLES):
@@ -703,6 +718,7 @@ def render_report(paths: ProjectPaths) -> list[Path]:
     if found:
         run, markdown = found
         narrative = {"run": run, "href": f"{run}.html", "html": render_markdown(markdown)}
+        narrative.update(_brief_parts(paths.executed / f"{run}.ipynb"))
 
     index = env.get_template("index.html.j2").render(
         sources=reader.list_source_pages(reader_tables) if reader_tables else [],

@@ -712,3 +712,27 @@ OUT_OF_DATE = Table(
 TABLES[DISAGREEMENTS.name] = DISAGREEMENTS
 TABLES[REFERENCE_CHECKS.name] = REFERENCE_CHECKS
 TABLES[OUT_OF_DATE.name] = OUT_OF_DATE
+
+_LEAN = _enum(vocab.LEANS)
+
+ROBUSTNESS = Table(
+    name="robustness",
+    description=(
+        "Each lean of the weighed evidence (gapstudy.weighing; rule in docs/annotations.md,"
+        " 'Weighing the evidence') recomputed leaving out one source, or one event (every source"
+        " that reports it), in turn; over all sources, readers' comments left out."
+    ),
+    row="one lean (of a dimension or a layer) with one source or one event left out",
+    primary_key=("scope", "subject", "left_out_kind", "left_out"),
+    columns=(
+        Column("scope", "string", "What the lean is of.", enum=("dimension", "layer")),
+        Column("subject", "string", "The dimension, or the layer id of data/layers.yaml."),
+        Column("left_out_kind", "string", "What is left out.", enum=("source", "event")),
+        Column("left_out", "string", "The source id or event id left out."),
+        Column("lean_all", "string", "The lean with every source read.", enum=_LEAN),
+        Column("lean", "string", "The lean with it left out.", enum=_LEAN),
+        Column("is_changed", "boolean", "True when leaving it out changes the lean."),
+    ),
+)
+
+TABLES[ROBUSTNESS.name] = ROBUSTNESS

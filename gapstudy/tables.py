@@ -34,6 +34,7 @@ from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.provenance import exchange_folders
 from gapstudy.references import check_references, load_references_spec
 from gapstudy.sources import Source
+from gapstudy.weighing import load_layers, robustness
 
 
 def _frame(table: schema.Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -254,6 +255,8 @@ def build_tables(paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
         tables["claims"], tables["figures"], tables["sources"], load_out_of_date_spec(paths)
     )
     tables["out_of_date"] = _validated(schema.OUT_OF_DATE, out_of_date)
+    layers = load_layers(paths)
+    tables["robustness"] = _validated(schema.ROBUSTNESS, robustness(tables, layers))
     return tables
 
 

@@ -307,6 +307,16 @@ DIRECTIONS: dict[str, str] = {
     "none": "no direction is claimed",
 }
 
+# Which way the weighed evidence on a dimension or layer points (gapstudy.weighing.decide_lean).
+LEANS: dict[str, str] = {
+    "us_ahead": "the skeptics carry the weight: the United States leads (some say the lead widens)",
+    "narrowing": "the optimists carry the weight, most of it saying the gap is closing",
+    "parity": "the optimists carry the weight, most of it saying the two are level",
+    "china_ahead": "the optimists carry the weight, most of it saying China leads",
+    "contested": "neither camp carries two thirds of the weight",
+    "thin": "too few independent reports, or all from one source, to lean either way",
+}
+
 STANCES: dict[str, str] = {
     "optimist": "China is catching up; the gap is narrowing or small",
     "skeptic": "the gap persists or widens",

@@ -19,6 +19,7 @@ def project(tmp_path: Path) -> ProjectPaths:
     shutil.copytree(ROOT / "data" / "annotations", tmp_path / "data" / "annotations")
     shutil.copy(ROOT / "data" / "sources.yaml", tmp_path / "data" / "sources.yaml")
     shutil.copy(ROOT / "data" / "entities.yaml", tmp_path / "data" / "entities.yaml")
+    shutil.copy(ROOT / "data" / "layers.yaml", tmp_path / "data" / "layers.yaml")
     return project_paths(tmp_path)
 
 

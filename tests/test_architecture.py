@@ -33,7 +33,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "cross-source facts",
         ("specfile", "facts", "measures", "disagreements", "references", "judgments"),
     ),
-    ("what a run reads of the tables", ("brief", "subset")),
+    ("what a run reads of the tables", ("brief", "subset", "weighing")),
     ("the run list and content hashes", ("provenance", "runlist")),
     ("validation: the corpus gate", ("checkcache", "check")),
     ("tables", ("tables", "summary")),

@@ -55,7 +55,7 @@ def make_project(root: Path, runs: str = RUNS) -> ProjectPaths:
     (root / "data").mkdir(parents=True)
     for name in ("raw", "annotations"):
         shutil.copytree(ROOT / "data" / name, root / "data" / name)
-    for name in ("sources.yaml", "entities.yaml"):
+    for name in ("sources.yaml", "entities.yaml", "layers.yaml"):
         shutil.copy(ROOT / "data" / name, root / "data" / name)
     (root / "notebooks").mkdir()
     for notebook in FIXTURES.glob("*.ipynb"):

@@ -821,3 +821,200 @@ def test_each_kind_of_measure_is_worded_as_what_it_is(operation, wording):
     text = write_narrative(tables)
     assert wording in text
     assert check_numbers_and_links(text, tables) > 0
+
+
+# ---- the takeaways and the argument ------------------------------------------------------------
+
+_ITEM = re.compile(r"^- (.+)$", re.M)
+
+
+def _weighed_counts(tables: dict[str, pd.DataFrame], **parameters) -> set[int]:
+    """Counts the argument may state, computed here from the tables: independent reports,
+    claims and voices per camp and layer, claims per source and dimension, texts and events."""
+    from gapstudy import weighing
+
+    t = filter_tables(tables, **parameters)
+    weighed = weighing.leans(weighing.independent_reports(t), weighing.load_layers())
+    counts = {len(t["sources"]), t["source_events"]["event_id"].nunique()}
+    for camp in ("optimist", "skeptic"):
+        for kind in ("reports", "claims", "voices"):
+            counts |= set(weighed[f"{camp}_{kind}"].astype(int))
+    counts.add(len(weighing.independent_reports(t)))
+    claims = t["claims"][~t["claims"]["is_reader_comment"].astype(bool)]
+    camps = claims[claims["stance"].isin(["optimist", "skeptic"])]
+    counts |= {len(camps), *camps.groupby("source_id").size()}
+    counts |= set(camps.groupby("dimension").size())
+    counts |= set(camps.groupby(["source_id", "dimension"]).size())
+    figures = t["figures"]
+    told = figures.groupby(figures["fact_id"].fillna(figures["figure_id"]))
+    counts |= set(told.size()) | set(told["source_id"].nunique())
+    return counts
+
+
+def check_argument(text: str, tables: dict[str, pd.DataFrame], **parameters) -> int:
+    """Every link in the takeaways or the argument goes to a figure's words (its reading as
+    the link's words) or to a source text of the run; every other number is a count computed
+    from the tables or a derived measure. Returns how many numbers were checked."""
+    t = filter_tables(tables, **parameters)
+    pages = {f"sources/{s}.html" for s in t["sources"]["source_id"]}
+    figure_links = [(w, u) for w, u in _LINK.findall(text) if u not in pages]
+    for _words, target in _LINK.findall(text):
+        assert target in pages or target.startswith("sources/"), target
+    checked = check_numbers_and_links(
+        "\n".join(f"[{w}]({u})" for w, u in figure_links), tables, **parameters
+    )
+    prose = _CODE.sub(" ", _LINK.sub(" ", text))
+    for phrase in sorted(_quoted_cells(tables), key=len, reverse=True):
+        prose = prose.replace(phrase, " ")
+    counts = _weighed_counts(tables, **parameters)
+    measures = [float(v) for v in t["derived_measures"]["value"]]
+    for token, value in _numbers(prose):
+        is_count = "." not in token and value in counts
+        assert is_count or any(_shown(token, m) for m in measures), token
+        checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("parameters", RUNS + [{"sources": ["undated-narrowing"]}])
+def test_takeaways_and_argument_have_their_shape_and_their_numbers_link(project_tables, parameters):
+    from gapstudy.narrative import write_brief
+
+    parts = write_brief(project_tables, **parameters)
+    items = _ITEM.findall(parts["takeaways"])
+    assert 3 <= len(items) <= 6, parts["takeaways"]
+    for item in items:
+        assert "](sources/" in item, item
+        # One sentence: no full stop followed by a new sentence outside a link.
+        assert not re.search(r"[.!?] [A-Z]", _LINK.sub("x", item)), item
+    words = _LINK.sub(r"\1", parts["argument"]).split()
+    assert len(words) <= 900
+    assert parts["argument"].startswith("**Bottom line.**")
+    assert check_argument(parts["takeaways"] + parts["argument"], project_tables, **parameters)
+
+
+def test_the_default_brief_leans_by_layer_and_says_how_robust(project_tables):
+    from gapstudy import weighing
+    from gapstudy.narrative import write_brief
+
+    t = filter_tables(project_tables)
+    weighed = weighing.leans(weighing.independent_reports(t), weighing.load_layers())
+    layers = weighed[weighed["scope"] == "layer"]
+    argument = write_brief(project_tables)["argument"]
+    phrases = {
+        "us_ahead": "a US lead",
+        "narrowing": "a narrowing gap",
+        "contested": "no clear side",
+        "parity": "parity",
+        "china_ahead": "a Chinese lead",
+    }
+    for row in layers.itertuples(index=False):
+        title = weighing.load_layers().set_index("layer_id").loc[row.subject, "title"]
+        title = title.iloc[0] if isinstance(title, pd.Series) else title
+        assert f"**{title[:1].upper() + title[1:]}: {phrases.get(row.lean, '')}" in argument
+    assert "this holds whichever text is left out" in argument or "this rests on" in argument
+
+
+def test_a_run_without_the_promotional_text_reads_differently_on_compute(project_tables):
+    from gapstudy.narrative import write_brief
+
+    every = project_tables["sources"]["source_id"].tolist()
+    promotional = (
+        project_tables["sources"]
+        .loc[project_tables["sources"]["kind"] == "promotional", "source_id"]
+        .tolist()
+    )
+    if not promotional:
+        pytest.skip("no promotional source in the corpus")
+    with_it = write_brief(project_tables)
+    without = write_brief(project_tables, sources=[s for s in every if s not in promotional])
+    compute_figures = project_tables["figures"]
+    compute_figures = compute_figures[
+        (compute_figures["dimension"] == "compute_and_chips")
+        & compute_figures["source_id"].isin(promotional)
+    ]
+    for figure_id in compute_figures["figure_id"]:
+        assert figure_id not in without["argument"] + without["takeaways"]
+    assert any(f in with_it["argument"] for f in compute_figures["figure_id"])
+    assert "is promotional text" in with_it["argument"]
+    assert "is promotional text" not in without["argument"]
+    assert with_it["argument"] != without["argument"]
+
+
+def test_a_single_source_run_says_the_evidence_is_thin(project_tables):
+    from gapstudy.narrative import write_brief
+
+    for source in project_tables["sources"]["source_id"]:
+        parts = write_brief(project_tables, sources=[source])
+        assert "the evidence is thin" in parts["takeaways"]
+        assert "The evidence read here is thin." in parts["argument"]
+        assert "points to" not in parts["argument"]
+
+
+def _agreeing_and_disputed(fact_values: pd.DataFrame, disagreements: pd.DataFrame) -> list:
+    """(fact, disagreement) pairs where a disagreement's sides are all reports of one fact
+    whose reports agree within its tolerance."""
+    agreeing = fact_values[fact_values["is_agreeing"].fillna(False).astype(bool)]
+    pairs = []
+    for fact_id, reports in agreeing.groupby("fact_id"):
+        ids = set(reports["figure_id"].dropna())
+        for key, sides in disagreements.groupby("disagreement_id"):
+            sided = set(sides["figure_id"].dropna())
+            if len(sided) > 1 and sided <= ids:
+                pairs.append((fact_id, key))
+    return pairs
+
+
+def test_a_fact_within_tolerance_is_never_also_a_disagreement(project_tables):
+    """The reader's trip: the IPO proceeds said to agree and listed as a disagreement."""
+    pairs = _agreeing_and_disputed(project_tables["fact_values"], project_tables["disagreements"])
+    assert pairs == []
+
+
+def test_the_agreement_check_catches_a_fact_listed_as_a_disagreement():
+    fv = pd.DataFrame({"fact_id": ["ipo", "ipo"], "figure_id": ["a/1", "b/1"],
+                       "is_agreeing": [True, True]})  # fmt: skip
+    disputed = pd.DataFrame({"disagreement_id": ["d", "d"], "figure_id": ["a/1", "b/1"]})
+    assert _agreeing_and_disputed(fv, disputed) == [("ipo", "d")]
+
+
+READER_TRIPS = [
+    # (figure spec, what the brief must say, what it must not)
+    ({"bound": "approximate", "qualifier": "as much as nearly", "value": 30.0, "unit": "percent"},
+     "as much as nearly 30%", "about 30%"),
+    ({"bound": "lower", "qualifier": "as little as", "value": 5.0, "low": 5.0, "unit": "percent"},
+     "as little as 5%", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("spec, says, not_says", READER_TRIPS)
+def test_reader_trips_in_readings(spec, says, not_says):
+    row = pd.Series({"low": None, "high": None, "value": None, **spec})
+    reading = brief.format_reading(row)
+    assert reading == says
+    if not_says:
+        assert reading != not_says
+
+
+def test_reader_trips_in_the_corpus_brief(project_tables):
+    text = write_narrative(project_tables)
+    # A figure without a counterpart keeps its country, and the gloss the text adds to it.
+    assert re.search(r"Power capacity added, China: \[400 GW\]", text)
+    assert "The text goes on: “yet compute still lags.”" in text
+    # Dated and undated texts are counted apart (five, not six).
+    assert re.search(r"^Five texts \(four published between [^)]*, one undated\)", text, re.M)
+    # A best case stated "as little as" is not called a floor.
+    sentence = next(s for s in text.split("\n") if s.startswith("Computing power needed"))
+    assert "[as little as 5%]" in sentence
+    assert "floor" not in sentence and "best case" in sentence
+
+
+def test_a_change_to_a_rough_ceiling_is_worded_as_at_most_about():
+    """The reader's trip: "as much as nearly 30%" made an exact "+28.8 points"."""
+    from types import SimpleNamespace
+
+    from gapstudy.narrative import _amount_words
+
+    later = pd.Series({"qualifier": "as much as nearly", "bound": "approximate"})
+    assert _amount_words(SimpleNamespace(bound="approximate"), later) == "at most about"
+    exact = pd.Series({"qualifier": None, "bound": "exact"})
+    assert _amount_words(SimpleNamespace(bound="exact"), exact) == ""

@@ -18,6 +18,7 @@ INPUTS = (
     "data/annotations",
     "data/sources.yaml",
     "data/entities.yaml",
+    "data/layers.yaml",
     "notebooks",
     "gapstudy",
 )

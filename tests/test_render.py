@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 import shutil
@@ -408,3 +409,24 @@ def test_bare_addresses_in_markdown_stay_text():
     assert '<a href="https://example.com/x"' not in html
     assert "https://example.com/x" in html
     assert '<a href="https://b.org">the report</a>' in html
+
+
+def test_the_index_opens_with_the_takeaways_then_the_argument_then_the_folded_detail():
+    """The brief's page order, on the committed report: key takeaways (3 to 6 items, each
+    linking into the source reader), the argument (at most 900 words), the detail folded."""
+    index = project_paths().html / "index.html"
+    if not index.is_file():
+        pytest.skip("the report has not been built")
+    page = index.read_text(encoding="utf-8")
+    takeaways = page.index('id="takeaways"')
+    argument = page.index('id="narrative"')
+    details = page.index('<details class="gs-details" id="brief-details">')
+    figures = page.index('id="figures"')
+    assert takeaways < argument < details < figures
+    box = page[takeaways:argument]
+    items = re.findall(r"<li>(.*?)</li>", box, re.S)
+    assert 3 <= len(items) <= 6
+    assert all('href="sources/' in item for item in items)
+    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", page[argument:details]))
+    assert len(text.split()) <= 900
+    assert "Bottom line." in text

@@ -1,0 +1,328 @@
+"""Weighing the evidence: independent reports, a lean per dimension and per layer, robustness.
+
+The brief weighs the camps' claims instead of counting them (docs/annotations.md, "Weighing the
+evidence", states the rule in words). From the tables a run reads:
+
+- :func:`independent_reports` folds claims into **independent reports**: one per dimension,
+  camp, voice and event. The same voice at the same event, told by several texts, is one report
+  (a repost or a retelling is not a second report); a text's own voice and the unnamed groups it
+  quotes ("experts", "insiders") are one voice, the text's. A report weighs what the best source
+  that carries it weighs (``KIND_WEIGHTS``): an original report 1, a repost or an aggregator
+  1/2, promotional text 1/4.
+- :func:`decide_lean` turns the reports of a dimension (or of a layer, its dimensions pooled)
+  into one lean of ``vocab.LEANS`` by one rule, with the thresholds below.
+- :func:`robustness` recomputes every lean leaving out each source in turn and each event in
+  turn: the table ``robustness``.
+
+Layers (groups of dimensions: inputs, outputs, uptake...) are declared in ``data/layers.yaml``
+and read by :func:`load_layers`. Nothing here words a sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from gapstudy import vocab
+from gapstudy.exceptions import AnnotationError, Problem
+from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.yamlfile import line_of_key, read_yaml
+
+CAMPS = ("optimist", "skeptic")
+
+# How much one independent report weighs, by the best kind of source that carries it. A kind
+# missing here (a new kind added to the vocabulary) weighs 1 until a weight is declared.
+KIND_WEIGHTS: dict[str, float] = {
+    "original_report": 1.0,
+    "commentary": 1.0,
+    "aggregator": 0.5,
+    "repost": 0.5,
+    "promotional": 0.25,
+}
+# A camp carries a lean when its weight is at least this share of both camps' weight.
+LEAN_SHARE = 2 / 3
+# Fewer independent reports than this, or reports from fewer sources than this, is thin evidence.
+MIN_REPORTS = 2
+MIN_SOURCES = 2
+# The optimist camp's readings, weakest first: a tie goes to the weaker.
+OPTIMIST_READINGS = ("narrowing", "parity", "china_ahead")
+
+REPORT_COLUMNS = [
+    "dimension",
+    "stance",
+    "voice_key",
+    "event_key",
+    "n_claims",
+    "claim_ids",
+    "source_ids",
+    "kinds",
+    "weight",
+    "reading",
+]
+
+
+def _event_keys(sources: pd.DataFrame, source_events: pd.DataFrame | None) -> dict[str, str]:
+    """Each source's event key: its events joined (a text about several things is tied to all
+    of them), or its own id when it declares none."""
+    keys = {}
+    for source_id in sources["source_id"]:
+        events: list[str] = []
+        if source_events is not None and len(source_events):
+            mine = source_events[source_events["source_id"] == source_id]
+            events = sorted(mine["event_id"].astype(str))
+        keys[source_id] = "+".join(events) if events else f"source:{source_id}"
+    return keys
+
+
+def _voice_key(voice: Any) -> str:
+    """A person or body by its key; a text's own voice and its unnamed groups as the text."""
+    if voice.kind in ("outlet", "group"):
+        return f"text:{voice.source_id}"
+    return str(voice.voice_key)
+
+
+def _reading(directions: list[str]) -> str:
+    """An optimist report's reading: of ``OPTIMIST_READINGS``, the one its claims state most
+    often (a tie goes to the weaker); narrowing when they state none (the camp's own claim:
+    China is catching up)."""
+    counts = {d: directions.count(d) for d in OPTIMIST_READINGS}
+    best = max(OPTIMIST_READINGS, key=lambda d: (counts[d], -OPTIMIST_READINGS.index(d)))
+    return best if counts[best] else OPTIMIST_READINGS[0]
+
+
+def independent_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per independent report (dimension, camp, voice, event) from ``claims``,
+    ``voices``, ``sources`` and ``source_events`` (optional): its claims, the sources that
+    carry it and their kinds, its weight, and (optimist reports) its reading."""
+    claims, voices, sources = tables["claims"], tables["voices"], tables["sources"]
+    comment = claims["is_reader_comment"].fillna(False).astype(bool)
+    claims = claims[claims["stance"].isin(CAMPS) & ~comment]
+    voice_keys = {v.voice_id: _voice_key(v) for v in voices.itertuples(index=False)}
+    events = _event_keys(sources, tables.get("source_events"))
+    kind_column = sources["kind"] if "kind" in sources.columns else None
+    kinds = {
+        s: "original_report" if kind_column is None or pd.isna(k) else str(k)
+        for s, k in zip(
+            sources["source_id"],
+            kind_column if kind_column is not None else sources["source_id"],
+            strict=True,
+        )
+    }
+    frame = claims.assign(
+        voice_key=claims["voice_id"].map(voice_keys),
+        event_key=claims["source_id"].map(events),
+    )
+    rows = []
+    keys = ["dimension", "stance", "voice_key", "event_key"]
+    for key, group in frame.groupby(keys, sort=True):
+        source_ids = sorted(set(group["source_id"]))
+        its_kinds = sorted({str(kinds[s]) for s in source_ids})
+        rows.append(
+            {
+                **dict(zip(keys, key, strict=True)),
+                "n_claims": len(group),
+                "claim_ids": list(group["claim_id"]),
+                "source_ids": source_ids,
+                "kinds": its_kinds,
+                "weight": max(KIND_WEIGHTS.get(k, 1.0) for k in its_kinds),
+                "reading": _reading(list(group["direction"]))
+                if key[1] == "optimist"
+                else "us_ahead",
+            }
+        )
+    return pd.DataFrame(rows, columns=REPORT_COLUMNS)
+
+
+def pool_reports(reports: pd.DataFrame) -> pd.DataFrame:
+    """Reports of several dimensions as one body of evidence: a voice at an event counts once
+    per camp, with the best weight and the strongest reading it has on any of them."""
+    rows = []
+    for (stance, voice, event), group in reports.groupby(
+        ["stance", "voice_key", "event_key"], sort=True
+    ):
+        readings = [r for r in group.itertuples() for _ in range(int(r.n_claims)) if r.reading]
+        readings = [str(r.reading) for r in readings]
+        rows.append(
+            {
+                "dimension": ",".join(sorted(set(group["dimension"]))),
+                "stance": stance,
+                "voice_key": voice,
+                "event_key": event,
+                "n_claims": int(group["n_claims"].sum()),
+                "claim_ids": [c for ids in group["claim_ids"] for c in ids],
+                "source_ids": sorted({s for ids in group["source_ids"] for s in ids}),
+                "kinds": sorted({k for ks in group["kinds"] for k in ks}),
+                "weight": float(group["weight"].max()),
+                "reading": _reading(readings) if stance == "optimist" else "us_ahead",
+            }
+        )
+    return pd.DataFrame(rows, columns=REPORT_COLUMNS)
+
+
+def camp_weights(reports: pd.DataFrame) -> dict[str, float]:
+    """The summed weight of each camp's independent reports."""
+    return {c: float(reports.loc[reports["stance"] == c, "weight"].sum()) for c in CAMPS}
+
+
+def decide_lean(reports: pd.DataFrame) -> str:
+    """The lean of one body of evidence (one dimension's reports, or a layer's pooled):
+
+    - ``thin``: fewer than ``MIN_REPORTS`` independent reports, or all from fewer than
+      ``MIN_SOURCES`` sources;
+    - ``us_ahead``: the skeptics carry at least ``LEAN_SHARE`` of the weight;
+    - ``narrowing``, ``parity`` or ``china_ahead``: the optimists carry at least ``LEAN_SHARE``;
+      which one is the reading with most optimist weight (a tie goes to the weaker reading);
+    - ``contested``: neither camp carries ``LEAN_SHARE``.
+    """
+    n_sources = len({s for ids in reports["source_ids"] for s in ids})
+    if len(reports) < MIN_REPORTS or n_sources < MIN_SOURCES:
+        return "thin"
+    weights = camp_weights(reports)
+    total = weights["optimist"] + weights["skeptic"]
+    if weights["skeptic"] >= LEAN_SHARE * total:
+        return "us_ahead"
+    if weights["optimist"] < LEAN_SHARE * total:
+        return "contested"
+    optimist = reports[reports["stance"] == "optimist"]
+    by_reading = optimist.groupby("reading")["weight"].sum()
+    best = max(
+        OPTIMIST_READINGS, key=lambda r: (by_reading.get(r, 0.0), -OPTIMIST_READINGS.index(r))
+    )
+    return best
+
+
+def load_layers(paths: ProjectPaths | None = None) -> pd.DataFrame:
+    """The layers of ``data/layers.yaml``: one row per (layer, dimension), in file order, with
+    the layer's title and description. No file means no layers. A dimension outside the
+    vocabulary, or in two layers, is refused naming the file and line."""
+    path = (paths or project_paths()).layers_file
+    columns = ["layer_id", "title", "description", "dimension"]
+    if not path.is_file():
+        return pd.DataFrame(columns=columns)
+    document = read_yaml(path) or {}
+    entries = document.get("layers") if isinstance(document, dict) else None
+    if not isinstance(entries, list):
+        raise AnnotationError(Problem(path, 1, "no list 'layers'", "see docs/annotations.md"))
+    rows, problems, seen = [], [], {}
+    for entry in entries:
+        line = line_of_key(entry, "layer_id") if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or not isinstance(entry.get("dimensions"), list):
+            problems.append(Problem(path, line, "a layer needs layer_id, title and dimensions"))
+            continue
+        for dimension in entry["dimensions"]:
+            where = line_of_key(entry, "dimensions")
+            if dimension not in vocab.DIMENSIONS:
+                problems.append(
+                    Problem(
+                        path,
+                        where,
+                        f"unknown dimension {dimension!r}",
+                        f"use one of {', '.join(vocab.DIMENSIONS)}",
+                    )  # fmt: skip
+                )
+            elif dimension in seen:
+                problems.append(
+                    Problem(path, where, f"{dimension!r} is already in layer {seen[dimension]!r}")
+                )
+            else:
+                seen[dimension] = entry.get("layer_id")
+                rows.append(
+                    {
+                        "layer_id": str(entry.get("layer_id")),
+                        "title": str(entry.get("title", entry.get("layer_id"))),
+                        "description": str(entry.get("description", "")),
+                        "dimension": dimension,
+                    }
+                )
+    if problems:
+        raise AnnotationError(problems)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def leans(reports: pd.DataFrame, layers: pd.DataFrame) -> pd.DataFrame:
+    """The lean of every dimension the camps speak of (``scope`` dimension) and of every layer
+    (``scope`` layer, its dimensions' reports pooled), with each camp's weight and reports."""
+    rows = []
+    subjects = [("dimension", d, reports[reports["dimension"] == d]) for d in vocab.DIMENSIONS]
+    subjects = [s for s in subjects if len(s[2])]
+    for layer_id, group in layers.groupby("layer_id", sort=False):
+        mine = reports[reports["dimension"].isin(group["dimension"])]
+        subjects.append(("layer", layer_id, pool_reports(mine)))
+    for scope, subject, mine in subjects:
+        weights = camp_weights(mine)
+        row: dict[str, Any] = {"scope": scope, "subject": subject, "lean": decide_lean(mine)}
+        for camp in CAMPS:
+            ours = mine[mine["stance"] == camp]
+            row[f"{camp}_weight"] = weights[camp]
+            row[f"{camp}_reports"] = len(ours)
+            row[f"{camp}_claims"] = int(ours["n_claims"].sum())
+            row[f"{camp}_voices"] = ours["voice_key"].nunique()
+            row[f"{camp}_kinds"] = sorted({k for ks in ours["kinds"] for k in ks})
+        row["source_ids"] = sorted({s for ids in mine["source_ids"] for s in ids})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _without(tables: dict[str, pd.DataFrame], source_ids: set[str]) -> dict[str, pd.DataFrame]:
+    return {
+        name: frame[~frame["source_id"].isin(source_ids)] if "source_id" in frame.columns else frame
+        for name, frame in tables.items()
+    }
+
+
+def robustness(tables: dict[str, pd.DataFrame], layers: pd.DataFrame) -> pd.DataFrame:
+    """Every lean recomputed leaving out each source in turn and each event in turn (all the
+    sources that report it): one row per (scope, subject, what is left out), with the lean on
+    every text read (``lean_all``), the lean without it, and whether it changed. Rows follow
+    :func:`leans`, then sources in table order, then events sorted."""
+    base = leans(independent_reports(tables), layers)
+    if not len(base):
+        return pd.DataFrame(columns=ROBUSTNESS_COLUMNS)
+    drops: list[tuple[str, str, set[str]]] = [
+        ("source", s, {s}) for s in tables["sources"]["source_id"]
+    ]
+    events = tables.get("source_events")
+    if events is not None and len(events):
+        for event_id in sorted(set(events["event_id"])):
+            ids = set(events.loc[events["event_id"] == event_id, "source_id"])
+            drops.append(("event", str(event_id), ids))
+    rows = []
+    for kind, left_out, ids in drops:
+        after = leans(independent_reports(_without(tables, ids)), layers)
+        lean_after = {(r.scope, r.subject): r.lean for r in after.itertuples(index=False)}
+        for r in base.itertuples(index=False):
+            lean = lean_after.get((r.scope, r.subject), "thin")
+            rows.append(
+                {
+                    "scope": r.scope,
+                    "subject": r.subject,
+                    "left_out_kind": kind,
+                    "left_out": left_out,
+                    "lean_all": r.lean,
+                    "lean": lean,
+                    "is_changed": lean != r.lean,
+                }
+            )
+    return pd.DataFrame(rows, columns=ROBUSTNESS_COLUMNS)
+
+
+ROBUSTNESS_COLUMNS = [
+    "scope",
+    "subject",
+    "left_out_kind",
+    "left_out",
+    "lean_all",
+    "lean",
+    "is_changed",
+]
+
+
+def weigh(tables: dict[str, pd.DataFrame], layers: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Reports, leans and robustness of ``tables`` in one call."""
+    reports = independent_reports(tables)
+    return {
+        "reports": reports,
+        "leans": leans(reports, layers),
+        "robustness": robustness(tables, layers),
+    }

@@ -1,0 +1,261 @@
+"""Tests for gapstudy.weighing: independent reports, the lean rule, layers and robustness, on
+small fixture tables whose answers are worked out by hand; and the brief's words for them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from gapstudy import schema, weighing
+from gapstudy.exceptions import AnnotationError
+from gapstudy.paths import project_paths
+
+LAYERS = pd.DataFrame(
+    [
+        ("inputs", "inputs", "", "compute_and_chips"),
+        ("inputs", "inputs", "", "capital_and_investment"),
+        ("outputs", "outputs", "", "benchmark_performance"),
+    ],
+    columns=["layer_id", "title", "description", "dimension"],
+)
+
+
+def _tables(sources: list[tuple[str, str, list[str]]], claims: list[tuple]) -> dict:
+    """Sources as (id, kind, events); claims as (source, voice key, voice kind, dimension,
+    direction, stance)."""
+    source_rows = [
+        {"source_id": s, "kind": kind, "title": s, "outlet": s, "published": "2026-01",
+         "is_date_inferred": False, "is_outlet_inferred": False}
+        for s, kind, _ in sources
+    ]  # fmt: skip
+    events = [
+        {"source_id": s, "event_id": e, "n": n + 1}
+        for s, _, evs in sources
+        for n, e in enumerate(evs)
+    ]
+    voices, claim_rows = {}, []
+    for n, (source, key, kind, dimension, direction, stance) in enumerate(claims):
+        voice_id = f"{source}/{key}"
+        voices[voice_id] = {"voice_id": voice_id, "source_id": source, "voice_key": key,
+                            "name": key, "kind": kind, "stance": stance,
+                            "is_reader_comment": False}  # fmt: skip
+        claim_rows.append(
+            {"claim_id": f"{source}/c{n}", "source_id": source, "voice_id": voice_id,
+             "dimension": dimension, "direction": direction, "stance": stance,
+             "is_reader_comment": False, "quote": f"claim {n}"}
+        )  # fmt: skip
+    return {
+        "sources": pd.DataFrame(source_rows),
+        "source_events": pd.DataFrame(events, columns=["source_id", "event_id", "n"]),
+        "voices": pd.DataFrame(list(voices.values())),
+        "claims": pd.DataFrame(claim_rows),
+    }
+
+
+def _lean(tables: dict, dimension: str) -> str:
+    got = weighing.leans(weighing.independent_reports(tables), LAYERS)
+    return got.set_index(["scope", "subject"]).loc[("dimension", dimension), "lean"]
+
+
+def test_one_voice_at_one_event_told_by_three_texts_is_one_report_of_the_best_kind():
+    tables = _tables(
+        [
+            ("a", "original_report", ["summit"]),
+            ("b", "repost", ["summit"]),
+            ("c", "promotional", ["summit"]),
+        ],  # fmt: skip
+        [(s, "lin", "person", "compute_and_chips", "us_ahead", "skeptic") for s in "abc"]
+        + [("c", "lin", "person", "compute_and_chips", "widening", "skeptic")],
+    )
+    reports = weighing.independent_reports(tables)
+    assert len(reports) == 1
+    report = reports.iloc[0]
+    assert report["n_claims"] == 4
+    assert report["source_ids"] == ["a", "b", "c"]
+    assert report["weight"] == 1.0
+
+
+def test_a_texts_own_voice_and_its_unnamed_groups_are_one_voice():
+    tables = _tables(
+        [("p", "promotional", ["summit"])],
+        [
+            ("p", "p-outlet", "outlet", "compute_and_chips", "us_ahead", "skeptic"),
+            ("p", "insiders", "group", "compute_and_chips", "us_ahead", "skeptic"),
+            ("p", "analysts", "group", "compute_and_chips", "widening", "skeptic"),
+        ],  # fmt: skip
+    )
+    reports = weighing.independent_reports(tables)
+    assert list(reports["voice_key"]) == ["text:p"]
+    assert list(reports["weight"]) == [0.25]
+
+
+def test_the_same_voice_at_two_events_is_two_reports():
+    tables = _tables(
+        [("a", "original_report", ["forum"]), ("b", "original_report", ["summit"])],
+        [(s, "zheng", "person", "benchmark_performance", "parity", "optimist") for s in "ab"],
+    )
+    assert len(weighing.independent_reports(tables)) == 2
+
+
+# Each case: sources, claims on compute_and_chips as (source, voice, kind, direction, stance),
+# the lean worked out by hand.
+LEAN_CASES = {
+    "skeptics carry two thirds: us_ahead": (
+        [("a", "original_report", ["e1"]), ("b", "original_report", ["e2"])],
+        [("a", "v1", "person", "us_ahead", "skeptic"), ("b", "v2", "person", "widening", "skeptic"),
+         ("b", "v3", "person", "narrowing", "optimist")],
+        "us_ahead",
+    ),
+    "optimists carry it, most of them on parity": (
+        [("a", "original_report", ["e1"]), ("b", "original_report", ["e2"])],
+        [("a", "v1", "person", "parity", "optimist"), ("b", "v2", "person", "parity", "optimist"),
+         ("b", "v3", "person", "narrowing", "optimist")],
+        "parity",
+    ),
+    "optimists on narrowing and china_ahead tie: the weaker reading": (
+        [("a", "original_report", ["e1"]), ("b", "original_report", ["e2"])],
+        [("a", "v1", "person", "china_ahead", "optimist"),
+         ("b", "v2", "person", "narrowing", "optimist")],
+        "narrowing",
+    ),
+    "one against one: contested": (
+        [("a", "original_report", ["e1"]), ("b", "original_report", ["e2"])],
+        [("a", "v1", "person", "us_ahead", "skeptic"),
+         ("b", "v2", "person", "narrowing", "optimist")],
+        "contested",
+    ),
+    "many claims, one text: thin": (
+        [("a", "original_report", ["e1"])],
+        [("a", f"v{n}", "person", "us_ahead", "skeptic") for n in range(5)],
+        "thin",
+    ),
+    "one report only: thin": (
+        [("a", "original_report", ["e1"]), ("b", "original_report", ["e1"])],
+        [("a", "v1", "person", "us_ahead", "skeptic"),
+         ("b", "v1", "person", "us_ahead", "skeptic")],
+        "thin",
+    ),
+    # Counted by claims the skeptics would carry it, four to one; weighed, the promotional
+    # text's four claims are one voice at a quarter: 0.25 against 1 + 1.
+    "a promotional text counts for a quarter": (
+        [("a", "original_report", ["e1"]), ("b", "original_report", ["e2"]),
+         ("p", "promotional", ["e3"])],
+        [("p", "p", "outlet", "us_ahead", "skeptic"), ("p", "x", "group", "us_ahead", "skeptic"),
+         ("p", "y", "group", "widening", "skeptic"), ("p", "z", "group", "us_ahead", "skeptic"),
+         ("a", "v1", "person", "narrowing", "optimist"),
+         ("b", "v2", "person", "narrowing", "optimist")],
+        "narrowing",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", LEAN_CASES, ids=list(LEAN_CASES))
+def test_the_lean_rule_on_cases_worked_by_hand(case):
+    sources, claims, expected = LEAN_CASES[case]
+    rows = [(s, v, k, "compute_and_chips", d, st) for s, v, k, d, st in claims]
+    assert _lean(_tables(sources, rows), "compute_and_chips") == expected
+
+
+def test_a_layer_pools_its_dimensions_and_counts_a_voice_once():
+    tables = _tables(
+        [("a", "original_report", ["e1"]), ("b", "original_report", ["e2"])],
+        [
+            ("a", "v1", "person", "compute_and_chips", "us_ahead", "skeptic"),
+            ("a", "v1", "person", "capital_and_investment", "us_ahead", "skeptic"),
+            ("b", "v2", "person", "capital_and_investment", "us_ahead", "skeptic"),
+        ],  # fmt: skip
+    )
+    got = weighing.leans(weighing.independent_reports(tables), LAYERS).set_index("subject")
+    assert got.loc["compute_and_chips", "lean"] == "thin"
+    assert got.loc["inputs", "lean"] == "us_ahead"
+    assert got.loc["inputs", "skeptic_reports"] == 2
+    assert got.loc["inputs", "skeptic_claims"] == 3
+
+
+def _flipping_tables() -> dict:
+    """Compute: two skeptic voices (texts a, b) against one optimist (c): us_ahead (2 of 3).
+    Leave out b and it is one against one: contested. Leave out c: still us_ahead."""
+    return _tables(
+        [("a", "original_report", ["e1"]), ("b", "original_report", ["e2"]),
+         ("c", "original_report", ["e3"])],
+        [("a", "v1", "person", "compute_and_chips", "us_ahead", "skeptic"),
+         ("b", "v2", "person", "compute_and_chips", "us_ahead", "skeptic"),
+         ("c", "v3", "person", "compute_and_chips", "narrowing", "optimist")],
+    )  # fmt: skip
+
+
+def test_robustness_finds_the_one_text_a_lean_rests_on():
+    table = weighing.robustness(_flipping_tables(), LAYERS)
+    compute = table[(table["scope"] == "dimension") & (table["subject"] == "compute_and_chips")]
+    expected = pd.DataFrame(
+        {
+            "left_out_kind": ["source"] * 3 + ["event"] * 3,
+            "left_out": ["a", "b", "c", "e1", "e2", "e3"],
+            "lean_all": ["us_ahead"] * 6,
+            "lean": ["contested", "contested", "us_ahead", "contested", "contested", "us_ahead"],
+            "is_changed": [True, True, False, True, True, False],
+        }
+    )
+    pd.testing.assert_frame_equal(compute[list(expected.columns)].reset_index(drop=True), expected)
+
+
+def test_the_robustness_table_is_declared_and_validates():
+    table = weighing.robustness(_flipping_tables(), LAYERS)
+    schema.ROBUSTNESS.to_pandera().validate(table.astype(schema.ROBUSTNESS.dtypes))
+    assert set(table.columns) == {c.name for c in schema.ROBUSTNESS.columns}
+
+
+def test_the_robustness_table_is_in_the_data_package():
+    import json
+
+    package = json.loads(project_paths().datapackage_file.read_text(encoding="utf-8"))
+    assert "robustness" in {r["name"] for r in package["resources"]}
+
+
+def test_layers_are_read_from_data_and_a_bad_one_is_refused_with_its_line(tmp_path: Path):
+    layers = weighing.load_layers()
+    assert {"inputs", "outputs"} <= set(layers["layer_id"])
+    assert layers["dimension"].is_unique
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "layers.yaml").write_text(
+        "layers:\n  - layer_id: x\n    title: x\n    dimensions: [compute_and_chips, vibes]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(AnnotationError, match=r"layers.yaml:4: unknown dimension 'vibes'"):
+        weighing.load_layers(project_paths(tmp_path))
+
+
+def test_the_brief_names_the_text_a_lean_rests_on_and_says_when_one_holds():
+    from gapstudy.narrative import argument_context, render_parts
+
+    tables = _flipping_tables()
+    for name in ("figures", "derived_measures"):
+        tables[name] = pd.DataFrame(
+            columns=["figure_id", "source_id", "dimension", "stance", "metric", "entity",
+                     "counterpart", "numerator_figure_id", "denominator_figure_id"]
+        )  # fmt: skip
+    reports = pd.DataFrame(
+        columns=["report_key", "figure_id", "source_id", "dimension", "stance", "n_reports",
+                 "n_sources", "source_ids", "voice_ids", "claim_ids", "counterparts",
+                 "n_metrics", "n_readings", "figure_ids"]
+    )  # fmt: skip
+    labels = {s: f"Text {s.upper()}" for s in "abc"}
+    context = argument_context(tables, reports, labels, {}, LAYERS)
+    parts = render_parts({"argument": context}, names=("takeaways", "argument"))
+    argument = parts["argument"]
+    assert "**Inputs: a US lead.**" in argument
+    assert (
+        "this rests on [Text A](sources/a.html) (without it: no clear side),"
+        " [Text B](sources/b.html) (without it: no clear side)" in argument
+    )
+    assert "Text C (without it" not in argument
+    # Without the text it rests on, the brief reads differently.
+    without_b = {k: v[v["source_id"] != "b"] if "source_id" in v else v for k, v in tables.items()}
+    labels_b = {s: labels[s] for s in "ac"}
+    other = render_parts(
+        {"argument": argument_context(without_b, reports, labels_b, {}, LAYERS)},
+        names=("argument",),
+    )
+    assert "**Inputs: no clear side.**" in other["argument"]
