@@ -101,7 +101,8 @@ def _status(port: int, token: str) -> dict | None:
 def test_conda_path_uses_the_active_environment():
     env = {k: v for k, v in os.environ.items() if not k.startswith("CONDA")}
     done = subprocess.run(
-        ["make", "-n", "build", "ENV=conda", "CONDA_PREFIX=/opt/envs/gapstudy"],
+        ["make", "-n", "--no-print-directory", "build", "ENV=conda",
+         "CONDA_PREFIX=/opt/envs/gapstudy"],
         cwd=ROOT, env=env, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert done.stdout.splitlines()[-1] == "/opt/envs/gapstudy/bin/gapstudy build"

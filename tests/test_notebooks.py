@@ -152,10 +152,15 @@ def test_figures_are_saved_where_the_build_says_in_the_formats_asked(path):
         )
 
 
-def test_the_viewpoint_notebook_tags_its_narrative_cell():
+@pytest.mark.parametrize(
+    ("tag", "part"),
+    [("takeaways", "takeaways"), ("narrative", "argument"), ("brief-details", "details")],
+)
+def test_the_viewpoint_notebook_tags_each_part_of_its_brief(tag: str, part: str):
+    """The report finds the takeaways, the argument and the folded detail by these tags."""
     nb = _read(ROOT / "notebooks" / "04_viewpoints.ipynb")
-    (cell,) = _tagged(nb, "narrative")
-    assert cell.source == "Markdown(narrative)"
+    (cell,) = _tagged(nb, tag)
+    assert cell.source == f'Markdown(brief["{part}"])'
 
 
 def test_every_run_names_a_notebook_and_parameters_it_declares(repo_paths):

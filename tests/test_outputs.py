@@ -19,6 +19,7 @@ INPUTS = (
     "data/sources.yaml",
     "data/entities.yaml",
     "data/layers.yaml",
+    "CITATION.cff",
     "notebooks",
     "gapstudy",
 )

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # What the wheel is built from: the package and the files pyproject.toml names.
 BUILD_INPUTS = ("pyproject.toml", "README.md", "LICENSE", "gapstudy")
 # What `gapstudy render` reads: a project without any of the package's code.
-PROJECT_INPUTS = ("data", "figures", "reports/notebooks")
+PROJECT_INPUTS = ("data", "figures", "reports/notebooks", "CITATION.cff")
 
 pytestmark = pytest.mark.slow
 
@@ -106,7 +106,10 @@ def test_installed_copy_is_the_wheel_not_this_checkout(venv: Path):
 def test_installed_copy_renders_the_project_it_is_run_in(venv: Path, tmp_path: Path):
     project = tmp_path / "project"
     for name in PROJECT_INPUTS:
-        shutil.copytree(ROOT / name, project / name)
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, project / name)
+        else:
+            shutil.copy2(ROOT / name, project / name)
     (project / "notebooks").mkdir()
     done = _run([str(venv / "bin" / "gapstudy"), "render"], cwd=project / "notebooks")
     assert done.returncode == 0, done.stderr
