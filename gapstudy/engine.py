@@ -270,16 +270,21 @@ KERNEL_FILE_PREFIX = "gapstudy-kernel-"
 PR_SET_CHILD_SUBREAPER = 36  # from <linux/prctl.h>
 
 
-def become_subreaper() -> bool:
+def become_subreaper(enabled: bool = True) -> bool:
     """Make this process the child subreaper of its descendants (Linux): a process a cell
     starts, even in a new session, is adopted by this process rather than by init when its
-    parent ends, so :func:`kill_stray_processes` still finds it. Returns whether it worked."""
+    parent ends, so :func:`kill_stray_processes` still finds it. Returns whether it worked.
+
+    ``enabled=False`` gives the role up again. A process that runs builds in-process (a test
+    suite, a notebook) must do so when its runs end: while it stays a subreaper, the orphans of
+    any build it starts later as a child process are adopted by it rather than by init, and a
+    kernel orphaned before its parent poller started waits for init forever."""
     if not sys.platform.startswith("linux"):
         return False
     import ctypes
 
     libc = ctypes.CDLL(None, use_errno=True)
-    return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    return libc.prctl(PR_SET_CHILD_SUBREAPER, 1 if enabled else 0, 0, 0, 0) == 0
 
 
 def _kernel_pids() -> set[int]:

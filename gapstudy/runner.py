@@ -309,6 +309,7 @@ def iterate_results(
             raise
         finally:
             shutdown_warm_kernels()
+            become_subreaper(enabled=False)
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -393,3 +394,15 @@ def test_a_sweep_may_take_its_values_from_a_table(tmp_path: Path) -> None:
     paths.runs_file.write_text(runs_yaml.replace("column: dimension", "column: nope"))
     with pytest.raises(InputError, match="table has no column 'nope'"):
         read_runs(paths)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="child subreapers are Linux's")
+def test_an_in_process_build_gives_up_the_subreaper_role_when_its_runs_end(built: ProjectPaths):
+    """Else a later build started as a child would leave its orphans to this process, not init."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    flag = ctypes.c_int(-1)
+    assert build_quietly(built, force=True) == 0
+    assert libc.prctl(37, ctypes.byref(flag), 0, 0, 0) == 0  # PR_GET_CHILD_SUBREAPER
+    assert flag.value == 0
