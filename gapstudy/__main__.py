@@ -1,8 +1,6 @@
 """``python -m gapstudy``: the same command line as ``gapstudy``."""
 
-import sys
-
-from gapstudy.cli import main
+from gapstudy.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -234,5 +234,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def run() -> None:
+    """The command line's entry point: :func:`main`, then exit with its code.
+
+    Once the command has returned its outputs are in place, so an interrupt that arrives while
+    the interpreter shuts down (a pool's workers joined, kernels stopped) is ignored rather than
+    turning a finished command into a death by SIGINT.
+    """
+    code = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
