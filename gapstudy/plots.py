@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import heapq
 import math
 import re
 import textwrap
@@ -182,37 +183,92 @@ def drawn_data(fig: Figure) -> pd.DataFrame | None:
 # --- labels that do not overlap -------------------------------------------------------------------
 
 
+def stack_boxes(
+    boxes: Sequence[tuple[float, float, float, float]], pad: float
+) -> tuple[list[float], int]:
+    """Where each box ``(x0, y0, x1, y1)`` goes so that no two are closer than ``pad``: boxes
+    only move up, each to the lowest free place at or above where it is.
+
+    Sort and sweep: the boxes are taken from the lowest up, and each is compared only with
+    the boxes already placed whose top reaches its bottom (a heap drops the others for good, as
+    every later box starts higher). Labels in rows compare with their neighbours only, so the
+    work grows as n log n; boxes piled on one spot compare with the pile (a figure bounds its
+    marks, ``MAX_MARKS``). Returns each box's upward shift and the number of box comparisons."""
+    order = sorted(range(len(boxes)), key=lambda i: (boxes[i][1], boxes[i][0], i))
+    shifts = [0.0] * len(boxes)
+    placed: dict[int, tuple[float, float, float, float]] = {}
+    reaching: list[tuple[float, int]] = []  # (top, box) of the placed boxes, lowest top first
+    comparisons = 0
+    for i in order:
+        x0, y0, x1, y1 = boxes[i]
+        while reaching and reaching[0][0] + pad <= y0:
+            heapq.heappop(reaching)
+        blockers = []
+        for _, j in reaching:
+            comparisons += 1
+            bx0, by0, bx1, by1 = placed[j]
+            if bx0 < x1 + pad and x0 < bx1 + pad:
+                blockers.append((by0, by1))
+        y = y0
+        for by0, by1 in sorted(blockers):
+            if by0 < y + (y1 - y0) + pad and y < by1 + pad:
+                y = by1 + pad
+        shifts[i] = y - y0
+        placed[i] = (x0, y, x1, y + (y1 - y0))
+        heapq.heappush(reaching, (y + (y1 - y0), i))
+    return shifts, comparisons
+
+
 def _separate(fig: Figure, labels: Sequence[Annotation], *, pad_px: float = 2.0) -> None:
-    """Move apart annotations (placed with ``textcoords='offset points'``) whose boxes overlap:
-    the lower of two moves down, the upper up, until none overlaps. Other texts stay put."""
+    """Move up annotations (placed with ``textcoords='offset points'``) whose boxes, as drawn,
+    would overlap, by :func:`stack_boxes`. Other texts stay put."""
     if len(labels) < 2:
         return
     for _ in range(2):  # the layout may move the axes once the labels have moved
         fig.draw_without_rendering()
         renderer = fig.canvas.get_renderer()
-        px_to_pt = 72.0 / fig.dpi
-        has_moved = False
-        for _ in range(200):
-            boxes = [a.get_window_extent(renderer) for a in labels]
-            moved = False
-            for i in range(len(labels)):
-                for j in range(i):
-                    a, b = boxes[i], boxes[j]
-                    if not a.padded(pad_px / 2).overlaps(b.padded(pad_px / 2)):
-                        continue
-                    if (a.y0 + a.y1) <= (b.y0 + b.y1):
-                        shift = -(a.y1 - b.y0 + pad_px)
-                    else:
-                        shift = b.y1 - a.y0 + pad_px
-                    x, y = labels[i].xyann
-                    labels[i].xyann = (x, y + shift * px_to_pt)
-                    boxes[i] = labels[i].get_window_extent(renderer)
-                    moved = True
-            has_moved |= moved
-            if not moved:
-                break
-        if not has_moved:
+        boxes = [tuple(a.get_window_extent(renderer).extents) for a in labels]
+        shifts, _ = stack_boxes(boxes, pad_px)
+        if not any(shifts):
             return
+        for label, shift in zip(labels, shifts, strict=True):
+            if shift:
+                x, y = label.xyann
+                label.xyann = (x, y + shift * 72.0 / fig.dpi)
+
+
+# --- a bounded number of marks --------------------------------------------------------------------
+
+MAX_MARKS = 40  # the most marks one figure draws; the rest are counted on it and kept in its data
+SAME_SPOT_LABELS = 3  # more points than this with the same words at one spot share one label
+
+
+def _bounded(rows: pd.DataFrame, by: list[str]) -> pd.Series:
+    """Which of ``rows`` a figure draws (a boolean Series on ``rows``' index, which must be
+    unique): all of them up to ``MAX_MARKS``, else ``MAX_MARKS`` taken in turn from each group
+    of ``by`` in its order (every group's first row, then every group's second...), so each
+    panel keeps its first rows."""
+    if len(rows) <= MAX_MARKS:
+        return pd.Series(True, index=rows.index)
+    rank = rows.groupby(by, sort=False, dropna=False).cumcount()
+    keep = rank.sort_values(kind="stable").index[:MAX_MARKS]
+    return pd.Series(rows.index.isin(keep), index=rows.index)
+
+
+def _count_hidden(fig: Figure, n_shown: int, n_all: int) -> None:
+    """Say on ``fig`` how many marks it leaves out, when it leaves any out: as the title of its
+    legend (laid out with it), else under the figure."""
+    if n_all <= n_shown:
+        return
+    note = (
+        f"… and {n_all - n_shown:,} more not drawn ({n_shown} of {n_all:,} shown; "
+        "the figure's data file lists all)"
+    )
+    if fig.legends:
+        fig.legends[-1].set_title(note, prop={"size": style.SMALL_FONT_PT})
+        fig.legends[-1].get_title().set_color(style.MUTED)
+    else:
+        fig.supxlabel(note, fontsize=style.SMALL_FONT_PT, color=style.MUTED)
 
 
 # --- corpus -------------------------------------------------------------------------------------
@@ -700,17 +756,25 @@ def row_label_entity(row: Any) -> str:
 def _plot_mark_panels(
     marks: pd.DataFrame, *, ax: Axes | None, title: str, by_dimension: bool, empty: str
 ) -> Axes:
-    """Long because it lays out the panels, draws each, then places and records the labels."""
+    """Long because it lays out the panels, draws each, then places and records the labels.
+    At most ``MAX_MARKS`` marks are drawn (see :func:`_bounded`); the record keeps every mark,
+    each with ``is_shown``, and a panel's scale follows all of its marks."""
     if marks.empty:
         return _say_empty(_axes(ax, 1.5), empty)
     keys = (
         ["dimension", "kind", "quantity", "unit"] if by_dimension else ["kind", "quantity", "unit"]
     )
-    groups = list(marks.groupby(keys, sort=False))
-    heights = [ROW_IN * _row_positions(_row_texts(rows))[1] + PANEL_IN for _, rows in groups]
+    marks = marks.reset_index(drop=True)
+    is_shown = _bounded(marks, keys)
+    groups = [
+        (key, rows, rows[is_shown[rows.index]])
+        for key, rows in marks.groupby(keys, sort=False)
+        if is_shown[rows.index].any()
+    ]
+    heights = [ROW_IN * _row_positions(_row_texts(shown))[1] + PANEL_IN for *_, shown in groups]
     panels = _panel_axes(ax, heights)
     labels, drawn = [], []
-    for panel, (key, rows) in zip(panels, groups, strict=True):
+    for panel, (key, rows, shown) in zip(panels, groups, strict=True):
         kind, quantity, unit = key[-3:]
         numbers = [x for row in rows.itertuples(index=False) for x in _numbers(row)]
         scale = panel_scale(unit, numbers)
@@ -718,13 +782,18 @@ def _plot_mark_panels(
         what = kind if quantity == kind else f"number of {quantity}"
         panel_title = _panel_title(dimension, what, unit, scale)
         labels += _draw_panel(
-            panel, rows.reset_index(drop=True), title=panel_title, unit=unit, scale=scale
+            panel, shown.reset_index(drop=True), title=panel_title, unit=unit, scale=scale
         )
-        drawn.append(_drawn_marks(rows, chart=title, axis=panel_title))
+        drawn.append(
+            _drawn_marks(rows, chart=title, axis=panel_title).assign(
+                is_shown=is_shown[rows.index].to_numpy()
+            )
+        )
     fig = panels[0].figure
     fig.suptitle(title, x=0.01, ha="left")
-    stances = [s for s in STANCE_COLOURS if s in set(marks["stance"])]
-    _mark_legend(fig, stances, marks)
+    stances = [s for s in STANCE_COLOURS if s in set(marks.loc[is_shown, "stance"])]
+    _mark_legend(fig, stances, marks[is_shown])
+    _count_hidden(fig, int(is_shown.sum()), len(marks))
     _fit_in_axes(fig, labels)
     _separate(fig, [label for label, *_ in labels])
     _record(fig, pd.concat(drawn, ignore_index=True))
@@ -800,10 +869,13 @@ def plot_benchmark_gap(
     period given) is hollow. Colour is the stance of the voice citing it, the marker shape the
     benchmark. ``changes`` (derived differences) join the two figures they compare with an
     arrow. ``points`` from :func:`gapstudy.facts.benchmark_gap_points`. Returns the first
-    panel; the panels share the time axis."""
-    placed = points[points["year"].notna() & points["value"].notna()]
-    if placed.empty:
+    panel; the panels share the time axis. At most ``MAX_MARKS`` points are drawn, taken in
+    turn from each unit and benchmark (see :func:`_bounded`); the record keeps every point."""
+    every = points[points["year"].notna() & points["value"].notna()].reset_index(drop=True)
+    if every.empty:
         return _say_empty(_axes(ax, 2.0), "benchmark gap figure")
+    is_shown = _bounded(every, ["unit", "label"])
+    placed = every[is_shown]
     units = [u for u in ("percentage_point", "percent") if u in set(placed["unit"])]
     units += [u for u in pd.unique(placed["unit"]) if u not in units]
     heights = [3.4 if u == "percentage_point" else 1.9 for u in units]
@@ -835,19 +907,20 @@ def plot_benchmark_gap(
     fig.suptitle("The US lead on benchmarks over time", x=0.01, ha="left")
     handles = _benchmark_legend(placed, markers, series)
     fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False)
+    _count_hidden(fig, len(placed), len(every))
     _widen_to_fit(fig, labels, panels)
     _separate(fig, labels)
     _record(
         fig,
-        placed.assign(
+        every.assign(
             chart="The US lead on benchmarks over time",
-            axis=placed["unit"].map(lambda u: UNIT_NAMES.get(u, _label(u))),
             quantity="gap",
             entity="United States over China",
-            period=placed["year"].map(lambda y: f"{float(y):.2f} (as a year)"),
+            axis=every["unit"].map(lambda u: UNIT_NAMES.get(u, _label(u))),
+            period=every["year"].map(lambda y: f"{float(y):.2f} (as a year)"),
         )[
             [*DRAWN_COLUMNS, "label", "text", "value", "is_year_from_source", "stance", "source_id"]
-        ].assign(figure_id=placed["figure_id"]),
+        ].assign(figure_id=every["figure_id"], is_shown=is_shown),
     )
     return panels[0]
 
@@ -861,10 +934,17 @@ def _draw_benchmark_panel(
     where: dict[str, tuple[Axes, float, float]],
 ) -> list[Any]:
     """Draw one unit's points of :func:`plot_benchmark_gap`, recording where each figure went
-    (``where``, for the arrows of changes); returns the point labels."""
+    (``where``, for the arrows of changes); returns the point labels. More than
+    ``SAME_SPOT_LABELS`` points with the same words at one spot get one label naming the
+    first sources and counting the rest."""
     labels = []
+    spots = rows.groupby(["year", "value", "text"], sort=False)["source_id"].agg(list)
     for row in rows.itertuples(index=False):
         x, y = float(row.year), float(row.value)
+        words = f"{_plain(row.text)} · {row.source_id}"
+        same = spots[(row.year, row.value, row.text)]
+        if len(same) > SAME_SPOT_LABELS:
+            words = f"{_plain(row.text)} · {', '.join(same[:2])} and {len(same) - 2:,} more"
         where[row.figure_id] = (panel, x, y)
         colour = STANCE_COLOURS.get(row.stance, style.INK)
         face = "white" if row.is_year_from_source else colour
@@ -878,9 +958,11 @@ def _draw_benchmark_panel(
             mew=1.5,
             color=colour,
         )
+        if len(same) > SAME_SPOT_LABELS and row.source_id != same[0]:
+            continue
         labels.append(
             panel.annotate(
-                f"{_plain(row.text)} · {row.source_id}",
+                words,
                 (x, y),
                 xytext=(-7, 5) if row.figure_id in starts else (7, 5),
                 textcoords="offset points",

@@ -9,6 +9,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, Rectangle  # noqa: E402
@@ -400,6 +402,130 @@ def test_labels_at_one_spot_are_moved_apart():
     renderer = fig.canvas.get_renderer()
     assert not a.get_window_extent(renderer).overlaps(b.get_window_extent(renderer))
     assert a.xyann != b.xyann
+
+
+def _apart(boxes, shifts, pad) -> bool:
+    """No two boxes closer than ``pad`` once shifted (to within rounding)."""
+    pad -= 1e-9
+    moved = [(x0, y0 + s, x1, y1 + s) for (x0, y0, x1, y1), s in zip(boxes, shifts, strict=True)]
+    return not any(
+        a[0] < b[2] + pad and b[0] < a[2] + pad and a[1] < b[3] + pad and b[1] < a[3] + pad
+        for i, a in enumerate(moved)
+        for b in moved[:i]
+    )
+
+
+BOX = st.tuples(
+    st.floats(0, 300, allow_nan=False),
+    st.floats(0, 300, allow_nan=False),
+    st.floats(1, 80, allow_nan=False),
+    st.floats(1, 30, allow_nan=False),
+).map(lambda b: (b[0], b[1], b[0] + b[2], b[1] + b[3]))
+
+
+@given(st.lists(BOX, max_size=40), st.sampled_from([0.0, 2.0]))
+@settings(max_examples=200, deadline=None)
+def test_stacked_boxes_never_overlap_and_only_move_up(boxes, pad):
+    shifts, _ = plots.stack_boxes(boxes, pad)
+    assert all(s >= 0 for s in shifts)
+    assert _apart(boxes, shifts, pad)
+
+
+def test_boxes_already_apart_stay_put():
+    boxes = [(0, 10 * n, 50, 10 * n + 8) for n in range(20)]
+    assert plots.stack_boxes(boxes, 2.0)[0] == [0.0] * 20
+
+
+def test_boxes_at_one_spot_are_stacked_in_their_order():
+    shifts, _ = plots.stack_boxes([(0, 0, 10, 5)] * 3, 1.0)
+    assert shifts == [0.0, 6.0, 12.0]
+
+
+def _rows_of_labels(n: int) -> list[tuple[float, float, float, float]]:
+    """Labels as a panel of marks draws them: one a row, at scattered x, each pair of rows
+    a little closer than a label is tall (so neighbours overlap and move)."""
+    return [((37 * k) % 400, 9.0 * k, (37 * k) % 400 + 120, 9.0 * k + 10) for k in range(n)]
+
+
+def test_placement_compares_labels_with_their_neighbours_not_with_every_label():
+    counts = {n: plots.stack_boxes(_rows_of_labels(n), 2.0)[1] for n in (250, 1000, 4000)}
+    for n, count in counts.items():
+        assert count <= 8 * n  # every pair would be n(n-1)/2
+    # Four times the labels, about four times the comparisons.
+    assert counts[4000] / counts[1000] < 4.5
+    assert counts[1000] / counts[250] < 4.5
+    boxes = _rows_of_labels(1000)
+    assert _apart(boxes, plots.stack_boxes(boxes, 2.0)[0], 2.0)
+
+
+def _many_marks(n: int) -> pd.DataFrame:
+    """``n`` gap marks in two panels (two units), each from its own source."""
+    return make_marks(
+        *(
+            {
+                "unit": "fold" if k % 3 else "percentage_point",
+                "label": f"lead {k}",
+                "low": 2.0 + k,
+                "value": 2.0 + k,
+                "high": 2.0 + k,
+                "source_id": f"s{k:03d}",
+                "item_id": f"s{k:03d}/gap/1",
+                "text": f"{2 + k}",
+            }
+            for k in range(n)
+        )
+    )
+
+
+def test_a_figure_draws_at_most_max_marks_and_counts_the_rest(tmp_path):
+    marks = _many_marks(plots.MAX_MARKS + 23)
+    ax = plots.plot_gap_by_dimension(marks)
+    fig = ax.figure
+    drawn_words = [t for t in _texts(fig) if "·  s" in t]
+    assert len(drawn_words) == plots.MAX_MARKS
+    note = f"… and 23 more not drawn ({plots.MAX_MARKS} of {plots.MAX_MARKS + 23:,} shown"
+    assert note in fig.legends[0].get_title().get_text()
+    # Both panels keep marks: taken in turn from each, not the first rows of the table.
+    assert len(fig.axes) == 2
+    assert overlaps(fig) == []
+    (_, data, _) = save_figure(fig, "many", figures_dir=tmp_path, caption="c", formats=["png"])
+    saved = pd.read_csv(data)
+    assert sorted(saved["item_id"]) == sorted(marks["item_id"])
+    assert saved["is_shown"].sum() == plots.MAX_MARKS
+
+
+def test_a_figure_with_few_marks_draws_them_all_and_says_nothing_of_more():
+    ax = plots.plot_gap_by_dimension(_many_marks(plots.MAX_MARKS))
+    assert ax.figure.legends[0].get_title().get_text() == ""
+    assert not [t for t in _texts(ax.figure) if "more not drawn" in t]
+    assert plots.drawn_data(ax.figure)["is_shown"].all()
+
+
+def test_benchmark_points_at_one_spot_beyond_the_bound_are_counted_and_kept_in_the_data():
+    n = plots.MAX_MARKS + 5
+    points = pd.DataFrame(
+        {
+            "figure_id": [f"s{k}/g/1" for k in range(n)],
+            "source_id": [f"s{k}" for k in range(n)],
+            "label": ["overall"] * n,
+            "text": ["2.7%"] * n,
+            "value": [2.7] * n,
+            "unit": ["percent"] * n,
+            "year": [2026.2] * n,
+            "is_year_from_source": [False] * n,
+            "stance": ["optimist"] * n,
+        }
+    )
+    ax = plots.plot_benchmark_gap(points)
+    fig = ax.figure
+    markers = [line for line in ax.lines if line.get_marker() == "o"]
+    assert len(markers) == plots.MAX_MARKS
+    # Points at one spot with the same words share one label naming the first sources.
+    labels = [t.get_text() for t in ax.texts if t.get_text().startswith("2.7% · ")]
+    assert labels == [f"2.7% · s0, s1 and {plots.MAX_MARKS - 2} more"]
+    assert "… and 5 more not drawn" in fig.legends[0].get_title().get_text()
+    drawn = plots.drawn_data(fig)
+    assert len(drawn) == n and drawn["is_shown"].sum() == plots.MAX_MARKS
 
 
 @pytest.mark.parametrize("name", EVERY_FIGURE)
