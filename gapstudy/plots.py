@@ -852,7 +852,10 @@ def _widen_to_fit(fig: Figure, labels: Sequence[Annotation], panels: Sequence[Ax
         if left <= 0 and right <= 0:
             return
         lo, hi = panels[0].get_xlim()
-        per_px = (hi - lo) / panels[0].get_window_extent(renderer).width
+        width = panels[0].get_window_extent(renderer).width
+        if width < 0.25 * fig.bbox.width:  # the layout gave up: widening would not converge
+            return
+        per_px = (hi - lo) / width
         lo -= (left + 6) * per_px if left > 0 else 0
         hi += (right + 6) * per_px if right > 0 else 0
         for panel in panels:
@@ -936,7 +939,7 @@ def _draw_benchmark_panel(
     """Draw one unit's points of :func:`plot_benchmark_gap`, recording where each figure went
     (``where``, for the arrows of changes); returns the point labels. More than
     ``SAME_SPOT_LABELS`` points with the same words at one spot get one label naming the
-    first sources and counting the rest."""
+    first source and counting the rest."""
     labels = []
     spots = rows.groupby(["year", "value", "text"], sort=False)["source_id"].agg(list)
     for row in rows.itertuples(index=False):
@@ -944,7 +947,7 @@ def _draw_benchmark_panel(
         words = f"{_plain(row.text)} · {row.source_id}"
         same = spots[(row.year, row.value, row.text)]
         if len(same) > SAME_SPOT_LABELS:
-            words = f"{_plain(row.text)} · {', '.join(same[:2])} and {len(same) - 2:,} more"
+            words = f"{_plain(row.text)} · {same[0]} and {len(same) - 1:,} more"
         where[row.figure_id] = (panel, x, y)
         colour = STANCE_COLOURS.get(row.stance, style.INK)
         face = "white" if row.is_year_from_source else colour

@@ -520,9 +520,9 @@ def test_benchmark_points_at_one_spot_beyond_the_bound_are_counted_and_kept_in_t
     fig = ax.figure
     markers = [line for line in ax.lines if line.get_marker() == "o"]
     assert len(markers) == plots.MAX_MARKS
-    # Points at one spot with the same words share one label naming the first sources.
+    # Points at one spot with the same words share one label naming the first source.
     labels = [t.get_text() for t in ax.texts if t.get_text().startswith("2.7% · ")]
-    assert labels == [f"2.7% · s0, s1 and {plots.MAX_MARKS - 2} more"]
+    assert labels == [f"2.7% · s0 and {plots.MAX_MARKS - 1} more"]
     assert "… and 5 more not drawn" in fig.legends[0].get_title().get_text()
     drawn = plots.drawn_data(fig)
     assert len(drawn) == n and drawn["is_shown"].sum() == plots.MAX_MARKS
