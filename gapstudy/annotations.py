@@ -218,6 +218,13 @@ def _as_cause(problems: list[Problem], source_id: str, words: Any) -> list[Probl
     return [replace(p, breaks=p.breaks | numbers) for p in problems]
 
 
+def _as_unread(problems: list[Problem], source_id: str) -> list[Problem]:
+    """Problems that keep a source's annotation file from being read, marked as the cause of
+    every later problem about the source (its numbers all open, its figures unknown)."""
+    breaks = frozenset({source_key(source_id)})
+    return [replace(p, breaks=p.breaks | breaks) for p in problems]
+
+
 def _entries(parent: dict[str, Any], key: str) -> list[dict[str, Any]]:
     """The entries listed under ``key`` (the schema has checked they are mappings)."""
     return parent.get(key) or []
@@ -325,9 +332,8 @@ def load_source_annotations(
         return None, []
     doc = read_yaml(path)
     problems = check_document(doc, "annotation file", path)
-    if problems:  # the file is not read: every later problem about the source follows from these
-        breaks = frozenset({source_key(source.source_id)})
-        return None, [replace(p, breaks=p.breaks | breaks) for p in problems]
+    if problems:
+        return None, _as_unread(problems, source.source_id)
     if doc.get("source_id") != source.source_id:
         problems.append(
             Problem(
