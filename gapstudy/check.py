@@ -493,6 +493,8 @@ def _check_cross_source(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
                 if fact in fact_sources:
                     fact_sources[fact].add(sid)
     facts_path = paths.annotations / "facts.yaml"
+    # A source whose annotations could not be read may be the fact's missing report.
+    unread = frozenset(source_key(sid) for sid in corpus.sources if sid not in corpus.annotations)
     for fact in corpus.facts:
         found = fact_sources[fact.get("fact_id")]
         if len(found) < 2:
@@ -503,6 +505,7 @@ def _check_cross_source(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
                     f"fact {fact.get('fact_id')!r} is reported by {len(found)} source(s)"
                     f" ({', '.join(sorted(found)) or 'none'})",
                     "a fact needs two sources or more: link a second report or remove the fact",
+                    about=unread,
                 )
             )
     try:

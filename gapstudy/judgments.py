@@ -308,6 +308,7 @@ def check_out_of_date(
                         f"{rid!r}: evidence {evidence!r} {why}",
                         "name a claim or figure of another text that shows the record, "
                         "or give it as null and say where the record is in the note",
+                        about=frozenset({report_key(str(evidence))}),
                     )
                 )
     return problems

@@ -661,6 +661,14 @@ HARDENING = [
         n_problems=1,
     ),
     Case(
+        "misspelt key: the file unread, every number of its source open",
+        sub(A, r"^(\s+)stance: (.*)$", r"\1stnace: \2"),
+        r"hk-agi-next-2026\.yaml:\d+: voice '[\w-]+': unknown key 'stnace' \(did you mean "
+        r"'stance'\?\); and 2\d more problems caused by it",
+        (A, "stnace:"),
+        n_problems=2,  # the key, and the required 'stance' it leaves missing
+    ),
+    Case(
         "claim quote misspelt, its number then open",
         sub(I, r"According to data from the latest", "According to figures from the latest"),
         r"ithome-zheng-2026\.yaml:\d+: quote 'According to figures .*' not found verbatim "
