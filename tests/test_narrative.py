@@ -381,7 +381,8 @@ def _quoted_cells(tables: dict[str, pd.DataFrame]) -> set[str]:
         for column in columns if frame is not None else ():
             for value in frame[column].dropna() if column in frame.columns else ():
                 text = escape_text(value)
-                cells |= {text, text[:1].upper() + text[1:], text[:1].lower() + text[1:]}
+                for cell in (text, text.rstrip(".")):  # its last full stop may be dropped
+                    cells |= {cell, cell[:1].upper() + cell[1:], cell[:1].lower() + cell[1:]}
     return cells
 
 
@@ -404,7 +405,9 @@ def check_numbers_and_links(text: str, tables: dict[str, pd.DataFrame], **parame
             claims = tables["claims"].set_index("claim_id")
             claim = claims.loc[figure_id[2:]]
             assert claim["source_id"] == source_id, f"{target!r} names the wrong source"
-            assert words == escape_text(claim["quote"]), f"{words!r} is not {figure_id}'s quote"
+            # Quoted whole, or a label (who said it) that holds no number.
+            is_quote = words == escape_text(claim["quote"])
+            assert is_quote or not _numbers(words), f"{words!r} is not {figure_id}'s quote"
             continue
         assert figure_id in figures.index, f"{figure_id!r} is no figure"
         figure = figures.loc[figure_id]
@@ -414,8 +417,10 @@ def check_numbers_and_links(text: str, tables: dict[str, pd.DataFrame], **parame
             assert any(_shown(token, r) for r in readings), f"{token!r} is not {figure_id}"
             checked += 1
     prose = _DATE.sub(" ", _CODE.sub(" ", _LINK.sub(" ", text)))
-    # Words copied from a table (a period, a metric, a reading note, a quote) may hold numbers.
-    for phrase in sorted(_quoted_cells(tables), key=len, reverse=True):
+    # Words copied from a table (a period, a metric, a reading note, a quote) may hold numbers,
+    # and so may a publication date written in words ("February 2026").
+    months = {brief.month_words(p) for p in tables["sources"]["published"].dropna()}
+    for phrase in sorted(_quoted_cells(tables) | months, key=len, reverse=True):
         prose = prose.replace(phrase, " ")
     allowed_dates = set(tables["sources"]["published"].dropna()) | {parameters.get("as_of")}
     assert set(_DATE.findall(_CODE.sub(" ", _LINK.sub(" ", text)))) <= allowed_dates
@@ -864,7 +869,8 @@ def check_argument(text: str, tables: dict[str, pd.DataFrame], **parameters) -> 
         "\n".join(f"[{w}]({u})" for w, u in figure_links), tables, **parameters
     )
     prose = _CODE.sub(" ", _LINK.sub(" ", text))
-    for phrase in sorted(_quoted_cells(tables), key=len, reverse=True):
+    months = {brief.month_words(p) for p in tables["sources"]["published"].dropna()}
+    for phrase in sorted(_quoted_cells(tables) | months, key=len, reverse=True):
         prose = prose.replace(phrase, " ")
     counts = _weighed_counts(tables, **parameters)
     measures = [float(v) for v in t["derived_measures"]["value"]]
