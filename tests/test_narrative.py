@@ -1024,3 +1024,63 @@ def test_a_change_to_a_rough_ceiling_is_worded_as_at_most_about():
     assert _amount_words(SimpleNamespace(bound="approximate"), later) == "at most about"
     exact = pd.Series({"qualifier": None, "bound": "exact"})
     assert _amount_words(SimpleNamespace(bound="exact"), exact) == ""
+
+
+# ---- the brief's figure per camp, retold remarks, untitled texts -----------------------------
+
+
+def test_a_camps_figure_is_its_newest_not_an_earlier_baseline():
+    """Two figures of one claim, one dimension, no counterpart: the share in late 2024 and the
+    one of "last year" in a text of February 2026. The argument shows the later one."""
+    from gapstudy.narrative import _camp_figures
+
+    claim = _claim("a/share", "a/outlet", "from 1.2% in late 2024 to nearly 30% last year",
+                   "adoption_and_usage", "narrowing", "optimist", 3)  # fmt: skip
+    figures = _frame(
+        schema.FIGURES,
+        [_figure("a/share/1", "1.2%", claim, value=1.2, counterpart=None, period="late 2024"),
+         _figure("a/share/2", "nearly 30%", claim, value=30.0, counterpart=None,
+                 period="last year", metric="share (peak week)")],
+    )  # fmt: skip
+    sources = _frame(schema.SOURCES, [{"source_id": "a", "outlet": "A", "published": "2026-02"}])
+    t = {"figures": figures, "sources": sources}
+    reports = brief.group_reports(figures, sources)
+    shown = _camp_figures("optimist", ["adoption_and_usage"], t, reports)
+    assert [f["period"] for f in shown] == ["last year, written February 2026"]
+    assert "a/share/2" in shown[0]["link"]
+
+
+def test_a_retold_remark_is_counted_in_every_text_that_tells_it():
+    """Lin's odds: one text in the fact, a second telling it with another horizon (kept out of
+    the fact), a third figure of his with another bound: two texts, two tellings."""
+    from gapstudy.narrative import _tellings
+
+    one = _claim("a/odds", "a/lin", "below 20%", "overall_lead", "us_ahead", "skeptic", 1)
+    two = _claim("b/odds", "b/lin", "sub-20%", "overall_lead", "us_ahead", "skeptic", 1)
+    figures = _frame(
+        schema.FIGURES,
+        [_figure("a/odds/1", "below 20%", one, high=20.0, bound="upper", period="3 to 5 years"),
+         _figure("a/odds/2", "20%", one, value=20.0, bound="exact"),
+         _figure("b/odds/1", "sub-20%", two, high=20.0, bound="upper", period="5 years")],
+    )  # fmt: skip
+    evidence = pd.DataFrame(
+        [{"claim_ids": ["a/odds", "b/odds"], "source_ids": ["a", "b"]},
+         {"claim_ids": ["a/other"], "source_ids": ["a"]}]
+    )  # fmt: skip
+    got = _tellings(evidence, figures, {"a/odds"})
+    assert got == {"n_texts": 2, "n_tellings": 2, "periods": ["3 to 5 years", "5 years"]}
+
+
+@pytest.mark.parametrize(
+    ("row", "label"),
+    [
+        ({"outlet": "AI CERTs"}, "AI CERTs"),
+        ({"original_outlet": "Bloomberg"}, "Bloomberg (reposted)"),
+        ({"title": "A title"}, "“A title”"),
+        ({"published": "2026-02"}, "the untitled report of February 2026"),
+        ({}, "`x`"),
+    ],
+)
+def test_a_text_is_named_by_outlet_title_or_month_never_by_its_id_when_it_has_a_date(row, label):
+    sources = _frame(schema.SOURCES, [{"source_id": "x", **row}])
+    assert brief.label_sources(sources) == {"x": label}
