@@ -739,6 +739,8 @@ def _headline_context(
         voice_labels,
     )
     headline["stance"] = repeated["stance"].iloc[0]
+    fact_claims = set(repeated["claim_ids"].iloc[0]) if "claim_ids" in repeated else set()
+    headline["tellings"] = _tellings(weighing.independent_reports(t), figures, fact_claims)
     return headline
 
 
