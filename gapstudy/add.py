@@ -27,11 +27,11 @@ from gapstudy import vocab
 from gapstudy.annotations import find_verbatim, load_source_annotations
 from gapstudy.atomicfile import replace_file, write_new_file
 from gapstudy.exceptions import AnnotationError, InputError, Problem
-from gapstudy.figures import read_mention
 from gapstudy.input_schema import ENTRY_KINDS
 from gapstudy.lock import editing_inputs
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.sentences import read_in_sentence
 from gapstudy.sources import MAX_TEXT_BYTES, Source, load_sources
 from gapstudy.yamlfile import read_yaml
 
@@ -152,9 +152,10 @@ def _context(source: Source, start: int, end: int) -> str:
 
 
 def draft_reading(text: str, mention: Mention) -> dict[str, Any]:
-    """What a draft says of ``mention`` in ``text``: the normaliser's reading, its refusal, or
-    the exclusion of a year (see :func:`gapstudy.figures.read_mention`)."""
-    return read_mention(mention.text)
+    """What a draft says of ``mention`` in ``text``: the normaliser's reading of it in its
+    sentence, its refusal, or the exclusion of a year (see
+    :func:`gapstudy.sentences.read_in_sentence`)."""
+    return read_in_sentence(text, mention)
 
 
 def draft_entries(
@@ -187,6 +188,8 @@ def draft_entries(
             entry["refusal"] = reading["refusal"]
         else:
             entry.update({name: reading[name] for name in DRAFT_READING_FIELDS})
+            if "whole" in reading:
+                entry["whole"] = reading["whole"]  # what a share is of, as written
         drafts.append(entry)
     return drafts
 

@@ -33,13 +33,14 @@ from gapstudy.exceptions import (
     SourceError,
 )
 from gapstudy.facts import load_facts_spec
-from gapstudy.figures import ParsedFigure, format_reading, parse_figure, read_mention
+from gapstudy.figures import ParsedFigure, format_reading, parse_figure
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
 from gapstudy.judgments import check_judgments
 from gapstudy.measures import load_derived_spec
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.references import load_references_spec
+from gapstudy.sentences import read_in_sentence
 from gapstudy.sources import Source, load_sources
 from gapstudy.yamlfile import line_of_key, read_text, read_yaml
 
@@ -1033,14 +1034,15 @@ def format_coverage(corpus: Corpus) -> str:
             line = corpus.sources[m.source_id].line_of(m.mention.start)
             lines.append(
                 f"  data/raw/{corpus.sources[m.source_id].path.name}:{line}: {m.mention.text!r}"
-                f" -> {_open_reading(m)}"
+                f" -> {_open_reading(corpus.sources[m.source_id].text, m)}"
             )
     return "\n".join(lines)
 
 
-def _open_reading(status: MentionStatus) -> str:
-    """What the normaliser makes of an open mention: its reading, its refusal, or a year."""
-    return format_reading(read_mention(status.mention.text))
+def _open_reading(text: str, status: MentionStatus) -> str:
+    """What the normaliser makes of an open mention in its sentence of ``text``: its
+    reading, its refusal, or a year."""
+    return format_reading(read_in_sentence(text, status.mention))
 
 
 def run_check(paths: ProjectPaths | None = None) -> int:

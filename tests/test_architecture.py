@@ -28,7 +28,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("declarations: input keys, vocabularies, table schemas", ("input_schema", "vocab", "schema")),
     ("sources and entities", ("sources", "entities")),
     ("numeric mentions", ("mentions",)),
-    ("figures and annotations", ("figures", "annotations")),
+    ("figures and annotations", ("figures", "sentences", "annotations")),
     (
         "cross-source facts",
         ("specfile", "facts", "measures", "disagreements", "references", "judgments"),

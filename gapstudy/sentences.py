@@ -1,0 +1,147 @@
+"""Stage 3: read a mention in its sentence, where the mention's own words are not enough.
+
+The normaliser (:func:`gapstudy.figures.read_mention`) reads a mention's words alone. Some
+words a reading needs stand elsewhere in the sentence, and without them the words alone give a
+wrong number with no refusal. :func:`read_in_sentence` looks at the sentence around a mention
+and either completes its reading from words that are there, or refuses it; it never guesses:
+
+- A bare figure in a list after a change continues that change ("its stock soaring 239% in
+  2023 and 171% in 2024", "expected to increase 16% in 2023 and 12.5% in 2025"): it is a
+  change in the same direction. Only a figure with nothing of its own around it (no hedge,
+  no words after it but a period) continues the list.
+- "by N" whose verb stands earlier in the clause ("increased the country's capacity by more
+  than 430 gigawatts") is read with that verb. Where the clause holds a word of difference
+  instead ("ahead", "lead", "outpaced"), "by N" is the size of the difference, read as
+  written. Where it holds neither, it is refused: the words do not say what N is the amount of.
+- A bare number at the end of a clause, when the sentence wrote a unit with an earlier number
+  ("seven months behind (sometimes just four, sometimes a yawning 14)"), is refused: its unit
+  is written once, earlier, and the number alone would read as a count.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gapstudy import vocab
+from gapstudy.figures import read_mention
+from gapstudy.mentions import Mention, find_mentions, is_year
+
+# A sentence ends at ". ", "! ", "? " or a line break; a window never reaches further.
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
+# The words between two figures of one list: an optional period of the first, then "and",
+# "or" or a comma ("239% in 2023 and 171%", "5% last year, 7%").
+_LIST_GAP_RE = re.compile(
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
+    r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)",
+    re.IGNORECASE,
+)
+# What may follow a figure that continues a list: its period, then the clause ends.
+_LIST_TAIL_RE = re.compile(
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
+    r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$)",
+    re.IGNORECASE,
+)
+# Nothing named after a number: the clause ends.
+_CLAUSE_END_RE = re.compile(r"[ \t]*(?:[,;:.)\]!?—–]|$)")
+# A clause starts after punctuation: "by N" looks for its verb no further back.
+_CLAUSE_START_RE = re.compile(r"[,;:()\[\]—–\"“”]")
+_BY_RE = re.compile(r"^by[ \t]+", re.IGNORECASE)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Words that make "by N" the size of a difference, read as written ("ahead by 2.7%").
+_DIFFERENCE_WORDS = frozenset(
+    {"ahead", "behind", "lead", "leads", "led", "leading", "gap", "margin", "edge", "trail"}
+    | {"trails", "trailed", "trailing", "outpaced", "outpaces", "outperformed", "outperforms"}
+    | {"beat", "beats", "exceeded", "exceeds", "surpassed", "surpasses", "advantage", "deficit"}
+    | {"difference", "differ", "differs", "apart", "separated", "topped", "tops", "won"}
+    | {"lag", "lags", "lagged", "lagging", "behind", "ahead", "outstrip", "outstripped"}
+    | set(vocab.COMPARATIVES)
+)
+
+
+def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
+    """What the normaliser makes of ``mention`` (a mention of ``text``) with the words of its
+    sentence: its reading, completed where the sentence gives what the mention's words lack,
+    or ``{"refusal": reason}`` where those words are elsewhere and cannot be read (see the
+    module docstring); a year stays ``{"exclusion": ...}``."""
+    start, end = _sentence_span(text, mention.start, mention.end)
+    sentence = text[start:end]
+    earlier = [
+        Mention(m.start + start, m.end + start, m.text, number=None)
+        for m in find_mentions(sentence)
+        if m.end + start <= mention.start and not is_year(m.text)
+    ]
+    return _read(text, mention, earlier, start)
+
+
+def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
+    reading = read_mention(mention.text)
+    if "refusal" in reading or "exclusion" in reading:
+        return reading
+    if mention.text.casefold().startswith("by ") and reading["kind"] != "change":
+        return _read_by(text, mention, reading, floor)
+    if earlier and _is_bare(reading):
+        previous = earlier[-1]
+        gap = text[previous.end : mention.start]
+        if _LIST_GAP_RE.fullmatch(gap) and _LIST_TAIL_RE.match(text, mention.end):
+            before = _read(text, previous, earlier[:-1], floor)
+            if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
+                return _continued_change(reading, before)
+    if reading["unit"] == "count" and _CLAUSE_END_RE.match(text, mention.end):
+        units = [read_mention(m.text) for m in earlier]
+        written = [(m.text, r["unit"]) for m, r in zip(earlier, units, strict=True)]
+        written = [(words, unit) for words, unit in written if unit not in (None, "count")]
+        if written:
+            words, unit = written[-1]
+            return {
+                "refusal": f"a bare number at the end of a clause, in a sentence that writes "
+                f"the unit {unit!r} with an earlier number ({words!r}): its unit may be "
+                "written once, earlier; give it by hand"
+            }
+    return reading
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)``: from after the last sentence end before it to
+    the first sentence end after it."""
+    before = [m.end() for m in _SENTENCE_END_RE.finditer(text, 0, start)]
+    after = _SENTENCE_END_RE.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def _is_bare(reading: dict[str, Any]) -> bool:
+    """A figure with nothing of its own: a level with no qualifier and no named whole."""
+    is_level = reading["kind"] in ("percent", "count") and reading["qualifier"] is None
+    return is_level and "whole" not in reading
+
+
+def _continued_change(reading: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
+    """``reading`` as a change in the direction of the change ``before`` it in a list."""
+    numbers = [before[name] for name in ("value", "low", "high") if before[name] is not None]
+    sign = -1 if numbers and max(numbers) < 0 else 1
+    values = {name: reading[name] * sign for name in ("value", "low", "high")}
+    return reading | values | {"kind": "change"}
+
+
+def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict[str, Any]:
+    """ "by N" read with the verb of change or the word of difference earlier in its clause."""
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
+    clause = text[starts[-1] if starts else floor : mention.start]
+    words = [w.casefold() for w in _WORD_RE.findall(clause)]
+    for word in reversed(words):
+        if word in _DIFFERENCE_WORDS:
+            return reading
+        if word in vocab.CHANGE_VERBS or word in vocab.CHANGE_NOUNS:
+            verb = f"{word} by" if word in vocab.CHANGE_VERBS else f"a {word} of"
+            amount = _BY_RE.sub("", mention.text, count=1)
+            return _with_verb(read_mention(f"{verb} {amount}"), word)
+    return {
+        "refusal": f"{mention.text!r} gives the amount of a change or a difference whose "
+        "words are not in its clause; read it by hand"
+    }
+
+
+def _with_verb(reading: dict[str, Any], verb: str) -> dict[str, Any]:
+    if "refusal" in reading:
+        reading["refusal"] = f"read with {verb!r} earlier in its clause: {reading['refusal']}"
+    return reading
