@@ -266,8 +266,18 @@ def _is_identifier(text: str, match: re.Match[str]) -> bool:
     start = match.start("digits")
     before = text[start - 1] if start > 0 else ""
     if before.isalpha():
-        return True  # "H200", "R1"
+        glued = re.search(r"[^\W\d_]+$", text[max(0, start - 20) : start])
+        # a lower-case word of the language glued by a slip: "more than12%" is a number
+        return glued is None or glued.group() not in _GLUED_WORDS  # "H200", "R1"
     return before == "-" and start > 1 and text[start - 2].isalpha()  # "GLM-4.7"
+
+
+# Words a number may be glued to by a slip of typing ("more than12%", "about5"): the digits are
+# a number, not part of a name.
+_GLUED_WORDS = frozenset(
+    {"than", "over", "about", "under", "nearly", "around", "almost", "of", "to", "by", "at"}
+    | {"and", "or", "from", "just", "only", "some", "approximately", "roughly", "least"}
+)
 
 
 def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
@@ -325,7 +335,8 @@ _LEAD_WORDS = sorted(
     reverse=True,
 )
 _LEAD_RE = re.compile(
-    rf"(?<![\w'’-])(?:{'|'.join(re.escape(w) for w in _LEAD_WORDS)})[ \t]+$", re.IGNORECASE
+    rf"(?<![\w'’-])(?:{'|'.join(re.escape(w) for w in _LEAD_WORDS)})(?:[ \t]+|(?<=[^\W\d_]))$",
+    re.IGNORECASE,
 )
 _GLUED_LEAD_SIGNS = frozenset("~<>≈")  # "~$5.6M", "<2%"
 _ARTICLES = frozenset({"a", "an"})

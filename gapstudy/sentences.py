@@ -13,6 +13,10 @@ and either completes its reading from words that are there, or refuses it; it ne
   than 430 gigawatts") is read with that verb. Where the clause holds a word of difference
   instead ("ahead", "lead", "outpaced"), "by N" is the size of the difference, read as
   written. Where it holds neither, it is refused: the words do not say what N is the amount of.
+- "from X to Y" with no verb of change in the mention and no period on its ends is a change
+  where a verb stands earlier in the clause ("going from 20% to 40%"), a range after a word of
+  range ("ranging from 5% to 10%"), and refused where the clause has neither ("accuracy from 0%
+  to 100% on the y-axis": a scale, not a change).
 - A bare number at the end of a clause, when the sentence wrote a unit with an earlier number
   ("seven months behind (sometimes just four, sometimes a yawning 14)"), is refused: its unit
   is written once, earlier, and the number alone would read as a count.
@@ -46,6 +50,15 @@ _LIST_TAIL_RE = re.compile(
 _CLAUSE_END_RE = re.compile(r"[ \t]*(?:[,;:.)\]!?—–]|$)")
 # A clause starts after punctuation: "by N" looks for its verb no further back.
 _CLAUSE_START_RE = re.compile(r"[,;:()\[\]—–\"“”]")
+_FROM_TO_RE = re.compile(r"^from[ \t]+", re.IGNORECASE)
+_YEAR_IN_RE = re.compile(r"\b(?:19|20)\d\d\b")  # "from 26% (2022) to 13% (2024)": over time
+_RANGE_WORDS = frozenset(
+    {"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "span"}
+    | {"spans", "spanned", "spanning", "anywhere", "scale", "scales", "between"}
+)
+_MOTION_VERBS = frozenset(
+    {"went", "go", "goes", "gone", "move", "moves", "moved", "shift", "shifts"}
+)
 _BY_RE = re.compile(r"^by[ \t]+", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words that make "by N" the size of a difference, read as written ("ahead by 2.7%").
@@ -80,6 +93,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return reading
     if mention.text.casefold().startswith("by ") and reading["kind"] != "change":
         return _read_by(text, mention, reading, floor)
+    if _FROM_TO_RE.match(mention.text) and not _YEAR_IN_RE.search(mention.text):
+        return _read_from_to(text, mention, reading, floor)
     if earlier and _is_bare(reading):
         previous = earlier[-1]
         gap = text[previous.end : mention.start]
@@ -138,6 +153,26 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
     return {
         "refusal": f"{mention.text!r} gives the amount of a change or a difference whose "
         "words are not in its clause; read it by hand"
+    }
+
+
+def _read_from_to(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any]:
+    """ "from X to Y" with no verb of change in the mention and no period on its ends: a
+    change where a verb stands earlier in its clause ("going from 20% to 40%", "raising
+    their share from <2% to 6%"), a range of values after a word of range ("ranging from 5%
+    to 10%"), refused where the clause has neither ("accuracy from 0% to 100%")."""
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
+    clause = text[starts[-1] if starts else floor : mention.start]
+    for word in reversed([w.casefold() for w in _WORD_RE.findall(clause)]):
+        if word in _RANGE_WORDS:
+            return read_mention(_FROM_TO_RE.sub("", mention.text, count=1))
+        if word in vocab.CHANGE_VERBS or word in _MOTION_VERBS or word.endswith(("ing", "ed")):
+            return reading
+    return {
+        "refusal": f"{mention.text!r} with no verb in its clause may be a change or a span of "
+        "values (a scale, a range); read it by hand"
     }
 
 

@@ -185,6 +185,8 @@ WIDE_CASES = [
     ("a doubling of exports", [("doubling", "doubling")]),
     ("the gap halved", [("halved", "halved")]),
     ("from double digits", [("double digits", "double")]),
+    # a number glued to a word of the language by a slip is a number, not a name
+    ("more than12% of exports", [("more than12% of exports", "12%")]),
 ]
 
 

@@ -73,6 +73,28 @@ CONTEXT_CASES = [
         "7",
         ("duration", 7.0, 7.0, 7.0, "exact", "month"),
     ),
+    # "from X to Y" without a verb in the mention: a verb earlier, or a word of range
+    (
+        "Early on, going from 20% to 40% looks like huge progress.",
+        "20%",
+        ("change", 20.0, 20.0, 20.0, "exact", "percentage_point"),
+    ),
+    (
+        "Prices vary by region, ranging from 5% to 10% of revenue.",
+        "5%",
+        ("percent", None, 5.0, 10.0, "range", "percent"),
+    ),
+    (
+        "The share from 26% (2022) to 13% (2024) shows the fall.",
+        "26%",
+        ("change", -13.0, -13.0, -13.0, "exact", "percentage_point"),
+    ),
+    # a number glued to a word by a slip of typing is a number, with its hedge
+    (
+        "ICT products accounted for more than12% of exports in 2024.",
+        "12%",
+        ("percent", None, 12.0, None, "lower", "percent"),
+    ),
 ]
 
 # (sentence, words of the mention, words the refusal must contain).
@@ -88,6 +110,11 @@ REFUSAL_CASES = [
         "'seven months'",
     ),
     ("The report was written by 3 analysts.", "3", "whose words are not in its clause"),
+    (
+        "Time on the x-axis, accuracy from 0% to 100% on the y-axis.",
+        "0%",
+        "may be a change or a span of values",
+    ),
     (
         "Revenue is expected to increase by 26 per cent to 33 per cent year-on-year.",
         "26",
