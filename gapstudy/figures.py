@@ -86,7 +86,7 @@ from gapstudy.mentions import OTHER_UNITS_RE, is_year
 
 # Thousands are grouped by commas, or by apostrophes ("1’700", Swiss style).
 _TOKEN_RE = re.compile(
-    r"(?<=\$)\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|\S"
+    r"(?<=\$)\.\d+|(?<![\w.,])\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|\S"
 )
 _MONEY_SIGNS = frozenset({"$", "¥"})  # letters glued before them name the currency ("HK$")
 
@@ -237,6 +237,7 @@ _FRACTIONS: dict[str, int] = {
             ("third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), start=3
         )
     },
+    "fourth": 4,
 }
 _FRACTIONS.update({f"{word}s": n for word, n in list(_FRACTIONS.items())})
 # Ordinals are never what a number counts ("twenty-first" is not twenty of something).
@@ -490,6 +491,17 @@ def read_mention(words: str) -> dict[str, Any]:
     return reading
 
 
+def is_unit_word(word: str) -> bool:
+    """Whether ``word`` after a number would be read as its unit (one of the project's or
+    not): "hours", "minutes", "GWh", "PFlops"; not a noun that names what is counted."""
+    folded = word.casefold()
+    if len(word) < 2 or not word.isalpha() or folded in _NOT_UNITS:
+        return False
+    if any(folded == seq[0] for seq in _CURRENCY_WORDS):
+        return False
+    return _convert_unit(word) is not None or OTHER_UNITS_RE.fullmatch(word) is not None
+
+
 def format_reading(reading: dict[str, Any]) -> str:
     """A reading in one line: "percent 17.5 (approximate)", "refused: ...", "excluded: ..."."""
     if "exclusion" in reading:
@@ -632,6 +644,9 @@ def _take_per_unit(
     """ "$0.05/kWh": money per kilowatt-hour is a price; "three times a year" is a rate (but
     "grew 3.3 times annually" is a change each year, read as a change)."""
     amounts = [a for a in (first, second) if a is not None]
+    if reader.peek() == "/" and reader.peek(1) not in (None, "kwh") and first.unit in _CURRENCIES:
+        per = reader.tokens[reader.pos + 1].text
+        raise reader.fail(f"a price per {per!r} is not one of the project's units")
     if reader.take_any(_PER_KWH):
         if first.unit not in _PRICE_UNITS:
             written = first.unit or "a number without a currency"
@@ -1230,6 +1245,7 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
         if (
             is_money_noun
             and amount.unit is None
+            and not amount.is_share  # "three-quarters of revenue" names the whole
             and reader.tokens[reader.pos - 1].word in ("in", "of")
         ):
             raise reader.fail(
@@ -1376,7 +1392,7 @@ def _combine(
         bound=bound,
         qualifier=qualifier,
         unit=unit,
-        scale=first.scale,
+        scale=first.scale if second is None or second.scale in (None, first.scale) else None,
         whole=(second or first).whole,
     )
 
@@ -1406,6 +1422,8 @@ def _inherit(reader: _Reader, first: _Amount, second: _Amount) -> _Amount:
     """In "three to five years" the first number takes the second's scale and unit."""
     for name in ("scale", "unit", "is_orders", "unit_factor", "kind"):
         mine, theirs = getattr(first, name), getattr(second, name)
+        if name == "scale" and mine is not None:
+            continue  # "$500 million to $1 billion": each end in its own scale
         default = getattr(_Amount(Decimal(0)), name)
         if mine == default:
             setattr(first, name, theirs)

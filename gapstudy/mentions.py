@@ -120,7 +120,8 @@ _ATOM_RE = re.compile(
     (?P<prefix>\b(?:{"|".join(_PREFIXES)})-)?
     (?:
         (?P<currency>[A-Z]{{1,3}}[$¥]|[$£€¥]|\b(?:{"|".join(_CURRENCY_CODES)})[ \t]?)?
-        (?P<digits>[0-9]+(?:[.,][0-9]+|['’][0-9]{{3}}(?![0-9]))*|(?<=[$])\.[0-9]+)
+        (?P<digits>[0-9]+(?:[.,][0-9]+|['’][0-9]{{3}}(?![0-9]))*|(?<=[$])\.[0-9]+
+          |(?<![\w.,])\.[0-9]+)
         (?:
             (?P<glued>[^\W\d_]+)
           | (?P<digit_suffix>%|-fold\b|[\s-](?:percent|per\ cent|pct)\b
@@ -183,6 +184,7 @@ class _Atom:
     is_identifier: bool
     is_money: bool = False  # a currency and digits, nothing after: may start "$0.08-0.15"
     is_percent: bool = False  # digits and a percent sign or word: "30%-40%" is one range
+    currency: str | None = None  # an amount of money (with a scale): "$500 million to $1 billion"
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -247,8 +249,20 @@ def _find_atoms(text: str) -> list[_Atom]:
         is_percent = _PERCENT_SUFFIX_RE.fullmatch(suffix) is not None and not match.group(
             "currency"
         )
+        currency = (match.group("currency") or "").strip().casefold() or None
+        if match.group("prefix") or is_percent:
+            currency = None
         atoms.append(
-            _Atom(match.start(), match.end(), False, is_bare, is_identifier, is_money, is_percent)
+            _Atom(
+                match.start(),
+                match.end(),
+                False,
+                is_bare,
+                is_identifier,
+                is_money,
+                is_percent,
+                currency,
+            )
         )
     return atoms
 
@@ -280,22 +294,31 @@ _GLUED_WORDS = frozenset(
 )
 
 
+def _after_from(text: str, atom: _Atom) -> bool:
+    """Whether "from" stands right before ``atom`` (or its glued sign: "from <2%")."""
+    opening = atom.start
+    while opening > 0 and text[opening - 1] in _GLUED_LEAD_SIGNS:
+        opening -= 1
+    return _FROM_RE.search(text, max(0, opening - 12), opening) is not None
+
+
 def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
     gap = text[left.end : right.start]
     if left.is_word and right.is_word and left.is_bare and _WORD_GAP_RE.fullmatch(gap):
         return True
     left_is_year = left.is_bare and is_year(text[left.start : left.end])
     if left.is_bare and _RANGE_GAP_RE.fullmatch(gap) and not (left_is_year and not right.is_bare):
-        return True  # "3-5%", "three to five"; never "2023 to 71.7%"
+        # "3-5%", "three to five"; never "2023 to 71.7%"; but "from 3 to 5 years" is a change,
+        # whose ends are joined later (with "from"), where "from 2016 to 2023" is years
+        return left_is_year or not _after_from(text, left)
     if left.is_money and right.is_bare and not right.is_word and _MONEY_RANGE_GAP_RE.fullmatch(gap):
         return True  # "$0.08-0.15"
-    if left.is_percent and right.is_percent and _RANGE_GAP_RE.fullmatch(gap):
-        # "30%-40%", "26 per cent to 33 per cent": the unit written twice; but "from 30% to
-        # 40%" is a change, whose ends are joined later (with "from")
-        opening = left.start
-        while opening > 0 and text[opening - 1] in _GLUED_LEAD_SIGNS:
-            opening -= 1  # "from <2% to 6%"
-        return _FROM_RE.search(text, max(0, opening - 12), opening) is None
+    same_unit = left.is_percent and right.is_percent
+    same_unit = same_unit or (left.currency is not None and left.currency == right.currency)
+    if same_unit and _RANGE_GAP_RE.fullmatch(gap):
+        # "30%-40%", "26 per cent to 33 per cent", "$500 million to $1 billion": the unit
+        # written twice; but "from 30% to 40%" is a change, whose ends are joined later
+        return not _after_from(text, left)
     if left.is_word and right.is_word and left.is_bare and _ODDS_GAP_RE.fullmatch(gap):
         return True
     return not left.is_word and not right.is_word and left.is_bare and gap == "/"
@@ -414,12 +437,24 @@ _GLUED_TAILS = (
     "+",
     "¢",
     "/kWh",
+    "/MWh",
+    "/hour",
+    "/hr",
+    "/GPU",
+    "/token",
+    "/month",
+    "/year",
+    "/yr",
+    "/mo",
+    "/day",
+    "/share",
     "-month",
     "-year",
     "-week",
     "-day",
     "-point",
     *(f"-{part}" for part in ("thirds", "third", "quarters", "quarter", "fifths", "fifth")),
+    *(f"-{part}" for part in ("fourths", "fourth")),
     *(f"-{part}" for part in ("tenths", "tenth", "sixths", "sixth", "eighths", "eighth")),
 )
 
@@ -452,7 +487,12 @@ _YEAR_NUMBER_RE = re.compile(r"(?:19|20)\d\d(?:(?:[-–/]|[ \t]+to[ \t]+)(?:19|2
 _FROM_RE = re.compile(r"(?<![\w-])from[ \t]+$", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?<![\w-])between[ \t]+$", re.IGNORECASE)
 # The period an end of "from X to Y" may carry: "in 2023", "in late 2024", "(2022)".
-_END_PERIOD_RE = re.compile(r"[ \t]+in[ \t]+(?:(?:late|early|mid)[ \t]+)?\d{4}\b|[ \t]*\(\d{4}\)")
+_END_PERIOD_RE = re.compile(
+    r"[ \t]+in[ \t]+(?:(?:late|early|mid)[ \t]+)?\d{4}\b|[ \t]*\(\d{4}\)"
+    r"|[ \t]+(?:the[ \t]+(?:previous|prior)[ \t]+year|a[ \t]+year[ \t]+(?:earlier|before|ago))\b"
+    r"|[ \t]+last[ \t]+year\b",
+    re.IGNORECASE,
+)
 _TO_RE = re.compile(r"[ \t]+to[ \t]+", re.IGNORECASE)
 _AND_RE = re.compile(r"[ \t]+and[ \t]+", re.IGNORECASE)
 
@@ -561,15 +601,20 @@ def _tail_end(text: str, n_start: int, end: int) -> int:
         if match is None:
             break
         end, has_unit = match.end(), True
-    if number.casefold() == "half" and (compared := _HALF_COMPARED_RE.match(text, end)):
-        return compared.end()  # "half what others pay", "half as much": a ratio
-    if is_share and not has_direction:
+    is_fraction = _FRACTION_TAIL_RE.search(text[n_start:end]) is not None
+    is_part = number.casefold() == "half" or is_fraction
+    if is_part and (compared := _HALF_COMPARED_RE.match(text, end)):
+        return compared.end()  # "half what others pay", "one-fourth of what": a ratio
+    if (is_share or is_fraction) and not has_direction:
         return _whole_end(text, end)
     return end
 
 
 # A number read as a share: a percentage or "half". Its whole may follow: "13% of its revenue".
 _SHARE_NUMBER_RE = re.compile(r"(?:%|percent|per cent|pct|pc|\bhalf)$", re.IGNORECASE)
+_FRACTION_TAIL_RE = re.compile(
+    r"-(?:thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)$", re.IGNORECASE
+)
 _HALF_COMPARED_RE = re.compile(r"[ \t]+(?:of[ \t]+)?(?:what|as)(?![\w-])", re.IGNORECASE)
 # One plain word between a percentage and its noun of change: "a 75% price cut".
 _NOUN_DIRECTION_TAIL_RE = re.compile(

@@ -17,6 +17,11 @@ and either completes its reading from words that are there, or refuses it; it ne
   where a verb stands earlier in the clause ("going from 20% to 40%"), a range after a word of
   range ("ranging from 5% to 10%"), and refused where the clause has neither ("accuracy from 0%
   to 100% on the y-axis": a scale, not a change).
+- Words right around a mention that it did not take in and that change its reading make a
+  refusal: "than" before it ('cost "much more" than $100 million': the bound is split by
+  quotation marks), a unit after a count ("2.79M hours"), "of" after "one" ("one of the most
+  widely adopted": a member of a group, not a quantity), a word of rank before a count ("the
+  top four": a rank or the size of a group).
 - A bare number at the end of a clause, when the sentence wrote a unit with an earlier number
   ("seven months behind (sometimes just four, sometimes a yawning 14)"), is refused: its unit
   is written once, earlier, and the number alone would read as a count.
@@ -28,7 +33,7 @@ import re
 from typing import Any
 
 from gapstudy import vocab
-from gapstudy.figures import read_mention
+from gapstudy.figures import is_unit_word, read_mention
 from gapstudy.mentions import Mention, find_mentions, is_year
 
 # A sentence ends at ". ", "! ", "? " or a line break; a window never reaches further.
@@ -51,7 +56,12 @@ _CLAUSE_END_RE = re.compile(r"[ \t]*(?:[,;:.)\]!?—–]|$)")
 # A clause starts after punctuation: "by N" looks for its verb no further back.
 _CLAUSE_START_RE = re.compile(r"[,;:()\[\]—–\"“”]")
 _FROM_TO_RE = re.compile(r"^from[ \t]+", re.IGNORECASE)
-_YEAR_IN_RE = re.compile(r"\b(?:19|20)\d\d\b")  # "from 26% (2022) to 13% (2024)": over time
+# A period on an end of "from X to Y" makes it a change over time: "from 26% (2022) to 13%
+# (2024)", "from nine the previous year to 15".
+_YEAR_IN_RE = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:previous|prior|last)[ \t]+year\b|\byear[ \t]+(?:earlier|before|ago)\b",
+    re.IGNORECASE,
+)
 _RANGE_WORDS = frozenset(
     {"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "span"}
     | {"spans", "spanned", "spanning", "anywhere", "scale", "scales", "between"}
@@ -59,6 +69,10 @@ _RANGE_WORDS = frozenset(
 _MOTION_VERBS = frozenset(
     {"went", "go", "goes", "gone", "move", "moves", "moved", "shift", "shifts"}
 )
+# "than" right before a mention that did not take it in: a comparison the words do not hold.
+_THAN_RE = re.compile(r"(?<![\w-])than[\"”’']?[ \t]*$", re.IGNORECASE)
+_RANK_RE = re.compile(r"(?<![\w-])(?:top|ranked|No\.|#)[ \t]*$", re.IGNORECASE)
+_NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
 _BY_RE = re.compile(r"^by[ \t]+", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words that make "by N" the size of a difference, read as written ("ahead by 2.7%").
@@ -91,6 +105,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     reading = read_mention(mention.text)
     if "refusal" in reading or "exclusion" in reading:
         return reading
+    if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
+        return {"refusal": refusal}
     if mention.text.casefold().startswith("by ") and reading["kind"] != "change":
         return _read_by(text, mention, reading, floor)
     if _FROM_TO_RE.match(mention.text) and not _YEAR_IN_RE.search(mention.text):
@@ -102,7 +118,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
             before = _read(text, previous, earlier[:-1], floor)
             if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
                 return _continued_change(reading, before)
-    if reading["unit"] == "count" and _CLAUSE_END_RE.match(text, mention.end):
+    if reading["kind"] == "count" and _CLAUSE_END_RE.match(text, mention.end):
         units = [read_mention(m.text) for m in earlier]
         written = [(m.text, r["unit"]) for m, r in zip(earlier, units, strict=True)]
         written = [(words, unit) for words, unit in written if unit not in (None, "count")]
@@ -114,6 +130,31 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
                 "written once, earlier; give it by hand"
             }
     return reading
+
+
+def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
+    """Why the words right around a mention, which it did not take in, change its reading:
+    "than" before it ('cost "much more" than $100 million'), a unit after a count ("2.79M
+    hours"), "of" after "one" ("one of the most widely used"), a word of rank before a count
+    ("the top four"); else None."""
+    than = _THAN_RE.search(text, max(floor, mention.start - 40), mention.start)
+    if than is not None:
+        return (
+            f"{text[than.start() : mention.start].strip()!r} before it compares with words "
+            "the mention does not hold; read it by hand"
+        )
+    if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
+        return "after a word of rank ('top', 'No.'), a rank or the size of a group; read it by hand"
+    after = _NEXT_WORD_RE.match(text, mention.end)
+    if after is None or reading["kind"] != "count":
+        return None
+    if is_unit_word(after.group(1)):
+        return (
+            f"the unit {after.group(1)!r} after it is not in the mention's words; read it by hand"
+        )
+    if after.group(1).casefold() == "of" and mention.text.casefold() == "one":
+        return "'one of' picks out a member of a group, not a quantity"
+    return None
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

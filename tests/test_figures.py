@@ -347,6 +347,13 @@ CONTEXT_WORD_CASES = [
     ("gained 2 percentage points", "change", exact(2.0), None, "percentage_point", None),
     ("added 2.5x", "change", exact(2.5), None, "fold", None),
     ("26 per cent to 33 per cent", "percent", span(26.0, 33.0), None, "percent", None),
+    ("$500 million to $1 billion", "money", span(5e8, 1e9), None, "usd", None),
+    ("$800 to $900 billion", "money", span(8e11, 9e11), None, "usd", "billion"),
+    (".6 to .7 percent of global GDP", "percent", span(0.6, 0.7), None, "percent", None),
+    ("about one-fourth of what", "multiplier", approx(0.25), "about", "fold", None),
+    ("more than three-quarters of revenue", "percent", lower(75.0), "more than", "percent", None),
+    ("from nine the previous year to 15", "change", exact(6.0), None, "count", None),
+    ("rose from 3 to 5 years", "change", exact(2.0), None, "year", None),
 ]
 
 
@@ -497,6 +504,8 @@ def test_table_has_enough_cases_of_every_kind():
         ("increase by 26 per cent to 33 per cent", "a range of the change or the change and"),
         ("rose 30%-40%", "a range of the change or the change and the level it reached"),
         ("17.5% to 0.3%", "the range runs backwards"),
+        ("~$3.5/hour", "a price per 'hour' is not one of the project's units"),
+        ("$2/GPU", "a price per 'GPU' is not one of the project's units"),
     ],
 )
 def test_parse_figure_refuses_what_it_cannot_read(text, reason):

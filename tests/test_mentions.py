@@ -119,7 +119,7 @@ WIDE_CASES = [
     ("six times more compute", [("six times more", "six")]),
     ("about 140 billion kWh", [("about 140 billion kWh", "140 billion")]),
     ("a six-month gap", [("six-month", "six")]),
-    ("more than three-quarters of revenue", [("more than three-quarters", "three")]),
+    ("more than three-quarters of revenue", [("more than three-quarters of revenue", "three")]),
     ("a 380-billion-yuan plan", [("380-billion-yuan", "380-billion-yuan")]),
     ("a 76% surge", [("76% surge", "76%")]),
     # direction words that set a sign or make a change; ranges
@@ -187,6 +187,25 @@ WIDE_CASES = [
     ("from double digits", [("double digits", "double")]),
     # a number glued to a word of the language by a slip is a number, not a name
     ("more than12% of exports", [("more than12% of exports", "12%")]),
+    # a range of money with the currency written twice; "from" keeps a change of bare numbers
+    (
+        "the $500 million to $1 billion range",
+        [("$500 million to $1 billion", "$500 million to $1 billion")],
+    ),
+    ("the $800 to $900 billion of", [("$800 to $900 billion", "$800 to $900 billion")]),
+    ("rose from 3 to 5 years", [("rose from 3 to 5 years", "3 to 5")]),
+    ("jumping from nine to 20.", [("jumping from nine to 20", "nine to 20")]),
+    (
+        "doubled, from nine the previous year to 15.",
+        [
+            ("doubled", "doubled"),
+            ("from nine the previous year to 15", "nine the previous year to 15"),
+        ],
+    ),
+    # a decimal written without its zero; a price per another unit; a fraction compared
+    ("for .6 to .7 percent of GDP", [(".6 to .7 percent of GDP", ".6 to .7 percent")]),
+    ("pricing is ~$3.5/hour.", [("~$3.5/hour", "$3.5")]),
+    ("about one-fourth of what the US has", [("about one-fourth of what", "one")]),
 ]
 
 

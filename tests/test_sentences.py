@@ -121,6 +121,15 @@ REFUSAL_CASES = [
         "a range of the change or the change and the level it reached",
     ),
     ("lean six sigma will not get you there", "six", "'sigma' is not one of the project's units"),
+    # words right around the mention that it did not take in
+    (
+        'Training cost "much more" than $100 million, he said.',
+        "$100",
+        "before it compares with words the mention does not hold",
+    ),
+    ("V3 used similar compute (2.79M hours) but fewer tokens.", "2.79M", "the unit 'hours'"),
+    ("Qwen is one of the most widely adopted models.", "one", "'one of' picks out a member"),
+    ("Canada rounds out the top four with $15.3 billion.", "four", "a word of rank"),
     (
         "China has around 5 zettaFLOPS of AI compute.",
         "5",
