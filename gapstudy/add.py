@@ -188,8 +188,9 @@ def draft_entries(
             entry["refusal"] = reading["refusal"]
         else:
             entry.update({name: reading[name] for name in DRAFT_READING_FIELDS})
-            if "whole" in reading:
-                entry["whole"] = reading["whole"]  # what a share is of, as written
+            for name in ("whole", "read_with"):  # what a share is of; words elsewhere
+                if name in reading:
+                    entry[name] = reading[name]
         drafts.append(entry)
     return drafts
 

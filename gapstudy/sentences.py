@@ -88,9 +88,10 @@ _DIFFERENCE_WORDS = frozenset(
 
 def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     """What the normaliser makes of ``mention`` (a mention of ``text``) with the words of its
-    sentence: its reading, completed where the sentence gives what the mention's words lack,
-    or ``{"refusal": reason}`` where those words are elsewhere and cannot be read (see the
-    module docstring); a year stays ``{"exclusion": ...}``."""
+    sentence: its reading, completed where the sentence gives what the mention's words lack
+    (then ``read_with`` names those words), or ``{"refusal": reason}`` where those words are
+    elsewhere and cannot be read (see the module docstring); a year stays
+    ``{"exclusion": ...}``."""
     start, end = _sentence_span(text, mention.start, mention.end)
     sentence = text[start:end]
     earlier = [
@@ -117,7 +118,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         if _LIST_GAP_RE.fullmatch(gap) and _LIST_TAIL_RE.match(text, mention.end):
             before = _read(text, previous, earlier[:-1], floor)
             if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
-                return _continued_change(reading, before)
+                continued = _continued_change(reading, before)
+                return continued | {"read_with": f"the change {previous.text!r} before it"}
     if reading["kind"] == "count" and _CLAUSE_END_RE.match(text, mention.end):
         units = [read_mention(m.text) for m in earlier]
         written = [(m.text, r["unit"]) for m, r in zip(earlier, units, strict=True)]
@@ -208,7 +210,8 @@ def _read_from_to(
     clause = text[starts[-1] if starts else floor : mention.start]
     for word in reversed([w.casefold() for w in _WORD_RE.findall(clause)]):
         if word in _RANGE_WORDS:
-            return read_mention(_FROM_TO_RE.sub("", mention.text, count=1))
+            ranged = read_mention(_FROM_TO_RE.sub("", mention.text, count=1))
+            return ranged | {"read_with": f"{word!r} earlier in its clause: a range"}
         if word in vocab.CHANGE_VERBS or word in _MOTION_VERBS or word.endswith(("ing", "ed")):
             return reading
     return {
@@ -220,4 +223,5 @@ def _read_from_to(
 def _with_verb(reading: dict[str, Any], verb: str) -> dict[str, Any]:
     if "refusal" in reading:
         reading["refusal"] = f"read with {verb!r} earlier in its clause: {reading['refusal']}"
-    return reading
+        return reading
+    return reading | {"read_with": f"{verb!r} earlier in its clause"}

@@ -293,3 +293,11 @@ def test_score_tells_a_silent_misreading_from_a_refusal():
     refused = {"sentence": "It fell 12 zettaFLOPS.", "anchor": "12"}
     assert score(row | refused) == "wrong"  # refused, and no refusal is accepted
     assert score(row | refused | {"refusal_accepted": "yes"}) == "refused"
+
+
+def test_a_reading_that_uses_words_outside_the_mention_names_them():
+    listed = "Its stock soaring 239% in 2023 and 171% in 2024, investors are wary."
+    assert reading_of(listed, "171%")["read_with"] == "the change 'soaring 239%' before it"
+    verb = "Solar increased the country's capacity by more than 430 gigawatts last year."
+    assert reading_of(verb, "430")["read_with"] == "'increased' earlier in its clause"
+    assert "read_with" not in reading_of("It fell 12% last year.", "12%")
