@@ -632,13 +632,15 @@ _WHOLE_STOPS = frozenset(
     | {"could", "may", "might", "should", "while", "when", "where", "because", "if", "so"}
     | {"this", "last", "next", "per", "a", "an", "up", "down", "its", "their", "the"}
 )
+_ED_NOUNS = frozenset({"speed", "need", "needs", "feed", "seed", "bed", "shed"})
 _DETERMINERS = frozenset({"the", "its", "their", "a", "an", "his", "her", "our", "all"})
 
 
 def _whole_end(text: str, end: int) -> int:
     """The end of "of" and the whole named after a share ("of the Chinese market", "of
     Nvidia's total revenue"), else ``end``: plain words only, never a number, a year or a
-    word that starts another phrase ("in", "that", "was"), or a word ending in "-ly"."""
+    word that starts another phrase ("in", "that", "was"), a word ending in "-ly" or a verb
+    in the past tense ("of the computing power used")."""
     start = _WHOLE_START_RE.match(text, end)
     if start is None:
         return end
@@ -648,7 +650,12 @@ def _whole_end(text: str, end: int) -> int:
         if word is None or "\n" in text[position : word.start(1)]:
             break
         folded = word.group(1).casefold()
-        if folded.endswith("ly") or (folded in _WHOLE_STOPS and folded not in _DETERMINERS):
+        is_participle = folded.endswith("ed") and folded not in _ED_NOUNS  # "power used"
+        if (
+            folded.endswith("ly")
+            or is_participle
+            or (folded in _WHOLE_STOPS and folded not in _DETERMINERS)
+        ):
             break
         if words and folded in _DETERMINERS:
             break

@@ -157,6 +157,7 @@ WIDE_CASES = [
         [("5% of Nvidia’s total sales", "5%"), ("2024", "2024")],
     ),
     ("85% of questions correctly", [("85% of questions", "85%")]),
+    ("5% of the computing power used by", [("5% of the computing power", "5%")]),
     ("half of the market, and", [("half of the market", "half")]),
     ("20% of 100 firms", [("20%", "20%"), ("100", "100")]),
     ("a 40% increase of sales", [("40% increase", "40%")]),
