@@ -409,6 +409,25 @@ def test_a_mention_the_normaliser_refuses_is_drafted_with_its_refusal(project, t
     assert "value" not in draft
 
 
+def test_a_draft_keeps_a_share_s_whole_and_the_words_its_reading_used(project, tmp_path):
+    path = tmp_path / "share.txt"
+    path.write_text(
+        "Title\nHuawei gained approximately 6% of the Chinese market. "
+        "Its stock soaring 239% in 2023 and 171% in 2024, investors are wary.\n",
+        encoding="utf-8",
+    )
+    added = add_source(path, "share-2026", paths=project)
+    drafts = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))["drafts"]
+    by_text = {d["text"]: d for d in drafts}
+    share = by_text["gained approximately 6% of the Chinese market"]
+    assert (share["kind"], share["value"], share["whole"]) == ("percent", 6.0, "the Chinese market")
+    listed = by_text["171%"]
+    assert (listed["kind"], listed["read_with"]) == (
+        "change",
+        "the change 'soaring 239%' before it",
+    )
+
+
 def test_a_draft_reads_each_mention_in_its_sentence():
     # the draft takes the verb of a list from the figure before ("171%" continues "soaring")
     text = "Its stock soaring 239% in 2023 and 171% in 2024, investors are wary."
