@@ -16,9 +16,9 @@ from gapstudy.sentences import read_in_sentence
 from gapstudy.vocab import YEAR_REASON
 
 
-def reading_of(text: str, words: str) -> dict:
-    """The reading of the mention holding ``words`` (its first occurrence) in ``text``."""
-    at = text.index(words)
+def reading_of(text: str, words: str, *, last: bool = False) -> dict:
+    """The reading of the mention holding ``words`` (its first occurrence, or its ``last``)."""
+    at = text.rindex(words) if last else text.index(words)
     (mention,) = [m for m in find_mentions(text) if m.start <= at < m.end]
     assert mention.text == text[mention.start : mention.end]
     return read_in_sentence(text, mention)
@@ -178,7 +178,7 @@ percents = st.decimals(min_value=1, max_value=999, places=1)
 )
 def test_a_figure_listed_after_a_change_takes_its_direction(verb, first, second, year, joint):
     text = f"Sales {verb} {first:f}% in {year}{joint}{second:f}% in {year + 1}, said the firm."
-    reading = reading_of(text, f"{second:f}%")
+    reading = reading_of(text, f"{second:f}%", last=True)
     sign = vocab.CHANGE_VERBS[verb]
     assert reading["kind"] == "change", (text, reading)
     assert reading["value"] == pytest.approx(sign * float(second))
