@@ -753,12 +753,26 @@ def check_voice_spellings(annotations: dict[str, SourceAnnotations]) -> list[Pro
     return problems
 
 
+OWN_VOICE_FIELDS = ("original_outlet", "outlet")
+"""Where a source's own voice takes its key, first field set wins: a repost speaks in the voice of
+the outlet it reposts (its ``original_outlet``), any other text in its ``outlet``'s."""
+
+
+def own_voice_origin(meta: dict[str, Any]) -> tuple[str, str | None, str | None]:
+    """The key of a source's own reporting voice, with the field and value it comes from: the
+    slug of ``original_outlet`` (a repost), else of ``outlet``, else ``author-<source_id>`` (no
+    field)."""
+    for field in OWN_VOICE_FIELDS:
+        value = meta.get(field)
+        slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") if value else ""
+        if slug:
+            return slug, field, str(value)
+    return f"author-{meta['source_id']}", None, None
+
+
 def own_voice_key(meta: dict[str, Any]) -> str:
-    """The key of a source's own reporting voice: the slug of its outlet (or of the original's
-    outlet, for a repost), else ``author-<source_id>``."""
-    outlet = meta.get("outlet") or meta.get("original_outlet")
-    slug = re.sub(r"[^a-z0-9]+", "-", str(outlet).lower()).strip("-") if outlet else ""
-    return slug or f"author-{meta['source_id']}"
+    """The key of a source's own reporting voice (see ``own_voice_origin``)."""
+    return own_voice_origin(meta)[0]
 
 
 def check_own_voice(corpus: Corpus) -> list[Problem]:
@@ -767,19 +781,25 @@ def check_own_voice(corpus: Corpus) -> list[Problem]:
     for sid, notes in corpus.annotations.items():
         if not notes.voices and not notes.claims:
             continue  # nothing annotated yet: its open mentions say so
-        expected = own_voice_key(corpus.sources[sid].meta)
+        expected, field, value = own_voice_origin(corpus.sources[sid].meta)
         own = [(k, v) for k, v in notes.voices.items() if v.get("kind") == "outlet"]
         if [k for k, _ in own] == [expected]:
             continue
         line = own[0][1]["__line__"] if own else None
         found = ", ".join(repr(k) for k, _ in own) or "none"
+        origin = (
+            f"the slug of {field} {value!r} in data/sources.yaml"
+            if field
+            else "no outlet or original_outlet is given in data/sources.yaml"
+        )
         problems.append(
             Problem(
                 notes.path,
                 line,
-                f"the source's own voice (kind outlet) must be one voice keyed {expected!r}; "
-                f"found {found}",
-                "key it by the outlet's slug, or author-<source_id> when no outlet is known",
+                f"the source's own voice (kind outlet) must be one voice keyed {expected!r} "
+                f"({origin}); found {found}",
+                "the key is the slug of original_outlet for a repost, else of outlet, else "
+                "author-<source_id>; rename the voice, or correct the field it comes from",
             )
         )
     return problems

@@ -22,7 +22,7 @@ from gapstudy.add import (
     redraft,
     replace_drafts,
 )
-from gapstudy.check import inspect_corpus, own_voice_key, run_check, validate
+from gapstudy.check import inspect_corpus, own_voice_key, own_voice_origin, run_check, validate
 from gapstudy.cli import main
 from gapstudy.exceptions import AnnotationError, InputError, SourceError
 from gapstudy.mentions import find_mentions
@@ -323,18 +323,50 @@ def test_a_broken_sources_file_still_names_unlisted_raw_files(project):
     assert "stray.txt" in str(err.value)
 
 
-def test_own_voice_key_follows_the_outlet():
-    meta = {"source_id": "x-2026", "outlet": "IT Home", "original_outlet": None}
-    assert own_voice_key(meta) == "it-home"
-    assert own_voice_key({**meta, "outlet": None, "original_outlet": "Bloomberg"}) == "bloomberg"
-    assert own_voice_key({**meta, "outlet": None}) == "author-x-2026"
+@pytest.mark.parametrize(
+    "outlet, original, key, field",
+    [
+        ("IT Home", None, "it-home", "outlet"),
+        (None, "Bloomberg", "bloomberg", "original_outlet"),
+        # a repost whose reposting site is named speaks in the original's voice, as the guide says
+        ("newswire.com.pk", "China Economic Net", "china-economic-net", "original_outlet"),
+        (None, None, "author-x-2026", None),
+        ("!!!", None, "author-x-2026", None),  # no letters or digits: no slug
+    ],
+)
+def test_own_voice_key_is_the_original_outlet_else_the_outlet(outlet, original, key, field):
+    meta = {"source_id": "x-2026", "outlet": outlet, "original_outlet": original}
+    assert own_voice_key(meta) == key
+    assert own_voice_origin(meta)[:2] == (key, field)
 
 
 def test_a_source_speaking_under_another_key_is_refused(project):
     path = project.annotation_file("ithome-zheng-2026")
     path.write_text(path.read_text().replace("it-home", "ithome"))
-    with pytest.raises(AnnotationError, match="must be one voice keyed 'it-home'; found 'ithome'"):
+    with pytest.raises(AnnotationError) as err:
         validate(project)
+    assert (
+        "must be one voice keyed 'it-home' (the slug of original_outlet 'IT Home' in "
+        "data/sources.yaml); found 'ithome'" in str(err.value)
+    )
+
+
+def test_a_repost_keyed_by_its_reposting_site_is_refused_naming_the_field(project):
+    """A repost on a named site keeps the original's voice: keyed by the reposting site, check
+    says which field the key comes from."""
+    text = project.sources_file.read_text(encoding="utf-8")
+    entry = text.index("source_id: ithome-zheng-2026")
+    at = text.index("outlet: null", entry)
+    project.sources_file.write_text(
+        text[:at] + "outlet: newswire.com.pk" + text[at + len("outlet: null") :], encoding="utf-8"
+    )
+    validate(project)  # still keyed it-home: passes
+    path = project.annotation_file("ithome-zheng-2026")
+    path.write_text(path.read_text().replace("it-home", "newswire-com-pk"))
+    with pytest.raises(AnnotationError) as err:
+        validate(project)
+    assert "keyed 'it-home' (the slug of original_outlet 'IT Home'" in str(err.value)
+    assert "found 'newswire-com-pk'" in str(err.value)
 
 
 def test_a_broken_run_list_is_refused_by_check(project, capsys):
