@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from gapstudy import vocab
-from gapstudy.annotations import find_verbatim, load_source_annotations
+from gapstudy.annotations import figure_dated_by_year, find_verbatim, load_source_annotations
 from gapstudy.atomicfile import replace_file, write_new_file
 from gapstudy.exceptions import AnnotationError, InputError, Problem
 from gapstudy.figures import read_mention
@@ -532,7 +532,9 @@ def _covered_by(source: Source, paths: ProjectPaths) -> tuple[Callable[[Mention]
 
     def covered(mention: Mention) -> bool:
         start, end = mention.number_span
-        return any(s <= start and end <= e for s, e in spans)
+        if any(s <= start and end <= e for s, e in spans):
+            return True
+        return notes is not None and figure_dated_by_year(notes, mention) is not None
 
     return covered, n_kept
 
@@ -542,10 +544,13 @@ _TOP_LEVEL_KEY = re.compile(r"^[A-Za-z_][\w-]*:", re.MULTILINE)
 
 def replace_drafts(document: str, drafts: list[dict[str, Any]]) -> str:
     """``document`` (an annotation file's text) with its top-level ``drafts:`` list replaced by
-    ``drafts``; every other line, comments included, is kept as written."""
+    ``drafts`` (added only when there are drafts); every other line, comments included, is kept
+    as written."""
     block = yaml.safe_dump({"drafts": drafts}, sort_keys=False, allow_unicode=True, width=100)
     keys = list(_TOP_LEVEL_KEY.finditer(document))
     found = next((i for i, key in enumerate(keys) if key.group() == "drafts:"), None)
+    if found is None and not drafts:
+        return document  # a finished file gains no empty list
     if found is None:
         return document + ("" if document.endswith("\n") or not document else "\n") + block
     start = keys[found].start()

@@ -20,6 +20,7 @@ from gapstudy.annotations import (
     SHARED_VOICES_FILE,
     ClaimNote,
     SourceAnnotations,
+    figure_dated_by_year,
     load_shared_voices,
     load_source_annotations,
 )
@@ -535,6 +536,9 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
         kind = source.segment_at(m.start).kind
         fig = _covering(figure_spans, m)
         reason = _covering(exclusion_spans, m)
+        dated = figure_dated_by_year(notes, m) if notes is not None and reason is None else None
+        if fig is None and dated is not None:
+            reason = f"{vocab.YEAR_REASON}: the period of figure {dated}"
         if fig is not None:
             result.append(MentionStatus(source.source_id, m, kind, "annotated", figure_id=fig))
         elif reason is not None:
@@ -762,11 +766,11 @@ def own_voice_origin(meta: dict[str, Any]) -> tuple[str, str | None, str | None]
     """The key of a source's own reporting voice, with the field and value it comes from: the
     slug of ``original_outlet`` (a repost), else of ``outlet``, else ``author-<source_id>`` (no
     field)."""
-    for field in OWN_VOICE_FIELDS:
-        value = meta.get(field)
+    for name in OWN_VOICE_FIELDS:
+        value = meta.get(name)
         slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") if value else ""
         if slug:
-            return slug, field, str(value)
+            return slug, name, str(value)
     return f"author-{meta['source_id']}", None, None
 
 

@@ -592,6 +592,30 @@ def test_redraft_follows_new_segments_and_keeps_every_confirmed_entry(project, t
     assert notes.read_text(encoding="utf-8") == after
 
 
+def test_redraft_leaves_a_year_given_as_the_period_of_the_figure_it_dates(project):
+    """With its exclusion gone, "2024" in "narrowed to just 0.3% in 2024" is the period of the
+    0.3% figure in the same quote: no draft for it, and a finished file gains no drafts list."""
+    path = project.annotation_file("undated-narrowing")
+    before = path.read_text(encoding="utf-8")
+    exclusion = (
+        '  - text: "2024"\n'
+        '    context: "narrowed to just 0.3% in 2024"\n'
+        "    reason: time of the later MMLU gap; recorded as the period of the 0.3% figure\n"
+    )
+    assert before.count(exclusion) == 1
+    path.write_text(before.replace(exclusion, ""), encoding="utf-8")
+    done = redraft("undated-narrowing", project)
+    assert done.n_drafts == 0
+    assert path.read_text(encoding="utf-8") == before.replace(exclusion, "")
+    # the figure dated otherwise: the year is drafted, with its reason
+    dated = before.replace(exclusion, "").replace('period: "2024"', "period: the latest year")
+    path.write_text(dated, encoding="utf-8")
+    redraft("undated-narrowing", project)
+    drafts = yaml.safe_load(path.read_text(encoding="utf-8"))["drafts"]
+    assert [(d["text"], d["reason"]) for d in drafts] == [("2024", YEAR_REASON)]
+    assert "0.3% in 2024" in drafts[0]["context"]
+
+
 def test_redraft_refuses_an_unknown_source(project):
     with pytest.raises(InputError, match="no source 'nowhere'"):
         redraft("nowhere", project)
@@ -600,7 +624,8 @@ def test_redraft_refuses_an_unknown_source(project):
 def test_replace_drafts_keeps_every_other_line():
     document = "source_id: x\n# voices below\nvoices: []\ndrafts:\n- draft: true\n  text: '5'\n"
     assert replace_drafts(document, []) == "source_id: x\n# voices below\nvoices: []\ndrafts: []\n"
-    assert replace_drafts("source_id: x\n", []) == "source_id: x\ndrafts: []\n"
+    assert replace_drafts("source_id: x\n", []) == "source_id: x\n"  # no list to add
+    assert replace_drafts("source_id: x", [{"text": "5"}]) == "source_id: x\ndrafts:\n- text: '5'\n"
 
 
 def test_add_refuses_a_text_larger_than_any_article_at_once(project, tmp_path, capsys):
