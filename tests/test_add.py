@@ -21,6 +21,7 @@ from gapstudy.add import (
     guess_segments,
     redraft,
     replace_drafts,
+    sentence_breaks,
 )
 from gapstudy.check import inspect_corpus, own_voice_key, own_voice_origin, run_check, validate
 from gapstudy.cli import main
@@ -430,6 +431,93 @@ def test_a_draft_context_holds_its_words_once(project, tmp_path):
     corpus = inspect_corpus(project)
     assert corpus.coverage()["twice-2026"] == (4, 4)
     assert [p.message for p in corpus.problems if "twice-2026" in str(p.path)] == []
+
+
+def _sentences(line: str) -> list[str]:
+    cuts = [0] + [n for b in sentence_breaks(line) for n in b] + [len(line)]
+    return [line[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2)]
+
+
+@pytest.mark.parametrize(
+    "line, sentences",
+    [
+        (  # an initialism inside a sentence, before lower case or a bracket
+            "Top U.S. and Chinese models are level. The U.S. (40 models) leads Europe (3 models).",
+            [
+                "Top U.S. and Chinese models are level.",
+                "The U.S. (40 models) leads Europe (3 models).",
+            ],
+        ),
+        (  # an initialism before a capitalised name
+            "The U.S. Commerce Department listed 140 firms. China protested.",
+            ["The U.S. Commerce Department listed 140 firms.", "China protested."],
+        ),
+        (
+            "Dr. Lin put the odds at 20%. Others disagree.",
+            ["Dr. Lin put the odds at 20%.", "Others disagree."],
+        ),
+        (
+            "Chips, e.g. the H20, fell 5%. I.e. sales halved. Then they rose.",
+            ["Chips, e.g. the H20, fell 5%.", "I.e. sales halved.", "Then they rose."],
+        ),
+        (
+            "China ranks No. 1 in patents. The U.S. is No. 2.",
+            ["China ranks No. 1 in patents.", "The U.S. is No. 2."],
+        ),
+        (  # "no." that is not a number sign
+            "The answer was no. 40 firms said yes.",
+            ["The answer was no.", "40 firms said yes."],
+        ),
+        (
+            "Costs fell 3.5 percent. Demand rose 2.5%.",
+            ["Costs fell 3.5 percent.", "Demand rose 2.5%."],
+        ),
+        (
+            "It raised $1.5 billion. Shares fell 0.3%.",
+            ["It raised $1.5 billion.", "Shares fell 0.3%."],
+        ),
+        (
+            "Nvidia Corp. said sales rose 5%. That is all.",
+            ["Nvidia Corp. said sales rose 5%.", "That is all."],
+        ),
+        (
+            "Released Jan. 5, the index rose 40%. Next.",
+            ["Released Jan. 5, the index rose 40%.", "Next."],
+        ),
+        (
+            "John F. Kennedy set a goal. It took 8 years.",
+            ["John F. Kennedy set a goal.", "It took 8 years."],
+        ),
+        (
+            'He said "it fell 5%." Then it rose. Really? Yes!',
+            ['He said "it fell 5%."', "Then it rose.", "Really?", "Yes!"],
+        ),
+        ("Output rose by 2023. China's lead grew.", ["Output rose by 2023.", "China's lead grew."]),
+        (  # kept whole by design: "U.K." leads into what follows (a missed break only lengthens)
+            "Sales rose in the U.K. Prices fell 2%.",
+            ["Sales rose in the U.K. Prices fell 2%."],
+        ),
+    ],
+)
+def test_a_draft_context_is_split_into_sentences_at_full_stops_not_abbreviations(line, sentences):
+    assert _sentences(line) == sentences
+
+
+def test_a_draft_context_keeps_its_sentence_whole_across_abbreviations(project, tmp_path):
+    path = tmp_path / "models.txt"
+    path.write_text(
+        "Title\n"
+        "Costs reached $100 million for some leading U.S. models. Chinese institutions produced "
+        "15 models, second only to the U.S. (40 models).\n",
+        encoding="utf-8",
+    )
+    added = add_source(path, "models-2026", paths=project)
+    drafts = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))["drafts"]
+    contexts = {d["text"]: d["context"] for d in drafts}
+    assert contexts["$100 million"] == "Costs reached $100 million for some leading U.S. models."
+    whole = "Chinese institutions produced 15 models, second only to the U.S. (40 models)."
+    assert contexts["15"] == whole
+    assert contexts["40"] == whole
 
 
 def test_a_mention_the_normaliser_refuses_is_drafted_with_its_refusal(project, tmp_path):
