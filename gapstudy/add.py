@@ -24,7 +24,12 @@ from typing import Any
 import yaml
 
 from gapstudy import vocab
-from gapstudy.annotations import figure_dated_by_year, find_verbatim, load_source_annotations
+from gapstudy.annotations import (
+    figure_dated_by_year,
+    find_verbatim,
+    load_shared_voices,
+    load_source_annotations,
+)
 from gapstudy.atomicfile import replace_file, write_new_file
 from gapstudy.exceptions import AnnotationError, InputError, Problem
 from gapstudy.figures import read_mention
@@ -32,6 +37,7 @@ from gapstudy.input_schema import ENTRY_KINDS
 from gapstudy.lock import editing_inputs
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.reuse import format_in_use, in_use
 from gapstudy.sources import MAX_TEXT_BYTES, Source, load_sources
 from gapstudy.yamlfile import read_yaml
 
@@ -526,12 +532,30 @@ def run_add(
         f"drafted  {shown(added.annotation_file)}: {added.n_drafts} numeric mention(s) "
         f"in body text, {added.n_refused} refused by the normaliser"
     )
+    print(format_in_use(_in_use(paths)))
     print(
         "next: check the segments (only body text is drafted; after correcting them run "
         f"`gapstudy draft {source_id}`), confirm every draft, add voices and claims, then run "
         "`gapstudy check` (docs/adding-a-source.md)"
     )
     return 0
+
+
+def _in_use(paths: ProjectPaths) -> dict[str, dict[str, str]]:
+    """Event ids and voices already in the corpus (see :func:`gapstudy.reuse.in_use`); an
+    annotation file that cannot be read lends none (``check`` names its problems)."""
+    sources = load_sources(paths)
+    voices: dict[str, list[dict[str, Any]]] = {}
+    for sid in sources:
+        path = paths.annotation_file(sid)
+        try:
+            doc = read_yaml(path) if path.exists() else None
+        except InputError:
+            continue
+        found = doc.get("voices") if isinstance(doc, dict) else None
+        voices[sid] = [v for v in found if isinstance(v, dict)] if isinstance(found, list) else []
+    shared, _ = load_shared_voices(paths)
+    return in_use(sources, voices, shared)
 
 
 FIRST_WORDS = 8

@@ -41,6 +41,7 @@ from gapstudy.measures import load_derived_spec
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.references import load_references_spec
+from gapstudy.reuse import metric_uses, near_events, near_metrics, near_shared_voices
 from gapstudy.sources import Source, load_sources
 from gapstudy.yamlfile import line_of_key, read_text, read_yaml
 
@@ -750,8 +751,9 @@ def check_voice_spellings(annotations: dict[str, SourceAnnotations]) -> list[Pro
                             line_of_key(voice, name),
                             f"voice {key!r} has {name} {value!r} here but {seen[0]!r} in "
                             f"{seen[1].path.name}:{seen[2]}",
-                            "a key shared by sources is one voice: write it one way, "
-                            "or use another key",
+                            "a key shared by sources is one voice: write it one way (or "
+                            f"declare it once in data/annotations/{SHARED_VOICES_FILE} and "
+                            "refer to it by key), or use another key",
                         )
                     )
     return problems
@@ -1067,18 +1069,42 @@ def _open_reading(status: MentionStatus) -> str:
     return format_reading(read_mention(status.mention.text))
 
 
+def reuse_notes(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
+    """What a new text could reuse and does not (see :mod:`gapstudy.reuse`): metrics, voices
+    and event ids written near, not the same as, ones already in the corpus. Not errors."""
+    shared = load_shared_voices(paths)[0]
+    return [
+        *near_metrics(metric_uses(corpus.annotations, corpus.entities.canonical)),
+        *near_shared_voices(corpus.annotations, shared, paths.annotations / SHARED_VOICES_FILE),
+        *near_events(corpus.sources, paths.sources_file),
+    ]
+
+
+def format_notes(notes: list[Problem]) -> str:
+    """Notes that are not errors, one a line, or nothing."""
+    if not notes:
+        return ""
+    lines = [f"{len(notes)} note(s), not errors: what the corpus already names, to reuse"]
+    return "\n".join([*lines, *(f"  {note}" for note in notes)])
+
+
 def run_check(paths: ProjectPaths | None = None) -> int:
-    """``gapstudy check``: print every problem and the coverage report; exit 1 on a problem."""
+    """``gapstudy check``: print every problem, the coverage report and the notes on what
+    could be reused; exit 1 on a problem."""
+    paths = paths or project_paths()
     try:
         corpus = inspect_corpus(paths)
     except InputError as err:
         print(err)
         return 1
     # The run list matters to the build only, so `tables` does not wait for it.
-    corpus.problems += check_run_list(paths or project_paths(), set(corpus.sources))
+    corpus.problems += check_run_list(paths, set(corpus.sources))
+    notes = format_notes(reuse_notes(corpus, paths))
     if corpus.problems:
         print(AnnotationError(corpus.problems))
         print(format_coverage(corpus))
+        if notes:
+            print(notes)
         return 1
     n_figures = sum(len(c.figures) for a in corpus.annotations.values() for c in a.claims)
     n_claims = sum(len(a.claims) for a in corpus.annotations.values())
@@ -1088,4 +1114,6 @@ def run_check(paths: ProjectPaths | None = None) -> int:
         f"{n_figures} figures"
     )
     print(format_coverage(corpus))
+    if notes:
+        print(notes)
     return 0
