@@ -38,7 +38,7 @@ from gapstudy.figures import ParsedFigure, format_reading, parse_figure, read_me
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
 from gapstudy.judgments import check_judgments
 from gapstudy.measures import load_derived_spec
-from gapstudy.mentions import Mention, find_mentions
+from gapstudy.mentions import Mention, find_mentions, is_year
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.references import load_references_spec
 from gapstudy.reuse import metric_uses, near_events, near_metrics, near_shared_voices
@@ -720,13 +720,22 @@ def check_open_mentions(corpus: Corpus, drafted: set[tuple[str, int, str]]) -> l
         line = source.line_of(m.mention.start)
         if (m.source_id, line, m.mention.text) in drafted:
             continue
+        hint = (
+            f"annotate it in data/annotations/{m.source_id}.yaml as a figure of a claim, "
+            "or exclude it with a reason"
+        )
+        if is_year(m.mention.text):
+            hint = (
+                f"exclude it in data/annotations/{m.source_id}.yaml with the reason "
+                f"{vocab.YEAR_REASON!r}, or quote it in a claim whose figure gives it as its "
+                "period"
+            )
         problems.append(
             Problem(
                 source.path,
                 line,
                 f"open mention {m.mention.text!r}: neither a figure nor an exclusion",
-                f"annotate it in data/annotations/{m.source_id}.yaml as a figure of a claim, "
-                "or exclude it with a reason",
+                hint,
             )
         )
     return problems

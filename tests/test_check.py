@@ -518,3 +518,7 @@ def test_a_year_is_covered_by_its_exclusion_or_by_the_period_of_the_figure_it_da
     assert (year.exclusion_reason is None) == (reason is None)
     opened = [p for p in corpus.problems if "open mention '2024'" in p.message]
     assert len(opened) == (status == "open")
+    # an open year says both ways to cover it
+    assert all(
+        "or quote it in a claim whose figure gives it as its period" in p.hint for p in opened
+    )
