@@ -117,8 +117,8 @@ def _add_mmlu_source(project, tmp_path, metric: str, voice_name: str = "Example 
                         "entity": "U.S.",
                         "counterpart": "China",
                         "metric": metric,
-                        "period": "end of 2024",
-                        "period_precision": "part_of_year",
+                        "period": "2024",
+                        "period_precision": "year",
                     }
                 ],
             }
