@@ -134,7 +134,8 @@ def figure_link(row: Any) -> str:
 
 def label_sources(sources: pd.DataFrame) -> dict[str, str]:
     """A name for each source a reader recognises: the outlet it reposts (a repost is named by
-    its original, as its own voice is keyed), its outlet, its title, else its id."""
+    its original, as its own voice is keyed), its outlet, its title, else "the untitled report
+    of" its month of publication, else its id."""
     labels = {}
     for row in sources.itertuples(index=False):
         original = getattr(row, "original_outlet", None)
@@ -145,10 +146,24 @@ def label_sources(sources: pd.DataFrame) -> dict[str, str]:
             label = escape_text(row.outlet)
         elif not is_missing(row.title):
             label = f"“{escape_text(row.title)}”"
+        elif not is_missing(getattr(row, "published", None)):
+            label = f"the untitled report of {month_words(row.published)}"
         else:
             label = f"`{row.source_id}`"
         labels[row.source_id] = label
     return labels
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def month_words(published: Any) -> str:
+    """'2026-02' or '2026-02-03' as 'February 2026'; '2026' as is."""
+    parts = str(published).split("-")
+    return f"{_MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}" if len(parts) > 1 else parts[0]
 
 
 def count_claims_by_camp(claims: pd.DataFrame) -> pd.DataFrame:

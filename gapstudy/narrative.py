@@ -739,6 +739,8 @@ def _headline_context(
         voice_labels,
     )
     headline["stance"] = repeated["stance"].iloc[0]
+    fact_claims = set(repeated["claim_ids"].iloc[0]) if "claim_ids" in repeated else set()
+    headline["tellings"] = _tellings(weighing.independent_reports(t), figures, fact_claims)
     return headline
 
 
@@ -756,8 +758,9 @@ def _camp_figures(
 ) -> list[dict[str, Any]]:
     """The figures a camp rests on, at most ``FIGURES_PER_CAMP``, one per dimension, dimensions
     in ``dimensions``' order (the camp's weightiest first): gap measures first (both ends in
-    one text), then figures set against a counterpart, then the rest; within each, the
-    quantity most sources report."""
+    one text), then figures set against a counterpart, then the rest; within each, the figure
+    of the newest stated period (a baseline of an earlier year never stands for a camp whose
+    text gives a later figure), then the quantity most sources report."""
     figures = t["figures"]
     derived = t.get("derived_measures")
     by_id = figures.set_index("figure_id", drop=False)
@@ -778,9 +781,11 @@ def _camp_figures(
                     **_measure_context(m, figures),
                 }
                 candidates.append((0, dimensions.index(m.dimension), context))
+    published = dict(zip(t["sources"]["source_id"], t["sources"]["published"], strict=True))
     for r in mine.itertuples(index=False):
         row = by_id.loc[r.figure_id]
         counterpart = row["counterpart"]
+        when = weighing.figure_period(row["period"], published.get(row["source_id"]))
         context = {
             "kind": "figure",
             "link": brief.figure_link(row),
@@ -789,11 +794,18 @@ def _camp_figures(
             "counterpart": None
             if brief.is_missing(counterpart)
             else brief.escape_text(counterpart),
+            "period": None if when is None else brief.escape_text(when[1]),
+            "year": None if when is None else when[0],
         }
         candidates.append(
             (1 if context["counterpart"] else 2, dimensions.index(r.dimension), context)
         )
+    for _, dim, context in candidates:
+        context["dimension"] = dimensions[dim]
     out, seen = [], set()
+    # Within a kind and a dimension, the figure of the newest stated period first (an undated
+    # one after every dated one): the stable sort keeps the order above among equals.
+    candidates.sort(key=lambda c: -(c[2].get("year") or float("-inf")))
     for _, dim, context in sorted(candidates, key=lambda c: (c[0], c[1])):
         if dim not in seen:
             seen.add(dim)
@@ -836,9 +848,17 @@ def _layer_context(
     weighed: pd.DataFrame,
     robust: pd.DataFrame,
     source_labels: dict[str, str],
+    evidence: pd.DataFrame,
+    voice_names: dict[str, str],
 ) -> dict[str, Any]:
-    """One layer: its lean, what each camp rests on, where they meet, how robust the lean is."""
+    """One layer: its lean, what each camp rests on, where they meet, how robust the lean is,
+    how old its evidence is."""
     dims = list(layer["dimension"])
+    pooled = weighing.pool_reports(evidence[evidence["dimension"].isin(dims)])
+    claim_sources = dict(zip(t["claims"]["claim_id"], t["claims"]["source_id"], strict=True))
+    dating = _dating_context(
+        weighing.date_lean(pooled, lean_row.lean, t), source_labels, voice_names, claim_sources
+    )
     by_dim = weighed[(weighed["scope"] == "dimension") & weighed["subject"].isin(dims)]
     camps = {}
     for camp in weighing.CAMPS:
@@ -862,7 +882,10 @@ def _layer_context(
         "title": brief.escape_text(layer["title"].iloc[0]),
         "lean": lean_row.lean,
         "camps": camps,
-        "meet": [{"dimension": r.subject, "lean": r.lean} for r in meet.itertuples(index=False)],
+        "meet": [
+            {"dimension": r.subject, "lean": r.lean, **_opinion(evidence, r, t)}
+            for r in meet.itertuples(index=False)
+        ],
         "dimension_leans": [
             {"dimension": r.subject, "lean": r.lean} for r in by_dim.itertuples(index=False)
         ],
@@ -874,7 +897,97 @@ def _layer_context(
             and _robust_context(robust, "dimension", r.subject, source_labels)["holds"]
             and len(r.source_ids) > 1
         ],
+        "dating": dating,
     }
+
+
+AGAINST_SHOWN = 1
+
+
+def _dating_context(
+    dated: dict[str, Any],
+    source_labels: dict[str, str],
+    voice_names: dict[str, str],
+    claim_sources: dict[str, str],
+) -> dict[str, Any]:
+    """A lean's dating (:func:`weighing.date_lean`) as the templates word it: the period of
+    its evidence, the newer reports against it (who, where, when, the words linked), the
+    out-of-date records that bear on it, and which camp's case is mostly opinion."""
+    period = dated["period"]
+    # Named voices first, a text's own voice after; at most AGAINST_SHOWN, the rest counted.
+    ranked = sorted(dated["against"], key=lambda a: a["voice_key"].startswith("text:"))
+    against = [
+        {
+            "who": voice_names.get(a["voice_key"], brief.escape_text(a["voice_key"])),
+            "when": a["when"][1],
+            "is_text": a["voice_key"].startswith("text:"),
+            "sources": [source_labels[x] for x in a["source_ids"] if x in source_labels],
+            "href": f"sources/{claim_sources[a['claim_ids'][0]]}.html#c-{a['claim_ids'][0]}",
+        }
+        for a in ranked
+    ]
+    records = [
+        {
+            "quote": brief.escape_text(r["quote"]),
+            "href": f"sources/{r['source_id']}.html#c-{r['claim_id']}",
+            "source": source_labels.get(r["source_id"], brief.escape_text(r["source_id"])),
+            "published": weighing.month_label(r["published"]),
+            "record": brief.escape_text(r["record"]),
+        }
+        for r in dated["records"]
+        if r["source_id"] in source_labels
+    ]
+    shares = dated["measured_share"]
+    return {
+        "camp": dated["camp"],
+        "from": None if period is None else brief.escape_text(period[0][1]),
+        "to": None if period is None else brief.escape_text(period[1][1]),
+        "is_dated": dated["is_dated"],
+        "against": against[:AGAINST_SHOWN],
+        "n_more_against": max(0, len(against) - AGAINST_SHOWN),
+        "records": records,
+        "opinion": [c for c in weighing.CAMPS if shares[c] is not None and shares[c] < OPINION],
+    }
+
+
+def _opinion_leans(layers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The dimension leans that rest mostly on opinion, with their layer's figures: those of a
+    layer whose own lean is not carried first (there the opinion decides the most), then those
+    whose camp gives some figure (its newest can be set beside the opinion), then by how
+    little of the camp's weight gives a figure."""
+    out = []
+    for layer in layers:
+        for m in layer["meet"]:
+            if m["is_opinion"] and m["lean"] not in ("contested", "thin"):
+                figures = [
+                    f for f in layer["camps"][m["camp"]]["figures"]
+                    if f.get("dimension") == m["dimension"]
+                ]  # fmt: skip
+                carried = layer["lean"] not in ("contested", "thin")
+                key = (carried, not figures, m["measured_share"])
+                out.append({**m, "figures": figures, "_key": key})
+    return [
+        {k: v for k, v in m.items() if k != "_key"} for m in sorted(out, key=lambda m: m["_key"])
+    ]
+
+
+def _opinion(evidence: pd.DataFrame, lean_row: Any, t: dict[str, pd.DataFrame]) -> dict:
+    """Whether a dimension's lean rests mostly on opinion: the camp carrying it has reports
+    that give a figure for less than ``OPINION`` of its weight."""
+    mine = evidence[evidence["dimension"] == lean_row.subject]
+    dated = weighing.date_lean(mine, lean_row.lean, t)
+    camp = dated["camp"]
+    share = None if camp is None else dated["measured_share"][camp]
+    return {
+        "camp": camp,
+        "measured_share": share,
+        "is_opinion": share is not None and share < OPINION,
+    }
+
+
+# A camp whose reports that give a figure carry less than this share of its weight argues
+# mostly from opinion, and the brief says so.
+OPINION = 0.5
 
 
 def _quality_context(
@@ -929,7 +1042,9 @@ def _retold_context(
     by_id = t["figures"].set_index("figure_id", drop=False)
     rows = by_id.loc[top["figure_ids"]]
     independent = {evidence_keys.get(c) for c in rows["claim_id"]}
+    told_by = _tellings(weighing.independent_reports(t), t["figures"], set(rows["claim_id"]))
     return {
+        **told_by,
         "link": brief.figure_link(rows.iloc[0]),
         "metric": brief.escape_text(rows.iloc[0]["metric"]),
         "n_reports": int(top["n_reports"]),
@@ -938,6 +1053,64 @@ def _retold_context(
         "who": list(dict.fromkeys(voice_labels[v] for v in top["voice_ids"])),
         "stance": top["stance"],
     }
+
+
+def _voice_names(
+    voices: pd.DataFrame, voice_labels: dict[str, str], source_labels: dict[str, str]
+) -> dict[str, str]:
+    """How the argument names the voice of an independent report (``weighing`` voice key): a
+    person or body by name and affiliation, a text's own voice by the text's name."""
+    names = {f"text:{s}": label for s, label in source_labels.items()}
+    for v in voices.itertuples(index=False):
+        if v.kind not in ("outlet", "group") and v.voice_id in voice_labels:
+            names.setdefault(str(v.voice_key), voice_labels[v.voice_id])
+    return names
+
+
+def _stakes_context(
+    evidence: pd.DataFrame, voices: pd.DataFrame, voice_names: dict[str, str]
+) -> dict[str, list[str]]:
+    """Per camp, the named voices whose affiliation the texts state (a government, a company,
+    a firm), weightiest first: the weighing discounts by kind of text, never by the speaker's
+    stake, and the brief names them so that a reader can."""
+    if "affiliation" not in voices.columns:
+        return {camp: [] for camp in weighing.CAMPS}
+    affiliated = set(
+        voices.loc[voices["affiliation"].notna() & ~voices["kind"].isin(["outlet", "group"]),
+                   "voice_key"]
+    )  # fmt: skip
+    out = {}
+    for camp in weighing.CAMPS:
+        ours = evidence[(evidence["stance"] == camp) & evidence["voice_key"].isin(affiliated)]
+        weight = ours.groupby("voice_key", sort=False)["weight"].sum()
+        ranked = sorted(weight.index, key=lambda k: -weight[k])
+        out[camp] = [voice_names[k] for k in ranked if k in voice_names]
+    return out
+
+
+def _tellings(evidence: pd.DataFrame, figures: pd.DataFrame, fact_claims: set[str]) -> dict:
+    """The texts and tellings of the independent report that holds a retold fact: every figure
+    of that report (one voice at one event) with the fact's unit, bound and number, in every
+    text, whether or not the fact's table links it (a text that changes the horizon or the
+    rival is kept out of the fact, but it still tells the remark)."""
+    holding = evidence[evidence["claim_ids"].map(lambda ids: bool(set(ids) & fact_claims))]
+    if not len(holding):
+        return {"n_texts": 0, "n_tellings": 0, "periods": []}
+    ids = {c for r in holding.itertuples(index=False) for c in r.claim_ids}
+    mine = figures[figures["claim_id"].isin(ids)]
+    first = figures[figures["claim_id"].isin(fact_claims)].iloc[0]
+
+    def number(frame: pd.DataFrame) -> pd.Series:
+        value = frame["value"]
+        return frame["high"].where(frame["high"].notna(), value) if "high" in frame else value
+
+    same = mine[
+        (mine["unit"] == first["unit"])
+        & (mine["bound"] == first["bound"])
+        & (number(mine) == number(first.to_frame().T).iloc[0])
+    ]
+    periods = [brief.escape_text(p) for p in pd.unique(same["period"].dropna())]
+    return {"n_texts": same["source_id"].nunique(), "n_tellings": len(same), "periods": periods}
 
 
 def argument_context(
@@ -956,8 +1129,19 @@ def argument_context(
     robust = weighing.robustness(t, layers)
     layer_rows = weighed[weighed["scope"] == "layer"] if len(weighed) else weighed
     by_layer = {k: g for k, g in layers.groupby("layer_id", sort=False)}
+    voice_names = _voice_names(t["voices"], voice_labels, source_labels)
     contexts = [
-        _layer_context(by_layer[r.subject], r, t, reports, weighed, robust, source_labels)
+        _layer_context(
+            by_layer[r.subject],
+            r,
+            t,
+            reports,
+            weighed,
+            robust,
+            source_labels,
+            evidence,
+            voice_names,
+        )  # fmt: skip
         for r in layer_rows.itertuples(index=False)
     ]
     dims = weighed[weighed["scope"] == "dimension"] if len(weighed) else weighed
@@ -982,6 +1166,8 @@ def argument_context(
         "is_thin": all(c["lean"] == "thin" for c in contexts),
         "lead_dimensions": lead,
         "quality": _quality_context(t, evidence, source_labels),
+        "stakes": _stakes_context(evidence, t["voices"], voice_names),
+        "opinion_leans": _opinion_leans(contexts),
         "retold": _retold_context(reports, t, keys, voice_labels),
         "n_sources": len(t["sources"]),
         "texts": [

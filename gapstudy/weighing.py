@@ -24,8 +24,9 @@ from typing import Any
 
 import pandas as pd
 
-from gapstudy import vocab
+from gapstudy import brief, vocab
 from gapstudy.exceptions import AnnotationError, Problem
+from gapstudy.facts import period_as_year, published_as_year
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.yamlfile import line_of_key, read_yaml
 
@@ -326,3 +327,168 @@ def weigh(tables: dict[str, pd.DataFrame], layers: pd.DataFrame) -> dict[str, pd
         "leans": leans(reports, layers),
         "robustness": robustness(tables, layers),
     }
+
+
+# ---- dating a lean: the period of its evidence, and newer evidence against it -----------------
+
+# A lean is *dated* when newer reports of the other camp that say the gap moved the other way
+# carry at least this weight (one original report), or when an out-of-date record bears on it.
+MIN_DATED_WEIGHT = 1.0
+# The change of the gap that runs against each lean: a US lead is dated by newer reports of a
+# narrowing gap, an optimist lean by newer reports of a widening one. Level claims ("China leads
+# in chips") do not date a lean: only a claim that the gap moved does.
+AGAINST = {
+    "us_ahead": ("narrowing",),
+    "narrowing": ("widening",),
+    "parity": ("widening",),
+    "china_ahead": ("widening",),
+}
+# The change of the gap a lean's own camp claims: an out-of-date record of a claim of that
+# change (the claimed narrowing was not happening at the text's date) bears on the lean, in
+# whatever dimension the claim was filed.
+CLAIMED_CHANGE = {
+    "us_ahead": ("widening",),
+    "narrowing": ("narrowing",),
+    "parity": ("narrowing",),
+    "china_ahead": ("narrowing",),
+}
+_RELATIVE_YEARS = {"last year": -1, "this year": 0, "this month": 0, "last month": 0}
+
+
+def month_label(published: Any) -> str | None:
+    """An ISO date ('2026-02', '2026-05-27', '2026') as 'February 2026', 'May 2026', '2026'."""
+    if published is None or pd.isna(published):
+        return None
+    return brief.month_words(published)
+
+
+def figure_period(period: Any, published: Any) -> tuple[float, str] | None:
+    """When a figure holds, as (decimal year, words): its period as written when it names a
+    year ('late 2023'); a period relative to its text ('last year', 'by earlier this month')
+    placed by the text's publication date; ``None`` when it states no period, or states one
+    relative to an undated text."""
+    if period is None or pd.isna(period):
+        return None
+    year = period_as_year(str(period))
+    if year is not None:
+        return year, str(period)
+    words = str(period).casefold()
+    shift = next((v for k, v in _RELATIVE_YEARS.items() if k in words), None)
+    when = published_as_year(None if pd.isna(published) else str(published))
+    if shift is None or when is None:
+        return None
+    # The words stay as written, with the date they are relative to.
+    words = f"{period}, written {month_label(published)}"
+    return (int(when) + shift + 0.5 if shift else when), words
+
+
+def report_evidence(reports: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """``reports`` with what each rests on: ``is_measured`` (a claim of it gives a figure),
+    ``periods`` (the (year, words) of its figures that state a period, oldest first),
+    ``gap_periods`` (the same, of its figures that measure a gap: set against a counterpart or
+    an end of a derived measure) and ``said`` (the (year, words) of the earliest publication
+    of its sources, when it was said; ``None`` for undated texts)."""
+    figures = tables.get("figures")
+    columns = ["figure_id", "claim_id", "source_id", "period", "counterpart"]
+    figures = pd.DataFrame(columns=columns) if figures is None else figures
+    figures = figures.assign(**{c: pd.NA for c in columns if c not in figures.columns})
+    published = dict(
+        zip(tables["sources"]["source_id"], tables["sources"]["published"], strict=True)
+    )
+    derived = tables.get("derived_measures")
+    ends: set[str] = set()
+    if derived is not None and len(derived):
+        ends = set(derived["numerator_figure_id"]) | set(derived["denominator_figure_id"])
+    out = []
+    for r in reports.itertuples(index=False):
+        mine = figures[figures["claim_id"].isin(r.claim_ids)]
+        periods, gaps = [], []
+        for f in mine.itertuples(index=False):
+            when = figure_period(f.period, published.get(f.source_id))
+            if when is None:
+                continue
+            periods.append(when)
+            if f.figure_id in ends or not pd.isna(f.counterpart):
+                gaps.append(when)
+        dates = [(published_as_year(str(published[s])), month_label(published[s]))
+                 for s in r.source_ids if not pd.isna(published.get(s))]  # fmt: skip
+        out.append(
+            {
+                "is_measured": bool(len(mine)),
+                "periods": sorted(set(periods)),
+                "gap_periods": sorted(set(gaps)),
+                "said": min(dates) if dates else None,
+            }
+        )
+    extra = pd.DataFrame(out, columns=["is_measured", "periods", "gap_periods", "said"])
+    return pd.concat([reports.reset_index(drop=True), extra], axis=1)
+
+
+def _when(report: Any) -> tuple[float, str] | None:
+    """When a report holds: the newest period its figures state, else when it was said."""
+    return report.periods[-1] if report.periods else report.said
+
+
+def date_lean(reports: pd.DataFrame, lean: str, tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
+    """How old the evidence behind ``lean`` is and whether newer evidence runs against it, for
+    one body of reports (a dimension's, or a layer's):
+
+    - ``period``: the oldest and newest (year, words) of the periods stated by the gap figures
+      of the camp that carries the lean (all its figures with a period when none measures a
+      gap); ``None`` when its figures state no period;
+    - ``measured_share``: the share of that camp's weight in reports that give a figure (the
+      rest is opinion);
+    - ``against``: the other camp's reports newer than that period's end (or than the newest
+      report of the carrying camp, when it states no period) whose claims say the gap moved
+      the other way (``AGAINST``), newest first;
+    - ``records``: the ``out_of_date`` rows on claims of the carrying camp that state the
+      change of the gap the lean rests on (``CLAIMED_CHANGE``), in any dimension;
+    - ``is_dated``: ``against`` carries at least ``MIN_DATED_WEIGHT``, or a record bears on it.
+
+    ``contested`` and ``thin`` leans have no carrying camp: only ``measured_share`` per camp
+    is meaningful, and they are never dated. Long because it states one rule in one place.
+    """
+    evidence = report_evidence(reports, tables)
+    shares = {}
+    for camp in CAMPS:
+        ours = evidence[evidence["stance"] == camp]
+        total = float(ours["weight"].sum())
+        measured = float(ours.loc[ours["is_measured"], "weight"].sum())
+        shares[camp] = measured / total if total else None
+    camp = "skeptic" if lean == "us_ahead" else "optimist" if lean in AGAINST else None
+    result: dict[str, Any] = {
+        "camp": camp,
+        "period": None,
+        "measured_share": shares,
+        "against": [],
+        "records": [],
+        "is_dated": False,
+    }
+    if camp is None:
+        return result
+    ours = evidence[evidence["stance"] == camp]
+    gaps = [p for ps in ours["gap_periods"] for p in ps] or [
+        p for ps in ours["periods"] for p in ps
+    ]
+    if gaps:
+        result["period"] = (min(gaps), max(gaps))
+        newest = max(gaps)[0]
+    else:
+        said = [_when(r) for r in ours.itertuples(index=False)]
+        newest = max((w[0] for w in said if w), default=None)
+    claims = tables["claims"].set_index("claim_id")
+    against = []
+    for r in evidence[evidence["stance"] != camp].itertuples(index=False):
+        when = _when(r)
+        directions = set(claims.loc[list(r.claim_ids), "direction"])
+        if when and newest is not None and when[0] > newest and directions & set(AGAINST[lean]):
+            against.append({**r._asdict(), "when": when})
+    result["against"] = sorted(against, key=lambda a: -a["when"][0])
+    records = tables.get("out_of_date")
+    if records is not None and len(records):
+        direction = records["claim_id"].map(claims["direction"])
+        bears = (records["stance"] == camp) & direction.isin(CLAIMED_CHANGE[lean])
+        result["records"] = records[bears].to_dict("records")
+    weight = sum(a["weight"] for a in result["against"])
+    result["is_dated"] = weight >= MIN_DATED_WEIGHT or bool(result["records"])
+    return result

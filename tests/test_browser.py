@@ -222,7 +222,10 @@ _LANDING = """() => {
     const el = document.getElementById(id);
     if (!el) return null;
     const box = el.getBoundingClientRect();
-    return {id: id, cls: el.className, text: el.textContent,
+    // The claim's words without the tooltips of numbers marked inside it.
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('.gs-tip').forEach(tip => tip.remove());
+    return {id: id, cls: el.className, text: copy.textContent,
             visible: box.bottom > 0 && box.top < window.innerHeight && box.width > 0};
 }"""
 
@@ -236,7 +239,10 @@ _CLAIM_LANDING = """() => {
     while (el && el.classList.contains('gs-claim-anchor')) el = el.nextElementSibling;
     if (!el) return null;
     const box = el.getBoundingClientRect();
-    return {id: id, cls: el.className, text: el.textContent,
+    // The claim's words without the tooltips of numbers marked inside it.
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('.gs-tip').forEach(tip => tip.remove());
+    return {id: id, cls: el.className, text: copy.textContent,
             visible: box.bottom > 0 && box.top < window.innerHeight && box.width > 0};
 }"""
 

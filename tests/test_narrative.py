@@ -381,7 +381,8 @@ def _quoted_cells(tables: dict[str, pd.DataFrame]) -> set[str]:
         for column in columns if frame is not None else ():
             for value in frame[column].dropna() if column in frame.columns else ():
                 text = escape_text(value)
-                cells |= {text, text[:1].upper() + text[1:], text[:1].lower() + text[1:]}
+                for cell in (text, text.rstrip(".")):  # its last full stop may be dropped
+                    cells |= {cell, cell[:1].upper() + cell[1:], cell[:1].lower() + cell[1:]}
     return cells
 
 
@@ -404,7 +405,9 @@ def check_numbers_and_links(text: str, tables: dict[str, pd.DataFrame], **parame
             claims = tables["claims"].set_index("claim_id")
             claim = claims.loc[figure_id[2:]]
             assert claim["source_id"] == source_id, f"{target!r} names the wrong source"
-            assert words == escape_text(claim["quote"]), f"{words!r} is not {figure_id}'s quote"
+            # Quoted whole, or a label (who said it) that holds no number.
+            is_quote = words == escape_text(claim["quote"])
+            assert is_quote or not _numbers(words), f"{words!r} is not {figure_id}'s quote"
             continue
         assert figure_id in figures.index, f"{figure_id!r} is no figure"
         figure = figures.loc[figure_id]
@@ -414,8 +417,10 @@ def check_numbers_and_links(text: str, tables: dict[str, pd.DataFrame], **parame
             assert any(_shown(token, r) for r in readings), f"{token!r} is not {figure_id}"
             checked += 1
     prose = _DATE.sub(" ", _CODE.sub(" ", _LINK.sub(" ", text)))
-    # Words copied from a table (a period, a metric, a reading note, a quote) may hold numbers.
-    for phrase in sorted(_quoted_cells(tables), key=len, reverse=True):
+    # Words copied from a table (a period, a metric, a reading note, a quote) may hold numbers,
+    # and so may a publication date written in words ("February 2026").
+    months = {brief.month_words(p) for p in tables["sources"]["published"].dropna()}
+    for phrase in sorted(_quoted_cells(tables) | months, key=len, reverse=True):
         prose = prose.replace(phrase, " ")
     allowed_dates = set(tables["sources"]["published"].dropna()) | {parameters.get("as_of")}
     assert set(_DATE.findall(_CODE.sub(" ", _LINK.sub(" ", text)))) <= allowed_dates
@@ -889,7 +894,8 @@ def check_argument(text: str, tables: dict[str, pd.DataFrame], **parameters) -> 
         "\n".join(f"[{w}]({u})" for w, u in figure_links), tables, **parameters
     )
     prose = _CODE.sub(" ", _LINK.sub(" ", text))
-    for phrase in sorted(_quoted_cells(tables), key=len, reverse=True):
+    months = {brief.month_words(p) for p in tables["sources"]["published"].dropna()}
+    for phrase in sorted(_quoted_cells(tables) | months, key=len, reverse=True):
         prose = prose.replace(phrase, " ")
     counts = _weighed_counts(tables, **parameters)
     measures = [float(v) for v in t["derived_measures"]["value"]]
@@ -960,8 +966,8 @@ def test_a_run_without_the_promotional_text_reads_differently_on_compute(project
     for figure_id in compute_figures["figure_id"]:
         assert figure_id not in without["argument"] + without["takeaways"]
     assert any(f in with_it["argument"] for f in compute_figures["figure_id"])
-    assert "is promotional text" in with_it["argument"]
-    assert "is promotional text" not in without["argument"]
+    assert "(promotional text," in with_it["argument"]
+    assert "(promotional text," not in without["argument"]
     assert with_it["argument"] != without["argument"]
 
 
@@ -1043,3 +1049,63 @@ def test_a_change_to_a_rough_ceiling_is_worded_as_at_most_about():
     assert _amount_words(SimpleNamespace(bound="approximate"), later) == "at most about"
     exact = pd.Series({"qualifier": None, "bound": "exact"})
     assert _amount_words(SimpleNamespace(bound="exact"), exact) == ""
+
+
+# ---- the brief's figure per camp, retold remarks, untitled texts -----------------------------
+
+
+def test_a_camps_figure_is_its_newest_not_an_earlier_baseline():
+    """Two figures of one claim, one dimension, no counterpart: the share in late 2024 and the
+    one of "last year" in a text of February 2026. The argument shows the later one."""
+    from gapstudy.narrative import _camp_figures
+
+    claim = _claim("a/share", "a/outlet", "from 1.2% in late 2024 to nearly 30% last year",
+                   "adoption_and_usage", "narrowing", "optimist", 3)  # fmt: skip
+    figures = _frame(
+        schema.FIGURES,
+        [_figure("a/share/1", "1.2%", claim, value=1.2, counterpart=None, period="late 2024"),
+         _figure("a/share/2", "nearly 30%", claim, value=30.0, counterpart=None,
+                 period="last year", metric="share (peak week)")],
+    )  # fmt: skip
+    sources = _frame(schema.SOURCES, [{"source_id": "a", "outlet": "A", "published": "2026-02"}])
+    t = {"figures": figures, "sources": sources}
+    reports = brief.group_reports(figures, sources)
+    shown = _camp_figures("optimist", ["adoption_and_usage"], t, reports)
+    assert [f["period"] for f in shown] == ["last year, written February 2026"]
+    assert "a/share/2" in shown[0]["link"]
+
+
+def test_a_retold_remark_is_counted_in_every_text_that_tells_it():
+    """Lin's odds: one text in the fact, a second telling it with another horizon (kept out of
+    the fact), a third figure of his with another bound: two texts, two tellings."""
+    from gapstudy.narrative import _tellings
+
+    one = _claim("a/odds", "a/lin", "below 20%", "overall_lead", "us_ahead", "skeptic", 1)
+    two = _claim("b/odds", "b/lin", "sub-20%", "overall_lead", "us_ahead", "skeptic", 1)
+    figures = _frame(
+        schema.FIGURES,
+        [_figure("a/odds/1", "below 20%", one, high=20.0, bound="upper", period="3 to 5 years"),
+         _figure("a/odds/2", "20%", one, value=20.0, bound="exact"),
+         _figure("b/odds/1", "sub-20%", two, high=20.0, bound="upper", period="5 years")],
+    )  # fmt: skip
+    evidence = pd.DataFrame(
+        [{"claim_ids": ["a/odds", "b/odds"], "source_ids": ["a", "b"]},
+         {"claim_ids": ["a/other"], "source_ids": ["a"]}]
+    )  # fmt: skip
+    got = _tellings(evidence, figures, {"a/odds"})
+    assert got == {"n_texts": 2, "n_tellings": 2, "periods": ["3 to 5 years", "5 years"]}
+
+
+@pytest.mark.parametrize(
+    ("row", "label"),
+    [
+        ({"outlet": "AI CERTs"}, "AI CERTs"),
+        ({"original_outlet": "Bloomberg"}, "Bloomberg (reposted)"),
+        ({"title": "A title"}, "“A title”"),
+        ({"published": "2026-02"}, "the untitled report of February 2026"),
+        ({}, "`x`"),
+    ],
+)
+def test_a_text_is_named_by_outlet_title_or_month_never_by_its_id_when_it_has_a_date(row, label):
+    sources = _frame(schema.SOURCES, [{"source_id": "x", **row}])
+    assert brief.label_sources(sources) == {"x": label}

@@ -247,8 +247,8 @@ def test_the_brief_names_the_text_a_lean_rests_on_and_says_when_one_holds():
     argument = parts["argument"]
     assert "**Inputs: a US lead.**" in argument
     assert (
-        "this rests on [Text A](sources/a.html) (without it: no clear side),"
-        " [Text B](sources/b.html) (without it: no clear side)" in argument
+        "leave out any one of [Text A](sources/a.html) or [Text B](sources/b.html)"
+        " and neither camp carries two-thirds of the weight" in argument
     )
     assert "Text C (without it" not in argument
     # Without the text it rests on, the brief reads differently.
@@ -259,3 +259,106 @@ def test_the_brief_names_the_text_a_lean_rests_on_and_says_when_one_holds():
         names=("argument",),
     )
     assert "**Inputs: no clear side.**" in other["argument"]
+
+
+# ---- dating a lean ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("period", "published", "expected"),
+    [
+        ("late 2023", "2026-01", (2023.83, "late 2023")),
+        ("2024", None, (2024.5, "2024")),
+        ("last year", "2026-02", (2025.5, "last year, written February 2026")),
+        ("this month", "2026-02", (2026 + 1.5 / 12, "this month, written February 2026")),
+        ("last year", None, None),
+        (None, "2026-02", None),
+        ("over the next decade", "2026-02", None),
+    ],
+)  # fmt: skip
+def test_a_figure_is_placed_in_time_by_its_period_or_its_texts_date(period, published, expected):
+    got = weighing.figure_period(period, published)
+    if expected is None:
+        assert got is None
+    else:
+        assert got[0] == pytest.approx(expected[0]) and got[1] == expected[1]
+
+
+def _dated_tables(skeptic_kind: str, skeptic_direction: str) -> dict:
+    """Benchmarks: two optimist voices in text a (January 2026), one giving a gap measured in
+    late 2023 and 2024; one skeptic voice in text b (March 2026) saying the gap moves
+    ``skeptic_direction``. Optimists carry 2 of 3 (or more): a narrowing gap."""
+    tables = _tables(
+        [("a", "original_report", ["e1"]), ("b", skeptic_kind, ["e2"])],
+        [("a", "v1", "person", "benchmark_performance", "narrowing", "optimist"),
+         ("a", "v2", "person", "benchmark_performance", "narrowing", "optimist"),
+         ("b", "v3", "person", "benchmark_performance", skeptic_direction, "skeptic")],
+    )  # fmt: skip
+    tables["sources"].loc[tables["sources"]["source_id"] == "b", "published"] = "2026-03"
+    tables["figures"] = pd.DataFrame(
+        [{"figure_id": "a/c0/1", "claim_id": "a/c0", "source_id": "a", "period": "late 2023",
+          "counterpart": "China"},
+         {"figure_id": "a/c0/2", "claim_id": "a/c0", "source_id": "a", "period": "2024",
+          "counterpart": "China"}]
+    )  # fmt: skip
+    return tables
+
+
+def _date(tables: dict) -> dict:
+    reports = weighing.independent_reports(tables)
+    lean = weighing.decide_lean(reports)
+    return {"lean": lean, **weighing.date_lean(reports, lean, tables)}
+
+
+def test_a_lean_states_the_period_of_its_measures_and_is_dated_by_a_newer_report_against_it():
+    got = _date(_dated_tables("original_report", "widening"))
+    assert got["lean"] == "narrowing"
+    assert got["camp"] == "optimist"
+    assert [p[1] for p in got["period"]] == ["late 2023", "2024"]
+    assert [(a["voice_key"], a["when"][1]) for a in got["against"]] == [("v3", "March 2026")]
+    assert got["is_dated"]
+    # One of the two optimist reports gives a figure: half of their weight is measured.
+    assert got["measured_share"] == {"optimist": 0.5, "skeptic": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("kind", "direction", "why"),
+    [
+        ("original_report", "us_ahead", "a level claim, not a change of the gap"),
+        ("promotional", "widening", "a quarter of a report, under MIN_DATED_WEIGHT"),
+    ],
+)
+def test_a_lean_is_not_dated_by_a_level_claim_or_a_light_one(kind, direction, why):
+    got = _date(_dated_tables(kind, direction))
+    assert got["lean"] == "narrowing"
+    assert not got["is_dated"], why
+
+
+def test_an_out_of_date_record_of_the_claimed_change_dates_a_lean_in_any_dimension():
+    tables = _dated_tables("promotional", "widening")
+    tables["claims"] = pd.concat(
+        [tables["claims"],
+         pd.DataFrame([{"claim_id": "a/late", "source_id": "a", "voice_id": "a/v1",
+                        "dimension": "overall_lead", "direction": "narrowing",
+                        "stance": "optimist", "is_reader_comment": False, "quote": "q"}])],
+        ignore_index=True,
+    )  # fmt: skip
+    tables["out_of_date"] = pd.DataFrame(
+        [{"claim_id": "a/late", "source_id": "a", "stance": "optimist", "published": "2026-01",
+          "quote": "q", "record": "The gap widened."}]
+    )  # fmt: skip
+    benchmarks = tables["claims"]["dimension"] == "benchmark_performance"
+    reports = weighing.independent_reports({**tables, "claims": tables["claims"][benchmarks]})
+    got = weighing.date_lean(reports, "narrowing", tables)
+    assert [r["claim_id"] for r in got["records"]] == ["a/late"]
+    assert got["is_dated"]
+    # A US lead is not dated by a record of a narrowing that did not happen.
+    assert not weighing.date_lean(reports, "us_ahead", tables)["records"]
+
+
+def test_contested_and_thin_leans_have_no_carrying_camp_and_are_never_dated():
+    tables = _dated_tables("original_report", "widening")
+    reports = weighing.independent_reports(tables)
+    for lean in ("contested", "thin"):
+        got = weighing.date_lean(reports, lean, tables)
+        assert got["camp"] is None and not got["is_dated"] and got["period"] is None
