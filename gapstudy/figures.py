@@ -900,7 +900,7 @@ def _vague(reader: _Reader) -> FigureParseError:
     kind = "quantity" if reader.peek() in _VAGUE_WORDS else "plural"
     return reader.fail(
         f"the words give no number: {reader.rest()!r} is a vague {kind}; "
-        "give the bound by hand or exclude the mention"
+        f"exclude the mention with the reason 'vague {kind}, no number'"
     )
 
 

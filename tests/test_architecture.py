@@ -38,7 +38,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("what a run reads of the tables", ("brief", "subset", "weighing")),
     ("the run list and content hashes", ("provenance", "runlist")),
-    ("validation: the corpus gate", ("checkcache", "check")),
+    ("validation: the corpus gate", ("checkcache", "reuse", "check")),
     ("tables", ("tables", "summary")),
     (
         "plots, the selection check and the brief",

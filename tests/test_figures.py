@@ -515,6 +515,29 @@ def test_parse_figure_refuses_what_it_cannot_read(text, reason):
     assert caught.value.text == text
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("millions", "plural"),
+        ("millions of dollars", "plural"),
+        ("tens of thousands", "plural"),
+        ("dozens", "plural"),
+        ("several", "quantity"),
+        ("many chips", "quantity"),
+    ],
+)
+def test_words_with_no_number_are_refused_with_the_exclusion_the_guide_asks_for(text, kind):
+    """The refusal gives the exclusion reason the guide names; it never asks for a value to be
+    typed, which the guide forbids (a figure's reading is the normaliser's)."""
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    reason = f"vague {kind}, no number"
+    assert f"exclude the mention with the reason {reason!r}" in caught.value.reason
+    assert "by hand" not in caught.value.reason
+    guide = (Path(__file__).parents[1] / "docs" / "annotations.md").read_text(encoding="utf-8")
+    assert f'"{reason}"' in guide
+
+
 def test_to_record_gives_the_figures_columns():
     record = to_record(parse_figure("over $1 billion"))
     assert record == {
