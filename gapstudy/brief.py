@@ -133,14 +133,17 @@ def figure_link(row: Any) -> str:
 
 
 def label_sources(sources: pd.DataFrame) -> dict[str, str]:
-    """A name for each source a reader recognises: its outlet, the outlet it reposts, its title,
-    else "the untitled report of" its month of publication, else its id."""
+    """A name for each source a reader recognises: the outlet it reposts (a repost is named by
+    its original, as its own voice is keyed), its outlet, its title, else "the untitled report
+    of" its month of publication, else its id."""
     labels = {}
     for row in sources.itertuples(index=False):
-        if not is_missing(row.outlet):
+        original = getattr(row, "original_outlet", None)
+        if not is_missing(original):
+            by = "" if is_missing(row.outlet) else f" by {escape_text(row.outlet)}"
+            label = f"{escape_text(original)} (reposted{by})"
+        elif not is_missing(row.outlet):
             label = escape_text(row.outlet)
-        elif not is_missing(getattr(row, "original_outlet", None)):
-            label = f"{escape_text(row.original_outlet)} (reposted)"
         elif not is_missing(row.title):
             label = f"“{escape_text(row.title)}”"
         elif not is_missing(getattr(row, "published", None)):
