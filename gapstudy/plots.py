@@ -80,9 +80,7 @@ LINE_ROWS = 0.45  # one more line of a row's label, in rows
 LABEL_CHARS = style.WIDE.label_chars
 BENCHMARK_NARROW_CHARS = 18  # a point's words on a narrow benchmark chart, per line
 AGREEMENT_GAP = 0.35  # rows between two reports of the agreement chart: a label by its mark
-# On a narrow figure: characters of a panel title (9 pt bold) and of a figure title (11 pt bold)
-# that fit across it.
-TITLE_CHARS = int((style.NARROW.width_in - 0.1) * 72 / (style.FONT_PT * 0.66))
+# On a narrow figure: characters of a figure title (11 pt bold) that fit across it.
 SUPTITLE_CHARS = int((style.NARROW.width_in - 0.1) * 72 / (11.0 * 0.66))
 
 
@@ -121,6 +119,11 @@ def redraw(fig: Figure, for_layout: style.Layout) -> Figure | None:
 
 def _narrow() -> bool:
     return style.layout().is_narrow
+
+
+def _title_chars() -> int:
+    """Characters of a panel title (9 pt bold) that fit across the current layout."""
+    return int((style.layout().width_in - 0.1) * 72 / (style.FONT_PT * 0.66))
 
 
 def _suptitle(title: str) -> str:
@@ -435,11 +438,13 @@ def _plot_stacked(
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4 if _narrow() else "auto"))
-    ax.set_xlabel(_wrap(xlabel, style.layout().label_chars))
-    ax.set_title(_suptitle(title))
-    if _narrow():
-        ax.figure.legend(loc="outside lower center", ncol=3, frameon=False)
+    if _narrow():  # the row labels take half the width: the title spans the figure
+        ax.set_xlabel(_wrap(xlabel, style.layout().label_chars // 2))
+        ax.figure.suptitle(_suptitle(title), x=0.01, ha="left")
+        ax.figure.legend(loc="outside lower center", ncol=2, frameon=False)
     else:
+        ax.set_xlabel(xlabel)
+        ax.set_title(title)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     drawn = counts.rename(columns={rows: "entity"}).assign(
         chart=title, axis=xlabel, quantity=xlabel, unit="count", period="the text as archived"
@@ -721,7 +726,7 @@ def _draw_panel(ax: Axes, rows: pd.DataFrame, *, title: str, unit: str, scale: s
             in_layout=False,
         )
         labels.append((label, left, y))
-    ax.set_title(_wrap(title, TITLE_CHARS) if _narrow() else title, fontsize=style.FONT_PT)
+    ax.set_title(_wrap(title, _title_chars()), fontsize=style.FONT_PT)
     return labels
 
 
@@ -833,7 +838,7 @@ def _plot_mark_panels(
     heights = [
         ROW_IN * _row_positions(_row_texts(rows), _words_below(rows))[1]
         + PANEL_IN
-        + (TITLE_LINE_IN * _wrap(t, TITLE_CHARS).count("\n") if _narrow() else 0.0)
+        + TITLE_LINE_IN * _wrap(t, _title_chars()).count("\n")
         for (_, rows), t in zip(groups, titles, strict=True)
     ]
     panels = _panel_axes(ax, heights)
