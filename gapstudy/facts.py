@@ -925,7 +925,8 @@ def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[st
     ``marks``: every figure and derived measure of the dimension as a mark in its own unit, a
     change drawn from its earlier figure to its later one (columns as :func:`gap_measures`);
     the periods of gaps and marks resolved against their texts' dates
-    (:func:`with_resolved_periods`).
+    (:func:`with_resolved_periods`) when ``tables`` holds ``sources`` (as every notebook's
+    do), else kept as written.
 
     Raises :class:`ParameterError` for a dimension not in ``vocab.DIMENSIONS``.
     """
@@ -934,6 +935,11 @@ def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[st
             f"dimension {dimension!r} is not in the vocabulary; use one of"
             f" {', '.join(vocab.DIMENSIONS)}"
         )
+    sources = tables.get("sources")
+
+    def resolved(marks: pd.DataFrame) -> pd.DataFrame:
+        return marks if sources is None else with_resolved_periods(marks, sources)
+
     names = tables["voices"].set_index("voice_id")["name"]
     claims = tables["claims"][tables["claims"]["dimension"] == dimension]
     claims = claims.assign(speaker=claims["voice_id"].map(names).astype("string"))
@@ -945,12 +951,8 @@ def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[st
         "claims": claims.reset_index(drop=True),
         "figures": figures.reset_index(drop=True),
         "derived_measures": derived.reset_index(drop=True),
-        "gaps": with_resolved_periods(
-            gaps[gaps["dimension"] == dimension].reset_index(drop=True), tables["sources"]
-        ),
-        "marks": with_resolved_periods(
-            _measure_marks(figures, derived, is_gap_only=False), tables["sources"]
-        ),
+        "gaps": resolved(gaps[gaps["dimension"] == dimension].reset_index(drop=True)),
+        "marks": resolved(_measure_marks(figures, derived, is_gap_only=False)),
     }
 
 
