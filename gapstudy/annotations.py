@@ -12,13 +12,14 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from gapstudy import vocab
-from gapstudy.exceptions import Problem
+from gapstudy.exceptions import Problem, number_key, source_key
 from gapstudy.input_schema import check_document
+from gapstudy.mentions import find_numbers
 from gapstudy.paths import ProjectPaths
 from gapstudy.sources import Source
 from gapstudy.yamlfile import line_of_key, read_yaml
@@ -208,6 +209,22 @@ def _locate(
     ]
 
 
+def _as_cause(problems: list[Problem], source_id: str, words: Any) -> list[Problem]:
+    """Problems placing ``words`` (a quote, a context) marked as the cause of the problems
+    about the numbers those words hold: left unplaced, each of them is an open mention."""
+    if not problems or not isinstance(words, str):
+        return problems
+    numbers = frozenset(number_key(source_id, words[s:e]) for s, e in find_numbers(words))
+    return [replace(p, breaks=p.breaks | numbers) for p in problems]
+
+
+def _as_unread(problems: list[Problem], source_id: str) -> list[Problem]:
+    """Problems that keep a source's annotation file from being read, marked as the cause of
+    every later problem about the source (its numbers all open, its figures unknown)."""
+    breaks = frozenset({source_key(source_id)})
+    return [replace(p, breaks=p.breaks | breaks) for p in problems]
+
+
 def _entries(parent: dict[str, Any], key: str) -> list[dict[str, Any]]:
     """The entries listed under ``key`` (the schema has checked they are mappings)."""
     return parent.get(key) or []
@@ -316,7 +333,7 @@ def load_source_annotations(
     doc = read_yaml(path)
     problems = check_document(doc, "annotation file", path)
     if problems:
-        return None, problems
+        return None, _as_unread(problems, source.source_id)
     if doc.get("source_id") != source.source_id:
         problems.append(
             Problem(
@@ -339,7 +356,7 @@ def load_source_annotations(
     for spec in _entries(doc, "claims"):
         claim = ClaimNote(spec.get("key"), spec, spec["__line__"])
         claim.span, found = _locate_in_text(source, path, spec, "quote", "quote")
-        problems.extend(found)
+        problems.extend(_as_cause(found, source.source_id, spec.get("quote")))
         for n, fig in enumerate(_entries(spec, "figures"), start=1):
             note = FigureNote(n, fig, fig["__line__"])
             if claim.span is not None:
@@ -359,7 +376,7 @@ def load_source_annotations(
     for spec in _entries(doc, "exclusions"):
         note = ExclusionNote(spec, spec["__line__"])
         context_span, found = _locate_in_text(source, path, spec, "context", "exclusion context")
-        problems.extend(found)
+        problems.extend(_as_cause(found, source.source_id, spec.get("context")))
         if context_span is not None:
             note.span, found = _locate(
                 source.text,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,17 +32,22 @@ from gapstudy.exceptions import (
     InputError,
     Problem,
     SourceError,
+    fold_consequences,
+    number_key,
+    report_key,
+    source_key,
 )
 from gapstudy.facts import load_facts_spec
 from gapstudy.figures import ParsedFigure, format_reading, parse_figure, read_mention
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
 from gapstudy.judgments import check_judgments
 from gapstudy.measures import load_derived_spec
-from gapstudy.mentions import Mention, find_mentions
+from gapstudy.mentions import Mention, find_mentions, find_numbers
 from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.periods import PeriodError, parse_period
 from gapstudy.references import load_references_spec
 from gapstudy.sources import Source, load_sources
-from gapstudy.yamlfile import line_of_key, read_text, read_yaml
+from gapstudy.yamlfile import invisible_characters, line_of_key, read_text, read_yaml
 
 # Keys and types of every entry are declared in gapstudy.input_schema and checked by the
 # loaders; the rules here are about meaning. Figure fields that are checked against the parse:
@@ -240,6 +246,31 @@ def _check_claim(
     return problems
 
 
+def _check_period_precision(fspec: dict[str, Any], fid: str, path: Path) -> list[Problem]:
+    """A period that names a year has the precision its words give ('2024' a year, 'late
+    2023' part of a year, '2023 to 2025' a range, 'since 2025' open); a relative period
+    ('last year') takes whichever precision the annotator gives. An unreadable period is the
+    schema's to report."""
+    period, declared = fspec.get("period"), fspec.get("period_precision")
+    if not isinstance(period, str) or declared not in vocab.PERIOD_PRECISIONS:
+        return []
+    try:
+        read = parse_period(period)
+    except PeriodError:
+        return []
+    if read.is_relative or read.precision == declared:
+        return []
+    return [
+        Problem(
+            path,
+            line_of_key(fspec, "period_precision"),
+            f"figure {fid!r}: period {period!r} is a {read.precision} period, "
+            f"but period_precision is {declared!r}",
+            f"set period_precision: {read.precision}, or correct the period",
+        )
+    ]
+
+
 def _check_figure(
     fspec: dict[str, Any],
     fline: int | None,
@@ -256,6 +287,7 @@ def _check_figure(
     problems += _in_vocab(
         fspec.get("period_precision"), vocab.PERIOD_PRECISIONS, "period_precision", path, fline
     )
+    problems += _check_period_precision(fspec, fid, path)
     if fspec.get("fact") and fspec["fact"] not in fact_ids:
         problems.append(
             Problem(
@@ -461,6 +493,8 @@ def _check_cross_source(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
                 if fact in fact_sources:
                     fact_sources[fact].add(sid)
     facts_path = paths.annotations / "facts.yaml"
+    # A source whose annotations could not be read may be the fact's missing report.
+    unread = frozenset(source_key(sid) for sid in corpus.sources if sid not in corpus.annotations)
     for fact in corpus.facts:
         found = fact_sources[fact.get("fact_id")]
         if len(found) < 2:
@@ -471,6 +505,7 @@ def _check_cross_source(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
                     f"fact {fact.get('fact_id')!r} is reported by {len(found)} source(s)"
                     f" ({', '.join(sorted(found)) or 'none'})",
                     "a fact needs two sources or more: link a second report or remove the fact",
+                    about=unread,
                 )
             )
     try:
@@ -491,6 +526,7 @@ def _check_cross_source(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
                         side["line"],
                         f"{entry['disagreement_id']}: {rid!r} is neither a claim nor a figure",
                         "use '<source_id>/<claim key>' or '<source_id>/<claim key>/<n>'",
+                        about=frozenset({report_key(rid)}),
                     )
                 )
                 continue
@@ -513,6 +549,7 @@ def _check_cross_source(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
                     entry["line"],
                     f"figure {entry['figure']!r} is not a figure of the corpus",
                     "use '<source_id>/<claim key>/<n>'",
+                    about=frozenset({report_key(entry["figure"])}),
                 )
             )
     return problems
@@ -601,6 +638,30 @@ VOICE_SPELLED_ONCE = ("name", "kind", "affiliation")
 _ISO_DATE = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
 
 
+SOURCE_ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _check_source_id(sid: str, line: int | None, path) -> list[Problem]:
+    """A source id is a slug. One that is not (an invisible character, a capital) breaks every
+    file and id that names the source, so it is reported as their cause: with what it was
+    meant to be (the id without the characters that are not allowed) among what it breaks."""
+    if SOURCE_ID_PATTERN.fullmatch(sid):
+        return []
+    invisible = invisible_characters(sid)
+    what = f"holds invisible character {', '.join(invisible)}" if invisible else "is not a slug"
+    meant = re.sub(r"[^a-z0-9-]", "", sid.casefold())
+    return [
+        Problem(
+            path,
+            line,
+            f"source_id {sid!r} {what}",
+            f"write it in lower-case letters, digits and hyphens, e.g. {meant or 'my-source-2026'},"
+            " here and wherever the id is named",
+            breaks=frozenset({source_key(sid), source_key(meant)}),
+        )
+    ]
+
+
 def check_source_fields(sources: dict[str, Source], path) -> list[Problem]:
     """Fields the ``sources`` table requires are given, booleans are booleans, and
     ``published`` is an ISO date written to its ``date_precision``."""
@@ -608,6 +669,7 @@ def check_source_fields(sources: dict[str, Source], path) -> list[Problem]:
     table = schema.TABLES["sources"]
     for sid, source in sources.items():
         meta = source.meta
+        problems += _check_source_id(sid, line_of_key(meta, "source_id"), path)
         for column in table.columns:
             if column.name not in meta:
                 continue
@@ -715,6 +777,7 @@ def check_open_mentions(corpus: Corpus, drafted: set[tuple[str, int, str]]) -> l
         line = source.line_of(m.mention.start)
         if (m.source_id, line, m.mention.text) in drafted:
             continue
+        number = source.text[slice(*m.mention.number_span)]
         problems.append(
             Problem(
                 source.path,
@@ -722,6 +785,51 @@ def check_open_mentions(corpus: Corpus, drafted: set[tuple[str, int, str]]) -> l
                 f"open mention {m.mention.text!r}: neither a figure nor an exclusion",
                 f"annotate it in data/annotations/{m.source_id}.yaml as a figure of a claim, "
                 "or exclude it with a reason",
+                about=frozenset({source_key(m.source_id), number_key(m.source_id, number)}),
+            )
+        )
+    return problems
+
+
+# Typographic variants a title recorded by hand may write plainly (’ as ', – as -).
+_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-"})
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).translate(_PLAIN)
+
+
+def check_headline_numbers(corpus: Corpus) -> list[Problem]:
+    """Every number of a headline is checked against the headline as recorded (``title`` in
+    sources.yaml), as a number of the body is checked against its annotations: a headline
+    number the title does not hold (a changed raw text whose checksum was updated with it, or
+    a title recorded wrong) is refused, unless a figure or an exclusion covers it."""
+    problems = []
+    titles: dict[str, set[str]] = {}
+    for m in corpus.mentions:
+        if m.segment_kind != "headline" or m.status in ("annotated", "excluded"):
+            continue
+        source = corpus.sources[m.source_id]
+        if m.source_id not in titles:
+            title = _plain(str(source.meta.get("title") or ""))
+            titles[m.source_id] = {title[a:b] for a, b in find_numbers(title)}
+        number = _plain(source.text[slice(*m.mention.number_span)])
+        if number in titles[m.source_id]:
+            continue
+        title = source.meta.get("title")
+        hint = (
+            "record the headline as printed as the source's `title` in data/sources.yaml"
+            if title is None
+            else "raw texts are never edited: restore the original bytes (git checkout); if "
+            "the title was recorded wrong, correct `title` in data/sources.yaml"
+        )
+        problems.append(
+            Problem(
+                source.path,
+                source.line_of(m.mention.start),
+                f"headline number {number!r} is not in the title recorded for "
+                f"{m.source_id!r} ({title!r})",
+                hint,
             )
         )
     return problems
@@ -830,6 +938,7 @@ def check_derived_measures(corpus: Corpus, paths: ProjectPaths) -> list[Problem]
                         line,
                         f"{mid}: {role} {fid!r} is not a figure",
                         "use a figure id '<source_id>/<claim key>/<n>' (n from 1)",
+                        about=frozenset({report_key(fid)}),
                     )
                 )
             elif parsed.value is None or parsed.bound not in ("exact", "approximate"):
@@ -1001,6 +1110,7 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
                 1,
                 f"annotation file for unknown source {stem!r}",
                 "rename it to a source_id in data/sources.yaml",
+                about=frozenset({source_key(stem)}),
             )
         )
     corpus.problems += [problem for found in checks.values() for problem in found.draft_problems]
@@ -1008,11 +1118,13 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
     corpus.problems += check_hand_vocabularies(corpus.annotations)
     corpus.problems += load_shared_voices(paths)[1]
     corpus.problems += check_fact_units(corpus)
+    corpus.problems += check_headline_numbers(corpus)
     if require_complete:
         drafted = set().union(*(found.drafted for found in checks.values()))
         corpus.problems += check_open_mentions(corpus, drafted)
         corpus.problems += check_derived_measures(corpus, paths)
         corpus.problems += check_own_voice(corpus)
+    corpus.problems = fold_consequences(corpus.problems)
     return corpus
 
 

@@ -323,21 +323,46 @@ def kill_stray_processes() -> int:
     return len(strays)
 
 
+def _is_gone(pid: int) -> bool:
+    """Whether process ``pid`` has ended (a zombie not yet reaped has ended too)."""
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return True
+    except psutil.Error:
+        return False
+
+
 def remove_stale_kernel_files() -> int:
     """Remove kernel socket and connection files left in the temp folder by a process that is
-    gone (a worker killed alone); return how many were removed."""
-    removed = 0
+    gone (a worker killed alone), after killing any kernel still started from one of those
+    connection files (it would outlive its worker until its parent poller notices, and may
+    write its files again); return how many files were removed."""
+    import psutil
+
+    stale = []
     for path in Path(tempfile.gettempdir()).glob(f"{KERNEL_FILE_PREFIX}*"):
         pid = path.name.removeprefix(KERNEL_FILE_PREFIX).split("-", 1)[0]
-        if not pid.isdigit():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
+        if pid.isdigit() and _is_gone(int(pid)):
+            stale.append(path)
+    if not stale:
+        return 0
+    connection_files = {str(p) for p in stale if p.suffix == ".json"}
+    orphans = []
+    for process in psutil.process_iter(["cmdline"]):
+        if connection_files & set(process.info.get("cmdline") or ()):
+            orphans.append(process)
+    for process in orphans:
+        with contextlib.suppress(psutil.Error):
+            process.kill()
+    psutil.wait_procs(orphans, timeout=5)
+    removed = 0
+    for path in stale:
+        if path.exists():
             path.unlink(missing_ok=True)
             removed += 1
-        except OSError:
-            continue
     return removed
 
 

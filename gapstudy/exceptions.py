@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +22,21 @@ class FigureParseError(GapstudyError, ValueError):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input file, located as precisely as we can."""
+    """One thing wrong with an input file, located as precisely as we can.
+
+    ``about`` names what the problem concerns (e.g. ``"source ithome-zheng-2026"``, ``"number
+    ithome-zheng-2026 2.7%"``); ``breaks`` names what a root cause leaves unusable, so that the
+    problems about those things are its consequences, counted in ``n_caused`` by
+    :func:`fold_consequences` instead of listed.
+    """
 
     path: Path | str
     line: int | None
     message: str
     hint: str = ""
+    about: frozenset[str] = frozenset()
+    breaks: frozenset[str] = frozenset()
+    n_caused: int = 0
 
     def __str__(self) -> str:
         path = Path(self.path)
@@ -35,7 +44,47 @@ class Problem:
             path = path.relative_to(Path.cwd())
         where = f"{path}:{self.line}" if self.line else f"{path}"
         text = f"{where}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        text = f"{text} ({self.hint})" if self.hint else text
+        if self.n_caused:
+            more = "problem" if self.n_caused == 1 else "problems"
+            text += f"; and {self.n_caused} more {more} caused by it"
+        return text
+
+
+def source_key(source_id: str) -> str:
+    """What a problem about a source, or about anything of it, names in ``about``/``breaks``."""
+    return f"source {source_id}"
+
+
+def report_key(report_id: str) -> str:
+    """:func:`source_key` of a claim or figure id ('<source_id>/<claim key>[/<n>]')."""
+    return source_key(str(report_id).split("/", 1)[0])
+
+
+def number_key(source_id: str, number: str) -> str:
+    """What a problem about a number of a source's text (as written, e.g. '2.7%') names."""
+    return f"number {source_id} {number}"
+
+
+def fold_consequences(problems: list[Problem]) -> list[Problem]:
+    """The problems with every consequence folded into its root cause: a problem whose
+    ``about`` meets the ``breaks`` of another problem is counted on that root (the first one,
+    in list order) instead of being listed. Roots come first, in their order; then the rest."""
+    roots = [p for p in problems if p.breaks]
+    if not roots:
+        return list(problems)
+    counts = [0] * len(roots)
+    rest = []
+    for problem in problems:
+        if problem.breaks:
+            continue
+        cause = next((i for i, r in enumerate(roots) if r.breaks & problem.about), None)
+        if cause is None:
+            rest.append(problem)
+        else:
+            counts[cause] += 1
+    folded = [replace(r, n_caused=r.n_caused + n) for r, n in zip(roots, counts, strict=True)]
+    return folded + rest
 
 
 class ProjectNotFoundError(GapstudyError):

@@ -5,6 +5,9 @@ A run writes only into its own staging folder. Before the runs start, every file
 run, they are compared. A file changed, added or removed fails that run with the file named, and
 is put back as it was; the changed version is kept under ``.cache/changed-by-run/<run>/`` so
 that nothing is lost (an edit a researcher made by hand during a run is found there too).
+Files do not say which process changed them: the message names this run or a hand edit as the
+cause, and when other runs may have been running at the same time (``--jobs`` over 1), it says
+that it cannot be told which of them, or a hand edit, made the change.
 
 Hashing after each run, rather than running kernels with these folders read-only, was chosen
 because changing permissions of the researcher's own folders is itself a change that a killed
@@ -73,20 +76,46 @@ class InputSnapshot:
         return changes
 
 
-def guarded_results(paths: Any, results: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def _blame(active: list[str]) -> str:
+    """Who may have made a change seen when a run finished: the run alone can be told
+    from a hand edit only by the researcher; among runs active at once, not even the run."""
+    if not active:
+        return " while this run ran (by this run, or by a hand edit meanwhile)"
+    shown = ", ".join(active[:5]) + (f" and {len(active) - 5} more" if len(active) > 5 else "")
+    return (
+        f": it cannot be told whether this run, another that may have been running with it "
+        f"({shown}) or a hand edit made the change; this run, the first to finish after it, "
+        "is failed"
+    )
+
+
+def guarded_results(
+    paths: Any,
+    results: Iterable[dict[str, Any]],
+    run_names: Iterable[str] = (),
+    parallel: int = 1,
+) -> Iterator[dict[str, Any]]:
     """Pass on run results; a run after which ``data/`` or ``notebooks/`` changed fails, and
-    the files are restored (see the module docstring)."""
+    the files are restored (see the module docstring).
+
+    ``run_names`` are the runs the results come from and ``parallel`` how many run at once:
+    when other runs may have been active, the message says that the change cannot be told to
+    be this run's (nor told from a hand edit made during the build)."""
     snapshot = InputSnapshot(paths)
+    unfinished = list(run_names)
     for raw in results:
+        if raw["name"] in unfinished:
+            unfinished.remove(raw["name"])
         changes = snapshot.restore(raw["name"])
         if changes:
             kept = f".cache/changed-by-run/{raw['name']}/"
+            active = unfinished if parallel > 1 else []
             raw = {
                 **raw,
                 "is_ok": False,
                 "error": f"InputChangedError: {changes[0]}"
                 + (f" (and {len(changes) - 1} more)" if len(changes) > 1 else "")
-                + f" while this run ran; a run may write only into its figures_dir. "
+                + f"{_blame(active)}; a run may write only into its figures_dir. "
                 f"Restored; the changed version is in {kept}",
             }
         yield raw

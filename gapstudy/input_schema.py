@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from gapstudy.exceptions import Problem
+from gapstudy.periods import PERIOD_FORMS, PeriodError, parse_period
 from gapstudy.yamlfile import LINE_KEY, line_of_key, user_keys
 
 TEXT = "text"
@@ -30,6 +31,7 @@ INTEGER = "integer"
 FLAG = "flag"
 LIST = "list"
 LINE_RANGE = "line_range"
+PERIOD = "period"  # text that gapstudy.periods reads
 
 # What each type is called in a message, and how to write it.
 TYPE_WORDS: dict[str, tuple[str, str]] = {
@@ -42,6 +44,7 @@ TYPE_WORDS: dict[str, tuple[str, str]] = {
     FLAG: ("true or false", "write true or false without quotes"),
     LIST: ("a list", "write each entry on its own line as '- ...'"),
     LINE_RANGE: ("a pair of line numbers", "write [first, last], e.g. [3, 12]"),
+    PERIOD: ("text", f'put quotes around a year, e.g. "2024"; {PERIOD_FORMS}'),
 }
 
 
@@ -105,7 +108,7 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "entity": required(TEXT, "canonical entity name or alias"),
         "counterpart": optional(TEXT, "entity compared with"),
         "metric": required(TEXT, "what is measured"),
-        "period": optional(TEXT, "when, as the text puts it"),
+        "period": optional(PERIOD, "when, as the text puts it (gapstudy.periods)"),
         "period_precision": required(TEXT, "vocab.PERIOD_PRECISIONS"),
         "fact": optional(TEXT, "fact_id in facts.yaml"),
         "value": optional(NUMBER, "hand check of the parse"),
@@ -179,7 +182,7 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "kind": required(TEXT, "vocab.DISAGREEMENT_KINDS"),
         "dimension": required(TEXT, "vocab.DIMENSIONS"),
         "question": required(TEXT),
-        "period": required(TEXT, "the one period every side speaks of"),
+        "period": required(PERIOD, "the one period every side speaks of"),
         "what_differs": required(TEXT),
         "note": optional(TEXT),
         "sides": required(LIST, "two or more", entries="side"),
@@ -187,7 +190,7 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
     "side": {
         "report": required(TEXT, "claim or figure id"),
         "position": required(TEXT, "what this side holds"),
-        "period": optional(TEXT, "only where the side speaks of another period (refused)"),
+        "period": optional(PERIOD, "only where the side speaks of another period (refused)"),
     },
     # data/annotations/out_of_date.yaml
     "out-of-date file": {"out_of_date": required(LIST, entries="out-of-date record")},
@@ -253,7 +256,7 @@ _NAME_KEYS = ("key", "source_id", "fact_id", "measure_id", "disagreement_id", "f
 
 
 def _type_ok(type_: str, value: Any) -> bool:
-    if type_ == TEXT:
+    if type_ in (TEXT, PERIOD):
         return isinstance(value, str)
     if type_ == NUMBER:
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -305,6 +308,16 @@ def _unknown_key(key: Any, allowed: dict[str, Key], label: str, path: Path, line
     return Problem(path, line, f"{label}: unknown key {key!r}", hint)
 
 
+def _check_period(value: str, label: str, key: str, path: Path, line) -> list[Problem]:
+    """A period that :func:`gapstudy.periods.parse_period` cannot read, or that ends before
+    it starts, with the forms it reads."""
+    try:
+        parse_period(value)
+    except PeriodError as err:
+        return [Problem(path, line, f"{label}: {key} {value!r} {err.reason}", PERIOD_FORMS)]
+    return []
+
+
 def check_entry(
     entry: dict[str, Any], kind: str, path: Path, label: str | None = None
 ) -> list[Problem]:
@@ -344,8 +357,10 @@ def check_entry(
                 )
             )
             continue
-        if spec.type == TEXT and not spec.nullable and not value.strip():
+        if spec.type in (TEXT, PERIOD) and not spec.nullable and not value.strip():
             problems.append(Problem(path, key_line, f"{label}: {key!r} is empty", "give the value"))
+        elif spec.type == PERIOD:
+            problems += _check_period(value, label, key, path, key_line)
         if spec.entries:
             parent = None if kind.endswith(" file") else label
             problems += check_entries(value, spec.entries, key, path, key_line, parent=parent)

@@ -35,7 +35,7 @@ import pandas as pd
 from gapstudy import schema
 from gapstudy.annotations import SourceAnnotations
 from gapstudy.disagreements import load_disagreements_spec
-from gapstudy.exceptions import AnnotationError, InputError, Problem, TableError
+from gapstudy.exceptions import AnnotationError, InputError, Problem, TableError, report_key
 from gapstudy.facts import judge_numeric_agreement, report_interval
 from gapstudy.figures import ParsedFigure
 from gapstudy.paths import ProjectPaths, project_paths
@@ -267,6 +267,7 @@ def check_out_of_date(
                     line,
                     f"{rid!r} is neither a claim nor a figure of the corpus",
                     "use '<source_id>/<claim key>' or '<source_id>/<claim key>/<n>'",
+                    about=frozenset({report_key(rid)}),
                 )
             )
             continue
@@ -307,6 +308,7 @@ def check_out_of_date(
                         f"{rid!r}: evidence {evidence!r} {why}",
                         "name a claim or figure of another text that shows the record, "
                         "or give it as null and say where the record is in the note",
+                        about=frozenset({report_key(str(evidence))}),
                     )
                 )
     return problems

@@ -432,7 +432,9 @@ def execute_runs(
     jobs = jobs or os.cpu_count() or 1
     # disable=None: no bar when stderr is not a terminal (batch logs stay readable).
     with tqdm(total=len(tasks), desc="runs", unit="run", file=sys.stderr, disable=None) as bar:
-        for raw in guarded_results(paths, iterate_results(tasks, jobs, executor)):
+        results = iterate_results(tasks, jobs, executor)
+        names, parallel = [t["name"] for t in tasks], min(jobs, len(tasks))
+        for raw in guarded_results(paths, results, names, parallel):
             result = RunResult(**raw)
             run = by_name[result.name]
             if result.is_ok:

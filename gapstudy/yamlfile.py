@@ -232,6 +232,16 @@ def decode_utf8(data: bytes, path: Path, hint: str = "save the file as UTF-8") -
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
+def invisible_characters(text: str) -> list[str]:
+    """Each character of ``text`` that shows as nothing, as 'U+200B (ZERO WIDTH SPACE) at
+    character 13'."""
+    return [
+        f"U+{ord(m.group()):04X} ({unicodedata.name(m.group(), 'unnamed')}) "
+        f"at character {m.start() + 1}"
+        for m in _INVISIBLE.finditer(text)
+    ]
+
+
 def refuse_invisible_characters(text: str, path: Path) -> None:
     """Raise :class:`UnreadableFileError` naming the line and column of the first character
     of ``text`` that shows as nothing (a byte-order mark at the very start is allowed)."""

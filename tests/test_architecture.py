@@ -25,7 +25,10 @@ FACADE = "__init__"
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("foundation: paths, error types, whole-file writes", ("paths", "exceptions", "atomicfile")),
     ("reading hand-written files", ("yamlfile",)),
-    ("declarations: input keys, vocabularies, table schemas", ("input_schema", "vocab", "schema")),
+    (
+        "declarations: input keys, vocabularies, table schemas",
+        ("periods", "input_schema", "vocab", "schema"),
+    ),
     ("sources and entities", ("sources", "entities")),
     ("numeric mentions", ("mentions",)),
     ("figures and annotations", ("figures", "annotations")),

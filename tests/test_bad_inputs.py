@@ -133,6 +133,7 @@ class Case:
     message: str  # regex searched in the output of `gapstudy check`
     at: tuple[str, str] | None = None  # (file, fragment): the message names the fragment's line
     exit_code: int = 1
+    n_problems: int | None = None  # how many problems `check` lists (consequences folded)
 
 
 ANNOTATION_KEYS = [
@@ -595,8 +596,90 @@ CROSS_SOURCE += [
     ),
 ]
 
+# Periods are read (gapstudy.periods), headline numbers are checked against the recorded title,
+# and a root cause is listed once with its consequences counted. Each was accepted silently, or
+# listed with every consequence, before.
+HARDENING = [
+    Case(
+        "period ends before it starts",
+        sub(U, r'^(\s+)period: "2024"$', r"\1period: 2031 to 2026"),
+        r"undated-narrowing\.yaml:\d+: figure \d+ of claim '[\w-]+': period '2031 to 2026' starts "
+        r"\(2031\) after it ends \(2026\) \(write a year '2024', a quarter '2025-Q1'",
+        (U, "period: 2031 to 2026"),
+        n_problems=1,
+    ),
+    Case(
+        "period with a fifth quarter",
+        sub(U, r'^(\s+)period: "2024"$', r"\1period: 2025-Q5"),
+        r"undated-narrowing\.yaml:\d+: .*period '2025-Q5' quarter 5 does not exist",
+        (U, "period: 2025-Q5"),
+    ),
+    Case(
+        "period naming a year in no known form",
+        sub(U, r'^(\s+)period: "2024"$', r"\1period: the year after 2024"),
+        r"undated-narrowing\.yaml:\d+: .*period 'the year after 2024' names a year but is not "
+        r"a form the project reads",
+        (U, "period: the year after 2024"),
+    ),
+    Case(
+        "period precision that the period contradicts",
+        sub(U, r'^(\s+period: "2024"\n\s+period_precision:) year$', r"\1 month"),
+        r"undated-narrowing\.yaml:\d+: figure '[\w/-]+': period '2024' is a year period, but "
+        r"period_precision is 'month'",
+        (U, "period_precision: month"),
+    ),
+    Case(
+        "disagreement period ending before it starts",
+        sub(DIS, r"^(\s+)period: January 2026 \(Lin", r"\1period: 2027 to January 2026 (Lin"),
+        r"disagreements\.yaml:\d+: disagreement '[\w-]+': period \"2027 to January 2026 .*\" "
+        r"starts \(2027\) after it ends \(January 2026\)",
+        (DIS, "period: 2027 to January 2026"),
+    ),
+    Case(
+        "headline number changed with its checksum",
+        raw_bytes(RAW, b"Narrowed to 2.7%", b"Narrowed to 3.7%"),
+        r"data/raw/ithome-zheng-2026\.txt:1: headline number '3\.7%' is not in the title "
+        r"recorded for 'ithome-zheng-2026'",
+        n_problems=1,
+    ),
+    Case(
+        "headline amount changed with its checksum",
+        raw_bytes("data/raw/bloomberg-repost-2026.txt", b"$1 billion IPOs", b"$9 billion IPOs"),
+        r"data/raw/bloomberg-repost-2026\.txt:1: headline number '\$9 billion' is not in the "
+        r"title recorded for 'bloomberg-repost-2026'",
+        n_problems=1,
+    ),
+    Case(
+        "zero-width character in a source id",
+        sub(
+            S, r"^(\s+- )source_id: ithome-zheng-2026$", r'\1source_id: "ithome-zheng\\u200b-2026"'
+        ),
+        r"sources\.yaml:\d+: source_id 'ithome-zheng\\u200b-2026' holds invisible character "
+        r"U\+200B \(ZERO WIDTH SPACE\) at character 13 \(write it in lower-case letters, digits "
+        r"and hyphens, e\.g\. ithome-zheng-2026.*\); and 1\d more problems caused by it",
+        (S, "ithome-zheng\\u200b-2026"),
+        n_problems=1,
+    ),
+    Case(
+        "misspelt key: the file unread, every number of its source open",
+        sub(A, r"^(\s+)stance: (.*)$", r"\1stnace: \2"),
+        r"hk-agi-next-2026\.yaml:\d+: voice '[\w-]+': unknown key 'stnace' \(did you mean "
+        r"'stance'\?\); and 2\d more problems caused by it",
+        (A, "stnace:"),
+        n_problems=2,  # the key, and the required 'stance' it leaves missing
+    ),
+    Case(
+        "claim quote misspelt, its number then open",
+        sub(I, r"According to data from the latest", "According to figures from the latest"),
+        r"ithome-zheng-2026\.yaml:\d+: quote 'According to figures .*' not found verbatim "
+        r"\(copy the words exactly from the raw text\); and 1 more problem caused by it",
+        (I, "According to figures from the latest"),
+        n_problems=1,
+    ),
+]
+
 CASES = ANNOTATION_KEYS + ANNOTATION_TYPES + ANNOTATION_YAML + ANNOTATION_SPANS
-CASES += SOURCES + CROSS_SOURCE
+CASES += SOURCES + CROSS_SOURCE + HARDENING
 
 OUTPUTS = ("data/processed", "figures/provenance.json")
 
@@ -653,6 +736,8 @@ def test_a_bad_input_is_refused_with_its_place_and_outputs_stay(scratch, capsys,
         lines = (scratch.root / file).read_text(encoding="utf-8").splitlines()
         line = next(n for n, text in enumerate(lines, start=1) if fragment in text)
         assert f"{file}:{line}:" in out, out
+    if case.n_problems is not None:
+        assert f"{case.n_problems} problem(s) in the input files" in out, out
     code, out = _run(scratch.root, "tables", capsys)
     assert code == case.exit_code, out
     assert _outputs_digest(scratch.root) == before

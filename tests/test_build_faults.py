@@ -18,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -33,6 +34,7 @@ from hypothesis import strategies as st
 
 from gapstudy import build, lock
 from gapstudy.cli import main
+from gapstudy.engine import KERNEL_FILE_PREFIX
 from gapstudy.exceptions import BuildLockError, GapstudyError, ParameterError
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.runlist import DEFAULT_CELL_TIMEOUT_S, parse_parameter_values, read_run_list
@@ -706,6 +708,69 @@ def test_a_cell_past_its_timeout_fails_its_run_and_keeps_its_last_good_outputs(
     errors = [o for c in kept.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert "before the slow cell\n" in printed
     assert [e.ename for e in errors] == ["CellTimeoutError"]
+
+
+def _kernel_files(folder: Path, pid: int | None = None) -> list[str]:
+    """Kernel socket and connection files in ``folder`` (of worker ``pid``, or of any)."""
+    pattern = f"{KERNEL_FILE_PREFIX}{pid}-*" if pid is not None else f"{KERNEL_FILE_PREFIX}*"
+    return sorted(path.name for path in folder.glob(pattern))
+
+
+def _worker_with_kernel(tree: Descendants, temp: Path) -> psutil.Process | None:
+    """A build worker that has a kernel running and its socket files in ``temp``."""
+    for process in list(tree.seen.values()):
+        try:
+            children = process.children()
+        except psutil.Error:
+            continue
+        if any(_is_kernel(c) for c in children) and _kernel_files(temp, process.pid):
+            return process
+    return None
+
+
+@pytest.mark.slow
+def test_a_worker_killed_alone_leaves_no_kernel_files_and_no_process(
+    scratch: ProjectPaths, tmp_path: Path
+) -> None:
+    # The build's temp folder is the test's own (short: socket paths are limited to ~100
+    # characters), so that the kernel files counted are this build's and nobody else's.
+    temp = Path(tempfile.mkdtemp(prefix="gk-", dir="/tmp"))
+    before = output_hashes(scratch.root)
+    scratch.runs_file.write_text(RUNS.replace("seconds: 0.1", "seconds: 30"), encoding="utf-8")
+    log = tmp_path / "build.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            gapstudy_command(scratch.root, "build", "--force", "--jobs", "2"),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, "TMPDIR": str(temp)},
+        )
+    tree = Descendants(process.pid)
+    try:
+        assert _wait_for(lambda: _worker_with_kernel(tree, temp) is not None, 90), log.read_text()
+        worker = _worker_with_kernel(tree, temp)
+        kernels = [c for c in worker.children() if _is_kernel(c)]
+        had = _kernel_files(temp, worker.pid)
+        worker.send_signal(signal.SIGKILL)  # the worker alone: no handler of its own runs
+        code = process.wait(timeout=120)
+        left = tree.wait_until_gone(15)
+    finally:
+        tree.stop()
+        process.kill()
+        tree.kill_all()
+    text = log.read_text()
+    assert had, "the worker had no kernel files to leave behind"
+    assert kernels
+    assert code == 1, text
+    assert "Traceback" not in text
+    assert "FAILED" in text
+    assert _kernel_files(temp, worker.pid) == [], f"left by the killed worker: {had}"
+    assert _kernel_files(temp) == []
+    assert left == [], f"{len(left)} of {len(tree.seen)} processes left: {left}"
+    assert not any(k.is_running() and k.status() != psutil.STATUS_ZOMBIE for k in kernels)
+    assert output_hashes(scratch.root) == before
+    shutil.rmtree(temp, ignore_errors=True)
 
 
 def test_cell_timeout_is_read_from_the_run_list_with_a_default(tmp_path: Path) -> None:

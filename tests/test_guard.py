@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from gapstudy.build import run_build, run_one
+from gapstudy.guard import guarded_results
 from gapstudy.paths import ProjectPaths
 from tests.test_build import add_cell, make_project
 
@@ -73,3 +74,38 @@ def test_a_run_that_writes_nowhere_it_should_not_passes(project_with_table: Proj
     nb = nbformat.read(project_with_table.notebooks / "state.ipynb", as_version=4)
     assert nb.cells  # the fixture notebook as it is: writes only its figures
     assert run_one(project_with_table, "state", {}) == 0
+
+
+def _results(paths: ProjectPaths, names: list[str]):
+    """Results of the runs ``names``, all fine; a table changes before the first one arrives,
+    as a run or a hand edit during the build would change it."""
+    (paths.processed / "figures.csv").write_text(TABLE + "x,2\n", encoding="utf-8")
+    for name in names:
+        yield {"name": name, "is_ok": True, "seconds": 1.0, "failing_cell": "", "error": ""}
+
+
+def test_a_change_during_parallel_runs_is_not_pinned_on_one_run(
+    project_with_table: ProjectPaths,
+) -> None:
+    paths, names = project_with_table, ["first", "second", "third"]
+    before = _hashes(paths)
+    results = list(guarded_results(paths, _results(paths, names), names, parallel=2))
+    assert [r["is_ok"] for r in results] == [False, True, True]
+    assert results[0]["error"].startswith(
+        "InputChangedError: data/processed/figures.csv was changed: it cannot be told whether "
+        "this run, another that may have been running with it (second, third) or a hand edit "
+        "made the change; this run, the first to finish after it, is failed; a run may write "
+        "only into its figures_dir."
+    )
+    assert _hashes(paths) == before
+
+
+def test_a_change_during_one_run_names_a_hand_edit_as_the_other_cause(
+    project_with_table: ProjectPaths,
+) -> None:
+    paths = project_with_table
+    (result,) = guarded_results(paths, _results(paths, ["only"]), ["only"], parallel=1)
+    assert result["error"].startswith(
+        "InputChangedError: data/processed/figures.csv was changed while this run ran (by this "
+        "run, or by a hand edit meanwhile); a run may write only into its figures_dir."
+    )
