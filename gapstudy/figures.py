@@ -592,7 +592,7 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
         if lead.sign is not None and first.unit is not None and second.unit is not None:
             raise reader.fail(
                 "after a change, 'X to Y' with the unit written on both may be a range of the "
-                "change or the change and the level it reached; read it by hand"
+                f"change or the change and the level it reached; {vocab.REFUSAL_ADVICE}"
             )
     elif is_between:
         raise reader.fail("'between' needs 'X and Y'")
@@ -739,7 +739,7 @@ def _take_amount(reader: _Reader, lead: _Lead) -> _Amount:
         if reader.peek() in ("digit", "digits"):
             raise reader.fail(
                 f"{reader.rest()!r} gives no number, only how many digits it has; "
-                "give the bound by hand or exclude the mention"
+                f"{vocab.REFUSAL_ADVICE}"
             )
         return _Amount(Decimal(factor), unit="fold", kind=kind)
     amount = _take_number(reader, has_article=lead.has_article)
@@ -1341,7 +1341,7 @@ def _combine(
     if reader.qualifiers == ["over"] and unit in _TIME_UNITS and second is None:
         raise reader.fail(
             "'over' before a span of time may give the period (across it) or a bound (more "
-            "than it); read it by hand"
+            f"than it); {vocab.REFUSAL_ADVICE}"
         )
     if is_odds:
         assert second is not None

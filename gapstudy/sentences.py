@@ -129,7 +129,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
             return {
                 "refusal": f"a bare number at the end of a clause, in a sentence that writes "
                 f"the unit {unit!r} with an earlier number ({words!r}): its unit may be "
-                "written once, earlier; give it by hand"
+                f"written once, earlier; {vocab.REFUSAL_ADVICE}"
             }
     return reading
 
@@ -143,16 +143,20 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
     if than is not None:
         return (
             f"{text[than.start() : mention.start].strip()!r} before it compares with words "
-            "the mention does not hold; read it by hand"
+            f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
     if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
-        return "after a word of rank ('top', 'No.'), a rank or the size of a group; read it by hand"
+        return (
+            "after a word of rank ('top', 'No.'), a rank or the size of a group; "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
     after = _NEXT_WORD_RE.match(text, mention.end)
     if after is None or reading["kind"] != "count":
         return None
     if is_unit_word(after.group(1)):
         return (
-            f"the unit {after.group(1)!r} after it is not in the mention's words; read it by hand"
+            f"the unit {after.group(1)!r} after it is not in the mention's words; "
+            f"{vocab.REFUSAL_ADVICE}"
         )
     if after.group(1).casefold() == "of" and mention.text.casefold() == "one":
         return "'one of' picks out a member of a group, not a quantity"
@@ -195,7 +199,7 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
             return _with_verb(read_mention(f"{verb} {amount}"), word)
     return {
         "refusal": f"{mention.text!r} gives the amount of a change or a difference whose "
-        "words are not in its clause; read it by hand"
+        f"words are not in its clause; {vocab.REFUSAL_ADVICE}"
     }
 
 
@@ -216,7 +220,7 @@ def _read_from_to(
             return reading
     return {
         "refusal": f"{mention.text!r} with no verb in its clause may be a change or a span of "
-        "values (a scale, a range); read it by hand"
+        f"values (a scale, a range); {vocab.REFUSAL_ADVICE}"
     }
 
 

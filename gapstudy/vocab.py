@@ -19,6 +19,8 @@ SEGMENT_KINDS: dict[str, str] = {
 
 # The reason a draft gives a year found as a number: it is excluded, never read as a count.
 YEAR_REASON = "a year, not a quantity"
+# What a refusal asks of the annotator: never a value typed in, which only checks a reading.
+REFUSAL_ADVICE = "quote the words that give its reading, or exclude the mention"
 
 # Segments whose numeric mentions must each be annotated or excluded: the article's own text.
 ANNOTATED_SEGMENT_KINDS: tuple[str, ...] = ("body",)

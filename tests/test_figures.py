@@ -513,6 +513,8 @@ def test_parse_figure_refuses_what_it_cannot_read(text, reason):
         parse_figure(text)
     assert reason in caught.value.reason
     assert caught.value.text == text
+    # a refusal never asks for a value typed in (the guide forbids it): it says what to quote
+    assert "by hand" not in caught.value.reason
 
 
 @pytest.mark.parametrize(

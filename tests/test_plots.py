@@ -327,10 +327,14 @@ def test_plot_source_timeline_marks_undated_and_inferred_dates():
     ax = plots.plot_source_timeline(SOURCES)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["k", "z", "u"]
     texts = [t.get_text() for t in ax.texts]
-    assert "?" in texts and "undated" in texts
+    assert "undated: no date in the text, so not placed in time" in texts
+    # The undated text (row 2) has no mark on the time axis, and no line stands for it.
+    marked_rows = {float(line.get_ydata()[0]) for line in ax.lines if len(line.get_ydata())}
+    assert 2.0 not in marked_rows
+    assert not [line for line in ax.lines if line.get_linestyle() == "--"]
     assert "2026-01 (month, inferred)" in texts
     assert "2026-05-27 (day)" in texts
-    (bar,) = ax.patches
+    ((bar,),) = ax.containers  # one bar; the undated row's shading is not a bar
     assert bar.get_width() == 31  # the whole of January
 
 
@@ -341,6 +345,15 @@ def test_plot_coverage_stacks_the_counts_per_status():
         [(True, 3), (True, 1), (True, 2), (False, 5), (False, 0), (False, 0)]
     )
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["annotated", "excluded", "open"]
+
+
+def test_each_viewpoints_variant_is_titled_by_its_selection():
+    plain = plots.plot_viewpoints(VIEWPOINTS)
+    subset = plots.plot_viewpoints(VIEWPOINTS, selection="2 sources (a, b)")
+    assert plain.get_title(loc="left") == "Where optimists and skeptics look"
+    title = "Where optimists and skeptics look: 2 sources (a, b)"
+    assert subset.get_title(loc="left") == title
+    assert set(plots.drawn_data(subset.figure)["chart"]) == {title}
 
 
 def test_plot_viewpoints_puts_optimists_left_and_skeptics_right():
@@ -374,12 +387,12 @@ def test_benchmark_points_sit_at_their_month():
 
 def test_plot_fact_agreement_shows_each_report_and_the_verdict():
     ax = plots.plot_fact_agreement(FACT_VALUES)
-    # Each fact is named by what it measures and when, never by its internal id.
-    assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "IPO proceeds (January)\na: \\$560 million",
+    # Each fact is named by what it measures and when, never by its internal id; its verdict
+    # is on its own line, above its first report, not floating at the right.
+    assert [t.get_text() for t in ax.texts] == [
+        "IPO proceeds (January) — DISAGREE: largest 12% above smallest\na: \\$560 million",
         r"b: \$500 million",
     ]
-    assert "DISAGREE: largest 12% above smallest" in [t.get_text() for t in ax.texts]
     dots = [line.get_xdata()[0] for line in ax.lines if line.get_marker() == "o"]
     assert dots == pytest.approx([560 / 500, 1.0])
 
@@ -392,6 +405,85 @@ def test_no_two_labels_overlap_and_none_is_cut_off(name):
     ax = EVERY_FIGURE[name]()
     assert overlaps(ax.figure) == []
     assert outside(ax.figure) == []
+
+
+def test_a_change_axis_keeps_zero_in_view():
+    """A cut of 40% on an axis from -40 to -30 looks extreme; from zero it reads as it is."""
+    change = make_marks(
+        {
+            "dimension": "efficiency",
+            "kind": "change",
+            "entity": "DeepSeek",
+            "counterpart": None,
+            "unit": "percent",
+            "label": "cost",
+            "low": -40.0,
+            "value": -40.0,
+            "high": -40.0,
+            "text": "40% lower",
+            "item_id": "c/1",
+        },
+        {
+            "dimension": "efficiency",
+            "kind": "change",
+            "entity": "DeepSeek",
+            "counterpart": None,
+            "unit": "percent",
+            "label": "cost",
+            "low": -30.0,
+            "value": -30.0,
+            "high": -30.0,
+            "text": "30% lower",
+            "item_id": "c/2",
+        },
+    )
+    ax = plots.plot_dimension_figures(change)
+    low, high = ax.get_xlim()
+    assert low <= -40 and high >= 0
+
+
+@pytest.mark.parametrize("name", EVERY_FIGURE)
+def test_every_figure_is_drawn_again_for_phones(name):
+    """The narrow drawing: as wide as a phone shows it, its text no smaller, nothing
+    overlapping or cut off, and the same marks as the wide figure."""
+    wide = EVERY_FIGURE[name]().figure
+    narrow = plots.redraw(wide, style.NARROW)
+    assert narrow is not None and narrow is not wide
+    assert narrow.get_size_inches()[0] == pytest.approx(style.NARROW.width_in)
+    assert overlaps(narrow) == [], name
+    assert outside(narrow) == [], name
+    assert min(t.get_fontsize() for t in drawn_texts(narrow)) >= style.MIN_FONT_PT
+    columns = list(plots.DRAWN_COLUMNS)
+    pd.testing.assert_frame_equal(
+        plots.drawn_data(narrow)[columns], plots.drawn_data(wide)[columns]
+    )
+
+
+def test_a_figure_drawn_elsewhere_is_not_drawn_again():
+    fig, _ = plt.subplots()
+    assert plots.redraw(fig, style.NARROW) is None
+    given, ax = plt.subplots()
+    plots.plot_viewpoints(VIEWPOINTS, ax=ax)  # drawn into someone else's figure
+    assert plots.redraw(given, style.NARROW) is None
+
+
+def test_the_narrow_figure_is_saved_beside_the_wide_one_and_fits_a_phone(tmp_path):
+    outputs = []
+    for n in range(2):
+        ax = plots.plot_gap_by_dimension(GAPS)
+        written = save_figure(
+            ax.figure, "gap", figures_dir=tmp_path / str(n), caption="c", formats=["png"]
+        )
+        names = [p.name for p in written]
+        assert names == ["gap.png", "gap.narrow.png", "gap.csv", "gap.meta.json"]
+        narrow = written[1].read_bytes()
+        width, _ = struct.unpack(">II", narrow[16:24])
+        # Saved at twice the pixels and shown at half: no wider than a phone shows it.
+        assert width <= style.PHONE_WIDTH_PX * style.NARROW_DPI / style.DPI
+        outputs.append(narrow)
+    assert outputs[0] == outputs[1]
+    # Only the two figures drawn here stay open: a notebook shows every open figure.
+    assert len(plt.get_fignums()) == 2
 
 
 def test_labels_at_one_spot_are_moved_apart():
@@ -533,7 +625,7 @@ def test_text_is_readable_at_the_width_the_report_shows(name, tmp_path):
     ax = EVERY_FIGURE[name]()
     sizes = {t.get_fontsize() for t in drawn_texts(ax.figure)}
     assert min(sizes) >= style.MIN_FONT_PT
-    (png, _, _) = save_figure(ax.figure, name, figures_dir=tmp_path, caption="c", formats=["png"])
+    (png, *_) = save_figure(ax.figure, name, figures_dir=tmp_path, caption="c", formats=["png"])
     width, _ = struct.unpack(">II", png.read_bytes()[16:24])
     # Shown at its own size (no scaling down), so 8 pt stays 8 pt.
     assert width <= style.REPORT_WIDTH_PX
@@ -597,7 +689,8 @@ def test_the_same_data_gives_the_same_svg_bytes(tmp_path):
 
 def test_every_figure_saves_the_data_it_drew(tmp_path):
     ax = plots.plot_gap_by_dimension(GAPS)
-    (_, data, _) = save_figure(ax.figure, "gap", figures_dir=tmp_path, caption="c", formats=["png"])
+    written = save_figure(ax.figure, "gap", figures_dir=tmp_path, caption="c", formats=["png"])
+    (data,) = [p for p in written if p.suffix == ".csv"]
     drawn = pd.read_csv(data)
     assert list(drawn.columns[: len(plots.DRAWN_COLUMNS)]) == list(plots.DRAWN_COLUMNS)
     assert sorted(drawn["item_id"]) == sorted(GAPS["item_id"])
@@ -677,10 +770,14 @@ def _report_figures(paths) -> dict:
 
 
 def test_the_report_figures_are_readable_and_free_of_overlaps(repo_paths):
+    """The figures of the report as drawn from the real tables, wide and for phones."""
     for name, draw in _report_figures(repo_paths).items():
-        fig = draw().figure
-        assert overlaps(fig) == [], name
-        assert outside(fig) == [], name
-        assert min(t.get_fontsize() for t in drawn_texts(fig)) >= style.MIN_FONT_PT, name
-        assert fig.get_size_inches()[0] <= style.REPORT_WIDTH_IN, name
-        plt.close(fig)
+        wide = draw().figure
+        narrow = plots.redraw(wide, style.NARROW)
+        for fig, layout in ((wide, style.WIDE), (narrow, style.NARROW)):
+            assert overlaps(fig) == [], (name, layout.name)
+            assert outside(fig) == [], (name, layout.name)
+            smallest = min(t.get_fontsize() for t in drawn_texts(fig))
+            assert smallest >= style.MIN_FONT_PT, (name, layout.name)
+            assert fig.get_size_inches()[0] <= layout.width_in, (name, layout.name)
+            plt.close(fig)

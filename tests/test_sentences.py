@@ -147,6 +147,7 @@ def test_a_mention_is_read_with_the_words_of_its_sentence(text, words, expected)
 def test_words_elsewhere_in_the_sentence_that_cannot_be_read_make_a_refusal(text, words, reason):
     reading = reading_of(text, words)
     assert reason in reading.get("refusal", ""), reading
+    assert "by hand" not in reading["refusal"]
 
 
 def test_a_sentence_ends_where_the_next_begins():
