@@ -580,8 +580,8 @@ def test_a_figure_draws_at_most_max_marks_and_counts_the_rest(tmp_path):
     # Both panels keep marks: taken in turn from each, not the first rows of the table.
     assert len(fig.axes) == 2
     assert overlaps(fig) == []
-    (_, data, _) = save_figure(fig, "many", figures_dir=tmp_path, caption="c", formats=["png"])
-    saved = pd.read_csv(data)
+    written = save_figure(fig, "many", figures_dir=tmp_path, caption="c", formats=["png"])
+    saved = pd.read_csv(next(p for p in written if p.suffix == ".csv"))
     assert sorted(saved["item_id"]) == sorted(marks["item_id"])
     assert saved["is_shown"].sum() == plots.MAX_MARKS
 
