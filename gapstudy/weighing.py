@@ -20,12 +20,14 @@ and read by :func:`load_layers`. Nothing here words a sentence.
 
 from __future__ import annotations
 
-from typing import Any
+import math
+from fractions import Fraction
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from gapstudy import brief, vocab
-from gapstudy.exceptions import AnnotationError, Problem
+from gapstudy.exceptions import AnnotationError, Problem, TableError
 from gapstudy.facts import period_as_year, published_as_year
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.yamlfile import line_of_key, read_yaml
@@ -101,15 +103,7 @@ def independent_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     claims = claims[claims["stance"].isin(CAMPS) & ~comment]
     voice_keys = {v.voice_id: _voice_key(v) for v in voices.itertuples(index=False)}
     events = _event_keys(sources, tables.get("source_events"))
-    kind_column = sources["kind"] if "kind" in sources.columns else None
-    kinds = {
-        s: "original_report" if kind_column is None or pd.isna(k) else str(k)
-        for s, k in zip(
-            sources["source_id"],
-            kind_column if kind_column is not None else sources["source_id"],
-            strict=True,
-        )
-    }
+    kinds = _source_kinds(sources)
     frame = claims.assign(
         voice_key=claims["voice_id"].map(voice_keys),
         event_key=claims["source_id"].map(events),
@@ -126,7 +120,7 @@ def independent_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "claim_ids": list(group["claim_id"]),
                 "source_ids": source_ids,
                 "kinds": its_kinds,
-                "weight": max(KIND_WEIGHTS.get(k, 1.0) for k in its_kinds),
+                "weight": _kind_weight(its_kinds),
                 "reading": _reading(list(group["direction"]))
                 if key[1] == "optimist"
                 else "us_ahead",
@@ -175,22 +169,19 @@ def decide_lean(reports: pd.DataFrame) -> str:
     - ``narrowing``, ``parity`` or ``china_ahead``: the optimists carry at least ``LEAN_SHARE``;
       which one is the reading with most optimist weight (a tie goes to the weaker reading);
     - ``contested``: neither camp carries ``LEAN_SHARE``.
+
+    The rule is applied to the totals of the reports by :func:`_lean_of_totals`, which
+    :func:`robustness` also applies to totals adjusted for the texts it leaves out.
     """
-    n_sources = len({s for ids in reports["source_ids"] for s in ids})
-    if len(reports) < MIN_REPORTS or n_sources < MIN_SOURCES:
-        return "thin"
-    weights = camp_weights(reports)
-    total = weights["optimist"] + weights["skeptic"]
-    if weights["skeptic"] >= LEAN_SHARE * total:
-        return "us_ahead"
-    if weights["optimist"] < LEAN_SHARE * total:
-        return "contested"
     optimist = reports[reports["stance"] == "optimist"]
-    by_reading = optimist.groupby("reading")["weight"].sum()
-    best = max(
-        OPTIMIST_READINGS, key=lambda r: (by_reading.get(r, 0.0), -OPTIMIST_READINGS.index(r))
+    return _lean_of_totals(
+        n_reports=len(reports),
+        n_sources=len({s for ids in reports["source_ids"] for s in ids}),
+        weights={c: _total(reports.loc[reports["stance"] == c, "weight"]) for c in CAMPS},
+        by_reading={
+            r: _total(optimist.loc[optimist["reading"] == r, "weight"]) for r in OPTIMIST_READINGS
+        },
     )
-    return best
 
 
 def load_layers(paths: ProjectPaths | None = None) -> pd.DataFrame:
@@ -265,47 +256,266 @@ def leans(reports: pd.DataFrame, layers: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _without(tables: dict[str, pd.DataFrame], source_ids: set[str]) -> dict[str, pd.DataFrame]:
-    return {
-        name: frame[~frame["source_id"].isin(source_ids)] if "source_id" in frame.columns else frame
-        for name, frame in tables.items()
-    }
-
-
 def robustness(tables: dict[str, pd.DataFrame], layers: pd.DataFrame) -> pd.DataFrame:
     """Every lean recomputed leaving out each source in turn and each event in turn (all the
     sources that report it): one row per (scope, subject, what is left out), with the lean on
     every text read (``lean_all``), the lean without it, and whether it changed. Rows follow
-    :func:`leans`, then sources in table order, then events sorted."""
-    base = leans(independent_reports(tables), layers)
+    :func:`leans`, then sources in table order, then events sorted.
+
+    The lean without some texts is the lean :func:`leans` would give on the tables without
+    them, found in time linear in the corpus: the reports are folded once; leaving texts out
+    refolds only the reports that hold a claim of theirs, and decides again only the leans of
+    the subjects those reports weigh in, from their totals adjusted by the difference
+    (:func:`_Subject.lean_without`). Claim and voice ids must be unique, as the schema declares.
+    """
+    reports = independent_reports(tables)
+    base = leans(reports, layers)
     if not len(base):
         return pd.DataFrame(columns=ROBUSTNESS_COLUMNS)
-    drops: list[tuple[str, str, set[str]]] = [
+    folded = _FoldedReports(tables, reports)
+    subjects = _subjects(folded, reports, layers)
+    memberships: dict[int, list[tuple[int, int]]] = {}
+    for k, subject in enumerate(subjects):
+        for u, parts in enumerate(subject.parts):
+            for i in parts:
+                memberships.setdefault(i, []).append((k, u))
+    position = {s.key: k for k, s in enumerate(subjects)}
+    keys = list(zip(base["scope"], base["subject"], strict=True))
+    at = [position[key] for key in keys]
+    lean_all = list(base["lean"])
+    columns: dict[str, list[Any]] = {c: [] for c in ROBUSTNESS_COLUMNS}
+    for kind, left_out, ids in _drops(tables):
+        after = folded.without(ids)
+        touched: dict[int, set[int]] = {}
+        for i in after:
+            for k, u in memberships.get(i, ()):
+                touched.setdefault(k, set()).add(u)
+        changed = {k: subjects[k].lean_without(units, after) for k, units in touched.items()}
+        for key, k, lean_base in zip(keys, at, lean_all, strict=True):
+            lean = changed.get(k, lean_base)
+            columns["scope"].append(key[0])
+            columns["subject"].append(key[1])
+            columns["left_out_kind"].append(kind)
+            columns["left_out"].append(left_out)
+            columns["lean_all"].append(lean_base)
+            columns["lean"].append(lean)
+            columns["is_changed"].append(lean != lean_base)
+    return pd.DataFrame(columns, columns=ROBUSTNESS_COLUMNS)
+
+
+def _drops(tables: dict[str, pd.DataFrame]) -> list[tuple[str, Any, set[Any]]]:
+    """What :func:`robustness` leaves out, in turn: (kind, what, the source ids it removes);
+    each source in table order, then each event, sorted, with all the sources tied to it."""
+    drops: list[tuple[str, Any, set[Any]]] = [
         ("source", s, {s}) for s in tables["sources"]["source_id"]
     ]
     events = tables.get("source_events")
     if events is not None and len(events):
-        for event_id in sorted(set(events["event_id"])):
-            ids = set(events.loc[events["event_id"] == event_id, "source_id"])
-            drops.append(("event", str(event_id), ids))
-    rows = []
-    for kind, left_out, ids in drops:
-        after = leans(independent_reports(_without(tables, ids)), layers)
-        lean_after = {(r.scope, r.subject): r.lean for r in after.itertuples(index=False)}
-        for r in base.itertuples(index=False):
-            lean = lean_after.get((r.scope, r.subject), "thin")
-            rows.append(
-                {
-                    "scope": r.scope,
-                    "subject": r.subject,
-                    "left_out_kind": kind,
-                    "left_out": left_out,
-                    "lean_all": r.lean,
-                    "lean": lean,
-                    "is_changed": lean != r.lean,
-                }
+        members: dict[Any, set[Any]] = {}
+        for source_id, event_id in zip(events["source_id"], events["event_id"], strict=True):
+            members.setdefault(event_id, set()).add(source_id)
+        drops += [("event", str(e), members[e]) for e in sorted(members)]
+    return drops
+
+
+class _Unit(NamedTuple):
+    """What one independent report brings to a lean (a dimension's report, or a layer's
+    pooled): its camp, weight, reading, number of claims and sources."""
+
+    stance: str
+    weight: float
+    reading: str
+    n_claims: int
+    sources: frozenset[Any]
+
+
+class _FoldedReports:
+    """The reports of :func:`independent_reports` with, for each, its claims as (source,
+    source of its voice, direction): what refolding it without some sources needs. ``owners``
+    maps a source id to the reports holding a claim that leaving it out removes (a claim goes
+    with its text, and with the text its voice is recorded in)."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame], reports: pd.DataFrame) -> None:
+        claims, voices = tables["claims"], tables["voices"]
+        for frame, column in ((claims, "claim_id"), (voices, "voice_id")):
+            twice = frame.loc[frame[column].duplicated(), column]
+            if len(twice):
+                raise TableError(f"{column} {twice.iloc[0]!r} is in two rows: ids must be unique")
+        voice_source = (
+            dict(zip(voices["voice_id"], voices["source_id"], strict=True))
+            if "source_id" in voices.columns
+            else {}
+        )
+        by_id = {
+            c: (s, voice_source.get(v, s), d)
+            for c, s, v, d in zip(
+                claims["claim_id"], claims["source_id"], claims["voice_id"], claims["direction"],
+                strict=True,
             )
-    return pd.DataFrame(rows, columns=ROBUSTNESS_COLUMNS)
+        }  # fmt: skip
+        self.kinds = _source_kinds(tables["sources"])
+        self.stances = list(reports["stance"])
+        self.claims = [[by_id[c] for c in ids] for ids in reports["claim_ids"]]
+        self.units = [
+            _Unit(r.stance, float(r.weight), r.reading, int(r.n_claims), frozenset(r.source_ids))
+            for r in reports.itertuples(index=False)
+        ]
+        self.owners: dict[Any, set[int]] = {}
+        for i, held in enumerate(self.claims):
+            for source, voice_source_id, _ in held:
+                self.owners.setdefault(source, set()).add(i)
+                self.owners.setdefault(voice_source_id, set()).add(i)
+
+    def without(self, dropped: set[Any]) -> dict[int, _Unit | None]:
+        """The reports that leaving ``dropped`` out changes, by position, each refolded from
+        its other claims as :func:`independent_reports` folds it (``None``: none is left)."""
+        touched = set().union(*(self.owners.get(s, ()) for s in dropped))
+        after: dict[int, _Unit | None] = {}
+        for i in touched:
+            kept = [c for c in self.claims[i] if c[0] not in dropped and c[1] not in dropped]
+            if not kept:
+                after[i] = None
+                continue
+            sources = frozenset(c[0] for c in kept)
+            stance = self.stances[i]
+            reading = _reading([c[2] for c in kept]) if stance == "optimist" else "us_ahead"
+            weight = _kind_weight(sorted({self.kinds[s] for s in sources}))
+            after[i] = _Unit(stance, weight, reading, len(kept), sources)
+        return after
+
+
+def _pool(units: list[_Unit | None]) -> _Unit | None:
+    """Units of one voice at one event in one camp on several dimensions as one, as
+    :func:`pool_reports` pools them: the best weight, the reading of their claims; ``None``
+    when none is left."""
+    kept = [u for u in units if u is not None]
+    return _merge(kept) if kept else None
+
+
+def _merge(kept: list[_Unit]) -> _Unit:
+    """:func:`_pool` of units that are all there."""
+    stance = kept[0].stance
+    readings = [u.reading for u in kept for _ in range(u.n_claims)]
+    return _Unit(
+        stance,
+        max(u.weight for u in kept),
+        _reading(readings) if stance == "optimist" else "us_ahead",
+        sum(u.n_claims for u in kept),
+        frozenset().union(*(u.sources for u in kept)),
+    )
+
+
+class _Subject:
+    """One lean of :func:`leans` (a dimension, or a layer) as running totals: its units, the
+    reports each is made of (``parts``, positions in the reports), how many units each source
+    is in, and the camps' weights and the optimists' weight by reading, kept exact."""
+
+    def __init__(self, key: tuple[str, str], parts: list[list[int]], base: list[_Unit]) -> None:
+        self.key = key
+        self.parts = parts
+        self.base = base
+        self.units = [_merge([base[i] for i in p]) for p in parts]
+        self.holders: dict[Any, int] = {}
+        self.weights = {c: Fraction(0) for c in CAMPS}
+        self.by_reading = {r: Fraction(0) for r in OPTIMIST_READINGS}
+        for unit in self.units:
+            for s in unit.sources:
+                self.holders[s] = self.holders.get(s, 0) + 1
+            self._add(self.weights, self.by_reading, unit, 1)
+
+    @staticmethod
+    def _add(weights: dict, by_reading: dict, unit: _Unit, sign: int) -> None:
+        weights[unit.stance] += sign * Fraction(unit.weight)
+        if unit.stance == "optimist" and unit.reading in by_reading:
+            by_reading[unit.reading] += sign * Fraction(unit.weight)
+
+    def lean_without(self, units: set[int], after: dict[int, _Unit | None]) -> str:
+        """The lean with the units at ``units`` refolded from the reports in ``after``."""
+        n_reports = len(self.units)
+        weights, by_reading = dict(self.weights), dict(self.by_reading)
+        lost: dict[Any, int] = {}
+        for u in units:
+            old = self.units[u]
+            new = _pool([after.get(i, self.base[i]) for i in self.parts[u]])
+            self._add(weights, by_reading, old, -1)
+            for s in old.sources:
+                lost[s] = lost.get(s, 0) + 1
+            if new is None:
+                n_reports -= 1
+                continue
+            self._add(weights, by_reading, new, 1)
+            for s in new.sources:
+                lost[s] -= 1
+        gone = sum(1 for s, n in lost.items() if n and n == self.holders[s])
+        return _lean_of_totals(
+            n_reports=n_reports,
+            n_sources=len(self.holders) - gone,
+            weights={c: float(w) for c, w in weights.items()},
+            by_reading={r: float(w) for r, w in by_reading.items()},
+        )
+
+
+def _subjects(
+    folded: _FoldedReports, reports: pd.DataFrame, layers: pd.DataFrame
+) -> list[_Subject]:
+    """The subjects of :func:`leans` as running totals: a dimension's units are its reports,
+    a layer's are its dimensions' reports pooled by camp, voice and event."""
+    subjects = []
+    dimension = list(reports["dimension"])
+    for d in vocab.DIMENSIONS:
+        parts = [[i] for i, of in enumerate(dimension) if of == d]
+        if parts:
+            subjects.append(_Subject(("dimension", d), parts, folded.units))
+    pool_keys = list(
+        zip(reports["stance"], reports["voice_key"], reports["event_key"], strict=True)
+    )
+    for layer_id, group in layers.groupby("layer_id", sort=False):
+        mine = set(group["dimension"])
+        pooled: dict[tuple, list[int]] = {}
+        for i, key in enumerate(pool_keys):
+            if dimension[i] in mine:
+                pooled.setdefault(key, []).append(i)
+        subjects.append(_Subject(("layer", layer_id), list(pooled.values()), folded.units))
+    return subjects
+
+
+def _source_kinds(sources: pd.DataFrame) -> dict[Any, str]:
+    """Each source's kind; a source without one is an original report."""
+    kind_column = sources["kind"] if "kind" in sources.columns else None
+    return {
+        s: "original_report" if kind_column is None or pd.isna(k) else str(k)
+        for s, k in zip(
+            sources["source_id"],
+            kind_column if kind_column is not None else sources["source_id"],
+            strict=True,
+        )
+    }
+
+
+def _kind_weight(kinds: list[str]) -> float:
+    """What a report weighs: what the best kind of source that carries it weighs."""
+    return max(KIND_WEIGHTS.get(k, 1.0) for k in kinds)
+
+
+def _total(weights: Any) -> float:
+    """The sum of ``weights`` rounded once (the same whatever their order, so that a total
+    adjusted for texts left out equals the total summed again)."""
+    return math.fsum(weights)
+
+
+def _lean_of_totals(
+    n_reports: int, n_sources: int, weights: dict[str, float], by_reading: dict[str, float]
+) -> str:
+    """The rule of :func:`decide_lean` on the totals of a body of reports: how many, from how
+    many sources, each camp's weight and the optimists' weight by reading."""
+    if n_reports < MIN_REPORTS or n_sources < MIN_SOURCES:
+        return "thin"
+    total = weights["optimist"] + weights["skeptic"]
+    if weights["skeptic"] >= LEAN_SHARE * total:
+        return "us_ahead"
+    if weights["optimist"] < LEAN_SHARE * total:
+        return "contested"
+    return max(OPTIMIST_READINGS, key=lambda r: (by_reading[r], -OPTIMIST_READINGS.index(r)))
 
 
 ROBUSTNESS_COLUMNS = [

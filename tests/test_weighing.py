@@ -4,12 +4,15 @@ small fixture tables whose answers are worked out by hand; and the brief's words
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gapstudy import schema, weighing
-from gapstudy.exceptions import AnnotationError
+from gapstudy.exceptions import AnnotationError, TableError
 from gapstudy.paths import project_paths
 
 LAYERS = pd.DataFrame(
@@ -212,6 +215,89 @@ def test_the_robustness_table_is_in_the_data_package():
 
     package = json.loads(project_paths().datapackage_file.read_text(encoding="utf-8"))
     assert "robustness" in {r["name"] for r in package["resources"]}
+
+
+def _robustness_by_definition(tables: dict, layers: pd.DataFrame) -> pd.DataFrame:
+    """The robustness table as defined: every lean of :func:`weighing.leans` recomputed from
+    the tables without each source, then each event (all its sources). Slow (every report
+    folded again per text left out): the reference the library's table is held to."""
+    base = weighing.leans(weighing.independent_reports(tables), layers)
+    if not len(base):
+        return pd.DataFrame(columns=weighing.ROBUSTNESS_COLUMNS)
+    drops = [("source", s, {s}) for s in tables["sources"]["source_id"]]
+    events = tables["source_events"]
+    for e in sorted(set(events["event_id"])):
+        drops.append(("event", str(e), set(events.loc[events["event_id"] == e, "source_id"])))
+    rows = []
+    for kind, left_out, ids in drops:
+        without = {name: t[~t["source_id"].isin(ids)] for name, t in tables.items()}
+        after = weighing.leans(weighing.independent_reports(without), layers)
+        lean_after = {(r.scope, r.subject): r.lean for r in after.itertuples(index=False)}
+        for r in base.itertuples(index=False):
+            lean = lean_after.get((r.scope, r.subject), "thin")
+            rows.append((r.scope, r.subject, kind, left_out, r.lean, lean, lean != r.lean))
+    return pd.DataFrame(rows, columns=weighing.ROBUSTNESS_COLUMNS)
+
+
+# Random small corpora: sources of every kind (one unknown to KIND_WEIGHTS, one with none),
+# tied to no event, one or two (events shared by sources); voices shared across texts, a text's
+# own voice and its groups; optimists of every reading; claims outside the camps and readers'
+# comments, which do not count; dimensions in a layer, two in one layer, one in none.
+_VOICES = [("lin", "person"), ("zheng", "person"), ("own", "outlet"), ("insiders", "group")]
+_CLAIM = st.tuples(
+    st.sampled_from(_VOICES),
+    st.sampled_from(["compute_and_chips", "capital_and_investment", "benchmark_performance",
+                     "policy"]),
+    st.sampled_from(["narrowing", "parity", "china_ahead", "us_ahead", "widening", "none"]),
+    st.sampled_from(["optimist", "optimist", "skeptic", "skeptic", "neutral"]),
+    st.sampled_from([False] * 5 + [True]),
+)  # fmt: skip
+_SOURCE = st.tuples(
+    st.sampled_from([*weighing.KIND_WEIGHTS, "newsletter", None]),
+    st.lists(st.sampled_from(["e1", "e2", "e3"]), max_size=2, unique=True),
+)
+# The weights as declared, and weights whose sums are not exact in binary.
+_WEIGHTS = [
+    dict(weighing.KIND_WEIGHTS),
+    dict(zip(weighing.KIND_WEIGHTS, [0.1, 1 / 3, 0.7, 0.3, 0.2], strict=True)),
+]
+
+
+@st.composite
+def _random_tables(draw: st.DrawFn) -> dict:
+    kinds = draw(st.lists(_SOURCE, min_size=1, max_size=6))
+    sources = [(f"s{n}", kind, events) for n, (kind, events) in enumerate(kinds)]
+    ids = [s for s, _, _ in sources]
+    picked = draw(st.lists(st.tuples(st.sampled_from(ids), _CLAIM), min_size=1, max_size=16))
+    claims = [(s, key, kind, dim, d, stance) for s, ((key, kind), dim, d, stance, _) in picked]
+    tables = _tables(sources, claims)
+    tables["claims"]["is_reader_comment"] = [c[-1][-1] for c in picked]
+    return tables
+
+
+@settings(max_examples=80, deadline=None)
+@given(tables=_random_tables(), weights=st.sampled_from(_WEIGHTS))
+def test_robustness_is_every_lean_recomputed_without_each_text_and_each_event(tables, weights):
+    with mock.patch.dict(weighing.KIND_WEIGHTS, weights):
+        expected = _robustness_by_definition(tables, LAYERS)
+        got = weighing.robustness(tables, LAYERS)
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_robustness_leaves_out_a_claim_whose_voice_is_recorded_in_the_text_left_out():
+    """A claim goes with the text its voice is recorded in, as it goes with its own text."""
+    tables = _flipping_tables()
+    tables["claims"].loc[tables["claims"]["source_id"] == "b", "voice_id"] = "a/v1"
+    expected = _robustness_by_definition(tables, LAYERS)
+    pd.testing.assert_frame_equal(weighing.robustness(tables, LAYERS), expected)
+    assert expected["is_changed"].any()
+
+
+def test_robustness_refuses_a_claim_id_used_twice():
+    tables = _flipping_tables()
+    tables["claims"].loc[2, "claim_id"] = "a/c0"
+    with pytest.raises(TableError, match="claim_id 'a/c0' is in two rows"):
+        weighing.robustness(tables, LAYERS)
 
 
 def test_layers_are_read_from_data_and_a_bad_one_is_refused_with_its_line(tmp_path: Path):
