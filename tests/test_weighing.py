@@ -275,13 +275,32 @@ def _random_tables(draw: st.DrawFn) -> dict:
     return tables
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(tables=_random_tables(), weights=st.sampled_from(_WEIGHTS))
 def test_robustness_is_every_lean_recomputed_without_each_text_and_each_event(tables, weights):
     with mock.patch.dict(weighing.KIND_WEIGHTS, weights):
         expected = _robustness_by_definition(tables, LAYERS)
         got = weighing.robustness(tables, LAYERS)
     pd.testing.assert_frame_equal(got, expected)
+
+
+def test_robustness_pools_a_voice_by_its_claims_once_a_text_is_left_out():
+    """Inputs: lin at e1 (texts a, x) is one pooled report; without x its claims read parity
+    once (compute) and china_ahead twice (capital): china_ahead, which zheng (b) also reads.
+    Counted by report instead of by claim, lin would read parity and tie with zheng: parity."""
+    tables = _tables(
+        [("a", "original_report", ["e1"]), ("x", "original_report", ["e1"]),
+         ("b", "original_report", ["e2"])],
+        [("a", "lin", "person", "compute_and_chips", "parity", "optimist"),
+         ("a", "lin", "person", "capital_and_investment", "china_ahead", "optimist"),
+         ("a", "lin", "person", "capital_and_investment", "china_ahead", "optimist"),
+         ("x", "lin", "person", "capital_and_investment", "narrowing", "optimist"),
+         ("b", "zheng", "person", "capital_and_investment", "china_ahead", "optimist")],
+    )  # fmt: skip
+    got = weighing.robustness(tables, LAYERS)
+    pd.testing.assert_frame_equal(got, _robustness_by_definition(tables, LAYERS))
+    inputs = got[(got["subject"] == "inputs") & (got["left_out"] == "x")].iloc[0]
+    assert (inputs["lean_all"], inputs["lean"]) == ("china_ahead", "china_ahead")
 
 
 def test_robustness_leaves_out_a_claim_whose_voice_is_recorded_in_the_text_left_out():
