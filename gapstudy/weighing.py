@@ -89,9 +89,7 @@ def _reading(directions: list[str]) -> str:
     """An optimist report's reading: of ``OPTIMIST_READINGS``, the one its claims state most
     often (a tie goes to the weaker); narrowing when they state none (the camp's own claim:
     China is catching up)."""
-    counts = {d: directions.count(d) for d in OPTIMIST_READINGS}
-    best = max(OPTIMIST_READINGS, key=lambda d: (counts[d], -OPTIMIST_READINGS.index(d)))
-    return best if counts[best] else OPTIMIST_READINGS[0]
+    return _reading_of_counts({d: directions.count(d) for d in OPTIMIST_READINGS})
 
 
 def independent_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -320,20 +318,22 @@ def _drops(tables: dict[str, pd.DataFrame]) -> list[tuple[str, Any, set[Any]]]:
 
 class _Unit(NamedTuple):
     """What one independent report brings to a lean (a dimension's report, or a layer's
-    pooled): its camp, weight, reading, number of claims and sources."""
+    pooled): its camp, weight, reading and number of claims, and the sources it no longer
+    holds once some texts are left out."""
 
     stance: str
     weight: float
     reading: str
     n_claims: int
-    sources: frozenset[Any]
+    lost: frozenset[Any] = frozenset()
 
 
 class _FoldedReports:
-    """The reports of :func:`independent_reports` with, for each, its claims as (source,
-    source of its voice, direction): what refolding it without some sources needs. ``owners``
-    maps a source id to the reports holding a claim that leaving it out removes (a claim goes
-    with its text, and with the text its voice is recorded in)."""
+    """The reports of :func:`independent_reports` (``units``, ``sources``) with what
+    refolding one without some texts needs, as counts: its claims as (source, source of its
+    voice, direction), the claims of each source, the sources of each weight, the claims of
+    each optimist reading. ``owners`` maps a source id to the claims, by report, that leaving
+    it out removes (a claim goes with its text, and with the text its voice is recorded in)."""
 
     def __init__(self, tables: dict[str, pd.DataFrame], reports: pd.DataFrame) -> None:
         claims, voices = tables["claims"], tables["voices"]
@@ -353,74 +353,91 @@ class _FoldedReports:
                 strict=True,
             )
         }  # fmt: skip
-        self.kinds = _source_kinds(tables["sources"])
-        self.stances = list(reports["stance"])
+        kinds = _source_kinds(tables["sources"])
+        self.source_weight = {s: _kind_weight([k]) for s, k in kinds.items()}
         self.claims = [[by_id[c] for c in ids] for ids in reports["claim_ids"]]
         self.units = [
-            _Unit(r.stance, float(r.weight), r.reading, int(r.n_claims), frozenset(r.source_ids))
+            _Unit(r.stance, float(r.weight), r.reading, int(r.n_claims))
             for r in reports.itertuples(index=False)
         ]
-        self.owners: dict[Any, set[int]] = {}
+        self.sources = [frozenset(ids) for ids in reports["source_ids"]]
+        self.owners: dict[Any, dict[int, list[int]]] = {}
+        self.source_claims, self.weight_sources, self.directions = [], [], []
         for i, held in enumerate(self.claims):
-            for source, voice_source_id, _ in held:
-                self.owners.setdefault(source, set()).add(i)
-                self.owners.setdefault(voice_source_id, set()).add(i)
+            for n, (source, voice_source_id, _) in enumerate(held):
+                for owner in {source, voice_source_id}:
+                    self.owners.setdefault(owner, {}).setdefault(i, []).append(n)
+            self.source_claims.append(_counts(c[0] for c in held))
+            self.weight_sources.append(_counts(self.source_weight[s] for s in self.sources[i]))
+            self.directions.append(_counts(c[2] for c in held if c[2] in OPTIMIST_READINGS))
 
     def without(self, dropped: set[Any]) -> dict[int, _Unit | None]:
         """The reports that leaving ``dropped`` out changes, by position, each refolded from
-        its other claims as :func:`independent_reports` folds it (``None``: none is left)."""
-        touched = set().union(*(self.owners.get(s, ()) for s in dropped))
+        its other claims as :func:`independent_reports` folds it (``None``: none is left), in
+        time proportional to the claims removed."""
+        removed: dict[int, set[int]] = {}
+        for s in dropped:
+            for i, positions in self.owners.get(s, {}).items():
+                removed.setdefault(i, set()).update(positions)
         after: dict[int, _Unit | None] = {}
-        for i in touched:
-            kept = [c for c in self.claims[i] if c[0] not in dropped and c[1] not in dropped]
-            if not kept:
+        for i, gone in removed.items():
+            base = self.units[i]
+            if len(gone) == base.n_claims:
                 after[i] = None
                 continue
-            sources = frozenset(c[0] for c in kept)
-            stance = self.stances[i]
-            reading = _reading([c[2] for c in kept]) if stance == "optimist" else "us_ahead"
-            weight = _kind_weight(sorted({self.kinds[s] for s in sources}))
-            after[i] = _Unit(stance, weight, reading, len(kept), sources)
+            claims_left, directions = dict(self.source_claims[i]), dict(self.directions[i])
+            for n in gone:
+                source, _, direction = self.claims[i][n]
+                claims_left[source] -= 1
+                if direction in directions:
+                    directions[direction] -= 1
+            lost = frozenset(s for s in {self.claims[i][n][0] for n in gone} if not claims_left[s])
+            weights = dict(self.weight_sources[i])
+            for s in lost:
+                weights[self.source_weight[s]] -= 1
+            reading = _reading_of_counts(directions) if base.stance == "optimist" else "us_ahead"
+            weight = max(w for w, k in weights.items() if k)
+            after[i] = _Unit(base.stance, weight, reading, base.n_claims - len(gone), lost)
         return after
 
 
-def _pool(units: list[_Unit | None]) -> _Unit | None:
-    """Units of one voice at one event in one camp on several dimensions as one, as
-    :func:`pool_reports` pools them: the best weight, the reading of their claims; ``None``
-    when none is left."""
-    kept = [u for u in units if u is not None]
-    return _merge(kept) if kept else None
+def _counts(values: Any) -> dict[Any, int]:
+    """How many times each value comes."""
+    counts: dict[Any, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return counts
 
 
 def _merge(kept: list[_Unit]) -> _Unit:
-    """:func:`_pool` of units that are all there."""
+    """Units of one voice at one event in one camp on several dimensions as one, as
+    :func:`pool_reports` pools them: the best weight, the reading of their claims."""
     stance = kept[0].stance
-    readings = [u.reading for u in kept for _ in range(u.n_claims)]
+    readings: dict[str, int] = {}
+    for u in kept:
+        readings[u.reading] = readings.get(u.reading, 0) + u.n_claims
     return _Unit(
         stance,
         max(u.weight for u in kept),
-        _reading(readings) if stance == "optimist" else "us_ahead",
+        _reading_of_counts(readings) if stance == "optimist" else "us_ahead",
         sum(u.n_claims for u in kept),
-        frozenset().union(*(u.sources for u in kept)),
     )
 
 
 class _Subject:
     """One lean of :func:`leans` (a dimension, or a layer) as running totals: its units, the
-    reports each is made of (``parts``, positions in the reports), how many units each source
-    is in, and the camps' weights and the optimists' weight by reading, kept exact."""
+    reports each is made of (``parts``, positions in the reports), how many units hold each
+    source and how many parts of each unit do, and the camps' weights and the optimists'
+    weight by reading, kept exact."""
 
-    def __init__(self, key: tuple[str, str], parts: list[list[int]], base: list[_Unit]) -> None:
-        self.key = key
-        self.parts = parts
-        self.base = base
-        self.units = [_merge([base[i] for i in p]) for p in parts]
-        self.holders: dict[Any, int] = {}
+    def __init__(self, key: tuple[str, str], parts: list[list[int]], folded: _FoldedReports):
+        self.key, self.parts, self.folded = key, parts, folded
+        self.units = [_merge([folded.units[i] for i in p]) for p in parts]
+        self.part_holders = [_counts(s for i in p for s in folded.sources[i]) for p in parts]
+        self.holders = _counts(s for held in self.part_holders for s in held)
         self.weights = {c: Fraction(0) for c in CAMPS}
         self.by_reading = {r: Fraction(0) for r in OPTIMIST_READINGS}
         for unit in self.units:
-            for s in unit.sources:
-                self.holders[s] = self.holders.get(s, 0) + 1
             self._add(self.weights, self.by_reading, unit, 1)
 
     @staticmethod
@@ -435,18 +452,22 @@ class _Subject:
         weights, by_reading = dict(self.weights), dict(self.by_reading)
         lost: dict[Any, int] = {}
         for u in units:
-            old = self.units[u]
-            new = _pool([after.get(i, self.base[i]) for i in self.parts[u]])
-            self._add(weights, by_reading, old, -1)
-            for s in old.sources:
-                lost[s] = lost.get(s, 0) + 1
-            if new is None:
+            self._add(weights, by_reading, self.units[u], -1)
+            states = [after.get(i, self.folded.units[i]) for i in self.parts[u]]
+            kept = [x for x in states if x is not None]
+            if kept:
+                self._add(weights, by_reading, _merge(kept), 1)
+            else:
                 n_reports -= 1
-                continue
-            self._add(weights, by_reading, new, 1)
-            for s in new.sources:
-                lost[s] -= 1
-        gone = sum(1 for s, n in lost.items() if n and n == self.holders[s])
+            # A source leaves the unit when it leaves every part that held it.
+            left: dict[Any, int] = {}
+            for i, state in zip(self.parts[u], states, strict=True):
+                for s in self.folded.sources[i] if state is None else state.lost:
+                    left[s] = left.get(s, 0) + 1
+            for s, n in left.items():
+                if n == self.part_holders[u][s]:
+                    lost[s] = lost.get(s, 0) + 1
+        gone = sum(1 for s, n in lost.items() if n == self.holders[s])
         return _lean_of_totals(
             n_reports=n_reports,
             n_sources=len(self.holders) - gone,
@@ -465,7 +486,7 @@ def _subjects(
     for d in vocab.DIMENSIONS:
         parts = [[i] for i, of in enumerate(dimension) if of == d]
         if parts:
-            subjects.append(_Subject(("dimension", d), parts, folded.units))
+            subjects.append(_Subject(("dimension", d), parts, folded))
     pool_keys = list(
         zip(reports["stance"], reports["voice_key"], reports["event_key"], strict=True)
     )
@@ -475,8 +496,14 @@ def _subjects(
         for i, key in enumerate(pool_keys):
             if dimension[i] in mine:
                 pooled.setdefault(key, []).append(i)
-        subjects.append(_Subject(("layer", layer_id), list(pooled.values()), folded.units))
+        subjects.append(_Subject(("layer", layer_id), list(pooled.values()), folded))
     return subjects
+
+
+def _reading_of_counts(counts: dict[str, int]) -> str:
+    """:func:`_reading` from how many claims state each direction."""
+    best = max(OPTIMIST_READINGS, key=lambda d: (counts.get(d, 0), -OPTIMIST_READINGS.index(d)))
+    return best if counts.get(best, 0) else OPTIMIST_READINGS[0]
 
 
 def _source_kinds(sources: pd.DataFrame) -> dict[Any, str]:
