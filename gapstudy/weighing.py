@@ -20,6 +20,7 @@ and read by :func:`load_layers`. Nothing here words a sentence.
 
 from __future__ import annotations
 
+import functools
 import math
 from fractions import Fraction
 from typing import Any, NamedTuple
@@ -442,9 +443,10 @@ class _Subject:
 
     @staticmethod
     def _add(weights: dict, by_reading: dict, unit: _Unit, sign: int) -> None:
-        weights[unit.stance] += sign * Fraction(unit.weight)
+        weight = sign * _exact(unit.weight)
+        weights[unit.stance] += weight
         if unit.stance == "optimist" and unit.reading in by_reading:
-            by_reading[unit.reading] += sign * Fraction(unit.weight)
+            by_reading[unit.reading] += weight
 
     def lean_without(self, units: set[int], after: dict[int, _Unit | None]) -> str:
         """The lean with the units at ``units`` refolded from the reports in ``after``."""
@@ -498,6 +500,12 @@ def _subjects(
                 pooled.setdefault(key, []).append(i)
         subjects.append(_Subject(("layer", layer_id), list(pooled.values()), folded))
     return subjects
+
+
+@functools.lru_cache(maxsize=256)
+def _exact(weight: float) -> Fraction:
+    """A weight as the exact fraction it stores (there are as few weights as kinds)."""
+    return Fraction(weight)
 
 
 def _reading_of_counts(counts: dict[str, int]) -> str:
