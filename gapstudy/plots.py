@@ -83,6 +83,9 @@ BENCHMARK_NARROW_CHARS = 18  # a point's words on a narrow benchmark chart, per 
 AGREEMENT_GAP = 0.35  # rows between two reports of the agreement chart: a label by its mark
 # On a narrow figure: characters of a figure title (11 pt bold) that fit across it.
 SUPTITLE_CHARS = int((style.NARROW.width_in - 0.1) * 72 / (11.0 * 0.66))
+# A wide title is wrapped too: a longer one would widen the saved figure past the report's
+# width, and the page would then shrink all of its text.
+WIDE_SUPTITLE_CHARS = int((style.WIDE.width_in - 0.1) * 72 / (11.0 * 0.66))
 
 
 # How each figure drawn here on a figure of its own was drawn, so that it can be drawn again
@@ -128,13 +131,16 @@ def _title_chars() -> int:
 
 
 def _suptitle(title: str) -> str:
-    """A figure's title, wrapped on a narrow figure."""
-    return _wrap(title, SUPTITLE_CHARS) if _narrow() else title
+    """A figure's title, wrapped to the figure's width."""
+    return _wrap(title, SUPTITLE_CHARS if _narrow() else WIDE_SUPTITLE_CHARS)
 
 
 def _wrap(text: str, chars: int) -> str:
     """``text`` wrapped to ``chars`` characters a line, keeping its own line breaks."""
-    return "\n".join(textwrap.fill(line, chars) for line in str(text).split("\n"))
+    # Ids and words joined by hyphens ("bloomberg-repost-2026") are never split.
+    return "\n".join(
+        textwrap.fill(line, chars, break_on_hyphens=False) for line in str(text).split("\n")
+    )
 
 
 def _say_empty(ax: Axes, what: str) -> Axes:
