@@ -73,6 +73,9 @@ UNIT_NAMES: dict[str, str] = {
 }
 _ARROW = {"arrowstyle": "-|>", "lw": 1.5, "mutation_scale": 11, "shrinkA": 0, "shrinkB": 0}
 ROW_IN = 0.46  # height of one labelled row in a panel of marks
+# Room between rows of marks, in rows: a value written right of its mark would otherwise touch
+# the label of the row below and read as that row's.
+MARK_ROW_GAP = 0.3
 PANEL_IN = 0.95  # a panel's title, ticks and axis label
 TITLE_LINE_IN = 0.17  # one more line of a panel's title
 LOG_SPAN = 30.0  # values spanning more than this factor get a log axis
@@ -727,7 +730,7 @@ def _draw_panel(ax: Axes, rows: pd.DataFrame, *, title: str, unit: str, scale: s
     numbers = [x for row in rows.itertuples(index=False) for x in _numbers(row)]
     ax.set_xlim(*_limits(unit, scale, numbers))
     texts, below = _row_texts(rows), _words_below(rows)
-    ys, span = _row_positions(texts, below)
+    ys, span = _row_positions(texts, below, gap=MARK_ROW_GAP)
     ax.set_ylim(span - 0.45, -0.95)
     ax.set_yticks([])
     ax.grid(axis="y", visible=False)
@@ -906,7 +909,7 @@ def _plot_mark_panels(
         what = kind if quantity == kind else _quantity_title(kind, quantity, unit)
         titles.append(_panel_title(key[0] if by_dimension else None, what, unit, scales[-1]))
     heights = [
-        ROW_IN * _row_positions(_row_texts(shown), _words_below(shown))[1]
+        ROW_IN * _row_positions(_row_texts(shown), _words_below(shown), MARK_ROW_GAP)[1]
         + PANEL_IN
         + TITLE_LINE_IN * _wrap(t, _title_chars()).count("\n")
         for (_, _, shown), t in zip(groups, titles, strict=True)
