@@ -135,15 +135,16 @@ def _title_chars() -> int:
 
 def _suptitle(title: str) -> str:
     """A figure's title, wrapped to the figure's width."""
-    return _wrap(title, SUPTITLE_CHARS if _narrow() else WIDE_SUPTITLE_CHARS)
+    chars = SUPTITLE_CHARS if _narrow() else WIDE_SUPTITLE_CHARS
+    # Ids joined by hyphens ("bloomberg-repost-2026") are not split across title lines.
+    return "\n".join(
+        textwrap.fill(line, chars, break_on_hyphens=False) for line in title.split("\n")
+    )
 
 
 def _wrap(text: str, chars: int) -> str:
     """``text`` wrapped to ``chars`` characters a line, keeping its own line breaks."""
-    # Ids and words joined by hyphens ("bloomberg-repost-2026") are never split.
-    return "\n".join(
-        textwrap.fill(line, chars, break_on_hyphens=False) for line in str(text).split("\n")
-    )
+    return "\n".join(textwrap.fill(line, chars) for line in str(text).split("\n"))
 
 
 def _say_empty(ax: Axes, what: str) -> Axes:
