@@ -73,6 +73,9 @@ UNIT_NAMES: dict[str, str] = {
 }
 _ARROW = {"arrowstyle": "-|>", "lw": 1.5, "mutation_scale": 11, "shrinkA": 0, "shrinkB": 0}
 ROW_IN = 0.46  # height of one labelled row in a panel of marks
+# Room between rows of marks, in rows: a value written right of its mark would otherwise touch
+# the label of the row below and read as that row's.
+MARK_ROW_GAP = 0.3
 PANEL_IN = 0.95  # a panel's title, ticks and axis label
 TITLE_LINE_IN = 0.17  # one more line of a panel's title
 LOG_SPAN = 30.0  # values spanning more than this factor get a log axis
@@ -83,6 +86,9 @@ BENCHMARK_NARROW_CHARS = 18  # a point's words on a narrow benchmark chart, per 
 AGREEMENT_GAP = 0.35  # rows between two reports of the agreement chart: a label by its mark
 # On a narrow figure: characters of a figure title (11 pt bold) that fit across it.
 SUPTITLE_CHARS = int((style.NARROW.width_in - 0.1) * 72 / (11.0 * 0.66))
+# A wide title is wrapped too: a longer one would widen the saved figure past the report's
+# width, and the page would then shrink all of its text.
+WIDE_SUPTITLE_CHARS = int((style.WIDE.width_in - 0.1) * 72 / (11.0 * 0.66))
 
 
 # How each figure drawn here on a figure of its own was drawn, so that it can be drawn again
@@ -128,8 +134,12 @@ def _title_chars() -> int:
 
 
 def _suptitle(title: str) -> str:
-    """A figure's title, wrapped on a narrow figure."""
-    return _wrap(title, SUPTITLE_CHARS) if _narrow() else title
+    """A figure's title, wrapped to the figure's width."""
+    chars = SUPTITLE_CHARS if _narrow() else WIDE_SUPTITLE_CHARS
+    # Ids joined by hyphens ("bloomberg-repost-2026") are not split across title lines.
+    return "\n".join(
+        textwrap.fill(line, chars, break_on_hyphens=False) for line in title.split("\n")
+    )
 
 
 def _wrap(text: str, chars: int) -> str:
@@ -721,7 +731,7 @@ def _draw_panel(ax: Axes, rows: pd.DataFrame, *, title: str, unit: str, scale: s
     numbers = [x for row in rows.itertuples(index=False) for x in _numbers(row)]
     ax.set_xlim(*_limits(unit, scale, numbers))
     texts, below = _row_texts(rows), _words_below(rows)
-    ys, span = _row_positions(texts, below)
+    ys, span = _row_positions(texts, below, gap=MARK_ROW_GAP)
     ax.set_ylim(span - 0.45, -0.95)
     ax.set_yticks([])
     ax.grid(axis="y", visible=False)
@@ -900,7 +910,7 @@ def _plot_mark_panels(
         what = kind if quantity == kind else _quantity_title(kind, quantity, unit)
         titles.append(_panel_title(key[0] if by_dimension else None, what, unit, scales[-1]))
     heights = [
-        ROW_IN * _row_positions(_row_texts(shown), _words_below(shown))[1]
+        ROW_IN * _row_positions(_row_texts(shown), _words_below(shown), MARK_ROW_GAP)[1]
         + PANEL_IN
         + TITLE_LINE_IN * _wrap(t, _title_chars()).count("\n")
         for (_, _, shown), t in zip(groups, titles, strict=True)

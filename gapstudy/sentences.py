@@ -25,6 +25,10 @@ and either completes its reading from words that are there, or refuses it; it ne
 - A bare number at the end of a clause, when the sentence wrote a unit with an earlier number
   ("seven months behind (sometimes just four, sometimes a yawning 14)"), is refused: its unit
   is written once, earlier, and the number alone would read as a count.
+- A day of the month ("April 7", "Jan. 15", "7 April") is a date: an exclusion, as a year is.
+- A number joined by a hyphen to words the mention does not hold ("a five-times-per-year
+  rate") and "N times a year" after a verb of growth ("scaled about three times per year": a
+  growth factor each year, which has no unit here) are refused.
 """
 
 from __future__ import annotations
@@ -74,6 +78,22 @@ _THAN_RE = re.compile(r"(?<![\w-])than[\"”’']?[ \t]*$", re.IGNORECASE)
 _RANK_RE = re.compile(r"(?<![\w-])(?:top|ranked|No\.|#)[ \t]*$", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
 _BY_RE = re.compile(r"^by[ \t]+", re.IGNORECASE)
+# A day of the month is a date: "April 7", "Jan. 15", "7 April", "15th of March". Month names
+# are matched with their capital, so that "may" the verb is not one.
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_MONTH_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_MONTHS})\.?[ \t]+$")
+_MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS})\b")
+_DAY_RE = re.compile(r"\d{1,2}")
+# A number joined by a hyphen to the words after it ("a five-times-per-year rate", "a
+# five-year plan"): the compound, which the mention does not hold, says what it counts.
+_HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
+# "N times a year" after a verb of growth ("compute scaled about three times per year") is a
+# growth factor each year, for which the project has no unit, not N events a year.
+_TIMES_A_YEAR_RE = re.compile(r"\btimes[ \t]+(?:a|per|each|every)[ \t]+year\b", re.IGNORECASE)
+_GROWTH_VERBS = frozenset({"scaled", "scales", "scaling", "multiplied", "expanded", "expands"})
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words that make "by N" the size of a difference, read as written ("ahead by 2.7%").
 _DIFFERENCE_WORDS = frozenset(
@@ -106,6 +126,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     reading = read_mention(mention.text)
     if "refusal" in reading or "exclusion" in reading:
         return reading
+    if _is_day_of_month(text, mention):
+        return {"exclusion": vocab.DATE_REASON}
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
     if mention.text.casefold().startswith("by ") and reading["kind"] != "change":
@@ -150,6 +172,24 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             "after a word of rank ('top', 'No.'), a rank or the size of a group; "
             f"{vocab.REFUSAL_ADVICE}"
         )
+    if _HYPHEN_AFTER_RE.match(text, mention.end):
+        compound = text[mention.end :].split(None, 1)[0] if text[mention.end :].strip() else ""
+        return (
+            f"the number is joined to the words after it ({mention.text + compound!r}), "
+            f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if _TIMES_A_YEAR_RE.search(mention.text):
+        clause = text[floor : mention.start]
+        starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
+        words = {w.casefold() for w in _WORD_RE.findall(clause[starts[-1] if starts else 0 :])}
+        words |= {w.casefold() for w in _WORD_RE.findall(mention.text)}
+        growth = words & (_GROWTH_VERBS | set(vocab.CHANGE_VERBS))
+        if growth:
+            return (
+                f"{mention.text!r} after {sorted(growth)[0]!r} is a growth factor each year "
+                f"(the project has no unit for it), not a count of events; "
+                f"{vocab.REFUSAL_ADVICE}"
+            )
     after = _NEXT_WORD_RE.match(text, mention.end)
     if after is None or reading["kind"] != "count":
         return None
@@ -161,6 +201,17 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
     if after.group(1).casefold() == "of" and mention.text.casefold() == "one":
         return "'one of' picks out a member of a group, not a quantity"
     return None
+
+
+def _is_day_of_month(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is a bare day of the month: one or two digits from 1 to 31 right
+    after a month's name ("April 7", "Jan. 15") or right before one ("7 April", "15th of
+    March")."""
+    if not _DAY_RE.fullmatch(mention.text) or not 1 <= int(mention.text) <= 31:
+        return False
+    # The month may stand before the sentence's start as this module splits it ("Jan. 15").
+    before = text[max(0, mention.start - 12) : mention.start]
+    return bool(_MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, mention.end))
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

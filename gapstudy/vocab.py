@@ -19,6 +19,8 @@ SEGMENT_KINDS: dict[str, str] = {
 
 # The reason a draft gives a year found as a number: it is excluded, never read as a count.
 YEAR_REASON = "a year, not a quantity"
+# The reason a draft gives a day of the month ("April 7", "7 April"): a date, never a count.
+DATE_REASON = "a day of the month, not a quantity"
 # What a refusal asks of the annotator: never a value typed in, which only checks a reading.
 REFUSAL_ADVICE = "quote the words that give its reading, or exclude the mention"
 

@@ -781,3 +781,18 @@ def test_the_report_figures_are_readable_and_free_of_overlaps(repo_paths):
             assert smallest >= style.MIN_FONT_PT, (name, layout.name)
             assert fig.get_size_inches()[0] <= layout.width_in, (name, layout.name)
             plt.close(fig)
+
+
+def test_every_figure_the_build_drew_fits_the_width_the_report_shows():
+    """A wider figure is shrunk by the page, and all of its text with it (a long title once
+    made a viewpoints variant 1,292 px wide, its text about 7 px)."""
+    from gapstudy.paths import project_paths
+
+    pngs = [p for p in sorted(project_paths().figures.rglob("*.png")) if ".narrow." not in p.name]
+    assert pngs, "the build drew no figures"
+    too_wide = {}
+    for png in pngs:
+        width, _ = struct.unpack(">II", png.read_bytes()[16:24])
+        if width > style.REPORT_WIDTH_PX:
+            too_wide[str(png.relative_to(project_paths().root))] = width
+    assert not too_wide, too_wide

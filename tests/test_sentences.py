@@ -135,6 +135,19 @@ REFUSAL_CASES = [
         "5",
         "'zettaFLOPS' is not one of the project's units",
     ),
+    # a number joined by a hyphen to what it counts, and a growth factor each year (both
+    # found by a new user's draft: read as the count 5 and as 3 events a year)
+    (
+        "Training compute has grown at a five-times-per-year rate since 2010.",
+        "five",
+        "joined to the words after it",
+    ),
+    (
+        "Training compute scaled about three times per year.",
+        "three",
+        "a growth factor each year",
+    ),
+    ("Spending grew 4 times a year since 2020.", "4", "a growth factor each year"),
 ]
 
 
@@ -158,6 +171,35 @@ def test_a_sentence_ends_where_the_next_begins():
     )
     assert reading_of(text, "7%")["kind"] == "percent"
     assert reading_of(text, "14")["kind"] == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The report released April 7 shows China closing in.", "7"),
+        ("The index, published on Jan. 15, lists 40 models.", "15"),
+        ("On 7 April, 12 firms listed.", "7"),
+    ],
+)
+def test_a_day_of_the_month_is_a_date_not_a_count(text, words):
+    assert reading_of(text, words) == {"exclusion": vocab.DATE_REASON}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    month=st.sampled_from(["January", "March", "May", "Sept.", "Dec."]),
+    day=st.integers(min_value=1, max_value=31),
+    count=st.integers(min_value=32, max_value=999),
+)
+def test_a_day_after_a_month_is_excluded_and_a_count_beside_it_is_not(month, day, count):
+    text = f"On {month} {day} the lab released {count} models."
+    assert reading_of(text, str(day)) == {"exclusion": vocab.DATE_REASON}
+    assert numbers(reading_of(text, str(count), last=True))[:2] == ("count", float(count))
+
+
+def test_a_modal_may_and_a_rate_without_growth_stay_as_read():
+    assert reading_of("Labs release models three times a year.", "three")["unit"] == "per_year"
+    assert reading_of("Prices may 5 times exceed costs.", "5")["kind"] != "exclusion"
 
 
 def test_a_year_stays_an_exclusion():
