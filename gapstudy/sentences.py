@@ -93,6 +93,13 @@ _HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
 # "N times a year" after a verb of growth ("compute scaled about three times per year") is a
 # growth factor each year, for which the project has no unit, not N events a year.
 _TIMES_A_YEAR_RE = re.compile(r"\btimes[ \t]+(?:a|per|each|every)[ \t]+year\b", re.IGNORECASE)
+# "per year" or "annual" right after a mention that did not take it in ("grown by 4.8x per
+# year", "~4–5× a year", "the 2.3x annual growth"): the reading would drop it.
+_PER_YEAR = r"(?:(?:a|per|each|every)[ \t]+year|annual(?:ly)?|(?:a|per)[ \t]+annum)\b"
+_PER_YEAR_AFTER_RE = re.compile(rf"[ \t]*[x×]?[ \t]*{_PER_YEAR}", re.IGNORECASE)
+_PER_YEAR_RE = re.compile(rf"\b{_PER_YEAR}", re.IGNORECASE)
+# Money followed by "per X" or "/X" it did not take in: a price per a unit ("$2 per H100-hour").
+_PER_UNIT_AFTER_RE = re.compile(r"[ \t]*(?:per[ \t]+|/[ \t]*)([^\W\d_][\w-]*)", re.IGNORECASE)
 _GROWTH_VERBS = frozenset({"scaled", "scales", "scaling", "multiplied", "expanded", "expands"})
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words that make "by N" the size of a difference, read as written ("ahead by 2.7%").
@@ -177,6 +184,23 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
         return (
             f"the number is joined to the words after it ({mention.text + compound!r}), "
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    kind = "a growth factor each year" if reading["unit"] in ("fold", "count") else "a rate"
+    if after_year := _PER_YEAR_AFTER_RE.match(text, mention.end):
+        return (
+            f"{after_year.group().strip()!r} after it makes {mention.text!r} {kind}, which "
+            f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if reading["kind"] == "money" and (per := _PER_UNIT_AFTER_RE.match(text, mention.end)):
+        return (
+            f"a price per {per.group(1)!r}, which the mention does not hold and is not one of "
+            f"the project's units; {vocab.REFUSAL_ADVICE}"
+        )
+    is_yearly = reading["kind"] != "rate" and _PER_YEAR_RE.search(mention.text)
+    if is_yearly and reading["unit"] not in ("percent", "percentage_point"):
+        return (
+            f"{mention.text!r} is {kind} (per year), for which the project has no unit; "
+            f"{vocab.REFUSAL_ADVICE}"
         )
     if _TIMES_A_YEAR_RE.search(mention.text):
         clause = text[floor : mention.start]
