@@ -24,6 +24,7 @@ enters the text, so markup in a quote is shown, never rendered, and '$' never st
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -159,6 +160,11 @@ def fraction_in_words(x: float) -> str:
     return words.get(float(x), f"{float(x):.0%} of the weight")
 
 
+def percent_in_words(x: float) -> str:
+    """A share as a whole percentage: ``70%``."""
+    return f"{float(x):.0%}"
+
+
 def times_in_words(n: int) -> str:
     """``once``, ``twice``, ``three times`` …"""
     n = int(n)
@@ -184,6 +190,7 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
     )
     env.filters.update(
         fraction=fraction_in_words,
+        percent=percent_in_words,
         lowerfirst=lambda s: str(s)[:1].lower() + str(s)[1:] if str(s)[1:2].islower() else str(s),
         words=count_in_words,
         times=times_in_words,
@@ -876,8 +883,12 @@ def _layer_context(
         }
     meet = by_dim[(by_dim["optimist_reports"] > 0) & (by_dim["skeptic_reports"] > 0)]
     heavier = max(weighing.CAMPS, key=lambda c: (camps[c]["weight"], c == "skeptic"))
+    total = sum(camps[c]["weight"] for c in weighing.CAMPS)
     return {
         "heavier": heavier,
+        "share": camps[heavier]["weight"] / total if total else None,
+        "is_on_line": bool(total)
+        and math.isclose(camps[heavier]["weight"] / total, weighing.LEAN_SHARE),
         "layer_id": lean_row.subject,
         "title": brief.escape_text(layer["title"].iloc[0]),
         "lean": lean_row.lean,
@@ -1055,6 +1066,47 @@ def _retold_context(
     }
 
 
+def _base_context(
+    t: dict[str, pd.DataFrame],
+    robust: pd.DataFrame,
+    layers: list[dict[str, Any]],
+    source_labels: dict[str, str],
+) -> dict[str, Any]:
+    """What the evidence is: the original reports among the texts read, and the occasion most
+    texts report (ties: the one most texts list first, then by id) with the layers whose lean
+    changes when every text reporting it is left out (the robustness table's event rows)."""
+    sources = t["sources"]
+    kinds = sources["kind"] if "kind" in sources.columns else pd.Series(pd.NA, sources.index)
+    originals = [
+        {"label": source_labels[s], "href": f"sources/{s}.html"}
+        for s, k in zip(sources["source_id"], kinds, strict=True)
+        if brief.is_missing(k) or str(k) == "original_report"
+    ]
+    events = t.get("source_events")
+    largest = None
+    if events is not None and len(events):
+        n_texts = events.groupby("event_id")["source_id"].nunique()
+        n_first = events[events["n"] == 1].groupby("event_id").size()
+        top = sorted(n_texts.index, key=lambda e: (-n_texts[e], -n_first.get(e, 0), str(e)))[0]
+        if n_texts[top] > 1:
+            changed = robust[
+                (robust["scope"] == "layer")
+                & (robust["left_out_kind"] == "event")
+                & (robust["left_out"] == top)
+                & robust["is_changed"].astype(bool)
+            ]
+            titles = {layer["layer_id"]: layer["title"] for layer in layers}
+            largest = {
+                "n_texts": int(n_texts[top]),
+                "changed": [
+                    {"title": titles[r.subject], "lean": r.lean}
+                    for r in changed.itertuples(index=False)
+                    if r.subject in titles
+                ],
+            }
+    return {"originals": originals, "largest_event": largest}
+
+
 def _voice_names(
     voices: pd.DataFrame, voice_labels: dict[str, str], source_labels: dict[str, str]
 ) -> dict[str, str]:
@@ -1162,6 +1214,7 @@ def argument_context(
     n_events = events["event_id"].nunique() if events is not None and len(events) else 0
     return {
         "layers": contexts,
+        "base": _base_context(t, robust, contexts, source_labels),
         "argued": [c for c in contexts if c["lean"] != "thin"],
         "is_thin": all(c["lean"] == "thin" for c in contexts),
         "lead_dimensions": lead,
