@@ -1133,6 +1133,16 @@ def test_a_retold_remark_is_counted_in_every_text_that_tells_it():
         ({"original_outlet": "Bloomberg"}, "Bloomberg (reposted)"),
         ({"title": "A title"}, "“A title”"),
         ({"published": "2026-02"}, "the untitled report of February 2026"),
+        (
+            {"published": "2026-02", "dateline": "Hong Kong"},
+            "the Hong Kong report of February 2026",
+        ),
+        ({"dateline": "Hong Kong"}, "the Hong Kong report"),
+        (
+            {"original_outlet": "IT Home", "is_machine_rendered": True},
+            "IT Home (machine-rendered repost)",
+        ),
+        ({"original_outlet": "IT Home", "is_machine_rendered": False}, "IT Home (reposted)"),
         ({}, "`x`"),
     ],
 )
