@@ -763,11 +763,13 @@ def _camp_figures(
     t: dict[str, pd.DataFrame],
     reports: pd.DataFrame,
 ) -> list[dict[str, Any]]:
-    """The figures a camp rests on, at most ``FIGURES_PER_CAMP``, one per dimension, dimensions
-    in ``dimensions``' order (the camp's weightiest first): gap measures first (both ends in
-    one text), then figures set against a counterpart, then the rest; within each, the figure
-    of the newest stated period (a baseline of an earlier year never stands for a camp whose
-    text gives a later figure), then the quantity most sources report."""
+    """The figures a camp rests on, at most ``FIGURES_PER_CAMP``, one per dimension, in
+    ``dimensions``' order (the camp's weightiest first, so the first figure comes from what
+    carries the camp, never from a lighter dimension that happens to have a gap measure).
+    Within a dimension: gap measures first (both ends in one text), then figures set against a
+    counterpart, then the rest; within each, the figure of the newest stated period (a baseline
+    of an earlier year never stands for a camp whose text gives a later figure), then the
+    quantity most sources report. Each figure says which text gives it and of what kind."""
     figures = t["figures"]
     derived = t.get("derived_measures")
     by_id = figures.set_index("figure_id", drop=False)
@@ -781,7 +783,10 @@ def _camp_figures(
             if m.dimension in dimensions:
                 metric = brief.escape_text(by_id.loc[m.numerator_figure_id, "metric"])
                 context = {
+                    **_given_by(by_id.loc[m.numerator_figure_id, "source_id"], t["sources"]),
                     "kind": "measure",
+                    "qualifier": None,
+                    "is_one_sided": False,
                     "metric": metric,
                     "num_entity": brief.escape_text(m.numerator_entity),
                     "den_entity": brief.escape_text(m.denominator_entity),
@@ -803,6 +808,9 @@ def _camp_figures(
             else brief.escape_text(counterpart),
             "period": None if when is None else brief.escape_text(when[1]),
             "year": None if when is None else when[0],
+            "qualifier": None if brief.is_missing(row["qualifier"]) else str(row["qualifier"]),
+            "is_one_sided": brief.is_missing(counterpart) and row["entity"] != "World",
+            **_given_by(row["source_id"], t["sources"]),
         }
         candidates.append(
             (1 if context["counterpart"] else 2, dimensions.index(r.dimension), context)
@@ -813,11 +821,22 @@ def _camp_figures(
     # Within a kind and a dimension, the figure of the newest stated period first (an undated
     # one after every dated one): the stable sort keeps the order above among equals.
     candidates.sort(key=lambda c: -(c[2].get("year") or float("-inf")))
-    for _, dim, context in sorted(candidates, key=lambda c: (c[0], c[1])):
+    for _, dim, context in sorted(candidates, key=lambda c: (c[1], c[0])):
         if dim not in seen:
             seen.add(dim)
             out.append(context)
     return out[:FIGURES_PER_CAMP]
+
+
+def _given_by(source_id: str, sources: pd.DataFrame) -> dict[str, Any]:
+    """Which text gives a figure, by the name a reader knows, and what kind of text it is."""
+    kinds = dict(zip(sources["source_id"], sources["kind"], strict=True))
+    kind = kinds.get(source_id)
+    return {
+        "source": brief.label_sources(sources[sources["source_id"] == source_id])[source_id],
+        "source_href": f"sources/{source_id}.html",
+        "source_kind": None if brief.is_missing(kind) else str(kind),
+    }
 
 
 def _robust_context(
