@@ -339,7 +339,20 @@ def _report_context(
         "cited": cited,
         "agreement": agreement,
         "check": check,
+        "tellings": None,
     }
+
+
+def _share_tellings(sections: list[dict[str, Any]], headline: dict[str, Any] | None) -> None:
+    """The headline's tellings (every text that tells the remark, fact-linked or not) given to
+    its report in the dimension sections too, so that the page gives one count of tellings."""
+    if not headline or not headline.get("tellings"):
+        return
+    for section in sections:
+        for camp in section["camps"]:
+            for r in camp["reports"]:
+                if r["link"] == headline["link"]:
+                    r["tellings"] = headline["tellings"]
 
 
 def _measure_context(
@@ -1301,6 +1314,7 @@ def build_brief_context(
     sections = _dimension_sections(experts, by_camp, reports, source_labels, voice_labels)
     overlap = brief.summarise_overlap(by_camp)
     headline = _headline_context(reports, t, experts["figures"], source_labels, voice_labels)
+    _share_tellings(sections, headline)
     dated = t["sources"]["published"].dropna().sort_values()
     derived = t.get("derived_measures")
     measure_sources = (
