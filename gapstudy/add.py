@@ -24,14 +24,20 @@ from typing import Any
 import yaml
 
 from gapstudy import vocab
-from gapstudy.annotations import find_verbatim, load_source_annotations
+from gapstudy.annotations import (
+    figure_dated_by_year,
+    find_verbatim,
+    load_shared_voices,
+    load_source_annotations,
+)
 from gapstudy.atomicfile import replace_file, write_new_file
 from gapstudy.exceptions import AnnotationError, InputError, Problem
-from gapstudy.figures import read_mention
 from gapstudy.input_schema import ENTRY_KINDS
 from gapstudy.lock import editing_inputs
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
+from gapstudy.reuse import format_in_use, in_use
+from gapstudy.sentences import read_in_sentence
 from gapstudy.sources import MAX_TEXT_BYTES, Source, load_sources
 from gapstudy.yamlfile import read_yaml
 
@@ -41,7 +47,26 @@ SHORT_LINE_CHARS = 80
 # A first line longer than this, or ending a sentence, is the first paragraph, not a headline.
 HEADLINE_MAX_CHARS = 150
 _DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
+# A candidate end of sentence: closing punctuation, closing quotes or brackets, then spaces.
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)]*)(\s+)")
+# The word a full stop closes, and the first character after the spaces that follow it.
+_WORD_BEFORE = re.compile(r"(\S+)$")
+# Abbreviations that always lead into what follows ("Dr. Lin", "e.g. chips", "vs. China",
+# "U.S. Commerce"): never the end of a sentence. Compared without their final full stop.
+_LEADING_ABBREVIATIONS = frozenset(
+    re.findall(
+        r"\S+",
+        "Dr Mr Mrs Ms Prof Sen Rep Gov Gen Lt Col Capt Sgt Rev Hon Pres St Mt Ft vs Vs cf Cf "
+        "e.g E.g i.e I.e approx Approx U.S U.K U.N E.U U.S.A",
+    )
+)
+# Abbreviations that lead into a number ("No. 1", "Jan. 5", "Fig. 2", "p. 12"): not an end
+# when a digit follows.
+_NUMBER_ABBREVIATIONS = frozenset(
+    re.findall(
+        r"\S+", "No Nos Fig fig Vol vol p pp Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+    )
+)
 # The fields a draft carries that a confirmed figure may keep as hand checks.
 DRAFT_READING_FIELDS = ("kind", "value", "low", "high", "unit", "qualifier")
 # Every key a draft entry (under `drafts:` in an annotation file) may hold.
@@ -123,6 +148,32 @@ def guess_segments(text: str) -> list[dict[str, Any]]:
     return segments
 
 
+def sentence_breaks(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` (one line) breaks between sentences: the span of the spaces after each
+    ".", "!" or "?" (and any closing quotes or brackets after it) that ends a sentence. A full
+    stop does not end one after an abbreviation that leads into what follows ("U.S. and",
+    "Dr. Lin", "e.g. chips"), after "No." or a month before a number ("No. 1", "Jan. 5"), after
+    one capital letter (an initial, "John F. Kennedy"), or when the next word starts in lower
+    case ("Inc. and", "a.m. local time"). A decimal point is never a break (no space follows
+    it). A missed break only makes a draft's context longer; a wrong one cuts its sentence."""
+    breaks = []
+    for match in _SENTENCE_END.finditer(text):
+        before = _WORD_BEFORE.search(text, 0, match.start())
+        following = text[match.end() : match.end() + 1]
+        if text[match.start() - 1] == "." and before is not None:
+            word = before.group(1).lstrip("(\"'“‘[").rstrip(".")
+            if (
+                word in _LEADING_ABBREVIATIONS
+                or (word in _NUMBER_ABBREVIATIONS and following.isdigit())
+                or (len(word) == 1 and word.isupper())
+            ):
+                continue
+        if following.islower():
+            continue
+        breaks.append((match.start(2), match.end(2)))
+    return breaks
+
+
 def _context(source: Source, start: int, end: int) -> str:
     """The sentence around ``[start, end)``, verbatim, within its line; narrowed to the words
     next to it when the sentence holds the mention's words more than once (an exclusion finds
@@ -132,11 +183,11 @@ def _context(source: Source, start: int, end: int) -> str:
     text = source.text[line_start:line_end].rstrip("\r\n")
     start, end = start - line_start, end - line_start
     begin, finish = 0, len(text)
-    for match in _SENTENCE_END.finditer(text):
-        if match.end() <= start:
-            begin = match.end()
-        elif match.start() >= end:
-            finish = match.start()
+    for break_start, break_end in sentence_breaks(text):
+        if break_end <= start:
+            begin = break_end
+        elif break_start >= end:
+            finish = break_start
             break
     words = text[start:end]
     for n_words in (None, 4, 3, 2, 1, 0):
@@ -152,9 +203,10 @@ def _context(source: Source, start: int, end: int) -> str:
 
 
 def draft_reading(text: str, mention: Mention) -> dict[str, Any]:
-    """What a draft says of ``mention`` in ``text``: the normaliser's reading, its refusal, or
-    the exclusion of a year (see :func:`gapstudy.figures.read_mention`)."""
-    return read_mention(mention.text)
+    """What a draft says of ``mention`` in ``text``: the normaliser's reading of it in its
+    sentence, its refusal, or the exclusion of a year (see
+    :func:`gapstudy.sentences.read_in_sentence`)."""
+    return read_in_sentence(text, mention)
 
 
 def draft_entries(
@@ -187,6 +239,9 @@ def draft_entries(
             entry["refusal"] = reading["refusal"]
         else:
             entry.update({name: reading[name] for name in DRAFT_READING_FIELDS})
+            for name in ("whole", "read_with"):  # what a share is of; words elsewhere
+                if name in reading:
+                    entry[name] = reading[name]
         drafts.append(entry)
     return drafts
 
@@ -481,12 +536,30 @@ def run_add(
         f"drafted  {shown(added.annotation_file)}: {added.n_drafts} numeric mention(s) "
         f"in body text, {added.n_refused} refused by the normaliser"
     )
+    print(format_in_use(_in_use(paths)))
     print(
         "next: check the segments (only body text is drafted; after correcting them run "
         f"`gapstudy draft {source_id}`), confirm every draft, add voices and claims, then run "
         "`gapstudy check` (docs/adding-a-source.md)"
     )
     return 0
+
+
+def _in_use(paths: ProjectPaths) -> dict[str, dict[str, str]]:
+    """Event ids and voices already in the corpus (see :func:`gapstudy.reuse.in_use`); an
+    annotation file that cannot be read lends none (``check`` names its problems)."""
+    sources = load_sources(paths)
+    voices: dict[str, list[dict[str, Any]]] = {}
+    for sid in sources:
+        path = paths.annotation_file(sid)
+        try:
+            doc = read_yaml(path) if path.exists() else None
+        except InputError:
+            continue
+        found = doc.get("voices") if isinstance(doc, dict) else None
+        voices[sid] = [v for v in found if isinstance(v, dict)] if isinstance(found, list) else []
+    shared, _ = load_shared_voices(paths)
+    return in_use(sources, voices, shared)
 
 
 FIRST_WORDS = 8
@@ -532,7 +605,9 @@ def _covered_by(source: Source, paths: ProjectPaths) -> tuple[Callable[[Mention]
 
     def covered(mention: Mention) -> bool:
         start, end = mention.number_span
-        return any(s <= start and end <= e for s, e in spans)
+        if any(s <= start and end <= e for s, e in spans):
+            return True
+        return notes is not None and figure_dated_by_year(notes, mention) is not None
 
     return covered, n_kept
 
@@ -542,10 +617,13 @@ _TOP_LEVEL_KEY = re.compile(r"^[A-Za-z_][\w-]*:", re.MULTILINE)
 
 def replace_drafts(document: str, drafts: list[dict[str, Any]]) -> str:
     """``document`` (an annotation file's text) with its top-level ``drafts:`` list replaced by
-    ``drafts``; every other line, comments included, is kept as written."""
+    ``drafts`` (added only when there are drafts); every other line, comments included, is kept
+    as written."""
     block = yaml.safe_dump({"drafts": drafts}, sort_keys=False, allow_unicode=True, width=100)
     keys = list(_TOP_LEVEL_KEY.finditer(document))
     found = next((i for i, key in enumerate(keys) if key.group() == "drafts:"), None)
+    if found is None and not drafts:
+        return document  # a finished file gains no empty list
     if found is None:
         return document + ("" if document.endswith("\n") or not document else "\n") + block
     start = keys[found].start()

@@ -19,7 +19,7 @@ from typing import Any
 from gapstudy import vocab
 from gapstudy.exceptions import Problem, number_key, source_key
 from gapstudy.input_schema import check_document
-from gapstudy.mentions import find_numbers
+from gapstudy.mentions import Mention, find_numbers, is_year
 from gapstudy.paths import ProjectPaths
 from gapstudy.sources import Source
 from gapstudy.yamlfile import line_of_key, read_yaml
@@ -162,6 +162,25 @@ class SourceAnnotations:
     exclusions: list[ExclusionNote]
     # Body sentences read as possibly judging the gap and found not to be claims, with a reason.
     not_claims: list[ExclusionNote] = field(default_factory=list)
+
+
+def figure_dated_by_year(notes: SourceAnnotations, mention: Mention) -> str | None:
+    """The figure a year mention dates, as ``<source_id>/<claim key>/<n>``: the first figure
+    whose claim's quote holds the year and whose ``period`` names it ("2024", "end of 2023",
+    "since 2018"); None for a mention that is not a year, or that no such figure names. A year
+    given as the period of the figure it dates needs no exclusion of its own."""
+    words = mention.text
+    if not is_year(words):
+        return None
+    start, end = mention.number_span
+    named = re.compile(rf"(?<!\d){re.escape(words)}(?!\d)")
+    for claim in notes.claims:
+        if claim.span is None or not (claim.span[0] <= start and end <= claim.span[1]):
+            continue
+        for fig in claim.figures:
+            if named.search(str(fig.spec.get("period") or "")):
+                return f"{notes.source.source_id}/{claim.key}/{fig.n}"
+    return None
 
 
 def _pick(spans: list[tuple[int, int]], occurrence: Any) -> tuple[int, int] | None:

@@ -133,19 +133,22 @@ def figure_link(row: Any) -> str:
 
 
 def label_sources(sources: pd.DataFrame) -> dict[str, str]:
-    """A name for each source a reader recognises: its outlet, the outlet it reposts (a machine
-    rendering said so), its title, else the place of its dateline or "the untitled report" with
-    its month of publication, else its id."""
+    """A name for each source a reader recognises: the outlet it reposts (a repost is named by
+    its original, as its own voice is keyed; a machine rendering said so), its outlet, its
+    title, else the place of its dateline or "the untitled report" with its month of
+    publication, else its id."""
     labels = {}
     for row in sources.itertuples(index=False):
         dateline = getattr(row, "dateline", None)
         published = getattr(row, "published", None)
-        if not is_missing(row.outlet):
-            label = escape_text(row.outlet)
-        elif not is_missing(getattr(row, "original_outlet", None)):
+        original = getattr(row, "original_outlet", None)
+        if not is_missing(original):
             machine = getattr(row, "is_machine_rendered", False)
             how = "machine-rendered repost" if not is_missing(machine) and machine else "reposted"
-            label = f"{escape_text(row.original_outlet)} ({how})"
+            by = "" if is_missing(row.outlet) else f" by {escape_text(row.outlet)}"
+            label = f"{escape_text(original)} ({how}{by})"
+        elif not is_missing(row.outlet):
+            label = escape_text(row.outlet)
         elif not is_missing(row.title):
             label = f"“{escape_text(row.title)}”"
         elif not is_missing(dateline):

@@ -21,6 +21,7 @@ from gapstudy.annotations import (
     SHARED_VOICES_FILE,
     ClaimNote,
     SourceAnnotations,
+    figure_dated_by_year,
     load_shared_voices,
     load_source_annotations,
 )
@@ -38,14 +39,16 @@ from gapstudy.exceptions import (
     source_key,
 )
 from gapstudy.facts import load_facts_spec
-from gapstudy.figures import ParsedFigure, format_reading, parse_figure, read_mention
+from gapstudy.figures import ParsedFigure, format_reading, parse_figure
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
 from gapstudy.judgments import check_judgments
 from gapstudy.measures import load_derived_spec
-from gapstudy.mentions import Mention, find_mentions, find_numbers
+from gapstudy.mentions import Mention, find_mentions, find_numbers, is_year
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.periods import PeriodError, parse_period
 from gapstudy.references import load_references_spec
+from gapstudy.reuse import metric_uses, near_events, near_metrics, near_shared_voices
+from gapstudy.sentences import read_in_sentence
 from gapstudy.sources import Source, load_sources
 from gapstudy.yamlfile import invisible_characters, line_of_key, read_text, read_yaml
 
@@ -572,6 +575,9 @@ def _classify_mentions(notes: SourceAnnotations | None, source: Source) -> list[
         kind = source.segment_at(m.start).kind
         fig = _covering(figure_spans, m)
         reason = _covering(exclusion_spans, m)
+        dated = figure_dated_by_year(notes, m) if notes is not None and reason is None else None
+        if fig is None and dated is not None:
+            reason = f"{vocab.YEAR_REASON}: the period of figure {dated}"
         if fig is not None:
             result.append(MentionStatus(source.source_id, m, kind, "annotated", figure_id=fig))
         elif reason is not None:
@@ -777,14 +783,23 @@ def check_open_mentions(corpus: Corpus, drafted: set[tuple[str, int, str]]) -> l
         line = source.line_of(m.mention.start)
         if (m.source_id, line, m.mention.text) in drafted:
             continue
+        hint = (
+            f"annotate it in data/annotations/{m.source_id}.yaml as a figure of a claim, "
+            "or exclude it with a reason"
+        )
+        if is_year(m.mention.text):
+            hint = (
+                f"exclude it in data/annotations/{m.source_id}.yaml with the reason "
+                f"{vocab.YEAR_REASON!r}, or quote it in a claim whose figure gives it as its "
+                "period"
+            )
         number = source.text[slice(*m.mention.number_span)]
         problems.append(
             Problem(
                 source.path,
                 line,
                 f"open mention {m.mention.text!r}: neither a figure nor an exclusion",
-                f"annotate it in data/annotations/{m.source_id}.yaml as a figure of a claim, "
-                "or exclude it with a reason",
+                hint,
                 about=frozenset({source_key(m.source_id), number_key(m.source_id, number)}),
             )
         )
@@ -854,19 +869,34 @@ def check_voice_spellings(annotations: dict[str, SourceAnnotations]) -> list[Pro
                             line_of_key(voice, name),
                             f"voice {key!r} has {name} {value!r} here but {seen[0]!r} in "
                             f"{seen[1].path.name}:{seen[2]}",
-                            "a key shared by sources is one voice: write it one way, "
-                            "or use another key",
+                            "a key shared by sources is one voice: write it one way (or "
+                            f"declare it once in data/annotations/{SHARED_VOICES_FILE} and "
+                            "refer to it by key), or use another key",
                         )
                     )
     return problems
 
 
+OWN_VOICE_FIELDS = ("original_outlet", "outlet")
+"""Where a source's own voice takes its key, first field set wins: a repost speaks in the voice of
+the outlet it reposts (its ``original_outlet``), any other text in its ``outlet``'s."""
+
+
+def own_voice_origin(meta: dict[str, Any]) -> tuple[str, str | None, str | None]:
+    """The key of a source's own reporting voice, with the field and value it comes from: the
+    slug of ``original_outlet`` (a repost), else of ``outlet``, else ``author-<source_id>`` (no
+    field)."""
+    for name in OWN_VOICE_FIELDS:
+        value = meta.get(name)
+        slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") if value else ""
+        if slug:
+            return slug, name, str(value)
+    return f"author-{meta['source_id']}", None, None
+
+
 def own_voice_key(meta: dict[str, Any]) -> str:
-    """The key of a source's own reporting voice: the slug of its outlet (or of the original's
-    outlet, for a repost), else ``author-<source_id>``."""
-    outlet = meta.get("outlet") or meta.get("original_outlet")
-    slug = re.sub(r"[^a-z0-9]+", "-", str(outlet).lower()).strip("-") if outlet else ""
-    return slug or f"author-{meta['source_id']}"
+    """The key of a source's own reporting voice (see ``own_voice_origin``)."""
+    return own_voice_origin(meta)[0]
 
 
 def check_own_voice(corpus: Corpus) -> list[Problem]:
@@ -875,19 +905,25 @@ def check_own_voice(corpus: Corpus) -> list[Problem]:
     for sid, notes in corpus.annotations.items():
         if not notes.voices and not notes.claims:
             continue  # nothing annotated yet: its open mentions say so
-        expected = own_voice_key(corpus.sources[sid].meta)
+        expected, field, value = own_voice_origin(corpus.sources[sid].meta)
         own = [(k, v) for k, v in notes.voices.items() if v.get("kind") == "outlet"]
         if [k for k, _ in own] == [expected]:
             continue
         line = own[0][1]["__line__"] if own else None
         found = ", ".join(repr(k) for k, _ in own) or "none"
+        origin = (
+            f"the slug of {field} {value!r} in data/sources.yaml"
+            if field
+            else "no outlet or original_outlet is given in data/sources.yaml"
+        )
         problems.append(
             Problem(
                 notes.path,
                 line,
-                f"the source's own voice (kind outlet) must be one voice keyed {expected!r}; "
-                f"found {found}",
-                "key it by the outlet's slug, or author-<source_id> when no outlet is known",
+                f"the source's own voice (kind outlet) must be one voice keyed {expected!r} "
+                f"({origin}); found {found}",
+                "the key is the slug of original_outlet for a repost, else of outlet, else "
+                "author-<source_id>; rename the voice, or correct the field it comes from",
             )
         )
     return problems
@@ -1145,28 +1181,53 @@ def format_coverage(corpus: Corpus) -> str:
             line = corpus.sources[m.source_id].line_of(m.mention.start)
             lines.append(
                 f"  data/raw/{corpus.sources[m.source_id].path.name}:{line}: {m.mention.text!r}"
-                f" -> {_open_reading(m)}"
+                f" -> {_open_reading(corpus.sources[m.source_id].text, m)}"
             )
     return "\n".join(lines)
 
 
-def _open_reading(status: MentionStatus) -> str:
-    """What the normaliser makes of an open mention: its reading, its refusal, or a year."""
-    return format_reading(read_mention(status.mention.text))
+def _open_reading(text: str, status: MentionStatus) -> str:
+    """What the normaliser makes of an open mention in its sentence of ``text``: its
+    reading, its refusal, or a year."""
+    return format_reading(read_in_sentence(text, status.mention))
+
+
+def reuse_notes(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
+    """What a new text could reuse and does not (see :mod:`gapstudy.reuse`): metrics, voices
+    and event ids written near, not the same as, ones already in the corpus. Not errors."""
+    shared = load_shared_voices(paths)[0]
+    return [
+        *near_metrics(metric_uses(corpus.annotations, corpus.entities.canonical)),
+        *near_shared_voices(corpus.annotations, shared, paths.annotations / SHARED_VOICES_FILE),
+        *near_events(corpus.sources, paths.sources_file),
+    ]
+
+
+def format_notes(notes: list[Problem]) -> str:
+    """Notes that are not errors, one a line, or nothing."""
+    if not notes:
+        return ""
+    lines = [f"{len(notes)} note(s), not errors: what the corpus already names, to reuse"]
+    return "\n".join([*lines, *(f"  {note}" for note in notes)])
 
 
 def run_check(paths: ProjectPaths | None = None) -> int:
-    """``gapstudy check``: print every problem and the coverage report; exit 1 on a problem."""
+    """``gapstudy check``: print every problem, the coverage report and the notes on what
+    could be reused; exit 1 on a problem."""
+    paths = paths or project_paths()
     try:
         corpus = inspect_corpus(paths)
     except InputError as err:
         print(err)
         return 1
     # The run list matters to the build only, so `tables` does not wait for it.
-    corpus.problems += check_run_list(paths or project_paths(), set(corpus.sources))
+    corpus.problems += check_run_list(paths, set(corpus.sources))
+    notes = format_notes(reuse_notes(corpus, paths))
     if corpus.problems:
         print(AnnotationError(corpus.problems))
         print(format_coverage(corpus))
+        if notes:
+            print(notes)
         return 1
     n_figures = sum(len(c.figures) for a in corpus.annotations.values() for c in a.claims)
     n_claims = sum(len(a.claims) for a in corpus.annotations.values())
@@ -1176,4 +1237,6 @@ def run_check(paths: ProjectPaths | None = None) -> int:
         f"{n_figures} figures"
     )
     print(format_coverage(corpus))
+    if notes:
+        print(notes)
     return 0

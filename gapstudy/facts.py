@@ -554,8 +554,11 @@ def _change_mark(m: Any, end: dict[str, Any], start: dict[str, Any]) -> dict[str
 
 def _quantity(row: dict[str, Any]) -> str:
     """What an axis of marks measures: a count measures the things it counts (models are not
-    downloads), anything else its kind in its unit (dollars are dollars)."""
+    downloads), a share the whole it divides (an average share is not a peak week's), anything
+    else its kind in its unit (dollars are dollars)."""
     if row["kind"] == "level" and row["unit"] == "count":
+        return str(row["label"])
+    if row["kind"] == "share":  # a share of one whole is not a share of another
         return str(row["label"])
     return str(row["kind"])
 
@@ -687,6 +690,89 @@ def _month_in_year_of(period: Any, published: Any) -> float | None:
         return None
     number = _MONTHS.index(month.group(1).casefold()[:3]) + 1
     return int(str(published)[:4]) + (number - 0.5) / 12
+
+
+# Periods written relative to when the text was written: the year or month each names.
+_RELATIVE = {
+    "last year": re.compile(r"\b(last|past|previous) year\b", re.IGNORECASE),
+    "this year": re.compile(r"\bthis year\b", re.IGNORECASE),
+    "this month": re.compile(r"\bthis month\b", re.IGNORECASE),
+    "last month": re.compile(r"\blast month\b", re.IGNORECASE),
+}
+_DAY_AFTER_MONTH = re.compile(r"^\.?\s+(\d{1,2})\b")
+
+
+def _relative_to(words: str, year: int, month: int | None) -> str | None:
+    """The year, month or day a period written relative to a text of ``year`` (and
+    ``month``) names, or None when it names none (or needs the month and it is unknown)."""
+    if _RELATIVE["last year"].search(words):
+        return str(year - 1)
+    if _RELATIVE["this year"].search(words):
+        return str(year)
+    if month is not None and _RELATIVE["this month"].search(words):
+        return f"{year}-{month:02d}"
+    if month is not None and _RELATIVE["last month"].search(words):
+        return f"{year - (month == 1)}-{(month - 2) % 12 + 1:02d}"
+    named = _MONTH_NAME.search(words)
+    if named is None:
+        return None
+    number = _MONTHS.index(named.group(1).casefold()[:3]) + 1
+    # The latest such month not after the text: a month after it is in the year before.
+    text = f"{year - (month is not None and number > month)}-{number:02d}"
+    day = _DAY_AFTER_MONTH.match(words[named.end() :])
+    return f"{text}-{int(day.group(1)):02d}" if day else text
+
+
+def _is_relative(words: str) -> bool:
+    return any(r.search(words) for r in _RELATIVE.values()) or bool(_MONTH_NAME.search(words))
+
+
+def resolve_period(period: Any, published: Any, is_date_inferred: bool = False) -> str | None:
+    """A figure's period as written, with the year, month or day it names when it names one
+    only relative to its text's date ('last year', 'earlier this month', 'As of April 30'),
+    read from that date, in brackets as an editor's insertion: 'last year [2025; text dated
+    2026-02, inferred]'. Against a text with no date it says so: 'last year [text undated]'.
+    A period that names a year, or no time relative to the text ('next three to five
+    years'), is kept as written. No period gives
+    None, or ``'period not stated, text undated'`` for a text with no date."""
+    words = text_or_none(period)
+    date = text_or_none(published)
+    if words is None:
+        return None if date is not None else "period not stated, text undated"
+    if _YEAR.search(words) or not _is_relative(words):
+        return words
+    if date is None:
+        return f"{words} [text undated]"
+    month = int(date[5:7]) if len(date) >= 7 else None
+    resolved = _relative_to(words, int(date[:4]), month)
+    if resolved is None:
+        return words
+    return f"{words} [{resolved}; text dated {date}{', inferred' if is_date_inferred else ''}]"
+
+
+def with_resolved_periods(marks: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """``marks`` (as from :func:`gap_measures`) with each ``period`` and ``start_period``
+    resolved by :func:`resolve_period` against its source's publication date (a change's
+    earlier end only where it has one). Rows and order are kept."""
+    dates = sources.set_index("source_id")
+    out = marks.copy()
+    for column in ("period", "start_period"):
+        out[column] = pd.array(
+            [
+                resolve_period(
+                    period,
+                    dates["published"].get(source),
+                    bool(dates["is_date_inferred"].get(source, False)),
+                )
+                if column == "period" or text_or_none(start) is not None
+                else period
+                for period, source, start in zip(
+                    out[column], out["source_id"], out["start_value"], strict=True
+                )
+            ],
+            dtype="string",
+        )
+    return out
 
 
 def published_as_year(published: str | None) -> float | None:
@@ -837,7 +923,10 @@ def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[st
     """What the tables hold on one dimension: its ``claims`` (with the speaker's name),
     ``figures``, ``derived_measures``, US:China ``gaps`` (see :func:`gap_measures`) and
     ``marks``: every figure and derived measure of the dimension as a mark in its own unit, a
-    change drawn from its earlier figure to its later one (columns as :func:`gap_measures`).
+    change drawn from its earlier figure to its later one (columns as :func:`gap_measures`);
+    the periods of gaps and marks resolved against their texts' dates
+    (:func:`with_resolved_periods`) when ``tables`` holds ``sources`` (as every notebook's
+    do), else kept as written.
 
     Raises :class:`ParameterError` for a dimension not in ``vocab.DIMENSIONS``.
     """
@@ -846,6 +935,11 @@ def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[st
             f"dimension {dimension!r} is not in the vocabulary; use one of"
             f" {', '.join(vocab.DIMENSIONS)}"
         )
+    sources = tables.get("sources")
+
+    def resolved(marks: pd.DataFrame) -> pd.DataFrame:
+        return marks if sources is None else with_resolved_periods(marks, sources)
+
     names = tables["voices"].set_index("voice_id")["name"]
     claims = tables["claims"][tables["claims"]["dimension"] == dimension]
     claims = claims.assign(speaker=claims["voice_id"].map(names).astype("string"))
@@ -857,8 +951,8 @@ def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[st
         "claims": claims.reset_index(drop=True),
         "figures": figures.reset_index(drop=True),
         "derived_measures": derived.reset_index(drop=True),
-        "gaps": gaps[gaps["dimension"] == dimension].reset_index(drop=True),
-        "marks": _measure_marks(figures, derived, is_gap_only=False),
+        "gaps": resolved(gaps[gaps["dimension"] == dimension].reset_index(drop=True)),
+        "marks": resolved(_measure_marks(figures, derived, is_gap_only=False)),
     }
 
 

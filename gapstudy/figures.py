@@ -82,11 +82,11 @@ from text_to_num import text2num
 
 from gapstudy import vocab
 from gapstudy.exceptions import FigureParseError
-from gapstudy.mentions import is_year
+from gapstudy.mentions import OTHER_UNITS_RE, is_year
 
 # Thousands are grouped by commas, or by apostrophes ("1’700", Swiss style).
 _TOKEN_RE = re.compile(
-    r"(?<=\$)\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|\S"
+    r"(?<=\$)\.\d+|(?<![\w.,])\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|\S"
 )
 _MONEY_SIGNS = frozenset({"$", "¥"})  # letters glued before them name the currency ("HK$")
 
@@ -237,6 +237,7 @@ _FRACTIONS: dict[str, int] = {
             ("third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), start=3
         )
     },
+    "fourth": 4,
 }
 _FRACTIONS.update({f"{word}s": n for word, n in list(_FRACTIONS.items())})
 # Ordinals are never what a number counts ("twenty-first" is not twenty of something).
@@ -366,9 +367,11 @@ class ParsedFigure:
     unit: str
     scale: str | None
     ends: tuple[ParsedFigure, ParsedFigure] | None = field(default=None, compare=False)
+    whole: str | None = field(default=None, compare=False)
 
 
-_RECORD_FIELDS = tuple(f.name for f in fields(ParsedFigure) if f.name != "ends")
+# ``ends`` and ``whole`` (what a share is of, as written) are not columns of the figures table.
+_RECORD_FIELDS = tuple(f.name for f in fields(ParsedFigure) if f.name not in ("ends", "whole"))
 
 
 def to_record(parsed: ParsedFigure) -> dict[str, Any]:
@@ -398,6 +401,7 @@ class _Amount:
     is_inverse: bool = False  # a multiplier downwards, "ten times cheaper": 1/N
     has_names: bool = False  # words after it name what is counted
     kind: str | None = None  # set by multiplier words
+    whole: str | None = None  # what a share is of: "13% of its total revenue"
 
 
 @dataclass
@@ -449,6 +453,7 @@ class _Lead:
     """What the words before the number say."""
 
     sign: int | None = None  # from a change verb
+    verb: str | None = None  # the change verb, as written (case-folded)
     has_article: bool = False
     by_factor: bool = False
 
@@ -480,7 +485,21 @@ def read_mention(words: str) -> dict[str, Any]:
         parsed = parse_figure(words)
     except FigureParseError as err:
         return {"refusal": err.reason}
-    return {name: getattr(parsed, name) for name in READING_FIELDS}
+    reading = {name: getattr(parsed, name) for name in READING_FIELDS}
+    if parsed.whole is not None:
+        reading["whole"] = parsed.whole
+    return reading
+
+
+def is_unit_word(word: str) -> bool:
+    """Whether ``word`` after a number would be read as its unit (one of the project's or
+    not): "hours", "minutes", "GWh", "PFlops"; not a noun that names what is counted."""
+    folded = word.casefold()
+    if len(word) < 2 or not word.isalpha() or folded in _NOT_UNITS:
+        return False
+    if any(folded == seq[0] for seq in _CURRENCY_WORDS):
+        return False
+    return _convert_unit(word) is not None or OTHER_UNITS_RE.fullmatch(word) is not None
 
 
 def format_reading(reading: dict[str, Any]) -> str:
@@ -495,7 +514,8 @@ def format_reading(reading: dict[str, Any]) -> str:
         low = "" if reading["low"] is None else f"{reading['low']:g}"
         high = "" if reading["high"] is None else f"{reading['high']:g}"
         number = f"{low}..{high}"
-    return f"{reading['kind']} {number} {reading['unit']} ({reading['bound']})"
+    whole = f" of {reading['whole']}" if reading.get("whole") else ""
+    return f"{reading['kind']} {number} {reading['unit']}{whole} ({reading['bound']})"
 
 
 def _tokenise(text: str) -> list[_Token]:
@@ -569,6 +589,11 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
         second = _take_amount(reader, _Lead())
     elif reader.take("and" if is_between else "to"):
         second = _take_amount(reader, _Lead())
+        if lead.sign is not None and first.unit is not None and second.unit is not None:
+            raise reader.fail(
+                "after a change, 'X to Y' with the unit written on both may be a range of the "
+                f"change or the change and the level it reached; {vocab.REFUSAL_ADVICE}"
+            )
     elif is_between:
         raise reader.fail("'between' needs 'X and Y'")
     elif reader.peek() == "in" and first.is_bare and _is_year(reader, 1) and not is_end:
@@ -577,12 +602,28 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
             f"{reader.rest()!r} after a bare number may be odds (N in {year}) or a period "
             f"(in the year {year}); add a unit, what is counted, or 'chance'"
         )
-    if first.is_share and first.unit is None and second is None and reader.peek() == "as":
-        first.is_share, first.unit = False, "fold"  # "half as much": a multiplier of 0.5
+    is_compared = reader.peek() in ("as", "what") or reader.peek(ahead=1) == "what"
+    if first.is_share and first.unit is None and second is None and is_compared:
+        first.is_share, first.unit = False, "fold"  # "half as much", "half what X pay": 0.5
     last = second or first
     _take_per_unit(reader, first, second, is_change=lead.sign is not None)
     sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds)
+    if lead.verb in vocab.AMOUNT_VERBS and sign == lead.sign and _is_amount_moved(last):
+        sign = None  # "lost $279 billion", "gained 6% of the market": the amount moved
     return _combine(reader, first, second, is_odds=is_odds, sign=sign)
+
+
+def _is_amount_moved(amount: _Amount) -> bool:
+    """After "added", "gained", "lost", "shed": an amount in an absolute unit (money, energy,
+    things counted) or a share of a named whole is the amount moved, not a change."""
+    if amount.unit in _PERCENT_UNITS or amount.is_share:
+        # a part of the subject's own whole is a change of it: "lost 17% of its value"
+        owner = (amount.whole or "").split(" ", 1)[0].casefold()
+        return amount.whole is not None and owner not in _POSSESSIVES
+    return amount.unit != "fold" and amount.kind is None
+
+
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 
 
 # A price per unit after an amount of money: "$0.05/kWh", "17.78 cents per kilowatt-hour".
@@ -603,6 +644,9 @@ def _take_per_unit(
     """ "$0.05/kWh": money per kilowatt-hour is a price; "three times a year" is a rate (but
     "grew 3.3 times annually" is a change each year, read as a change)."""
     amounts = [a for a in (first, second) if a is not None]
+    if reader.peek() == "/" and reader.peek(1) not in (None, "kwh") and first.unit in _CURRENCIES:
+        per = reader.tokens[reader.pos + 1].text
+        raise reader.fail(f"a price per {per!r} is not one of the project's units")
     if reader.take_any(_PER_KWH):
         if first.unit not in _PRICE_UNITS:
             written = first.unit or "a number without a currency"
@@ -641,16 +685,20 @@ def _take_lead(reader: _Reader) -> _Lead:
             lead.has_article = True
         elif lead.has_article and reader.peek() in _NEUTRAL_ADJECTIVES:
             reader.pos += 1  # "a separate 1bn yuan round", "a record $5 billion"
-        elif lead.sign is None and reader.peek() in _CHANGE_NOUNS and reader.peek(1) == "of":
-            lead.sign = _CHANGE_NOUNS[reader.tokens[reader.pos].word]  # "a decline of 3%"
-            reader.pos += 2
+        elif lead.sign in (None, _CHANGE_NOUNS.get(reader.peek() or "")) and (
+            noun_sign := _noun_of_change(reader)
+        ):
+            lead.sign = noun_sign  # "a decline of 3%", "grow at a CAGR of 31.2%", "surge by 73%"
         elif lead.sign is None and reader.peek() in _CHANGE_VERBS and reader.peek(1):
             lead.sign = _CHANGE_VERBS[reader.tokens[reader.pos].word]
+            lead.verb = reader.tokens[reader.pos].word
             reader.pos += 1
             if reader.take_any(_BY_A_FACTOR):
                 lead.by_factor = True
+            elif reader.take("by"):
+                lead.verb = None  # "added by 5 GW" is a change, not the amount moved
             else:
-                reader.take("by") or reader.take("at")  # "grew at 30% a year"
+                reader.take("at")  # "grew at 30% a year"
         else:
             break
     if len(reader.qualifiers) > 1 and " ".join(reader.qualifiers) not in vocab.QUALIFIERS:
@@ -666,6 +714,19 @@ def _take_lead(reader: _Reader) -> _Lead:
     return lead
 
 
+def _noun_of_change(reader: _Reader) -> int | None:
+    """Take a noun of change before the number and return its sign: "a decline of 3%", "a
+    CAGR of 31.2%", "a growth rate of 5%", "(revenue) surge by 73%"; else None."""
+    sign = _CHANGE_NOUNS.get(reader.peek() or "")
+    if sign is None:
+        return None
+    for words in (("of",), ("rate", "of"), ("by",)):
+        if all(reader.peek(i) == word for i, word in enumerate(words, start=1)):
+            reader.pos += 1 + len(words)
+            return sign
+    return None
+
+
 def _take_amount(reader: _Reader, lead: _Lead) -> _Amount:
     """Read [currency] number [scale] [unit or currency] [(converted amount)]."""
     currency = _take_currency_sign(reader)
@@ -675,6 +736,11 @@ def _take_amount(reader: _Reader, lead: _Lead) -> _Amount:
         kind, factor = _MULTIPLIER_WORDS[word]
         if currency is not None:
             raise reader.fail(f"a currency sign before {word!r}")
+        if reader.peek() in ("digit", "digits"):
+            raise reader.fail(
+                f"{reader.rest()!r} gives no number, only how many digits it has; "
+                f"{vocab.REFUSAL_ADVICE}"
+            )
         return _Amount(Decimal(factor), unit="fold", kind=kind)
     amount = _take_number(reader, has_article=lead.has_article)
     if currency is not None:
@@ -834,7 +900,7 @@ def _vague(reader: _Reader) -> FigureParseError:
     kind = "quantity" if reader.peek() in _VAGUE_WORDS else "plural"
     return reader.fail(
         f"the words give no number: {reader.rest()!r} is a vague {kind}; "
-        "give the bound by hand or exclude the mention"
+        f"exclude the mention with the reason 'vague {kind}, no number'"
     )
 
 
@@ -926,6 +992,8 @@ def _take_unit(reader: _Reader, amount: _Amount) -> None:
     if _period_follows(reader):
         return  # "a year earlier"
     found = _convert_unit(token.text)
+    if found is None and OTHER_UNITS_RE.fullmatch(token.text):
+        found = (None, Decimal(1))  # "PFlops", "zettaFLOPS": computing speed
     if found is None:
         return
     if found[0] is None:
@@ -1177,6 +1245,7 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
         if (
             is_money_noun
             and amount.unit is None
+            and not amount.is_share  # "three-quarters of revenue" names the whole
             and reader.tokens[reader.pos - 1].word in ("in", "of")
         ):
             raise reader.fail(
@@ -1200,6 +1269,11 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
         or _period_follows(reader)  # "projected 2025 revenue"
     )
     if reader.pos > start and stops_well:
+        is_share = amount.is_share or amount.unit in _PERCENT_UNITS
+        if is_share and first == "of" and amount.whole is None and reader.pos > start + 1:
+            last = reader.tokens[reader.pos - 1]
+            whole = reader.text[reader.tokens[start + 1].start : last.start + len(last.text)]
+            amount.whole = whole.translate(_QUOTES)  # "13% of its total revenue"
         return True
     reader.pos = start
     return False
@@ -1264,6 +1338,11 @@ def _combine(
     if second is not None and not is_odds:
         first = _inherit(reader, first, second)
     unit = first.unit or ("percent" if first.is_share else "count")
+    if reader.qualifiers == ["over"] and unit in _TIME_UNITS and second is None:
+        raise reader.fail(
+            "'over' before a span of time may give the period (across it) or a bound (more "
+            f"than it); {vocab.REFUSAL_ADVICE}"
+        )
     if is_odds:
         assert second is not None
         if first.unit or second.unit or first.scale or second.scale:
@@ -1313,7 +1392,8 @@ def _combine(
         bound=bound,
         qualifier=qualifier,
         unit=unit,
-        scale=first.scale,
+        scale=first.scale if second is None or second.scale in (None, first.scale) else None,
+        whole=(second or first).whole,
     )
 
 
@@ -1342,6 +1422,8 @@ def _inherit(reader: _Reader, first: _Amount, second: _Amount) -> _Amount:
     """In "three to five years" the first number takes the second's scale and unit."""
     for name in ("scale", "unit", "is_orders", "unit_factor", "kind"):
         mine, theirs = getattr(first, name), getattr(second, name)
+        if name == "scale" and mine is not None:
+            continue  # "$500 million to $1 billion": each end in its own scale
         default = getattr(_Amount(Decimal(0)), name)
         if mine == default:
             setattr(first, name, theirs)

@@ -147,6 +147,10 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "high": optional(NUMBER, "the normaliser's reading"),
         "unit": optional(TEXT, "the normaliser's reading"),
         "qualifier": optional(TEXT, "the normaliser's reading"),
+        "whole": optional(TEXT, "what a share is of, as written ('the Chinese market')"),
+        "read_with": optional(
+            TEXT, "words of the sentence outside the mention that its reading uses"
+        ),
     },
     # data/annotations/voices.yaml: voices that speak in several texts, declared once
     "voices file": {"voices": required(LIST, entries="shared voice")},

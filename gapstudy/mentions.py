@@ -85,7 +85,10 @@ _CARDINALS = [
     "ninety",
 ]
 _MAGNITUDES = ("ten", "hundred", "thousand", "million", "billion", "trillion", "dozen")
-_OTHER_WORDS = ("half", "twice", "double", "doubled", "triple", "tripled")
+_OTHER_WORDS = (
+    *("half", "twice", "thrice", "double", "doubled", "triple", "tripled", "quadruple"),
+    *("quadrupled", "doubling", "tripling", "quadrupling", "halved", "halving"),
+)
 _NUMBER_WORDS = sorted(
     {*_CARDINALS, *_MAGNITUDES, *(f"{w}s" for w in _MAGNITUDES), *_OTHER_WORDS},
     key=len,
@@ -117,7 +120,8 @@ _ATOM_RE = re.compile(
     (?P<prefix>\b(?:{"|".join(_PREFIXES)})-)?
     (?:
         (?P<currency>[A-Z]{{1,3}}[$¥]|[$£€¥]|\b(?:{"|".join(_CURRENCY_CODES)})[ \t]?)?
-        (?P<digits>[0-9]+(?:[.,][0-9]+|['’][0-9]{{3}}(?![0-9]))*|(?<=[$])\.[0-9]+)
+        (?P<digits>[0-9]+(?:[.,][0-9]+|['’][0-9]{{3}}(?![0-9]))*|(?<=[$])\.[0-9]+
+          |(?<![\w.,])\.[0-9]+)
         (?:
             (?P<glued>[^\W\d_]+)
           | (?P<digit_suffix>%|-fold\b|[\s-](?:percent|per\ cent|pct)\b
@@ -134,6 +138,7 @@ _CURRENCY_TAIL_RE = re.compile(
     rf"(?:{'|'.join(_CURRENCY_WORDS)}))\b",
     re.IGNORECASE,
 )
+_PERCENT_SUFFIX_RE = re.compile(r"%|[\s-](?:percent|per cent|pct)|pc", re.IGNORECASE)
 _WORD_GAP_RE = re.compile(r"[ \t-]+")
 _RANGE_GAP_RE = re.compile(r"[ \t]+to[ \t]+|-to-|[ \t]*[-–][ \t]*", re.IGNORECASE)
 _MONEY_RANGE_GAP_RE = re.compile(r"[ \t]*[-–][ \t]*")
@@ -178,6 +183,8 @@ class _Atom:
     is_bare: bool  # no sign, suffix or scale: may start a range
     is_identifier: bool
     is_money: bool = False  # a currency and digits, nothing after: may start "$0.08-0.15"
+    is_percent: bool = False  # digits and a percent sign or word: "30%-40%" is one range
+    currency: str | None = None  # an amount of money (with a scale): "$500 million to $1 billion"
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -238,7 +245,25 @@ def _find_atoms(text: str) -> list[_Atom]:
         is_money = bool(match.group("currency")) and not any(
             match.group(g) for g in ("prefix", "glued", "digit_suffix")
         )
-        atoms.append(_Atom(match.start(), match.end(), False, is_bare, is_identifier, is_money))
+        suffix = (match.group("digit_suffix") or match.group("glued") or "").casefold()
+        is_percent = _PERCENT_SUFFIX_RE.fullmatch(suffix) is not None and not match.group(
+            "currency"
+        )
+        currency = (match.group("currency") or "").strip().casefold() or None
+        if match.group("prefix") or is_percent:
+            currency = None
+        atoms.append(
+            _Atom(
+                match.start(),
+                match.end(),
+                False,
+                is_bare,
+                is_identifier,
+                is_money,
+                is_percent,
+                currency,
+            )
+        )
     return atoms
 
 
@@ -255,8 +280,26 @@ def _is_identifier(text: str, match: re.Match[str]) -> bool:
     start = match.start("digits")
     before = text[start - 1] if start > 0 else ""
     if before.isalpha():
-        return True  # "H200", "R1"
+        glued = re.search(r"[^\W\d_]+$", text[max(0, start - 20) : start])
+        # a lower-case word of the language glued by a slip: "more than12%" is a number
+        return glued is None or glued.group() not in _GLUED_WORDS  # "H200", "R1"
     return before == "-" and start > 1 and text[start - 2].isalpha()  # "GLM-4.7"
+
+
+# Words a number may be glued to by a slip of typing ("more than12%", "about5"): the digits are
+# a number, not part of a name.
+_GLUED_WORDS = frozenset(
+    {"than", "over", "about", "under", "nearly", "around", "almost", "of", "to", "by", "at"}
+    | {"and", "or", "from", "just", "only", "some", "approximately", "roughly", "least"}
+)
+
+
+def _after_from(text: str, atom: _Atom) -> bool:
+    """Whether "from" stands right before ``atom`` (or its glued sign: "from <2%")."""
+    opening = atom.start
+    while opening > 0 and text[opening - 1] in _GLUED_LEAD_SIGNS:
+        opening -= 1
+    return _FROM_RE.search(text, max(0, opening - 12), opening) is not None
 
 
 def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
@@ -265,9 +308,17 @@ def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
         return True
     left_is_year = left.is_bare and is_year(text[left.start : left.end])
     if left.is_bare and _RANGE_GAP_RE.fullmatch(gap) and not (left_is_year and not right.is_bare):
-        return True  # "3-5%", "three to five"; never "2023 to 71.7%"
+        # "3-5%", "three to five"; never "2023 to 71.7%"; but "from 3 to 5 years" is a change,
+        # whose ends are joined later (with "from"), where "from 2016 to 2023" is years
+        return left_is_year or not _after_from(text, left)
     if left.is_money and right.is_bare and not right.is_word and _MONEY_RANGE_GAP_RE.fullmatch(gap):
         return True  # "$0.08-0.15"
+    same_unit = left.is_percent and right.is_percent
+    same_unit = same_unit or (left.currency is not None and left.currency == right.currency)
+    if same_unit and _RANGE_GAP_RE.fullmatch(gap):
+        # "30%-40%", "26 per cent to 33 per cent", "$500 million to $1 billion": the unit
+        # written twice; but "from 30% to 40%" is a change, whose ends are joined later
+        return not _after_from(text, left)
     if left.is_word and right.is_word and left.is_bare and _ODDS_GAP_RE.fullmatch(gap):
         return True
     return not left.is_word and not right.is_word and left.is_bare and gap == "/"
@@ -300,12 +351,15 @@ _LEAD_WORDS = sorted(
     | {f"{verb} by" for verb in vocab.CHANGE_VERBS}
     | {f"{verb} at" for verb in vocab.CHANGE_VERBS}
     | {f"{noun} of" for noun in vocab.CHANGE_NOUNS}
+    | {f"{noun} rate of" for noun in vocab.CHANGE_NOUNS}  # "a growth rate of 5%"
+    | {f"{noun} by" for noun in vocab.CHANGE_NOUNS}  # "saw revenue surge by 73%"
     | {"by", "by a factor of", "a factor of", "a", "an"},
     key=len,
     reverse=True,
 )
 _LEAD_RE = re.compile(
-    rf"(?<![\w'’-])(?:{'|'.join(re.escape(w) for w in _LEAD_WORDS)})[ \t]+$", re.IGNORECASE
+    rf"(?<![\w'’-])(?:{'|'.join(re.escape(w) for w in _LEAD_WORDS)})(?:[ \t]+|(?<=[^\W\d_]))$",
+    re.IGNORECASE,
 )
 _GLUED_LEAD_SIGNS = frozenset("~<>≈")  # "~$5.6M", "<2%"
 _ARTICLES = frozenset({"a", "an"})
@@ -337,6 +391,25 @@ _UNIT_WORDS = (
     "zettabytes",
     "PB",
     "petabytes",
+    "GWh",
+    "MWh",
+    "kWh",
+    "kW",
+    "TW",
+    "terawatts",
+    "kilowatts",
+    "gigawatt-hours",
+    "megawatt-hours",
+    "digits",
+    "digit",
+)
+# Units the project has no unit for, taken into a mention so that the normaliser refuses
+# them rather than reading the number as a count: computing speed ("140,000 PFlops", "5
+# zettaFLOPS", "TOPS"), lengths, weights, frequencies and spreads ("six sigma", "7 nm").
+OTHER_UNITS_RE = re.compile(
+    r"(?:kilo|mega|giga|tera|peta|exa|zetta|yotta|[KkMGTPEZY])?(?:flops?|flop/s)"
+    r"|(?-i:TOPS|[kMGT]?Hz|nm|km|kg)|sigma|nanomet(?:er|re)s?|tonnes?|tons?|hertz",
+    re.IGNORECASE,
 )
 # Spans of time after a bare number: "6-8 months", "two years" (a duration).
 _DURATION_WORDS = ("months", "month", "years", "year", "weeks", "week", "days", "decades")
@@ -364,12 +437,24 @@ _GLUED_TAILS = (
     "+",
     "¢",
     "/kWh",
+    "/MWh",
+    "/hour",
+    "/hr",
+    "/GPU",
+    "/token",
+    "/month",
+    "/year",
+    "/yr",
+    "/mo",
+    "/day",
+    "/share",
     "-month",
     "-year",
     "-week",
     "-day",
     "-point",
     *(f"-{part}" for part in ("thirds", "third", "quarters", "quarter", "fifths", "fifth")),
+    *(f"-{part}" for part in ("fourths", "fourth")),
     *(f"-{part}" for part in ("tenths", "tenth", "sixths", "sixth", "eighths", "eighth")),
 )
 
@@ -379,9 +464,14 @@ def _alternatives(words: tuple[str, ...]) -> str:
 
 
 _UNIT_TAIL_RE = re.compile(
-    rf"(?:{_alternatives(_GLUED_TAILS)}|[ \t]+(?:{_alternatives(_UNIT_WORDS + _PER_WORDS)}))"
+    rf"(?:{_alternatives(_GLUED_TAILS)}|[ \t]+(?:{_alternatives(_UNIT_WORDS + _PER_WORDS)}"
+    rf"|{OTHER_UNITS_RE.pattern}))"
     r"(?![\w-])",
     re.IGNORECASE,
+)
+# A unit after a number that looks like a year makes it a quantity: "2000 gigawatts".
+_YEAR_UNIT_RE = re.compile(
+    rf"[ \t]+(?:{_alternatives(_UNIT_WORDS)}|{OTHER_UNITS_RE.pattern})(?![\w-])", re.IGNORECASE
 )
 _DURATION_TAIL_RE = re.compile(
     rf"[ \t]+(?:{_alternatives(_DURATION_WORDS)})(?![\w-])", re.IGNORECASE
@@ -397,7 +487,12 @@ _YEAR_NUMBER_RE = re.compile(r"(?:19|20)\d\d(?:(?:[-–/]|[ \t]+to[ \t]+)(?:19|2
 _FROM_RE = re.compile(r"(?<![\w-])from[ \t]+$", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?<![\w-])between[ \t]+$", re.IGNORECASE)
 # The period an end of "from X to Y" may carry: "in 2023", "in late 2024", "(2022)".
-_END_PERIOD_RE = re.compile(r"[ \t]+in[ \t]+(?:(?:late|early|mid)[ \t]+)?\d{4}\b|[ \t]*\(\d{4}\)")
+_END_PERIOD_RE = re.compile(
+    r"[ \t]+in[ \t]+(?:(?:late|early|mid)[ \t]+)?\d{4}\b|[ \t]*\(\d{4}\)"
+    r"|[ \t]+(?:the[ \t]+(?:previous|prior)[ \t]+year|a[ \t]+year[ \t]+(?:earlier|before|ago))\b"
+    r"|[ \t]+last[ \t]+year\b",
+    re.IGNORECASE,
+)
 _TO_RE = re.compile(r"[ \t]+to[ \t]+", re.IGNORECASE)
 _AND_RE = re.compile(r"[ \t]+and[ \t]+", re.IGNORECASE)
 
@@ -414,7 +509,7 @@ def _widen_all(text: str, numbers: list[tuple[int, int]]) -> list[tuple[int, int
     while i < len(numbers):
         n_start, n_end = numbers[i]
         floor = found[-1][1] if found else 0
-        if is_year(text[n_start:n_end]):
+        if is_year(text[n_start:n_end]) and not _YEAR_UNIT_RE.match(text, n_end):
             found.append((n_start, n_end, n_start, n_end))
             i += 1
             continue
@@ -462,7 +557,15 @@ def _is_phrasal_up(text: str, match: re.Match[str]) -> bool:
     if not match.group().casefold().startswith("up"):
         return False
     before = re.search(r"(\w+)[ \t]+$", text[max(0, match.start() - 20) : match.start()])
-    return before is not None and before.group(1).casefold() in _PHRASAL_UP
+    if before is None:
+        return False
+    word = before.group(1).casefold()
+    # any other verb in the past tense takes "up" as its particle ("vacuumed up $39.2
+    # billion"), except the verbs of a market's close ("shares closed up 3%")
+    return word in _PHRASAL_UP or (word.endswith("ed") and word not in _MARKET_VERBS)
+
+
+_MARKET_VERBS = frozenset({"closed", "traded", "finished", "settled", "opened", "moved"})
 
 
 # "over" after a change or a lead names what it is measured against: "a 60 percent increase
@@ -481,18 +584,85 @@ def _is_baseline(text: str, match: re.Match[str]) -> bool:
 
 
 def _tail_end(text: str, n_start: int, end: int) -> int:
-    """Where the unit, rate, direction and trailing bound after a number end."""
-    has_unit = not _BARE_NUMBER_RE.fullmatch(text[n_start:end])
+    """Where the unit, rate, direction, trailing bound and named whole after a number end."""
+    number = text[n_start:end]
+    has_unit = not _BARE_NUMBER_RE.fullmatch(number)
+    is_share = _SHARE_NUMBER_RE.search(number) is not None
+    has_direction = False
     for _ in range(4):
         match = _UNIT_TAIL_RE.match(text, end)
         if match is None and not has_unit:
             match = _DURATION_TAIL_RE.match(text, end)
         if match is None and has_unit:
             match = _DIRECTION_TAIL_RE.match(text, end)
+            if match is None and is_share:
+                match = _NOUN_DIRECTION_TAIL_RE.match(text, end)  # "a 75% price cut"
+            has_direction = has_direction or match is not None
         if match is None:
             break
         end, has_unit = match.end(), True
+    is_fraction = _FRACTION_TAIL_RE.search(text[n_start:end]) is not None
+    is_part = number.casefold() == "half" or is_fraction
+    if is_part and (compared := _HALF_COMPARED_RE.match(text, end)):
+        return compared.end()  # "half what others pay", "one-fourth of what": a ratio
+    if (is_share or is_fraction) and not has_direction:
+        return _whole_end(text, end)
     return end
+
+
+# A number read as a share: a percentage or "half". Its whole may follow: "13% of its revenue".
+_SHARE_NUMBER_RE = re.compile(r"(?:%|percent|per cent|pct|pc|\bhalf)$", re.IGNORECASE)
+_FRACTION_TAIL_RE = re.compile(
+    r"-(?:thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)$", re.IGNORECASE
+)
+_HALF_COMPARED_RE = re.compile(r"[ \t]+(?:of[ \t]+)?(?:what|as)(?![\w-])", re.IGNORECASE)
+# One plain word between a percentage and its noun of change: "a 75% price cut".
+_NOUN_DIRECTION_TAIL_RE = re.compile(
+    rf"[ \t]+(?!(?:of|in|on|for|to|the|a|an|and|or|by|at|as|from|with|than)\b)[^\W\d_]+"
+    rf"[ \t]+(?:{_alternatives(tuple(vocab.CHANGE_NOUNS))})(?![\w-])",
+    re.IGNORECASE,
+)
+# The whole a share is of: "of" and up to six words, up to a word that starts a new phrase.
+_WHOLE_START_RE = re.compile(r"[ \t]+of[ \t]+", re.IGNORECASE)
+_WHOLE_WORD_RE = re.compile(r"[ \t]*([^\W\d_][\w’'&.-]*?)(?=[\s,;:!?)\]\"”]|[.](?!\w)|$)")
+_WHOLE_STOPS = frozenset(
+    {"of", "in", "on", "for", "to", "by", "at", "as", "from", "with", "than", "since", "during"}
+    | {"over", "under", "into", "after", "before", "and", "or", "but", "that", "which", "who"}
+    | {"is", "was", "were", "are", "be", "been", "has", "have", "had", "will", "would", "can"}
+    | {"could", "may", "might", "should", "while", "when", "where", "because", "if", "so"}
+    | {"this", "last", "next", "per", "a", "an", "up", "down", "its", "their", "the"}
+)
+_ED_NOUNS = frozenset({"speed", "need", "needs", "feed", "seed", "bed", "shed"})
+_DETERMINERS = frozenset({"the", "its", "their", "a", "an", "his", "her", "our", "all"})
+
+
+def _whole_end(text: str, end: int) -> int:
+    """The end of "of" and the whole named after a share ("of the Chinese market", "of
+    Nvidia's total revenue"), else ``end``: plain words only, never a number, a year or a
+    word that starts another phrase ("in", "that", "was"), a word ending in "-ly" or a verb
+    in the past tense ("of the computing power used")."""
+    start = _WHOLE_START_RE.match(text, end)
+    if start is None:
+        return end
+    position, words, found = start.end(), 0, end
+    while words < 6:
+        word = _WHOLE_WORD_RE.match(text, position)
+        if word is None or "\n" in text[position : word.start(1)]:
+            break
+        folded = word.group(1).casefold()
+        is_participle = folded.endswith("ed") and folded not in _ED_NOUNS  # "power used"
+        if (
+            folded.endswith("ly")
+            or is_participle
+            or (folded in _WHOLE_STOPS and folded not in _DETERMINERS)
+        ):
+            break
+        if words and folded in _DETERMINERS:
+            break
+        position, words = word.end(), words + 1
+        if folded not in _DETERMINERS:
+            found = position
+    return found
 
 
 def _joined_end(

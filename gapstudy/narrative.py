@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -270,18 +271,76 @@ def _agreement_context(fact_values: pd.DataFrame | None, fact_id: Any) -> dict[s
     }
 
 
-def _report_context(
-    group: Any,
+@dataclass(frozen=True)
+class _ReportIndex:
+    """What wording a report looks up, indexed once per brief: each report then reads only its
+    own rows, so the work grows with the reports, not with reports times voices or figures."""
+
+    figures: pd.DataFrame  # indexed by figure_id
+    voice_labels: dict[str, str]
+    voice_keys: dict[str, str]  # voice_id -> voice_key
+    cited_names: dict[str, str]  # voice_key -> the name of its first voice, escaped
+    short_names: dict[str, str]  # voice_id -> as a report names it
+    fact_values: dict[Any, pd.DataFrame] | None  # fact_id -> its rows
+    checks: pd.DataFrame | None
+    check_rows: dict[Any, list[int]]  # figure_id -> positions in ``checks``
+    claims: dict[Any, pd.DataFrame]  # claim_id -> the claims of its source
+
+    def checks_of(self, figure_ids: list[str]) -> pd.DataFrame | None:
+        """The rows of ``checks`` about any of ``figure_ids``, in their order."""
+        if self.checks is None or "figure_id" not in self.checks.columns:
+            return self.checks
+        rows = sorted({n for f in figure_ids for n in self.check_rows.get(f, [])})
+        return self.checks.iloc[rows]
+
+
+def _report_index(
     figures: pd.DataFrame,
-    source_labels: dict[str, str],
-    fact_values: pd.DataFrame | None,
-    checks: pd.DataFrame | None,
     voices: pd.DataFrame,
     voice_labels: dict[str, str],
+    fact_values: pd.DataFrame | None,
+    checks: pd.DataFrame | None,
     claims: pd.DataFrame | None = None,
+) -> _ReportIndex:
+    """Index once what :func:`_report_context` looks up (see :class:`_ReportIndex`)."""
+    cited: dict[str, str] = {}
+    for key, name in zip(voices["voice_key"], voices["name"], strict=True):
+        cited.setdefault(key, brief.escape_text(name))
+    check_rows: dict[Any, list[int]] = {}
+    if checks is not None and "figure_id" in checks.columns:
+        for n, f in enumerate(checks["figure_id"]):
+            check_rows.setdefault(f, []).append(n)
+    by_source = {} if claims is None else dict(list(claims.groupby("source_id", sort=False)))
+    return _ReportIndex(
+        figures=figures.set_index("figure_id", drop=False),
+        voice_labels=voice_labels,
+        voice_keys=dict(zip(voices["voice_id"], voices["voice_key"], strict=True)),
+        cited_names=cited,
+        short_names={
+            v.voice_id: voice_labels[v.voice_id]
+            if v.kind == "outlet"
+            else brief.escape_text(v.name)
+            for v in voices.itertuples(index=False)
+        },
+        fact_values=None
+        if fact_values is None
+        else dict(list(fact_values.groupby("fact_id", sort=False))),
+        checks=checks,
+        check_rows=check_rows,
+        claims={}
+        if claims is None
+        else {
+            c: by_source[s] for c, s in zip(claims["claim_id"], claims["source_id"], strict=True)
+        },
+    )
+
+
+def _report_context(
+    group: Any, index: _ReportIndex, source_labels: dict[str, str]
 ) -> dict[str, Any]:
     """One quantity reported, as the templates word it (see ``macros.md.j2``, ``report``)."""
-    rows = figures.set_index("figure_id", drop=False).loc[group.figure_ids]
+    voice_labels = index.voice_labels
+    rows = index.figures.loc[group.figure_ids]
     first = rows.iloc[0]
     readings: dict[str, str] = {}
     for r in rows.itertuples(index=False):
@@ -292,18 +351,17 @@ def _report_context(
     ]
     cited = None
     if not brief.is_missing(first.get("cites")):
-        same = voices[voices["voice_key"] == first["cites"]]
-        cited = brief.escape_text(same["name"].iloc[0]) if len(same) else None
-    agreement = _agreement_context(fact_values, first.get("fact_id"))
-    check = _check_context(checks, list(group.figure_ids))
+        cited = index.cited_names.get(first["cites"])
+    fact_id = first.get("fact_id")
+    facts = index.fact_values
+    agreement = _agreement_context(
+        None if facts is None or brief.is_missing(fact_id) else facts.get(fact_id), fact_id
+    )
+    check = _check_context(index.checks_of(list(group.figure_ids)), list(group.figure_ids))
     note = first.get("interpretation_note")
     counterpart = first.get("counterpart")
-    keys = voices.set_index("voice_id")["voice_key"]
-    short_names = {
-        v.voice_id: voice_labels[v.voice_id] if v.kind == "outlet" else brief.escape_text(v.name)
-        for v in voices.itertuples(index=False)
-    }
-    by_voice = rows.assign(_key=rows["voice_id"].map(keys)).groupby("_key", sort=False)
+    short_names = index.short_names
+    by_voice = rows.assign(_key=rows["voice_id"].map(index.voice_keys)).groupby("_key", sort=False)
     who = list(dict.fromkeys(voice_labels[v] for v in group.voice_ids))
     return {
         "by_voice": [
@@ -331,7 +389,7 @@ def _report_context(
         "qualifier": None
         if brief.is_missing(first.get("qualifier"))
         else brief.escape_text(first["qualifier"]),
-        "goes_on": _goes_on(claims, first.get("claim_id")),
+        "goes_on": _goes_on(index.claims.get(first.get("claim_id")), first.get("claim_id")),
         "stance_side": first["stance"] in brief.CAMPS,
         "entity": brief.escape_text(first["entity"]),
         "counterpart": None if brief.is_missing(counterpart) else brief.escape_text(counterpart),
@@ -356,9 +414,9 @@ def _share_tellings(sections: list[dict[str, Any]], headline: dict[str, Any] | N
 
 
 def _measure_context(
-    m: Any, figures: pd.DataFrame, checks: pd.DataFrame | None = None
+    m: Any, by_id: pd.DataFrame, checks: pd.DataFrame | None = None
 ) -> dict[str, Any]:
-    by_id = figures.set_index("figure_id", drop=False)
+    """A derived measure as the templates word it; ``by_id`` the figures indexed by id."""
     num, den = by_id.loc[m.numerator_figure_id], by_id.loc[m.denominator_figure_id]
 
     def period(row: pd.Series) -> str | None:
@@ -422,6 +480,7 @@ def _dimension_sections(
     claims, figures, voices = t["claims"], t["figures"], t["voices"]
     derived = t.get("derived_measures")
     fact_values, checks = t.get("fact_values"), t.get("reference_checks")
+    index = _report_index(figures, voices, voice_labels, fact_values, checks, claims)
     disagreements = list_disagreements(
         t.get("disagreements"), figures, {s: source_labels[s] for s in source_labels}
     )
@@ -435,7 +494,14 @@ def _dimension_sections(
         measures = []
         if derived is not None:
             measures = [
-                {**_measure_context(m, figures, checks), "stance": m.stance}
+                {
+                    **_measure_context(
+                        m,
+                        index.figures,
+                        index.checks_of([m.denominator_figure_id, m.numerator_figure_id]),
+                    ),
+                    "stance": m.stance,
+                }
                 for m in derived[derived["dimension"] == dim].itertuples(index=False)
             ]
         in_measures = set().union(*(m["figure_ids"] for m in measures)) if measures else set()
@@ -444,9 +510,7 @@ def _dimension_sections(
         mine = mine.loc[~used]
 
         def context(group: Any) -> dict[str, Any]:
-            return _report_context(
-                group, figures, source_labels, fact_values, checks, voices, voice_labels, claims
-            )
+            return _report_context(group, index, source_labels)
 
         mine, companions = _attach_companions(mine, figures)
 
@@ -498,13 +562,15 @@ def _attach_companions(
     by_id = figures.set_index("figure_id", drop=False)
     companions: dict[str, list[dict[str, str]]] = {}
     folded: set[str] = set()
+    lone = reports[reports["n_reports"] == 1]
+    by_claim: dict[str, list[int]] = {}  # claim id -> positions of the lone reports it gives
+    for n, ids in enumerate(lone["claim_ids"]):
+        for c in set(ids):
+            by_claim.setdefault(c, []).append(n)
     for fact in told.itertuples(index=False):
-        lone = reports[
-            (reports["n_reports"] == 1)
-            & reports["claim_ids"].map(lambda ids, c=set(fact.claim_ids): bool(set(ids) & c))
-        ]
+        hits = sorted({n for c in set(fact.claim_ids) for n in by_claim.get(c, [])})
         seen: dict[str, dict[str, str]] = {}
-        for other in lone.itertuples(index=False):
+        for other in lone.iloc[hits].itertuples(index=False):
             row = by_id.loc[other.figure_id]
             seen.setdefault(
                 brief.format_reading(row),
@@ -749,15 +815,10 @@ def _headline_context(
     repeated = repeated.sort_values(["n_reports", "n_sources"], ascending=False, kind="stable")
     if not len(repeated):
         return None
-    headline = _report_context(
-        next(repeated.itertuples(index=False)),
-        figures,
-        source_labels,
-        t.get("fact_values"),
-        t.get("reference_checks"),
-        t["voices"],
-        voice_labels,
+    index = _report_index(
+        figures, t["voices"], voice_labels, t.get("fact_values"), t.get("reference_checks")
     )
+    headline = _report_context(next(repeated.itertuples(index=False)), index, source_labels)
     headline["stance"] = repeated["stance"].iloc[0]
     fact_claims = set(repeated["claim_ids"].iloc[0]) if "claim_ids" in repeated else set()
     headline["tellings"] = _tellings(weighing.independent_reports(t), figures, fact_claims)
@@ -803,7 +864,7 @@ def _camp_figures(
                     "metric": metric,
                     "num_entity": brief.escape_text(m.numerator_entity),
                     "den_entity": brief.escape_text(m.denominator_entity),
-                    **_measure_context(m, figures),
+                    **_measure_context(m, by_id),
                 }
                 candidates.append((0, dimensions.index(m.dimension), context))
     published = dict(zip(t["sources"]["source_id"], t["sources"]["published"], strict=True))

@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib as mpl
+import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
-from gapstudy.paths import project_paths
-from gapstudy.plots import drawn_data
+from gapstudy import style
+from gapstudy.paths import NARROW_FIGURE_SUFFIX, project_paths
+from gapstudy.plots import drawn_data, redraw
 from gapstudy.style import DPI, PAD_IN
 
 FIGURE_FORMATS = ("png", "svg")
@@ -62,6 +64,29 @@ def describe_selection(
     return f"Reads {read}."
 
 
+def describe_sources(sources: Sequence[str] | None = None, as_of: str | None = None) -> str:
+    """Which sources a run reads, in words for the caption of a figure that counts every line
+    of a text whatever the selection says of reader comments."""
+    read = f"sources {', '.join(sources)}" if sources else "all sources"
+    if as_of:
+        read += f" published by {as_of} (later and undated ones left out)"
+    return f"Reads {read}."
+
+
+def selection_title(
+    sources: Sequence[str] | None = None,
+    as_of: str | None = None,
+    include_comments: bool = False,
+) -> str:
+    """The sources a run reads, in a few words for a chart's title, so that the charts of runs
+    with other selections tell themselves apart: 'all sources, reader comments left out'."""
+    read = f"{len(sources)} sources ({', '.join(sources)})" if sources else "all sources"
+    if as_of:
+        read = f"{read} published by {as_of}"
+    comments = "reader comments included" if include_comments else "reader comments left out"
+    return f"{read}, {comments}"
+
+
 def save_figure(
     fig: Figure,
     name: str,
@@ -74,7 +99,11 @@ def save_figure(
     software stamps, plus ``<name>.csv``, exactly the data the chart drew (see
     :func:`gapstudy.plots.drawn_data`), and ``<name>.meta.json`` holding the caption. Returns
     the paths written. A figure drawn by other code than :mod:`gapstudy.plots` has no record of
-    its data: it gets no CSV, and the report says so under it."""
+    its data: it gets no CSV, and the report says so under it.
+
+    With PNG among the formats, a figure of :mod:`gapstudy.plots` is also drawn again from the
+    same data for phones (``<name>.narrow.png``, see :data:`gapstudy.style.NARROW`), which the
+    report shows on narrow screens."""
     drawn = drawn_data(fig)
     unknown = sorted(set(formats) - set(_NO_STAMPS))
     if unknown:
@@ -96,6 +125,8 @@ def save_figure(
             if fmt == "svg":
                 _number_clip_paths(path)
             written.append(path)
+        if "png" in formats:
+            written += _save_narrow(fig, out / f"{name}{NARROW_FIGURE_SUFFIX}")
     meta: dict = {"name": name, "caption": caption}
     if drawn is not None:
         data_path = out / f"{name}.csv"
@@ -108,6 +139,27 @@ def save_figure(
     meta_path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     written.append(meta_path)
     return written
+
+
+def _save_narrow(fig: Figure, path: Path) -> list[Path]:
+    """Draw ``fig`` again for phones and save it as PNG at ``style.NARROW_DPI`` at ``path``;
+    nothing for a figure that cannot be drawn again. The narrow figure is closed once saved, so
+    a notebook shows only the figure it drew."""
+    narrow = redraw(fig, style.NARROW)
+    if narrow is None:
+        return []
+    try:
+        narrow.savefig(
+            path,
+            format="png",
+            dpi=style.NARROW_DPI,
+            metadata=_NO_STAMPS["png"],
+            bbox_inches="tight",
+            pad_inches=PAD_IN,
+        )
+    finally:
+        plt.close(narrow)
+    return [path]
 
 
 _CLIP_ID = re.compile(r"\bp[0-9a-f]{10}\b")

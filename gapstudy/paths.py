@@ -17,6 +17,8 @@ from gapstudy.exceptions import ProjectNotFoundError
 ROOT_ENV_VAR = "GAPSTUDY_ROOT"
 # The file that makes a folder a gapstudy project (relative to the project root).
 ROOT_MARKER = Path("data") / "sources.yaml"
+# A figure drawn again for phones is saved beside the figure under its name plus this suffix.
+NARROW_FIGURE_SUFFIX = ".narrow.png"
 
 
 @dataclass(frozen=True)

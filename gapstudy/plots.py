@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import heapq
 import math
 import re
 import textwrap
@@ -72,24 +73,78 @@ UNIT_NAMES: dict[str, str] = {
 }
 _ARROW = {"arrowstyle": "-|>", "lw": 1.5, "mutation_scale": 11, "shrinkA": 0, "shrinkB": 0}
 ROW_IN = 0.46  # height of one labelled row in a panel of marks
+# Room between rows of marks, in rows: a value written right of its mark would otherwise touch
+# the label of the row below and read as that row's.
+MARK_ROW_GAP = 0.3
 PANEL_IN = 0.95  # a panel's title, ticks and axis label
+TITLE_LINE_IN = 0.17  # one more line of a panel's title
 LOG_SPAN = 30.0  # values spanning more than this factor get a log axis
 LINE_ROWS = 0.45  # one more line of a row's label, in rows
-# Characters of a row label that fit across a panel (DejaVu Sans averages about 0.6 em).
-# Characters of a fact's label beside the agreement chart: the labels take at most half its width.
-AGREEMENT_CHARS = 52
-LABEL_CHARS = int((style.REPORT_WIDTH_IN - 0.4) * 72 / (style.SMALL_FONT_PT * 0.6))
+# Characters of a row label that fit across a wide panel (see style.Layout.label_chars).
+LABEL_CHARS = style.WIDE.label_chars
+BENCHMARK_NARROW_CHARS = 18  # a point's words on a narrow benchmark chart, per line
+AGREEMENT_GAP = 0.35  # rows between two reports of the agreement chart: a label by its mark
+# On a narrow figure: characters of a figure title (11 pt bold) that fit across it.
+SUPTITLE_CHARS = int((style.NARROW.width_in - 0.1) * 72 / (11.0 * 0.66))
+# A wide title is wrapped too: a longer one would widen the saved figure past the report's
+# width, and the page would then shrink all of its text.
+WIDE_SUPTITLE_CHARS = int((style.WIDE.width_in - 0.1) * 72 / (11.0 * 0.66))
+
+
+# How each figure drawn here on a figure of its own was drawn, so that it can be drawn again
+# for another layout (see :func:`redraw`).
+_CALLS: weakref.WeakKeyDictionary[Figure, tuple[Callable, tuple, dict]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _styled(plot: Callable) -> Callable:
-    """Run a plot function inside the report's style."""
+    """Run a plot function inside the report's style, remembering the call when it drew a
+    figure of its own (no ``ax`` given)."""
 
     @functools.wraps(plot)
     def styled(*args: Any, **kwargs: Any) -> Any:
         with style.report_style():
-            return plot(*args, **kwargs)
+            ax = plot(*args, **kwargs)
+        if kwargs.get("ax") is None:
+            _CALLS[ax.figure] = (plot, args, kwargs)
+        return ax
 
     return styled
+
+
+def redraw(fig: Figure, for_layout: style.Layout) -> Figure | None:
+    """``fig`` drawn again, from the same data, for ``for_layout`` (e.g. ``style.NARROW``
+    for phones); None for a figure not drawn by this module on a figure of its own."""
+    call = _CALLS.get(fig)
+    if call is None:
+        return None
+    plot, args, kwargs = call
+    with style.report_style(for_layout):
+        return plot(*args, **kwargs).figure
+
+
+def _narrow() -> bool:
+    return style.layout().is_narrow
+
+
+def _title_chars() -> int:
+    """Characters of a panel title (9 pt bold) that fit across the current layout."""
+    return int((style.layout().width_in - 0.1) * 72 / (style.FONT_PT * 0.66))
+
+
+def _suptitle(title: str) -> str:
+    """A figure's title, wrapped to the figure's width."""
+    chars = SUPTITLE_CHARS if _narrow() else WIDE_SUPTITLE_CHARS
+    # Ids joined by hyphens ("bloomberg-repost-2026") are not split across title lines.
+    return "\n".join(
+        textwrap.fill(line, chars, break_on_hyphens=False) for line in title.split("\n")
+    )
+
+
+def _wrap(text: str, chars: int) -> str:
+    """``text`` wrapped to ``chars`` characters a line, keeping its own line breaks."""
+    return "\n".join(textwrap.fill(line, chars) for line in str(text).split("\n"))
 
 
 def _say_empty(ax: Axes, what: str) -> Axes:
@@ -182,37 +237,92 @@ def drawn_data(fig: Figure) -> pd.DataFrame | None:
 # --- labels that do not overlap -------------------------------------------------------------------
 
 
+def stack_boxes(
+    boxes: Sequence[tuple[float, float, float, float]], pad: float
+) -> tuple[list[float], int]:
+    """Where each box ``(x0, y0, x1, y1)`` goes so that no two are closer than ``pad``: boxes
+    only move up, each to the lowest free place at or above where it is.
+
+    Sort and sweep: the boxes are taken from the lowest up, and each is compared only with
+    the boxes already placed whose top reaches its bottom (a heap drops the others for good, as
+    every later box starts higher). Labels in rows compare with their neighbours only, so the
+    work grows as n log n; boxes piled on one spot compare with the pile (a figure bounds its
+    marks, ``MAX_MARKS``). Returns each box's upward shift and the number of box comparisons."""
+    order = sorted(range(len(boxes)), key=lambda i: (boxes[i][1], boxes[i][0], i))
+    shifts = [0.0] * len(boxes)
+    placed: dict[int, tuple[float, float, float, float]] = {}
+    reaching: list[tuple[float, int]] = []  # (top, box) of the placed boxes, lowest top first
+    comparisons = 0
+    for i in order:
+        x0, y0, x1, y1 = boxes[i]
+        while reaching and reaching[0][0] + pad <= y0:
+            heapq.heappop(reaching)
+        blockers = []
+        for _, j in reaching:
+            comparisons += 1
+            bx0, by0, bx1, by1 = placed[j]
+            if bx0 < x1 + pad and x0 < bx1 + pad:
+                blockers.append((by0, by1))
+        y = y0
+        for by0, by1 in sorted(blockers):
+            if by0 < y + (y1 - y0) + pad and y < by1 + pad:
+                y = by1 + pad
+        shifts[i] = y - y0
+        placed[i] = (x0, y, x1, y + (y1 - y0))
+        heapq.heappush(reaching, (y + (y1 - y0), i))
+    return shifts, comparisons
+
+
 def _separate(fig: Figure, labels: Sequence[Annotation], *, pad_px: float = 2.0) -> None:
-    """Move apart annotations (placed with ``textcoords='offset points'``) whose boxes overlap:
-    the lower of two moves down, the upper up, until none overlaps. Other texts stay put."""
+    """Move up annotations (placed with ``textcoords='offset points'``) whose boxes, as drawn,
+    would overlap, by :func:`stack_boxes`. Other texts stay put."""
     if len(labels) < 2:
         return
     for _ in range(2):  # the layout may move the axes once the labels have moved
         fig.draw_without_rendering()
         renderer = fig.canvas.get_renderer()
-        px_to_pt = 72.0 / fig.dpi
-        has_moved = False
-        for _ in range(200):
-            boxes = [a.get_window_extent(renderer) for a in labels]
-            moved = False
-            for i in range(len(labels)):
-                for j in range(i):
-                    a, b = boxes[i], boxes[j]
-                    if not a.padded(pad_px / 2).overlaps(b.padded(pad_px / 2)):
-                        continue
-                    if (a.y0 + a.y1) <= (b.y0 + b.y1):
-                        shift = -(a.y1 - b.y0 + pad_px)
-                    else:
-                        shift = b.y1 - a.y0 + pad_px
-                    x, y = labels[i].xyann
-                    labels[i].xyann = (x, y + shift * px_to_pt)
-                    boxes[i] = labels[i].get_window_extent(renderer)
-                    moved = True
-            has_moved |= moved
-            if not moved:
-                break
-        if not has_moved:
+        boxes = [tuple(a.get_window_extent(renderer).extents) for a in labels]
+        shifts, _ = stack_boxes(boxes, pad_px)
+        if not any(shifts):
             return
+        for label, shift in zip(labels, shifts, strict=True):
+            if shift:
+                x, y = label.xyann
+                label.xyann = (x, y + shift * 72.0 / fig.dpi)
+
+
+# --- a bounded number of marks --------------------------------------------------------------------
+
+MAX_MARKS = 40  # the most marks one figure draws; the rest are counted on it and kept in its data
+SAME_SPOT_LABELS = 3  # more points than this with the same words at one spot share one label
+
+
+def _bounded(rows: pd.DataFrame, by: list[str]) -> pd.Series:
+    """Which of ``rows`` a figure draws (a boolean Series on ``rows``' index, which must be
+    unique): all of them up to ``MAX_MARKS``, else ``MAX_MARKS`` taken in turn from each group
+    of ``by`` in its order (every group's first row, then every group's second...), so each
+    panel keeps its first rows."""
+    if len(rows) <= MAX_MARKS:
+        return pd.Series(True, index=rows.index)
+    rank = rows.groupby(by, sort=False, dropna=False).cumcount()
+    keep = rank.sort_values(kind="stable").index[:MAX_MARKS]
+    return pd.Series(rows.index.isin(keep), index=rows.index)
+
+
+def _count_hidden(fig: Figure, n_shown: int, n_all: int) -> None:
+    """Say on ``fig`` how many marks it leaves out, when it leaves any out: as the title of its
+    legend (laid out with it), else under the figure."""
+    if n_all <= n_shown:
+        return
+    note = (
+        f"… and {n_all - n_shown:,} more not drawn ({n_shown} of {n_all:,} shown; "
+        "the figure's data file lists all)"
+    )
+    if fig.legends:
+        fig.legends[-1].set_title(note, prop={"size": style.SMALL_FONT_PT})
+        fig.legends[-1].get_title().set_color(style.MUTED)
+    else:
+        fig.supxlabel(note, fontsize=style.SMALL_FONT_PT, color=style.MUTED)
 
 
 # --- corpus -------------------------------------------------------------------------------------
@@ -231,12 +341,58 @@ def _period_span(published: str, precision: str) -> tuple[dt.date, dt.date]:
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
+def _timeline_words(row: Any) -> str:
+    """The words of one row of :func:`plot_source_timeline`: its date and precision (and, on a
+    narrow figure, its source first)."""
+    inferred = ", inferred" if bool(row.is_date_inferred) else ""
+    if _is_missing(row.published):
+        words = "undated: no date in the text, so not placed in time"
+    else:
+        words = f"{row.published} ({row.date_precision}{inferred})"
+    if _narrow():
+        return _wrap(f"{row.source_id}: {words}", style.layout().label_chars)
+    return words
+
+
+def _timeline_label(ax: Axes, words: str, y: float, at: dt.date | None) -> None:
+    """Place a row's words: right of its mark (wide), or above the row (narrow); an undated
+    source's at the left of its row, away from the time axis."""
+    if _narrow() or at is None:
+        ax.annotate(
+            words,
+            (0.0, y - (0.35 if _narrow() else 0.0)),
+            xycoords=("axes fraction", "data"),
+            xytext=(2, 1 if _narrow() else 0),
+            textcoords="offset points",
+            va="bottom" if _narrow() else "center",
+            fontsize=style.SMALL_FONT_PT,
+            color=style.MUTED if at is None else style.INK,
+            in_layout=False,
+        )
+        return
+    ax.annotate(
+        words,
+        (at, y),
+        xytext=(8, 0),
+        textcoords="offset points",
+        va="center",
+        fontsize=style.SMALL_FONT_PT,
+    )
+
+
 @_styled
 def plot_source_timeline(sources: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Sources by publication date: a dot for a day, a bar over the month or year when only
-    that is known, hollow when the date is inferred; undated sources sit in a lane of their own
-    at the right, marked '?'. Rows keep the order of ``sources``."""
-    ax = _axes(ax, 0.42 * len(sources) + 1.3)
+    that is known, hollow when the date is inferred. An undated source is not placed on the
+    time axis: its row is shaded and says 'undated'. Rows keep the order of ``sources``; on a
+    narrow figure each row's source and date go above it."""
+    narrow = _narrow()
+    texts = [_timeline_words(row) for row in sources.itertuples(index=False)]
+    if narrow:
+        ys, span = _row_positions(texts, gap=AGREEMENT_GAP)
+    else:
+        ys, span = [float(n) for n in range(len(sources))], float(len(sources))
+    ax = _axes(ax, (ROW_IN if narrow else 0.42) * span + 1.3)
     dated = sources[sources["published"].notna()]
     spans = {
         row.source_id: _period_span(row.published, row.date_precision)
@@ -244,46 +400,32 @@ def plot_source_timeline(sources: pd.DataFrame, *, ax: Axes | None = None) -> Ax
     }
     ends = [d for span in spans.values() for d in span] or [dt.date(2026, 1, 1)]
     first, last = min(ends) - dt.timedelta(days=20), max(ends) + dt.timedelta(days=20)
-    undated_x = last + dt.timedelta(days=25)
-    for y, row in enumerate(sources.itertuples(index=False)):
-        inferred = bool(row.is_date_inferred)
+    for y, words, row in zip(ys, texts, sources.itertuples(index=False), strict=True):
         if row.source_id not in spans:
-            ax.plot([undated_x], [y], marker="o", ms=14, mfc="white", mec=style.INK)
-            ax.text(undated_x, y, "?", ha="center", va="center", fontsize=style.FONT_PT)
-            ax.annotate(
-                "undated",
-                (undated_x, y),
-                xytext=(12, 0),
-                textcoords="offset points",
-                ha="left",
-                va="center",
-                fontsize=style.SMALL_FONT_PT,
-            )
+            top = y - (0.4 + LINE_ROWS * (words.count("\n") + 1) if narrow else 0.35)
+            ax.axhspan(top, y + 0.35, color="#F2F2F2", lw=0, zorder=0)
+            _timeline_label(ax, words, y, None)
             continue
         start, end = spans[row.source_id]
-        face = "white" if inferred else style.INK
+        face = "white" if bool(row.is_date_inferred) else style.INK
         if start == end:
             ax.plot([start], [y], marker="o", ms=8, mfc=face, mec=style.INK)
         else:
             width = (end - start).days + 1
             ax.barh(y, width, left=start, height=0.4, color=face, edgecolor=style.INK)
-        ax.annotate(
-            f"{row.published} ({row.date_precision}{', inferred' if inferred else ''})",
-            (end, y),
-            xytext=(8, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=style.SMALL_FONT_PT,
-        )
-    ax.axvline(last + dt.timedelta(days=10), color=style.RULE, lw=1, ls="--")
-    ax.set_xlim(first, undated_x + dt.timedelta(days=75))
-    ax.set_ylim(len(sources) - 0.5, -0.5)
-    ax.set_yticks(range(len(sources)), list(sources["source_id"]))
+        _timeline_label(ax, words, y, end)
+    ax.set_xlim(first, last + dt.timedelta(days=20 if narrow else 75))
+    ax.set_ylim(span - 0.45, -1.0 - AGREEMENT_GAP if narrow else -0.5)
+    if narrow:
+        ax.set_yticks([])
+        ax.spines["left"].set_visible(False)
+    else:
+        ax.set_yticks(range(len(sources)), list(sources["source_id"]))
     ax.grid(axis="y", visible=False)
-    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=2 if narrow else 1))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     axis = "publication date (bar: only the month or year is known; hollow: inferred)"
-    ax.set_xlabel(axis)
+    ax.set_xlabel(_wrap(axis, style.layout().label_chars))
     ax.set_title("Sources by publication date")
     drawn = sources.assign(
         chart="Sources by publication date",
@@ -342,7 +484,7 @@ def _plot_stacked(
     title: str,
 ) -> Axes:
     row_order = list(pd.unique(counts[rows]))
-    ax = _axes(ax, 0.42 * len(row_order) + 1.3)
+    ax = _axes(ax, 0.42 * len(row_order) + (2.2 if _narrow() else 1.3))
     wide = counts.pivot(index=rows, columns=parts, values=value).reindex(row_order).fillna(0)
     left = pd.Series(0.0, index=wide.index)
     for part in [p for p in colours if p in wide.columns]:
@@ -361,9 +503,15 @@ def _plot_stacked(
     ax.set_yticks(range(len(row_order)), row_order)
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel(xlabel)
-    ax.set_title(title)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4 if _narrow() else "auto"))
+    if _narrow():  # the row labels take half the width: the title spans the figure
+        ax.set_xlabel(_wrap(xlabel, style.layout().label_chars // 2))
+        ax.figure.suptitle(_suptitle(title), x=0.01, ha="left")
+        ax.figure.legend(loc="outside lower center", ncol=2, frameon=False)
+    else:
+        ax.set_xlabel(xlabel)
+        ax.set_title(title)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     drawn = counts.rename(columns={rows: "entity"}).assign(
         chart=title, axis=xlabel, quantity=xlabel, unit="count", period="the text as archived"
     )
@@ -400,7 +548,7 @@ def _limits(unit: str, scale: str, numbers: Sequence[float]) -> tuple[float, flo
         return lo / 1.8, hi * 2.5
     if unit == "percent" and lo >= 0 and hi <= 100:
         return 0.0, 100.0
-    lo = min(lo, 0.0)
+    lo, hi = min(lo, 0.0), max(hi, 0.0)  # zero is in view: a change is read from it
     span = (hi - lo) or abs(hi) or 1.0
     return lo - 0.04 * span, hi + 0.25 * span
 
@@ -527,8 +675,17 @@ KIND_TITLES: dict[str, str] = {
 }
 
 
+def _quantity_title(kind: str, quantity: str, unit: str) -> str:
+    """What a panel of one quantity (not just one kind) draws: the number of things counted,
+    or which share."""
+    return f"number of {quantity}" if unit == "count" else f"{kind}: {quantity}"
+
+
 def _panel_title(dimension: str | None, kind: str, unit: str, scale: str) -> str:
     name = KIND_TITLES.get(kind, kind)
+    if ": " in name:  # one quantity of a kind: the kind's title, then the quantity
+        head, quantity = name.split(": ", 1)
+        name = f"{KIND_TITLES.get(head, head)}: {quantity}"
     if not name.startswith("number of"):
         name += f", {UNIT_NAMES.get(unit, _label(unit))}"
     if scale == "log":
@@ -541,19 +698,31 @@ def _panel_title(dimension: str | None, kind: str, unit: str, scale: str) -> str
 def _row_texts(rows: pd.DataFrame) -> list[str]:
     """Each row's label and source, wrapped to the width of a panel."""
     return [
-        textwrap.fill(f"{_plain(row_label(row))}  ·  {row.source_id}", LABEL_CHARS)
+        textwrap.fill(f"{_plain(row_label(row))}  ·  {row.source_id}", style.layout().label_chars)
         for row in rows.itertuples(index=False)
     ]
 
 
-def _row_positions(texts: list[str]) -> tuple[list[float], float]:
-    """The y of each row, leaving room above a row for every extra line of its label, and the
-    height the rows take (in rows)."""
-    ys, y = [], -1.0
-    for text in texts:
-        y += 1.0 + LINE_ROWS * text.count("\n")
+def _words_below(rows: pd.DataFrame) -> list[str] | None:
+    """On a narrow figure, each mark's words, wrapped to go on lines of their own under the
+    mark (there is no room beside it); None on a wide one."""
+    if not _narrow():
+        return None
+    return [_wrap(mark_words(row), style.layout().label_chars) for row in rows.itertuples()]
+
+
+def _row_positions(
+    texts: list[str], below: list[str] | None = None, gap: float = 0.0
+) -> tuple[list[float], float]:
+    """The y of each row, leaving room above a row for every extra line of its label (and
+    under it for the lines of ``below``), plus ``gap`` between rows, and the height the rows
+    take (in rows)."""
+    ys, y, under = [], -1.0 - gap, 0.0
+    for n, text in enumerate(texts):
+        y += 1.0 + gap + LINE_ROWS * text.count("\n") + under
+        under = 0.0 if below is None else LINE_ROWS * (below[n].count("\n") + 1.6)
         ys.append(y)
-    return ys, y + 1.0
+    return ys, y + 1.0 + under
 
 
 def _draw_panel(ax: Axes, rows: pd.DataFrame, *, title: str, unit: str, scale: str) -> list:
@@ -561,28 +730,43 @@ def _draw_panel(ax: Axes, rows: pd.DataFrame, *, title: str, unit: str, scale: s
     ax.set_xscale(scale)
     numbers = [x for row in rows.itertuples(index=False) for x in _numbers(row)]
     ax.set_xlim(*_limits(unit, scale, numbers))
-    texts = _row_texts(rows)
-    ys, span = _row_positions(texts)
+    texts, below = _row_texts(rows), _words_below(rows)
+    ys, span = _row_positions(texts, below, gap=MARK_ROW_GAP)
     ax.set_ylim(span - 0.45, -0.95)
     ax.set_yticks([])
     ax.grid(axis="y", visible=False)
     ax.spines["left"].set_visible(False)
     if unit == "fold":
         ax.axvline(1.0, color=style.MUTED, lw=0.8, ls=":", zorder=1)
-    if unit in ("count", "year") and scale == "linear":
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if scale == "linear":
+        ax.xaxis.set_major_locator(
+            MaxNLocator(integer=unit in ("count", "year"), nbins=4 if _narrow() else "auto")
+        )
     if scale == "linear" and max(abs(x) for x in numbers) >= 1e4:
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _short_number(x, unit)))
     if scale == "log":
         low, high = ax.get_xlim()
-        subs = (1.0,) if high / low > 1e4 else (1.0, 2.0, 5.0)
+        many = high / low > (100 if _narrow() else 1e4)  # a narrow axis has room for fewer
+        subs = (1.0,) if many else (1.0, 2.0, 5.0)
         ax.xaxis.set_major_locator(LogLocator(subs=subs))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _short_number(x, unit)))
         ax.xaxis.set_minor_formatter(NullFormatter())
     labels = []
-    for y, text, row in zip(ys, texts, rows.itertuples(index=False), strict=True):
+    for n, (y, text, row) in enumerate(zip(ys, texts, rows.itertuples(index=False), strict=True)):
         colour = STANCE_COLOURS.get(row.stance, style.INK)
         left, right = _draw_mark(ax, y, row, colour)
+        if below is not None:
+            ax.annotate(
+                below[n],
+                (0.0, y + 0.3),
+                xycoords=("axes fraction", "data"),
+                xytext=(2, 0),
+                textcoords="offset points",
+                va="top",
+                fontsize=style.SMALL_FONT_PT,
+                color=style.INK,
+                in_layout=False,
+            )
         ax.annotate(
             text,
             (0.0, y - 0.5),
@@ -594,6 +778,8 @@ def _draw_panel(ax: Axes, rows: pd.DataFrame, *, title: str, unit: str, scale: s
             color=style.MUTED,
             in_layout=False,
         )
+        if below is not None:
+            continue
         label = ax.annotate(
             mark_words(row),
             (right, y),
@@ -606,7 +792,7 @@ def _draw_panel(ax: Axes, rows: pd.DataFrame, *, title: str, unit: str, scale: s
             in_layout=False,
         )
         labels.append((label, left, y))
-    ax.set_title(title, fontsize=style.FONT_PT)
+    ax.set_title(_wrap(title, _title_chars()), fontsize=style.FONT_PT)
     return labels
 
 
@@ -647,13 +833,15 @@ def _mark_legend(fig: Figure, stances: list[str], rows: pd.DataFrame) -> None:
         handles.append(
             Line2D([], [], marker=">", ls="-", color=style.MUTED, label="change: earlier → later")
         )
-    fig.legend(handles=handles, loc="outside lower center", ncol=len(handles), frameon=False)
+    ncol = 2 if _narrow() else len(handles)
+    fig.legend(handles=handles, loc="outside lower center", ncol=ncol, frameon=False)
 
 
 def _panel_axes(ax: Axes | None, heights: list[float]) -> list[Axes]:
     """One Axes per panel, stacked: a new figure, or the area of ``ax`` divided."""
     if ax is None:
-        fig = plt.figure(figsize=style.figure_size(sum(heights) + 0.9))
+        # A narrow figure's title and legend take more lines.
+        fig = plt.figure(figsize=style.figure_size(sum(heights) + (1.5 if _narrow() else 0.9)))
         grid = fig.add_gridspec(len(heights), 1, height_ratios=heights)
     else:
         fig, spec = ax.figure, ax.get_subplotspec()
@@ -700,31 +888,51 @@ def row_label_entity(row: Any) -> str:
 def _plot_mark_panels(
     marks: pd.DataFrame, *, ax: Axes | None, title: str, by_dimension: bool, empty: str
 ) -> Axes:
-    """Long because it lays out the panels, draws each, then places and records the labels."""
+    """Long because it lays out the panels, draws each, then places and records the labels.
+    At most ``MAX_MARKS`` marks are drawn (see :func:`_bounded`); the record keeps every mark,
+    each with ``is_shown``, and a panel's scale follows all of its marks."""
     if marks.empty:
         return _say_empty(_axes(ax, 1.5), empty)
     keys = (
         ["dimension", "kind", "quantity", "unit"] if by_dimension else ["kind", "quantity", "unit"]
     )
-    groups = list(marks.groupby(keys, sort=False))
-    heights = [ROW_IN * _row_positions(_row_texts(rows))[1] + PANEL_IN for _, rows in groups]
+    marks = marks.reset_index(drop=True)
+    is_shown = _bounded(marks, keys)
+    groups = [
+        (key, rows, rows[is_shown[rows.index]])
+        for key, rows in marks.groupby(keys, sort=False)
+        if is_shown[rows.index].any()
+    ]
+    scales, titles = [], []
+    for key, rows, _ in groups:
+        kind, quantity, unit = key[-3:]
+        scales.append(panel_scale(unit, [x for r in rows.itertuples() for x in _numbers(r)]))
+        what = kind if quantity == kind else _quantity_title(kind, quantity, unit)
+        titles.append(_panel_title(key[0] if by_dimension else None, what, unit, scales[-1]))
+    heights = [
+        ROW_IN * _row_positions(_row_texts(shown), _words_below(shown), MARK_ROW_GAP)[1]
+        + PANEL_IN
+        + TITLE_LINE_IN * _wrap(t, _title_chars()).count("\n")
+        for (_, _, shown), t in zip(groups, titles, strict=True)
+    ]
     panels = _panel_axes(ax, heights)
     labels, drawn = [], []
-    for panel, (key, rows) in zip(panels, groups, strict=True):
-        kind, quantity, unit = key[-3:]
-        numbers = [x for row in rows.itertuples(index=False) for x in _numbers(row)]
-        scale = panel_scale(unit, numbers)
-        dimension = key[0] if by_dimension else None
-        what = kind if quantity == kind else f"number of {quantity}"
-        panel_title = _panel_title(dimension, what, unit, scale)
+    for panel, (key, rows, shown), scale, panel_title in zip(
+        panels, groups, scales, titles, strict=True
+    ):
         labels += _draw_panel(
-            panel, rows.reset_index(drop=True), title=panel_title, unit=unit, scale=scale
+            panel, shown.reset_index(drop=True), title=panel_title, unit=key[-1], scale=scale
         )
-        drawn.append(_drawn_marks(rows, chart=title, axis=panel_title))
+        drawn.append(
+            _drawn_marks(rows, chart=title, axis=panel_title).assign(
+                is_shown=is_shown[rows.index].to_numpy()
+            )
+        )
     fig = panels[0].figure
-    fig.suptitle(title, x=0.01, ha="left")
-    stances = [s for s in STANCE_COLOURS if s in set(marks["stance"])]
-    _mark_legend(fig, stances, marks)
+    fig.suptitle(_suptitle(title), x=0.01, ha="left")
+    stances = [s for s in STANCE_COLOURS if s in set(marks.loc[is_shown, "stance"])]
+    _mark_legend(fig, stances, marks[is_shown])
+    _count_hidden(fig, int(is_shown.sum()), len(marks))
     _fit_in_axes(fig, labels)
     _separate(fig, [label for label, *_ in labels])
     _record(fig, pd.concat(drawn, ignore_index=True))
@@ -764,8 +972,8 @@ def _year_axis(ax: Axes, years: Sequence[float]) -> None:
     lo = math.floor(min(years) * 4) / 4 - 0.1
     hi = math.ceil(max(years) * 4) / 4 + 0.1
     ax.set_xlim(lo, hi)
-    ax.xaxis.set_major_locator(MultipleLocator(1.0))
-    ax.xaxis.set_minor_locator(MultipleLocator(0.25))
+    ax.xaxis.set_major_locator(MultipleLocator(2.0 if _narrow() else 1.0))
+    ax.xaxis.set_minor_locator(MultipleLocator(0.5 if _narrow() else 0.25))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:.0f}"))
     ax.grid(axis="x", which="minor", color="#EEEEEE", lw=0.6)
 
@@ -776,6 +984,8 @@ def _widen_to_fit(fig: Figure, labels: Sequence[Annotation], panels: Sequence[Ax
     for _ in range(4):
         fig.draw_without_rendering()
         renderer = fig.canvas.get_renderer()
+        if panels[0].get_window_extent(renderer).width < 40:
+            return  # no room to measure in: widening would only run away
         left = right = 0.0
         for label in labels:
             box, frame = label.get_window_extent(renderer), label.axes.get_window_extent(renderer)
@@ -784,8 +994,9 @@ def _widen_to_fit(fig: Figure, labels: Sequence[Annotation], panels: Sequence[Ax
             return
         lo, hi = panels[0].get_xlim()
         per_px = (hi - lo) / panels[0].get_window_extent(renderer).width
-        lo -= (left + 6) * per_px if left > 0 else 0
-        hi += (right + 6) * per_px if right > 0 else 0
+        most = (hi - lo) / 2  # at most half the range more on a side per pass
+        lo -= min((left + 6) * per_px, most) if left > 0 else 0
+        hi += min((right + 6) * per_px, most) if right > 0 else 0
         for panel in panels:
             panel.set_xlim(lo, hi)
 
@@ -800,13 +1011,18 @@ def plot_benchmark_gap(
     period given) is hollow. Colour is the stance of the voice citing it, the marker shape the
     benchmark. ``changes`` (derived differences) join the two figures they compare with an
     arrow. ``points`` from :func:`gapstudy.facts.benchmark_gap_points`. Returns the first
-    panel; the panels share the time axis."""
-    placed = points[points["year"].notna() & points["value"].notna()]
-    if placed.empty:
+    panel; the panels share the time axis. At most ``MAX_MARKS`` points are drawn, taken in
+    turn from each unit and benchmark (see :func:`_bounded`); the record keeps every point."""
+    every = points[points["year"].notna() & points["value"].notna()].reset_index(drop=True)
+    if every.empty:
         return _say_empty(_axes(ax, 2.0), "benchmark gap figure")
+    is_shown = _bounded(every, ["unit", "label"])
+    placed = every[is_shown]
     units = [u for u in ("percentage_point", "percent") if u in set(placed["unit"])]
     units += [u for u in pd.unique(placed["unit"]) if u not in units]
     heights = [3.4 if u == "percentage_point" else 1.9 for u in units]
+    if _narrow():  # room for the wrapped words and the legend of one column
+        heights = [h + 0.8 for h in heights]
     panels = _panel_axes(ax, heights)
     series = list(pd.unique(placed["label"]))
     markers = {s: SERIES_MARKERS[n % len(SERIES_MARKERS)] for n, s in enumerate(series)}
@@ -832,22 +1048,28 @@ def plot_benchmark_gap(
         panel.tick_params(labelbottom=True)
     panels[-1].set_xlabel("period the figure refers to")
     fig = panels[0].figure
-    fig.suptitle("The US lead on benchmarks over time", x=0.01, ha="left")
+    fig.suptitle(_suptitle("The US lead on benchmarks over time"), x=0.01, ha="left")
     handles = _benchmark_legend(placed, markers, series)
-    fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False)
+    if _narrow():
+        for handle in handles:
+            handle.set_label(_wrap(handle.get_label(), style.layout().label_chars))
+    fig.legend(
+        handles=handles, loc="outside lower center", ncol=1 if _narrow() else 2, frameon=False
+    )
+    _count_hidden(fig, len(placed), len(every))
     _widen_to_fit(fig, labels, panels)
     _separate(fig, labels)
     _record(
         fig,
-        placed.assign(
+        every.assign(
             chart="The US lead on benchmarks over time",
-            axis=placed["unit"].map(lambda u: UNIT_NAMES.get(u, _label(u))),
             quantity="gap",
             entity="United States over China",
-            period=placed["year"].map(lambda y: f"{float(y):.2f} (as a year)"),
+            axis=every["unit"].map(lambda u: UNIT_NAMES.get(u, _label(u))),
+            period=every["year"].map(lambda y: f"{float(y):.2f} (as a year)"),
         )[
             [*DRAWN_COLUMNS, "label", "text", "value", "is_year_from_source", "stance", "source_id"]
-        ].assign(figure_id=placed["figure_id"]),
+        ].assign(figure_id=every["figure_id"], is_shown=is_shown),
     )
     return panels[0]
 
@@ -861,10 +1083,20 @@ def _draw_benchmark_panel(
     where: dict[str, tuple[Axes, float, float]],
 ) -> list[Any]:
     """Draw one unit's points of :func:`plot_benchmark_gap`, recording where each figure went
-    (``where``, for the arrows of changes); returns the point labels."""
+    (``where``, for the arrows of changes); returns the point labels. More than
+    ``SAME_SPOT_LABELS`` points with the same words at one spot get one label naming the
+    first source and counting the rest."""
     labels = []
+    lo, hi = panel.get_xlim()
+    spots = rows.groupby(["year", "value", "text"], sort=False)["source_id"].agg(list)
     for row in rows.itertuples(index=False):
         x, y = float(row.year), float(row.value)
+        # On a narrow figure a point in the right half is labelled on its left: no room right.
+        on_left = row.figure_id in starts or (_narrow() and x > (lo + hi) / 2)
+        words = f"{_plain(row.text)} · {row.source_id}"
+        same = spots[(row.year, row.value, row.text)]
+        if len(same) > SAME_SPOT_LABELS:
+            words = f"{_plain(row.text)} · {same[0]} and {len(same) - 1:,} more"
         where[row.figure_id] = (panel, x, y)
         colour = STANCE_COLOURS.get(row.stance, style.INK)
         face = "white" if row.is_year_from_source else colour
@@ -878,13 +1110,15 @@ def _draw_benchmark_panel(
             mew=1.5,
             color=colour,
         )
+        if len(same) > SAME_SPOT_LABELS and row.source_id != same[0]:
+            continue
         labels.append(
             panel.annotate(
-                f"{_plain(row.text)} · {row.source_id}",
+                _wrap(words, BENCHMARK_NARROW_CHARS) if _narrow() else words,
                 (x, y),
-                xytext=(-7, 5) if row.figure_id in starts else (7, 5),
+                xytext=(-7, 5) if on_left else (7, 5),
                 textcoords="offset points",
-                ha="right" if row.figure_id in starts else "left",
+                ha="right" if on_left else "left",
                 fontsize=style.SMALL_FONT_PT,
             )
         )
@@ -949,18 +1183,38 @@ def _record_agreement(fig: Figure, numeric: pd.DataFrame, axis: str) -> None:
     )
 
 
+def _agreement_texts(numeric: pd.DataFrame) -> list[str]:
+    """The words above each report of :func:`plot_fact_agreement`: before a fact's first
+    report, what the fact measures and its verdict; then who reported what, in their words."""
+    chars = style.layout().label_chars
+    texts = []
+    for _, rows in numeric.groupby("fact_id", sort=False):
+        first = rows.iloc[0]
+        verdict = "agree" if first["is_agreeing"] else "DISAGREE"
+        if not _is_missing(first["spread_pct"]):
+            verdict += f": largest {first['spread_pct']:.2g}% above smallest"
+        entity = first.get("entity")
+        metric = first["metric"] if _is_missing(entity) else f"{entity}: {first['metric']}"
+        head = _wrap(f"{_with_period(metric, first['period'])} — {verdict}", chars)
+        for n, row in enumerate(rows.itertuples(index=False)):
+            said = _wrap(f"{row.source_id}: {_plain(row.text)}", chars)
+            texts.append(f"{head}\n{said}" if n == 0 else said)
+    return texts
+
+
 @_styled
 def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Each numeric fact reported by several sources: every report as a mark, relative to the
-    smallest number reported for the fact (log scale), coloured by the stance of its voice, with
-    the fact's verdict and spread. Statement facts have no number and are left to the table.
-    ``fact_values`` is the table of :func:`gapstudy.facts.reconcile_facts`."""
+    smallest number reported for the fact (log scale), coloured by the stance of its voice.
+    Above a fact's reports, what it measures and its verdict (agree or not, and the spread);
+    above each report, its source and words. Statement facts have no number and are left to
+    the table. ``fact_values`` is the table of :func:`gapstudy.facts.reconcile_facts`."""
     numeric = fact_values[fact_values["bound"].notna()]
-    ax = _axes(ax, 0.36 * len(numeric) + 1.6)
+    texts = _agreement_texts(numeric) if not numeric.empty else []
+    ys, span = _row_positions(texts, gap=AGREEMENT_GAP)
+    ax = _axes(ax, ROW_IN * span + 1.4)
     if numeric.empty:
         return _say_empty(ax, "numeric fact reported by several sources")
-    labels = []
-    y = 0
     ratios = []
     for _, rows in numeric.groupby("fact_id", sort=False):
         numbers = pd.concat([rows["value"], rows["low"], rows["high"]]).dropna().astype(float)
@@ -970,16 +1224,17 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
     ax.xaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _short_number(x, "fold")))
     ax.xaxis.set_minor_formatter(NullFormatter())
+    ax.set_ylim(span - 0.45, -0.95)
+    ax.set_yticks([])
+    ax.grid(axis="y", visible=False)
+    ax.spines["left"].set_visible(False)
+    n = 0
     for _, rows in numeric.groupby("fact_id", sort=False):
         numbers = pd.concat([rows["value"], rows["low"], rows["high"]]).dropna().astype(float)
-        base, start = float(numbers.min()), y
-        first = rows.iloc[0]
-        verdict = "agree" if first["is_agreeing"] else "DISAGREE"
-        spread = (
-            ""
-            if _is_missing(first["spread_pct"])
-            else f": largest {first['spread_pct']:.2g}% above smallest"
-        )
+        base = float(numbers.min())
+        if n:
+            top = ys[n] - 0.35 - LINE_ROWS * (texts[n].count("\n") + 1)
+            ax.axhline(top - AGREEMENT_GAP / 2 - 0.1, color=style.RULE, lw=0.8)
         for row in rows.itertuples(index=False):
             low, value, high = (
                 None if _is_missing(x) else float(x) / base for x in (row.low, row.value, row.high)
@@ -987,30 +1242,23 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
             mark = SimpleNamespace(
                 bound=row.bound, low=low, value=value, high=high, start_value=None
             )
-            colour = STANCE_COLOURS.get(getattr(row, "stance", None), style.INK)
-            _draw_mark(ax, y, mark, colour)
-            entity = getattr(row, "entity", None)
-            metric = row.metric if _is_missing(entity) else f"{entity}: {row.metric}"
-            what = _with_period(metric, row.period) if y == start else ""
-            said = textwrap.fill(f"{row.source_id}: {_plain(row.text)}", AGREEMENT_CHARS)
-            labels.append(f"{textwrap.fill(what, AGREEMENT_CHARS)}\n{said}".strip())
-            y += 1
-        ax.annotate(
-            f"{verdict}{spread}",
-            (1.02, y - len(rows) / 2 - 0.5),
-            xycoords=("axes fraction", "data"),
-            fontsize=style.SMALL_FONT_PT,
-            va="center",
-            color=style.INK,
-            fontweight="normal" if first["is_agreeing"] else "bold",
-        )
-        ax.axhline(y - 0.5, color=style.RULE, lw=0.8)
-    ax.set_yticks(range(len(labels)), labels)
-    ax.set_ylim(len(labels) - 0.5, -0.5)
-    ax.grid(axis="y", visible=False)
+            _draw_mark(ax, ys[n], mark, STANCE_COLOURS.get(getattr(row, "stance", None), style.INK))
+            ax.annotate(
+                texts[n],
+                (0.0, ys[n] - 0.35),
+                xycoords=("axes fraction", "data"),
+                xytext=(2, 1),
+                textcoords="offset points",
+                va="bottom",
+                fontsize=style.SMALL_FONT_PT,
+                color=style.INK,
+                in_layout=False,
+            )
+            n += 1
     axis = "reported number ÷ smallest number reported for the fact (log scale)"
-    ax.set_xlabel(axis)
-    ax.set_title("Facts reported by several sources: do the numbers agree?")
+    ax.set_xlabel(_wrap(axis, style.layout().label_chars))
+    title = "Facts reported by several sources: do the numbers agree?"
+    ax.set_title(_suptitle(title))
     _record_agreement(ax.figure, numeric, axis)
     stances = [s for s in STANCE_COLOURS if s in set(numeric.get("stance", []))]
     handles = [
@@ -1023,18 +1271,24 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
     return ax
 
 
+VIEWPOINTS_TITLE = "Where optimists and skeptics look"
+
+
 @_styled
-def plot_viewpoints(counts: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+def plot_viewpoints(counts: pd.DataFrame, *, ax: Axes | None = None, selection: str = "") -> Axes:
     """Claims per dimension: optimists to the left, skeptics to the right, so that where each
     camp looks shows at a glance. ``counts`` from
-    :func:`gapstudy.facts.count_claims_by_dimension`."""
+    :func:`gapstudy.facts.count_claims_by_dimension`; ``selection`` says in a few words which
+    texts were read (it ends the title, so that the variants of one chart tell themselves
+    apart). On a narrow figure each dimension's name goes above its bars and the legend below."""
     dimensions = list(pd.unique(counts["dimension"]))
-    ax = _axes(ax, 0.36 * len(dimensions) + 1.5)
+    narrow = _narrow()
+    ax = _axes(ax, (0.5 if narrow else 0.36) * len(dimensions) + (2.0 if narrow else 1.5))
     if counts.empty:
         return _say_empty(ax, "optimist or skeptic claim")
     wide = counts.pivot(index="dimension", columns="stance", values="n_claims").reindex(dimensions)
     wide = wide.fillna(0).astype(int)
-    ys = range(len(dimensions))
+    ys = [y * (1.4 if narrow else 1.0) for y in range(len(dimensions))]
     for stance, sign in (("optimist", -1), ("skeptic", 1)):
         if stance not in wide.columns:
             continue
@@ -1051,17 +1305,39 @@ def plot_viewpoints(counts: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
                     fontsize=style.SMALL_FONT_PT,
                 )
     ax.axvline(0, color=style.INK, lw=0.8)
-    ax.set_yticks(list(ys), [_label(d) for d in dimensions])
-    ax.invert_yaxis()
+    if narrow:
+        ax.set_yticks([])
+        for y, dimension in zip(ys, dimensions, strict=True):
+            ax.annotate(
+                _label(dimension),
+                (0.0, y - 0.45),
+                xycoords=("axes fraction", "data"),
+                xytext=(2, 1),
+                textcoords="offset points",
+                va="bottom",
+                fontsize=style.SMALL_FONT_PT,
+                color=style.MUTED,
+                in_layout=False,
+            )
+        ax.set_ylim(ys[-1] + 0.6, -1.0)
+    else:
+        ax.set_yticks(ys, [_label(d) for d in dimensions])
+        ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     top = max(1, int(wide.to_numpy().max())) if len(wide) else 1
     ax.set_xlim(-top * 1.3, top * 1.3)
+    if narrow:
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True, symmetric=True))
     ax.xaxis.set_major_formatter(lambda x, _: f"{abs(x):g}")
     ax.set_xlabel("claims (optimists ← | → skeptics)")
-    ax.set_title("Where optimists and skeptics look")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    title = f"{VIEWPOINTS_TITLE}: {selection}" if selection else VIEWPOINTS_TITLE
+    ax.set_title(_suptitle(title))
+    if narrow:
+        ax.figure.legend(loc="outside lower center", ncol=2, frameon=False)
+    else:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     drawn = counts.assign(
-        chart="Where optimists and skeptics look",
+        chart=title,
         axis="claims (optimists ← | → skeptics)",
         quantity="claims",
         unit="count",

@@ -30,7 +30,7 @@ from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from gapstudy import reader
 from gapstudy.atomicfile import replace_file
 from gapstudy.exceptions import RenderError, TableError
-from gapstudy.paths import ProjectPaths
+from gapstudy.paths import NARROW_FIGURE_SUFFIX, ProjectPaths
 from gapstudy.schema import TABLES
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
@@ -197,10 +197,23 @@ class FigureEntry:
 
     @property
     def image_file(self) -> str | None:
-        """The file shown in the gallery: PNG if there is one, else the first image."""
-        images = [f for f in self.files if f.rsplit(".", 1)[-1].lower() in IMAGE_FORMATS]
+        """The file shown in the gallery: PNG if there is one, else the first image (the
+        drawing for phones left out)."""
+        images = [
+            f
+            for f in self.files
+            if f.rsplit(".", 1)[-1].lower() in IMAGE_FORMATS
+            and not f.endswith(NARROW_FIGURE_SUFFIX)
+        ]
         pngs = [f for f in images if f.lower().endswith(".png")]
         return (pngs or images or [None])[0]
+
+    @property
+    def narrow_file(self) -> str | None:
+        """The figure drawn for phones (``<name>.narrow.png``, twice the pixels of its CSS
+        width), if the build drew one."""
+        name = f"{self.name}{NARROW_FIGURE_SUFFIX}"
+        return name if name in self.files else None
 
 
 def read_figures(paths: ProjectPaths) -> list[FigureEntry]:
@@ -566,6 +579,7 @@ def _figure_context(
                 "caption": fig.caption,
                 "anchor": fig.anchor,
                 "img_href": f"figures/{fig.run}/{image}" if image else None,
+                "narrow_href": f"figures/{fig.run}/{fig.narrow_file}" if fig.narrow_file else None,
                 "full_href": f"figures/{fig.run}/{svg if svg in fig.files else image}",
                 "data_href": f"figures/{fig.run}/{data}" if data in fig.files else None,
                 "as_of": data_as_of(record, latest_published),
@@ -575,7 +589,7 @@ def _figure_context(
                 "files": [
                     {"format": n.rsplit(".", 1)[-1].upper(), "href": f"figures/{fig.run}/{n}"}
                     for n in fig.files
-                    if not n.endswith(".meta.json")
+                    if not n.endswith((".meta.json", NARROW_FIGURE_SUFFIX))
                 ],
                 "records": records,
             }

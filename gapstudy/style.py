@@ -13,12 +13,21 @@ the 64 px prompt column of a notebook output: figures are shown at most ``REPORT
 A figure ``REPORT_WIDTH_IN`` inches wide saved at ``DPI`` with a margin of ``PAD_IN`` is at
 most that many pixels wide, so it is shown at its own size and a font of ``MIN_FONT_PT`` points
 is read at that size or larger.
+
+Phones. A phone 360 CSS px wide shows the page's content ``PHONE_WIDTH_PX`` wide; a figure
+squeezed from 860 px to that would have text 3-4 px high. So each figure is drawn a second time
+for narrow screens (``NARROW``: that wide, taller, labels wrapped shorter, legends below) and
+saved at ``NARROW_DPI``, twice the pixels for a phone's sharper screen, shown at half its pixel
+width: 8 points stay 11 CSS px. Plot functions read the layout they draw for with
+:func:`layout`; :func:`report_style` sets it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import matplotlib as mpl
@@ -29,6 +38,28 @@ REPORT_WIDTH_PX = 860
 PAD_IN = 0.1  # white margin added around a figure when it is saved or shown
 REPORT_WIDTH_IN = REPORT_WIDTH_PX / DPI - 2 * PAD_IN
 MIN_FONT_PT = 8.0
+PHONE_WIDTH_PX = 326  # 360 px less the page's padding (2 x 16 px) and the figure's border
+NARROW_DPI = 2 * DPI
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The width a figure is drawn for, and what follows from it."""
+
+    name: str
+    width_in: float  # the figure's width, margins left out
+    is_narrow: bool
+
+    @property
+    def label_chars(self) -> int:
+        """Characters of a row label that fit across the figure (DejaVu Sans averages about
+        0.6 em)."""
+        return int((self.width_in - 0.4) * 72 / (MIN_FONT_PT * 0.6))
+
+
+WIDE = Layout("wide", REPORT_WIDTH_PX / DPI - 2 * PAD_IN, is_narrow=False)
+NARROW = Layout("narrow", PHONE_WIDTH_PX / DPI - 2 * PAD_IN, is_narrow=True)
+_LAYOUT: contextvars.ContextVar[Layout] = contextvars.ContextVar("layout", default=WIDE)
 
 OKABE_ITO: dict[str, str] = {
     "black": "#000000",
@@ -96,18 +127,29 @@ THEME_RC: dict[str, Any] = {
 }
 
 
+def layout() -> Layout:
+    """The layout figures are being drawn for (``WIDE`` unless :func:`report_style` says)."""
+    return _LAYOUT.get()
+
+
 @contextlib.contextmanager
-def report_style() -> Iterator[None]:
-    """Draw inside this context to get the report's theme, whatever the global settings."""
+def report_style(for_layout: Layout | None = None) -> Iterator[None]:
+    """Draw inside this context to get the report's theme, whatever the global settings; with
+    ``for_layout``, figures are drawn for that layout (inside it, the layout stays as set)."""
     # A notebook's first figure may be the one that starts pyplot's backend, which then turns
     # interactive mode on; rc_context would turn it off again on exit, and a fresh kernel's
     # inline backend would show no later figure. Interactive mode is kept as the backend left it.
-    with mpl.rc_context(THEME_RC):
-        try:
-            yield
-        finally:
-            is_interactive = mpl.is_interactive()
-    mpl.interactive(is_interactive)
+    token = _LAYOUT.set(for_layout) if for_layout is not None else None
+    try:
+        with mpl.rc_context({**THEME_RC, "figure.figsize": figure_size(4.0)}):
+            try:
+                yield
+            finally:
+                is_interactive = mpl.is_interactive()
+        mpl.interactive(is_interactive)
+    finally:
+        if token is not None:
+            _LAYOUT.reset(token)
 
 
 def use_report_style() -> None:
@@ -120,5 +162,5 @@ def use_report_style() -> None:
 
 
 def figure_size(height_in: float) -> tuple[float, float]:
-    """A figure as wide as the report shows it, ``height_in`` inches high."""
-    return (REPORT_WIDTH_IN, height_in)
+    """A figure as wide as the current layout shows it, ``height_in`` inches high."""
+    return (layout().width_in, height_in)

@@ -19,6 +19,10 @@ SEGMENT_KINDS: dict[str, str] = {
 
 # The reason a draft gives a year found as a number: it is excluded, never read as a count.
 YEAR_REASON = "a year, not a quantity"
+# The reason a draft gives a day of the month ("April 7", "7 April"): a date, never a count.
+DATE_REASON = "a day of the month, not a quantity"
+# What a refusal asks of the annotator: never a value typed in, which only checks a reading.
+REFUSAL_ADVICE = "quote the words that give its reading, or exclude the mention"
 
 # Segments whose numeric mentions must each be annotated or excluded: the article's own text.
 ANNOTATED_SEGMENT_KINDS: tuple[str, ...] = ("body",)
@@ -263,10 +267,14 @@ CHANGE_VERBS: dict[str, int] = {
     **dict.fromkeys(("plunging", "plummeted", "plummeting", "tumbled", "sank", "dipped"), -1),
     **dict.fromkeys(("lost", "shed", "narrowed", "narrowing", "slipped", "retreated"), -1),
 }
+# Verbs of change that move an amount: after them an amount of money, energy or things is the
+# amount moved ("lost $279 billion", "added 500 GW"), and a percentage of a named whole is a
+# share ("gained 6% of the market"); a percentage alone is a change ("shares lost 17%").
+AMOUNT_VERBS: frozenset[str] = frozenset({"added", "gained", "lost", "shed"})
 # Nouns of change after a number: "a 42.86% increase", "a four-fold jump".
 CHANGE_NOUNS: dict[str, int] = {
     **dict.fromkeys(("increase", "rise", "gain", "growth", "jump", "surge", "leap"), 1),
-    **dict.fromkeys(("boost", "expansion", "spike", "climb"), 1),
+    **dict.fromkeys(("boost", "expansion", "spike", "climb", "cagr"), 1),
     **dict.fromkeys(("decrease", "decline", "drop", "fall", "cut", "reduction", "plunge"), -1),
 }
 # Comparatives after a number: a change of a percentage ("40% lower"), a comparison after a

@@ -31,14 +31,14 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("sources and entities", ("sources", "entities")),
     ("numeric mentions", ("mentions",)),
-    ("figures and annotations", ("figures", "annotations")),
+    ("figures and annotations", ("figures", "sentences", "annotations")),
     (
         "cross-source facts",
         ("specfile", "facts", "measures", "disagreements", "references", "judgments"),
     ),
     ("what a run reads of the tables", ("brief", "subset", "weighing")),
     ("the run list and content hashes", ("provenance", "runlist")),
-    ("validation: the corpus gate", ("checkcache", "check")),
+    ("validation: the corpus gate", ("checkcache", "reuse", "check")),
     ("tables", ("tables", "summary")),
     (
         "plots, the selection check and the brief",

@@ -339,6 +339,9 @@ _FIGURES = """() => Array.from(document.querySelectorAll('li.gs-figure')).map(li
     const box = img ? img.getBoundingClientRect() : null;
     return {id: li.id, data: data ? data.getAttribute('href') : null,
             src: img ? img.getAttribute('src') : null,
+            current: img ? img.currentSrc : null,
+            open: li.querySelector('a.gs-figure-open').getAttribute('href'),
+            right: box ? box.right : 0,
             shown: box ? box.width : 0, natural: img ? img.naturalWidth : 0};
 })"""
 
@@ -360,6 +363,7 @@ def test_every_gallery_figure_has_its_data_and_anchor(browser, viewport):
     context.close()
     metas = sorted(paths.figures.glob("*/*.meta.json"))
     assert len(figures) == len(metas)
+    seen = []
     for fig in figures:
         assert fig["id"].startswith("fig-"), fig
         assert fig["data"], f"{fig['id']}: no link to its data"
@@ -368,10 +372,22 @@ def test_every_gallery_figure_has_its_data_and_anchor(browser, viewport):
         assert linked.read_bytes() == (paths.figures / run / name).read_bytes(), fig["id"]
         png = (paths.figures / run / name).with_suffix(".png")
         assert fig["src"].endswith(f"{run}/{png.name}"), fig
+        # A tap opens the full figure, on any screen.
+        assert fig["open"].endswith(f"{run}/{png.with_suffix('.svg').name}"), fig
         if viewport is PHONE:
-            # The figure's smallest text, as rendered on the phone.
+            # The phone gets the figure drawn for it, whole on the screen without a swipe...
+            narrow = png.with_suffix(".narrow.png").name
+            assert fig["current"].endswith(f"{run}/{narrow}"), fig
+            assert fig["right"] <= viewport["width"], fig
+            # ...and its smallest text, as rendered (naturalWidth is in CSS px: the 2x
+            # descriptor halves the pixels), is at least 9 CSS px.
             text_px = SMALLEST_FIGURE_TEXT_PX * fig["shown"] / fig["natural"]
             assert text_px >= MIN_TEXT_PX, f"{fig['id']}: text {text_px:.1f} px at 360 px"
+            seen.append(round(text_px, 1))
+        else:
+            assert fig["current"].endswith(f"{run}/{png.name}"), fig
+    if viewport is PHONE:
+        print(f"smallest figure text at 360 px: {min(seen)}-{max(seen)} CSS px")
 
 
 _TIPS = """async () => {

@@ -463,3 +463,62 @@ def test_a_publication_date_in_the_future_is_refused_with_its_line(project):
         InputError, match=rf"sources.yaml:{line}: .*published '2099-05-27' is in the future"
     ):
         validate(project)
+
+
+# ---- a year: excluded, or given as the period of the figure it dates ------------------------
+
+YEAR_EXCLUSION = (
+    '  - text: "2024"\n'
+    '    context: "narrowed to just 0.3% in 2024"\n'
+    "    reason: time of the later MMLU gap; recorded as the period of the 0.3% figure\n"
+)
+YEAR_PERIOD = '        period: "2024"\n        period_precision: year\n'
+DATED = "undated-narrowing/outlet-mmlu-gap/2"
+
+
+@pytest.mark.parametrize(
+    "excluded, period, status, reason",
+    [
+        # the exclusion, as written: its reason is kept
+        (True, '"2024"', "excluded", "time of the later MMLU gap"),
+        # no exclusion: the year is the period of the 0.3% figure in the same quote
+        (False, '"2024"', "excluded", f"a year, not a quantity: the period of figure {DATED}"),
+        (False, "end of 2024", "excluded", f"a year, not a quantity: the period of figure {DATED}"),
+        # an exclusion covers it whatever the period says
+        (True, "the latest year", "excluded", "time of the later MMLU gap"),
+        # neither: the figure's period does not name the year, so the year is open
+        (False, "the latest year", "open", None),
+        (False, '"2023"', "open", None),
+        (False, '"12024"', "open", None),  # another number that holds the year's digits
+    ],
+)
+def test_a_year_is_covered_by_its_exclusion_or_by_the_period_of_the_figure_it_dates(
+    project, excluded, period, status, reason
+):
+    path = project.annotation_file("undated-narrowing")
+    text = path.read_text(encoding="utf-8")
+    assert text.count(YEAR_EXCLUSION) == 1
+    at = text.index("  - text: just 0.3%")
+    assert text.index(YEAR_PERIOD, at) < text.index("\n  - key:", at)  # the 0.3% figure's
+    new_period = f"        period: {period}\n        period_precision: year\n"
+    text = text[:at] + text[at:].replace(YEAR_PERIOD, new_period, 1)
+    if not excluded:
+        text = text.replace(YEAR_EXCLUSION, "")
+    path.write_text(text, encoding="utf-8")
+    corpus = inspect_corpus(project)
+    raw = corpus.sources["undated-narrowing"].text
+    where = raw.index("narrowed to just 0.3% in 2024") + len("narrowed to just 0.3% in ")
+    (year,) = [
+        m
+        for m in corpus.mentions
+        if m.source_id == "undated-narrowing" and m.mention.number_span == (where, where + 4)
+    ]
+    assert year.status == status
+    assert (year.exclusion_reason or "").startswith(reason or "")
+    assert (year.exclusion_reason is None) == (reason is None)
+    opened = [p for p in corpus.problems if "open mention '2024'" in p.message]
+    assert len(opened) == (status == "open")
+    # an open year says both ways to cover it
+    assert all(
+        "or quote it in a claim whose figure gives it as its period" in p.hint for p in opened
+    )

@@ -22,6 +22,8 @@ from gapstudy.facts import (
     published_as_year,
     reconcile_facts,
     report_interval,
+    resolve_period,
+    with_resolved_periods,
 )
 from gapstudy.measures import derive_measures, load_derived_spec
 from gapstudy.references import check_references, load_references_spec
@@ -634,6 +636,82 @@ def test_a_share_change_is_not_a_gap_but_a_share_at_two_dates():
 )
 def test_period_as_year(period, year):
     assert period_as_year(period) == (pytest.approx(year) if year else None)
+
+
+@pytest.mark.parametrize(
+    ("period", "published", "inferred", "shown"),
+    [
+        ("last year", "2026-02", True, "last year [2025; text dated 2026-02, inferred]"),
+        ("this year", "2026-05-27", False, "this year [2026; text dated 2026-05-27]"),
+        (
+            "by earlier this month",
+            "2026-02",
+            True,
+            "by earlier this month [2026-02; text dated 2026-02, inferred]",
+        ),
+        ("last month", "2026-01", False, "last month [2025-12; text dated 2026-01]"),
+        (
+            "As of April 30",
+            "2026-05-27",
+            False,
+            "As of April 30 [2026-04-30; text dated 2026-05-27]",
+        ),
+        # A month after the text's own is the year before.
+        ("December", "2026-02", False, "December [2025-12; text dated 2026-02]"),
+        # Needs the text's month, which a date to the year does not give: kept as written.
+        ("this month", "2026", False, "this month"),
+        # Names its year, or no time relative to the text: kept as written.
+        ("late 2023", "2026-01", False, "late 2023"),
+        ("next three to five years", "2026-01", True, "next three to five years"),
+        # A text with no date: said so, never guessed.
+        ("last year", None, False, "last year [text undated]"),
+        (None, None, False, "period not stated, text undated"),
+        (None, "2026-01", False, None),
+    ],
+)
+def test_resolve_period(period, published, inferred, shown):
+    assert resolve_period(period, published, inferred) == shown
+
+
+def test_with_resolved_periods_reads_each_mark_against_its_own_text():
+    marks = pd.DataFrame(
+        {
+            "source_id": ["a", "b", "a"],
+            "period": ["last year", "last year", None],
+            "start_period": [None, None, "January"],
+            "start_value": [None, None, 1.0],
+        }
+    )
+    sources = pd.DataFrame(
+        {
+            "source_id": ["a", "b"],
+            "published": ["2026-02", None],
+            "is_date_inferred": [False, False],
+        }
+    )
+    out = with_resolved_periods(marks, sources)
+    assert list(out["period"]) == [
+        "last year [2025; text dated 2026-02]",
+        "last year [text undated]",
+        pd.NA,
+    ]
+    assert list(out["start_period"].fillna("-")) == [
+        "-",
+        "-",
+        "January [2026-01; text dated 2026-02]",
+    ]
+
+
+def test_shares_of_different_wholes_are_different_quantities():
+    """An average share, a peak week's share and another group's share are not one quantity
+    on one axis; amounts of one kind are."""
+    from gapstudy.facts import _quantity
+
+    average = {"kind": "share", "unit": "percent", "label": "share of tokens"}
+    peak = {"kind": "share", "unit": "percent", "label": "share of tokens (peak week)"}
+    assert _quantity(average) != _quantity(peak)
+    money = {"kind": "level", "unit": "usd", "label": "investment"}
+    assert _quantity(money) == _quantity({**money, "label": "proceeds"}) == "level"
 
 
 @pytest.mark.parametrize(

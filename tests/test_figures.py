@@ -319,10 +319,47 @@ FROM_TO_CASES = [
     ("rose from 20% to more than 30%", "change", lower(10.0), None, "percentage_point", None),
 ]
 
+# Words a mention now carries that change its reading: a share and its whole, "half" compared
+# with something, nouns of change before the number, verbs that move an amount.
+CONTEXT_WORD_CASES = [
+    ("13% of its total revenue", "percent", exact(13.0), None, "percent", None),
+    ("half of the market", "percent", exact(50.0), None, "percent", None),
+    ("about half what", "multiplier", approx(0.5), "about", "fold", None),
+    ("half of what", "multiplier", exact(0.5), None, "fold", None),
+    ("half as", "multiplier", exact(0.5), None, "fold", None),
+    ("75% price cut", "change", exact(-75.0), None, "percent", None),
+    ("CAGR of 31.2%", "change", exact(31.2), None, "percent", None),
+    ("grow at a CAGR of 31.2%", "change", exact(31.2), None, "percent", None),
+    ("growth rate of 5%", "change", exact(5.0), None, "percent", None),
+    ("a decline rate of 2%", "change", exact(-2.0), None, "percent", None),
+    ("surge by 73% year-over-year", "change", exact(73.0), None, "percent", None),
+    ("drop by nearly $600 billion", "change", approx(-6e11), "nearly", "usd", "billion"),
+    # the amount moved: money, energy or things after "lost", "added", "gained", "shed"
+    ("lost around $279 billion", "money", approx(2.79e11), "around", "usd", "billion"),
+    ("lost $2.5 billion", "money", exact(2.5e9), None, "usd", "billion"),
+    ("added more than 500 gigawatts", "quantity", lower(500.0), "more than", "gigawatt", None),
+    ("shed 4,000 jobs", "count", exact(4000.0), None, "count", None),
+    # a percentage moved of a named whole is a share; of the subject's own whole, a change
+    ("gained approximately 6% of the Chinese market", "percent", approx(6.0), "approximately")
+    + ("percent", None),
+    ("lost 17% of its value", "change", exact(-17.0), None, "percent", None),
+    ("lost 17%", "change", exact(-17.0), None, "percent", None),
+    ("gained 2 percentage points", "change", exact(2.0), None, "percentage_point", None),
+    ("added 2.5x", "change", exact(2.5), None, "fold", None),
+    ("26 per cent to 33 per cent", "percent", span(26.0, 33.0), None, "percent", None),
+    ("$500 million to $1 billion", "money", span(5e8, 1e9), None, "usd", None),
+    ("$800 to $900 billion", "money", span(8e11, 9e11), None, "usd", "billion"),
+    (".6 to .7 percent of global GDP", "percent", span(0.6, 0.7), None, "percent", None),
+    ("about one-fourth of what", "multiplier", approx(0.25), "about", "fold", None),
+    ("more than three-quarters of revenue", "percent", lower(75.0), "more than", "percent", None),
+    ("from nine the previous year to 15", "change", exact(6.0), None, "count", None),
+    ("rose from 3 to 5 years", "change", exact(2.0), None, "year", None),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "kind", "numbers", "qualifier", "unit", "scale"),
-    CORPUS_CASES + BEYOND_CASES + FAMILY_CASES + FROM_TO_CASES,
+    CORPUS_CASES + BEYOND_CASES + FAMILY_CASES + FROM_TO_CASES + CONTEXT_WORD_CASES,
 )
 def test_parse_figure_reads_every_field(text, kind, numbers, qualifier, unit, scale):
     value, low, high, bound = numbers
@@ -457,6 +494,18 @@ def test_table_has_enough_cases_of_every_kind():
         ("400 orders of magnitude", "400 orders of magnitude is too large a number"),
         ("thousand orders of magnitude", "orders of magnitude with a scale word"),
         ("9" * 400, "is too large"),
+        # units of computing speed and others the project has no unit for
+        (">140,000 PFlops", "the unit 'PFlops' is not one of the project's units"),
+        ("nearly 2,000 zettaFLOPS", "the unit 'zettaFLOPS' is not one of the project's units"),
+        ("six sigma", "the unit 'sigma' is not one of the project's units"),
+        ("7 nm", "the unit 'nm' is not one of the project's units"),
+        ("double digits", "gives no number, only how many digits it has"),
+        ("over five years", "may give the period (across it) or a bound"),
+        ("increase by 26 per cent to 33 per cent", "a range of the change or the change and"),
+        ("rose 30%-40%", "a range of the change or the change and the level it reached"),
+        ("17.5% to 0.3%", "the range runs backwards"),
+        ("~$3.5/hour", "a price per 'hour' is not one of the project's units"),
+        ("$2/GPU", "a price per 'GPU' is not one of the project's units"),
     ],
 )
 def test_parse_figure_refuses_what_it_cannot_read(text, reason):
@@ -464,6 +513,31 @@ def test_parse_figure_refuses_what_it_cannot_read(text, reason):
         parse_figure(text)
     assert reason in caught.value.reason
     assert caught.value.text == text
+    # a refusal never asks for a value typed in (the guide forbids it): it says what to quote
+    assert "by hand" not in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("millions", "plural"),
+        ("millions of dollars", "plural"),
+        ("tens of thousands", "plural"),
+        ("dozens", "plural"),
+        ("several", "quantity"),
+        ("many chips", "quantity"),
+    ],
+)
+def test_words_with_no_number_are_refused_with_the_exclusion_the_guide_asks_for(text, kind):
+    """The refusal gives the exclusion reason the guide names; it never asks for a value to be
+    typed, which the guide forbids (a figure's reading is the normaliser's)."""
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    reason = f"vague {kind}, no number"
+    assert f"exclude the mention with the reason {reason!r}" in caught.value.reason
+    assert "by hand" not in caught.value.reason
+    guide = (Path(__file__).parents[1] / "docs" / "annotations.md").read_text(encoding="utf-8")
+    assert f'"{reason}"' in guide
 
 
 def test_to_record_gives_the_figures_columns():
@@ -914,3 +988,54 @@ def test_a_change_between_amounts_keeps_each_end_in_its_own_scale(
     # a start written without a scale word takes the end's: "from 3 to 5 billion"
     bare = parse_figure(f"from {start:f} to {end:f} {end_scale}{noun}")
     assert bare.value == pytest.approx(float((end - start) * factor[end_scale]), rel=1e-9, abs=1e-6)
+
+
+# --- verbs that move an amount, shares with their whole, units without a project unit --------
+ABSOLUTE_UNITS = {"$": ("money", "usd"), "": ("count", "count")}
+WHOLES = ["the Chinese market", "global compute", "Nvidia's sales", "the total"]
+PURE_CHANGE_VERBS = sorted(set(vocab.CHANGE_VERBS) - vocab.AMOUNT_VERBS - {"up", "down"})
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    amounts, st.sampled_from(sorted(vocab.AMOUNT_VERBS)), st.sampled_from(sorted(ABSOLUTE_UNITS))
+)
+def test_an_amount_moved_is_read_as_the_amount_never_as_a_change(number, verb, sign):
+    parsed = parse_figure(f"{verb} {sign}{number:f} billion")
+    kind, unit = ABSOLUTE_UNITS[sign]
+    assert (parsed.kind, parsed.unit) == (kind, unit)
+    assert parsed.value == pytest.approx(float(number) * 1e9, rel=1e-9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(amounts, st.sampled_from(PURE_CHANGE_VERBS), st.sampled_from(sorted(ABSOLUTE_UNITS)))
+def test_a_verb_of_change_on_an_amount_still_makes_a_signed_change(number, verb, sign):
+    try:
+        parsed = parse_figure(f"{verb} {sign}{number:f} billion")
+    except FigureParseError as err:  # a verb that cannot stand before an amount is refused
+        assert not err.reason.startswith("internal error"), err.reason
+        return
+    assert parsed.kind == "change"
+    assert parsed.value == pytest.approx(vocab.CHANGE_VERBS[verb] * float(number) * 1e9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(amounts, st.sampled_from(sorted(vocab.AMOUNT_VERBS)), st.sampled_from(WHOLES))
+def test_a_percentage_moved_of_a_named_whole_is_a_share_of_it(number, verb, whole):
+    parsed = parse_figure(f"{verb} {number:f}% of {whole}")
+    assert (parsed.kind, parsed.unit, parsed.whole) == ("percent", "percent", whole)
+    assert parsed.value == pytest.approx(float(number))
+    own = parse_figure(f"{verb} {number:f}% of its value")  # the subject's own whole: a change
+    assert own.kind == "change"
+    assert own.value == pytest.approx(vocab.CHANGE_VERBS[verb] * float(number))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=10**6),
+    st.sampled_from(["", "kilo", "mega", "giga", "tera", "peta", "exa", "zetta", "K", "P", "E"]),
+    st.sampled_from(["flops", "FLOPS", "Flops", "FLOP/s"]),
+)
+def test_computing_speed_is_refused_never_counted(number, prefix, unit):
+    with pytest.raises(FigureParseError, match="is not one of the project's units"):
+        parse_figure(f"about {number:,} {prefix}{unit}")

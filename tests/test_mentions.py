@@ -57,7 +57,10 @@ MENTION_CASES = [
         "from 1.2% in late 2024 to as much as nearly 30%",
         ["from 1.2% in late 2024 to as much as nearly 30%"],
     ),
-    ("17.5% to 0.3%", ["17.5%", "0.3%"]),
+    (
+        "17.5% to 0.3%",
+        ["17.5% to 0.3%"],
+    ),  # the unit written twice: one range (read backwards: refused)
     ("©2026 Bloomberg", ["2026"]),
     ("the first and second time", []),
     ("someone, anyone, alone", []),
@@ -98,7 +101,7 @@ WIDE_CASES = [
     # hedges and bounds before the number
     ("downloaded over 600 million times", [("over 600 million times", "600 million")]),
     ("ahead by just 2.7%", [("by just 2.7%", "2.7%")]),
-    ("about 75% of users", [("about 75%", "75%")]),
+    ("about 75% of users", [("about 75% of users", "75%")]),
     ("sales more than double", [("more than double", "double")]),
     ("at least three labs", [("at least three", "three")]),
     ("over a billion users", [("over a billion", "billion")]),
@@ -116,7 +119,7 @@ WIDE_CASES = [
     ("six times more compute", [("six times more", "six")]),
     ("about 140 billion kWh", [("about 140 billion kWh", "140 billion")]),
     ("a six-month gap", [("six-month", "six")]),
-    ("more than three-quarters of revenue", [("more than three-quarters", "three")]),
+    ("more than three-quarters of revenue", [("more than three-quarters of revenue", "three")]),
     ("a 380-billion-yuan plan", [("380-billion-yuan", "380-billion-yuan")]),
     ("a 76% surge", [("76% surge", "76%")]),
     # direction words that set a sign or make a change; ranges
@@ -137,13 +140,73 @@ WIDE_CASES = [
     ("about, 5% of", [("5%", "5%")]),
     ("that gap dropped to just 0.3%", [("just 0.3%", "0.3%")]),
     ("up from 20 percent", [("20 percent", "20 percent")]),
-    ("makes up 56.7% of costs", [("56.7%", "56.7%")]),
+    ("makes up 56.7% of costs", [("56.7% of costs", "56.7%")]),
     (
         "a 60 percent increase over $7.5 billion",
         [("60 percent increase", "60 percent"), ("$7.5 billion", "$7.5 billion")],
     ),
     ("rose 3.9% to $124.27", [("rose 3.9%", "3.9%"), ("$124.27", "$124.27")]),
     ("by 2030, from 2016 to 2023", [("2030", "2030"), ("2016 to 2023", "2016 to 2023")]),
+    # a share takes in its whole, up to a word that starts another phrase
+    (
+        "gained approximately 6% of the Chinese market as of 2024",
+        [("gained approximately 6% of the Chinese market", "6%"), ("2024", "2024")],
+    ),
+    (
+        "5% of Nvidia’s total sales in 2024",
+        [("5% of Nvidia’s total sales", "5%"), ("2024", "2024")],
+    ),
+    ("85% of questions correctly", [("85% of questions", "85%")]),
+    ("5% of the computing power used by", [("5% of the computing power", "5%")]),
+    ("half of the market, and", [("half of the market", "half")]),
+    ("20% of 100 firms", [("20%", "20%"), ("100", "100")]),
+    ("a 40% increase of sales", [("40% increase", "40%")]),
+    # "half" compared with something is a ratio: the comparison is taken in
+    ("about half what American operators pay", [("about half what", "half")]),
+    ("half as much power", [("half as", "half")]),
+    # one plain word between a percentage and its noun of change
+    ("the permanent 75% price cut on V4", [("75% price cut", "75%")]),
+    ("a 5% of growth", [("5% of growth", "5%")]),  # "of": a whole, not a noun of change
+    # units the project has no unit for are taken in, so that they are refused
+    ("deliver >140,000 PFlops of AI compute", [(">140,000 PFlops", "140,000")]),
+    ("around 5 zettaFLOPS of AI compute", [("around 5 zettaFLOPS", "5")]),
+    ("lean six sigma will", [("six sigma", "six")]),
+    ("a 7 nm chip and 30 GWh", [("7 nm", "7"), ("30 GWh", "30")]),
+    # a range with its unit written on both ends; a change "from" keeps its own reading
+    ("26 per cent to 33 per cent", [("26 per cent to 33 per cent", "26 per cent to 33 per cent")]),
+    ("shares 30%-40% higher", [("30%-40% higher", "30%-40%")]),
+    ("share rose from <2% to 6%", [("rose from <2% to 6%", "2% to 6%")]),
+    # nouns of change before the number; a particle "up" after a verb in the past tense
+    ("a CAGR of 31.2% to reach", [("CAGR of 31.2%", "31.2%")]),
+    ("a growth rate of 5%", [("growth rate of 5%", "5%")]),
+    ("saw revenue surge by 73%", [("surge by 73%", "73%")]),
+    ("the US vacuumed up $39.2 billion", [("$39.2 billion", "$39.2 billion")]),
+    ("shares closed up 3%", [("up 3%", "3%")]),
+    # multiplier and change words as numbers; "double digits" takes its noun
+    ("a doubling of exports", [("doubling", "doubling")]),
+    ("the gap halved", [("halved", "halved")]),
+    ("from double digits", [("double digits", "double")]),
+    # a number glued to a word of the language by a slip is a number, not a name
+    ("more than12% of exports", [("more than12% of exports", "12%")]),
+    # a range of money with the currency written twice; "from" keeps a change of bare numbers
+    (
+        "the $500 million to $1 billion range",
+        [("$500 million to $1 billion", "$500 million to $1 billion")],
+    ),
+    ("the $800 to $900 billion of", [("$800 to $900 billion", "$800 to $900 billion")]),
+    ("rose from 3 to 5 years", [("rose from 3 to 5 years", "3 to 5")]),
+    ("jumping from nine to 20.", [("jumping from nine to 20", "nine to 20")]),
+    (
+        "doubled, from nine the previous year to 15.",
+        [
+            ("doubled", "doubled"),
+            ("from nine the previous year to 15", "nine the previous year to 15"),
+        ],
+    ),
+    # a decimal written without its zero; a price per another unit; a fraction compared
+    ("for .6 to .7 percent of GDP", [(".6 to .7 percent of GDP", ".6 to .7 percent")]),
+    ("pricing is ~$3.5/hour.", [("~$3.5/hour", "$3.5")]),
+    ("about one-fourth of what the US has", [("about one-fourth of what", "one")]),
 ]
 
 

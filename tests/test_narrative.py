@@ -687,6 +687,31 @@ def test_format_reading(spec, reading):
     assert brief.format_reading(row) == reading
 
 
+@pytest.mark.parametrize(
+    "outlet, original, title, label",
+    [
+        ("AI CERTs", None, "A title", "AI CERTs"),
+        (None, "Bloomberg", None, "Bloomberg (reposted)"),
+        # a repost is named by its original, as its own voice is keyed (check.own_voice_origin)
+        (
+            "newswire.com.pk",
+            "China Economic Net",
+            None,
+            "China Economic Net (reposted by newswire.com.pk)",
+        ),
+        (None, None, "A title", "\u201cA title\u201d"),
+        (None, None, None, "`x-2026`"),
+    ],
+)
+def test_a_source_is_labelled_by_the_outlet_its_own_voice_is_keyed_by(
+    outlet, original, title, label
+):
+    sources = pd.DataFrame(
+        [{"source_id": "x-2026", "outlet": outlet, "original_outlet": original, "title": title}]
+    )
+    assert brief.label_sources(sources) == {"x-2026": label}
+
+
 # ---- templates ------------------------------------------------------------------------------
 
 

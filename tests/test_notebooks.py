@@ -19,7 +19,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from gapstudy.output import describe_selection
+from gapstudy.output import describe_selection, selection_title
 from gapstudy.runlist import check_parameters, read_runs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -191,9 +191,15 @@ def test_every_caption_says_which_sources_the_run_reads(path):
     ]
     for call in calls:
         caption = ast.unparse(next(k.value for k in call.keywords if k.arg == "caption"))
-        assert "describe_selection(sources, as_of, include_comments)" in caption or (
-            "{selection}" in caption
-            and "selection = describe_selection(sources, as_of, include_comments)" in source
+        # A figure of whole texts (every line, reader comments too) names only the sources.
+        whole_texts = "describe_sources(sources, as_of)" in caption and "comments" in caption
+        assert (
+            whole_texts
+            or "describe_selection(sources, as_of, include_comments)" in caption
+            or (
+                "{selection}" in caption
+                and "selection = describe_selection(sources, as_of, include_comments)" in source
+            )
         ), f"{path.name}: caption {caption} does not follow the run's parameters"
 
 
@@ -208,6 +214,19 @@ def test_the_runs_of_one_notebook_get_captions_of_their_own(repo_paths):
         for r in viewpoints
     }
     assert len(captions) == len(viewpoints) >= 2
+    # The chart's own title tells the runs apart too, so a picture compared alone says which.
+    titles = {
+        selection_title(
+            r.parameters.get("sources", []),
+            r.parameters.get("as_of", ""),
+            r.parameters.get("include_comments", False),
+        )
+        for r in viewpoints
+    }
+    assert len(titles) == len(viewpoints)
+    assert selection_title([], "2026-01-31", False) == (
+        "all sources published by 2026-01-31, reader comments left out"
+    )
     assert describe_selection([], "2026-01-31", False) == (
         "Reads all sources published by 2026-01-31 (later and undated ones left out);"
         " reader comments left out."

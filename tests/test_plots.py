@@ -9,6 +9,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, Rectangle  # noqa: E402
@@ -325,10 +327,14 @@ def test_plot_source_timeline_marks_undated_and_inferred_dates():
     ax = plots.plot_source_timeline(SOURCES)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["k", "z", "u"]
     texts = [t.get_text() for t in ax.texts]
-    assert "?" in texts and "undated" in texts
+    assert "undated: no date in the text, so not placed in time" in texts
+    # The undated text (row 2) has no mark on the time axis, and no line stands for it.
+    marked_rows = {float(line.get_ydata()[0]) for line in ax.lines if len(line.get_ydata())}
+    assert 2.0 not in marked_rows
+    assert not [line for line in ax.lines if line.get_linestyle() == "--"]
     assert "2026-01 (month, inferred)" in texts
     assert "2026-05-27 (day)" in texts
-    (bar,) = ax.patches
+    ((bar,),) = ax.containers  # one bar; the undated row's shading is not a bar
     assert bar.get_width() == 31  # the whole of January
 
 
@@ -339,6 +345,15 @@ def test_plot_coverage_stacks_the_counts_per_status():
         [(True, 3), (True, 1), (True, 2), (False, 5), (False, 0), (False, 0)]
     )
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["annotated", "excluded", "open"]
+
+
+def test_each_viewpoints_variant_is_titled_by_its_selection():
+    plain = plots.plot_viewpoints(VIEWPOINTS)
+    subset = plots.plot_viewpoints(VIEWPOINTS, selection="2 sources (a, b)")
+    assert plain.get_title(loc="left") == "Where optimists and skeptics look"
+    title = "Where optimists and skeptics look: 2 sources (a, b)"
+    assert subset.get_title(loc="left") == title
+    assert set(plots.drawn_data(subset.figure)["chart"]) == {title}
 
 
 def test_plot_viewpoints_puts_optimists_left_and_skeptics_right():
@@ -372,12 +387,12 @@ def test_benchmark_points_sit_at_their_month():
 
 def test_plot_fact_agreement_shows_each_report_and_the_verdict():
     ax = plots.plot_fact_agreement(FACT_VALUES)
-    # Each fact is named by what it measures and when, never by its internal id.
-    assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "IPO proceeds (January)\na: \\$560 million",
+    # Each fact is named by what it measures and when, never by its internal id; its verdict
+    # is on its own line, above its first report, not floating at the right.
+    assert [t.get_text() for t in ax.texts] == [
+        "IPO proceeds (January) — DISAGREE: largest 12% above smallest\na: \\$560 million",
         r"b: \$500 million",
     ]
-    assert "DISAGREE: largest 12% above smallest" in [t.get_text() for t in ax.texts]
     dots = [line.get_xdata()[0] for line in ax.lines if line.get_marker() == "o"]
     assert dots == pytest.approx([560 / 500, 1.0])
 
@@ -392,6 +407,85 @@ def test_no_two_labels_overlap_and_none_is_cut_off(name):
     assert outside(ax.figure) == []
 
 
+def test_a_change_axis_keeps_zero_in_view():
+    """A cut of 40% on an axis from -40 to -30 looks extreme; from zero it reads as it is."""
+    change = make_marks(
+        {
+            "dimension": "efficiency",
+            "kind": "change",
+            "entity": "DeepSeek",
+            "counterpart": None,
+            "unit": "percent",
+            "label": "cost",
+            "low": -40.0,
+            "value": -40.0,
+            "high": -40.0,
+            "text": "40% lower",
+            "item_id": "c/1",
+        },
+        {
+            "dimension": "efficiency",
+            "kind": "change",
+            "entity": "DeepSeek",
+            "counterpart": None,
+            "unit": "percent",
+            "label": "cost",
+            "low": -30.0,
+            "value": -30.0,
+            "high": -30.0,
+            "text": "30% lower",
+            "item_id": "c/2",
+        },
+    )
+    ax = plots.plot_dimension_figures(change)
+    low, high = ax.get_xlim()
+    assert low <= -40 and high >= 0
+
+
+@pytest.mark.parametrize("name", EVERY_FIGURE)
+def test_every_figure_is_drawn_again_for_phones(name):
+    """The narrow drawing: as wide as a phone shows it, its text no smaller, nothing
+    overlapping or cut off, and the same marks as the wide figure."""
+    wide = EVERY_FIGURE[name]().figure
+    narrow = plots.redraw(wide, style.NARROW)
+    assert narrow is not None and narrow is not wide
+    assert narrow.get_size_inches()[0] == pytest.approx(style.NARROW.width_in)
+    assert overlaps(narrow) == [], name
+    assert outside(narrow) == [], name
+    assert min(t.get_fontsize() for t in drawn_texts(narrow)) >= style.MIN_FONT_PT
+    columns = list(plots.DRAWN_COLUMNS)
+    pd.testing.assert_frame_equal(
+        plots.drawn_data(narrow)[columns], plots.drawn_data(wide)[columns]
+    )
+
+
+def test_a_figure_drawn_elsewhere_is_not_drawn_again():
+    fig, _ = plt.subplots()
+    assert plots.redraw(fig, style.NARROW) is None
+    given, ax = plt.subplots()
+    plots.plot_viewpoints(VIEWPOINTS, ax=ax)  # drawn into someone else's figure
+    assert plots.redraw(given, style.NARROW) is None
+
+
+def test_the_narrow_figure_is_saved_beside_the_wide_one_and_fits_a_phone(tmp_path):
+    outputs = []
+    for n in range(2):
+        ax = plots.plot_gap_by_dimension(GAPS)
+        written = save_figure(
+            ax.figure, "gap", figures_dir=tmp_path / str(n), caption="c", formats=["png"]
+        )
+        names = [p.name for p in written]
+        assert names == ["gap.png", "gap.narrow.png", "gap.csv", "gap.meta.json"]
+        narrow = written[1].read_bytes()
+        width, _ = struct.unpack(">II", narrow[16:24])
+        # Saved at twice the pixels and shown at half: no wider than a phone shows it.
+        assert width <= style.PHONE_WIDTH_PX * style.NARROW_DPI / style.DPI
+        outputs.append(narrow)
+    assert outputs[0] == outputs[1]
+    # Only the two figures drawn here stay open: a notebook shows every open figure.
+    assert len(plt.get_fignums()) == 2
+
+
 def test_labels_at_one_spot_are_moved_apart():
     both = POINTS[POINTS["unit"] == "percent"]
     ax = plots.plot_benchmark_gap(both)
@@ -402,12 +496,136 @@ def test_labels_at_one_spot_are_moved_apart():
     assert a.xyann != b.xyann
 
 
+def _apart(boxes, shifts, pad) -> bool:
+    """No two boxes closer than ``pad`` once shifted (to within rounding)."""
+    pad -= 1e-9
+    moved = [(x0, y0 + s, x1, y1 + s) for (x0, y0, x1, y1), s in zip(boxes, shifts, strict=True)]
+    return not any(
+        a[0] < b[2] + pad and b[0] < a[2] + pad and a[1] < b[3] + pad and b[1] < a[3] + pad
+        for i, a in enumerate(moved)
+        for b in moved[:i]
+    )
+
+
+BOX = st.tuples(
+    st.floats(0, 300, allow_nan=False),
+    st.floats(0, 300, allow_nan=False),
+    st.floats(1, 80, allow_nan=False),
+    st.floats(1, 30, allow_nan=False),
+).map(lambda b: (b[0], b[1], b[0] + b[2], b[1] + b[3]))
+
+
+@given(st.lists(BOX, max_size=40), st.sampled_from([0.0, 2.0]))
+@settings(max_examples=200, deadline=None)
+def test_stacked_boxes_never_overlap_and_only_move_up(boxes, pad):
+    shifts, _ = plots.stack_boxes(boxes, pad)
+    assert all(s >= 0 for s in shifts)
+    assert _apart(boxes, shifts, pad)
+
+
+def test_boxes_already_apart_stay_put():
+    boxes = [(0, 10 * n, 50, 10 * n + 8) for n in range(20)]
+    assert plots.stack_boxes(boxes, 2.0)[0] == [0.0] * 20
+
+
+def test_boxes_at_one_spot_are_stacked_in_their_order():
+    shifts, _ = plots.stack_boxes([(0, 0, 10, 5)] * 3, 1.0)
+    assert shifts == [0.0, 6.0, 12.0]
+
+
+def _rows_of_labels(n: int) -> list[tuple[float, float, float, float]]:
+    """Labels as a panel of marks draws them: one a row, at scattered x, each pair of rows
+    a little closer than a label is tall (so neighbours overlap and move)."""
+    return [((37 * k) % 400, 9.0 * k, (37 * k) % 400 + 120, 9.0 * k + 10) for k in range(n)]
+
+
+def test_placement_compares_labels_with_their_neighbours_not_with_every_label():
+    counts = {n: plots.stack_boxes(_rows_of_labels(n), 2.0)[1] for n in (250, 1000, 4000)}
+    for n, count in counts.items():
+        assert count <= 8 * n  # every pair would be n(n-1)/2
+    # Four times the labels, about four times the comparisons.
+    assert counts[4000] / counts[1000] < 4.5
+    assert counts[1000] / counts[250] < 4.5
+    boxes = _rows_of_labels(1000)
+    assert _apart(boxes, plots.stack_boxes(boxes, 2.0)[0], 2.0)
+
+
+def _many_marks(n: int) -> pd.DataFrame:
+    """``n`` gap marks in two panels (two units), each from its own source."""
+    return make_marks(
+        *(
+            {
+                "unit": "fold" if k % 3 else "percentage_point",
+                "label": f"lead {k}",
+                "low": 2.0 + k,
+                "value": 2.0 + k,
+                "high": 2.0 + k,
+                "source_id": f"s{k:03d}",
+                "item_id": f"s{k:03d}/gap/1",
+                "text": f"{2 + k}",
+            }
+            for k in range(n)
+        )
+    )
+
+
+def test_a_figure_draws_at_most_max_marks_and_counts_the_rest(tmp_path):
+    marks = _many_marks(plots.MAX_MARKS + 23)
+    ax = plots.plot_gap_by_dimension(marks)
+    fig = ax.figure
+    drawn_words = [t for t in _texts(fig) if "·  s" in t]
+    assert len(drawn_words) == plots.MAX_MARKS
+    note = f"… and 23 more not drawn ({plots.MAX_MARKS} of {plots.MAX_MARKS + 23:,} shown"
+    assert note in fig.legends[0].get_title().get_text()
+    # Both panels keep marks: taken in turn from each, not the first rows of the table.
+    assert len(fig.axes) == 2
+    assert overlaps(fig) == []
+    written = save_figure(fig, "many", figures_dir=tmp_path, caption="c", formats=["png"])
+    saved = pd.read_csv(next(p for p in written if p.suffix == ".csv"))
+    assert sorted(saved["item_id"]) == sorted(marks["item_id"])
+    assert saved["is_shown"].sum() == plots.MAX_MARKS
+
+
+def test_a_figure_with_few_marks_draws_them_all_and_says_nothing_of_more():
+    ax = plots.plot_gap_by_dimension(_many_marks(plots.MAX_MARKS))
+    assert ax.figure.legends[0].get_title().get_text() == ""
+    assert not [t for t in _texts(ax.figure) if "more not drawn" in t]
+    assert plots.drawn_data(ax.figure)["is_shown"].all()
+
+
+def test_benchmark_points_at_one_spot_beyond_the_bound_are_counted_and_kept_in_the_data():
+    n = plots.MAX_MARKS + 5
+    points = pd.DataFrame(
+        {
+            "figure_id": [f"s{k}/g/1" for k in range(n)],
+            "source_id": [f"s{k}" for k in range(n)],
+            "label": ["overall"] * n,
+            "text": ["2.7%"] * n,
+            "value": [2.7] * n,
+            "unit": ["percent"] * n,
+            "year": [2026.2] * n,
+            "is_year_from_source": [False] * n,
+            "stance": ["optimist"] * n,
+        }
+    )
+    ax = plots.plot_benchmark_gap(points)
+    fig = ax.figure
+    markers = [line for line in ax.lines if line.get_marker() == "o"]
+    assert len(markers) == plots.MAX_MARKS
+    # Points at one spot with the same words share one label naming the first source.
+    labels = [t.get_text() for t in ax.texts if t.get_text().startswith("2.7% · ")]
+    assert labels == [f"2.7% · s0 and {plots.MAX_MARKS - 1} more"]
+    assert "… and 5 more not drawn" in fig.legends[0].get_title().get_text()
+    drawn = plots.drawn_data(fig)
+    assert len(drawn) == n and drawn["is_shown"].sum() == plots.MAX_MARKS
+
+
 @pytest.mark.parametrize("name", EVERY_FIGURE)
 def test_text_is_readable_at_the_width_the_report_shows(name, tmp_path):
     ax = EVERY_FIGURE[name]()
     sizes = {t.get_fontsize() for t in drawn_texts(ax.figure)}
     assert min(sizes) >= style.MIN_FONT_PT
-    (png, _, _) = save_figure(ax.figure, name, figures_dir=tmp_path, caption="c", formats=["png"])
+    (png, *_) = save_figure(ax.figure, name, figures_dir=tmp_path, caption="c", formats=["png"])
     width, _ = struct.unpack(">II", png.read_bytes()[16:24])
     # Shown at its own size (no scaling down), so 8 pt stays 8 pt.
     assert width <= style.REPORT_WIDTH_PX
@@ -471,7 +689,8 @@ def test_the_same_data_gives_the_same_svg_bytes(tmp_path):
 
 def test_every_figure_saves_the_data_it_drew(tmp_path):
     ax = plots.plot_gap_by_dimension(GAPS)
-    (_, data, _) = save_figure(ax.figure, "gap", figures_dir=tmp_path, caption="c", formats=["png"])
+    written = save_figure(ax.figure, "gap", figures_dir=tmp_path, caption="c", formats=["png"])
+    (data,) = [p for p in written if p.suffix == ".csv"]
     drawn = pd.read_csv(data)
     assert list(drawn.columns[: len(plots.DRAWN_COLUMNS)]) == list(plots.DRAWN_COLUMNS)
     assert sorted(drawn["item_id"]) == sorted(GAPS["item_id"])
@@ -551,10 +770,29 @@ def _report_figures(paths) -> dict:
 
 
 def test_the_report_figures_are_readable_and_free_of_overlaps(repo_paths):
+    """The figures of the report as drawn from the real tables, wide and for phones."""
     for name, draw in _report_figures(repo_paths).items():
-        fig = draw().figure
-        assert overlaps(fig) == [], name
-        assert outside(fig) == [], name
-        assert min(t.get_fontsize() for t in drawn_texts(fig)) >= style.MIN_FONT_PT, name
-        assert fig.get_size_inches()[0] <= style.REPORT_WIDTH_IN, name
-        plt.close(fig)
+        wide = draw().figure
+        narrow = plots.redraw(wide, style.NARROW)
+        for fig, layout in ((wide, style.WIDE), (narrow, style.NARROW)):
+            assert overlaps(fig) == [], (name, layout.name)
+            assert outside(fig) == [], (name, layout.name)
+            smallest = min(t.get_fontsize() for t in drawn_texts(fig))
+            assert smallest >= style.MIN_FONT_PT, (name, layout.name)
+            assert fig.get_size_inches()[0] <= layout.width_in, (name, layout.name)
+            plt.close(fig)
+
+
+def test_every_figure_the_build_drew_fits_the_width_the_report_shows():
+    """A wider figure is shrunk by the page, and all of its text with it (a long title once
+    made a viewpoints variant 1,292 px wide, its text about 7 px)."""
+    from gapstudy.paths import project_paths
+
+    pngs = [p for p in sorted(project_paths().figures.rglob("*.png")) if ".narrow." not in p.name]
+    assert pngs, "the build drew no figures"
+    too_wide = {}
+    for png in pngs:
+        width, _ = struct.unpack(">II", png.read_bytes()[16:24])
+        if width > style.REPORT_WIDTH_PX:
+            too_wide[str(png.relative_to(project_paths().root))] = width
+    assert not too_wide, too_wide

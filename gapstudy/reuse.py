@@ -1,0 +1,205 @@
+"""What the corpus already names, for a new text to reuse: metric wordings, event ids and
+voices.
+
+Two figures of one quantity written two ways ("lead on the MMLU benchmark", "lead on the MMLU
+language understanding benchmark") are plotted as two series, and two keys for one report are
+two voices. Nothing here is an error: ``gapstudy check`` prints these notes after its verdict,
+each naming the existing wording, its file and line, and ``gapstudy add`` lists the event ids and
+voices in use. Wordings are near when the words of one (less the small words below) hold all the
+words of the other, two or more, or when they share three quarters of their words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gapstudy.annotations import SourceAnnotations
+from gapstudy.exceptions import Problem
+from gapstudy.sources import Source
+from gapstudy.yamlfile import line_of_key
+
+# Words that do not tell two wordings apart.
+SMALL_WORDS = frozenset(
+    re.findall(r"\S+", "a an the of on in for to and by at its their with from as per")
+)
+NEAR_SHARE = 0.75
+# Kinds of voice that speak in several texts, listed by `gapstudy add` for reuse.
+REUSABLE_VOICE_KINDS = ("outlet", "organisation", "report")
+
+
+def wording_words(wording: str) -> frozenset[str]:
+    """The words of a wording that tell it apart: lower case, small words left out."""
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", wording.lower()) if w not in SMALL_WORDS)
+
+
+def is_near(a: str, b: str) -> bool:
+    """Whether two different wordings are near (see the module docstring)."""
+    words_a, words_b = wording_words(a), wording_words(b)
+    if a == b or not words_a or not words_b:
+        return False
+    if min(len(words_a), len(words_b)) >= 2 and (words_a <= words_b or words_b <= words_a):
+        return True
+    return len(words_a & words_b) / len(words_a | words_b) >= NEAR_SHARE
+
+
+@dataclass(frozen=True)
+class MetricUse:
+    """One figure's metric, where it is written, and what it is compared within."""
+
+    source_id: str
+    dimension: str
+    entity: str
+    metric: str
+    path: Path
+    line: int
+
+
+def metric_uses(
+    annotations: Mapping[str, SourceAnnotations], canonical: Callable[[str], str | None]
+) -> list[MetricUse]:
+    """Every figure's metric, in the order of ``annotations`` (that of ``data/sources.yaml``),
+    with its claim's dimension and its entity's canonical name."""
+    uses = []
+    for sid, notes in annotations.items():
+        for claim in notes.claims:
+            for fig in claim.figures:
+                metric, entity = fig.spec.get("metric"), fig.spec.get("entity")
+                if not isinstance(metric, str) or not isinstance(entity, str):
+                    continue
+                uses.append(
+                    MetricUse(
+                        sid,
+                        str(claim.spec.get("dimension")),
+                        canonical(entity) or entity,
+                        metric,
+                        notes.path,
+                        line_of_key(fig.spec, "metric") or fig.line,
+                    )
+                )
+    return uses
+
+
+def near_metrics(uses: list[MetricUse]) -> list[Problem]:
+    """A note for each metric written near, not the same as, a metric of an earlier source for
+    the same dimension and entity, naming the earlier wording, its file and line (one note per
+    pair of wordings, at the later source)."""
+    notes, seen = [], set()
+    for n, use in enumerate(uses):
+        for earlier in uses[:n]:
+            pair = (earlier.metric, use.metric, use.path)
+            if (
+                earlier.source_id == use.source_id
+                or (earlier.dimension, earlier.entity) != (use.dimension, use.entity)
+                or earlier.metric == use.metric
+                or pair in seen
+                or not is_near(earlier.metric, use.metric)
+            ):
+                continue
+            seen.add(pair)
+            notes.append(
+                Problem(
+                    use.path,
+                    use.line,
+                    f"metric {use.metric!r} ({use.dimension}, {use.entity}) is near "
+                    f"{earlier.metric!r} in {earlier.path.name}:{earlier.line}",
+                    "if both measure the same thing, write it one way: plots and facts "
+                    "group figures by their metric's words",
+                )
+            )
+    return notes
+
+
+def near_shared_voices(
+    annotations: Mapping[str, SourceAnnotations], shared: Mapping[str, dict[str, Any]], path: Path
+) -> list[Problem]:
+    """A note for each voice declared in an annotation file under its own key whose name is
+    near, or the same as, the name of a voice declared once in ``voices.yaml`` (``path``)."""
+    notes = []
+    for notes_of in annotations.values():
+        for key, voice in notes_of.voices.items():
+            name = voice.get("name")
+            if key in shared or not isinstance(name, str):
+                continue
+            for shared_key, declared in shared.items():
+                other = declared.get("name")
+                if isinstance(other, str) and (name == other or is_near(name, other)):
+                    notes.append(
+                        Problem(
+                            notes_of.path,
+                            voice["__line__"],
+                            f"voice {key!r} ({name!r}) is near {shared_key!r} ({other!r}), "
+                            f"declared in {path.name}:{declared['__line__']}",
+                            f"if it is the same voice, refer to it by key: "
+                            f"{{key: {shared_key}, stance: ...}}",
+                        )
+                    )
+                    break
+    return notes
+
+
+def near_events(sources: Mapping[str, Source], path: Path) -> list[Problem]:
+    """A note for each event id near, not the same as, an event id of an earlier source in
+    ``data/sources.yaml`` (``path``), naming it and that source."""
+    notes, first_use = [], {}
+    for sid, source in sources.items():
+        events = source.meta.get("event") or []
+        for event in events if isinstance(events, list) else []:
+            if not isinstance(event, str):
+                continue
+            near = [e for e, by in first_use.items() if by != sid and is_near(e, event)]
+            if event not in first_use and near:
+                notes.append(
+                    Problem(
+                        path,
+                        line_of_key(source.meta, "event"),
+                        f"{sid}: event {event!r} is near {near[0]!r} of {first_use[near[0]]}",
+                        "if the texts report the same occasion, use one id",
+                    )
+                )
+            first_use.setdefault(event, sid)
+    return notes
+
+
+def in_use(
+    sources: Mapping[str, Source],
+    voices_by_source: Mapping[str, list[dict[str, Any]]],
+    shared: Mapping[str, dict[str, Any]],
+) -> dict[str, dict[str, str]]:
+    """What a new text may reuse: event ids (with the sources that report them) and voices of
+    the kinds that speak in several texts (key: name, and where declared), from the sources,
+    the voices each annotation file declares, and ``voices.yaml`` (``shared``)."""
+    events: dict[str, list[str]] = {}
+    for sid, source in sources.items():
+        for event in source.meta.get("event") or []:
+            events.setdefault(str(event), []).append(sid)
+    voices = {key: f"{v.get('name')} (voices.yaml)" for key, v in shared.items()}
+    for sid, declared in voices_by_source.items():
+        for voice in declared:
+            key = voice.get("key")
+            if (
+                voice.get("kind") in REUSABLE_VOICE_KINDS
+                and key not in voices
+                and not str(key).startswith("author-")  # a text's own, unnamed author
+            ):
+                voices[str(key)] = f"{voice.get('name')} ({sid})"
+    return {
+        "events": {e: ", ".join(sids) for e, sids in sorted(events.items())},
+        "voices": dict(sorted(voices.items())),
+    }
+
+
+def format_in_use(found: dict[str, dict[str, str]], limit: int = 40) -> str:
+    """What :func:`in_use` found, a line per entry, at most ``limit`` per list."""
+    lines = ["in use, to reuse where the new text speaks of the same (docs/adding-a-source.md):"]
+    for name, entries in found.items():
+        lines.append(f"  {name}:" + ("" if entries else " none"))
+        items = list(entries.items())
+        lines += [f"    {key}: {where}" for key, where in items[:limit]]
+        if len(items) > limit:
+            lines.append(f"    ... and {len(items) - limit} more")
+    lines.append("  metrics: `gapstudy check` names any metric written near one already used")
+    return "\n".join(lines)

@@ -1,0 +1,282 @@
+"""Stage 3: read a mention in its sentence, where the mention's own words are not enough.
+
+The normaliser (:func:`gapstudy.figures.read_mention`) reads a mention's words alone. Some
+words a reading needs stand elsewhere in the sentence, and without them the words alone give a
+wrong number with no refusal. :func:`read_in_sentence` looks at the sentence around a mention
+and either completes its reading from words that are there, or refuses it; it never guesses:
+
+- A bare figure in a list after a change continues that change ("its stock soaring 239% in
+  2023 and 171% in 2024", "expected to increase 16% in 2023 and 12.5% in 2025"): it is a
+  change in the same direction. Only a figure with nothing of its own around it (no hedge,
+  no words after it but a period) continues the list.
+- "by N" whose verb stands earlier in the clause ("increased the country's capacity by more
+  than 430 gigawatts") is read with that verb. Where the clause holds a word of difference
+  instead ("ahead", "lead", "outpaced"), "by N" is the size of the difference, read as
+  written. Where it holds neither, it is refused: the words do not say what N is the amount of.
+- "from X to Y" with no verb of change in the mention and no period on its ends is a change
+  where a verb stands earlier in the clause ("going from 20% to 40%"), a range after a word of
+  range ("ranging from 5% to 10%"), and refused where the clause has neither ("accuracy from 0%
+  to 100% on the y-axis": a scale, not a change).
+- Words right around a mention that it did not take in and that change its reading make a
+  refusal: "than" before it ('cost "much more" than $100 million': the bound is split by
+  quotation marks), a unit after a count ("2.79M hours"), "of" after "one" ("one of the most
+  widely adopted": a member of a group, not a quantity), a word of rank before a count ("the
+  top four": a rank or the size of a group).
+- A bare number at the end of a clause, when the sentence wrote a unit with an earlier number
+  ("seven months behind (sometimes just four, sometimes a yawning 14)"), is refused: its unit
+  is written once, earlier, and the number alone would read as a count.
+- A day of the month ("April 7", "Jan. 15", "7 April") is a date: an exclusion, as a year is.
+- A number joined by a hyphen to words the mention does not hold ("a five-times-per-year
+  rate") and "N times a year" after a verb of growth ("scaled about three times per year": a
+  growth factor each year, which has no unit here) are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gapstudy import vocab
+from gapstudy.figures import is_unit_word, read_mention
+from gapstudy.mentions import Mention, find_mentions, is_year
+
+# A sentence ends at ". ", "! ", "? " or a line break; a window never reaches further.
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
+# The words between two figures of one list: an optional period of the first, then "and",
+# "or" or a comma ("239% in 2023 and 171%", "5% last year, 7%").
+_LIST_GAP_RE = re.compile(
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
+    r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)",
+    re.IGNORECASE,
+)
+# What may follow a figure that continues a list: its period, then the clause ends.
+_LIST_TAIL_RE = re.compile(
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
+    r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$)",
+    re.IGNORECASE,
+)
+# Nothing named after a number: the clause ends.
+_CLAUSE_END_RE = re.compile(r"[ \t]*(?:[,;:.)\]!?—–]|$)")
+# A clause starts after punctuation: "by N" looks for its verb no further back.
+_CLAUSE_START_RE = re.compile(r"[,;:()\[\]—–\"“”]")
+_FROM_TO_RE = re.compile(r"^from[ \t]+", re.IGNORECASE)
+# A period on an end of "from X to Y" makes it a change over time: "from 26% (2022) to 13%
+# (2024)", "from nine the previous year to 15".
+_YEAR_IN_RE = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:previous|prior|last)[ \t]+year\b|\byear[ \t]+(?:earlier|before|ago)\b",
+    re.IGNORECASE,
+)
+_RANGE_WORDS = frozenset(
+    {"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "span"}
+    | {"spans", "spanned", "spanning", "anywhere", "scale", "scales", "between"}
+)
+_MOTION_VERBS = frozenset(
+    {"went", "go", "goes", "gone", "move", "moves", "moved", "shift", "shifts"}
+)
+# "than" right before a mention that did not take it in: a comparison the words do not hold.
+_THAN_RE = re.compile(r"(?<![\w-])than[\"”’']?[ \t]*$", re.IGNORECASE)
+_RANK_RE = re.compile(r"(?<![\w-])(?:top|ranked|No\.|#)[ \t]*$", re.IGNORECASE)
+_NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
+_BY_RE = re.compile(r"^by[ \t]+", re.IGNORECASE)
+# A day of the month is a date: "April 7", "Jan. 15", "7 April", "15th of March". Month names
+# are matched with their capital, so that "may" the verb is not one.
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_MONTH_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_MONTHS})\.?[ \t]+$")
+_MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS})\b")
+_DAY_RE = re.compile(r"\d{1,2}")
+# A number joined by a hyphen to the words after it ("a five-times-per-year rate", "a
+# five-year plan"): the compound, which the mention does not hold, says what it counts.
+_HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
+# "N times a year" after a verb of growth ("compute scaled about three times per year") is a
+# growth factor each year, for which the project has no unit, not N events a year.
+_TIMES_A_YEAR_RE = re.compile(r"\btimes[ \t]+(?:a|per|each|every)[ \t]+year\b", re.IGNORECASE)
+_GROWTH_VERBS = frozenset({"scaled", "scales", "scaling", "multiplied", "expanded", "expands"})
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Words that make "by N" the size of a difference, read as written ("ahead by 2.7%").
+_DIFFERENCE_WORDS = frozenset(
+    {"ahead", "behind", "lead", "leads", "led", "leading", "gap", "margin", "edge", "trail"}
+    | {"trails", "trailed", "trailing", "outpaced", "outpaces", "outperformed", "outperforms"}
+    | {"beat", "beats", "exceeded", "exceeds", "surpassed", "surpasses", "advantage", "deficit"}
+    | {"difference", "differ", "differs", "apart", "separated", "topped", "tops", "won"}
+    | {"lag", "lags", "lagged", "lagging", "behind", "ahead", "outstrip", "outstripped"}
+    | set(vocab.COMPARATIVES)
+)
+
+
+def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
+    """What the normaliser makes of ``mention`` (a mention of ``text``) with the words of its
+    sentence: its reading, completed where the sentence gives what the mention's words lack
+    (then ``read_with`` names those words), or ``{"refusal": reason}`` where those words are
+    elsewhere and cannot be read (see the module docstring); a year stays
+    ``{"exclusion": ...}``."""
+    start, end = _sentence_span(text, mention.start, mention.end)
+    sentence = text[start:end]
+    earlier = [
+        Mention(m.start + start, m.end + start, m.text, number=None)
+        for m in find_mentions(sentence)
+        if m.end + start <= mention.start and not is_year(m.text)
+    ]
+    return _read(text, mention, earlier, start)
+
+
+def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
+    reading = read_mention(mention.text)
+    if "refusal" in reading or "exclusion" in reading:
+        return reading
+    if _is_day_of_month(text, mention):
+        return {"exclusion": vocab.DATE_REASON}
+    if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
+        return {"refusal": refusal}
+    if mention.text.casefold().startswith("by ") and reading["kind"] != "change":
+        return _read_by(text, mention, reading, floor)
+    if _FROM_TO_RE.match(mention.text) and not _YEAR_IN_RE.search(mention.text):
+        return _read_from_to(text, mention, reading, floor)
+    if earlier and _is_bare(reading):
+        previous = earlier[-1]
+        gap = text[previous.end : mention.start]
+        if _LIST_GAP_RE.fullmatch(gap) and _LIST_TAIL_RE.match(text, mention.end):
+            before = _read(text, previous, earlier[:-1], floor)
+            if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
+                continued = _continued_change(reading, before)
+                return continued | {"read_with": f"the change {previous.text!r} before it"}
+    if reading["kind"] == "count" and _CLAUSE_END_RE.match(text, mention.end):
+        units = [read_mention(m.text) for m in earlier]
+        written = [(m.text, r["unit"]) for m, r in zip(earlier, units, strict=True)]
+        written = [(words, unit) for words, unit in written if unit not in (None, "count")]
+        if written:
+            words, unit = written[-1]
+            return {
+                "refusal": f"a bare number at the end of a clause, in a sentence that writes "
+                f"the unit {unit!r} with an earlier number ({words!r}): its unit may be "
+                f"written once, earlier; {vocab.REFUSAL_ADVICE}"
+            }
+    return reading
+
+
+def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
+    """Why the words right around a mention, which it did not take in, change its reading:
+    "than" before it ('cost "much more" than $100 million'), a unit after a count ("2.79M
+    hours"), "of" after "one" ("one of the most widely used"), a word of rank before a count
+    ("the top four"); else None."""
+    than = _THAN_RE.search(text, max(floor, mention.start - 40), mention.start)
+    if than is not None:
+        return (
+            f"{text[than.start() : mention.start].strip()!r} before it compares with words "
+            f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
+        return (
+            "after a word of rank ('top', 'No.'), a rank or the size of a group; "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
+    if _HYPHEN_AFTER_RE.match(text, mention.end):
+        compound = text[mention.end :].split(None, 1)[0] if text[mention.end :].strip() else ""
+        return (
+            f"the number is joined to the words after it ({mention.text + compound!r}), "
+            f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if _TIMES_A_YEAR_RE.search(mention.text):
+        clause = text[floor : mention.start]
+        starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
+        words = {w.casefold() for w in _WORD_RE.findall(clause[starts[-1] if starts else 0 :])}
+        words |= {w.casefold() for w in _WORD_RE.findall(mention.text)}
+        growth = words & (_GROWTH_VERBS | set(vocab.CHANGE_VERBS))
+        if growth:
+            return (
+                f"{mention.text!r} after {sorted(growth)[0]!r} is a growth factor each year "
+                f"(the project has no unit for it), not a count of events; "
+                f"{vocab.REFUSAL_ADVICE}"
+            )
+    after = _NEXT_WORD_RE.match(text, mention.end)
+    if after is None or reading["kind"] != "count":
+        return None
+    if is_unit_word(after.group(1)):
+        return (
+            f"the unit {after.group(1)!r} after it is not in the mention's words; "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
+    if after.group(1).casefold() == "of" and mention.text.casefold() == "one":
+        return "'one of' picks out a member of a group, not a quantity"
+    return None
+
+
+def _is_day_of_month(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is a bare day of the month: one or two digits from 1 to 31 right
+    after a month's name ("April 7", "Jan. 15") or right before one ("7 April", "15th of
+    March")."""
+    if not _DAY_RE.fullmatch(mention.text) or not 1 <= int(mention.text) <= 31:
+        return False
+    # The month may stand before the sentence's start as this module splits it ("Jan. 15").
+    before = text[max(0, mention.start - 12) : mention.start]
+    return bool(_MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, mention.end))
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)``: from after the last sentence end before it to
+    the first sentence end after it."""
+    before = [m.end() for m in _SENTENCE_END_RE.finditer(text, 0, start)]
+    after = _SENTENCE_END_RE.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def _is_bare(reading: dict[str, Any]) -> bool:
+    """A figure with nothing of its own: a level with no qualifier and no named whole."""
+    is_level = reading["kind"] in ("percent", "count") and reading["qualifier"] is None
+    return is_level and "whole" not in reading
+
+
+def _continued_change(reading: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
+    """``reading`` as a change in the direction of the change ``before`` it in a list."""
+    numbers = [before[name] for name in ("value", "low", "high") if before[name] is not None]
+    sign = -1 if numbers and max(numbers) < 0 else 1
+    values = {name: reading[name] * sign for name in ("value", "low", "high")}
+    return reading | values | {"kind": "change"}
+
+
+def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict[str, Any]:
+    """ "by N" read with the verb of change or the word of difference earlier in its clause."""
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
+    clause = text[starts[-1] if starts else floor : mention.start]
+    words = [w.casefold() for w in _WORD_RE.findall(clause)]
+    for word in reversed(words):
+        if word in _DIFFERENCE_WORDS:
+            return reading
+        if word in vocab.CHANGE_VERBS or word in vocab.CHANGE_NOUNS:
+            verb = f"{word} by" if word in vocab.CHANGE_VERBS else f"a {word} of"
+            amount = _BY_RE.sub("", mention.text, count=1)
+            return _with_verb(read_mention(f"{verb} {amount}"), word)
+    return {
+        "refusal": f"{mention.text!r} gives the amount of a change or a difference whose "
+        f"words are not in its clause; {vocab.REFUSAL_ADVICE}"
+    }
+
+
+def _read_from_to(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any]:
+    """ "from X to Y" with no verb of change in the mention and no period on its ends: a
+    change where a verb stands earlier in its clause ("going from 20% to 40%", "raising
+    their share from <2% to 6%"), a range of values after a word of range ("ranging from 5%
+    to 10%"), refused where the clause has neither ("accuracy from 0% to 100%")."""
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
+    clause = text[starts[-1] if starts else floor : mention.start]
+    for word in reversed([w.casefold() for w in _WORD_RE.findall(clause)]):
+        if word in _RANGE_WORDS:
+            ranged = read_mention(_FROM_TO_RE.sub("", mention.text, count=1))
+            return ranged | {"read_with": f"{word!r} earlier in its clause: a range"}
+        if word in vocab.CHANGE_VERBS or word in _MOTION_VERBS or word.endswith(("ing", "ed")):
+            return reading
+    return {
+        "refusal": f"{mention.text!r} with no verb in its clause may be a change or a span of "
+        f"values (a scale, a range); {vocab.REFUSAL_ADVICE}"
+    }
+
+
+def _with_verb(reading: dict[str, Any], verb: str) -> dict[str, Any]:
+    if "refusal" in reading:
+        reading["refusal"] = f"read with {verb!r} earlier in its clause: {reading['refusal']}"
+        return reading
+    return reading | {"read_with": f"{verb!r} earlier in its clause"}
