@@ -134,20 +134,28 @@ def figure_link(row: Any) -> str:
 
 def label_sources(sources: pd.DataFrame) -> dict[str, str]:
     """A name for each source a reader recognises: the outlet it reposts (a repost is named by
-    its original, as its own voice is keyed), its outlet, its title, else "the untitled report
-    of" its month of publication, else its id."""
+    its original, as its own voice is keyed; a machine rendering said so), its outlet, its
+    title, else the place of its dateline or "the untitled report" with its month of
+    publication, else its id."""
     labels = {}
     for row in sources.itertuples(index=False):
+        dateline = getattr(row, "dateline", None)
+        published = getattr(row, "published", None)
         original = getattr(row, "original_outlet", None)
         if not is_missing(original):
+            machine = getattr(row, "is_machine_rendered", False)
+            how = "machine-rendered repost" if not is_missing(machine) and machine else "reposted"
             by = "" if is_missing(row.outlet) else f" by {escape_text(row.outlet)}"
-            label = f"{escape_text(original)} (reposted{by})"
+            label = f"{escape_text(original)} ({how}{by})"
         elif not is_missing(row.outlet):
             label = escape_text(row.outlet)
         elif not is_missing(row.title):
             label = f"“{escape_text(row.title)}”"
-        elif not is_missing(getattr(row, "published", None)):
-            label = f"the untitled report of {month_words(row.published)}"
+        elif not is_missing(dateline):
+            when = "" if is_missing(published) else f" of {month_words(published)}"
+            label = f"the {escape_text(dateline)} report{when}"
+        elif not is_missing(published):
+            label = f"the untitled report of {month_words(published)}"
         else:
             label = f"`{row.source_id}`"
         labels[row.source_id] = label

@@ -992,6 +992,15 @@ def _take_unit(reader: _Reader, amount: _Amount) -> None:
     if _period_follows(reader):
         return  # "a year earlier"
     found = _convert_unit(token.text)
+    if found is not None and found[0] == "gigawatt" and (n_hour := _hour_words_after(reader)):
+        # "terawatt-hours", "gigawatt hours": energy, never the power unit alone (read so,
+        # "300 terawatt-hours" came out as 300,000 gigawatts)
+        found = _convert_unit(f"{token.text} * hour")
+        if found is None or found[0] != "terawatt_hour":
+            raise reader.fail(f"the unit {token.text!r}-hours is not one of the project's units")
+        amount.unit, amount.unit_factor = found
+        reader.pos += 1 + n_hour
+        return
     if found is None and OTHER_UNITS_RE.fullmatch(token.text):
         found = (None, Decimal(1))  # "PFlops", "zettaFLOPS": computing speed
     if found is None:
@@ -1000,6 +1009,14 @@ def _take_unit(reader: _Reader, amount: _Amount) -> None:
         raise reader.fail(f"the unit {token.text!r} is not one of the project's units")
     amount.unit, amount.unit_factor = found
     reader.pos += 1
+
+
+def _hour_words_after(reader: _Reader) -> int:
+    """How many tokens after the unit word make it a unit of energy: "-hours" (2), "hours"
+    (1), else 0."""
+    if reader.peek(1) == "-" and reader.peek(2) in ("hour", "hours"):
+        return 2
+    return 1 if reader.peek(1) in ("hour", "hours") else 0
 
 
 @cache

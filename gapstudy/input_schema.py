@@ -231,6 +231,10 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "outlet": required(TEXT, nullable=True),
         "is_outlet_inferred": required(FLAG),
         "original_outlet": required(TEXT, nullable=True),
+        "dateline": optional(TEXT, "the place the text's dateline prints (Hong Kong —), if any"),
+        "is_machine_rendered": optional(
+            FLAG, "true when the text is a machine translation or summary of the original"
+        ),
         "published": required(TEXT, "ISO date to its precision, in quotes", nullable=True),
         "date_precision": required(TEXT, "vocab.DATE_PRECISIONS"),
         "is_date_inferred": required(FLAG),

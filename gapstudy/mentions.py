@@ -400,6 +400,13 @@ _UNIT_WORDS = (
     "kilowatts",
     "gigawatt-hours",
     "megawatt-hours",
+    "terawatt hours",
+    "gigawatt hours",
+    "megawatt hours",
+    "kilowatt hours",
+    "terawatt-hour",
+    "gigawatt-hour",
+    "kilowatt-hour",
     "digits",
     "digit",
 )

@@ -24,6 +24,7 @@ enters the text, so markup in a quote is shown, never rendered, and '$' never st
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,6 +161,11 @@ def fraction_in_words(x: float) -> str:
     return words.get(float(x), f"{float(x):.0%} of the weight")
 
 
+def percent_in_words(x: float) -> str:
+    """A share as a whole percentage: ``70%``."""
+    return f"{float(x):.0%}"
+
+
 def times_in_words(n: int) -> str:
     """``once``, ``twice``, ``three times`` …"""
     n = int(n)
@@ -185,6 +191,7 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
     )
     env.filters.update(
         fraction=fraction_in_words,
+        percent=percent_in_words,
         lowerfirst=lambda s: str(s)[:1].lower() + str(s)[1:] if str(s)[1:2].islower() else str(s),
         words=count_in_words,
         times=times_in_words,
@@ -390,7 +397,20 @@ def _report_context(
         "cited": cited,
         "agreement": agreement,
         "check": check,
+        "tellings": None,
     }
+
+
+def _share_tellings(sections: list[dict[str, Any]], headline: dict[str, Any] | None) -> None:
+    """The headline's tellings (every text that tells the remark, fact-linked or not) given to
+    its report in the dimension sections too, so that the page gives one count of tellings."""
+    if not headline or not headline.get("tellings"):
+        return
+    for section in sections:
+        for camp in section["camps"]:
+            for r in camp["reports"]:
+                if r["link"] == headline["link"]:
+                    r["tellings"] = headline["tellings"]
 
 
 def _measure_context(
@@ -817,11 +837,13 @@ def _camp_figures(
     t: dict[str, pd.DataFrame],
     reports: pd.DataFrame,
 ) -> list[dict[str, Any]]:
-    """The figures a camp rests on, at most ``FIGURES_PER_CAMP``, one per dimension, dimensions
-    in ``dimensions``' order (the camp's weightiest first): gap measures first (both ends in
-    one text), then figures set against a counterpart, then the rest; within each, the figure
-    of the newest stated period (a baseline of an earlier year never stands for a camp whose
-    text gives a later figure), then the quantity most sources report."""
+    """The figures a camp rests on, at most ``FIGURES_PER_CAMP``, one per dimension, in
+    ``dimensions``' order (the camp's weightiest first, so the first figure comes from what
+    carries the camp, never from a lighter dimension that happens to have a gap measure).
+    Within a dimension: gap measures first (both ends in one text), then figures set against a
+    counterpart, then the rest; within each, the figure of the newest stated period (a baseline
+    of an earlier year never stands for a camp whose text gives a later figure), then the
+    quantity most sources report. Each figure says which text gives it and of what kind."""
     figures = t["figures"]
     derived = t.get("derived_measures")
     by_id = figures.set_index("figure_id", drop=False)
@@ -835,7 +857,10 @@ def _camp_figures(
             if m.dimension in dimensions:
                 metric = brief.escape_text(by_id.loc[m.numerator_figure_id, "metric"])
                 context = {
+                    **_given_by(by_id.loc[m.numerator_figure_id, "source_id"], t["sources"]),
                     "kind": "measure",
+                    "qualifier": None,
+                    "is_one_sided": False,
                     "metric": metric,
                     "num_entity": brief.escape_text(m.numerator_entity),
                     "den_entity": brief.escape_text(m.denominator_entity),
@@ -857,6 +882,9 @@ def _camp_figures(
             else brief.escape_text(counterpart),
             "period": None if when is None else brief.escape_text(when[1]),
             "year": None if when is None else when[0],
+            "qualifier": None if brief.is_missing(row["qualifier"]) else str(row["qualifier"]),
+            "is_one_sided": brief.is_missing(counterpart) and row["entity"] != "World",
+            **_given_by(row["source_id"], t["sources"]),
         }
         candidates.append(
             (1 if context["counterpart"] else 2, dimensions.index(r.dimension), context)
@@ -867,11 +895,22 @@ def _camp_figures(
     # Within a kind and a dimension, the figure of the newest stated period first (an undated
     # one after every dated one): the stable sort keeps the order above among equals.
     candidates.sort(key=lambda c: -(c[2].get("year") or float("-inf")))
-    for _, dim, context in sorted(candidates, key=lambda c: (c[0], c[1])):
+    for _, dim, context in sorted(candidates, key=lambda c: (c[1], c[0])):
         if dim not in seen:
             seen.add(dim)
             out.append(context)
     return out[:FIGURES_PER_CAMP]
+
+
+def _given_by(source_id: str, sources: pd.DataFrame) -> dict[str, Any]:
+    """Which text gives a figure, by the name a reader knows, and what kind of text it is."""
+    kinds = dict(zip(sources["source_id"], sources["kind"], strict=True))
+    kind = kinds.get(source_id)
+    return {
+        "source": brief.label_sources(sources[sources["source_id"] == source_id])[source_id],
+        "source_href": f"sources/{source_id}.html",
+        "source_kind": None if brief.is_missing(kind) else str(kind),
+    }
 
 
 def _robust_context(
@@ -937,8 +976,12 @@ def _layer_context(
         }
     meet = by_dim[(by_dim["optimist_reports"] > 0) & (by_dim["skeptic_reports"] > 0)]
     heavier = max(weighing.CAMPS, key=lambda c: (camps[c]["weight"], c == "skeptic"))
+    total = sum(camps[c]["weight"] for c in weighing.CAMPS)
     return {
         "heavier": heavier,
+        "share": camps[heavier]["weight"] / total if total else None,
+        "is_on_line": bool(total)
+        and math.isclose(camps[heavier]["weight"] / total, weighing.LEAN_SHARE),
         "layer_id": lean_row.subject,
         "title": brief.escape_text(layer["title"].iloc[0]),
         "lean": lean_row.lean,
@@ -1116,6 +1159,47 @@ def _retold_context(
     }
 
 
+def _base_context(
+    t: dict[str, pd.DataFrame],
+    robust: pd.DataFrame,
+    layers: list[dict[str, Any]],
+    source_labels: dict[str, str],
+) -> dict[str, Any]:
+    """What the evidence is: the original reports among the texts read, and the occasion most
+    texts report (ties: the one most texts list first, then by id) with the layers whose lean
+    changes when every text reporting it is left out (the robustness table's event rows)."""
+    sources = t["sources"]
+    kinds = sources["kind"] if "kind" in sources.columns else pd.Series(pd.NA, sources.index)
+    originals = [
+        {"label": source_labels[s], "href": f"sources/{s}.html"}
+        for s, k in zip(sources["source_id"], kinds, strict=True)
+        if brief.is_missing(k) or str(k) == "original_report"
+    ]
+    events = t.get("source_events")
+    largest = None
+    if events is not None and len(events):
+        n_texts = events.groupby("event_id")["source_id"].nunique()
+        n_first = events[events["n"] == 1].groupby("event_id").size()
+        top = sorted(n_texts.index, key=lambda e: (-n_texts[e], -n_first.get(e, 0), str(e)))[0]
+        if n_texts[top] > 1:
+            changed = robust[
+                (robust["scope"] == "layer")
+                & (robust["left_out_kind"] == "event")
+                & (robust["left_out"] == top)
+                & robust["is_changed"].astype(bool)
+            ]
+            titles = {layer["layer_id"]: layer["title"] for layer in layers}
+            largest = {
+                "n_texts": int(n_texts[top]),
+                "changed": [
+                    {"title": titles[r.subject], "lean": r.lean}
+                    for r in changed.itertuples(index=False)
+                    if r.subject in titles
+                ],
+            }
+    return {"originals": originals, "largest_event": largest}
+
+
 def _voice_names(
     voices: pd.DataFrame, voice_labels: dict[str, str], source_labels: dict[str, str]
 ) -> dict[str, str]:
@@ -1223,6 +1307,7 @@ def argument_context(
     n_events = events["event_id"].nunique() if events is not None and len(events) else 0
     return {
         "layers": contexts,
+        "base": _base_context(t, robust, contexts, source_labels),
         "argued": [c for c in contexts if c["lean"] != "thin"],
         "is_thin": all(c["lean"] == "thin" for c in contexts),
         "lead_dimensions": lead,
@@ -1290,6 +1375,7 @@ def build_brief_context(
     sections = _dimension_sections(experts, by_camp, reports, source_labels, voice_labels)
     overlap = brief.summarise_overlap(by_camp)
     headline = _headline_context(reports, t, experts["figures"], source_labels, voice_labels)
+    _share_tellings(sections, headline)
     dated = t["sources"]["published"].dropna().sort_values()
     derived = t.get("derived_measures")
     measure_sources = (

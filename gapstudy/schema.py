@@ -178,6 +178,17 @@ SOURCES = Table(
         Column("outlet", "string", "Publishing outlet, if known.", required=False),
         Column("is_outlet_inferred", "boolean", "True when the outlet is not stated."),
         Column("original_outlet", "string", "Outlet of the original, for reposts.", required=False),
+        Column(
+            "dateline",
+            "string",
+            "The place the text's dateline prints (names a text with no outlet or title).",
+            required=False,
+        ),
+        Column(
+            "is_machine_rendered",
+            "boolean",
+            "True when the text is a machine translation or summary of the original.",
+        ),
         Column("published", "string", "Publication date (ISO, to its precision).", required=False),
         Column(
             "date_precision", "string", "Precision of published.", enum=_enum(vocab.DATE_PRECISIONS)

@@ -28,7 +28,11 @@ and either completes its reading from words that are there, or refuses it; it ne
 - A day of the month ("April 7", "Jan. 15", "7 April") is a date: an exclusion, as a year is.
 - A number joined by a hyphen to words the mention does not hold ("a five-times-per-year
   rate") and "N times a year" after a verb of growth ("scaled about three times per year": a
-  growth factor each year, which has no unit here) are refused.
+  growth factor each year, which has no unit here) are refused; so are "per year" or
+  "annual" next to a multiple or an amount ("4.8x per year", "the 2.3x annual growth", "5 GW
+  per year"), money per a unit the mention does not hold ("$2 per H100-hour"), one end of a
+  range written with a dash that the mention does not span ("$100-114 billion"), and a bare
+  number right after a name, which may be a version ("Llama 3", "Claude 3.5 Opus").
 """
 
 from __future__ import annotations
@@ -90,9 +94,22 @@ _DAY_RE = re.compile(r"\d{1,2}")
 # A number joined by a hyphen to the words after it ("a five-times-per-year rate", "a
 # five-year plan"): the compound, which the mention does not hold, says what it counts.
 _HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
+# A dash between two numbers that the mention does not span ("$100-114 billion" found as "$100"
+# and "114 billion"): each end alone would read as a figure of its own.
+_RANGE_DASH_AFTER_RE = re.compile(r"[-–—]\d")
+_RANGE_DASH_BEFORE_RE = re.compile(r"\d[-–—]$")
+# A capitalised name right before a bare number: a version ("Llama 3", "Claude 3.5 Opus").
+_NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w-]*)[ \t]+$")
 # "N times a year" after a verb of growth ("compute scaled about three times per year") is a
 # growth factor each year, for which the project has no unit, not N events a year.
 _TIMES_A_YEAR_RE = re.compile(r"\btimes[ \t]+(?:a|per|each|every)[ \t]+year\b", re.IGNORECASE)
+# "per year" or "annual" right after a mention that did not take it in ("grown by 4.8x per
+# year", "~4–5× a year", "the 2.3x annual growth"): the reading would drop it.
+_PER_YEAR = r"(?:(?:a|per|each|every)[ \t]+year|annual(?:ly)?|(?:a|per)[ \t]+annum)\b"
+_PER_YEAR_AFTER_RE = re.compile(rf"[ \t]*[x×]?[ \t]*{_PER_YEAR}", re.IGNORECASE)
+_PER_YEAR_RE = re.compile(rf"\b{_PER_YEAR}", re.IGNORECASE)
+# Money followed by "per X" or "/X" it did not take in: a price per a unit ("$2 per H100-hour").
+_PER_UNIT_AFTER_RE = re.compile(r"[ \t]*(?:per[ \t]+|/[ \t]*)([^\W\d_][\w-]*)", re.IGNORECASE)
 _GROWTH_VERBS = frozenset({"scaled", "scales", "scaling", "multiplied", "expanded", "expands"})
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words that make "by N" the size of a difference, read as written ("ahead by 2.7%").
@@ -172,11 +189,40 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             "after a word of rank ('top', 'No.'), a rank or the size of a group; "
             f"{vocab.REFUSAL_ADVICE}"
         )
+    if _RANGE_DASH_AFTER_RE.match(text, mention.end) or _RANGE_DASH_BEFORE_RE.search(
+        text, max(floor, mention.start - 2), mention.start
+    ):
+        return (
+            f"{mention.text!r} is one end of a range written with a dash, which the mention "
+            f"does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if reading["kind"] == "count" and _is_version(text, mention, floor):
+        return (
+            f"{mention.text!r} right after a name may be a version ('Llama 3', 'Claude 3.5'), "
+            f"not a count; {vocab.REFUSAL_ADVICE}"
+        )
     if _HYPHEN_AFTER_RE.match(text, mention.end):
         compound = text[mention.end :].split(None, 1)[0] if text[mention.end :].strip() else ""
         return (
             f"the number is joined to the words after it ({mention.text + compound!r}), "
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    kind = "a growth factor each year" if reading["unit"] in ("fold", "count") else "a rate"
+    if after_year := _PER_YEAR_AFTER_RE.match(text, mention.end):
+        return (
+            f"{after_year.group().strip()!r} after it makes {mention.text!r} {kind}, which "
+            f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if reading["kind"] == "money" and (per := _PER_UNIT_AFTER_RE.match(text, mention.end)):
+        return (
+            f"a price per {per.group(1)!r}, which the mention does not hold and is not one of "
+            f"the project's units; {vocab.REFUSAL_ADVICE}"
+        )
+    is_yearly = reading["kind"] != "rate" and _PER_YEAR_RE.search(mention.text)
+    if is_yearly and reading["unit"] not in ("percent", "percentage_point"):
+        return (
+            f"{mention.text!r} is {kind} (per year), for which the project has no unit; "
+            f"{vocab.REFUSAL_ADVICE}"
         )
     if _TIMES_A_YEAR_RE.search(mention.text):
         clause = text[floor : mention.start]
@@ -201,6 +247,18 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
     if after.group(1).casefold() == "of" and mention.text.casefold() == "one":
         return "'one of' picks out a member of a group, not a quantity"
     return None
+
+
+def _is_version(text: str, mention: Mention, floor: int) -> bool:
+    """Whether a bare number follows a capitalised name that does not start its sentence
+    ("trained Llama 3 on", "released Claude 3.5 Opus"), so may name a version."""
+    if not re.fullmatch(r"\d+(?:\.\d+)?", mention.text):
+        return False
+    before = text[floor : mention.start]
+    name = _NAME_BEFORE_RE.search(before)
+    if name is None or not before[: name.start()].strip():
+        return False
+    return not _MONTH_BEFORE_RE.search(before) and name.group(1) not in ("I",)
 
 
 def _is_day_of_month(text: str, mention: Mention) -> bool:

@@ -63,6 +63,8 @@ def _sources_rows(corpus: Corpus) -> list[dict[str, Any]]:
                 "outlet": meta["outlet"],
                 "is_outlet_inferred": meta["is_outlet_inferred"],
                 "original_outlet": meta["original_outlet"],
+                "dateline": meta.get("dateline"),
+                "is_machine_rendered": bool(meta.get("is_machine_rendered") or False),
                 "published": meta["published"],
                 "date_precision": meta["date_precision"],
                 "is_date_inferred": meta["is_date_inferred"],

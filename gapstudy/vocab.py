@@ -181,6 +181,7 @@ QUALIFIERS: dict[str, str] = {
     "upward of": "lower",
     "north of": "lower",
     "topping": "lower",
+    "topped": "lower",
     "surpassing": "lower",
     "no less than": "lower",
     "not less than": "lower",

@@ -878,6 +878,10 @@ def _weighed_counts(tables: dict[str, pd.DataFrame], **parameters) -> set[int]:
     figures = t["figures"]
     told = figures.groupby(figures["fact_id"].fillna(figures["figure_id"]))
     counts |= set(told.size()) | set(told["source_id"].nunique())
+    # A carried layer's share of the weight, as a whole percentage.
+    total = weighed["optimist_weight"] + weighed["skeptic_weight"]
+    heavier = weighed[["optimist_weight", "skeptic_weight"]].max(axis=1)
+    counts |= {round(100 * s) for s in (heavier / total)[total > 0]}
     return counts
 
 
@@ -906,6 +910,10 @@ def check_argument(text: str, tables: dict[str, pd.DataFrame], **parameters) -> 
     return checked
 
 
+# The longest takeaway, in words (the aim is about 35; the test allows a name or two more).
+TAKEAWAY_WORDS = 40
+
+
 @pytest.mark.parametrize("parameters", RUNS + [{"sources": ["undated-narrowing"]}])
 def test_takeaways_and_argument_have_their_shape_and_their_numbers_link(project_tables, parameters):
     from gapstudy.narrative import write_brief
@@ -913,10 +921,14 @@ def test_takeaways_and_argument_have_their_shape_and_their_numbers_link(project_
     parts = write_brief(project_tables, **parameters)
     items = _ITEM.findall(parts["takeaways"])
     assert 3 <= len(items) <= 6, parts["takeaways"]
-    for item in items:
-        assert "](sources/" in item, item
+    for n, item in enumerate(items):
+        # Every item but the two headline ones (shares of weight and counts of texts, all
+        # computed: check_argument below holds every number to that) links to its words.
+        assert n < 2 or "](sources/" in item, item
         # One sentence: no full stop followed by a new sentence outside a link.
         assert not re.search(r"[.!?] [A-Z]", _LINK.sub("x", item)), item
+        # A takeaway a reader can quote: at most TAKEAWAY_WORDS words, links read as text.
+        assert len(_LINK.sub(r"\1", item).split()) <= TAKEAWAY_WORDS, item
     words = _LINK.sub(r"\1", parts["argument"]).split()
     assert len(words) <= 900
     assert parts["argument"].startswith("**Bottom line.**")
@@ -943,6 +955,49 @@ def test_the_default_brief_leans_by_layer_and_says_how_robust(project_tables):
         title = title.iloc[0] if isinstance(title, pd.Series) else title
         assert f"**{title[:1].upper() + title[1:]}: {phrases.get(row.lean, '')}" in argument
     assert "this holds whichever text is left out" in argument or "this rests on" in argument
+
+
+def test_the_headline_takeaways_say_how_close_each_lean_is_and_what_the_evidence_is(
+    project_tables,
+):
+    """Takeaway 1 gives each carried layer's share of the weight (computed from the weighing:
+    a share on the two-thirds line is said as exactly two-thirds), takeaway 2 how many texts
+    are original reports and which layers change without the occasion most texts report (from
+    the robustness table's event rows)."""
+    from gapstudy import weighing
+    from gapstudy.narrative import write_brief
+
+    t = filter_tables(project_tables)
+    layers = weighing.load_layers()
+    weighed = weighing.leans(weighing.independent_reports(t), layers)
+    items = _ITEM.findall(write_brief(project_tables)["takeaways"])
+    first, second = items[0], _LINK.sub(r"\1", items[1])
+    for row in weighed[weighed["scope"] == "layer"].itertuples(index=False):
+        if row.lean in ("contested", "thin"):
+            continue
+        heavier = max(row.optimist_weight, row.skeptic_weight)
+        share = heavier / (row.optimist_weight + row.skeptic_weight)
+        said = "exactly two-thirds" if abs(share - 2 / 3) < 1e-9 else f"{share:.0%}"
+        title = layers.loc[layers["layer_id"] == row.subject, "title"].iloc[0]
+        assert f"on {title} ({said}" in first, first
+    n_original = int((t["sources"]["kind"] == "original_report").sum())
+    assert ("Only one text is" if n_original == 1 else f"{n_original}") in second or (
+        n_original > 1
+    ), second
+    events = t["source_events"]
+    n_texts = events.groupby("event_id")["source_id"].nunique()
+    robust = weighing.robustness(t, layers)
+    top = n_texts.sort_values(ascending=False, kind="stable")
+    event = sorted(top.index[top == top.iloc[0]])[0]
+    changed = robust[
+        (robust["scope"] == "layer")
+        & (robust["left_out_kind"] == "event")
+        & (robust["left_out"] == event)
+        & robust["is_changed"]
+    ]
+    for row in changed.itertuples(index=False):
+        title = layers.loc[layers["layer_id"] == row.subject, "title"].iloc[0]
+        assert title in second.split("without those", 1)[1], (title, second)
 
 
 def test_a_run_without_the_promotional_text_reads_differently_on_compute(project_tables):
@@ -1103,6 +1158,16 @@ def test_a_retold_remark_is_counted_in_every_text_that_tells_it():
         ({"original_outlet": "Bloomberg"}, "Bloomberg (reposted)"),
         ({"title": "A title"}, "“A title”"),
         ({"published": "2026-02"}, "the untitled report of February 2026"),
+        (
+            {"published": "2026-02", "dateline": "Hong Kong"},
+            "the Hong Kong report of February 2026",
+        ),
+        ({"dateline": "Hong Kong"}, "the Hong Kong report"),
+        (
+            {"original_outlet": "IT Home", "is_machine_rendered": True},
+            "IT Home (machine-rendered repost)",
+        ),
+        ({"original_outlet": "IT Home", "is_machine_rendered": False}, "IT Home (reposted)"),
         ({}, "`x`"),
     ],
 )

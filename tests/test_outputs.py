@@ -64,10 +64,19 @@ def test_a_fresh_build_reproduces_every_committed_output(fresh_build: Path) -> N
 
 
 def test_figure_files_exist_in_both_formats(fresh_build: Path) -> None:
+    """Every figure as PNG and SVG; its phone copy (PNG only) beside a figure that has both."""
+    from gapstudy.paths import NARROW_FIGURE_SUFFIX
+
     figures = _digests(fresh_build)
-    pngs = {k[: -len(".png")] for k in figures if k.endswith(".png")}
+    narrow = {k[: -len(NARROW_FIGURE_SUFFIX)] for k in figures if k.endswith(NARROW_FIGURE_SUFFIX)}
+    pngs = {
+        k[: -len(".png")]
+        for k in figures
+        if k.endswith(".png") and not k.endswith(NARROW_FIGURE_SUFFIX)
+    }
     svgs = {k[: -len(".svg")] for k in figures if k.endswith(".svg")}
     assert pngs and pngs == svgs
+    assert narrow and narrow <= pngs
 
 
 EXECUTED = sorted((ROOT / "reports" / "notebooks").glob("*.ipynb"))
