@@ -69,14 +69,17 @@ REPORT_COLUMNS = [
 def _event_keys(sources: pd.DataFrame, source_events: pd.DataFrame | None) -> dict[str, str]:
     """Each source's event key: its events joined (a text about several things is tied to all
     of them), or its own id when it declares none."""
-    keys = {}
-    for source_id in sources["source_id"]:
-        events: list[str] = []
-        if source_events is not None and len(source_events):
-            mine = source_events[source_events["source_id"] == source_id]
-            events = sorted(mine["event_id"].astype(str))
-        keys[source_id] = "+".join(events) if events else f"source:{source_id}"
-    return keys
+    events: dict[str, list[str]] = {}
+    if source_events is not None and len(source_events):
+        pairs = zip(source_events["source_id"], source_events["event_id"].astype(str), strict=True)
+        for source_id, event_id in pairs:
+            events.setdefault(source_id, []).append(event_id)
+    return {
+        source_id: "+".join(sorted(events[source_id]))
+        if source_id in events
+        else f"source:{source_id}"
+        for source_id in sources["source_id"]
+    }
 
 
 def _voice_key(voice: Any) -> str:
