@@ -587,6 +587,10 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
         is_odds = True
         reader.skip_fillers()
         second = _take_amount(reader, _Lead())
+    elif first.is_bare and reader.take("out", "of"):
+        is_odds = True
+        second = _take_amount(reader, _Lead())
+        second.has_names = True  # "four out of five (chips)": members of a group, a share
     elif reader.take("and" if is_between else "to"):
         second = _take_amount(reader, _Lead())
         if lead.sign is not None and first.unit is not None and second.unit is not None:
@@ -704,6 +708,9 @@ def _take_lead(reader: _Reader) -> _Lead:
     if len(reader.qualifiers) > 1 and " ".join(reader.qualifiers) not in vocab.QUALIFIERS:
         # Emphasis leaves the number as it is: "only ~$6M" reads as "~$6M".
         kept = [q for q in reader.qualifiers if vocab.QUALIFIERS[q] != "exact"]
+        effects = [vocab.QUALIFIERS[q] for q in kept]
+        if effects in (["upper", "approximate"], ["lower", "approximate"]):
+            kept = kept[:1]  # "up to ~1.6M", "more than about 500": a bound, itself rough
         reader.qualifiers[:] = kept if len(kept) == 1 else reader.qualifiers
     if len(reader.qualifiers) > 1:
         stack = " ".join(reader.qualifiers)
@@ -856,6 +863,8 @@ def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
         number = Decimal(token.word.translate(_GROUP_MARKS))
         if reader.take(*_AND_A_HALF):
             number += Decimal("0.5")
+        if (power := _take_power_of_ten(reader)) is not None:
+            return _Amount(number.scaleb(power))  # "3.14 × 10^23"
         return _Amount(number, is_bare=True)
     if token is not None and token.word in _VAGUE_PLURALS | _VAGUE_WORDS:
         raise _vague(reader)
@@ -894,6 +903,20 @@ def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
             raise reader.fail(f"'and a half' after {' '.join(words)!r}")
         amount.number += Decimal("0.5")
     return amount
+
+
+def _take_power_of_ten(reader: _Reader) -> int | None:
+    """The exponent of "× 10^E" (or "x 10^E") after a number, taken; else None."""
+    if reader.peek() not in ("×", "x") or reader.peek(1) != "10" or reader.peek(2) != "^":
+        return None
+    ahead, sign = 3, 1
+    if reader.peek(ahead) in ("-", "−"):
+        ahead, sign = 4, -1
+    exponent = reader.peek(ahead) or ""
+    if not exponent.isdigit() or int(exponent) > _MAX_ORDERS:
+        return None
+    reader.pos += ahead + 1
+    return sign * int(exponent)
 
 
 def _vague(reader: _Reader) -> FigureParseError:

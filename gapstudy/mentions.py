@@ -143,6 +143,17 @@ _WORD_GAP_RE = re.compile(r"[ \t-]+")
 _RANGE_GAP_RE = re.compile(r"[ \t]+to[ \t]+|-to-|[ \t]*[-–][ \t]*", re.IGNORECASE)
 _MONEY_RANGE_GAP_RE = re.compile(r"[ \t]*[-–][ \t]*")
 _ODDS_GAP_RE = re.compile(r"[ \t]+in[ \t]+|-in-", re.IGNORECASE)
+# "four out of five", "4 out of 5": a share of a group, one mention
+_OUT_OF_GAP_RE = re.compile(r"[ \t]+out[ \t]+of[ \t]+", re.IGNORECASE)
+# A number times a power of ten, written with "×" or "x" and "^": "3.14 × 10^23" is one number.
+_POWER_OF_TEN_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[ \t]*[×xX][ \t]*10\^[-−]?\d+(?![\d.])")
+# Multiplier words never start a range: "more than doubled to $581.7 billion" is a change
+# and the level it reached, two figures.
+_MULTIPLIER_WORDS = frozenset(w for w in _OTHER_WORDS if w != "half")
+# "a third of", "a quarter of": a fraction of a whole written with an article.
+_ARTICLE_FRACTION_RE = re.compile(
+    r"\ba[ \t]+(?:third|quarter|fifth|sixth|eighth|tenth)(?=[ \t]+of\b)", re.IGNORECASE
+)
 _NAME_CHARS = re.compile(r"[\w.\-]")
 
 
@@ -209,7 +220,18 @@ def find_numbers(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((atom.start, atom.end))
         previous = atom
+    merged = _join_powers_of_ten(text, merged)
     return [(start, _currency_tail_end(text, end)) for start, end in merged]
+
+
+def _join_powers_of_ten(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with the numbers inside one "N × 10^E" ("3.14 × 10^23") made one."""
+    for power in _POWER_OF_TEN_RE.finditer(text):
+        inside = [s for s in spans if s[0] < power.end() and s[1] > power.start()]
+        if inside:
+            joined = (min(power.start(), inside[0][0]), max(power.end(), inside[-1][1]))
+            spans = sorted([s for s in spans if s not in inside] + [joined])
+    return spans
 
 
 def _currency_tail_end(text: str, end: int) -> int:
@@ -233,8 +255,12 @@ def find_identifiers(text: str) -> list[Identifier]:
 
 
 def _find_atoms(text: str) -> list[_Atom]:
-    atoms = []
+    atoms = [
+        _Atom(m.start(), m.end(), True, False, False) for m in _ARTICLE_FRACTION_RE.finditer(text)
+    ]
     for match in _ATOM_RE.finditer(text):
+        if any(a.start <= match.start() < a.end for a in atoms):
+            continue
         if match.group("word") is not None:
             is_bare = not any(match.group(g) for g in ("word_suffix", "prefix"))
             is_bare = is_bare and not match.group("word").casefold().endswith("fold")
@@ -264,7 +290,7 @@ def _find_atoms(text: str) -> list[_Atom]:
                 currency,
             )
         )
-    return atoms
+    return sorted(atoms, key=lambda a: a.start)
 
 
 def _is_identifier(text: str, match: re.Match[str]) -> bool:
@@ -283,6 +309,8 @@ def _is_identifier(text: str, match: re.Match[str]) -> bool:
         glued = re.search(r"[^\W\d_]+$", text[max(0, start - 20) : start])
         # a lower-case word of the language glued by a slip: "more than12%" is a number
         return glued is None or glued.group() not in _GLUED_WORDS  # "H200", "R1"
+    if before == "+" and start > 1 and text[start - 2].isalpha():
+        return True  # "N+2", a chip maker's process name
     return before == "-" and start > 1 and text[start - 2].isalpha()  # "GLM-4.7"
 
 
@@ -307,7 +335,15 @@ def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
     if left.is_word and right.is_word and left.is_bare and _WORD_GAP_RE.fullmatch(gap):
         return True
     left_is_year = left.is_bare and is_year(text[left.start : left.end])
-    if left.is_bare and _RANGE_GAP_RE.fullmatch(gap) and not (left_is_year and not right.is_bare):
+    if left.is_bare and right.is_bare and _OUT_OF_GAP_RE.fullmatch(gap):
+        return left.is_word == right.is_word  # "four out of five", "4 out of 5"
+    is_multiplier = text[left.start : left.end].casefold() in _MULTIPLIER_WORDS
+    if (
+        left.is_bare
+        and not is_multiplier
+        and _RANGE_GAP_RE.fullmatch(gap)
+        and not (left_is_year and not right.is_bare)
+    ):
         # "3-5%", "three to five"; never "2023 to 71.7%"; but "from 3 to 5 years" is a change,
         # whose ends are joined later (with "from"), where "from 2016 to 2023" is years
         return left_is_year or not _after_from(text, left)
@@ -536,6 +572,7 @@ def _widen_all(text: str, numbers: list[tuple[int, int]]) -> list[tuple[int, int
 
 def _lead_start(text: str, start: int, floor: int) -> int:
     """Where the words before a number that its reading needs begin (not before ``floor``)."""
+    number_start = start  # an article inside the number stays ("a third of")
     for _ in range(8):
         if start > floor and text[start - 1] in _GLUED_LEAD_SIGNS:
             start -= 1
@@ -544,7 +581,7 @@ def _lead_start(text: str, start: int, floor: int) -> int:
         if match is None or _is_phrasal_up(text, match) or _is_baseline(text, match):
             break
         start = match.start()
-    while start < len(text):  # an article alone at the left edge adds nothing
+    while start < number_start:  # an article alone at the left edge adds nothing
         word = re.match(r"(\w+)[ \t]+", text[start:])
         if word is None or word.group(1).casefold() not in _ARTICLES:
             break
@@ -596,6 +633,8 @@ def _tail_end(text: str, n_start: int, end: int) -> int:
     has_unit = not _BARE_NUMBER_RE.fullmatch(number)
     is_share = _SHARE_NUMBER_RE.search(number) is not None
     has_direction = False
+    if (fraction := _FRACTION_WORD_TAIL_RE.match(text, end)) and number.isalpha():
+        end = fraction.end()  # "one third", "two thirds of", "three quarters of"
     for _ in range(4):
         match = _UNIT_TAIL_RE.match(text, end)
         if match is None and not has_unit:
@@ -620,7 +659,14 @@ def _tail_end(text: str, n_start: int, end: int) -> int:
 # A number read as a share: a percentage or "half". Its whole may follow: "13% of its revenue".
 _SHARE_NUMBER_RE = re.compile(r"(?:%|percent|per cent|pct|pc|\bhalf)$", re.IGNORECASE)
 _FRACTION_TAIL_RE = re.compile(
-    r"-(?:thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)$", re.IGNORECASE
+    r"[-\s](?:thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)$", re.IGNORECASE
+)
+# A fraction after a number word and a space: "one third", "two fifths"; "quarter(s)" only
+# before "of" ("three quarters of the chips"), since "in one quarter" is a span of time.
+_FRACTION_WORD_TAIL_RE = re.compile(
+    r"[ \t]+(?:thirds?|fifths?|sixths?|eighths?|tenths?|(?:quarters?|fourths?)(?=[ \t]+of\b))"
+    r"(?![\w-])",
+    re.IGNORECASE,
 )
 _HALF_COMPARED_RE = re.compile(r"[ \t]+(?:of[ \t]+)?(?:what|as)(?![\w-])", re.IGNORECASE)
 # One plain word between a percentage and its noun of change: "a 75% price cut".
@@ -640,6 +686,13 @@ _WHOLE_STOPS = frozenset(
     | {"this", "last", "next", "per", "a", "an", "up", "down", "its", "their", "the"}
 )
 _ED_NOUNS = frozenset({"speed", "need", "needs", "feed", "seed", "bed", "shed"})
+# Words that end a named whole too: a preposition of time or place ("of the global population
+# within three years") and a number word, which starts a figure of its own.
+_WHOLE_ENDS = frozenset(
+    {"within", "across", "through", "throughout", "until", "among", "between", "via", "versus"}
+    | {"vs", "against", "toward", "towards", "despite", "amid", "including", "compared"}
+    | {"whereas", "while", *_NUMBER_WORDS}
+)
 _DETERMINERS = frozenset({"the", "its", "their", "a", "an", "his", "her", "our", "all"})
 
 
@@ -662,6 +715,7 @@ def _whole_end(text: str, end: int) -> int:
             folded.endswith("ly")
             or is_participle
             or (folded in _WHOLE_STOPS and folded not in _DETERMINERS)
+            or folded in _WHOLE_ENDS
         ):
             break
         if words and folded in _DETERMINERS:

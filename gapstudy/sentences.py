@@ -45,7 +45,7 @@ from gapstudy.figures import is_unit_word, read_mention
 from gapstudy.mentions import Mention, find_mentions, is_year
 
 # A sentence ends at ". ", "! ", "? " or a line break; a window never reaches further.
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|[。！？]|\n")
 # The words between two figures of one list: an optional period of the first, then "and",
 # "or" or a comma ("239% in 2023 and 171%", "5% last year, 7%").
 _LIST_GAP_RE = re.compile(
@@ -60,9 +60,9 @@ _LIST_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 # Nothing named after a number: the clause ends.
-_CLAUSE_END_RE = re.compile(r"[ \t]*(?:[,;:.)\]!?—–]|$)")
+_CLAUSE_END_RE = re.compile(r"[ \t]*(?:[,;:.)\]!?—–，；：。]|$)")
 # A clause starts after punctuation: "by N" looks for its verb no further back.
-_CLAUSE_START_RE = re.compile(r"[,;:()\[\]—–\"“”]")
+_CLAUSE_START_RE = re.compile(r"[,;:()\[\]—–\"“”，；：]")
 _FROM_TO_RE = re.compile(r"^from[ \t]+", re.IGNORECASE)
 # A period on an end of "from X to Y" makes it a change over time: "from 26% (2022) to 13%
 # (2024)", "from nine the previous year to 15".
@@ -123,6 +123,153 @@ _DIFFERENCE_WORDS = frozenset(
 )
 
 
+# --- numbers that are no quantity, and numbers split from what they need ----------------------
+# A process node: "7nm", "5 nm" (the name of a chip maker's process, not a length).
+_PROCESS_NODE_RE = re.compile(r"\d+(?:\.\d+)?[ \t]?nm")
+# A citation marker: digits alone in square brackets ("[4]", "[1, 2]", "[3-5]").
+_CITATION_BEFORE_RE = re.compile(r"\[[\d,–\- \t]*$")
+_CITATION_AFTER_RE = re.compile(r"[\d,–\- \t]*\]")
+# A time of day: "8 am", "10 p.m.", "12:30".
+_TIME_AFTER_RE = re.compile(r"[ \t]?(?:[ap]\.m\.|[ap]m\b)|:[0-5]\d(?!\d)", re.IGNORECASE)
+_TIME_BEFORE_RE = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-4]):$")
+# "half" after an ordinal names part of a period: "the first half of 2025", "second half".
+_PART_OF_PERIOD_RE = re.compile(
+    r"(?<![\w-])(?:first|second|last|latter|final|back|front)[ \t]+$", re.IGNORECASE
+)
+# A thousands comma with a space after it, a damage of the text ("400, 000", "35, 000"): no
+# number is written with a leading zero, so a group "0dd" after ", " is the number's own.
+_DAMAGED_GROUP_AFTER_RE = re.compile(r",[ \t]+0\d\d(?!\d)")
+_DAMAGED_GROUP_START_RE = re.compile(r"0\d\d(?!\d)")
+_DAMAGED_GROUP_BEFORE_RE = re.compile(r"\d,[ \t]+$")
+# A hyphen with a space after it, joining the number to what it measures ("12- inch wafers").
+_SPACED_HYPHEN_AFTER_RE = re.compile(r"-[ \t]+[^\W\d_]")
+# Two figures joined by "/" ("$0.75/$4.50", input and output prices): a pair.
+_PAIR_AFTER_RE = re.compile(r"[ \t]*/[ \t]*[$€£¥]?\d")
+_PAIR_BEFORE_RE = re.compile(r"\d[ \t]*/[ \t]*$")
+# A power of ten written with "^" that the mention does not hold ("10^25").
+_POWER_AFTER_RE = re.compile(r"\^|[ \t]*[×x][ \t]*10\^")
+_POWER_BEFORE_RE = re.compile(r"\^[-−]?$")
+# An editor's bracket inside a figure: "$2 [billion] to $5 billion".
+_EDITOR_AFTER_RE = re.compile(r"[ \t]*\[[^\]\d]+\]")
+_EDITOR_BEFORE_RE = re.compile(r"\][ \t]*(?:to|and|or|[-–])[ \t]*$", re.IGNORECASE)
+# A quantity per a unit the mention does not hold: "900GB/s", "100 kilowatts per rack"; "/"
+# glued to letters after any figure ("3x/year").
+_QUANTITY_PER_RE = re.compile(r"/([^\W\d_][\w-]*)|[ \t]+per[ \t]+([^\W\d_][\w-]*)")
+# The amount a price or rate is per: "per 1M tokens", "per 1,000 queries".
+_PER_BEFORE_RE = re.compile(r"(?<![\w-])per[ \t]+$", re.IGNORECASE)
+# "per X" later in the clause of an amount of money, after a list of prices ("$2.50 input and
+# $15.00 output per 1M tokens"): the price is per X, which the mention does not hold.
+_PER_LATER_RE = re.compile(
+    r"(?<![\w-])per[ \t]+(?:[\d.,]+[^\W\d_]*[ \t]+)?(?!cent\b|the\b)([^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–，；：]|[.!?](?=\s|$)")
+# A bare count followed by a preposition, not by what it counts ("10-20 for traditional
+# servers"): nothing counted is named.
+_NOTHING_COUNTED_RE = re.compile(
+    r"[ \t]+(?:for|versus|vs\.?|against|compared|while|whereas|among|at|in|on|with)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_a_quantity(text: str, mention: Mention) -> str | None:
+    """The reason a mention is no quantity at all (a chip process's name, a citation marker,
+    a time of day, "half" naming part of a period), else None."""
+    if _PROCESS_NODE_RE.fullmatch(mention.text):
+        return vocab.PROCESS_REASON
+    is_digits = mention.text.isdigit()
+    before = text[max(0, mention.start - 20) : mention.start]
+    if (
+        is_digits
+        and _CITATION_BEFORE_RE.search(before)
+        and _CITATION_AFTER_RE.match(text, mention.end)
+    ):
+        return vocab.CITATION_REASON
+    is_hour = is_digits and len(mention.text) <= 2
+    if is_hour and _TIME_AFTER_RE.match(text, mention.end):
+        return vocab.TIME_OF_DAY_REASON  # "8 am", the hour of "12:30"
+    if re.match(r"[0-5]\d\b", mention.text) and _TIME_BEFORE_RE.search(before):
+        return vocab.TIME_OF_DAY_REASON  # the minutes of "12:30" (and a range after them)
+    n_start, n_end = mention.number_span
+    if text[n_start:n_end].casefold() == "half" and _PART_OF_PERIOD_RE.search(before):
+        return vocab.PART_OF_PERIOD_REASON
+    return None
+
+
+def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why the mention holds only a part of its figure, split by the way it is written: a
+    damaged thousands comma, a hyphen and a space, a pair joined by "/", a power of ten, an
+    editor's bracket, the amount after "per", or a quantity per a unit ("900GB/s", "200
+    kilowatts per rack"); else None."""
+    before = text[max(0, mention.start - 20) : mention.start]
+    per = _QUANTITY_PER_RE.match(text, mention.end)
+    if per and (reading["kind"] == "quantity" or per.group().startswith("/")):
+        return (
+            f"{mention.text!r} is an amount per {per.group(1) or per.group(2)!r} (a rate or a "
+            f"density), which the mention does not hold and is not one of the project's units; "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
+    if _DAMAGED_GROUP_AFTER_RE.match(text, mention.end) or (
+        _DAMAGED_GROUP_START_RE.match(mention.text) and _DAMAGED_GROUP_BEFORE_RE.search(before)
+    ):
+        return (
+            f"{mention.text!r} is a part of a number whose thousands comma has a space after "
+            f"it ('400, 000'): the text is damaged, and is kept as written; "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
+    if mention.text[-1:].isdigit() and _SPACED_HYPHEN_AFTER_RE.match(text, mention.end):
+        compound = mention.text + " ".join(text[mention.end :].split()[:2])
+        return (
+            f"the number is joined by a hyphen to the words after it ({compound!r}), which the "
+            f"mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if _PAIR_AFTER_RE.match(text, mention.end) or _PAIR_BEFORE_RE.search(before):
+        return (
+            f"{mention.text!r} is one of two figures joined by '/' (a pair, such as input and "
+            f"output prices), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if _POWER_AFTER_RE.match(text, mention.end) or _POWER_BEFORE_RE.search(before):
+        return (
+            f"{mention.text!r} is a part of a power of ten written with '^', which the mention "
+            f"does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if _EDITOR_AFTER_RE.match(text, mention.end) or _EDITOR_BEFORE_RE.search(before):
+        return (
+            f"an editor's bracket ('[billion]') splits the figure {mention.text!r} belongs to; "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
+    if _PER_BEFORE_RE.search(before):
+        return (
+            f"{mention.text!r} after 'per' is the amount a price or rate is per ('per 1M "
+            f"tokens'), not a quantity of its own; {vocab.REFUSAL_ADVICE}"
+        )
+    return None
+
+
+def _price_later(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any] | None:
+    """An amount of money with "per X" later in its clause, after a list of prices ("$2.50
+    input and $15.00 output per 1M tokens"): read as a price per X where the project has a
+    unit for it ("$0.03 and $0.05 per kWh"), else refused; None where no "per" follows."""
+    if reading["kind"] != "money":
+        return None
+    brk = _CLAUSE_BREAK_RE.search(text, mention.end)
+    clause_end = brk.start() if brk else len(text)
+    per = _PER_LATER_RE.search(text, mention.end, clause_end)
+    if per is None:
+        return None
+    between = [read_mention(m.text) for m in find_mentions(text[mention.end : per.start()])]
+    if any(r.get("kind") != "money" for r in between):
+        return None  # not a list of prices: "per" belongs to another figure
+    priced = read_mention(f"{mention.text} {per.group()}")
+    if priced.get("kind") == "price":
+        return priced | {"read_with": f"{per.group()!r} later in its clause"}
+    return {
+        "refusal": f"a price per {per.group(1)!r} ({per.group()!r} later in its clause), "
+        f"which the mention does not hold and is not one of the project's units; "
+        f"{vocab.REFUSAL_ADVICE}"
+    }
+
+
 def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     """What the normaliser makes of ``mention`` (a mention of ``text``) with the words of its
     sentence: its reading, completed where the sentence gives what the mention's words lack
@@ -140,13 +287,19 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
 
 
 def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
+    if (reason := _not_a_quantity(text, mention)) is not None:
+        return {"exclusion": reason}
     reading = read_mention(mention.text)
     if "refusal" in reading or "exclusion" in reading:
         return reading
     if _is_day_of_month(text, mention):
         return {"exclusion": vocab.DATE_REASON}
+    if (refusal := _split_number(text, mention, reading)) is not None:
+        return {"refusal": refusal}
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
+    if (priced := _price_later(text, mention, reading)) is not None:
+        return priced
     if mention.text.casefold().startswith("by ") and reading["kind"] != "change":
         return _read_by(text, mention, reading, floor)
     if _FROM_TO_RE.match(mention.text) and not _YEAR_IN_RE.search(mention.text):
@@ -159,9 +312,11 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
             if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
                 continued = _continued_change(reading, before)
                 return continued | {"read_with": f"the change {previous.text!r} before it"}
-    if reading["kind"] == "count" and _CLAUSE_END_RE.match(text, mention.end):
+    ends = _CLAUSE_END_RE.match(text, mention.end) or _NOTHING_COUNTED_RE.match(text, mention.end)
+    if reading["kind"] == "count" and ends:
         units = [read_mention(m.text) for m in earlier]
-        written = [(m.text, r["unit"]) for m, r in zip(earlier, units, strict=True)]
+        # an earlier mention refused or excluded has no unit ("7nm" before "(N+2)")
+        written = [(m.text, r.get("unit")) for m, r in zip(earlier, units, strict=True)]
         written = [(words, unit) for words, unit in written if unit not in (None, "count")]
         if written:
             words, unit = written[-1]

@@ -21,6 +21,13 @@ SEGMENT_KINDS: dict[str, str] = {
 YEAR_REASON = "a year, not a quantity"
 # The reason a draft gives a day of the month ("April 7", "7 April"): a date, never a count.
 DATE_REASON = "a day of the month, not a quantity"
+# Other numbers that are no quantity, drafted as exclusions with their reason (gapstudy.sentences):
+# a chip maker's process ("7nm", "5 nm"), a citation marker ("[4]"), a time of day ("8 am",
+# "12:30"), the part of a period that "half" names ("the first half of 2025").
+PROCESS_REASON = "a chip process's name, not a quantity"
+CITATION_REASON = "a citation marker, not a quantity"
+TIME_OF_DAY_REASON = "a time of day, not a quantity"
+PART_OF_PERIOD_REASON = "part of a period ('the first half of 2025'), not a quantity"
 # What a refusal asks of the annotator: never a value typed in, which only checks a reading.
 REFUSAL_ADVICE = "quote the words that give its reading, or exclude the mention"
 
@@ -209,6 +216,7 @@ QUALIFIERS: dict[str, str] = {
     "about": "approximate",
     "around": "approximate",
     "close to": "approximate",
+    "closer to": "approximate",
     "some": "approximate",
     "an estimated": "approximate",
     "estimated": "approximate",
@@ -277,6 +285,7 @@ CHANGE_NOUNS: dict[str, int] = {
     **dict.fromkeys(("increase", "rise", "gain", "growth", "jump", "surge", "leap"), 1),
     **dict.fromkeys(("boost", "expansion", "spike", "climb", "cagr"), 1),
     **dict.fromkeys(("decrease", "decline", "drop", "fall", "cut", "reduction", "plunge"), -1),
+    "discount": -1,  # "a 50 per cent discount" is a cut in price: -50 percent
 }
 # Comparatives after a number: a change of a percentage ("40% lower"), a comparison after a
 # multiplier ("ten times more compute").
