@@ -1026,12 +1026,24 @@ def _take_unit(reader: _Reader, amount: _Amount) -> None:
         return
     if found is None and OTHER_UNITS_RE.fullmatch(token.text):
         found = (None, Decimal(1))  # "PFlops", "zettaFLOPS": computing speed
+    if found is None and token.word in _MISCASED_UNITS:
+        raise reader.fail(
+            f"{token.text!r} is a unit's symbol in another case ('kW' and 'KW', 'MW' and 'mW' "
+            f"may differ by a factor of a million); {vocab.REFUSAL_ADVICE}"
+        )
     if found is None:
         return
     if found[0] is None:
         raise reader.fail(f"the unit {token.text!r} is not one of the project's units")
     amount.unit, amount.unit_factor = found
     reader.pos += 1
+
+
+# Symbols of power, energy and data units, case-folded: written in a case pint does not read
+# ("3 KW", "gw"), they are refused, never passed over as the name of what is counted.
+_MISCASED_UNITS = frozenset(
+    {"kw", "mw", "gw", "tw", "kwh", "mwh", "gwh", "twh", "kb", "mb", "gb", "tb", "pb", "eb", "zb"}
+)
 
 
 def _hour_words_after(reader: _Reader) -> int:

@@ -144,8 +144,8 @@ _DAMAGED_GROUP_BEFORE_RE = re.compile(r"\d,[ \t]+$")
 # A hyphen with a space after it, joining the number to what it measures ("12- inch wafers").
 _SPACED_HYPHEN_AFTER_RE = re.compile(r"-[ \t]+[^\W\d_]")
 # Two figures joined by "/" ("$0.75/$4.50", input and output prices): a pair.
-_PAIR_AFTER_RE = re.compile(r"[ \t]*/[ \t]*[$€£¥]?\d")
-_PAIR_BEFORE_RE = re.compile(r"\d[ \t]*/[ \t]*$")
+_PAIR_AFTER_RE = re.compile(r"[ \t]*/[ \t]*[$€£¥]\d")
+_PAIR_BEFORE_RE = re.compile(r"[$€£¥][\d.,]+[^\W\d_]*[ \t]*/[ \t]*$")
 # A power of ten written with "^" that the mention does not hold ("10^25").
 _POWER_AFTER_RE = re.compile(r"\^|[ \t]*[×x][ \t]*10\^")
 _POWER_BEFORE_RE = re.compile(r"\^[-−]?$")
@@ -156,12 +156,25 @@ _EDITOR_BEFORE_RE = re.compile(r"\][ \t]*(?:to|and|or|[-–])[ \t]*$", re.IGNORE
 # glued to letters after any figure ("3x/year").
 _QUANTITY_PER_RE = re.compile(r"/([^\W\d_][\w-]*)|[ \t]+per[ \t]+([^\W\d_][\w-]*)")
 # The amount a price or rate is per: "per 1M tokens", "per 1,000 queries".
-_PER_BEFORE_RE = re.compile(r"(?<![\w-])per[ \t]+$", re.IGNORECASE)
+_PER_BEFORE_RE = re.compile(
+    r"(?:(?<![\w-])(?:per|for[ \t]+every|for[ \t]+each)[ \t]+"
+    r"|[$€£¥][\d.,]+[^\W\d_]*[ \t]*/[ \t]*)$",
+    re.IGNORECASE,
+)
+# An amount per an amount of something: "$3/1M input", "$0.50/1K tokens".
+_PER_AMOUNT_AFTER_RE = re.compile(r"[ \t]*/[ \t]*(\d[\d.,]*[^\W\d_]*)")
 # "per X" later in the clause of an amount of money, after a list of prices ("$2.50 input and
 # $15.00 output per 1M tokens"): the price is per X, which the mention does not hold.
 _PER_LATER_RE = re.compile(
-    r"(?<![\w-])per[ \t]+(?:[\d.,]+[^\W\d_]*[ \t]+)?(?!cent\b|the\b)([^\W\d_][\w-]*)",
+    r"(?<![\w-])(?:per|for[ \t]+every|for[ \t]+each)[ \t]+(?:[\d.,]+[^\W\d_]*[ \t]+)?"
+    r"(?!cent\b|the\b)([^\W\d_][\w-]*)",
     re.IGNORECASE,
+)
+# What may stand between an amount and its "per" across a clause break: a converted amount in
+# brackets and a comma ("12 yuan (US$1.77) for every million output tokens"), or the end of
+# that bracket for the converted amount itself.
+_PER_BRIDGE_RE = re.compile(
+    r"(?:\)|[ \t]*\([^()\n]*\))?,?(?=[ \t]+(?:per|for[ \t]+every)\b)", re.IGNORECASE
 )
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–，；：]|[.!?](?=\s|$)")
 # A bare count followed by a preposition, not by what it counts ("10-20 for traditional
@@ -223,7 +236,8 @@ def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str |
             f"the number is joined by a hyphen to the words after it ({compound!r}), which the "
             f"mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
-    if _PAIR_AFTER_RE.match(text, mention.end) or _PAIR_BEFORE_RE.search(before):
+    is_money_after = mention.text[:1] in "$€£¥" and _PAIR_BEFORE_RE.search(before)
+    if _PAIR_AFTER_RE.match(text, mention.end) or is_money_after:
         return (
             f"{mention.text!r} is one of two figures joined by '/' (a pair, such as input and "
             f"output prices), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
@@ -240,8 +254,14 @@ def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str |
         )
     if _PER_BEFORE_RE.search(before):
         return (
-            f"{mention.text!r} after 'per' is the amount a price or rate is per ('per 1M "
-            f"tokens'), not a quantity of its own; {vocab.REFUSAL_ADVICE}"
+            f"{mention.text!r} after 'per' or '/' is the amount a price or rate is per ('per 1M "
+            f"tokens', '$3/1M'), not a quantity of its own; {vocab.REFUSAL_ADVICE}"
+        )
+    if per_amount := _PER_AMOUNT_AFTER_RE.match(text, mention.end):
+        return (
+            f"{mention.text!r} is an amount per {per_amount.group(1)!r} of something, which "
+            f"the mention does not hold and is not one of the project's units; "
+            f"{vocab.REFUSAL_ADVICE}"
         )
     return None
 
@@ -252,12 +272,14 @@ def _price_later(text: str, mention: Mention, reading: dict[str, Any]) -> dict[s
     unit for it ("$0.03 and $0.05 per kWh"), else refused; None where no "per" follows."""
     if reading["kind"] != "money":
         return None
-    brk = _CLAUSE_BREAK_RE.search(text, mention.end)
+    bridge = _PER_BRIDGE_RE.match(text, mention.end)
+    start = bridge.end() if bridge else mention.end
+    brk = _CLAUSE_BREAK_RE.search(text, start)
     clause_end = brk.start() if brk else len(text)
-    per = _PER_LATER_RE.search(text, mention.end, clause_end)
+    per = _PER_LATER_RE.search(text, start, clause_end)
     if per is None:
         return None
-    between = [read_mention(m.text) for m in find_mentions(text[mention.end : per.start()])]
+    between = [read_mention(m.text) for m in find_mentions(text[start : per.start()])]
     if any(r.get("kind") != "money" for r in between):
         return None  # not a list of prices: "per" belongs to another figure
     priced = read_mention(f"{mention.text} {per.group()}")
