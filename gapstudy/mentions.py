@@ -154,7 +154,7 @@ _MULTIPLIER_WORDS = frozenset(w for w in _OTHER_WORDS if w != "half")
 _ARTICLE_FRACTION_RE = re.compile(
     r"\ba[ \t]+(?:third|quarter|fifth|sixth|eighth|tenth)(?=[ \t]+of\b)", re.IGNORECASE
 )
-_NAME_CHARS = re.compile(r"[\w.\-]")
+_NAME_CHARS = re.compile(r"[\w.\-+]")  # "+": a process name ("N+2")
 
 
 @dataclass(frozen=True)
@@ -366,9 +366,9 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
         start -= 1
     while end < len(text) and _NAME_CHARS.match(text[end]):
         end += 1
-    while text[start] in ".-_":
+    while text[start] in ".-_+":
         start += 1
-    while text[end - 1] in ".-_":
+    while text[end - 1] in ".-_+":
         end -= 1
     return start, end
 

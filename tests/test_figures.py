@@ -517,6 +517,65 @@ def test_parse_figure_refuses_what_it_cannot_read(text, reason):
     assert "by hand" not in caught.value.reason
 
 
+# Forms a draft met on real pages that were read wrong or refused: a number times a power of
+# ten, "N out of M", a bound with a tilde, "closer to", a discount, a unit symbol in another
+# case. (kind, (value, low, high, bound), qualifier, unit), or the words a refusal must hold.
+DRAFT_FORM_CASES = [
+    ("3.14 × 10^23", "count", exact(3.14e23), None, "count"),
+    ("2.1 x 10^24 operations", "count", exact(2.1e24), None, "count"),
+    ("about 6 x 10^-3", "count", approx(0.006), "about", "count"),
+    ("four out of five of the chips", "percent", exact(80.0), None, "percent"),
+    ("3 out of 4 firms", "percent", exact(75.0), None, "percent"),
+    ("up to ~1.6M dies", "count", upper(1.6e6), "up to", "count"),
+    ("more than about 500", "count", lower(500.0), "more than", "count"),
+    ("closer to $191 million", "money", approx(191e6), "closer to", "usd"),
+    ("a 75 per cent discount", "change", exact(-75.0), None, "percent"),
+    ("a discount of 20%", "change", exact(-20.0), None, "percent"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "numbers", "qualifier", "unit"), DRAFT_FORM_CASES)
+def test_forms_met_in_drafts_read_as_a_careful_reader_reads_them(
+    text, kind, numbers, qualifier, unit
+):
+    parsed = parse_figure(text)
+    assert (parsed.kind, parsed.bound, parsed.qualifier, parsed.unit) == (
+        kind,
+        numbers[3],
+        qualifier,
+        unit,
+    )
+    for got, want in zip((parsed.value, parsed.low, parsed.high), numbers[:3], strict=True):
+        assert got == (None if want is None else pytest.approx(want, rel=1e-12))
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("3.14 × 10^23 FLOP", "the unit 'FLOP' is not one of the project's units"),
+        ("3 KW", "a unit's symbol in another case"),
+        ("30 to 50 KW", "a unit's symbol in another case"),
+        ("200 gw", "a unit's symbol in another case"),
+        ("up to ~", "expected a number"),
+    ],
+)
+def test_forms_met_in_drafts_are_refused_with_their_reason(text, reason):
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    assert reason in caught.value.reason
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.decimals(min_value=1, max_value="9.99", places=2),
+    st.integers(min_value=-30, max_value=30),
+    st.sampled_from(["×", "x"]),
+)
+def test_a_number_times_a_power_of_ten_is_one_number(mantissa, exponent, sign):
+    parsed = parse_figure(f"{mantissa:f} {sign} 10^{exponent}")
+    assert parsed.value == pytest.approx(float(mantissa) * 10.0**exponent, rel=1e-12)
+
+
 @pytest.mark.parametrize(
     "text, kind",
     [

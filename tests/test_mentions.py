@@ -232,6 +232,42 @@ def test_find_identifiers_finds_names_with_digits(text, parts):
     assert found == spans(text, *parts)
 
 
+# Forms a draft met on real pages: a chip maker's process name, a power of ten, a share of a
+# group, fractions written with a space, a multiplier word before the level it reached, a share
+# whose whole stops before a preposition of time. (mention, number) in order.
+DRAFT_SPAN_CASES = [
+    ("it's on SMIC's N+2 process", []),
+    ("the SMIC 7nm (N+2) process", [("7nm", "7nm")]),
+    ("required 3.14 × 10^23 FLOP", [("3.14 × 10^23 FLOP", "3.14 × 10^23")]),
+    ("and three out of four report", [("three out of four", "three out of four")]),
+    ("only 4 out of 5 firms", [("only 4 out of 5", "4 out of 5")]),
+    (
+        "roughly one third of total capex, making",
+        [("roughly one third of total capex", "one")],
+    ),
+    ("a third of small businesses have", [("a third of small businesses", "a third")]),
+    ("up 25% in just one quarter", [("up 25%", "25%"), ("just one", "one")]),
+    (
+        "more than double to $130.5 billion",
+        [("more than double", "double"), ("$130.5 billion", "$130.5 billion")],
+    ),
+    (
+        "reached 53% of the global population within three years",
+        [
+            ("53% of the global population", "53%"),
+            ("within three years", "three"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DRAFT_SPAN_CASES)
+def test_a_mention_takes_in_the_forms_drafts_meet(text, expected):
+    found = [(m.text, text[slice(*m.number_span)]) for m in find_mentions(text)]
+    assert found == expected
+    assert "N+2" not in text or any(i.text == "N+2" for i in find_identifiers(text))
+
+
 def test_mentions_are_frozen():
     mention = find_mentions("5 labs")[0]
     assert mention == Mention(0, 1, "5")
