@@ -48,6 +48,12 @@ Reading rules (each one a decision; the tests and ``tests/phrasings.csv`` pin th
 - "points" are percentage points only where the words make them a difference ("a 12-point
   lead", "up 5 points"), never Elo, index or basis points, and at most 100; a level in points
   ("over 50 points") may be the score of an index, and is refused.
+- A number times a power of ten ("3.14 × 10^23", "6 x 10^-3") is one number. "N out of M"
+  is a share of a group, kind percent ("three out of four": 75). A bound followed by an
+  approximate mark ("up to ~1.6M", "more than about 500") is read as the bound. A unit symbol
+  of power, energy or data in a case pint does not read ("3 KW", "200 gw") is refused, never
+  passed over as the name of what is counted. A discount is a noun of change downwards ("a 75
+  per cent discount" is -75 percent).
 - Multipliers (unit fold, the ratio new/old): "-fold", "x", "times", "by a factor of N", "N
   orders of magnitude" (10**N), "twice". "N times the number of …", "N times more …" are
   multipliers of N; "N times cheaper/less/smaller" is the multiplier 1/N. A change written as a
@@ -1028,8 +1034,8 @@ def _take_unit(reader: _Reader, amount: _Amount) -> None:
         found = (None, Decimal(1))  # "PFlops", "zettaFLOPS": computing speed
     if found is None and token.word in _MISCASED_UNITS:
         raise reader.fail(
-            f"{token.text!r} is a unit's symbol in another case ('kW' and 'KW', 'MW' and 'mW' "
-            f"may differ by a factor of a million); {vocab.REFUSAL_ADVICE}"
+            f"{token.text!r} is a unit's symbol in another case ('MW' and 'mW', 'kW' and 'KW' "
+            f"may differ by a factor of a billion); {vocab.REFUSAL_ADVICE}"
         )
     if found is None:
         return

@@ -42,8 +42,17 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
 before it ("H200", "R1", "A100"), or follows a hyphen glued to a word that is not a known prefix
 ("GLM-4.7", "GPT-4"; the prefixes are sub, pre, post and mid, so "sub-20%" is a mention), or is
 glued to letters after it that are not a scale, unit or decade suffix ("910B", "5G"); a digit
-ordinal ("2nd", "20th") is treated the same way. An identifier's span is the whole name it sits
-in ("GLM-4.7-Flash"). Every digit of a text lies in a mention or an identifier.
+ordinal ("2nd", "20th") is treated the same way, and so is a digit run after a letter and "+"
+("N+2", a chip maker's process). An identifier's span is the whole name it sits in
+("GLM-4.7-Flash", "N+2"). Every digit of a text lies in a mention or an identifier.
+
+Forms drafts meet: a number times a power of ten ("3.14 × 10^23") is one number; "four out
+of five", "4 out of 5" are one mention (a share of a group); a fraction after a number word
+belongs to it ("one third", "two fifths"; "quarter(s)" only before "of": "three quarters of"),
+and "a third of", "a quarter of" are mentions; a multiplier word never starts a range ("more
+than doubled to $581.7 billion" is two mentions); the whole named after a share stops before a
+preposition of time or place and before a number word ("53% of the global population within
+three years").
 """
 
 from __future__ import annotations

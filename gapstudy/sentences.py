@@ -33,6 +33,20 @@ and either completes its reading from words that are there, or refuses it; it ne
   per year"), money per a unit the mention does not hold ("$2 per H100-hour"), one end of a
   range written with a dash that the mention does not span ("$100-114 billion"), and a bare
   number right after a name, which may be a version ("Llama 3", "Claude 3.5 Opus").
+- Numbers that are no quantity are excluded with their reason: a chip maker's process ("7nm",
+  "5 nm"), a citation marker ("[4]"), a time of day ("8 am", "12:30"), "half" after an
+  ordinal ("the first half of 2025": part of a period).
+- A number the mention holds only part of is refused: a thousands comma with a space after it
+  ("400, 000": damaged text, kept as written), a hyphen and a space ("12- inch"), two amounts
+  joined by "/" ("$0.75/$4.50"), a power of ten written with "^" ("10^25"), an editor's
+  bracket ("$2 [billion] to $5 billion"), the amount after "per" or "/" ("per 1M tokens",
+  "$3/1M"), an amount per a unit ("4-5 kW per rack", "900GB/s").
+- Money with "per X" later in its clause, after a list of prices ("$2.50 input and $15.00
+  output per 1M tokens", "12 yuan (US$1.77) for every million output tokens"), is a price per
+  X: read where the project has its unit ("$0.03 and $0.05 per kWh", with ``read_with``),
+  else refused.
+- A bare count followed by a preposition rather than what it counts ("versus 10-20 for
+  traditional servers") is treated as one at the end of its clause (a unit written earlier).
 """
 
 from __future__ import annotations
