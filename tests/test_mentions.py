@@ -268,6 +268,19 @@ def test_a_mention_takes_in_the_forms_drafts_meet(text, expected):
     assert "N+2" not in text or any(i.text == "N+2" for i in find_identifiers(text))
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=99),
+    st.integers(min_value=1, max_value=99),
+    st.sampled_from(["×", "x"]),
+    st.integers(min_value=-40, max_value=40),
+)
+def test_a_share_of_a_group_and_a_power_of_ten_are_one_mention_each(part, whole, sign, power):
+    text = f"Then {part} out of {whole} labs used {part}.{whole} {sign} 10^{power} FLOP."
+    found = [m.text for m in find_mentions(text)]
+    assert found == [f"{part} out of {whole}", f"{part}.{whole} {sign} 10^{power} FLOP"]
+
+
 def test_mentions_are_frozen():
     mention = find_mentions("5 labs")[0]
     assert mention == Mention(0, 1, "5")
