@@ -22,9 +22,11 @@ and either completes its reading from words that are there, or refuses it; it ne
   quotation marks), a unit after a count ("2.79M hours"), "of" after "one" ("one of the most
   widely adopted": a member of a group, not a quantity), a word of rank before a count ("the
   top four": a rank or the size of a group).
-- A bare number at the end of a clause, when the sentence wrote a unit with an earlier number
-  ("seven months behind (sometimes just four, sometimes a yawning 14)"), is refused: its unit
-  is written once, earlier, and the number alone would read as a count.
+- A bare number naming nothing it counts (at the end of a clause, or before a preposition),
+  when the sentence wrote a unit with an earlier number ("seven months behind (sometimes just
+  four, sometimes a yawning 14)", "100-200 kilowatts per rack versus 10-20 for traditional
+  servers"), is refused: its unit is written once, earlier, and the number alone would read as
+  a count.
 - A day of the month ("April 7", "Jan. 15", "7 April") is a date: an exclusion, as a year is.
 - A number joined by a hyphen to words the mention does not hold ("a five-times-per-year
   rate") and "N times a year" after a verb of growth ("scaled about three times per year": a
@@ -357,7 +359,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         if written:
             words, unit = written[-1]
             return {
-                "refusal": f"a bare number at the end of a clause, in a sentence that writes "
+                "refusal": f"a bare number naming nothing it counts, in a sentence that writes "
                 f"the unit {unit!r} with an earlier number ({words!r}): its unit may be "
                 f"written once, earlier; {vocab.REFUSAL_ADVICE}"
             }
