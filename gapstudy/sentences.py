@@ -187,10 +187,12 @@ _PER_LATER_RE = re.compile(
     re.IGNORECASE,
 )
 # What may stand between an amount and its "per" across a clause break: a converted amount in
-# brackets and a comma ("12 yuan (US$1.77) for every million output tokens"), or the end of
-# that bracket for the converted amount itself.
+# brackets or after ", or" ("12 yuan (US$1.77) for every million output tokens", "12 yuan, or
+# approximately USD 1.77, for every million"), and a comma; or the end of that bracket for the
+# converted amount itself.
 _PER_BRIDGE_RE = re.compile(
-    r"(?:\)|[ \t]*\([^()\n]*\))?,?(?=[ \t]+(?:per|for[ \t]+every)\b)", re.IGNORECASE
+    r"(?:\)|[ \t]*\([^()\n]*\)|,[ \t]+or[ \t]+[^,;()\n]*,)?,?(?=[ \t]+(?:per|for[ \t]+every)\b)",
+    re.IGNORECASE,
 )
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–，；：]|[.!?](?=\s|$)")
 # A bare count followed by a preposition, not by what it counts ("10-20 for traditional

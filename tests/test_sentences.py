@@ -272,6 +272,10 @@ def test_a_price_per_a_unit_written_once_after_a_list_of_prices():
     assert "a price per 'million'" in reading_of(converted, "12 yuan")["refusal"]
     assert "a price per 'million'" in reading_of(converted, "US$1.77")["refusal"]
     assert reading_of(converted, "6 yuan")["kind"] == "money"
+    spelled = "It will rise to 12 yuan, or approximately USD 1.77, for every million output tokens."
+    assert "a price per 'million'" in reading_of(spelled, "12 yuan")["refusal"]
+    # "per the filing" names a source, not a unit
+    assert reading_of("Revenue was $5 billion, per the filing.", "$5 billion")["kind"] == "money"
 
 
 def test_a_bare_range_after_a_unit_written_earlier_is_refused():
