@@ -897,7 +897,9 @@ def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
             reader.pos += 1  # "a third", "a quarter"
             return _Amount(Decimal(1) / _FRACTIONS[fraction], is_share=True)
         if _looks_like_unit(reader):
-            if has_article:
+            is_one = reader.pos > 0 and reader.tokens[reader.pos - 1].word in ("a", "an")
+            is_one = is_one and reader.peek() not in _ORDINALS  # "a second model"
+            if has_article and is_one:  # never "the": "the second-ranked" is no second
                 return _Amount(Decimal(1))  # "an order of magnitude", "a year"
             if reader.tokens[reader.pos].word.endswith("s"):
                 raise _vague(reader)  # "months"

@@ -557,6 +557,8 @@ def test_forms_met_in_drafts_read_as_a_careful_reader_reads_them(
         ("30 to 50 KW", "a unit's symbol in another case"),
         ("200 gw", "a unit's symbol in another case"),
         ("up to ~", "expected a number"),
+        ("the second-ranked", "expected a number"),
+        ("a second model", "expected a number"),
     ],
 )
 def test_forms_met_in_drafts_are_refused_with_their_reason(text, reason):
