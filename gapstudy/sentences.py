@@ -49,6 +49,9 @@ and either completes its reading from words that are there, or refuses it; it ne
   else refused.
 - A bare count followed by a preposition rather than what it counts ("versus 10-20 for
   traditional servers") is treated as one at the end of its clause (a unit written earlier).
+- A count per a span of time ("500,000 wafer starts per month": a rate) and the far end of a
+  "from X <words> to Y" the finder could not join ("from below 20,000 wafer starts per month
+  today to roughly 100,000") are refused.
 """
 
 from __future__ import annotations
@@ -284,6 +287,43 @@ def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str |
     return None
 
 
+# A count, what it counts and "per" a span of time ("500,000 wafer starts per month"): a rate,
+# for which the project has no unit (only "N times a year").
+_COUNT_PER_SPAN_RE = re.compile(
+    r"(?:[ \t]+[^\W\d_][\w-]*){1,3}?[ \t]+(?:per|a|an|each|every)[ \t]+"
+    r"(?:month|year|day|week|quarter|hour|minute|second)\b",
+    re.IGNORECASE,
+)
+# The end of "from X <words> to Y" that the finder could not join ("from below 20,000 wafer
+# starts per month today to roughly 100,000"): Y's unit is written with X.
+_TO_BEFORE_RE = re.compile(r"(?<![\w-])to[ \t]+$", re.IGNORECASE)
+# Punctuation that starts a clause, but not the comma that groups thousands ("20,000").
+_CLAUSE_BREAK_NOT_GROUP_RE = re.compile(r"[;:()\[\]—–\"“”，；：]|,(?!\d)")
+_FROM_NUMBER_RE = re.compile(r"(?<![\w-])from[ \t]+[^\W\d_]*[ \t]*[$€£¥]?\d", re.IGNORECASE)
+
+
+def _count_rate_or_far_end(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> str | None:
+    """Why a count is not a plain count: a rate ("500,000 wafer starts per month") or the far
+    end of a "from X ... to Y" whose words the finder could not join; else None."""
+    if reading["kind"] != "count":
+        return None
+    if rate := _COUNT_PER_SPAN_RE.match(text, mention.end):
+        return (
+            f"{mention.text + rate.group()!r} is a count per a span of time (a rate), for "
+            f"which the project has no unit; {vocab.REFUSAL_ADVICE}"
+        )
+    starts = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
+    clause = text[starts[-1] if starts else floor : mention.start]
+    if _TO_BEFORE_RE.search(clause) and _FROM_NUMBER_RE.search(clause):
+        return (
+            f"{mention.text!r} ends a 'from X ... to Y' whose unit and words stand with X, "
+            f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    return None
+
+
 def _price_later(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any] | None:
     """An amount of money with "per X" later in its clause, after a list of prices ("$2.50
     input and $15.00 output per 1M tokens"): read as a price per X where the project has a
@@ -340,6 +380,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return {"refusal": refusal}
     if (priced := _price_later(text, mention, reading)) is not None:
         return priced
+    if (refusal := _count_rate_or_far_end(text, mention, reading, floor)) is not None:
+        return {"refusal": refusal}
     if mention.text.casefold().startswith("by ") and reading["kind"] != "change":
         return _read_by(text, mention, reading, floor)
     if _FROM_TO_RE.match(mention.text) and not _YEAR_IN_RE.search(mention.text):

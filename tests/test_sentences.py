@@ -278,6 +278,16 @@ def test_a_price_per_a_unit_written_once_after_a_list_of_prices():
     assert reading_of("Revenue was $5 billion, per the filing.", "$5 billion")["kind"] == "money"
 
 
+def test_a_count_per_a_span_of_time_and_the_far_end_of_a_split_change_are_refused():
+    text = (
+        "The country aims to lift production from below 20,000 wafer starts per month today "
+        "to roughly 100,000 within one to two years."
+    )
+    assert "a count per a span of time" in reading_of(text, "20,000")["refusal"]
+    assert "ends a 'from X ... to Y'" in reading_of(text, "100,000")["refusal"]
+    assert reading_of("It ships 500 units to 20 firms.", "20")["kind"] == "count"
+
+
 def test_a_bare_range_after_a_unit_written_earlier_is_refused():
     text = "Racks draw 100-200 kilowatts in AI halls versus 10-20 for traditional servers."
     assert "its unit may be written once, earlier" in reading_of(text, "10-20")["refusal"]
