@@ -44,8 +44,12 @@ from gapstudy import vocab
 from gapstudy.figures import is_unit_word, read_mention
 from gapstudy.mentions import Mention, find_mentions, is_year
 
-# A sentence ends at ". ", "! ", "? " or a line break; a window never reaches further.
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
+# A sentence ends at ". ", "! ", "? " or a line break; a window never reaches further. A
+# period after a common abbreviation ("No. 3", "U.S. firms", "vs. 5%") ends none.
+_SENTENCE_END_RE = re.compile(
+    r"(?<!\bNo)(?<!\bno)(?<!\bU\.S)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)"
+    r"[.!?](?=\s)|\n"
+)
 # The words between two figures of one list: an optional period of the first, then "and",
 # "or" or a comma ("239% in 2023 and 171%", "5% last year, 7%").
 _LIST_GAP_RE = re.compile(
@@ -53,9 +57,17 @@ _LIST_GAP_RE = re.compile(
     r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)",
     re.IGNORECASE,
 )
+# The period a change is measured against, after its figure: "compared to last year", "from
+# a year earlier", "year-on-year".
+_COMPARED_PERIOD = (
+    r"[ \t]+(?:compared[ \t]+(?:to|with)|from|over|versus|vs\.?)[ \t]+(?:last[ \t]+year"
+    r"|the[ \t]+(?:previous|prior|same)[ \t]+(?:year|quarter|period)(?:[ \t]+last[ \t]+year)?"
+    r"|a[ \t]+year[ \t]+(?:earlier|ago|before))|[ \t]+year[- ](?:on|over)[- ]year"
+)
 # What may follow a figure that continues a list: its period, then the clause ends.
 _LIST_TAIL_RE = re.compile(
-    r"(?:[ \t]+(?:in|during|for|over|by|last|this)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this)[ \t]+[^\n,;.()]{1,25}?)?"
+    rf"(?:{_COMPARED_PERIOD})?[ \t]*"
     r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$)",
     re.IGNORECASE,
 )
@@ -81,6 +93,7 @@ _MOTION_VERBS = frozenset(
 _THAN_RE = re.compile(r"(?<![\w-])than[\"”’']?[ \t]*$", re.IGNORECASE)
 _RANK_RE = re.compile(r"(?<![\w-])(?:top|ranked|No\.|#)[ \t]*$", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
+_NAMED_UNIT_RE = re.compile(r"[ \t]+(?:[A-Z][A-Z\d-]+|[A-Z]\d[\w-]*)[ \t]+([^\W\d_]+)")
 _BY_RE = re.compile(r"^by[ \t]+", re.IGNORECASE)
 # A day of the month is a date: "April 7", "Jan. 15", "7 April", "15th of March". Month names
 # are matched with their capital, so that "may" the verb is not one.
@@ -102,15 +115,41 @@ _RANGE_DASH_BEFORE_RE = re.compile(r"\d[-–—]$")
 _NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w-]*)[ \t]+$")
 # "N times a year" after a verb of growth ("compute scaled about three times per year") is a
 # growth factor each year, for which the project has no unit, not N events a year.
-_TIMES_A_YEAR_RE = re.compile(r"\btimes[ \t]+(?:a|per|each|every)[ \t]+year\b", re.IGNORECASE)
 # "per year" or "annual" right after a mention that did not take it in ("grown by 4.8x per
-# year", "~4–5× a year", "the 2.3x annual growth"): the reading would drop it.
+# year", "~4–5× a year", "the 2.3x annual growth"): the reading would drop it. One pattern of
+# "a year" serves all three uses.
 _PER_YEAR = r"(?:(?:a|per|each|every)[ \t]+year|annual(?:ly)?|(?:a|per)[ \t]+annum)\b"
 _PER_YEAR_AFTER_RE = re.compile(rf"[ \t]*[x×]?[ \t]*{_PER_YEAR}", re.IGNORECASE)
-_PER_YEAR_RE = re.compile(rf"\b{_PER_YEAR}", re.IGNORECASE)
+_PER_YEAR_RE = re.compile(rf"\b(?P<times>times[ \t]+)?{_PER_YEAR}", re.IGNORECASE)
 # Money followed by "per X" or "/X" it did not take in: a price per a unit ("$2 per H100-hour").
 _PER_UNIT_AFTER_RE = re.compile(r"[ \t]*(?:per[ \t]+|/[ \t]*)([^\W\d_][\w-]*)", re.IGNORECASE)
 _GROWTH_VERBS = frozenset({"scaled", "scales", "scaling", "multiplied", "expanded", "expands"})
+# "double", "triple" after "to" or a modal verb are verbs: a change ("set to more than double by
+# 2030", "could triple"), where "more than double the compute" is a ratio of two amounts.
+_VERB_BEFORE_RE = re.compile(
+    r"(?<![\w-])(to|will|would|could|can|may|might|should|must|shall)[ \t]+$", re.IGNORECASE
+)
+_BASE_VERB_RE = re.compile(r"(?<![\w-])(?:double|triple|quadruple)$", re.IGNORECASE)
+# A share of a whole written earlier: "a third of that", "half of them".
+_PRONOUNS = frozenset({"that", "this", "it", "them", "those", "these", "which", "whom"})
+_OF_PRONOUN_RE = re.compile(rf"[ \t]+of[ \t]+(?:{'|'.join(sorted(_PRONOUNS))})\b", re.IGNORECASE)
+# Nouns of things counted one by one: after a number written as a year they make it a count
+# ("2048 GPUs"). Nouns that often name a year's things ("2025 models", "2024 papers") are not
+# among them.
+_COUNTED_NOUNS = (
+    "gpus|chips|accelerators|processors|cards|servers|nodes|machines|robots|engineers"
+    "|researchers|scientists|employees|workers|people|users|students|developers|patents"
+    "|companies|firms|startups|parameters|tokens|downloads|data centers|data centres"
+)
+_COUNTED_AFTER_RE = re.compile(
+    rf"(?:[ \t]+(?:[A-Z][\w-]*|\w*\d\w*)){{0,2}}[ \t]+(?P<noun>{_COUNTED_NOUNS})\b",
+    re.IGNORECASE,
+)
+_TIME_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:in|by|since|until|till|before|after|from|during|through|to|early|late"
+    r"|mid|around|circa|fiscal|FY|year)[ \t]+$",
+    re.IGNORECASE,
+)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words that make "by N" the size of a difference, read as written ("ahead by 2.7%").
 _DIFFERENCE_WORDS = frozenset(
@@ -141,27 +180,38 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
 
 def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
     reading = read_mention(mention.text)
+    if reading.get("exclusion") == vocab.YEAR_REASON:
+        return _read_year(text, mention, reading, floor)
     if "refusal" in reading or "exclusion" in reading:
         return reading
     if _is_day_of_month(text, mention):
         return {"exclusion": vocab.DATE_REASON}
+    if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
+        return {"exclusion": vocab.RANK_REASON}
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
     if mention.text.casefold().startswith("by ") and reading["kind"] != "change":
         return _read_by(text, mention, reading, floor)
     if _FROM_TO_RE.match(mention.text) and not _YEAR_IN_RE.search(mention.text):
         return _read_from_to(text, mention, reading, floor)
-    if earlier and _is_bare(reading):
-        previous = earlier[-1]
-        gap = text[previous.end : mention.start]
-        if _LIST_GAP_RE.fullmatch(gap) and _LIST_TAIL_RE.match(text, mention.end):
-            before = _read(text, previous, earlier[:-1], floor)
+    verb = _VERB_BEFORE_RE.search(text, floor, mention.start)
+    if reading["kind"] == "multiplier" and verb and _BASE_VERB_RE.search(mention.text):
+        return reading | {"kind": "change", "read_with": f"{verb.group(1)!r} before it: a verb"}
+    if earlier and _is_bare(reading) and _LIST_TAIL_RE.match(text, mention.end):
+        # the figure before it in the list; a number inside that figure's period ("up 25% in
+        # just one quarter and 66%") lies in the gap and is passed over
+        for i in range(len(earlier) - 1, -1, -1):
+            previous = earlier[i]
+            if not _LIST_GAP_RE.fullmatch(text[previous.end : mention.start]):
+                continue
+            before = _read(text, previous, earlier[:i], floor)
             if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
                 continued = _continued_change(reading, before)
                 return continued | {"read_with": f"the change {previous.text!r} before it"}
+            break
     if reading["kind"] == "count" and _CLAUSE_END_RE.match(text, mention.end):
         units = [read_mention(m.text) for m in earlier]
-        written = [(m.text, r["unit"]) for m, r in zip(earlier, units, strict=True)]
+        written = [(m.text, r.get("unit")) for m, r in zip(earlier, units, strict=True)]
         written = [(words, unit) for words, unit in written if unit not in (None, "count")]
         if written:
             words, unit = written[-1]
@@ -184,10 +234,12 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"{text[than.start() : mention.start].strip()!r} before it compares with words "
             f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
-    if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
+    if reading["kind"] == "percent" and (
+        reading.get("whole", "").casefold() in _PRONOUNS or _OF_PRONOUN_RE.match(text, mention.end)
+    ):
         return (
-            "after a word of rank ('top', 'No.'), a rank or the size of a group; "
-            f"{vocab.REFUSAL_ADVICE}"
+            f"{mention.text!r} is a share of a whole named earlier ('of that', 'of them'), "
+            f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
     if _RANGE_DASH_AFTER_RE.match(text, mention.end) or _RANGE_DASH_BEFORE_RE.search(
         text, max(floor, mention.start - 2), mention.start
@@ -218,13 +270,14 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"a price per {per.group(1)!r}, which the mention does not hold and is not one of "
             f"the project's units; {vocab.REFUSAL_ADVICE}"
         )
-    is_yearly = reading["kind"] != "rate" and _PER_YEAR_RE.search(mention.text)
+    yearly = _PER_YEAR_RE.search(mention.text)
+    is_yearly = reading["kind"] != "rate" and yearly is not None
     if is_yearly and reading["unit"] not in ("percent", "percentage_point"):
         return (
             f"{mention.text!r} is {kind} (per year), for which the project has no unit; "
             f"{vocab.REFUSAL_ADVICE}"
         )
-    if _TIMES_A_YEAR_RE.search(mention.text):
+    if yearly is not None and yearly.group("times"):
         clause = text[floor : mention.start]
         starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
         words = {w.casefold() for w in _WORD_RE.findall(clause[starts[-1] if starts else 0 :])}
@@ -239,14 +292,29 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
     after = _NEXT_WORD_RE.match(text, mention.end)
     if after is None or reading["kind"] != "count":
         return None
-    if is_unit_word(after.group(1)):
+    # a name may stand between a count and its unit: "5M GPU hours", "2,000 H100 hours"
+    unit = after if is_unit_word(after.group(1)) else _NAMED_UNIT_RE.match(text, mention.end)
+    if unit is not None and is_unit_word(unit.group(1)):
         return (
-            f"the unit {after.group(1)!r} after it is not in the mention's words; "
+            f"the unit {unit.group(1)!r} after it is not in the mention's words; "
             f"{vocab.REFUSAL_ADVICE}"
         )
     if after.group(1).casefold() == "of" and mention.text.casefold() == "one":
         return "'one of' picks out a member of a group, not a quantity"
     return None
+
+
+def _read_year(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict[str, Any]:
+    """A number written as a year is a count where a counted noun follows it, maybe after a
+    name ("2048 GPUs", "2048 NVIDIA H800 GPUs"), and no word of time stands before it ("in
+    2048", "by 2030 chips will ..."); else it stays a year to exclude."""
+    counted = _COUNTED_AFTER_RE.match(text, mention.end)
+    if counted is None or _TIME_BEFORE_RE.search(text, floor, mention.start):
+        return reading
+    noun = counted.group("noun")
+    return read_mention(f"{mention.text} {noun}") | {
+        "read_with": f"the counted noun {noun!r} after it: a count, not a year"
+    }
 
 
 def _is_version(text: str, mention: Mention, floor: int) -> bool:
