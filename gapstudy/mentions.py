@@ -12,10 +12,14 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
   normaliser sees the currency.
 - A currency word after a mention belongs to it ("10 billion yuan", "one billion dollars"), so
   that an amount of money is never read as a plain count.
+- A power of ten is one mention ("1e26", "3.8e25", "10^26", "10²⁶"), never its first digits.
+  A glued "B" or "T" after a decimal or before "parameters", "tokens", "active" or "total" is
+  a scale ("14.8T", "671B parameters"), not a name.
 - Number words, whole words and case-insensitive: cardinals (zero … nineteen, twenty … ninety,
   hundred, thousand, million, billion, trillion and their plurals), dozen(s), half, twice,
-  double(d), triple(d), with an attached "-fold", "fold" ("tenfold") or "percent". Ordinals
-  ("first", "second") are not mentions.
+  double(d), triple(d), with an attached "-fold", "fold" ("tenfold") or "percent"; "a third",
+  "a quarter" (and other fractions) before "of". Ordinals ("first", "second", "a third round")
+  are not mentions.
 - Merging: adjacent number words joined by spaces or hyphens are one mention ("one billion",
   "twenty-five"); a bare number, "to" or a dash, and another number are one mention (a range:
   "three to five", "ten-to-hundred-fold", "3-5", "2024-25"); number words joined by "in" are one

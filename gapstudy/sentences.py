@@ -6,8 +6,8 @@ wrong number with no refusal. :func:`read_in_sentence` looks at the sentence aro
 and either completes its reading from words that are there, or refuses it; it never guesses:
 
 - A bare figure in a list after a change continues that change ("its stock soaring 239% in
-  2023 and 171% in 2024", "expected to increase 16% in 2023 and 12.5% in 2025"): it is a
-  change in the same direction. Only a figure with nothing of its own around it (no hedge,
+  2023 and 171% in 2024", "expected to increase 16% in 2023 and 12.5% in 2025", "up 25% in
+  just one quarter and 66% compared to last year"): it is a change in the same direction. Only a figure with nothing of its own around it (no hedge,
   no words after it but a period) continues the list.
 - "by N" whose verb stands earlier in the clause ("increased the country's capacity by more
   than 430 gigawatts") is read with that verb. Where the clause holds a word of difference
@@ -20,8 +20,13 @@ and either completes its reading from words that are there, or refuses it; it ne
 - Words right around a mention that it did not take in and that change its reading make a
   refusal: "than" before it ('cost "much more" than $100 million': the bound is split by
   quotation marks), a unit after a count ("2.79M hours"), "of" after "one" ("one of the most
-  widely adopted": a member of a group, not a quantity), a word of rank before a count ("the
-  top four": a rank or the size of a group).
+  widely adopted": a member of a group, not a quantity), a share of a whole written earlier
+  ("a third of that", "half of them"), a unit after a name after a count ("5M GPU hours").
+- A count after a word of rank ("the top 10 LLMs", "No. 3") is a rank or the size of a ranked
+  group: an exclusion, as a year is. A number written as a year before a counted noun ("2048
+  GPUs") is a count, unless a word of time stands before it ("in 2048").
+- "double", "triple" after "to" or a modal verb ("set to more than double", "could triple")
+  are verbs: a change, where "more than double the number" is a multiplier.
 - A bare number at the end of a clause, when the sentence wrote a unit with an earlier number
   ("seven months behind (sometimes just four, sometimes a yawning 14)"), is refused: its unit
   is written once, earlier, and the number alone would read as a count.
