@@ -7,8 +7,9 @@ and either completes its reading from words that are there, or refuses it; it ne
 
 - A bare figure in a list after a change continues that change ("its stock soaring 239% in
   2023 and 171% in 2024", "expected to increase 16% in 2023 and 12.5% in 2025", "up 25% in
-  just one quarter and 66% compared to last year"): it is a change in the same direction. Only a figure with nothing of its own around it (no hedge,
-  no words after it but a period) continues the list.
+  just one quarter and 66% compared to last year"): it is a change in the same direction.
+  Only a figure with nothing of its own around it (no hedge, no words after it but a period)
+  continues the list.
 - "by N" whose verb stands earlier in the clause ("increased the country's capacity by more
   than 430 gigawatts") is read with that verb. Where the clause holds a word of difference
   instead ("ahead", "lead", "outpaced"), "by N" is the size of the difference, read as
@@ -21,7 +22,10 @@ and either completes its reading from words that are there, or refuses it; it ne
   refusal: "than" before it ('cost "much more" than $100 million': the bound is split by
   quotation marks), a unit after a count ("2.79M hours"), "of" after "one" ("one of the most
   widely adopted": a member of a group, not a quantity), a share of a whole written earlier
-  ("a third of that", "half of them"), a unit after a name after a count ("5M GPU hours").
+  ("a third of that", "half of them"), a unit after a name after a count ("5M GPU hours"), a
+  scale word run into the next word ("$5.576 millionIn stark contrast"), a slash the mention
+  does not span ("approximately 1/100th"), and a duration after "over the next", "in the past"
+  (the span another figure is over: its period, not a quantity).
 - A count after a word of rank ("the top 10 LLMs", "No. 3") is a rank or the size of a ranked
   group: an exclusion, as a year is. A number written as a year before a counted noun ("2048
   GPUs") is a count, unless a word of time stands before it ("in 2048").
@@ -29,7 +33,9 @@ and either completes its reading from words that are there, or refuses it; it ne
   are verbs: a change, where "more than double the number" is a multiplier.
 - A bare number at the end of a clause, when the sentence wrote a unit with an earlier number
   ("seven months behind (sometimes just four, sometimes a yawning 14)"), is refused: its unit
-  is written once, earlier, and the number alone would read as a count.
+  is written once, earlier, and the number alone would read as a count. A number in a bracket
+  closed before it is an aside and does not count ("200,000 GPUs (each costing about $30,000),
+  while ... only around 10,000").
 - A day of the month ("April 7", "Jan. 15", "7 April") is a date: an exclusion, as a year is.
 - A number joined by a hyphen to words the mention does not hold ("a five-times-per-year
   rate") and "N times a year" after a verb of growth ("scaled about three times per year": a
@@ -108,6 +114,21 @@ _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS})
 _DAY_RE = re.compile(r"\d{1,2}")
 # A number joined by a hyphen to the words after it ("a five-times-per-year rate", "a
 # five-year plan"): the compound, which the mention does not hold, says what it counts.
+# A scale word run into the next word by a lost space ("$5.576 millionIn stark contrast"): the
+# mention stops before it, and its amount would read a million times too small.
+_GLUED_SCALE_AFTER_RE = re.compile(
+    r"[ \t]+(?:thousand|million|billion|trillion)[^\W\d_]+", re.IGNORECASE
+)
+# A slash between digits that the mention does not span: "1/100th", "3/4".
+_SLASH_AFTER_RE = re.compile(r"/\d")
+_SLASH_BEFORE_RE = re.compile(r"\d/$")
+# Words before a duration that make it the span another figure is over: "over the next five
+# years", "within the past two years".
+_SPAN_LEAD_RE = re.compile(
+    r"(?<![\w-])(?:over|in|within|for|during|across)[ \t]+(?:the[ \t]+)?"
+    r"(?:next|past|last|coming|previous|first)[ \t]+$",
+    re.IGNORECASE,
+)
 _HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
 # A dash between two numbers that the mention does not span ("$100-114 billion" found as "$100"
 # and "114 billion"): each end alone would read as a figure of its own.
@@ -212,6 +233,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
                 return continued | {"read_with": f"the change {previous.text!r} before it"}
             break
     if reading["kind"] == "count" and _CLAUSE_END_RE.match(text, mention.end):
+        earlier = [m for m in earlier if not _is_aside(text, m, mention)]
         units = [read_mention(m.text) for m in earlier]
         written = [(m.text, r.get("unit")) for m, r in zip(earlier, units, strict=True)]
         written = [(words, unit) for words, unit in written if unit not in (None, "count")]
@@ -254,6 +276,26 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
         return (
             f"{mention.text!r} right after a name may be a version ('Llama 3', 'Claude 3.5'), "
             f"not a count; {vocab.REFUSAL_ADVICE}"
+        )
+    if glued := _GLUED_SCALE_AFTER_RE.match(text, mention.end):
+        return (
+            f"a scale word run into the next word ({glued.group().strip()!r}) after it, which "
+            f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if _SLASH_AFTER_RE.match(text, mention.end) or _SLASH_BEFORE_RE.search(
+        text, max(floor, mention.start - 2), mention.start
+    ):
+        return (
+            f"{mention.text!r} is part of a number written with a slash (a fraction such as "
+            f"'1/100th', or a date), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if reading["kind"] == "duration" and (
+        span := _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
+    ):
+        return (
+            f"{span.group().strip()!r} before it makes {mention.text!r} the span a figure is "
+            f"over (its period), not a quantity; give it as that figure's period, or exclude "
+            f"the mention"
         )
     if _HYPHEN_AFTER_RE.match(text, mention.end):
         compound = text[mention.end :].split(None, 1)[0] if text[mention.end :].strip() else ""
@@ -317,6 +359,15 @@ def _read_year(text: str, mention: Mention, reading: dict[str, Any], floor: int)
     return read_mention(f"{mention.text} {noun}") | {
         "read_with": f"the counted noun {noun!r} after it: a count, not a year"
     }
+
+
+def _is_aside(text: str, earlier: Mention, mention: Mention) -> bool:
+    """Whether ``earlier`` stands in a bracket that closes before ``mention`` ("200,000 GPUs
+    (each costing about $30,000), while ... only around 10,000"): an aside, whose unit is
+    not the one a later bare number leaves out."""
+    opened = text.rfind("(", 0, earlier.start)
+    closed = text.find(")", earlier.end, mention.start)
+    return opened != -1 and closed != -1 and text.rfind(")", opened, earlier.start) == -1
 
 
 def _is_version(text: str, mention: Mention, floor: int) -> bool:

@@ -1043,7 +1043,7 @@ def test_computing_speed_is_refused_never_counted(number, prefix, unit):
 
 @settings(max_examples=80, deadline=None)
 @given(
-    mantissa=st.decimals(min_value=1, max_value=9.9, places=1),
+    mantissa=st.decimals(min_value=1, max_value=Decimal("9.9"), places=1),
     exponent=st.integers(min_value=10, max_value=40),
     form=st.sampled_from(["{m}e{e}", "{m}E+{e}", "10^{e}"]),
     unit=st.sampled_from(["", " FLOP", " operations"]),

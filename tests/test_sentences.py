@@ -136,6 +136,11 @@ REFUSAL_CASES = [
     ("Training used 3.8e25 FLOP in total.", "3.8e25", "power of ten"),
     ("It took 10^26 operations.", "10^26", "power of ten"),
     ("It took 10²⁶ operations.", "10²⁶", "power of ten"),
+    ("It cost approximately $5.576 millionIn stark contrast", "$5.576", "'millionIn'"),
+    ("Costs can reach up to $78 millionThis gap", "$78", "run into the next word"),
+    ("It runs for approximately 1/100th of the cost.", "approximately 1", "with a slash"),
+    ("Demand will rise by 16% over the next five years.", "five years", "its period"),
+    ("Output doubled within the past two years.", "two years", "its period"),
     (
         "China has around 5 zettaFLOPS of AI compute.",
         "5",
@@ -167,6 +172,30 @@ def test_words_elsewhere_in_the_sentence_that_cannot_be_read_make_a_refusal(text
     reading = reading_of(text, words)
     assert reason in reading.get("refusal", ""), reading
     assert "by hand" not in reading["refusal"]
+
+
+def test_a_number_in_a_closed_bracket_is_an_aside_not_the_unit_written_once():
+    text = (
+        "Musk said training consumed 200,000 NVIDIA GPUs (each costing about $30,000), "
+        "while insiders estimate DeepSeek used only around 10,000."
+    )
+    assert numbers(reading_of(text, "10,000", last=True)) == (
+        "count",
+        10000.0,
+        10000.0,
+        10000.0,
+        "approximate",
+        "count",
+    )
+    inside = "It is seven months behind (sometimes just four, sometimes a yawning 14)."
+    assert "refusal" in reading_of(inside, "14")
+
+
+def test_a_duration_with_no_word_of_time_before_it_stays_a_duration():
+    assert numbers(reading_of("It took five years to build.", "five years"))[:2] == (
+        "duration",
+        5.0,
+    )
 
 
 def test_a_sentence_ends_where_the_next_begins():
