@@ -36,7 +36,15 @@ and either completes its reading from words that are there, or refuses it; it ne
   is written once, earlier, and the number alone would read as a count. A number in a bracket
   closed before it is an aside and does not count ("200,000 GPUs (each costing about $30,000),
   while ... only around 10,000").
-- A day of the month ("April 7", "Jan. 15", "7 April") is a date: an exclusion, as a year is.
+- A day of the month ("April 7", "Jan. 15", "7 April") is a date: an exclusion, as a year is;
+  so is a time of day ("07:10").
+- A list whose unit is written once, after its last figure ("rose by 18.8, 48.9, and 67.3
+  percentage points"): the bare figures are refused, the last is read with the first's verb.
+- "N times" after a verb of doing with nothing compared ("downloaded over 600 million times
+  globally") counts how often: a count. An amount ending in a comparative with "than" later
+  in its clause ("$25.5 billion more in investment than") is refused; "doubling down" is an
+  idiom, refused; a duration followed by "to" and another duration ("16 months to two
+  years") is refused.
 - A number joined by a hyphen to words the mention does not hold ("a five-times-per-year
   rate") and "N times a year" after a verb of growth ("scaled about three times per year": a
   growth factor each year, which has no unit here) are refused; so are "per year" or
@@ -64,7 +72,7 @@ _SENTENCE_END_RE = re.compile(
 # The words between two figures of one list: an optional period of the first, then "and",
 # "or" or a comma ("239% in 2023 and 171%", "5% last year, 7%").
 _LIST_GAP_RE = re.compile(
-    r"(?:[ \t]+(?:in|during|for|over|by|last|this)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
     r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)",
     re.IGNORECASE,
 )
@@ -77,7 +85,7 @@ _COMPARED_PERIOD = (
 )
 # What may follow a figure that continues a list: its period, then the clause ends.
 _LIST_TAIL_RE = re.compile(
-    r"(?:[ \t]+(?:in|during|for|over|by|last|this)[ \t]+[^\n,;.()]{1,25}?)?"
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on)[ \t]+[^\n,;.()]{1,25}?)?"
     rf"(?:{_COMPARED_PERIOD})?[ \t]*"
     r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$)",
     re.IGNORECASE,
@@ -114,6 +122,39 @@ _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS})
 _DAY_RE = re.compile(r"\d{1,2}")
 # A number joined by a hyphen to the words after it ("a five-times-per-year rate", "a
 # five-year plan"): the compound, which the mention does not hold, says what it counts.
+# A time of day: "07:10", "at 9:30".
+_TIME_AFTER_RE = re.compile(r":\d\d\b")
+_TIME_BEFORE_DIGITS_RE = re.compile(r"\d:$")
+# "doubling down", "doubled down": an idiom, not a number.
+_IDIOM_DOWN_RE = re.compile(r"[ \t]+down\b", re.IGNORECASE)
+_DOUBLING_RE = re.compile(r"^(?:doubl|tripl)\w*$", re.IGNORECASE)
+# "N times" at the end of a mention, and what may follow a count of times: the clause ends,
+# or a word of place or time ("globally", "worldwide", "in 2024", "last year").
+_TIMES_END_RE = re.compile(r"[ \t]+times$", re.IGNORECASE)
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_CLAUSE_END_OR_PLACE_RE = re.compile(
+    r"[ \t]*(?:[,;:.)\]!?—–]|$)|[ \t]+(?:globally|worldwide|overall|so[ \t]+far|to[ \t]+date"
+    r"|in[ \t]+total|in[ \t]+\d{4}|last[ \t]+\w+|this[ \t]+\w+|since\b|on\b|across\b)",
+    re.IGNORECASE,
+)
+# A mention that ends in a comparative and a "than" later in its clause: "$25.5 billion more in
+# investment than the EU and the UK" is a difference from what follows "than".
+_COMPARATIVE_END_RE = re.compile(
+    rf"[ \t]+(?:{'|'.join(sorted(vocab.COMPARATIVES))})$", re.IGNORECASE
+)
+_THAN_LATER_RE = re.compile(r"[^,;:.()\[\]—–\n]{0,40}?\bthan\b", re.IGNORECASE)
+# A list of bare numbers whose unit is written once, after the last: "rose by 18.8, 48.9, and
+# 67.3 percentage points".
+_UNIT_AFTER_LIST_RE = re.compile(
+    r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+    r"(?:[\d.,]+(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+))*"
+    r"(?P<last>[\d.]+[ \t]*(?:%|percent\b|per[ \t]cent\b|percentage[ \t]+points?\b|points?\b"
+    r"|months?\b|years?\b|times\b|[A-Za-z]*W\b|TWh\b|GWh\b))",
+)
+# A duration followed by "to" and another duration: "16 months to two years".
+_TO_DURATION_RE = re.compile(
+    r"[ \t]+to[ \t]+[\w.-]+[ \t]+(?:years?|months?|weeks?|days?|decades?)\b", re.IGNORECASE
+)
 # A scale word run into the next word by a lost space ("$5.576 millionIn stark contrast"): the
 # mention stops before it, and its amount would read a million times too small.
 _GLUED_SCALE_AFTER_RE = re.compile(
@@ -132,8 +173,8 @@ _SPAN_LEAD_RE = re.compile(
 _HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
 # A dash between two numbers that the mention does not span ("$100-114 billion" found as "$100"
 # and "114 billion"): each end alone would read as a figure of its own.
-_RANGE_DASH_AFTER_RE = re.compile(r"[-–—]\d")
-_RANGE_DASH_BEFORE_RE = re.compile(r"\d[-–—]$")
+_RANGE_DASH_AFTER_RE = re.compile(r"[-–]\d")
+_RANGE_DASH_BEFORE_RE = re.compile(r"\d[-–]$")
 # A capitalised name right before a bare number: a version ("Llama 3", "Claude 3.5 Opus").
 _NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w-]*)[ \t]+$")
 # "N times a year" after a verb of growth ("compute scaled about three times per year") is a
@@ -181,6 +222,7 @@ _DIFFERENCE_WORDS = frozenset(
     | {"beat", "beats", "exceeded", "exceeds", "surpassed", "surpasses", "advantage", "deficit"}
     | {"difference", "differ", "differs", "apart", "separated", "topped", "tops", "won"}
     | {"lag", "lags", "lagged", "lagging", "behind", "ahead", "outstrip", "outstripped"}
+    | {"outpacing", "outstripping", "surpassing", "exceeding", "beating", "outperforming"}
     | set(vocab.COMPARATIVES)
 )
 
@@ -194,11 +236,15 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     start, end = _sentence_span(text, mention.start, mention.end)
     sentence = text[start:end]
     earlier = [
-        Mention(m.start + start, m.end + start, m.text, number=None)
+        Mention(m.start + start, m.end + start, m.text, number=_shifted(m.number, start))
         for m in find_mentions(sentence)
         if m.end + start <= mention.start and not is_year(m.text)
     ]
     return _read(text, mention, earlier, start)
+
+
+def _shifted(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
+    return None if span is None else (span[0] + by, span[1] + by)
 
 
 def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
@@ -209,6 +255,17 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return reading
     if _is_day_of_month(text, mention):
         return {"exclusion": vocab.DATE_REASON}
+    if _TIME_AFTER_RE.match(text, mention.end) or _TIME_BEFORE_DIGITS_RE.search(
+        text, max(floor, mention.start - 3), mention.start
+    ):
+        return {"exclusion": vocab.TIME_REASON}
+    if _IDIOM_DOWN_RE.match(text, mention.end) and _DOUBLING_RE.search(mention.text):
+        return {
+            "refusal": f"{mention.text + ' down'!r} is an idiom (to commit more), not a "
+            f"number; exclude the mention"
+        }
+    if reading["kind"] == "multiplier" and (counted := _times_counted(text, mention, floor)):
+        return counted
     if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
         return {"exclusion": vocab.RANK_REASON}
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
@@ -228,6 +285,13 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
             if not _LIST_GAP_RE.fullmatch(text[previous.end : mention.start]):
                 continue
             before = _read(text, previous, earlier[:i], floor)
+            if "refusal" in before:
+                # "rose by 18.8, 48.9, and 67.3 percentage points": the verb of the list's
+                # first figure, with the unit written after its last
+                first = _list_start(text, earlier, i)
+                lead = text[first.start : first.number[0]] if first.number else ""
+                before = read_mention(lead + mention.text) if lead.strip() else before
+                reading = dict(reading, unit=before.get("unit", reading["unit"]))
             if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
                 continued = _continued_change(reading, before)
                 return continued | {"read_with": f"the change {previous.text!r} before it"}
@@ -276,6 +340,30 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
         return (
             f"{mention.text!r} right after a name may be a version ('Llama 3', 'Claude 3.5'), "
             f"not a count; {vocab.REFUSAL_ADVICE}"
+        )
+    is_amount = reading["unit"] not in ("fold", "percent", "percentage_point")
+    if (
+        is_amount
+        and _COMPARATIVE_END_RE.search(mention.text)
+        and (than := _THAN_LATER_RE.match(text, mention.end))
+    ):
+        return (
+            f"{mention.text!r} is a difference from an amount named after "
+            f"{than.group().strip()!r}, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if (
+        reading["kind"] in ("count", "change")
+        and reading["unit"] == "count"
+        and (last := _UNIT_AFTER_LIST_RE.match(text, mention.end))
+    ):
+        return (
+            f"the unit of a list is written once, after its last number "
+            f"({last.group('last').strip()!r}); {vocab.REFUSAL_ADVICE}"
+        )
+    if reading["kind"] == "duration" and _TO_DURATION_RE.match(text, mention.end):
+        return (
+            f"{mention.text!r} is one end of a range written with 'to' whose other end has "
+            f"its own unit, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
     if glued := _GLUED_SCALE_AFTER_RE.match(text, mention.end):
         return (
@@ -359,6 +447,29 @@ def _read_year(text: str, mention: Mention, reading: dict[str, Any], floor: int)
     return read_mention(f"{mention.text} {noun}") | {
         "read_with": f"the counted noun {noun!r} after it: a count, not a year"
     }
+
+
+def _list_start(text: str, earlier: list[Mention], i: int) -> Mention:
+    """The first figure of the list whose figure ``earlier[i]`` is."""
+    while i > 0 and _LIST_GAP_RE.fullmatch(text[earlier[i - 1].end : earlier[i].start]):
+        i -= 1
+    return earlier[i]
+
+
+def _times_counted(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """ "downloaded over 600 million times": "N times" after a verb of doing, with no word of
+    comparison after it, counts how often something was done; its reading is the count."""
+    times = _TIMES_END_RE.search(mention.text)
+    before = _WORD_BEFORE_RE.search(text, max(floor, mention.start - 30), mention.start)
+    if times is None or before is None or not _CLAUSE_END_OR_PLACE_RE.match(text, mention.end):
+        return None
+    verb = before.group(1).casefold()
+    if not verb.endswith("ed") or verb in vocab.CHANGE_VERBS or verb in _GROWTH_VERBS:
+        return None
+    counted = read_mention(mention.text[: times.start()])
+    if counted.get("kind") != "count":
+        return None
+    return counted | {"read_with": f"{verb!r} before it: how many times it was done"}
 
 
 def _is_aside(text: str, earlier: Mention, mention: Mention) -> bool:

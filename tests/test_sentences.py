@@ -141,6 +141,11 @@ REFUSAL_CASES = [
     ("It runs for approximately 1/100th of the cost.", "approximately 1", "with a slash"),
     ("Demand will rise by 16% over the next five years.", "five years", "its period"),
     ("Output doubled within the past two years.", "two years", "its period"),
+    ("The US attracted $25.5 billion more in investment than the EU.", "$25.5", "a difference"),
+    ("Scores rose by 18.8, 48.9, and 67.3 percentage points on MMMU.", "18.8", "written once"),
+    ("Scores rose by 18.8, 48.9, and 67.3 percentage points on MMMU.", "48.9", "written once"),
+    ("SMIC is doubling down on mature chips.", "doubling", "an idiom"),
+    ("Delivery can take as long as 16 months to two years.", "16 months", "'to'"),
     (
         "China has around 5 zettaFLOPS of AI compute.",
         "5",
@@ -189,6 +194,51 @@ def test_a_number_in_a_closed_bracket_is_an_aside_not_the_unit_written_once():
     )
     inside = "It is seven months behind (sometimes just four, sometimes a yawning 14)."
     assert "refusal" in reading_of(inside, "14")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # a list whose unit is written after its last figure continues the first's verb
+        (
+            "Scores rose by 18.8, 48.9, and 67.3 percentage points on MMMU.",
+            "67.3",
+            ("change", 67.3, 67.3, 67.3, "exact", "percentage_point"),
+        ),
+        # "N times" after a verb of doing, with nothing compared: how many times
+        (
+            "These models have been downloaded over 600 million times globally.",
+            "600 million",
+            ("count", None, 600e6, None, "lower", "count"),
+        ),
+        # ... but a multiplier with "than" stays a multiplier
+        (
+            "The model is twelve times more vulnerable to attacks than others.",
+            "twelve",
+            ("multiplier", 12.0, 12.0, 12.0, "exact", "fold"),
+        ),
+        # an em dash after a year is punctuation, not a range
+        (
+            "Investment hit $109.1 billion in 2024—nearly 12 times what China raised.",
+            "12 times",
+            ("multiplier", 12.0, 12.0, 12.0, "approximate", "fold"),
+        ),
+        # a word of difference in "-ing" form gives "by N" its reading
+        (
+            "The US reached $109.1 billion, far outpacing China by 12 times.",
+            "12 times",
+            ("multiplier", 12.0, 12.0, 12.0, "exact", "fold"),
+        ),
+    ],
+)
+def test_lists_counts_of_times_and_differences_read_in_their_sentence(text, words, expected):
+    assert numbers(reading_of(text, words)) == expected
+
+
+def test_a_time_of_day_is_excluded():
+    assert reading_of("Redazione RHC : 28 November 2025 07:10", "07") == {
+        "exclusion": vocab.TIME_REASON
+    }
 
 
 def test_a_duration_with_no_word_of_time_before_it_stays_a_duration():
