@@ -322,13 +322,6 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"{text[than.start() : mention.start].strip()!r} before it compares with words "
             f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
-    if reading["kind"] == "percent" and (
-        reading.get("whole", "").casefold() in _PRONOUNS or _OF_PRONOUN_RE.match(text, mention.end)
-    ):
-        return (
-            f"{mention.text!r} is a share of a whole named earlier ('of that', 'of them'), "
-            f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
-        )
     if _RANGE_DASH_AFTER_RE.match(text, mention.end) or _RANGE_DASH_BEFORE_RE.search(
         text, max(floor, mention.start - 2), mention.start
     ):
@@ -341,50 +334,10 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"{mention.text!r} right after a name may be a version ('Llama 3', 'Claude 3.5'), "
             f"not a count; {vocab.REFUSAL_ADVICE}"
         )
-    is_amount = reading["unit"] not in ("fold", "percent", "percentage_point")
-    if (
-        is_amount
-        and _COMPARATIVE_END_RE.search(mention.text)
-        and (than := _THAN_LATER_RE.match(text, mention.end))
-    ):
-        return (
-            f"{mention.text!r} is a difference from an amount named after "
-            f"{than.group().strip()!r}, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
-        )
-    if (
-        reading["kind"] in ("count", "change")
-        and reading["unit"] == "count"
-        and (last := _UNIT_AFTER_LIST_RE.match(text, mention.end))
-    ):
-        return (
-            f"the unit of a list is written once, after its last number "
-            f"({last.group('last').strip()!r}); {vocab.REFUSAL_ADVICE}"
-        )
-    if reading["kind"] == "duration" and _TO_DURATION_RE.match(text, mention.end):
-        return (
-            f"{mention.text!r} is one end of a range written with 'to' whose other end has "
-            f"its own unit, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
-        )
-    if glued := _GLUED_SCALE_AFTER_RE.match(text, mention.end):
-        return (
-            f"a scale word run into the next word ({glued.group().strip()!r}) after it, which "
-            f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
-        )
-    if _SLASH_AFTER_RE.match(text, mention.end) or _SLASH_BEFORE_RE.search(
-        text, max(floor, mention.start - 2), mention.start
-    ):
-        return (
-            f"{mention.text!r} is part of a number written with a slash (a fraction such as "
-            f"'1/100th', or a date), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
-        )
-    if reading["kind"] == "duration" and (
-        span := _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
-    ):
-        return (
-            f"{span.group().strip()!r} before it makes {mention.text!r} the span a figure is "
-            f"over (its period), not a quantity; give it as that figure's period, or exclude "
-            f"the mention"
-        )
+    if (compared := _compared_or_listed(text, mention, reading)) is not None:
+        return compared
+    if (joined := _run_together(text, mention, reading, floor)) is not None:
+        return joined
     if _HYPHEN_AFTER_RE.match(text, mention.end):
         compound = text[mention.end :].split(None, 1)[0] if text[mention.end :].strip() else ""
         return (
@@ -470,6 +423,71 @@ def _times_counted(text: str, mention: Mention, floor: int) -> dict[str, Any] | 
     if counted.get("kind") != "count":
         return None
     return counted | {"read_with": f"{verb!r} before it: how many times it was done"}
+
+
+def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why words after a mention make its reading wrong: an amount compared with one named
+    after "than", a list whose unit is written after its last number, a duration range
+    written with "to", a share of a whole written earlier ("a third of that"); else None."""
+    if reading["kind"] == "percent" and (
+        reading.get("whole", "").casefold() in _PRONOUNS or _OF_PRONOUN_RE.match(text, mention.end)
+    ):
+        return (
+            f"{mention.text!r} is a share of a whole named earlier ('of that', 'of them'), "
+            f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    is_amount = reading["unit"] not in ("fold", "percent", "percentage_point")
+    if (
+        is_amount
+        and _COMPARATIVE_END_RE.search(mention.text)
+        and (than := _THAN_LATER_RE.match(text, mention.end))
+    ):
+        return (
+            f"{mention.text!r} is a difference from an amount named after "
+            f"{than.group().strip()!r}, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if (
+        reading["kind"] in ("count", "change")
+        and reading["unit"] == "count"
+        and (last := _UNIT_AFTER_LIST_RE.match(text, mention.end))
+    ):
+        return (
+            f"the unit of a list is written once, after its last number "
+            f"({last.group('last').strip()!r}); {vocab.REFUSAL_ADVICE}"
+        )
+    if reading["kind"] == "duration" and _TO_DURATION_RE.match(text, mention.end):
+        return (
+            f"{mention.text!r} is one end of a range written with 'to' whose other end has "
+            f"its own unit, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    return None
+
+
+def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
+    """Why the characters right at a mention's edges make its reading wrong: a scale word run
+    into the next word, a slash it does not span, a span of time after "over the next"; else
+    None."""
+    if glued := _GLUED_SCALE_AFTER_RE.match(text, mention.end):
+        return (
+            f"a scale word run into the next word ({glued.group().strip()!r}) after it, which "
+            f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if _SLASH_AFTER_RE.match(text, mention.end) or _SLASH_BEFORE_RE.search(
+        text, max(floor, mention.start - 2), mention.start
+    ):
+        return (
+            f"{mention.text!r} is part of a number written with a slash (a fraction such as "
+            f"'1/100th', or a date), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if reading["kind"] == "duration" and (
+        span := _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
+    ):
+        return (
+            f"{span.group().strip()!r} before it makes {mention.text!r} the span a figure is "
+            f"over (its period), not a quantity; give it as that figure's period, or exclude "
+            f"the mention"
+        )
+    return None
 
 
 def _is_aside(text: str, earlier: Mention, mention: Mention) -> bool:
