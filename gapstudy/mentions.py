@@ -98,6 +98,7 @@ _NUMBER_WORDS = sorted(
     key=len,
     reverse=True,
 )
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
 _PREFIXES = ("sub", "pre", "post", "mid")
 _SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 # Letters that may be glued to digits in a mention: scale and unit abbreviations, "x", decades.
@@ -471,6 +472,7 @@ _TRAILING_QUALIFIERS = tuple(q for q in vocab.QUALIFIERS if q.startswith(("or ",
 _DIRECTION_WORDS = (*vocab.CHANGE_NOUNS, *vocab.COMPARATIVES)
 _GLUED_TAILS = (
     "+",
+    "×",  # "100×": the multiplication sign, as "x" is glued
     "¢",
     "/kWh",
     "/MWh",
@@ -690,6 +692,8 @@ def _whole_end(text: str, end: int) -> int:
         if word is None or "\n" in text[position : word.start(1)]:
             break
         folded = word.group(1).casefold()
+        if folded in _NUMBER_WORD_SET:
+            break  # "of the world's top talent three years earlier": a number starts anew
         is_participle = folded.endswith("ed") and folded not in _ED_NOUNS  # "power used"
         if (
             folded.endswith("ly")

@@ -44,7 +44,8 @@ and either completes its reading from words that are there, or refuses it; it ne
   globally") counts how often: a count. An amount ending in a comparative with "than" later
   in its clause ("$25.5 billion more in investment than") is refused; "doubling down" is an
   idiom, refused; a duration followed by "to" and another duration ("16 months to two
-  years") is refused.
+  years") is refused; so are "±" beside a number (a tolerance), words in square brackets after
+  it ("$2 [billion]"), a bare count with a fraction ("36.66") and a bare count after "ratio".
 - A number joined by a hyphen to words the mention does not hold ("a five-times-per-year
   rate") and "N times a year" after a verb of growth ("scaled about three times per year": a
   growth factor each year, which has no unit here) are refused; so are "per year" or
@@ -155,6 +156,15 @@ _UNIT_AFTER_LIST_RE = re.compile(
 _TO_DURATION_RE = re.compile(
     r"[ \t]+to[ \t]+[\w.-]+[ \t]+(?:years?|months?|weeks?|days?|decades?)\b", re.IGNORECASE
 )
+# Words an editor inserted in square brackets: "$2 [billion] to $5 billion".
+_BRACKETED_AFTER_RE = re.compile(r"[ \t]*\[[^\]\d]{1,20}\]")
+# A tolerance: "$54B ±2%".
+_PLUS_MINUS_AFTER_RE = re.compile(r"[ \t]*(?:±|\+/-)")
+_PLUS_MINUS_BEFORE_RE = re.compile(r"(?:±|\+/-)[ \t]*$")
+# A bare number with a fraction ("36.66") is not a count of things.
+_FRACTION_DIGITS_RE = re.compile(r"\d[\d,]*\.\d+")
+# A ratio named earlier in the sentence: "the price-to-earnings ratio ... stands at 36.66".
+_RATIO_BEFORE_RE = re.compile(r"\b(?:ratio|ratios|multiple)\b", re.IGNORECASE)
 # A scale word run into the next word by a lost space ("$5.576 millionIn stark contrast"): the
 # mention stops before it, and its amount would read a million times too small.
 _GLUED_SCALE_AFTER_RE = re.compile(
@@ -374,6 +384,17 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
                 f"(the project has no unit for it), not a count of events; "
                 f"{vocab.REFUSAL_ADVICE}"
             )
+    if reading["kind"] == "count" and reading["unit"] == "count":
+        if _FRACTION_DIGITS_RE.fullmatch(mention.text.strip()):
+            return (
+                f"{mention.text!r} has a fraction and no unit: not a count of things (a ratio, "
+                f"a score, a version?); {vocab.REFUSAL_ADVICE}"
+            )
+        if ratio := _RATIO_BEFORE_RE.search(text, floor, mention.start):
+            return (
+                f"{ratio.group().strip()!r} earlier in its sentence: a ratio, which has no "
+                f"unit in the project; {vocab.REFUSAL_ADVICE}"
+            )
     after = _NEXT_WORD_RE.match(text, mention.end)
     if after is None or reading["kind"] != "count":
         return None
@@ -467,6 +488,18 @@ def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: i
     """Why the characters right at a mention's edges make its reading wrong: a scale word run
     into the next word, a slash it does not span, a span of time after "over the next"; else
     None."""
+    if inserted := _BRACKETED_AFTER_RE.match(text, mention.end):
+        return (
+            f"words in square brackets after it ({inserted.group().strip()!r}: an editor's "
+            f"insertion) may give its scale or unit; {vocab.REFUSAL_ADVICE}"
+        )
+    if _PLUS_MINUS_AFTER_RE.match(text, mention.end) or _PLUS_MINUS_BEFORE_RE.search(
+        text, max(floor, mention.start - 2), mention.start
+    ):
+        return (
+            f"'±' next to {mention.text!r} gives a tolerance, which the mention does not "
+            f"hold; {vocab.REFUSAL_ADVICE}"
+        )
     if glued := _GLUED_SCALE_AFTER_RE.match(text, mention.end):
         return (
             f"a scale word run into the next word ({glued.group().strip()!r}) after it, which "

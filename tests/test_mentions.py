@@ -95,6 +95,7 @@ MENTION_CASES = [
     # "a third of": a fraction; "a third round" is an ordinal
     ("a third of revenue, a third round", ["a third of revenue"]),
     ("less than a quarter of that", ["less than a quarter"]),
+    ("could be 100×, 1000×", ["100×", "1000×"]),
 ]
 
 

@@ -146,6 +146,11 @@ REFUSAL_CASES = [
     ("Scores rose by 18.8, 48.9, and 67.3 percentage points on MMMU.", "48.9", "written once"),
     ("SMIC is doubling down on mature chips.", "doubling", "an idiom"),
     ("Delivery can take as long as 16 months to two years.", "16 months", "'to'"),
+    ("We should ship $2 [billion] to $5 billion in Q3.", "$2", "square brackets"),
+    ("Nvidia guided Q3 to $54B ±2%, it said.", "$54B", "tolerance"),
+    ("Nvidia guided Q3 to $54B ±2%, it said.", "2%", "tolerance"),
+    ("The forward ratio stands at 36.66, above the average.", "36.66", "has a fraction"),
+    ("The price-to-earnings ratio is above the sector average of 28.", "28", "a ratio"),
     (
         "China has around 5 zettaFLOPS of AI compute.",
         "5",
@@ -222,6 +227,18 @@ def test_a_number_in_a_closed_bracket_is_an_aside_not_the_unit_written_once():
             "Investment hit $109.1 billion in 2024—nearly 12 times what China raised.",
             "12 times",
             ("multiplier", 12.0, 12.0, 12.0, "approximate", "fold"),
+        ),
+        # the multiplication sign is taken in, as "x" is
+        (
+            "Compute could be 100×, 1000×, potentially more.",
+            "100×",
+            ("multiplier", 100.0, 100.0, 100.0, "exact", "fold"),
+        ),
+        # a share's whole stops before a number: "three years earlier" is not the whole
+        (
+            "China produced about one-third of the world's top talent three years earlier.",
+            "one-third",
+            ("percent", 100 / 3, 100 / 3, 100 / 3, "approximate", "percent"),
         ),
         # a word of difference in "-ing" form gives "by N" its reading
         (
