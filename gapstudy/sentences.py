@@ -384,6 +384,12 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
                 f"(the project has no unit for it), not a count of events; "
                 f"{vocab.REFUSAL_ADVICE}"
             )
+    return _count_left_out(text, mention, reading, floor)
+
+
+def _count_left_out(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
+    """Why a count's reading is wrong by the words around it: a fraction and no unit, a ratio
+    named earlier, a unit after it (maybe after a name), "one of"; else None."""
     if reading["kind"] == "count" and reading["unit"] == "count":
         if _FRACTION_DIGITS_RE.fullmatch(mention.text.strip()):
             return (
