@@ -356,7 +356,6 @@ CLUSTER_CONNECT_TIMEOUT = "20s"
 def describe_worker(notebooks: str) -> dict[str, str]:
     """What a cluster worker sees: the project root it finds from ``notebooks`` (as a run's
     kernel will), and the hash of the gapstudy package it imports. Top-level: a worker runs it."""
-    import gapstudy
     from gapstudy.exceptions import ProjectNotFoundError
     from gapstudy.paths import find_root, project_paths
     from gapstudy.provenance import hash_library
@@ -365,7 +364,7 @@ def describe_worker(notebooks: str) -> dict[str, str]:
         root = str(find_root(notebooks))
     except ProjectNotFoundError as err:
         root = f"none ({err})"
-    package_root = Path(gapstudy.__file__).resolve().parent.parent
+    package_root = Path(__file__).resolve().parent.parent  # the folder holding gapstudy/
     return {"root": root, "library_sha256": hash_library(project_paths(package_root))}
 
 
