@@ -48,7 +48,7 @@ Reading rules (each one a decision; the tests and ``tests/phrasings.csv`` pin th
 - "points" are percentage points only where the words make them a difference ("a 12-point
   lead", "up 5 points"), never Elo, index or basis points, and at most 100; a level in points
   ("over 50 points") may be the score of an index, and is refused.
-- A number times a power of ten ("3.14 × 10^23", "6 x 10^-3") is one number. "N out of M"
+- "N out of M"
   is a share of a group, kind percent ("three out of four": 75). A bound followed by an
   approximate mark ("up to ~1.6M", "more than about 500") is read as the bound. A unit symbol
   of power, energy or data in a case pint does not read ("3 KW", "200 gw") is refused, never
@@ -88,7 +88,7 @@ from text_to_num import text2num
 
 from gapstudy import vocab
 from gapstudy.exceptions import FigureParseError
-from gapstudy.mentions import OTHER_UNITS_RE, is_year
+from gapstudy.mentions import OTHER_UNITS_RE, POWER_OF_TEN_RE, is_year
 
 # Thousands are grouped by commas, or by apostrophes ("1’700", Swiss style).
 _TOKEN_RE = re.compile(
@@ -524,6 +524,11 @@ def format_reading(reading: dict[str, Any]) -> str:
     return f"{reading['kind']} {number} {reading['unit']}{whole} ({reading['bound']})"
 
 
+def _is_glued(left: _Token, right: _Token) -> bool:
+    """Whether ``right`` starts right where ``left`` ends ("14.8" and "T" in "14.8T")."""
+    return left.start + len(left.text) == right.start
+
+
 def _tokenise(text: str) -> list[_Token]:
     """Words, numbers and signs, with offsets; a dash between numbers reads as "to"."""
     cleaned = text.translate(_QUOTES)
@@ -578,6 +583,11 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
     reader = _Reader(text, _tokenise(text))
     if reader.at_end():
         raise reader.fail("no words to read")
+    if power := POWER_OF_TEN_RE.search(text):
+        raise reader.fail(
+            f"{power.group()!r} is a number written as a power of ten, as amounts of compute "
+            f"(FLOP, operations) are, for which the project has no unit; {vocab.REFUSAL_ADVICE}"
+        )
     lead = _take_lead(reader)
     if reader.take("from"):
         if reader.qualifiers:
@@ -758,7 +768,12 @@ def _take_amount(reader: _Reader, lead: _Lead) -> _Amount:
     amount = _take_number(reader, has_article=lead.has_article)
     if currency is not None:
         amount.is_bare = False
-    aliases = _SCALE_ALIASES | (_MONEY_SCALE_ALIASES if currency else {})
+    # a capital "T" glued to digits is a trillion too ("14.8T tokens"); "5 t" may be tonnes
+    is_capital_t = reader.peek() == "t" and reader.tokens[reader.pos].text == "T"
+    is_capital_t = is_capital_t and _is_glued(
+        reader.tokens[reader.pos - 1], reader.tokens[reader.pos]
+    )
+    aliases = _SCALE_ALIASES | (_MONEY_SCALE_ALIASES if currency or is_capital_t else {})
     if amount.scale is None and reader.peek() in aliases:
         amount.scale = aliases[reader.tokens[reader.pos].word]
         amount.is_bare = False
@@ -869,8 +884,6 @@ def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
         number = Decimal(token.word.translate(_GROUP_MARKS))
         if reader.take(*_AND_A_HALF):
             number += Decimal("0.5")
-        if (power := _take_power_of_ten(reader)) is not None:
-            return _Amount(number.scaleb(power))  # "3.14 × 10^23"
         return _Amount(number, is_bare=True)
     if token is not None and token.word in _VAGUE_PLURALS | _VAGUE_WORDS:
         raise _vague(reader)
@@ -911,20 +924,6 @@ def _take_number(reader: _Reader, *, has_article: bool) -> _Amount:
             raise reader.fail(f"'and a half' after {' '.join(words)!r}")
         amount.number += Decimal("0.5")
     return amount
-
-
-def _take_power_of_ten(reader: _Reader) -> int | None:
-    """The exponent of "× 10^E" (or "x 10^E") after a number, taken; else None."""
-    if reader.peek() not in ("×", "x") or reader.peek(1) != "10" or reader.peek(2) != "^":
-        return None
-    ahead, sign = 3, 1
-    if reader.peek(ahead) in ("-", "−"):
-        ahead, sign = 4, -1
-    exponent = reader.peek(ahead) or ""
-    if not exponent.isdigit() or int(exponent) > _MAX_ORDERS:
-        return None
-    reader.pos += ahead + 1
-    return sign * int(exponent)
 
 
 def _vague(reader: _Reader) -> FigureParseError:

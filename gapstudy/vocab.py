@@ -22,12 +22,16 @@ YEAR_REASON = "a year, not a quantity"
 # The reason a draft gives a day of the month ("April 7", "7 April"): a date, never a count.
 DATE_REASON = "a day of the month, not a quantity"
 # Other numbers that are no quantity, drafted as exclusions with their reason (gapstudy.sentences):
-# a chip maker's process ("7nm", "5 nm"), a citation marker ("[4]"), a time of day ("8 am",
-# "12:30"), the part of a period that "half" names ("the first half of 2025").
+# a chip maker's process ("7nm", "5 nm"), a citation marker ("[4]"), the part of a period that
+# "half" names ("the first half of 2025").
 PROCESS_REASON = "a chip process's name, not a quantity"
 CITATION_REASON = "a citation marker, not a quantity"
-TIME_OF_DAY_REASON = "a time of day, not a quantity"
 PART_OF_PERIOD_REASON = "part of a period ('the first half of 2025'), not a quantity"
+# The reason a draft gives a time of day ("07:10", "8 am"): never a count.
+TIME_REASON = "a time of day, not a quantity"
+# The reason a draft gives a number after a word of rank ("the top 10 LLMs", "No. 1"): it says
+# which things are meant, not how much of something there is.
+RANK_REASON = "a rank or the size of a ranked group ('No. 1', 'the top 10'), not a quantity"
 # What a refusal asks of the annotator: never a value typed in, which only checks a reading.
 REFUSAL_ADVICE = "quote the words that give its reading, or exclude the mention"
 
