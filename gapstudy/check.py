@@ -631,7 +631,7 @@ def check_cross_source_files(paths: ProjectPaths) -> None:
     for name, kind in CROSS_SOURCE_FILES.items():
         path = paths.annotations / name
         if path.exists():  # whether a file may be absent is for its loader to say
-            problems += check_document(read_yaml(path), kind, path)
+            problems += check_document(read_yaml(path, scratch=paths.scratch), kind, path)
     if problems:
         raise AnnotationError(problems)
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ NEAR_SHARE = 0.75
 REUSABLE_VOICE_KINDS = ("outlet", "organisation", "report")
 
 
+@lru_cache(maxsize=2**16)
 def wording_words(wording: str) -> frozenset[str]:
     """The words of a wording that tell it apart: lower case, small words left out."""
     return frozenset(w for w in re.findall(r"[a-z0-9]+", wording.lower()) if w not in SMALL_WORDS)
@@ -83,33 +85,81 @@ def metric_uses(
     return uses
 
 
+class _NearIndex:
+    """Wordings seen so far, found by their words: a near wording shares a word (see
+    :func:`is_near`), so only wordings sharing one are compared, and each pair once."""
+
+    def __init__(self) -> None:
+        self._by_word: dict[str, list[str]] = {}
+        self._known: set[str] = set()
+
+    def add(self, wording: str) -> None:
+        if wording in self._known:
+            return
+        self._known.add(wording)
+        for word in wording_words(wording):
+            self._by_word.setdefault(word, []).append(wording)
+
+    def near(self, wording: str) -> set[str]:
+        """The wordings added so far that are near ``wording``."""
+        candidates = {c for w in wording_words(wording) for c in self._by_word.get(w, ())}
+        return {c for c in candidates if _is_near_cached(c, wording)}
+
+
+@lru_cache(maxsize=2**16)
+def _is_near_cached(a: str, b: str) -> bool:
+    return is_near(a, b)
+
+
+@dataclass
+class _Group:
+    """The metrics of one dimension and entity so far: the first use of each wording, and its
+    first use in another source than that one (the earliest use another source may cite)."""
+
+    index: _NearIndex = field(default_factory=_NearIndex)
+    first: dict[str, tuple[int, MetricUse]] = field(default_factory=dict)
+    other: dict[str, tuple[int, MetricUse]] = field(default_factory=dict)
+
+    def earliest(self, metric: str, source_id: str) -> tuple[int, MetricUse] | None:
+        found = self.first[metric]
+        return found if found[1].source_id != source_id else self.other.get(metric)
+
+    def add(self, n: int, use: MetricUse) -> None:
+        self.index.add(use.metric)
+        first = self.first.setdefault(use.metric, (n, use))
+        if first[1].source_id != use.source_id:
+            self.other.setdefault(use.metric, (n, use))
+
+
 def near_metrics(uses: list[MetricUse]) -> list[Problem]:
     """A note for each metric written near, not the same as, a metric of an earlier source for
-    the same dimension and entity, naming the earlier wording, its file and line (one note per
-    pair of wordings, at the later source)."""
+    the same dimension and entity, naming the earlier wording (its first use in another source),
+    its file and line (one note per pair of wordings, at the later source).
+
+    Uses are indexed by dimension, entity and words, so the time grows with the number of
+    uses, not with its square."""
     notes, seen = [], set()
+    groups: dict[tuple[str, str], _Group] = {}
     for n, use in enumerate(uses):
-        for earlier in uses[:n]:
-            pair = (earlier.metric, use.metric, use.path)
-            if (
-                earlier.source_id == use.source_id
-                or (earlier.dimension, earlier.entity) != (use.dimension, use.entity)
-                or earlier.metric == use.metric
-                or pair in seen
-                or not is_near(earlier.metric, use.metric)
-            ):
-                continue
-            seen.add(pair)
+        group = groups.setdefault((use.dimension, use.entity), _Group())
+        earlier = []
+        for metric in group.index.near(use.metric):
+            found = group.earliest(metric, use.source_id)
+            if found is not None and (metric, use.metric, use.path) not in seen:
+                earlier.append(found)
+        for _, other in sorted(earlier, key=lambda item: item[0]):
+            seen.add((other.metric, use.metric, use.path))
             notes.append(
                 Problem(
                     use.path,
                     use.line,
                     f"metric {use.metric!r} ({use.dimension}, {use.entity}) is near "
-                    f"{earlier.metric!r} in {earlier.path.name}:{earlier.line}",
+                    f"{other.metric!r} in {other.path.name}:{other.line}",
                     "if both measure the same thing, write it one way: plots and facts "
                     "group figures by their metric's words",
                 )
             )
+        group.add(n, use)
     return notes
 
 
@@ -144,14 +194,15 @@ def near_shared_voices(
 def near_events(sources: Mapping[str, Source], path: Path) -> list[Problem]:
     """A note for each event id near, not the same as, an event id of an earlier source in
     ``data/sources.yaml`` (``path``), naming it and that source."""
-    notes, first_use = [], {}
+    notes, first_use, order, index = [], {}, {}, _NearIndex()
     for sid, source in sources.items():
         events = source.meta.get("event") or []
         for event in events if isinstance(events, list) else []:
             if not isinstance(event, str):
                 continue
-            near = [e for e, by in first_use.items() if by != sid and is_near(e, event)]
-            if event not in first_use and near:
+            near = [] if event in first_use else sorted(index.near(event), key=order.get)
+            near = [e for e in near if first_use[e] != sid]
+            if near:
                 notes.append(
                     Problem(
                         path,
@@ -160,7 +211,9 @@ def near_events(sources: Mapping[str, Source], path: Path) -> list[Problem]:
                         "if the texts report the same occasion, use one id",
                     )
                 )
-            first_use.setdefault(event, sid)
+            if event not in first_use:
+                first_use[event], order[event] = sid, len(order)
+                index.add(event)
     return notes
 
 

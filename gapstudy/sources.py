@@ -246,7 +246,7 @@ def load_sources(paths: ProjectPaths | None = None) -> dict[str, Source]:
     """
     paths = paths or project_paths()
     # Load
-    doc = read_yaml(paths.sources_file)
+    doc = read_yaml(paths.sources_file, scratch=paths.scratch)
     problems = check_document(doc, "sources file", paths.sources_file)
     if problems:
         raise SourceError(problems)

@@ -15,13 +15,24 @@ through the pure-Python loader, so a refusal reads the same either way. Each fil
 value is kept for the process, keyed by its path and checked against its text, so a file read
 by several checks is parsed once, and a changed file is parsed again; callers get their own
 copy. The kept values are bounded (``CACHE_MAX_CHARS`` characters of YAML text in all).
+
+A long file (``sources.yaml`` and the cross-source files grow with the corpus) read with the
+project's scratch folder is parsed once for all processes: its value is kept in
+``.cache/yaml/`` under a hash of its text and of this parser, and a file whose text or parser
+differs, or an entry that cannot be read, is parsed again. Errors are never kept.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
 from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -314,7 +325,7 @@ def _parse(text: str, path: Path) -> Any:
 
 CACHE_MAX_CHARS = 64 * 2**20
 _cache: OrderedDict[Path, tuple[str, Any]] = OrderedDict()
-_cache_stats = {"parsed": 0, "reused": 0, "chars": 0}
+_cache_stats = {"parsed": 0, "reused": 0, "stored": 0, "chars": 0}
 
 
 def _copy(value: Any) -> Any:
@@ -326,11 +337,76 @@ def _copy(value: Any) -> Any:
     return value
 
 
-def read_yaml(path: Path) -> Any:
+# A file at least this long, read with a scratch folder, keeps its parsed value there.
+STORED_MIN_CHARS = 64 * 2**10
+_STORED_FORMAT = 1
+
+
+@lru_cache(maxsize=1)
+def _parser_fingerprint() -> bytes:
+    """What a stored value depends on besides the text: this module's code, PyYAML's version."""
+    code = Path(__file__).read_bytes()
+    return f"{_STORED_FORMAT}\0{yaml.__version__}\0".encode() + hashlib.sha256(code).digest()
+
+
+def _stored_entry(path: Path, text: str, scratch: Path) -> tuple[Path, str]:
+    """Where ``path``'s parsed value is stored (one entry per file, replaced when it changes)
+    and the key of ``text``: a hash of the text and of the parser."""
+    name = hashlib.sha256(str(Path(path).absolute()).encode()).hexdigest()[:32]
+    key = hashlib.sha256(_parser_fingerprint() + text.encode("utf-8")).hexdigest()
+    return scratch / "yaml" / f"{name}.pickle", key
+
+
+def _read_stored(entry: Path, key: str) -> tuple[bool, Any]:
+    """The value stored under ``key`` at ``entry``; an entry missing, damaged, of another
+    text or of another parser is not found (and parsed again)."""
+    try:
+        stored_key, value = pickle.loads(entry.read_bytes())  # noqa: S301 - our own scratch
+    except Exception:  # noqa: BLE001 - anything unreadable is parsed again
+        return False, None
+    return (True, value) if stored_key == key else (False, None)
+
+
+def _store(entry: Path, key: str, value: Any) -> None:
+    """Keep ``value`` at ``entry``, written whole or not at all; a folder that cannot be
+    written (a read-only checkout) only means parsing again next time."""
+    with contextlib.suppress(OSError):
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                pickle.dump((key, value), out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, entry)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+
+def _parse_or_reuse(text: str, path: Path, scratch: Path | None) -> Any:
+    """``text`` parsed; a long text read with a ``scratch`` folder is parsed once for all
+    processes: its value is stored there under a hash of the text and the parser, and reused
+    while both are the same. Errors are never stored: a refused text is parsed (and refused,
+    naming its line) every time."""
+    if scratch is None or len(text) < STORED_MIN_CHARS:
+        return _parse(text, path)
+    entry, key = _stored_entry(path, text, scratch)
+    found, value = _read_stored(entry, key)
+    if found:
+        _cache_stats["stored"] += 1
+        return value
+    value = _parse(text, path)
+    _store(entry, key, value)
+    return value
+
+
+def read_yaml(path: Path, *, scratch: Path | None = None) -> Any:
     """Parse ``path`` with line numbers kept; every error names the file and line.
 
     The text is read every time; it is parsed again only when it differs from the text last
-    parsed for ``path`` in this process. The caller gets its own copy to change as it likes.
+    parsed for ``path`` in this process. With ``scratch`` (the project's scratch folder), a
+    long file's parsed value is also kept there for the next process, keyed by a hash of its
+    text (:func:`_parse_or_reuse`). The caller gets its own copy to change as it likes.
     """
     text = read_text(path)
     key = Path(path).absolute()
@@ -339,7 +415,7 @@ def read_yaml(path: Path) -> Any:
         _cache.move_to_end(key)
         _cache_stats["reused"] += 1
         return _copy(kept[1])
-    value = _parse(text, path)
+    value = _parse_or_reuse(text, path, scratch)
     _cache_stats["parsed"] += 1
     if kept is not None:
         _cache_stats["chars"] -= len(kept[0])
@@ -353,5 +429,6 @@ def read_yaml(path: Path) -> Any:
 
 
 def parse_counts() -> dict[str, int]:
-    """How many YAML texts this process parsed, and how many reads reused a parsed value."""
-    return {"parsed": _cache_stats["parsed"], "reused": _cache_stats["reused"]}
+    """How many YAML texts this process took in (``parsed``: of those, ``stored`` were found
+    parsed in a scratch folder), and how many reads reused a value parsed in this process."""
+    return {key: _cache_stats[key] for key in ("parsed", "reused", "stored")}

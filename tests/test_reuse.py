@@ -3,15 +3,19 @@ use (naming its wording, file and line), and `add` lists the event ids and voice
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gapstudy.add import add_source
 from gapstudy.check import run_check
 from gapstudy.cli import main
-from gapstudy.reuse import MetricUse, is_near, near_metrics
+from gapstudy.reuse import MetricUse, is_near, near_events, near_metrics
+from gapstudy.sources import Source
 
 
 @pytest.mark.parametrize(
@@ -187,3 +191,86 @@ def test_add_lists_the_event_ids_and_voices_in_use(project, tmp_path, capsys):
     assert "    tencent: Tencent (voices.yaml)\n" in listing
     assert "    bloomberg: Bloomberg (bloomberg-repost-2026)\n" in listing
     assert "author-" not in listing  # a text's own unnamed author is not for reuse
+
+
+def _near_metrics_pairwise(uses: list[MetricUse]) -> list[tuple]:
+    """The rule of near_metrics written as every pair of uses (the reference it is held to)."""
+    notes, seen = [], set()
+    for n, use in enumerate(uses):
+        for earlier in uses[:n]:
+            pair = (earlier.metric, use.metric, use.path)
+            if (
+                earlier.source_id == use.source_id
+                or (earlier.dimension, earlier.entity) != (use.dimension, use.entity)
+                or earlier.metric == use.metric
+                or pair in seen
+                or not is_near(earlier.metric, use.metric)
+            ):
+                continue
+            seen.add(pair)
+            notes.append((str(use.path), use.line, earlier.metric, earlier.path.name, earlier.line))
+    return notes
+
+
+_WORDINGS = [
+    MMLU,
+    "lead on the MMLU benchmark",
+    "lead on MMLU",
+    "MMLU benchmark lead",
+    "lead on the MATH benchmark",
+    "private AI investment",
+    "private AI investment in 2024",
+    "AI investment",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from("abcd"),
+            st.sampled_from(_WORDINGS),
+            st.sampled_from(["benchmark", "investment"]),
+            st.sampled_from(["United States", "China"]),
+        ),
+        max_size=30,
+    )
+)
+def test_near_metrics_finds_what_comparing_every_pair_finds(drawn):
+    uses = [
+        _use(source, metric, line, dimension=dimension, entity=entity)
+        for line, (source, metric, dimension, entity) in enumerate(drawn, start=1)
+    ]
+    found = [
+        (str(n.path), n.line, *re.search(r"is near (.*) in (\S+):(\d+)$", n.message).groups())
+        for n in near_metrics(uses)
+    ]
+    expected = [
+        (path, line, repr(metric), name, str(at))
+        for path, line, metric, name, at in _near_metrics_pairwise(uses)
+    ]
+    assert found == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["ai-index-2025", "ai-index-report-2025", "index-2025", "r1"])),
+        max_size=8,
+    )
+)
+def test_near_events_finds_what_comparing_every_pair_finds(events_by_source):
+    sources = {
+        f"s{n}": Source(f"s{n}", Path(f"s{n}.txt"), {"event": events, "__lines__": {}}, "")
+        for n, events in enumerate(events_by_source)
+    }
+    expected, first_use = [], {}
+    for sid, source in sources.items():
+        for event in source.meta["event"]:
+            near = [e for e, by in first_use.items() if by != sid and is_near(e, event)]
+            if event not in first_use and near:
+                expected.append(
+                    f"{sid}: event {event!r} is near {near[0]!r} of {first_use[near[0]]}"
+                )
+            first_use.setdefault(event, sid)
+    assert [n.message for n in near_events(sources, Path("sources.yaml"))] == expected

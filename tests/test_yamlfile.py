@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,70 @@ def test_an_escaped_invisible_character_in_quotes_is_read(tmp_path):
     path = tmp_path / "notes.yaml"
     path.write_text('quote: "a\\u200bb"\n', encoding="utf-8")
     assert read_yaml(path)["quote"] == "a\u200bb"
+
+
+def _fresh_process(monkeypatch) -> None:
+    """Forget what this process parsed, as a new process would."""
+    monkeypatch.setattr(yamlfile, "_cache", type(yamlfile._cache)())
+
+
+def _long_file(path: Path, value: int) -> None:
+    lines = [f"  - {{id: e{n}, value: {value}}}" for n in range(yamlfile.STORED_MIN_CHARS // 20)]
+    path.write_text("entries:\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_long_file_is_parsed_once_for_all_processes_and_an_edit_is_seen(tmp_path, monkeypatch):
+    path, scratch = tmp_path / "long.yaml", tmp_path / "scratch"
+    _long_file(path, 1)
+    first = read_yaml(path, scratch=scratch)
+    _fresh_process(monkeypatch)
+    before = yamlfile.parse_counts()["stored"]
+    again = read_yaml(path, scratch=scratch)
+    assert yamlfile.parse_counts()["stored"] == before + 1
+    assert again == first and again["entries"][-1]["__line__"] == len(first["entries"]) + 1
+    _long_file(path, 2)  # same length, new values
+    _fresh_process(monkeypatch)
+    before = yamlfile.parse_counts()["stored"]
+    assert {e["value"] for e in read_yaml(path, scratch=scratch)["entries"]} == {2}
+    assert yamlfile.parse_counts()["stored"] == before
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda entry: entry.write_bytes(b"not a pickle"),
+        lambda entry: entry.write_bytes(entry.read_bytes()[:100]),
+        lambda entry: entry.write_bytes(pickle.dumps(("another key", {"entries": []}))),
+    ],
+    ids=["not a pickle", "cut short", "another text or parser"],
+)
+def test_a_damaged_or_outdated_stored_value_is_parsed_again_not_trusted(
+    tmp_path, monkeypatch, damage
+):
+    path, scratch = tmp_path / "long.yaml", tmp_path / "scratch"
+    _long_file(path, 1)
+    expected = read_yaml(path, scratch=scratch)
+    (entry,) = (scratch / "yaml").glob("*.pickle")
+    damage(entry)
+    _fresh_process(monkeypatch)
+    before = yamlfile.parse_counts()["stored"]
+    assert read_yaml(path, scratch=scratch) == expected
+    assert yamlfile.parse_counts()["stored"] == before
+    _fresh_process(monkeypatch)
+    assert read_yaml(path, scratch=scratch) == expected  # and stored again, whole
+    assert yamlfile.parse_counts()["stored"] == before + 1
+
+
+def test_a_stored_file_that_turns_bad_is_refused_naming_its_line(tmp_path, monkeypatch):
+    path, scratch = tmp_path / "long.yaml", tmp_path / "scratch"
+    _long_file(path, 1)
+    read_yaml(path, scratch=scratch)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("id: e7,", "id: e7, id: again,"), encoding="utf-8")
+    _fresh_process(monkeypatch)
+    with pytest.raises(UnreadableFileError) as err:
+        read_yaml(path, scratch=scratch)
+    assert err.value.problems[0].path == path and err.value.problems[0].line == 9
+    _fresh_process(monkeypatch)
+    with pytest.raises(UnreadableFileError):  # the refusal is not stored as a value
+        read_yaml(path, scratch=scratch)
