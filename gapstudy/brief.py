@@ -300,24 +300,26 @@ def group_reports(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
 def find_shifting_voices(voices: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """Voices (by ``voice_key``) coded with different stances in different sources, one row per
-    (voice, source): its stance there and its claims there by stance and dimension."""
+    (voice, source): its stance there and its claims there by stance and dimension (in the
+    order the claims table first gives each). The claims are counted in one pass."""
+    counts = claims.groupby(["voice_id", "stance", "dimension"], sort=False).size()
+    by_voice: dict[str, list[dict[str, Any]]] = {}
+    for (voice_id, stance, dimension), n in counts.items():
+        by_voice.setdefault(voice_id, []).append(
+            {"stance": stance, "dimension": dimension, "n": int(n)}
+        )
     rows = []
     for key, group in voices.groupby("voice_key", sort=False):
         if group["stance"].nunique() < 2:
             continue
         for voice in group.itertuples(index=False):
-            mine = claims[claims["voice_id"] == voice.voice_id]
-            counts = mine.groupby(["stance", "dimension"], sort=False).size().reset_index(name="n")
             rows.append(
                 {
                     "voice_key": key,
                     "name": voice.name,
                     "source_id": voice.source_id,
                     "stance": voice.stance,
-                    "claims": [
-                        {"stance": r.stance, "dimension": r.dimension, "n": int(r.n)}
-                        for r in counts.itertuples(index=False)
-                    ],
+                    "claims": by_voice.get(voice.voice_id, []),
                 }
             )
     return pd.DataFrame(rows, columns=["voice_key", "name", "source_id", "stance", "claims"])
