@@ -1162,17 +1162,20 @@ def _quality_context(
     its share of the camps' claims and of their independent reports."""
     claims = t["claims"]
     camp_claims = claims[claims["stance"].isin(weighing.CAMPS)]
+    # Counted once for every source (a source's rows are looked up, not filtered for).
+    by_source = dict(iter(camp_claims.groupby("source_id", sort=False)))
+    per_dimension = camp_claims["dimension"].value_counts()
+    only = [ids[0] for ids in evidence["source_ids"] if len(ids) == 1]
+    alone_counts = pd.Series(only, dtype=object).value_counts()
     out = []
     for s in t["sources"].itertuples(index=False):
         kind = getattr(s, "kind", None)
         weight = weighing.KIND_WEIGHTS.get(str(kind), 1.0)
         if brief.is_missing(kind) or weight >= 1:
             continue
-        mine = camp_claims[camp_claims["source_id"] == s.source_id]
+        mine = by_source.get(s.source_id, camp_claims.iloc[:0])
         top = mine["dimension"].value_counts()
         top_dim = top.index[0] if len(top) else None
-        in_top = camp_claims[camp_claims["dimension"] == top_dim]
-        alone = evidence[evidence["source_ids"].map(lambda ids, s=s.source_id: ids == [s])]
         out.append(
             {
                 "source": source_labels[s.source_id],
@@ -1183,8 +1186,8 @@ def _quality_context(
                 "n_camp_claims": len(camp_claims),
                 "top_dimension": top_dim,
                 "n_top": int(top.iloc[0]) if len(top) else 0,
-                "n_top_all": len(in_top),
-                "n_reports_alone": len(alone),
+                "n_top_all": 0 if top_dim is None else int(per_dimension.get(top_dim, 0)),
+                "n_reports_alone": int(alone_counts.get(s.source_id, 0)),
                 "n_reports": len(evidence),
             }
         )
