@@ -90,10 +90,10 @@ SCALE_SIZES ?= 5,20,80
 bench-scale: $(STAMP)
 	$(BIN)/python benchmarks/scale.py --sizes $(SCALE_SIZES)
 
-# Regenerate the pinned locks: requirements.lock from pyproject.toml (needs the dev extra
-# installed), and the lock of the cffconvert environment.
+# Regenerate the pinned locks: requirements.lock from pyproject.toml with the dev and
+# distributed extras (needs the dev extra installed), and the lock of the cffconvert environment.
 lock: $(STAMP)
-	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra distributed --universal --python-version 3.11 -o requirements.lock
 	$(BIN)/uv pip compile .ci/cffconvert.in --universal --python-version 3.11 -o .ci/cffconvert.lock
 
 clean:

@@ -207,14 +207,15 @@ def summarise_mib(samples: list[float]) -> dict:
 
 
 def _scale_section() -> str:
-    """The sections benchmarks/scale.py wrote into results.md, kept when this rewrites it."""
+    """Everything of results.md from the scale benchmark's block on (the block benchmarks/scale.py
+    writes and the hand-written history of earlier runs after it), kept when this rewrites the
+    build benchmark's part above it."""
     path = HERE / "results.md"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    begin, end = "<!-- scale benchmark:", "<!-- end of scale benchmark"
-    if begin not in text or end not in text:
+    begin = "<!-- scale benchmark:"
+    if begin not in text:
         return ""
-    stop = text.index("-->", text.rindex(end)) + len("-->")
-    return "\n" + text[text.index(begin) : stop] + "\n"
+    return "\n" + text[text.index(begin) :].rstrip("\n") + "\n"
 
 
 def write_outputs(results: dict) -> None:

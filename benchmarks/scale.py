@@ -20,9 +20,12 @@ report folder, its index page, the tallest figure).
 From the medians it fits each step's growth exponent ``b`` in ``t ~ N^b`` (least squares in
 log-log over all sizes, and between each pair of neighbouring sizes), extrapolates to 10,000
 sources from the largest size with the exponent of the last interval, and compares with the
-budget. Writes ``benchmarks/scale.json``, ``scale.md`` and ``scale.png``, and puts the
-extrapolation table into ``benchmarks/results.md`` (between markers that benchmarks/run.py
-keeps). The real outputs are never touched.
+budget; it also gives each step's exponent from the smallest to the largest size and says
+whether it is at most ``MAX_EXPONENT`` (1.1). Writes ``benchmarks/scale.json``, ``scale.md`` and
+``scale.png``, and replaces the one scale block of ``benchmarks/results.md`` (between markers;
+benchmarks/run.py keeps it and the hand-written history after it). With ``--out`` another
+folder, results.md is left alone: a trial run (``--sizes 5,10 --out /tmp/x``) changes nothing
+committed. The real outputs are never touched.
 """
 
 from __future__ import annotations
@@ -52,6 +55,8 @@ sys.path.insert(0, str(HERE))
 from synthetic import make_project  # noqa: E402
 
 TARGET_SOURCES = 10_000
+# The linearity target: every step's exponent from the smallest to the largest size at most this.
+MAX_EXPONENT = 1.1
 # The budget at 10,000 sources (seconds, MiB, bytes).
 BUDGET = {
     "edit_recheck_s": 10.0,
@@ -255,7 +260,8 @@ def exponent(sizes: list[int], values: list[float]) -> float | None:
 
 
 def growth(rows: list[tuple[int, float | None]]) -> dict:
-    """Exponent of ``value ~ N^b`` over all sizes (fit) and each interval, and the value at
+    """Exponent of ``value ~ N^b`` over all sizes (fit), each interval, and from the smallest to
+    the largest size with a value (span: the measure of the linearity target), and the value at
     10,000 sources extrapolated from the last interval (power law or straight line, the larger)."""
     rows = [(n, v) for n, v in rows if v]
     intervals = [
@@ -268,6 +274,14 @@ def growth(rows: list[tuple[int, float | None]]) -> dict:
     ]
     fit = exponent([n for n, _ in rows], [v for _, v in rows])
     last = intervals[-1]["exponent"] if intervals else None
+    span = None
+    if len(rows) >= 2:
+        (n_first, v_first), (n_end, v_end) = rows[0], rows[-1]
+        span = {
+            "from": n_first,
+            "to": n_end,
+            "exponent": round(math.log(v_end / v_first) / math.log(n_end / n_first), 3),
+        }
     estimate = None
     if last is not None:
         # The larger of the power law through the last interval and a straight line through it
@@ -281,6 +295,7 @@ def growth(rows: list[tuple[int, float | None]]) -> dict:
         "exponent_fit": round(fit, 3) if fit is not None else None,
         "exponent_intervals": intervals,
         "exponent_last": last,
+        "exponent_span": span,
         "estimate_10000": round(estimate, 1) if estimate is not None else None,
     }
 
@@ -494,21 +509,100 @@ def markdown(results: dict, name: str = "scale") -> tuple[str, str]:
             lines.append(f"| {m['sources']} | build failed | | |")
         else:
             lines.append(f"| {m['sources']} | not built | | |")
+    section = results_section(results, name)
+    growth_from = next(i for i, line in enumerate(section) if line.startswith("### Growth"))
+    lines += ["", "## Summary (as in benchmarks/results.md)", "", *section[growth_from:-1], ""]
+    return "\n".join(lines), "\n".join(section)
+
+
+def _span_cells(g: dict, sizes: list[int]) -> tuple[str, bool | None]:
+    """The exponent from the smallest to the largest size (sizes named when a step has no value
+    at one end), and whether it is within the target (None: not measured)."""
+    span = g.get("exponent_span")
+    if span is None:
+        return "—", None
+    cell = _fmt(span["exponent"])
+    if (span["from"], span["to"]) != (sizes[0], sizes[-1]):
+        cell += f" ({span['from']}→{span['to']} only)"
+    return cell, span["exponent"] <= MAX_EXPONENT
+
+
+def _linearity_lines(results: dict) -> list[str]:
+    """The growth table from the smallest to the largest size, and the verdict in words."""
+    sizes = [m["sources"] for m in results["by_size"]]
+    first, end = results["by_size"][0]["steps"], results["by_size"][-1]["steps"]
+    lines = [
+        f"### Growth from {sizes[0]} to {sizes[-1]} sources",
+        "",
+        f"Exponent b of time ∝ N^b between the smallest and the largest size ({sizes[0]} and "
+        f"{sizes[-1]} sources), from median wall time and median CPU time; the target is "
+        f"b ≤ {MAX_EXPONENT} for every step.",
+        "",
+        f"| step | wall s at {sizes[0]} | wall s at {sizes[-1]} | wall b | CPU s at {sizes[0]} | "
+        f"CPU s at {sizes[-1]} | CPU b | b ≤ {MAX_EXPONENT} |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    over, unmeasured = [], []
+    for step, a in results["analysis"].items():
+        wall, wall_ok = _span_cells(a["wall"], sizes)
+        cpu, cpu_ok = _span_cells(a["cpu"], sizes)
+        if wall_ok is None or cpu_ok is None:
+            verdict = "not measured"
+            unmeasured.append(step)
+        elif wall_ok and cpu_ok:
+            verdict = "yes"
+        else:
+            verdict = (
+                "no ("
+                + ", ".join(k for k, ok in (("wall", wall_ok), ("CPU", cpu_ok)) if not ok)
+                + ")"
+            )
+            over.append(f"`{step}` (wall {wall}, CPU {cpu})")
+        lines.append(
+            f"| `{step}` | {_cell(first[step], 'median_s')} | {_cell(end[step], 'median_s')} | "
+            f"{wall} | {_cell(first[step], 'median_cpu_s')} | {_cell(end[step], 'median_cpu_s')} "
+            f"| {cpu} | {verdict} |"
+        )
+    if over:
+        words = f"**Not linear enough**: over {MAX_EXPONENT}: " + "; ".join(over) + "."
+    else:
+        words = f"Every step measured at both ends grows with b ≤ {MAX_EXPONENT} (wall and CPU)."
+    if unmeasured:
+        words += " Failed or not timed at some size: " + ", ".join(f"`{s}`" for s in unmeasured)
+        words += " (see benchmarks/scale.md)."
+    words += (
+        " At small sizes a fixed cost (imports, start-up) hides growth: read this with the last "
+        "interval's exponent and the estimates at 10,000 sources below."
+    )
+    return [*lines, "", words, ""]
+
+
+def results_section(results: dict, name: str) -> list[str]:
+    """The block of benchmarks/results.md: what was measured, the growth from the smallest to
+    the largest size, the extrapolation to 10,000 sources and the budget."""
+    sizes = [m["sources"] for m in results["by_size"]]
     section = [
         RESULTS_BEGIN.format(name=name),
         "",
-        f"## At {TARGET_SOURCES:,} sources, extrapolated from the scale benchmark",
+        f"## Scale benchmark ({', '.join(map(str, sizes))} sources)",
+        "",
+        f"Measured from {results.get('started_utc', 'an unrecorded time')} on commit "
+        f"{results['commit']}; {results['machine']}; median of {results['repeat']} round(s); "
+        f"{results['note']} Full tables: benchmarks/scale.md; plot: benchmarks/scale.png; "
+        "every measure: benchmarks/scale.json.",
+        "",
+        *_linearity_lines(results),
+        f"### At {TARGET_SOURCES:,} sources, extrapolated",
         "",
         f"From the largest size measured ({sizes[-1]} sources): for times, the larger of the "
         "power law with the last interval's exponent and the straight line through the last "
         "interval (per-source growth); for memory and the index page, the straight line. "
-        "Measured on a shared, loaded machine (load averages in benchmarks/scale.md): "
-        "wall times there are inflated and noisy, so the CPU-time estimate is given beside "
-        "the wall-time one. Full tables: benchmarks/scale.md.",
+        "On a shared, loaded machine wall times are inflated and noisy, so the CPU-time "
+        "estimate is given beside the wall-time one.",
         "",
         f"| step | wall exponent (fit / last) | wall s at {sizes[-1]} | wall s at "
         f"{TARGET_SOURCES:,} | CPU exponent (fit / last) | CPU s at {TARGET_SOURCES:,} "
-        "| peak MiB at 10,000 |",
+        f"| peak MiB at {TARGET_SOURCES:,} |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for step, a in results["analysis"].items():
@@ -522,11 +616,12 @@ def markdown(results: dict, name: str = "scale") -> tuple[str, str]:
         )
     section += [
         "",
-        "Budget: times estimated from wall time (within?) and, where the measure is a time, "
-        "from CPU time (within?).",
+        f"### Budget at {TARGET_SOURCES:,} sources",
         "",
-        f"| budget at 10,000 sources | budget | measured at {sizes[-1]} (wall) | estimate | "
-        "within | estimate from CPU time | within |",
+        "Estimated from wall time and, where the measure is a time, from CPU time.",
+        "",
+        f"| budget at {TARGET_SOURCES:,} sources | budget | measured at {sizes[-1]} (wall) | "
+        "estimate | within | estimate from CPU time | within |",
         "|---|---:|---:|---:|---|---:|---|",
     ]
     for b in results["budget"]:
@@ -538,9 +633,7 @@ def markdown(results: dict, name: str = "scale") -> tuple[str, str]:
             f"{_fmt(b['estimate_10000_cpu'], 0)} | "
             f"{('yes' if b['within_budget_cpu'] else 'no') if has_cpu else '—'} |"
         )
-    section += ["", RESULTS_END.format(name=name)]
-    lines += ["", *section[1:-1], ""]
-    return "\n".join(lines), "\n".join(section)
+    return [*section, "", RESULTS_END.format(name=name)]
 
 
 def put_into_results(section: str, name: str) -> None:
@@ -629,7 +722,12 @@ def main() -> int:
         help=f"comma-separated steps to time (default: all of {', '.join(STEPS)})",
     )
     parser.add_argument(
-        "--out", type=Path, default=HERE, help="folder for scale.json, scale.md, scale.png"
+        "--out",
+        type=Path,
+        default=HERE,
+        help="folder for scale.json, scale.md, scale.png (default benchmarks/, which also "
+        "updates the scale block of benchmarks/results.md; any other folder, e.g. a scratch "
+        "folder for a trial run, leaves results.md alone)",
     )
     parser.add_argument(
         "--from-json",
@@ -682,17 +780,18 @@ def main() -> int:
 
 
 def write_reports(results: dict, out: Path) -> None:
-    """scale.json, scale.md and scale.png in ``out`` (and, when ``out`` is this folder or one
-    inside it, a section of results.md named after it), all from ``results``."""
+    """scale.json, scale.md and scale.png in ``out``, all from ``results``; when ``out`` is
+    benchmarks/ itself (the default), also the one scale block of benchmarks/results.md. Any other
+    folder (a scratch check, an exploratory run) leaves results.md alone."""
     out.mkdir(parents=True, exist_ok=True)
     (out / "scale.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    inside = out.resolve() == HERE or HERE in out.resolve().parents
-    name = "scale" if out.resolve() == HERE else out.name
-    report, section = markdown(results, name)
+    report, section = markdown(results, "scale")
     (out / "scale.md").write_text(report, encoding="utf-8")
     plot(results, out / "scale.png")
-    if inside:
-        put_into_results(section, name)
+    if out.resolve() == HERE:
+        put_into_results(section, "scale")
+    else:
+        print(f"results in {out}/; benchmarks/results.md left as it was")
     print(report)
 
 

@@ -55,15 +55,21 @@ def _cmd_tables(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     from gapstudy.build import run_build
 
-    return run_build(
-        project_paths(args.root),
-        jobs=args.jobs,
-        force=args.force,
-        explain=args.explain,
-        only=args.only,
-        wait=args.wait,
-        cell_timeout_s=args.cell_timeout,
-    )
+    paths = project_paths(args.root)
+    options = {
+        "jobs": args.jobs,
+        "force": args.force,
+        "explain": args.explain,
+        "only": args.only,
+        "wait": args.wait,
+        "cell_timeout_s": args.cell_timeout,
+    }
+    if args.scheduler is None:
+        return run_build(paths, **options)
+    from gapstudy.runner import cluster_executor
+
+    with cluster_executor(paths, args.scheduler) as executor:
+        return run_build(paths, executor=executor, **options)
 
 
 def _cmd_why(args: argparse.Namespace) -> int:
@@ -170,6 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="redo every run")
     p.add_argument("--explain", action="store_true", help="say why each run is redone or skipped")
     p.add_argument("--only", action="append", help="run only these run names (repeatable)")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the notebooks on the dask.distributed cluster at ADDRESS (tcp://host:8786) "
+        "instead of local processes; needs the 'distributed' extra (docs/build.md)",
+    )
     _add_wait_option(p)
     _add_cell_timeout_option(p)
     p.set_defaults(func=_cmd_build)

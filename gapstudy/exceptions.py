@@ -145,6 +145,10 @@ class BuildError(GapstudyError):
     """One or more notebook runs failed; the last good outputs were kept."""
 
 
+class ClusterError(GapstudyError):
+    """The cluster named by ``--scheduler`` cannot run this project's notebooks."""
+
+
 class RenderError(GapstudyError):
     """A notebook or figure record could not be rendered."""
 

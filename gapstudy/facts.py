@@ -29,7 +29,7 @@ from typing import Any
 
 import pandas as pd
 
-from gapstudy import schema, vocab
+from gapstudy import periods, schema, vocab
 from gapstudy.exceptions import AnnotationError, ParameterError, Problem, TableError
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.specfile import check_fields, read_entries
@@ -628,23 +628,8 @@ def gap_measures(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _PART_OF_YEAR = {"early": 0.17, "mid": 0.5, "late": 0.83, "end": 0.95, "beginning": 0.05}
-_MONTHS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
 _MONTH_YEAR = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?,?\s+(?:of\s+)?((?:19|20)\d{2})\b"
+    rf"\b({periods.MONTH_WORDS})\.?,?\s+(?:of\s+)?((?:19|20)\d{{2}})\b"
     r"|\b((?:19|20)\d{2})-(0[1-9]|1[0-2])\b",
     re.IGNORECASE,
 )
@@ -662,7 +647,7 @@ def period_as_year(period: str | None) -> float | None:
     month = _MONTH_YEAR.search(period)
     if month is not None:
         if month.group(1):
-            number, year = _MONTHS.index(month.group(1).casefold()[:3]) + 1, int(month.group(2))
+            number, year = periods.MONTH_NUMBERS[month.group(1).casefold()], int(month.group(2))
         else:
             number, year = int(month.group(4)), int(month.group(3))
         return year + (number - 0.5) / 12
@@ -675,11 +660,7 @@ def period_as_year(period: str | None) -> float | None:
     return year + part
 
 
-_MONTH_NAME = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b",
-    re.IGNORECASE,
-)
+_MONTH_NAME = re.compile(rf"\b({periods.MONTH_WORDS})\b", re.IGNORECASE)
 
 
 def _month_in_year_of(period: Any, published: Any) -> float | None:
@@ -688,7 +669,7 @@ def _month_in_year_of(period: Any, published: Any) -> float | None:
     month = None if text_or_none(period) is None else _MONTH_NAME.search(str(period))
     if month is None or text_or_none(published) is None:
         return None
-    number = _MONTHS.index(month.group(1).casefold()[:3]) + 1
+    number = periods.MONTH_NUMBERS[month.group(1).casefold()]
     return int(str(published)[:4]) + (number - 0.5) / 12
 
 
@@ -716,7 +697,7 @@ def _relative_to(words: str, year: int, month: int | None) -> str | None:
     named = _MONTH_NAME.search(words)
     if named is None:
         return None
-    number = _MONTHS.index(named.group(1).casefold()[:3]) + 1
+    number = periods.MONTH_NUMBERS[named.group(1).casefold()]
     # The latest such month not after the text: a month after it is in the year before.
     text = f"{year - (month is not None and number > month)}-{number:02d}"
     day = _DAY_AFTER_MONTH.match(words[named.end() :])

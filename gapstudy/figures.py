@@ -82,7 +82,7 @@ from text_to_num import text2num
 
 from gapstudy import vocab
 from gapstudy.exceptions import FigureParseError
-from gapstudy.mentions import OTHER_UNITS_RE, is_year
+from gapstudy.mentions import OTHER_UNITS_RE, POWER_OF_TEN_RE, is_year
 
 # Thousands are grouped by commas, or by apostrophes ("1’700", Swiss style).
 _TOKEN_RE = re.compile(
@@ -518,6 +518,11 @@ def format_reading(reading: dict[str, Any]) -> str:
     return f"{reading['kind']} {number} {reading['unit']}{whole} ({reading['bound']})"
 
 
+def _is_glued(left: _Token, right: _Token) -> bool:
+    """Whether ``right`` starts right where ``left`` ends ("14.8" and "T" in "14.8T")."""
+    return left.start + len(left.text) == right.start
+
+
 def _tokenise(text: str) -> list[_Token]:
     """Words, numbers and signs, with offsets; a dash between numbers reads as "to"."""
     cleaned = text.translate(_QUOTES)
@@ -572,6 +577,11 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
     reader = _Reader(text, _tokenise(text))
     if reader.at_end():
         raise reader.fail("no words to read")
+    if power := POWER_OF_TEN_RE.search(text):
+        raise reader.fail(
+            f"{power.group()!r} is a number written as a power of ten, as amounts of compute "
+            f"(FLOP, operations) are, for which the project has no unit; {vocab.REFUSAL_ADVICE}"
+        )
     lead = _take_lead(reader)
     if reader.take("from"):
         if reader.qualifiers:
@@ -745,7 +755,12 @@ def _take_amount(reader: _Reader, lead: _Lead) -> _Amount:
     amount = _take_number(reader, has_article=lead.has_article)
     if currency is not None:
         amount.is_bare = False
-    aliases = _SCALE_ALIASES | (_MONEY_SCALE_ALIASES if currency else {})
+    # a capital "T" glued to digits is a trillion too ("14.8T tokens"); "5 t" may be tonnes
+    is_capital_t = reader.peek() == "t" and reader.tokens[reader.pos].text == "T"
+    is_capital_t = is_capital_t and _is_glued(
+        reader.tokens[reader.pos - 1], reader.tokens[reader.pos]
+    )
+    aliases = _SCALE_ALIASES | (_MONEY_SCALE_ALIASES if currency or is_capital_t else {})
     if amount.scale is None and reader.peek() in aliases:
         amount.scale = aliases[reader.tokens[reader.pos].word]
         amount.is_bare = False

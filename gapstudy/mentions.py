@@ -12,10 +12,14 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
   normaliser sees the currency.
 - A currency word after a mention belongs to it ("10 billion yuan", "one billion dollars"), so
   that an amount of money is never read as a plain count.
+- A power of ten is one mention ("1e26", "3.8e25", "10^26", "10²⁶"), never its first digits.
+  A glued "B" or "T" after a decimal or before "parameters", "tokens", "active" or "total" is
+  a scale ("14.8T", "671B parameters"), not a name.
 - Number words, whole words and case-insensitive: cardinals (zero … nineteen, twenty … ninety,
   hundred, thousand, million, billion, trillion and their plurals), dozen(s), half, twice,
-  double(d), triple(d), with an attached "-fold", "fold" ("tenfold") or "percent". Ordinals
-  ("first", "second") are not mentions.
+  double(d), triple(d), with an attached "-fold", "fold" ("tenfold") or "percent"; "a third",
+  "a quarter" (and other fractions) before "of". Ordinals ("first", "second", "a third round")
+  are not mentions.
 - Merging: adjacent number words joined by spaces or hyphens are one mention ("one billion",
   "twenty-five"); a bare number, "to" or a dash, and another number are one mention (a range:
   "three to five", "ten-to-hundred-fold", "3-5", "2024-25"); number words joined by "in" are one
@@ -94,6 +98,7 @@ _NUMBER_WORDS = sorted(
     key=len,
     reverse=True,
 )
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
 _PREFIXES = ("sub", "pre", "post", "mid")
 _SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 # Letters that may be glued to digits in a mention: scale and unit abbreviations, "x", decades.
@@ -115,8 +120,27 @@ _CURRENCY_WORDS = (
 )
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
+# A number written as a power of ten: "1e26", "3.8e25", "10^26", "10²⁶".
+POWER_OF_TEN_RE = re.compile(
+    r"\b[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,3}\b|\^[+-]?[0-9]{1,3}\b|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)"
+)
+# "a third of", "a quarter of": a fraction of a whole written with "a"; without "of" it is an
+# ordinal ("a third round").
+_A_FRACTION = (
+    r"\ba[ \t]+(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=[ \t]+of\b)"
+)
+_A_FRACTION_RE = re.compile(_A_FRACTION, re.IGNORECASE)
+# Nouns counted in billions or trillions, after a glued scale letter: "671B parameters", "14.8T
+# tokens", "37B active". Before other words a glued capital letter is a name ("910B chips").
+_SCALED_NOUNS_RE = re.compile(
+    r"[ \t]+(?:total[ \t]+|active[ \t]+)?(?:parameters|params|tokens|active|total)\b",
+    re.IGNORECASE,
+)
+
 _ATOM_RE = re.compile(
     rf"""
+    (?P<power>{POWER_OF_TEN_RE.pattern})
+    |
     (?P<prefix>\b(?:{"|".join(_PREFIXES)})-)?
     (?:
         (?P<currency>[A-Z]{{1,3}}[$¥]|[$£€¥]|\b(?:{"|".join(_CURRENCY_CODES)})[ \t]?)?
@@ -127,7 +151,7 @@ _ATOM_RE = re.compile(
           | (?P<digit_suffix>%|-fold\b|[\s-](?:percent|per\ cent|pct)\b
               |\s(?:{"|".join(_SCALE_WORDS)})s?\b)
         )?
-      | (?P<word>\b(?:{"|".join(_NUMBER_WORDS)})(?:fold)?\b)
+      | (?P<word>{_A_FRACTION}|\b(?:{"|".join(_NUMBER_WORDS)})(?:fold)?\b)
         (?P<word_suffix>-fold\b|[\s-](?:percent|per\ cent)\b)?
     )
     """,
@@ -235,6 +259,9 @@ def find_identifiers(text: str) -> list[Identifier]:
 def _find_atoms(text: str) -> list[_Atom]:
     atoms = []
     for match in _ATOM_RE.finditer(text):
+        if match.group("power") is not None:
+            atoms.append(_Atom(match.start(), match.end(), False, False, False))
+            continue
         if match.group("word") is not None:
             is_bare = not any(match.group(g) for g in ("word_suffix", "prefix"))
             is_bare = is_bare and not match.group("word").casefold().endswith("fold")
@@ -273,7 +300,10 @@ def _is_identifier(text: str, match: re.Match[str]) -> bool:
         suffix = glued.casefold()
         is_decade = suffix == "s" and match.group("digits").endswith("0")
         is_money_scale = match.group("currency") and suffix in _MONEY_GLUED_SUFFIXES
-        if suffix not in _GLUED_SUFFIXES and not is_decade and not is_money_scale:
+        is_count_scale = suffix in ("b", "t") and (
+            "." in match.group("digits") or _SCALED_NOUNS_RE.match(text, match.end())
+        )  # "671B parameters", "14.8T tokens"; "910B chips" is a name
+        if suffix not in _GLUED_SUFFIXES and not (is_decade or is_money_scale or is_count_scale):
             return True  # "910B", "5G", and ordinals such as "2nd"
     if match.group("prefix") or match.group("currency"):
         return False
@@ -442,6 +472,7 @@ _TRAILING_QUALIFIERS = tuple(q for q in vocab.QUALIFIERS if q.startswith(("or ",
 _DIRECTION_WORDS = (*vocab.CHANGE_NOUNS, *vocab.COMPARATIVES)
 _GLUED_TAILS = (
     "+",
+    "×",  # "100×": the multiplication sign, as "x" is glued
     "¢",
     "/kWh",
     "/MWh",
@@ -548,6 +579,8 @@ def _lead_start(text: str, start: int, floor: int) -> int:
         word = re.match(r"(\w+)[ \t]+", text[start:])
         if word is None or word.group(1).casefold() not in _ARTICLES:
             break
+        if _A_FRACTION_RE.match(text, start):
+            break  # "a third of": the article is the number
         start += word.end()
     return start
 
@@ -593,7 +626,8 @@ def _is_baseline(text: str, match: re.Match[str]) -> bool:
 def _tail_end(text: str, n_start: int, end: int) -> int:
     """Where the unit, rate, direction, trailing bound and named whole after a number end."""
     number = text[n_start:end]
-    has_unit = not _BARE_NUMBER_RE.fullmatch(number)
+    # "tenfold", "four-fold" carry their unit: a noun of change may follow ("a tenfold jump")
+    has_unit = not _BARE_NUMBER_RE.fullmatch(number) or number.casefold().endswith("fold")
     is_share = _SHARE_NUMBER_RE.search(number) is not None
     has_direction = False
     for _ in range(4):
@@ -620,7 +654,8 @@ def _tail_end(text: str, n_start: int, end: int) -> int:
 # A number read as a share: a percentage or "half". Its whole may follow: "13% of its revenue".
 _SHARE_NUMBER_RE = re.compile(r"(?:%|percent|per cent|pct|pc|\bhalf)$", re.IGNORECASE)
 _FRACTION_TAIL_RE = re.compile(
-    r"-(?:thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)$", re.IGNORECASE
+    r"(?:-|\ba[ \t]+)(?:thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)$",
+    re.IGNORECASE,
 )
 _HALF_COMPARED_RE = re.compile(r"[ \t]+(?:of[ \t]+)?(?:what|as)(?![\w-])", re.IGNORECASE)
 # One plain word between a percentage and its noun of change: "a 75% price cut".
@@ -657,6 +692,8 @@ def _whole_end(text: str, end: int) -> int:
         if word is None or "\n" in text[position : word.start(1)]:
             break
         folded = word.group(1).casefold()
+        if folded in _NUMBER_WORD_SET:
+            break  # "of the world's top talent three years earlier": a number starts anew
         is_participle = folded.endswith("ed") and folded not in _ED_NOUNS  # "power used"
         if (
             folded.endswith("ly")

@@ -64,13 +64,18 @@ class Period:
 
 _YEAR_LIKE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NOTE = re.compile(r"\s*\([^()]*\)\s*$")
-_MONTH_NAMES = {
+# Month names and their abbreviations, lower case, with their numbers: declared once, read
+# here and wherever a month is named (gapstudy.facts, gapstudy.sentences).
+MONTH_NUMBERS: dict[str, int] = {
     name.casefold(): n
     for n in range(1, 13)
     for name in (calendar.month_name[n], calendar.month_abbr[n])
 }
-_MONTH_NAMES["sept"] = 9
-_MONTH = "(?P<month>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+MONTH_NUMBERS["sept"] = 9
+# The names as one alternation, longest first (for a regular expression).
+MONTH_WORDS = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+_MONTH_NAMES = MONTH_NUMBERS
+_MONTH = "(?P<month>" + MONTH_WORDS + r")\.?"
 _Y = r"(?P<year>\d{4})"
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 

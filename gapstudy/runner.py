@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gapstudy.exceptions import BuildError, CellTimeoutError
+from gapstudy.exceptions import BuildError, CellTimeoutError, ClusterError
 from gapstudy.guard import guarded_results
 from gapstudy.provenance import (
     exchange_folders,
@@ -345,6 +345,77 @@ def iterate_results(
         if owned:
             executor.shutdown(wait=True)
         remove_stale_kernel_files()  # those of a worker that was killed
+
+
+# How to get what ``--scheduler`` needs; dask.distributed is an optional dependency.
+CLUSTER_INSTALL_HINT = "pip install 'gapstudy[distributed]' on this machine and every worker"
+# How long to try reaching the scheduler before saying that none answers.
+CLUSTER_CONNECT_TIMEOUT = "20s"
+
+
+def describe_worker(notebooks: str) -> dict[str, str]:
+    """What a cluster worker sees: the project root it finds from ``notebooks`` (as a run's
+    kernel will), and the hash of the gapstudy package it imports. Top-level: a worker runs it."""
+    from gapstudy.exceptions import ProjectNotFoundError
+    from gapstudy.paths import find_root, project_paths
+    from gapstudy.provenance import hash_library
+
+    try:
+        root = str(find_root(notebooks))
+    except ProjectNotFoundError as err:
+        root = f"none ({err})"
+    package_root = Path(__file__).resolve().parent.parent  # the folder holding gapstudy/
+    return {"root": root, "library_sha256": hash_library(project_paths(package_root))}
+
+
+def check_workers(paths: Any, views: dict[str, dict[str, str]], library_sha256: str) -> None:
+    """Refuse a cluster whose workers do not see this project at the same path, or run another
+    version of the library (their outputs would be recorded as made by this one)."""
+    if not views:
+        raise ClusterError("the scheduler has no workers; start some with `dask worker ADDRESS`")
+    problems = []
+    for worker, view in sorted(views.items()):
+        if view["root"] != str(paths.root):
+            problems.append(f"{worker} finds the project at {view['root']}, not {paths.root}")
+        elif view["library_sha256"] != library_sha256:
+            problems.append(f"{worker} imports a gapstudy that differs from {paths.root}/gapstudy")
+    if problems:
+        raise ClusterError(
+            "the cluster cannot run this project's notebooks: "
+            + "; ".join(problems)
+            + ". Every worker needs the project folder at the same path and the same "
+            "environment, with this gapstudy installed (docs/build.md, 'On a cluster')"
+        )
+
+
+@contextmanager
+def cluster_executor(paths: Any, scheduler: str) -> Iterator[Executor]:
+    """An executor on the dask.distributed cluster at ``scheduler`` (``tcp://host:8786``), once
+    every worker has been checked (:func:`check_workers`); the connection closes on exit.
+
+    Runs are submitted as impure tasks: each writes files, so two equal tasks both run."""
+    try:
+        from distributed import Client
+    except ImportError as err:
+        raise ClusterError(f"--scheduler needs dask.distributed: {CLUSTER_INSTALL_HINT}") from err
+    from gapstudy.provenance import hash_library
+
+    try:
+        client = Client(scheduler, timeout=CLUSTER_CONNECT_TIMEOUT, set_as_default=False)
+    except OSError as err:
+        raise ClusterError(f"no dask scheduler answers at {scheduler}: {err}") from err
+    try:
+        try:
+            views = client.run(describe_worker, str(paths.notebooks))
+        except Exception as err:  # noqa: BLE001 - whatever a worker raised, said plainly
+            raise ClusterError(
+                f"a worker of {scheduler} cannot run gapstudy ({type(err).__name__}: {err}); "
+                + CLUSTER_INSTALL_HINT
+            ) from err
+        check_workers(paths, views, hash_library(paths))
+        yield client.get_executor(pure=False)
+    finally:
+        client.close()
 
 
 def _replace_folder(source: Path | None, target: Path, trash: Path) -> None:

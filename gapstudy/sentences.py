@@ -6,9 +6,10 @@ wrong number with no refusal. :func:`read_in_sentence` looks at the sentence aro
 and either completes its reading from words that are there, or refuses it; it never guesses:
 
 - A bare figure in a list after a change continues that change ("its stock soaring 239% in
-  2023 and 171% in 2024", "expected to increase 16% in 2023 and 12.5% in 2025"): it is a
-  change in the same direction. Only a figure with nothing of its own around it (no hedge,
-  no words after it but a period) continues the list.
+  2023 and 171% in 2024", "expected to increase 16% in 2023 and 12.5% in 2025", "up 25% in
+  just one quarter and 66% compared to last year"): it is a change in the same direction.
+  Only a figure with nothing of its own around it (no hedge, no words after it but a period)
+  continues the list.
 - "by N" whose verb stands earlier in the clause ("increased the country's capacity by more
   than 430 gigawatts") is read with that verb. Where the clause holds a word of difference
   instead ("ahead", "lead", "outpaced"), "by N" is the size of the difference, read as
@@ -20,12 +21,31 @@ and either completes its reading from words that are there, or refuses it; it ne
 - Words right around a mention that it did not take in and that change its reading make a
   refusal: "than" before it ('cost "much more" than $100 million': the bound is split by
   quotation marks), a unit after a count ("2.79M hours"), "of" after "one" ("one of the most
-  widely adopted": a member of a group, not a quantity), a word of rank before a count ("the
-  top four": a rank or the size of a group).
+  widely adopted": a member of a group, not a quantity), a share of a whole written earlier
+  ("a third of that", "half of them"), a unit after a name after a count ("5M GPU hours"), a
+  scale word run into the next word ("$5.576 millionIn stark contrast"), a slash the mention
+  does not span ("approximately 1/100th"), and a duration after "over the next", "in the past"
+  (the span another figure is over: its period, not a quantity).
+- A count after a word of rank ("the top 10 LLMs", "No. 3") is a rank or the size of a ranked
+  group: an exclusion, as a year is. A number written as a year before a counted noun ("2048
+  GPUs") is a count, unless a word of time stands before it ("in 2048").
+- "double", "triple" after "to" or a modal verb ("set to more than double", "could triple")
+  are verbs: a change, where "more than double the number" is a multiplier.
 - A bare number at the end of a clause, when the sentence wrote a unit with an earlier number
   ("seven months behind (sometimes just four, sometimes a yawning 14)"), is refused: its unit
-  is written once, earlier, and the number alone would read as a count.
-- A day of the month ("April 7", "Jan. 15", "7 April") is a date: an exclusion, as a year is.
+  is written once, earlier, and the number alone would read as a count. A number in a bracket
+  closed before it is an aside and does not count ("200,000 GPUs (each costing about $30,000),
+  while ... only around 10,000").
+- A day of the month ("April 7", "Jan. 15", "7 April") is a date: an exclusion, as a year is;
+  so is a time of day ("07:10").
+- A list whose unit is written once, after its last figure ("rose by 18.8, 48.9, and 67.3
+  percentage points"): the bare figures are refused, the last is read with the first's verb.
+- "N times" after a verb of doing with nothing compared ("downloaded over 600 million times
+  globally") counts how often: a count. An amount ending in a comparative with "than" later
+  in its clause ("$25.5 billion more in investment than") is refused; "doubling down" is an
+  idiom, refused; a duration followed by "to" and another duration ("16 months to two
+  years") is refused; so are "±" beside a number (a tolerance), words in square brackets after
+  it ("$2 [billion]"), a bare count with a fraction ("36.66") and a bare count after "ratio".
 - A number joined by a hyphen to words the mention does not hold ("a five-times-per-year
   rate") and "N times a year" after a verb of growth ("scaled about three times per year": a
   growth factor each year, which has no unit here) are refused; so are "per year" or
@@ -40,22 +60,34 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from gapstudy import vocab
+from gapstudy import periods, vocab
 from gapstudy.figures import is_unit_word, read_mention
 from gapstudy.mentions import Mention, find_mentions, is_year
 
-# A sentence ends at ". ", "! ", "? " or a line break; a window never reaches further.
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
+# A sentence ends at ". ", "! ", "? " or a line break; a window never reaches further. A
+# period after a common abbreviation ("No. 3", "U.S. firms", "vs. 5%") ends none.
+_SENTENCE_END_RE = re.compile(
+    r"(?<!\bNo)(?<!\bno)(?<!\bU\.S)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)"
+    r"[.!?](?=\s)|\n"
+)
 # The words between two figures of one list: an optional period of the first, then "and",
 # "or" or a comma ("239% in 2023 and 171%", "5% last year, 7%").
 _LIST_GAP_RE = re.compile(
-    r"(?:[ \t]+(?:in|during|for|over|by|last|this)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
     r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)",
     re.IGNORECASE,
 )
+# The period a change is measured against, after its figure: "compared to last year", "from
+# a year earlier", "year-on-year".
+_COMPARED_PERIOD = (
+    r"[ \t]+(?:compared[ \t]+(?:to|with)|from|over|versus|vs\.?)[ \t]+(?:last[ \t]+year"
+    r"|the[ \t]+(?:previous|prior|same)[ \t]+(?:year|quarter|period)(?:[ \t]+last[ \t]+year)?"
+    r"|a[ \t]+year[ \t]+(?:earlier|ago|before))|[ \t]+year[- ](?:on|over)[- ]year"
+)
 # What may follow a figure that continues a list: its period, then the clause ends.
 _LIST_TAIL_RE = re.compile(
-    r"(?:[ \t]+(?:in|during|for|over|by|last|this)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on)[ \t]+[^\n,;.()]{1,25}?)?"
+    rf"(?:{_COMPARED_PERIOD})?[ \t]*"
     r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$)",
     re.IGNORECASE,
 )
@@ -81,36 +113,117 @@ _MOTION_VERBS = frozenset(
 _THAN_RE = re.compile(r"(?<![\w-])than[\"”’']?[ \t]*$", re.IGNORECASE)
 _RANK_RE = re.compile(r"(?<![\w-])(?:top|ranked|No\.|#)[ \t]*$", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
+_NAMED_UNIT_RE = re.compile(r"[ \t]+(?:[A-Z][A-Z\d-]+|[A-Z]\d[\w-]*)[ \t]+([^\W\d_]+)")
 _BY_RE = re.compile(r"^by[ \t]+", re.IGNORECASE)
 # A day of the month is a date: "April 7", "Jan. 15", "7 April", "15th of March". Month names
 # are matched with their capital, so that "may" the verb is not one.
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+_MONTHS = "|".join(name.capitalize() for name in periods.MONTH_WORDS.split("|"))
 _MONTH_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_MONTHS})\.?[ \t]+$")
 _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS})\b")
 _DAY_RE = re.compile(r"\d{1,2}")
 # A number joined by a hyphen to the words after it ("a five-times-per-year rate", "a
 # five-year plan"): the compound, which the mention does not hold, says what it counts.
+# A time of day: "07:10", "at 9:30".
+_TIME_AFTER_RE = re.compile(r":\d\d\b")
+_TIME_BEFORE_DIGITS_RE = re.compile(r"\d:$")
+# "doubling down", "doubled down": an idiom, not a number.
+_IDIOM_DOWN_RE = re.compile(r"[ \t]+down\b", re.IGNORECASE)
+_DOUBLING_RE = re.compile(r"^(?:doubl|tripl)\w*$", re.IGNORECASE)
+# "N times" at the end of a mention, and what may follow a count of times: the clause ends,
+# or a word of place or time ("globally", "worldwide", "in 2024", "last year").
+_TIMES_END_RE = re.compile(r"[ \t]+times$", re.IGNORECASE)
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_CLAUSE_END_OR_PLACE_RE = re.compile(
+    r"[ \t]*(?:[,;:.)\]!?—–]|$)|[ \t]+(?:globally|worldwide|overall|so[ \t]+far|to[ \t]+date"
+    r"|in[ \t]+total|in[ \t]+\d{4}|last[ \t]+\w+|this[ \t]+\w+|since\b|on\b|across\b)",
+    re.IGNORECASE,
+)
+# A mention that ends in a comparative and a "than" later in its clause: "$25.5 billion more in
+# investment than the EU and the UK" is a difference from what follows "than".
+_COMPARATIVE_END_RE = re.compile(
+    rf"[ \t]+(?:{'|'.join(sorted(vocab.COMPARATIVES))})$", re.IGNORECASE
+)
+_THAN_LATER_RE = re.compile(r"[^,;:.()\[\]—–\n]{0,40}?\bthan\b", re.IGNORECASE)
+# A list of bare numbers whose unit is written once, after the last: "rose by 18.8, 48.9, and
+# 67.3 percentage points".
+_UNIT_AFTER_LIST_RE = re.compile(
+    r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+    r"(?:[\d.,]+(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+))*"
+    r"(?P<last>[\d.]+[ \t]*(?:%|percent\b|per[ \t]cent\b|percentage[ \t]+points?\b|points?\b"
+    r"|months?\b|years?\b|times\b|[A-Za-z]*W\b|TWh\b|GWh\b))",
+)
+# A duration followed by "to" and another duration: "16 months to two years".
+_TO_DURATION_RE = re.compile(
+    r"[ \t]+to[ \t]+[\w.-]+[ \t]+(?:years?|months?|weeks?|days?|decades?)\b", re.IGNORECASE
+)
+# Words an editor inserted in square brackets: "$2 [billion] to $5 billion".
+_BRACKETED_AFTER_RE = re.compile(r"[ \t]*\[[^\]\d]{1,20}\]")
+# A tolerance: "$54B ±2%".
+_PLUS_MINUS_AFTER_RE = re.compile(r"[ \t]*(?:±|\+/-)")
+_PLUS_MINUS_BEFORE_RE = re.compile(r"(?:±|\+/-)[ \t]*$")
+# A bare number with a fraction ("36.66") is not a count of things.
+_FRACTION_DIGITS_RE = re.compile(r"\d[\d,]*\.\d+")
+# A ratio named earlier in the sentence: "the price-to-earnings ratio ... stands at 36.66".
+_RATIO_BEFORE_RE = re.compile(r"\b(?:ratio|ratios|multiple)\b", re.IGNORECASE)
+# A scale word run into the next word by a lost space ("$5.576 millionIn stark contrast"): the
+# mention stops before it, and its amount would read a million times too small.
+_GLUED_SCALE_AFTER_RE = re.compile(
+    r"[ \t]+(?:thousand|million|billion|trillion)[^\W\d_]+", re.IGNORECASE
+)
+# A slash between digits that the mention does not span: "1/100th", "3/4".
+_SLASH_AFTER_RE = re.compile(r"/\d")
+_SLASH_BEFORE_RE = re.compile(r"\d/$")
+# Words before a duration that make it the span another figure is over: "over the next five
+# years", "within the past two years".
+_SPAN_LEAD_RE = re.compile(
+    r"(?<![\w-])(?:over|in|within|for|during|across)[ \t]+(?:the[ \t]+)?"
+    r"(?:next|past|last|coming|previous|first)[ \t]+$",
+    re.IGNORECASE,
+)
 _HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
 # A dash between two numbers that the mention does not span ("$100-114 billion" found as "$100"
 # and "114 billion"): each end alone would read as a figure of its own.
-_RANGE_DASH_AFTER_RE = re.compile(r"[-–—]\d")
-_RANGE_DASH_BEFORE_RE = re.compile(r"\d[-–—]$")
+_RANGE_DASH_AFTER_RE = re.compile(r"[-–]\d")
+_RANGE_DASH_BEFORE_RE = re.compile(r"\d[-–]$")
 # A capitalised name right before a bare number: a version ("Llama 3", "Claude 3.5 Opus").
 _NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w-]*)[ \t]+$")
 # "N times a year" after a verb of growth ("compute scaled about three times per year") is a
 # growth factor each year, for which the project has no unit, not N events a year.
-_TIMES_A_YEAR_RE = re.compile(r"\btimes[ \t]+(?:a|per|each|every)[ \t]+year\b", re.IGNORECASE)
 # "per year" or "annual" right after a mention that did not take it in ("grown by 4.8x per
-# year", "~4–5× a year", "the 2.3x annual growth"): the reading would drop it.
+# year", "~4–5× a year", "the 2.3x annual growth"): the reading would drop it. One pattern of
+# "a year" serves all three uses.
 _PER_YEAR = r"(?:(?:a|per|each|every)[ \t]+year|annual(?:ly)?|(?:a|per)[ \t]+annum)\b"
 _PER_YEAR_AFTER_RE = re.compile(rf"[ \t]*[x×]?[ \t]*{_PER_YEAR}", re.IGNORECASE)
-_PER_YEAR_RE = re.compile(rf"\b{_PER_YEAR}", re.IGNORECASE)
+_PER_YEAR_RE = re.compile(rf"\b(?P<times>times[ \t]+)?{_PER_YEAR}", re.IGNORECASE)
 # Money followed by "per X" or "/X" it did not take in: a price per a unit ("$2 per H100-hour").
 _PER_UNIT_AFTER_RE = re.compile(r"[ \t]*(?:per[ \t]+|/[ \t]*)([^\W\d_][\w-]*)", re.IGNORECASE)
 _GROWTH_VERBS = frozenset({"scaled", "scales", "scaling", "multiplied", "expanded", "expands"})
+# "double", "triple" after "to" or a modal verb are verbs: a change ("set to more than double by
+# 2030", "could triple"), where "more than double the compute" is a ratio of two amounts.
+_VERB_BEFORE_RE = re.compile(
+    r"(?<![\w-])(to|will|would|could|can|may|might|should|must|shall)[ \t]+$", re.IGNORECASE
+)
+_BASE_VERB_RE = re.compile(r"(?<![\w-])(?:double|triple|quadruple)$", re.IGNORECASE)
+# A share of a whole written earlier: "a third of that", "half of them".
+_PRONOUNS = frozenset({"that", "this", "it", "them", "those", "these", "which", "whom"})
+_OF_PRONOUN_RE = re.compile(rf"[ \t]+of[ \t]+(?:{'|'.join(sorted(_PRONOUNS))})\b", re.IGNORECASE)
+# Nouns of things counted one by one: after a number written as a year they make it a count
+# ("2048 GPUs"). Nouns that often name a year's things ("2025 models", "2024 papers") are not
+# among them.
+_COUNTED_NOUNS = (
+    "gpus|chips|accelerators|processors|cards|servers|nodes|machines|robots|engineers"
+    "|researchers|scientists|employees|workers|people|users|students|developers|patents"
+    "|companies|firms|startups|parameters|tokens|downloads|data centers|data centres"
+)
+_COUNTED_AFTER_RE = re.compile(
+    rf"(?:[ \t]+(?:[A-Z][\w-]*|\w*\d\w*)){{0,2}}[ \t]+(?P<noun>{_COUNTED_NOUNS})\b",
+    re.IGNORECASE,
+)
+_TIME_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:in|by|since|until|till|before|after|from|during|through|to|early|late"
+    r"|mid|around|circa|fiscal|FY|year)[ \t]+$",
+    re.IGNORECASE,
+)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words that make "by N" the size of a difference, read as written ("ahead by 2.7%").
 _DIFFERENCE_WORDS = frozenset(
@@ -119,6 +232,7 @@ _DIFFERENCE_WORDS = frozenset(
     | {"beat", "beats", "exceeded", "exceeds", "surpassed", "surpasses", "advantage", "deficit"}
     | {"difference", "differ", "differs", "apart", "separated", "topped", "tops", "won"}
     | {"lag", "lags", "lagged", "lagging", "behind", "ahead", "outstrip", "outstripped"}
+    | {"outpacing", "outstripping", "surpassing", "exceeding", "beating", "outperforming"}
     | set(vocab.COMPARATIVES)
 )
 
@@ -132,36 +246,70 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     start, end = _sentence_span(text, mention.start, mention.end)
     sentence = text[start:end]
     earlier = [
-        Mention(m.start + start, m.end + start, m.text, number=None)
+        Mention(m.start + start, m.end + start, m.text, number=_shifted(m.number, start))
         for m in find_mentions(sentence)
         if m.end + start <= mention.start and not is_year(m.text)
     ]
     return _read(text, mention, earlier, start)
 
 
+def _shifted(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
+    return None if span is None else (span[0] + by, span[1] + by)
+
+
 def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
     reading = read_mention(mention.text)
+    if reading.get("exclusion") == vocab.YEAR_REASON:
+        return _read_year(text, mention, reading, floor)
     if "refusal" in reading or "exclusion" in reading:
         return reading
     if _is_day_of_month(text, mention):
         return {"exclusion": vocab.DATE_REASON}
+    if _TIME_AFTER_RE.match(text, mention.end) or _TIME_BEFORE_DIGITS_RE.search(
+        text, max(floor, mention.start - 3), mention.start
+    ):
+        return {"exclusion": vocab.TIME_REASON}
+    if _IDIOM_DOWN_RE.match(text, mention.end) and _DOUBLING_RE.search(mention.text):
+        return {
+            "refusal": f"{mention.text + ' down'!r} is an idiom (to commit more), not a "
+            f"number; exclude the mention"
+        }
+    if reading["kind"] == "multiplier" and (counted := _times_counted(text, mention, floor)):
+        return counted
+    if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
+        return {"exclusion": vocab.RANK_REASON}
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
     if mention.text.casefold().startswith("by ") and reading["kind"] != "change":
         return _read_by(text, mention, reading, floor)
     if _FROM_TO_RE.match(mention.text) and not _YEAR_IN_RE.search(mention.text):
         return _read_from_to(text, mention, reading, floor)
-    if earlier and _is_bare(reading):
-        previous = earlier[-1]
-        gap = text[previous.end : mention.start]
-        if _LIST_GAP_RE.fullmatch(gap) and _LIST_TAIL_RE.match(text, mention.end):
-            before = _read(text, previous, earlier[:-1], floor)
+    verb = _VERB_BEFORE_RE.search(text, floor, mention.start)
+    if reading["kind"] == "multiplier" and verb and _BASE_VERB_RE.search(mention.text):
+        return reading | {"kind": "change", "read_with": f"{verb.group(1)!r} before it: a verb"}
+    if earlier and _is_bare(reading) and _LIST_TAIL_RE.match(text, mention.end):
+        # the figure before it in the list; a number inside that figure's period ("up 25% in
+        # just one quarter and 66%") lies in the gap and is passed over
+        for i in range(len(earlier) - 1, -1, -1):
+            previous = earlier[i]
+            if not _LIST_GAP_RE.fullmatch(text[previous.end : mention.start]):
+                continue
+            before = _read(text, previous, earlier[:i], floor)
+            if "refusal" in before:
+                # "rose by 18.8, 48.9, and 67.3 percentage points": the verb of the list's
+                # first figure, with the unit written after its last
+                first = _list_start(text, earlier, i)
+                lead = text[first.start : first.number[0]] if first.number else ""
+                before = read_mention(lead + mention.text) if lead.strip() else before
+                reading = dict(reading, unit=before.get("unit", reading["unit"]))
             if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
                 continued = _continued_change(reading, before)
                 return continued | {"read_with": f"the change {previous.text!r} before it"}
+            break
     if reading["kind"] == "count" and _CLAUSE_END_RE.match(text, mention.end):
+        earlier = [m for m in earlier if not _is_aside(text, m, mention)]
         units = [read_mention(m.text) for m in earlier]
-        written = [(m.text, r["unit"]) for m, r in zip(earlier, units, strict=True)]
+        written = [(m.text, r.get("unit")) for m, r in zip(earlier, units, strict=True)]
         written = [(words, unit) for words, unit in written if unit not in (None, "count")]
         if written:
             words, unit = written[-1]
@@ -184,11 +332,6 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"{text[than.start() : mention.start].strip()!r} before it compares with words "
             f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
-    if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
-        return (
-            "after a word of rank ('top', 'No.'), a rank or the size of a group; "
-            f"{vocab.REFUSAL_ADVICE}"
-        )
     if _RANGE_DASH_AFTER_RE.match(text, mention.end) or _RANGE_DASH_BEFORE_RE.search(
         text, max(floor, mention.start - 2), mention.start
     ):
@@ -201,6 +344,10 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"{mention.text!r} right after a name may be a version ('Llama 3', 'Claude 3.5'), "
             f"not a count; {vocab.REFUSAL_ADVICE}"
         )
+    if (compared := _compared_or_listed(text, mention, reading)) is not None:
+        return compared
+    if (joined := _run_together(text, mention, reading, floor)) is not None:
+        return joined
     if _HYPHEN_AFTER_RE.match(text, mention.end):
         compound = text[mention.end :].split(None, 1)[0] if text[mention.end :].strip() else ""
         return (
@@ -218,13 +365,14 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"a price per {per.group(1)!r}, which the mention does not hold and is not one of "
             f"the project's units; {vocab.REFUSAL_ADVICE}"
         )
-    is_yearly = reading["kind"] != "rate" and _PER_YEAR_RE.search(mention.text)
+    yearly = _PER_YEAR_RE.search(mention.text)
+    is_yearly = reading["kind"] != "rate" and yearly is not None
     if is_yearly and reading["unit"] not in ("percent", "percentage_point"):
         return (
             f"{mention.text!r} is {kind} (per year), for which the project has no unit; "
             f"{vocab.REFUSAL_ADVICE}"
         )
-    if _TIMES_A_YEAR_RE.search(mention.text):
+    if yearly is not None and yearly.group("times"):
         clause = text[floor : mention.start]
         starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
         words = {w.casefold() for w in _WORD_RE.findall(clause[starts[-1] if starts else 0 :])}
@@ -236,17 +384,158 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
                 f"(the project has no unit for it), not a count of events; "
                 f"{vocab.REFUSAL_ADVICE}"
             )
+    return _count_left_out(text, mention, reading, floor)
+
+
+def _count_left_out(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
+    """Why a count's reading is wrong by the words around it: a fraction and no unit, a ratio
+    named earlier, a unit after it (maybe after a name), "one of"; else None."""
+    if reading["kind"] == "count" and reading["unit"] == "count":
+        if _FRACTION_DIGITS_RE.fullmatch(mention.text.strip()):
+            return (
+                f"{mention.text!r} has a fraction and no unit: not a count of things (a ratio, "
+                f"a score, a version?); {vocab.REFUSAL_ADVICE}"
+            )
+        if ratio := _RATIO_BEFORE_RE.search(text, floor, mention.start):
+            return (
+                f"{ratio.group().strip()!r} earlier in its sentence: a ratio, which has no "
+                f"unit in the project; {vocab.REFUSAL_ADVICE}"
+            )
     after = _NEXT_WORD_RE.match(text, mention.end)
     if after is None or reading["kind"] != "count":
         return None
-    if is_unit_word(after.group(1)):
+    # a name may stand between a count and its unit: "5M GPU hours", "2,000 H100 hours"
+    unit = after if is_unit_word(after.group(1)) else _NAMED_UNIT_RE.match(text, mention.end)
+    if unit is not None and is_unit_word(unit.group(1)):
         return (
-            f"the unit {after.group(1)!r} after it is not in the mention's words; "
+            f"the unit {unit.group(1)!r} after it is not in the mention's words; "
             f"{vocab.REFUSAL_ADVICE}"
         )
     if after.group(1).casefold() == "of" and mention.text.casefold() == "one":
         return "'one of' picks out a member of a group, not a quantity"
     return None
+
+
+def _read_year(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict[str, Any]:
+    """A number written as a year is a count where a counted noun follows it, maybe after a
+    name ("2048 GPUs", "2048 NVIDIA H800 GPUs"), and no word of time stands before it ("in
+    2048", "by 2030 chips will ..."); else it stays a year to exclude."""
+    counted = _COUNTED_AFTER_RE.match(text, mention.end)
+    if counted is None or _TIME_BEFORE_RE.search(text, floor, mention.start):
+        return reading
+    noun = counted.group("noun")
+    return read_mention(f"{mention.text} {noun}") | {
+        "read_with": f"the counted noun {noun!r} after it: a count, not a year"
+    }
+
+
+def _list_start(text: str, earlier: list[Mention], i: int) -> Mention:
+    """The first figure of the list whose figure ``earlier[i]`` is."""
+    while i > 0 and _LIST_GAP_RE.fullmatch(text[earlier[i - 1].end : earlier[i].start]):
+        i -= 1
+    return earlier[i]
+
+
+def _times_counted(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """ "downloaded over 600 million times": "N times" after a verb of doing, with no word of
+    comparison after it, counts how often something was done; its reading is the count."""
+    times = _TIMES_END_RE.search(mention.text)
+    before = _WORD_BEFORE_RE.search(text, max(floor, mention.start - 30), mention.start)
+    if times is None or before is None or not _CLAUSE_END_OR_PLACE_RE.match(text, mention.end):
+        return None
+    verb = before.group(1).casefold()
+    if not verb.endswith("ed") or verb in vocab.CHANGE_VERBS or verb in _GROWTH_VERBS:
+        return None
+    counted = read_mention(mention.text[: times.start()])
+    if counted.get("kind") != "count":
+        return None
+    return counted | {"read_with": f"{verb!r} before it: how many times it was done"}
+
+
+def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why words after a mention make its reading wrong: an amount compared with one named
+    after "than", a list whose unit is written after its last number, a duration range
+    written with "to", a share of a whole written earlier ("a third of that"); else None."""
+    if reading["kind"] == "percent" and (
+        reading.get("whole", "").casefold() in _PRONOUNS or _OF_PRONOUN_RE.match(text, mention.end)
+    ):
+        return (
+            f"{mention.text!r} is a share of a whole named earlier ('of that', 'of them'), "
+            f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    is_amount = reading["unit"] not in ("fold", "percent", "percentage_point")
+    if (
+        is_amount
+        and _COMPARATIVE_END_RE.search(mention.text)
+        and (than := _THAN_LATER_RE.match(text, mention.end))
+    ):
+        return (
+            f"{mention.text!r} is a difference from an amount named after "
+            f"{than.group().strip()!r}, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if (
+        reading["kind"] in ("count", "change")
+        and reading["unit"] == "count"
+        and (last := _UNIT_AFTER_LIST_RE.match(text, mention.end))
+    ):
+        return (
+            f"the unit of a list is written once, after its last number "
+            f"({last.group('last').strip()!r}); {vocab.REFUSAL_ADVICE}"
+        )
+    if reading["kind"] == "duration" and _TO_DURATION_RE.match(text, mention.end):
+        return (
+            f"{mention.text!r} is one end of a range written with 'to' whose other end has "
+            f"its own unit, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    return None
+
+
+def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
+    """Why the characters right at a mention's edges make its reading wrong: a scale word run
+    into the next word, a slash it does not span, a span of time after "over the next"; else
+    None."""
+    if inserted := _BRACKETED_AFTER_RE.match(text, mention.end):
+        return (
+            f"words in square brackets after it ({inserted.group().strip()!r}: an editor's "
+            f"insertion) may give its scale or unit; {vocab.REFUSAL_ADVICE}"
+        )
+    if _PLUS_MINUS_AFTER_RE.match(text, mention.end) or _PLUS_MINUS_BEFORE_RE.search(
+        text, max(floor, mention.start - 2), mention.start
+    ):
+        return (
+            f"'±' next to {mention.text!r} gives a tolerance, which the mention does not "
+            f"hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if glued := _GLUED_SCALE_AFTER_RE.match(text, mention.end):
+        return (
+            f"a scale word run into the next word ({glued.group().strip()!r}) after it, which "
+            f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if _SLASH_AFTER_RE.match(text, mention.end) or _SLASH_BEFORE_RE.search(
+        text, max(floor, mention.start - 2), mention.start
+    ):
+        return (
+            f"{mention.text!r} is part of a number written with a slash (a fraction such as "
+            f"'1/100th', or a date), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if reading["kind"] == "duration" and (
+        span := _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
+    ):
+        return (
+            f"{span.group().strip()!r} before it makes {mention.text!r} the span a figure is "
+            f"over (its period), not a quantity; give it as that figure's period, or exclude "
+            f"the mention"
+        )
+    return None
+
+
+def _is_aside(text: str, earlier: Mention, mention: Mention) -> bool:
+    """Whether ``earlier`` stands in a bracket that closes before ``mention`` ("200,000 GPUs
+    (each costing about $30,000), while ... only around 10,000"): an aside, whose unit is
+    not the one a later bare number leaves out."""
+    opened = text.rfind("(", 0, earlier.start)
+    closed = text.find(")", earlier.end, mention.start)
+    return opened != -1 and closed != -1 and text.rfind(")", opened, earlier.start) == -1
 
 
 def _is_version(text: str, mention: Mention, floor: int) -> bool:

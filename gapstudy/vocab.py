@@ -21,6 +21,11 @@ SEGMENT_KINDS: dict[str, str] = {
 YEAR_REASON = "a year, not a quantity"
 # The reason a draft gives a day of the month ("April 7", "7 April"): a date, never a count.
 DATE_REASON = "a day of the month, not a quantity"
+# The reason a draft gives a time of day ("07:10"): never a count.
+TIME_REASON = "a time of day, not a quantity"
+# The reason a draft gives a number after a word of rank ("the top 10 LLMs", "No. 1"): it says
+# which things are meant, not how much of something there is.
+RANK_REASON = "a rank or the size of a ranked group ('No. 1', 'the top 10'), not a quantity"
 # What a refusal asks of the annotator: never a value typed in, which only checks a reading.
 REFUSAL_ADVICE = "quote the words that give its reading, or exclude the mention"
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from gapstudy.add import (
     DRAFT_KEYS,
+    DRAFT_READING_FIELDS,
     add_source,
     date_precision_of,
     draft_reading,
@@ -722,3 +723,83 @@ def test_add_refuses_a_text_in_the_corpus_with_other_line_endings_or_forms(
 def test_add_refuses_a_date_in_the_future(project, article):
     with pytest.raises(InputError, match="date '2099-01-02' is in the future"):
         add_source(article, "from-the-future", published="2099-01-02", paths=project)
+
+
+# Sentences whose drafts are read with words outside the mention (`read_with`), and one read
+# from its own words alone.
+READ_WITH_ARTICLE = (
+    "Title\n"
+    "Its stock soaring 239% in 2023 and 171% in 2024, investors are wary. "
+    "Solar increased the country's capacity by more than 430 gigawatts last year. "
+    "The lab trained it on 2048 GPUs. "
+    "Data-centre power use is set to more than double by 2030. "
+    "Chinese labs hold about 75% of the market.\n"
+)
+
+
+def _confirm_as_is(doc: dict, chosen: dict) -> dict:
+    """``doc`` with the draft ``chosen`` confirmed as is (its words and its reading kept as
+    hand checks) as the one figure of a claim, and every other draft excluded."""
+    figure = {"text": chosen["text"], "entity": "China", "metric": "example metric"}
+    figure |= {"period": "2024", "period_precision": "year"}
+    figure |= {name: chosen[name] for name in DRAFT_READING_FIELDS if name in chosen}
+    voice = {"key": "example-wire", "name": "Example Wire", "kind": "outlet", "stance": "neutral"}
+    claim = {
+        "key": "confirmed",
+        "voice": "example-wire",
+        "quote": chosen["context"],
+        "dimension": "capital_and_investment",
+        "direction": "us_ahead",
+        "stance": "neutral",
+        "figures": [figure],
+    }
+    exclusions = [
+        {"text": d["text"], "context": d["context"], "reason": "example exclusion"}
+        for d in doc["drafts"]
+        if d is not chosen
+    ]
+    confirmed = {name: value for name, value in doc.items() if name != "drafts"}
+    return confirmed | {"voices": [voice], "claims": [claim], "exclusions": exclusions}
+
+
+def test_a_draft_confirmed_as_is_gives_its_own_reading_in_the_table_or_a_clear_error(
+    project, tmp_path
+):
+    """The figure a draft says is the figure the tidy table gets when the draft is confirmed
+    as is; where the draft was read with words outside the mention (`read_with`), its words
+    alone read otherwise, and `check` refuses the hand-checked reading naming the field."""
+    path = tmp_path / "read-with.txt"
+    path.write_text(READ_WITH_ARTICLE, encoding="utf-8")
+    added = add_source(path, "read-with-2026", outlet="Example Wire", paths=project)
+    _fill_source_quality(project, "read-with-2026")
+    original = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))
+    read = [d for d in original["drafts"] if "kind" in d]
+    assert {d["text"] for d in read if "read_with" in d} == {
+        "171%",
+        "by more than 430 gigawatts",
+        "2048",
+        "more than double",
+    }
+    outcomes = {}
+    for chosen in read:
+        doc = _confirm_as_is(original, chosen)
+        added.annotation_file.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+        try:
+            corpus = validate(project)
+        except AnnotationError as err:
+            assert "read_with" in chosen, err  # only a reading from outside the words differs
+            assert "given by hand as" in str(err) and repr(chosen["text"]) in str(err)
+            outcomes[chosen["text"]] = "refused"
+            continue
+        parsed = corpus.parsed["read-with-2026/confirmed/1"]
+        for name in ("kind", "value", "low", "high", "unit"):
+            assert getattr(parsed, name) == pytest.approx(chosen.get(name)), (chosen, name)
+        outcomes[chosen["text"]] = "same"
+    assert outcomes == {
+        "soaring 239%": "same",
+        "171%": "refused",  # "171%" alone is a level, not a change
+        "by more than 430 gigawatts": "refused",  # alone, "by N" is refused
+        "2048": "same",  # a figure's words are never a year: "2048" is the count 2048
+        "more than double": "refused",  # alone, a multiplier, not a change
+        "about 75% of the market": "same",
+    }

@@ -27,7 +27,8 @@ def _spec(requirement: str) -> str:
 
 def _pyproject() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    reqs = project["dependencies"] + project["optional-dependencies"]["dev"]
+    extras = project["optional-dependencies"]
+    reqs = project["dependencies"] + extras["dev"] + extras["distributed"]
     return {_name(r): _spec(r) for r in reqs}
 
 

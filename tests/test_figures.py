@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from gapstudy import vocab
 from gapstudy.exceptions import FigureParseError
-from gapstudy.figures import ParsedFigure, parse_figure, to_record
+from gapstudy.figures import ParsedFigure, parse_figure, read_mention, to_record
 
 
 def exact(x: float) -> tuple:
@@ -1039,3 +1039,16 @@ def test_a_percentage_moved_of_a_named_whole_is_a_share_of_it(number, verb, whol
 def test_computing_speed_is_refused_never_counted(number, prefix, unit):
     with pytest.raises(FigureParseError, match="is not one of the project's units"):
         parse_figure(f"about {number:,} {prefix}{unit}")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    mantissa=st.decimals(min_value=1, max_value=Decimal("9.9"), places=1),
+    exponent=st.integers(min_value=10, max_value=40),
+    form=st.sampled_from(["{m}e{e}", "{m}E+{e}", "10^{e}"]),
+    unit=st.sampled_from(["", " FLOP", " operations"]),
+)
+def test_a_power_of_ten_is_refused_never_read_as_its_first_digits(mantissa, exponent, form, unit):
+    words = form.format(m=mantissa, e=exponent) + unit
+    reading = read_mention(words)
+    assert "power of ten" in reading.get("refusal", ""), reading

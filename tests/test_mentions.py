@@ -84,8 +84,18 @@ MENTION_CASES = [
     ("500 million Hong Kong dollars", ["500 million Hong Kong dollars"]),
     ("grew 5pc", ["grew 5pc"]),
     ("up to 1’700 GPUs, Lin’s 2 labs", ["up to 1’700", "2"]),
-    ("a tenfold rise, a four-fold jump", ["tenfold", "four-fold"]),
+    ("a tenfold rise, a four-fold jump", ["tenfold rise", "four-fold jump"]),
     ("Ascend 910B chips", []),
+    # glued "B" or "T" before parameters or tokens, or after a decimal: a scale, not a name
+    ("671B total parameters, 37B active", ["671B", "37B"]),
+    ("trained on 14.8T tokens", ["14.8T"]),
+    # a power of ten is one mention with its unit, never a bare "10" or "1"
+    ("crossed 1e26 FLOP, 3.8e25 FLOP", ["1e26 FLOP", "3.8e25 FLOP"]),
+    ("10^26 operations and 10²⁶", ["10^26", "10²⁶"]),
+    # "a third of": a fraction; "a third round" is an ordinal
+    ("a third of revenue, a third round", ["a third of revenue"]),
+    ("less than a quarter of that", ["less than a quarter"]),
+    ("could be 100×, 1000×", ["100×", "1000×"]),
 ]
 
 
