@@ -249,27 +249,34 @@ def _report_rows(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 def group_reports(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per quantity reported: the figures of one fact together, any other figure on its
     own. ``figure_id`` is the first report in reading order (what the text links to); counts and
-    who reported it follow. Rows in reading order of their first report."""
+    who reported it follow. Rows in reading order of their first report.
+
+    One pass over the figures: each figure's reading is worded once, and each group's lists
+    are gathered from the row numbers of its figures (no frame is cut per group)."""
     rows = []
     ordered = _report_rows(figures, sources)
-    for key, group in ordered.groupby("report_key", sort=False):
-        first = group.iloc[0]
+    readings = [format_reading(r) for r in ordered.itertuples(index=False)]
+    columns = ("figure_id", "source_id", "dimension", "stance", "voice_id", "claim_id")
+    values = {c: ordered[c].to_numpy() for c in columns}
+    counterpart, metric = ordered["counterpart"], ordered["metric"]
+    for key, at in ordered.groupby("report_key", sort=False).indices.items():
+        first = at[0]
         rows.append(
             {
                 "report_key": key,
-                "figure_id": first["figure_id"],
-                "source_id": first["source_id"],
-                "dimension": first["dimension"],
-                "stance": first["stance"],
-                "n_reports": len(group),
-                "n_sources": group["source_id"].nunique(),
-                "source_ids": list(pd.unique(group["source_id"])),
-                "voice_ids": list(pd.unique(group["voice_id"])),
-                "claim_ids": list(pd.unique(group["claim_id"])),
-                "counterparts": list(pd.unique(group["counterpart"].dropna())),
-                "n_metrics": group["metric"].nunique(),
-                "n_readings": len({format_reading(r) for r in group.itertuples(index=False)}),
-                "figure_ids": list(group["figure_id"]),
+                "figure_id": values["figure_id"][first],
+                "source_id": values["source_id"][first],
+                "dimension": values["dimension"][first],
+                "stance": values["stance"][first],
+                "n_reports": len(at),
+                "n_sources": len(pd.unique(values["source_id"][at])),
+                "source_ids": list(pd.unique(values["source_id"][at])),
+                "voice_ids": list(pd.unique(values["voice_id"][at])),
+                "claim_ids": list(pd.unique(values["claim_id"][at])),
+                "counterparts": list(pd.unique(counterpart.iloc[at].dropna())),
+                "n_metrics": metric.iloc[at].nunique(),
+                "n_readings": len({readings[i] for i in at}),
+                "figure_ids": list(values["figure_id"][at]),
             }
         )
     columns = [
@@ -293,24 +300,26 @@ def group_reports(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
 def find_shifting_voices(voices: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """Voices (by ``voice_key``) coded with different stances in different sources, one row per
-    (voice, source): its stance there and its claims there by stance and dimension."""
+    (voice, source): its stance there and its claims there by stance and dimension (in the
+    order the claims table first gives each). The claims are counted in one pass."""
+    counts = claims.groupby(["voice_id", "stance", "dimension"], sort=False).size()
+    by_voice: dict[str, list[dict[str, Any]]] = {}
+    for (voice_id, stance, dimension), n in counts.items():
+        by_voice.setdefault(voice_id, []).append(
+            {"stance": stance, "dimension": dimension, "n": int(n)}
+        )
     rows = []
     for key, group in voices.groupby("voice_key", sort=False):
         if group["stance"].nunique() < 2:
             continue
         for voice in group.itertuples(index=False):
-            mine = claims[claims["voice_id"] == voice.voice_id]
-            counts = mine.groupby(["stance", "dimension"], sort=False).size().reset_index(name="n")
             rows.append(
                 {
                     "voice_key": key,
                     "name": voice.name,
                     "source_id": voice.source_id,
                     "stance": voice.stance,
-                    "claims": [
-                        {"stance": r.stance, "dimension": r.dimension, "n": int(r.n)}
-                        for r in counts.itertuples(index=False)
-                    ],
+                    "claims": by_voice.get(voice.voice_id, []),
                 }
             )
     return pd.DataFrame(rows, columns=["voice_key", "name", "source_id", "stance", "claims"])

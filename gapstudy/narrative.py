@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -180,6 +181,42 @@ def join_and(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+# The most items any list of the brief shows (reports of a camp in a dimension, voices, texts,
+# caveats...): past it, a list shows its first ``LIST_SHOWN`` and counts the rest, so that the
+# brief does not grow with the corpus. Reports of a camp are ranked first (see
+# :func:`weightiest_reports`); other lists keep the order the brief gives them.
+LIST_SHOWN = 10
+
+
+def shown(items: Any) -> list:
+    """The items of a list the brief shows: the first ``LIST_SHOWN``."""
+    return list(items)[:LIST_SHOWN]
+
+
+def n_more(items: Any) -> int:
+    """How many items of a list the brief leaves out (see :func:`shown`)."""
+    return max(len(list(items)) - LIST_SHOWN, 0)
+
+
+def join_some(items: Any, noun: str = "others") -> str:
+    """:func:`join_and` of the items shown, the rest counted: ``a, b and 3 more texts``."""
+    items = [str(i) for i in items]
+    if len(items) <= LIST_SHOWN:
+        return join_and(items)
+    return join_and([*items[:LIST_SHOWN], f"{n_more(items):,} more {noun}"])
+
+
+def weightiest_reports(reports: pd.DataFrame) -> pd.DataFrame:
+    """The reports a camp's list shows, in their order: all up to ``LIST_SHOWN``, else the
+    ``LIST_SHOWN`` given by the most texts (among equals, the first in the table)."""
+    if len(reports) <= LIST_SHOWN:
+        return reports
+    order = reports.assign(_order=range(len(reports))).sort_values(
+        ["n_sources", "_order"], ascending=[False, True], kind="stable"
+    )
+    return reports.loc[reports.index.isin(order.index[:LIST_SHOWN])]
+
+
 def _environment(template_dir: Path | None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir or TEMPLATE_DIR)),
@@ -196,6 +233,9 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
         words=count_in_words,
         times=times_in_words,
         join_and=join_and,
+        join_some=join_some,
+        shown=shown,
+        more=n_more,
         dimension=dimension_title,
         dim=lambda d: f"*{dimension_title(d)}*",
         lowerq=lambda q: (
@@ -517,22 +557,19 @@ def _dimension_sections(
         camps = []
         for camp in brief.CAMPS:
             here = claims[(claims["dimension"] == dim) & (claims["stance"] == camp)]
+            theirs = mine[mine["stance"] == camp]
             camps.append(
                 {
                     "stance": camp,
                     "n_claims": int(getattr(row, f"n_{camp}_claims")),
                     "n_sources": int(getattr(row, f"n_{camp}_sources")),
                     "voices": _sort_voices(here["voice_id"], voices, voice_labels),
-                    "reports": [
-                        {**context(g), "companions": companions.get(g.report_key, [])}
-                        for g in mine[mine["stance"] == camp].itertuples(index=False)
-                    ],
+                    **_camp_reports(theirs, context, companions),
                     "measures": [m for m in measures if m["stance"] == camp],
                 }
             )
-        others = [
-            context(g) for g in mine[~mine["stance"].isin(brief.CAMPS)].itertuples(index=False)
-        ]
+        neutral = mine[~mine["stance"].isin(brief.CAMPS)]
+        others = [context(g) for g in weightiest_reports(neutral).itertuples(index=False)]
         differ = [d for d in disagreements if d["dimension"] == dim]
         shown = _readings_shown(camps, others)
         differ = [
@@ -546,10 +583,27 @@ def _dimension_sections(
                 "ground": row.ground,
                 "camps": camps,
                 "others": others,
+                "n_more_others": n_more(neutral.index),
                 "disagreements": differ,
             }
         )
     return sections
+
+
+def _camp_reports(
+    theirs: pd.DataFrame,
+    context: Callable[[Any], dict[str, Any]],
+    companions: dict[str, list[dict[str, str]]],
+) -> dict[str, Any]:
+    """A camp's reports in a dimension, as many as the brief shows (the most told first, see
+    :func:`weightiest_reports`), each with its companions, and how many are left out."""
+    return {
+        "reports": [
+            {**context(g), "companions": companions.get(g.report_key, [])}
+            for g in weightiest_reports(theirs).itertuples(index=False)
+        ],
+        "n_more_reports": n_more(theirs.index),
+    }
 
 
 def _attach_companions(
@@ -847,6 +901,7 @@ def _camp_figures(
     figures = t["figures"]
     derived = t.get("derived_measures")
     by_id = figures.set_index("figure_id", drop=False)
+    given_by = _given_by(t["sources"])
     mine = reports[(reports["stance"] == camp) & reports["dimension"].isin(dimensions)]
     mine = mine.assign(_order=range(len(mine))).sort_values(
         ["n_sources", "_order"], ascending=[False, True], kind="stable"
@@ -857,7 +912,7 @@ def _camp_figures(
             if m.dimension in dimensions:
                 metric = brief.escape_text(by_id.loc[m.numerator_figure_id, "metric"])
                 context = {
-                    **_given_by(by_id.loc[m.numerator_figure_id, "source_id"], t["sources"]),
+                    **given_by(by_id.loc[m.numerator_figure_id, "source_id"]),
                     "kind": "measure",
                     "qualifier": None,
                     "is_one_sided": False,
@@ -884,7 +939,7 @@ def _camp_figures(
             "year": None if when is None else when[0],
             "qualifier": None if brief.is_missing(row["qualifier"]) else str(row["qualifier"]),
             "is_one_sided": brief.is_missing(counterpart) and row["entity"] != "World",
-            **_given_by(row["source_id"], t["sources"]),
+            **given_by(row["source_id"]),
         }
         candidates.append(
             (1 if context["counterpart"] else 2, dimensions.index(r.dimension), context)
@@ -902,15 +957,21 @@ def _camp_figures(
     return out[:FIGURES_PER_CAMP]
 
 
-def _given_by(source_id: str, sources: pd.DataFrame) -> dict[str, Any]:
-    """Which text gives a figure, by the name a reader knows, and what kind of text it is."""
+def _given_by(sources: pd.DataFrame) -> Callable[[str], dict[str, Any]]:
+    """Which text gives a figure, by the name a reader knows, and what kind of text it is: a
+    lookup by source id over ``sources``, built once."""
+    labels = brief.label_sources(sources)
     kinds = dict(zip(sources["source_id"], sources["kind"], strict=True))
-    kind = kinds.get(source_id)
-    return {
-        "source": brief.label_sources(sources[sources["source_id"] == source_id])[source_id],
-        "source_href": f"sources/{source_id}.html",
-        "source_kind": None if brief.is_missing(kind) else str(kind),
-    }
+
+    def given_by(source_id: str) -> dict[str, Any]:
+        kind = kinds.get(source_id)
+        return {
+            "source": labels[source_id],
+            "source_href": f"sources/{source_id}.html",
+            "source_kind": None if brief.is_missing(kind) else str(kind),
+        }
+
+    return given_by
 
 
 def _robust_context(
@@ -1101,17 +1162,20 @@ def _quality_context(
     its share of the camps' claims and of their independent reports."""
     claims = t["claims"]
     camp_claims = claims[claims["stance"].isin(weighing.CAMPS)]
+    # Counted once for every source (a source's rows are looked up, not filtered for).
+    by_source = dict(iter(camp_claims.groupby("source_id", sort=False)))
+    per_dimension = camp_claims["dimension"].value_counts()
+    only = [ids[0] for ids in evidence["source_ids"] if len(ids) == 1]
+    alone_counts = pd.Series(only, dtype=object).value_counts()
     out = []
     for s in t["sources"].itertuples(index=False):
         kind = getattr(s, "kind", None)
         weight = weighing.KIND_WEIGHTS.get(str(kind), 1.0)
         if brief.is_missing(kind) or weight >= 1:
             continue
-        mine = camp_claims[camp_claims["source_id"] == s.source_id]
+        mine = by_source.get(s.source_id, camp_claims.iloc[:0])
         top = mine["dimension"].value_counts()
         top_dim = top.index[0] if len(top) else None
-        in_top = camp_claims[camp_claims["dimension"] == top_dim]
-        alone = evidence[evidence["source_ids"].map(lambda ids, s=s.source_id: ids == [s])]
         out.append(
             {
                 "source": source_labels[s.source_id],
@@ -1122,8 +1186,8 @@ def _quality_context(
                 "n_camp_claims": len(camp_claims),
                 "top_dimension": top_dim,
                 "n_top": int(top.iloc[0]) if len(top) else 0,
-                "n_top_all": len(in_top),
-                "n_reports_alone": len(alone),
+                "n_top_all": 0 if top_dim is None else int(per_dimension.get(top_dim, 0)),
+                "n_reports_alone": int(alone_counts.get(s.source_id, 0)),
                 "n_reports": len(evidence),
             }
         )

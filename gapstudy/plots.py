@@ -309,15 +309,22 @@ def _bounded(rows: pd.DataFrame, by: list[str]) -> pd.Series:
     return pd.Series(rows.index.isin(keep), index=rows.index)
 
 
-def _count_hidden(fig: Figure, n_shown: int, n_all: int) -> None:
+def _count_hidden(fig: Figure, n_shown: int, n_all: int, *, which: str = "") -> None:
     """Say on ``fig`` how many marks it leaves out, when it leaves any out: as the title of its
-    legend (laid out with it), else under the figure."""
+    legend (laid out with it), else under the figure. ``which`` names the rule that chose the
+    marks shown (e.g. "the newest"), when the figure has one."""
     if n_all <= n_shown:
         return
-    note = (
-        f"… and {n_all - n_shown:,} more not drawn ({n_shown} of {n_all:,} shown; "
-        "the figure's data file lists all)"
+    shown = f"{which} {n_shown}" if which else f"{n_shown}"
+    _say_left_out(
+        fig,
+        f"… and {n_all - n_shown:,} more not drawn ({shown} of {n_all:,} shown; "
+        "the figure's data file lists all)",
     )
+
+
+def _say_left_out(fig: Figure, note: str) -> None:
+    """Put ``note`` (what a figure leaves out) as the title of its legend, else under it."""
     if fig.legends:
         fig.legends[-1].set_title(note, prop={"size": style.SMALL_FONT_PT})
         fig.legends[-1].get_title().set_color(style.MUTED)
@@ -380,12 +387,31 @@ def _timeline_label(ax: Axes, words: str, y: float, at: dt.date | None) -> None:
     )
 
 
+def newest_sources(sources: pd.DataFrame) -> pd.Series:
+    """Which rows of ``sources`` the timeline draws (a boolean Series on its index): all of
+    them up to ``MAX_MARKS``, else the ``MAX_MARKS`` published last (by the last day their date
+    allows; undated sources after every dated one; among equals, the first in the table)."""
+    if len(sources) <= MAX_MARKS:
+        return pd.Series(True, index=sources.index)
+    last_day = [
+        dt.date.min
+        if _is_missing(row.published)
+        else _period_span(row.published, row.date_precision)[1]
+        for row in sources.itertuples(index=False)
+    ]
+    order = sorted(range(len(sources)), key=lambda i: (-last_day[i].toordinal(), i))
+    keep = set(order[:MAX_MARKS])
+    return pd.Series([i in keep for i in range(len(sources))], index=sources.index)
+
+
 @_styled
 def plot_source_timeline(sources: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Sources by publication date: a dot for a day, a bar over the month or year when only
     that is known, hollow when the date is inferred. An undated source is not placed on the
     time axis: its row is shaded and says 'undated'. Rows keep the order of ``sources``; on a
     narrow figure each row's source and date go above it."""
+    every, is_shown = sources, newest_sources(sources)
+    sources = sources[is_shown.to_numpy()]
     narrow = _narrow()
     texts = [_timeline_words(row) for row in sources.itertuples(index=False)]
     if narrow:
@@ -427,15 +453,17 @@ def plot_source_timeline(sources: pd.DataFrame, *, ax: Axes | None = None) -> Ax
     axis = "publication date (bar: only the month or year is known; hollow: inferred)"
     ax.set_xlabel(_wrap(axis, style.layout().label_chars))
     ax.set_title("Sources by publication date")
-    drawn = sources.assign(
+    _count_hidden(ax.figure, len(sources), len(every), which="the newest")
+    drawn = every.assign(
         chart="Sources by publication date",
         axis=axis,
         quantity="publication date",
         unit="date",
-        entity=sources["source_id"],
-        period=sources["published"].astype("string").fillna("undated"),
+        entity=every["source_id"],
+        period=every["published"].astype("string").fillna("undated"),
+        is_shown=is_shown.to_numpy(),
     )
-    _record(ax.figure, drawn[[*DRAWN_COLUMNS, "date_precision", "is_date_inferred"]])
+    _record(ax.figure, drawn[[*DRAWN_COLUMNS, "date_precision", "is_date_inferred", "is_shown"]])
     return ax
 
 
@@ -483,9 +511,11 @@ def _plot_stacked(
     xlabel: str,
     title: str,
 ) -> Axes:
-    row_order = list(pd.unique(counts[rows]))
+    wide = counts.pivot(index=rows, columns=parts, values=value)
+    wide = wide.reindex(pd.unique(counts[rows])).fillna(0)
+    wide, other = _fold_smallest_rows(wide, f"{rows.removesuffix('_id')}s")
+    row_order = list(wide.index)
     ax = _axes(ax, 0.42 * len(row_order) + (2.2 if _narrow() else 1.3))
-    wide = counts.pivot(index=rows, columns=parts, values=value).reindex(row_order).fillna(0)
     left = pd.Series(0.0, index=wide.index)
     for part in [p for p in colours if p in wide.columns]:
         widths = wide[part].astype(float)
@@ -512,11 +542,39 @@ def _plot_stacked(
         ax.set_xlabel(xlabel)
         ax.set_title(title)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    drawn = counts.rename(columns={rows: "entity"}).assign(
+    drawn = counts.rename(columns={rows: "entity"})
+    drawn = drawn.assign(is_shown=~drawn["entity"].isin(other))
+    if other:
+        note = (
+            f"… and {len(other):,} more {rows.removesuffix('_id')}s summed in the last row "
+            f"(the {len(row_order) - 1} with the most {_label(value).removeprefix('n ')} drawn "
+            "one by one; the figure's data file lists all)"
+        )
+        _say_left_out(ax.figure, note)
+        folded = wide.loc[[row_order[-1]]].melt(ignore_index=False, var_name=parts)
+        folded = folded.rename(columns={"value": value}).reset_index(names="entity")
+        folded[value] = folded[value].astype(counts[value].dtype)
+        drawn = pd.concat([drawn, folded.assign(is_shown=True)], ignore_index=True)
+    drawn = drawn.assign(
         chart=title, axis=xlabel, quantity=xlabel, unit="count", period="the text as archived"
     )
-    _record(ax.figure, drawn[[*DRAWN_COLUMNS, parts, value]])
+    _record(ax.figure, drawn[[*DRAWN_COLUMNS, parts, value, "is_shown"]])
     return ax
+
+
+def _fold_smallest_rows(wide: pd.DataFrame, noun: str) -> tuple[pd.DataFrame, list]:
+    """``wide`` (one row per bar) as drawn: all of it up to ``MAX_MARKS`` rows, else the
+    ``MAX_MARKS - 1`` rows of the largest total, in their order, and one last row summing the
+    others (among equal totals, the first in the table is kept). Returns it and the rows
+    summed."""
+    if len(wide) <= MAX_MARKS:
+        return wide, []
+    totals = wide.sum(axis=1).to_numpy()
+    order = sorted(range(len(wide)), key=lambda i: (-totals[i], i))
+    keep = sorted(order[: MAX_MARKS - 1])
+    other = [wide.index[i] for i in sorted(order[MAX_MARKS - 1 :])]
+    summed = wide.loc[other].sum().rename(f"the other {len(other):,} {noun}")
+    return pd.concat([wide.iloc[keep], summed.to_frame().T]), other
 
 
 # --- marks in their own units -------------------------------------------------------------------
@@ -1179,7 +1237,12 @@ def _record_agreement(fig: Figure, numeric: pd.DataFrame, axis: str) -> None:
             unit="multiple (×)",
             entity=entity,
             period=numeric["period"].fillna(NO_PERIOD),
-        )[[*DRAWN_COLUMNS, "fact_id", "source_id", "text", "value", "low", "high", "bound"]],
+        )[
+            [
+                *DRAWN_COLUMNS,
+                *("fact_id", "source_id", "text", "value", "low", "high", "bound", "is_shown"),
+            ]
+        ],
     )
 
 
@@ -1209,7 +1272,9 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
     Above a fact's reports, what it measures and its verdict (agree or not, and the spread);
     above each report, its source and words. Statement facts have no number and are left to
     the table. ``fact_values`` is the table of :func:`gapstudy.facts.reconcile_facts`."""
-    numeric = fact_values[fact_values["bound"].notna()]
+    every = fact_values[fact_values["bound"].notna()]
+    is_shown = agreement_shown(every)
+    numeric = every[is_shown.to_numpy()]
     texts = _agreement_texts(numeric) if not numeric.empty else []
     ys, span = _row_positions(texts, gap=AGREEMENT_GAP)
     ax = _axes(ax, ROW_IN * span + 1.4)
@@ -1259,7 +1324,7 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
     ax.set_xlabel(_wrap(axis, style.layout().label_chars))
     title = "Facts reported by several sources: do the numbers agree?"
     ax.set_title(_suptitle(title))
-    _record_agreement(ax.figure, numeric, axis)
+    _record_agreement(ax.figure, every.assign(is_shown=is_shown.to_numpy()), axis)
     stances = [s for s in STANCE_COLOURS if s in set(numeric.get("stance", []))]
     handles = [
         Line2D([], [], marker="o", ls="none", color=STANCE_COLOURS[s], label=s) for s in stances
@@ -1268,7 +1333,40 @@ def plot_fact_agreement(fact_values: pd.DataFrame, *, ax: Axes | None = None) ->
         ax.figure.legend(
             handles=handles, loc="outside lower center", ncol=len(handles), frameon=False
         )
+    if len(numeric) < len(every):
+        n_facts = every["fact_id"].nunique() - numeric["fact_id"].nunique()
+        _say_left_out(
+            ax.figure,
+            f"… and {len(every) - len(numeric):,} more reports of {n_facts:,} more facts not "
+            f"drawn ({len(numeric)} of {len(every):,} shown: whole facts, those that disagree "
+            "first, then those with the most reports; the figure's data file lists all)",
+        )
     return ax
+
+
+def agreement_shown(numeric: pd.DataFrame) -> pd.Series:
+    """Which reports the agreement chart draws (a boolean Series on ``numeric``'s index): all
+    of them up to ``MAX_MARKS``, else whole facts, each taken in turn if it still fits: the
+    facts whose reports disagree first, then those with the most reports, then the first in
+    the table. When no fact fits whole, the first fact's first ``MAX_MARKS`` reports."""
+    if len(numeric) <= MAX_MARKS:
+        return pd.Series(True, index=numeric.index)
+    facts = numeric.groupby("fact_id", sort=False).agg(
+        n=("fact_id", "size"), agree=("is_agreeing", "all")
+    )
+    facts = facts.assign(_order=range(len(facts))).sort_values(
+        ["agree", "n", "_order"], ascending=[True, False, True], kind="stable"
+    )
+    chosen, room = set(), MAX_MARKS
+    for fact_id, row in facts.iterrows():
+        if row["n"] <= room:
+            chosen.add(fact_id)
+            room -= int(row["n"])
+    is_shown = numeric["fact_id"].isin(chosen)
+    if not chosen:  # one fact past the bound: its first reports
+        first = numeric["fact_id"] == facts.index[0]
+        is_shown = first & (first.cumsum() <= MAX_MARKS)
+    return is_shown
 
 
 VIEWPOINTS_TITLE = "Where optimists and skeptics look"

@@ -292,6 +292,29 @@ def source_page_context(source_id: str, text: str, tables: Mapping[str, pd.DataF
     }
 
 
+# The most source texts the report's index lists by name, so that the index keeps its size
+# whatever the corpus: past it, the index lists the newest and links to a page listing all.
+INDEX_SOURCES = 20
+SOURCE_LIST_PAGE = "source-list.html"
+# How a publication date as written is read to rank the newest: to the last day it allows.
+_DATE_END = {4: "-12-31", 7: "-31"}
+
+
+def index_source_pages(pages: list[dict[str, str]], sources: pd.DataFrame) -> list[dict[str, str]]:
+    """The source pages the index lists (``pages`` from :func:`list_source_pages`): all of them
+    up to ``INDEX_SOURCES``, else the ``INDEX_SOURCES`` published last (a date to the last day
+    it allows; undated texts after dated ones; among equals, the first in the table), in the
+    table's order."""
+    if len(pages) <= INDEX_SOURCES:
+        return pages
+    ends = [
+        "" if _is_missing(p) else str(p) + _DATE_END.get(len(str(p)), "")
+        for p in sources["published"]
+    ]
+    newest = sorted(range(len(pages)), key=lambda i: (ends[i], -i), reverse=True)
+    return [pages[i] for i in sorted(newest[:INDEX_SOURCES])]
+
+
 def list_source_pages(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, str]]:
     """Title and link of every source page, for the index."""
     return [

@@ -734,8 +734,17 @@ def render_report(paths: ProjectPaths) -> list[Path]:
         narrative = {"run": run, "href": f"{run}.html", "html": render_markdown(markdown)}
         narrative.update(_brief_parts(paths.executed / f"{run}.ipynb"))
 
+    pages = reader.list_source_pages(reader_tables) if reader_tables else []
+    listed = reader.index_source_pages(pages, reader_tables["sources"]) if pages else []
+    if len(listed) < len(pages):
+        writer.write(
+            out / reader.SOURCE_LIST_PAGE,
+            env.get_template("source-list.html.j2").render(sources=pages),
+        )
     index = env.get_template("index.html.j2").render(
-        sources=reader.list_source_pages(reader_tables) if reader_tables else [],
+        sources=listed,
+        n_more_sources=len(pages) - len(listed),
+        source_list_href=reader.SOURCE_LIST_PAGE,
         title=REPORT_TITLE,
         narrative=narrative,
         figures=[f for f in figure_context if not f["is_method"]],

@@ -152,13 +152,22 @@ def report_style(for_layout: Layout | None = None) -> Iterator[None]:
             _LAYOUT.reset(token)
 
 
+TABLE_ROWS = 60  # the most rows a table in a run page shows whole
+TABLE_ROWS_CUT = 10  # the rows it shows when it has more
+
+
 def use_report_style() -> None:
     """Make the report's theme the default of this process (for a notebook's first cell), and
-    show table cells whole: quotes are never cut."""
+    show table cells whole: quotes are never cut. A table of more than ``TABLE_ROWS`` rows shows
+    its first and last ``TABLE_ROWS_CUT // 2`` and says how many it has (pandas' own defaults,
+    declared here because a run page must not grow with the corpus: the full table is the CSV
+    in ``data/processed/``)."""
     import pandas as pd
 
     mpl.rcParams.update(THEME_RC)
     pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.max_rows", TABLE_ROWS)
+    pd.set_option("display.min_rows", TABLE_ROWS_CUT)
 
 
 def figure_size(height_in: float) -> tuple[float, float]:

@@ -12,13 +12,19 @@ from gapstudy import brief, schema
 from gapstudy.exceptions import ParameterError
 from gapstudy.measures import derive_measures
 from gapstudy.narrative import (
+    LIST_SHOWN,
     TEMPLATE_DIR,
     build_brief_context,
+    count_in_words,
     escape_text,
     filter_tables,
+    join_and,
+    join_some,
     load_brief_tables,
     select_sources,
     viewpoint_table,
+    weightiest_reports,
+    write_brief,
     write_narrative,
 )
 from gapstudy.paths import project_paths
@@ -1174,3 +1180,52 @@ def test_a_retold_remark_is_counted_in_every_text_that_tells_it():
 def test_a_text_is_named_by_outlet_title_or_month_never_by_its_id_when_it_has_a_date(row, label):
     sources = _frame(schema.SOURCES, [{"source_id": "x", **row}])
     assert brief.label_sources(sources) == {"x": label}
+
+
+# ---- a brief that does not grow with the corpus ---------------------------------------------
+
+
+def _many_skeptic_figures(n: int) -> dict[str, pd.DataFrame]:
+    """The small tables with ``n`` more skeptic claims on the overall lead, each giving one
+    figure of its own, all read before Lin's odds (the one quantity two texts report)."""
+    tables = make_tables()
+    odds = tables["claims"].set_index("claim_id").loc["a/lin-odds"].to_dict()
+    claims = [
+        {**odds, "claim_id": f"a/more-{k}", "line": 1, "char_start": k, "char_end": k + 1}
+        for k in range(n)
+    ]
+    more = [
+        _figure(f"a/more-{k}/1", f"{k + 30}%", c, value=float(k + 30), metric=f"m{k}")
+        for k, c in enumerate(claims)
+    ]
+    return {
+        **tables,
+        "claims": pd.concat([tables["claims"], _frame(schema.CLAIMS, claims)], ignore_index=True),
+        "figures": pd.concat([tables["figures"], _frame(schema.FIGURES, more)], ignore_index=True),
+    }
+
+
+def test_a_camp_shows_its_most_told_reports_and_counts_the_rest():
+    n = LIST_SHOWN + 7
+    tables = _many_skeptic_figures(n)
+    context = build_brief_context(tables)
+    (section,) = [s for s in context["sections"] if s["dimension"] == "overall_lead"]
+    skeptic = section["camps"][brief.CAMPS.index("skeptic")]
+    assert len(skeptic["reports"]) == LIST_SHOWN
+    assert skeptic["n_more_reports"] == n + 1 - LIST_SHOWN  # the n figures and Lin's odds
+    # Lin's odds, told in two texts, is shown although read last.
+    assert [r for r in skeptic["reports"] if "lin-odds/1" in r["link"]]
+    details = write_brief(tables)["details"]
+    left_out = count_in_words(n + 1 - LIST_SHOWN)
+    assert f"… and {left_out} more reports, told in fewer texts" in details
+    assert check_numbers_and_links(details, tables) > 0
+
+
+def test_a_brief_list_shows_its_first_items_and_counts_the_rest():
+    assert join_some(["a", "b"], "texts") == "a and b"
+    names = [f"t{k}" for k in range(LIST_SHOWN + 3)]
+    assert join_some(names, "texts") == join_and([*names[:LIST_SHOWN], "3 more texts"])
+    reports = pd.DataFrame({"n_sources": [1] * LIST_SHOWN + [2]}, index=range(10, 11 + LIST_SHOWN))
+    kept = weightiest_reports(reports)
+    assert len(kept) == LIST_SHOWN and kept.index[-1] == 10 + LIST_SHOWN
+    assert list(kept.index) == sorted(kept.index)  # in their order

@@ -796,3 +796,107 @@ def test_every_figure_the_build_drew_fits_the_width_the_report_shows():
         if width > style.REPORT_WIDTH_PX:
             too_wide[str(png.relative_to(project_paths().root))] = width
     assert not too_wide, too_wide
+
+
+# --- figures whose rows are sources or reports stay bounded --------------------------------------
+
+
+def _many_sources(n: int) -> pd.DataFrame:
+    """``n`` sources, one dated on each day from 2025-01-01, every seventh undated."""
+    days = pd.date_range("2025-01-01", periods=n, freq="D").strftime("%Y-%m-%d")
+    return pd.DataFrame(
+        {
+            "source_id": [f"s{k:03d}" for k in range(n)],
+            "published": [None if k % 7 == 6 else days[k] for k in range(n)],
+            "date_precision": ["unknown" if k % 7 == 6 else "day" for k in range(n)],
+            "is_date_inferred": [False] * n,
+        }
+    )
+
+
+def test_the_timeline_draws_the_newest_sources_and_keeps_every_one_in_its_data(tmp_path):
+    sources = _many_sources(plots.MAX_MARKS + 30)
+    ax = plots.plot_source_timeline(sources)
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(shown) == plots.MAX_MARKS
+    # The newest: the last dated rows of the table, none of the undated ones.
+    dated = sources[sources["published"].notna()]
+    assert shown == list(dated["source_id"].iloc[-plots.MAX_MARKS :])
+    note = f"… and 30 more not drawn (the newest {plots.MAX_MARKS} of {plots.MAX_MARKS + 30}"
+    assert [t.get_text() for t in ax.figure.texts if t.get_text().startswith(note)]
+    written = save_figure(ax.figure, "timeline", figures_dir=tmp_path, caption="c", formats=["png"])
+    saved = pd.read_csv(next(p for p in written if p.suffix == ".csv"))
+    assert list(saved["entity"]) == list(sources["source_id"])
+    assert saved.loc[saved["is_shown"], "entity"].tolist() == shown
+    # As tall as a timeline of MAX_MARKS sources, however many there are.
+    height = ax.figure.get_size_inches()[1]
+    assert plots.plot_source_timeline(_many_sources(400)).figure.get_size_inches()[1] == height
+
+
+def test_stacked_bars_past_the_bound_sum_the_smallest_sources_in_one_row(tmp_path):
+    n = plots.MAX_MARKS + 11
+    counts = pd.DataFrame(
+        {
+            "source_id": [f"s{k:03d}" for k in range(n) for _ in range(2)],
+            "status": ["annotated", "open"] * n,
+            "n_mentions": [v for k in range(n) for v in (k, 1)],
+        }
+    )
+    ax = plots.plot_coverage(counts)
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    # The sources with the most mentions (the last ones), in the table's order, then the rest.
+    assert rows == [f"s{k:03d}" for k in range(12, n)] + ["the other 12 sources"]
+    assert [t.get_text() for t in ax.figure.texts if "summed in the last row" in t.get_text()]
+    written = save_figure(ax.figure, "coverage", figures_dir=tmp_path, caption="c", formats=["png"])
+    saved = pd.read_csv(next(p for p in written if p.suffix == ".csv"))
+    per_source = saved[saved["entity"] != "the other 12 sources"]
+    assert len(per_source) == 2 * n and set(per_source["entity"]) == set(counts["source_id"])
+    assert not per_source.loc[per_source["entity"] < "s012", "is_shown"].any()
+    # The summed row holds what the folded sources hold, part by part.
+    folded = saved[saved["entity"] == "the other 12 sources"].set_index("status")["n_mentions"]
+    assert folded.to_dict() == {"annotated": sum(range(12)), "open": 12}
+    assert saved.loc[saved["is_shown"], "n_mentions"].sum() == counts["n_mentions"].sum()
+
+
+def _many_facts(n_facts: int) -> pd.DataFrame:
+    """Facts of 1 to 4 reports each; every fifth fact disagrees."""
+    rows = []
+    for f in range(n_facts):
+        for r in range(1 + f % 4):
+            rows.append(
+                {
+                    "fact_id": f"f{f:02d}",
+                    "source_id": f"s{f}-{r}",
+                    "text": f"{10 + r}%",
+                    "value": 10.0 + r,
+                    "low": None,
+                    "high": None,
+                    "bound": "exact",
+                    "stance": "optimist",
+                    "spread_pct": 30.0,
+                    "is_agreeing": f % 5 != 0,
+                    "metric": f"metric {f}",
+                    "period": "2025",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_the_agreement_chart_draws_whole_facts_disagreements_first_and_keeps_every_report():
+    values = _many_facts(30)
+    assert len(values) > plots.MAX_MARKS
+    ax = plots.plot_fact_agreement(values)
+    drawn = plots.drawn_data(ax.figure)
+    assert len(drawn) == len(values) and drawn["is_shown"].sum() <= plots.MAX_MARKS
+    shown = drawn[drawn["is_shown"]]
+    # Whole facts only, and every fact that disagrees is among them.
+    per_fact = values.groupby("fact_id").size()
+    assert (shown.groupby("fact_id").size() == per_fact[shown["fact_id"].unique()]).all()
+    disagreeing = set(values.loc[~values["is_agreeing"], "fact_id"])
+    assert disagreeing <= set(shown["fact_id"])
+    hidden = len(values) - len(shown)
+    assert f"… and {hidden} more reports" in ax.figure.legends[0].get_title().get_text()
+    assert len([t for t in ax.texts]) == len(shown)
+    # A bigger corpus draws no taller a chart.
+    height = ax.figure.get_size_inches()[1]
+    assert plots.plot_fact_agreement(_many_facts(300)).figure.get_size_inches()[1] <= height * 1.5

@@ -10,9 +10,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
+from gapstudy import reader
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.render import (
     FigureEntry,
@@ -431,3 +433,44 @@ def test_the_index_opens_with_the_takeaways_then_the_argument_then_the_folded_de
     text = html_lib.unescape(re.sub(r"<[^>]+>", " ", page[argument:details]))
     assert len(text.split()) <= 900
     assert "Bottom line." in text
+
+
+def test_the_index_lists_the_newest_sources_and_a_page_lists_them_all(tmp_path, monkeypatch):
+    """Past ``reader.INDEX_SOURCES`` texts the index keeps its size: it lists the newest, counts
+    the rest and links a page listing every one; every source keeps its own page."""
+    repo = project_paths()
+    root = tmp_path / "project"
+    shutil.copytree(repo.raw, root / "data" / "raw")
+    shutil.copytree(repo.processed, root / "data" / "processed")
+    paths = project_paths(root)
+    monkeypatch.setattr(reader, "INDEX_SOURCES", 2)
+    render_report(paths)
+    sources = pd.read_csv(repo.processed / "sources.csv")
+    index = paths.html / "index.html"
+    listed = {
+        a["href"] for tag, a in parse(index).tags if tag == "a" and "sources/" in a.get("href", "")
+    }
+    # The two published last: 2026-05-27 and the report of February 2026.
+    assert listed == {"sources/ithome-zheng-2026.html", "sources/hk-agi-next-2026.html"}
+    assert f"… and {len(sources) - 2} more" in index.read_text(encoding="utf-8")
+    every = {a["href"] for tag, a in parse(paths.html / reader.SOURCE_LIST_PAGE).tags if tag == "a"}
+    for source_id in sources["source_id"]:
+        assert f"sources/{source_id}.html" in every
+        assert (paths.html / "sources" / f"{source_id}.html").is_file()
+
+
+def test_index_source_pages_keeps_the_newest_in_the_table_order():
+    n = reader.INDEX_SOURCES + 5
+    published = [f"2025-{1 + k % 12:02d}" if k % 10 else None for k in range(n)]
+    sources = pd.DataFrame({"source_id": [f"s{k}" for k in range(n)], "published": published})
+    pages = [{"source_id": s, "href": f"sources/{s}.html"} for s in sources["source_id"]]
+    listed = reader.index_source_pages(pages, sources)
+    assert len(listed) == reader.INDEX_SOURCES
+    kept = [p["source_id"] for p in listed]
+    assert kept == [s for s in sources["source_id"] if s in kept]  # the table's order
+    # Every undated text and the oldest months are left out.
+    shown = sources[sources["source_id"].isin(kept)]
+    left = sources[~sources["source_id"].isin(kept)]
+    assert shown["published"].notna().all()
+    assert left["published"].dropna().max() <= shown["published"].min()
+    assert reader.index_source_pages(pages[:3], sources.iloc[:3]) == pages[:3]
