@@ -62,7 +62,8 @@ and either completes its reading from words that are there, or refuses it; it ne
   ("400, 000": damaged text, kept as written), a hyphen and a space ("12- inch"), two amounts
   joined by "/" ("$0.75/$4.50"), a power of ten written with "^" ("10^25"), an editor's
   bracket ("$2 [billion] to $5 billion"), the amount after "per" or "/" ("per 1M tokens",
-  "$3/1M"), an amount per a unit ("4-5 kW per rack", "900GB/s").
+  "$3/1M"), an amount per a unit ("4-5 kW per rack", "900GB/s", or a power the clause calls
+  a density: "server densities below 10kW").
 - Money with "per X" later in its clause, after a list of prices ("$2.50 input and $15.00
   output per 1M tokens", "12 yuan (US$1.77) for every million output tokens"), is a price per
   X: read where the project has its unit ("$0.03 and $0.05 per kWh", with ``read_with``),
@@ -288,6 +289,9 @@ _EDITOR_BEFORE_RE = re.compile(r"\][ \t]*(?:to|and|or|[-–])[ \t]*$", re.IGNORE
 # A quantity per a unit the mention does not hold: "900GB/s", "100 kilowatts per rack"; "/"
 # glued to letters after any figure ("3x/year").
 _QUANTITY_PER_RE = re.compile(r"/([^\W\d_][\w-]*)|[ \t]+per[ \t]+([^\W\d_][\w-]*)")
+# A quantity the clause before calls a density ("server densities below 10kW"): an amount per
+# rack or per server, though "per" is not written after it.
+_DENSITY_BEFORE_RE = re.compile(r"\bdensit(?:y|ies)\b[^,;:.()]{0,30}$", re.IGNORECASE)
 # The amount a price or rate is per: "per 1M tokens", "per 1,000 queries".
 _PER_BEFORE_RE = re.compile(
     r"(?:(?<![\w-])(?:per|for[ \t]+every|for[ \t]+each)[ \t]+"
@@ -348,13 +352,21 @@ def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str |
     """Why the mention holds only a part of its figure, split by the way it is written: a
     damaged thousands comma, a hyphen and a space, a pair joined by "/", a power of ten, an
     editor's bracket, the amount after "per", or a quantity per a unit ("900GB/s", "200
-    kilowatts per rack"); else None."""
+    kilowatts per rack", or a power the clause calls a density: "server densities below
+    10kW"); else None."""
     before = text[max(0, mention.start - 20) : mention.start]
     per = _QUANTITY_PER_RE.match(text, mention.end)
     if per and (reading["kind"] == "quantity" or per.group().startswith("/")):
         return (
             f"{mention.text!r} is an amount per {per.group(1) or per.group(2)!r} (a rate or a "
             f"density), which the mention does not hold and is not one of the project's units; "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
+    clause = text[max(0, mention.start - 40) : mention.start]
+    if reading["kind"] == "quantity" and _DENSITY_BEFORE_RE.search(clause):
+        return (
+            f"{mention.text!r} is a density (the clause before it says so): an amount per rack "
+            f"or per server, not a total, and not one of the project's units; "
             f"{vocab.REFUSAL_ADVICE}"
         )
     if _DAMAGED_GROUP_AFTER_RE.match(text, mention.end) or (
