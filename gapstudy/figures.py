@@ -1232,6 +1232,8 @@ def _take_trailing(
         word = reader.peek() or ""
         if _take_period(reader) or reader.take_any(_PERIOD_WORDS) or _take_glued_span(reader):
             continue
+        if word == "tops":  # "$5 million tops": an upper bound the project does not read
+            raise reader.fail("'tops' after the number (an upper bound, not the verb)")
         if (seq := reader.take_any(_TRAILING_QUALIFIERS)) is not None:
             if reader.qualifiers:
                 raise reader.fail(f"two qualifiers, {reader.qualifiers[0]!r} and {' '.join(seq)!r}")
@@ -1257,9 +1259,11 @@ def _take_trailing(
 
 
 # Qualifiers written after the number: "4,800 or more", "10,000+", "5% or so", "50,000 max".
+# "tops" is not one: it is the verb before a number ("revenue tops $10 billion", a lower
+# bound), and "$5 million, tops" after one is left unread (refused), not read as that verb.
 _TRAILING_QUALIFIERS = (
     *(phrase for phrase in _QUALIFIER_PHRASES if phrase[0] in ("or", "and", "plus", "+")),
-    *_phrases("at most", "at least", "max", "tops"),
+    *_phrases("at most", "at least", "max"),
 )
 
 

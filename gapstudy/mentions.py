@@ -419,7 +419,7 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # Words before the number (hedges and bounds, verbs and nouns of change, "by"), joined by
 # spaces; matched whole, case-insensitive, longest first, repeatedly ("fell by more than").
-_TRAILING_ONLY = ("or ", "and ", "plus", "+", "max", "tops", "<", ">", "~")
+_TRAILING_ONLY = ("or ", "and ", "plus", "+", "max", "<", ">", "~")
 _LEAD_WORDS = sorted(
     {q for q in vocab.QUALIFIERS if not q.startswith(_TRAILING_ONLY)}
     | set(vocab.CHANGE_VERBS)

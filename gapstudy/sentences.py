@@ -289,6 +289,8 @@ _EDITOR_BEFORE_RE = re.compile(r"\][ \t]*(?:to|and|or|[-–])[ \t]*$", re.IGNORE
 # A quantity per a unit the mention does not hold: "900GB/s", "100 kilowatts per rack"; "/"
 # glued to letters after any figure ("3x/year").
 _QUANTITY_PER_RE = re.compile(r"/([^\W\d_][\w-]*)|[ \t]+per[ \t]+([^\W\d_][\w-]*)")
+# "tops" after a figure ("$5 million, tops"): an upper bound; before one it is the verb.
+_TOPS_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*tops\b(?![ \t]+\S*\d)", re.IGNORECASE)
 # A quantity the clause before calls a density ("server densities below 10kW"): an amount per
 # rack or per server, though "per" is not written after it.
 _DENSITY_BEFORE_RE = re.compile(r"\bdensit(?:y|ies)\b[^,;:.()]{0,30}$", re.IGNORECASE)
@@ -575,7 +577,7 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
     """Why the words right around a mention, which it did not take in, change its reading:
     "than" before it ('cost "much more" than $100 million'), a unit after a count ("2.79M
     hours"), "of" after "one" ("one of the most widely used"), a word of rank before a count
-    ("the top four"); else None."""
+    ("the top four"), "tops" after it ("$5 million, tops"); else None."""
     than = _THAN_RE.search(text, max(floor, mention.start - 40), mention.start)
     if than is not None:
         return (
@@ -598,6 +600,11 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
         return compared
     if (joined := _run_together(text, mention, reading, floor)) is not None:
         return joined
+    if _TOPS_AFTER_RE.match(text, mention.end):
+        return (
+            f"'tops' after {mention.text!r} makes it an upper bound ('$5 million, tops'), a "
+            f"word the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
     if _HYPHEN_AFTER_RE.match(text, mention.end):
         compound = text[mention.end :].split(None, 1)[0] if text[mention.end :].strip() else ""
         return (

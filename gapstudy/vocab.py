@@ -160,7 +160,6 @@ QUALIFIERS: dict[str, str] = {
     "a maximum": "upper",
     "or less": "upper",
     "max": "upper",
-    "tops": "upper",
     "or fewer": "upper",
     "or below": "upper",
     "or lower": "upper",
@@ -193,6 +192,7 @@ QUALIFIERS: dict[str, str] = {
     "north of": "lower",
     "topping": "lower",
     "topped": "lower",
+    "tops": "lower",  # the verb before a number ("revenue tops $10 billion")
     "surpassing": "lower",
     "no less than": "lower",
     "not less than": "lower",

@@ -266,6 +266,7 @@ FAMILY_CASES = [
     ("128 layers or less", "count", upper(128.0), "or less", "count", None),
     ("5% or so", "percent", approx(5.0), "or so", "percent", None),
     ("50,000 GPUs max", "count", upper(5e4), "max", "count", None),
+    ("tops $10 billion", "money", lower(1e10), "tops", "usd", "billion"),  # the verb
     ("fell 5% at most", "change", lower(-5.0), "at most", "percent", None),
     ("32.5 billion euros projected 2025 revenue", "money", exact(3.25e10), None, "eur", "billion"),
     ("over the next five years", "duration", exact(5.0), None, "year", None),
@@ -437,6 +438,7 @@ def test_table_has_enough_cases_of_every_kind():
         ("20 percent of 5 billion", "did not understand 'of 5 billion'"),
         ("5,000 GPUs and 3,000 TPUs", "did not understand"),
         ("5 billion and two", "did not understand"),
+        ("$5 million tops", "'tops' after the number"),
         ("a 12-point Elo lead", "'points' of elo are not percentage points"),
         ("closing at 5,989.27 points", "expected a number"),
         ("up 5,989.27 points", "cannot be percentage points"),

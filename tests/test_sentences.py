@@ -353,6 +353,8 @@ SPLIT_CASES = [
     ("we should ship $2 [billion] to $5 billion in revenue", "$5", "an editor's bracket"),
     ("delivering 900GB/s of bandwidth", "900GB", "an amount per 's'"),
     ("built to support 4-5 kW per rack", "4-5", "an amount per 'rack'"),
+    ("many report server densities below 10kW", "10kW", "is a density"),
+    ("the budget is $5 million, tops, this year", "$5", "'tops' after '$5 million'"),
 ]
 
 
