@@ -1512,7 +1512,7 @@ def _in_unit(reader: _Reader, amount: _Amount) -> Decimal:
     return number * amount.unit_factor
 
 
-# A qualifier's effect (vocab.QUALIFIERS) on the number n -> (bound, value?, low?, high?).
+# A qualifier's effect (vocab.QUALIFIER_EFFECTS) on the number n -> (bound, value?, low?, high?).
 _EFFECTS: dict[str, tuple[str, bool, bool, bool]] = {
     "exact": ("exact", True, True, True),
     "approximate": ("approximate", True, True, True),

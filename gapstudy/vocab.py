@@ -129,16 +129,22 @@ SCALES: dict[str, float] = {
     "trillion": 1e12,
 }
 
-# Each qualifier's effect on the number it modifies (how gapstudy.figures sets bound, value,
-# low and high from the number n):
-#   "exact"          emphasis only, the number is the value ("just" meaning only, "a mere");
-#   "approximate"    the number is the value, stated as approximate ("about", "an estimated");
-#   "upper"/"lower"  the number is a bound, the value is unknown ("below", "more than");
-#   "upper_reached"  the number is the value reached and the top of the range ("as much as"):
-#                    value n, high n, bound upper;
-#   "lower_reached"  the same at the bottom ("as little as"): value n, low n, bound lower;
-#   "approximate_upper_reached"  a reached top that is itself approximate ("as much as
-#                    nearly"): value n, high n, bound approximate.
+# Each qualifier's effect on the number n it modifies: how gapstudy.figures sets bound, value,
+# low and high from n. Every effect in QUALIFIERS is one of these.
+QUALIFIER_EFFECTS: dict[str, str] = {
+    "exact": "emphasis only ('just' meaning only, 'a mere'): value n, bound exact",
+    "approximate": "stated as approximate ('about', 'an estimated'): value n, bound approximate",
+    "upper": "an upper bound, value unknown ('below', 'up to'): high n, bound upper",
+    "lower": "a lower bound, value unknown ('more than', 'topped'): low n, bound lower",
+    "upper_reached": "a stated extreme reached at the top ('as much as 247%'): the value is "
+    "the stated extreme, value n, high n, bound upper",
+    "lower_reached": "a stated extreme reached at the bottom ('as little as 5%', 'as low as'): "
+    "value n, low n, bound lower",
+    "approximate_upper_reached": "a reached top that is itself approximate ('as much as "
+    "nearly 30%'): value n, high n, low unknown, bound approximate",
+    "approximate_lower_reached": "a reached bottom that is itself approximate (the mirror "
+    "of the above on a falling quantity): value n, low n, high unknown, bound approximate",
+}
 # Stacked qualifiers are read only as the phrases listed here, joined by a space.
 QUALIFIERS: dict[str, str] = {
     # upper bounds
@@ -301,8 +307,10 @@ COMPARATIVES: dict[str, int] = {
 BOUNDS: dict[str, str] = {
     "exact": "the number is stated as is",
     "approximate": "the number is stated as approximate",
-    "upper": "the number is an upper bound (value unknown, at most this)",
-    "lower": "the number is a lower bound (value unknown, at least this)",
+    "upper": "the number is an upper bound (at most this): the value is unknown, or, for a "
+    "stated extreme reached ('as much as 247%', effect upper_reached), it is that number",
+    "lower": "the number is a lower bound (at least this): the value is unknown, or, for a "
+    "stated extreme reached ('as little as 5%', effect lower_reached), it is that number",
     "range": "two numbers bound the value from both sides",
 }
 
@@ -398,6 +406,11 @@ _DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("Figure kinds", "`kind` of a figure (read by the normaliser; a hand check)", FIGURE_KINDS),
     ("Units", "`unit` of a figure (a hand check) and of a fact", UNITS),
     ("Bounds", "`bound` of a figure, set by its qualifier", BOUNDS),
+    (
+        "Qualifier effects",
+        "the `effect` column of the Qualifiers table below (n is the number qualified)",
+        QUALIFIER_EFFECTS,
+    ),
     ("Derived operations", "`operation` of a measure in derived.yaml", DERIVED_OPERATIONS),
     ("Disagreement kinds", "`kind` in disagreements.yaml", DISAGREEMENT_KINDS),
     ("Reference statuses", "`status` in references.yaml", REFERENCE_STATUSES),
@@ -405,7 +418,10 @@ _DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
 )
 
 
-_QUALIFIERS_NOTE = "Words read as the `qualifier` of a figure, and their effect on its bounds."
+_QUALIFIERS_NOTE = (
+    "Words read as the `qualifier` of a figure, and their effect on its bounds (each effect "
+    "is defined under Qualifier effects)."
+)
 _REINTERPRETATIONS_NOTE = "The only `unit_as_meant` an annotator may give."
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gapstudy import vocab
+from gapstudy import figures, vocab
 
 
 def test_the_vocabularies_in_the_docs_are_generated_from_the_code(repo_paths):
@@ -26,6 +26,12 @@ def test_every_value_of_every_vocabulary_is_listed():
     assert {"UNITS", "FIGURE_KINDS", "DIMENSIONS"} <= {
         name for name in dir(vocab) if getattr(vocab, name) in [t for _, _, t in vocab._DOCUMENTED]
     }
+
+
+def test_every_qualifier_effect_is_defined_and_applied():
+    assert set(vocab.QUALIFIERS.values()) <= set(vocab.QUALIFIER_EFFECTS)
+    assert set(figures._EFFECTS) == set(vocab.QUALIFIER_EFFECTS)
+    assert {bound for bound, *_ in figures._EFFECTS.values()} <= set(vocab.BOUNDS)
 
 
 def test_a_new_value_changes_the_generated_section(monkeypatch):
