@@ -625,6 +625,12 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
     is_compared = reader.peek() in ("as", "what") or reader.peek(ahead=1) == "what"
     if first.is_share and first.unit is None and second is None and is_compared:
         first.is_share, first.unit = False, "fold"  # "half as much", "half what X pay": 0.5
+    if reader.peek() == "of" and reader.peek(ahead=1) == "what":
+        # "1 to 4 percent of what the U.S. produces": a fraction of a comparator, not a share
+        # of a whole it belongs to; a multiplier in fold (0.01 to 0.04), as "half what" is
+        for amount in (first, second):
+            if amount is not None and amount.unit == "percent":
+                amount.unit, amount.unit_factor = "fold", amount.unit_factor / 100
     last = second or first
     _take_per_unit(reader, first, second, is_change=lead.sign is not None)
     sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds)

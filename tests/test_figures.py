@@ -267,6 +267,7 @@ FAMILY_CASES = [
     ("5% or so", "percent", approx(5.0), "or so", "percent", None),
     ("50,000 GPUs max", "count", upper(5e4), "max", "count", None),
     ("tops $10 billion", "money", lower(1e10), "tops", "usd", "billion"),  # the verb
+    ("4% of what the US spends", "multiplier", exact(0.04), None, "fold", None),  # compared
     ("fell 5% at most", "change", lower(-5.0), "at most", "percent", None),
     ("32.5 billion euros projected 2025 revenue", "money", exact(3.25e10), None, "eur", "billion"),
     ("over the next five years", "duration", exact(5.0), None, "year", None),
