@@ -24,8 +24,9 @@ and either completes its reading from words that are there, or refuses it; it ne
   widely adopted": a member of a group, not a quantity), a share of a whole written earlier
   ("a third of that", "half of them"), a unit after a name after a count ("5M GPU hours"), a
   scale word run into the next word ("$5.576 millionIn stark contrast"), a slash the mention
-  does not span ("approximately 1/100th"), and a duration after "over the next", "in the past"
-  (the span another figure is over: its period, not a quantity).
+  does not span ("approximately 1/100th"), and a duration that dates another figure: after
+  "over the next", "in the past", before "earlier" or "ago", or "within" it after a number in
+  its clause (the span another figure is over: its period, not a quantity).
 - A count after a word of rank ("the top 10 LLMs", "No. 3") is a rank or the size of a ranked
   group: an exclusion, as a year is. A number written as a year before a counted noun ("2048
   GPUs") is a count, unless a word of time stands before it ("in 2048").
@@ -201,6 +202,9 @@ _SPAN_LEAD_RE = re.compile(
     r"(?:next|past|last|coming|previous|first)[ \t]+$",
     re.IGNORECASE,
 )
+# Words after a duration that make it the time another figure is dated by: "three years
+# earlier", "15 years ago".
+_SPAN_TAIL_RE = re.compile(r"[ \t]+(?:earlier|ago|before|previously)\b", re.IGNORECASE)
 _HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
 # A dash between two numbers that the mention does not span ("$100-114 billion" found as "$100"
 # and "114 billion"): each end alone would read as a figure of its own.
@@ -749,8 +753,8 @@ def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) ->
 
 def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
     """Why the characters right at a mention's edges make its reading wrong: a scale word run
-    into the next word, a slash it does not span, a span of time after "over the next"; else
-    None."""
+    into the next word, a slash it does not span, a span of time that dates another figure
+    ("over the next five years", "three years earlier"); else None."""
     if inserted := _BRACKETED_AFTER_RE.match(text, mention.end):
         return (
             f"words in square brackets after it ({inserted.group().strip()!r}: an editor's "
@@ -775,13 +779,29 @@ def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: i
             f"{mention.text!r} is part of a number written with a slash (a fraction such as "
             f"'1/100th', or a date), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
-    if reading["kind"] == "duration" and (
-        span := _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
-    ):
+    if reading["kind"] == "duration":
+        return _dating_span(text, mention, reading, floor)
+    return None
+
+
+def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
+    """Why a duration dates another figure (is its period) rather than being the quantity:
+    "over the next five years" before it, "three years earlier" or "ago" after it, "within
+    three years" after a number in its clause ("53% of the population within three years");
+    else None. "within three years" alone ("could overtake the US within three years") stays a
+    duration: there the span itself is the quantity."""
+    lead = _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
+    tail = _SPAN_TAIL_RE.match(text, mention.end)
+    clause = text[floor : mention.start]
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
+    is_within = reading.get("qualifier") == "within"
+    dated = is_within and re.search(r"\d", clause[starts[-1] if starts else 0 :])
+    words = (lead and lead.group().strip()) or (tail and tail.group().strip())
+    if words or dated:
+        where = f"{words!r} beside it" if words else "'within' after a figure in its clause"
         return (
-            f"{span.group().strip()!r} before it makes {mention.text!r} the span a figure is "
-            f"over (its period), not a quantity; give it as that figure's period, or exclude "
-            f"the mention"
+            f"{where} makes {mention.text!r} the span a figure or claim is over or dated by (its "
+            f"period), not a quantity; give it as that figure's period, or exclude the mention"
         )
     return None
 

@@ -394,6 +394,15 @@ def test_a_count_per_a_span_of_time_and_the_far_end_of_a_split_change_are_refuse
     assert reading_of("It ships 500 units to 20 firms.", "20")["kind"] == "count"
 
 
+def test_a_span_that_dates_a_figure_is_refused_and_a_span_claimed_is_a_duration():
+    dated = "It reached 53% of the global population within three years."
+    assert "(its period)" in reading_of(dated, "three")["refusal"]
+    earlier = "It produced about one-third of the world's talent three years earlier."
+    assert "'earlier' beside it" in reading_of(earlier, "three")["refusal"]
+    claimed = reading_of("China could overtake the US within three years.", "three")
+    assert (claimed["kind"], claimed["high"], claimed["bound"]) == ("duration", 3.0, "upper")
+
+
 def test_a_bare_range_after_a_unit_written_earlier_is_refused():
     text = "Racks draw 100-200 kilowatts in AI halls versus 10-20 for traditional servers."
     assert "its unit may be written once, earlier" in reading_of(text, "10-20")["refusal"]
