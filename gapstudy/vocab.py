@@ -350,7 +350,9 @@ LEANS: dict[str, str] = {
 STANCES: dict[str, str] = {
     "optimist": "China is catching up; the gap is narrowing or small",
     "skeptic": "the gap persists or widens",
-    "mixed": "both, on different dimensions",
+    "mixed": "a claim: both views in words that cannot be quoted apart ('both promising and "
+    "precarious'; two views on two dimensions are two claims); a voice: optimist and skeptic "
+    "claims, or a mixed one",
     "neutral": "reports without taking a side",
 }
 
