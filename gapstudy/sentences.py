@@ -45,10 +45,10 @@ and either completes its reading from words that are there, or refuses it; it ne
   percentage points"): the bare figures are refused, the last is read with the first's verb.
 - "N times" after a verb of doing with nothing compared ("downloaded over 600 million times
   globally") counts how often: a count. An amount ending in a comparative with "than" later
-  in its clause ("$25.5 billion more in investment than") is refused; "doubling down" is an
-  idiom, refused; a duration followed by "to" and another duration ("16 months to two
-  years") is refused; so are "±" beside a number (a tolerance), words in square brackets after
-  it ("$2 [billion]"), a bare count with a fraction ("36.66") and a bare count after "ratio".
+  in its clause ("$25.5 billion more in investment than") is refused; a duration followed by
+  "to" and another duration ("16 months to two years") is refused; so are "±" beside a number
+  (a tolerance), words in square brackets after it ("$2 [billion]"), a bare count with a
+  fraction ("36.66") and a bare count after "ratio".
 - A number joined by a hyphen to words the mention does not hold ("a five-times-per-year
   rate") and "N times a year" after a verb of growth ("scaled about three times per year": a
   growth factor each year, which has no unit here) are refused; so are "per year" or
@@ -56,7 +56,8 @@ and either completes its reading from words that are there, or refuses it; it ne
   per year"), money per a unit the mention does not hold ("$2 per H100-hour"), one end of a
   range written with a dash that the mention does not span ("$100-114 billion"), and a bare
   number right after a name, which may be a version ("Llama 3", "Claude 3.5 Opus").
-- Numbers that are no quantity are excluded with their reason: a chip maker's process ("7nm",
+- Numbers that are no quantity are excluded with their reason: an idiom ("doubling down",
+  "one-shot"), "double digits" (a vague quantity), a chip maker's process ("7nm",
   "5 nm"), a citation marker ("[4]"), a time of day ("8 am", "12:30"), "half" after an
   ordinal ("the first half of 2025": part of a period).
 - A number the mention holds only part of is refused: a thousands comma with a space after it
@@ -151,6 +152,10 @@ _TIME_BEFORE_DIGITS_RE = re.compile(r"\d:$")
 # "doubling down", "doubled down": an idiom, not a number.
 _IDIOM_DOWN_RE = re.compile(r"[ \t]+down\b", re.IGNORECASE)
 _DOUBLING_RE = re.compile(r"^(?:doubl|tripl)\w*$", re.IGNORECASE)
+# "one-shot", "zero-shot" (a way of prompting a model) and "double digits", "triple-digit"
+# (how many digits a number has): no quantity.
+_SHOT_AFTER_RE = re.compile(r"-shot\b", re.IGNORECASE)
+_DIGITS_RE = re.compile(r"\b(?:double|triple)[ \t-]+digits?\b", re.IGNORECASE)
 # "N times" at the end of a mention, and what may follow a count of times: the clause ends,
 # or a word of place or time ("globally", "worldwide", "in 2024", "last year").
 _TIMES_END_RE = re.compile(r"[ \t]+times$", re.IGNORECASE)
@@ -332,7 +337,7 @@ _NOTHING_COUNTED_RE = re.compile(
 
 def _not_a_quantity(text: str, mention: Mention) -> str | None:
     """The reason a mention is no quantity at all (a chip process's name, a citation marker,
-    a time of day, "half" naming part of a period), else None."""
+    a time of day, "half" naming part of a period, an idiom, "double digits"), else None."""
     if _PROCESS_NODE_RE.fullmatch(mention.text):
         return vocab.PROCESS_REASON
     is_digits = mention.text.isdigit()
@@ -351,6 +356,12 @@ def _not_a_quantity(text: str, mention: Mention) -> str | None:
     n_start, n_end = mention.number_span
     if text[n_start:n_end].casefold() == "half" and _PART_OF_PERIOD_RE.search(before):
         return vocab.PART_OF_PERIOD_REASON
+    if _IDIOM_DOWN_RE.match(text, mention.end) and _DOUBLING_RE.search(mention.text):
+        return vocab.IDIOM_REASON  # "doubling down": to commit more
+    if _SHOT_AFTER_RE.match(text, mention.end) and not is_digits:
+        return vocab.IDIOM_REASON  # "one-shot", "zero-shot": a way of prompting a model
+    if _DIGITS_RE.search(text, mention.number_span[0], mention.end + 8):
+        return vocab.VAGUE_REASON  # "double digits": how many digits, not a number
     return None
 
 
@@ -519,11 +530,6 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         text, max(floor, mention.start - 3), mention.start
     ):
         return {"exclusion": vocab.TIME_REASON}
-    if _IDIOM_DOWN_RE.match(text, mention.end) and _DOUBLING_RE.search(mention.text):
-        return {
-            "refusal": f"{mention.text + ' down'!r} is an idiom (to commit more), not a "
-            f"number; exclude the mention"
-        }
     if reading["kind"] == "multiplier" and (counted := _times_counted(text, mention, floor)):
         return counted
     if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):

@@ -32,6 +32,10 @@ TIME_REASON = "a time of day, not a quantity"
 # The reason a draft gives a number after a word of rank ("the top 10 LLMs", "No. 1"): it says
 # which things are meant, not how much of something there is.
 RANK_REASON = "a rank or the size of a ranked group ('No. 1', 'the top 10'), not a quantity"
+# Words with a number in them that are no number at all ("doubling down", "one-shot"), and a
+# vague quantity with no number ("double digits", "several"): excluded with these reasons.
+IDIOM_REASON = "an idiom ('doubling down', 'one-shot'), not a quantity"
+VAGUE_REASON = "vague quantity, no number"
 # What a refusal asks of the annotator: never a value typed in, which only checks a reading.
 REFUSAL_ADVICE = "quote the words that give its reading, or exclude the mention"
 
