@@ -768,7 +768,7 @@ def _take_amount(reader: _Reader, lead: _Lead) -> _Amount:
         if reader.peek() in ("digit", "digits"):
             raise reader.fail(
                 f"{reader.rest()!r} gives no number, only how many digits it has; "
-                f"{vocab.REFUSAL_ADVICE}"
+                f"exclude the mention with the reason {vocab.VAGUE_REASON!r}"
             )
         return _Amount(Decimal(factor), unit="fold", kind=kind)
     amount = _take_number(reader, has_article=lead.has_article)
