@@ -636,6 +636,10 @@ _PHRASAL_UP = frozenset(
     {"make", "makes", "made", "making", "take", "takes", "took", "taking", "end", "ends"}
     | {"ended", "ending", "add", "adds", "added", "adding", "sum", "sums", "summed", "set"}
     | {"pick", "picks", "picked", "shore", "shored", "split", "speed", "sped", "open", "opened"}
+    # catching up is closing a gap, not a rise: "could catch up within three years"
+    | {"catch", "catches", "caught", "catching", "keep", "keeps", "kept", "keeping"}
+    | {"step", "steps", "stepping", "ramp", "ramps", "ramping", "scale", "scales", "scaling"}
+    | {"build", "builds", "built", "building", "show", "shows", "showing", "line", "lines"}
 )
 
 

@@ -192,6 +192,10 @@ WIDE_CASES = [
     ("saw revenue surge by 73%", [("surge by 73%", "73%")]),
     ("the US vacuumed up $39.2 billion", [("$39.2 billion", "$39.2 billion")]),
     ("shares closed up 3%", [("up 3%", "3%")]),
+    # "catch up" closes a gap: its "up" is no rise, the span after it stands alone
+    ("China could catch up within three years", [("within three years", "three")]),
+    ("China caught up within 18 months", [("within 18 months", "18")]),
+    ("revenue kept up 12% growth", [("12% growth", "12%")]),
     # multiplier and change words as numbers; "double digits" takes its noun
     ("a doubling of exports", [("doubling", "doubling")]),
     ("the gap halved", [("halved", "halved")]),
