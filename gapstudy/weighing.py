@@ -670,22 +670,27 @@ def report_evidence(reports: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> p
     ends: set[str] = set()
     if derived is not None and len(derived):
         ends = set(derived["numerator_figure_id"]) | set(derived["denominator_figure_id"])
+    # Each claim's figures, gathered in one pass: a report looks its claims up instead of
+    # filtering the whole figures table, so that the time grows with the corpus, not faster.
+    by_claim: dict[Any, list[tuple]] = {}
+    for f in zip(*(figures[c] for c in columns), strict=True):
+        by_claim.setdefault(f[1], []).append(f)
     out = []
     for r in reports.itertuples(index=False):
-        mine = figures[figures["claim_id"].isin(r.claim_ids)]
+        mine = [f for c in set(r.claim_ids) for f in by_claim.get(c, ())]
         periods, gaps = [], []
-        for f in mine.itertuples(index=False):
-            when = figure_period(f.period, published.get(f.source_id))
+        for figure_id, _, source_id, period, counterpart in mine:
+            when = figure_period(period, published.get(source_id))
             if when is None:
                 continue
             periods.append(when)
-            if f.figure_id in ends or not pd.isna(f.counterpart):
+            if figure_id in ends or not pd.isna(counterpart):
                 gaps.append(when)
         dates = [(published_as_year(str(published[s])), month_label(published[s]))
                  for s in r.source_ids if not pd.isna(published.get(s))]  # fmt: skip
         out.append(
             {
-                "is_measured": bool(len(mine)),
+                "is_measured": bool(mine),
                 "periods": sorted(set(periods)),
                 "gap_periods": sorted(set(gaps)),
                 "said": min(dates) if dates else None,
@@ -748,10 +753,11 @@ def date_lean(reports: pd.DataFrame, lean: str, tables: dict[str, pd.DataFrame])
         said = [_when(r) for r in ours.itertuples(index=False)]
         newest = max((w[0] for w in said if w), default=None)
     claims = tables["claims"].set_index("claim_id")
+    direction_of = dict(zip(claims.index, claims["direction"], strict=True))
     against = []
     for r in evidence[evidence["stance"] != camp].itertuples(index=False):
         when = _when(r)
-        directions = set(claims.loc[list(r.claim_ids), "direction"])
+        directions = {direction_of[c] for c in r.claim_ids}
         if when and newest is not None and when[0] > newest and directions & set(AGAINST[lean]):
             against.append({**r._asdict(), "when": when})
     result["against"] = sorted(against, key=lambda a: -a["when"][0])
