@@ -183,10 +183,6 @@ _POWER_OF_TEN_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[ \t]*[Ã—xX][ \t]*10\^[-â
 # Multiplier words never start a range: "more than doubled to $581.7 billion" is a change
 # and the level it reached, two figures.
 _MULTIPLIER_WORDS = frozenset(w for w in _OTHER_WORDS if w != "half")
-# "a third of", "a quarter of": a fraction of a whole written with an article.
-_ARTICLE_FRACTION_RE = re.compile(
-    r"\ba[ \t]+(?:third|quarter|fifth|sixth|eighth|tenth)(?=[ \t]+of\b)", re.IGNORECASE
-)
 _NAME_CHARS = re.compile(r"[\w.\-+]")  # "+": a process name ("N+2")
 
 
@@ -288,9 +284,7 @@ def find_identifiers(text: str) -> list[Identifier]:
 
 
 def _find_atoms(text: str) -> list[_Atom]:
-    atoms = [
-        _Atom(m.start(), m.end(), True, False, False) for m in _ARTICLE_FRACTION_RE.finditer(text)
-    ]
+    atoms = [_Atom(m.start(), m.end(), True, False, False) for m in _A_FRACTION_RE.finditer(text)]
     for match in _ATOM_RE.finditer(text):
         if any(a.start <= match.start() < a.end for a in atoms):
             continue  # inside "a third of"
