@@ -18,13 +18,14 @@ stored in an entry but linked back when it is read.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import io
 import json
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -53,6 +54,16 @@ def _jsonable(value: Any) -> Any:
     return str(value) if not isinstance(value, (str, int, float, bool, type(None))) else value
 
 
+def _meta_bytes(meta: Mapping[str, Any]) -> bytes:
+    """``meta`` (a ``sources.yaml`` entry: plain YAML values) as bytes for a key.
+
+    Pickled rather than written as sorted JSON (four times faster, which counts once per
+    source on every run): pickling is faithful, so two entries that differ never give the same
+    bytes and a stale result is never taken; the same entry written with its keys in another
+    order gives other bytes, which only means computing that source again."""
+    return pickle.dumps(meta, protocol=5)
+
+
 def source_key(paths: ProjectPaths, source: Source, shared_key: str) -> str:
     """The key of ``source``'s entry: everything its checks read (see the module docstring)."""
     annotation = paths.annotation_file(source.source_id)
@@ -62,8 +73,7 @@ def source_key(paths: ProjectPaths, source: Source, shared_key: str) -> str:
         annotation_bytes = None
     digest = hashlib.sha256()
     digest.update(f"{_FORMAT}\0{code_fingerprint()}\0{paths.root}\0{shared_key}\0".encode())
-    meta = json.dumps(source.meta, sort_keys=True, default=_jsonable)
-    digest.update(meta.encode())
+    digest.update(_meta_bytes(source.meta))
     digest.update(hashlib.sha256(source.text.encode("utf-8")).digest())
     digest.update(b"missing" if annotation_bytes is None else b"file\0" + annotation_bytes)
     return digest.hexdigest()
@@ -151,23 +161,44 @@ def per_source(
     ``sources``) and how many were ``reused`` and ``computed``.
     """
     folder = _folder(paths)
+    keys, stored = {}, {}
+    with _collector_paused():
+        for sid, source in sources.items():
+            keys[sid] = source_key(paths, source, shared)
+            found, value = _read_entry(
+                folder / f"{sid}.pickle", keys[sid], {**(linked or {}), "source": source}
+            )
+            if found:
+                stored[sid] = value
     results: dict[str, T] = {}
-    counts = {"reused": 0, "computed": 0}
     for sid, source in sources.items():
-        links = {**(linked or {}), "source": source}
-        key = source_key(paths, source, shared)
-        entry = folder / f"{sid}.pickle"
-        found, value = _read_entry(entry, key, links)
-        if not found:
-            value = compute(source)
-            with contextlib.suppress(OSError):  # a read-only checkout still checks
-                _write_entry(entry, key, value, links)
-        counts["reused" if found else "computed"] += 1
-        results[sid] = value
+        if sid in stored:
+            results[sid] = stored[sid]
+            continue
+        results[sid] = compute(source)
+        with contextlib.suppress(OSError):  # a read-only checkout still checks
+            links = {**(linked or {}), "source": source}
+            _write_entry(folder / f"{sid}.pickle", keys[sid], results[sid], links)
+    counts = {"reused": len(stored), "computed": len(sources) - len(stored)}
     _remove_unlisted(folder, set(sources))
     _last_counts.clear()
     _last_counts.update(counts)
     return results, counts
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while the stored results are read back (on again after,
+    if it was on). Reading thousands of entries makes objects that all live on, and each time
+    the collector ran it walked them again: more than half the time of reading 1,000 entries
+    back, measured. Nothing is computed meanwhile, so little garbage waits for it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 _last_counts: dict[str, int] = {}
