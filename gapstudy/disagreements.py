@@ -82,20 +82,21 @@ def list_disagreements(
     Raises :class:`TableError` for a side naming no claim or figure of the tables.
     """
     table = schema.DISAGREEMENTS
-    claim_by_id = claims.set_index("claim_id", drop=False)
-    figure_by_id = figures.set_index("figure_id", drop=False)
+    # Rows as dicts by id: looking each side up in the frames (``.loc``) was most of the time.
+    claim_by_id = dict(zip(claims["claim_id"], claims.to_dict("records"), strict=True))
+    figure_by_id = dict(zip(figures["figure_id"], figures.to_dict("records"), strict=True))
     rows = []
     for entry in spec:
         did = entry["disagreement_id"]
         sides = []
         for side in entry["sides"]:
             rid = side["report"]
-            if rid in figure_by_id.index:
-                fig = figure_by_id.loc[rid]
-                claim = claim_by_id.loc[fig["claim_id"]]
+            if rid in figure_by_id:
+                fig = figure_by_id[rid]
+                claim = claim_by_id[fig["claim_id"]]
                 quote, line, figure_id = fig["text"], fig["line"], rid
-            elif rid in claim_by_id.index:
-                claim = claim_by_id.loc[rid]
+            elif rid in claim_by_id:
+                claim = claim_by_id[rid]
                 quote, line, figure_id = claim["quote"], claim["line"], None
             else:
                 raise TableError(

@@ -243,7 +243,12 @@ def _figure_reports(
     figures: pd.DataFrame, claims: pd.DataFrame, spec_by_id: dict[str, dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """A report for each figure that names a fact, checked against the fact's unit."""
-    claim_by_id = claims.set_index("claim_id", drop=False) if len(claims) else None
+    # Rows as dicts by id: looking each claim up in the frame (``.loc``) was most of the time.
+    claim_by_id = (
+        dict(zip(claims["claim_id"], claims.to_dict("records"), strict=True))
+        if len(claims)
+        else None
+    )
     reports = []
     figures_with_fact = figures[figures["fact_id"].notna()] if len(figures) else figures
     for fig in figures_with_fact.itertuples(index=False):
@@ -258,9 +263,9 @@ def _figure_reports(
                 f"figure {fig.figure_id} (line {fig.line}, {fig.text!r}) is in {fig.unit!r} but"
                 f" fact {fig.fact_id!r} is in {spec['unit']!r}"
             )
-        if claim_by_id is None or fig.claim_id not in claim_by_id.index:
+        if claim_by_id is None or fig.claim_id not in claim_by_id:
             raise TableError(f"figure {fig.figure_id}: claim {fig.claim_id} is not in the claims")
-        claim = claim_by_id.loc[fig.claim_id]
+        claim = claim_by_id[fig.claim_id]
         reports.append(
             {
                 "fact_id": fig.fact_id,

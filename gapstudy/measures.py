@@ -82,7 +82,12 @@ def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -
     :class:`TableError` naming the measure and the figure otherwise.
     """
     table = schema.DERIVED_MEASURES
-    by_id = figures.set_index("figure_id", drop=False) if len(figures) else None
+    # Rows as dicts by id: looking each figure up in the frame (``.loc``) was most of the time.
+    by_id = (
+        dict(zip(figures["figure_id"], figures.to_dict("records"), strict=True))
+        if len(figures)
+        else None
+    )
     rows = []
     for spec in derived_spec:
         mid, line = spec["measure_id"], spec.get("line")
@@ -124,16 +129,16 @@ def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -
 
 
 def _checked_pair(
-    spec: dict[str, Any], by_id: pd.DataFrame | None, where: str
-) -> tuple[pd.Series, pd.Series]:
+    spec: dict[str, Any], by_id: dict[str, dict[str, Any]] | None, where: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """The numerator and denominator figures of a measure, refused (:class:`TableError`
     naming ``where``) unless the measure can be computed from them."""
     picked = {}
     for role in ("numerator", "denominator"):
         fid = spec[role]
-        if by_id is None or fid not in by_id.index:
+        if by_id is None or fid not in by_id:
             raise TableError(f"{where}: {role} figure {fid!r} is not in the figures table")
-        fig = by_id.loc[fid]
+        fig = by_id[fid]
         if number_or_none(fig["value"]) is None or fig["bound"] not in ("exact", "approximate"):
             raise TableError(
                 f"{where}: {role} {fid} ({fig['text']!r}) is a {fig['bound']} figure without"
