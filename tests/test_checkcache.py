@@ -4,10 +4,13 @@ computed again as soon as something does."""
 from __future__ import annotations
 
 import hashlib
+import random
+import shutil
 
+import pytest
 import yaml
 
-from gapstudy import checkcache
+from gapstudy import checkcache, yamlfile
 from gapstudy.check import format_coverage, inspect_corpus
 from gapstudy.sources import load_sources
 from gapstudy.tables import write_tables
@@ -139,3 +142,91 @@ def test_an_edit_that_breaks_one_source_is_found_with_every_other_source_reused(
     assert any(p.path == path and "not found verbatim" in p.message for p in broken.problems)
     path.write_text(text, encoding="utf-8")
     assert inspect_corpus(project).problems == []
+
+
+# --- After any single edit, what is reused gives what a cold run gives ----------------------
+
+
+def _append_comment(project, sid, rng):
+    path = project.annotation_file(sid)
+    path.write_text(path.read_text(encoding="utf-8") + f"# edit {rng.random()}\n", "utf-8")
+
+
+def _rename_first_voice(project, sid, rng):
+    path = project.annotation_file(sid)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\n    name: ") + len("\n    name: ")
+    end = text.index("\n", start)
+    path.write_text(f"{text[:start]}Renamed {rng.randrange(1000)}{text[end:]}", "utf-8")
+
+
+def _break_raw_text(project, sid, rng):
+    raw = project.raw_file(load_sources(project)[sid].meta["file"])
+    raw.write_bytes(raw.read_bytes() + f"\nAn edit {rng.random()}.".encode())
+
+
+def _retitle(project, sid, rng):
+    text = project.sources_file.read_text(encoding="utf-8")
+    start = text.index(f"source_id: {sid}\n")
+    at = text.index("\n    title: ", start) + len("\n    title: ")
+    end = text.index("\n", at)
+    project.sources_file.write_text(
+        f'{text[:at]}"Retitled {rng.randrange(1000)}"{text[end:]}', "utf-8"
+    )
+
+
+def _rename_entity(project, sid, rng):
+    path = project.entities_file
+    text = path.read_text(encoding="utf-8")
+    assert "  - name: China\n" in text
+    name = f"China {rng.randrange(1000)}"
+    path.write_text(text.replace("  - name: China\n", f"  - name: {name}\n", 1), "utf-8")
+
+
+def _damage_entry(project, sid, rng):
+    (project.scratch / "check" / f"{sid}.pickle").write_bytes(rng.randbytes(40))
+
+
+EDITS = {
+    "annotation comment": _append_comment,
+    "annotation voice name": _rename_first_voice,
+    "raw text": _break_raw_text,
+    "sources.yaml title": _retitle,
+    "shared entities file": _rename_entity,
+    "damaged stored entry": _damage_entry,
+}
+
+
+def _outcome(project):
+    """What ``check`` finds and what ``tables`` writes (or the error that stops it)."""
+    from gapstudy.exceptions import InputError
+
+    try:
+        corpus = inspect_corpus(project)
+    except InputError as err:
+        return str(err), None
+    problems = [str(p) for p in corpus.problems]
+    try:
+        write_tables(project)
+    except InputError as err:
+        return problems, str(err)
+    return problems, _tables_bytes(project)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_after_any_single_edit_the_stored_results_give_what_a_cold_run_gives(project, edit, seed):
+    """Check and tables run warm, one edit (to a source chosen at random), run again reusing
+    what is stored: the problems and every table byte equal those of a run with nothing
+    stored (scratch folder and in-process YAML values dropped)."""
+    rng = random.Random(f"{edit}-{seed}")
+    before = _outcome(project)
+    sid = rng.choice(list(load_sources(project)))
+    EDITS[edit](project, sid, rng)
+    warm = _outcome(project)
+    shutil.rmtree(project.scratch)
+    yamlfile._cache.clear()
+    cold = _outcome(project)
+    assert warm == cold
+    if edit in ("annotation voice name", "raw text", "sources.yaml title"):
+        assert warm != before  # the edit shows: an entry made before it was not used
