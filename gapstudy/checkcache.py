@@ -162,7 +162,7 @@ def per_source(
     """
     folder = _folder(paths)
     keys, stored = {}, {}
-    with _collector_paused():
+    with collector_paused():
         for sid, source in sources.items():
             keys[sid] = source_key(paths, source, shared)
             found, value = _read_entry(
@@ -187,11 +187,14 @@ def per_source(
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while the stored results are read back (on again after,
-    if it was on). Reading thousands of entries makes objects that all live on, and each time
-    the collector ran it walked them again: more than half the time of reading 1,000 entries
-    back, measured. Nothing is computed meanwhile, so little garbage waits for it."""
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for a while (on again after, if it was on).
+
+    Here while the stored results are read back: thousands of entries make objects that all
+    live on, and each time the collector ran it walked them again (more than half the time of
+    reading 1,000 entries back, measured); nothing is computed meanwhile, so little garbage
+    waits for it. ``gapstudy check`` and ``tables`` run whole without it (see the command
+    line)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

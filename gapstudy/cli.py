@@ -34,18 +34,27 @@ def _cmd_draft(args: argparse.Namespace) -> int:
     return run_draft(args.source_id, project_paths(args.root))
 
 
+# `check` and `tables` run with Python's cycle collector paused: they keep nearly everything
+# they make until they end, and the collector walked it all again and again (at 1,000 sources,
+# measured: a quarter of `check`'s CPU time and a sixth of `tables`', with the same peak
+# memory). Cycles made meanwhile are collected when it is back on.
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from gapstudy.check import run_check
+    from gapstudy.checkcache import collector_paused
 
-    return run_check(project_paths(args.root))
+    with collector_paused():
+        return run_check(project_paths(args.root))
 
 
 def _cmd_tables(args: argparse.Namespace) -> int:
+    from gapstudy.checkcache import collector_paused
     from gapstudy.lock import hold_build_lock
     from gapstudy.tables import write_tables
 
     paths = project_paths(args.root)
-    with hold_build_lock(paths, wait=args.wait):
+    with hold_build_lock(paths, wait=args.wait), collector_paused():
         written = write_tables(paths)
     for path in written:
         print(f"wrote {path}")
