@@ -73,6 +73,10 @@ def load_disagreements_spec(paths: ProjectPaths | None = None) -> list[dict[str,
     return entries
 
 
+# What a side reads of its claim.
+_CLAIM_FIELDS = ("claim_id", "source_id", "voice_id", "quote", "line", "direction", "stance")
+
+
 def list_disagreements(
     claims: pd.DataFrame, figures: pd.DataFrame, spec: list[dict[str, Any]]
 ) -> pd.DataFrame:
@@ -82,9 +86,8 @@ def list_disagreements(
     Raises :class:`TableError` for a side naming no claim or figure of the tables.
     """
     table = schema.DISAGREEMENTS
-    # Rows as dicts by id: looking each side up in the frames (``.loc``) was most of the time.
-    claim_by_id = dict(zip(claims["claim_id"], claims.to_dict("records"), strict=True))
-    figure_by_id = dict(zip(figures["figure_id"], figures.to_dict("records"), strict=True))
+    claim_by_id = schema.rows_by_id(claims, "claim_id", _CLAIM_FIELDS)
+    figure_by_id = schema.rows_by_id(figures, "figure_id", ("claim_id", "text", "line"))
     rows = []
     for entry in spec:
         did = entry["disagreement_id"]

@@ -243,12 +243,7 @@ def _figure_reports(
     figures: pd.DataFrame, claims: pd.DataFrame, spec_by_id: dict[str, dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """A report for each figure that names a fact, checked against the fact's unit."""
-    # Rows as dicts by id: looking each claim up in the frame (``.loc``) was most of the time.
-    claim_by_id = (
-        dict(zip(claims["claim_id"], claims.to_dict("records"), strict=True))
-        if len(claims)
-        else None
-    )
+    claim_by_id = schema.rows_by_id(claims, "claim_id", ("direction",)) if len(claims) else None
     reports = []
     figures_with_fact = figures[figures["fact_id"].notna()] if len(figures) else figures
     for fig in figures_with_fact.itertuples(index=False):

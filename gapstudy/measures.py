@@ -82,12 +82,7 @@ def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -
     :class:`TableError` naming the measure and the figure otherwise.
     """
     table = schema.DERIVED_MEASURES
-    # Rows as dicts by id: looking each figure up in the frame (``.loc``) was most of the time.
-    by_id = (
-        dict(zip(figures["figure_id"], figures.to_dict("records"), strict=True))
-        if len(figures)
-        else None
-    )
+    by_id = schema.rows_by_id(figures, "figure_id", _FIGURE_FIELDS) if len(figures) else None
     rows = []
     for spec in derived_spec:
         mid, line = spec["measure_id"], spec.get("line")
@@ -126,6 +121,13 @@ def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -
         )
     frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
     return frame.astype(table.dtypes).reset_index(drop=True)
+
+
+# What a measure reads of its two figures.
+_FIGURE_FIELDS = (
+    "figure_id", "source_id", "voice_id", "stance", "text", "value", "bound", "unit", "entity",
+    "counterpart",
+)  # fmt: skip
 
 
 def _checked_pair(
