@@ -124,9 +124,10 @@ def rows_by_id(
     frame: pd.DataFrame, id_column: str, columns: tuple[str, ...]
 ) -> dict[Any, dict[str, Any]]:
     """Some ``columns`` of each row of a table, as a dict, by the row's ``id_column``: the
-    values ``frame.set_index(id_column).loc[id]`` would give, found in a dict instead of the
-    frame (a lookup in the frame per row was most of the time of the steps that join tables
-    by id). Ids are unique, as the schemas declare."""
+    values ``frame.set_index(id_column).loc[id]`` would give (as Python scalars where that
+    may give NumPy ones), found in a dict instead of the frame (a lookup in the frame per row
+    was most of the time of the steps that join tables by id). Ids are unique, as the schemas
+    declare."""
     values = [frame[c].to_numpy(dtype=object) for c in columns]
     return {
         key: {c: column[i] for c, column in zip(columns, values, strict=True)}

@@ -327,3 +327,17 @@ def test_data_package_names_each_source_and_its_publisher(repo_paths):
         assert f"data/raw/{row.file}" in entry["title"]
         named = [n for n in (row.outlet, row.original_outlet) if n]
         assert all(n in entry["title"] for n in named) if named else "not named" in entry["title"]
+
+
+def test_rows_by_id_gives_every_value_of_the_row_with_that_id(repo_paths):
+    """Every column of every row of the real claims and figures tables (strings, whole
+    numbers with gaps, floats, booleans, missing values), by id: made a table again with the
+    declared types, the rows give the same table."""
+    built = build_tables(repo_paths)
+    for name, id_column in (("claims", "claim_id"), ("figures", "figure_id")):
+        frame = built[name]
+        rows = schema.rows_by_id(frame, id_column, tuple(frame.columns))
+        assert list(rows) == list(frame[id_column])
+        assert all(row[id_column] == key for key, row in rows.items())
+        again = pd.DataFrame(list(rows.values()), columns=frame.columns)
+        pd.testing.assert_frame_equal(again.astype(schema.TABLES[name].dtypes), frame)
