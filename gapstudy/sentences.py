@@ -51,11 +51,15 @@ and either completes its reading from words that are there, or refuses it; it ne
   fraction ("36.66") and a bare count after "ratio".
 - A number joined by a hyphen to words the mention does not hold ("a five-times-per-year
   rate") and "N times a year" after a verb of growth ("scaled about three times per year": a
-  growth factor each year, which has no unit here) are refused; so are "per year" or
-  "annual" next to a multiple or an amount ("4.8x per year", "the 2.3x annual growth", "5 GW
-  per year"), money per a unit the mention does not hold ("$2 per H100-hour"), one end of a
-  range written with a dash that the mention does not span ("$100-114 billion"), and a bare
+  growth factor each year, and the verb stands outside the mention) are refused; so are "per
+  year" right after a mention that did not take it in ("5 GW per year"), money per a unit
+  the mention does not hold ("$2 per H100-hour"), one end of a range written with a dash that the mention does not span ("$100-114 billion"), and a bare
   number right after a name, which may be a version ("Llama 3", "Claude 3.5 Opus").
+- "annual" and kin right before a mention that starts with a noun of change ("an annual
+  increase of 8%", "grew at an annual rate of 30%") or right after one with a noun of change
+  or "rate" ("a 23% compound annual rate", "the 2.3x annual growth") are read with it: a rate a
+  year. An amount whose clause says "a year" further on, past words the mention did not take
+  in ("$45 billion into capex annually"), is refused; a multiplier there stays a ratio.
 - Numbers that are no quantity are excluded with their reason: an idiom ("doubling down",
   "one-shot"), "double digits" (a vague quantity), a chip maker's process ("7nm",
   "5 nm"), a citation marker ("[4]"), a time of day ("8 am", "12:30"), "half" after an
@@ -217,15 +221,47 @@ _RANGE_DASH_AFTER_RE = re.compile(r"[-–]\d")
 _RANGE_DASH_BEFORE_RE = re.compile(r"\d[-–]$")
 # A capitalised name right before a bare number: a version ("Llama 3", "Claude 3.5 Opus").
 _NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w-]*)[ \t]+$")
+
+
 # "N times a year" after a verb of growth ("compute scaled about three times per year") is a
 # growth factor each year, for which the project has no unit, not N events a year.
 # "per year" or "annual" right after a mention that did not take it in ("grown by 4.8x per
 # year", "~4–5× a year", "the 2.3x annual growth"): the reading would drop it. One pattern of
 # "a year" serves all three uses.
-_PER_YEAR = r"(?:(?:a|per|each|every)[ \t]+year|annual(?:ly)?|(?:a|per)[ \t]+annum)\b"
+def _words_re(words: tuple[str, ...] | frozenset[str]) -> str:
+    """Alternatives of ``words`` (longest first), spaces matching any run of spaces or tabs."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"[ \t]+") for word in ordered)
+
+
+_PER_YEAR = rf"(?:{_words_re(vocab.PER_YEAR_WORDS + vocab.ANNUAL_WORDS)})(?![\w-])"
 _PER_YEAR_AFTER_RE = re.compile(rf"[ \t]*[x×]?[ \t]*{_PER_YEAR}", re.IGNORECASE)
 _PER_YEAR_RE = re.compile(rf"\b(?P<times>times[ \t]+)?{_PER_YEAR}", re.IGNORECASE)
 # Money followed by "per X" or "/X" it did not take in: a price per a unit ("$2 per H100-hour").
+# "annual" and kin right before a mention that starts with a noun of change ("an annual
+# increase of 8%"), or right after one with a noun of change or "rate" ("a 23% compound annual
+# rate", "the 2.3x annual growth"): words the reading needs, which the mention did not take in.
+_ANNUAL_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?:(?:{_words_re(frozenset(vocab.CHANGE_VERBS))})[ \t]+(?:at[ \t]+)?"
+    rf"(?:an?|the)[ \t]+)?(?:{_words_re(vocab.ANNUAL_WORDS)})[ \t]+"
+    rf"(?P<rate>(?:(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))})[ \t]+)?rate[ \t]+of[ \t]+)?$",
+    re.IGNORECASE,
+)
+# Words of "a year" later in the clause of an amount, past words the mention did not take in
+# ("$45 billion in capital spending annually"); "a year earlier" and kin date, not rate.
+_PER_YEAR_LATER_RE = re.compile(
+    rf"[ \t]+[^\W\d_][^,;:.()\[\]—–\n\d]{{0,40}}?[ \t](?P<words>{_PER_YEAR})"
+    r"(?![ \t]+(?:earlier|ago|before|later)\b)",
+    re.IGNORECASE,
+)
+_ANNUAL_AFTER_RE = re.compile(
+    rf"[ \t]+(?:{_words_re(vocab.ANNUAL_WORDS)})[ \t]+(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))}"
+    r"|rate)(?:[ \t]+rate)?(?![\w-])",
+    re.IGNORECASE,
+)
+_CHANGE_NOUN_START_RE = re.compile(
+    rf"(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))})(?![\w-])", re.IGNORECASE
+)
 _PER_UNIT_AFTER_RE = re.compile(r"[ \t]*(?:per[ \t]+|/[ \t]*)([^\W\d_][\w-]*)", re.IGNORECASE)
 _GROWTH_VERBS = frozenset({"scaled", "scales", "scaling", "multiplied", "expanded", "expands"})
 # "double", "triple" after "to" or a modal verb are verbs: a change ("set to more than double by
@@ -534,6 +570,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return counted
     if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
         return {"exclusion": vocab.RANK_REASON}
+    if (annual := _read_with_annual(text, mention, reading, floor)) is not None:
+        return annual
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
     if (priced := _price_later(text, mention, reading)) is not None:
@@ -634,12 +672,13 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
         )
     yearly = _PER_YEAR_RE.search(mention.text)
     is_yearly = reading["kind"] != "rate" and yearly is not None
-    if is_yearly and reading["unit"] not in ("percent", "percentage_point"):
+    rated = ("percent", "percentage_point", *vocab.PER_YEAR_UNITS.values())
+    if is_yearly and reading["unit"] not in rated:
         return (
             f"{mention.text!r} is {kind} (per year), for which the project has no unit; "
             f"{vocab.REFUSAL_ADVICE}"
         )
-    if yearly is not None and yearly.group("times"):
+    if yearly is not None and yearly.group("times") and reading["kind"] == "rate":
         clause = text[floor : mention.start]
         starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
         words = {w.casefold() for w in _WORD_RE.findall(clause[starts[-1] if starts else 0 :])}
@@ -648,7 +687,8 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
         if growth:
             return (
                 f"{mention.text!r} after {sorted(growth)[0]!r} is a growth factor each year "
-                f"(the project has no unit for it), not a count of events; "
+                f"(fold_per_year, with a verb of change the mention does not hold), not a "
+                f"count of events; "
                 f"{vocab.REFUSAL_ADVICE}"
             )
     return _count_left_out(text, mention, reading, floor)
@@ -681,6 +721,41 @@ def _count_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
     if after.group(1).casefold() == "of" and mention.text.casefold() == "one":
         return "'one of' picks out a member of a group, not a quantity"
     return None
+
+
+def _read_with_annual(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """ "an annual increase of 8%", "a 23% compound annual rate": the mention read together
+    with "annual" and kin right before or after it (verbatim words of the text), which make
+    it a rate a year; None where no such words stand beside it."""
+    before = _ANNUAL_BEFORE_RE.search(text, floor, mention.start)
+    if before is not None and (before.group("rate") or _CHANGE_NOUN_START_RE.match(mention.text)):
+        words = text[before.start() : mention.end]
+        return _read_with_words(words, f"{before.group().strip()!r} before it")
+    after = _ANNUAL_AFTER_RE.match(text, mention.end)
+    if after is not None:
+        words = text[mention.start : after.end()]
+        return _read_with_words(words, f"{after.group().strip()!r} after it")
+    later = _PER_YEAR_LATER_RE.match(text, mention.end)
+    # a ratio of two amounts a year is the ratio of the amounts ("more than twice the
+    # electricity of the United States annually"): only amounts and changes become rates
+    is_ratio = reading["kind"] == "multiplier"
+    if later is not None and not is_ratio and not _PER_YEAR_RE.search(mention.text):
+        return {
+            "refusal": f"{later.group('words')!r} later in its clause may make "
+            f"{mention.text!r} a rate a year, which the mention does not hold; "
+            f"{vocab.REFUSAL_ADVICE}"
+        }
+    return None
+
+
+def _read_with_words(words: str, where: str) -> dict[str, Any]:
+    """``words`` (a mention and words beside it, verbatim) read; ``where`` names the words."""
+    reading = read_mention(words)
+    if "refusal" in reading:
+        return {"refusal": f"read with {where}: {reading['refusal']}"}
+    return reading | {"read_with": where}
 
 
 def _read_year(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict[str, Any]:

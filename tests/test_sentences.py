@@ -167,7 +167,6 @@ REFUSAL_CASES = [
         "three",
         "a growth factor each year",
     ),
-    ("Spending grew 4 times a year since 2020.", "4", "a growth factor each year"),
 ]
 
 
@@ -702,3 +701,45 @@ def test_a_reading_that_uses_words_outside_the_mention_names_them():
     verb = "Solar increased the country's capacity by more than 430 gigawatts last year."
     assert reading_of(verb, "430")["read_with"] == "'increased' earlier in its clause"
     assert "read_with" not in reading_of("It fell 12% last year.", "12%")
+
+
+# --- rates a year in a sentence ------------------------------------------------------------------
+# Words of "a year" inside the mention, or "annual" and kin right beside it, make a rate a year
+# (vocab.PER_YEAR_UNITS); "a year" further on in the clause, past words the mention did not take
+# in, is refused: the mention does not hold it.
+@pytest.mark.parametrize(
+    ("text", "words", "unit", "value"),
+    [
+        ("Spending grew 4 times a year since 2020.", "4", "fold_per_year", 4.0),
+        ("Investment grew 30% annually between 2016 and 2023.", "30%", "percent_per_year", 30.0),
+        ("Meta is spending $65 billion a year on AI.", "$65", "usd_per_year", 65e9),
+        ("Big Tech spends $700B/yr on AI.", "$700B", "usd_per_year", 700e9),
+        ("Sales saw an annual increase of 8% in 2024.", "8%", "percent_per_year", 8.0),
+        ("Demand is growing at a 23% compound annual rate.", "23%", "percent_per_year", 23.0),
+        ("Revenue grew at an annual rate of 30% to 2025.", "30%", "percent_per_year", 30.0),
+        ("Labs release models three times a year.", "three", "per_year", 3.0),
+        ("China generates more than twice the power of the US annually.", "twice", "fold", None),
+    ],
+)
+def test_a_rate_a_year_is_read_in_its_sentence(text, words, unit, value):
+    reading = reading_of(text, words)
+    assert reading["unit"] == unit
+    assert reading["value"] == (None if value is None else pytest.approx(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "reason"),
+    [
+        ("It has an annual rate of 5%.", "5%", "no word of change may be a growth rate"),
+        ("They put $45 billion into capex annually.", "$45", "'annually' later in its clause"),
+        ("It spent $5 billion in the quarter, up from a year earlier.", "$5", None),
+        ("Capacity rose $5 billion a year.", "$5", "a change each year or a change to a flow"),
+        ("Compute scaled about three times per year.", "three", "a growth factor each year"),
+    ],
+)
+def test_a_rate_a_year_the_sentence_does_not_decide_is_refused(text, words, reason):
+    reading = reading_of(text, words)
+    if reason is None:  # "a year earlier" dates the change; the amount stays a stock
+        assert reading["unit"] == "usd"
+    else:
+        assert reason in reading["refusal"]
