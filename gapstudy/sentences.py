@@ -53,8 +53,9 @@ and either completes its reading from words that are there, or refuses it; it ne
   rate") and "N times a year" after a verb of growth ("scaled about three times per year": a
   growth factor each year, and the verb stands outside the mention) are refused; so are "per
   year" right after a mention that did not take it in ("5 GW per year"), money per a unit
-  the mention does not hold ("$2 per H100-hour"), one end of a range written with a dash that the mention does not span ("$100-114 billion"), and a bare
-  number right after a name, which may be a version ("Llama 3", "Claude 3.5 Opus").
+  the mention does not hold ("$2 per H100-hour"), one end of a range written with a dash
+  that the mention does not span ("$100-114 billion"), and a bare number right after a name,
+  which may be a version ("Llama 3", "Claude 3.5 Opus").
 - "annual" and kin right before a mention that starts with a noun of change ("an annual
   increase of 8%", "grew at an annual rate of 30%") or right after one with a noun of change
   or "rate" ("a 23% compound annual rate", "the 2.3x annual growth") are read with it: a rate a
