@@ -528,6 +528,13 @@ def format_reading(reading: dict[str, Any]) -> str:
         return f"excluded: {reading['exclusion']}"
     if "refusal" in reading:
         return f"refused: {reading['refusal']}"
+    if "levels" in reading:  # "from X to Y" read as the two levels it reports
+        levels = [
+            f"{level['text']!r}: {format_reading(level)}"
+            + (f" in {level['period']}" if level.get("period") else "")
+            for level in reading["levels"]
+        ]
+        return f"levels {' and '.join(levels)}; the change between them is derived"
     if reading["value"] is not None:
         number = f"{reading['value']:g}"
     else:

@@ -14,6 +14,11 @@ and either completes its reading from words that are there, or refuses it; it ne
   than 430 gigawatts") is read with that verb. Where the clause holds a word of difference
   instead ("ahead", "lead", "outpaced"), "by N" is the size of the difference, read as
   written. Where it holds neither, it is refused: the words do not say what N is the amount of.
+- A change "from X to Y" is read as the two levels the text reports ("from 27% in 2019 to 38%
+  in 2022": 27% in 2019 and 38% in 2022, ``{"levels": [...], "level_of": words}``), each a
+  verbatim span with its period where the words date it; the change is a number the text does
+  not contain, derived from the two figures (derived.yaml). A level whose words alone read
+  otherwise than in the change ("from 3 to 5 billion") is refused.
 - "from X to Y" with no verb of change in the mention and no period on its ends is a change
   where a verb stands earlier in the clause ("going from 20% to 40%"), a range after a word of
   range ("ranging from 5% to 10%"), and refused where the clause has neither ("accuracy from 0%
@@ -88,7 +93,8 @@ import re
 from typing import Any
 
 from gapstudy import periods, vocab
-from gapstudy.figures import is_unit_word, read_mention
+from gapstudy.exceptions import FigureParseError
+from gapstudy.figures import READING_FIELDS, is_unit_word, parse_figure, read_mention
 from gapstudy.mentions import Mention, find_mentions, is_year
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
@@ -544,7 +550,55 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         for m in find_mentions(sentence)
         if m.end + start <= mention.start and not is_year(m.text)
     ]
-    return _read(text, mention, earlier, start)
+    reading = _read(text, mention, earlier, start)
+    if reading.get("kind") == "change" and _FROM_TO_WORDS_RE.search(mention.text):
+        return _as_levels(text, mention, reading)
+    return reading
+
+
+# "from X to Y" inside a mention: a change whose two ends are levels the text reports.
+_FROM_TO_WORDS_RE = re.compile(r"(?<![\w-])from[ \t]+\S.*?[ \t]to[ \t]+\S", re.IGNORECASE)
+# What stands around an end's period as written: a preposition before it, brackets around it.
+_PERIOD_LEAD_RE = re.compile(r"^(?:in|during|as[ \t]+of|for)[ \t]+", re.IGNORECASE)
+
+
+def _as_levels(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any]:
+    """A change "from X to Y" as the two levels the text reports, each with its words (a
+    verbatim span of ``text``: ``start``/``end``), reading and period where the words date it
+    ("from 27% in 2019 to 38% in 2022"): ``{"levels": [start, end], "level_of": words}``.
+    The change itself is a number the text does not contain, derived from the two figures
+    (derived.yaml). A level whose words alone read otherwise than in the change ("from 3 to
+    5 billion": "3" takes its scale from the other end) is refused, naming it."""
+    try:
+        ends = parse_figure(mention.text).ends
+    except FigureParseError:
+        return reading
+    if ends is None:
+        return reading
+    levels, search_from = [], 0
+    for which, end in zip(("start", "end"), ends, strict=True):
+        at = mention.text.find(end.text, search_from)
+        words = [m for m in find_mentions(end.text) if not is_year(m.text)]
+        if at < 0 or not words:
+            return reading
+        search_from = at + len(end.text)
+        level = words[0]
+        alone = read_mention(level.text)
+        in_change = {name: getattr(end, name) for name in READING_FIELDS}
+        if {name: alone.get(name) for name in READING_FIELDS} != in_change:
+            return {
+                "refusal": f"the {which} of {mention.text!r}, {level.text!r}, reads otherwise "
+                f"alone than in the change (its unit or scale is written with the other end); "
+                f"quote each level with its unit, or quote the change; {vocab.REFUSAL_ADVICE}"
+            }
+        period = _PERIOD_LEAD_RE.sub("", end.text[level.end :].strip()).strip("() \t")
+        begin = mention.start + at + level.start
+        levels.append(
+            alone
+            | {"text": level.text, "start": begin, "end": begin + len(level.text)}
+            | ({"period": period} if period else {})
+        )
+    return {"levels": levels, "level_of": mention.text}
 
 
 def _shifted(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:

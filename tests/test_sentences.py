@@ -631,6 +631,9 @@ def score(row: dict) -> str:
     (mention,) = holding
     assert mention.text == sentence[mention.start : mention.end]
     reading = read_in_sentence(sentence, mention)
+    if "levels" in reading:  # "from X to Y": the level whose words hold the anchor
+        levels = [level for level in reading["levels"] if level["start"] <= at < level["end"]]
+        reading = levels[0] if levels else {"refusal": "the anchor is in neither level"}
     if row["kind"] == "year":
         return "right" if reading == {"exclusion": YEAR_REASON} else "wrong"
     if row["kind"] == "exclude":
@@ -743,3 +746,46 @@ def test_a_rate_a_year_the_sentence_does_not_decide_is_refused(text, words, reas
         assert reading["unit"] == "usd"
     else:
         assert reason in reading["refusal"]
+
+
+# --- from X to Y: the two levels the text reports -----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        (
+            "The share grew from 27% in 2019 to 38% in 2022.",
+            [("27%", "percent", 27.0, "2019"), ("38%", "percent", 38.0, "2022")],
+        ),
+        (
+            "Deals doubled, from nine the previous year to 15.",
+            [("nine", "count", 9.0, "the previous year"), ("15", "count", 15.0, None)],
+        ),
+        (
+            "Its usage went from 26% (2022) to 13% (2024).",
+            [("26%", "percent", 26.0, "2022"), ("13%", "percent", 13.0, "2024")],
+        ),
+        (
+            "Rates jumped from nine to 20.",
+            [("nine", "count", 9.0, None), ("20", "count", 20.0, None)],
+        ),
+    ],
+)
+def test_a_change_from_one_level_to_another_reads_as_its_two_levels(text, levels):
+    """The change (11 points, +6) is a number the text does not contain: derived.yaml."""
+    (mention,) = [m for m in find_mentions(text) if "from" in m.text]
+    reading = read_in_sentence(text, mention)
+    assert reading["level_of"] == mention.text
+    got = [(lv["text"], lv["unit"], lv["value"], lv.get("period")) for lv in reading["levels"]]
+    assert got == levels
+    for level in reading["levels"]:  # each level is a verbatim span of the text
+        assert text[level["start"] : level["end"]] == level["text"]
+
+
+def test_a_level_whose_unit_stands_with_the_other_end_is_refused():
+    reading = reading_of("Sales grew from 3 to 5 billion units.", "3")
+    assert "reads otherwise alone than in the change" in reading["refusal"]
+
+
+def test_a_range_from_x_to_y_stays_a_range():
+    reading = reading_of("Prices ranged from 5% to 10%.", "5%")
+    assert (reading["kind"], reading["low"], reading["high"]) == ("percent", 5.0, 10.0)
