@@ -68,6 +68,10 @@ Reading rules (each one a decision; the tests and ``tests/phrasings.csv`` pin th
   its value the end minus the start, in percentage points when the ends are percentages
   (a difference of percentages is never a ratio); the two ends are kept, parsed, in
   ``ParsedFigure.ends``.
+- A percentage with a comparative and a thing compared at one time ("10% less than the
+  national average", "36% above the national average") is a multiplier, 1 ± the percentage
+  (0.9, 1.36 fold): two things at one time, not a change; "than" and a time ("20% higher than
+  last year") leave a change; a verb of change with a thing compared is refused.
 - A rate a year has a unit of its own (vocab.PER_YEAR_UNITS): the words of "a year"
   (vocab.PER_YEAR_WORDS, read the same whatever the typography: "a year", "/yr", "annually"),
   "annual" and kin before a noun of change or "rate", and "CAGR" make a percentage or a
@@ -432,6 +436,7 @@ class _Reader:
     pos: int = 0
     qualifiers: list[str] = field(default_factory=list)
     per_year: str | None = None  # the words that make the figure a rate a year, as written
+    compared: str | None = None  # a comparative naming another thing at one time ("less than")
 
     def fail(self, reason: str) -> FigureParseError:
         return FigureParseError(self.text, reason)
@@ -1357,10 +1362,18 @@ def _take_trailing(
             agrees = sign == direction and (word in _COMPARATIVES or word == "cagr")
             if sign is not None and not agrees:
                 raise reader.fail(f"a second direction word {word!r}")
+            is_comparative = sign is None and word in _COMPARATIVES
+            if agrees and _comparator_follows(reader):
+                raise reader.fail(
+                    f"a verb of change and {word!r} a thing compared: a change over time or a "
+                    f"gap between two things?; {vocab.REFUSAL_ADVICE}"
+                )
             sign = direction
             reader.pos += 1
             if word == "cagr":  # "31.2% CAGR": a compound annual growth rate
                 _mark_per_year(reader, reader.pos - 1)
+            if is_comparative:
+                _take_comparator(reader, word)
         elif is_fold and (word in _COMPARATIVES or word in _COMPARISON_STARTS):
             _take_comparison(reader, amount)
         elif word in _PROBABILITY_WORDS:  # "odds", "chance" add nothing to the reading
@@ -1380,6 +1393,38 @@ _TRAILING_QUALIFIERS = (
     *(phrase for phrase in _QUALIFIER_PHRASES if phrase[0] in ("or", "and", "plus", "+")),
     *_phrases("at most", "at least", "max"),
 )
+
+
+# After "than", words that make a comparison one of time (one quantity then and now): "20%
+# higher than before", "than a year earlier", "than in 2023".
+_EARLIER_WORDS = frozenset({"before", "previously", "earlier", "ever", "usual"})
+
+
+def _comparator_follows(reader: _Reader) -> bool:
+    """Whether the comparative next is followed by a thing compared at one time."""
+    start = reader.pos
+    try:
+        reader.pos += 1
+        _take_comparator(reader, reader.tokens[start].word)
+        return reader.compared is not None
+    finally:
+        reader.pos, reader.compared = start, None
+
+
+def _take_comparator(reader: _Reader, comparative: str) -> None:
+    """After a comparative that gives a percentage its direction: "than" (or "above"/"below")
+    and a thing compared at one time ("10% less than the national average", "36% above the
+    national average") mark the figure a comparison of two things, read as a multiplier in
+    :func:`_combine`; "than" and a time ("than last year", "than before") leave it a change."""
+    is_than = reader.peek() == "than"
+    if not (is_than or comparative in ("above", "below")) or reader.at_end():
+        return
+    start = reader.pos
+    reader.take("than")
+    if reader.at_end() or _period_follows(reader) or reader.peek() in _EARLIER_WORDS:
+        return  # a change of one quantity over time; the period is read next
+    first = reader.tokens[start]
+    reader.compared = reader.text[first.start :] if is_than else f"{comparative} {reader.rest()}"
 
 
 def _take_comparison(reader: _Reader, amount: _Amount) -> None:
@@ -1580,6 +1625,13 @@ def _combine(
     )
     if first.is_orders and bound == "exact":
         bound = "approximate"  # "an order of magnitude" is a power of ten, roughly
+    if reader.compared is not None and kind == "change" and unit == "percent":
+        # "10% less than the national average": two things at one time, not a change over
+        # time; this is 0.9 times that (a multiplier, as "half what X pays" is)
+        value, low, high = (None if x is None else 1 + x / 100 for x in (value, low, high))
+        if any(x is not None and x <= 0 for x in (value, low, high)):
+            raise reader.fail(f"a comparison ({reader.compared!r}) leaves nothing")
+        kind, unit = "multiplier", "fold"
     return ParsedFigure(
         text=reader.text,
         kind=kind,

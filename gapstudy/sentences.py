@@ -66,6 +66,10 @@ and either completes its reading from words that are there, or refuses it; it ne
   or "rate" ("a 23% compound annual rate", "the 2.3x annual growth") are read with it: a rate a
   year. An amount whose clause says "a year" further on, past words the mention did not take
   in ("$45 billion into capex annually"), is refused; a multiplier there stays a ratio.
+- A percentage whose mention ends in a comparative, with "than" (or, after "above"/"below", a
+  thing named) right after it, is read with the words to the end of its clause: "10% less than
+  the national average" is 0.9 fold (two things at one time), "20% higher than last year" a
+  change.
 - Numbers that are no quantity are excluded with their reason: an idiom ("doubling down",
   "one-shot"), "double digits" (a vague quantity), a chip maker's process ("7nm",
   "5 nm"), a citation marker ("[4]"), a time of day ("8 am", "12:30"), "half" after an
@@ -627,6 +631,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return {"exclusion": vocab.RANK_REASON}
     if (annual := _read_with_annual(text, mention, reading, floor)) is not None:
         return annual
+    if (compared := _read_with_comparator(text, mention, reading)) is not None:
+        return compared
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
     if (priced := _price_later(text, mention, reading)) is not None:
@@ -803,6 +809,37 @@ def _read_with_annual(
             f"{vocab.REFUSAL_ADVICE}"
         }
     return None
+
+
+# A percentage ending in a comparative, then what it is compared with ("more than 10% less |
+# than the national average", "36% above | the national average"), up to the clause's end.
+_COMPARATOR_AFTER_RE = re.compile(r"[ \t]+(?:than[ \t]+)?[^,;:.()\[\]—–\n]+", re.IGNORECASE)
+_ABOVE_BELOW_END_RE = re.compile(r"[ \t]+(?:above|below)$", re.IGNORECASE)
+
+
+def _read_with_comparator(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A change in percent whose mention ends in a comparative, with "than" (or, after
+    "above"/"below", a thing named) right after it: read together with those words to the end
+    of the clause ("10% less than the national average": two things at one time, a multiplier
+    of 0.9; "20% higher than last year": still a change). None where nothing compared follows."""
+    if reading["kind"] != "change" or reading["unit"] != "percent":
+        return None
+    if not _COMPARATIVE_END_RE.search(mention.text):
+        return None
+    after = _COMPARATOR_AFTER_RE.match(text, mention.end)
+    is_than = re.match(r"[ \t]+than\b", text[mention.end :], re.IGNORECASE) is not None
+    if after is None or not (is_than or _ABOVE_BELOW_END_RE.search(mention.text)):
+        return None
+    words = text[mention.start : after.end()].rstrip()
+    reading = _read_with_words(words, f"{text[mention.end : after.end()].strip()!r} after it")
+    if "refusal" in reading:
+        return {
+            "refusal": f"{mention.text!r} compares with words after it that the mention does "
+            f"not hold, and they cannot be read with it ({reading['refusal']})"
+        }
+    return reading
 
 
 def _read_with_words(words: str, where: str) -> dict[str, Any]:

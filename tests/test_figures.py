@@ -1217,3 +1217,45 @@ def test_a_rate_a_year_reads_the_same_whatever_the_typography(amount, per_year):
         plain.high,
         plain.bound,
     )
+
+
+# --- a gap between two things at one time is not a change -------------------------------------
+# "10% less than the national average" compares two things at one time: a multiplier (0.9
+# times the average), as "half what American operators pay" is; "20% higher than last year"
+# compares one thing over time: a change. (words, kind, numbers, unit)
+COMPARISON_CASES = [
+    ("more than 10% less than the national average", "multiplier", upper(0.9), "fold"),
+    ("36% above the national average", "multiplier", exact(1.36), "fold"),
+    ("40% cheaper than its rivals", "multiplier", exact(0.6), "fold"),
+    ("10% lower than expected", "multiplier", exact(0.9), "fold"),
+    ("100% more than the US", "multiplier", exact(2.0), "fold"),
+    ("20% higher than last year", "change", exact(20.0), "percent"),
+    ("20% higher than in 2023", "change", exact(20.0), "percent"),
+    ("30% more than a year earlier", "change", exact(30.0), "percent"),
+    ("15% lower than before", "change", exact(-15.0), "percent"),
+    ("a 40% lower cost", "change", exact(-40.0), "percent"),
+    ("5 points higher than the US", "change", exact(5.0), "percentage_point"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "numbers", "unit"), COMPARISON_CASES)
+def test_a_gap_between_two_things_at_one_time_is_a_multiplier_not_a_change(
+    text, kind, numbers, unit
+):
+    parsed = parse_figure(text)
+    assert (parsed.kind, parsed.bound, parsed.unit) == (kind, numbers[3], unit)
+    for got, want in zip((parsed.value, parsed.low, parsed.high), numbers[:3], strict=True):
+        assert got == (None if want is None else pytest.approx(want, rel=1e-12))
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("rose 10% higher than the US", "a change over time or a gap between two things"),
+        ("150% less than the US", "leaves nothing"),
+    ],
+)
+def test_a_comparison_the_words_do_not_decide_is_refused(text, reason):
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    assert reason in caught.value.reason

@@ -73,21 +73,12 @@ CONTEXT_CASES = [
         "7",
         ("duration", 7.0, 7.0, 7.0, "exact", "month"),
     ),
-    # "from X to Y" without a verb in the mention: a verb earlier, or a word of range
-    (
-        "Early on, going from 20% to 40% looks like huge progress.",
-        "20%",
-        ("change", 20.0, 20.0, 20.0, "exact", "percentage_point"),
-    ),
+    # "from X to Y" without a verb in the mention: a word of range makes a range (a verb
+    # earlier makes a change, read as its two levels: see below)
     (
         "Prices vary by region, ranging from 5% to 10% of revenue.",
         "5%",
         ("percent", None, 5.0, 10.0, "range", "percent"),
-    ),
-    (
-        "The share from 26% (2022) to 13% (2024) shows the fall.",
-        "26%",
-        ("change", -13.0, -13.0, -13.0, "exact", "percentage_point"),
     ),
     # a number glued to a word by a slip of typing is a number, with its hedge
     (
@@ -768,6 +759,14 @@ def test_a_rate_a_year_the_sentence_does_not_decide_is_refused(text, words, reas
             "Rates jumped from nine to 20.",
             [("nine", "count", 9.0, None), ("20", "count", 20.0, None)],
         ),
+        (
+            "Early on, going from 20% to 40% looks like huge progress.",
+            [("20%", "percent", 20.0, None), ("40%", "percent", 40.0, None)],
+        ),
+        (
+            "The share from 26% (2022) to 13% (2024) shows the fall.",
+            [("26%", "percent", 26.0, "2022"), ("13%", "percent", 13.0, "2024")],
+        ),
     ],
 )
 def test_a_change_from_one_level_to_another_reads_as_its_two_levels(text, levels):
@@ -789,3 +788,37 @@ def test_a_level_whose_unit_stands_with_the_other_end_is_refused():
 def test_a_range_from_x_to_y_stays_a_range():
     reading = reading_of("Prices ranged from 5% to 10%.", "5%")
     assert (reading["kind"], reading["low"], reading["high"]) == ("percent", 5.0, 10.0)
+
+
+# --- a gap between two things at one time ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (
+            "The rate is 15.94 cents, more than 10% less than the national average.",
+            "10%",
+            ("multiplier", None, None, 0.9, "upper", "fold"),
+        ),
+        (
+            "Rates are 36% above the national average, a burden.",
+            "36%",
+            ("multiplier", 1.36, 1.36, 1.36, "exact", "fold"),
+        ),
+        (
+            "Revenue was 20% higher than last year.",
+            "20%",
+            ("change", 20, 20, 20, "exact", "percent"),
+        ),
+    ],
+)
+def test_a_comparison_after_a_mention_is_read_with_it(text, words, expected):
+    reading = reading_of(text, words)
+    assert (numbers(reading)[0], *numbers(reading)[4:]) == (expected[0], *expected[4:])
+    for got, want in zip(numbers(reading)[1:4], expected[1:4], strict=True):
+        assert got == (None if want is None else pytest.approx(want))
+    assert reading["read_with"].endswith("after it")
+
+
+def test_a_verb_of_change_with_a_thing_compared_is_refused():
+    reading = reading_of("It rose 10% higher than the US.", "10%")
+    assert "a change over time or a gap between two things" in reading["refusal"]
