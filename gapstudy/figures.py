@@ -45,9 +45,9 @@ Reading rules (each one a decision; the tests and ``tests/phrasings.csv`` pin th
   bare number may be odds or a year, and is refused (except at an end of "from X to Y").
 - Odds "N in M" are kind odds, in percent: "one-in-five" → 20; followed by what they count
   ("four in five university students") they are a share, kind percent.
-- "points" are percentage points only where the words make them a difference ("a 12-point
-  lead", "up 5 points"), never Elo, index or basis points, and at most 100; a level in points
-  ("over 50 points") may be the score of an index, and is refused.
+- "points" written alone are refused: they are percentage points only where the scores
+  compared are percentages, which those words do not say ("a 12-point lead" may be Elo or index
+  points); "percentage points", "pp", "percent points" are percentage points.
 - "N out of M"
   is a share of a group, kind percent ("three out of four": 75). A bound followed by an
   approximate mark ("up to ~1.6M", "more than about 500") is read as the bound. A unit symbol
@@ -1646,10 +1646,20 @@ def _combine(
     )
 
 
+# Why "points" written alone are refused: the words that would decide the scale are not there.
+POINTS_SCALE_REASON = (
+    "'points' alone do not say the scale of the scores compared: they are percentage points only "
+    "where the scores are percentages (Elo, index and many benchmark scores are not); the words "
+    "that decide are 'percentage points' (or 'pp', 'percent points'), or the scores themselves "
+    "written in percent (then quote them as levels and derive the change)"
+)
+
+
 def _check_points(reader: _Reader, largest: Decimal, *, is_change: bool) -> None:
-    """ "points" are percentage points where the words make them a difference ("a 12-point
-    lead", "up 5 points"), nothing says otherwise (Elo, index) and they fit (up to 100). A
-    level in points ("over 50 points") may be the score of an index, and is refused."""
+    """ "points" written alone are never read as percentage points: the scale of the scores
+    compared is not in the words ("a 12-point lead", "up 5 points" may be Elo or index points).
+    A level in points ("over 50 points"), points of a named other scale and more than 100 points
+    are refused with their own reasons; any other use with :data:`POINTS_SCALE_REASON`."""
     words = {token.word for token in reader.tokens}
     if not is_change and not words & _DIFFERENCE_NOUNS:
         raise reader.fail(
@@ -1665,6 +1675,7 @@ def _check_points(reader: _Reader, largest: Decimal, *, is_change: bool) -> None
             f"{largest} points cannot be percentage points; "
             "points of an index or a score are not one of the project's units"
         )
+    raise reader.fail(f"{POINTS_SCALE_REASON}; {vocab.REFUSAL_ADVICE}")
 
 
 def _inherit(reader: _Reader, first: _Amount, second: _Amount) -> _Amount:

@@ -98,7 +98,13 @@ from typing import Any
 
 from gapstudy import periods, vocab
 from gapstudy.exceptions import FigureParseError
-from gapstudy.figures import READING_FIELDS, is_unit_word, parse_figure, read_mention
+from gapstudy.figures import (
+    POINTS_SCALE_REASON,
+    READING_FIELDS,
+    is_unit_word,
+    parse_figure,
+    read_mention,
+)
 from gapstudy.mentions import Mention, find_mentions, is_year
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
@@ -557,7 +563,30 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     reading = _read(text, mention, earlier, start)
     if reading.get("kind") == "change" and _FROM_TO_WORDS_RE.search(mention.text):
         return _as_levels(text, mention, reading)
+    if POINTS_SCALE_REASON in reading.get("refusal", ""):
+        return _points_in_sentence(sentence, mention.text, reading)
     return reading
+
+
+# A percentage written as such: "%", "percent", "per cent" (not percentage points).
+_PERCENT_WRITTEN_RE = re.compile(r"%|\bper[ \t]?cent\b(?![ \t]+points?)", re.IGNORECASE)
+
+
+def _points_in_sentence(sentence: str, words: str, reading: dict[str, Any]) -> dict[str, Any]:
+    """A refusal of "points" written alone, with the percentages its sentence writes, which
+    may be the scores compared: the annotator checks and quotes them as levels."""
+    scores = [
+        m.text
+        for m in find_mentions(sentence)
+        if m.text != words and _PERCENT_WRITTEN_RE.search(m.text)
+    ]
+    if not scores:
+        return reading
+    listed = ", ".join(repr(score) for score in scores)
+    return {
+        "refusal": f"{reading['refusal']}; its sentence writes {listed} in percent: if those "
+        f"are the scores compared, quote them as levels and derive the change"
+    }
 
 
 # "from X to Y" inside a mention: a change whose two ends are levels the text reports.

@@ -275,9 +275,7 @@ FAMILY_CASES = [
     ("30% in Q1 2025", "percent", exact(30.0), None, "percent", None),
     ("one and a half times", "multiplier", exact(1.5), None, "fold", None),
     # hyphenated units, "pc", points
-    ("a 12-point lead", "percent", exact(12.0), None, "percentage_point", None),
     ("a 10-percentage-point gap", "percent", exact(10.0), None, "percentage_point", None),
-    ("up 5 points", "change", exact(5.0), None, "percentage_point", None),
     ("5pc", "percent", exact(5.0), None, "percent", None),
     ("a 30% share", "percent", exact(30.0), None, "percent", None),
     ("20 percent of users", "percent", exact(20.0), None, "percent", None),
@@ -441,6 +439,10 @@ def test_table_has_enough_cases_of_every_kind():
         ("5 billion and two", "did not understand"),
         ("$5 million tops", "'tops' after the number"),
         ("a 12-point Elo lead", "'points' of elo are not percentage points"),
+        # "points" alone never say the scale of the scores compared
+        ("a 12-point lead", "'points' alone do not say the scale of the scores compared"),
+        ("up 5 points", "'points' alone do not say the scale of the scores compared"),
+        ("a 20-point gap", "the words that decide are 'percentage points'"),
         ("closing at 5,989.27 points", "expected a number"),
         ("up 5,989.27 points", "cannot be percentage points"),
         ("over 50 points", "may be percentage points or the points of a score"),
@@ -943,7 +945,7 @@ BASE_FIGURES = [
     "5.4%",
     "nearly 30%",
     "17.5 percentage points",
-    "a 12-point lead",
+    "a 12-percentage-point lead",
     "ten-fold",
     "3.5 times",
     "grew 3.5-fold",
@@ -1234,7 +1236,7 @@ COMPARISON_CASES = [
     ("30% more than a year earlier", "change", exact(30.0), "percent"),
     ("15% lower than before", "change", exact(-15.0), "percent"),
     ("a 40% lower cost", "change", exact(-40.0), "percent"),
-    ("5 points higher than the US", "change", exact(5.0), "percentage_point"),
+    ("5 percentage points higher than the US", "change", exact(5.0), "percentage_point"),
 ]
 
 

@@ -822,3 +822,11 @@ def test_a_comparison_after_a_mention_is_read_with_it(text, words, expected):
 def test_a_verb_of_change_with_a_thing_compared_is_refused():
     reading = reading_of("It rose 10% higher than the US.", "10%")
     assert "a change over time or a gap between two things" in reading["refusal"]
+
+
+def test_points_alone_are_refused_naming_the_percentages_that_may_be_the_scores():
+    reading = reading_of("Its accuracy rose from 60% to 72%, a 12-point gain.", "12")
+    assert "'points' alone do not say the scale" in reading["refusal"]
+    assert "its sentence writes 'rose from 60% to 72%' in percent" in reading["refusal"]
+    plain = reading_of("The US kept a 12-point lead.", "12")
+    assert "its sentence writes" not in plain["refusal"]
