@@ -240,6 +240,8 @@ def draft_entries(
         reading = draft_reading(source.text, mention)
         if "levels" in reading:  # "from X to Y": the two levels reported, the change derived
             for level in reading["levels"]:
+                if covered(Mention(level["start"], level["end"], level["text"])):
+                    continue  # a level confirmed already; the other is drafted again
                 entry = _entry(source, level["start"], level["end"])
                 entry.update({name: level[name] for name in DRAFT_READING_FIELDS})
                 if "period" in level:

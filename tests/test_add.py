@@ -594,6 +594,11 @@ def test_a_change_from_one_level_to_another_is_drafted_as_its_two_levels(project
             "figures": figures,
         }
     ]
+    one_level = {**doc, "claims": [{**doc["claims"][0], "figures": figures[:1]}]}
+    added.annotation_file.write_text(yaml.safe_dump(one_level, sort_keys=False), encoding="utf-8")
+    redraft("levels-2026", paths=project)  # one level confirmed: only the other is drafted
+    again = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))["drafts"]
+    assert [d["text"] for d in again] == ["38%"]
     added.annotation_file.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
     corpus = validate(project)
     assert corpus.coverage()["levels-2026"] == (1, 1)
