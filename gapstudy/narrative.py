@@ -99,11 +99,17 @@ def viewpoint_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     A voice heard in several sources is one row per stance it takes. Rows follow
     ``vocab.STANCES``, then the order voices first appear in."""
     voices, claims, figures = tables["voices"], tables["claims"], tables["figures"]
+    # Each voice's claim dimensions and figure words (with their rows), gathered in one pass.
+    dimensions: dict[Any, list[Any]] = {}
+    for voice_id, dimension in zip(claims["voice_id"], claims["dimension"], strict=True):
+        dimensions.setdefault(voice_id, []).append(dimension)
+    words: dict[Any, list[tuple[int, Any]]] = {}
+    for n, (voice_id, text) in enumerate(zip(figures["voice_id"], figures["text"], strict=True)):
+        words.setdefault(voice_id, []).append((n, text))
     rows = []
     for stance in vocab.STANCES:
         group = voices[voices["stance"] == stance]
-        for key in pd.unique(group["voice_key"]):
-            same = group[group["voice_key"] == key]
+        for key, same in group.groupby("voice_key", sort=False):
             ids = set(same["voice_id"])
 
             def first(column: str, same: pd.DataFrame = same) -> Any:
@@ -119,10 +125,10 @@ def viewpoint_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                     "affiliation": first("affiliation"),
                     "role": first("role"),
                     "source_ids": ", ".join(pd.unique(same["source_id"])),
-                    "dimensions": _dimension_list(
-                        set(claims[claims["voice_id"].isin(ids)]["dimension"])
+                    "dimensions": _dimension_list({d for v in ids for d in dimensions.get(v, [])}),
+                    "figures": "; ".join(
+                        text for _, text in sorted(w for v in ids for w in words.get(v, []))
                     ),
-                    "figures": "; ".join(figures[figures["voice_id"].isin(ids)]["text"]),
                 }
             )
     return pd.DataFrame(rows, columns=list(VIEWPOINT_COLUMNS)).astype("string")
