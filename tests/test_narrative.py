@@ -1280,3 +1280,26 @@ def test_a_brief_list_shows_its_first_items_and_counts_the_rest():
     kept = weightiest_reports(reports)
     assert len(kept) == LIST_SHOWN and kept.index[-1] == 10 + LIST_SHOWN
     assert list(kept.index) == sorted(kept.index)  # in their order
+
+
+def test_figure_rows_give_what_a_lookup_by_id_gives():
+    """The rows cut in one step hold, for each id asked, the values ``set_index().loc[id]``
+    gives (read by key, with ``get``, or as attributes), and only those ids."""
+    from gapstudy.narrative import _figure_rows
+
+    figures = filter_tables(make_tables())["figures"]
+    ids = list(figures["figure_id"][::2])
+    rows = _figure_rows(figures, [*ids, "no-such-figure"])
+    assert list(rows) == ids
+    by_id = figures.set_index("figure_id", drop=False)
+    for figure_id, row in rows.items():
+        expected = by_id.loc[figure_id]
+        for column in figures.columns:
+            got, want = row[column], expected[column]
+            if pd.isna(want):
+                assert got is want, (figure_id, column)
+            else:
+                assert got == want, (figure_id, column)
+        assert row.unit == expected["unit"] and row.get("cites") is expected.get("cites")
+    with pytest.raises(AttributeError):
+        _ = next(iter(rows.values())).no_such_column
