@@ -582,7 +582,12 @@ def _measure_marks(
     """Marks for the figures and derived measures; with ``is_gap_only`` only US:China gaps and
     changes of a US or Chinese quantity. A figure drawn as an end of a change is not drawn
     again on its own."""
-    by_id = {fig.figure_id: fig._asdict() for fig in figures.itertuples(index=False)}
+    # Only the figures a measure joins are looked up by id.
+    joined = set(derived["numerator_figure_id"]) | set(derived["denominator_figure_id"])
+    by_id = {
+        fig.figure_id: fig._asdict()
+        for fig in figures[figures["figure_id"].isin(joined)].itertuples(index=False)
+    }
     rows, ends = [], set()
     for m in derived.itertuples(index=False):
         numerator = by_id.get(m.numerator_figure_id, {})
