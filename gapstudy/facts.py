@@ -582,7 +582,12 @@ def _measure_marks(
     """Marks for the figures and derived measures; with ``is_gap_only`` only US:China gaps and
     changes of a US or Chinese quantity. A figure drawn as an end of a change is not drawn
     again on its own."""
-    by_id = {fig.figure_id: fig._asdict() for fig in figures.itertuples(index=False)}
+    # Only the figures a measure joins are looked up by id.
+    joined = set(derived["numerator_figure_id"]) | set(derived["denominator_figure_id"])
+    by_id = {
+        fig.figure_id: fig._asdict()
+        for fig in figures[figures["figure_id"].isin(joined)].itertuples(index=False)
+    }
     rows, ends = [], set()
     for m in derived.itertuples(index=False):
         numerator = by_id.get(m.numerator_figure_id, {})
@@ -900,6 +905,25 @@ def _order(
     return full.astype({outer: "string", inner: "string", value: "Int64"})
 
 
+def dimension_gaps(figures: pd.DataFrame, derived: pd.DataFrame, dimension: str) -> pd.DataFrame:
+    """The rows of :func:`gap_measures` of one dimension (index from 0), worked out from the
+    rows that can give or hide a mark of it (its figures and measures, the measures that take
+    one of its figures as an end, and those measures' figures), not from the whole corpus."""
+    own = set(figures.loc[(figures["dimension"] == dimension).fillna(False), "figure_id"])
+    touches = (
+        (derived["dimension"] == dimension).fillna(False).astype(bool)
+        | derived["numerator_figure_id"].isin(own)
+        | derived["denominator_figure_id"].isin(own)
+    )
+    derived = derived[touches]
+    ends = set(derived["numerator_figure_id"]) | set(derived["denominator_figure_id"])
+    wanted = (figures["dimension"] == dimension).fillna(False).astype(bool) | figures[
+        "figure_id"
+    ].isin(ends)
+    gaps = gap_measures(figures[wanted], derived)
+    return gaps[gaps["dimension"] == dimension].reset_index(drop=True)
+
+
 def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[str, pd.DataFrame]:
     """What the tables hold on one dimension: its ``claims`` (with the speaker's name),
     ``figures``, ``derived_measures``, US:China ``gaps`` (see :func:`gap_measures`) and
@@ -927,12 +951,12 @@ def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[st
     figures = tables["figures"][tables["figures"]["dimension"] == dimension]
     derived = tables["derived_measures"]
     derived = derived[derived["dimension"] == dimension]
-    gaps = gap_measures(tables["figures"], tables["derived_measures"])
+    gaps = dimension_gaps(tables["figures"], tables["derived_measures"], dimension)
     return {
         "claims": claims.reset_index(drop=True),
         "figures": figures.reset_index(drop=True),
         "derived_measures": derived.reset_index(drop=True),
-        "gaps": resolved(gaps[gaps["dimension"] == dimension].reset_index(drop=True)),
+        "gaps": resolved(gaps),
         "marks": resolved(_measure_marks(figures, derived, is_gap_only=False)),
     }
 

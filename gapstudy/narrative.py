@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,11 +99,17 @@ def viewpoint_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     A voice heard in several sources is one row per stance it takes. Rows follow
     ``vocab.STANCES``, then the order voices first appear in."""
     voices, claims, figures = tables["voices"], tables["claims"], tables["figures"]
+    # Each voice's claim dimensions and figure words (with their rows), gathered in one pass.
+    dimensions: dict[Any, list[Any]] = {}
+    for voice_id, dimension in zip(claims["voice_id"], claims["dimension"], strict=True):
+        dimensions.setdefault(voice_id, []).append(dimension)
+    words: dict[Any, list[tuple[int, Any]]] = {}
+    for n, (voice_id, text) in enumerate(zip(figures["voice_id"], figures["text"], strict=True)):
+        words.setdefault(voice_id, []).append((n, text))
     rows = []
     for stance in vocab.STANCES:
         group = voices[voices["stance"] == stance]
-        for key in pd.unique(group["voice_key"]):
-            same = group[group["voice_key"] == key]
+        for key, same in group.groupby("voice_key", sort=False):
             ids = set(same["voice_id"])
 
             def first(column: str, same: pd.DataFrame = same) -> Any:
@@ -119,10 +125,10 @@ def viewpoint_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                     "affiliation": first("affiliation"),
                     "role": first("role"),
                     "source_ids": ", ".join(pd.unique(same["source_id"])),
-                    "dimensions": _dimension_list(
-                        set(claims[claims["voice_id"].isin(ids)]["dimension"])
+                    "dimensions": _dimension_list({d for v in ids for d in dimensions.get(v, [])}),
+                    "figures": "; ".join(
+                        text for _, text in sorted(w for v in ids for w in words.get(v, []))
                     ),
-                    "figures": "; ".join(figures[figures["voice_id"].isin(ids)]["text"]),
                 }
             )
     return pd.DataFrame(rows, columns=list(VIEWPOINT_COLUMNS)).astype("string")
@@ -476,11 +482,36 @@ def _share_tellings(sections: list[dict[str, Any]], headline: dict[str, Any] | N
                     r["tellings"] = headline["tellings"]
 
 
+class _Row(dict):
+    """One figure's values by column, read as ``row["metric"]``, ``row.get(...)`` or
+    ``row.metric`` (what the wording functions take)."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _figure_rows(figures: pd.DataFrame, ids: Any) -> dict[Any, _Row]:
+    """The rows of ``figures`` whose id is among ``ids``, by id, cut in one step: a lookup of a
+    row each (``set_index(...).loc[id]``) costs a frame operation per figure."""
+    wanted = figures[figures["figure_id"].isin(set(ids))]
+    # Column by column (``tolist`` keeps a missing value as the table holds it, pandas' NA).
+    columns = list(wanted.columns)
+    rows = (
+        _Row(zip(columns, values, strict=True))
+        for values in zip(*(wanted[c].tolist() for c in columns), strict=True)
+    )
+    return {r["figure_id"]: r for r in rows}
+
+
 def _measure_context(
-    m: Any, by_id: pd.DataFrame, checks: pd.DataFrame | None = None
+    m: Any, by_id: Mapping[Any, Any], checks: pd.DataFrame | None = None
 ) -> dict[str, Any]:
-    """A derived measure as the templates word it; ``by_id`` the figures indexed by id."""
-    num, den = by_id.loc[m.numerator_figure_id], by_id.loc[m.denominator_figure_id]
+    """A derived measure as the templates word it; ``by_id`` the figures' rows by id
+    (:func:`_figure_rows`)."""
+    num, den = by_id[m.numerator_figure_id], by_id[m.denominator_figure_id]
 
     def period(row: pd.Series) -> str | None:
         return None if brief.is_missing(row["period"]) else brief.escape_text(row["period"])
@@ -556,16 +587,18 @@ def _dimension_sections(
         dim = row.dimension
         measures = []
         if derived is not None:
+            here = derived[derived["dimension"] == dim]
+            ends = _figure_rows(
+                figures, [*here["numerator_figure_id"], *here["denominator_figure_id"]]
+            )
             measures = [
                 {
                     **_measure_context(
-                        m,
-                        index.figures,
-                        index.checks_of([m.denominator_figure_id, m.numerator_figure_id]),
+                        m, ends, index.checks_of([m.denominator_figure_id, m.numerator_figure_id])
                     ),
                     "stance": m.stance,
                 }
-                for m in derived[derived["dimension"] == dim].itertuples(index=False)
+                for m in here.itertuples(index=False)
             ]
         in_measures = set().union(*(m["figure_ids"] for m in measures)) if measures else set()
         mine = reports[reports["dimension"] == dim]
@@ -636,7 +669,6 @@ def _attach_companions(
     reference level): they are shown with the fact, once per reading, not as reports of their
     own. Returns the remaining reports and, per fact, its companions."""
     told = reports[reports["n_reports"] > 1]
-    by_id = figures.set_index("figure_id", drop=False)
     companions: dict[str, list[dict[str, str]]] = {}
     folded: set[str] = set()
     lone = reports[reports["n_reports"] == 1]
@@ -644,11 +676,15 @@ def _attach_companions(
     for n, ids in enumerate(lone["claim_ids"]):
         for c in set(ids):
             by_claim.setdefault(c, []).append(n)
+    hits = {
+        fact.report_key: sorted({n for c in set(fact.claim_ids) for n in by_claim.get(c, [])})
+        for fact in told.itertuples(index=False)
+    }
+    by_id = _figure_rows(figures, lone["figure_id"].iloc[sorted(set().union(*hits.values()))])
     for fact in told.itertuples(index=False):
-        hits = sorted({n for c in set(fact.claim_ids) for n in by_claim.get(c, [])})
         seen: dict[str, dict[str, str]] = {}
-        for other in lone.iloc[hits].itertuples(index=False):
-            row = by_id.loc[other.figure_id]
+        for other in lone.iloc[hits[fact.report_key]].itertuples(index=False):
+            row = by_id[other.figure_id]
             seen.setdefault(
                 brief.format_reading(row),
                 {"link": brief.figure_link(row), "metric": brief.escape_text(row["metric"])},
@@ -682,7 +718,11 @@ def list_disagreements(
     than two of the sources read is no disagreement here."""
     if disagreements is None or not len(disagreements):
         return []
-    by_id = figures.set_index("figure_id", drop=False)
+    by_id = (
+        _figure_rows(figures, disagreements["figure_id"].dropna())
+        if "figure_id" in disagreements.columns
+        else {}
+    )
     out = []
     for key, sides in disagreements.groupby("disagreement_id", sort=False):
         sides = sides[sides["source_id"].isin(source_labels)]
@@ -692,8 +732,8 @@ def list_disagreements(
         links = []
         for side in sides.itertuples(index=False):
             figure_id = getattr(side, "figure_id", None)
-            if not brief.is_missing(figure_id) and figure_id in by_id.index:
-                row = by_id.loc[figure_id]
+            if not brief.is_missing(figure_id) and figure_id in by_id:
+                row = by_id[figure_id]
                 links.append(
                     {"link": brief.figure_link(row), "source": source_labels[side.source_id]}
                 )
@@ -923,19 +963,22 @@ def _camp_figures(
     quantity most sources report. Each figure says which text gives it and of what kind."""
     figures = t["figures"]
     derived = t.get("derived_measures")
-    by_id = figures.set_index("figure_id", drop=False)
     given_by = _given_by(t["sources"])
     mine = reports[(reports["stance"] == camp) & reports["dimension"].isin(dimensions)]
     mine = mine.assign(_order=range(len(mine))).sort_values(
         ["n_sources", "_order"], ascending=[False, True], kind="stable"
     )
+    ids = list(mine["figure_id"])
+    if derived is not None and len(derived):
+        ids += [*derived["numerator_figure_id"], *derived["denominator_figure_id"]]
+    by_id = _figure_rows(figures, ids)
     candidates: list[tuple[int, int, dict[str, Any]]] = []
     if derived is not None and len(derived):
         for m in derived[derived["stance"] == camp].itertuples(index=False):
             if m.dimension in dimensions:
-                metric = brief.escape_text(by_id.loc[m.numerator_figure_id, "metric"])
+                metric = brief.escape_text(by_id[m.numerator_figure_id]["metric"])
                 context = {
-                    **given_by(by_id.loc[m.numerator_figure_id, "source_id"]),
+                    **given_by(by_id[m.numerator_figure_id]["source_id"]),
                     "kind": "measure",
                     "qualifier": None,
                     "is_one_sided": False,
@@ -947,7 +990,7 @@ def _camp_figures(
                 candidates.append((0, dimensions.index(m.dimension), context))
     published = dict(zip(t["sources"]["source_id"], t["sources"]["published"], strict=True))
     for r in mine.itertuples(index=False):
-        row = by_id.loc[r.figure_id]
+        row = by_id[r.figure_id]
         counterpart = row["counterpart"]
         when = weighing.figure_period(row["period"], published.get(row["source_id"]))
         context = {

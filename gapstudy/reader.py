@@ -252,13 +252,44 @@ def _rows(frame: pd.DataFrame, source_id: str) -> list[dict[str, Any]]:
     return frame.loc[frame["source_id"] == source_id].to_dict("records")
 
 
-def source_page_context(source_id: str, text: str, tables: Mapping[str, pd.DataFrame]) -> dict:
-    """What the source page template needs for one source."""
+def voice_names_of(voices: pd.DataFrame) -> dict[str, str]:
+    """Each voice's name by its id, for the tooltips of every source page."""
+    return dict(zip(voices["voice_id"], voices["name"], strict=True))
+
+
+def split_by_source(tables: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, pd.DataFrame]]:
+    """The reader's tables cut once into each source's rows (``sources``, ``claims``,
+    ``figures``, ``mentions``; ``voices`` whole), in table order, so that drawing every source
+    page reads each row once instead of scanning every table for every source."""
+    names = ("sources", "claims", "figures", "mentions")
+    cut = {
+        name: dict(list(tables[name].groupby("source_id", sort=False, observed=True)))
+        for name in names
+    }
+    return {
+        source_id: {
+            "voices": tables["voices"],
+            **{name: cut[name].get(source_id, tables[name].iloc[:0]) for name in names},
+        }
+        for source_id in tables["sources"]["source_id"]
+    }
+
+
+def source_page_context(
+    source_id: str,
+    text: str,
+    tables: Mapping[str, pd.DataFrame],
+    voice_names: Mapping[str, str] | None = None,
+) -> dict:
+    """What the source page template needs for one source. ``tables`` may hold every source's
+    rows or only this source's (:func:`split_by_source`); ``voice_names`` defaults to
+    :func:`voice_names_of` the voices table."""
     sources = tables["sources"].set_index("source_id")
     if source_id not in sources.index:
         raise RenderError(f"source {source_id!r} is not in the sources table")
     meta = sources.loc[source_id].to_dict()
-    voice_names = dict(zip(tables["voices"]["voice_id"], tables["voices"]["name"], strict=True))
+    if voice_names is None:
+        voice_names = voice_names_of(tables["voices"])
     spans = collect_spans(
         source_id, tables["claims"], tables["figures"], tables["mentions"], voice_names
     )

@@ -13,6 +13,7 @@ import contextlib
 import csv
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -582,6 +583,11 @@ def _raw_file_names(paths: ProjectPaths) -> dict[str, str]:
         return {row["source_id"]: row["file"] for row in csv.DictReader(handle)}
 
 
+# One match per line (not one step per character): the line starts of every raw text are found
+# each time a table with spans is loaded.
+_NEWLINE = re.compile("\n")
+
+
 def _read_raw(paths: ProjectPaths, file_name: str) -> tuple[str, list[int]] | None:
     """A raw text as the corpus reads it (bytes decoded, newlines kept) and its line starts."""
     path = paths.raw_file(file_name)
@@ -589,4 +595,4 @@ def _read_raw(paths: ProjectPaths, file_name: str) -> tuple[str, list[int]] | No
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    return text, [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
+    return text, [0, *(m.end() for m in _NEWLINE.finditer(text))]

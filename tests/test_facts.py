@@ -13,6 +13,7 @@ from gapstudy.facts import (
     _measure_marks,
     benchmark_changes,
     benchmark_gap_points,
+    dimension_gaps,
     dimension_tables,
     disagreements_read,
     gap_measures,
@@ -769,6 +770,30 @@ def test_dimension_tables_select_one_dimension_and_refuse_unknown_ones():
     assert list(capital["marks"]["unit"]) == ["fold", "usd", "usd"]
     with pytest.raises(ParameterError, match="dimension 'chips' is not in the vocabulary"):
         dimension_tables(tables, "chips")
+
+
+def _every_gap_by_dimension(figures: pd.DataFrame, derived: pd.DataFrame) -> None:
+    whole = gap_measures(figures, derived)
+    for dimension in vocab.DIMENSIONS:
+        expected = whole[whole["dimension"] == dimension].reset_index(drop=True)
+        assert_frame_equal(dimension_gaps(figures, derived, dimension), expected)
+
+
+def test_dimension_gaps_are_the_gaps_of_the_whole_corpus_in_that_dimension():
+    derived = derive_measures(PAIR_FIGURES, DERIVED)
+    _every_gap_by_dimension(PAIR_FIGURES, derived)
+    # A change whose ends lie in another dimension than the measure: each end is still drawn
+    # once, as the change, in the measure's dimension, and not again in its own.
+    moved = PAIR_FIGURES.copy()
+    ends = set(derived["numerator_figure_id"]) | set(derived["denominator_figure_id"])
+    moved.loc[moved["figure_id"].isin(ends), "dimension"] = "overall_lead"
+    _every_gap_by_dimension(moved, derived)
+
+
+def test_dimension_gaps_of_the_real_tables(repo_paths):
+    from gapstudy.tables import load
+
+    _every_gap_by_dimension(load("figures", repo_paths), load("derived_measures", repo_paths))
 
 
 # --- changes, restatements, disagreements, reference checks -------------------------------------

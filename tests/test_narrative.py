@@ -804,6 +804,57 @@ def test_viewpoint_table_lists_who_holds_each_stance():
     assert list(view["stance"]) == ["optimist", "optimist", "skeptic", "skeptic"]
 
 
+def _viewpoints_by_filtering(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The viewpoint table as first written: the whole claims and figures tables filtered for
+    every voice (the reference the one-pass version must equal)."""
+    from gapstudy import vocab
+    from gapstudy.narrative import VIEWPOINT_COLUMNS, _dimension_list
+
+    voices, claims, figures = tables["voices"], tables["claims"], tables["figures"]
+    rows = []
+    for stance in vocab.STANCES:
+        group = voices[voices["stance"] == stance]
+        for key in pd.unique(group["voice_key"]):
+            same = group[group["voice_key"] == key]
+            ids = set(same["voice_id"])
+            row = {"stance": stance, "voice_key": key}
+            for column in ("name", "kind", "affiliation", "role"):
+                values = same[column].dropna()
+                row[column] = values.iloc[0] if len(values) else None
+            row["source_ids"] = ", ".join(pd.unique(same["source_id"]))
+            row["dimensions"] = _dimension_list(
+                set(claims[claims["voice_id"].isin(ids)]["dimension"])
+            )
+            row["figures"] = "; ".join(figures[figures["voice_id"].isin(ids)]["text"])
+            rows.append(row)
+    return pd.DataFrame(rows, columns=list(VIEWPOINT_COLUMNS)).astype("string")
+
+
+def test_viewpoint_table_equals_filtering_for_every_voice():
+    """Gathered in one pass, each voice's dimensions and figures are what filtering the whole
+    tables for it gives, figures in table order even when a voice's sources interleave."""
+    t = filter_tables(make_tables(), include_comments=True)
+    assert_frame_equal(viewpoint_table(t), _viewpoints_by_filtering(t))
+    shuffled = {**t, "figures": t["figures"].iloc[::-1], "claims": t["claims"].iloc[::-1]}
+    assert_frame_equal(viewpoint_table(shuffled), _viewpoints_by_filtering(shuffled))
+
+
+def test_group_reports_lists_distinct_values_in_order_without_missing_ones():
+    """A fact's counterparts and metrics: missing ones left out, the rest once each, in the
+    order first read (as ``pd.unique`` after ``dropna`` gave them)."""
+    t = filter_tables(make_tables())
+    figures = t["figures"].copy()
+    told = figures["fact_id"] == "lin-odds"
+    assert told.sum() == 2
+    figures.loc[told, "counterpart"] = [pd.NA, "the US"]
+    figures.loc[told, "metric"] = [pd.NA, "odds"]
+    lin = brief.group_reports(figures, t["sources"]).set_index("report_key").loc["lin-odds"]
+    assert lin["counterparts"] == ["the US"]
+    assert lin["n_metrics"] == 1
+    assert lin["source_ids"] == ["a", "b"]
+    assert lin["voice_ids"] == list(pd.unique(figures.loc[told, "voice_id"]))
+
+
 def _with_checks_and_disagreements() -> dict[str, pd.DataFrame]:
     tables = make_tables()
     tables["reference_checks"] = pd.DataFrame(
@@ -1295,3 +1346,26 @@ def test_a_takeaway_over_its_budget_is_worded_again_with_shorter_lists(tmp_path)
     items = _ITEM.findall(text)
     assert items[0] == "Short." and all(len(i.split()) <= TAKEAWAY_WORDS for i in items)
     assert items[1].endswith(" and 5 more names.")
+
+
+def test_figure_rows_give_what_a_lookup_by_id_gives():
+    """The rows cut in one step hold, for each id asked, the values ``set_index().loc[id]``
+    gives (read by key, with ``get``, or as attributes), and only those ids."""
+    from gapstudy.narrative import _figure_rows
+
+    figures = filter_tables(make_tables())["figures"]
+    ids = list(figures["figure_id"][::2])
+    rows = _figure_rows(figures, [*ids, "no-such-figure"])
+    assert list(rows) == ids
+    by_id = figures.set_index("figure_id", drop=False)
+    for figure_id, row in rows.items():
+        expected = by_id.loc[figure_id]
+        for column in figures.columns:
+            got, want = row[column], expected[column]
+            if pd.isna(want):
+                assert got is want, (figure_id, column)
+            else:
+                assert got == want, (figure_id, column)
+        assert row.unit == expected["unit"] and row.get("cites") is expected.get("cites")
+    with pytest.raises(AttributeError):
+        _ = next(iter(rows.values())).no_such_column

@@ -172,3 +172,37 @@ def test_committed_source_pages_show_every_figure_as_its_words(repo_paths):
         for fig in figures.loc[figures["source_id"] == row.source_id].itertuples(index=False):
             assert found.texts.get(fig.figure_id) == fig.text, fig.figure_id
             assert "gs-fig" in found.classes[fig.figure_id]
+
+
+def test_split_by_source_gives_each_source_its_rows_in_order():
+    """The tables cut once per render: each source gets exactly its rows, in table order, and
+    a source with no rows in a table gets that table's columns and no rows."""
+    tables = {
+        "sources": pd.DataFrame({"source_id": ["a", "b", "c"], "title": ["A", "B", "C"]}),
+        "voices": pd.DataFrame({"voice_id": ["a/x", "b/y"], "name": ["X", "Y"]}),
+        "claims": pd.DataFrame({"source_id": ["b", "a", "b"], "claim_id": ["b/1", "a/1", "b/2"]}),
+        "figures": pd.DataFrame({"source_id": ["a", "a"], "figure_id": ["a/1/1", "a/1/2"]}),
+        "mentions": pd.DataFrame({"source_id": ["c"], "mention_id": ["c/m1"]}),
+    }
+    split = reader.split_by_source(tables)
+    assert list(split) == ["a", "b", "c"]
+    for source_id, mine in split.items():
+        assert mine["voices"] is tables["voices"]
+        for name in ("sources", "claims", "figures", "mentions"):
+            whole = tables[name]
+            pd.testing.assert_frame_equal(mine[name], whole[whole["source_id"] == source_id])
+
+
+def test_source_pages_from_split_tables_match_pages_from_whole_tables(repo_paths):
+    """Every source page's context is the same whether drawn from the whole tables or from the
+    rows :func:`reader.split_by_source` gives that source."""
+    from gapstudy.tables import load
+
+    tables = {name: load(name, repo_paths) for name in reader.READER_TABLES}
+    split = reader.split_by_source(tables)
+    names = reader.voice_names_of(tables["voices"])
+    for row in tables["sources"].itertuples(index=False):
+        text = repo_paths.raw_file(row.file).read_bytes().decode("utf-8")
+        whole = reader.source_page_context(row.source_id, text, tables)
+        mine = reader.source_page_context(row.source_id, text, split[row.source_id], names)
+        assert mine == whole, row.source_id

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gapstudy
 from gapstudy import schema, vocab
@@ -341,3 +343,20 @@ def test_rows_by_id_gives_every_value_of_the_row_with_that_id(repo_paths):
         assert all(row[id_column] == key for key, row in rows.items())
         again = pd.DataFrame(list(rows.values()), columns=frame.columns)
         pd.testing.assert_frame_equal(again.astype(schema.TABLES[name].dtypes), frame)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="ab\n\r\u2028é", max_size=60))
+def test_read_raw_finds_every_line_start(tmp_path_factory, text: str):
+    """The line starts of a raw text: 0 and the position after every newline (``\\n`` only, as
+    the spans' lines are counted), the same as stepping through every character."""
+    raw = tmp_path_factory.mktemp("raw")
+    (raw / "t.txt").write_bytes(text.encode("utf-8"))
+
+    class _Paths:
+        @staticmethod
+        def raw_file(name: str) -> Path:
+            return raw / name
+
+    read = tables_module._read_raw(_Paths(), "t.txt")
+    assert read == (text, [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")])
