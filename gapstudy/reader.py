@@ -80,9 +80,12 @@ def _amount(number: str, unit: str) -> str:
     return f"{number}{_UNIT_AFTER.get(unit, ' ' + unit.replace('_', ' '))}"
 
 
-def describe_reading(figure: Mapping[str, Any], voice_name: str | None) -> str:
+def describe_reading(
+    figure: Mapping[str, Any], voice_name: str | None, cited_name: str | None = None
+) -> str:
     """How a figure was read, in plain words for its tooltip: whose quantity, which period,
-    the number with its bound and unit, who says it and whom they cite."""
+    the number with its bound and unit, who says it and whom they cite (by name where
+    ``cited_name`` gives it, else by the voice's key)."""
     unit = str(figure["unit"])
     value, low, high = (_number(figure.get(k)) for k in ("value", "low", "high"))
     bound = str(figure["bound"])
@@ -101,8 +104,16 @@ def describe_reading(figure: Mapping[str, Any], voice_name: str | None) -> str:
     said = f"{who} ({figure['stance']})"
     cites = figure.get("cites")
     if not _is_missing(cites):
-        said += f", citing {cites}"
+        said += f", citing {cited_name or cites}"
     return f"{what}, {when}: {amount} — {said}"
+
+
+def _speaker_and_cited(
+    record: Mapping[str, Any], voice_names: Mapping[str, str]
+) -> tuple[str | None, str | None]:
+    cites = record.get("cites")  # a voice key of the same source
+    cited = None if _is_missing(cites) else voice_names.get(f"{record['source_id']}/{cites}")
+    return voice_names.get(record["voice_id"]), cited
 
 
 def untitled(source_id: str) -> str:
@@ -124,7 +135,7 @@ def collect_spans(
         tip = f"claim {row.claim_id}: {who}, {row.stance}; {row.dimension}, {row.direction}"
         spans.append(Span(row.char_start, row.char_end, "claim", row.claim_id, row.stance, tip))
     for record in figures.loc[figures["source_id"] == source_id].to_dict("records"):
-        tip = describe_reading(record, voice_names.get(record["voice_id"]))
+        tip = describe_reading(record, *_speaker_and_cited(record, voice_names))
         spans.append(
             Span(
                 record["char_start"],
@@ -301,7 +312,7 @@ def source_page_context(
                 "href": "#" + quote(record["figure_id"], safe="/"),
                 "text": record["text"],
                 "line": record["line"],
-                "reading": describe_reading(record, voice_names.get(record["voice_id"])),
+                "reading": describe_reading(record, *_speaker_and_cited(record, voice_names)),
                 "stance": record["stance"],
             }
         )

@@ -141,6 +141,28 @@ def test_describe_reading_says_in_plain_words_what_who_when_and_how_much():
         "China: Chinese open models' share of OpenRouter usage, no period given: about 30% — "
         "a voice not named (skeptic), citing openrouter-study"
     )
+    assert reader.describe_reading(share, None, "OpenRouter").endswith(", citing OpenRouter")
+
+
+def test_source_pages_name_the_voice_a_figure_cites(repo_paths):
+    """A figure's reading names whom it cites as the voices table does, never by its key."""
+    from gapstudy.tables import load
+
+    tables = {name: load(name, repo_paths) for name in reader.READER_TABLES}
+    names = reader.voice_names_of(tables["voices"])
+    cited = tables["figures"].dropna(subset=["cites"])
+    assert not cited.empty, "the corpus has no figure that cites a voice: test another way"
+    for row in tables["sources"].itertuples(index=False):
+        if row.source_id not in set(cited["source_id"]):
+            continue
+        text = repo_paths.raw_file(row.file).read_bytes().decode("utf-8")
+        readings = {
+            f["figure_id"]: f["reading"]
+            for f in reader.source_page_context(row.source_id, text, tables)["figures"]
+        }
+        for f in cited[cited["source_id"] == row.source_id].itertuples(index=False):
+            name = names[f"{f.source_id}/{f.cites}"]
+            assert readings[f.figure_id].endswith(f", citing {name}"), f.figure_id
 
 
 def test_link_known_ids_links_whole_cells_only():
