@@ -348,6 +348,7 @@ _GROUP_MARKS = str.maketrans("", "", ",'")
 _CONVERSIONS_SPLIT_RE = re.compile(r",\s+|\s+or\s+")  # "($11bn, £8bn)", "($20bn or RM91bn)"
 _YEAR_RE = re.compile(r"\d{4}")
 _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
+_RANGE_MONEY_SIGNS = frozenset("$¥€£")
 _RANGE_END_SIGNS = frozenset({"%", "x", "×"})  # "30%-40%", "2x-5x"
 _EDGE_PUNCTUATION = frozenset({'"', "'", ".", ",", ";", ":", "!", "?"})
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
@@ -544,9 +545,15 @@ def _tokenise(text: str) -> list[_Token]:
     for i, token in enumerate(tokens):
         if token.word in _DASHES and 0 < i < len(tokens) - 1:
             left, right = tokens[i - 1], tokens[i + 1]
-            if (left.word[-1].isdigit() or left.word in _RANGE_END_SIGNS) and right.word[
-                0
-            ].isdigit():
+            # "$3–$4 trillion": the far end may carry its own currency sign
+            is_money_end = (
+                right.word[-1] in _RANGE_MONEY_SIGNS
+                and i + 2 < len(tokens)
+                and tokens[i + 2].word[0].isdigit()
+            )
+            if (left.word[-1].isdigit() or left.word in _RANGE_END_SIGNS) and (
+                right.word[0].isdigit() or is_money_end
+            ):
                 kept.append(_Token(token.text, "to", token.start))  # "3-5", "3 – 5"
                 continue
             is_glued = left.start + len(left.text) == token.start == right.start - 1
@@ -636,7 +643,37 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
     sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds)
     if lead.verb in vocab.AMOUNT_VERBS and sign == lead.sign and _is_amount_moved(last):
         sign = None  # "lost $279 billion", "gained 6% of the market": the amount moved
-    return _combine(reader, first, second, is_odds=is_odds, sign=sign)
+    figure = _combine(reader, first, second, is_odds=is_odds, sign=sign)
+    is_rate = figure.unit not in _PER_YEAR_UNITS and figure.kind != "duration"  # not "a year"
+    if is_rate and (per := _per_year_words(reader)):
+        raise reader.fail(
+            f"{per!r} makes it an amount each year (a rate in {figure.unit} per year), for "
+            f"which the project has no unit; {vocab.REFUSAL_ADVICE}"
+        )
+    return figure
+
+
+# Units read with "a year" after them: "5% a year" (a change each year), "three times a year".
+_PER_YEAR_UNITS = frozenset({"percent", "percentage_point", "per_year"})
+# Words before "a year" that make it a span, not a rate: "over a year", "in a year".
+_SPAN_PREPOSITIONS = frozenset({"over", "in", "within", "for", "during", "than", "of", "after"})
+
+
+def _per_year_words(reader: _Reader) -> str | None:
+    """The words that make a figure an amount each year ("$45 billion annually", "5 GW a
+    year", "grown by 4.8x per year"), else None; "a year earlier", "over a year" and "a
+    year-on-year" are not."""
+    words = [token.word for token in reader.tokens]
+    for i in range(len(words)):
+        for seq in _PER_YEAR:
+            if tuple(words[i : i + len(seq)]) != seq:
+                continue
+            after = words[i + len(seq)] if i + len(seq) < len(words) else None
+            before = words[i - 1] if i > 0 else None
+            if after in ("earlier", "ago", "before", "later", "-") or before in _SPAN_PREPOSITIONS:
+                continue
+            return " ".join(seq)
+    return None
 
 
 def _is_amount_moved(amount: _Amount) -> bool:
@@ -658,7 +695,9 @@ _PER_KWH = _phrases(
 )
 _PRICE_UNITS = {"usd": "usd_per_kwh", "cny": "cny_per_kwh", "eur": "eur_per_kwh"}
 # A count of times in a period: "three times a year" is a rate, not a multiplier.
-_PER_YEAR = _phrases("a year", "per year", "each year", "every year", "annually", "a yr")
+_PER_YEAR = _phrases(
+    *("a year", "per year", "each year", "every year", "annually", "a yr", "per annum", "yearly")
+)
 _TIMES = frozenset({"times", "twice", "thrice"})
 # Hundredths of a US dollar, after the number: "five cents", "8.24¢".
 _CENTS = frozenset({"cents", "cent", "¢"})
@@ -668,7 +707,7 @@ def _take_per_unit(
     reader: _Reader, first: _Amount, second: _Amount | None, *, is_change: bool
 ) -> None:
     """ "$0.05/kWh": money per kilowatt-hour is a price; "three times a year" is a rate (but
-    "grew 3.3 times annually" is a change each year, read as a change)."""
+    "grew 3.3 times annually" is a growth factor each year, refused by :func:`_parse`)."""
     amounts = [a for a in (first, second) if a is not None]
     if reader.peek() == "/" and reader.peek(1) not in (None, "kwh") and first.unit in _CURRENCIES:
         per = reader.tokens[reader.pos + 1].text
@@ -1585,6 +1624,10 @@ def _parse_from_to(reader: _Reader, sign: int | None) -> ParsedFigure:
     )
     if to is None or to == reader.pos or to == len(reader.tokens) - 1:
         raise reader.fail("a change 'from X to Y' needs both X and Y")
+    if any(token.text.casefold() == "to" for token in reader.tokens[to + 1 :]):
+        raise reader.fail(
+            f"'from X to Y to Z' is a chain of levels, not one change; {vocab.REFUSAL_ADVICE}"
+        )
     text = reader.text
     start_text = text[reader.tokens[reader.pos].start : reader.tokens[to].start].strip()
     end_text = text[reader.tokens[to + 1].start :].strip()

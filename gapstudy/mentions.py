@@ -175,11 +175,19 @@ _PERCENT_SUFFIX_RE = re.compile(r"%|[\s-](?:percent|per cent|pct)|pc", re.IGNORE
 _WORD_GAP_RE = re.compile(r"[ \t-]+")
 _RANGE_GAP_RE = re.compile(r"[ \t]+to[ \t]+|-to-|[ \t]*[-–][ \t]*", re.IGNORECASE)
 _MONEY_RANGE_GAP_RE = re.compile(r"[ \t]*[-–][ \t]*")
+# The far end of a money range with its scale and no currency of its own: "8 billion", "8bn".
+_SCALED_END_RE = re.compile(
+    rf"[0-9][0-9.,]*(?:[ \t]+(?:{'|'.join(_SCALE_WORDS)})|(?:{'|'.join(sorted(_MONEY_GLUED_SUFFIXES))}))",
+    re.IGNORECASE,
+)
 _ODDS_GAP_RE = re.compile(r"[ \t]+in[ \t]+|-in-", re.IGNORECASE)
 # "four out of five", "4 out of 5": a share of a group, one mention
 _OUT_OF_GAP_RE = re.compile(r"[ \t]+out[ \t]+of[ \t]+", re.IGNORECASE)
-# A number times a power of ten, written with "×" or "x" and "^": "3.14 × 10^23" is one number.
-_POWER_OF_TEN_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[ \t]*[×xX][ \t]*10\^[-−]?\d+(?![\d.])")
+# A number times a power of ten, written with "×", "x" or "·" and "^" or superscript digits:
+# "3.14 × 10^23", "2×10²⁵" are one number.
+_POWER_OF_TEN_RE = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?[ \t]*[×xX·][ \t]*10(?:\^[-−]?\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)(?![\d.])"
+)
 # Multiplier words never start a range: "more than doubled to $581.7 billion" is a change
 # and the level it reached, two figures.
 _MULTIPLIER_WORDS = frozenset(w for w in _OTHER_WORDS if w != "half")
@@ -380,8 +388,9 @@ def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
         # "3-5%", "three to five"; never "2023 to 71.7%"; but "from 3 to 5 years" is a change,
         # whose ends are joined later (with "from"), where "from 2016 to 2023" is years
         return left_is_year or not _after_from(text, left)
-    if left.is_money and right.is_bare and not right.is_word and _MONEY_RANGE_GAP_RE.fullmatch(gap):
-        return True  # "$0.08-0.15"
+    is_money_end = right.is_bare or _SCALED_END_RE.fullmatch(text, right.start, right.end)
+    if left.is_money and is_money_end and not right.is_word and _MONEY_RANGE_GAP_RE.fullmatch(gap):
+        return True  # "$0.08-0.15", "$7-8 billion": the currency written once, on the first end
     same_unit = left.is_percent and right.is_percent
     same_unit = same_unit or (left.currency is not None and left.currency == right.currency)
     if same_unit and _RANGE_GAP_RE.fullmatch(gap):
@@ -454,6 +463,9 @@ _UNIT_WORDS = (
     "TWh",
     "terawatt-hours",
     "kilowatt-hours",
+    # every size in bytes, written apart ("96 GB") as glued ("96GB"): one reading for both
+    *("KB", "MB", "GB", "TB", "kilobytes", "megabytes", "gigabytes", "terabytes"),
+    *("kilobyte", "megabyte", "gigabyte", "terabyte", "petabyte", "exabyte", "zettabyte"),
     "EB",
     "exabytes",
     "ZB",
@@ -506,6 +518,8 @@ _PER_WORDS = (
     "year-over-year",
     "year over year",
     "yoy",
+    "per annum",
+    "yearly",
 )
 _TRAILING_QUALIFIERS = tuple(q for q in vocab.QUALIFIERS if q.startswith(("or ", "and ")))
 _DIRECTION_WORDS = (*vocab.CHANGE_NOUNS, *vocab.COMPARATIVES)
@@ -754,7 +768,10 @@ def _whole_end(text: str, end: int) -> int:
         folded = word.group(1).casefold()
         if folded in _NUMBER_WORD_SET:
             break  # "of the world's top talent three years earlier": a number starts anew
-        is_participle = folded.endswith("ed") and folded not in _ED_NOUNS  # "power used"
+        # a verb in "-ed" after a noun ends the whole ("of the computing power used"); one
+        # hyphenated or before any noun qualifies it ("of new fine-tuned models", "of listed firms")
+        is_modifier = "-" in folded or found == end
+        is_participle = folded.endswith("ed") and folded not in _ED_NOUNS and not is_modifier
         if (
             folded.endswith("ly")
             or is_participle

@@ -111,7 +111,7 @@ _COMPARED_PERIOD = (
 _LIST_TAIL_RE = re.compile(
     r"(?:[ \t]+(?:in|during|for|over|by|last|this|on)[ \t]+[^\n,;.()]{1,25}?)?"
     rf"(?:{_COMPARED_PERIOD})?[ \t]*"
-    r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$)",
+    r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$|(?<=\S)[ \t]*respectively\b)",
     re.IGNORECASE,
 )
 # Nothing named after a number: the clause ends.
@@ -135,6 +135,9 @@ _MOTION_VERBS = frozenset(
 # "than" right before a mention that did not take it in: a comparison the words do not hold.
 _THAN_RE = re.compile(r"(?<![\w-])than[\"”’']?[ \t]*$", re.IGNORECASE)
 _RANK_RE = re.compile(r"(?<![\w-])(?:top|ranked|No\.|#)[ \t]*$", re.IGNORECASE)
+# "top" or "bottom" before a share names a ranked group ("the top 2% of researchers"): which
+# ones are meant, as "the top 10" does, not a share found.
+_RANKED_SHARE_RE = re.compile(r"(?<![\w-])(?:top|bottom)[ \t]*$", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
 _NAMED_UNIT_RE = re.compile(r"[ \t]+(?:[A-Z][A-Z\d-]+|[A-Z]\d[\w-]*)[ \t]+([^\W\d_]+)")
 _BY_RE = re.compile(r"^by[ \t]+", re.IGNORECASE)
@@ -146,8 +149,8 @@ _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS})
 _DAY_RE = re.compile(r"\d{1,2}")
 # A number joined by a hyphen to the words after it ("a five-times-per-year rate", "a
 # five-year plan"): the compound, which the mention does not hold, says what it counts.
-# A time of day: "07:10", "at 9:30".
-_TIME_AFTER_RE = re.compile(r":\d\d\b")
+# Digits on the other side of a colon that make no time of day: a ratio or a score ("5:1").
+_TIME_AFTER_RE = re.compile(r":\d")
 _TIME_BEFORE_DIGITS_RE = re.compile(r"\d:$")
 # "doubling down", "doubled down": an idiom, not a number.
 _IDIOM_DOWN_RE = re.compile(r"[ \t]+down\b", re.IGNORECASE)
@@ -223,7 +226,10 @@ _NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w-]*)[ \t]+$")
 # year", "~4–5× a year", "the 2.3x annual growth"): the reading would drop it. One pattern of
 # "a year" serves all three uses.
 _PER_YEAR = r"(?:(?:a|per|each|every)[ \t]+year|annual(?:ly)?|(?:a|per)[ \t]+annum)\b"
-_PER_YEAR_AFTER_RE = re.compile(rf"[ \t]*[x×]?[ \t]*{_PER_YEAR}", re.IGNORECASE)
+# "in annual subsidies", "of annual revenue" after an amount make it an amount each year too.
+_PER_YEAR_AFTER_RE = re.compile(
+    rf"[ \t]*[x×]?[ \t]*{_PER_YEAR}|[ \t]+(?:in|of)[ \t]+(?:new[ \t]+)?annual\b", re.IGNORECASE
+)
 _PER_YEAR_RE = re.compile(rf"\b(?P<times>times[ \t]+)?{_PER_YEAR}", re.IGNORECASE)
 # Money followed by "per X" or "/X" it did not take in: a price per a unit ("$2 per H100-hour").
 _PER_UNIT_AFTER_RE = re.compile(r"[ \t]*(?:per[ \t]+|/[ \t]*)([^\W\d_][\w-]*)", re.IGNORECASE)
@@ -270,6 +276,15 @@ _DIFFERENCE_WORDS = frozenset(
 # --- numbers that are no quantity, and numbers split from what they need ----------------------
 # A process node: "7nm", "5 nm" (the name of a chip maker's process, not a length).
 _PROCESS_NODE_RE = re.compile(r"\d+(?:\.\d+)?[ \t]?nm")
+# A date written with dashes or slashes: "2024-03-15", "2026/05/27".
+_ISO_DATE_RE = re.compile(r"(?:19|20)\d\d([-/])[01]?\d\1[0-3]?\d")
+# Nouns a number labels, in any case ("Section 232", "Phase 2", "article 5", "Tier 1"):
+# which part, not how many.
+_LABEL_NOUNS = (
+    "section|article|chapter|clause|paragraph|figure|fig\\.|table|phase|stage|tier"
+    "|title|annex|appendix|part|item|page|round|series|gen|generation|version|type|class|rule"
+)
+_LABEL_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_LABEL_NOUNS})[ \t]+$", re.IGNORECASE)
 # A citation marker: digits alone in square brackets ("[4]", "[1, 2]", "[3-5]").
 _CITATION_BEFORE_RE = re.compile(r"\[[\d,–\- \t]*$")
 _CITATION_AFTER_RE = re.compile(r"[\d,–\- \t]*\]")
@@ -340,6 +355,10 @@ def _not_a_quantity(text: str, mention: Mention) -> str | None:
     a time of day, "half" naming part of a period, an idiom, "double digits"), else None."""
     if _PROCESS_NODE_RE.fullmatch(mention.text):
         return vocab.PROCESS_REASON
+    if _ISO_DATE_RE.fullmatch(mention.text):
+        return vocab.ISO_DATE_REASON
+    if mention.text.isdigit() and _LABEL_BEFORE_RE.search(text, 0, mention.start):
+        return vocab.LABEL_REASON  # "Section 232", "Phase 2", "article 5"
     is_digits = mention.text.isdigit()
     before = text[max(0, mention.start - 20) : mention.start]
     if (
@@ -529,11 +548,17 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     if _TIME_AFTER_RE.match(text, mention.end) or _TIME_BEFORE_DIGITS_RE.search(
         text, max(floor, mention.start - 3), mention.start
     ):
-        return {"exclusion": vocab.TIME_REASON}
+        # a time of day is excluded above; "5:1", "4:1 edge" are a ratio or a score
+        return {
+            "refusal": f"{mention.text!r} is one side of a ratio or a score written with ':' "
+            f"('5:1'), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        }
     if reading["kind"] == "multiplier" and (counted := _times_counted(text, mention, floor)):
         return counted
     if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
         return {"exclusion": vocab.RANK_REASON}
+    if reading["kind"] == "percent" and _RANKED_SHARE_RE.search(text, floor, mention.start):
+        return {"exclusion": vocab.RANK_REASON}  # "the top 2% of researchers": which ones
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
     if (priced := _price_later(text, mention, reading)) is not None:
@@ -622,7 +647,9 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
     kind = "a growth factor each year" if reading["unit"] in ("fold", "count") else "a rate"
-    if after_year := _PER_YEAR_AFTER_RE.match(text, mention.end):
+    after_year = _PER_YEAR_AFTER_RE.match(text, mention.end)
+    is_share = reading["unit"] in ("percent", "percentage_point")
+    if after_year and not (is_share and after_year.group().split()[0] in ("in", "of")):
         return (
             f"{after_year.group().strip()!r} after it makes {mention.text!r} {kind}, which "
             f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
@@ -658,7 +685,8 @@ def _count_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
     """Why a count's reading is wrong by the words around it: a fraction and no unit, a ratio
     named earlier, a unit after it (maybe after a name), "one of"; else None."""
     if reading["kind"] == "count" and reading["unit"] == "count":
-        if _FRACTION_DIGITS_RE.fullmatch(mention.text.strip()):
+        numbers = [reading[name] for name in ("value", "low", "high") if reading[name]]
+        if any(number != int(number) for number in numbers):  # "only 2.9", "36.66"
             return (
                 f"{mention.text!r} has a fraction and no unit: not a count of things (a ratio, "
                 f"a score, a version?); {vocab.REFUSAL_ADVICE}"

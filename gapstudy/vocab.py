@@ -32,6 +32,10 @@ TIME_REASON = "a time of day, not a quantity"
 # The reason a draft gives a number after a word of rank ("the top 10 LLMs", "No. 1"): it says
 # which things are meant, not how much of something there is.
 RANK_REASON = "a rank or the size of a ranked group ('No. 1', 'the top 10'), not a quantity"
+# The reason a draft gives a number that labels a part of a text, a law or a plan ("Section
+# 232", "Article 5", "Phase 2") or a date written with dashes ("2024-03-15"): no quantity.
+LABEL_REASON = "a label's number ('Section 232', 'Phase 2'), not a quantity"
+ISO_DATE_REASON = "a date written with dashes or slashes ('2024-03-15'), not a quantity"
 # Words with a number in them that are no number at all ("doubling down", "one-shot"), and a
 # vague quantity with no number ("double digits", "several"): excluded with these reasons.
 IDIOM_REASON = "an idiom ('doubling down', 'one-shot'), not a quantity"

@@ -167,7 +167,7 @@ REFUSAL_CASES = [
         "three",
         "a growth factor each year",
     ),
-    ("Spending grew 4 times a year since 2020.", "4", "a growth factor each year"),
+    ("Spending grew 4 times a year since 2020.", "4", "an amount each year"),
 ]
 
 
