@@ -177,7 +177,8 @@ _RANGE_GAP_RE = re.compile(r"[ \t]+to[ \t]+|-to-|[ \t]*[-–][ \t]*", re.IGNOREC
 _MONEY_RANGE_GAP_RE = re.compile(r"[ \t]*[-–][ \t]*")
 # The far end of a money range with its scale and no currency of its own: "8 billion", "8bn".
 _SCALED_END_RE = re.compile(
-    rf"[0-9][0-9.,]*(?:[ \t]+(?:{'|'.join(_SCALE_WORDS)})|(?:{'|'.join(sorted(_MONEY_GLUED_SUFFIXES))}))",
+    rf"[0-9][0-9.,]*(?:[ \t]+(?:{'|'.join(_SCALE_WORDS)})"
+    rf"|(?:{'|'.join(sorted(_MONEY_GLUED_SUFFIXES))}))",
     re.IGNORECASE,
 )
 _ODDS_GAP_RE = re.compile(r"[ \t]+in[ \t]+|-in-", re.IGNORECASE)

@@ -191,8 +191,6 @@ _BRACKETED_AFTER_RE = re.compile(r"[ \t]*\[[^\]\d]{1,20}\]")
 # A tolerance: "$54B ±2%".
 _PLUS_MINUS_AFTER_RE = re.compile(r"[ \t]*(?:±|\+/-)")
 _PLUS_MINUS_BEFORE_RE = re.compile(r"(?:±|\+/-)[ \t]*$")
-# A bare number with a fraction ("36.66") is not a count of things.
-_FRACTION_DIGITS_RE = re.compile(r"\d[\d,]*\.\d+")
 # A ratio named earlier in the sentence: "the price-to-earnings ratio ... stands at 36.66".
 _RATIO_BEFORE_RE = re.compile(r"\b(?:ratio|ratios|multiple)\b", re.IGNORECASE)
 # A scale word run into the next word by a lost space ("$5.576 millionIn stark contrast"): the
@@ -452,9 +450,12 @@ def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str |
 
 # A count, what it counts and "per" a span of time ("500,000 wafer starts per month"): a rate,
 # for which the project has no unit (only "N times a year").
+# So is an amount of money or a quantity with "a year" after what it names ("$5 billion in
+# revenue a year", "10,000 chips annually"); "a year ago" and "a year earlier" date it.
 _COUNT_PER_SPAN_RE = re.compile(
-    r"(?:[ \t]+[^\W\d_][\w-]*){1,3}?[ \t]+(?:per|a|an|each|every)[ \t]+"
-    r"(?:month|year|day|week|quarter|hour|minute|second)\b",
+    r"(?:[ \t]+[^\W\d_][\w'’-]*){1,3}?[ \t]+(?:(?:per|a|an|each|every)[ \t]+"
+    r"(?:month|year|day|week|quarter|hour|minute|second)\b|annually\b|yearly\b|per[ \t]+annum\b)"
+    r"(?![ \t]+(?:ago|earlier|before|later|after)\b)",
     re.IGNORECASE,
 )
 # The end of "from X <words> to Y" that the finder could not join ("from below 20,000 wafer
@@ -468,15 +469,19 @@ _FROM_NUMBER_RE = re.compile(r"(?<![\w-])from[ \t]+[^\W\d_]*[ \t]*[$€£¥]?\d"
 def _count_rate_or_far_end(
     text: str, mention: Mention, reading: dict[str, Any], floor: int
 ) -> str | None:
-    """Why a count is not a plain count: a rate ("500,000 wafer starts per month") or the far
-    end of a "from X ... to Y" whose words the finder could not join; else None."""
-    if reading["kind"] != "count":
-        return None
-    if rate := _COUNT_PER_SPAN_RE.match(text, mention.end):
+    """Why a count is not a plain count: a rate ("500,000 wafer starts per month", also for
+    money: "$5 billion in revenue a year") or the far end of a "from X ... to Y" whose words
+    the finder could not join; else None."""
+    is_amount = reading["kind"] in ("money", "quantity")
+    if (reading["kind"] == "count" or is_amount) and (
+        rate := _COUNT_PER_SPAN_RE.match(text, mention.end)
+    ):
         return (
-            f"{mention.text + rate.group()!r} is a count per a span of time (a rate), for "
+            f"{mention.text + rate.group()!r} is an amount per a span of time (a rate), for "
             f"which the project has no unit; {vocab.REFUSAL_ADVICE}"
         )
+    if reading["kind"] != "count":
+        return None
     starts = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
     clause = text[starts[-1] if starts else floor : mention.start]
     if _TO_BEFORE_RE.search(clause) and _FROM_NUMBER_RE.search(clause):
@@ -646,7 +651,7 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"the number is joined to the words after it ({mention.text + compound!r}), "
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
-    kind = "a growth factor each year" if reading["unit"] in ("fold", "count") else "a rate"
+    kind = "a growth factor each year" if reading["unit"] == "fold" else "a rate"
     after_year = _PER_YEAR_AFTER_RE.match(text, mention.end)
     is_share = reading["unit"] in ("percent", "percentage_point")
     if after_year and not (is_share and after_year.group().split()[0] in ("in", "of")):
