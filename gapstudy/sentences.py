@@ -87,12 +87,11 @@ from gapstudy.figures import is_unit_word, read_mention
 from gapstudy.mentions import Mention, find_mentions, is_year
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
-# reaches further. A period after a common abbreviation ("No. 3", "U.S. firms", "vs. 5%") ends
-# none.
-_SENTENCE_END_RE = re.compile(
-    r"(?<!\bNo)(?<!\bno)(?<!\bU\.S)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)"
-    r"[.!?](?=\s)|[。！？]|\n"
-)
+# reaches further. A full stop after an abbreviation of vocab.LEADING_ABBREVIATIONS ("U.S.
+# firms", "vs. 5%") ends none, nor after one of vocab.NUMBER_ABBREVIATIONS before a digit
+# ("No. 3", "Jan. 15").
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|[。！？]|\n")
+_ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_][\w.]*)$")
 # The words between two figures of one list: an optional period of the first, then "and",
 # "or" or a comma ("239% in 2023 and 171%", "5% last year, 7%").
 _LIST_GAP_RE = re.compile(
@@ -880,9 +879,23 @@ def _is_day_of_month(text: str, mention: Mention) -> bool:
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``[start, end)``: from after the last sentence end before it to
     the first sentence end after it."""
-    before = [m.end() for m in _SENTENCE_END_RE.finditer(text, 0, start)]
-    after = _SENTENCE_END_RE.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
+    ends = [m for m in _SENTENCE_END_RE.finditer(text) if not _is_abbreviation(text, m)]
+    before = [m.end() for m in ends if m.end() <= start]
+    after = [m.start() for m in ends if m.start() >= end]
+    return (before[-1] if before else 0), (after[0] if after else len(text))
+
+
+def _is_abbreviation(text: str, end: re.Match[str]) -> bool:
+    """Whether the full stop ``end`` closes an abbreviation that ends no sentence."""
+    if end.group() != ".":
+        return False
+    word = _ABBREVIATION_BEFORE_RE.search(text, max(0, end.start() - 12), end.start())
+    if word is None:
+        return False
+    following = text[end.end() :].lstrip()[:1]
+    return word.group(1) in vocab.LEADING_ABBREVIATIONS or (
+        word.group(1) in vocab.NUMBER_ABBREVIATIONS and following.isdigit()
+    )
 
 
 def _is_bare(reading: dict[str, Any]) -> bool:

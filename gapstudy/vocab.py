@@ -43,6 +43,73 @@ VAGUE_REASON = "vague quantity, no number"
 # What a refusal asks of the annotator: never a value typed in, which only checks a reading.
 REFUSAL_ADVICE = "quote the words that give its reading, or exclude the mention"
 
+# Abbreviations whose full stop ends no sentence, compared without that stop: those that
+# always lead into what follows ("Dr. Lin", "e.g. chips", "vs. China", "U.S. firms"), and those
+# that lead into a number ("No. 1", "Jan. 5", "Fig. 2", "p. 12"), which end none before a digit.
+# Declared once for the segment guess of `gapstudy add` and for a draft's sentence.
+LEADING_ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        "Dr",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Prof",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Gen",
+        "Lt",
+        "Col",
+        "Capt",
+        "Sgt",
+        "Rev",
+        "Hon",
+        "Pres",
+        "St",
+        "Mt",
+        "Ft",
+        "vs",
+        "Vs",
+        "cf",
+        "Cf",
+        "e.g",
+        "E.g",
+        "i.e",
+        "I.e",
+        "approx",
+        "Approx",
+        "U.S",
+        "U.K",
+        "U.N",
+        "E.U",
+        "U.S.A",
+    }
+)
+NUMBER_ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        "No",
+        "Nos",
+        "Fig",
+        "fig",
+        "Vol",
+        "vol",
+        "p",
+        "pp",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    }
+)
+
 # Segments whose numeric mentions must each be annotated or excluded: the article's own text.
 ANNOTATED_SEGMENT_KINDS: tuple[str, ...] = ("body",)
 

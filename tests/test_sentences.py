@@ -856,3 +856,24 @@ def test_an_amount_each_year_is_refused_in_a_draft_and_as_a_figure(amount, per):
 def test_a_number_after_a_label_is_excluded_never_counted(label, number):
     text = f"The rules in {label} {number} apply to exports."
     assert reading_of(text, str(number)) == {"exclusion": vocab.LABEL_REASON}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. firms spent $5 billion. China spent 3%.",
+        "It ranked No. 3 on the list. Then 40% left.",
+        "The answer was no. 40 firms said yes.",
+        "Dr. Lin said 5% vs. 7% last year. Sales rose 2%.",
+        "It began on Jan. 5 with 10 chips. Then e.g. 20 more came.",
+    ],
+)
+def test_a_draft_and_the_segment_guess_end_sentences_at_the_same_full_stops(text):
+    from gapstudy.add import sentence_breaks
+    from gapstudy.sentences import _sentence_span
+
+    starts = [0] + [end for _, end in sentence_breaks(text)]
+    for mention in find_mentions(text):
+        start, _ = _sentence_span(text, mention.start, mention.end)
+        start += len(text[start:]) - len(text[start:].lstrip())  # the spaces after the stop
+        assert start == max(s for s in starts if s <= mention.start), mention
