@@ -573,6 +573,9 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return _read_by(text, mention, reading, floor)
     if _FROM_TO_RE.match(mention.text) and not _YEAR_IN_RE.search(mention.text):
         return _read_from_to(text, mention, reading, floor)
+    if reading["kind"] == "percent" and "whole" not in reading:
+        if (moved := _verb_and_object(text, mention, floor)) is not None:
+            return moved
     verb = _VERB_BEFORE_RE.search(text, floor, mention.start)
     if reading["kind"] == "multiplier" and verb and _BASE_VERB_RE.search(mention.text):
         return reading | {"kind": "change", "read_with": f"{verb.group(1)!r} before it: a verb"}
@@ -949,6 +952,47 @@ def _read_from_to(
         "refusal": f"{mention.text!r} with no verb in its clause may be a change or a span of "
         f"values (a scale, a range); {vocab.REFUSAL_ADVICE}"
     }
+
+
+# A verb of change and its object before a percentage: "grew revenue 20%", "slashed prices
+# 30%", "cut its prices 30%". Verbs whose direction is declared read as that change; others
+# that change an amount ("raised prices 10%") are refused.
+_OBJECT_CHANGE_VERBS = frozenset(
+    {"raised", "raise", "raises", "raising", "hiked", "hikes", "boosted", "boosts", "lifted"}
+    | {"cut", "cuts", "cutting", "lifts", "doubled", "tripled", "halved"}
+)
+_NOT_OBJECT_WORDS = frozenset(
+    {"to", "of", "by", "in", "on", "at", "for", "from", "than", "and", "or", "but", "with"}
+    | {"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that"}
+    | {"which", "who", "about", "around", "nearly", "almost", "over", "under", "as", "some"}
+    | {"while", "when", "whereas", "only", "just", "roughly", "approximately", "up", "down"}
+)
+
+
+def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """A percentage after a verb of change and its object ("grew revenue 20%"): read as that
+    change with the verb, or refused where the verb's direction is not declared ("raised
+    prices 10%"); None where no such verb stands right before the object."""
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
+    clause = text[starts[-1] if starts else floor : mention.start]
+    if clause[-1:] not in (" ", "\t"):
+        return None  # glued to the word before it
+    words = clause.split()[-4:]
+    if any(not _WORD_RE.fullmatch(word) for word in words):
+        return None
+    for size in range(1, min(3, len(words) - 1) + 1):
+        verb, objects = words[-size - 1].casefold(), [w.casefold() for w in words[-size:]]
+        if any(w in _NOT_OBJECT_WORDS or w in vocab.CHANGE_VERBS for w in objects):
+            return None
+        if verb in vocab.CHANGE_VERBS and verb not in ("up", "down"):
+            said = " ".join(words[-size - 1 :])
+            return _with_verb(read_mention(f"{verb} {mention.text}"), said)
+        if verb in _OBJECT_CHANGE_VERBS:
+            return {
+                "refusal": f"{verb!r} and its object before {mention.text!r} make it a change "
+                f"whose direction and base the mention does not hold; {vocab.REFUSAL_ADVICE}"
+            }
+    return None
 
 
 def _with_verb(reading: dict[str, Any], verb: str) -> dict[str, Any]:

@@ -360,6 +360,9 @@ CHANGE_VERBS: dict[str, int] = {
     **dict.fromkeys(("shrank", "shrunk", "down", "slid", "slump", "slumped", "plunged"), -1),
     **dict.fromkeys(("plunging", "plummeted", "plummeting", "tumbled", "sank", "dipped"), -1),
     **dict.fromkeys(("lost", "shed", "narrowed", "narrowing", "slipped", "retreated"), -1),
+    # verbs of a cut: "reduce electricity bills by up to 50 per cent", "slashed prices 30%"
+    **dict.fromkeys(("reduce", "reduces", "reduced", "reducing", "slashed", "slashing"), -1),
+    **dict.fromkeys(("lowered", "lowering", "trimmed", "trimming"), -1),
 }
 # Verbs of change that move an amount: after them an amount of money, energy or things is the
 # amount moved ("lost $279 billion", "added 500 GW"), and a percentage of a named whole is a
