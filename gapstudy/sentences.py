@@ -573,9 +573,9 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return _read_by(text, mention, reading, floor)
     if _FROM_TO_RE.match(mention.text) and not _YEAR_IN_RE.search(mention.text):
         return _read_from_to(text, mention, reading, floor)
-    if reading["kind"] == "percent" and "whole" not in reading:
-        if (moved := _verb_and_object(text, mention, floor)) is not None:
-            return moved
+    is_share = reading["kind"] == "percent" and "whole" not in reading
+    if is_share and (moved := _verb_and_object(text, mention, floor)) is not None:
+        return moved
     verb = _VERB_BEFORE_RE.search(text, floor, mention.start)
     if reading["kind"] == "multiplier" and verb and _BASE_VERB_RE.search(mention.text):
         return reading | {"kind": "change", "read_with": f"{verb.group(1)!r} before it: a verb"}
