@@ -350,6 +350,9 @@ _YEAR_RE = re.compile(r"\d{4}")
 _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
 _RANGE_MONEY_SIGNS = frozenset("$¥€£")
 _RANGE_END_SIGNS = frozenset({"%", "x", "×"})  # "30%-40%", "2x-5x"
+_SCALE_END_WORDS = frozenset(
+    {"thousand", "million", "billion", "trillion"}
+)  # "2 million - 3 million"
 _EDGE_PUNCTUATION = frozenset({'"', "'", ".", ",", ";", ":", "!", "?"})
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
 
@@ -551,7 +554,8 @@ def _tokenise(text: str) -> list[_Token]:
                 and i + 2 < len(tokens)
                 and tokens[i + 2].word[0].isdigit()
             )
-            if (left.word[-1].isdigit() or left.word in _RANGE_END_SIGNS) and (
+            is_end = left.word[-1].isdigit() or left.word in _RANGE_END_SIGNS
+            if (is_end or left.word in _SCALE_END_WORDS) and (
                 right.word[0].isdigit() or is_money_end
             ):
                 kept.append(_Token(token.text, "to", token.start))  # "3-5", "3 – 5"
@@ -1050,7 +1054,14 @@ def _looks_like_unit(reader: _Reader) -> bool:
         reader.pos = start
 
 
+# A basis point is a hundredth of a percentage point: "expanded 460 basis points" is 4.6.
+_BASIS_POINTS = _phrases("basis points", "basis point", "bps", "bp")
+
+
 def _take_unit(reader: _Reader, amount: _Amount) -> None:
+    if reader.take_any(_BASIS_POINTS):
+        amount.unit, amount.unit_factor = "percentage_point", Decimal("0.01")
+        return
     seq = reader.take_any(_UNIT_ALIASES)
     if seq is not None:
         amount.unit = _UNIT_ALIASES[seq]

@@ -10,8 +10,9 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
   scale letter is a scale too ("€10B", "$2.174T", "$560M"), where without a currency it is a
   name ("910B"). Letters glued before "$" or "¥" belong to the sign ("A$5"), so that the
   normaliser sees the currency.
-- A currency word after a mention belongs to it ("10 billion yuan", "one billion dollars"), so
-  that an amount of money is never read as a plain count.
+- A currency word after a mention belongs to it ("10 billion yuan", "one billion dollars",
+  "15.9 billion U.S. dollars", "2 billion Australian dollars"), so that an amount of money is
+  never read as a plain count (a currency the project lacks is then refused).
 - A power of ten is one mention ("1e26", "3.8e25", "10^26", "10²⁶"), never its first digits.
   A glued "B" or "T" after a decimal or before "parameters", "tokens", "active" or "total" is
   a scale ("14.8T", "671B parameters"), not a name.
@@ -167,7 +168,8 @@ _ATOM_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _CURRENCY_TAIL_RE = re.compile(
-    rf"(?:[ \t]+|-)(?:(?:US|Hong[ \t]Kong|HK|New[ \t]Taiwan|Taiwan|NT)[ \t]+dollars|"
+    rf"(?:[ \t]+|-)(?:(?:US|U\.S\.|Hong[ \t]Kong|HK|New[ \t]Taiwan|Taiwan|NT|(?-i:[A-Z][a-z]+))"
+    rf"[ \t]+dollars|"
     rf"(?:{'|'.join(_CURRENCY_WORDS)}))\b",
     re.IGNORECASE,
 )
@@ -398,9 +400,26 @@ def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
         # "30%-40%", "26 per cent to 33 per cent", "$500 million to $1 billion": the unit
         # written twice; but "from 30% to 40%" is a change, whose ends are joined later
         return not _after_from(text, left)
+    same_scale = _scale_word(text, left) is not None and _scale_word(text, left) == _scale_word(
+        text, right
+    )
+    if same_scale and not left.currency and not right.currency and _RANGE_GAP_RE.fullmatch(gap):
+        # "2 million to 4 million units": a range with the scale written twice
+        return not _after_from(text, left)
     if left.is_word and right.is_word and left.is_bare and _ODDS_GAP_RE.fullmatch(gap):
         return True
     return not left.is_word and not right.is_word and left.is_bare and gap == "/"
+
+
+_SCALE_END_RE = re.compile(rf"[0-9][ \t]+({'|'.join(_SCALE_WORDS)})s?$", re.IGNORECASE)
+
+
+def _scale_word(text: str, atom: _Atom) -> str | None:
+    """The scale word that ends a digit atom ("2 million" → "million"), else None."""
+    if atom.is_word or atom.is_percent:
+        return None
+    found = _SCALE_END_RE.search(text, atom.start, atom.end)
+    return found.group(1).casefold() if found else None
 
 
 def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -447,6 +466,9 @@ _UNIT_WORDS = (
     "fold",
     "percentage points",
     "percentage point",
+    "basis points",
+    "basis point",
+    "bps",
     "percent points",
     "points",
     "point",

@@ -133,7 +133,7 @@ _MOTION_VERBS = frozenset(
 )
 # "than" right before a mention that did not take it in: a comparison the words do not hold.
 _THAN_RE = re.compile(r"(?<![\w-])than[\"”’']?[ \t]*$", re.IGNORECASE)
-_RANK_RE = re.compile(r"(?<![\w-])(?:top|ranked|No\.|#)[ \t]*$", re.IGNORECASE)
+_RANK_RE = re.compile(r"(?<![\w-])(?:top|ranked|No\.|#|number)[ \t]*$", re.IGNORECASE)
 # "top" or "bottom" before a share names a ranked group ("the top 2% of researchers"): which
 # ones are meant, as "the top 10" does, not a share found.
 _RANKED_SHARE_RE = re.compile(r"(?<![\w-])(?:top|bottom)[ \t]*$", re.IGNORECASE)
@@ -190,8 +190,14 @@ _BRACKETED_AFTER_RE = re.compile(r"[ \t]*\[[^\]\d]{1,20}\]")
 # A tolerance: "$54B ±2%".
 _PLUS_MINUS_AFTER_RE = re.compile(r"[ \t]*(?:±|\+/-)")
 _PLUS_MINUS_BEFORE_RE = re.compile(r"(?:±|\+/-)[ \t]*$")
+# A verb or noun of scoring right before a bare number: "scores 80 on a benchmark".
+_SCORE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:scores?|scored|scoring|rated|rating|score[ \t]+of|rating[ \t]+of)"
+    r"(?:[ \t]+(?:an?|only|just))?[ \t]+$",
+    re.IGNORECASE,
+)
 # A ratio named earlier in the sentence: "the price-to-earnings ratio ... stands at 36.66".
-_RATIO_BEFORE_RE = re.compile(r"\b(?:ratio|ratios|multiple)\b", re.IGNORECASE)
+_RATIO_BEFORE_RE = re.compile(r"\b(?:ratio|ratios|multiple)\b(?!-)", re.IGNORECASE)
 # A scale word run into the next word by a lost space ("$5.576 millionIn stark contrast"): the
 # mention stops before it, and its amount would read a million times too small.
 _GLUED_SCALE_AFTER_RE = re.compile(
@@ -280,8 +286,16 @@ _ISO_DATE_RE = re.compile(r"(?:19|20)\d\d([-/])[01]?\d\1[0-3]?\d")
 _LABEL_NOUNS = (
     "section|article|chapter|clause|paragraph|figure|fig\\.|table|phase|stage|tier"
     "|title|annex|appendix|part|item|page|round|series|gen|generation|version|type|class|rule"
+    "|sections|articles|chapters|clauses|paragraphs|parts|pages|items|rules|pp?\\.|§§?"
 )
-_LABEL_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_LABEL_NOUNS})[ \t]+$", re.IGNORECASE)
+_LABEL_BEFORE_RE = re.compile(
+    rf"(?:(?<![\w-])(?:{_LABEL_NOUNS})|\b(?:C\.F\.R|CFR|U\.S\.C|USC)\.?)[ \t]*"
+    r"(?:\d+(?:,[ \t]*|[ \t]+(?:and|or|to)[ \t]+))*$",
+    re.IGNORECASE,
+)
+# The title number before the abbreviation of a legal code: "15 C.F.R.", "50 U.S.C. 4801".
+_LEGAL_CODE_AFTER_RE = re.compile(r"[ \t]+(?:C\.F\.R|CFR|U\.S\.C|USC|Fed\.[ \t]*Reg)\b")
+_LABEL_NUMBER_RE = re.compile(r"\d+(?:[ \t]*(?:[-–]|to|and|through)[ \t]*\d+)?", re.IGNORECASE)
 # A citation marker: digits alone in square brackets ("[4]", "[1, 2]", "[3-5]").
 _CITATION_BEFORE_RE = re.compile(r"\[[\d,–\- \t]*$")
 _CITATION_AFTER_RE = re.compile(r"[\d,–\- \t]*\]")
@@ -354,8 +368,11 @@ def _not_a_quantity(text: str, mention: Mention) -> str | None:
         return vocab.PROCESS_REASON
     if _ISO_DATE_RE.fullmatch(mention.text):
         return vocab.ISO_DATE_REASON
-    if mention.text.isdigit() and _LABEL_BEFORE_RE.search(text, 0, mention.start):
-        return vocab.LABEL_REASON  # "Section 232", "Phase 2", "article 5"
+    if _LABEL_NUMBER_RE.fullmatch(mention.text) and (
+        _LABEL_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
+        or _LEGAL_CODE_AFTER_RE.match(text, mention.end)
+    ):
+        return vocab.LABEL_REASON  # "Section 232", "Phase 2", "Parts 730 to 774", "15 C.F.R."
     is_digits = mention.text.isdigit()
     before = text[max(0, mention.start - 20) : mention.start]
     if (
@@ -698,6 +715,14 @@ def _count_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
                 f"{mention.text!r} has a fraction and no unit: not a count of things (a ratio, "
                 f"a score, a version?); {vocab.REFUSAL_ADVICE}"
             )
+        is_bare = _NOTHING_COUNTED_RE.match(text, mention.end) or _CLAUSE_END_RE.match(
+            text, mention.end
+        )
+        if is_bare and (score := _SCORE_BEFORE_RE.search(text, floor, mention.start)):
+            return (
+                f"{mention.text!r} after {score.group().strip()!r} is a score, whose scale (a "
+                f"percentage, points of a test) the words do not give; {vocab.REFUSAL_ADVICE}"
+            )
         if ratio := _RATIO_BEFORE_RE.search(text, floor, mention.start):
             return (
                 f"{ratio.group().strip()!r} earlier in its sentence: a ratio, which has no "
@@ -758,8 +783,9 @@ def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) ->
     """Why words after a mention make its reading wrong: an amount compared with one named
     after "than", a list whose unit is written after its last number, a duration range
     written with "to", a share of a whole written earlier ("a third of that"); else None."""
+    first_word = (reading.get("whole", "").split() or [""])[0].casefold()
     if reading["kind"] == "percent" and (
-        reading.get("whole", "").casefold() in _PRONOUNS or _OF_PRONOUN_RE.match(text, mention.end)
+        first_word in _PRONOUNS or _OF_PRONOUN_RE.match(text, mention.end)
     ):
         return (
             f"{mention.text!r} is a share of a whole named earlier ('of that', 'of them'), "
