@@ -466,6 +466,7 @@ class _Lead:
     verb: str | None = None  # the change verb, as written (case-folded)
     has_article: bool = False
     by_factor: bool = False
+    by_sign: bool = False  # "+25%": a sign glued before the number
 
 
 def parse_figure(text: str) -> ParsedFigure:
@@ -648,6 +649,11 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
     if lead.verb in vocab.AMOUNT_VERBS and sign == lead.sign and _is_amount_moved(last):
         sign = None  # "lost $279 billion", "gained 6% of the market": the amount moved
     figure = _combine(reader, first, second, is_odds=is_odds, sign=sign)
+    if lead.by_sign and figure.unit not in ("percent", "percentage_point"):
+        raise reader.fail(
+            f"a sign before {figure.unit!r} may make a change or a level below zero ('-5 "
+            f"degrees'); {vocab.REFUSAL_ADVICE}"
+        )
     is_rate = figure.unit not in _PER_YEAR_UNITS and figure.kind != "duration"  # not "a year"
     if is_rate and (per := _per_year_words(reader)):
         raise reader.fail(
@@ -738,9 +744,18 @@ def _is_odds_of_a_year(reader: _Reader) -> bool:
     return _is_year(reader, 1) and bool(rest) and all(t.word in _PROBABILITY_WORDS for t in rest)
 
 
+# A sign glued before the number makes it a change in that direction.
+_SIGNS = {"+": 1, "-": -1, "−": -1}
+
+
 def _take_lead(reader: _Reader) -> _Lead:
     """Qualifiers, articles, a change verb and "by a factor of", in any order."""
     lead = _Lead()
+    is_signed = reader.peek() in _SIGNS and (reader.peek(1) or "")[:1].isdigit()
+    if is_signed and _is_glued(reader.tokens[0], reader.tokens[1]):
+        lead.sign = _SIGNS[reader.tokens[0].word]  # "+25%", "−3.5%": a change with its sign
+        lead.by_sign = True
+        reader.pos += 1
     while not reader.at_end():
         if reader.take_any(_TIME_LEADS) or (lead.has_article and reader.take_any(_PERIOD_WORDS)):
             continue  # "over the next five years", "a year-on-year increase of 8%"

@@ -153,7 +153,8 @@ _ATOM_RE = re.compile(
     |
     (?P<prefix>\b(?:{"|".join(_PREFIXES)})-)?
     (?:
-        (?P<currency>[A-Z]{{1,3}}[$¥]|[$£€¥]|\b(?:{"|".join(_CURRENCY_CODES)})[ \t]?)?
+        (?P<currency>(?<![^\W\d_])(?-i:[A-Z]{{1,3}})[$¥]|[$£€¥]
+          |\b(?:{"|".join(_CURRENCY_CODES)})[ \t]?)?
         (?P<digits>[0-9]+(?:[.,][0-9]+|['’][0-9]{{3}}(?![0-9]))*|(?<=[$])\.[0-9]+
           |(?<![\w.,])\.[0-9]+)
         (?:
@@ -391,9 +392,12 @@ def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
         # "3-5%", "three to five"; never "2023 to 71.7%"; but "from 3 to 5 years" is a change,
         # whose ends are joined later (with "from"), where "from 2016 to 2023" is years
         return left_is_year or not _after_from(text, left)
-    is_money_end = right.is_bare or _SCALED_END_RE.fullmatch(text, right.start, right.end)
-    if left.is_money and is_money_end and not right.is_word and _MONEY_RANGE_GAP_RE.fullmatch(gap):
-        return True  # "$0.08-0.15", "$7-8 billion": the currency written once, on the first end
+    is_scaled_end = _SCALED_END_RE.fullmatch(text, right.start, right.end) is not None
+    is_money_end = (left.is_money and right.is_bare) or (left.currency and is_scaled_end)
+    if is_money_end and not right.is_word and not right.currency:
+        # "$0.08-0.15", "$7-8 billion", "US$26.1 billion–26.9 billion": the currency written
+        # once, on the first end
+        return _MONEY_RANGE_GAP_RE.fullmatch(gap) is not None
     same_unit = left.is_percent and right.is_percent
     same_unit = same_unit or (left.currency is not None and left.currency == right.currency)
     if same_unit and _RANGE_GAP_RE.fullmatch(gap):
@@ -460,6 +464,7 @@ _LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _GLUED_LEAD_SIGNS = frozenset("~<>≈")  # "~$5.6M", "<2%"
+_SIGN_BEFORE_RE = re.compile(r"(?:(?<=[\s(\[])|^)[+−-]$")
 _ARTICLES = frozenset({"a", "an"})
 _UNIT_WORDS = (
     "times",
@@ -644,6 +649,9 @@ def _widen_all(text: str, numbers: list[tuple[int, int]]) -> list[tuple[int, int
 def _lead_start(text: str, start: int, floor: int) -> int:
     """Where the words before a number that its reading needs begin (not before ``floor``)."""
     number_start = start  # an article inside the number stays ("a third of")
+    is_signed = start > floor and _SIGN_BEFORE_RE.match(text, start - 1, start)
+    if is_signed and text[start : start + 1].isdigit():
+        start -= 1  # "(+25%)", "−3.5%": a sign glued to the digits, after a space or a bracket
     for _ in range(8):
         if start > floor and text[start - 1] in _GLUED_LEAD_SIGNS:
             start -= 1

@@ -593,6 +593,10 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     is_share = reading["kind"] == "percent" and "whole" not in reading
     if is_share and (moved := _verb_and_object(text, mention, floor)) is not None:
         return moved
+    if is_share and (noun := _NOUN_IS_RE.search(text, floor, mention.start)):
+        # "the year-on-year decline was 35.2%", "growth stood at 3.6 percent": a change
+        word = noun.group(1).casefold()
+        return _with_verb(read_mention(f"a {word} of {mention.text}"), noun.group().strip())
     verb = _VERB_BEFORE_RE.search(text, floor, mention.start)
     if reading["kind"] == "multiplier" and verb and _BASE_VERB_RE.search(mention.text):
         return reading | {"kind": "change", "read_with": f"{verb.group(1)!r} before it: a verb"}
@@ -604,7 +608,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
             if not _LIST_GAP_RE.fullmatch(text[previous.end : mention.start]):
                 continue
             before = _read(text, previous, earlier[:i], floor)
-            if "refusal" in before:
+            was_refused = "refusal" in before
+            if was_refused:
                 # "rose by 18.8, 48.9, and 67.3 percentage points": the verb of the list's
                 # first figure, with the unit written after its last
                 first = _list_start(text, earlier, i)
@@ -614,6 +619,13 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
             if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
                 continued = _continued_change(reading, before)
                 return continued | {"read_with": f"the change {previous.text!r} before it"}
+            if was_refused and _BY_RE.match(previous.text) and before.get("kind") != "change":
+                # "declined, by 50.0% and 46.7%": "by" whose verb is out of reach is refused,
+                # and so is every figure listed after it
+                return {
+                    "refusal": f"{mention.text!r} continues a list after {previous.text!r}, "
+                    f"whose verb is not in its clause; {vocab.REFUSAL_ADVICE}"
+                }
             break
     ends = _CLAUSE_END_RE.match(text, mention.end) or _NOTHING_COUNTED_RE.match(text, mention.end)
     if reading["kind"] == "count" and ends:
@@ -992,6 +1004,15 @@ _NOT_OBJECT_WORDS = frozenset(
     | {"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that"}
     | {"which", "who", "about", "around", "nearly", "almost", "over", "under", "as", "some"}
     | {"while", "when", "whereas", "only", "just", "roughly", "approximately", "up", "down"}
+)
+
+
+# A noun of change, then a verb of being, right before a percentage: its subject is a change.
+_NOUN_IS_RE = re.compile(
+    rf"(?<![\w-])({'|'.join(sorted(vocab.CHANGE_NOUNS))})(?:[ \t]+rate)?[ \t]+"
+    r"(?:was|is|were|are|has[ \t]+been|had[ \t]+been|stood[ \t]+at|stands[ \t]+at"
+    r"|came[ \t]+in[ \t]+at|will[ \t]+be|would[ \t]+be)[ \t]+$",
+    re.IGNORECASE,
 )
 
 

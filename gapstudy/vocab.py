@@ -360,6 +360,12 @@ CHANGE_VERBS: dict[str, int] = {
     **dict.fromkeys(("shrank", "shrunk", "down", "slid", "slump", "slumped", "plunged"), -1),
     **dict.fromkeys(("plunging", "plummeted", "plummeting", "tumbled", "sank", "dipped"), -1),
     **dict.fromkeys(("lost", "shed", "narrowed", "narrowing", "slipped", "retreated"), -1),
+    # the present tense, as headlines write it: "Nvidia gains 6.2%", "exports fall 4%"
+    **dict.fromkeys(("rises", "grows", "gains", "gain", "jumps", "jump", "climbs", "climb"), 1),
+    **dict.fromkeys(("surges", "surge", "soars", "increases", "advances", "rallies"), 1),
+    **dict.fromkeys(("falls", "drops", "declines", "decreases", "slips", "slip", "dips"), -1),
+    **dict.fromkeys(("dip", "plunges", "plunge", "tumbles", "tumble", "sinks", "sink"), -1),
+    **dict.fromkeys(("slides", "slide", "shrinks", "shrink", "loses"), -1),
     # verbs of a cut: "reduce electricity bills by up to 50 per cent", "slashed prices 30%"
     **dict.fromkeys(("reduce", "reduces", "reduced", "reducing", "slashed", "slashing"), -1),
     **dict.fromkeys(("lowered", "lowering", "trimmed", "trimming"), -1),
@@ -367,7 +373,7 @@ CHANGE_VERBS: dict[str, int] = {
 # Verbs of change that move an amount: after them an amount of money, energy or things is the
 # amount moved ("lost $279 billion", "added 500 GW"), and a percentage of a named whole is a
 # share ("gained 6% of the market"); a percentage alone is a change ("shares lost 17%").
-AMOUNT_VERBS: frozenset[str] = frozenset({"added", "gained", "lost", "shed"})
+AMOUNT_VERBS: frozenset[str] = frozenset({"added", "gained", "lost", "shed", "gains", "loses"})
 # Nouns of change after a number: "a 42.86% increase", "a four-fold jump".
 CHANGE_NOUNS: dict[str, int] = {
     **dict.fromkeys(("increase", "rise", "gain", "growth", "jump", "surge", "leap"), 1),
