@@ -77,6 +77,7 @@ Reading rules (each one a decision; the tests and ``tests/phrasings.csv`` pin th
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field, fields
@@ -654,6 +655,8 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
             f"a sign before {figure.unit!r} may make a change or a level below zero ('-5 "
             f"degrees'); {vocab.REFUSAL_ADVICE}"
         )
+    if figure.kind == "percent" and _COMPARED_PERIOD_RE.search(reader.text):
+        figure = dataclasses.replace(figure, kind="change")  # "42% YoY", "12.8% sequentially"
     is_rate = figure.unit not in _PER_YEAR_UNITS and figure.kind != "duration"  # not "a year"
     if is_rate and (per := _per_year_words(reader)):
         raise reader.fail(
@@ -663,6 +666,13 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
     return figure
 
 
+# A period of comparison after a percentage makes it a change from that period: "42% YoY",
+# "6% Q/Q", "12.8% sequentially", "5% year-on-year" (positive unless a sign or verb says not).
+_COMPARED_PERIOD_RE = re.compile(
+    r"(?<![\w/])(?:yoy|qoq|mom|y/y|q/q|m/m|sequentially|(?:year|quarter|month)[- ](?:on|over)[- ]"
+    r"(?:year|quarter|month))(?![\w/])",
+    re.IGNORECASE,
+)
 # Units read with "a year" after them: "5% a year" (a change each year), "three times a year".
 _PER_YEAR_UNITS = frozenset({"percent", "percentage_point", "per_year"})
 # Words before "a year" that make it a span, not a rate: "over a year", "in a year".

@@ -546,6 +546,8 @@ _PER_WORDS = (
     "year-over-year",
     "year over year",
     "yoy",
+    *("y/y", "q/q", "m/m", "qoq", "mom", "sequentially", "quarter-on-quarter"),
+    *("quarter-over-quarter", "quarter over quarter", "month-on-month", "month over month"),
     "per annum",
     "yearly",
 )

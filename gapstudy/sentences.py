@@ -188,8 +188,10 @@ _TO_DURATION_RE = re.compile(
 # Words an editor inserted in square brackets: "$2 [billion] to $5 billion".
 _BRACKETED_AFTER_RE = re.compile(r"[ \t]*\[[^\]\d]{1,20}\]")
 # A tolerance: "$54B ±2%".
-_PLUS_MINUS_AFTER_RE = re.compile(r"[ \t]*(?:±|\+/-)")
-_PLUS_MINUS_BEFORE_RE = re.compile(r"(?:±|\+/-)[ \t]*$")
+_PLUS_MINUS_AFTER_RE = re.compile(r"[ \t]*(?:±|\+/-|plus[ \t]+or[ \t]+minus\b)", re.IGNORECASE)
+_PLUS_MINUS_BEFORE_RE = re.compile(
+    r"(?:±|\+/-|(?<![\w-])plus[ \t]+or[ \t]+minus)[ \t]*$", re.IGNORECASE
+)
 # A verb or noun of scoring right before a bare number: "scores 80 on a benchmark".
 _SCORE_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:scores?|scored|scoring|rated|rating|score[ \t]+of|rating[ \t]+of)"
@@ -840,7 +842,7 @@ def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: i
             f"insertion) may give its scale or unit; {vocab.REFUSAL_ADVICE}"
         )
     if _PLUS_MINUS_AFTER_RE.match(text, mention.end) or _PLUS_MINUS_BEFORE_RE.search(
-        text, max(floor, mention.start - 2), mention.start
+        text, max(floor, mention.start - 16), mention.start
     ):
         return (
             f"'±' next to {mention.text!r} gives a tolerance, which the mention does not "

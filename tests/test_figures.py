@@ -920,7 +920,6 @@ PERIODS = [
     " in Q3 2025",
     " as of March 2026",
     " last year",
-    " year-on-year",
     " since 2022",
     " by 2030",
     " over four years",
@@ -1147,3 +1146,41 @@ def test_a_power_of_ten_is_refused_never_read_as_its_first_digits(mantissa, expo
     words = form.format(m=mantissa, e=exponent) + unit
     reading = read_mention(words)
     assert "power of ten" in reading.get("refusal", ""), reading
+
+
+# A period of comparison after a percentage ("YoY", "Q/Q", "sequentially") makes it a change
+# from that period, where a period that dates it ("in 2024") leaves it as it is.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("42% YoY", ("change", 42.0)),
+        ("42% Y/Y", ("change", 42.0)),
+        ("6% Q/Q", ("change", 6.0)),
+        ("12.8% sequentially", ("change", 12.8)),
+        ("13 per cent year on year", ("change", 13.0)),
+        ("-27% Y/Y", ("change", -27.0)),
+        ("fell 5% year-on-year", ("change", -5.0)),
+        ("42% in 2024", ("percent", 42.0)),
+        ("+25%", ("change", 25.0)),
+        ("−3.5%", ("change", -3.5)),
+        ("expanded 460 basis points", ("change", 4.6)),
+        ("25 bps", ("percent", 0.25)),
+    ],
+)
+def test_a_period_of_comparison_or_a_sign_makes_a_percentage_a_change(text, expected):
+    parsed = parse_figure(text)
+    assert (parsed.kind, parsed.value) == (expected[0], pytest.approx(expected[1]))
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("-5 GW", "a level below zero"),
+        ("+5", "a level below zero"),
+        ("grew from 10 to 20 to 40 GW", "a chain of levels"),
+    ],
+)
+def test_a_sign_before_a_count_and_a_chain_of_levels_are_refused(text, reason):
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    assert reason in caught.value.reason
