@@ -137,6 +137,8 @@ _SCALE_ALIASES: dict[str, str] = {
     "tn": "trillion",
     "trn": "trillion",
     "mil": "million",
+    "bil": "billion",  # "US$137bil", as Malaysian and Indian papers write it
+    "bln": "billion",
 }
 _MONEY_SCALE_ALIASES: dict[str, str] = {"t": "trillion", "tr": "trillion"}  # "$2.174T"
 # "point(s)" read as percentage points go no higher: a bigger number is a level of an index.

@@ -117,7 +117,9 @@ _GLUED_SUFFIXES = frozenset(
     | {"nm", "pc", "pp", "ppt"}
 )
 # Scale letters glued to an amount of money: "€10B", "$2.174T", "$560M", "$5K".
-_MONEY_GLUED_SUFFIXES = frozenset({"k", "m", "mn", "mln", "b", "bn", "t", "tn", "trn"})
+_MONEY_GLUED_SUFFIXES = frozenset(
+    {"k", "m", "mn", "mln", "mil", "b", "bn", "bil", "bln", "t", "tn", "trn"}
+)
 _CURRENCY_CODES = ("USD", "CNY", "RMB", "EUR", "GBP", "HKD", "JPY", "TWD")
 _CURRENCY_WORDS = (
     "yuan",
@@ -160,7 +162,7 @@ _ATOM_RE = re.compile(
         (?:
             (?P<glued>[^\W\d_]+)
           | (?P<digit_suffix>%|-fold\b|[\s-](?:percent|per\ cent|pct)\b
-              |\s(?:{"|".join(_SCALE_WORDS)})s?\b)
+              |\s(?:{"|".join(_SCALE_WORDS)})s?\b|[ \t](?:bn|mn|bil|bln|mln|tn|trn)\b)
         )?
       | (?P<word>{_A_FRACTION}|\b(?:{"|".join(_NUMBER_WORDS)})(?:fold)?\b)
         (?P<word_suffix>-fold\b|[\s-](?:percent|per\ cent)\b)?

@@ -139,6 +139,11 @@ _RANK_RE = re.compile(r"(?<![\w-])(?:top|ranked|No\.|#|number)[ \t]*$", re.IGNOR
 _RANKED_SHARE_RE = re.compile(r"(?<![\w-])(?:top|bottom)[ \t]*$", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
 _NAMED_UNIT_RE = re.compile(r"[ \t]+(?:[A-Z][A-Z\d-]+|[A-Z]\d[\w-]*)[ \t]+([^\W\d_]+)")
+# A unit at the end of a hyphenated word after a count, maybe after a name: "2.788M
+# GPU-hours", "2.788M H800 GPU-hours" (the unit is "hours").
+_HYPHENATED_UNIT_RE = re.compile(
+    r"(?:[ \t]+(?:[A-Z][A-Z\d-]+|[A-Z]\d[\w-]*))?[ \t]+[^\W\d_]+-([^\W\d_]+)\b"
+)
 _BY_RE = re.compile(r"^by[ \t]+", re.IGNORECASE)
 # A day of the month is a date: "April 7", "Jan. 15", "7 April", "15th of March". Month names
 # are matched with their capital, so that "may" the verb is not one.
@@ -199,7 +204,10 @@ _SCORE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # A ratio named earlier in the sentence: "the price-to-earnings ratio ... stands at 36.66".
-_RATIO_BEFORE_RE = re.compile(r"\b(?:ratio|ratios|multiple)\b(?!-)", re.IGNORECASE)
+_RATIO_BEFORE_RE = re.compile(
+    r"\b(?:ratios?|multiple(?=[ \t]*(?:[,.;:)]|$|(?:of|is|was|stands?|at)\b|\d)))",
+    re.IGNORECASE,
+)
 # A scale word run into the next word by a lost space ("$5.576 millionIn stark contrast"): the
 # mention stops before it, and its amount would read a million times too small.
 _GLUED_SCALE_AFTER_RE = re.compile(
@@ -476,6 +484,11 @@ _COUNT_PER_SPAN_RE = re.compile(
     r"(?![ \t]+(?:ago|earlier|before|later|after)\b)",
     re.IGNORECASE,
 )
+# A count, what it names and "per" anything else ("about 4 fen per kWh", "8 GPUs per server"):
+# a price, a rate or a density.
+_COUNT_PER_THING_RE = re.compile(
+    r"(?:[ \t]+[^\W\d_][\w-]*){1,2}?[ \t]+(?:per|/)[ \t]*([^\W\d_][\w-]*)", re.IGNORECASE
+)
 # The end of "from X <words> to Y" that the finder could not join ("from below 20,000 wafer
 # starts per month today to roughly 100,000"): Y's unit is written with X.
 _TO_BEFORE_RE = re.compile(r"(?<![\w-])to[ \t]+$", re.IGNORECASE)
@@ -500,6 +513,11 @@ def _count_rate_or_far_end(
         )
     if reading["kind"] != "count":
         return None
+    if per := _COUNT_PER_THING_RE.match(text, mention.end):
+        return (
+            f"{mention.text + per.group()!r} is an amount per {per.group(1)!r} (a price, a rate "
+            f"or a density), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
     starts = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
     clause = text[starts[-1] if starts else floor : mention.start]
     if _TO_BEFORE_RE.search(clause) and _FROM_NUMBER_RE.search(clause):
@@ -595,6 +613,10 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     is_share = reading["kind"] == "percent" and "whole" not in reading
     if is_share and (moved := _verb_and_object(text, mention, floor)) is not None:
         return moved
+    if is_share and (rate := _VERB_AT_RATE_RE.search(text, floor, mention.start)):
+        verb = rate.group(1).casefold()  # "rising at a rate of approximately 7%": a change
+        if verb in vocab.CHANGE_VERBS:
+            return _with_verb(read_mention(f"{verb} {mention.text}"), rate.group().strip())
     if is_share and (noun := _NOUN_IS_RE.search(text, floor, mention.start)):
         # "the year-on-year decline was 35.2%", "growth stood at 3.6 percent": a change
         word = noun.group(1).casefold()
@@ -747,6 +769,8 @@ def _count_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
         return None
     # a name may stand between a count and its unit: "5M GPU hours", "2,000 H100 hours"
     unit = after if is_unit_word(after.group(1)) else _NAMED_UNIT_RE.match(text, mention.end)
+    if unit is None or not is_unit_word(unit.group(1)):
+        unit = _HYPHENATED_UNIT_RE.match(text, mention.end)
     if unit is not None and is_unit_word(unit.group(1)):
         return (
             f"the unit {unit.group(1)!r} after it is not in the mention's words; "
@@ -1014,6 +1038,14 @@ _NOUN_IS_RE = re.compile(
     rf"(?<![\w-])({'|'.join(sorted(vocab.CHANGE_NOUNS))})(?:[ \t]+rate)?[ \t]+"
     r"(?:was|is|were|are|has[ \t]+been|had[ \t]+been|stood[ \t]+at|stands[ \t]+at"
     r"|came[ \t]+in[ \t]+at|will[ \t]+be|would[ \t]+be)[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+# A verb of change and "at a rate of", "at an annual pace of" before a percentage.
+_VERB_AT_RATE_RE = re.compile(
+    r"(?<![\w-])([^\W\d_]+)[ \t]+at[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[^\W\d_]+[ \t]+)?"
+    r"(?:rate|pace|clip)[ \t]+of[ \t]+$",
     re.IGNORECASE,
 )
 

@@ -901,6 +901,38 @@ CLASS_CASES += [
 ]
 
 
+# Classes found by probing real pages on electricity prices, data centres and talent.
+CLASS_CASES += [
+    (
+        "Residential electricity prices are currently rising at a rate of approximately 7%.",
+        "7%",
+        ("change", 7.0, 7.0, 7.0, "approximate", "percent"),
+    ),
+    (
+        "the power price dropped 10% year-on-year, or about 4 fen per kWh.",
+        "4",
+        ("refusal", "an amount per 'kWh'"),
+    ),
+    ("Each rack holds 8 GPUs per server.", "8", ("refusal", "an amount per 'server'")),
+    (
+        "The US suffered from multiple power outages, cutting electricity to around 130,000 homes.",
+        "130,000",
+        ("count", 1.3e5, 1.3e5, 1.3e5, "approximate", "count"),
+    ),
+    ("The stock trades at a multiple of 28.", "28", ("refusal", "a ratio")),
+    (
+        "including a US$137bil (RM554.91bil) hydropower project",
+        "137",
+        ("money", 137e9, 137e9, 137e9, "exact", "usd"),
+    ),
+    ("It cost $137 bil in total.", "137", ("money", 137e9, 137e9, 137e9, "exact", "usd")),
+    ("Revenue hit €2 mn last year.", "2", ("money", 2e6, 2e6, 2e6, "exact", "eur")),
+    ("training efficiency (2.788M H800 GPU-hours for ~$5.6M)", "2.788M", ("refusal", "'hours'")),
+    ("Training took 2.788M GPU-hours.", "2.788M", ("refusal", "'hours'")),
+    ("It has 500 state-owned firms.", "500", ("count", 500.0, 500.0, 500.0, "exact", "count")),
+]
+
+
 @pytest.mark.parametrize(("text", "words", "expected"), CLASS_CASES)
 def test_a_form_that_misread_before_reads_right_or_is_refused_with_its_reason(
     text, words, expected
