@@ -693,6 +693,8 @@ def _is_phrasal_up(text: str, match: re.Match[str]) -> bool:
     if before is None:
         return False
     word = before.group(1).casefold()
+    if match.group().casefold().split()[:2] == ["up", "to"]:
+        return word in _PHRASAL_UP  # "slapped up to 245%": the bound, not a particle
     # any other verb in the past tense takes "up" as its particle ("vacuumed up $39.2
     # billion"), except the verbs of a market's close ("shares closed up 3%")
     return word in _PHRASAL_UP or (word.endswith("ed") and word not in _MARKET_VERBS)

@@ -139,10 +139,13 @@ _RANK_RE = re.compile(r"(?<![\w-])(?:top|ranked|No\.|#|number)[ \t]*$", re.IGNOR
 _RANKED_SHARE_RE = re.compile(r"(?<![\w-])(?:top|bottom)[ \t]*$", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
 _NAMED_UNIT_RE = re.compile(r"[ \t]+(?:[A-Z][A-Z\d-]+|[A-Z]\d[\w-]*)[ \t]+([^\W\d_]+)")
+_OUT_OF_BEFORE_RE = re.compile(r"(?<![\w-])out[ \t]+of[ \t]+$", re.IGNORECASE)
 # A unit at the end of a hyphenated word after a count, maybe after a name: "2.788M
 # GPU-hours", "2.788M H800 GPU-hours" (the unit is "hours").
 _HYPHENATED_UNIT_RE = re.compile(
-    r"(?:[ \t]+(?:[A-Z][A-Z\d-]+|[A-Z]\d[\w-]*))?[ \t]+[^\W\d_]+-([^\W\d_]+)\b"
+    r"(?:[ \t]+(?:[A-Z][A-Z\d-]+|[A-Z]\d[\w-]*))?[ \t]+[^\W\d_]+-"
+    r"(hours|minutes|seconds|days|weeks|months|years)\b",
+    re.IGNORECASE,
 )
 _BY_RE = re.compile(r"^by[ \t]+", re.IGNORECASE)
 # A day of the month is a date: "April 7", "Jan. 15", "7 April", "15th of March". Month names
@@ -759,6 +762,11 @@ def _count_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
                 f"{mention.text!r} after {score.group().strip()!r} is a score, whose scale (a "
                 f"percentage, points of a test) the words do not give; {vocab.REFUSAL_ADVICE}"
             )
+        if _OUT_OF_BEFORE_RE.search(text, floor, mention.start):
+            return (
+                f"'out of' before {mention.text!r} makes it the top of a scale ('out of 10'), "
+                f"not a count; {vocab.REFUSAL_ADVICE}"
+            )
         if ratio := _RATIO_BEFORE_RE.search(text, floor, mention.start):
             return (
                 f"{ratio.group().strip()!r} earlier in its sentence: a ratio, which has no "
@@ -1037,7 +1045,9 @@ _NOT_OBJECT_WORDS = frozenset(
 _NOUN_IS_RE = re.compile(
     rf"(?<![\w-])({'|'.join(sorted(vocab.CHANGE_NOUNS))})(?:[ \t]+rate)?[ \t]+"
     r"(?:was|is|were|are|has[ \t]+been|had[ \t]+been|stood[ \t]+at|stands[ \t]+at"
-    r"|came[ \t]+in[ \t]+at|will[ \t]+be|would[ \t]+be)[ \t]+$",
+    r"|came[ \t]+in[ \t]+at|will[ \t]+be|would[ \t]+be"
+    r"|(?:is|was|are|were)[ \t]+(?:projected|expected|forecast|estimated|seen|put|pegged)"
+    r"[ \t]+(?:at|to[ \t]+be))[ \t]+$",
     re.IGNORECASE,
 )
 

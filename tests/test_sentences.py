@@ -930,6 +930,28 @@ CLASS_CASES += [
     ("training efficiency (2.788M H800 GPU-hours for ~$5.6M)", "2.788M", ("refusal", "'hours'")),
     ("Training took 2.788M GPU-hours.", "2.788M", ("refusal", "'hours'")),
     ("It has 500 state-owned firms.", "500", ("count", 500.0, 500.0, 500.0, "exact", "count")),
+    # found probing pages on export controls and benchmarks
+    (
+        "Full-year growth is projected at 53%, indicating a cooling trajectory.",
+        "53%",
+        ("change", 53.0, 53.0, 53.0, "exact", "percent"),
+    ),
+    (
+        "The U.S. announced it has slapped up to 245% in levies on imports from China.",
+        "245%",
+        ("percent", None, None, 245.0, "upper", "percent"),
+    ),
+    ("It vacuumed up $39.2 billion.", "39.2", ("money", 39.2e9, 39.2e9, 39.2e9, "exact", "usd")),
+    (
+        "Scored by GPT-4 on 80 multi-turn questions. Score is out of 10.",
+        "10",
+        ("refusal", "'out of'"),
+    ),
+    (
+        "Scored by GPT-4 on 80 multi-turn questions.",
+        "80",
+        ("count", 80.0, 80.0, 80.0, "exact", "count"),
+    ),
 ]
 
 
