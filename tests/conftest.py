@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,27 @@ import pytest
 from gapstudy.paths import ProjectPaths, project_paths
 
 ROOT = Path(__file__).resolve().parent.parent
+# The inputs of the project: what a scratch copy needs to check, tabulate and build.
+INPUT_PARTS = (
+    "data/raw",
+    "data/annotations",
+    "data/sources.yaml",
+    "data/entities.yaml",
+    "data/layers.yaml",
+)
+
+
+def copy_parts(destination: Path, parts: Iterable[str]) -> Path:
+    """Copy each named file or folder of the project (relative to its root) under
+    ``destination``, keeping its relative path; caches of compiled code are left out."""
+    for name in parts:
+        source, target = ROOT / name, destination / name
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    return destination
 
 
 @pytest.fixture(autouse=True)
@@ -26,12 +48,7 @@ def _start_in_the_project_root(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def project(tmp_path: Path) -> ProjectPaths:
     """A copy of data/ (raw texts, sources.yaml, annotations) under a temporary root."""
-    shutil.copytree(ROOT / "data" / "raw", tmp_path / "data" / "raw")
-    shutil.copytree(ROOT / "data" / "annotations", tmp_path / "data" / "annotations")
-    shutil.copy(ROOT / "data" / "sources.yaml", tmp_path / "data" / "sources.yaml")
-    shutil.copy(ROOT / "data" / "entities.yaml", tmp_path / "data" / "entities.yaml")
-    shutil.copy(ROOT / "data" / "layers.yaml", tmp_path / "data" / "layers.yaml")
-    return project_paths(tmp_path)
+    return project_paths(copy_parts(tmp_path, INPUT_PARTS))
 
 
 @pytest.fixture

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import ast
 import re
-import shutil
 from pathlib import Path
 
 import nbformat
 import pandas as pd
 import pytest
+from conftest import copy_parts
 
 from gapstudy.output import describe_selection, selection_title
 from gapstudy.runlist import check_parameters, read_runs
@@ -255,8 +255,7 @@ def test_plain_papermill_runs_never_overwrite_committed_figures_nor_each_other(t
     import sys
 
     project = tmp_path / "project"
-    for name in ("data", "notebooks", "figures"):
-        shutil.copytree(ROOT / name, project / name)
+    copy_parts(project, ("data", "notebooks", "figures"))
     committed = _digests(project / "figures")
     swept = sorted(p.name.removeprefix("dimension-") for p in project.glob("figures/dimension-*"))
     assert len(swept) >= 2, "needs two dimensions with a run in figures/"

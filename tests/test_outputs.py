@@ -4,25 +4,16 @@ exactly the committed tables, figures (bytes), provenance, executed notebooks an
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import INPUT_PARTS, copy_parts
 
 from gapstudy.build import run_build
 from gapstudy.paths import ROOT_ENV_VAR, project_paths
 
 ROOT = Path(__file__).resolve().parent.parent
-INPUTS = (
-    "data/raw",
-    "data/annotations",
-    "data/sources.yaml",
-    "data/entities.yaml",
-    "data/layers.yaml",
-    "CITATION.cff",
-    "notebooks",
-    "gapstudy",
-)
+INPUTS = (*INPUT_PARTS, "CITATION.cff", "notebooks", "gapstudy")
 OUTPUTS = ("data/processed", "figures", "reports/notebooks", "reports/html")
 
 
@@ -40,13 +31,7 @@ def _digests(root: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def fresh_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("fresh")
-    for name in INPUTS:
-        source, target = ROOT / name, root / name
-        if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
+    copy_parts(root, INPUTS)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(ROOT_ENV_VAR, str(root))
         assert run_build(project_paths(root), jobs=2, force=True) == 0
@@ -119,8 +104,7 @@ def test_nbval_in_place_leaves_the_project_as_it_found_it(tmp_path: Path) -> Non
     import sys
 
     project = tmp_path / "project"
-    for name in ("data", "notebooks", "figures", "reports/notebooks"):
-        shutil.copytree(ROOT / name, project / name)
+    copy_parts(project, ("data", "notebooks", "figures", "reports/notebooks"))
     before = _tree(project)
     env = {k: v for k, v in os.environ.items() if k != ROOT_ENV_VAR}
     done = subprocess.run(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import sysconfig
@@ -14,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import copy_parts
 
 import gapstudy
 
@@ -47,11 +47,7 @@ def _digests(folder: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     src = tmp_path_factory.mktemp("src")
-    for name in BUILD_INPUTS:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(ROOT / name, src / name)
+    copy_parts(src, BUILD_INPUTS)
     dist = tmp_path_factory.mktemp("dist")
     done = _run(
         [sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "-q",
@@ -105,11 +101,7 @@ def test_installed_copy_is_the_wheel_not_this_checkout(venv: Path):
 
 def test_installed_copy_renders_the_project_it_is_run_in(venv: Path, tmp_path: Path):
     project = tmp_path / "project"
-    for name in PROJECT_INPUTS:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, project / name)
-        else:
-            shutil.copy2(ROOT / name, project / name)
+    copy_parts(project, PROJECT_INPUTS)
     (project / "notebooks").mkdir()
     done = _run([str(venv / "bin" / "gapstudy"), "render"], cwd=project / "notebooks")
     assert done.returncode == 0, done.stderr

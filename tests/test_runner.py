@@ -7,7 +7,6 @@ import importlib.util
 import json
 import os
 import re
-import shutil
 import sys
 import tempfile
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 import nbformat
 import psutil
 import pytest
+from conftest import copy_parts
 
 from gapstudy import runner
 from gapstudy.build import run_build, run_one
@@ -126,14 +126,7 @@ PROJECT_PARTS = (
 
 
 def _copy_project(root: Path) -> ProjectPaths:
-    for name in PROJECT_PARTS:
-        source, target = ROOT / name, root / name
-        if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
-    return project_paths(root)
+    return project_paths(copy_parts(root, PROJECT_PARTS))
 
 
 def _two_runs_of_the_sweep(paths: ProjectPaths) -> list[str]:
