@@ -140,6 +140,7 @@ POWER_OF_TEN_RE = re.compile(
 # ordinal ("a third round").
 _A_FRACTION = (
     r"\ba[ \t]+(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=[ \t]+of\b)"
+    r"|(?<=\bby[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"  # "grew by a third": a change
 )
 _A_FRACTION_RE = re.compile(_A_FRACTION, re.IGNORECASE)
 # Nouns counted in billions or trillions, after a glued scale letter: "671B parameters", "14.8T
@@ -161,7 +162,7 @@ _ATOM_RE = re.compile(
           |(?<![\w.,])\.[0-9]+)
         (?:
             (?P<glued>[^\W\d_]+)
-          | (?P<digit_suffix>%|-fold\b|[\s-](?:percent|per\ cent|pct)\b
+          | (?P<digit_suffix>[ \t]?%|-fold\b|[\s-](?:percent|per\ cent|pct)\b
               |\s(?:{"|".join(_SCALE_WORDS)})s?\b|[ \t](?:bn|mn|bil|bln|mln|tn|trn)\b)
         )?
       | (?P<word>{_A_FRACTION}|\b(?:{"|".join(_NUMBER_WORDS)})(?:fold)?\b)
@@ -176,7 +177,7 @@ _CURRENCY_TAIL_RE = re.compile(
     rf"(?:{'|'.join(_CURRENCY_WORDS)}))\b",
     re.IGNORECASE,
 )
-_PERCENT_SUFFIX_RE = re.compile(r"%|[\s-](?:percent|per cent|pct)|pc", re.IGNORECASE)
+_PERCENT_SUFFIX_RE = re.compile(r"[ \t]?%|[\s-](?:percent|per cent|pct)|pc", re.IGNORECASE)
 _WORD_GAP_RE = re.compile(r"[ \t-]+")
 _RANGE_GAP_RE = re.compile(r"[ \t]+to[ \t]+|-to-|[ \t]*[-–][ \t]*", re.IGNORECASE)
 _MONEY_RANGE_GAP_RE = re.compile(r"[ \t]*[-–][ \t]*")
@@ -401,6 +402,7 @@ def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
         # once, on the first end
         return _MONEY_RANGE_GAP_RE.fullmatch(gap) is not None
     same_unit = left.is_percent and right.is_percent
+    same_unit = same_unit or (_is_fold(text, left) and _is_fold(text, right))  # "10x to 100x"
     same_unit = same_unit or (left.currency is not None and left.currency == right.currency)
     if same_unit and _RANGE_GAP_RE.fullmatch(gap):
         # "30%-40%", "26 per cent to 33 per cent", "$500 million to $1 billion": the unit
@@ -415,6 +417,11 @@ def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
     if left.is_word and right.is_word and left.is_bare and _ODDS_GAP_RE.fullmatch(gap):
         return True
     return not left.is_word and not right.is_word and left.is_bare and gap == "/"
+
+
+def _is_fold(text: str, atom: _Atom) -> bool:
+    """Whether a digit atom ends in a glued multiplication sign ("10x", "100×")."""
+    return not atom.is_word and text[atom.end - 1 : atom.end] in ("x", "X", "×")
 
 
 _SCALE_END_RE = re.compile(rf"[0-9][ \t]+({'|'.join(_SCALE_WORDS)})s?$", re.IGNORECASE)
@@ -725,7 +732,10 @@ def _tail_end(text: str, n_start: int, end: int) -> int:
     has_unit = not _BARE_NUMBER_RE.fullmatch(number) or number.casefold().endswith("fold")
     is_share = _SHARE_NUMBER_RE.search(number) is not None
     has_direction = False
-    if (fraction := _FRACTION_WORD_TAIL_RE.match(text, end)) and number.isalpha():
+    fraction = _FRACTION_WORD_TAIL_RE.match(text, end)
+    if fraction is None and _BY_BEFORE_RE.search(text, max(0, n_start - 4), n_start):
+        fraction = _QUARTERS_TAIL_RE.match(text, end)  # "fell by three quarters": a fraction
+    if fraction and number.isalpha():
         end = fraction.end()  # "one third", "two thirds of", "three quarters of"
     for _ in range(4):
         match = _UNIT_TAIL_RE.match(text, end)
@@ -761,6 +771,8 @@ _FRACTION_WORD_TAIL_RE = re.compile(
     r"(?![\w-])",
     re.IGNORECASE,
 )
+_QUARTERS_TAIL_RE = re.compile(r"[ \t]+(?:quarters?|fourths?)(?![\w-])", re.IGNORECASE)
+_BY_BEFORE_RE = re.compile(r"(?<![\w-])by[ \t]+$", re.IGNORECASE)
 _HALF_COMPARED_RE = re.compile(r"[ \t]+(?:of[ \t]+)?(?:what|as)(?![\w-])", re.IGNORECASE)
 # One plain word between a percentage and its noun of change: "a 75% price cut".
 _NOUN_DIRECTION_TAIL_RE = re.compile(

@@ -228,7 +228,7 @@ _SPAN_LEAD_RE = re.compile(
 )
 # Words after a duration that make it the time another figure is dated by: "three years
 # earlier", "15 years ago".
-_SPAN_TAIL_RE = re.compile(r"[ \t]+(?:earlier|ago|before|previously)\b", re.IGNORECASE)
+_SPAN_TAIL_RE = re.compile(r"[ \t]+(?:earlier|ago|before|previously|after|later)\b", re.IGNORECASE)
 _HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
 # A dash between two numbers that the mention does not span ("$100-114 billion" found as "$100"
 # and "114 billion"): each end alone would read as a figure of its own.
@@ -294,6 +294,8 @@ _DIFFERENCE_WORDS = frozenset(
 _PROCESS_NODE_RE = re.compile(r"\d+(?:\.\d+)?[ \t]?nm")
 # A date written with dashes or slashes: "2024-03-15", "2026/05/27".
 _ISO_DATE_RE = re.compile(r"(?:19|20)\d\d([-/])[01]?\d\1[0-3]?\d")
+# An apostrophe before two digits, after a space or a bracket: "in '24", "(’25)".
+_SHORT_YEAR_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))['’‘]$")
 # Nouns a number labels, in any case ("Section 232", "Phase 2", "article 5", "Tier 1"):
 # which part, not how many.
 _LABEL_NOUNS = (
@@ -324,6 +326,9 @@ _PART_OF_PERIOD_RE = re.compile(
 _DAMAGED_GROUP_AFTER_RE = re.compile(r",[ \t]+0\d\d(?!\d)")
 _DAMAGED_GROUP_START_RE = re.compile(r"0\d\d(?!\d)")
 _DAMAGED_GROUP_BEFORE_RE = re.compile(r"\d,[ \t]+$")
+# A thousands comma with a space before it ("1 ,000"): damaged the other way.
+_SPACE_COMMA_AFTER_RE = re.compile(r"[ \t]+,\d{3}(?!\d)")
+_SPACE_COMMA_BEFORE_RE = re.compile(r"\d[ \t]+,$")
 # A hyphen with a space after it, joining the number to what it measures ("12- inch wafers").
 _SPACED_HYPHEN_AFTER_RE = re.compile(r"-[ \t]+[^\W\d_]")
 # Two figures joined by "/" ("$0.75/$4.50", input and output prices): a pair.
@@ -381,6 +386,10 @@ def _not_a_quantity(text: str, mention: Mention) -> str | None:
         return vocab.PROCESS_REASON
     if _ISO_DATE_RE.fullmatch(mention.text):
         return vocab.ISO_DATE_REASON
+    if re.fullmatch(r"\d\d", mention.text) and _SHORT_YEAR_BEFORE_RE.search(
+        text, max(0, mention.start - 2), mention.start
+    ):
+        return vocab.YEAR_REASON  # "back in '24": a year written with two digits
     if _LABEL_NUMBER_RE.fullmatch(mention.text) and (
         _LABEL_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
         or _LEGAL_CODE_AFTER_RE.match(text, mention.end)
@@ -432,12 +441,17 @@ def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str |
             f"or per server, not a total, and not one of the project's units; "
             f"{vocab.REFUSAL_ADVICE}"
         )
-    if _DAMAGED_GROUP_AFTER_RE.match(text, mention.end) or (
+    is_damaged = _DAMAGED_GROUP_AFTER_RE.match(text, mention.end) or (
         _DAMAGED_GROUP_START_RE.match(mention.text) and _DAMAGED_GROUP_BEFORE_RE.search(before)
+    )
+    if (
+        is_damaged
+        or _SPACE_COMMA_AFTER_RE.match(text, mention.end)
+        or (re.match(r"\d{3}(?!\d)", mention.text) and _SPACE_COMMA_BEFORE_RE.search(before))
     ):
         return (
-            f"{mention.text!r} is a part of a number whose thousands comma has a space after "
-            f"it ('400, 000'): the text is damaged, and is kept as written; "
+            f"{mention.text!r} is a part of a number whose thousands comma has a space beside "
+            f"it ('400, 000', '1 ,000'): the text is damaged, and is kept as written; "
             f"{vocab.REFUSAL_ADVICE}"
         )
     if mention.text[-1:].isdigit() and _SPACED_HYPHEN_AFTER_RE.match(text, mention.end):
