@@ -952,6 +952,21 @@ CLASS_CASES += [
         "80",
         ("count", 80.0, 80.0, 80.0, "exact", "count"),
     ),
+    # generated around dates, fractions, ratios and damaged text
+    (
+        "6 months after Kirin 9000s, they launched Kirin 9100.",
+        "6",
+        ("refusal", "'after' beside it"),
+    ),
+    ("Two years later, China caught up.", "Two", ("refusal", "'later' beside it")),
+    ("Back in '24 it cost $5.", "24", ("exclusion", vocab.YEAR_REASON)),
+    ("Prices rose 10 % last year.", "10", ("change", 10.0, 10.0, 10.0, "exact", "percent")),
+    ("Output hit 1 ,000 units.", "1", ("refusal", "the text is damaged")),
+    ("Output hit 1 ,000 units.", "000", ("refusal", "the text is damaged")),
+    ("It grew by a third.", "a third", ("change", 100 / 3, 100 / 3, 100 / 3, "exact", "percent")),
+    ("Costs fell by three quarters.", "three", ("change", -75.0, -75.0, -75.0, "exact", "percent")),
+    ("Compute grew 10x to 100x.", "100x", ("refusal", "a range of the change")),
+    ("Models are 10x to 100x cheaper.", "10x", ("multiplier", None, 0.01, 0.1, "range", "fold")),
 ]
 
 
