@@ -729,7 +729,10 @@ def _tail_end(text: str, n_start: int, end: int) -> int:
     """Where the unit, rate, direction, trailing bound and named whole after a number end."""
     number = text[n_start:end]
     # "tenfold", "four-fold" carry their unit: a noun of change may follow ("a tenfold jump")
-    has_unit = not _BARE_NUMBER_RE.fullmatch(number) or number.casefold().endswith("fold")
+    # "seven per cent growth": a number word with its percent word carries its unit too
+    has_unit = not _BARE_NUMBER_RE.fullmatch(number) or number.casefold().endswith(
+        ("fold", "percent", "per cent")
+    )
     is_share = _SHARE_NUMBER_RE.search(number) is not None
     has_direction = False
     fraction = _FRACTION_WORD_TAIL_RE.match(text, end)

@@ -248,7 +248,9 @@ _PER_YEAR_AFTER_RE = re.compile(
 )
 _PER_YEAR_RE = re.compile(rf"\b(?P<times>times[ \t]+)?{_PER_YEAR}", re.IGNORECASE)
 # Money followed by "per X" or "/X" it did not take in: a price per a unit ("$2 per H100-hour").
-_PER_UNIT_AFTER_RE = re.compile(r"[ \t]*(?:per[ \t]+|/[ \t]*)([^\W\d_][\w-]*)", re.IGNORECASE)
+_PER_UNIT_AFTER_RE = re.compile(
+    r"[ \t]*(?:per[ \t]+|/[ \t]*)((?:[\d.,]+[^\W\d_]*[ \t]+)?[^\W\d_][\w-]*)", re.IGNORECASE
+)
 _GROWTH_VERBS = frozenset({"scaled", "scales", "scaling", "multiplied", "expanded", "expands"})
 # "double", "triple" after "to" or a modal verb are verbs: a change ("set to more than double by
 # 2030", "could triple"), where "more than double the compute" is a ratio of two amounts.
@@ -347,6 +349,11 @@ _TOPS_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*tops\b(?![ \t]+\S*\d)", re.IGNORECAS
 # A quantity the clause before calls a density ("server densities below 10kW"): an amount per
 # rack or per server, though "per" is not written after it.
 _DENSITY_BEFORE_RE = re.compile(r"\bdensit(?:y|ies)\b[^,;:.()]{0,30}$", re.IGNORECASE)
+# A count per a number of things written earlier in the sentence: "the number of robots per
+# 10,000 workers ... surged from 49 to 470".
+_PER_NUMBER_BEFORE_RE = re.compile(
+    r"(?<![\w-])per[ \t]+[\d,.]+[ \t]+[^\W\d_][\w-]*(?=[^.!?;]*$)", re.IGNORECASE
+)
 # The amount a price or rate is per: "per 1M tokens", "per 1,000 queries".
 _PER_BEFORE_RE = re.compile(
     r"(?:(?<![\w-])(?:per|for[ \t]+every|for[ \t]+each)[ \t]+"
@@ -435,6 +442,12 @@ def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str |
             f"{vocab.REFUSAL_ADVICE}"
         )
     clause = text[max(0, mention.start - 40) : mention.start]
+    is_change = reading["kind"] == "change" and reading["unit"] == "count"
+    if is_change and (per := _PER_NUMBER_BEFORE_RE.search(text, 0, mention.start)):
+        return (
+            f"{mention.text!r} counts things {per.group().strip()!r} (a density written earlier "
+            f"in its sentence), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
     if reading["kind"] == "quantity" and _DENSITY_BEFORE_RE.search(clause):
         return (
             f"{mention.text!r} is a density (the clause before it says so): an amount per rack "

@@ -967,6 +967,24 @@ CLASS_CASES += [
     ("Costs fell by three quarters.", "three", ("change", -75.0, -75.0, -75.0, "exact", "percent")),
     ("Compute grew 10x to 100x.", "100x", ("refusal", "a range of the change")),
     ("Models are 10x to 100x cheaper.", "10x", ("multiplier", None, 0.01, 0.1, "range", "fold")),
+    # found probing pages on industrial robots
+    (
+        "Indian factories installed 9,100 robots in 2024, showing seven per cent growth",
+        "seven",
+        ("change", 7.0, 7.0, 7.0, "exact", "percent"),
+    ),
+    (
+        "the number of robots per 10,000 workers in China’s manufacturing sector has surged "
+        "from 49 to 470.",
+        "49",
+        ("refusal", "a density written earlier"),
+    ),
+    ("It costs $3 per 1,000 queries and serves 500 users.", "$3", ("refusal", "a price per")),
+    (
+        "It costs $3 per 1,000 queries and serves 500 users.",
+        "500",
+        ("count", 500.0, 500.0, 500.0, "exact", "count"),
+    ),
 ]
 
 
