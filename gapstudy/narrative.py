@@ -186,24 +186,47 @@ def join_and(items: list[str]) -> str:
 # brief does not grow with the corpus. Reports of a camp are ranked first (see
 # :func:`weightiest_reports`); other lists keep the order the brief gives them.
 LIST_SHOWN = 10
+# The brief's length budget, in words (a link counts as its text): a takeaway a reader can
+# quote, an argument read in a few minutes. A part over its budget is worded again with shorter
+# lists (``SHORTER_LISTS``, tried in turn), so that a growing corpus cannot lengthen it.
+TAKEAWAY_WORDS = 40
+ARGUMENT_WORDS = 900
+SHORTER_LISTS = (5, 3, 1)
+_MARKDOWN_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\([^)\s]+\)")
+_ITEM = re.compile(r"^- (.+)$", re.M)
 
 
-def shown(items: Any) -> list:
-    """The items of a list the brief shows: the first ``LIST_SHOWN``."""
-    return list(items)[:LIST_SHOWN]
+def shown(items: Any, limit: int = LIST_SHOWN) -> list:
+    """The items of a list the brief shows: the first ``limit``."""
+    return list(items)[:limit]
 
 
-def n_more(items: Any) -> int:
+def n_more(items: Any, limit: int = LIST_SHOWN) -> int:
     """How many items of a list the brief leaves out (see :func:`shown`)."""
-    return max(len(list(items)) - LIST_SHOWN, 0)
+    return max(len(list(items)) - limit, 0)
 
 
-def join_some(items: Any, noun: str = "others") -> str:
+def join_some(items: Any, noun: str = "others", limit: int = LIST_SHOWN) -> str:
     """:func:`join_and` of the items shown, the rest counted: ``a, b and 3 more texts``."""
     items = [str(i) for i in items]
-    if len(items) <= LIST_SHOWN:
+    if len(items) <= limit:
         return join_and(items)
-    return join_and([*items[:LIST_SHOWN], f"{n_more(items):,} more {noun}"])
+    return join_and([*items[:limit], f"{n_more(items, limit):,} more {noun}"])
+
+
+def count_words(markdown: str) -> int:
+    """Words of a brief's Markdown as a reader meets them: a link counts as its text."""
+    return len(_MARKDOWN_LINK.sub(r"\1", markdown).split())
+
+
+def is_within_budget(name: str, markdown: str) -> bool:
+    """Whether a part of the brief keeps to its budget: every takeaway to ``TAKEAWAY_WORDS``,
+    the argument to ``ARGUMENT_WORDS``; the detail, folded on the page, has none."""
+    if name == "takeaways":
+        return all(count_words(item) <= TAKEAWAY_WORDS for item in _ITEM.findall(markdown))
+    if name == "argument":
+        return count_words(markdown) <= ARGUMENT_WORDS
+    return True
 
 
 def weightiest_reports(reports: pd.DataFrame) -> pd.DataFrame:
@@ -217,7 +240,7 @@ def weightiest_reports(reports: pd.DataFrame) -> pd.DataFrame:
     return reports.loc[reports.index.isin(order.index[:LIST_SHOWN])]
 
 
-def _environment(template_dir: Path | None) -> jinja2.Environment:
+def _environment(template_dir: Path | None, list_shown: int = LIST_SHOWN) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir or TEMPLATE_DIR)),
         autoescape=False,  # Markdown out; article text is escaped where it enters the context
@@ -233,9 +256,9 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
         words=count_in_words,
         times=times_in_words,
         join_and=join_and,
-        join_some=join_some,
-        shown=shown,
-        more=n_more,
+        join_some=lambda items, noun="others": join_some(items, noun, list_shown),
+        shown=lambda items: shown(items, list_shown),
+        more=lambda items: n_more(items, list_shown),
         dimension=dimension_title,
         dim=lambda d: f"*{dimension_title(d)}*",
         lowerq=lambda q: (
@@ -1509,15 +1532,25 @@ def render_parts(
     names: tuple[str, ...] = tuple(BRIEF_PARTS),
 ) -> dict[str, str]:
     """The brief's parts in Markdown (``names``, default all three): the key takeaways, the
-    argument, and the detail (every dimension, voice and caveat) the page folds below it."""
-    env = _environment(template_dir)
-    parts = {}
+    argument, and the detail (every dimension, voice and caveat) the page folds below it.
+
+    A part over its word budget (:func:`is_within_budget`) is worded again with shorter lists;
+    if even the shortest is over, that wording is kept (the tests hold the real corpus to it)."""
+    parts, environments = {}, {}
     for name in names:
-        template = BRIEF_PARTS[name]
-        text = env.get_template(template).render(**context)
-        text = re.sub(r"[ \t]+\n", "\n", re.sub(r"(?<=\S)  +(?=\S)", " ", text))
-        parts[name] = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+        for limit in (LIST_SHOWN, *SHORTER_LISTS):
+            if limit not in environments:
+                environments[limit] = _environment(template_dir, limit)
+            parts[name] = _render_part(environments[limit], name, context)
+            if is_within_budget(name, parts[name]):
+                break
     return parts
+
+
+def _render_part(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    text = env.get_template(BRIEF_PARTS[name]).render(**context)
+    text = re.sub(r"[ \t]+\n", "\n", re.sub(r"(?<=\S)  +(?=\S)", " ", text))
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
 def write_brief(

@@ -52,7 +52,8 @@ def test_a_changed_raw_text_or_sources_entry_recomputes_that_source(project):
     sources, *_ = _run(project)
     sid = list(sources)[-1]
     raw = project.raw_file(sources[sid].meta["file"])
-    raw.write_bytes(raw.read_bytes() + b"\nOne more line.")
+    text = raw.read_bytes()  # one line more, whether or not the text ends with a newline
+    raw.write_bytes(text + (b"" if text.endswith(b"\n") else b"\n") + b"One more line.")
     doc = project.sources_file.read_text(encoding="utf-8")
     old_sha = sources[sid].meta["sha256"]
     new_sha = hashlib.sha256(raw.read_bytes()).hexdigest()

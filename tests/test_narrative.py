@@ -12,7 +12,9 @@ from gapstudy import brief, schema
 from gapstudy.exceptions import ParameterError
 from gapstudy.measures import derive_measures
 from gapstudy.narrative import (
+    ARGUMENT_WORDS,
     LIST_SHOWN,
+    TAKEAWAY_WORDS,
     TEMPLATE_DIR,
     build_brief_context,
     count_in_words,
@@ -21,6 +23,7 @@ from gapstudy.narrative import (
     join_and,
     join_some,
     load_brief_tables,
+    render_parts,
     select_sources,
     viewpoint_table,
     weightiest_reports,
@@ -916,10 +919,6 @@ def check_argument(text: str, tables: dict[str, pd.DataFrame], **parameters) -> 
     return checked
 
 
-# The longest takeaway, in words (the aim is about 35; the test allows a name or two more).
-TAKEAWAY_WORDS = 40
-
-
 @pytest.mark.parametrize("parameters", RUNS + [{"sources": ["undated-narrowing"]}])
 def test_takeaways_and_argument_have_their_shape_and_their_numbers_link(project_tables, parameters):
     from gapstudy.narrative import write_brief
@@ -936,7 +935,7 @@ def test_takeaways_and_argument_have_their_shape_and_their_numbers_link(project_
         # A takeaway a reader can quote: at most TAKEAWAY_WORDS words, links read as text.
         assert len(_LINK.sub(r"\1", item).split()) <= TAKEAWAY_WORDS, item
     words = _LINK.sub(r"\1", parts["argument"]).split()
-    assert len(words) <= 900
+    assert len(words) <= ARGUMENT_WORDS
     assert parts["argument"].startswith("**Bottom line.**")
     assert check_argument(parts["takeaways"] + parts["argument"], project_tables, **parameters)
 
@@ -1092,8 +1091,17 @@ def test_reader_trips_in_the_corpus_brief(project_tables):
     # A figure without a counterpart keeps its country, and the gloss the text adds to it.
     assert re.search(r"Power capacity added, China: \[400 GW\]", text)
     assert "The text goes on: “yet compute still lags.”" in text
-    # Dated and undated texts are counted apart (five, not six).
-    assert re.search(r"^Five texts \(four published between [^)]*, one undated\)", text, re.M)
+    # Dated and undated texts are counted apart, each count as the sources table gives it.
+    published = project_tables["sources"]["published"]
+    n_texts, n_undated = len(published), int(published.isna().sum())
+    n_dated = n_texts - n_undated
+    counted = (
+        rf"^{count_in_words(n_texts).capitalize()} texts "
+        rf"\({count_in_words(n_dated)} published between [^)]*, "
+        rf"{count_in_words(n_undated)} undated\)"
+    )
+    if n_undated:
+        assert re.search(counted, text, re.M), counted
     # A best case stated "as little as" is not called a floor.
     sentence = next(s for s in text.split("\n") if s.startswith("Computing power needed"))
     assert "[as little as 5%]" in sentence
@@ -1229,3 +1237,34 @@ def test_a_brief_list_shows_its_first_items_and_counts_the_rest():
     kept = weightiest_reports(reports)
     assert len(kept) == LIST_SHOWN and kept.index[-1] == 10 + LIST_SHOWN
     assert list(kept.index) == sorted(kept.index)  # in their order
+
+
+def test_a_part_over_its_word_budget_is_worded_again_with_shorter_lists(tmp_path):
+    """However long a list grows, the argument keeps to its budget: the list shows fewer
+    items and counts the rest; a part within its budget keeps every list at ``LIST_SHOWN``."""
+    words = tmp_path / "words"
+    words.mkdir()
+    (words / "argument.md.j2").write_text(
+        "{% for i in items | shown %}[{{ i }}](x) {% endfor %}and {{ items | more }} more.\n",
+        encoding="utf-8",
+    )
+    long = {"items": [" ".join([f"w{i}"] * 100) for i in range(30)]}
+    text = render_parts(long, template_dir=words, names=("argument",))["argument"]
+    assert len(_LINK.sub(r"\1", text).split()) <= ARGUMENT_WORDS
+    assert text.count("](x)") == 5 and text.endswith("and 25 more.\n")
+    short = {"items": [f"word{i}" for i in range(LIST_SHOWN + 2)]}
+    text = render_parts(short, template_dir=words, names=("argument",))["argument"]
+    assert text.count("](x)") == LIST_SHOWN and text.endswith("and 2 more.\n")
+
+
+def test_a_takeaway_over_its_budget_is_worded_again_with_shorter_lists(tmp_path):
+    words = tmp_path / "words"
+    words.mkdir()
+    (words / "takeaways.md.j2").write_text(
+        "- Short.\n- Named: {{ names | join_some('names') }}.\n", encoding="utf-8"
+    )
+    names = [" ".join(f"N{i}" for _ in range(5)) for i in range(LIST_SHOWN)]
+    text = render_parts({"names": names}, template_dir=words, names=("takeaways",))["takeaways"]
+    items = _ITEM.findall(text)
+    assert items[0] == "Short." and all(len(i.split()) <= TAKEAWAY_WORDS for i in items)
+    assert items[1].endswith(" and 5 more names.")
