@@ -616,20 +616,10 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return {"exclusion": vocab.DATE_REASON}
     if (refusal := _split_number(text, mention, reading)) is not None:
         return {"refusal": refusal}
-    if _TIME_AFTER_RE.match(text, mention.end) or _TIME_BEFORE_DIGITS_RE.search(
-        text, max(floor, mention.start - 3), mention.start
-    ):
-        # a time of day is excluded above; "5:1", "4:1 edge" are a ratio or a score
-        return {
-            "refusal": f"{mention.text!r} is one side of a ratio or a score written with ':' "
-            f"('5:1'), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
-        }
+    if (placed := _ratio_or_rank(text, mention, reading, floor)) is not None:
+        return placed
     if reading["kind"] == "multiplier" and (counted := _times_counted(text, mention, floor)):
         return counted
-    if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
-        return {"exclusion": vocab.RANK_REASON}
-    if reading["kind"] == "percent" and _RANKED_SHARE_RE.search(text, floor, mention.start):
-        return {"exclusion": vocab.RANK_REASON}  # "the top 2% of researchers": which ones
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
     if (priced := _price_later(text, mention, reading)) is not None:
@@ -641,16 +631,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     if _FROM_TO_RE.match(mention.text) and not _YEAR_IN_RE.search(mention.text):
         return _read_from_to(text, mention, reading, floor)
     is_share = reading["kind"] == "percent" and "whole" not in reading
-    if is_share and (moved := _verb_and_object(text, mention, floor)) is not None:
-        return moved
-    if is_share and (rate := _VERB_AT_RATE_RE.search(text, floor, mention.start)):
-        verb = rate.group(1).casefold()  # "rising at a rate of approximately 7%": a change
-        if verb in vocab.CHANGE_VERBS:
-            return _with_verb(read_mention(f"{verb} {mention.text}"), rate.group().strip())
-    if is_share and (noun := _NOUN_IS_RE.search(text, floor, mention.start)):
-        # "the year-on-year decline was 35.2%", "growth stood at 3.6 percent": a change
-        word = noun.group(1).casefold()
-        return _with_verb(read_mention(f"a {word} of {mention.text}"), noun.group().strip())
+    if is_share and (changed := _change_in_words_before(text, mention, floor)) is not None:
+        return changed
     verb = _VERB_BEFORE_RE.search(text, floor, mention.start)
     if reading["kind"] == "multiplier" and verb and _BASE_VERB_RE.search(mention.text):
         return reading | {"kind": "change", "read_with": f"{verb.group(1)!r} before it: a verb"}
@@ -1085,6 +1067,42 @@ _VERB_AT_RATE_RE = re.compile(
     r"(?:rate|pace|clip)[ \t]+of[ \t]+$",
     re.IGNORECASE,
 )
+
+
+def _ratio_or_rank(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A side of a ratio written with ':' ("5:1", refused; a time of day is excluded before),
+    a rank or the size of a ranked group ("the top 10", "the top 2% of researchers",
+    excluded); else None."""
+    if _TIME_AFTER_RE.match(text, mention.end) or _TIME_BEFORE_DIGITS_RE.search(
+        text, max(floor, mention.start - 3), mention.start
+    ):
+        return {
+            "refusal": f"{mention.text!r} is one side of a ratio or a score written with ':' "
+            f"('5:1'), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        }
+    if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
+        return {"exclusion": vocab.RANK_REASON}
+    if reading["kind"] == "percent" and _RANKED_SHARE_RE.search(text, floor, mention.start):
+        return {"exclusion": vocab.RANK_REASON}
+    return None
+
+
+def _change_in_words_before(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """A percentage made a change by the words before it: a verb and its object ("grew revenue
+    20%"), a verb "at a rate of" ("rising at a rate of approximately 7%"), a noun of change
+    and a verb of being ("the year-on-year decline was 35.2%"); else None."""
+    if (moved := _verb_and_object(text, mention, floor)) is not None:
+        return moved
+    if rate := _VERB_AT_RATE_RE.search(text, floor, mention.start):
+        verb = rate.group(1).casefold()
+        if verb in vocab.CHANGE_VERBS:
+            return _with_verb(read_mention(f"{verb} {mention.text}"), rate.group().strip())
+    if noun := _NOUN_IS_RE.search(text, floor, mention.start):
+        word = noun.group(1).casefold()
+        return _with_verb(read_mention(f"a {word} of {mention.text}"), noun.group().strip())
+    return None
 
 
 def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
