@@ -34,7 +34,7 @@ from gapstudy.atomicfile import replace_file, write_new_file
 from gapstudy.exceptions import AnnotationError, InputError, Problem
 from gapstudy.input_schema import ENTRY_KINDS
 from gapstudy.lock import editing_inputs
-from gapstudy.mentions import Mention, find_mentions
+from gapstudy.mentions import Mention, covering_span, find_mentions
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.reuse import format_in_use, in_use
 from gapstudy.sentences import read_in_sentence
@@ -193,6 +193,22 @@ def draft_reading(text: str, mention: Mention) -> dict[str, Any]:
     return read_in_sentence(text, mention)
 
 
+def _entry(source: Source, start: int, end: int) -> dict[str, Any]:
+    """A draft of the words at ``[start, end)``: its text, line and sentence."""
+    context = _context(source, start, end)
+    entry: dict[str, Any] = {
+        "draft": True,
+        "text": source.text[start:end],
+        "line": source.line_of(start),
+        "context": context,
+    }
+    spans = find_verbatim(source.text, context)
+    holding = [n for n, (s, e) in enumerate(spans, start=1) if s <= start < e]
+    if len(spans) > 1 and holding:
+        entry["occurrence"] = holding[0]
+    return entry
+
+
 def draft_entries(
     source: Source, covered: Callable[[Mention], bool] = lambda mention: False
 ) -> list[dict[str, Any]]:
@@ -205,18 +221,19 @@ def draft_entries(
             continue
         if covered(mention):
             continue
-        context = _context(source, mention.start, mention.end)
-        entry: dict[str, Any] = {
-            "draft": True,
-            "text": mention.text,
-            "line": source.line_of(mention.start),
-            "context": context,
-        }
-        spans = find_verbatim(source.text, context)
-        holding = [n for n, (s, e) in enumerate(spans, start=1) if s <= mention.start < e]
-        if len(spans) > 1 and holding:
-            entry["occurrence"] = holding[0]
         reading = draft_reading(source.text, mention)
+        if "levels" in reading:  # "from X to Y": the two levels reported, the change derived
+            for level in reading["levels"]:
+                if covered(Mention(level["start"], level["end"], level["text"])):
+                    continue  # a level confirmed already; the other is drafted again
+                entry = _entry(source, level["start"], level["end"])
+                entry.update({name: level[name] for name in DRAFT_READING_FIELDS})
+                if "period" in level:
+                    entry["period"] = level["period"]
+                entry["level_of"] = reading["level_of"]
+                drafts.append(entry)
+            continue
+        entry = _entry(source, mention.start, mention.end)
         if "exclusion" in reading:
             entry["reason"] = reading["exclusion"]
         elif "refusal" in reading:
@@ -588,8 +605,7 @@ def _covered_by(source: Source, paths: ProjectPaths) -> tuple[Callable[[Mention]
         spans += [ex.span for ex in notes.exclusions if ex.span is not None]
 
     def covered(mention: Mention) -> bool:
-        start, end = mention.number_span
-        if any(s <= start and end <= e for s, e in spans):
+        if covering_span(mention.number_span, spans) is not None:
             return True
         return notes is not None and figure_dated_by_year(notes, mention) is not None
 

@@ -35,6 +35,10 @@ _UNIT_SUFFIX = {
     "year": " years",
     "month": " months",
     "count": "",
+    "percent_per_year": "% a year",
+    "fold_per_year": " times a year",
+    "cny_per_year": " yuan a year",
+    "eur_per_year": " euros a year",
 }
 _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 # The qualifier as the brief says it; without one, the bound's default word.
@@ -95,9 +99,11 @@ def _plain(x: float) -> str:
 
 def format_amount(x: float, unit: str) -> str:
     """A number in its unit: ``$560 million``, ``20%``, ``17.5 percentage points``."""
-    if unit == "usd":
+    if unit in ("usd", "usd_per_year"):
         number = format_number(x)
-        return ("\u2212" if number.startswith("\u2212") else "") + "$" + number.lstrip("\u2212")
+        per = " a year" if unit == "usd_per_year" else ""
+        sign = "\u2212" if number.startswith("\u2212") else ""
+        return sign + "$" + number.lstrip("\u2212") + per
     return format_number(x) + _UNIT_SUFFIX.get(unit, f" {unit}")
 
 

@@ -43,7 +43,7 @@ from gapstudy.figures import ParsedFigure, format_reading, parse_figure
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
 from gapstudy.judgments import check_judgments
 from gapstudy.measures import load_derived_spec
-from gapstudy.mentions import Mention, find_mentions, find_numbers, is_year
+from gapstudy.mentions import Mention, covering_span, find_mentions, find_numbers, is_year
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.periods import PeriodError, parse_period
 from gapstudy.references import load_references_spec
@@ -620,8 +620,8 @@ def check_hand_vocabularies(annotations: dict[str, SourceAnnotations]) -> list[P
 def _covering(spans: list[tuple[int, int, str]], mention: Mention) -> str | None:
     """The label of the first span holding the mention's number (a figure or an exclusion
     covers a mention when its words hold the number, with or without the words around it)."""
-    start, end = mention.number_span
-    return next((label for s, e, label in spans if s <= start and end <= e), None)
+    found = covering_span(mention.number_span, [(s, e) for s, e, _ in spans])
+    return None if found is None else next(label for s, e, label in spans if (s, e) == found)
 
 
 def check_cross_source_files(paths: ProjectPaths) -> None:
@@ -764,6 +764,8 @@ def _source_drafts(sid: str, paths: ProjectPaths) -> tuple[list[Problem], set[tu
             )
         )
         drafted.add((sid, entry.get("line"), entry.get("text")))
+        if entry.get("level_of"):  # a level of "from X to Y" stands for the whole mention
+            drafted.add((sid, entry.get("line"), entry["level_of"]))
     return problems, drafted
 
 

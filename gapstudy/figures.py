@@ -45,9 +45,9 @@ Reading rules (each one a decision; the tests and ``tests/phrasings.csv`` pin th
   bare number may be odds or a year, and is refused (except at an end of "from X to Y").
 - Odds "N in M" are kind odds, in percent: "one-in-five" → 20; followed by what they count
   ("four in five university students") they are a share, kind percent.
-- "points" are percentage points only where the words make them a difference ("a 12-point
-  lead", "up 5 points"), never Elo, index or basis points, and at most 100; a level in points
-  ("over 50 points") may be the score of an index, and is refused.
+- "points" written alone are refused: they are percentage points only where the scores
+  compared are percentages, which those words do not say ("a 12-point lead" may be Elo or index
+  points); "percentage points", "pp", "percent points" are percentage points.
 - "N out of M"
   is a share of a group, kind percent ("three out of four": 75). A bound followed by an
   approximate mark ("up to ~1.6M", "more than about 500") is read as the bound. A unit symbol
@@ -68,6 +68,17 @@ Reading rules (each one a decision; the tests and ``tests/phrasings.csv`` pin th
   its value the end minus the start, in percentage points when the ends are percentages
   (a difference of percentages is never a ratio); the two ends are kept, parsed, in
   ``ParsedFigure.ends``.
+- A percentage with a comparative and a thing compared at one time ("10% less than the
+  national average", "36% above the national average") is a multiplier, 1 ± the percentage
+  (0.9, 1.36 fold): two things at one time, not a change; "than" and a time ("20% higher than
+  last year") leave a change; a verb of change with a thing compared is refused.
+- A rate a year has a unit of its own (vocab.PER_YEAR_UNITS): the words of "a year"
+  (vocab.PER_YEAR_WORDS, read the same whatever the typography: "a year", "/yr", "annually"),
+  "annual" and kin before a noun of change or "rate", and "CAGR" make a percentage or a
+  multiplier with a word of change a growth rate ("grew 30% annually": 30 percent_per_year;
+  "grown by 4.8x per year": 4.8 fold_per_year) and money with none a flow ("$50 billion a
+  year": 50e9 usd_per_year). Anything else a year is refused with the reason; "year-on-year",
+  "from a year earlier" and "in a year" are periods, not rates.
 - Quantities and durations are recognised and converted with ``pint`` into the project's units
   (exabyte, gigawatt, year, month): "0.5 zettabytes" → 500 exabyte. A time unit shorter than a
   year becomes months, a longer one years. Conversion factors are rounded to 12 significant
@@ -259,7 +270,7 @@ _COMPARATIVES = vocab.COMPARATIVES
 _COMPARISON_STARTS = frozenset({"the", "that", "those", "as", "than", "what", "its", "their"})
 _PERIOD_WORDS = _phrases(
     "year-on-year", "month-on-month", "quarter-on-quarter", "year over year", "year-to-date"
-) + _phrases("yoy", "ytd", "annual")
+) + _phrases("yoy", "ytd")
 _PROBABILITY_WORDS = frozenset({"chance", "chances", "odds", "probability", "likelihood"})
 _CONNECTORS = frozenset({"in", "to", "and", "of", "by", "from"})  # never units ("in" is not inches)
 # Nouns pint reads as units that, after a number, name what is counted ("900,000 units").
@@ -317,9 +328,12 @@ _RELATIVE_PERIODS = _phrases(
     *("last year", "this year", "last month", "this month", "last quarter", "this quarter"),
     *("a year earlier", "a year ago", "a year before", "a quarter earlier", "the year before"),
     *("the previous year", "the prior year", "the past year", "past year", "the same period"),
-    *("the previous quarter", "a year", "per year", "each year", "every year", "annually"),
+    *("the previous quarter",),
     *("earlier this year", "earlier this month", "later this year", "year's end", "alone"),
 )
+# After a preposition "a year" is a span ("in a year", "over a year"); alone it makes a rate a
+# year (vocab.PER_YEAR_WORDS).
+_SPANS_AFTER_PREPOSITION = _phrases("a year")
 _AGO = _phrases("ago", "earlier", "before")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 # Project unit -> pint unit it is converted to; pint recognises the written name or symbol.
@@ -341,6 +355,9 @@ _KIND_OF_UNIT: dict[str, str] = {
     "terawatt_hour": "quantity",
     **dict.fromkeys(("usd_per_kwh", "cny_per_kwh", "eur_per_kwh"), "price"),
     "per_year": "rate",
+    "percent_per_year": "change",
+    "fold_per_year": "change",
+    **dict.fromkeys(("usd_per_year", "cny_per_year", "eur_per_year"), "money"),
     "year": "duration",
     "month": "duration",
 }
@@ -425,6 +442,8 @@ class _Reader:
     tokens: list[_Token]
     pos: int = 0
     qualifiers: list[str] = field(default_factory=list)
+    per_year: str | None = None  # the words that make the figure a rate a year, as written
+    compared: str | None = None  # a comparative naming another thing at one time ("less than")
 
     def fail(self, reason: str) -> FigureParseError:
         return FigureParseError(self.text, reason)
@@ -522,6 +541,13 @@ def format_reading(reading: dict[str, Any]) -> str:
         return f"excluded: {reading['exclusion']}"
     if "refusal" in reading:
         return f"refused: {reading['refusal']}"
+    if "levels" in reading:  # "from X to Y" read as the two levels it reports
+        levels = [
+            f"{level['text']!r}: {format_reading(level)}"
+            + (f" in {level['period']}" if level.get("period") else "")
+            for level in reading["levels"]
+        ]
+        return f"levels {' and '.join(levels)}; the change between them is derived"
     if reading["value"] is not None:
         number = f"{reading['value']:g}"
     else:
@@ -659,12 +685,6 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
         )
     if figure.kind == "percent" and _COMPARED_PERIOD_RE.search(reader.text):
         figure = dataclasses.replace(figure, kind="change")  # "42% YoY", "12.8% sequentially"
-    is_rate = figure.unit not in _PER_YEAR_UNITS and figure.kind != "duration"  # not "a year"
-    if is_rate and (per := _per_year_words(reader)):
-        raise reader.fail(
-            f"{per!r} makes it an amount each year (a rate in {figure.unit} per year), for "
-            f"which the project has no unit; {vocab.REFUSAL_ADVICE}"
-        )
     return figure
 
 
@@ -675,27 +695,6 @@ _COMPARED_PERIOD_RE = re.compile(
     r"(?:year|quarter|month))(?![\w/])",
     re.IGNORECASE,
 )
-# Units read with "a year" after them: "5% a year" (a change each year), "three times a year".
-_PER_YEAR_UNITS = frozenset({"percent", "percentage_point", "per_year"})
-# Words before "a year" that make it a span, not a rate: "over a year", "in a year".
-_SPAN_PREPOSITIONS = frozenset({"over", "in", "within", "for", "during", "than", "of", "after"})
-
-
-def _per_year_words(reader: _Reader) -> str | None:
-    """The words that make a figure an amount each year ("$45 billion annually", "5 GW a
-    year", "grown by 4.8x per year"), else None; "a year earlier", "over a year" and "a
-    year-on-year" are not."""
-    words = [token.word for token in reader.tokens]
-    for i in range(len(words)):
-        for seq in _PER_YEAR:
-            if tuple(words[i : i + len(seq)]) != seq:
-                continue
-            after = words[i + len(seq)] if i + len(seq) < len(words) else None
-            before = words[i - 1] if i > 0 else None
-            if after in ("earlier", "ago", "before", "later", "-") or before in _SPAN_PREPOSITIONS:
-                continue
-            return " ".join(seq)
-    return None
 
 
 def _is_amount_moved(amount: _Amount) -> bool:
@@ -716,10 +715,10 @@ _PER_KWH = _phrases(
     *(f"{per} {unit}" for per in ("/", "per", "a") for unit in ("kwh", "kilowatt-hour"))
 )
 _PRICE_UNITS = {"usd": "usd_per_kwh", "cny": "cny_per_kwh", "eur": "eur_per_kwh"}
-# A count of times in a period: "three times a year" is a rate, not a multiplier.
-_PER_YEAR = _phrases(
-    *("a year", "per year", "each year", "every year", "annually", "a yr", "per annum", "yearly")
-)
+# Words that make a figure a rate a year, whatever the typography ("a year", "/yr", "annually"),
+# and words before a noun of change that do ("an annual increase", "compound annual growth").
+_PER_YEAR = _phrases(*vocab.PER_YEAR_WORDS)
+_ANNUAL = _phrases(*vocab.ANNUAL_WORDS)
 _TIMES = frozenset({"times", "twice", "thrice"})
 # Hundredths of a US dollar, after the number: "five cents", "8.24¢".
 _CENTS = frozenset({"cents", "cent", "¢"})
@@ -729,8 +728,20 @@ def _take_per_unit(
     reader: _Reader, first: _Amount, second: _Amount | None, *, is_change: bool
 ) -> None:
     """ "$0.05/kWh": money per kilowatt-hour is a price; "three times a year" is a rate (but
-    "grew 3.3 times annually" is a growth factor each year, refused by :func:`_parse`)."""
+    "grew 3.3 times annually" is a growth factor a year: the words of "a year" are marked, and
+    :func:`_per_year_unit` gives the unit)."""
     amounts = [a for a in (first, second) if a is not None]
+    is_times = first.unit == "fold" and first.kind != "change" and reader.pos > 0
+    is_times = is_times and reader.tokens[reader.pos - 1].word in _TIMES and not is_change
+    start = reader.pos
+    if reader.take_any(_PER_YEAR):
+        if is_times:  # "three times a year": how often, a rate
+            for amount in amounts:
+                if amount.unit is not None:
+                    amount.unit, amount.kind = "per_year", None
+        else:
+            _mark_per_year(reader, start)
+        return
     if reader.peek() == "/" and reader.peek(1) not in (None, "kwh") and first.unit in _CURRENCIES:
         per = reader.tokens[reader.pos + 1].text
         raise reader.fail(f"a price per {per!r} is not one of the project's units")
@@ -741,13 +752,65 @@ def _take_per_unit(
         for amount in amounts:
             if amount.unit is not None:
                 amount.unit = _PRICE_UNITS[amount.unit]
-        return
-    is_times = first.unit == "fold" and first.kind != "change" and reader.pos > 0
-    is_times = is_times and reader.tokens[reader.pos - 1].word in _TIMES and not is_change
-    if is_times and reader.take_any(_PER_YEAR):
-        for amount in amounts:
-            if amount.unit is not None:
-                amount.unit, amount.kind = "per_year", None
+
+
+def _mark_per_year(reader: _Reader, start: int) -> None:
+    """Record the words from token ``start`` to here as those that make the figure a rate a
+    year; a second such phrase is refused."""
+    first, last = reader.tokens[start], reader.tokens[reader.pos - 1]
+    words = reader.text[first.start : last.start + len(last.text)]
+    if reader.per_year is not None:
+        raise reader.fail(f"two words of 'a year' ({reader.per_year!r} and {words!r})")
+    reader.per_year = words
+
+
+def _take_annual(reader: _Reader) -> int | None:
+    """ "annual" and kin before a noun of change or "rate" ("an annual increase of 8%", "a
+    compound annual growth rate of 31.2%", "a 23% compound annual rate"): mark the figure a
+    rate a year and return the sign the words give (+1 for a compound rate, which is growth;
+    0 where a noun of change follows and gives it); None, taking nothing, otherwise."""
+    start = reader.pos
+    seq = reader.take_any(_ANNUAL)
+    if seq is None:
+        return None
+    if reader.peek() in _CHANGE_NOUNS:
+        _mark_per_year(reader, start)
+        return 0
+    if reader.peek() == "rate":
+        reader.pos += 1
+        _mark_per_year(reader, start)
+        reader.take("of")
+        return 1 if seq[0].startswith("compound") else 0
+    reader.pos = start
+    return None
+
+
+def _per_year_unit(reader: _Reader, unit: str, kind: str) -> str:
+    """The unit of a figure marked a rate a year (vocab.PER_YEAR_UNITS): a growth rate where
+    words of change make the percentage or multiplier one, a flow for money with no word of
+    change; anything else is refused with the reason."""
+    words = reader.per_year
+    if unit in _CURRENCIES:
+        if kind == "change":
+            raise reader.fail(
+                f"money a year ({words!r}) after a word of change may be a change each year or "
+                f"a change to a flow a year; {vocab.REFUSAL_ADVICE}"
+            )
+        if unit not in vocab.PER_YEAR_UNITS:
+            raise reader.fail(f"money a year in {unit!r} is not one of the project's units")
+        return vocab.PER_YEAR_UNITS[unit]
+    if unit in ("percent", "fold"):
+        if kind != "change":
+            raise reader.fail(
+                f"{'a percentage' if unit == 'percent' else 'a multiple'} a year ({words!r}) with "
+                f"no word of change may be a growth rate, a share of each year's whole or an "
+                f"interest rate; {vocab.REFUSAL_ADVICE}"
+            )
+        return vocab.PER_YEAR_UNITS[unit]
+    raise reader.fail(
+        f"{words!r} makes the figure a rate a year in {unit!r}, for which the project has no "
+        f"unit; {vocab.REFUSAL_ADVICE}"
+    )
 
 
 def _is_odds_of_a_year(reader: _Reader) -> bool:
@@ -771,6 +834,10 @@ def _take_lead(reader: _Reader) -> _Lead:
     while not reader.at_end():
         if reader.take_any(_TIME_LEADS) or (lead.has_article and reader.take_any(_PERIOD_WORDS)):
             continue  # "over the next five years", "a year-on-year increase of 8%"
+        if (annual := _take_annual(reader)) is not None:
+            if annual:  # "a compound annual rate of 23%": growth
+                lead.sign = lead.sign or annual
+            continue  # "an annual increase of 8%": the noun comes next
         if reader.take_any(_BY_A_FACTOR):
             lead.by_factor = True
         elif reader.pos == 0 and reader.peek() == "by" and not _is_year(reader, 1):
@@ -821,6 +888,8 @@ def _noun_of_change(reader: _Reader) -> int | None:
         return None
     for words in (("of",), ("rate", "of"), ("by",)):
         if all(reader.peek(i) == word for i, word in enumerate(words, start=1)):
+            if reader.peek() == "cagr":
+                _mark_per_year(reader, reader.pos)  # a compound annual growth rate
             reader.pos += 1 + len(words)
             return sign
     return None
@@ -1225,7 +1294,11 @@ def _take_period(reader: _Reader) -> bool:
             return True  # "between 2018 and 2019"
     reader.pos = start
     has_preposition = reader.take_any(_PERIOD_PREPOSITIONS) is not None
-    if has_preposition and (reader.take_any(_RELATIVE_PERIODS) or _take_span(reader)):
+    if has_preposition and (
+        reader.take_any(_RELATIVE_PERIODS)
+        or reader.take_any(_SPANS_AFTER_PREPOSITION)
+        or _take_span(reader)
+    ):
         if reader.take("of") and not _take_year(reader):
             reader.pos -= 1
         return True  # "over the past year", "over four years", "the first three months of 2025"
@@ -1315,6 +1388,15 @@ def _take_trailing(
         word = reader.peek() or ""
         if _take_period(reader) or reader.take_any(_PERIOD_WORDS) or _take_glued_span(reader):
             continue
+        start = reader.pos
+        if reader.take_any(_PER_YEAR):
+            _mark_per_year(reader, start)  # "$45 billion in capital spending annually"
+            continue
+        if (annual := _take_annual(reader)) is not None:
+            if annual and sign not in (None, annual):
+                raise reader.fail(f"a second direction word in {reader.per_year!r}")
+            sign = annual or sign  # "a 23% compound annual rate": growth
+            continue
         if word == "tops":  # "$5 million tops": an upper bound the project does not read
             raise reader.fail("'tops' after the number (an upper bound, not the verb)")
         if (seq := reader.take_any(_TRAILING_QUALIFIERS)) is not None:
@@ -1324,11 +1406,22 @@ def _take_trailing(
             continue
         direction = _CHANGE_NOUNS.get(word) or (0 if is_fold else _COMPARATIVES.get(word))
         if direction:
-            agrees = sign == direction and word in _COMPARATIVES  # "rocketed 78% higher"
+            # "rocketed 78% higher", "grow at a 31% CAGR"
+            agrees = sign == direction and (word in _COMPARATIVES or word == "cagr")
             if sign is not None and not agrees:
                 raise reader.fail(f"a second direction word {word!r}")
+            is_comparative = sign is None and word in _COMPARATIVES
+            if agrees and _comparator_follows(reader):
+                raise reader.fail(
+                    f"a verb of change and {word!r} a thing compared: a change over time or a "
+                    f"gap between two things?; {vocab.REFUSAL_ADVICE}"
+                )
             sign = direction
             reader.pos += 1
+            if word == "cagr":  # "31.2% CAGR": a compound annual growth rate
+                _mark_per_year(reader, reader.pos - 1)
+            if is_comparative:
+                _take_comparator(reader, word)
         elif is_fold and (word in _COMPARATIVES or word in _COMPARISON_STARTS):
             _take_comparison(reader, amount)
         elif word in _PROBABILITY_WORDS:  # "odds", "chance" add nothing to the reading
@@ -1348,6 +1441,38 @@ _TRAILING_QUALIFIERS = (
     *(phrase for phrase in _QUALIFIER_PHRASES if phrase[0] in ("or", "and", "plus", "+")),
     *_phrases("at most", "at least", "max"),
 )
+
+
+# After "than", words that make a comparison one of time (one quantity then and now): "20%
+# higher than before", "than a year earlier", "than in 2023".
+_EARLIER_WORDS = frozenset({"before", "previously", "earlier", "ever", "usual"})
+
+
+def _comparator_follows(reader: _Reader) -> bool:
+    """Whether the comparative next is followed by a thing compared at one time."""
+    start = reader.pos
+    try:
+        reader.pos += 1
+        _take_comparator(reader, reader.tokens[start].word)
+        return reader.compared is not None
+    finally:
+        reader.pos, reader.compared = start, None
+
+
+def _take_comparator(reader: _Reader, comparative: str) -> None:
+    """After a comparative that gives a percentage its direction: "than" (or "above"/"below")
+    and a thing compared at one time ("10% less than the national average", "36% above the
+    national average") mark the figure a comparison of two things, read as a multiplier in
+    :func:`_combine`; "than" and a time ("than last year", "than before") leave it a change."""
+    is_than = reader.peek() == "than"
+    if not (is_than or comparative in ("above", "below")) or reader.at_end():
+        return
+    start = reader.pos
+    reader.take("than")
+    if reader.at_end() or _period_follows(reader) or reader.peek() in _EARLIER_WORDS:
+        return  # a change of one quantity over time; the period is read next
+    first = reader.tokens[start]
+    reader.compared = reader.text[first.start :] if is_than else f"{comparative} {reader.rest()}"
 
 
 def _take_comparison(reader: _Reader, amount: _Amount) -> None:
@@ -1379,8 +1504,8 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
         raise reader.fail(f"{written!r} is a name or a decade, not a number with a unit")
     in_phrase = first in _PHRASE_STARTS
     while not reader.at_end() and not _period_follows(reader):
-        if _trailing_qualifier_follows(reader):
-            break  # "128 layers or more"
+        if _trailing_qualifier_follows(reader) or _per_year_follows(reader):
+            break  # "128 layers or more", "$45 billion in capital spending annually"
         token = reader.tokens[reader.pos]
         is_amount = amount.unit is None or amount.unit in _CURRENCIES
         if is_amount and token.word in _OTHER_MONEY_WORDS | _CURRENCY_SIGNS_WORDS:
@@ -1437,6 +1562,21 @@ def _take_glued_span(reader: _Reader) -> bool:
         reader.pos += 2
         return True
     return False
+
+
+def _per_year_follows(reader: _Reader) -> bool:
+    start = reader.pos
+    try:
+        return reader.take_any(_PER_YEAR) is not None or _take_annual_probe(reader)
+    finally:
+        reader.pos = start
+
+
+def _take_annual_probe(reader: _Reader) -> bool:
+    """Whether "annual" and kin before a noun of change or "rate" come next (takes words)."""
+    return reader.take_any(_ANNUAL) is not None and (
+        reader.peek() in _CHANGE_NOUNS or reader.peek() == "rate"
+    )
 
 
 def _trailing_qualifier_follows(reader: _Reader) -> bool:
@@ -1521,6 +1661,10 @@ def _combine(
         elif sign < 0:
             low, high = -high, -low
             is_decreasing = True
+    if reader.per_year is not None:
+        if is_odds:
+            raise reader.fail(f"odds a year ({reader.per_year!r})")
+        unit = _per_year_unit(reader, unit, kind)
     is_range = second is not None and not is_odds
     if is_range and low > high:
         raise reader.fail(f"the range runs backwards ({low} to {high})")
@@ -1529,6 +1673,13 @@ def _combine(
     )
     if first.is_orders and bound == "exact":
         bound = "approximate"  # "an order of magnitude" is a power of ten, roughly
+    if reader.compared is not None and kind == "change" and unit == "percent":
+        # "10% less than the national average": two things at one time, not a change over
+        # time; this is 0.9 times that (a multiplier, as "half what X pays" is)
+        value, low, high = (None if x is None else 1 + x / 100 for x in (value, low, high))
+        if any(x is not None and x <= 0 for x in (value, low, high)):
+            raise reader.fail(f"a comparison ({reader.compared!r}) leaves nothing")
+        kind, unit = "multiplier", "fold"
     return ParsedFigure(
         text=reader.text,
         kind=kind,
@@ -1543,10 +1694,20 @@ def _combine(
     )
 
 
+# Why "points" written alone are refused: the words that would decide the scale are not there.
+POINTS_SCALE_REASON = (
+    "'points' alone do not say the scale of the scores compared: they are percentage points only "
+    "where the scores are percentages (Elo, index and many benchmark scores are not); the words "
+    "that decide are 'percentage points' (or 'pp', 'percent points'), or the scores themselves "
+    "written in percent (then quote them as levels and derive the change)"
+)
+
+
 def _check_points(reader: _Reader, largest: Decimal, *, is_change: bool) -> None:
-    """ "points" are percentage points where the words make them a difference ("a 12-point
-    lead", "up 5 points"), nothing says otherwise (Elo, index) and they fit (up to 100). A
-    level in points ("over 50 points") may be the score of an index, and is refused."""
+    """ "points" written alone are never read as percentage points: the scale of the scores
+    compared is not in the words ("a 12-point lead", "up 5 points" may be Elo or index points).
+    A level in points ("over 50 points"), points of a named other scale and more than 100 points
+    are refused with their own reasons; any other use with :data:`POINTS_SCALE_REASON`."""
     words = {token.word for token in reader.tokens}
     if not is_change and not words & _DIFFERENCE_NOUNS:
         raise reader.fail(
@@ -1562,6 +1723,7 @@ def _check_points(reader: _Reader, largest: Decimal, *, is_change: bool) -> None
             f"{largest} points cannot be percentage points; "
             "points of an index or a score are not one of the project's units"
         )
+    raise reader.fail(f"{POINTS_SCALE_REASON}; {vocab.REFUSAL_ADVICE}")
 
 
 def _inherit(reader: _Reader, first: _Amount, second: _Amount) -> _Amount:

@@ -151,6 +151,10 @@ ENTRY_KINDS: dict[str, dict[str, Key]] = {
         "read_with": optional(
             TEXT, "words of the sentence outside the mention that its reading uses"
         ),
+        "period": optional(TEXT, "the period its words give it, as written ('2019')"),
+        "level_of": optional(
+            TEXT, "the change 'from X to Y' it is a level of; the change goes in derived.yaml"
+        ),
     },
     # data/annotations/voices.yaml: voices that speak in several texts, declared once
     "voices file": {"voices": required(LIST, entries="shared voice")},

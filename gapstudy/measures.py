@@ -70,6 +70,10 @@ def load_derived_spec(paths: ProjectPaths | None = None) -> list[dict[str, Any]]
     return entries
 
 
+# Growth rates a year compound: no measure of two of them has a unit in the project.
+_GROWTH_RATE_UNITS = frozenset({"percent_per_year", "fold_per_year"})
+
+
 def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -> pd.DataFrame:
     """The ``derived_measures`` table: each measure of ``derived_spec`` computed from the two
     figures it names, with their ids, words and values so that it traces back.
@@ -147,6 +151,11 @@ def _checked_pair(
         )
     if num["unit"] != den["unit"]:
         raise TableError(f"{where}: units differ ({num['unit']} vs {den['unit']})")
+    if num["unit"] in _GROWTH_RATE_UNITS:
+        raise TableError(
+            f"{where}: figures in {num['unit']} are growth rates a year; the project has no "
+            "unit for their ratio or difference (compare them as reported)"
+        )
     if spec["operation"] == "ratio" and num["unit"] in PERCENT_UNITS:
         raise TableError(
             f"{where}: a ratio of two figures in {num['unit']}; compare percentages by their"

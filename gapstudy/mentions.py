@@ -867,3 +867,19 @@ def _joined_end(
 def _end_with_period(text: str, end: int) -> int:
     period = _END_PERIOD_RE.match(text, end)
     return period.end() if period else end
+
+
+def covering_span(
+    number_span: tuple[int, int], spans: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The first of ``spans`` (figures' or exclusions' words) that covers a mention's number:
+    one that holds it whole, or, for a change "from X to Y" whose number runs from X to Y,
+    the span holding X when another span holds Y (its two levels, quoted as two figures);
+    None when nothing covers it."""
+    start, end = number_span
+    whole = next(((s, e) for s, e in spans if s <= start and end <= e), None)
+    if whole is not None:
+        return whole
+    first = next(((s, e) for s, e in spans if s <= start < e), None)
+    has_last = any(s < end <= e for s, e in spans)
+    return first if first is not None and has_last else None

@@ -70,6 +70,11 @@ UNIT_NAMES: dict[str, str] = {
     "usd": "US dollars",
     "count": "count",
     "year": "years (a span of time)",
+    "percent_per_year": "percent a year (a growth rate)",
+    "fold_per_year": "multiple a year (a growth factor)",
+    "usd_per_year": "US dollars a year",
+    "cny_per_year": "yuan a year",
+    "eur_per_year": "euros a year",
 }
 _ARROW = {"arrowstyle": "-|>", "lw": 1.5, "mutation_scale": 11, "shrinkA": 0, "shrinkB": 0}
 ROW_IN = 0.46  # height of one labelled row in a panel of marks

@@ -65,12 +65,18 @@ _UNIT_AFTER = {
     "fold": "×",
     "count": "",
     "year": " years",
+    "percent_per_year": "% a year",
+    "fold_per_year": "× a year",
+    "cny_per_year": " yuan a year",
+    "eur_per_year": " euros a year",
 }
 
 
 def _amount(number: str, unit: str) -> str:
     if unit == "usd":
         return f"${number}"
+    if unit == "usd_per_year":
+        return f"${number} a year"
     return f"{number}{_UNIT_AFTER.get(unit, ' ' + unit.replace('_', ' '))}"
 
 

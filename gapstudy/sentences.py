@@ -14,6 +14,11 @@ and either completes its reading from words that are there, or refuses it; it ne
   than 430 gigawatts") is read with that verb. Where the clause holds a word of difference
   instead ("ahead", "lead", "outpaced"), "by N" is the size of the difference, read as
   written. Where it holds neither, it is refused: the words do not say what N is the amount of.
+- A change "from X to Y" is read as the two levels the text reports ("from 27% in 2019 to 38%
+  in 2022": 27% in 2019 and 38% in 2022, ``{"levels": [...], "level_of": words}``), each a
+  verbatim span with its period where the words date it; the change is a number the text does
+  not contain, derived from the two figures (derived.yaml). A level whose words alone read
+  otherwise than in the change ("from 3 to 5 billion") is refused.
 - "from X to Y" with no verb of change in the mention and no period on its ends is a change
   where a verb stands earlier in the clause ("going from 20% to 40%"), a range after a word of
   range ("ranging from 5% to 10%"), and refused where the clause has neither ("accuracy from 0%
@@ -51,11 +56,20 @@ and either completes its reading from words that are there, or refuses it; it ne
   fraction ("36.66") and a bare count after "ratio".
 - A number joined by a hyphen to words the mention does not hold ("a five-times-per-year
   rate") and "N times a year" after a verb of growth ("scaled about three times per year": a
-  growth factor each year, which has no unit here) are refused; so are "per year" or
-  "annual" next to a multiple or an amount ("4.8x per year", "the 2.3x annual growth", "5 GW
-  per year"), money per a unit the mention does not hold ("$2 per H100-hour"), one end of a
-  range written with a dash that the mention does not span ("$100-114 billion"), and a bare
-  number right after a name, which may be a version ("Llama 3", "Claude 3.5 Opus").
+  growth factor each year, and the verb stands outside the mention) are refused; so are "per
+  year" right after a mention that did not take it in ("5 GW per year"), money per a unit
+  the mention does not hold ("$2 per H100-hour"), one end of a range written with a dash
+  that the mention does not span ("$100-114 billion"), and a bare number right after a name,
+  which may be a version ("Llama 3", "Claude 3.5 Opus").
+- "annual" and kin right before a mention that starts with a noun of change ("an annual
+  increase of 8%", "grew at an annual rate of 30%") or right after one with a noun of change
+  or "rate" ("a 23% compound annual rate", "the 2.3x annual growth") are read with it: a rate a
+  year. An amount whose clause says "a year" further on, past words the mention did not take
+  in ("$45 billion into capex annually"), is refused; a multiplier there stays a ratio.
+- A percentage whose mention ends in a comparative, with "than" (or, after "above"/"below", a
+  thing named) right after it, is read with the words to the end of its clause: "10% less than
+  the national average" is 0.9 fold (two things at one time), "20% higher than last year" a
+  change.
 - Numbers that are no quantity are excluded with their reason: an idiom ("doubling down",
   "one-shot"), "double digits" (a vague quantity), a chip maker's process ("7nm",
   "5 nm"), a citation marker ("[4]"), a time of day ("8 am", "12:30"), "half" after an
@@ -83,7 +97,14 @@ import re
 from typing import Any
 
 from gapstudy import periods, vocab
-from gapstudy.figures import is_unit_word, read_mention
+from gapstudy.exceptions import FigureParseError
+from gapstudy.figures import (
+    POINTS_SCALE_REASON,
+    READING_FIELDS,
+    is_unit_word,
+    parse_figure,
+    read_mention,
+)
 from gapstudy.mentions import Mention, find_mentions, is_year
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
@@ -236,18 +257,47 @@ _RANGE_DASH_AFTER_RE = re.compile(r"[-–]\d")
 _RANGE_DASH_BEFORE_RE = re.compile(r"\d[-–]$")
 # A capitalised name right before a bare number: a version ("Llama 3", "Claude 3.5 Opus").
 _NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w-]*)[ \t]+$")
+
+
 # "N times a year" after a verb of growth ("compute scaled about three times per year") is a
 # growth factor each year, for which the project has no unit, not N events a year.
 # "per year" or "annual" right after a mention that did not take it in ("grown by 4.8x per
 # year", "~4–5× a year", "the 2.3x annual growth"): the reading would drop it. One pattern of
 # "a year" serves all three uses.
-_PER_YEAR = r"(?:(?:a|per|each|every)[ \t]+year|annual(?:ly)?|(?:a|per)[ \t]+annum)\b"
-# "in annual subsidies", "of annual revenue" after an amount make it an amount each year too.
-_PER_YEAR_AFTER_RE = re.compile(
-    rf"[ \t]*[x×]?[ \t]*{_PER_YEAR}|[ \t]+(?:in|of)[ \t]+(?:new[ \t]+)?annual\b", re.IGNORECASE
-)
+def _words_re(words: tuple[str, ...] | frozenset[str]) -> str:
+    """Alternatives of ``words`` (longest first), spaces matching any run of spaces or tabs."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"[ \t]+") for word in ordered)
+
+
+_PER_YEAR = rf"(?:{_words_re(vocab.PER_YEAR_WORDS + vocab.ANNUAL_WORDS)})(?![\w-])"
+_PER_YEAR_AFTER_RE = re.compile(rf"[ \t]*[x×]?[ \t]*{_PER_YEAR}", re.IGNORECASE)
 _PER_YEAR_RE = re.compile(rf"\b(?P<times>times[ \t]+)?{_PER_YEAR}", re.IGNORECASE)
 # Money followed by "per X" or "/X" it did not take in: a price per a unit ("$2 per H100-hour").
+# "annual" and kin right before a mention that starts with a noun of change ("an annual
+# increase of 8%"), or right after one with a noun of change or "rate" ("a 23% compound annual
+# rate", "the 2.3x annual growth"): words the reading needs, which the mention did not take in.
+_ANNUAL_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?:(?:{_words_re(frozenset(vocab.CHANGE_VERBS))})[ \t]+(?:at[ \t]+)?"
+    rf"(?:an?|the)[ \t]+)?(?:{_words_re(vocab.ANNUAL_WORDS)})[ \t]+"
+    rf"(?P<rate>(?:(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))})[ \t]+)?rate[ \t]+of[ \t]+)?$",
+    re.IGNORECASE,
+)
+# Words of "a year" later in the clause of an amount, past words the mention did not take in
+# ("$45 billion in capital spending annually"); "a year earlier" and kin date, not rate.
+_PER_YEAR_LATER_RE = re.compile(
+    rf"[ \t]+[^\W\d_][^,;:.()\[\]—–\n\d]{{0,40}}?[ \t](?P<words>{_PER_YEAR})"
+    r"(?![ \t]+(?:earlier|ago|before|later)\b)",
+    re.IGNORECASE,
+)
+_ANNUAL_AFTER_RE = re.compile(
+    rf"[ \t]+(?:{_words_re(vocab.ANNUAL_WORDS)})[ \t]+(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))}"
+    r"|rate)(?:[ \t]+rate)?(?![\w-])",
+    re.IGNORECASE,
+)
+_CHANGE_NOUN_START_RE = re.compile(
+    rf"(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))})(?![\w-])", re.IGNORECASE
+)
 _PER_UNIT_AFTER_RE = re.compile(
     r"[ \t]*(?:per[ \t]+|/[ \t]*)((?:[\d.,]+[^\W\d_]*[ \t]+)?[^\W\d_][\w-]*)", re.IGNORECASE
 )
@@ -597,7 +647,78 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         for m in find_mentions(sentence)
         if m.end + start <= mention.start and not is_year(m.text)
     ]
-    return _read(text, mention, earlier, start)
+    reading = _read(text, mention, earlier, start)
+    if reading.get("kind") == "change" and _FROM_TO_WORDS_RE.search(mention.text):
+        return _as_levels(text, mention, reading)
+    if POINTS_SCALE_REASON in reading.get("refusal", ""):
+        return _points_in_sentence(sentence, mention.text, reading)
+    return reading
+
+
+# A percentage written as such: "%", "percent", "per cent" (not percentage points).
+_PERCENT_WRITTEN_RE = re.compile(r"%|\bper[ \t]?cent\b(?![ \t]+points?)", re.IGNORECASE)
+
+
+def _points_in_sentence(sentence: str, words: str, reading: dict[str, Any]) -> dict[str, Any]:
+    """A refusal of "points" written alone, with the percentages its sentence writes, which
+    may be the scores compared: the annotator checks and quotes them as levels."""
+    scores = [
+        m.text
+        for m in find_mentions(sentence)
+        if m.text != words and _PERCENT_WRITTEN_RE.search(m.text)
+    ]
+    if not scores:
+        return reading
+    listed = ", ".join(repr(score) for score in scores)
+    return {
+        "refusal": f"{reading['refusal']}; its sentence writes {listed} in percent: if those "
+        f"are the scores compared, quote them as levels and derive the change"
+    }
+
+
+# "from X to Y" inside a mention: a change whose two ends are levels the text reports.
+_FROM_TO_WORDS_RE = re.compile(r"(?<![\w-])from[ \t]+\S.*?[ \t]to[ \t]+\S", re.IGNORECASE)
+# What stands around an end's period as written: a preposition before it, brackets around it.
+_PERIOD_LEAD_RE = re.compile(r"^(?:in|during|as[ \t]+of|for)[ \t]+", re.IGNORECASE)
+
+
+def _as_levels(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any]:
+    """A change "from X to Y" as the two levels the text reports, each with its words (a
+    verbatim span of ``text``: ``start``/``end``), reading and period where the words date it
+    ("from 27% in 2019 to 38% in 2022"): ``{"levels": [start, end], "level_of": words}``.
+    The change itself is a number the text does not contain, derived from the two figures
+    (derived.yaml). A level whose words alone read otherwise than in the change ("from 3 to
+    5 billion": "3" takes its scale from the other end) is refused, naming it."""
+    try:
+        ends = parse_figure(mention.text).ends
+    except FigureParseError:
+        return reading
+    if ends is None:
+        return reading
+    levels, search_from = [], 0
+    for which, end in zip(("start", "end"), ends, strict=True):
+        at = mention.text.find(end.text, search_from)
+        words = [m for m in find_mentions(end.text) if not is_year(m.text)]
+        if at < 0 or not words:
+            return reading
+        search_from = at + len(end.text)
+        level = words[0]
+        alone = read_mention(level.text)
+        in_change = {name: getattr(end, name) for name in READING_FIELDS}
+        if {name: alone.get(name) for name in READING_FIELDS} != in_change:
+            return {
+                "refusal": f"the {which} of {mention.text!r}, {level.text!r}, reads otherwise "
+                f"alone than in the change (its unit or scale is written with the other end); "
+                f"quote each level with its unit, or quote the change; {vocab.REFUSAL_ADVICE}"
+            }
+        period = _PERIOD_LEAD_RE.sub("", end.text[level.end :].strip()).strip("() \t")
+        begin = mention.start + at + level.start
+        levels.append(
+            alone
+            | {"text": level.text, "start": begin, "end": begin + len(level.text)}
+            | ({"period": period} if period else {})
+        )
+    return {"levels": levels, "level_of": mention.text}
 
 
 def _shifted(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
@@ -620,6 +741,10 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return placed
     if reading["kind"] == "multiplier" and (counted := _times_counted(text, mention, floor)):
         return counted
+    if (annual := _read_with_annual(text, mention, reading, floor)) is not None:
+        return annual
+    if (compared := _read_with_comparator(text, mention, reading)) is not None:
+        return compared
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
     if (priced := _price_later(text, mention, reading)) is not None:
@@ -719,9 +844,7 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
     kind = "a growth factor each year" if reading["unit"] == "fold" else "a rate"
-    after_year = _PER_YEAR_AFTER_RE.match(text, mention.end)
-    is_share = reading["unit"] in ("percent", "percentage_point")
-    if after_year and not (is_share and after_year.group().split()[0] in ("in", "of")):
+    if after_year := _PER_YEAR_AFTER_RE.match(text, mention.end):
         return (
             f"{after_year.group().strip()!r} after it makes {mention.text!r} {kind}, which "
             f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
@@ -733,12 +856,13 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
         )
     yearly = _PER_YEAR_RE.search(mention.text)
     is_yearly = reading["kind"] != "rate" and yearly is not None
-    if is_yearly and reading["unit"] not in ("percent", "percentage_point"):
+    rated = ("percent", "percentage_point", *vocab.PER_YEAR_UNITS.values())
+    if is_yearly and reading["unit"] not in rated:
         return (
             f"{mention.text!r} is {kind} (per year), for which the project has no unit; "
             f"{vocab.REFUSAL_ADVICE}"
         )
-    if yearly is not None and yearly.group("times"):
+    if yearly is not None and yearly.group("times") and reading["kind"] == "rate":
         clause = text[floor : mention.start]
         starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
         words = {w.casefold() for w in _WORD_RE.findall(clause[starts[-1] if starts else 0 :])}
@@ -747,7 +871,8 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
         if growth:
             return (
                 f"{mention.text!r} after {sorted(growth)[0]!r} is a growth factor each year "
-                f"(the project has no unit for it), not a count of events; "
+                f"(fold_per_year, with a verb of change the mention does not hold), not a "
+                f"count of events; "
                 f"{vocab.REFUSAL_ADVICE}"
             )
     return _count_left_out(text, mention, reading, floor)
@@ -796,6 +921,72 @@ def _count_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
     if after.group(1).casefold() == "of" and mention.text.casefold() == "one":
         return "'one of' picks out a member of a group, not a quantity"
     return None
+
+
+def _read_with_annual(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """ "an annual increase of 8%", "a 23% compound annual rate": the mention read together
+    with "annual" and kin right before or after it (verbatim words of the text), which make
+    it a rate a year; None where no such words stand beside it."""
+    before = _ANNUAL_BEFORE_RE.search(text, floor, mention.start)
+    if before is not None and (before.group("rate") or _CHANGE_NOUN_START_RE.match(mention.text)):
+        words = text[before.start() : mention.end]
+        return _read_with_words(words, f"{before.group().strip()!r} before it")
+    after = _ANNUAL_AFTER_RE.match(text, mention.end)
+    if after is not None:
+        words = text[mention.start : after.end()]
+        return _read_with_words(words, f"{after.group().strip()!r} after it")
+    later = _PER_YEAR_LATER_RE.match(text, mention.end)
+    # a ratio of two amounts a year is the ratio of the amounts ("more than twice the
+    # electricity of the United States annually"): only amounts and changes become rates
+    is_ratio = reading["kind"] == "multiplier"
+    if later is not None and not is_ratio and not _PER_YEAR_RE.search(mention.text):
+        return {
+            "refusal": f"{later.group('words')!r} later in its clause may make "
+            f"{mention.text!r} a rate a year, which the mention does not hold; "
+            f"{vocab.REFUSAL_ADVICE}"
+        }
+    return None
+
+
+# A percentage ending in a comparative, then what it is compared with ("more than 10% less |
+# than the national average", "36% above | the national average"), up to the clause's end.
+_COMPARATOR_AFTER_RE = re.compile(r"[ \t]+(?:than[ \t]+)?[^,;:.()\[\]—–\n]+", re.IGNORECASE)
+_ABOVE_BELOW_END_RE = re.compile(r"[ \t]+(?:above|below)$", re.IGNORECASE)
+
+
+def _read_with_comparator(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A change in percent whose mention ends in a comparative, with "than" (or, after
+    "above"/"below", a thing named) right after it: read together with those words to the end
+    of the clause ("10% less than the national average": two things at one time, a multiplier
+    of 0.9; "20% higher than last year": still a change). None where nothing compared follows."""
+    if reading["kind"] != "change" or reading["unit"] != "percent":
+        return None
+    if not _COMPARATIVE_END_RE.search(mention.text):
+        return None
+    after = _COMPARATOR_AFTER_RE.match(text, mention.end)
+    is_than = re.match(r"[ \t]+than\b", text[mention.end :], re.IGNORECASE) is not None
+    if after is None or not (is_than or _ABOVE_BELOW_END_RE.search(mention.text)):
+        return None
+    words = text[mention.start : after.end()].rstrip()
+    reading = _read_with_words(words, f"{text[mention.end : after.end()].strip()!r} after it")
+    if "refusal" in reading:
+        return {
+            "refusal": f"{mention.text!r} compares with words after it that the mention does "
+            f"not hold, and they cannot be read with it ({reading['refusal']})"
+        }
+    return reading
+
+
+def _read_with_words(words: str, where: str) -> dict[str, Any]:
+    """``words`` (a mention and words beside it, verbatim) read; ``where`` names the words."""
+    reading = read_mention(words)
+    if "refusal" in reading:
+        return {"refusal": f"read with {where}: {reading['refusal']}"}
+    return reading | {"read_with": where}
 
 
 def _read_year(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict[str, Any]:

@@ -189,6 +189,39 @@ UNITS: dict[str, str] = {
     "cny_per_kwh": "yuan per kilowatt-hour ('0.39 yuan/kWh')",
     "eur_per_kwh": "euros per kilowatt-hour ('€0.20 per kWh')",
     "per_year": "times a year, a rate ('three times a year' is 3 per_year, not a multiplier)",
+    "percent_per_year": (
+        "a growth rate in percent a year ('grew 30% annually', 'a CAGR of 31.2%'): it compounds, "
+        "so 30% a year over seven years is not a change of 30% from start to end"
+    ),
+    "fold_per_year": "a growth factor a year ('grown by 4.8x per year', 'doubled every year')",
+    "usd_per_year": "US dollars a year, a flow ('$50 billion a year', '$30B/yr'), not a stock",
+    "cny_per_year": "yuan a year, a flow ('100 billion yuan annually')",
+    "eur_per_year": "euros a year, a flow ('€5 billion per year')",
+}
+
+# Words after a figure that make it a rate a year, each read the same whatever the typography:
+# "$50 billion a year", "$30B/yr", "grew 30% annually" (gapstudy.figures reads them, and
+# gapstudy.sentences looks for them next to a mention). "year-on-year" is not one of them: it
+# names the period a change is measured against (a year earlier), and that change is a total.
+PER_YEAR_WORDS: tuple[str, ...] = (
+    *("a year", "per year", "each year", "every year", "a yr", "per yr", "/year", "/yr"),
+    *("annually", "yearly", "per annum"),
+)
+# Words before a noun of change or "rate" that make it a rate a year: "an annual increase of
+# 8%", "a compound annual growth rate of 31.2%", "a 23% compound annual rate".
+ANNUAL_WORDS: tuple[str, ...] = (
+    *("compound annual", "compounded annual", "annual", "annualized", "annualised", "yearly"),
+)
+# The unit of a figure a year, by the unit its amount is written in. A percentage or a
+# multiplier a year is a growth rate only where words of change make it one ("grew 30%
+# annually"); money a year is a flow only where none do ("rose $5 billion a year" may be a
+# rise each year or a rise to a flow, and is refused). Any other amount a year is refused.
+PER_YEAR_UNITS: dict[str, str] = {
+    "percent": "percent_per_year",
+    "fold": "fold_per_year",
+    "usd": "usd_per_year",
+    "cny": "cny_per_year",
+    "eur": "eur_per_year",
 }
 
 # The only readings of a unit an annotator may override, as (unit as written, unit as meant):

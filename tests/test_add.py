@@ -549,6 +549,63 @@ def test_a_draft_keeps_a_share_s_whole_and_the_words_its_reading_used(project, t
     )
 
 
+def test_a_change_from_one_level_to_another_is_drafted_as_its_two_levels(project, tmp_path):
+    """ "from 27% in 2019 to 38% in 2022": the text reports two levels, each with its period;
+    the change (11 points) is a number it does not contain, left to derived.yaml. Confirmed as
+    drafted, the two levels cover the mention and read as drafted."""
+    path = tmp_path / "levels.txt"
+    path.write_text(
+        "Title\nThe share of leading experts grew from 27% in 2019 to 38% in 2022.\n",
+        encoding="utf-8",
+    )
+    added = add_source(path, "levels-2026", paths=project)
+    _fill_source_quality(project, "levels-2026")
+    doc = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))
+    drafts = doc.pop("drafts")
+    assert [(d["text"], d["kind"], d["value"], d["unit"], d["period"]) for d in drafts] == [
+        ("27%", "percent", 27.0, "percent", "2019"),
+        ("38%", "percent", 38.0, "percent", "2022"),
+    ]
+    assert {d["level_of"] for d in drafts} == {"grew from 27% in 2019 to 38% in 2022"}
+    assert all("value" not in d or d["value"] != 11.0 for d in drafts)
+    doc["voices"] = [
+        {"key": "author-levels-2026", "name": "Outlet", "kind": "outlet", "stance": "neutral"}
+    ]
+    figures = [
+        {
+            "text": d["text"],
+            "entity": "China",
+            "metric": "share of leading experts",
+            "period": d["period"],
+            "period_precision": "year",
+            "value": d["value"],
+            "unit": d["unit"],
+        }
+        for d in drafts
+    ]
+    doc["claims"] = [
+        {
+            "key": "experts-share",
+            "voice": "author-levels-2026",
+            "quote": drafts[0]["context"],
+            "dimension": "talent_and_research",
+            "direction": "none",
+            "stance": "neutral",
+            "figures": figures,
+        }
+    ]
+    one_level = {**doc, "claims": [{**doc["claims"][0], "figures": figures[:1]}]}
+    added.annotation_file.write_text(yaml.safe_dump(one_level, sort_keys=False), encoding="utf-8")
+    redraft("levels-2026", paths=project)  # one level confirmed: only the other is drafted
+    again = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))["drafts"]
+    assert [d["text"] for d in again] == ["38%"]
+    added.annotation_file.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    corpus = validate(project)
+    assert corpus.coverage()["levels-2026"] == (1, 1)
+    assert corpus.parsed["levels-2026/experts-share/1"].value == 27.0
+    assert corpus.parsed["levels-2026/experts-share/2"].value == 38.0
+
+
 def test_a_draft_reads_each_mention_in_its_sentence():
     # the draft takes the verb of a list from the figure before ("171%" continues "soaring")
     text = "Its stock soaring 239% in 2023 and 171% in 2024, investors are wary."

@@ -808,6 +808,30 @@ def test_derive_measures_refuses_a_ratio_of_percentages_and_a_change_between_ent
         derive_measures(figures, change)
 
 
+@pytest.mark.parametrize("unit", ["percent_per_year", "fold_per_year"])
+@pytest.mark.parametrize("operation", ["ratio", "difference", "change"])
+def test_derive_measures_refuses_any_measure_of_two_growth_rates_a_year(unit, operation):
+    """30% a year and 10% a year compound: neither their ratio nor their difference has a unit."""
+    figures = make_figures(
+        {"figure_id": "s/g/1", "value": 10.0, "unit": unit},
+        {"figure_id": "s/g/2", "value": 30.0, "unit": unit},
+    )
+    spec = [{**DERIVED[1], "operation": operation, "numerator": "s/g/2", "denominator": "s/g/1"}]
+    with pytest.raises(TableError, match=f"figures in {unit} are growth rates a year"):
+        derive_measures(figures, spec)
+
+
+def test_derive_measures_takes_the_ratio_of_two_flows_a_year():
+    figures = make_figures(
+        {"figure_id": "s/f/1", "value": 10e9, "unit": "usd_per_year"},
+        {"figure_id": "s/f/2", "value": 50e9, "unit": "usd_per_year"},
+    )
+    spec = [{**DERIVED[1], "operation": "ratio", "numerator": "s/f/2", "denominator": "s/f/1"}]
+    got = derive_measures(figures, spec)
+    assert list(got["value"]) == [pytest.approx(5.0)]
+    assert list(got["unit"]) == ["fold"]
+
+
 def test_reconcile_facts_marks_restatements_and_says_what_differs():
     def odds(fid, period, counterpart, restates=None):
         return {

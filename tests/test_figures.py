@@ -228,6 +228,7 @@ FAMILY_CASES = [
     # rates: how often in a period, not a multiplier
     ("three times a year", "rate", exact(3.0), None, "per_year", None),
     ("about three times per year", "rate", approx(3.0), "about", "per_year", None),
+    ("grew 3.3 times annually", "change", exact(3.3), None, "fold_per_year", None),
     # energy and durations
     ("about 140 billion kWh", "quantity", approx(140.0), "about", "terawatt_hour", "billion"),
     ("just 3–6 months", "duration", span(3.0, 6.0), "just", "month", None),
@@ -252,7 +253,7 @@ FAMILY_CASES = [
         "change",
         approx(30.0),
         "approximately",
-        "percent",
+        "percent_per_year",
         None,
     ),
     ("5 million pounds", "money", exact(5e6), None, "gbp", "million"),
@@ -274,9 +275,7 @@ FAMILY_CASES = [
     ("30% in Q1 2025", "percent", exact(30.0), None, "percent", None),
     ("one and a half times", "multiplier", exact(1.5), None, "fold", None),
     # hyphenated units, "pc", points
-    ("a 12-point lead", "percent", exact(12.0), None, "percentage_point", None),
     ("a 10-percentage-point gap", "percent", exact(10.0), None, "percentage_point", None),
-    ("up 5 points", "change", exact(5.0), None, "percentage_point", None),
     ("5pc", "percent", exact(5.0), None, "percent", None),
     ("a 30% share", "percent", exact(30.0), None, "percent", None),
     ("20 percent of users", "percent", exact(20.0), None, "percent", None),
@@ -329,8 +328,8 @@ CONTEXT_WORD_CASES = [
     ("half of what", "multiplier", exact(0.5), None, "fold", None),
     ("half as", "multiplier", exact(0.5), None, "fold", None),
     ("75% price cut", "change", exact(-75.0), None, "percent", None),
-    ("CAGR of 31.2%", "change", exact(31.2), None, "percent", None),
-    ("grow at a CAGR of 31.2%", "change", exact(31.2), None, "percent", None),
+    ("CAGR of 31.2%", "change", exact(31.2), None, "percent_per_year", None),
+    ("grow at a CAGR of 31.2%", "change", exact(31.2), None, "percent_per_year", None),
     ("growth rate of 5%", "change", exact(5.0), None, "percent", None),
     ("a decline rate of 2%", "change", exact(-2.0), None, "percent", None),
     ("surge by 73% year-over-year", "change", exact(73.0), None, "percent", None),
@@ -440,6 +439,10 @@ def test_table_has_enough_cases_of_every_kind():
         ("5 billion and two", "did not understand"),
         ("$5 million tops", "'tops' after the number"),
         ("a 12-point Elo lead", "'points' of elo are not percentage points"),
+        # "points" alone never say the scale of the scores compared
+        ("a 12-point lead", "'points' alone do not say the scale of the scores compared"),
+        ("up 5 points", "'points' alone do not say the scale of the scores compared"),
+        ("a 20-point gap", "the words that decide are 'percentage points'"),
         ("closing at 5,989.27 points", "expected a number"),
         ("up 5,989.27 points", "cannot be percentage points"),
         ("over 50 points", "may be percentage points or the points of a score"),
@@ -565,38 +568,6 @@ def test_forms_met_in_drafts_are_refused_with_their_reason(text, reason):
     with pytest.raises(FigureParseError) as caught:
         parse_figure(text)
     assert reason in caught.value.reason
-
-
-# An amount each year has no unit in the project (only a change in percent or percentage
-# points, and "N times a year", are read with "a year"): refused, as a draft refuses it, never
-# read as the amount of one year. "a year" that dates or spans ("a year earlier", "over a
-# year") is not a rate.
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("$45 billion annually", None),
-        ("$45 billion a year", None),
-        ("about 5 GW per year", None),
-        ("10,000 chips each year", None),
-        ("grew 3.3 times annually", None),
-        ("grown by 4.8x per year", None),
-        ("€2 billion per annum", None),
-        ("grew 5% a year", ("change", 5.0, "percent")),
-        ("three times a year", ("rate", 3.0, "per_year")),
-        ("rose 5% from a year earlier", ("change", 5.0, "percent")),
-        ("$5 billion over a year", ("money", 5e9, "usd")),
-        ("a year", ("duration", 1.0, "year")),
-        ("up 8% year-on-year", ("change", 8.0, "percent")),
-    ],
-)
-def test_an_amount_each_year_is_refused_and_a_year_that_dates_it_is_not(text, expected):
-    if expected is None:
-        with pytest.raises(FigureParseError) as caught:
-            parse_figure(text)
-        assert "an amount each year" in caught.value.reason
-        return
-    parsed = parse_figure(text)
-    assert (parsed.kind, parsed.value, parsed.unit) == expected
 
 
 @settings(max_examples=100, deadline=None)
@@ -973,7 +944,7 @@ BASE_FIGURES = [
     "5.4%",
     "nearly 30%",
     "17.5 percentage points",
-    "a 12-point lead",
+    "a 12-percentage-point lead",
     "ten-fold",
     "3.5 times",
     "grew 3.5-fold",
@@ -1172,6 +1143,56 @@ def test_a_period_of_comparison_or_a_sign_makes_a_percentage_a_change(text, expe
     assert (parsed.kind, parsed.value) == (expected[0], pytest.approx(expected[1]))
 
 
+# --- rates a year: a growth rate, a growth factor, money a year ------------------------------
+# "grew 30% annually between 2016 and 2023" is not "up 30% from 2016 to 2023" (about 6x over
+# seven years), and "$50 billion a year" is a flow, not a stock: each has a unit of its own
+# (vocab.PER_YEAR_UNITS). (words, kind, numbers, qualifier, unit).
+PER_YEAR_CASES = [
+    ("grew 30% annually", "change", exact(30.0), None, "percent_per_year"),
+    ("rose 12%/yr", "change", exact(12.0), None, "percent_per_year"),
+    ("fell 10% a year", "change", exact(-10.0), None, "percent_per_year"),
+    ("growing about 25% per year", "change", approx(25.0), "about", "percent_per_year"),
+    ("an annual increase of 8%", "change", exact(8.0), None, "percent_per_year"),
+    ("a 5% annual increase", "change", exact(5.0), None, "percent_per_year"),
+    ("a compound annual growth rate of 31.2%", "change", exact(31.2), None, "percent_per_year"),
+    ("a 23% compound annual rate", "change", exact(23.0), None, "percent_per_year"),
+    ("grow at a 31% CAGR", "change", exact(31.0), None, "percent_per_year"),
+    ("grew at an annual rate of 30%", "change", exact(30.0), None, "percent_per_year"),
+    ("grown by 4.8x per year", "change", exact(4.8), None, "fold_per_year"),
+    ("doubled every year", "change", exact(2.0), None, "fold_per_year"),
+    ("2.3x annual growth", "change", exact(2.3), None, "fold_per_year"),
+    ("$50 billion a year", "money", exact(50e9), None, "usd_per_year"),
+    ("$30B/yr", "money", exact(30e9), None, "usd_per_year"),
+    (
+        "about $45 billion in capital spending annually",
+        "money",
+        approx(45e9),
+        "about",
+        "usd_per_year",
+    ),
+    ("100 billion yuan per year", "money", exact(100e9), None, "cny_per_year"),
+    ("€5 billion each year", "money", exact(5e9), None, "eur_per_year"),
+    # not rates: how often; the period a change is measured against; a span after a preposition
+    ("three times a year", "rate", exact(3.0), None, "per_year"),
+    ("a year-on-year increase of 8%", "change", exact(8.0), None, "percent"),
+    ("up 5.5% from a year ago", "change", exact(5.5), None, "percent"),
+    ("doubled in a year", "change", exact(2.0), None, "fold"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "numbers", "qualifier", "unit"), PER_YEAR_CASES)
+def test_a_rate_a_year_is_stored_in_a_unit_a_year(text, kind, numbers, qualifier, unit):
+    parsed = parse_figure(text)
+    assert (parsed.kind, parsed.bound, parsed.qualifier, parsed.unit) == (
+        kind,
+        numbers[3],
+        qualifier,
+        unit,
+    )
+    for got, want in zip((parsed.value, parsed.low, parsed.high), numbers[:3], strict=True):
+        assert got == (None if want is None else pytest.approx(want, rel=1e-12))
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
@@ -1181,6 +1202,99 @@ def test_a_period_of_comparison_or_a_sign_makes_a_percentage_a_change(text, expe
     ],
 )
 def test_a_sign_before_a_count_and_a_chain_of_levels_are_refused(text, reason):
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    assert reason in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a percentage or a multiple a year with no word of change: which rate?
+        ("30% a year", "no word of change may be a growth rate"),
+        ("an annual rate of 5%", "no word of change may be a growth rate"),
+        ("10x per year", "no word of change may be a growth rate"),
+        # money a year after a word of change: a rise each year, or a rise to a flow?
+        ("rose $5 billion a year", "may be a change each year or a change to a flow"),
+        # a rate a year of something the project has no unit for
+        ("5 GW per year", "a rate a year in 'gigawatt'"),
+        ("500,000 wafers a year", "a rate a year in 'count'"),
+        ("£5 billion a year", "money a year in 'gbp' is not one of the project's units"),
+        ("rose 5 percentage points a year", "a rate a year in 'percentage_point'"),
+        ("$50 billion a year annually", "two words of 'a year'"),
+    ],
+)
+def test_a_rate_a_year_the_words_do_not_decide_is_refused(text, reason):
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    assert reason in caught.value.reason
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            ("$50 billion", "usd_per_year", "money"),
+            ("grew 30%", "percent_per_year", "change"),
+            ("fell 10%", "percent_per_year", "change"),
+            ("grown by 4.8x", "fold_per_year", "change"),
+            ("100 billion yuan", "cny_per_year", "money"),
+        ]
+    ),
+    st.sampled_from([" " + w if not w.startswith("/") else w for w in vocab.PER_YEAR_WORDS]),
+)
+def test_a_rate_a_year_reads_the_same_whatever_the_typography(amount, per_year):
+    """One meaning, one reading: "a year", "annually", "per year", "/yr" ... all give the
+    same unit and numbers."""
+    words, unit, kind = amount
+    plain = parse_figure(f"{words} a year")
+    parsed = parse_figure(f"{words}{per_year}")
+    assert (parsed.kind, parsed.unit) == (kind, unit)
+    assert (parsed.value, parsed.low, parsed.high, parsed.bound) == (
+        plain.value,
+        plain.low,
+        plain.high,
+        plain.bound,
+    )
+
+
+# --- a gap between two things at one time is not a change -------------------------------------
+# "10% less than the national average" compares two things at one time: a multiplier (0.9
+# times the average), as "half what American operators pay" is; "20% higher than last year"
+# compares one thing over time: a change. (words, kind, numbers, unit)
+COMPARISON_CASES = [
+    ("more than 10% less than the national average", "multiplier", upper(0.9), "fold"),
+    ("36% above the national average", "multiplier", exact(1.36), "fold"),
+    ("40% cheaper than its rivals", "multiplier", exact(0.6), "fold"),
+    ("10% lower than expected", "multiplier", exact(0.9), "fold"),
+    ("100% more than the US", "multiplier", exact(2.0), "fold"),
+    ("20% higher than last year", "change", exact(20.0), "percent"),
+    ("20% higher than in 2023", "change", exact(20.0), "percent"),
+    ("30% more than a year earlier", "change", exact(30.0), "percent"),
+    ("15% lower than before", "change", exact(-15.0), "percent"),
+    ("a 40% lower cost", "change", exact(-40.0), "percent"),
+    ("5 percentage points higher than the US", "change", exact(5.0), "percentage_point"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "numbers", "unit"), COMPARISON_CASES)
+def test_a_gap_between_two_things_at_one_time_is_a_multiplier_not_a_change(
+    text, kind, numbers, unit
+):
+    parsed = parse_figure(text)
+    assert (parsed.kind, parsed.bound, parsed.unit) == (kind, numbers[3], unit)
+    for got, want in zip((parsed.value, parsed.low, parsed.high), numbers[:3], strict=True):
+        assert got == (None if want is None else pytest.approx(want, rel=1e-12))
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("rose 10% higher than the US", "a change over time or a gap between two things"),
+        ("150% less than the US", "leaves nothing"),
+    ],
+)
+def test_a_comparison_the_words_do_not_decide_is_refused(text, reason):
     with pytest.raises(FigureParseError) as caught:
         parse_figure(text)
     assert reason in caught.value.reason

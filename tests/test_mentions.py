@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 from gapstudy.exceptions import FigureParseError
 from gapstudy.figures import parse_figure
-from gapstudy.mentions import Identifier, Mention, find_identifiers, find_mentions
+from gapstudy.mentions import (
+    Identifier,
+    Mention,
+    covering_span,
+    find_identifiers,
+    find_mentions,
+)
 from gapstudy.sources import load_sources
 
 
@@ -460,3 +466,17 @@ def test_a_currency_word_belongs_to_the_mention_so_money_is_never_a_count(number
         return
     parsed = parse_figure(mentions[0])
     assert (parsed.kind, parsed.unit) == ("money", MONEY_WORDS[word])
+
+
+@pytest.mark.parametrize(
+    ("spans", "expected"),
+    [
+        ([(10, 20)], (10, 20)),  # the words hold the number whole
+        ([(10, 14), (16, 20)], (10, 14)),  # "from X to Y": X and Y quoted as two levels
+        ([(10, 14)], None),  # one level alone leaves the other open
+        ([(16, 20)], None),
+        ([(0, 5), (21, 30)], None),
+    ],
+)
+def test_a_number_is_covered_whole_or_by_both_its_ends(spans, expected):
+    assert covering_span((10, 20), spans) == expected

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
+from conftest import INPUT_PARTS, copy_parts
 from pandas.testing import assert_frame_equal
 
 from gapstudy import brief, schema
@@ -689,6 +691,11 @@ def test_find_shifting_voices():
         ({"bound": "exact", "value": 199.48, "unit": "exabyte"}, "199.48 exabytes"),
         ({"bound": "exact", "value": -40.0, "unit": "percent"}, "\u221240%"),
         ({"bound": "lower", "low": 400.0, "unit": "count"}, "at least 400"),
+        # rates a year say so: a growth rate, a growth factor, a flow
+        ({"bound": "exact", "value": 30.0, "unit": "percent_per_year"}, "30% a year"),
+        ({"bound": "exact", "value": 4.8, "unit": "fold_per_year"}, "4.8 times a year"),
+        ({"bound": "exact", "value": 50e9, "unit": "usd_per_year"}, "$50 billion a year"),
+        ({"bound": "exact", "value": 1e11, "unit": "cny_per_year"}, "100 billion yuan a year"),
     ],
 )
 def test_format_reading(spec, reading):
@@ -919,11 +926,8 @@ def check_argument(text: str, tables: dict[str, pd.DataFrame], **parameters) -> 
     return checked
 
 
-@pytest.mark.parametrize("parameters", RUNS + [{"sources": ["undated-narrowing"]}])
-def test_takeaways_and_argument_have_their_shape_and_their_numbers_link(project_tables, parameters):
-    from gapstudy.narrative import write_brief
-
-    parts = write_brief(project_tables, **parameters)
+def assert_brief_shape(parts: dict[str, str]) -> None:
+    """The takeaways and the argument as a reader meets them, whatever the corpus."""
     items = _ITEM.findall(parts["takeaways"])
     assert 3 <= len(items) <= 6, parts["takeaways"]
     for n, item in enumerate(items):
@@ -937,7 +941,30 @@ def test_takeaways_and_argument_have_their_shape_and_their_numbers_link(project_
     words = _LINK.sub(r"\1", parts["argument"]).split()
     assert len(words) <= ARGUMENT_WORDS
     assert parts["argument"].startswith("**Bottom line.**")
+
+
+@pytest.mark.parametrize("parameters", RUNS + [{"sources": ["undated-narrowing"]}])
+def test_takeaways_and_argument_have_their_shape_and_their_numbers_link(project_tables, parameters):
+    parts = write_brief(project_tables, **parameters)
+    assert_brief_shape(parts)
     assert check_argument(parts["takeaways"] + parts["argument"], project_tables, **parameters)
+
+
+def test_the_brief_keeps_its_shape_and_budget_on_a_corpus_three_times_larger(tmp_path):
+    """A researcher adds texts with data alone: the brief of a larger corpus (each real text
+    copied twice under new ids) keeps its shape, its word budgets and its links to the tables."""
+    from benchmarks.synthetic import make_corpus
+    from gapstudy.tables import write_tables
+
+    paths = project_paths(copy_parts(tmp_path, INPUT_PARTS))
+    n_real = len(yaml.safe_load(paths.sources_file.read_text(encoding="utf-8"))["sources"])
+    make_corpus(tmp_path, 3 * n_real)
+    write_tables(paths)
+    tables = load_brief_tables(paths=paths)
+    assert len(tables["sources"]) == 3 * n_real
+    parts = write_brief(tables)
+    assert_brief_shape(parts)
+    assert check_argument(parts["takeaways"] + parts["argument"], tables)
 
 
 def test_the_default_brief_leans_by_layer_and_says_how_robust(project_tables):
