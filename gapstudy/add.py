@@ -51,22 +51,6 @@ _DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)]*)(\s+)")
 # The word a full stop closes, and the first character after the spaces that follow it.
 _WORD_BEFORE = re.compile(r"(\S+)$")
-# Abbreviations that always lead into what follows ("Dr. Lin", "e.g. chips", "vs. China",
-# "U.S. Commerce"): never the end of a sentence. Compared without their final full stop.
-_LEADING_ABBREVIATIONS = frozenset(
-    re.findall(
-        r"\S+",
-        "Dr Mr Mrs Ms Prof Sen Rep Gov Gen Lt Col Capt Sgt Rev Hon Pres St Mt Ft vs Vs cf Cf "
-        "e.g E.g i.e I.e approx Approx U.S U.K U.N E.U U.S.A",
-    )
-)
-# Abbreviations that lead into a number ("No. 1", "Jan. 5", "Fig. 2", "p. 12"): not an end
-# when a digit follows.
-_NUMBER_ABBREVIATIONS = frozenset(
-    re.findall(
-        r"\S+", "No Nos Fig fig Vol vol p pp Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-    )
-)
 # The fields a draft carries that a confirmed figure may keep as hand checks.
 DRAFT_READING_FIELDS = ("kind", "value", "low", "high", "unit", "qualifier")
 # Every key a draft entry (under `drafts:` in an annotation file) may hold.
@@ -163,8 +147,8 @@ def sentence_breaks(text: str) -> list[tuple[int, int]]:
         if text[match.start() - 1] == "." and before is not None:
             word = before.group(1).lstrip("(\"'“‘[").rstrip(".")
             if (
-                word in _LEADING_ABBREVIATIONS
-                or (word in _NUMBER_ABBREVIATIONS and following.isdigit())
+                word in vocab.LEADING_ABBREVIATIONS
+                or (word in vocab.NUMBER_ABBREVIATIONS and following.isdigit())
                 or (len(word) == 1 and word.isupper())
             ):
                 continue

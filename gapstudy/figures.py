@@ -88,6 +88,7 @@ Reading rules (each one a decision; the tests and ``tests/phrasings.csv`` pin th
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field, fields
@@ -147,6 +148,8 @@ _SCALE_ALIASES: dict[str, str] = {
     "tn": "trillion",
     "trn": "trillion",
     "mil": "million",
+    "bil": "billion",  # "US$137bil", as Malaysian and Indian papers write it
+    "bln": "billion",
 }
 _MONEY_SCALE_ALIASES: dict[str, str] = {"t": "trillion", "tr": "trillion"}  # "$2.174T"
 # "point(s)" read as percentage points go no higher: a bigger number is a level of an index.
@@ -365,7 +368,11 @@ _GROUP_MARKS = str.maketrans("", "", ",'")
 _CONVERSIONS_SPLIT_RE = re.compile(r",\s+|\s+or\s+")  # "($11bn, £8bn)", "($20bn or RM91bn)"
 _YEAR_RE = re.compile(r"\d{4}")
 _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
+_RANGE_MONEY_SIGNS = frozenset("$¥€£")
 _RANGE_END_SIGNS = frozenset({"%", "x", "×"})  # "30%-40%", "2x-5x"
+_SCALE_END_WORDS = frozenset(
+    {"thousand", "million", "billion", "trillion"}
+)  # "2 million - 3 million"
 _EDGE_PUNCTUATION = frozenset({'"', "'", ".", ",", ";", ":", "!", "?"})
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
 
@@ -481,6 +488,7 @@ class _Lead:
     verb: str | None = None  # the change verb, as written (case-folded)
     has_article: bool = False
     by_factor: bool = False
+    by_sign: bool = False  # "+25%": a sign glued before the number
 
 
 def parse_figure(text: str) -> ParsedFigure:
@@ -570,9 +578,16 @@ def _tokenise(text: str) -> list[_Token]:
     for i, token in enumerate(tokens):
         if token.word in _DASHES and 0 < i < len(tokens) - 1:
             left, right = tokens[i - 1], tokens[i + 1]
-            if (left.word[-1].isdigit() or left.word in _RANGE_END_SIGNS) and right.word[
-                0
-            ].isdigit():
+            # "$3–$4 trillion": the far end may carry its own currency sign
+            is_money_end = (
+                right.word[-1] in _RANGE_MONEY_SIGNS
+                and i + 2 < len(tokens)
+                and tokens[i + 2].word[0].isdigit()
+            )
+            is_end = left.word[-1].isdigit() or left.word in _RANGE_END_SIGNS
+            if (is_end or left.word in _SCALE_END_WORDS) and (
+                right.word[0].isdigit() or is_money_end
+            ):
                 kept.append(_Token(token.text, "to", token.start))  # "3-5", "3 – 5"
                 continue
             is_glued = left.start + len(left.text) == token.start == right.start - 1
@@ -662,7 +677,24 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
     sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds)
     if lead.verb in vocab.AMOUNT_VERBS and sign == lead.sign and _is_amount_moved(last):
         sign = None  # "lost $279 billion", "gained 6% of the market": the amount moved
-    return _combine(reader, first, second, is_odds=is_odds, sign=sign)
+    figure = _combine(reader, first, second, is_odds=is_odds, sign=sign)
+    if lead.by_sign and figure.unit not in ("percent", "percentage_point"):
+        raise reader.fail(
+            f"a sign before {figure.unit!r} may make a change or a level below zero ('-5 "
+            f"degrees'); {vocab.REFUSAL_ADVICE}"
+        )
+    if figure.kind == "percent" and _COMPARED_PERIOD_RE.search(reader.text):
+        figure = dataclasses.replace(figure, kind="change")  # "42% YoY", "12.8% sequentially"
+    return figure
+
+
+# A period of comparison after a percentage makes it a change from that period: "42% YoY",
+# "6% Q/Q", "12.8% sequentially", "5% year-on-year" (positive unless a sign or verb says not).
+_COMPARED_PERIOD_RE = re.compile(
+    r"(?<![\w/])(?:yoy|qoq|mom|y/y|q/q|m/m|sequentially|(?:year|quarter|month)[- ](?:on|over)[- ]"
+    r"(?:year|quarter|month))(?![\w/])",
+    re.IGNORECASE,
+)
 
 
 def _is_amount_moved(amount: _Amount) -> bool:
@@ -787,9 +819,18 @@ def _is_odds_of_a_year(reader: _Reader) -> bool:
     return _is_year(reader, 1) and bool(rest) and all(t.word in _PROBABILITY_WORDS for t in rest)
 
 
+# A sign glued before the number makes it a change in that direction.
+_SIGNS = {"+": 1, "-": -1, "−": -1}
+
+
 def _take_lead(reader: _Reader) -> _Lead:
     """Qualifiers, articles, a change verb and "by a factor of", in any order."""
     lead = _Lead()
+    is_signed = reader.peek() in _SIGNS and (reader.peek(1) or "")[:1].isdigit()
+    if is_signed and _is_glued(reader.tokens[0], reader.tokens[1]):
+        lead.sign = _SIGNS[reader.tokens[0].word]  # "+25%", "−3.5%": a change with its sign
+        lead.by_sign = True
+        reader.pos += 1
     while not reader.at_end():
         if reader.take_any(_TIME_LEADS) or (lead.has_article and reader.take_any(_PERIOD_WORDS)):
             continue  # "over the next five years", "a year-on-year increase of 8%"
@@ -1109,7 +1150,14 @@ def _looks_like_unit(reader: _Reader) -> bool:
         reader.pos = start
 
 
+# A basis point is a hundredth of a percentage point: "expanded 460 basis points" is 4.6.
+_BASIS_POINTS = _phrases("basis points", "basis point", "bps", "bp")
+
+
 def _take_unit(reader: _Reader, amount: _Amount) -> None:
+    if reader.take_any(_BASIS_POINTS):
+        amount.unit, amount.unit_factor = "percentage_point", Decimal("0.01")
+        return
     seq = reader.take_any(_UNIT_ALIASES)
     if seq is not None:
         amount.unit = _UNIT_ALIASES[seq]
@@ -1776,6 +1824,10 @@ def _parse_from_to(reader: _Reader, sign: int | None) -> ParsedFigure:
     )
     if to is None or to == reader.pos or to == len(reader.tokens) - 1:
         raise reader.fail("a change 'from X to Y' needs both X and Y")
+    if any(token.text.casefold() == "to" for token in reader.tokens[to + 1 :]):
+        raise reader.fail(
+            f"'from X to Y to Z' is a chain of levels, not one change; {vocab.REFUSAL_ADVICE}"
+        )
     text = reader.text
     start_text = text[reader.tokens[reader.pos].start : reader.tokens[to].start].strip()
     end_text = text[reader.tokens[to + 1].start :].strip()

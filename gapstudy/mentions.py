@@ -10,8 +10,9 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
   scale letter is a scale too ("€10B", "$2.174T", "$560M"), where without a currency it is a
   name ("910B"). Letters glued before "$" or "¥" belong to the sign ("A$5"), so that the
   normaliser sees the currency.
-- A currency word after a mention belongs to it ("10 billion yuan", "one billion dollars"), so
-  that an amount of money is never read as a plain count.
+- A currency word after a mention belongs to it ("10 billion yuan", "one billion dollars",
+  "15.9 billion U.S. dollars", "2 billion Australian dollars"), so that an amount of money is
+  never read as a plain count (a currency the project lacks is then refused).
 - A power of ten is one mention ("1e26", "3.8e25", "10^26", "10²⁶"), never its first digits.
   A glued "B" or "T" after a decimal or before "parameters", "tokens", "active" or "total" is
   a scale ("14.8T", "671B parameters"), not a name.
@@ -116,7 +117,9 @@ _GLUED_SUFFIXES = frozenset(
     | {"nm", "pc", "pp", "ppt"}
 )
 # Scale letters glued to an amount of money: "€10B", "$2.174T", "$560M", "$5K".
-_MONEY_GLUED_SUFFIXES = frozenset({"k", "m", "mn", "mln", "b", "bn", "t", "tn", "trn"})
+_MONEY_GLUED_SUFFIXES = frozenset(
+    {"k", "m", "mn", "mln", "mil", "b", "bn", "bil", "bln", "t", "tn", "trn"}
+)
 _CURRENCY_CODES = ("USD", "CNY", "RMB", "EUR", "GBP", "HKD", "JPY", "TWD")
 _CURRENCY_WORDS = (
     "yuan",
@@ -137,6 +140,7 @@ POWER_OF_TEN_RE = re.compile(
 # ordinal ("a third round").
 _A_FRACTION = (
     r"\ba[ \t]+(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=[ \t]+of\b)"
+    r"|(?<=\bby[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"  # "grew by a third": a change
 )
 _A_FRACTION_RE = re.compile(_A_FRACTION, re.IGNORECASE)
 # Nouns counted in billions or trillions, after a glued scale letter: "671B parameters", "14.8T
@@ -152,13 +156,14 @@ _ATOM_RE = re.compile(
     |
     (?P<prefix>\b(?:{"|".join(_PREFIXES)})-)?
     (?:
-        (?P<currency>[A-Z]{{1,3}}[$¥]|[$£€¥]|\b(?:{"|".join(_CURRENCY_CODES)})[ \t]?)?
+        (?P<currency>(?<![^\W\d_])(?-i:[A-Z]{{1,3}})[$¥]|[$£€¥]
+          |\b(?:{"|".join(_CURRENCY_CODES)})[ \t]?)?
         (?P<digits>[0-9]+(?:[.,][0-9]+|['’][0-9]{{3}}(?![0-9]))*|(?<=[$])\.[0-9]+
           |(?<![\w.,])\.[0-9]+)
         (?:
             (?P<glued>[^\W\d_]+)
-          | (?P<digit_suffix>%|-fold\b|[\s-](?:percent|per\ cent|pct)\b
-              |\s(?:{"|".join(_SCALE_WORDS)})s?\b)
+          | (?P<digit_suffix>[ \t]?%|-fold\b|[\s-](?:percent|per\ cent|pct)\b
+              |\s(?:{"|".join(_SCALE_WORDS)})s?\b|[ \t](?:bn|mn|bil|bln|mln|tn|trn)\b)
         )?
       | (?P<word>{_A_FRACTION}|\b(?:{"|".join(_NUMBER_WORDS)})(?:fold)?\b)
         (?P<word_suffix>-fold\b|[\s-](?:percent|per\ cent)\b)?
@@ -167,19 +172,29 @@ _ATOM_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _CURRENCY_TAIL_RE = re.compile(
-    rf"(?:[ \t]+|-)(?:(?:US|Hong[ \t]Kong|HK|New[ \t]Taiwan|Taiwan|NT)[ \t]+dollars|"
+    rf"(?:[ \t]+|-)(?:(?:US|U\.S\.|Hong[ \t]Kong|HK|New[ \t]Taiwan|Taiwan|NT|(?-i:[A-Z][a-z]+))"
+    rf"[ \t]+dollars|"
     rf"(?:{'|'.join(_CURRENCY_WORDS)}))\b",
     re.IGNORECASE,
 )
-_PERCENT_SUFFIX_RE = re.compile(r"%|[\s-](?:percent|per cent|pct)|pc", re.IGNORECASE)
+_PERCENT_SUFFIX_RE = re.compile(r"[ \t]?%|[\s-](?:percent|per cent|pct)|pc", re.IGNORECASE)
 _WORD_GAP_RE = re.compile(r"[ \t-]+")
 _RANGE_GAP_RE = re.compile(r"[ \t]+to[ \t]+|-to-|[ \t]*[-–][ \t]*", re.IGNORECASE)
 _MONEY_RANGE_GAP_RE = re.compile(r"[ \t]*[-–][ \t]*")
+# The far end of a money range with its scale and no currency of its own: "8 billion", "8bn".
+_SCALED_END_RE = re.compile(
+    rf"[0-9][0-9.,]*(?:[ \t]+(?:{'|'.join(_SCALE_WORDS)})"
+    rf"|(?:{'|'.join(sorted(_MONEY_GLUED_SUFFIXES))}))",
+    re.IGNORECASE,
+)
 _ODDS_GAP_RE = re.compile(r"[ \t]+in[ \t]+|-in-", re.IGNORECASE)
 # "four out of five", "4 out of 5": a share of a group, one mention
 _OUT_OF_GAP_RE = re.compile(r"[ \t]+out[ \t]+of[ \t]+", re.IGNORECASE)
-# A number times a power of ten, written with "×" or "x" and "^": "3.14 × 10^23" is one number.
-_POWER_OF_TEN_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[ \t]*[×xX][ \t]*10\^[-−]?\d+(?![\d.])")
+# A number times a power of ten, written with "×", "x" or "·" and "^" or superscript digits:
+# "3.14 × 10^23", "2×10²⁵" are one number.
+_POWER_OF_TEN_RE = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?[ \t]*[×xX·][ \t]*10(?:\^[-−]?\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)(?![\d.])"
+)
 # Multiplier words never start a range: "more than doubled to $581.7 billion" is a change
 # and the level it reached, two figures.
 _MULTIPLIER_WORDS = frozenset(w for w in _OTHER_WORDS if w != "half")
@@ -380,17 +395,44 @@ def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
         # "3-5%", "three to five"; never "2023 to 71.7%"; but "from 3 to 5 years" is a change,
         # whose ends are joined later (with "from"), where "from 2016 to 2023" is years
         return left_is_year or not _after_from(text, left)
-    if left.is_money and right.is_bare and not right.is_word and _MONEY_RANGE_GAP_RE.fullmatch(gap):
-        return True  # "$0.08-0.15"
+    is_scaled_end = _SCALED_END_RE.fullmatch(text, right.start, right.end) is not None
+    is_money_end = (left.is_money and right.is_bare) or (left.currency and is_scaled_end)
+    if is_money_end and not right.is_word and not right.currency:
+        # "$0.08-0.15", "$7-8 billion", "US$26.1 billion–26.9 billion": the currency written
+        # once, on the first end
+        return _MONEY_RANGE_GAP_RE.fullmatch(gap) is not None
     same_unit = left.is_percent and right.is_percent
+    same_unit = same_unit or (_is_fold(text, left) and _is_fold(text, right))  # "10x to 100x"
     same_unit = same_unit or (left.currency is not None and left.currency == right.currency)
     if same_unit and _RANGE_GAP_RE.fullmatch(gap):
         # "30%-40%", "26 per cent to 33 per cent", "$500 million to $1 billion": the unit
         # written twice; but "from 30% to 40%" is a change, whose ends are joined later
         return not _after_from(text, left)
+    same_scale = _scale_word(text, left) is not None and _scale_word(text, left) == _scale_word(
+        text, right
+    )
+    if same_scale and not left.currency and not right.currency and _RANGE_GAP_RE.fullmatch(gap):
+        # "2 million to 4 million units": a range with the scale written twice
+        return not _after_from(text, left)
     if left.is_word and right.is_word and left.is_bare and _ODDS_GAP_RE.fullmatch(gap):
         return True
     return not left.is_word and not right.is_word and left.is_bare and gap == "/"
+
+
+def _is_fold(text: str, atom: _Atom) -> bool:
+    """Whether a digit atom ends in a glued multiplication sign ("10x", "100×")."""
+    return not atom.is_word and text[atom.end - 1 : atom.end] in ("x", "X", "×")
+
+
+_SCALE_END_RE = re.compile(rf"[0-9][ \t]+({'|'.join(_SCALE_WORDS)})s?$", re.IGNORECASE)
+
+
+def _scale_word(text: str, atom: _Atom) -> str | None:
+    """The scale word that ends a digit atom ("2 million" → "million"), else None."""
+    if atom.is_word or atom.is_percent:
+        return None
+    found = _SCALE_END_RE.search(text, atom.start, atom.end)
+    return found.group(1).casefold() if found else None
 
 
 def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -431,12 +473,16 @@ _LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _GLUED_LEAD_SIGNS = frozenset("~<>≈")  # "~$5.6M", "<2%"
+_SIGN_BEFORE_RE = re.compile(r"(?:(?<=[\s(\[])|^)[+−-]$")
 _ARTICLES = frozenset({"a", "an"})
 _UNIT_WORDS = (
     "times",
     "fold",
     "percentage points",
     "percentage point",
+    "basis points",
+    "basis point",
+    "bps",
     "percent points",
     "points",
     "point",
@@ -454,6 +500,9 @@ _UNIT_WORDS = (
     "TWh",
     "terawatt-hours",
     "kilowatt-hours",
+    # every size in bytes, written apart ("96 GB") as glued ("96GB"): one reading for both
+    *("KB", "MB", "GB", "TB", "kilobytes", "megabytes", "gigabytes", "terabytes"),
+    *("kilobyte", "megabyte", "gigabyte", "terabyte", "petabyte", "exabyte", "zettabyte"),
     "EB",
     "exabytes",
     "ZB",
@@ -506,6 +555,10 @@ _PER_WORDS = (
     "year-over-year",
     "year over year",
     "yoy",
+    *("y/y", "q/q", "m/m", "qoq", "mom", "sequentially", "quarter-on-quarter"),
+    *("quarter-over-quarter", "quarter over quarter", "month-on-month", "month over month"),
+    "per annum",
+    "yearly",
 )
 _TRAILING_QUALIFIERS = tuple(q for q in vocab.QUALIFIERS if q.startswith(("or ", "and ")))
 _DIRECTION_WORDS = (*vocab.CHANGE_NOUNS, *vocab.COMPARATIVES)
@@ -607,6 +660,9 @@ def _widen_all(text: str, numbers: list[tuple[int, int]]) -> list[tuple[int, int
 def _lead_start(text: str, start: int, floor: int) -> int:
     """Where the words before a number that its reading needs begin (not before ``floor``)."""
     number_start = start  # an article inside the number stays ("a third of")
+    is_signed = start > floor and _SIGN_BEFORE_RE.match(text, start - 1, start)
+    if is_signed and text[start : start + 1].isdigit():
+        start -= 1  # "(+25%)", "−3.5%": a sign glued to the digits, after a space or a bracket
     for _ in range(8):
         if start > floor and text[start - 1] in _GLUED_LEAD_SIGNS:
             start -= 1
@@ -644,6 +700,8 @@ def _is_phrasal_up(text: str, match: re.Match[str]) -> bool:
     if before is None:
         return False
     word = before.group(1).casefold()
+    if match.group().casefold().split()[:2] == ["up", "to"]:
+        return word in _PHRASAL_UP  # "slapped up to 245%": the bound, not a particle
     # any other verb in the past tense takes "up" as its particle ("vacuumed up $39.2
     # billion"), except the verbs of a market's close ("shares closed up 3%")
     return word in _PHRASAL_UP or (word.endswith("ed") and word not in _MARKET_VERBS)
@@ -671,10 +729,16 @@ def _tail_end(text: str, n_start: int, end: int) -> int:
     """Where the unit, rate, direction, trailing bound and named whole after a number end."""
     number = text[n_start:end]
     # "tenfold", "four-fold" carry their unit: a noun of change may follow ("a tenfold jump")
-    has_unit = not _BARE_NUMBER_RE.fullmatch(number) or number.casefold().endswith("fold")
+    # "seven per cent growth": a number word with its percent word carries its unit too
+    has_unit = not _BARE_NUMBER_RE.fullmatch(number) or number.casefold().endswith(
+        ("fold", "percent", "per cent")
+    )
     is_share = _SHARE_NUMBER_RE.search(number) is not None
     has_direction = False
-    if (fraction := _FRACTION_WORD_TAIL_RE.match(text, end)) and number.isalpha():
+    fraction = _FRACTION_WORD_TAIL_RE.match(text, end)
+    if fraction is None and _BY_BEFORE_RE.search(text, max(0, n_start - 4), n_start):
+        fraction = _QUARTERS_TAIL_RE.match(text, end)  # "fell by three quarters": a fraction
+    if fraction and number.isalpha():
         end = fraction.end()  # "one third", "two thirds of", "three quarters of"
     for _ in range(4):
         match = _UNIT_TAIL_RE.match(text, end)
@@ -710,6 +774,8 @@ _FRACTION_WORD_TAIL_RE = re.compile(
     r"(?![\w-])",
     re.IGNORECASE,
 )
+_QUARTERS_TAIL_RE = re.compile(r"[ \t]+(?:quarters?|fourths?)(?![\w-])", re.IGNORECASE)
+_BY_BEFORE_RE = re.compile(r"(?<![\w-])by[ \t]+$", re.IGNORECASE)
 _HALF_COMPARED_RE = re.compile(r"[ \t]+(?:of[ \t]+)?(?:what|as)(?![\w-])", re.IGNORECASE)
 # One plain word between a percentage and its noun of change: "a 75% price cut".
 _NOUN_DIRECTION_TAIL_RE = re.compile(
@@ -754,7 +820,10 @@ def _whole_end(text: str, end: int) -> int:
         folded = word.group(1).casefold()
         if folded in _NUMBER_WORD_SET:
             break  # "of the world's top talent three years earlier": a number starts anew
-        is_participle = folded.endswith("ed") and folded not in _ED_NOUNS  # "power used"
+        # a verb in "-ed" after a noun ends the whole ("of the computing power used"); one
+        # hyphenated or before any noun qualifies it ("of new fine-tuned models", "of listed firms")
+        is_modifier = "-" in folded or found == end
+        is_participle = folded.endswith("ed") and folded not in _ED_NOUNS and not is_modifier
         if (
             folded.endswith("ly")
             or is_participle

@@ -108,12 +108,11 @@ from gapstudy.figures import (
 from gapstudy.mentions import Mention, find_mentions, is_year
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
-# reaches further. A period after a common abbreviation ("No. 3", "U.S. firms", "vs. 5%") ends
-# none.
-_SENTENCE_END_RE = re.compile(
-    r"(?<!\bNo)(?<!\bno)(?<!\bU\.S)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)"
-    r"[.!?](?=\s)|[。！？]|\n"
-)
+# reaches further. A full stop after an abbreviation of vocab.LEADING_ABBREVIATIONS ("U.S.
+# firms", "vs. 5%") ends none, nor after one of vocab.NUMBER_ABBREVIATIONS before a digit
+# ("No. 3", "Jan. 15").
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|[。！？]|\n")
+_ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_][\w.]*)$")
 # The words between two figures of one list: an optional period of the first, then "and",
 # "or" or a comma ("239% in 2023 and 171%", "5% last year, 7%").
 _LIST_GAP_RE = re.compile(
@@ -132,7 +131,7 @@ _COMPARED_PERIOD = (
 _LIST_TAIL_RE = re.compile(
     r"(?:[ \t]+(?:in|during|for|over|by|last|this|on)[ \t]+[^\n,;.()]{1,25}?)?"
     rf"(?:{_COMPARED_PERIOD})?[ \t]*"
-    r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$)",
+    r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$|(?<=\S)[ \t]*respectively\b)",
     re.IGNORECASE,
 )
 # Nothing named after a number: the clause ends.
@@ -155,9 +154,20 @@ _MOTION_VERBS = frozenset(
 )
 # "than" right before a mention that did not take it in: a comparison the words do not hold.
 _THAN_RE = re.compile(r"(?<![\w-])than[\"”’']?[ \t]*$", re.IGNORECASE)
-_RANK_RE = re.compile(r"(?<![\w-])(?:top|ranked|No\.|#)[ \t]*$", re.IGNORECASE)
+_RANK_RE = re.compile(r"(?<![\w-])(?:top|ranked|No\.|#|number)[ \t]*$", re.IGNORECASE)
+# "top" or "bottom" before a share names a ranked group ("the top 2% of researchers"): which
+# ones are meant, as "the top 10" does, not a share found.
+_RANKED_SHARE_RE = re.compile(r"(?<![\w-])(?:top|bottom)[ \t]*$", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
 _NAMED_UNIT_RE = re.compile(r"[ \t]+(?:[A-Z][A-Z\d-]+|[A-Z]\d[\w-]*)[ \t]+([^\W\d_]+)")
+_OUT_OF_BEFORE_RE = re.compile(r"(?<![\w-])out[ \t]+of[ \t]+$", re.IGNORECASE)
+# A unit at the end of a hyphenated word after a count, maybe after a name: "2.788M
+# GPU-hours", "2.788M H800 GPU-hours" (the unit is "hours").
+_HYPHENATED_UNIT_RE = re.compile(
+    r"(?:[ \t]+(?:[A-Z][A-Z\d-]+|[A-Z]\d[\w-]*))?[ \t]+[^\W\d_]+-"
+    r"(hours|minutes|seconds|days|weeks|months|years)\b",
+    re.IGNORECASE,
+)
 _BY_RE = re.compile(r"^by[ \t]+", re.IGNORECASE)
 # A day of the month is a date: "April 7", "Jan. 15", "7 April", "15th of March". Month names
 # are matched with their capital, so that "may" the verb is not one.
@@ -167,8 +177,8 @@ _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS})
 _DAY_RE = re.compile(r"\d{1,2}")
 # A number joined by a hyphen to the words after it ("a five-times-per-year rate", "a
 # five-year plan"): the compound, which the mention does not hold, says what it counts.
-# A time of day: "07:10", "at 9:30".
-_TIME_AFTER_RE = re.compile(r":\d\d\b")
+# Digits on the other side of a colon that make no time of day: a ratio or a score ("5:1").
+_TIME_AFTER_RE = re.compile(r":\d")
 _TIME_BEFORE_DIGITS_RE = re.compile(r"\d:$")
 # "doubling down", "doubled down": an idiom, not a number.
 _IDIOM_DOWN_RE = re.compile(r"[ \t]+down\b", re.IGNORECASE)
@@ -207,12 +217,21 @@ _TO_DURATION_RE = re.compile(
 # Words an editor inserted in square brackets: "$2 [billion] to $5 billion".
 _BRACKETED_AFTER_RE = re.compile(r"[ \t]*\[[^\]\d]{1,20}\]")
 # A tolerance: "$54B ±2%".
-_PLUS_MINUS_AFTER_RE = re.compile(r"[ \t]*(?:±|\+/-)")
-_PLUS_MINUS_BEFORE_RE = re.compile(r"(?:±|\+/-)[ \t]*$")
-# A bare number with a fraction ("36.66") is not a count of things.
-_FRACTION_DIGITS_RE = re.compile(r"\d[\d,]*\.\d+")
+_PLUS_MINUS_AFTER_RE = re.compile(r"[ \t]*(?:±|\+/-|plus[ \t]+or[ \t]+minus\b)", re.IGNORECASE)
+_PLUS_MINUS_BEFORE_RE = re.compile(
+    r"(?:±|\+/-|(?<![\w-])plus[ \t]+or[ \t]+minus)[ \t]*$", re.IGNORECASE
+)
+# A verb or noun of scoring right before a bare number: "scores 80 on a benchmark".
+_SCORE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:scores?|scored|scoring|rated|rating|score[ \t]+of|rating[ \t]+of)"
+    r"(?:[ \t]+(?:an?|only|just))?[ \t]+$",
+    re.IGNORECASE,
+)
 # A ratio named earlier in the sentence: "the price-to-earnings ratio ... stands at 36.66".
-_RATIO_BEFORE_RE = re.compile(r"\b(?:ratio|ratios|multiple)\b", re.IGNORECASE)
+_RATIO_BEFORE_RE = re.compile(
+    r"\b(?:ratios?|multiple(?=[ \t]*(?:[,.;:)]|$|(?:of|is|was|stands?|at)\b|\d)))",
+    re.IGNORECASE,
+)
 # A scale word run into the next word by a lost space ("$5.576 millionIn stark contrast"): the
 # mention stops before it, and its amount would read a million times too small.
 _GLUED_SCALE_AFTER_RE = re.compile(
@@ -230,7 +249,7 @@ _SPAN_LEAD_RE = re.compile(
 )
 # Words after a duration that make it the time another figure is dated by: "three years
 # earlier", "15 years ago".
-_SPAN_TAIL_RE = re.compile(r"[ \t]+(?:earlier|ago|before|previously)\b", re.IGNORECASE)
+_SPAN_TAIL_RE = re.compile(r"[ \t]+(?:earlier|ago|before|previously|after|later)\b", re.IGNORECASE)
 _HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
 # A dash between two numbers that the mention does not span ("$100-114 billion" found as "$100"
 # and "114 billion"): each end alone would read as a figure of its own.
@@ -279,7 +298,9 @@ _ANNUAL_AFTER_RE = re.compile(
 _CHANGE_NOUN_START_RE = re.compile(
     rf"(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))})(?![\w-])", re.IGNORECASE
 )
-_PER_UNIT_AFTER_RE = re.compile(r"[ \t]*(?:per[ \t]+|/[ \t]*)([^\W\d_][\w-]*)", re.IGNORECASE)
+_PER_UNIT_AFTER_RE = re.compile(
+    r"[ \t]*(?:per[ \t]+|/[ \t]*)((?:[\d.,]+[^\W\d_]*[ \t]+)?[^\W\d_][\w-]*)", re.IGNORECASE
+)
 _GROWTH_VERBS = frozenset({"scaled", "scales", "scaling", "multiplied", "expanded", "expands"})
 # "double", "triple" after "to" or a modal verb are verbs: a change ("set to more than double by
 # 2030", "could triple"), where "more than double the compute" is a ratio of two amounts.
@@ -323,6 +344,25 @@ _DIFFERENCE_WORDS = frozenset(
 # --- numbers that are no quantity, and numbers split from what they need ----------------------
 # A process node: "7nm", "5 nm" (the name of a chip maker's process, not a length).
 _PROCESS_NODE_RE = re.compile(r"\d+(?:\.\d+)?[ \t]?nm")
+# A date written with dashes or slashes: "2024-03-15", "2026/05/27".
+_ISO_DATE_RE = re.compile(r"(?:19|20)\d\d([-/])[01]?\d\1[0-3]?\d")
+# An apostrophe before two digits, after a space or a bracket: "in '24", "(’25)".
+_SHORT_YEAR_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))['’‘]$")
+# Nouns a number labels, in any case ("Section 232", "Phase 2", "article 5", "Tier 1"):
+# which part, not how many.
+_LABEL_NOUNS = (
+    "section|article|chapter|clause|paragraph|figure|fig\\.|table|phase|stage|tier"
+    "|title|annex|appendix|part|item|page|round|series|gen|generation|version|type|class|rule"
+    "|sections|articles|chapters|clauses|paragraphs|parts|pages|items|rules|pp?\\.|§§?"
+)
+_LABEL_BEFORE_RE = re.compile(
+    rf"(?:(?<![\w-])(?:{_LABEL_NOUNS})|\b(?:C\.F\.R|CFR|U\.S\.C|USC)\.?)[ \t]*"
+    r"(?:\d+(?:,[ \t]*|[ \t]+(?:and|or|to)[ \t]+))*$",
+    re.IGNORECASE,
+)
+# The title number before the abbreviation of a legal code: "15 C.F.R.", "50 U.S.C. 4801".
+_LEGAL_CODE_AFTER_RE = re.compile(r"[ \t]+(?:C\.F\.R|CFR|U\.S\.C|USC|Fed\.[ \t]*Reg)\b")
+_LABEL_NUMBER_RE = re.compile(r"\d+(?:[ \t]*(?:[-–]|to|and|through)[ \t]*\d+)?", re.IGNORECASE)
 # A citation marker: digits alone in square brackets ("[4]", "[1, 2]", "[3-5]").
 _CITATION_BEFORE_RE = re.compile(r"\[[\d,–\- \t]*$")
 _CITATION_AFTER_RE = re.compile(r"[\d,–\- \t]*\]")
@@ -338,6 +378,9 @@ _PART_OF_PERIOD_RE = re.compile(
 _DAMAGED_GROUP_AFTER_RE = re.compile(r",[ \t]+0\d\d(?!\d)")
 _DAMAGED_GROUP_START_RE = re.compile(r"0\d\d(?!\d)")
 _DAMAGED_GROUP_BEFORE_RE = re.compile(r"\d,[ \t]+$")
+# A thousands comma with a space before it ("1 ,000"): damaged the other way.
+_SPACE_COMMA_AFTER_RE = re.compile(r"[ \t]+,\d{3}(?!\d)")
+_SPACE_COMMA_BEFORE_RE = re.compile(r"\d[ \t]+,$")
 # A hyphen with a space after it, joining the number to what it measures ("12- inch wafers").
 _SPACED_HYPHEN_AFTER_RE = re.compile(r"-[ \t]+[^\W\d_]")
 # Two figures joined by "/" ("$0.75/$4.50", input and output prices): a pair.
@@ -356,6 +399,11 @@ _TOPS_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*tops\b(?![ \t]+\S*\d)", re.IGNORECAS
 # A quantity the clause before calls a density ("server densities below 10kW"): an amount per
 # rack or per server, though "per" is not written after it.
 _DENSITY_BEFORE_RE = re.compile(r"\bdensit(?:y|ies)\b[^,;:.()]{0,30}$", re.IGNORECASE)
+# A count per a number of things written earlier in the sentence: "the number of robots per
+# 10,000 workers ... surged from 49 to 470".
+_PER_NUMBER_BEFORE_RE = re.compile(
+    r"(?<![\w-])per[ \t]+[\d,.]+[ \t]+[^\W\d_][\w-]*(?=[^.!?;]*$)", re.IGNORECASE
+)
 # The amount a price or rate is per: "per 1M tokens", "per 1,000 queries".
 _PER_BEFORE_RE = re.compile(
     r"(?:(?<![\w-])(?:per|for[ \t]+every|for[ \t]+each)[ \t]+"
@@ -393,6 +441,17 @@ def _not_a_quantity(text: str, mention: Mention) -> str | None:
     a time of day, "half" naming part of a period, an idiom, "double digits"), else None."""
     if _PROCESS_NODE_RE.fullmatch(mention.text):
         return vocab.PROCESS_REASON
+    if _ISO_DATE_RE.fullmatch(mention.text):
+        return vocab.ISO_DATE_REASON
+    if re.fullmatch(r"\d\d", mention.text) and _SHORT_YEAR_BEFORE_RE.search(
+        text, max(0, mention.start - 2), mention.start
+    ):
+        return vocab.YEAR_REASON  # "back in '24": a year written with two digits
+    if _LABEL_NUMBER_RE.fullmatch(mention.text) and (
+        _LABEL_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
+        or _LEGAL_CODE_AFTER_RE.match(text, mention.end)
+    ):
+        return vocab.LABEL_REASON  # "Section 232", "Phase 2", "Parts 730 to 774", "15 C.F.R."
     is_digits = mention.text.isdigit()
     before = text[max(0, mention.start - 20) : mention.start]
     if (
@@ -433,18 +492,29 @@ def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str |
             f"{vocab.REFUSAL_ADVICE}"
         )
     clause = text[max(0, mention.start - 40) : mention.start]
+    is_change = reading["kind"] == "change" and reading["unit"] == "count"
+    if is_change and (per := _PER_NUMBER_BEFORE_RE.search(text, 0, mention.start)):
+        return (
+            f"{mention.text!r} counts things {per.group().strip()!r} (a density written earlier "
+            f"in its sentence), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
     if reading["kind"] == "quantity" and _DENSITY_BEFORE_RE.search(clause):
         return (
             f"{mention.text!r} is a density (the clause before it says so): an amount per rack "
             f"or per server, not a total, and not one of the project's units; "
             f"{vocab.REFUSAL_ADVICE}"
         )
-    if _DAMAGED_GROUP_AFTER_RE.match(text, mention.end) or (
+    is_damaged = _DAMAGED_GROUP_AFTER_RE.match(text, mention.end) or (
         _DAMAGED_GROUP_START_RE.match(mention.text) and _DAMAGED_GROUP_BEFORE_RE.search(before)
+    )
+    if (
+        is_damaged
+        or _SPACE_COMMA_AFTER_RE.match(text, mention.end)
+        or (re.match(r"\d{3}(?!\d)", mention.text) and _SPACE_COMMA_BEFORE_RE.search(before))
     ):
         return (
-            f"{mention.text!r} is a part of a number whose thousands comma has a space after "
-            f"it ('400, 000'): the text is damaged, and is kept as written; "
+            f"{mention.text!r} is a part of a number whose thousands comma has a space beside "
+            f"it ('400, 000', '1 ,000'): the text is damaged, and is kept as written; "
             f"{vocab.REFUSAL_ADVICE}"
         )
     if mention.text[-1:].isdigit() and _SPACED_HYPHEN_AFTER_RE.match(text, mention.end):
@@ -486,10 +556,18 @@ def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str |
 
 # A count, what it counts and "per" a span of time ("500,000 wafer starts per month"): a rate,
 # for which the project has no unit (only "N times a year").
+# So is an amount of money or a quantity with "a year" after what it names ("$5 billion in
+# revenue a year", "10,000 chips annually"); "a year ago" and "a year earlier" date it.
 _COUNT_PER_SPAN_RE = re.compile(
-    r"(?:[ \t]+[^\W\d_][\w-]*){1,3}?[ \t]+(?:per|a|an|each|every)[ \t]+"
-    r"(?:month|year|day|week|quarter|hour|minute|second)\b",
+    r"(?:[ \t]+[^\W\d_][\w'’-]*){1,3}?[ \t]+(?:(?:per|a|an|each|every)[ \t]+"
+    r"(?:month|year|day|week|quarter|hour|minute|second)\b|annually\b|yearly\b|per[ \t]+annum\b)"
+    r"(?![ \t]+(?:ago|earlier|before|later|after)\b)",
     re.IGNORECASE,
+)
+# A count, what it names and "per" anything else ("about 4 fen per kWh", "8 GPUs per server"):
+# a price, a rate or a density.
+_COUNT_PER_THING_RE = re.compile(
+    r"(?:[ \t]+[^\W\d_][\w-]*){1,2}?[ \t]+(?:per|/)[ \t]*([^\W\d_][\w-]*)", re.IGNORECASE
 )
 # The end of "from X <words> to Y" that the finder could not join ("from below 20,000 wafer
 # starts per month today to roughly 100,000"): Y's unit is written with X.
@@ -502,14 +580,23 @@ _FROM_NUMBER_RE = re.compile(r"(?<![\w-])from[ \t]+[^\W\d_]*[ \t]*[$€£¥]?\d"
 def _count_rate_or_far_end(
     text: str, mention: Mention, reading: dict[str, Any], floor: int
 ) -> str | None:
-    """Why a count is not a plain count: a rate ("500,000 wafer starts per month") or the far
-    end of a "from X ... to Y" whose words the finder could not join; else None."""
+    """Why a count is not a plain count: a rate ("500,000 wafer starts per month", also for
+    money: "$5 billion in revenue a year") or the far end of a "from X ... to Y" whose words
+    the finder could not join; else None."""
+    is_amount = reading["kind"] in ("money", "quantity")
+    if (reading["kind"] == "count" or is_amount) and (
+        rate := _COUNT_PER_SPAN_RE.match(text, mention.end)
+    ):
+        return (
+            f"{mention.text + rate.group()!r} is an amount per a span of time (a rate), for "
+            f"which the project has no unit; {vocab.REFUSAL_ADVICE}"
+        )
     if reading["kind"] != "count":
         return None
-    if rate := _COUNT_PER_SPAN_RE.match(text, mention.end):
+    if per := _COUNT_PER_THING_RE.match(text, mention.end):
         return (
-            f"{mention.text + rate.group()!r} is a count per a span of time (a rate), for "
-            f"which the project has no unit; {vocab.REFUSAL_ADVICE}"
+            f"{mention.text + per.group()!r} is an amount per {per.group(1)!r} (a price, a rate "
+            f"or a density), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
     starts = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
     clause = text[starts[-1] if starts else floor : mention.start]
@@ -650,14 +737,10 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return {"exclusion": vocab.DATE_REASON}
     if (refusal := _split_number(text, mention, reading)) is not None:
         return {"refusal": refusal}
-    if _TIME_AFTER_RE.match(text, mention.end) or _TIME_BEFORE_DIGITS_RE.search(
-        text, max(floor, mention.start - 3), mention.start
-    ):
-        return {"exclusion": vocab.TIME_REASON}
+    if (placed := _ratio_or_rank(text, mention, reading, floor)) is not None:
+        return placed
     if reading["kind"] == "multiplier" and (counted := _times_counted(text, mention, floor)):
         return counted
-    if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
-        return {"exclusion": vocab.RANK_REASON}
     if (annual := _read_with_annual(text, mention, reading, floor)) is not None:
         return annual
     if (compared := _read_with_comparator(text, mention, reading)) is not None:
@@ -672,6 +755,9 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return _read_by(text, mention, reading, floor)
     if _FROM_TO_RE.match(mention.text) and not _YEAR_IN_RE.search(mention.text):
         return _read_from_to(text, mention, reading, floor)
+    is_share = reading["kind"] == "percent" and "whole" not in reading
+    if is_share and (changed := _change_in_words_before(text, mention, floor)) is not None:
+        return changed
     verb = _VERB_BEFORE_RE.search(text, floor, mention.start)
     if reading["kind"] == "multiplier" and verb and _BASE_VERB_RE.search(mention.text):
         return reading | {"kind": "change", "read_with": f"{verb.group(1)!r} before it: a verb"}
@@ -683,7 +769,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
             if not _LIST_GAP_RE.fullmatch(text[previous.end : mention.start]):
                 continue
             before = _read(text, previous, earlier[:i], floor)
-            if "refusal" in before:
+            was_refused = "refusal" in before
+            if was_refused:
                 # "rose by 18.8, 48.9, and 67.3 percentage points": the verb of the list's
                 # first figure, with the unit written after its last
                 first = _list_start(text, earlier, i)
@@ -693,6 +780,13 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
             if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
                 continued = _continued_change(reading, before)
                 return continued | {"read_with": f"the change {previous.text!r} before it"}
+            if was_refused and _BY_RE.match(previous.text) and before.get("kind") != "change":
+                # "declined, by 50.0% and 46.7%": "by" whose verb is out of reach is refused,
+                # and so is every figure listed after it
+                return {
+                    "refusal": f"{mention.text!r} continues a list after {previous.text!r}, "
+                    f"whose verb is not in its clause; {vocab.REFUSAL_ADVICE}"
+                }
             break
     ends = _CLAUSE_END_RE.match(text, mention.end) or _NOTHING_COUNTED_RE.match(text, mention.end)
     if reading["kind"] == "count" and ends:
@@ -749,7 +843,7 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"the number is joined to the words after it ({mention.text + compound!r}), "
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
-    kind = "a growth factor each year" if reading["unit"] in ("fold", "count") else "a rate"
+    kind = "a growth factor each year" if reading["unit"] == "fold" else "a rate"
     if after_year := _PER_YEAR_AFTER_RE.match(text, mention.end):
         return (
             f"{after_year.group().strip()!r} after it makes {mention.text!r} {kind}, which "
@@ -788,10 +882,24 @@ def _count_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
     """Why a count's reading is wrong by the words around it: a fraction and no unit, a ratio
     named earlier, a unit after it (maybe after a name), "one of"; else None."""
     if reading["kind"] == "count" and reading["unit"] == "count":
-        if _FRACTION_DIGITS_RE.fullmatch(mention.text.strip()):
+        numbers = [reading[name] for name in ("value", "low", "high") if reading[name]]
+        if any(number != int(number) for number in numbers):  # "only 2.9", "36.66"
             return (
                 f"{mention.text!r} has a fraction and no unit: not a count of things (a ratio, "
                 f"a score, a version?); {vocab.REFUSAL_ADVICE}"
+            )
+        is_bare = _NOTHING_COUNTED_RE.match(text, mention.end) or _CLAUSE_END_RE.match(
+            text, mention.end
+        )
+        if is_bare and (score := _SCORE_BEFORE_RE.search(text, floor, mention.start)):
+            return (
+                f"{mention.text!r} after {score.group().strip()!r} is a score, whose scale (a "
+                f"percentage, points of a test) the words do not give; {vocab.REFUSAL_ADVICE}"
+            )
+        if _OUT_OF_BEFORE_RE.search(text, floor, mention.start):
+            return (
+                f"'out of' before {mention.text!r} makes it the top of a scale ('out of 10'), "
+                f"not a count; {vocab.REFUSAL_ADVICE}"
             )
         if ratio := _RATIO_BEFORE_RE.search(text, floor, mention.start):
             return (
@@ -803,6 +911,8 @@ def _count_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
         return None
     # a name may stand between a count and its unit: "5M GPU hours", "2,000 H100 hours"
     unit = after if is_unit_word(after.group(1)) else _NAMED_UNIT_RE.match(text, mention.end)
+    if unit is None or not is_unit_word(unit.group(1)):
+        unit = _HYPHENATED_UNIT_RE.match(text, mention.end)
     if unit is not None and is_unit_word(unit.group(1)):
         return (
             f"the unit {unit.group(1)!r} after it is not in the mention's words; "
@@ -919,8 +1029,9 @@ def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) ->
     """Why words after a mention make its reading wrong: an amount compared with one named
     after "than", a list whose unit is written after its last number, a duration range
     written with "to", a share of a whole written earlier ("a third of that"); else None."""
+    first_word = (reading.get("whole", "").split() or [""])[0].casefold()
     if reading["kind"] == "percent" and (
-        reading.get("whole", "").casefold() in _PRONOUNS or _OF_PRONOUN_RE.match(text, mention.end)
+        first_word in _PRONOUNS or _OF_PRONOUN_RE.match(text, mention.end)
     ):
         return (
             f"{mention.text!r} is a share of a whole named earlier ('of that', 'of them'), "
@@ -963,7 +1074,7 @@ def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: i
             f"insertion) may give its scale or unit; {vocab.REFUSAL_ADVICE}"
         )
     if _PLUS_MINUS_AFTER_RE.match(text, mention.end) or _PLUS_MINUS_BEFORE_RE.search(
-        text, max(floor, mention.start - 2), mention.start
+        text, max(floor, mention.start - 16), mention.start
     ):
         return (
             f"'±' next to {mention.text!r} gives a tolerance, which the mention does not "
@@ -1043,9 +1154,23 @@ def _is_day_of_month(text: str, mention: Mention) -> bool:
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``[start, end)``: from after the last sentence end before it to
     the first sentence end after it."""
-    before = [m.end() for m in _SENTENCE_END_RE.finditer(text, 0, start)]
-    after = _SENTENCE_END_RE.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
+    ends = [m for m in _SENTENCE_END_RE.finditer(text) if not _is_abbreviation(text, m)]
+    before = [m.end() for m in ends if m.end() <= start]
+    after = [m.start() for m in ends if m.start() >= end]
+    return (before[-1] if before else 0), (after[0] if after else len(text))
+
+
+def _is_abbreviation(text: str, end: re.Match[str]) -> bool:
+    """Whether the full stop ``end`` closes an abbreviation that ends no sentence."""
+    if end.group() != ".":
+        return False
+    word = _ABBREVIATION_BEFORE_RE.search(text, max(0, end.start() - 12), end.start())
+    if word is None:
+        return False
+    following = text[end.end() :].lstrip()[:1]
+    return word.group(1) in vocab.LEADING_ABBREVIATIONS or (
+        word.group(1) in vocab.NUMBER_ABBREVIATIONS and following.isdigit()
+    )
 
 
 def _is_bare(reading: dict[str, Any]) -> bool:
@@ -1099,6 +1224,102 @@ def _read_from_to(
         "refusal": f"{mention.text!r} with no verb in its clause may be a change or a span of "
         f"values (a scale, a range); {vocab.REFUSAL_ADVICE}"
     }
+
+
+# A verb of change and its object before a percentage: "grew revenue 20%", "slashed prices
+# 30%", "cut its prices 30%". Verbs whose direction is declared read as that change; others
+# that change an amount ("raised prices 10%") are refused.
+_OBJECT_CHANGE_VERBS = frozenset(
+    {"raised", "raise", "raises", "raising", "hiked", "hikes", "boosted", "boosts", "lifted"}
+    | {"cut", "cuts", "cutting", "lifts", "doubled", "tripled", "halved"}
+)
+_NOT_OBJECT_WORDS = frozenset(
+    {"to", "of", "by", "in", "on", "at", "for", "from", "than", "and", "or", "but", "with"}
+    | {"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that"}
+    | {"which", "who", "about", "around", "nearly", "almost", "over", "under", "as", "some"}
+    | {"while", "when", "whereas", "only", "just", "roughly", "approximately", "up", "down"}
+)
+
+
+# A noun of change, then a verb of being, right before a percentage: its subject is a change.
+_NOUN_IS_RE = re.compile(
+    rf"(?<![\w-])({'|'.join(sorted(vocab.CHANGE_NOUNS))})(?:[ \t]+rate)?[ \t]+"
+    r"(?:was|is|were|are|has[ \t]+been|had[ \t]+been|stood[ \t]+at|stands[ \t]+at"
+    r"|came[ \t]+in[ \t]+at|will[ \t]+be|would[ \t]+be"
+    r"|(?:is|was|are|were)[ \t]+(?:projected|expected|forecast|estimated|seen|put|pegged)"
+    r"[ \t]+(?:at|to[ \t]+be))[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+# A verb of change and "at a rate of", "at an annual pace of" before a percentage.
+_VERB_AT_RATE_RE = re.compile(
+    r"(?<![\w-])([^\W\d_]+)[ \t]+at[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[^\W\d_]+[ \t]+)?"
+    r"(?:rate|pace|clip)[ \t]+of[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _ratio_or_rank(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A side of a ratio written with ':' ("5:1", refused; a time of day is excluded before),
+    a rank or the size of a ranked group ("the top 10", "the top 2% of researchers",
+    excluded); else None."""
+    if _TIME_AFTER_RE.match(text, mention.end) or _TIME_BEFORE_DIGITS_RE.search(
+        text, max(floor, mention.start - 3), mention.start
+    ):
+        return {
+            "refusal": f"{mention.text!r} is one side of a ratio or a score written with ':' "
+            f"('5:1'), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        }
+    if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
+        return {"exclusion": vocab.RANK_REASON}
+    if reading["kind"] == "percent" and _RANKED_SHARE_RE.search(text, floor, mention.start):
+        return {"exclusion": vocab.RANK_REASON}
+    return None
+
+
+def _change_in_words_before(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """A percentage made a change by the words before it: a verb and its object ("grew revenue
+    20%"), a verb "at a rate of" ("rising at a rate of approximately 7%"), a noun of change
+    and a verb of being ("the year-on-year decline was 35.2%"); else None."""
+    if (moved := _verb_and_object(text, mention, floor)) is not None:
+        return moved
+    if rate := _VERB_AT_RATE_RE.search(text, floor, mention.start):
+        verb = rate.group(1).casefold()
+        if verb in vocab.CHANGE_VERBS:
+            return _with_verb(read_mention(f"{verb} {mention.text}"), rate.group().strip())
+    if noun := _NOUN_IS_RE.search(text, floor, mention.start):
+        word = noun.group(1).casefold()
+        return _with_verb(read_mention(f"a {word} of {mention.text}"), noun.group().strip())
+    return None
+
+
+def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """A percentage after a verb of change and its object ("grew revenue 20%"): read as that
+    change with the verb, or refused where the verb's direction is not declared ("raised
+    prices 10%"); None where no such verb stands right before the object."""
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
+    clause = text[starts[-1] if starts else floor : mention.start]
+    if clause[-1:] not in (" ", "\t"):
+        return None  # glued to the word before it
+    words = clause.split()[-4:]
+    if any(not _WORD_RE.fullmatch(word) for word in words):
+        return None
+    for size in range(1, min(3, len(words) - 1) + 1):
+        verb, objects = words[-size - 1].casefold(), [w.casefold() for w in words[-size:]]
+        if any(w in _NOT_OBJECT_WORDS or w in vocab.CHANGE_VERBS for w in objects):
+            return None
+        if verb in vocab.CHANGE_VERBS and verb not in ("up", "down"):
+            said = " ".join(words[-size - 1 :])
+            return _with_verb(read_mention(f"{verb} {mention.text}"), said)
+        if verb in _OBJECT_CHANGE_VERBS:
+            return {
+                "refusal": f"{verb!r} and its object before {mention.text!r} make it a change "
+                f"whose direction and base the mention does not hold; {vocab.REFUSAL_ADVICE}"
+            }
+    return None
 
 
 def _with_verb(reading: dict[str, Any], verb: str) -> dict[str, Any]:

@@ -521,12 +521,12 @@ def test_a_draft_context_keeps_its_sentence_whole_across_abbreviations(project, 
 
 def test_a_mention_the_normaliser_refuses_is_drafted_with_its_refusal(project, tmp_path):
     path = tmp_path / "dated.txt"
-    path.write_text("Title\nThe plan was set on 2026/05/27 by the ministry.\n", encoding="utf-8")
+    path.write_text("Title\nThe plan needs 12 PFlops, the ministry said.\n", encoding="utf-8")
     added = add_source(path, "dated-2026", paths=project)
     assert added.n_refused == 1
     (draft,) = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))["drafts"]
-    assert draft["text"] == "2026/05/27"
-    assert "did not understand" in draft["refusal"]
+    assert draft["text"] == "12 PFlops"
+    assert "not one of the project's units" in draft["refusal"]
     assert "value" not in draft
 
 

@@ -891,7 +891,6 @@ PERIODS = [
     " in Q3 2025",
     " as of March 2026",
     " last year",
-    " year-on-year",
     " since 2022",
     " by 2030",
     " over four years",
@@ -1120,6 +1119,30 @@ def test_a_power_of_ten_is_refused_never_read_as_its_first_digits(mantissa, expo
     assert "power of ten" in reading.get("refusal", ""), reading
 
 
+# A period of comparison after a percentage ("YoY", "Q/Q", "sequentially") makes it a change
+# from that period, where a period that dates it ("in 2024") leaves it as it is.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("42% YoY", ("change", 42.0)),
+        ("42% Y/Y", ("change", 42.0)),
+        ("6% Q/Q", ("change", 6.0)),
+        ("12.8% sequentially", ("change", 12.8)),
+        ("13 per cent year on year", ("change", 13.0)),
+        ("-27% Y/Y", ("change", -27.0)),
+        ("fell 5% year-on-year", ("change", -5.0)),
+        ("42% in 2024", ("percent", 42.0)),
+        ("+25%", ("change", 25.0)),
+        ("−3.5%", ("change", -3.5)),
+        ("expanded 460 basis points", ("change", 4.6)),
+        ("25 bps", ("percent", 0.25)),
+    ],
+)
+def test_a_period_of_comparison_or_a_sign_makes_a_percentage_a_change(text, expected):
+    parsed = parse_figure(text)
+    assert (parsed.kind, parsed.value) == (expected[0], pytest.approx(expected[1]))
+
+
 # --- rates a year: a growth rate, a growth factor, money a year ------------------------------
 # "grew 30% annually between 2016 and 2023" is not "up 30% from 2016 to 2023" (about 6x over
 # seven years), and "$50 billion a year" is a flow, not a stock: each has a unit of its own
@@ -1168,6 +1191,20 @@ def test_a_rate_a_year_is_stored_in_a_unit_a_year(text, kind, numbers, qualifier
     )
     for got, want in zip((parsed.value, parsed.low, parsed.high), numbers[:3], strict=True):
         assert got == (None if want is None else pytest.approx(want, rel=1e-12))
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("-5 GW", "a level below zero"),
+        ("+5", "a level below zero"),
+        ("grew from 10 to 20 to 40 GW", "a chain of levels"),
+    ],
+)
+def test_a_sign_before_a_count_and_a_chain_of_levels_are_refused(text, reason):
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    assert reason in caught.value.reason
 
 
 @pytest.mark.parametrize(

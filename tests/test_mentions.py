@@ -282,6 +282,29 @@ DRAFT_SPAN_CASES = [
 ]
 
 
+# Forms a draft misread or split before: a money range whose currency and scale are written
+# once ("$7-8 billion": "$7" alone read as seven dollars), a data size written apart ("96 GB",
+# read as "96GB" is), a number times a power of ten in superscript ("2×10²⁵": "2" alone read
+# as a count), a whole named after a modifier in "-ed" ("of new fine-tuned models").
+DRAFT_SPAN_CASES += [
+    ("estimates of $7-8 billion in the", [("$7-8 billion", "$7-8 billion")]),
+    ("estimates of $7–8bn in the", [("$7–8bn", "$7–8bn")]),
+    ("worth €2-3 trillion", [("€2-3 trillion", "€2-3 trillion")]),
+    ("the card has 96 GB of HBM3", [("96 GB", "96")]),
+    ("the card has 96GB of HBM3", [("96GB", "96GB")]),
+    ("with 141 gigabytes of memory", [("141 gigabytes", "141")]),
+    ("trained on 2×10²⁵ FLOP", [("2×10²⁵ FLOP", "2×10²⁵")]),
+    ("trained on 3.8 · 10^25 FLOP", [("3.8 · 10^25 FLOP", "3.8 · 10^25")]),
+    (
+        "about 63% of new fine-tuned models are",
+        [("about 63% of new fine-tuned models", "63%")],
+    ),
+    ("some 30% of listed firms reported losses", [("some 30% of listed firms", "30%")]),
+    ("40% of the computing power used by", [("40% of the computing power", "40%")]),
+    ("€2 billion per annum from", [("€2 billion per annum", "€2 billion")]),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), DRAFT_SPAN_CASES)
 def test_a_mention_takes_in_the_forms_drafts_meet(text, expected):
     found = [(m.text, text[slice(*m.number_span)]) for m in find_mentions(text)]
