@@ -1446,6 +1446,15 @@ _TRAILING_QUALIFIERS = (
 # After "than", words that make a comparison one of time (one quantity then and now): "20%
 # higher than before", "than a year earlier", "than in 2023".
 _EARLIER_WORDS = frozenset({"before", "previously", "earlier", "ever", "usual"})
+# "than it was (the year before)", "than they were": the same thing at another time.
+_SAME_THING_WORDS = frozenset({"it", "they", "this", "that", "these", "those"})
+_SAME_THING_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have", "did", "does"})
+
+
+def _same_thing_follows(reader: _Reader) -> bool:
+    """Whether the words after "than" name the same thing at another time ("it was")."""
+    words = [t.word.casefold() for t in reader.tokens[reader.pos : reader.pos + 2]]
+    return len(words) == 2 and words[0] in _SAME_THING_WORDS and words[1] in _SAME_THING_VERBS
 
 
 def _comparator_follows(reader: _Reader) -> bool:
@@ -1469,7 +1478,12 @@ def _take_comparator(reader: _Reader, comparative: str) -> None:
         return
     start = reader.pos
     reader.take("than")
-    if reader.at_end() or _period_follows(reader) or reader.peek() in _EARLIER_WORDS:
+    if (
+        reader.at_end()
+        or _period_follows(reader)
+        or reader.peek() in _EARLIER_WORDS
+        or _same_thing_follows(reader)
+    ):
         return  # a change of one quantity over time; the period is read next
     first = reader.tokens[start]
     reader.compared = reader.text[first.start :] if is_than else f"{comparative} {reader.rest()}"

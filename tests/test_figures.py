@@ -1272,6 +1272,9 @@ COMPARISON_CASES = [
     ("20% higher than in 2023", "change", exact(20.0), "percent"),
     ("30% more than a year earlier", "change", exact(30.0), "percent"),
     ("15% lower than before", "change", exact(-15.0), "percent"),
+    # "than it was", "than they were": the same thing at another time.
+    ("12% higher than it was in 2020", "change", exact(12.0), "percent"),
+    ("8% lower than they were", "change", exact(-8.0), "percent"),
     ("a 40% lower cost", "change", exact(-40.0), "percent"),
     ("5 percentage points higher than the US", "change", exact(5.0), "percentage_point"),
 ]
