@@ -843,7 +843,13 @@ def _take_lead(reader: _Reader) -> _Lead:
         elif reader.pos == 0 and reader.peek() == "by" and not _is_year(reader, 1):
             reader.pos += 1  # "by 12 times", "by an order of magnitude": the amount of a gap
         elif (seq := reader.take_any(_QUALIFIER_PHRASES)) is not None:
-            reader.qualifiers.append(_QUALIFIER_PHRASES[seq])
+            phrase = _QUALIFIER_PHRASES[seq]
+            if lead.sign is not None and phrase.split()[:2] in (["as", "high"], ["as", "low"]):
+                raise reader.fail(
+                    f"{phrase!r} after a word of change names the level reached ('grow as high "
+                    f"as 12%'), not the amount of the change; {vocab.REFUSAL_ADVICE}"
+                )
+            reader.qualifiers.append(phrase)
         elif reader.skip_fillers():
             lead.has_article = True
         elif lead.has_article and reader.peek() in _NEUTRAL_ADJECTIVES:

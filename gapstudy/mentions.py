@@ -378,8 +378,25 @@ def _after_from(text: str, atom: _Atom) -> bool:
     return _FROM_RE.search(text, max(0, opening - 12), opening) is not None
 
 
+# Words that make the number after them a date: "in 2021 to 4,500" is a year, then a level.
+_DATE_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|of|since|during|until)[ \t]+$", re.IGNORECASE)
+
+
+def _is_dated_year_before_a_number(text: str, left: _Atom, right: _Atom) -> bool:
+    """Whether ``left`` is a year a preposition dates ("from 714,000 in the fourth quarter of
+    2022 to 805,500") and ``right`` is no year: a period, then the far end of a change."""
+    return (
+        is_year(text[left.start : left.end])
+        and not is_year(text[right.start : right.end])
+        and not is_year(text[left.start : right.end])  # "in 2021-22": a span of years
+        and _DATE_BEFORE_RE.search(text, max(0, left.start - 8), left.start) is not None
+    )
+
+
 def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
     gap = text[left.end : right.start]
+    if _is_dated_year_before_a_number(text, left, right):
+        return False
     if left.is_word and right.is_word and left.is_bare and _WORD_GAP_RE.fullmatch(gap):
         return True
     left_is_year = left.is_bare and is_year(text[left.start : left.end])
@@ -533,7 +550,7 @@ _UNIT_WORDS = (
 # zettaFLOPS", "TOPS"), lengths, weights, frequencies and spreads ("six sigma", "7 nm").
 OTHER_UNITS_RE = re.compile(
     r"(?:kilo|mega|giga|tera|peta|exa|zetta|yotta|[KkMGTPEZY])?(?:flops?|flop/s)"
-    r"|(?-i:TOPS|[kMGT]?Hz|nm|km|kg)|sigma|nanomet(?:er|re)s?|tonnes?|tons?|hertz",
+    r"|(?-i:TOPS|[kMGT]?Hz|nm|km|kg|Elo)|sigma|nanomet(?:er|re)s?|tonnes?|tons?|hertz",
     re.IGNORECASE,
 )
 # Spans of time after a bare number: "6-8 months", "two years" (a duration).

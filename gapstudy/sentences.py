@@ -381,6 +381,9 @@ _DAMAGED_GROUP_BEFORE_RE = re.compile(r"\d,[ \t]+$")
 # A thousands comma with a space before it ("1 ,000"): damaged the other way.
 _SPACE_COMMA_AFTER_RE = re.compile(r"[ \t]+,\d{3}(?!\d)")
 _SPACE_COMMA_BEFORE_RE = re.compile(r"\d[ \t]+,$")
+# A word glued by a hyphen before an amount of money or a percentage ("near-$35 billion",
+# "sub-$10"): a hedge or a bound the mention does not hold.
+_WORD_HYPHEN_BEFORE_RE = re.compile(r"[^\W\d_]+-$")
 # A hyphen with a space after it, joining the number to what it measures ("12- inch wafers").
 _SPACED_HYPHEN_AFTER_RE = re.compile(r"-[ \t]+[^\W\d_]")
 # Two figures joined by "/" ("$0.75/$4.50", input and output prices): a pair.
@@ -477,6 +480,19 @@ def _not_a_quantity(text: str, mention: Mention) -> str | None:
     return None
 
 
+def _glued_hedge(mention: Mention, before: str) -> str | None:
+    """Why an amount of money or a percentage with a word glued before it by a hyphen
+    ("near-$35 billion") is refused; else None."""
+    is_signed_amount = mention.text[:1] in "$€£¥" or mention.text.endswith("%")
+    if is_signed_amount and (glued := _WORD_HYPHEN_BEFORE_RE.search(before)):
+        return (
+            f"{mention.text!r} has a word joined to it by a hyphen ({glued.group()!r}, as in "
+            f"'near-$35 billion'), which the mention does not hold and which may change its "
+            f"reading; {vocab.REFUSAL_ADVICE}"
+        )
+    return None
+
+
 def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
     """Why the mention holds only a part of its figure, split by the way it is written: a
     damaged thousands comma, a hyphen and a space, a pair joined by "/", a power of ten, an
@@ -517,6 +533,8 @@ def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str |
             f"it ('400, 000', '1 ,000'): the text is damaged, and is kept as written; "
             f"{vocab.REFUSAL_ADVICE}"
         )
+    if glued := _glued_hedge(mention, before):
+        return glued
     if mention.text[-1:].isdigit() and _SPACED_HYPHEN_AFTER_RE.match(text, mention.end):
         compound = mention.text + " ".join(text[mention.end :].split()[:2])
         return (
@@ -559,8 +577,9 @@ def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str |
 # So is an amount of money or a quantity with "a year" after what it names ("$5 billion in
 # revenue a year", "10,000 chips annually"); "a year ago" and "a year earlier" date it.
 _COUNT_PER_SPAN_RE = re.compile(
-    r"(?:[ \t]+[^\W\d_][\w'’-]*){1,3}?[ \t]+(?:(?:per|a|an|each|every)[ \t]+"
+    r"(?:[ \t]+[^\W\d_][\w'’-]*){1,3}?(?:[ \t]+(?:(?:per|a|an|each|every)[ \t]+"
     r"(?:month|year|day|week|quarter|hour|minute|second)\b|annually\b|yearly\b|per[ \t]+annum\b)"
+    r"|[ \t]*/[ \t]*(?:month|mo|year|yr|day|week|quarter|hour)\b)"  # "wafers/month"
     r"(?![ \t]+(?:ago|earlier|before|later|after)\b)",
     re.IGNORECASE,
 )

@@ -957,6 +957,37 @@ CLASS_CASES += [
         ("refusal", "a density written earlier"),
     ),
     ("It costs $3 per 1,000 queries and serves 500 users.", "$3", ("refusal", "a price per")),
+    # A count per a span written with a slash ("wafers/month"): a rate, as "per month" is.
+    (
+        "The fab aims for roughly 100,000 wafers/month by 2027.",
+        "roughly 100,000",
+        ("refusal", "per a span of time (a rate)"),
+    ),
+    ("The plant ships 2,000 units/day.", "2,000", ("refusal", "per a span of time (a rate)")),
+    # A year a preposition dates, then a number: a period and the far end of a change, never a
+    # range from the year to the number.
+    (
+        "Output grew from 3,000 in the first quarter of 2021 to 4,500 units.",
+        "2021",
+        ("exclusion", "a year"),
+    ),
+    (
+        "Output grew from 3,000 in the first quarter of 2021 to 4,500 units.",
+        "4,500",
+        ("refusal", "ends a 'from X ... to Y'"),
+    ),
+    ("Sales in 2021-22 rose 5%.", "2021-22", ("exclusion", "a year")),
+    (
+        "They bought 2000 to 2500 GPUs.",
+        "2000 to 2500",
+        ("count", None, 2000.0, 2500.0, "range", "count"),
+    ),
+    # A word glued by a hyphen before an amount: a hedge the mention does not hold.
+    ("Microsoft logged a record near-$12 billion quarter.", "$12 billion", ("refusal", "hyphen")),
+    # "as high as" after a verb of change names the level reached, not the change.
+    ("Its share could grow as high as 9% of demand.", "9%", ("refusal", "the level reached")),
+    # A rating scale the project has no unit for.
+    ("The model sits at about 1,420 Elo on the board.", "1,420", ("refusal", "'Elo'")),
     (
         "It costs $3 per 1,000 queries and serves 500 users.",
         "500",
