@@ -718,6 +718,20 @@ _PRICE_UNITS = {"usd": "usd_per_kwh", "cny": "cny_per_kwh", "eur": "eur_per_kwh"
 # Words that make a figure a rate a year, whatever the typography ("a year", "/yr", "annually"),
 # and words before a noun of change that do ("an annual increase", "compound annual growth").
 _PER_YEAR = _phrases(*vocab.PER_YEAR_WORDS)
+_DATING_AFTER_A_YEAR = frozenset({"ago", "earlier", "before", "later"})
+
+
+def _take_per_year(reader: _Reader) -> bool:
+    """Take the words of "a year" that make a rate; not "a year ago", which dates a figure."""
+    start = reader.pos
+    if reader.take_any(_PER_YEAR) is None:
+        return False
+    if reader.peek() in _DATING_AFTER_A_YEAR:
+        reader.pos = start
+        return False
+    return True
+
+
 _ANNUAL = _phrases(*vocab.ANNUAL_WORDS)
 _TIMES = frozenset({"times", "twice", "thrice"})
 # Hundredths of a US dollar, after the number: "five cents", "8.24¢".
@@ -734,7 +748,7 @@ def _take_per_unit(
     is_times = first.unit == "fold" and first.kind != "change" and reader.pos > 0
     is_times = is_times and reader.tokens[reader.pos - 1].word in _TIMES and not is_change
     start = reader.pos
-    if reader.take_any(_PER_YEAR):
+    if _take_per_year(reader):
         if is_times:  # "three times a year": how often, a rate
             for amount in amounts:
                 if amount.unit is not None:
@@ -1395,7 +1409,7 @@ def _take_trailing(
         if _take_period(reader) or reader.take_any(_PERIOD_WORDS) or _take_glued_span(reader):
             continue
         start = reader.pos
-        if reader.take_any(_PER_YEAR):
+        if _take_per_year(reader):
             _mark_per_year(reader, start)  # "$45 billion in capital spending annually"
             continue
         if (annual := _take_annual(reader)) is not None:
@@ -1587,7 +1601,7 @@ def _take_glued_span(reader: _Reader) -> bool:
 def _per_year_follows(reader: _Reader) -> bool:
     start = reader.pos
     try:
-        return reader.take_any(_PER_YEAR) is not None or _take_annual_probe(reader)
+        return _take_per_year(reader) or _take_annual_probe(reader)
     finally:
         reader.pos = start
 

@@ -613,7 +613,7 @@ def _alternatives(words: tuple[str, ...]) -> str:
 _UNIT_TAIL_RE = re.compile(
     rf"(?:{_alternatives(_GLUED_TAILS)}|[ \t]+(?:{_alternatives(_UNIT_WORDS + _PER_WORDS)}"
     rf"|{OTHER_UNITS_RE.pattern}))"
-    r"(?![\w-])",
+    r"(?![\w-])(?![ \t]+(?:ago|earlier|before|later)\b)",  # "a year ago" dates, it is no rate
     re.IGNORECASE,
 )
 # A unit after a number that looks like a year makes it a quantity: "2000 gigawatts".

@@ -270,7 +270,11 @@ def _words_re(words: tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(re.escape(word).replace(r"\ ", r"[ \t]+") for word in ordered)
 
 
-_PER_YEAR = rf"(?:{_words_re(vocab.PER_YEAR_WORDS + vocab.ANNUAL_WORDS)})(?![\w-])"
+# "a year ago", "a year earlier" date a figure: no rate.
+_PER_YEAR = (
+    rf"(?:{_words_re(vocab.PER_YEAR_WORDS + vocab.ANNUAL_WORDS)})(?![\w-])"
+    r"(?![ \t]+(?:ago|earlier|before|later)\b)"
+)
 _PER_YEAR_AFTER_RE = re.compile(rf"[ \t]*[x×]?[ \t]*{_PER_YEAR}", re.IGNORECASE)
 _PER_YEAR_RE = re.compile(rf"\b(?P<times>times[ \t]+)?{_PER_YEAR}", re.IGNORECASE)
 # Money followed by "per X" or "/X" it did not take in: a price per a unit ("$2 per H100-hour").
@@ -596,12 +600,33 @@ _CLAUSE_BREAK_NOT_GROUP_RE = re.compile(r"[;:()\[\]—–\"“”，；：]|,(?!
 _FROM_NUMBER_RE = re.compile(r"(?<![\w-])from[ \t]+[^\W\d_]*[ \t]*[$€£¥]?\d", re.IGNORECASE)
 
 
+# An amount of money a year earlier in the sentence ("about USD20 billion a year and Tencent
+# around USD15 billion"): "a year" written once may hold for the amounts after it too.
+_EARLIER_FLOW_RE = re.compile(
+    rf"\d[\d.,]*(?:[ \t]*(?:thousand|million|billion|trillion|bn|[kmbt])\b)?[ \t]*"
+    rf"(?:dollars|yuan|euros)?[ \t]+{_PER_YEAR}",
+    re.IGNORECASE,
+)
+
+
+def _flow_written_once(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> bool:
+    """Whether an amount of money follows another given a year in its sentence."""
+    is_stock = reading["kind"] == "money" and not str(reading["unit"]).endswith("_per_year")
+    return is_stock and _EARLIER_FLOW_RE.search(text, floor, mention.start) is not None
+
+
 def _count_rate_or_far_end(
     text: str, mention: Mention, reading: dict[str, Any], floor: int
 ) -> str | None:
     """Why a count is not a plain count: a rate ("500,000 wafer starts per month", also for
     money: "$5 billion in revenue a year") or the far end of a "from X ... to Y" whose words
     the finder could not join; else None."""
+    if _flow_written_once(text, mention, reading, floor):
+        return (
+            f"{mention.text!r} follows an amount given a year earlier in its sentence: 'a "
+            f"year', written once, may hold for it too (a flow, not a stock); "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
     is_amount = reading["kind"] in ("money", "quantity")
     if (reading["kind"] == "count" or is_amount) and (
         rate := _COUNT_PER_SPAN_RE.match(text, mention.end)

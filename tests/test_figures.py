@@ -1149,6 +1149,9 @@ def test_a_period_of_comparison_or_a_sign_makes_a_percentage_a_change(text, expe
 # (vocab.PER_YEAR_UNITS). (words, kind, numbers, qualifier, unit).
 PER_YEAR_CASES = [
     ("grew 30% annually", "change", exact(30.0), None, "percent_per_year"),
+    # "a year ago", "a year earlier" date a figure: a stock, a change, no rate.
+    ("$5 billion a year ago", "money", exact(5e9), None, "usd"),
+    ("rose 12% a year earlier", "change", exact(12.0), None, "percent"),
     ("rose 12%/yr", "change", exact(12.0), None, "percent_per_year"),
     ("fell 10% a year", "change", exact(-10.0), None, "percent_per_year"),
     ("growing about 25% per year", "change", approx(25.0), "about", "percent_per_year"),

@@ -986,6 +986,17 @@ CLASS_CASES += [
     ("Microsoft logged a record near-$12 billion quarter.", "$12 billion", ("refusal", "hyphen")),
     # "as high as" after a verb of change names the level reached, not the change.
     ("Its share could grow as high as 9% of demand.", "9%", ("refusal", "the level reached")),
+    # "a year", written once, may hold for the amounts after it; "a year ago" dates.
+    (
+        "ByteDance will allocate about USD20 billion a year and Tencent around USD15 billion.",
+        "around USD15 billion",
+        ("refusal", "'a year', written once"),
+    ),
+    (
+        "It earned $5 billion a year ago and $7 billion now.",
+        "$5 billion",
+        ("money", 5e9, 5e9, 5e9, "exact", "usd"),
+    ),
     # A rating scale the project has no unit for.
     ("The model sits at about 1,420 Elo on the board.", "1,420", ("refusal", "'Elo'")),
     (
