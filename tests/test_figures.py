@@ -537,10 +537,9 @@ DRAFT_FORM_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "kind", "numbers", "qualifier", "unit"), DRAFT_FORM_CASES)
-def test_forms_met_in_drafts_read_as_a_careful_reader_reads_them(
-    text, kind, numbers, qualifier, unit
-):
+def assert_reads(text: str, kind: str, numbers: tuple, qualifier: str | None, unit: str) -> None:
+    """``text`` parses to ``kind``, ``unit`` and ``qualifier``, with ``numbers`` as (value,
+    low, high, bound) in that unit."""
     parsed = parse_figure(text)
     assert (parsed.kind, parsed.bound, parsed.qualifier, parsed.unit) == (
         kind,
@@ -550,6 +549,13 @@ def test_forms_met_in_drafts_read_as_a_careful_reader_reads_them(
     )
     for got, want in zip((parsed.value, parsed.low, parsed.high), numbers[:3], strict=True):
         assert got == (None if want is None else pytest.approx(want, rel=1e-12))
+
+
+@pytest.mark.parametrize(("text", "kind", "numbers", "qualifier", "unit"), DRAFT_FORM_CASES)
+def test_forms_met_in_drafts_read_as_a_careful_reader_reads_them(
+    text, kind, numbers, qualifier, unit
+):
+    assert_reads(text, kind, numbers, qualifier, unit)
 
 
 @pytest.mark.parametrize(
@@ -1185,15 +1191,7 @@ PER_YEAR_CASES = [
 
 @pytest.mark.parametrize(("text", "kind", "numbers", "qualifier", "unit"), PER_YEAR_CASES)
 def test_a_rate_a_year_is_stored_in_a_unit_a_year(text, kind, numbers, qualifier, unit):
-    parsed = parse_figure(text)
-    assert (parsed.kind, parsed.bound, parsed.qualifier, parsed.unit) == (
-        kind,
-        numbers[3],
-        qualifier,
-        unit,
-    )
-    for got, want in zip((parsed.value, parsed.low, parsed.high), numbers[:3], strict=True):
-        assert got == (None if want is None else pytest.approx(want, rel=1e-12))
+    assert_reads(text, kind, numbers, qualifier, unit)
 
 
 @pytest.mark.parametrize(
