@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -222,6 +223,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C or SIGTERM
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -243,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # into place) must not turn the orderly exit into a death by SIGINT during shutdown.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         print("interrupted: runs stopped; the last good outputs are kept", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except OSError as err:
         if err.filename is None:
             raise
@@ -264,6 +268,13 @@ def run() -> None:
     """
     code = main()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if code == INTERRUPTED:
+        # Stopped and cleaned up already. An interrupt that landed in code run by exec() (a
+        # namedtuple made while a module was being imported) leaves CPython 3.11 marked as
+        # killed by SIGINT, which it does to itself on a normal exit: leave with the code now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     sys.exit(code)
 
 
