@@ -576,6 +576,30 @@ def _marks_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     return frame.drop(columns=[c for c in order if c.startswith("_")]).reset_index(drop=True)
 
 
+def restated_roots(figures: pd.DataFrame) -> dict[str, str]:
+    """For each figure that restates another of ``figures`` (``restates_figure_id``, followed
+    down a chain of restatements), the figure it first restates: a summary bullet or a currency
+    conversion in brackets is the same report told again, not a second one. A figure that
+    restates one not among ``figures`` is left out (it then stands alone)."""
+    if "restates_figure_id" not in figures.columns:
+        return {}
+    told = {
+        f: r
+        for f, r in zip(figures["figure_id"], figures["restates_figure_id"], strict=True)
+        if text_or_none(r) is not None
+    }
+    present = set(figures["figure_id"])
+    roots: dict[str, str] = {}
+    for figure_id, target in told.items():
+        seen = {figure_id}
+        while target in told and target not in seen:
+            seen.add(target)
+            target = told[target]
+        if target in present and target not in seen:
+            roots[figure_id] = target
+    return roots
+
+
 def _measure_marks(
     figures: pd.DataFrame, derived: pd.DataFrame, *, is_gap_only: bool
 ) -> pd.DataFrame:
@@ -603,13 +627,39 @@ def _measure_marks(
                 ends |= {m.numerator_figure_id, m.denominator_figure_id}
         elif pair or not is_gap_only:
             rows.append(_measure_mark(m, numerator))
+    # A restatement is drawn once, with the figure it restates: its words beside the
+    # original's where it reads otherwise (a conversion in brackets), else not at all.
+    roots = restated_roots(figures)
+    beside: dict[str, list[str]] = {}
+    by_figure = {f.figure_id: f for f in figures.itertuples(index=False) if f.figure_id in roots}
+    originals = {
+        f.figure_id: f
+        for f in figures.itertuples(index=False)
+        if f.figure_id in set(roots.values())
+    }
+    for again, root in roots.items():
+        if _reads_otherwise(by_figure[again], originals[root]):
+            beside.setdefault(root, []).append(by_figure[again].text)
     for fig in figures.itertuples(index=False):
-        if fig.figure_id in ends:
+        if fig.figure_id in ends or fig.figure_id in roots:
             continue
         if is_gap_only and figure_kind(fig) != "gap":
             continue
-        rows.append(_figure_mark(fig))
+        mark = _figure_mark(fig)
+        if fig.figure_id in beside:
+            mark["text"] = f"{fig.text} ({'; '.join(beside[fig.figure_id])})"
+        rows.append(mark)
     return _marks_frame(rows)
+
+
+def _reads_otherwise(one: Any, other: Any) -> bool:
+    """Whether two figures differ in unit or number (a conversion), not only in words."""
+    return any(
+        text_or_none(getattr(one, c)) != text_or_none(getattr(other, c)) for c in ("unit", "bound")
+    ) or any(
+        number_or_none(getattr(one, c)) != number_or_none(getattr(other, c))
+        for c in ("value", "low", "high")
+    )
 
 
 def gap_measures(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:

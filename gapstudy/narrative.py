@@ -414,6 +414,12 @@ def _report_context(
     readings: dict[str, str] = {}
     for r in rows.itertuples(index=False):
         readings.setdefault(brief.format_reading(r), brief.figure_link(r))
+    # A restatement in other words of the same reading adds nothing; one that reads otherwise
+    # (a currency conversion in brackets) is shown beside the report, once.
+    restated: dict[str, str] = {}
+    for r in index.figures.loc[list(getattr(group, "restated_ids", []))].itertuples(index=False):
+        if brief.format_reading(r) not in readings:
+            restated.setdefault(brief.format_reading(r), brief.figure_link(r))
     per_source = [
         {"label": source_labels[s], "n": int((rows["source_id"] == s).sum())}
         for s in group.source_ids
@@ -445,6 +451,7 @@ def _report_context(
         "companions": [],
         "link": next(iter(readings.values())),
         "links": list(readings.values()),
+        "restated": list(restated.values()),
         "metric": brief.escape_text(first["metric"]),
         "period": None if brief.is_missing(first["period"]) else brief.escape_text(first["period"]),
         "who": who,

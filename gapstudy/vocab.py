@@ -162,7 +162,10 @@ FIGURE_KINDS: dict[str, str] = {
 }
 
 UNITS: dict[str, str] = {
-    "usd": "US dollars ('$', 'US$', 'dollars'; a bare '$' is read as US dollars)",
+    "usd": (
+        "US dollars ('$', 'US$', 'USD', 'dollars', 'U.S. dollars'; the code may run into the "
+        "number, 'USD76 billion'; a bare '$' is read as US dollars)"
+    ),
     "cny": "Chinese yuan renminbi ('yuan', 'RMB', 'CNY', 'CN¥')",
     "eur": "euros ('€', 'euros', 'EUR')",
     "gbp": "pounds sterling ('£', 'pounds', 'GBP')",

@@ -1059,3 +1059,36 @@ def test_benchmark_gap_points_place_a_month_without_its_year_in_the_source_year(
     got = benchmark_gap_points(figures, sources)
     assert list(got["year"]) == pytest.approx([2025 + 2.5 / 12, 2026 + 2.5 / 12])
     assert list(got["is_year_from_source"]) == [False, False]
+
+
+def test_a_restatement_is_drawn_once_with_its_conversion_beside_the_original():
+    """A conversion in brackets (``restates`` of the figure it converts) is one mark: the
+    original's, its words followed by the conversion's; a restatement in other words of the
+    same number is drawn once and adds nothing; a gap restated is one gap."""
+    gap = {"unit": "fold", "kind": "multiplier", "entity": "United States", "counterpart": "China"}
+    figures = make_figures(
+        {"figure_id": "y/plan/1", "text": "CNY380 billion", "value": 380e9, "unit": "cny"},
+        {
+            "figure_id": "y/plan/2",
+            "text": "USD52 billion",
+            "value": 52e9,
+            "restates_figure_id": "y/plan/1",
+        },
+        {"figure_id": "y/gap/1", "text": "tenfold", "value": 10.0, **gap},
+        {
+            "figure_id": "y/bullet/1",
+            "text": "ten times",
+            "value": 10.0,
+            "restates_figure_id": "y/gap/1",
+            **gap,
+        },
+    )
+    derived = derive_measures(figures, [])
+    claims = make_claims({"claim_id": "y/plan"})
+    voices = pd.DataFrame({"voice_id": ["y/v"], "name": ["Outlet"]})
+    tables = {"voices": voices, "claims": claims, "figures": figures, "derived_measures": derived}
+    marks = dimension_tables(tables, "capital_and_investment")["marks"].set_index("item_id")
+    assert sorted(marks.index) == ["y/gap/1", "y/plan/1"]
+    assert marks.loc["y/plan/1", "text"] == "CNY380 billion (USD52 billion)"
+    assert marks.loc["y/gap/1", "text"] == "tenfold"
+    assert list(gap_measures(figures, derived)["item_id"]) == ["y/gap/1"]

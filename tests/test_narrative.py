@@ -362,7 +362,9 @@ def _table_counts(tables: dict[str, pd.DataFrame], **parameters) -> set[int]:
         int(camps["voice_id"].isin(groups).sum()),
     }
     figures = t["figures"][~t["figures"]["is_reader_comment"].astype(bool)]
-    cited = figures[figures["stance"].isin(["optimist", "skeptic"])]
+    # A restatement (of a figure of its own text) is not a quantity of its own.
+    restates = figures["restates_figure_id"].notna() & figures["fact_id"].isna()
+    cited = figures[figures["stance"].isin(["optimist", "skeptic"]) & ~restates]
     quantity = cited["fact_id"].fillna(cited["figure_id"])
     n_texts = cited.groupby(quantity)["source_id"].nunique()
     counts |= {len(n_texts), int((n_texts == 1).sum())}
@@ -1369,3 +1371,56 @@ def test_figure_rows_give_what_a_lookup_by_id_gives():
         assert row.unit == expected["unit"] and row.get("cites") is expected.get("cites")
     with pytest.raises(AttributeError):
         _ = next(iter(rows.values())).no_such_column
+
+
+def _with_a_conversion() -> dict[str, pd.DataFrame]:
+    """:func:`make_tables` with a plan given in yuan and, in brackets, in dollars: the dollar
+    figure ``restates`` the yuan one (docs/annotations.md, conversions in brackets)."""
+    tables = make_tables()
+    plans = _claim(
+        "b/plans",
+        "b/outlet",
+        "Alibaba plans to spend CNY380 billion (USD52 billion) over the next three years",
+        "capital_and_investment",
+        "us_ahead",
+        "skeptic",
+        17,
+    )
+    money = {"kind": "money", "entity": "Alibaba", "counterpart": None, "metric": "planned AI"}
+    converted = [
+        _figure("b/plans/1", "CNY380 billion", plans, value=380e9, unit="cny", **money),
+        _figure(
+            "b/plans/2",
+            "USD52 billion",
+            plans,
+            value=52e9,
+            unit="usd",
+            restates_figure_id="b/plans/1",
+            **money,
+        ),
+    ]
+    tables["claims"] = pd.concat([tables["claims"], _frame(schema.CLAIMS, [plans])])
+    tables["figures"] = pd.concat([tables["figures"], _frame(schema.FIGURES, converted)])
+    return tables
+
+
+def test_a_conversion_in_brackets_is_one_report_shown_beside_its_original():
+    """A restatement is not a second report: one row, one quantity counted, and the brief
+    names the dollar figure once, in brackets after the yuan figure it converts."""
+    tables = _with_a_conversion()
+    t = filter_tables(tables)
+    reports = brief.group_reports(t["figures"], t["sources"])
+    plan = reports[reports["report_key"] == "b/plans/1"].reset_index(drop=True)
+    assert list(plan["n_reports"]) == [1]
+    assert list(plan["restated_ids"]) == [["b/plans/2"]]
+    assert "b/plans/2" not in set(reports["report_key"])
+    plain = filter_tables(make_tables())
+    before = brief.count_single_source_reports(
+        brief.group_reports(plain["figures"], plain["sources"])
+    )
+    assert brief.count_single_source_reports(reports)["n_cited"] == before["n_cited"] + 1
+
+    text = "\n".join(render_parts(build_brief_context(tables)).values())
+    dollars = "[\\$52 billion](sources/b.html#b/plans/2)"
+    assert text.count(dollars) == 1
+    assert f"(sources/b.html#b/plans/1) (also given as {dollars})" in text
