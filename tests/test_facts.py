@@ -19,6 +19,7 @@ from gapstudy.facts import (
     gap_measures,
     judge_numeric_agreement,
     load_facts_spec,
+    period_anchors,
     period_as_year,
     published_as_year,
     reconcile_facts,
@@ -672,6 +673,40 @@ def test_period_as_year(period, year):
 )
 def test_resolve_period(period, published, inferred, shown):
     assert resolve_period(period, published, inferred) == shown
+
+
+@pytest.mark.parametrize(
+    ("period", "anchor", "published", "shown"),
+    [
+        (
+            "the year before",
+            "last year",
+            "2025-03-26",
+            "the year before [2023; a year before \u201clast year\u201d, text dated 2025-03-26]",
+        ),
+        ("the previous year", "2024", "2025", "the previous year [2023; a year before “2024”]"),
+        # Nothing to count from, or nothing placed: said so, never read from the text's date.
+        ("the year before", None, "2025-03-26", "the year before [year not placed]"),
+        ("the year before", "next three years", "2025", "the year before [year not placed]"),
+        ("the year before", "last year", None, "the year before [year not placed]"),
+    ],
+)  # fmt: skip
+def test_a_year_before_another_period_is_resolved_from_it(period, anchor, published, shown):
+    assert resolve_period(period, published, False, anchor) == shown
+
+
+def test_period_anchors_count_a_year_before_from_the_nearest_period_before_it():
+    """ "USD14 billion last year, up from around USD10.5 billion the year before": the second
+    is counted from the first. A chained year with no period before it in its claim, or only
+    another chained one, has no anchor; a figure of another claim is never one."""
+    figures = make_figures(
+        {"figure_id": "y/vc/1", "period": "last year", "char_start": 10},
+        {"figure_id": "y/vc/2", "period": "the year before", "char_start": 40},
+        {"figure_id": "y/vc/3", "period": "the previous year", "char_start": 70},
+        {"figure_id": "y/other/1", "period": "the year before", "char_start": 90},
+        {"figure_id": "y/plan/1", "period": "2024", "char_start": 5},
+    )
+    assert period_anchors(figures) == {"y/vc/2": "last year", "y/vc/3": None, "y/other/1": None}
 
 
 def test_with_resolved_periods_reads_each_mark_against_its_own_text():

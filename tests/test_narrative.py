@@ -1220,7 +1220,7 @@ def test_a_camps_figure_is_its_newest_not_an_earlier_baseline():
     t = {"figures": figures, "sources": sources}
     reports = brief.group_reports(figures, sources)
     shown = _camp_figures("optimist", ["adoption_and_usage"], t, reports)
-    assert [f["period"] for f in shown] == ["last year, written February 2026"]
+    assert [f["period"] for f in shown] == ["2025"]
     assert "a/share/2" in shown[0]["link"]
 
 
@@ -1424,3 +1424,35 @@ def test_a_conversion_in_brackets_is_one_report_shown_beside_its_original():
     dollars = "[\\$52 billion](sources/b.html#b/plans/2)"
     assert text.count(dollars) == 1
     assert f"(sources/b.html#b/plans/1) (also given as {dollars})" in text
+
+
+def test_the_brief_names_periods_in_plain_years_where_it_can_place_them():
+    """Text a is of January 2026: "last year" is 2025 and "the year before", in the same
+    sentence after it, 2024; a "previous year" in a sentence with no period before it stays
+    as written and is said to be unplaced. No "written <month>" is left in the prose."""
+    tables = make_tables()
+    vc = _claim(
+        "a/vc",
+        "a/zheng",
+        "$14 billion last year, up from $10.5 billion the year before",
+        "capital_and_investment",
+        "narrowing",
+        "optimist",
+        8,
+    )
+    alone = _claim("a/alone", "a/zheng", "$3 billion the previous year", "policy", "narrowing",
+                   "optimist", 10)  # fmt: skip
+    money = {"kind": "money", "unit": "usd", "counterpart": None, "metric": "venture capital"}
+    rows = [
+        _figure("a/vc/1", "$14 billion", vc, value=14e9, period="last year", **money),
+        {**_figure("a/vc/2", "$10.5 billion", vc, value=10.5e9, period="the year before", **money),
+         "char_start": vc["char_start"] + 30},
+        _figure("a/alone/1", "$3 billion", alone, value=3e9, period="the previous year", **money),
+    ]  # fmt: skip
+    tables["claims"] = pd.concat([tables["claims"], _frame(schema.CLAIMS, [vc, alone])])
+    tables["figures"] = pd.concat([tables["figures"], _frame(schema.FIGURES, rows)])
+    text = "\n".join(render_parts(build_brief_context(tables)).values())
+    assert "Venture capital, China (2025): [\\$14 billion]" in text
+    assert "Venture capital, China (2024): [\\$10.5 billion]" in text
+    assert "Venture capital, China (the previous year, year not placed): [\\$3 billion]" in text
+    assert not re.search(r"written [A-Z][a-z]+ \d{4}", text)
