@@ -477,8 +477,15 @@ STANCES: dict[str, str] = {
 }
 
 DERIVED_OPERATIONS: dict[str, str] = {
-    "ratio": "numerator / denominator, in fold; never for percentages or percentage points",
-    "difference": "numerator - denominator at one time, e.g. US minus China, in their unit",
+    "ratio": (
+        "numerator / denominator, in fold; never for percentages or percentage points; two "
+        "entities at one time (periods placed in different years are refused), or one "
+        "quantity's new over old"
+    ),
+    "difference": (
+        "numerator - denominator of two entities at one time (periods placed in different "
+        "years are refused), e.g. US minus China, in their unit"
+    ),
     "change": "later (numerator) - earlier (denominator) of one quantity, in their unit",
 }
 

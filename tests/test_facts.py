@@ -868,6 +868,48 @@ def test_derive_measures_refuses_a_ratio_of_percentages_and_a_change_between_ent
         derive_measures(figures, change)
 
 
+def _vc_figures(us_period: str, china_period: str) -> pd.DataFrame:
+    """The reader's trip: US venture capital in one sentence, China's "last year" and "the
+    year before" in the next (text of March 2025)."""
+    return make_figures(
+        {"figure_id": "y/us/1", "value": 40e9, "entity": "United States", "period": us_period},
+        {"figure_id": "y/cn/1", "value": 14e9, "period": "last year", "char_start": 10},
+        {"figure_id": "y/cn/2", "value": 10.5e9, "period": china_period, "char_start": 50},
+    )
+
+
+@pytest.mark.parametrize(
+    ("us_period", "china_period", "refused"),
+    [
+        ("2023", "the year before", False),  # both 2023: the year before "last year" (2024)
+        ("2024", "the year before", True),  # 2024 against 2023
+        ("2023", "last year", None),  # against y/cn/1 below: 2023 against 2024
+        ("2023", "over the next three years", False),  # a span: not placed, not compared
+    ],
+)
+@pytest.mark.parametrize("operation", ["ratio", "difference"])
+def test_a_ratio_or_difference_of_two_entities_is_at_one_time(
+    us_period, china_period, refused, operation
+):
+    """Two periods placed in different years are refused for a ratio or a difference (a
+    change is over time), whether written as years or relative to the text; a period that
+    cannot be placed is not compared."""
+    figures = _vc_figures(us_period, china_period)
+    sources = pd.DataFrame({"source_id": ["y"], "published": ["2025-03-26"]})
+    denominator = "y/cn/1" if refused is None else "y/cn/2"
+    spec = [
+        {**DERIVED[0], "operation": operation, "numerator": "y/us/1", "denominator": denominator}
+    ]
+    if refused is False:
+        assert len(derive_measures(figures, spec, sources)) == 1
+    else:
+        with pytest.raises(TableError, match="at one time, but the periods are 20"):
+            derive_measures(figures, spec, sources)
+    # One entity at two times (China's 2024 over its 2023) is a growth factor: not refused.
+    spec = [{**spec[0], "numerator": "y/cn/1", "denominator": "y/cn/2"}]
+    assert len(derive_measures(_vc_figures("2023", "the year before"), spec, sources)) == 1
+
+
 @pytest.mark.parametrize("unit", ["percent_per_year", "fold_per_year"])
 @pytest.mark.parametrize("operation", ["ratio", "difference", "change"])
 def test_derive_measures_refuses_any_measure_of_two_growth_rates_a_year(unit, operation):
