@@ -647,7 +647,7 @@ def _measure_marks(
             continue
         mark = _figure_mark(fig)
         if fig.figure_id in beside:
-            mark["text"] = f"{fig.text} ({'; '.join(beside[fig.figure_id])})"
+            mark["text"] = f"{fig.text} (also {'; '.join(beside[fig.figure_id])})"
         rows.append(mark)
     return _marks_frame(rows)
 

@@ -1166,6 +1166,6 @@ def test_a_restatement_is_drawn_once_with_its_conversion_beside_the_original():
     tables = {"voices": voices, "claims": claims, "figures": figures, "derived_measures": derived}
     marks = dimension_tables(tables, "capital_and_investment")["marks"].set_index("item_id")
     assert sorted(marks.index) == ["y/gap/1", "y/plan/1"]
-    assert marks.loc["y/plan/1", "text"] == "CNY380 billion (USD52 billion)"
+    assert marks.loc["y/plan/1", "text"] == "CNY380 billion (also USD52 billion)"
     assert marks.loc["y/gap/1", "text"] == "tenfold"
     assert list(gap_measures(figures, derived)["item_id"]) == ["y/gap/1"]
