@@ -855,9 +855,9 @@ def resolve_period(
         year = placed_year(words, date, anchor)
         if year is None:
             return f"{words} [year not placed]"
-        dated = "" if _YEAR.search(str(anchor)) else f", text dated {date}"
+        dated = "" if _YEAR.search(str(anchor)) else f"; text dated {date}"
         inferred = ", inferred" if dated and is_date_inferred else ""
-        return f"{words} [{year}; a year before \u201c{anchor}\u201d{dated}{inferred}]"
+        return f"{words} [{year}{dated}{inferred}]"
     if not _is_relative(words):
         return words
     if date is None:
