@@ -1745,8 +1745,9 @@ def _check_points(reader: _Reader, largest: Decimal, *, is_change: bool) -> None
     words = {token.word for token in reader.tokens}
     if not is_change and not words & _DIFFERENCE_NOUNS:
         raise reader.fail(
-            "'points' may be percentage points or the points of a score or an index; "
-            "write 'percentage points', or say it is a lead or gap"
+            "'points' may be percentage points or the points of a score or an index, which the "
+            "words do not say (a lead or a gap in 'points' is refused too); the words that decide "
+            f"are 'percentage points' or the scores themselves in percent; {vocab.REFUSAL_ADVICE}"
         )
     if words & _OTHER_POINTS:
         raise reader.fail(

@@ -744,7 +744,10 @@ def _as_levels(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str
         at = mention.text.find(end.text, search_from)
         words = [m for m in find_mentions(end.text) if not is_year(m.text)]
         if at < 0 or not words:
-            return reading
+            return {
+                "refusal": f"the {which} of {mention.text!r}, {end.text!r}, is not a level the "
+                f"mention's words give alone; {vocab.REFUSAL_ADVICE}"
+            }
         search_from = at + len(end.text)
         level = words[0]
         alone = read_mention(level.text)
@@ -789,6 +792,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return annual
     if (compared := _read_with_comparator(text, mention, reading)) is not None:
         return compared
+    if (refusal := _better_or_worse(text, mention, reading)) is not None:
+        return {"refusal": refusal}
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
     if (priced := _price_later(text, mention, reading)) is not None:
@@ -1023,6 +1028,27 @@ def _read_with_comparator(
             f"not hold, and they cannot be read with it ({reading['refusal']})"
         }
     return reading
+
+
+# "better", "worse" after a percentage: which side is preferred, not which way the measure
+# goes ("better latency" is lower) nor whether the gap is relative or in points.
+_BETTER_OR_WORSE_RE = re.compile(r"[ \t]+(?:better|worse)\b", re.IGNORECASE)
+
+
+def _better_or_worse(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a percentage followed by "better" or "worse" ("performs 5% better than", "10% worse
+    on coding") is refused: the words give a preference, not the sign of a change or a gap in
+    the measure, nor whether it is relative or in points; else None."""
+    is_percent = reading["unit"] in ("percent", "percentage_point")
+    if not is_percent or not (after := _BETTER_OR_WORSE_RE.match(text, mention.end)):
+        return None
+    relative = (
+        ", nor whether the gap is relative or in points" if reading["unit"] == "percent" else ""
+    )
+    return (
+        f"{mention.text!r} {after.group().strip()!r} says which side is preferred, not whether the "
+        f"measure is higher or lower (lower latency is better){relative}; {vocab.REFUSAL_ADVICE}"
+    )
 
 
 def _read_with_words(words: str, where: str) -> dict[str, Any]:

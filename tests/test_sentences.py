@@ -1239,3 +1239,65 @@ def test_points_alone_are_refused_naming_the_percentages_that_may_be_the_scores(
     assert "its sentence writes 'rose from 60% to 72%' in percent" in reading["refusal"]
     plain = reading_of("The US kept a 12-point lead.", "12")
     assert "its sentence writes" not in plain["refusal"]
+
+
+# --- an absolute or a relative gap ------------------------------------------------------------
+# Points of a gap are absolute (percentage points only when the words say "percentage");
+# a percentage with a comparative is relative (a change, or a multiplier of the thing
+# compared); a gap written in percent reads in percent, its words' unit, and the annotator
+# declares `unit_as_meant` where the primary shows two percentages; "better" and "worse" say
+# neither which way the measure goes nor which gap it is: refused.
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (  # particle.news (AI Index): the scale of the points is not in the words
+            "Chinese AI models have nearly matched U.S. counterparts in performance, with a "
+            "previous 20-point gap reduced to just 0.3 points by late 2024.",
+            "20-point",
+            "refuse",
+        ),
+        ("The US kept a lead of 12 points on the benchmark.", "12 points", "refuse"),
+        (
+            "Its accuracy is 5 percentage points higher than GPT-4o's.",
+            "5 percentage points higher",
+            ("change", 5, 5, 5, "exact", "percentage_point"),
+        ),
+        (  # particle.news: a gap written in percent keeps its words' unit
+            "The performance difference between top closed and open-weight AI models has "
+            "narrowed to 1.7%, driving increased accessibility.",
+            "1.7%",
+            ("percent", 1.7, 1.7, 1.7, "exact", "percent"),
+        ),
+        (
+            "Chinese chips are 30% slower than Nvidia's flagship.",
+            "30% slower",
+            ("multiplier", 0.7, 0.7, 0.7, "exact", "fold"),
+        ),
+        (  # binance.com square post on the Ascend 910B
+            "Wang Tao claims that the Ascend 910B chip is 20 percent better than the #Nvidia "
+            "A100 chip in training performance.",
+            "20 percent",
+            "refuse",
+        ),
+        ("DeepSeek scored 3 percentage points worse on coding.", "3 percentage points", "refuse"),
+        ("The model is 10% worse at reasoning, the lab said.", "10%", "refuse"),
+    ],
+)
+def test_an_absolute_gap_a_relative_gap_and_a_preference_read_as_the_rules_say(
+    text, words, expected
+):
+    reading = reading_of(text, words)
+    if expected == "refuse":
+        assert "refusal" in reading, reading
+        return
+    assert numbers(reading)[0] == expected[0] and numbers(reading)[4:] == expected[4:], reading
+    for got, want in zip(numbers(reading)[1:4], expected[1:4], strict=True):
+        assert got == pytest.approx(want)
+
+
+def test_better_or_worse_after_a_percentage_names_the_preference_in_its_refusal():
+    reading = reading_of("The chip is 20 percent better than the A100.", "20 percent")
+    assert "'better' says which side is preferred" in reading["refusal"]
+    assert "relative or in points" in reading["refusal"]
+    points = reading_of("It did 3 percentage points worse.", "3 percentage points")
+    assert "relative or in points" not in points["refusal"]
