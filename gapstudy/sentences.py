@@ -294,6 +294,13 @@ _PER_YEAR_LATER_RE = re.compile(
     r"(?![ \t]+(?:earlier|ago|before|later)\b)",
     re.IGNORECASE,
 )
+# Words before "a year" that make it a span of time, not a rate: "in a year", "within a year",
+# "two-thirds of a year", "less than a year", "half a year", "over a year".
+_SPAN_OF_A_YEAR_RE = re.compile(
+    r"(?<![\w-])(?:in|within|of|than|half|over|for|under|about|nearly|almost|around|roughly"
+    r"|after|before|past|last|first|next)[ \t]+$",
+    re.IGNORECASE,
+)
 _ANNUAL_AFTER_RE = re.compile(
     rf"[ \t]+(?:{_words_re(vocab.ANNUAL_WORDS)})[ \t]+(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))}"
     r"|rate)(?:[ \t]+rate)?(?![\w-])",
@@ -441,6 +448,45 @@ _NOTHING_COUNTED_RE = re.compile(
     r"[ \t]+(?:for|versus|vs\.?|against|compared|while|whereas|among|at|in|on|with)\b",
     re.IGNORECASE,
 )
+
+
+# A scale word with no number of its own after a vague word ("several hundred million dollars",
+# "a few thousand engineers"): the finder leaves the vague word out, and the scale word alone
+# would read as one hundred, one thousand.
+_VAGUE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:several|a[ \t]+few|few|many|numerous|multiple|countless|a[ \t]+couple[ \t]+of"
+    r"|some[ \t]+few)[ \t]+$",
+    re.IGNORECASE,
+)
+_BARE_SCALE_START_RE = re.compile(
+    r"(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b", re.IGNORECASE
+)
+# An age or an age group: a number after "aged", "ages" or a noun of an age group ("adults 65
+# and up", "adults under 30"), or before "and up", "and older", "or older", "years old".
+_AGE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:aged|ages|age|adults|children|kids|teens|teenagers|seniors|youths)"
+    r"(?:[ \t]+(?:between|from|under|over|below|above))?[ \t]+$",
+    re.IGNORECASE,
+)
+_AGE_AFTER_RE = re.compile(
+    r"(?:[ \t]+(?:and|or)[ \t]+(?:up|older|over|above|younger|under)\b|\+[ \t]"
+    r"|[ \t-]+years?[ \t-]+old\b|[ \t-]+year-olds?\b|[ \t]+years[ \t]+of[ \t]+age\b)",
+    re.IGNORECASE,
+)
+
+
+def _vague_or_age(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """The exclusion's reason for a scale word after a vague word ("several hundred million
+    dollars": vague, no number) or for an age or an age group ("adults 65 and up", "those aged
+    18 to 29", "adults under 30"); else None."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    if _BARE_SCALE_START_RE.match(mention.text) and _VAGUE_BEFORE_RE.search(before):
+        return vocab.VAGUE_REASON
+    if reading.get("kind") != "count" or reading.get("unit") != "count":
+        return None
+    if _AGE_BEFORE_RE.search(before) or _AGE_AFTER_RE.match(text, mention.end):
+        return vocab.AGE_REASON
+    return None
 
 
 def _not_a_quantity(text: str, mention: Mention) -> str | None:
@@ -607,6 +653,29 @@ _EARLIER_FLOW_RE = re.compile(
     rf"(?:dollars|yuan|euros)?[ \t]+{_PER_YEAR}",
     re.IGNORECASE,
 )
+
+
+def _price_written_once(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
+) -> str | None:
+    """Why an amount of money with no "per" of its own is refused after a price per a unit
+    earlier in its clause ("What cost $10 per million tokens in early 2024 costs under $0.50
+    today"): "per X", written once, may hold for it too (a price, not an amount); else None."""
+    if reading["kind"] != "money" or str(reading["unit"]).endswith("_per_year"):
+        return None
+    for previous in reversed(earlier):
+        if _CLAUSE_BREAK_RE.search(text, previous.end, mention.start):
+            break  # "At $2 per H100-hour, $3 billion buys": another clause
+        kind = read_mention(previous.text).get("kind")
+        per = _PER_UNIT_AFTER_RE.match(text, previous.end)
+        if kind == "price" or (per and (kind == "money" or previous.text[:1] in "$€£¥")):
+            unit = f"'per {per.group(1)}'" if per else f"the unit of {previous.text!r}"
+            return (
+                f"{mention.text!r} follows a price ({previous.text!r}) in its sentence: {unit}, "
+                f"written once, may hold for it too (a price, not an amount); "
+                f"{vocab.REFUSAL_ADVICE}"
+            )
+    return None
 
 
 def _flow_written_once(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> bool:
@@ -778,10 +847,17 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     reading = read_mention(mention.text)
     if reading.get("exclusion") == vocab.YEAR_REASON:
         return _read_year(text, mention, reading, floor)
+    if "refusal" in reading and _BY_RE.match(mention.text):
+        # "increase revenue by 10-19% annually": refused alone, read with its verb
+        with_verb = _read_by(text, mention, reading, floor)
+        if "refusal" not in with_verb and with_verb is not reading:
+            reading = with_verb  # the words around it are still checked below
     if "refusal" in reading or "exclusion" in reading:
         return reading
     if _is_day_of_month(text, mention):
         return {"exclusion": vocab.DATE_REASON}
+    if (reason := _vague_or_age(text, mention, reading)) is not None:
+        return {"exclusion": reason}
     if (refusal := _split_number(text, mention, reading)) is not None:
         return {"refusal": refusal}
     if (placed := _ratio_or_rank(text, mention, reading, floor)) is not None:
@@ -792,12 +868,18 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return annual
     if (compared := _read_with_comparator(text, mention, reading)) is not None:
         return compared
+    if (refusal := _bracketed_comparison(text, mention, reading)) is not None:
+        return {"refusal": refusal}
     if (refusal := _better_or_worse(text, mention, reading)) is not None:
         return {"refusal": refusal}
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
+    if (defined := _whole_defined_after(text, mention, reading)) is not None:
+        reading = defined
     if (priced := _price_later(text, mention, reading)) is not None:
         return priced
+    if (refusal := _price_written_once(text, mention, reading, earlier)) is not None:
+        return {"refusal": refusal}
     if (refusal := _count_rate_or_far_end(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
     if mention.text.casefold().startswith("by ") and reading["kind"] != "change":
@@ -987,6 +1069,9 @@ def _read_with_annual(
         words = text[mention.start : after.end()]
         return _read_with_words(words, f"{after.group().strip()!r} after it")
     later = _PER_YEAR_LATER_RE.match(text, mention.end)
+    is_a_year = later is not None and later.group("words").casefold().startswith("a ")
+    if is_a_year and _SPAN_OF_A_YEAR_RE.search(text, 0, later.start("words")):
+        later = None  # "in less than two-thirds of a year", "within a year": a span, no rate
     # a ratio of two amounts a year is the ratio of the amounts ("more than twice the
     # electricity of the United States annually"): only amounts and changes become rates
     is_ratio = reading["kind"] == "multiplier"
@@ -1018,7 +1103,9 @@ def _read_with_comparator(
         return None
     after = _COMPARATOR_AFTER_RE.match(text, mention.end)
     is_than = re.match(r"[ \t]+than\b", text[mention.end :], re.IGNORECASE) is not None
-    if after is None or not (is_than or _ABOVE_BELOW_END_RE.search(mention.text)):
+    if after is not None and not is_than and not _ABOVE_BELOW_END_RE.search(mention.text):
+        return _read_with_later_than(text, mention, after.end())
+    if after is None:
         return None
     words = text[mention.start : after.end()].rstrip()
     reading = _read_with_words(words, f"{text[mention.end : after.end()].strip()!r} after it")
@@ -1028,6 +1115,27 @@ def _read_with_comparator(
             f"not hold, and they cannot be read with it ({reading['refusal']})"
         }
     return reading
+
+
+# A comparison that is the whole of a bracket: "(5% more jobs)" after "64% think AI will lead to
+# fewer jobs": its verb and base are left out (another answer's share, or a change?).
+_BRACKET_OPEN_BEFORE_RE = re.compile(r"\([ \t]*$")
+_BRACKET_CLOSE_AFTER_RE = re.compile(r"(?:[ \t]+[^\W\d_][\w'’-]*){0,4}[ \t]*\)")
+
+
+def _bracketed_comparison(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a percentage with a comparative that is all a bracket holds ("(5% more jobs)") is
+    refused: the words leave out its verb and what it is compared with; else None."""
+    if reading["kind"] != "change" or not _COMPARATIVE_END_RE.search(mention.text):
+        return None
+    if not _BRACKET_OPEN_BEFORE_RE.search(text, max(0, mention.start - 3), mention.start):
+        return None
+    if not _BRACKET_CLOSE_AFTER_RE.match(text, mention.end):
+        return None
+    return (
+        f"{mention.text!r} is all its bracket holds: the words leave out its verb and what it "
+        f"is compared with (another answer's share, a change, a gap?); {vocab.REFUSAL_ADVICE}"
+    )
 
 
 # "better", "worse" after a percentage: which side is preferred, not which way the measure
@@ -1049,6 +1157,26 @@ def _better_or_worse(text: str, mention: Mention, reading: dict[str, Any]) -> st
         f"{mention.text!r} {after.group().strip()!r} says which side is preferred, not whether the "
         f"measure is higher or lower (lower latency is better){relative}; {vocab.REFUSAL_ADVICE}"
     )
+
+
+def _read_with_later_than(text: str, mention: Mention, clause_end: int) -> dict[str, Any] | None:
+    """A percentage with a comparative, the name of what is compared, then "than" ("40% lower
+    energy use than the H100", "19% more likely to express concern today than they were in
+    December 2022"): read with the words from "than" to the end of the clause as if "than"
+    followed it, which decide a change over time or two things at one time; the words between
+    name the measure. Refused where those words cannot be read; None where no "than" follows."""
+    than = _THAN_LATER_RE.match(text, mention.end, clause_end)
+    if than is None:
+        return None
+    compared = text[than.end() - len("than") : clause_end].rstrip()
+    where = f"{compared!r} after {text[mention.end : than.end() - 4].strip()!r}"
+    reading = read_mention(f"{mention.text} {compared}")
+    if "refusal" in reading:
+        return {
+            "refusal": f"{mention.text!r} compares with {where}, which the mention does not "
+            f"hold and which cannot be read with it ({reading['refusal']})"
+        }
+    return reading | {"read_with": where}
 
 
 def _read_with_words(words: str, where: str) -> dict[str, Any]:
@@ -1095,24 +1223,56 @@ def _times_counted(text: str, mention: Mention, floor: int) -> dict[str, Any] | 
     return counted | {"read_with": f"{verb!r} before it: how many times it was done"}
 
 
+# "those" or "these" with words after it that say who they are ("13% of those with up to two
+# years' experience", "40% of those who use it"): the whole is named there, not earlier.
+_DEFINED_AFTER_RE = re.compile(
+    r"[ \t]+(?:who|whom|whose|with|without|aged|under|over|between|among|in|at|from|using"
+    r"|working|living|surveyed|polled|asked)\b[^,;:.()\[\]—–\n]*",
+    re.IGNORECASE,
+)
+_THOSE_RE = re.compile(r"[ \t]+of[ \t]+(?:those|these)\b", re.IGNORECASE)
+
+
+def _whole_defined_after(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A share "of those" or "of these" whose whole the words right after the pronoun name
+    ("13% of those with up to two years' experience"): the reading with that whole; else None
+    (a share "of them", "of that" is of a whole named earlier, refused)."""
+    if reading.get("kind") != "percent":
+        return None
+    if reading.get("whole", "").casefold() in ("those", "these"):
+        pronoun_end = mention.end
+    elif those := _THOSE_RE.match(text, mention.end):
+        pronoun_end = those.end()
+    else:
+        return None
+    defined = _DEFINED_AFTER_RE.match(text, pronoun_end)
+    if defined is None:
+        return None
+    whole = text[pronoun_end - 5 : pronoun_end].strip() + defined.group().rstrip()
+    return reading | {
+        "whole": whole,
+        "read_with": f"{defined.group().strip()!r} after it: its whole",
+    }
+
+
 def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
     """Why words after a mention make its reading wrong: an amount compared with one named
     after "than", a list whose unit is written after its last number, a duration range
     written with "to", a share of a whole written earlier ("a third of that"); else None."""
     first_word = (reading.get("whole", "").split() or [""])[0].casefold()
-    if reading["kind"] == "percent" and (
-        first_word in _PRONOUNS or _OF_PRONOUN_RE.match(text, mention.end)
-    ):
+    of_pronoun = _OF_PRONOUN_RE.match(text, mention.end)
+    if reading["kind"] == "percent" and (first_word in _PRONOUNS or of_pronoun):
+        if _whole_defined_after(text, mention, reading) is not None:
+            return None  # "13% of those with up to two years' experience"
         return (
             f"{mention.text!r} is a share of a whole named earlier ('of that', 'of them'), "
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
     is_amount = reading["unit"] not in ("fold", "percent", "percentage_point")
-    if (
-        is_amount
-        and _COMPARATIVE_END_RE.search(mention.text)
-        and (than := _THAN_LATER_RE.match(text, mention.end))
-    ):
+    than = _THAN_LATER_RE.match(text, mention.end)
+    if is_amount and _COMPARATIVE_END_RE.search(mention.text) and than:
         return (
             f"{mention.text!r} is a difference from an amount named after "
             f"{than.group().strip()!r}, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
@@ -1257,11 +1417,35 @@ def _continued_change(reading: dict[str, Any], before: dict[str, Any]) -> dict[s
     return reading | values | {"kind": "change"}
 
 
+# Past participles that are not in "-ed": "driven by", "run by", "built by".
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"driven", "run", "built", "led", "made", "held", "owned", "written", "shown", "given"}
+    | {"taken", "done", "known", "chosen", "won", "bought", "sold", "paid", "funded", "brought"}
+)
+
+
+def _by_the_doer(words: list[str], reading: dict[str, Any]) -> dict[str, Any] | None:
+    """ "powered by 18,000 NVIDIA Grace Blackwell systems", "used by 500 million people": a
+    count after "by" right after a participle that is no verb of change names who or what does
+    it (the doer), not the size of a change: read as the count; else None."""
+    if not words or reading.get("kind") != "count" or reading.get("unit") != "count":
+        return None
+    word = words[-1]
+    is_participle = word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
+    changes = vocab.CHANGE_VERBS.keys() | _GROWTH_VERBS | _OBJECT_CHANGE_VERBS | _DIFFERENCE_WORDS
+    if not is_participle or word in changes or word in vocab.CHANGE_NOUNS:
+        return None
+    return reading | {"read_with": f"{word + ' by'!r} before it: who or what does it, not a change"}
+
+
 def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict[str, Any]:
-    """ "by N" read with the verb of change or the word of difference earlier in its clause."""
+    """ "by N" read with the verb of change or the word of difference earlier in its clause,
+    or as a count after a participle that names who does it ("powered by 18,000 systems")."""
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
     clause = text[starts[-1] if starts else floor : mention.start]
     words = [w.casefold() for w in _WORD_RE.findall(clause)]
+    if (doer := _by_the_doer(words, reading)) is not None:
+        return doer
     for word in reversed(words):
         if word in _DIFFERENCE_WORDS:
             return reading
