@@ -468,6 +468,19 @@ _AGE_BEFORE_RE = re.compile(
     r"(?:[ \t]+(?:between|from|under|over|below|above))?[ \t]+$",
     re.IGNORECASE,
 )
+# A group of people, then "between" or "under"/"over" and numbers no larger than an age:
+# "employed Americans between 18 and 29", "those 30 to 49".
+_MAX_AGE = 110
+_AFTER_AN_AGE_WORDS = frozenset(
+    {"and", "or", "who", "surveyed", "polled", "said", "say", "reported", "reporting", "were"}
+    | {"are", "was", "is", "have", "had", "in", "on", "at", "from"}
+)
+_PEOPLE_BETWEEN_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:(?:americans|people|respondents|workers|employees|users|voters|consumers"
+    r"|men|women|adults|students|those)(?:[ \t]+(?:between|under|over|below|above))?"
+    r"|those)[ \t]+$",
+    re.IGNORECASE,
+)
 _AGE_AFTER_RE = re.compile(
     r"(?:[ \t]+(?:and|or)[ \t]+(?:up|older|over|above|younger|under)\b|\+[ \t]"
     r"|[ \t-]+years?[ \t-]+old\b|[ \t-]+year-olds?\b|[ \t]+years[ \t]+of[ \t]+age\b)",
@@ -486,6 +499,12 @@ def _vague_or_age(text: str, mention: Mention, reading: dict[str, Any]) -> str |
         return None
     if _AGE_BEFORE_RE.search(before) or _AGE_AFTER_RE.match(text, mention.end):
         return vocab.AGE_REASON
+    numbers = [reading[name] for name in ("value", "low", "high") if reading[name] is not None]
+    is_age_like = all(number == int(number) and number <= _MAX_AGE for number in numbers)
+    counted = _NEXT_WORD_RE.match(text, mention.end)
+    names_nothing = counted is None or counted.group(1).casefold() in _AFTER_AN_AGE_WORDS
+    if is_age_like and names_nothing and _PEOPLE_BETWEEN_BEFORE_RE.search(before):
+        return vocab.AGE_REASON  # "employed Americans between 18 and 29", not "those 5 firms"
     return None
 
 
@@ -1226,8 +1245,16 @@ def _times_counted(text: str, mention: Mention, floor: int) -> dict[str, Any] | 
 # "those" or "these" with words after it that say who they are ("13% of those with up to two
 # years' experience", "40% of those who use it"): the whole is named there, not earlier.
 _DEFINED_AFTER_RE = re.compile(
-    r"[ \t]+(?:who|whom|whose|with|without|aged|under|over|between|among|in|at|from|using"
-    r"|working|living|surveyed|polled|asked)\b[^,;:.()\[\]—–\n]*",
+    r"[ \t]+(?:(?:who|whom|whose|with|without|aged|under|over|between|among|in|at|from|using"
+    r"|working|living|surveyed|polled|asked)\b|\d)[^,;:.()\[\]—–\n]*",
+    re.IGNORECASE,
+)
+# Where the words that name a whole end: at a verb of saying, being or doing after them ("those
+# with a high school diploma or less | said the same").
+_WHOLE_END_RE = re.compile(
+    r"[ \t]+(?:said|say|says|saying|reported|reporting|report|reports|were|was|are|is|have|has"
+    r"|had|do|did|does|think|thinks|thought|believe|believed|expect|expected|kept|keep)\b.*"
+    r"|[ \t]+(?:and|or)[ \t]+\d.*",
     re.IGNORECASE,
 )
 _THOSE_RE = re.compile(r"[ \t]+of[ \t]+(?:those|these)\b", re.IGNORECASE)
@@ -1250,10 +1277,11 @@ def _whole_defined_after(
     defined = _DEFINED_AFTER_RE.match(text, pronoun_end)
     if defined is None:
         return None
-    whole = text[pronoun_end - 5 : pronoun_end].strip() + defined.group().rstrip()
+    words = _WHOLE_END_RE.sub("", defined.group()).rstrip()
+    whole = text[pronoun_end - 5 : pronoun_end].strip() + words
     return reading | {
         "whole": whole,
-        "read_with": f"{defined.group().strip()!r} after it: its whole",
+        "read_with": f"{words.strip()!r} after it: its whole",
     }
 
 
