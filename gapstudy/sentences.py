@@ -488,13 +488,26 @@ _AGE_AFTER_RE = re.compile(
 )
 
 
+# "one" after a determiner stands for a thing or a person: "the one that", "this one", "no
+# one", "which one", "the only one".
+_DETERMINER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:the|this|that|which|each|every|any|no|another|someone's|the[ \t]+only)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
+_ONE_RE = re.compile(r"(?:only[ \t]+)?one", re.IGNORECASE)
+
+
 def _vague_or_age(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
     """The exclusion's reason for a scale word after a vague word ("several hundred million
-    dollars": vague, no number) or for an age or an age group ("adults 65 and up", "those aged
+    dollars": vague, no number), for "one" after a determiner ("the one that": a pronoun) or
+    for an age or an age group ("adults 65 and up", "those aged
     18 to 29", "adults under 30"); else None."""
     before = text[max(0, mention.start - 30) : mention.start]
     if _BARE_SCALE_START_RE.match(mention.text) and _VAGUE_BEFORE_RE.search(before):
         return vocab.VAGUE_REASON
+    if _ONE_RE.fullmatch(mention.text) and _DETERMINER_BEFORE_RE.search(before):
+        return vocab.PRONOUN_REASON
     if reading.get("kind") != "count" or reading.get("unit") != "count":
         return None
     if _AGE_BEFORE_RE.search(before) or _AGE_AFTER_RE.match(text, mention.end):
