@@ -1368,10 +1368,20 @@ def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: i
     return None
 
 
+# A duration right after another figure and "in", "over" or "within" ("rose by nearly 50% in 4
+# years", "grew 30% over two years"): the span that figure is over.
+_FIGURE_THEN_SPAN_RE = re.compile(
+    r"(?:\d|%|\bpercent|\bcent|\bbillion|\bmillion|\btrillion|fold|\btimes|\d[x×])"
+    r"(?P<words>[ \t]+(?:in|over|within)[ \t]+)$",
+    re.IGNORECASE,
+)
+
+
 def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
     """Why a duration dates another figure (is its period) rather than being the quantity:
     "over the next five years" before it, "three years earlier" or "ago" after it, "within
-    three years" after a number in its clause ("53% of the population within three years");
+    three years" after a number in its clause ("53% of the population within three years"),
+    "in", "over" or "within" right after another figure ("rose by nearly 50% in 4 years");
     else None. "within three years" alone ("could overtake the US within three years") stays a
     duration: there the span itself is the quantity."""
     lead = _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
@@ -1380,7 +1390,9 @@ def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: in
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
     is_within = reading.get("qualifier") == "within"
     dated = is_within and re.search(r"\d", clause[starts[-1] if starts else 0 :])
+    right_after = _FIGURE_THEN_SPAN_RE.search(text, max(floor, mention.start - 40), mention.start)
     words = (lead and lead.group().strip()) or (tail and tail.group().strip())
+    words = words or (right_after and right_after.group("words").strip())
     if words or dated:
         where = f"{words!r} beside it" if words else "'within' after a figure in its clause"
         return (
