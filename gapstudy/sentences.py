@@ -89,6 +89,17 @@ and either completes its reading from words that are there, or refuses it; it ne
 - A count per a span of time ("500,000 wafer starts per month": a rate) and the far end of a
   "from X <words> to Y" the finder could not join ("from below 20,000 wafer starts per month
   today to roughly 100,000") are refused.
+- Who is meant is no quantity: an age or an age group ("adults 65 and up", "employed Americans
+  between 18 and 29") and "one" after a determiner ("the one that", "no one") are excluded, as
+  is a scale word after a vague word ("several hundred million dollars"). "13% of those with
+  up to two years' experience" is a share of the group the words after "those" name.
+- Money after a price per a unit in its clause ("cost $20 per million tokens in 2022 and $0.07
+  by 2024") is refused; "by N" refused alone is read with its clause's verb of change, and a
+  count after a participle of a doer ("powered by 18,000 systems") is a count. "a year" after
+  "in", "of", "within" is a span, not a rate; a span right after a figure and "in" ("rose 50% in
+  4 years") is that figure's period. A comparison that is all its bracket holds ("(5% more
+  jobs)") is refused; a comparative, its measure, then "than" ("40% lower energy use than the
+  H100") is read with the words from "than"; "better" or "worse" after a percentage is refused.
 """
 
 from __future__ import annotations
@@ -873,22 +884,42 @@ def _shifted(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
     return None if span is None else (span[0] + by, span[1] + by)
 
 
-def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
+def _excluded_in_context(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """The exclusion's reason for a number its sentence makes no quantity: a day of the month,
+    a scale word after a vague word, "one" standing for a thing, an age; else None."""
+    if _is_day_of_month(text, mention):
+        return vocab.DATE_REASON
+    return _vague_or_age(text, mention, reading)
+
+
+def _elided_comparison(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a comparison whose words are left out is refused: all its bracket holds ("(5% more
+    jobs)"), or "better"/"worse" after a percentage; else None."""
+    return _bracketed_comparison(text, mention, reading) or _better_or_worse(text, mention, reading)
+
+
+def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any], bool]:
+    """The reading of a mention's own words, and whether it is final: an exclusion where the
+    number is no quantity, a year (or a count before a counted noun), a refusal; "by N"
+    refused alone is read with the verb of change in its clause ("increase revenue by 10-19%
+    annually"), not final: the words around it are still checked."""
     if (reason := _not_a_quantity(text, mention)) is not None:
-        return {"exclusion": reason}
+        return {"exclusion": reason}, True
     reading = read_mention(mention.text)
     if reading.get("exclusion") == vocab.YEAR_REASON:
-        return _read_year(text, mention, reading, floor)
+        return _read_year(text, mention, reading, floor), True
     if "refusal" in reading and _BY_RE.match(mention.text):
-        # "increase revenue by 10-19% annually": refused alone, read with its verb
         with_verb = _read_by(text, mention, reading, floor)
         if "refusal" not in with_verb and with_verb is not reading:
-            reading = with_verb  # the words around it are still checked below
-    if "refusal" in reading or "exclusion" in reading:
+            return with_verb, False
+    return reading, "refusal" in reading or "exclusion" in reading
+
+
+def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
+    reading, is_final = _own_reading(text, mention, floor)
+    if is_final:
         return reading
-    if _is_day_of_month(text, mention):
-        return {"exclusion": vocab.DATE_REASON}
-    if (reason := _vague_or_age(text, mention, reading)) is not None:
+    if reason := _excluded_in_context(text, mention, reading):
         return {"exclusion": reason}
     if (refusal := _split_number(text, mention, reading)) is not None:
         return {"refusal": refusal}
@@ -900,19 +931,16 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return annual
     if (compared := _read_with_comparator(text, mention, reading)) is not None:
         return compared
-    if (refusal := _bracketed_comparison(text, mention, reading)) is not None:
-        return {"refusal": refusal}
-    if (refusal := _better_or_worse(text, mention, reading)) is not None:
+    if refusal := _elided_comparison(text, mention, reading):
         return {"refusal": refusal}
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
-    if (defined := _whole_defined_after(text, mention, reading)) is not None:
-        reading = defined
+    reading = _whole_defined_after(text, mention, reading) or reading
     if (priced := _price_later(text, mention, reading)) is not None:
         return priced
-    if (refusal := _price_written_once(text, mention, reading, earlier)) is not None:
-        return {"refusal": refusal}
-    if (refusal := _count_rate_or_far_end(text, mention, reading, floor)) is not None:
+    if refusal := _price_written_once(text, mention, reading, earlier) or _count_rate_or_far_end(
+        text, mention, reading, floor
+    ):
         return {"refusal": refusal}
     if mention.text.casefold().startswith("by ") and reading["kind"] != "change":
         return _read_by(text, mention, reading, floor)
@@ -1258,8 +1286,8 @@ def _times_counted(text: str, mention: Mention, floor: int) -> dict[str, Any] | 
 # "those" or "these" with words after it that say who they are ("13% of those with up to two
 # years' experience", "40% of those who use it"): the whole is named there, not earlier.
 _DEFINED_AFTER_RE = re.compile(
-    r"[ \t]+(?:(?:who|whom|whose|with|without|aged|under|over|between|among|in|at|from|using"
-    r"|working|living|surveyed|polled|asked)\b|\d)[^,;:.()\[\]—–\n]*",
+    r"[ \t]+(?:(?:who|whom|whose|with|without|aged|under|over|between|among|in|at|from"
+    r"|[^\W\d_]+ing|[^\W\d_]+ed)\b|\d)[^,;:.()\[\]—–\n]*",
     re.IGNORECASE,
 )
 # Where the words that name a whole end: at a verb of saying, being or doing after them ("those
@@ -1281,8 +1309,9 @@ def _whole_defined_after(
     (a share "of them", "of that" is of a whole named earlier, refused)."""
     if reading.get("kind") != "percent":
         return None
-    if reading.get("whole", "").casefold() in ("those", "these"):
-        pronoun_end = mention.end
+    whole_words = reading.get("whole", "").casefold().split()
+    if whole_words[:1] in (["those"], ["these"]):  # "of those", "of those holding"
+        pronoun_end = mention.start + mention.text.casefold().rindex(whole_words[0]) + 5
     elif those := _THOSE_RE.match(text, mention.end):
         pronoun_end = those.end()
     else:

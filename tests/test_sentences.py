@@ -1302,3 +1302,161 @@ def test_better_or_worse_after_a_percentage_names_the_preference_in_its_refusal(
     assert "relative or in points" in reading["refusal"]
     points = reading_of("It did 3 percentage points worse.", "3 percentage points")
     assert "relative or in points" not in points["refusal"]
+
+
+# --- classes found in real survey, pricing and funding prose ----------------------------------
+# (sentence, words of the mention, expected: a reading (kind, value, low, high, bound, unit),
+# ("exclusion", reason) or ("refusal", words of its reason)). Sentences with an address are
+# real (also rows of tests/sentences.csv); the others are realistic variants of the class.
+WORDS_AROUND_CASES = [
+    # a vague word before a scale word: no number
+    (
+        "The firm hired a few thousand engineers last year.",
+        "thousand",
+        ("exclusion", vocab.VAGUE_REASON),
+    ),
+    ("It costs several hundred dollars per server.", "hundred", ("exclusion", vocab.VAGUE_REASON)),
+    ("It costs a hundred dollars.", "hundred", ("money", 100, 100, 100, "exact", "usd")),
+    # an age or an age group (gfaloe.tech, thehill.com, ts2.ai on Pew's ChatGPT surveys)
+    (
+        "The share of ChatGPT users drops with age: 41% of those 30 to 49, 25% of those 50 to 64 "
+        "and 10% of those 65 and older.",
+        "30 to 49",
+        ("exclusion", vocab.AGE_REASON),
+    ),
+    (
+        "The survey found that 31 percent of employed Americans between 18 and 29 surveyed in "
+        "February said they have used ChatGPT for tasks at work.",
+        "between 18 and 29",
+        ("exclusion", vocab.AGE_REASON),
+    ),
+    (
+        "Adults under 30 are more likely to use ChatGPT.",
+        "under 30",
+        ("exclusion", vocab.AGE_REASON),
+    ),
+    ("Those 5 companies raised $2 billion.", "5", ("count", 5, 5, 5, "exact", "count")),
+    (
+        "Users over 100 million were counted.",
+        "over 100 million",
+        ("count", None, 1e8, None, "lower", "count"),
+    ),
+    # a share of "those" with the words that name them after it
+    (
+        "The share of ChatGPT users drops with age: 41% of those 30 to 49, 25% of those 50 to 64 "
+        "and 10% of those 65 and older.",
+        "41%",
+        ("percent", 41, 41, 41, "exact", "percent"),
+    ),
+    (
+        "Education also plays a vital role, compared to only 33% of those with some college "
+        "experience, and merely 18% of those holding a high school diploma or less.",
+        "18%",
+        ("percent", 18, 18, 18, "exact", "percent"),
+    ),
+    ("Half of them left the firm.", "Half", ("refusal", "a whole named earlier")),
+    ("About 30% of those chips were sold abroad.", "30%", ("refusal", "a whole named earlier")),
+    # "one" after a determiner (dreaming.press)
+    (
+        "The headline example, the one that makes it into every keynote: GPT-3.5-level output "
+        "cost $20 per million tokens in November 2022 and $0.07 by October 2024.",
+        "one",
+        ("exclusion", vocab.PRONOUN_REASON),
+    ),
+    ("No one expected China to catch up.", "one", ("exclusion", vocab.PRONOUN_REASON)),
+    ("DeepSeek released one model and two papers.", "one", ("count", 1, 1, 1, "exact", "count")),
+    # money after a price per a unit in its clause (dreaming.press)
+    (
+        "The headline example, the one that makes it into every keynote: GPT-3.5-level output "
+        "cost $20 per million tokens in November 2022 and $0.07 by October 2024.",
+        "$0.07",
+        ("refusal", "written once, may hold for it too"),
+    ),
+    (
+        "Data centers pay roughly $0.03/kWh for electricity while American operators pay $0.08.",
+        "$0.08",
+        ("refusal", "written once, may hold for it too"),
+    ),
+    (  # greaterwrong.com: another clause, an amount of its own
+        "At $2 per H100-hour, $3 billion buys 6 months of time on 300K H100s.",
+        "$3 billion",
+        ("money", 3e9, 3e9, 3e9, "exact", "usd"),
+    ),
+    # "by N" refused alone, read with its verb; after a participle of a doer, a count
+    (
+        "Utilities will need to increase revenue by 10-19% annually to meet demand.",
+        "10-19%",
+        ("change", None, 10, 19, "range", "percent_per_year"),
+    ),
+    (
+        "Mistral is building a platform powered by 18,000 Grace Blackwell systems.",
+        "18,000",
+        ("count", 18000, 18000, 18000, "exact", "count"),
+    ),
+    (
+        "The letter was signed by over 1,000 researchers.",
+        "1,000",
+        ("count", None, 1000, None, "lower", "count"),
+    ),
+    ("The price was boosted by 5,000 yuan.", "5,000", ("refusal", "whose words are not in")),
+    # "a year" after "in", "of", "within": a span, no rate
+    (
+        "The share has risen sharply by 14% in less than two-thirds of a year.",
+        "14%",
+        ("change", 14, 14, 14, "exact", "percent"),
+    ),
+    (
+        "Revenue rose by 20% within a year of launch.",
+        "20%",
+        ("change", 20, 20, 20, "exact", "percent"),
+    ),
+    ("They spend $5 billion on chips a year.", "$5 billion", ("refusal", "a rate a year")),
+    # a span right after another figure is its period (chamber.org.hk)
+    (
+        "In China, expenditure on research and experimental development rose by nearly 50% in 4 "
+        "years, reaching RMB 3.6 trillion (about US$500 billion) in 2024.",
+        "4 years",
+        ("refusal", "its period"),
+    ),
+    ("China could overtake the US in 3 years.", "3 years", ("duration", 3, 3, 3, "exact", "year")),
+    # "N and a half" is one number (thepakistanconnect.com)
+    (
+        "After a mere three and a half years since its release in November 2022, ChatGPT is now "
+        "the quickest app in history to achieve 1 billion monthly users.",
+        "three",
+        ("duration", 3.5, 3.5, 3.5, "exact", "year"),
+    ),
+    (
+        "It raised one and a half billion dollars.",
+        "one",
+        ("money", 1.5e9, 1.5e9, 1.5e9, "exact", "usd"),
+    ),
+    # a comparison that is all its bracket holds
+    ("Most expect fewer jobs (5% more jobs).", "5%", ("refusal", "all its bracket holds")),
+    # a comparative, the measure, then "than": read with the words from "than"
+    (
+        "Its chips use less power (40% lower energy use than the H100).",
+        "40%",
+        ("multiplier", 0.6, 0.6, 0.6, "exact", "fold"),
+    ),
+    (
+        "People who have heard a little about AI are 19% more likely to express concern today "
+        "than they were in December 2022.",
+        "19%",
+        ("change", 19, 19, 19, "exact", "percent"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), WORDS_AROUND_CASES)
+def test_the_words_around_a_number_decide_its_reading(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] == "exclusion":
+        assert reading == {"exclusion": expected[1]}, reading
+        return
+    if expected[0] == "refusal":
+        assert expected[1] in reading.get("refusal", ""), reading
+        return
+    assert numbers(reading)[0] == expected[0] and numbers(reading)[4:] == expected[4:], reading
+    for got, want in zip(numbers(reading)[1:4], expected[1:4], strict=True):
+        assert got == (None if want is None else pytest.approx(want)), reading
