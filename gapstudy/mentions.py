@@ -591,6 +591,7 @@ _PER_WORDS = (
     "yoy",
     *("y/y", "q/q", "m/m", "qoq", "mom", "sequentially", "quarter-on-quarter"),
     *("quarter-over-quarter", "quarter over quarter", "month-on-month", "month over month"),
+    *("year-to-date", "year to date", "ytd"),
     "per annum",
     "yearly",
 )

@@ -1431,6 +1431,19 @@ WORDS_AROUND_CASES = [
         "one",
         ("money", 1.5e9, 1.5e9, 1.5e9, "exact", "usd"),
     ),
+    # a period of comparison up to now makes a change (ainvest.com on Nvidia's stock)
+    (
+        "The 910C's rollout has already triggered a 5.5–7% drop in Nvidia's stock since April "
+        "2025, pushing shares below $900—a 28.5% year-to-date decline.",
+        "28.5%",
+        ("change", -28.5, -28.5, -28.5, "exact", "percent"),
+    ),
+    ("Shares are up 12% YTD.", "12%", ("change", 12, 12, 12, "exact", "percent")),
+    # a bound right after a verb of change names the level crossed, not the change
+    ("Nvidia's shares fell below $900 in April.", "$900", ("refusal", "names the level crossed")),
+    ("Its share rose above 10% last year.", "10%", ("refusal", "names the level crossed")),
+    ("Sales rose over 10% last year.", "10%", ("change", None, 10, None, "lower", "percent")),
+    ("Costs fell by under 5% last year.", "5%", ("change", None, -5, None, "lower", "percent")),
     # a comparison that is all its bracket holds
     ("Most expect fewer jobs (5% more jobs).", "5%", ("refusal", "all its bracket holds")),
     # a comparative, the measure, then "than": read with the words from "than"
