@@ -884,6 +884,55 @@ def _shifted(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
     return None if span is None else (span[0] + by, span[1] + by)
 
 
+# What may follow "double" used as a verb with nothing it multiplies: the clause ends, or a
+# preposition or a word of time ("seeing valuations double in a matter of weeks").
+_NOTHING_MULTIPLIED_RE = re.compile(
+    r"[ \t]*(?:[,;:.)\]!?—–]|$)|[ \t]+(?:in|by|over|within|since|from|to|between|during|this"
+    r"|last|next|again|every|each|annually|and|or)\b",
+    re.IGNORECASE,
+)
+
+
+def _double_as_verb(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """ "double", "triple" as a verb: after "to" or a modal ("could triple"), or with nothing
+    after it that it multiplies ("seeing valuations double in a matter of weeks"): a change,
+    where "more than double the number" is a multiplier; else None."""
+    if reading["kind"] != "multiplier" or not _BASE_VERB_RE.search(mention.text):
+        return None
+    if verb := _VERB_BEFORE_RE.search(text, floor, mention.start):
+        return reading | {"kind": "change", "read_with": f"{verb.group(1)!r} before it: a verb"}
+    if _NOTHING_MULTIPLIED_RE.match(text, mention.end):
+        return reading | {"kind": "change", "read_with": "nothing it multiplies after it: a verb"}
+    return None
+
+
+# A bound and "the" before an amount named as a mark ("pushing its valuation past the $10
+# billion mark"): the bound stands outside the mention.
+_MARK_BOUND_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:past|beyond|above|below|under|over|crossed|passed|topped|surpassed|exceeded"
+    r"|broke|breached|cleared|crossing|passing|topping|surpassing|breaking)[ \t]+the[ \t]+$",
+    re.IGNORECASE,
+)
+_MARK_AFTER_RE = re.compile(
+    r"[ \t]+(?:mark|threshold|barrier|milestone|level|line|ceiling|floor)\b", re.IGNORECASE
+)
+
+
+def _bound_before_a_mark(text: str, mention: Mention) -> str | None:
+    """Why an amount named as a mark after a bound ("past the $10 billion mark") is refused:
+    the bound that makes it a lower or upper bound stands before "the"; else None."""
+    before = _MARK_BOUND_BEFORE_RE.search(text, max(0, mention.start - 20), mention.start)
+    if before is None or not _MARK_AFTER_RE.match(text, mention.end):
+        return None
+    return (
+        f"{before.group().strip()!r} before {mention.text!r} makes it a bound ('past the $10 "
+        f"billion mark': more than $10 billion), which the mention does not hold; "
+        f"{vocab.REFUSAL_ADVICE}"
+    )
+
+
 def _excluded_in_context(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
     """The exclusion's reason for a number its sentence makes no quantity: a day of the month,
     a scale word after a vague word, "one" standing for a thing, an age; else None."""
@@ -894,8 +943,13 @@ def _excluded_in_context(text: str, mention: Mention, reading: dict[str, Any]) -
 
 def _elided_comparison(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
     """Why a comparison whose words are left out is refused: all its bracket holds ("(5% more
-    jobs)"), or "better"/"worse" after a percentage; else None."""
-    return _bracketed_comparison(text, mention, reading) or _better_or_worse(text, mention, reading)
+    jobs)"), "better"/"worse" after a percentage, a bound before "the" and a mark ("past the
+    $10 billion mark"); else None."""
+    return (
+        _bracketed_comparison(text, mention, reading)
+        or _better_or_worse(text, mention, reading)
+        or _bound_before_a_mark(text, mention)
+    )
 
 
 def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any], bool]:
@@ -949,9 +1003,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     is_share = reading["kind"] == "percent" and "whole" not in reading
     if is_share and (changed := _change_in_words_before(text, mention, floor)) is not None:
         return changed
-    verb = _VERB_BEFORE_RE.search(text, floor, mention.start)
-    if reading["kind"] == "multiplier" and verb and _BASE_VERB_RE.search(mention.text):
-        return reading | {"kind": "change", "read_with": f"{verb.group(1)!r} before it: a verb"}
+    if (as_verb := _double_as_verb(text, mention, reading, floor)) is not None:
+        return as_verb
     if earlier and _is_bare(reading) and _LIST_TAIL_RE.match(text, mention.end):
         # the figure before it in the list; a number inside that figure's period ("up 25% in
         # just one quarter and 66%") lies in the gap and is passed over
@@ -1400,7 +1453,8 @@ def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: i
 # A duration right after another figure and "in", "over" or "within" ("rose by nearly 50% in 4
 # years", "grew 30% over two years"): the span that figure is over.
 _FIGURE_THEN_SPAN_RE = re.compile(
-    r"(?:\d|%|\bpercent|\bcent|\bbillion|\bmillion|\btrillion|fold|\btimes|\d[x×])"
+    r"(?:\d|%|\bpercent|\bcent|\bbillion|\bmillion|\btrillion|fold|\btimes|\d[x×]"
+    r"|\b(?:doubled|tripled|quadrupled|halved|doubling|tripling))"
     r"(?P<words>[ \t]+(?:in|over|within)[ \t]+)$",
     re.IGNORECASE,
 )

@@ -1444,6 +1444,34 @@ WORDS_AROUND_CASES = [
     ("Its share rose above 10% last year.", "10%", ("refusal", "names the level crossed")),
     ("Sales rose over 10% last year.", "10%", ("change", None, 10, None, "lower", "percent")),
     ("Costs fell by under 5% last year.", "5%", ("change", None, -5, None, "lower", "percent")),
+    # "double" as a verb with nothing it multiplies (chinadailybrief.com); with an object, a ratio
+    (
+        "Valuations in China's AI space have accelerated rapidly in recent months, with some "
+        "companies seeing valuations double in a matter of weeks.",
+        "double",
+        ("change", 2, 2, 2, "exact", "fold"),
+    ),
+    ("It takes double the compute.", "double", ("multiplier", 2, 2, 2, "exact", "fold")),
+    # a span right after a multiplier word of change (news.crunchbase.com)
+    (
+        "If true, it means the company's valuation has doubled in just four months, a clear "
+        "sign of increasing frothiness in how AI companies are valued in China.",
+        "four months",
+        ("refusal", "its period"),
+    ),
+    # a bound before "the" and a mark (chinadailybrief.com)
+    (
+        "A prominent Chinese artificial-intelligence startup has secured more than $700 million "
+        "in fresh capital in a round led by Alibaba and Tencent, pushing its valuation past the "
+        "$10 billion mark.",
+        "$10 billion",
+        ("refusal", "makes it a bound"),
+    ),
+    (
+        "Revenue hit the $10 billion mark.",
+        "$10 billion",
+        ("money", 1e10, 1e10, 1e10, "exact", "usd"),
+    ),
     # a comparison that is all its bracket holds
     ("Most expect fewer jobs (5% more jobs).", "5%", ("refusal", "all its bracket holds")),
     # a comparative, the measure, then "than": read with the words from "than"
