@@ -475,7 +475,8 @@ _BARE_SCALE_START_RE = re.compile(
 # An age or an age group: a number after "aged", "ages" or a noun of an age group ("adults 65
 # and up", "adults under 30"), or before "and up", "and older", "or older", "years old".
 _AGE_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:aged|ages|age|adults|children|kids|teens|teenagers|seniors|youths)"
+    r"(?<![\w-])(?:aged|ages|age|adults|children|kids|teens|teenagers|seniors|youths"
+    r"|as[ \t]+young[ \t]+as|as[ \t]+old[ \t]+as)"
     r"(?:[ \t]+(?:between|from|under|over|below|above))?[ \t]+$",
     re.IGNORECASE,
 )
