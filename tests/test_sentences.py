@@ -1472,6 +1472,19 @@ WORDS_AROUND_CASES = [
         "$10 billion",
         ("money", 1e10, 1e10, 1e10, "exact", "usd"),
     ),
+    # a bare figure after "compared with" a change continues it (fdiintelligence.com)
+    (
+        "China's electricity prices rose much faster than those in the US over the past 10 "
+        "years; in fact, rates in China have risen 17.5% over the decade, compared with 11.9% in "
+        "the U.S.",
+        "11.9%",
+        ("change", 11.9, 11.9, 11.9, "exact", "percent"),
+    ),
+    (
+        "China holds 30% of the market, compared with 45% for the US.",
+        "45%",
+        ("percent", 45, 45, 45, "exact", "percent"),
+    ),
     # a comparison that is all its bracket holds
     ("Most expect fewer jobs (5% more jobs).", "5%", ("refusal", "all its bracket holds")),
     # a comparative, the measure, then "than": read with the words from "than"
