@@ -956,6 +956,14 @@ def _elided_comparison(text: str, mention: Mention, reading: dict[str, Any]) -> 
     )
 
 
+# A bound after what a number counts or measures: "128 layers or more", "500 GPUs or fewer".
+_TRAILING_BOUND_RE = re.compile(
+    r"(?:[ \t]+[^\W\d_][\w-]*){1,2}[ \t]+or[ \t]+(?:more|less|fewer|greater|higher|lower|above"
+    r"|below|over|under)\b(?![ \t]+than\b)",
+    re.IGNORECASE,
+)
+
+
 def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any], bool]:
     """The reading of a mention's own words, and whether it is final: an exclusion where the
     number is no quantity, a year (or a count before a counted noun), a refusal; "by N"
@@ -970,6 +978,13 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
         with_verb = _read_by(text, mention, reading, floor)
         if "refusal" not in with_verb and with_verb is not reading:
             return with_verb, False
+    if "refusal" not in reading and (bound := _TRAILING_BOUND_RE.match(text, mention.end)):
+        # "chips with 128 layers or more": the bound after what is counted
+        bounded = _read_with_words(
+            text[mention.start : bound.end()], f"{bound.group().strip()!r} after it"
+        )
+        if bounded.get("bound") in ("lower", "upper", None):
+            return bounded, "refusal" in bounded
     return reading, "refusal" in reading or "exclusion" in reading
 
 

@@ -1485,6 +1485,23 @@ WORDS_AROUND_CASES = [
         "45%",
         ("percent", 45, 45, 45, "exact", "percent"),
     ),
+    # a bound after what is counted (csis.org on the export controls)
+    (
+        "The October 2022 controls added license requirements for NAND flash memory chips with "
+        "128 layers or more.",
+        "128",
+        ("count", None, 128, None, "lower", "count"),
+    ),
+    (
+        "Firms with 500 employees or fewer are exempt.",
+        "500",
+        ("count", None, None, 500, "upper", "count"),
+    ),
+    (
+        "They hired 200 engineers and more were planned.",
+        "200",
+        ("count", 200, 200, 200, "exact", "count"),
+    ),
     # a comparison that is all its bracket holds
     ("Most expect fewer jobs (5% more jobs).", "5%", ("refusal", "all its bracket holds")),
     # a comparative, the measure, then "than": read with the words from "than"
