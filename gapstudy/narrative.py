@@ -603,10 +603,8 @@ def _dimension_sections(
 ) -> list[dict[str, Any]]:
     claims, figures, voices = t["claims"], t["figures"], t["voices"]
     derived = t.get("derived_measures")
-    fact_values, checks = t.get("fact_values"), t.get("reference_checks")
-    index = _report_index(
-        figures, voices, voice_labels, fact_values, checks, claims, t.get("sources")
-    )
+    fact_values, checks, sources = t.get("fact_values"), t.get("reference_checks"), t.get("sources")
+    index = _report_index(figures, voices, voice_labels, fact_values, checks, claims, sources)
     disagreements = list_disagreements(
         t.get("disagreements"), figures, {s: source_labels[s] for s in source_labels}
     )
