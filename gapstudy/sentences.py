@@ -106,6 +106,7 @@ from gapstudy.figures import (
     read_mention,
 )
 from gapstudy.mentions import Mention, find_mentions, is_year
+from gapstudy.unheld import unheld_words
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
 # reaches further. A full stop after an abbreviation of vocab.LEADING_ABBREVIATIONS ("U.S.
@@ -692,6 +693,8 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         if m.end + start <= mention.start and not is_year(m.text)
     ]
     reading = _read(text, mention, earlier, start)
+    if (unheld := unheld_words(text, mention, reading, start)) is not None:
+        return {"refusal": unheld}  # the last check: words of its clause the reading did not hold
     if reading.get("kind") == "change" and _FROM_TO_WORDS_RE.search(mention.text):
         return _as_levels(text, mention, reading)
     if POINTS_SCALE_REASON in reading.get("refusal", ""):
