@@ -248,7 +248,12 @@ def _is_plural(word: str) -> bool:
     if last.casefold() in _PLURAL_WORDS or re.fullmatch(r"[A-Z][A-Z\d]*s", last):
         return True  # "GPUs", "H100s"
     folded = last.casefold()
-    return folded.isalpha() and len(folded) > 2 and folded.endswith("s") and not folded.endswith(("ss", "us", "is"))
+    return (
+        folded.isalpha()
+        and len(folded) > 2
+        and folded.endswith("s")
+        and not folded.endswith(("ss", "us", "is"))
+    )
 
 
 def _year_at_one_end(
