@@ -199,13 +199,16 @@ def _bound_before(
     ("topped $50 billion", "nearly a record $35 billion"), which the mention did not take in."""
     if reading.get("bound") != "exact":
         return None
-    words = [word.casefold().strip(".") for word in _WORD_RE.findall(before)[-2:]]
-    bound = [word for word in words if word in _BOUND_WORDS]
+    found = list(_WORD_RE.finditer(before))[-2:]
+    words = [word.group().casefold().strip(".") for word in found]
+    bound = [(word, at) for word, at in zip(words, found, strict=True) if word in _BOUND_WORDS]
     if not bound or words[-1] in _DETERMINERS:
         return None  # "well below the 90% industry norm": the bound is on another thing
+    if _NUMBER_RE.search(before, bound[-1][1].end()):
+        return None  # "investments exceeding $1 billion doubled": it bounds another number
     return (
-        f"{bound[-1]!r} before {mention.text!r}, which the mention does not hold, may make it a "
-        f"bound or an approximation, not the exact amount read"
+        f"{bound[-1][1].group()!r} before {mention.text!r}, which the mention does not hold, may "
+        f"make it a bound or an approximation, not the exact amount read"
     )
 
 
@@ -220,7 +223,7 @@ def _nothing_counted(
     if reading.get("value") == 1 or not after[:1].isspace():
         return None
     run: list[str] = []
-    for word in _WORD_RE.findall(after):
+    for word in _words(after):
         if word.casefold() in _FUNCTION_WORDS:
             break
         run.append(word)
@@ -240,6 +243,18 @@ def _nothing_counted(
         f"the words after {mention.text!r} ({' '.join(run)!r}) name no things counted: they may "
         f"be a unit the project does not have, or a name"
     )
+
+
+def _words(after: str) -> list[str]:
+    """The words after a mention, names with digits among them ("Ascend 910C chips"), up to
+    the first token with no letter or with a currency sign ("$5"): another figure."""
+    words = []
+    for token in after.split():
+        word = token.strip(",;:!?\"“”'’")
+        if word[:1] in "$€£¥" or not re.search(r"[^\W\d_]", word):
+            break
+        words.append(word)
+    return words
 
 
 def _is_plural(word: str) -> bool:
@@ -345,7 +360,7 @@ def _change_noun_after(
     if reading["kind"] not in _LEVEL_KINDS or reading.get("read_with"):
         return None
     words = []
-    for word in _WORD_RE.findall(after)[:4]:
+    for word in _words(after)[:4]:
         if word.casefold() in _FUNCTION_WORDS:
             break
         words.append(word)
