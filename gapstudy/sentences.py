@@ -684,7 +684,8 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     sentence: its reading, completed where the sentence gives what the mention's words lack
     (then ``read_with`` names those words), or ``{"refusal": reason}`` where those words are
     elsewhere and cannot be read (see the module docstring); a year stays
-    ``{"exclusion": ...}``."""
+    ``{"exclusion": ...}``. Every reading passes a last check
+    (:func:`gapstudy.unheld.unheld_words`): words of its clause it did not hold refuse it."""
     start, end = _sentence_span(text, mention.start, mention.end)
     sentence = text[start:end]
     earlier = [

@@ -66,6 +66,9 @@ _BOUND_WORDS = frozenset(
 _PREPOSITIONS = frozenset(
     {"of", "in", "on", "at", "for", "from", "by", "with", "to", "into", "across", "among"}
 )
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could"}
+)
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
 # Words that may stand between a count and what it counts ("6.8 million blind votes") are many;
 # words that end the run of what it counts are few: these.
@@ -157,8 +160,9 @@ def _compared(
     if comparison is None:
         return None
     between = [word.casefold() for word in _WORD_RE.findall(after[: comparison.start()])]
-    if len(between) > 3 or set(between) & _PREPOSITIONS:
-        return None  # the comparison goes with other words ("a cost advantage in the China vs")
+    if len(between) > 3 or set(between) & (_PREPOSITIONS | _AUXILIARIES):
+        return None  # it goes with other words: "a cost advantage in the China vs", "52% of
+        # respondents are more concerned than excited" (a verb's comparison)
     words = after[: comparison.end()].strip()
     compared_with = after[comparison.end() :]
     if not compared_with.strip():
@@ -274,15 +278,17 @@ def _is_plural(word: str) -> bool:
 def _year_at_one_end(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
-    """A range one of whose ends is written as a year ("2022 to 805,500"): a date, not an end."""
+    """A range one of whose ends is written as a year and the other not with four digits
+    ("2022 to 805,500"): a date, not an end."""
     if reading.get("low") is None or reading.get("high") is None:
         return None
     if reading["low"] == reading["high"]:
         return None
     years = {float(year) for year in _YEAR_TEXT_RE.findall(mention.text)}
     ends = {reading["low"], reading["high"]}
-    if len(years & ends) != 1:
-        return None
+    other = ends - years
+    if len(years & ends) != 1 or all(1000 <= end < 10000 for end in other):
+        return None  # "2000 to 2500 GPUs": both ends written with four digits
     return f"one end of {mention.text!r} is written as a year: a date, not an end of the range read"
 
 
