@@ -4,6 +4,8 @@ of its clause that it did not hold may change it."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gapstudy.figures import read_mention
 from gapstudy.mentions import Mention, find_mentions
@@ -123,6 +125,8 @@ WHOLE_PATH = [
     ("In 2025, the figure nearly doubled in less than eight months.", "nearly doubled", None),
     # a comparison far off, after a preposition, goes with other words
     ("China holds a 50%+ cost advantage in the China vs US comparison.", "50%", None),
+    # a word of bound or hedge the mention did not take in, before an exact amount
+    ("Investment nearly reached $50 billion last year.", "$50 billion", "'nearly' before"),
     # a word of bound before a determiner bounds another thing
     ("The yield is less than 50%, well below the 90% industry norm.", "90%", None),
     # "over" the finder did not take in compares: the amount stands
@@ -151,3 +155,19 @@ def test_a_refusal_or_an_exclusion_passes_the_net_unchanged():
     mention = _mention(text, "66%")
     assert unheld_words(text, mention, {"refusal": "no"}, 0) is None
     assert unheld_words(text, mention, {"exclusion": "a year, not a quantity"}, 0) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    amount=st.integers(min_value=2, max_value=999_999),
+    scale=st.sampled_from(["", " million", " billion"]),
+    tail=st.sampled_from([".", " last year.", " in 2024.", ", analysts said."]),
+)
+def test_an_amount_with_nothing_unheld_around_it_keeps_its_reading(amount, scale, tail):
+    text = f"The fund raised ${amount:,}{scale}{tail}"
+    (mention,) = [m for m in find_mentions(text) if m.text.startswith("$")]
+    reading = read_mention(mention.text)
+    assert unheld_words(text, mention, reading, 0) is None
+    comparison = f"The fund raised ${amount:,}{scale} more than its rival{tail}"
+    (mention,) = [m for m in find_mentions(comparison) if m.text.startswith("$")]
+    assert "refusal" in read_in_sentence(comparison, mention)
