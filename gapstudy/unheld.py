@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from gapstudy import vocab
-from gapstudy.figures import is_unit_word
+from gapstudy.figures import is_unit_word, read_mention
 from gapstudy.mentions import Mention
 
 # Where a clause ends after a mention, or starts before it: punctuation (not a comma that
@@ -105,9 +105,6 @@ _SHAPE_RE = re.compile(
 _TO_NUMBER_AFTER_RE = re.compile(r"[ \t]*(?:to|through|[-–])[ \t]*(\S*\d[^\s,;]*(?:[ \t]+\w+)?)")
 _TO_NUMBER_BEFORE_RE = re.compile(
     r"(\S*\d[^\s,;]*(?:[ \t]+[^\W\d]+)?)[ \t]*(?:to|through|[-–])[ \t]*$"
-)
-_CURRENCY_NAMES = frozenset(
-    {"dollars", "dollar", "yuan", "renminbi", "rmb", "euros", "euro", "pounds", "yen", "won"}
 )
 _LENT_WORD_RE = re.compile(r"^'([^']+)' earlier in its clause$")
 
@@ -233,9 +230,7 @@ def _nothing_counted(
         run.append(word)
         if _is_plural(word):
             break  # what it counts: "blind votes", "U.S. dollars"
-    named = [
-        w for w in run if w.casefold().strip(".") in _CURRENCY_NAMES or is_unit_word(w.strip("."))
-    ]
+    named = [word for word in run if _is_currency(word) or is_unit_word(word.strip("."))]
     if named:
         return (
             f"the words after {mention.text!r} ({' '.join(run)!r}) name a unit or a currency "
@@ -259,6 +254,11 @@ def _words(after: str) -> list[str]:
             break
         words.append(word)
     return words
+
+
+def _is_currency(word: str) -> bool:
+    """Whether the normaliser reads ``word`` after a number as a currency ("dollars", "RMB")."""
+    return word.isalpha() and read_mention(f"1 {word}").get("kind") == "money"
 
 
 def _is_plural(word: str) -> bool:
