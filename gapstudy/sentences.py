@@ -694,7 +694,7 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         if m.end + start <= mention.start and not is_year(m.text)
     ]
     reading = _read(text, mention, earlier, start)
-    if (unheld := unheld_words(text, mention, reading, start)) is not None:
+    if (unheld := unheld_words(text[:end], mention, reading, start)) is not None:
         return {"refusal": unheld}  # the last check: words of its clause the reading did not hold
     if reading.get("kind") == "change" and _FROM_TO_WORDS_RE.search(mention.text):
         return _as_levels(text, mention, reading)

@@ -24,7 +24,9 @@ from gapstudy.mentions import Mention
 
 # Where a clause ends after a mention, or starts before it: punctuation (not a comma that
 # groups thousands, nor a full stop inside a number, after "vs" or after a capital: "U.S.").
-_CLAUSE_BREAK_RE = re.compile(r"[;:()\[\]—–\"“”，；：]|,(?!\d)|(?<![vV]s)(?<!\b[A-Z])[.!?](?=\s|$)")
+_CLAUSE_BREAK_RE = re.compile(
+    r"[;:()\[\]—–\"“”，；：\n]|,(?!\d)|(?<![vV]s)(?<!\b[A-Z])[.!?](?=\s|$)"
+)
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 # A comparison: "than", "compared to/with", "versus", "vs", "relative to", "as against".
 _COMPARISON_RE = re.compile(
@@ -53,7 +55,7 @@ _NUMBER_RE = re.compile(
     r"dozen)(?![\w])",
     re.IGNORECASE,
 )
-# Words that bound an amount when they stand before it: "topped $50 billion", "nearly", "over".
+# Words that bound an amount when they stand before it: "topped $50 billion", "nearly".
 # Prepositions the finder takes in as hedges ("over", "about", "below") are left out: where it
 # did not take them in, they compare ("a 60 percent increase over $7.5 billion").
 _BOUND_WORDS = frozenset(
@@ -113,9 +115,9 @@ _LEVEL_KINDS = frozenset({"percent", "count", "money", "quantity", "price", "dur
 
 
 def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
-    """Why words of the mention's clause (``text`` from ``floor``, the sentence's start) that
-    ``reading`` did not hold may change it, so that it is refused; else None. Only a reading
-    is checked: a refusal or an exclusion stands as it is."""
+    """Why words of the mention's clause (``text`` from ``floor``, the sentence's start, to its
+    end) that ``reading`` did not hold may change it, so that it is refused; else None. Only a
+    reading is checked: a refusal or an exclusion stands as it is."""
     if "kind" not in reading:
         return None
     after = _clause_after(text, mention)
