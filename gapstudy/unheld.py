@@ -179,12 +179,13 @@ def _compared(
                 f"percentages, which the words do not say"
             )
         return None
-    if reading["kind"] in _LEVEL_KINDS and reading["unit"] != "percentage_point":
+    points = reading["unit"] == "percentage_point"  # a difference of percentages already
+    if reading["kind"] in _LEVEL_KINDS and not points:
         return (
             f"{words!r} after {mention.text!r} compares it with {compared_with.strip()!r}, which "
             f"the reading does not hold: it may be a change or a gap, not a level"
         )
-    if reading["kind"] == "change" and comparison.group().casefold() == "than":
+    if reading["kind"] == "change" and comparison.group().casefold() == "than" and not points:
         if _TIME_COMPARED_RE.match(compared_with):
             return None
         return (

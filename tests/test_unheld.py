@@ -91,6 +91,15 @@ CAUGHT = [
         read_mention("66%"),
         "'compared to'",
     ),
+    # https://mail.itx.ba/news/61977-china-provides-cheap-juice-for-ai-datacentres (a change
+    # compared with a thing rather than a time, the comparison unread: a gap or a change?)
+    (
+        "Insiders said several companies griped to regulators that Chinese chips gobble 30 to 50 "
+        "per cent more electricity than Nvidia’s H20 gear.",
+        "30 to 50 per cent more",
+        read_mention("30 to 50 per cent more"),
+        "a thing rather than a time",
+    ),
     # https://sureanot.com/low-yield-for-smic-huawei-nvidia-knockoff-so-what-asia-times
     (
         "Each fab has a maximum monthly production capacity of 35, 000 12- inch wafers.",
@@ -117,8 +126,10 @@ WHOLE_PATH = [
     ("The model's error rate was 20% lower than the rival's rate.", "20% lower", "itself a"),
     # a level compared with a time: a change the reading did not make
     ("Sales were 66% compared to last year.", "66%", "'compared to'"),
-    # a change compared with a thing, which the reading did not use: a gap or a change?
-    ("The chips use 30% more power than the H20.", "30% more", "a thing rather than a time"),
+    # a comparison the reading used (read with the words from "than": a gap, a multiplier)
+    ("The chips use 30% more power than the H20.", "30% more", None),
+    # points compared with a thing stay points: a difference of two percentages
+    ("Its accuracy is 5 percentage points higher than GPT-4o's.", "5 percentage", None),
     # two levels set side by side: each is read
     ("The US holds 75% of compute versus 15% for China.", "75%", None),
     # "than" of another number's hedge ("less than eight months")
