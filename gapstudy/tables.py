@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import csv
+import hashlib
 import json
 import os
 import re
@@ -22,7 +23,7 @@ from typing import Any
 import pandas as pd
 import pandera.errors
 
-from gapstudy import schema
+from gapstudy import checkcache, schema
 from gapstudy.atomicfile import os_error_message
 from gapstudy.check import Corpus, validate
 from gapstudy.disagreements import list_disagreements, load_disagreements_spec
@@ -241,26 +242,87 @@ _BUILDERS = {
 
 def build_tables(paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
     """Validate the inputs and return every tidy table, each checked against its schema."""
-    paths = paths or project_paths()
+    return _build(paths or project_paths())[0]
+
+
+# What earlier runs found, kept in the scratch folder (``.cache/tables/<table>.pickle``), each
+# entry under a key naming everything it was made from:
+# - a table made source by source (``_BUILDERS``), keyed by its rows as built (every value,
+#   with its type) and this package's code, records that those rows passed the schema, so an
+#   unchanged table is not validated again;
+# - a table made across sources (facts, measures, disagreements...), keyed by the tables made
+#   before it and the files it reads besides, holds the validated table, so it is not worked
+#   out again while none of its inputs changed;
+# - the CSV file of a table, keyed by the table's key, records the hash and size of the bytes
+#   written, so that a file already holding exactly those bytes is copied, not written anew.
+# A key that differs, or an entry that cannot be read, means computing afresh: a wrong entry
+# would be worse than a slow run.
+_STORE = "tables"
+
+
+def _stored(paths: ProjectPaths, name: str, key: str) -> tuple[bool, Any]:
+    return checkcache.read_stored(paths.scratch / _STORE / f"{name}.pickle", key)
+
+
+def _store(paths: ProjectPaths, name: str, key: str, value: Any) -> None:
+    checkcache.write_stored(paths.scratch / _STORE / f"{name}.pickle", key, value)
+
+
+def _typed(table: schema.Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
+    return frame.astype(table.dtypes)
+
+
+def _cross_source_steps(corpus: Corpus, paths: ProjectPaths) -> list[tuple[str, Any, Any]]:
+    """The tables made across sources, in order: (name, the inputs read besides the tables made
+    before it, how to make it from those tables)."""
+    facts, derived = corpus.facts, load_derived_spec(paths)
+    against, references = load_disagreements_spec(paths), load_references_spec(paths)
+    out_of_date, layers = load_out_of_date_spec(paths), load_layers(paths)
+    return [
+        ("fact_values", facts, lambda t: reconcile_facts(t["figures"], t["claims"], facts)),
+        ("derived_measures", derived, lambda t: derive_measures(t["figures"], derived)),
+        (
+            "disagreements",
+            against,
+            lambda t: list_disagreements(t["claims"], t["figures"], against),
+        ),
+        ("reference_checks", references, lambda t: check_references(t["figures"], references)),
+        (
+            "out_of_date",
+            out_of_date,
+            lambda t: list_out_of_date(t["claims"], t["figures"], t["sources"], out_of_date),
+        ),
+        ("robustness", layers, lambda t: robustness(t, layers)),
+    ]
+
+
+def _build(paths: ProjectPaths) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """Every table (validated), and the key of each (what it was made from; see ``_STORE``).
+
+    A table made source by source is validated unless the same rows passed before; a table
+    made across sources is taken from the store while the tables before it and the files it
+    reads are unchanged (each key names the keys of every table made before it)."""
     corpus = validate(paths)
-    tables = {name: _frame(schema.TABLES[name], build(corpus)) for name, build in _BUILDERS.items()}
-    fact_values = reconcile_facts(tables["figures"], tables["claims"], corpus.facts)
-    derived = derive_measures(tables["figures"], load_derived_spec(paths))
-    tables["fact_values"] = _validated(schema.FACT_VALUES, fact_values)
-    tables["derived_measures"] = _validated(schema.DERIVED_MEASURES, derived)
-    disagreements = list_disagreements(
-        tables["claims"], tables["figures"], load_disagreements_spec(paths)
-    )
-    tables["disagreements"] = _validated(schema.DISAGREEMENTS, disagreements)
-    references = check_references(tables["figures"], load_references_spec(paths))
-    tables["reference_checks"] = _validated(schema.REFERENCE_CHECKS, references)
-    out_of_date = list_out_of_date(
-        tables["claims"], tables["figures"], tables["sources"], load_out_of_date_spec(paths)
-    )
-    tables["out_of_date"] = _validated(schema.OUT_OF_DATE, out_of_date)
-    layers = load_layers(paths)
-    tables["robustness"] = _validated(schema.ROBUSTNESS, robustness(tables, layers))
-    return tables
+    code = checkcache.code_fingerprint()
+    tables: dict[str, pd.DataFrame] = {}
+    keys: dict[str, str] = {}
+    for name, build in _BUILDERS.items():
+        table = schema.TABLES[name]
+        frame = _typed(table, build(corpus))
+        keys[name] = checkcache.value_digest(code, name, frame)
+        if not _stored(paths, name, keys[name])[0]:
+            frame = _validated(table, frame)
+            _store(paths, name, keys[name], "valid")
+        tables[name] = frame
+    for name, inputs, make in _cross_source_steps(corpus, paths):
+        keys[name] = checkcache.value_digest(code, name, sorted(keys.items()), inputs)
+        found, frame = _stored(paths, name, keys[name])
+        if not found:
+            frame = _validated(schema.TABLES[name], make(tables))
+            _store(paths, name, keys[name], frame)
+        tables[name] = frame
+    return tables, keys
 
 
 # Who made the tables and under which terms (LICENSE, data/RIGHTS.md; CITATION.cff names the
@@ -332,6 +394,21 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     frame.to_csv(path, index=False, lineterminator="\n", float_format="%.15g")
 
 
+def _write_table(paths: ProjectPaths, name: str, frame: pd.DataFrame, key: str, out: Path) -> None:
+    """Write table ``name`` to ``out``: the bytes of the file in place when the store records
+    that this table (its ``key``) gives exactly those (same hash and size), else afresh."""
+    found, recorded = _stored(paths, f"{name}.csv", key)
+    if found:
+        with contextlib.suppress(OSError):
+            data = paths.table_file(name).read_bytes()
+            if (len(data), hashlib.sha256(data).hexdigest()) == recorded:
+                out.write_bytes(data)
+                return
+    _write_csv(frame, out)
+    data = out.read_bytes()
+    _store(paths, f"{name}.csv", key, (len(data), hashlib.sha256(data).hexdigest()))
+
+
 def write_tables(paths: ProjectPaths | None = None) -> list[Path]:
     """Write every table and ``datapackage.json`` to ``data/processed/``, as one set.
 
@@ -341,7 +418,7 @@ def write_tables(paths: ProjectPaths | None = None) -> list[Path]:
     """
     paths = paths or project_paths()
     # Load and process: any error here is raised before a single file is touched.
-    tables = build_tables(paths)
+    tables, keys = _build(paths)
     processed = paths.processed
     processed.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(processed)
@@ -350,7 +427,7 @@ def write_tables(paths: ProjectPaths | None = None) -> list[Path]:
     try:
         staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}new-", dir=processed.parent))
         for name, frame in tables.items():
-            _write_csv(frame, staging / f"{name}.csv")
+            _write_table(paths, name, frame, keys[name], staging / f"{name}.csv")
             written.append(paths.table_file(name))
         sizes = {name: (staging / f"{name}.csv").stat().st_size for name in tables}
         package = json.dumps(datapackage(tables, sizes), indent=2, ensure_ascii=False) + "\n"
