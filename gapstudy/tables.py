@@ -4,6 +4,9 @@ with a Frictionless ``datapackage.json``, and loaded back with their declared dt
 Writing is all-or-nothing: the whole set is written into a new folder beside
 ``data/processed`` and put in its place in one step, so a failed run leaves the last good set
 whole. Loading checks every row against its schema and every span against its raw text.
+
+What earlier runs found is kept in the scratch folder (``.cache/tables/``, see ``_STORE``), so
+after an edit an unchanged table is neither validated nor worked out nor formatted again.
 """
 
 from __future__ import annotations
