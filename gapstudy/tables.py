@@ -276,27 +276,43 @@ def _typed(table: schema.Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
     return frame.astype(table.dtypes)
 
 
-def _cross_source_steps(corpus: Corpus, paths: ProjectPaths) -> list[tuple[str, Any, Any]]:
-    """The tables made across sources, in order: (name, the inputs read besides the tables made
-    before it, how to make it from those tables)."""
+def _cross_source_steps(
+    corpus: Corpus, paths: ProjectPaths
+) -> list[tuple[str, tuple[str, ...] | None, Any, Any]]:
+    """The tables made across sources, in order: (name, the tables it is made from (``None``:
+    every table made before it), what it reads besides, how to make it from those tables).
+    Each is handed only the tables it names, as arguments."""
     facts, derived = corpus.facts, load_derived_spec(paths)
     against, references = load_disagreements_spec(paths), load_references_spec(paths)
     out_of_date, layers = load_out_of_date_spec(paths), load_layers(paths)
     return [
-        ("fact_values", facts, lambda t: reconcile_facts(t["figures"], t["claims"], facts)),
-        ("derived_measures", derived, lambda t: derive_measures(t["figures"], derived)),
+        (
+            "fact_values",
+            ("figures", "claims"),
+            facts,
+            lambda figures, claims: reconcile_facts(figures, claims, facts),
+        ),
+        ("derived_measures", ("figures",), derived, lambda fig: derive_measures(fig, derived)),
         (
             "disagreements",
+            ("claims", "figures"),
             against,
-            lambda t: list_disagreements(t["claims"], t["figures"], against),
+            lambda claims, figures: list_disagreements(claims, figures, against),
         ),
-        ("reference_checks", references, lambda t: check_references(t["figures"], references)),
+        (
+            "reference_checks",
+            ("figures",),
+            references,
+            lambda figures: check_references(figures, references),
+        ),
         (
             "out_of_date",
+            ("claims", "figures", "sources"),
             out_of_date,
-            lambda t: list_out_of_date(t["claims"], t["figures"], t["sources"], out_of_date),
+            lambda *frames: list_out_of_date(*frames, out_of_date),
         ),
-        ("robustness", layers, lambda t: robustness(t, layers)),
+        # The weighing reads several tables of the set (some only if present): all of them.
+        ("robustness", None, layers, lambda tables: robustness(tables, layers)),
     ]
 
 
@@ -304,8 +320,8 @@ def _build(paths: ProjectPaths) -> tuple[dict[str, pd.DataFrame], dict[str, str]
     """Every table (validated), and the key of each (what it was made from; see ``_STORE``).
 
     A table made source by source is validated unless the same rows passed before; a table
-    made across sources is taken from the store while the tables before it and the files it
-    reads are unchanged (each key names the keys of every table made before it)."""
+    made across sources is taken from the store while the tables it is made from and the
+    files it reads are unchanged (its key names their keys)."""
     corpus = validate(paths)
     code = checkcache.code_fingerprint()
     tables: dict[str, pd.DataFrame] = {}
@@ -318,11 +334,13 @@ def _build(paths: ProjectPaths) -> tuple[dict[str, pd.DataFrame], dict[str, str]
             frame = _validated(table, frame)
             _store(paths, name, keys[name], "valid")
         tables[name] = frame
-    for name, inputs, make in _cross_source_steps(corpus, paths):
-        keys[name] = checkcache.value_digest(code, name, sorted(keys.items()), inputs)
+    for name, reads, spec, make in _cross_source_steps(corpus, paths):
+        used = sorted(keys) if reads is None else reads
+        keys[name] = checkcache.value_digest(code, name, [(t, keys[t]) for t in used], spec)
         found, frame = _stored(paths, name, keys[name])
         if not found:
-            frame = _validated(schema.TABLES[name], make(tables))
+            made = make(dict(tables)) if reads is None else make(*(tables[t] for t in reads))
+            frame = _validated(schema.TABLES[name], made)
             _store(paths, name, keys[name], frame)
         tables[name] = frame
     return tables, keys

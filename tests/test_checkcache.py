@@ -294,8 +294,9 @@ def test_after_any_single_edit_the_stored_results_give_what_a_cold_run_gives(
         assert warm[1] == before[1] or edit == "shared entities file"
 
 
-def test_new_code_makes_every_table_afresh(project, monkeypatch):
-    """A change to the package (its code fingerprint) uses none of the stored tables."""
+def test_a_table_is_made_again_when_what_it_is_made_from_changes(project, monkeypatch):
+    """Nothing is made again while nothing changed; an edit remakes the tables that read
+    it; a change to the package (its code fingerprint) uses none of the stored tables."""
     write_tables(project)
     written = _tables_bytes(project)
     made = []
@@ -307,6 +308,18 @@ def test_new_code_makes_every_table_afresh(project, monkeypatch):
     )
     write_tables(project)
     assert made == []  # nothing made again while nothing changed
+    # A voice's role is in the voices table only: that table is validated again, and of the
+    # tables made across sources only the one made from every table (robustness) is redone.
+    path = next(
+        p for p in sorted(project.annotations.glob("*.yaml")) if "\n    role: " in p.read_text()
+    )
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n    role: ", "\n    role: edited, ", 1), encoding="utf-8")
+    write_tables(project)
+    assert made == ["voices", "robustness"]
+    assert _tables_bytes(project)["voices.csv"] != written["voices.csv"]
+    path.write_text(text, encoding="utf-8")
+    made.clear()
     monkeypatch.setattr(checkcache, "code_fingerprint", lambda: "another version of the code")
     write_tables(project)
     assert made == list(tables_module.schema.TABLES)
