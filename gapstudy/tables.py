@@ -253,14 +253,27 @@ def build_tables(paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
 # - a table made source by source (``_BUILDERS``), keyed by its rows as built (every value,
 #   with its type) and this package's code, records that those rows passed the schema, so an
 #   unchanged table is not validated again;
-# - a table made across sources (facts, measures, disagreements...), keyed by the tables made
-#   before it and the files it reads besides, holds the validated table, so it is not worked
+# - a table made across sources (facts, measures, disagreements...), keyed by the tables it is
+#   made from and the files it reads besides, holds the validated table, so it is not worked
 #   out again while none of its inputs changed;
 # - the CSV file of a table, keyed by the table's key, records the hash and size of the bytes
 #   written, so that a file already holding exactly those bytes is copied, not written anew.
-# A key that differs, or an entry that cannot be read, means computing afresh: a wrong entry
-# would be worse than a slow run.
+# Every key also names the versions of what validates and formats the tables (pandas, pandera,
+# NumPy, Python). A key that differs, or an entry that cannot be read, means computing afresh:
+# a wrong entry would be worse than a slow run.
 _STORE = "tables"
+
+
+def _code_key() -> str:
+    """This package's code and the versions of the libraries that validate and write tables."""
+    import sys
+
+    import numpy
+
+    return checkcache.value_digest(
+        checkcache.code_fingerprint(),
+        [pd.__version__, pandera.__version__, numpy.__version__, sys.version],
+    )
 
 
 def _stored(paths: ProjectPaths, name: str, key: str) -> tuple[bool, Any]:
@@ -323,7 +336,7 @@ def _build(paths: ProjectPaths) -> tuple[dict[str, pd.DataFrame], dict[str, str]
     made across sources is taken from the store while the tables it is made from and the
     files it reads are unchanged (its key names their keys)."""
     corpus = validate(paths)
-    code = checkcache.code_fingerprint()
+    code = _code_key()
     tables: dict[str, pd.DataFrame] = {}
     keys: dict[str, str] = {}
     for name, build in _BUILDERS.items():

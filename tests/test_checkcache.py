@@ -296,7 +296,8 @@ def test_after_any_single_edit_the_stored_results_give_what_a_cold_run_gives(
 
 def test_a_table_is_made_again_when_what_it_is_made_from_changes(project, monkeypatch):
     """Nothing is made again while nothing changed; an edit remakes the tables that read
-    it; a change to the package (its code fingerprint) uses none of the stored tables."""
+    it; a change to the package (its code fingerprint) or to pandas uses none of the stored
+    tables."""
     write_tables(project)
     written = _tables_bytes(project)
     made = []
@@ -324,3 +325,7 @@ def test_a_table_is_made_again_when_what_it_is_made_from_changes(project, monkey
     write_tables(project)
     assert made == list(tables_module.schema.TABLES)
     assert _tables_bytes(project) == written
+    made.clear()
+    monkeypatch.setattr(tables_module.pd, "__version__", "another version of pandas")
+    write_tables(project)
+    assert made == list(tables_module.schema.TABLES)
