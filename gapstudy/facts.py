@@ -638,7 +638,7 @@ def _measure_marks(
         if f.figure_id in set(roots.values())
     }
     for again, root in roots.items():
-        if _reads_otherwise(by_figure[again], originals[root]):
+        if reads_otherwise(by_figure[again], originals[root]):
             beside.setdefault(root, []).append(by_figure[again].text)
     for fig in figures.itertuples(index=False):
         if fig.figure_id in ends or fig.figure_id in roots:
@@ -652,11 +652,11 @@ def _measure_marks(
     return _marks_frame(rows)
 
 
-def _reads_otherwise(one: Any, other: Any) -> bool:
-    """Whether two figures differ in unit or number (a conversion), not only in words."""
-    return any(
-        text_or_none(getattr(one, c)) != text_or_none(getattr(other, c)) for c in ("unit", "bound")
-    ) or any(
+def reads_otherwise(one: Any, other: Any) -> bool:
+    """Whether two figures differ in unit or number (a conversion), not only in words: a
+    restatement that only drops or adds a hedge ("20%" for "below 20%") says nothing new and
+    is not shown beside its original."""
+    return text_or_none(one.unit) != text_or_none(other.unit) or any(
         number_or_none(getattr(one, c)) != number_or_none(getattr(other, c))
         for c in ("value", "low", "high")
     )

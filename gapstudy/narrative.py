@@ -437,11 +437,12 @@ def _report_context(
     readings: dict[str, str] = {}
     for r in rows.itertuples(index=False):
         readings.setdefault(brief.format_reading(r), brief.figure_link(r))
-    # A restatement in other words of the same reading adds nothing; one that reads otherwise
-    # (a currency conversion in brackets) is shown beside the report, once.
+    # A restatement in other words, or with only its hedge changed, adds nothing; one in
+    # another unit or number (a currency conversion in brackets) is shown beside it, once.
     restated: dict[str, str] = {}
+    told = list(rows.itertuples(index=False))
     for r in index.figures.loc[list(getattr(group, "restated_ids", []))].itertuples(index=False):
-        if brief.format_reading(r) not in readings:
+        if all(facts.reads_otherwise(r, t) for t in told):
             restated.setdefault(brief.format_reading(r), brief.figure_link(r))
     per_source = [
         {"label": source_labels[s], "n": int((rows["source_id"] == s).sum())}
@@ -451,9 +452,10 @@ def _report_context(
     if not brief.is_missing(first.get("cites")):
         cited = index.cited_names.get(first["cites"])
     fact_id = first.get("fact_id")
-    facts = index.fact_values
+    fact_values = index.fact_values
     agreement = _agreement_context(
-        None if facts is None or brief.is_missing(fact_id) else facts.get(fact_id), fact_id
+        None if fact_values is None or brief.is_missing(fact_id) else fact_values.get(fact_id),
+        fact_id,
     )
     check = _check_context(index.checks_of(list(group.figure_ids)), list(group.figure_ids))
     note = first.get("interpretation_note")

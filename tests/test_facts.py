@@ -1141,7 +1141,8 @@ def test_benchmark_gap_points_place_a_month_without_its_year_in_the_source_year(
 def test_a_restatement_is_drawn_once_with_its_conversion_beside_the_original():
     """A conversion in brackets (``restates`` of the figure it converts) is one mark: the
     original's, its words followed by the conversion's; a restatement in other words of the
-    same number is drawn once and adds nothing; a gap restated is one gap."""
+    same number is drawn once and adds nothing, even with another hedge; a gap restated is one
+    gap."""
     gap = {"unit": "fold", "kind": "multiplier", "entity": "United States", "counterpart": "China"}
     figures = make_figures(
         {"figure_id": "y/plan/1", "text": "CNY380 billion", "value": 380e9, "unit": "cny"},
@@ -1156,6 +1157,14 @@ def test_a_restatement_is_drawn_once_with_its_conversion_beside_the_original():
             "figure_id": "y/bullet/1",
             "text": "ten times",
             "value": 10.0,
+            "restates_figure_id": "y/gap/1",
+            **gap,
+        },
+        {
+            "figure_id": "y/bullet/2",
+            "text": "nearly ten times",
+            "value": 10.0,
+            "bound": "approximate",
             "restates_figure_id": "y/gap/1",
             **gap,
         },

@@ -1398,6 +1398,16 @@ def _with_a_conversion() -> dict[str, pd.DataFrame]:
             restates_figure_id="b/plans/1",
             **money,
         ),
+        _figure(
+            "b/plans/3",
+            "nearly CNY380 billion",
+            plans,
+            value=380e9,
+            unit="cny",
+            bound="approximate",
+            restates_figure_id="b/plans/1",
+            **money,
+        ),
     ]
     tables["claims"] = pd.concat([tables["claims"], _frame(schema.CLAIMS, [plans])])
     tables["figures"] = pd.concat([tables["figures"], _frame(schema.FIGURES, converted)])
@@ -1412,7 +1422,7 @@ def test_a_conversion_in_brackets_is_one_report_shown_beside_its_original():
     reports = brief.group_reports(t["figures"], t["sources"])
     plan = reports[reports["report_key"] == "b/plans/1"].reset_index(drop=True)
     assert list(plan["n_reports"]) == [1]
-    assert list(plan["restated_ids"]) == [["b/plans/2"]]
+    assert list(plan["restated_ids"]) == [["b/plans/2", "b/plans/3"]]
     assert "b/plans/2" not in set(reports["report_key"])
     plain = filter_tables(make_tables())
     before = brief.count_single_source_reports(
@@ -1424,6 +1434,7 @@ def test_a_conversion_in_brackets_is_one_report_shown_beside_its_original():
     dollars = "[\\$52 billion](sources/b.html#b/plans/2)"
     assert text.count(dollars) == 1
     assert f"(sources/b.html#b/plans/1) (also given as {dollars})" in text
+    assert "b/plans/3" not in text  # only its hedge differs: nothing new to show
 
 
 def test_the_brief_names_periods_in_plain_years_where_it_can_place_them():
