@@ -24,7 +24,8 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
 - Merging: adjacent number words joined by spaces or hyphens are one mention ("one billion",
   "twenty-five"); a bare number, "to" or a dash, and another number are one mention (a range:
   "three to five", "ten-to-hundred-fold", "3-5", "2024-25"); number words joined by "in" are one
-  mention (odds: "one-in-five"); digit runs joined by "/" are one mention ("2026/05/27"); a
+  mention (odds: "one-in-five"), and so are a bare number, "in" and a power of ten in digits
+  ("three in 10", "4 in 100"); digit runs joined by "/" are one mention ("2026/05/27"); a
   currency amount and a bare number joined by a dash are a range ("$0.08-0.15"). These are the
   *numbers* (:func:`find_numbers`).
 - The words a reading needs: a mention is its number with the words around it that decide what
@@ -188,6 +189,8 @@ _SCALED_END_RE = re.compile(
     re.IGNORECASE,
 )
 _ODDS_GAP_RE = re.compile(r"[ \t]+in[ \t]+|-in-", re.IGNORECASE)
+# The right end of odds written in digits: "in 10", "in 100", "in 1,000".
+_POWER_OF_TEN_DIGITS_RE = re.compile(r"10|100|1,?000")
 # "four out of five", "4 out of 5": a share of a group, one mention
 _OUT_OF_GAP_RE = re.compile(r"[ \t]+out[ \t]+of[ \t]+", re.IGNORECASE)
 # A number times a power of ten, written with "×", "x" or "·" and "^" or superscript digits:
@@ -450,6 +453,10 @@ def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
         return not _after_from(text, left)
     if left.is_word and right.is_word and left.is_bare and _ODDS_GAP_RE.fullmatch(gap):
         return True
+    if left.is_bare and right.is_bare and _ODDS_GAP_RE.fullmatch(gap):
+        # "three in 10 adults", "4 in 100": a share, whatever the left end is written in,
+        # where the right end is a power of ten in digits (never a year: "3 in 2024")
+        return _POWER_OF_TEN_DIGITS_RE.fullmatch(text, right.start, right.end) is not None
     return not left.is_word and not right.is_word and left.is_bare and gap == "/"
 
 
