@@ -25,7 +25,8 @@ Reading rules (each one a decision; the tests and ``tests/phrasings.csv`` pin th
   value and one end ("as much as 30%": value 30, high 30, bound upper; "as much as nearly
   30%": value 30, high 30, approximate). Stacked
   qualifiers are read only as a phrase of that vocabulary ("just under", "as much as nearly"),
-  or as the one qualifier left once emphasis is set aside ("only ~$6M" reads as "~$6M"); any
+  or as the one qualifier left once emphasis is set aside ("only ~$6M" reads as "~$6M", "only
+  two or fewer" as "two or fewer"); any
   other stack is refused. On a range only qualifiers that leave it as written are read ("an
   estimated $12 billion to $15 billion"); "within" is dropped; a bound on a range is refused.
 - Vague plurals and quantities ("millions of tokens", "billions", "tens of thousands",
@@ -1440,6 +1441,8 @@ def _take_trailing(
         if word == "tops":  # "$5 million tops": an upper bound the project does not read
             raise reader.fail("'tops' after the number (an upper bound, not the verb)")
         if (seq := reader.take_any(_TRAILING_QUALIFIERS)) is not None:
+            if reader.qualifiers and vocab.QUALIFIERS.get(reader.qualifiers[0]) == "exact":
+                reader.qualifiers.clear()  # "only two or fewer": emphasis set aside, the bound
             if reader.qualifiers:
                 raise reader.fail(f"two qualifiers, {reader.qualifiers[0]!r} and {' '.join(seq)!r}")
             reader.qualifiers.append(_QUALIFIER_PHRASES[seq])  # "4,800 or more", "10,000+"

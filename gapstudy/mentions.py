@@ -652,6 +652,14 @@ _DIRECTION_TAIL_RE = re.compile(
     rf"[ \t]+(?:{_alternatives(_DIRECTION_WORDS + _TRAILING_QUALIFIERS)})(?![\w-])",
     re.IGNORECASE,
 )
+# A bound right after a bare number: "two or fewer of the items", "10 or more", "10 or so" (never "or
+# more than", which starts another figure).
+_BARE_BOUND_TAIL_RE = re.compile(
+    r"[ \t]+or[ \t]+(?:more|fewer|less|greater|higher|lower|above|below|over|under|so"
+    r"|thereabouts)(?![\w-])"
+    r"(?![ \t]+than\b)",
+    re.IGNORECASE,
+)
 _BARE_NUMBER_RE = re.compile(
     r"[\d.,'’]+(?:(?:[ \t]*[-–][ \t]*|[ \t]+to[ \t]+)[\d.,'’]+)?|[^\W\d]+(?:[ \t-][^\W\d]+)*"
 )
@@ -786,6 +794,8 @@ def _tail_end(text: str, n_start: int, end: int) -> int:
         match = _UNIT_TAIL_RE.match(text, end)
         if match is None and not has_unit:
             match = _DURATION_TAIL_RE.match(text, end)
+        if match is None and not has_unit:
+            match = _BARE_BOUND_TAIL_RE.match(text, end)  # "two or fewer", "10 or more"
         if match is None and has_unit:
             match = _DIRECTION_TAIL_RE.match(text, end)
             if match is None and is_share:

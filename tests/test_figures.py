@@ -248,6 +248,7 @@ FAMILY_CASES = [
     ("almost doubled", "change", approx(2.0), "almost", "fold", None),
     ("one-tenth", "percent", exact(10.0), None, "percent", None),
     ("only ~$6M", "money", approx(6e6), "~", "usd", "million"),
+    ("only two or fewer", "count", upper(2.0), "or fewer", "count", None),
     (
         "grew at approximately 30% annually",
         "change",
