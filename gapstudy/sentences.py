@@ -70,7 +70,8 @@ and either completes its reading from words that are there, or refuses it; it ne
   thing named) right after it, is read with the words to the end of its clause: "10% less than
   the national average" is 0.9 fold (two things at one time), "20% higher than last year" a
   change.
-- Numbers that are no quantity are excluded with their reason: an idiom ("doubling down",
+- Numbers that are no quantity are excluded with their reason: a list item's number (digits
+  alone at the start of a line, then "." or ")": "3. $15 billion and counting"), an idiom ("doubling down",
   "one-shot"), "double digits" (a vague quantity), a chip maker's process ("7nm",
   "5 nm"), a citation marker ("[4]"), a time of day ("8 am", "12:30"), "half" after an
   ordinal ("the first half of 2025": part of a period).
@@ -390,6 +391,9 @@ _LABEL_BEFORE_RE = re.compile(
 _LEGAL_CODE_AFTER_RE = re.compile(r"[ \t]+(?:C\.F\.R|CFR|U\.S\.C|USC|Fed\.[ \t]*Reg)\b")
 _LABEL_NUMBER_RE = re.compile(r"\d+(?:[ \t]*(?:[-–]|to|and|through)[ \t]*\d+)?", re.IGNORECASE)
 # A citation marker: digits alone in square brackets ("[4]", "[1, 2]", "[3-5]").
+# A list item's number: digits alone at the start of a line (or text), then "." or ")" and
+# a space ("3. $15 billion and counting", "2) Power").
+_LIST_ITEM_AFTER_RE = re.compile(r"[.)][ \t]")
 _CITATION_BEFORE_RE = re.compile(r"\[[\d,–\- \t]*$")
 _CITATION_AFTER_RE = re.compile(r"[\d,–\- \t]*\]")
 # A time of day: "8 am", "10 p.m.", "12:30".
@@ -555,6 +559,10 @@ def _not_a_quantity(text: str, mention: Mention) -> str | None:
         return vocab.LABEL_REASON  # "Section 232", "Phase 2", "Parts 730 to 774", "15 C.F.R."
     is_digits = mention.text.isdigit()
     before = text[max(0, mention.start - 20) : mention.start]
+    if is_digits and len(mention.text) <= 3 and _LIST_ITEM_AFTER_RE.match(text, mention.end):
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        if not text[line_start : mention.start].strip():
+            return vocab.LIST_ITEM_REASON  # "3. $15 billion and counting"
     if (
         is_digits
         and _CITATION_BEFORE_RE.search(before)

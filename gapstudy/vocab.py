@@ -36,6 +36,9 @@ RANK_REASON = "a rank or the size of a ranked group ('No. 1', 'the top 10'), not
 # 232", "Article 5", "Phase 2") or a date written with dashes ("2024-03-15"): no quantity.
 LABEL_REASON = "a label's number ('Section 232', 'Phase 2'), not a quantity"
 ISO_DATE_REASON = "a date written with dashes or slashes ('2024-03-15'), not a quantity"
+# The reason a draft gives the number of a list item ("3. $15 billion and counting" at the
+# start of a line): it orders the list, it counts nothing.
+LIST_ITEM_REASON = "a list item's number ('3.' at the start of a line), not a quantity"
 # Words with a number in them that are no number at all ("doubling down", "one-shot"), and a
 # vague quantity with no number ("double digits", "several"): excluded with these reasons.
 IDIOM_REASON = "an idiom ('doubling down', 'one-shot'), not a quantity"

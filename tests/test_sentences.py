@@ -731,6 +731,10 @@ CLASS_CASES = [
     ("The US leads China 5:1 in notable models.", "1", ("refusal", "a ratio or a score")),
     ("Nvidia holds a 4:1 edge.", "4", ("refusal", "a ratio or a score")),
     ("Trading opened at 09:30 sharp.", "30", ("exclusion", vocab.TIME_REASON)),
+    # a list item's number at the start of a line or text, never a count
+    ("3. $15 billion and counting", "3", ("exclusion", vocab.LIST_ITEM_REASON)),
+    ("Lessons:\n2) Power comes first", "2", ("exclusion", vocab.LIST_ITEM_REASON)),
+    ("Sales rose 3. Then 4 more came.", "4", ("count", 4.0, 4.0, 4.0, "exact", "count")),
     # a number that labels a part of a law, a text or a plan
     ("Section 232 tariffs of 25% apply.", "232", ("exclusion", vocab.LABEL_REASON)),
     ("Under section 301 the tariff is 25%.", "301", ("exclusion", vocab.LABEL_REASON)),
