@@ -91,7 +91,9 @@ and either completes its reading from words that are there, or refuses it; it ne
   "from X <words> to Y" the finder could not join ("from below 20,000 wafer starts per month
   today to roughly 100,000") are refused.
 - Who is meant is no quantity: an age or an age group ("adults 65 and up", "employed Americans
-  between 18 and 29") and "one" after a determiner ("the one that", "no one") are excluded, as
+  between 18 and 29", a whole number from 16 to 110 between commas after a capitalised name:
+  "CEO Mensch, 31, along with") and "one" after a determiner ("the one that", "no one") are
+  excluded, as
   is a scale word after a vague word ("several hundred million dollars"). "13% of those with
   up to two years' experience" is a share of the group the words after "those" name.
 - Money after a price per a unit in its clause ("cost $20 per million tokens in 2022 and $0.07
@@ -501,6 +503,12 @@ _PEOPLE_BETWEEN_BEFORE_RE = re.compile(
     r"|those)[ \t]+$",
     re.IGNORECASE,
 )
+# A person's age in apposition: a whole number between commas right after a capitalised name
+# ("CEO Mensch, 31, along with"); "Apple, 15, and Google, 12" reads the same way, so numbers
+# below the age of a working adult are left to the other rules.
+_MIN_APPOSITIVE_AGE = 16
+_NAME_COMMA_BEFORE_RE = re.compile(rf"(?<![\w-])(?!(?:{_MONTHS})\b)[A-Z][a-z][\w’'-]*,[ \t]+$")
+_COMMA_AFTER_RE = re.compile(r",[ \t]")
 _AGE_AFTER_RE = re.compile(
     r"(?:[ \t]+(?:and|or)[ \t]+(?:up|older|over|above|younger|under)\b|\+[ \t]"
     r"|[ \t-]+years?[ \t-]+old\b|[ \t-]+year-olds?\b|[ \t]+years[ \t]+of[ \t]+age\b)",
@@ -532,6 +540,13 @@ def _vague_or_age(text: str, mention: Mention, reading: dict[str, Any]) -> str |
         return None
     if _AGE_BEFORE_RE.search(before) or _AGE_AFTER_RE.match(text, mention.end):
         return vocab.AGE_REASON
+    if (
+        mention.text.isdigit()
+        and _MIN_APPOSITIVE_AGE <= int(mention.text) <= _MAX_AGE
+        and _NAME_COMMA_BEFORE_RE.search(before)
+        and _COMMA_AFTER_RE.match(text, mention.end)
+    ):
+        return vocab.AGE_REASON  # "CEO Mensch, 31, along with": a person's age in apposition
     numbers = [reading[name] for name in ("value", "low", "high") if reading[name] is not None]
     is_age_like = all(number == int(number) and number <= _MAX_AGE for number in numbers)
     counted = _NEXT_WORD_RE.match(text, mention.end)

@@ -1368,6 +1368,10 @@ WORDS_AROUND_CASES = [
         ("exclusion", vocab.PRONOUN_REASON),
     ),
     ("No one expected China to catch up.", "one", ("exclusion", vocab.PRONOUN_REASON)),
+    # a person's age in apposition, between commas after a name
+    ("Altman, 38, said it would.", "38", ("exclusion", vocab.AGE_REASON)),
+    ("In March, 31, firms filed.", "31", ("count", 31.0, 31.0, 31.0, "exact", "count")),
+    ("Apple, 12, and Google, 9, filed.", "12", ("count", 12.0, 12.0, 12.0, "exact", "count")),
     ("DeepSeek released one model and two papers.", "one", ("count", 1, 1, 1, "exact", "count")),
     # money after a price per a unit in its clause (dreaming.press)
     (
