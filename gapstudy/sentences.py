@@ -1497,10 +1497,13 @@ def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: i
 
 
 # A duration right after another figure and "in", "over" or "within" ("rose by nearly 50% in 4
-# years", "grew 30% over two years"): the span that figure is over.
+# years", "grew 30% over two years", "a 10–50x price reduction in 18 months"): the span that
+# figure is over.
 _FIGURE_THEN_SPAN_RE = re.compile(
     r"(?:\d|%|\bpercent|\bcent|\bbillion|\bmillion|\btrillion|fold|\btimes|\d[x×]"
     r"|\b(?:doubled|tripled|quadrupled|halved|doubling|tripling))"
+    # a noun of change after the figure, with one word before it: "10–50x price reduction in"
+    rf"(?:(?:[ \t]+[^\W\d_]+)?[ \t]+(?:{'|'.join(sorted(vocab.CHANGE_NOUNS))}))?"
     r"(?P<words>[ \t]+(?:in|over|within)[ \t]+)$",
     re.IGNORECASE,
 )
@@ -1510,8 +1513,9 @@ def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: in
     """Why a duration dates another figure (is its period) rather than being the quantity:
     "over the next five years" before it, "three years earlier" or "ago" after it, "within
     three years" after a number in its clause ("53% of the population within three years"),
-    "in", "over" or "within" right after another figure ("rose by nearly 50% in 4 years");
-    else None. "within three years" alone ("could overtake the US within three years") stays a
+    "in", "over" or "within" right after another figure, or after a figure and its noun of
+    change ("rose by nearly 50% in 4 years", "a 10–50x price reduction in 18 months"); else
+    None. "within three years" alone ("could overtake the US within three years") stays a
     duration: there the span itself is the quantity."""
     lead = _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
     tail = _SPAN_TAIL_RE.match(text, mention.end)

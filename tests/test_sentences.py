@@ -1427,6 +1427,14 @@ WORDS_AROUND_CASES = [
         ("refusal", "its period"),
     ),
     ("China could overtake the US in 3 years.", "3 years", ("duration", 3, 3, 3, "exact", "year")),
+    # ... and so is one after a figure and its noun of change (zubnet.ai)
+    (
+        "This roughly 10–50x price reduction in 18 months came from three converging forces.",
+        "18 months",
+        ("refusal", "its period"),
+    ),
+    ("It saw a 40% rise in three years.", "three years", ("refusal", "its period")),
+    ("Its best model came in 18 months.", "18 months", ("duration", 18, 18, 18, "exact", "month")),
     # "N and a half" is one number (thepakistanconnect.com)
     (
         "After a mere three and a half years since its release in November 2022, ChatGPT is now "
