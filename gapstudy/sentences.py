@@ -302,7 +302,8 @@ _PER_YEAR_RE = re.compile(rf"\b(?P<times>times[ \t]+)?{_PER_YEAR}", re.IGNORECAS
 _ANNUAL_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?:(?:{_words_re(frozenset(vocab.CHANGE_VERBS))})[ \t]+(?:at[ \t]+)?"
     rf"(?:an?|the)[ \t]+)?(?:{_words_re(vocab.ANNUAL_WORDS)})[ \t]+"
-    rf"(?P<rate>(?:(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))})[ \t]+)?rate[ \t]+of[ \t]+)?$",
+    rf"(?P<rate>(?:(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))})[ \t]+)?rate"
+    r"(?P<abbreviation>[ \t]+\([A-Z]{2,6}\))?[ \t]+of[ \t]+)?$",
     re.IGNORECASE,
 )
 # Words of "a year" later in the clause of an amount, past words the mention did not take in
@@ -1217,11 +1218,15 @@ def _read_with_annual(
     text: str, mention: Mention, reading: dict[str, Any], floor: int
 ) -> dict[str, Any] | None:
     """ "an annual increase of 8%", "a 23% compound annual rate": the mention read together
-    with "annual" and kin right before or after it (verbatim words of the text), which make
-    it a rate a year; None where no such words stand beside it."""
+    with "annual" and kin right before or after it (verbatim words of the text, less a short
+    name in brackets after "rate": "growth rate (CAGR) of 35%"), which make it a rate a year;
+    None where no such words stand beside it."""
     before = _ANNUAL_BEFORE_RE.search(text, floor, mention.start)
     if before is not None and (before.group("rate") or _CHANGE_NOUN_START_RE.match(mention.text)):
         words = text[before.start() : mention.end]
+        if before.group("abbreviation"):  # "growth rate (CAGR) of 35%": the rate's short name
+            cut = before.span("abbreviation")
+            words = text[before.start() : cut[0]] + text[cut[1] : mention.end]
         return _read_with_words(words, f"{before.group().strip()!r} before it")
     after = _ANNUAL_AFTER_RE.match(text, mention.end)
     if after is not None:

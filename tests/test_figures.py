@@ -329,6 +329,7 @@ CONTEXT_WORD_CASES = [
     ("half of what", "multiplier", exact(0.5), None, "fold", None),
     ("half as", "multiplier", exact(0.5), None, "fold", None),
     ("75% price cut", "change", exact(-75.0), None, "percent", None),
+    ("a 76% price hike", "change", exact(76.0), None, "percent", None),
     ("CAGR of 31.2%", "change", exact(31.2), None, "percent_per_year", None),
     ("grow at a CAGR of 31.2%", "change", exact(31.2), None, "percent_per_year", None),
     ("growth rate of 5%", "change", exact(5.0), None, "percent", None),

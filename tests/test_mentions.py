@@ -188,6 +188,7 @@ WIDE_CASES = [
     ("half as much power", [("half as", "half")]),
     # one plain word between a percentage and its noun of change
     ("the permanent 75% price cut on V4", [("75% price cut", "75%")]),
+    ("translating into a 76% price hike, their", [("76% price hike", "76%")]),
     ("a 5% of growth", [("5% of growth", "5%")]),  # "of": a whole, not a noun of change
     # units the project has no unit for are taken in, so that they are refused
     ("deliver >140,000 PFlops of AI compute", [(">140,000 PFlops", "140,000")]),

@@ -1125,6 +1125,12 @@ def test_a_draft_and_the_segment_guess_end_sentences_at_the_same_full_stops(text
         ("Sales saw an annual increase of 8% in 2024.", "8%", "percent_per_year", 8.0),
         ("Demand is growing at a 23% compound annual rate.", "23%", "percent_per_year", 23.0),
         ("Revenue grew at an annual rate of 30% to 2025.", "30%", "percent_per_year", 30.0),
+        (
+            "The market is growing at a compound annual growth rate (CAGR) of 35% from 2022.",
+            "35%",
+            "percent_per_year",
+            35.0,
+        ),
         ("Labs release models three times a year.", "three", "per_year", 3.0),
         ("China generates more than twice the power of the US annually.", "twice", "fold", None),
     ],
