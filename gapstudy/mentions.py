@@ -652,8 +652,8 @@ _DIRECTION_TAIL_RE = re.compile(
     rf"[ \t]+(?:{_alternatives(_DIRECTION_WORDS + _TRAILING_QUALIFIERS)})(?![\w-])",
     re.IGNORECASE,
 )
-# A bound right after a bare number: "two or fewer of the items", "10 or more", "10 or so" (never "or
-# more than", which starts another figure).
+# A bound right after a bare number: "two or fewer of the items", "10 or more", "10 or so"
+# (never "or more than", which starts another figure).
 _BARE_BOUND_TAIL_RE = re.compile(
     r"[ \t]+or[ \t]+(?:more|fewer|less|greater|higher|lower|above|below|over|under|so"
     r"|thereabouts)(?![\w-])"

@@ -25,7 +25,8 @@ and either completes its reading from words that are there, or refuses it; it ne
   to 100% on the y-axis": a scale, not a change).
 - Words right around a mention that it did not take in and that change its reading make a
   refusal: "than" before it ('cost "much more" than $100 million': the bound is split by
-  quotation marks), a unit after a count ("2.79M hours"), "of" after "one" ("one of the most
+  quotation marks), a hedge before a quotation mark that opens the number ('more than "40 chip
+  firms"'), a unit after a count ("2.79M hours"), "of" after "one" ("one of the most
   widely adopted": a member of a group, not a quantity), a share of a whole written earlier
   ("a third of that", "half of them"), a unit after a name after a count ("5M GPU hours"), a
   scale word run into the next word ("$5.576 millionIn stark contrast"), a slash the mention
@@ -71,8 +72,8 @@ and either completes its reading from words that are there, or refuses it; it ne
   the national average" is 0.9 fold (two things at one time), "20% higher than last year" a
   change.
 - Numbers that are no quantity are excluded with their reason: a list item's number (digits
-  alone at the start of a line, then "." or ")": "3. $15 billion and counting"), an idiom ("doubling down",
-  "one-shot"), "double digits" (a vague quantity), a chip maker's process ("7nm",
+  alone at the start of a line, then "." or ")": "3. $15 billion and counting"), an idiom
+  ("doubling down", "one-shot"), "double digits" (a vague quantity), a chip maker's process ("7nm",
   "5 nm"), a citation marker ("[4]"), a time of day ("8 am", "12:30"), "half" after an
   ordinal ("the first half of 2025": part of a period).
 - A number the mention holds only part of is refused: a thousands comma with a space after it
@@ -286,6 +287,15 @@ def _words_re(words: tuple[str, ...] | frozenset[str]) -> str:
     """Alternatives of ``words`` (longest first), spaces matching any run of spaces or tabs."""
     ordered = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(word).replace(r"\ ", r"[ \t]+") for word in ordered)
+
+
+# A hedge or bound, then a quotation mark opened right before the number: 'more than "40 chip
+# firms"' (the quoted words hold the number, the hedge stands outside them).
+_HEDGE_THEN_QUOTE_RE = re.compile(
+    rf"(?<![\w-])(?P<hedge>{_words_re(frozenset(q for q in vocab.QUALIFIERS if q[:1].isalpha()))})"
+    r"[ \t]*[\"“‘'][ \t]*$",
+    re.IGNORECASE,
+)
 
 
 # "a year ago", "a year earlier" date a figure: no rate.
@@ -1101,6 +1111,13 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
     "than" before it ('cost "much more" than $100 million'), a unit after a count ("2.79M
     hours"), "of" after "one" ("one of the most widely used"), a word of rank before a count
     ("the top four"), "tops" after it ("$5 million, tops"); else None."""
+    quoted = _HEDGE_THEN_QUOTE_RE.search(text, max(0, mention.start - 40), mention.start)
+    if quoted is not None:
+        return (
+            f"{quoted.group('hedge')!r} before the quotation mark that opens {mention.text!r} "
+            f"is a hedge outside the quoted words, which the mention does not hold; "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
     than = _THAN_RE.search(text, max(floor, mention.start - 40), mention.start)
     if than is not None:
         return (

@@ -731,6 +731,14 @@ CLASS_CASES = [
     ("The US leads China 5:1 in notable models.", "1", ("refusal", "a ratio or a score")),
     ("Nvidia holds a 4:1 edge.", "4", ("refusal", "a ratio or a score")),
     ("Trading opened at 09:30 sharp.", "30", ("exclusion", vocab.TIME_REASON)),
+    # a hedge outside the quotation marks that open the number (topnews.media)
+    (
+        "The Big Fund II has so far invested $8.5 billion (60 billion yuan) in more than "
+        "“40 chip firms”, it added.",
+        "40",
+        ("refusal", "a hedge outside the quoted words"),
+    ),
+    ('He said "40 firms" joined.', "40", ("count", 40.0, 40.0, 40.0, "exact", "count")),
     # a list item's number at the start of a line or text, never a count
     ("3. $15 billion and counting", "3", ("exclusion", vocab.LIST_ITEM_REASON)),
     ("Lessons:\n2) Power comes first", "2", ("exclusion", vocab.LIST_ITEM_REASON)),
