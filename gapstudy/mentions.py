@@ -25,8 +25,9 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
   "twenty-five"); a bare number, "to" or a dash, and another number are one mention (a range:
   "three to five", "ten-to-hundred-fold", "3-5", "2024-25"); number words joined by "in" are one
   mention (odds: "one-in-five"), and so are a bare number, "in" and a power of ten in digits
-  ("three in 10", "4 in 100"); digit runs joined by "/" are one mention ("2026/05/27"); a
-  currency amount and a bare number joined by a dash are a range ("$0.08-0.15"). These are the
+  ("three in 10", "4 in 100"), and two whole numbers in digits, the first the smaller ("1 in
+  4"), unless a unit follows ("3 in 5 years"); digit runs joined by "/" are one mention
+  ("2026/05/27"); a currency amount and a bare number joined by a dash are a range ("$0.08-0.15"). These are the
   *numbers* (:func:`find_numbers`).
 - The words a reading needs: a mention is its number with the words around it that decide what
   it says, on the same line and never across a comma, bracket or other punctuation: hedges and
@@ -454,9 +455,16 @@ def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
     if left.is_word and right.is_word and left.is_bare and _ODDS_GAP_RE.fullmatch(gap):
         return True
     if left.is_bare and right.is_bare and _ODDS_GAP_RE.fullmatch(gap):
-        # "three in 10 adults", "4 in 100": a share, whatever the left end is written in,
-        # where the right end is a power of ten in digits (never a year: "3 in 2024")
-        return _POWER_OF_TEN_DIGITS_RE.fullmatch(text, right.start, right.end) is not None
+        # "three in 10 adults", "4 in 100", "1 in 4": a share, where the right end is a power
+        # of ten in digits, or both ends are small whole numbers in digits, the left one the
+        # smaller (never a year: "3 in 2024"; never before a unit: "3 in 5 years" is a count
+        # and a span)
+        if _DURATION_TAIL_RE.match(text, right.end) or _UNIT_TAIL_RE.match(text, right.end):
+            return False
+        if _POWER_OF_TEN_DIGITS_RE.fullmatch(text, right.start, right.end):
+            return True
+        ends = text[left.start : left.end], text[right.start : right.end]
+        return all(end.isdigit() for end in ends) and int(ends[0]) < int(ends[1]) <= 1000
     return not left.is_word and not right.is_word and left.is_bare and gap == "/"
 
 

@@ -51,6 +51,8 @@ MENTION_CASES = [
     ("two or more than three people", ["two", "more than three"]),
     ("roughly 4 in 100 users", ["roughly 4 in 100"]),
     ("3 in 2024 and 5", ["3", "2024", "5"]),
+    ("About 1 in 4 Americans", ["About 1 in 4"]),
+    ("It launched 3 in 5 years.", ["3", "5 years"]),
     ("the next three to five years", ["three to five years"]),
     ("one to two orders of magnitude", ["one to two orders of magnitude"]),
     ("a ten-to-hundred-fold GPU deficit", ["ten-to-hundred-fold"]),
