@@ -27,8 +27,8 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
   mention (odds: "one-in-five"), and so are a bare number, "in" and a power of ten in digits
   ("three in 10", "4 in 100"), and two whole numbers in digits, the first the smaller ("1 in
   4"), unless a unit follows ("3 in 5 years"); digit runs joined by "/" are one mention
-  ("2026/05/27"); a currency amount and a bare number joined by a dash are a range ("$0.08-0.15"). These are the
-  *numbers* (:func:`find_numbers`).
+  ("2026/05/27"); a currency amount and a bare number joined by a dash are a range
+  ("$0.08-0.15"). These are the *numbers* (:func:`find_numbers`).
 - The words a reading needs: a mention is its number with the words around it that decide what
   it says, on the same line and never across a comma, bracket or other punctuation: hedges and
   bounds before it (the qualifiers of :data:`gapstudy.vocab.QUALIFIERS`: "over", "about", "as
