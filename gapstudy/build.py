@@ -112,7 +112,7 @@ def prepare_tables(paths: Any, state: dict[str, Any], *, force: bool, say: Calla
     Returns whether the stage ran.
     """
     inputs_sha = hash_json(
-        {"inputs": hash_files(_prepare_inputs(paths), paths), "library": hash_library(paths)}
+        {"inputs": hash_files(_prepare_inputs(paths), paths), "library": hash_library()}
     )
     outputs = hash_files(list_files(paths.processed), paths)
     record = state.get("prepare", {})
@@ -355,7 +355,7 @@ def _build_locked(
     run_list = read_run_list(paths)
     runs = select_runs(paths, run_list, only)
     cell_timeout_s = cell_timeout_s or run_list.cell_timeout_s
-    inputs = Inputs(tables=hash_tables(paths), library_sha256=hash_library(paths))
+    inputs = Inputs(tables=hash_tables(paths), library_sha256=hash_library())
     notebook_hashes: dict[str, str] = {}
     todo = []
     for run in runs:
