@@ -135,10 +135,11 @@ def prepare_tables(paths: Any, state: dict[str, Any], *, force: bool, say: Calla
 
 def _write_tables_collector_paused(write_tables: Callable, paths: Any) -> None:
     """``write_tables`` with Python's cycle collector paused, as ``gapstudy tables`` runs it
-    (it keeps nearly everything it makes until it ends)."""
-    from gapstudy.checkcache import collector_paused
+    (it keeps nearly everything it makes until it ends), and the sources checked on every
+    core."""
+    from gapstudy.checkcache import collector_paused, computing_in_parallel
 
-    with collector_paused():
+    with collector_paused(), computing_in_parallel(os.cpu_count() or 1):
         write_tables(paths)
 
 
