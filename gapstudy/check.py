@@ -317,6 +317,7 @@ def _check_figure(
         hint = "rephrase the figure's words or extend the normaliser"
         return None, [*problems, Problem(path, fline, str(err), hint)]
     problems += _check_unit_as_meant(fspec, result, fid, path, fline)
+    problems += _check_from_to(fspec, result, fid, path, fline)
     for name in HAND_CHECKED:
         if name in fspec and not _close(fspec[name], getattr(result, name)):
             problems.append(
@@ -404,6 +405,28 @@ def _check_unit_as_meant(
             )
         ]
     return []
+
+
+def _check_from_to(
+    fspec: dict[str, Any], parsed: ParsedFigure, fid: str, path, line
+) -> list[Problem]:
+    """A figure quoted as the whole "from X to Y" would store the change, a number the text
+    does not contain; the text reports two levels, which a draft gives and the rule asks for
+    (docs/annotations.md, "From X to Y" is two levels)."""
+    if parsed.ends is None:
+        return []
+    start, end = (f"{level.text!r}" for level in parsed.ends)
+    return [
+        Problem(
+            path,
+            line,
+            f"figure {fid!r}: {fspec['text']!r} is a change 'from X to Y', which the text reports "
+            f"as two levels ({start} and {end}); the change is a number it does not contain",
+            "quote the two levels as two figures of the claim, each with its period, and add a "
+            "'change' measure naming them to data/annotations/derived.yaml; a range of values "
+            "('ranging from 5% to 10%') is quoted without 'from' ('5% to 10%')",
+        )
+    ]
 
 
 def _check_restatements(notes: SourceAnnotations) -> list[Problem]:

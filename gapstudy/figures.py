@@ -689,10 +689,11 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
 
 
 # A period of comparison after a percentage makes it a change from that period: "42% YoY",
-# "6% Q/Q", "12.8% sequentially", "5% year-on-year" (positive unless a sign or verb says not).
+# "6% Q/Q", "12.8% sequentially", "5% year-on-year", "12% year-to-date" (positive unless a sign
+# or verb says not).
 _COMPARED_PERIOD_RE = re.compile(
-    r"(?<![\w/])(?:yoy|qoq|mom|y/y|q/q|m/m|sequentially|(?:year|quarter|month)[- ](?:on|over)[- ]"
-    r"(?:year|quarter|month))(?![\w/])",
+    r"(?<![\w/])(?:yoy|qoq|mom|ytd|y/y|q/q|m/m|sequentially|year[- ]to[- ]date"
+    r"|(?:year|quarter|month)[- ](?:on|over)[- ](?:year|quarter|month))(?![\w/])",
     re.IGNORECASE,
 )
 
@@ -837,6 +838,29 @@ def _is_odds_of_a_year(reader: _Reader) -> bool:
 _SIGNS = {"+": 1, "-": -1, "−": -1}
 
 
+# Bounds that, right after a verb of change, name the level crossed ("fell below $900", "rose
+# above 10%"), not the size of the change; "rose over 10%" and "fell by under 5%" keep the bound.
+_CROSSED_LEVEL_BOUNDS = frozenset({"below", "above", "under", "beneath"})
+
+
+def _check_level_reached(reader: _Reader, lead: _Lead, phrase: str, length: int) -> None:
+    """Refuse a bound after a word of change that names the level reached or crossed ("grow as
+    high as 12%", "fell below $900") rather than the amount of the change."""
+    if lead.sign is None:
+        return
+    if phrase.split()[:2] in (["as", "high"], ["as", "low"]):
+        raise reader.fail(
+            f"{phrase!r} after a word of change names the level reached ('grow as high "
+            f"as 12%'), not the amount of the change; {vocab.REFUSAL_ADVICE}"
+        )
+    before = reader.tokens[reader.pos - length - 1].word if reader.pos - length > 0 else ""
+    if phrase in _CROSSED_LEVEL_BOUNDS and before in _CHANGE_VERBS:
+        raise reader.fail(
+            f"{phrase!r} right after {before!r} names the level crossed ('fell below $900'), "
+            f"not the amount of the change; {vocab.REFUSAL_ADVICE}"
+        )
+
+
 def _take_lead(reader: _Reader) -> _Lead:
     """Qualifiers, articles, a change verb and "by a factor of", in any order."""
     lead = _Lead()
@@ -858,11 +882,7 @@ def _take_lead(reader: _Reader) -> _Lead:
             reader.pos += 1  # "by 12 times", "by an order of magnitude": the amount of a gap
         elif (seq := reader.take_any(_QUALIFIER_PHRASES)) is not None:
             phrase = _QUALIFIER_PHRASES[seq]
-            if lead.sign is not None and phrase.split()[:2] in (["as", "high"], ["as", "low"]):
-                raise reader.fail(
-                    f"{phrase!r} after a word of change names the level reached ('grow as high "
-                    f"as 12%'), not the amount of the change; {vocab.REFUSAL_ADVICE}"
-                )
+            _check_level_reached(reader, lead, phrase, len(seq))
             reader.qualifiers.append(phrase)
         elif reader.skip_fillers():
             lead.has_article = True
@@ -1745,8 +1765,9 @@ def _check_points(reader: _Reader, largest: Decimal, *, is_change: bool) -> None
     words = {token.word for token in reader.tokens}
     if not is_change and not words & _DIFFERENCE_NOUNS:
         raise reader.fail(
-            "'points' may be percentage points or the points of a score or an index; "
-            "write 'percentage points', or say it is a lead or gap"
+            "'points' may be percentage points or the points of a score or an index, which the "
+            "words do not say (a lead or a gap in 'points' is refused too); the words that decide "
+            f"are 'percentage points' or the scores themselves in percent; {vocab.REFUSAL_ADVICE}"
         )
     if words & _OTHER_POINTS:
         raise reader.fail(

@@ -265,7 +265,24 @@ def find_numbers(text: str) -> list[tuple[int, int]]:
             merged.append((atom.start, atom.end))
         previous = atom
     merged = _join_powers_of_ten(text, merged)
+    merged = _join_and_a_half(text, merged)
     return [(start, _currency_tail_end(text, end)) for start, end in merged]
+
+
+_AND_A_HALF_RE = re.compile(r"[ \t]+and[ \t]+a[ \t]+half\b", re.IGNORECASE)
+
+
+def _join_and_a_half(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with "N and a half" ("three and a half years", "2 and a half") made one number:
+    apart, "three" would read as a count and "half years" as half a year."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        half = joined and _AND_A_HALF_RE.match(text, joined[-1][1])
+        if half and half.end() == start + len("half"):  # "half", "half billion"
+            joined[-1] = (joined[-1][0], end)
+            continue
+        joined.append((start, end))
+    return joined
 
 
 def _join_powers_of_ten(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -574,6 +591,7 @@ _PER_WORDS = (
     "yoy",
     *("y/y", "q/q", "m/m", "qoq", "mom", "sequentially", "quarter-on-quarter"),
     *("quarter-over-quarter", "quarter over quarter", "month-on-month", "month over month"),
+    *("year-to-date", "year to date", "ytd"),
     "per annum",
     "yearly",
 )

@@ -89,6 +89,17 @@ and either completes its reading from words that are there, or refuses it; it ne
 - A count per a span of time ("500,000 wafer starts per month": a rate) and the far end of a
   "from X <words> to Y" the finder could not join ("from below 20,000 wafer starts per month
   today to roughly 100,000") are refused.
+- Who is meant is no quantity: an age or an age group ("adults 65 and up", "employed Americans
+  between 18 and 29") and "one" after a determiner ("the one that", "no one") are excluded, as
+  is a scale word after a vague word ("several hundred million dollars"). "13% of those with
+  up to two years' experience" is a share of the group the words after "those" name.
+- Money after a price per a unit in its clause ("cost $20 per million tokens in 2022 and $0.07
+  by 2024") is refused; "by N" refused alone is read with its clause's verb of change, and a
+  count after a participle of a doer ("powered by 18,000 systems") is a count. "a year" after
+  "in", "of", "within" is a span, not a rate; a span right after a figure and "in" ("rose 50% in
+  4 years") is that figure's period. A comparison that is all its bracket holds ("(5% more
+  jobs)") is refused; a comparative, its measure, then "than" ("40% lower energy use than the
+  H100") is read with the words from "than"; "better" or "worse" after a percentage is refused.
 """
 
 from __future__ import annotations
@@ -117,7 +128,10 @@ _ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_][\w.]*)$")
 # "or" or a comma ("239% in 2023 and 171%", "5% last year, 7%").
 _LIST_GAP_RE = re.compile(
     r"(?:[ \t]+(?:in|during|for|over|by|last|this|on)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
-    r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)",
+    r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+    # "risen 17.5% over the decade, compared with 11.9% in the U.S.": the same measure
+    r"|(?:[ \t]+(?:in|during|for|over|by|last|this|on)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*,?[ \t]*"
+    r"(?:compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+",
     re.IGNORECASE,
 )
 # The period a change is measured against, after its figure: "compared to last year", "from
@@ -294,6 +308,13 @@ _PER_YEAR_LATER_RE = re.compile(
     r"(?![ \t]+(?:earlier|ago|before|later)\b)",
     re.IGNORECASE,
 )
+# Words before "a year" that make it a span of time, not a rate: "in a year", "within a year",
+# "two-thirds of a year", "less than a year", "half a year", "over a year".
+_SPAN_OF_A_YEAR_RE = re.compile(
+    r"(?<![\w-])(?:in|within|of|than|half|over|for|under|about|nearly|almost|around|roughly"
+    r"|after|before|past|last|first|next)[ \t]+$",
+    re.IGNORECASE,
+)
 _ANNUAL_AFTER_RE = re.compile(
     rf"[ \t]+(?:{_words_re(vocab.ANNUAL_WORDS)})[ \t]+(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))}"
     r"|rate)(?:[ \t]+rate)?(?![\w-])",
@@ -441,6 +462,78 @@ _NOTHING_COUNTED_RE = re.compile(
     r"[ \t]+(?:for|versus|vs\.?|against|compared|while|whereas|among|at|in|on|with)\b",
     re.IGNORECASE,
 )
+
+
+# A scale word with no number of its own after a vague word ("several hundred million dollars",
+# "a few thousand engineers"): the finder leaves the vague word out, and the scale word alone
+# would read as one hundred, one thousand.
+_VAGUE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:several|a[ \t]+few|few|many|numerous|multiple|countless|a[ \t]+couple[ \t]+of"
+    r"|some[ \t]+few)[ \t]+$",
+    re.IGNORECASE,
+)
+_BARE_SCALE_START_RE = re.compile(
+    r"(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b", re.IGNORECASE
+)
+# An age or an age group: a number after "aged", "ages" or a noun of an age group ("adults 65
+# and up", "adults under 30"), or before "and up", "and older", "or older", "years old".
+_AGE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:aged|ages|age|adults|children|kids|teens|teenagers|seniors|youths"
+    r"|as[ \t]+young[ \t]+as|as[ \t]+old[ \t]+as)"
+    r"(?:[ \t]+(?:between|from|under|over|below|above))?[ \t]+$",
+    re.IGNORECASE,
+)
+# A group of people, then "between" or "under"/"over" and numbers no larger than an age:
+# "employed Americans between 18 and 29", "those 30 to 49".
+_MAX_AGE = 110
+_AFTER_AN_AGE_WORDS = frozenset(
+    {"and", "or", "who", "surveyed", "polled", "said", "say", "reported", "reporting", "were"}
+    | {"are", "was", "is", "have", "had", "in", "on", "at", "from"}
+)
+_PEOPLE_BETWEEN_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:(?:americans|people|respondents|workers|employees|users|voters|consumers"
+    r"|men|women|adults|students|those)(?:[ \t]+(?:between|under|over|below|above))?"
+    r"|those)[ \t]+$",
+    re.IGNORECASE,
+)
+_AGE_AFTER_RE = re.compile(
+    r"(?:[ \t]+(?:and|or)[ \t]+(?:up|older|over|above|younger|under)\b|\+[ \t]"
+    r"|[ \t-]+years?[ \t-]+old\b|[ \t-]+year-olds?\b|[ \t]+years[ \t]+of[ \t]+age\b)",
+    re.IGNORECASE,
+)
+
+
+# "one" after a determiner stands for a thing or a person: "the one that", "this one", "no
+# one", "which one", "the only one".
+_DETERMINER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:the|this|that|which|each|every|any|no|another|someone's|the[ \t]+only)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
+_ONE_RE = re.compile(r"(?:only[ \t]+)?one", re.IGNORECASE)
+
+
+def _vague_or_age(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """The exclusion's reason for a scale word after a vague word ("several hundred million
+    dollars": vague, no number), for "one" after a determiner ("the one that": a pronoun) or
+    for an age or an age group ("adults 65 and up", "those aged
+    18 to 29", "adults under 30"); else None."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    if _BARE_SCALE_START_RE.match(mention.text) and _VAGUE_BEFORE_RE.search(before):
+        return vocab.VAGUE_REASON
+    if _ONE_RE.fullmatch(mention.text) and _DETERMINER_BEFORE_RE.search(before):
+        return vocab.PRONOUN_REASON
+    if reading.get("kind") != "count" or reading.get("unit") != "count":
+        return None
+    if _AGE_BEFORE_RE.search(before) or _AGE_AFTER_RE.match(text, mention.end):
+        return vocab.AGE_REASON
+    numbers = [reading[name] for name in ("value", "low", "high") if reading[name] is not None]
+    is_age_like = all(number == int(number) and number <= _MAX_AGE for number in numbers)
+    counted = _NEXT_WORD_RE.match(text, mention.end)
+    names_nothing = counted is None or counted.group(1).casefold() in _AFTER_AN_AGE_WORDS
+    if is_age_like and names_nothing and _PEOPLE_BETWEEN_BEFORE_RE.search(before):
+        return vocab.AGE_REASON  # "employed Americans between 18 and 29", not "those 5 firms"
+    return None
 
 
 def _not_a_quantity(text: str, mention: Mention) -> str | None:
@@ -609,6 +702,29 @@ _EARLIER_FLOW_RE = re.compile(
 )
 
 
+def _price_written_once(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
+) -> str | None:
+    """Why an amount of money with no "per" of its own is refused after a price per a unit
+    earlier in its clause ("What cost $10 per million tokens in early 2024 costs under $0.50
+    today"): "per X", written once, may hold for it too (a price, not an amount); else None."""
+    if reading["kind"] != "money" or str(reading["unit"]).endswith("_per_year"):
+        return None
+    for previous in reversed(earlier):
+        if _CLAUSE_BREAK_RE.search(text, previous.end, mention.start):
+            break  # "At $2 per H100-hour, $3 billion buys": another clause
+        kind = read_mention(previous.text).get("kind")
+        per = _PER_UNIT_AFTER_RE.match(text, previous.end)
+        if kind == "price" or (per and (kind == "money" or previous.text[:1] in "$€£¥")):
+            unit = f"'per {per.group(1)}'" if per else f"the unit of {previous.text!r}"
+            return (
+                f"{mention.text!r} follows a price ({previous.text!r}) in its sentence: {unit}, "
+                f"written once, may hold for it too (a price, not an amount); "
+                f"{vocab.REFUSAL_ADVICE}"
+            )
+    return None
+
+
 def _flow_written_once(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> bool:
     """Whether an amount of money follows another given a year in its sentence."""
     is_stock = reading["kind"] == "money" and not str(reading["unit"]).endswith("_per_year")
@@ -744,7 +860,10 @@ def _as_levels(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str
         at = mention.text.find(end.text, search_from)
         words = [m for m in find_mentions(end.text) if not is_year(m.text)]
         if at < 0 or not words:
-            return reading
+            return {
+                "refusal": f"the {which} of {mention.text!r}, {end.text!r}, is not a level the "
+                f"mention's words give alone; {vocab.REFUSAL_ADVICE}"
+            }
         search_from = at + len(end.text)
         level = words[0]
         alone = read_mention(level.text)
@@ -769,16 +888,112 @@ def _shifted(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
     return None if span is None else (span[0] + by, span[1] + by)
 
 
-def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
+# What may follow "double" used as a verb with nothing it multiplies: the clause ends, or a
+# preposition or a word of time ("seeing valuations double in a matter of weeks").
+_NOTHING_MULTIPLIED_RE = re.compile(
+    r"[ \t]*(?:[,;:.)\]!?—–]|$)|[ \t]+(?:in|by|over|within|since|from|to|between|during|this"
+    r"|last|next|again|every|each|annually|and|or)\b",
+    re.IGNORECASE,
+)
+
+
+def _double_as_verb(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """ "double", "triple" as a verb: after "to" or a modal ("could triple"), or with nothing
+    after it that it multiplies ("seeing valuations double in a matter of weeks"): a change,
+    where "more than double the number" is a multiplier; else None."""
+    if reading["kind"] != "multiplier" or not _BASE_VERB_RE.search(mention.text):
+        return None
+    if verb := _VERB_BEFORE_RE.search(text, floor, mention.start):
+        return reading | {"kind": "change", "read_with": f"{verb.group(1)!r} before it: a verb"}
+    if _NOTHING_MULTIPLIED_RE.match(text, mention.end):
+        return reading | {"kind": "change", "read_with": "nothing it multiplies after it: a verb"}
+    return None
+
+
+# A bound and "the" before an amount named as a mark ("pushing its valuation past the $10
+# billion mark"): the bound stands outside the mention.
+_MARK_BOUND_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:past|beyond|above|below|under|over|crossed|passed|topped|surpassed|exceeded"
+    r"|broke|breached|cleared|crossing|passing|topping|surpassing|breaking)[ \t]+the[ \t]+$",
+    re.IGNORECASE,
+)
+_MARK_AFTER_RE = re.compile(
+    r"[ \t]+(?:mark|threshold|barrier|milestone|level|line|ceiling|floor)\b", re.IGNORECASE
+)
+
+
+def _bound_before_a_mark(text: str, mention: Mention) -> str | None:
+    """Why an amount named as a mark after a bound ("past the $10 billion mark") is refused:
+    the bound that makes it a lower or upper bound stands before "the"; else None."""
+    before = _MARK_BOUND_BEFORE_RE.search(text, max(0, mention.start - 20), mention.start)
+    if before is None or not _MARK_AFTER_RE.match(text, mention.end):
+        return None
+    return (
+        f"{before.group().strip()!r} before {mention.text!r} makes it a bound ('past the $10 "
+        f"billion mark': more than $10 billion), which the mention does not hold; "
+        f"{vocab.REFUSAL_ADVICE}"
+    )
+
+
+def _excluded_in_context(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """The exclusion's reason for a number its sentence makes no quantity: a day of the month,
+    a scale word after a vague word, "one" standing for a thing, an age; else None."""
+    if _is_day_of_month(text, mention):
+        return vocab.DATE_REASON
+    return _vague_or_age(text, mention, reading)
+
+
+def _elided_comparison(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a comparison whose words are left out is refused: all its bracket holds ("(5% more
+    jobs)"), "better"/"worse" after a percentage, a bound before "the" and a mark ("past the
+    $10 billion mark"); else None."""
+    return (
+        _bracketed_comparison(text, mention, reading)
+        or _better_or_worse(text, mention, reading)
+        or _bound_before_a_mark(text, mention)
+    )
+
+
+# A bound after what a number counts or measures: "128 layers or more", "500 GPUs or fewer".
+_TRAILING_BOUND_RE = re.compile(
+    r"(?:[ \t]+[^\W\d_][\w-]*){1,2}[ \t]+or[ \t]+(?:more|less|fewer|greater|higher|lower|above"
+    r"|below|over|under)\b(?![ \t]+than\b)",
+    re.IGNORECASE,
+)
+
+
+def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any], bool]:
+    """The reading of a mention's own words, and whether it is final: an exclusion where the
+    number is no quantity, a year (or a count before a counted noun), a refusal; "by N"
+    refused alone is read with the verb of change in its clause ("increase revenue by 10-19%
+    annually"), not final: the words around it are still checked."""
     if (reason := _not_a_quantity(text, mention)) is not None:
-        return {"exclusion": reason}
+        return {"exclusion": reason}, True
     reading = read_mention(mention.text)
     if reading.get("exclusion") == vocab.YEAR_REASON:
-        return _read_year(text, mention, reading, floor)
-    if "refusal" in reading or "exclusion" in reading:
+        return _read_year(text, mention, reading, floor), True
+    if "refusal" in reading and _BY_RE.match(mention.text):
+        with_verb = _read_by(text, mention, reading, floor)
+        if "refusal" not in with_verb and with_verb is not reading:
+            return with_verb, False
+    if "refusal" not in reading and (bound := _TRAILING_BOUND_RE.match(text, mention.end)):
+        # "chips with 128 layers or more": the bound after what is counted
+        bounded = _read_with_words(
+            text[mention.start : bound.end()], f"{bound.group().strip()!r} after it"
+        )
+        if bounded.get("bound") in ("lower", "upper", None):
+            return bounded, "refusal" in bounded
+    return reading, "refusal" in reading or "exclusion" in reading
+
+
+def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
+    reading, is_final = _own_reading(text, mention, floor)
+    if is_final:
         return reading
-    if _is_day_of_month(text, mention):
-        return {"exclusion": vocab.DATE_REASON}
+    if reason := _excluded_in_context(text, mention, reading):
+        return {"exclusion": reason}
     if (refusal := _split_number(text, mention, reading)) is not None:
         return {"refusal": refusal}
     if (placed := _ratio_or_rank(text, mention, reading, floor)) is not None:
@@ -789,11 +1004,16 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return annual
     if (compared := _read_with_comparator(text, mention, reading)) is not None:
         return compared
+    if refusal := _elided_comparison(text, mention, reading):
+        return {"refusal": refusal}
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
+    reading = _whole_defined_after(text, mention, reading) or reading
     if (priced := _price_later(text, mention, reading)) is not None:
         return priced
-    if (refusal := _count_rate_or_far_end(text, mention, reading, floor)) is not None:
+    if refusal := _price_written_once(text, mention, reading, earlier) or _count_rate_or_far_end(
+        text, mention, reading, floor
+    ):
         return {"refusal": refusal}
     if mention.text.casefold().startswith("by ") and reading["kind"] != "change":
         return _read_by(text, mention, reading, floor)
@@ -802,9 +1022,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     is_share = reading["kind"] == "percent" and "whole" not in reading
     if is_share and (changed := _change_in_words_before(text, mention, floor)) is not None:
         return changed
-    verb = _VERB_BEFORE_RE.search(text, floor, mention.start)
-    if reading["kind"] == "multiplier" and verb and _BASE_VERB_RE.search(mention.text):
-        return reading | {"kind": "change", "read_with": f"{verb.group(1)!r} before it: a verb"}
+    if (as_verb := _double_as_verb(text, mention, reading, floor)) is not None:
+        return as_verb
     if earlier and _is_bare(reading) and _LIST_TAIL_RE.match(text, mention.end):
         # the figure before it in the list; a number inside that figure's period ("up 25% in
         # just one quarter and 66%") lies in the gap and is passed over
@@ -982,6 +1201,9 @@ def _read_with_annual(
         words = text[mention.start : after.end()]
         return _read_with_words(words, f"{after.group().strip()!r} after it")
     later = _PER_YEAR_LATER_RE.match(text, mention.end)
+    is_a_year = later is not None and later.group("words").casefold().startswith("a ")
+    if is_a_year and _SPAN_OF_A_YEAR_RE.search(text, 0, later.start("words")):
+        later = None  # "in less than two-thirds of a year", "within a year": a span, no rate
     # a ratio of two amounts a year is the ratio of the amounts ("more than twice the
     # electricity of the United States annually"): only amounts and changes become rates
     is_ratio = reading["kind"] == "multiplier"
@@ -1013,7 +1235,9 @@ def _read_with_comparator(
         return None
     after = _COMPARATOR_AFTER_RE.match(text, mention.end)
     is_than = re.match(r"[ \t]+than\b", text[mention.end :], re.IGNORECASE) is not None
-    if after is None or not (is_than or _ABOVE_BELOW_END_RE.search(mention.text)):
+    if after is not None and not is_than and not _ABOVE_BELOW_END_RE.search(mention.text):
+        return _read_with_later_than(text, mention, after.end())
+    if after is None:
         return None
     words = text[mention.start : after.end()].rstrip()
     reading = _read_with_words(words, f"{text[mention.end : after.end()].strip()!r} after it")
@@ -1023,6 +1247,68 @@ def _read_with_comparator(
             f"not hold, and they cannot be read with it ({reading['refusal']})"
         }
     return reading
+
+
+# A comparison that is the whole of a bracket: "(5% more jobs)" after "64% think AI will lead to
+# fewer jobs": its verb and base are left out (another answer's share, or a change?).
+_BRACKET_OPEN_BEFORE_RE = re.compile(r"\([ \t]*$")
+_BRACKET_CLOSE_AFTER_RE = re.compile(r"(?:[ \t]+[^\W\d_][\w'’-]*){0,4}[ \t]*\)")
+
+
+def _bracketed_comparison(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a percentage with a comparative that is all a bracket holds ("(5% more jobs)") is
+    refused: the words leave out its verb and what it is compared with; else None."""
+    if reading["kind"] != "change" or not _COMPARATIVE_END_RE.search(mention.text):
+        return None
+    if not _BRACKET_OPEN_BEFORE_RE.search(text, max(0, mention.start - 3), mention.start):
+        return None
+    if not _BRACKET_CLOSE_AFTER_RE.match(text, mention.end):
+        return None
+    return (
+        f"{mention.text!r} is all its bracket holds: the words leave out its verb and what it "
+        f"is compared with (another answer's share, a change, a gap?); {vocab.REFUSAL_ADVICE}"
+    )
+
+
+# "better", "worse" after a percentage: which side is preferred, not which way the measure
+# goes ("better latency" is lower) nor whether the gap is relative or in points.
+_BETTER_OR_WORSE_RE = re.compile(r"[ \t]+(?:better|worse)\b", re.IGNORECASE)
+
+
+def _better_or_worse(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a percentage followed by "better" or "worse" ("performs 5% better than", "10% worse
+    on coding") is refused: the words give a preference, not the sign of a change or a gap in
+    the measure, nor whether it is relative or in points; else None."""
+    is_percent = reading["unit"] in ("percent", "percentage_point")
+    if not is_percent or not (after := _BETTER_OR_WORSE_RE.match(text, mention.end)):
+        return None
+    relative = (
+        ", nor whether the gap is relative or in points" if reading["unit"] == "percent" else ""
+    )
+    return (
+        f"{mention.text!r} {after.group().strip()!r} says which side is preferred, not whether the "
+        f"measure is higher or lower (lower latency is better){relative}; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+def _read_with_later_than(text: str, mention: Mention, clause_end: int) -> dict[str, Any] | None:
+    """A percentage with a comparative, the name of what is compared, then "than" ("40% lower
+    energy use than the H100", "19% more likely to express concern today than they were in
+    December 2022"): read with the words from "than" to the end of the clause as if "than"
+    followed it, which decide a change over time or two things at one time; the words between
+    name the measure. Refused where those words cannot be read; None where no "than" follows."""
+    than = _THAN_LATER_RE.match(text, mention.end, clause_end)
+    if than is None:
+        return None
+    compared = text[than.end() - len("than") : clause_end].rstrip()
+    where = f"{compared!r} after {text[mention.end : than.end() - 4].strip()!r}"
+    reading = read_mention(f"{mention.text} {compared}")
+    if "refusal" in reading:
+        return {
+            "refusal": f"{mention.text!r} compares with {where}, which the mention does not "
+            f"hold and which cannot be read with it ({reading['refusal']})"
+        }
+    return reading | {"read_with": where}
 
 
 def _read_with_words(words: str, where: str) -> dict[str, Any]:
@@ -1069,24 +1355,66 @@ def _times_counted(text: str, mention: Mention, floor: int) -> dict[str, Any] | 
     return counted | {"read_with": f"{verb!r} before it: how many times it was done"}
 
 
+# "those" or "these" with words after it that say who they are ("13% of those with up to two
+# years' experience", "40% of those who use it"): the whole is named there, not earlier.
+_DEFINED_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:who|whom|whose|with|without|aged|under|over|between|among|in|at|from"
+    r"|[^\W\d_]+ing|[^\W\d_]+ed)\b|\d)[^,;:.()\[\]—–\n]*",
+    re.IGNORECASE,
+)
+# Where the words that name a whole end: at a verb of saying, being or doing after them ("those
+# with a high school diploma or less | said the same").
+_WHOLE_END_RE = re.compile(
+    r"[ \t]+(?:said|say|says|saying|reported|reporting|report|reports|were|was|are|is|have|has"
+    r"|had|do|did|does|think|thinks|thought|believe|believed|expect|expected|kept|keep)\b.*"
+    r"|[ \t]+(?:and|or)[ \t]+\d.*",
+    re.IGNORECASE,
+)
+_THOSE_RE = re.compile(r"[ \t]+of[ \t]+(?:those|these)\b", re.IGNORECASE)
+
+
+def _whole_defined_after(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A share "of those" or "of these" whose whole the words right after the pronoun name
+    ("13% of those with up to two years' experience"): the reading with that whole; else None
+    (a share "of them", "of that" is of a whole named earlier, refused)."""
+    if reading.get("kind") != "percent":
+        return None
+    whole_words = reading.get("whole", "").casefold().split()
+    if whole_words[:1] in (["those"], ["these"]):  # "of those", "of those holding"
+        pronoun_end = mention.start + mention.text.casefold().rindex(whole_words[0]) + 5
+    elif those := _THOSE_RE.match(text, mention.end):
+        pronoun_end = those.end()
+    else:
+        return None
+    defined = _DEFINED_AFTER_RE.match(text, pronoun_end)
+    if defined is None:
+        return None
+    words = _WHOLE_END_RE.sub("", defined.group()).rstrip()
+    whole = text[pronoun_end - 5 : pronoun_end].strip() + words
+    return reading | {
+        "whole": whole,
+        "read_with": f"{words.strip()!r} after it: its whole",
+    }
+
+
 def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
     """Why words after a mention make its reading wrong: an amount compared with one named
     after "than", a list whose unit is written after its last number, a duration range
     written with "to", a share of a whole written earlier ("a third of that"); else None."""
     first_word = (reading.get("whole", "").split() or [""])[0].casefold()
-    if reading["kind"] == "percent" and (
-        first_word in _PRONOUNS or _OF_PRONOUN_RE.match(text, mention.end)
-    ):
+    of_pronoun = _OF_PRONOUN_RE.match(text, mention.end)
+    if reading["kind"] == "percent" and (first_word in _PRONOUNS or of_pronoun):
+        if _whole_defined_after(text, mention, reading) is not None:
+            return None  # "13% of those with up to two years' experience"
         return (
             f"{mention.text!r} is a share of a whole named earlier ('of that', 'of them'), "
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
     is_amount = reading["unit"] not in ("fold", "percent", "percentage_point")
-    if (
-        is_amount
-        and _COMPARATIVE_END_RE.search(mention.text)
-        and (than := _THAN_LATER_RE.match(text, mention.end))
-    ):
+    than = _THAN_LATER_RE.match(text, mention.end)
+    if is_amount and _COMPARATIVE_END_RE.search(mention.text) and than:
         return (
             f"{mention.text!r} is a difference from an amount named after "
             f"{than.group().strip()!r}, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
@@ -1141,10 +1469,21 @@ def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: i
     return None
 
 
+# A duration right after another figure and "in", "over" or "within" ("rose by nearly 50% in 4
+# years", "grew 30% over two years"): the span that figure is over.
+_FIGURE_THEN_SPAN_RE = re.compile(
+    r"(?:\d|%|\bpercent|\bcent|\bbillion|\bmillion|\btrillion|fold|\btimes|\d[x×]"
+    r"|\b(?:doubled|tripled|quadrupled|halved|doubling|tripling))"
+    r"(?P<words>[ \t]+(?:in|over|within)[ \t]+)$",
+    re.IGNORECASE,
+)
+
+
 def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
     """Why a duration dates another figure (is its period) rather than being the quantity:
     "over the next five years" before it, "three years earlier" or "ago" after it, "within
-    three years" after a number in its clause ("53% of the population within three years");
+    three years" after a number in its clause ("53% of the population within three years"),
+    "in", "over" or "within" right after another figure ("rose by nearly 50% in 4 years");
     else None. "within three years" alone ("could overtake the US within three years") stays a
     duration: there the span itself is the quantity."""
     lead = _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
@@ -1153,7 +1492,9 @@ def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: in
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
     is_within = reading.get("qualifier") == "within"
     dated = is_within and re.search(r"\d", clause[starts[-1] if starts else 0 :])
+    right_after = _FIGURE_THEN_SPAN_RE.search(text, max(floor, mention.start - 40), mention.start)
     words = (lead and lead.group().strip()) or (tail and tail.group().strip())
+    words = words or (right_after and right_after.group("words").strip())
     if words or dated:
         where = f"{words!r} beside it" if words else "'within' after a figure in its clause"
         return (
@@ -1231,11 +1572,35 @@ def _continued_change(reading: dict[str, Any], before: dict[str, Any]) -> dict[s
     return reading | values | {"kind": "change"}
 
 
+# Past participles that are not in "-ed": "driven by", "run by", "built by".
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"driven", "run", "built", "led", "made", "held", "owned", "written", "shown", "given"}
+    | {"taken", "done", "known", "chosen", "won", "bought", "sold", "paid", "funded", "brought"}
+)
+
+
+def _by_the_doer(words: list[str], reading: dict[str, Any]) -> dict[str, Any] | None:
+    """ "powered by 18,000 NVIDIA Grace Blackwell systems", "used by 500 million people": a
+    count after "by" right after a participle that is no verb of change names who or what does
+    it (the doer), not the size of a change: read as the count; else None."""
+    if not words or reading.get("kind") != "count" or reading.get("unit") != "count":
+        return None
+    word = words[-1]
+    is_participle = word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
+    changes = vocab.CHANGE_VERBS.keys() | _GROWTH_VERBS | _OBJECT_CHANGE_VERBS | _DIFFERENCE_WORDS
+    if not is_participle or word in changes or word in vocab.CHANGE_NOUNS:
+        return None
+    return reading | {"read_with": f"{word + ' by'!r} before it: who or what does it, not a change"}
+
+
 def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict[str, Any]:
-    """ "by N" read with the verb of change or the word of difference earlier in its clause."""
+    """ "by N" read with the verb of change or the word of difference earlier in its clause,
+    or as a count after a participle that names who does it ("powered by 18,000 systems")."""
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
     clause = text[starts[-1] if starts else floor : mention.start]
     words = [w.casefold() for w in _WORD_RE.findall(clause)]
+    if (doer := _by_the_doer(words, reading)) is not None:
+        return doer
     for word in reversed(words):
         if word in _DIFFERENCE_WORDS:
             return reading

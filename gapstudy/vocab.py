@@ -40,6 +40,11 @@ ISO_DATE_REASON = "a date written with dashes or slashes ('2024-03-15'), not a q
 # vague quantity with no number ("double digits", "several"): excluded with these reasons.
 IDIOM_REASON = "an idiom ('doubling down', 'one-shot'), not a quantity"
 VAGUE_REASON = "vague quantity, no number"
+# The reason a draft gives an age or an age group ("adults 65 and up", "aged 18 to 29"): it
+# says who is meant, as a ranked group does, not how much of something there is.
+AGE_REASON = "an age or an age group ('adults 65 and up', 'aged 18 to 29'), not a quantity"
+# The reason a draft gives "one" standing for a thing ("the one that", "this one", "no one").
+PRONOUN_REASON = "'one' standing for a thing or a person ('the one that', 'no one'), not a quantity"
 # What a refusal asks of the annotator: never a value typed in, which only checks a reading.
 REFUSAL_ADVICE = "quote the words that give its reading, or exclude the mention"
 

@@ -305,6 +305,34 @@ def test_a_hand_checked_unit_outside_the_vocabulary_lists_the_allowed_values(pro
 
 
 @pytest.mark.parametrize(
+    ("words", "levels"),
+    [
+        # hk-agi-next-2026 reports the two levels and quotes them as two figures
+        ("from a miniscule 1.2% in late 2024 to as much as nearly 30%", "'as much as nearly 30%'"),
+        ("from 1.2% in late 2024 to as much as nearly 30%", "'1.2% in late 2024'"),
+    ],
+)
+def test_a_hand_quoted_change_from_one_level_to_another_asks_for_the_two_levels(
+    project, words, levels
+):
+    """The draft gives "from X to Y" as two levels and leaves the change to derived.yaml; a
+    figure quoted by hand as the whole "from X to Y" is refused with the same rule, never
+    stored as the change (a number the text does not contain)."""
+    path = project.annotation_file("hk-agi-next-2026")
+    text = path.read_text(encoding="utf-8")
+    old = "      - text: 1.2%\n        entity: China\n        metric: Chinese open models"
+    assert old in text
+    path.write_text(text.replace(old, old.replace("1.2%", words), 1), encoding="utf-8")
+    corpus = inspect_corpus(project, require_complete=False)
+    (problem,) = [p for p in corpus.problems if "from X to Y" in p.message]
+    assert f"{words!r} is a change 'from X to Y'" in problem.message
+    assert levels in problem.message
+    assert "two figures" in problem.hint and "derived.yaml" in problem.hint
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[problem.line - 1].strip() == f"- text: {words}"
+
+
+@pytest.mark.parametrize(
     ("name", "old", "new", "message"),
     [
         ("facts.yaml", "tolerance_pct:", "tolerence_pct:", "did you mean 'tolerance_pct'?"),

@@ -101,7 +101,8 @@ REFUSAL_CASES = [
         "four",
         "'seven months'",
     ),
-    ("The report was written by 3 analysts.", "3", "whose words are not in its clause"),
+    # "by N" with neither a verb of change nor a participle of a doer before it
+    ("Prices in China, by 3 analysts' count, were cut.", "3", "whose words are not in its clause"),
     (
         "Time on the x-axis, accuracy from 0% to 100% on the y-axis.",
         "0%",
@@ -1239,3 +1240,294 @@ def test_points_alone_are_refused_naming_the_percentages_that_may_be_the_scores(
     assert "its sentence writes 'rose from 60% to 72%' in percent" in reading["refusal"]
     plain = reading_of("The US kept a 12-point lead.", "12")
     assert "its sentence writes" not in plain["refusal"]
+
+
+# --- an absolute or a relative gap ------------------------------------------------------------
+# Points of a gap are absolute (percentage points only when the words say "percentage");
+# a percentage with a comparative is relative (a change, or a multiplier of the thing
+# compared); a gap written in percent reads in percent, its words' unit, and the annotator
+# declares `unit_as_meant` where the primary shows two percentages; "better" and "worse" say
+# neither which way the measure goes nor which gap it is: refused.
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (  # particle.news (AI Index): the scale of the points is not in the words
+            "Chinese AI models have nearly matched U.S. counterparts in performance, with a "
+            "previous 20-point gap reduced to just 0.3 points by late 2024.",
+            "20-point",
+            "refuse",
+        ),
+        ("The US kept a lead of 12 points on the benchmark.", "12 points", "refuse"),
+        (
+            "Its accuracy is 5 percentage points higher than GPT-4o's.",
+            "5 percentage points higher",
+            ("change", 5, 5, 5, "exact", "percentage_point"),
+        ),
+        (  # particle.news: a gap written in percent keeps its words' unit
+            "The performance difference between top closed and open-weight AI models has "
+            "narrowed to 1.7%, driving increased accessibility.",
+            "1.7%",
+            ("percent", 1.7, 1.7, 1.7, "exact", "percent"),
+        ),
+        (
+            "Chinese chips are 30% slower than Nvidia's flagship.",
+            "30% slower",
+            ("multiplier", 0.7, 0.7, 0.7, "exact", "fold"),
+        ),
+        (  # binance.com square post on the Ascend 910B
+            "Wang Tao claims that the Ascend 910B chip is 20 percent better than the #Nvidia "
+            "A100 chip in training performance.",
+            "20 percent",
+            "refuse",
+        ),
+        ("DeepSeek scored 3 percentage points worse on coding.", "3 percentage points", "refuse"),
+        ("The model is 10% worse at reasoning, the lab said.", "10%", "refuse"),
+    ],
+)
+def test_an_absolute_gap_a_relative_gap_and_a_preference_read_as_the_rules_say(
+    text, words, expected
+):
+    reading = reading_of(text, words)
+    if expected == "refuse":
+        assert "refusal" in reading, reading
+        return
+    assert numbers(reading)[0] == expected[0] and numbers(reading)[4:] == expected[4:], reading
+    for got, want in zip(numbers(reading)[1:4], expected[1:4], strict=True):
+        assert got == pytest.approx(want)
+
+
+def test_better_or_worse_after_a_percentage_names_the_preference_in_its_refusal():
+    reading = reading_of("The chip is 20 percent better than the A100.", "20 percent")
+    assert "'better' says which side is preferred" in reading["refusal"]
+    assert "relative or in points" in reading["refusal"]
+    points = reading_of("It did 3 percentage points worse.", "3 percentage points")
+    assert "relative or in points" not in points["refusal"]
+
+
+# --- classes found in real survey, pricing and funding prose ----------------------------------
+# (sentence, words of the mention, expected: a reading (kind, value, low, high, bound, unit),
+# ("exclusion", reason) or ("refusal", words of its reason)). Sentences with an address are
+# real (also rows of tests/sentences.csv); the others are realistic variants of the class.
+WORDS_AROUND_CASES = [
+    # a vague word before a scale word: no number
+    (
+        "The firm hired a few thousand engineers last year.",
+        "thousand",
+        ("exclusion", vocab.VAGUE_REASON),
+    ),
+    ("It costs several hundred dollars per server.", "hundred", ("exclusion", vocab.VAGUE_REASON)),
+    ("It costs a hundred dollars.", "hundred", ("money", 100, 100, 100, "exact", "usd")),
+    # an age or an age group (gfaloe.tech, thehill.com, ts2.ai on Pew's ChatGPT surveys)
+    (
+        "The share of ChatGPT users drops with age: 41% of those 30 to 49, 25% of those 50 to 64 "
+        "and 10% of those 65 and older.",
+        "30 to 49",
+        ("exclusion", vocab.AGE_REASON),
+    ),
+    (
+        "The survey found that 31 percent of employed Americans between 18 and 29 surveyed in "
+        "February said they have used ChatGPT for tasks at work.",
+        "between 18 and 29",
+        ("exclusion", vocab.AGE_REASON),
+    ),
+    (
+        "Adults under 30 are more likely to use ChatGPT.",
+        "under 30",
+        ("exclusion", vocab.AGE_REASON),
+    ),
+    ("Those 5 companies raised $2 billion.", "5", ("count", 5, 5, 5, "exact", "count")),
+    (
+        "Users over 100 million were counted.",
+        "over 100 million",
+        ("count", None, 1e8, None, "lower", "count"),
+    ),
+    # a share of "those" with the words that name them after it
+    (
+        "The share of ChatGPT users drops with age: 41% of those 30 to 49, 25% of those 50 to 64 "
+        "and 10% of those 65 and older.",
+        "41%",
+        ("percent", 41, 41, 41, "exact", "percent"),
+    ),
+    (
+        "Education also plays a vital role, compared to only 33% of those with some college "
+        "experience, and merely 18% of those holding a high school diploma or less.",
+        "18%",
+        ("percent", 18, 18, 18, "exact", "percent"),
+    ),
+    ("Half of them left the firm.", "Half", ("refusal", "a whole named earlier")),
+    ("About 30% of those chips were sold abroad.", "30%", ("refusal", "a whole named earlier")),
+    # "one" after a determiner (dreaming.press)
+    (
+        "The headline example, the one that makes it into every keynote: GPT-3.5-level output "
+        "cost $20 per million tokens in November 2022 and $0.07 by October 2024.",
+        "one",
+        ("exclusion", vocab.PRONOUN_REASON),
+    ),
+    ("No one expected China to catch up.", "one", ("exclusion", vocab.PRONOUN_REASON)),
+    ("DeepSeek released one model and two papers.", "one", ("count", 1, 1, 1, "exact", "count")),
+    # money after a price per a unit in its clause (dreaming.press)
+    (
+        "The headline example, the one that makes it into every keynote: GPT-3.5-level output "
+        "cost $20 per million tokens in November 2022 and $0.07 by October 2024.",
+        "$0.07",
+        ("refusal", "written once, may hold for it too"),
+    ),
+    (
+        "Data centers pay roughly $0.03/kWh for electricity while American operators pay $0.08.",
+        "$0.08",
+        ("refusal", "written once, may hold for it too"),
+    ),
+    (  # greaterwrong.com: another clause, an amount of its own
+        "At $2 per H100-hour, $3 billion buys 6 months of time on 300K H100s.",
+        "$3 billion",
+        ("money", 3e9, 3e9, 3e9, "exact", "usd"),
+    ),
+    # "by N" refused alone, read with its verb; after a participle of a doer, a count
+    (
+        "Utilities will need to increase revenue by 10-19% annually to meet demand.",
+        "10-19%",
+        ("change", None, 10, 19, "range", "percent_per_year"),
+    ),
+    (
+        "Mistral is building a platform powered by 18,000 Grace Blackwell systems.",
+        "18,000",
+        ("count", 18000, 18000, 18000, "exact", "count"),
+    ),
+    (
+        "The letter was signed by over 1,000 researchers.",
+        "1,000",
+        ("count", None, 1000, None, "lower", "count"),
+    ),
+    ("The price was boosted by 5,000 yuan.", "5,000", ("refusal", "whose words are not in")),
+    # "a year" after "in", "of", "within": a span, no rate
+    (
+        "The share has risen sharply by 14% in less than two-thirds of a year.",
+        "14%",
+        ("change", 14, 14, 14, "exact", "percent"),
+    ),
+    (
+        "Revenue rose by 20% within a year of launch.",
+        "20%",
+        ("change", 20, 20, 20, "exact", "percent"),
+    ),
+    ("They spend $5 billion on chips a year.", "$5 billion", ("refusal", "a rate a year")),
+    # a span right after another figure is its period (chamber.org.hk)
+    (
+        "In China, expenditure on research and experimental development rose by nearly 50% in 4 "
+        "years, reaching RMB 3.6 trillion (about US$500 billion) in 2024.",
+        "4 years",
+        ("refusal", "its period"),
+    ),
+    ("China could overtake the US in 3 years.", "3 years", ("duration", 3, 3, 3, "exact", "year")),
+    # "N and a half" is one number (thepakistanconnect.com)
+    (
+        "After a mere three and a half years since its release in November 2022, ChatGPT is now "
+        "the quickest app in history to achieve 1 billion monthly users.",
+        "three",
+        ("duration", 3.5, 3.5, 3.5, "exact", "year"),
+    ),
+    (
+        "It raised one and a half billion dollars.",
+        "one",
+        ("money", 1.5e9, 1.5e9, 1.5e9, "exact", "usd"),
+    ),
+    # a period of comparison up to now makes a change (ainvest.com on Nvidia's stock)
+    (
+        "The 910C's rollout has already triggered a 5.5–7% drop in Nvidia's stock since April "
+        "2025, pushing shares below $900—a 28.5% year-to-date decline.",
+        "28.5%",
+        ("change", -28.5, -28.5, -28.5, "exact", "percent"),
+    ),
+    ("Shares are up 12% YTD.", "12%", ("change", 12, 12, 12, "exact", "percent")),
+    # a bound right after a verb of change names the level crossed, not the change
+    ("Nvidia's shares fell below $900 in April.", "$900", ("refusal", "names the level crossed")),
+    ("Its share rose above 10% last year.", "10%", ("refusal", "names the level crossed")),
+    ("Sales rose over 10% last year.", "10%", ("change", None, 10, None, "lower", "percent")),
+    ("Costs fell by under 5% last year.", "5%", ("change", None, -5, None, "lower", "percent")),
+    # "double" as a verb with nothing it multiplies (chinadailybrief.com); with an object, a ratio
+    (
+        "Valuations in China's AI space have accelerated rapidly in recent months, with some "
+        "companies seeing valuations double in a matter of weeks.",
+        "double",
+        ("change", 2, 2, 2, "exact", "fold"),
+    ),
+    ("It takes double the compute.", "double", ("multiplier", 2, 2, 2, "exact", "fold")),
+    # a span right after a multiplier word of change (news.crunchbase.com)
+    (
+        "If true, it means the company's valuation has doubled in just four months, a clear "
+        "sign of increasing frothiness in how AI companies are valued in China.",
+        "four months",
+        ("refusal", "its period"),
+    ),
+    # a bound before "the" and a mark (chinadailybrief.com)
+    (
+        "A prominent Chinese artificial-intelligence startup has secured more than $700 million "
+        "in fresh capital in a round led by Alibaba and Tencent, pushing its valuation past the "
+        "$10 billion mark.",
+        "$10 billion",
+        ("refusal", "makes it a bound"),
+    ),
+    (
+        "Revenue hit the $10 billion mark.",
+        "$10 billion",
+        ("money", 1e10, 1e10, 1e10, "exact", "usd"),
+    ),
+    # a bare figure after "compared with" a change continues it (fdiintelligence.com)
+    (
+        "China's electricity prices rose much faster than those in the US over the past 10 "
+        "years; in fact, rates in China have risen 17.5% over the decade, compared with 11.9% in "
+        "the U.S.",
+        "11.9%",
+        ("change", 11.9, 11.9, 11.9, "exact", "percent"),
+    ),
+    (
+        "China holds 30% of the market, compared with 45% for the US.",
+        "45%",
+        ("percent", 45, 45, 45, "exact", "percent"),
+    ),
+    # a bound after what is counted (csis.org on the export controls)
+    (
+        "The October 2022 controls added license requirements for NAND flash memory chips with "
+        "128 layers or more.",
+        "128",
+        ("count", None, 128, None, "lower", "count"),
+    ),
+    (
+        "Firms with 500 employees or fewer are exempt.",
+        "500",
+        ("count", None, None, 500, "upper", "count"),
+    ),
+    (
+        "They hired 200 engineers and more were planned.",
+        "200",
+        ("count", 200, 200, 200, "exact", "count"),
+    ),
+    # a comparison that is all its bracket holds
+    ("Most expect fewer jobs (5% more jobs).", "5%", ("refusal", "all its bracket holds")),
+    # a comparative, the measure, then "than": read with the words from "than"
+    (
+        "Its chips use less power (40% lower energy use than the H100).",
+        "40%",
+        ("multiplier", 0.6, 0.6, 0.6, "exact", "fold"),
+    ),
+    (
+        "People who have heard a little about AI are 19% more likely to express concern today "
+        "than they were in December 2022.",
+        "19%",
+        ("change", 19, 19, 19, "exact", "percent"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), WORDS_AROUND_CASES)
+def test_the_words_around_a_number_decide_its_reading(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] == "exclusion":
+        assert reading == {"exclusion": expected[1]}, reading
+        return
+    if expected[0] == "refusal":
+        assert expected[1] in reading.get("refusal", ""), reading
+        return
+    assert numbers(reading)[0] == expected[0] and numbers(reading)[4:] == expected[4:], reading
+    for got, want in zip(numbers(reading)[1:4], expected[1:4], strict=True):
+        assert got == (None if want is None else pytest.approx(want)), reading
