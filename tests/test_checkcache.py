@@ -7,6 +7,7 @@ import hashlib
 import os
 import random
 import shutil
+import threading
 from collections import OrderedDict
 
 import pytest
@@ -101,11 +102,18 @@ def test_a_damaged_entry_is_computed_again_and_unlisted_entries_go(project):
     assert not (folder / "gone-source.pickle").exists()
 
 
+def _as_if_single_threaded(monkeypatch):
+    """Helpers start only while no other thread runs; a test process may keep an idle one
+    (tqdm's monitor, once a build in it has shown progress), so the tests see it as alone."""
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+
 def test_sources_computed_by_helper_processes_come_back_whole_and_in_order(project, monkeypatch):
     """With helpers allowed, shares of the sources are computed in other processes and read
     back from their entries: the same results, in the order of the sources, each linked to
     its current source; a second run reuses them all."""
     monkeypatch.setattr(checkcache, "_MIN_SOURCES_PER_HELPER", 1)
+    _as_if_single_threaded(monkeypatch)
     sources = load_sources(project)
 
     def compute(source):
@@ -127,6 +135,7 @@ def test_an_error_in_a_helpers_share_is_raised_by_the_caller(project, monkeypatc
     """A source whose check fails in a helper is computed again by the caller, which raises
     the error itself (a helper never hides or replaces one)."""
     monkeypatch.setattr(checkcache, "_MIN_SOURCES_PER_HELPER", 1)
+    _as_if_single_threaded(monkeypatch)
     sources = load_sources(project)
     failing = list(sources)[-1]  # in the last helper's share
 
@@ -144,6 +153,7 @@ def test_tables_computed_with_helpers_are_the_tables_computed_alone(project, mon
     alone = _tables_bytes(project)
     shutil.rmtree(project.scratch / "check")
     monkeypatch.setattr(checkcache, "_MIN_SOURCES_PER_HELPER", 1)
+    _as_if_single_threaded(monkeypatch)
     with checkcache.computing_in_parallel(2):
         write_tables(project)
     assert checkcache.last_counts()["reused"] == 0
