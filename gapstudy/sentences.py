@@ -117,6 +117,7 @@ from gapstudy.figures import (
     read_mention,
 )
 from gapstudy.mentions import Mention, find_mentions, is_year
+from gapstudy.unheld import unheld_words
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
 # reaches further. A full stop after an abbreviation of vocab.LEADING_ABBREVIATIONS ("U.S.
@@ -799,7 +800,8 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     sentence: its reading, completed where the sentence gives what the mention's words lack
     (then ``read_with`` names those words), or ``{"refusal": reason}`` where those words are
     elsewhere and cannot be read (see the module docstring); a year stays
-    ``{"exclusion": ...}``."""
+    ``{"exclusion": ...}``. Every reading passes a last check
+    (:func:`gapstudy.unheld.unheld_words`): words of its clause it did not hold refuse it."""
     start, end = _sentence_span(text, mention.start, mention.end)
     sentence = text[start:end]
     earlier = [
@@ -808,6 +810,8 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         if m.end + start <= mention.start and not is_year(m.text)
     ]
     reading = _read(text, mention, earlier, start)
+    if (unheld := unheld_words(text[:end], mention, reading, start)) is not None:
+        return {"refusal": unheld}  # the last check: words of its clause the reading did not hold
     if reading.get("kind") == "change" and _FROM_TO_WORDS_RE.search(mention.text):
         return _as_levels(text, mention, reading)
     if POINTS_SCALE_REASON in reading.get("refusal", ""):

@@ -31,7 +31,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("sources and entities", ("sources", "entities")),
     ("numeric mentions", ("mentions",)),
-    ("figures and annotations", ("figures", "sentences", "annotations")),
+    ("figures and annotations", ("figures", "unheld", "sentences", "annotations")),
     (
         "cross-source facts",
         ("specfile", "facts", "measures", "disagreements", "references", "judgments"),

@@ -1,0 +1,382 @@
+"""Stage 3: the last check on a draft's reading: words of its clause the reading did not hold.
+
+:func:`gapstudy.sentences.read_in_sentence` reads a mention with the words it knows to look
+for. Every held-out check of real sentences found readings that were wrong with no refusal,
+and each time the words that made them wrong stood in the mention's clause, unread by the
+reading: a comparison ("66% compared to last year" read as a level), a noun of change after a
+level ("a 2% quarter-on-quarter revenue increase"), a word of bound before an exact amount,
+words after a count that name no things counted ("roughly 1,510 Elo"), a range with a year at
+one end ("2022 to 805,500"), a verb of change lent from another clause ("subsidies that reduce
+bills by up to 50 per cent", read with "ramped up"). :func:`unheld_words` looks for these
+shapes in a finished reading, whatever words fill them, and turns the reading into a refusal
+naming the words: a refusal beats a wrong number. The rules are in docs/annotations.md ("Words
+a reading did not hold").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gapstudy import vocab
+from gapstudy.figures import is_unit_word, read_mention
+from gapstudy.mentions import Mention
+
+# Where a clause ends after a mention, or starts before it: punctuation (not a comma that
+# groups thousands, nor a full stop inside a number, after "vs" or after a capital: "U.S.").
+_CLAUSE_BREAK_RE = re.compile(
+    r"[;:()\[\]—–\"“”，；：\n]|,(?!\d)|(?<![vV]s)(?<!\b[A-Z])[.!?](?=\s|$)"
+)
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+# A comparison: "than", "compared to/with", "versus", "vs", "relative to", "as against".
+_COMPARISON_RE = re.compile(
+    r"(?<![\w-])(?:than|compared[ \t]+(?:to|with)|versus|vs\.?|relative[ \t]+to|as[ \t]+against)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+# What a change is measured against when it is a time, not a thing: "than last year", "compared
+# with a year earlier", "versus the previous quarter", "than in 2023", "than it was".
+_TIME_COMPARED_RE = re.compile(
+    r"[ \t]*(?:in[ \t]+|at[ \t]+|during[ \t]+)?(?:the[ \t]+)?(?:last|previous|prior|same|"
+    r"preceding|year|years|quarter|month|a[ \t]+year|a[ \t]+quarter|earlier|before|previously|"
+    r"(?:19|20)\d\d\b|it[ \t]+was|they[ \t]+were|a[ \t]+decade)",
+    re.IGNORECASE,
+)
+# A percentage, or a noun naming one: what a percentage compared with it is a percentage of.
+_PERCENTAGE_WORDS_RE = re.compile(
+    r"%|\bper[ \t]?cent\b|\b(?:rates?|shares?|margins?|accuracy|percentages?|proportions?|"
+    r"yields?|scores?)\b",
+    re.IGNORECASE,
+)
+# A number of its own (not a digit inside a name: "H20", "GPT-4").
+_NUMBER_RE = re.compile(
+    r"(?<![\w-])\d|(?<!\w)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|hundred|thousand|million|billion|trillion|half|twice|double|triple|"
+    r"dozen)(?![\w])",
+    re.IGNORECASE,
+)
+# Words that bound an amount when they stand before it: "topped $50 billion", "nearly".
+# Prepositions the finder takes in as hedges ("over", "about", "below") are left out: where it
+# did not take them in, they compare ("a 60 percent increase over $7.5 billion").
+_BOUND_WORDS = frozenset(
+    {
+        "topped", "tops", "topping", "exceeded", "exceeds", "exceeding", "surpassed", "surpasses",
+        "surpassing", "eclipsed", "beyond", "near", "nearing", "nearly", "approaching", "almost",
+        "approximately", "roughly", "circa", "upwards", "max", "maximum", "minimum", "estimated",
+    }
+)  # fmt: skip
+_PREPOSITIONS = frozenset(
+    {"of", "in", "on", "at", "for", "from", "by", "with", "to", "into", "across", "among"}
+)
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could"}
+)
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
+# Words that may stand between a count and what it counts ("6.8 million blind votes") are many;
+# words that end the run of what it counts are few: these.
+_FUNCTION_WORDS = frozenset(
+    {
+        "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from",
+        "by", "with", "within", "without", "across", "over", "under", "into", "onto", "per",
+        "between", "among", "against", "after", "before", "since", "until", "during", "through",
+        "than", "as", "versus", "vs", "vs.", "like", "about", "around", "that", "which", "who",
+        "whom", "whose", "where", "when", "while", "whereas", "is", "are", "was", "were", "be",
+        "been", "being", "has", "have", "had", "will", "would", "could", "can", "may", "might",
+        "should", "must", "do", "does", "did", "it", "its", "their", "his", "her", "this",
+        "these", "those", "each", "every", "more", "less", "fewer", "so", "too", "also",
+        "respectively", "ago", "earlier", "later", "alone", "apiece", "total", "combined",
+    }
+)  # fmt: skip
+# Plurals not ending in "s", and words that name people or things counted in the singular.
+_PLURAL_WORDS = frozenset(
+    {
+        "people", "children", "men", "women", "staff", "personnel", "data", "media", "equipment",
+        "feet", "mice", "criteria", "phenomena", "teeth", "geese", "persons", "workforce",
+        "police", "cattle", "aircraft", "hardware", "software",
+    }
+)  # fmt: skip
+# A year written as one end of a range or a "from X to Y".
+_YEAR_TEXT_RE = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
+# A relative pronoun: a new clause with its own verb ("subsidies that reduce bills").
+_RELATIVE_RE = re.compile(r"(?<![\w-])(?:that|which|who|whose|whom)(?![\w-])", re.IGNORECASE)
+# A figure's shape: its currency mark, percent sign or scale word ("$", "%", "million").
+_SHAPE_RE = re.compile(
+    r"[$€£¥%]|\b(?:percent|per[ \t]cent|thousand|million|billion|trillion|[kmb]n?)\b",
+    re.IGNORECASE,
+)
+_TO_NUMBER_AFTER_RE = re.compile(r"[ \t]*(?:to|through|[-–])[ \t]*(\S*\d[^\s,;]*(?:[ \t]+\w+)?)")
+_TO_NUMBER_BEFORE_RE = re.compile(
+    r"(\S*\d[^\s,;]*(?:[ \t]+[^\W\d]+)?)[ \t]*(?:to|through|[-–])[ \t]*$"
+)
+_LENT_WORD_RE = re.compile(r"^'([^']+)' earlier in its clause$")
+
+# Levels: a percentage in points is a difference already ("5-15pp differently than").
+_LEVEL_KINDS = frozenset({"percent", "count", "money", "quantity", "price", "duration"})
+
+
+def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
+    """Why words of the mention's clause (``text`` from ``floor``, the sentence's start, to its
+    end) that ``reading`` did not hold may change it, so that it is refused; else None. Only a
+    reading is checked: a refusal or an exclusion stands as it is."""
+    if "kind" not in reading:
+        return None
+    after = _clause_after(text, mention)
+    before = _clause_before(text, mention, floor)
+    checks = (
+        _glued,
+        _range_cut,
+        _compared,
+        _change_noun_after,
+        _bound_before,
+        _nothing_counted,
+        _year_at_one_end,
+        _lent_verb,
+    )
+    for check in checks:
+        if (reason := check(text, mention, reading, before, after)) is not None:
+            return f"{reason}; {vocab.REFUSAL_ADVICE}"
+    return None
+
+
+def _clause_after(text: str, mention: Mention) -> str:
+    brk = _CLAUSE_BREAK_RE.search(text, mention.end)
+    return text[mention.end : brk.start() if brk else len(text)]
+
+
+def _clause_before(text: str, mention: Mention, floor: int) -> str:
+    starts = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, floor, mention.start)]
+    return text[starts[-1] if starts else floor : mention.start]
+
+
+def _compared(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A comparison later in the clause that the reading did not use: a level compared with
+    something that is no number of its own ("66% compared to last year": a change, not a
+    level), a change compared with a thing rather than a time ("30% more power than the H20":
+    a gap), or a percentage compared with a percentage (a ratio of percentages)."""
+    comparison = _COMPARISON_RE.search(after)
+    if comparison is None:
+        return None
+    between = [word.casefold() for word in _WORD_RE.findall(after[: comparison.start()])]
+    if len(between) > 3 or set(between) & (_PREPOSITIONS | _AUXILIARIES):
+        return None  # it goes with other words: "a cost advantage in the China vs", "52% of
+        # respondents are more concerned than excited" (a verb's comparison)
+    words = after[: comparison.end()].strip()
+    compared_with = after[comparison.end() :]
+    if not compared_with.strip():
+        return None
+    if _NUMBER_RE.search(after[: comparison.start()]) or _NUMBER_RE.search(compared_with):
+        return None  # another number owns the comparison, or two numbers set side by side
+    used = reading.get("read_with", "")
+    if comparison.group().casefold() in used.casefold():
+        if reading["kind"] in ("multiplier", "change") and _PERCENTAGE_WORDS_RE.search(
+            compared_with
+        ):
+            return (
+                f"{mention.text!r} is compared with {compared_with.strip()!r}, itself a "
+                f"percentage: the difference may be in percentage points or a ratio of two "
+                f"percentages, which the words do not say"
+            )
+        return None
+    points = reading["unit"] == "percentage_point"  # a difference of percentages already
+    if reading["kind"] in _LEVEL_KINDS and not points:
+        return (
+            f"{words!r} after {mention.text!r} compares it with {compared_with.strip()!r}, which "
+            f"the reading does not hold: it may be a change or a gap, not a level"
+        )
+    if reading["kind"] == "change" and comparison.group().casefold() == "than" and not points:
+        if _TIME_COMPARED_RE.match(compared_with):
+            return None
+        return (
+            f"{words!r} after {mention.text!r} compares it with {compared_with.strip()!r}, a "
+            f"thing rather than a time, which the reading does not hold: a gap between two "
+            f"things or a change over time?"
+        )
+    return None
+
+
+def _bound_before(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """An exact reading with a word of bound or hedge among the two words before the mention
+    ("topped $50 billion", "nearly a record $35 billion"), which the mention did not take in."""
+    if reading.get("bound") != "exact":
+        return None
+    found = list(_WORD_RE.finditer(before))[-2:]
+    words = [word.group().casefold().strip(".") for word in found]
+    bound = [(word, at) for word, at in zip(words, found, strict=True) if word in _BOUND_WORDS]
+    if not bound or words[-1] in _DETERMINERS:
+        return None  # "well below the 90% industry norm": the bound is on another thing
+    if _NUMBER_RE.search(before, bound[-1][1].end()):
+        return None  # "investments exceeding $1 billion doubled": it bounds another number
+    return (
+        f"{bound[-1][1].group()!r} before {mention.text!r}, which the mention does not hold, may "
+        f"make it a bound or an approximation, not the exact amount read"
+    )
+
+
+def _nothing_counted(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A count whose words after it name a unit or a currency ("15.9 billion U.S. dollars",
+    "12 inch wafers"), or start with a capital and name nothing counted in the plural before
+    the clause goes on ("roughly 1,510 Elo across", "23 FLOP"): not a count."""
+    if reading["kind"] != "count" or reading["unit"] != "count" or reading.get("read_with"):
+        return None
+    if reading.get("value") == 1 or not after[:1].isspace():
+        return None
+    run: list[str] = []
+    for word in _words(after):
+        if word.casefold() in _FUNCTION_WORDS:
+            break
+        run.append(word)
+        if _is_plural(word):
+            break  # what it counts: "blind votes", "U.S. dollars"
+    named = [word for word in run if _is_currency(word) or is_unit_word(word.strip("."))]
+    if named:
+        return (
+            f"the words after {mention.text!r} ({' '.join(run)!r}) name a unit or a currency "
+            f"({named[0]!r}) the reading does not hold: not a count"
+        )
+    if not run or _is_plural(run[-1]) or not run[0][:1].isupper():
+        return None
+    return (
+        f"the words after {mention.text!r} ({' '.join(run)!r}) name no things counted: they may "
+        f"be a unit the project does not have, or a name"
+    )
+
+
+def _words(after: str) -> list[str]:
+    """The words after a mention, names with digits among them ("Ascend 910C chips"), up to
+    the first token with no letter or with a currency sign ("$5"): another figure."""
+    words = []
+    for token in after.split():
+        word = token.strip(",;:!?\"“”'’")
+        if word[:1] in "$€£¥" or not re.search(r"[^\W\d_]", word):
+            break
+        words.append(word)
+    return words
+
+
+def _is_currency(word: str) -> bool:
+    """Whether the normaliser reads ``word`` after a number as a currency ("dollars", "RMB")."""
+    return word.isalpha() and read_mention(f"1 {word}").get("kind") == "money"
+
+
+def _is_plural(word: str) -> bool:
+    """Whether ``word`` names things in the plural: "votes", "GPUs", "people"."""
+    last = word.split("-")[-1].rstrip(".")
+    if last.casefold() in _PLURAL_WORDS or re.fullmatch(r"[A-Z][A-Z\d]*s", last):
+        return True  # "GPUs", "H100s"
+    folded = last.casefold()
+    return (
+        folded.isalpha()
+        and len(folded) > 2
+        and folded.endswith("s")
+        and not folded.endswith(("ss", "us", "is"))
+    )
+
+
+def _year_at_one_end(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A range one of whose ends is written as a year and the other not with four digits
+    ("2022 to 805,500"): a date, not an end."""
+    if reading.get("low") is None or reading.get("high") is None:
+        return None
+    if reading["low"] == reading["high"]:
+        return None
+    years = {float(year) for year in _YEAR_TEXT_RE.findall(mention.text)}
+    ends = {reading["low"], reading["high"]}
+    other = ends - years
+    if len(years & ends) != 1 or all(1000 <= end < 10000 for end in other):
+        return None  # "2000 to 2500 GPUs": both ends written with four digits
+    return f"one end of {mention.text!r} is written as a year: a date, not an end of the range read"
+
+
+def _lent_verb(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A change read with a word earlier in its clause, with a relative pronoun or another word
+    of change between that word and the mention ("ramped up subsidies that reduce bills by up
+    to 50 per cent"): the word may belong to another clause."""
+    lent = _LENT_WORD_RE.match(reading.get("read_with", ""))
+    if lent is None:
+        return None
+    at = before.casefold().rfind(lent.group(1).casefold())
+    if at < 0:
+        return None
+    between = before[at + len(lent.group(1)) :]
+    other = [w for w in _WORD_RE.findall(between) if w.casefold() in vocab.CHANGE_VERBS]
+    relative = _RELATIVE_RE.search(between)
+    if not other and relative is None:
+        return None
+    word = other[-1] if other else relative.group()
+    return (
+        f"{mention.text!r} was read with {lent.group(1)!r}, but {word!r} stands between them: "
+        f"the verb may belong to another clause"
+    )
+
+
+def _glued(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A mention whose first or last character touches a character it did not take in: a
+    letter, a digit, a hyphen, "/" or "^" ("near-$35 billion", "NT$12.54", "12- inch",
+    "wafers/month", "10^23"): the figure goes on past the mention's words."""
+    left = text[mention.start - 1 : mention.start] if mention.start else ""
+    right = text[mention.end : mention.end + 2]
+    glued_left = left.isalnum() or left in ("-", "/", "^")
+    glued_right = right[:1].isalnum() or right[:1] in ("/", "^") or right == "- "
+    next_word = after.split(None, 1)[0] if after.strip() else ""
+    per_word = reading["kind"] == "count" and "/" in next_word.strip(".,")
+    if not (glued_left or glued_right or per_word):
+        return None
+    where = left + mention.text + (right if glued_right else "")
+    if per_word:
+        where = f"{mention.text} {next_word}"
+    return (
+        f"{where.strip()!r}: the figure is joined to characters the mention does not hold, "
+        f"which may change what it reads"
+    )
+
+
+def _range_cut(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A mention that is one end of a range written "X to Y" or "X-Y" with both ends of one
+    shape ("around 2 million to 4 million units"), the other end outside it."""
+    if reading["kind"] == "change" or reading.get("bound") == "range":
+        return None
+    shape = {mark.casefold() for mark in _SHAPE_RE.findall(mention.text)}
+    for other in (_TO_NUMBER_AFTER_RE.match(after), _TO_NUMBER_BEFORE_RE.search(before)):
+        if other is None or not shape:
+            continue
+        if {mark.casefold() for mark in _SHAPE_RE.findall(other.group(1))} == shape:
+            return (
+                f"{mention.text!r} is one end of a range whose other end ({other.group(1)!r}) "
+                f"the mention does not hold"
+            )
+    return None
+
+
+def _change_noun_after(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A level with a noun of change after it, past words the mention did not take in ("a 2%
+    quarter-on-quarter revenue increase"): a change, not a level."""
+    if reading["kind"] not in _LEVEL_KINDS or reading.get("read_with"):
+        return None
+    words = []
+    for word in _words(after)[:4]:
+        if word.casefold() in _FUNCTION_WORDS:
+            break
+        words.append(word)
+    nouns = [word for word in words if word.casefold() in vocab.CHANGE_NOUNS]
+    if not nouns:
+        return None
+    return (
+        f"{' '.join(words)!r} after {mention.text!r} names a change ({nouns[0]!r}), which the "
+        f"reading does not hold: a change, not a level"
+    )
