@@ -93,6 +93,38 @@ def shared_key(*parts: Any) -> str:
     return digest.hexdigest()
 
 
+def value_digest(*values: Any) -> str:
+    """A hash of ``values`` by what they hold (frames, lists, dicts of plain values...).
+
+    Pickled without the pickler's memo (``fast``), so the bytes follow the values and their
+    types, not which objects happen to be shared: two values equal in content give the same
+    hash whether computed afresh or read back. Pickling is faithful, so values that differ
+    never give the same bytes; at worst equal values pickled differently give two hashes, and
+    what they key is computed again."""
+    digest = hashlib.sha256()
+    for value in values:
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = True
+        pickler.dump(value)
+        digest.update(hashlib.sha256(buffer.getvalue()).digest())
+    return digest.hexdigest()
+
+
+def read_stored(path: Path, key: str) -> tuple[bool, Any]:
+    """(True, the value) stored at ``path`` under ``key``, or (False, None) when there is none,
+    it was stored under another key, or it cannot be read."""
+    with collector_paused():
+        return _read_entry(path, key, {})
+
+
+def write_stored(path: Path, key: str, value: Any) -> None:
+    """Store ``value`` at ``path`` under ``key`` (atomically: a reader sees the old entry or
+    the new one); a folder that cannot be written is left as it is."""
+    with contextlib.suppress(OSError):
+        _write_entry(path, key, value, {})
+
+
 class _Pickler(pickle.Pickler):
     def __init__(self, file: io.BytesIO, linked: Mapping[str, object]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)

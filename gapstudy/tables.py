@@ -4,6 +4,9 @@ with a Frictionless ``datapackage.json``, and loaded back with their declared dt
 Writing is all-or-nothing: the whole set is written into a new folder beside
 ``data/processed`` and put in its place in one step, so a failed run leaves the last good set
 whole. Loading checks every row against its schema and every span against its raw text.
+
+What earlier runs found is kept in the scratch folder (``.cache/tables/``, see ``_STORE``), so
+after an edit an unchanged table is neither validated nor worked out nor formatted again.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import csv
+import hashlib
 import json
 import os
 import re
@@ -22,7 +26,7 @@ from typing import Any
 import pandas as pd
 import pandera.errors
 
-from gapstudy import schema
+from gapstudy import checkcache, schema
 from gapstudy.atomicfile import os_error_message
 from gapstudy.check import Corpus, validate
 from gapstudy.disagreements import list_disagreements, load_disagreements_spec
@@ -241,26 +245,118 @@ _BUILDERS = {
 
 def build_tables(paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
     """Validate the inputs and return every tidy table, each checked against its schema."""
-    paths = paths or project_paths()
+    return _build(paths or project_paths())[0]
+
+
+# What earlier runs found, kept in the scratch folder (``.cache/tables/<table>.pickle``), each
+# entry under a key naming everything it was made from:
+# - a table made source by source (``_BUILDERS``), keyed by its rows as built (every value,
+#   with its type) and this package's code, records that those rows passed the schema, so an
+#   unchanged table is not validated again;
+# - a table made across sources (facts, measures, disagreements...), keyed by the tables it is
+#   made from and the files it reads besides, holds the validated table, so it is not worked
+#   out again while none of its inputs changed;
+# - the CSV file of a table, keyed by the table's key, records the hash and size of the bytes
+#   written, so that a file already holding exactly those bytes is copied, not written anew.
+# Every key also names the versions of what validates and formats the tables (pandas, pandera,
+# NumPy, Python). A key that differs, or an entry that cannot be read, means computing afresh:
+# a wrong entry would be worse than a slow run.
+_STORE = "tables"
+
+
+def _code_key() -> str:
+    """This package's code and the versions of the libraries that validate and write tables."""
+    import sys
+
+    import numpy
+
+    return checkcache.value_digest(
+        checkcache.code_fingerprint(),
+        [pd.__version__, pandera.__version__, numpy.__version__, sys.version],
+    )
+
+
+def _stored(paths: ProjectPaths, name: str, key: str) -> tuple[bool, Any]:
+    return checkcache.read_stored(paths.scratch / _STORE / f"{name}.pickle", key)
+
+
+def _store(paths: ProjectPaths, name: str, key: str, value: Any) -> None:
+    checkcache.write_stored(paths.scratch / _STORE / f"{name}.pickle", key, value)
+
+
+def _typed(table: schema.Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
+    return frame.astype(table.dtypes)
+
+
+def _cross_source_steps(
+    corpus: Corpus, paths: ProjectPaths
+) -> list[tuple[str, tuple[str, ...] | None, Any, Any]]:
+    """The tables made across sources, in order: (name, the tables it is made from (``None``:
+    every table made before it), what it reads besides, how to make it from those tables).
+    Each is handed only the tables it names, as arguments."""
+    facts, derived = corpus.facts, load_derived_spec(paths)
+    against, references = load_disagreements_spec(paths), load_references_spec(paths)
+    out_of_date, layers = load_out_of_date_spec(paths), load_layers(paths)
+    return [
+        (
+            "fact_values",
+            ("figures", "claims"),
+            facts,
+            lambda figures, claims: reconcile_facts(figures, claims, facts),
+        ),
+        ("derived_measures", ("figures",), derived, lambda fig: derive_measures(fig, derived)),
+        (
+            "disagreements",
+            ("claims", "figures"),
+            against,
+            lambda claims, figures: list_disagreements(claims, figures, against),
+        ),
+        (
+            "reference_checks",
+            ("figures",),
+            references,
+            lambda figures: check_references(figures, references),
+        ),
+        (
+            "out_of_date",
+            ("claims", "figures", "sources"),
+            out_of_date,
+            lambda *frames: list_out_of_date(*frames, out_of_date),
+        ),
+        # The weighing reads several tables of the set (some only if present): all of them.
+        ("robustness", None, layers, lambda tables: robustness(tables, layers)),
+    ]
+
+
+def _build(paths: ProjectPaths) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """Every table (validated), and the key of each (what it was made from; see ``_STORE``).
+
+    A table made source by source is validated unless the same rows passed before; a table
+    made across sources is taken from the store while the tables it is made from and the
+    files it reads are unchanged (its key names their keys)."""
     corpus = validate(paths)
-    tables = {name: _frame(schema.TABLES[name], build(corpus)) for name, build in _BUILDERS.items()}
-    fact_values = reconcile_facts(tables["figures"], tables["claims"], corpus.facts)
-    derived = derive_measures(tables["figures"], load_derived_spec(paths))
-    tables["fact_values"] = _validated(schema.FACT_VALUES, fact_values)
-    tables["derived_measures"] = _validated(schema.DERIVED_MEASURES, derived)
-    disagreements = list_disagreements(
-        tables["claims"], tables["figures"], load_disagreements_spec(paths)
-    )
-    tables["disagreements"] = _validated(schema.DISAGREEMENTS, disagreements)
-    references = check_references(tables["figures"], load_references_spec(paths))
-    tables["reference_checks"] = _validated(schema.REFERENCE_CHECKS, references)
-    out_of_date = list_out_of_date(
-        tables["claims"], tables["figures"], tables["sources"], load_out_of_date_spec(paths)
-    )
-    tables["out_of_date"] = _validated(schema.OUT_OF_DATE, out_of_date)
-    layers = load_layers(paths)
-    tables["robustness"] = _validated(schema.ROBUSTNESS, robustness(tables, layers))
-    return tables
+    code = _code_key()
+    tables: dict[str, pd.DataFrame] = {}
+    keys: dict[str, str] = {}
+    for name, build in _BUILDERS.items():
+        table = schema.TABLES[name]
+        frame = _typed(table, build(corpus))
+        keys[name] = checkcache.value_digest(code, name, frame)
+        if not _stored(paths, name, keys[name])[0]:
+            frame = _validated(table, frame)
+            _store(paths, name, keys[name], "valid")
+        tables[name] = frame
+    for name, reads, spec, make in _cross_source_steps(corpus, paths):
+        used = sorted(keys) if reads is None else reads
+        keys[name] = checkcache.value_digest(code, name, [(t, keys[t]) for t in used], spec)
+        found, frame = _stored(paths, name, keys[name])
+        if not found:
+            made = make(dict(tables)) if reads is None else make(*(tables[t] for t in reads))
+            frame = _validated(schema.TABLES[name], made)
+            _store(paths, name, keys[name], frame)
+        tables[name] = frame
+    return tables, keys
 
 
 # Who made the tables and under which terms (LICENSE, data/RIGHTS.md; CITATION.cff names the
@@ -332,6 +428,21 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     frame.to_csv(path, index=False, lineterminator="\n", float_format="%.15g")
 
 
+def _write_table(paths: ProjectPaths, name: str, frame: pd.DataFrame, key: str, out: Path) -> None:
+    """Write table ``name`` to ``out``: the bytes of the file in place when the store records
+    that this table (its ``key``) gives exactly those (same hash and size), else afresh."""
+    found, recorded = _stored(paths, f"{name}.csv", key)
+    if found:
+        with contextlib.suppress(OSError):
+            data = paths.table_file(name).read_bytes()
+            if (len(data), hashlib.sha256(data).hexdigest()) == recorded:
+                out.write_bytes(data)
+                return
+    _write_csv(frame, out)
+    data = out.read_bytes()
+    _store(paths, f"{name}.csv", key, (len(data), hashlib.sha256(data).hexdigest()))
+
+
 def write_tables(paths: ProjectPaths | None = None) -> list[Path]:
     """Write every table and ``datapackage.json`` to ``data/processed/``, as one set.
 
@@ -341,7 +452,7 @@ def write_tables(paths: ProjectPaths | None = None) -> list[Path]:
     """
     paths = paths or project_paths()
     # Load and process: any error here is raised before a single file is touched.
-    tables = build_tables(paths)
+    tables, keys = _build(paths)
     processed = paths.processed
     processed.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(processed)
@@ -350,7 +461,7 @@ def write_tables(paths: ProjectPaths | None = None) -> list[Path]:
     try:
         staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}new-", dir=processed.parent))
         for name, frame in tables.items():
-            _write_csv(frame, staging / f"{name}.csv")
+            _write_table(paths, name, frame, keys[name], staging / f"{name}.csv")
             written.append(paths.table_file(name))
         sizes = {name: (staging / f"{name}.csv").stat().st_size for name in tables}
         package = json.dumps(datapackage(tables, sizes), indent=2, ensure_ascii=False) + "\n"

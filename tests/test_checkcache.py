@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from gapstudy import checkcache, yamlfile
+from gapstudy import tables as tables_module
 from gapstudy.check import format_coverage, inspect_corpus
 from gapstudy.sources import load_sources
 from gapstudy.tables import write_tables
@@ -249,6 +250,45 @@ def _damage_entry(project, sid, rng):
     (project.scratch / "check" / f"{sid}.pickle").write_bytes(rng.randbytes(40))
 
 
+def _rename_shared_voice(project, sid, rng):
+    path = project.annotations / "voices.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "    name: Tencent\n" in text
+    path.write_text(text.replace("    name: Tencent\n", f"    name: Tencent {rng.randrange(99)}\n"))
+
+
+def _redescribe_measure(project, sid, rng):
+    path = project.annotations / "derived.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("\n    description: ") + len("\n    description: ")
+    path.write_text(f"{text[:at]}Redescribed {rng.randrange(1000)}: {text[at:]}", "utf-8")
+
+
+def _damage_table_entries(project, sid, rng):
+    entries = sorted((project.scratch / "tables").glob("*.pickle"))
+    assert len(entries) > 13  # a table's entry and its file's, for every table
+    for path in rng.sample(entries, len(entries) // 2):
+        path.write_bytes(rng.randbytes(40))
+
+
+def _drop_table_entries(project, sid, rng):
+    shutil.rmtree(project.scratch / "tables")
+
+
+def _edit_table_file(project, sid, rng):
+    """A table file changed by hand (same size): written again, not taken as it is."""
+    path = rng.choice(sorted(project.processed.glob("*.csv")))
+    data = path.read_bytes()
+    at = rng.randrange(len(data) // 2, len(data) - 1)
+    path.write_bytes(data[:at] + (b"#" if data[at : at + 1] != b"#" else b"%") + data[at + 1 :])
+
+
+def _retitle_and_damage_csv_entry(project, sid, rng):
+    """The record of a file's bytes no longer matching what the table gives."""
+    _retitle(project, sid, rng)
+    (project.scratch / "tables" / "sources.csv.pickle").write_bytes(rng.randbytes(40))
+
+
 EDITS = {
     "annotation comment": _append_comment,
     "annotation voice name": _rename_first_voice,
@@ -256,6 +296,12 @@ EDITS = {
     "sources.yaml title": _retitle,
     "shared entities file": _rename_entity,
     "damaged stored entry": _damage_entry,
+    "shared voices file": _rename_shared_voice,
+    "derived measures file": _redescribe_measure,
+    "damaged table entries": _damage_table_entries,
+    "deleted table entries": _drop_table_entries,
+    "table file edited by hand": _edit_table_file,
+    "title and damaged file record": _retitle_and_damage_csv_entry,
 }
 
 
@@ -294,5 +340,52 @@ def test_after_any_single_edit_the_stored_results_give_what_a_cold_run_gives(
     monkeypatch.setattr(yamlfile, "_cache_stats", {**yamlfile._cache_stats, "chars": 0})
     cold = _outcome(project)
     assert warm == cold
-    if edit in ("annotation voice name", "raw text", "sources.yaml title"):
+    changes_output = (
+        "annotation voice name",
+        "raw text",
+        "sources.yaml title",
+        "shared voices file",
+        "derived measures file",
+        "title and damaged file record",
+    )
+    if edit in changes_output:
         assert warm != before  # the edit shows: an entry made before it was not used
+    else:
+        assert warm[1] == before[1] or edit == "shared entities file"
+
+
+def test_a_table_is_made_again_when_what_it_is_made_from_changes(project, monkeypatch):
+    """Nothing is made again while nothing changed; an edit remakes the tables that read
+    it; a change to the package (its code fingerprint) or to pandas uses none of the stored
+    tables."""
+    write_tables(project)
+    written = _tables_bytes(project)
+    made = []
+    real_validated = tables_module._validated
+    monkeypatch.setattr(
+        tables_module,
+        "_validated",
+        lambda table, *a: made.append(table.name) or real_validated(table, *a),
+    )
+    write_tables(project)
+    assert made == []  # nothing made again while nothing changed
+    # A voice's role is in the voices table only: that table is validated again, and of the
+    # tables made across sources only the one made from every table (robustness) is redone.
+    path = next(
+        p for p in sorted(project.annotations.glob("*.yaml")) if "\n    role: " in p.read_text()
+    )
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n    role: ", "\n    role: edited, ", 1), encoding="utf-8")
+    write_tables(project)
+    assert made == ["voices", "robustness"]
+    assert _tables_bytes(project)["voices.csv"] != written["voices.csv"]
+    path.write_text(text, encoding="utf-8")
+    made.clear()
+    monkeypatch.setattr(checkcache, "code_fingerprint", lambda: "another version of the code")
+    write_tables(project)
+    assert made == list(tables_module.schema.TABLES)
+    assert _tables_bytes(project) == written
+    made.clear()
+    monkeypatch.setattr(tables_module.pd, "__version__", "another version of pandas")
+    write_tables(project)
+    assert made == list(tables_module.schema.TABLES)
