@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from gapstudy import vocab
+from gapstudy import facts, vocab
 
 CAMPS = ("optimist", "skeptic")
 
@@ -35,6 +35,8 @@ _UNIT_SUFFIX = {
     "year": " years",
     "month": " months",
     "count": "",
+    "cny": " yuan",
+    "eur": " euros",
     "percent_per_year": "% a year",
     "fold_per_year": " times a year",
     "cny_per_year": " yuan a year",
@@ -238,12 +240,27 @@ def summarise_overlap(by_camp: pd.DataFrame) -> dict[str, Any]:
 
 def _report_rows(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Figures in reading order (source order, then line and position), each with its group
-    key: the fact it reports, else itself."""
+    key: the fact it reports, else itself; a restatement with no fact of its own takes the key
+    of the figure it restates (:func:`gapstudy.facts.restated_roots`), marked ``_restates``."""
     order = {s: n for n, s in enumerate(sources["source_id"])}
     fact = figures["fact_id"] if "fact_id" in figures.columns else pd.Series(pd.NA)
+    key = fact.fillna(figures["figure_id"]).astype("string")
+    roots = facts.restated_roots(figures)
+    own_key = dict(zip(figures["figure_id"], key, strict=True))
+    # Only a figure with no fact of its own (its key is itself) joins the one it restates.
+    restates = [f in roots and k == f for f, k in zip(figures["figure_id"], key, strict=True)]
+    key = pd.Series(
+        [
+            own_key[roots[f]] if r else k
+            for f, k, r in zip(figures["figure_id"], key, restates, strict=True)
+        ],
+        index=figures.index,
+        dtype="string",
+    )
     return (
         figures.assign(
-            report_key=fact.fillna(figures["figure_id"]).astype("string"),
+            report_key=key,
+            _restates=restates,
             _source=figures["source_id"].map(order),
         )
         .sort_values(["_source", "line", "char_start", "figure_id"], kind="stable")
@@ -261,7 +278,9 @@ def _distinct(values: Any) -> list:
 def group_reports(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per quantity reported: the figures of one fact together, any other figure on its
     own. ``figure_id`` is the first report in reading order (what the text links to); counts and
-    who reported it follow. Rows in reading order of their first report.
+    who reported it follow. A restatement (:func:`gapstudy.facts.restated_roots`) joins the row
+    of the figure it restates, in ``restated_ids``, and is not counted among its reports. Rows
+    in reading order of their first report.
 
     One pass over the figures: each figure's reading is worded once, and each group's lists
     are gathered from the row numbers of its figures (no frame is cut per group)."""
@@ -273,7 +292,12 @@ def group_reports(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     # A missing counterpart or metric is left out (as ``dropna`` and ``nunique`` would).
     counterpart = [None if is_missing(x) else x for x in ordered["counterpart"]]
     metric = [None if is_missing(x) else x for x in ordered["metric"]]
-    for key, at in ordered.groupby("report_key", sort=False).indices.items():
+    restating = ordered["_restates"].to_numpy()
+    for key, every in ordered.groupby("report_key", sort=False).indices.items():
+        # A restatement is listed beside its report, never counted as a report of its own.
+        at, again = every[~restating[every]], every[restating[every]]
+        if not len(at):
+            at, again = every, every[:0]
         first = at[0]
         source_ids = _distinct(values["source_id"][at])
         rows.append(
@@ -292,6 +316,7 @@ def group_reports(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
                 "n_metrics": len({metric[i] for i in at} - {None}),
                 "n_readings": len({readings[i] for i in at}),
                 "figure_ids": list(values["figure_id"][at]),
+                "restated_ids": list(values["figure_id"][again]),
             }
         )
     columns = [
@@ -309,6 +334,7 @@ def group_reports(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         "n_metrics",
         "n_readings",
         "figure_ids",
+        "restated_ids",
     ]
     return pd.DataFrame(rows, columns=columns)
 

@@ -576,6 +576,30 @@ def _marks_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     return frame.drop(columns=[c for c in order if c.startswith("_")]).reset_index(drop=True)
 
 
+def restated_roots(figures: pd.DataFrame) -> dict[str, str]:
+    """For each figure that restates another of ``figures`` (``restates_figure_id``, followed
+    down a chain of restatements), the figure it first restates: a summary bullet or a currency
+    conversion in brackets is the same report told again, not a second one. A figure that
+    restates one not among ``figures`` is left out (it then stands alone)."""
+    if "restates_figure_id" not in figures.columns:
+        return {}
+    told = {
+        f: r
+        for f, r in zip(figures["figure_id"], figures["restates_figure_id"], strict=True)
+        if text_or_none(r) is not None
+    }
+    present = set(figures["figure_id"])
+    roots: dict[str, str] = {}
+    for figure_id, target in told.items():
+        seen = {figure_id}
+        while target in told and target not in seen:
+            seen.add(target)
+            target = told[target]
+        if target in present and target not in seen:
+            roots[figure_id] = target
+    return roots
+
+
 def _measure_marks(
     figures: pd.DataFrame, derived: pd.DataFrame, *, is_gap_only: bool
 ) -> pd.DataFrame:
@@ -603,13 +627,39 @@ def _measure_marks(
                 ends |= {m.numerator_figure_id, m.denominator_figure_id}
         elif pair or not is_gap_only:
             rows.append(_measure_mark(m, numerator))
+    # A restatement is drawn once, with the figure it restates: its words beside the
+    # original's where it reads otherwise (a conversion in brackets), else not at all.
+    roots = restated_roots(figures)
+    beside: dict[str, list[str]] = {}
+    by_figure = {f.figure_id: f for f in figures.itertuples(index=False) if f.figure_id in roots}
+    originals = {
+        f.figure_id: f
+        for f in figures.itertuples(index=False)
+        if f.figure_id in set(roots.values())
+    }
+    for again, root in roots.items():
+        if reads_otherwise(by_figure[again], originals[root]):
+            beside.setdefault(root, []).append(by_figure[again].text)
     for fig in figures.itertuples(index=False):
-        if fig.figure_id in ends:
+        if fig.figure_id in ends or fig.figure_id in roots:
             continue
         if is_gap_only and figure_kind(fig) != "gap":
             continue
-        rows.append(_figure_mark(fig))
+        mark = _figure_mark(fig)
+        if fig.figure_id in beside:
+            mark["text"] = f"{fig.text} (also {'; '.join(beside[fig.figure_id])})"
+        rows.append(mark)
     return _marks_frame(rows)
+
+
+def reads_otherwise(one: Any, other: Any) -> bool:
+    """Whether two figures differ in unit or number (a conversion), not only in words: a
+    restatement that only drops or adds a hedge ("20%" for "below 20%") says nothing new and
+    is not shown beside its original."""
+    return text_or_none(one.unit) != text_or_none(other.unit) or any(
+        number_or_none(getattr(one, c)) != number_or_none(getattr(other, c))
+        for c in ("value", "low", "high")
+    )
 
 
 def gap_measures(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
@@ -680,7 +730,7 @@ def _month_in_year_of(period: Any, published: Any) -> float | None:
 
 # Periods written relative to when the text was written: the year or month each names.
 _RELATIVE = {
-    "last year": re.compile(r"\b(last|past|previous) year\b", re.IGNORECASE),
+    "last year": re.compile(r"\b(last|past) year\b", re.IGNORECASE),
     "this year": re.compile(r"\bthis year\b", re.IGNORECASE),
     "this month": re.compile(r"\bthis month\b", re.IGNORECASE),
     "last month": re.compile(r"\blast month\b", re.IGNORECASE),
@@ -709,23 +759,106 @@ def _relative_to(words: str, year: int, month: int | None) -> str | None:
     return f"{text}-{int(day.group(1)):02d}" if day else text
 
 
+# A year counted from another period of the same sentence, never from the text's date: "USD14
+# billion last year, up from around USD10.5 billion the year before".
+CHAINED_YEAR = re.compile(
+    r"\b(?:the (?:year before|previous year|prior year)|a year (?:earlier|before))\b",
+    re.IGNORECASE,
+)
+
+
+def period_anchors(figures: pd.DataFrame) -> dict[str, str | None]:
+    """For each figure whose period is a year before another (:data:`CHAINED_YEAR`), the period
+    it is counted from: that of the nearest figure before it in the same claim that states a
+    period, unless that period is itself counted from another; ``None`` where there is no such
+    figure (the year then stays unplaced: it is never guessed from the text's date)."""
+    needed = {"figure_id", "claim_id", "char_start", "period"}
+    if not needed <= set(figures.columns):
+        return {}
+    chained = figures["period"].astype("string").str.contains(CHAINED_YEAR, na=False)
+    if not chained.any():
+        return {}
+    claims = set(figures.loc[chained, "claim_id"])
+    mine = figures[figures["claim_id"].isin(claims)].sort_values("char_start", kind="stable")
+    anchors: dict[str, str | None] = {}
+    for _, rows in mine.groupby("claim_id", sort=False):
+        before: str | None = None
+        for figure_id, period in zip(rows["figure_id"], rows["period"], strict=True):
+            words = text_or_none(period)
+            if words is None:
+                continue
+            if CHAINED_YEAR.search(words) and not _YEAR.search(words):
+                anchors[figure_id] = (
+                    None if before is None or CHAINED_YEAR.search(before) else before
+                )
+            before = words
+    return anchors
+
+
+def placed_year(period: Any, published: Any, anchor: str | None = None) -> int | None:
+    """The one calendar year a period names: written ('2024', 'late 2023'), relative to its
+    text's date ('last year', 'this year'), or a year before its ``anchor`` (see
+    :func:`period_anchors`) when that is placed; ``None`` otherwise."""
+    words = text_or_none(period)
+    if words is None:
+        return None
+    years = {int(m.group()) for m in _YEAR.finditer(words)}
+    if years:
+        return years.pop() if len(years) == 1 else None
+    if CHAINED_YEAR.search(words):
+        base = None if anchor is None else placed_year(anchor, published)
+        return None if base is None else base - 1
+    date = text_or_none(published)
+    if date is None:
+        return None
+    if _RELATIVE["last year"].search(words):
+        return int(date[:4]) - 1
+    if _RELATIVE["this year"].search(words):
+        return int(date[:4])
+    return None
+
+
+def placed_month(period: Any, published: Any) -> str | None:
+    """The month ('2026-02') a period written relative to its text's month names ('earlier
+    this month', 'last month'), read from the text's date; ``None`` otherwise."""
+    words, date = text_or_none(period), text_or_none(published)
+    if words is None or date is None or len(date) < 7:
+        return None
+    if not (_RELATIVE["this month"].search(words) or _RELATIVE["last month"].search(words)):
+        return None
+    return _relative_to(words, int(date[:4]), int(date[5:7]))
+
+
 def _is_relative(words: str) -> bool:
     return any(r.search(words) for r in _RELATIVE.values()) or bool(_MONTH_NAME.search(words))
 
 
-def resolve_period(period: Any, published: Any, is_date_inferred: bool = False) -> str | None:
+def resolve_period(
+    period: Any, published: Any, is_date_inferred: bool = False, anchor: str | None = None
+) -> str | None:
     """A figure's period as written, with the year, month or day it names when it names one
     only relative to its text's date ('last year', 'earlier this month', 'As of April 30'),
     read from that date, in brackets as an editor's insertion: 'last year [2025; text dated
     2026-02, inferred]'. Against a text with no date it says so: 'last year [text undated]'.
-    A period that names a year, or no time relative to the text ('next three to five
-    years'), is kept as written. No period gives
+    A year before another period of its sentence ('the year before', see
+    :func:`period_anchors`) is placed from its ``anchor`` when that is placed, else marked
+    '[year not placed]'. A period that names a year, or no time relative to the text ('next
+    three to five years'), is kept as written. No period gives
     None, or ``'period not stated, text undated'`` for a text with no date."""
     words = text_or_none(period)
     date = text_or_none(published)
     if words is None:
         return None if date is not None else "period not stated, text undated"
-    if _YEAR.search(words) or not _is_relative(words):
+    if _YEAR.search(words):
+        return words
+    if CHAINED_YEAR.search(words):
+        year = placed_year(words, date, anchor)
+        if year is None:
+            return f"{words} [year not placed]"
+        dated = "" if _YEAR.search(str(anchor)) else f"; text dated {date}"
+        inferred = ", inferred" if dated and is_date_inferred else ""
+        return f"{words} [{year}{dated}{inferred}]"
+    if not _is_relative(words):
         return words
     if date is None:
         return f"{words} [text undated]"
@@ -736,12 +869,17 @@ def resolve_period(period: Any, published: Any, is_date_inferred: bool = False) 
     return f"{words} [{resolved}; text dated {date}{', inferred' if is_date_inferred else ''}]"
 
 
-def with_resolved_periods(marks: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+def with_resolved_periods(
+    marks: pd.DataFrame, sources: pd.DataFrame, anchors: dict[str, str | None] | None = None
+) -> pd.DataFrame:
     """``marks`` (as from :func:`gap_measures`) with each ``period`` and ``start_period``
     resolved by :func:`resolve_period` against its source's publication date (a change's
-    earlier end only where it has one). Rows and order are kept."""
+    earlier end only where it has one), a mark's own period counted from its figure's anchor
+    in ``anchors`` (:func:`period_anchors`) where it has one. Rows and order are kept."""
     dates = sources.set_index("source_id")
+    anchors = anchors or {}
     out = marks.copy()
+    items = out["item_id"] if "item_id" in out.columns else [None] * len(out)
     for column in ("period", "start_period"):
         out[column] = pd.array(
             [
@@ -749,11 +887,12 @@ def with_resolved_periods(marks: pd.DataFrame, sources: pd.DataFrame) -> pd.Data
                     period,
                     dates["published"].get(source),
                     bool(dates["is_date_inferred"].get(source, False)),
+                    anchors.get(item) if column == "period" else None,
                 )
                 if column == "period" or text_or_none(start) is not None
                 else period
-                for period, source, start in zip(
-                    out[column], out["source_id"], out["start_value"], strict=True
+                for period, source, start, item in zip(
+                    out[column], out["source_id"], out["start_value"], items, strict=True
                 )
             ],
             dtype="string",
@@ -942,8 +1081,10 @@ def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[st
         )
     sources = tables.get("sources")
 
+    anchors = period_anchors(tables["figures"])
+
     def resolved(marks: pd.DataFrame) -> pd.DataFrame:
-        return marks if sources is None else with_resolved_periods(marks, sources)
+        return marks if sources is None else with_resolved_periods(marks, sources, anchors)
 
     names = tables["voices"].set_index("voice_id")["name"]
     claims = tables["claims"][tables["claims"]["dimension"] == dimension]

@@ -13,7 +13,13 @@ import pandas as pd
 
 from gapstudy import schema, vocab
 from gapstudy.exceptions import AnnotationError, Problem, TableError
-from gapstudy.facts import PERCENT_UNITS, number_or_none, text_or_none
+from gapstudy.facts import (
+    PERCENT_UNITS,
+    number_or_none,
+    period_anchors,
+    placed_year,
+    text_or_none,
+)
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.specfile import check_fields, read_entries
 
@@ -74,7 +80,11 @@ def load_derived_spec(paths: ProjectPaths | None = None) -> list[dict[str, Any]]
 _GROWTH_RATE_UNITS = frozenset({"percent_per_year", "fold_per_year"})
 
 
-def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -> pd.DataFrame:
+def derive_measures(
+    figures: pd.DataFrame,
+    derived_spec: list[dict[str, Any]],
+    sources: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """The ``derived_measures`` table: each measure of ``derived_spec`` computed from the two
     figures it names, with their ids, words and values so that it traces back.
 
@@ -82,16 +92,29 @@ def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -
     entities at one time) and a change (one quantity, later minus earlier) are numerator -
     denominator in the figures' unit (``percentage_point`` when they are percentages). Both
     figures must come from one source, share a unit and give a point value (a bound has no
-    ratio); a change needs the same entity and counterpart at both ends. Raises
-    :class:`TableError` naming the measure and the figure otherwise.
+    ratio); a change needs the same entity and counterpart at both ends; a ratio or difference
+    of two entities sets them side by side at one time, so two periods placed in different years
+    are refused (placed as :func:`gapstudy.facts.placed_year` does, from ``sources``' dates when
+    given; a period that cannot be placed is not compared). Raises :class:`TableError` naming
+    the measure and the figure otherwise.
     """
     table = schema.DERIVED_MEASURES
     by_id = schema.rows_by_id(figures, "figure_id", _FIGURE_FIELDS) if len(figures) else None
+    published = (
+        {}
+        if sources is None
+        else dict(zip(sources["source_id"], sources["published"], strict=True))
+    )
+    anchors = period_anchors(figures) if derived_spec else {}
     rows = []
     for spec in derived_spec:
         mid, line = spec["measure_id"], spec.get("line")
         where = f"measure {mid!r} (derived.yaml line {line})"
         num, den = _checked_pair(spec, by_id, where)
+        if spec["operation"] != "change" and text_or_none(num["entity"]) != text_or_none(
+            den["entity"]
+        ):
+            _check_one_time(spec["operation"], num, den, where, published, anchors)
         if spec["operation"] == "ratio":
             if float(den["value"]) == 0:
                 raise TableError(f"{where}: denominator {den['figure_id']} is zero")
@@ -130,8 +153,30 @@ def derive_measures(figures: pd.DataFrame, derived_spec: list[dict[str, Any]]) -
 # What a measure reads of its two figures.
 _FIGURE_FIELDS = (
     "figure_id", "source_id", "voice_id", "stance", "text", "value", "bound", "unit", "entity",
-    "counterpart",
+    "counterpart", "period",
 )  # fmt: skip
+
+
+def _check_one_time(
+    operation: str,
+    num: dict[str, Any],
+    den: dict[str, Any],
+    where: str,
+    published: dict[str, Any],
+    anchors: dict[str, str | None],
+) -> None:
+    """Refuse (:class:`TableError`) a ratio or difference of two entities whose figures'
+    periods are placed in different years; a period that cannot be placed is not compared."""
+    years = [
+        placed_year(f["period"], published.get(f["source_id"]), anchors.get(f["figure_id"]))
+        for f in (num, den)
+    ]
+    if None not in years and years[0] != years[1]:
+        raise TableError(
+            f"{where}: a {operation} sets two things side by side at one time, but the"
+            f" periods are {years[0]} ({num['period']!r}) and {years[1]} ({den['period']!r});"
+            " use operation: change for one quantity over time"
+        )
 
 
 def _checked_pair(

@@ -34,7 +34,7 @@ from typing import Any
 import jinja2
 import pandas as pd
 
-from gapstudy import brief, vocab, weighing
+from gapstudy import brief, facts, vocab, weighing
 from gapstudy.paths import ProjectPaths
 from gapstudy.subset import filter_tables, select_sources
 
@@ -354,6 +354,24 @@ class _ReportIndex:
     checks: pd.DataFrame | None
     check_rows: dict[Any, list[int]]  # figure_id -> positions in ``checks``
     claims: dict[Any, pd.DataFrame]  # claim_id -> the claims of its source
+    published: dict[str, Any]  # source_id -> its publication date (missing when undated)
+    anchors: dict[str, str | None]  # figure_id -> the period its "the year before" counts from
+
+    def period_of(self, row: Any) -> str | None:
+        """A figure's period as the brief names it, escaped: plainly where it can be placed
+        ('2024' for "last year" in a text of 2025), as written where it names no time relative
+        to its text, and said to be unplaced where it is a year before no placed period."""
+        words = None if brief.is_missing(row["period"]) else str(row["period"])
+        if words is None:
+            return None
+        when = weighing.figure_period(
+            words, self.published.get(row["source_id"]), self.anchors.get(row["figure_id"])
+        )
+        if when is not None:
+            words = when[1]
+        elif facts.CHAINED_YEAR.search(words):
+            words = f"{words}, year not placed"
+        return brief.escape_text(words)
 
     def checks_of(self, figure_ids: list[str]) -> pd.DataFrame | None:
         """The rows of ``checks`` about any of ``figure_ids``, in their order."""
@@ -370,6 +388,7 @@ def _report_index(
     fact_values: pd.DataFrame | None,
     checks: pd.DataFrame | None,
     claims: pd.DataFrame | None = None,
+    sources: pd.DataFrame | None = None,
 ) -> _ReportIndex:
     """Index once what :func:`_report_context` looks up (see :class:`_ReportIndex`)."""
     cited: dict[str, str] = {}
@@ -401,6 +420,10 @@ def _report_index(
         else {
             c: by_source[s] for c, s in zip(claims["claim_id"], claims["source_id"], strict=True)
         },
+        published={}
+        if sources is None
+        else dict(zip(sources["source_id"], sources["published"], strict=True)),
+        anchors=facts.period_anchors(figures),
     )
 
 
@@ -414,6 +437,13 @@ def _report_context(
     readings: dict[str, str] = {}
     for r in rows.itertuples(index=False):
         readings.setdefault(brief.format_reading(r), brief.figure_link(r))
+    # A restatement in other words, or with only its hedge changed, adds nothing; one in
+    # another unit or number (a currency conversion in brackets) is shown beside it, once.
+    restated: dict[str, str] = {}
+    told = list(rows.itertuples(index=False))
+    for r in index.figures.loc[list(getattr(group, "restated_ids", []))].itertuples(index=False):
+        if all(facts.reads_otherwise(r, t) for t in told):
+            restated.setdefault(brief.format_reading(r), brief.figure_link(r))
     per_source = [
         {"label": source_labels[s], "n": int((rows["source_id"] == s).sum())}
         for s in group.source_ids
@@ -422,9 +452,10 @@ def _report_context(
     if not brief.is_missing(first.get("cites")):
         cited = index.cited_names.get(first["cites"])
     fact_id = first.get("fact_id")
-    facts = index.fact_values
+    fact_values = index.fact_values
     agreement = _agreement_context(
-        None if facts is None or brief.is_missing(fact_id) else facts.get(fact_id), fact_id
+        None if fact_values is None or brief.is_missing(fact_id) else fact_values.get(fact_id),
+        fact_id,
     )
     check = _check_context(index.checks_of(list(group.figure_ids)), list(group.figure_ids))
     note = first.get("interpretation_note")
@@ -445,8 +476,9 @@ def _report_context(
         "companions": [],
         "link": next(iter(readings.values())),
         "links": list(readings.values()),
+        "restated": list(restated.values()),
         "metric": brief.escape_text(first["metric"]),
-        "period": None if brief.is_missing(first["period"]) else brief.escape_text(first["period"]),
+        "period": index.period_of(first),
         "who": who,
         "counterparts": [brief.escape_text(c) for c in group.counterparts],
         "n_reports": int(group.n_reports),
@@ -573,8 +605,8 @@ def _dimension_sections(
 ) -> list[dict[str, Any]]:
     claims, figures, voices = t["claims"], t["figures"], t["voices"]
     derived = t.get("derived_measures")
-    fact_values, checks = t.get("fact_values"), t.get("reference_checks")
-    index = _report_index(figures, voices, voice_labels, fact_values, checks, claims)
+    fact_values, checks, sources = t.get("fact_values"), t.get("reference_checks"), t.get("sources")
+    index = _report_index(figures, voices, voice_labels, fact_values, checks, claims, sources)
     disagreements = list_disagreements(
         t.get("disagreements"), figures, {s: source_labels[s] for s in source_labels}
     )
@@ -933,7 +965,12 @@ def _headline_context(
     if not len(repeated):
         return None
     index = _report_index(
-        figures, t["voices"], voice_labels, t.get("fact_values"), t.get("reference_checks")
+        figures,
+        t["voices"],
+        voice_labels,
+        t.get("fact_values"),
+        t.get("reference_checks"),
+        sources=t.get("sources"),
     )
     headline = _report_context(next(repeated.itertuples(index=False)), index, source_labels)
     headline["stance"] = repeated["stance"].iloc[0]
@@ -989,10 +1026,13 @@ def _camp_figures(
                 }
                 candidates.append((0, dimensions.index(m.dimension), context))
     published = dict(zip(t["sources"]["source_id"], t["sources"]["published"], strict=True))
+    anchors = facts.period_anchors(figures)
     for r in mine.itertuples(index=False):
         row = by_id[r.figure_id]
         counterpart = row["counterpart"]
-        when = weighing.figure_period(row["period"], published.get(row["source_id"]))
+        when = weighing.figure_period(
+            row["period"], published.get(row["source_id"]), anchors.get(r.figure_id)
+        )
         context = {
             "kind": "figure",
             "link": brief.figure_link(row),

@@ -409,6 +409,50 @@ def newest_sources(sources: pd.DataFrame) -> pd.Series:
     return pd.Series([i in keep for i in range(len(sources))], index=sources.index)
 
 
+# The width one date label on the time axis needs, its gap to the next included (inches).
+DATE_LABEL_IN = 0.45
+
+
+class _FittingDateLocator(mdates.AutoDateLocator):
+    """Date ticks that thin with the span and fit the axis as drawn: days, months or years as
+    the span asks (``AutoDateLocator``), at most as many as ``DATE_LABEL_IN`` allows across the
+    axis's width, so that no two labels run into each other on a wide figure or a phone's."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # A tick a year on a span too short for yearly ticks and too narrow for six-monthly.
+        self.intervald[mdates.MONTHLY] = [1, 2, 3, 4, 6, 12]
+
+    def __call__(self) -> Any:
+        width_in = self.axis.axes.get_window_extent().width / self.axis.get_figure().dpi
+        self.maxticks = dict.fromkeys(self.maxticks, max(2, int(width_in / DATE_LABEL_IN)))
+        return super().__call__()
+
+
+class _DateLabels(mdates.ConciseDateFormatter):
+    """Short date labels ('2026', 'Mar', '15') that name the year, or the month and year, the
+    labels leave out under the first label, for that label's date: the formatter's own offset
+    goes at the axis's end (where it ran into the axis title on a phone) and names the last
+    tick's month."""
+
+    OFFSETS = ("", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M")
+
+    def __init__(self, locator: mdates.DateLocator) -> None:
+        super().__init__(locator, offset_formats=list(self.OFFSETS))
+
+    def format_ticks(self, values: Any) -> list[str]:
+        labels = super().format_ticks(values)
+        offset = super().get_offset()
+        if offset and len(labels):
+            first, last = mdates.num2date(values[0]), mdates.num2date(values[-1])
+            used = next(f for f in self.OFFSETS if f and last.strftime(f) == offset)
+            labels[0] = f"{labels[0]}\n{first.strftime(used)}"
+        return labels
+
+    def get_offset(self) -> str:
+        return ""
+
+
 @_styled
 def plot_source_timeline(sources: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Sources by publication date: a dot for a day, a bar over the month or year when only
@@ -453,8 +497,9 @@ def plot_source_timeline(sources: pd.DataFrame, *, ax: Axes | None = None) -> Ax
     else:
         ax.set_yticks(range(len(sources)), list(sources["source_id"]))
     ax.grid(axis="y", visible=False)
-    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=2 if narrow else 1))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    locator = _FittingDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(_DateLabels(locator))
     axis = "publication date (bar: only the month or year is known; hollow: inferred)"
     ax.set_xlabel(_wrap(axis, style.layout().label_chars))
     ax.set_title("Sources by publication date")

@@ -305,7 +305,12 @@ def _cross_source_steps(
             facts,
             lambda figures, claims: reconcile_facts(figures, claims, facts),
         ),
-        ("derived_measures", ("figures",), derived, lambda fig: derive_measures(fig, derived)),
+        (
+            "derived_measures",
+            ("figures", "sources"),
+            derived,
+            lambda fig, src: derive_measures(fig, derived, src),
+        ),
         (
             "disagreements",
             ("claims", "figures"),

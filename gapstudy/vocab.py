@@ -167,7 +167,10 @@ FIGURE_KINDS: dict[str, str] = {
 }
 
 UNITS: dict[str, str] = {
-    "usd": "US dollars ('$', 'US$', 'dollars'; a bare '$' is read as US dollars)",
+    "usd": (
+        "US dollars ('$', 'US$', 'USD', 'dollars', 'U.S. dollars'; the code may run into the "
+        "number, 'USD76 billion'; a bare '$' is read as US dollars)"
+    ),
     "cny": "Chinese yuan renminbi ('yuan', 'RMB', 'CNY', 'CN¥')",
     "eur": "euros ('€', 'euros', 'EUR')",
     "gbp": "pounds sterling ('£', 'pounds', 'GBP')",
@@ -479,8 +482,15 @@ STANCES: dict[str, str] = {
 }
 
 DERIVED_OPERATIONS: dict[str, str] = {
-    "ratio": "numerator / denominator, in fold; never for percentages or percentage points",
-    "difference": "numerator - denominator at one time, e.g. US minus China, in their unit",
+    "ratio": (
+        "numerator / denominator, in fold; never for percentages or percentage points; two "
+        "entities at one time (periods placed in different years are refused), or one "
+        "quantity's new over old"
+    ),
+    "difference": (
+        "numerator - denominator of two entities at one time (periods placed in different "
+        "years are refused), e.g. US minus China, in their unit"
+    ),
     "change": "later (numerator) - earlier (denominator) of one quantity, in their unit",
 }
 

@@ -22,13 +22,20 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from typing import Any, NamedTuple
 
 import pandas as pd
 
 from gapstudy import brief, vocab
 from gapstudy.exceptions import AnnotationError, Problem, TableError
-from gapstudy.facts import period_as_year, published_as_year
+from gapstudy.facts import (
+    period_anchors,
+    period_as_year,
+    placed_month,
+    placed_year,
+    published_as_year,
+)
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.yamlfile import line_of_key, read_yaml
 
@@ -631,7 +638,8 @@ CLAIMED_CHANGE = {
     "parity": ("narrowing",),
     "china_ahead": ("narrowing",),
 }
-_RELATIVE_YEARS = {"last year": -1, "this year": 0, "this month": 0, "last month": 0}
+# The words that place a period in a month of its text's date, replaced by that month.
+_MONTH_RELATIVE = re.compile(r"\b(?:(?:earlier|later) )?(?:this|last) month\b", re.IGNORECASE)
 
 
 def month_label(published: Any) -> str | None:
@@ -641,24 +649,30 @@ def month_label(published: Any) -> str | None:
     return brief.month_words(published)
 
 
-def figure_period(period: Any, published: Any) -> tuple[float, str] | None:
+def figure_period(
+    period: Any, published: Any, anchor: str | None = None
+) -> tuple[float, str] | None:
     """When a figure holds, as (decimal year, words): its period as written when it names a
     year ('late 2023'); a period relative to its text ('last year', 'by earlier this month')
-    placed by the text's publication date; ``None`` when it states no period, or states one
-    relative to an undated text."""
+    placed by the text's publication date and named plainly ('2024', 'by February 2026'); a
+    year before another period of its sentence ('the year before') placed from its ``anchor``
+    (:func:`gapstudy.facts.period_anchors`) when that is placed; ``None`` when it states no
+    period, or one that cannot be placed (relative to an undated text, or chained to no placed
+    period)."""
     if period is None or pd.isna(period):
         return None
     year = period_as_year(str(period))
     if year is not None:
         return year, str(period)
-    words = str(period).casefold()
-    shift = next((v for k, v in _RELATIVE_YEARS.items() if k in words), None)
-    when = published_as_year(None if pd.isna(published) else str(published))
-    if shift is None or when is None:
+    published = None if pd.isna(published) else str(published)
+    in_year = placed_year(period, published, anchor)
+    if in_year is not None:
+        return in_year + 0.5, str(in_year)
+    month = placed_month(period, published)
+    if month is None:
         return None
-    # The words stay as written, with the date they are relative to.
-    words = f"{period}, written {month_label(published)}"
-    return (int(when) + shift + 0.5 if shift else when), words
+    words = _MONTH_RELATIVE.sub(brief.month_words(month), str(period))
+    return int(month[:4]) + (int(month[5:7]) - 0.5) / 12, words
 
 
 def report_evidence(reports: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -683,12 +697,13 @@ def report_evidence(reports: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> p
     by_claim: dict[Any, list[tuple]] = {}
     for f in zip(*(figures[c] for c in columns), strict=True):
         by_claim.setdefault(f[1], []).append(f)
+    anchors = period_anchors(figures)
     out = []
     for r in reports.itertuples(index=False):
         mine = [f for c in set(r.claim_ids) for f in by_claim.get(c, ())]
         periods, gaps = [], []
         for figure_id, _, source_id, period, counterpart in mine:
-            when = figure_period(period, published.get(source_id))
+            when = figure_period(period, published.get(source_id), anchors.get(figure_id))
             if when is None:
                 continue
             periods.append(when)

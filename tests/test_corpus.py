@@ -10,6 +10,7 @@ sources it lists, so a source added later does not disturb it until the file is 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -93,6 +94,23 @@ def test_cited_only_voices_are_reports_or_organisations(tables, source_id) -> No
     voices = tables["voices"][tables["voices"]["source_id"] == source_id]
     cited_only = voices[~voices["voice_id"].isin(tables["claims"]["voice_id"])]
     assert set(cited_only["kind"]) <= {"report", "organisation"}
+
+
+@pytest.mark.parametrize("source_id", SOURCE_IDS)
+def test_a_body_named_with_the_keeps_its_article(tables, corpus, source_id) -> None:
+    """An organisation or report the text names only after "the" ("Data from the National
+    Data Bureau shows") keeps the article in its name, so that the brief reads "citing the
+    National Data Bureau" (docs/annotations.md, "A body's name keeps its article")."""
+    text = corpus.sources[source_id].text
+    voices = tables["voices"][tables["voices"]["source_id"] == source_id]
+    bare = []
+    for v in voices[voices["kind"].isin(["organisation", "report"])].itertuples(index=False):
+        before = [
+            text[max(0, m.start() - 4) : m.start()] for m in re.finditer(re.escape(v.name), text)
+        ]
+        if before and all(b.casefold() == "the " for b in before):
+            bare.append(v.name)
+    assert bare == []
 
 
 @pytest.mark.parametrize("source_id", SOURCE_IDS)

@@ -19,6 +19,7 @@ from gapstudy.facts import (
     gap_measures,
     judge_numeric_agreement,
     load_facts_spec,
+    period_anchors,
     period_as_year,
     published_as_year,
     reconcile_facts,
@@ -674,6 +675,40 @@ def test_resolve_period(period, published, inferred, shown):
     assert resolve_period(period, published, inferred) == shown
 
 
+@pytest.mark.parametrize(
+    ("period", "anchor", "published", "shown"),
+    [
+        (
+            "the year before",
+            "last year",
+            "2025-03-26",
+            "the year before [2023; text dated 2025-03-26]",
+        ),
+        ("the previous year", "2024", "2025", "the previous year [2023]"),
+        # Nothing to count from, or nothing placed: said so, never read from the text's date.
+        ("the year before", None, "2025-03-26", "the year before [year not placed]"),
+        ("the year before", "next three years", "2025", "the year before [year not placed]"),
+        ("the year before", "last year", None, "the year before [year not placed]"),
+    ],
+)  # fmt: skip
+def test_a_year_before_another_period_is_resolved_from_it(period, anchor, published, shown):
+    assert resolve_period(period, published, False, anchor) == shown
+
+
+def test_period_anchors_count_a_year_before_from_the_nearest_period_before_it():
+    """ "USD14 billion last year, up from around USD10.5 billion the year before": the second
+    is counted from the first. A chained year with no period before it in its claim, or only
+    another chained one, has no anchor; a figure of another claim is never one."""
+    figures = make_figures(
+        {"figure_id": "y/vc/1", "period": "last year", "char_start": 10},
+        {"figure_id": "y/vc/2", "period": "the year before", "char_start": 40},
+        {"figure_id": "y/vc/3", "period": "the previous year", "char_start": 70},
+        {"figure_id": "y/other/1", "period": "the year before", "char_start": 90},
+        {"figure_id": "y/plan/1", "period": "2024", "char_start": 5},
+    )
+    assert period_anchors(figures) == {"y/vc/2": "last year", "y/vc/3": None, "y/other/1": None}
+
+
 def test_with_resolved_periods_reads_each_mark_against_its_own_text():
     marks = pd.DataFrame(
         {
@@ -831,6 +866,48 @@ def test_derive_measures_refuses_a_ratio_of_percentages_and_a_change_between_ent
     change = [{**DERIVED[1], "operation": "change", "numerator": "s/x/2", "denominator": "s/x/1"}]
     with pytest.raises(TableError, match="the entitys differ|entity"):
         derive_measures(figures, change)
+
+
+def _vc_figures(us_period: str, china_period: str) -> pd.DataFrame:
+    """The reader's trip: US venture capital in one sentence, China's "last year" and "the
+    year before" in the next (text of March 2025)."""
+    return make_figures(
+        {"figure_id": "y/us/1", "value": 40e9, "entity": "United States", "period": us_period},
+        {"figure_id": "y/cn/1", "value": 14e9, "period": "last year", "char_start": 10},
+        {"figure_id": "y/cn/2", "value": 10.5e9, "period": china_period, "char_start": 50},
+    )
+
+
+@pytest.mark.parametrize(
+    ("us_period", "china_period", "refused"),
+    [
+        ("2023", "the year before", False),  # both 2023: the year before "last year" (2024)
+        ("2024", "the year before", True),  # 2024 against 2023
+        ("2023", "last year", None),  # against y/cn/1 below: 2023 against 2024
+        ("2023", "over the next three years", False),  # a span: not placed, not compared
+    ],
+)
+@pytest.mark.parametrize("operation", ["ratio", "difference"])
+def test_a_ratio_or_difference_of_two_entities_is_at_one_time(
+    us_period, china_period, refused, operation
+):
+    """Two periods placed in different years are refused for a ratio or a difference (a
+    change is over time), whether written as years or relative to the text; a period that
+    cannot be placed is not compared."""
+    figures = _vc_figures(us_period, china_period)
+    sources = pd.DataFrame({"source_id": ["y"], "published": ["2025-03-26"]})
+    denominator = "y/cn/1" if refused is None else "y/cn/2"
+    spec = [
+        {**DERIVED[0], "operation": operation, "numerator": "y/us/1", "denominator": denominator}
+    ]
+    if refused is False:
+        assert len(derive_measures(figures, spec, sources)) == 1
+    else:
+        with pytest.raises(TableError, match="at one time, but the periods are 20"):
+            derive_measures(figures, spec, sources)
+    # One entity at two times (China's 2024 over its 2023) is a growth factor: not refused.
+    spec = [{**spec[0], "numerator": "y/cn/1", "denominator": "y/cn/2"}]
+    assert len(derive_measures(_vc_figures("2023", "the year before"), spec, sources)) == 1
 
 
 @pytest.mark.parametrize("unit", ["percent_per_year", "fold_per_year"])
@@ -1059,3 +1136,45 @@ def test_benchmark_gap_points_place_a_month_without_its_year_in_the_source_year(
     got = benchmark_gap_points(figures, sources)
     assert list(got["year"]) == pytest.approx([2025 + 2.5 / 12, 2026 + 2.5 / 12])
     assert list(got["is_year_from_source"]) == [False, False]
+
+
+def test_a_restatement_is_drawn_once_with_its_conversion_beside_the_original():
+    """A conversion in brackets (``restates`` of the figure it converts) is one mark: the
+    original's, its words followed by the conversion's; a restatement in other words of the
+    same number is drawn once and adds nothing, even with another hedge; a gap restated is one
+    gap."""
+    gap = {"unit": "fold", "kind": "multiplier", "entity": "United States", "counterpart": "China"}
+    figures = make_figures(
+        {"figure_id": "y/plan/1", "text": "CNY380 billion", "value": 380e9, "unit": "cny"},
+        {
+            "figure_id": "y/plan/2",
+            "text": "USD52 billion",
+            "value": 52e9,
+            "restates_figure_id": "y/plan/1",
+        },
+        {"figure_id": "y/gap/1", "text": "tenfold", "value": 10.0, **gap},
+        {
+            "figure_id": "y/bullet/1",
+            "text": "ten times",
+            "value": 10.0,
+            "restates_figure_id": "y/gap/1",
+            **gap,
+        },
+        {
+            "figure_id": "y/bullet/2",
+            "text": "nearly ten times",
+            "value": 10.0,
+            "bound": "approximate",
+            "restates_figure_id": "y/gap/1",
+            **gap,
+        },
+    )
+    derived = derive_measures(figures, [])
+    claims = make_claims({"claim_id": "y/plan"})
+    voices = pd.DataFrame({"voice_id": ["y/v"], "name": ["Outlet"]})
+    tables = {"voices": voices, "claims": claims, "figures": figures, "derived_measures": derived}
+    marks = dimension_tables(tables, "capital_and_investment")["marks"].set_index("item_id")
+    assert sorted(marks.index) == ["y/gap/1", "y/plan/1"]
+    assert marks.loc["y/plan/1", "text"] == "CNY380 billion (also USD52 billion)"
+    assert marks.loc["y/gap/1", "text"] == "tenfold"
+    assert list(gap_measures(figures, derived)["item_id"]) == ["y/gap/1"]

@@ -362,7 +362,9 @@ def _table_counts(tables: dict[str, pd.DataFrame], **parameters) -> set[int]:
         int(camps["voice_id"].isin(groups).sum()),
     }
     figures = t["figures"][~t["figures"]["is_reader_comment"].astype(bool)]
-    cited = figures[figures["stance"].isin(["optimist", "skeptic"])]
+    # A restatement (of a figure of its own text) is not a quantity of its own.
+    restates = figures["restates_figure_id"].notna() & figures["fact_id"].isna()
+    cited = figures[figures["stance"].isin(["optimist", "skeptic"]) & ~restates]
     quantity = cited["fact_id"].fillna(cited["figure_id"])
     n_texts = cited.groupby(quantity)["source_id"].nunique()
     counts |= {len(n_texts), int((n_texts == 1).sum())}
@@ -1218,7 +1220,7 @@ def test_a_camps_figure_is_its_newest_not_an_earlier_baseline():
     t = {"figures": figures, "sources": sources}
     reports = brief.group_reports(figures, sources)
     shown = _camp_figures("optimist", ["adoption_and_usage"], t, reports)
-    assert [f["period"] for f in shown] == ["last year, written February 2026"]
+    assert [f["period"] for f in shown] == ["2025"]
     assert "a/share/2" in shown[0]["link"]
 
 
@@ -1369,3 +1371,99 @@ def test_figure_rows_give_what_a_lookup_by_id_gives():
         assert row.unit == expected["unit"] and row.get("cites") is expected.get("cites")
     with pytest.raises(AttributeError):
         _ = next(iter(rows.values())).no_such_column
+
+
+def _with_a_conversion() -> dict[str, pd.DataFrame]:
+    """:func:`make_tables` with a plan given in yuan and, in brackets, in dollars: the dollar
+    figure ``restates`` the yuan one (docs/annotations.md, conversions in brackets)."""
+    tables = make_tables()
+    plans = _claim(
+        "b/plans",
+        "b/outlet",
+        "Alibaba plans to spend CNY380 billion (USD52 billion) over the next three years",
+        "capital_and_investment",
+        "us_ahead",
+        "skeptic",
+        17,
+    )
+    money = {"kind": "money", "entity": "Alibaba", "counterpart": None, "metric": "planned AI"}
+    converted = [
+        _figure("b/plans/1", "CNY380 billion", plans, value=380e9, unit="cny", **money),
+        _figure(
+            "b/plans/2",
+            "USD52 billion",
+            plans,
+            value=52e9,
+            unit="usd",
+            restates_figure_id="b/plans/1",
+            **money,
+        ),
+        _figure(
+            "b/plans/3",
+            "nearly CNY380 billion",
+            plans,
+            value=380e9,
+            unit="cny",
+            bound="approximate",
+            restates_figure_id="b/plans/1",
+            **money,
+        ),
+    ]
+    tables["claims"] = pd.concat([tables["claims"], _frame(schema.CLAIMS, [plans])])
+    tables["figures"] = pd.concat([tables["figures"], _frame(schema.FIGURES, converted)])
+    return tables
+
+
+def test_a_conversion_in_brackets_is_one_report_shown_beside_its_original():
+    """A restatement is not a second report: one row, one quantity counted, and the brief
+    names the dollar figure once, in brackets after the yuan figure it converts."""
+    tables = _with_a_conversion()
+    t = filter_tables(tables)
+    reports = brief.group_reports(t["figures"], t["sources"])
+    plan = reports[reports["report_key"] == "b/plans/1"].reset_index(drop=True)
+    assert list(plan["n_reports"]) == [1]
+    assert list(plan["restated_ids"]) == [["b/plans/2", "b/plans/3"]]
+    assert "b/plans/2" not in set(reports["report_key"])
+    plain = filter_tables(make_tables())
+    before = brief.count_single_source_reports(
+        brief.group_reports(plain["figures"], plain["sources"])
+    )
+    assert brief.count_single_source_reports(reports)["n_cited"] == before["n_cited"] + 1
+
+    text = "\n".join(render_parts(build_brief_context(tables)).values())
+    dollars = "[\\$52 billion](sources/b.html#b/plans/2)"
+    assert text.count(dollars) == 1
+    assert f"(sources/b.html#b/plans/1) (also given as {dollars})" in text
+    assert "b/plans/3" not in text  # only its hedge differs: nothing new to show
+
+
+def test_the_brief_names_periods_in_plain_years_where_it_can_place_them():
+    """Text a is of January 2026: "last year" is 2025 and "the year before", in the same
+    sentence after it, 2024; a "previous year" in a sentence with no period before it stays
+    as written and is said to be unplaced. No "written <month>" is left in the prose."""
+    tables = make_tables()
+    vc = _claim(
+        "a/vc",
+        "a/zheng",
+        "$14 billion last year, up from $10.5 billion the year before",
+        "capital_and_investment",
+        "narrowing",
+        "optimist",
+        8,
+    )
+    alone = _claim("a/alone", "a/zheng", "$3 billion the previous year", "policy", "narrowing",
+                   "optimist", 10)  # fmt: skip
+    money = {"kind": "money", "unit": "usd", "counterpart": None, "metric": "venture capital"}
+    rows = [
+        _figure("a/vc/1", "$14 billion", vc, value=14e9, period="last year", **money),
+        {**_figure("a/vc/2", "$10.5 billion", vc, value=10.5e9, period="the year before", **money),
+         "char_start": vc["char_start"] + 30},
+        _figure("a/alone/1", "$3 billion", alone, value=3e9, period="the previous year", **money),
+    ]  # fmt: skip
+    tables["claims"] = pd.concat([tables["claims"], _frame(schema.CLAIMS, [vc, alone])])
+    tables["figures"] = pd.concat([tables["figures"], _frame(schema.FIGURES, rows)])
+    text = "\n".join(render_parts(build_brief_context(tables)).values())
+    assert "Venture capital, China (2025): [\\$14 billion]" in text
+    assert "Venture capital, China (2024): [\\$10.5 billion]" in text
+    assert "Venture capital, China (the previous year, year not placed): [\\$3 billion]" in text
+    assert not re.search(r"written [A-Z][a-z]+ \d{4}", text)

@@ -900,3 +900,54 @@ def test_the_agreement_chart_draws_whole_facts_disagreements_first_and_keeps_eve
     # A bigger corpus draws no taller a chart.
     height = ax.figure.get_size_inches()[1]
     assert plots.plot_fact_agreement(_many_facts(300)).figure.get_size_inches()[1] <= height * 1.5
+
+
+def _x_tick_overlaps(fig) -> list[tuple[str, str]]:
+    """Pairs of x tick labels (of ticks inside the axis) whose drawn boxes overlap."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    low, high = ax.get_xlim()
+    labels = [
+        t.label1
+        for t in ax.xaxis.get_major_ticks()
+        if t.label1.get_visible() and t.label1.get_text().strip() and low <= t.get_loc() <= high
+    ]
+    assert len(labels) >= 2, [t.get_text() for t in labels]
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    return [
+        (labels[i].get_text(), labels[j].get_text())
+        for i in range(len(labels))
+        for j in range(i)
+        if boxes[i].overlaps(boxes[j])
+    ]
+
+
+@pytest.mark.parametrize(
+    "published",
+    [
+        ["2025-03-26", "2026-01", "2026-05-27", "2026-08"],  # 17 months: the reader's trip
+        ["2014-06", "2020-01-15", "2026-08"],  # twelve years
+        ["2026-05-02", "2026-05-20"],  # three weeks
+        ["2025-11", "2026-04-10"],  # five months
+        ["2023-01", "2024-06-30", "2026-08"],  # three and a half years
+    ],
+)
+def test_the_timelines_date_labels_stay_apart_at_any_span(published):
+    """The ticks thin with the span: no two date labels overlap, wide or on a phone, nor run
+    into any other text (the year the labels leave out is written under the first one)."""
+    n = len(published)
+    sources = pd.DataFrame(
+        {
+            "source_id": [f"s{k}" for k in range(n)],
+            "published": published,
+            "date_precision": ["day" if p.count("-") == 2 else "month" for p in published],
+            "is_date_inferred": [False] * n,
+        }
+    )
+    wide = plots.plot_source_timeline(sources).figure
+    narrow = plots.redraw(wide, style.NARROW)
+    for fig in (wide, narrow):
+        assert _x_tick_overlaps(fig) == []
+        assert overlaps(fig) == []
+        assert outside(fig) == []

@@ -374,15 +374,46 @@ def test_the_brief_names_the_text_a_lean_rests_on_and_says_when_one_holds():
     [
         ("late 2023", "2026-01", (2023.83, "late 2023")),
         ("2024", None, (2024.5, "2024")),
-        ("last year", "2026-02", (2025.5, "last year, written February 2026")),
-        ("this month", "2026-02", (2026 + 1.5 / 12, "this month, written February 2026")),
+        # Placed by the text's date, and named plainly (the reader's trip: "measures of 2023
+        # to last year, written March 2025" in the bottom line).
+        ("last year", "2026-02", (2025.5, "2025")),
+        ("this year", "2025-03-26", (2025.5, "2025")),
+        ("this month", "2026-02", (2026 + 1.5 / 12, "February 2026")),
+        ("by earlier this month", "2026-02", (2026 + 1.5 / 12, "by February 2026")),
+        ("last month", "2026-01", (2025 + 11.5 / 12, "December 2025")),
         ("last year", None, None),
         (None, "2026-02", None),
         ("over the next decade", "2026-02", None),
+        # A year before another period of its sentence: from that period when it is placed,
+        # never from the text's date; with none, unplaced.
+        ("the year before", "2025-03-26", None),
+        ("the previous year", "2025-03-26", None),
     ],
 )  # fmt: skip
 def test_a_figure_is_placed_in_time_by_its_period_or_its_texts_date(period, published, expected):
     got = weighing.figure_period(period, published)
+    if expected is None:
+        assert got is None
+    else:
+        assert got[0] == pytest.approx(expected[0]) and got[1] == expected[1]
+
+
+@pytest.mark.parametrize(
+    ("period", "anchor", "published", "expected"),
+    [
+        ("the year before", "last year", "2025-03-26", (2023.5, "2023")),
+        ("the previous year", "2024", None, (2023.5, "2023")),
+        ("a year earlier", "this year", "2026-02", (2025.5, "2025")),
+        # The anchor itself unplaced (an undated text, a span, another chained year): unplaced.
+        ("the year before", "last year", None, None),
+        ("the year before", "over the next three years", "2025-03-26", None),
+        ("the year before", "the year before", "2025-03-26", None),
+    ],
+)
+def test_a_year_before_another_period_is_placed_from_that_period(
+    period, anchor, published, expected
+):
+    got = weighing.figure_period(period, published, anchor)
     if expected is None:
         assert got is None
     else:
@@ -424,6 +455,21 @@ def test_a_lean_states_the_period_of_its_measures_and_is_dated_by_a_newer_report
     assert got["is_dated"]
     # One of the two optimist reports gives a figure: half of their weight is measured.
     assert got["measured_share"] == {"optimist": 0.5, "skeptic": 0.0}
+
+
+def test_a_leans_period_names_plain_years_a_year_before_counted_from_its_sentence():
+    """The reader's trip: "in measures of 2023 to last year, written March 2025". Text a of
+    March 2025 gives a gap "last year" and, in the same sentence, one "the year before": the
+    lean's period reads "2023 to 2024"."""
+    tables = _dated_tables("original_report", "widening")
+    tables["sources"].loc[tables["sources"]["source_id"] == "a", "published"] = "2025-03-26"
+    tables["figures"] = pd.DataFrame(
+        [{"figure_id": "a/c0/1", "claim_id": "a/c0", "source_id": "a", "period": "last year",
+          "counterpart": "China", "char_start": 10},
+         {"figure_id": "a/c0/2", "claim_id": "a/c0", "source_id": "a",
+          "period": "the year before", "counterpart": "China", "char_start": 50}]
+    )  # fmt: skip
+    assert [p[1] for p in _date(tables)["period"]] == ["2023", "2024"]
 
 
 @pytest.mark.parametrize(
