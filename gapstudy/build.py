@@ -10,13 +10,16 @@ neither pandas nor papermill and returns at once.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from gapstudy.exceptions import OutputError, ParameterError
+from gapstudy.exceptions import BuildError, GapstudyError, OutputError, ParameterError
 from gapstudy.guard import guarded_results
 from gapstudy.lock import LOCK_FILE_NAME, hold_build_lock
 from gapstudy.provenance import (
@@ -109,25 +112,142 @@ def prepare_tables(paths: Any, state: dict[str, Any], *, force: bool, say: Calla
     Returns whether the stage ran.
     """
     inputs_sha = hash_json(
-        {"inputs": hash_files(_prepare_inputs(paths), paths), "library": hash_library(paths)}
+        {"inputs": hash_files(_prepare_inputs(paths), paths), "library": hash_library()}
     )
     outputs = hash_files(list_files(paths.processed), paths)
     record = state.get("prepare", {})
     if not force and record.get("inputs_sha256") == inputs_sha and record.get("outputs") == outputs:
         say("tables    skip   inputs, library and tables unchanged")
         return False
-    # Imported here so that a build with nothing to do never pays for pandas.
-    from gapstudy.check import validate
+    # Imported here so that a build with nothing to do never pays for pandas (and before the
+    # child process starts, so that it inherits them and this process pays for them once).
     from gapstudy.tables import write_tables
 
     say("tables    redo   " + ("forced (--force)" if force else "inputs or tables changed"))
-    validate(paths)
-    write_tables(paths)
+    # write_tables validates the inputs before it touches a file.
+    in_child_process(_write_tables_collector_paused, write_tables, paths)
     state["prepare"] = {
         "inputs_sha256": inputs_sha,
         "outputs": hash_files(list_files(paths.processed), paths),
     }
     return True
+
+
+def _write_tables_collector_paused(write_tables: Callable, paths: Any) -> None:
+    """``write_tables`` with Python's cycle collector paused, as ``gapstudy tables`` runs it
+    (it keeps nearly everything it makes until it ends), and the sources checked on every
+    core."""
+    from gapstudy.checkcache import collector_paused, computing_in_parallel
+
+    with collector_paused(), computing_in_parallel(os.cpu_count() or 1):
+        write_tables(paths)
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _can_fork() -> bool:
+    """A child process can be forked safely: Linux (the child can be tied to this process's
+    life) and no other thread running (a fork copies no thread but the caller's)."""
+    import threading
+
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def in_child_process(function: Callable, *args: Any) -> None:
+    """``function(*args)`` in a forked child process, so that the memory it takes (the whole
+    corpus, every table) is given back to the system when it ends, before the notebooks run.
+
+    An exception it raises is raised here (with its message and attributes); an interrupt of
+    this process (Ctrl-C, SIGTERM) stops the child and waits for it to clean up before it is
+    raised here; if this process is killed, the child is killed too. Where a child cannot be
+    forked safely (not Linux, other threads running), ``function`` runs in this process."""
+    if not _can_fork():
+        function(*args)
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read_end, write_end = os.pipe()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(read_end)
+        _run_child(function, args, write_end, parent)
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end, "rb") as pipe:
+            report = pipe.read()
+        _, status = os.waitpid(pid, 0)
+    except BaseException:
+        # Interrupted while the child works: stop it and let it clean up first.
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+        raise
+    _raise_child_error(report, os.waitstatus_to_exitcode(status))
+
+
+def _run_child(function: Callable, args: tuple, write_end: int, parent: int) -> NoReturn:
+    """The forked child's whole life: run, report any exception on ``write_end``, exit."""
+    code = 0
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before the line above
+            os._exit(1)
+        function(*args)
+    except BaseException as err:  # noqa: BLE001 - every exception is relayed to the parent
+        code = 1
+        with contextlib.suppress(BaseException), os.fdopen(write_end, "wb") as pipe:
+            pipe.write(_pickle_error(err))
+    finally:
+        with contextlib.suppress(BaseException):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+
+
+def _pickle_error(err: BaseException) -> bytes:
+    """``err`` as bytes :func:`_raise_child_error` turns back into it. Exceptions of this
+    package keep their message in ``args`` and their details (problems, paths) in attributes,
+    which plain pickling would not give back to their ``__init__``: both are sent as they are.
+    Anything else unpicklable is sent as its type name, message and traceback."""
+    import pickle
+    import traceback
+
+    where = "".join(traceback.format_exception(err))
+    try:
+        if isinstance(err, OSError):
+            return pickle.dumps(("pickled", err, where))
+        return pickle.dumps(("parts", type(err), err.args, vars(err), where))
+    except Exception:  # noqa: BLE001 - an unpicklable exception is described instead
+        return pickle.dumps(("text", type(err).__name__, str(err), where))
+
+
+def _raise_child_error(report: bytes, exit_code: int) -> None:
+    """Raise in the parent what the child raised (nothing if it succeeded)."""
+    import pickle
+
+    if not report:
+        if exit_code != 0:
+            raise BuildError(f"the tables stage ended with exit code {exit_code}")
+        return
+    kind, *rest = pickle.loads(report)  # noqa: S301 - written by our own child process
+    if kind == "pickled":
+        err, where = rest
+    elif kind == "parts":
+        cls, args, attributes, where = rest
+        err = cls.__new__(cls)
+        err.args = args
+        vars(err).update(attributes)
+    else:
+        name, message, where = rest
+        err = BuildError(f"{name}: {message}")
+    if not isinstance(err, (GapstudyError, KeyboardInterrupt)):
+        err.add_note("raised in the tables stage's process:\n" + where)
+    raise err
 
 
 def render(
@@ -236,7 +356,7 @@ def _build_locked(
     run_list = read_run_list(paths)
     runs = select_runs(paths, run_list, only)
     cell_timeout_s = cell_timeout_s or run_list.cell_timeout_s
-    inputs = Inputs(tables=hash_tables(paths), library_sha256=hash_library(paths))
+    inputs = Inputs(tables=hash_tables(paths), library_sha256=hash_library())
     notebook_hashes: dict[str, str] = {}
     todo = []
     for run in runs:

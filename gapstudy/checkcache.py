@@ -202,20 +202,140 @@ def per_source(
             )
             if found:
                 stored[sid] = value
+    missing = [sid for sid in sources if sid not in stored]
+    helpers = _start_helpers(missing, sources, keys, folder, compute, linked)
     results: dict[str, T] = {}
-    for sid, source in sources.items():
-        if sid in stored:
-            results[sid] = stored[sid]
-            continue
-        results[sid] = compute(source)
-        with contextlib.suppress(OSError):  # a read-only checkout still checks
-            links = {**(linked or {}), "source": source}
-            _write_entry(folder / f"{sid}.pickle", keys[sid], results[sid], links)
+    try:
+        for sid, source in sources.items():
+            if sid in stored:
+                results[sid] = stored[sid]
+                continue
+            if sid in helpers.shares:
+                continue  # computed by a helper process, read back below
+            results[sid] = compute(source)
+            with contextlib.suppress(OSError):  # a read-only checkout still checks
+                links = {**(linked or {}), "source": source}
+                _write_entry(folder / f"{sid}.pickle", keys[sid], results[sid], links)
+    except BaseException:
+        helpers.stop()
+        raise
+    if helpers.shares:
+        helpers.wait()
+        for sid in helpers.shares:
+            links = {**(linked or {}), "source": sources[sid]}
+            with collector_paused():
+                found, value = _read_entry(folder / f"{sid}.pickle", keys[sid], links)
+            # A helper that failed (an error in a source) leaves the rest to this process,
+            # which meets the same error and reports it.
+            results[sid] = value if found else compute(sources[sid])
+        results = {sid: results[sid] for sid in sources}
     counts = {"reused": len(stored), "computed": len(sources) - len(stored)}
     _remove_unlisted(folder, set(sources))
     _last_counts.clear()
     _last_counts.update(counts)
     return results, counts
+
+
+# Helper processes a cold run may fork to compute sources at once (``computing_in_parallel``),
+# and the fewest sources to compute for which that is worth a process.
+_parallel_jobs = 1
+_MIN_SOURCES_PER_HELPER = 50
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+@contextlib.contextmanager
+def computing_in_parallel(jobs: int) -> Iterator[None]:
+    """Within the block, :func:`per_source` computes the sources it cannot reuse in up to
+    ``jobs`` processes: forked helpers compute shares of them and store each result as an
+    entry, which this process then reads back (as it reads the entries of unchanged sources).
+    Only on Linux and while no other thread runs (a fork copies only the caller's thread);
+    elsewhere everything is computed here."""
+    global _parallel_jobs
+    previous, _parallel_jobs = _parallel_jobs, max(1, jobs)
+    try:
+        yield
+    finally:
+        _parallel_jobs = previous
+
+
+class _Helpers:
+    """Forked helper processes and the sources each computes."""
+
+    def __init__(self) -> None:
+        self.pids: list[int] = []
+        self.shares: set[str] = set()
+
+    def stop(self) -> None:
+        """End the helpers now (this process met an error or was interrupted)."""
+        import signal
+
+        for pid in self.pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        self.wait()
+
+    def wait(self) -> None:
+        for pid in self.pids:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+        self.pids = []
+
+
+def _start_helpers(
+    missing: list[str],
+    sources: Mapping[str, Source],
+    keys: Mapping[str, str],
+    folder: Path,
+    compute: Callable[[Source], Any],
+    linked: Mapping[str, object] | None,
+) -> _Helpers:
+    """Fork helpers for all but the first share of ``missing`` (that one is this process's)."""
+    import sys
+    import threading
+
+    helpers = _Helpers()
+    jobs = min(_parallel_jobs, len(missing) // _MIN_SOURCES_PER_HELPER)
+    if jobs < 2 or not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return helpers
+    size = -(-len(missing) // jobs)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    parent = os.getpid()
+    for start in range(size, len(missing), size):
+        share = missing[start : start + size]
+        pid = os.fork()
+        if pid == 0:
+            _helper(share, sources, keys, folder, compute, linked, parent)
+        helpers.pids.append(pid)
+        helpers.shares.update(share)
+    return helpers
+
+
+def _helper(
+    share: list[str],
+    sources: Mapping[str, Source],
+    keys: Mapping[str, str],
+    folder: Path,
+    compute: Callable[[Source], Any],
+    linked: Mapping[str, object] | None,
+    parent: int,
+) -> None:
+    """A helper's whole life: compute and store its share, then exit (never returns). It dies
+    with the process that forked it; any error ends it, leaving the rest to that process."""
+    import ctypes
+    import signal
+
+    code = 0
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() == parent:
+            for sid in share:
+                links = {**(linked or {}), "source": sources[sid]}
+                _write_entry(folder / f"{sid}.pickle", keys[sid], compute(sources[sid]), links)
+    except BaseException:  # noqa: BLE001 - the parent computes what is not stored
+        code = 1
+    finally:
+        os._exit(code)
 
 
 @contextlib.contextmanager

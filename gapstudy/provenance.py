@@ -58,10 +58,24 @@ def hash_files(files: Iterable[Path], paths: ProjectPaths) -> dict[str, str]:
     return {relative_name(p, paths): hash_file(p) for p in files}
 
 
-def hash_library(paths: ProjectPaths) -> str:
-    """One hash over the content of every file of the package (code and report templates,
-    names included), so that a change to either redoes what depends on it."""
-    return hash_json(hash_files(list_files(paths.root / "gapstudy"), paths))
+# The gapstudy package this process imports (whose code makes the outputs).
+PACKAGE_FOLDER = Path(__file__).resolve().parent
+
+
+def hash_library(package: Path | None = None) -> str:
+    """One hash over the content of every file of the imported package (code and report
+    templates, names included), so that a change to either redoes what depends on it.
+
+    The code that runs is hashed, wherever it is installed (the project's own ``gapstudy/``
+    when installed from it, as ``make setup`` does); files are named ``gapstudy/<path>``, so
+    the hash does not depend on that place. ``package`` defaults to ``PACKAGE_FOLDER``."""
+    package = package or PACKAGE_FOLDER
+    return hash_json(
+        {
+            f"{package.name}/{path.relative_to(package).as_posix()}": hash_file(path)
+            for path in list_files(package)
+        }
+    )
 
 
 def hash_tables(paths: ProjectPaths) -> dict[str, str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
@@ -121,20 +121,55 @@ def untitled(source_id: str) -> str:
     return f"Untitled text {source_id} (the text as archived carries no headline)"
 
 
-def collect_spans(
-    source_id: str,
-    claims: pd.DataFrame,
-    figures: pd.DataFrame,
-    mentions: pd.DataFrame,
-    voice_names: Mapping[str, str],
-) -> list[Span]:
+@dataclass
+class SourceRows:
+    """One source's rows of the reader's tables, as records (column name to value): its
+    ``sources`` row, its claims and figures, and its mentions, in table order."""
+
+    meta: dict[str, Any]
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+
+
+def rows_of(source_id: str, tables: Mapping[str, pd.DataFrame]) -> SourceRows:
+    """``source_id``'s rows of ``tables`` (each table scanned whole: for one page)."""
+    sources = tables["sources"]
+    meta = sources.loc[sources["source_id"] == source_id].to_dict("records")
+    if not meta:
+        raise RenderError(f"source {source_id!r} is not in the sources table")
+    parts = {
+        name: tables[name].loc[tables[name]["source_id"] == source_id].to_dict("records")
+        for name in ("claims", "figures", "mentions")
+    }
+    return SourceRows(meta[0], **parts)
+
+
+def split_rows(tables: Mapping[str, pd.DataFrame]) -> dict[str, SourceRows]:
+    """Every source's rows (:func:`rows_of`), with each table read once: drawing every source
+    page then costs one pass over each table, not a scan of every table for every source."""
+    split = {meta["source_id"]: SourceRows(meta) for meta in tables["sources"].to_dict("records")}
+    for name in ("claims", "figures", "mentions"):
+        for record in tables[name].to_dict("records"):
+            rows = split.get(record["source_id"])
+            if rows is not None:
+                getattr(rows, name).append(record)
+    return split
+
+
+def collect_spans(rows: SourceRows, voice_names: Mapping[str, str]) -> list[Span]:
     """Every claim, figure and excluded mention of one source, as spans."""
     spans = []
-    for row in claims.loc[claims["source_id"] == source_id].itertuples(index=False):
-        who = voice_names.get(row.voice_id, row.voice_id)
-        tip = f"claim {row.claim_id}: {who}, {row.stance}; {row.dimension}, {row.direction}"
-        spans.append(Span(row.char_start, row.char_end, "claim", row.claim_id, row.stance, tip))
-    for record in figures.loc[figures["source_id"] == source_id].to_dict("records"):
+    for row in rows.claims:
+        who = voice_names.get(row["voice_id"], row["voice_id"])
+        tip = (
+            f"claim {row['claim_id']}: {who}, {row['stance']}; "
+            f"{row['dimension']}, {row['direction']}"
+        )
+        spans.append(
+            Span(row["char_start"], row["char_end"], "claim", row["claim_id"], row["stance"], tip)
+        )
+    for record in rows.figures:
         tip = describe_reading(record, *_speaker_and_cited(record, voice_names))
         spans.append(
             Span(
@@ -146,12 +181,13 @@ def collect_spans(
                 tip,
             )
         )
-    excluded = mentions.loc[
-        (mentions["source_id"] == source_id) & (mentions["status"] == "excluded")
-    ]
-    for row in excluded.itertuples(index=False):
-        tip = f"not a figure: {row.exclusion_reason}"
-        spans.append(Span(row.char_start, row.char_end, "excluded", row.mention_id, None, tip))
+    for row in rows.mentions:
+        if row["status"] != "excluded":
+            continue
+        tip = f"not a figure: {row['exclusion_reason']}"
+        spans.append(
+            Span(row["char_start"], row["char_end"], "excluded", row["mention_id"], None, tip)
+        )
     return spans
 
 
@@ -259,31 +295,9 @@ def mark_up_text(source_id: str, text: str, spans: list[Span]) -> Markup:
     return Markup("".join(out))
 
 
-def _rows(frame: pd.DataFrame, source_id: str) -> list[dict[str, Any]]:
-    return frame.loc[frame["source_id"] == source_id].to_dict("records")
-
-
 def voice_names_of(voices: pd.DataFrame) -> dict[str, str]:
     """Each voice's name by its id, for the tooltips of every source page."""
     return dict(zip(voices["voice_id"], voices["name"], strict=True))
-
-
-def split_by_source(tables: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, pd.DataFrame]]:
-    """The reader's tables cut once into each source's rows (``sources``, ``claims``,
-    ``figures``, ``mentions``; ``voices`` whole), in table order, so that drawing every source
-    page reads each row once instead of scanning every table for every source."""
-    names = ("sources", "claims", "figures", "mentions")
-    cut = {
-        name: dict(list(tables[name].groupby("source_id", sort=False, observed=True)))
-        for name in names
-    }
-    return {
-        source_id: {
-            "voices": tables["voices"],
-            **{name: cut[name].get(source_id, tables[name].iloc[:0]) for name in names},
-        }
-        for source_id in tables["sources"]["source_id"]
-    }
 
 
 def source_page_context(
@@ -292,20 +306,21 @@ def source_page_context(
     tables: Mapping[str, pd.DataFrame],
     voice_names: Mapping[str, str] | None = None,
 ) -> dict:
-    """What the source page template needs for one source. ``tables`` may hold every source's
-    rows or only this source's (:func:`split_by_source`); ``voice_names`` defaults to
-    :func:`voice_names_of` the voices table."""
-    sources = tables["sources"].set_index("source_id")
-    if source_id not in sources.index:
-        raise RenderError(f"source {source_id!r} is not in the sources table")
-    meta = sources.loc[source_id].to_dict()
+    """What the source page template needs for one source, from every source's ``tables``;
+    ``voice_names`` defaults to :func:`voice_names_of` the voices table."""
     if voice_names is None:
         voice_names = voice_names_of(tables["voices"])
-    spans = collect_spans(
-        source_id, tables["claims"], tables["figures"], tables["mentions"], voice_names
-    )
+    return page_context(source_id, text, rows_of(source_id, tables), voice_names)
+
+
+def page_context(
+    source_id: str, text: str, rows: SourceRows, voice_names: Mapping[str, str]
+) -> dict:
+    """What the source page template needs for one source, from its rows (:func:`rows_of`,
+    :func:`split_rows`)."""
+    spans = collect_spans(rows, voice_names)
     figures = []
-    for record in _rows(tables["figures"], source_id):
+    for record in rows.figures:
         figures.append(
             {
                 "figure_id": record["figure_id"],
@@ -324,10 +339,10 @@ def source_page_context(
             "line": r["line"],
             "reason": r["exclusion_reason"],
         }
-        for r in _rows(tables["mentions"], source_id)
+        for r in rows.mentions
         if r["status"] == "excluded"
     ]
-    meta = {k: ("" if _is_missing(v) else v) for k, v in meta.items()}
+    meta = {k: ("" if _is_missing(v) else v) for k, v in rows.meta.items() if k != "source_id"}
     if not meta.get("title"):
         meta["title"] = untitled(source_id)
     return {
@@ -336,7 +351,7 @@ def source_page_context(
         "text_html": mark_up_text(source_id, text, spans),
         "figures": figures,
         "excluded": excluded,
-        "n_claims": int((tables["claims"]["source_id"] == source_id).sum()),
+        "n_claims": len(rows.claims),
     }
 
 

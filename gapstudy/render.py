@@ -672,7 +672,7 @@ def render_source_pages(
 ) -> None:
     """``sources/<source_id>.html`` for every source: its text with the annotations marked."""
     template = env.get_template("source.html.j2")
-    by_source = reader.split_by_source(tables)
+    by_source = reader.split_rows(tables)
     voice_names = reader.voice_names_of(tables["voices"])
     for row in tables["sources"].itertuples(index=False):
         raw = paths.raw_file(row.file)
@@ -680,9 +680,7 @@ def render_source_pages(
             text = raw.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as err:
             raise RenderError(f"{raw}: cannot read the source text: {err}") from err
-        context = reader.source_page_context(
-            row.source_id, text, by_source[row.source_id], voice_names
-        )
+        context = reader.page_context(row.source_id, text, by_source[row.source_id], voice_names)
         page = template.render(root="../", **context)
         writer.write(paths.html / reader.source_page_href(row.source_id), page)
 

@@ -357,15 +357,14 @@ def describe_worker(notebooks: str) -> dict[str, str]:
     """What a cluster worker sees: the project root it finds from ``notebooks`` (as a run's
     kernel will), and the hash of the gapstudy package it imports. Top-level: a worker runs it."""
     from gapstudy.exceptions import ProjectNotFoundError
-    from gapstudy.paths import find_root, project_paths
+    from gapstudy.paths import find_root
     from gapstudy.provenance import hash_library
 
     try:
         root = str(find_root(notebooks))
     except ProjectNotFoundError as err:
         root = f"none ({err})"
-    package_root = Path(__file__).resolve().parent.parent  # the folder holding gapstudy/
-    return {"root": root, "library_sha256": hash_library(project_paths(package_root))}
+    return {"root": root, "library_sha256": hash_library()}
 
 
 def check_workers(paths: Any, views: dict[str, dict[str, str]], library_sha256: str) -> None:
@@ -378,7 +377,7 @@ def check_workers(paths: Any, views: dict[str, dict[str, str]], library_sha256: 
         if view["root"] != str(paths.root):
             problems.append(f"{worker} finds the project at {view['root']}, not {paths.root}")
         elif view["library_sha256"] != library_sha256:
-            problems.append(f"{worker} imports a gapstudy that differs from {paths.root}/gapstudy")
+            problems.append(f"{worker} imports a gapstudy that differs from this build's")
     if problems:
         raise ClusterError(
             "the cluster cannot run this project's notebooks: "
@@ -412,7 +411,7 @@ def cluster_executor(paths: Any, scheduler: str) -> Iterator[Executor]:
                 f"a worker of {scheduler} cannot run gapstudy ({type(err).__name__}: {err}); "
                 + CLUSTER_INSTALL_HINT
             ) from err
-        check_workers(paths, views, hash_library(paths))
+        check_workers(paths, views, hash_library())
         yield client.get_executor(pure=False)
     finally:
         client.close()

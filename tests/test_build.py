@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from gapstudy import build, runner
+from gapstudy import build, provenance, runner
 from gapstudy.build import run_build
 from gapstudy.exceptions import InputError, ParameterError
 from gapstudy.paths import ProjectPaths, project_paths
@@ -257,10 +257,22 @@ def test_explain_staleness(tmp_path: Path, change: str, expected: list[str]) -> 
 
 
 def test_library_change_is_seen_by_the_build(
-    built: ProjectPaths, executed_runs: list[str], capsys: pytest.CaptureFixture
+    built: ProjectPaths,
+    executed_runs: list[str],
+    capsys: pytest.CaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
+    """The library hash follows the package the build imports, not a folder of the project."""
+    package = tmp_path / "installed" / "gapstudy"
+    shutil.copytree(provenance.PACKAGE_FOLDER, package, ignore=shutil.ignore_patterns("*.pyc"))
+    monkeypatch.setattr(provenance, "PACKAGE_FOLDER", package)
     (built.root / "gapstudy").mkdir()
     (built.root / "gapstudy" / "plots.py").write_text("X = 1\n")
+    build_quietly(built, only=["state"])
+    assert executed_runs == []
+    with (package / "plots.py").open("a", encoding="utf-8") as code:
+        code.write("X = 1\n")
     capsys.readouterr()
     build_quietly(built, explain=True, only=["state"])
     assert executed_runs == ["state"]

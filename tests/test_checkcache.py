@@ -4,8 +4,10 @@ computed again as soon as something does."""
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import shutil
+import threading
 from collections import OrderedDict
 
 import pytest
@@ -99,6 +101,64 @@ def test_a_damaged_entry_is_computed_again_and_unlisted_entries_go(project):
     assert calls == [next(iter(sources))]
     assert counts["computed"] == 1
     assert not (folder / "gone-source.pickle").exists()
+
+
+def _as_if_single_threaded(monkeypatch):
+    """Helpers start only while no other thread runs; a test process may keep an idle one
+    (tqdm's monitor, once a build in it has shown progress), so the tests see it as alone."""
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+
+def test_sources_computed_by_helper_processes_come_back_whole_and_in_order(project, monkeypatch):
+    """With helpers allowed, shares of the sources are computed in other processes and read
+    back from their entries: the same results, in the order of the sources, each linked to
+    its current source; a second run reuses them all."""
+    monkeypatch.setattr(checkcache, "_MIN_SOURCES_PER_HELPER", 1)
+    _as_if_single_threaded(monkeypatch)
+    sources = load_sources(project)
+
+    def compute(source):
+        return {"id": source.source_id, "n_chars": len(source.text), "pid": os.getpid()}
+
+    with checkcache.computing_in_parallel(3):
+        results, counts = checkcache.per_source(project, sources, "s", compute)
+    assert counts == {"reused": 0, "computed": len(sources)}
+    assert list(results) == list(sources)
+    assert len({r["pid"] for r in results.values()}) == 3  # this process and two helpers
+    for sid, result in results.items():
+        assert (result["id"], result["n_chars"]) == (sid, len(sources[sid].text))
+    again, counts = checkcache.per_source(project, sources, "s", compute)
+    assert counts == {"reused": len(sources), "computed": 0}
+    assert again == results
+
+
+def test_an_error_in_a_helpers_share_is_raised_by_the_caller(project, monkeypatch):
+    """A source whose check fails in a helper is computed again by the caller, which raises
+    the error itself (a helper never hides or replaces one)."""
+    monkeypatch.setattr(checkcache, "_MIN_SOURCES_PER_HELPER", 1)
+    _as_if_single_threaded(monkeypatch)
+    sources = load_sources(project)
+    failing = list(sources)[-1]  # in the last helper's share
+
+    def compute(source):
+        if source.source_id == failing:
+            raise ValueError(f"{source.source_id}: broken")
+        return source.source_id
+
+    with checkcache.computing_in_parallel(2), pytest.raises(ValueError, match=f"{failing}: broken"):
+        checkcache.per_source(project, sources, "s", compute)
+
+
+def test_tables_computed_with_helpers_are_the_tables_computed_alone(project, monkeypatch):
+    write_tables(project)
+    alone = _tables_bytes(project)
+    shutil.rmtree(project.scratch / "check")
+    monkeypatch.setattr(checkcache, "_MIN_SOURCES_PER_HELPER", 1)
+    _as_if_single_threaded(monkeypatch)
+    with checkcache.computing_in_parallel(2):
+        write_tables(project)
+    assert checkcache.last_counts()["reused"] == 0
+    assert _tables_bytes(project) == alone
 
 
 def test_shared_keys_differ_when_any_part_differs():

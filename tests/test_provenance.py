@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from gapstudy import provenance
 from gapstudy.exceptions import GapstudyError
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.provenance import (
     empty_state,
     explain_figure,
+    hash_files,
+    hash_json,
     hash_library,
     hash_notebook,
+    list_files,
     make_run_record,
     read_state,
     write_state,
@@ -47,17 +52,33 @@ def test_hash_notebook_follows_code_not_outputs(
 
 
 def test_hash_library_follows_code_and_templates_not_caches(tmp_path: Path) -> None:
-    paths = project_paths(tmp_path)
-    (tmp_path / "gapstudy" / "__pycache__").mkdir(parents=True)
-    (tmp_path / "gapstudy" / "a.py").write_text("A = 1\n")
-    first = hash_library(paths)
-    (tmp_path / "gapstudy" / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\x00")
-    assert hash_library(paths) == first
-    (tmp_path / "gapstudy" / "a.py").write_text("A = 2\n")
-    second = hash_library(paths)
+    package = tmp_path / "gapstudy"
+    (package / "__pycache__").mkdir(parents=True)
+    (package / "a.py").write_text("A = 1\n")
+    first = hash_library(package)
+    (package / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\x00")
+    assert hash_library(package) == first
+    (package / "a.py").write_text("A = 2\n")
+    second = hash_library(package)
     assert second != first
-    (tmp_path / "gapstudy" / "page.css").write_text("body {}\n")
-    assert hash_library(paths) != second
+    (package / "page.css").write_text("body {}\n")
+    assert hash_library(package) != second
+
+
+def test_hash_library_is_of_the_imported_package_wherever_it_is(
+    tmp_path: Path, repo_paths: ProjectPaths
+) -> None:
+    """The default is the package this process imports; a copy elsewhere hashes the same (its
+    files are named ``gapstudy/<path>``), and for a project installed from its own folder the
+    hash is the one recorded when the project's ``gapstudy/`` was hashed by name."""
+    imported = Path(provenance.__file__).resolve().parent
+    assert imported == provenance.PACKAGE_FOLDER
+    copy = tmp_path / "elsewhere" / "gapstudy"
+    shutil.copytree(imported, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert hash_library(copy) == hash_library()
+    if imported == repo_paths.root / "gapstudy":
+        by_name = hash_files(list_files(repo_paths.root / "gapstudy"), repo_paths)
+        assert hash_library() == hash_json(by_name)
 
 
 @pytest.fixture

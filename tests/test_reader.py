@@ -196,35 +196,45 @@ def test_committed_source_pages_show_every_figure_as_its_words(repo_paths):
             assert "gs-fig" in found.classes[fig.figure_id]
 
 
-def test_split_by_source_gives_each_source_its_rows_in_order():
-    """The tables cut once per render: each source gets exactly its rows, in table order, and
-    a source with no rows in a table gets that table's columns and no rows."""
+def test_split_rows_gives_each_source_its_rows_in_order():
+    """The tables read once per render: each source gets exactly its rows, as records, in table
+    order; a source with no rows in a table gets none; a row of an unknown source is no page's."""
     tables = {
         "sources": pd.DataFrame({"source_id": ["a", "b", "c"], "title": ["A", "B", "C"]}),
         "voices": pd.DataFrame({"voice_id": ["a/x", "b/y"], "name": ["X", "Y"]}),
-        "claims": pd.DataFrame({"source_id": ["b", "a", "b"], "claim_id": ["b/1", "a/1", "b/2"]}),
+        "claims": pd.DataFrame(
+            {"source_id": ["b", "a", "b", "z"], "claim_id": ["b/1", "a/1", "b/2", "z/1"]}
+        ),
         "figures": pd.DataFrame({"source_id": ["a", "a"], "figure_id": ["a/1/1", "a/1/2"]}),
         "mentions": pd.DataFrame({"source_id": ["c"], "mention_id": ["c/m1"]}),
     }
-    split = reader.split_by_source(tables)
+    split = reader.split_rows(tables)
     assert list(split) == ["a", "b", "c"]
+    assert split["a"].meta == {"source_id": "a", "title": "A"}
+    assert [r["claim_id"] for r in split["b"].claims] == ["b/1", "b/2"]
+    assert [r["figure_id"] for r in split["a"].figures] == ["a/1/1", "a/1/2"]
+    assert split["b"].figures == [] and split["c"].claims == []
+    assert split["c"].mentions == [{"source_id": "c", "mention_id": "c/m1"}]
     for source_id, mine in split.items():
-        assert mine["voices"] is tables["voices"]
-        for name in ("sources", "claims", "figures", "mentions"):
-            whole = tables[name]
-            pd.testing.assert_frame_equal(mine[name], whole[whole["source_id"] == source_id])
+        assert mine == reader.rows_of(source_id, tables)
 
 
-def test_source_pages_from_split_tables_match_pages_from_whole_tables(repo_paths):
-    """Every source page's context is the same whether drawn from the whole tables or from the
-    rows :func:`reader.split_by_source` gives that source."""
+def test_rows_of_an_unknown_source_is_refused():
+    tables = {name: pd.DataFrame({"source_id": ["a"]}) for name in reader.READER_TABLES}
+    with pytest.raises(RenderError, match="source 'b' is not in the sources table"):
+        reader.rows_of("b", tables)
+
+
+def test_source_pages_from_split_rows_match_pages_from_whole_tables(repo_paths):
+    """Every source page's context is the same whether drawn from the whole tables (each
+    scanned for the source) or from the rows :func:`reader.split_rows` gives that source."""
     from gapstudy.tables import load
 
     tables = {name: load(name, repo_paths) for name in reader.READER_TABLES}
-    split = reader.split_by_source(tables)
+    split = reader.split_rows(tables)
     names = reader.voice_names_of(tables["voices"])
     for row in tables["sources"].itertuples(index=False):
         text = repo_paths.raw_file(row.file).read_bytes().decode("utf-8")
         whole = reader.source_page_context(row.source_id, text, tables)
-        mine = reader.source_page_context(row.source_id, text, split[row.source_id], names)
+        mine = reader.page_context(row.source_id, text, split[row.source_id], names)
         assert mine == whole, row.source_id
