@@ -656,10 +656,14 @@ def reads_otherwise(one: Any, other: Any) -> bool:
     """Whether two figures differ in unit or number (a conversion), not only in words: a
     restatement that only drops or adds a hedge ("20%" for "below 20%") says nothing new and
     is not shown beside its original."""
-    return text_or_none(one.unit) != text_or_none(other.unit) or any(
-        number_or_none(getattr(one, c)) != number_or_none(getattr(other, c))
-        for c in ("value", "low", "high")
-    )
+    return text_or_none(one.unit) != text_or_none(other.unit) or _numbers(one) != _numbers(other)
+
+
+def _numbers(figure: Any) -> set[float]:
+    """The numbers a figure writes, wherever its bound put them ("below 20%" and "20%" both
+    write 20)."""
+    found = (number_or_none(getattr(figure, c)) for c in ("value", "low", "high"))
+    return {n for n in found if n is not None}
 
 
 def gap_measures(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
