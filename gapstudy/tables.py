@@ -42,17 +42,6 @@ from gapstudy.sources import Source
 from gapstudy.weighing import load_layers, robustness
 
 
-def _frame(table: schema.Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """Rows as a frame with ``table``'s columns, order and dtypes, validated by its schema."""
-    frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
-    frame = frame.astype(table.dtypes)
-    try:
-        return table.to_pandera().validate(frame, lazy=True)
-    except pandera.errors.SchemaErrors as err:
-        cases = err.failure_cases.head(20).to_string(index=False)
-        raise TableError(f"table {table.name!r} fails its schema:\n{cases}") from err
-
-
 def _sources_rows(corpus: Corpus) -> list[dict[str, Any]]:
     rows = []
     for sid, source in corpus.sources.items():
@@ -285,6 +274,7 @@ def _store(paths: ProjectPaths, name: str, key: str, value: Any) -> None:
 
 
 def _typed(table: schema.Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Rows as a frame with ``table``'s columns, order and dtypes (not yet validated)."""
     frame = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
     return frame.astype(table.dtypes)
 
@@ -440,12 +430,16 @@ def _write_table(paths: ProjectPaths, name: str, frame: pd.DataFrame, key: str, 
     if found:
         with contextlib.suppress(OSError):
             data = paths.table_file(name).read_bytes()
-            if (len(data), hashlib.sha256(data).hexdigest()) == recorded:
+            if _bytes_record(data) == recorded:
                 out.write_bytes(data)
                 return
     _write_csv(frame, out)
-    data = out.read_bytes()
-    _store(paths, f"{name}.csv", key, (len(data), hashlib.sha256(data).hexdigest()))
+    _store(paths, f"{name}.csv", key, _bytes_record(out.read_bytes()))
+
+
+def _bytes_record(data: bytes) -> tuple[int, str]:
+    """What the store records of a file's bytes: their size and SHA-256."""
+    return len(data), hashlib.sha256(data).hexdigest()
 
 
 def write_tables(paths: ProjectPaths | None = None) -> list[Path]:
@@ -550,7 +544,7 @@ def load(name: str, paths: ProjectPaths | None = None) -> pd.DataFrame:
     frame = _read_typed(table, path)
     if frame.empty:
         _check_written_empty(name, path, paths)
-        return _frame(table, [])
+        return _validated(table, _typed(table, []))
     frame = _validated(table, frame, path)
     _check_spans(frame, path, paths)
     return frame
