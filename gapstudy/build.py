@@ -143,17 +143,6 @@ def _write_tables_collector_paused(write_tables: Callable, paths: Any) -> None:
         write_tables(paths)
 
 
-PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-
-
-def _can_fork() -> bool:
-    """A child process can be forked safely: Linux (the child can be tied to this process's
-    life) and no other thread running (a fork copies no thread but the caller's)."""
-    import threading
-
-    return sys.platform.startswith("linux") and threading.active_count() == 1
-
-
 def in_child_process(function: Callable, *args: Any) -> None:
     """``function(*args)`` in a forked child process, so that the memory it takes (the whole
     corpus, every table) is given back to the system when it ends, before the notebooks run.
@@ -162,7 +151,9 @@ def in_child_process(function: Callable, *args: Any) -> None:
     this process (Ctrl-C, SIGTERM) stops the child and waits for it to clean up before it is
     raised here; if this process is killed, the child is killed too. Where a child cannot be
     forked safely (not Linux, other threads running), ``function`` runs in this process."""
-    if not _can_fork():
+    from gapstudy.checkcache import can_fork
+
+    if not can_fork():
         function(*args)
         return
     sys.stdout.flush()
@@ -192,10 +183,9 @@ def _run_child(function: Callable, args: tuple, write_end: int, parent: int) -> 
     """The forked child's whole life: run, report any exception on ``write_end``, exit."""
     code = 0
     try:
-        import ctypes
+        from gapstudy.checkcache import tie_to_parent
 
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() != parent:  # the parent died before the line above
+        if not tie_to_parent(parent):
             os._exit(1)
         function(*args)
     except BaseException as err:  # noqa: BLE001 - every exception is relayed to the parent

@@ -243,6 +243,26 @@ _MIN_SOURCES_PER_HELPER = 50
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
+def can_fork() -> bool:
+    """A child process can be forked safely: Linux (the child can be tied to its parent's
+    life, :func:`tie_to_parent`) and no other thread running (a fork copies only the caller's
+    thread)."""
+    import sys
+    import threading
+
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def tie_to_parent(parent: int) -> bool:
+    """In a forked child: be killed when the process ``parent`` dies; ``False`` if it died
+    already (before the tie was made)."""
+    import ctypes
+    import signal
+
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    return os.getppid() == parent
+
+
 @contextlib.contextmanager
 def computing_in_parallel(jobs: int) -> Iterator[None]:
     """Within the block, :func:`per_source` computes the sources it cannot reuse in up to
@@ -291,11 +311,10 @@ def _start_helpers(
 ) -> _Helpers:
     """Fork helpers for all but the first share of ``missing`` (that one is this process's)."""
     import sys
-    import threading
 
     helpers = _Helpers()
     jobs = min(_parallel_jobs, len(missing) // _MIN_SOURCES_PER_HELPER)
-    if jobs < 2 or not sys.platform.startswith("linux") or threading.active_count() > 1:
+    if jobs < 2 or not can_fork():
         return helpers
     size = -(-len(missing) // jobs)
     sys.stdout.flush()
@@ -322,13 +341,9 @@ def _helper(
 ) -> None:
     """A helper's whole life: compute and store its share, then exit (never returns). It dies
     with the process that forked it; any error ends it, leaving the rest to that process."""
-    import ctypes
-    import signal
-
     code = 0
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() == parent:
+        if tie_to_parent(parent):
             for sid in share:
                 links = {**(linked or {}), "source": sources[sid]}
                 _write_entry(folder / f"{sid}.pickle", keys[sid], compute(sources[sid]), links)
