@@ -1228,17 +1228,25 @@ def reuse_notes(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
     ]
 
 
-def format_notes(notes: list[Problem]) -> str:
-    """Notes that are not errors, one a line, or nothing."""
+# At most this many notes are listed; more (a corpus grown with many near wordings) are counted
+# in one line, and listed by ``gapstudy check --verbose``.
+NOTES_LISTED = 20
+
+
+def format_notes(notes: list[Problem], *, verbose: bool = False) -> str:
+    """Notes that are not errors, one a line (only their count when there are more than
+    :data:`NOTES_LISTED`, unless ``verbose``), or nothing."""
     if not notes:
         return ""
-    lines = [f"{len(notes)} note(s), not errors: what the corpus already names, to reuse"]
-    return "\n".join([*lines, *(f"  {note}" for note in notes)])
+    head = f"{len(notes)} note(s), not errors: what the corpus already names, to reuse"
+    if len(notes) > NOTES_LISTED and not verbose:
+        return f"{head} (`gapstudy check --verbose` lists them)"
+    return "\n".join([head, *(f"  {note}" for note in notes)])
 
 
-def run_check(paths: ProjectPaths | None = None) -> int:
+def run_check(paths: ProjectPaths | None = None, *, verbose: bool = False) -> int:
     """``gapstudy check``: print every problem, the coverage report and the notes on what
-    could be reused; exit 1 on a problem."""
+    could be reused (counted when many, unless ``verbose``); exit 1 on a problem."""
     paths = paths or project_paths()
     try:
         corpus = inspect_corpus(paths)
@@ -1247,7 +1255,7 @@ def run_check(paths: ProjectPaths | None = None) -> int:
         return 1
     # The run list matters to the build only, so `tables` does not wait for it.
     corpus.problems += check_run_list(paths, set(corpus.sources))
-    notes = format_notes(reuse_notes(corpus, paths))
+    notes = format_notes(reuse_notes(corpus, paths), verbose=verbose)
     if corpus.problems:
         print(AnnotationError(corpus.problems))
         print(format_coverage(corpus))

@@ -3,12 +3,24 @@ neither read again nor validated again: ``gapstudy check`` and ``gapstudy tables
 redo one source, not the corpus (as the build does for notebook runs).
 
 A source's entry (``.cache/check/<source_id>.pickle``) is keyed by a hash of everything its checks
-read: the code of this package, the project root, the source's entry in ``sources.yaml`` (with
-its line numbers, which problems name) and the checksum of its raw text, its annotation file's
-bytes, and whatever the caller adds for all sources (the entities file, the fact ids). A change
-to any of them gives another key, so a stale entry is never used: it is computed again and
-replaced. An entry that cannot be read is computed again too. Entries of sources no longer
+read: the code of this package and the versions of the libraries it reads with (Python, PyYAML,
+pint, pandas, the Unicode tables), the project root, the source's entry in ``sources.yaml``
+(with its line numbers, which problems name) and the checksum of its raw text, its annotation
+file's bytes, and whatever the caller adds for all sources (the entities file, the fact ids). A
+change to any of them gives another key, so a stale entry is never used: it is computed again
+and replaced. An entry that cannot be read is computed again too. Entries of sources no longer
 listed are removed.
+
+An annotation file is not read to find it unchanged: one index (``.cache/check/_index.pickle``,
+read once per run) records, for each file, its ``stat()`` (size, modification and change times
+in nanoseconds, inode, device) when its bytes were hashed, the time of that hashing and the
+hash. A file whose ``stat()`` is the recorded one is taken as holding the recorded bytes, as git
+takes its index, with git's care for the "racy" case: a record is trusted only if the file was
+last changed more than ``RACY_NS`` (two seconds, more than any file system's clock tick) before
+it was hashed, since a file written again within the same tick as its hashing keeps the same
+times. Any other file is read and hashed again, and its record replaced. An index that cannot
+be read, or of another format, is as good as empty: every file is hashed again and the index
+written anew.
 
 The cache lives in the project's scratch folder (``.cache``, git-ignored) and holds only what
 this package wrote there. Objects shared by every source (its ``Source``, the entities) are not
@@ -25,17 +37,24 @@ import json
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+import yaml
+
 from gapstudy.paths import ProjectPaths
 from gapstudy.sources import Source
 
 T = TypeVar("T")
-_FORMAT = 1
+_FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
+_INDEX = "_index.pickle"  # not a source id (those have no "_"), so never taken for an entry
+_INDEX_FORMAT = 1
+# A record of a file changed within this long before it was hashed is not trusted (see above).
+RACY_NS = 2_000_000_000
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +67,26 @@ def code_fingerprint() -> str:
         digest.update(path.relative_to(_PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def library_versions() -> tuple[str, ...]:
+    """The versions of Python and of the libraries the checks read with: new versions, new keys
+    (a new PyYAML may read a file otherwise, a new pint convert otherwise)."""
+    import sys
+    import unicodedata
+
+    import pandas
+    import pint
+
+    return (
+        sys.version,
+        yaml.__version__,
+        str(getattr(yaml, "__with_libyaml__", False)),
+        pint.__version__,
+        pandas.__version__,
+        unicodedata.unidata_version,
+    )
 
 
 def _jsonable(value: Any) -> Any:
@@ -64,19 +103,87 @@ def _meta_bytes(meta: Mapping[str, Any]) -> bytes:
     return pickle.dumps(meta, protocol=5)
 
 
-def source_key(paths: ProjectPaths, source: Source, shared_key: str) -> str:
-    """The key of ``source``'s entry: everything its checks read (see the module docstring)."""
-    annotation = paths.annotation_file(source.source_id)
-    try:
-        annotation_bytes = annotation.read_bytes()
-    except FileNotFoundError:
-        annotation_bytes = None
+def source_key(
+    paths: ProjectPaths, source: Source, shared_key: str, files: FileDigests | None = None
+) -> str:
+    """The key of ``source``'s entry: everything its checks read (see the module docstring).
+
+    ``files`` gives the hash of the annotation file (by default it is read and hashed)."""
+    files = files if files is not None else FileDigests({})
     digest = hashlib.sha256()
-    digest.update(f"{_FORMAT}\0{code_fingerprint()}\0{paths.root}\0{shared_key}\0".encode())
+    digest.update(f"{_FORMAT}\0{code_fingerprint()}\0{library_versions()}\0".encode())
+    digest.update(f"{paths.root}\0{shared_key}\0".encode())
     digest.update(_meta_bytes(source.meta))
     digest.update(hashlib.sha256(source.text.encode("utf-8")).digest())
-    digest.update(b"missing" if annotation_bytes is None else b"file\0" + annotation_bytes)
+    digest.update(files.digest(paths.annotation_file(source.source_id)))
     return digest.hexdigest()
+
+
+class FileDigests:
+    """Hashes of files' bytes, taken from their records while ``stat()`` shows them unchanged
+    (see the module docstring for the rule, and for the racy case).
+
+    ``records`` maps a path (as a string) to ``(stat, hashed_ns, digest)``. What this run found,
+    read again or not, is in ``used``; ``changed`` tells whether the index must be written."""
+
+    def __init__(self, records: Mapping[str, tuple]) -> None:
+        self.records = records
+        self.used: dict[str, tuple] = {}
+        self.changed = False
+
+    def digest(self, path: Path) -> bytes:
+        """The hash of ``path``'s bytes (``b"missing"`` for a file that is not there)."""
+        name = str(path)
+        try:
+            stat = _stat_record(os.stat(name))
+        except FileNotFoundError:
+            self.changed = self.changed or name in self.records
+            return b"missing"
+        record = self.records.get(name)
+        if record is not None and record[0] == stat and stat[1] < record[1] - RACY_NS:
+            self.used[name] = record
+            return record[2]
+        hashed_ns = time.time_ns()  # before the stat that goes with the bytes read after it
+        try:
+            stat = _stat_record(os.stat(name))
+            data = Path(name).read_bytes()
+        except FileNotFoundError:
+            self.changed = True
+            return b"missing"
+        value = b"file\0" + hashlib.sha256(data).digest()
+        self.used[name] = (stat, hashed_ns, value)
+        self.changed = True
+        return value
+
+
+def _stat_record(stat: os.stat_result) -> tuple[int, ...]:
+    """What of a file's ``stat()`` tells it unchanged: size, modification time, change time
+    (nanoseconds), inode and device. Index 1 is the modification time (the racy rule)."""
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev)
+
+
+def _read_index(folder: Path) -> FileDigests:
+    """The records of the last run, or none when the index is missing, damaged or of another
+    format (then every file is hashed again)."""
+    try:
+        data = (folder / _INDEX).read_bytes()
+        doc = pickle.loads(data)  # noqa: S301 - our own scratch folder
+        if doc["format"] != _INDEX_FORMAT or not isinstance(doc["files"], dict):
+            return FileDigests({})
+        return FileDigests(doc["files"])
+    except Exception:  # noqa: BLE001 - a damaged index is rebuilt, never trusted
+        return FileDigests({})
+
+
+def _write_index(folder: Path, files: FileDigests) -> None:
+    """Keep this run's records (only those of files it read), if any differ from the last."""
+    if not files.changed and len(files.used) == len(files.records):
+        return
+    data = pickle.dumps(
+        {"format": _INDEX_FORMAT, "files": files.used}, protocol=pickle.HIGHEST_PROTOCOL
+    )
+    with contextlib.suppress(OSError):  # a read-only checkout still checks
+        _write_bytes(folder / _INDEX, data)
 
 
 def shared_key(*parts: Any) -> str:
@@ -164,7 +271,11 @@ def _read_entry(path: Path, key: str, linked: Mapping[str, object]) -> tuple[boo
 def _write_entry(path: Path, key: str, value: Any, linked: Mapping[str, object]) -> None:
     buffer = io.BytesIO()
     _Pickler(buffer, linked).dump(value)
-    data = pickle.dumps((key, buffer.getvalue()), protocol=pickle.HIGHEST_PROTOCOL)
+    _write_bytes(path, pickle.dumps((key, buffer.getvalue()), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    """Write ``path`` atomically: a reader sees the old bytes or the new ones."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:
@@ -194,14 +305,16 @@ def per_source(
     """
     folder = _folder(paths)
     keys, stored = {}, {}
+    files = _read_index(folder)
     with collector_paused():
         for sid, source in sources.items():
-            keys[sid] = source_key(paths, source, shared)
+            keys[sid] = source_key(paths, source, shared, files)
             found, value = _read_entry(
                 folder / f"{sid}.pickle", keys[sid], {**(linked or {}), "source": source}
             )
             if found:
                 stored[sid] = value
+    _write_index(folder, files)
     missing = [sid for sid in sources if sid not in stored]
     helpers = _start_helpers(missing, sources, keys, folder, compute, linked)
     results: dict[str, T] = {}
@@ -384,6 +497,6 @@ def _remove_unlisted(folder: Path, listed: set[str]) -> None:
     if not folder.is_dir():
         return
     for path in folder.glob("*.pickle"):
-        if path.stem not in listed:
+        if path.stem not in listed and path.name != _INDEX:
             with contextlib.suppress(OSError):
                 path.unlink()

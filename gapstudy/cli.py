@@ -46,7 +46,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from gapstudy.checkcache import collector_paused
 
     with collector_paused():
-        return run_check(project_paths(args.root))
+        return run_check(project_paths(args.root), verbose=args.verbose)
 
 
 def _cmd_tables(args: argparse.Namespace) -> int:
@@ -173,6 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_draft)
 
     p = sub.add_parser("check", help="validate raw texts and annotations; print coverage")
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="list every note on what could be reused"
+    )
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("tables", help="write the tidy tables and datapackage.json")

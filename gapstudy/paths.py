@@ -138,6 +138,11 @@ def project_paths(root: Path | str | None = None) -> ProjectPaths:
 
 def link_leaving_folder(path: Path) -> Path | None:
     """Where ``path`` really is, if a symbolic link takes it out of the folder it is listed in
-    (an input must be part of the project, not a file elsewhere on this machine); else ``None``."""
+    (an input must be part of the project, not a file elsewhere on this machine); else ``None``.
+
+    A path that is not itself a link (nor missing) is where it is listed: only a link is
+    resolved (one ``lstat`` per file, which counts once per source on every run)."""
+    if not os.path.islink(path):
+        return None
     resolved = Path(os.path.realpath(path))
     return None if resolved.is_relative_to(Path(os.path.realpath(path.parent))) else resolved

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import random
 import shutil
 import threading
@@ -101,6 +102,105 @@ def test_a_damaged_entry_is_computed_again_and_unlisted_entries_go(project):
     assert calls == [next(iter(sources))]
     assert counts["computed"] == 1
     assert not (folder / "gone-source.pickle").exists()
+
+
+def _index_writes(monkeypatch):
+    """The paths of the index each later run writes (the index is written only on a change)."""
+    written = []
+    real = checkcache._write_bytes
+
+    def spy(path, data):
+        if path.name == checkcache._INDEX:
+            written.append(path)
+        real(path, data)
+
+    monkeypatch.setattr(checkcache, "_write_bytes", spy)
+    return written
+
+
+def _long_ago(path, seconds=3600):
+    """Give ``path`` a modification time ``seconds`` ago (older than the racy margin)."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - seconds * 10**9))
+
+
+def test_an_unchanged_annotation_file_is_not_read_again(project, monkeypatch):
+    sources, *_ = _run(project)
+    for sid in sources:
+        _long_ago(project.annotation_file(sid))
+    _run(project)  # the times changed: every file is hashed again and the index written
+    written = _index_writes(monkeypatch)
+    read = []
+    real_read_bytes = checkcache.Path.read_bytes
+    monkeypatch.setattr(
+        checkcache.Path, "read_bytes", lambda self: read.append(self) or real_read_bytes(self)
+    )
+    _, _, counts, calls = _run(project)
+    assert counts == {"reused": len(sources), "computed": 0} and calls == []
+    annotation_files = {project.annotation_file(sid) for sid in sources}
+    assert all(path.exists() for path in annotation_files)
+    assert not annotation_files & set(read)  # none read to find it unchanged
+    assert written == []  # nothing hashed again: the index stays as it was
+    project.annotation_file(next(iter(sources))).write_text("# replaced\n", encoding="utf-8")
+    _run(project)
+    assert project.annotation_file(next(iter(sources))) in read  # a changed one is read
+    assert written != []
+
+
+def test_an_edit_within_the_tick_of_its_record_is_not_missed(project, monkeypatch):
+    """On a file system whose clock ticks in whole seconds, a file rewritten (same size) in the
+    second it was hashed keeps its recorded ``stat()``: the racy rule hashes it again. Without
+    the rule (a margin below any time) the edit is missed: the test can fail."""
+
+    def coarse(stat):  # size and whole seconds only, as a coarse file system shows them
+        return (stat.st_size, stat.st_mtime_ns // 10**9 * 10**9)
+
+    monkeypatch.setattr(checkcache, "_stat_record", coarse)
+    outcomes = {}
+    for margin in (checkcache.RACY_NS, -(10**18)):
+        monkeypatch.setattr(checkcache, "RACY_NS", margin)
+        sources, *_ = _run(project)
+        sid = next(iter(sources))
+        path = project.annotation_file(sid)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text, encoding="utf-8")  # written just now...
+        _run(project)  # ...and hashed just after
+        before = path.stat()
+        edited = text.replace("# ", "#!", 1) if "# " in text else text[:-1] + "#"
+        assert len(edited) == len(text) and edited != text
+        path.write_text(edited, encoding="utf-8")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # the same tick
+        _, _, _, calls = _run(project)
+        outcomes[margin > 0] = calls
+        path.write_text(text, encoding="utf-8")
+    assert outcomes[True] == [sid]  # noticed
+    assert outcomes[False] == []  # what trusting the record alone would do
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"not a pickle", b"", pickle.dumps({"format": -1, "files": {}}), pickle.dumps([1, 2])],
+)
+def test_a_damaged_index_is_rebuilt_not_trusted(project, damage):
+    sources, first, *_ = _run(project)
+    index = project.scratch / "check" / checkcache._INDEX
+    index.write_bytes(damage)
+    path = project.annotation_file(next(iter(sources)))
+    path.write_text(path.read_text(encoding="utf-8") + "# an edit\n", encoding="utf-8")
+    _, _, counts, calls = _run(project)
+    assert calls == [next(iter(sources))]  # the edit is found, the others reused
+    doc = pickle.loads(index.read_bytes())
+    assert doc["format"] == checkcache._INDEX_FORMAT
+    assert set(doc["files"]) == {str(project.annotation_file(sid)) for sid in sources}
+
+
+def test_new_library_versions_give_new_keys(project, monkeypatch):
+    sources, *_ = _run(project)
+    versions = checkcache.library_versions()
+    assert any(v.startswith(yaml.__version__) for v in versions)
+    monkeypatch.setattr(checkcache, "library_versions", lambda: (*versions, "pint 99"))
+    _, _, counts, calls = _run(project)
+    assert calls == list(sources) and counts["reused"] == 0
 
 
 def _as_if_single_threaded(monkeypatch):
@@ -289,6 +389,23 @@ def _retitle_and_damage_csv_entry(project, sid, rng):
     (project.scratch / "tables" / "sources.csv.pickle").write_bytes(rng.randbytes(40))
 
 
+def _damage_index(project, sid, rng):
+    (project.scratch / "check" / checkcache._INDEX).write_bytes(rng.randbytes(40))
+    _append_comment(project, sid, rng)
+
+
+def _same_size_edit_at_once(project, sid, rng):
+    """A voice renamed (same length) with the file's times put back: only the change time and
+    the racy rule tell it changed."""
+    path = project.annotation_file(sid)
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\n    name: ") + len("\n    name: ")
+    letter = "X" if text[start] != "X" else "Y"
+    path.write_text(f"{text[:start]}{letter}{text[start + 1 :]}", "utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
 EDITS = {
     "annotation comment": _append_comment,
     "annotation voice name": _rename_first_voice,
@@ -302,6 +419,8 @@ EDITS = {
     "deleted table entries": _drop_table_entries,
     "table file edited by hand": _edit_table_file,
     "title and damaged file record": _retitle_and_damage_csv_entry,
+    "damaged check index": _damage_index,
+    "same-size annotation edit, times put back": _same_size_edit_at_once,
 }
 
 
@@ -347,6 +466,7 @@ def test_after_any_single_edit_the_stored_results_give_what_a_cold_run_gives(
         "shared voices file",
         "derived measures file",
         "title and damaged file record",
+        "same-size annotation edit, times put back",
     )
     if edit in changes_output:
         assert warm != before  # the edit shows: an entry made before it was not used

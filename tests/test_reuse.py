@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gapstudy.add import add_source
-from gapstudy.check import run_check
+from gapstudy.check import NOTES_LISTED, format_notes, run_check
 from gapstudy.cli import main
+from gapstudy.exceptions import Problem
 from gapstudy.reuse import MetricUse, is_near, near_events, near_metrics
 from gapstudy.sources import Source
 
@@ -179,6 +180,19 @@ def test_check_notes_a_voice_declared_again_that_voices_yaml_declares(project, t
         "voices.yaml:" in out
     )
     assert "refer to it by key: {key: tencent, stance: ...}" in out
+
+
+@pytest.mark.parametrize("n", [1, NOTES_LISTED, NOTES_LISTED + 1, 1990])
+def test_many_notes_are_counted_in_one_line_and_listed_when_verbose(n):
+    notes = [Problem(f"data/annotations/s{i}.yaml", i, f"metric {i} is near") for i in range(n)]
+    head = f"{n} note(s), not errors: what the corpus already names, to reuse"
+    listed = "\n".join([head, *(f"  {note}" for note in notes)])
+    assert format_notes(notes, verbose=True) == listed
+    if n <= NOTES_LISTED:
+        assert format_notes(notes) == listed
+    else:
+        assert format_notes(notes) == f"{head} (`gapstudy check --verbose` lists them)"
+    assert format_notes([]) == ""
 
 
 def test_add_lists_the_event_ids_and_voices_in_use(project, tmp_path, capsys):
