@@ -1145,7 +1145,7 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
     a corpus that is annotated in part is checked file by file (the rule tests do that).
     """
     paths = paths or project_paths()
-    sources = load_sources(paths)
+    sources = load_sources(paths, checked_before=checkcache.CheckedBefore(paths))
     check_cross_source_files(paths)
     facts = load_facts_spec(paths)
     load_derived_spec(paths)

@@ -51,7 +51,8 @@ from gapstudy.sources import Source
 T = TypeVar("T")
 _FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
-_INDEX = "_index.pickle"  # not a source id (those have no "_"), so never taken for an entry
+# Files of the folder that are not a source's entry begin with "_" (a source id never does).
+_INDEX = "_index.pickle"
 _INDEX_FORMAT = 1
 # A record of a file changed within this long before it was hashed is not trusted (see above).
 RACY_NS = 2_000_000_000
@@ -184,6 +185,29 @@ def _write_index(folder: Path, files: FileDigests) -> None:
     )
     with contextlib.suppress(OSError):  # a read-only checkout still checks
         _write_bytes(folder / _INDEX, data)
+
+
+class CheckedBefore:
+    """Documents that passed their schema, remembered in the scratch folder by a hash of the
+    document (its values and line numbers), this package's code and the library versions: the
+    same document is not checked again (:func:`gapstudy.sources.load_sources`). Anything
+    else (another document, new code, a record that cannot be read) is checked."""
+
+    def __init__(self, paths: ProjectPaths) -> None:
+        self._folder = _folder(paths)
+
+    def _key(self, doc: Any) -> str:
+        return value_digest(_FORMAT, code_fingerprint(), library_versions(), doc)
+
+    def passed(self, name: str, doc: Any) -> bool:
+        """``doc`` (read as ``name``) passed its schema before."""
+        with collector_paused():
+            return _read_entry(self._folder / f"_{name}-checked.pickle", self._key(doc), {})[0]
+
+    def record(self, name: str, doc: Any) -> None:
+        """``doc`` (read as ``name``) passed its schema."""
+        with contextlib.suppress(OSError):  # a read-only checkout still checks
+            _write_entry(self._folder / f"_{name}-checked.pickle", self._key(doc), True, {})
 
 
 def shared_key(*parts: Any) -> str:
@@ -497,6 +521,6 @@ def _remove_unlisted(folder: Path, listed: set[str]) -> None:
     if not folder.is_dir():
         return
     for path in folder.glob("*.pickle"):
-        if path.stem not in listed and path.name != _INDEX:
+        if path.stem not in listed and not path.name.startswith("_"):
             with contextlib.suppress(OSError):
                 path.unlink()

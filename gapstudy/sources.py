@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from gapstudy import vocab
 from gapstudy.exceptions import Problem, SourceError
@@ -239,17 +239,33 @@ def _check_unlisted(paths: ProjectPaths, listed: set[str]) -> list[Problem]:
     ]
 
 
-def load_sources(paths: ProjectPaths | None = None) -> dict[str, Source]:
+class CheckedBefore(Protocol):
+    """What remembers documents that passed their schema (``gapstudy.checkcache``)."""
+
+    def passed(self, name: str, doc: Any) -> bool: ...
+
+    def record(self, name: str, doc: Any) -> None: ...
+
+
+def load_sources(
+    paths: ProjectPaths | None = None, *, checked_before: CheckedBefore | None = None
+) -> dict[str, Source]:
     """Read ``sources.yaml`` and every raw text, verifying checksums and segments.
 
-    Raises :class:`SourceError` listing every problem found.
+    Raises :class:`SourceError` listing every problem found. With ``checked_before``, a
+    ``sources.yaml`` that passed its schema before (the same document, the same code) is not
+    checked against it again (checking its thousands of entries cost more than reading them).
     """
     paths = paths or project_paths()
     # Load
     doc = read_yaml(paths.sources_file, scratch=paths.scratch)
-    problems = check_document(doc, "sources file", paths.sources_file)
-    if problems:
-        raise SourceError(problems)
+    problems: list[Problem] = []
+    if checked_before is None or not checked_before.passed("sources", doc):
+        problems = check_document(doc, "sources file", paths.sources_file)
+        if problems:
+            raise SourceError(problems)
+        if checked_before is not None:
+            checked_before.record("sources", doc)
     # Process
     sources: dict[str, Source] = {}
     listed: set[str] = set()

@@ -203,6 +203,32 @@ def test_new_library_versions_give_new_keys(project, monkeypatch):
     assert calls == list(sources) and counts["reused"] == 0
 
 
+def test_a_sources_file_checked_before_is_not_checked_again_and_a_broken_one_is_refused(
+    project, monkeypatch
+):
+    from gapstudy import sources as sources_module
+    from gapstudy.exceptions import SourceError
+
+    checked = []
+    real = sources_module.check_document
+    monkeypatch.setattr(
+        sources_module, "check_document", lambda doc, *a: checked.append(a) or real(doc, *a)
+    )
+    inspect_corpus(project)
+    assert len(checked) == 1
+    inspect_corpus(project)
+    assert len(checked) == 1  # the same document passed before: not checked again
+    text = project.sources_file.read_text(encoding="utf-8")
+    project.sources_file.write_text(text.replace("\n    title: ", "\n    titel: ", 1), "utf-8")
+    with pytest.raises(SourceError) as warm:
+        inspect_corpus(project)
+    shutil.rmtree(project.scratch)
+    with pytest.raises(SourceError) as cold:
+        inspect_corpus(project)
+    assert str(warm.value) == str(cold.value) and "titel" in str(warm.value)
+    assert len(checked) == 3
+
+
 def _as_if_single_threaded(monkeypatch):
     """Helpers start only while no other thread runs; a test process may keep an idle one
     (tqdm's monitor, once a build in it has shown progress), so the tests see it as alone."""
