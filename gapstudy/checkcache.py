@@ -169,11 +169,24 @@ def _read_index(folder: Path) -> FileDigests:
     try:
         data = (folder / _INDEX).read_bytes()
         doc = pickle.loads(data)  # noqa: S301 - our own scratch folder
-        if doc["format"] != _INDEX_FORMAT or not isinstance(doc["files"], dict):
+        if doc["format"] != _INDEX_FORMAT:
             return FileDigests({})
-        return FileDigests(doc["files"])
+        return FileDigests(
+            {name: record for name, record in doc["files"].items() if _is_record(record)}
+        )
     except Exception:  # noqa: BLE001 - a damaged index is rebuilt, never trusted
         return FileDigests({})
+
+
+def _is_record(record: Any) -> bool:
+    """``record`` has the shape :class:`FileDigests` writes (else it is not used)."""
+    return (
+        isinstance(record, tuple)
+        and len(record) == 3
+        and isinstance(record[0], tuple)
+        and isinstance(record[1], int)
+        and isinstance(record[2], bytes)
+    )
 
 
 def _write_index(folder: Path, files: FileDigests) -> None:

@@ -179,11 +179,22 @@ def test_an_edit_within_the_tick_of_its_record_is_not_missed(project, monkeypatc
 
 @pytest.mark.parametrize(
     "damage",
-    [b"not a pickle", b"", pickle.dumps({"format": -1, "files": {}}), pickle.dumps([1, 2])],
+    [
+        b"not a pickle",
+        b"",
+        pickle.dumps({"format": -1, "files": {}}),
+        pickle.dumps([1, 2]),
+        "records of another shape",
+    ],
 )
 def test_a_damaged_index_is_rebuilt_not_trusted(project, damage):
     sources, first, *_ = _run(project)
     index = project.scratch / "check" / checkcache._INDEX
+    if damage == "records of another shape":
+        names = [str(project.annotation_file(sid)) for sid in sources]
+        damage = pickle.dumps(
+            {"format": checkcache._INDEX_FORMAT, "files": dict.fromkeys(names, (1, 2))}
+        )
     index.write_bytes(damage)
     path = project.annotation_file(next(iter(sources)))
     path.write_text(path.read_text(encoding="utf-8") + "# an edit\n", encoding="utf-8")
