@@ -247,6 +247,18 @@ class CheckedBefore(Protocol):
     def record(self, name: str, doc: Any) -> None: ...
 
 
+def _check_schema(doc: Any, path: Path, checked_before: CheckedBefore | None) -> None:
+    """Raise :class:`SourceError` if ``sources.yaml`` breaks its schema (unless it passed it
+    before, as ``checked_before`` remembers)."""
+    if checked_before is not None and checked_before.passed("sources", doc):
+        return
+    problems = check_document(doc, "sources file", path)
+    if problems:
+        raise SourceError(problems)
+    if checked_before is not None:
+        checked_before.record("sources", doc)
+
+
 def load_sources(
     paths: ProjectPaths | None = None, *, checked_before: CheckedBefore | None = None
 ) -> dict[str, Source]:
@@ -259,13 +271,8 @@ def load_sources(
     paths = paths or project_paths()
     # Load
     doc = read_yaml(paths.sources_file, scratch=paths.scratch)
+    _check_schema(doc, paths.sources_file, checked_before)
     problems: list[Problem] = []
-    if checked_before is None or not checked_before.passed("sources", doc):
-        problems = check_document(doc, "sources file", paths.sources_file)
-        if problems:
-            raise SourceError(problems)
-        if checked_before is not None:
-            checked_before.record("sources", doc)
     # Process
     sources: dict[str, Source] = {}
     listed: set[str] = set()
