@@ -9,8 +9,11 @@ words after a count that name no things counted ("roughly 1,510 Elo"), a range w
 one end ("2022 to 805,500"), a verb of change lent from another clause ("subsidies that reduce
 bills by up to 50 per cent", read with "ramped up"). :func:`unheld_words` looks for these
 shapes in a finished reading, whatever words fill them, and turns the reading into a refusal
-naming the words: a refusal beats a wrong number. The rules are in docs/annotations.md ("Words
-a reading did not hold").
+naming the words: a refusal beats a wrong number. A second list, from the shapes of the
+first passes' misreadings the first list missed, looks at the words right around the figure
+(another number beside a count, a bound or a fraction after it, a label's name before it, a
+figure written in pieces). The rules are in docs/annotations.md ("Words a reading did not
+hold").
 """
 
 from __future__ import annotations
