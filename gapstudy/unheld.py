@@ -724,8 +724,8 @@ def _duration_as_period(
     if reading["kind"] != "duration":
         return None
     period = _PERIOD_BEFORE_RE.search(before)
-    if period is None or not _NUMBER_RE.search(before, 0, period.start()):
-        return None
+    if period is None or not re.search(r"(?<![\w-])\d", before[: period.start()]):
+        return None  # a number written in digits: not "billion-dollar status in just 2 years"
     return (
         f"{period.group().strip()!r} before {mention.text!r}, after another number in its "
         f"clause: it may be the period of that figure, not a duration of its own"
