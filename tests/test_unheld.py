@@ -421,6 +421,14 @@ KEPT = [
     ("American institutions made 40 models, China 15 and Europe a feeble three.", "three", None),
     # a price per unit in another clause leaves money alone
     ("It costs $10 per hour, and the firm raised $5 billion.", "$5 billion", ("money", 5e9)),
+    # a duration after "in" with no figure written in digits before it: the claim itself
+    # (heldout3 page 4klabs.ai)
+    (
+        "75 new AI unicorns emerged in 2025, reaching billion-dollar status in just 2 years on "
+        "average.",
+        "just 2 years",
+        ("duration", 2.0),
+    ),
     # a whole count of things, a fraction of a count with a scale
     ("The firm shipped 1.5 million chips.", "1.5 million", ("count", 1.5e6)),
 ]
