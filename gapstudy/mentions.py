@@ -11,6 +11,7 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
   name ("910B"). Letters glued before "$" or "¥" belong to the sign ("A$5"), so that the
   normaliser sees the currency.
 - A currency word after a mention belongs to it ("10 billion yuan", "one billion dollars",
+  "a 468 million euro round",
   "15.9 billion U.S. dollars", "2 billion Australian dollars"), so that an amount of money is
   never read as a plain count (a currency the project lacks is then refused).
 - A power of ten is one mention ("1e26", "3.8e25", "10^26", "10²⁶"), never its first digits.
@@ -111,6 +112,8 @@ _NUMBER_WORDS = sorted(
     reverse=True,
 )
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
+# The same words for the stages that read the words around a mention.
+NUMBER_WORDS: frozenset[str] = _NUMBER_WORD_SET
 _PREFIXES = ("sub", "pre", "post", "mid")
 _SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 # Letters that may be glued to digits in a mention: scale and unit abbreviations, "x", decades.
@@ -123,11 +126,14 @@ _MONEY_GLUED_SUFFIXES = frozenset(
     {"k", "m", "mn", "mln", "mil", "b", "bn", "bil", "bln", "t", "tn", "trn"}
 )
 _CURRENCY_CODES = ("USD", "CNY", "RMB", "EUR", "GBP", "HKD", "JPY", "TWD")
+# The singulars stand before a noun ("a 468 million euro round", "a 10 billion dollar deal").
 _CURRENCY_WORDS = (
     "yuan",
     "renminbi",
     "dollars",
+    "dollar",
     "euros",
+    "euro",
     "pounds",
     "yen",
     *_CURRENCY_CODES,
@@ -837,9 +843,11 @@ _FRACTION_WORD_TAIL_RE = re.compile(
 _QUARTERS_TAIL_RE = re.compile(r"[ \t]+(?:quarters?|fourths?)(?![\w-])", re.IGNORECASE)
 _BY_BEFORE_RE = re.compile(r"(?<![\w-])by[ \t]+$", re.IGNORECASE)
 _HALF_COMPARED_RE = re.compile(r"[ \t]+(?:of[ \t]+)?(?:what|as)(?![\w-])", re.IGNORECASE)
-# One plain word between a percentage and its noun of change: "a 75% price cut".
+# One plain word (hyphens may join its parts) between a percentage and its noun of change: "a
+# 75% price cut", "90% cache-hit discount".
 _NOUN_DIRECTION_TAIL_RE = re.compile(
-    rf"[ \t]+(?!(?:of|in|on|for|to|the|a|an|and|or|by|at|as|from|with|than)\b)[^\W\d_]+"
+    rf"[ \t]+(?!(?:of|in|on|for|to|the|a|an|and|or|by|at|as|from|with|than)\b)"
+    rf"[^\W\d_]+(?:-[^\W\d_]+)*"
     rf"[ \t]+(?:{_alternatives(tuple(vocab.CHANGE_NOUNS))})(?![\w-])",
     re.IGNORECASE,
 )

@@ -120,7 +120,7 @@ from gapstudy.figures import (
     parse_figure,
     read_mention,
 )
-from gapstudy.mentions import Mention, find_mentions, is_year
+from gapstudy.mentions import NUMBER_WORDS, Mention, find_mentions, is_year
 from gapstudy.unheld import unheld_words
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
@@ -1519,14 +1519,19 @@ def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: i
 
 
 # A duration right after another figure and "in", "over" or "within" ("rose by nearly 50% in 4
-# years", "grew 30% over two years", "a 10–50x price reduction in 18 months"): the span that
-# figure is over.
+# years", "grew 30% over two years", "a 10–50x price reduction in 18 months"), or after a
+# figure and up to two words naming what it counts ("launched three in 10 years", "hired 300
+# engineers in two years", "built three new carriers in a decade"): the span that figure is
+# over. Three words or more between them ("three firms could catch up in 5 years") are a
+# clause of their own, where the span may be the quantity.
 _FIGURE_THEN_SPAN_RE = re.compile(
     r"(?:\d|%|\bpercent|\bcent|\bbillion|\bmillion|\btrillion|fold|\btimes|\d[x×]"
-    r"|\b(?:doubled|tripled|quadrupled|halved|doubling|tripling))"
+    r"|\b(?:doubled|tripled|quadrupled|halved|doubling|tripling)"
+    rf"|(?<![\w-])(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}))"
     # a noun of change after the figure, with one word before it: "10–50x price reduction in"
-    rf"(?:(?:[ \t]+[^\W\d_]+)?[ \t]+(?:{'|'.join(sorted(vocab.CHANGE_NOUNS))}))?"
-    r"(?P<words>[ \t]+(?:in|over|within)[ \t]+)$",
+    rf"(?:(?:[ \t]+[^\W\d_]+)?[ \t]+(?:{'|'.join(sorted(vocab.CHANGE_NOUNS))})"
+    r"|(?:[ \t]+(?!(?:in|over|within)\b)[^\W\d_]+(?:-[^\W\d_]+)*){1,2})?"
+    r"(?:(?P<words>[ \t]+(?:in|over|within))[ \t]+|(?P<within>[ \t]+))$",
     re.IGNORECASE,
 )
 
@@ -1535,8 +1540,9 @@ def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: in
     """Why a duration dates another figure (is its period) rather than being the quantity:
     "over the next five years" before it, "three years earlier" or "ago" after it, "within
     three years" after a number in its clause ("53% of the population within three years"),
-    "in", "over" or "within" right after another figure, or after a figure and its noun of
-    change ("rose by nearly 50% in 4 years", "a 10–50x price reduction in 18 months"); else
+    "in", "over" or "within" right after another figure, after a figure and its noun of
+    change ("rose by nearly 50% in 4 years", "a 10–50x price reduction in 18 months") or after
+    a figure and up to two words ("launched three in 10 years"); else
     None. "within three years" alone ("could overtake the US within three years") stays a
     duration: there the span itself is the quantity."""
     lead = _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
@@ -1544,10 +1550,13 @@ def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: in
     clause = text[floor : mention.start]
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
     is_within = reading.get("qualifier") == "within"
-    dated = is_within and re.search(r"\d", clause[starts[-1] if starts else 0 :])
     right_after = _FIGURE_THEN_SPAN_RE.search(text, max(floor, mention.start - 40), mention.start)
+    # a mention that holds its own "within" comes right after the figure ("three fabs within")
+    dated = is_within and (
+        re.search(r"\d", clause[starts[-1] if starts else 0 :]) or (right_after is not None)
+    )
     words = (lead and lead.group().strip()) or (tail and tail.group().strip())
-    words = words or (right_after and right_after.group("words").strip())
+    words = words or (right_after and (right_after.group("words") or "").strip())
     if words or dated:
         where = f"{words!r} beside it" if words else "'within' after a figure in its clause"
         return (
@@ -1689,8 +1698,10 @@ def _read_from_to(
 
 
 # A verb of change and its object before a percentage: "grew revenue 20%", "slashed prices
-# 30%", "cut its prices 30%". Verbs whose direction is declared read as that change; others
-# that change an amount ("raised prices 10%") are refused.
+# 30%", "cut its prices 30%". Verbs whose direction is declared read as that change, and so
+# does "cut" (always down: "cut costs 50%" is "cut costs by 50%"); others that change an amount
+# ("raised prices 10%") are refused.
+_CUT_VERBS = frozenset({"cut", "cuts", "cutting"})
 _OBJECT_CHANGE_VERBS = frozenset(
     {"raised", "raise", "raises", "raising", "hiked", "hikes", "boosted", "boosts", "lifted"}
     | {"cut", "cuts", "cutting", "lifts", "doubled", "tripled", "halved"}
@@ -1776,6 +1787,9 @@ def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] 
         if verb in vocab.CHANGE_VERBS and verb not in ("up", "down"):
             said = " ".join(words[-size - 1 :])
             return _with_verb(read_mention(f"{verb} {mention.text}"), said)
+        if verb in _CUT_VERBS:
+            said = " ".join(words[-size - 1 :])
+            return _with_verb(read_mention(f"cut by {mention.text}"), said)
         if verb in _OBJECT_CHANGE_VERBS:
             return {
                 "refusal": f"{verb!r} and its object before {mention.text!r} make it a change "
