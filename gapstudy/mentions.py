@@ -860,6 +860,9 @@ _WHOLE_STOPS = frozenset(
     | {"is", "was", "were", "are", "be", "been", "has", "have", "had", "will", "would", "can"}
     | {"could", "may", "might", "should", "while", "when", "where", "because", "if", "so"}
     | {"this", "last", "next", "per", "a", "an", "up", "down", "its", "their", "the"}
+    # a subject pronoun or a verb of saying starts a clause ("60 percent of respondents said
+    # they used it": the whole is "respondents")
+    | {"they", "we", "he", "she", "i", "you", "said", "say", "says", "told"}
 )
 _ED_NOUNS = frozenset({"speed", "need", "needs", "feed", "seed", "bed", "shed"})
 # Words that end a named whole too: a preposition of time or place ("of the global population
