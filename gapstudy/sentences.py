@@ -720,6 +720,18 @@ _COUNT_PER_SPAN_RE = re.compile(
 _COUNT_PER_THING_RE = re.compile(
     r"(?:[ \t]+[^\W\d_][\w-]*){1,2}?[ \t]+(?:per|/)[ \t]*([^\W\d_][\w-]*)", re.IGNORECASE
 )
+# A count with a word of a span before what it counts: "100 million monthly tokens", "2 billion
+# daily queries" count things each month or day (a flow); people counted so ("800 million
+# weekly users", "20 million daily active users") are a count of those active in the span.
+_COUNT_EACH_SPAN_RE = re.compile(
+    r"[ \t]+(?P<span>hourly|daily|weekly|monthly|quarterly|annual|yearly)"
+    r"(?:[ \t]+active)?[ \t]+(?P<thing>[^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
+_PEOPLE_COUNTED = frozenset(
+    {"users", "user", "visitors", "subscribers", "customers", "people", "readers", "viewers"}
+    | {"listeners", "players", "members", "riders", "shoppers", "buyers", "developers"}
+)
 # The end of "from X <words> to Y" that the finder could not join ("from below 20,000 wafer
 # starts per month today to roughly 100,000"): Y's unit is written with X.
 _TO_BEFORE_RE = re.compile(r"(?<![\w-])to[ \t]+$", re.IGNORECASE)
@@ -793,6 +805,14 @@ def _count_rate_or_far_end(
             f"{mention.text + per.group()!r} is an amount per {per.group(1)!r} (a price, a rate "
             f"or a density), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
+    if (flow := _COUNT_EACH_SPAN_RE.match(text, mention.end)) and flow.group(
+        "thing"
+    ).casefold() not in _PEOPLE_COUNTED:
+        return (
+            f"{mention.text + flow.group()!r} counts things in each span of time "
+            f"({flow.group('span')!r}: a rate), for which the project has no unit; "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
     starts = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
     clause = text[starts[-1] if starts else floor : mention.start]
     if _TO_BEFORE_RE.search(clause) and _FROM_NUMBER_RE.search(clause):
@@ -844,6 +864,8 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         if m.end + start <= mention.start and not is_year(m.text)
     ]
     reading = _read(text, mention, earlier, start)
+    if "kind" in reading:
+        _turned_bound(text, mention, reading, start)
     if (unheld := unheld_words(text[:end], mention, reading, start)) is not None:
         return {"refusal": unheld}  # the last check: words of its clause the reading did not hold
     if reading.get("kind") == "change" and _FROM_TO_WORDS_RE.search(mention.text):
@@ -1034,6 +1056,10 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return {"exclusion": reason}
     if (refusal := _split_number(text, mention, reading)) is not None:
         return {"refusal": refusal}
+    if refusal := _one_unit_priced(text, mention, reading, floor) or _negated(
+        text, mention, reading, floor
+    ):
+        return {"refusal": refusal}
     if (placed := _ratio_or_rank(text, mention, reading, floor)) is not None:
         return placed
     if reading["kind"] == "multiplier" and (counted := _times_counted(text, mention, floor)):
@@ -1104,6 +1130,69 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
                 f"written once, earlier; {vocab.REFUSAL_ADVICE}"
             }
     return reading
+
+
+# A word of price and "for", "of" or "per" right before one unit: "the price for 1 kilowatt-hour
+# of electricity", "the cost of one megawatt-hour": the amount the price is per.
+_PRICE_FOR_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:price|prices|cost|costs|rate|rates|tariff|tariffs|bill|bills)[ \t]+"
+    r"(?:for|of|per)[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _one_unit_priced(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> str | None:
+    """Why one unit after a word of price ("the price for 1 kilowatt-hour") is no quantity: it
+    is the amount the price is per; else None."""
+    if reading["kind"] not in ("quantity", "count") or reading.get("qualifier") is not None:
+        return None
+    if not re.match(r"(?:1|one)\b", mention.text, re.IGNORECASE):
+        return None
+    if _PRICE_FOR_BEFORE_RE.search(text, max(floor, mention.start - 20), mention.start) is None:
+        return None
+    return (
+        f"{mention.text!r} after a word of price is the amount a price is per, not a quantity "
+        f"of its own; give it with the price, or exclude the mention"
+    )
+
+
+# A negation right before a mention, or before one word and the mention: "can't be more than
+# 50%", "cannot exceed", "is not", "do not expect more than 3".
+_NEGATION_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:not|never|cannot|(?:can|won|isn|aren|wasn|weren|don|doesn|didn|couldn"
+    r"|shouldn|wouldn|mustn|mayn)['’]t)"
+    # then "be" or one verb: "can't be more than", "do not expect more than", "did not rise"
+    r"(?:[ \t]+(?:to[ \t]+be|(?!(?:only|just|least|even)\b)[^\W\d_]+))?[ \t]+$",
+    re.IGNORECASE,
+)
+_FLIPPED_BOUNDS = {"lower": "upper", "upper": "lower"}
+
+
+def _negated(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
+    """Why a figure after a negation is refused ("isn't 50%", "not about 5%"); None where
+    there is none, or where the negation turns a bound over ("can't be more than 50%" is at
+    most 50%, which :func:`_read` reads as such: see ``_turned_bound``)."""
+    if _NEGATION_BEFORE_RE.search(text, max(floor, mention.start - 25), mention.start) is None:
+        return None
+    if reading.get("bound") in _FLIPPED_BOUNDS and reading.get("value") is None:
+        return None
+    return (
+        f"a negation right before {mention.text!r} denies the figure rather than stating it; "
+        f"{vocab.REFUSAL_ADVICE}"
+    )
+
+
+def _turned_bound(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> None:
+    """Turn over, in place, a bound after a negation: "can't be more than 50%" (lower 50) is
+    at most 50% (upper 50), "never below 5%" at least 5%; ``read_with`` names the negation."""
+    negation = _NEGATION_BEFORE_RE.search(text, max(floor, mention.start - 25), mention.start)
+    if negation is None or reading.get("bound") not in _FLIPPED_BOUNDS:
+        return
+    low, high = reading.get("low"), reading.get("high")
+    reading.update(bound=_FLIPPED_BOUNDS[reading["bound"]], low=high, high=low)
+    reading["read_with"] = f"{negation.group().strip()!r} before it: a negation"
 
 
 def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
@@ -1536,13 +1625,23 @@ _FIGURE_THEN_SPAN_RE = re.compile(
 )
 
 
+# A span that opens its clause and is closed by a comma dates what the clause says: "in five
+# years, the cost ... may reach", "Within two years, China may lead", "In 10 years' time, ...".
+_OPENING_SPAN_BEFORE_RE = re.compile(
+    r"(?:^|[,;:—–(]|(?<![\w-])(?:that|and|but|so|then|while))[ \t]*(?P<word>(?:in|within)[ \t]+)?$",
+    re.IGNORECASE,
+)
+_OPENING_SPAN_AFTER_RE = re.compile(r"(?:['’]s?[ \t]+time)?[ \t]*,")
+
+
 def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
     """Why a duration dates another figure (is its period) rather than being the quantity:
     "over the next five years" before it, "three years earlier" or "ago" after it, "within
     three years" after a number in its clause ("53% of the population within three years"),
     "in", "over" or "within" right after another figure, after a figure and its noun of
     change ("rose by nearly 50% in 4 years", "a 10–50x price reduction in 18 months") or after
-    a figure and up to two words ("launched three in 10 years"); else
+    a figure and up to two words ("launched three in 10 years"), or a span that opens its
+    clause before a comma ("in five years, the cost may reach ..."); else
     None. "within three years" alone ("could overtake the US within three years") stays a
     duration: there the span itself is the quantity."""
     lead = _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
@@ -1557,8 +1656,16 @@ def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: in
     )
     words = (lead and lead.group().strip()) or (tail and tail.group().strip())
     words = words or (right_after and (right_after.group("words") or "").strip())
-    if words or dated:
+    opening = _OPENING_SPAN_BEFORE_RE.search(text, floor, mention.start)
+    opens = (
+        opening is not None
+        and bool(opening.group("word") or is_within)
+        and _OPENING_SPAN_AFTER_RE.match(text, mention.end) is not None
+    )
+    if words or dated or opens:
         where = f"{words!r} beside it" if words else "'within' after a figure in its clause"
+        if opens and not words:
+            where = "its place (opening its clause, before a comma)"
         return (
             f"{where} makes {mention.text!r} the span a figure or claim is over or dated by (its "
             f"period), not a quantity; give it as that figure's period, or exclude the mention"
