@@ -1038,6 +1038,12 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
         with_verb = _read_by(text, mention, reading, floor)
         if "refusal" not in with_verb and with_verb is not reading:
             return with_verb, False
+    rate = _VERB_AT_RATE_RE.search(text, floor, mention.start)
+    if "refusal" in reading and rate and (verb := rate.group(1).casefold()) in vocab.CHANGE_VERBS:
+        # "will expand at a rate of 40–55 percent each year": a rate a year, with its verb
+        with_verb = _with_verb(read_mention(f"{verb} {mention.text}"), rate.group().strip())
+        if "refusal" not in with_verb:
+            return with_verb, False
     if "refusal" not in reading and (bound := _TRAILING_BOUND_RE.match(text, mention.end)):
         # "chips with 128 layers or more": the bound after what is counted
         bounded = _read_with_words(
@@ -1070,6 +1076,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return compared
     if refusal := _elided_comparison(text, mention, reading):
         return {"refusal": refusal}
+    if (counted := _count_as_modifier(text, mention, reading, floor)) is not None:
+        return counted
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
     reading = _whole_defined_after(text, mention, reading) or reading
@@ -1193,6 +1201,41 @@ def _turned_bound(text: str, mention: Mention, reading: dict[str, Any], floor: i
     low, high = reading.get("low"), reading.get("high")
     reading.update(bound=_FLIPPED_BOUNDS[reading["bound"]], low=high, high=low)
     reading["read_with"] = f"{negation.group().strip()!r} before it: a negation"
+
+
+# A count joined by a hyphen to the thing it counts, the two before a noun they qualify: "a
+# 492-question test set", "the 2,000-page report", "a 10,000-GPU cluster". Units, spans of time
+# and words that are no things counted keep the refusal of a number joined to words.
+_MODIFIER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:a|an|the|its|their|his|her|our|this|that|each|every)[ \t]+$", re.IGNORECASE
+)
+_MODIFIER_AFTER_RE = re.compile(r"-(?P<noun>[a-z]+|[GTCN]PU)(?![\w-])(?=[ \t]+[^\W\d_])")
+_NOT_COUNTED_MODIFIERS = frozenset(
+    {"second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade"}
+    | {"century", "nm", "nanometer", "nanometre", "micron", "inch", "foot", "mile", "meter"}
+    | {"metre", "km", "kilometer", "kilometre", "gram", "kg", "ton", "tonne", "pound", "ounce"}
+    | {"liter", "litre", "gallon", "watt", "kilowatt", "megawatt", "gigawatt", "volt", "bit"}
+    | {"byte", "gigabyte", "terabyte", "degree", "percent", "point", "fold", "times", "time"}
+    | {"odd", "plus", "something", "star", "digit", "figure", "way", "to", "for", "in", "of"}
+    | {"and", "or", "by", "thousand", "million", "billion", "trillion", "dollar", "euro", "yuan"}
+)
+_ADJECTIVE_ENDINGS = ("ed", "ing", "ly", "al", "ic", "ous", "ive", "ary", "ful", "less")
+
+
+def _count_as_modifier(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A count joined by a hyphen to what it counts, the two qualifying a noun after them ("a
+    492-question test set"): read as that count, ``read_with`` naming the thing; else None."""
+    if reading["kind"] != "count":
+        return None
+    joined = _MODIFIER_AFTER_RE.match(text, mention.end)
+    if joined is None or not _MODIFIER_BEFORE_RE.search(text, floor, mention.start):
+        return None
+    noun = joined.group("noun")
+    if noun in _NOT_COUNTED_MODIFIERS or noun.endswith(_ADJECTIVE_ENDINGS):
+        return None
+    return reading | {"read_with": f"{joined.group()!r} after it: what it counts"}
 
 
 def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
@@ -1360,6 +1403,16 @@ _COMPARATOR_AFTER_RE = re.compile(r"[ \t]+(?:than[ \t]+)?[^,;:.()\[\]—–\n]+"
 _ABOVE_BELOW_END_RE = re.compile(r"[ \t]+(?:above|below)$", re.IGNORECASE)
 
 
+# What a comparison is with, when it is a name holding digits: "than GPT-3", "than the
+# H100", "than Llama 3", "than GPT-4o".
+# A period is never such a name ("than Q1", "than FY2023", "than May 2024": a change).
+_NAMED_COMPARATOR_RE = re.compile(
+    r"[ \t]+than[ \t]+(?:the[ \t]+)?"
+    rf"(?!(?:Q[1-4]|H[12]|FY|CY|{_MONTHS})\b|(?:Q[1-4]|H[12]|FY|CY)\d)"
+    r"(?=[^ \t]*\d|[^ \t]+[ \t]+\d)[A-Z][\w.’'-]*(?:[ \t]+[\w.-]+)?(?<=\d|[^\W_])[ \t]*"
+)
+
+
 def _read_with_comparator(
     text: str, mention: Mention, reading: dict[str, Any]
 ) -> dict[str, Any] | None:
@@ -1378,7 +1431,11 @@ def _read_with_comparator(
     if after is None:
         return None
     words = text[mention.start : after.end()].rstrip()
-    reading = _read_with_words(words, f"{text[mention.end : after.end()].strip()!r} after it")
+    said = f"{text[mention.end : after.end()].strip()!r} after it"
+    reading = _read_with_words(words, said)
+    if "refusal" in reading and _NAMED_COMPARATOR_RE.fullmatch(text, mention.end, after.end()):
+        # "75% lower than GPT-3": a thing named, whose digits are its name's
+        reading = _read_with_words(f"{mention.text} than it", said)
     if "refusal" in reading:
         return {
             "refusal": f"{mention.text!r} compares with words after it that the mention does "
