@@ -1204,22 +1204,21 @@ def _turned_bound(text: str, mention: Mention, reading: dict[str, Any], floor: i
 
 
 # A count joined by a hyphen to the thing it counts, the two before a noun they qualify: "a
-# 492-question test set", "the 2,000-page report", "a 10,000-GPU cluster". Units, spans of time
-# and words that are no things counted keep the refusal of a number joined to words.
+# 492-question test set", "the 2,000-page report", "a 10,000-GPU cluster". Only things counted
+# one by one (units such as "acre" or "cent", spans of time and every other word keep the
+# refusal of a number joined to words), and only a whole number.
 _MODIFIER_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:a|an|the|its|their|his|her|our|this|that|each|every)[ \t]+$", re.IGNORECASE
 )
 _MODIFIER_AFTER_RE = re.compile(r"-(?P<noun>[a-z]+|[GTCN]PU)(?![\w-])(?=[ \t]+[^\W\d_])")
-_NOT_COUNTED_MODIFIERS = frozenset(
-    {"second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade"}
-    | {"century", "nm", "nanometer", "nanometre", "micron", "inch", "foot", "mile", "meter"}
-    | {"metre", "km", "kilometer", "kilometre", "gram", "kg", "ton", "tonne", "pound", "ounce"}
-    | {"liter", "litre", "gallon", "watt", "kilowatt", "megawatt", "gigawatt", "volt", "bit"}
-    | {"byte", "gigabyte", "terabyte", "degree", "percent", "point", "fold", "times", "time"}
-    | {"odd", "plus", "something", "star", "digit", "figure", "way", "to", "for", "in", "of"}
-    | {"and", "or", "by", "thousand", "million", "billion", "trillion", "dollar", "euro", "yuan"}
+_COUNTED_MODIFIERS = frozenset(
+    {"question", "page", "member", "person", "seat", "chip", "GPU", "TPU", "CPU", "NPU"}
+    | {"server", "node", "core", "layer", "model", "country", "nation", "company", "firm"}
+    | {"employee", "worker", "engineer", "researcher", "judge", "story", "storey", "floor"}
+    | {"robot", "satellite", "patent", "paper", "item", "task", "benchmark", "language"}
+    | {"city", "state", "school", "user", "step", "stage", "rack", "card", "machine"}
+    | {"accelerator", "processor", "parameter", "token", "player", "team", "lab", "plant"}
 )
-_ADJECTIVE_ENDINGS = ("ed", "ing", "ly", "al", "ic", "ous", "ive", "ary", "ful", "less")
 
 
 def _count_as_modifier(
@@ -1232,8 +1231,7 @@ def _count_as_modifier(
     joined = _MODIFIER_AFTER_RE.match(text, mention.end)
     if joined is None or not _MODIFIER_BEFORE_RE.search(text, floor, mention.start):
         return None
-    noun = joined.group("noun")
-    if noun in _NOT_COUNTED_MODIFIERS or noun.endswith(_ADJECTIVE_ENDINGS):
+    if joined.group("noun") not in _COUNTED_MODIFIERS or not float(reading["value"]).is_integer():
         return None
     return reading | {"read_with": f"{joined.group()!r} after it: what it counts"}
 
