@@ -20,8 +20,9 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
 - Number words, whole words and case-insensitive: cardinals (zero … nineteen, twenty … ninety,
   hundred, thousand, million, billion, trillion and their plurals), dozen(s), half, twice,
   double(d), triple(d), with an attached "-fold", "fold" ("tenfold") or "percent"; "a third",
-  "a quarter" (and other fractions) before "of". Ordinals ("first", "second", "a third round")
-  are not mentions.
+  "a quarter" (and other fractions) before "of"; one unit the project has, written "a", after a
+  hedge or "to" ("to over a gigawatt", "nearly a terawatt-hour"). Ordinals ("first", "second",
+  "a third round") are not mentions.
 - Merging: adjacent number words joined by spaces or hyphens are one mention ("one billion",
   "twenty-five"); a bare number, "to" or a dash, and another number are one mention (a range:
   "three to five", "ten-to-hundred-fold", "3-5", "2024-25"); number words joined by "in" are one
@@ -149,6 +150,12 @@ POWER_OF_TEN_RE = re.compile(
 _A_FRACTION = (
     r"\ba[ \t]+(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=[ \t]+of\b)"
     r"|(?<=\bby[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"  # "grew by a third": a change
+    # one unit after a hedge: "to over a gigawatt", "nearly a terawatt-hour"
+    r"|(?:(?<=\bover[ \t])|(?<=\bnearly[ \t])|(?<=\balmost[ \t])|(?<=\babout[ \t])"
+    r"|(?<=\baround[ \t])|(?<=\bthan[ \t])|(?<=\bleast[ \t])|(?<=\bunder[ \t])"
+    r"|(?<=\bto[ \t])|(?<=\broughly[ \t])|(?<=\bexceed[ \t])|(?<=\bexceeds[ \t])"
+    r"|(?<=\btopped[ \t])|(?<=\bsurpassed[ \t])|(?<=\bexceeded[ \t])|(?<=\bsurpass[ \t])"
+    r"|(?<=\bapproximately[ \t]))a[ \t]+(?:gigawatt|terawatt-hour|exabyte)(?![\w-])"
 )
 _A_FRACTION_RE = re.compile(_A_FRACTION, re.IGNORECASE)
 # Nouns counted in billions or trillions, after a glued scale letter: "671B parameters", "14.8T
