@@ -558,6 +558,8 @@ _UNIT_WORDS = (
     "gigawatt",
     "MW",
     "megawatts",
+    "megawatt",  # the singular before a noun: "their current 50–200 megawatt capacity"
+    "megawatt-hour",
     "kWh",
     "TWh",
     "terawatt-hours",

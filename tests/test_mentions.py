@@ -200,6 +200,11 @@ WIDE_CASES = [
         [("Some 60 percent of respondents", "60 percent")],
     ),
     ("70% of firms we surveyed", [("70% of firms", "70%")]),
+    # one unit written "a" after a hedge or "to"; a singular unit before a noun
+    ("capacity to over a gigawatt.", [("over a gigawatt", "a gigawatt")]),
+    ("nearly a terawatt-hour of power", [("nearly a terawatt-hour", "a terawatt-hour")]),
+    ("a gigawatt-scale site", []),
+    ("50–200 megawatt capacity", [("50–200 megawatt", "50–200")]),
     # units the project has no unit for are taken in, so that they are refused
     ("deliver >140,000 PFlops of AI compute", [(">140,000 PFlops", "140,000")]),
     ("around 5 zettaFLOPS of AI compute", [("around 5 zettaFLOPS", "5")]),

@@ -1110,6 +1110,40 @@ CLASS_CASES += [
         "300 million",
         ("count", 3e8, 3e8, 3e8, "exact", "count"),
     ),
+    # A verb of change "at a rate of" a percentage a year: a growth rate.
+    (
+        "Revenue will rise at a rate of 20% a year.",
+        "20%",
+        ("change", 20.0, 20.0, 20.0, "exact", "percent_per_year"),
+    ),
+    (
+        "Shipments could expand at a rate of about 30 percent each year.",
+        "30 percent",
+        ("change", 30.0, 30.0, 30.0, "approximate", "percent_per_year"),
+    ),
+    # Compared with a name holding digits: a thing named; never with a period.
+    ("It is 40% cheaper than GPT-4o.", "40%", ("multiplier", 0.6, 0.6, 0.6, "exact", "fold")),
+    (
+        "Revenue was 20% higher than Q1 2024.",
+        "20%",
+        ("change", 20.0, 20.0, 20.0, "exact", "percent"),
+    ),
+    # A count joined to what it counts, before a noun; units stay refused.
+    (
+        "The 2,000-page report was released on Monday.",
+        "2,000",
+        ("count", 2000.0, 2000.0, 2000.0, "exact", "count"),
+    ),
+    ("They built a 10,000-GPU cluster.", "10,000", ("count", 1e4, 1e4, 1e4, "exact", "count")),
+    ("It sits on a 900-acre site.", "900", ("refusal", "joined to the words")),
+    ("That undercuts the 9.1-cent average.", "9.1", ("refusal", "joined to the words")),
+    # One unit written "a" after a hedge; a singular unit before a noun.
+    (
+        "The campus will draw nearly a gigawatt of power.",
+        "a gigawatt",
+        ("quantity", 1.0, 1.0, 1.0, "approximate", "gigawatt"),
+    ),
+    ("It plans a 300 megawatt plant.", "300", ("quantity", 0.3, 0.3, 0.3, "exact", "gigawatt")),
 ]
 
 
