@@ -155,7 +155,7 @@ _A_FRACTION = (
     r"|(?<=\baround[ \t])|(?<=\bthan[ \t])|(?<=\bleast[ \t])|(?<=\bunder[ \t])"
     r"|(?<=\bto[ \t])|(?<=\broughly[ \t])|(?<=\bexceed[ \t])|(?<=\bexceeds[ \t])"
     r"|(?<=\btopped[ \t])|(?<=\bsurpassed[ \t])|(?<=\bexceeded[ \t])|(?<=\bsurpass[ \t])"
-    r"|(?<=\bapproximately[ \t]))a[ \t]+(?:gigawatt|terawatt-hour|exabyte)(?![\w-])"
+    r"|(?<=\bapproximately[ \t]))an?[ \t]+(?:gigawatt|terawatt-hour|exabyte)(?![\w-])"
 )
 _A_FRACTION_RE = re.compile(_A_FRACTION, re.IGNORECASE)
 # Nouns counted in billions or trillions, after a glued scale letter: "671B parameters", "14.8T
