@@ -869,7 +869,12 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     if (unheld := unheld_words(text[:end], mention, reading, start)) is not None:
         return {"refusal": unheld}  # the last check: words of its clause the reading did not hold
     if reading.get("kind") == "change" and _FROM_TO_WORDS_RE.search(mention.text):
-        return _as_levels(text, mention, reading)
+        levels = _as_levels(text, mention, reading)
+        if "levels" in levels and (per := _unit_priced_before(text, mention, start)):
+            levels["levels"] = [_as_price(lvl, lvl["text"], per) for lvl in levels["levels"]]
+        return levels
+    if reading.get("kind") == "money" and (per := _unit_priced_before(text, mention, start)):
+        return _as_price(reading, mention.text, per)
     if POINTS_SCALE_REASON in reading.get("refusal", ""):
         return _points_in_sentence(sentence, mention.text, reading)
     return reading
@@ -1147,6 +1152,37 @@ _PRICE_FOR_BEFORE_RE = re.compile(
     r"(?:for|of|per)[ \t]+$",
     re.IGNORECASE,
 )
+
+
+# A word of price and one unit the project prices earlier in the clause: "the price for 1
+# kilowatt-hour of electricity rose from 16.41 cents to 17.47 cents": the amounts after it are
+# prices per that unit.
+_UNIT_PRICED_RE = re.compile(
+    r"(?<![\w-])(?:price|prices|cost|costs|rate|rates|tariff|tariffs)[ \t]+(?:for|of|per)"
+    r"[ \t]+(?:1|one|a|each)[ \t]+(?P<unit>kilowatt[- \t]hours?|kWh)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _unit_priced_before(text: str, mention: Mention, floor: int) -> str | None:
+    """The unit a price is given per earlier in the mention's clause ("the price for 1
+    kilowatt-hour ... rose from 16.41 cents"), else None."""
+    found = list(_UNIT_PRICED_RE.finditer(text, floor, mention.start))
+    if not found or _CLAUSE_BREAK_RE.search(text, found[-1].end(), mention.start):
+        return None
+    return found[-1].group("unit")
+
+
+def _as_price(reading: dict[str, Any], words: str, unit: str) -> dict[str, Any]:
+    """An amount of money (``words``) read as a price per ``unit`` written once before it,
+    keeping its place; unchanged where it does not read as a price the project has."""
+    if reading.get("kind") != "money":
+        return reading
+    priced = read_mention(f"{words} per {unit}")
+    if priced.get("kind") != "price":
+        return reading
+    kept = {name: reading[name] for name in ("text", "start", "end", "period") if name in reading}
+    return priced | kept | {"read_with": f"'per {unit}' written once before it, with its price"}
 
 
 def _one_unit_priced(
