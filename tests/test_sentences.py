@@ -1144,7 +1144,28 @@ CLASS_CASES += [
         ("quantity", 1.0, 1.0, 1.0, "approximate", "gigawatt"),
     ),
     ("It plans a 300 megawatt plant.", "300", ("quantity", 0.3, 0.3, 0.3, "exact", "gigawatt")),
+    # Money after "the price for 1 kilowatt-hour" in its clause: a price per kWh.
+    (
+        "The average price of one kWh was 17 cents in May.",
+        "17 cents",
+        ("price", 0.17, 0.17, 0.17, "exact", "usd_per_kwh"),
+    ),
+    (
+        "The price for 1 kWh is 12 cents, and a chip costs $30,000.",
+        "$30,000",
+        ("money", 3e4, 3e4, 3e4, "exact", "usd"),
+    ),
 ]
+
+
+def test_a_change_after_the_price_for_one_kilowatt_hour_has_two_prices_as_levels():
+    text = "The price for 1 kilowatt-hour rose from 16.41 cents to 17.47 cents last year."
+    levels = reading_of(text, "16.41")["levels"]
+    assert [(lvl["kind"], lvl["value"], lvl["unit"]) for lvl in levels] == [
+        ("price", pytest.approx(0.1641), "usd_per_kwh"),
+        ("price", pytest.approx(0.1747), "usd_per_kwh"),
+    ]
+    assert [text[lvl["start"] : lvl["end"]] for lvl in levels] == ["16.41 cents", "17.47 cents"]
 
 
 @pytest.mark.parametrize(("text", "words", "expected"), CLASS_CASES)
