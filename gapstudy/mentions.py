@@ -792,10 +792,26 @@ _MEASURED_NOUNS = frozenset(
 
 
 def _is_baseline(text: str, match: re.Match[str]) -> bool:
+    """Whether "over", "above", "below" or "under" follows a noun of change or lead ("an
+    increase over $7.5 billion"): a baseline, left out. A word that is also a verb of change
+    after a modal, "to" or "never" is the verb ("will fall below $900", "could rise above"):
+    the level crossed, taken in."""
     if match.group().split()[0].casefold() not in _BASELINE_PREPOSITIONS:
         return False
-    before = re.search(r"(\w+)[ \t]+$", text[max(0, match.start() - 20) : match.start()])
-    return before is not None and before.group(1).casefold() in _MEASURED_NOUNS
+    before = re.search(
+        r"(?:(\w+)[ \t]+)?(\w+)[ \t]+$", text[max(0, match.start() - 30) : match.start()]
+    )
+    if before is None or before.group(2).casefold() not in _MEASURED_NOUNS:
+        return False
+    is_verb = before.group(2).casefold() in vocab.CHANGE_VERBS
+    return not is_verb or (before.group(1) or "").casefold() not in _BEFORE_A_VERB
+
+
+# Words after which a word of change is a verb: "will fall below", "to rise above", "never drop".
+_BEFORE_A_VERB = frozenset(
+    {"will", "would", "could", "can", "may", "might", "should", "must", "shall", "to"}
+    | {"never", "not", "did", "does", "do", "cannot"}
+)
 
 
 def _tail_end(text: str, n_start: int, end: int) -> int:

@@ -200,6 +200,12 @@ WIDE_CASES = [
         [("Some 60 percent of respondents", "60 percent")],
     ),
     ("70% of firms we surveyed", [("70% of firms", "70%")]),
+    # a word of change after a modal is a verb: the bound after it is the level crossed
+    ("prices will fall below $900.", [("fall below $900", "$900")]),
+    (
+        "a 60 percent increase over $7.5 billion",
+        [("60 percent increase", "60 percent"), ("$7.5 billion", "$7.5 billion")],
+    ),
     # one unit written "a" after a hedge or "to"; a singular unit before a noun
     ("capacity to over a gigawatt.", [("over a gigawatt", "a gigawatt")]),
     ("nearly a terawatt-hour of power", [("nearly a terawatt-hour", "a terawatt-hour")]),

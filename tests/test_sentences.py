@@ -1150,6 +1150,9 @@ CLASS_CASES += [
         "17 cents",
         ("price", 0.17, 0.17, 0.17, "exact", "usd_per_kwh"),
     ),
+    # A bound after a verb of change in its base form (after a modal): the level crossed.
+    ("Spending will never fall below $5 billion.", "$5 billion", ("refusal", "level crossed")),
+    ("Revenue could rise above $10 billion.", "$10 billion", ("refusal", "level crossed")),
     (
         "The price for 1 kWh is 12 cents, and a chip costs $30,000.",
         "$30,000",
