@@ -262,7 +262,7 @@ _SLASH_BEFORE_RE = re.compile(r"\d/$")
 # Words before a duration that make it the span another figure is over: "over the next five
 # years", "within the past two years".
 _SPAN_LEAD_RE = re.compile(
-    r"(?<![\w-])(?:over|in|within|for|during|across)[ \t]+(?:the[ \t]+)?"
+    r"(?<![\w-])(?:over|in|within|for|during|across|of|throughout)[ \t]+(?:the[ \t]+)?"
     r"(?:next|past|last|coming|previous|first)[ \t]+$",
     re.IGNORECASE,
 )

@@ -1150,6 +1150,8 @@ CLASS_CASES += [
         "17 cents",
         ("price", 0.17, 0.17, 0.17, "exact", "usd_per_kwh"),
     ),
+    # "of the last six years": the span the claim is over.
+    ("In five of the last six years, revenue grew.", "six years", ("refusal", "(its period)")),
     # A bound after a verb of change in its base form (after a modal): the level crossed.
     ("Spending will never fall below $5 billion.", "$5 billion", ("refusal", "level crossed")),
     ("Revenue could rise above $10 billion.", "$10 billion", ("refusal", "level crossed")),
