@@ -1067,10 +1067,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return {"exclusion": reason}
     if (refusal := _split_number(text, mention, reading)) is not None:
         return {"refusal": refusal}
-    if refusal := _one_unit_priced(text, mention, reading, floor) or _negated(
-        text, mention, reading, floor
-    ):
-        return {"refusal": refusal}
+    if (placed := _priced_negated_or_joined(text, mention, reading, floor)) is not None:
+        return placed
     if (placed := _ratio_or_rank(text, mention, reading, floor)) is not None:
         return placed
     if reading["kind"] == "multiplier" and (counted := _times_counted(text, mention, floor)):
@@ -1081,8 +1079,6 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return compared
     if refusal := _elided_comparison(text, mention, reading):
         return {"refusal": refusal}
-    if (counted := _count_as_modifier(text, mention, reading, floor)) is not None:
-        return counted
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
     reading = _whole_defined_after(text, mention, reading) or reading
@@ -1143,6 +1139,18 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
                 f"written once, earlier; {vocab.REFUSAL_ADVICE}"
             }
     return reading
+
+
+def _priced_negated_or_joined(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """One unit a price is per, refused; a figure after a negation that turns no bound over,
+    refused; a count joined by a hyphen to what it counts, read; else None."""
+    if refusal := _one_unit_priced(text, mention, reading, floor) or _negated(
+        text, mention, reading, floor
+    ):
+        return {"refusal": refusal}
+    return _count_as_modifier(text, mention, reading, floor)
 
 
 # A word of price and "for", "of" or "per" right before one unit: "the price for 1 kilowatt-hour
