@@ -1150,6 +1150,22 @@ CLASS_CASES += [
         "17 cents",
         ("price", 0.17, 0.17, 0.17, "exact", "usd_per_kwh"),
     ),
+    # "N times" after a verb of doing, then a span: a count; "in its first 18 days" a period.
+    (
+        "The app was downloaded 16 million times in its first 18 days.",
+        "16 million",
+        ("count", 1.6e7, 1.6e7, 1.6e7, "exact", "count"),
+    ),
+    (
+        "The app was downloaded 16 million times in its first 18 days.",
+        "18 days",
+        ("refusal", "(its period)"),
+    ),
+    (
+        "It was downloaded 3 times more than rivals.",
+        "3 times",
+        ("multiplier", 3.0, 3.0, 3.0, "exact", "fold"),
+    ),
     # "of the last six years": the span the claim is over.
     ("In five of the last six years, revenue grew.", "six years", ("refusal", "(its period)")),
     # A bound after a verb of change in its base form (after a modal): the level crossed.
