@@ -1219,7 +1219,9 @@ _NEGATION_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:not|never|cannot|(?:can|won|isn|aren|wasn|weren|don|doesn|didn|couldn"
     r"|shouldn|wouldn|mustn|mayn)['’]t)"
     # then "be" or one verb: "can't be more than", "do not expect more than", "did not rise"
-    r"(?:[ \t]+(?:to[ \t]+be|(?!(?:only|just|least|even)\b)[^\W\d_]+))?[ \t]+$",
+    # (not "only", "just", "all", "every" ...: "not all 50 states" denies the "all", not the 50)
+    r"(?:[ \t]+(?:to[ \t]+be"
+    r"|(?!(?:only|just|least|even|all|every|each|quite|so|too|many|much)\b)[^\W\d_]+))?[ \t]+$",
     re.IGNORECASE,
 )
 _FLIPPED_BOUNDS = {"lower": "upper", "upper": "lower"}

@@ -1091,6 +1091,8 @@ CLASS_CASES += [
         ("percent", None, 20.0, None, "lower", "percent"),
     ),
     ("The share isn't 50% yet.", "50%", ("refusal", "a negation")),
+    # "not all", "not every": the number itself is not denied.
+    ("Not all 50 states have passed AI laws.", "50", ("count", 50.0, 50.0, 50.0, "exact", "count")),
     # A span opening its clause before a comma dates the clause.
     (
         "In three years, the market could be worth $50 billion.",
