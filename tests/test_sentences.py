@@ -1056,7 +1056,11 @@ CLASS_CASES += [
     ("The navy launched three in 10 years.", "10 years", ("refusal", "(its period)")),
     ("The firm hired 300 engineers in two years.", "two years", ("refusal", "(its period)")),
     ("The lab built three new fabs within five years.", "five years", ("refusal", "(its period)")),
-    ("The lab launched three in 10 years.", "three", ("count", 3.0, 3.0, 3.0, "exact", "count")),
+    (
+        "The firm hired 300 engineers in two years.",
+        "300",
+        ("count", 300.0, 300.0, 300.0, "exact", "count"),
+    ),
     (
         "Three firms could catch up in 5 years.",
         "5 years",
