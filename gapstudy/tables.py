@@ -290,21 +290,27 @@ def _typed(table: schema.Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
     return frame.astype(table.dtypes)
 
 
-# What the weighing (:func:`weighing.robustness`) reads of the tables made source by source:
-# robustness is handed these columns alone, and made again only when they change.
-_WEIGHING: dict[str, tuple[str, ...]] = {
-    "claims": (
-        "claim_id",
-        "source_id",
-        "voice_id",
-        "dimension",
-        "direction",
-        "stance",
-        "is_reader_comment",
+# Views of the tables made source by source: the columns a table made across sources reads of
+# one of them. Such a table is handed a view instead of the whole table (so it cannot read
+# another column), and made again only when the view changes: robustness (the weighing) does
+# not change with a figure, measures and out-of-date claims read only the sources' dates.
+_VIEWS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "claims:weighed": (
+        "claims",
+        (
+            "claim_id",
+            "source_id",
+            "voice_id",
+            "dimension",
+            "direction",
+            "stance",
+            "is_reader_comment",
+        ),
     ),
-    "voices": ("voice_id", "source_id", "voice_key", "kind"),
-    "sources": ("source_id", "kind"),
-    "source_events": ("source_id", "event_id"),
+    "voices:weighed": ("voices", ("voice_id", "source_id", "voice_key", "kind")),
+    "sources:kinds": ("sources", ("source_id", "kind")),
+    "source_events:pairs": ("source_events", ("source_id", "event_id")),
+    "sources:dates": ("sources", ("source_id", "published")),
 }
 
 
@@ -312,8 +318,8 @@ def _cross_source_steps(
     corpus: Corpus, paths: ProjectPaths
 ) -> list[tuple[str, tuple[str, ...], Any, Any]]:
     """The tables made across sources, in order: (name, what it is made from (tables, or
-    ``weighing``: the columns of ``_WEIGHING``), what it reads besides, how to make it from
-    those). Each is handed only what it names, as arguments."""
+    views of them: ``_VIEWS``), what it reads besides, how to make it from those). Each is
+    handed only what it names, as arguments."""
     facts, derived = corpus.facts, load_derived_spec(paths)
     against, references = load_disagreements_spec(paths), load_references_spec(paths)
     out_of_date, layers = load_out_of_date_spec(paths), load_layers(paths)
@@ -326,7 +332,7 @@ def _cross_source_steps(
         ),
         (
             "derived_measures",
-            ("figures", "sources"),
+            ("figures", "sources:dates"),
             derived,
             lambda fig, src: derive_measures(fig, derived, src),
         ),
@@ -344,19 +350,28 @@ def _cross_source_steps(
         ),
         (
             "out_of_date",
-            ("claims", "figures", "sources"),
+            ("claims", "figures", "sources:dates"),
             out_of_date,
             lambda *frames: list_out_of_date(*frames, out_of_date),
         ),
-        ("robustness", ("weighing",), layers, lambda weighing: robustness(weighing, layers)),
+        (
+            "robustness",
+            ("claims:weighed", "voices:weighed", "sources:kinds", "source_events:pairs"),
+            layers,
+            lambda *views: robustness(dict(zip(_WEIGHED, views, strict=True)), layers),
+        ),
     ]
+
+
+# The tables the weighing reads, in the order robustness is handed their views.
+_WEIGHED = ("claims", "voices", "sources", "source_events")
 
 
 class _Block(NamedTuple):
     """One source's rows of every table made source by source (see ``_STORE``)."""
 
     csv: dict[str, bytes]  # by table: its rows as written, without the header
-    digests: dict[str, str]  # by table (and ``weighing``): a digest of its rows
+    digests: dict[str, str]  # by table and view (``_VIEWS``): a digest of its rows
     package: dict[str, str]  # its entry in the data package's sources
     rows: bytes  # by table: its rows as built (pickled: read only when needed)
 
@@ -462,14 +477,13 @@ def _make_blocks(
 
 
 def _digests(rows: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
-    """A digest of one source's rows of each table, and of the columns the weighing reads."""
-    weighing = [
-        (name, [tuple(r[c] for c in columns) for r in rows[name]])
-        for name, columns in _WEIGHING.items()
-    ]
+    """A digest of one source's rows of each table, and of each view (``_VIEWS``)."""
     return {
         **{name: checkcache.value_digest(name, table_rows) for name, table_rows in rows.items()},
-        "weighing": checkcache.value_digest(weighing),
+        **{
+            view: checkcache.value_digest(view, [tuple(r[c] for c in columns) for r in rows[name]])
+            for view, (name, columns) in _VIEWS.items()
+        },
     }
 
 
@@ -538,11 +552,12 @@ class _Made:
                 self._frames[name] = pickle.loads(self.stored[name])  # noqa: S301 - as above
         return self._frames[name]
 
-    def inputs(self, name: str) -> Any:
-        """What a table made across sources is made from: a table, or the weighing's columns."""
-        if name != "weighing":
+    def inputs(self, name: str) -> pd.DataFrame:
+        """What a table made across sources is made from: a table, or a view of one."""
+        if name not in _VIEWS:
             return self.frame(name)
-        return {t: self.frame(t)[list(columns)] for t, columns in _WEIGHING.items()}
+        table, columns = _VIEWS[name]
+        return self.frame(table)[list(columns)]
 
     def made(self, name: str, frame: pd.DataFrame) -> None:
         self._frames[name] = frame
@@ -557,7 +572,7 @@ def _build(paths: ProjectPaths) -> _Made:
     corpus = validate(paths)
     code = _code_key()
     made = _source_blocks(corpus, paths, code)
-    for name in [*_BUILDERS, "weighing"]:
+    for name in [*_BUILDERS, *_VIEWS]:
         digest = hashlib.sha256(name.encode())
         for sid, block in made.blocks.items():
             digest.update(f"\0{sid}\0{block.digests[name]}".encode())
