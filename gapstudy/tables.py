@@ -293,7 +293,8 @@ def _typed(table: schema.Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
 # Views of the tables made source by source: the columns a table made across sources reads of
 # one of them. Such a table is handed a view instead of the whole table (so it cannot read
 # another column), and made again only when the view changes: robustness (the weighing) does
-# not change with a figure, measures and out-of-date claims read only the sources' dates.
+# not change with a figure, measures and out-of-date claims read only the sources' dates,
+# reference checks and disagreements only the words, lines and numbers of figures and claims.
 _VIEWS: dict[str, tuple[str, tuple[str, ...]]] = {
     "claims:weighed": (
         "claims",
@@ -311,6 +312,15 @@ _VIEWS: dict[str, tuple[str, tuple[str, ...]]] = {
     "sources:kinds": ("sources", ("source_id", "kind")),
     "source_events:pairs": ("source_events", ("source_id", "event_id")),
     "sources:dates": ("sources", ("source_id", "published")),
+    "figures:referenced": (
+        "figures",
+        ("figure_id", "source_id", "text", "value", "low", "high", "unit"),
+    ),
+    "claims:disputed": (
+        "claims",
+        ("claim_id", "source_id", "voice_id", "quote", "line", "direction", "stance"),
+    ),
+    "figures:disputed": ("figures", ("figure_id", "claim_id", "text", "line")),
 }
 
 
@@ -338,13 +348,13 @@ def _cross_source_steps(
         ),
         (
             "disagreements",
-            ("claims", "figures"),
+            ("claims:disputed", "figures:disputed"),
             against,
             lambda claims, figures: list_disagreements(claims, figures, against),
         ),
         (
             "reference_checks",
-            ("figures",),
+            ("figures:referenced",),
             references,
             lambda figures: check_references(figures, references),
         ),
@@ -373,7 +383,7 @@ class _Block(NamedTuple):
     csv: dict[str, bytes]  # by table: its rows as written, without the header
     digests: dict[str, str]  # by table and view (``_VIEWS``): a digest of its rows
     package: dict[str, str]  # its entry in the data package's sources
-    rows: bytes  # by table: its rows as built (pickled: read only when needed)
+    rows: dict[str, bytes]  # by table: its rows as built (pickled: read only when needed)
 
 
 def _source_blocks(corpus: Corpus, paths: ProjectPaths, code: str) -> _Made:
@@ -469,7 +479,10 @@ def _make_blocks(
             csv_parts[sid],
             _digests(rows[sid]),
             package[sid],
-            pickle.dumps(rows[sid], protocol=pickle.HIGHEST_PROTOCOL),
+            {
+                name: pickle.dumps(table_rows, protocol=pickle.HIGHEST_PROTOCOL)
+                for name, table_rows in rows[sid].items()
+            },
         )
         for sid in sids
     }
@@ -535,7 +548,6 @@ class _Made:
         self.keys: dict[str, str] = {}
         self.stored: dict[str, bytes] = {}  # a table made across sources, pickled
         self._frames: dict[str, pd.DataFrame] = {}
-        self._rows: dict[str, dict[str, list[dict[str, Any]]]] = {}
 
     def csv(self, name: str) -> bytes:
         header = _csv_text(schema.TABLES[name].empty()).encode("utf-8")
@@ -544,9 +556,11 @@ class _Made:
     def frame(self, name: str) -> pd.DataFrame:
         if name not in self._frames:
             if name in _BUILDERS:
-                if not self._rows:
-                    self._rows = {sid: pickle.loads(b.rows) for sid, b in self.blocks.items()}  # noqa: S301 - our own scratch folder
-                rows = [r for of_source in self._rows.values() for r in of_source[name]]
+                rows = [
+                    row
+                    for block in self.blocks.values()
+                    for row in pickle.loads(block.rows[name])  # noqa: S301 - our scratch folder
+                ]
                 self._frames[name] = _typed(schema.TABLES[name], rows)
             else:
                 self._frames[name] = pickle.loads(self.stored[name])  # noqa: S301 - as above

@@ -421,7 +421,9 @@ def test_after_an_edit_only_that_sources_rows_are_made_and_the_weighing_is_kept(
     path.write_text(text.replace("\n        metric: ", "\n        metric: edited ", 1), "utf-8")
     write_tables(project)
     assert calls == [[path.stem]]
-    assert "robustness" not in made and "figures" in made
+    # A metric: not read by the weighing, the disagreements or the reference checks.
+    assert "figures" in made
+    assert not {"robustness", "disagreements", "reference_checks"} & set(made)
     warm = _table_bytes(project)
     assert warm["figures.csv"] != before["figures.csv"]
     assert warm["robustness.csv"] == before["robustness.csv"]
