@@ -15,6 +15,7 @@ import bisect
 import contextlib
 import csv
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -262,6 +263,7 @@ def build_tables(paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
 # a wrong entry would be worse than a slow run.
 _STORE = "tables"
 _BLOCKS = "blocks"
+_ROWS = "rows"
 
 
 def _code_key() -> str:
@@ -383,14 +385,13 @@ class _Block(NamedTuple):
     csv: dict[str, bytes]  # by table: its rows as written, without the header
     digests: dict[str, str]  # by table and view (``_VIEWS``): a digest of its rows
     package: dict[str, str]  # its entry in the data package's sources
-    rows: dict[str, bytes]  # by table: its rows as built (pickled: read only when needed)
 
 
 def _source_blocks(corpus: Corpus, paths: ProjectPaths, code: str) -> _Made:
     """Every source's block, in the order of the sources: stored, when the source's inputs
     and the code are those it was made from, else made (all such sources at once). When
     every source was made, the frames made with them are the tables' frames."""
-    folder = paths.scratch / _STORE / _BLOCKS
+    folder, rows_folder = paths.scratch / _STORE / _BLOCKS, paths.scratch / _STORE / _ROWS
     check_keys = checkcache.last_keys()
     keys = {
         sid: hashlib.sha256(f"{code}\0{check_keys[sid]}".encode()).hexdigest()
@@ -404,18 +405,21 @@ def _source_blocks(corpus: Corpus, paths: ProjectPaths, code: str) -> _Made:
             blocks[sid] = block
     missing = [sid for sid in corpus.sources if sid not in blocks]
     frames: dict[str, pd.DataFrame] = {}
+    rows: dict[str, dict[str, bytes]] = {}
     if missing:
-        new, frames = _make_blocks(corpus, missing)
+        new, frames, rows = _make_blocks(corpus, missing)
         for sid, block in new.items():
             if sid in keys:
                 checkcache.write_stored(folder / f"{sid}.pickle", keys[sid], block)
+                checkcache.write_stored(rows_folder / f"{sid}.pickle", keys[sid], rows[sid])
         blocks.update(new)
-    if folder.is_dir():
-        for path in folder.glob("*.pickle"):
+    for where in (folder, rows_folder):
+        for path in where.glob("*.pickle") if where.is_dir() else ():
             if path.stem not in corpus.sources:
                 with contextlib.suppress(OSError):
                     path.unlink()
-    made = _Made({sid: blocks[sid] for sid in corpus.sources})
+    made = _Made({sid: blocks[sid] for sid in corpus.sources}, corpus, rows_folder, keys)
+    made.rows.update(rows)
     if len(missing) == len(corpus.sources):
         for name, frame in frames.items():
             made.made(name, frame)
@@ -438,10 +442,10 @@ def _one_source(corpus: Corpus, sid: str, mentions: list[Any]) -> Corpus:
 
 def _make_blocks(
     corpus: Corpus, sids: list[str]
-) -> tuple[dict[str, _Block], dict[str, pd.DataFrame]]:
-    """The blocks of sources ``sids``, and the frame of each table of their rows: their rows
-    built, validated and formatted together (one frame per table, as a cold run makes the
-    whole table), then cut source by source."""
+) -> tuple[dict[str, _Block], dict[str, pd.DataFrame], dict[str, dict[str, bytes]]]:
+    """The blocks of sources ``sids``, the frame of each table of their rows, and each
+    source's rows by table (pickled): their rows built, validated and formatted together (one
+    frame per table, as a cold run makes the whole table), then cut source by source."""
     wanted = set(sids)
     mentions: dict[str, list[Any]] = {sid: [] for sid in sids}
     for m in corpus.mentions:
@@ -474,19 +478,15 @@ def _make_blocks(
             package = dict(zip(frame["source_id"], entries, strict=True))
     for sid in sids:
         _check_ids_are_the_sources(sid, rows[sid])
-    blocks = {
-        sid: _Block(
-            csv_parts[sid],
-            _digests(rows[sid]),
-            package[sid],
-            {
-                name: pickle.dumps(table_rows, protocol=pickle.HIGHEST_PROTOCOL)
-                for name, table_rows in rows[sid].items()
-            },
-        )
+    blocks = {sid: _Block(csv_parts[sid], _digests(rows[sid]), package[sid]) for sid in sids}
+    pickled = {
+        sid: {
+            name: pickle.dumps(table_rows, protocol=pickle.HIGHEST_PROTOCOL)
+            for name, table_rows in rows[sid].items()
+        }
         for sid in sids
     }
-    return blocks, frames
+    return blocks, frames, pickled
 
 
 def _digests(rows: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
@@ -543,23 +543,44 @@ class _Made:
     """The tables of one run, made or read from the store only when asked for: each table's
     CSV bytes (``csv``, the tables made source by source), its key, its frame (``frame``)."""
 
-    def __init__(self, blocks: dict[str, _Block]) -> None:
-        self.blocks = blocks
+    def __init__(
+        self, blocks: dict[str, _Block], corpus: Corpus, rows_folder: Path, keys: dict[str, str]
+    ) -> None:
+        self.blocks, self.corpus = blocks, corpus
+        self.rows_folder, self.block_keys = rows_folder, keys
+        self.rows: dict[str, dict[str, bytes]] = {}  # each source's rows by table, pickled
         self.keys: dict[str, str] = {}
         self.stored: dict[str, bytes] = {}  # a table made across sources, pickled
         self._frames: dict[str, pd.DataFrame] = {}
 
     def csv(self, name: str) -> bytes:
-        header = _csv_text(schema.TABLES[name].empty()).encode("utf-8")
-        return header + b"".join(block.csv[name] for block in self.blocks.values())
+        header = io.StringIO()
+        csv.writer(header, lineterminator="\n").writerow(schema.TABLES[name].column_names)
+        return header.getvalue().encode("utf-8") + b"".join(
+            block.csv[name] for block in self.blocks.values()
+        )
+
+    def _read_rows(self) -> None:
+        """Every source's rows (kept apart from its block, read only when a table made across
+        sources is made again); a source whose rows cannot be read has them made again."""
+        for sid in self.blocks:
+            if sid not in self.rows and sid in self.block_keys:
+                path = self.rows_folder / f"{sid}.pickle"
+                found, rows = checkcache.read_stored(path, self.block_keys[sid])
+                if found and isinstance(rows, dict):
+                    self.rows[sid] = rows
+        missing = [sid for sid in self.blocks if sid not in self.rows]
+        if missing:
+            self.rows.update(_make_blocks(self.corpus, missing)[2])
 
     def frame(self, name: str) -> pd.DataFrame:
         if name not in self._frames:
             if name in _BUILDERS:
+                self._read_rows()
                 rows = [
                     row
-                    for block in self.blocks.values()
-                    for row in pickle.loads(block.rows[name])  # noqa: S301 - our scratch folder
+                    for sid in self.blocks
+                    for row in pickle.loads(self.rows[sid][name])  # noqa: S301 - our scratch folder
                 ]
                 self._frames[name] = _typed(schema.TABLES[name], rows)
             else:

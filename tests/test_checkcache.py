@@ -309,6 +309,13 @@ def _damage_block(project, sid, rng):
     (project.scratch / "tables" / "blocks" / f"{sid}.pickle").write_bytes(rng.randbytes(60))
 
 
+def _damage_rows_and_rename_metric(project, sid, rng):
+    """A source's kept rows damaged (its block intact) and a figure edited, so that the
+    tables made from figures are made again and need every source's rows."""
+    (project.scratch / "tables" / "rows" / f"{sid}.pickle").write_bytes(rng.randbytes(60))
+    _rename_metric(project, sid, rng)
+
+
 def _swap_blocks(project, sid, rng):
     """Another source's block put in place of this one's (its key differs)."""
     blocks = project.scratch / "tables" / "blocks"
@@ -332,6 +339,7 @@ EDITS = {
     "figure metric": _rename_metric,
     "damaged row block": _damage_block,
     "row block of another source": _swap_blocks,
+    "damaged rows and figure metric": _damage_rows_and_rename_metric,
 }
 
 
@@ -378,6 +386,7 @@ def test_after_any_single_edit_the_stored_results_give_what_a_cold_run_gives(
         "derived measures file",
         "title and damaged file record",
         "figure metric",
+        "damaged rows and figure metric",
     )
     if edit in changes_output:
         assert warm != before  # the edit shows: an entry made before it was not used

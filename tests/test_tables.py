@@ -464,8 +464,9 @@ def test_sources_added_or_removed_give_what_a_cold_run_gives(tmp_path, monkeypat
         path.write_bytes(data)
     write_tables(paths)
     assert _table_bytes(paths) == five
-    blocks = paths.scratch / "tables" / "blocks"
-    assert sorted(p.stem for p in blocks.glob("*.pickle")) == sorted(real)
+    for kept in ("blocks", "rows"):
+        folder = paths.scratch / "tables" / kept
+        assert sorted(p.stem for p in folder.glob("*.pickle")) == sorted(real)
 
 
 @settings(max_examples=60, deadline=None)
