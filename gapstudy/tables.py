@@ -297,7 +297,7 @@ def _typed(table: schema.Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
 # another column), and made again only when the view changes: robustness (the weighing) does
 # not change with a figure, measures and out-of-date claims read only the sources' dates,
 # reference checks and disagreements only the words, lines and numbers of figures and claims.
-_VIEWS: dict[str, tuple[str, tuple[str, ...]]] = {
+_VIEWS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "claims:weighed": (
         "claims",
         (
@@ -323,7 +323,31 @@ _VIEWS: dict[str, tuple[str, tuple[str, ...]]] = {
         ("claim_id", "source_id", "voice_id", "quote", "line", "direction", "stance"),
     ),
     "figures:disputed": ("figures", ("figure_id", "claim_id", "text", "line")),
+    # What a measure reads of its figures, and what placing a chained year reads
+    # (``facts.period_anchors``, which places none when one of these is missing).
+    "figures:measured": (
+        "figures",
+        (
+            "figure_id",
+            "source_id",
+            "voice_id",
+            "stance",
+            "text",
+            "value",
+            "bound",
+            "unit",
+            "entity",
+            "counterpart",
+            "period",
+            "claim_id",
+            "char_start",
+        ),
+    ),
+    # The figures that report a fact (every column): the only ones the facts read.
+    "figures:facts": ("figures", None),
 }
+# Views that hold only the rows with a value in this column.
+_VIEW_ROWS_WITH = {"figures:facts": "fact_id"}
 
 
 def _cross_source_steps(
@@ -338,13 +362,13 @@ def _cross_source_steps(
     return [
         (
             "fact_values",
-            ("figures", "claims"),
+            ("figures:facts", "claims"),
             facts,
             lambda figures, claims: reconcile_facts(figures, claims, facts),
         ),
         (
             "derived_measures",
-            ("figures", "sources:dates"),
+            ("figures:measured", "sources:dates"),
             derived,
             lambda fig, src: derive_measures(fig, derived, src),
         ),
@@ -494,10 +518,20 @@ def _digests(rows: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
     return {
         **{name: checkcache.value_digest(name, table_rows) for name, table_rows in rows.items()},
         **{
-            view: checkcache.value_digest(view, [tuple(r[c] for c in columns) for r in rows[name]])
-            for view, (name, columns) in _VIEWS.items()
+            view: checkcache.value_digest(view, _view_rows(view, rows[name]))
+            for view, (name, _) in _VIEWS.items()
         },
     }
+
+
+def _view_rows(view: str, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """One source's rows of a view: the view's columns of the rows it holds."""
+    name, columns = _VIEWS[view]
+    names = schema.TABLES[name].column_names if columns is None else columns
+    with_value = _VIEW_ROWS_WITH.get(view)
+    return [
+        tuple(r[c] for c in names) for r in rows if with_value is None or r[with_value] is not None
+    ]
 
 
 def _check_ids_are_the_sources(sid: str, rows: dict[str, list[dict[str, Any]]]) -> None:
@@ -592,7 +626,10 @@ class _Made:
         if name not in _VIEWS:
             return self.frame(name)
         table, columns = _VIEWS[name]
-        return self.frame(table)[list(columns)]
+        frame = self.frame(table)
+        if name in _VIEW_ROWS_WITH:
+            frame = frame[frame[_VIEW_ROWS_WITH[name]].notna()]
+        return frame if columns is None else frame[list(columns)]
 
     def made(self, name: str, frame: pd.DataFrame) -> None:
         self._frames[name] = frame
