@@ -466,24 +466,16 @@ def _report_index(
     )
 
 
-def _restatements(
-    group: Any, rows: pd.DataFrame, index: _ReportIndex
-) -> tuple[list[str], list[dict[str, str]]]:
-    """What a report's restatements add: a restatement in other words, or with only its hedge
-    changed, adds nothing; one in another unit or number (a currency conversion in brackets)
-    is shown beside the report, once (links); one that gives the number as another metric
-    (reframed) is said after it, with its metric (``metric`` and ``link``)."""
+def _restatements(group: Any, rows: pd.DataFrame, index: _ReportIndex) -> list[str]:
+    """The links of a report's restatements worth showing beside it: one in other words, or
+    with only its hedge changed, adds nothing; one in another unit or number (a currency
+    conversion in brackets) is shown, once."""
     restated: dict[str, str] = {}
-    reframed: dict[str, dict[str, str]] = {}
     told = list(rows.itertuples(index=False))
-    metrics = {facts.text_or_none(t.metric) for t in told}
     for r in index.figures.loc[list(getattr(group, "restated_ids", []))].itertuples(index=False):
-        if facts.text_or_none(r.metric) not in metrics:
-            link = brief.figure_link(r)
-            reframed.setdefault(r.metric, {"metric": brief.escape_text(r.metric), "link": link})
-        elif all(facts.reads_otherwise(r, t) for t in told):
+        if all(facts.reads_otherwise(r, t) for t in told):
             restated.setdefault(brief.format_reading(r), brief.figure_link(r))
-    return list(restated.values()), list(reframed.values())
+    return list(restated.values())
 
 
 def _report_context(
@@ -496,7 +488,7 @@ def _report_context(
     readings: dict[str, str] = {}
     for r in rows.itertuples(index=False):
         readings.setdefault(brief.format_reading(r), brief.figure_link(r))
-    restated, reframed = _restatements(group, rows, index)
+    restated = _restatements(group, rows, index)
     per_source = [
         {"label": source_labels[s], "n": int((rows["source_id"] == s).sum())}
         for s in group.source_ids
@@ -530,7 +522,6 @@ def _report_context(
         "link": next(iter(readings.values())),
         "links": list(readings.values()),
         "restated": restated,
-        "reframed": reframed,
         "metric": brief.escape_text(first["metric"]),
         "period": index.period_of(first),
         "who": who,

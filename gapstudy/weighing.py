@@ -674,10 +674,11 @@ def figure_period(
     'As of April 30', 'January') placed by the text's publication date and named plainly
     ('2024', 'by February 2026', 'as of 30 April 2026', 'January 2026'), with a word that the
     text's date is inferred when ``is_date_inferred`` ('2025; the text's date, February 2026,
-    is inferred'); a year before another period of its sentence ('the year before') placed
-    from its ``anchor`` (:func:`gapstudy.facts.period_anchors`) when that is placed; ``None``
-    when it states no period, or one that cannot be placed (relative to an undated text, or
-    chained to no placed period)."""
+    is inferred'; 'by February 2026, the text's inferred date' for the text's own month); a
+    year before another period of its sentence ('the year before') placed from its ``anchor``
+    (:func:`gapstudy.facts.period_anchors`) when that is placed; ``None`` when it states no
+    period, or one that cannot be placed (relative to an undated text, or chained to no placed
+    period)."""
     if period is None or pd.isna(period):
         return None
     year = period_as_year(str(period))
@@ -695,7 +696,11 @@ def figure_period(
         when, words = in_year + 0.5, str(in_year)
     from_anchor = anchor is not None and periods.names_year(str(anchor))
     if is_date_inferred and published is not None and not from_anchor:
-        words += f"; the text's date, {month_label(published)}, is inferred"
+        label = month_label(published)
+        if label in words:  # the text's own month: "by February 2026, the text's inferred date"
+            words = words.replace(label, f"{label}, the text's inferred date", 1)
+        else:
+            words += f"; the text's date, {label}, is inferred"
     return when, words
 
 

@@ -493,6 +493,20 @@ def project_tables() -> dict[str, pd.DataFrame]:
     return load_brief_tables(paths=paths)
 
 
+def test_a_number_given_again_as_another_quantity_is_a_report_of_its_own(project_tables):
+    """AI CERTs gives Lin's "sub-20%" again as the probability of the breakthroughs valuations
+    price in: another quantity, so not a restatement (docs/annotations.md). Marked as one, it
+    vanished from the brief; it is now reported, and still in no fact of Lin's odds."""
+    figures = project_tables["figures"].set_index("figure_id")
+    valuations = figures.loc["aicerts-widening-2026/valuations-odds/1"]
+    assert pd.isna(valuations["restates_figure_id"]) and pd.isna(valuations["fact_id"])
+    text = write_narrative(project_tables)
+    assert (
+        "Probability of the breakthroughs valuations price in, China: [below 20%]"
+        "(sources/aicerts-widening-2026.html#aicerts-widening-2026/valuations-odds/1)" in text
+    )
+
+
 @pytest.mark.parametrize("parameters", RUNS)
 def test_every_number_in_the_brief_of_the_corpus_comes_from_a_table(project_tables, parameters):
     text = write_narrative(project_tables, **parameters)
@@ -1225,34 +1239,6 @@ def test_reader_trips_in_the_corpus_brief(project_tables):
     assert "floor" not in sentence and "best case" in sentence
 
 
-def test_a_restatement_as_another_metric_is_said_after_its_original():
-    """The number told again as another quantity ("leaders peg below twenty percent" the odds
-    valuations price in) is not a second report, but not nothing either: the brief names it
-    after its original, with its metric, once."""
-    tables = _with_a_conversion()
-    plans = tables["claims"][tables["claims"]["claim_id"] == "b/plans"].iloc[0].to_dict()
-    again = _figure(
-        "b/plans/4",
-        "CNY380 billion",
-        plans,
-        kind="money",
-        value=380e9,
-        unit="cny",
-        entity="Alibaba",
-        counterpart=None,
-        metric="sum investors price in",
-        restates_figure_id="b/plans/1",
-    )
-    tables["figures"] = pd.concat([tables["figures"], _frame(schema.FIGURES, [again])])
-    t = filter_tables(tables)
-    reports = brief.group_reports(t["figures"], t["sources"])
-    assert "b/plans/4" not in set(reports["report_key"])
-    text = "\n".join(render_parts(build_brief_context(tables)).values())
-    reframed = "The text gives it again as the sum investors price in: [380 billion yuan]"
-    assert text.count(reframed) == 1
-    assert text.count("(sources/b.html#b/plans/4)") == 1
-
-
 def _dated(published: str, inferred: bool) -> dict[str, pd.DataFrame]:
     """:func:`make_tables` with text a dated ``published`` (``inferred`` or printed)."""
     tables = make_tables()
@@ -1308,7 +1294,7 @@ def test_a_change_measure_shows_its_periods_placed_like_levels():
     assert (
         "Chinese venture capital: from [\\$10.5 billion](sources/a.html#a/vc/1)"
         f" (2025; {inferred}) to [\\$14 billion](sources/a.html#a/vc/2)"
-        f" (February 2026; {inferred}), a rise of \\$3.5 billion." in text
+        " (February 2026, the text's inferred date), a rise of \\$3.5 billion." in text
     )
 
 
