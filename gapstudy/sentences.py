@@ -271,7 +271,9 @@ _SPAN_LEAD_RE = re.compile(
 )
 # Words after a duration that make it the time another figure is dated by: "three years
 # earlier", "15 years ago".
-_SPAN_TAIL_RE = re.compile(r"[ \t]+(?:earlier|ago|before|previously|after|later)\b", re.IGNORECASE)
+_SPAN_TAIL_RE = re.compile(
+    r"[ \t]+(?:earlier|ago|before|previously|after|later|prior)\b", re.IGNORECASE
+)
 _HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
 # A dash between two numbers that the mention does not span ("$100-114 billion" found as "$100"
 # and "114 billion"): each end alone would read as a figure of its own.
@@ -715,7 +717,7 @@ _COUNT_PER_SPAN_RE = re.compile(
     r"(?:[ \t]+[^\W\d_][\w'’-]*){1,3}?(?:[ \t]+(?:(?:per|a|an|each|every)[ \t]+"
     r"(?:month|year|day|week|quarter|hour|minute|second)\b|annually\b|yearly\b|per[ \t]+annum\b)"
     r"|[ \t]*/[ \t]*(?:month|mo|year|yr|day|week|quarter|hour)\b)"  # "wafers/month"
-    r"(?![ \t]+(?:ago|earlier|before|later|after)\b)",
+    r"(?![ \t]+(?:ago|earlier|before|later|after|prior)\b)",
     re.IGNORECASE,
 )
 # A count, what it names and "per" anything else ("about 4 fen per kWh", "8 GPUs per server"):
