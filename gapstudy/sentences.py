@@ -720,6 +720,8 @@ _COUNT_PER_SPAN_RE = re.compile(
     r"(?![ \t]+(?:ago|earlier|before|later|after|prior)\b)",
     re.IGNORECASE,
 )
+# "for a year", "for a month" closing those words: the span a count of things holds for.
+_FOR_A_SPAN_END_RE = re.compile(r"(?<![\w-])for[ \t]+an?[ \t]+\w+$", re.IGNORECASE)
 # A count, what it names and "per" anything else ("about 4 fen per kWh", "8 GPUs per server"):
 # a price, a rate or a density.
 _COUNT_PER_THING_RE = re.compile(
@@ -796,9 +798,10 @@ def _count_rate_or_far_end(
             f"{vocab.REFUSAL_ADVICE}"
         )
     is_amount = reading["kind"] in ("money", "quantity")
-    if (reading["kind"] == "count" or is_amount) and (
-        rate := _COUNT_PER_SPAN_RE.match(text, mention.end)
-    ):
+    rate = _COUNT_PER_SPAN_RE.match(text, mention.end)
+    if rate and reading["kind"] == "count" and _FOR_A_SPAN_END_RE.search(rate.group()):
+        rate = None  # "power 16 million homes for a year": how long, not how many a year
+    if (reading["kind"] == "count" or is_amount) and rate:
         return (
             f"{mention.text + rate.group()!r} is an amount per a span of time (a rate), for "
             f"which the project has no unit; {vocab.REFUSAL_ADVICE}"
