@@ -328,6 +328,13 @@ _PER_YEAR_LATER_RE = re.compile(
     r"(?![ \t]+(?:earlier|ago|before|later)\b)",
     re.IGNORECASE,
 )
+# "in" and a flow named a year's right after an amount of money: "$2 trillion in new annual
+# revenue", "$5 billion in yearly sales" (an amount a year).
+_IN_ANNUAL_FLOW_RE = re.compile(
+    r"[ \t]+in[ \t]+(?:(?:new|additional|extra|added|incremental|recurring)[ \t]+)?"
+    r"(?:annual|yearly)[ \t]+(?:revenues?|sales|income|profits?|earnings|spending|spend)\b",
+    re.IGNORECASE,
+)
 # Words before "a year" that make it a span of time, not a rate: "in a year", "within a year",
 # "two-thirds of a year", "less than a year", "half a year", "over a year".
 _SPAN_OF_A_YEAR_RE = re.compile(
@@ -1433,6 +1440,11 @@ def _read_with_annual(
     if after is not None:
         words = text[mention.start : after.end()]
         return _read_with_words(words, f"{after.group().strip()!r} after it")
+    flow = _IN_ANNUAL_FLOW_RE.match(text, mention.end)
+    if flow is not None and reading["kind"] == "money" and reading["unit"] in vocab.PER_YEAR_UNITS:
+        # "$2 trillion in new annual revenue": the amount of a flow named a year's
+        unit = vocab.PER_YEAR_UNITS[reading["unit"]]
+        return reading | {"unit": unit, "read_with": f"{flow.group().strip()!r} after it"}
     later = _PER_YEAR_LATER_RE.match(text, mention.end)
     is_a_year = later is not None and later.group("words").casefold().startswith("a ")
     if is_a_year and _SPAN_OF_A_YEAR_RE.search(text, 0, later.start("words")):

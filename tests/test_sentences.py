@@ -37,6 +37,12 @@ CONTEXT_CASES = [
         "$48-million",
         ("money", 48e6, 48e6, 48e6, "exact", "usd"),
     ),
+    # money "in annual revenue" (or yearly sales): an amount a year
+    (
+        "Analysts expect the unit to bring in roughly $40 billion in additional yearly sales.",
+        "roughly $40 billion",
+        ("money", 40e9, 40e9, 40e9, "approximate", "usd_per_year"),
+    ),
     # things counted "for a year": how long, not how many a year
     (
         "The new plant could supply about 200,000 homes for a year, the utility says.",
