@@ -4,12 +4,12 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
 
 - Digits: integers, decimals and thousands separators ("1,200", "1’700", "199.48"), with an attached
   currency sign or code ("$109.1", "HK$4.2", "€10", "RMB 5"), percent sign or word ("2.7%",
-  "20 percent", "5pc"), "-fold", or a following scale word ("$109.1 billion"). A qualifier
-  prefix glued by a hyphen ("sub-20%") belongs to the mention, and so do glued scale or unit
-  abbreviations ("3.5bn", "10x", "400GW", "1990s"); on an amount of money a glued capital
-  scale letter is a scale too ("€10B", "$2.174T", "$560M"), where without a currency it is a
-  name ("910B"). Letters glued before "$" or "¥" belong to the sign ("A$5"), so that the
-  normaliser sees the currency.
+  "20 percent", "5pc"), "-fold", or a following scale word ("$109.1 billion", "$157-billion").
+  A qualifier prefix glued by a hyphen ("sub-20%") belongs to the mention, and so do glued
+  scale or unit abbreviations ("3.5bn", "10x", "400GW", "1990s"); on an amount of money a
+  glued capital scale letter is a scale too ("€10B", "$2.174T", "$560M"), where without a
+  currency it is a name ("910B"). Letters glued before "$" or "¥" belong to the sign ("A$5"),
+  so that the normaliser sees the currency.
 - A currency word after a mention belongs to it ("10 billion yuan", "one billion dollars",
   "a 468 million euro round",
   "15.9 billion U.S. dollars", "2 billion Australian dollars"), so that an amount of money is
@@ -178,7 +178,7 @@ _ATOM_RE = re.compile(
         (?:
             (?P<glued>[^\W\d_]+)
           | (?P<digit_suffix>[ \t]?%|-fold\b|[\s-](?:percent|per\ cent|pct)\b
-              |\s(?:{"|".join(_SCALE_WORDS)})s?\b|[ \t](?:bn|mn|bil|bln|mln|tn|trn)\b)
+              |[\s-](?:{"|".join(_SCALE_WORDS)})s?\b|[ \t](?:bn|mn|bil|bln|mln|tn|trn)\b)
         )?
       | (?P<word>{_A_FRACTION}|\b(?:{"|".join(_NUMBER_WORDS)})(?:fold)?\b)
         (?P<word_suffix>-fold\b|[\s-](?:percent|per\ cent)\b)?

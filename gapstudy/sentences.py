@@ -271,7 +271,9 @@ _SPAN_LEAD_RE = re.compile(
 )
 # Words after a duration that make it the time another figure is dated by: "three years
 # earlier", "15 years ago".
-_SPAN_TAIL_RE = re.compile(r"[ \t]+(?:earlier|ago|before|previously|after|later)\b", re.IGNORECASE)
+_SPAN_TAIL_RE = re.compile(
+    r"[ \t]+(?:earlier|ago|before|previously|after|later|prior)\b", re.IGNORECASE
+)
 _HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
 # A dash between two numbers that the mention does not span ("$100-114 billion" found as "$100"
 # and "114 billion"): each end alone would read as a figure of its own.
@@ -324,6 +326,13 @@ _ANNUAL_BEFORE_RE = re.compile(
 _PER_YEAR_LATER_RE = re.compile(
     rf"[ \t]+[^\W\d_][^,;:.()\[\]—–\n\d]{{0,40}}?[ \t](?P<words>{_PER_YEAR})"
     r"(?![ \t]+(?:earlier|ago|before|later)\b)",
+    re.IGNORECASE,
+)
+# "in" and a flow named a year's right after an amount of money: "$2 trillion in new annual
+# revenue", "$5 billion in yearly sales" (an amount a year).
+_IN_ANNUAL_FLOW_RE = re.compile(
+    r"[ \t]+in[ \t]+(?:(?:new|additional|extra|added|incremental|recurring)[ \t]+)?"
+    r"(?:annual|yearly)[ \t]+(?:revenues?|sales|income|profits?|earnings|spending|spend)\b",
     re.IGNORECASE,
 )
 # Words before "a year" that make it a span of time, not a rate: "in a year", "within a year",
@@ -715,9 +724,11 @@ _COUNT_PER_SPAN_RE = re.compile(
     r"(?:[ \t]+[^\W\d_][\w'’-]*){1,3}?(?:[ \t]+(?:(?:per|a|an|each|every)[ \t]+"
     r"(?:month|year|day|week|quarter|hour|minute|second)\b|annually\b|yearly\b|per[ \t]+annum\b)"
     r"|[ \t]*/[ \t]*(?:month|mo|year|yr|day|week|quarter|hour)\b)"  # "wafers/month"
-    r"(?![ \t]+(?:ago|earlier|before|later|after)\b)",
+    r"(?![ \t]+(?:ago|earlier|before|later|after|prior)\b)",
     re.IGNORECASE,
 )
+# "for a year", "for a month" closing those words: the span a count of things holds for.
+_FOR_A_SPAN_END_RE = re.compile(r"(?<![\w-])for[ \t]+an?[ \t]+\w+$", re.IGNORECASE)
 # A count, what it names and "per" anything else ("about 4 fen per kWh", "8 GPUs per server"):
 # a price, a rate or a density.
 _COUNT_PER_THING_RE = re.compile(
@@ -794,9 +805,10 @@ def _count_rate_or_far_end(
             f"{vocab.REFUSAL_ADVICE}"
         )
     is_amount = reading["kind"] in ("money", "quantity")
-    if (reading["kind"] == "count" or is_amount) and (
-        rate := _COUNT_PER_SPAN_RE.match(text, mention.end)
-    ):
+    rate = _COUNT_PER_SPAN_RE.match(text, mention.end)
+    if rate and reading["kind"] == "count" and _FOR_A_SPAN_END_RE.search(rate.group()):
+        rate = None  # "power 16 million homes for a year": how long, not how many a year
+    if (reading["kind"] == "count" or is_amount) and rate:
         return (
             f"{mention.text + rate.group()!r} is an amount per a span of time (a rate), for "
             f"which the project has no unit; {vocab.REFUSAL_ADVICE}"
@@ -1428,6 +1440,11 @@ def _read_with_annual(
     if after is not None:
         words = text[mention.start : after.end()]
         return _read_with_words(words, f"{after.group().strip()!r} after it")
+    flow = _IN_ANNUAL_FLOW_RE.match(text, mention.end)
+    if flow is not None and reading["kind"] == "money" and reading["unit"] in vocab.PER_YEAR_UNITS:
+        # "$2 trillion in new annual revenue": the amount of a flow named a year's
+        unit = vocab.PER_YEAR_UNITS[reading["unit"]]
+        return reading | {"unit": unit, "read_with": f"{flow.group().strip()!r} after it"}
     later = _PER_YEAR_LATER_RE.match(text, mention.end)
     is_a_year = later is not None and later.group("words").casefold().startswith("a ")
     if is_a_year and _SPAN_OF_A_YEAR_RE.search(text, 0, later.start("words")):

@@ -149,6 +149,9 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _scale_first,
         _hedge_outside_quotes,
         _duration_as_period,
+        _rate_after,
+        _comparison_as_bound,
+        _from_end_cut,
     )
     for check in checks:
         if (reason := check(text, mention, reading, before, after)) is not None:
@@ -239,6 +242,10 @@ def _bound_before(
     )
 
 
+# A unit written as a scale letter and a unit's symbol: "GBps", "Gbps", "TB", "GHz", "kWh".
+_UNIT_ABBREVIATION_RE = re.compile(r"[kKMGTPE]i?(?:B|b|bit|Hz|Wh?|FLOP)(?:ps|/s|s|S)?$")
+
+
 def _nothing_counted(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
@@ -256,7 +263,11 @@ def _nothing_counted(
         run.append(word)
         if _is_plural(word):
             break  # what it counts: "blind votes", "U.S. dollars"
-    named = [word for word in run if _is_currency(word) or is_unit_word(word.strip("."))]
+    named = [
+        word
+        for word in run
+        if _is_currency(word) or is_unit_word(word.strip(".")) or _UNIT_ABBREVIATION_RE.match(word)
+    ]
     if named:
         return (
             f"the words after {mention.text!r} ({' '.join(run)!r}) name a unit or a currency "
@@ -650,8 +661,8 @@ def _change_noun_before(
     if reading["kind"] not in _LEVEL_KINDS or reading.get("read_with"):
         return None
     noun = _CHANGE_NOUN_OF_RE.search(text, max(0, mention.start - 80), mention.start)
-    if noun is None or noun.group(1).casefold() not in vocab.CHANGE_NOUNS:
-        return None
+    if noun is None or noun.group(1).casefold() not in (*vocab.CHANGE_NOUNS, "change"):
+        return None  # "a change of more than 28.5 percent": a change, its sign not written
     return (
         f"{noun.group().strip()!r} before {mention.text!r} names a change, which the reading "
         f"does not hold: a change, not a level"
@@ -729,4 +740,78 @@ def _duration_as_period(
     return (
         f"{period.group().strip()!r} before {mention.text!r}, after another number in its "
         f"clause: it may be the period of that figure, not a duration of its own"
+    )
+
+
+# A span of time right after a figure, which makes it an amount per that span: "$300 a month".
+_RATE_AFTER_RE = re.compile(
+    r"[ \t]*(?:(?:a|an|per|each|every)[ \t]+(?:month|week|day|quarter|hour|minute|second|year)\b"
+    r"|(?:monthly|weekly|daily|hourly)\b(?![ \t]+[^\W\d_])"
+    r"|/[ \t]?(?:month|mo|week|day|hour|yr|year)\b)"
+    r"(?![ \t]+(?:ago|earlier|before|later|after|prior)\b)",
+    re.IGNORECASE,
+)
+
+
+def _rate_after(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A level right before "a month", "per week", "daily" or the like that the reading did
+    not hold ("nearly $300 a month"): an amount per a span of time (a rate), not a level."""
+    if reading["kind"] not in _LEVEL_KINDS or str(reading.get("unit", "")).endswith("_per_year"):
+        return None
+    rate = _RATE_AFTER_RE.match(after)
+    if rate is None:
+        return None
+    return (
+        f"{rate.group().strip()!r} right after {mention.text!r} makes it an amount per a span "
+        f"of time (a rate), which the reading does not hold"
+    )
+
+
+# A multiplier right before "as many as" or "as much as": "twice as many as", "three times as
+# much as", "half as many as".
+_MULTIPLIER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:twice|thrice|half|double|triple|times)[ \t]*$", re.IGNORECASE
+)
+
+
+def _comparison_as_bound(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A reading whose qualifier "as many as" or "as much as" follows a multiplier ("nearly
+    twice as many as two years prior"): the words compare two figures, they bound none."""
+    qualifier = str(reading.get("qualifier") or "")
+    if not qualifier.startswith(("as many as", "as much as")):
+        return None
+    multiplier = _MULTIPLIER_BEFORE_RE.search(before)
+    if multiplier is None:
+        return None
+    return (
+        f"{multiplier.group().strip()!r} before {qualifier!r} makes the words a comparison of "
+        f"two figures, not a bound on {mention.text!r}"
+    )
+
+
+# "from" (and a hedge) right before a figure; "to" and a number later in its clause.
+_FROM_BEFORE_RE = re.compile(r"(?<![\w-])from[ \t]+$", re.IGNORECASE)
+_TO_NUMBER_LATER_RE = re.compile(r"(?<![\w-])to[ \t]+\d")
+
+
+def _from_end_cut(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A count after "from" with "to" and a number later in its clause, past other words
+    ("from around 5,000 pieces this year to 10,000 pieces next year"): the start of a "from X
+    to Y" whose other end the mention does not hold (and that end, a bare number, is refused)."""
+    if not _bare_count(reading):
+        return None
+    hedge = str(reading.get("qualifier") or "")
+    if not mention.text.casefold().startswith(hedge.casefold()):
+        return None
+    if _FROM_BEFORE_RE.search(before) is None or _TO_NUMBER_LATER_RE.search(after) is None:
+        return None
+    return (
+        f"{mention.text!r} starts a 'from X ... to Y' whose other end ({after.strip()!r}) the "
+        f"mention does not hold"
     )

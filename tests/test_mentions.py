@@ -330,6 +330,8 @@ DRAFT_SPAN_CASES += [
     ("some 30% of listed firms reported losses", [("some 30% of listed firms", "30%")]),
     ("40% of the computing power used by", [("40% of the computing power", "40%")]),
     ("€2 billion per annum from", [("€2 billion per annum", "€2 billion")]),
+    # a scale word joined by a hyphen is the number's, as one written after a space
+    ("at a $48-million valuation", [("$48-million", "$48-million")]),
 ]
 
 

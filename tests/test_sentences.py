@@ -31,6 +31,24 @@ def numbers(reading: dict) -> tuple:
 
 # (sentence, words of the mention, expected (kind, value, low, high, bound, unit)).
 CONTEXT_CASES = [
+    # a scale word joined by a hyphen: "a $48-million valuation" is $48 million
+    (
+        "The startup closed its round at a $48-million valuation last week.",
+        "$48-million",
+        ("money", 48e6, 48e6, 48e6, "exact", "usd"),
+    ),
+    # money "in annual revenue" (or yearly sales): an amount a year
+    (
+        "Analysts expect the unit to bring in roughly $40 billion in additional yearly sales.",
+        "roughly $40 billion",
+        ("money", 40e9, 40e9, 40e9, "approximate", "usd_per_year"),
+    ),
+    # things counted "for a year": how long, not how many a year
+    (
+        "The new plant could supply about 200,000 homes for a year, the utility says.",
+        "about 200,000",
+        ("count", 200000.0, 200000.0, 200000.0, "approximate", "count"),
+    ),
     # a bare figure in a list after a change continues the change, in its direction
     (
         "Its stock soaring 239% in 2023 and 171% in 2024, investors are wary.",

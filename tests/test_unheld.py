@@ -147,7 +147,39 @@ WHOLE_PATH = [
     ("The outage left around 130,000 homes days without power.", "130,000", None),
     # a count and a word in lower case (an adjective): stands
     ("The model has 671B total parameters, and 37B active.", "37B", None),
+    # a level right before a span of time it is counted per: a rate, not a level
+    ("Households now spend about $150 a week on groceries.", "$150", "'a week' right after"),
+    ("The plan costs $20 monthly, billed in advance.", "$20", "'monthly' right after"),
+    # a word of rate before a noun: those active in a span, a count that stands
+    ("The app has 20 million daily users in Asia.", "20 million", None),
+    # a span dated "prior" (like "earlier"): the period of another figure
+    ("Sales tripled from three years prior.", "three years", "'prior' beside it"),
+    # a count before a unit's symbol the project does not have
+    ("The link runs at 900 GBps between the two dies.", "900", "'GBps'"),
+    ("The new cores run at 3 GHz.", "3", "'GHz'"),
+    # a level after "a change of": a change whose sign is not written
+    ("Prices rose, which is a change of about 12 percent.", "about 12 percent", "'change of'"),
+    # the start of a "from X ... to Y" with words between X and "to"
+    (
+        "Output should grow from about 300 units this year to 900 units in 2027.",
+        "about 300",
+        "starts a",
+    ),
 ]
+
+
+def test_a_bound_after_a_multiplier_is_a_comparison_and_is_refused():
+    text = "The lab trained three times as many as 40 models."
+    mention = _mention_in(text, "as many as 40", "as many as 40")
+    reading = read_mention("as many as 40")
+    assert reading.get("qualifier") == "as many as", reading
+    reason = unheld_words(text, mention, reading, 0)
+    assert reason is not None and "'times' before 'as many as'" in reason, reason
+    plain = "The lab trained as many as 40 models."
+    assert (
+        unheld_words(plain, _mention_in(plain, "as many as 40", "as many as 40"), reading, 0)
+        is None
+    )
 
 
 @pytest.mark.parametrize(("text", "words", "named"), WHOLE_PATH)
