@@ -301,17 +301,21 @@ def _sort_voices(
 ) -> dict[str, list[str]]:
     """Who speaks, in order of appearance: named voices, the texts that speak in their own
     voice (by source name), and unnamed groups (by the text's words for them)."""
-    by_id = voices.set_index("voice_id")
+    # Looked up in plain dictionaries: a frame lookup per claim costs more than the rest.
+    kinds = dict(zip(voices["voice_id"], voices["kind"], strict=True))
+    names = dict(zip(voices["voice_id"], voices["name"], strict=True))
     out: dict[str, list[str]] = {"named": [], "texts": [], "groups": []}
+    seen: set[tuple[str, str]] = set()
     for v in voice_ids:
-        kind = by_id.loc[v, "kind"]
+        kind = kinds[v]
         if kind == "outlet":
             part, label = "texts", voice_labels[v].removeprefix("the text of ")
         elif kind == "group":
-            part, label = "groups", f"“{brief.escape_text(by_id.loc[v, 'name'])}”"
+            part, label = "groups", f"“{brief.escape_text(names[v])}”"
         else:
             part, label = "named", voice_labels[v]
-        if label not in out[part]:
+        if (part, label) not in seen:
+            seen.add((part, label))
             out[part].append(label)
     return out
 
@@ -340,6 +344,31 @@ def _agreement_context(fact_values: pd.DataFrame | None, fact_id: Any) -> dict[s
     }
 
 
+class _RowsBy:
+    """The rows of ``frame`` sharing one value of ``column``, read as ``rows_by.get(value)``;
+    with ``via`` (a key -> value mapping), read by key. Each group is cut when first asked for:
+    cutting every group at once costs a frame per group, most of them never read."""
+
+    def __init__(
+        self, frame: pd.DataFrame, column: str, via: Mapping[Any, Any] | None = None
+    ) -> None:
+        self._frame = frame
+        self._positions = frame.groupby(column, sort=False).indices
+        self._via = via
+        self._cut: dict[Any, pd.DataFrame] = {}
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if self._via is not None:
+            if key not in self._via:
+                return default
+            key = self._via[key]
+        if key not in self._cut:
+            if key not in self._positions:
+                return default
+            self._cut[key] = self._frame.iloc[self._positions[key]]
+        return self._cut[key]
+
+
 @dataclass(frozen=True)
 class _ReportIndex:
     """What wording a report looks up, indexed once per brief: each report then reads only its
@@ -350,10 +379,10 @@ class _ReportIndex:
     voice_keys: dict[str, str]  # voice_id -> voice_key
     cited_names: dict[str, str]  # voice_key -> the name of its first voice, escaped
     short_names: dict[str, str]  # voice_id -> as a report names it
-    fact_values: dict[Any, pd.DataFrame] | None  # fact_id -> its rows
+    fact_values: _RowsBy | None  # fact_id -> its rows
     checks: pd.DataFrame | None
     check_rows: dict[Any, list[int]]  # figure_id -> positions in ``checks``
-    claims: dict[Any, pd.DataFrame]  # claim_id -> the claims of its source
+    claims: _RowsBy | dict  # claim_id -> the claims of its source
     published: dict[str, Any]  # source_id -> its publication date (missing when undated)
     anchors: dict[str, str | None]  # figure_id -> the period its "the year before" counts from
 
@@ -374,11 +403,12 @@ class _ReportIndex:
         return brief.escape_text(words)
 
     def checks_of(self, figure_ids: list[str]) -> pd.DataFrame | None:
-        """The rows of ``checks`` about any of ``figure_ids``, in their order."""
+        """The rows of ``checks`` about any of ``figure_ids``, in their order; ``None`` when
+        there are none (most figures: no frame is cut for them)."""
         if self.checks is None or "figure_id" not in self.checks.columns:
             return self.checks
         rows = sorted({n for f in figure_ids for n in self.check_rows.get(f, [])})
-        return self.checks.iloc[rows]
+        return self.checks.iloc[rows] if rows else None
 
 
 def _report_index(
@@ -398,7 +428,6 @@ def _report_index(
     if checks is not None and "figure_id" in checks.columns:
         for n, f in enumerate(checks["figure_id"]):
             check_rows.setdefault(f, []).append(n)
-    by_source = {} if claims is None else dict(list(claims.groupby("source_id", sort=False)))
     return _ReportIndex(
         figures=figures.set_index("figure_id", drop=False),
         voice_labels=voice_labels,
@@ -410,16 +439,16 @@ def _report_index(
             else brief.escape_text(v.name)
             for v in voices.itertuples(index=False)
         },
-        fact_values=None
-        if fact_values is None
-        else dict(list(fact_values.groupby("fact_id", sort=False))),
+        fact_values=None if fact_values is None else _RowsBy(fact_values, "fact_id"),
         checks=checks,
         check_rows=check_rows,
         claims={}
         if claims is None
-        else {
-            c: by_source[s] for c, s in zip(claims["claim_id"], claims["source_id"], strict=True)
-        },
+        else _RowsBy(
+            claims,
+            "source_id",
+            via=dict(zip(claims["claim_id"], claims["source_id"], strict=True)),
+        ),
         published={}
         if sources is None
         else dict(zip(sources["source_id"], sources["published"], strict=True)),
@@ -525,17 +554,21 @@ class _Row(dict):
             raise AttributeError(name) from None
 
 
+def _plain_rows(frame: pd.DataFrame) -> list[_Row]:
+    """Every row of ``frame`` as a :class:`_Row`, read column by column (``tolist`` keeps a
+    missing value as the table holds it, pandas' NA): one pass, not a frame operation a row."""
+    columns = list(frame.columns)
+    return [
+        _Row(zip(columns, values, strict=True))
+        for values in zip(*(frame[c].tolist() for c in columns), strict=True)
+    ]
+
+
 def _figure_rows(figures: pd.DataFrame, ids: Any) -> dict[Any, _Row]:
     """The rows of ``figures`` whose id is among ``ids``, by id, cut in one step: a lookup of a
     row each (``set_index(...).loc[id]``) costs a frame operation per figure."""
     wanted = figures[figures["figure_id"].isin(set(ids))]
-    # Column by column (``tolist`` keeps a missing value as the table holds it, pandas' NA).
-    columns = list(wanted.columns)
-    rows = (
-        _Row(zip(columns, values, strict=True))
-        for values in zip(*(wanted[c].tolist() for c in columns), strict=True)
-    )
-    return {r["figure_id"]: r for r in rows}
+    return {r["figure_id"]: r for r in _plain_rows(wanted)}
 
 
 def _measure_context(
@@ -709,20 +742,21 @@ def _attach_companions(
         for c in set(ids):
             by_claim.setdefault(c, []).append(n)
     hits = {
-        fact.report_key: sorted({n for c in set(fact.claim_ids) for n in by_claim.get(c, [])})
-        for fact in told.itertuples(index=False)
+        key: sorted({n for c in set(claim_ids) for n in by_claim.get(c, [])})
+        for key, claim_ids in zip(told["report_key"], told["claim_ids"], strict=True)
     }
-    by_id = _figure_rows(figures, lone["figure_id"].iloc[sorted(set().union(*hits.values()))])
-    for fact in told.itertuples(index=False):
+    lone_figures, lone_keys = lone["figure_id"].tolist(), lone["report_key"].tolist()
+    by_id = _figure_rows(figures, [lone_figures[n] for n in set().union(*hits.values())])
+    for key in told["report_key"]:
         seen: dict[str, dict[str, str]] = {}
-        for other in lone.iloc[hits[fact.report_key]].itertuples(index=False):
-            row = by_id[other.figure_id]
+        for n in hits[key]:
+            row = by_id[lone_figures[n]]
             seen.setdefault(
                 brief.format_reading(row),
                 {"link": brief.figure_link(row), "metric": brief.escape_text(row["metric"])},
             )
-            folded.add(other.report_key)
-        companions[fact.report_key] = list(seen.values())
+            folded.add(lone_keys[n])
+        companions[key] = list(seen.values())
     return reports[~reports["report_key"].isin(folded)], companions
 
 
@@ -755,19 +789,28 @@ def list_disagreements(
         if "figure_id" in disagreements.columns
         else {}
     )
-    out = []
-    for key, sides in disagreements.groupby("disagreement_id", sort=False):
-        sides = sides[sides["source_id"].isin(source_labels)]
-        if sides["source_id"].nunique() < 2:
+    # The sides as plain rows grouped by disagreement, in one pass (a frame operation per
+    # disagreement would cost more than all the rest as the corpus grows).
+    by_key: dict[Any, list[_Row]] = {}
+    for side in _plain_rows(disagreements):
+        if brief.is_missing(side["disagreement_id"]):
             continue
-        first = sides.iloc[0]
+        kept = by_key.setdefault(side["disagreement_id"], [])  # in order of first appearance
+        if side["source_id"] in source_labels:
+            kept.append(side)
+    out = []
+    for key, sides in by_key.items():
+        sources = list(dict.fromkeys(side["source_id"] for side in sides))
+        if len(sources) < 2:
+            continue
+        first = sides[0]
         links = []
-        for side in sides.itertuples(index=False):
-            figure_id = getattr(side, "figure_id", None)
+        for side in sides:
+            figure_id = side.get("figure_id")
             if not brief.is_missing(figure_id) and figure_id in by_id:
                 row = by_id[figure_id]
                 links.append(
-                    {"link": brief.figure_link(row), "source": source_labels[side.source_id]}
+                    {"link": brief.figure_link(row), "source": source_labels[side["source_id"]]}
                 )
         out.append(
             {
@@ -776,7 +819,7 @@ def list_disagreements(
                 "kind": first.get("kind", "divergence"),
                 "question": brief.escape_text(first.get("question", "")),
                 "what": brief.escape_text(first.get("what_differs", "")),
-                "sources": [source_labels[x] for x in pd.unique(sides["source_id"])],
+                "sources": [source_labels[x] for x in sources],
                 "figures": links,
             }
         )
