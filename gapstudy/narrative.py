@@ -106,15 +106,19 @@ def viewpoint_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     words: dict[Any, list[tuple[int, Any]]] = {}
     for n, (voice_id, text) in enumerate(zip(figures["voice_id"], figures["text"], strict=True)):
         words.setdefault(voice_id, []).append((n, text))
+    # The voices by stance, then by key in order of appearance, as plain rows (a frame
+    # operation per voice would cost more than all the rest as the corpus grows).
+    by_stance: dict[Any, dict[Any, list[_Row]]] = {}
+    for v in _plain_rows(voices):
+        if not brief.is_missing(v["voice_key"]):
+            by_stance.setdefault(v["stance"], {}).setdefault(v["voice_key"], []).append(v)
     rows = []
     for stance in vocab.STANCES:
-        group = voices[voices["stance"] == stance]
-        for key, same in group.groupby("voice_key", sort=False):
-            ids = set(same["voice_id"])
+        for key, same in by_stance.get(stance, {}).items():
+            ids = {v["voice_id"] for v in same}
 
-            def first(column: str, same: pd.DataFrame = same) -> Any:
-                values = same[column].dropna()
-                return values.iloc[0] if len(values) else None
+            def first(column: str, same: list[_Row] = same) -> Any:
+                return next((v[column] for v in same if not brief.is_missing(v[column])), None)
 
             rows.append(
                 {
@@ -124,7 +128,7 @@ def viewpoint_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                     "kind": first("kind"),
                     "affiliation": first("affiliation"),
                     "role": first("role"),
-                    "source_ids": ", ".join(pd.unique(same["source_id"])),
+                    "source_ids": ", ".join(dict.fromkeys(v["source_id"] for v in same)),
                     "dimensions": _dimension_list({d for v in ids for d in dimensions.get(v, [])}),
                     "figures": "; ".join(
                         text for _, text in sorted(w for v in ids for w in words.get(v, []))
@@ -297,13 +301,15 @@ def _voice_labels(voices: pd.DataFrame, source_labels: dict[str, str]) -> dict[s
 
 
 def _sort_voices(
-    voice_ids: pd.Series, voices: pd.DataFrame, voice_labels: dict[str, str]
+    voice_ids: pd.Series,
+    kinds: Mapping[str, Any],
+    names: Mapping[str, Any],
+    voice_labels: dict[str, str],
 ) -> dict[str, list[str]]:
     """Who speaks, in order of appearance: named voices, the texts that speak in their own
-    voice (by source name), and unnamed groups (by the text's words for them)."""
-    # Looked up in plain dictionaries: a frame lookup per claim costs more than the rest.
-    kinds = dict(zip(voices["voice_id"], voices["kind"], strict=True))
-    names = dict(zip(voices["voice_id"], voices["name"], strict=True))
+    voice (by source name), and unnamed groups (by the text's words for them). ``kinds`` and
+    ``names``: each voice's kind and name by id (plain dictionaries: a frame lookup per claim
+    would cost more than the rest)."""
     out: dict[str, list[str]] = {"named": [], "texts": [], "groups": []}
     seen: set[tuple[str, str]] = set()
     for v in voice_ids:
@@ -380,7 +386,7 @@ class _ReportIndex:
     cited_names: dict[str, str]  # voice_key -> the name of its first voice, escaped
     short_names: dict[str, str]  # voice_id -> as a report names it
     fact_values: _RowsBy | None  # fact_id -> its rows
-    checks: pd.DataFrame | None
+    checks: list[_Row]  # the reference checks as plain rows (none if they name no figures)
     check_rows: dict[Any, list[int]]  # figure_id -> positions in ``checks``
     claims: _RowsBy | dict  # claim_id -> the claims of its source
     published: dict[str, Any]  # source_id -> its publication date (missing when undated)
@@ -402,13 +408,13 @@ class _ReportIndex:
             words = f"{words}, year not placed"
         return brief.escape_text(words)
 
-    def checks_of(self, figure_ids: list[str]) -> pd.DataFrame | None:
+    def checks_of(self, figure_ids: list[str]) -> list[_Row] | None:
         """The rows of ``checks`` about any of ``figure_ids``, in their order; ``None`` when
-        there are none (most figures: no frame is cut for them)."""
-        if self.checks is None or "figure_id" not in self.checks.columns:
-            return self.checks
+        there are none or the checks name no figures."""
+        if not self.checks:
+            return None
         rows = sorted({n for f in figure_ids for n in self.check_rows.get(f, [])})
-        return self.checks.iloc[rows] if rows else None
+        return [self.checks[n] for n in rows] or None
 
 
 def _report_index(
@@ -425,9 +431,11 @@ def _report_index(
     for key, name in zip(voices["voice_key"], voices["name"], strict=True):
         cited.setdefault(key, brief.escape_text(name))
     check_rows: dict[Any, list[int]] = {}
+    check_list: list[_Row] = []
     if checks is not None and "figure_id" in checks.columns:
-        for n, f in enumerate(checks["figure_id"]):
-            check_rows.setdefault(f, []).append(n)
+        check_list = _plain_rows(checks)
+        for n, row in enumerate(check_list):
+            check_rows.setdefault(row["figure_id"], []).append(n)
     return _ReportIndex(
         figures=figures.set_index("figure_id", drop=False),
         voice_labels=voice_labels,
@@ -440,7 +448,7 @@ def _report_index(
             for v in voices.itertuples(index=False)
         },
         fact_values=None if fact_values is None else _RowsBy(fact_values, "fact_id"),
-        checks=checks,
+        checks=check_list,
         check_rows=check_rows,
         claims={}
         if claims is None
@@ -464,13 +472,13 @@ def _report_context(
     rows = index.figures.loc[group.figure_ids]
     first = rows.iloc[0]
     readings: dict[str, str] = {}
-    for r in rows.itertuples(index=False):
+    told = _plain_rows(rows)
+    for r in told:
         readings.setdefault(brief.format_reading(r), brief.figure_link(r))
     # A restatement in other words, or with only its hedge changed, adds nothing; one in
     # another unit or number (a currency conversion in brackets) is shown beside it, once.
     restated: dict[str, str] = {}
-    told = list(rows.itertuples(index=False))
-    for r in index.figures.loc[list(getattr(group, "restated_ids", []))].itertuples(index=False):
+    for r in _plain_rows(index.figures.loc[list(getattr(group, "restated_ids", []))]):
         if all(facts.reads_otherwise(r, t) for t in told):
             restated.setdefault(brief.format_reading(r), brief.figure_link(r))
     per_source = [
@@ -490,7 +498,8 @@ def _report_context(
     note = first.get("interpretation_note")
     counterpart = first.get("counterpart")
     short_names = index.short_names
-    by_voice = rows.assign(_key=rows["voice_id"].map(index.voice_keys)).groupby("_key", sort=False)
+    keys = [index.voice_keys.get(v) for v in rows["voice_id"]]  # not ``map``: a lookup a row
+    by_voice = rows.assign(_key=keys).groupby("_key", sort=False)
     who = list(dict.fromkeys(voice_labels[v] for v in group.voice_ids))
     return {
         "by_voice": [
@@ -640,6 +649,8 @@ def _dimension_sections(
     derived = t.get("derived_measures")
     fact_values, checks, sources = t.get("fact_values"), t.get("reference_checks"), t.get("sources")
     index = _report_index(figures, voices, voice_labels, fact_values, checks, claims, sources)
+    kinds = dict(zip(voices["voice_id"], voices["kind"], strict=True))
+    names = dict(zip(voices["voice_id"], voices["name"], strict=True))
     disagreements = list_disagreements(
         t.get("disagreements"), figures, {s: source_labels[s] for s in source_labels}
     )
@@ -684,7 +695,7 @@ def _dimension_sections(
                     "stance": camp,
                     "n_claims": int(getattr(row, f"n_{camp}_claims")),
                     "n_sources": int(getattr(row, f"n_{camp}_sources")),
-                    "voices": _sort_voices(here["voice_id"], voices, voice_labels),
+                    "voices": _sort_voices(here["voice_id"], kinds, names, voice_labels),
                     **_camp_reports(theirs, context, companions),
                     "measures": [m for m in measures if m["stance"] == camp],
                 }
@@ -847,14 +858,14 @@ def list_out_of_date(
     ]
 
 
-def _check_context(checks: pd.DataFrame | None, figure_ids: list[str]) -> dict[str, Any] | None:
-    """What the primary source says of the first checked figure among ``figure_ids``."""
-    if checks is None or "figure_id" not in checks.columns:
+def _check_context(checks: list[_Row] | None, figure_ids: list[str]) -> dict[str, Any] | None:
+    """What the primary source says of the first checked figure among ``figure_ids``;
+    ``checks`` the reference checks as plain rows (:meth:`_ReportIndex.checks_of`)."""
+    wanted = set(figure_ids)
+    mine = [c for c in checks or [] if c["figure_id"] in wanted]  # by hash: NA compares to none
+    if not mine:
         return None
-    mine = checks[checks["figure_id"].isin(figure_ids)]
-    if not len(mine):
-        return None
-    c = mine.iloc[0]
+    c = mine[0]
     url = c.get("reference_url")
     note = c.get("note")
     return {
@@ -862,7 +873,7 @@ def _check_context(checks: pd.DataFrame | None, figure_ids: list[str]) -> dict[s
         "name": brief.escape_text(c.get("reference_name", "the primary source")),
         "url": None if brief.is_missing(url) else str(url),
         "note": None if brief.is_missing(note) else brief.escape_text(note),
-        "statuses": sorted(set(mine["status"])),
+        "statuses": sorted({c["status"] for c in mine}),
         "n": len(mine),
     }
 
