@@ -9,8 +9,11 @@ words after a count that name no things counted ("roughly 1,510 Elo"), a range w
 one end ("2022 to 805,500"), a verb of change lent from another clause ("subsidies that reduce
 bills by up to 50 per cent", read with "ramped up"). :func:`unheld_words` looks for these
 shapes in a finished reading, whatever words fill them, and turns the reading into a refusal
-naming the words: a refusal beats a wrong number. The rules are in docs/annotations.md ("Words
-a reading did not hold").
+naming the words: a refusal beats a wrong number. A second list, from the shapes of the
+first passes' misreadings the first list missed, looks at the words right around the figure
+(another number beside a count, a bound or a fraction after it, a label's name before it, a
+figure written in pieces). The rules are in docs/annotations.md ("Words a reading did not
+hold").
 """
 
 from __future__ import annotations
@@ -131,6 +134,21 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _nothing_counted,
         _year_at_one_end,
         _lent_verb,
+        _side_by_side,
+        _alone,
+        _bound_after,
+        _not_whole,
+        _label_before,
+        _fraction,
+        _split_figure,
+        _price_earlier,
+        _compared_bare,
+        _unit_after_change,
+        _change_noun_before,
+        _level_words_on_change,
+        _scale_first,
+        _hedge_outside_quotes,
+        _duration_as_period,
     )
     for check in checks:
         if (reason := check(text, mention, reading, before, after)) is not None:
@@ -170,6 +188,11 @@ def _compared(
         return None  # another number owns the comparison, or two numbers set side by side
     used = reading.get("read_with", "")
     if comparison.group().casefold() in used.casefold():
+        if reading["kind"] == "multiplier" and _TIME_COMPARED_RE.match(compared_with):
+            return (
+                f"{mention.text!r} is compared with {compared_with.strip()!r}, a time: a change "
+                f"over time, not a multiplier between two things"
+            )
         if reading["kind"] in ("multiplier", "change") and _PERCENTAGE_WORDS_RE.search(
             compared_with
         ):
@@ -379,4 +402,331 @@ def _change_noun_after(
     return (
         f"{' '.join(words)!r} after {mention.text!r} names a change ({nouns[0]!r}), which the "
         f"reading does not hold: a change, not a level"
+    )
+
+
+# The second half of the last check: shapes found in the first passes of held-out checks after
+# the checks above were written (docs/annotations.md, "Words a reading did not hold").
+
+_NUMBER_WORD = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|hundred)"
+)
+_LINK = r"(?:in|out[ \t]+of|of|×|x|by)"
+# A number set beside a count by a link word ("three in 10", "four out of five", "3.14 × 10");
+# not a year after it ("sold 5 million in 2024").
+_SIDE_AFTER_RE = re.compile(
+    rf"[ \t]+{_LINK}[ \t]+(?!(?:19|20)\d\d(?![\d,.])){_NUMBER_WORD}(?![\w-])", re.IGNORECASE
+)
+_SIDE_BEFORE_RE = re.compile(rf"(?<![\w-]){_NUMBER_WORD}[ \t]+{_LINK}[ \t]*$", re.IGNORECASE)
+# Punctuation, or the end of the text, right after a mention.
+_PUNCTUATION_AFTER_RE = re.compile(r"[ \t]*(?:[,.;:)\]]|$)")
+# Words after an exact figure that make it a bound: "two or fewer", "adults 65 and up",
+# "10,000 plus" (not "and up 13%", a verb of change with its own number).
+_BOUND_AFTER_RE = re.compile(
+    r"[ \t]+(?:or[ \t]+(?:fewer|less|more|so|above|higher|lower|below|over|greater|under)|"
+    r"and[ \t]+(?:up|above|over|higher|more|older)|plus)(?![\w-])(?![ \t]+\d)",
+    re.IGNORECASE,
+)
+# A capitalised word right before a count: a label's name ("Parts 730", "Section 232").
+_LABEL_BEFORE_RE = re.compile(r"(?<![\w.-])([A-Z][a-z]+)[ \t]+$")
+_NOT_LABELS = frozenset(
+    {"some", "about", "over", "around", "only", "just", "nearly", "almost", "top", "up", "down"}
+)
+_FRACTIONS = (
+    r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|"
+    r"tenths?|hundredths?)"
+)
+_FRACTION_AFTER_RE = re.compile(rf"[ \t-]+{_FRACTIONS}(?![\w-])", re.IGNORECASE)
+_ORDINAL_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:first|second|third|fourth|last|latter|final|former)[ \t-]+$", re.IGNORECASE
+)
+# Digits that go on after a comma and a space ("400, 000"); an editor's bracket that completes
+# the figure ("$2 [billion]").
+_SPLIT_AFTER_RE = re.compile(r",[ \t]+\d{3}(?![\d,.])")
+_BRACKET_AFTER_RE = re.compile(r"[ \t]*\[[^\]\d]*[a-z]")
+# An amount of money written as a price per a unit: "$10 per million tokens", "$0.13/kWh".
+_PRICE_WRITTEN_RE = re.compile(
+    r"[$€£¥][ \t]?\d[\d,.]*(?:[ \t]*(?:million|billion|trillion|[kmb]n?)\b)?[ \t]*"
+    r"(?:per[ \t]+\w+|/[ \t]?[^\W\d]+)",
+    re.IGNORECASE,
+)
+_COMPARISON_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:versus|vs\.?|than|compared[ \t]+(?:to|with))[ \t]*$", re.IGNORECASE
+)
+# A noun of change, then "of" or "by", before a figure: "a growth rate (CAGR) of 35%".
+_CHANGE_NOUN_OF_RE = re.compile(
+    r"([^\W\d_]+)(?:[ \t]+rate)?[ \t]*(?:\([^)]*\))?[ \t]+(?:of|by)[ \t]+$"
+)
+
+
+def _bare_count(reading: dict[str, Any]) -> bool:
+    """A count of no named unit, read from the mention's words alone."""
+    return (
+        reading["kind"] == "count" and reading["unit"] == "count" and not reading.get("read_with")
+    )
+
+
+def _side_by_side(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A count set beside another number by "in", "out of", "of", "by" or "×" ("three in 10",
+    "four out of five", "3.14 × 10^23"): a share or one figure written in two numbers, not two
+    counts."""
+    if not _bare_count(reading):
+        return None
+    beside = _SIDE_AFTER_RE.match(after) or _SIDE_BEFORE_RE.search(before)
+    if beside is None:
+        return None
+    return (
+        f"{mention.text!r} stands beside another number ({beside.group().strip()!r}): the two "
+        f"may make one figure (a share, a product), not two counts"
+    )
+
+
+def _alone(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """Digits alone in brackets ("not yet in production [4]"), or at the start of a clause
+    with a mark right after them (a list item's "3."): a note or a number in a list, with
+    nothing written that it counts. (Between commas, "Apple, 12, and Google, 9", such digits
+    may be counts: ages there are excluded where a name stands before them.)"""
+    if not _bare_count(reading) or not re.fullmatch(r"[\d,]+", mention.text):
+        return None
+    if not _PUNCTUATION_AFTER_RE.match(text, mention.end):
+        return None
+    head = text[: mention.start]
+    if not re.search(r"(?:^|\n|[(\[])[ \t]*$", head):
+        return None
+    return (
+        f"{mention.text!r} stands alone between marks, naming nothing it counts: a note or a "
+        f"list item's number?"
+    )
+
+
+def _bound_after(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """An exact reading followed by words that make it a bound ("two or fewer", "65 and up",
+    "10,000 plus"), which the mention did not take in."""
+    if reading.get("bound") != "exact":
+        return None
+    bound = _BOUND_AFTER_RE.match(text, mention.end)
+    if bound is None:
+        return None
+    return (
+        f"{bound.group().strip()!r} after {mention.text!r}, which the mention does not hold, "
+        f"makes it a bound, not the exact amount read"
+    )
+
+
+def _not_whole(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A count that is not a whole number ("3.14 × 10^23", "0.45 U.S. dollars"): things counted
+    are whole, so its unit is written elsewhere or not at all."""
+    if reading["kind"] != "count" or reading["unit"] != "count":
+        return None
+    ends = [reading.get(key) for key in ("value", "low", "high")]
+    if all(end is None or float(end).is_integer() for end in ends):
+        return None
+    return f"{mention.text!r} is read as a count but is not a whole number: its unit is not read"
+
+
+def _label_before(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A count right after a capitalised word that is not a hedge or a function word ("15
+    C.F.R. Parts 730 to 774", "Section 232"): the number of a label, not a count."""
+    if not _bare_count(reading) or not mention.text[:1].isdigit():
+        return None
+    label = _LABEL_BEFORE_RE.search(text, 0, mention.start)
+    if label is None or _starts_sentence(text, label.start()):
+        return None
+    word = label.group(1).casefold()
+    if word in _BOUND_WORDS | _FUNCTION_WORDS | _DETERMINERS | _NOT_LABELS:
+        return None
+    return (
+        f"{label.group(1)!r} right before {mention.text!r} may make it the number of a label "
+        f"(a part, a section, a model), not a count"
+    )
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` starts the text or a sentence: after a full stop that ends a word or a
+    number ("rose 3. Then"), not one inside an abbreviation ("15 C.F.R. Parts")."""
+    head = text[:at]
+    if not head.strip():
+        return True
+    stop = re.search(r"(\S+)[.!?][ \t\n]+$", head)
+    return stop is not None and "." not in stop.group(1)
+
+
+def _fraction(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A count followed by a word of fraction ("roughly one third of capex": a share, not one
+    thing), or a fraction after an ordinal ("the first half of 2025": a period)."""
+    if _bare_count(reading) and _FRACTION_AFTER_RE.match(text, mention.end):
+        return f"{mention.text!r} is followed by a fraction, which the reading does not hold"
+    if re.fullmatch(_FRACTIONS, mention.text.strip(), re.IGNORECASE) and (
+        _ORDINAL_BEFORE_RE.search(text, 0, mention.start)
+    ):
+        return f"an ordinal before {mention.text!r} makes it part of a period, not a quantity"
+    return None
+
+
+def _split_figure(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A figure whose digits go on after a comma and a space ("about 400, 000"), whose scale
+    is in an editor's bracket after it ("$2 [billion]"), or written with a leading zero ("000
+    to 500", the end of a split number): the figure is more than the mention's words."""
+    leading_zero = re.match(r"[^\d.]*0\d", mention.text) is not None
+    split = mention.text[-1:].isdigit() and _SPLIT_AFTER_RE.match(text, mention.end)
+    bracket = _BRACKET_AFTER_RE.match(text, mention.end)
+    if not (leading_zero or split or bracket):
+        return None
+    return (
+        f"{mention.text!r} may be part of a figure written in pieces (a number split by a "
+        f"space, a scale in brackets), which the mention does not hold"
+    )
+
+
+def _price_earlier(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """An amount of money after a price per a unit in its clause ("What cost $10 per million
+    tokens in early 2024 costs under $0.50"): its unit may be that price's, written once."""
+    if reading["kind"] != "money" or reading.get("read_with"):
+        return None
+    price = _PRICE_WRITTEN_RE.search(before)
+    if price is None:
+        return None
+    return (
+        f"{mention.text!r} follows the price {price.group().strip()!r} in its clause: it may be "
+        f"a price per that unit too, written once"
+    )
+
+
+def _compared_bare(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A count naming nothing right after a comparison ("100-200 kilowatts per rack versus
+    10-20 for traditional servers"): its unit may be the other side's, written once."""
+    if not _bare_count(reading) or not _COMPARISON_BEFORE_RE.search(before):
+        return None
+    words = _words(after)
+    if words and words[0].casefold() not in _FUNCTION_WORDS:
+        return None
+    return (
+        f"{mention.text!r} comes right after a comparison and names nothing it counts: its unit "
+        f"may be written once, on the other side"
+    )
+
+
+def _unit_after_change(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A change read as a count whose words after name a unit ("expanded 460 basis points")."""
+    if reading["kind"] != "change" or reading["unit"] != "count":
+        return None
+    for word in _words(after)[:3]:
+        if word.casefold() in _FUNCTION_WORDS:
+            break
+        if is_unit_word(word.strip(".")) or _is_currency(word):
+            return (
+                f"{word!r} after {mention.text!r} names a unit the change read as a count does "
+                f"not hold"
+            )
+    return None
+
+
+def _change_noun_before(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A level after a noun of change and "of" or "by" ("a compound annual growth rate (CAGR)
+    of 35%"), which the reading did not hold: a change, not a level."""
+    if reading["kind"] not in _LEVEL_KINDS or reading.get("read_with"):
+        return None
+    noun = _CHANGE_NOUN_OF_RE.search(text, max(0, mention.start - 80), mention.start)
+    if noun is None or noun.group(1).casefold() not in vocab.CHANGE_NOUNS:
+        return None
+    return (
+        f"{noun.group().strip()!r} before {mention.text!r} names a change, which the reading "
+        f"does not hold: a change, not a level"
+    )
+
+
+# A hedge or bound just outside an opening quotation mark: 'more than "40 chip firms"'.
+_HEDGE_BEFORE_QUOTE_RE = re.compile(
+    r"(?<![\w-])(?:more[ \t]+than|less[ \t]+than|fewer[ \t]+than|over|under|about|around|"
+    r"nearly|almost|roughly|up[ \t]+to|at[ \t]+least|at[ \t]+most)[ \t]*[\"“‘'][ \t]*$",
+    re.IGNORECASE,
+)
+# "in", "within", "over" before a duration: the span of time another figure took.
+_PERIOD_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:in|within|over)[ \t]+(?:just[ \t]+|only[ \t]+|the[ \t]+(?:past|last|next)"
+    r"[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _level_words_on_change(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A change read with "as high as" or "as low as", words that name a level reached ("may
+    grow as high as 12%": a share of 12%, not a growth of 12%)."""
+    if reading["kind"] != "change" or reading.get("qualifier") not in ("as high as", "as low as"):
+        return None
+    return (
+        f"{reading['qualifier']!r} in {mention.text!r} names a level reached, not the size of a "
+        f"change"
+    )
+
+
+def _scale_first(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A mention that starts with a scale word with no number before it but "a" or "one"
+    ("several hundred million dollars"): how many hundreds is not written."""
+    scale = re.match(r"(?:hundred|thousand|million|billion|trillion)s?\b", mention.text, re.I)
+    if scale is None:
+        return None
+    previous = [word.casefold() for word in _WORD_RE.findall(before)[-1:]]
+    if previous in (["a"], ["one"]):
+        return None
+    return f"{mention.text!r} starts with {scale.group()!r} and no number: how many is not written"
+
+
+def _hedge_outside_quotes(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """An exact reading whose hedge stands just outside an opening quotation mark ('more than
+    "40 chip firms"'): the quoted words are not all the figure's."""
+    if reading.get("bound") != "exact":
+        return None
+    hedge = _HEDGE_BEFORE_QUOTE_RE.search(text, 0, mention.start)
+    if hedge is None:
+        return None
+    return (
+        f"{hedge.group().strip()!r} before {mention.text!r}, outside its quotation marks, may "
+        f"make it a bound or an approximation"
+    )
+
+
+def _duration_as_period(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A duration after "in", "within" or "over" with another number earlier in its clause
+    ("a 10–50x price reduction in 18 months"): the span another figure took, not a figure of
+    its own."""
+    if reading["kind"] != "duration":
+        return None
+    period = _PERIOD_BEFORE_RE.search(before)
+    if period is None or not re.search(r"(?<![\w-])\d", before[: period.start()]):
+        return None  # a number written in digits: not "billion-dollar status in just 2 years"
+    return (
+        f"{period.group().strip()!r} before {mention.text!r}, after another number in its "
+        f"clause: it may be the period of that figure, not a duration of its own"
     )
