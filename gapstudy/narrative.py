@@ -24,6 +24,7 @@ enters the text, so markup in a quote is shown, never rendered, and '$' never st
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -681,9 +682,7 @@ def _dimension_sections(
         used = mine["figure_ids"].map(lambda ids, used=in_measures: set(ids) <= used).astype(bool)
         mine = mine.loc[~used]
 
-        def context(group: Any) -> dict[str, Any]:
-            return _report_context(group, index, source_labels)
-
+        context = functools.partial(_report_context, index=index, source_labels=source_labels)
         mine, companions = _attach_companions(mine, figures)
 
         camps = []

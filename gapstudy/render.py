@@ -460,6 +460,29 @@ def render_notebook(
     return views[False][0], views[True][0]
 
 
+def _notebook_tasks(
+    notebooks: list[Path], out: Path, figures: list[FigureEntry], links: Mapping[str, str]
+) -> list[_Task]:
+    """The notebook pages, one task each, after the stylesheet they share."""
+    tasks = []
+    if notebooks:
+        tasks.append(
+            _Task(
+                NOTEBOOK_STYLESHEET,
+                lambda w: w.write(out / NOTEBOOK_STYLESHEET, notebook_stylesheet()),
+            )
+        )
+    for nb_path in notebooks:
+        captions = {f.name: f.caption for f in figures if f.run == nb_path.stem}
+        tasks.append(
+            _Task(
+                str(nb_path),
+                functools.partial(_render_notebook_task, nb_path, out, captions, links),
+            )
+        )
+    return tasks
+
+
 def _render_notebook_task(
     nb_path: Path,
     out_dir: Path,
@@ -852,21 +875,7 @@ def render_report(paths: ProjectPaths, *, jobs: int | None = None) -> list[Path]
     reader_tables = load_reader_tables(paths)
     links = reader.known_spans(reader_tables) if reader_tables else {}
     tasks = _source_page_tasks(paths, reader_tables, env, 4 * jobs) if reader_tables else []
-    if notebooks:
-        tasks.append(
-            _Task(
-                NOTEBOOK_STYLESHEET,
-                lambda w: w.write(out / NOTEBOOK_STYLESHEET, notebook_stylesheet()),
-            )
-        )
-    for nb_path in notebooks:
-        captions = {f.name: f.caption for f in figures if f.run == nb_path.stem}
-        tasks.append(
-            _Task(
-                str(nb_path),
-                functools.partial(_render_notebook_task, nb_path, out, captions, links),
-            )
-        )
+    tasks += _notebook_tasks(notebooks, out, figures, links)
     writer = _Writer(written=run_tasks(tasks, jobs))
     run_pages = {p.stem for p in notebooks}
 
