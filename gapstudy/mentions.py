@@ -11,6 +11,7 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
   name ("910B"). Letters glued before "$" or "¥" belong to the sign ("A$5"), so that the
   normaliser sees the currency.
 - A currency word after a mention belongs to it ("10 billion yuan", "one billion dollars",
+  "a 468 million euro round",
   "15.9 billion U.S. dollars", "2 billion Australian dollars"), so that an amount of money is
   never read as a plain count (a currency the project lacks is then refused).
 - A power of ten is one mention ("1e26", "3.8e25", "10^26", "10²⁶"), never its first digits.
@@ -19,8 +20,9 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
 - Number words, whole words and case-insensitive: cardinals (zero … nineteen, twenty … ninety,
   hundred, thousand, million, billion, trillion and their plurals), dozen(s), half, twice,
   double(d), triple(d), with an attached "-fold", "fold" ("tenfold") or "percent"; "a third",
-  "a quarter" (and other fractions) before "of". Ordinals ("first", "second", "a third round")
-  are not mentions.
+  "a quarter" (and other fractions) before "of"; one unit the project has, written "a", after a
+  hedge or "to" ("to over a gigawatt", "nearly a terawatt-hour"). Ordinals ("first", "second",
+  "a third round") are not mentions.
 - Merging: adjacent number words joined by spaces or hyphens are one mention ("one billion",
   "twenty-five"); a bare number, "to" or a dash, and another number are one mention (a range:
   "three to five", "ten-to-hundred-fold", "3-5", "2024-25"); number words joined by "in" are one
@@ -111,6 +113,8 @@ _NUMBER_WORDS = sorted(
     reverse=True,
 )
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
+# The same words for the stages that read the words around a mention.
+NUMBER_WORDS: frozenset[str] = _NUMBER_WORD_SET
 _PREFIXES = ("sub", "pre", "post", "mid")
 _SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 # Letters that may be glued to digits in a mention: scale and unit abbreviations, "x", decades.
@@ -123,11 +127,14 @@ _MONEY_GLUED_SUFFIXES = frozenset(
     {"k", "m", "mn", "mln", "mil", "b", "bn", "bil", "bln", "t", "tn", "trn"}
 )
 _CURRENCY_CODES = ("USD", "CNY", "RMB", "EUR", "GBP", "HKD", "JPY", "TWD")
+# The singulars stand before a noun ("a 468 million euro round", "a 10 billion dollar deal").
 _CURRENCY_WORDS = (
     "yuan",
     "renminbi",
     "dollars",
+    "dollar",
     "euros",
+    "euro",
     "pounds",
     "yen",
     *_CURRENCY_CODES,
@@ -143,6 +150,12 @@ POWER_OF_TEN_RE = re.compile(
 _A_FRACTION = (
     r"\ba[ \t]+(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=[ \t]+of\b)"
     r"|(?<=\bby[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"  # "grew by a third": a change
+    # one unit after a hedge: "to over a gigawatt", "nearly a terawatt-hour"
+    r"|(?:(?<=\bover[ \t])|(?<=\bnearly[ \t])|(?<=\balmost[ \t])|(?<=\babout[ \t])"
+    r"|(?<=\baround[ \t])|(?<=\bthan[ \t])|(?<=\bleast[ \t])|(?<=\bunder[ \t])"
+    r"|(?<=\bto[ \t])|(?<=\broughly[ \t])|(?<=\bexceed[ \t])|(?<=\bexceeds[ \t])"
+    r"|(?<=\btopped[ \t])|(?<=\bsurpassed[ \t])|(?<=\bexceeded[ \t])|(?<=\bsurpass[ \t])"
+    r"|(?<=\bapproximately[ \t]))an?[ \t]+(?:gigawatt|terawatt-hour|exabyte)(?![\w-])"
 )
 _A_FRACTION_RE = re.compile(_A_FRACTION, re.IGNORECASE)
 # Nouns counted in billions or trillions, after a glued scale letter: "671B parameters", "14.8T
@@ -545,6 +558,8 @@ _UNIT_WORDS = (
     "gigawatt",
     "MW",
     "megawatts",
+    "megawatt",  # the singular before a noun: "their current 50–200 megawatt capacity"
+    "megawatt-hour",
     "kWh",
     "TWh",
     "terawatt-hours",
@@ -777,10 +792,26 @@ _MEASURED_NOUNS = frozenset(
 
 
 def _is_baseline(text: str, match: re.Match[str]) -> bool:
+    """Whether "over", "above", "below" or "under" follows a noun of change or lead ("an
+    increase over $7.5 billion"): a baseline, left out. A word that is also a verb of change
+    after a modal, "to" or "never" is the verb ("will fall below $900", "could rise above"):
+    the level crossed, taken in."""
     if match.group().split()[0].casefold() not in _BASELINE_PREPOSITIONS:
         return False
-    before = re.search(r"(\w+)[ \t]+$", text[max(0, match.start() - 20) : match.start()])
-    return before is not None and before.group(1).casefold() in _MEASURED_NOUNS
+    before = re.search(
+        r"(?:(\w+)[ \t]+)?(\w+)[ \t]+$", text[max(0, match.start() - 30) : match.start()]
+    )
+    if before is None or before.group(2).casefold() not in _MEASURED_NOUNS:
+        return False
+    is_verb = before.group(2).casefold() in vocab.CHANGE_VERBS
+    return not is_verb or (before.group(1) or "").casefold() not in _BEFORE_A_VERB
+
+
+# Words after which a word of change is a verb: "will fall below", "to rise above", "never drop".
+_BEFORE_A_VERB = frozenset(
+    {"will", "would", "could", "can", "may", "might", "should", "must", "shall", "to"}
+    | {"never", "not", "did", "does", "do", "cannot"}
+)
 
 
 def _tail_end(text: str, n_start: int, end: int) -> int:
@@ -837,9 +868,11 @@ _FRACTION_WORD_TAIL_RE = re.compile(
 _QUARTERS_TAIL_RE = re.compile(r"[ \t]+(?:quarters?|fourths?)(?![\w-])", re.IGNORECASE)
 _BY_BEFORE_RE = re.compile(r"(?<![\w-])by[ \t]+$", re.IGNORECASE)
 _HALF_COMPARED_RE = re.compile(r"[ \t]+(?:of[ \t]+)?(?:what|as)(?![\w-])", re.IGNORECASE)
-# One plain word between a percentage and its noun of change: "a 75% price cut".
+# One plain word (hyphens may join its parts) between a percentage and its noun of change: "a
+# 75% price cut", "90% cache-hit discount".
 _NOUN_DIRECTION_TAIL_RE = re.compile(
-    rf"[ \t]+(?!(?:of|in|on|for|to|the|a|an|and|or|by|at|as|from|with|than)\b)[^\W\d_]+"
+    rf"[ \t]+(?!(?:of|in|on|for|to|the|a|an|and|or|by|at|as|from|with|than)\b)"
+    rf"[^\W\d_]+(?:-[^\W\d_]+)*"
     rf"[ \t]+(?:{_alternatives(tuple(vocab.CHANGE_NOUNS))})(?![\w-])",
     re.IGNORECASE,
 )
@@ -852,6 +885,9 @@ _WHOLE_STOPS = frozenset(
     | {"is", "was", "were", "are", "be", "been", "has", "have", "had", "will", "would", "can"}
     | {"could", "may", "might", "should", "while", "when", "where", "because", "if", "so"}
     | {"this", "last", "next", "per", "a", "an", "up", "down", "its", "their", "the"}
+    # a subject pronoun or a verb of saying starts a clause ("60 percent of respondents said
+    # they used it": the whole is "respondents")
+    | {"they", "we", "he", "she", "i", "you", "said", "say", "says", "told"}
 )
 _ED_NOUNS = frozenset({"speed", "need", "needs", "feed", "seed", "bed", "shed"})
 # Words that end a named whole too: a preposition of time or place ("of the global population

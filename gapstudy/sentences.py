@@ -120,7 +120,7 @@ from gapstudy.figures import (
     parse_figure,
     read_mention,
 )
-from gapstudy.mentions import Mention, find_mentions, is_year
+from gapstudy.mentions import NUMBER_WORDS, Mention, find_mentions, is_year
 from gapstudy.unheld import unheld_words
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
@@ -212,7 +212,9 @@ _TIMES_END_RE = re.compile(r"[ \t]+times$", re.IGNORECASE)
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _CLAUSE_END_OR_PLACE_RE = re.compile(
     r"[ \t]*(?:[,;:.)\]!?—–]|$)|[ \t]+(?:globally|worldwide|overall|so[ \t]+far|to[ \t]+date"
-    r"|in[ \t]+total|in[ \t]+\d{4}|last[ \t]+\w+|this[ \t]+\w+|since\b|on\b|across\b)",
+    r"|in[ \t]+total|in[ \t]+\d{4}|last[ \t]+\w+|this[ \t]+\w+|since\b|on\b|across\b"
+    # a span or a place after it: "downloaded 16 million times in its first 18 days"
+    r"|(?:in|within|during|after|before|through|via|from|by)\b)",
     re.IGNORECASE,
 )
 # A mention that ends in a comparative and a "than" later in its clause: "$25.5 billion more in
@@ -262,7 +264,8 @@ _SLASH_BEFORE_RE = re.compile(r"\d/$")
 # Words before a duration that make it the span another figure is over: "over the next five
 # years", "within the past two years".
 _SPAN_LEAD_RE = re.compile(
-    r"(?<![\w-])(?:over|in|within|for|during|across)[ \t]+(?:the[ \t]+)?"
+    r"(?<![\w-])(?:over|in|within|for|during|across|of|throughout)[ \t]+"
+    r"(?:(?:the|its|their)[ \t]+)?"
     r"(?:next|past|last|coming|previous|first)[ \t]+$",
     re.IGNORECASE,
 )
@@ -720,6 +723,18 @@ _COUNT_PER_SPAN_RE = re.compile(
 _COUNT_PER_THING_RE = re.compile(
     r"(?:[ \t]+[^\W\d_][\w-]*){1,2}?[ \t]+(?:per|/)[ \t]*([^\W\d_][\w-]*)", re.IGNORECASE
 )
+# A count with a word of a span before what it counts: "100 million monthly tokens", "2 billion
+# daily queries" count things each month or day (a flow); people counted so ("800 million
+# weekly users", "20 million daily active users") are a count of those active in the span.
+_COUNT_EACH_SPAN_RE = re.compile(
+    r"[ \t]+(?P<span>hourly|daily|weekly|monthly|quarterly|annual|yearly)"
+    r"(?:[ \t]+active)?[ \t]+(?P<thing>[^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
+_PEOPLE_COUNTED = frozenset(
+    {"users", "user", "visitors", "subscribers", "customers", "people", "readers", "viewers"}
+    | {"listeners", "players", "members", "riders", "shoppers", "buyers", "developers"}
+)
 # The end of "from X <words> to Y" that the finder could not join ("from below 20,000 wafer
 # starts per month today to roughly 100,000"): Y's unit is written with X.
 _TO_BEFORE_RE = re.compile(r"(?<![\w-])to[ \t]+$", re.IGNORECASE)
@@ -793,6 +808,14 @@ def _count_rate_or_far_end(
             f"{mention.text + per.group()!r} is an amount per {per.group(1)!r} (a price, a rate "
             f"or a density), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
+    if (flow := _COUNT_EACH_SPAN_RE.match(text, mention.end)) and flow.group(
+        "thing"
+    ).casefold() not in _PEOPLE_COUNTED:
+        return (
+            f"{mention.text + flow.group()!r} counts things in each span of time "
+            f"({flow.group('span')!r}: a rate), for which the project has no unit; "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
     starts = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
     clause = text[starts[-1] if starts else floor : mention.start]
     if _TO_BEFORE_RE.search(clause) and _FROM_NUMBER_RE.search(clause):
@@ -844,10 +867,17 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         if m.end + start <= mention.start and not is_year(m.text)
     ]
     reading = _read(text, mention, earlier, start)
+    if "kind" in reading:
+        _turned_bound(text, mention, reading, start)
     if (unheld := unheld_words(text[:end], mention, reading, start)) is not None:
         return {"refusal": unheld}  # the last check: words of its clause the reading did not hold
     if reading.get("kind") == "change" and _FROM_TO_WORDS_RE.search(mention.text):
-        return _as_levels(text, mention, reading)
+        levels = _as_levels(text, mention, reading)
+        if "levels" in levels and (per := _unit_priced_before(text, mention, start)):
+            levels["levels"] = [_as_price(lvl, lvl["text"], per) for lvl in levels["levels"]]
+        return levels
+    if reading.get("kind") == "money" and (per := _unit_priced_before(text, mention, start)):
+        return _as_price(reading, mention.text, per)
     if POINTS_SCALE_REASON in reading.get("refusal", ""):
         return _points_in_sentence(sentence, mention.text, reading)
     return reading
@@ -1016,6 +1046,12 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
         with_verb = _read_by(text, mention, reading, floor)
         if "refusal" not in with_verb and with_verb is not reading:
             return with_verb, False
+    rate = _VERB_AT_RATE_RE.search(text, floor, mention.start)
+    if "refusal" in reading and rate and (verb := rate.group(1).casefold()) in vocab.CHANGE_VERBS:
+        # "will expand at a rate of 40–55 percent each year": a rate a year, with its verb
+        with_verb = _with_verb(read_mention(f"{verb} {mention.text}"), rate.group().strip())
+        if "refusal" not in with_verb:
+            return with_verb, False
     if "refusal" not in reading and (bound := _TRAILING_BOUND_RE.match(text, mention.end)):
         # "chips with 128 layers or more": the bound after what is counted
         bounded = _read_with_words(
@@ -1034,6 +1070,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return {"exclusion": reason}
     if (refusal := _split_number(text, mention, reading)) is not None:
         return {"refusal": refusal}
+    if (placed := _priced_negated_or_joined(text, mention, reading, floor)) is not None:
+        return placed
     if (placed := _ratio_or_rank(text, mention, reading, floor)) is not None:
         return placed
     if reading["kind"] == "multiplier" and (counted := _times_counted(text, mention, floor)):
@@ -1104,6 +1142,147 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
                 f"written once, earlier; {vocab.REFUSAL_ADVICE}"
             }
     return reading
+
+
+def _priced_negated_or_joined(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """One unit a price is per, refused; a figure after a negation that turns no bound over,
+    refused; a count joined by a hyphen to what it counts, read; else None."""
+    if refusal := _one_unit_priced(text, mention, reading, floor) or _negated(
+        text, mention, reading, floor
+    ):
+        return {"refusal": refusal}
+    return _count_as_modifier(text, mention, reading, floor)
+
+
+# A word of price and "for", "of" or "per" right before one unit: "the price for 1 kilowatt-hour
+# of electricity", "the cost of one megawatt-hour": the amount the price is per.
+_PRICE_FOR_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:price|prices|cost|costs|rate|rates|tariff|tariffs|bill|bills)[ \t]+"
+    r"(?:for|of|per)[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+# A word of price and one unit the project prices earlier in the clause: "the price for 1
+# kilowatt-hour of electricity rose from 16.41 cents to 17.47 cents": the amounts after it are
+# prices per that unit.
+_UNIT_PRICED_RE = re.compile(
+    r"(?<![\w-])(?:price|prices|cost|costs|rate|rates|tariff|tariffs)[ \t]+(?:for|of|per)"
+    r"[ \t]+(?:1|one|a|each)[ \t]+(?P<unit>kilowatt[- \t]hours?|kWh)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _unit_priced_before(text: str, mention: Mention, floor: int) -> str | None:
+    """The unit a price is given per earlier in the mention's clause ("the price for 1
+    kilowatt-hour ... rose from 16.41 cents"), else None."""
+    found = list(_UNIT_PRICED_RE.finditer(text, floor, mention.start))
+    if not found or _CLAUSE_BREAK_RE.search(text, found[-1].end(), mention.start):
+        return None
+    return found[-1].group("unit")
+
+
+def _as_price(reading: dict[str, Any], words: str, unit: str) -> dict[str, Any]:
+    """An amount of money (``words``) read as a price per ``unit`` written once before it,
+    keeping its place; unchanged where it does not read as a price the project has."""
+    if reading.get("kind") != "money":
+        return reading
+    priced = read_mention(f"{words} per {unit}")
+    if priced.get("kind") != "price":
+        return reading
+    kept = {name: reading[name] for name in ("text", "start", "end", "period") if name in reading}
+    return priced | kept | {"read_with": f"'per {unit}' written once before it, with its price"}
+
+
+def _one_unit_priced(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> str | None:
+    """Why one unit after a word of price ("the price for 1 kilowatt-hour") is no quantity: it
+    is the amount the price is per; else None."""
+    if reading["kind"] not in ("quantity", "count") or reading.get("qualifier") is not None:
+        return None
+    if not re.match(r"(?:1|one)\b", mention.text, re.IGNORECASE):
+        return None
+    if _PRICE_FOR_BEFORE_RE.search(text, max(floor, mention.start - 20), mention.start) is None:
+        return None
+    return (
+        f"{mention.text!r} after a word of price is the amount a price is per, not a quantity "
+        f"of its own; give it with the price, or exclude the mention"
+    )
+
+
+# A negation right before a mention, or before one word and the mention: "can't be more than
+# 50%", "cannot exceed", "is not", "do not expect more than 3".
+_NEGATION_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:not|never|cannot|(?:can|won|isn|aren|wasn|weren|don|doesn|didn|couldn"
+    r"|shouldn|wouldn|mustn|mayn)['’]t)"
+    # then "be" or one verb: "can't be more than", "do not expect more than", "did not rise"
+    # (not "only", "just", "all", "every" ...: "not all 50 states" denies the "all", not the 50)
+    r"(?:[ \t]+(?:to[ \t]+be"
+    r"|(?!(?:only|just|least|even|all|every|each|quite|so|too|many|much)\b)[^\W\d_]+))?[ \t]+$",
+    re.IGNORECASE,
+)
+_FLIPPED_BOUNDS = {"lower": "upper", "upper": "lower"}
+
+
+def _negated(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
+    """Why a figure after a negation is refused ("isn't 50%", "not about 5%"); None where
+    there is none, or where the negation turns a bound over ("can't be more than 50%" is at
+    most 50%, which :func:`_read` reads as such: see ``_turned_bound``)."""
+    if _NEGATION_BEFORE_RE.search(text, max(floor, mention.start - 25), mention.start) is None:
+        return None
+    if reading.get("bound") in _FLIPPED_BOUNDS and reading.get("value") is None:
+        return None
+    return (
+        f"a negation right before {mention.text!r} denies the figure rather than stating it; "
+        f"{vocab.REFUSAL_ADVICE}"
+    )
+
+
+def _turned_bound(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> None:
+    """Turn over, in place, a bound after a negation: "can't be more than 50%" (lower 50) is
+    at most 50% (upper 50), "never below 5%" at least 5%; ``read_with`` names the negation."""
+    negation = _NEGATION_BEFORE_RE.search(text, max(floor, mention.start - 25), mention.start)
+    if negation is None or reading.get("bound") not in _FLIPPED_BOUNDS:
+        return
+    low, high = reading.get("low"), reading.get("high")
+    reading.update(bound=_FLIPPED_BOUNDS[reading["bound"]], low=high, high=low)
+    reading["read_with"] = f"{negation.group().strip()!r} before it: a negation"
+
+
+# A count joined by a hyphen to the thing it counts, the two before a noun they qualify: "a
+# 492-question test set", "the 2,000-page report", "a 10,000-GPU cluster". Only things counted
+# one by one (units such as "acre" or "cent", spans of time and every other word keep the
+# refusal of a number joined to words), and only a whole number.
+_MODIFIER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:a|an|the|its|their|his|her|our|this|that|each|every)[ \t]+$", re.IGNORECASE
+)
+_MODIFIER_AFTER_RE = re.compile(r"-(?P<noun>[a-z]+|[GTCN]PU)(?![\w-])(?=[ \t]+[^\W\d_])")
+_COUNTED_MODIFIERS = frozenset(
+    {"question", "page", "member", "person", "seat", "chip", "GPU", "TPU", "CPU", "NPU"}
+    | {"server", "node", "core", "layer", "model", "country", "nation", "company", "firm"}
+    | {"employee", "worker", "engineer", "researcher", "judge", "story", "storey", "floor"}
+    | {"robot", "satellite", "patent", "paper", "item", "task", "benchmark", "language"}
+    | {"city", "state", "school", "user", "step", "stage", "rack", "card", "machine"}
+    | {"accelerator", "processor", "parameter", "token", "player", "team", "lab", "plant"}
+)
+
+
+def _count_as_modifier(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A count joined by a hyphen to what it counts, the two qualifying a noun after them ("a
+    492-question test set"): read as that count, ``read_with`` naming the thing; else None."""
+    if reading["kind"] != "count":
+        return None
+    joined = _MODIFIER_AFTER_RE.match(text, mention.end)
+    if joined is None or not _MODIFIER_BEFORE_RE.search(text, floor, mention.start):
+        return None
+    if joined.group("noun") not in _COUNTED_MODIFIERS or not float(reading["value"]).is_integer():
+        return None
+    return reading | {"read_with": f"{joined.group()!r} after it: what it counts"}
 
 
 def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
@@ -1271,6 +1450,16 @@ _COMPARATOR_AFTER_RE = re.compile(r"[ \t]+(?:than[ \t]+)?[^,;:.()\[\]—–\n]+"
 _ABOVE_BELOW_END_RE = re.compile(r"[ \t]+(?:above|below)$", re.IGNORECASE)
 
 
+# What a comparison is with, when it is a name holding digits: "than GPT-3", "than the
+# H100", "than Llama 3", "than GPT-4o".
+# A period is never such a name ("than Q1", "than FY2023", "than May 2024": a change).
+_NAMED_COMPARATOR_RE = re.compile(
+    r"[ \t]+than[ \t]+(?:the[ \t]+)?"
+    rf"(?!(?:Q[1-4]|H[12]|FY|CY|{_MONTHS})\b|(?:Q[1-4]|H[12]|FY|CY)\d)"
+    r"(?=[^ \t]*\d|[^ \t]+[ \t]+\d)[A-Z][\w.’'-]*(?:[ \t]+[\w.-]+)?(?<=\d|[^\W_])[ \t]*"
+)
+
+
 def _read_with_comparator(
     text: str, mention: Mention, reading: dict[str, Any]
 ) -> dict[str, Any] | None:
@@ -1289,7 +1478,11 @@ def _read_with_comparator(
     if after is None:
         return None
     words = text[mention.start : after.end()].rstrip()
-    reading = _read_with_words(words, f"{text[mention.end : after.end()].strip()!r} after it")
+    said = f"{text[mention.end : after.end()].strip()!r} after it"
+    reading = _read_with_words(words, said)
+    if "refusal" in reading and _NAMED_COMPARATOR_RE.fullmatch(text, mention.end, after.end()):
+        # "75% lower than GPT-3": a thing named, whose digits are its name's
+        reading = _read_with_words(f"{mention.text} than it", said)
     if "refusal" in reading:
         return {
             "refusal": f"{mention.text!r} compares with words after it that the mention does "
@@ -1519,24 +1712,40 @@ def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: i
 
 
 # A duration right after another figure and "in", "over" or "within" ("rose by nearly 50% in 4
-# years", "grew 30% over two years", "a 10–50x price reduction in 18 months"): the span that
-# figure is over.
+# years", "grew 30% over two years", "a 10–50x price reduction in 18 months"), or after a
+# figure and up to two words naming what it counts ("launched three in 10 years", "hired 300
+# engineers in two years", "built three new carriers in a decade"): the span that figure is
+# over. Three words or more between them ("three firms could catch up in 5 years") are a
+# clause of their own, where the span may be the quantity.
 _FIGURE_THEN_SPAN_RE = re.compile(
     r"(?:\d|%|\bpercent|\bcent|\bbillion|\bmillion|\btrillion|fold|\btimes|\d[x×]"
-    r"|\b(?:doubled|tripled|quadrupled|halved|doubling|tripling))"
+    r"|\b(?:doubled|tripled|quadrupled|halved|doubling|tripling)"
+    rf"|(?<![\w-])(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}))"
     # a noun of change after the figure, with one word before it: "10–50x price reduction in"
-    rf"(?:(?:[ \t]+[^\W\d_]+)?[ \t]+(?:{'|'.join(sorted(vocab.CHANGE_NOUNS))}))?"
-    r"(?P<words>[ \t]+(?:in|over|within)[ \t]+)$",
+    rf"(?:(?:[ \t]+[^\W\d_]+)?[ \t]+(?:{'|'.join(sorted(vocab.CHANGE_NOUNS))})"
+    r"|(?:[ \t]+(?!(?:in|over|within)\b)[^\W\d_]+(?:-[^\W\d_]+)*){1,2})?"
+    r"(?:(?P<words>[ \t]+(?:in|over|within))[ \t]+|(?P<within>[ \t]+))$",
     re.IGNORECASE,
 )
+
+
+# A span that opens its clause and is closed by a comma dates what the clause says: "in five
+# years, the cost ... may reach", "Within two years, China may lead", "In 10 years' time, ...".
+_OPENING_SPAN_BEFORE_RE = re.compile(
+    r"(?:^|[,;:—–(]|(?<![\w-])(?:that|and|but|so|then|while))[ \t]*(?P<word>(?:in|within)[ \t]+)?$",
+    re.IGNORECASE,
+)
+_OPENING_SPAN_AFTER_RE = re.compile(r"(?:['’]s?[ \t]+time)?[ \t]*,")
 
 
 def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
     """Why a duration dates another figure (is its period) rather than being the quantity:
     "over the next five years" before it, "three years earlier" or "ago" after it, "within
     three years" after a number in its clause ("53% of the population within three years"),
-    "in", "over" or "within" right after another figure, or after a figure and its noun of
-    change ("rose by nearly 50% in 4 years", "a 10–50x price reduction in 18 months"); else
+    "in", "over" or "within" right after another figure, after a figure and its noun of
+    change ("rose by nearly 50% in 4 years", "a 10–50x price reduction in 18 months") or after
+    a figure and up to two words ("launched three in 10 years"), or a span that opens its
+    clause before a comma ("in five years, the cost may reach ..."); else
     None. "within three years" alone ("could overtake the US within three years") stays a
     duration: there the span itself is the quantity."""
     lead = _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
@@ -1544,12 +1753,23 @@ def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: in
     clause = text[floor : mention.start]
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
     is_within = reading.get("qualifier") == "within"
-    dated = is_within and re.search(r"\d", clause[starts[-1] if starts else 0 :])
     right_after = _FIGURE_THEN_SPAN_RE.search(text, max(floor, mention.start - 40), mention.start)
+    # a mention that holds its own "within" comes right after the figure ("three fabs within")
+    dated = is_within and (
+        re.search(r"\d", clause[starts[-1] if starts else 0 :]) or (right_after is not None)
+    )
     words = (lead and lead.group().strip()) or (tail and tail.group().strip())
-    words = words or (right_after and right_after.group("words").strip())
-    if words or dated:
+    words = words or (right_after and (right_after.group("words") or "").strip())
+    opening = _OPENING_SPAN_BEFORE_RE.search(text, floor, mention.start)
+    opens = (
+        opening is not None
+        and bool(opening.group("word") or is_within)
+        and _OPENING_SPAN_AFTER_RE.match(text, mention.end) is not None
+    )
+    if words or dated or opens:
         where = f"{words!r} beside it" if words else "'within' after a figure in its clause"
+        if opens and not words:
+            where = "its place (opening its clause, before a comma)"
         return (
             f"{where} makes {mention.text!r} the span a figure or claim is over or dated by (its "
             f"period), not a quantity; give it as that figure's period, or exclude the mention"
@@ -1689,8 +1909,10 @@ def _read_from_to(
 
 
 # A verb of change and its object before a percentage: "grew revenue 20%", "slashed prices
-# 30%", "cut its prices 30%". Verbs whose direction is declared read as that change; others
-# that change an amount ("raised prices 10%") are refused.
+# 30%", "cut its prices 30%". Verbs whose direction is declared read as that change, and so
+# does "cut" (always down: "cut costs 50%" is "cut costs by 50%"); others that change an amount
+# ("raised prices 10%") are refused.
+_CUT_VERBS = frozenset({"cut", "cuts", "cutting"})
 _OBJECT_CHANGE_VERBS = frozenset(
     {"raised", "raise", "raises", "raising", "hiked", "hikes", "boosted", "boosts", "lifted"}
     | {"cut", "cuts", "cutting", "lifts", "doubled", "tripled", "halved"}
@@ -1776,6 +1998,9 @@ def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] 
         if verb in vocab.CHANGE_VERBS and verb not in ("up", "down"):
             said = " ".join(words[-size - 1 :])
             return _with_verb(read_mention(f"{verb} {mention.text}"), said)
+        if verb in _CUT_VERBS:
+            said = " ".join(words[-size - 1 :])
+            return _with_verb(read_mention(f"cut by {mention.text}"), said)
         if verb in _OBJECT_CHANGE_VERBS:
             return {
                 "refusal": f"{verb!r} and its object before {mention.text!r} make it a change "

@@ -398,6 +398,7 @@ CHANGE_VERBS: dict[str, int] = {
     **dict.fromkeys(("gained", "jumped", "jumping", "up", "surged", "surging", "soared"), 1),
     **dict.fromkeys(("soar", "soaring", "expanded", "skyrocketed", "skyrocketing"), 1),
     **dict.fromkeys(("rocketed", "exploded", "ballooned", "leapt", "leaped", "advanced"), 1),
+    **dict.fromkeys(("expand", "expands", "expanding"), 1),
     **dict.fromkeys(("added", "rallied", "widened", "rebounded", "spiked", "improved"), 1),
     **dict.fromkeys(("fell", "fallen", "fall", "falling", "dropped", "dropping", "drop"), -1),
     **dict.fromkeys(("declined", "decline", "declining", "decreased", "decreasing"), -1),

@@ -192,6 +192,25 @@ WIDE_CASES = [
     ("the permanent 75% price cut on V4", [("75% price cut", "75%")]),
     ("translating into a 76% price hike, their", [("76% price hike", "76%")]),
     ("a 5% of growth", [("5% of growth", "5%")]),  # "of": a whole, not a noun of change
+    ("offer 90% cache-hit discount on", [("90% cache-hit discount", "90%")]),  # hyphenated
+    ("a 40% off-peak discount for", [("40% off-peak discount", "40%")]),
+    # a subject pronoun or a verb of saying ends the whole
+    (
+        "Some 60 percent of respondents said they",
+        [("Some 60 percent of respondents", "60 percent")],
+    ),
+    ("70% of firms we surveyed", [("70% of firms", "70%")]),
+    # a word of change after a modal is a verb: the bound after it is the level crossed
+    ("prices will fall below $900.", [("fall below $900", "$900")]),
+    (
+        "a 60 percent increase over $7.5 billion",
+        [("60 percent increase", "60 percent"), ("$7.5 billion", "$7.5 billion")],
+    ),
+    # one unit written "a" after a hedge or "to"; a singular unit before a noun
+    ("capacity to over a gigawatt.", [("over a gigawatt", "a gigawatt")]),
+    ("nearly a terawatt-hour of power", [("nearly a terawatt-hour", "a terawatt-hour")]),
+    ("a gigawatt-scale site", []),
+    ("50–200 megawatt capacity", [("50–200 megawatt", "50–200")]),
     # units the project has no unit for are taken in, so that they are refused
     ("deliver >140,000 PFlops of AI compute", [(">140,000 PFlops", "140,000")]),
     ("around 5 zettaFLOPS of AI compute", [("around 5 zettaFLOPS", "5")]),
@@ -441,6 +460,8 @@ def test_corpus_mentions_include_its_figures(repo_paths):
 MONEY_SIGNS = {"$": "usd", "US$": "usd", "HK$": "hkd", "NT$": "twd", "€": "eur", "£": "gbp"}
 MONEY_SCALES = {"B": 1e9, "bn": 1e9, "T": 1e12, "tn": 1e12, "M": 1e6, "m": 1e6, "K": 1e3}
 MONEY_WORDS = {"yuan": "cny", "euros": "eur", "yen": "jpy", "dollars": "usd", "pounds": "gbp"}
+# the singular, as written before a noun ("a 468 million euro round")
+MONEY_WORDS |= {"euro": "eur", "dollar": "usd"}
 
 
 @settings(max_examples=100, deadline=None)
