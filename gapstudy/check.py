@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from gapstudy import checkcache, schema, vocab
 from gapstudy.annotations import (
     SHARED_VOICES_FILE,
@@ -38,11 +40,11 @@ from gapstudy.exceptions import (
     report_key,
     source_key,
 )
-from gapstudy.facts import load_facts_spec
+from gapstudy.facts import load_facts_spec, period_anchors
 from gapstudy.figures import ParsedFigure, format_reading, parse_figure
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
 from gapstudy.judgments import check_judgments
-from gapstudy.measures import load_derived_spec
+from gapstudy.measures import load_derived_spec, years_apart
 from gapstudy.mentions import Mention, covering_span, find_mentions, find_numbers, is_year
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.periods import PeriodError, parse_period
@@ -1031,7 +1033,60 @@ def check_derived_measures(corpus: Corpus, paths: ProjectPaths) -> list[Problem]
             problems.append(Problem(path, line, f"{mid}: units differ ({num.unit} vs {den.unit})"))
         if spec["operation"] == "ratio" and den.value == 0:
             problems.append(Problem(path, line, f"{mid}: denominator {den_id} is zero"))
+        problems += _check_one_time(corpus, spec, (num_id, den_id), path)
     return problems
+
+
+def _check_one_time(
+    corpus: Corpus, spec: dict[str, Any], ids: tuple[str, str], path: Path
+) -> list[Problem]:
+    """A ratio or difference of two entities whose figures' periods are placed in different
+    years, refused as ``tables`` refuses it (:func:`gapstudy.measures.years_apart`)."""
+    found = [_figure_fields(corpus, fid) for fid in ids]
+    if spec["operation"] == "change" or None in found:
+        return []
+    num, den = found
+    if num["entity"] == den["entity"]:
+        return []
+    sids = {num["source_id"], den["source_id"]}
+    published = {s: corpus.sources[s].meta.get("published") for s in sids}
+    anchors = period_anchors(_claim_periods(corpus, sids))
+    apart = years_apart(spec["operation"], num, den, published, anchors)
+    if apart is None:
+        return []
+    line = spec.get("line")
+    where = f"measure {spec['measure_id']!r} (derived.yaml line {line})"
+    return [Problem(path, line, f"{where}: {apart[0]}", apart[1])]
+
+
+def _figure_fields(corpus: Corpus, figure_id: str) -> dict[str, Any] | None:
+    """What :func:`years_apart` reads of an annotated figure, from its annotation file."""
+    sid, key, n = figure_id.rsplit("/", 2)
+    notes = corpus.annotations.get(sid)
+    for claim in [] if notes is None else notes.claims:
+        for fig in claim.figures if claim.key == key else []:
+            if str(fig.n) == n:
+                entity = fig.spec.get("entity")
+                return {
+                    "figure_id": figure_id,
+                    "source_id": sid,
+                    "period": fig.spec.get("period"),
+                    "entity": corpus.entities.canonical(entity) if entity else None,
+                }
+    return None
+
+
+def _claim_periods(corpus: Corpus, source_ids: set[str]) -> pd.DataFrame:
+    """The figures of ``source_ids`` as :func:`gapstudy.facts.period_anchors` reads them."""
+    rows = [
+        (f"{sid}/{claim.key}/{fig.n}", f"{sid}/{claim.key}", fig.span[0], fig.spec.get("period"))
+        for sid in sorted(source_ids)
+        if sid in corpus.annotations
+        for claim in corpus.annotations[sid].claims
+        for fig in claim.figures
+        if fig.span is not None
+    ]
+    return pd.DataFrame(rows, columns=["figure_id", "claim_id", "char_start", "period"])
 
 
 def check_run_list(paths: ProjectPaths, source_ids: set[str]) -> list[Problem]:

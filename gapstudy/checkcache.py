@@ -233,6 +233,8 @@ def per_source(
     _remove_unlisted(folder, set(sources))
     _last_counts.clear()
     _last_counts.update(counts)
+    _last_keys.clear()
+    _last_keys.update(keys)
     return results, counts
 
 
@@ -378,6 +380,16 @@ def last_counts() -> dict[str, int]:
     """How many sources the last :func:`per_source` call of this process ``reused`` and
     ``computed`` (what ``gapstudy check`` redid after an edit)."""
     return dict(_last_counts)
+
+
+_last_keys: dict[str, str] = {}
+
+
+def last_keys() -> dict[str, str]:
+    """The key of each source's entry in the last :func:`per_source` call of this process
+    (everything that source's checks read; see the module docstring), by source id: what the
+    tables stage keys each source's rows by."""
+    return dict(_last_keys)
 
 
 def _remove_unlisted(folder: Path, listed: set[str]) -> None:

@@ -186,6 +186,18 @@ def text_or_none(x: Any) -> str | None:
     return str(x)
 
 
+def capitalised(name: Any) -> Any:
+    """A name as it starts a table cell or a sentence: its first letter upper-cased when its
+    first word is all lower case ("the National Data Bureau" as "The National Data Bureau",
+    "experts" as "Experts"), else as written ("iFlytek", "DeepSeek"). A missing value is kept;
+    the stored name is never changed."""
+    text = text_or_none(name)
+    if text is None:
+        return name
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return text[:1].upper() + text[1:] if first.islower() and first.isalpha() else text
+
+
 def _stated(reports: list[dict[str, Any]], name: str) -> list[str]:
     """The distinct values the reports state for ``name``, in order; unstated ones left out."""
     values = [text_or_none(r.get(name)) for r in reports]
@@ -791,7 +803,7 @@ def period_anchors(figures: pd.DataFrame) -> dict[str, str | None]:
             words = text_or_none(period)
             if words is None:
                 continue
-            if CHAINED_YEAR.search(words) and not _YEAR.search(words):
+            if CHAINED_YEAR.search(words) and not periods.names_year(words):
                 anchors[figure_id] = (
                     None if before is None or CHAINED_YEAR.search(before) else before
                 )
@@ -800,14 +812,20 @@ def period_anchors(figures: pd.DataFrame) -> dict[str, str | None]:
 
 
 def placed_year(period: Any, published: Any, anchor: str | None = None) -> int | None:
-    """The one calendar year a period names: written ('2024', 'late 2023'), relative to its
-    text's date ('last year', 'this year'), or a year before its ``anchor`` (see
-    :func:`period_anchors`) when that is placed; ``None`` otherwise."""
+    """The one calendar year a period names: written ('2024', 'late 2023', read by
+    :func:`gapstudy.periods.parse_period`: both its known ends in one year), relative to its
+    text's date ('last year', 'this year', a month named without its year: see
+    :func:`placed_month`), or a year before its ``anchor`` (see :func:`period_anchors`) when
+    that is placed; ``None`` otherwise (a span of years, a period the project does not read)."""
     words = text_or_none(period)
     if words is None:
         return None
-    years = {int(m.group()) for m in _YEAR.finditer(words)}
-    if years:
+    try:
+        read = periods.parse_period(words)
+    except periods.PeriodError:
+        return None
+    if not read.is_relative:
+        years = {end.year for end in (read.start, read.end) if end is not None}
         return years.pop() if len(years) == 1 else None
     if CHAINED_YEAR.search(words):
         base = None if anchor is None else placed_year(anchor, published)
@@ -819,18 +837,30 @@ def placed_year(period: Any, published: Any, anchor: str | None = None) -> int |
         return int(date[:4]) - 1
     if _RELATIVE["this year"].search(words):
         return int(date[:4])
-    return None
+    month = placed_month(words, date)
+    return None if month is None else int(month[:4])
+
+
+# Words that look ahead of the text ("next January"): a month so named is not placed.
+_AHEAD = re.compile(r"\b(?:next|coming)\b", re.IGNORECASE)
 
 
 def placed_month(period: Any, published: Any) -> str | None:
-    """The month ('2026-02') a period written relative to its text's month names ('earlier
-    this month', 'last month'), read from the text's date; ``None`` otherwise."""
+    """The month ('2026-02') or day ('2026-04-30') a period names relative to its text's month:
+    'earlier this month', 'last month', or a month named without its year ('January', 'As of
+    April 30': the latest such month not after the text's), read from the text's date;
+    ``None`` otherwise, and where the text is dated to its year only or the words look ahead
+    ('next January')."""
     words, date = text_or_none(period), text_or_none(published)
     if words is None or date is None or len(date) < 7:
         return None
-    if not (_RELATIVE["this month"].search(words) or _RELATIVE["last month"].search(words)):
+    if periods.names_year(words) or _AHEAD.search(words):
         return None
-    return _relative_to(words, int(date[:4]), int(date[5:7]))
+    by_month = _RELATIVE["this month"].search(words) or _RELATIVE["last month"].search(words)
+    if not (by_month or _MONTH_NAME.search(words)):
+        return None
+    placed = _relative_to(words, int(date[:4]), int(date[5:7]))
+    return placed if placed is not None and len(placed) >= 7 else None
 
 
 def _is_relative(words: str) -> bool:
@@ -853,13 +883,13 @@ def resolve_period(
     date = text_or_none(published)
     if words is None:
         return None if date is not None else "period not stated, text undated"
-    if _YEAR.search(words):
+    if periods.names_year(words):
         return words
     if CHAINED_YEAR.search(words):
         year = placed_year(words, date, anchor)
         if year is None:
             return f"{words} [year not placed]"
-        dated = "" if _YEAR.search(str(anchor)) else f"; text dated {date}"
+        dated = "" if periods.names_year(str(anchor)) else f"; text dated {date}"
         inferred = ", inferred" if dated and is_date_inferred else ""
         return f"{words} [{year}{dated}{inferred}]"
     if not _is_relative(words):
@@ -1068,7 +1098,8 @@ def dimension_gaps(figures: pd.DataFrame, derived: pd.DataFrame, dimension: str)
 
 
 def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[str, pd.DataFrame]:
-    """What the tables hold on one dimension: its ``claims`` (with the speaker's name),
+    """What the tables hold on one dimension: its ``claims`` (with the speaker's name,
+    capitalised as it starts its cell: :func:`capitalised`),
     ``figures``, ``derived_measures``, US:China ``gaps`` (see :func:`gap_measures`) and
     ``marks``: every figure and derived measure of the dimension as a mark in its own unit, a
     change drawn from its earlier figure to its later one (columns as :func:`gap_measures`);
@@ -1092,7 +1123,8 @@ def dimension_tables(tables: dict[str, pd.DataFrame], dimension: str) -> dict[st
 
     names = tables["voices"].set_index("voice_id")["name"]
     claims = tables["claims"][tables["claims"]["dimension"] == dimension]
-    claims = claims.assign(speaker=claims["voice_id"].map(names).astype("string"))
+    speakers = claims["voice_id"].map(names).map(capitalised)
+    claims = claims.assign(speaker=speakers.astype("string"))
     figures = tables["figures"][tables["figures"]["dimension"] == dimension]
     derived = tables["derived_measures"]
     derived = derived[derived["dimension"] == dimension]

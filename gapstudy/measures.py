@@ -114,7 +114,9 @@ def derive_measures(
         if spec["operation"] != "change" and text_or_none(num["entity"]) != text_or_none(
             den["entity"]
         ):
-            _check_one_time(spec["operation"], num, den, where, published, anchors)
+            apart = years_apart(spec["operation"], num, den, published, anchors)
+            if apart is not None:
+                raise TableError(f"{where}: {apart[0]}; {apart[1]}")
         if spec["operation"] == "ratio":
             if float(den["value"]) == 0:
                 raise TableError(f"{where}: denominator {den['figure_id']} is zero")
@@ -157,26 +159,29 @@ _FIGURE_FIELDS = (
 )  # fmt: skip
 
 
-def _check_one_time(
+def years_apart(
     operation: str,
     num: dict[str, Any],
     den: dict[str, Any],
-    where: str,
     published: dict[str, Any],
     anchors: dict[str, str | None],
-) -> None:
-    """Refuse (:class:`TableError`) a ratio or difference of two entities whose figures'
-    periods are placed in different years; a period that cannot be placed is not compared."""
+) -> tuple[str, str] | None:
+    """What is wrong, and what to do, when a ratio or difference of two entities sets side by
+    side figures whose periods are placed (:func:`gapstudy.facts.placed_year`) in different
+    years; ``None`` when it does not (a period that cannot be placed is not compared). Each
+    figure is a mapping with ``figure_id``, ``source_id`` and ``period``. Used by
+    :func:`derive_measures` and by ``gapstudy check``, so both say the same."""
     years = [
         placed_year(f["period"], published.get(f["source_id"]), anchors.get(f["figure_id"]))
         for f in (num, den)
     ]
-    if None not in years and years[0] != years[1]:
-        raise TableError(
-            f"{where}: a {operation} sets two things side by side at one time, but the"
-            f" periods are {years[0]} ({num['period']!r}) and {years[1]} ({den['period']!r});"
-            " use operation: change for one quantity over time"
-        )
+    if None in years or years[0] == years[1]:
+        return None
+    return (
+        f"a {operation} sets two things side by side at one time, but the periods are"
+        f" {years[0]} ({num['period']!r}) and {years[1]} ({den['period']!r})",
+        "use operation: change for one quantity over time",
+    )
 
 
 def _checked_pair(

@@ -97,8 +97,9 @@ VIEWPOINT_COLUMNS = (
 def viewpoint_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Who holds each stance: one row per (stance, voice) with the voice's affiliation, the
     sources it speaks in, the dimensions of its claims and the figures it gives (as written).
-    A voice heard in several sources is one row per stance it takes. Rows follow
-    ``vocab.STANCES``, then the order voices first appear in."""
+    A voice heard in several sources is one row per stance it takes; its name starts its cell
+    capitalised (:func:`gapstudy.facts.capitalised`). Rows follow ``vocab.STANCES``, then the
+    order voices first appear in."""
     voices, claims, figures = tables["voices"], tables["claims"], tables["figures"]
     # Each voice's claim dimensions and figure words (with their rows), gathered in one pass.
     dimensions: dict[Any, list[Any]] = {}
@@ -125,7 +126,7 @@ def viewpoint_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 {
                     "stance": stance,
                     "voice_key": key,
-                    "name": first("name"),
+                    "name": facts.capitalised(first("name")),
                     "kind": first("kind"),
                     "affiliation": first("affiliation"),
                     "role": first("role"),
@@ -377,6 +378,60 @@ class _RowsBy:
 
 
 @dataclass(frozen=True)
+class _Placing:
+    """What places a figure's period in time: its text's date (and whether that is inferred)
+    and the period a "the year before" counts from (:func:`gapstudy.facts.period_anchors`)."""
+
+    published: dict[str, Any]  # source_id -> its publication date (missing when undated)
+    inferred: dict[str, bool]  # source_id -> whether that date is inferred from the text
+    anchors: dict[str, str | None]  # figure_id -> the period its "the year before" counts from
+
+    @classmethod
+    def of(cls, figures: pd.DataFrame, sources: pd.DataFrame | None) -> _Placing:
+        """Indexed once from the tables."""
+        if sources is None:
+            return cls({}, {}, facts.period_anchors(figures))
+        inferred = (
+            sources["is_date_inferred"]
+            if "is_date_inferred" in sources.columns
+            else pd.Series(False, index=sources.index)
+        )
+        return cls(
+            dict(zip(sources["source_id"], sources["published"], strict=True)),
+            {s: bool(i) for s, i in zip(sources["source_id"], inferred.fillna(False), strict=True)},
+            facts.period_anchors(figures),
+        )
+
+    def when(self, row: Any, say_inferred: bool = True) -> tuple[float, str] | None:
+        """A figure's period placed (:func:`gapstudy.weighing.figure_period`), unescaped; with
+        ``say_inferred`` False the words leave out that the text's date is inferred (the
+        takeaways are kept short: the figure's own report, and the caveats, say it)."""
+        source = row["source_id"]
+        return weighing.figure_period(
+            row["period"],
+            self.published.get(source),
+            self.anchors.get(row["figure_id"]),
+            say_inferred and self.inferred.get(source, False),
+        )
+
+    def period_of(self, row: Any) -> str | None:
+        """A figure's period as the brief names it, escaped: plainly where it can be placed
+        ('2024' for "last year" in a text of 2025, 'as of 30 April 2026' for "As of April 30"
+        in a text of May 2026, saying so where the text's date is inferred), as written where
+        it names no time relative to its text, and said to be unplaced where it is a year
+        before no placed period."""
+        words = None if brief.is_missing(row["period"]) else str(row["period"])
+        if words is None:
+            return None
+        when = self.when(row)
+        if when is not None:
+            words = when[1]
+        elif facts.CHAINED_YEAR.search(words):
+            words = f"{words}, year not placed"
+        return brief.escape_text(words)
+
+
+@dataclass(frozen=True)
 class _ReportIndex:
     """What wording a report looks up, indexed once per brief: each report then reads only its
     own rows, so the work grows with the reports, not with reports times voices or figures."""
@@ -390,24 +445,11 @@ class _ReportIndex:
     checks: list[_Row]  # the reference checks as plain rows (none if they name no figures)
     check_rows: dict[Any, list[int]]  # figure_id -> positions in ``checks``
     claims: _RowsBy | dict  # claim_id -> the claims of its source
-    published: dict[str, Any]  # source_id -> its publication date (missing when undated)
-    anchors: dict[str, str | None]  # figure_id -> the period its "the year before" counts from
+    placing: _Placing
 
     def period_of(self, row: Any) -> str | None:
-        """A figure's period as the brief names it, escaped: plainly where it can be placed
-        ('2024' for "last year" in a text of 2025), as written where it names no time relative
-        to its text, and said to be unplaced where it is a year before no placed period."""
-        words = None if brief.is_missing(row["period"]) else str(row["period"])
-        if words is None:
-            return None
-        when = weighing.figure_period(
-            words, self.published.get(row["source_id"]), self.anchors.get(row["figure_id"])
-        )
-        if when is not None:
-            words = when[1]
-        elif facts.CHAINED_YEAR.search(words):
-            words = f"{words}, year not placed"
-        return brief.escape_text(words)
+        """A figure's period as the brief names it (:meth:`_Placing.period_of`)."""
+        return self.placing.period_of(row)
 
     def checks_of(self, figure_ids: list[str]) -> list[_Row] | None:
         """The rows of ``checks`` about any of ``figure_ids``, in their order; ``None`` when
@@ -458,11 +500,19 @@ def _report_index(
             "source_id",
             via=dict(zip(claims["claim_id"], claims["source_id"], strict=True)),
         ),
-        published={}
-        if sources is None
-        else dict(zip(sources["source_id"], sources["published"], strict=True)),
-        anchors=facts.period_anchors(figures),
+        placing=_Placing.of(figures, sources),
     )
+
+
+def _restatements(group: Any, told: list[_Row], index: _ReportIndex) -> list[str]:
+    """The links of a report's restatements worth showing beside it (``told``: its figures as
+    plain rows): one in other words, or with only its hedge changed, adds nothing; one in
+    another unit or number (a currency conversion in brackets) is shown, once."""
+    restated: dict[str, str] = {}
+    for r in _plain_rows(index.figures.loc[list(getattr(group, "restated_ids", []))]):
+        if all(facts.reads_otherwise(r, t) for t in told):
+            restated.setdefault(brief.format_reading(r), brief.figure_link(r))
+    return list(restated.values())
 
 
 def _report_context(
@@ -476,12 +526,7 @@ def _report_context(
     told = _plain_rows(rows)
     for r in told:
         readings.setdefault(brief.format_reading(r), brief.figure_link(r))
-    # A restatement in other words, or with only its hedge changed, adds nothing; one in
-    # another unit or number (a currency conversion in brackets) is shown beside it, once.
-    restated: dict[str, str] = {}
-    for r in _plain_rows(index.figures.loc[list(getattr(group, "restated_ids", []))]):
-        if all(facts.reads_otherwise(r, t) for t in told):
-            restated.setdefault(brief.format_reading(r), brief.figure_link(r))
+    restated = _restatements(group, told, index)
     per_source = [
         {"label": source_labels[s], "n": int((rows["source_id"] == s).sum())}
         for s in group.source_ids
@@ -515,7 +560,7 @@ def _report_context(
         "companions": [],
         "link": next(iter(readings.values())),
         "links": list(readings.values()),
-        "restated": list(restated.values()),
+        "restated": restated,
         "metric": brief.escape_text(first["metric"]),
         "period": index.period_of(first),
         "who": who,
@@ -582,15 +627,13 @@ def _figure_rows(figures: pd.DataFrame, ids: Any) -> dict[Any, _Row]:
 
 
 def _measure_context(
-    m: Any, by_id: Mapping[Any, Any], checks: pd.DataFrame | None = None
+    m: Any, by_id: Mapping[Any, Any], placing: _Placing, checks: pd.DataFrame | None = None
 ) -> dict[str, Any]:
     """A derived measure as the templates word it; ``by_id`` the figures' rows by id
-    (:func:`_figure_rows`)."""
+    (:func:`_figure_rows`); the periods of its two ends placed as a report's are
+    (:meth:`_Placing.period_of`)."""
     num, den = by_id[m.numerator_figure_id], by_id[m.denominator_figure_id]
-
-    def period(row: pd.Series) -> str | None:
-        return None if brief.is_missing(row["period"]) else brief.escape_text(row["period"])
-
+    period = placing.period_of
     value = float(m.value)
     return {
         "amount_words": _amount_words(m, num),
@@ -662,21 +705,7 @@ def _dimension_sections(
     ).sort_values("_n", ascending=False, kind="stable")
     for row in ranked.itertuples(index=False):
         dim = row.dimension
-        measures = []
-        if derived is not None:
-            here = derived[derived["dimension"] == dim]
-            ends = _figure_rows(
-                figures, [*here["numerator_figure_id"], *here["denominator_figure_id"]]
-            )
-            measures = [
-                {
-                    **_measure_context(
-                        m, ends, index.checks_of([m.denominator_figure_id, m.numerator_figure_id])
-                    ),
-                    "stance": m.stance,
-                }
-                for m in here.itertuples(index=False)
-            ]
+        measures = [] if derived is None else _dimension_measures(derived, dim, figures, index)
         in_measures = set().union(*(m["figure_ids"] for m in measures)) if measures else set()
         mine = reports[reports["dimension"] == dim]
         used = mine["figure_ids"].map(lambda ids, used=in_measures: set(ids) <= used).astype(bool)
@@ -719,6 +748,26 @@ def _dimension_sections(
             }
         )
     return sections
+
+
+def _dimension_measures(
+    derived: pd.DataFrame, dimension: str, figures: pd.DataFrame, index: _ReportIndex
+) -> list[dict[str, Any]]:
+    """The derived measures of one dimension as the templates word them, with their stance."""
+    here = derived[derived["dimension"] == dimension]
+    ends = _figure_rows(figures, [*here["numerator_figure_id"], *here["denominator_figure_id"]])
+    return [
+        {
+            **_measure_context(
+                m,
+                ends,
+                index.placing,
+                index.checks_of([m.denominator_figure_id, m.numerator_figure_id]),
+            ),
+            "stance": m.stance,
+        }
+        for m in here.itertuples(index=False)
+    ]
 
 
 def _camp_reports(
@@ -1062,6 +1111,7 @@ def _camp_figures(
     if derived is not None and len(derived):
         ids += [*derived["numerator_figure_id"], *derived["denominator_figure_id"]]
     by_id = _figure_rows(figures, ids)
+    placing = _Placing.of(figures, t["sources"])
     candidates: list[tuple[int, int, dict[str, Any]]] = []
     if derived is not None and len(derived):
         for m in derived[derived["stance"] == camp].itertuples(index=False):
@@ -1075,17 +1125,13 @@ def _camp_figures(
                     "metric": metric,
                     "num_entity": brief.escape_text(m.numerator_entity),
                     "den_entity": brief.escape_text(m.denominator_entity),
-                    **_measure_context(m, by_id),
+                    **_measure_context(m, by_id, placing),
                 }
                 candidates.append((0, dimensions.index(m.dimension), context))
-    published = dict(zip(t["sources"]["source_id"], t["sources"]["published"], strict=True))
-    anchors = facts.period_anchors(figures)
     for r in mine.itertuples(index=False):
         row = by_id[r.figure_id]
         counterpart = row["counterpart"]
-        when = weighing.figure_period(
-            row["period"], published.get(row["source_id"]), anchors.get(r.figure_id)
-        )
+        when = placing.when(row, say_inferred=False)
         context = {
             "kind": "figure",
             "link": brief.figure_link(row),

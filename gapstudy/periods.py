@@ -171,8 +171,7 @@ def parse_period(text: str) -> Period:
     """
     if not isinstance(text, str) or not text.strip():
         raise PeriodError(str(text), "is empty")
-    core = _NOTE.sub("", text).strip() or text.strip()
-    core = re.sub(r"\s+", " ", core)
+    core = _core(text)
     if not _YEAR_LIKE.search(core):
         return Period(text, None, None, "relative")
     if (point := _read_point(core, text)) is not None:
@@ -186,6 +185,17 @@ def parse_period(text: str) -> Period:
     if (match := _SAME.fullmatch(core)) and (p := _read_any(match.group("p"), text)):
         return Period(text, p.start, p.end, p.precision)
     raise PeriodError(text, "names a year but is not a form the project reads")
+
+
+def names_year(text: str) -> bool:
+    """Whether a period names a year (a number from 1900 to 2099 written with four digits): one
+    that names none is relative, read against its text's date."""
+    return bool(_YEAR_LIKE.search(_core(text)))
+
+
+def _core(text: str) -> str:
+    """A period without its note in brackets, its spaces made single."""
+    return re.sub(r"\s+", " ", _NOTE.sub("", text).strip() or text.strip())
 
 
 def _read_any(text: str, whole: str) -> Period | None:

@@ -15,13 +15,15 @@ import bisect
 import contextlib
 import csv
 import hashlib
+import io
 import json
 import os
+import pickle
 import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 import pandera.errors
@@ -234,23 +236,34 @@ _BUILDERS = {
 
 def build_tables(paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
     """Validate the inputs and return every tidy table, each checked against its schema."""
-    return _build(paths or project_paths())[0]
+    made = _build(paths or project_paths())
+    return {name: made.frame(name) for name in schema.TABLES}
 
 
-# What earlier runs found, kept in the scratch folder (``.cache/tables/<table>.pickle``), each
-# entry under a key naming everything it was made from:
-# - a table made source by source (``_BUILDERS``), keyed by its rows as built (every value,
-#   with its type) and this package's code, records that those rows passed the schema, so an
-#   unchanged table is not validated again;
-# - a table made across sources (facts, measures, disagreements...), keyed by the tables it is
-#   made from and the files it reads besides, holds the validated table, so it is not worked
-#   out again while none of its inputs changed;
-# - the CSV file of a table, keyed by the table's key, records the hash and size of the bytes
-#   written, so that a file already holding exactly those bytes is copied, not written anew.
+# What earlier runs found, kept in the scratch folder (``.cache/tables/``), each entry under a
+# key naming everything it was made from:
+# - each source's rows of every table made source by source (``_BUILDERS``), as one block
+#   (``blocks/<source_id>.pickle``), keyed by the key of the source's stored check results
+#   (everything its checks read: its raw text, its entry in sources.yaml, its annotation file,
+#   the files every source reads; :func:`checkcache.source_key`) and this package's code. A
+#   block holds the source's rows as written (CSV lines, validated when the block was made),
+#   a digest of its rows of each table and of what the weighing reads of them, its entry in
+#   the data package, and the rows themselves (read only when a table made across sources is
+#   made again). Such a table is its header and the blocks of every source, in order: an
+#   unchanged source costs a file read, not rows built, validated and formatted again;
+# - a table made across sources (facts, measures, disagreements...), keyed by the digests of
+#   what it reads (each source's digest of the tables it is made from, in order) and the files
+#   it reads besides, holds the validated table, so it is not worked out again while none of
+#   its inputs changed;
+# - the CSV file of a table made across sources, keyed by the table's key, records the hash
+#   and size of the bytes written, so that a file already holding exactly those bytes is
+#   copied, not written anew.
 # Every key also names the versions of what validates and formats the tables (pandas, pandera,
 # NumPy, Python). A key that differs, or an entry that cannot be read, means computing afresh:
 # a wrong entry would be worse than a slow run.
 _STORE = "tables"
+_BLOCKS = "blocks"
+_ROWS = "rows"
 
 
 def _code_key() -> str:
@@ -279,79 +292,375 @@ def _typed(table: schema.Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
     return frame.astype(table.dtypes)
 
 
+# Views of the tables made source by source: the columns a table made across sources reads of
+# one of them. Such a table is handed a view instead of the whole table (so it cannot read
+# another column), and made again only when the view changes: robustness (the weighing) does
+# not change with a figure, measures and out-of-date claims read only the sources' dates,
+# reference checks and disagreements only the words, lines and numbers of figures and claims.
+_VIEWS: dict[str, tuple[str, tuple[str, ...] | None]] = {
+    "claims:weighed": (
+        "claims",
+        (
+            "claim_id",
+            "source_id",
+            "voice_id",
+            "dimension",
+            "direction",
+            "stance",
+            "is_reader_comment",
+        ),
+    ),
+    "voices:weighed": ("voices", ("voice_id", "source_id", "voice_key", "kind")),
+    "sources:kinds": ("sources", ("source_id", "kind")),
+    "source_events:pairs": ("source_events", ("source_id", "event_id")),
+    "sources:dates": ("sources", ("source_id", "published")),
+    "figures:referenced": (
+        "figures",
+        ("figure_id", "source_id", "text", "value", "low", "high", "unit"),
+    ),
+    "claims:disputed": (
+        "claims",
+        ("claim_id", "source_id", "voice_id", "quote", "line", "direction", "stance"),
+    ),
+    "figures:disputed": ("figures", ("figure_id", "claim_id", "text", "line")),
+    # What a measure reads of its figures, and what placing a chained year reads
+    # (``facts.period_anchors``, which places none when one of these is missing).
+    "figures:measured": (
+        "figures",
+        (
+            "figure_id",
+            "source_id",
+            "voice_id",
+            "stance",
+            "text",
+            "value",
+            "bound",
+            "unit",
+            "entity",
+            "counterpart",
+            "period",
+            "claim_id",
+            "char_start",
+        ),
+    ),
+    # The figures that report a fact (every column): the only ones the facts read.
+    "figures:facts": ("figures", None),
+}
+# Views that hold only the rows with a value in this column.
+_VIEW_ROWS_WITH = {"figures:facts": "fact_id"}
+
+
 def _cross_source_steps(
     corpus: Corpus, paths: ProjectPaths
-) -> list[tuple[str, tuple[str, ...] | None, Any, Any]]:
-    """The tables made across sources, in order: (name, the tables it is made from (``None``:
-    every table made before it), what it reads besides, how to make it from those tables).
-    Each is handed only the tables it names, as arguments."""
+) -> list[tuple[str, tuple[str, ...], Any, Any]]:
+    """The tables made across sources, in order: (name, what it is made from (tables, or
+    views of them: ``_VIEWS``), what it reads besides, how to make it from those). Each is
+    handed only what it names, as arguments."""
     facts, derived = corpus.facts, load_derived_spec(paths)
     against, references = load_disagreements_spec(paths), load_references_spec(paths)
     out_of_date, layers = load_out_of_date_spec(paths), load_layers(paths)
     return [
         (
             "fact_values",
-            ("figures", "claims"),
+            ("figures:facts", "claims"),
             facts,
             lambda figures, claims: reconcile_facts(figures, claims, facts),
         ),
         (
             "derived_measures",
-            ("figures", "sources"),
+            ("figures:measured", "sources:dates"),
             derived,
             lambda fig, src: derive_measures(fig, derived, src),
         ),
         (
             "disagreements",
-            ("claims", "figures"),
+            ("claims:disputed", "figures:disputed"),
             against,
             lambda claims, figures: list_disagreements(claims, figures, against),
         ),
         (
             "reference_checks",
-            ("figures",),
+            ("figures:referenced",),
             references,
             lambda figures: check_references(figures, references),
         ),
         (
             "out_of_date",
-            ("claims", "figures", "sources"),
+            ("claims", "figures", "sources:dates"),
             out_of_date,
             lambda *frames: list_out_of_date(*frames, out_of_date),
         ),
-        # The weighing reads several tables of the set (some only if present): all of them.
-        ("robustness", None, layers, lambda tables: robustness(tables, layers)),
+        (
+            "robustness",
+            ("claims:weighed", "voices:weighed", "sources:kinds", "source_events:pairs"),
+            layers,
+            lambda *views: robustness(dict(zip(_WEIGHED, views, strict=True)), layers),
+        ),
     ]
 
 
-def _build(paths: ProjectPaths) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+# The tables the weighing reads, in the order robustness is handed their views.
+_WEIGHED = ("claims", "voices", "sources", "source_events")
+
+
+class _Block(NamedTuple):
+    """One source's rows of every table made source by source (see ``_STORE``)."""
+
+    csv: dict[str, bytes]  # by table: its rows as written, without the header
+    digests: dict[str, str]  # by table and view (``_VIEWS``): a digest of its rows
+    package: dict[str, str]  # its entry in the data package's sources
+
+
+def _source_blocks(corpus: Corpus, paths: ProjectPaths, code: str) -> _Made:
+    """Every source's block, in the order of the sources: stored, when the source's inputs
+    and the code are those it was made from, else made (all such sources at once). When
+    every source was made, the frames made with them are the tables' frames."""
+    folder, rows_folder = paths.scratch / _STORE / _BLOCKS, paths.scratch / _STORE / _ROWS
+    check_keys = checkcache.last_keys()
+    keys = {
+        sid: hashlib.sha256(f"{code}\0{check_keys[sid]}".encode()).hexdigest()
+        for sid in corpus.sources
+        if sid in check_keys
+    }
+    blocks: dict[str, _Block] = {}
+    for sid, key in keys.items():
+        found, block = checkcache.read_stored(folder / f"{sid}.pickle", key)
+        if found and isinstance(block, _Block):
+            blocks[sid] = block
+    missing = [sid for sid in corpus.sources if sid not in blocks]
+    frames: dict[str, pd.DataFrame] = {}
+    rows: dict[str, dict[str, bytes]] = {}
+    if missing:
+        new, frames, rows = _make_blocks(corpus, missing)
+        for sid, block in new.items():
+            if sid in keys:
+                checkcache.write_stored(folder / f"{sid}.pickle", keys[sid], block)
+                checkcache.write_stored(rows_folder / f"{sid}.pickle", keys[sid], rows[sid])
+        blocks.update(new)
+    for where in (folder, rows_folder):
+        for path in where.glob("*.pickle") if where.is_dir() else ():
+            if path.stem not in corpus.sources:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+    made = _Made({sid: blocks[sid] for sid in corpus.sources}, corpus, rows_folder, keys)
+    made.rows.update(rows)
+    if len(missing) == len(corpus.sources):
+        for name, frame in frames.items():
+            made.made(name, frame)
+    return made
+
+
+def _one_source(corpus: Corpus, sid: str, mentions: list[Any]) -> Corpus:
+    """The corpus as the builders see one source of it (its rows are the rows they give for
+    that source in the whole corpus: they go source by source, numbering within a source)."""
+    notes = corpus.annotations.get(sid)
+    return Corpus(
+        {sid: corpus.sources[sid]},
+        {} if notes is None else {sid: notes},
+        corpus.parsed,
+        mentions,
+        corpus.facts,
+        corpus.entities,
+    )
+
+
+def _make_blocks(
+    corpus: Corpus, sids: list[str]
+) -> tuple[dict[str, _Block], dict[str, pd.DataFrame], dict[str, dict[str, bytes]]]:
+    """The blocks of sources ``sids``, the frame of each table of their rows, and each
+    source's rows by table (pickled): their rows built, validated and formatted together (one
+    frame per table, as a cold run makes the whole table), then cut source by source."""
+    wanted = set(sids)
+    mentions: dict[str, list[Any]] = {sid: [] for sid in sids}
+    for m in corpus.mentions:
+        if m.source_id in wanted:
+            mentions[m.source_id].append(m)
+    rows = {
+        sid: {
+            name: build(_one_source(corpus, sid, mentions[sid]))
+            for name, build in _BUILDERS.items()
+        }
+        for sid in sids
+    }
+    csv_parts: dict[str, dict[str, bytes]] = {sid: {} for sid in sids}
+    package: dict[str, dict[str, str]] = {}
+    frames: dict[str, pd.DataFrame] = {}
+    for name in _BUILDERS:
+        table = schema.TABLES[name]
+        counts = [len(rows[sid][name]) for sid in sids]
+        frame = _validated(table, _typed(table, [r for sid in sids for r in rows[sid][name]]))
+        frames[name] = frame
+        lines = _csv_records(_csv_text(frame, header=False))
+        if len(lines) != sum(counts):
+            raise TableError(f"table {name!r}: {len(lines)} lines written for {sum(counts)} rows")
+        at = 0
+        for sid, n in zip(sids, counts, strict=True):
+            csv_parts[sid][name] = "".join(lines[at : at + n]).encode("utf-8")
+            at += n
+        if name == schema.SOURCES.name:
+            entries = _package_sources(frame)
+            package = dict(zip(frame["source_id"], entries, strict=True))
+    for sid in sids:
+        _check_ids_are_the_sources(sid, rows[sid])
+    blocks = {sid: _Block(csv_parts[sid], _digests(rows[sid]), package[sid]) for sid in sids}
+    pickled = {
+        sid: {
+            name: pickle.dumps(table_rows, protocol=pickle.HIGHEST_PROTOCOL)
+            for name, table_rows in rows[sid].items()
+        }
+        for sid in sids
+    }
+    return blocks, frames, pickled
+
+
+def _digests(rows: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
+    """A digest of one source's rows of each table, and of each view (``_VIEWS``)."""
+    return {
+        **{name: checkcache.value_digest(name, table_rows) for name, table_rows in rows.items()},
+        **{
+            view: checkcache.value_digest(view, _view_rows(view, rows[name]))
+            for view, (name, _) in _VIEWS.items()
+        },
+    }
+
+
+def _view_rows(view: str, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """One source's rows of a view: the view's columns of the rows it holds."""
+    name, columns = _VIEWS[view]
+    names = schema.TABLES[name].column_names if columns is None else columns
+    with_value = _VIEW_ROWS_WITH.get(view)
+    return [
+        tuple(r[c] for c in names) for r in rows if with_value is None or r[with_value] is not None
+    ]
+
+
+def _check_ids_are_the_sources(sid: str, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Refuse a row whose unique id does not begin with its source's id: the blocks are
+    validated source by source, so ids are unique across sources only because each names its
+    source (``<source_id>/...``) and source ids are unique."""
+    for name, table_rows in rows.items():
+        for column in schema.TABLES[name].columns:
+            if not column.unique or column.name == "source_id":
+                continue
+            for row in table_rows:
+                if not str(row[column.name]).startswith(f"{sid}/"):
+                    raise TableError(
+                        f"table {name!r}: {column.name} {row[column.name]!r} does not begin "
+                        f"with its source's id {sid!r}/"
+                    )
+
+
+def _csv_text(frame: pd.DataFrame, header: bool = True) -> str:
+    """``frame`` as CSV text, exactly as :func:`_write_csv` writes it."""
+    return frame.to_csv(index=False, header=header, lineterminator="\n", float_format="%.15g")
+
+
+def _csv_records(text: str) -> list[str]:
+    """CSV text as its records (each with its newline): a newline ends a record unless it is
+    inside quotes (a quoted value's own quotes are doubled, so a newline is inside quotes
+    exactly when an odd number of quotes come before it in its record)."""
+    records: list[str] = []
+    pending: list[str] = []
+    odd = False
+    for part in text.split("\n")[:-1]:
+        pending.append(part)
+        odd ^= part.count('"') % 2 == 1
+        if not odd:
+            records.append("\n".join(pending) + "\n")
+            pending = []
+    if pending:
+        raise TableError("a CSV record has no closing quote")
+    return records
+
+
+class _Made:
+    """The tables of one run, made or read from the store only when asked for: each table's
+    CSV bytes (``csv``, the tables made source by source), its key, its frame (``frame``)."""
+
+    def __init__(
+        self, blocks: dict[str, _Block], corpus: Corpus, rows_folder: Path, keys: dict[str, str]
+    ) -> None:
+        self.blocks, self.corpus = blocks, corpus
+        self.rows_folder, self.block_keys = rows_folder, keys
+        self.rows: dict[str, dict[str, bytes]] = {}  # each source's rows by table, pickled
+        self.keys: dict[str, str] = {}
+        self.stored: dict[str, bytes] = {}  # a table made across sources, pickled
+        self._frames: dict[str, pd.DataFrame] = {}
+
+    def csv(self, name: str) -> bytes:
+        header = io.StringIO()
+        csv.writer(header, lineterminator="\n").writerow(schema.TABLES[name].column_names)
+        return header.getvalue().encode("utf-8") + b"".join(
+            block.csv[name] for block in self.blocks.values()
+        )
+
+    def _read_rows(self) -> None:
+        """Every source's rows (kept apart from its block, read only when a table made across
+        sources is made again); a source whose rows cannot be read has them made again."""
+        for sid in self.blocks:
+            if sid not in self.rows and sid in self.block_keys:
+                path = self.rows_folder / f"{sid}.pickle"
+                found, rows = checkcache.read_stored(path, self.block_keys[sid])
+                if found and isinstance(rows, dict):
+                    self.rows[sid] = rows
+        missing = [sid for sid in self.blocks if sid not in self.rows]
+        if missing:
+            self.rows.update(_make_blocks(self.corpus, missing)[2])
+
+    def frame(self, name: str) -> pd.DataFrame:
+        if name not in self._frames:
+            if name in _BUILDERS:
+                self._read_rows()
+                rows = [
+                    row
+                    for sid in self.blocks
+                    for row in pickle.loads(self.rows[sid][name])  # noqa: S301 - our scratch folder
+                ]
+                self._frames[name] = _typed(schema.TABLES[name], rows)
+            else:
+                self._frames[name] = pickle.loads(self.stored[name])  # noqa: S301 - as above
+        return self._frames[name]
+
+    def inputs(self, name: str) -> pd.DataFrame:
+        """What a table made across sources is made from: a table, or a view of one."""
+        if name not in _VIEWS:
+            return self.frame(name)
+        table, columns = _VIEWS[name]
+        frame = self.frame(table)
+        if name in _VIEW_ROWS_WITH:
+            frame = frame[frame[_VIEW_ROWS_WITH[name]].notna()]
+        return frame if columns is None else frame[list(columns)]
+
+    def made(self, name: str, frame: pd.DataFrame) -> None:
+        self._frames[name] = frame
+
+
+def _build(paths: ProjectPaths) -> _Made:
     """Every table (validated), and the key of each (what it was made from; see ``_STORE``).
 
-    A table made source by source is validated unless the same rows passed before; a table
-    made across sources is taken from the store while the tables it is made from and the
-    files it reads are unchanged (its key names their keys)."""
+    A table made source by source is its sources' blocks (each made again only when its
+    source changed); a table made across sources is taken from the store while what it is
+    made from and the files it reads are unchanged (its key names their digests)."""
     corpus = validate(paths)
     code = _code_key()
-    tables: dict[str, pd.DataFrame] = {}
-    keys: dict[str, str] = {}
-    for name, build in _BUILDERS.items():
-        table = schema.TABLES[name]
-        frame = _typed(table, build(corpus))
-        keys[name] = checkcache.value_digest(code, name, frame)
-        if not _stored(paths, name, keys[name])[0]:
-            frame = _validated(table, frame)
-            _store(paths, name, keys[name], "valid")
-        tables[name] = frame
+    made = _source_blocks(corpus, paths, code)
+    for name in [*_BUILDERS, *_VIEWS]:
+        digest = hashlib.sha256(name.encode())
+        for sid, block in made.blocks.items():
+            digest.update(f"\0{sid}\0{block.digests[name]}".encode())
+        made.keys[name] = digest.hexdigest()
     for name, reads, spec, make in _cross_source_steps(corpus, paths):
-        used = sorted(keys) if reads is None else reads
-        keys[name] = checkcache.value_digest(code, name, [(t, keys[t]) for t in used], spec)
-        found, frame = _stored(paths, name, keys[name])
-        if not found:
-            made = make(dict(tables)) if reads is None else make(*(tables[t] for t in reads))
-            frame = _validated(schema.TABLES[name], made)
-            _store(paths, name, keys[name], frame)
-        tables[name] = frame
-    return tables, keys
+        made.keys[name] = checkcache.value_digest(
+            code, name, [(t, made.keys[t]) for t in reads], spec
+        )
+        found, stored = _stored(paths, name, made.keys[name])
+        if found and isinstance(stored, bytes):
+            made.stored[name] = stored
+            continue
+        frame = _validated(schema.TABLES[name], make(*(made.inputs(t) for t in reads)))
+        made.made(name, frame)
+        _store(paths, name, made.keys[name], pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
+    return made
 
 
 # Who made the tables and under which terms (LICENSE, data/RIGHTS.md; CITATION.cff names the
@@ -394,13 +703,19 @@ def datapackage(
 ) -> dict[str, Any]:
     """The Frictionless data package descriptor for ``tables``, from the schema declarations,
     with each file's size in ``bytes`` when ``sizes`` gives it (``load`` tells a table written
-    empty from one cut short by it).
+    empty from one cut short by it)."""
+    return _descriptor(list(tables), _package_sources(tables.get("sources")), sizes or {})
+
+
+def _descriptor(
+    names: list[str], sources: list[dict[str, str]], sizes: dict[str, int]
+) -> dict[str, Any]:
+    """:func:`datapackage` from the tables' names and the entries of the sources.
 
     The version is the installed package's (``pyproject.toml``), read here rather than from
     ``gapstudy.__init__``, which no stage imports."""
     from importlib.metadata import version
 
-    sizes = sizes or {}
     return {
         "profile": "tabular-data-package",
         "name": "gapstudy",
@@ -408,13 +723,13 @@ def datapackage(
         "version": version("gapstudy"),
         "licenses": PACKAGE_LICENSES,
         "contributors": PACKAGE_CONTRIBUTORS,
-        "sources": _package_sources(tables.get("sources")),
+        "sources": sources,
         "resources": [
             {
                 **schema.TABLES[name].to_frictionless(),
                 **({"bytes": sizes[name]} if name in sizes else {}),
             }
-            for name in tables
+            for name in names
         ],
     }
 
@@ -423,17 +738,26 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     frame.to_csv(path, index=False, lineterminator="\n", float_format="%.15g")
 
 
-def _write_table(paths: ProjectPaths, name: str, frame: pd.DataFrame, key: str, out: Path) -> None:
-    """Write table ``name`` to ``out``: the bytes of the file in place when the store records
-    that this table (its ``key``) gives exactly those (same hash and size), else afresh."""
+def _write_bytes(data: bytes, path: Path) -> None:
+    path.write_bytes(data)
+
+
+def _write_table(paths: ProjectPaths, name: str, made: _Made, out: Path) -> None:
+    """Write table ``name`` to ``out``: a table made source by source from its blocks; one made
+    across sources as the bytes of the file in place when the store records that this table
+    (its key) gives exactly those (same hash and size), else afresh."""
+    if name in _BUILDERS:
+        _write_bytes(made.csv(name), out)
+        return
+    key = made.keys[name]
     found, recorded = _stored(paths, f"{name}.csv", key)
     if found:
         with contextlib.suppress(OSError):
             data = paths.table_file(name).read_bytes()
             if _bytes_record(data) == recorded:
-                out.write_bytes(data)
+                _write_bytes(data, out)
                 return
-    _write_csv(frame, out)
+    _write_csv(made.frame(name), out)
     _store(paths, f"{name}.csv", key, _bytes_record(out.read_bytes()))
 
 
@@ -451,7 +775,8 @@ def write_tables(paths: ProjectPaths | None = None) -> list[Path]:
     """
     paths = paths or project_paths()
     # Load and process: any error here is raised before a single file is touched.
-    tables, keys = _build(paths)
+    made = _build(paths)
+    names = list(schema.TABLES)
     processed = paths.processed
     processed.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(processed)
@@ -459,11 +784,13 @@ def write_tables(paths: ProjectPaths | None = None) -> list[Path]:
     staging = None
     try:
         staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}new-", dir=processed.parent))
-        for name, frame in tables.items():
-            _write_table(paths, name, frame, keys[name], staging / f"{name}.csv")
+        for name in names:
+            _write_table(paths, name, made, staging / f"{name}.csv")
             written.append(paths.table_file(name))
-        sizes = {name: (staging / f"{name}.csv").stat().st_size for name in tables}
-        package = json.dumps(datapackage(tables, sizes), indent=2, ensure_ascii=False) + "\n"
+        sizes = {name: (staging / f"{name}.csv").stat().st_size for name in names}
+        sources = [block.package for block in made.blocks.values()]
+        descriptor = _descriptor(names, sources, sizes)
+        package = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
         (staging / paths.datapackage_file.name).write_text(package, encoding="utf-8")
         written.append(paths.datapackage_file)
         os.chmod(staging, processed.stat().st_mode & 0o7777 if processed.is_dir() else 0o755)

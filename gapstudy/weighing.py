@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from gapstudy import brief, vocab
+from gapstudy import brief, periods, vocab
 from gapstudy.exceptions import AnnotationError, Problem, TableError
 from gapstudy.facts import (
     period_anchors,
@@ -640,6 +640,8 @@ CLAIMED_CHANGE = {
 }
 # The words that place a period in a month of its text's date, replaced by that month.
 _MONTH_RELATIVE = re.compile(r"\b(?:(?:earlier|later) )?(?:this|last) month\b", re.IGNORECASE)
+# A month named without its year, with the day after it if any ("April 30").
+_NAMED_MONTH = re.compile(rf"\b(?:{periods.MONTH_WORDS})\b\.?(?:,?\s+\d{{1,2}}\b)?", re.IGNORECASE)
 
 
 def month_label(published: Any) -> str | None:
@@ -649,12 +651,30 @@ def month_label(published: Any) -> str | None:
     return brief.month_words(published)
 
 
+def _placed_words(period: str, placed: str) -> str:
+    """A period written relative to its text's month, its month named plainly: 'by earlier
+    this month' as 'by February 2026', 'As of April 30' as 'as of 30 April 2026'."""
+    named = brief.month_words(placed[:7])
+    if len(placed) > 7:
+        named = f"{int(placed[8:10])} {named}"
+    if _MONTH_RELATIVE.search(period):
+        words = _MONTH_RELATIVE.sub(named, period)
+    else:
+        words = _NAMED_MONTH.sub(named, period, count=1)
+    # Rewritten, a capital kept from the start of the annotator's words would read oddly
+    # inside brackets ("(As of 30 April 2026)").
+    return words if words.startswith(named) else words[:1].lower() + words[1:]
+
+
 def figure_period(
-    period: Any, published: Any, anchor: str | None = None
+    period: Any, published: Any, anchor: str | None = None, is_date_inferred: bool = False
 ) -> tuple[float, str] | None:
     """When a figure holds, as (decimal year, words): its period as written when it names a
-    year ('late 2023'); a period relative to its text ('last year', 'by earlier this month')
-    placed by the text's publication date and named plainly ('2024', 'by February 2026'); a
+    year ('late 2023'); a period relative to its text ('last year', 'by earlier this month',
+    'As of April 30', 'January') placed by the text's publication date and named plainly
+    ('2024', 'by February 2026', 'as of 30 April 2026', 'January 2026'), with a word that the
+    text's date is inferred when ``is_date_inferred`` ('2025; the text's date, February 2026,
+    is inferred'; 'by February 2026, the text's inferred date' for the text's own month); a
     year before another period of its sentence ('the year before') placed from its ``anchor``
     (:func:`gapstudy.facts.period_anchors`) when that is placed; ``None`` when it states no
     period, or one that cannot be placed (relative to an undated text, or chained to no placed
@@ -665,14 +685,23 @@ def figure_period(
     if year is not None:
         return year, str(period)
     published = None if pd.isna(published) else str(published)
-    in_year = placed_year(period, published, anchor)
-    if in_year is not None:
-        return in_year + 0.5, str(in_year)
     month = placed_month(period, published)
-    if month is None:
-        return None
-    words = _MONTH_RELATIVE.sub(brief.month_words(month), str(period))
-    return int(month[:4]) + (int(month[5:7]) - 0.5) / 12, words
+    if month is not None:
+        when = int(month[:4]) + (int(month[5:7]) - 0.5) / 12
+        words = _placed_words(str(period), month)
+    else:
+        in_year = placed_year(period, published, anchor)
+        if in_year is None:
+            return None
+        when, words = in_year + 0.5, str(in_year)
+    from_anchor = anchor is not None and periods.names_year(str(anchor))
+    if is_date_inferred and published is not None and not from_anchor:
+        label = month_label(published)
+        if label in words:  # the text's own month: "by February 2026, the text's inferred date"
+            words = words.replace(label, f"{label}, the text's inferred date", 1)
+        else:
+            words += f"; the text's date, {label}, is inferred"
+    return when, words
 
 
 def report_evidence(reports: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -550,3 +550,38 @@ def test_a_year_is_covered_by_its_exclusion_or_by_the_period_of_the_figure_it_da
     assert all(
         "or quote it in a claim whose figure gives it as its period" in p.hint for p in opened
     )
+
+
+@pytest.mark.parametrize(
+    ("period", "refused"),
+    [
+        ('"2023"', True),  # 2024 against 2023: refused
+        ('"late 2024"', False),  # one year: kept
+        ("over the next three years", False),  # cannot be placed: not compared
+    ],
+)
+def test_check_refuses_a_ratio_of_two_entities_in_different_years_as_tables_does(
+    project, period, refused
+):
+    """Only `tables` refused it before (TableError naming the derived.yaml line); `check`
+    says the same, through the same function, at the measure's line of derived.yaml."""
+    path = project.annotation_file("undated-narrowing")
+    text = path.read_text(encoding="utf-8")
+    written = '        period: "2024"\n'
+    end = text.index(written, text.index("      - text: $9.3 billion\n"))
+    text = text[:end] + f"        period: {period}\n" + text[end + len(written) :]
+    path.write_text(text, encoding="utf-8")
+    corpus = inspect_corpus(project)
+    found = [p for p in corpus.problems if "side by side at one time" in p.message]
+    if not refused:
+        assert found == []
+        return
+    (problem,) = found
+    derived = (project.annotations / "derived.yaml").read_text(encoding="utf-8").splitlines()
+    assert derived[problem.line - 1].strip() == "- measure_id: us-china-private-investment-ratio"
+    assert str(problem).endswith(
+        f"derived.yaml:{problem.line}: measure 'us-china-private-investment-ratio' (derived.yaml"
+        f" line {problem.line}): a ratio sets two things side by side at one time, but the"
+        " periods are 2024 ('2024') and 2023 ('2023') (use operation: change for one quantity"
+        " over time)"
+    )

@@ -265,8 +265,9 @@ def _redescribe_measure(project, sid, rng):
 
 
 def _damage_table_entries(project, sid, rng):
-    entries = sorted((project.scratch / "tables").glob("*.pickle"))
-    assert len(entries) > 13  # a table's entry and its file's, for every table
+    entries = sorted((project.scratch / "tables").rglob("*.pickle"))
+    # A block for every source; an entry and its file's for every table made across sources.
+    assert len(entries) >= len(load_sources(project)) + 12
     for path in rng.sample(entries, len(entries) // 2):
         path.write_bytes(rng.randbytes(40))
 
@@ -286,7 +287,40 @@ def _edit_table_file(project, sid, rng):
 def _retitle_and_damage_csv_entry(project, sid, rng):
     """The record of a file's bytes no longer matching what the table gives."""
     _retitle(project, sid, rng)
-    (project.scratch / "tables" / "sources.csv.pickle").write_bytes(rng.randbytes(40))
+    (project.scratch / "tables" / "robustness.csv.pickle").write_bytes(rng.randbytes(40))
+
+
+def _rename_metric(project, sid, rng):
+    """A figure's metric, as an annotator corrects it: the figures table and every table made
+    from it change, the weighing does not."""
+    paths = [p for p in _annotation_files(project) if "\n        metric: " in p.read_text()]
+    path = rng.choice(paths)
+    text = path.read_text(encoding="utf-8")
+    at = text.index("\n        metric: ") + len("\n        metric: ")
+    path.write_text(f"{text[:at]}edited {rng.randrange(1000)} {text[at:]}", "utf-8")
+
+
+def _annotation_files(project):
+    listed = set(load_sources(project))
+    return [p for p in sorted(project.annotations.glob("*.yaml")) if p.stem in listed]
+
+
+def _damage_block(project, sid, rng):
+    (project.scratch / "tables" / "blocks" / f"{sid}.pickle").write_bytes(rng.randbytes(60))
+
+
+def _damage_rows_and_rename_metric(project, sid, rng):
+    """A source's kept rows damaged (its block intact) and a figure edited, so that the
+    tables made from figures are made again and need every source's rows."""
+    (project.scratch / "tables" / "rows" / f"{sid}.pickle").write_bytes(rng.randbytes(60))
+    _rename_metric(project, sid, rng)
+
+
+def _swap_blocks(project, sid, rng):
+    """Another source's block put in place of this one's (its key differs)."""
+    blocks = project.scratch / "tables" / "blocks"
+    other = rng.choice([p for p in sorted(blocks.glob("*.pickle")) if p.stem != sid])
+    shutil.copyfile(other, blocks / f"{sid}.pickle")
 
 
 EDITS = {
@@ -302,6 +336,10 @@ EDITS = {
     "deleted table entries": _drop_table_entries,
     "table file edited by hand": _edit_table_file,
     "title and damaged file record": _retitle_and_damage_csv_entry,
+    "figure metric": _rename_metric,
+    "damaged row block": _damage_block,
+    "row block of another source": _swap_blocks,
+    "damaged rows and figure metric": _damage_rows_and_rename_metric,
 }
 
 
@@ -347,6 +385,8 @@ def test_after_any_single_edit_the_stored_results_give_what_a_cold_run_gives(
         "shared voices file",
         "derived measures file",
         "title and damaged file record",
+        "figure metric",
+        "damaged rows and figure metric",
     )
     if edit in changes_output:
         assert warm != before  # the edit shows: an entry made before it was not used
@@ -369,15 +409,16 @@ def test_a_table_is_made_again_when_what_it_is_made_from_changes(project, monkey
     )
     write_tables(project)
     assert made == []  # nothing made again while nothing changed
-    # A voice's role is in the voices table only: that table is validated again, and of the
-    # tables made across sources only the one made from every table (robustness) is redone.
+    # A voice's role is in the voices table only, and the weighing does not read it: that
+    # table is validated again (the rows of one source), no table made across sources is.
     path = next(
         p for p in sorted(project.annotations.glob("*.yaml")) if "\n    role: " in p.read_text()
     )
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("\n    role: ", "\n    role: edited, ", 1), encoding="utf-8")
     write_tables(project)
-    assert made == ["voices", "robustness"]
+    assert made == list(tables_module._BUILDERS)  # one source's rows, each table's
+    assert _tables_bytes(project)["robustness.csv"] == written["robustness.csv"]
     assert _tables_bytes(project)["voices.csv"] != written["voices.csv"]
     path.write_text(text, encoding="utf-8")
     made.clear()

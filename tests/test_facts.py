@@ -13,6 +13,7 @@ from gapstudy.facts import (
     _measure_marks,
     benchmark_changes,
     benchmark_gap_points,
+    capitalised,
     dimension_gaps,
     dimension_tables,
     disagreements_read,
@@ -21,6 +22,8 @@ from gapstudy.facts import (
     load_facts_spec,
     period_anchors,
     period_as_year,
+    placed_month,
+    placed_year,
     published_as_year,
     reconcile_facts,
     report_interval,
@@ -695,6 +698,74 @@ def test_a_year_before_another_period_is_resolved_from_it(period, anchor, publis
     assert resolve_period(period, published, False, anchor) == shown
 
 
+@pytest.mark.parametrize(
+    ("period", "published", "year"),
+    [
+        # Written: read by periods.parse_period, one year when both known ends fall in it.
+        ("2024", None, 2024),
+        ("late 2023", "2026-01", 2023),
+        ("2025-Q1", None, 2025),
+        ("as of March 2026", None, 2026),
+        ("since 2024", None, 2024),
+        ("by 2030", "2026-02", 2030),
+        ("December 2025 to January 2026", None, None),
+        ("2023 to 2025", None, None),
+        # A note in brackets is not the period: the year it names is not read.
+        ("January 2026 (Lin's remark, recalled from the 2025 summit)", None, 2026),
+        # Not a form the project reads: not placed, never guessed.
+        ("fiscal 2024", None, None),
+        # Relative to the text's date.
+        ("last year", "2026-02", 2025),
+        ("this year", "2025-03-26", 2025),
+        ("last year", None, None),
+        # A month named without its year: the latest such month not after the text's.
+        ("As of April 30", "2026-05-27", 2026),
+        ("January", "2026-02", 2026),
+        ("December", "2026-02", 2025),
+        ("January", "2026", None),  # the text's month unknown
+        ("next three to five years", "2026-01", None),
+        (None, "2026-01", None),
+    ],
+)  # fmt: skip
+def test_placed_year_reads_a_period_as_the_period_reader_does(period, published, year):
+    assert placed_year(period, published) == year
+
+
+@pytest.mark.parametrize(
+    ("period", "published", "month"),
+    [
+        ("by earlier this month", "2026-02", "2026-02"),
+        ("last month", "2026-01", "2025-12"),
+        ("As of April 30", "2026-05-27", "2026-04-30"),
+        ("January", "2026-02", "2026-01"),
+        ("December", "2026-02", "2025-12"),
+        # Dated to its year only, looking ahead, or naming its year: not placed here.
+        ("January", "2026", None),
+        ("next January", "2026-02", None),
+        ("January 2026", "2026-02", None),
+        ("last year", "2026-02", None),
+        ("January", None, None),
+    ],
+)
+def test_placed_month_places_a_month_named_without_its_year(period, published, month):
+    assert placed_month(period, published) == month
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("the National Data Bureau", "The National Data Bureau"),
+        ("some leading Chinese AI developers", "Some leading Chinese AI developers"),
+        ("iFlytek", "iFlytek"),
+        ("DeepSeek", "DeepSeek"),
+        ("", ""),
+        (None, None),
+    ],
+)
+def test_a_name_is_capitalised_only_where_its_first_word_is_lower_case(name, shown):
+    assert capitalised(name) == shown
+
+
 def test_period_anchors_count_a_year_before_from_the_nearest_period_before_it():
     """ "USD14 billion last year, up from around USD10.5 billion the year before": the second
     is counted from the first. A chained year with no period before it in its claim, or only
@@ -784,7 +855,7 @@ def test_dimension_tables_select_one_dimension_and_refuse_unknown_ones():
     claims = make_claims(
         {"claim_id": "k/fold", "dimension": "compute_and_chips"}, {"claim_id": "u/inv"}
     )
-    voices = pd.DataFrame({"voice_id": ["k/v", "u/v"], "name": ["Lin", "Outlet"]})
+    voices = pd.DataFrame({"voice_id": ["k/v", "u/v"], "name": ["the Lin office", "Outlet"]})
     tables = {
         "voices": voices,
         "claims": claims,
@@ -792,7 +863,9 @@ def test_dimension_tables_select_one_dimension_and_refuse_unknown_ones():
         "derived_measures": derive_measures(PAIR_FIGURES, DERIVED),
     }
     part = dimension_tables(tables, "compute_and_chips")
-    assert list(part["claims"]["speaker"]) == ["Lin"]
+    # A name starts its cell capitalised; the voices table keeps it as written.
+    assert list(part["claims"]["speaker"]) == ["The Lin office"]
+    assert list(voices["name"]) == ["the Lin office", "Outlet"]
     assert list(part["figures"]["figure_id"]) == ["k/fold/1"]
     assert list(part["gaps"]["item_id"]) == ["k/fold/1"]
     assert list(part["marks"]["item_id"]) == ["k/fold/1"]

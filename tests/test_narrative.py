@@ -399,6 +399,25 @@ def _quoted_cells(tables: dict[str, pd.DataFrame]) -> set[str]:
     return cells
 
 
+def _placed_periods(tables: dict[str, pd.DataFrame]) -> set[str]:
+    """Each figure's period as placed from its text's date ("As of April 30" in a text of May
+    2026 is "as of 30 April 2026"): its numbers come from the period and the date cells."""
+    from gapstudy import facts, weighing
+
+    sources = tables["sources"].set_index("source_id")
+    anchors = facts.period_anchors(tables["figures"])
+    placed = set()
+    for f in tables["figures"].itertuples(index=False):
+        source = sources.loc[f.source_id]
+        for inferred in (False, True):
+            when = weighing.figure_period(
+                f.period, source["published"], anchors.get(f.figure_id), inferred
+            )
+            if when is not None:
+                placed |= {escape_text(when[1]), escape_text(when[1].split(";")[0])}
+    return placed
+
+
 def check_numbers_and_links(text: str, tables: dict[str, pd.DataFrame], **parameters) -> int:
     """Assert every number in ``text`` is a table's: inside a link, a reading of the linked
     figure; outside, a date, a derived measure or a count of claims. Every link goes to an
@@ -433,7 +452,8 @@ def check_numbers_and_links(text: str, tables: dict[str, pd.DataFrame], **parame
     # Words copied from a table (a period, a metric, a reading note, a quote) may hold numbers,
     # and so may a publication date written in words ("February 2026").
     months = {brief.month_words(p) for p in tables["sources"]["published"].dropna()}
-    for phrase in sorted(_quoted_cells(tables) | months, key=len, reverse=True):
+    phrases = _quoted_cells(tables) | months | _placed_periods(tables)
+    for phrase in sorted(phrases, key=len, reverse=True):
         prose = prose.replace(phrase, " ")
     allowed_dates = set(tables["sources"]["published"].dropna()) | {parameters.get("as_of")}
     assert set(_DATE.findall(_CODE.sub(" ", _LINK.sub(" ", text)))) <= allowed_dates
@@ -471,6 +491,20 @@ def project_tables() -> dict[str, pd.DataFrame]:
     if not paths.table_file("figures").is_file():
         pytest.skip("data/processed has not been built (gapstudy tables)")
     return load_brief_tables(paths=paths)
+
+
+def test_a_number_given_again_as_another_quantity_is_a_report_of_its_own(project_tables):
+    """AI CERTs gives Lin's "sub-20%" again as the probability of the breakthroughs valuations
+    price in: another quantity, so not a restatement (docs/annotations.md). Marked as one, it
+    vanished from the brief; it is now reported, and still in no fact of Lin's odds."""
+    figures = project_tables["figures"].set_index("figure_id")
+    valuations = figures.loc["aicerts-widening-2026/valuations-odds/1"]
+    assert pd.isna(valuations["restates_figure_id"]) and pd.isna(valuations["fact_id"])
+    text = write_narrative(project_tables)
+    assert (
+        "Probability of the breakthroughs valuations price in, China: [below 20%]"
+        "(sources/aicerts-widening-2026.html#aicerts-widening-2026/valuations-odds/1)" in text
+    )
 
 
 @pytest.mark.parametrize("parameters", RUNS)
@@ -802,7 +836,9 @@ def test_filter_tables_keeps_checks_and_disagreements_of_the_sources_read():
 
 def test_viewpoint_table_lists_who_holds_each_stance():
     view = viewpoint_table(filter_tables(make_tables()))
-    assert list(view["name"]) == ["Zheng Jun", "Justin Lin", "Justin Lin", "the outlet"]
+    # A name starts its cell capitalised ("the outlet" as "The outlet"), stored as written.
+    assert list(view["name"]) == ["Zheng Jun", "Justin Lin", "Justin Lin", "The outlet"]
+    assert "the outlet" in set(make_tables()["voices"]["name"])
     assert list(view["stance"]) == ["optimist", "optimist", "skeptic", "skeptic"]
 
 
@@ -810,6 +846,7 @@ def _viewpoints_by_filtering(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """The viewpoint table as first written: the whole claims and figures tables filtered for
     every voice (the reference the one-pass version must equal)."""
     from gapstudy import vocab
+    from gapstudy.facts import capitalised
     from gapstudy.narrative import VIEWPOINT_COLUMNS, _dimension_list
 
     voices, claims, figures = tables["voices"], tables["claims"], tables["figures"]
@@ -823,6 +860,7 @@ def _viewpoints_by_filtering(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             for column in ("name", "kind", "affiliation", "role"):
                 values = same[column].dropna()
                 row[column] = values.iloc[0] if len(values) else None
+            row["name"] = capitalised(row["name"])
             row["source_ids"] = ", ".join(pd.unique(same["source_id"]))
             row["dimensions"] = _dimension_list(
                 set(claims[claims["voice_id"].isin(ids)]["dimension"])
@@ -898,6 +936,18 @@ def test_checks_against_primary_sources_and_disagreements_are_told():
     assert "report differently" not in one_side
 
 
+def test_a_sentence_that_starts_with_a_name_in_lower_case_starts_capitalised():
+    """An untitled text is named "the untitled report of January 2026": first in a sentence,
+    it is capitalised there, and left as it is inside one."""
+    tables = _with_checks_and_disagreements()
+    sources = tables["sources"].copy()
+    sources.loc[sources["source_id"] == "a", "outlet"] = None
+    tables["sources"] = sources
+    text = write_narrative(tables)
+    assert "The untitled report of January 2026 and `b` report differently on" in text
+    assert "reported in the untitled report of January 2026" in text
+
+
 @pytest.mark.parametrize(
     ("operation", "wording"),
     [
@@ -968,7 +1018,8 @@ def check_argument(text: str, tables: dict[str, pd.DataFrame], **parameters) -> 
     )
     prose = _CODE.sub(" ", _LINK.sub(" ", text))
     months = {brief.month_words(p) for p in tables["sources"]["published"].dropna()}
-    for phrase in sorted(_quoted_cells(tables) | months, key=len, reverse=True):
+    phrases = _quoted_cells(tables) | months | _placed_periods(tables)
+    for phrase in sorted(phrases, key=len, reverse=True):
         prose = prose.replace(phrase, " ")
     counts = _weighed_counts(tables, **parameters)
     measures = [float(v) for v in t["derived_measures"]["value"]]
@@ -1186,6 +1237,65 @@ def test_reader_trips_in_the_corpus_brief(project_tables):
     sentence = next(s for s in text.split("\n") if s.startswith("Computing power needed"))
     assert "[as little as 5%]" in sentence
     assert "floor" not in sentence and "best case" in sentence
+
+
+def _dated(published: str, inferred: bool) -> dict[str, pd.DataFrame]:
+    """:func:`make_tables` with text a dated ``published`` (``inferred`` or printed)."""
+    tables = make_tables()
+    sources = tables["sources"].copy()
+    sources.loc[sources["source_id"] == "a", "published"] = published
+    sources.loc[sources["source_id"] == "a", "is_date_inferred"] = inferred
+    tables["sources"] = sources
+    return tables
+
+
+@pytest.mark.parametrize(
+    ("published", "inferred", "period", "shown"),
+    [
+        ("2026-05-27", False, "As of April 30", "(as of 30 April 2026)"),
+        ("2026-02", True, "January", "(January 2026; the text's date, February 2026, is inferred)"),
+        ("2026-02", True, "last year", "(2025; the text's date, February 2026, is inferred)"),
+        ("2026-02", False, "last year", "(2025)"),
+        ("2026-02", True, "late 2024", "(late 2024)"),
+    ],
+)  # fmt: skip
+def test_a_month_named_without_its_year_is_placed_and_an_inferred_date_said(
+    published, inferred, period, shown
+):
+    """ "(As of April 30)" and "(January)" were printed as written; a plain year placed from a
+    date the text does not print lost the old "written February 2026"."""
+    tables = _dated(published, inferred)
+    figures = tables["figures"].copy()
+    figures.loc[figures["figure_id"] == "a/zheng-gap/1", "period"] = period
+    tables["figures"] = figures
+    text = "\n".join(render_parts(build_brief_context(tables)).values())
+    assert f"Performance shortfall {shown}: [2.7%]" in text
+
+
+def test_a_change_measure_shows_its_periods_placed_like_levels():
+    """A change from "last year" to "this month" was shown with its periods as written."""
+    tables = _dated("2026-02", True)
+    vc = _claim("a/vc", "a/zheng", "$10.5 billion last year, $14 billion this month",
+                "capital_and_investment", "narrowing", "optimist", 8)  # fmt: skip
+    money = {"kind": "money", "unit": "usd", "counterpart": None, "metric": "venture capital"}
+    rows = [
+        _figure("a/vc/1", "$10.5 billion", vc, value=10.5e9, period="last year", **money),
+        {**_figure("a/vc/2", "$14 billion", vc, value=14e9, period="this month", **money),
+         "char_start": vc["char_start"] + 30},
+    ]  # fmt: skip
+    tables["claims"] = pd.concat([tables["claims"], _frame(schema.CLAIMS, [vc])])
+    tables["figures"] = pd.concat([tables["figures"], _frame(schema.FIGURES, rows)])
+    spec = {"measure_id": "vc-change", "description": "Chinese venture capital",
+            "operation": "change", "numerator": "a/vc/2", "denominator": "a/vc/1",
+            "dimension": "capital_and_investment", "line": 3}  # fmt: skip
+    tables["derived_measures"] = derive_measures(tables["figures"], [spec], tables["sources"])
+    text = "\n".join(render_parts(build_brief_context(tables)).values())
+    inferred = "the text's date, February 2026, is inferred"
+    assert (
+        "Chinese venture capital: from [\\$10.5 billion](sources/a.html#a/vc/1)"
+        f" (2025; {inferred}) to [\\$14 billion](sources/a.html#a/vc/2)"
+        " (February 2026, the text's inferred date), a rise of \\$3.5 billion." in text
+    )
 
 
 def test_a_change_to_a_rough_ceiling_is_worded_as_at_most_about():
@@ -1465,7 +1575,9 @@ def test_the_brief_names_periods_in_plain_years_where_it_can_place_them():
     tables["claims"] = pd.concat([tables["claims"], _frame(schema.CLAIMS, [vc, alone])])
     tables["figures"] = pd.concat([tables["figures"], _frame(schema.FIGURES, rows)])
     text = "\n".join(render_parts(build_brief_context(tables)).values())
-    assert "Venture capital, China (2025): [\\$14 billion]" in text
-    assert "Venture capital, China (2024): [\\$10.5 billion]" in text
+    # Text a's date is inferred: the placed years say so.
+    inferred = "the text's date, January 2026, is inferred"
+    assert f"Venture capital, China (2025; {inferred}): [\\$14 billion]" in text
+    assert f"Venture capital, China (2024; {inferred}): [\\$10.5 billion]" in text
     assert "Venture capital, China (the previous year, year not placed): [\\$3 billion]" in text
     assert not re.search(r"written [A-Z][a-z]+ \d{4}", text)

@@ -381,6 +381,11 @@ def test_the_brief_names_the_text_a_lean_rests_on_and_says_when_one_holds():
         ("this month", "2026-02", (2026 + 1.5 / 12, "February 2026")),
         ("by earlier this month", "2026-02", (2026 + 1.5 / 12, "by February 2026")),
         ("last month", "2026-01", (2025 + 11.5 / 12, "December 2025")),
+        # A month named without its year: the latest such month not after the text's.
+        ("As of April 30", "2026-05-27", (2026 + 3.5 / 12, "as of 30 April 2026")),
+        ("January", "2026-02", (2026 + 0.5 / 12, "January 2026")),
+        ("since December", "2026-02", (2025 + 11.5 / 12, "since December 2025")),
+        ("January", "2026", None),  # the text's month unknown: not placed
         ("last year", None, None),
         (None, "2026-02", None),
         ("over the next decade", "2026-02", None),
@@ -396,6 +401,31 @@ def test_a_figure_is_placed_in_time_by_its_period_or_its_texts_date(period, publ
         assert got is None
     else:
         assert got[0] == pytest.approx(expected[0]) and got[1] == expected[1]
+
+
+_INFERRED = "the text's date, February 2026, is inferred"
+
+
+@pytest.mark.parametrize(
+    ("period", "anchor", "plain", "expected"),
+    [
+        ("last year", None, "2025", "2025; " + _INFERRED),
+        ("January", None, "January 2026", "January 2026; " + _INFERRED),
+        # The text's own month: said once.
+        ("by earlier this month", None, "by February 2026",
+         "by February 2026, the text's inferred date"),
+        ("the year before", "last year", "2024", "2024; " + _INFERRED),
+        # Placed without the text's date: nothing to say.
+        ("late 2023", None, "late 2023", "late 2023"),
+        ("the year before", "2024", "2023", "2023"),
+    ],
+)  # fmt: skip
+def test_a_period_placed_from_an_inferred_date_says_so(period, anchor, plain, expected):
+    """The old "last year, written February 2026" gave the date it was read against; a plain
+    year must still say when that date is only inferred from the text."""
+    got = weighing.figure_period(period, "2026-02", anchor, is_date_inferred=True)
+    assert got[1] == expected
+    assert weighing.figure_period(period, "2026-02", anchor)[1] == plain
 
 
 @pytest.mark.parametrize(
