@@ -24,6 +24,7 @@ enters the text, so markup in a quote is shown, never rendered, and '$' never st
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -107,15 +108,19 @@ def viewpoint_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     words: dict[Any, list[tuple[int, Any]]] = {}
     for n, (voice_id, text) in enumerate(zip(figures["voice_id"], figures["text"], strict=True)):
         words.setdefault(voice_id, []).append((n, text))
+    # The voices by stance, then by key in order of appearance, as plain rows (a frame
+    # operation per voice would cost more than all the rest as the corpus grows).
+    by_stance: dict[Any, dict[Any, list[_Row]]] = {}
+    for v in _plain_rows(voices):
+        if not brief.is_missing(v["voice_key"]):
+            by_stance.setdefault(v["stance"], {}).setdefault(v["voice_key"], []).append(v)
     rows = []
     for stance in vocab.STANCES:
-        group = voices[voices["stance"] == stance]
-        for key, same in group.groupby("voice_key", sort=False):
-            ids = set(same["voice_id"])
+        for key, same in by_stance.get(stance, {}).items():
+            ids = {v["voice_id"] for v in same}
 
-            def first(column: str, same: pd.DataFrame = same) -> Any:
-                values = same[column].dropna()
-                return values.iloc[0] if len(values) else None
+            def first(column: str, same: list[_Row] = same) -> Any:
+                return next((v[column] for v in same if not brief.is_missing(v[column])), None)
 
             rows.append(
                 {
@@ -125,7 +130,7 @@ def viewpoint_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                     "kind": first("kind"),
                     "affiliation": first("affiliation"),
                     "role": first("role"),
-                    "source_ids": ", ".join(pd.unique(same["source_id"])),
+                    "source_ids": ", ".join(dict.fromkeys(v["source_id"] for v in same)),
                     "dimensions": _dimension_list({d for v in ids for d in dimensions.get(v, [])}),
                     "figures": "; ".join(
                         text for _, text in sorted(w for v in ids for w in words.get(v, []))
@@ -298,21 +303,27 @@ def _voice_labels(voices: pd.DataFrame, source_labels: dict[str, str]) -> dict[s
 
 
 def _sort_voices(
-    voice_ids: pd.Series, voices: pd.DataFrame, voice_labels: dict[str, str]
+    voice_ids: pd.Series,
+    kinds: Mapping[str, Any],
+    names: Mapping[str, Any],
+    voice_labels: dict[str, str],
 ) -> dict[str, list[str]]:
     """Who speaks, in order of appearance: named voices, the texts that speak in their own
-    voice (by source name), and unnamed groups (by the text's words for them)."""
-    by_id = voices.set_index("voice_id")
+    voice (by source name), and unnamed groups (by the text's words for them). ``kinds`` and
+    ``names``: each voice's kind and name by id (plain dictionaries: a frame lookup per claim
+    would cost more than the rest)."""
     out: dict[str, list[str]] = {"named": [], "texts": [], "groups": []}
+    seen: set[tuple[str, str]] = set()
     for v in voice_ids:
-        kind = by_id.loc[v, "kind"]
+        kind = kinds[v]
         if kind == "outlet":
             part, label = "texts", voice_labels[v].removeprefix("the text of ")
         elif kind == "group":
-            part, label = "groups", f"“{brief.escape_text(by_id.loc[v, 'name'])}”"
+            part, label = "groups", f"“{brief.escape_text(names[v])}”"
         else:
             part, label = "named", voice_labels[v]
-        if label not in out[part]:
+        if (part, label) not in seen:
+            seen.add((part, label))
             out[part].append(label)
     return out
 
@@ -339,6 +350,31 @@ def _agreement_context(fact_values: pd.DataFrame | None, fact_id: Any) -> dict[s
         "differs_in": [d.strip() for d in differs.iloc[0].split(",")] if len(differs) else [],
         "differs_known": "differs_in" in fv.columns,
     }
+
+
+class _RowsBy:
+    """The rows of ``frame`` sharing one value of ``column``, read as ``rows_by.get(value)``;
+    with ``via`` (a key -> value mapping), read by key. Each group is cut when first asked for:
+    cutting every group at once costs a frame per group, most of them never read."""
+
+    def __init__(
+        self, frame: pd.DataFrame, column: str, via: Mapping[Any, Any] | None = None
+    ) -> None:
+        self._frame = frame
+        self._positions = frame.groupby(column, sort=False).indices
+        self._via = via
+        self._cut: dict[Any, pd.DataFrame] = {}
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if self._via is not None:
+            if key not in self._via:
+                return default
+            key = self._via[key]
+        if key not in self._cut:
+            if key not in self._positions:
+                return default
+            self._cut[key] = self._frame.iloc[self._positions[key]]
+        return self._cut[key]
 
 
 @dataclass(frozen=True)
@@ -405,22 +441,23 @@ class _ReportIndex:
     voice_keys: dict[str, str]  # voice_id -> voice_key
     cited_names: dict[str, str]  # voice_key -> the name of its first voice, escaped
     short_names: dict[str, str]  # voice_id -> as a report names it
-    fact_values: dict[Any, pd.DataFrame] | None  # fact_id -> its rows
-    checks: pd.DataFrame | None
+    fact_values: _RowsBy | None  # fact_id -> its rows
+    checks: list[_Row]  # the reference checks as plain rows (none if they name no figures)
     check_rows: dict[Any, list[int]]  # figure_id -> positions in ``checks``
-    claims: dict[Any, pd.DataFrame]  # claim_id -> the claims of its source
+    claims: _RowsBy | dict  # claim_id -> the claims of its source
     placing: _Placing
 
     def period_of(self, row: Any) -> str | None:
         """A figure's period as the brief names it (:meth:`_Placing.period_of`)."""
         return self.placing.period_of(row)
 
-    def checks_of(self, figure_ids: list[str]) -> pd.DataFrame | None:
-        """The rows of ``checks`` about any of ``figure_ids``, in their order."""
-        if self.checks is None or "figure_id" not in self.checks.columns:
-            return self.checks
+    def checks_of(self, figure_ids: list[str]) -> list[_Row] | None:
+        """The rows of ``checks`` about any of ``figure_ids``, in their order; ``None`` when
+        there are none or the checks name no figures."""
+        if not self.checks:
+            return None
         rows = sorted({n for f in figure_ids for n in self.check_rows.get(f, [])})
-        return self.checks.iloc[rows]
+        return [self.checks[n] for n in rows] or None
 
 
 def _report_index(
@@ -437,10 +474,11 @@ def _report_index(
     for key, name in zip(voices["voice_key"], voices["name"], strict=True):
         cited.setdefault(key, brief.escape_text(name))
     check_rows: dict[Any, list[int]] = {}
+    check_list: list[_Row] = []
     if checks is not None and "figure_id" in checks.columns:
-        for n, f in enumerate(checks["figure_id"]):
-            check_rows.setdefault(f, []).append(n)
-    by_source = {} if claims is None else dict(list(claims.groupby("source_id", sort=False)))
+        check_list = _plain_rows(checks)
+        for n, row in enumerate(check_list):
+            check_rows.setdefault(row["figure_id"], []).append(n)
     return _ReportIndex(
         figures=figures.set_index("figure_id", drop=False),
         voice_labels=voice_labels,
@@ -452,27 +490,26 @@ def _report_index(
             else brief.escape_text(v.name)
             for v in voices.itertuples(index=False)
         },
-        fact_values=None
-        if fact_values is None
-        else dict(list(fact_values.groupby("fact_id", sort=False))),
-        checks=checks,
+        fact_values=None if fact_values is None else _RowsBy(fact_values, "fact_id"),
+        checks=check_list,
         check_rows=check_rows,
         claims={}
         if claims is None
-        else {
-            c: by_source[s] for c, s in zip(claims["claim_id"], claims["source_id"], strict=True)
-        },
+        else _RowsBy(
+            claims,
+            "source_id",
+            via=dict(zip(claims["claim_id"], claims["source_id"], strict=True)),
+        ),
         placing=_Placing.of(figures, sources),
     )
 
 
-def _restatements(group: Any, rows: pd.DataFrame, index: _ReportIndex) -> list[str]:
-    """The links of a report's restatements worth showing beside it: one in other words, or
-    with only its hedge changed, adds nothing; one in another unit or number (a currency
-    conversion in brackets) is shown, once."""
+def _restatements(group: Any, told: list[_Row], index: _ReportIndex) -> list[str]:
+    """The links of a report's restatements worth showing beside it (``told``: its figures as
+    plain rows): one in other words, or with only its hedge changed, adds nothing; one in
+    another unit or number (a currency conversion in brackets) is shown, once."""
     restated: dict[str, str] = {}
-    told = list(rows.itertuples(index=False))
-    for r in index.figures.loc[list(getattr(group, "restated_ids", []))].itertuples(index=False):
+    for r in _plain_rows(index.figures.loc[list(getattr(group, "restated_ids", []))]):
         if all(facts.reads_otherwise(r, t) for t in told):
             restated.setdefault(brief.format_reading(r), brief.figure_link(r))
     return list(restated.values())
@@ -486,9 +523,10 @@ def _report_context(
     rows = index.figures.loc[group.figure_ids]
     first = rows.iloc[0]
     readings: dict[str, str] = {}
-    for r in rows.itertuples(index=False):
+    told = _plain_rows(rows)
+    for r in told:
         readings.setdefault(brief.format_reading(r), brief.figure_link(r))
-    restated = _restatements(group, rows, index)
+    restated = _restatements(group, told, index)
     per_source = [
         {"label": source_labels[s], "n": int((rows["source_id"] == s).sum())}
         for s in group.source_ids
@@ -506,7 +544,8 @@ def _report_context(
     note = first.get("interpretation_note")
     counterpart = first.get("counterpart")
     short_names = index.short_names
-    by_voice = rows.assign(_key=rows["voice_id"].map(index.voice_keys)).groupby("_key", sort=False)
+    keys = [index.voice_keys.get(v) for v in rows["voice_id"]]  # not ``map``: a lookup a row
+    by_voice = rows.assign(_key=keys).groupby("_key", sort=False)
     who = list(dict.fromkeys(voice_labels[v] for v in group.voice_ids))
     return {
         "by_voice": [
@@ -570,17 +609,21 @@ class _Row(dict):
             raise AttributeError(name) from None
 
 
+def _plain_rows(frame: pd.DataFrame) -> list[_Row]:
+    """Every row of ``frame`` as a :class:`_Row`, read column by column (``tolist`` keeps a
+    missing value as the table holds it, pandas' NA): one pass, not a frame operation a row."""
+    columns = list(frame.columns)
+    return [
+        _Row(zip(columns, values, strict=True))
+        for values in zip(*(frame[c].tolist() for c in columns), strict=True)
+    ]
+
+
 def _figure_rows(figures: pd.DataFrame, ids: Any) -> dict[Any, _Row]:
     """The rows of ``figures`` whose id is among ``ids``, by id, cut in one step: a lookup of a
     row each (``set_index(...).loc[id]``) costs a frame operation per figure."""
     wanted = figures[figures["figure_id"].isin(set(ids))]
-    # Column by column (``tolist`` keeps a missing value as the table holds it, pandas' NA).
-    columns = list(wanted.columns)
-    rows = (
-        _Row(zip(columns, values, strict=True))
-        for values in zip(*(wanted[c].tolist() for c in columns), strict=True)
-    )
-    return {r["figure_id"]: r for r in rows}
+    return {r["figure_id"]: r for r in _plain_rows(wanted)}
 
 
 def _measure_context(
@@ -650,6 +693,8 @@ def _dimension_sections(
     derived = t.get("derived_measures")
     fact_values, checks, sources = t.get("fact_values"), t.get("reference_checks"), t.get("sources")
     index = _report_index(figures, voices, voice_labels, fact_values, checks, claims, sources)
+    kinds = dict(zip(voices["voice_id"], voices["kind"], strict=True))
+    names = dict(zip(voices["voice_id"], voices["name"], strict=True))
     disagreements = list_disagreements(
         t.get("disagreements"), figures, {s: source_labels[s] for s in source_labels}
     )
@@ -666,9 +711,7 @@ def _dimension_sections(
         used = mine["figure_ids"].map(lambda ids, used=in_measures: set(ids) <= used).astype(bool)
         mine = mine.loc[~used]
 
-        def context(group: Any) -> dict[str, Any]:
-            return _report_context(group, index, source_labels)
-
+        context = functools.partial(_report_context, index=index, source_labels=source_labels)
         mine, companions = _attach_companions(mine, figures)
 
         camps = []
@@ -680,7 +723,7 @@ def _dimension_sections(
                     "stance": camp,
                     "n_claims": int(getattr(row, f"n_{camp}_claims")),
                     "n_sources": int(getattr(row, f"n_{camp}_sources")),
-                    "voices": _sort_voices(here["voice_id"], voices, voice_labels),
+                    "voices": _sort_voices(here["voice_id"], kinds, names, voice_labels),
                     **_camp_reports(theirs, context, companions),
                     "measures": [m for m in measures if m["stance"] == camp],
                 }
@@ -758,20 +801,21 @@ def _attach_companions(
         for c in set(ids):
             by_claim.setdefault(c, []).append(n)
     hits = {
-        fact.report_key: sorted({n for c in set(fact.claim_ids) for n in by_claim.get(c, [])})
-        for fact in told.itertuples(index=False)
+        key: sorted({n for c in set(claim_ids) for n in by_claim.get(c, [])})
+        for key, claim_ids in zip(told["report_key"], told["claim_ids"], strict=True)
     }
-    by_id = _figure_rows(figures, lone["figure_id"].iloc[sorted(set().union(*hits.values()))])
-    for fact in told.itertuples(index=False):
+    lone_figures, lone_keys = lone["figure_id"].tolist(), lone["report_key"].tolist()
+    by_id = _figure_rows(figures, [lone_figures[n] for n in set().union(*hits.values())])
+    for key in told["report_key"]:
         seen: dict[str, dict[str, str]] = {}
-        for other in lone.iloc[hits[fact.report_key]].itertuples(index=False):
-            row = by_id[other.figure_id]
+        for n in hits[key]:
+            row = by_id[lone_figures[n]]
             seen.setdefault(
                 brief.format_reading(row),
                 {"link": brief.figure_link(row), "metric": brief.escape_text(row["metric"])},
             )
-            folded.add(other.report_key)
-        companions[fact.report_key] = list(seen.values())
+            folded.add(lone_keys[n])
+        companions[key] = list(seen.values())
     return reports[~reports["report_key"].isin(folded)], companions
 
 
@@ -804,19 +848,28 @@ def list_disagreements(
         if "figure_id" in disagreements.columns
         else {}
     )
-    out = []
-    for key, sides in disagreements.groupby("disagreement_id", sort=False):
-        sides = sides[sides["source_id"].isin(source_labels)]
-        if sides["source_id"].nunique() < 2:
+    # The sides as plain rows grouped by disagreement, in one pass (a frame operation per
+    # disagreement would cost more than all the rest as the corpus grows).
+    by_key: dict[Any, list[_Row]] = {}
+    for side in _plain_rows(disagreements):
+        if brief.is_missing(side["disagreement_id"]):
             continue
-        first = sides.iloc[0]
+        kept = by_key.setdefault(side["disagreement_id"], [])  # in order of first appearance
+        if side["source_id"] in source_labels:
+            kept.append(side)
+    out = []
+    for key, sides in by_key.items():
+        sources = list(dict.fromkeys(side["source_id"] for side in sides))
+        if len(sources) < 2:
+            continue
+        first = sides[0]
         links = []
-        for side in sides.itertuples(index=False):
-            figure_id = getattr(side, "figure_id", None)
+        for side in sides:
+            figure_id = side.get("figure_id")
             if not brief.is_missing(figure_id) and figure_id in by_id:
                 row = by_id[figure_id]
                 links.append(
-                    {"link": brief.figure_link(row), "source": source_labels[side.source_id]}
+                    {"link": brief.figure_link(row), "source": source_labels[side["source_id"]]}
                 )
         out.append(
             {
@@ -825,7 +878,7 @@ def list_disagreements(
                 "kind": first.get("kind", "divergence"),
                 "question": brief.escape_text(first.get("question", "")),
                 "what": brief.escape_text(first.get("what_differs", "")),
-                "sources": [source_labels[x] for x in pd.unique(sides["source_id"])],
+                "sources": [source_labels[x] for x in sources],
                 "figures": links,
             }
         )
@@ -853,14 +906,14 @@ def list_out_of_date(
     ]
 
 
-def _check_context(checks: pd.DataFrame | None, figure_ids: list[str]) -> dict[str, Any] | None:
-    """What the primary source says of the first checked figure among ``figure_ids``."""
-    if checks is None or "figure_id" not in checks.columns:
+def _check_context(checks: list[_Row] | None, figure_ids: list[str]) -> dict[str, Any] | None:
+    """What the primary source says of the first checked figure among ``figure_ids``;
+    ``checks`` the reference checks as plain rows (:meth:`_ReportIndex.checks_of`)."""
+    wanted = set(figure_ids)
+    mine = [c for c in checks or [] if c["figure_id"] in wanted]  # by hash: NA compares to none
+    if not mine:
         return None
-    mine = checks[checks["figure_id"].isin(figure_ids)]
-    if not len(mine):
-        return None
-    c = mine.iloc[0]
+    c = mine[0]
     url = c.get("reference_url")
     note = c.get("note")
     return {
@@ -868,7 +921,7 @@ def _check_context(checks: pd.DataFrame | None, figure_ids: list[str]) -> dict[s
         "name": brief.escape_text(c.get("reference_name", "the primary source")),
         "url": None if brief.is_missing(url) else str(url),
         "note": None if brief.is_missing(note) else brief.escape_text(note),
-        "statuses": sorted(set(mine["status"])),
+        "statuses": sorted({c["status"] for c in mine}),
         "n": len(mine),
     }
 

@@ -460,6 +460,39 @@ def render_notebook(
     return views[False][0], views[True][0]
 
 
+def _notebook_tasks(
+    notebooks: list[Path], out: Path, figures: list[FigureEntry], links: Mapping[str, str]
+) -> list[_Task]:
+    """The notebook pages, one task each, after the stylesheet they share."""
+    tasks = []
+    if notebooks:
+        tasks.append(
+            _Task(
+                NOTEBOOK_STYLESHEET,
+                lambda w: w.write(out / NOTEBOOK_STYLESHEET, notebook_stylesheet()),
+            )
+        )
+    for nb_path in notebooks:
+        captions = {f.name: f.caption for f in figures if f.run == nb_path.stem}
+        tasks.append(
+            _Task(
+                str(nb_path),
+                functools.partial(_render_notebook_task, nb_path, out, captions, links),
+            )
+        )
+    return tasks
+
+
+def _render_notebook_task(
+    nb_path: Path,
+    out_dir: Path,
+    captions: Mapping[str, str],
+    links: Mapping[str, str],
+    writer: _Writer,
+) -> None:
+    render_notebook(nb_path, out_dir, captions, writer, links)
+
+
 def _count_rows(csv_path: Path) -> int:
     with csv_path.open(newline="", encoding="utf-8") as handle:
         return max(sum(1 for _ in csv.reader(handle)) - 1, 0)
@@ -671,18 +704,148 @@ def render_source_pages(
     paths: ProjectPaths, tables: Mapping[str, Any], env: jinja2.Environment, writer: _Writer
 ) -> None:
     """``sources/<source_id>.html`` for every source: its text with the annotations marked."""
+    for task in _source_page_tasks(paths, tables, env, shares=1):
+        task.run(writer)
+
+
+def _source_page_tasks(
+    paths: ProjectPaths, tables: Mapping[str, Any], env: jinja2.Environment, shares: int
+) -> list[_Task]:
+    """The source pages in about ``shares`` tasks of consecutive sources (in table order)."""
     template = env.get_template("source.html.j2")
     by_source = reader.split_rows(tables)
     voice_names = reader.voice_names_of(tables["voices"])
-    for row in tables["sources"].itertuples(index=False):
-        raw = paths.raw_file(row.file)
+    rows = [(r.source_id, r.file) for r in tables["sources"].itertuples(index=False)]
+
+    def pages(part: list[tuple[str, str]], writer: _Writer) -> None:
+        for source_id, file in part:
+            raw = paths.raw_file(file)
+            try:
+                text = raw.read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError) as err:
+                raise RenderError(f"{raw}: cannot read the source text: {err}") from err
+            context = reader.page_context(source_id, text, by_source[source_id], voice_names)
+            page = template.render(root="../", **context)
+            writer.write(paths.html / reader.source_page_href(source_id), page)
+
+    size = max(1, -(-len(rows) // max(1, shares)))
+    return [
+        _Task(f"source pages {part[0][0]} to {part[-1][0]}", functools.partial(pages, part))
+        for part in (rows[n : n + size] for n in range(0, len(rows), size))
+    ]
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One part of the report: what it is (named in errors) and how to write it."""
+
+    name: str
+    write: Any  # Callable[[_Writer], None]
+
+    def run(self, writer: _Writer) -> None:
+        self.write(writer)
+
+
+def _run_share(tasks: list[_Task], share: int, jobs: int) -> dict[int, tuple[list[Path], Any]]:
+    """Tasks ``share``, ``share + jobs``, ... in order: by task number, the files each wrote
+    and the error it raised (``None`` if none); the share stops at its first error."""
+    done: dict[int, tuple[list[Path], Any]] = {}
+    for n in range(share, len(tasks), jobs):
+        writer = _Writer()
         try:
-            text = raw.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise RenderError(f"{raw}: cannot read the source text: {err}") from err
-        context = reader.page_context(row.source_id, text, by_source[row.source_id], voice_names)
-        page = template.render(root="../", **context)
-        writer.write(paths.html / reader.source_page_href(row.source_id), page)
+            tasks[n].run(writer)
+        except Exception as err:  # noqa: BLE001 - raised again by the caller, in task order
+            done[n] = (writer.written, err)
+            break
+        done[n] = (writer.written, None)
+    return done
+
+
+def _worker(tasks: list[_Task], share: int, jobs: int, result: Path, parent: int) -> None:
+    """A forked worker's whole life: write its share, store what it wrote (and its error) in
+    ``result``, exit (never returns). It dies with the process that forked it."""
+    import os
+    import pickle
+
+    from gapstudy.checkcache import tie_to_parent
+
+    code = 1
+    try:
+        if tie_to_parent(parent):
+            done = _run_share(tasks, share, jobs)
+            for n, (written, err) in done.items():
+                try:
+                    pickle.dumps(err)
+                except Exception:  # noqa: BLE001 - an error that cannot travel is told in words
+                    err = RenderError(f"{tasks[n].name}: {type(err).__name__}: {err}")
+                done[n] = (written, err)
+            result.write_bytes(pickle.dumps(done))
+            code = 0
+    finally:
+        os._exit(code)
+
+
+def run_tasks(tasks: list[_Task], jobs: int) -> list[Path]:
+    """Write every task's files, on up to ``jobs`` processes (forked workers each take every
+    ``jobs``-th task, this process the first share; one process where forking is not safe).
+    Returns the files written in task order, as one process writing the tasks in turn would;
+    the error of the first task (in task order) that failed is raised here."""
+    import os
+    import pickle
+    import sys
+    import tempfile
+
+    from gapstudy.checkcache import can_fork
+
+    jobs = min(jobs, len(tasks))
+    if jobs < 2 or not can_fork():
+        writer = _Writer()
+        for task in tasks:
+            task.run(writer)
+        return writer.written
+    sys.stdout.flush()
+    sys.stderr.flush()
+    done: dict[int, tuple[list[Path], Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="gapstudy-render-") as tmp:
+        results, pids, parent = [Path(tmp) / f"{w}.pickle" for w in range(jobs)], [], os.getpid()
+        try:
+            for share in range(1, jobs):
+                pid = os.fork()
+                if pid == 0:
+                    _worker(tasks, share, jobs, results[share], parent)
+                pids.append(pid)
+            done.update(_run_share(tasks, 0, jobs))
+        except BaseException:
+            _stop(pids)
+            raise
+        for pid in pids:
+            os.waitpid(pid, 0)
+        for result in results[1:]:
+            if result.is_file():
+                done.update(pickle.loads(result.read_bytes()))
+    written: list[Path] = []
+    for n, task in enumerate(tasks):
+        if n not in done:
+            raise RenderError(f"{task.name}: its worker process ended before writing it")
+        files, err = done[n]
+        if err is not None:
+            raise err
+        written += files
+    return written
+
+
+def _stop(pids: list[int]) -> None:
+    """End the workers now (this process met an error or was interrupted)."""
+    import contextlib
+    import os
+    import signal
+
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    for pid in pids:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
 
 
 def _remove_stale(out: Path, keep: set[Path]) -> None:
@@ -694,26 +857,26 @@ def _remove_stale(out: Path, keep: set[Path]) -> None:
             path.rmdir()
 
 
-def render_report(paths: ProjectPaths) -> list[Path]:
+def render_report(paths: ProjectPaths, *, jobs: int | None = None) -> list[Path]:
     """Render every executed notebook (two views), the index and the provenance page into
-    ``reports/html/``, with figures and tables copied alongside. Returns the files written."""
+    ``reports/html/``, with figures and tables copied alongside. Returns the files written.
+
+    The source pages and the notebooks are written on up to ``jobs`` processes (default: one
+    per core, see :func:`run_tasks`); the same bytes and the same list either way."""
+    import os
+
     out = paths.html
-    writer = _Writer()
     notebooks = sorted(paths.executed.glob("*.ipynb")) if paths.executed.is_dir() else []
     figures = read_figures(paths)
     provenance = read_provenance(paths)
 
     env = _environment()
+    jobs = jobs or os.cpu_count() or 1
     reader_tables = load_reader_tables(paths)
     links = reader.known_spans(reader_tables) if reader_tables else {}
-    if reader_tables:
-        render_source_pages(paths, reader_tables, env, writer)
-
-    if notebooks:
-        writer.write(out / NOTEBOOK_STYLESHEET, notebook_stylesheet())
-    for nb_path in notebooks:
-        captions = {f.name: f.caption for f in figures if f.run == nb_path.stem}
-        render_notebook(nb_path, out, captions, writer, links)
+    tasks = _source_page_tasks(paths, reader_tables, env, 4 * jobs) if reader_tables else []
+    tasks += _notebook_tasks(notebooks, out, figures, links)
+    writer = _Writer(written=run_tasks(tasks, jobs))
     run_pages = {p.stem for p in notebooks}
 
     latest = None

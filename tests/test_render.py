@@ -476,3 +476,67 @@ def test_index_source_pages_keeps_the_newest_in_the_table_order():
     assert shown["published"].notna().all()
     assert left["published"].dropna().max() <= shown["published"].min()
     assert reader.index_source_pages(pages[:3], sources.iloc[:3]) == pages[:3]
+
+
+def _report_files(paths: ProjectPaths) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(paths.html)): p.read_bytes() for p in paths.html.rglob("*") if p.is_file()
+    }
+
+
+def test_render_on_several_processes_writes_what_one_process_writes(tmp_path: Path):
+    repo = project_paths()
+    one, many = (project_paths(tmp_path / name) for name in ("one", "many"))
+    for paths in (one, many):
+        shutil.copytree(FIXTURE, paths.root)
+        shutil.rmtree(paths.processed)
+        shutil.copytree(repo.processed, paths.processed)  # source pages, several per worker
+        shutil.copytree(repo.raw, paths.raw)
+    written_one = render_report(one, jobs=1)
+    written_many = render_report(many, jobs=3)
+    assert len(list((many.html / "sources").glob("*.html"))) >= 3
+    assert [p.relative_to(many.root) for p in written_many] == [
+        p.relative_to(one.root) for p in written_one
+    ]
+    assert _report_files(many) == _report_files(one)
+
+
+def _task(name: str, error: Exception | None = None):
+    from gapstudy.render import _Task
+
+    def write(writer) -> None:
+        writer.write(Path(name), name)
+        if error is not None:
+            raise error
+
+    return _Task(name, write)
+
+
+def test_run_tasks_raises_the_error_of_the_first_failing_task(tmp_path: Path):
+    from gapstudy.render import run_tasks
+
+    names = [str(tmp_path / f"{n}.txt") for n in range(6)]
+    errors = {2: RenderError("third bad"), 3: RenderError("fourth bad")}
+    tasks = [_task(name, errors.get(n)) for n, name in enumerate(names)]
+    for jobs in (1, 2, 3):
+        with pytest.raises(RenderError, match="third bad"):
+            run_tasks(tasks, jobs)
+    ok = [_task(n) for n in names]
+    assert run_tasks(ok, 2) == [Path(n) for n in names]
+    assert [Path(n).read_text() for n in names] == names
+
+
+def test_a_worker_error_that_cannot_travel_is_told_with_its_task(tmp_path: Path):
+    from gapstudy.checkcache import can_fork
+    from gapstudy.render import run_tasks
+
+    if not can_fork():
+        pytest.skip("the report is written in one process here")
+
+    class LocalError(Exception):  # a class made inside a function cannot be pickled
+        pass
+
+    names = [str(tmp_path / f"{n}.txt") for n in range(2)]
+    tasks = [_task(names[0]), _task(names[1], LocalError("no pickle"))]
+    with pytest.raises(RenderError, match=r"1\.txt: LocalError: no pickle"):
+        run_tasks(tasks, 2)
