@@ -425,9 +425,14 @@ _NUMBER_WORD = (
 )
 _LINK = r"(?:in|out[ \t]+of|of|×|x|by)"
 # A number set beside a count by a link word ("three in 10", "four out of five", "3.14 × 10");
-# not a year after it ("sold 5 million in 2024").
+# not a year after it ("sold 5 million in 2024"), nor a span of time after "in" ("launched
+# three in 10 years"): either is the count's period.
 _SIDE_AFTER_RE = re.compile(
     rf"[ \t]+{_LINK}[ \t]+(?!(?:19|20)\d\d(?![\d,.])){_NUMBER_WORD}(?![\w-])", re.IGNORECASE
+)
+_SPAN_AFTER_IN_RE = re.compile(
+    rf"[ \t]+in[ \t]+{_NUMBER_WORD}[ \t]+(?:years?|months?|weeks?|days?|decades?|hours?)\b",
+    re.IGNORECASE,
 )
 _SIDE_BEFORE_RE = re.compile(rf"(?<![\w-]){_NUMBER_WORD}[ \t]+{_LINK}[ \t]*$", re.IGNORECASE)
 # Punctuation, or the end of the text, right after a mention.
@@ -487,7 +492,7 @@ def _side_by_side(
     if not _bare_count(reading):
         return None
     beside = _SIDE_AFTER_RE.match(after) or _SIDE_BEFORE_RE.search(before)
-    if beside is None:
+    if beside is None or _SPAN_AFTER_IN_RE.match(after):
         return None
     return (
         f"{mention.text!r} stands beside another number ({beside.group().strip()!r}): the two "

@@ -438,6 +438,10 @@ KEPT = [
     ("Apple, 12, and Google, 9, filed.", "12", ("count", 12.0)),
     # a year after "in" is a period, not a number beside the count
     ("The company sold 5 million phones in 2024.", "5 million", ("count", 5e6)),
+    # a span of time after "in" is the count's period too (docs/annotations.md, "A span right
+    # after another figure is that figure's period")
+    ("The navy launched three in 10 years.", "three", ("count", 3.0)),
+    ("The lab hired 40 in 18 months.", "40", ("count", 40.0)),
     # "of the" between two numbers: the count of a part (tests/sentences.csv has the like)
     ("Two of the five members voted against it.", "five", ("count", 5.0)),
     # "and up" with its own number is a verb of change, not a bound
