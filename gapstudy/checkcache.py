@@ -439,18 +439,29 @@ class _Helpers:
 
     def stop(self) -> None:
         """End the helpers now (this process met an error or was interrupted)."""
-        import signal
-
-        for pid in self.pids:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        self.wait()
+        end_children(self.pids)
+        self.pids = []
 
     def wait(self) -> None:
-        for pid in self.pids:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, 0)
+        wait_for_children(self.pids)
         self.pids = []
+
+
+def end_children(pids: list[int]) -> None:
+    """End forked children now and reap them (their parent met an error or was interrupted)."""
+    import signal
+
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    wait_for_children(pids)
+
+
+def wait_for_children(pids: list[int]) -> None:
+    """Wait until each forked child has exited (one already reaped is passed over)."""
+    for pid in pids:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
 
 
 def _start_helpers(

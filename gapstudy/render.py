@@ -795,7 +795,7 @@ def run_tasks(tasks: list[_Task], jobs: int) -> list[Path]:
     import sys
     import tempfile
 
-    from gapstudy.checkcache import can_fork
+    from gapstudy.checkcache import can_fork, end_children, wait_for_children
 
     jobs = min(jobs, len(tasks))
     if jobs < 2 or not can_fork():
@@ -816,10 +816,9 @@ def run_tasks(tasks: list[_Task], jobs: int) -> list[Path]:
                 pids.append(pid)
             done.update(_run_share(tasks, 0, jobs))
         except BaseException:
-            _stop(pids)
+            end_children(pids)
             raise
-        for pid in pids:
-            os.waitpid(pid, 0)
+        wait_for_children(pids)
         for result in results[1:]:
             if result.is_file():
                 done.update(pickle.loads(result.read_bytes()))
@@ -832,20 +831,6 @@ def run_tasks(tasks: list[_Task], jobs: int) -> list[Path]:
             raise err
         written += files
     return written
-
-
-def _stop(pids: list[int]) -> None:
-    """End the workers now (this process met an error or was interrupted)."""
-    import contextlib
-    import os
-    import signal
-
-    for pid in pids:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-    for pid in pids:
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, 0)
 
 
 def _remove_stale(out: Path, keep: set[Path]) -> None:
