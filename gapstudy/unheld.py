@@ -14,6 +14,12 @@ first passes' misreadings the first list missed, looks at the words right around
 (another number beside a count, a bound or a fraction after it, a label's name before it, a
 figure written in pieces). The rules are in docs/annotations.md ("Words a reading did not
 hold").
+
+Last of all, the acceptance rule (:func:`unaccounted_operators`): not a shape but a class of
+words. Operator words (vocab.OPERATOR_WORDS with the qualifier, change and unit vocabularies:
+words that can change a figure's kind, value, bound, unit or period) near the figure must each
+be held by the reading, or it is refused naming them; open-class words (what is counted, who,
+where) are never checked (docs/annotations.md, "Every operator word accounted for").
 """
 
 from __future__ import annotations
@@ -150,7 +156,6 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _scale_first,
         _hedge_outside_quotes,
         _duration_as_period,
-        _rate_after,
         _comparison_as_bound,
         _from_end_cut,
         _operators_unaccounted,
@@ -750,32 +755,6 @@ def _duration_as_period(
     )
 
 
-# A span of time right after a figure, which makes it an amount per that span: "$300 a month".
-_RATE_AFTER_RE = re.compile(
-    r"[ \t]*(?:(?:a|an|per|each|every)[ \t]+(?:month|week|day|quarter|hour|minute|second|year)\b"
-    r"|(?:monthly|weekly|daily|hourly)\b(?![ \t]+[^\W\d_])"
-    r"|/[ \t]?(?:month|mo|week|day|hour|yr|year)\b)"
-    r"(?![ \t]+(?:ago|earlier|before|later|after|prior)\b)",
-    re.IGNORECASE,
-)
-
-
-def _rate_after(
-    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
-) -> str | None:
-    """A level right before "a month", "per week", "daily" or the like that the reading did
-    not hold ("nearly $300 a month"): an amount per a span of time (a rate), not a level."""
-    if reading["kind"] not in _LEVEL_KINDS or str(reading.get("unit", "")).endswith("_per_year"):
-        return None
-    rate = _RATE_AFTER_RE.match(after)
-    if rate is None:
-        return None
-    return (
-        f"{rate.group().strip()!r} right after {mention.text!r} makes it an amount per a span "
-        f"of time (a rate), which the reading does not hold"
-    )
-
-
 # A multiplier right before "as many as" or "as much as": "twice as many as", "three times as
 # much as", "half as many as".
 _MULTIPLIER_BEFORE_RE = re.compile(
@@ -947,6 +926,8 @@ def _after_class(tokens: list[str], at: int) -> str | None:
     following = tokens[at + 1].casefold() if at + 1 < len(tokens) else ""
     if name in (None, "a bound or hedge", "a negation"):
         return None
+    if folded in ("quarter", "quarters") and at and previous in _RATE_LEADS - {"a", "an"}:
+        return "a rate"  # "each quarter", "per quarter" ("a quarter" is a part of a whole)
     if name == "a span of time":
         if at == 0:
             return name
@@ -1012,7 +993,7 @@ def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[
         ):
             continue
         word = tokens[at]
-        if name == "a rate" and _operator_class(word) == "a span of time":
+        if name == "a rate" and at and tokens[at - 1].casefold() in _RATE_LEADS:
             word = f"{tokens[at - 1]} {word}"
         found.append((word, name))
     return found
@@ -1068,6 +1049,18 @@ def _found_before(
         if name in _NEAR_BEFORE or (name == "a unit" and back == 0 and _is_currency(token)):
             found.append((token, name))
     return found
+
+
+def unaccounted_operators(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> str | None:
+    """The acceptance rule alone (the last of :func:`unheld_words`' checks): why operator
+    words near the mention's figure (``text`` from ``floor``, the sentence's start, to its end)
+    that ``reading`` does not hold may change it; None where every one is held."""
+    if "kind" not in reading:
+        return None
+    before, after = _clause_before(text, mention, floor), _clause_after(text, mention)
+    return _operators_unaccounted(text, mention, reading, before, after)
 
 
 def _operators_unaccounted(
