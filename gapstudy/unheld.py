@@ -136,7 +136,6 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _glued,
         _range_cut,
         _compared,
-        _change_noun_after,
         _bound_before,
         _nothing_counted,
         _year_at_one_end,
@@ -149,13 +148,10 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _fraction,
         _split_figure,
         _price_earlier,
-        _compared_bare,
-        _unit_after_change,
         _change_noun_before,
         _level_words_on_change,
         _scale_first,
         _hedge_outside_quotes,
-        _duration_as_period,
         _comparison_as_bound,
         _from_end_cut,
         _operators_unaccounted,
@@ -402,27 +398,6 @@ def _range_cut(
     return None
 
 
-def _change_noun_after(
-    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
-) -> str | None:
-    """A level with a noun of change after it, past words the mention did not take in ("a 2%
-    quarter-on-quarter revenue increase"): a change, not a level."""
-    if reading["kind"] not in _LEVEL_KINDS or reading.get("read_with"):
-        return None
-    words = []
-    for word in _words(after)[:4]:
-        if word.casefold() in _FUNCTION_WORDS:
-            break
-        words.append(word)
-    nouns = [word for word in words if word.casefold() in vocab.CHANGE_NOUNS]
-    if not nouns:
-        return None
-    return (
-        f"{' '.join(words)!r} after {mention.text!r} names a change ({nouns[0]!r}), which the "
-        f"reading does not hold: a change, not a level"
-    )
-
-
 # The second half of the last check: shapes found in the first passes of held-out checks after
 # the checks above were written (docs/annotations.md, "Words a reading did not hold").
 
@@ -473,9 +448,6 @@ _PRICE_WRITTEN_RE = re.compile(
     r"[$€£¥][ \t]?\d[\d,.]*(?:[ \t]*(?:million|billion|trillion|[kmb]n?)\b)?[ \t]*"
     r"(?:per[ \t]+\w+|/[ \t]?[^\W\d]+)",
     re.IGNORECASE,
-)
-_COMPARISON_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:versus|vs\.?|than|compared[ \t]+(?:to|with))[ \t]*$", re.IGNORECASE
 )
 # A noun of change, then "of" or "by", before a figure: "a growth rate (CAGR) of 35%".
 _CHANGE_NOUN_OF_RE = re.compile(
@@ -632,39 +604,6 @@ def _price_earlier(
     )
 
 
-def _compared_bare(
-    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
-) -> str | None:
-    """A count naming nothing right after a comparison ("100-200 kilowatts per rack versus
-    10-20 for traditional servers"): its unit may be the other side's, written once."""
-    if not _bare_count(reading) or not _COMPARISON_BEFORE_RE.search(before):
-        return None
-    words = _words(after)
-    if words and words[0].casefold() not in _FUNCTION_WORDS:
-        return None
-    return (
-        f"{mention.text!r} comes right after a comparison and names nothing it counts: its unit "
-        f"may be written once, on the other side"
-    )
-
-
-def _unit_after_change(
-    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
-) -> str | None:
-    """A change read as a count whose words after name a unit ("expanded 460 basis points")."""
-    if reading["kind"] != "change" or reading["unit"] != "count":
-        return None
-    for word in _words(after)[:3]:
-        if word.casefold() in _FUNCTION_WORDS:
-            break
-        if is_unit_word(word.strip(".")) or _is_currency(word):
-            return (
-                f"{word!r} after {mention.text!r} names a unit the change read as a count does "
-                f"not hold"
-            )
-    return None
-
-
 def _change_noun_before(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
@@ -685,12 +624,6 @@ def _change_noun_before(
 _HEDGE_BEFORE_QUOTE_RE = re.compile(
     r"(?<![\w-])(?:more[ \t]+than|less[ \t]+than|fewer[ \t]+than|over|under|about|around|"
     r"nearly|almost|roughly|up[ \t]+to|at[ \t]+least|at[ \t]+most)[ \t]*[\"“‘'][ \t]*$",
-    re.IGNORECASE,
-)
-# "in", "within", "over" before a duration: the span of time another figure took.
-_PERIOD_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:in|within|over)[ \t]+(?:just[ \t]+|only[ \t]+|the[ \t]+(?:past|last|next)"
-    r"[ \t]+)?$",
     re.IGNORECASE,
 )
 
@@ -735,23 +668,6 @@ def _hedge_outside_quotes(
     return (
         f"{hedge.group().strip()!r} before {mention.text!r}, outside its quotation marks, may "
         f"make it a bound or an approximation"
-    )
-
-
-def _duration_as_period(
-    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
-) -> str | None:
-    """A duration after "in", "within" or "over" with another number earlier in its clause
-    ("a 10–50x price reduction in 18 months"): the span another figure took, not a figure of
-    its own."""
-    if reading["kind"] != "duration":
-        return None
-    period = _PERIOD_BEFORE_RE.search(before)
-    if period is None or not re.search(r"(?<![\w-])\d", before[: period.start()]):
-        return None  # a number written in digits: not "billion-dollar status in just 2 years"
-    return (
-        f"{period.group().strip()!r} before {mention.text!r}, after another number in its "
-        f"clause: it may be the period of that figure, not a duration of its own"
     )
 
 

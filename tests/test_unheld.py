@@ -360,7 +360,7 @@ FIRST_PASS_CAUGHT = [
         "expanded 460",
         {"kind": "change", "value": 460.0, "low": 460.0, "high": 460.0, "bound": "exact"}
         | {"unit": "count"},
-        "'points'",
+        "'basis' after",
     ),
     # a noun of change and "of" before a level
     (
@@ -405,7 +405,7 @@ FIRST_PASS_CAUGHT = [
         "18 months",
         "18 months",
         read_mention("18 months"),
-        "period of that figure",
+        "'in' before",
     ),
     # a multiplier compared with a time: a change over time
     (
