@@ -451,6 +451,32 @@ class _ReportIndex:
         """A figure's period as the brief names it (:meth:`_Placing.period_of`)."""
         return self.placing.period_of(row)
 
+    def periods_of(self, told: list[_Row], source_labels: dict[str, str]) -> str | None:
+        """The period of a quantity told by several texts (``told``: its figures, in reading
+        order), escaped: one period when every text gives the same one, placed by the same
+        date; otherwise each text's own, named by the text ('January 2026 in the Hong Kong
+        report of February 2026, whose date is inferred; no period given in AI CERTs'), so
+        that no text's period or date is shown as another's."""
+        first: dict[str, _Row] = {}
+        for row in told:
+            first.setdefault(row["source_id"], row)
+        said = {s: self.period_of(r) for s, r in first.items()}
+        if len(set(said.values())) <= 1:
+            return next(iter(said.values()), None)
+        parts, silent = [], []
+        for source, row in first.items():
+            if said[source] is None:
+                silent.append(source_labels[source])
+                continue
+            plain = self.placing.when(row, say_inferred=False)
+            words = said[source] if plain is None else brief.escape_text(plain[1])
+            inferred = plain is not None and said[source] != words
+            part = f"{words} in {source_labels[source]}"
+            parts.append(part + (", whose date is inferred" if inferred else ""))
+        if silent:
+            parts.append(f"no period given in {join_and(silent)}")
+        return "; ".join(parts)
+
     def checks_of(self, figure_ids: list[str]) -> list[_Row] | None:
         """The rows of ``checks`` about any of ``figure_ids``, in their order; ``None`` when
         there are none or the checks name no figures."""
@@ -562,7 +588,7 @@ def _report_context(
         "links": list(readings.values()),
         "restated": restated,
         "metric": brief.escape_text(first["metric"]),
-        "period": index.period_of(first),
+        "period": index.periods_of(told, source_labels),
         "who": who,
         "counterparts": [brief.escape_text(c) for c in group.counterparts],
         "n_reports": int(group.n_reports),

@@ -1582,3 +1582,31 @@ def test_the_brief_names_periods_in_plain_years_where_it_can_place_them():
     assert f"Venture capital, China (2024; {inferred}): [\\$10.5 billion]" in text
     assert "Venture capital, China (the previous year, year not placed): [\\$3 billion]" in text
     assert not re.search(r"written [A-Z][a-z]+ \d{4}", text)
+
+
+def test_a_quantity_told_by_two_texts_names_each_texts_own_period():
+    """Lin's odds are one fact told by texts a and b: a gives "the next three to five years",
+    b gives no period. The merged line says each text's own; one text's period (or the date
+    that places it) is never shown for two."""
+    tables = make_tables()
+    text = "\n".join(render_parts(build_brief_context(tables)).values())
+    labels = brief.label_sources(tables["sources"])
+    assert (
+        f"Chance of overtaking the US leaders (next three to five years in {labels['a']}; "
+        f"no period given in {labels['b']}): "
+    ) in text
+    assert "Chance of overtaking the US leaders (next three to five years): " not in text
+    # A period placed by a's date (inferred) says so of a alone.
+    placed = {**tables, "figures": tables["figures"].copy()}
+    placed["figures"].loc[placed["figures"]["figure_id"] == "a/lin-odds/1", "period"] = "last year"
+    text = "\n".join(render_parts(build_brief_context(placed)).values())
+    assert (
+        f"(2025 in {labels['a']}, whose date is inferred; no period given in {labels['b']}): "
+    ) in text
+    # The same period from both texts, placed alike: said once.
+    same = {**tables, "figures": tables["figures"].copy()}
+    same["figures"].loc[same["figures"]["figure_id"] == "b/lin-again/1", "period"] = (
+        "next three to five years"
+    )
+    text = "\n".join(render_parts(build_brief_context(same)).values())
+    assert "Chance of overtaking the US leaders (next three to five years): " in text
