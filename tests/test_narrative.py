@@ -10,7 +10,7 @@ import yaml
 from conftest import INPUT_PARTS, copy_parts
 from pandas.testing import assert_frame_equal
 
-from gapstudy import brief, schema
+from gapstudy import brief, schema, weighing
 from gapstudy.exceptions import ParameterError
 from gapstudy.measures import derive_measures
 from gapstudy.narrative import (
@@ -1610,3 +1610,22 @@ def test_a_quantity_told_by_two_texts_names_each_texts_own_period():
     )
     text = "\n".join(render_parts(build_brief_context(same)).values())
     assert "Chance of overtaking the US leaders (next three to five years): " in text
+
+
+def test_no_note_places_a_period_the_brief_already_places():
+    """The brief names a relative period's year from the text's date ("2025; the text's date,
+    February 2026, is inferred" for "last year"); a note that quotes the period's words and
+    names that year again says the same thing twice on one line (docs/annotations.md,
+    "Placed where the text's date places it")."""
+    t = load_brief_tables()
+    published = dict(zip(t["sources"]["source_id"], t["sources"]["published"], strict=True))
+    noted = t["figures"].dropna(subset=["period", "interpretation_note"])
+    twice = []
+    for row in noted.itertuples(index=False):
+        placed = weighing.figure_period(row.period, published.get(row.source_id))
+        if placed is None or placed[1] == row.period:
+            continue
+        year = re.search(r"\d{4}", placed[1]).group()
+        if f'"{row.period}"' in row.interpretation_note and year in row.interpretation_note:
+            twice.append(row.figure_id)
+    assert twice == []
