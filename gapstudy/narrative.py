@@ -284,16 +284,44 @@ def _environment(template_dir: Path | None, list_shown: int = LIST_SHOWN) -> jin
     return env
 
 
+def _group_names(voices: pd.DataFrame, source_labels: Mapping[str, str]) -> dict[str, str]:
+    """How the brief names each unnamed group (by voice id), escaped: by the text's words for it
+    in quotation marks; where another group has the same words (letter case aside: "Experts"
+    who point to constraints, "experts" who caution against underestimating China), followed
+    by its stated role, without its line and the "unnamed experts" it opens with, or else by
+    its text, so that a reader can tell the two apart."""
+    groups = voices[voices["kind"] == "group"]
+    shared = set(groups["voice_id"][groups["name"].astype(str).str.casefold().duplicated(False)])
+    names = {}
+    for v in groups.itertuples(index=False):
+        name = f"“{brief.escape_text(v.name)}”"
+        if v.voice_id in shared:
+            role = "" if brief.is_missing(v.role) else _LINE_NOTE.sub("", str(v.role))
+            opening = re.compile(rf"unnamed {re.escape(str(v.name))}\s+", re.IGNORECASE)
+            role = opening.sub("", role, count=1).strip()
+            if re.match(r"(?:who|whose|that)\b", role):
+                name += f" {brief.escape_text(role)}"
+            else:
+                name += f" ({brief.escape_text(role or 'in ' + source_labels[v.source_id])})"
+        names[v.voice_id] = name
+    return names
+
+
+# A line reference at the end of a voice's role ("... constraints (line 7)").
+_LINE_NOTE = re.compile(r"\s*\(lines? [\d, –-]+\)\s*$")
+
+
 def _voice_labels(voices: pd.DataFrame, source_labels: dict[str, str]) -> dict[str, str]:
     """How the brief names each voice: a person or body by name (and affiliation), an outlet's
-    own voice by the source it writes."""
+    own voice by the source it writes, an unnamed group as :func:`_group_names` does."""
     labels = {}
+    groups = _group_names(voices, source_labels)
     for v in voices.itertuples(index=False):
         if v.kind == "outlet":
             label = source_labels.get(v.source_id, f"`{v.source_id}`")
             labels[v.voice_id] = f"the text of {label}" if label.startswith("`") else label
         elif v.kind == "group":
-            labels[v.voice_id] = f"“{brief.escape_text(v.name)}” (unnamed)"
+            labels[v.voice_id] = f"{groups[v.voice_id]} (unnamed)"
         else:
             name = brief.escape_text(v.name)
             if not brief.is_missing(v.affiliation) and v.affiliation != v.name:
@@ -310,8 +338,8 @@ def _sort_voices(
 ) -> dict[str, list[str]]:
     """Who speaks, in order of appearance: named voices, the texts that speak in their own
     voice (by source name), and unnamed groups (by the text's words for them). ``kinds`` and
-    ``names``: each voice's kind and name by id (plain dictionaries: a frame lookup per claim
-    would cost more than the rest)."""
+    ``names``: each voice's kind and, for groups, its name as :func:`_group_names` gives it, by
+    id (plain dictionaries: a frame lookup per claim would cost more than the rest)."""
     out: dict[str, list[str]] = {"named": [], "texts": [], "groups": []}
     seen: set[tuple[str, str]] = set()
     for v in voice_ids:
@@ -319,7 +347,7 @@ def _sort_voices(
         if kind == "outlet":
             part, label = "texts", voice_labels[v].removeprefix("the text of ")
         elif kind == "group":
-            part, label = "groups", f"“{brief.escape_text(names[v])}”"
+            part, label = "groups", names[v]
         else:
             part, label = "named", voice_labels[v]
         if (part, label) not in seen:
@@ -720,7 +748,7 @@ def _dimension_sections(
     fact_values, checks, sources = t.get("fact_values"), t.get("reference_checks"), t.get("sources")
     index = _report_index(figures, voices, voice_labels, fact_values, checks, claims, sources)
     kinds = dict(zip(voices["voice_id"], voices["kind"], strict=True))
-    names = dict(zip(voices["voice_id"], voices["name"], strict=True))
+    names = _group_names(voices, source_labels)
     disagreements = list_disagreements(
         t.get("disagreements"), figures, {s: source_labels[s] for s in source_labels}
     )

@@ -1629,3 +1629,43 @@ def test_no_note_places_a_period_the_brief_already_places():
         if f'"{row.period}"' in row.interpretation_note and year in row.interpretation_note:
             twice.append(row.figure_id)
     assert twice == []
+
+
+def test_two_unnamed_groups_named_alike_are_told_apart_by_their_role():
+    """A text's "Experts" who point to constraints and its "experts" who caution against
+    underestimating China are two voices: the brief shows each with its stated role (without
+    its line and its opening "unnamed experts"), or its text when it states none; a group
+    whose name no other shares stays as written."""
+    tables = make_tables()
+    group = {"kind": "group", "is_reader_comment": False}
+    voices = [
+        {**group, "voice_id": "a/experts-1", "source_id": "a", "voice_key": "experts-1",
+         "name": "Experts", "stance": "skeptic",
+         "role": "unnamed experts who point to chip constraints (line 7)"},
+        {**group, "voice_id": "a/experts-2", "source_id": "a", "voice_key": "experts-2",
+         "name": "experts", "stance": "optimist",
+         "role": "unnamed experts who caution against underestimating China (line 42)"},
+        {**group, "voice_id": "b/experts", "source_id": "b", "voice_key": "experts-3",
+         "name": "experts", "stance": "skeptic"},
+        {**group, "voice_id": "b/panel", "source_id": "b", "voice_key": "panel",
+         "name": "Panelists", "stance": "skeptic", "role": "unnamed panelists (line 3)"},
+    ]  # fmt: skip
+    claims = [
+        _claim("a/chips", "a/experts-1", "Experts point to chip constraints", "compute_and_chips",
+               "us_ahead", "skeptic", 7),
+        _claim("a/prospects", "a/experts-2", "experts caution against underestimating China",
+               "compute_and_chips", "narrowing", "optimist", 42),
+        _claim("b/more", "b/experts", "experts doubt it", "compute_and_chips", "us_ahead",
+               "skeptic", 30),
+        _claim("b/panel", "b/panel", "Panelists see a gap", "compute_and_chips", "us_ahead",
+               "skeptic", 3),
+    ]  # fmt: skip
+    tables["voices"] = pd.concat([tables["voices"], _frame(schema.VOICES, voices)])
+    tables["claims"] = pd.concat([tables["claims"], _frame(schema.CLAIMS, claims)])
+    text = "\n".join(render_parts(build_brief_context(tables)).values())
+    labels = brief.label_sources(tables["sources"])
+    assert "“Experts” who point to chip constraints" in text
+    assert "“experts” who caution against underestimating China" in text
+    assert f"“experts” (in {escape_text(labels['b'])})" in text
+    assert "“Panelists”" in text and "“Panelists” (" not in text
+    assert not re.search(r"“[Ee]xperts”[,)]", text)
