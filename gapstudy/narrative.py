@@ -1090,8 +1090,11 @@ def _caveats(
                 if c.status != "matches" and c.figure_id in by_id.index
             ],
         }
+    camp_reports = reports[reports["stance"].isin(brief.CAMPS)]
+    told = _texts_telling(weighing.independent_reports(t), figures, camp_reports)
     return {
-        **brief.count_single_source_reports(reports),
+        "n_cited": len(camp_reports),
+        "n_single_source": sum(n == 1 for n in told),
         "inferred_dates": inferred,
         "undated": undated,
         "no_outlet": no_outlet,
@@ -1105,6 +1108,40 @@ def _caveats(
         "include_comments": include_comments,
         "checks": check_summary,
     }
+
+
+def _texts_telling(
+    evidence: pd.DataFrame, figures: pd.DataFrame, reports: pd.DataFrame
+) -> list[int]:
+    """For each quantity of ``reports`` (rows of :func:`gapstudy.brief.group_reports`), how
+    many texts tell it, counted as :func:`_tellings` counts a retold remark: the texts with a
+    figure of the same independent report (one voice at one event, as the weighing counts it:
+    ``evidence``) in the same unit, with the same bound and number. A text that keeps the
+    number out of a fact (another horizon or rival) still tells it; a text that gives another
+    number, or none, does not. One pass over the figures: a quantity looks up its key."""
+    report_of = {c: n for n, ids in enumerate(evidence["claim_ids"]) for c in ids}
+    number = figures["high"].fillna(figures["value"]).fillna(figures["low"])
+    keys: dict[str, tuple] = {}
+    texts: dict[tuple, set[str]] = {}
+    columns = zip(
+        figures["figure_id"],
+        figures["claim_id"],
+        figures["source_id"],
+        figures["unit"],
+        figures["bound"],
+        number,
+        strict=True,
+    )
+    for figure_id, claim_id, source_id, unit, bound, value in columns:
+        if claim_id not in report_of or pd.isna(value):
+            continue
+        key = (report_of[claim_id], unit, bound, float(value))
+        keys[figure_id] = key
+        texts.setdefault(key, set()).add(source_id)
+    return [
+        len(texts.get(keys.get(first), set()) | set(source_ids))
+        for first, source_ids in zip(reports["figure_id"], reports["source_ids"], strict=True)
+    ]
 
 
 def _headline_context(

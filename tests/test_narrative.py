@@ -368,11 +368,45 @@ def _table_counts(tables: dict[str, pd.DataFrame], **parameters) -> set[int]:
     quantity = cited["fact_id"].fillna(cited["figure_id"])
     n_texts = cited.groupby(quantity)["source_id"].nunique()
     counts |= {len(n_texts), int((n_texts == 1).sum())}
+    counts.add(_told_by_one_text(t, cited, quantity))
     counts.add(int(cited["interpretation_note"].notna().sum()))
     checks = t.get("reference_checks")
     if checks is not None:
         counts |= {len(checks), *checks["status"].value_counts()}
     return counts
+
+
+def _told_by_one_text(t: dict[str, pd.DataFrame], cited: pd.DataFrame, quantity: pd.Series) -> int:
+    """The quantities no other text tells: no figure of another text from the same voice (a
+    text's own voice and its groups count as the text) at the same events, on the same
+    dimension and side, gives the same number in the same unit and bound."""
+    voices = t["voices"].set_index("voice_id")
+    kind = voices["kind"].reindex(cited["voice_id"]).to_numpy()
+    key = voices["voice_key"].reindex(cited["voice_id"]).to_numpy()
+    events = t.get("source_events")
+    joined = (
+        {}
+        if events is None
+        else events.groupby("source_id")["event_id"]
+        .agg(lambda e: "+".join(sorted(map(str, e))))
+        .to_dict()
+    )
+    claims = t["claims"].set_index("claim_id")
+    rows = cited.assign(
+        _voice=[
+            f"text:{s}" if k in ("outlet", "group") else v
+            for s, k, v in zip(cited["source_id"], kind, key, strict=True)
+        ],
+        _event=[joined.get(s, f"source:{s}") for s in cited["source_id"]],
+        _dimension=claims["dimension"].reindex(cited["claim_id"]).to_numpy(),
+        _number=cited["high"].fillna(cited["value"]).fillna(cited["low"]),
+        _quantity=quantity,
+    )
+    told = rows.groupby(
+        ["_voice", "_event", "_dimension", "stance", "unit", "bound", "_number"], dropna=False
+    )
+    texts = told["source_id"].transform("nunique")
+    return int((texts.groupby(rows["_quantity"]).max() == 1).sum())  # fmt: skip
 
 
 _QUOTED = {
@@ -1527,6 +1561,11 @@ def _with_a_conversion() -> dict[str, pd.DataFrame]:
     return tables
 
 
+def _n_cited(reports: pd.DataFrame) -> int:
+    """The quantities the camps cite."""
+    return int(reports["stance"].isin(brief.CAMPS).sum())
+
+
 def test_a_conversion_in_brackets_is_one_report_shown_beside_its_original():
     """A restatement is not a second report: one row, one quantity counted, and the brief
     names the dollar figure once, in brackets after the yuan figure it converts."""
@@ -1538,10 +1577,8 @@ def test_a_conversion_in_brackets_is_one_report_shown_beside_its_original():
     assert list(plan["restated_ids"]) == [["b/plans/2", "b/plans/3"]]
     assert "b/plans/2" not in set(reports["report_key"])
     plain = filter_tables(make_tables())
-    before = brief.count_single_source_reports(
-        brief.group_reports(plain["figures"], plain["sources"])
-    )
-    assert brief.count_single_source_reports(reports)["n_cited"] == before["n_cited"] + 1
+    before = brief.group_reports(plain["figures"], plain["sources"])
+    assert _n_cited(reports) == _n_cited(before) + 1
 
     text = "\n".join(render_parts(build_brief_context(tables)).values())
     dollars = "[\\$52 billion](sources/b.html#b/plans/2)"
@@ -1669,3 +1706,31 @@ def test_two_unnamed_groups_named_alike_are_told_apart_by_their_role():
     assert f"“experts” (in {escape_text(labels['b'])})" in text
     assert "“Panelists”" in text and "“Panelists” (" not in text
     assert not re.search(r"“[Ee]xperts”[,)]", text)
+
+
+def test_the_caveat_counts_a_retold_number_by_its_independent_report():
+    """Text b retells Lin's "under 20%" with another horizon, so its figure is kept out of the
+    fact: two quantities. When a and b report one event, both are Lin's one report told by two
+    texts (as the weighing counts it), so neither is a single text's; when the texts report
+    different events, each stays a single text's. The caveat says what it counts."""
+    tables = make_tables()
+    figures = tables["figures"].copy()
+    retold = figures["figure_id"] == "b/lin-again/1"
+    figures.loc[retold, "fact_id"] = None
+    figures.loc[retold, "period"] = "within five years"
+    tables["figures"] = figures
+    claims = tables["claims"].copy()  # Lin's remark on the lead, here a skeptic's as in a
+    again = claims["claim_id"] == "b/lin-again"
+    where = ["dimension", "direction", "stance"]
+    claims.loc[again, where] = ["overall_lead", "us_ahead", "skeptic"]
+    tables["claims"] = claims
+    events = [{"source_id": s, "event_id": "summit", "n": 1} for s in ("a", "b")]
+    one_event = {**tables, "source_events": pd.DataFrame(events)}
+    caveats = build_brief_context(one_event)["caveats"]
+    assert (caveats["n_single_source"], caveats["n_cited"]) == (4, 6)
+    text = "\n".join(render_parts(build_brief_context(one_event)).values())
+    assert "Four of the six quantities the camps cite are told by a single text: no other " in text
+    assert "reports the same number from the same voice at the same event" in text
+    two_events = [{**e, "event_id": f"{e['source_id']}-event"} for e in events]
+    caveats = build_brief_context({**tables, "source_events": pd.DataFrame(two_events)})["caveats"]
+    assert (caveats["n_single_source"], caveats["n_cited"]) == (6, 6)
