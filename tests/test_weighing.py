@@ -372,7 +372,7 @@ def test_the_brief_names_the_text_a_lean_rests_on_and_says_when_one_holds():
 @pytest.mark.parametrize(
     ("period", "published", "expected"),
     [
-        ("late 2023", "2026-01", (2023.83, "late 2023")),
+        ("late 2023", "2026-01", (2023 + 10 / 12, "late 2023")),
         ("2024", None, (2024.5, "2024")),
         # Placed by the text's date, and named plainly (the reader's trip: "measures of 2023
         # to last year, written March 2025" in the bottom line).
