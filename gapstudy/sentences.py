@@ -177,6 +177,12 @@ _RANK_RE = re.compile(r"(?<![\w-])(?:top|ranked|No\.|#|number)[ \t]*$", re.IGNOR
 # "top" or "bottom" before a share names a ranked group ("the top 2% of researchers"): which
 # ones are meant, as "the top 10" does, not a share found.
 _RANKED_SHARE_RE = re.compile(r"(?<![\w-])(?:top|bottom)[ \t]*$", re.IGNORECASE)
+# Words before "top" that make it a verb ("to top 20%", "will top", "could top", "not top").
+_VERB_LEADS_RE = re.compile(
+    r"(?<![\w-])(?:to|will|would|could|can|may|might|should|must|shall|did|does|do|not|never|"
+    r"cannot|[^\W\d_]+n['’]t)[ \t]+$",
+    re.IGNORECASE,
+)
 _NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
 _NAMED_UNIT_RE = re.compile(r"[ \t]+(?:[A-Z][A-Z\d-]+|[A-Z]\d[\w-]*)[ \t]+([^\W\d_]+)")
 _OUT_OF_BEFORE_RE = re.compile(r"(?<![\w-])out[ \t]+of[ \t]+$", re.IGNORECASE)
@@ -772,7 +778,9 @@ def _price_written_once(
     if reading["kind"] != "money" or str(reading["unit"]).endswith("_per_year"):
         return None
     for previous in reversed(earlier):
-        if _CLAUSE_BREAK_RE.search(text, previous.end, mention.start):
+        if _CLAUSE_BREAK_RE.search(text, previous.end, mention.start) and not _set_against(
+            text, previous.end, mention.start
+        ):
             break  # "At $2 per H100-hour, $3 billion buys": another clause
         kind = read_mention(previous.text).get("kind")
         per = _PER_UNIT_AFTER_RE.match(text, previous.end)
@@ -784,6 +792,26 @@ def _price_written_once(
                 f"{vocab.REFUSAL_ADVICE}"
             )
     return None
+
+
+# A comparison or a contrast after the last comma before a figure, with no other clause mark:
+# "$0.05 per kWh, compared with $0.12", "$0.03/kWh, while American operators pay $0.08".
+_SET_AGAINST_RE = re.compile(
+    r",[ \t]*(?:[^\W\d_][\w'’-]*[ \t]+){0,5}?(?:compared|versus|vs\.?|while|whereas|against|"
+    r"than|unlike)(?![\w-])[^,;:()\[\]—–\"“”]*$",
+    re.IGNORECASE,
+)
+
+
+def _set_against(text: str, start: int, end: int) -> bool:
+    """Whether the only clause marks between ``start`` and ``end`` are commas, and the words
+    after the last one set what follows against what came before ("$0.05 per kWh, compared
+    with $0.12"): one comparison in one sentence, so a unit written once may hold across it."""
+    between = text[start:end]
+    if re.search(r"[;:()\[\]—–\"“”，；：\n]|(?<![vV]s)(?<!\b[A-Z])[.!?](?=\s|$)", between):
+        return False
+    last = between.rfind(",")
+    return last >= 0 and _SET_AGAINST_RE.search(between, last) is not None
 
 
 def _flow_written_once(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> bool:
@@ -1976,7 +2004,14 @@ def _ratio_or_rank(
         }
     if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
         return {"exclusion": vocab.RANK_REASON}
-    if reading["kind"] == "percent" and _RANKED_SHARE_RE.search(text, floor, mention.start):
+    if reading["kind"] == "percent" and (
+        ranked := _RANKED_SHARE_RE.search(text, floor, mention.start)
+    ):
+        if _VERB_LEADS_RE.search(text, floor, ranked.start()):
+            return {  # "expected to top 20% of the market": exceed it, a bound not held
+                "refusal": f"'top' before {mention.text!r} is a verb (to go above), a bound "
+                f"the mention does not hold, not a ranked group; {vocab.REFUSAL_ADVICE}"
+            }
         return {"exclusion": vocab.RANK_REASON}
     return None
 

@@ -787,8 +787,8 @@ def _operator_class(word: str) -> str | None:
     that changes no number (what is counted, who, where)."""
     folded = word.casefold()
     for name, words in vocab.OPERATOR_WORDS.items():
-        if name == "a period":
-            continue  # prepositions of time: operators on a duration only (_period_words)
+        if name in ("a period", "a doubt"):
+            continue  # operators on a duration only (_period_words), through "to" only
         if folded in words or (name == "a negation" and folded.endswith(("n't", "n’t"))):
             return name
     if folded in _BOUND_OPERATORS:
@@ -825,7 +825,20 @@ def _tokens(words: str) -> list[str]:
     return [token.group() for token in _TOKEN_RE.finditer(words)]
 
 
-def _after_class(tokens: list[str], at: int) -> str | None:
+def _dates_span(tokens: list[str], at: int, cut: bool) -> bool:
+    """Whether the word after the span of time ``tokens[at]`` dates it ("a year ago", "a month
+    earlier"): "before" or "after" only where nothing follows them in the window (``cut``: the
+    window ends at another figure), else they are a preposition and the span stays a rate
+    ("50,000 wafers a month before 2027")."""
+    following = tokens[at + 1].casefold() if at + 1 < len(tokens) else ""
+    if following not in _DATING:
+        return False
+    if following in ("before", "after"):
+        return at + 2 == len(tokens) and not cut
+    return True
+
+
+def _after_class(tokens: list[str], at: int, cut: bool = False) -> str | None:
     """The class of the operator word ``tokens[at]`` after a figure, where it operates on it.
 
     Near the figure: a unit, a scale word, a percentage or a part of a whole only right after
@@ -847,7 +860,7 @@ def _after_class(tokens: list[str], at: int) -> str | None:
     if name == "a span of time":
         if at == 0:
             return name
-        if previous not in _RATE_LEADS or following in _DATING:
+        if previous not in _RATE_LEADS or _dates_span(tokens, at, cut):
             return None
         if at > 1 and previous in ("a", "an") and tokens[at - 2].casefold() in _SPAN_LEADS:
             return None  # "for a year", "in a month": a span, not a rate
@@ -897,7 +910,7 @@ def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[
     if (head := _head(tokens)) and _operator_class(head) == "a unit":
         found.append((head, "a unit"))  # "2.664 million H800 GPU hours": hours, not things
     for at in range(len(tokens)):
-        name = _after_class(tokens, at)
+        name = _after_class(tokens, at, cut)
         if name is None:
             continue
         if at >= _NEAR and not (name == "a rate" and reading["kind"] in _RATED_KINDS):
@@ -967,6 +980,35 @@ def _found_before(
     return found
 
 
+_DENYING = "|".join(
+    re.escape(word)
+    for word in (*vocab.OPERATOR_WORDS["a negation"], *vocab.OPERATOR_WORDS["a doubt"])
+    if word.isalpha()
+)
+# A negation or a word of doubt, up to four words, then "to" and at most one word (a verb)
+# before the figure: "is not expected to exceed 50,000", "is unlikely to exceed", "few expect
+# Chinese chips to exceed 30%", "do not expect Chinese firms to top 20%". Not "a few", "not
+# only", "no doubt" (no denial), nor a negation that a reading turned over (it is held).
+_DENIED_THROUGH_TO_RE = re.compile(
+    rf"(?<![\w'’-])(?<!\ba[ \t])(?P<word>(?:{_DENYING})|[^\W\d_]+n['’]t)(?![\w'’-])"
+    r"(?![ \t]+(?:only|doubt)\b)"
+    r"(?:[ \t]+[^\W\d_][\w'’-]*){0,4}?[ \t]+to(?:[ \t]+[^\W\d_][\w-]*)?[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _denied_through_to(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    """A negation or a word of doubt that reaches the figure (``text[start:end]`` is what
+    stands before it in its window) through a verb and "to" ("is not expected to exceed
+    50,000"): the words may deny the figure or give a belief about it, not the bound read."""
+    denied = _DENIED_THROUGH_TO_RE.search(text, start, end)
+    if denied is None:
+        return []
+    word = denied.group("word")
+    doubt = word.casefold() in vocab.OPERATOR_WORDS["a doubt"]
+    return [(word, "a doubt" if doubt else "a negation")]
+
+
 def unaccounted_operators(
     text: str, mention: Mention, reading: dict[str, Any], floor: int
 ) -> str | None:
@@ -994,6 +1036,7 @@ def _operators_unaccounted(
     after_cut = text[mention.end : stop]
     held = text[:floor] + _consumed(text[floor : mention.start], reading)
     found = _found_before(held, max([floor, *ends]), mention.start, reading)
+    found += _denied_through_to(held, max([floor, *ends]), mention.start)
     after_tokens = _tokens(_consumed(after_cut, reading))
     found_after = _found_after(after_tokens, reading, stop < mention.end + len(after))
     if reading["kind"] == "duration":

@@ -448,6 +448,12 @@ OPERATOR_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "a comparison": ("than", "versus", "vs", "compared", "relative"),
     "a negation": ("not", "no", "never", "nor", "none", "without", "cannot", "n't", "n’t"),
+    # words that doubt a figure rather than state it, seen where they reach it through a verb
+    # and "to" ("is unlikely to exceed 50,000", "few expect it to exceed 30%")
+    "a doubt": (
+        *("unlikely", "doubt", "doubts", "doubted", "doubtful", "few", "hardly", "scarcely"),
+        "nobody",
+    ),
     "a part of a whole": (
         *("half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths"),
         *("fifth", "fifths", "tenth", "tenths", "hundredth", "hundredths"),
@@ -473,7 +479,10 @@ OPERATOR_CLASSES: dict[str, str] = {
     "comparatives",
     "a rate": "unit: an amount per a thing or a span of time ('per', 'each', 'a month', 'monthly')",
     "a comparison": "kind: a change or a gap, not a level ('than', 'versus', 'compared')",
-    "a negation": "bound or meaning ('not', 'never', \"can't\")",
+    "a negation": "bound or meaning ('not', 'never', \"can't\"); also where it reaches the "
+    "figure through a verb and 'to' ('is not expected to exceed 50,000')",
+    "a doubt": "meaning: a belief about the figure, not a bound, where it reaches the figure "
+    "through a verb and 'to' ('is unlikely to exceed', 'few expect ... to exceed')",
     "a part of a whole": "value: a fraction of the figure ('half', 'a third')",
     "a multiple": "kind and value ('times', '-fold', 'twice')",
     "a span of time": "unit: a duration, or a rate after 'a'/'per' ('years', 'a month')",
