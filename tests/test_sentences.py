@@ -1200,6 +1200,56 @@ CLASS_CASES += [
         "$30,000",
         ("money", 3e4, 3e4, 3e4, "exact", "usd"),
     ),
+    # A negation or a word of doubt that reaches the figure through a verb and "to" (read as
+    # "more than" before: the window back stopped at "to").
+    (
+        "SMIC's output is not expected to exceed 50,000 wafers.",
+        "50,000",
+        ("refusal", "'not' before"),
+    ),
+    ("SMIC's output is unlikely to exceed 50,000 wafers.", "50,000", ("refusal", "(a doubt)")),
+    (
+        "Few expect Chinese chips to exceed 30% of domestic demand.",
+        "30%",
+        ("refusal", "(a doubt)"),
+    ),
+    # A rate before "before" and a year (read as a plain count before: "before" dated it).
+    ("SMIC will make 50,000 wafers a month before 2027.", "50,000", ("refusal", "(a rate)")),
+    # An amount with no unit of its own after a price per a unit and a comma with words of
+    # comparison or contrast: the price's unit may hold for it (read as plain dollars before).
+    (
+        "Chinese data centres pay $0.05 per kWh, compared with $0.12 in the US.",
+        "$0.12",
+        ("refusal", "follows a price ('$0.05 per kWh')"),
+    ),
+    (
+        "DeepSeek charges $0.28 per million tokens, versus $1.25 at OpenAI.",
+        "$1.25",
+        ("refusal", "'per million', written once"),
+    ),
+    (
+        "Chinese operators pay roughly $0.03/kWh, while American operators pay $0.08.",
+        "$0.08",
+        ("refusal", "follows a price"),
+    ),
+    # ... but a comma with no comparison after it starts a clause of its own
+    (
+        "At $2 per GPU-hour, the lab spent $3 million on training.",
+        "$3 million",
+        ("money", 3e6, 3e6, 3e6, "exact", "usd"),
+    ),
+    # "top" as a verb before a share: a bound, not a ranked group (excluded as a rank before)
+    (
+        "Analysts do not expect Chinese firms to top 20% of the market.",
+        "20%",
+        ("refusal", "'top' before"),
+    ),
+    (
+        "Chinese chips could top 40% of local sales by 2027.",
+        "40%",
+        ("refusal", "'top' before"),
+    ),
+    ("Only the top 5% of firms export.", "5%", ("exclusion", vocab.RANK_REASON)),
 ]
 
 

@@ -509,6 +509,15 @@ UNACCOUNTED = [
     # a part of a whole after "a"; a multiple after the figure
     ("They sold 3 quarters of the stock.", "3", "'quarters'"),
     ("Its new chip is 4 times as fast.", "4", "'times'"),
+    # a negation or a word of doubt that reaches the figure through a verb and "to": the window
+    # back stops at "to", so it is looked for past it (a denial or a belief, not the bound read)
+    ("Exports are not forecast to exceed 80,000 units.", "exceed 80,000", "'not'"),
+    ("Shipments aren't likely to top 12,000 racks.", "12,000", '"aren\'t"'),
+    ("The fab is unlikely to surpass 40% of capacity.", "40%", "'unlikely'"),
+    ("Few analysts expect margins to pass 25%.", "25%", "'Few'"),
+    # a rate before "before" and a year: "before" is a preposition there, not a dating word
+    ("The line will ship 9,000 boards a week before 2028.", "9,000", "'a week'"),
+    ("It sold 700 servers per month after 2025.", "700", "'per month'"),
 ]
 
 
@@ -551,6 +560,11 @@ ACCOUNTED = [
     ("Two rivals could catch up in 4 years.", "4 years", ("duration", 4.0)),
     # "for a year" is a span, not a rate
     ("The plant can power 2 million homes for a year.", "2 million", ("count", 2e6)),
+    # "a few" denies nothing; "not only" denies nothing of the figure
+    ("A few analysts expect margins to reach 25%.", "25%", ("percent", 25.0)),
+    ("The firm not only plans to hire 900 engineers.", "900", ("count", 900.0)),
+    # "before" or "after" that ends the clause dates the span: "a year before"
+    ("It had 900 staff a year before.", "900", ("count", 900.0)),
 ]
 
 
