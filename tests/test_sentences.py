@@ -875,7 +875,13 @@ CLASS_CASES += [
         "30%",
         ("change", -30.0, -30.0, -30.0, "exact", "percent"),
     ),
-    ("Nvidia raised prices 10% in March.", "10%", ("refusal", "its object")),
+    # raising is a rise exactly as a cut is a fall; a verb with its own size is refused
+    (
+        "Nvidia raised prices 10% in March.",
+        "10%",
+        ("change", 10.0, 10.0, 10.0, "exact", "percent"),
+    ),
+    ("They doubled revenue 20% in March.", "20%", ("refusal", "its own size")),
     (
         "Alibaba increased its stake to 30%.",
         "30%",
@@ -1069,7 +1075,11 @@ CLASS_CASES += [
         "10%",
         ("change", -10.0, -10.0, -10.0, "approximate", "percent"),
     ),
-    ("They raised prices 10% last year.", "10%", ("refusal", "direction and base")),
+    (
+        "They hiked fees nearly 15% last year.",
+        "nearly 15%",
+        ("change", 15.0, 15.0, 15.0, "approximate", "percent"),
+    ),
     # A count, up to two words, then "in" and a span: the span is the count's period.
     ("The navy launched three in 10 years.", "10 years", ("refusal", "(its period)")),
     ("The firm hired 300 engineers in two years.", "two years", ("refusal", "(its period)")),
@@ -1128,7 +1138,7 @@ CLASS_CASES += [
         ("duration", 5.0, 5.0, 5.0, "exact", "year"),
     ),
     # Things counted each day or month are a flow; people counted so are a count.
-    ("The service answers 2 billion daily queries.", "2 billion", ("refusal", "a rate")),
+    ("The service answers 2 billion daily queries.", "2 billion", ("refusal", "a flow")),
     (
         "It has 300 million monthly active users.",
         "300 million",
@@ -1613,7 +1623,12 @@ WORDS_AROUND_CASES = [
         "1,000",
         ("count", None, 1000, None, "lower", "count"),
     ),
-    ("The price was boosted by 5,000 yuan.", "5,000", ("refusal", "whose words are not in")),
+    # a verb that raises its object, as one that cuts it, gives "by N" its direction
+    (
+        "The price was boosted by 5,000 yuan.",
+        "5,000",
+        ("change", 5000, 5000, 5000, "exact", "cny"),
+    ),
     # "a year" after "in", "of", "within": a span, no rate
     (
         "The share has risen sharply by 14% in less than two-thirds of a year.",
