@@ -1242,10 +1242,14 @@ _SPAN_CLAIMED_NOUNS = _DIFFERENCE_WORDS | {"delay", "delays", "head", "wait", "l
 def _hyphen_compound(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any] | None:
     """A number joined by a hyphen to a word, the two qualifying what follows, read as the
     number and the word apart: a unit of measure is that quantity ("a 10-gigawatt campus" is
-    10 gigawatts); a span of time names the period or kind of what follows ("a 5-year plan",
+    10 gigawatts; bits name a precision: "8-bit" stays refused); a span of time names the period or kind of what follows ("a 5-year plan",
     refused) unless that is a difference in time ("a two-year lead", a duration); a scale
-    word with no unit leaves the unit unwritten ("a 250-million round", refused). Else None."""
+    word with no unit and no thing counted after it leaves the unit unwritten ("a 250-million
+    round", refused; "a 100-billion parameter model" stays a count). Else None."""
     if reading["kind"] == "count" and _SCALE_JOINED_RE.search(mention.text):
+        counted = _NEXT_WORD_RE.match(text, mention.end)
+        if counted and counted.group(1).removesuffix("s") in _COUNTED_MODIFIERS:
+            return None  # "a 100-billion parameter model": what it counts follows
         return {
             "refusal": f"the unit of {mention.text.replace('-', ' ')!r} is not written: a scale "
             f"word joined by a hyphen qualifies the noun after it, an amount of something "
@@ -1263,7 +1267,10 @@ def _hyphen_compound(text: str, mention: Mention, reading: dict[str, Any]) -> di
     joined = _UNIT_JOINED_RE.match(text, mention.end)
     if reading["kind"] != "count" or joined is None:
         return None
-    measured = read_mention(f"{mention.text} {joined.group('unit')}")
+    unit = joined.group("unit")
+    if unit.casefold().endswith(("bit", "bits")):
+        return None  # "8-bit", "64-bit": a precision or a word size, not a volume of data
+    measured = read_mention(f"{mention.text} {unit}")
     if measured.get("kind") != "quantity":
         return None  # not a unit of measure of the project ("a 3-nanometer process")
     return measured | {"read_with": f"{joined.group()!r} after it: its unit"}
