@@ -769,21 +769,59 @@ _EARLIER_FLOW_RE = re.compile(
 )
 
 
-def _stock_or_flow(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any] | None:
-    """An amount with a word of a span before what it names: a stock where it counts things
-    that exist at a moment ("800 million weekly users", "5 million daily active devices"),
-    left as read (None); else a flow per that span ("100 million monthly tokens", "$2 billion
-    monthly revenue"), read where the project has a unit for it (money a year: "$5 billion
-    annual revenue" is 5e9 usd_per_year) and refused where it has none."""
+# The same words naming what a figure later in its clause measures: "China's daily token
+# usage had exceeded 140 trillion", "Its annual revenue reached $5 billion".
+_SPAN_NOUN_EARLIER_RE = re.compile(
+    r"(?<![\w-])(?P<span>(?i:hourly|daily|weekly|monthly|quarterly|annual|yearly))"
+    r"(?P<active>[ \t]+(?i:active))?(?:[ \t]+[A-Z][\w-]*(?=[ \t]+[a-z]))?"
+    r"[ \t]+(?P<thing>[^\W\d_][\w-]*)"
+)
+
+
+def _span_noun_before(text: str, mention: Mention, floor: int) -> re.Match[str] | None:
+    """A word of a span and a noun earlier in the mention's clause (the words name what it
+    measures): with no other number between them and the mention, or with one ("Monthly
+    revenue rose 20% to $2 billion") where the mention names nothing after it; else None."""
+    brk = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
+    start = brk[-1] if brk else floor
+    found = list(_SPAN_NOUN_EARLIER_RE.finditer(text, start, mention.start))
+    if not found:
+        return None
+    is_bare = _CLAUSE_END_RE.match(text, mention.end) or _NOTHING_COUNTED_RE.match(
+        text, mention.end
+    )
+    if re.search(r"\d", text[found[-1].end() : mention.start]) and not is_bare:
+        return None
+    return found[-1]
+
+
+def _stock_or_flow(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """An amount with a word of a span before what it names, after it or earlier in its
+    clause: a stock where it counts things that exist at a moment ("800 million weekly
+    users", "5 million daily active devices", "Weekly users grew to 800 million"), left as
+    read (None); else a flow per that span ("100 million monthly tokens", "$2 billion monthly
+    revenue", "daily token usage had exceeded 140 trillion"), read where the project has a
+    unit for it (money a year: "$5 billion annual revenue" is 5e9 usd_per_year) and refused
+    where it has none. Named before money, the words give the amount's period ("a quarterly
+    charge of $5.5 billion"): left as read."""
+    if reading["kind"] not in ("count", "money", "quantity"):
+        return None
     span = _SPAN_BEFORE_NOUN_RE.match(text, mention.end)
-    if span is None or reading["kind"] not in ("count", "money", "quantity"):
+    if span is None and reading["kind"] == "count":
+        # named before a count: "Daily queries reached 2 billion"; money named so is the
+        # amount of one period ("a quarterly charge of $5.5 billion"), read as it stands
+        span = _span_noun_before(text, mention, floor)
+    if span is None:
         return None
     thing = span.group("thing").casefold()
     if reading["kind"] == "count" and (span.group("active") or thing in _STOCK_NOUNS):
         return None
     if thing in vocab.CHANGE_NOUNS or thing == "rate":
         return None  # "an 8% annual increase": a rate of change, read elsewhere
-    words = mention.text + span.group()
+    is_after = span.start() >= mention.end
+    words = mention.text + span.group() if is_after else f"{span.group()} ... {mention.text}"
     per = span.group("span").casefold()
     unit = vocab.PER_YEAR_UNITS.get(reading["unit"]) if per in ("annual", "yearly") else None
     if reading["kind"] == "money" and unit is not None:
@@ -1116,7 +1154,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return counted
     if (annual := _read_with_annual(text, mention, reading, floor)) is not None:
         return annual
-    if (flow := _stock_or_flow(text, mention, reading)) is not None:
+    if (flow := _stock_or_flow(text, mention, reading, floor)) is not None:
         return flow
     if (compared := _read_with_comparator(text, mention, reading)) is not None:
         return compared
@@ -1242,10 +1280,11 @@ _SPAN_CLAIMED_NOUNS = _DIFFERENCE_WORDS | {"delay", "delays", "head", "wait", "l
 def _hyphen_compound(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any] | None:
     """A number joined by a hyphen to a word, the two qualifying what follows, read as the
     number and the word apart: a unit of measure is that quantity ("a 10-gigawatt campus" is
-    10 gigawatts; bits name a precision: "8-bit" stays refused); a span of time names the period or kind of what follows ("a 5-year plan",
-    refused) unless that is a difference in time ("a two-year lead", a duration); a scale
-    word with no unit and no thing counted after it leaves the unit unwritten ("a 250-million
-    round", refused; "a 100-billion parameter model" stays a count). Else None."""
+    10 gigawatts; bits name a precision: "8-bit" stays refused); a span of time names the
+    period or kind of what follows ("a 5-year plan", refused) unless that is a difference in
+    time ("a two-year lead", a duration); a scale word with no unit and no thing counted
+    after it leaves the unit unwritten ("a 250-million round", refused; "a 100-billion
+    parameter model" stays a count). Else None."""
     if reading["kind"] == "count" and _SCALE_JOINED_RE.search(mention.text):
         counted = _NEXT_WORD_RE.match(text, mention.end)
         if counted and counted.group(1).removesuffix("s") in _COUNTED_MODIFIERS:
