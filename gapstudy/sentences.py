@@ -778,21 +778,30 @@ _SPAN_NOUN_EARLIER_RE = re.compile(
 )
 
 
+_PHRASE_OPENER_RE = re.compile(
+    r"(?:(?<![\w-])(?:the|its|their|his|her|our|your|a|an|this|that|these|those)|['’]s)$",
+    re.IGNORECASE,
+)
+
+
 def _span_noun_before(text: str, mention: Mention, floor: int) -> re.Match[str] | None:
-    """A word of a span and a noun earlier in the mention's clause (the words name what it
-    measures): with no other number between them and the mention, or with one ("Monthly
-    revenue rose 20% to $2 billion") where the mention names nothing after it; else None."""
-    brk = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
-    start = brk[-1] if brk else floor
-    found = list(_SPAN_NOUN_EARLIER_RE.finditer(text, start, mention.start))
-    if not found:
-        return None
+    """A word of a span and a noun opening a phrase earlier in the mention's clause ("Daily
+    queries", "China's daily token usage", "its monthly downloads"), where the mention names
+    nothing after it: those words name what it measures; else None ("200,000 chips yearly
+    compared to 3.76 million shipments": the span word follows its noun, and the figure
+    names its own)."""
     is_bare = _CLAUSE_END_RE.match(text, mention.end) or _NOTHING_COUNTED_RE.match(
         text, mention.end
     )
-    if re.search(r"\d", text[found[-1].end() : mention.start]) and not is_bare:
+    if not is_bare:
         return None
-    return found[-1]
+    brk = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
+    start = brk[-1] if brk else floor
+    for found in reversed(list(_SPAN_NOUN_EARLIER_RE.finditer(text, start, mention.start))):
+        before = text[start : found.start()].rstrip()
+        if not before or _PHRASE_OPENER_RE.search(before):
+            return found
+    return None
 
 
 def _stock_or_flow(
