@@ -1212,6 +1212,104 @@ CLASS_CASES += [
     ),
 ]
 
+# Rules restated as principles (the real sentences are rows of tests/sentences.csv), each with
+# phrasings of our own.
+CLASS_CASES += [
+    # Stock or flow: things that exist at a moment, counted in a span, are a count; what
+    # accumulates over a span is a flow, read only where the project has its unit.
+    (
+        "The app has 5 million daily active devices.",
+        "5 million",
+        ("count", 5e6, 5e6, 5e6, "exact", "count"),
+    ),
+    (
+        "There are 300 million weekly ChatGPT users.",
+        "300 million",
+        ("count", 3e8, 3e8, 3e8, "exact", "count"),
+    ),
+    (
+        "Weekly users grew to 800 million.",
+        "800 million",
+        ("count", 8e8, 8e8, 8e8, "exact", "count"),
+    ),
+    ("It logs 30 million annual downloads.", "30 million", ("refusal", "a flow")),
+    ("Daily queries reached 2 billion.", "2 billion", ("refusal", "a flow")),
+    ("It reached $2 billion monthly revenue.", "$2 billion", ("refusal", "a flow")),
+    (
+        "It reached $5 billion annual revenue.",
+        "$5 billion",
+        ("money", 5e9, 5e9, 5e9, "exact", "usd_per_year"),
+    ),
+    # named before money, a span word gives the amount's period: read as it stands
+    (
+        "It booked a quarterly charge of about $5.5 billion.",
+        "$5.5 billion",
+        ("money", 5.5e9, 5.5e9, 5.5e9, "approximate", "usd"),
+    ),
+    # a span word after its noun names nothing before the figure
+    (
+        "Huawei makes 200,000 chips yearly compared to Nvidia's 3.76 million shipments.",
+        "3.76 million",
+        ("count", 3.76e6, 3.76e6, 3.76e6, "exact", "count"),
+    ),
+    # Raising is a rise exactly as a cut is a fall, with or without "by".
+    (
+        "The foundry will raise prices by up to 20% next year.",
+        "20%",
+        ("change", None, None, 20.0, "upper", "percent"),
+    ),
+    (
+        "OpenAI boosted output 30% in a quarter.",
+        "30%",
+        ("change", 30.0, 30.0, 30.0, "exact", "percent"),
+    ),
+    # A noun of change, then a bound, before a level: the level reached with its bound.
+    (
+        "Traders fear a drop below $900 this week.",
+        "$900",
+        ("money", None, None, 900.0, "upper", "usd"),
+    ),
+    (
+        "Analysts expect a rise above 10% next year.",
+        "10%",
+        ("percent", None, 10.0, None, "lower", "percent"),
+    ),
+    ("Inflation saw a rise below 2% in May.", "2%", ("refusal", "against the change")),
+    (
+        "Revenue saw a 60 percent increase over $7.5 billion.",
+        "$7.5 billion",
+        ("money", 7.5e9, 7.5e9, 7.5e9, "exact", "usd"),
+    ),
+    # A hyphenated compound before a noun: a unit of the project is its quantity; a span is
+    # the period or kind of what follows unless it is a difference in time; a scale word with
+    # no unit leaves the unit unwritten.
+    (
+        "They plan a 10-gigawatt data center.",
+        "10",
+        ("quantity", 10.0, 10.0, 10.0, "exact", "gigawatt"),
+    ),
+    ("TSMC's 3-nanometer process is ahead.", "3", ("refusal", "joined to the words")),
+    ("It trains in 8-bit precision.", "8", ("refusal", "joined to the words")),
+    ("Beijing unveiled a 5-year plan for chips.", "5-year", ("refusal", "a span joined")),
+    ("The US holds a two-year lead.", "two-year", ("duration", 2.0, 2.0, 2.0, "exact", "year")),
+    ("The startup closed a 250-million round.", "250-million", ("refusal", "is not written")),
+    (
+        "It activates a 100-billion parameter model.",
+        "100-billion",
+        ("count", 1e11, 1e11, 1e11, "exact", "count"),
+    ),
+]
+
+
+def test_a_share_whole_goes_on_past_a_word_in_ed_after_a_word_of_degree():
+    text = "Taiwan makes more than 90% of the world's most advanced chips."
+    reading = reading_of(text, "90%")
+    assert numbers(reading) == ("percent", None, 90.0, None, "lower", "percent")
+    assert reading["whole"] == "the world's most advanced chips"
+    assert reading_of("40% of the computing power used by labs", "40%")["whole"] == (
+        "the computing power"
+    )
+
 
 def test_a_change_after_the_price_for_one_kilowatt_hour_has_two_prices_as_levels():
     text = "The price for 1 kilowatt-hour rose from 16.41 cents to 17.47 cents last year."
