@@ -786,19 +786,23 @@ _PHRASE_OPENER_RE = re.compile(
 
 def _span_noun_before(text: str, mention: Mention, floor: int) -> re.Match[str] | None:
     """A word of a span and a noun opening a phrase earlier in the mention's clause ("Daily
-    queries", "China's daily token usage", "its monthly downloads"), where the mention names
-    nothing after it: those words name what it measures; else None ("200,000 chips yearly
-    compared to 3.76 million shipments": the span word follows its noun, and the figure
-    names its own)."""
+    queries", "China's daily token usage", "daily traffic"), where the mention names nothing
+    after it, or names no stock with no other figure between ("daily traffic ... at around
+    29-30 million visits"): those words name what it measures; else None ("200,000 chips
+    yearly compared to 3.76 million shipments": the span word follows its noun)."""
     is_bare = _CLAUSE_END_RE.match(text, mention.end) or _NOTHING_COUNTED_RE.match(
         text, mention.end
     )
-    if not is_bare:
-        return None
+    own = _NEXT_WORD_RE.match(text, mention.end)
+    if not is_bare and (own is None or own.group(1).casefold() in _STOCK_NOUNS):
+        return None  # "Its monthly users include 5 million developers": a stock of its own
     brk = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
     start = brk[-1] if brk else floor
     for found in reversed(list(_SPAN_NOUN_EARLIER_RE.finditer(text, start, mention.start))):
         before = text[start : found.start()].rstrip()
+        between = text[found.end() : mention.start]
+        if not is_bare and re.search(r"\d", between):
+            return None  # another figure stands between: the words may be its
         if not before or _PHRASE_OPENER_RE.search(before):
             return found
     return None
