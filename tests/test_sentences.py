@@ -1240,6 +1240,12 @@ CLASS_CASES += [
         "$5 billion",
         ("money", 5e9, 5e9, 5e9, "exact", "usd_per_year"),
     ),
+    ("Annual shipments reached 10 million units.", "10 million", ("refusal", "a flow")),
+    (
+        "Its monthly users include 5 million developers.",
+        "5 million",
+        ("count", 5e6, 5e6, 5e6, "exact", "count"),
+    ),
     # named before money, a span word gives the amount's period: read as it stands
     (
         "It booked a quarterly charge of about $5.5 billion.",
