@@ -2099,6 +2099,10 @@ _OBJECT_DIRECTION_VERBS = {
     **dict.fromkeys(("lift", "lifts", "lifting"), "up"),
 }
 _OBJECT_DIRECTION_WORDS = {"cut by": "cut by", "up": "increased by"}
+# An object that is itself a percentage ("raised rates 0.25%"): its change may be in points.
+_PERCENT_NAMED_RE = re.compile(
+    r"(?:rates?|shares?|margins?|yields?|percentages?|proportions?)", re.IGNORECASE
+)
 _OBJECT_CHANGE_VERBS = frozenset({"doubled", "tripled", "halved"})
 _NOT_OBJECT_WORDS = frozenset(
     {"to", "of", "by", "in", "on", "at", "for", "from", "than", "and", "or", "but", "with"}
@@ -2184,6 +2188,12 @@ def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] 
             return _with_verb(read_mention(f"{verb} {mention.text}"), said)
         if (way := _OBJECT_DIRECTION_VERBS.get(verb)) is not None:
             said = " ".join(words[-size - 1 :])
+            if any(_PERCENT_NAMED_RE.fullmatch(w) for w in objects):
+                return {
+                    "refusal": f"{said!r} before {mention.text!r} changes a percentage: "
+                    f"the change may be in points or relative, which the words do not say; "
+                    f"{vocab.REFUSAL_ADVICE}"
+                }
             moved = read_mention(f"{_OBJECT_DIRECTION_WORDS[way]} {mention.text}")
             return _with_verb(moved, said)
         if verb in _OBJECT_CHANGE_VERBS:

@@ -1264,6 +1264,8 @@ CLASS_CASES += [
         "20%",
         ("change", None, None, 20.0, "upper", "percent"),
     ),
+    ("The Fed raised rates 0.25% in May.", "0.25%", ("refusal", "in points or relative")),
+    ("The firm cut its margins 2% last year.", "2%", ("refusal", "in points or relative")),
     (
         "OpenAI boosted output 30% in a quarter.",
         "30%",
