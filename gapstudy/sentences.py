@@ -1161,14 +1161,10 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return placed
     if (placed := _ratio_or_rank(text, mention, reading, floor)) is not None:
         return placed
-    if (placed := _level_reached(text, mention, reading, floor)) is not None:
-        return placed
     if reading["kind"] == "multiplier" and (counted := _times_counted(text, mention, floor)):
         return counted
     if (annual := _read_with_annual(text, mention, reading, floor)) is not None:
         return annual
-    if (flow := _stock_or_flow(text, mention, reading, floor)) is not None:
-        return flow
     if (compared := _read_with_comparator(text, mention, reading)) is not None:
         return compared
     if refusal := _elided_comparison(text, mention, reading):
@@ -1269,12 +1265,15 @@ def _priced_negated_or_joined(
     text: str, mention: Mention, reading: dict[str, Any], floor: int
 ) -> dict[str, Any] | None:
     """One unit a price is per, refused; a figure after a negation that turns no bound over,
-    refused; a count joined by a hyphen to what it counts, read; a number joined by a hyphen to
+    refused; a level after a noun of change and a bound ("a drop below $900"), read with
+    them; a count joined by a hyphen to what it counts, read; a number joined by a hyphen to
     a unit, a span or a scale word before a noun, read or refused; else None."""
     if refusal := _one_unit_priced(text, mention, reading, floor) or _negated(
         text, mention, reading, floor
     ):
         return {"refusal": refusal}
+    if (reached := _level_reached(text, mention, reading, floor)) is not None:
+        return reached
     return _count_as_modifier(text, mention, reading, floor) or _hyphen_compound(
         text, mention, reading
     )
@@ -1588,7 +1587,8 @@ def _read_with_annual(
     """ "an annual increase of 8%", "a 23% compound annual rate": the mention read together
     with "annual" and kin right before or after it (verbatim words of the text, less a short
     name in brackets after "rate": "growth rate (CAGR) of 35%"), which make it a rate a year;
-    None where no such words stand beside it."""
+    else a stock or a flow named with a word of a span (:func:`_stock_or_flow`); None where
+    no such words stand beside it."""
     before = _ANNUAL_BEFORE_RE.search(text, floor, mention.start)
     if before is not None and (before.group("rate") or _CHANGE_NOUN_START_RE.match(mention.text)):
         words = text[before.start() : mention.end]
@@ -1618,7 +1618,7 @@ def _read_with_annual(
             f"{mention.text!r} a rate a year, which the mention does not hold; "
             f"{vocab.REFUSAL_ADVICE}"
         }
-    return None
+    return _stock_or_flow(text, mention, reading, floor)
 
 
 # A percentage ending in a comparative, then what it is compared with ("more than 10% less |
