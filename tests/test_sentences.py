@@ -1267,7 +1267,7 @@ CLASS_CASES += [
     ("The Fed raised rates 0.25% in May.", "0.25%", ("refusal", "in points or relative")),
     ("The firm cut its margins 2% last year.", "2%", ("refusal", "in points or relative")),
     (
-        "OpenAI boosted output 30% in a quarter.",
+        "OpenAI boosted output 30% last year.",
         "30%",
         ("change", 30.0, 30.0, 30.0, "exact", "percent"),
     ),
