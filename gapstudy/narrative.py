@@ -1216,14 +1216,19 @@ def _layer_context(
     source_labels: dict[str, str],
     evidence: pd.DataFrame,
     voice_names: dict[str, str],
+    index: weighing.EvidenceIndex,
+    claim_sources: dict[str, str],
 ) -> dict[str, Any]:
     """One layer: its lean, what each camp rests on, where they meet, how robust the lean is,
-    how old its evidence is."""
+    how old its evidence is (``index``: ``weighing.EvidenceIndex(t)``; ``claim_sources``: each
+    claim's source)."""
     dims = list(layer["dimension"])
     pooled = weighing.pool_reports(evidence[evidence["dimension"].isin(dims)])
-    claim_sources = dict(zip(t["claims"]["claim_id"], t["claims"]["source_id"], strict=True))
     dating = _dating_context(
-        weighing.date_lean(pooled, lean_row.lean, t), source_labels, voice_names, claim_sources
+        weighing.date_lean(pooled, lean_row.lean, t, index),
+        source_labels,
+        voice_names,
+        claim_sources,
     )
     by_dim = weighed[(weighed["scope"] == "dimension") & weighed["subject"].isin(dims)]
     camps = {}
@@ -1253,7 +1258,7 @@ def _layer_context(
         "lean": lean_row.lean,
         "camps": camps,
         "meet": [
-            {"dimension": r.subject, "lean": r.lean, **_opinion(evidence, r, t)}
+            {"dimension": r.subject, "lean": r.lean, **_opinion(evidence, r, t, index)}
             for r in meet.itertuples(index=False)
         ],
         "dimension_leans": [
@@ -1341,11 +1346,16 @@ def _opinion_leans(layers: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def _opinion(evidence: pd.DataFrame, lean_row: Any, t: dict[str, pd.DataFrame]) -> dict:
+def _opinion(
+    evidence: pd.DataFrame,
+    lean_row: Any,
+    t: dict[str, pd.DataFrame],
+    index: weighing.EvidenceIndex | None = None,
+) -> dict:
     """Whether a dimension's lean rests mostly on opinion: the camp carrying it has reports
     that give a figure for less than ``OPINION`` of its weight."""
     mine = evidence[evidence["dimension"] == lean_row.subject]
-    dated = weighing.date_lean(mine, lean_row.lean, t)
+    dated = weighing.date_lean(mine, lean_row.lean, t, index)
     camp = dated["camp"]
     share = None if camp is None else dated["measured_share"][camp]
     return {
@@ -1404,9 +1414,11 @@ def _retold_context(
     t: dict[str, pd.DataFrame],
     evidence_keys: dict[str, str],
     voice_labels: dict[str, str],
+    evidence: pd.DataFrame | None = None,
 ) -> dict[str, Any] | None:
     """The camp quantity told most often, and how many independent reports (voice and event)
-    those tellings are."""
+    those tellings are (``evidence``: ``weighing.independent_reports(t)``, made here when not
+    given)."""
     told = reports[reports["stance"].isin(weighing.CAMPS) & (reports["n_reports"] > 1)]
     told = told.sort_values(["n_reports", "n_sources"], ascending=False, kind="stable")
     if not len(told):
@@ -1415,7 +1427,8 @@ def _retold_context(
     by_id = t["figures"].set_index("figure_id", drop=False)
     rows = by_id.loc[top["figure_ids"]]
     independent = {evidence_keys.get(c) for c in rows["claim_id"]}
-    told_by = _tellings(weighing.independent_reports(t), t["figures"], set(rows["claim_id"]))
+    evidence = weighing.independent_reports(t) if evidence is None else evidence
+    told_by = _tellings(evidence, t["figures"], set(rows["claim_id"]))
     return {
         **told_by,
         "link": brief.figure_link(rows.iloc[0]),
@@ -1540,7 +1553,9 @@ def argument_context(
     layers = weighing.load_layers() if layers is None else layers
     evidence = weighing.independent_reports(t)
     weighed = weighing.leans(evidence, layers)
-    robust = weighing.robustness(t, layers)
+    robust = weighing.robustness(t, layers, evidence)
+    index = weighing.EvidenceIndex(t)
+    claim_sources = dict(zip(t["claims"]["claim_id"], t["claims"]["source_id"], strict=True))
     layer_rows = weighed[weighed["scope"] == "layer"] if len(weighed) else weighed
     by_layer = {k: g for k, g in layers.groupby("layer_id", sort=False)}
     voice_names = _voice_names(t["voices"], voice_labels, source_labels)
@@ -1555,6 +1570,8 @@ def argument_context(
             source_labels,
             evidence,
             voice_names,
+            index,
+            claim_sources,
         )  # fmt: skip
         for r in layer_rows.itertuples(index=False)
     ]
@@ -1583,7 +1600,7 @@ def argument_context(
         "quality": _quality_context(t, evidence, source_labels),
         "stakes": _stakes_context(evidence, t["voices"], voice_names),
         "opinion_leans": _opinion_leans(contexts),
-        "retold": _retold_context(reports, t, keys, voice_labels),
+        "retold": _retold_context(reports, t, keys, voice_labels, evidence),
         "n_sources": len(t["sources"]),
         "texts": [
             {"label": source_labels[s], "href": f"sources/{s}.html"}
