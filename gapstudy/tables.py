@@ -857,8 +857,9 @@ def load(name: str, paths: ProjectPaths | None = None) -> pd.DataFrame:
     otherwise :class:`TableError` names the file, column and row.
 
     A table whose exact bytes were validated before, by this code, against the raw texts it
-    points at as they still are, is not validated again (see :func:`_trusted`): each notebook
-    run reads every table, and validating the corpus in each of them grows with it.
+    points at as they still are, is neither parsed nor validated again: the frame validated
+    then is read back (see :func:`_trusted`). Each notebook run reads every table, and
+    parsing and validating the corpus in each of them grows with it.
     """
     paths = paths or project_paths()
     if name not in schema.TABLES:
@@ -876,23 +877,24 @@ def load(name: str, paths: ProjectPaths | None = None) -> pd.DataFrame:
         data = path.read_bytes()
     except OSError as err:
         raise TableError(os_error_message(path, err)) from None
+    record_path, key = _validated_record(paths, name, data)
+    trusted = _trusted(record_path, key)
+    if trusted is not None:
+        return trusted
     frame = _read_typed(table, path, data)
     if frame.empty:
         _check_written_empty(name, path, paths)
         return _validated(table, _typed(table, []))
-    record_path, key = _validated_record(paths, name, data)
-    if _trusted(record_path, key):
-        return frame
     frame = _validated(table, frame, path)
     raw_texts = _check_spans(frame, path, paths)
-    _record_validated(record_path, key, paths, raw_texts)
+    _record_validated(record_path, key, paths, raw_texts, frame)
     return frame
 
 
 # What ``load`` validated: one record per table (``.cache/loaded/<name>.pickle``), keyed by the
 # table's bytes, the code and library versions that read and validate it, and (for a table with
-# spans) the bytes of the sources table, which names each source's raw file. It holds, for each
-# raw text the spans were checked against, its ``stat()`` and hash as
+# spans) the bytes of the sources table, which names each source's raw file. It holds the frame
+# validated and, for each raw text the spans were checked against, its ``stat()`` and hash as
 # :class:`checkcache.FileDigests` keeps them (the racy case included).
 _LOADED = "loaded"
 
@@ -907,29 +909,39 @@ def _validated_record(paths: ProjectPaths, name: str, data: bytes) -> tuple[Path
     return paths.scratch / _LOADED / f"{name}.pickle", checkcache.value_digest(*parts)
 
 
-def _trusted(record_path: Path, key: str) -> bool:
-    """Whether the record at ``record_path`` has ``key`` (the same table bytes, code, sources
-    table) and every raw text it lists is unchanged: its ``stat()`` as recorded and changed
-    long enough before it was hashed, or else its bytes hashed again to the recorded hash."""
-    found, records = checkcache.read_stored(record_path, key)
-    if not found or not isinstance(records, dict):
-        return False
-    digests = checkcache.FileDigests(records)
-    return all(digests.digest(Path(name)) == record[2] for name, record in records.items())
+def _trusted(record_path: Path, key: str) -> pd.DataFrame | None:
+    """The frame recorded at ``record_path`` if the record has ``key`` (the same table bytes,
+    code, sources table) and every raw text it lists is unchanged: its ``stat()`` as recorded
+    and changed long enough before it was hashed, or else its bytes hashed again to the
+    recorded hash; otherwise ``None``."""
+    found, record = checkcache.read_stored(record_path, key)
+    if not found or not isinstance(record, dict):
+        return None
+    raw, frame = record.get("raw"), record.get("frame")
+    if not isinstance(raw, dict) or not isinstance(frame, pd.DataFrame):
+        return None
+    digests = checkcache.FileDigests(raw)
+    if all(digests.digest(Path(name)) == entry[2] for name, entry in raw.items()):
+        return frame
+    return None
 
 
 def _record_validated(
-    record_path: Path, key: str, paths: ProjectPaths, raw_texts: dict[str, bytes]
+    record_path: Path,
+    key: str,
+    paths: ProjectPaths,
+    raw_texts: dict[str, bytes],
+    frame: pd.DataFrame,
 ) -> None:
-    """Record that the table keyed ``key`` was validated against ``raw_texts`` (raw file name:
-    the bytes its spans were checked against). A raw text changed since it was read is not
-    recorded as validated: the next load validates again."""
+    """Record that the table keyed ``key`` was validated, giving ``frame``, against
+    ``raw_texts`` (raw file name: the bytes its spans were checked against). A raw text
+    changed since it was read is not recorded as validated: the next load validates again."""
     digests = checkcache.FileDigests({})
     for file_name, data in raw_texts.items():
         found = digests.digest(paths.raw_file(file_name))
         if found != b"file\0" + hashlib.sha256(data).digest():
             return
-    checkcache.write_stored(record_path, key, digests.used)
+    checkcache.write_stored(record_path, key, {"raw": digests.used, "frame": frame})
 
 
 def _check_written_empty(name: str, path: Path, paths: ProjectPaths) -> None:

@@ -8,6 +8,8 @@ import pandas as pd
 import pytest
 import yaml
 from conftest import INPUT_PARTS, copy_parts
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
 from gapstudy import brief, schema
@@ -1582,3 +1584,18 @@ def test_the_brief_names_periods_in_plain_years_where_it_can_place_them():
     assert f"Venture capital, China (2024; {inferred}): [\\$10.5 billion]" in text
     assert "Venture capital, China (the previous year, year not placed): [\\$3 billion]" in text
     assert not re.search(r"written [A-Z][a-z]+ \d{4}", text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(st.sampled_from(["policy", "efficiency", "compute", "talent", None])),
+    dtype=st.sampled_from(["string", "object"]),
+)
+def test_the_most_frequent_value_is_the_first_that_value_counts_ranks(values, dtype):
+    """The source-quality context counts each source's dimensions in one pass; the value it
+    names, and its count, are those ``value_counts`` ranks first (ties included)."""
+    from gapstudy.narrative import _most_frequent
+
+    top = pd.Series(values, dtype=dtype).value_counts()
+    expected = (top.index[0], int(top.iloc[0])) if len(top) else (None, 0)
+    assert _most_frequent(values, dtype) == expected
