@@ -701,14 +701,24 @@ def _covering(spans: list[tuple[int, int, str]], mention: Mention) -> str | None
     return None if found is None else next(label for s, e, label in spans if (s, e) == found)
 
 
-def check_cross_source_files(paths: ProjectPaths) -> None:
+def check_cross_source_files(
+    paths: ProjectPaths, checked_before: checkcache.CheckedBefore | None = None
+) -> None:
     """Keys and types of the files under ``data/annotations/`` that span sources (facts,
-    derived measures...); raises :class:`AnnotationError` before their loaders read them."""
+    derived measures...); raises :class:`AnnotationError` before their loaders read them.
+    With ``checked_before``, a file whose document passed before is not checked again (its
+    thousands of entries, in a large corpus, cost more to check than to read)."""
     problems: list[Problem] = []
     for name, kind in CROSS_SOURCE_FILES.items():
         path = paths.annotations / name
         if path.exists():  # whether a file may be absent is for its loader to say
-            problems += check_document(read_yaml(path, scratch=paths.scratch), kind, path)
+            doc = read_yaml(path, scratch=paths.scratch)
+            if checked_before is not None and checked_before.passed(name, doc):
+                continue
+            found = check_document(doc, kind, path)
+            problems += found
+            if checked_before is not None and not found:
+                checked_before.record(name, doc)
     if problems:
         raise AnnotationError(problems)
 
@@ -1522,8 +1532,9 @@ def _gate_key(
 def _read_inputs(paths: ProjectPaths) -> tuple[dict[str, Source], list[dict[str, Any]], Entities]:
     """The sources, the facts and the entities, each file checked as it is read (raises
     :class:`InputError` when one cannot be read)."""
-    sources = load_sources(paths, checked_before=checkcache.CheckedBefore(paths))
-    check_cross_source_files(paths)
+    checked_before = checkcache.CheckedBefore(paths)
+    sources = load_sources(paths, checked_before=checked_before)
+    check_cross_source_files(paths, checked_before)
     facts = load_facts_spec(paths)
     load_derived_spec(paths)
     return sources, facts, load_entities(paths)
