@@ -1706,9 +1706,10 @@ def format_coverage(corpus: Corpus, *, verbose: bool = False) -> str:
         shown = set(listed)
         rest = [coverage[sid] for sid in coverage if sid not in shown]
         full = sum(done == n for done, n in rest)
+        other = "other " if listed else ""
         lines.append(
-            f"  ({len(rest)} more sources, {full} of them fully covered: "
-            "`gapstudy check --verbose` lists every source)"
+            f"  {len(rest)} {other}sources not listed, {full} of them fully covered "
+            "(`gapstudy check --verbose` lists every source)"
         )
     pct = 100.0 * total_done / total if total else 100.0
     lines.append(f"  {'all sources':<24} {total_done:>3}/{total:<3} {pct:6.1f}%")

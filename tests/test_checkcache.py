@@ -757,6 +757,6 @@ def test_coverage_lists_every_source_only_when_asked_once_there_are_many(project
     short = format_coverage(corpus)
     assert not any(sid in short for sid in corpus.sources)  # all fully covered
     n = len(corpus.sources)
-    assert f"({n} more sources, {n} of them fully covered" in short
+    assert f"  {n} sources not listed, {n} of them fully covered (" in short
     assert short.splitlines()[-1] == every.splitlines()[-1]  # the total
     assert format_coverage(corpus, verbose=True) == every
