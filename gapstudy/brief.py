@@ -364,9 +364,3 @@ def find_shifting_voices(voices: pd.DataFrame, claims: pd.DataFrame) -> pd.DataF
                 }
             )
     return pd.DataFrame(rows, columns=["voice_key", "name", "source_id", "stance", "claims"])
-
-
-def count_single_source_reports(reports: pd.DataFrame) -> dict[str, int]:
-    """Of the quantities the camps cite, how many come from one source only."""
-    camp = reports[reports["stance"].isin(CAMPS)]
-    return {"n_cited": len(camp), "n_single_source": int((camp["n_sources"] == 1).sum())}

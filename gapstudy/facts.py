@@ -697,38 +697,24 @@ def gap_measures(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
     return _measure_marks(figures, derived, is_gap_only=True)
 
 
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_PART_OF_YEAR = {"early": 0.17, "mid": 0.5, "late": 0.83, "end": 0.95, "beginning": 0.05}
-_MONTH_YEAR = re.compile(
-    rf"\b({periods.MONTH_WORDS})\.?,?\s+(?:of\s+)?((?:19|20)\d{{2}})\b"
-    r"|\b((?:19|20)\d{2})-(0[1-9]|1[0-2])\b",
-    re.IGNORECASE,
-)
-
-
 def period_as_year(period: str | None) -> float | None:
-    """A period as written ('late 2023', '2024', 'as of March 2026') as a decimal year, or
-    ``None`` when it names no year.
+    """A period as written ('late 2023', '2024', 'as of March 2026') as a decimal year, read by
+    :func:`gapstudy.periods.parse_period` (the one reader of a period) and placed by
+    :attr:`gapstudy.periods.Period.as_year`: the middle of the months it names. ``None`` when
+    it names no year, or is not a form the project reads (the schema refuses those in the
+    annotations; a plot does not guess).
 
-    A month and its year sit at the middle of the month; a bare year at its middle (x.5);
-    'early', 'mid', 'late' move it within the year.
+    A month sits at its middle, a year at x.5, 'early', 'mid', 'late' at the middle of their
+    four months (x + 2/12, x.5, x + 10/12; the pattern this replaced wrote .17 and .83); a
+    quarter or half at its middle; a range at the middle of its span; 'since' and 'by' at the
+    time they name.
     """
     if period is None or period is pd.NA:
         return None
-    month = _MONTH_YEAR.search(period)
-    if month is not None:
-        if month.group(1):
-            number, year = periods.MONTH_NUMBERS[month.group(1).casefold()], int(month.group(2))
-        else:
-            number, year = int(month.group(4)), int(month.group(3))
-        return year + (number - 0.5) / 12
-    match = _YEAR.search(period)
-    if match is None:
+    try:
+        return periods.parse_period(str(period)).as_year
+    except periods.PeriodError:
         return None
-    year = int(match.group())
-    words = period.casefold()
-    part = next((v for k, v in _PART_OF_YEAR.items() if k in words), 0.5)
-    return year + part
 
 
 _MONTH_NAME = re.compile(rf"\b({periods.MONTH_WORDS})\b", re.IGNORECASE)

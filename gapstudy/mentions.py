@@ -814,6 +814,18 @@ _BEFORE_A_VERB = frozenset(
 )
 
 
+_SET_ASIDE_RE = re.compile(r"(?:up|over|above|below|under)\b", re.IGNORECASE)
+
+
+def is_set_aside(text: str, start: int) -> bool:
+    """Whether the word at ``start`` of ``text``, before a number, is one the finder leaves out
+    of a mention because it does not operate on the number: "up" as a verb's particle ("makes
+    up 56.7%", "vacuumed up $39.2 billion"), or "over", "above", "below", "under" naming the
+    baseline of a change or a lead ("a 60 percent increase over $7.5 billion")."""
+    match = _SET_ASIDE_RE.match(text, start)
+    return match is not None and (_is_phrasal_up(text, match) or _is_baseline(text, match))
+
+
 def _tail_end(text: str, n_start: int, end: int) -> int:
     """Where the unit, rate, direction, trailing bound and named whole after a number end."""
     number = text[n_start:end]

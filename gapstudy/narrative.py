@@ -284,16 +284,44 @@ def _environment(template_dir: Path | None, list_shown: int = LIST_SHOWN) -> jin
     return env
 
 
+def _group_names(voices: pd.DataFrame, source_labels: Mapping[str, str]) -> dict[str, str]:
+    """How the brief names each unnamed group (by voice id), escaped: by the text's words for it
+    in quotation marks; where another group has the same words (letter case aside: "Experts"
+    who point to constraints, "experts" who caution against underestimating China), followed
+    by its stated role, without its line and the "unnamed experts" it opens with, or else by
+    its text, so that a reader can tell the two apart."""
+    groups = voices[voices["kind"] == "group"]
+    shared = set(groups["voice_id"][groups["name"].astype(str).str.casefold().duplicated(False)])
+    names = {}
+    for v in groups.itertuples(index=False):
+        name = f"“{brief.escape_text(v.name)}”"
+        if v.voice_id in shared:
+            role = "" if brief.is_missing(v.role) else _LINE_NOTE.sub("", str(v.role))
+            opening = re.compile(rf"unnamed {re.escape(str(v.name))}\s+", re.IGNORECASE)
+            role = opening.sub("", role, count=1).strip()
+            if re.match(r"(?:who|whose|that)\b", role):
+                name += f" {brief.escape_text(role)}"
+            else:
+                name += f" ({brief.escape_text(role or 'in ' + source_labels[v.source_id])})"
+        names[v.voice_id] = name
+    return names
+
+
+# A line reference at the end of a voice's role ("... constraints (line 7)").
+_LINE_NOTE = re.compile(r"\s*\(lines? [\d, –-]+\)\s*$")
+
+
 def _voice_labels(voices: pd.DataFrame, source_labels: dict[str, str]) -> dict[str, str]:
     """How the brief names each voice: a person or body by name (and affiliation), an outlet's
-    own voice by the source it writes."""
+    own voice by the source it writes, an unnamed group as :func:`_group_names` does."""
     labels = {}
+    groups = _group_names(voices, source_labels)
     for v in voices.itertuples(index=False):
         if v.kind == "outlet":
             label = source_labels.get(v.source_id, f"`{v.source_id}`")
             labels[v.voice_id] = f"the text of {label}" if label.startswith("`") else label
         elif v.kind == "group":
-            labels[v.voice_id] = f"“{brief.escape_text(v.name)}” (unnamed)"
+            labels[v.voice_id] = f"{groups[v.voice_id]} (unnamed)"
         else:
             name = brief.escape_text(v.name)
             if not brief.is_missing(v.affiliation) and v.affiliation != v.name:
@@ -310,8 +338,8 @@ def _sort_voices(
 ) -> dict[str, list[str]]:
     """Who speaks, in order of appearance: named voices, the texts that speak in their own
     voice (by source name), and unnamed groups (by the text's words for them). ``kinds`` and
-    ``names``: each voice's kind and name by id (plain dictionaries: a frame lookup per claim
-    would cost more than the rest)."""
+    ``names``: each voice's kind and, for groups, its name as :func:`_group_names` gives it, by
+    id (plain dictionaries: a frame lookup per claim would cost more than the rest)."""
     out: dict[str, list[str]] = {"named": [], "texts": [], "groups": []}
     seen: set[tuple[str, str]] = set()
     for v in voice_ids:
@@ -319,7 +347,7 @@ def _sort_voices(
         if kind == "outlet":
             part, label = "texts", voice_labels[v].removeprefix("the text of ")
         elif kind == "group":
-            part, label = "groups", f"“{brief.escape_text(names[v])}”"
+            part, label = "groups", names[v]
         else:
             part, label = "named", voice_labels[v]
         if (part, label) not in seen:
@@ -451,6 +479,32 @@ class _ReportIndex:
         """A figure's period as the brief names it (:meth:`_Placing.period_of`)."""
         return self.placing.period_of(row)
 
+    def periods_of(self, told: list[_Row], source_labels: dict[str, str]) -> str | None:
+        """The period of a quantity told by several texts (``told``: its figures, in reading
+        order), escaped: one period when every text gives the same one, placed by the same
+        date; otherwise each text's own, named by the text ('January 2026 in the Hong Kong
+        report of February 2026, whose date is inferred; no period given in AI CERTs'), so
+        that no text's period or date is shown as another's."""
+        first: dict[str, _Row] = {}
+        for row in told:
+            first.setdefault(row["source_id"], row)
+        said = {s: self.period_of(r) for s, r in first.items()}
+        if len(set(said.values())) <= 1:
+            return next(iter(said.values()), None)
+        parts, silent = [], []
+        for source, row in first.items():
+            if said[source] is None:
+                silent.append(source_labels[source])
+                continue
+            plain = self.placing.when(row, say_inferred=False)
+            words = said[source] if plain is None else brief.escape_text(plain[1])
+            inferred = plain is not None and said[source] != words
+            part = f"{words} in {source_labels[source]}"
+            parts.append(part + (", whose date is inferred" if inferred else ""))
+        if silent:
+            parts.append(f"no period given in {join_and(silent)}")
+        return "; ".join(parts)
+
     def checks_of(self, figure_ids: list[str]) -> list[_Row] | None:
         """The rows of ``checks`` about any of ``figure_ids``, in their order; ``None`` when
         there are none or the checks name no figures."""
@@ -562,7 +616,7 @@ def _report_context(
         "links": list(readings.values()),
         "restated": restated,
         "metric": brief.escape_text(first["metric"]),
-        "period": index.period_of(first),
+        "period": index.periods_of(told, source_labels),
         "who": who,
         "counterparts": [brief.escape_text(c) for c in group.counterparts],
         "n_reports": int(group.n_reports),
@@ -694,7 +748,7 @@ def _dimension_sections(
     fact_values, checks, sources = t.get("fact_values"), t.get("reference_checks"), t.get("sources")
     index = _report_index(figures, voices, voice_labels, fact_values, checks, claims, sources)
     kinds = dict(zip(voices["voice_id"], voices["kind"], strict=True))
-    names = dict(zip(voices["voice_id"], voices["name"], strict=True))
+    names = _group_names(voices, source_labels)
     disagreements = list_disagreements(
         t.get("disagreements"), figures, {s: source_labels[s] for s in source_labels}
     )
@@ -1036,8 +1090,11 @@ def _caveats(
                 if c.status != "matches" and c.figure_id in by_id.index
             ],
         }
+    camp_reports = reports[reports["stance"].isin(brief.CAMPS)]
+    told = _texts_telling(weighing.independent_reports(t), figures, camp_reports)
     return {
-        **brief.count_single_source_reports(reports),
+        "n_cited": len(camp_reports),
+        "n_single_source": sum(n == 1 for n in told),
         "inferred_dates": inferred,
         "undated": undated,
         "no_outlet": no_outlet,
@@ -1051,6 +1108,40 @@ def _caveats(
         "include_comments": include_comments,
         "checks": check_summary,
     }
+
+
+def _texts_telling(
+    evidence: pd.DataFrame, figures: pd.DataFrame, reports: pd.DataFrame
+) -> list[int]:
+    """For each quantity of ``reports`` (rows of :func:`gapstudy.brief.group_reports`), how
+    many texts tell it, counted as :func:`_tellings` counts a retold remark: the texts with a
+    figure of the same independent report (one voice at one event, as the weighing counts it:
+    ``evidence``) in the same unit, with the same bound and number. A text that keeps the
+    number out of a fact (another horizon or rival) still tells it; a text that gives another
+    number, or none, does not. One pass over the figures: a quantity looks up its key."""
+    report_of = {c: n for n, ids in enumerate(evidence["claim_ids"]) for c in ids}
+    number = figures["high"].fillna(figures["value"]).fillna(figures["low"])
+    keys: dict[str, tuple] = {}
+    texts: dict[tuple, set[str]] = {}
+    columns = zip(
+        figures["figure_id"],
+        figures["claim_id"],
+        figures["source_id"],
+        figures["unit"],
+        figures["bound"],
+        number,
+        strict=True,
+    )
+    for figure_id, claim_id, source_id, unit, bound, value in columns:
+        if claim_id not in report_of or pd.isna(value):
+            continue
+        key = (report_of[claim_id], unit, bound, float(value))
+        keys[figure_id] = key
+        texts.setdefault(key, set()).add(source_id)
+    return [
+        len(texts.get(keys.get(first), set()) | set(source_ids))
+        for first, source_ids in zip(reports["figure_id"], reports["source_ids"], strict=True)
+    ]
 
 
 def _headline_context(

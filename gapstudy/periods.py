@@ -23,7 +23,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gapstudy.exceptions import GapstudyError
 
@@ -55,6 +55,22 @@ class Period:
     start: dt.date | None
     end: dt.date | None
     precision: str
+    # For an open period, the time its words name ("2024" in "since 2024", first and last
+    # day); ``None`` for the others, whose ends are that time. Not compared: the text and its
+    # ends say what a period is.
+    named: tuple[dt.date, dt.date] | None = field(default=None, compare=False)
+
+    @property
+    def as_year(self) -> float | None:
+        """Where the period sits on a time axis, as a decimal year: the middle of the months
+        it names ('2024' 2024.5, 'late 2023' 2023 + 10/12, 'March 2026' 2026 + 2.5/12, a
+        day at the middle of its month, a range at the middle of its span, 'since 2024' and
+        'by 2024' at 2024.5); ``None`` for a relative period."""
+        start, end = self.named or (self.start, self.end)
+        if start is None or end is None:
+            return None
+        months = (start.year * 12 + start.month - 1) + (end.year * 12 + end.month)
+        return months / 24
 
     @property
     def is_relative(self) -> bool:
@@ -179,9 +195,9 @@ def parse_period(text: str) -> Period:
     if (whole := _read_range(core, text)) is not None:
         return whole
     if (match := _OPEN_START.fullmatch(core)) and (p := _read_any(match.group("p"), text)):
-        return Period(text, p.start, None, "open")
+        return Period(text, p.start, None, "open", (p.start, p.end))
     if (match := _OPEN_END.fullmatch(core)) and (p := _read_any(match.group("p"), text)):
-        return Period(text, None, p.end, "open")
+        return Period(text, None, p.end, "open", (p.start, p.end))
     if (match := _SAME.fullmatch(core)) and (p := _read_any(match.group("p"), text)):
         return Period(text, p.start, p.end, p.precision)
     raise PeriodError(text, "names a year but is not a form the project reads")

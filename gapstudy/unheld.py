@@ -14,6 +14,12 @@ first passes' misreadings the first list missed, looks at the words right around
 (another number beside a count, a bound or a fraction after it, a label's name before it, a
 figure written in pieces). The rules are in docs/annotations.md ("Words a reading did not
 hold").
+
+Last of all, the acceptance rule (:func:`unaccounted_operators`): not a shape but a class of
+words. Operator words (vocab.OPERATOR_WORDS with the qualifier, change and unit vocabularies:
+words that can change a figure's kind, value, bound, unit or period) near the figure must each
+be held by the reading, or it is refused naming them; open-class words (what is counted, who,
+where) are never checked (docs/annotations.md, "Every operator word accounted for").
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from typing import Any
 
 from gapstudy import vocab
 from gapstudy.figures import is_unit_word, read_mention
-from gapstudy.mentions import Mention
+from gapstudy.mentions import Mention, find_mentions, is_set_aside, is_year
 
 # Where a clause ends after a mention, or starts before it: punctuation (not a comma that
 # groups thousands, nor a full stop inside a number, after "vs" or after a capital: "U.S.").
@@ -74,6 +80,7 @@ _PREPOSITIONS = frozenset(
 _AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could"}
 )
+_PRONOUNS_AFTER = frozenset({"they", "we", "it", "he", "she", "who", "which", "that", "i", "you"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
 # Words that may stand between a count and what it counts ("6.8 million blind votes") are many;
 # words that end the run of what it counts are few: these.
@@ -129,7 +136,6 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _glued,
         _range_cut,
         _compared,
-        _change_noun_after,
         _bound_before,
         _nothing_counted,
         _year_at_one_end,
@@ -142,16 +148,13 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _fraction,
         _split_figure,
         _price_earlier,
-        _compared_bare,
-        _unit_after_change,
         _change_noun_before,
         _level_words_on_change,
         _scale_first,
         _hedge_outside_quotes,
-        _duration_as_period,
-        _rate_after,
         _comparison_as_bound,
         _from_end_cut,
+        _operators_unaccounted,
     )
     for check in checks:
         if (reason := check(text, mention, reading, before, after)) is not None:
@@ -395,27 +398,6 @@ def _range_cut(
     return None
 
 
-def _change_noun_after(
-    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
-) -> str | None:
-    """A level with a noun of change after it, past words the mention did not take in ("a 2%
-    quarter-on-quarter revenue increase"): a change, not a level."""
-    if reading["kind"] not in _LEVEL_KINDS or reading.get("read_with"):
-        return None
-    words = []
-    for word in _words(after)[:4]:
-        if word.casefold() in _FUNCTION_WORDS:
-            break
-        words.append(word)
-    nouns = [word for word in words if word.casefold() in vocab.CHANGE_NOUNS]
-    if not nouns:
-        return None
-    return (
-        f"{' '.join(words)!r} after {mention.text!r} names a change ({nouns[0]!r}), which the "
-        f"reading does not hold: a change, not a level"
-    )
-
-
 # The second half of the last check: shapes found in the first passes of held-out checks after
 # the checks above were written (docs/annotations.md, "Words a reading did not hold").
 
@@ -466,9 +448,6 @@ _PRICE_WRITTEN_RE = re.compile(
     r"[$€£¥][ \t]?\d[\d,.]*(?:[ \t]*(?:million|billion|trillion|[kmb]n?)\b)?[ \t]*"
     r"(?:per[ \t]+\w+|/[ \t]?[^\W\d]+)",
     re.IGNORECASE,
-)
-_COMPARISON_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:versus|vs\.?|than|compared[ \t]+(?:to|with))[ \t]*$", re.IGNORECASE
 )
 # A noun of change, then "of" or "by", before a figure: "a growth rate (CAGR) of 35%".
 _CHANGE_NOUN_OF_RE = re.compile(
@@ -625,39 +604,6 @@ def _price_earlier(
     )
 
 
-def _compared_bare(
-    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
-) -> str | None:
-    """A count naming nothing right after a comparison ("100-200 kilowatts per rack versus
-    10-20 for traditional servers"): its unit may be the other side's, written once."""
-    if not _bare_count(reading) or not _COMPARISON_BEFORE_RE.search(before):
-        return None
-    words = _words(after)
-    if words and words[0].casefold() not in _FUNCTION_WORDS:
-        return None
-    return (
-        f"{mention.text!r} comes right after a comparison and names nothing it counts: its unit "
-        f"may be written once, on the other side"
-    )
-
-
-def _unit_after_change(
-    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
-) -> str | None:
-    """A change read as a count whose words after name a unit ("expanded 460 basis points")."""
-    if reading["kind"] != "change" or reading["unit"] != "count":
-        return None
-    for word in _words(after)[:3]:
-        if word.casefold() in _FUNCTION_WORDS:
-            break
-        if is_unit_word(word.strip(".")) or _is_currency(word):
-            return (
-                f"{word!r} after {mention.text!r} names a unit the change read as a count does "
-                f"not hold"
-            )
-    return None
-
-
 def _change_noun_before(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
@@ -678,12 +624,6 @@ def _change_noun_before(
 _HEDGE_BEFORE_QUOTE_RE = re.compile(
     r"(?<![\w-])(?:more[ \t]+than|less[ \t]+than|fewer[ \t]+than|over|under|about|around|"
     r"nearly|almost|roughly|up[ \t]+to|at[ \t]+least|at[ \t]+most)[ \t]*[\"“‘'][ \t]*$",
-    re.IGNORECASE,
-)
-# "in", "within", "over" before a duration: the span of time another figure took.
-_PERIOD_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:in|within|over)[ \t]+(?:just[ \t]+|only[ \t]+|the[ \t]+(?:past|last|next)"
-    r"[ \t]+)?$",
     re.IGNORECASE,
 )
 
@@ -728,49 +668,6 @@ def _hedge_outside_quotes(
     return (
         f"{hedge.group().strip()!r} before {mention.text!r}, outside its quotation marks, may "
         f"make it a bound or an approximation"
-    )
-
-
-def _duration_as_period(
-    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
-) -> str | None:
-    """A duration after "in", "within" or "over" with another number earlier in its clause
-    ("a 10–50x price reduction in 18 months"): the span another figure took, not a figure of
-    its own."""
-    if reading["kind"] != "duration":
-        return None
-    period = _PERIOD_BEFORE_RE.search(before)
-    if period is None or not re.search(r"(?<![\w-])\d", before[: period.start()]):
-        return None  # a number written in digits: not "billion-dollar status in just 2 years"
-    return (
-        f"{period.group().strip()!r} before {mention.text!r}, after another number in its "
-        f"clause: it may be the period of that figure, not a duration of its own"
-    )
-
-
-# A span of time right after a figure, which makes it an amount per that span: "$300 a month".
-_RATE_AFTER_RE = re.compile(
-    r"[ \t]*(?:(?:a|an|per|each|every)[ \t]+(?:month|week|day|quarter|hour|minute|second|year)\b"
-    r"|(?:monthly|weekly|daily|hourly)\b(?![ \t]+[^\W\d_])"
-    r"|/[ \t]?(?:month|mo|week|day|hour|yr|year)\b)"
-    r"(?![ \t]+(?:ago|earlier|before|later|after|prior)\b)",
-    re.IGNORECASE,
-)
-
-
-def _rate_after(
-    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
-) -> str | None:
-    """A level right before "a month", "per week", "daily" or the like that the reading did
-    not hold ("nearly $300 a month"): an amount per a span of time (a rate), not a level."""
-    if reading["kind"] not in _LEVEL_KINDS or str(reading.get("unit", "")).endswith("_per_year"):
-        return None
-    rate = _RATE_AFTER_RE.match(after)
-    if rate is None:
-        return None
-    return (
-        f"{rate.group().strip()!r} right after {mention.text!r} makes it an amount per a span "
-        f"of time (a rate), which the reading does not hold"
     )
 
 
@@ -820,3 +717,375 @@ def _from_end_cut(
         f"{mention.text!r} starts a 'from X ... to Y' whose other end ({after.strip()!r}) the "
         f"mention does not hold"
     )
+
+
+# The acceptance rule: every operator word near a figure accounted for (docs/annotations.md,
+# "Every operator word accounted for"; the words are vocab.OPERATOR_WORDS with the qualifier,
+# change and unit vocabularies). The rules above look for shapes; this one looks for words.
+
+# A token of a clause: a word (with its apostrophes and hyphens: "can't", "jaw-dropping"), or a
+# sign that is an operator.
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[%×/+]")
+# Words before a figure that attach it to what stands before them ("rose to $5 billion", "a
+# valuation of $5 billion", "priced at $20"): an operator beyond them governs the phrase, and
+# the figure is its argument (the level reached, the amount named), not what it operates on.
+_ATTACHING = frozenset({"to", "at", "of", "for", "on", "with", "into", "from", "as"})
+# Words before a span of time that make it a rate ("$300 a month", "5 GW per year"), and words
+# after it that make it a date instead ("a year ago").
+_RATE_LEADS = frozenset({"a", "an", "per", "each", "every", "/"})
+_DATING = frozenset({"ago", "earlier", "before", "later", "after", "prior", "previously"})
+# Words before "a year" that make it a span ("enough to power 16 million homes for a year").
+_SPAN_LEADS = frozenset({"for", "in", "within", "of", "over", "than", "under"})
+# Words that start a predicate after a figure's phrase ("42 percent are more concerned", "only
+# 10 percent say they're more excited"): what follows says something of the things counted,
+# and its comparatives and rates are not the figure's.
+_PREDICATE_WORDS = (
+    _AUXILIARIES
+    | _PRONOUNS_AFTER
+    | frozenset(
+        {"am", "be", "being", "do", "does", "did", "can", "may", "might", "must", "should", "shall"}
+        | {
+            "say",
+            "says",
+            "said",
+            "think",
+            "thinks",
+            "report",
+            "reported",
+            "reports",
+            "feel",
+            "feels",
+        }
+        | {"and", "or", "but", "while", "whereas"}  # another phrase: "200 engineers and more"
+    )
+)
+
+
+def _predicate_starts(token: str) -> bool:
+    """Whether ``token`` starts a predicate after a figure's phrase: an auxiliary, a verb of
+    saying, a pronoun, a contraction ("they're"), or a participle in "-ing" that is not an
+    operator word ("15 percent overall expressing more excitement than concern")."""
+    folded = token.casefold()
+    if folded in _PREDICATE_WORDS or re.search(r"['’](?:re|s|ve|ll|d)$", folded):
+        return True
+    return folded.endswith("ing") and len(folded) > 5 and _operator_class(token) is None
+
+
+# A figure after one of these is the thing another figure is compared with: a level of its own.
+_COUNTERPART = frozenset({"versus", "vs", "compared"})
+# Kinds of reading that are a comparison already: the comparison's words are theirs.
+_COMPARING_KINDS = frozenset({"multiplier", "change"})
+# Kinds of reading that a rate later in the clause can make an amount per a span: amounts that
+# pile up over time, and changes (a share of people who do a thing "daily" stays a share).
+_RATED_KINDS = frozenset({"count", "money", "quantity", "price", "duration", "change"})
+# How many words on each side of a figure are its near words.
+_NEAR = 3
+
+
+def _operator_class(word: str) -> str | None:
+    """The class of operator ``word`` belongs to (vocab.OPERATOR_CLASSES), or None for a word
+    that changes no number (what is counted, who, where)."""
+    folded = word.casefold()
+    for name, words in vocab.OPERATOR_WORDS.items():
+        if name == "a period":
+            continue  # prepositions of time: operators on a duration only (_period_words)
+        if folded in words or (name == "a negation" and folded.endswith(("n't", "n’t"))):
+            return name
+    if folded in _BOUND_OPERATORS:
+        return "a bound or hedge"
+    if folded in vocab.CHANGE_VERBS or folded in vocab.CHANGE_NOUNS:
+        return "a direction"
+    if folded in vocab.COMPARATIVES or folded in vocab.AMOUNT_VERBS:
+        return "a direction"
+    if word.isalpha() and (is_unit_word(word) or _is_currency(word)):
+        return "a unit"
+    if _UNIT_ABBREVIATION_RE.match(word):
+        return "a unit"  # "600 GBps"
+    return None
+
+
+# The one-word qualifiers that bound or hedge a figure (not those of emphasis: "just", "mere").
+_BOUND_OPERATORS = frozenset(
+    word
+    for word, effect in vocab.QUALIFIERS.items()
+    if " " not in word and word.isalpha() and effect != "exact"
+) | frozenset({"least", "most", "greater", "upwards", "estimated"})
+
+
+def _consumed(words: str, reading: dict[str, Any]) -> str:
+    """``words`` with the words the reading names as read with it blanked out."""
+    for quoted in re.findall(r"'([^']+)'|\"([^\"]+)\"", str(reading.get("read_with", ""))):
+        for phrase in quoted:
+            if phrase:
+                words = words.replace(phrase, " " * len(phrase))
+    return words
+
+
+def _tokens(words: str) -> list[str]:
+    return [token.group() for token in _TOKEN_RE.finditer(words)]
+
+
+def _after_class(tokens: list[str], at: int) -> str | None:
+    """The class of the operator word ``tokens[at]`` after a figure, where it operates on it.
+
+    Near the figure: a unit, a scale word, a percentage or a part of a whole only right after
+    it ("2.79M hours"; a part also after "a": "a third"), a span of time there or after "a",
+    "per", "each", "every" (a rate: "$300 a month", not "a year ago"), elsewhere it dates the
+    figure ("$5 billion last year"); of the direction words, nouns of change and comparatives
+    ("a 5% revenue increase", "40% lower"), not verbs, which have their own subject; a
+    comparison, a multiple, a rate word. A bound after a figure is left to the bound rules
+    ("or more"); "over", "about", "around" after it are places, not hedges; a negation after
+    it is its clause's verb's."""
+    token, folded = tokens[at], tokens[at].casefold()
+    name = _operator_class(token)
+    previous = tokens[at - 1].casefold() if at else ""
+    following = tokens[at + 1].casefold() if at + 1 < len(tokens) else ""
+    if name in (None, "a bound or hedge", "a negation"):
+        return None
+    if folded in ("quarter", "quarters") and at and previous in _RATE_LEADS - {"a", "an"}:
+        return "a rate"  # "each quarter", "per quarter" ("a quarter" is a part of a whole)
+    if name == "a span of time":
+        if at == 0:
+            return name
+        if previous not in _RATE_LEADS or following in _DATING:
+            return None
+        if at > 1 and previous in ("a", "an") and tokens[at - 2].casefold() in _SPAN_LEADS:
+            return None  # "for a year", "in a month": a span, not a rate
+        return "a rate"
+    if name in ("a unit", "a scale", "a percentage"):
+        return name if at == 0 else None
+    if name == "a part of a whole":
+        return name if at == 0 or previous in ("a", "an") else None
+    if name == "a direction" and folded in vocab.CHANGE_VERBS and folded not in vocab.CHANGE_NOUNS:
+        return None
+    if (
+        name == "a rate"
+        and folded.endswith("ly")
+        and following
+        and following not in _FUNCTION_WORDS
+    ):
+        return None  # "20 million daily users": it names what is counted (the reading rules)
+    if name == "a rate" and folded in ("each", "every"):
+        return None  # "each year" is read as a span after it; "5 chips each" by the rules above
+    if name == "a multiple" and folded == "x" and (at or token != "x"):
+        return None  # "X" the company
+    return name
+
+
+# Words that end the words naming what a figure counts ("5 million users last year").
+_NAMING_ENDS = _FUNCTION_WORDS | frozenset({"last", "next", "past", "previous", "same", "per"})
+
+
+def _head(tokens: list[str]) -> str | None:
+    """The last of the first words after a figure that name what it counts (its head noun),
+    past the first ("12 inch wafers" is read at "inch"), where there are two or three."""
+    run = []
+    for token in tokens[:3]:
+        if token.casefold() in _NAMING_ENDS or not token[:1].isalpha():
+            break
+        run.append(token)
+    return run[-1] if len(run) > 1 else None
+
+
+def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[tuple[str, str]]:
+    """Operator words after a figure that its reading does not hold: any class among the near
+    words, and later in the clause a rate on an amount or a change ("3 million chips per
+    month"). A comparison right before the next figure (``cut``: the window ends at one) sets
+    the two side by side ("88% vs 89%"): each is a level."""
+    found = []
+    tokens = tokens[: next((at for at, t in enumerate(tokens) if _predicate_starts(t)), None)]
+    if (head := _head(tokens)) and _operator_class(head) == "a unit":
+        found.append((head, "a unit"))  # "2.664 million H800 GPU hours": hours, not things
+    for at in range(len(tokens)):
+        name = _after_class(tokens, at)
+        if name is None:
+            continue
+        if at >= _NEAR and not (name == "a rate" and reading["kind"] in _RATED_KINDS):
+            continue
+        if (
+            name == "a comparison"
+            and cut
+            and _LINKING.issuperset(token.casefold() for token in tokens[at + 1 :])
+        ):
+            continue
+        word = tokens[at]
+        if name == "a rate" and at and tokens[at - 1].casefold() in _RATE_LEADS:
+            word = f"{tokens[at - 1]} {word}"
+        found.append((word, name))
+    return found
+
+
+# Words that may stand between a comparison and the figure it sets beside another ("$109
+# billion compared to the $9.3 billion").
+_LINKING = frozenset({"to", "with", "the", "a", "an", "its", "their", "than", "of", "in", "that"})
+_NEAR_BEFORE = frozenset(
+    {"a bound or hedge", "a direction", "a comparison", "a negation", "a rate"}
+)
+
+
+def _change_noun(tokens: list[re.Match[str]]) -> str | None:
+    """A noun of change among the two words before "of" or "by" ("a CAGR of", "a change of",
+    "growth rate of"), or None."""
+    for match in tokens[-2:]:
+        if match.group().casefold() in _CHANGE_NOUNS_OF:
+            return match.group()
+    return None
+
+
+_CHANGE_NOUNS_OF = frozenset(vocab.CHANGE_NOUNS) | {"change", "growth"}
+
+
+def _found_before(
+    text: str, start: int, end: int, reading: dict[str, Any]
+) -> list[tuple[str, str]]:
+    """Operator words among the last words before a figure, back to a word that attaches it
+    to what stands before ("rose to $5 billion": the level reached) or to a word of the open
+    class ("not all 50 states": "all" names the things), passing over auxiliaries ("can't be
+    more than 50%"); a currency only right before it ("RMB
+    5 billion"). A figure after "versus" or "compared" is what another is compared with."""
+    found = []
+    tokens = list(_TOKEN_RE.finditer(text, start, end))[-_NEAR - 2 :]
+    for back, match in enumerate(reversed(tokens[-_NEAR:])):
+        token = match.group()
+        folded = token.casefold()
+        if is_set_aside(text, match.start()):
+            break  # "makes up 56.7%", "an increase over $7.5 billion": the finder's judgement
+        if back == 0 and folded in _COUNTERPART and reading["kind"] != "count":
+            break
+        if folded in ("of", "by") and (noun := _change_noun(tokens[: len(tokens) - back - 1])):
+            found.append((f"{noun} {token}", "a noun of change"))
+            break
+        if folded in _ATTACHING:
+            break
+        name = _operator_class(token)
+        if name is None and folded in _PREDICATE_WORDS - _PRONOUNS_AFTER:
+            continue  # an auxiliary passes a negation on: "can't be more than 50%"
+        if name is None:
+            break
+        if name in _NEAR_BEFORE or (name == "a unit" and back == 0 and _is_currency(token)):
+            found.append((token, name))
+    return found
+
+
+def unaccounted_operators(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> str | None:
+    """The acceptance rule alone (the last of :func:`unheld_words`' checks): why operator
+    words near the mention's figure (``text`` from ``floor``, the sentence's start, to its end)
+    that ``reading`` does not hold may change it; None where every one is held."""
+    if "kind" not in reading:
+        return None
+    before, after = _clause_before(text, mention, floor), _clause_after(text, mention)
+    return _operators_unaccounted(text, mention, reading, before, after)
+
+
+def _operators_unaccounted(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """Operator words near the figure (vocab.OPERATOR_WORDS) that its reading did not hold:
+    the reading may not be what the words say, so it is refused, naming them. The window is
+    the figure's clause, cut at the nearest other figure on each side (the words another
+    mention holds are its own)."""
+    floor = mention.start - len(before)
+    others = [m for m in find_mentions(text[floor:]) if m.start + floor != mention.start]
+    ends = [m.end + floor for m in others if m.end + floor <= mention.start]
+    starts = [m.start + floor for m in others if m.start + floor >= mention.end]
+    stop = min([mention.end + len(after), *starts])
+    after_cut = text[mention.end : stop]
+    held = text[:floor] + _consumed(text[floor : mention.start], reading)
+    found = _found_before(held, max([floor, *ends]), mention.start, reading)
+    after_tokens = _tokens(_consumed(after_cut, reading))
+    found_after = _found_after(after_tokens, reading, stop < mention.end + len(after))
+    if reading["kind"] == "duration":
+        before_tokens = _tokens(text[max([floor, *ends]) : mention.start])
+        if not _dates_a_figure(text, floor, others, mention, before_tokens):
+            before_tokens = []
+        found += _period_words(before_tokens, [])
+        found_after += _period_words([], after_tokens)
+    found = [(w, n) for w, n in found if not _held_by_kind(w, n, reading)]
+    found_after = [(w, n) for w, n in found_after if not _held_by_kind(w, n, reading)]
+    if not found and not found_after:
+        return None
+    parts = [f"{_listed(f)} {side}" for f, side in ((found, "before"), (found_after, "after")) if f]
+    classes = ", ".join(dict.fromkeys(name for _, name in found + found_after))
+    verb = "are" if len(found + found_after) > 1 else "is"
+    return (
+        f"{' and '.join(parts)} {mention.text!r} {verb} not part of its reading ({classes}): "
+        f"the words may change what it means"
+    )
+
+
+# Words between a preposition of time and the span it dates ("over the past 12 months").
+_SPAN_DETERMINERS = frozenset({"the", "a", "an", "first", "just", "only", "another", "those"})
+
+
+def _dates_a_figure(
+    text: str, floor: int, others: list[Mention], mention: Mention, between: list[str]
+) -> bool:
+    """Whether a span of time follows another figure's phrase in its clause with no verb
+    between ("a 10x price cut in 18 months"), so that it may date that figure; not after a
+    year, a figure joined to a word by a hyphen ("billion-dollar status in 2 years") or a
+    predicate ("three firms could catch up in 5 years")."""
+    earlier = [m for m in others if m.end + floor <= mention.start]
+    if not earlier or is_year(earlier[-1].text):
+        return False
+    if re.search(r"-[^\W\d_]", earlier[-1].text) or text[earlier[-1].end + floor :][:1] == "-":
+        return False
+    return not any(_predicate_starts(token) for token in between)
+
+
+def _period_words(before: list[str], after: list[str]) -> list[tuple[str, str]]:
+    """Words that make a duration a period (vocab.OPERATOR_WORDS, "a period"): a preposition
+    of time before it, past "the", "first", where another figure stands earlier in its clause
+    ("a 10x price cut in 18 months": that figure's period; ``before`` is empty otherwise, as in
+    "developed in just two months": how long it took), or a word of dating right after it
+    ("two years prior")."""
+    leads, found = vocab.OPERATOR_WORDS["a period"], []
+    for token in reversed(before[-3:]):
+        if token.casefold() in leads:
+            found.append((token, "a period"))
+            break
+        if token.casefold() not in _SPAN_DETERMINERS:
+            break
+    if after and after[0].casefold() in _DATING:
+        found.append((after[0], "a period"))
+    return found
+
+
+def _held_by_kind(word: str, name: str, reading: dict[str, Any]) -> bool:
+    """Whether a reading holds operator ``word`` (of class ``name``) by what it is: a
+    multiplier or a change is a comparison, and so is a difference in percentage points; a
+    share of a named whole holds a rate (the share of those who do a thing "daily"); a count
+    holds "more" ("4 more came"); a change holds a direction word of its own sign."""
+    if name == "a noun of change":
+        return reading["kind"] in _COMPARING_KINDS
+    if name == "a comparison":
+        return reading["kind"] in _COMPARING_KINDS or reading.get("unit") == "percentage_point"
+    if name == "a rate":
+        return reading["kind"] == "percent" and "whole" in reading
+    if name == "a direction" and word.casefold() in ("more", "fewer"):
+        return reading["kind"] == "count"  # "4 more came": four more things, a count
+    if name == "a direction" and reading["kind"] == "change":
+        return _sign(word) == _sign_of(reading)  # "from 26% to 13% shows the fall"
+    return False
+
+
+def _sign(word: str) -> int:
+    folded = word.casefold()
+    return (
+        vocab.CHANGE_NOUNS.get(folded)
+        or vocab.CHANGE_VERBS.get(folded)
+        or vocab.COMPARATIVES.get(folded, 0)
+    )
+
+
+def _sign_of(reading: dict[str, Any]) -> int:
+    """The sign of a change reading: +1 up, -1 down, 0 where it has none."""
+    for name in ("value", "low", "high"):
+        if isinstance(value := reading.get(name), (int, float)) and value:
+            return 1 if value > 0 else -1
+    return 0
+
+
+def _listed(found: list[tuple[str, str]]) -> str:
+    return " and ".join(repr(token) for token, _ in dict.fromkeys(found))

@@ -433,6 +433,60 @@ COMPARATIVES: dict[str, int] = {
     **dict.fromkeys(("less", "fewer", "smaller", "cheaper", "lower", "slower", "below"), -1),
 }
 
+# The acceptance rule (docs/annotations.md, "Every operator word accounted for"): the closed
+# class of words that can change what a figure in their clause means (its kind, value, bound,
+# unit or period). A reading is accepted only when each of these words near its figure is held
+# by the reading (in the mention's words, or named in its ``read_with``); words of the open
+# class (what is counted, who, where, adjectives) change no number and are never listed. The
+# words of a bound or hedge are those of QUALIFIERS (whose effect is not "exact"), the words of
+# a direction those of CHANGE_VERBS, AMOUNT_VERBS, CHANGE_NOUNS and COMPARATIVES, a unit any
+# word the normaliser reads as a unit or a currency; the other classes are listed here.
+OPERATOR_WORDS: dict[str, tuple[str, ...]] = {
+    "a rate": (
+        *("per", "each", "every", "annually", "monthly", "weekly", "daily", "hourly"),
+        *("quarterly", "yearly"),
+    ),
+    "a comparison": ("than", "versus", "vs", "compared", "relative"),
+    "a negation": ("not", "no", "never", "nor", "none", "without", "cannot", "n't", "n’t"),
+    "a part of a whole": (
+        *("half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths"),
+        *("fifth", "fifths", "tenth", "tenths", "hundredth", "hundredths"),
+    ),
+    "a multiple": ("times", "fold", "twice", "thrice", "x", "×"),
+    "a span of time": (
+        *("year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days"),
+        *("hour", "hours", "decade", "decades"),
+    ),
+    "a percentage": ("percent", "%", "percentage", "point", "points", "pp", "bps", "basis"),
+    "a scale": ("thousand", "million", "billion", "trillion", "bn", "mn", "tn", "hundred"),
+    # words that make a span of time a period (when), not a duration (how long): "in 18
+    # months", "over the past five years", "two years prior"
+    "a period": (
+        *("in", "within", "during", "over", "past", "last", "next", "since"),
+        *("ago", "prior", "earlier", "later", "before", "after"),
+    ),
+}
+# What each class of operator word changes in a reading, for the docs and the refusals.
+OPERATOR_CLASSES: dict[str, str] = {
+    "a bound or hedge": "bound and value ('over', 'nearly', 'topped'): the words of Qualifiers",
+    "a direction": "kind and sign ('rose', 'a cut', 'lower'): verbs and nouns of change, "
+    "comparatives",
+    "a rate": "unit: an amount per a thing or a span of time ('per', 'each', 'a month', 'monthly')",
+    "a comparison": "kind: a change or a gap, not a level ('than', 'versus', 'compared')",
+    "a negation": "bound or meaning ('not', 'never', \"can't\")",
+    "a part of a whole": "value: a fraction of the figure ('half', 'a third')",
+    "a multiple": "kind and value ('times', '-fold', 'twice')",
+    "a span of time": "unit: a duration, or a rate after 'a'/'per' ('years', 'a month')",
+    "a percentage": "unit ('percent', 'points', 'basis points')",
+    "a scale": "value ('million', 'bn')",
+    "a unit": "unit and kind: any word the normaliser reads as a unit or a currency, right "
+    "after the figure or ending the words that name what it counts ('5M GPU hours')",
+    "a period": "kind: a span of time after 'in', 'over', 'within' or before 'ago', 'prior' "
+    "dates a figure (its period), it is not a duration of its own ('in 18 months')",
+    "a noun of change": "kind: a figure after 'of' or 'by' and a noun of change is a change "
+    "('a CAGR of 35%', 'a change of 28.5 percent')",
+}
+
 BOUNDS: dict[str, str] = {
     "exact": "the number is stated as is",
     "approximate": "the number is stated as approximate",
@@ -544,6 +598,12 @@ _DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("Figure kinds", "`kind` of a figure (read by the normaliser; a hand check)", FIGURE_KINDS),
     ("Units", "`unit` of a figure (a hand check) and of a fact", UNITS),
     ("Bounds", "`bound` of a figure, set by its qualifier", BOUNDS),
+    (
+        "Operator words",
+        "the acceptance rule (Every operator word accounted for): a word of these classes "
+        "near a figure and not held by its reading refuses it",
+        OPERATOR_CLASSES,
+    ),
     (
         "Qualifier effects",
         "the `effect` column of the Qualifiers table below (n is the number qualified)",

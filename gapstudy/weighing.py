@@ -638,8 +638,12 @@ CLAIMED_CHANGE = {
     "parity": ("narrowing",),
     "china_ahead": ("narrowing",),
 }
-# The words that place a period in a month of its text's date, replaced by that month.
-_MONTH_RELATIVE = re.compile(r"\b(?:(?:earlier|later) )?(?:this|last) month\b", re.IGNORECASE)
+# The words that place a period in a month of its text's date, replaced by that month; an
+# "earlier" or "later" before them is kept ("earlier in February 2026"): "by earlier this month"
+# is not "by February 2026", which reads as "before February" (docs/annotations.md, Dating).
+_MONTH_RELATIVE = re.compile(
+    r"\b(?:(?P<within>earlier|later) )?(?:this|last) month\b", re.IGNORECASE
+)
 # A month named without its year, with the day after it if any ("April 30").
 _NAMED_MONTH = re.compile(rf"\b(?:{periods.MONTH_WORDS})\b\.?(?:,?\s+\d{{1,2}}\b)?", re.IGNORECASE)
 
@@ -652,13 +656,16 @@ def month_label(published: Any) -> str | None:
 
 
 def _placed_words(period: str, placed: str) -> str:
-    """A period written relative to its text's month, its month named plainly: 'by earlier
-    this month' as 'by February 2026', 'As of April 30' as 'as of 30 April 2026'."""
+    """A period written relative to its text's month, its month named plainly: 'earlier this
+    month' as 'earlier in February 2026' (the part of the month kept), 'last month' as 'January
+    2026', 'As of April 30' as 'as of 30 April 2026'."""
     named = brief.month_words(placed[:7])
     if len(placed) > 7:
         named = f"{int(placed[8:10])} {named}"
     if _MONTH_RELATIVE.search(period):
-        words = _MONTH_RELATIVE.sub(named, period)
+        words = _MONTH_RELATIVE.sub(
+            lambda m: f"{m['within'].casefold()} in {named}" if m["within"] else named, period
+        )
     else:
         words = _NAMED_MONTH.sub(named, period, count=1)
     # Rewritten, a capital kept from the start of the annotator's words would read oddly
@@ -672,9 +679,10 @@ def figure_period(
     """When a figure holds, as (decimal year, words): its period as written when it names a
     year ('late 2023'); a period relative to its text ('last year', 'by earlier this month',
     'As of April 30', 'January') placed by the text's publication date and named plainly
-    ('2024', 'by February 2026', 'as of 30 April 2026', 'January 2026'), with a word that the
-    text's date is inferred when ``is_date_inferred`` ('2025; the text's date, February 2026,
-    is inferred'; 'by February 2026, the text's inferred date' for the text's own month); a
+    ('2024', 'by earlier in February 2026', 'as of 30 April 2026', 'January 2026'), with a word
+    that the text's date is inferred when ``is_date_inferred`` ('2025; the text's date,
+    February 2026, is inferred'; 'by earlier in February 2026, the text's inferred date' for
+    the text's own month); a
     year before another period of its sentence ('the year before') placed from its ``anchor``
     (:func:`gapstudy.facts.period_anchors`) when that is placed; ``None`` when it states no
     period, or one that cannot be placed (relative to an undated text, or chained to no placed

@@ -628,19 +628,47 @@ def test_a_share_change_is_not_a_gap_but_a_share_at_two_dates():
 @pytest.mark.parametrize(
     ("period", "year"),
     [
-        ("late 2023", 2023.83),
+        # The middle of the months a period names, as periods.parse_period reads its ends.
+        ("late 2023", 2023 + 10 / 12),  # September to December (the old pattern: 2023.83)
         ("2024", 2024.5),
-        ("In early 2025", 2025.17),
+        ("In early 2025", 2025 + 2 / 12),
         ("as of March 2026", 2026 + 2.5 / 12),
         ("in Sept. 2024", 2024 + 8.5 / 12),
         ("2026-03", 2026 + 2.5 / 12),
-        ("Marketing in 2026", 2026.5),
+        ("January 2026 (recalled from the 2025 summit)", 2026 + 0.5 / 12),
+        # Read by the one period reader, not by patterns of its own: a day written with its
+        # month name first, a quarter, a range and an open period are placed where they are.
+        ("March 5, 2026", 2026 + 2.5 / 12),
+        ("2025-Q4", 2025 + 10.5 / 12),
+        ("2023 to 2025", 2024.5),
+        ("since late 2024", 2024 + 10 / 12),
+        ("by 2030", 2030.5),
+        # Not a form the project reads (the schema refuses it): not placed, not guessed.
+        ("Marketing in 2026", None),
         ("next year", None),
         (None, None),
     ],
 )
 def test_period_as_year(period, year):
     assert period_as_year(period) == (pytest.approx(year) if year else None)
+
+
+def test_period_as_year_is_the_period_readers_middle():
+    """Every period the corpus's annotations write, and each form parse_period reads, placed
+    at the middle of the ends parse_period gives it (an open period at the time it names; a
+    day, not in this list, at the middle of its month, as the ISO "2026-03-05" always was)."""
+    import datetime as dt
+
+    from gapstudy import periods
+
+    for text in ("2024", "late 2023", "2025-H2", "Q1 2025", "March 2026", "2023–2025",
+                 "from late 2024 to 2025", "since 2024", "until March 2026"):  # fmt: skip
+        read = periods.parse_period(text)
+        start, end = read.named or (read.start, read.end)
+        middle = start + (end + dt.timedelta(days=1) - start) / 2
+        assert period_as_year(text) == pytest.approx(
+            middle.year + (middle.timetuple().tm_yday - 1) / 365, abs=0.02
+        ), text
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import yaml
 from conftest import INPUT_PARTS, copy_parts
 from pandas.testing import assert_frame_equal
 
-from gapstudy import brief, schema
+from gapstudy import brief, schema, weighing
 from gapstudy.exceptions import ParameterError
 from gapstudy.measures import derive_measures
 from gapstudy.narrative import (
@@ -368,11 +368,45 @@ def _table_counts(tables: dict[str, pd.DataFrame], **parameters) -> set[int]:
     quantity = cited["fact_id"].fillna(cited["figure_id"])
     n_texts = cited.groupby(quantity)["source_id"].nunique()
     counts |= {len(n_texts), int((n_texts == 1).sum())}
+    counts.add(_told_by_one_text(t, cited, quantity))
     counts.add(int(cited["interpretation_note"].notna().sum()))
     checks = t.get("reference_checks")
     if checks is not None:
         counts |= {len(checks), *checks["status"].value_counts()}
     return counts
+
+
+def _told_by_one_text(t: dict[str, pd.DataFrame], cited: pd.DataFrame, quantity: pd.Series) -> int:
+    """The quantities no other text tells: no figure of another text from the same voice (a
+    text's own voice and its groups count as the text) at the same events, on the same
+    dimension and side, gives the same number in the same unit and bound."""
+    voices = t["voices"].set_index("voice_id")
+    kind = voices["kind"].reindex(cited["voice_id"]).to_numpy()
+    key = voices["voice_key"].reindex(cited["voice_id"]).to_numpy()
+    events = t.get("source_events")
+    joined = (
+        {}
+        if events is None
+        else events.groupby("source_id")["event_id"]
+        .agg(lambda e: "+".join(sorted(map(str, e))))
+        .to_dict()
+    )
+    claims = t["claims"].set_index("claim_id")
+    rows = cited.assign(
+        _voice=[
+            f"text:{s}" if k in ("outlet", "group") else v
+            for s, k, v in zip(cited["source_id"], kind, key, strict=True)
+        ],
+        _event=[joined.get(s, f"source:{s}") for s in cited["source_id"]],
+        _dimension=claims["dimension"].reindex(cited["claim_id"]).to_numpy(),
+        _number=cited["high"].fillna(cited["value"]).fillna(cited["low"]),
+        _quantity=quantity,
+    )
+    told = rows.groupby(
+        ["_voice", "_event", "_dimension", "stance", "unit", "bound", "_number"], dropna=False
+    )
+    texts = told["source_id"].transform("nunique")
+    return int((texts.groupby(rows["_quantity"]).max() == 1).sum())  # fmt: skip
 
 
 _QUOTED = {
@@ -1527,6 +1561,11 @@ def _with_a_conversion() -> dict[str, pd.DataFrame]:
     return tables
 
 
+def _n_cited(reports: pd.DataFrame) -> int:
+    """The quantities the camps cite."""
+    return int(reports["stance"].isin(brief.CAMPS).sum())
+
+
 def test_a_conversion_in_brackets_is_one_report_shown_beside_its_original():
     """A restatement is not a second report: one row, one quantity counted, and the brief
     names the dollar figure once, in brackets after the yuan figure it converts."""
@@ -1538,10 +1577,8 @@ def test_a_conversion_in_brackets_is_one_report_shown_beside_its_original():
     assert list(plan["restated_ids"]) == [["b/plans/2", "b/plans/3"]]
     assert "b/plans/2" not in set(reports["report_key"])
     plain = filter_tables(make_tables())
-    before = brief.count_single_source_reports(
-        brief.group_reports(plain["figures"], plain["sources"])
-    )
-    assert brief.count_single_source_reports(reports)["n_cited"] == before["n_cited"] + 1
+    before = brief.group_reports(plain["figures"], plain["sources"])
+    assert _n_cited(reports) == _n_cited(before) + 1
 
     text = "\n".join(render_parts(build_brief_context(tables)).values())
     dollars = "[\\$52 billion](sources/b.html#b/plans/2)"
@@ -1582,3 +1619,118 @@ def test_the_brief_names_periods_in_plain_years_where_it_can_place_them():
     assert f"Venture capital, China (2024; {inferred}): [\\$10.5 billion]" in text
     assert "Venture capital, China (the previous year, year not placed): [\\$3 billion]" in text
     assert not re.search(r"written [A-Z][a-z]+ \d{4}", text)
+
+
+def test_a_quantity_told_by_two_texts_names_each_texts_own_period():
+    """Lin's odds are one fact told by texts a and b: a gives "the next three to five years",
+    b gives no period. The merged line says each text's own; one text's period (or the date
+    that places it) is never shown for two."""
+    tables = make_tables()
+    text = "\n".join(render_parts(build_brief_context(tables)).values())
+    labels = brief.label_sources(tables["sources"])
+    assert (
+        f"Chance of overtaking the US leaders (next three to five years in {labels['a']}; "
+        f"no period given in {labels['b']}): "
+    ) in text
+    assert "Chance of overtaking the US leaders (next three to five years): " not in text
+    # A period placed by a's date (inferred) says so of a alone.
+    placed = {**tables, "figures": tables["figures"].copy()}
+    placed["figures"].loc[placed["figures"]["figure_id"] == "a/lin-odds/1", "period"] = "last year"
+    text = "\n".join(render_parts(build_brief_context(placed)).values())
+    assert (
+        f"(2025 in {labels['a']}, whose date is inferred; no period given in {labels['b']}): "
+    ) in text
+    # The same period from both texts, placed alike: said once.
+    same = {**tables, "figures": tables["figures"].copy()}
+    same["figures"].loc[same["figures"]["figure_id"] == "b/lin-again/1", "period"] = (
+        "next three to five years"
+    )
+    text = "\n".join(render_parts(build_brief_context(same)).values())
+    assert "Chance of overtaking the US leaders (next three to five years): " in text
+
+
+def test_no_note_places_a_period_the_brief_already_places():
+    """The brief names a relative period's year from the text's date ("2025; the text's date,
+    February 2026, is inferred" for "last year"); a note that quotes the period's words and
+    names that year again says the same thing twice on one line (docs/annotations.md,
+    "Placed where the text's date places it")."""
+    t = load_brief_tables()
+    published = dict(zip(t["sources"]["source_id"], t["sources"]["published"], strict=True))
+    noted = t["figures"].dropna(subset=["period", "interpretation_note"])
+    twice = []
+    for row in noted.itertuples(index=False):
+        placed = weighing.figure_period(row.period, published.get(row.source_id))
+        if placed is None or placed[1] == row.period:
+            continue
+        year = re.search(r"\d{4}", placed[1]).group()
+        if f'"{row.period}"' in row.interpretation_note and year in row.interpretation_note:
+            twice.append(row.figure_id)
+    assert twice == []
+
+
+def test_two_unnamed_groups_named_alike_are_told_apart_by_their_role():
+    """A text's "Experts" who point to constraints and its "experts" who caution against
+    underestimating China are two voices: the brief shows each with its stated role (without
+    its line and its opening "unnamed experts"), or its text when it states none; a group
+    whose name no other shares stays as written."""
+    tables = make_tables()
+    group = {"kind": "group", "is_reader_comment": False}
+    voices = [
+        {**group, "voice_id": "a/experts-1", "source_id": "a", "voice_key": "experts-1",
+         "name": "Experts", "stance": "skeptic",
+         "role": "unnamed experts who point to chip constraints (line 7)"},
+        {**group, "voice_id": "a/experts-2", "source_id": "a", "voice_key": "experts-2",
+         "name": "experts", "stance": "optimist",
+         "role": "unnamed experts who caution against underestimating China (line 42)"},
+        {**group, "voice_id": "b/experts", "source_id": "b", "voice_key": "experts-3",
+         "name": "experts", "stance": "skeptic"},
+        {**group, "voice_id": "b/panel", "source_id": "b", "voice_key": "panel",
+         "name": "Panelists", "stance": "skeptic", "role": "unnamed panelists (line 3)"},
+    ]  # fmt: skip
+    claims = [
+        _claim("a/chips", "a/experts-1", "Experts point to chip constraints", "compute_and_chips",
+               "us_ahead", "skeptic", 7),
+        _claim("a/prospects", "a/experts-2", "experts caution against underestimating China",
+               "compute_and_chips", "narrowing", "optimist", 42),
+        _claim("b/more", "b/experts", "experts doubt it", "compute_and_chips", "us_ahead",
+               "skeptic", 30),
+        _claim("b/panel", "b/panel", "Panelists see a gap", "compute_and_chips", "us_ahead",
+               "skeptic", 3),
+    ]  # fmt: skip
+    tables["voices"] = pd.concat([tables["voices"], _frame(schema.VOICES, voices)])
+    tables["claims"] = pd.concat([tables["claims"], _frame(schema.CLAIMS, claims)])
+    text = "\n".join(render_parts(build_brief_context(tables)).values())
+    labels = brief.label_sources(tables["sources"])
+    assert "“Experts” who point to chip constraints" in text
+    assert "“experts” who caution against underestimating China" in text
+    assert f"“experts” (in {escape_text(labels['b'])})" in text
+    assert "“Panelists”" in text and "“Panelists” (" not in text
+    assert not re.search(r"“[Ee]xperts”[,)]", text)
+
+
+def test_the_caveat_counts_a_retold_number_by_its_independent_report():
+    """Text b retells Lin's "under 20%" with another horizon, so its figure is kept out of the
+    fact: two quantities. When a and b report one event, both are Lin's one report told by two
+    texts (as the weighing counts it), so neither is a single text's; when the texts report
+    different events, each stays a single text's. The caveat says what it counts."""
+    tables = make_tables()
+    figures = tables["figures"].copy()
+    retold = figures["figure_id"] == "b/lin-again/1"
+    figures.loc[retold, "fact_id"] = None
+    figures.loc[retold, "period"] = "within five years"
+    tables["figures"] = figures
+    claims = tables["claims"].copy()  # Lin's remark on the lead, here a skeptic's as in a
+    again = claims["claim_id"] == "b/lin-again"
+    where = ["dimension", "direction", "stance"]
+    claims.loc[again, where] = ["overall_lead", "us_ahead", "skeptic"]
+    tables["claims"] = claims
+    events = [{"source_id": s, "event_id": "summit", "n": 1} for s in ("a", "b")]
+    one_event = {**tables, "source_events": pd.DataFrame(events)}
+    caveats = build_brief_context(one_event)["caveats"]
+    assert (caveats["n_single_source"], caveats["n_cited"]) == (4, 6)
+    text = "\n".join(render_parts(build_brief_context(one_event)).values())
+    assert "Four of the six quantities the camps cite are told by a single text: no other " in text
+    assert "reports the same number from the same voice at the same event" in text
+    two_events = [{**e, "event_id": f"{e['source_id']}-event"} for e in events]
+    caveats = build_brief_context({**tables, "source_events": pd.DataFrame(two_events)})["caveats"]
+    assert (caveats["n_single_source"], caveats["n_cited"]) == (6, 6)

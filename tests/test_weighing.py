@@ -372,15 +372,18 @@ def test_the_brief_names_the_text_a_lean_rests_on_and_says_when_one_holds():
 @pytest.mark.parametrize(
     ("period", "published", "expected"),
     [
-        ("late 2023", "2026-01", (2023.83, "late 2023")),
+        ("late 2023", "2026-01", (2023 + 10 / 12, "late 2023")),
         ("2024", None, (2024.5, "2024")),
         # Placed by the text's date, and named plainly (the reader's trip: "measures of 2023
         # to last year, written March 2025" in the bottom line).
         ("last year", "2026-02", (2025.5, "2025")),
         ("this year", "2025-03-26", (2025.5, "2025")),
         ("this month", "2026-02", (2026 + 1.5 / 12, "February 2026")),
-        ("by earlier this month", "2026-02", (2026 + 1.5 / 12, "by February 2026")),
+        # "earlier" kept: "by February 2026" would read as "before February".
+        ("by earlier this month", "2026-02", (2026 + 1.5 / 12, "by earlier in February 2026")),
+        ("later this month", "2026-02", (2026 + 1.5 / 12, "later in February 2026")),
         ("last month", "2026-01", (2025 + 11.5 / 12, "December 2025")),
+        ("earlier last month", "2026-01", (2025 + 11.5 / 12, "earlier in December 2025")),
         # A month named without its year: the latest such month not after the text's.
         ("As of April 30", "2026-05-27", (2026 + 3.5 / 12, "as of 30 April 2026")),
         ("January", "2026-02", (2026 + 0.5 / 12, "January 2026")),
@@ -412,8 +415,8 @@ _INFERRED = "the text's date, February 2026, is inferred"
         ("last year", None, "2025", "2025; " + _INFERRED),
         ("January", None, "January 2026", "January 2026; " + _INFERRED),
         # The text's own month: said once.
-        ("by earlier this month", None, "by February 2026",
-         "by February 2026, the text's inferred date"),
+        ("by earlier this month", None, "by earlier in February 2026",
+         "by earlier in February 2026, the text's inferred date"),
         ("the year before", "last year", "2024", "2024; " + _INFERRED),
         # Placed without the text's date: nothing to say.
         ("late 2023", None, "late 2023", "late 2023"),
