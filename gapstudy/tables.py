@@ -30,7 +30,7 @@ import pandera.errors
 
 from gapstudy import checkcache, schema
 from gapstudy.atomicfile import os_error_message
-from gapstudy.check import Corpus, validate
+from gapstudy.check import Corpus, gated_corpus
 from gapstudy.disagreements import list_disagreements, load_disagreements_spec
 from gapstudy.exceptions import OutputError, TableError
 from gapstudy.facts import reconcile_facts
@@ -267,15 +267,9 @@ _ROWS = "rows"
 
 
 def _code_key() -> str:
-    """This package's code and the versions of the libraries that validate and write tables."""
-    import sys
-
-    import numpy
-
-    return checkcache.value_digest(
-        checkcache.code_fingerprint(),
-        [pd.__version__, pandera.__version__, numpy.__version__, sys.version],
-    )
+    """This package's code and the versions of the libraries that validate and write tables
+    (:func:`checkcache.library_versions`, the one list of them)."""
+    return checkcache.value_digest(checkcache.code_fingerprint(), checkcache.library_versions())
 
 
 def _stored(paths: ProjectPaths, name: str, key: str) -> tuple[bool, Any]:
@@ -416,7 +410,7 @@ def _source_blocks(corpus: Corpus, paths: ProjectPaths, code: str) -> _Made:
     and the code are those it was made from, else made (all such sources at once). When
     every source was made, the frames made with them are the tables' frames."""
     folder, rows_folder = paths.scratch / _STORE / _BLOCKS, paths.scratch / _STORE / _ROWS
-    check_keys = checkcache.last_keys()
+    check_keys = corpus.keys
     keys = {
         sid: hashlib.sha256(f"{code}\0{check_keys[sid]}".encode()).hexdigest()
         for sid in corpus.sources
@@ -470,6 +464,7 @@ def _make_blocks(
     """The blocks of sources ``sids``, the frame of each table of their rows, and each
     source's rows by table (pickled): their rows built, validated and formatted together (one
     frame per table, as a cold run makes the whole table), then cut source by source."""
+    corpus = corpus.of_sources(sids)
     wanted = set(sids)
     mentions: dict[str, list[Any]] = {sid: [] for sid in sids}
     for m in corpus.mentions:
@@ -641,7 +636,7 @@ def _build(paths: ProjectPaths) -> _Made:
     A table made source by source is its sources' blocks (each made again only when its
     source changed); a table made across sources is taken from the store while what it is
     made from and the files it reads are unchanged (its key names their digests)."""
-    corpus = validate(paths)
+    corpus = gated_corpus(paths)
     code = _code_key()
     made = _source_blocks(corpus, paths, code)
     for name in [*_BUILDERS, *_VIEWS]:
