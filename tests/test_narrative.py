@@ -8,6 +8,8 @@ import pandas as pd
 import pytest
 import yaml
 from conftest import INPUT_PARTS, copy_parts
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
 from gapstudy import brief, schema, weighing
@@ -1734,3 +1736,18 @@ def test_the_caveat_counts_a_retold_number_by_its_independent_report():
     two_events = [{**e, "event_id": f"{e['source_id']}-event"} for e in events]
     caveats = build_brief_context({**tables, "source_events": pd.DataFrame(two_events)})["caveats"]
     assert (caveats["n_single_source"], caveats["n_cited"]) == (6, 6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(st.sampled_from(["policy", "efficiency", "compute", "talent", None])),
+    dtype=st.sampled_from(["string", "object"]),
+)
+def test_the_most_frequent_value_is_the_first_that_value_counts_ranks(values, dtype):
+    """The source-quality context counts each source's dimensions in one pass; the value it
+    names, and its count, are those ``value_counts`` ranks first (ties included)."""
+    from gapstudy.narrative import _most_frequent
+
+    top = pd.Series(values, dtype=dtype).value_counts()
+    expected = (top.index[0], int(top.iloc[0])) if len(top) else (None, 0)
+    assert _most_frequent(values, dtype) == expected
