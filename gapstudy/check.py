@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,16 +44,36 @@ from gapstudy.exceptions import (
 from gapstudy.facts import load_facts_spec, period_anchors
 from gapstudy.figures import ParsedFigure, format_reading, parse_figure
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
-from gapstudy.judgments import check_judgments
+from gapstudy.judgments import (
+    OUT_OF_DATE_FILE,
+    check_disagreements,
+    check_out_of_date,
+    check_source_quality,
+    load_out_of_date_spec,
+)
 from gapstudy.measures import load_derived_spec, years_apart
 from gapstudy.mentions import Mention, covering_span, find_mentions, find_numbers, is_year
 from gapstudy.paths import ProjectPaths, project_paths
 from gapstudy.periods import PeriodError, parse_period
 from gapstudy.references import load_references_spec
-from gapstudy.reuse import metric_uses, near_events, near_metrics, near_shared_voices
+from gapstudy.reuse import (
+    MetricUse,
+    Voiced,
+    metric_uses,
+    near_events,
+    near_metrics,
+    near_shared_voices,
+)
 from gapstudy.sentences import read_in_sentence
 from gapstudy.sources import Source, load_sources
-from gapstudy.yamlfile import invisible_characters, line_of_key, read_text, read_yaml
+from gapstudy.yamlfile import (
+    LINE_KEY,
+    LINES_KEY,
+    invisible_characters,
+    line_of_key,
+    read_text,
+    read_yaml,
+)
 
 # Keys and types of every entry are declared in gapstudy.input_schema and checked by the
 # loaders; the rules here are about meaning. Figure fields that are checked against the parse:
@@ -82,9 +103,38 @@ class Corpus:
     facts: list[dict[str, Any]]
     entities: Entities
     problems: list[Problem] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)  # each source's check key, by id
+    # What the rules across sources read of each source (``SourceSummary``), by id, when the
+    # corpus was checked by the gate (its annotations, figures and mentions are then read
+    # from the sources' stored checks only when asked for).
+    summaries: dict[str, SourceSummary] = field(default_factory=dict, repr=False)
+    # Reads the stored checks of some sources when the corpus was taken from the gate's
+    # stored result (``annotations``, ``parsed`` and ``mentions`` are then empty).
+    stored: Callable[[list[str]], dict[str, SourceCheck]] | None = field(default=None, repr=False)
+
+    def of_sources(self, sids: list[str]) -> Corpus:
+        """The corpus as the sources ``sids`` alone give it: every source listed, but only
+        their annotations, figures and mentions (read from their stored checks when the
+        corpus holds none of them)."""
+        if self.stored is None:
+            wanted = set(sids)
+            notes = {sid: n for sid, n in self.annotations.items() if sid in wanted}
+            mentions = [m for m in self.mentions if m.source_id in wanted]
+            return Corpus(self.sources, notes, self.parsed, mentions, self.facts, self.entities)
+        checks = self.stored(list(sids))
+        return Corpus(
+            self.sources,
+            {sid: checks[sid].notes for sid in sids if checks[sid].notes is not None},
+            {fid: fig for sid in sids for fid, fig in checks[sid].parsed.items()},
+            [m for sid in sids for m in checks[sid].mentions],
+            self.facts,
+            self.entities,
+        )
 
     def coverage(self) -> dict[str, tuple[int, int]]:
         """Per source: (mentions annotated or excluded, mentions in scope) in body text."""
+        if self.summaries:
+            return {sid: self.summaries[sid].coverage for sid in self.sources}
         result = {sid: (0, 0) for sid in self.sources}
         for m in self.mentions:
             if m.status != "out_of_scope":
@@ -511,15 +561,17 @@ def _check_cross_source(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
     """Facts reported by two sources or more; disagreements and reference checks that name
     claims and figures of the corpus (disagreements across two sources or more)."""
     problems: list[Problem] = []
-    claims = {
-        f"{sid}/{c.key}": sid for sid, notes in corpus.annotations.items() for c in notes.claims
-    }
+    parts = (
+        {sid: (summary.claim_ids, summary.facts) for sid, summary in corpus.summaries.items()}
+        if corpus.summaries
+        else {sid: _claims_and_facts(sid, notes) for sid, notes in corpus.annotations.items()}
+    )
+    claims = {cid: sid for sid, (claim_ids, _) in parts.items() for cid in claim_ids}
     fact_sources: dict[str, set[str]] = {f.get("fact_id"): set() for f in corpus.facts}
-    for sid, notes in corpus.annotations.items():
-        for claim in notes.claims:
-            for fact in [claim.spec.get("fact")] + [f.spec.get("fact") for f in claim.figures]:
-                if fact in fact_sources:
-                    fact_sources[fact].add(sid)
+    for sid, (_, facts) in parts.items():
+        for fact in facts:
+            if fact in fact_sources:
+                fact_sources[fact].add(sid)
     facts_path = paths.annotations / "facts.yaml"
     # A source whose annotations could not be read may be the fact's missing report.
     unread = frozenset(source_key(sid) for sid in corpus.sources if sid not in corpus.annotations)
@@ -649,14 +701,24 @@ def _covering(spans: list[tuple[int, int, str]], mention: Mention) -> str | None
     return None if found is None else next(label for s, e, label in spans if (s, e) == found)
 
 
-def check_cross_source_files(paths: ProjectPaths) -> None:
+def check_cross_source_files(
+    paths: ProjectPaths, checked_before: checkcache.CheckedBefore | None = None
+) -> None:
     """Keys and types of the files under ``data/annotations/`` that span sources (facts,
-    derived measures...); raises :class:`AnnotationError` before their loaders read them."""
+    derived measures...); raises :class:`AnnotationError` before their loaders read them.
+    With ``checked_before``, a file whose document passed before is not checked again (its
+    thousands of entries, in a large corpus, cost more to check than to read)."""
     problems: list[Problem] = []
     for name, kind in CROSS_SOURCE_FILES.items():
         path = paths.annotations / name
         if path.exists():  # whether a file may be absent is for its loader to say
-            problems += check_document(read_yaml(path, scratch=paths.scratch), kind, path)
+            doc = read_yaml(path, scratch=paths.scratch)
+            if checked_before is not None and checked_before.passed(name, doc):
+                continue
+            found = check_document(doc, kind, path)
+            problems += found
+            if checked_before is not None and not found:
+                checked_before.record(name, doc)
     if problems:
         raise AnnotationError(problems)
 
@@ -877,7 +939,7 @@ def check_headline_numbers(corpus: Corpus) -> list[Problem]:
     return problems
 
 
-def check_voice_spellings(annotations: dict[str, SourceAnnotations]) -> list[Problem]:
+def check_voice_spellings(annotations: Mapping[str, Voiced]) -> list[Problem]:
     """A voice key used in several files names one voice: its name, kind and affiliation are
     written the same way in each."""
     first: dict[tuple[str, str], tuple[Any, SourceAnnotations, int]] = {}
@@ -987,53 +1049,124 @@ def check_derived_measures(corpus: Corpus, paths: ProjectPaths) -> list[Problem]
         specs = load_derived_spec(paths)
     except InputError as err:
         return err.problems
+    return _kept_per_entry(
+        paths,
+        "_measures.pickle",
+        corpus,
+        [(spec, [spec.get("numerator"), spec.get("denominator")]) for spec in specs],
+        lambda spec: _check_measure(corpus, spec, path),
+    )
+
+
+def _kept_per_entry(
+    paths: ProjectPaths,
+    name: str,
+    corpus: Corpus,
+    entries: list[tuple[dict[str, Any], list[Any]]],
+    check: Callable[[dict[str, Any]], list[Problem]],
+    *also: Any,
+) -> list[Problem]:
+    """``check(entry)`` for each entry of a file across sources (a measure, a disagreement),
+    given with the ids its rules look up (``<source_id>/...``), reusing the problems kept from
+    the last run for an entry whose key is unchanged: the entry itself, the check key of each
+    source it names (whatever its rules read of them: figures, annotations, dates; the entities
+    and facts' units are part of every key) and ``also`` (anything else its rules read). The
+    problems are kept in the check's scratch folder (``name``), for this run's entries only.
+    An entry naming a source of a corpus made without keys is checked, not kept."""
+    stored = checkcache.store_path(paths, name)
+    code = checkcache.code_fingerprint()
+    found, before = checkcache.read_stored(stored, code)
+    before = before if found and isinstance(before, dict) else {}
+    shared = checkcache.value_digest(*also)
+    now: dict[str, list[Problem]] = {}
     problems = []
-    for spec in specs:
-        mid, line = spec["measure_id"], spec.get("line")
-        picked = {}
-        for role in ("numerator", "denominator"):
-            fid = spec[role]
-            parsed = corpus.parsed.get(fid)
-            if parsed is None:
-                problems.append(
-                    Problem(
-                        path,
-                        line,
-                        f"{mid}: {role} {fid!r} is not a figure",
-                        "use a figure id '<source_id>/<claim key>/<n>' (n from 1)",
-                        about=frozenset({report_key(fid)}),
-                    )
-                )
-            elif parsed.value is None or parsed.bound not in ("exact", "approximate"):
-                problems.append(
-                    Problem(
-                        path,
-                        line,
-                        f"{mid}: {role} {fid!r} ({parsed.text!r}) is a {parsed.bound} figure "
-                        "without a point value",
-                        "a measure needs two point values",
-                    )
-                )
-            else:
-                picked[role] = (fid, parsed)
-        if len(picked) < 2:
+    for entry, ids in entries:
+        sids = sorted({str(i).split("/", 1)[0] for i in ids})
+        if any(sid in corpus.sources and sid not in corpus.keys for sid in sids):
+            problems += check(entry)
             continue
-        (num_id, num), (den_id, den) = picked["numerator"], picked["denominator"]
-        if num_id.split("/")[0] != den_id.split("/")[0]:
+        key = checkcache.value_digest(entry, shared, [(sid, corpus.keys.get(sid)) for sid in sids])
+        if key not in now:
+            now[key] = before[key] if key in before else check(entry)
+        problems += now[key]
+    if now.keys() != before.keys():
+        checkcache.write_stored(stored, code, now)
+    return problems
+
+
+def _check_judgments(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
+    """The rules of :mod:`gapstudy.judgments` over the corpus (as
+    :func:`gapstudy.judgments.check_judgments`), each disagreement's problems kept while it
+    and the sources it names are unchanged (:func:`_kept_per_entry`)."""
+    problems = check_source_quality(corpus.sources, paths.sources_file)
+    try:
+        disagreements = load_disagreements_spec(paths)
+        out_of_date = load_out_of_date_spec(paths)
+    except InputError as err:
+        return problems + err.problems
+    path = paths.annotations / "disagreements.yaml"
+    problems += _kept_per_entry(
+        paths,
+        "_disagreements.pickle",
+        corpus,
+        [(entry, [side["report"] for side in entry["sides"]]) for entry in disagreements],
+        lambda entry: check_disagreements(corpus, [entry], path),
+        corpus.facts,
+    )
+    problems += check_out_of_date(
+        corpus, out_of_date, disagreements, paths.annotations / OUT_OF_DATE_FILE
+    )
+    return problems
+
+
+def _check_measure(corpus: Corpus, spec: dict[str, Any], path: Path) -> list[Problem]:
+    """The problems of one measure of ``derived.yaml`` (:func:`check_derived_measures`)."""
+    problems: list[Problem] = []
+    mid, line = spec["measure_id"], spec.get("line")
+    picked = {}
+    for role in ("numerator", "denominator"):
+        fid = spec[role]
+        parsed = corpus.parsed.get(fid)
+        if parsed is None:
             problems.append(
                 Problem(
                     path,
                     line,
-                    f"{mid}: its figures come from two sources ({num_id}, {den_id})",
-                    "a measure compares two figures of one source; "
-                    "compare sources through a fact in facts.yaml",
+                    f"{mid}: {role} {fid!r} is not a figure",
+                    "use a figure id '<source_id>/<claim key>/<n>' (n from 1)",
+                    about=frozenset({report_key(fid)}),
                 )
             )
-        if num.unit != den.unit:
-            problems.append(Problem(path, line, f"{mid}: units differ ({num.unit} vs {den.unit})"))
-        if spec["operation"] == "ratio" and den.value == 0:
-            problems.append(Problem(path, line, f"{mid}: denominator {den_id} is zero"))
-        problems += _check_one_time(corpus, spec, (num_id, den_id), path)
+        elif parsed.value is None or parsed.bound not in ("exact", "approximate"):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"{mid}: {role} {fid!r} ({parsed.text!r}) is a {parsed.bound} figure "
+                    "without a point value",
+                    "a measure needs two point values",
+                )
+            )
+        else:
+            picked[role] = (fid, parsed)
+    if len(picked) < 2:
+        return problems
+    (num_id, num), (den_id, den) = picked["numerator"], picked["denominator"]
+    if num_id.split("/")[0] != den_id.split("/")[0]:
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"{mid}: its figures come from two sources ({num_id}, {den_id})",
+                "a measure compares two figures of one source; "
+                "compare sources through a fact in facts.yaml",
+            )
+        )
+    if num.unit != den.unit:
+        problems.append(Problem(path, line, f"{mid}: units differ ({num.unit} vs {den.unit})"))
+    if spec["operation"] == "ratio" and den.value == 0:
+        problems.append(Problem(path, line, f"{mid}: denominator {den_id} is zero"))
+    problems += _check_one_time(corpus, spec, (num_id, den_id), path)
     return problems
 
 
@@ -1144,6 +1277,101 @@ class SourceCheck:
     drafted: set[tuple]
 
 
+def _claims_and_facts(sid: str, notes: SourceAnnotations) -> tuple[tuple[str, ...], frozenset]:
+    """The ids of a source's claims (``<source_id>/<key>``) and the facts they and their
+    figures point at."""
+    facts = {
+        fact
+        for claim in notes.claims
+        for fact in [claim.spec.get("fact")] + [f.spec.get("fact") for f in claim.figures]
+    }
+    return tuple(f"{sid}/{c.key}" for c in notes.claims), frozenset(facts)
+
+
+# The rules that read one source at a time (its annotations, figures, mentions and entry in
+# sources.yaml, the facts and the entities), run when the source is checked and kept in its
+# summary; their problems are listed in this order, each rule's over all sources together.
+_OWN_RULES: dict[str, Callable[[Corpus, set[tuple]], list[Problem]]] = {
+    "hand_vocabularies": lambda one, _: check_hand_vocabularies(one.annotations),
+    "fact_units": lambda one, _: check_fact_units(one),
+    "headline_numbers": lambda one, _: check_headline_numbers(one),
+    "open_mentions": lambda one, drafted: check_open_mentions(one, drafted),
+    "own_voice": lambda one, _: check_own_voice(one),
+}
+# What the spelling rules read of a voice (``check_voice_spellings``, ``reuse``).
+_VOICE_FIELDS = (*VOICE_SPELLED_ONCE, LINE_KEY)
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    """What the rules across sources read of one source, made when the source is checked and
+    kept for every source in one file (:func:`gapstudy.checkcache.summarised`): an unchanged
+    source costs its key and this record, not its stored checks read back."""
+
+    annotated: bool  # its annotations could be read
+    path: Path  # its annotation file
+    problems: tuple[Problem, ...]  # its file's own problems (``SourceCheck.problems``)
+    draft_problems: tuple[Problem, ...]
+    own: dict[str, tuple[Problem, ...]]  # the problems of each rule of ``_OWN_RULES``
+    claim_ids: tuple[str, ...]
+    facts: frozenset  # the fact ids its claims and figures point at
+    figure_ids: frozenset  # its figures' ids (``<source_id>/<claim key>/<n>``)
+    voices: dict[str, dict[str, Any]]  # by key: the fields of ``_VOICE_FIELDS`` and their lines
+    metric_uses: tuple[MetricUse, ...]
+    coverage: tuple[int, int]  # as ``Corpus.coverage``
+    open_mentions: tuple[MentionStatus, ...]
+    n_mentions: int
+    counts: tuple[int, int, int]  # voices, claims, figures
+
+
+def _summarise(
+    source: Source, found: SourceCheck, facts: list[dict[str, Any]], entities: Entities
+) -> SourceSummary:
+    """The summary of one source's checks (see :class:`SourceSummary`)."""
+    sid, notes = source.source_id, found.notes
+    one = Corpus(
+        {sid: source},
+        {} if notes is None else {sid: notes},
+        found.parsed,
+        found.mentions,
+        facts,
+        entities,
+    )
+    claim_ids, fact_ids = _claims_and_facts(sid, notes) if notes else ((), frozenset())
+    voices = {
+        key: {
+            **{name: voice[name] for name in _VOICE_FIELDS if name in voice},
+            LINES_KEY: {
+                name: line
+                for name, line in (voice.get(LINES_KEY) or {}).items()
+                if name in _VOICE_FIELDS
+            },
+        }
+        for key, voice in (notes.voices if notes else {}).items()
+    }
+    in_scope = [m for m in found.mentions if m.status != "out_of_scope"]
+    return SourceSummary(
+        annotated=notes is not None,
+        path=notes.path if notes else source.path,
+        problems=tuple(found.problems),
+        draft_problems=tuple(found.draft_problems),
+        own={name: tuple(rule(one, found.drafted)) for name, rule in _OWN_RULES.items()},
+        claim_ids=claim_ids,
+        facts=fact_ids,
+        figure_ids=frozenset(found.parsed),
+        voices=voices,
+        metric_uses=tuple(metric_uses(one.annotations, entities.canonical)),
+        coverage=(sum(m.status != "open" for m in in_scope), len(in_scope)),
+        open_mentions=tuple(m for m in found.mentions if m.status == "open"),
+        n_mentions=len(found.mentions),
+        counts=(
+            len(notes.voices) if notes else 0,
+            len(notes.claims) if notes else 0,
+            sum(len(c.figures) for c in notes.claims) if notes else 0,
+        ),
+    )
+
+
 def _inspect_source(
     source: Source, paths: ProjectPaths, fact_ids: set[str], entities: Entities
 ) -> SourceCheck:
@@ -1159,23 +1387,190 @@ def _inspect_source(
     )
 
 
-def _inspect_sources(
-    sources: dict[str, Source], paths: ProjectPaths, fact_ids: set[str], entities: Entities
-) -> dict[str, SourceCheck]:
-    """:func:`_inspect_source` of every source, reusing the result of each source whose inputs
-    (raw text, sources.yaml entry, annotation file, entities, shared voices, fact ids, code)
-    are unchanged since the last run."""
+def _shared_key(paths: ProjectPaths, facts: list[dict[str, Any]]) -> str:
+    """The key of what every source's checks read besides its own files: the entities, the
+    shared voices, the fact ids and the facts' units (which the rules of one source read)."""
     voices_file = paths.annotations / SHARED_VOICES_FILE
     voices = voices_file.read_bytes() if voices_file.exists() else b""
-    shared = checkcache.shared_key(read_text(paths.entities_file).encode("utf-8"), voices, fact_ids)
-    checks, _ = checkcache.per_source(
-        paths,
-        sources,
-        shared,
-        lambda source: _inspect_source(source, paths, fact_ids, entities),
-        linked={"entities": entities},
+    units = sorted((str(f.get("fact_id")), str(f.get("unit"))) for f in facts)
+    fact_ids = {f.get("fact_id") for f in facts}
+    entities = read_text(paths.entities_file).encode("utf-8")
+    return checkcache.shared_key(entities, voices, fact_ids, units)
+
+
+class _Checks:
+    """Each source's checks: those made this run, else read back from its stored entry when
+    first asked for (made again if the entry is gone)."""
+
+    def __init__(
+        self,
+        made: dict[str, SourceCheck],
+        sources: dict[str, Source],
+        keys: dict[str, str],
+        inspect: Callable[[Source], SourceCheck],
+        paths: ProjectPaths,
+        entities: Entities,
+    ) -> None:
+        self.made, self._sources, self._keys = made, sources, keys
+        self._inspect, self._paths, self._entities = inspect, paths, entities
+
+    def many(self, sids: list[str]) -> dict[str, SourceCheck]:
+        missing = {sid: self._sources[sid] for sid in sids if sid not in self.made}
+        if missing:
+            found = checkcache.stored_results(
+                self._paths, missing, self._keys, linked={"entities": self._entities}
+            )
+            for sid, source in missing.items():
+                self.made[sid] = found[sid] if sid in found else self._inspect(source)
+        return {sid: self.made[sid] for sid in sids}
+
+    def get(self, sid: str) -> SourceCheck:
+        return self.many([sid])[sid]
+
+
+class _NotesView(Mapping):
+    """``Corpus.annotations`` of a corpus checked by the gate: which sources have annotations
+    is in their summaries; a source's annotations are read when asked for."""
+
+    def __init__(self, summaries: dict[str, SourceSummary], checks: _Checks) -> None:
+        self._summaries, self._checks = summaries, checks
+
+    def __contains__(self, sid: object) -> bool:
+        summary = self._summaries.get(sid) if isinstance(sid, str) else None
+        return summary is not None and summary.annotated
+
+    def __getitem__(self, sid: str) -> SourceAnnotations:
+        if sid not in self:
+            raise KeyError(sid)
+        return self._checks.get(sid).notes
+
+    def __iter__(self) -> Iterator[str]:
+        return (sid for sid, summary in self._summaries.items() if summary.annotated)
+
+    def __len__(self) -> int:
+        return sum(summary.annotated for summary in self._summaries.values())
+
+
+class _ParsedView(Mapping):
+    """``Corpus.parsed`` of a corpus checked by the gate (see :class:`_NotesView`)."""
+
+    def __init__(self, summaries: dict[str, SourceSummary], checks: _Checks) -> None:
+        self._summaries, self._checks = summaries, checks
+
+    def __contains__(self, fid: object) -> bool:
+        if not isinstance(fid, str):
+            return False
+        summary = self._summaries.get(fid.split("/", 1)[0])
+        return summary is not None and fid in summary.figure_ids
+
+    def __getitem__(self, fid: str) -> ParsedFigure:
+        if fid not in self:
+            raise KeyError(fid)
+        return self._checks.get(fid.split("/", 1)[0]).parsed[fid]
+
+    def __iter__(self) -> Iterator[str]:
+        for sid in self._summaries:
+            if self._summaries[sid].figure_ids:
+                yield from self._checks.get(sid).parsed
+
+    def __len__(self) -> int:
+        return sum(len(summary.figure_ids) for summary in self._summaries.values())
+
+
+class _MentionsView(Sequence):
+    """``Corpus.mentions`` of a corpus checked by the gate (see :class:`_NotesView`)."""
+
+    def __init__(self, summaries: dict[str, SourceSummary], checks: _Checks) -> None:
+        self._summaries, self._checks = summaries, checks
+
+    def __iter__(self) -> Iterator[MentionStatus]:
+        for sid in self._summaries:
+            yield from self._checks.get(sid).mentions
+
+    def __len__(self) -> int:
+        return sum(summary.n_mentions for summary in self._summaries.values())
+
+    def __getitem__(self, index):  # noqa: ANN001, ANN204 - as list's
+        return list(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+
+# The gate's result (its problems, none when it passed), kept in the check's scratch folder
+# under a key naming everything the gate read: each source's key (its raw text, its entry in
+# sources.yaml, its annotation file, the files every source reads, the code and library
+# versions), the hash of every other file under data/annotations, the list of annotation
+# files, sources.yaml, the entities, today's date (a date in the future is refused) and
+# whether the corpus must be complete. `tables` after `check` finds it and runs no rule again.
+_GATE = "_gate.pickle"
+
+
+def _gate_key(
+    paths: ProjectPaths,
+    sources: dict[str, Source],
+    keys: dict[str, str],
+    files: checkcache.FileDigests,
+    require_complete: bool,
+) -> str:
+    names = sorted(p.name for p in paths.annotations.glob("*.yaml"))
+    others = [name for name in names if name[: -len(".yaml")] not in sources]
+    return checkcache.value_digest(
+        "gate",
+        checkcache.code_fingerprint(),
+        checkcache.library_versions(),
+        require_complete,
+        dt.date.today().isoformat(),
+        list(keys.items()),
+        names,
+        [(name, files.digest(paths.annotations / name)) for name in others],
+        files.digest(paths.sources_file),
+        files.digest(paths.entities_file),
     )
-    return checks
+
+
+def _read_inputs(paths: ProjectPaths) -> tuple[dict[str, Source], list[dict[str, Any]], Entities]:
+    """The sources, the facts and the entities, each file checked as it is read (raises
+    :class:`InputError` when one cannot be read)."""
+    checked_before = checkcache.CheckedBefore(paths)
+    sources = load_sources(paths, checked_before=checked_before)
+    check_cross_source_files(paths, checked_before)
+    facts = load_facts_spec(paths)
+    load_derived_spec(paths)
+    return sources, facts, load_entities(paths)
+
+
+def gated_corpus(paths: ProjectPaths | None = None) -> Corpus:
+    """:func:`validate`, taking the gate's result from the store when ``gapstudy check`` (or an
+    earlier run) found it for the same inputs: then no rule is run again and no source's
+    stored checks are read; the corpus reads those of the sources asked for
+    (:meth:`Corpus.of_sources`). Raises :class:`AnnotationError` as :func:`validate` does."""
+    paths = paths or project_paths()
+    sources, facts, entities = _read_inputs(paths)
+    fact_ids = {f.get("fact_id") for f in facts}
+    files = checkcache.file_index(paths)
+    keys = checkcache.source_keys(paths, sources, _shared_key(paths, facts), files)
+    key = _gate_key(paths, sources, keys, files, True)
+    checkcache.keep_index(paths, files)
+    found, problems = checkcache.read_stored(checkcache.store_path(paths, _GATE), key)
+    if not found or not isinstance(problems, list):
+        corpus = _inspect(paths, sources, facts, entities, True)
+        if corpus.problems:
+            raise AnnotationError(corpus.problems)
+        return corpus
+    if problems:
+        raise AnnotationError(problems)
+
+    def stored(sids: list[str]) -> dict[str, SourceCheck]:
+        wanted = {sid: sources[sid] for sid in sids}
+        checks = checkcache.stored_results(paths, wanted, keys, linked={"entities": entities})
+        # An entry removed since the gate passed: its checks are made again (same inputs).
+        return {
+            sid: checks.get(sid) or _inspect_source(sources[sid], paths, fact_ids, entities)
+            for sid in sids
+        }
+
+    return Corpus(sources, {}, {}, [], facts, entities, keys=keys, stored=stored)
 
 
 def validate(paths: ProjectPaths | None = None, *, require_complete: bool = True) -> Corpus:
@@ -1200,27 +1595,72 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
     a corpus that is annotated in part is checked file by file (the rule tests do that).
     """
     paths = paths or project_paths()
-    sources = load_sources(paths, checked_before=checkcache.CheckedBefore(paths))
-    check_cross_source_files(paths)
-    facts = load_facts_spec(paths)
-    load_derived_spec(paths)
+    sources, facts, entities = _read_inputs(paths)
+    return _inspect(paths, sources, facts, entities, require_complete)
+
+
+def _inspect(
+    paths: ProjectPaths,
+    sources: dict[str, Source],
+    facts: list[dict[str, Any]],
+    entities: Entities,
+    require_complete: bool,
+) -> Corpus:
+    """Every rule over the corpus read (:func:`inspect_corpus`); the problems found are kept
+    as the gate's result (:data:`_GATE`), for :func:`gated_corpus`.
+
+    Each source is checked alone (:func:`_inspect_source`, reused while its inputs are
+    unchanged) and summarised (:class:`SourceSummary`); the rules across sources read the
+    summaries, and a source's full checks only where a rule names it."""
     fact_ids = {f.get("fact_id") for f in facts}
-    entities = load_entities(paths)
-    corpus = Corpus(sources, {}, {}, [], facts, entities)
-    corpus.problems += check_source_fields(sources, paths.sources_file)
-    checks = _inspect_sources(sources, paths, fact_ids, entities)
-    for sid, found in checks.items():
-        corpus.problems += found.problems
-        if found.notes is not None:
-            corpus.annotations[sid] = found.notes
-            corpus.parsed.update(found.parsed)
-        corpus.mentions += found.mentions
-    corpus.problems += _check_cross_source(corpus, paths)
-    corpus.problems += check_judgments(corpus, paths)
+    files = checkcache.file_index(paths)
+
+    def inspect(source: Source) -> SourceCheck:
+        return _inspect_source(source, paths, fact_ids, entities)
+
+    summaries, made, keys = checkcache.summarised(
+        paths,
+        sources,
+        _shared_key(paths, facts),
+        inspect,
+        lambda sid, found: _summarise(sources[sid], found, facts, entities),
+        linked={"entities": entities},
+        files=files,
+    )
+    checks = _Checks(made, sources, keys, inspect, paths, entities)
+    corpus = Corpus(
+        sources,
+        _NotesView(summaries, checks),
+        _ParsedView(summaries, checks),
+        _MentionsView(summaries, checks),
+        facts,
+        entities,
+        keys=keys,
+        summaries=summaries,
+        stored=checks.many,
+    )
+    corpus.problems = _gate_problems(corpus, paths, require_complete)
+    key = _gate_key(paths, sources, keys, files, require_complete)
+    checkcache.keep_index(paths, files)
+    checkcache.write_stored(checkcache.store_path(paths, _GATE), key, corpus.problems)
+    return corpus
+
+
+def _gate_problems(corpus: Corpus, paths: ProjectPaths, require_complete: bool) -> list[Problem]:
+    """The gate's rules over a corpus with its summaries, in the order they are reported."""
+    summaries = corpus.summaries
+
+    def own(rule: str) -> list[Problem]:
+        return [problem for summary in summaries.values() for problem in summary.own[rule]]
+
+    problems = check_source_fields(corpus.sources, paths.sources_file)
+    problems += [problem for summary in summaries.values() for problem in summary.problems]
+    problems += _check_cross_source(corpus, paths)
+    problems += _check_judgments(corpus, paths)
     cross_source = {Path(name).stem for name in CROSS_SOURCE_FILES}
     known = {p.stem for p in paths.annotations.glob("*.yaml")} - cross_source
-    for stem in sorted(known - set(sources)):
-        corpus.problems.append(
+    for stem in sorted(known - set(corpus.sources)):
+        problems.append(
             Problem(
                 paths.annotation_file(stem),
                 1,
@@ -1229,32 +1669,55 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
                 about=frozenset({source_key(stem)}),
             )
         )
-    corpus.problems += [problem for found in checks.values() for problem in found.draft_problems]
-    corpus.problems += check_voice_spellings(corpus.annotations)
-    corpus.problems += check_hand_vocabularies(corpus.annotations)
-    corpus.problems += load_shared_voices(paths)[1]
-    corpus.problems += check_fact_units(corpus)
-    corpus.problems += check_headline_numbers(corpus)
+    problems += [problem for summary in summaries.values() for problem in summary.draft_problems]
+    problems += check_voice_spellings({sid: s for sid, s in summaries.items() if s.annotated})
+    problems += own("hand_vocabularies")
+    problems += load_shared_voices(paths)[1]
+    problems += own("fact_units")
+    problems += own("headline_numbers")
     if require_complete:
-        drafted = set().union(*(found.drafted for found in checks.values()))
-        corpus.problems += check_open_mentions(corpus, drafted)
-        corpus.problems += check_derived_measures(corpus, paths)
-        corpus.problems += check_own_voice(corpus)
-    corpus.problems = fold_consequences(corpus.problems)
-    return corpus
+        problems += own("open_mentions")
+        problems += check_derived_measures(corpus, paths)
+        problems += own("own_voice")
+    return fold_consequences(problems)
 
 
-def format_coverage(corpus: Corpus) -> str:
-    """A short report: coverage per source, then every open mention with its line."""
+# At most this many sources get a line of the coverage report (those not fully covered first);
+# the rest are counted in one line, and listed by ``gapstudy check --verbose``.
+COVERAGE_LISTED = 20
+
+
+def format_coverage(corpus: Corpus, *, verbose: bool = False) -> str:
+    """A short report: coverage per source (with more than :data:`COVERAGE_LISTED` sources,
+    only those not fully covered, up to that many, unless ``verbose``), then every open
+    mention with its line."""
     lines = ["coverage of numeric mentions in body text:"]
-    total_done = total = 0
-    for sid, (done, n) in corpus.coverage().items():
-        total_done, total = total_done + done, total + n
+    coverage = corpus.coverage()
+    total_done = sum(done for done, _ in coverage.values())
+    total = sum(n for _, n in coverage.values())
+    listed = list(coverage)
+    if len(listed) > COVERAGE_LISTED and not verbose:
+        listed = [sid for sid, (done, n) in coverage.items() if done < n][:COVERAGE_LISTED]
+    for sid in listed:
+        done, n = coverage[sid]
         pct = 100.0 * done / n if n else 100.0
         lines.append(f"  {sid:<24} {done:>3}/{n:<3} {pct:6.1f}%")
+    if len(listed) < len(coverage):
+        shown = set(listed)
+        rest = [coverage[sid] for sid in coverage if sid not in shown]
+        full = sum(done == n for done, n in rest)
+        other = "other " if listed else ""
+        lines.append(
+            f"  {len(rest)} {other}sources not listed, {full} of them fully covered "
+            "(`gapstudy check --verbose` lists every source)"
+        )
     pct = 100.0 * total_done / total if total else 100.0
     lines.append(f"  {'all sources':<24} {total_done:>3}/{total:<3} {pct:6.1f}%")
-    open_ = [m for m in corpus.mentions if m.status == "open"]
+    open_ = (
+        [m for summary in corpus.summaries.values() for m in summary.open_mentions]
+        if corpus.summaries
+        else [m for m in corpus.mentions if m.status == "open"]
+    )
     if open_:
         lines.append("open mentions (annotate as a figure or exclude with a reason):")
         for m in open_:
@@ -1276,9 +1739,15 @@ def reuse_notes(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
     """What a new text could reuse and does not (see :mod:`gapstudy.reuse`): metrics, voices
     and event ids written near, not the same as, ones already in the corpus. Not errors."""
     shared = load_shared_voices(paths)[0]
+    if corpus.summaries:  # what the notes read of each source is in its summary
+        uses = [use for summary in corpus.summaries.values() for use in summary.metric_uses]
+        voiced = {sid: s for sid, s in corpus.summaries.items() if s.annotated}
+    else:
+        uses = metric_uses(corpus.annotations, corpus.entities.canonical)
+        voiced = corpus.annotations
     return [
-        *near_metrics(metric_uses(corpus.annotations, corpus.entities.canonical)),
-        *near_shared_voices(corpus.annotations, shared, paths.annotations / SHARED_VOICES_FILE),
+        *near_metrics(uses),
+        *near_shared_voices(voiced, shared, paths.annotations / SHARED_VOICES_FILE),
         *near_events(corpus.sources, paths.sources_file),
     ]
 
@@ -1313,18 +1782,18 @@ def run_check(paths: ProjectPaths | None = None, *, verbose: bool = False) -> in
     notes = format_notes(reuse_notes(corpus, paths), verbose=verbose)
     if corpus.problems:
         print(AnnotationError(corpus.problems))
-        print(format_coverage(corpus))
+        print(format_coverage(corpus, verbose=verbose))
         if notes:
             print(notes)
         return 1
-    n_figures = sum(len(c.figures) for a in corpus.annotations.values() for c in a.claims)
-    n_claims = sum(len(a.claims) for a in corpus.annotations.values())
-    n_voices = sum(len(a.voices) for a in corpus.annotations.values())
+    n_voices, n_claims, n_figures = (
+        sum(summary.counts[i] for summary in corpus.summaries.values()) for i in range(3)
+    )
     print(
         f"ok: {len(corpus.sources)} sources, {n_voices} voices, {n_claims} claims, "
         f"{n_figures} figures"
     )
-    print(format_coverage(corpus))
+    print(format_coverage(corpus, verbose=verbose))
     if notes:
         print(notes)
     return 0

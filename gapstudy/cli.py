@@ -174,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="validate raw texts and annotations; print coverage")
     p.add_argument(
-        "-v", "--verbose", action="store_true", help="list every note on what could be reused"
+        "-v", "--verbose", action="store_true", help="list every source's coverage, every note"
     )
     p.set_defaults(func=_cmd_check)
 

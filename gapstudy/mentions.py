@@ -910,6 +910,8 @@ _WHOLE_ENDS = frozenset(
     | {"whereas", "while", *_NUMBER_WORDS}
 )
 _DETERMINERS = frozenset({"the", "its", "their", "a", "an", "his", "her", "our", "all"})
+# Words of degree: a word in "-ed" after one is an adjective ("most advanced", "less developed").
+_DEGREE_WORDS = frozenset({"most", "more", "least", "less"})
 
 
 def _whole_end(text: str, end: int) -> int:
@@ -920,7 +922,7 @@ def _whole_end(text: str, end: int) -> int:
     start = _WHOLE_START_RE.match(text, end)
     if start is None:
         return end
-    position, words, found = start.end(), 0, end
+    position, words, found, previous = start.end(), 0, end, ""
     while words < 6:
         word = _WHOLE_WORD_RE.match(text, position)
         if word is None or "\n" in text[position : word.start(1)]:
@@ -929,8 +931,9 @@ def _whole_end(text: str, end: int) -> int:
         if folded in _NUMBER_WORD_SET:
             break  # "of the world's top talent three years earlier": a number starts anew
         # a verb in "-ed" after a noun ends the whole ("of the computing power used"); one
-        # hyphenated or before any noun qualifies it ("of new fine-tuned models", "of listed firms")
-        is_modifier = "-" in folded or found == end
+        # hyphenated, before any noun or after a word of degree qualifies it ("of new
+        # fine-tuned models", "of listed firms", "of the world's most advanced chips")
+        is_modifier = "-" in folded or found == end or previous in _DEGREE_WORDS
         is_participle = folded.endswith("ed") and folded not in _ED_NOUNS and not is_modifier
         if (
             folded.endswith("ly")
@@ -941,7 +944,7 @@ def _whole_end(text: str, end: int) -> int:
             break
         if words and folded in _DETERMINERS:
             break
-        position, words = word.end(), words + 1
+        position, words, previous = word.end(), words + 1, folded
         if folded not in _DETERMINERS:
             found = position
     return found

@@ -1201,6 +1201,7 @@ def _camp_figures(
     dimensions: list[str],
     t: dict[str, pd.DataFrame],
     reports: pd.DataFrame,
+    looked_up: tuple[_Placing, Callable[[str], dict[str, Any]]] | None = None,
 ) -> list[dict[str, Any]]:
     """The figures a camp rests on, at most ``FIGURES_PER_CAMP``, one per dimension, in
     ``dimensions``' order (the camp's weightiest first, so the first figure comes from what
@@ -1211,7 +1212,7 @@ def _camp_figures(
     quantity most sources report. Each figure says which text gives it and of what kind."""
     figures = t["figures"]
     derived = t.get("derived_measures")
-    given_by = _given_by(t["sources"])
+    placing, given_by = _camp_lookups(t) if looked_up is None else looked_up
     mine = reports[(reports["stance"] == camp) & reports["dimension"].isin(dimensions)]
     mine = mine.assign(_order=range(len(mine))).sort_values(
         ["n_sources", "_order"], ascending=[False, True], kind="stable"
@@ -1220,7 +1221,6 @@ def _camp_figures(
     if derived is not None and len(derived):
         ids += [*derived["numerator_figure_id"], *derived["denominator_figure_id"]]
     by_id = _figure_rows(figures, ids)
-    placing = _Placing.of(figures, t["sources"])
     candidates: list[tuple[int, int, dict[str, Any]]] = []
     if derived is not None and len(derived):
         for m in derived[derived["stance"] == camp].itertuples(index=False):
@@ -1269,6 +1269,12 @@ def _camp_figures(
             seen.add(dim)
             out.append(context)
     return out[:FIGURES_PER_CAMP]
+
+
+def _camp_lookups(t: dict[str, pd.DataFrame]) -> tuple[_Placing, Callable[[str], dict[str, Any]]]:
+    """What :func:`_camp_figures` looks up, made once for every camp and layer of a brief:
+    where each figure's period is placed, and which text gives it."""
+    return _Placing.of(t["figures"], t["sources"]), _given_by(t["sources"])
 
 
 def _given_by(sources: pd.DataFrame) -> Callable[[str], dict[str, Any]]:
@@ -1325,14 +1331,20 @@ def _layer_context(
     source_labels: dict[str, str],
     evidence: pd.DataFrame,
     voice_names: dict[str, str],
+    index: weighing.EvidenceIndex,
+    claim_sources: dict[str, str],
+    looked_up: tuple[_Placing, Callable[[str], dict[str, Any]]],
 ) -> dict[str, Any]:
     """One layer: its lean, what each camp rests on, where they meet, how robust the lean is,
-    how old its evidence is."""
+    how old its evidence is (``index``: ``weighing.EvidenceIndex(t)``; ``claim_sources``: each
+    claim's source; ``looked_up``: ``_camp_lookups(t)``)."""
     dims = list(layer["dimension"])
     pooled = weighing.pool_reports(evidence[evidence["dimension"].isin(dims)])
-    claim_sources = dict(zip(t["claims"]["claim_id"], t["claims"]["source_id"], strict=True))
     dating = _dating_context(
-        weighing.date_lean(pooled, lean_row.lean, t), source_labels, voice_names, claim_sources
+        weighing.date_lean(pooled, lean_row.lean, t, index),
+        source_labels,
+        voice_names,
+        claim_sources,
     )
     by_dim = weighed[(weighed["scope"] == "dimension") & weighed["subject"].isin(dims)]
     camps = {}
@@ -1347,7 +1359,7 @@ def _layer_context(
             "weight": float(getattr(lean_row, f"{camp}_weight")),
             "kinds": list(getattr(lean_row, f"{camp}_kinds")),
             "dimensions": list(ranked["subject"]),
-            "figures": _camp_figures(camp, list(ranked["subject"]), t, reports),
+            "figures": _camp_figures(camp, list(ranked["subject"]), t, reports, looked_up),
         }
     meet = by_dim[(by_dim["optimist_reports"] > 0) & (by_dim["skeptic_reports"] > 0)]
     heavier = max(weighing.CAMPS, key=lambda c: (camps[c]["weight"], c == "skeptic"))
@@ -1362,7 +1374,7 @@ def _layer_context(
         "lean": lean_row.lean,
         "camps": camps,
         "meet": [
-            {"dimension": r.subject, "lean": r.lean, **_opinion(evidence, r, t)}
+            {"dimension": r.subject, "lean": r.lean, **_opinion(evidence, r, t, index)}
             for r in meet.itertuples(index=False)
         ],
         "dimension_leans": [
@@ -1450,11 +1462,16 @@ def _opinion_leans(layers: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def _opinion(evidence: pd.DataFrame, lean_row: Any, t: dict[str, pd.DataFrame]) -> dict:
+def _opinion(
+    evidence: pd.DataFrame,
+    lean_row: Any,
+    t: dict[str, pd.DataFrame],
+    index: weighing.EvidenceIndex | None = None,
+) -> dict:
     """Whether a dimension's lean rests mostly on opinion: the camp carrying it has reports
     that give a figure for less than ``OPINION`` of its weight."""
     mine = evidence[evidence["dimension"] == lean_row.subject]
-    dated = weighing.date_lean(mine, lean_row.lean, t)
+    dated = weighing.date_lean(mine, lean_row.lean, t, index)
     camp = dated["camp"]
     share = None if camp is None else dated["measured_share"][camp]
     return {
@@ -1476,36 +1493,59 @@ def _quality_context(
     its share of the camps' claims and of their independent reports."""
     claims = t["claims"]
     camp_claims = claims[claims["stance"].isin(weighing.CAMPS)]
-    # Counted once for every source (a source's rows are looked up, not filtered for).
-    by_source = dict(iter(camp_claims.groupby("source_id", sort=False)))
+    # Each source's camp claims' dimensions, gathered in one pass (not a frame per source).
+    by_source: dict[Any, list[Any]] = {}
+    for source_id, dimension in zip(
+        camp_claims["source_id"].to_numpy().tolist(),
+        camp_claims["dimension"].to_numpy().tolist(),
+        strict=True,
+    ):
+        by_source.setdefault(source_id, []).append(dimension)
     per_dimension = camp_claims["dimension"].value_counts()
     only = [ids[0] for ids in evidence["source_ids"] if len(ids) == 1]
     alone_counts = pd.Series(only, dtype=object).value_counts()
     out = []
-    for s in t["sources"].itertuples(index=False):
-        kind = getattr(s, "kind", None)
+    kinds = t["sources"]["kind"] if "kind" in t["sources"].columns else None
+    for n, source_id in enumerate(t["sources"]["source_id"].to_numpy().tolist()):
+        kind = None if kinds is None else kinds.iloc[n]
         weight = weighing.KIND_WEIGHTS.get(str(kind), 1.0)
         if brief.is_missing(kind) or weight >= 1:
             continue
-        mine = by_source.get(s.source_id, camp_claims.iloc[:0])
-        top = mine["dimension"].value_counts()
-        top_dim = top.index[0] if len(top) else None
+        dimensions = by_source.get(source_id, [])
+        top_dim, n_top = _most_frequent(dimensions, camp_claims["dimension"].dtype)
         out.append(
             {
-                "source": source_labels[s.source_id],
-                "href": f"sources/{s.source_id}.html",
+                "source": source_labels[source_id],
+                "href": f"sources/{source_id}.html",
                 "kind": str(kind),
                 "weight": weight,
-                "n_claims": len(mine),
+                "n_claims": len(dimensions),
                 "n_camp_claims": len(camp_claims),
                 "top_dimension": top_dim,
-                "n_top": int(top.iloc[0]) if len(top) else 0,
+                "n_top": n_top,
                 "n_top_all": 0 if top_dim is None else int(per_dimension.get(top_dim, 0)),
-                "n_reports_alone": int(alone_counts.get(s.source_id, 0)),
+                "n_reports_alone": int(alone_counts.get(source_id, 0)),
                 "n_reports": len(evidence),
             }
         )
     return sorted(out, key=lambda q: -q["n_claims"])
+
+
+def _most_frequent(values: list[Any], dtype: Any) -> tuple[Any, int]:
+    """The value most frequent in ``values`` and how often it comes, as ``value_counts`` of
+    a column of ``dtype`` ranks them (missing values left out); ``(None, 0)`` when none. Only
+    a tie is handed to ``value_counts``, whose order among equals is its own."""
+    counts: dict[Any, int] = {}
+    for v in values:
+        if not brief.is_missing(v):
+            counts[v] = counts.get(v, 0) + 1
+    if not counts:
+        return None, 0
+    most = max(counts.values())
+    if sum(1 for n in counts.values() if n == most) == 1:
+        return next(v for v, n in counts.items() if n == most), most
+    top = pd.Series(values, dtype=dtype).value_counts()
+    return top.index[0], int(top.iloc[0])
 
 
 def _retold_context(
@@ -1513,9 +1553,11 @@ def _retold_context(
     t: dict[str, pd.DataFrame],
     evidence_keys: dict[str, str],
     voice_labels: dict[str, str],
+    evidence: pd.DataFrame | None = None,
 ) -> dict[str, Any] | None:
     """The camp quantity told most often, and how many independent reports (voice and event)
-    those tellings are."""
+    those tellings are (``evidence``: ``weighing.independent_reports(t)``, made here when not
+    given)."""
     told = reports[reports["stance"].isin(weighing.CAMPS) & (reports["n_reports"] > 1)]
     told = told.sort_values(["n_reports", "n_sources"], ascending=False, kind="stable")
     if not len(told):
@@ -1524,7 +1566,8 @@ def _retold_context(
     by_id = t["figures"].set_index("figure_id", drop=False)
     rows = by_id.loc[top["figure_ids"]]
     independent = {evidence_keys.get(c) for c in rows["claim_id"]}
-    told_by = _tellings(weighing.independent_reports(t), t["figures"], set(rows["claim_id"]))
+    evidence = weighing.independent_reports(t) if evidence is None else evidence
+    told_by = _tellings(evidence, t["figures"], set(rows["claim_id"]))
     return {
         **told_by,
         "link": brief.figure_link(rows.iloc[0]),
@@ -1649,7 +1692,10 @@ def argument_context(
     layers = weighing.load_layers() if layers is None else layers
     evidence = weighing.independent_reports(t)
     weighed = weighing.leans(evidence, layers)
-    robust = weighing.robustness(t, layers)
+    robust = weighing.robustness(t, layers, evidence)
+    index = weighing.EvidenceIndex(t)
+    claim_sources = dict(zip(t["claims"]["claim_id"], t["claims"]["source_id"], strict=True))
+    looked_up = _camp_lookups(t)
     layer_rows = weighed[weighed["scope"] == "layer"] if len(weighed) else weighed
     by_layer = {k: g for k, g in layers.groupby("layer_id", sort=False)}
     voice_names = _voice_names(t["voices"], voice_labels, source_labels)
@@ -1664,6 +1710,9 @@ def argument_context(
             source_labels,
             evidence,
             voice_names,
+            index,
+            claim_sources,
+            looked_up,
         )  # fmt: skip
         for r in layer_rows.itertuples(index=False)
     ]
@@ -1692,7 +1741,7 @@ def argument_context(
         "quality": _quality_context(t, evidence, source_labels),
         "stakes": _stakes_context(evidence, t["voices"], voice_names),
         "opinion_leans": _opinion_leans(contexts),
-        "retold": _retold_context(reports, t, keys, voice_labels),
+        "retold": _retold_context(reports, t, keys, voice_labels, evidence),
         "n_sources": len(t["sources"]),
         "texts": [
             {"label": source_labels[s], "href": f"sources/{s}.html"}

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from gapstudy.annotations import SourceAnnotations
 from gapstudy.exceptions import Problem
@@ -163,8 +163,15 @@ def near_metrics(uses: list[MetricUse]) -> list[Problem]:
     return notes
 
 
+class Voiced(Protocol):
+    """What :func:`near_shared_voices` reads of a source's annotations (or of their summary)."""
+
+    path: Path
+    voices: dict[str, dict[str, Any]]
+
+
 def near_shared_voices(
-    annotations: Mapping[str, SourceAnnotations], shared: Mapping[str, dict[str, Any]], path: Path
+    annotations: Mapping[str, Voiced], shared: Mapping[str, dict[str, Any]], path: Path
 ) -> list[Problem]:
     """A note for each voice declared in an annotation file under its own key whose name is
     near, or the same as, the name of a voice declared once in ``voices.yaml`` (``path``)."""

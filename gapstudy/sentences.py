@@ -734,17 +734,23 @@ _FOR_A_SPAN_END_RE = re.compile(r"(?<![\w-])for[ \t]+an?[ \t]+\w+$", re.IGNORECA
 _COUNT_PER_THING_RE = re.compile(
     r"(?:[ \t]+[^\W\d_][\w-]*){1,2}?[ \t]+(?:per|/)[ \t]*([^\W\d_][\w-]*)", re.IGNORECASE
 )
-# A count with a word of a span before what it counts: "100 million monthly tokens", "2 billion
-# daily queries" count things each month or day (a flow); people counted so ("800 million
-# weekly users", "20 million daily active users") are a count of those active in the span.
-_COUNT_EACH_SPAN_RE = re.compile(
-    r"[ \t]+(?P<span>hourly|daily|weekly|monthly|quarterly|annual|yearly)"
-    r"(?:[ \t]+active)?[ \t]+(?P<thing>[^\W\d_][\w-]*)",
-    re.IGNORECASE,
+# A word of a span between an amount and what it names: "800 million weekly users", "300
+# million monthly active users", "100 million monthly tokens", "$2 billion monthly revenue"
+# (a name may stand before the noun: "300 million weekly ChatGPT users").
+_SPAN_BEFORE_NOUN_RE = re.compile(
+    r"[ \t]+(?P<span>(?i:hourly|daily|weekly|monthly|quarterly|annual|yearly))"
+    r"(?P<active>[ \t]+(?i:active))?(?:[ \t]+[A-Z][\w-]*(?=[ \t]+[a-z]))?"
+    r"[ \t]+(?P<thing>[^\W\d_][\w-]*)"
 )
-_PEOPLE_COUNTED = frozenset(
+# Things that exist at a moment, counted as they stand: people and what they hold (accounts,
+# devices). Counted in a span ("800 million weekly users") they are a stock: the number of them
+# active in it. Anything else counted in a span ("monthly tokens", "daily queries", "annual
+# downloads") accumulates over it: a flow.
+_STOCK_NOUNS = frozenset(
     {"users", "user", "visitors", "subscribers", "customers", "people", "readers", "viewers"}
     | {"listeners", "players", "members", "riders", "shoppers", "buyers", "developers"}
+    | {"accounts", "devices", "households", "students", "learners", "followers", "fans"}
+    | {"creators", "advertisers", "merchants", "sellers", "drivers", "patients", "employees"}
 )
 # The end of "from X <words> to Y" that the finder could not join ("from below 20,000 wafer
 # starts per month today to roughly 100,000"): Y's unit is written with X.
@@ -761,6 +767,83 @@ _EARLIER_FLOW_RE = re.compile(
     rf"(?:dollars|yuan|euros)?[ \t]+{_PER_YEAR}",
     re.IGNORECASE,
 )
+
+
+# The same words naming what a figure later in its clause measures: "China's daily token
+# usage had exceeded 140 trillion", "Its annual revenue reached $5 billion".
+_SPAN_NOUN_EARLIER_RE = re.compile(
+    r"(?<![\w-])(?P<span>(?i:hourly|daily|weekly|monthly|quarterly|annual|yearly))"
+    r"(?P<active>[ \t]+(?i:active))?(?:[ \t]+[A-Z][\w-]*(?=[ \t]+[a-z]))?"
+    r"[ \t]+(?P<thing>[^\W\d_][\w-]*)"
+)
+
+
+_PHRASE_OPENER_RE = re.compile(
+    r"(?:(?<![\w-])(?:the|its|their|his|her|our|your|a|an|this|that|these|those)|['’]s)$",
+    re.IGNORECASE,
+)
+
+
+def _span_noun_before(text: str, mention: Mention, floor: int) -> re.Match[str] | None:
+    """A word of a span and a noun opening a phrase earlier in the mention's clause ("Daily
+    queries", "China's daily token usage", "daily traffic"), where the mention names nothing
+    after it, or names no stock with no other figure between ("daily traffic ... at around
+    29-30 million visits"): those words name what it measures; else None ("200,000 chips
+    yearly compared to 3.76 million shipments": the span word follows its noun)."""
+    is_bare = _CLAUSE_END_RE.match(text, mention.end) or _NOTHING_COUNTED_RE.match(
+        text, mention.end
+    )
+    own = _NEXT_WORD_RE.match(text, mention.end)
+    if not is_bare and (own is None or own.group(1).casefold() in _STOCK_NOUNS):
+        return None  # "Its monthly users include 5 million developers": a stock of its own
+    brk = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
+    start = brk[-1] if brk else floor
+    for found in reversed(list(_SPAN_NOUN_EARLIER_RE.finditer(text, start, mention.start))):
+        before = text[start : found.start()].rstrip()
+        between = text[found.end() : mention.start]
+        if not is_bare and re.search(r"\d", between):
+            return None  # another figure stands between: the words may be its
+        if not before or _PHRASE_OPENER_RE.search(before):
+            return found
+    return None
+
+
+def _stock_or_flow(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """An amount with a word of a span before what it names, after it or earlier in its
+    clause: a stock where it counts things that exist at a moment ("800 million weekly
+    users", "5 million daily active devices", "Weekly users grew to 800 million"), left as
+    read (None); else a flow per that span ("100 million monthly tokens", "$2 billion monthly
+    revenue", "daily token usage had exceeded 140 trillion"), read where the project has a
+    unit for it (money a year: "$5 billion annual revenue" is 5e9 usd_per_year) and refused
+    where it has none. Named before money, the words give the amount's period ("a quarterly
+    charge of $5.5 billion"): left as read."""
+    if reading["kind"] not in ("count", "money", "quantity"):
+        return None
+    span = _SPAN_BEFORE_NOUN_RE.match(text, mention.end)
+    if span is None and reading["kind"] == "count":
+        # named before a count: "Daily queries reached 2 billion"; money named so is the
+        # amount of one period ("a quarterly charge of $5.5 billion"), read as it stands
+        span = _span_noun_before(text, mention, floor)
+    if span is None:
+        return None
+    thing = span.group("thing").casefold()
+    if reading["kind"] == "count" and (span.group("active") or thing in _STOCK_NOUNS):
+        return None
+    if thing in vocab.CHANGE_NOUNS or thing == "rate":
+        return None  # "an 8% annual increase": a rate of change, read elsewhere
+    is_after = span.start() >= mention.end
+    words = mention.text + span.group() if is_after else f"{span.group()} ... {mention.text}"
+    per = span.group("span").casefold()
+    unit = vocab.PER_YEAR_UNITS.get(reading["unit"]) if per in ("annual", "yearly") else None
+    if reading["kind"] == "money" and unit is not None:
+        return reading | {"unit": unit, "read_with": f"{span.group().strip()!r} after it"}
+    return {
+        "refusal": f"{words!r} is an amount per span ({per!r}): a flow, which accumulates "
+        f"over time, not a stock of things that exist at a moment (users, chips); the project "
+        f"has no unit for it; {vocab.REFUSAL_ADVICE}"
+    }
 
 
 def _price_written_once(
@@ -819,14 +902,6 @@ def _count_rate_or_far_end(
         return (
             f"{mention.text + per.group()!r} is an amount per {per.group(1)!r} (a price, a rate "
             f"or a density), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
-        )
-    if (flow := _COUNT_EACH_SPAN_RE.match(text, mention.end)) and flow.group(
-        "thing"
-    ).casefold() not in _PEOPLE_COUNTED:
-        return (
-            f"{mention.text + flow.group()!r} counts things in each span of time "
-            f"({flow.group('span')!r}: a rate), for which the project has no unit; "
-            f"{vocab.REFUSAL_ADVICE}"
         )
     starts = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
     clause = text[starts[-1] if starts else floor : mention.start]
@@ -1156,16 +1231,100 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     return reading
 
 
+# A noun of change, then "below", "under" or "above" right before a level: "a drop below $900",
+# "a rise above 10%". The words name the level reached, with its bound; "over" after a change
+# names its baseline ("a 60 percent increase over $7.5 billion") and stays as read.
+_LEVEL_REACHED_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<noun>{_words_re(frozenset(vocab.CHANGE_NOUNS) - {'discount'})})[ \t]+"
+    r"(?P<bound>below|under|above)[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _level_reached(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A level after a noun of change and a word of bound ("a drop below $900"): the level
+    the change reaches, read with its bound (at most $900); refused where the bound goes
+    against the change ("a rise below 5%"); None where no such words stand before it."""
+    before = _LEVEL_REACHED_BEFORE_RE.search(text, max(floor, mention.start - 30), mention.start)
+    if before is None or reading.get("bound") != "exact" or reading["kind"] == "change":
+        return None
+    noun, bound = before.group("noun").casefold(), before.group("bound").casefold()
+    said = f"{before.group().strip()!r} before it: the level the change reaches"
+    if vocab.CHANGE_NOUNS[noun] != (1 if bound == "above" else -1):
+        return {
+            "refusal": f"{before.group().strip()!r} before {mention.text!r} sets a bound "
+            f"against the change's direction: a level reached or a baseline?; "
+            f"{vocab.REFUSAL_ADVICE}"
+        }
+    return _read_with_words(f"{bound} {mention.text}", said)
+
+
 def _priced_negated_or_joined(
     text: str, mention: Mention, reading: dict[str, Any], floor: int
 ) -> dict[str, Any] | None:
     """One unit a price is per, refused; a figure after a negation that turns no bound over,
-    refused; a count joined by a hyphen to what it counts, read; else None."""
+    refused; a level after a noun of change and a bound ("a drop below $900"), read with
+    them; a count joined by a hyphen to what it counts, read; a number joined by a hyphen to
+    a unit, a span or a scale word before a noun, read or refused; else None."""
     if refusal := _one_unit_priced(text, mention, reading, floor) or _negated(
         text, mention, reading, floor
     ):
         return {"refusal": refusal}
-    return _count_as_modifier(text, mention, reading, floor)
+    if (reached := _level_reached(text, mention, reading, floor)) is not None:
+        return reached
+    return _count_as_modifier(text, mention, reading, floor) or _hyphen_compound(
+        text, mention, reading
+    )
+
+
+# A hyphenated compound before a noun: a unit ("a 10-gigawatt campus"), a span of time ("a
+# 5-year plan") or a scale word ("a 250-million round") joined to the number.
+_UNIT_JOINED_RE = re.compile(r"-(?P<unit>[^\W\d_]+)(?![\w-])")
+_SPAN_JOINED_RE = re.compile(r"-(?:years?|months?|weeks?|days?|decades?)$", re.IGNORECASE)
+_SCALE_JOINED_RE = re.compile(r"\d-(?:thousand|million|billion|trillion)$", re.IGNORECASE)
+# Nouns that make a span before them the claim: a difference in time ("a two-year lead", "a
+# six-month gap", "a 3-year delay").
+_SPAN_CLAIMED_NOUNS = _DIFFERENCE_WORDS | {"delay", "delays", "head", "wait", "lead-time"}
+
+
+def _hyphen_compound(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any] | None:
+    """A number joined by a hyphen to a word, the two qualifying what follows, read as the
+    number and the word apart: a unit of measure is that quantity ("a 10-gigawatt campus" is
+    10 gigawatts; bits name a precision: "8-bit" stays refused); a span of time names the
+    period or kind of what follows ("a 5-year plan", refused) unless that is a difference in
+    time ("a two-year lead", a duration); a scale word with no unit and no thing counted
+    after it leaves the unit unwritten ("a 250-million round", refused; "a 100-billion
+    parameter model" stays a count). Else None."""
+    if reading["kind"] == "count" and _SCALE_JOINED_RE.search(mention.text):
+        counted = _NEXT_WORD_RE.match(text, mention.end)
+        if counted and counted.group(1).removesuffix("s") in _COUNTED_MODIFIERS:
+            return None  # "a 100-billion parameter model": what it counts follows
+        return {
+            "refusal": f"the unit of {mention.text.replace('-', ' ')!r} is not written: a scale "
+            f"word joined by a hyphen qualifies the noun after it, an amount of something "
+            f"unnamed (a currency?), not a count; {vocab.REFUSAL_ADVICE}"
+        }
+    if reading["kind"] == "duration" and _SPAN_JOINED_RE.search(mention.text):
+        noun = _NEXT_WORD_RE.match(text, mention.end)
+        if noun is None or noun.group(1).casefold() in _SPAN_CLAIMED_NOUNS:
+            return None
+        return {
+            "refusal": f"{mention.text + noun.group()!r}: a span joined by a hyphen before a "
+            f"noun names the period or kind of what follows, not a span claimed (a duration "
+            f"only before a difference in time: 'a two-year lead'); {vocab.REFUSAL_ADVICE}"
+        }
+    joined = _UNIT_JOINED_RE.match(text, mention.end)
+    if reading["kind"] != "count" or joined is None:
+        return None
+    unit = joined.group("unit")
+    if unit.casefold().endswith(("bit", "bits")):
+        return None  # "8-bit", "64-bit": a precision or a word size, not a volume of data
+    measured = read_mention(f"{mention.text} {unit}")
+    if measured.get("kind") != "quantity":
+        return None  # not a unit of measure of the project ("a 3-nanometer process")
+    return measured | {"read_with": f"{joined.group()!r} after it: its unit"}
 
 
 # A word of price and "for", "of" or "per" right before one unit: "the price for 1 kilowatt-hour
@@ -1428,7 +1587,8 @@ def _read_with_annual(
     """ "an annual increase of 8%", "a 23% compound annual rate": the mention read together
     with "annual" and kin right before or after it (verbatim words of the text, less a short
     name in brackets after "rate": "growth rate (CAGR) of 35%"), which make it a rate a year;
-    None where no such words stand beside it."""
+    else a stock or a flow named with a word of a span (:func:`_stock_or_flow`); None where
+    no such words stand beside it."""
     before = _ANNUAL_BEFORE_RE.search(text, floor, mention.start)
     if before is not None and (before.group("rate") or _CHANGE_NOUN_START_RE.match(mention.text)):
         words = text[before.start() : mention.end]
@@ -1458,7 +1618,7 @@ def _read_with_annual(
             f"{mention.text!r} a rate a year, which the mention does not hold; "
             f"{vocab.REFUSAL_ADVICE}"
         }
-    return None
+    return _stock_or_flow(text, mention, reading, floor)
 
 
 # A percentage ending in a comparative, then what it is compared with ("more than 10% less |
@@ -1898,6 +2058,9 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
             verb = f"{word} by" if word in vocab.CHANGE_VERBS else f"a {word} of"
             amount = _BY_RE.sub("", mention.text, count=1)
             return _with_verb(read_mention(f"{verb} {amount}"), word)
+        if (way := _OBJECT_DIRECTION_VERBS.get(word)) is not None:  # "raised prices by 10%"
+            amount = _BY_RE.sub("", mention.text, count=1)
+            return _with_verb(read_mention(f"{_OBJECT_DIRECTION_WORDS[way]} {amount}"), word)
     return {
         "refusal": f"{mention.text!r} gives the amount of a change or a difference whose "
         f"words are not in its clause; {vocab.REFUSAL_ADVICE}"
@@ -1926,14 +2089,21 @@ def _read_from_to(
 
 
 # A verb of change and its object before a percentage: "grew revenue 20%", "slashed prices
-# 30%", "cut its prices 30%". Verbs whose direction is declared read as that change, and so
-# does "cut" (always down: "cut costs 50%" is "cut costs by 50%"); others that change an amount
-# ("raised prices 10%") are refused.
-_CUT_VERBS = frozenset({"cut", "cuts", "cutting"})
-_OBJECT_CHANGE_VERBS = frozenset(
-    {"raised", "raise", "raises", "raising", "hiked", "hikes", "boosted", "boosts", "lifted"}
-    | {"cut", "cuts", "cutting", "lifts", "doubled", "tripled", "halved"}
+# 30%", "cut its prices 30%". A verb that moves its object one way is a change that way, up
+# as down: "cut costs 50%" is "cut costs by 50%" (a fall), "raised prices 10%" is "raised
+# prices by 10%" (a rise). Verbs that carry their own size ("doubled revenue 20%") are refused.
+_OBJECT_DIRECTION_VERBS = {
+    **dict.fromkeys(("cut", "cuts", "cutting"), "cut by"),
+    **dict.fromkeys(("raised", "raise", "raises", "raising", "hiked", "hike", "hikes"), "up"),
+    **dict.fromkeys(("hiking", "boosted", "boost", "boosts", "boosting", "lifted"), "up"),
+    **dict.fromkeys(("lift", "lifts", "lifting"), "up"),
+}
+_OBJECT_DIRECTION_WORDS = {"cut by": "cut by", "up": "increased by"}
+# An object that is itself a percentage ("raised rates 0.25%"): its change may be in points.
+_PERCENT_NAMED_RE = re.compile(
+    r"(?:rates?|shares?|margins?|yields?|percentages?|proportions?)", re.IGNORECASE
 )
+_OBJECT_CHANGE_VERBS = frozenset({"doubled", "tripled", "halved"})
 _NOT_OBJECT_WORDS = frozenset(
     {"to", "of", "by", "in", "on", "at", "for", "from", "than", "and", "or", "but", "with"}
     | {"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that"}
@@ -1999,8 +2169,9 @@ def _change_in_words_before(text: str, mention: Mention, floor: int) -> dict[str
 
 def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
     """A percentage after a verb of change and its object ("grew revenue 20%"): read as that
-    change with the verb, or refused where the verb's direction is not declared ("raised
-    prices 10%"); None where no such verb stands right before the object."""
+    change with the verb ("raised prices 10%" a rise, "cut costs 50%" a fall), or refused
+    after a verb that carries its own size ("doubled revenue 20%"); None where no such verb
+    stands right before the object."""
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
     clause = text[starts[-1] if starts else floor : mention.start]
     if clause[-1:] not in (" ", "\t"):
@@ -2015,13 +2186,21 @@ def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] 
         if verb in vocab.CHANGE_VERBS and verb not in ("up", "down"):
             said = " ".join(words[-size - 1 :])
             return _with_verb(read_mention(f"{verb} {mention.text}"), said)
-        if verb in _CUT_VERBS:
+        if (way := _OBJECT_DIRECTION_VERBS.get(verb)) is not None:
             said = " ".join(words[-size - 1 :])
-            return _with_verb(read_mention(f"cut by {mention.text}"), said)
+            if any(_PERCENT_NAMED_RE.fullmatch(w) for w in objects):
+                return {
+                    "refusal": f"{said!r} before {mention.text!r} changes a percentage: "
+                    f"the change may be in points or relative, which the words do not say; "
+                    f"{vocab.REFUSAL_ADVICE}"
+                }
+            moved = read_mention(f"{_OBJECT_DIRECTION_WORDS[way]} {mention.text}")
+            return _with_verb(moved, said)
         if verb in _OBJECT_CHANGE_VERBS:
             return {
-                "refusal": f"{verb!r} and its object before {mention.text!r} make it a change "
-                f"whose direction and base the mention does not hold; {vocab.REFUSAL_ADVICE}"
+                "refusal": f"{verb!r} carries its own size, and its object before "
+                f"{mention.text!r} leaves what the percentage measures unsaid; "
+                f"{vocab.REFUSAL_ADVICE}"
             }
     return None
 

@@ -30,7 +30,7 @@ import pandera.errors
 
 from gapstudy import checkcache, schema
 from gapstudy.atomicfile import os_error_message
-from gapstudy.check import Corpus, validate
+from gapstudy.check import Corpus, gated_corpus
 from gapstudy.disagreements import list_disagreements, load_disagreements_spec
 from gapstudy.exceptions import OutputError, TableError
 from gapstudy.facts import reconcile_facts
@@ -267,15 +267,9 @@ _ROWS = "rows"
 
 
 def _code_key() -> str:
-    """This package's code and the versions of the libraries that validate and write tables."""
-    import sys
-
-    import numpy
-
-    return checkcache.value_digest(
-        checkcache.code_fingerprint(),
-        [pd.__version__, pandera.__version__, numpy.__version__, sys.version],
-    )
+    """This package's code and the versions of the libraries that validate and write tables
+    (:func:`checkcache.library_versions`, the one list of them)."""
+    return checkcache.value_digest(checkcache.code_fingerprint(), checkcache.library_versions())
 
 
 def _stored(paths: ProjectPaths, name: str, key: str) -> tuple[bool, Any]:
@@ -416,7 +410,7 @@ def _source_blocks(corpus: Corpus, paths: ProjectPaths, code: str) -> _Made:
     and the code are those it was made from, else made (all such sources at once). When
     every source was made, the frames made with them are the tables' frames."""
     folder, rows_folder = paths.scratch / _STORE / _BLOCKS, paths.scratch / _STORE / _ROWS
-    check_keys = checkcache.last_keys()
+    check_keys = corpus.keys
     keys = {
         sid: hashlib.sha256(f"{code}\0{check_keys[sid]}".encode()).hexdigest()
         for sid in corpus.sources
@@ -470,6 +464,7 @@ def _make_blocks(
     """The blocks of sources ``sids``, the frame of each table of their rows, and each
     source's rows by table (pickled): their rows built, validated and formatted together (one
     frame per table, as a cold run makes the whole table), then cut source by source."""
+    corpus = corpus.of_sources(sids)
     wanted = set(sids)
     mentions: dict[str, list[Any]] = {sid: [] for sid in sids}
     for m in corpus.mentions:
@@ -641,7 +636,7 @@ def _build(paths: ProjectPaths) -> _Made:
     A table made source by source is its sources' blocks (each made again only when its
     source changed); a table made across sources is taken from the store while what it is
     made from and the files it reads are unchanged (its key names their digests)."""
-    corpus = validate(paths)
+    corpus = gated_corpus(paths)
     code = _code_key()
     made = _source_blocks(corpus, paths, code)
     for name in [*_BUILDERS, *_VIEWS]:
@@ -855,6 +850,11 @@ def load(name: str, paths: ProjectPaths | None = None) -> pd.DataFrame:
     Every value must have its column's type and vocabulary, and every span (``char_start``,
     ``char_end``, ``line``) must give exactly the row's words in its source's raw text;
     otherwise :class:`TableError` names the file, column and row.
+
+    A table whose exact bytes were validated before, by this code, against the raw texts it
+    points at as they still are, is neither parsed nor validated again: the frame validated
+    then is read back (see :func:`_trusted`). Each notebook run reads every table, and
+    parsing and validating the corpus in each of them grows with it.
     """
     paths = paths or project_paths()
     if name not in schema.TABLES:
@@ -868,13 +868,75 @@ def load(name: str, paths: ProjectPaths | None = None) -> pd.DataFrame:
             "and run `gapstudy tables`"
         )
     table = schema.TABLES[name]
-    frame = _read_typed(table, path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise TableError(os_error_message(path, err)) from None
+    record_path, key = _validated_record(paths, name, data)
+    trusted = _trusted(record_path, key)
+    if trusted is not None:
+        return trusted
+    frame = _read_typed(table, path, data)
     if frame.empty:
         _check_written_empty(name, path, paths)
         return _validated(table, _typed(table, []))
     frame = _validated(table, frame, path)
-    _check_spans(frame, path, paths)
+    raw_texts = _check_spans(frame, path, paths)
+    _record_validated(record_path, key, paths, raw_texts, frame)
     return frame
+
+
+# What ``load`` validated: one record per table (``.cache/loaded/<name>.pickle``), keyed by the
+# table's bytes, the code and library versions that read and validate it, and (for a table with
+# spans) the bytes of the sources table, which names each source's raw file. It holds the frame
+# validated and, for each raw text the spans were checked against, its ``stat()`` and hash as
+# :class:`checkcache.FileDigests` keeps them (the racy case included).
+_LOADED = "loaded"
+
+
+def _validated_record(paths: ProjectPaths, name: str, data: bytes) -> tuple[Path, str]:
+    """Where the record of table ``name`` is, and the key it must carry to be trusted."""
+    parts: list[Any] = [_code_key(), name, hashlib.sha256(data).hexdigest()]
+    if set(_SPAN_COLUMNS) <= set(schema.TABLES[name].column_names):
+        sources = paths.table_file(schema.SOURCES.name)
+        with contextlib.suppress(OSError):
+            parts.append(hashlib.sha256(sources.read_bytes()).hexdigest())
+    return paths.scratch / _LOADED / f"{name}.pickle", checkcache.value_digest(*parts)
+
+
+def _trusted(record_path: Path, key: str) -> pd.DataFrame | None:
+    """The frame recorded at ``record_path`` if the record has ``key`` (the same table bytes,
+    code, sources table) and every raw text it lists is unchanged: its ``stat()`` as recorded
+    and changed long enough before it was hashed, or else its bytes hashed again to the
+    recorded hash; otherwise ``None``."""
+    found, record = checkcache.read_stored(record_path, key)
+    if not found or not isinstance(record, dict):
+        return None
+    raw, frame = record.get("raw"), record.get("frame")
+    if not isinstance(raw, dict) or not isinstance(frame, pd.DataFrame):
+        return None
+    digests = checkcache.FileDigests(raw)
+    if all(digests.digest(Path(name)) == entry[2] for name, entry in raw.items()):
+        return frame
+    return None
+
+
+def _record_validated(
+    record_path: Path,
+    key: str,
+    paths: ProjectPaths,
+    raw_texts: dict[str, bytes],
+    frame: pd.DataFrame,
+) -> None:
+    """Record that the table keyed ``key`` was validated, giving ``frame``, against
+    ``raw_texts`` (raw file name: the bytes its spans were checked against). A raw text
+    changed since it was read is not recorded as validated: the next load validates again."""
+    digests = checkcache.FileDigests({})
+    for file_name, data in raw_texts.items():
+        found = digests.digest(paths.raw_file(file_name))
+        if found != b"file\0" + hashlib.sha256(data).digest():
+            return
+    checkcache.write_stored(record_path, key, {"raw": digests.used, "frame": frame})
 
 
 def _check_written_empty(name: str, path: Path, paths: ProjectPaths) -> None:
@@ -895,11 +957,12 @@ def _row(index: int) -> str:
     return f"row {index + 1} (line {index + 2})"
 
 
-def _read_typed(table: schema.Table, path: Path) -> pd.DataFrame:
-    """The CSV file with the table's dtypes; a value of the wrong type is named precisely."""
+def _read_typed(table: schema.Table, path: Path, data: bytes) -> pd.DataFrame:
+    """The CSV file (``data``, the bytes read from ``path``) with the table's dtypes; a value of
+    the wrong type is named precisely."""
     options: dict[str, Any] = {"keep_default_na": False, "na_values": [""]}
     try:
-        header = list(pd.read_csv(path, nrows=0).columns)
+        header = list(pd.read_csv(io.BytesIO(data), nrows=0).columns)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise TableError(f"{path}: cannot be read as CSV ({err})") from err
     except OSError as err:
@@ -913,9 +976,9 @@ def _read_typed(table: schema.Table, path: Path) -> pd.DataFrame:
             + (", or out of order)" if not (missing or extra) else ")")
         )
     try:
-        return pd.read_csv(path, dtype=table.dtypes, **options)
+        return pd.read_csv(io.BytesIO(data), dtype=table.dtypes, **options)
     except (ValueError, TypeError, UnicodeDecodeError, pd.errors.ParserError) as err:
-        text = pd.read_csv(path, dtype=str, **options)
+        text = pd.read_csv(io.BytesIO(data), dtype=str, **options)
         raise TableError(_describe_bad_value(table, text, path) or f"{path}: {err}") from err
 
 
@@ -966,10 +1029,11 @@ _MAX_LISTED = 10
 _SPAN_COLUMNS = ("source_id", "char_start", "char_end")
 
 
-def _check_spans(frame: pd.DataFrame, path: Path, paths: ProjectPaths) -> None:
-    """Refuse rows whose span does not give their words (and line) in the raw text."""
+def _check_spans(frame: pd.DataFrame, path: Path, paths: ProjectPaths) -> dict[str, bytes]:
+    """Refuse rows whose span does not give their words (and line) in the raw text. Returns
+    the raw texts the spans were checked against (file name: bytes)."""
     if not set(_SPAN_COLUMNS) <= set(frame.columns):
-        return
+        return {}
     words = next((c for c in ("quote", "text") if c in frame.columns), None)
     line = next((c for c in ("line", "line_start") if c in frame.columns), None)
     texts: dict[str, tuple[str, list[int]] | None] = {}
@@ -1008,6 +1072,11 @@ def _check_spans(frame: pd.DataFrame, path: Path, paths: ProjectPaths) -> None:
             "spans that do not match the raw texts (rebuild with `gapstudy tables`):\n"
             + "\n".join(f"  {p}" for p in problems)
         )
+    return {
+        files.get(sid, f"{sid}.txt"): raw[0].encode("utf-8")
+        for sid, raw in texts.items()
+        if raw is not None
+    }
 
 
 def _raw_file_names(paths: ProjectPaths) -> dict[str, str]:

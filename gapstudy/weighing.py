@@ -88,11 +88,11 @@ def _event_keys(sources: pd.DataFrame, source_events: pd.DataFrame | None) -> di
     }
 
 
-def _voice_key(voice: Any) -> str:
+def _voice_key(kind: Any, source_id: Any, voice_key: Any) -> str:
     """A person or body by its key; a text's own voice and its unnamed groups as the text."""
-    if voice.kind in ("outlet", "group"):
-        return f"text:{voice.source_id}"
-    return str(voice.voice_key)
+    if kind in ("outlet", "group"):
+        return f"text:{source_id}"
+    return str(voice_key)
 
 
 def _reading(directions: list[str]) -> str:
@@ -109,7 +109,16 @@ def independent_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     claims, voices, sources = tables["claims"], tables["voices"], tables["sources"]
     comment = claims["is_reader_comment"].fillna(False).astype(bool)
     claims = claims[claims["stance"].isin(CAMPS) & ~comment]
-    voice_keys = {v.voice_id: _voice_key(v) for v in voices.itertuples(index=False)}
+    voice_keys = {
+        voice_id: _voice_key(*rest)
+        for voice_id, *rest in zip(
+            *(
+                _values(voices[c]) if c in voices.columns else [None] * len(voices)
+                for c in ("voice_id", "kind", "source_id", "voice_key")
+            ),
+            strict=True,
+        )
+    }
     events = _event_keys(sources, tables.get("source_events"))
     kinds = _source_kinds(sources)
     frame = claims.assign(
@@ -141,8 +150,8 @@ def _groups(frame: pd.DataFrame, keys: list[str], columns: list[str]) -> dict[tu
     keys, rows in frame order, a row with a missing key in no group), each group as one list
     per column of ``columns``: a pass over plain lists, not a frame per group, so that
     grouping thousands of reports takes time in proportion to them."""
-    key_values = zip(*(frame[k] for k in keys), strict=True) if keys else iter(())
-    column_values = list(zip(*(frame[c] for c in columns), strict=True))
+    key_values = zip(*(_values(frame[k]) for k in keys), strict=True) if keys else iter(())
+    column_values = list(zip(*(_values(frame[c]) for c in columns), strict=True))
     found: dict[tuple, list[int]] = {}
     for i, key in enumerate(key_values):
         if not any(pd.isna(k) for k in key):
@@ -287,7 +296,11 @@ def leans(reports: pd.DataFrame, layers: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def robustness(tables: dict[str, pd.DataFrame], layers: pd.DataFrame) -> pd.DataFrame:
+def robustness(
+    tables: dict[str, pd.DataFrame],
+    layers: pd.DataFrame,
+    reports: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Every lean recomputed leaving out each source in turn and each event in turn (all the
     sources that report it): one row per (scope, subject, what is left out), with the lean on
     every text read (``lean_all``), the lean without it, and whether it changed. Rows follow
@@ -298,8 +311,9 @@ def robustness(tables: dict[str, pd.DataFrame], layers: pd.DataFrame) -> pd.Data
     refolds only the reports that hold a claim of theirs, and decides again only the leans of
     the subjects those reports weigh in, from their totals adjusted by the difference
     (:func:`_Subject.lean_without`). Claim and voice ids must be unique, as the schema declares.
+    ``reports`` is ``independent_reports(tables)``, made here when not given.
     """
-    reports = independent_reports(tables)
+    reports = independent_reports(tables) if reports is None else reports
     base = leans(reports, layers)
     if not len(base):
         return pd.DataFrame(columns=ROBUSTNESS_COLUMNS)
@@ -712,32 +726,61 @@ def figure_period(
     return when, words
 
 
-def report_evidence(reports: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+class EvidenceIndex:
+    """What :func:`report_evidence` and :func:`date_lean` look up in the tables, indexed once:
+    each claim's figures, each source's publication date, the figures that end a derived
+    measure, the period a "the year before" counts from, each claim's direction. A brief dates
+    every layer's and dimension's lean from one index, so that its work grows with the corpus
+    once, not once per lean."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame]) -> None:
+        figures = tables.get("figures")
+        columns = ["figure_id", "claim_id", "source_id", "period", "counterpart"]
+        figures = pd.DataFrame(columns=columns) if figures is None else figures
+        figures = figures.assign(**{c: pd.NA for c in columns if c not in figures.columns})
+        sources = tables["sources"]
+        self.published = dict(
+            zip(_values(sources["source_id"]), _values(sources["published"]), strict=True)
+        )
+        derived = tables.get("derived_measures")
+        self.ends: set[str] = set()
+        if derived is not None and len(derived):
+            self.ends = set(derived["numerator_figure_id"]) | set(derived["denominator_figure_id"])
+        # Each claim's figures, gathered in one pass: a report looks its claims up instead of
+        # filtering the whole figures table.
+        self.by_claim: dict[Any, list[tuple]] = {}
+        for f in zip(*(_values(figures[c]) for c in columns), strict=True):
+            self.by_claim.setdefault(f[1], []).append(f)
+        self.anchors = period_anchors(figures)
+        claims = tables["claims"]
+        self.directions = pd.Series(claims["direction"].array, index=claims["claim_id"].array)
+        self.direction_of = dict(
+            zip(_values(claims["claim_id"]), _values(claims["direction"]), strict=True)
+        )
+
+
+def _values(column: pd.Series) -> list[Any]:
+    """A column's values as a list, as iterating over it gives them (a column of strings is
+    read in one step, not one value at a time)."""
+    if isinstance(column.dtype, pd.StringDtype):
+        return column.to_numpy().tolist()
+    return list(column)
+
+
+def report_evidence(
+    reports: pd.DataFrame, tables: dict[str, pd.DataFrame], index: EvidenceIndex | None = None
+) -> pd.DataFrame:
     """``reports`` with what each rests on: ``is_measured`` (a claim of it gives a figure),
     ``periods`` (the (year, words) of its figures that state a period, oldest first),
     ``gap_periods`` (the same, of its figures that measure a gap: set against a counterpart or
     an end of a derived measure) and ``said`` (the (year, words) of the earliest publication
-    of its sources, when it was said; ``None`` for undated texts)."""
-    figures = tables.get("figures")
-    columns = ["figure_id", "claim_id", "source_id", "period", "counterpart"]
-    figures = pd.DataFrame(columns=columns) if figures is None else figures
-    figures = figures.assign(**{c: pd.NA for c in columns if c not in figures.columns})
-    published = dict(
-        zip(tables["sources"]["source_id"], tables["sources"]["published"], strict=True)
-    )
-    derived = tables.get("derived_measures")
-    ends: set[str] = set()
-    if derived is not None and len(derived):
-        ends = set(derived["numerator_figure_id"]) | set(derived["denominator_figure_id"])
-    # Each claim's figures, gathered in one pass: a report looks its claims up instead of
-    # filtering the whole figures table, so that the time grows with the corpus, not faster.
-    by_claim: dict[Any, list[tuple]] = {}
-    for f in zip(*(figures[c] for c in columns), strict=True):
-        by_claim.setdefault(f[1], []).append(f)
-    anchors = period_anchors(figures)
+    of its sources, when it was said; ``None`` for undated texts). ``index`` is
+    ``EvidenceIndex(tables)``, made here when not given."""
+    index = EvidenceIndex(tables) if index is None else index
+    published, ends, anchors = index.published, index.ends, index.anchors
     out = []
-    for r in reports.itertuples(index=False):
-        mine = [f for c in set(r.claim_ids) for f in by_claim.get(c, ())]
+    for claim_ids, source_ids in zip(reports["claim_ids"], reports["source_ids"], strict=True):
+        mine = [f for c in set(claim_ids) for f in index.by_claim.get(c, ())]
         periods, gaps = [], []
         for figure_id, _, source_id, period, counterpart in mine:
             when = figure_period(period, published.get(source_id), anchors.get(figure_id))
@@ -747,7 +790,7 @@ def report_evidence(reports: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> p
             if figure_id in ends or not pd.isna(counterpart):
                 gaps.append(when)
         dates = [(published_as_year(str(published[s])), month_label(published[s]))
-                 for s in r.source_ids if not pd.isna(published.get(s))]  # fmt: skip
+                 for s in source_ids if not pd.isna(published.get(s))]  # fmt: skip
         out.append(
             {
                 "is_measured": bool(mine),
@@ -765,7 +808,12 @@ def _when(report: Any) -> tuple[float, str] | None:
     return report.periods[-1] if report.periods else report.said
 
 
-def date_lean(reports: pd.DataFrame, lean: str, tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
+def date_lean(
+    reports: pd.DataFrame,
+    lean: str,
+    tables: dict[str, pd.DataFrame],
+    index: EvidenceIndex | None = None,
+) -> dict[str, Any]:
     """How old the evidence behind ``lean`` is and whether newer evidence runs against it, for
     one body of reports (a dimension's, or a layer's):
 
@@ -782,9 +830,11 @@ def date_lean(reports: pd.DataFrame, lean: str, tables: dict[str, pd.DataFrame])
     - ``is_dated``: ``against`` carries at least ``MIN_DATED_WEIGHT``, or a record bears on it.
 
     ``contested`` and ``thin`` leans have no carrying camp: only ``measured_share`` per camp
-    is meaningful, and they are never dated. Long because it states one rule in one place.
+    is meaningful, and they are never dated. ``index`` is ``EvidenceIndex(tables)``, made here
+    when not given. Long because it states one rule in one place.
     """
-    evidence = report_evidence(reports, tables)
+    index = EvidenceIndex(tables) if index is None else index
+    evidence = report_evidence(reports, tables, index)
     shares = {}
     for camp in CAMPS:
         ours = evidence[evidence["stance"] == camp]
@@ -812,8 +862,7 @@ def date_lean(reports: pd.DataFrame, lean: str, tables: dict[str, pd.DataFrame])
     else:
         said = [_when(r) for r in ours.itertuples(index=False)]
         newest = max((w[0] for w in said if w), default=None)
-    claims = tables["claims"].set_index("claim_id")
-    direction_of = dict(zip(claims.index, claims["direction"], strict=True))
+    direction_of = index.direction_of
     against = []
     for r in evidence[evidence["stance"] != camp].itertuples(index=False):
         when = _when(r)
@@ -823,7 +872,7 @@ def date_lean(reports: pd.DataFrame, lean: str, tables: dict[str, pd.DataFrame])
     result["against"] = sorted(against, key=lambda a: -a["when"][0])
     records = tables.get("out_of_date")
     if records is not None and len(records):
-        direction = records["claim_id"].map(claims["direction"])
+        direction = records["claim_id"].map(index.directions)
         bears = (records["stance"] == camp) & direction.isin(CLAIMED_CHANGE[lean])
         result["records"] = records[bears].to_dict("records")
     weight = sum(a["weight"] for a in result["against"])

@@ -477,6 +477,64 @@ def _same_size_edit_at_once(project, sid, rng):
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
+def _rekey_disputed_claim(project, sid, rng):
+    """A claim a disagreement names (in another file) given another key: a rule across
+    sources, not of the edited file alone, now fails."""
+    sides = yaml.safe_load((project.annotations / "disagreements.yaml").read_text("utf-8"))
+    report = rng.choice([s["report"] for d in sides["disagreements"] for s in d["sides"]])
+    owner, key = report.split("/")[:2]
+    path = project.annotation_file(owner)
+    text = path.read_text(encoding="utf-8")
+    assert f"key: {key}\n" in text
+    path.write_text(text.replace(f"key: {key}\n", f"key: {key}-renamed\n", 1), "utf-8")
+
+
+def _unlink_fact(project, sid, rng):
+    """A figure's link to a fact removed: the fact may now have one report only."""
+    paths = [p for p in _annotation_files(project) if "\n        fact: " in p.read_text()]
+    path = rng.choice(paths)
+    text = path.read_text(encoding="utf-8")
+    at = text.index("\n        fact: ")
+    end = text.index("\n", at + 1)
+    path.write_text(text[:at] + text[end:], "utf-8")
+
+
+def _respell_shared_voice_in_one_file(project, sid, rng):
+    """A voice key used in several files spelled otherwise in one of them."""
+    written = "\n    name: Justin Lin\n"
+    paths = [p for p in _annotation_files(project) if written in p.read_text()]
+    assert len(paths) > 1
+    path = rng.choice(paths)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(written, "\n    name: Justin Lin Junyang\n"), "utf-8")
+
+
+def _remove_source(project, sid, rng):
+    """A source taken out of sources.yaml with its raw text and annotation file."""
+    doc = yaml.safe_load(project.sources_file.read_text(encoding="utf-8"))
+    entry = next(e for e in doc["sources"] if e["source_id"] == sid)
+    text = project.sources_file.read_text(encoding="utf-8")
+    start = text.index(f"  - source_id: {sid}\n")
+    end = text.find("\n  - source_id: ", start + 1)
+    project.sources_file.write_text(
+        text[:start] + (text[end + 1 :] if end != -1 else ""), encoding="utf-8"
+    )
+    project.raw_file(entry["file"]).unlink()
+    project.annotation_file(sid).unlink()
+
+
+def _damage_summaries(project, sid, rng):
+    (project.scratch / "check" / checkcache._SUMMARIES).write_bytes(rng.randbytes(80))
+    _append_comment(project, sid, rng)
+
+
+def _damage_kept_results(project, sid, rng):
+    """The gate's result and the problems kept per measure and disagreement damaged."""
+    for name in ("_gate.pickle", "_measures.pickle", "_disagreements.pickle"):
+        (project.scratch / "check" / name).write_bytes(rng.randbytes(50))
+    _rename_first_voice(project, sid, rng)
+
+
 EDITS = {
     "annotation comment": _append_comment,
     "annotation voice name": _rename_first_voice,
@@ -496,6 +554,12 @@ EDITS = {
     "damaged row block": _damage_block,
     "row block of another source": _swap_blocks,
     "damaged rows and figure metric": _damage_rows_and_rename_metric,
+    "claim named by a disagreement rekeyed": _rekey_disputed_claim,
+    "figure unlinked from its fact": _unlink_fact,
+    "shared voice key spelled otherwise in one file": _respell_shared_voice_in_one_file,
+    "source removed": _remove_source,
+    "damaged summaries": _damage_summaries,
+    "damaged gate and kept results": _damage_kept_results,
 }
 
 
@@ -544,6 +608,11 @@ def test_after_any_single_edit_the_stored_results_give_what_a_cold_run_gives(
         "same-size annotation edit, times put back",
         "figure metric",
         "damaged rows and figure metric",
+        "claim named by a disagreement rekeyed",
+        "figure unlinked from its fact",
+        "shared voice key spelled otherwise in one file",
+        "source removed",
+        "damaged gate and kept results",
     )
     if edit in changes_output:
         assert warm != before  # the edit shows: an entry made before it was not used
@@ -584,6 +653,110 @@ def test_a_table_is_made_again_when_what_it_is_made_from_changes(project, monkey
     assert made == list(tables_module.schema.TABLES)
     assert _tables_bytes(project) == written
     made.clear()
-    monkeypatch.setattr(tables_module.pd, "__version__", "another version of pandas")
+    versions = checkcache.library_versions()
+    assert tables_module.pd.__version__ in versions  # one list of versions for both keys
+    monkeypatch.setattr(checkcache, "library_versions", lambda: (*versions, "pandas 99"))
     write_tables(project)
     assert made == list(tables_module.schema.TABLES)
+
+
+# --- One gate result for check and tables; summaries instead of stored checks ---------------
+
+
+def test_tables_after_check_takes_the_gates_result_and_reads_no_unchanged_source(
+    project, monkeypatch
+):
+    from gapstudy import check
+
+    inspect_corpus(project)
+    write_tables(project)
+    written = _tables_bytes(project)
+    sid = next(iter(load_sources(project)))
+    _append_comment(project, sid, random.Random(0))
+    inspect_corpus(project)
+    read = []
+    real = checkcache.stored_results
+
+    def counted(paths, sources, keys, **kwargs):
+        read.extend(sources)
+        return real(paths, sources, keys, **kwargs)
+
+    def no_rules(*args, **kwargs):
+        raise AssertionError("the gate's rules ran again")
+
+    monkeypatch.setattr(check, "_gate_problems", no_rules)
+    monkeypatch.setattr(checkcache, "stored_results", counted)
+    write_tables(project)
+    assert read == [sid]  # its rows are made again; no other source's checks are read
+    assert _tables_bytes(project) == written
+
+
+def test_tables_alone_after_an_edit_refuses_what_check_refuses(project):
+    from gapstudy.exceptions import AnnotationError
+
+    inspect_corpus(project)
+    write_tables(project)
+    _rekey_disputed_claim(project, None, random.Random(3))
+    with pytest.raises(AnnotationError) as by_tables:
+        write_tables(project)
+    found = inspect_corpus(project).problems
+    assert found and by_tables.value.problems == found
+    assert any("neither a claim nor a figure" in p.message for p in found)
+
+
+def _named_with(project, sid):
+    """The sources named with ``sid`` by a disagreement or a measure, and every source an
+    out-of-date record names."""
+    files = {
+        name: yaml.safe_load((project.annotations / f"{name}.yaml").read_text("utf-8"))
+        for name in ("disagreements", "derived", "out_of_date")
+    }
+    groups = [[s["report"] for s in d["sides"]] for d in files["disagreements"]["disagreements"]]
+    groups += [[m["numerator"], m["denominator"]] for m in files["derived"]["measures"]]
+    named = {sid}
+    for ids in groups:
+        owners = {str(i).split("/")[0] for i in ids}
+        named |= owners if sid in owners else set()
+    for record in files["out_of_date"]["out_of_date"]:
+        named |= {str(record[k]).split("/")[0] for k in ("claim", "evidence") if record.get(k)}
+    return named
+
+
+def test_a_check_after_one_edit_reads_the_stored_checks_of_no_other_source(project, monkeypatch):
+    cold = inspect_corpus(project)
+    sid = next(iter(cold.sources))
+    _append_comment(project, sid, random.Random(1))
+    read = []
+    real = checkcache._read_entry
+
+    def counted(path, key, linked):
+        read.append(path.name)
+        return real(path, key, linked)
+
+    monkeypatch.setattr(checkcache, "_read_entry", counted)
+    warm = inspect_corpus(project)
+    # Read back: the edited source, and the sources a rule names beside it (the other sides of
+    # its disagreements, the few out-of-date records); no other.
+    named = _named_with(project, sid)
+    read_sources = {name[: -len(".pickle")] for name in read if not name.startswith("_")}
+    assert sid in read_sources
+    assert read_sources <= named
+    assert len(named) < len(cold.sources)
+    assert warm.problems == cold.problems == []
+    assert format_coverage(warm) == format_coverage(cold)
+    assert dict(warm.annotations).keys() == dict(cold.annotations).keys()
+
+
+def test_coverage_lists_every_source_only_when_asked_once_there_are_many(project, monkeypatch):
+    from gapstudy import check
+
+    corpus = inspect_corpus(project)
+    every = format_coverage(corpus)
+    assert all(sid in every for sid in corpus.sources)
+    monkeypatch.setattr(check, "COVERAGE_LISTED", 2)
+    short = format_coverage(corpus)
+    assert not any(sid in short for sid in corpus.sources)  # all fully covered
+    n = len(corpus.sources)
+    assert f"  {n} sources not listed, {n} of them fully covered (" in short
+    assert short.splitlines()[-1] == every.splitlines()[-1]  # the total
+    assert format_coverage(corpus, verbose=True) == every

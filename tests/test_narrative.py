@@ -8,6 +8,8 @@ import pandas as pd
 import pytest
 import yaml
 from conftest import INPUT_PARTS, copy_parts
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
 from gapstudy import brief, schema, weighing
@@ -1766,3 +1768,18 @@ def test_the_caveat_counts_a_horizon_told_as_another_texts_period():
     assert (told["n_single_source"], told["n_cited"]) == (3, 5)
     assert caveats("within five years", "summit")["n_single_source"] == 4
     assert caveats("next three to five years", "another")["n_single_source"] == 4
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(st.sampled_from(["policy", "efficiency", "compute", "talent", None])),
+    dtype=st.sampled_from(["string", "object"]),
+)
+def test_the_most_frequent_value_is_the_first_that_value_counts_ranks(values, dtype):
+    """The source-quality context counts each source's dimensions in one pass; the value it
+    names, and its count, are those ``value_counts`` ranks first (ties included)."""
+    from gapstudy.narrative import _most_frequent
+
+    top = pd.Series(values, dtype=dtype).value_counts()
+    expected = (top.index[0], int(top.iloc[0])) if len(top) else (None, 0)
+    assert _most_frequent(values, dtype) == expected

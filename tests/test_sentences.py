@@ -875,7 +875,13 @@ CLASS_CASES += [
         "30%",
         ("change", -30.0, -30.0, -30.0, "exact", "percent"),
     ),
-    ("Nvidia raised prices 10% in March.", "10%", ("refusal", "its object")),
+    # raising is a rise exactly as a cut is a fall; a verb with its own size is refused
+    (
+        "Nvidia raised prices 10% in March.",
+        "10%",
+        ("change", 10.0, 10.0, 10.0, "exact", "percent"),
+    ),
+    ("They doubled revenue 20% in March.", "20%", ("refusal", "its own size")),
     (
         "Alibaba increased its stake to 30%.",
         "30%",
@@ -1069,7 +1075,11 @@ CLASS_CASES += [
         "10%",
         ("change", -10.0, -10.0, -10.0, "approximate", "percent"),
     ),
-    ("They raised prices 10% last year.", "10%", ("refusal", "direction and base")),
+    (
+        "They hiked fees nearly 15% last year.",
+        "nearly 15%",
+        ("change", 15.0, 15.0, 15.0, "approximate", "percent"),
+    ),
     # A count, up to two words, then "in" and a span: the span is the count's period.
     ("The navy launched three in 10 years.", "10 years", ("refusal", "(its period)")),
     ("The firm hired 300 engineers in two years.", "two years", ("refusal", "(its period)")),
@@ -1128,7 +1138,7 @@ CLASS_CASES += [
         ("duration", 5.0, 5.0, 5.0, "exact", "year"),
     ),
     # Things counted each day or month are a flow; people counted so are a count.
-    ("The service answers 2 billion daily queries.", "2 billion", ("refusal", "a rate")),
+    ("The service answers 2 billion daily queries.", "2 billion", ("refusal", "a flow")),
     (
         "It has 300 million monthly active users.",
         "300 million",
@@ -1201,6 +1211,112 @@ CLASS_CASES += [
         ("money", 3e4, 3e4, 3e4, "exact", "usd"),
     ),
 ]
+
+# Rules restated as principles (the real sentences are rows of tests/sentences.csv), each with
+# phrasings of our own.
+CLASS_CASES += [
+    # Stock or flow: things that exist at a moment, counted in a span, are a count; what
+    # accumulates over a span is a flow, read only where the project has its unit.
+    (
+        "The app has 5 million daily active devices.",
+        "5 million",
+        ("count", 5e6, 5e6, 5e6, "exact", "count"),
+    ),
+    (
+        "There are 300 million weekly ChatGPT users.",
+        "300 million",
+        ("count", 3e8, 3e8, 3e8, "exact", "count"),
+    ),
+    (
+        "Weekly users grew to 800 million.",
+        "800 million",
+        ("count", 8e8, 8e8, 8e8, "exact", "count"),
+    ),
+    ("It logs 30 million annual downloads.", "30 million", ("refusal", "a flow")),
+    ("Daily queries reached 2 billion.", "2 billion", ("refusal", "a flow")),
+    ("It reached $2 billion monthly revenue.", "$2 billion", ("refusal", "a flow")),
+    (
+        "It reached $5 billion annual revenue.",
+        "$5 billion",
+        ("money", 5e9, 5e9, 5e9, "exact", "usd_per_year"),
+    ),
+    ("Annual shipments reached 10 million units.", "10 million", ("refusal", "a flow")),
+    (
+        "Its monthly users include 5 million developers.",
+        "5 million",
+        ("count", 5e6, 5e6, 5e6, "exact", "count"),
+    ),
+    # named before money, a span word gives the amount's period: read as it stands
+    (
+        "It booked a quarterly charge of about $5.5 billion.",
+        "$5.5 billion",
+        ("money", 5.5e9, 5.5e9, 5.5e9, "approximate", "usd"),
+    ),
+    # a span word after its noun names nothing before the figure
+    (
+        "Huawei makes 200,000 chips yearly compared to Nvidia's 3.76 million shipments.",
+        "3.76 million",
+        ("count", 3.76e6, 3.76e6, 3.76e6, "exact", "count"),
+    ),
+    # Raising is a rise exactly as a cut is a fall, with or without "by".
+    (
+        "The foundry will raise prices by up to 20% next year.",
+        "20%",
+        ("change", None, None, 20.0, "upper", "percent"),
+    ),
+    ("The Fed raised rates 0.25% in May.", "0.25%", ("refusal", "in points or relative")),
+    ("The firm cut its margins 2% last year.", "2%", ("refusal", "in points or relative")),
+    (
+        "OpenAI boosted output 30% last year.",
+        "30%",
+        ("change", 30.0, 30.0, 30.0, "exact", "percent"),
+    ),
+    # A noun of change, then a bound, before a level: the level reached with its bound.
+    (
+        "Traders fear a drop below $900 this week.",
+        "$900",
+        ("money", None, None, 900.0, "upper", "usd"),
+    ),
+    (
+        "Analysts expect a rise above 10% next year.",
+        "10%",
+        ("percent", None, 10.0, None, "lower", "percent"),
+    ),
+    ("Inflation saw a rise below 2% in May.", "2%", ("refusal", "against the change")),
+    (
+        "Revenue saw a 60 percent increase over $7.5 billion.",
+        "$7.5 billion",
+        ("money", 7.5e9, 7.5e9, 7.5e9, "exact", "usd"),
+    ),
+    # A hyphenated compound before a noun: a unit of the project is its quantity; a span is
+    # the period or kind of what follows unless it is a difference in time; a scale word with
+    # no unit leaves the unit unwritten.
+    (
+        "They plan a 10-gigawatt data center.",
+        "10",
+        ("quantity", 10.0, 10.0, 10.0, "exact", "gigawatt"),
+    ),
+    ("TSMC's 3-nanometer process is ahead.", "3", ("refusal", "joined to the words")),
+    ("It trains in 8-bit precision.", "8", ("refusal", "joined to the words")),
+    ("Beijing unveiled a 5-year plan for chips.", "5-year", ("refusal", "a span joined")),
+    ("The US holds a two-year lead.", "two-year", ("duration", 2.0, 2.0, 2.0, "exact", "year")),
+    ("The startup closed a 250-million round.", "250-million", ("refusal", "is not written")),
+    (
+        "It activates a 100-billion parameter model.",
+        "100-billion",
+        ("count", 1e11, 1e11, 1e11, "exact", "count"),
+    ),
+]
+
+
+def test_a_share_whole_goes_on_past_a_word_in_ed_after_a_word_of_degree():
+    text = "Taiwan makes more than 90% of the world's most advanced chips."
+    reading = reading_of(text, "90%")
+    assert numbers(reading) == ("percent", None, 90.0, None, "lower", "percent")
+    assert reading["whole"] == "the world's most advanced chips"
+    assert reading_of("40% of the computing power used by labs", "40%")["whole"] == (
+        "the computing power"
+    )
 
 
 def test_a_change_after_the_price_for_one_kilowatt_hour_has_two_prices_as_levels():
@@ -1613,7 +1729,12 @@ WORDS_AROUND_CASES = [
         "1,000",
         ("count", None, 1000, None, "lower", "count"),
     ),
-    ("The price was boosted by 5,000 yuan.", "5,000", ("refusal", "whose words are not in")),
+    # a verb that raises its object, as one that cuts it, gives "by N" its direction
+    (
+        "The price was boosted by 5,000 yuan.",
+        "5,000",
+        ("change", 5000, 5000, 5000, "exact", "cny"),
+    ),
     # "a year" after "in", "of", "within": a span, no rate
     (
         "The share has risen sharply by 14% in less than two-thirds of a year.",

@@ -294,6 +294,102 @@ def test_load_finds_a_raw_text_named_other_than_its_source_id(project):
     assert (figures["source_id"] == "undated-narrowing").any()
 
 
+# ------------------------------------------------------- load trusts what it validated before
+
+
+def _counting_validation(monkeypatch) -> list[str]:
+    """The tables ``load`` validates from now on (schema and spans), by name."""
+    validated: list[str] = []
+    real = tables_module._validated
+
+    def counting(table, frame, path=None):
+        if path is not None:
+            validated.append(table.name)
+        return real(table, frame, path)
+
+    monkeypatch.setattr(tables_module, "_validated", counting)
+    return validated
+
+
+def test_a_table_validated_once_is_read_again_without_validation_and_is_the_same(
+    project, monkeypatch
+):
+    write_tables(project)
+    first = {name: gapstudy.load(name, project) for name in schema.TABLES}
+    validated = _counting_validation(monkeypatch)
+    again = {name: gapstudy.load(name, project) for name in schema.TABLES}
+    assert validated == []
+    for name, frame in first.items():
+        pd.testing.assert_frame_equal(again[name], frame, check_exact=True)
+
+
+@pytest.mark.parametrize(
+    ("table", "edit", "message"),
+    [
+        ("figures", "shift", r"figures.csv: row 3 \(line 4\): column 'text': .* reads "),
+        ("claims", ("quote", "words never said"), r"claims.csv: row 3 .*'quote'"),
+        ("figures", ("unit", "furlongs"), r"figures.csv: column 'unit', row 3 .*'furlongs'"),
+        ("voices", ("stance", "maybe"), r"voices.csv: column 'stance', row 3 .*'maybe'"),
+    ],
+)
+def test_a_table_edited_by_hand_after_it_was_validated_is_refused(project, table, edit, message):
+    write_tables(project)
+    gapstudy.load(table, project)
+    path = project.table_file(table)
+    if edit == "shift":
+        _shift_span(path, 2)
+    else:
+        _edit_cell(path, 2, *edit)
+    with pytest.raises(TableError, match=message):
+        gapstudy.load(table, project)
+
+
+def test_tables_stale_against_a_raw_text_changed_after_they_were_validated_are_refused(project):
+    """A raw text changed in place (same size, same modification time) after the tables were
+    validated: its spans no longer give their words, and the next load says so."""
+    write_tables(project)
+    figures = gapstudy.load("figures", project)
+    row = figures.iloc[0]
+    raw = project.raw / f"{row.source_id}.txt"
+    before = raw.stat()
+    data = bytearray(raw.read_bytes())
+    at = len(bytes(data).decode("utf-8")[: row.char_start].encode("utf-8"))
+    data[at] = ord("Z") if data[at] != ord("Z") else ord("Y")
+    raw.write_bytes(bytes(data))
+    os.utime(raw, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with pytest.raises(TableError, match=r"figures.csv: row 1 .*column 'text'"):
+        gapstudy.load("figures", project)
+
+
+def test_a_record_of_other_code_or_a_damaged_record_is_not_trusted(project, monkeypatch):
+    write_tables(project)
+    gapstudy.load("claims", project)
+    validated = _counting_validation(monkeypatch)
+    monkeypatch.setattr(tables_module, "_code_key", lambda: "other code")
+    gapstudy.load("claims", project)
+    assert validated == ["claims"]
+    record = project.scratch / "loaded" / "claims.pickle"
+    record.write_bytes(b"not a record")
+    gapstudy.load("claims", project)
+    gapstudy.load("claims", project)
+    assert validated == ["claims", "claims"]
+
+
+def test_a_new_sources_table_validates_the_tables_with_spans_again(project, monkeypatch):
+    """The sources table names each source's raw file: when it changes, spans are checked
+    against the files it names now."""
+    write_tables(project)
+    gapstudy.load("claims", project)
+    validated = _counting_validation(monkeypatch)
+    path = project.table_file("sources")
+    path.write_bytes(path.read_bytes())
+    gapstudy.load("claims", project)
+    assert validated == []
+    _edit_cell(path, 0, "title", "Another title")
+    gapstudy.load("claims", project)
+    assert validated == ["claims"]
+
+
 # ------------------------------------------------------------------ the data package
 
 

@@ -546,3 +546,52 @@ def test_contested_and_thin_leans_have_no_carrying_camp_and_are_never_dated():
     for lean in ("contested", "thin"):
         got = weighing.date_lean(reports, lean, tables)
         assert got["camp"] is None and not got["is_dated"] and got["period"] is None
+
+
+def _as_loaded(tables: dict) -> dict:
+    """The tables with the dtypes ``gapstudy.load`` gives (strings as ``string``, flags as
+    ``boolean``), as a notebook reads them."""
+    return {name: frame.convert_dtypes() for name, frame in tables.items()}
+
+
+@st.composite
+def _random_dated_tables(draw: st.DrawFn) -> dict:
+    """Random small corpora (as above) with dated texts and figures that state periods."""
+    tables = draw(_random_tables())
+    tables["sources"]["published"] = [
+        draw(st.sampled_from(["2024-05", "2025-03-26", "2026-01", "2026-03", None]))
+        for _ in range(len(tables["sources"]))
+    ]
+    rows = []
+    for n, (claim_id, source_id) in enumerate(
+        zip(tables["claims"]["claim_id"], tables["claims"]["source_id"], strict=True)
+    ):
+        for k in range(draw(st.integers(0, 2))):
+            rows.append(
+                {"figure_id": f"{claim_id}/{k}", "claim_id": claim_id, "source_id": source_id,
+                 "period": draw(st.sampled_from(["2023", "last year", "the year before", None])),
+                 "counterpart": draw(st.sampled_from(["China", None])), "char_start": n * 10 + k}
+            )  # fmt: skip
+    columns = ["figure_id", "claim_id", "source_id", "period", "counterpart", "char_start"]
+    tables["figures"] = pd.DataFrame(rows, columns=columns)
+    return tables
+
+
+@settings(max_examples=25, deadline=None)
+@given(tables=_random_dated_tables())
+def test_a_shared_evidence_index_dates_every_lean_as_dating_each_alone_does(tables):
+    """The brief dates every dimension's and layer's lean from one ``EvidenceIndex`` of the
+    tables as loaded (string columns): the same as dating each from the plain tables alone."""
+    loaded = _as_loaded(tables)
+    index = weighing.EvidenceIndex(loaded)
+    reports = weighing.independent_reports(tables)
+    pd.testing.assert_frame_equal(weighing.independent_reports(loaded), reports, check_dtype=False)
+    pd.testing.assert_frame_equal(
+        weighing.robustness(loaded, LAYERS), weighing.robustness(tables, LAYERS)
+    )
+    for dimension in sorted(set(reports["dimension"])):
+        mine = reports[reports["dimension"] == dimension]
+        for lean in ("us_ahead", "narrowing", "parity", "contested"):
+            assert weighing.date_lean(mine, lean, loaded, index) == weighing.date_lean(
+                mine, lean, tables
+            )
