@@ -483,8 +483,8 @@ class _ReportIndex:
         """The period of a quantity told by several texts (``told``: its figures, in reading
         order), escaped: one period when every text gives the same one, placed by the same
         date; otherwise each text's own, named by the text ('January 2026 in the Hong Kong
-        report of February 2026, whose date is inferred; no period given in AI CERTs'), so
-        that no text's period or date is shown as another's."""
+        report of February 2026, whose date is inferred; no period beside the figure in AI
+        CERTs'), so that no text's period or date is shown as another's."""
         first: dict[str, _Row] = {}
         for row in told:
             first.setdefault(row["source_id"], row)
@@ -502,7 +502,7 @@ class _ReportIndex:
             part = f"{words} in {source_labels[source]}"
             parts.append(part + (", whose date is inferred" if inferred else ""))
         if silent:
-            parts.append(f"no period given in {join_and(silent)}")
+            parts.append(f"no period beside the figure in {join_and(silent)}")
         return "; ".join(parts)
 
     def checks_of(self, figure_ids: list[str]) -> list[_Row] | None:
@@ -1110,6 +1110,11 @@ def _caveats(
     }
 
 
+# Units of a span of time: a figure in one of them whose words are its own period is the
+# span its report is given over (:func:`_texts_telling`).
+_SPAN_UNITS = frozenset({"year", "month"})
+
+
 def _texts_telling(
     evidence: pd.DataFrame, figures: pd.DataFrame, reports: pd.DataFrame
 ) -> list[int]:
@@ -1118,11 +1123,15 @@ def _texts_telling(
     figure of the same independent report (one voice at one event, as the weighing counts it:
     ``evidence``) in the same unit, with the same bound and number. A text that keeps the
     number out of a fact (another horizon or rival) still tells it; a text that gives another
-    number, or none, does not. One pass over the figures: a quantity looks up its key."""
+    number, or none, does not. A span of time whose words are its own period (Lin's "three to
+    five years") is told too by a text whose figure of the same report has that period, as
+    written (the Hong Kong text gives his odds over the "next three to five years", the span
+    being the outlet's question). One pass over the figures: a quantity looks up its key."""
     report_of = {c: n for n, ids in enumerate(evidence["claim_ids"]) for c in ids}
     number = figures["high"].fillna(figures["value"]).fillna(figures["low"])
     keys: dict[str, tuple] = {}
     texts: dict[tuple, set[str]] = {}
+    spans: dict[str, tuple] = {}
     columns = zip(
         figures["figure_id"],
         figures["claim_id"],
@@ -1130,17 +1139,26 @@ def _texts_telling(
         figures["unit"],
         figures["bound"],
         number,
+        figures["text"],
+        figures["period"],
         strict=True,
     )
-    for figure_id, claim_id, source_id, unit, bound, value in columns:
-        if claim_id not in report_of or pd.isna(value):
+    for figure_id, claim_id, source_id, unit, bound, value, words, period in columns:
+        if claim_id not in report_of:
+            continue
+        over = " ".join(str(period).split()).casefold() if isinstance(period, str) else ""
+        if over:
+            texts.setdefault((report_of[claim_id], over), set()).add(source_id)
+            if unit in _SPAN_UNITS and " ".join(str(words).split()).casefold() in over:
+                spans[figure_id] = (report_of[claim_id], over)
+        if pd.isna(value):
             continue
         key = (report_of[claim_id], unit, bound, float(value))
         keys[figure_id] = key
         texts.setdefault(key, set()).add(source_id)
     return [
-        len(texts.get(keys.get(first), set()) | set(source_ids))
-        for first, source_ids in zip(reports["figure_id"], reports["source_ids"], strict=True)
+        len(texts.get(keys.get(first), set()) | texts.get(spans.get(first), set()) | set(ids))
+        for first, ids in zip(reports["figure_id"], reports["source_ids"], strict=True)
     ]
 
 

@@ -3,13 +3,16 @@
 A period is kept as the text puts it, but a period that names a year must be one of these
 forms, so that its two ends are known and in order:
 
-- a year ``2024``; a quarter ``2025-Q1`` or ``Q1 2025``; a half ``2025-H2`` or ``H2 2025``;
-  part of a year ``early 2023``, ``mid 2023``, ``late 2023``;
+- a year ``2024``; a quarter ``2025-Q1`` or ``Q1 2025``; a half ``2025-H2``, ``H2 2025`` or
+  ``the second half of 2025`` (July to December); part of a year ``early 2023``, ``mid 2023``,
+  ``late 2023``; ``the end of 2025`` (its December: never the whole year, which would place it
+  at mid-year, before "late 2025");
 - a month ``2026-03``, ``March 2026``; a day ``2026-03-05``, ``March 5, 2026``, ``5 March 2026``;
 - a range of two of those, ``2023 to 2025``, ``from late 2024 to 2025``, ``2023–2025``, ``between
   2023 and 2025``: its start is not after its end (``2031 to 2026`` is refused);
 - one of those after ``since`` (open at the end), ``by``, ``until``, ``through``, ``before``
-  (open at the start), ``as of``, ``in``, ``during``, ``at the end of`` (the period itself);
+  (open at the start), ``as of``, ``in``, ``during`` (the period itself), and ``at`` before
+  ``the end of``: "by the end of 2025" ends with December 2025;
 - any of them followed by a note in brackets: ``January 2026 (Lin's remark at the summit)``.
 
 A period that names no year ("last year", "January", "As of April 30", "within five years",
@@ -105,6 +108,8 @@ _POINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"{_Y}-h(?P<n>\d+)", "half"),
         (rf"h(?P<n>\d+) {_Y}", "half"),
         (rf"(?P<part>early|mid|late)[ -]{_Y}", "part"),
+        (rf"(?:the )?end of {_Y}", "year end"),
+        (rf"(?:the )?(?P<half>first|second) half(?: of)? {_Y}", "named half"),
         (rf"{_Y}-(?P<m>\d{{1,2}})", "month"),
         (rf"{_Y}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})", "day"),
         (rf"{_MONTH},? {_Y}", "named month"),
@@ -116,7 +121,7 @@ _JOIN = re.compile(r"\s+(?:to|through|until|and)\s+|\s*[–—-]\s*", re.IGNOREC
 _RANGE_START = re.compile(r"(?:from|between)\s+", re.IGNORECASE)
 _OPEN_START = re.compile(r"since (?P<p>.+)", re.IGNORECASE)
 _OPEN_END = re.compile(r"(?:by|until|through|before) (?P<p>.+)", re.IGNORECASE)
-_SAME = re.compile(r"(?:as of|in|during|at the end of|the end of|end of|for) (?P<p>.+)", re.I)
+_SAME = re.compile(r"(?:as of|in|during|for|at(?= the end of)) (?P<p>.+)", re.IGNORECASE)
 
 
 def _bounded(text: str, what: str, value: int, low: int, high: int) -> int:
@@ -138,9 +143,14 @@ def _read_point(text: str, whole: str) -> Period | None:
         year = _bounded(whole, "year", int(match.group("year")), 1900, 2099)
         if kind == "year":
             return Period(text, dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-        if kind in ("quarter", "half"):
+        if kind == "year end":
+            return Period(text, *_month_days(year, 12), "part_of_year")
+        if kind in ("quarter", "half", "named half"):
             size = 3 if kind == "quarter" else 6
-            n = _bounded(whole, kind, int(match.group("n")), 1, 12 // size)
+            if kind == "named half":
+                n = 1 if match.group("half").casefold() == "first" else 2
+            else:
+                n = _bounded(whole, kind, int(match.group("n")), 1, 12 // size)
             first = _month_days(year, size * (n - 1) + 1)[0]
             return Period(text, first, _month_days(year, size * n)[1], "part_of_year")
         if kind == "part":

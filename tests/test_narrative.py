@@ -1632,7 +1632,7 @@ def test_a_quantity_told_by_two_texts_names_each_texts_own_period():
     labels = brief.label_sources(tables["sources"])
     assert (
         f"Chance of overtaking the US leaders (next three to five years in {labels['a']}; "
-        f"no period given in {labels['b']}): "
+        f"no period beside the figure in {labels['b']}): "
     ) in text
     assert "Chance of overtaking the US leaders (next three to five years): " not in text
     # A period placed by a's date (inferred) says so of a alone.
@@ -1640,7 +1640,8 @@ def test_a_quantity_told_by_two_texts_names_each_texts_own_period():
     placed["figures"].loc[placed["figures"]["figure_id"] == "a/lin-odds/1", "period"] = "last year"
     text = "\n".join(render_parts(build_brief_context(placed)).values())
     assert (
-        f"(2025 in {labels['a']}, whose date is inferred; no period given in {labels['b']}): "
+        f"(2025 in {labels['a']}, whose date is inferred; "
+        f"no period beside the figure in {labels['b']}): "
     ) in text
     # The same period from both texts, placed alike: said once.
     same = {**tables, "figures": tables["figures"].copy()}
@@ -1736,6 +1737,37 @@ def test_the_caveat_counts_a_retold_number_by_its_independent_report():
     two_events = [{**e, "event_id": f"{e['source_id']}-event"} for e in events]
     caveats = build_brief_context({**tables, "source_events": pd.DataFrame(two_events)})["caveats"]
     assert (caveats["n_single_source"], caveats["n_cited"]) == (6, 6)
+
+
+def test_the_caveat_counts_a_horizon_told_as_another_texts_period():
+    """Text a gives Lin's horizon as a figure ("three to five years", its own period); text b
+    gives his odds over the same period but not the span as a figure (as a question the outlet
+    asked, say). At one event b tells the horizon too, so it is not a single text's; over
+    another period, or at another event, it stays a's alone."""
+
+    def caveats(b_period: str, event_b: str) -> dict:
+        tables = make_tables()
+        figures = tables["figures"].copy()
+        horizon = figures["figure_id"] == "a/lin-odds/2"
+        figures.loc[horizon, ["period", "period_precision"]] = ["next three to five years", "range"]
+        retold = figures["figure_id"] == "b/lin-again/1"
+        figures.loc[retold, ["period", "period_precision"]] = [b_period, "range"]
+        claims = tables["claims"].copy()
+        again = claims["claim_id"] == "b/lin-again"
+        claims.loc[again, ["dimension", "direction", "stance"]] = [
+            "overall_lead",
+            "us_ahead",
+            "skeptic",
+        ]
+        events = [{"source_id": "a", "event_id": "summit", "n": 1}]
+        events.append({"source_id": "b", "event_id": event_b, "n": 1})
+        tables = {**tables, "figures": figures, "claims": claims}
+        return build_brief_context({**tables, "source_events": pd.DataFrame(events)})["caveats"]
+
+    told = caveats("Next three to five years", "summit")
+    assert (told["n_single_source"], told["n_cited"]) == (3, 5)
+    assert caveats("within five years", "summit")["n_single_source"] == 4
+    assert caveats("next three to five years", "another")["n_single_source"] == 4
 
 
 @settings(max_examples=200, deadline=None)

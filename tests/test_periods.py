@@ -34,6 +34,14 @@ READ = [
     ("by 2030", None, D(2030, 12, 31), "open"),
     ("as of March 2026", D(2026, 3, 1), D(2026, 3, 31), "month"),
     ("January 2026 (Lin's remark at the AGI-Next summit)", D(2026, 1, 1), D(2026, 1, 31), "month"),
+    ("the end of 2025", D(2025, 12, 1), D(2025, 12, 31), "part_of_year"),
+    ("end of 2023", D(2023, 12, 1), D(2023, 12, 31), "part_of_year"),
+    ("at the end of 2025", D(2025, 12, 1), D(2025, 12, 31), "part_of_year"),
+    ("by the end of 2025", None, D(2025, 12, 31), "open"),
+    ("the second half of 2025", D(2025, 7, 1), D(2025, 12, 31), "part_of_year"),
+    ("first half of 2025", D(2025, 1, 1), D(2025, 6, 30), "part_of_year"),
+    ("H2 2025", D(2025, 7, 1), D(2025, 12, 31), "part_of_year"),
+    ("from mid 2024 to the end of 2025", D(2024, 5, 1), D(2025, 12, 31), "range"),
     ("last year", None, None, "relative"),
     ("As of April 30", None, None, "relative"),
     ("next three to five years", None, None, "relative"),
@@ -43,6 +51,17 @@ READ = [
 @pytest.mark.parametrize(("text", "start", "end", "precision"), READ, ids=[r[0] for r in READ])
 def test_a_period_is_read_to_its_ends(text, start, end, precision):
     assert parse_period(text) == Period(text, start, end, precision)
+
+
+def test_the_end_of_a_year_sits_after_its_late_months_and_a_half_at_its_middle():
+    """ "the end of 2025" is December: after "late 2025", never at mid-2025; "by the end of
+    2025" names December too; a half sits at the middle of its six months."""
+    year = {t: parse_period(t).as_year for t in ("late 2025", "mid 2025", "the end of 2025")}
+    assert year["mid 2025"] < year["late 2025"] < year["the end of 2025"] == 2025 + 11.5 / 12
+    assert parse_period("at the end of 2025").as_year == 2025 + 11.5 / 12
+    assert parse_period("by the end of 2025").as_year == 2025 + 11.5 / 12
+    assert parse_period("the second half of 2025").as_year == 2025.75
+    assert parse_period("H2 2025").as_year == parse_period("2025-H2").as_year == 2025.75
 
 
 REFUSED = [
@@ -55,6 +74,8 @@ REFUSED = [
     ("2023-02-29", "day 29 does not exist"),
     ("the year after 2024", "names a year but is not a form the project reads"),
     ("2025 and 2026", "names a year but is not a form the project reads"),
+    ("the third half of 2025", "names a year but is not a form the project reads"),
+    ("at 2025", "names a year but is not a form the project reads"),
     ("", "is empty"),
 ]
 
