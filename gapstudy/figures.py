@@ -208,12 +208,7 @@ _CURRENCY_WORDS: dict[tuple[str, ...], str] = {
     for written in forms
 }
 # Money words the project has no unit for: an amount in them is refused, never counted.
-_OTHER_MONEY_WORDS = frozenset(
-    {"dollar", "dollars", "rupee", "rupees", "won", "franc", "francs", "ringgit", "ruble"}
-    | {"rubles", "rouble", "roubles", "peso", "pesos", "reais", "lira", "krona", "kronor"}
-    | {"krone", "kroner", "zloty", "dirham", "dirhams", "riyal", "riyals", "baht", "rupiah"}
-    | {"shekel", "shekels", "rand", "currency", "cash"}
-)
+_OTHER_MONEY_WORDS = vocab.OTHER_CURRENCY_NAMES | {"dollar", "dollars", "currency", "cash"}
 _MAX_ORDERS = 300  # 10**300 is still a float
 _ORDERS_OF_MAGNITUDE = _phrases("orders of magnitude", "order of magnitude")
 _BY_A_FACTOR = _phrases("by a factor of", "a factor of", "factor of")

@@ -189,7 +189,7 @@ _ATOM_RE = re.compile(
 _CURRENCY_TAIL_RE = re.compile(
     rf"(?:[ \t]+|-)(?:(?:US|U\.S\.|Hong[ \t]Kong|HK|New[ \t]Taiwan|Taiwan|NT|(?-i:[A-Z][a-z]+))"
     rf"[ \t]+dollars|"
-    rf"(?:{'|'.join(_CURRENCY_WORDS)}))\b",
+    rf"(?:{'|'.join((*_CURRENCY_WORDS, *sorted(vocab.OTHER_CURRENCY_NAMES)))}))\b",
     re.IGNORECASE,
 )
 _PERCENT_SUFFIX_RE = re.compile(r"[ \t]?%|[\s-](?:percent|per cent|pct)|pc", re.IGNORECASE)

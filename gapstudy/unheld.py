@@ -269,7 +269,9 @@ def _nothing_counted(
     named = [
         word
         for word in run
-        if _is_currency(word) or is_unit_word(word.strip(".")) or _UNIT_ABBREVIATION_RE.match(word)
+        if _is_money_word(word)
+        or is_unit_word(word.strip("."))
+        or _UNIT_ABBREVIATION_RE.match(word)
     ]
     if named:
         return (
@@ -299,6 +301,12 @@ def _words(after: str) -> list[str]:
 def _is_currency(word: str) -> bool:
     """Whether the normaliser reads ``word`` after a number as a currency ("dollars", "RMB")."""
     return word.isalpha() and read_mention(f"1 {word}").get("kind") == "money"
+
+
+def _is_money_word(word: str) -> bool:
+    """Whether ``word`` names a currency the normaliser knows, its own ("dollars") or one it
+    refuses ("won", vocab.OTHER_CURRENCY_NAMES): either way a unit, never things counted."""
+    return _is_currency(word) or word.casefold() in vocab.OTHER_CURRENCY_NAMES
 
 
 def _is_plural(word: str) -> bool:
@@ -739,6 +747,7 @@ _SPAN_LEADS = frozenset({"for", "in", "within", "of", "over", "than", "under"})
 # Words that start a predicate after a figure's phrase ("42 percent are more concerned", "only
 # 10 percent say they're more excited"): what follows says something of the things counted,
 # and its comparatives and rates are not the figure's.
+_CONJUNCTIONS = frozenset({"and", "or", "but", "while", "whereas"})  # "200 engineers and more"
 _PREDICATE_WORDS = (
     _AUXILIARIES
     | _PRONOUNS_AFTER
@@ -756,9 +765,12 @@ _PREDICATE_WORDS = (
             "feel",
             "feels",
         }
-        | {"and", "or", "but", "while", "whereas"}  # another phrase: "200 engineers and more"
     )
+    | _CONJUNCTIONS
 )
+# Before a figure only an auxiliary passes a word on ("can't be more than 50%"): a conjunction
+# or a pronoun starts another phrase ("they never do and 15% report ...").
+_PASSING_BEFORE = _PREDICATE_WORDS - _PRONOUNS_AFTER - _CONJUNCTIONS
 
 
 def _predicate_starts(token: str) -> bool:
@@ -797,7 +809,7 @@ def _operator_class(word: str) -> str | None:
         return "a direction"
     if folded in vocab.COMPARATIVES or folded in vocab.AMOUNT_VERBS:
         return "a direction"
-    if word.isalpha() and (is_unit_word(word) or _is_currency(word)):
+    if word.isalpha() and (is_unit_word(word) or _is_money_word(word)):
         return "a unit"
     if _UNIT_ABBREVIATION_RE.match(word):
         return "a unit"  # "600 GBps"
@@ -953,9 +965,10 @@ def _found_before(
 ) -> list[tuple[str, str]]:
     """Operator words among the last words before a figure, back to a word that attaches it
     to what stands before ("rose to $5 billion": the level reached) or to a word of the open
-    class ("not all 50 states": "all" names the things), passing over auxiliaries ("can't be
-    more than 50%"); a currency only right before it ("RMB
-    5 billion"). A figure after "versus" or "compared" is what another is compared with."""
+    class ("not all 50 states": "all" names the things) or of a class not checked before a
+    figure ("who use it every day rose to 13%"), passing over auxiliaries but not conjunctions
+    ("can't be more than 50%"); a currency only right before it ("RMB 5 billion"). A figure
+    after "versus" or "compared" is what another is compared with."""
     found = []
     tokens = list(_TOKEN_RE.finditer(text, start, end))[-_NEAR - 2 :]
     for back, match in enumerate(reversed(tokens[-_NEAR:])):
@@ -971,12 +984,12 @@ def _found_before(
         if folded in _ATTACHING:
             break
         name = _operator_class(token)
-        if name is None and folded in _PREDICATE_WORDS - _PRONOUNS_AFTER:
+        if name is None and folded in _PASSING_BEFORE:
             continue  # an auxiliary passes a negation on: "can't be more than 50%"
-        if name is None:
-            break
         if name in _NEAR_BEFORE or (name == "a unit" and back == 0 and _is_currency(token)):
             found.append((token, name))
+        else:
+            break  # an open-class word, or a class not checked here ("who use it every day")
     return found
 
 

@@ -587,6 +587,16 @@ VOICE_KINDS: dict[str, str] = {
 # Entities are data, not vocabulary: data/entities.yaml, read by gapstudy.entities.
 
 
+# Names of currencies the project has no unit for, written after an amount ("32.8 trillion
+# won"): the finder takes the name into the mention, the normaliser refuses the amount, and the
+# acceptance rule counts the name as a unit.
+OTHER_CURRENCY_NAMES = frozenset(
+    {"rupee", "rupees", "won", "franc", "francs", "ringgit", "ruble", "rubles", "rouble"}
+    | {"roubles", "peso", "pesos", "reais", "lira", "krona", "kronor", "krone", "kroner"}
+    | {"zloty", "dirham", "dirhams", "riyal", "riyals", "baht", "rupiah", "shekel", "shekels"}
+    | {"rand"}
+)
+
 # --- the vocabularies as documentation --------------------------------------------------------
 # docs/annotations.md lists every vocabulary between these two lines, generated from this
 # module (`make vocab-docs`), so that the list a researcher reads cannot drift from the code.

@@ -518,6 +518,9 @@ UNACCOUNTED = [
     # a rate before "before" and a year: "before" is a preposition there, not a dating word
     ("The line will ship 9,000 boards a week before 2028.", "9,000", "'a week'"),
     ("It sold 700 servers per month after 2025.", "700", "'per month'"),
+    # a currency the project has no unit for is still a unit, never things counted
+    ("The insurer booked 4.5 trillion rupees in premiums.", "4.5 trillion", "'rupees'"),
+    ("Its arm earned 900 billion won in sales.", "900 billion", "'won'"),
 ]
 
 
@@ -565,6 +568,8 @@ ACCOUNTED = [
     ("The firm not only plans to hire 900 engineers.", "900", ("count", 900.0)),
     # "before" or "after" that ends the clause dates the span: "a year before"
     ("It had 900 staff a year before.", "900", ("count", 900.0)),
+    # the look-back stops at a conjunction: the negation is the earlier phrase's
+    ("Only 40% of staff say they never do and 22% use it weekly.", "22%", ("percent", 22.0)),
 ]
 
 
@@ -577,6 +582,17 @@ def test_words_that_change_no_number_leave_the_reading_standing(text, words, exp
     kind, value = expected
     got = reading["low"] if reading.get("value") is None else reading["value"]
     assert (reading["kind"], got) == (kind, pytest.approx(value)), reading
+
+
+# The look-back before a figure stops at a word of a class not checked there: "every day" in
+# the subject names the group whose share changed, not a rate of the change.
+@pytest.mark.parametrize("verb", ["rose", "increased", "climbed"])
+def test_a_span_naming_the_group_before_a_change_leaves_its_levels_standing(verb):
+    text = f"The share of staff who use it every day {verb} from 12% to 18%."
+    (mention,) = [m for m in find_mentions(text) if "12%" in m.text]
+    reading = read_in_sentence(text, mention)
+    assert "refusal" not in reading, reading
+    assert [level["value"] for level in reading["levels"]] == [12.0, 18.0]
 
 
 _NOUNS = ["chips", "servers", "robots", "licences", "tablets", "drones"]
