@@ -805,7 +805,7 @@ def _operator_class(word: str) -> str | None:
             return name
     if folded in _BOUND_OPERATORS:
         return "a bound or hedge"
-    if folded in vocab.CHANGE_VERBS or folded in vocab.CHANGE_NOUNS:
+    if folded in _CHANGE_WORDS:
         return "a direction"
     if folded in vocab.COMPARATIVES or folded in vocab.AMOUNT_VERBS:
         return "a direction"
@@ -817,11 +817,40 @@ def _operator_class(word: str) -> str | None:
 
 
 # The one-word qualifiers that bound or hedge a figure (not those of emphasis: "just", "mere").
-_BOUND_OPERATORS = frozenset(
-    word
-    for word, effect in vocab.QUALIFIERS.items()
-    if " " not in word and word.isalpha() and effect != "exact"
+def _inflected(words: frozenset[str] | set[str], bases: bool = True) -> frozenset[str]:
+    """``words`` with the other forms of each verb or noun among them, made by rule rather
+    than listed: from a form in "-ed" or "-ing" its stem and the stem in "-s" ("surpassed":
+    "surpass", "surpasses"), and, where ``bases``, a form that ends in neither (nor in "s") in
+    "-s" ("cut": "cuts"). A form made wrong ("increas", "topp") matches no word of a text, so it
+    changes nothing; a doubled last letter is left as it is, so "topped" never makes "top" ("the
+    top 10" ranks)."""
+    forms = set(words)
+    for word in words:
+        stems = []
+        for ending in ("ed", "ing"):
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                stems.append(word[: -len(ending)])
+        if bases and not stems and not word.endswith("s"):
+            stems = [word]
+        for stem in stems:
+            forms |= {stem, stem + "s", stem + "es"} if stems != [word] else {stem + "s"}
+    return frozenset(forms)
+
+
+_BOUND_OPERATORS = _inflected(
+    {
+        word
+        for word, effect in vocab.QUALIFIERS.items()
+        if " " not in word and word.isalpha() and effect != "exact"
+    },
+    bases=False,
 ) | frozenset({"least", "most", "greater", "upwards", "estimated"})
+# The verbs and nouns of change in all their forms ("cut": "cuts"); a verb that moves an amount
+# keeps only its declared forms, which the reader holds ("added 300 data centers"): a form it
+# does not read ("adds") would refuse a count it reads right.
+_CHANGE_WORDS = _inflected(
+    (set(vocab.CHANGE_VERBS) - vocab.AMOUNT_VERBS) | set(vocab.CHANGE_NOUNS)
+) | frozenset(vocab.CHANGE_VERBS)
 
 
 def _consumed(words: str, reading: dict[str, Any]) -> str:

@@ -521,6 +521,10 @@ UNACCOUNTED = [
     # a currency the project has no unit for is still a unit, never things counted
     ("The insurer booked 4.5 trillion rupees in premiums.", "4.5 trillion", "'rupees'"),
     ("Its arm earned 900 billion won in sales.", "900 billion", "'won'"),
+    # another form of a declared verb or noun of change or bound: "cut" makes "cuts",
+    # "surpassed" makes "surpass"
+    ("The new tier cuts 25% off the list price.", "25%", "'cuts'"),
+    ("Its fleet may surpass 90 million units soon.", "90 million", "'surpass'"),
 ]
 
 
