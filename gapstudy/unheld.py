@@ -1087,6 +1087,9 @@ def _operators_unaccounted(
             before_tokens = []
         found += _period_words(before_tokens, [])
         found_after += _period_words([], after_tokens)
+    if reading["kind"] == "multiplier" and _comparative([*mention.text.split(), *after_tokens[:1]]):
+        # "2× more per hour": the rate names what both sides are; the ratio has no unit
+        found_after = [(w, n) for w, n in found_after if n != "a rate"]
     found = [(w, n) for w, n in found if not _held_by_kind(w, n, reading)]
     found_after = [(w, n) for w, n in found_after if not _held_by_kind(w, n, reading)]
     if not found and not found_after:
@@ -1135,6 +1138,12 @@ def _period_words(before: list[str], after: list[str]) -> list[tuple[str, str]]:
     if after and after[0].casefold() in _DATING:
         found.append((after[0], "a period"))
     return found
+
+
+def _comparative(words: list[str]) -> bool:
+    """Whether a multiplier's words (the mention's, then the first after it) hold a comparative
+    ("2.5× more", "ten times cheaper")."""
+    return any(word.casefold() in vocab.COMPARATIVES for word in words)
 
 
 def _held_by_kind(word: str, name: str, reading: dict[str, Any]) -> bool:

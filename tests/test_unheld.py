@@ -574,6 +574,9 @@ ACCOUNTED = [
     ("It had 900 staff a year before.", "900", ("count", 900.0)),
     # the look-back stops at a conjunction: the negation is the earlier phrase's
     ("Only 40% of staff say they never do and 22% use it weekly.", "22%", ("percent", 22.0)),
+    # a multiplier of two prices both per a thing: the rate names both sides, the ratio has none
+    ("Their GPUs cost 1.8× more per hour than ours.", "1.8×", ("multiplier", 1.8)),
+    ("Renting costs 3 times more per month.", "3 times", ("multiplier", 3.0)),
 ]
 
 
