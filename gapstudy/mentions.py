@@ -890,7 +890,11 @@ _NOUN_DIRECTION_TAIL_RE = re.compile(
 )
 # The whole a share is of: "of" and up to six words, up to a word that starts a new phrase.
 _WHOLE_START_RE = re.compile(r"[ \t]+of[ \t]+", re.IGNORECASE)
-_WHOLE_WORD_RE = re.compile(r"[ \t]*([^\W\d_][\w’'&.-]*?)(?=[\s,;:!?)\]\"”]|[.](?!\w)|$)")
+# An abbreviation's last "." before a word in lower case is its own ("of recent U.S. electricity
+# demand growth"), not the sentence's end.
+_WHOLE_WORD_RE = re.compile(
+    r"[ \t]*((?:[A-Z]\.){2,}(?=[ \t]+[a-z])|[^\W\d_][\w’'&.-]*?)(?=[\s,;:!?)\]\"”]|[.](?!\w)|$)"
+)
 _WHOLE_STOPS = frozenset(
     {"of", "in", "on", "for", "to", "by", "at", "as", "from", "with", "than", "since", "during"}
     | {"over", "under", "into", "after", "before", "and", "or", "but", "that", "which", "who"}

@@ -126,6 +126,9 @@ WIDE_CASES = [
     ("downloaded over 600 million times", [("over 600 million times", "600 million")]),
     ("ahead by just 2.7%", [("by just 2.7%", "2.7%")]),
     ("about 75% of users", [("about 75% of users", "75%")]),
+    # an abbreviation's "." inside a whole is not its end; the sentence's "." after it is
+    ("took 30% of all U.K. power demand", [("30% of all U.K. power demand", "30%")]),
+    ("took 30% of the U.K. Exports fell", [("30% of the U.K", "30%")]),
     ("sales more than double", [("more than double", "double")]),
     ("at least three labs", [("at least three", "three")]),
     ("over a billion users", [("over a billion", "billion")]),

@@ -577,6 +577,8 @@ ACCOUNTED = [
     # a multiplier of two prices both per a thing: the rate names both sides, the ratio has none
     ("Their GPUs cost 1.8× more per hour than ours.", "1.8×", ("multiplier", 1.8)),
     ("Renting costs 3 times more per month.", "3 times", ("multiplier", 3.0)),
+    # a word of change that heads the whole past an abbreviation is the whole's, not the figure's
+    ("Servers drove 40% of recent U.K. power demand growth.", "40%", ("percent", 40.0)),
 ]
 
 
