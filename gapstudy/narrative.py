@@ -372,12 +372,26 @@ def _agreement_context(fact_values: pd.DataFrame | None, fact_id: Any) -> dict[s
     )
     return {
         "is_agreeing": bool(fv["is_agreeing"].fillna(True).all()),
+        # numbers that differ but agree within the fact's tolerance say so: "within 1%"
+        "within_pct": _within_pct(fv),
         "n_sources": int(fv["source_id"].nunique()),
         "n_independent": int(independent.sum()),
         "n_reports": len(fv),
         "differs_in": [d.strip() for d in differs.iloc[0].split(",")] if len(differs) else [],
         "differs_known": "differs_in" in fv.columns,
     }
+
+
+def _within_pct(fact_rows: pd.DataFrame) -> float | None:
+    """The tolerance (percent) a fact's differing numbers agree within; ``None`` when its
+    numbers are equal, it has no number, or the columns are absent."""
+    if not {"spread_pct", "tolerance_pct"} <= set(fact_rows.columns):
+        return None
+    spread = fact_rows["spread_pct"].dropna()
+    tolerance = fact_rows["tolerance_pct"].dropna()
+    if not len(spread) or not len(tolerance) or float(spread.iloc[0]) == 0:
+        return None
+    return float(tolerance.iloc[0])
 
 
 class _RowsBy:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
-from gapstudy import brief, schema, weighing
+from gapstudy import brief, narrative, schema, weighing
 from gapstudy.exceptions import ParameterError
 from gapstudy.measures import derive_measures
 from gapstudy.narrative import (
@@ -1783,3 +1783,24 @@ def test_the_most_frequent_value_is_the_first_that_value_counts_ranks(values, dt
     top = pd.Series(values, dtype=dtype).value_counts()
     expected = (top.index[0], int(top.iloc[0])) if len(top) else (None, 0)
     assert _most_frequent(values, dtype) == expected
+
+
+@pytest.mark.parametrize(
+    "spread_pct, tolerance_pct, within",
+    [(0.36, 1.0, 1.0), (0.0, 1.0, None), (None, 1.0, None), (0.5, None, None)],
+)
+def test_numbers_that_differ_within_the_tolerance_say_how_far_they_agree(
+    spread_pct, tolerance_pct, within
+):
+    rows = pd.DataFrame({"spread_pct": [spread_pct] * 2, "tolerance_pct": [tolerance_pct] * 2})
+    assert narrative._within_pct(rows) == within
+    assert narrative._within_pct(rows.drop(columns="spread_pct")) is None
+
+
+def test_the_brief_says_differing_numbers_agree_within_their_tolerance(project_tables):
+    """$560 million against $558 million agree within the fact's 1%, not exactly."""
+    text = write_narrative(project_tables)
+    fv = project_tables["fact_values"]
+    differing = fv[(fv["spread_pct"].fillna(0) > 0) & fv["is_agreeing"].fillna(False)]
+    assert len(differing)
+    assert "agree on the number within 1%" in text
