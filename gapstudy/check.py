@@ -45,11 +45,8 @@ from gapstudy.facts import load_facts_spec, period_anchors
 from gapstudy.figures import ParsedFigure, format_reading, parse_figure
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
 from gapstudy.judgments import (
-    OUT_OF_DATE_FILE,
     check_disagreements,
-    check_out_of_date,
-    check_source_quality,
-    load_out_of_date_spec,
+    check_judgments,
 )
 from gapstudy.measures import load_derived_spec, years_apart
 from gapstudy.mentions import Mention, covering_span, find_mentions, find_numbers, is_year
@@ -1095,28 +1092,20 @@ def _kept_per_entry(
 
 
 def _check_judgments(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
-    """The rules of :mod:`gapstudy.judgments` over the corpus (as
-    :func:`gapstudy.judgments.check_judgments`), each disagreement's problems kept while it
-    and the sources it names are unchanged (:func:`_kept_per_entry`)."""
-    problems = check_source_quality(corpus.sources, paths.sources_file)
-    try:
-        disagreements = load_disagreements_spec(paths)
-        out_of_date = load_out_of_date_spec(paths)
-    except InputError as err:
-        return problems + err.problems
-    path = paths.annotations / "disagreements.yaml"
-    problems += _kept_per_entry(
-        paths,
-        "_disagreements.pickle",
-        corpus,
-        [(entry, [side["report"] for side in entry["sides"]]) for entry in disagreements],
-        lambda entry: check_disagreements(corpus, [entry], path),
-        corpus.facts,
-    )
-    problems += check_out_of_date(
-        corpus, out_of_date, disagreements, paths.annotations / OUT_OF_DATE_FILE
-    )
-    return problems
+    """The rules of :mod:`gapstudy.judgments` over the corpus, each disagreement's problems
+    kept while it and the sources it names are unchanged (:func:`_kept_per_entry`)."""
+
+    def kept_per_entry(entries: list[dict[str, Any]], path: Path) -> list[Problem]:
+        return _kept_per_entry(
+            paths,
+            "_disagreements.pickle",
+            corpus,
+            [(entry, [side["report"] for side in entry["sides"]]) for entry in entries],
+            lambda entry: check_disagreements(corpus, [entry], path),
+            corpus.facts,
+        )
+
+    return check_judgments(corpus, paths, check_entries=kept_per_entry)
 
 
 def _check_measure(corpus: Corpus, spec: dict[str, Any], path: Path) -> list[Problem]:

@@ -26,6 +26,7 @@ disagreements"), are checked here where a machine can tell:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -368,15 +369,26 @@ def list_out_of_date(
 # --- all of them -----------------------------------------------------------------------------
 
 
-def check_judgments(corpus: CorpusLike, paths: ProjectPaths) -> list[Problem]:
-    """Every rule of this module over the corpus: the one call :mod:`gapstudy.check` makes."""
+def check_judgments(
+    corpus: CorpusLike,
+    paths: ProjectPaths,
+    *,
+    check_entries: Callable[[list[dict[str, Any]], Path], list[Problem]] | None = None,
+) -> list[Problem]:
+    """Every rule of this module over the corpus: the one call :mod:`gapstudy.check` makes.
+    ``check_entries(entries, path)`` checks the disagreements (default
+    :func:`check_disagreements`); the checker passes one that keeps each entry's problems."""
     problems = check_source_quality(corpus.sources, paths.sources_file)
     try:
         disagreements = load_disagreements_spec(paths)
         out_of_date = load_out_of_date_spec(paths)
     except InputError as err:
         return problems + err.problems
-    problems += check_disagreements(corpus, disagreements, paths.annotations / "disagreements.yaml")
+    path = paths.annotations / "disagreements.yaml"
+    if check_entries is None:
+        problems += check_disagreements(corpus, disagreements, path)
+    else:
+        problems += check_entries(disagreements, path)
     problems += check_out_of_date(
         corpus, out_of_date, disagreements, paths.annotations / OUT_OF_DATE_FILE
     )
