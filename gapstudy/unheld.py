@@ -1239,9 +1239,11 @@ def _is_noun(word: str) -> bool:
 
 
 # What may stand right after a bare figure: nothing in its clause, or a word that ends the words
-# naming what it is ("17% on Monday", "40% in a year", "2% off its costs"); "of", "per" and a
-# determiner start what it is of ("half the world's researchers").
-_BARE_AFTER = (_NAMING_ENDS - {"of", "per"} - _DETERMINERS - {"its", "their"}) | frozenset(
+# naming what it is ("17% on Monday", "40% this year", "2% off its costs"); "of", "per", an
+# article or a possessive start what it is of ("half the world's researchers").
+_BARE_AFTER = (
+    _NAMING_ENDS - {"of", "per", "a", "an", "the", "its", "their", "his", "her"}
+) | frozenset(
     {"off", "amid", "despite", "toward", "towards", "via", "above", "below", "beyond", "behind"}
 )
 
@@ -1257,9 +1259,13 @@ def _is_bare(reading: dict[str, Any], after: str) -> bool:
     return not tokens or tokens[0].casefold() in _BARE_AFTER
 
 
-def _hedge_stripped(words: list[str]) -> list[str]:
+def _hedge_stripped(words: list[str], mention: str) -> list[str]:
     """``words`` (before a figure) without the words of a qualifier that end them ("could
-    save up to": "could save")."""
+    save up to": "could save"), or that start in them and end in the mention's words
+    ("collapsed a" before "whopping 17%")."""
+    first = _tokens(mention)[:1]
+    if words and first and f"{words[-1]} {first[0]}".casefold() in vocab.QUALIFIERS:
+        words = words[:-1]
     folded = [word.casefold() for word in words]
     for size in (3, 2, 1):
         if len(words) >= size and " ".join(folded[-size:]) in vocab.QUALIFIERS:
@@ -1277,7 +1283,7 @@ def _decided_before(
     correction of 10%")."""
     if not _is_bare(reading, after) or _tokens(mention.text)[:1] in (["from"], ["between"]):
         return None  # "ranged from 5% to 10%": the verb's object is no bare figure
-    words = _hedge_stripped(_tokens(before))
+    words = _hedge_stripped(_tokens(before), mention.text)
     folded = [word.casefold() for word in words]
     level_verbs, level_nouns = _level_words()
     if not words or any(tuple(folded[-len(v) :]) == v for v in level_verbs):

@@ -661,6 +661,19 @@ DECIDED_BY_AN_UNDECLARED_WORD = [
     ("Cloud customers save 40% on average.", "40%", "'save'"),
     # past its hedge: the word before the hedge decides
     ("The cheaper model could save up to 40% on inference.", "up to 40%", "'save'"),
+    ("Shares collapsed a whopping 17% on Monday.", "17%", "'collapsed'"),
+    # a second set, written before any run of the rule: verbs and nouns of change, of a gain,
+    # of a forecast, of a price
+    ("The won strengthened 3% against the dollar.", "3%", "'strengthened'"),
+    ("Baidu's shares surrendered 6% in Hong Kong.", "6%", "'surrendered'"),
+    ("The index erased 4% in two sessions.", "4%", "'erased'"),
+    ("Alibaba stock tanked 9% after the results.", "9%", "'tanked'"),
+    ("Investors expect a pullback of 15% in AI stocks.", "15%", "'pullback of'"),
+    ("The yuan suffered a depreciation of 4% this year.", "4%", "'depreciation of'"),
+    ("Analysts forecast 25% for next year.", "25%", "'forecast'"),
+    ("Rivals nabbed 12% within a year.", "12%", "'nabbed'"),
+    ("The fund logged a return of 18% in 2025.", "18%", "'return of'"),
+    ("Shares recouped 5% by the close.", "5%", "'recouped'"),
     # a noun that names no level before "of": a change, a gap, a bound?
     ("Analysts warn of a correction of 10% in chip stocks.", "10%", "'correction of'"),
     ("Orders saw a slump of 8% in March.", "8%", "'slump of'"),
@@ -714,6 +727,15 @@ DECIDED_BY_A_DECLARED_WORD = [
     ("Rivals took a combined 17% in 2024.", "17%", "percent", 17.0),
     # "to" attaches the figure to the verb: the level reached
     ("Its share collapsed to 17% in May.", "17%", "percent", 17.0),
+    # the second set's
+    ("Chinese solar makers slashed 25% from export prices.", "25%", "change", -25.0),
+    ("The startup offers a discount of 30% to schools.", "30%", "change", -30.0),
+    ("Its shares have gained 11% this month.", "11%", "change", 11.0),
+    ("The survey found 62% trust the results.", "62%", "percent", 62.0),
+    ("The two firms together hold 70% in China.", "70%", "percent", 70.0),
+    ("The group's margin reached 41% in the quarter.", "41%", "percent", 41.0),
+    ("Tariffs on chips rose to 50% in April.", "50%", "percent", 50.0),
+    ("Exports to China plummeted 30% this year.", "30%", "change", -30.0),
     # a range "from ... to" is the verb's object, not a bare figure
     ("Margins swung between 5% and 9% last year.", "5%", "percent", None),
 ]
