@@ -15,6 +15,12 @@ first passes' misreadings the first list missed, looks at the words right around
 figure written in pieces). The rules are in docs/annotations.md ("Words a reading did not
 hold").
 
+Before it, the word right before a bare percentage (:func:`_decided_before`): the verb it is
+the object of, or the noun before "of", decides what it means, and where that word is declared
+neither as a word of change nor as one that names a level (vocab.LEVEL_WORDS) the reading is
+refused naming it ("collapsed 17%", "a correction of 10%"); an English lexicon tells a verb or a
+noun (docs/annotations.md, "The word right before a bare figure").
+
 Last of all, the acceptance rule (:func:`unaccounted_operators`): not a shape but a class of
 words. Operator words (vocab.OPERATOR_WORDS with the qualifier, change and unit vocabularies:
 words that can change a figure's kind, value, bound, unit or period) near the figure must each
@@ -25,7 +31,10 @@ where) are never checked (docs/annotations.md, "Every operator word accounted fo
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
+
+import lemminflect
 
 from gapstudy import vocab
 from gapstudy.figures import is_unit_word, read_mention
@@ -154,6 +163,7 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _hedge_outside_quotes,
         _comparison_as_bound,
         _from_end_cut,
+        _decided_before,
         _operators_unaccounted,
     )
     for check in checks:
@@ -1183,3 +1193,115 @@ def _sign_of(reading: dict[str, Any]) -> int:
 
 def _listed(found: list[tuple[str, str]]) -> str:
     return " and ".join(repr(token) for token, _ in dict.fromkeys(found))
+
+
+# The word right before a bare figure (docs/annotations.md, "The word right before a bare
+# figure"). A percentage alone says nothing of whether it is a level, a change or a saving: the
+# verb it is the object of, or the noun before "of", says it. Verbs and nouns are not a closed
+# class, so whether a word is one is asked of an English lexicon (lemminflect, which ships its
+# own), not of a list; the words that name a level are declared (vocab.LEVEL_WORDS).
+def _forms(word: str, upos: str) -> set[str]:
+    """``word`` and every form the lexicon gives it as ``upos`` ("hold": "held", "holds")."""
+    inflections = lemminflect.getAllInflections(word, upos=upos)
+    return {word} | {form for forms in inflections.values() for form in forms}
+
+
+@cache
+def _level_words() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """Every form of the declared verbs that name a level, as word tuples ("stood", "at"),
+    and every form of the declared nouns ("shares"). Made at the first use, not at import:
+    the lexicon takes a moment to load, and most commands read no sentence."""
+    verbs, nouns = set(), set()
+    for entry in vocab.LEVEL_WORDS:
+        words = entry.split()
+        if words[-1] == "of":
+            nouns |= _forms(words[-2], "NOUN")
+        else:
+            verbs |= {(form, *words[1:]) for form in _forms(words[0], "VERB")}
+    return frozenset(verbs), frozenset(nouns)
+
+
+@cache
+def _parts_of_speech(word: str) -> frozenset[str]:
+    """The parts of speech the lexicon gives ``word`` (none for a word it does not know)."""
+    return frozenset(lemminflect.getAllLemmas(word.casefold()))
+
+
+def _is_verb(word: str) -> bool:
+    """Whether ``word`` is a verb that takes the figure as its object: a verb form in the
+    lexicon that is no auxiliary and no adverb ("still", "back", "near" stay adverbs)."""
+    parts = _parts_of_speech(word)
+    return "VERB" in parts and not parts & {"AUX", "ADV"}
+
+
+def _is_noun(word: str) -> bool:
+    return "NOUN" in _parts_of_speech(word)
+
+
+# What may stand right after a bare figure: nothing in its clause, or a word that ends the words
+# naming what it is ("17% on Monday", "40% this year", "2% off its costs"); "of", "per", an
+# article or a possessive start what it is of ("half the world's researchers").
+_BARE_AFTER = (
+    _NAMING_ENDS - {"of", "per", "a", "an", "the", "its", "their", "his", "her"}
+) | frozenset(
+    {"off", "amid", "despite", "toward", "towards", "via", "above", "below", "beyond", "behind"}
+)
+
+
+def _is_bare(reading: dict[str, Any], after: str) -> bool:
+    """Whether ``reading`` is a level percentage with no whole and nothing after it (``after``:
+    the rest of its clause) names what it is. A count is never bare here: after a verb, what
+    it counts is often left out as said before ("granted over 15,000"), and the verb does not
+    change that it counts."""
+    if reading["kind"] != "percent" or reading["unit"] != "percent" or "whole" in reading:
+        return False
+    tokens = _tokens(after)
+    return not tokens or tokens[0].casefold() in _BARE_AFTER
+
+
+def _hedge_stripped(words: list[str], mention: str) -> list[str]:
+    """``words`` (before a figure) without the words of a qualifier that end them ("could
+    save up to": "could save"), or that start in them and end in the mention's words
+    ("collapsed a" before "whopping 17%")."""
+    first = _tokens(mention)[:1]
+    if words and first and f"{words[-1]} {first[0]}".casefold() in vocab.QUALIFIERS:
+        words = words[:-1]
+    folded = [word.casefold() for word in words]
+    for size in (3, 2, 1):
+        if len(words) >= size and " ".join(folded[-size:]) in vocab.QUALIFIERS:
+            return words[:-size]
+    return words
+
+
+def _decided_before(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A bare percentage (nothing after it names what it is) right after a verb (past its
+    hedge), or after "a" or "an", a noun and "of", where the word is declared neither as a word
+    of change nor as a word that names a level (vocab.LEVEL_WORDS): that word decides what the
+    figure means, and its reading as a level may be wrong ("collapsed 17%", "could save 40%", "a
+    correction of 10%")."""
+    if not _is_bare(reading, after) or _tokens(mention.text)[:1] in (["from"], ["between"]):
+        return None  # "ranged from 5% to 10%": the verb's object is no bare figure
+    words = _hedge_stripped(_tokens(before), mention.text)
+    folded = [word.casefold() for word in words]
+    level_verbs, level_nouns = _level_words()
+    if not words or any(tuple(folded[-len(v) :]) == v for v in level_verbs):
+        return None
+    if folded[-1] == "of" and len(words) > 1:
+        noun = folded[-2]
+        if noun in level_nouns or noun in _CHANGE_NOUNS_OF or not _is_noun(noun):
+            return None
+        if not {"a", "an"} & set(folded[-5:-2]):
+            return None  # "industry standards of 60%": a value of a property, not an event
+        word, what = f"{words[-2]} of", "noun"
+    elif folded[-1] in _CHANGE_WORDS | _BOUND_OPERATORS | vocab.AMOUNT_VERBS:
+        return None  # a declared word: the reading and the acceptance rule hold it
+    elif _is_verb(folded[-1]) and (len(words) < 2 or folded[-2] not in _DETERMINERS):
+        word, what = words[-1], "verb"
+    else:
+        return None
+    return (
+        f"{word!r} right before {mention.text!r} decides what it means (a level, a change, a "
+        f"saving?), and is no {what} the vocabulary declares as one of change or of a level"
+    )

@@ -426,6 +426,33 @@ CHANGE_NOUNS: dict[str, int] = {
     **dict.fromkeys(("decrease", "decline", "drop", "fall", "cut", "reduction", "plunge"), -1),
     "discount": -1,  # "a 50 per cent discount" is a cut in price: -50 percent
 }
+# Words that name a level, declared once: a bare percentage (nothing after it names what it
+# is) right after one of these verbs (past its hedge), or after one of these nouns and "of", is
+# the level the word names ("could reach 30%", "holds 25%", "a stake of 5%"). Right after any
+# other verb, or after "a", any other noun and "of", such a figure is decided by that word and
+# refused naming it unless the word is a declared word of change
+# ("collapsed 17%", "could save 40%", "a correction of 10%": docs/annotations.md, "The word
+# right before a bare figure"). Verbs in their base form and nouns in the singular: the reader
+# makes their other forms ("held", "stood at", "shares of") with its English lexicon.
+LEVEL_WORDS: dict[str, str] = {
+    "be": "a verb: the figure is the level ('its share was 12%')",
+    "have": "a verb: the level had ('the firm has 12% now')",
+    "reach": "a verb: the level reached ('could reach 30% by 2030')",
+    "hit": "a verb: the level reached ('hit 20% in May')",
+    "hold": "a verb: the level held ('holds 25%', 'held 25%')",
+    "own": "a verb: the level owned ('owns 10% after the deal')",
+    "control": "a verb: the level held ('controls 35% of sales')",
+    "capture": "a verb: the level won ('captured 12% in a year')",
+    "account for": "a verb: the part of a whole ('data centres account for 4%')",
+    "contribute": "a verb: the part of a whole ('contributes about 18%')",
+    "impose": "a verb: a rate set, as of a tariff ('imposed 25% on imports')",
+    "slap": "a verb: a rate set, as of a tariff ('slapped up to 245% in levies')",
+    "stand at": "a verb: the level ('its margin stood at 40%')",
+    "a share of": "a noun: a share, a level ('a share of 80%')",
+    "a stake of": "a noun: a part owned, a level ('a stake of 5%')",
+    "a rate of": "a noun: a rate, a level ('a rate of 3.5%'; 'a growth rate of' is a change)",
+    "a margin of": "a noun: a margin, a level ('a gross margin of 75%')",
+}
 # Comparatives after a number: a change of a percentage ("40% lower"), a comparison after a
 # multiplier ("ten times more compute").
 COMPARATIVES: dict[str, int] = {
@@ -622,6 +649,12 @@ _DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
         "the acceptance rule (Every operator word accounted for): a word of these classes "
         "near a figure and not held by its reading refuses it",
         OPERATOR_CLASSES,
+    ),
+    (
+        "Level words",
+        "the word right before a bare figure (The word right before a bare figure): after one "
+        "of these, in any form, a bare percentage is the level it names",
+        LEVEL_WORDS,
     ),
     (
         "Qualifier effects",
