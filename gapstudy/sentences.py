@@ -2451,6 +2451,28 @@ def _estimated_to(text: str, mention: Mention, reading: dict[str, Any], floor: i
     }
 
 
+# A mark passed, the verb after it ("the $1 trillion threshold will be crossed"): the amount is
+# a bound, as in "crossed the $1 trillion threshold".
+_MARK_PASSED_AFTER_RE = re.compile(
+    r"[ \t]+(?:mark|threshold|barrier|milestone|level|line)(?:[ \t]+(?:will|would|could|may|"
+    r"might|has|have|had|was|were|is|are|be|been|being|already|finally|soon|likely|to|not|"
+    r"never)){0,4}[ \t]+(?P<verb>crossed|passed|topped|surpassed|exceeded|breached|broken|"
+    r"cleared)\b",
+    re.IGNORECASE,
+)
+
+
+def _mark_passed_later(text: str, mention: Mention) -> str | None:
+    """Why an amount named as a mark that a verb after it passes is refused ("the $1 trillion
+    threshold will be crossed"): the bound is the verb's; else None."""
+    if (passed := _MARK_PASSED_AFTER_RE.match(text, mention.end)) is None:
+        return None
+    return (
+        f"{passed.group('verb')!r} after {mention.text!r} makes it a bound (a mark passed: "
+        f"more or less than it), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+    )
+
+
 def _selected_or_limited(
     text: str, mention: Mention, reading: dict[str, Any], floor: int
 ) -> dict[str, Any] | None:
@@ -2458,7 +2480,7 @@ def _selected_or_limited(
     sets (a bound); else None."""
     if _ranked_group(text, mention, reading, floor):
         return {"exclusion": vocab.RANK_REASON}
-    if (refusal := _things_crossed(mention, reading, text)) is not None:
+    if refusal := _things_crossed(mention, reading, text) or _mark_passed_later(text, mention):
         return {"refusal": refusal}
     if (placed := _rate_noun_or_years(text, mention, reading)) is not None:
         return placed

@@ -1983,6 +1983,13 @@ SETTLED_CASES = [
         ("percent", None, 40, None, "lower", "percent"),
     ),
     ("The convoy crossed 4 bridges before noon.", "4", ("refusal", "things crossed")),
+    # a mark passed by a verb after it is a bound the mention does not hold; "hit" reaches it
+    ("The 2 million mark was passed in May.", "2 million", ("refusal", "a mark passed")),
+    (
+        "The $20 billion mark was hit in May.",
+        "$20 billion",
+        ("money", 2e10, 2e10, 2e10, "exact", "usd"),
+    ),
     # a percentage before a noun that is itself a percentage and a noun of change
     (
         "The government approved a 15% duty increase on solar panels.",
