@@ -1154,7 +1154,7 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
     annually"), not final: the words around it are still checked."""
     if (reason := _not_a_quantity(text, mention)) is not None:
         return {"exclusion": reason}, True
-    reading = read_mention(mention.text)
+    reading = _over_after_in(text, mention, floor) or read_mention(mention.text)
     if reading.get("exclusion") == vocab.YEAR_REASON:
         return _read_year(text, mention, reading, floor), True
     if "refusal" in reading and _BY_RE.match(mention.text):
@@ -2471,6 +2471,27 @@ def _mark_passed_later(text: str, mention: Mention) -> str | None:
         f"{passed.group('verb')!r} after {mention.text!r} makes it a bound (a mark passed: "
         f"more or less than it), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
     )
+
+
+# "over" and a span of time after "in", "for" or "within" ("their largest fall in over four
+# years"): the preposition gives the period, so "over" can only be a bound.
+_OVER_SPAN_RE = re.compile(r"over[ \t]+(?=\S)", re.IGNORECASE)
+_SPAN_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|for|within)[ \t]+$", re.IGNORECASE)
+
+
+def _over_after_in(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """A duration "over N years" after "in", "for" or "within", read as more than N years
+    (`read_with` names the preposition); else None."""
+    over = _OVER_SPAN_RE.match(mention.text)
+    if over is None or not _SPAN_PREPOSITION_BEFORE_RE.search(
+        text, max(floor, mention.start - 8), mention.start
+    ):
+        return None
+    reading = read_mention(f"more than {mention.text[over.end() :]}")
+    if reading.get("kind") != "duration":
+        return None
+    before = _SPAN_PREPOSITION_BEFORE_RE.search(text, max(floor, mention.start - 8), mention.start)
+    return reading | {"qualifier": "over", "read_with": f"{before.group().strip()!r} before it"}
 
 
 def _selected_or_limited(

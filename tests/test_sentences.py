@@ -2052,6 +2052,13 @@ SETTLED_CASES = [
         ("duration", 6, 6, 6, "exact", "year"),
     ),
     ("The dam was finished in six years.", "six years", ("duration", 6, 6, 6, "exact", "year")),
+    # "over" after "in", "for" or "within" is a bound (the preposition gives the period)
+    (
+        "The review ran for over six months.",
+        "six months",
+        ("duration", None, 6, None, "lower", "month"),
+    ),
+    ("Revenue grew 8% over six months.", "six months", ("refusal", "'over' before a span")),
     # "N times faster than": a ratio of the two speeds; "pc" is percent
     (
         "The new model answers five times faster than the old one.",
