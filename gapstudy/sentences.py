@@ -1154,7 +1154,7 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
     annually"), not final: the words around it are still checked."""
     if (reason := _not_a_quantity(text, mention)) is not None:
         return {"exclusion": reason}, True
-    reading = _over_after_in(text, mention, floor) or read_mention(mention.text)
+    reading = _own_words_read(text, mention, floor)
     if reading.get("exclusion") == vocab.YEAR_REASON:
         return _read_year(text, mention, reading, floor), True
     if "refusal" in reading and _BY_RE.match(mention.text):
@@ -2492,6 +2492,29 @@ def _over_after_in(text: str, mention: Mention, floor: int) -> dict[str, Any] | 
         return None
     before = _SPAN_PREPOSITION_BEFORE_RE.search(text, max(floor, mention.start - 8), mention.start)
     return reading | {"qualifier": "over", "read_with": f"{before.group().strip()!r} before it"}
+
+
+# A currency sign written after a bare number, with its unit: "0.05 $/kWh", "0.8 ¥/kWh".
+_SIGN_PER_UNIT_AFTER_RE = re.compile(r"[ \t]*(?P<sign>[$€£¥])[ \t]*/[ \t]*(?P<unit>[^\W\d_][\w-]*)")
+_BARE_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _own_words_read(text: str, mention: Mention, floor: int) -> dict[str, Any]:
+    """The normaliser's reading of the mention's words, with what a word right beside them
+    settles: "over" after "in" is a bound (:func:`_over_after_in`); a currency sign and a unit
+    after a bare number ("0.05 $/kWh") are a price per that unit, read as "$0.05/kWh"."""
+    if (over := _over_after_in(text, mention, floor)) is not None:
+        return over
+    per = _SIGN_PER_UNIT_AFTER_RE.match(text, mention.end)
+    if per is None or not _BARE_NUMBER_RE.fullmatch(mention.text):
+        return read_mention(mention.text)
+    priced = read_mention(f"{per.group('sign')}{mention.text}/{per.group('unit')}")
+    if priced.get("kind") != "price":
+        return {
+            "refusal": f"{per.group().strip()!r} after {mention.text!r} is a price per a unit "
+            f"the project does not have; {vocab.REFUSAL_ADVICE}"
+        }
+    return priced | {"read_with": f"{per.group().strip()!r} after it"}
 
 
 def _selected_or_limited(

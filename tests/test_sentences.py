@@ -2066,6 +2066,14 @@ SETTLED_CASES = [
         ("multiplier", 5, 5, 5, "exact", "fold"),
     ),
     ("Output rose 4pc in June.", "4pc", ("change", 4, 4, 4, "exact", "percent")),
+    # a currency sign and a unit after a bare number: a price per that unit, where the project
+    # has one
+    (
+        "Retail power sells for 0.12 $/kWh in Texas.",
+        "0.12",
+        ("price", 0.12, 0.12, 0.12, "exact", "usd_per_kwh"),
+    ),
+    ("A ride costs 3 $/km there.", "3", ("refusal", "price per a unit")),
 ]
 
 
