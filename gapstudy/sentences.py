@@ -2494,6 +2494,8 @@ def _over_after_in(text: str, mention: Mention, floor: int) -> dict[str, Any] | 
     return reading | {"qualifier": "over", "read_with": f"{before.group().strip()!r} before it"}
 
 
+# A year after a prefix that dates it ("end-2019", "mid-2020", "pre-2020"): a year.
+_DATED_YEAR_RE = re.compile(r"(?<![\w-])(?:pre|post|mid|end|early|late)-(?:19|20)\d\d$", re.I)
 # A currency sign written after a bare number, with its unit: "0.05 $/kWh", "0.8 ¥/kWh".
 _SIGN_PER_UNIT_AFTER_RE = re.compile(r"[ \t]*(?P<sign>[$€£¥])[ \t]*/[ \t]*(?P<unit>[^\W\d_][\w-]*)")
 _BARE_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -2501,10 +2503,13 @@ _BARE_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 def _own_words_read(text: str, mention: Mention, floor: int) -> dict[str, Any]:
     """The normaliser's reading of the mention's words, with what a word right beside them
-    settles: "over" after "in" is a bound (:func:`_over_after_in`); a currency sign and a unit
+    settles: "over" after "in" is a bound (:func:`_over_after_in`); a year after a prefix that
+    dates it ("end-2019") is a year; a currency sign and a unit
     after a bare number ("0.05 $/kWh") are a price per that unit, read as "$0.05/kWh"."""
     if (over := _over_after_in(text, mention, floor)) is not None:
         return over
+    if _DATED_YEAR_RE.search(mention.text):
+        return {"exclusion": vocab.YEAR_REASON}  # "by end-2019", "pre-2020 levels"
     per = _SIGN_PER_UNIT_AFTER_RE.match(text, mention.end)
     if per is None or not _BARE_NUMBER_RE.fullmatch(mention.text):
         return read_mention(mention.text)

@@ -2016,6 +2016,9 @@ SETTLED_CASES = [
     ),
     # two years joined by a spaced dash are years; a range of counts stays a range
     ("Exports doubled in 2019 - 2020.", "2019", ("exclusion", YEAR_REASON)),
+    # a year after a prefix that dates it is a year, never a count nor a refusal
+    ("Chip output had tripled by end-2018.", "2018", ("exclusion", YEAR_REASON)),
+    ("Prices fell back to pre-2019 levels.", "2019", ("exclusion", YEAR_REASON)),
     (
         "They ordered 1500 - 2000 servers.",
         "1500",
