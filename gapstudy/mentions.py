@@ -152,6 +152,12 @@ POWER_OF_TEN_RE = re.compile(
 _A_FRACTION = (
     r"\ba[ \t]+(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=[ \t]+of\b)"
     r"|(?<=\bby[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"  # "grew by a third": a change
+    # and after "by" and a hedge: "fell by around a quarter"
+    + "".join(
+        rf"|(?<=\bby[ \t]{hedge}[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"
+        for hedge in ("about", "around", "nearly", "almost", "roughly", "some", "over", "just")
+    )
+    + r"|(?<=\bby[ \t]approximately[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"
     # one unit after a hedge: "to over a gigawatt", "nearly a terawatt-hour"
     r"|(?:(?<=\bover[ \t])|(?<=\bnearly[ \t])|(?<=\balmost[ \t])|(?<=\babout[ \t])"
     r"|(?<=\baround[ \t])|(?<=\bthan[ \t])|(?<=\bleast[ \t])|(?<=\bunder[ \t])"

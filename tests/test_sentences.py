@@ -2069,6 +2069,12 @@ SETTLED_CASES = [
         ("multiplier", 5, 5, 5, "exact", "fold"),
     ),
     ("Output rose 4pc in June.", "4pc", ("change", 4, 4, 4, "exact", "percent")),
+    # a fraction after "by" and a hedge is the size of the change
+    (
+        "Memory prices fell by nearly a third in 2023.",
+        "a third",
+        ("change", -100 / 3, -100 / 3, -100 / 3, "approximate", "percent"),
+    ),
     # a currency sign and a unit after a bare number: a price per that unit, where the project
     # has one
     (
