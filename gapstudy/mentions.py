@@ -49,7 +49,8 @@ A *mention* is a run of characters that states a number, found by :func:`find_me
 *Identifiers* are digit runs that are part of a name, not a number, found by
 :func:`find_identifiers`. The rule: a digit run is an identifier when it is glued to a letter
 before it ("H200", "R1", "A100"), or follows a hyphen glued to a word that is not a known prefix
-("GLM-4.7", "GPT-4"; the prefixes are sub, pre, post and mid, so "sub-20%" is a mention), or is
+("GLM-4.7", "GPT-4"; the prefixes are sub, pre, post, mid, end, early and late, so "sub-20%"
+and "end-2019" are mentions), or is
 glued to letters after it that are not a scale, unit or decade suffix ("910B", "5G"); a digit
 ordinal ("2nd", "20th") is treated the same way, and so is a digit run after a letter and "+"
 ("N+2", a chip maker's process). An identifier's span is the whole name it sits in
@@ -115,7 +116,8 @@ _NUMBER_WORDS = sorted(
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
 # The same words for the stages that read the words around a mention.
 NUMBER_WORDS: frozenset[str] = _NUMBER_WORD_SET
-_PREFIXES = ("sub", "pre", "post", "mid")
+# "end", "early", "late" date a year ("by end-2019"): a mention, excluded as a year by the draft
+_PREFIXES = ("sub", "pre", "post", "mid", "end", "early", "late")
 _SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 # Letters that may be glued to digits in a mention: scale and unit abbreviations, "x", decades.
 _GLUED_SUFFIXES = frozenset(
@@ -150,6 +152,12 @@ POWER_OF_TEN_RE = re.compile(
 _A_FRACTION = (
     r"\ba[ \t]+(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=[ \t]+of\b)"
     r"|(?<=\bby[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"  # "grew by a third": a change
+    # and after "by" and a hedge: "fell by around a quarter"
+    + "".join(
+        rf"|(?<=\bby[ \t]{hedge}[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"
+        for hedge in ("about", "around", "nearly", "almost", "roughly", "some", "over", "just")
+    )
+    + r"|(?<=\bby[ \t]approximately[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"
     # one unit after a hedge: "to over a gigawatt", "nearly a terawatt-hour"
     r"|(?:(?<=\bover[ \t])|(?<=\bnearly[ \t])|(?<=\balmost[ \t])|(?<=\babout[ \t])"
     r"|(?<=\baround[ \t])|(?<=\bthan[ \t])|(?<=\bleast[ \t])|(?<=\bunder[ \t])"

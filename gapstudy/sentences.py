@@ -1154,7 +1154,7 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
     annually"), not final: the words around it are still checked."""
     if (reason := _not_a_quantity(text, mention)) is not None:
         return {"exclusion": reason}, True
-    reading = read_mention(mention.text)
+    reading = _own_words_read(text, mention, floor)
     if reading.get("exclusion") == vocab.YEAR_REASON:
         return _read_year(text, mention, reading, floor), True
     if "refusal" in reading and _BY_RE.match(mention.text):
@@ -1194,7 +1194,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     if (annual := _read_with_annual(text, mention, reading, floor)) is not None:
         return annual
     if (compared := _read_with_comparator(text, mention, reading)) is not None:
-        return compared
+        return _dated_again(text, mention, reading, compared)
     if refusal := _elided_comparison(text, mention, reading):
         return {"refusal": refusal}
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
@@ -1696,6 +1696,31 @@ def _read_with_comparator(
     return reading
 
 
+# The same kind of level at another time after a comparative ("20% above prices awarded in
+# 2022", "15% higher than those of a year earlier"): one quantity over time, a change.
+_DATED_AGAIN_RE = re.compile(
+    r"[ \t]+(?:than[ \t]+)?(?:(?:the|its|their)[ \t]+)?(?:[^\W\d_]+[ \t]+)?"
+    r"(?P<noun>prices?|levels?|costs?|rates?|values?|bids?|wages?|fees?|those|that)\b"
+    r"(?P<rest>[^,;:()\[\]—–\n]*?(?:\b(?:in|of|during|since)[ \t]+(?:(?:early|late|mid)[ \t-]+)?"
+    r"(?:19|20)\d\d\b|\blast[ \t]+year\b|\ba[ \t]+year[ \t]+(?:earlier|ago|before)\b))",
+    re.IGNORECASE,
+)
+
+
+def _dated_again(
+    text: str, mention: Mention, reading: dict[str, Any], compared: dict[str, Any]
+) -> dict[str, Any]:
+    """``compared`` (a percentage read with what it is compared with), as a change in percent
+    where that is a level of the same kind dated by a time of its own ("20% above prices
+    awarded in 2022": the level then); else ``compared`` as it is."""
+    if compared.get("kind") != "multiplier" or reading["kind"] != "change":
+        return compared
+    dated = _DATED_AGAIN_RE.match(text, mention.end)
+    if dated is None:
+        return compared
+    return reading | {"read_with": f"{text[mention.end : dated.end()].strip()!r} after it"}
+
+
 # A comparison that is the whole of a bracket: "(5% more jobs)" after "64% think AI will lead to
 # fewer jobs": its verb and base are left out (another answer's share, or a change?).
 _BRACKET_OPEN_BEFORE_RE = re.compile(r"\([ \t]*$")
@@ -2164,7 +2189,7 @@ def _ratio_or_rank(
 ) -> dict[str, Any] | None:
     """A side of a ratio written with ':' ("5:1", refused; a time of day is excluded before),
     a rank or the size of a ranked group ("the top 10", "the top 2% of researchers",
-    excluded); else None."""
+    excluded); else what :func:`_selected_or_limited` makes of it."""
     if _TIME_AFTER_RE.match(text, mention.end) or _TIME_BEFORE_DIGITS_RE.search(
         text, max(floor, mention.start - 3), mention.start
     ):
@@ -2183,7 +2208,7 @@ def _ratio_or_rank(
                 f"the mention does not hold, not a ranked group; {vocab.REFUSAL_ADVICE}"
             }
         return {"exclusion": vocab.RANK_REASON}
-    return None
+    return _selected_or_limited(text, mention, reading, floor)
 
 
 def _change_in_words_before(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
@@ -2245,3 +2270,269 @@ def _with_verb(reading: dict[str, Any], verb: str) -> dict[str, Any]:
         reading["refusal"] = f"read with {verb!r} earlier in its clause: {reading['refusal']}"
         return reading
     return reading | {"read_with": f"{verb!r} earlier in its clause"}
+
+
+# --- ranked groups and limits written as nouns (docs/annotations.md) ------------------------
+# Nouns ending in "-est" that are no superlatives ("the 20 interest payments").
+_NOT_SUPERLATIVES = frozenset(
+    {
+        *("interest", "west", "test", "rest", "guest", "quest", "forest", "harvest", "request"),
+        *("contest", "protest", "chest", "nest", "pest", "vest", "crest", "manifest", "digest"),
+        *("conquest", "invest", "arrest", "honest", "modest", "suggest", "midwest", "unrest"),
+        *("northwest", "southwest", "behest", "attest", "bequest", "inquest", "earnest"),
+    }
+)
+# A number chosen from a ranked whole: after "the" (or a possessive), "first", "last" or "next"
+# before it, or a superlative right after it ("the first 100 buyers", "the two largest
+# carriers", "the 10 top-selling models", "the world's three most valuable firms").
+_SELECTED_BEFORE_RE = re.compile(
+    r"(?:(?<![\w-])(?:the|its|their|our)|[^\W\d_]['’]s)[ \t]+"
+    r"(?:(?P<order>first|last|next)[ \t]+)?$",
+    re.IGNORECASE,
+)
+_SUPERLATIVE_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:most|least)[ \t]+[^\W\d_]|(?:top|best|most|highest|largest|biggest)-[^\W\d_]"
+    r"|(?:leading|top)\b|(?P<est>[^\W\d_]{2,}est)\b)",
+    re.IGNORECASE,
+)
+
+
+def _ranked_group(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> bool:
+    """Whether a count is the size of a group chosen by rank: after "the" (or a possessive)
+    with "first", "last" or "next" before it, or a superlative after it."""
+    if reading["kind"] != "count" or reading["qualifier"] is not None:
+        return False
+    before = _SELECTED_BEFORE_RE.search(text, max(floor, mention.start - 40), mention.start)
+    if before is None:
+        return False
+    if before.group("order"):
+        return True
+    after = _SUPERLATIVE_AFTER_RE.match(text, mention.end)
+    if after is None:
+        return False
+    return not (after.group("est") and after.group("est").casefold() in _NOT_SUPERLATIVES)
+
+
+# A limit written as a noun before "of" ("a minimum duty of 25%", "a cap of $10 billion", "a
+# price floor of $2") or right after the figure ("a 10% cap on", "a $2 billion floor"); "market
+# cap" is a company's value, no limit.
+_LIMIT_NOUNS: dict[str, str] = {
+    "minimum": "lower",
+    "floor": "lower",
+    "maximum": "upper",
+    "ceiling": "upper",
+    "cap": "upper",
+    "limit": "upper",
+}
+_LIMIT_OF_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?P<before>[^\W\d_]+[ \t]+)?(?P<noun>minimum|maximum|floor|ceiling|cap|limit)"
+    r"(?:[ \t]+[^\W\d_][\w'’-]*){0,2}?[ \t]+of[ \t]+$",
+    re.IGNORECASE,
+)
+_LIMIT_AFTER_RE = re.compile(
+    r"(?P<before>[ \t]+[^\W\d_][\w'’-]*)?[ \t]+(?P<noun>floor|ceiling|cap|limit)s?\b(?!-)",
+    re.IGNORECASE,
+)
+
+
+def _limit_noun(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict | None:
+    """A figure a noun of a limit sets ("a minimum duty of 25%", "a 10% cap on fees"): the
+    quantity limited is at least (floor, minimum) or at most (cap, ceiling, limit, maximum) the
+    figure; a figure with its own hedge is refused (two bounds). None where no limit is named."""
+    if reading["kind"] not in ("money", "percent", "count", "price", "quantity"):
+        return None
+    limit = _LIMIT_OF_BEFORE_RE.search(text, max(floor, mention.start - 60), mention.start)
+    if limit is None:
+        limit = _LIMIT_AFTER_RE.match(text, mention.end)
+    if limit is None or (limit.group("before") or "").strip().casefold() == "market":
+        return None
+    noun = limit.group("noun")
+    if reading["bound"] != "exact" or reading["qualifier"] is not None:
+        return {
+            "refusal": f"{mention.text!r} has a bound of its own and is set by the limit "
+            f"{noun!r}, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        }
+    n = reading["value"]
+    bound = _LIMIT_NOUNS[noun.casefold()]
+    ends = {"low": n, "high": None} if bound == "lower" else {"low": None, "high": n}
+    return reading | ends | {"value": None, "bound": bound, "read_with": f"the limit {noun!r}"}
+
+
+# A verb of passing a level (vocab.QUALIFIERS) before a count with a word after it: the things
+# passed ("crosses 3 rivers") or a level passed ("crossed 100 million users")?
+_CROSSING = frozenset({"cross", "crossed", "crossing", "crosses"})
+_FUNCTION_WORD_AFTER_RE = re.compile(
+    r"[ \t]*(?:[,;:.)!?—–]|$|(?:in|on|by|at|for|last|this|next|after|before|since|and|or|but|"
+    r"as|to|from|within|during|ago|earlier|already|so|far)\b)",
+    re.IGNORECASE,
+)
+
+
+def _things_crossed(mention: Mention, reading: dict[str, Any], text: str) -> str | None:
+    """Why a count after "crossed" with a noun after it is refused: it may count the things
+    crossed ("crosses 3 rivers") rather than pass a level; else None."""
+    if reading["kind"] != "count" or (reading["qualifier"] or "").casefold() not in _CROSSING:
+        return None
+    if _FUNCTION_WORD_AFTER_RE.match(text, mention.end):
+        return None
+    return (
+        f"{mention.text!r} may count the things crossed or pass a level (what follows is "
+        f"counted); {vocab.REFUSAL_ADVICE}"
+    )
+
+
+# A percentage before a noun that is itself a percentage and a noun of change ("a 25% tariff
+# increase"): the size of the change, or the new level of the tariff?
+_RATE_NOUN_CHANGED_RE = re.compile(
+    r"(?:%|\bper[ \t]?cent|\bpercent)[ \t-]+(?P<noun>tariff|tax|duty|levy|rate|interest|share"
+    r"|margin|yield)s?[ \t]+(?:" + "|".join(vocab.CHANGE_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
+# A noun of change right after a bare count, with an article before ("a 79,000 rise").
+_CHANGE_NOUN_AFTER_RE = re.compile(
+    r"[ \t]+(?P<noun>" + "|".join(vocab.CHANGE_NOUNS) + r")\b(?![ \t]+(?:of|by|to)\b)",
+    re.IGNORECASE,
+)
+_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w-])(?:a|an)[ \t]+$", re.IGNORECASE)
+# Two years joined by a spaced dash ("2017 - 2018"): a span of years, as "2017-2018" is.
+_SPACED_YEARS_RE = re.compile(r"((?:19|20)\d\d)[ \t]+[-–][ \t]+((?:19|20)\d\d)")
+
+
+def _rate_noun_or_years(text: str, mention: Mention, reading: dict[str, Any]) -> dict | None:
+    """A percentage whose noun of change follows a noun that is itself a percentage ("a 25%
+    tariff increase": refused), a count with a noun of change after it ("a 79,000 rise": a
+    change in the count), two years joined by a spaced dash ("2017 - 2018": a year); else None."""
+    if reading["kind"] == "change" and (rated := _RATE_NOUN_CHANGED_RE.search(mention.text)):
+        return {
+            "refusal": f"{mention.text!r}: the percentage may be the size of the change or the "
+            f"new level of the {rated.group('noun')} (itself a percentage); {vocab.REFUSAL_ADVICE}"
+        }
+    years = _SPACED_YEARS_RE.fullmatch(mention.text)
+    if (
+        years
+        and 0 < int(years.group(2)) - int(years.group(1)) <= 10
+        and not _COUNTED_AFTER_RE.match(text, mention.end)
+    ):
+        return {"exclusion": vocab.YEAR_REASON}
+    if not (_is_bare(reading) and reading["kind"] == "count"):
+        return None
+    noun = _CHANGE_NOUN_AFTER_RE.match(text, mention.end)
+    if noun is None or not _ARTICLE_BEFORE_RE.search(
+        text, max(0, mention.start - 4), mention.start
+    ):
+        return None
+    return _read_with_words(
+        f"{mention.text} {noun.group('noun')}", f"{noun.group('noun')!r} after it"
+    )
+
+
+# "estimated" reaching a figure through "to" and a verb ("are estimated to increase 8%", "is
+# estimated to reach 30%"): the figure is an estimate, as "an estimated 8%" is.
+_ESTIMATED_TO_RE = re.compile(
+    r"(?<![\w-])estimated[ \t]+to(?:[ \t]+[^\W\d_]+){0,2}[ \t]+$", re.IGNORECASE
+)
+
+
+def _estimated_to(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict | None:
+    """A figure after "estimated to" and a verb, read as approximate ("estimated to increase
+    8%": about 8 percent); refused where the figure has a bound of its own ("estimated to
+    exceed"); else None (a figure already approximate stays as it is)."""
+    estimated = _ESTIMATED_TO_RE.search(text, max(floor, mention.start - 40), mention.start)
+    if estimated is None or reading["bound"] == "approximate":
+        return None  # "estimated to be about two years ahead": approximate either way
+    if reading["bound"] != "exact" or reading["qualifier"] is not None:
+        return {
+            "refusal": f"{mention.text!r} has a bound of its own and is estimated "
+            f"({estimated.group().strip()!r} before it); {vocab.REFUSAL_ADVICE}"
+        }
+    return reading | {
+        "bound": "approximate",
+        "read_with": f"{estimated.group().strip()!r} before it",
+    }
+
+
+# A mark passed, the verb after it ("the $1 trillion threshold will be crossed"): the amount is
+# a bound, as in "crossed the $1 trillion threshold".
+_MARK_PASSED_AFTER_RE = re.compile(
+    r"[ \t]+(?:mark|threshold|barrier|milestone|level|line)(?:[ \t]+(?:will|would|could|may|"
+    r"might|has|have|had|was|were|is|are|be|been|being|already|finally|soon|likely|to|not|"
+    r"never)){0,4}[ \t]+(?P<verb>crossed|passed|topped|surpassed|exceeded|breached|broken|"
+    r"cleared)\b",
+    re.IGNORECASE,
+)
+
+
+def _mark_passed_later(text: str, mention: Mention) -> str | None:
+    """Why an amount named as a mark that a verb after it passes is refused ("the $1 trillion
+    threshold will be crossed"): the bound is the verb's; else None."""
+    if (passed := _MARK_PASSED_AFTER_RE.match(text, mention.end)) is None:
+        return None
+    return (
+        f"{passed.group('verb')!r} after {mention.text!r} makes it a bound (a mark passed: "
+        f"more or less than it), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+# "over" and a span of time after "in", "for" or "within" ("their largest fall in over four
+# years"): the preposition gives the period, so "over" can only be a bound.
+_OVER_SPAN_RE = re.compile(r"over[ \t]+(?=\S)", re.IGNORECASE)
+_SPAN_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|for|within)[ \t]+$", re.IGNORECASE)
+
+
+def _over_after_in(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """A duration "over N years" after "in", "for" or "within", read as more than N years
+    (`read_with` names the preposition); else None."""
+    over = _OVER_SPAN_RE.match(mention.text)
+    if over is None or not _SPAN_PREPOSITION_BEFORE_RE.search(
+        text, max(floor, mention.start - 8), mention.start
+    ):
+        return None
+    reading = read_mention(f"more than {mention.text[over.end() :]}")
+    if reading.get("kind") != "duration":
+        return None
+    before = _SPAN_PREPOSITION_BEFORE_RE.search(text, max(floor, mention.start - 8), mention.start)
+    return reading | {"qualifier": "over", "read_with": f"{before.group().strip()!r} before it"}
+
+
+# A year after a prefix that dates it ("end-2019", "mid-2020", "pre-2020"): a year.
+_DATED_YEAR_RE = re.compile(r"(?<![\w-])(?:pre|post|mid|end|early|late)-(?:19|20)\d\d$", re.I)
+# A currency sign written after a bare number, with its unit: "0.05 $/kWh", "0.8 ¥/kWh".
+_SIGN_PER_UNIT_AFTER_RE = re.compile(r"[ \t]*(?P<sign>[$€£¥])[ \t]*/[ \t]*(?P<unit>[^\W\d_][\w-]*)")
+_BARE_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _own_words_read(text: str, mention: Mention, floor: int) -> dict[str, Any]:
+    """The normaliser's reading of the mention's words, with what a word right beside them
+    settles: "over" after "in" is a bound (:func:`_over_after_in`); a year after a prefix that
+    dates it ("end-2019") is a year; a currency sign and a unit
+    after a bare number ("0.05 $/kWh") are a price per that unit, read as "$0.05/kWh"."""
+    if (over := _over_after_in(text, mention, floor)) is not None:
+        return over
+    if _DATED_YEAR_RE.search(mention.text):
+        return {"exclusion": vocab.YEAR_REASON}  # "by end-2019", "pre-2020 levels"
+    per = _SIGN_PER_UNIT_AFTER_RE.match(text, mention.end)
+    if per is None or not _BARE_NUMBER_RE.fullmatch(mention.text):
+        return read_mention(mention.text)
+    priced = read_mention(f"{per.group('sign')}{mention.text}/{per.group('unit')}")
+    if priced.get("kind") != "price":
+        return {
+            "refusal": f"{per.group().strip()!r} after {mention.text!r} is a price per a unit "
+            f"the project does not have; {vocab.REFUSAL_ADVICE}"
+        }
+    return priced | {"read_with": f"{per.group().strip()!r} after it"}
+
+
+def _selected_or_limited(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """The size of a group chosen by rank (excluded as a rank), a figure a noun of a limit
+    sets (a bound); else None."""
+    if _ranked_group(text, mention, reading, floor):
+        return {"exclusion": vocab.RANK_REASON}
+    if refusal := _things_crossed(mention, reading, text) or _mark_passed_later(text, mention):
+        return {"refusal": refusal}
+    if (placed := _rate_noun_or_years(text, mention, reading)) is not None:
+        return placed
+    if (placed := _estimated_to(text, mention, reading, floor)) is not None:
+        return placed
+    return _limit_noun(text, mention, reading, floor)

@@ -319,6 +319,13 @@ QUALIFIERS: dict[str, str] = {
     "topped": "lower",
     "tops": "lower",  # the verb before a number ("revenue tops $10 billion")
     "surpassing": "lower",
+    # verbs of passing a level, as "surpassed": "market value crossed $1 trillion"
+    "surpass": "lower",
+    "surpasses": "lower",
+    "cross": "lower",
+    "crossed": "lower",
+    "crossing": "lower",
+    "crosses": "lower",
     "no less than": "lower",
     "not less than": "lower",
     "no fewer than": "lower",

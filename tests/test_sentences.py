@@ -1925,3 +1925,167 @@ def test_the_words_around_a_number_decide_its_reading(text, words, expected):
     assert numbers(reading)[0] == expected[0] and numbers(reading)[4:] == expected[4:], reading
     for got, want in zip(numbers(reading)[1:4], expected[1:4], strict=True):
         assert got == (None if want is None else pytest.approx(want)), reading
+
+
+# --- rules two readers could read differently (docs/annotations.md), each settled once -------
+# (sentence, words of the mention, expected): a reading (kind, value, low, high, bound, unit),
+# ("exclusion", reason) or ("refusal", words of the reason). Written before the code was run.
+RANK = vocab.RANK_REASON
+SETTLED_CASES = [
+    # a group chosen by rank: its size says which ones, not how many of something
+    ("The five largest cloud firms spent heavily on servers.", "five", ("exclusion", RANK)),
+    ("Only the first 500 customers will receive the chip.", "500", ("exclusion", RANK)),
+    ("Its 20 best-selling phones run on local chips.", "20", ("exclusion", RANK)),
+    ("The country's three most valuable startups build models.", "three", ("exclusion", RANK)),
+    (
+        "The bank made the 12 interest payments on time.",
+        "12",
+        ("count", 12, 12, 12, "exact", "count"),
+    ),
+    ("The lab hired 40 engineers last year.", "40", ("count", 40, 40, 40, "exact", "count")),
+    # a limit written as a noun bounds the quantity it limits
+    (
+        "The new law puts a cap of $3 billion on subsidies.",
+        "$3 billion",
+        ("money", None, None, 3e9, "upper", "usd"),
+    ),
+    (
+        "Exporters pay a minimum levy of 15% under the rule.",
+        "15%",
+        ("percent", None, 15, None, "lower", "percent"),
+    ),
+    (
+        "The plan sets a 5% ceiling on fee rises.",
+        "5%",
+        ("percent", None, None, 5, "upper", "percent"),
+    ),
+    (
+        "Chipmakers face a $1 billion floor on penalties.",
+        "$1 billion",
+        ("money", None, 1e9, None, "lower", "usd"),
+    ),
+    # "market cap" is a value, no limit
+    (
+        "Its market cap of $2 trillion leads the sector.",
+        "$2 trillion",
+        ("money", 2e12, 2e12, 2e12, "exact", "usd"),
+    ),
+    ("The fund has a cap of about $4 billion.", "$4 billion", ("refusal", "bound of its own")),
+    # verbs of passing a level are lower bounds, as "surpassed" is
+    (
+        "Nvidia's market value crossed $4 trillion in July.",
+        "$4 trillion",
+        ("money", None, 4e12, None, "lower", "usd"),
+    ),
+    (
+        "Its share could surpass 40% by 2030.",
+        "40%",
+        ("percent", None, 40, None, "lower", "percent"),
+    ),
+    ("The convoy crossed 4 bridges before noon.", "4", ("refusal", "things crossed")),
+    # a mark passed by a verb after it is a bound the mention does not hold; "hit" reaches it
+    ("The 2 million mark was passed in May.", "2 million", ("refusal", "a mark passed")),
+    (
+        "The $20 billion mark was hit in May.",
+        "$20 billion",
+        ("money", 2e10, 2e10, 2e10, "exact", "usd"),
+    ),
+    # a percentage before a noun that is itself a percentage and a noun of change
+    (
+        "The government approved a 15% duty increase on solar panels.",
+        "15%",
+        ("refusal", "new level of the duty"),
+    ),
+    (
+        "Analysts reported a 15% price increase for memory chips.",
+        "15%",
+        ("change", 15, 15, 15, "exact", "percent"),
+    ),
+    # a count before a noun of change is the size of the change
+    (
+        "Jobless claims showed a 12,000 drop last week.",
+        "12,000",
+        ("change", -12000, -12000, -12000, "exact", "count"),
+    ),
+    # a level after "to" stays a level; things lost or added are counted
+    ("Growth slowed to 5% last quarter.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
+    (
+        "The firm reported a loss of 2,000 jobs.",
+        "2,000",
+        ("count", 2000, 2000, 2000, "exact", "count"),
+    ),
+    # two years joined by a spaced dash are years; a range of counts stays a range
+    ("Exports doubled in 2019 - 2020.", "2019", ("exclusion", YEAR_REASON)),
+    # a year after a prefix that dates it is a year, never a count nor a refusal
+    ("Chip output had tripled by end-2018.", "2018", ("exclusion", YEAR_REASON)),
+    ("Prices fell back to pre-2019 levels.", "2019", ("exclusion", YEAR_REASON)),
+    (
+        "They ordered 1500 - 2000 servers.",
+        "1500",
+        ("count", None, 1500, 2000, "range", "count"),
+    ),
+    # "estimated to" makes the figure an estimate; "expected to" a forecast, read as stated
+    (
+        "Chip imports are estimated to fall 6% this year.",
+        "6%",
+        ("change", -6, -6, -6, "approximate", "percent"),
+    ),
+    ("Losses are estimated to exceed $3 billion.", "$3 billion", ("refusal", "bound of its own")),
+    ("The stake is expected to reach 30%.", "30%", ("percent", 30, 30, 30, "exact", "percent")),
+    # the same kind of level at another time: a change; another thing: a multiplier
+    (
+        "Wafer prices now run 12% above levels charged in 2023.",
+        "12%",
+        ("change", 12, 12, 12, "exact", "percent"),
+    ),
+    (
+        "Salaries there are 30% below those paid in 2021.",
+        "30%",
+        ("change", -30, -30, -30, "exact", "percent"),
+    ),
+    (
+        "Power there costs 25% below the regional average.",
+        "25%",
+        ("multiplier", 0.75, 0.75, 0.75, "exact", "fold"),
+    ),
+    # the span a record reaches back over is a duration, as a span of work is
+    (
+        "Shares logged their sharpest drop in six years.",
+        "six years",
+        ("duration", 6, 6, 6, "exact", "year"),
+    ),
+    ("The dam was finished in six years.", "six years", ("duration", 6, 6, 6, "exact", "year")),
+    # "over" after "in", "for" or "within" is a bound (the preposition gives the period)
+    (
+        "The review ran for over six months.",
+        "six months",
+        ("duration", None, 6, None, "lower", "month"),
+    ),
+    ("Revenue grew 8% over six months.", "six months", ("refusal", "'over' before a span")),
+    # "N times faster than": a ratio of the two speeds; "pc" is percent
+    (
+        "The new model answers five times faster than the old one.",
+        "five times",
+        ("multiplier", 5, 5, 5, "exact", "fold"),
+    ),
+    ("Output rose 4pc in June.", "4pc", ("change", 4, 4, 4, "exact", "percent")),
+    # a fraction after "by" and a hedge is the size of the change
+    (
+        "Memory prices fell by nearly a third in 2023.",
+        "a third",
+        ("change", -100 / 3, -100 / 3, -100 / 3, "approximate", "percent"),
+    ),
+    # a currency sign and a unit after a bare number: a price per that unit, where the project
+    # has one
+    (
+        "Retail power sells for 0.12 $/kWh in Texas.",
+        "0.12",
+        ("price", 0.12, 0.12, 0.12, "exact", "usd_per_kwh"),
+    ),
+    ("A ride costs 3 $/km there.", "3", ("refusal", "price per a unit")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), SETTLED_CASES)
+def test_a_rule_two_readers_could_read_differently_reads_one_way(text, words, expected):
+    test_the_words_around_a_number_decide_its_reading(text, words, expected)
