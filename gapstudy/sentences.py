@@ -2316,20 +2316,14 @@ def _ranked_group(text: str, mention: Mention, reading: dict[str, Any], floor: i
 # A limit written as a noun before "of" ("a minimum duty of 25%", "a cap of $10 billion", "a
 # price floor of $2") or right after the figure ("a 10% cap on", "a $2 billion floor"); "market
 # cap" is a company's value, no limit.
-_LIMIT_NOUNS: dict[str, str] = {
-    "minimum": "lower",
-    "floor": "lower",
-    "maximum": "upper",
-    "ceiling": "upper",
-    "cap": "upper",
-    "limit": "upper",
-}
+_LIMIT_NAMES = "|".join(vocab.LIMIT_NOUNS)
 _LIMIT_OF_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?P<before>[^\W\d_]+[ \t]+)?(?P<noun>minimum|maximum|floor|ceiling|cap|limit)"
+    rf"(?<![\w-])(?P<before>[^\W\d_]+[ \t]+)?(?P<noun>{_LIMIT_NAMES})"
     r"(?:[ \t]+[^\W\d_][\w'’-]*){0,2}?[ \t]+of[ \t]+$",
     re.IGNORECASE,
 )
 _LIMIT_AFTER_RE = re.compile(
+    # after the figure, "minimum" and "maximum" are adjectives ("a 10% minimum wage rise")
     r"(?P<before>[ \t]+[^\W\d_][\w'’-]*)?[ \t]+(?P<noun>floor|ceiling|cap|limit)s?\b(?!-)",
     re.IGNORECASE,
 )
@@ -2353,7 +2347,7 @@ def _limit_noun(text: str, mention: Mention, reading: dict[str, Any], floor: int
             f"{noun!r}, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         }
     n = reading["value"]
-    bound = _LIMIT_NOUNS[noun.casefold()]
+    bound = vocab.LIMIT_NOUNS[noun.casefold()]
     ends = {"low": n, "high": None} if bound == "lower" else {"low": None, "high": n}
     return reading | ends | {"value": None, "bound": bound, "read_with": f"the limit {noun!r}"}
 

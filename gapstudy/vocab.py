@@ -265,6 +265,17 @@ QUALIFIER_EFFECTS: dict[str, str] = {
     "of the above on a falling quantity): value n, low n, high unknown, bound approximate",
 }
 # Stacked qualifiers are read only as the phrases listed here, joined by a space.
+# A limit written as a noun before "of" or after the figure ("a minimum duty of 25%", "a 10% cap
+# on fees"): the quantity limited is at least (lower) or at most (upper) the figure.
+LIMIT_NOUNS: dict[str, str] = {
+    "minimum": "lower",
+    "floor": "lower",
+    "maximum": "upper",
+    "ceiling": "upper",
+    "cap": "upper",
+    "limit": "upper",
+}
+
 QUALIFIERS: dict[str, str] = {
     # upper bounds
     "below": "upper",
