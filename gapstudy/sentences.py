@@ -47,8 +47,12 @@ and either completes its reading from words that are there, or refuses it; it ne
   while ... only around 10,000").
 - A day of the month ("April 7", "Jan. 15", "7 April") is a date: an exclusion, as a year is;
   so is a time of day ("07:10").
-- A list whose unit is written once, after its last figure ("rose by 18.8, 48.9, and 67.3
-  percentage points"): the bare figures are refused, the last is read with the first's verb.
+- A list whose unit is written once, after its last figure ("93.1 billion and 71.1 billion
+  yuan", "3, 4 or 5 GW", joined by commas, "and", "or", "to", "vs"): each figure with no unit
+  of its own takes it; refused where the project lacks the unit, where the figures cannot share
+  it (an amount and a percentage), where the scale is written with the last only, and after a
+  first figure that holds words before its number ("rose by 18.8, 48.9, and 67.3 percentage
+  points": 48.9 is refused, the last is read with the first's verb).
 - "N times" after a verb of doing with nothing compared ("downloaded over 600 million times
   globally") counts how often: a count. An amount ending in a comparative with "than" later
   in its clause ("$25.5 billion more in investment than") is refused; a duration followed by
@@ -877,6 +881,88 @@ def _price_written_once(
     return None
 
 
+# A figure of a list written bare, its scale word at most ("93.1 billion"), and what joins the
+# figures of a list: commas, "and", "or", "to", "vs", "versus".
+_BARE_FIGURE_RE = re.compile(
+    r"\d[\d.,]*(?P<scale>[ \t]*(?:thousand|million|billion|trillion)(?![\w-]))?", re.IGNORECASE
+)
+_LIST_JOIN_RE = re.compile(
+    r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|to|vs\.?|versus)[ \t]+", re.IGNORECASE
+)
+# A figure's words taken apart: what stands before its number (a currency kept, a hedge its
+# own), the number and its scale, the unit written after them.
+_FIGURE_PARTS_RE = re.compile(
+    r"(?P<lead>\D*?)\d[\d.,]*(?P<scale>[ \t]*(?:thousand|million|billion|trillion)(?![\w-]))?"
+    r"(?P<tail>.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+_CURRENCY_LEAD_RE = re.compile(r"US\$|[$€£¥]|[A-Z]{3}")
+
+
+def _list_last(text: str, mention: Mention) -> Mention | None:
+    """The figure that ends the list a bare figure starts or continues ("93.1 billion and 71.1
+    billion yuan": "71.1 billion yuan"; "5, 6 and 7 million": "7 million"), past other bare
+    figures; None where no list follows."""
+    _, end = _sentence_span(text, mention.start, mention.end)
+    last = None
+    for found in find_mentions(text[mention.end : end]):
+        later = Mention(found.start + mention.end, found.end + mention.end, found.text)
+        if not _LIST_JOIN_RE.fullmatch(text, last.end if last else mention.end, later.start):
+            break
+        last = later
+        if not _BARE_FIGURE_RE.fullmatch(later.text):
+            break
+    return last
+
+
+def _unit_after_list(text: str, mention: Mention, earlier: list[Mention]) -> dict[str, Any] | None:
+    """A figure with no unit of its own in a list whose unit is written once, after its last
+    figure ("93.1 billion and 71.1 billion yuan", "3, 4 or 5 GW"): read with that unit
+    (``read_with`` names it); refused where the project lacks the unit, where the figures
+    cannot share it (an amount and a percentage), where the scale is written with the last
+    figure only ("3 and 5 billion yuan") or where an earlier figure of the list holds words
+    before it (a verb, a hedge) that may hold for this one too; None where no list follows."""
+    own = _FIGURE_PARTS_RE.fullmatch(mention.text)
+    unitless = read_mention(mention.text).get("unit") in (None, "count")
+    last = _list_last(text, mention) if own and unitless and not own.group("tail") else None
+    parts = _FIGURE_PARTS_RE.fullmatch(last.text) if last else None
+    currency = _CURRENCY_LEAD_RE.fullmatch(parts.group("lead").strip()) if parts else None
+    if parts is None or (parts.group("lead") and not currency):
+        return None  # no list, or words of its own before the last figure ("up 5%")
+    tail, lead = parts.group("tail"), own.group("lead")
+    scale_once = parts.group("scale") is not None and own.group("scale") is None
+    if not tail.strip() and not scale_once:
+        return None  # nothing written once after the last figure
+    words = lead + parts.group("lead").strip() + mention.text[len(lead) :] + tail
+    composed = read_mention(words)
+    if composed.get("unit") == "count" and "refusal" not in composed and not scale_once:
+        return None  # what each figure counts, written once: a count as read
+    alone = read_mention(last.text)
+    joined = [m for m in earlier if _LIST_JOIN_RE.fullmatch(text, m.end, mention.start)]
+    led = joined and not _BARE_FIGURE_RE.fullmatch(joined[-1].text)
+    cannot = own.group("scale") and re.match(r"[ \t]*(?:%|per|point)", tail, re.IGNORECASE)
+    if "refusal" in composed or "refusal" in alone or led or cannot or scale_once:
+        why = (
+            composed.get("refusal")
+            or alone.get("refusal")
+            or (f"the words of {joined[-1].text!r} may hold for it too" if led else "")
+            or ("its scale is written with the last figure only" if scale_once else "")
+            or "the figures cannot share it"
+        )
+        return {
+            "refusal": f"the unit of a list is written once, after its last number "
+            f"({last.text!r}: {(parts.group('scale') or '') + tail!r}), and {why}; "
+            f"{vocab.REFUSAL_ADVICE}"
+        }
+    if composed.get("unit") != alone.get("unit"):
+        return {
+            "refusal": f"the unit of a list is written once, after its last number "
+            f"({last.text!r}), and {mention.text!r} reads otherwise with it; "
+            f"{vocab.REFUSAL_ADVICE}"
+        }
+    return composed | {"read_with": f"{tail.strip()!r} written once, after {last.text!r}"}
+
+
 # A comparison or a contrast after the last comma before a figure, with no other clause mark:
 # "$0.05 per kWh, compared with $0.12", "$0.03/kWh, while American operators pay $0.08".
 _SET_AGAINST_RE = re.compile(
@@ -1177,8 +1263,20 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
     return reading, "refusal" in reading or "exclusion" in reading
 
 
-def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
+def _own_or_listed(
+    text: str, mention: Mention, earlier: list[Mention], floor: int
+) -> tuple[dict[str, Any], bool]:
+    """The reading of a mention's own words and whether it is final (:func:`_own_reading`),
+    unless it is a figure of a list whose unit is written once, after its last figure: then
+    that reading, final (:func:`_unit_after_list`)."""
     reading, is_final = _own_reading(text, mention, floor)
+    if "exclusion" not in reading and (listed := _unit_after_list(text, mention, earlier)):
+        return listed, True
+    return reading, is_final
+
+
+def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
+    reading, is_final = _own_or_listed(text, mention, earlier, floor)
     if is_final:
         return reading
     if reason := _excluded_in_context(text, mention, reading):

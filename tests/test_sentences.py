@@ -153,7 +153,8 @@ REFUSAL_CASES = [
     ("Demand will rise by 16% over the next five years.", "five years", "its period"),
     ("Output doubled within the past two years.", "two years", "its period"),
     ("The US attracted $25.5 billion more in investment than the EU.", "$25.5", "a difference"),
-    ("Scores rose by 18.8, 48.9, and 67.3 percentage points on MMMU.", "18.8", "written once"),
+    # the list's first figure holds the verb, which may hold for the others too
+    ("Scores rose by 18.8, 48.9, and 67.3 percentage points on MMMU.", "48.9", "written once"),
     ("Scores rose by 18.8, 48.9, and 67.3 percentage points on MMMU.", "48.9", "written once"),
     ("Delivery can take as long as 16 months to two years.", "16 months", "'to'"),
     ("We should ship $2 [billion] to $5 billion in Q3.", "$2", "square brackets"),
@@ -1925,3 +1926,63 @@ def test_the_words_around_a_number_decide_its_reading(text, words, expected):
     assert numbers(reading)[0] == expected[0] and numbers(reading)[4:] == expected[4:], reading
     for got, want in zip(numbers(reading)[1:4], expected[1:4], strict=True):
         assert got == (None if want is None else pytest.approx(want)), reading
+
+
+# --- a unit written once for several figures, the far figure of a comparison, side effects ---
+# (sentence, words of the mention, expected as in WORDS_AROUND_CASES). All in our own words.
+WRITTEN_ONCE_CASES = [
+    # a unit written once after the last figure of a list joined by "and", "or", "vs", commas:
+    # every figure of the list takes it
+    (
+        "Revenue reached 93.1 billion and 71.1 billion yuan in the two years.",
+        "93.1 billion",
+        ("money", 93.1e9, 93.1e9, 93.1e9, "exact", "cny"),
+    ),
+    (
+        "The two campuses draw 3 and 5 gigawatts.",
+        "3",
+        ("quantity", 3, 3, 3, "exact", "gigawatt"),
+    ),
+    (
+        "Capacity is 1.5, 2 or 3 gigawatts by plan.",
+        "2",
+        ("quantity", 2, 2, 2, "exact", "gigawatt"),
+    ),
+    (
+        "Capacity is 1.5, 2 or 3 gigawatts by plan.",
+        "1.5",
+        ("quantity", 1.5, 1.5, 1.5, "exact", "gigawatt"),
+    ),
+    (
+        "Bids came in at 40 million vs 55 million euros.",
+        "40 million",
+        ("money", 40e6, 40e6, 40e6, "exact", "eur"),
+    ),
+    # ... refused where that unit is not one of the project's, or the items cannot share it
+    ("The chip trails its rival (312 vs 989 TFLOPS) on dense math.", "312", ("refusal", "TFLOPS")),
+    ("Its fabs make chips at 2, 3 and 4 nanometres.", "2", ("refusal", "nanometres")),
+    ("Its fabs make chips at 2, 3 and 4 nanometres.", "3", ("refusal", "nanometres")),
+    ("It spent 4 billion, or 7%, on chips.", "4 billion", ("refusal", "written once")),
+    # a scale written once after the last figure may hold for the others too: refused
+    ("Sales were 5, 6 and 7 million units.", "5", ("refusal", "written once")),
+    ("Bids came in at 40 vs 55 million euros.", "40", ("refusal", "written once")),
+    ("It booked sales of 3 and 5 billion yuan.", "3", ("refusal", "written once")),
+    # a list after a verb of change: the verb is the first figure's, so the others are refused
+    (
+        "Scores rose by 18.8, 48.9, and 67.3 percentage points on MMMU.",
+        "18.8",
+        ("change", 18.8, 18.8, 18.8, "exact", "percentage_point"),
+    ),
+    (
+        "Revenue rose by 5 billion, 6 billion and 7 billion yuan.",
+        "6 billion",
+        ("refusal", "written once"),
+    ),
+    # what each figure counts, written once after the last, is a count
+    ("They shipped 5 and 7 robots.", "5", ("count", 5, 5, 5, "exact", "count")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), WRITTEN_ONCE_CASES)
+def test_a_unit_written_once_or_with_the_figure_compared_holds_or_refuses(text, words, expected):
+    test_the_words_around_a_number_decide_its_reading(text, words, expected)
