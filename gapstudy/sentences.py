@@ -47,6 +47,10 @@ and either completes its reading from words that are there, or refuses it; it ne
   while ... only around 10,000").
 - A day of the month ("April 7", "Jan. 15", "7 April") is a date: an exclusion, as a year is;
   so is a time of day ("07:10").
+- The far figure of "down from", "up from" after a comma takes the unit of the figure it is
+  compared with ("$0.05 per kWh, down from $0.08": a price per kWh), and is refused where that
+  figure's unit is words no reading holds ("$2 an hour, down from above $7"; also after
+  "compared with", "versus").
 - A list whose unit is written once, after its last figure ("93.1 billion and 71.1 billion
   yuan", "3, 4 or 5 GW", joined by commas, "and", "or", "to", "vs"): each figure with no unit
   of its own takes it; refused where the project lacks the unit, where the figures cannot share
@@ -1272,7 +1276,66 @@ def _own_or_listed(
     reading, is_final = _own_reading(text, mention, floor)
     if "exclusion" not in reading and (listed := _unit_after_list(text, mention, earlier)):
         return listed, True
+    if not is_final and (compared := _far_end_compared(text, mention, reading, earlier)):
+        return compared, True
     return reading, is_final
+
+
+# The words between a figure and the one it is compared with after a comma: words after the
+# first (its unit may be among them: "$2 an hour"), the comma, "down from", "up from",
+# "compared with", "versus", then the second's own words before its number ("above $").
+_COMPARED_AFTER_COMMA_RE = re.compile(
+    r"(?P<tail>[^,;:()\[\]—–\n]*),[ \t]*(?P<link>(?:down|up)[ \t]+from|compared[ \t]+(?:with|to)"
+    r"|versus|vs\.?)(?![\w-])[^,;:()\[\]—–\n\d]*",
+    re.IGNORECASE,
+)
+_LEVEL_KINDS = frozenset({"money", "price", "quantity", "percent", "count"})
+
+
+def _far_end_compared(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
+) -> dict[str, Any] | None:
+    """The far figure of "down from", "up from", "compared with" after a comma takes the unit
+    of the figure it is compared with: "$0.05 per kWh, down from $0.08" is a price per kWh too
+    (``read_with`` names it: a change of one measure), and "$2 an hour, down from above $7" is
+    refused, as "$2 an hour" is (its rate is no unit of the project). After "compared with" or
+    "versus", which may set another measure beside it, the unit is not taken: the price rule
+    refuses it (:func:`_price_written_once`). None where the two share a unit, or no such
+    comparison stands before it."""
+    own = _FIGURE_PARTS_RE.fullmatch(mention.text)
+    near = earlier[-1] if earlier and own else None
+    near = near if near and _FIGURE_PARTS_RE.fullmatch(near.text) else None  # with digits
+    gap = text[near.end : mention.start] + own.group("lead") if near and own else ""
+    link = _COMPARED_AFTER_COMMA_RE.fullmatch(gap) if near else None
+    kinds = (reading.get("kind"), read_mention(near.text).get("kind")) if link and near else ()
+    if link is None or near is None or not _LEVEL_KINDS.issuperset(kinds):
+        return None  # no comparison, or the near words are no level ("per million tokens")
+    near_reading = read_in_sentence(text, near)
+    tail = link.group("tail").strip()
+    words = f"{near.text} {tail}".strip()
+    if "refusal" in near_reading:
+        if not tail or tail not in near_reading["refusal"]:
+            return None  # refused for words of its own, which say nothing of this one's unit
+        return {
+            "refusal": f"{mention.text!r} is compared ({link.group('link')!r}) with {words!r}, "
+            f"whose words after it ({tail!r}) are not part of a reading the project can give: "
+            f"written once, they may hold for it too; {vocab.REFUSAL_ADVICE}"
+        }
+    unit = near_reading.get("unit")
+    if unit == reading["unit"] or not str(unit).startswith(f"{reading['unit']}_per_"):
+        return None
+    if not link.group("link").casefold().endswith("from"):
+        return None  # "compared with", "versus" may set another measure beside it: refused later
+    near_parts = _FIGURE_PARTS_RE.fullmatch(near.text)
+    per = near_parts.group("tail") if near_parts else ""
+    priced = read_mention(mention.text + per)
+    if priced.get("unit") == unit:
+        return priced | {"read_with": f"{per.strip()!r} of {near.text!r}, written once"}
+    return {
+        "refusal": f"{mention.text!r} is compared ({link.group('link')!r}) with {words!r}, "
+        f"whose unit ({unit!r}) is written once, with that figure, and may hold for it too; "
+        f"{vocab.REFUSAL_ADVICE}"
+    }
 
 
 def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:

@@ -1980,6 +1980,21 @@ WRITTEN_ONCE_CASES = [
     ),
     # what each figure counts, written once after the last, is a count
     ("They shipped 5 and 7 robots.", "5", ("count", 5, 5, 5, "exact", "count")),
+    # the far figure of "down from", "up from", "compared with" takes the unit of the figure it
+    # is compared with, or is refused when it cannot
+    ("Rent now runs about $2 an hour, down from above $7 last year.", "$7", ("refusal", "hour")),
+    (
+        "Power costs $0.05 per kWh, down from $0.08.",
+        "$0.08",
+        ("price", 0.08, 0.08, 0.08, "exact", "usd_per_kwh"),
+    ),
+    ("Rent runs $2 an hour, compared with $7 in 2020.", "$7", ("refusal", "an hour")),
+    (
+        "Revenue hit $5 billion in 2025, up from $3 billion.",
+        "$3 billion",
+        ("money", 3e9, 3e9, 3e9, "exact", "usd"),
+    ),
+    ("The share rose to 40%, up from 30%.", "30%", ("percent", 30, 30, 30, "exact", "percent")),
 ]
 
 
