@@ -1015,11 +1015,29 @@ def _found_before(
         name = _operator_class(token)
         if name is None and folded in _PASSING_BEFORE:
             continue  # an auxiliary passes a negation on: "can't be more than 50%"
+        if name == "a direction" and _attributive(tokens, len(tokens) - back - 1):
+            continue  # "a narrow 2 percentage point lead": an adjective, not a verb of change
         if name in _NEAR_BEFORE or (name == "a unit" and back == 0 and _is_currency(token)):
             found.append((token, name))
         else:
             break  # an open-class word, or a class not checked here ("who use it every day")
     return found
+
+
+# Words that open a noun phrase: a word of direction between one of them and the figure
+# qualifies the noun the figure stands before ("a narrow 2 percentage point lead", "its
+# shrinking 5% share"), as an adjective does; it changes no number.
+_PHRASE_OPENERS = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+)
+
+
+def _attributive(tokens: list[re.Match[str]], at: int) -> bool:
+    """Whether ``tokens[at]``, a word of direction right before a figure (only the figure's
+    own words after it), opens on a determiner: an adjective of the noun the figure stands
+    before, not a verb of change ("a narrow 2-point lead"; "the gap narrowed 2 points" is a
+    verb)."""
+    return at > 0 and tokens[at - 1].group().casefold() in _PHRASE_OPENERS
 
 
 _DENYING = "|".join(

@@ -1995,6 +1995,18 @@ WRITTEN_ONCE_CASES = [
         ("money", 3e9, 3e9, 3e9, "exact", "usd"),
     ),
     ("The share rose to 40%, up from 30%.", "30%", ("percent", 30, 30, 30, "exact", "percent")),
+    # an adjective before the noun a figure qualifies is no verb of change
+    (
+        "It had a narrow 2 percentage point lead.",
+        "2 percentage point",
+        ("percent", 2, 2, 2, "exact", "percentage_point"),
+    ),
+    (
+        "The gap narrowed 2 percentage points.",
+        "2",
+        ("change", -2, -2, -2, "exact", "percentage_point"),
+    ),
+    ("Its lower 5% tariff covers chips.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
 ]
 
 
