@@ -918,6 +918,27 @@ _DETERMINERS = frozenset({"the", "its", "their", "a", "an", "his", "her", "our",
 _DEGREE_WORDS = frozenset({"most", "more", "least", "less"})
 
 
+_LAST_WORD_RE = re.compile(r"(\S+)[ \t]+$")
+# What opens the object of a verb: a determiner, an object pronoun, a name, a number.
+_OBJECT_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:the|a|an|its|their|his|her|our|this|these|those|it|them|him|us|me|you)\b"
+    r"|[A-Z\d])"
+)
+
+
+def _verb_after_whole(text: str, word: re.Match[str]) -> bool:
+    """Whether ``word``, after a noun of a named whole, is a verb in "-s" whose
+    object follows ("of the adult population knows ChatGPT", "uses it"): a singular noun in
+    lower case, a word in "-s" after it, then a determiner, a pronoun, a name or a number. A
+    plural noun after a name ("of AI chips Nvidia sold") is left in the whole."""
+    folded = word.group(1).casefold()
+    is_s_form = folded.endswith("s") and not folded.endswith(("ss", "us", "is", "'s", "’s"))
+    before = _LAST_WORD_RE.search(text, 0, word.start(1))
+    previous = before.group(1) if before else ""
+    singular = previous.isalpha() and previous.islower() and not previous.endswith("s")
+    return is_s_form and singular and bool(_OBJECT_AFTER_RE.match(text, word.end()))
+
+
 def _whole_end(text: str, end: int) -> int:
     """The end of "of" and the whole named after a share ("of the Chinese market", "of
     Nvidia's total revenue"), else ``end``: plain words only, never a number, a year or a
@@ -948,6 +969,8 @@ def _whole_end(text: str, end: int) -> int:
             break
         if words and folded in _DETERMINERS:
             break
+        if found != end and _verb_after_whole(text, word):
+            break  # "of the U.S. adult population knows ChatGPT": the whole ends at its noun
         position, words, previous = word.end(), words + 1, folded
         if folded not in _DETERMINERS:
             found = position
