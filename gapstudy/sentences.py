@@ -42,7 +42,8 @@ and either completes its reading from words that are there, or refuses it; it ne
   when the sentence wrote a unit with an earlier number ("seven months behind (sometimes just
   four, sometimes a yawning 14)", "100-200 kilowatts per rack versus 10-20 for traditional
   servers"), is refused: its unit is written once, earlier, and the number alone would read as
-  a count. A number in a bracket
+  a count. A ratio of two amounts (a multiplier, a relative change: "grew fivefold to 36
+  million") writes no such unit. A number in a bracket
   closed before it is an aside and does not count ("200,000 GPUs (each costing about $30,000),
   while ... only around 10,000").
 - A day of the month ("April 7", "Jan. 15", "7 April") is a date: an exclusion, as a year is;
@@ -1406,10 +1407,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     ends = _CLAUSE_END_RE.match(text, mention.end) or _NOTHING_COUNTED_RE.match(text, mention.end)
     if reading["kind"] == "count" and ends:
         earlier = [m for m in earlier if not _is_aside(text, m, mention)]
-        units = [read_mention(m.text) for m in earlier]
         # an earlier mention refused or excluded has no unit ("7nm" before "(N+2)")
-        written = [(m.text, r.get("unit")) for m, r in zip(earlier, units, strict=True)]
-        written = [(words, unit) for words, unit in written if unit not in (None, "count")]
+        written = [(m.text, r["unit"]) for m in earlier if _of_amounts(r := read_mention(m.text))]
         if written:
             words, unit = written[-1]
             return {
@@ -1418,6 +1417,17 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
                 f"written once, earlier; {vocab.REFUSAL_ADVICE}"
             }
     return reading
+
+
+def _of_amounts(reading: dict[str, Any]) -> bool:
+    """Whether ``reading`` writes a unit a bare count after it may take ("seven months behind
+    (sometimes just four)"): not a count, a refusal or an exclusion, and not a ratio of two
+    amounts, which is in the amounts' own unit, whatever it is ("grew fivefold to 36 million",
+    "grew 50% to 36 million": the level keeps its own words). A change in percentage points
+    writes the percent its level is in."""
+    unit = reading.get("unit")
+    is_ratio = unit == "fold" or (reading.get("kind") == "change" and unit == "percent")
+    return unit not in (None, "count") and not is_ratio
 
 
 # A noun of change, then "below", "under" or "above" right before a level: "a drop below $900",

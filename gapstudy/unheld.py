@@ -278,12 +278,31 @@ def _nothing_counted(
             f"the words after {mention.text!r} ({' '.join(run)!r}) name a unit or a currency "
             f"({named[0]!r}) the reading does not hold: not a count"
         )
-    if not run or _is_plural(run[-1]) or not run[0][:1].isupper():
+    if not run or _is_plural(run[-1]) or not run[0][:1].isupper() or _name_then_verb(run, before):
         return None
     return (
         f"the words after {mention.text!r} ({' '.join(run)!r}) name no things counted: they may "
         f"be a unit the project does not have, or a name"
     )
+
+
+# The endings of a verb in the past tense: "shipped", "sold", "bought", "built", "spent", "made".
+_PAST_TENSE_RE = re.compile(r"[a-z]+(?:ed|old|ought|aught|ilt|ent|ade)")
+
+
+def _name_then_verb(run: list[str], before: str) -> bool:
+    """Whether the words after a count that follows a determiner are a name and a verb in the
+    past tense ("less than half the 2.5 million Nvidia sold"): a clause whose subject is the
+    name and whose object is the figure (the things counted are named earlier), not a unit."""
+    opener = before.split()[-1].casefold() if before.split() else ""
+    return (
+        opener in _DETERMINERS_BEFORE
+        and len(run) == 2
+        and _PAST_TENSE_RE.fullmatch(run[1]) is not None
+    )
+
+
+_DETERMINERS_BEFORE = frozenset({"the", "those", "these", "its", "their", "his", "her", "our"})
 
 
 def _words(after: str) -> list[str]:

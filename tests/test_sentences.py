@@ -2007,6 +2007,21 @@ WRITTEN_ONCE_CASES = [
         ("change", -2, -2, -2, "exact", "percentage_point"),
     ),
     ("Its lower 5% tariff covers chips.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
+    # a count level after a multiplier, and a count named by the clause after it
+    (
+        "Users grew fivefold to 36 million in six months.",
+        "36 million",
+        ("count", 36e6, 36e6, 36e6, "exact", "count"),
+    ),
+    (
+        "China bought less than half the 2.5 million Nvidia sold.",
+        "2.5 million",
+        ("count", 2.5e6, 2.5e6, 2.5e6, "exact", "count"),
+    ),
+    # a percentage point change writes the percent its level is in: a bare level stays refused
+    ("Its share rose 5 percentage points to 36 in 2024.", "36", ("refusal", "written once")),
+    # words after a count that are a unit, not a clause of a name and its verb, stay refused
+    ("It holds the 1,510 Elo record.", "1,510", ("refusal", "Elo")),
 ]
 
 
