@@ -743,6 +743,8 @@ def _lead_start(text: str, start: int, floor: int) -> int:
         match = _LEAD_RE.search(text, max(floor, start - 40), start)
         if match is None or _is_phrasal_up(text, match) or _is_baseline(text, match):
             break
+        if _is_attributive(text, match):
+            break  # "its declining 5% share": an adjective of the share, no change
         start = match.start()
     while start < number_start:  # an article alone at the left edge adds nothing
         word = re.match(r"(\w+)[ \t]+", text[start:])
@@ -752,6 +754,19 @@ def _lead_start(text: str, start: int, floor: int) -> int:
             break  # "a third of": the article is the number
         start += word.end()
     return start
+
+
+# A word that opens a noun phrase: a verb form of change between one and the number is an
+# adjective of the noun after the number ("its declining 5% share", "a narrowing 2-point gap").
+_OPENER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:a|an|the|its|their|his|her|our|this|that|these|those)[ \t]+$", re.IGNORECASE
+)
+
+
+def _is_attributive(text: str, match: re.Match[str]) -> bool:
+    """Whether the lead words ``match`` are one verb form of change after a determiner."""
+    word = match.group().strip().casefold()
+    return word in vocab.CHANGE_VERBS and bool(_OPENER_BEFORE_RE.search(text, 0, match.start()))
 
 
 # Verbs that make "up" part of them: "makes up 56.7%" is a share, not a rise.

@@ -134,6 +134,9 @@ WIDE_CASES = [
     ("30% of the U.K. public knows Gemini", [("30% of the U.K. public", "30%")]),
     ("30% of the adult public uses it daily", [("30% of the adult public", "30%")]),
     ("30% of AI chips Huawei sold", [("30% of AI chips Huawei sold", "30%")]),
+    # a verb form of change after a determiner is an adjective of the noun after the number
+    ("its declining 5% share", [("5%", "5%")]),
+    ("sales declining 5% a year", [("declining 5% a year", "5%")]),
     ("sales more than double", [("more than double", "double")]),
     ("at least three labs", [("at least three", "three")]),
     ("over a billion users", [("over a billion", "billion")]),

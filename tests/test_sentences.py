@@ -2007,6 +2007,7 @@ WRITTEN_ONCE_CASES = [
         ("change", -2, -2, -2, "exact", "percentage_point"),
     ),
     ("Its lower 5% tariff covers chips.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
+    ("Its declining 5% share worries investors.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
     # a count level after a multiplier, and a count named by the clause after it
     (
         "Users grew fivefold to 36 million in six months.",
