@@ -904,20 +904,30 @@ _FIGURE_PARTS_RE = re.compile(
 _CURRENCY_LEAD_RE = re.compile(r"US\$|[$€£¥]|[A-Z]{3}")
 
 
-def _list_last(text: str, mention: Mention) -> Mention | None:
+def _list_last(text: str, mention: Mention, after_comma: bool) -> Mention | None:
     """The figure that ends the list a bare figure starts or continues ("93.1 billion and 71.1
     billion yuan": "71.1 billion yuan"; "5, 6 and 7 million": "7 million"), past other bare
-    figures; None where no list follows."""
+    figures; None where no list follows. A comma with "and" or "or" joins a list only after
+    a comma alone (``after_comma``: before this figure, or earlier in the list): "18.8, 48.9,
+    and 67.3"; two figures so joined ("hired 300, and 5 GW went online") are two clauses."""
     _, end = _sentence_span(text, mention.start, mention.end)
     last = None
     for found in find_mentions(text[mention.end : end]):
         later = Mention(found.start + mention.end, found.end + mention.end, found.text)
-        if not _LIST_JOIN_RE.fullmatch(text, last.end if last else mention.end, later.start):
+        start = last.end if last else mention.end
+        if not _LIST_JOIN_RE.fullmatch(text, start, later.start):
             break
+        if not after_comma and _COMMA_CONJUNCTION_RE.fullmatch(text, start, later.start):
+            break
+        after_comma = after_comma or _COMMA_ALONE_RE.fullmatch(text, start, later.start)
         last = later
         if not _BARE_FIGURE_RE.fullmatch(later.text):
             break
     return last
+
+
+_COMMA_ALONE_RE = re.compile(r"[ \t]*,[ \t]*")
+_COMMA_CONJUNCTION_RE = re.compile(r"[ \t]*,[ \t]*(?:and|or)[ \t]+", re.IGNORECASE)
 
 
 def _unit_after_list(text: str, mention: Mention, earlier: list[Mention]) -> dict[str, Any] | None:
@@ -929,7 +939,10 @@ def _unit_after_list(text: str, mention: Mention, earlier: list[Mention]) -> dic
     before it (a verb, a hedge) that may hold for this one too; None where no list follows."""
     own = _FIGURE_PARTS_RE.fullmatch(mention.text)
     unitless = read_mention(mention.text).get("unit") in (None, "count")
-    last = _list_last(text, mention) if own and unitless and not own.group("tail") else None
+    joined = [m for m in earlier if _LIST_JOIN_RE.fullmatch(text, m.end, mention.start)]
+    comma = bool(joined) and _COMMA_ALONE_RE.fullmatch(text, joined[-1].end, mention.start)
+    is_bare = own and unitless and not own.group("tail")
+    last = _list_last(text, mention, bool(comma)) if is_bare else None
     parts = _FIGURE_PARTS_RE.fullmatch(last.text) if last else None
     currency = _CURRENCY_LEAD_RE.fullmatch(parts.group("lead").strip()) if parts else None
     if parts is None or (parts.group("lead") and not currency):
@@ -943,7 +956,6 @@ def _unit_after_list(text: str, mention: Mention, earlier: list[Mention]) -> dic
     if composed.get("unit") == "count" and "refusal" not in composed and not scale_once:
         return None  # what each figure counts, written once: a count as read
     alone = read_mention(last.text)
-    joined = [m for m in earlier if _LIST_JOIN_RE.fullmatch(text, m.end, mention.start)]
     led = joined and not _BARE_FIGURE_RE.fullmatch(joined[-1].text)
     cannot = own.group("scale") and re.match(r"[ \t]*(?:%|per|point)", tail, re.IGNORECASE)
     if "refusal" in composed or "refusal" in alone or led or cannot or scale_once:

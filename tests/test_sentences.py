@@ -1963,6 +1963,9 @@ WRITTEN_ONCE_CASES = [
     ("Its fabs make chips at 2, 3 and 4 nanometres.", "2", ("refusal", "nanometres")),
     ("Its fabs make chips at 2, 3 and 4 nanometres.", "3", ("refusal", "nanometres")),
     ("It spent 4 billion, or 7%, on chips.", "4 billion", ("refusal", "written once")),
+    # two figures joined by a comma and "and" are two clauses, not a list: the unit is not taken
+    ("It hired 300, and 5 GW went online.", "300", ("refusal", "")),
+    ("Capacity is 1.5, 2, or 3 gigawatts.", "2", ("quantity", 2, 2, 2, "exact", "gigawatt")),
     # a scale written once after the last figure may hold for the others too: refused
     ("Sales were 5, 6 and 7 million units.", "5", ("refusal", "written once")),
     ("Bids came in at 40 vs 55 million euros.", "40", ("refusal", "written once")),
