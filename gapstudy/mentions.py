@@ -751,6 +751,8 @@ def _lead_start(text: str, start: int, floor: int) -> int:
         match = _LEAD_RE.search(text, max(floor, start - 40), start)
         if match is None or _is_phrasal_up(text, match) or _is_baseline(text, match):
             break
+        if _is_attributive(text, match):
+            break  # "its declining 5% share": an adjective of the share, no change
         start = match.start()
     while start < number_start:  # an article alone at the left edge adds nothing
         word = re.match(r"(\w+)[ \t]+", text[start:])
@@ -760,6 +762,19 @@ def _lead_start(text: str, start: int, floor: int) -> int:
             break  # "a third of": the article is the number
         start += word.end()
     return start
+
+
+# A word that opens a noun phrase: a verb form of change between one and the number is an
+# adjective of the noun after the number ("its declining 5% share", "a narrowing 2-point gap").
+_OPENER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:a|an|the|its|their|his|her|our|this|that|these|those)[ \t]+$", re.IGNORECASE
+)
+
+
+def _is_attributive(text: str, match: re.Match[str]) -> bool:
+    """Whether the lead words ``match`` are one verb form of change after a determiner."""
+    word = match.group().strip().casefold()
+    return word in vocab.CHANGE_VERBS and bool(_OPENER_BEFORE_RE.search(text, 0, match.start()))
 
 
 # Verbs that make "up" part of them: "makes up 56.7%" is a share, not a rise.
@@ -926,6 +941,27 @@ _DETERMINERS = frozenset({"the", "its", "their", "a", "an", "his", "her", "our",
 _DEGREE_WORDS = frozenset({"most", "more", "least", "less"})
 
 
+_LAST_WORD_RE = re.compile(r"(\S+)[ \t]+$")
+# What opens the object of a verb: a determiner, an object pronoun, a name, a number.
+_OBJECT_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:the|a|an|its|their|his|her|our|this|these|those|it|them|him|us|me|you)\b"
+    r"|[A-Z\d])"
+)
+
+
+def _verb_after_whole(text: str, word: re.Match[str]) -> bool:
+    """Whether ``word``, after a noun of a named whole, is a verb in "-s" whose
+    object follows ("of the adult population knows ChatGPT", "uses it"): a singular noun in
+    lower case, a word in "-s" after it, then a determiner, a pronoun, a name or a number. A
+    plural noun after a name ("of AI chips Nvidia sold") is left in the whole."""
+    folded = word.group(1).casefold()
+    is_s_form = folded.endswith("s") and not folded.endswith(("ss", "us", "is", "'s", "’s"))
+    before = _LAST_WORD_RE.search(text, 0, word.start(1))
+    previous = before.group(1) if before else ""
+    singular = previous.isalpha() and previous.islower() and not previous.endswith("s")
+    return is_s_form and singular and bool(_OBJECT_AFTER_RE.match(text, word.end()))
+
+
 def _whole_end(text: str, end: int) -> int:
     """The end of "of" and the whole named after a share ("of the Chinese market", "of
     Nvidia's total revenue"), else ``end``: plain words only, never a number, a year or a
@@ -956,6 +992,8 @@ def _whole_end(text: str, end: int) -> int:
             break
         if words and folded in _DETERMINERS:
             break
+        if found != end and _verb_after_whole(text, word):
+            break  # "of the U.S. adult population knows ChatGPT": the whole ends at its noun
         position, words, previous = word.end(), words + 1, folded
         if folded not in _DETERMINERS:
             found = position

@@ -42,13 +42,22 @@ and either completes its reading from words that are there, or refuses it; it ne
   when the sentence wrote a unit with an earlier number ("seven months behind (sometimes just
   four, sometimes a yawning 14)", "100-200 kilowatts per rack versus 10-20 for traditional
   servers"), is refused: its unit is written once, earlier, and the number alone would read as
-  a count. A number in a bracket
+  a count. A ratio of two amounts (a multiplier, a relative change: "grew fivefold to 36
+  million") writes no such unit. A number in a bracket
   closed before it is an aside and does not count ("200,000 GPUs (each costing about $30,000),
   while ... only around 10,000").
 - A day of the month ("April 7", "Jan. 15", "7 April") is a date: an exclusion, as a year is;
   so is a time of day ("07:10").
-- A list whose unit is written once, after its last figure ("rose by 18.8, 48.9, and 67.3
-  percentage points"): the bare figures are refused, the last is read with the first's verb.
+- The far figure of "down from", "up from" after a comma takes the unit of the figure it is
+  compared with ("$0.05 per kWh, down from $0.08": a price per kWh), and is refused where that
+  figure's unit is words no reading holds ("$2 an hour, down from above $7"; also after
+  "compared with", "versus").
+- A list whose unit is written once, after its last figure ("93.1 billion and 71.1 billion
+  yuan", "3, 4 or 5 GW", joined by commas, "and", "or", "to", "vs"): each figure with no unit
+  of its own takes it; refused where the project lacks the unit, where the figures cannot share
+  it (an amount and a percentage), where the scale is written with the last only, and after a
+  first figure that holds words before its number ("rose by 18.8, 48.9, and 67.3 percentage
+  points": 48.9 is refused, the last is read with the first's verb).
 - "N times" after a verb of doing with nothing compared ("downloaded over 600 million times
   globally") counts how often: a count. An amount ending in a comparative with "than" later
   in its clause ("$25.5 billion more in investment than") is refused; a duration followed by
@@ -877,6 +886,100 @@ def _price_written_once(
     return None
 
 
+# A figure of a list written bare, its scale word at most ("93.1 billion"), and what joins the
+# figures of a list: commas, "and", "or", "to", "vs", "versus".
+_BARE_FIGURE_RE = re.compile(
+    r"\d[\d.,]*(?P<scale>[ \t]*(?:thousand|million|billion|trillion)(?![\w-]))?", re.IGNORECASE
+)
+_LIST_JOIN_RE = re.compile(
+    r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|to|vs\.?|versus)[ \t]+", re.IGNORECASE
+)
+# A figure's words taken apart: what stands before its number (a currency kept, a hedge its
+# own), the number and its scale, the unit written after them.
+_FIGURE_PARTS_RE = re.compile(
+    r"(?P<lead>\D*?)\d[\d.,]*(?P<scale>[ \t]*(?:thousand|million|billion|trillion)(?![\w-]))?"
+    r"(?P<tail>.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+_CURRENCY_LEAD_RE = re.compile(r"US\$|[$€£¥]|[A-Z]{3}")
+
+
+def _list_last(text: str, mention: Mention, after_comma: bool) -> Mention | None:
+    """The figure that ends the list a bare figure starts or continues ("93.1 billion and 71.1
+    billion yuan": "71.1 billion yuan"; "5, 6 and 7 million": "7 million"), past other bare
+    figures; None where no list follows. A comma with "and" or "or" joins a list only after
+    a comma alone (``after_comma``: before this figure, or earlier in the list): "18.8, 48.9,
+    and 67.3"; two figures so joined ("hired 300, and 5 GW went online") are two clauses."""
+    _, end = _sentence_span(text, mention.start, mention.end)
+    last = None
+    for found in find_mentions(text[mention.end : end]):
+        later = Mention(found.start + mention.end, found.end + mention.end, found.text)
+        start = last.end if last else mention.end
+        if not _LIST_JOIN_RE.fullmatch(text, start, later.start):
+            break
+        if not after_comma and _COMMA_CONJUNCTION_RE.fullmatch(text, start, later.start):
+            break
+        after_comma = after_comma or _COMMA_ALONE_RE.fullmatch(text, start, later.start)
+        last = later
+        if not _BARE_FIGURE_RE.fullmatch(later.text):
+            break
+    return last
+
+
+_COMMA_ALONE_RE = re.compile(r"[ \t]*,[ \t]*")
+_COMMA_CONJUNCTION_RE = re.compile(r"[ \t]*,[ \t]*(?:and|or)[ \t]+", re.IGNORECASE)
+
+
+def _unit_after_list(text: str, mention: Mention, earlier: list[Mention]) -> dict[str, Any] | None:
+    """A figure with no unit of its own in a list whose unit is written once, after its last
+    figure ("93.1 billion and 71.1 billion yuan", "3, 4 or 5 GW"): read with that unit
+    (``read_with`` names it); refused where the project lacks the unit, where the figures
+    cannot share it (an amount and a percentage), where the scale is written with the last
+    figure only ("3 and 5 billion yuan") or where an earlier figure of the list holds words
+    before it (a verb, a hedge) that may hold for this one too; None where no list follows."""
+    own = _FIGURE_PARTS_RE.fullmatch(mention.text)
+    unitless = read_mention(mention.text).get("unit") in (None, "count")
+    joined = [m for m in earlier if _LIST_JOIN_RE.fullmatch(text, m.end, mention.start)]
+    comma = bool(joined) and _COMMA_ALONE_RE.fullmatch(text, joined[-1].end, mention.start)
+    is_bare = own and unitless and not own.group("tail")
+    last = _list_last(text, mention, bool(comma)) if is_bare else None
+    parts = _FIGURE_PARTS_RE.fullmatch(last.text) if last else None
+    currency = _CURRENCY_LEAD_RE.fullmatch(parts.group("lead").strip()) if parts else None
+    if parts is None or (parts.group("lead") and not currency):
+        return None  # no list, or words of its own before the last figure ("up 5%")
+    tail, lead = parts.group("tail"), own.group("lead")
+    scale_once = parts.group("scale") is not None and own.group("scale") is None
+    if not tail.strip() and not scale_once:
+        return None  # nothing written once after the last figure
+    words = lead + parts.group("lead").strip() + mention.text[len(lead) :] + tail
+    composed = read_mention(words)
+    if composed.get("unit") == "count" and "refusal" not in composed and not scale_once:
+        return None  # what each figure counts, written once: a count as read
+    alone = read_mention(last.text)
+    led = joined and not _BARE_FIGURE_RE.fullmatch(joined[-1].text)
+    cannot = own.group("scale") and re.match(r"[ \t]*(?:%|per|point)", tail, re.IGNORECASE)
+    if "refusal" in composed or "refusal" in alone or led or cannot or scale_once:
+        why = (
+            composed.get("refusal")
+            or alone.get("refusal")
+            or (f"the words of {joined[-1].text!r} may hold for it too" if led else "")
+            or ("its scale is written with the last figure only" if scale_once else "")
+            or "the figures cannot share it"
+        )
+        return {
+            "refusal": f"the unit of a list is written once, after its last number "
+            f"({last.text!r}: {(parts.group('scale') or '') + tail!r}), and {why}; "
+            f"{vocab.REFUSAL_ADVICE}"
+        }
+    if composed.get("unit") != alone.get("unit"):
+        return {
+            "refusal": f"the unit of a list is written once, after its last number "
+            f"({last.text!r}), and {mention.text!r} reads otherwise with it; "
+            f"{vocab.REFUSAL_ADVICE}"
+        }
+    return composed | {"read_with": f"{tail.strip()!r} written once, after {last.text!r}"}
+
+
 # A comparison or a contrast after the last comma before a figure, with no other clause mark:
 # "$0.05 per kWh, compared with $0.12", "$0.03/kWh, while American operators pay $0.08".
 _SET_AGAINST_RE = re.compile(
@@ -1177,8 +1280,79 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
     return reading, "refusal" in reading or "exclusion" in reading
 
 
-def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
+def _own_or_listed(
+    text: str, mention: Mention, earlier: list[Mention], floor: int
+) -> tuple[dict[str, Any], bool]:
+    """The reading of a mention's own words and whether it is final (:func:`_own_reading`),
+    unless it is a figure of a list whose unit is written once, after its last figure: then
+    that reading, final (:func:`_unit_after_list`)."""
     reading, is_final = _own_reading(text, mention, floor)
+    if "exclusion" not in reading and (listed := _unit_after_list(text, mention, earlier)):
+        return listed, True
+    if not is_final and (compared := _far_end_compared(text, mention, reading, earlier)):
+        return compared, True
+    return reading, is_final
+
+
+# The words between a figure and the one it is compared with after a comma: words after the
+# first (its unit may be among them: "$2 an hour"), the comma, "down from", "up from",
+# "compared with", "versus", then the second's own words before its number ("above $").
+_COMPARED_AFTER_COMMA_RE = re.compile(
+    r"(?P<tail>[^,;:()\[\]—–\n]*),[ \t]*(?P<link>(?:down|up)[ \t]+from|compared[ \t]+(?:with|to)"
+    r"|versus|vs\.?)(?![\w-])[^,;:()\[\]—–\n\d]*",
+    re.IGNORECASE,
+)
+_LEVEL_KINDS = frozenset({"money", "price", "quantity", "percent", "count"})
+
+
+def _far_end_compared(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
+) -> dict[str, Any] | None:
+    """The far figure of "down from", "up from", "compared with" after a comma takes the unit
+    of the figure it is compared with: "$0.05 per kWh, down from $0.08" is a price per kWh too
+    (``read_with`` names it: a change of one measure), and "$2 an hour, down from above $7" is
+    refused, as "$2 an hour" is (its rate is no unit of the project). After "compared with" or
+    "versus", which may set another measure beside it, the unit is not taken: the price rule
+    refuses it (:func:`_price_written_once`). None where the two share a unit, or no such
+    comparison stands before it."""
+    own = _FIGURE_PARTS_RE.fullmatch(mention.text)
+    near = earlier[-1] if earlier and own else None
+    near = near if near and _FIGURE_PARTS_RE.fullmatch(near.text) else None  # with digits
+    gap = text[near.end : mention.start] + own.group("lead") if near and own else ""
+    link = _COMPARED_AFTER_COMMA_RE.fullmatch(gap) if near else None
+    kinds = (reading.get("kind"), read_mention(near.text).get("kind")) if link and near else ()
+    if link is None or near is None or not _LEVEL_KINDS.issuperset(kinds):
+        return None  # no comparison, or the near words are no level ("per million tokens")
+    near_reading = read_in_sentence(text, near)
+    tail = link.group("tail").strip()
+    words = f"{near.text} {tail}".strip()
+    if "refusal" in near_reading:
+        if not tail or tail not in near_reading["refusal"]:
+            return None  # refused for words of its own, which say nothing of this one's unit
+        return {
+            "refusal": f"{mention.text!r} is compared ({link.group('link')!r}) with {words!r}, "
+            f"whose words after it ({tail!r}) are not part of a reading the project can give: "
+            f"written once, they may hold for it too; {vocab.REFUSAL_ADVICE}"
+        }
+    unit = near_reading.get("unit")
+    if unit == reading["unit"] or not str(unit).startswith(f"{reading['unit']}_per_"):
+        return None
+    if not link.group("link").casefold().endswith("from"):
+        return None  # "compared with", "versus" may set another measure beside it: refused later
+    near_parts = _FIGURE_PARTS_RE.fullmatch(near.text)
+    per = near_parts.group("tail") if near_parts else ""
+    priced = read_mention(mention.text + per)
+    if priced.get("unit") == unit:
+        return priced | {"read_with": f"{per.strip()!r} of {near.text!r}, written once"}
+    return {
+        "refusal": f"{mention.text!r} is compared ({link.group('link')!r}) with {words!r}, "
+        f"whose unit ({unit!r}) is written once, with that figure, and may hold for it too; "
+        f"{vocab.REFUSAL_ADVICE}"
+    }
+
+
+def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
+    reading, is_final = _own_or_listed(text, mention, earlier, floor)
     if is_final:
         return reading
     if reason := _excluded_in_context(text, mention, reading):
@@ -1245,10 +1419,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     ends = _CLAUSE_END_RE.match(text, mention.end) or _NOTHING_COUNTED_RE.match(text, mention.end)
     if reading["kind"] == "count" and ends:
         earlier = [m for m in earlier if not _is_aside(text, m, mention)]
-        units = [read_mention(m.text) for m in earlier]
         # an earlier mention refused or excluded has no unit ("7nm" before "(N+2)")
-        written = [(m.text, r.get("unit")) for m, r in zip(earlier, units, strict=True)]
-        written = [(words, unit) for words, unit in written if unit not in (None, "count")]
+        written = [(m.text, r["unit"]) for m in earlier if _of_amounts(r := read_mention(m.text))]
         if written:
             words, unit = written[-1]
             return {
@@ -1257,6 +1429,17 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
                 f"written once, earlier; {vocab.REFUSAL_ADVICE}"
             }
     return reading
+
+
+def _of_amounts(reading: dict[str, Any]) -> bool:
+    """Whether ``reading`` writes a unit a bare count after it may take ("seven months behind
+    (sometimes just four)"): not a count, a refusal or an exclusion, and not a ratio of two
+    amounts, which is in the amounts' own unit, whatever it is ("grew fivefold to 36 million",
+    "grew 50% to 36 million": the level keeps its own words). A change in percentage points
+    writes the percent its level is in."""
+    unit = reading.get("unit")
+    is_ratio = unit == "fold" or (reading.get("kind") == "change" and unit == "percent")
+    return unit not in (None, "count") and not is_ratio
 
 
 # A noun of change, then "below", "under" or "above" right before a level: "a drop below $900",

@@ -288,12 +288,31 @@ def _nothing_counted(
             f"the words after {mention.text!r} ({' '.join(run)!r}) name a unit or a currency "
             f"({named[0]!r}) the reading does not hold: not a count"
         )
-    if not run or _is_plural(run[-1]) or not run[0][:1].isupper():
+    if not run or _is_plural(run[-1]) or not run[0][:1].isupper() or _name_then_verb(run, before):
         return None
     return (
         f"the words after {mention.text!r} ({' '.join(run)!r}) name no things counted: they may "
         f"be a unit the project does not have, or a name"
     )
+
+
+# The endings of a verb in the past tense: "shipped", "sold", "bought", "built", "spent", "made".
+_PAST_TENSE_RE = re.compile(r"[a-z]+(?:ed|old|ought|aught|ilt|ent|ade)")
+
+
+def _name_then_verb(run: list[str], before: str) -> bool:
+    """Whether the words after a count that follows a determiner are a name and a verb in the
+    past tense ("less than half the 2.5 million Nvidia sold"): a clause whose subject is the
+    name and whose object is the figure (the things counted are named earlier), not a unit."""
+    opener = before.split()[-1].casefold() if before.split() else ""
+    return (
+        opener in _DETERMINERS_BEFORE
+        and len(run) == 2
+        and _PAST_TENSE_RE.fullmatch(run[1]) is not None
+    )
+
+
+_DETERMINERS_BEFORE = frozenset({"the", "those", "these", "its", "their", "his", "her", "our"})
 
 
 def _words(after: str) -> list[str]:
@@ -1025,11 +1044,29 @@ def _found_before(
         name = _operator_class(token)
         if name is None and folded in _PASSING_BEFORE:
             continue  # an auxiliary passes a negation on: "can't be more than 50%"
+        if name == "a direction" and _attributive(tokens, len(tokens) - back - 1):
+            continue  # "a narrow 2 percentage point lead": an adjective, not a verb of change
         if name in _NEAR_BEFORE or (name == "a unit" and back == 0 and _is_currency(token)):
             found.append((token, name))
         else:
             break  # an open-class word, or a class not checked here ("who use it every day")
     return found
+
+
+# Words that open a noun phrase: a word of direction between one of them and the figure
+# qualifies the noun the figure stands before ("a narrow 2 percentage point lead", "its
+# shrinking 5% share"), as an adjective does; it changes no number.
+_PHRASE_OPENERS = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+)
+
+
+def _attributive(tokens: list[re.Match[str]], at: int) -> bool:
+    """Whether ``tokens[at]``, a word of direction right before a figure (only the figure's
+    own words after it), opens on a determiner: an adjective of the noun the figure stands
+    before, not a verb of change ("a narrow 2-point lead"; "the gap narrowed 2 points" is a
+    verb)."""
+    return at > 0 and tokens[at - 1].group().casefold() in _PHRASE_OPENERS
 
 
 _DENYING = "|".join(

@@ -130,6 +130,14 @@ WIDE_CASES = [
     # an abbreviation's "." inside a whole is not its end; the sentence's "." after it is
     ("took 30% of all U.K. power demand", [("30% of all U.K. power demand", "30%")]),
     ("took 30% of the U.K. Exports fell", [("30% of the U.K", "30%")]),
+    # a verb in "-s" after the whole's singular noun, with its object after it, ends the whole;
+    # a plural noun after a name stays in it
+    ("30% of the U.K. public knows Gemini", [("30% of the U.K. public", "30%")]),
+    ("30% of the adult public uses it daily", [("30% of the adult public", "30%")]),
+    ("30% of AI chips Huawei sold", [("30% of AI chips Huawei sold", "30%")]),
+    # a verb form of change after a determiner is an adjective of the noun after the number
+    ("its declining 5% share", [("5%", "5%")]),
+    ("sales declining 5% a year", [("declining 5% a year", "5%")]),
     ("sales more than double", [("more than double", "double")]),
     ("at least three labs", [("at least three", "three")]),
     ("over a billion users", [("over a billion", "billion")]),

@@ -153,7 +153,8 @@ REFUSAL_CASES = [
     ("Demand will rise by 16% over the next five years.", "five years", "its period"),
     ("Output doubled within the past two years.", "two years", "its period"),
     ("The US attracted $25.5 billion more in investment than the EU.", "$25.5", "a difference"),
-    ("Scores rose by 18.8, 48.9, and 67.3 percentage points on MMMU.", "18.8", "written once"),
+    # the list's first figure holds the verb, which may hold for the others too
+    ("Scores rose by 18.8, 48.9, and 67.3 percentage points on MMMU.", "48.9", "written once"),
     ("Scores rose by 18.8, 48.9, and 67.3 percentage points on MMMU.", "48.9", "written once"),
     ("Delivery can take as long as 16 months to two years.", "16 months", "'to'"),
     ("We should ship $2 [billion] to $5 billion in Q3.", "$2", "square brackets"),
@@ -2088,4 +2089,110 @@ SETTLED_CASES = [
 
 @pytest.mark.parametrize(("text", "words", "expected"), SETTLED_CASES)
 def test_a_rule_two_readers_could_read_differently_reads_one_way(text, words, expected):
+    test_the_words_around_a_number_decide_its_reading(text, words, expected)
+
+
+# --- a unit written once for several figures, the far figure of a comparison, side effects ---
+# (sentence, words of the mention, expected as in WORDS_AROUND_CASES). All in our own words.
+WRITTEN_ONCE_CASES = [
+    # a unit written once after the last figure of a list joined by "and", "or", "vs", commas:
+    # every figure of the list takes it
+    (
+        "Revenue reached 93.1 billion and 71.1 billion yuan in the two years.",
+        "93.1 billion",
+        ("money", 93.1e9, 93.1e9, 93.1e9, "exact", "cny"),
+    ),
+    (
+        "The two campuses draw 3 and 5 gigawatts.",
+        "3",
+        ("quantity", 3, 3, 3, "exact", "gigawatt"),
+    ),
+    (
+        "Capacity is 1.5, 2 or 3 gigawatts by plan.",
+        "2",
+        ("quantity", 2, 2, 2, "exact", "gigawatt"),
+    ),
+    (
+        "Capacity is 1.5, 2 or 3 gigawatts by plan.",
+        "1.5",
+        ("quantity", 1.5, 1.5, 1.5, "exact", "gigawatt"),
+    ),
+    (
+        "Bids came in at 40 million vs 55 million euros.",
+        "40 million",
+        ("money", 40e6, 40e6, 40e6, "exact", "eur"),
+    ),
+    # ... refused where that unit is not one of the project's, or the items cannot share it
+    ("The chip trails its rival (312 vs 989 TFLOPS) on dense math.", "312", ("refusal", "TFLOPS")),
+    ("Its fabs make chips at 2, 3 and 4 nanometres.", "2", ("refusal", "nanometres")),
+    ("Its fabs make chips at 2, 3 and 4 nanometres.", "3", ("refusal", "nanometres")),
+    ("It spent 4 billion, or 7%, on chips.", "4 billion", ("refusal", "written once")),
+    # two figures joined by a comma and "and" are two clauses, not a list: the unit is not taken
+    ("It hired 300, and 5 GW went online.", "300", ("refusal", "")),
+    ("Capacity is 1.5, 2, or 3 gigawatts.", "2", ("quantity", 2, 2, 2, "exact", "gigawatt")),
+    # a scale written once after the last figure may hold for the others too: refused
+    ("Sales were 5, 6 and 7 million units.", "5", ("refusal", "written once")),
+    ("Bids came in at 40 vs 55 million euros.", "40", ("refusal", "written once")),
+    ("It booked sales of 3 and 5 billion yuan.", "3", ("refusal", "written once")),
+    # a list after a verb of change: the verb is the first figure's, so the others are refused
+    (
+        "Scores rose by 18.8, 48.9, and 67.3 percentage points on MMMU.",
+        "18.8",
+        ("change", 18.8, 18.8, 18.8, "exact", "percentage_point"),
+    ),
+    (
+        "Revenue rose by 5 billion, 6 billion and 7 billion yuan.",
+        "6 billion",
+        ("refusal", "written once"),
+    ),
+    # what each figure counts, written once after the last, is a count
+    ("They shipped 5 and 7 robots.", "5", ("count", 5, 5, 5, "exact", "count")),
+    # the far figure of "down from", "up from", "compared with" takes the unit of the figure it
+    # is compared with, or is refused when it cannot
+    ("Rent now runs about $2 an hour, down from above $7 last year.", "$7", ("refusal", "hour")),
+    (
+        "Power costs $0.05 per kWh, down from $0.08.",
+        "$0.08",
+        ("price", 0.08, 0.08, 0.08, "exact", "usd_per_kwh"),
+    ),
+    ("Rent runs $2 an hour, compared with $7 in 2020.", "$7", ("refusal", "an hour")),
+    (
+        "Revenue hit $5 billion in 2025, up from $3 billion.",
+        "$3 billion",
+        ("money", 3e9, 3e9, 3e9, "exact", "usd"),
+    ),
+    ("The share rose to 40%, up from 30%.", "30%", ("percent", 30, 30, 30, "exact", "percent")),
+    # an adjective before the noun a figure qualifies is no verb of change
+    (
+        "It had a narrow 2 percentage point lead.",
+        "2 percentage point",
+        ("percent", 2, 2, 2, "exact", "percentage_point"),
+    ),
+    (
+        "The gap narrowed 2 percentage points.",
+        "2",
+        ("change", -2, -2, -2, "exact", "percentage_point"),
+    ),
+    ("Its lower 5% tariff covers chips.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
+    ("Its declining 5% share worries investors.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
+    # a count level after a multiplier, and a count named by the clause after it
+    (
+        "Users grew fivefold to 36 million in six months.",
+        "36 million",
+        ("count", 36e6, 36e6, 36e6, "exact", "count"),
+    ),
+    (
+        "China bought less than half the 2.5 million Nvidia sold.",
+        "2.5 million",
+        ("count", 2.5e6, 2.5e6, 2.5e6, "exact", "count"),
+    ),
+    # a percentage point change writes the percent its level is in: a bare level stays refused
+    ("Its share rose 5 percentage points to 36 in 2024.", "36", ("refusal", "written once")),
+    # words after a count that are a unit, not a clause of a name and its verb, stay refused
+    ("It holds the 1,510 Elo record.", "1,510", ("refusal", "Elo")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), WRITTEN_ONCE_CASES)
+def test_a_unit_written_once_or_with_the_figure_compared_holds_or_refuses(text, words, expected):
     test_the_words_around_a_number_decide_its_reading(text, words, expected)
