@@ -1271,6 +1271,13 @@ def _is_verb(word: str) -> bool:
     return "VERB" in parts and not parts & {"AUX", "ADV"}
 
 
+def _is_subject(after: str) -> bool:
+    """Whether the words after a figure start with an auxiliary ("is", "will", "has"): the
+    figure is the subject of its own clause, not the object of the word before it."""
+    tokens = _tokens(after)
+    return bool(tokens) and "AUX" in _parts_of_speech(tokens[0])
+
+
 def _is_noun(word: str) -> bool:
     return "NOUN" in _parts_of_speech(word)
 
@@ -1324,6 +1331,10 @@ def _decided_before(
     folded = [word.casefold() for word in words]
     level_verbs, level_nouns = _level_words()
     if not words or any(tuple(folded[-len(v) :]) == v for v in level_verbs):
+        return None
+    if _is_subject(after) or (len(words) > 1 and words[-1][:1].isupper()):
+        # "I think 20 percent is too much": the figure starts a clause of its own; "ahead of
+        # the United States by only 2.7%": a capital inside the clause starts a name, no verb
         return None
     if folded[-1] == "of" and len(words) > 1:
         noun = folded[-2]

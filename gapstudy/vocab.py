@@ -466,6 +466,7 @@ LEVEL_WORDS: dict[str, str] = {
     "impose": "a verb: a rate set, as of a tariff ('imposed 25% on imports')",
     "slap": "a verb: a rate set, as of a tariff ('slapped up to 245% in levies')",
     "stand at": "a verb: the level ('its margin stood at 40%')",
+    "peg": "a verb: a level estimated ('odds that leaders peg below 20%')",
     "a share of": "a noun: a share, a level ('a share of 80%')",
     "a stake of": "a noun: a part owned, a level ('a stake of 5%')",
     "a rate of": "a noun: a rate, a level ('a rate of 3.5%'; 'a growth rate of' is a change)",

@@ -738,7 +738,18 @@ DECIDED_BY_A_DECLARED_WORD = [
     ("Exports to China plummeted 30% this year.", "30%", "change", -30.0),
     # a range "from ... to" is the verb's object, not a bare figure
     ("Margins swung between 5% and 9% last year.", "5%", "percent", None),
+    # a figure an auxiliary follows starts a clause of its own: the word before decides nothing
+    ("Most analysts think 15% is a ceiling for now.", "15%", "percent", 15.0),
+    ("Its rivals believe 40% will be hard to reach.", "40%", "percent", 40.0),
+    # a capital inside the clause starts a name, not a verb ("States" is no verb here)
+    ("Chinese models trail the United States by only 3.1%.", "3.1%", "percent", 3.1),
 ]
+
+
+def test_a_bound_after_a_declared_verb_of_estimating_is_read():
+    text = "Traders price in gains whose odds executives peg below ten percent."
+    reading = _reading_of(text, "below ten percent")
+    assert (reading.get("kind"), reading.get("high")) == ("percent", 10.0), reading
 
 
 @pytest.mark.parametrize(("text", "words", "kind", "value"), DECIDED_BY_A_DECLARED_WORD)
