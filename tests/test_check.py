@@ -585,3 +585,32 @@ def test_check_refuses_a_ratio_of_two_entities_in_different_years_as_tables_does
         " periods are 2024 ('2024') and 2023 ('2023') (use operation: change for one quantity"
         " over time)"
     )
+
+
+def test_a_figure_quoted_with_fewer_words_than_its_sentence_needs_is_refused(project):
+    """A figure read from its own words, with no value given by hand, must read as its
+    sentence does: "nearly 30%" of "as much as nearly 30%" loses the bound its words set."""
+    path = project.annotation_file("hk-agi-next-2026")
+    text = path.read_text(encoding="utf-8")
+    old = (
+        "      - text: as much as nearly 30%\n        entity: China\n"
+        "        metric: Chinese open models' share of tokens routed through OpenRouter "
+        "(peak week)\n        value: 30.0\n        high: 30.0\n        unit: percent\n"
+        "        qualifier: as much as nearly\n"
+    )
+    assert old in text
+    metric = "Chinese open models' share of tokens routed through OpenRouter (peak week)"
+    shorter = f"      - text: nearly 30%\n        entity: China\n        metric: {metric}\n"
+    path.write_text(text.replace(old, shorter, 1), encoding="utf-8")
+    corpus = inspect_corpus(project, require_complete=False)
+    (problem,) = [p for p in corpus.problems if "in its sentence" in p.message]
+    assert "'nearly 30%' is read from its own words" in problem.message
+    assert "quote the words that decide its reading" in problem.hint
+    assert path.read_text(encoding="utf-8").splitlines()[problem.line - 1].strip() == (
+        "- text: nearly 30%"
+    )
+    # the same words with the values given by hand are the annotator's reading: accepted
+    hand = shorter + "        value: 30.0\n        unit: percent\n        qualifier: nearly\n"
+    path.write_text(text.replace(old, hand, 1), encoding="utf-8")
+    corpus = inspect_corpus(project, require_complete=False)
+    assert not [p for p in corpus.problems if "in its sentence" in p.message]
