@@ -85,24 +85,23 @@ def code_fingerprint() -> str:
 def library_versions() -> tuple[str, ...]:
     """The versions of Python and of the libraries the checks read with and the tables are
     validated and written with: new versions, new keys (a new PyYAML may read a file
-    otherwise, a new pint convert otherwise, a new pandas write a number otherwise)."""
+    otherwise, a new pint convert otherwise, a new pandas write a number otherwise).
+
+    Read from the installed packages' metadata, not by importing them: importing pandera and
+    pint costs about a second each, and a run that reuses every result needs neither."""
     import sys
     import unicodedata
-
-    import numpy
-    import pandas
-    import pandera
-    import pint
+    from importlib.metadata import version
 
     return (
         sys.version,
         yaml.__version__,
         str(getattr(yaml, "__with_libyaml__", False)),
-        pint.__version__,
-        pandas.__version__,
+        version("pint"),
+        version("pandas"),
         unicodedata.unidata_version,
-        pandera.__version__,
-        numpy.__version__,
+        version("pandera"),
+        version("numpy"),
     )
 
 
