@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,7 @@ from gapstudy.reuse import (
     near_events,
     near_metrics,
     near_shared_voices,
+    near_shared_voices_of,
 )
 from gapstudy.sentences import read_in_sentence
 from gapstudy.sources import Source, load_sources
@@ -1361,12 +1362,19 @@ class SourceSummary:
     open_mentions: tuple[MentionStatus, ...]
     n_mentions: int
     counts: tuple[int, int, int]  # voices, claims, figures
+    # The notes on its voices near a shared voice (``reuse.near_shared_voices_of``).
+    voice_notes: tuple[Problem, ...] = ()
 
 
 def _summarise(
-    source: Source, found: SourceCheck, facts: list[dict[str, Any]], entities: Entities
+    source: Source,
+    found: SourceCheck,
+    facts: list[dict[str, Any]],
+    entities: Entities,
+    shared_voices: tuple[Mapping[str, dict[str, Any]], Path],
 ) -> SourceSummary:
-    """The summary of one source's checks (see :class:`SourceSummary`)."""
+    """The summary of one source's checks (see :class:`SourceSummary`); ``shared_voices``:
+    the voices of ``voices.yaml`` and its path."""
     sid, notes = source.source_id, found.notes
     one = Corpus(
         {sid: source},
@@ -1389,7 +1397,7 @@ def _summarise(
         for key, voice in (notes.voices if notes else {}).items()
     }
     in_scope = [m for m in found.mentions if m.status != "out_of_scope"]
-    return SourceSummary(
+    summary = SourceSummary(
         annotated=notes is not None,
         path=notes.path if notes else source.path,
         problems=tuple(found.problems),
@@ -1409,6 +1417,9 @@ def _summarise(
             sum(len(c.figures) for c in notes.claims) if notes else 0,
         ),
     )
+    if notes is None:
+        return summary
+    return replace(summary, voice_notes=tuple(near_shared_voices_of(summary, *shared_voices)))
 
 
 def _inspect_source(
@@ -1568,15 +1579,21 @@ def _gate_key(
     )
 
 
-def _read_inputs(paths: ProjectPaths) -> tuple[dict[str, Source], list[dict[str, Any]], Entities]:
-    """The sources, the facts and the entities, each file checked as it is read (raises
+def _read_inputs(
+    paths: ProjectPaths,
+) -> tuple[dict[str, Source], list[dict[str, Any]], Entities, checkcache.FileDigests]:
+    """The sources, the facts, the entities and the index of files hashed before (raw texts
+    unchanged since are not read again), each file checked as it is read (raises
     :class:`InputError` when one cannot be read)."""
     checked_before = checkcache.CheckedBefore(paths)
-    sources = load_sources(paths, checked_before=checked_before)
+    files = checkcache.file_index(paths)
+    known_texts = checkcache.KnownTexts(paths, files)
+    sources = load_sources(paths, checked_before=checked_before, known_texts=known_texts)
+    known_texts.keep()
     check_cross_source_files(paths, checked_before)
     facts = load_facts_spec(paths)
     load_derived_spec(paths)
-    return sources, facts, load_entities(paths)
+    return sources, facts, load_entities(paths), files
 
 
 def gated_corpus(paths: ProjectPaths | None = None) -> Corpus:
@@ -1585,15 +1602,14 @@ def gated_corpus(paths: ProjectPaths | None = None) -> Corpus:
     stored checks are read; the corpus reads those of the sources asked for
     (:meth:`Corpus.of_sources`). Raises :class:`AnnotationError` as :func:`validate` does."""
     paths = paths or project_paths()
-    sources, facts, entities = _read_inputs(paths)
+    sources, facts, entities, files = _read_inputs(paths)
     fact_ids = {f.get("fact_id") for f in facts}
-    files = checkcache.file_index(paths)
     keys = checkcache.source_keys(paths, sources, _shared_key(paths, facts), files)
     key = _gate_key(paths, sources, keys, files, True)
     checkcache.keep_index(paths, files)
     found, problems = checkcache.read_stored(checkcache.store_path(paths, _GATE), key)
     if not found or not isinstance(problems, list):
-        corpus = _inspect(paths, sources, facts, entities, True)
+        corpus = _inspect(paths, sources, facts, entities, files, True)
         if corpus.problems:
             raise AnnotationError(corpus.problems)
         return corpus
@@ -1634,8 +1650,8 @@ def inspect_corpus(paths: ProjectPaths | None = None, *, require_complete: bool 
     a corpus that is annotated in part is checked file by file (the rule tests do that).
     """
     paths = paths or project_paths()
-    sources, facts, entities = _read_inputs(paths)
-    return _inspect(paths, sources, facts, entities, require_complete)
+    sources, facts, entities, files = _read_inputs(paths)
+    return _inspect(paths, sources, facts, entities, files, require_complete)
 
 
 def _inspect(
@@ -1643,6 +1659,7 @@ def _inspect(
     sources: dict[str, Source],
     facts: list[dict[str, Any]],
     entities: Entities,
+    files: checkcache.FileDigests,
     require_complete: bool,
 ) -> Corpus:
     """Every rule over the corpus read (:func:`inspect_corpus`); the problems found are kept
@@ -1652,7 +1669,7 @@ def _inspect(
     unchanged) and summarised (:class:`SourceSummary`); the rules across sources read the
     summaries, and a source's full checks only where a rule names it."""
     fact_ids = {f.get("fact_id") for f in facts}
-    files = checkcache.file_index(paths)
+    shared_voices = (load_shared_voices(paths)[0], paths.annotations / SHARED_VOICES_FILE)
 
     def inspect(source: Source) -> SourceCheck:
         return _inspect_source(source, paths, fact_ids, entities)
@@ -1662,7 +1679,7 @@ def _inspect(
         sources,
         _shared_key(paths, facts),
         inspect,
-        lambda sid, found: _summarise(sources[sid], found, facts, entities),
+        lambda sid, found: _summarise(sources[sid], found, facts, entities, shared_voices),
         linked={"entities": entities},
         files=files,
     )
@@ -1777,18 +1794,16 @@ def _open_reading(text: str, status: MentionStatus) -> str:
 def reuse_notes(corpus: Corpus, paths: ProjectPaths) -> list[Problem]:
     """What a new text could reuse and does not (see :mod:`gapstudy.reuse`): metrics, voices
     and event ids written near, not the same as, ones already in the corpus. Not errors."""
-    shared = load_shared_voices(paths)[0]
     if corpus.summaries:  # what the notes read of each source is in its summary
         uses = [use for summary in corpus.summaries.values() for use in summary.metric_uses]
-        voiced = {sid: s for sid, s in corpus.summaries.items() if s.annotated}
+        voices = [note for summary in corpus.summaries.values() for note in summary.voice_notes]
     else:
         uses = metric_uses(corpus.annotations, corpus.entities.canonical)
-        voiced = corpus.annotations
-    return [
-        *near_metrics(uses),
-        *near_shared_voices(voiced, shared, paths.annotations / SHARED_VOICES_FILE),
-        *near_events(corpus.sources, paths.sources_file),
-    ]
+        shared = load_shared_voices(paths)[0]
+        voices = near_shared_voices(
+            corpus.annotations, shared, paths.annotations / SHARED_VOICES_FILE
+        )
+    return [*near_metrics(uses), *voices, *near_events(corpus.sources, paths.sources_file)]
 
 
 # At most this many notes are listed; more (a corpus grown with many near wordings) are counted

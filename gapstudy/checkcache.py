@@ -49,11 +49,13 @@ from gapstudy.paths import ProjectPaths
 from gapstudy.sources import Source
 
 T = TypeVar("T")
-_FORMAT = 2
+_FORMAT = 3
 _PACKAGE = Path(__file__).resolve().parent
 # Files of the folder that are not a source's entry begin with "_" (a source id never does).
 _INDEX = "_index.pickle"
 _INDEX_FORMAT = 1
+# The number of lines of each raw text decoded before (:class:`KnownTexts`).
+_TEXTS = "_texts.pickle"
 # A record of a file changed within this long before it was hashed is not trusted (see above).
 RACY_NS = 2_000_000_000
 
@@ -85,24 +87,23 @@ def code_fingerprint() -> str:
 def library_versions() -> tuple[str, ...]:
     """The versions of Python and of the libraries the checks read with and the tables are
     validated and written with: new versions, new keys (a new PyYAML may read a file
-    otherwise, a new pint convert otherwise, a new pandas write a number otherwise)."""
+    otherwise, a new pint convert otherwise, a new pandas write a number otherwise).
+
+    Read from the installed packages' metadata, not by importing them: importing pandera and
+    pint costs about a second each, and a run that reuses every result needs neither."""
     import sys
     import unicodedata
-
-    import numpy
-    import pandas
-    import pandera
-    import pint
+    from importlib.metadata import version
 
     return (
         sys.version,
         yaml.__version__,
         str(getattr(yaml, "__with_libyaml__", False)),
-        pint.__version__,
-        pandas.__version__,
+        version("pint"),
+        version("pandas"),
         unicodedata.unidata_version,
-        pandera.__version__,
-        numpy.__version__,
+        version("pandera"),
+        version("numpy"),
     )
 
 
@@ -131,7 +132,8 @@ def source_key(
     digest.update(f"{_FORMAT}\0{code_fingerprint()}\0{library_versions()}\0".encode())
     digest.update(f"{paths.root}\0{shared_key}\0".encode())
     digest.update(_meta_bytes(source.meta))
-    digest.update(hashlib.sha256(source.text.encode("utf-8")).digest())
+    if "sha256" not in source.meta:  # else the entry's checksum, which its text was read to
+        digest.update(hashlib.sha256(source.text.encode("utf-8")).digest())
     digest.update(files.digest(paths.annotation_file(source.source_id)))
     return digest.hexdigest()
 
@@ -237,6 +239,49 @@ class CheckedBefore:
         """``doc`` (read as ``name``) passed its schema."""
         with contextlib.suppress(OSError):  # a read-only checkout still checks
             _write_entry(self._folder / f"_{name}-checked.pickle", self._key(doc), True, {})
+
+
+class KnownTexts:
+    """Raw texts read before (:func:`gapstudy.sources.load_sources`): the number of lines of
+    each text whose bytes decoded, by their SHA-256 (``_texts.pickle``, kept under this
+    package's code and the library versions), given for a raw file while ``files`` (the
+    run's index, :func:`file_index`) shows it unchanged since its bytes were hashed to that
+    checksum, under the racy rule. Anything else is read again."""
+
+    def __init__(self, paths: ProjectPaths, files: FileDigests) -> None:
+        self._path = _folder(paths) / _TEXTS
+        self._key = value_digest(_FORMAT, "texts", code_fingerprint(), library_versions())
+        self._files = files
+        with collector_paused():
+            found, lines = _read_entry(self._path, self._key, {})
+        self._lines: dict[str, int] = lines if found and isinstance(lines, dict) else {}
+        self._added = False
+
+    def lines(self, path: Path, sha256: str) -> int | None:
+        """The number of lines of the text at ``path``, if its bytes are known to hash to
+        ``sha256`` (by its ``stat()``, else hashed now) and a text of that hash was decoded."""
+        n_lines = self._lines.get(sha256)
+        if not isinstance(n_lines, int) or not isinstance(sha256, str):
+            return None
+        try:
+            recorded = b"file\0" + bytes.fromhex(sha256)
+        except ValueError:
+            return None
+        return n_lines if self._files.digest(path) == recorded else None
+
+    def record(self, path: Path, sha256: str, n_lines: int) -> None:
+        """The text at ``path``, of bytes hashing to ``sha256``, was decoded: ``n_lines``."""
+        self._files.digest(path)
+        if self._lines.get(sha256) != n_lines:
+            self._lines[sha256] = n_lines
+            self._added = True
+
+    def keep(self) -> None:
+        """Keep what this run learnt (if anything)."""
+        if self._added:
+            with contextlib.suppress(OSError):  # a read-only checkout still checks
+                _write_entry(self._path, self._key, self._lines, {})
+            self._added = False
 
 
 def shared_key(*parts: Any) -> str:

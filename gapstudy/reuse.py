@@ -92,18 +92,26 @@ class _NearIndex:
     def __init__(self) -> None:
         self._by_word: dict[str, list[str]] = {}
         self._known: set[str] = set()
+        # What ``near`` found for each wording since the last new wording was added: a corpus
+        # repeats its wordings, and each use would look its wording up again.
+        self._found: dict[str, frozenset[str]] = {}
 
     def add(self, wording: str) -> None:
         if wording in self._known:
             return
         self._known.add(wording)
+        self._found.clear()
         for word in wording_words(wording):
             self._by_word.setdefault(word, []).append(wording)
 
-    def near(self, wording: str) -> set[str]:
+    def near(self, wording: str) -> frozenset[str]:
         """The wordings added so far that are near ``wording``."""
-        candidates = {c for w in wording_words(wording) for c in self._by_word.get(w, ())}
-        return {c for c in candidates if _is_near_cached(c, wording)}
+        found = self._found.get(wording)
+        if found is None:
+            candidates = {c for w in wording_words(wording) for c in self._by_word.get(w, ())}
+            found = frozenset(c for c in candidates if _is_near_cached(c, wording))
+            self._found[wording] = found
+        return found
 
 
 @lru_cache(maxsize=2**16)
@@ -175,26 +183,38 @@ def near_shared_voices(
 ) -> list[Problem]:
     """A note for each voice declared in an annotation file under its own key whose name is
     near, or the same as, the name of a voice declared once in ``voices.yaml`` (``path``)."""
+    return [
+        note
+        for notes_of in annotations.values()
+        for note in near_shared_voices_of(notes_of, shared, path)
+    ]
+
+
+def near_shared_voices_of(
+    notes_of: Voiced, shared: Mapping[str, dict[str, Any]], path: Path
+) -> list[Problem]:
+    """:func:`near_shared_voices` of one annotation file (it reads no other): what ``gapstudy
+    check`` keeps in each source's summary, made again only when the file or ``voices.yaml``
+    changed."""
     notes = []
-    for notes_of in annotations.values():
-        for key, voice in notes_of.voices.items():
-            name = voice.get("name")
-            if key in shared or not isinstance(name, str):
-                continue
-            for shared_key, declared in shared.items():
-                other = declared.get("name")
-                if isinstance(other, str) and (name == other or is_near(name, other)):
-                    notes.append(
-                        Problem(
-                            notes_of.path,
-                            voice["__line__"],
-                            f"voice {key!r} ({name!r}) is near {shared_key!r} ({other!r}), "
-                            f"declared in {path.name}:{declared['__line__']}",
-                            f"if it is the same voice, refer to it by key: "
-                            f"{{key: {shared_key}, stance: ...}}",
-                        )
+    for key, voice in notes_of.voices.items():
+        name = voice.get("name")
+        if key in shared or not isinstance(name, str):
+            continue
+        for shared_key, declared in shared.items():
+            other = declared.get("name")
+            if isinstance(other, str) and (name == other or is_near(name, other)):
+                notes.append(
+                    Problem(
+                        notes_of.path,
+                        voice["__line__"],
+                        f"voice {key!r} ({name!r}) is near {shared_key!r} ({other!r}), "
+                        f"declared in {path.name}:{declared['__line__']}",
+                        f"if it is the same voice, refer to it by key: "
+                        f"{{key: {shared_key}, stance: ...}}",
                     )
-                    break
+                )
+                break
     return notes
 
 

@@ -74,10 +74,15 @@ def _sweep_values(values: Any, paths: Any, where: str) -> Any:
             paths, f"{where}: table {relative_name(path, paths)} is missing: run `gapstudy tables`"
         )
     with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if values["column"] not in (reader.fieldnames or []):
+        if values["column"] not in next(csv.reader(handle), []):
             raise _runs_problem(paths, f"{where}: table has no column {values['column']!r}")
-        return sorted({row[values["column"]] for row in reader if row[values["column"]]})
+    import pandas as pd
+
+    # The one column only, by pandas' parser: the table has a row per figure of the corpus.
+    column = pd.read_csv(
+        path, usecols=[values["column"]], dtype=str, keep_default_na=False, encoding="utf-8"
+    )[values["column"]]
+    return sorted({value for value in column.unique() if value})
 
 
 def expand_run_entry(entry: dict[str, Any], paths: Any, position: int) -> list[Run]:

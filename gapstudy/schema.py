@@ -8,10 +8,12 @@ Frictionless Table Schema written to ``data/processed/datapackage.json``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-import pandera.pandas as pa
+
+if TYPE_CHECKING:  # pandera is imported where a schema is made: a second on every import
+    import pandera.pandas as pa
 
 from gapstudy import vocab
 
@@ -57,6 +59,8 @@ class Column:
         return spec
 
     def to_pandera(self) -> pa.Column:
+        import pandera.pandas as pa
+
         checks = [pa.Check.isin(list(self.enum))] if self.enum is not None else []
         return pa.Column(
             self.dtype,
@@ -87,6 +91,8 @@ class Table:
         return {c.name: c.dtype for c in self.columns}
 
     def to_pandera(self) -> pa.DataFrameSchema:
+        import pandera.pandas as pa
+
         return pa.DataFrameSchema(
             {c.name: c.to_pandera() for c in self.columns},
             strict=True,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
@@ -24,7 +24,15 @@ from gapstudy.yamlfile import LineLoader, decode_utf8, line_of_key, read_yaml
 # larger than any article (a whole feed, a book, a binary) is refused instead of waited for.
 MAX_TEXT_BYTES = 1_000_000
 
-__all__ = ["LineLoader", "Segment", "Source", "line_of_key", "load_sources", "read_yaml"]
+__all__ = [
+    "KnownTexts",
+    "LineLoader",
+    "Segment",
+    "Source",
+    "line_of_key",
+    "load_sources",
+    "read_yaml",
+]
 
 
 _NEWLINE = re.compile("\n")
@@ -45,12 +53,23 @@ class Segment:
 
 @dataclass(frozen=True)
 class Source:
-    """One raw text with its recorded metadata."""
+    """One raw text with its recorded metadata.
+
+    ``text`` is read when first asked for, unless given (``loaded``): a run that finds a raw
+    file unchanged since it was last read (:class:`KnownTexts`) needs its recorded metadata
+    only. Read then, its bytes are checked against the recorded checksum again."""
 
     source_id: str
     path: Path
     meta: dict[str, Any]
-    text: str
+    loaded: str | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def text(self) -> str:
+        """The raw text (read, checked against its checksum and decoded on first use)."""
+        if self.loaded is not None:
+            return self.loaded
+        return _read_raw(self.source_id, self.meta, self.path)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -191,31 +210,29 @@ def _check_quality_fields(meta: dict[str, Any], path: Path) -> list[Problem]:
     return problems
 
 
-def _check_segments(source: Source, path: Path) -> list[Problem]:
-    """Segments must cover lines 1..n in order, each line once."""
+def _check_segments(sid: str, meta: dict[str, Any], n_lines: int, path: Path) -> list[Problem]:
+    """Segments must cover lines 1..n in order, each line once (``n_lines``: the text's)."""
     problems = []
     expected = 1
-    for seg in source.meta["segments"]:
+    for seg in meta["segments"]:
         first, last = seg["lines"]
         if first != expected or last < first:
             problems.append(
                 Problem(
                     path,
                     seg.get("__line__"),
-                    f"{source.source_id}: segment lines {first}-{last} "
-                    f"do not continue from line {expected}",
+                    f"{sid}: segment lines {first}-{last} do not continue from line {expected}",
                     "segments must cover every line once, in order",
                 )
             )
             return problems
         expected = last + 1
-    if expected - 1 != source.n_lines:
+    if expected - 1 != n_lines:
         problems.append(
             Problem(
                 path,
-                source.meta["segments"][-1].get("__line__"),
-                f"{source.source_id}: segments end at line {expected - 1} "
-                f"but the text has {source.n_lines} lines",
+                meta["segments"][-1].get("__line__"),
+                f"{sid}: segments end at line {expected - 1} but the text has {n_lines} lines",
                 "extend or add a segment",
             )
         )
@@ -234,8 +251,9 @@ def _check_unlisted(paths: ProjectPaths, listed: set[str]) -> list[Problem]:
             f"run `gapstudy add data/raw/{path.name} --id SOURCE_ID` (or add its entry by hand, "
             "see docs/adding-a-source.md), or move the file out of data/raw",
         )
-        for path in sorted(paths.raw.iterdir())
-        if not path.name.startswith(".") and path.name not in listed
+        for path in sorted(  # only those unlisted: sorting every path costs with the corpus
+            p for p in paths.raw.iterdir() if not p.name.startswith(".") and p.name not in listed
+        )
     ]
 
 
@@ -245,6 +263,16 @@ class CheckedBefore(Protocol):
     def passed(self, name: str, doc: Any) -> bool: ...
 
     def record(self, name: str, doc: Any) -> None: ...
+
+
+class KnownTexts(Protocol):
+    """What remembers raw texts read before (``gapstudy.checkcache``): a text's number of
+    lines, given while its file's ``stat()`` shows it unchanged since its bytes were hashed to
+    the recorded checksum (and they were decoded), so that it need not be read again."""
+
+    def lines(self, path: Path, sha256: str) -> int | None: ...
+
+    def record(self, path: Path, sha256: str, n_lines: int) -> None: ...
 
 
 def _check_schema(doc: Any, path: Path, checked_before: CheckedBefore | None) -> None:
@@ -260,34 +288,40 @@ def _check_schema(doc: Any, path: Path, checked_before: CheckedBefore | None) ->
 
 
 def load_sources(
-    paths: ProjectPaths | None = None, *, checked_before: CheckedBefore | None = None
+    paths: ProjectPaths | None = None,
+    *,
+    checked_before: CheckedBefore | None = None,
+    known_texts: KnownTexts | None = None,
 ) -> dict[str, Source]:
     """Read ``sources.yaml`` and every raw text, verifying checksums and segments.
 
     Raises :class:`SourceError` listing every problem found. With ``checked_before``, a
     ``sources.yaml`` that passed its schema before (the same document, the same code) is not
     checked against it again (checking its thousands of entries cost more than reading them).
+    With ``known_texts``, a raw file unchanged since its bytes were last read, hashed to the
+    recorded checksum and decoded is not read again: its segments are checked against its
+    recorded number of lines, and its text is read when first asked for.
     """
     paths = paths or project_paths()
     # Load
-    doc = read_yaml(paths.sources_file, scratch=paths.scratch)
-    _check_schema(doc, paths.sources_file, checked_before)
+    sources_file = paths.sources_file
+    doc = read_yaml(sources_file, scratch=paths.scratch)
+    _check_schema(doc, sources_file, checked_before)
     problems: list[Problem] = []
     # Process
     sources: dict[str, Source] = {}
     listed: set[str] = set()
+    raw = paths.raw
     for meta in doc["sources"]:
         listed.add(meta["file"])
-        meta_problems = _check_meta(meta, paths.sources_file)
+        meta_problems = _check_meta(meta, sources_file)
         if meta_problems:
             problems.extend(meta_problems)
             continue
         sid = meta["source_id"]
-        raw_path = paths.raw_file(meta["file"])
+        raw_path = raw / meta["file"]
         if sid in sources:
-            problems.append(
-                Problem(paths.sources_file, meta["__line__"], f"duplicate source_id {sid!r}")
-            )
+            problems.append(Problem(sources_file, meta["__line__"], f"duplicate source_id {sid!r}"))
             continue
         elsewhere = link_leaving_folder(raw_path)
         if elsewhere is not None:
@@ -300,39 +334,49 @@ def load_sources(
                 )
             )
             continue
-        try:
-            data = raw_path.read_bytes()
-        except FileNotFoundError:
-            problems.append(
-                Problem(
-                    raw_path,
-                    None,
-                    f"raw text of {sid!r} is missing",
-                    f"restore it from the original {meta['original_name']}",
-                )
-            )
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != meta["sha256"]:
-            problems.append(
-                Problem(
-                    raw_path,
-                    None,
-                    f"checksum mismatch: recorded {meta['sha256'][:12]}…, file has {digest[:12]}…",
-                    "raw texts are never edited: restore the original bytes (git checkout)",
-                )
-            )
-            continue
-        try:
-            hint = "raw texts are UTF-8: convert the original once, then record its sha256"
-            text = decode_utf8(data, raw_path, hint)
-        except SourceError as err:
-            problems.extend(err.problems)
-            continue
-        source = Source(sid, raw_path, meta, text)
-        problems.extend(_check_segments(source, paths.sources_file))
+        n_lines = known_texts.lines(raw_path, meta["sha256"]) if known_texts else None
+        if n_lines is not None:
+            source = Source(sid, raw_path, meta)
+        else:
+            try:
+                source = Source(sid, raw_path, meta, _read_raw(sid, meta, raw_path))
+            except SourceError as err:
+                problems.extend(err.problems)
+                continue
+            n_lines = source.n_lines
+            if known_texts is not None:
+                known_texts.record(raw_path, meta["sha256"], n_lines)
+        problems.extend(_check_segments(sid, meta, n_lines, sources_file))
         sources[sid] = source
     problems.extend(_check_unlisted(paths, listed))
     if problems:
         raise SourceError(problems)
     return sources
+
+
+def _read_raw(sid: str, meta: dict[str, Any], raw_path: Path) -> str:
+    """The raw text of source ``sid``: its bytes read, checked against the recorded checksum
+    and decoded (raises :class:`SourceError` naming the file and what to do)."""
+    try:
+        data = raw_path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(
+            Problem(
+                raw_path,
+                None,
+                f"raw text of {sid!r} is missing",
+                f"restore it from the original {meta['original_name']}",
+            )
+        ) from None
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != meta["sha256"]:
+        raise SourceError(
+            Problem(
+                raw_path,
+                None,
+                f"checksum mismatch: recorded {meta['sha256'][:12]}…, file has {digest[:12]}…",
+                "raw texts are never edited: restore the original bytes (git checkout)",
+            )
+        )
+    hint = "raw texts are UTF-8: convert the original once, then record its sha256"
+    return decode_utf8(data, raw_path, hint)

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pandas as pd
-import pandera.errors
 
 from gapstudy import checkcache, schema
 from gapstudy.atomicfile import os_error_message
@@ -1005,6 +1004,8 @@ def _describe_bad_value(table: schema.Table, text: pd.DataFrame, path: Path) -> 
 
 
 def _validated(table: schema.Table, frame: pd.DataFrame, path: Path | None = None) -> pd.DataFrame:
+    import pandera.errors  # here, not on import: a run that validates nothing does not wait
+
     try:
         return table.to_pandera().validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as err:

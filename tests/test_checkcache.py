@@ -16,7 +16,8 @@ import yaml
 
 from gapstudy import checkcache, yamlfile
 from gapstudy import tables as tables_module
-from gapstudy.check import format_coverage, inspect_corpus
+from gapstudy.check import format_coverage, inspect_corpus, reuse_notes
+from gapstudy.exceptions import SourceError
 from gapstudy.sources import load_sources
 from gapstudy.tables import write_tables
 
@@ -175,6 +176,114 @@ def test_an_edit_within_the_tick_of_its_record_is_not_missed(project, monkeypatc
         path.write_text(text, encoding="utf-8")
     assert outcomes[True] == [sid]  # noticed
     assert outcomes[False] == []  # what trusting the record alone would do
+
+
+def _load_knowing_texts(project):
+    """``load_sources`` as the check reads the sources: with the index of files and what the
+    last run learnt of the raw texts, both kept after."""
+    files = checkcache.file_index(project)
+    known = checkcache.KnownTexts(project, files)
+    try:
+        return load_sources(project, known_texts=known)
+    finally:
+        known.keep()
+        checkcache.keep_index(project, files)
+
+
+def _raw_reads(monkeypatch, project):
+    """The raw files read from now on (``Path.read_bytes`` of a file in data/raw)."""
+    read = []
+    real = checkcache.Path.read_bytes
+
+    def spy(path):
+        if path.parent == project.raw:
+            read.append(path)
+        return real(path)
+
+    monkeypatch.setattr(checkcache.Path, "read_bytes", spy)
+    return read
+
+
+def test_an_unchanged_raw_text_is_not_read_again_until_its_text_is_asked_for(project, monkeypatch):
+    first = _load_knowing_texts(project)
+    for source in first.values():
+        _long_ago(source.path)
+    _load_knowing_texts(project)  # the times changed: every raw text is hashed again
+    read = _raw_reads(monkeypatch, project)
+    again = _load_knowing_texts(project)
+    assert read == []  # segments checked against the recorded number of lines
+    assert again == first
+    sid = next(iter(again))
+    assert again[sid].text == first[sid].text  # read now, checked, decoded
+    assert read == [again[sid].path]
+    assert [s.n_lines for s in again.values()] == [s.n_lines for s in first.values()]
+
+
+def test_a_raw_text_changed_after_it_was_found_unchanged_is_refused_when_read(project):
+    sources = _load_knowing_texts(project)
+    for source in sources.values():
+        _long_ago(source.path)
+    _load_knowing_texts(project)
+    source = next(iter(_load_knowing_texts(project).values()))
+    source.path.write_bytes(source.path.read_bytes() + b"more\n")
+    with pytest.raises(SourceError) as caught:
+        source.text  # noqa: B018 - read on first use
+    assert caught.value.problems[0].path == source.path
+    assert "checksum mismatch" in caught.value.problems[0].message
+
+
+def test_a_raw_text_rewritten_within_the_tick_of_its_record_is_read_again(project, monkeypatch):
+    """A raw text changed in place (same size) in the second it was hashed, its times put
+    back, keeps its recorded ``stat()`` on a coarse file system: the racy rule reads it again
+    and its checksum refuses it. Without the rule the change is missed: the test can fail."""
+
+    def coarse(stat):  # size and whole seconds only, as a coarse file system shows them
+        return (stat.st_size, stat.st_mtime_ns // 10**9 * 10**9)
+
+    monkeypatch.setattr(checkcache, "_stat_record", coarse)
+    outcomes = {}
+    for margin in (checkcache.RACY_NS, -(10**18)):
+        monkeypatch.setattr(checkcache, "RACY_NS", margin)
+        shutil.rmtree(project.scratch / "check", ignore_errors=True)  # nothing recorded yet
+        source = next(iter(_load_knowing_texts(project).values()))
+        data = source.path.read_bytes()
+        source.path.write_bytes(data)  # written just now...
+        _load_knowing_texts(project)  # ...and hashed just after
+        before = source.path.stat()
+        edited = data.replace(b"e", b"E", 1)
+        assert len(edited) == len(data) and edited != data
+        source.path.write_bytes(edited)
+        os.utime(source.path, ns=(before.st_atime_ns, before.st_mtime_ns))  # the same tick
+        try:
+            _load_knowing_texts(project)
+            outcomes[margin > 0] = "loaded"
+        except SourceError as err:
+            outcomes[margin > 0] = err.problems[0].message.split(":")[0]
+        source.path.write_bytes(data)
+    assert outcomes[True] == "checksum mismatch"  # noticed
+    assert outcomes[False] == "loaded"  # what trusting the record alone would do
+
+
+@pytest.mark.parametrize("damage", [b"not a pickle", b"", "other code"])
+def test_what_was_learnt_of_raw_texts_is_not_trusted_damaged_or_from_other_code(
+    project, monkeypatch, damage
+):
+    """A record of the texts' lines that cannot be read, or kept by other code, is as good as
+    none: every raw text is read again (and its segments checked against it)."""
+    first = _load_knowing_texts(project)
+    for source in first.values():
+        _long_ago(source.path)
+    _load_knowing_texts(project)
+    record = project.scratch / "check" / checkcache._TEXTS
+    if damage == "other code":
+        key, payload = pickle.loads(record.read_bytes())
+        lines = {sha: n + 1 for sha, n in pickle.loads(payload).items()}  # all wrong
+        record.write_bytes(pickle.dumps(("another key", pickle.dumps(lines))))
+    else:
+        record.write_bytes(damage)
+    read = _raw_reads(monkeypatch, project)
+    assert _load_knowing_texts(project) == first
+    assert sorted(read) == sorted(source.path for source in first.values())
 
 
 @pytest.mark.parametrize(
@@ -477,6 +586,31 @@ def _same_size_edit_at_once(project, sid, rng):
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
+def _same_size_raw_edit_at_once(project, sid, rng):
+    """A raw text changed in place (same size) with the file's times put back: only the
+    change time and the racy rule tell it changed, and its checksum refuses it."""
+    raw = project.raw_file(load_sources(project)[sid].meta["file"])
+    before = raw.stat()
+    data = raw.read_bytes()
+    at = rng.randrange(len(data))
+    raw.write_bytes(data[:at] + (b"#" if data[at : at + 1] != b"#" else b"%") + data[at + 1 :])
+    os.utime(raw, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def _rename_voice_as_shared(project, sid, rng):
+    """A voice of one file named as a voice of voices.yaml: a note kept in its summary."""
+    path = project.annotation_file(sid)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\n    name: ") + len("\n    name: ")
+    end = text.index("\n", start)
+    path.write_text(f"{text[:start]}Tencent{text[end:]}", "utf-8")
+
+
+def _damage_texts_record(project, sid, rng):
+    (project.scratch / "check" / checkcache._TEXTS).write_bytes(rng.randbytes(60))
+    _append_comment(project, sid, rng)
+
+
 def _rekey_disputed_claim(project, sid, rng):
     """A claim a disagreement names (in another file) given another key: a rule across
     sources, not of the edited file alone, now fails."""
@@ -560,6 +694,9 @@ EDITS = {
     "source removed": _remove_source,
     "damaged summaries": _damage_summaries,
     "damaged gate and kept results": _damage_kept_results,
+    "same-size raw text edit, times put back": _same_size_raw_edit_at_once,
+    "damaged record of raw texts": _damage_texts_record,
+    "voice renamed as a shared voice": _rename_voice_as_shared,
 }
 
 
@@ -572,6 +709,7 @@ def _outcome(project):
     except InputError as err:
         return str(err), None
     problems = [str(p) for p in corpus.problems]
+    problems += [f"note: {note}" for note in reuse_notes(corpus, project)]
     try:
         write_tables(project)
     except InputError as err:
@@ -613,6 +751,8 @@ def test_after_any_single_edit_the_stored_results_give_what_a_cold_run_gives(
         "shared voice key spelled otherwise in one file",
         "source removed",
         "damaged gate and kept results",
+        "same-size raw text edit, times put back",
+        "voice renamed as a shared voice",
     )
     if edit in changes_output:
         assert warm != before  # the edit shows: an entry made before it was not used
