@@ -130,6 +130,10 @@ def format_reading(row: Any) -> str:
     return f"{word} {amount}" if bound == "approximate" else amount
 
 
+# The columns :func:`format_reading` reads.
+_READING_COLUMNS = ("unit", "bound", "qualifier", "low", "high", "value")
+
+
 def figure_href(source_id: str, figure_id: str) -> str:
     """Where a figure's words are in the source reader, relative to ``reports/html/``."""
     return f"sources/{source_id}.html#{figure_id}"
@@ -286,12 +290,15 @@ def group_reports(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     are gathered from the row numbers of its figures (no frame is cut per group)."""
     rows = []
     ordered = _report_rows(figures, sources)
-    readings = [format_reading(r) for r in ordered.itertuples(index=False)]
+    # Only the columns a reading is worded from: a tuple of every column costs a value each.
+    worded = ordered[list(_READING_COLUMNS)]
+    readings = [format_reading(r) for r in worded.itertuples(index=False)]
     columns = ("figure_id", "source_id", "dimension", "stance", "voice_id", "claim_id")
     values = {c: ordered[c].to_numpy() for c in columns}
-    # A missing counterpart or metric is left out (as ``dropna`` and ``nunique`` would).
-    counterpart = [None if is_missing(x) else x for x in ordered["counterpart"]]
-    metric = [None if is_missing(x) else x for x in ordered["metric"]]
+    # A missing counterpart or metric is left out (as ``dropna`` and ``nunique`` would); a
+    # string column read as a list, not value by value.
+    counterpart = [None if is_missing(x) else x for x in ordered["counterpart"].tolist()]
+    metric = [None if is_missing(x) else x for x in ordered["metric"].tolist()]
     restating = ordered["_restates"].to_numpy()
     for key, every in ordered.groupby("report_key", sort=False).indices.items():
         # A restatement is listed beside its report, never counted as a report of its own.

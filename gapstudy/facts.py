@@ -643,11 +643,11 @@ def _measure_marks(
     # original's where it reads otherwise (a conversion in brackets), else not at all.
     roots = restated_roots(figures)
     beside: dict[str, list[str]] = {}
-    by_figure = {f.figure_id: f for f in figures.itertuples(index=False) if f.figure_id in roots}
+    # Only the figures of a restatement are read as rows (the set of originals made once).
+    ids = figures["figure_id"]
+    by_figure = {f.figure_id: f for f in figures[ids.isin(set(roots))].itertuples(index=False)}
     originals = {
-        f.figure_id: f
-        for f in figures.itertuples(index=False)
-        if f.figure_id in set(roots.values())
+        f.figure_id: f for f in figures[ids.isin(set(roots.values()))].itertuples(index=False)
     }
     for again, root in roots.items():
         if reads_otherwise(by_figure[again], originals[root]):
@@ -1051,7 +1051,8 @@ def count_claims_by_dimension(
     """
     picked = claims[claims["stance"].isin(stances)]
     counts = picked.groupby(["dimension", "stance"], sort=False).size().rename("n_claims")
-    cited = [d for d in vocab.DIMENSIONS if d in set(picked["dimension"])]
+    present = set(picked["dimension"].tolist())
+    cited = [d for d in vocab.DIMENSIONS if d in present]
     return _order(counts.reset_index(), "dimension", cited, "stance", list(stances), "n_claims")
 
 

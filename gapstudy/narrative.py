@@ -103,10 +103,14 @@ def viewpoint_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     voices, claims, figures = tables["voices"], tables["claims"], tables["figures"]
     # Each voice's claim dimensions and figure words (with their rows), gathered in one pass.
     dimensions: dict[Any, list[Any]] = {}
-    for voice_id, dimension in zip(claims["voice_id"], claims["dimension"], strict=True):
+    for voice_id, dimension in zip(
+        claims["voice_id"].tolist(), claims["dimension"].tolist(), strict=True
+    ):
         dimensions.setdefault(voice_id, []).append(dimension)
     words: dict[Any, list[tuple[int, Any]]] = {}
-    for n, (voice_id, text) in enumerate(zip(figures["voice_id"], figures["text"], strict=True)):
+    for n, (voice_id, text) in enumerate(
+        zip(figures["voice_id"].tolist(), figures["text"].tolist(), strict=True)
+    ):
         words.setdefault(voice_id, []).append((n, text))
     # The voices by stance, then by key in order of appearance, as plain rows (a frame
     # operation per voice would cost more than all the rest as the corpus grows).
@@ -316,7 +320,7 @@ def _voice_labels(voices: pd.DataFrame, source_labels: dict[str, str]) -> dict[s
     own voice by the source it writes, an unnamed group as :func:`_group_names` does."""
     labels = {}
     groups = _group_names(voices, source_labels)
-    for v in voices.itertuples(index=False):
+    for v in _plain_rows(voices[["voice_id", "kind", "source_id", "name", "affiliation"]]):
         if v.kind == "outlet":
             label = source_labels.get(v.source_id, f"`{v.source_id}`")
             labels[v.voice_id] = f"the text of {label}" if label.startswith("`") else label
@@ -342,7 +346,7 @@ def _sort_voices(
     id (plain dictionaries: a frame lookup per claim would cost more than the rest)."""
     out: dict[str, list[str]] = {"named": [], "texts": [], "groups": []}
     seen: set[tuple[str, str]] = set()
-    for v in voice_ids:
+    for v in voice_ids.tolist():
         kind = kinds[v]
         if kind == "outlet":
             part, label = "texts", voice_labels[v].removeprefix("the text of ")
@@ -539,7 +543,7 @@ def _report_index(
 ) -> _ReportIndex:
     """Index once what :func:`_report_context` looks up (see :class:`_ReportIndex`)."""
     cited: dict[str, str] = {}
-    for key, name in zip(voices["voice_key"], voices["name"], strict=True):
+    for key, name in zip(voices["voice_key"].tolist(), voices["name"].tolist(), strict=True):
         cited.setdefault(key, brief.escape_text(name))
     check_rows: dict[Any, list[int]] = {}
     check_list: list[_Row] = []
@@ -550,13 +554,15 @@ def _report_index(
     return _ReportIndex(
         figures=figures.set_index("figure_id", drop=False),
         voice_labels=voice_labels,
-        voice_keys=dict(zip(voices["voice_id"], voices["voice_key"], strict=True)),
+        voice_keys=dict(
+            zip(voices["voice_id"].tolist(), voices["voice_key"].tolist(), strict=True)
+        ),
         cited_names=cited,
         short_names={
             v.voice_id: voice_labels[v.voice_id]
             if v.kind == "outlet"
             else brief.escape_text(v.name)
-            for v in voices.itertuples(index=False)
+            for v in _plain_rows(voices[["voice_id", "kind", "name"]])
         },
         fact_values=None if fact_values is None else _RowsBy(fact_values, "fact_id"),
         checks=check_list,
@@ -566,7 +572,7 @@ def _report_index(
         else _RowsBy(
             claims,
             "source_id",
-            via=dict(zip(claims["claim_id"], claims["source_id"], strict=True)),
+            via=dict(zip(claims["claim_id"].tolist(), claims["source_id"].tolist(), strict=True)),
         ),
         placing=_Placing.of(figures, sources),
     )
@@ -761,7 +767,7 @@ def _dimension_sections(
     derived = t.get("derived_measures")
     fact_values, checks, sources = t.get("fact_values"), t.get("reference_checks"), t.get("sources")
     index = _report_index(figures, voices, voice_labels, fact_values, checks, claims, sources)
-    kinds = dict(zip(voices["voice_id"], voices["kind"], strict=True))
+    kinds = dict(zip(voices["voice_id"].tolist(), voices["kind"].tolist(), strict=True))
     names = _group_names(voices, source_labels)
     disagreements = list_disagreements(
         t.get("disagreements"), figures, {s: source_labels[s] for s in source_labels}
@@ -1147,14 +1153,14 @@ def _texts_telling(
     texts: dict[tuple, set[str]] = {}
     spans: dict[str, tuple] = {}
     columns = zip(
-        figures["figure_id"],
-        figures["claim_id"],
-        figures["source_id"],
-        figures["unit"],
-        figures["bound"],
-        number,
-        figures["text"],
-        figures["period"],
+        figures["figure_id"].tolist(),
+        figures["claim_id"].tolist(),
+        figures["source_id"].tolist(),
+        figures["unit"].tolist(),
+        figures["bound"].tolist(),
+        number,  # a number column read as iterating gives it (numpy scalars)
+        figures["text"].tolist(),
+        figures["period"].tolist(),
         strict=True,
     )
     for figure_id, claim_id, source_id, unit, bound, value, words, period in columns:
@@ -1641,7 +1647,7 @@ def _voice_names(
     """How the argument names the voice of an independent report (``weighing`` voice key): a
     person or body by name and affiliation, a text's own voice by the text's name."""
     names = {f"text:{s}": label for s, label in source_labels.items()}
-    for v in voices.itertuples(index=False):
+    for v in _plain_rows(voices[["voice_id", "kind", "voice_key"]]):
         if v.kind not in ("outlet", "group") and v.voice_id in voice_labels:
             names.setdefault(str(v.voice_key), voice_labels[v.voice_id])
     return names
@@ -1708,7 +1714,10 @@ def argument_context(
     weighed = weighing.leans(evidence, layers)
     robust = weighing.robustness(t, layers, evidence)
     index = weighing.EvidenceIndex(t)
-    claim_sources = dict(zip(t["claims"]["claim_id"], t["claims"]["source_id"], strict=True))
+    claims = t["claims"]
+    claim_sources = dict(
+        zip(claims["claim_id"].tolist(), claims["source_id"].tolist(), strict=True)
+    )
     looked_up = _camp_lookups(t)
     layer_rows = weighed[weighed["scope"] == "layer"] if len(weighed) else weighed
     by_layer = {k: g for k, g in layers.groupby("layer_id", sort=False)}

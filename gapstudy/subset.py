@@ -45,22 +45,22 @@ def select_sources(
     sources: pd.DataFrame, *, include: list[str] | None = None, as_of: str | None = None
 ) -> tuple[list[str], dict[str, str]]:
     """The ids of the sources read, in table order, and for each one left out, why."""
-    known = list(sources["source_id"])
+    known = sources["source_id"].tolist()  # a string column: a list in one step
     unknown = sorted(set(include or []) - set(known))
     if unknown:
         raise ParameterError(f"unknown source id(s) {unknown}; known: {', '.join(known)}")
     cut_off = parse_as_of(as_of)
     kept: list[str] = []
     left_out: dict[str, str] = {}
-    for row in sources.itertuples(index=False):
-        if include and row.source_id not in include:
-            left_out[row.source_id] = "not selected"
-        elif cut_off is not None and is_missing(row.published):
-            left_out[row.source_id] = f"undated, so it cannot be placed before {cut_off}"
-        elif cut_off is not None and _first_day(row.published) > cut_off:
-            left_out[row.source_id] = f"published {row.published}, after {cut_off}"
+    for source_id, published in zip(known, sources["published"].tolist(), strict=True):
+        if include and source_id not in include:
+            left_out[source_id] = "not selected"
+        elif cut_off is not None and is_missing(published):
+            left_out[source_id] = f"undated, so it cannot be placed before {cut_off}"
+        elif cut_off is not None and _first_day(published) > cut_off:
+            left_out[source_id] = f"published {published}, after {cut_off}"
         else:
-            kept.append(row.source_id)
+            kept.append(source_id)
     return kept, left_out
 
 
@@ -89,12 +89,12 @@ def filter_tables(
             drop=True
         )
     if "figures" in result:
-        figure_ids = set(result["figures"]["figure_id"])
+        figure_ids = set(result["figures"]["figure_id"].tolist())
         for name, frame in result.items():
             if "figure_id" in frame.columns and "source_id" not in frame.columns:
                 result[name] = frame[frame["figure_id"].isin(figure_ids)].reset_index(drop=True)
     if "claims" in result:
-        claim_ids = set(result["claims"]["claim_id"])
+        claim_ids = set(result["claims"]["claim_id"].tolist())
         for name, frame in result.items():
             columns = [c for c in frame.columns if c.startswith("claim_id")]
             if columns and "source_id" not in frame.columns:
@@ -103,7 +103,7 @@ def filter_tables(
                 )
                 result[name] = frame[keep.astype(bool)].reset_index(drop=True)
     if "derived_measures" in result and "figures" in result:
-        dm, ids = result["derived_measures"], set(result["figures"]["figure_id"])
+        dm, ids = result["derived_measures"], set(result["figures"]["figure_id"].tolist())
         keep = dm["numerator_figure_id"].isin(ids) & dm["denominator_figure_id"].isin(ids)
         result["derived_measures"] = dm[keep].reset_index(drop=True)
     return result

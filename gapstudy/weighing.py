@@ -389,14 +389,14 @@ class _FoldedReports:
             if len(twice):
                 raise TableError(f"{column} {twice.iloc[0]!r} is in two rows: ids must be unique")
         voice_source = (
-            dict(zip(voices["voice_id"], voices["source_id"], strict=True))
+            dict(zip(_values(voices["voice_id"]), _values(voices["source_id"]), strict=True))
             if "source_id" in voices.columns
             else {}
         )
         by_id = {
             c: (s, voice_source.get(v, s), d)
             for c, s, v, d in zip(
-                claims["claim_id"], claims["source_id"], claims["voice_id"], claims["direction"],
+                *(_values(claims[k]) for k in ("claim_id", "source_id", "voice_id", "direction")),
                 strict=True,
             )
         }  # fmt: skip
