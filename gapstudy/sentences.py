@@ -1316,18 +1316,30 @@ def _far_end_compared(
     refuses it (:func:`_price_written_once`). None where the two share a unit, or no such
     comparison stands before it."""
     own = _FIGURE_PARTS_RE.fullmatch(mention.text)
-    near = earlier[-1] if earlier and own else None
-    near = near if near and _FIGURE_PARTS_RE.fullmatch(near.text) else None  # with digits
+    # the last figure with digits: "million" of "per million tokens" is part of its words
+    digits = [m for m in earlier if _FIGURE_PARTS_RE.fullmatch(m.text)]
+    near = digits[-1] if digits and own else None
     gap = text[near.end : mention.start] + own.group("lead") if near and own else ""
     link = _COMPARED_AFTER_COMMA_RE.fullmatch(gap) if near else None
-    kinds = (reading.get("kind"), read_mention(near.text).get("kind")) if link and near else ()
+    near_own = read_mention(near.text) if link and near else {}
+    if "refusal" in near_own:  # "$0.28 per million tokens, down from $1.10": same unit, unread
+        return {
+            "refusal": f"{mention.text!r} is compared ({link.group('link')!r}) with "
+            f"{near.text!r}, whose unit the project cannot read: it may hold for this figure "
+            f"too; {vocab.REFUSAL_ADVICE}"
+        }
+    kinds = (reading.get("kind"), near_own.get("kind")) if link and near else ()
     if link is None or near is None or not _LEVEL_KINDS.issuperset(kinds):
-        return None  # no comparison, or the near words are no level ("per million tokens")
+        return None  # no comparison, or the near words are no level
     near_reading = read_in_sentence(text, near)
     tail = link.group("tail").strip()
     words = f"{near.text} {tail}".strip()
     if "refusal" in near_reading:
-        if not tail or tail not in near_reading["refusal"]:
+        # after "down/up from" any word of the tail the refusal names ("per 'million'"); after
+        # "versus", which may set another measure beside it, the price rule speaks instead
+        is_from = link.group("link").casefold().endswith("from")
+        words_named = re.findall(r"\w+", tail) if is_from else [tail] if tail else []
+        if not [word for word in words_named if word in near_reading["refusal"]]:
             return None  # refused for words of its own, which say nothing of this one's unit
         return {
             "refusal": f"{mention.text!r} is compared ({link.group('link')!r}) with {words!r}, "

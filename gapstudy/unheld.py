@@ -1342,7 +1342,7 @@ def _decided_before(
             return None
         if not {"a", "an"} & set(folded[-5:-2]):
             return None  # "industry standards of 60%": a value of a property, not an event
-        if set(vocab.LIMIT_NOUNS) & set(folded[-5:-2]):
+        if set(vocab.LIMIT_NOUNS) & {noun, *folded[-5:-2]}:
             return None  # "a minimum levy of 15%": the limit sets the reading's bound
         word, what = f"{words[-2]} of", "noun"
     elif folded[-1] in _CHANGE_WORDS | _BOUND_OPERATORS | vocab.AMOUNT_VERBS:

@@ -587,30 +587,49 @@ def test_check_refuses_a_ratio_of_two_entities_in_different_years_as_tables_does
     )
 
 
-def test_a_figure_quoted_with_fewer_words_than_its_sentence_needs_is_refused(project):
-    """A figure read from its own words, with no value given by hand, must read as its
-    sentence does: "nearly 30%" of "as much as nearly 30%" loses the bound its words set."""
+_OPENROUTER = "Chinese open models' share of tokens routed through OpenRouter (peak week)"
+
+
+@pytest.mark.parametrize(
+    ("words", "hand"),
+    [
+        ("nearly 30%", ""),  # loses "as much as": an upper bound read as about 30
+        ("30%", "        unit: percent\n"),  # a hand unit does not cover the bound it loses
+        ("30%", "        value: 30.0\n        unit: percent\n"),
+    ],
+)
+def test_a_figure_quoted_with_fewer_words_than_its_sentence_needs_is_refused(project, words, hand):
+    """A figure must read as its sentence reads it: "30%" of "as much as nearly 30%" loses
+    the bound its words set, whatever hand values agree with the shorter words."""
     path = project.annotation_file("hk-agi-next-2026")
     text = path.read_text(encoding="utf-8")
     old = (
-        "      - text: as much as nearly 30%\n        entity: China\n"
-        "        metric: Chinese open models' share of tokens routed through OpenRouter "
-        "(peak week)\n        value: 30.0\n        high: 30.0\n        unit: percent\n"
+        f"      - text: as much as nearly 30%\n        entity: China\n        metric: {_OPENROUTER}"
+        "\n        value: 30.0\n        high: 30.0\n        unit: percent\n"
         "        qualifier: as much as nearly\n"
     )
     assert old in text
-    metric = "Chinese open models' share of tokens routed through OpenRouter (peak week)"
-    shorter = f"      - text: nearly 30%\n        entity: China\n        metric: {metric}\n"
-    path.write_text(text.replace(old, shorter, 1), encoding="utf-8")
+    shorter = f"      - text: {words}\n        entity: China\n        metric: {_OPENROUTER}\n"
+    path.write_text(text.replace(old, shorter + hand, 1), encoding="utf-8")
     corpus = inspect_corpus(project, require_complete=False)
     (problem,) = [p for p in corpus.problems if "in its sentence" in p.message]
-    assert "'nearly 30%' is read from its own words" in problem.message
-    assert "quote the words that decide its reading" in problem.hint
-    assert path.read_text(encoding="utf-8").splitlines()[problem.line - 1].strip() == (
-        "- text: nearly 30%"
-    )
-    # the same words with the values given by hand are the annotator's reading: accepted
-    hand = shorter + "        value: 30.0\n        unit: percent\n        qualifier: nearly\n"
-    path.write_text(text.replace(old, hand, 1), encoding="utf-8")
+    assert f"{words!r} is read from its own words" in problem.message
+    assert "'as much as nearly 30%' reads as" in problem.message
+    assert "'as much as nearly 30%' at least" in problem.hint
+    line = path.read_text(encoding="utf-8").splitlines()[problem.line - 1]
+    assert line.strip() == f"- text: {words}"
+
+
+def test_a_figure_the_sentence_refuses_passes_only_with_its_number_given_by_hand(project):
+    """A horizon the drafts refuse as a period ("within the next three to five years") is
+    annotated as a duration with its ends given by hand: the annotator's reading."""
     corpus = inspect_corpus(project, require_complete=False)
     assert not [p for p in corpus.problems if "in its sentence" in p.message]
+    path = project.annotation_file("hk-agi-next-2026")
+    text = path.read_text(encoding="utf-8")
+    old = "        low: 3.0\n        high: 5.0\n"
+    assert old in text
+    path.write_text(text.replace(old, "", 1), encoding="utf-8")
+    corpus = inspect_corpus(project, require_complete=False)
+    (problem,) = [p for p in corpus.problems if "in its sentence" in p.message]
+    assert "'three to five years'" in problem.message and "the draft refuses" in problem.message

@@ -2095,6 +2095,15 @@ def test_a_rule_two_readers_could_read_differently_reads_one_way(text, words, ex
 # --- a unit written once for several figures, the far figure of a comparison, side effects ---
 # (sentence, words of the mention, expected as in WORDS_AROUND_CASES). All in our own words.
 WRITTEN_ONCE_CASES = [
+    # the compared figure's unit is words the project cannot read: the far figure may share
+    # them ("per million tokens"), so it is refused too, never plain dollars
+    (
+        "The API costs $0.28 per million tokens, down from $1.10.",
+        "$1.10",
+        ("refusal", "'down from'"),
+    ),
+    # a limit noun after a verb and "a": the bound the limit sets
+    ("It set a limit of 40% on imports.", "40%", ("percent", None, None, 40.0, "upper", "percent")),
     # a unit written once after the last figure of a list joined by "and", "or", "vs", commas:
     # every figure of the list takes it
     (
