@@ -376,8 +376,9 @@ def _agreement_context(fact_values: pd.DataFrame | None, fact_id: Any) -> dict[s
     )
     return {
         "is_agreeing": bool(fv["is_agreeing"].fillna(True).all()),
-        # numbers that differ but agree within the fact's tolerance say so: "within 1%"
+        # numbers that differ but agree within the fact's tolerance say so and by how much
         "within_pct": _within_pct(fv),
+        "spread_pct": float(fv["spread_pct"].dropna().iloc[0]) if _within_pct(fv) else None,
         "n_sources": int(fv["source_id"].nunique()),
         "n_independent": int(independent.sum()),
         "n_reports": len(fv),
