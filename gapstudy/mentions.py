@@ -69,6 +69,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+
+import lemminflect
 
 from gapstudy import vocab
 
@@ -772,9 +775,25 @@ _OPENER_BEFORE_RE = re.compile(
 
 
 def _is_attributive(text: str, match: re.Match[str]) -> bool:
-    """Whether the lead words ``match`` are one verb form of change after a determiner."""
+    """Whether the lead words ``match`` are one verb form of change after a determiner that
+    qualifies a noun (an adjective or a participle: "its declining 5% share"); a noun of
+    change there heads the phrase ("a decline exceeding 10%")."""
     word = match.group().strip().casefold()
-    return word in vocab.CHANGE_VERBS and bool(_OPENER_BEFORE_RE.search(text, 0, match.start()))
+    if word not in vocab.CHANGE_VERBS or not is_modifier(word):
+        return False
+    return bool(_OPENER_BEFORE_RE.search(text, 0, match.start()))
+
+
+@cache
+def is_modifier(word: str) -> bool:
+    """Whether ``word`` can qualify a noun: an adjective ("narrow") or a participle, a verb
+    form other than the verb's own base ("shrinking", "reduced"), as the English lexicon
+    (lemminflect) gives it. A noun of change in its base form ("decline", "rise") is none:
+    after a determiner it heads the phrase."""
+    parts = lemminflect.getAllLemmas(word.casefold())
+    if "ADJ" in parts:
+        return True
+    return any(lemma != word.casefold() for lemma in parts.get("VERB", ()))
 
 
 # Verbs that make "up" part of them: "makes up 56.7%" is a share, not a rise.

@@ -38,7 +38,7 @@ import lemminflect
 
 from gapstudy import vocab
 from gapstudy.figures import is_unit_word, read_mention
-from gapstudy.mentions import Mention, find_mentions, is_set_aside, is_year
+from gapstudy.mentions import Mention, find_mentions, is_modifier, is_set_aside, is_year
 
 # Where a clause ends after a mention, or starts before it: punctuation (not a comma that
 # groups thousands, nor a full stop inside a number, after "vs" or after a capital: "U.S.").
@@ -1063,10 +1063,13 @@ _PHRASE_OPENERS = frozenset(
 
 def _attributive(tokens: list[re.Match[str]], at: int) -> bool:
     """Whether ``tokens[at]``, a word of direction right before a figure (only the figure's
-    own words after it), opens on a determiner: an adjective of the noun the figure stands
-    before, not a verb of change ("a narrow 2-point lead"; "the gap narrowed 2 points" is a
-    verb)."""
-    return at > 0 and tokens[at - 1].group().casefold() in _PHRASE_OPENERS
+    own words after it), opens on a determiner and is an adjective or a participle: it
+    qualifies the noun the figure stands before, not a verb of change ("a narrow 2-point
+    lead"; "the gap narrowed 2 points" is a verb). A noun of change there heads the phrase
+    and makes a change ("a decline exceeding 10%")."""
+    if at == 0 or tokens[at - 1].group().casefold() not in _PHRASE_OPENERS:
+        return False
+    return is_modifier(tokens[at].group())
 
 
 _DENYING = "|".join(

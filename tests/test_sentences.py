@@ -2175,6 +2175,28 @@ WRITTEN_ONCE_CASES = [
     ),
     ("Its lower 5% tariff covers chips.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
     ("Its declining 5% share worries investors.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
+    # ... but a noun of change after a determiner heads the phrase: a change, with its hedge
+    (
+        "Lenders braced for a decline exceeding 10% in home sales.",
+        "10%",
+        ("change", None, None, -10, "upper", "percent"),
+    ),
+    (
+        "Planners now budget for an increase exceeding 20% in cloud bills.",
+        "20%",
+        ("change", None, 20, None, "lower", "percent"),
+    ),
+    (
+        "The chipmaker posted a fall greater than 15% in orders.",
+        "15%",
+        ("change", None, None, -15, "upper", "percent"),
+    ),
+    # a participle after a determiner stays an adjective of the noun after the figure
+    (
+        "The survey found a narrowing 3 percentage point gap.",
+        "3 percentage point",
+        ("percent", 3, 3, 3, "exact", "percentage_point"),
+    ),
     # a count level after a multiplier, and a count named by the clause after it
     (
         "Users grew fivefold to 36 million in six months.",
