@@ -1692,6 +1692,8 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"{mention.text!r} is one end of a range written with a dash, which the mention "
             f"does not hold; {vocab.REFUSAL_ADVICE}"
         )
+    if (other := _other_money(text, mention, floor)) is not None:
+        return other
     if reading["kind"] == "count" and _is_version(text, mention, floor):
         return (
             f"{mention.text!r} right after a name may be a version ('Llama 3', 'Claude 3.5'), "
@@ -2197,6 +2199,51 @@ def _is_aside(text: str, earlier: Mention, mention: Mention) -> bool:
     opened = text.rfind("(", 0, earlier.start)
     closed = text.find(")", earlier.end, mention.start)
     return opened != -1 and closed != -1 and text.rfind(")", opened, earlier.start) == -1
+
+
+# Three capitals right before an amount ("NZD 40 billion", "SEK 12.50"): a currency code.
+# The codes the project has a unit for are taken into the mention, so these are others.
+_CODE_BEFORE_RE = re.compile(r"(?<![\w-])(?P<code>[A-Z]{3})[ \t]?$")
+# An amount as money writes it: a scale word or a cents' two decimals.
+_AMOUNT_RE = re.compile(
+    rf"\d(?:[\d,.]*\d)?(?:[ \t-]*(?:{'|'.join(vocab.SCALES)})s?\b|\.\d\d\b)", re.IGNORECASE
+)
+_WORD_AFTER_RE = re.compile(r"[ \t]*(?P<word>[^\W\d_]+)\b")
+
+
+def _other_money(text: str, mention: Mention, floor: int) -> str | None:
+    """Why a mention is money the project has no unit for: a currency code of three capitals
+    right before an amount with a scale word or cents ("BRL 75 billion"; a name before a bare
+    number, "RTX 4090", is none), or a word right after the number one letter away from a
+    scale word ("$3.1 billon": the scale is misspelt, the amount unknown); else None."""
+    code = _CODE_BEFORE_RE.search(text, max(floor, mention.start - 4), mention.start)
+    if code is not None and _AMOUNT_RE.match(mention.text):
+        return (
+            f"{code.group('code')!r} before {mention.text!r} is a currency code the project "
+            f"has no unit for: money, not a count; {vocab.REFUSAL_ADVICE}"
+        )
+    after = _WORD_AFTER_RE.match(text, mention.end)
+    if after is None or not mention.text[-1:].isdigit():
+        return None
+    word = after.group("word").casefold()
+    if word.rstrip("s") in vocab.SCALES or not any(_one_edit(word, s) for s in vocab.SCALES):
+        return None
+    return (
+        f"{after.group('word')!r} after {mention.text!r} is one letter away from a scale word: "
+        f"a misspelt scale, the amount unknown; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+def _one_edit(word: str, other: str) -> bool:
+    """Whether ``word`` is ``other`` with one letter left out, added, changed or two swapped."""
+    if abs(len(word) - len(other)) > 1 or word == other:
+        return False
+    if len(word) == len(other):
+        diff = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == other[diff[1]]
+        return len(diff) == 1 or (swapped and word[diff[1]] == other[diff[0]])
+    short, long = sorted((word, other), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _is_version(text: str, mention: Mention, floor: int) -> bool:

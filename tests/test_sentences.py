@@ -109,6 +109,13 @@ CONTEXT_CASES = [
 
 # (sentence, words of the mention, words the refusal must contain).
 REFUSAL_CASES = [
+    # money in a currency the project has no unit for: a code before the amount, never a count
+    ("The pension fund will put NOK 30 billion into wind farms.", "30 billion", "'NOK'"),
+    ("Its chip unit earned INR 4.2 million last quarter.", "4.2 million", "currency code"),
+    ("Each licence costs CHF 12.50 a month.", "12.50", "currency code"),
+    # ... and a scale word misspelt after the number: the amount is unknown
+    ("The startup raised $2.4 bilion in its latest round.", "$2.4", "misspelt scale"),
+    ("Regulators fined the group 7 millon euros.", "7", "misspelt scale"),
     (
         "Chinese models are seven months behind (sometimes just four, sometimes a yawning 14).",
         "14",
@@ -185,6 +192,13 @@ REFUSAL_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), CONTEXT_CASES)
 def test_a_mention_is_read_with_the_words_of_its_sentence(text, words, expected):
     assert numbers(reading_of(text, words)) == expected
+
+
+# a name before a bare number is no currency code: it stays a possible version
+@pytest.mark.parametrize("text", ["Gamers wanted the RTX 4090 card.", "The GPT 4 model won."])
+def test_a_name_before_a_bare_number_is_no_currency_code(text):
+    (mention,) = [m for m in find_mentions(text) if m.text[0].isdigit()]
+    assert "version" in read_in_sentence(text, mention)["refusal"]
 
 
 @pytest.mark.parametrize(("text", "words", "reason"), REFUSAL_CASES)
