@@ -120,6 +120,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import lemminflect
+
 from gapstudy import periods, vocab
 from gapstudy.exceptions import FigureParseError
 from gapstudy.figures import (
@@ -129,7 +131,7 @@ from gapstudy.figures import (
     parse_figure,
     read_mention,
 )
-from gapstudy.mentions import NUMBER_WORDS, Mention, find_mentions, is_year
+from gapstudy.mentions import NUMBER_WORDS, Mention, find_mentions, is_modifier, is_year
 from gapstudy.unheld import unheld_words
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
@@ -366,8 +368,16 @@ _CHANGE_NOUN_START_RE = re.compile(
     rf"(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))})(?![\w-])", re.IGNORECASE
 )
 _PER_UNIT_AFTER_RE = re.compile(
-    r"[ \t]*(?:per[ \t]+|/[ \t]*)((?:[\d.,]+[^\W\d_]*[ \t]+)?[^\W\d_][\w-]*)", re.IGNORECASE
+    r"[ \t]*(?:per[ \t]+|/[ \t]*)((?:[\d.,]+[\w-]*[ \t]+)?[^\W\d_][\w-]*)", re.IGNORECASE
 )
+# Money, then "a" or "an" and a noun: "$18.40 a tonne", "$2,400 an ounce" are prices per a unit
+# of goods. A span of time there makes a rate or dates the amount ("$2 an hour", "$5 billion a
+# year ago"), read by their own rules.
+_A_UNIT_AFTER_RE = re.compile(
+    r"[ \t]+(?P<article>an?)[ \t]+(?P<words>[^\W\d_][\w-]*(?:[ \t]+[^\W\d_][\w-]*)?)(?![\w-])",
+    re.IGNORECASE,
+)
+_NOT_GOODS = frozenset(vocab.OPERATOR_WORDS["a span of time"] + vocab.OPERATOR_WORDS["a period"])
 _GROWTH_VERBS = frozenset({"scaled", "scales", "scaling", "multiplied", "expanded", "expands"})
 # "double", "triple" after "to" or a modal verb are verbs: a change ("set to more than double by
 # 2030", "could triple"), where "more than double the compute" is a ratio of two amounts.
@@ -1720,11 +1730,8 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"{after_year.group().strip()!r} after it makes {mention.text!r} {kind}, which "
             f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
-    if reading["kind"] == "money" and (per := _PER_UNIT_AFTER_RE.match(text, mention.end)):
-        return (
-            f"a price per {per.group(1)!r}, which the mention does not hold and is not one of "
-            f"the project's units; {vocab.REFUSAL_ADVICE}"
-        )
+    if reading["kind"] == "money" and (price := _price_per_unit(text, mention)) is not None:
+        return price
     yearly = _PER_YEAR_RE.search(mention.text)
     is_yearly = reading["kind"] != "rate" and yearly is not None
     rated = ("percent", "percentage_point", *vocab.PER_YEAR_UNITS.values())
@@ -2232,6 +2239,38 @@ def _other_money(text: str, mention: Mention, floor: int) -> str | None:
         f"{after.group('word')!r} after {mention.text!r} is one letter away from a scale word: "
         f"a misspelt scale, the amount unknown; {vocab.REFUSAL_ADVICE}"
     )
+
+
+def _price_per_unit(text: str, mention: Mention) -> str | None:
+    """Why an amount of money is a price per a unit the mention does not hold: "per X" or
+    "/X" after it, or "a" and a noun of goods ("$18.40 a tonne"); else None."""
+    if per := _PER_UNIT_AFTER_RE.match(text, mention.end):
+        return (
+            f"a price per {per.group(1)!r}, which the mention does not hold and is not one of "
+            f"the project's units; {vocab.REFUSAL_ADVICE}"
+        )
+    if (goods := _a_unit_of_goods(text, mention)) is not None:
+        return (
+            f"{goods!r} after {mention.text!r} makes it a price per a unit of goods, which the "
+            f"mention does not hold and is not one of the project's units; {vocab.REFUSAL_ADVICE}"
+        )
+    return None
+
+
+def _a_unit_of_goods(text: str, mention: Mention) -> str | None:
+    """The words "a" or "an", an adjective at most and a noun right after an amount of money
+    that name a unit of goods ("$18.40 a tonne", "$9,800 a metric ton"), not a span of time
+    nor a word of period; else None. Nouns and adjectives are asked of the English lexicon."""
+    after = _A_UNIT_AFTER_RE.match(text, mention.end)
+    if after is None:
+        return None
+    words = after.group("words").split()
+    if len(words) == 2 and not is_modifier(words[0]):
+        words = words[:1]
+    noun = words[-1].casefold()
+    if noun in _NOT_GOODS or "NOUN" not in lemminflect.getAllLemmas(noun) or is_modifier(noun):
+        return None
+    return f"{after.group('article')} {' '.join(words)}"
 
 
 def _one_edit(word: str, other: str) -> bool:

@@ -2226,6 +2226,30 @@ WRITTEN_ONCE_CASES = [
     ("Its share rose 5 percentage points to 36 in 2024.", "36", ("refusal", "written once")),
     # words after a count that are a unit, not a clause of a name and its verb, stay refused
     ("It holds the 1,510 Elo record.", "1,510", ("refusal", "Elo")),
+    # money per a unit of goods, with "a" or "per", and a bare amount set against it
+    ("Iron ore fetched $104.50 a tonne in May.", "$104.50", ("refusal", "unit of goods")),
+    ("Copper rose to $9,800 a metric ton.", "$9,800", ("refusal", "unit of goods")),
+    (
+        "Freight cost $1,750 per 40-foot container, against a $1,400 average a month earlier.",
+        "$1,750",
+        ("refusal", "per '40-foot container'"),
+    ),
+    (
+        "Freight cost $1,750 per 40-foot container, against a $1,400 average a month earlier.",
+        "$1,400",
+        ("refusal", "written once"),
+    ),
+    # ... a span of time after "a" stays a rate or a date, an adjective opens a phrase
+    (
+        "The firm raised $6 billion a year ago.",
+        "$6 billion",
+        ("money", 6e9, 6e9, 6e9, "exact", "usd"),
+    ),
+    (
+        "The round closed at $6 billion, a record for the sector.",
+        "$6 billion",
+        ("money", 6e9, 6e9, 6e9, "exact", "usd"),
+    ),
 ]
 
 
