@@ -918,7 +918,12 @@ def _take_lead(reader: _Reader) -> _Lead:
 
 def _noun_of_change(reader: _Reader) -> int | None:
     """Take a noun of change before the number and return its sign: "a decline of 3%", "a
-    CAGR of 31.2%", "a growth rate of 5%", "(revenue) surge by 73%"; else None."""
+    CAGR of 31.2%", "a growth rate of 5%", "(revenue) surge by 73%", "increases of 15%";
+    else None."""
+    plural = vocab.CHANGE_NOUN_PLURALS.get(reader.peek() or "")
+    if plural is not None and reader.peek(1) == "of":
+        reader.pos += 2  # "increases of 15 percent"
+        return plural
     sign = _CHANGE_NOUNS.get(reader.peek() or "")
     if sign is None:
         return None

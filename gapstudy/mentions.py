@@ -535,6 +535,7 @@ _LEAD_WORDS = sorted(
     | {f"{verb} by" for verb in vocab.CHANGE_VERBS}
     | {f"{verb} at" for verb in vocab.CHANGE_VERBS}
     | {f"{noun} of" for noun in vocab.CHANGE_NOUNS}
+    | {f"{noun} of" for noun in vocab.CHANGE_NOUN_PLURALS}  # "increases of 15% and 80%"
     | {f"{noun} rate of" for noun in vocab.CHANGE_NOUNS}  # "a growth rate of 5%"
     | {f"{noun} by" for noun in vocab.CHANGE_NOUNS}  # "saw revenue surge by 73%"
     | {"by", "by a factor of", "a factor of", "a", "an"},
@@ -818,8 +819,21 @@ def _is_phrasal_up(text: str, match: re.Match[str]) -> bool:
     if match.group().casefold().split()[:2] == ["up", "to"]:
         return word in _PHRASAL_UP  # "slapped up to 245%": the bound, not a particle
     # any other verb in the past tense takes "up" as its particle ("vacuumed up $39.2
-    # billion"), except the verbs of a market's close ("shares closed up 3%")
-    return word in _PHRASAL_UP or (word.endswith("ed") and word not in _MARKET_VERBS)
+    # billion"), except the verbs of a market's close ("shares closed up 3%"); a percentage
+    # of nothing named is no amount taken up but the size of a rise ("inched up 1.8%",
+    # "edged up 0.3 percentage points"; "snapped up 30% of the market" is a share)
+    if word in _PHRASAL_UP:
+        return True
+    rise = _PERCENT_OF_NOTHING_RE.match(text, match.end())
+    return word.endswith("ed") and word not in _MARKET_VERBS and rise is None
+
+
+# A percentage, or percentage points, with no "of" after it: the size of a change.
+_PERCENT_OF_NOTHING_RE = re.compile(
+    r"\d[\d.,]*[ \t]*(?:%|per[ \t]?cent|percent(?:age[ \t]+points?)?)(?![\w-])"
+    r"(?![ \t]+of(?![\w-]))",
+    re.IGNORECASE,
+)
 
 
 _MARKET_VERBS = frozenset({"closed", "traded", "finished", "settled", "opened", "moved"})

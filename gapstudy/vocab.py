@@ -444,6 +444,11 @@ CHANGE_NOUNS: dict[str, int] = {
     **dict.fromkeys(("decrease", "decline", "drop", "fall", "cut", "reduction", "plunge"), -1),
     "discount": -1,  # "a 50 per cent discount" is a cut in price: -50 percent
 }
+# The plural of each noun of change, made by rule ("-s"): "increases of 15 percent and 80
+# percent" are two rises, each with the sign of its noun.
+CHANGE_NOUN_PLURALS: dict[str, int] = {
+    f"{noun}s": sign for noun, sign in CHANGE_NOUNS.items() if noun not in ("growth", "cagr")
+}
 # Words that name a level, declared once: a bare percentage (nothing after it names what it
 # is) right after one of these verbs (past its hedge), or after one of these nouns and "of", is
 # the level the word names ("could reach 30%", "holds 25%", "a stake of 5%"). Right after any

@@ -65,6 +65,39 @@ CONTEXT_CASES = [
         "2%",
         ("change", -2.0, -2.0, -2.0, "exact", "percent"),
     ),
+    # ... past a period after it ("so far this year"), and after a plural noun of change
+    (
+        "Output fell 4% in June and 2.5% so far this year.",
+        "2.5%",
+        ("change", -2.5, -2.5, -2.5, "exact", "percent"),
+    ),
+    (
+        "Analysts noted declines of 6% and 9% last quarter.",
+        "declines of 6%",
+        ("change", -6.0, -6.0, -6.0, "exact", "percent"),
+    ),
+    (
+        "Analysts noted declines of 6% and 9% last quarter.",
+        "9%",
+        ("change", -9.0, -9.0, -9.0, "exact", "percent"),
+    ),
+    # "up" after a verb in the past tense, before a percentage of nothing named: a rise
+    (
+        "Mortgage rates inched up 0.2% over the week.",
+        "0.2%",
+        ("change", 0.2, 0.2, 0.2, "exact", "percent"),
+    ),
+    (
+        "Turnout edged up 1.5 percentage points.",
+        "1.5 percentage points",
+        ("change", 1.5, 1.5, 1.5, "exact", "percentage_point"),
+    ),
+    # ... but a percentage of something is what the verb takes up: a share
+    (
+        "The rival snapped up 12% of the market.",
+        "12%",
+        ("percent", 12.0, 12.0, 12.0, "exact", "percent"),
+    ),
     # ... but not a figure with words of its own, nor one after a level
     (
         "Its stock soared 239% in 2023 and 40% of its sales were abroad.",
