@@ -646,10 +646,13 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
         second.has_names = True  # "four out of five (chips)": members of a group, a share
     elif reader.take("and" if is_between else "to"):
         second = _take_amount(reader, _Lead())
-        if lead.sign is not None and first.unit is not None and second.unit is not None:
+        # a range writes its unit or scale once ("by 3 to 4 million"); on both ends ("cut by
+        # 3.4 million to 150 million") the second may be the level reached
+        both = (first.unit and second.unit) or (first.scale and second.scale)
+        if lead.sign is not None and both:
             raise reader.fail(
-                "after a change, 'X to Y' with the unit written on both may be a range of the "
-                f"change or the change and the level it reached; {vocab.REFUSAL_ADVICE}"
+                "after a change, 'X to Y' with the unit or scale written on both may be a range "
+                f"of the change or the change and the level it reached; {vocab.REFUSAL_ADVICE}"
             )
     elif is_between:
         raise reader.fail("'between' needs 'X and Y'")

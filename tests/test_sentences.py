@@ -65,6 +65,12 @@ CONTEXT_CASES = [
         "2%",
         ("change", -2.0, -2.0, -2.0, "exact", "percent"),
     ),
+    # a range after a change writes its scale once
+    (
+        "The ministry cut its subscriber forecast by 2 to 3 million.",
+        "by 2 to 3 million",
+        ("change", None, -3e6, -2e6, "range", "count"),
+    ),
     # ... past a period after it ("so far this year"), and after a plural noun of change
     (
         "Output fell 4% in June and 2.5% so far this year.",
@@ -170,6 +176,17 @@ REFUSAL_CASES = [
         "Revenue is expected to increase by 26 per cent to 33 per cent year-on-year.",
         "26",
         "a range of the change or the change and the level it reached",
+    ),
+    # "by X to Y" with the scale on both ends: the change and the level reached, not a range
+    (
+        "The ministry cut its subscriber forecast by 2.1 million to 84 million.",
+        "2.1 million",
+        "range of the change or the change and the level it reached",
+    ),
+    (
+        "Revenue climbed by 4 billion to 31 billion yuan.",
+        "4 billion",
+        "range of the change or the change and the level it reached",
     ),
     ("lean six sigma will not get you there", "six", "'sigma' is not one of the project's units"),
     # words right around the mention that it did not take in
