@@ -1398,6 +1398,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     is_share = reading["kind"] == "percent" and "whole" not in reading
     if is_share and (changed := _change_in_words_before(text, mention, floor)) is not None:
         return changed
+    if (ratio := _ratio_in_words(text, mention, reading, floor)) is not None:
+        return ratio
     if (as_verb := _double_as_verb(text, mention, reading, floor)) is not None:
         return as_verb
     if earlier and _is_bare(reading) and _LIST_TAIL_RE.match(text, mention.end):
@@ -2533,6 +2535,67 @@ def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] 
                 f"{vocab.REFUSAL_ADVICE}"
             }
     return None
+
+
+# "of", then a few words of one phrase, then a percentage and the noun it qualifies: "a third
+# of last year's 4% share" (not "half of the 40% who use it": a group, of which half is a share).
+_OF_PERCENTAGE_AFTER_RE = re.compile(
+    r"[ \t]+of[ \t]+(?:[^\W\d_][\w'’-]*[ \t]+){0,4}\d[\d.,]*[ \t]*(?:%|per[ \t]?cent|percent)"
+    r"[ \t]+(?P<noun>[^\W\d_]+)",
+    re.IGNORECASE,
+)
+
+
+def _ratio_in_words(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A fraction of a percentage (:func:`_fraction_of_percentage`), or "N-fold" alone after
+    a verb of change and its object ("expand capacity fivefold": a change in fold); else
+    None."""
+    if (ratio := _fraction_of_percentage(text, mention, reading)) is not None:
+        return ratio
+    if _is_fold_alone(text, mention, reading):
+        return _verb_and_object(text, mention, floor)
+    return None
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+
+
+def _fraction_of_percentage(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A fraction written in words before "of" and a percentage ("nearly a third of last
+    year's 4% share"): a ratio of that percentage (0.33 fold), not a share of 33%; else None."""
+    is_words = not any(ch.isdigit() or ch == "%" for ch in mention.text)
+    if reading.get("kind") != "percent" or not is_words or "percent" in mention.text.casefold():
+        return None
+    after = _OF_PERCENTAGE_AFTER_RE.match(text, mention.end)
+    noun = after.group("noun").casefold() if after else ""
+    if noun in _RELATIVE_PRONOUNS or "NOUN" not in lemminflect.getAllLemmas(noun):
+        return None
+    ratio = dict(reading)
+    for name in ("value", "low", "high"):
+        ratio[name] = None if reading.get(name) is None else reading[name] / 100
+    return ratio | {
+        "kind": "multiplier",
+        "unit": "fold",
+        "read_with": f"{after.group().strip()!r} after it: a fraction of a percentage",
+    }
+
+
+# What may follow a multiplier that stands alone: the clause's end, or a word of period.
+_FOLD_ALONE_AFTER_RE = re.compile(
+    r"[ \t]*(?:[,;:.)\]!?—–]|$)|[ \t]+(?:by|in|since|within|during|from|between)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _is_fold_alone(text: str, mention: Mention, reading: dict[str, Any]) -> bool:
+    """Whether a mention is an "N-fold" multiplier with nothing compared after it ("expand
+    capacity fivefold by 2027"; "fivefold that of rivals" and "fivefold the size" compare)."""
+    is_fold = reading["kind"] == "multiplier" and mention.text.casefold().endswith("fold")
+    return is_fold and _FOLD_ALONE_AFTER_RE.match(text, mention.end) is not None
 
 
 def _with_verb(reading: dict[str, Any], verb: str) -> dict[str, Any]:

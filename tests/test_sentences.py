@@ -71,6 +71,28 @@ CONTEXT_CASES = [
         "by 2 to 3 million",
         ("change", None, -3e6, -2e6, "range", "count"),
     ),
+    # "N-fold" after a verb of change and its object is a change in fold; compared, a multiple
+    (
+        "The utility plans to grow storage sixfold by 2030.",
+        "sixfold",
+        ("change", 6.0, 6.0, 6.0, "exact", "fold"),
+    ),
+    (
+        "Its fleet is sixfold that of its nearest rival.",
+        "sixfold",
+        ("multiplier", 6.0, 6.0, 6.0, "exact", "fold"),
+    ),
+    # a fraction of a percentage is a ratio of it, not a share
+    (
+        "The brand now holds about half of its 12% share from 2021.",
+        "about half",
+        ("multiplier", 0.5, 0.5, 0.5, "approximate", "fold"),
+    ),
+    (
+        "Half of the 30% who pay are students.",
+        "Half",
+        ("percent", 50.0, 50.0, 50.0, "exact", "percent"),
+    ),
     # ... past a period after it ("so far this year"), and after a plural noun of change
     (
         "Output fell 4% in June and 2.5% so far this year.",
