@@ -2615,12 +2615,14 @@ _NOT_SUPERLATIVES = frozenset(
         *("northwest", "southwest", "behest", "attest", "bequest", "inquest", "earnest"),
     }
 )
-# A number chosen from a ranked whole: after "the" (or a possessive), "first", "last" or "next"
-# before it, or a superlative right after it ("the first 100 buyers", "the two largest
-# carriers", "the 10 top-selling models", "the world's three most valuable firms").
+# A number chosen from a ranked whole: after "the" (or a possessive), a word of order before
+# it (vocab.ORDER_WORDS: "first", "final", "most recent" ...), or a superlative right after it
+# ("the first 100 buyers", "the two largest carriers", "the 10 top-selling models", "the
+# world's three most valuable firms").
+_ORDER_WORDS = "|".join(word.replace(" ", r"[ \t]+") for word in vocab.ORDER_WORDS)
 _SELECTED_BEFORE_RE = re.compile(
     r"(?:(?<![\w-])(?:the|its|their|our)|[^\W\d_]['’]s)[ \t]+"
-    r"(?:(?P<order>first|last|next)[ \t]+)?$",
+    rf"(?:(?P<order>{_ORDER_WORDS})[ \t]+)?$",
     re.IGNORECASE,
 )
 _SUPERLATIVE_AFTER_RE = re.compile(
@@ -2632,7 +2634,7 @@ _SUPERLATIVE_AFTER_RE = re.compile(
 
 def _ranked_group(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> bool:
     """Whether a count is the size of a group chosen by rank: after "the" (or a possessive)
-    with "first", "last" or "next" before it, or a superlative after it."""
+    with a word of order before it ("the final 300 units"), or a superlative after it."""
     if reading["kind"] != "count" or reading["qualifier"] is not None:
         return False
     before = _SELECTED_BEFORE_RE.search(text, max(floor, mention.start - 40), mention.start)

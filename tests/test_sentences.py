@@ -2022,6 +2022,9 @@ SETTLED_CASES = [
     # a group chosen by rank: its size says which ones, not how many of something
     ("The five largest cloud firms spent heavily on servers.", "five", ("exclusion", RANK)),
     ("Only the first 500 customers will receive the chip.", "500", ("exclusion", RANK)),
+    ("The final 250 kits go to schools.", "250", ("exclusion", RANK)),
+    ("The lab's latest 6 models are open.", "6", ("exclusion", RANK)),
+    ("Its most recent 30 filings were late.", "30", ("exclusion", RANK)),
     ("Its 20 best-selling phones run on local chips.", "20", ("exclusion", RANK)),
     ("The country's three most valuable startups build models.", "three", ("exclusion", RANK)),
     (
