@@ -1705,7 +1705,7 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"{mention.text!r} is one end of a range written with a dash, which the mention "
             f"does not hold; {vocab.REFUSAL_ADVICE}"
         )
-    if (other := _other_money(text, mention, floor)) is not None:
+    if (other := _other_money(text, mention, floor) or _chained(text, mention)) is not None:
         return other
     if reading["kind"] == "count" and _is_version(text, mention, floor):
         return (
@@ -2274,6 +2274,25 @@ def _a_unit_of_goods(text: str, mention: Mention) -> str | None:
     if noun in _NOT_GOODS or "NOUN" not in lemminflect.getAllLemmas(noun) or is_modifier(noun):
         return None
     return f"{after.group('article')} {' '.join(words)}"
+
+
+# "from X to Y", then "and then to Z" or ", to Z": a third level, so a chain.
+_FROM_TO_IN_RE = re.compile(r"(?<![\w-])from[ \t]+\S.*?[ \t]to[ \t]", re.IGNORECASE)
+_CHAIN_AFTER_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:then[ \t]+)?to[ \t]+(?:[^\W\d_]+[ \t]+)?[$€£¥]?\d",
+    re.IGNORECASE,
+)
+
+
+def _chained(text: str, mention: Mention) -> str | None:
+    """Why "from X to Y" followed by "and then to Z" is refused: a chain of levels, not one
+    change nor a pair ("from 1.2 to 6.4 and then to 17"); else None."""
+    if not _FROM_TO_IN_RE.search(mention.text) or not _CHAIN_AFTER_RE.match(text, mention.end):
+        return None
+    return (
+        f"{mention.text!r} goes on to a third level after it: 'from X to Y to Z' is a chain of "
+        f"levels, not one change; {vocab.REFUSAL_ADVICE}"
+    )
 
 
 def _one_edit(word: str, other: str) -> bool:

@@ -199,6 +199,13 @@ REFUSAL_CASES = [
         "26",
         "a range of the change or the change and the level it reached",
     ),
+    # "from X to Y" going on to a third level is a chain, never a pair
+    (
+        "Exports climbed from 3.5 to 9 and then to 14 million tonnes.",
+        "3.5",
+        "chain of levels",
+    ),
+    ("Its share went from 8% to 15%, then to 22%.", "8%", "chain of levels"),
     # "by X to Y" with the scale on both ends: the change and the level reached, not a range
     (
         "The ministry cut its subscriber forecast by 2.1 million to 84 million.",
