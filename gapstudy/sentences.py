@@ -132,7 +132,7 @@ from gapstudy.figures import (
     read_mention,
 )
 from gapstudy.mentions import NUMBER_WORDS, Mention, find_mentions, is_modifier, is_year
-from gapstudy.unheld import unheld_words
+from gapstudy.unheld import predicate_starts, unheld_words
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
 # reaches further. A full stop after an abbreviation of vocab.LEADING_ABBREVIATIONS ("U.S.
@@ -1095,7 +1095,7 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         for m in find_mentions(sentence)
         if m.end + start <= mention.start and not is_year(m.text)
     ]
-    reading = _read(text, mention, earlier, start)
+    reading = _hedge_written_once(text, mention, _read(text, mention, earlier, start), earlier)
     if "kind" in reading:
         _turned_bound(text, mention, reading, start)
     if (unheld := unheld_words(text[:end], mention, reading, start)) is not None:
@@ -2356,6 +2356,48 @@ def _is_bare(reading: dict[str, Any]) -> bool:
     """A figure with nothing of its own: a level with no qualifier and no named whole."""
     is_level = reading["kind"] in ("percent", "count") and reading["qualifier"] is None
     return is_level and "whole" not in reading
+
+
+# Between two figures of one list: at most three words (what the first counts, its period),
+# then "and", "or" or a comma: "up to 7m homes or 20pc", "about 5% in May and 7% in June".
+# ", or" restates the same amount in other terms ("1.5 percent of ..., or 415 TWh"): no list.
+_LIST_ITEM_GAP_RE = re.compile(
+    r"(?P<words>(?:[ \t]+[^\W\d_][\w'’-]*){0,3}?)"
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|or)[ \t]+)",
+    re.IGNORECASE,
+)
+_HEDGED = frozenset({"approximate", "upper", "lower"})
+
+
+def _hedge_written_once(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
+) -> dict[str, Any]:
+    """A bare figure listed right after a hedged one ("an estimated 40% from A and 35% from
+    B"): the hedge, written once before the list, holds for it too: an approximation carries
+    over (approximate); a bound, whose reach on a signed change the words do not settle, makes
+    it refused. Else ``reading`` as it was."""
+    if not earlier or reading.get("bound") != "exact" or reading.get("qualifier"):
+        return reading
+    previous = earlier[-1]
+    gap = _LIST_ITEM_GAP_RE.fullmatch(text, previous.end, mention.start)
+    if not mention.text[:1].isdigit() or gap is None:
+        return reading
+    if any(predicate_starts(word) for word in gap.group("words").split()):
+        return reading  # "about 40% use it daily and 12 firms": another clause
+    before = read_mention(previous.text)
+    if before.get("bound") not in _HEDGED or not before.get("qualifier"):
+        return reading
+    said = f"{before['qualifier']!r} before {previous.text!r}, written once before the list"
+    if before["bound"] == "approximate":
+        return (
+            reading
+            | {"bound": "approximate", "qualifier": before["qualifier"]}
+            | {"read_with": said}
+        )
+    return {
+        "refusal": f"{said}, may bound {mention.text!r} too, which the words do not settle; "
+        f"{vocab.REFUSAL_ADVICE}"
+    }
 
 
 def _continued_change(reading: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:

@@ -802,7 +802,7 @@ _PREDICATE_WORDS = (
 _PASSING_BEFORE = _PREDICATE_WORDS - _PRONOUNS_AFTER - _CONJUNCTIONS
 
 
-def _predicate_starts(token: str) -> bool:
+def predicate_starts(token: str) -> bool:
     """Whether ``token`` starts a predicate after a figure's phrase: an auxiliary, a verb of
     saying, a pronoun, a contraction ("they're"), or a participle in "-ing" that is not an
     operator word ("15 percent overall expressing more excitement than concern")."""
@@ -976,7 +976,7 @@ def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[
     month"). A comparison right before the next figure (``cut``: the window ends at one) sets
     the two side by side ("88% vs 89%"): each is a level."""
     found = []
-    tokens = tokens[: next((at for at, t in enumerate(tokens) if _predicate_starts(t)), None)]
+    tokens = tokens[: next((at for at, t in enumerate(tokens) if predicate_starts(t)), None)]
     if (head := _head(tokens)) and _operator_class(head) == "a unit":
         found.append((head, "a unit"))  # "2.664 million H800 GPU hours": hours, not things
     for at in range(len(tokens)):
@@ -1169,7 +1169,7 @@ def _dates_a_figure(
         return False
     if re.search(r"-[^\W\d_]", earlier[-1].text) or text[earlier[-1].end + floor :][:1] == "-":
         return False
-    return not any(_predicate_starts(token) for token in between)
+    return not any(predicate_starts(token) for token in between)
 
 
 def _period_words(before: list[str], after: list[str]) -> list[tuple[str, str]]:

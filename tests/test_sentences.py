@@ -93,6 +93,28 @@ CONTEXT_CASES = [
         "Half",
         ("percent", 50.0, 50.0, 50.0, "exact", "percent"),
     ),
+    # a hedge written once before a list holds for each figure of it
+    (
+        "The group sources an estimated 40% of its power from solar and 35% from wind.",
+        "35%",
+        ("percent", 35.0, 35.0, 35.0, "approximate", "percent"),
+    ),
+    (
+        "The firm employs about 40 engineers and 25 designers.",
+        "25",
+        ("count", 25.0, 25.0, 25.0, "approximate", "count"),
+    ),
+    # ... but not across a predicate, nor to ", or", which restates the amount
+    (
+        "About 30% use it daily and 12 firms pay for it.",
+        "12",
+        ("count", 12.0, 12.0, 12.0, "exact", "count"),
+    ),
+    (
+        "It used roughly 2 percent of all power, or 300 terawatt-hours.",
+        "300 terawatt-hours",
+        ("quantity", 300.0, 300.0, 300.0, "exact", "terawatt_hour"),
+    ),
     # ... past a period after it ("so far this year"), and after a plural noun of change
     (
         "Output fell 4% in June and 2.5% so far this year.",
@@ -199,6 +221,8 @@ REFUSAL_CASES = [
         "26",
         "a range of the change or the change and the level it reached",
     ),
+    # a bound written once before a list may bound each figure: refused, never exact
+    ("The scheme could reach up to 5m homes or 18% of the market.", "18%", "written once"),
     # "from X to Y" going on to a third level is a chain, never a pair
     (
         "Exports climbed from 3.5 to 9 and then to 14 million tonnes.",
