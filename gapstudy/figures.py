@@ -528,7 +528,25 @@ def is_unit_word(word: str) -> bool:
         return False
     if any(folded == seq[0] for seq in _CURRENCY_WORDS):
         return False
-    return _convert_unit(word) is not None or OTHER_UNITS_RE.fullmatch(word) is not None
+    if OTHER_UNITS_RE.fullmatch(word) is not None:
+        return True
+    converted = _convert_unit(word)
+    return converted is not None and not (converted[0] is None and _is_a_word_not_a_unit(word))
+
+
+@cache
+def _is_a_word_not_a_unit(word: str) -> bool:
+    """Whether ``word``, which the unit registry reads as a unit not of the project's, is a
+    word or a name rather than a unit: a capitalised word of four letters or more ("Tesla
+    cars": units are written in lower case or as symbols), or an English word the registry
+    reads only by splitting a prefix off ("rare" as ronto-are)."""
+    if len(word) >= 4 and word.istitle():
+        return True
+    import lemminflect
+
+    parses = _unit_registry().parse_unit_name(word)
+    is_english = bool(lemminflect.getAllLemmas(word.casefold()))
+    return is_english and bool(parses) and all(prefix for prefix, _, _ in parses)
 
 
 def format_reading(reading: dict[str, Any]) -> str:

@@ -981,7 +981,7 @@ def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[
         found.append((head, "a unit"))  # "2.664 million H800 GPU hours": hours, not things
     for at in range(len(tokens)):
         name = _after_class(tokens, at, cut)
-        if name is None:
+        if name is None or _counted_plural(tokens, at, name, reading):
             continue
         if at >= _NEAR and not (name == "a rate" and reading["kind"] in _RATED_KINDS):
             continue
@@ -996,6 +996,15 @@ def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[
             word = f"{tokens[at - 1]} {word}"
         found.append((word, name))
     return found
+
+
+def _counted_plural(tokens: list[str], at: int, name: str, reading: dict[str, Any]) -> bool:
+    """Whether a word of direction right after a count is a noun in the plural, what the
+    count counts ("58 rockets", as the English lexicon gives "rockets" a noun), not a verb."""
+    if at != 0 or name != "a direction" or reading["kind"] != "count":
+        return False
+    word = tokens[0].casefold()
+    return any(lemma != word for lemma in lemminflect.getAllLemmas(word).get("NOUN", ()))
 
 
 # Words that may stand between a comparison and the figure it sets beside another ("$109

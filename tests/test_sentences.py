@@ -115,6 +115,15 @@ CONTEXT_CASES = [
         "300 terawatt-hours",
         ("quantity", 300.0, 300.0, 300.0, "exact", "terawatt_hour"),
     ),
+    # what a count counts is neither a unit nor a verb of change
+    ("The dealer moved 45 Tesla sedans.", "45", ("count", 45.0, 45.0, 45.0, "exact", "count")),
+    (
+        "Beijing licensed 12 rare earth smelters.",
+        "12",
+        ("count", 12.0, 12.0, 12.0, "exact", "count"),
+    ),
+    ("The desk logged 14 gains and 9 falls.", "14", ("count", 14.0, 14.0, 14.0, "exact", "count")),
+    ("The firm launched 20 rockets.", "20", ("count", 20.0, 20.0, 20.0, "exact", "count")),
     # ... past a period after it ("so far this year"), and after a plural noun of change
     (
         "Output fell 4% in June and 2.5% so far this year.",
