@@ -1515,10 +1515,18 @@ _SAME_THING_WORDS = frozenset({"it", "they", "this", "that", "these", "those"})
 _SAME_THING_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have", "did", "does"})
 
 
+# Words of order in time before a noun after "than": "the prior season", "the previous
+# harvest", "the preceding term" name the same thing at another time.
+_ORDER_IN_TIME_WORDS = frozenset({"prior", "previous", "preceding"})
+
+
 def _same_thing_follows(reader: _Reader) -> bool:
-    """Whether the words after "than" name the same thing at another time ("it was")."""
-    words = [t.word.casefold() for t in reader.tokens[reader.pos : reader.pos + 2]]
-    return len(words) == 2 and words[0] in _SAME_THING_WORDS and words[1] in _SAME_THING_VERBS
+    """Whether the words after "than" name the same thing at another time ("it was", "the
+    prior season")."""
+    words = [t.word.casefold() for t in reader.tokens[reader.pos : reader.pos + 3]]
+    if len(words) >= 2 and words[0] == "the" and words[1] in _ORDER_IN_TIME_WORDS:
+        return True
+    return len(words) >= 2 and words[0] in _SAME_THING_WORDS and words[1] in _SAME_THING_VERBS
 
 
 def _comparator_follows(reader: _Reader) -> bool:

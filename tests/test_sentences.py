@@ -124,6 +124,17 @@ CONTEXT_CASES = [
     ),
     ("The desk logged 14 gains and 9 falls.", "14", ("count", 14.0, 14.0, 14.0, "exact", "count")),
     ("The firm launched 20 rockets.", "20", ("count", 20.0, 20.0, 20.0, "exact", "count")),
+    # a comparative "than" the same thing at an earlier time ("the prior season") is a change
+    (
+        "Grain output was 9% less than the prior season.",
+        "9% less",
+        ("change", -9.0, -9.0, -9.0, "exact", "percent"),
+    ),
+    (
+        "Its chip draws 30% less power than the H20.",
+        "30%",
+        ("multiplier", 0.7, 0.7, 0.7, "exact", "fold"),
+    ),
     # ... past a period after it ("so far this year"), and after a plural noun of change
     (
         "Output fell 4% in June and 2.5% so far this year.",
