@@ -1577,7 +1577,9 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
     phrase that names the whole ("one-third of the GDP growth") a direction word is a name."""
     start = reader.pos
     first = reader.peek()
-    if first is None or first in _ORDINALS or not (first.isalpha() or first in ("'", "(")):
+    if first is None or not (first.isalpha() or first in ("'", "(")):
+        return False
+    if first in _ORDINALS and not _part_of_period(reader):
         return False
     before = reader.tokens[start - 1] if start else None
     if (
@@ -1615,7 +1617,8 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
         if token.word == "per" and reader.peek(1) in vocab.SCALES:
             reader.pos += 2  # "$20 per million tokens": a rate, not a second number
             continue
-        if _is_number_word(token.word) or _glued_fold(token.word) is not None:
+        is_number = _is_number_word(token.word) or _glued_fold(token.word) is not None
+        if is_number and not _part_of_period(reader):
             break  # a number is never passed over as a name
         if not (token.word.isalpha() or token.word in _NAME_SIGNS or _is_glued_digits(reader)):
             break
@@ -1634,6 +1637,20 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
         return True
     reader.pos = start
     return False
+
+
+_PERIOD_ORDINALS = frozenset({"first", "second", "third", "fourth", "last", "final"})
+
+
+def _part_of_period(reader: _Reader) -> bool:
+    """Whether the word next is a fraction joined by a hyphen to an ordinal before it
+    ("first-half deliveries", "third-quarter sales"): part of a period, a name, no number."""
+    if reader.pos == 0:
+        return False
+    before, token = reader.tokens[reader.pos - 1], reader.tokens[reader.pos]
+    is_joined = reader.text[before.start + len(before.text) : token.start] == "-"
+    is_part = token.word in _FRACTIONS or token.word == _HALF
+    return is_joined and before.word in _PERIOD_ORDINALS and is_part
 
 
 def _take_glued_span(reader: _Reader) -> bool:

@@ -135,6 +135,12 @@ CONTEXT_CASES = [
         "30%",
         ("multiplier", 0.7, 0.7, 0.7, "exact", "fold"),
     ),
+    # an ordinal joined to a fraction by a hyphen names part of a period, inside the whole
+    (
+        "The maker booked over 60% of its second-half orders in Europe.",
+        "over 60%",
+        ("percent", None, 60.0, None, "lower", "percent"),
+    ),
     # ... past a period after it ("so far this year"), and after a plural noun of change
     (
         "Output fell 4% in June and 2.5% so far this year.",
