@@ -343,8 +343,25 @@ def find_identifiers(text: str) -> list[Identifier]:
     return [Identifier(start, end, text[start:end]) for start, end in spans]
 
 
+# "a third", "a quarter" right after a verb of change (past a hedge): the size of the change
+# ("grew around a quarter year over year"), a fraction; not a time ("rose a quarter earlier"),
+# and "in the third quarter" stays a period (no verb of change right before it).
+_CHANGED_BY_A_FRACTION_RE = re.compile(
+    rf"(?<![\w'’-])(?:{'|'.join(sorted(vocab.CHANGE_VERBS, key=len, reverse=True))})[ \t]+"
+    r"(?:(?:about|around|nearly|almost|roughly|some|over|just|approximately)[ \t]+)?"
+    r"(?P<fraction>a[ \t]+(?:third|quarter|fifth|tenth))(?![\w-])"
+    r"(?![ \t]+(?:earlier|ago|before|later|after|of)\b)",
+    re.IGNORECASE,
+)
+
+
 def _find_atoms(text: str) -> list[_Atom]:
     atoms = [_Atom(m.start(), m.end(), True, False, False) for m in _A_FRACTION_RE.finditer(text)]
+    atoms += [
+        _Atom(m.start("fraction"), m.end("fraction"), True, False, False)
+        for m in _CHANGED_BY_A_FRACTION_RE.finditer(text)
+        if not any(a.start <= m.start("fraction") < a.end for a in atoms)
+    ]
     for match in _ATOM_RE.finditer(text):
         if any(a.start <= match.start() < a.end for a in atoms):
             continue  # inside "a third of"

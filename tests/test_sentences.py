@@ -141,6 +141,17 @@ CONTEXT_CASES = [
         "over 60%",
         ("percent", None, 60.0, None, "lower", "percent"),
     ),
+    # "a quarter", "a fifth" right after a verb of change (past a hedge) is its size
+    (
+        "Exports grew roughly a fifth year over year.",
+        "a fifth",
+        ("change", 20.0, 20.0, 20.0, "approximate", "percent"),
+    ),
+    (
+        "Bookings slid a quarter in the spring.",
+        "a quarter",
+        ("change", -25.0, -25.0, -25.0, "exact", "percent"),
+    ),
     # ... past a period after it ("so far this year"), and after a plural noun of change
     (
         "Output fell 4% in June and 2.5% so far this year.",
@@ -328,6 +339,15 @@ def test_a_mention_is_read_with_the_words_of_its_sentence(text, words, expected)
 def test_a_name_before_a_bare_number_is_no_currency_code(text):
     (mention,) = [m for m in find_mentions(text) if m.text[0].isdigit()]
     assert "version" in read_in_sentence(text, mention)["refusal"]
+
+
+# ... but "quarter" stays a period where no verb of change stands right before it, or a time
+# word follows it
+@pytest.mark.parametrize(
+    "text", ["Output rose 4% in the third quarter.", "Prices rose a quarter earlier."]
+)
+def test_a_quarter_after_no_verb_of_change_is_no_fraction(text):
+    assert not [m for m in find_mentions(text) if "quarter" in m.text]
 
 
 @pytest.mark.parametrize(("text", "words", "reason"), REFUSAL_CASES)
