@@ -528,7 +528,25 @@ def is_unit_word(word: str) -> bool:
         return False
     if any(folded == seq[0] for seq in _CURRENCY_WORDS):
         return False
-    return _convert_unit(word) is not None or OTHER_UNITS_RE.fullmatch(word) is not None
+    if OTHER_UNITS_RE.fullmatch(word) is not None:
+        return True
+    converted = _convert_unit(word)
+    return converted is not None and not (converted[0] is None and _is_a_word_not_a_unit(word))
+
+
+@cache
+def _is_a_word_not_a_unit(word: str) -> bool:
+    """Whether ``word``, which the unit registry reads as a unit not of the project's, is a
+    word or a name rather than a unit: a capitalised word of four letters or more ("Tesla
+    cars": units are written in lower case or as symbols), or an English word the registry
+    reads only by splitting a prefix off ("rare" as ronto-are)."""
+    if len(word) >= 4 and word.istitle():
+        return True
+    import lemminflect
+
+    parses = _unit_registry().parse_unit_name(word)
+    is_english = bool(lemminflect.getAllLemmas(word.casefold()))
+    return is_english and bool(parses) and all(prefix for prefix, _, _ in parses)
 
 
 def format_reading(reading: dict[str, Any]) -> str:
@@ -646,10 +664,13 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
         second.has_names = True  # "four out of five (chips)": members of a group, a share
     elif reader.take("and" if is_between else "to"):
         second = _take_amount(reader, _Lead())
-        if lead.sign is not None and first.unit is not None and second.unit is not None:
+        # a range writes its unit or scale once ("by 3 to 4 million"); on both ends ("cut by
+        # 3.4 million to 150 million") the second may be the level reached
+        both = (first.unit and second.unit) or (first.scale and second.scale)
+        if lead.sign is not None and both:
             raise reader.fail(
-                "after a change, 'X to Y' with the unit written on both may be a range of the "
-                f"change or the change and the level it reached; {vocab.REFUSAL_ADVICE}"
+                "after a change, 'X to Y' with the unit or scale written on both may be a range "
+                f"of the change or the change and the level it reached; {vocab.REFUSAL_ADVICE}"
             )
     elif is_between:
         raise reader.fail("'between' needs 'X and Y'")
@@ -918,7 +939,12 @@ def _take_lead(reader: _Reader) -> _Lead:
 
 def _noun_of_change(reader: _Reader) -> int | None:
     """Take a noun of change before the number and return its sign: "a decline of 3%", "a
-    CAGR of 31.2%", "a growth rate of 5%", "(revenue) surge by 73%"; else None."""
+    CAGR of 31.2%", "a growth rate of 5%", "(revenue) surge by 73%", "increases of 15%";
+    else None."""
+    plural = vocab.CHANGE_NOUN_PLURALS.get(reader.peek() or "")
+    if plural is not None and reader.peek(1) == "of":
+        reader.pos += 2  # "increases of 15 percent"
+        return plural
     sign = _CHANGE_NOUNS.get(reader.peek() or "")
     if sign is None:
         return None
@@ -1489,10 +1515,18 @@ _SAME_THING_WORDS = frozenset({"it", "they", "this", "that", "these", "those"})
 _SAME_THING_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have", "did", "does"})
 
 
+# Words of order in time before a noun after "than": "the prior season", "the previous
+# harvest", "the preceding term" name the same thing at another time.
+_ORDER_IN_TIME_WORDS = frozenset({"prior", "previous", "preceding"})
+
+
 def _same_thing_follows(reader: _Reader) -> bool:
-    """Whether the words after "than" name the same thing at another time ("it was")."""
-    words = [t.word.casefold() for t in reader.tokens[reader.pos : reader.pos + 2]]
-    return len(words) == 2 and words[0] in _SAME_THING_WORDS and words[1] in _SAME_THING_VERBS
+    """Whether the words after "than" name the same thing at another time ("it was", "the
+    prior season")."""
+    words = [t.word.casefold() for t in reader.tokens[reader.pos : reader.pos + 3]]
+    if len(words) >= 2 and words[0] == "the" and words[1] in _ORDER_IN_TIME_WORDS:
+        return True
+    return len(words) >= 2 and words[0] in _SAME_THING_WORDS and words[1] in _SAME_THING_VERBS
 
 
 def _comparator_follows(reader: _Reader) -> bool:
@@ -1543,7 +1577,9 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
     phrase that names the whole ("one-third of the GDP growth") a direction word is a name."""
     start = reader.pos
     first = reader.peek()
-    if first is None or first in _ORDINALS or not (first.isalpha() or first in ("'", "(")):
+    if first is None or not (first.isalpha() or first in ("'", "(")):
+        return False
+    if first in _ORDINALS and not _part_of_period(reader):
         return False
     before = reader.tokens[start - 1] if start else None
     if (
@@ -1581,7 +1617,8 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
         if token.word == "per" and reader.peek(1) in vocab.SCALES:
             reader.pos += 2  # "$20 per million tokens": a rate, not a second number
             continue
-        if _is_number_word(token.word) or _glued_fold(token.word) is not None:
+        is_number = _is_number_word(token.word) or _glued_fold(token.word) is not None
+        if is_number and not _part_of_period(reader):
             break  # a number is never passed over as a name
         if not (token.word.isalpha() or token.word in _NAME_SIGNS or _is_glued_digits(reader)):
             break
@@ -1600,6 +1637,20 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
         return True
     reader.pos = start
     return False
+
+
+_PERIOD_ORDINALS = frozenset({"first", "second", "third", "fourth", "last", "final"})
+
+
+def _part_of_period(reader: _Reader) -> bool:
+    """Whether the word next is a fraction joined by a hyphen to an ordinal before it
+    ("first-half deliveries", "third-quarter sales"): part of a period, a name, no number."""
+    if reader.pos == 0:
+        return False
+    before, token = reader.tokens[reader.pos - 1], reader.tokens[reader.pos]
+    is_joined = reader.text[before.start + len(before.text) : token.start] == "-"
+    is_part = token.word in _FRACTIONS or token.word == _HALF
+    return is_joined and before.word in _PERIOD_ORDINALS and is_part
 
 
 def _take_glued_span(reader: _Reader) -> bool:

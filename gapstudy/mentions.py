@@ -69,6 +69,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+
+import lemminflect
 
 from gapstudy import vocab
 
@@ -340,8 +343,25 @@ def find_identifiers(text: str) -> list[Identifier]:
     return [Identifier(start, end, text[start:end]) for start, end in spans]
 
 
+# "a third", "a quarter" right after a verb of change (past a hedge): the size of the change
+# ("grew around a quarter year over year"), a fraction; not a time ("rose a quarter earlier"),
+# and "in the third quarter" stays a period (no verb of change right before it).
+_CHANGED_BY_A_FRACTION_RE = re.compile(
+    rf"(?<![\w'’-])(?:{'|'.join(sorted(vocab.CHANGE_VERBS, key=len, reverse=True))})[ \t]+"
+    r"(?:(?:about|around|nearly|almost|roughly|some|over|just|approximately)[ \t]+)?"
+    r"(?P<fraction>a[ \t]+(?:third|quarter|fifth|tenth))(?![\w-])"
+    r"(?![ \t]+(?:earlier|ago|before|later|after|of)\b)",
+    re.IGNORECASE,
+)
+
+
 def _find_atoms(text: str) -> list[_Atom]:
     atoms = [_Atom(m.start(), m.end(), True, False, False) for m in _A_FRACTION_RE.finditer(text)]
+    atoms += [
+        _Atom(m.start("fraction"), m.end("fraction"), True, False, False)
+        for m in _CHANGED_BY_A_FRACTION_RE.finditer(text)
+        if not any(a.start <= m.start("fraction") < a.end for a in atoms)
+    ]
     for match in _ATOM_RE.finditer(text):
         if any(a.start <= match.start() < a.end for a in atoms):
             continue  # inside "a third of"
@@ -532,6 +552,7 @@ _LEAD_WORDS = sorted(
     | {f"{verb} by" for verb in vocab.CHANGE_VERBS}
     | {f"{verb} at" for verb in vocab.CHANGE_VERBS}
     | {f"{noun} of" for noun in vocab.CHANGE_NOUNS}
+    | {f"{noun} of" for noun in vocab.CHANGE_NOUN_PLURALS}  # "increases of 15% and 80%"
     | {f"{noun} rate of" for noun in vocab.CHANGE_NOUNS}  # "a growth rate of 5%"
     | {f"{noun} by" for noun in vocab.CHANGE_NOUNS}  # "saw revenue surge by 73%"
     | {"by", "by a factor of", "a factor of", "a", "an"},
@@ -772,9 +793,25 @@ _OPENER_BEFORE_RE = re.compile(
 
 
 def _is_attributive(text: str, match: re.Match[str]) -> bool:
-    """Whether the lead words ``match`` are one verb form of change after a determiner."""
+    """Whether the lead words ``match`` are one verb form of change after a determiner that
+    qualifies a noun (an adjective or a participle: "its declining 5% share"); a noun of
+    change there heads the phrase ("a decline exceeding 10%")."""
     word = match.group().strip().casefold()
-    return word in vocab.CHANGE_VERBS and bool(_OPENER_BEFORE_RE.search(text, 0, match.start()))
+    if word not in vocab.CHANGE_VERBS or not is_modifier(word):
+        return False
+    return bool(_OPENER_BEFORE_RE.search(text, 0, match.start()))
+
+
+@cache
+def is_modifier(word: str) -> bool:
+    """Whether ``word`` can qualify a noun: an adjective ("narrow") or a participle, a verb
+    form other than the verb's own base ("shrinking", "reduced"), as the English lexicon
+    (lemminflect) gives it. A noun of change in its base form ("decline", "rise") is none:
+    after a determiner it heads the phrase."""
+    parts = lemminflect.getAllLemmas(word.casefold())
+    if "ADJ" in parts:
+        return True
+    return any(lemma != word.casefold() for lemma in parts.get("VERB", ()))
 
 
 # Verbs that make "up" part of them: "makes up 56.7%" is a share, not a rise.
@@ -799,8 +836,21 @@ def _is_phrasal_up(text: str, match: re.Match[str]) -> bool:
     if match.group().casefold().split()[:2] == ["up", "to"]:
         return word in _PHRASAL_UP  # "slapped up to 245%": the bound, not a particle
     # any other verb in the past tense takes "up" as its particle ("vacuumed up $39.2
-    # billion"), except the verbs of a market's close ("shares closed up 3%")
-    return word in _PHRASAL_UP or (word.endswith("ed") and word not in _MARKET_VERBS)
+    # billion"), except the verbs of a market's close ("shares closed up 3%"); a percentage
+    # of nothing named is no amount taken up but the size of a rise ("inched up 1.8%",
+    # "edged up 0.3 percentage points"; "snapped up 30% of the market" is a share)
+    if word in _PHRASAL_UP:
+        return True
+    rise = _PERCENT_OF_NOTHING_RE.match(text, match.end())
+    return word.endswith("ed") and word not in _MARKET_VERBS and rise is None
+
+
+# A percentage, or percentage points, with no "of" after it: the size of a change.
+_PERCENT_OF_NOTHING_RE = re.compile(
+    r"\d[\d.,]*[ \t]*(?:%|per[ \t]?cent|percent(?:age[ \t]+points?)?)(?![\w-])"
+    r"(?![ \t]+of(?![\w-]))",
+    re.IGNORECASE,
+)
 
 
 _MARKET_VERBS = frozenset({"closed", "traded", "finished", "settled", "opened", "moved"})

@@ -120,6 +120,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import lemminflect
+
 from gapstudy import periods, vocab
 from gapstudy.exceptions import FigureParseError
 from gapstudy.figures import (
@@ -129,8 +131,8 @@ from gapstudy.figures import (
     parse_figure,
     read_mention,
 )
-from gapstudy.mentions import NUMBER_WORDS, Mention, find_mentions, is_year
-from gapstudy.unheld import unheld_words
+from gapstudy.mentions import NUMBER_WORDS, Mention, find_mentions, is_modifier, is_year
+from gapstudy.unheld import predicate_starts, unheld_words
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
 # reaches further. A full stop after an abbreviation of vocab.LEADING_ABBREVIATIONS ("U.S.
@@ -141,10 +143,11 @@ _ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_][\w.]*)$")
 # The words between two figures of one list: an optional period of the first, then "and",
 # "or" or a comma ("239% in 2023 and 171%", "5% last year, 7%").
 _LIST_GAP_RE = re.compile(
-    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|so[ \t]+far)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
     r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
     # "risen 17.5% over the decade, compared with 11.9% in the U.S.": the same measure
-    r"|(?:[ \t]+(?:in|during|for|over|by|last|this|on)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*,?[ \t]*"
+    r"|(?:[ \t]+(?:in|during|for|over|by|last|this|on|so[ \t]+far)[ \t]+[^\n,;.()]{1,25}?)?"
+    r"[ \t]*,?[ \t]*"
     r"(?:compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+",
     re.IGNORECASE,
 )
@@ -157,7 +160,7 @@ _COMPARED_PERIOD = (
 )
 # What may follow a figure that continues a list: its period, then the clause ends.
 _LIST_TAIL_RE = re.compile(
-    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on)[ \t]+[^\n,;.()]{1,25}?)?"
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|so[ \t]+far)[ \t]+[^\n,;.()]{1,25}?)?"
     rf"(?:{_COMPARED_PERIOD})?[ \t]*"
     r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$|(?<=\S)[ \t]*respectively\b)",
     re.IGNORECASE,
@@ -366,8 +369,16 @@ _CHANGE_NOUN_START_RE = re.compile(
     rf"(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))})(?![\w-])", re.IGNORECASE
 )
 _PER_UNIT_AFTER_RE = re.compile(
-    r"[ \t]*(?:per[ \t]+|/[ \t]*)((?:[\d.,]+[^\W\d_]*[ \t]+)?[^\W\d_][\w-]*)", re.IGNORECASE
+    r"[ \t]*(?:per[ \t]+|/[ \t]*)((?:[\d.,]+[\w-]*[ \t]+)?[^\W\d_][\w-]*)", re.IGNORECASE
 )
+# Money, then "a" or "an" and a noun: "$18.40 a tonne", "$2,400 an ounce" are prices per a unit
+# of goods. A span of time there makes a rate or dates the amount ("$2 an hour", "$5 billion a
+# year ago"), read by their own rules.
+_A_UNIT_AFTER_RE = re.compile(
+    r"[ \t]+(?P<article>an?)[ \t]+(?P<words>[^\W\d_][\w-]*(?:[ \t]+[^\W\d_][\w-]*)?)(?![\w-])",
+    re.IGNORECASE,
+)
+_NOT_GOODS = frozenset(vocab.OPERATOR_WORDS["a span of time"] + vocab.OPERATOR_WORDS["a period"])
 _GROWTH_VERBS = frozenset({"scaled", "scales", "scaling", "multiplied", "expanded", "expands"})
 # "double", "triple" after "to" or a modal verb are verbs: a change ("set to more than double by
 # 2030", "could triple"), where "more than double the compute" is a ratio of two amounts.
@@ -1084,7 +1095,7 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         for m in find_mentions(sentence)
         if m.end + start <= mention.start and not is_year(m.text)
     ]
-    reading = _read(text, mention, earlier, start)
+    reading = _hedge_written_once(text, mention, _read(text, mention, earlier, start), earlier)
     if "kind" in reading:
         _turned_bound(text, mention, reading, start)
     if (unheld := unheld_words(text[:end], mention, reading, start)) is not None:
@@ -1399,6 +1410,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     is_share = reading["kind"] == "percent" and "whole" not in reading
     if is_share and (changed := _change_in_words_before(text, mention, floor)) is not None:
         return changed
+    if (ratio := _ratio_in_words(text, mention, reading, floor)) is not None:
+        return ratio
     if (as_verb := _double_as_verb(text, mention, reading, floor)) is not None:
         return as_verb
     if earlier and _is_bare(reading) and _LIST_TAIL_RE.match(text, mention.end):
@@ -1704,6 +1717,8 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"{mention.text!r} is one end of a range written with a dash, which the mention "
             f"does not hold; {vocab.REFUSAL_ADVICE}"
         )
+    if (other := _other_money(text, mention, floor) or _chained(text, mention)) is not None:
+        return other
     if reading["kind"] == "count" and _is_version(text, mention, floor):
         return (
             f"{mention.text!r} right after a name may be a version ('Llama 3', 'Claude 3.5'), "
@@ -1730,11 +1745,8 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
             f"{after_year.group().strip()!r} after it makes {mention.text!r} {kind}, which "
             f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
-    if reading["kind"] == "money" and (per := _PER_UNIT_AFTER_RE.match(text, mention.end)):
-        return (
-            f"a price per {per.group(1)!r}, which the mention does not hold and is not one of "
-            f"the project's units; {vocab.REFUSAL_ADVICE}"
-        )
+    if reading["kind"] == "money" and (price := _price_per_unit(text, mention)) is not None:
+        return price
     yearly = _PER_YEAR_RE.search(mention.text)
     is_yearly = reading["kind"] != "rate" and yearly is not None
     rated = ("percent", "percentage_point", *vocab.PER_YEAR_UNITS.values())
@@ -2211,6 +2223,102 @@ def _is_aside(text: str, earlier: Mention, mention: Mention) -> bool:
     return opened != -1 and closed != -1 and text.rfind(")", opened, earlier.start) == -1
 
 
+# Three capitals right before an amount ("NZD 40 billion", "SEK 12.50"): a currency code.
+# The codes the project has a unit for are taken into the mention, so these are others.
+_CODE_BEFORE_RE = re.compile(r"(?<![\w-])(?P<code>[A-Z]{3})[ \t]?$")
+# An amount as money writes it: a scale word or a cents' two decimals.
+_AMOUNT_RE = re.compile(
+    rf"\d(?:[\d,.]*\d)?(?:[ \t-]*(?:{'|'.join(vocab.SCALES)})s?\b|\.\d\d\b)", re.IGNORECASE
+)
+_WORD_AFTER_RE = re.compile(r"[ \t]*(?P<word>[^\W\d_]+)\b")
+
+
+def _other_money(text: str, mention: Mention, floor: int) -> str | None:
+    """Why a mention is money the project has no unit for: a currency code of three capitals
+    right before an amount with a scale word or cents ("BRL 75 billion"; a name before a bare
+    number, "RTX 4090", is none), or a word right after the number one letter away from a
+    scale word ("$3.1 billon": the scale is misspelt, the amount unknown); else None."""
+    code = _CODE_BEFORE_RE.search(text, max(floor, mention.start - 4), mention.start)
+    if code is not None and _AMOUNT_RE.match(mention.text):
+        return (
+            f"{code.group('code')!r} before {mention.text!r} is a currency code the project "
+            f"has no unit for: money, not a count; {vocab.REFUSAL_ADVICE}"
+        )
+    after = _WORD_AFTER_RE.match(text, mention.end)
+    if after is None or not mention.text[-1:].isdigit():
+        return None
+    word = after.group("word").casefold()
+    if word.rstrip("s") in vocab.SCALES or not any(_one_edit(word, s) for s in vocab.SCALES):
+        return None
+    return (
+        f"{after.group('word')!r} after {mention.text!r} is one letter away from a scale word: "
+        f"a misspelt scale, the amount unknown; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+def _price_per_unit(text: str, mention: Mention) -> str | None:
+    """Why an amount of money is a price per a unit the mention does not hold: "per X" or
+    "/X" after it, or "a" and a noun of goods ("$18.40 a tonne"); else None."""
+    if per := _PER_UNIT_AFTER_RE.match(text, mention.end):
+        return (
+            f"a price per {per.group(1)!r}, which the mention does not hold and is not one of "
+            f"the project's units; {vocab.REFUSAL_ADVICE}"
+        )
+    if (goods := _a_unit_of_goods(text, mention)) is not None:
+        return (
+            f"{goods!r} after {mention.text!r} makes it a price per a unit of goods, which the "
+            f"mention does not hold and is not one of the project's units; {vocab.REFUSAL_ADVICE}"
+        )
+    return None
+
+
+def _a_unit_of_goods(text: str, mention: Mention) -> str | None:
+    """The words "a" or "an", an adjective at most and a noun right after an amount of money
+    that name a unit of goods ("$18.40 a tonne", "$9,800 a metric ton"), not a span of time
+    nor a word of period; else None. Nouns and adjectives are asked of the English lexicon."""
+    after = _A_UNIT_AFTER_RE.match(text, mention.end)
+    if after is None:
+        return None
+    words = after.group("words").split()
+    if len(words) == 2 and not is_modifier(words[0]):
+        words = words[:1]
+    noun = words[-1].casefold()
+    if noun in _NOT_GOODS or "NOUN" not in lemminflect.getAllLemmas(noun) or is_modifier(noun):
+        return None
+    return f"{after.group('article')} {' '.join(words)}"
+
+
+# "from X to Y", then "and then to Z" or ", to Z": a third level, so a chain.
+_FROM_TO_IN_RE = re.compile(r"(?<![\w-])from[ \t]+\S.*?[ \t]to[ \t]", re.IGNORECASE)
+_CHAIN_AFTER_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:then[ \t]+)?to[ \t]+(?:[^\W\d_]+[ \t]+)?[$€£¥]?\d",
+    re.IGNORECASE,
+)
+
+
+def _chained(text: str, mention: Mention) -> str | None:
+    """Why "from X to Y" followed by "and then to Z" is refused: a chain of levels, not one
+    change nor a pair ("from 1.2 to 6.4 and then to 17"); else None."""
+    if not _FROM_TO_IN_RE.search(mention.text) or not _CHAIN_AFTER_RE.match(text, mention.end):
+        return None
+    return (
+        f"{mention.text!r} goes on to a third level after it: 'from X to Y to Z' is a chain of "
+        f"levels, not one change; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+def _one_edit(word: str, other: str) -> bool:
+    """Whether ``word`` is ``other`` with one letter left out, added, changed or two swapped."""
+    if abs(len(word) - len(other)) > 1 or word == other:
+        return False
+    if len(word) == len(other):
+        diff = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == other[diff[1]]
+        return len(diff) == 1 or (swapped and word[diff[1]] == other[diff[0]])
+    short, long = sorted((word, other), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def _is_version(text: str, mention: Mention, floor: int) -> bool:
     """Whether a bare number follows a capitalised name that does not start its sentence
     ("trained Llama 3 on", "released Claude 3.5 Opus"), so may name a version."""
@@ -2260,6 +2368,48 @@ def _is_bare(reading: dict[str, Any]) -> bool:
     """A figure with nothing of its own: a level with no qualifier and no named whole."""
     is_level = reading["kind"] in ("percent", "count") and reading["qualifier"] is None
     return is_level and "whole" not in reading
+
+
+# Between two figures of one list: at most three words (what the first counts, its period),
+# then "and", "or" or a comma: "up to 7m homes or 20pc", "about 5% in May and 7% in June".
+# ", or" restates the same amount in other terms ("1.5 percent of ..., or 415 TWh"): no list.
+_LIST_ITEM_GAP_RE = re.compile(
+    r"(?P<words>(?:[ \t]+[^\W\d_][\w'’-]*){0,3}?)"
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|or)[ \t]+)",
+    re.IGNORECASE,
+)
+_HEDGED = frozenset({"approximate", "upper", "lower"})
+
+
+def _hedge_written_once(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
+) -> dict[str, Any]:
+    """A bare figure listed right after a hedged one ("an estimated 40% from A and 35% from
+    B"): the hedge, written once before the list, holds for it too: an approximation carries
+    over (approximate); a bound, whose reach on a signed change the words do not settle, makes
+    it refused. Else ``reading`` as it was."""
+    if not earlier or reading.get("bound") != "exact" or reading.get("qualifier"):
+        return reading
+    previous = earlier[-1]
+    gap = _LIST_ITEM_GAP_RE.fullmatch(text, previous.end, mention.start)
+    if not mention.text[:1].isdigit() or gap is None:
+        return reading
+    if any(predicate_starts(word) for word in gap.group("words").split()):
+        return reading  # "about 40% use it daily and 12 firms": another clause
+    before = read_mention(previous.text)
+    if before.get("bound") not in _HEDGED or not before.get("qualifier"):
+        return reading
+    said = f"{before['qualifier']!r} before {previous.text!r}, written once before the list"
+    if before["bound"] == "approximate":
+        return (
+            reading
+            | {"bound": "approximate", "qualifier": before["qualifier"]}
+            | {"read_with": said}
+        )
+    return {
+        "refusal": f"{said}, may bound {mention.text!r} too, which the words do not settle; "
+        f"{vocab.REFUSAL_ADVICE}"
+    }
 
 
 def _continued_change(reading: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
@@ -2460,6 +2610,67 @@ def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] 
     return None
 
 
+# "of", then a few words of one phrase, then a percentage and the noun it qualifies: "a third
+# of last year's 4% share" (not "half of the 40% who use it": a group, of which half is a share).
+_OF_PERCENTAGE_AFTER_RE = re.compile(
+    r"[ \t]+of[ \t]+(?:[^\W\d_][\w'’-]*[ \t]+){0,4}\d[\d.,]*[ \t]*(?:%|per[ \t]?cent|percent)"
+    r"[ \t]+(?P<noun>[^\W\d_]+)",
+    re.IGNORECASE,
+)
+
+
+def _ratio_in_words(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A fraction of a percentage (:func:`_fraction_of_percentage`), or "N-fold" alone after
+    a verb of change and its object ("expand capacity fivefold": a change in fold); else
+    None."""
+    if (ratio := _fraction_of_percentage(text, mention, reading)) is not None:
+        return ratio
+    if _is_fold_alone(text, mention, reading):
+        return _verb_and_object(text, mention, floor)
+    return None
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+
+
+def _fraction_of_percentage(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A fraction written in words before "of" and a percentage ("nearly a third of last
+    year's 4% share"): a ratio of that percentage (0.33 fold), not a share of 33%; else None."""
+    is_words = not any(ch.isdigit() or ch == "%" for ch in mention.text)
+    if reading.get("kind") != "percent" or not is_words or "percent" in mention.text.casefold():
+        return None
+    after = _OF_PERCENTAGE_AFTER_RE.match(text, mention.end)
+    noun = after.group("noun").casefold() if after else ""
+    if noun in _RELATIVE_PRONOUNS or "NOUN" not in lemminflect.getAllLemmas(noun):
+        return None
+    ratio = dict(reading)
+    for name in ("value", "low", "high"):
+        ratio[name] = None if reading.get(name) is None else reading[name] / 100
+    return ratio | {
+        "kind": "multiplier",
+        "unit": "fold",
+        "read_with": f"{after.group().strip()!r} after it: a fraction of a percentage",
+    }
+
+
+# What may follow a multiplier that stands alone: the clause's end, or a word of period.
+_FOLD_ALONE_AFTER_RE = re.compile(
+    r"[ \t]*(?:[,;:.)\]!?—–]|$)|[ \t]+(?:by|in|since|within|during|from|between)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _is_fold_alone(text: str, mention: Mention, reading: dict[str, Any]) -> bool:
+    """Whether a mention is an "N-fold" multiplier with nothing compared after it ("expand
+    capacity fivefold by 2027"; "fivefold that of rivals" and "fivefold the size" compare)."""
+    is_fold = reading["kind"] == "multiplier" and mention.text.casefold().endswith("fold")
+    return is_fold and _FOLD_ALONE_AFTER_RE.match(text, mention.end) is not None
+
+
 def _with_verb(reading: dict[str, Any], verb: str) -> dict[str, Any]:
     if "refusal" in reading:
         reading["refusal"] = f"read with {verb!r} earlier in its clause: {reading['refusal']}"
@@ -2477,12 +2688,14 @@ _NOT_SUPERLATIVES = frozenset(
         *("northwest", "southwest", "behest", "attest", "bequest", "inquest", "earnest"),
     }
 )
-# A number chosen from a ranked whole: after "the" (or a possessive), "first", "last" or "next"
-# before it, or a superlative right after it ("the first 100 buyers", "the two largest
-# carriers", "the 10 top-selling models", "the world's three most valuable firms").
+# A number chosen from a ranked whole: after "the" (or a possessive), a word of order before
+# it (vocab.ORDER_WORDS: "first", "final", "most recent" ...), or a superlative right after it
+# ("the first 100 buyers", "the two largest carriers", "the 10 top-selling models", "the
+# world's three most valuable firms").
+_ORDER_WORDS = "|".join(word.replace(" ", r"[ \t]+") for word in vocab.ORDER_WORDS)
 _SELECTED_BEFORE_RE = re.compile(
     r"(?:(?<![\w-])(?:the|its|their|our)|[^\W\d_]['’]s)[ \t]+"
-    r"(?:(?P<order>first|last|next)[ \t]+)?$",
+    rf"(?:(?P<order>{_ORDER_WORDS})[ \t]+)?$",
     re.IGNORECASE,
 )
 _SUPERLATIVE_AFTER_RE = re.compile(
@@ -2494,7 +2707,7 @@ _SUPERLATIVE_AFTER_RE = re.compile(
 
 def _ranked_group(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> bool:
     """Whether a count is the size of a group chosen by rank: after "the" (or a possessive)
-    with "first", "last" or "next" before it, or a superlative after it."""
+    with a word of order before it ("the final 300 units"), or a superlative after it."""
     if reading["kind"] != "count" or reading["qualifier"] is not None:
         return False
     before = _SELECTED_BEFORE_RE.search(text, max(floor, mention.start - 40), mention.start)

@@ -38,7 +38,7 @@ import lemminflect
 
 from gapstudy import vocab
 from gapstudy.figures import is_unit_word, read_mention
-from gapstudy.mentions import Mention, find_mentions, is_set_aside, is_year
+from gapstudy.mentions import Mention, find_mentions, is_modifier, is_set_aside, is_year
 
 # Where a clause ends after a mention, or starts before it: punctuation (not a comma that
 # groups thousands, nor a full stop inside a number, after "vs" or after a capital: "U.S.").
@@ -802,7 +802,7 @@ _PREDICATE_WORDS = (
 _PASSING_BEFORE = _PREDICATE_WORDS - _PRONOUNS_AFTER - _CONJUNCTIONS
 
 
-def _predicate_starts(token: str) -> bool:
+def predicate_starts(token: str) -> bool:
     """Whether ``token`` starts a predicate after a figure's phrase: an auxiliary, a verb of
     saying, a pronoun, a contraction ("they're"), or a participle in "-ing" that is not an
     operator word ("15 percent overall expressing more excitement than concern")."""
@@ -976,12 +976,12 @@ def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[
     month"). A comparison right before the next figure (``cut``: the window ends at one) sets
     the two side by side ("88% vs 89%"): each is a level."""
     found = []
-    tokens = tokens[: next((at for at, t in enumerate(tokens) if _predicate_starts(t)), None)]
+    tokens = tokens[: next((at for at, t in enumerate(tokens) if predicate_starts(t)), None)]
     if (head := _head(tokens)) and _operator_class(head) == "a unit":
         found.append((head, "a unit"))  # "2.664 million H800 GPU hours": hours, not things
     for at in range(len(tokens)):
         name = _after_class(tokens, at, cut)
-        if name is None:
+        if name is None or _counted_plural(tokens, at, name, reading):
             continue
         if at >= _NEAR and not (name == "a rate" and reading["kind"] in _RATED_KINDS):
             continue
@@ -996,6 +996,15 @@ def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[
             word = f"{tokens[at - 1]} {word}"
         found.append((word, name))
     return found
+
+
+def _counted_plural(tokens: list[str], at: int, name: str, reading: dict[str, Any]) -> bool:
+    """Whether a word of direction right after a count is a noun in the plural, what the
+    count counts ("58 rockets", as the English lexicon gives "rockets" a noun), not a verb."""
+    if at != 0 or name != "a direction" or reading["kind"] != "count":
+        return False
+    word = tokens[0].casefold()
+    return any(lemma != word for lemma in lemminflect.getAllLemmas(word).get("NOUN", ()))
 
 
 # Words that may stand between a comparison and the figure it sets beside another ("$109
@@ -1063,10 +1072,13 @@ _PHRASE_OPENERS = frozenset(
 
 def _attributive(tokens: list[re.Match[str]], at: int) -> bool:
     """Whether ``tokens[at]``, a word of direction right before a figure (only the figure's
-    own words after it), opens on a determiner: an adjective of the noun the figure stands
-    before, not a verb of change ("a narrow 2-point lead"; "the gap narrowed 2 points" is a
-    verb)."""
-    return at > 0 and tokens[at - 1].group().casefold() in _PHRASE_OPENERS
+    own words after it), opens on a determiner and is an adjective or a participle: it
+    qualifies the noun the figure stands before, not a verb of change ("a narrow 2-point
+    lead"; "the gap narrowed 2 points" is a verb). A noun of change there heads the phrase
+    and makes a change ("a decline exceeding 10%")."""
+    if at == 0 or tokens[at - 1].group().casefold() not in _PHRASE_OPENERS:
+        return False
+    return is_modifier(tokens[at].group())
 
 
 _DENYING = "|".join(
@@ -1166,7 +1178,7 @@ def _dates_a_figure(
         return False
     if re.search(r"-[^\W\d_]", earlier[-1].text) or text[earlier[-1].end + floor :][:1] == "-":
         return False
-    return not any(_predicate_starts(token) for token in between)
+    return not any(predicate_starts(token) for token in between)
 
 
 def _period_words(before: list[str], after: list[str]) -> list[tuple[str, str]]:

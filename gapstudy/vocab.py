@@ -32,6 +32,11 @@ TIME_REASON = "a time of day, not a quantity"
 # The reason a draft gives a number after a word of rank ("the top 10 LLMs", "No. 1"): it says
 # which things are meant, not how much of something there is.
 RANK_REASON = "a rank or the size of a ranked group ('No. 1', 'the top 10'), not a quantity"
+# Words of position in an order: after "the" (or a possessive) and before a count they choose
+# a group by rank ("the first 500 buyers", "the final 300 units", "the most recent 40 filings").
+ORDER_WORDS: tuple[str, ...] = (
+    *("first", "last", "next", "final", "latest", "earliest", "most recent"),
+)
 # The reason a draft gives a number that labels a part of a text, a law or a plan ("Section
 # 232", "Article 5", "Phase 2") or a date written with dashes ("2024-03-15"): no quantity.
 LABEL_REASON = "a label's number ('Section 232', 'Phase 2'), not a quantity"
@@ -443,6 +448,11 @@ CHANGE_NOUNS: dict[str, int] = {
     **dict.fromkeys(("boost", "expansion", "spike", "climb", "cagr", "hike"), 1),
     **dict.fromkeys(("decrease", "decline", "drop", "fall", "cut", "reduction", "plunge"), -1),
     "discount": -1,  # "a 50 per cent discount" is a cut in price: -50 percent
+}
+# The plural of each noun of change, made by rule ("-s"): "increases of 15 percent and 80
+# percent" are two rises, each with the sign of its noun.
+CHANGE_NOUN_PLURALS: dict[str, int] = {
+    f"{noun}s": sign for noun, sign in CHANGE_NOUNS.items() if noun not in ("growth", "cagr")
 }
 # Words that name a level, declared once: a bare percentage (nothing after it names what it
 # is) right after one of these verbs (past its hedge), or after one of these nouns and "of", is

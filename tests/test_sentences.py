@@ -65,6 +65,126 @@ CONTEXT_CASES = [
         "2%",
         ("change", -2.0, -2.0, -2.0, "exact", "percent"),
     ),
+    # a range after a change writes its scale once
+    (
+        "The ministry cut its subscriber forecast by 2 to 3 million.",
+        "by 2 to 3 million",
+        ("change", None, -3e6, -2e6, "range", "count"),
+    ),
+    # "N-fold" after a verb of change and its object is a change in fold; compared, a multiple
+    (
+        "The utility plans to grow storage sixfold by 2030.",
+        "sixfold",
+        ("change", 6.0, 6.0, 6.0, "exact", "fold"),
+    ),
+    (
+        "Its fleet is sixfold that of its nearest rival.",
+        "sixfold",
+        ("multiplier", 6.0, 6.0, 6.0, "exact", "fold"),
+    ),
+    # a fraction of a percentage is a ratio of it, not a share
+    (
+        "The brand now holds about half of its 12% share from 2021.",
+        "about half",
+        ("multiplier", 0.5, 0.5, 0.5, "approximate", "fold"),
+    ),
+    (
+        "Half of the 30% who pay are students.",
+        "Half",
+        ("percent", 50.0, 50.0, 50.0, "exact", "percent"),
+    ),
+    # a hedge written once before a list holds for each figure of it
+    (
+        "The group sources an estimated 40% of its power from solar and 35% from wind.",
+        "35%",
+        ("percent", 35.0, 35.0, 35.0, "approximate", "percent"),
+    ),
+    (
+        "The firm employs about 40 engineers and 25 designers.",
+        "25",
+        ("count", 25.0, 25.0, 25.0, "approximate", "count"),
+    ),
+    # ... but not across a predicate, nor to ", or", which restates the amount
+    (
+        "About 30% use it daily and 12 firms pay for it.",
+        "12",
+        ("count", 12.0, 12.0, 12.0, "exact", "count"),
+    ),
+    (
+        "It used roughly 2 percent of all power, or 300 terawatt-hours.",
+        "300 terawatt-hours",
+        ("quantity", 300.0, 300.0, 300.0, "exact", "terawatt_hour"),
+    ),
+    # what a count counts is neither a unit nor a verb of change
+    ("The dealer moved 45 Tesla sedans.", "45", ("count", 45.0, 45.0, 45.0, "exact", "count")),
+    (
+        "Beijing licensed 12 rare earth smelters.",
+        "12",
+        ("count", 12.0, 12.0, 12.0, "exact", "count"),
+    ),
+    ("The desk logged 14 gains and 9 falls.", "14", ("count", 14.0, 14.0, 14.0, "exact", "count")),
+    ("The firm launched 20 rockets.", "20", ("count", 20.0, 20.0, 20.0, "exact", "count")),
+    # a comparative "than" the same thing at an earlier time ("the prior season") is a change
+    (
+        "Grain output was 9% less than the prior season.",
+        "9% less",
+        ("change", -9.0, -9.0, -9.0, "exact", "percent"),
+    ),
+    (
+        "Its chip draws 30% less power than the H20.",
+        "30%",
+        ("multiplier", 0.7, 0.7, 0.7, "exact", "fold"),
+    ),
+    # an ordinal joined to a fraction by a hyphen names part of a period, inside the whole
+    (
+        "The maker booked over 60% of its second-half orders in Europe.",
+        "over 60%",
+        ("percent", None, 60.0, None, "lower", "percent"),
+    ),
+    # "a quarter", "a fifth" right after a verb of change (past a hedge) is its size
+    (
+        "Exports grew roughly a fifth year over year.",
+        "a fifth",
+        ("change", 20.0, 20.0, 20.0, "approximate", "percent"),
+    ),
+    (
+        "Bookings slid a quarter in the spring.",
+        "a quarter",
+        ("change", -25.0, -25.0, -25.0, "exact", "percent"),
+    ),
+    # ... past a period after it ("so far this year"), and after a plural noun of change
+    (
+        "Output fell 4% in June and 2.5% so far this year.",
+        "2.5%",
+        ("change", -2.5, -2.5, -2.5, "exact", "percent"),
+    ),
+    (
+        "Analysts noted declines of 6% and 9% last quarter.",
+        "declines of 6%",
+        ("change", -6.0, -6.0, -6.0, "exact", "percent"),
+    ),
+    (
+        "Analysts noted declines of 6% and 9% last quarter.",
+        "9%",
+        ("change", -9.0, -9.0, -9.0, "exact", "percent"),
+    ),
+    # "up" after a verb in the past tense, before a percentage of nothing named: a rise
+    (
+        "Mortgage rates inched up 0.2% over the week.",
+        "0.2%",
+        ("change", 0.2, 0.2, 0.2, "exact", "percent"),
+    ),
+    (
+        "Turnout edged up 1.5 percentage points.",
+        "1.5 percentage points",
+        ("change", 1.5, 1.5, 1.5, "exact", "percentage_point"),
+    ),
+    # ... but a percentage of something is what the verb takes up: a share
+    (
+        "The rival snapped up 12% of the market.",
+        "12%",
+        ("percent", 12.0, 12.0, 12.0, "exact", "percent"),
+    ),
     # ... but not a figure with words of its own, nor one after a level
     (
         "Its stock soared 239% in 2023 and 40% of its sales were abroad.",
@@ -109,6 +229,13 @@ CONTEXT_CASES = [
 
 # (sentence, words of the mention, words the refusal must contain).
 REFUSAL_CASES = [
+    # money in a currency the project has no unit for: a code before the amount, never a count
+    ("The pension fund will put NOK 30 billion into wind farms.", "30 billion", "'NOK'"),
+    ("Its chip unit earned INR 4.2 million last quarter.", "4.2 million", "currency code"),
+    ("Each licence costs CHF 12.50 a month.", "12.50", "currency code"),
+    # ... and a scale word misspelt after the number: the amount is unknown
+    ("The startup raised $2.4 bilion in its latest round.", "$2.4", "misspelt scale"),
+    ("Regulators fined the group 7 millon euros.", "7", "misspelt scale"),
     (
         "Chinese models are seven months behind (sometimes just four, sometimes a yawning 14).",
         "14",
@@ -130,6 +257,26 @@ REFUSAL_CASES = [
         "Revenue is expected to increase by 26 per cent to 33 per cent year-on-year.",
         "26",
         "a range of the change or the change and the level it reached",
+    ),
+    # a bound written once before a list may bound each figure: refused, never exact
+    ("The scheme could reach up to 5m homes or 18% of the market.", "18%", "written once"),
+    # "from X to Y" going on to a third level is a chain, never a pair
+    (
+        "Exports climbed from 3.5 to 9 and then to 14 million tonnes.",
+        "3.5",
+        "chain of levels",
+    ),
+    ("Its share went from 8% to 15%, then to 22%.", "8%", "chain of levels"),
+    # "by X to Y" with the scale on both ends: the change and the level reached, not a range
+    (
+        "The ministry cut its subscriber forecast by 2.1 million to 84 million.",
+        "2.1 million",
+        "range of the change or the change and the level it reached",
+    ),
+    (
+        "Revenue climbed by 4 billion to 31 billion yuan.",
+        "4 billion",
+        "range of the change or the change and the level it reached",
     ),
     ("lean six sigma will not get you there", "six", "'sigma' is not one of the project's units"),
     # words right around the mention that it did not take in
@@ -185,6 +332,22 @@ REFUSAL_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), CONTEXT_CASES)
 def test_a_mention_is_read_with_the_words_of_its_sentence(text, words, expected):
     assert numbers(reading_of(text, words)) == expected
+
+
+# a name before a bare number is no currency code: it stays a possible version
+@pytest.mark.parametrize("text", ["Gamers wanted the RTX 4090 card.", "The GPT 4 model won."])
+def test_a_name_before_a_bare_number_is_no_currency_code(text):
+    (mention,) = [m for m in find_mentions(text) if m.text[0].isdigit()]
+    assert "version" in read_in_sentence(text, mention)["refusal"]
+
+
+# ... but "quarter" stays a period where no verb of change stands right before it, or a time
+# word follows it
+@pytest.mark.parametrize(
+    "text", ["Output rose 4% in the third quarter.", "Prices rose a quarter earlier."]
+)
+def test_a_quarter_after_no_verb_of_change_is_no_fraction(text):
+    assert not [m for m in find_mentions(text) if "quarter" in m.text]
 
 
 @pytest.mark.parametrize(("text", "words", "reason"), REFUSAL_CASES)
@@ -1936,6 +2099,9 @@ SETTLED_CASES = [
     # a group chosen by rank: its size says which ones, not how many of something
     ("The five largest cloud firms spent heavily on servers.", "five", ("exclusion", RANK)),
     ("Only the first 500 customers will receive the chip.", "500", ("exclusion", RANK)),
+    ("The final 250 kits go to schools.", "250", ("exclusion", RANK)),
+    ("The lab's latest 6 models are open.", "6", ("exclusion", RANK)),
+    ("Its most recent 30 filings were late.", "30", ("exclusion", RANK)),
     ("Its 20 best-selling phones run on local chips.", "20", ("exclusion", RANK)),
     ("The country's three most valuable startups build models.", "three", ("exclusion", RANK)),
     (
@@ -2184,6 +2350,28 @@ WRITTEN_ONCE_CASES = [
     ),
     ("Its lower 5% tariff covers chips.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
     ("Its declining 5% share worries investors.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
+    # ... but a noun of change after a determiner heads the phrase: a change, with its hedge
+    (
+        "Lenders braced for a decline exceeding 10% in home sales.",
+        "10%",
+        ("change", None, None, -10, "upper", "percent"),
+    ),
+    (
+        "Planners now budget for an increase exceeding 20% in cloud bills.",
+        "20%",
+        ("change", None, 20, None, "lower", "percent"),
+    ),
+    (
+        "The chipmaker posted a fall greater than 15% in orders.",
+        "15%",
+        ("change", None, None, -15, "upper", "percent"),
+    ),
+    # a participle after a determiner stays an adjective of the noun after the figure
+    (
+        "The survey found a narrowing 3 percentage point gap.",
+        "3 percentage point",
+        ("percent", 3, 3, 3, "exact", "percentage_point"),
+    ),
     # a count level after a multiplier, and a count named by the clause after it
     (
         "Users grew fivefold to 36 million in six months.",
@@ -2199,6 +2387,30 @@ WRITTEN_ONCE_CASES = [
     ("Its share rose 5 percentage points to 36 in 2024.", "36", ("refusal", "written once")),
     # words after a count that are a unit, not a clause of a name and its verb, stay refused
     ("It holds the 1,510 Elo record.", "1,510", ("refusal", "Elo")),
+    # money per a unit of goods, with "a" or "per", and a bare amount set against it
+    ("Iron ore fetched $104.50 a tonne in May.", "$104.50", ("refusal", "unit of goods")),
+    ("Copper rose to $9,800 a metric ton.", "$9,800", ("refusal", "unit of goods")),
+    (
+        "Freight cost $1,750 per 40-foot container, against a $1,400 average a month earlier.",
+        "$1,750",
+        ("refusal", "per '40-foot container'"),
+    ),
+    (
+        "Freight cost $1,750 per 40-foot container, against a $1,400 average a month earlier.",
+        "$1,400",
+        ("refusal", "written once"),
+    ),
+    # ... a span of time after "a" stays a rate or a date, an adjective opens a phrase
+    (
+        "The firm raised $6 billion a year ago.",
+        "$6 billion",
+        ("money", 6e9, 6e9, 6e9, "exact", "usd"),
+    ),
+    (
+        "The round closed at $6 billion, a record for the sector.",
+        "$6 billion",
+        ("money", 6e9, 6e9, 6e9, "exact", "usd"),
+    ),
 ]
 
 
