@@ -461,12 +461,16 @@ def _append_comment(project, sid, rng):
     path.write_text(path.read_text(encoding="utf-8") + f"# edit {rng.random()}\n", "utf-8")
 
 
-def _rename_first_voice(project, sid, rng):
+def _set_first_voice_name(project, sid, name: str) -> None:
     path = project.annotation_file(sid)
     text = path.read_text(encoding="utf-8")
     start = text.index("\n    name: ") + len("\n    name: ")
     end = text.index("\n", start)
-    path.write_text(f"{text[:start]}Renamed {rng.randrange(1000)}{text[end:]}", "utf-8")
+    path.write_text(f"{text[:start]}{name}{text[end:]}", "utf-8")
+
+
+def _rename_first_voice(project, sid, rng):
+    _set_first_voice_name(project, sid, f"Renamed {rng.randrange(1000)}")
 
 
 def _break_raw_text(project, sid, rng):
@@ -599,11 +603,7 @@ def _same_size_raw_edit_at_once(project, sid, rng):
 
 def _rename_voice_as_shared(project, sid, rng):
     """A voice of one file named as a voice of voices.yaml: a note kept in its summary."""
-    path = project.annotation_file(sid)
-    text = path.read_text(encoding="utf-8")
-    start = text.index("\n    name: ") + len("\n    name: ")
-    end = text.index("\n", start)
-    path.write_text(f"{text[:start]}Tencent{text[end:]}", "utf-8")
+    _set_first_voice_name(project, sid, "Tencent")
 
 
 def _damage_texts_record(project, sid, rng):
