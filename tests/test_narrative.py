@@ -495,6 +495,10 @@ def check_numbers_and_links(text: str, tables: dict[str, pd.DataFrame], **parame
     assert set(_DATE.findall(_CODE.sub(" ", _LINK.sub(" ", text)))) <= allowed_dates
     counts = _table_counts(tables, **parameters)
     measures = [float(v) for v in derived["value"]]
+    # how far a fact's reports differ, and the tolerance they agree within (fact_values)
+    if "fact_values" in tables:
+        agreement = tables["fact_values"][["spread_pct", "tolerance_pct"]]
+        measures += [float(v) for v in agreement.stack().dropna()]
     for token, value in _numbers(prose):
         is_count = "." not in token and value in counts
         is_measure = any(_shown(token, m) for m in measures)
