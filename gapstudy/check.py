@@ -1355,7 +1355,7 @@ _VOICE_FIELDS = (*VOICE_SPELLED_ONCE, LINE_KEY)
 @dataclass(frozen=True)
 class SourceSummary:
     """What the rules across sources read of one source, made when the source is checked and
-    kept for every source in one file (:func:`gapstudy.checkcache.summarised`): an unchanged
+    kept for every source in a few files (:func:`gapstudy.checkcache.summarised`): an unchanged
     source costs its key and this record, not its stored checks read back."""
 
     annotated: bool  # its annotations could be read

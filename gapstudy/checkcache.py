@@ -510,8 +510,52 @@ def per_source(
     return results, counts
 
 
-# The summaries of every source (see :func:`summarised`), in one file read once per run.
-_SUMMARIES = "_summaries.pickle"
+# The summaries of every source (see :func:`summarised`), spread over a fixed number of files
+# by a hash of the source id, so that after one change only that source's file is written.
+_SUMMARY_SHARDS = 64
+_SUMMARIES = "_summaries-{:02d}.pickle"
+_SUMMARIES_KEY = f"{_FORMAT}-{_SUMMARY_SHARDS}"
+_SUMMARIES_BEFORE = "_summaries.pickle"  # the single file of earlier code, removed when met
+
+
+def summary_shard(source_id: str) -> int:
+    """The number of the file a source's summary is kept in (the same on every machine)."""
+    digest = hashlib.blake2b(source_id.encode("utf-8"), digest_size=2).digest()
+    return int.from_bytes(digest, "big") % _SUMMARY_SHARDS
+
+
+def _read_summaries(folder: Path, shards: Mapping[int, list[str]]) -> dict[int, dict]:
+    """The stored summaries of each shard that holds a listed source; a shard that cannot be
+    read (missing, damaged, of another format) is as good as empty."""
+    stored: dict[int, dict] = {}
+    with collector_paused():
+        for shard in shards:
+            found, store = _read_entry(folder / _SUMMARIES.format(shard), _SUMMARIES_KEY, {})
+            stored[shard] = store if found and isinstance(store, dict) else {}
+    return stored
+
+
+def _write_summaries(
+    folder: Path,
+    shards: Mapping[int, list[str]],
+    stored: Mapping[int, dict],
+    entries: Mapping[str, tuple[str, Any]],
+) -> None:
+    """Write each shard whose summaries are not the stored ones (a source made again, added or
+    removed); remove the files of shards that hold no listed source."""
+    for shard, sids in shards.items():
+        store = stored[shard]
+        if len(store) == len(sids) and all(store.get(sid) is entries[sid] for sid in sids):
+            continue
+        value = {sid: entries[sid] for sid in sids}
+        with contextlib.suppress(OSError):  # a read-only checkout still checks
+            _write_entry(folder / _SUMMARIES.format(shard), _SUMMARIES_KEY, value, {})
+    if not folder.is_dir():
+        return
+    empty = [_SUMMARIES.format(n) for n in range(_SUMMARY_SHARDS) if n not in shards]
+    for name in [*empty, _SUMMARIES_BEFORE]:
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
 
 
 def summarised(
@@ -527,35 +571,35 @@ def summarised(
     """The summary of every source (``summarise(source_id, result)``: what the rules across
     sources read of it), and the results of the sources whose summary had to be made.
 
-    The summaries are kept in one file (``_summaries.pickle``), each under its source's key
-    (:func:`source_key`): an unchanged source costs a ``stat()`` of its annotation file and
-    a look-up, and its entry is not read back. The other sources go through
-    :func:`per_source` (their entry read back, or computed). A summary file that cannot be
-    read is as good as empty: every summary is made again from the entries. Returns the
-    summaries and keys by source id (in the order of ``sources``) and those results."""
+    The summaries are kept in ``_SUMMARY_SHARDS`` files (``_summaries-NN.pickle``, the file
+    chosen by a hash of the source id), each under its source's key (:func:`source_key`): an
+    unchanged source costs a ``stat()`` of its annotation file and a look-up, and its entry is
+    not read back. The other sources go through :func:`per_source` (their entry read back, or
+    computed). Every file is read once; only the files holding a summary made again (or a
+    source added or removed) are written. A file that cannot be read is as good as empty: its
+    summaries are made again from the entries. Returns the summaries and keys by source id (in
+    the order of ``sources``) and those results."""
     folder = _folder(paths)
     keys = source_keys(paths, sources, shared, files)
-    with collector_paused():
-        found, store = _read_entry(folder / _SUMMARIES, str(_FORMAT), {})
-    store = store if found and isinstance(store, dict) else {}
-    kept = {
-        sid: store[sid][1]
-        for sid in sources
-        if isinstance(store.get(sid), tuple) and store[sid][0] == keys[sid]
-    }
-    rest = {sid: source for sid, source in sources.items() if sid not in kept}
+    shards: dict[int, list[str]] = {}
+    for sid in sources:
+        shards.setdefault(summary_shard(sid), []).append(sid)
+    stored = _read_summaries(folder, shards)
+    entries: dict[str, tuple[str, Any]] = {}
+    for shard, sids in shards.items():
+        store = stored[shard]
+        for sid in sids:
+            entry = store.get(sid)
+            if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == keys[sid]:
+                entries[sid] = entry
+    rest = {sid: source for sid, source in sources.items() if sid not in entries}
     results, counts = per_source(
         paths, rest, shared, compute, linked=linked, files=files, listed=set(sources)
     )
-    summaries = {sid: kept[sid] if sid in kept else summarise(sid, results[sid]) for sid in sources}
-    if rest or len(store) != len(sources):
-        with contextlib.suppress(OSError):  # a read-only checkout still checks
-            _write_entry(
-                folder / _SUMMARIES,
-                str(_FORMAT),
-                {sid: (keys[sid], summary) for sid, summary in summaries.items()},
-                {},
-            )
+    for sid in rest:
+        entries[sid] = (keys[sid], summarise(sid, results[sid]))
+    _write_summaries(folder, shards, stored, entries)
+    summaries = {sid: entries[sid][1] for sid in sources}
     _last_counts.clear()
     _last_counts.update(reused=len(sources) - counts["computed"], computed=counts["computed"])
     _last_keys.clear()

@@ -658,7 +658,21 @@ def _remove_source(project, sid, rng):
 
 
 def _damage_summaries(project, sid, rng):
-    (project.scratch / "check" / checkcache._SUMMARIES).write_bytes(rng.randbytes(80))
+    shards = sorted((project.scratch / "check").glob("_summaries-*.pickle"))
+    assert shards
+    for path in shards:
+        path.write_bytes(rng.randbytes(80))
+    _append_comment(project, sid, rng)
+
+
+def _damage_other_summary_shard(project, sid, rng):
+    """The summaries of other sources than the edited one damaged (their file alone)."""
+    others = {checkcache.summary_shard(s) for s in load_sources(project)}
+    others.discard(checkcache.summary_shard(sid))
+    if others:
+        shard = rng.choice(sorted(others))
+        path = project.scratch / "check" / checkcache._SUMMARIES.format(shard)
+        path.write_bytes(path.read_bytes()[:-7])
     _append_comment(project, sid, rng)
 
 
@@ -693,6 +707,7 @@ EDITS = {
     "shared voice key spelled otherwise in one file": _respell_shared_voice_in_one_file,
     "source removed": _remove_source,
     "damaged summaries": _damage_summaries,
+    "damaged summaries of other sources": _damage_other_summary_shard,
     "damaged gate and kept results": _damage_kept_results,
     "same-size raw text edit, times put back": _same_size_raw_edit_at_once,
     "damaged record of raw texts": _damage_texts_record,
@@ -885,6 +900,33 @@ def test_a_check_after_one_edit_reads_the_stored_checks_of_no_other_source(proje
     assert warm.problems == cold.problems == []
     assert format_coverage(warm) == format_coverage(cold)
     assert dict(warm.annotations).keys() == dict(cold.annotations).keys()
+
+
+def test_after_one_edit_only_the_edited_sources_summary_file_is_written(project, monkeypatch):
+    cold = inspect_corpus(project)
+    folder = project.scratch / "check"
+    shards = {checkcache.summary_shard(sid) for sid in cold.sources}
+    assert sorted(p.name for p in folder.glob("_summaries*")) == sorted(
+        checkcache._SUMMARIES.format(n) for n in shards
+    )
+    sid = next(iter(cold.sources))
+    _append_comment(project, sid, random.Random(4))
+    written = []
+    real = checkcache._write_entry
+
+    def counted(path, key, value, linked):
+        written.append(path.name)
+        return real(path, key, value, linked)
+
+    monkeypatch.setattr(checkcache, "_write_entry", counted)
+    warm = inspect_corpus(project)
+    assert [n for n in written if n.startswith("_summaries")] == [
+        checkcache._SUMMARIES.format(checkcache.summary_shard(sid))
+    ]
+    assert warm.problems == cold.problems
+    written.clear()
+    inspect_corpus(project)
+    assert not [n for n in written if n.startswith("_summaries")]  # nothing changed
 
 
 def test_coverage_lists_every_source_only_when_asked_once_there_are_many(project, monkeypatch):
