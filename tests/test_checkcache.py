@@ -148,15 +148,17 @@ def test_an_unchanged_annotation_file_is_not_read_again(project, monkeypatch):
     assert written != []
 
 
+def _coarse_stat(stat):
+    """Size and whole seconds only, as a coarse file system shows them."""
+    return (stat.st_size, stat.st_mtime_ns // 10**9 * 10**9)
+
+
 def test_an_edit_within_the_tick_of_its_record_is_not_missed(project, monkeypatch):
     """On a file system whose clock ticks in whole seconds, a file rewritten (same size) in the
     second it was hashed keeps its recorded ``stat()``: the racy rule hashes it again. Without
     the rule (a margin below any time) the edit is missed: the test can fail."""
 
-    def coarse(stat):  # size and whole seconds only, as a coarse file system shows them
-        return (stat.st_size, stat.st_mtime_ns // 10**9 * 10**9)
-
-    monkeypatch.setattr(checkcache, "_stat_record", coarse)
+    monkeypatch.setattr(checkcache, "_stat_record", _coarse_stat)
     outcomes = {}
     for margin in (checkcache.RACY_NS, -(10**18)):
         monkeypatch.setattr(checkcache, "RACY_NS", margin)
@@ -237,10 +239,7 @@ def test_a_raw_text_rewritten_within_the_tick_of_its_record_is_read_again(projec
     back, keeps its recorded ``stat()`` on a coarse file system: the racy rule reads it again
     and its checksum refuses it. Without the rule the change is missed: the test can fail."""
 
-    def coarse(stat):  # size and whole seconds only, as a coarse file system shows them
-        return (stat.st_size, stat.st_mtime_ns // 10**9 * 10**9)
-
-    monkeypatch.setattr(checkcache, "_stat_record", coarse)
+    monkeypatch.setattr(checkcache, "_stat_record", _coarse_stat)
     outcomes = {}
     for margin in (checkcache.RACY_NS, -(10**18)):
         monkeypatch.setattr(checkcache, "RACY_NS", margin)
