@@ -781,6 +781,7 @@ REFUSED_BESIDE_THEM = [
     ("Exports are not expected to exceed 50,000 units.", "50,000"),
     ("Cloud revenue was 66% compared to last year.", "66%"),
     ("Power costs $0.05 per kWh, versus $0.12 in Texas.", "$0.12"),
+    ("The firm has 120 engineers, versus about 40 at its rival.", "about 40"),
     ("The fab shipped 900 servers a month before 2027.", "900"),
     ("The fab shipped 900 servers a month before the ban.", "900"),
 ]
