@@ -245,24 +245,32 @@ def _shift_span(path, row: int) -> None:
     frame.to_csv(path, index=False, lineterminator="\n")
 
 
-@pytest.mark.parametrize(
-    ("table", "edit", "message"),
-    [
-        ("figures", ("line", "six"), r"figures.csv: column 'line', row 3 \(line 4\): 'six' is not"),
-        ("claims", ("char_start", "-5"), r"claims.csv: row 3 .*'char_start'.*\[-5,"),
-        ("mentions", ("char_end", "999999"), r"mentions.csv: row 3 .*lies outside"),
-        ("figures", "shift", r"figures.csv: row 3 \(line 4\): column 'text': .* reads "),
-        ("claims", ("quote", "words never said"), r"claims.csv: row 3 .*'quote'"),
-        ("figures", ("line", "1"), r"figures.csv: row 3 .*column 'line': 1 but the span is on"),
-        ("figures", ("unit", "furlongs"), r"figures.csv: column 'unit', row 3 .*'furlongs'"),
-        ("figures", ("source_id", "no-such-source"), r"figures.csv: row 3 .*no raw text"),
-        ("segments", ("char_start", "-1"), r"segments.csv: row 3 .*outside"),
-        ("claims", ("is_reader_comment", "maybe"), r"'is_reader_comment', row 3 .*not a boolean"),
-        ("figures", ("value", "12x"), r"column 'value', row 3 \(line 4\): '12x' is not a number"),
-    ],
-)
-def test_load_names_file_column_and_row_of_a_bad_value(project, table, edit, message):
+# A bad value in a written table: (table, the edit, what the refusal says).
+BAD_EDITS = [
+    ("figures", ("line", "six"), r"figures.csv: column 'line', row 3 \(line 4\): 'six' is not"),
+    ("claims", ("char_start", "-5"), r"claims.csv: row 3 .*'char_start'.*\[-5,"),
+    ("mentions", ("char_end", "999999"), r"mentions.csv: row 3 .*lies outside"),
+    ("figures", "shift", r"figures.csv: row 3 \(line 4\): column 'text': .* reads "),
+    ("claims", ("quote", "words never said"), r"claims.csv: row 3 .*'quote'"),
+    ("figures", ("line", "1"), r"figures.csv: row 3 .*column 'line': 1 but the span is on"),
+    ("figures", ("unit", "furlongs"), r"figures.csv: column 'unit', row 3 .*'furlongs'"),
+    ("figures", ("source_id", "no-such-source"), r"figures.csv: row 3 .*no raw text"),
+    ("segments", ("char_start", "-1"), r"segments.csv: row 3 .*outside"),
+    ("claims", ("is_reader_comment", "maybe"), r"'is_reader_comment', row 3 .*not a boolean"),
+    ("figures", ("value", "12x"), r"column 'value', row 3 \(line 4\): '12x' is not a number"),
+    ("voices", ("stance", "maybe"), r"voices.csv: column 'stance', row 3 .*'maybe'"),
+]
+
+
+@pytest.mark.parametrize("loaded_before", [False, True])
+@pytest.mark.parametrize(("table", "edit", "message"), BAD_EDITS)
+def test_load_names_file_column_and_row_of_a_bad_value(
+    project, table, edit, message, loaded_before
+):
+    """Also after the table was loaded (and so trusted) once: a hand edit since is refused."""
     write_tables(project)
+    if loaded_before:
+        gapstudy.load(table, project)
     path = project.table_file(table)
     if edit == "shift":
         _shift_span(path, 2)
@@ -321,27 +329,6 @@ def test_a_table_validated_once_is_read_again_without_validation_and_is_the_same
     assert validated == []
     for name, frame in first.items():
         pd.testing.assert_frame_equal(again[name], frame, check_exact=True)
-
-
-@pytest.mark.parametrize(
-    ("table", "edit", "message"),
-    [
-        ("figures", "shift", r"figures.csv: row 3 \(line 4\): column 'text': .* reads "),
-        ("claims", ("quote", "words never said"), r"claims.csv: row 3 .*'quote'"),
-        ("figures", ("unit", "furlongs"), r"figures.csv: column 'unit', row 3 .*'furlongs'"),
-        ("voices", ("stance", "maybe"), r"voices.csv: column 'stance', row 3 .*'maybe'"),
-    ],
-)
-def test_a_table_edited_by_hand_after_it_was_validated_is_refused(project, table, edit, message):
-    write_tables(project)
-    gapstudy.load(table, project)
-    path = project.table_file(table)
-    if edit == "shift":
-        _shift_span(path, 2)
-    else:
-        _edit_cell(path, 2, *edit)
-    with pytest.raises(TableError, match=message):
-        gapstudy.load(table, project)
 
 
 def test_tables_stale_against_a_raw_text_changed_after_they_were_validated_are_refused(project):
