@@ -379,7 +379,8 @@ def test_the_brief_names_the_text_a_lean_rests_on_and_says_when_one_holds():
         ("last year", "2026-02", (2025.5, "2025")),
         ("this year", "2025-03-26", (2025.5, "2025")),
         ("this month", "2026-02", (2026 + 1.5 / 12, "February 2026")),
-        # "earlier" kept: "by February 2026" would read as "before February".
+        # "earlier" kept where the text's date is printed: "by February 2026" alone could read
+        # as "before February".
         ("by earlier this month", "2026-02", (2026 + 1.5 / 12, "by earlier in February 2026")),
         ("later this month", "2026-02", (2026 + 1.5 / 12, "later in February 2026")),
         ("last month", "2026-01", (2025 + 11.5 / 12, "December 2025")),
@@ -414,9 +415,17 @@ _INFERRED = "the text's date, February 2026, is inferred"
     [
         ("last year", None, "2025", "2025; " + _INFERRED),
         ("January", None, "January 2026", "January 2026; " + _INFERRED),
-        # The text's own month: said once.
+        # The text's own month: said once, and only of the month itself. The part of the
+        # month ("earlier") counts from a day the inferred date does not give: left out, so
+        # that the words beside "the text's inferred date" are that date.
+        ("this month", None, "February 2026", "February 2026, the text's inferred date"),
         ("by earlier this month", None, "by earlier in February 2026",
-         "by earlier in February 2026, the text's inferred date"),
+         "by February 2026, the text's inferred date"),
+        ("later this month", None, "later in February 2026",
+         "February 2026, the text's inferred date"),
+        # A day the text gives itself is kept; the inferred month is then said apart.
+        ("as of February 3", None, "as of 3 February 2026",
+         "as of 3 February 2026; " + _INFERRED),
         ("the year before", "last year", "2024", "2024; " + _INFERRED),
         # Placed without the text's date: nothing to say.
         ("late 2023", None, "late 2023", "late 2023"),
