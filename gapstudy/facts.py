@@ -36,7 +36,7 @@ from gapstudy.specfile import check_fields, read_entries
 
 US_CHINA = frozenset({"United States", "China"})
 # Fields of a fact's reports compared to say what differs between them.
-_COMPARED_FIELDS = ("period", "counterpart", "unit")
+COMPARED_FIELDS = ("period", "counterpart", "unit")
 PERCENT_UNITS = ("percent", "percentage_point")
 
 _FACT_FIELDS = ("fact_id", "description", "unit", "tolerance_pct")
@@ -208,7 +208,7 @@ def describe_report_differences(reports: list[dict[str, Any]]) -> str:
     """What differs between a fact's reports, e.g. "period: 'next three to five years' vs
     'within five years'"; empty when they state the same (or nothing) in every compared field."""
     parts = []
-    for name in _COMPARED_FIELDS:
+    for name in COMPARED_FIELDS:
         values = _stated(reports, name)
         if len(values) > 1:
             parts.append(f"{name}: " + " vs ".join(repr(v) for v in values))
@@ -399,7 +399,7 @@ def _judge_fact(spec: dict[str, Any], fact_rows: list[dict[str, Any]]) -> list[d
                 "n_sources": n_sources,
                 "n_independent_reports": len(independent),
                 "differs_in": ", ".join(
-                    f for f in _COMPARED_FIELDS if len(_stated(independent, f)) > 1
+                    f for f in COMPARED_FIELDS if len(_stated(independent, f)) > 1
                 )
                 or None,
                 "spread": spread,

@@ -189,6 +189,15 @@ def times_in_words(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{count_in_words(n)} times")
 
 
+def told_in_words(n: int, n_texts: int) -> str:
+    """How often a quantity is told, and in how many texts: ``four times in three texts``,
+    ``twice in one text``; ``in two texts`` where each text tells it once (not ``twice in two
+    texts``)."""
+    n, n_texts = int(n), int(n_texts)
+    texts = f"in {count_in_words(n_texts)} text{'' if n_texts == 1 else 's'}"
+    return texts if n == n_texts else f"{times_in_words(n)} {texts}"
+
+
 def join_and(items: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     items = [str(i) for i in items]
@@ -271,6 +280,7 @@ def _environment(template_dir: Path | None, list_shown: int = LIST_SHOWN) -> jin
         lowerfirst=lambda s: str(s)[:1].lower() + str(s)[1:] if str(s)[1:2].islower() else str(s),
         words=count_in_words,
         times=times_in_words,
+        told_in=told_in_words,
         join_and=join_and,
         join_some=lambda items, noun="others": join_some(items, noun, list_shown),
         shown=lambda items: shown(items, list_shown),
@@ -374,17 +384,51 @@ def _agreement_context(fact_values: pd.DataFrame | None, fact_id: Any) -> dict[s
         if "is_independent" in fv.columns
         else pd.Series(True, index=fv.index)
     )
+    differs_in = [d.strip() for d in differs.iloc[0].split(",")] if len(differs) else []
+    within = _within_pct(fv)
     return {
         "is_agreeing": bool(fv["is_agreeing"].fillna(True).all()),
-        # numbers that differ but agree within the fact's tolerance say so and by how much
-        "within_pct": _within_pct(fv),
-        "spread_pct": float(fv["spread_pct"].dropna().iloc[0]) if _within_pct(fv) else None,
+        # numbers that differ but agree within the fact's tolerance say so, by how much, and
+        # of what (the spread is of the smallest number: gapstudy.facts)
+        "within_pct": within,
+        "spread_words": _percent_words(fv["spread_pct"].dropna().iloc[0]) if within else None,
+        "n_numbers": len(_numbers_of(fv)),
         "n_sources": int(fv["source_id"].nunique()),
         "n_independent": int(independent.sum()),
         "n_reports": len(fv),
-        "differs_in": [d.strip() for d in differs.iloc[0].split(",")] if len(differs) else [],
+        "differs_in": differs_in,
+        "stated_by_some": _stated_by_some(fv[independent.to_numpy()], differs_in),
         "differs_known": "differs_in" in fv.columns,
     }
+
+
+def _percent_words(x: float) -> str:
+    """A spread in percent as the brief gives it: one decimal ('0.4%'), or one significant
+    digit below 0.05 ('0.04%'), so that a small spread never reads as none."""
+    x = float(x)
+    return f"{x:.1f}%" if x >= 0.05 else f"{x:.1g}%"
+
+
+def _numbers_of(fact_rows: pd.DataFrame) -> set[float]:
+    """The distinct numbers a fact's reports give (value, low and high)."""
+    columns = [c for c in ("value", "low", "high") if c in fact_rows.columns]
+    return {float(x) for c in columns for x in fact_rows[c].dropna()}
+
+
+def _stated_by_some(reports: pd.DataFrame, differs_in: list[str]) -> list[dict[str, Any]]:
+    """The compared fields (:data:`gapstudy.facts.COMPARED_FIELDS`) that some texts of a fact
+    state and others leave out, each with how many texts state it: the Hong Kong text gives
+    the month of Zhipu's listing, AI CERTs none. A field stated differently (``differs_in``) is
+    said so instead."""
+    out = []
+    n_texts = reports["source_id"].nunique()
+    for field in facts.COMPARED_FIELDS:
+        if field in differs_in or field not in reports.columns:
+            continue
+        n = reports.loc[reports[field].notna(), "source_id"].nunique()
+        if 0 < n < n_texts:
+            out.append({"field": field, "n": int(n)})
+    return out
 
 
 def _within_pct(fact_rows: pd.DataFrame) -> float | None:

@@ -1802,9 +1802,77 @@ def test_numbers_that_differ_within_the_tolerance_say_how_far_they_agree(
 
 
 def test_the_brief_says_differing_numbers_agree_within_their_tolerance(project_tables):
-    """$560 million against $558 million agree within the fact's 1%, not exactly."""
+    """$560 million against $558 million agree within the fact's 1%, not exactly; the 0.4% is
+    of the smaller figure ($2 million of $558 million), and only the Hong Kong text gives the
+    month of the listing (AI CERTs gives none)."""
     text = write_narrative(project_tables)
     fv = project_tables["fact_values"]
     differing = fv[(fv["spread_pct"].fillna(0) > 0) & fv["is_agreeing"].fillna(False)]
     assert len(differing)
-    assert "agree on the number within the 1% the study allows (they differ by 0.4%)" in text
+    assert (
+        "The two texts agree on the number: they differ by 0.4% of the smaller figure, within"
+        " the 1% the study reads as rounding, but only one of them states its period." in text
+    )
+    assert "twice in two texts" not in text
+
+
+@pytest.mark.parametrize(
+    ("n", "n_texts", "words"),
+    [
+        (1, 1, "in one text"),
+        (2, 2, "in two texts"),  # not "twice in two texts": each text tells it once
+        (2, 1, "twice in one text"),
+        (4, 3, "four times in three texts"),
+    ],
+)
+def test_a_count_of_tellings_is_said_only_where_it_is_not_the_count_of_texts(n, n_texts, words):
+    assert narrative.told_in_words(n, n_texts) == words
+
+
+def _agreeing_lin_odds(b_value: float, b_period: str | None) -> dict[str, pd.DataFrame]:
+    """:func:`make_tables` with Lin's odds as exact numbers, 20% in text a (over the next three
+    to five years) and ``b_value`` in text b (over ``b_period``), one fact with a 1%
+    tolerance."""
+    from gapstudy.facts import reconcile_facts
+
+    tables = make_tables()
+    figures = tables["figures"].copy()
+    for fid, value in (("a/lin-odds/1", 20.0), ("b/lin-again/1", b_value)):
+        at = figures["figure_id"] == fid
+        figures.loc[at, ["value", "high", "bound", "qualifier"]] = [value, None, "exact", None]
+    figures.loc[figures["figure_id"] == "b/lin-again/1", "period"] = b_period
+    spec = {"fact_id": "lin-odds", "description": "Lin's odds", "unit": "percent",
+            "tolerance_pct": 1.0}  # fmt: skip
+    fact_values = reconcile_facts(figures, tables["claims"], [spec])
+    return {**tables, "figures": figures, "fact_values": fact_values}
+
+
+@pytest.mark.parametrize(
+    ("b_value", "b_period", "sentence"),
+    [
+        # 20 against 19.9: 0.1 of 19.9 is 0.5%; b gives no period
+        (19.9, None, "The two texts agree on the number: they differ by 0.5% of the smaller"
+         " figure, within the 1% the study reads as rounding, but only one of them states its"
+         " period."),
+        # the same period in both: nothing more to say
+        (19.9, "next three to five years", "The two texts agree on the number: they differ by"
+         " 0.5% of the smaller figure, within the 1% the study reads as rounding."),
+        (19.9, "within five years", "The two texts agree on the number: they differ by 0.5% of"
+         " the smaller figure, within the 1% the study reads as rounding, but state its period"
+         " differently."),
+        (20.0, None, "The two texts agree on the number but only one of them states its period."),
+        (20.0, "within five years", "The two texts agree on the number but state its period"
+         " differently."),
+        # 20 against 19.5: 2.6%, beyond the tolerance
+        (19.5, None, "The two texts do not agree on the number, and only one of them states its"
+         " period."),
+    ],
+)  # fmt: skip
+def test_the_agreement_of_two_texts_says_what_the_gap_is_of_and_which_give_a_period(
+    b_value, b_period, sentence
+):
+    text = "\n".join(
+        render_parts(build_brief_context(_agreeing_lin_odds(b_value, b_period))).values()
+    )
+    assert sentence in text
+    assert "twice in two texts" not in text
