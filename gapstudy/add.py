@@ -46,6 +46,11 @@ SOURCE_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SHORT_LINE_CHARS = 80
 # A first line longer than this, or ending a sentence, is the first paragraph, not a headline.
 HEADLINE_MAX_CHARS = 150
+# A title-like line of at most this many words above a longer one is a label ("Technology",
+# "Post", "1 week ago"), not the headline.
+LABEL_MAX_WORDS = 3
+# A byline or date line, bulleted or not: "By Jane Roe", "- By Jane Roe", "- 04/16/25".
+_BYLINE = re.compile(r"^(?:[-•*]\s*)?(?:By\s+[A-Z]|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$)")
 _DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 # A candidate end of sentence: closing punctuation, closing quotes or brackets, then spaces.
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)]*)(\s+)")
@@ -91,13 +96,40 @@ def date_precision_of(published: str | None) -> str:
     raise ValueError(f"date {published!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
 
 
-def _line_kind(line: str, *, seen_body: bool, is_first: bool) -> str | None:
+def _is_title(line: str) -> bool:
+    """Whether a stripped line reads as a title: not too long, no closing punctuation."""
+    return len(line) <= HEADLINE_MAX_CHARS and line[-1] not in '.:;,"”’)'
+
+
+def _is_byline(line: str) -> bool:
+    """Whether a stripped line is a byline or a date line ("- By Jane Roe", "- 04/16/25"):
+    short, not a sentence ("By contrast, exports fell." is one; "By 2030" names no one)."""
+    return len(line) < SHORT_LINE_CHARS and line[-1] not in ".!?" and bool(_BYLINE.match(line))
+
+
+def _headline_at(lines: list[str]) -> int | None:
+    """The index of the headline among stripped ``lines``: the first title-like line (bylines
+    passed over) with more than :data:`LABEL_MAX_WORDS` words before the first paragraph, the
+    short labels above it being no headline; else the first line with text when it reads as a
+    title; ``None`` when the text opens with a paragraph."""
+    first = None
+    for n, line in enumerate(lines):
+        if not line or _is_byline(line):
+            continue
+        if not _is_title(line) or (first is not None and line.startswith(("-", "•", "*"))):
+            break
+        first = n if first is None else first
+        if len(line.split()) > LABEL_MAX_WORDS:
+            return n
+    return first
+
+
+def _line_kind(line: str, *, seen_body: bool) -> str | None:
     stripped = line.strip()
     if not stripped:
         return None
-    if is_first:
-        is_title = len(stripped) <= HEADLINE_MAX_CHARS and stripped[-1] not in '.:;,"”’)'
-        return "headline" if is_title else "body"
+    if _is_byline(stripped):
+        return "byline"
     is_short = len(stripped) < SHORT_LINE_CHARS and stripped[-1] not in '.!?:"”’)'
     if is_short and not stripped.startswith(("-", "•", "*")):
         return "heading" if seen_body else "byline"
@@ -105,20 +137,29 @@ def _line_kind(line: str, *, seen_body: bool, is_first: bool) -> str | None:
 
 
 def guess_segments(text: str) -> list[dict[str, Any]]:
-    """Segments covering every line of ``text`` once, in order: the first line with text is the
-    headline when it reads as a title (short, no closing punctuation; a text with none gets
-    none, and a long first paragraph is body text), short lines without closing punctuation
-    before the first paragraph are the byline and later ones headings, everything else body.
-    Blank lines join the segment before them (the one after them at the very start). A guess,
-    for the researcher to correct."""
+    """Segments covering every line of ``text`` once, in order. The headline is the first line
+    with text when it reads as a title (short, no closing punctuation; a text with none gets
+    none, and a long first paragraph is body text), or, where that is a short label above a
+    longer title ("Technology" above the article's title), the title: the labels above it are
+    byline. Byline and date lines ("By Jane Roe", "- By Jane Roe", "- 04/16/25") are byline
+    wherever they stand; other short lines without closing punctuation before the first
+    paragraph are byline and later ones headings; everything else is body. Blank lines join
+    the segment before them (the one after them at the very start). A guess, for the
+    researcher to correct."""
     lines = text.split("\n")
     if text.endswith("\n"):
         lines = lines[:-1]
+    headline = _headline_at([line.strip() for line in lines])
     kinds: list[str | None] = []
     seen_body = False
-    for line in lines:
-        is_first = not any(k is not None for k in kinds)
-        kind = _line_kind(line, seen_body=seen_body, is_first=is_first)
+    for number, line in enumerate(lines):
+        if not line.strip():
+            kind = None
+        elif headline is not None and number <= headline:
+            kind = "headline" if number == headline else "byline"
+        else:
+            kind = _line_kind(line, seen_body=seen_body)
+            kind = "body" if headline is None and not seen_body and kind != "byline" else kind
         seen_body = seen_body or kind == "body"
         kinds.append(kind)
     first_kind = next((k for k in kinds if k is not None), "body")

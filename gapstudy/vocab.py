@@ -9,7 +9,7 @@ from __future__ import annotations
 SEGMENT_KINDS: dict[str, str] = {
     "headline": "the article's title, as printed (may appear more than once)",
     "summary": "a machine-written summary printed with the text",
-    "byline": "outlet, dateline, author or date lines",
+    "byline": "outlet, dateline, author or date lines, and a short label above the title",
     "heading": "a section heading inside the article",
     "body": "the article's running text: what the analyses read",
     "caption": "an image caption or alt text",

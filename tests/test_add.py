@@ -633,6 +633,42 @@ def test_a_long_first_paragraph_is_body_text_and_no_headline_is_invented():
     assert guess_segments("Short Title\nA sentence of body text.\n")[0]["kind"] == "headline"
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # A column label above the title is no headline; "- By ..." and a bare date under it
+        # are the byline, not body text.
+        ("Technology\nWashington's New Chip Ban Slams Nvidia, Reshapes Global AI Race\n"
+         "- By Jane Roe\n- 04/16/25\nThe rules, issued on Monday, cover 12 chips.\n",
+         ["byline", "headline", "byline", "byline", "body"]),
+        # Several short labels (a kind of post, an outlet, an age) before the title.
+        ("Post\n\nAI CERTs\n\n1 week ago\n\nIndustry Voices Warn China AI Gap Widens\n\n"
+         "Executives said the gap grew.\n",
+         ["byline"] * 6 + ["headline"] * 2 + ["body"]),
+        # A byline without a bullet, and one after the first paragraph.
+        ("Chip Makers Count the Cost\nBy John Doe and Ann Lee\nSales fell 5% in May.\n"
+         "By Ann Lee\n", ["headline", "byline", "body", "byline"]),
+        # A short title with no longer line after it stays the headline.
+        ("Short Title\nA sentence of body text.\n", ["headline", "body"]),
+        ("China Closes Gap\nBy Jane Roe\nIt did, she said.\n", ["headline", "byline", "body"]),
+        # A label before a first paragraph (no title line after it) is taken for the title, as
+        # before: nothing tells the two apart.
+        ("Technology\nThe rules, issued on Monday, cover 12 chips.\n", ["headline", "body"]),
+        # Body sentences that open with "By" are body text.
+        ("A Title Here For Us\nBy 2030, output may double.\nBy contrast, exports fell 3%.\n",
+         ["headline", "body", "body"]),
+        # A bulleted line that is neither byline nor date stays body.
+        ("A Title Here For Us\n- Sales rose 5%\n", ["headline", "body"]),
+    ],
+)  # fmt: skip
+def test_the_segment_guess_tells_labels_and_bylines_from_the_headline(text, kinds):
+    """A new user's article: its column label ("Technology") was guessed the headline and its
+    "- By ..." lines body text."""
+    segments = guess_segments(text)
+    per_line = [s["kind"] for s in segments for _ in range(s["lines"][0], s["lines"][1] + 1)]
+    assert per_line == kinds
+
+
 def test_add_prints_the_guessed_segments_with_their_first_words(project, tmp_path, capsys):
     path = tmp_path / "long.txt"
     path.write_text(LONG_FIRST, encoding="utf-8")
