@@ -1526,7 +1526,8 @@ def test_figure_rows_give_what_a_lookup_by_id_gives():
 
 def _with_a_conversion() -> dict[str, pd.DataFrame]:
     """:func:`make_tables` with a plan given in yuan and, in brackets, in dollars: the dollar
-    figure ``restates`` the yuan one (docs/annotations.md, conversions in brackets)."""
+    figure ``restates`` the yuan one (docs/annotations.md, "A conversion in brackets is a
+    restatement")."""
     tables = make_tables()
     plans = _claim(
         "b/plans",

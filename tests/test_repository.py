@@ -4,6 +4,7 @@ outputs alone."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -136,3 +137,35 @@ def test_rights_statement_leaves_the_texts_to_their_publishers():
     assert "The rights in each text stay with its publisher" in text
     assert "MIT License does not extend to them" in text
     assert "data/processed/datapackage.json" in text
+
+
+_CITATION = re.compile(r'docs/annotations\.md,\s*([^")]{0,3}"?[^")]{3,120})')
+
+
+def _cited_rules(text: str) -> list[str]:
+    """The first words of each rule a text cites: the guide's path, a comma, the rule's words."""
+    cited = []
+    for match in _CITATION.finditer(text):
+        words = re.sub(r"\n\s*#?", " ", match.group(1)).replace('"', " ").replace("#", " ")
+        cited.append(" ".join(words.split()[:4]).rstrip(".,").lower())
+    return [rule for rule in cited if rule]
+
+
+def test_every_rule_cited_from_code_and_tests_is_in_the_annotation_guide():
+    """A cited rule that the guide lost (an edit that drops a section) is found here."""
+    guide = " ".join((ROOT / "docs" / "annotations.md").read_text(encoding="utf-8").split())
+    files = sorted([*ROOT.glob("gapstudy/**/*.py"), *ROOT.glob("tests/*.py")])
+    missing = [
+        f"{path.relative_to(ROOT)}: {rule!r}"
+        for path in files
+        for rule in _cited_rules(path.read_text(encoding="utf-8"))
+        if rule not in guide.lower()
+    ]
+    assert len([p for p in files if _cited_rules(p.read_text(encoding="utf-8"))]) >= 5
+    assert not missing, "rules cited but not found in docs/annotations.md:\n" + "\n".join(missing)
+
+
+def test_a_citation_names_its_rule_by_its_first_words():
+    guide = "docs/" + "annotations.md"  # split, so this file cites nothing itself
+    text = f'# as the guide says ({guide}, "Every operator word\n    # accounted for")'
+    assert _cited_rules(text) == ["every operator word accounted"]
