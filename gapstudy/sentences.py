@@ -132,7 +132,7 @@ from gapstudy.figures import (
     read_mention,
 )
 from gapstudy.mentions import NUMBER_WORDS, Mention, find_mentions, is_modifier, is_year
-from gapstudy.unheld import predicate_starts, unheld_words
+from gapstudy.unheld import ends_in_level_verb, predicate_starts, unheld_words
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
 # reaches further. A full stop after an abbreviation of vocab.LEADING_ABBREVIATIONS ("U.S.
@@ -1271,6 +1271,13 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
     reading = _own_words_read(text, mention, floor)
     if reading.get("exclusion") == vocab.YEAR_REASON:
         return _read_year(text, mention, reading, floor), True
+    if (up_to := _UP_TO_RE.match(mention.text)) and reading.get("bound") == "upper":
+        before = _WORD_RE.findall(text[floor : mention.start])
+        if before and ends_in_level_verb([*before, "up", "to"]):
+            # "edged up to 3.9%": the level reached, "up to" no bound
+            reached = read_mention(mention.text[up_to.end() :])
+            said = f"'{before[-1]} up to' before it: the level reached"
+            return (reached | {"read_with": said}), "refusal" in reached
     if "refusal" in reading and _BY_RE.match(mention.text):
         with_verb = _read_by(text, mention, reading, floor)
         if "refusal" not in with_verb and with_verb is not reading:
@@ -1302,7 +1309,40 @@ def _own_or_listed(
         return listed, True
     if not is_final and (compared := _far_end_compared(text, mention, reading, earlier)):
         return compared, True
+    if "refusal" in reading and (points := _points_compared(text, mention, earlier)):
+        return points, False
     return reading, is_final
+
+
+_UP_TO_RE = re.compile(r"up[ \t]+to[ \t]+", re.IGNORECASE)
+_BARE_POINTS_RE = re.compile(r"\d[ \t]+points?$", re.IGNORECASE)
+_OF_AFTER_RE = re.compile(r"[ \t]+(?:of|on)(?![\w-])", re.IGNORECASE)
+
+
+def _points_compared(text: str, mention: Mention, earlier: list[Mention]) -> dict[str, Any] | None:
+    """A figure in "points" after a comma and "down from", "up from", "compared with" or
+    "versus", compared with a figure in percentage points ("narrowed to 1.7 percentage points,
+    down from 9.3 points"): its own unit word says points, and the figure it is compared with
+    says which, so it is read in percentage points (``read_with`` names it). None where the
+    near figure is in another unit, has words after it, or is read as another kind."""
+    own = _FIGURE_PARTS_RE.fullmatch(mention.text)
+    digits = [m for m in earlier if _FIGURE_PARTS_RE.fullmatch(m.text)]
+    if not _BARE_POINTS_RE.search(mention.text) or not digits or own is None:
+        return None
+    near = digits[-1]
+    link = _COMPARED_AFTER_COMMA_RE.fullmatch(text[near.end : mention.start] + own.group("lead"))
+    if link is None or link.group("tail").strip() or _OF_AFTER_RE.match(text, mention.end):
+        return None  # words after the near figure, or "5 points of the index": its own
+    if not link.group("link").casefold().endswith("from"):
+        return None  # "versus", "compared with" may set another measure beside it
+    near_reading = read_in_sentence(text, near)
+    composed = read_mention(re.sub(r"points?$", "percentage points", mention.text))
+    if near_reading.get("unit") != "percentage_point" or "refusal" in composed:
+        return None
+    if composed.get("kind") != near_reading.get("kind"):
+        return None
+    said = f"'percentage points' of {near.text!r}, the figure it is compared with"
+    return composed | {"read_with": said}
 
 
 # The words between a figure and the one it is compared with after a comma: words after the
@@ -1414,7 +1454,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return ratio
     if (as_verb := _double_as_verb(text, mention, reading, floor)) is not None:
         return as_verb
-    if earlier and _is_bare(reading) and _LIST_TAIL_RE.match(text, mention.end):
+    if earlier and _is_bare(reading) and _may_continue_list(text, mention, earlier):
         # the figure before it in the list; a number inside that figure's period ("up 25% in
         # just one quarter and 66%") lies in the gap and is passed over
         for i in range(len(earlier) - 1, -1, -1):
@@ -2394,7 +2434,8 @@ def _hedge_written_once(
     gap = _LIST_ITEM_GAP_RE.fullmatch(text, previous.end, mention.start)
     if not mention.text[:1].isdigit() or gap is None:
         return reading
-    if any(predicate_starts(word) for word in gap.group("words").split()):
+    words = ["", *gap.group("words").split()]
+    if any(predicate_starts(word, before) for before, word in zip(words, words[1:], strict=False)):
         return reading  # "about 40% use it daily and 12 firms": another clause
     before = read_mention(previous.text)
     if before.get("bound") not in _HEDGED or not before.get("qualifier"):
@@ -2410,6 +2451,26 @@ def _hedge_written_once(
         "refusal": f"{said}, may bound {mention.text!r} too, which the words do not settle; "
         f"{vocab.REFUSAL_ADVICE}"
     }
+
+
+def _may_continue_list(text: str, mention: Mention, earlier: list[Mention]) -> bool:
+    """Whether ``mention`` may continue a list: its period, then the clause ends, after it
+    (``_LIST_TAIL_RE``), or it ends a list joined by commas, "and" or "or" whose first figure
+    starts with a plural noun of change and "of" ("declines of 6% and 9% across the regions"):
+    the noun names each figure of the list, whatever follows the last."""
+    if _LIST_TAIL_RE.match(text, mention.end):
+        return True
+    at = mention
+    for previous in reversed(earlier):
+        if not _LIST_JOIN_RE.fullmatch(text, previous.end, at.start):
+            return False
+        words = previous.text.casefold().split()
+        if len(words) > 2 and words[0] in vocab.CHANGE_NOUN_PLURALS and words[1] == "of":
+            return True
+        if "refusal" in (alone := read_mention(previous.text)) or not _is_bare(alone):
+            return False
+        at = previous
+    return False
 
 
 def _continued_change(reading: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
