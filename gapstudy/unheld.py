@@ -296,20 +296,28 @@ def _nothing_counted(
     )
 
 
-# The endings of a verb in the past tense: "shipped", "sold", "bought", "built", "spent", "made".
-_PAST_TENSE_RE = re.compile(r"[a-z]+(?:ed|old|ought|aught|ilt|ent|ade)")
+@cache
+def _is_past_tense(word: str) -> bool:
+    """Whether the English lexicon gives ``word`` (in lower case) as a verb's past tense and
+    not also as its base form: "sold", "took", "shipped"; not "set", "cut" or "shed", whose
+    past is their base form (a noun as likely after a name), nor "gold" or "talent", which
+    only end as a past tense does."""
+    if not word.islower():
+        return False
+    for lemma in lemminflect.getAllLemmas(word).get("VERB", ()):
+        forms = lemminflect.getAllInflections(lemma, upos="VERB")
+        if word in forms.get("VBD", ()) and word not in forms.get("VB", ()):
+            return True
+    return False
 
 
 def _name_then_verb(run: list[str], before: str) -> bool:
     """Whether the words after a count that follows a determiner are a name and a verb in the
-    past tense ("less than half the 2.5 million Nvidia sold"): a clause whose subject is the
-    name and whose object is the figure (the things counted are named earlier), not a unit."""
+    past tense ("less than half the 2.5 million Nvidia sold", "the 300 Huawei took went to
+    banks"): a clause whose subject is the name and whose object is the figure (the things
+    counted are named earlier), not a unit."""
     opener = before.split()[-1].casefold() if before.split() else ""
-    return (
-        opener in _DETERMINERS_BEFORE
-        and len(run) == 2
-        and _PAST_TENSE_RE.fullmatch(run[1]) is not None
-    )
+    return opener in _DETERMINERS_BEFORE and len(run) >= 2 and _is_past_tense(run[1])
 
 
 _DETERMINERS_BEFORE = frozenset({"the", "those", "these", "its", "their", "his", "her", "our"})

@@ -2508,6 +2508,23 @@ LEFTOVER_CASES = [
         "0.2%",
         ("refusal", "following"),
     ),
+    # a name and a verb in the past tense after a count: the count's object clause
+    (
+        "Half the 2.5 million Nvidia sold went to China.",
+        "2.5 million",
+        ("count", 2.5e6, 2.5e6, 2.5e6, "exact", "count"),
+    ),
+    (
+        "Half the 300 Huawei took went to banks.",
+        "300",
+        ("count", 300, 300, 300, "exact", "count"),
+    ),
+    ("Of the 80 Meta kept, 20 left.", "80", ("count", 80, 80, 80, "exact", "count")),
+    (
+        "Half the 900 Baidu drew came from banks.",
+        "900",
+        ("count", 900, 900, 900, "exact", "count"),
+    ),
     # a noun of change not declared before: "a 0.2% uptick" is a rise
     ("Prices saw a 0.2% uptick in April.", "0.2%", ("change", 0.2, 0.2, 0.2, "exact", "percent")),
 ]
