@@ -132,7 +132,13 @@ from gapstudy.figures import (
     read_mention,
 )
 from gapstudy.mentions import NUMBER_WORDS, Mention, find_mentions, is_modifier, is_year
-from gapstudy.unheld import ends_in_level_verb, predicate_starts, unheld_words
+from gapstudy.unheld import (
+    ends_in_level_verb,
+    is_past_tense,
+    is_verb,
+    predicate_starts,
+    unheld_words,
+)
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
 # reaches further. A full stop after an abbreviation of vocab.LEADING_ABBREVIATIONS ("U.S.
@@ -938,6 +944,47 @@ def _list_last(text: str, mention: Mention, after_comma: bool) -> Mention | None
 
 
 _COMMA_ALONE_RE = re.compile(r"[ \t]*,[ \t]*")
+_NUMBER_COMMA_BEFORE_RE = re.compile(r"\d[\d.,]*[ \t]*,[ \t]*$")
+
+
+def _unit_written_later(text: str, mention: Mention) -> str | None:
+    """Why a count followed by figures and a unit after the last ("300, 400 and 5 GW") is
+    refused: the unit may be written once for it too. After a comma with "and" or "or" (no
+    comma alone before it) the two are two clauses: read as it is where the far figure has a
+    verb after it ("It hired 300, and 5 GW went online"), refused, the message saying so,
+    where it has none. None where no unit follows."""
+    last = _UNIT_AFTER_LIST_RE.match(text, mention.end)
+    if last is None:
+        return None
+    figure = last.group("last").strip()
+    if not _two_clauses(text, mention):
+        return (
+            f"the unit of a list is written once, after its last number ({figure!r}); "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
+    if "or" in text[mention.end : last.start("last")].casefold().split():
+        return (
+            f"', or' before {figure!r} may restate {mention.text!r} in another unit, or its "
+            f"unit may be written once for both, which the words do not settle; "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
+    after = _NEXT_WORD_RE.match(text, last.end())
+    if after and (is_past_tense(after.group(1)) or predicate_starts(after.group(1))):
+        return None
+    return (
+        f"{mention.text!r} and {figure!r} are joined by a comma and 'and': two clauses by the "
+        f"rule, but nothing after {figure!r} starts its own, so its unit may be written once "
+        f"for {mention.text!r} too; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+def _two_clauses(text: str, mention: Mention) -> bool:
+    """Whether a comma with "and" or "or" right after ``mention``, with no comma alone after a
+    figure before it, joins two clauses, not a list ("It hired 300, and 5 GW went online")."""
+    after = _COMMA_CONJUNCTION_RE.match(text, mention.end)
+    return bool(after) and not _NUMBER_COMMA_BEFORE_RE.search(text, 0, mention.start)
+
+
 _COMMA_CONJUNCTION_RE = re.compile(r"[ \t]*,[ \t]*(?:and|or)[ \t]+", re.IGNORECASE)
 
 
@@ -988,7 +1035,25 @@ def _unit_after_list(text: str, mention: Mention, earlier: list[Mention]) -> dic
             f"({last.text!r}), and {mention.text!r} reads otherwise with it; "
             f"{vocab.REFUSAL_ADVICE}"
         }
+    if not joined and (verb := _clause_after_list(text, mention, last)):
+        return {
+            "refusal": f"{last.text!r} after {mention.text!r} may start a clause of its own "
+            f"(a verb before the one, {verb!r} after the other), so its unit may not hold for "
+            f"{mention.text!r}; {vocab.REFUSAL_ADVICE}"
+        }
     return composed | {"read_with": f"{tail.strip()!r} written once, after {last.text!r}"}
+
+
+def _clause_after_list(text: str, mention: Mention, last: Mention) -> str | None:
+    """The verb right after the last figure of a list whose first figure, ``mention``, stands
+    right after a verb ("It hired 300 and 5 GW went online"): the last figure may be the
+    subject of a clause of its own, whose unit is not the first's; else None."""
+    before = _WORD_RE.findall(text[max(0, mention.start - 40) : mention.start])
+    after = _NEXT_WORD_RE.match(text, last.end)
+    if not before or after is None or not is_verb(before[-1].casefold()):
+        return None
+    word = after.group(1)
+    return word if is_past_tense(word) or predicate_starts(word) else None
 
 
 # A comparison or a contrast after the last comma before a figure, with no other clause mark:
@@ -2141,12 +2206,9 @@ def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) ->
     if (
         reading["kind"] in ("count", "change")
         and reading["unit"] == "count"
-        and (last := _UNIT_AFTER_LIST_RE.match(text, mention.end))
+        and (said := _unit_written_later(text, mention))
     ):
-        return (
-            f"the unit of a list is written once, after its last number "
-            f"({last.group('last').strip()!r}); {vocab.REFUSAL_ADVICE}"
-        )
+        return said
     if reading["kind"] == "duration" and _TO_DURATION_RE.match(text, mention.end):
         return (
             f"{mention.text!r} is one end of a range written with 'to' whose other end has "

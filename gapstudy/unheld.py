@@ -297,7 +297,7 @@ def _nothing_counted(
 
 
 @cache
-def _is_past_tense(word: str) -> bool:
+def is_past_tense(word: str) -> bool:
     """Whether the English lexicon gives ``word`` (in lower case) as a verb's past tense and
     not also as its base form: "sold", "took", "shipped"; not "set", "cut" or "shed", whose
     past is their base form (a noun as likely after a name), nor "gold" or "talent", which
@@ -317,7 +317,7 @@ def _name_then_verb(run: list[str], before: str) -> bool:
     banks"): a clause whose subject is the name and whose object is the figure (the things
     counted are named earlier), not a unit."""
     opener = before.split()[-1].casefold() if before.split() else ""
-    return opener in _DETERMINERS_BEFORE and len(run) >= 2 and _is_past_tense(run[1])
+    return opener in _DETERMINERS_BEFORE and len(run) >= 2 and is_past_tense(run[1])
 
 
 _DETERMINERS_BEFORE = frozenset({"the", "those", "these", "its", "their", "his", "her", "our"})
@@ -1312,7 +1312,7 @@ def _parts_of_speech(word: str) -> frozenset[str]:
     return frozenset(lemminflect.getAllLemmas(word.casefold()))
 
 
-def _is_verb(word: str) -> bool:
+def is_verb(word: str) -> bool:
     """Whether ``word`` is a verb that takes the figure as its object: a verb form in the
     lexicon that is no auxiliary and no adverb ("still", "back", "near" stay adverbs)."""
     parts = _parts_of_speech(word)
@@ -1396,7 +1396,7 @@ def _decided_before(
         word, what = f"{words[-2]} of", "noun"
     elif folded[-1] in _CHANGE_WORDS | _BOUND_OPERATORS | vocab.AMOUNT_VERBS:
         return None  # a declared word: the reading and the acceptance rule hold it
-    elif _is_verb(folded[-1]) and (len(words) < 2 or folded[-2] not in _DETERMINERS):
+    elif is_verb(folded[-1]) and (len(words) < 2 or folded[-2] not in _DETERMINERS):
         word, what = words[-1], "verb"
     else:
         return None
