@@ -385,7 +385,10 @@ _A_UNIT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_GOODS = frozenset(vocab.OPERATOR_WORDS["a span of time"] + vocab.OPERATOR_WORDS["a period"])
-_GROWTH_VERBS = frozenset({"scaled", "scales", "scaling", "multiplied", "expanded", "expands"})
+_GROWTH_VERBS = frozenset(
+    {"scaled", "scales", "scaling", "multiplied", "multiplies", "multiplying", "expanded"}
+    | {"expands"}
+)
 # "double", "triple" after "to" or a modal verb are verbs: a change ("set to more than double by
 # 2030", "could triple"), where "more than double the compute" is a ratio of two amounts.
 _VERB_BEFORE_RE = re.compile(
@@ -2624,7 +2627,10 @@ _OBJECT_DIRECTION_WORDS = {"cut by": "cut by", "up": "increased by"}
 _PERCENT_NAMED_RE = re.compile(
     r"(?:rates?|shares?|margins?|yields?|percentages?|proportions?)", re.IGNORECASE
 )
-_OBJECT_CHANGE_VERBS = frozenset({"doubled", "tripled", "halved"})
+_OBJECT_CHANGE_VERBS = frozenset(
+    {"doubled", "doubles", "doubling", "tripled", "triples", "tripling", "halved", "halves"}
+    | {"halving"}
+)
 _NOT_OBJECT_WORDS = frozenset(
     {"to", "of", "by", "in", "on", "at", "for", "from", "than", "and", "or", "but", "with"}
     | {"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that"}

@@ -2438,6 +2438,15 @@ LEFTOVER_CASES = [
         "3 percentage points",
         ("change", 3, 3, 3, "exact", "percentage_point"),
     ),
+    # ... and so is every such form of a verb of growth before "N times a year"
+    (
+        "Training compute is multiplying 4 times a year.",
+        "4 times a year",
+        ("refusal", "growth factor"),
+    ),
+    ("Training compute multiplies 4 times a year.", "4 times a year", ("refusal", "growth")),
+    # ... and of a verb that carries its own size before its object and a percentage
+    ("The firm doubles revenue 20%.", "20%", ("refusal", "carries its own size")),
     # ... after a determiner a participle still qualifies the noun, and a noun stays a noun
     ("Its sliding 5% share worried the board.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
     ("The firm launched 20 rockets.", "20", ("count", 20, 20, 20, "exact", "count")),
