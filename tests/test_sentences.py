@@ -2447,6 +2447,12 @@ LEFTOVER_CASES = [
     ("Training compute multiplies 4 times a year.", "4 times a year", ("refusal", "growth")),
     # ... and of a verb that carries its own size before its object and a percentage
     ("The firm doubles revenue 20%.", "20%", ("refusal", "carries its own size")),
+    # ... and before a share of another's whole the verb may act on it: refused, but for a cut
+    ("The patch improves 30% of queries.", "30%", ("refusal", "may act on that share")),
+    ("The patch improved 30% of queries.", "30%", ("refusal", "may act on that share")),
+    ("The bank declined 5% of applications.", "5%", ("refusal", "may act on that share")),
+    ("The firm is trimming 5% of staff.", "5%", ("change", -5, -5, -5, "exact", "percent")),
+    ("Shares fell 17% of their value.", "17%", ("change", -17, -17, -17, "exact", "percent")),
     # ... after a determiner a participle still qualifies the noun, and a noun stays a noun
     ("Its sliding 5% share worried the board.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
     ("The firm launched 20 rockets.", "20", ("count", 20, 20, 20, "exact", "count")),
