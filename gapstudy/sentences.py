@@ -148,11 +148,16 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|[。！？]|\n")
 _ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_][\w.]*)$")
 # The words between two figures of one list: an optional period of the first, then "and",
 # "or" or a comma ("239% in 2023 and 171%", "5% last year, 7%").
+# A figure's period in a list: "in 2023", "so far this year", "since May".
+_PERIOD_AFTER = (
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|since|until|till|through|so[ \t]+far)"
+    r"[ \t]+[^\n,;.()]{1,25}?)?"
+)
 _LIST_GAP_RE = re.compile(
-    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|so[ \t]+far)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
+    rf"{_PERIOD_AFTER}[ \t]*"
     r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
     # "risen 17.5% over the decade, compared with 11.9% in the U.S.": the same measure
-    r"|(?:[ \t]+(?:in|during|for|over|by|last|this|on|so[ \t]+far)[ \t]+[^\n,;.()]{1,25}?)?"
+    rf"|{_PERIOD_AFTER}"
     r"[ \t]*,?[ \t]*"
     r"(?:compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+",
     re.IGNORECASE,
@@ -166,8 +171,7 @@ _COMPARED_PERIOD = (
 )
 # What may follow a figure that continues a list: its period, then the clause ends.
 _LIST_TAIL_RE = re.compile(
-    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|so[ \t]+far)[ \t]+[^\n,;.()]{1,25}?)?"
-    rf"(?:{_COMPARED_PERIOD})?[ \t]*"
+    rf"{_PERIOD_AFTER}(?:{_COMPARED_PERIOD})?[ \t]*"
     r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$|(?<=\S)[ \t]*respectively\b)",
     re.IGNORECASE,
 )

@@ -2467,6 +2467,11 @@ LEFTOVER_CASES = [
         "6%",
         ("change", -6, -6, -6, "approximate", "percent"),
     ),
+    (
+        "Prices fell about 2% since May and 1% since June.",
+        "1%",
+        ("change", -1, -1, -1, "approximate", "percent"),
+    ),
     # a list after a plural noun of change is a list of changes
     (
         "Analysts noted declines of 6% and 9% across the regions.",
