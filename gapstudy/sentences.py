@@ -2534,8 +2534,11 @@ def _may_continue_list(text: str, mention: Mention, earlier: list[Mention]) -> b
         if not _LIST_JOIN_RE.fullmatch(text, previous.end, at.start):
             return False
         words = previous.text.casefold().split()
-        if len(words) > 2 and words[0] in vocab.CHANGE_NOUN_PLURALS and words[1] == "of":
-            return True
+        if any(
+            a in vocab.CHANGE_NOUN_PLURALS and b == "of"
+            for a, b in zip(words, words[1:-1], strict=False)
+        ):
+            return True  # "declines of 6%", "reported increases of 10%"
         if "refusal" in (alone := read_mention(previous.text)) or not _is_bare(alone):
             return False
         at = previous

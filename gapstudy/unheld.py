@@ -1341,11 +1341,12 @@ _BARE_AFTER = (
 
 
 def _is_bare(reading: dict[str, Any], after: str) -> bool:
-    """Whether ``reading`` is a level percentage with no whole and nothing after it (``after``:
-    the rest of its clause) names what it is. A count is never bare here: after a verb, what
-    it counts is often left out as said before ("granted over 15,000"), and the verb does not
-    change that it counts."""
-    if reading["kind"] != "percent" or reading["unit"] != "percent" or "whole" in reading:
+    """Whether ``reading`` is a level percentage (or percentage points: "easing 0.1
+    percentage points") with no whole and nothing after it (``after``: the rest of its clause)
+    names what it is. A count is never bare here: after a verb, what it counts is often left
+    out as said before ("granted over 15,000"), and the verb does not change that it counts."""
+    is_percent = reading["unit"] in ("percent", "percentage_point")
+    if reading["kind"] != "percent" or not is_percent or "whole" in reading:
         return False
     tokens = _tokens(after)
     return not tokens or tokens[0].casefold() in _BARE_AFTER

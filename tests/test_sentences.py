@@ -2488,6 +2488,11 @@ LEFTOVER_CASES = [
         "5%",
         ("change", 5, 5, 5, "exact", "percent"),
     ),
+    (
+        "The group reported increases of 10% and 12% among its brands.",
+        "12%",
+        ("change", 12, 12, 12, "exact", "percent"),
+    ),
     # three or more figures share a unit written once after the last
     (
         "The utility weighed plants of 150, 300 or 500 megawatts.",
@@ -2513,6 +2518,8 @@ LEFTOVER_CASES = [
         "5 points",
         ("refusal", "points"),
     ),
+    # percentage points alone after a verb declared neither of change nor of a level
+    ("Bond yields are easing 0.1 percentage points.", "0.1", ("refusal", "'easing'")),
     # "up to" after a verb of a small move is the level reached, not a bound
     ("Unemployment edges up to 3.9%.", "3.9%", ("percent", 3.9, 3.9, 3.9, "exact", "percent")),
     (
