@@ -694,6 +694,12 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
     sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds)
     if lead.verb in vocab.AMOUNT_VERBS and sign == lead.sign and _is_amount_moved(last):
         sign = None  # "lost $279 billion", "gained 6% of the market": the amount moved
+    elif sign == lead.sign and _acts_on_share(lead.verb, last):
+        raise reader.fail(
+            f"{lead.verb!r} before a share of {last.whole!r} may act on that share ('improved "
+            f"30% of queries') or give the size of a change, which the words do not settle; "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
     figure = _combine(reader, first, second, is_odds=is_odds, sign=sign)
     if lead.by_sign and figure.unit not in ("percent", "percentage_point"):
         raise reader.fail(
@@ -726,6 +732,21 @@ def _is_amount_moved(amount: _Amount) -> bool:
 
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+
+# Verbs of a cut: cutting N% of a whole is a fall of N% in it ("trimming 5% of staff").
+_CUT_STEMS = ("reduc", "slash", "lower", "trim")
+
+
+def _acts_on_share(verb: str | None, amount: _Amount) -> bool:
+    """Whether ``amount`` after a verb of change (no verb of a cut) is a percentage of a named
+    whole that is not the subject's own ("improved 30% of queries", not "fell 17% of its
+    value"): the verb may act on that share rather than give the size of a change."""
+    if verb not in vocab.CHANGE_VERBS or verb.startswith(_CUT_STEMS):
+        return False
+    owner = (amount.whole or "").split(" ", 1)[0].casefold()
+    is_share = amount.unit in _PERCENT_UNITS or amount.is_share
+    return is_share and amount.whole is not None and owner not in _POSSESSIVES
 
 
 # A price per unit after an amount of money: "$0.05/kWh", "17.78 cents per kilowatt-hour".

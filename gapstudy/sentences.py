@@ -132,7 +132,13 @@ from gapstudy.figures import (
     read_mention,
 )
 from gapstudy.mentions import NUMBER_WORDS, Mention, find_mentions, is_modifier, is_year
-from gapstudy.unheld import predicate_starts, unheld_words
+from gapstudy.unheld import (
+    ends_in_level_verb,
+    is_past_tense,
+    is_verb,
+    predicate_starts,
+    unheld_words,
+)
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
 # reaches further. A full stop after an abbreviation of vocab.LEADING_ABBREVIATIONS ("U.S.
@@ -142,11 +148,16 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|[。！？]|\n")
 _ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_][\w.]*)$")
 # The words between two figures of one list: an optional period of the first, then "and",
 # "or" or a comma ("239% in 2023 and 171%", "5% last year, 7%").
+# A figure's period in a list: "in 2023", "so far this year", "since May".
+_PERIOD_AFTER = (
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|since|until|till|through|so[ \t]+far)"
+    r"[ \t]+[^\n,;.()]{1,25}?)?"
+)
 _LIST_GAP_RE = re.compile(
-    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|so[ \t]+far)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
+    rf"{_PERIOD_AFTER}[ \t]*"
     r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
     # "risen 17.5% over the decade, compared with 11.9% in the U.S.": the same measure
-    r"|(?:[ \t]+(?:in|during|for|over|by|last|this|on|so[ \t]+far)[ \t]+[^\n,;.()]{1,25}?)?"
+    rf"|{_PERIOD_AFTER}"
     r"[ \t]*,?[ \t]*"
     r"(?:compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+",
     re.IGNORECASE,
@@ -160,8 +171,7 @@ _COMPARED_PERIOD = (
 )
 # What may follow a figure that continues a list: its period, then the clause ends.
 _LIST_TAIL_RE = re.compile(
-    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|so[ \t]+far)[ \t]+[^\n,;.()]{1,25}?)?"
-    rf"(?:{_COMPARED_PERIOD})?[ \t]*"
+    rf"{_PERIOD_AFTER}(?:{_COMPARED_PERIOD})?[ \t]*"
     r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$|(?<=\S)[ \t]*respectively\b)",
     re.IGNORECASE,
 )
@@ -379,7 +389,10 @@ _A_UNIT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_GOODS = frozenset(vocab.OPERATOR_WORDS["a span of time"] + vocab.OPERATOR_WORDS["a period"])
-_GROWTH_VERBS = frozenset({"scaled", "scales", "scaling", "multiplied", "expanded", "expands"})
+_GROWTH_VERBS = frozenset(
+    {"scaled", "scales", "scaling", "multiplied", "multiplies", "multiplying", "expanded"}
+    | {"expands"}
+)
 # "double", "triple" after "to" or a modal verb are verbs: a change ("set to more than double by
 # 2030", "could triple"), where "more than double the compute" is a ratio of two amounts.
 _VERB_BEFORE_RE = re.compile(
@@ -938,6 +951,47 @@ def _list_last(text: str, mention: Mention, after_comma: bool) -> Mention | None
 
 
 _COMMA_ALONE_RE = re.compile(r"[ \t]*,[ \t]*")
+_NUMBER_COMMA_BEFORE_RE = re.compile(r"\d[\d.,]*[ \t]*,[ \t]*$")
+
+
+def _unit_written_later(text: str, mention: Mention) -> str | None:
+    """Why a count followed by figures and a unit after the last ("300, 400 and 5 GW") is
+    refused: the unit may be written once for it too. After a comma with "and" or "or" (no
+    comma alone before it) the two are two clauses: read as it is where the far figure has a
+    verb after it ("It hired 300, and 5 GW went online"), refused, the message saying so,
+    where it has none. None where no unit follows."""
+    last = _UNIT_AFTER_LIST_RE.match(text, mention.end)
+    if last is None:
+        return None
+    figure = last.group("last").strip()
+    if not _two_clauses(text, mention):
+        return (
+            f"the unit of a list is written once, after its last number ({figure!r}); "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
+    if "or" in text[mention.end : last.start("last")].casefold().split():
+        return (
+            f"', or' before {figure!r} may restate {mention.text!r} in another unit, or its "
+            f"unit may be written once for both, which the words do not settle; "
+            f"{vocab.REFUSAL_ADVICE}"
+        )
+    after = _NEXT_WORD_RE.match(text, last.end())
+    if after and (is_past_tense(after.group(1)) or predicate_starts(after.group(1))):
+        return None
+    return (
+        f"{mention.text!r} and {figure!r} are joined by a comma and 'and': two clauses by the "
+        f"rule, but nothing after {figure!r} starts its own, so its unit may be written once "
+        f"for {mention.text!r} too; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+def _two_clauses(text: str, mention: Mention) -> bool:
+    """Whether a comma with "and" or "or" right after ``mention``, with no comma alone after a
+    figure before it, joins two clauses, not a list ("It hired 300, and 5 GW went online")."""
+    after = _COMMA_CONJUNCTION_RE.match(text, mention.end)
+    return bool(after) and not _NUMBER_COMMA_BEFORE_RE.search(text, 0, mention.start)
+
+
 _COMMA_CONJUNCTION_RE = re.compile(r"[ \t]*,[ \t]*(?:and|or)[ \t]+", re.IGNORECASE)
 
 
@@ -988,7 +1042,25 @@ def _unit_after_list(text: str, mention: Mention, earlier: list[Mention]) -> dic
             f"({last.text!r}), and {mention.text!r} reads otherwise with it; "
             f"{vocab.REFUSAL_ADVICE}"
         }
+    if not joined and (verb := _clause_after_list(text, mention, last)):
+        return {
+            "refusal": f"{last.text!r} after {mention.text!r} may start a clause of its own "
+            f"(a verb before the one, {verb!r} after the other), so its unit may not hold for "
+            f"{mention.text!r}; {vocab.REFUSAL_ADVICE}"
+        }
     return composed | {"read_with": f"{tail.strip()!r} written once, after {last.text!r}"}
+
+
+def _clause_after_list(text: str, mention: Mention, last: Mention) -> str | None:
+    """The verb right after the last figure of a list whose first figure, ``mention``, stands
+    right after a verb ("It hired 300 and 5 GW went online"): the last figure may be the
+    subject of a clause of its own, whose unit is not the first's; else None."""
+    before = _WORD_RE.findall(text[max(0, mention.start - 40) : mention.start])
+    after = _NEXT_WORD_RE.match(text, last.end)
+    if not before or after is None or not is_verb(before[-1].casefold()):
+        return None
+    word = after.group(1)
+    return word if is_past_tense(word) or predicate_starts(word) else None
 
 
 # A comparison or a contrast after the last comma before a figure, with no other clause mark:
@@ -1271,6 +1343,13 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
     reading = _own_words_read(text, mention, floor)
     if reading.get("exclusion") == vocab.YEAR_REASON:
         return _read_year(text, mention, reading, floor), True
+    if (up_to := _UP_TO_RE.match(mention.text)) and reading.get("bound") == "upper":
+        before = _WORD_RE.findall(text[floor : mention.start])
+        if before and ends_in_level_verb([*before, "up", "to"]):
+            # "edged up to 3.9%": the level reached, "up to" no bound
+            reached = read_mention(mention.text[up_to.end() :])
+            said = f"'{before[-1]} up to' before it: the level reached"
+            return (reached | {"read_with": said}), "refusal" in reached
     if "refusal" in reading and _BY_RE.match(mention.text):
         with_verb = _read_by(text, mention, reading, floor)
         if "refusal" not in with_verb and with_verb is not reading:
@@ -1302,7 +1381,40 @@ def _own_or_listed(
         return listed, True
     if not is_final and (compared := _far_end_compared(text, mention, reading, earlier)):
         return compared, True
+    if "refusal" in reading and (points := _points_compared(text, mention, earlier)):
+        return points, False
     return reading, is_final
+
+
+_UP_TO_RE = re.compile(r"up[ \t]+to[ \t]+", re.IGNORECASE)
+_BARE_POINTS_RE = re.compile(r"\d[ \t]+points?$", re.IGNORECASE)
+_OF_AFTER_RE = re.compile(r"[ \t]+(?:of|on)(?![\w-])", re.IGNORECASE)
+
+
+def _points_compared(text: str, mention: Mention, earlier: list[Mention]) -> dict[str, Any] | None:
+    """A figure in "points" after a comma and "down from", "up from", "compared with" or
+    "versus", compared with a figure in percentage points ("narrowed to 1.7 percentage points,
+    down from 9.3 points"): its own unit word says points, and the figure it is compared with
+    says which, so it is read in percentage points (``read_with`` names it). None where the
+    near figure is in another unit, has words after it, or is read as another kind."""
+    own = _FIGURE_PARTS_RE.fullmatch(mention.text)
+    digits = [m for m in earlier if _FIGURE_PARTS_RE.fullmatch(m.text)]
+    if not _BARE_POINTS_RE.search(mention.text) or not digits or own is None:
+        return None
+    near = digits[-1]
+    link = _COMPARED_AFTER_COMMA_RE.fullmatch(text[near.end : mention.start] + own.group("lead"))
+    if link is None or link.group("tail").strip() or _OF_AFTER_RE.match(text, mention.end):
+        return None  # words after the near figure, or "5 points of the index": its own
+    if not link.group("link").casefold().endswith("from"):
+        return None  # "versus", "compared with" may set another measure beside it
+    near_reading = read_in_sentence(text, near)
+    composed = read_mention(re.sub(r"points?$", "percentage points", mention.text))
+    if near_reading.get("unit") != "percentage_point" or "refusal" in composed:
+        return None
+    if composed.get("kind") != near_reading.get("kind"):
+        return None
+    said = f"'percentage points' of {near.text!r}, the figure it is compared with"
+    return composed | {"read_with": said}
 
 
 # The words between a figure and the one it is compared with after a comma: words after the
@@ -1414,7 +1526,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return ratio
     if (as_verb := _double_as_verb(text, mention, reading, floor)) is not None:
         return as_verb
-    if earlier and _is_bare(reading) and _LIST_TAIL_RE.match(text, mention.end):
+    if earlier and _is_bare(reading) and _may_continue_list(text, mention, earlier):
         # the figure before it in the list; a number inside that figure's period ("up 25% in
         # just one quarter and 66%") lies in the gap and is passed over
         for i in range(len(earlier) - 1, -1, -1):
@@ -2101,12 +2213,9 @@ def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) ->
     if (
         reading["kind"] in ("count", "change")
         and reading["unit"] == "count"
-        and (last := _UNIT_AFTER_LIST_RE.match(text, mention.end))
+        and (said := _unit_written_later(text, mention))
     ):
-        return (
-            f"the unit of a list is written once, after its last number "
-            f"({last.group('last').strip()!r}); {vocab.REFUSAL_ADVICE}"
-        )
+        return said
     if reading["kind"] == "duration" and _TO_DURATION_RE.match(text, mention.end):
         return (
             f"{mention.text!r} is one end of a range written with 'to' whose other end has "
@@ -2394,7 +2503,8 @@ def _hedge_written_once(
     gap = _LIST_ITEM_GAP_RE.fullmatch(text, previous.end, mention.start)
     if not mention.text[:1].isdigit() or gap is None:
         return reading
-    if any(predicate_starts(word) for word in gap.group("words").split()):
+    words = ["", *gap.group("words").split()]
+    if any(predicate_starts(word, before) for before, word in zip(words, words[1:], strict=False)):
         return reading  # "about 40% use it daily and 12 firms": another clause
     before = read_mention(previous.text)
     if before.get("bound") not in _HEDGED or not before.get("qualifier"):
@@ -2410,6 +2520,29 @@ def _hedge_written_once(
         "refusal": f"{said}, may bound {mention.text!r} too, which the words do not settle; "
         f"{vocab.REFUSAL_ADVICE}"
     }
+
+
+def _may_continue_list(text: str, mention: Mention, earlier: list[Mention]) -> bool:
+    """Whether ``mention`` may continue a list: its period, then the clause ends, after it
+    (``_LIST_TAIL_RE``), or it ends a list joined by commas, "and" or "or" whose first figure
+    starts with a plural noun of change and "of" ("declines of 6% and 9% across the regions"):
+    the noun names each figure of the list, whatever follows the last."""
+    if _LIST_TAIL_RE.match(text, mention.end):
+        return True
+    at = mention
+    for previous in reversed(earlier):
+        if not _LIST_JOIN_RE.fullmatch(text, previous.end, at.start):
+            return False
+        words = previous.text.casefold().split()
+        if any(
+            a in vocab.CHANGE_NOUN_PLURALS and b == "of"
+            for a, b in zip(words, words[1:-1], strict=False)
+        ):
+            return True  # "declines of 6%", "reported increases of 10%"
+        if "refusal" in (alone := read_mention(previous.text)) or not _is_bare(alone):
+            return False
+        at = previous
+    return False
 
 
 def _continued_change(reading: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
@@ -2501,7 +2634,10 @@ _OBJECT_DIRECTION_WORDS = {"cut by": "cut by", "up": "increased by"}
 _PERCENT_NAMED_RE = re.compile(
     r"(?:rates?|shares?|margins?|yields?|percentages?|proportions?)", re.IGNORECASE
 )
-_OBJECT_CHANGE_VERBS = frozenset({"doubled", "tripled", "halved"})
+_OBJECT_CHANGE_VERBS = frozenset(
+    {"doubled", "doubles", "doubling", "tripled", "triples", "tripling", "halved", "halves"}
+    | {"halving"}
+)
 _NOT_OBJECT_WORDS = frozenset(
     {"to", "of", "by", "in", "on", "at", "for", "from", "than", "and", "or", "but", "with"}
     | {"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that"}

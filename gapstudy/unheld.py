@@ -296,20 +296,28 @@ def _nothing_counted(
     )
 
 
-# The endings of a verb in the past tense: "shipped", "sold", "bought", "built", "spent", "made".
-_PAST_TENSE_RE = re.compile(r"[a-z]+(?:ed|old|ought|aught|ilt|ent|ade)")
+@cache
+def is_past_tense(word: str) -> bool:
+    """Whether the English lexicon gives ``word`` (in lower case) as a verb's past tense and
+    not also as its base form: "sold", "took", "shipped"; not "set", "cut" or "shed", whose
+    past is their base form (a noun as likely after a name), nor "gold" or "talent", which
+    only end as a past tense does."""
+    if not word.islower():
+        return False
+    for lemma in lemminflect.getAllLemmas(word).get("VERB", ()):
+        forms = lemminflect.getAllInflections(lemma, upos="VERB")
+        if word in forms.get("VBD", ()) and word not in forms.get("VB", ()):
+            return True
+    return False
 
 
 def _name_then_verb(run: list[str], before: str) -> bool:
     """Whether the words after a count that follows a determiner are a name and a verb in the
-    past tense ("less than half the 2.5 million Nvidia sold"): a clause whose subject is the
-    name and whose object is the figure (the things counted are named earlier), not a unit."""
+    past tense ("less than half the 2.5 million Nvidia sold", "the 300 Huawei took went to
+    banks"): a clause whose subject is the name and whose object is the figure (the things
+    counted are named earlier), not a unit."""
     opener = before.split()[-1].casefold() if before.split() else ""
-    return (
-        opener in _DETERMINERS_BEFORE
-        and len(run) == 2
-        and _PAST_TENSE_RE.fullmatch(run[1]) is not None
-    )
+    return opener in _DETERMINERS_BEFORE and len(run) >= 2 and is_past_tense(run[1])
 
 
 _DETERMINERS_BEFORE = frozenset({"the", "those", "these", "its", "their", "his", "her", "our"})
@@ -479,6 +487,8 @@ _ORDINAL_BEFORE_RE = re.compile(
 # Digits that go on after a comma and a space ("400, 000"); an editor's bracket that completes
 # the figure ("$2 [billion]").
 _SPLIT_AFTER_RE = re.compile(r",[ \t]+\d{3}(?![\d,.])")
+# A list going on after the part a split figure would have: a comma, "and" or "or", a number.
+_LIST_GOES_ON_RE = re.compile(r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)\d")
 _BRACKET_AFTER_RE = re.compile(r"[ \t]*\[[^\]\d]*[a-z]")
 # An amount of money written as a price per a unit: "$10 per million tokens", "$0.13/kWh".
 _PRICE_WRITTEN_RE = re.compile(
@@ -616,6 +626,8 @@ def _split_figure(
     to 500", the end of a split number): the figure is more than the mention's words."""
     leading_zero = re.match(r"[^\d.]*0\d", mention.text) is not None
     split = mention.text[-1:].isdigit() and _SPLIT_AFTER_RE.match(text, mention.end)
+    if split and _LIST_GOES_ON_RE.match(text, split.end()) and text[split.start() + 2 :][:1] != "0":
+        split = None  # "150, 300 or 500 megawatts": three figures of a list, not "150,300"
     bracket = _BRACKET_AFTER_RE.match(text, mention.end)
     if not (leading_zero or split or bracket):
         return None
@@ -802,11 +814,23 @@ _PREDICATE_WORDS = (
 _PASSING_BEFORE = _PREDICATE_WORDS - _PRONOUNS_AFTER - _CONJUNCTIONS
 
 
-def predicate_starts(token: str) -> bool:
+# Words after which a month's name that is also a word ("May") dates something: "in May",
+# "by May", "since May", "until May", "last May".
+_DATING_BEFORE_MONTH = frozenset(
+    {"in", "by", "since", "until", "till", "through", "from", "to", "during", "before", "after"}
+    | {"of", "last", "next", "early", "late", "mid", "this", "that", "each", "every", "and"}
+)
+
+
+def predicate_starts(token: str, previous: str = "") -> bool:
     """Whether ``token`` starts a predicate after a figure's phrase: an auxiliary, a verb of
     saying, a pronoun, a contraction ("they're"), or a participle in "-ing" that is not an
-    operator word ("15 percent overall expressing more excitement than concern")."""
+    operator word ("15 percent overall expressing more excitement than concern"). "May" with
+    its capital after a word that dates (``previous``: "in", "by", "since" ...) is the month,
+    no modal: "rose about 5% in May and 7% in June"."""
     folded = token.casefold()
+    if token == "May" and previous.casefold() in _DATING_BEFORE_MONTH:
+        return False
     if folded in _PREDICATE_WORDS or re.search(r"['’](?:re|s|ve|ll|d)$", folded):
         return True
     return folded.endswith("ing") and len(folded) > 5 and _operator_class(token) is None
@@ -976,7 +1000,10 @@ def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[
     month"). A comparison right before the next figure (``cut``: the window ends at one) sets
     the two side by side ("88% vs 89%"): each is a level."""
     found = []
-    tokens = tokens[: next((at for at, t in enumerate(tokens) if predicate_starts(t)), None)]
+    starts = (
+        at for at, t in enumerate(tokens) if predicate_starts(t, tokens[at - 1] if at else "")
+    )
+    tokens = tokens[: next(starts, None)]
     if (head := _head(tokens)) and _operator_class(head) == "a unit":
         found.append((head, "a unit"))  # "2.664 million H800 GPU hours": hours, not things
     for at in range(len(tokens)):
@@ -1178,7 +1205,9 @@ def _dates_a_figure(
         return False
     if re.search(r"-[^\W\d_]", earlier[-1].text) or text[earlier[-1].end + floor :][:1] == "-":
         return False
-    return not any(predicate_starts(token) for token in between)
+    return not any(
+        predicate_starts(t, between[at - 1] if at else "") for at, t in enumerate(between)
+    )
 
 
 def _period_words(before: list[str], after: list[str]) -> list[tuple[str, str]]:
@@ -1270,13 +1299,20 @@ def _level_words() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
     return frozenset(verbs), frozenset(nouns)
 
 
+def ends_in_level_verb(words: list[str]) -> bool:
+    """Whether ``words`` end in a form of a verb declared as naming a level, with the words
+    declared after it (vocab.LEVEL_WORDS: "stood at", "edged up to")."""
+    folded = tuple(word.casefold() for word in words)
+    return any(folded[-len(verb) :] == verb for verb in _level_words()[0])
+
+
 @cache
 def _parts_of_speech(word: str) -> frozenset[str]:
     """The parts of speech the lexicon gives ``word`` (none for a word it does not know)."""
     return frozenset(lemminflect.getAllLemmas(word.casefold()))
 
 
-def _is_verb(word: str) -> bool:
+def is_verb(word: str) -> bool:
     """Whether ``word`` is a verb that takes the figure as its object: a verb form in the
     lexicon that is no auxiliary and no adverb ("still", "back", "near" stay adverbs)."""
     parts = _parts_of_speech(word)
@@ -1305,11 +1341,12 @@ _BARE_AFTER = (
 
 
 def _is_bare(reading: dict[str, Any], after: str) -> bool:
-    """Whether ``reading`` is a level percentage with no whole and nothing after it (``after``:
-    the rest of its clause) names what it is. A count is never bare here: after a verb, what
-    it counts is often left out as said before ("granted over 15,000"), and the verb does not
-    change that it counts."""
-    if reading["kind"] != "percent" or reading["unit"] != "percent" or "whole" in reading:
+    """Whether ``reading`` is a level percentage (or percentage points: "easing 0.1
+    percentage points") with no whole and nothing after it (``after``: the rest of its clause)
+    names what it is. A count is never bare here: after a verb, what it counts is often left
+    out as said before ("granted over 15,000"), and the verb does not change that it counts."""
+    is_percent = reading["unit"] in ("percent", "percentage_point")
+    if reading["kind"] != "percent" or not is_percent or "whole" in reading:
         return False
     tokens = _tokens(after)
     return not tokens or tokens[0].casefold() in _BARE_AFTER
@@ -1341,9 +1378,10 @@ def _decided_before(
         return None  # "ranged from 5% to 10%": the verb's object is no bare figure
     words = _hedge_stripped(_tokens(before), mention.text)
     folded = [word.casefold() for word in words]
-    level_verbs, level_nouns = _level_words()
-    if not words or any(tuple(folded[-len(v) :]) == v for v in level_verbs):
-        return None
+    level_nouns = _level_words()[1]
+    lead = _tokens(re.split(r"\d", mention.text, maxsplit=1)[0])
+    if not words or ends_in_level_verb(words) or ends_in_level_verb(_tokens(before) + lead):
+        return None  # "stood at 40%", "edged up to 3.9%" (the mention holds "up to")
     if _is_subject(after) or (len(words) > 1 and words[-1][:1].isupper()):
         # "I think 20 percent is too much": the figure starts a clause of its own; "ahead of
         # the United States by only 2.7%": a capital inside the clause starts a name, no verb
@@ -1359,7 +1397,7 @@ def _decided_before(
         word, what = f"{words[-2]} of", "noun"
     elif folded[-1] in _CHANGE_WORDS | _BOUND_OPERATORS | vocab.AMOUNT_VERBS:
         return None  # a declared word: the reading and the acceptance rule hold it
-    elif _is_verb(folded[-1]) and (len(words) < 2 or folded[-2] not in _DETERMINERS):
+    elif is_verb(folded[-1]) and (len(words) < 2 or folded[-2] not in _DETERMINERS):
         word, what = words[-1], "verb"
     else:
         return None

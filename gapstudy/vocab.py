@@ -437,17 +437,34 @@ CHANGE_VERBS: dict[str, int] = {
     # verbs of a cut: "reduce electricity bills by up to 50 per cent", "slashed prices 30%"
     **dict.fromkeys(("reduce", "reduces", "reduced", "reducing", "slashed", "slashing"), -1),
     **dict.fromkeys(("lowered", "lowering", "trimmed", "trimming"), -1),
+    # the other forms in "-ing", "-s" and "-ed" of the verbs above, as the English lexicon gives
+    # them ("Shares are sliding 3% today"); base forms that are also nouns or adjectives
+    # ("advance", "narrow", "lower", "spike") are left out (tests/test_vocab.py checks the list)
+    **dict.fromkeys(("rocketing", "rockets", "exploding", "explodes"), 1),
+    **dict.fromkeys(("ballooning", "balloons", "leaping", "leaps", "advancing"), 1),
+    **dict.fromkeys(("adding", "adds", "rallying", "widening", "widens"), 1),
+    **dict.fromkeys(("rebounding", "rebounds", "spiking", "spikes", "improving"), 1),
+    **dict.fromkeys(("improves", "gaining", "skyrockets"), 1),
+    **dict.fromkeys(("sliding", "slipping", "dipping", "tumbling", "sinking", "sunk"), -1),
+    **dict.fromkeys(("shrinking", "slumping", "slumps", "plummets", "losing", "shedding"), -1),
+    **dict.fromkeys(("sheds", "narrows", "retreating", "retreats", "lowers", "trims"), -1),
+    **dict.fromkeys(("slashes",), -1),
 }
 # Verbs of change that move an amount: after them an amount of money, energy or things is the
 # amount moved ("lost $279 billion", "added 500 GW"), and a percentage of a named whole is a
 # share ("gained 6% of the market"); a percentage alone is a change ("shares lost 17%").
-AMOUNT_VERBS: frozenset[str] = frozenset({"added", "gained", "lost", "shed", "gains", "loses"})
+AMOUNT_VERBS: frozenset[str] = frozenset(
+    {"added", "gained", "lost", "shed", "gains", "loses"}
+    | {"adds", "adding", "gaining", "losing", "sheds", "shedding"}
+)
 # Nouns of change after a number: "a 42.86% increase", "a four-fold jump".
 CHANGE_NOUNS: dict[str, int] = {
     **dict.fromkeys(("increase", "rise", "gain", "growth", "jump", "surge", "leap"), 1),
     **dict.fromkeys(("boost", "expansion", "spike", "climb", "cagr", "hike"), 1),
     **dict.fromkeys(("decrease", "decline", "drop", "fall", "cut", "reduction", "plunge"), -1),
     "discount": -1,  # "a 50 per cent discount" is a cut in price: -50 percent
+    "uptick": 1,  # "following a 0.2% uptick in April"
+    "downtick": -1,
 }
 # The plural of each noun of change, made by rule ("-s"): "increases of 15 percent and 80
 # percent" are two rises, each with the sign of its noun.
@@ -477,6 +494,13 @@ LEVEL_WORDS: dict[str, str] = {
     "slap": "a verb: a rate set, as of a tariff ('slapped up to 245% in levies')",
     "stand at": "a verb: the level ('its margin stood at 40%')",
     "peg": "a verb: a level estimated ('odds that leaders peg below 20%')",
+    # a small move and "up to": the level reached, "up to" no bound ("edged up to 3.9%")
+    "edge up to": "a verb: the level reached after a small rise ('edged up to 3.9%')",
+    "tick up to": "a verb: the level reached after a small rise ('ticked up to 4.1%')",
+    "inch up to": "a verb: the level reached after a small rise ('inched up to 2%')",
+    "creep up to": "a verb: the level reached after a small rise ('crept up to 5%')",
+    "bump up to": "a verb: the level reached after a small rise ('bumped up to 3.9%')",
+    "nudge up to": "a verb: the level reached after a small rise ('nudged up to 6%')",
     "a share of": "a noun: a share, a level ('a share of 80%')",
     "a stake of": "a noun: a part owned, a level ('a stake of 5%')",
     "a rate of": "a noun: a rate, a level ('a rate of 3.5%'; 'a growth rate of' is a change)",

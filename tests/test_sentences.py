@@ -2084,7 +2084,7 @@ def test_the_words_around_a_number_decide_its_reading(text, words, expected):
         assert reading == {"exclusion": expected[1]}, reading
         return
     if expected[0] == "refusal":
-        assert expected[1] in reading.get("refusal", ""), reading
+        assert "refusal" in reading and expected[1] in reading["refusal"], reading
         return
     assert numbers(reading)[0] == expected[0] and numbers(reading)[4:] == expected[4:], reading
     for got, want in zip(numbers(reading)[1:4], expected[1:4], strict=True):
@@ -2303,7 +2303,7 @@ WRITTEN_ONCE_CASES = [
     ("Its fabs make chips at 2, 3 and 4 nanometres.", "3", ("refusal", "nanometres")),
     ("It spent 4 billion, or 7%, on chips.", "4 billion", ("refusal", "written once")),
     # two figures joined by a comma and "and" are two clauses, not a list: the unit is not taken
-    ("It hired 300, and 5 GW went online.", "300", ("refusal", "")),
+    ("It hired 300, and 5 GW went online.", "300", ("count", 300, 300, 300, "exact", "count")),
     ("Capacity is 1.5, 2, or 3 gigawatts.", "2", ("quantity", 2, 2, 2, "exact", "gigawatt")),
     # a scale written once after the last figure may hold for the others too: refused
     ("Sales were 5, 6 and 7 million units.", "5", ("refusal", "written once")),
@@ -2416,4 +2416,156 @@ WRITTEN_ONCE_CASES = [
 
 @pytest.mark.parametrize(("text", "words", "expected"), WRITTEN_ONCE_CASES)
 def test_a_unit_written_once_or_with_the_figure_compared_holds_or_refuses(text, words, expected):
+    test_the_words_around_a_number_decide_its_reading(text, words, expected)
+
+
+# --- leftovers of the last rounds (docs/annotations.md names each rule) ------------------------
+# (sentence, words of the mention, expected): a reading, ("exclusion", reason) or ("refusal",
+# words of the reason). Written before the code was run.
+LEFTOVER_CASES = [
+    # every form of a declared verb of change in "-ing", "-s" and "-ed" is one of change
+    ("Shares are sliding 3% today.", "3%", ("change", -3, -3, -3, "exact", "percent")),
+    ("The index was tumbling 4% by noon.", "4%", ("change", -4, -4, -4, "exact", "percent")),
+    ("Sales are shrinking 8% this year.", "8%", ("change", -8, -8, -8, "exact", "percent")),
+    ("Bookings are dipping 2%.", "2%", ("change", -2, -2, -2, "exact", "percent")),
+    ("Its stock is slipping 7% this week.", "7%", ("change", -7, -7, -7, "exact", "percent")),
+    ("Profits were ballooning 40%.", "40%", ("change", 40, 40, 40, "exact", "percent")),
+    ("Revenue balloons 40%.", "40%", ("change", 40, 40, 40, "exact", "percent")),
+    ("The index sheds 2% at the open.", "2%", ("change", -2, -2, -2, "exact", "percent")),
+    ("The miner is losing 4% today.", "4%", ("change", -4, -4, -4, "exact", "percent")),
+    (
+        "The gap widens 3 percentage points.",
+        "3 percentage points",
+        ("change", 3, 3, 3, "exact", "percentage_point"),
+    ),
+    # ... and so is every such form of a verb of growth before "N times a year"
+    (
+        "Training compute is multiplying 4 times a year.",
+        "4 times a year",
+        ("refusal", "growth factor"),
+    ),
+    ("Training compute multiplies 4 times a year.", "4 times a year", ("refusal", "growth")),
+    # ... and of a verb that carries its own size before its object and a percentage
+    ("The firm doubles revenue 20%.", "20%", ("refusal", "carries its own size")),
+    # ... and before a share of another's whole the verb may act on it: refused, but for a cut
+    ("The patch improves 30% of queries.", "30%", ("refusal", "may act on that share")),
+    ("The patch improved 30% of queries.", "30%", ("refusal", "may act on that share")),
+    ("The bank declined 5% of applications.", "5%", ("refusal", "may act on that share")),
+    ("The firm is trimming 5% of staff.", "5%", ("change", -5, -5, -5, "exact", "percent")),
+    ("Shares fell 17% of their value.", "17%", ("change", -17, -17, -17, "exact", "percent")),
+    # ... after a determiner a participle still qualifies the noun, and a noun stays a noun
+    ("Its sliding 5% share worried the board.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
+    ("The firm launched 20 rockets.", "20", ("count", 20, 20, 20, "exact", "count")),
+    # a month after "in", "by", "since", "until" is a date, not the modal "may"
+    (
+        "Prices rose about 5% in May and 7% in June.",
+        "7%",
+        ("change", 7, 7, 7, "approximate", "percent"),
+    ),
+    (
+        "Sales fell nearly 4% by May and 6% by August.",
+        "6%",
+        ("change", -6, -6, -6, "approximate", "percent"),
+    ),
+    (
+        "Prices fell about 2% since May and 1% since June.",
+        "1%",
+        ("change", -1, -1, -1, "approximate", "percent"),
+    ),
+    # a list after a plural noun of change is a list of changes
+    (
+        "Analysts noted declines of 6% and 9% across the regions.",
+        "9%",
+        ("change", -9, -9, -9, "exact", "percent"),
+    ),
+    (
+        "Analysts noted declines of 6%, 8% and 9% across the regions.",
+        "9%",
+        ("change", -9, -9, -9, "exact", "percent"),
+    ),
+    (
+        "The survey found increases of 3% and 5% for most firms.",
+        "5%",
+        ("change", 5, 5, 5, "exact", "percent"),
+    ),
+    (
+        "The group reported increases of 10% and 12% among its brands.",
+        "12%",
+        ("change", 12, 12, 12, "exact", "percent"),
+    ),
+    # three or more figures share a unit written once after the last
+    (
+        "The utility weighed plants of 150, 300 or 500 megawatts.",
+        "150",
+        ("quantity", 0.15, 0.15, 0.15, "exact", "gigawatt"),
+    ),
+    (
+        "The bids came in at 2, 4, 6 and 8 gigawatts.",
+        "2",
+        ("quantity", 2, 2, 2, "exact", "gigawatt"),
+    ),
+    # a figure's own unit word wins over the compared figure's unit: "points" after a figure
+    # in percentage points are percentage points; against a percentage they stay refused
+    (
+        "The gap narrowed to 1.7 percentage points, down from 9.3 points a year earlier.",
+        "9.3 points",
+        ("percent", 9.3, 9.3, 9.3, "exact", "percentage_point"),
+    ),
+    ("Its share was 12%, down from 15 points.", "15 points", ("refusal", "points")),
+    ("The lead is 2 percentage points, versus 5 points.", "5 points", ("refusal", "points")),
+    (
+        "The lead is 2 percentage points, down from 5 points of the index.",
+        "5 points",
+        ("refusal", "points"),
+    ),
+    # percentage points alone after a verb declared neither of change nor of a level
+    ("Bond yields are easing 0.1 percentage points.", "0.1", ("refusal", "'easing'")),
+    # "up to" after a verb of a small move is the level reached, not a bound
+    ("Unemployment edges up to 3.9%.", "3.9%", ("percent", 3.9, 3.9, 3.9, "exact", "percent")),
+    (
+        "The jobless rate ticked up to 4.1% in March.",
+        "4.1%",
+        ("percent", 4.1, 4.1, 4.1, "exact", "percent"),
+    ),
+    ("Cloud customers could save up to 40%.", "40%", ("refusal", "save")),
+    # "by X to Y" without "by", and a figure after "following", stay refused
+    ("The brand lifted its share 0.4 points to 31%.", "0.4 points", ("refusal", "points")),
+    (
+        "Prices rose 0.5% in June, following a mere 0.2% in May.",
+        "0.2%",
+        ("refusal", "following"),
+    ),
+    # a name and a verb in the past tense after a count: the count's object clause
+    (
+        "Half the 2.5 million Nvidia sold went to China.",
+        "2.5 million",
+        ("count", 2.5e6, 2.5e6, 2.5e6, "exact", "count"),
+    ),
+    (
+        "Half the 300 Huawei took went to banks.",
+        "300",
+        ("count", 300, 300, 300, "exact", "count"),
+    ),
+    ("Of the 80 Meta kept, 20 left.", "80", ("count", 80, 80, 80, "exact", "count")),
+    (
+        "Half the 900 Baidu drew came from banks.",
+        "900",
+        ("count", 900, 900, 900, "exact", "count"),
+    ),
+    # a unit after "and" with a verb of its own starts a new clause: not written once
+    # (without the comma the words cannot tell a list from two clauses: refused, naming the verb)
+    ("It hired 300 and 5 GW went online.", "300", ("refusal", "clause of its own")),
+    (
+        "Plants of 300 and 500 MW went online.",
+        "300",
+        ("quantity", 0.3, 0.3, 0.3, "exact", "gigawatt"),
+    ),
+    ("It hired 300, and 5 GW.", "300", ("refusal", "two clauses by the rule")),
+    # a noun of change not declared before: "a 0.2% uptick" is a rise
+    ("Prices saw a 0.2% uptick in April.", "0.2%", ("change", 0.2, 0.2, 0.2, "exact", "percent")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), LEFTOVER_CASES)
+def test_a_leftover_form_reads_as_the_rules_say(text, words, expected):
     test_the_words_around_a_number_decide_its_reading(text, words, expected)

@@ -46,3 +46,29 @@ def test_a_new_value_changes_the_generated_section(monkeypatch):
 def test_a_document_without_the_markers_is_refused():
     with pytest.raises(ValueError, match="no section"):
         vocab.with_vocabularies("no markers here")
+
+
+# Forms a verb of change has that mean something else before a figure, left out on purpose:
+# "felled"/"fells" (of "fell", to cut down), "downed"/"ups" (of the particles), "shrunken"
+# (an adjective), and the base forms that are also nouns or adjectives ("advance", "lower").
+_NOT_OF_CHANGE = frozenset({"felled", "felling", "fells", "downed", "downing", "downs"})
+_NOT_OF_CHANGE |= {"upped", "upping", "ups", "shrunken"}
+
+
+def test_every_form_in_ing_s_and_ed_of_a_verb_of_change_is_declared_with_its_sign():
+    import lemminflect
+
+    missing = []
+    for word, sign in vocab.CHANGE_VERBS.items():
+        for lemma in lemminflect.getAllLemmas(word).get("VERB", ()):
+            forms = lemminflect.getAllInflections(lemma, upos="VERB")
+            for tag in ("VBD", "VBN", "VBG", "VBZ"):
+                for form in forms.get(tag, ()):
+                    if form not in _NOT_OF_CHANGE and vocab.CHANGE_VERBS.get(form) != sign:
+                        missing.append((word, form))
+    assert not missing, missing
+
+
+def test_every_form_of_a_verb_that_moves_an_amount_is_one_of_change():
+    assert set(vocab.CHANGE_VERBS) >= vocab.AMOUNT_VERBS
+    assert {"adds", "adding", "losing", "gaining", "sheds", "shedding"} <= vocab.AMOUNT_VERBS
