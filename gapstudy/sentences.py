@@ -142,15 +142,25 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|[。！？]|\n")
 _ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_][\w.]*)$")
 # The words between two figures of one list: an optional period of the first, then "and",
 # "or" or a comma ("239% in 2023 and 171%", "5% last year, 7%").
+# What a listed figure may carry between it and the next: a period or a place ("in 2023", "at
+# the northern plant"), or one adverb of where or how ("locally", "abroad").
+_LIST_ASIDE = (
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|so[ \t]+far|at|among|across)[ \t]+"
+    r"[^\n,;.()]{1,25}?|[ \t]+(?:[^\W\d_]{3,}ly|abroad|overseas|worldwide|nationwide))"
+)
+# A name and a comma before a listed figure: "up 6%, and Chile, 4%".
+_LIST_NAME = r"(?-i:(?:[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,2},[ \t]*)?)"
 _LIST_GAP_RE = re.compile(
-    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|so[ \t]+far)[ \t]+[^\n,;.()]{1,25}?)?[ \t]*"
-    r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+    rf"{_LIST_ASIDE}?[ \t]*"
+    rf"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+){_LIST_NAME}"
     # "risen 17.5% over the decade, compared with 11.9% in the U.S.": the same measure
-    r"|(?:[ \t]+(?:in|during|for|over|by|last|this|on|so[ \t]+far)[ \t]+[^\n,;.()]{1,25}?)?"
+    rf"|{_LIST_ASIDE}?"
     r"[ \t]*,?[ \t]*"
     r"(?:compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+",
     re.IGNORECASE,
 )
+# ", or" right after a change restates it in other terms: "climbed 6.5 percent, or $310 million".
+_RESTATED_RE = re.compile(r"[ \t]*,[ \t]*or[ \t]+")
 # The period a change is measured against, after its figure: "compared to last year", "from
 # a year earlier", "year-on-year".
 _COMPARED_PERIOD = (
@@ -160,8 +170,7 @@ _COMPARED_PERIOD = (
 )
 # What may follow a figure that continues a list: its period, then the clause ends.
 _LIST_TAIL_RE = re.compile(
-    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|so[ \t]+far)[ \t]+[^\n,;.()]{1,25}?)?"
-    rf"(?:{_COMPARED_PERIOD})?[ \t]*"
+    rf"{_LIST_ASIDE}?(?:{_COMPARED_PERIOD})?[ \t]*"
     r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$|(?<=\S)[ \t]*respectively\b)",
     re.IGNORECASE,
 )
@@ -1414,6 +1423,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return ratio
     if (as_verb := _double_as_verb(text, mention, reading, floor)) is not None:
         return as_verb
+    if (restated := _restated_change(text, mention, reading, earlier, floor)) is not None:
+        return restated
     if earlier and _is_bare(reading) and _LIST_TAIL_RE.match(text, mention.end):
         # the figure before it in the list; a number inside that figure's period ("up 25% in
         # just one quarter and 66%") lies in the gap and is passed over
@@ -1433,6 +1444,12 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
             if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
                 continued = _continued_change(reading, before)
                 return continued | {"read_with": f"the change {previous.text!r} before it"}
+            if before.get("kind") == "change" and not was_refused:
+                return {
+                    "refusal": f"{mention.text!r} is listed after the change {previous.text!r} "
+                    f"in another unit ({before['unit']!r}): a change or a level, which the "
+                    f"words do not settle; {vocab.REFUSAL_ADVICE}"
+                }
             if was_refused and _BY_RE.match(previous.text) and before.get("kind") != "change":
                 # "declined, by 50.0% and 46.7%": "by" whose verb is out of reach is refused,
                 # and so is every figure listed after it
@@ -1454,6 +1471,25 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
                 f"written once, earlier; {vocab.REFUSAL_ADVICE}"
             }
     return reading
+
+
+def _restated_change(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention], floor: int
+) -> dict[str, Any] | None:
+    """A figure of its own unit right after ", or" after a change restates that change in other
+    terms ("climbed 6.5 percent, or $310 million"; "fell $3 billion, or 5%"): a change in
+    those terms, with the change's sign. Else None."""
+    plain = reading.get("kind") in ("percent", "count", "money") and not reading.get("qualifier")
+    if not earlier or not plain or "whole" in reading:
+        return None
+    previous = earlier[-1]
+    if not _RESTATED_RE.fullmatch(text, previous.end, mention.start):
+        return None
+    before = _read(text, previous, earlier[:-1], floor)
+    if before.get("kind") != "change" or before.get("unit") == reading["unit"]:
+        return None
+    said = {"read_with": f"the change {previous.text!r} it restates"}
+    return _continued_change(reading, before) | said
 
 
 def _of_amounts(reading: dict[str, Any]) -> bool:

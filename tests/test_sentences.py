@@ -2417,3 +2417,88 @@ WRITTEN_ONCE_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), WRITTEN_ONCE_CASES)
 def test_a_unit_written_once_or_with_the_figure_compared_holds_or_refuses(text, words, expected):
     test_the_words_around_a_number_decide_its_reading(text, words, expected)
+
+
+# --- a figure read with its neighbours, its currency sign and its noun (sentence, words, an
+# expected reading or ("refusal", words of its reason)) ---
+NEIGHBOUR_CASES = [
+    # a bare figure continues a change across a place phrase, an adverb or a name and comma
+    (
+        "Shipments fell 8.2% at the northern plant, 5.1% at the southern plant, and 2.4% at "
+        "the coastal one.",
+        "5.1%",
+        ("change", -5.1, -5.1, -5.1, "exact", "percent"),
+    ),
+    (
+        "Shipments fell 8.2% at the northern plant, 5.1% at the southern plant, and 2.4% at "
+        "the coastal one.",
+        "2.4%",
+        ("change", -2.4, -2.4, -2.4, "exact", "percent"),
+    ),
+    (
+        "Sales rose 14 percent locally and 9 percent abroad.",
+        "9 percent",
+        ("change", 9.0, 9.0, 9.0, "exact", "percent"),
+    ),
+    (
+        "Copper output was up 6%, and Chile, 4%.",
+        "4%",
+        ("change", 4.0, 4.0, 4.0, "exact", "percent"),
+    ),
+    # ", or" restates the change in other terms: a change in those terms
+    (
+        "Operating profit climbed 6.5 percent, or $310 million, to $5.1 billion.",
+        "$310 million",
+        ("change", 3.1e8, 3.1e8, 3.1e8, "exact", "usd"),
+    ),
+    (
+        "Revenue fell $3 billion, or 5%, to $60 billion.",
+        "5%",
+        ("change", -5.0, -5.0, -5.0, "exact", "percent"),
+    ),
+    # ... the level it reaches stays a level; a figure of another unit listed after a change
+    # (not restating it) is refused
+    (
+        "Operating profit climbed 6.5 percent, or $310 million, to $5.1 billion.",
+        "$5.1 billion",
+        ("money", 5.1e9, 5.1e9, 5.1e9, "exact", "usd"),
+    ),
+    ("Sales rose 5% in May and 300 in June.", "300", ("refusal", "another unit")),
+    # near neighbours that keep their reading: a level in another clause, a list of levels
+    (
+        "Prices rose 5% in May, and unemployment stood at 4%.",
+        "4%",
+        ("percent", 4.0, 4.0, 4.0, "exact", "percent"),
+    ),
+    (
+        "Its share was 12% at home and 9% abroad.",
+        "9%",
+        ("percent", 9.0, 9.0, 9.0, "exact", "percent"),
+    ),
+    # a currency sign with its country's letters, spaced or reversed, is that currency
+    (
+        "Total receipts from visitors amounted to US$ 3.2 billion.",
+        "3.2 billion",
+        ("money", 3.2e9, 3.2e9, 3.2e9, "exact", "usd"),
+    ),
+    (
+        "The club is valued at $US2.4bn by the magazine.",
+        "2.4bn",
+        ("money", 2.4e9, 2.4e9, 2.4e9, "exact", "usd"),
+    ),
+    (
+        "The club is valued at A$ 900 million.",
+        "900 million",
+        ("money", 9e8, 9e8, 9e8, "exact", "aud"),
+    ),
+    # ... a scaled number after a sign and a space is never a count
+    ("The fund holds £ 2 billion.", "2 billion", ("money", 2e9, 2e9, 2e9, "exact", "gbp")),
+    ("The two firms employ 40 staff.", "40", ("count", 40.0, 40.0, 40.0, "exact", "count")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), NEIGHBOUR_CASES)
+def test_a_figure_is_read_with_its_neighbours_its_currency_and_its_noun(text, words, expected):
+    test_a_form_that_misread_before_reads_right_or_is_refused_with_its_reason(
+        text, words, expected
+    )
