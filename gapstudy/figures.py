@@ -577,9 +577,13 @@ def _is_glued(left: _Token, right: _Token) -> bool:
     return left.start + len(left.text) == right.start
 
 
+_LETTERS_AFTER_SIGN_RE = re.compile(r"(?<![^\W\d_])\$US(?=[ \t]?[0-9])")
+
+
 def _tokenise(text: str) -> list[_Token]:
     """Words, numbers and signs, with offsets; a dash between numbers reads as "to"."""
-    cleaned = text.translate(_QUOTES)
+    # "$US2.4bn" writes the letters of "US$" after the sign: the same currency, same length
+    cleaned = _LETTERS_AFTER_SIGN_RE.sub("US$", text.translate(_QUOTES))
     tokens = [
         _Token(m.group(), m.group().casefold(), m.start()) for m in _TOKEN_RE.finditer(cleaned)
     ]
