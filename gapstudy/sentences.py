@@ -1425,6 +1425,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return as_verb
     if (restated := _restated_change(text, mention, reading, earlier, floor)) is not None:
         return restated
+    if _is_bare(reading) and (refusal := _bracketed_item(text, mention, floor)):
+        return {"refusal": refusal}
     if earlier and _is_bare(reading) and _LIST_TAIL_RE.match(text, mention.end):
         # the figure before it in the list; a number inside that figure's period ("up 25% in
         # just one quarter and 66%") lies in the gap and is passed over
@@ -1490,6 +1492,37 @@ def _restated_change(
         return None
     said = {"read_with": f"the change {previous.text!r} it restates"}
     return _continued_change(reading, before) | said
+
+
+# A figure that is all its bracket holds: "parts (15%)".
+_OPEN_BRACKET_RE = re.compile(r"\([ \t]*$")
+_CLOSE_BRACKET_RE = re.compile(r"[ \t]*\)")
+# What opens a list of items after a change: a colon, "including", "such as", "led by".
+_ITEMS_OPEN_RE = re.compile(r":|\b(?:including|such[ \t]+as|led[ \t]+by|notably)\b", re.I)
+_CHANGE_WORDS = frozenset(vocab.CHANGE_VERBS) | set(vocab.CHANGE_NOUNS) | set(
+    vocab.CHANGE_NOUN_PLURALS
+)
+
+
+def _bracketed_item(text: str, mention: Mention, floor: int) -> str | None:
+    """A refusal for a bare figure alone in brackets after an item of a list that follows a
+    change ("Costs rose 20%: parts (15%) and labour (25%)"): the item's level, share or change,
+    which the words do not settle. Else None."""
+    before = text[floor : mention.start]
+    if not _OPEN_BRACKET_RE.search(before) or not _CLOSE_BRACKET_RE.match(text, mention.end):
+        return None
+    opened = list(_ITEMS_OPEN_RE.finditer(before))
+    if not opened:
+        return None
+    words = re.findall(r"[^\W\d_]+", before[: opened[-1].start()].casefold())
+    change = next((word for word in reversed(words) if word in _CHANGE_WORDS), None)
+    if change is None:
+        return None
+    return (
+        f"{mention.text!r} in brackets after an item of a list that follows the change "
+        f"{change!r}: the item's level, share or change, which the words do not settle; "
+        f"{vocab.REFUSAL_ADVICE}"
+    )
 
 
 def _of_amounts(reading: dict[str, Any]) -> bool:

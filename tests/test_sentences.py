@@ -2491,6 +2491,36 @@ NEIGHBOUR_CASES = [
     # ... a scaled number after a sign and a space is never a count
     ("The fund holds £ 2 billion.", "2 billion", ("money", 2e9, 2e9, 2e9, "exact", "gbp")),
     ("The two firms employ 40 staff.", "40", ("count", 40.0, 40.0, 40.0, "exact", "count")),
+    # a figure alone in brackets after each item of a list that follows a change: a level, a
+    # share or the item's change, which the words do not settle
+    ("Costs rose 20%: parts (15%) and labour (25%).", "15%", ("refusal", "in brackets")),
+    ("Costs rose 20%: parts (15%) and labour (25%).", "25%", ("refusal", "in brackets")),
+    (
+        "Prices showed increases across the board: food (4.1%), fuel (2.2%) and rent (1.5%).",
+        "2.2%",
+        ("refusal", "in brackets"),
+    ),
+    (
+        "Sales grew in most categories, including furniture (3.1%) and clothing (2.4%).",
+        "3.1%",
+        ("refusal", "in brackets"),
+    ),
+    # ... a bracket restating a share, a list of shares with no change, and signed figures stay
+    (
+        "AI use rose this year, and about a quarter of firms (26%) now use it daily.",
+        "26%",
+        ("percent", 26.0, 26.0, 26.0, "exact", "percent"),
+    ),
+    (
+        "The market is split: Nvidia (80%) and AMD (20%).",
+        "80%",
+        ("percent", 80.0, 80.0, 80.0, "exact", "percent"),
+    ),
+    (
+        "Sales rose in May: food (+4.1%) and fuel (-2.2%).",
+        "-2.2%",
+        ("change", -2.2, -2.2, -2.2, "exact", "percent"),
+    ),
 ]
 
 
