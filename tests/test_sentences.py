@@ -2521,6 +2521,33 @@ NEIGHBOUR_CASES = [
         "-2.2%",
         ("change", -2.2, -2.2, -2.2, "exact", "percent"),
     ),
+    # a noun of a rise after a percentage, up to three words after it
+    (
+        "Clothing sales posted a small 2% advance.",
+        "2%",
+        ("change", 2.0, 2.0, 2.0, "exact", "percent"),
+    ),
+    (
+        "The retailer reported a 4.5 percent online revenue gain in March.",
+        "4.5 percent",
+        ("change", 4.5, 4.5, 4.5, "exact", "percent"),
+    ),
+    (
+        "The index logged a 3% quarter-on-quarter price decline.",
+        "3%",
+        ("change", -3.0, -3.0, -3.0, "exact", "percent"),
+    ),
+    # ... an amount paid "in advance" is no change, nor a share before a function word
+    (
+        "They paid $2 billion in advance.",
+        "$2 billion",
+        ("money", 2e9, 2e9, 2e9, "exact", "usd"),
+    ),
+    (
+        "About 40% of the revenue growth came from chips.",
+        "40%",
+        ("percent", 40.0, 40.0, 40.0, "approximate", "percent"),
+    ),
 ]
 
 
