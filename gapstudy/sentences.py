@@ -1414,6 +1414,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return {"refusal": refusal}
     if mention.text.casefold().startswith("by ") and reading["kind"] != "change":
         return _read_by(text, mention, reading, floor)
+    if (by_adjective := _by_an_adjective(text, mention, reading, floor)) is not None:
+        return by_adjective
     if _FROM_TO_RE.match(mention.text) and not _YEAR_IN_RE.search(mention.text):
         return _read_from_to(text, mention, reading, floor)
     is_share = reading["kind"] == "percent" and "whole" not in reading
@@ -2532,6 +2534,35 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
         "refusal": f"{mention.text!r} gives the amount of a change or a difference whose "
         f"words are not in its clause; {vocab.REFUSAL_ADVICE}"
     }
+
+
+# "by a(n)" and one or two adjectives right before a figure: "grew by a healthy 12%".
+_BY_ADJECTIVES_RE = re.compile(
+    r"(?<![\w-])by[ \t]+an?[ \t]+(?P<words>(?:[^\W\d_]+(?:-[^\W\d_]+)*[ \t]+){1,2})$",
+    re.IGNORECASE,
+)
+
+
+def _by_an_adjective(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A bare percentage after "by a(n)" and adjectives (a compound with hyphens counts as one:
+    "by a better-than-expected 5%"), read as "by N" is: with the verb of change earlier in its
+    clause, or refused. Else None."""
+    if reading.get("kind") != "percent" or reading.get("qualifier") or "whole" in reading:
+        return None
+    found = _BY_ADJECTIVES_RE.search(text, floor, mention.start)
+    if found is None:
+        return None
+    words = found.group("words").split()
+    if not all("-" in word or is_modifier(word) for word in words):
+        return None
+    by = Mention(found.start(), mention.end, "by " + mention.text, number=mention.number)
+    read = _read_by(text, by, reading, floor)
+    if "refusal" in read or read.get("kind") != "change":
+        return read
+    return read | {"read_with": f"{read.get('read_with', 'the verb of its clause')}, past "
+                   f"{found.group().strip()!r}"}
 
 
 def _read_from_to(

@@ -2548,6 +2548,29 @@ NEIGHBOUR_CASES = [
         "40%",
         ("percent", 40.0, 40.0, 40.0, "approximate", "percent"),
     ),
+    # "by a(n)", adjectives, then the figure: read with the verb of change of its clause
+    (
+        "Revenue grew by a healthy 12% to $4 billion in the quarter.",
+        "12%",
+        ("change", 12.0, 12.0, 12.0, "exact", "percent"),
+    ),
+    (
+        "Exports fell by a sharp 7% in May.",
+        "7%",
+        ("change", -7.0, -7.0, -7.0, "exact", "percent"),
+    ),
+    (
+        "Exports rose by a better-than-expected 5% in May.",
+        "5%",
+        ("change", 5.0, 5.0, 5.0, "exact", "percent"),
+    ),
+    # ... with no verb of change in its clause it is refused; a doer after "by" stays a count
+    ("The price is set by a healthy 12% markup.", "12%", ("refusal", "12%")),
+    (
+        "The plant was built by a local firm with 300 staff.",
+        "300",
+        ("count", 300.0, 300.0, 300.0, "exact", "count"),
+    ),
 ]
 
 
