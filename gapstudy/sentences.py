@@ -1501,8 +1501,8 @@ _OPEN_BRACKET_RE = re.compile(r"\([ \t]*$")
 _CLOSE_BRACKET_RE = re.compile(r"[ \t]*\)")
 # What opens a list of items after a change: a colon, "including", "such as", "led by".
 _ITEMS_OPEN_RE = re.compile(r":|\b(?:including|such[ \t]+as|led[ \t]+by|notably)\b", re.I)
-_CHANGE_WORDS = frozenset(vocab.CHANGE_VERBS) | set(vocab.CHANGE_NOUNS) | set(
-    vocab.CHANGE_NOUN_PLURALS
+_CHANGE_WORDS = (
+    frozenset(vocab.CHANGE_VERBS) | set(vocab.CHANGE_NOUNS) | set(vocab.CHANGE_NOUN_PLURALS)
 )
 
 
@@ -1596,6 +1596,25 @@ _SCALE_JOINED_RE = re.compile(r"\d-(?:thousand|million|billion|trillion)$", re.I
 _SPAN_CLAIMED_NOUNS = _DIFFERENCE_WORDS | {"delay", "delays", "head", "wait", "lead-time"}
 
 
+# A comma and another modifier of the same noun: "10-year, inflation-linked bonds".
+_COMMA_MODIFIER_RE = re.compile(
+    r"[ \t]*,[ \t]*(?P<modifier>[^\W\d_]+(?:-[^\W\d_]+)*)(?=[ \t]+([^\W\d_]+))"
+)
+
+
+def _after_comma_modifier(text: str, end: int) -> re.Match[str] | None:
+    """The comma and modifier after a hyphened span, up to the noun they both qualify (group 1
+    of the match is that noun), if the word after the comma is a compound with a hyphen or an
+    adjective; else None."""
+    found = _COMMA_MODIFIER_RE.match(text, end)
+    if found is None:
+        return None
+    modifier = found.group("modifier")
+    if "-" not in modifier and not is_modifier(modifier):
+        return None
+    return _NEXT_WORD_RE.match(text, found.end())
+
+
 def _hyphen_compound(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any] | None:
     """A number joined by a hyphen to a word, the two qualifying what follows, read as the
     number and the word apart: a unit of measure is that quantity ("a 10-gigawatt campus" is
@@ -1614,11 +1633,11 @@ def _hyphen_compound(text: str, mention: Mention, reading: dict[str, Any]) -> di
             f"unnamed (a currency?), not a count; {vocab.REFUSAL_ADVICE}"
         }
     if reading["kind"] == "duration" and _SPAN_JOINED_RE.search(mention.text):
-        noun = _NEXT_WORD_RE.match(text, mention.end)
+        noun = _NEXT_WORD_RE.match(text, mention.end) or _after_comma_modifier(text, mention.end)
         if noun is None or noun.group(1).casefold() in _SPAN_CLAIMED_NOUNS:
             return None
         return {
-            "refusal": f"{mention.text + noun.group()!r}: a span joined by a hyphen before a "
+            "refusal": f"{text[mention.start : noun.end()]!r}: a span joined by a hyphen before a "
             f"noun names the period or kind of what follows, not a span claimed (a duration "
             f"only before a difference in time: 'a two-year lead'); {vocab.REFUSAL_ADVICE}"
         }
@@ -2561,8 +2580,10 @@ def _by_an_adjective(
     read = _read_by(text, by, reading, floor)
     if "refusal" in read or read.get("kind") != "change":
         return read
-    return read | {"read_with": f"{read.get('read_with', 'the verb of its clause')}, past "
-                   f"{found.group().strip()!r}"}
+    return read | {
+        "read_with": f"{read.get('read_with', 'the verb of its clause')}, past "
+        f"{found.group().strip()!r}"
+    }
 
 
 def _read_from_to(

@@ -2571,6 +2571,24 @@ NEIGHBOUR_CASES = [
         "300",
         ("count", 300.0, 300.0, 300.0, "exact", "count"),
     ),
+    # a span joined by a hyphen, a comma and another modifier before the noun: still a kind
+    (
+        "Investors bought 10-year, inflation-linked bonds worth $2 billion.",
+        "10-year",
+        ("refusal", "a span joined"),
+    ),
+    ("The firm signed a five-year, fixed-price contract.", "five-year", ("refusal", "a span")),
+    # ... before a difference in time it stays a span claimed; a span with no hyphen stays
+    (
+        "The US holds a two-year, widening lead.",
+        "two-year",
+        ("duration", 2.0, 2.0, 2.0, "exact", "year"),
+    ),
+    (
+        "The plan runs for 10 years, officials said.",
+        "10 years",
+        ("duration", 10.0, 10.0, 10.0, "exact", "year"),
+    ),
 ]
 
 
