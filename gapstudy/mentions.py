@@ -759,6 +759,16 @@ def _widen_all(text: str, numbers: list[tuple[int, int]]) -> list[tuple[int, int
     return found
 
 
+# "{verb} at" takes in a rate only, a percentage or a multiple ("grew at 7%", "growing at
+# around 2.4x per year"), never a count ("increases at four plants").
+_AT_END_RE = re.compile(r"(?<![\w-])at[ \t]*$", re.IGNORECASE)
+_PERCENT_AHEAD_RE = re.compile(
+    r"[\w.,]*?(?:[ \t]?%|(?<=[0-9])x(?![\w-])"
+    r"|[ \t-]*(?:percent|per[ \t]cent|pct|times|fold)(?![\w]))",
+    re.IGNORECASE,
+)
+
+
 def _lead_start(text: str, start: int, floor: int) -> int:
     """Where the words before a number that its reading needs begin (not before ``floor``)."""
     number_start = start  # an article inside the number stays ("a third of")
@@ -774,6 +784,8 @@ def _lead_start(text: str, start: int, floor: int) -> int:
             break
         if _is_attributive(text, match):
             break  # "its declining 5% share": an adjective of the share, no change
+        if _AT_END_RE.search(match.group()) and not _PERCENT_AHEAD_RE.match(text, number_start):
+            break  # "increases at four plants": "at" places the count, no rate of change
         start = match.start()
     while start < number_start:  # an article alone at the left edge adds nothing
         word = re.match(r"(\w+)[ \t]+", text[start:])

@@ -2589,11 +2589,21 @@ NEIGHBOUR_CASES = [
         "10 years",
         ("duration", 10.0, 10.0, 10.0, "exact", "year"),
     ),
+    # a plural noun of change, "at" and a count that names what it counts: a count
+    (
+        "Profits benefited from capacity increases at four plants in Texas.",
+        "four",
+        ("count", 4.0, 4.0, 4.0, "exact", "count"),
+    ),
+    # ... "at" before a percentage after a verb of change stays its rate
+    (
+        "Chip output grew at 15% in 2024.",
+        "15%",
+        ("change", 15.0, 15.0, 15.0, "exact", "percent"),
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "words", "expected"), NEIGHBOUR_CASES)
 def test_a_figure_is_read_with_its_neighbours_its_currency_and_its_noun(text, words, expected):
-    test_a_form_that_misread_before_reads_right_or_is_refused_with_its_reason(
-        text, words, expected
-    )
+    test_a_form_that_misread_before_reads_right_or_is_refused_with_its_reason(text, words, expected)
