@@ -1425,6 +1425,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return ratio
     if (as_verb := _double_as_verb(text, mention, reading, floor)) is not None:
         return as_verb
+    if refusal := _profit_or_rise(mention, reading):
+        return {"refusal": refusal}
     if (restated := _restated_change(text, mention, reading, earlier, floor)) is not None:
         return restated
     if _is_bare(reading) and (refusal := _bracketed_item(text, mention, floor)):
@@ -1494,6 +1496,26 @@ def _restated_change(
         return None
     said = {"read_with": f"the change {previous.text!r} it restates"}
     return _continued_change(reading, before) | said
+
+
+# "gain of" or "advance of" before money: a profit or a loan, or a rise ("a trading gain of $3.4
+# billion").
+_GAIN_OF_RE = re.compile(r"^(?:gains?|advances?)[ \t]+of[ \t]+(?P<amount>.+)$", re.IGNORECASE)
+
+
+def _profit_or_rise(mention: Mention, reading: dict[str, Any]) -> str | None:
+    """A refusal for money after "gain of" or "advance of", read as a change: it may be an
+    amount earned or lent as well as a rise. Else None."""
+    found = _GAIN_OF_RE.match(mention.text)
+    if reading.get("kind") != "change" or found is None:
+        return None
+    if read_mention(found.group("amount")).get("kind") != "money":
+        return None
+    return (
+        f"{mention.text!r}: money after a noun of a rise and 'of' may be an amount earned or "
+        f"lent (a profit, an advance) as well as a rise, which the words do not settle; "
+        f"{vocab.REFUSAL_ADVICE}"
+    )
 
 
 # A figure that is all its bracket holds: "parts (15%)".

@@ -2601,6 +2601,25 @@ NEIGHBOUR_CASES = [
         "15%",
         ("change", 15.0, 15.0, 15.0, "exact", "percent"),
     ),
+    # money after "gain of" or "advance of": a profit (or a loan) or a rise, the words do not say
+    (
+        "The insurer booked a trading gain of $3.4 billion for the year, down 12 percent.",
+        "$3.4 billion",
+        ("refusal", "gain of"),
+    ),
+    ("The bank got an advance of $5 million from the fund.", "$5 million", ("refusal", "of")),
+    # ... a percentage after it, money after "increase of", and a loss of money stay
+    ("Shares saw a gain of 5% on Monday.", "5%", ("change", 5.0, 5.0, 5.0, "exact", "percent")),
+    (
+        "Revenue showed an increase of $5 billion.",
+        "$5 billion",
+        ("change", 5e9, 5e9, 5e9, "exact", "usd"),
+    ),
+    (
+        "The firm posted a net loss of $2 billion.",
+        "$2 billion",
+        ("money", 2e9, 2e9, 2e9, "exact", "usd"),
+    ),
 ]
 
 
