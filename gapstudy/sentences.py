@@ -1387,6 +1387,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     reading, is_final = _own_or_listed(text, mention, earlier, floor)
     if is_final:
         return reading
+    if refusal := _money_above_or_below(mention, reading):
+        return {"refusal": refusal}
     if reason := _excluded_in_context(text, mention, reading):
         return {"exclusion": reason}
     if (refusal := _split_number(text, mention, reading)) is not None:
@@ -1496,6 +1498,25 @@ def _restated_change(
         return None
     said = {"read_with": f"the change {previous.text!r} it restates"}
     return _continued_change(reading, before) | said
+
+
+# Money, then "above" or "below" another amount: "$1.1 billion above the claims for 2019".
+_ABOVE_OR_BELOW_RE = re.compile(r"^(?P<amount>.+?)[ \t]+(?P<word>above|below)$", re.IGNORECASE)
+
+
+def _money_above_or_below(mention: Mention, reading: dict[str, Any]) -> str | None:
+    """A refusal for money read as a change from "above" or "below" after it: a difference
+    from another amount, as "more ... than" is, whatever that amount is. Else None."""
+    found = _ABOVE_OR_BELOW_RE.match(mention.text)
+    if reading.get("kind") != "change" or found is None:
+        return None
+    if read_mention(found.group("amount")).get("kind") != "money":
+        return None
+    return (
+        f"{mention.text!r} is a difference from another amount ('{found.group('word')}' after "
+        f"money, as 'more ... than'): the words after it name what it is set against; "
+        f"{vocab.REFUSAL_ADVICE}"
+    )
 
 
 # "gain of" or "advance of" before money: a profit or a loan, or a rise ("a trading gain of $3.4

@@ -2620,6 +2620,17 @@ NEIGHBOUR_CASES = [
         "$2 billion",
         ("money", 2e9, 2e9, 2e9, "exact", "usd"),
     ),
+    # money "above" or "below" another amount: a difference, refused as "more ... than" is
+    (
+        "Claims reached $5 billion in 2020, $1.1 billion above the claims for 2019.",
+        "$1.1 billion",
+        ("refusal", "above"),
+    ),
+    (
+        "The bid came in at $40 million, $2 million below the asking price.",
+        "$2 million",
+        ("refusal", "below"),
+    ),
 ]
 
 
