@@ -1090,6 +1090,38 @@ def _price_later(text: str, mention: Mention, reading: dict[str, Any]) -> dict[s
     }
 
 
+# Words that set an amount against a later one: "down from", "compared with", "versus".
+_AGAINST_LATER_RE = re.compile(
+    r"(?<![\w-])(?:from|compared|versus|vs\.?|against)(?![\w-])", re.IGNORECASE
+)
+
+
+def _against_a_later_price(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """A refusal for money with no unit of its own set against ("down from", "compared
+    with") a price per a unit later in its sentence ("an average of $8,100, down from a peak
+    of $9,800 a tonne"): its unit may be that price's, written once. Else None."""
+    if reading.get("kind") != "money" or _a_unit_of_goods(text, mention):
+        return None
+    end = _sentence_span(text, mention.start, mention.end)[1]
+    for later in find_mentions(text[mention.end : end]):
+        at, until = mention.end + later.start, mention.end + later.end
+        if read_mention(later.text).get("kind") not in ("money", "price"):
+            continue
+        shifted = Mention(at, until, later.text)
+        per_word = _PER_UNIT_AFTER_RE.match(text, until)
+        per = _a_unit_of_goods(text, shifted) or (per_word.group().strip() if per_word else None)
+        if per is None and read_mention(later.text).get("kind") != "price":
+            continue
+        if not _AGAINST_LATER_RE.search(text, mention.end, at):
+            return None
+        unit = f" {per!r}" if per else ""
+        return (
+            f"{mention.text!r} is set against {later.text!r}{unit} later in its sentence, "
+            f"a price per a unit: its unit may be written once, there; {vocab.REFUSAL_ADVICE}"
+        )
+    return None
+
+
 def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     """What the normaliser makes of ``mention`` (a mention of ``text``) with the words of its
     sentence: its reading, completed where the sentence gives what the mention's words lack
@@ -1410,6 +1442,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     reading = _whole_defined_after(text, mention, reading) or reading
     if (priced := _price_later(text, mention, reading)) is not None:
         return priced
+    if refusal := _against_a_later_price(text, mention, reading):
+        return {"refusal": refusal}
     if refusal := _price_written_once(text, mention, reading, earlier) or _count_rate_or_far_end(
         text, mention, reading, floor
     ):

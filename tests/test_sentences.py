@@ -2631,6 +2631,29 @@ NEIGHBOUR_CASES = [
         "$2 million",
         ("refusal", "below"),
     ),
+    # money set against a price per a unit written later in the sentence: its unit may be that
+    (
+        "Copper has fallen to an average of $8,100, well down from a peak of $9,800 a tonne "
+        "in May.",
+        "$8,100",
+        ("refusal", "a tonne"),
+    ),
+    (
+        "Spot coal sold for $95, compared with $120 per ton a year ago.",
+        "$95",
+        ("refusal", "per ton"),
+    ),
+    # ... money set against money, or a price later with nothing setting them against each other
+    (
+        "The firm raised $8 million, up from $5 million a year earlier.",
+        "$8 million",
+        ("money", 8e6, 8e6, 8e6, "exact", "usd"),
+    ),
+    (
+        "The miner earned $2 billion as copper hit $9,800 a tonne in May.",
+        "$2 billion",
+        ("money", 2e9, 2e9, 2e9, "exact", "usd"),
+    ),
 ]
 
 
