@@ -1419,7 +1419,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     reading, is_final = _own_or_listed(text, mention, earlier, floor)
     if is_final:
         return reading
-    if refusal := _money_above_or_below(mention, reading):
+    if refusal := _money_above_or_below(mention, reading) or _estimates_at(text, mention, floor):
         return {"refusal": refusal}
     if reason := _excluded_in_context(text, mention, reading):
         return {"exclusion": reason}
@@ -1550,6 +1550,27 @@ def _money_above_or_below(mention: Mention, reading: dict[str, Any]) -> str | No
         f"{mention.text!r} is a difference from another amount ('{found.group('word')}' after "
         f"money, as 'more ... than'): the words after it name what it is set against; "
         f"{vocab.REFUSAL_ADVICE}"
+    )
+
+
+# The active verb of an estimate, then (what is estimated and) "at" right before a figure: "which
+# the bureau estimates at $1,450", "estimate the market at $40 billion".
+_ESTIMATES_AT_RE = re.compile(
+    r"(?<![\w-])(?P<verb>estimat(?:e|es|ing))(?:[ \t]+[^\W\d_][\w'’-]*){0,4}?[ \t]+at[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _estimates_at(text: str, mention: Mention, floor: int) -> str | None:
+    """A refusal for a figure after "estimate(s) ... at", as after "is estimated at": the
+    estimate may make it a bound or an approximation. Else None."""
+    found = _ESTIMATES_AT_RE.search(text, floor, mention.start)
+    if found is None:
+        return None
+    return (
+        f"{found.group('verb')!r} before {mention.text!r}, which the mention does not hold, "
+        f"may make it a bound or an approximation, as 'estimated at' does, not the exact "
+        f"amount read; {vocab.REFUSAL_ADVICE}"
     )
 
 

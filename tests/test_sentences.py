@@ -2654,6 +2654,20 @@ NEIGHBOUR_CASES = [
         "$2 billion",
         ("money", 2e9, 2e9, 2e9, "exact", "usd"),
     ),
+    # "estimates ... at N" reads as "is estimated at N" does: refused
+    (
+        "The median rent, which the bureau estimates at $1,450, rose again.",
+        "$1,450",
+        ("refusal", "'estimates'"),
+    ),
+    ("Analysts estimate the market at $40 billion.", "$40 billion", ("refusal", "'estimate'")),
+    ("The fleet is estimated at $2.5 million.", "$2.5 million", ("refusal", "'estimated'")),
+    # ... a verb of saying before a share keeps it
+    (
+        "Analysts estimate 30% of the chips are smuggled.",
+        "30%",
+        ("percent", 30.0, 30.0, 30.0, "exact", "percent"),
+    ),
 ]
 
 
