@@ -2588,6 +2588,12 @@ def _hedge_written_once(
     if before.get("bound") not in _HEDGED or not before.get("qualifier"):
         return reading
     said = f"{before['qualifier']!r} before {previous.text!r}, written once before the list"
+    if (before.get("kind"), before.get("unit")) != (reading.get("kind"), reading.get("unit")):
+        return {
+            "refusal": f"{said}, is a figure of another kind or unit: {mention.text!r} "
+            f"may restate it exactly or list another figure "
+            f"the hedge holds for, which the words do not settle; {vocab.REFUSAL_ADVICE}"
+        }
     if before["bound"] == "approximate":
         return (
             reading

@@ -2668,6 +2668,23 @@ NEIGHBOUR_CASES = [
         "30%",
         ("percent", 30.0, 30.0, 30.0, "exact", "percent"),
     ),
+    # a hedge written once is lent only to a figure of the same kind and unit; across an
+    # apposition of another kind it is refused (a restatement or a list?)
+    (
+        "Of the 30 clinics inspected, nearly half, 14 of the 30, failed.",
+        "14",
+        ("refusal", "nearly"),
+    ),
+    (
+        "About 40% came from Asia and 35% from Europe.",
+        "35%",
+        ("percent", 35.0, 35.0, 35.0, "approximate", "percent"),
+    ),
+    (
+        "Nearly 300 firms and 40 labs signed.",
+        "40",
+        ("count", 40.0, 40.0, 40.0, "approximate", "count"),
+    ),
 ]
 
 
