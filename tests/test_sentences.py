@@ -2685,6 +2685,21 @@ NEIGHBOUR_CASES = [
         "40",
         ("count", 40.0, 40.0, 40.0, "approximate", "count"),
     ),
+    # an everyday noun the unit registry also knows as an old unit is what is counted
+    (
+        "The survey covered 25 barns in the county.",
+        "25",
+        ("count", 25.0, 25.0, 25.0, "exact", "count"),
+    ),
+    ("The firm owns 40 chains across Asia.", "40", ("count", 40.0, 40.0, 40.0, "exact", "count")),
+    (
+        "Crews replaced 300 poles after the storm.",
+        "300",
+        ("count", 300.0, 300.0, 300.0, "exact", "count"),
+    ),
+    # ... a unit of measure written as units are stays a unit the mention does not hold
+    ("The ship sailed at 20 knots.", "20", ("refusal", "'knots'")),
+    ("The farm covers 300 acres.", "300", ("refusal", "'acres'")),
 ]
 
 
