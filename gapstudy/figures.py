@@ -677,10 +677,15 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
         # a range writes its unit or scale once ("by 3 to 4 million"); on both ends ("cut by
         # 3.4 million to 150 million") the second may be the level reached
         both = (first.unit and second.unit) or (first.scale and second.scale)
-        if lead.sign is not None and both:
+        # neither end writes a unit or scale ("fell by 1,000 to 52,000"), or the first is
+        # written in full before a scale ("fell by 20,000 to 1.2 million"): the same question
+        neither = not any((first.unit, second.unit, first.scale, second.scale))
+        in_full = first.scale is None and second.scale is not None and first.number >= 1000
+        if lead.sign is not None and (both or neither or in_full):
             raise reader.fail(
-                "after a change, 'X to Y' with the unit or scale written on both may be a range "
-                f"of the change or the change and the level it reached; {vocab.REFUSAL_ADVICE}"
+                "after a change, 'X to Y' with the unit or scale written on both, on neither, "
+                "or the first written in full may be a range of the change or the change and "
+                f"the level it reached; {vocab.REFUSAL_ADVICE}"
             )
     elif is_between:
         raise reader.fail("'between' needs 'X and Y'")

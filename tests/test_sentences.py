@@ -2700,6 +2700,17 @@ NEIGHBOUR_CASES = [
     # ... a unit of measure written as units are stays a unit the mention does not hold
     ("The ship sailed at 20 knots.", "20", ("refusal", "'knots'")),
     ("The farm covers 300 acres.", "300", ("refusal", "'acres'")),
+    # "by X to Y" after a change, ends written in full or with no unit: the change and the
+    # level it reached, or a range? refused with that reason, never a range read backwards
+    ("Jobs fell by 20,000 to 1.2 million.", "20,000", ("refusal", "the level it reached")),
+    ("Headcount fell by 1,000 to 52,000.", "1,000", ("refusal", "the level it reached")),
+    ("The count dropped by 12 to 1,200.", "12", ("refusal", "the level it reached")),
+    # ... a range with its unit or scale written once stays a range
+    (
+        "Prices rose by 10 to 15 percent.",
+        "10",
+        ("change", None, 10.0, 15.0, "range", "percent"),
+    ),
 ]
 
 
