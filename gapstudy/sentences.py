@@ -1467,39 +1467,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return restated
     if _is_bare(reading) and (refusal := _bracketed_item(text, mention, floor)):
         return {"refusal": refusal}
-    if earlier and _is_bare(reading) and _LIST_TAIL_RE.match(text, mention.end):
-        # the figure before it in the list; a number inside that figure's period ("up 25% in
-        # just one quarter and 66%") lies in the gap and is passed over
-        for i in range(len(earlier) - 1, -1, -1):
-            previous = earlier[i]
-            if not _LIST_GAP_RE.fullmatch(text[previous.end : mention.start]):
-                continue
-            before = _read(text, previous, earlier[:i], floor)
-            was_refused = "refusal" in before
-            if was_refused:
-                # "rose by 18.8, 48.9, and 67.3 percentage points": the verb of the list's
-                # first figure, with the unit written after its last
-                first = _list_start(text, earlier, i)
-                lead = text[first.start : first.number[0]] if first.number else ""
-                before = read_mention(lead + mention.text) if lead.strip() else before
-                reading = dict(reading, unit=before.get("unit", reading["unit"]))
-            if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
-                continued = _continued_change(reading, before)
-                return continued | {"read_with": f"the change {previous.text!r} before it"}
-            if before.get("kind") == "change" and not was_refused:
-                return {
-                    "refusal": f"{mention.text!r} is listed after the change {previous.text!r} "
-                    f"in another unit ({before['unit']!r}): a change or a level, which the "
-                    f"words do not settle; {vocab.REFUSAL_ADVICE}"
-                }
-            if was_refused and _BY_RE.match(previous.text) and before.get("kind") != "change":
-                # "declined, by 50.0% and 46.7%": "by" whose verb is out of reach is refused,
-                # and so is every figure listed after it
-                return {
-                    "refusal": f"{mention.text!r} continues a list after {previous.text!r}, "
-                    f"whose verb is not in its clause; {vocab.REFUSAL_ADVICE}"
-                }
-            break
+    if (listed := _listed_after_a_change(text, mention, reading, earlier, floor)) is not None:
+        return listed
     ends = _CLAUSE_END_RE.match(text, mention.end) or _NOTHING_COUNTED_RE.match(text, mention.end)
     if reading["kind"] == "count" and ends:
         earlier = [m for m in earlier if not _is_aside(text, m, mention)]
@@ -1513,6 +1482,49 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
                 f"written once, earlier; {vocab.REFUSAL_ADVICE}"
             }
     return reading
+
+
+def _listed_after_a_change(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention], floor: int
+) -> dict[str, Any] | None:
+    """A bare figure listed after a change ("fell 4% in 2023, 7% in 2024"): that change in its
+    direction, or refused where the unit differs or the first figure's verb is out of reach.
+    Else None."""
+    if not (earlier and _is_bare(reading) and _LIST_TAIL_RE.match(text, mention.end)):
+        return None
+    # the figure before it in the list; a number inside that figure's period ("up 25% in
+    # just one quarter and 66%") lies in the gap and is passed over
+    for i in range(len(earlier) - 1, -1, -1):
+        previous = earlier[i]
+        if not _LIST_GAP_RE.fullmatch(text[previous.end : mention.start]):
+            continue
+        before = _read(text, previous, earlier[:i], floor)
+        was_refused = "refusal" in before
+        if was_refused:
+            # "rose by 18.8, 48.9, and 67.3 percentage points": the verb of the list's
+            # first figure, with the unit written after its last
+            first = _list_start(text, earlier, i)
+            lead = text[first.start : first.number[0]] if first.number else ""
+            before = read_mention(lead + mention.text) if lead.strip() else before
+            reading = dict(reading, unit=before.get("unit", reading["unit"]))
+        if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
+            continued = _continued_change(reading, before)
+            return continued | {"read_with": f"the change {previous.text!r} before it"}
+        if before.get("kind") == "change" and not was_refused:
+            return {
+                "refusal": f"{mention.text!r} is listed after the change {previous.text!r} "
+                f"in another unit ({before['unit']!r}): a change or a level, which the "
+                f"words do not settle; {vocab.REFUSAL_ADVICE}"
+            }
+        if was_refused and _BY_RE.match(previous.text) and before.get("kind") != "change":
+            # "declined, by 50.0% and 46.7%": "by" whose verb is out of reach is refused,
+            # and so is every figure listed after it
+            return {
+                "refusal": f"{mention.text!r} continues a list after {previous.text!r}, "
+                f"whose verb is not in its clause; {vocab.REFUSAL_ADVICE}"
+            }
+        break
+    return None
 
 
 def _restated_change(
