@@ -384,6 +384,9 @@ _PER_UNIT_AFTER_RE = re.compile(
 # of goods. A span of time there makes a rate or dates the amount ("$2 an hour", "$5 billion a
 # year ago"), read by their own rules.
 _A_UNIT_AFTER_RE = re.compile(
+    # a bracketed aside may stand between ("66,790 yuan ($10,282.03) a tonne"), or the bracket
+    # that holds the amount may close before it
+    r"(?:[ \t]*\([^()\n]{1,40}\)|\))?"
     r"[ \t]+(?P<article>an?)[ \t]+(?P<words>[^\W\d_][\w-]*(?:[ \t]+[^\W\d_][\w-]*)?)(?![\w-])",
     re.IGNORECASE,
 )
@@ -896,8 +899,10 @@ def _price_written_once(
             break  # "At $2 per H100-hour, $3 billion buys": another clause
         kind = read_mention(previous.text).get("kind")
         per = _PER_UNIT_AFTER_RE.match(text, previous.end)
-        if kind == "price" or (per and (kind == "money" or previous.text[:1] in "$€£¥")):
+        goods = _a_unit_of_goods(text, previous) if kind == "money" else None
+        if kind == "price" or goods or (per and (kind == "money" or previous.text[:1] in "$€£¥")):
             unit = f"'per {per.group(1)}'" if per else f"the unit of {previous.text!r}"
+            unit = f"{goods!r}" if goods else unit
             return (
                 f"{mention.text!r} follows a price ({previous.text!r}) in its sentence: {unit}, "
                 f"written once, may hold for it too (a price, not an amount); "
