@@ -523,7 +523,8 @@ _PER_BRIDGE_RE = re.compile(
     r"(?:\)|[ \t]*\([^()\n]*\)|,[ \t]+or[ \t]+[^,;()\n]*,)?,?(?=[ \t]+(?:per|for[ \t]+every)\b)",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–，；：]|[.!?](?=\s|$)")
+# a full stop before a digit ends an abbreviation ("Oct. 31", "No. 3"), not a clause
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–，；：]|[.!?](?=\s|$)(?!\s+\d)")
 # A bare count followed by a preposition, not by what it counts ("10-20 for traditional
 # servers"): nothing counted is named.
 _NOTHING_COUNTED_RE = re.compile(
@@ -884,6 +885,20 @@ def _stock_or_flow(
     }
 
 
+# A price in a list of prices, after a change in percent and "to" or "at": "aluminium was 0.6%
+# higher at $1,778.50 a tonne, zinc fell 0.1% to $2,325.50".
+_PRICE_ITEM_BEFORE_RE = re.compile(r"\d[\d.,]*[ \t]*%[ \t]+(?:to|at)[ \t]+$")
+
+
+def _parallel_price(text: str, start: int, end: int) -> bool:
+    """Whether only commas part ``start`` from ``end`` and the words before ``end`` make it an
+    item of a list of prices, each a change in percent "to" or "at" a price: the unit written
+    with the list's first price holds across the commas."""
+    if re.search(r"[;:()\[\]—–\n]|[.!?](?=\s|$)(?!\s+\d)", text[start:end]):
+        return False
+    return _PRICE_ITEM_BEFORE_RE.search(text, start, end) is not None
+
+
 def _price_written_once(
     text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
 ) -> str | None:
@@ -893,10 +908,10 @@ def _price_written_once(
     if reading["kind"] != "money" or str(reading["unit"]).endswith("_per_year"):
         return None
     for previous in reversed(earlier):
-        if _CLAUSE_BREAK_RE.search(text, previous.end, mention.start) and not _set_against(
-            text, previous.end, mention.start
-        ):
-            break  # "At $2 per H100-hour, $3 billion buys": another clause
+        crossed = _CLAUSE_BREAK_RE.search(text, previous.end, mention.start)
+        if crossed and not _set_against(text, previous.end, mention.start):
+            if not _parallel_price(text, previous.end, mention.start):
+                break  # "At $2 per H100-hour, $3 billion buys": another clause
         kind = read_mention(previous.text).get("kind")
         per = _PER_UNIT_AFTER_RE.match(text, previous.end)
         goods = _a_unit_of_goods(text, previous) if kind == "money" else None
