@@ -909,9 +909,12 @@ def _price_written_once(
         return None
     for previous in reversed(earlier):
         crossed = _CLAUSE_BREAK_RE.search(text, previous.end, mention.start)
-        if crossed and not _set_against(text, previous.end, mention.start):
-            if not _parallel_price(text, previous.end, mention.start):
-                break  # "At $2 per H100-hour, $3 billion buys": another clause
+        if (
+            crossed
+            and not _set_against(text, previous.end, mention.start)
+            and not _parallel_price(text, previous.end, mention.start)
+        ):
+            break  # "At $2 per H100-hour, $3 billion buys": another clause
         kind = read_mention(previous.text).get("kind")
         per = _PER_UNIT_AFTER_RE.match(text, previous.end)
         goods = _a_unit_of_goods(text, previous) if kind == "money" else None
