@@ -269,8 +269,14 @@ _PERIOD_WORDS = _phrases(
 ) + _phrases("yoy", "ytd")
 _PROBABILITY_WORDS = frozenset({"chance", "chances", "odds", "probability", "likelihood"})
 _CONNECTORS = frozenset({"in", "to", "and", "of", "by", "from"})  # never units ("in" is not inches)
-# Nouns pint reads as units that, after a number, name what is counted ("900,000 units").
-_COUNTED_NOUNS = frozenset({"unit", "units", "pair", "pairs", "piece", "pieces"})
+# Nouns pint reads as units that, after a number, name what is counted ("900,000 units"); and
+# everyday nouns it knows as old units of length, area or volume, counted in the news ("25
+# barns", "40 restaurant chains", "300 poles"), never measured with.
+_COUNTED_NOUNS = frozenset({"unit", "units", "pair", "pairs", "piece", "pieces"}) | frozenset(
+    word + ending
+    for word in ("chain", "link", "rod", "barn", "pole", "hand", "bag", "count", "shot")
+    for ending in ("", "s")
+)
 # English words pint reads as units ("as" is an attosecond, "a" a year): never units here.
 _COMMON_WORDS = frozenset({"a", "an", "as", "at", "are", "the", "on", "or"})
 _NOT_UNITS = (
@@ -577,9 +583,13 @@ def _is_glued(left: _Token, right: _Token) -> bool:
     return left.start + len(left.text) == right.start
 
 
+_LETTERS_AFTER_SIGN_RE = re.compile(r"(?<![^\W\d_])\$US(?=[ \t]?[0-9])")
+
+
 def _tokenise(text: str) -> list[_Token]:
     """Words, numbers and signs, with offsets; a dash between numbers reads as "to"."""
-    cleaned = text.translate(_QUOTES)
+    # "$US2.4bn" writes the letters of "US$" after the sign: the same currency, same length
+    cleaned = _LETTERS_AFTER_SIGN_RE.sub("US$", text.translate(_QUOTES))
     tokens = [
         _Token(m.group(), m.group().casefold(), m.start()) for m in _TOKEN_RE.finditer(cleaned)
     ]
@@ -667,10 +677,15 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
         # a range writes its unit or scale once ("by 3 to 4 million"); on both ends ("cut by
         # 3.4 million to 150 million") the second may be the level reached
         both = (first.unit and second.unit) or (first.scale and second.scale)
-        if lead.sign is not None and both:
+        # neither end writes a unit or scale ("fell by 1,000 to 52,000"), or the first is
+        # written in full before a scale ("fell by 20,000 to 1.2 million"): the same question
+        neither = not any((first.unit, second.unit, first.scale, second.scale))
+        in_full = first.scale is None and second.scale is not None and first.number >= 1000
+        if lead.sign is not None and (both or neither or in_full):
             raise reader.fail(
-                "after a change, 'X to Y' with the unit or scale written on both may be a range "
-                f"of the change or the change and the level it reached; {vocab.REFUSAL_ADVICE}"
+                "after a change, 'X to Y' with the unit or scale written on both, on neither, "
+                "or the first written in full may be a range of the change or the change and "
+                f"the level it reached; {vocab.REFUSAL_ADVICE}"
             )
     elif is_between:
         raise reader.fail("'between' needs 'X and Y'")

@@ -182,7 +182,7 @@ _ATOM_RE = re.compile(
     |
     (?P<prefix>\b(?:{"|".join(_PREFIXES)})-)?
     (?:
-        (?P<currency>(?<![^\W\d_])(?-i:[A-Z]{{1,3}})[$¥]|[$£€¥]
+        (?P<currency>(?:(?<![^\W\d_])(?-i:[A-Z]{{1,3}})[$¥]|[$](?-i:US)|[$£€¥])[ \t]?
           |\b(?:{"|".join(_CURRENCY_CODES)})[ \t]?)?
         (?P<digits>[0-9]+(?:[.,][0-9]+|['’][0-9]{{3}}(?![0-9]))*|(?<=[$])\.[0-9]+
           |(?<![\w.,])\.[0-9]+)
@@ -759,6 +759,16 @@ def _widen_all(text: str, numbers: list[tuple[int, int]]) -> list[tuple[int, int
     return found
 
 
+# "{verb} at" takes in a rate only, a percentage or a multiple ("grew at 7%", "growing at
+# around 2.4x per year"), never a count ("increases at four plants").
+_AT_END_RE = re.compile(r"(?<![\w-])at[ \t]*$", re.IGNORECASE)
+_PERCENT_AHEAD_RE = re.compile(
+    r"[\w.,]*?(?:[ \t]?%|(?<=[0-9])x(?![\w-])"
+    r"|[ \t-]*(?:percent|per[ \t]cent|pct|times|fold)(?![\w]))",
+    re.IGNORECASE,
+)
+
+
 def _lead_start(text: str, start: int, floor: int) -> int:
     """Where the words before a number that its reading needs begin (not before ``floor``)."""
     number_start = start  # an article inside the number stays ("a third of")
@@ -774,6 +784,8 @@ def _lead_start(text: str, start: int, floor: int) -> int:
             break
         if _is_attributive(text, match):
             break  # "its declining 5% share": an adjective of the share, no change
+        if _AT_END_RE.search(match.group()) and not _PERCENT_AHEAD_RE.match(text, number_start):
+            break  # "increases at four plants": "at" places the count, no rate of change
         start = match.start()
     while start < number_start:  # an article alone at the left edge adds nothing
         word = re.match(r"(\w+)[ \t]+", text[start:])
@@ -953,11 +965,12 @@ _FRACTION_WORD_TAIL_RE = re.compile(
 _QUARTERS_TAIL_RE = re.compile(r"[ \t]+(?:quarters?|fourths?)(?![\w-])", re.IGNORECASE)
 _BY_BEFORE_RE = re.compile(r"(?<![\w-])by[ \t]+$", re.IGNORECASE)
 _HALF_COMPARED_RE = re.compile(r"[ \t]+(?:of[ \t]+)?(?:what|as)(?![\w-])", re.IGNORECASE)
-# One plain word (hyphens may join its parts) between a percentage and its noun of change: "a
-# 75% price cut", "90% cache-hit discount".
+# One to three plain words (hyphens may join their parts), none a function word, between a
+# percentage and its noun of change: "a 75% price cut", "90% cache-hit discount", "a 4.5 percent
+# online revenue gain".
 _NOUN_DIRECTION_TAIL_RE = re.compile(
-    rf"[ \t]+(?!(?:of|in|on|for|to|the|a|an|and|or|by|at|as|from|with|than)\b)"
-    rf"[^\W\d_]+(?:-[^\W\d_]+)*"
+    rf"(?:[ \t]+(?!(?:of|in|on|for|to|the|a|an|and|or|by|at|as|from|with|than)\b)"
+    rf"[^\W\d_]+(?:-[^\W\d_]+)*){{1,3}}?"
     rf"[ \t]+(?:{_alternatives(tuple(vocab.CHANGE_NOUNS))})(?![\w-])",
     re.IGNORECASE,
 )

@@ -148,20 +148,26 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|[。！？]|\n")
 _ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_][\w.]*)$")
 # The words between two figures of one list: an optional period of the first, then "and",
 # "or" or a comma ("239% in 2023 and 171%", "5% last year, 7%").
-# A figure's period in a list: "in 2023", "so far this year", "since May".
-_PERIOD_AFTER = (
-    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|since|until|till|through|so[ \t]+far)"
-    r"[ \t]+[^\n,;.()]{1,25}?)?"
+# What a listed figure may carry between it and the next: a period or a place ("in 2023", "at
+# the northern plant", "since May"), or one adverb of where or how ("locally", "abroad").
+_LIST_ASIDE = (
+    r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|since|until|till|through|so[ \t]+far"
+    r"|at|among|across)[ \t]+[^\n,;.()]{1,25}?"
+    r"|[ \t]+(?:[^\W\d_]{3,}ly|abroad|overseas|worldwide|nationwide))"
 )
+# A name and a comma before a listed figure: "up 6%, and Chile, 4%".
+_LIST_NAME = r"(?-i:(?:[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,2},[ \t]*)?)"
 _LIST_GAP_RE = re.compile(
-    rf"{_PERIOD_AFTER}[ \t]*"
-    r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+    rf"{_LIST_ASIDE}?[ \t]*"
+    rf"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+){_LIST_NAME}"
     # "risen 17.5% over the decade, compared with 11.9% in the U.S.": the same measure
-    rf"|{_PERIOD_AFTER}"
+    rf"|{_LIST_ASIDE}?"
     r"[ \t]*,?[ \t]*"
     r"(?:compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+",
     re.IGNORECASE,
 )
+# ", or" right after a change restates it in other terms: "climbed 6.5 percent, or $310 million".
+_RESTATED_RE = re.compile(r"[ \t]*,[ \t]*or[ \t]+")
 # The period a change is measured against, after its figure: "compared to last year", "from
 # a year earlier", "year-on-year".
 _COMPARED_PERIOD = (
@@ -171,7 +177,7 @@ _COMPARED_PERIOD = (
 )
 # What may follow a figure that continues a list: its period, then the clause ends.
 _LIST_TAIL_RE = re.compile(
-    rf"{_PERIOD_AFTER}(?:{_COMPARED_PERIOD})?[ \t]*"
+    rf"{_LIST_ASIDE}?(?:{_COMPARED_PERIOD})?[ \t]*"
     r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$|(?<=\S)[ \t]*respectively\b)",
     re.IGNORECASE,
 )
@@ -385,6 +391,9 @@ _PER_UNIT_AFTER_RE = re.compile(
 # of goods. A span of time there makes a rate or dates the amount ("$2 an hour", "$5 billion a
 # year ago"), read by their own rules.
 _A_UNIT_AFTER_RE = re.compile(
+    # a bracketed aside may stand between ("66,790 yuan ($10,282.03) a tonne"), or the bracket
+    # that holds the amount may close before it
+    r"(?:[ \t]*\([^()\n]{1,40}\)|\))?"
     r"[ \t]+(?P<article>an?)[ \t]+(?P<words>[^\W\d_][\w-]*(?:[ \t]+[^\W\d_][\w-]*)?)(?![\w-])",
     re.IGNORECASE,
 )
@@ -524,7 +533,8 @@ _PER_BRIDGE_RE = re.compile(
     r"(?:\)|[ \t]*\([^()\n]*\)|,[ \t]+or[ \t]+[^,;()\n]*,)?,?(?=[ \t]+(?:per|for[ \t]+every)\b)",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–，；：]|[.!?](?=\s|$)")
+# a full stop before a digit ends an abbreviation ("Oct. 31", "No. 3"), not a clause
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–，；：]|[.!?](?=\s|$)(?!\s+\d)")
 # A bare count followed by a preposition, not by what it counts ("10-20 for traditional
 # servers"): nothing counted is named.
 _NOTHING_COUNTED_RE = re.compile(
@@ -885,6 +895,20 @@ def _stock_or_flow(
     }
 
 
+# A price in a list of prices, after a change in percent and "to" or "at": "aluminium was 0.6%
+# higher at $1,778.50 a tonne, zinc fell 0.1% to $2,325.50".
+_PRICE_ITEM_BEFORE_RE = re.compile(r"\d[\d.,]*[ \t]*%[ \t]+(?:to|at)[ \t]+$")
+
+
+def _parallel_price(text: str, start: int, end: int) -> bool:
+    """Whether only commas part ``start`` from ``end`` and the words before ``end`` make it an
+    item of a list of prices, each a change in percent "to" or "at" a price: the unit written
+    with the list's first price holds across the commas."""
+    if re.search(r"[;:()\[\]—–\n]|[.!?](?=\s|$)(?!\s+\d)", text[start:end]):
+        return False
+    return _PRICE_ITEM_BEFORE_RE.search(text, start, end) is not None
+
+
 def _price_written_once(
     text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
 ) -> str | None:
@@ -894,14 +918,19 @@ def _price_written_once(
     if reading["kind"] != "money" or str(reading["unit"]).endswith("_per_year"):
         return None
     for previous in reversed(earlier):
-        if _CLAUSE_BREAK_RE.search(text, previous.end, mention.start) and not _set_against(
-            text, previous.end, mention.start
+        crossed = _CLAUSE_BREAK_RE.search(text, previous.end, mention.start)
+        if (
+            crossed
+            and not _set_against(text, previous.end, mention.start)
+            and not _parallel_price(text, previous.end, mention.start)
         ):
             break  # "At $2 per H100-hour, $3 billion buys": another clause
         kind = read_mention(previous.text).get("kind")
         per = _PER_UNIT_AFTER_RE.match(text, previous.end)
-        if kind == "price" or (per and (kind == "money" or previous.text[:1] in "$€£¥")):
+        goods = _a_unit_of_goods(text, previous) if kind == "money" else None
+        if kind == "price" or goods or (per and (kind == "money" or previous.text[:1] in "$€£¥")):
             unit = f"'per {per.group(1)}'" if per else f"the unit of {previous.text!r}"
+            unit = f"{goods!r}" if goods else unit
             return (
                 f"{mention.text!r} follows a price ({previous.text!r}) in its sentence: {unit}, "
                 f"written once, may hold for it too (a price, not an amount); "
@@ -1151,6 +1180,38 @@ def _price_later(text: str, mention: Mention, reading: dict[str, Any]) -> dict[s
         f"which the mention does not hold and is not one of the project's units; "
         f"{vocab.REFUSAL_ADVICE}"
     }
+
+
+# Words that set an amount against a later one: "down from", "compared with", "versus".
+_AGAINST_LATER_RE = re.compile(
+    r"(?<![\w-])(?:from|compared|versus|vs\.?|against)(?![\w-])", re.IGNORECASE
+)
+
+
+def _against_a_later_price(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """A refusal for money with no unit of its own set against ("down from", "compared
+    with") a price per a unit later in its sentence ("an average of $8,100, down from a peak
+    of $9,800 a tonne"): its unit may be that price's, written once. Else None."""
+    if reading.get("kind") != "money" or _a_unit_of_goods(text, mention):
+        return None
+    end = _sentence_span(text, mention.start, mention.end)[1]
+    for later in find_mentions(text[mention.end : end]):
+        at, until = mention.end + later.start, mention.end + later.end
+        if read_mention(later.text).get("kind") not in ("money", "price"):
+            continue
+        shifted = Mention(at, until, later.text)
+        per_word = _PER_UNIT_AFTER_RE.match(text, until)
+        per = _a_unit_of_goods(text, shifted) or (per_word.group().strip() if per_word else None)
+        if per is None and read_mention(later.text).get("kind") != "price":
+            continue
+        if not _AGAINST_LATER_RE.search(text, mention.end, at):
+            return None
+        unit = f" {per!r}" if per else ""
+        return (
+            f"{mention.text!r} is set against {later.text!r}{unit} later in its sentence, "
+            f"a price per a unit: its unit may be written once, there; {vocab.REFUSAL_ADVICE}"
+        )
+    return None
 
 
 def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
@@ -1490,6 +1551,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     reading, is_final = _own_or_listed(text, mention, earlier, floor)
     if is_final:
         return reading
+    if refusal := _money_above_or_below(mention, reading) or _estimates_at(text, mention, floor):
+        return {"refusal": refusal}
     if reason := _excluded_in_context(text, mention, reading):
         return {"exclusion": reason}
     if (refusal := _split_number(text, mention, reading)) is not None:
@@ -1511,12 +1574,16 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     reading = _whole_defined_after(text, mention, reading) or reading
     if (priced := _price_later(text, mention, reading)) is not None:
         return priced
+    if refusal := _against_a_later_price(text, mention, reading):
+        return {"refusal": refusal}
     if refusal := _price_written_once(text, mention, reading, earlier) or _count_rate_or_far_end(
         text, mention, reading, floor
     ):
         return {"refusal": refusal}
     if mention.text.casefold().startswith("by ") and reading["kind"] != "change":
         return _read_by(text, mention, reading, floor)
+    if (by_adjective := _by_an_adjective(text, mention, reading, floor)) is not None:
+        return by_adjective
     if _FROM_TO_RE.match(mention.text) and not _YEAR_IN_RE.search(mention.text):
         return _read_from_to(text, mention, reading, floor)
     is_share = reading["kind"] == "percent" and "whole" not in reading
@@ -1526,33 +1593,14 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return ratio
     if (as_verb := _double_as_verb(text, mention, reading, floor)) is not None:
         return as_verb
-    if earlier and _is_bare(reading) and _may_continue_list(text, mention, earlier):
-        # the figure before it in the list; a number inside that figure's period ("up 25% in
-        # just one quarter and 66%") lies in the gap and is passed over
-        for i in range(len(earlier) - 1, -1, -1):
-            previous = earlier[i]
-            if not _LIST_GAP_RE.fullmatch(text[previous.end : mention.start]):
-                continue
-            before = _read(text, previous, earlier[:i], floor)
-            was_refused = "refusal" in before
-            if was_refused:
-                # "rose by 18.8, 48.9, and 67.3 percentage points": the verb of the list's
-                # first figure, with the unit written after its last
-                first = _list_start(text, earlier, i)
-                lead = text[first.start : first.number[0]] if first.number else ""
-                before = read_mention(lead + mention.text) if lead.strip() else before
-                reading = dict(reading, unit=before.get("unit", reading["unit"]))
-            if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
-                continued = _continued_change(reading, before)
-                return continued | {"read_with": f"the change {previous.text!r} before it"}
-            if was_refused and _BY_RE.match(previous.text) and before.get("kind") != "change":
-                # "declined, by 50.0% and 46.7%": "by" whose verb is out of reach is refused,
-                # and so is every figure listed after it
-                return {
-                    "refusal": f"{mention.text!r} continues a list after {previous.text!r}, "
-                    f"whose verb is not in its clause; {vocab.REFUSAL_ADVICE}"
-                }
-            break
+    if refusal := _profit_or_rise(mention, reading):
+        return {"refusal": refusal}
+    if (restated := _restated_change(text, mention, reading, earlier, floor)) is not None:
+        return restated
+    if _is_bare(reading) and (refusal := _bracketed_item(text, mention, floor)):
+        return {"refusal": refusal}
+    if (listed := _listed_after_a_change(text, mention, reading, earlier, floor)) is not None:
+        return listed
     ends = _CLAUSE_END_RE.match(text, mention.end) or _NOTHING_COUNTED_RE.match(text, mention.end)
     if reading["kind"] == "count" and ends:
         earlier = [m for m in earlier if not _is_aside(text, m, mention)]
@@ -1566,6 +1614,159 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
                 f"written once, earlier; {vocab.REFUSAL_ADVICE}"
             }
     return reading
+
+
+def _listed_after_a_change(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention], floor: int
+) -> dict[str, Any] | None:
+    """A bare figure listed after a change ("fell 4% in 2023, 7% in 2024"): that change in its
+    direction, or refused where the unit differs or the first figure's verb is out of reach.
+    Else None."""
+    if not (earlier and _is_bare(reading) and _may_continue_list(text, mention, earlier)):
+        return None
+    # the figure before it in the list; a number inside that figure's period ("up 25% in
+    # just one quarter and 66%") lies in the gap and is passed over
+    for i in range(len(earlier) - 1, -1, -1):
+        previous = earlier[i]
+        if not _LIST_GAP_RE.fullmatch(text[previous.end : mention.start]):
+            continue
+        before = _read(text, previous, earlier[:i], floor)
+        was_refused = "refusal" in before
+        if was_refused:
+            # "rose by 18.8, 48.9, and 67.3 percentage points": the verb of the list's
+            # first figure, with the unit written after its last
+            first = _list_start(text, earlier, i)
+            lead = text[first.start : first.number[0]] if first.number else ""
+            before = read_mention(lead + mention.text) if lead.strip() else before
+            reading = dict(reading, unit=before.get("unit", reading["unit"]))
+        if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
+            continued = _continued_change(reading, before)
+            return continued | {"read_with": f"the change {previous.text!r} before it"}
+        if before.get("kind") == "change" and not was_refused:
+            return {
+                "refusal": f"{mention.text!r} is listed after the change {previous.text!r} "
+                f"in another unit ({before['unit']!r}): a change or a level, which the "
+                f"words do not settle; {vocab.REFUSAL_ADVICE}"
+            }
+        if was_refused and _BY_RE.match(previous.text) and before.get("kind") != "change":
+            # "declined, by 50.0% and 46.7%": "by" whose verb is out of reach is refused,
+            # and so is every figure listed after it
+            return {
+                "refusal": f"{mention.text!r} continues a list after {previous.text!r}, "
+                f"whose verb is not in its clause; {vocab.REFUSAL_ADVICE}"
+            }
+        break
+    return None
+
+
+def _restated_change(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention], floor: int
+) -> dict[str, Any] | None:
+    """A figure of its own unit right after ", or" after a change restates that change in other
+    terms ("climbed 6.5 percent, or $310 million"; "fell $3 billion, or 5%"): a change in
+    those terms, with the change's sign. Else None."""
+    plain = reading.get("kind") in ("percent", "count", "money") and not reading.get("qualifier")
+    if not earlier or not plain or "whole" in reading:
+        return None
+    previous = earlier[-1]
+    if not _RESTATED_RE.fullmatch(text, previous.end, mention.start):
+        return None
+    before = _read(text, previous, earlier[:-1], floor)
+    if before.get("kind") != "change" or before.get("unit") == reading["unit"]:
+        return None
+    said = {"read_with": f"the change {previous.text!r} it restates"}
+    return _continued_change(reading, before) | said
+
+
+# Money, then "above" or "below" another amount: "$1.1 billion above the claims for 2019".
+_ABOVE_OR_BELOW_RE = re.compile(r"^(?P<amount>.+?)[ \t]+(?P<word>above|below)$", re.IGNORECASE)
+
+
+def _money_above_or_below(mention: Mention, reading: dict[str, Any]) -> str | None:
+    """A refusal for money read as a change from "above" or "below" after it: a difference
+    from another amount, as "more ... than" is, whatever that amount is. Else None."""
+    found = _ABOVE_OR_BELOW_RE.match(mention.text)
+    if reading.get("kind") != "change" or found is None:
+        return None
+    if read_mention(found.group("amount")).get("kind") != "money":
+        return None
+    return (
+        f"{mention.text!r} is a difference from another amount ('{found.group('word')}' after "
+        f"money, as 'more ... than'): the words after it name what it is set against; "
+        f"{vocab.REFUSAL_ADVICE}"
+    )
+
+
+# The active verb of an estimate, then (what is estimated and) "at" right before a figure: "which
+# the bureau estimates at $1,450", "estimate the market at $40 billion".
+_ESTIMATES_AT_RE = re.compile(
+    r"(?<![\w-])(?P<verb>estimat(?:e|es|ing))(?:[ \t]+[^\W\d_][\w'’-]*){0,4}?[ \t]+at[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _estimates_at(text: str, mention: Mention, floor: int) -> str | None:
+    """A refusal for a figure after "estimate(s) ... at", as after "is estimated at": the
+    estimate may make it a bound or an approximation. Else None."""
+    found = _ESTIMATES_AT_RE.search(text, floor, mention.start)
+    if found is None:
+        return None
+    return (
+        f"{found.group('verb')!r} before {mention.text!r}, which the mention does not hold, "
+        f"may make it a bound or an approximation, as 'estimated at' does, not the exact "
+        f"amount read; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+# "gain of" or "advance of" before money: a profit or a loan, or a rise ("a trading gain of $3.4
+# billion").
+_GAIN_OF_RE = re.compile(r"^(?:gains?|advances?)[ \t]+of[ \t]+(?P<amount>.+)$", re.IGNORECASE)
+
+
+def _profit_or_rise(mention: Mention, reading: dict[str, Any]) -> str | None:
+    """A refusal for money after "gain of" or "advance of", read as a change: it may be an
+    amount earned or lent as well as a rise. Else None."""
+    found = _GAIN_OF_RE.match(mention.text)
+    if reading.get("kind") != "change" or found is None:
+        return None
+    if read_mention(found.group("amount")).get("kind") != "money":
+        return None
+    return (
+        f"{mention.text!r}: money after a noun of a rise and 'of' may be an amount earned or "
+        f"lent (a profit, an advance) as well as a rise, which the words do not settle; "
+        f"{vocab.REFUSAL_ADVICE}"
+    )
+
+
+# A figure that is all its bracket holds: "parts (15%)".
+_OPEN_BRACKET_RE = re.compile(r"\([ \t]*$")
+_CLOSE_BRACKET_RE = re.compile(r"[ \t]*\)")
+# What opens a list of items after a change: a colon, "including", "such as", "led by".
+_ITEMS_OPEN_RE = re.compile(r":|\b(?:including|such[ \t]+as|led[ \t]+by|notably)\b", re.I)
+_CHANGE_WORDS = (
+    frozenset(vocab.CHANGE_VERBS) | set(vocab.CHANGE_NOUNS) | set(vocab.CHANGE_NOUN_PLURALS)
+)
+
+
+def _bracketed_item(text: str, mention: Mention, floor: int) -> str | None:
+    """A refusal for a bare figure alone in brackets after an item of a list that follows a
+    change ("Costs rose 20%: parts (15%) and labour (25%)"): the item's level, share or change,
+    which the words do not settle. Else None."""
+    before = text[floor : mention.start]
+    if not _OPEN_BRACKET_RE.search(before) or not _CLOSE_BRACKET_RE.match(text, mention.end):
+        return None
+    opened = list(_ITEMS_OPEN_RE.finditer(before))
+    if not opened:
+        return None
+    words = re.findall(r"[^\W\d_]+", before[: opened[-1].start()].casefold())
+    change = next((word for word in reversed(words) if word in _CHANGE_WORDS), None)
+    if change is None:
+        return None
+    return (
+        f"{mention.text!r} in brackets after an item of a list that follows the change "
+        f"{change!r}: the item's level, share or change, which the words do not settle; "
+        f"{vocab.REFUSAL_ADVICE}"
+    )
 
 
 def _of_amounts(reading: dict[str, Any]) -> bool:
@@ -1637,6 +1838,25 @@ _SCALE_JOINED_RE = re.compile(r"\d-(?:thousand|million|billion|trillion)$", re.I
 _SPAN_CLAIMED_NOUNS = _DIFFERENCE_WORDS | {"delay", "delays", "head", "wait", "lead-time"}
 
 
+# A comma and another modifier of the same noun: "10-year, inflation-linked bonds".
+_COMMA_MODIFIER_RE = re.compile(
+    r"[ \t]*,[ \t]*(?P<modifier>[^\W\d_]+(?:-[^\W\d_]+)*)(?=[ \t]+([^\W\d_]+))"
+)
+
+
+def _after_comma_modifier(text: str, end: int) -> re.Match[str] | None:
+    """The comma and modifier after a hyphened span, up to the noun they both qualify (group 1
+    of the match is that noun), if the word after the comma is a compound with a hyphen or an
+    adjective; else None."""
+    found = _COMMA_MODIFIER_RE.match(text, end)
+    if found is None:
+        return None
+    modifier = found.group("modifier")
+    if "-" not in modifier and not is_modifier(modifier):
+        return None
+    return _NEXT_WORD_RE.match(text, found.end())
+
+
 def _hyphen_compound(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any] | None:
     """A number joined by a hyphen to a word, the two qualifying what follows, read as the
     number and the word apart: a unit of measure is that quantity ("a 10-gigawatt campus" is
@@ -1655,11 +1875,11 @@ def _hyphen_compound(text: str, mention: Mention, reading: dict[str, Any]) -> di
             f"unnamed (a currency?), not a count; {vocab.REFUSAL_ADVICE}"
         }
     if reading["kind"] == "duration" and _SPAN_JOINED_RE.search(mention.text):
-        noun = _NEXT_WORD_RE.match(text, mention.end)
+        noun = _NEXT_WORD_RE.match(text, mention.end) or _after_comma_modifier(text, mention.end)
         if noun is None or noun.group(1).casefold() in _SPAN_CLAIMED_NOUNS:
             return None
         return {
-            "refusal": f"{mention.text + noun.group()!r}: a span joined by a hyphen before a "
+            "refusal": f"{text[mention.start : noun.end()]!r}: a span joined by a hyphen before a "
             f"noun names the period or kind of what follows, not a span claimed (a duration "
             f"only before a difference in time: 'a two-year lead'); {vocab.REFUSAL_ADVICE}"
         }
@@ -2510,6 +2730,12 @@ def _hedge_written_once(
     if before.get("bound") not in _HEDGED or not before.get("qualifier"):
         return reading
     said = f"{before['qualifier']!r} before {previous.text!r}, written once before the list"
+    if (before.get("kind"), before.get("unit")) != (reading.get("kind"), reading.get("unit")):
+        return {
+            "refusal": f"{said}, is a figure of another kind or unit: {mention.text!r} "
+            f"may restate it exactly or list another figure "
+            f"the hedge holds for, which the words do not settle; {vocab.REFUSAL_ADVICE}"
+        }
     if before["bound"] == "approximate":
         return (
             reading
@@ -2595,6 +2821,37 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
     return {
         "refusal": f"{mention.text!r} gives the amount of a change or a difference whose "
         f"words are not in its clause; {vocab.REFUSAL_ADVICE}"
+    }
+
+
+# "by a(n)" and one or two adjectives right before a figure: "grew by a healthy 12%".
+_BY_ADJECTIVES_RE = re.compile(
+    r"(?<![\w-])by[ \t]+an?[ \t]+(?P<words>(?:[^\W\d_]+(?:-[^\W\d_]+)*[ \t]+){1,2})$",
+    re.IGNORECASE,
+)
+
+
+def _by_an_adjective(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A bare percentage after "by a(n)" and adjectives (a compound with hyphens counts as one:
+    "by a better-than-expected 5%"), read as "by N" is: with the verb of change earlier in its
+    clause, or refused. Else None."""
+    if reading.get("kind") != "percent" or reading.get("qualifier") or "whole" in reading:
+        return None
+    found = _BY_ADJECTIVES_RE.search(text, floor, mention.start)
+    if found is None:
+        return None
+    words = found.group("words").split()
+    if not all("-" in word or is_modifier(word) for word in words):
+        return None
+    by = Mention(found.start(), mention.end, "by " + mention.text, number=mention.number)
+    read = _read_by(text, by, reading, floor)
+    if "refusal" in read or read.get("kind") != "change":
+        return read
+    return read | {
+        "read_with": f"{read.get('read_with', 'the verb of its clause')}, past "
+        f"{found.group().strip()!r}"
     }
 
 

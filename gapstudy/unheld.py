@@ -965,6 +965,8 @@ def _after_class(tokens: list[str], at: int, cut: bool = False) -> str | None:
         return name if at == 0 or previous in ("a", "an") else None
     if name == "a direction" and folded in vocab.CHANGE_VERBS and folded not in vocab.CHANGE_NOUNS:
         return None
+    if name == "a direction" and folded == "advance" and previous == "in":
+        return None  # "$2 billion in advance": paid before, no change
     if (
         name == "a rate"
         and folded.endswith("ly")

@@ -460,7 +460,7 @@ AMOUNT_VERBS: frozenset[str] = frozenset(
 # Nouns of change after a number: "a 42.86% increase", "a four-fold jump".
 CHANGE_NOUNS: dict[str, int] = {
     **dict.fromkeys(("increase", "rise", "gain", "growth", "jump", "surge", "leap"), 1),
-    **dict.fromkeys(("boost", "expansion", "spike", "climb", "cagr", "hike"), 1),
+    **dict.fromkeys(("boost", "expansion", "spike", "climb", "cagr", "hike", "advance"), 1),
     **dict.fromkeys(("decrease", "decline", "drop", "fall", "cut", "reduction", "plunge"), -1),
     "discount": -1,  # "a 50 per cent discount" is a cut in price: -50 percent
     "uptick": 1,  # "following a 0.2% uptick in April"

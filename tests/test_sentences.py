@@ -2569,3 +2569,303 @@ LEFTOVER_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), LEFTOVER_CASES)
 def test_a_leftover_form_reads_as_the_rules_say(text, words, expected):
     test_the_words_around_a_number_decide_its_reading(text, words, expected)
+
+
+# --- a figure read with its neighbours, its currency sign and its noun (sentence, words, an
+# expected reading or ("refusal", words of its reason)) ---
+NEIGHBOUR_CASES = [
+    # a bare figure continues a change across a place phrase, an adverb or a name and comma
+    (
+        "Shipments fell 8.2% at the northern plant, 5.1% at the southern plant, and 2.4% at "
+        "the coastal one.",
+        "5.1%",
+        ("change", -5.1, -5.1, -5.1, "exact", "percent"),
+    ),
+    (
+        "Shipments fell 8.2% at the northern plant, 5.1% at the southern plant, and 2.4% at "
+        "the coastal one.",
+        "2.4%",
+        ("change", -2.4, -2.4, -2.4, "exact", "percent"),
+    ),
+    (
+        "Sales rose 14 percent locally and 9 percent abroad.",
+        "9 percent",
+        ("change", 9.0, 9.0, 9.0, "exact", "percent"),
+    ),
+    (
+        "Copper output was up 6%, and Chile, 4%.",
+        "4%",
+        ("change", 4.0, 4.0, 4.0, "exact", "percent"),
+    ),
+    # ", or" restates the change in other terms: a change in those terms
+    (
+        "Operating profit climbed 6.5 percent, or $310 million, to $5.1 billion.",
+        "$310 million",
+        ("change", 3.1e8, 3.1e8, 3.1e8, "exact", "usd"),
+    ),
+    (
+        "Revenue fell $3 billion, or 5%, to $60 billion.",
+        "5%",
+        ("change", -5.0, -5.0, -5.0, "exact", "percent"),
+    ),
+    # ... the level it reaches stays a level; a figure of another unit listed after a change
+    # (not restating it) is refused
+    (
+        "Operating profit climbed 6.5 percent, or $310 million, to $5.1 billion.",
+        "$5.1 billion",
+        ("money", 5.1e9, 5.1e9, 5.1e9, "exact", "usd"),
+    ),
+    ("Sales rose 5% in May and 300 in June.", "300", ("refusal", "another unit")),
+    # near neighbours that keep their reading: a level in another clause, a list of levels
+    (
+        "Prices rose 5% in May, and unemployment stood at 4%.",
+        "4%",
+        ("percent", 4.0, 4.0, 4.0, "exact", "percent"),
+    ),
+    (
+        "Its share was 12% at home and 9% abroad.",
+        "9%",
+        ("percent", 9.0, 9.0, 9.0, "exact", "percent"),
+    ),
+    # a currency sign with its country's letters, spaced or reversed, is that currency
+    (
+        "Total receipts from visitors amounted to US$ 3.2 billion.",
+        "3.2 billion",
+        ("money", 3.2e9, 3.2e9, 3.2e9, "exact", "usd"),
+    ),
+    (
+        "The club is valued at $US2.4bn by the magazine.",
+        "2.4bn",
+        ("money", 2.4e9, 2.4e9, 2.4e9, "exact", "usd"),
+    ),
+    # (a currency the project lacks is refused, never a count)
+    ("The club is valued at A$ 900 million.", "900 million", ("refusal", "'A$'")),
+    # ... a scaled number after a sign and a space is never a count
+    ("The fund holds £ 2 billion.", "2 billion", ("money", 2e9, 2e9, 2e9, "exact", "gbp")),
+    ("The two firms employ 40 staff.", "40", ("count", 40.0, 40.0, 40.0, "exact", "count")),
+    # a figure alone in brackets after each item of a list that follows a change: a level, a
+    # share or the item's change, which the words do not settle
+    ("Costs rose 20%: parts (15%) and labour (25%).", "15%", ("refusal", "in brackets")),
+    ("Costs rose 20%: parts (15%) and labour (25%).", "25%", ("refusal", "in brackets")),
+    (
+        "Prices showed increases across the board: food (4.1%), fuel (2.2%) and rent (1.5%).",
+        "2.2%",
+        ("refusal", "in brackets"),
+    ),
+    (
+        "Sales grew in most categories, including furniture (3.1%) and clothing (2.4%).",
+        "3.1%",
+        ("refusal", "in brackets"),
+    ),
+    # ... a bracket restating a share, a list of shares with no change, and signed figures stay
+    (
+        "AI use rose this year, and about a quarter of firms (26%) now use it daily.",
+        "26%",
+        ("percent", 26.0, 26.0, 26.0, "exact", "percent"),
+    ),
+    (
+        "The market is split: Nvidia (80%) and AMD (20%).",
+        "80%",
+        ("percent", 80.0, 80.0, 80.0, "exact", "percent"),
+    ),
+    (
+        "Sales rose in May: food (+4.1%) and fuel (-2.2%).",
+        "-2.2%",
+        ("change", -2.2, -2.2, -2.2, "exact", "percent"),
+    ),
+    # a noun of a rise after a percentage, up to three words after it
+    (
+        "Clothing sales posted a small 2% advance.",
+        "2%",
+        ("change", 2.0, 2.0, 2.0, "exact", "percent"),
+    ),
+    (
+        "The retailer reported a 4.5 percent online revenue gain in March.",
+        "4.5 percent",
+        ("change", 4.5, 4.5, 4.5, "exact", "percent"),
+    ),
+    (
+        "The index logged a 3% quarter-on-quarter price decline.",
+        "3%",
+        ("change", -3.0, -3.0, -3.0, "exact", "percent"),
+    ),
+    # ... an amount paid "in advance" is no change, nor a share before a function word
+    (
+        "They paid $2 billion in advance.",
+        "$2 billion",
+        ("money", 2e9, 2e9, 2e9, "exact", "usd"),
+    ),
+    (
+        "About 40% of the revenue growth came from chips.",
+        "40%",
+        ("percent", 40.0, 40.0, 40.0, "approximate", "percent"),
+    ),
+    # "by a(n)", adjectives, then the figure: read with the verb of change of its clause
+    (
+        "Revenue grew by a healthy 12% to $4 billion in the quarter.",
+        "12%",
+        ("change", 12.0, 12.0, 12.0, "exact", "percent"),
+    ),
+    (
+        "Exports fell by a sharp 7% in May.",
+        "7%",
+        ("change", -7.0, -7.0, -7.0, "exact", "percent"),
+    ),
+    (
+        "Exports rose by a better-than-expected 5% in May.",
+        "5%",
+        ("change", 5.0, 5.0, 5.0, "exact", "percent"),
+    ),
+    # ... with no verb of change in its clause it is refused; a doer after "by" stays a count
+    ("The price is set by a healthy 12% markup.", "12%", ("refusal", "12%")),
+    (
+        "The plant was built by a local firm with 300 staff.",
+        "300",
+        ("count", 300.0, 300.0, 300.0, "exact", "count"),
+    ),
+    # a span joined by a hyphen, a comma and another modifier before the noun: still a kind
+    (
+        "Investors bought 10-year, inflation-linked bonds worth $2 billion.",
+        "10-year",
+        ("refusal", "a span joined"),
+    ),
+    ("The firm signed a five-year, fixed-price contract.", "five-year", ("refusal", "a span")),
+    # ... before a difference in time it stays a span claimed; a span with no hyphen stays
+    (
+        "The US holds a two-year, widening lead.",
+        "two-year",
+        ("duration", 2.0, 2.0, 2.0, "exact", "year"),
+    ),
+    (
+        "The plan runs for 10 years, officials said.",
+        "10 years",
+        ("duration", 10.0, 10.0, 10.0, "exact", "year"),
+    ),
+    # a plural noun of change, "at" and a count that names what it counts: a count
+    (
+        "Profits benefited from capacity increases at four plants in Texas.",
+        "four",
+        ("count", 4.0, 4.0, 4.0, "exact", "count"),
+    ),
+    # ... "at" before a percentage after a verb of change stays its rate
+    (
+        "Chip output grew at 15% in 2024.",
+        "15%",
+        ("change", 15.0, 15.0, 15.0, "exact", "percent"),
+    ),
+    # money after "gain of" or "advance of": a profit (or a loan) or a rise, the words do not say
+    (
+        "The insurer booked a trading gain of $3.4 billion for the year, down 12 percent.",
+        "$3.4 billion",
+        ("refusal", "gain of"),
+    ),
+    ("The bank got an advance of $5 million from the fund.", "$5 million", ("refusal", "of")),
+    # ... a percentage after it, money after "increase of", and a loss of money stay
+    ("Shares saw a gain of 5% on Monday.", "5%", ("change", 5.0, 5.0, 5.0, "exact", "percent")),
+    (
+        "Revenue showed an increase of $5 billion.",
+        "$5 billion",
+        ("change", 5e9, 5e9, 5e9, "exact", "usd"),
+    ),
+    (
+        "The firm posted a net loss of $2 billion.",
+        "$2 billion",
+        ("money", 2e9, 2e9, 2e9, "exact", "usd"),
+    ),
+    # money "above" or "below" another amount: a difference, refused as "more ... than" is
+    (
+        "Claims reached $5 billion in 2020, $1.1 billion above the claims for 2019.",
+        "$1.1 billion",
+        ("refusal", "above"),
+    ),
+    (
+        "The bid came in at $40 million, $2 million below the asking price.",
+        "$2 million",
+        ("refusal", "below"),
+    ),
+    # money set against a price per a unit written later in the sentence: its unit may be that
+    (
+        "Copper has fallen to an average of $8,100, well down from a peak of $9,800 a tonne "
+        "in May.",
+        "$8,100",
+        ("refusal", "a tonne"),
+    ),
+    (
+        "Spot coal sold for $95, compared with $120 per ton a year ago.",
+        "$95",
+        ("refusal", "per ton"),
+    ),
+    # ... money set against money, or a price later with nothing setting them against each other
+    (
+        "The firm raised $8 million, up from $5 million a year earlier.",
+        "$8 million",
+        ("money", 8e6, 8e6, 8e6, "exact", "usd"),
+    ),
+    (
+        "The miner earned $2 billion as copper hit $9,800 a tonne in May.",
+        "$2 billion",
+        ("money", 2e9, 2e9, 2e9, "exact", "usd"),
+    ),
+    # "estimates ... at N" reads as "is estimated at N" does: refused
+    (
+        "The median rent, which the bureau estimates at $1,450, rose again.",
+        "$1,450",
+        ("refusal", "'estimates'"),
+    ),
+    ("Analysts estimate the market at $40 billion.", "$40 billion", ("refusal", "'estimate'")),
+    ("The fleet is estimated at $2.5 million.", "$2.5 million", ("refusal", "'estimated'")),
+    # ... a verb of saying before a share keeps it
+    (
+        "Analysts estimate 30% of the chips are smuggled.",
+        "30%",
+        ("percent", 30.0, 30.0, 30.0, "exact", "percent"),
+    ),
+    # a hedge written once is lent only to a figure of the same kind and unit; across an
+    # apposition of another kind it is refused (a restatement or a list?)
+    (
+        "Of the 30 clinics inspected, nearly half, 14 of the 30, failed.",
+        "14",
+        ("refusal", "nearly"),
+    ),
+    (
+        "About 40% came from Asia and 35% from Europe.",
+        "35%",
+        ("percent", 35.0, 35.0, 35.0, "approximate", "percent"),
+    ),
+    (
+        "Nearly 300 firms and 40 labs signed.",
+        "40",
+        ("count", 40.0, 40.0, 40.0, "approximate", "count"),
+    ),
+    # an everyday noun the unit registry also knows as an old unit is what is counted
+    (
+        "The survey covered 25 barns in the county.",
+        "25",
+        ("count", 25.0, 25.0, 25.0, "exact", "count"),
+    ),
+    ("The firm owns 40 chains across Asia.", "40", ("count", 40.0, 40.0, 40.0, "exact", "count")),
+    (
+        "Crews replaced 300 poles after the storm.",
+        "300",
+        ("count", 300.0, 300.0, 300.0, "exact", "count"),
+    ),
+    # ... a unit of measure written as units are stays a unit the mention does not hold
+    ("The ship sailed at 20 knots.", "20", ("refusal", "'knots'")),
+    ("The farm covers 300 acres.", "300", ("refusal", "'acres'")),
+    # "by X to Y" after a change, ends written in full or with no unit: the change and the
+    # level it reached, or a range? refused with that reason, never a range read backwards
+    ("Jobs fell by 20,000 to 1.2 million.", "20,000", ("refusal", "the level it reached")),
+    ("Headcount fell by 1,000 to 52,000.", "1,000", ("refusal", "the level it reached")),
+    ("The count dropped by 12 to 1,200.", "12", ("refusal", "the level it reached")),
+    # ... a range with its unit or scale written once stays a range
+    (
+        "Prices rose by 10 to 15 percent.",
+        "10",
+        ("change", None, 10.0, 15.0, "range", "percent"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), NEIGHBOUR_CASES)
+def test_a_figure_is_read_with_its_neighbours_its_currency_and_its_noun(text, words, expected):
+    test_a_form_that_misread_before_reads_right_or_is_refused_with_its_reason(text, words, expected)
