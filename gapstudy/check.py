@@ -72,6 +72,7 @@ from gapstudy.yamlfile import (
     line_of_key,
     read_text,
     read_yaml,
+    read_yaml_keyed,
 )
 
 # Keys and types of every entry are declared in gapstudy.input_schema and checked by the
@@ -770,13 +771,13 @@ def check_cross_source_files(
     for name, kind in CROSS_SOURCE_FILES.items():
         path = paths.annotations / name
         if path.exists():  # whether a file may be absent is for its loader to say
-            doc = read_yaml(path, scratch=paths.scratch)
-            if checked_before is not None and checked_before.passed(name, doc):
+            doc, text_key = read_yaml_keyed(path, scratch=paths.scratch)
+            if checked_before is not None and checked_before.passed(name, text_key):
                 continue
             found = check_document(doc, kind, path)
             problems += found
             if checked_before is not None and not found:
-                checked_before.record(name, doc)
+                checked_before.record(name, text_key)
     if problems:
         raise AnnotationError(problems)
 

@@ -219,26 +219,29 @@ def _write_index(folder: Path, files: FileDigests) -> None:
 
 
 class CheckedBefore:
-    """Documents that passed their schema, remembered in the scratch folder by a hash of the
-    document (its values and line numbers), this package's code and the library versions: the
-    same document is not checked again (:func:`gapstudy.sources.load_sources`). Anything
-    else (another document, new code, a record that cannot be read) is checked."""
+    """Documents that passed their schema, remembered in the scratch folder by the key of the
+    text each was parsed from (:func:`gapstudy.yamlfile.read_yaml_keyed`: a hash of the text
+    and of the parser), this package's code and the library versions: the same document is
+    not checked again (:func:`gapstudy.sources.load_sources`). Anything else (another text,
+    new code, a record that cannot be read) is checked. Keyed by the text, not the parsed
+    value: hashing a value of thousands of entries cost more than checking it was saving."""
 
     def __init__(self, paths: ProjectPaths) -> None:
         self._folder = _folder(paths)
 
-    def _key(self, doc: Any) -> str:
-        return value_digest(_FORMAT, code_fingerprint(), library_versions(), doc)
+    def _key(self, text_key: str) -> str:
+        return value_digest(_FORMAT, "text", code_fingerprint(), library_versions(), text_key)
 
-    def passed(self, name: str, doc: Any) -> bool:
-        """``doc`` (read as ``name``) passed its schema before."""
+    def passed(self, name: str, text_key: str) -> bool:
+        """The document read as ``name`` from the text of key ``text_key`` passed its schema
+        before."""
         with collector_paused():
-            return _read_entry(self._folder / f"_{name}-checked.pickle", self._key(doc), {})[0]
+            return _read_entry(self._folder / f"_{name}-checked.pickle", self._key(text_key), {})[0]
 
-    def record(self, name: str, doc: Any) -> None:
-        """``doc`` (read as ``name``) passed its schema."""
+    def record(self, name: str, text_key: str) -> None:
+        """The document read as ``name`` from the text of key ``text_key`` passed its schema."""
         with contextlib.suppress(OSError):  # a read-only checkout still checks
-            _write_entry(self._folder / f"_{name}-checked.pickle", self._key(doc), True, {})
+            _write_entry(self._folder / f"_{name}-checked.pickle", self._key(text_key), True, {})
 
 
 class KnownTexts:

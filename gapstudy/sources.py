@@ -17,7 +17,7 @@ from gapstudy import vocab
 from gapstudy.exceptions import Problem, SourceError
 from gapstudy.input_schema import check_document
 from gapstudy.paths import ProjectPaths, link_leaving_folder, project_paths
-from gapstudy.yamlfile import LineLoader, decode_utf8, line_of_key, read_yaml
+from gapstudy.yamlfile import LineLoader, decode_utf8, line_of_key, read_yaml, read_yaml_keyed
 
 # The largest raw text taken in. An article is tens of kilobytes; finding where each drafted
 # or annotated words occur takes time in the text's length times its mentions, so a file far
@@ -260,9 +260,9 @@ def _check_unlisted(paths: ProjectPaths, listed: set[str]) -> list[Problem]:
 class CheckedBefore(Protocol):
     """What remembers documents that passed their schema (``gapstudy.checkcache``)."""
 
-    def passed(self, name: str, doc: Any) -> bool: ...
+    def passed(self, name: str, text_key: str) -> bool: ...
 
-    def record(self, name: str, doc: Any) -> None: ...
+    def record(self, name: str, text_key: str) -> None: ...
 
 
 class KnownTexts(Protocol):
@@ -275,16 +275,19 @@ class KnownTexts(Protocol):
     def record(self, path: Path, sha256: str, n_lines: int) -> None: ...
 
 
-def _check_schema(doc: Any, path: Path, checked_before: CheckedBefore | None) -> None:
-    """Raise :class:`SourceError` if ``sources.yaml`` breaks its schema (unless it passed it
-    before, as ``checked_before`` remembers)."""
-    if checked_before is not None and checked_before.passed("sources", doc):
+def _check_schema(
+    doc: Any, text_key: str, path: Path, checked_before: CheckedBefore | None
+) -> None:
+    """Raise :class:`SourceError` if ``sources.yaml`` (``doc``, read from the text of key
+    ``text_key``) breaks its schema (unless it passed it before, as ``checked_before``
+    remembers)."""
+    if checked_before is not None and checked_before.passed("sources", text_key):
         return
     problems = check_document(doc, "sources file", path)
     if problems:
         raise SourceError(problems)
     if checked_before is not None:
-        checked_before.record("sources", doc)
+        checked_before.record("sources", text_key)
 
 
 def load_sources(
@@ -305,8 +308,8 @@ def load_sources(
     paths = paths or project_paths()
     # Load
     sources_file = paths.sources_file
-    doc = read_yaml(sources_file, scratch=paths.scratch)
-    _check_schema(doc, sources_file, checked_before)
+    doc, text_key = read_yaml_keyed(sources_file, scratch=paths.scratch)
+    _check_schema(doc, text_key, sources_file, checked_before)
     problems: list[Problem] = []
     # Process
     sources: dict[str, Source] = {}

@@ -332,7 +332,8 @@ def _parse(text: str, path: Path) -> Any:
 
 
 CACHE_MAX_CHARS = 64 * 2**20
-_cache: OrderedDict[Path, tuple[str, bytes]] = OrderedDict()
+# By path: (the text, its value pickled, its key if taken).
+_cache: OrderedDict[Path, tuple[str, bytes, str | None]] = OrderedDict()
 _cache_stats = {"parsed": 0, "reused": 0, "stored": 0, "chars": 0}
 
 
@@ -345,7 +346,7 @@ def _kept(value: Any) -> bytes:
 
 # A file at least this long, read with a scratch folder, keeps its parsed value there.
 STORED_MIN_CHARS = 64 * 2**10
-_STORED_FORMAT = 1
+_STORED_FORMAT = 2  # 2: the value stored pickled, as the process keeps it
 
 
 @lru_cache(maxsize=1)
@@ -359,29 +360,28 @@ def _stored_entry(path: Path, text: str, scratch: Path) -> tuple[Path, str]:
     """Where ``path``'s parsed value is stored (one entry per file, replaced when it changes)
     and the key of ``text``: a hash of the text and of the parser."""
     name = hashlib.sha256(str(Path(path).absolute()).encode()).hexdigest()[:32]
-    key = hashlib.sha256(_parser_fingerprint() + text.encode("utf-8")).hexdigest()
-    return scratch / "yaml" / f"{name}.pickle", key
+    return scratch / "yaml" / f"{name}.pickle", _text_key(text)
 
 
-def _read_stored(entry: Path, key: str) -> tuple[bool, Any]:
-    """The value stored under ``key`` at ``entry``; an entry missing, damaged, of another
-    text or of another parser is not found (and parsed again)."""
+def _read_stored(entry: Path, key: str) -> bytes | None:
+    """The value stored under ``key`` at ``entry``, pickled; an entry missing, damaged, of
+    another text or of another parser is not found (``None``: the text is parsed again)."""
     try:
-        stored_key, value = pickle.loads(entry.read_bytes())  # noqa: S301 - our own scratch
+        stored_key, payload = pickle.loads(entry.read_bytes())  # noqa: S301 - our own scratch
     except Exception:  # noqa: BLE001 - anything unreadable is parsed again
-        return False, None
-    return (True, value) if stored_key == key else (False, None)
+        return None
+    return payload if stored_key == key and isinstance(payload, bytes) else None
 
 
-def _store(entry: Path, key: str, value: Any) -> None:
-    """Keep ``value`` at ``entry``, written whole or not at all; a folder that cannot be
-    written (a read-only checkout) only means parsing again next time."""
+def _store(entry: Path, key: str, payload: bytes) -> None:
+    """Keep the pickled value ``payload`` at ``entry``, written whole or not at all; a folder
+    that cannot be written (a read-only checkout) only means parsing again next time."""
     with contextlib.suppress(OSError):
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".part")
         try:
             with os.fdopen(fd, "wb") as out:
-                pickle.dump((key, value), out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((key, payload), out, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, entry)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -389,21 +389,30 @@ def _store(entry: Path, key: str, value: Any) -> None:
             raise
 
 
-def _parse_or_reuse(text: str, path: Path, scratch: Path | None) -> Any:
-    """``text`` parsed; a long text read with a ``scratch`` folder is parsed once for all
-    processes: its value is stored there under a hash of the text and the parser, and reused
-    while both are the same. Errors are never stored: a refused text is parsed (and refused,
-    naming its line) every time."""
+def _parse_or_reuse(text: str, path: Path, scratch: Path | None) -> tuple[Any, bytes, str | None]:
+    """``text`` parsed: (its value; the value pickled; the key of the text, a hash of it and
+    of the parser, when one was taken). A long text read with a ``scratch`` folder is parsed
+    once for all processes: its value is stored there, pickled, under that key, and reused
+    while text and parser are the same; the stored bytes are the process's kept copy as they
+    are (not pickled again). A stored value that cannot be unpickled is parsed again. Errors
+    are never stored: a refused text is parsed (and refused, naming its line) every time."""
     if scratch is None or len(text) < STORED_MIN_CHARS:
-        return _parse(text, path)
+        value = _parse(text, path)
+        return value, _kept(value), None
     entry, key = _stored_entry(path, text, scratch)
-    found, value = _read_stored(entry, key)
-    if found:
-        _cache_stats["stored"] += 1
-        return value
+    payload = _read_stored(entry, key)
+    if payload is not None:
+        try:
+            value = pickle.loads(payload)  # noqa: S301 - our own scratch folder
+        except Exception:  # noqa: BLE001 - a damaged value is parsed again, never trusted
+            payload = None
+        else:
+            _cache_stats["stored"] += 1
+            return value, payload, key
     value = _parse(text, path)
-    _store(entry, key, value)
-    return value
+    payload = _kept(value)
+    _store(entry, key, payload)
+    return value, payload, key
 
 
 def read_yaml(path: Path, *, scratch: Path | None = None) -> Any:
@@ -414,24 +423,38 @@ def read_yaml(path: Path, *, scratch: Path | None = None) -> Any:
     long file's parsed value is also kept there for the next process, keyed by a hash of its
     text (:func:`_parse_or_reuse`). The caller gets its own copy to change as it likes.
     """
+    return read_yaml_keyed(path, scratch=scratch)[0]
+
+
+def read_yaml_keyed(path: Path, *, scratch: Path | None = None) -> tuple[Any, str]:
+    """:func:`read_yaml`, and a key of what the value was parsed from: a hash of the text read
+    (and of this parser), so that a result about the value can be kept under the key instead
+    of a hash of the value (hashing a value of thousands of entries costs more than the text)."""
     text = read_text(path)
     key = Path(path).absolute()
     kept = _cache.get(key)
     if kept is not None and kept[0] == text:
         _cache.move_to_end(key)
         _cache_stats["reused"] += 1
-        return pickle.loads(kept[1])  # noqa: S301 - pickled by this process
-    value = _parse_or_reuse(text, path, scratch)
+        value = pickle.loads(kept[1])  # noqa: S301 - pickled by this process
+        return value, kept[2] or _text_key(text)
+    value, payload, text_key = _parse_or_reuse(text, path, scratch)
     _cache_stats["parsed"] += 1
     if kept is not None:
         _cache_stats["chars"] -= len(kept[0])
-    _cache[key] = (text, _kept(value))
+    _cache[key] = (text, payload, text_key)
     _cache.move_to_end(key)
     _cache_stats["chars"] += len(text)
     while _cache_stats["chars"] > CACHE_MAX_CHARS and len(_cache) > 1:
-        _, (dropped, _) = _cache.popitem(last=False)
+        _, (dropped, *_) = _cache.popitem(last=False)
         _cache_stats["chars"] -= len(dropped)
-    return value  # the kept copy is pickled: the caller may change this one
+    # The kept copy is pickled: the caller may change this one.
+    return value, text_key or _text_key(text)
+
+
+def _text_key(text: str) -> str:
+    """The key of ``text`` as :func:`_stored_entry` takes it (the text and this parser)."""
+    return hashlib.sha256(_parser_fingerprint() + text.encode("utf-8")).hexdigest()
 
 
 def parse_counts() -> dict[str, int]:

@@ -348,6 +348,49 @@ def test_a_sources_file_checked_before_is_not_checked_again_and_a_broken_one_is_
     assert len(checked) == 3
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda record: record.write_bytes(b"not a pickle"),
+        lambda record: record.write_bytes(pickle.dumps(("another key", pickle.dumps(True)))),
+    ],
+    ids=["damaged", "of another text"],
+)
+def test_a_cross_source_file_checked_before_is_known_by_its_text_and_an_edit_is_checked(
+    project, monkeypatch, damage
+):
+    """The files across sources are checked against their schema once per text: the same
+    text is not checked again, a damaged record means checking again, and an edit (an
+    unknown key in facts.yaml) is refused as a cold run refuses it."""
+    from gapstudy import check as check_module
+    from gapstudy.exceptions import AnnotationError
+
+    checked = []
+    real = check_module.check_document
+    monkeypatch.setattr(
+        check_module,
+        "check_document",
+        lambda doc, kind, path: checked.append(path.name) or real(doc, kind, path),
+    )
+    inspect_corpus(project)
+    assert "facts.yaml" in checked
+    checked.clear()
+    inspect_corpus(project)
+    assert checked == []  # the same texts passed before: not checked again
+    damage(project.scratch / "check" / "_facts.yaml-checked.pickle")
+    inspect_corpus(project)
+    assert checked == ["facts.yaml"]  # the record not trusted: checked, and passed again
+    facts = project.annotations / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("    unit: usd\n", "    unit: usd\n    unitt: usd\n", 1), "utf-8")
+    with pytest.raises(AnnotationError) as warm:
+        inspect_corpus(project)
+    shutil.rmtree(project.scratch)
+    with pytest.raises(AnnotationError) as cold:
+        inspect_corpus(project)
+    assert str(warm.value) == str(cold.value) and "unitt" in str(warm.value)
+
+
 def _as_if_single_threaded(monkeypatch):
     """Helpers start only while no other thread runs; a test process may keep an idle one
     (tqdm's monitor, once a build in it has shown progress), so the tests see it as alone."""

@@ -191,8 +191,8 @@ def test_the_kept_values_stay_within_their_bound(tmp_path, monkeypatch):
         path = tmp_path / f"f{n}.yaml"
         path.write_text(f"key: {'x' * 30}\n", encoding="utf-8")
         read_yaml(path)
-    assert sum(len(text) for text, _ in yamlfile._cache.values()) <= 100
-    assert yamlfile._cache_stats["chars"] == sum(len(t) for t, _ in yamlfile._cache.values())
+    assert sum(len(text) for text, *_ in yamlfile._cache.values()) <= 100
+    assert yamlfile._cache_stats["chars"] == sum(len(t) for t, *_ in yamlfile._cache.values())
 
 
 def test_an_invisible_character_is_named_with_line_and_column(tmp_path):
@@ -248,8 +248,20 @@ def test_a_long_file_is_parsed_once_for_all_processes_and_an_edit_is_seen(tmp_pa
         lambda entry: entry.write_bytes(b"not a pickle"),
         lambda entry: entry.write_bytes(entry.read_bytes()[:100]),
         lambda entry: entry.write_bytes(pickle.dumps(("another key", {"entries": []}))),
+        lambda entry: entry.write_bytes(
+            pickle.dumps((pickle.loads(entry.read_bytes())[0], b"not a pickled value"))
+        ),
+        lambda entry: entry.write_bytes(
+            pickle.dumps((pickle.loads(entry.read_bytes())[0], {"entries": []}))
+        ),
     ],
-    ids=["not a pickle", "cut short", "another text or parser"],
+    ids=[
+        "not a pickle",
+        "cut short",
+        "another text or parser",
+        "its key over a damaged value",
+        "its key over a value of the old format",
+    ],
 )
 def test_a_damaged_or_outdated_stored_value_is_parsed_again_not_trusted(
     tmp_path, monkeypatch, damage
