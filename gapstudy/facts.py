@@ -668,7 +668,14 @@ def reads_otherwise(one: Any, other: Any) -> bool:
     """Whether two figures differ in unit or number (a conversion), not only in words: a
     restatement that only drops or adds a hedge ("20%" for "below 20%") says nothing new and
     is not shown beside its original."""
-    return text_or_none(one.unit) != text_or_none(other.unit) or _numbers(one) != _numbers(other)
+    return reading_key(one) != reading_key(other)
+
+
+def reading_key(figure: Any) -> tuple[str | None, frozenset[float]]:
+    """What :func:`reads_otherwise` compares of a figure: its unit and the numbers it writes.
+    Two figures read otherwise exactly when their keys differ, so a figure reads otherwise than
+    every one of many exactly when its key is not among theirs (a set, not a pass over them)."""
+    return text_or_none(figure.unit), frozenset(_numbers(figure))
 
 
 def _numbers(figure: Any) -> set[float]:

@@ -25,6 +25,7 @@ enters the text, so markup in a quote is shown, never rendered, and '$' never st
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -266,8 +267,29 @@ def weightiest_reports(reports: pd.DataFrame) -> pd.DataFrame:
 
 
 def _environment(template_dir: Path | None, list_shown: int = LIST_SHOWN) -> jinja2.Environment:
+    """The templates' environment for ``template_dir`` (default ``TEMPLATE_DIR``) with lists cut
+    at ``list_shown``: one per folder, limit and content of the folder's files in a process, so
+    that each template is compiled once per process, not once per brief (a build's kernel writes
+    several briefs). A template edited since is read afresh: its folder's content names another
+    environment."""
+    folder = Path(template_dir or TEMPLATE_DIR)
+    return _environment_of(str(folder), list_shown, _folder_digest(folder))
+
+
+def _folder_digest(folder: Path) -> str:
+    """A hash of the names and bytes of every file under ``folder`` (the templates)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{path.stat().st_size}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=16)
+def _environment_of(folder: str, list_shown: int, content: str) -> jinja2.Environment:
+    """A new environment (``content``, the folder's digest, only keys the cache)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(template_dir or TEMPLATE_DIR)),
+        loader=jinja2.FileSystemLoader(folder),
         autoescape=False,  # Markdown out; article text is escaped where it enters the context
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -307,7 +329,9 @@ def _group_names(voices: pd.DataFrame, source_labels: Mapping[str, str]) -> dict
     groups = voices[voices["kind"] == "group"]
     shared = set(groups["voice_id"][groups["name"].astype(str).str.casefold().duplicated(False)])
     names = {}
-    for v in groups.itertuples(index=False):
+    # Only the columns read: itertuples reads every column it is given value by value.
+    read = [c for c in ("voice_id", "name", "role", "source_id") if c in groups.columns]
+    for v in groups[read].itertuples(index=False):
         name = f"“{brief.escape_text(v.name)}”"
         if v.voice_id in shared:
             role = "" if brief.is_missing(v.role) else _LINE_NOTE.sub("", str(v.role))
@@ -628,8 +652,11 @@ def _restatements(group: Any, told: list[_Row], index: _ReportIndex) -> list[str
     plain rows): one in other words, or with only its hedge changed, adds nothing; one in
     another unit or number (a currency conversion in brackets) is shown, once."""
     restated: dict[str, str] = {}
+    # A restatement reads otherwise than every figure told when its key is none of theirs
+    # (facts.reads_otherwise): one set, not restatements x figures comparisons.
+    told_keys = {facts.reading_key(t) for t in told}
     for r in _plain_rows(index.figures.loc[list(getattr(group, "restated_ids", []))]):
-        if all(facts.reads_otherwise(r, t) for t in told):
+        if facts.reading_key(r) not in told_keys:
             restated.setdefault(brief.format_reading(r), brief.figure_link(r))
     return list(restated.values())
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -25,6 +26,8 @@ from gapstudy.facts import (
     placed_month,
     placed_year,
     published_as_year,
+    reading_key,
+    reads_otherwise,
     reconcile_facts,
     report_interval,
     resolve_period,
@@ -1033,6 +1036,34 @@ def test_derive_measures_takes_the_ratio_of_two_flows_a_year():
     got = derive_measures(figures, spec)
     assert list(got["value"]) == [pytest.approx(5.0)]
     assert list(got["unit"]) == ["fold"]
+
+
+def _written(unit, value=None, low=None, high=None):
+    return SimpleNamespace(unit=unit, value=value, low=low, high=high)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "otherwise"),
+    [
+        # a hedge dropped or added: the same number in the same unit
+        (_written("percent", high=20.0), _written("percent", value=20.0), False),
+        (_written("percent", value=20.0), _written("percent", value=20.0), False),
+        # a conversion in brackets: another unit
+        (_written("USD", value=560.0), _written("EUR", value=510.0), True),
+        (_written("USD", value=560.0), _written("EUR", value=560.0), True),
+        # another number in the same unit
+        (_written("USD", value=560.0), _written("USD", value=558.0), True),
+        (_written("percent", low=10.0, high=20.0), _written("percent", value=20.0), True),
+        (_written(None, value=3.0), _written(pd.NA, value=3.0), False),
+        (_written(None, value=3.0), _written("fold", value=3.0), True),
+    ],
+)
+def test_a_figure_reads_otherwise_exactly_when_its_reading_key_differs(one, other, otherwise):
+    assert reads_otherwise(one, other) is otherwise
+    assert (reading_key(one) != reading_key(other)) is otherwise
+    # what the brief asks of a restatement: otherwise than every figure told, as one lookup
+    told = [other, _written("km", value=1.0)]
+    assert (reading_key(one) not in {reading_key(t) for t in told}) is otherwise
 
 
 def test_reconcile_facts_marks_restatements_and_says_what_differs():

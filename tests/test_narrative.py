@@ -821,6 +821,36 @@ def test_a_researcher_rewords_the_brief_in_the_templates(tmp_path: Path):
     assert "coded claims" in write_narrative(make_tables()).split("\n\n")[0]
 
 
+def test_templates_are_compiled_once_per_process_and_read_again_when_edited(tmp_path: Path):
+    """A build's kernel writes several briefs: the second finds its templates compiled (the same
+    environment, the same words), and a template edited in between, even to the same size, is
+    read afresh."""
+    words = tmp_path / "words"
+    words.mkdir()
+    part = words / "argument.md.j2"
+    part.write_text("{{ items | shown | join_and }} lead.\n", encoding="utf-8")
+    context = {"items": ["Alpha", "Beta"]}
+    first = render_parts(context, template_dir=words, names=("argument",))
+    env = narrative._environment(words)
+    again = render_parts(context, template_dir=words, names=("argument",))
+    assert again == first == {"argument": "Alpha and Beta lead.\n"}
+    assert narrative._environment(words) is env
+    assert narrative._environment(words, LIST_SHOWN - 1) is not env
+    part.write_text("{{ items | shown | join_and }} trail\n", encoding="utf-8")
+    assert render_parts(context, template_dir=words, names=("argument",)) == {
+        "argument": "Alpha and Beta trail\n"
+    }
+    assert narrative._environment(words) is not env
+
+
+def test_a_cached_environment_words_the_brief_as_a_fresh_one():
+    tables = make_tables()
+    context = build_brief_context(tables)
+    cached = render_parts(context)
+    narrative._environment_of.cache_clear()
+    assert render_parts(context) == cached == write_brief(tables)
+
+
 def test_the_context_is_plain_data_the_templates_word():
     context = build_brief_context(make_tables())
     assert set(context) >= {"lede", "sections", "common", "voices", "caveats", "parameters"}

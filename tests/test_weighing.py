@@ -604,3 +604,25 @@ def test_a_shared_evidence_index_dates_every_lean_as_dating_each_alone_does(tabl
             assert weighing.date_lean(mine, lean, loaded, index) == weighing.date_lean(
                 mine, lean, tables
             )
+
+
+_KEY_VALUES = st.sampled_from(["a", "b", "", "B", None, float("nan"), pd.NA])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_KEY_VALUES, _KEY_VALUES, st.integers(0, 9)), max_size=12))
+def test_groups_are_the_groups_pandas_makes_missing_keys_in_none(rows):
+    """Keys of strings and every kind of missing value (None, NaN, NA): a row with a missing
+    key is in no group, the rest grouped and sorted as ``groupby(sort=True)`` does."""
+    frame = pd.DataFrame(rows, columns=["k1", "k2", "v"]).astype({"k1": object, "k2": object})
+    plain = [
+        (k1, k2, v)
+        for k1, k2, v in rows
+        if not any(k is None or k is pd.NA or (isinstance(k, float) and k != k) for k in (k1, k2))
+    ]
+    expected: dict[tuple, list[int]] = {}
+    for k1, k2, v in plain:
+        expected.setdefault((k1, k2), []).append(v)
+    got = weighing._groups(frame, ["k1", "k2"], ["v"])
+    assert list(got) == sorted(expected)
+    assert {k: list(v) for k, (v,) in got.items()} == expected
