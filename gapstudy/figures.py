@@ -674,19 +674,8 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
         second.has_names = True  # "four out of five (chips)": members of a group, a share
     elif reader.take("and" if is_between else "to"):
         second = _take_amount(reader, _Lead())
-        # a range writes its unit or scale once ("by 3 to 4 million"); on both ends ("cut by
-        # 3.4 million to 150 million") the second may be the level reached
-        both = (first.unit and second.unit) or (first.scale and second.scale)
-        # neither end writes a unit or scale ("fell by 1,000 to 52,000"), or the first is
-        # written in full before a scale ("fell by 20,000 to 1.2 million"): the same question
-        neither = not any((first.unit, second.unit, first.scale, second.scale))
-        in_full = first.scale is None and second.scale is not None and first.number >= 1000
-        if lead.sign is not None and (both or neither or in_full):
-            raise reader.fail(
-                "after a change, 'X to Y' with the unit or scale written on both, on neither, "
-                "or the first written in full may be a range of the change or the change and "
-                f"the level it reached; {vocab.REFUSAL_ADVICE}"
-            )
+        if lead.sign is not None:
+            _refuse_change_or_level(reader, first, second)
     elif is_between:
         raise reader.fail("'between' needs 'X and Y'")
     elif reader.peek() == "in" and first.is_bare and _is_year(reader, 1) and not is_end:
@@ -724,6 +713,22 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
     if figure.kind == "percent" and _COMPARED_PERIOD_RE.search(reader.text):
         figure = dataclasses.replace(figure, kind="change")  # "42% YoY", "12.8% sequentially"
     return figure
+
+
+def _refuse_change_or_level(reader: _Reader, first: _Amount, second: _Amount) -> None:
+    """Refuse "X to Y" after a change where Y may be the level reached, not the range's far
+    end. A range writes its unit or scale once ("by 3 to 4 million"); written on both ends ("cut
+    by 3.4 million to 150 million"), on neither ("fell by 1,000 to 52,000"), or the first in
+    full before a scale ("fell by 20,000 to 1.2 million"), the words do not settle it."""
+    both = (first.unit and second.unit) or (first.scale and second.scale)
+    neither = not any((first.unit, second.unit, first.scale, second.scale))
+    in_full = first.scale is None and second.scale is not None and first.number >= 1000
+    if both or neither or in_full:
+        raise reader.fail(
+            "after a change, 'X to Y' with the unit or scale written on both, on neither, "
+            "or the first written in full may be a range of the change or the change and "
+            f"the level it reached; {vocab.REFUSAL_ADVICE}"
+        )
 
 
 # A period of comparison after a percentage makes it a change from that period: "42% YoY",
