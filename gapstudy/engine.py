@@ -27,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,12 @@ PRELOADED_MODULES = (
     "gapstudy.output",
 )
 INJECTED_CELL_ID = "injected-parameters"
+# numpy picks its vector code when imported: on a CPU with AVX-512 some functions (``np.log10``
+# among them) differ in the last bit from the code other x86-64 CPUs run, which moves a log
+# axis's ticks in the sixth decimal of an SVG. The runs' kernels turn those paths off, so the
+# committed figures are the same bytes on machines with and without them. (A name numpy does not
+# dispatch on a machine, an ARM one say, gives it an ImportWarning, which Python hides.)
+NUMPY_FEATURES_OFF = "X86_V4 AVX512_ICL AVX512_SPR"
 
 
 # Code run silently in a new kernel: preload modules, then snapshot the state the reset restores.
@@ -166,6 +173,16 @@ def _client_class() -> type:
                 )
 
     return WarmNotebookClient
+
+
+def kernel_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """``environ`` for a new kernel, with numpy's machine-dependent vector paths off
+    (:data:`NUMPY_FEATURES_OFF`); a choice of numpy features the user made is left as it is
+    (numpy refuses both variables at once)."""
+    env = dict(environ)
+    if "NPY_ENABLE_CPU_FEATURES" not in env:
+        env.setdefault("NPY_DISABLE_CPU_FEATURES", NUMPY_FEATURES_OFF)
+    return env
 
 
 def _kernel_manager(kernel_name: str, cwd: str) -> Any:
@@ -467,7 +484,7 @@ class WarmKernelEngine:
         )
         client.warm_cwd = cwd
         try:
-            return client.execute()
+            return client.execute(env=kernel_environment(os.environ))
         except BaseException:
             # A cell error is recorded in the notebook and never reaches here; anything that
             # does (a timeout, an interrupt, a lost kernel) leaves the kernel busy or unknown,

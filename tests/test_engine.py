@@ -220,3 +220,35 @@ def _stream(name: str, text: str) -> dict[str, str]:
 )
 def test_stream_outputs_are_coalesced_whatever_the_flushes(outputs, expected) -> None:
     assert coalesce_streams(outputs) == expected
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"HOME": "/h"}, {"HOME": "/h", "NPY_DISABLE_CPU_FEATURES": engine.NUMPY_FEATURES_OFF}),
+        ({"NPY_DISABLE_CPU_FEATURES": "AVX512F"}, {"NPY_DISABLE_CPU_FEATURES": "AVX512F"}),
+        ({"NPY_ENABLE_CPU_FEATURES": "SSE2"}, {"NPY_ENABLE_CPU_FEATURES": "SSE2"}),
+    ],
+)
+def test_kernel_environment_turns_machine_dependent_numpy_paths_off(environ, expected) -> None:
+    assert engine.kernel_environment(environ) == expected
+
+
+def test_a_warm_kernel_runs_with_numpy_vector_paths_chosen(tmp_path: Path) -> None:
+    """The notebook runs' numpy does not take the AVX-512 paths that make figures differ."""
+    path = tmp_path / "env.ipynb"
+    cell = new_code_cell("import os\nprint(os.environ.get('NPY_DISABLE_CPU_FEATURES'))")
+    nbformat.write(new_notebook(cells=[cell]), path)
+    ensure_engine_registered()
+    try:
+        nb = papermill.execute_notebook(
+            str(path),
+            None,
+            engine_name=ENGINE_NAME,
+            kernel_name="python3",
+            cwd=str(tmp_path),
+            progress_bar=False,
+        )
+    finally:
+        shutdown_warm_kernels()
+    assert nb.cells[0].outputs[0]["text"].strip() == engine.NUMPY_FEATURES_OFF
