@@ -152,7 +152,7 @@ _ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_][\w.]*)$")
 # the northern plant", "since May"), or one adverb of where or how ("locally", "abroad").
 _LIST_ASIDE = (
     r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|since|until|till|through|so[ \t]+far"
-    r"|at|among|across)[ \t]+[^\n,;.()]{1,25}?"
+    r"|at|among|across)[ \t]+[^\n,;.()]{1,40}?"
     r"|[ \t]+(?:[^\W\d_]{3,}ly|abroad|overseas|worldwide|nationwide))"
 )
 # A name and a comma before a listed figure: "up 6%, and Chile, 4%".
@@ -656,13 +656,15 @@ def _not_a_quantity(text: str, mention: Mention) -> str | None:
         and _CITATION_AFTER_RE.match(text, mention.end)
     ):
         return vocab.CITATION_REASON
-    is_hour = is_digits and len(mention.text) <= 2
+    n_start, n_end = mention.number_span
+    number = text[n_start:n_end]
+    # the number past its hedge: "around 9 p.m." is a time of day as "9 p.m." is
+    is_hour = number.isdigit() and len(number) <= 2 and n_end == mention.end
     if is_hour and _CLOCK_AFTER_RE.match(text, mention.end):
         return vocab.TIME_REASON  # "8 am", the hour of "12:30"
     if re.match(r"[0-5]\d\b", mention.text) and _CLOCK_BEFORE_RE.search(before):
         return vocab.TIME_REASON  # the minutes of "12:30" (and a range after them)
-    n_start, n_end = mention.number_span
-    if text[n_start:n_end].casefold() == "half" and _PART_OF_PERIOD_RE.search(before):
+    if number.casefold() == "half" and _PART_OF_PERIOD_RE.search(before):
         return vocab.PART_OF_PERIOD_REASON
     if _IDIOM_DOWN_RE.match(text, mention.end) and _DOUBLING_RE.search(mention.text):
         return vocab.IDIOM_REASON  # "doubling down": to commit more
@@ -1622,7 +1624,8 @@ def _listed_after_a_change(
     """A bare figure listed after a change ("fell 4% in 2023, 7% in 2024"): that change in its
     direction, or refused where the unit differs or the first figure's verb is out of reach.
     Else None."""
-    if not (earlier and _is_bare(reading) and _may_continue_list(text, mention, earlier)):
+    bare = _is_bare(reading, past_hedge=True)
+    if not (earlier and bare and _may_continue_list(text, mention, earlier)):
         return None
     # the figure before it in the list; a number inside that figure's period ("up 25% in
     # just one quarter and 66%") lies in the gap and is passed over
@@ -1640,6 +1643,12 @@ def _listed_after_a_change(
             before = read_mention(lead + mention.text) if lead.strip() else before
             reading = dict(reading, unit=before.get("unit", reading["unit"]))
         if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
+            if reading["bound"] in ("upper", "lower"):
+                return {  # "fell 1.5% and over 6%": its reach on a signed change is unsettled
+                    "refusal": f"{mention.text!r} continues the change {previous.text!r} with "
+                    f"a bound of its own, whose reach on a signed change the words do not "
+                    f"settle; {vocab.REFUSAL_ADVICE}"
+                }
             continued = _continued_change(reading, before)
             return continued | {"read_with": f"the change {previous.text!r} before it"}
         if before.get("kind") == "change" and not was_refused:
@@ -1698,9 +1707,11 @@ def _money_above_or_below(mention: Mention, reading: dict[str, Any]) -> str | No
 
 
 # The active verb of an estimate, then (what is estimated and) "at" right before a figure: "which
-# the bureau estimates at $1,450", "estimate the market at $40 billion".
+# the bureau estimates at $1,450", "estimate the market at $40 billion", "insurers estimated
+# claims at $2 billion" ("is estimated at" is the passive, read on its own path).
 _ESTIMATES_AT_RE = re.compile(
-    r"(?<![\w-])(?P<verb>estimat(?:e|es|ing))(?:[ \t]+[^\W\d_][\w'’-]*){0,4}?[ \t]+at[ \t]*$",
+    r"(?<![\w-])(?<!is )(?<!was )(?<!were )(?<!are )(?<!been )(?<!be )"
+    r"(?P<verb>estimat(?:e|es|ing|ed))(?:[ \t]+[^\W\d_][\w'’-]*){0,4}?[ \t]+at[ \t]*$",
     re.IGNORECASE,
 )
 
@@ -2693,10 +2704,12 @@ def _is_abbreviation(text: str, end: re.Match[str]) -> bool:
     )
 
 
-def _is_bare(reading: dict[str, Any]) -> bool:
-    """A figure with nothing of its own: a level with no qualifier and no named whole."""
-    is_level = reading["kind"] in ("percent", "count") and reading["qualifier"] is None
-    return is_level and "whole" not in reading
+def _is_bare(reading: dict[str, Any], *, past_hedge: bool = False) -> bool:
+    """A figure with nothing of its own: a level with no qualifier (or, ``past_hedge``, with
+    a hedge or a bound of its own set aside: "roughly 6%") and no named whole."""
+    is_level = reading["kind"] in ("percent", "count")
+    unqualified = past_hedge or reading["qualifier"] is None
+    return is_level and unqualified and "whole" not in reading
 
 
 # Between two figures of one list: at most three words (what the first counts, its period),
@@ -3134,7 +3147,7 @@ def _limit_noun(text: str, mention: Mention, reading: dict[str, Any], floor: int
     """A figure a noun of a limit sets ("a minimum duty of 25%", "a 10% cap on fees"): the
     quantity limited is at least (floor, minimum) or at most (cap, ceiling, limit, maximum) the
     figure; a figure with its own hedge is refused (two bounds). None where no limit is named."""
-    if reading["kind"] not in ("money", "percent", "count", "price", "quantity"):
+    if reading["kind"] not in ("money", "percent", "count", "price", "quantity", "duration"):
         return None
     limit = _LIMIT_OF_BEFORE_RE.search(text, max(floor, mention.start - 60), mention.start)
     if limit is None:

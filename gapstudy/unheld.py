@@ -833,6 +833,8 @@ def predicate_starts(token: str, previous: str = "") -> bool:
         return False
     if folded in _PREDICATE_WORDS or re.search(r"['’](?:re|s|ve|ll|d)$", folded):
         return True
+    if previous.casefold() in _DETERMINERS:
+        return False  # "than the leading port", "at fast-growing Rosie's": an adjective
     return folded.endswith("ing") and len(folded) > 5 and _operator_class(token) is None
 
 

@@ -2869,3 +2869,83 @@ NEIGHBOUR_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), NEIGHBOUR_CASES)
 def test_a_figure_is_read_with_its_neighbours_its_currency_and_its_noun(text, words, expected):
     test_a_form_that_misread_before_reads_right_or_is_refused_with_its_reason(text, words, expected)
+
+
+# --- a hedge on a listed change, a limit on a duration, an active "estimated ... at", a span or
+# rate with words between, a hedged time of day, "went up to", a range of days after a month --
+# (sentence, words of the mention, expected) as in CLASS_CASES.
+LATER_CLASS_CASES = [
+    # a figure listed after a change continues it, read past its own hedge, which it keeps
+    (
+        "Steel fell 1.5% on the day and roughly 6% for the week.",
+        "6%",
+        ("change", -6.0, -6.0, -6.0, "approximate", "percent"),
+    ),
+    (
+        "Output rose 3% in May and nearly 5% in June.",
+        "5%",
+        ("change", 5.0, 5.0, 5.0, "approximate", "percent"),
+    ),
+    # ... and with no hedge it reads as before
+    (
+        "Steel fell 1.5% on the day and 6% for the week.",
+        "6%",
+        ("change", -6.0, -6.0, -6.0, "exact", "percent"),
+    ),
+    # ... a bound on the listed figure is not an approximation: its reach on a signed change
+    # is not settled, so it is refused, never read as a level
+    ("Steel fell 1.5% on the day and over 6% for the week.", "6%", ("refusal", "")),
+    # ... a hyphenated word in "-ing" before a name is an adjective, no predicate: the list goes on
+    (
+        "The chain reported sales increases of 11.2% for its diners, 6.4% at fast-growing "
+        "Rosie's Grill and 5% at Harbor Fish.",
+        "6.4%",
+        ("change", 6.4, 6.4, 6.4, "exact", "percent"),
+    ),
+    (
+        "The chain reported sales increases of 11.2% for its diners, 6.4% at growing "
+        "Rosie's Grill and 5% at Harbor Fish.",
+        "6.4%",
+        ("change", 6.4, 6.4, 6.4, "exact", "percent"),
+    ),
+    # an adjective in "-ing" after "the" is no predicate: "more than the leading port" is a
+    # level set against another thing, refused as "more than the nearby port" is
+    (
+        "The city moved roughly 9 million boxes more than the leading port of Brill at 16 million.",
+        "9 million",
+        ("refusal", ""),
+    ),
+    (
+        "The city moved roughly 9 million boxes more than the nearby port of Brill at 16 million.",
+        "9 million",
+        ("refusal", ""),
+    ),
+    # a limit noun bounds a duration as it bounds an amount
+    (
+        "The deal sets a maximum stay of 10 days for guests.",
+        "10 days",
+        ("duration", None, None, 10 / 30.4375, "upper", "month"),
+    ),
+    (
+        "The deal sets a stay of 10 days for guests.",
+        "10 days",
+        ("duration", 10 / 30.4375, 10 / 30.4375, 10 / 30.4375, "exact", "month"),
+    ),
+    # the active verb "estimated" with "at" before the figure is refused as "estimates" is
+    ("Insurers estimated claims at $2.1 billion.", "$2.1 billion", ("refusal", "estimated")),
+    ("Insurers estimate claims at $2.1 billion.", "$2.1 billion", ("refusal", "estimate")),
+    # ... and so is the passive "were estimated at", on its own path
+    ("Claims were estimated at $2.1 billion.", "$2.1 billion", ("refusal", "estimated")),
+    # a time of day is excluded with a hedge before it too
+    ("The ferry leaves around 9 p.m. from the harbour.", "9", ("exclusion", "time of day")),
+    ("The ferry leaves at 9 p.m. from the harbour.", "9", ("exclusion", "time of day")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), LATER_CLASS_CASES)
+def test_a_later_class_reads_right_or_is_refused_with_its_reason(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] in ("refusal", "exclusion"):
+        assert expected[1] in reading[expected[0]], reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
