@@ -162,7 +162,7 @@ _LIST_GAP_RE = re.compile(
     rf"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+){_LIST_NAME}"
     # "risen 17.5% over the decade, compared with 11.9% in the U.S.": the same measure
     rf"|{_LIST_ASIDE}?"
-    r"[ \t]*,?[ \t]*"
+    r"[ \t]*[,(]?[ \t]*"  # after a comma or inside round brackets: "3% (compared with 5%"
     r"(?:compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+",
     re.IGNORECASE,
 )
@@ -227,7 +227,8 @@ _BY_RE = re.compile(r"^by[ \t]+", re.IGNORECASE)
 _MONTHS = "|".join(name.capitalize() for name in periods.MONTH_WORDS.split("|"))
 _MONTH_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_MONTHS})\.?[ \t]+$")
 _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS})\b")
-_DAY_RE = re.compile(r"\d{1,2}")
+# A day, or a span of days ("4-9", "4–9"), of the month.
+_DAY_RE = re.compile(r"(\d{1,2})(?:[-–](\d{1,2}))?")
 # A number joined by a hyphen to the words after it ("a five-times-per-year rate", "a
 # five-year plan"): the compound, which the mention does not hold, says what it counts.
 # Digits on the other side of a colon that make no time of day: a ratio or a score ("5:1").
@@ -299,6 +300,7 @@ _SLASH_BEFORE_RE = re.compile(r"\d/$")
 # years", "within the past two years".
 _SPAN_LEAD_RE = re.compile(
     r"(?<![\w-])(?:over|in|within|for|during|across|of|throughout)[ \t]+"
+    r"(?:(?:just|only|roughly|about|nearly|almost)[ \t]+)?"  # "in just the past 6 months"
     r"(?:(?:the|its|their)[ \t]+)?"
     r"(?:next|past|last|coming|previous|first)[ \t]+$",
     re.IGNORECASE,
@@ -767,12 +769,13 @@ def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str |
     return None
 
 
-# A count, what it counts and "per" a span of time ("500,000 wafer starts per month"): a rate,
-# for which the project has no unit (only "N times a year").
+# A count, what it counts and "per" a span of time ("500,000 wafer starts per month"; up to six
+# words between, to the span at its clause's end: "60 cans being sold from Ohio every second"):
+# a rate, for which the project has no unit (only "N times a year").
 # So is an amount of money or a quantity with "a year" after what it names ("$5 billion in
 # revenue a year", "10,000 chips annually"); "a year ago" and "a year earlier" date it.
 _COUNT_PER_SPAN_RE = re.compile(
-    r"(?:[ \t]+[^\W\d_][\w'’-]*){1,3}?(?:[ \t]+(?:(?:per|a|an|each|every)[ \t]+"
+    r"(?:[ \t]+[^\W\d_][\w'’-]*){1,6}?(?:[ \t]+(?:(?:per|a|an|each|every)[ \t]+"
     r"(?:month|year|day|week|quarter|hour|minute|second)\b|annually\b|yearly\b|per[ \t]+annum\b)"
     r"|[ \t]*/[ \t]*(?:month|mo|year|yr|day|week|quarter|hour)\b)"  # "wafers/month"
     r"(?![ \t]+(?:ago|earlier|before|later|after|prior)\b)",
@@ -1396,6 +1399,13 @@ _TRAILING_BOUND_RE = re.compile(
 )
 
 
+def _takes_up_as_particle(word: str) -> bool:
+    """Whether ``word`` is a form of a verb that takes "up" as its particle of change
+    (vocab.UP_PARTICLE_VERBS: "went up", "shot up")."""
+    lemmas = lemminflect.getAllLemmas(word.casefold()).get("VERB", ())
+    return any(lemma in vocab.UP_PARTICLE_VERBS for lemma in lemmas)
+
+
 def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any], bool]:
     """The reading of a mention's own words, and whether it is final: an exclusion where the
     number is no quantity, a year (or a count before a counted noun), a refusal; "by N"
@@ -1413,6 +1423,12 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
             reached = read_mention(mention.text[up_to.end() :])
             said = f"'{before[-1]} up to' before it: the level reached"
             return (reached | {"read_with": said}), "refusal" in reached
+        if before and _takes_up_as_particle(before[-1]):
+            return {  # "went up to $3.40": the level reached or a bound, the words do not say
+                "refusal": f"'{before[-1]} up to' before the figure: 'up' may belong to the "
+                f"verb (the level reached) or 'up to' bound it, which the words do not "
+                f"settle; {vocab.REFUSAL_ADVICE}"
+            }, True
     if "refusal" in reading and _BY_RE.match(mention.text):
         with_verb = _read_by(text, mention, reading, floor)
         if "refusal" not in with_verb and with_verb is not reading:
@@ -2672,10 +2688,11 @@ def _is_version(text: str, mention: Mention, floor: int) -> bool:
 
 
 def _is_day_of_month(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` is a bare day of the month: one or two digits from 1 to 31 right
-    after a month's name ("April 7", "Jan. 15") or right before one ("7 April", "15th of
-    March")."""
-    if not _DAY_RE.fullmatch(mention.text) or not 1 <= int(mention.text) <= 31:
+    """Whether ``mention`` is a bare day of the month, or a span of days: one or two digits
+    from 1 to 31 ("4-9": the first no later than the second) right after a month's name
+    ("April 7", "Jan. 15", "Oct. 4-9") or right before one ("7 April", "15th of March")."""
+    days = _DAY_RE.fullmatch(mention.text)
+    if days is None or not 1 <= int(days.group(1)) <= int(days.group(2) or 31) <= 31:
         return False
     # The month may stand before the sentence's start as this module splits it ("Jan. 15").
     before = text[max(0, mention.start - 12) : mention.start]

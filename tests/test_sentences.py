@@ -2894,7 +2894,18 @@ LATER_CLASS_CASES = [
     ),
     # ... a bound on the listed figure is not an approximation: its reach on a signed change
     # is not settled, so it is refused, never read as a level
-    ("Steel fell 1.5% on the day and over 6% for the week.", "6%", ("refusal", "")),
+    ("Steel fell 1.5% on the day and over 6% for the week.", "6%", ("refusal", "bound")),
+    # ... "compared with" in round brackets, as after a comma
+    (
+        "Profit rose 3% (compared with 5% in the prior quarter).",
+        "5%",
+        ("change", 5.0, 5.0, 5.0, "exact", "percent"),
+    ),
+    (
+        "Profit rose 3%, compared with 5% in the prior quarter.",
+        "5%",
+        ("change", 5.0, 5.0, 5.0, "exact", "percent"),
+    ),
     # ... a hyphenated word in "-ing" before a name is an adjective, no predicate: the list goes on
     (
         "The chain reported sales increases of 11.2% for its diners, 6.4% at fast-growing "
@@ -2913,12 +2924,12 @@ LATER_CLASS_CASES = [
     (
         "The city moved roughly 9 million boxes more than the leading port of Brill at 16 million.",
         "9 million",
-        ("refusal", ""),
+        ("refusal", "a comparison"),
     ),
     (
         "The city moved roughly 9 million boxes more than the nearby port of Brill at 16 million.",
         "9 million",
-        ("refusal", ""),
+        ("refusal", "a comparison"),
     ),
     # a limit noun bounds a duration as it bounds an amount
     (
@@ -2936,9 +2947,47 @@ LATER_CLASS_CASES = [
     ("Insurers estimate claims at $2.1 billion.", "$2.1 billion", ("refusal", "estimate")),
     # ... and so is the passive "were estimated at", on its own path
     ("Claims were estimated at $2.1 billion.", "$2.1 billion", ("refusal", "estimated")),
+    # a span that opens its clause is its period, with an adverb in its lead too
+    (
+        "In just the past 6 months, the price of copper has climbed.",
+        "6 months",
+        ("refusal", "period"),
+    ),
+    ("In the past 6 months, the price of copper has climbed.", "6 months", ("refusal", "period")),
+    # ... a span claimed on its own stays a duration
+    (
+        "The mine was built in just 6 months.",
+        "6 months",
+        ("duration", 6.0, 6.0, 6.0, "exact", "month"),
+    ),
+    # a count per a span is a rate, with words between the count and "every <span>"
+    (
+        "Sales reached 2 billion cans, the equal of 60 cans being sold from Ohio every second.",
+        "60",
+        ("refusal", "rate"),
+    ),
     # a time of day is excluded with a hedge before it too
     ("The ferry leaves around 9 p.m. from the harbour.", "9", ("exclusion", "time of day")),
     ("The ferry leaves at 9 p.m. from the harbour.", "9", ("exclusion", "time of day")),
+    # "up" as the particle of a verb of change before "to": the level reached or a bound?
+    ("Fares went up to $3.40.", "$3.40", ("refusal", "went up to")),
+    ("Prices shot up to 12% in May.", "12%", ("refusal", "shot up to")),
+    # ... "up to" after another past verb stays the bound
+    (
+        "The firm paid up to $3.40.",
+        "$3.40",
+        ("money", None, None, 3.40, "upper", "usd"),
+    ),
+    # a range of days right after a month's name is a date, as a single day is
+    ("The fair runs on Oct. 4-9 in the old town.", "4-9", ("exclusion", "day of the month")),
+    ("The fair runs on Oct. 4 in the old town.", "4", ("exclusion", "day of the month")),
+    ("The fair runs 4–9 October in the old town.", "4–9", ("exclusion", "day of the month")),
+    # ... a range that is no span of days stays a range
+    (
+        "The fair drew 4-9 thousand visitors in October.",
+        "4-9 thousand",
+        ("count", None, 4000.0, 9000.0, "range", "count"),
+    ),
 ]
 
 
