@@ -1569,7 +1569,11 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     reading, is_final = _own_or_listed(text, mention, earlier, floor)
     if is_final:
         return reading
-    if refusal := _money_above_or_below(mention, reading) or _estimates_at(text, mention, floor):
+    if refusal := (
+        _money_above_or_below(mention, reading)
+        or _estimates_at(text, mention, floor)
+        or _in_every(text, mention)
+    ):
         return {"refusal": refusal}
     if reason := _excluded_in_context(text, mention, reading):
         return {"exclusion": reason}
@@ -1730,6 +1734,21 @@ _ESTIMATES_AT_RE = re.compile(
     r"(?P<verb>estimat(?:e|es|ing|ed))(?:[ \t]+[^\W\d_][\w'’-]*){0,4}?[ \t]+at[ \t]*$",
     re.IGNORECASE,
 )
+
+
+# "in every" and a figure after a figure: "$1 in every $4 of farm sales", "1 in every 4 jobs".
+_IN_EVERY_AFTER_RE = re.compile(r"[ \t]+in[ \t]+every[ \t]+[$€£¥]?\d", re.IGNORECASE)
+
+
+def _in_every(text: str, mention: Mention) -> str | None:
+    """A refusal for a figure before "in every" and another figure ("$1 in every $4"): a
+    share of the second, not the amount or count read (as "1 in 4" is odds). Else None."""
+    if _IN_EVERY_AFTER_RE.match(text, mention.end) is None:
+        return None
+    return (
+        f"{mention.text!r} before 'in every' and another figure is a share of that figure "
+        f"(N in every M), not the amount or count read; {vocab.REFUSAL_ADVICE}"
+    )
 
 
 def _estimates_at(text: str, mention: Mention, floor: int) -> str | None:
@@ -2500,8 +2519,36 @@ def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: i
             f"'1/100th', or a date), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
     if reading["kind"] == "duration":
-        return _dating_span(text, mention, reading, floor)
+        return _dating_span(text, mention, reading, floor) or _unknown_word_before_span(
+            text, mention, floor
+        )
     return None
+
+
+# Words the English lexicon gives no lemma for that are still words: "the ten years".
+_FUNCTION_WORDS_BEFORE_SPAN = frozenset(
+    {"the", "its", "their", "our", "his", "her", "this", "that", "these", "those", "and"}
+    | {"or", "but", "than", "per", "each", "every", "for", "nor", "a", "an", "of", "to"}
+)
+
+
+def _unknown_word_before_span(text: str, mention: Mention, floor: int) -> str | None:
+    """A refusal for a span after a word the lexicon does not know, with another figure
+    earlier in its clause ("more than $2bn withing ten years"): a misspelt "within" would
+    make it that figure's period, which the words cannot show. Else None."""
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
+    clause = text[starts[-1] if starts else floor : mention.start]
+    word = re.search(r"(?<![\w'’-])([a-z]{3,})[ \t]+$", clause)
+    if word is None or not re.search(r"\d", clause[: word.start()]):
+        return None
+    known = word.group(1) in _FUNCTION_WORDS_BEFORE_SPAN or lemminflect.getAllLemmas(word.group(1))
+    if known:
+        return None
+    return (
+        f"{word.group(1)!r} before {mention.text!r}, after another figure in its clause, is "
+        f"no word the reader knows: a misspelt 'within' or 'in' would make the span that "
+        f"figure's period; {vocab.REFUSAL_ADVICE}"
+    )
 
 
 # A duration right after another figure and "in", "over" or "within" ("rose by nearly 50% in 4
@@ -2936,6 +2983,8 @@ _NOT_OBJECT_WORDS = frozenset(
 # A noun of change, then a verb of being, right before a percentage: its subject is a change.
 _NOUN_IS_RE = re.compile(
     rf"(?<![\w-])({'|'.join(sorted(vocab.CHANGE_NOUNS))})(?:[ \t]+rate)?[ \t]+"
+    # a phrase of words with no number between the noun and its verb: "increase for riders"
+    r"(?:(?:for|in|of|among|at|on)(?:[ \t]+[^\W\d_][\w'’-]*){1,3}?[ \t]+)?"
     r"(?:was|is|were|are|has[ \t]+been|had[ \t]+been|stood[ \t]+at|stands[ \t]+at"
     r"|came[ \t]+in[ \t]+at|will[ \t]+be|would[ \t]+be"
     r"|(?:is|was|are|were)[ \t]+(?:projected|expected|forecast|estimated|seen|put|pegged)"

@@ -498,7 +498,10 @@ _PRICE_WRITTEN_RE = re.compile(
 )
 # A noun of change, then "of" or "by", before a figure: "a growth rate (CAGR) of 35%".
 _CHANGE_NOUN_OF_RE = re.compile(
-    r"([^\W\d_]+)(?:[ \t]+rate)?[ \t]*(?:\([^)]*\))?[ \t]+(?:of|by)[ \t]+$"
+    r"([^\W\d_]+)(?:[ \t]+rate)?[ \t]*(?:\([^)]*\))?"
+    # a period between the noun and "of": "a gain since June of 21.5 per cent"
+    r"(?:[ \t]+(?:since|in|over|during)(?:[ \t]+[\w'’-]+){1,2}?)?"
+    r"[ \t]+(?:of|by)[ \t]+$"
 )
 
 

@@ -2931,6 +2931,42 @@ LATER_CLASS_CASES = [
         "9 million",
         ("refusal", "a comparison"),
     ),
+    # a noun of change keeps its figure across a phrase between them
+    (
+        "The fare increase for riders was 10%.",
+        "10%",
+        ("change", 10.0, 10.0, 10.0, "exact", "percent"),
+    ),
+    ("The fare increase was 10%.", "10%", ("change", 10.0, 10.0, 10.0, "exact", "percent")),
+    ("The index posted a gain since June of 21.5 per cent.", "21.5", ("refusal", "a change")),
+    (
+        "The index posted a gain of 21.5 per cent.",
+        "21.5",
+        ("change", 21.5, 21.5, 21.5, "exact", "percent"),
+    ),
+    # "N in every M" is a share of M, refused (the docs name no reading for it yet)
+    (
+        "Grain now accounts for nearly $1 in every $4 of farm sales.",
+        "$1",
+        ("refusal", "in every"),
+    ),
+    ("Grain makes 1 in every 4 farm jobs.", "1", ("refusal", "in every")),
+    # ... "1 in 4" stays odds
+    ("Grain makes 1 in 4 farm jobs.", "1 in 4", ("odds", 25.0, 25.0, 25.0, "exact", "percent")),
+    # a span after a word the reader does not know, after another figure in its clause: a
+    # misspelt "within" would make it that figure's period: refused
+    (
+        "The plan could lift farm income to more than $2bn withing ten years.",
+        "ten years",
+        ("refusal", "withing"),
+    ),
+    (
+        "The plan could lift farm income to more than $2bn within ten years.",
+        "ten years",
+        ("refusal", "period"),
+    ),
+    # ... with no figure before it in its clause, a span stays a duration
+    ("The plan took ten years.", "ten years", ("duration", 10.0, 10.0, 10.0, "exact", "year")),
     # a limit noun bounds a duration as it bounds an amount
     (
         "The deal sets a maximum stay of 10 days for guests.",
