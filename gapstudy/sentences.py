@@ -1736,18 +1736,23 @@ _ESTIMATES_AT_RE = re.compile(
 )
 
 
-# "in every" and a figure after a figure: "$1 in every $4 of farm sales", "1 in every 4 jobs".
-_IN_EVERY_AFTER_RE = re.compile(r"[ \t]+in[ \t]+every[ \t]+[$€£¥]?\d", re.IGNORECASE)
+# "in every" or "of every" and a figure or a unit of money after a figure: "$1 in every $4 of
+# farm sales", "1 in every 4 jobs", "45 cents of every dollar spent".
+_IN_EVERY_AFTER_RE = re.compile(
+    r"[ \t]+(?:in|of)[ \t]+every[ \t]+(?:[$€£¥]?\d|(?:dollar|euro|pound|yuan|yen|rupee)\b)",
+    re.IGNORECASE,
+)
 
 
 def _in_every(text: str, mention: Mention) -> str | None:
-    """A refusal for a figure before "in every" and another figure ("$1 in every $4"): a
-    share of the second, not the amount or count read (as "1 in 4" is odds). Else None."""
-    if _IN_EVERY_AFTER_RE.match(text, mention.end) is None:
+    """A refusal for a figure before "in every" or "of every" and another figure or a unit of
+    money ("$1 in every $4", "45 cents of every dollar"): a share of the second, not the
+    amount or count read ("1 in 4" is one mention, odds). Else None."""
+    if (found := _IN_EVERY_AFTER_RE.match(text, mention.end)) is None:
         return None
     return (
-        f"{mention.text!r} before 'in every' and another figure is a share of that figure "
-        f"(N in every M), not the amount or count read; {vocab.REFUSAL_ADVICE}"
+        f"{mention.text!r} before {found.group().strip()!r} is a share of what follows (N in "
+        f"every M), not the amount or count read; {vocab.REFUSAL_ADVICE}"
     )
 
 

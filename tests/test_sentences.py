@@ -2951,6 +2951,9 @@ LATER_CLASS_CASES = [
         ("refusal", "in every"),
     ),
     ("Grain makes 1 in every 4 farm jobs.", "1", ("refusal", "in every")),
+    ("Grain takes 30 cents of every dollar of farm sales.", "30 cents", ("refusal", "of every")),
+    # ... a figure before "every" and a span stays what it was: a rate, refused as a rate
+    ("Grain ships 30 trucks every day.", "30", ("refusal", "rate")),
     # ... "1 in 4" stays odds
     ("Grain makes 1 in 4 farm jobs.", "1 in 4", ("odds", 25.0, 25.0, 25.0, "exact", "percent")),
     # a span after a word the reader does not know, after another figure in its clause: a
