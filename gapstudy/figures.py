@@ -1565,6 +1565,13 @@ def _same_thing_follows(reader: _Reader) -> bool:
     return len(words) >= 2 and words[0] in _SAME_THING_WORDS and words[1] in _SAME_THING_VERBS
 
 
+def _last_time_follows(reader: _Reader) -> bool:
+    """Whether the words after "than" are "last" and a noun ("last season's", "last
+    quarter"): the same thing at an earlier time."""
+    words = [t.word.casefold() for t in reader.tokens[reader.pos : reader.pos + 2]]
+    return len(words) == 2 and words[0] == "last" and words[1].isalpha()
+
+
 def _comparator_follows(reader: _Reader) -> bool:
     """Whether the comparative next is followed by a thing compared at one time."""
     start = reader.pos
@@ -1591,6 +1598,7 @@ def _take_comparator(reader: _Reader, comparative: str) -> None:
         or _period_follows(reader)
         or reader.peek() in _EARLIER_WORDS
         or _same_thing_follows(reader)
+        or _last_time_follows(reader)
     ):
         return  # a change of one quantity over time; the period is read next
     first = reader.tokens[start]

@@ -1565,6 +1565,13 @@ def _far_end_compared(
     }
 
 
+# What a multiplier is of, when that is the same thing at another time: "double what it was".
+_ITSELF_AFTER_RE = re.compile(
+    r"[ \t]+(?:of[ \t]+)?what[ \t]+(?:it|they)[ \t]+(?:was|were|had[ \t]+been)\b",
+    re.IGNORECASE,
+)
+
+
 def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
     reading, is_final = _own_or_listed(text, mention, earlier, floor)
     if is_final:
@@ -1585,6 +1592,9 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return placed
     if reading["kind"] == "multiplier" and (counted := _times_counted(text, mention, floor)):
         return counted
+    if reading["kind"] == "multiplier" and (itself := _ITSELF_AFTER_RE.match(text, mention.end)):
+        # "about double what it was in 2020": one quantity at two times, a change in fold
+        return reading | {"kind": "change", "read_with": f"{itself.group().strip()!r} after it"}
     if (annual := _read_with_annual(text, mention, reading, floor)) is not None:
         return annual
     if (compared := _read_with_comparator(text, mention, reading)) is not None:
@@ -2287,12 +2297,15 @@ def _read_with_comparator(
 
 
 # The same kind of level at another time after a comparative ("20% above prices awarded in
-# 2022", "15% higher than those of a year earlier"): one quantity over time, a change.
+# 2022", "15% higher than those of a year earlier", "7% below those of the previous year"): one
+# quantity over time, a change.
 _DATED_AGAIN_RE = re.compile(
     r"[ \t]+(?:than[ \t]+)?(?:(?:the|its|their)[ \t]+)?(?:[^\W\d_]+[ \t]+)?"
     r"(?P<noun>prices?|levels?|costs?|rates?|values?|bids?|wages?|fees?|those|that)\b"
     r"(?P<rest>[^,;:()\[\]—–\n]*?(?:\b(?:in|of|during|since)[ \t]+(?:(?:early|late|mid)[ \t-]+)?"
-    r"(?:19|20)\d\d\b|\blast[ \t]+year\b|\ba[ \t]+year[ \t]+(?:earlier|ago|before)\b))",
+    r"(?:19|20)\d\d\b|\blast[ \t]+year\b|\ba[ \t]+year[ \t]+(?:earlier|ago|before)\b"
+    # "below those of the previous year", "above prices of the prior quarter"
+    r"|\bthe[ \t]+(?:previous|prior|preceding)[ \t]+(?:year|quarter|month|season|week)\b))",
     re.IGNORECASE,
 )
 

@@ -2970,6 +2970,44 @@ LATER_CLASS_CASES = [
     ),
     # ... with no figure before it in its clause, a span stays a duration
     ("The plan took ten years.", "ten years", ("duration", 10.0, 10.0, 10.0, "exact", "year")),
+    # the same quantity at an earlier time after a comparative: a change, not a multiplier
+    (
+        "Sales were seven percent below those of the previous year.",
+        "seven percent below",
+        ("change", -7.0, -7.0, -7.0, "exact", "percent"),
+    ),
+    (
+        "Sales were seven percent below those of last year.",
+        "seven percent below",
+        ("change", -7.0, -7.0, -7.0, "exact", "percent"),
+    ),
+    (
+        "Analysts expect the harvest to hit 9 million tons, 20% larger than last season's.",
+        "20% larger",
+        ("change", 20.0, 20.0, 20.0, "exact", "percent"),
+    ),
+    (
+        "The harvest was 20% larger than last year's.",
+        "20% larger",
+        ("change", 20.0, 20.0, 20.0, "exact", "percent"),
+    ),
+    (
+        "The fund will reach $80 million in 2030, about double what it was in 2020.",
+        "about double",
+        ("change", 2.0, 2.0, 2.0, "approximate", "fold"),
+    ),
+    ("Revenue is now twice what it was.", "twice", ("change", 2.0, 2.0, 2.0, "exact", "fold")),
+    # ... two things at one time stay a multiplier
+    (
+        "Revenue is double that of its rival.",
+        "double",
+        ("multiplier", 2.0, 2.0, 2.0, "exact", "fold"),
+    ),
+    (
+        "Sales were seven percent below those of the rival chain.",
+        "seven percent below",
+        ("multiplier", 0.93, 0.93, 0.93, "exact", "fold"),
+    ),
     # a limit noun bounds a duration as it bounds an amount
     (
         "The deal sets a maximum stay of 10 days for guests.",
