@@ -1580,6 +1580,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         _money_above_or_below(mention, reading)
         or _estimates_at(text, mention, floor)
         or _in_every(text, mention)
+        or _bare_fraction(text, mention, reading)
     ):
         return {"refusal": refusal}
     if reason := _excluded_in_context(text, mention, reading):
@@ -1763,6 +1764,25 @@ def _in_every(text: str, mention: Mention) -> str | None:
     return (
         f"{mention.text!r} before {found.group().strip()!r} is a share of what follows (N in "
         f"every M), not the amount or count read; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+# "a third", "a quarter" with no "of" after it: a share of a whole the words name elsewhere.
+_BARE_FRACTION_RE = re.compile(r"an?[ \t]+(?:third|quarter|fifth|tenth)", re.IGNORECASE)
+
+
+def _bare_fraction(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """A refusal for a bare "a third" or "a quarter" read as a share with no whole ("only a
+    third, $5 million out of $15 million, was raised"; "for a quarter," may be a span of
+    time): the share of something named elsewhere, which the mention does not hold. Else
+    None."""
+    n_start, n_end = mention.number_span
+    bare = _BARE_FRACTION_RE.fullmatch(text, n_start, n_end) and "whole" not in reading
+    if not bare or reading.get("kind") != "percent" or _OF_AFTER_RE.match(text, n_end):
+        return None
+    return (
+        f"{mention.text!r} is a share with no whole after it (no 'of'): of something named "
+        f"elsewhere, or a span of time, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
     )
 
 

@@ -3008,6 +3008,24 @@ LATER_CLASS_CASES = [
         "seven percent below",
         ("multiplier", 0.93, 0.93, 0.93, "exact", "fold"),
     ),
+    # a bare "a third" before a comma is a mention, a share of a whole named elsewhere: refused
+    (
+        "Here only a third, $5 million out of $15 million, was raised.",
+        "a third",
+        ("refusal", "no whole"),
+    ),
+    ("Shares rose for a quarter, then fell.", "a quarter", ("refusal", "no whole")),
+    # ... "a third of" keeps its whole, and "by a third" stays a change
+    (
+        "Here only a third of the $15 million was raised.",
+        "a third",
+        ("percent", 100 / 3, 100 / 3, 100 / 3, "exact", "percent"),
+    ),
+    (
+        "Revenue fell by a third, to $2 billion.",
+        "a third",
+        ("change", -100 / 3, -100 / 3, -100 / 3, "exact", "percent"),
+    ),
     # a limit noun bounds a duration as it bounds an amount
     (
         "The deal sets a maximum stay of 10 days for guests.",
