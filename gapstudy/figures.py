@@ -706,7 +706,7 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
                 amount.unit, amount.unit_factor = "fold", amount.unit_factor / 100
     last = second or first
     _take_per_unit(reader, first, second, is_change=lead.sign is not None)
-    sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds)
+    sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds, by_sign=lead.by_sign)
     if lead.verb in vocab.AMOUNT_VERBS and sign == lead.sign and _is_amount_moved(last):
         sign = None  # "lost $279 billion", "gained 6% of the market": the amount moved
     elif sign == lead.sign and _acts_on_share(lead.verb, last):
@@ -914,6 +914,21 @@ def _check_level_reached(reader: _Reader, lead: _Lead, phrase: str, length: int)
         )
 
 
+def _signed_after_a_direction(reader: _Reader, lead: _Lead) -> bool:
+    """Take a sign glued to the number after a word of direction ("drop at -31%"): the sign
+    must agree with the word's; a sign against it is refused. False where no sign stands."""
+    is_signed = reader.peek() in _SIGNS and (reader.peek(1) or "")[:1].isdigit()
+    if lead.sign is None or not is_signed or reader.pos == 0:
+        return False
+    if not _is_glued(reader.tokens[reader.pos], reader.tokens[reader.pos + 1]):
+        return False
+    if _SIGNS[reader.tokens[reader.pos].word] != lead.sign:
+        raise reader.fail("a sign against the direction word before it")
+    lead.by_sign = True
+    reader.pos += 1
+    return True
+
+
 def _take_lead(reader: _Reader) -> _Lead:
     """Qualifiers, articles, a change verb and "by a factor of", in any order."""
     lead = _Lead()
@@ -945,6 +960,8 @@ def _take_lead(reader: _Reader) -> _Lead:
             noun_sign := _noun_of_change(reader)
         ):
             lead.sign = noun_sign  # "a decline of 3%", "grow at a CAGR of 31.2%", "surge by 73%"
+        elif _signed_after_a_direction(reader, lead):
+            continue  # "the steepest drop at -31%": the sign agrees with the word
         elif lead.sign is None and reader.peek() in _CHANGE_VERBS and reader.peek(1):
             lead.sign = _CHANGE_VERBS[reader.tokens[reader.pos].word]
             lead.verb = reader.tokens[reader.pos].word
@@ -1472,7 +1489,7 @@ def _take_date(reader: _Reader) -> bool:
 
 
 def _take_trailing(
-    reader: _Reader, sign: int | None, amount: _Amount, *, is_odds: bool
+    reader: _Reader, sign: int | None, amount: _Amount, *, is_odds: bool, by_sign: bool = False
 ) -> int | None:
     """Read the words after the number (period, direction, what is counted); return the sign.
 
@@ -1507,7 +1524,10 @@ def _take_trailing(
         direction = _CHANGE_NOUNS.get(word) or (0 if is_fold else _COMPARATIVES.get(word))
         if direction:
             # "rocketed 78% higher", "grow at a 31% CAGR"
-            agrees = sign == direction and (word in _COMPARATIVES or word == "cagr")
+            # a glued sign and a noun of change of its direction: "a -1.2% drop"
+            agrees = sign == direction and (
+                word in _COMPARATIVES or word == "cagr" or (by_sign and word in _CHANGE_NOUNS)
+            )
             if sign is not None and not agrees:
                 raise reader.fail(f"a second direction word {word!r}")
             is_comparative = sign is None and word in _COMPARATIVES

@@ -3026,6 +3026,21 @@ LATER_CLASS_CASES = [
         "a third",
         ("change", -100 / 3, -100 / 3, -100 / 3, "exact", "percent"),
     ),
+    # a sign glued to a percentage after or before a word of its own direction is a change
+    (
+        "Of the mills, Oakridge posted the steepest drop at -31%.",
+        "-31%",
+        ("change", -31.0, -31.0, -31.0, "exact", "percent"),
+    ),
+    (
+        "Following a -1.2% drop on Monday, wheat futures gained 0.8% on Tuesday.",
+        "-1.2%",
+        ("change", -1.2, -1.2, -1.2, "exact", "percent"),
+    ),
+    ("Shares fell -3% on the day.", "-3%", ("change", -3.0, -3.0, -3.0, "exact", "percent")),
+    # ... a sign against the word's direction is refused
+    ("It posted a +4% drop on the day.", "+4%", ("refusal", "direction word")),
+    ("Oakridge posted the steepest rise at -31%.", "-31%", ("refusal", "against")),
     # a limit noun bounds a duration as it bounds an amount
     (
         "The deal sets a maximum stay of 10 days for guests.",
