@@ -1634,6 +1634,10 @@ def _take_comparison(reader: _Reader, amount: _Amount) -> None:
     _take_named_things(reader, is_fold=True, amount=amount)
 
 
+# A span joined by a hyphen inside the words of a thing named: "the 30-day average".
+_SPAN_ADJECTIVE_RE = re.compile(r"\d+-(?:day|week|month|year|hour|minute|quarter)(?![\w-])")
+
+
 def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bool:
     """Pass over plain words that name what is counted or compared, up to a period, a
     direction word or the end. Names with digits glued to letters ("H100-equivalent") and
@@ -1680,6 +1684,10 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
             break
         if token.word == "per" and reader.peek(1) in vocab.SCALES:
             reader.pos += 2  # "$20 per million tokens": a rate, not a second number
+            continue
+        if reader.pos > start and (span := _SPAN_ADJECTIVE_RE.match(reader.text, token.start)):
+            while not reader.at_end() and reader.tokens[reader.pos].start < span.end():
+                reader.pos += 1  # "than the 30-day average": an adjective of what is compared
             continue
         is_number = _is_number_word(token.word) or _glued_fold(token.word) is not None
         if is_number and not _part_of_period(reader):

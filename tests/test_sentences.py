@@ -3041,6 +3041,23 @@ LATER_CLASS_CASES = [
     # ... a sign against the word's direction is refused
     ("It posted a +4% drop on the day.", "+4%", ("refusal", "direction word")),
     ("Oakridge posted the steepest rise at -31%.", "-31%", ("refusal", "against")),
+    # a hyphenated span inside the thing compared is an adjective of it
+    (
+        "Volume was roughly 40 percent higher than the 30-day average for that hour.",
+        "roughly 40 percent higher",
+        ("multiplier", 1.4, 1.4, 1.4, "approximate", "fold"),
+    ),
+    (
+        "Volume was roughly 40 percent higher than the usual average for that hour.",
+        "roughly 40 percent higher",
+        ("multiplier", 1.4, 1.4, 1.4, "approximate", "fold"),
+    ),
+    # ... another number in the thing compared still refuses it
+    (
+        "Volume was 40 percent higher than the 30 mills nearby.",
+        "40 percent",
+        ("refusal", "compares"),
+    ),
     # a limit noun bounds a duration as it bounds an amount
     (
         "The deal sets a maximum stay of 10 days for guests.",
