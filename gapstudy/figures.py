@@ -695,7 +695,7 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
                 amount.unit, amount.unit_factor = "fold", amount.unit_factor / 100
     last = second or first
     _take_per_unit(reader, first, second, is_change=lead.sign is not None)
-    sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds)
+    sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds, by_sign=lead.by_sign)
     if lead.verb in vocab.AMOUNT_VERBS and sign == lead.sign and _is_amount_moved(last):
         sign = None  # "lost $279 billion", "gained 6% of the market": the amount moved
     elif sign == lead.sign and _acts_on_share(lead.verb, last):
@@ -919,6 +919,21 @@ def _check_level_reached(reader: _Reader, lead: _Lead, phrase: str, length: int)
         )
 
 
+def _signed_after_a_direction(reader: _Reader, lead: _Lead) -> bool:
+    """Take a sign glued to the number after a word of direction ("drop at -31%"): the sign
+    must agree with the word's; a sign against it is refused. False where no sign stands."""
+    is_signed = reader.peek() in _SIGNS and (reader.peek(1) or "")[:1].isdigit()
+    if lead.sign is None or not is_signed or reader.pos == 0:
+        return False
+    if not _is_glued(reader.tokens[reader.pos], reader.tokens[reader.pos + 1]):
+        return False
+    if _SIGNS[reader.tokens[reader.pos].word] != lead.sign:
+        raise reader.fail("a sign against the direction word before it")
+    lead.by_sign = True
+    reader.pos += 1
+    return True
+
+
 def _take_lead(reader: _Reader) -> _Lead:
     """Qualifiers, articles, a change verb and "by a factor of", in any order."""
     lead = _Lead()
@@ -950,6 +965,8 @@ def _take_lead(reader: _Reader) -> _Lead:
             noun_sign := _noun_of_change(reader)
         ):
             lead.sign = noun_sign  # "a decline of 3%", "grow at a CAGR of 31.2%", "surge by 73%"
+        elif _signed_after_a_direction(reader, lead):
+            continue  # "the steepest drop at -31%": the sign agrees with the word
         elif lead.sign is None and reader.peek() in _CHANGE_VERBS and reader.peek(1):
             lead.sign = _CHANGE_VERBS[reader.tokens[reader.pos].word]
             lead.verb = reader.tokens[reader.pos].word
@@ -1477,7 +1494,7 @@ def _take_date(reader: _Reader) -> bool:
 
 
 def _take_trailing(
-    reader: _Reader, sign: int | None, amount: _Amount, *, is_odds: bool
+    reader: _Reader, sign: int | None, amount: _Amount, *, is_odds: bool, by_sign: bool = False
 ) -> int | None:
     """Read the words after the number (period, direction, what is counted); return the sign.
 
@@ -1512,7 +1529,10 @@ def _take_trailing(
         direction = _CHANGE_NOUNS.get(word) or (0 if is_fold else _COMPARATIVES.get(word))
         if direction:
             # "rocketed 78% higher", "grow at a 31% CAGR"
-            agrees = sign == direction and (word in _COMPARATIVES or word == "cagr")
+            # a glued sign and a noun of change of its direction: "a -1.2% drop"
+            agrees = sign == direction and (
+                word in _COMPARATIVES or word == "cagr" or (by_sign and word in _CHANGE_NOUNS)
+            )
             if sign is not None and not agrees:
                 raise reader.fail(f"a second direction word {word!r}")
             is_comparative = sign is None and word in _COMPARATIVES
@@ -1570,6 +1590,13 @@ def _same_thing_follows(reader: _Reader) -> bool:
     return len(words) >= 2 and words[0] in _SAME_THING_WORDS and words[1] in _SAME_THING_VERBS
 
 
+def _last_time_follows(reader: _Reader) -> bool:
+    """Whether the words after "than" are "last" and a noun ("last season's", "last
+    quarter"): the same thing at an earlier time."""
+    words = [t.word.casefold() for t in reader.tokens[reader.pos : reader.pos + 2]]
+    return len(words) == 2 and words[0] == "last" and words[1].isalpha()
+
+
 def _comparator_follows(reader: _Reader) -> bool:
     """Whether the comparative next is followed by a thing compared at one time."""
     start = reader.pos
@@ -1596,6 +1623,7 @@ def _take_comparator(reader: _Reader, comparative: str) -> None:
         or _period_follows(reader)
         or reader.peek() in _EARLIER_WORDS
         or _same_thing_follows(reader)
+        or _last_time_follows(reader)
     ):
         return  # a change of one quantity over time; the period is read next
     first = reader.tokens[start]
@@ -1609,6 +1637,10 @@ def _take_comparison(reader: _Reader, amount: _Amount) -> None:
         amount.is_inverse = True
     reader.pos += 1
     _take_named_things(reader, is_fold=True, amount=amount)
+
+
+# A span joined by a hyphen inside the words of a thing named: "the 30-day average".
+_SPAN_ADJECTIVE_RE = re.compile(r"\d+-(?:day|week|month|year|hour|minute|quarter)(?![\w-])")
 
 
 def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bool:
@@ -1657,6 +1689,10 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
             break
         if token.word == "per" and reader.peek(1) in vocab.SCALES:
             reader.pos += 2  # "$20 per million tokens": a rate, not a second number
+            continue
+        if reader.pos > start and (span := _SPAN_ADJECTIVE_RE.match(reader.text, token.start)):
+            while not reader.at_end() and reader.tokens[reader.pos].start < span.end():
+                reader.pos += 1  # "than the 30-day average": an adjective of what is compared
             continue
         is_number = _is_number_word(token.word) or _glued_fold(token.word) is not None
         if is_number and not _part_of_period(reader):

@@ -155,6 +155,9 @@ POWER_OF_TEN_RE = re.compile(
 _A_FRACTION = (
     r"\ba[ \t]+(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=[ \t]+of\b)"
     r"|(?<=\bby[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"  # "grew by a third": a change
+    # before a comma: "only a third, $5 million out of $15 million, was raised" (a share of a
+    # whole named elsewhere, which the reader refuses)
+    r"|\ba[ \t]+(?:third|quarter|fifth|tenth)(?=[ \t]*,)"
     # and after "by" and a hedge: "fell by around a quarter"
     + "".join(
         rf"|(?<=\bby[ \t]{hedge}[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"

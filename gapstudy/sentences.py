@@ -152,7 +152,7 @@ _ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_][\w.]*)$")
 # the northern plant", "since May"), or one adverb of where or how ("locally", "abroad").
 _LIST_ASIDE = (
     r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|since|until|till|through|so[ \t]+far"
-    r"|at|among|across)[ \t]+[^\n,;.()]{1,25}?"
+    r"|at|among|across)[ \t]+[^\n,;.()]{1,40}?"
     r"|[ \t]+(?:[^\W\d_]{3,}ly|abroad|overseas|worldwide|nationwide))"
 )
 # A name and a comma before a listed figure: "up 6%, and Chile, 4%".
@@ -162,7 +162,7 @@ _LIST_GAP_RE = re.compile(
     rf"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+){_LIST_NAME}"
     # "risen 17.5% over the decade, compared with 11.9% in the U.S.": the same measure
     rf"|{_LIST_ASIDE}?"
-    r"[ \t]*,?[ \t]*"
+    r"[ \t]*[,(]?[ \t]*"  # after a comma or inside round brackets: "3% (compared with 5%"
     r"(?:compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+",
     re.IGNORECASE,
 )
@@ -227,7 +227,8 @@ _BY_RE = re.compile(r"^by[ \t]+", re.IGNORECASE)
 _MONTHS = "|".join(name.capitalize() for name in periods.MONTH_WORDS.split("|"))
 _MONTH_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_MONTHS})\.?[ \t]+$")
 _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS})\b")
-_DAY_RE = re.compile(r"\d{1,2}")
+# A day, or a span of days ("4-9", "4–9"), of the month.
+_DAY_RE = re.compile(r"(\d{1,2})(?:[-–](\d{1,2}))?")
 # A number joined by a hyphen to the words after it ("a five-times-per-year rate", "a
 # five-year plan"): the compound, which the mention does not hold, says what it counts.
 # Digits on the other side of a colon that make no time of day: a ratio or a score ("5:1").
@@ -299,6 +300,7 @@ _SLASH_BEFORE_RE = re.compile(r"\d/$")
 # years", "within the past two years".
 _SPAN_LEAD_RE = re.compile(
     r"(?<![\w-])(?:over|in|within|for|during|across|of|throughout)[ \t]+"
+    r"(?:(?:just|only|roughly|about|nearly|almost)[ \t]+)?"  # "in just the past 6 months"
     r"(?:(?:the|its|their)[ \t]+)?"
     r"(?:next|past|last|coming|previous|first)[ \t]+$",
     re.IGNORECASE,
@@ -656,13 +658,15 @@ def _not_a_quantity(text: str, mention: Mention) -> str | None:
         and _CITATION_AFTER_RE.match(text, mention.end)
     ):
         return vocab.CITATION_REASON
-    is_hour = is_digits and len(mention.text) <= 2
+    n_start, n_end = mention.number_span
+    number = text[n_start:n_end]
+    # the number past its hedge: "around 9 p.m." is a time of day as "9 p.m." is
+    is_hour = number.isdigit() and len(number) <= 2 and n_end == mention.end
     if is_hour and _CLOCK_AFTER_RE.match(text, mention.end):
         return vocab.TIME_REASON  # "8 am", the hour of "12:30"
     if re.match(r"[0-5]\d\b", mention.text) and _CLOCK_BEFORE_RE.search(before):
         return vocab.TIME_REASON  # the minutes of "12:30" (and a range after them)
-    n_start, n_end = mention.number_span
-    if text[n_start:n_end].casefold() == "half" and _PART_OF_PERIOD_RE.search(before):
+    if number.casefold() == "half" and _PART_OF_PERIOD_RE.search(before):
         return vocab.PART_OF_PERIOD_REASON
     if _IDIOM_DOWN_RE.match(text, mention.end) and _DOUBLING_RE.search(mention.text):
         return vocab.IDIOM_REASON  # "doubling down": to commit more
@@ -765,12 +769,13 @@ def _split_number(text: str, mention: Mention, reading: dict[str, Any]) -> str |
     return None
 
 
-# A count, what it counts and "per" a span of time ("500,000 wafer starts per month"): a rate,
-# for which the project has no unit (only "N times a year").
+# A count, what it counts and "per" a span of time ("500,000 wafer starts per month"; up to six
+# words between, to the span at its clause's end: "60 cans being sold from Ohio every second"):
+# a rate, for which the project has no unit (only "N times a year").
 # So is an amount of money or a quantity with "a year" after what it names ("$5 billion in
 # revenue a year", "10,000 chips annually"); "a year ago" and "a year earlier" date it.
 _COUNT_PER_SPAN_RE = re.compile(
-    r"(?:[ \t]+[^\W\d_][\w'’-]*){1,3}?(?:[ \t]+(?:(?:per|a|an|each|every)[ \t]+"
+    r"(?:[ \t]+[^\W\d_][\w'’-]*){1,6}?(?:[ \t]+(?:(?:per|a|an|each|every)[ \t]+"
     r"(?:month|year|day|week|quarter|hour|minute|second)\b|annually\b|yearly\b|per[ \t]+annum\b)"
     r"|[ \t]*/[ \t]*(?:month|mo|year|yr|day|week|quarter|hour)\b)"  # "wafers/month"
     r"(?![ \t]+(?:ago|earlier|before|later|after|prior)\b)",
@@ -1394,6 +1399,13 @@ _TRAILING_BOUND_RE = re.compile(
 )
 
 
+def _takes_up_as_particle(word: str) -> bool:
+    """Whether ``word`` is a form of a verb that takes "up" as its particle of change
+    (vocab.UP_PARTICLE_VERBS: "went up", "shot up")."""
+    lemmas = lemminflect.getAllLemmas(word.casefold()).get("VERB", ())
+    return any(lemma in vocab.UP_PARTICLE_VERBS for lemma in lemmas)
+
+
 def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any], bool]:
     """The reading of a mention's own words, and whether it is final: an exclusion where the
     number is no quantity, a year (or a count before a counted noun), a refusal; "by N"
@@ -1411,6 +1423,12 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
             reached = read_mention(mention.text[up_to.end() :])
             said = f"'{before[-1]} up to' before it: the level reached"
             return (reached | {"read_with": said}), "refusal" in reached
+        if before and _takes_up_as_particle(before[-1]):
+            return {  # "went up to $3.40": the level reached or a bound, the words do not say
+                "refusal": f"'{before[-1]} up to' before the figure: 'up' may belong to the "
+                f"verb (the level reached) or 'up to' bound it, which the words do not "
+                f"settle; {vocab.REFUSAL_ADVICE}"
+            }, True
     if "refusal" in reading and _BY_RE.match(mention.text):
         with_verb = _read_by(text, mention, reading, floor)
         if "refusal" not in with_verb and with_verb is not reading:
@@ -1547,11 +1565,23 @@ def _far_end_compared(
     }
 
 
+# What a multiplier is of, when that is the same thing at another time: "double what it was".
+_ITSELF_AFTER_RE = re.compile(
+    r"[ \t]+(?:of[ \t]+)?what[ \t]+(?:it|they)[ \t]+(?:was|were|had[ \t]+been)\b",
+    re.IGNORECASE,
+)
+
+
 def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
     reading, is_final = _own_or_listed(text, mention, earlier, floor)
     if is_final:
         return reading
-    if refusal := _money_above_or_below(mention, reading) or _estimates_at(text, mention, floor):
+    if refusal := (
+        _money_above_or_below(mention, reading)
+        or _estimates_at(text, mention, floor)
+        or _in_every(text, mention)
+        or _bare_fraction(text, mention, reading)
+    ):
         return {"refusal": refusal}
     if reason := _excluded_in_context(text, mention, reading):
         return {"exclusion": reason}
@@ -1563,6 +1593,9 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return placed
     if reading["kind"] == "multiplier" and (counted := _times_counted(text, mention, floor)):
         return counted
+    if reading["kind"] == "multiplier" and (itself := _ITSELF_AFTER_RE.match(text, mention.end)):
+        # "about double what it was in 2020": one quantity at two times, a change in fold
+        return reading | {"kind": "change", "read_with": f"{itself.group().strip()!r} after it"}
     if (annual := _read_with_annual(text, mention, reading, floor)) is not None:
         return annual
     if (compared := _read_with_comparator(text, mention, reading)) is not None:
@@ -1622,7 +1655,8 @@ def _listed_after_a_change(
     """A bare figure listed after a change ("fell 4% in 2023, 7% in 2024"): that change in its
     direction, or refused where the unit differs or the first figure's verb is out of reach.
     Else None."""
-    if not (earlier and _is_bare(reading) and _may_continue_list(text, mention, earlier)):
+    bare = _is_bare(reading, past_hedge=True)
+    if not (earlier and bare and _may_continue_list(text, mention, earlier)):
         return None
     # the figure before it in the list; a number inside that figure's period ("up 25% in
     # just one quarter and 66%") lies in the gap and is passed over
@@ -1640,6 +1674,12 @@ def _listed_after_a_change(
             before = read_mention(lead + mention.text) if lead.strip() else before
             reading = dict(reading, unit=before.get("unit", reading["unit"]))
         if before.get("kind") == "change" and before.get("unit") == reading["unit"]:
+            if reading["bound"] in ("upper", "lower"):
+                return {  # "fell 1.5% and over 6%": its reach on a signed change is unsettled
+                    "refusal": f"{mention.text!r} continues the change {previous.text!r} with "
+                    f"a bound of its own, whose reach on a signed change the words do not "
+                    f"settle; {vocab.REFUSAL_ADVICE}"
+                }
             continued = _continued_change(reading, before)
             return continued | {"read_with": f"the change {previous.text!r} before it"}
         if before.get("kind") == "change" and not was_refused:
@@ -1698,11 +1738,52 @@ def _money_above_or_below(mention: Mention, reading: dict[str, Any]) -> str | No
 
 
 # The active verb of an estimate, then (what is estimated and) "at" right before a figure: "which
-# the bureau estimates at $1,450", "estimate the market at $40 billion".
+# the bureau estimates at $1,450", "estimate the market at $40 billion", "insurers estimated
+# claims at $2 billion" ("is estimated at" is the passive, read on its own path).
 _ESTIMATES_AT_RE = re.compile(
-    r"(?<![\w-])(?P<verb>estimat(?:e|es|ing))(?:[ \t]+[^\W\d_][\w'’-]*){0,4}?[ \t]+at[ \t]*$",
+    r"(?<![\w-])(?<!is )(?<!was )(?<!were )(?<!are )(?<!been )(?<!be )"
+    r"(?P<verb>estimat(?:e|es|ing|ed))(?:[ \t]+[^\W\d_][\w'’-]*){0,4}?[ \t]+at[ \t]*$",
     re.IGNORECASE,
 )
+
+
+# "in every" or "of every" and a figure or a unit of money after a figure: "$1 in every $4 of
+# farm sales", "1 in every 4 jobs", "45 cents of every dollar spent".
+_IN_EVERY_AFTER_RE = re.compile(
+    r"[ \t]+(?:in|of)[ \t]+every[ \t]+(?:[$€£¥]?\d|(?:dollar|euro|pound|yuan|yen|rupee)\b)",
+    re.IGNORECASE,
+)
+
+
+def _in_every(text: str, mention: Mention) -> str | None:
+    """A refusal for a figure before "in every" or "of every" and another figure or a unit of
+    money ("$1 in every $4", "45 cents of every dollar"): a share of the second, not the
+    amount or count read ("1 in 4" is one mention, odds). Else None."""
+    if (found := _IN_EVERY_AFTER_RE.match(text, mention.end)) is None:
+        return None
+    return (
+        f"{mention.text!r} before {found.group().strip()!r} is a share of what follows (N in "
+        f"every M), not the amount or count read; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+# "a third", "a quarter" with no "of" after it: a share of a whole the words name elsewhere.
+_BARE_FRACTION_RE = re.compile(r"an?[ \t]+(?:third|quarter|fifth|tenth)", re.IGNORECASE)
+
+
+def _bare_fraction(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """A refusal for a bare "a third" or "a quarter" read as a share with no whole ("only a
+    third, $5 million out of $15 million, was raised"; "for a quarter," may be a span of
+    time): the share of something named elsewhere, which the mention does not hold. Else
+    None."""
+    n_start, n_end = mention.number_span
+    bare = _BARE_FRACTION_RE.fullmatch(text, n_start, n_end) and "whole" not in reading
+    if not bare or reading.get("kind") != "percent" or _OF_AFTER_RE.match(text, n_end):
+        return None
+    return (
+        f"{mention.text!r} is a share with no whole after it (no 'of'): of something named "
+        f"elsewhere, or a span of time, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+    )
 
 
 def _estimates_at(text: str, mention: Mention, floor: int) -> str | None:
@@ -2236,12 +2317,15 @@ def _read_with_comparator(
 
 
 # The same kind of level at another time after a comparative ("20% above prices awarded in
-# 2022", "15% higher than those of a year earlier"): one quantity over time, a change.
+# 2022", "15% higher than those of a year earlier", "7% below those of the previous year"): one
+# quantity over time, a change.
 _DATED_AGAIN_RE = re.compile(
     r"[ \t]+(?:than[ \t]+)?(?:(?:the|its|their)[ \t]+)?(?:[^\W\d_]+[ \t]+)?"
     r"(?P<noun>prices?|levels?|costs?|rates?|values?|bids?|wages?|fees?|those|that)\b"
     r"(?P<rest>[^,;:()\[\]—–\n]*?(?:\b(?:in|of|during|since)[ \t]+(?:(?:early|late|mid)[ \t-]+)?"
-    r"(?:19|20)\d\d\b|\blast[ \t]+year\b|\ba[ \t]+year[ \t]+(?:earlier|ago|before)\b))",
+    r"(?:19|20)\d\d\b|\blast[ \t]+year\b|\ba[ \t]+year[ \t]+(?:earlier|ago|before)\b"
+    # "below those of the previous year", "above prices of the prior quarter"
+    r"|\bthe[ \t]+(?:previous|prior|preceding)[ \t]+(?:year|quarter|month|season|week)\b))",
     re.IGNORECASE,
 )
 
@@ -2473,8 +2557,36 @@ def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: i
             f"'1/100th', or a date), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
     if reading["kind"] == "duration":
-        return _dating_span(text, mention, reading, floor)
+        return _dating_span(text, mention, reading, floor) or _unknown_word_before_span(
+            text, mention, floor
+        )
     return None
+
+
+# Words the English lexicon gives no lemma for that are still words: "the ten years".
+_FUNCTION_WORDS_BEFORE_SPAN = frozenset(
+    {"the", "its", "their", "our", "his", "her", "this", "that", "these", "those", "and"}
+    | {"or", "but", "than", "per", "each", "every", "for", "nor", "a", "an", "of", "to"}
+)
+
+
+def _unknown_word_before_span(text: str, mention: Mention, floor: int) -> str | None:
+    """A refusal for a span after a word the lexicon does not know, with another figure
+    earlier in its clause ("more than $2bn withing ten years"): a misspelt "within" would
+    make it that figure's period, which the words cannot show. Else None."""
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
+    clause = text[starts[-1] if starts else floor : mention.start]
+    word = re.search(r"(?<![\w'’-])([a-z]{3,})[ \t]+$", clause)
+    if word is None or not re.search(r"\d", clause[: word.start()]):
+        return None
+    known = word.group(1) in _FUNCTION_WORDS_BEFORE_SPAN or lemminflect.getAllLemmas(word.group(1))
+    if known:
+        return None
+    return (
+        f"{word.group(1)!r} before {mention.text!r}, after another figure in its clause, is "
+        f"no word the reader knows: a misspelt 'within' or 'in' would make the span that "
+        f"figure's period; {vocab.REFUSAL_ADVICE}"
+    )
 
 
 # A duration right after another figure and "in", "over" or "within" ("rose by nearly 50% in 4
@@ -2661,10 +2773,11 @@ def _is_version(text: str, mention: Mention, floor: int) -> bool:
 
 
 def _is_day_of_month(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` is a bare day of the month: one or two digits from 1 to 31 right
-    after a month's name ("April 7", "Jan. 15") or right before one ("7 April", "15th of
-    March")."""
-    if not _DAY_RE.fullmatch(mention.text) or not 1 <= int(mention.text) <= 31:
+    """Whether ``mention`` is a bare day of the month, or a span of days: one or two digits
+    from 1 to 31 ("4-9": the first no later than the second) right after a month's name
+    ("April 7", "Jan. 15", "Oct. 4-9") or right before one ("7 April", "15th of March")."""
+    days = _DAY_RE.fullmatch(mention.text)
+    if days is None or not 1 <= int(days.group(1)) <= int(days.group(2) or 31) <= 31:
         return False
     # The month may stand before the sentence's start as this module splits it ("Jan. 15").
     before = text[max(0, mention.start - 12) : mention.start]
@@ -2693,10 +2806,12 @@ def _is_abbreviation(text: str, end: re.Match[str]) -> bool:
     )
 
 
-def _is_bare(reading: dict[str, Any]) -> bool:
-    """A figure with nothing of its own: a level with no qualifier and no named whole."""
-    is_level = reading["kind"] in ("percent", "count") and reading["qualifier"] is None
-    return is_level and "whole" not in reading
+def _is_bare(reading: dict[str, Any], *, past_hedge: bool = False) -> bool:
+    """A figure with nothing of its own: a level with no qualifier (or, ``past_hedge``, with
+    a hedge or a bound of its own set aside: "roughly 6%") and no named whole."""
+    is_level = reading["kind"] in ("percent", "count")
+    unqualified = past_hedge or reading["qualifier"] is None
+    return is_level and unqualified and "whole" not in reading
 
 
 # Between two figures of one list: at most three words (what the first counts, its period),
@@ -2906,6 +3021,8 @@ _NOT_OBJECT_WORDS = frozenset(
 # A noun of change, then a verb of being, right before a percentage: its subject is a change.
 _NOUN_IS_RE = re.compile(
     rf"(?<![\w-])({'|'.join(sorted(vocab.CHANGE_NOUNS))})(?:[ \t]+rate)?[ \t]+"
+    # a phrase of words with no number between the noun and its verb: "increase for riders"
+    r"(?:(?:for|in|of|among|at|on)(?:[ \t]+[^\W\d_][\w'’-]*){1,3}?[ \t]+)?"
     r"(?:was|is|were|are|has[ \t]+been|had[ \t]+been|stood[ \t]+at|stands[ \t]+at"
     r"|came[ \t]+in[ \t]+at|will[ \t]+be|would[ \t]+be"
     r"|(?:is|was|are|were)[ \t]+(?:projected|expected|forecast|estimated|seen|put|pegged)"
@@ -3134,7 +3251,7 @@ def _limit_noun(text: str, mention: Mention, reading: dict[str, Any], floor: int
     """A figure a noun of a limit sets ("a minimum duty of 25%", "a 10% cap on fees"): the
     quantity limited is at least (floor, minimum) or at most (cap, ceiling, limit, maximum) the
     figure; a figure with its own hedge is refused (two bounds). None where no limit is named."""
-    if reading["kind"] not in ("money", "percent", "count", "price", "quantity"):
+    if reading["kind"] not in ("money", "percent", "count", "price", "quantity", "duration"):
         return None
     limit = _LIMIT_OF_BEFORE_RE.search(text, max(floor, mention.start - 60), mention.start)
     if limit is None:

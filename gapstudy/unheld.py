@@ -498,7 +498,10 @@ _PRICE_WRITTEN_RE = re.compile(
 )
 # A noun of change, then "of" or "by", before a figure: "a growth rate (CAGR) of 35%".
 _CHANGE_NOUN_OF_RE = re.compile(
-    r"([^\W\d_]+)(?:[ \t]+rate)?[ \t]*(?:\([^)]*\))?[ \t]+(?:of|by)[ \t]+$"
+    r"([^\W\d_]+)(?:[ \t]+rate)?[ \t]*(?:\([^)]*\))?"
+    # a period between the noun and "of": "a gain since June of 21.5 per cent"
+    r"(?:[ \t]+(?:since|in|over|during)(?:[ \t]+[\w'’-]+){1,2}?)?"
+    r"[ \t]+(?:of|by)[ \t]+$"
 )
 
 
@@ -833,6 +836,8 @@ def predicate_starts(token: str, previous: str = "") -> bool:
         return False
     if folded in _PREDICATE_WORDS or re.search(r"['’](?:re|s|ve|ll|d)$", folded):
         return True
+    if previous.casefold() in _DETERMINERS:
+        return False  # "than the leading port", "at fast-growing Rosie's": an adjective
     return folded.endswith("ing") and len(folded) > 5 and _operator_class(token) is None
 
 

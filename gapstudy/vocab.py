@@ -506,6 +506,16 @@ LEVEL_WORDS: dict[str, str] = {
     "a rate of": "a noun: a rate, a level ('a rate of 3.5%'; 'a growth rate of' is a change)",
     "a margin of": "a noun: a margin, a level ('a gross margin of 75%')",
 }
+# Verbs that take "up" as their particle of change ("prices went up", "shot up"): before "up
+# to" and a figure, "up" may belong to the verb (the level reached) or "up to" bound the
+# figure, which the words do not settle: refused (docs/annotations.md, "up to" after a verb
+# in the past tense). Verbs in their base form; the reader finds their other forms.
+UP_PARTICLE_VERBS: dict[str, str] = {
+    "go": "'went up to $3.40': the level reached, or at most $3.40",
+    "shoot": "'shot up to 12%': the level reached, or at most 12%",
+    "move": "'moved up to 4%': the level reached, or at most 4%",
+    "jump": "'jumped up to 9%': the level reached, or at most 9%",
+}
 # Comparatives after a number: a change of a percentage ("40% lower"), a comparison after a
 # multiplier ("ten times more compute").
 COMPARATIVES: dict[str, int] = {
@@ -708,6 +718,11 @@ _DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
         "the word right before a bare figure (The word right before a bare figure): after one "
         "of these, in any form, a bare percentage is the level it names",
         LEVEL_WORDS,
+    ),
+    (
+        "Verbs with the particle up",
+        "'up to' after one of these, in any form, is refused: the level reached or a bound",
+        UP_PARTICLE_VERBS,
     ),
     (
         "Qualifier effects",
