@@ -721,7 +721,8 @@ _DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
     ),
     (
         "Verbs with the particle up",
-        "'up to' after one of these, in any form, is refused: the level reached or a bound",
+        "the reading of 'up to' after one of these, in any form: refused, since it may be the "
+        "level reached or a bound",
         UP_PARTICLE_VERBS,
     ),
     (

@@ -697,9 +697,10 @@ def figure_period(
     'As of April 30', 'January') placed by the text's publication date and named plainly
     ('2024', 'by earlier in February 2026', 'as of 30 April 2026', 'January 2026'), with a word
     that the text's date is inferred when ``is_date_inferred`` ('2025; the text's date,
-    February 2026, is inferred'; 'by February 2026, the text's inferred date' for a period in
-    the text's own month, :func:`_said_inferred`); a year before another period of its
-    sentence ('the year before') placed from its ``anchor``
+    February 2026, is inferred'; the same for the text's own month, 'by earlier in February
+    2026; the text's date, February 2026, is inferred', so that the words before the semicolon
+    stay the figure's own); a year before another period of its sentence ('the year before')
+    placed from its ``anchor``
     (:func:`gapstudy.facts.period_anchors`) when that is placed; ``None`` when it states no
     period, or one that cannot be placed (relative to an undated text, or chained to no placed
     period)."""
@@ -720,23 +721,8 @@ def figure_period(
         when, words = in_year + 0.5, str(in_year)
     from_anchor = anchor is not None and periods.names_year(str(anchor))
     if is_date_inferred and published is not None and not from_anchor:
-        words = _said_inferred(words, month_label(published))
+        words += f"; the text's date, {month_label(published)}, is inferred"
     return when, words
-
-
-def _said_inferred(words: str, label: str) -> str:
-    """A placed period's words saying that the text's date (``label``, its month) is inferred.
-    Where they name the text's own month, that month is called the text's inferred date, and
-    only the month: a part of it ("earlier in") counts from a day the inferred date does not
-    give, so it is left out ('by earlier in February 2026' as 'by February 2026, the text's
-    inferred date'). A day the text gives itself is kept, and the inferred month said apart
-    ('as of 3 February 2026; the text's date, February 2026, is inferred'), as is any other
-    period ('2025; the text's date, February 2026, is inferred')."""
-    own = re.search(rf"(?:\b(?:earlier|later) in |\b(?P<day>\d{{1,2}}) )?{re.escape(label)}", words)
-    if own is None or own["day"]:
-        return f"{words}; the text's date, {label}, is inferred"
-    said = f"{label}, the text's inferred date"
-    return words[: own.start()] + said + words[own.end() :]
 
 
 class EvidenceIndex:

@@ -1365,7 +1365,7 @@ def test_a_change_measure_shows_its_periods_placed_like_levels():
     assert (
         "Chinese venture capital: from [\\$10.5 billion](sources/a.html#a/vc/1)"
         f" (2025; {inferred}) to [\\$14 billion](sources/a.html#a/vc/2)"
-        " (February 2026, the text's inferred date), a rise of \\$3.5 billion." in text
+        f" (February 2026; {inferred}), a rise of \\$3.5 billion." in text
     )
 
 
@@ -1842,7 +1842,8 @@ def test_the_brief_says_differing_numbers_agree_within_their_tolerance(project_t
     assert len(differing)
     assert (
         "The two texts agree on the number: they differ by 0.4% of the smaller figure, within"
-        " the 1% the study reads as rounding, but only one of them states its period." in text
+        " this fact's 1% tolerance, which the study reads as rounding, but only one of them"
+        " states its period." in text
     )
     assert "twice in two texts" not in text
 
@@ -1883,13 +1884,15 @@ def _agreeing_lin_odds(b_value: float, b_period: str | None) -> dict[str, pd.Dat
     [
         # 20 against 19.9: 0.1 of 19.9 is 0.5%; b gives no period
         (19.9, None, "The two texts agree on the number: they differ by 0.5% of the smaller"
-         " figure, within the 1% the study reads as rounding, but only one of them states its"
-         " period."),
+         " figure, within this fact's 1% tolerance, which the study reads as rounding, but only"
+         " one of them states its period."),
         # the same period in both: nothing more to say
         (19.9, "next three to five years", "The two texts agree on the number: they differ by"
-         " 0.5% of the smaller figure, within the 1% the study reads as rounding."),
+         " 0.5% of the smaller figure, within this fact's 1% tolerance, which the study reads as"
+         " rounding."),
         (19.9, "within five years", "The two texts agree on the number: they differ by 0.5% of"
-         " the smaller figure, within the 1% the study reads as rounding, but state its period"
+         " the smaller figure, within this fact's 1% tolerance, which the study reads as"
+         " rounding, but state its period"
          " differently."),
         (20.0, None, "The two texts agree on the number but only one of them states its period."),
         (20.0, "within five years", "The two texts agree on the number but state its period"

@@ -415,14 +415,14 @@ _INFERRED = "the text's date, February 2026, is inferred"
     [
         ("last year", None, "2025", "2025; " + _INFERRED),
         ("January", None, "January 2026", "January 2026; " + _INFERRED),
-        # The text's own month: said once, and only of the month itself. The part of the
-        # month ("earlier") counts from a day the inferred date does not give: left out, so
-        # that the words beside "the text's inferred date" are that date.
-        ("this month", None, "February 2026", "February 2026, the text's inferred date"),
+        # The text's own month: the figure's own words kept ("earlier" included), the inferred
+        # date said apart, as for any other period: "by earlier in February 2026, the text's
+        # inferred date" would read "earlier in February" as the text's date.
+        ("this month", None, "February 2026", "February 2026; " + _INFERRED),
         ("by earlier this month", None, "by earlier in February 2026",
-         "by February 2026, the text's inferred date"),
+         "by earlier in February 2026; " + _INFERRED),
         ("later this month", None, "later in February 2026",
-         "February 2026, the text's inferred date"),
+         "later in February 2026; " + _INFERRED),
         # A day the text gives itself is kept; the inferred month is then said apart.
         ("as of February 3", None, "as of 3 February 2026",
          "as of 3 February 2026; " + _INFERRED),
