@@ -1043,3 +1043,24 @@ def test_what_the_unit_registry_said_is_kept_for_the_next_run_and_a_damaged_reco
     _append_comment(project, sid, random.Random(8))
     inspect_corpus(project)
     assert asked
+
+
+def test_the_keys_of_all_sources_are_each_sources_key_and_an_edit_changes_its_own(project):
+    """Keys made together (the shared start hashed once, the file names joined as strings)
+    are the keys made one by one; an edited annotation file changes its source's key only."""
+    sources = load_sources(project)
+    files = checkcache.file_index(project)
+    keys = checkcache.source_keys(project, sources, "s", files)
+    assert keys == {
+        sid: checkcache.source_key(project, source, "s", checkcache.FileDigests({}))
+        for sid, source in sources.items()
+    }
+    assert len(set(keys.values())) == len(keys)
+    assert checkcache.source_keys(project, sources, "t", files).keys() == keys.keys()
+    assert not set(checkcache.source_keys(project, sources, "t", files).values()) & set(
+        keys.values()
+    )
+    sid = next(iter(sources))
+    _append_comment(project, sid, random.Random(9))
+    after = checkcache.source_keys(project, sources, "s", checkcache.file_index(project))
+    assert {s for s in keys if after[s] != keys[s]} == {sid}
