@@ -8,6 +8,7 @@ names the file, the line and what to do.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -43,7 +44,13 @@ from gapstudy.exceptions import (
     source_key,
 )
 from gapstudy.facts import load_facts_spec, period_anchors
-from gapstudy.figures import ParsedFigure, format_reading, parse_figure
+from gapstudy.figures import (
+    ParsedFigure,
+    format_reading,
+    learn_unit_answers,
+    parse_figure,
+    unit_answers,
+)
 from gapstudy.input_schema import CROSS_SOURCE_FILES, check_document
 from gapstudy.judgments import (
     check_disagreements,
@@ -69,6 +76,7 @@ from gapstudy.yamlfile import (
     LINE_KEY,
     LINES_KEY,
     invisible_characters,
+    keep_yaml,
     line_of_key,
     read_text,
     read_yaml,
@@ -771,13 +779,16 @@ def check_cross_source_files(
     for name, kind in CROSS_SOURCE_FILES.items():
         path = paths.annotations / name
         if path.exists():  # whether a file may be absent is for its loader to say
-            doc, text_key = read_yaml_keyed(path, scratch=paths.scratch)
-            if checked_before is not None and checked_before.passed(name, text_key):
+            # A text that passed before is kept for its loader, not copied out here (one copy
+            # of a long file's value a run, not two).
+            key = keep_yaml(path, scratch=paths.scratch)
+            if checked_before is not None and checked_before.passed(name, key):
                 continue
+            doc, key = read_yaml_keyed(path, scratch=paths.scratch)
             found = check_document(doc, kind, path)
             problems += found
             if checked_before is not None and not found:
-                checked_before.record(name, text_key)
+                checked_before.record(name, key)
     if problems:
         raise AnnotationError(problems)
 
@@ -1685,15 +1696,16 @@ def _inspect(
     def inspect(source: Source) -> SourceCheck:
         return _inspect_source(source, paths, fact_ids, entities)
 
-    summaries, made, keys = checkcache.summarised(
-        paths,
-        sources,
-        _shared_key(paths, facts),
-        inspect,
-        lambda sid, found: _summarise(sources[sid], found, facts, entities, shared_voices),
-        linked={"entities": entities},
-        files=files,
-    )
+    with _unit_answers_kept(paths):
+        summaries, made, keys = checkcache.summarised(
+            paths,
+            sources,
+            _shared_key(paths, facts),
+            inspect,
+            lambda sid, found: _summarise(sources[sid], found, facts, entities, shared_voices),
+            linked={"entities": entities},
+            files=files,
+        )
     checks = _Checks(made, sources, keys, inspect, paths, entities)
     corpus = Corpus(
         sources,
@@ -1711,6 +1723,38 @@ def _inspect(
     checkcache.keep_index(paths, files)
     checkcache.write_stored(checkcache.store_path(paths, _GATE), key, corpus.problems)
     return corpus
+
+
+_UNITS = "_units.pickle"
+_UNITS_FORMAT = 1
+
+
+@contextlib.contextmanager
+def _unit_answers_kept(paths: ProjectPaths) -> Iterator[None]:
+    """What earlier runs asked the unit registry and the English lexicon
+    (:func:`gapstudy.figures.unit_answers`) given to this one, and what this one asked anew
+    kept for the next: a source re-checked after an edit then loads neither (~0.5-1 CPU s).
+    Kept under the code's fingerprint and the libraries' versions (lemminflect's too), so new
+    code or a new pint asks again; an entry that cannot be read, or holds anything but
+    answers, is ignored (asked again, then written afresh)."""
+    from importlib.metadata import version
+
+    path = checkcache.store_path(paths, _UNITS)
+    key = checkcache.shared_key(
+        _UNITS_FORMAT,
+        checkcache.code_fingerprint(),
+        checkcache.library_versions(),
+        version("lemminflect"),
+    )
+    found, answers = checkcache.read_stored(path, key)
+    if found and isinstance(answers, dict) and all(isinstance(k, tuple) for k in answers):
+        learn_unit_answers(answers)
+    else:
+        answers = {}
+    yield
+    now = unit_answers()
+    if now.keys() - answers.keys():
+        checkcache.write_stored(path, key, now)
 
 
 def _gate_problems(corpus: Corpus, paths: ProjectPaths, require_complete: bool) -> list[Problem]:

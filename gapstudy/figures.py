@@ -540,12 +540,39 @@ def is_unit_word(word: str) -> bool:
     return converted is not None and not (converted[0] is None and _is_a_word_not_a_unit(word))
 
 
-@cache
+# What the unit registry (pint) and the English lexicon said of each word asked about, by
+# (question, word): kept for the process, and handed to the caller to keep for the next one
+# (:func:`unit_answers`, :func:`learn_unit_answers`), since loading the two costs ~0.5-1 CPU s
+# a process and a source re-checked after an edit asks about words asked about before.
+_UNIT_ANSWERS: dict[tuple[str, str], Any] = {}
+_NOT_A_UNIT = "word, not unit"
+_CONVERSION = "conversion"
+
+
+def unit_answers() -> dict[tuple[str, str], Any]:
+    """A copy of what this process asked the unit registry and the lexicon, by (question,
+    word): the answers depend only on the word, this module's code and the two libraries."""
+    return dict(_UNIT_ANSWERS)
+
+
+def learn_unit_answers(answers: dict[tuple[str, str], Any]) -> None:
+    """Take ``answers`` (from :func:`unit_answers` of an earlier process of the same code and
+    libraries) as given: a word among them is not asked about again."""
+    _UNIT_ANSWERS.update(answers)
+
+
 def _is_a_word_not_a_unit(word: str) -> bool:
     """Whether ``word``, which the unit registry reads as a unit not of the project's, is a
     word or a name rather than a unit: a capitalised word of four letters or more ("Tesla
     cars": units are written in lower case or as symbols), or an English word the registry
     reads only by splitting a prefix off ("rare" as ronto-are)."""
+    if (_NOT_A_UNIT, word) not in _UNIT_ANSWERS:
+        _UNIT_ANSWERS[(_NOT_A_UNIT, word)] = _ask_is_a_word_not_a_unit(word)
+    return _UNIT_ANSWERS[(_NOT_A_UNIT, word)]
+
+
+def _ask_is_a_word_not_a_unit(word: str) -> bool:
+    """:func:`_is_a_word_not_a_unit`, asked of the registry and the lexicon."""
     if len(word) >= 4 and word.istitle():
         return True
     import lemminflect
@@ -1340,12 +1367,18 @@ def _unit_registry() -> Any:
     return pint.UnitRegistry()
 
 
-@cache
 def _convert_unit(written: str) -> tuple[str | None, Decimal] | None:
     """(project unit, factor into it) for a unit pint knows.
 
     ``(None, 1)`` when pint knows the unit but it is not one of ours; ``None`` when unknown.
     """
+    if (_CONVERSION, written) not in _UNIT_ANSWERS:
+        _UNIT_ANSWERS[(_CONVERSION, written)] = _ask_convert_unit(written)
+    return _UNIT_ANSWERS[(_CONVERSION, written)]
+
+
+def _ask_convert_unit(written: str) -> tuple[str | None, Decimal] | None:
+    """:func:`_convert_unit`, asked of pint's registry."""
     import pint
 
     registry = _unit_registry()

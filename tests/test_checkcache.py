@@ -984,3 +984,83 @@ def test_coverage_lists_every_source_only_when_asked_once_there_are_many(project
     assert f"  {n} sources not listed, {n} of them fully covered (" in short
     assert short.splitlines()[-1] == every.splitlines()[-1]  # the total
     assert format_coverage(corpus, verbose=True) == every
+
+
+def _asks_counted(monkeypatch, figures) -> list[str]:
+    """A new process's view of the unit registry and the lexicon: nothing asked yet, and
+    every question that reaches them counted."""
+    asked: list[str] = []
+    monkeypatch.setattr(figures, "_UNIT_ANSWERS", {})
+    for name in ("_ask_convert_unit", "_ask_is_a_word_not_a_unit"):
+        real = getattr(figures, f"_real{name}", None) or getattr(figures, name)
+        monkeypatch.setattr(figures, f"_real{name}", real, raising=False)
+        monkeypatch.setattr(figures, name, lambda word, real=real: asked.append(word) or real(word))
+    return asked
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda record: record.write_bytes(b"not a pickle"),
+        lambda record: record.write_bytes(record.read_bytes()[:40]),
+        lambda record: checkcache._write_entry(
+            record, pickle.loads(record.read_bytes())[0], ["not", "answers"], {}
+        ),
+    ],
+    ids=["not a pickle", "cut short", "its key over another value"],
+)
+def test_what_the_unit_registry_said_is_kept_for_the_next_run_and_a_damaged_record_rebuilt(
+    project, monkeypatch, damage
+):
+    """A source re-checked after an edit asks the unit registry and the lexicon nothing an
+    earlier run asked (their answers kept under the code and the libraries' versions); a
+    damaged record, or new library versions, mean asking again, with the same result."""
+    from gapstudy import figures
+
+    asked = _asks_counted(monkeypatch, figures)
+    cold = inspect_corpus(project)
+    assert asked  # the corpus's figures have units to look up
+    answers = figures.unit_answers()
+    record = project.scratch / "check" / "_units.pickle"
+    assert record.exists()
+    sid = next(iter(cold.sources))
+    asked = _asks_counted(monkeypatch, figures)
+    _append_comment(project, sid, random.Random(5))
+    warm = inspect_corpus(project)
+    assert asked == [] and warm.problems == cold.problems
+    damage(record)
+    asked = _asks_counted(monkeypatch, figures)
+    _append_comment(project, sid, random.Random(6))
+    assert inspect_corpus(project).problems == cold.problems
+    assert asked  # the record not trusted: asked again
+    assert figures.unit_answers().items() <= answers.items()
+    asked = _asks_counted(monkeypatch, figures)
+    _append_comment(project, sid, random.Random(7))
+    inspect_corpus(project)
+    assert asked == []  # the record written afresh
+    monkeypatch.setattr(checkcache, "library_versions", lambda: ("another pint",))
+    asked = _asks_counted(monkeypatch, figures)
+    _append_comment(project, sid, random.Random(8))
+    inspect_corpus(project)
+    assert asked
+
+
+def test_the_keys_of_all_sources_are_each_sources_key_and_an_edit_changes_its_own(project):
+    """Keys made together (the shared start hashed once, the file names joined as strings)
+    are the keys made one by one; an edited annotation file changes its source's key only."""
+    sources = load_sources(project)
+    files = checkcache.file_index(project)
+    keys = checkcache.source_keys(project, sources, "s", files)
+    assert keys == {
+        sid: checkcache.source_key(project, source, "s", checkcache.FileDigests({}))
+        for sid, source in sources.items()
+    }
+    assert len(set(keys.values())) == len(keys)
+    assert checkcache.source_keys(project, sources, "t", files).keys() == keys.keys()
+    assert not set(checkcache.source_keys(project, sources, "t", files).values()) & set(
+        keys.values()
+    )
+    sid = next(iter(sources))
+    _append_comment(project, sid, random.Random(9))
+    after = checkcache.source_keys(project, sources, "s", checkcache.file_index(project))
+    assert {s for s in keys if after[s] != keys[s]} == {sid}

@@ -293,3 +293,40 @@ def test_a_stored_file_that_turns_bad_is_refused_naming_its_line(tmp_path, monke
     _fresh_process(monkeypatch)
     with pytest.raises(UnreadableFileError):  # the refusal is not stored as a value
         read_yaml(path, scratch=scratch)
+
+
+def test_a_kept_long_file_is_copied_out_once_and_a_changed_one_read_again(tmp_path, monkeypatch):
+    """keep_yaml gives the key read_yaml_keyed gives and keeps the value for the process
+    without copying it out: the next reader (without the scratch folder, as the loaders
+    read) takes the kept value; an edit is seen by both."""
+    path, scratch = tmp_path / "long.yaml", tmp_path / "scratch"
+    _long_file(path, 1)
+    expected, key = yamlfile.read_yaml_keyed(path, scratch=scratch)
+    _fresh_process(monkeypatch)
+    before = yamlfile.parse_counts()
+    assert yamlfile.keep_yaml(path, scratch=scratch) == key
+    assert yamlfile.keep_yaml(path, scratch=scratch) == key  # kept: nothing read again
+    assert read_yaml(path) == expected
+    after = yamlfile.parse_counts()
+    assert {k: after[k] - before[k] for k in after} == {"parsed": 1, "reused": 1, "stored": 1}
+    _long_file(path, 2)
+    new_key = yamlfile.keep_yaml(path, scratch=scratch)
+    assert new_key != key
+    assert {e["value"] for e in read_yaml(path)["entries"]} == {2}
+    _long_file(path, 3)  # changed after it was kept: the reader reads it again
+    assert {e["value"] for e in read_yaml(path)["entries"]} == {3}
+
+
+def test_a_kept_stored_value_found_damaged_is_parsed_again_and_stored_whole(tmp_path, monkeypatch):
+    path, scratch = tmp_path / "long.yaml", tmp_path / "scratch"
+    _long_file(path, 1)
+    expected, key = yamlfile.read_yaml_keyed(path, scratch=scratch)
+    (entry,) = (scratch / "yaml").glob("*.pickle")
+    entry.write_bytes(pickle.dumps((pickle.loads(entry.read_bytes())[0], b"not a pickled value")))
+    _fresh_process(monkeypatch)
+    assert yamlfile.keep_yaml(path, scratch=scratch) == key
+    assert yamlfile.read_yaml_keyed(path, scratch=scratch) == (expected, key)
+    assert pickle.loads(pickle.loads(entry.read_bytes())[1]) == expected  # stored again
+    _fresh_process(monkeypatch)
+    assert yamlfile.keep_yaml(path, scratch=scratch) == key
+    assert read_yaml(path) == expected
