@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gapstudy.exceptions import ProjectNotFoundError
-from gapstudy.paths import ROOT_ENV_VAR, find_root
+from gapstudy.paths import ROOT_ENV_VAR, ProjectPaths, find_root
 
 
 @pytest.fixture
@@ -55,3 +55,9 @@ def test_environment_variable_naming_no_project_is_refused(
     monkeypatch.setenv(ROOT_ENV_VAR, str(tree / "other"))
     with pytest.raises(ProjectNotFoundError, match=f"{ROOT_ENV_VAR}=.* is not a gapstudy project"):
         find_root()
+
+
+@pytest.mark.parametrize("source_id", ["hk-agi-next-2026", "a", "copy-x0001"])
+def test_an_annotation_file_name_is_its_path_as_a_string(tmp_path, source_id):
+    paths = ProjectPaths(tmp_path)
+    assert paths.annotation_file_name(source_id) == str(paths.annotation_file(source_id))
