@@ -113,6 +113,9 @@ and either completes its reading from words that are there, or refuses it; it ne
   4 years") is that figure's period. A comparison that is all its bracket holds ("(5% more
   jobs)") is refused; a comparative, its measure, then "than" ("40% lower energy use than the
   H100") is read with the words from "than"; "better" or "worse" after a percentage is refused.
+- No kind by default (the last step): a bare percentage with no word of its own before it
+  (after "and", "or", a comma or a bracket) that would be read as a level in a sentence where
+  another figure reads as a change is refused (:func:`_kind_by_default`).
 """
 
 from __future__ import annotations
@@ -133,7 +136,9 @@ from gapstudy.figures import (
 )
 from gapstudy.mentions import NUMBER_WORDS, Mention, find_mentions, is_modifier, is_year
 from gapstudy.unheld import (
+    bare_in_clause,
     ends_in_level_verb,
+    is_level_noun,
     is_past_tense,
     is_verb,
     predicate_starts,
@@ -1224,8 +1229,52 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     sentence: its reading, completed where the sentence gives what the mention's words lack
     (then ``read_with`` names those words), or ``{"refusal": reason}`` where those words are
     elsewhere and cannot be read (see the module docstring); a year stays
-    ``{"exclusion": ...}``. Every reading passes a last check
-    (:func:`gapstudy.unheld.unheld_words`): words of its clause it did not hold refuse it."""
+    ``{"exclusion": ...}``. Every reading passes two last checks: words of its clause it did
+    not hold (:func:`gapstudy.unheld.unheld_words`) and a kind taken by default
+    (:func:`_kind_by_default`) refuse it."""
+    reading = _read_in_sentence(text, mention)
+    if (reason := _kind_by_default(text, mention, reading)) is not None:
+        return {"refusal": reason}
+    return reading
+
+
+# Nothing of a figure's own before it: it opens its clause, or follows "and", "or", a comma or
+# an opening bracket ("fell 4% in Ohio, 6% in Iowa", "Ohio (4%) and Iowa (6%)"); ``word`` is
+# what stands before a comma or a bracket ("gross margin, 64.7%": a label naming a level).
+_NO_WORD_BEFORE_RE = re.compile(
+    r"(?:^|(?P<word>[^\W\d_][\w'’-]*)?[ \t]*[,(\[]|[;:—–]|(?<![\w-])(?:and|or))[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _kind_by_default(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """The acceptance step "No kind by default" (docs/annotations.md): a percentage read as a
+    level with no word that makes it one (no word of its own before it, nothing after it
+    naming what it is, no whole, nothing read with it), in a sentence where another figure
+    reads as a change, took its kind by default; why it is refused, else None."""
+    if reading.get("kind") != "percent" or "whole" in reading or "read_with" in reading:
+        return None
+    start, end = _sentence_span(text, mention.start, mention.end)
+    own = _NO_WORD_BEFORE_RE.search(text[start : mention.start])
+    if own is None or (own.group("word") and is_level_noun(own.group("word"))):
+        return None  # a word of its own, or a label naming a level ("gross margin, 64.7%")
+    if not bare_in_clause(text[:end], mention, reading):
+        return None
+    for other in find_mentions(text[start:end]):
+        shifted = Mention(other.start + start, other.end + start, other.text)
+        if shifted.start == mention.start or is_year(other.text):
+            continue
+        read = _read_in_sentence(text, shifted)
+        if read.get("kind") == "change" or "levels" in read:
+            return (
+                f"{mention.text!r}: {vocab.KIND_BY_DEFAULT_REASON} ({other.text!r} reads as a "
+                f"change); {vocab.REFUSAL_ADVICE}"
+            )
+    return None
+
+
+def _read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
+    """:func:`read_in_sentence` before the kind-by-default step."""
     start, end = _sentence_span(text, mention.start, mention.end)
     sentence = text[start:end]
     earlier = [

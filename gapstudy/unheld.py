@@ -1359,6 +1359,18 @@ def _is_bare(reading: dict[str, Any], after: str) -> bool:
     return not tokens or tokens[0].casefold() in _BARE_AFTER
 
 
+def bare_in_clause(text: str, mention: Mention, reading: dict[str, Any]) -> bool:
+    """Whether ``reading`` is a level percentage with no whole and nothing after the mention in
+    its clause names what it is ("6% in Iowa", not "a 6% share")."""
+    return "kind" in reading and _is_bare(reading, _clause_after(text, mention))
+
+
+def is_level_noun(word: str) -> bool:
+    """Whether ``word`` is a form of a noun declared as naming a level (vocab.LEVEL_WORDS:
+    "share", "margins")."""
+    return word.casefold() in _level_words()[1]
+
+
 def _hedge_stripped(words: list[str], mention: str) -> list[str]:
     """``words`` (before a figure) without the words of a qualifier that end them ("could
     save up to": "could save"), or that start in them and end in the mention's words

@@ -53,6 +53,14 @@ VAGUE_REASON = "vague quantity, no number"
 AGE_REASON = "an age or an age group ('adults 65 and up', 'aged 18 to 29'), not a quantity"
 # The reason a draft gives "one" standing for a thing ("the one that", "this one", "no one").
 PRONOUN_REASON = "'one' standing for a thing or a person ('the one that', 'no one'), not a quantity"
+# The reason a draft gives a percentage with no word of its own that makes it a level, in a
+# sentence that reads a change (docs/annotations.md, "No kind by default"): "Sales fell 4% in
+# Ohio, 6% in Iowa" read 6% as a share only because nothing joined it to the fall.
+KIND_BY_DEFAULT_REASON = (
+    "a bare percentage with no word of its own before it (it follows 'and', 'or', a comma or a "
+    "bracket, or opens its clause), in a sentence that reads a change: it may continue that "
+    "change or be a level, and no word says which"
+)
 # What a refusal asks of the annotator: never a value typed in, which only checks a reading.
 REFUSAL_ADVICE = "quote the words that give its reading, or exclude the mention"
 

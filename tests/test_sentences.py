@@ -3125,3 +3125,48 @@ def test_a_later_class_reads_right_or_is_refused_with_its_reason(text, words, ex
         assert expected[1] in reading[expected[0]], reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+# No kind by default (docs/annotations.md): a bare percentage with no word of its own before it,
+# in a sentence that reads a change, is refused unless a rule joined it to that change; a word
+# that makes it a level (a verb, a whole, a noun after it, a label naming a level) keeps it.
+# (text, words, refused by the step)
+KIND_BY_DEFAULT_CASES = [
+    # refused: after "and", a comma or a bracket, nothing said of its kind, a change beside it
+    (
+        "Shipments fell 6% in June against May and 4.2% to 9,800 tonnes over the half year.",
+        "4.2%",
+        True,
+    ),
+    ("Fares climbed 4% on weekdays; weekend fares, 7%.", "7%", True),
+    ("Rents rose 3% in the city centre (5% in the suburbs).", "5%", True),
+    (
+        "Revenue came to 4.1 billion euros, seven percent (organically -2 percent) below the year "
+        "before.",
+        "seven percent",
+        True,
+    ),
+    # accepted: no change in the sentence (the same list of levels)
+    ("The levy was 15% in Ohio, 12% in Iowa and 9% in Utah.", "12%", False),
+    ("The levy was 15% in Ohio, 12% in Iowa and 9% in Utah.", "9%", False),
+    # ... a word of its own before it
+    ("Sales rose 5% and margins were 12%.", "12%", False),
+    ("Rents rose 3% in the city centre, with the suburbs at 5%.", "5%", False),
+    # ... a whole, or a noun after it that names what it is
+    ("Exports rose 8%, 30% of the total.", "30% of the total", False),
+    ("Revenue rose 5% to $2 billion, with a 20% share of the market.", "20%", False),
+    # ... a label naming a level before the comma
+    ("Net income rose 9%; gross margin, 41.5% (up 150 bps).", "41.5%", False),
+    # ... and a figure a list rule joined to the change is that change, not refused
+    ("Orders slipped 3.1% at Halden, 2.4% at Brookfield, and 0.6% at Corran.", "2.4%", False),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "refused"), KIND_BY_DEFAULT_CASES)
+def test_a_percentage_takes_no_kind_by_default_beside_a_change(text, words, refused):
+    reading = reading_of(text, words)
+    if refused:
+        assert vocab.KIND_BY_DEFAULT_REASON in reading.get("refusal", ""), reading
+    else:
+        assert "refusal" not in reading, reading
+        assert reading["kind"] in ("percent", "change"), reading
