@@ -269,14 +269,9 @@ _PERIOD_WORDS = _phrases(
 ) + _phrases("yoy", "ytd")
 _PROBABILITY_WORDS = frozenset({"chance", "chances", "odds", "probability", "likelihood"})
 _CONNECTORS = frozenset({"in", "to", "and", "of", "by", "from"})  # never units ("in" is not inches)
-# Nouns pint reads as units that, after a number, name what is counted ("900,000 units"); and
-# everyday nouns it knows as old units of length, area or volume, counted in the news ("25
-# barns", "40 restaurant chains", "300 poles"), never measured with.
-_COUNTED_NOUNS = frozenset({"unit", "units", "pair", "pairs", "piece", "pieces"}) | frozenset(
-    word + ending
-    for word in ("chain", "link", "rod", "barn", "pole", "hand", "bag", "count", "shot")
-    for ending in ("", "s")
-)
+# Nouns pint reads as units that, after a number, name what is counted ("900,000 units", "25
+# barns"): declared once (vocab.COUNTED_NOUNS), each with its plural in "-s".
+_COUNTED_NOUNS = frozenset(noun + ending for noun in vocab.COUNTED_NOUNS for ending in ("", "s"))
 # English words pint reads as units ("as" is an attosecond, "a" a year): never units here.
 _COMMON_WORDS = frozenset({"a", "an", "as", "at", "are", "the", "on", "or"})
 _NOT_UNITS = (

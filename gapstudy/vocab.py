@@ -516,6 +516,25 @@ UP_PARTICLE_VERBS: dict[str, str] = {
     "move": "'moved up to 4%': the level reached, or at most 4%",
     "jump": "'jumped up to 9%': the level reached, or at most 9%",
 }
+# Nouns that name what is counted after a number, where the unit registry (pint) might read
+# them as units: words for things ("900,000 units") and everyday nouns it knows as old units of
+# length, area or volume, counted in the news, never measured with. The reader takes each and
+# its plural in "-s" as what a count counts (gapstudy.figures); units still used to measure
+# ("20 knots", "300 acres") are not listed and stay units.
+COUNTED_NOUNS: dict[str, str] = {
+    "unit": "things sold or made ('900,000 units')",
+    "pair": "things in pairs ('2 million pairs of shoes')",
+    "piece": "things counted one by one ('5,000 pieces')",
+    "chain": "chains of shops or restaurants ('40 restaurant chains'), not the old unit of length",
+    "link": "links ('300 links'), not the old unit of length",
+    "rod": "rods ('120 fuel rods'), not the old unit of length",
+    "barn": "farm buildings ('25 barns'), not the unit of area",
+    "pole": "poles ('300 poles'), not the old unit of length",
+    "hand": "farm hands or hands of cards ('12 hands'), not the unit of a horse's height",
+    "bag": "bags ('40 bags of rice'), not a unit of volume",
+    "count": "counts ('three counts of fraud'), not a unit",
+    "shot": "shots ('2 million shots'), not the unit of volume",
+}
 # Comparatives after a number: a change of a percentage ("40% lower"), a comparison after a
 # multiplier ("ten times more compute").
 COMPARATIVES: dict[str, int] = {
@@ -718,6 +737,12 @@ _DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
         "the word right before a bare figure (The word right before a bare figure): after one "
         "of these, in any form, a bare percentage is the level it names",
         LEVEL_WORDS,
+    ),
+    (
+        "Counted nouns",
+        "the reading of a word after a count: these nouns and their plurals in '-s' name what "
+        "is counted, though the unit registry knows them as units",
+        COUNTED_NOUNS,
     ),
     (
         "Verbs with the particle up",
