@@ -706,6 +706,14 @@ OTHER_CURRENCY_NAMES = frozenset(
     | {"rand"}
 )
 
+# Verbs of price, in their base form: an amount they take may be a price per the unit of one
+# written before it ("copper hit $9,800 a tonne as smelters charged $90": per tonne too), so a
+# clause of their own does not end a price's reach (gapstudy.sentences).
+PRICE_VERBS = frozenset(
+    {"charge", "pay", "cost", "fetch", "sell", "buy", "trade", "price", "quote", "bid", "offer"}
+    | {"ask", "command", "go", "change", "hit", "reach", "fall", "rise", "drop", "climb"}
+)
+
 # --- the vocabularies as documentation --------------------------------------------------------
 # docs/annotations.md lists every vocabulary between these two lines, generated from this
 # module (`make vocab-docs`), so that the list a researcher reads cannot drift from the code.

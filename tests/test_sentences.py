@@ -3125,3 +3125,82 @@ def test_a_later_class_reads_right_or_is_refused_with_its_reason(text, words, ex
         assert expected[1] in reading[expected[0]], reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+# The engineers' leftovers of the last round, each with its rule in docs/annotations.md
+# ("A clause of its own ends what a figure's words reach", "by X to Y" ...).
+LEFTOVER_17_CASES = [
+    # a price per a unit reaches no amount past a clause of its own: a conjunction, a new
+    # subject and a verb that is no verb of price, the amount its object
+    (
+        "Copper hit $9,800 a tonne in May as the miner earned $2 billion.",
+        "$2 billion",
+        ("money", 2e9, 2e9, 2e9, "exact", "usd"),
+    ),
+    (
+        "Gold fetched $2,400 an ounce when the bank reported $5 billion in profit.",
+        "$5 billion",
+        ("money", 5e9, 5e9, 5e9, "exact", "usd"),
+    ),
+    (
+        "Cloud compute cost $2 per GPU-hour after the firm raised $300 million.",
+        "$300 million",
+        ("money", 3e8, 3e8, 3e8, "exact", "usd"),
+    ),
+    # ... kept refused: the same subject ("it"), a level reached ("to"), a verb of price, no
+    # verb at all, a contrast ("while")
+    (
+        "Copper hit $9,800 a tonne in May as it rose to $10,000.",
+        "$10,000",
+        ("refusal", "written once, may hold for it too"),
+    ),
+    (
+        "Copper hit $9,800 a tonne in May as prices climbed to $10,000.",
+        "$10,000",
+        ("refusal", "written once, may hold for it too"),
+    ),
+    (
+        "Iron ore fetched $104 a tonne in May as smelters charged $90 in June.",
+        "$90",
+        ("refusal", "written once, may hold for it too"),
+    ),
+    (
+        "Copper hit $9,800 a tonne in May and $10,200 in June.",
+        "$10,200",
+        ("refusal", "written once, may hold for it too"),
+    ),
+    (
+        "Tokens cost $20 per million in 2022 and Gemini costs $0.07 now.",
+        "$0.07",
+        ("refusal", "written once, may hold for it too"),
+    ),
+    (
+        "Data centers pay roughly $0.03/kWh for electricity while American operators pay $0.08.",
+        "$0.08",
+        ("refusal", "written once, may hold for it too"),
+    ),
+    # a span of time after a count is no rate of it past a clause of its own
+    (
+        "The line carried 300 people as trains ran every day.",
+        "300",
+        ("count", 300.0, 300.0, 300.0, "exact", "count"),
+    ),
+    (
+        "The plant hired 400 workers after the line was running every day.",
+        "400",
+        ("count", 400.0, 400.0, 400.0, "exact", "count"),
+    ),
+    # ... kept refused: no clause of its own, or its subject the things counted ("it", "they")
+    ("Grain ships 30 trucks every day.", "30", ("refusal", "rate")),
+    ("The plant makes 500 chips as it runs every hour.", "500", ("refusal", "rate")),
+    ("The port moves 300 boxes from its docks every hour.", "300", ("refusal", "rate")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), LEFTOVER_17_CASES)
+def test_a_leftover_of_the_last_round_reads_right_or_is_refused(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] in ("refusal", "exclusion"):
+        assert expected[1] in reading[expected[0]], reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
