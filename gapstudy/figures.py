@@ -494,11 +494,29 @@ def parse_figure(text: str) -> ParsedFigure:
     Raises :class:`FigureParseError` when any word is not understood; never another error.
     """
     try:
-        return _parse(text)
+        figure = _parse(text)
     except FigureParseError:
         raise
     except Exception as err:  # the contract: callers only ever see FigureParseError
         raise FigureParseError(text, f"internal error {type(err).__name__}: {err}") from err
+    noun = _PERCENT_CHANGE_NOUN_RE.search(text)
+    if noun and figure.kind == "change" and figure.unit not in _PERCENT_UNITS:
+        raise FigureParseError(
+            text,
+            f"{noun.group()!r} names a change of a percentage ('a 5% rally'); with a count or "
+            f"money it may name an event or a thing ('a rally of 10,000 supporters'); "
+            f"{vocab.REFUSAL_ADVICE}",
+        )
+    return figure
+
+
+# Nouns of change only of a percentage (vocab.PERCENT_CHANGE_NOUNS), singular or plural.
+_PERCENT_CHANGE_NOUN_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(f"{noun}|{vocab.noun_plural(noun)}" for noun in vocab.PERCENT_CHANGE_NOUNS)
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 # The fields of a reading a draft or a report shows.

@@ -466,10 +466,26 @@ CHANGE_NOUNS: dict[str, int] = {
     "uptick": 1,  # "following a 0.2% uptick in April"
     "downtick": -1,
 }
+# Verbs of change whose base form is also a noun that names a change of a percentage only: "a
+# 5% rally", "a slump of 4%" are changes; with a count or money they may name an event or a
+# thing ("a rally of 10,000 supporters", "a slide of 40 pages"), refused (gapstudy.figures).
+# The verbs' other forms are in CHANGE_VERBS.
+PERCENT_CHANGE_NOUNS: dict[str, int] = {
+    **dict.fromkeys(("rally", "rebound"), 1),
+    **dict.fromkeys(("slump", "dip", "slide", "tumble", "retreat", "slip"), -1),
+}
+CHANGE_NOUNS.update(PERCENT_CHANGE_NOUNS)
+
+
 # The plural of each noun of change, made by rule ("-s"): "increases of 15 percent and 80
 # percent" are two rises, each with the sign of its noun.
+def noun_plural(noun: str) -> str:
+    """The plural of a noun of change, by rule: "increases", "rallies"."""
+    return f"{noun[:-1]}ies" if noun.endswith("ly") else f"{noun}s"
+
+
 CHANGE_NOUN_PLURALS: dict[str, int] = {
-    f"{noun}s": sign for noun, sign in CHANGE_NOUNS.items() if noun not in ("growth", "cagr")
+    noun_plural(noun): sign for noun, sign in CHANGE_NOUNS.items() if noun not in ("growth", "cagr")
 }
 # Words that name a level, declared once: a bare percentage (nothing after it names what it
 # is) right after one of these verbs (past its hedge), or after one of these nouns and "of", is

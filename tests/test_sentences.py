@@ -3128,7 +3128,7 @@ def test_a_later_class_reads_right_or_is_refused_with_its_reason(text, words, ex
 
 
 # The engineers' leftovers of the last round, each with its rule in docs/annotations.md
-# ("A clause of its own ends what a figure's words reach", "by X to Y" ...).
+# ("A clause of its own ends a figure's reach", and the rules after it).
 LEFTOVER_17_CASES = [
     # a price per a unit reaches no amount past a clause of its own: a conjunction, a new
     # subject and a verb that is no verb of price, the amount its object
@@ -3194,6 +3194,32 @@ LEFTOVER_17_CASES = [
     ("Grain ships 30 trucks every day.", "30", ("refusal", "rate")),
     ("The plant makes 500 chips as it runs every hour.", "500", ("refusal", "rate")),
     ("The port moves 300 boxes from its docks every hour.", "300", ("refusal", "rate")),
+    # a verb of change whose base form is also a noun heads "a X% N" and "a N of X%": a change
+    ("The stock staged a 5% rally.", "5%", ("change", 5.0, 5.0, 5.0, "exact", "percent")),
+    ("Shares saw a rally of 5% on Monday.", "5%", ("change", 5.0, 5.0, 5.0, "exact", "percent")),
+    ("Sales posted a 4% slump.", "4%", ("change", -4.0, -4.0, -4.0, "exact", "percent")),
+    ("Prices made a 3% rebound in June.", "3%", ("change", 3.0, 3.0, 3.0, "exact", "percent")),
+    ("The index suffered a 2% dip.", "2%", ("change", -2.0, -2.0, -2.0, "exact", "percent")),
+    ("Bonds saw a slide of 6% in May.", "6%", ("change", -6.0, -6.0, -6.0, "exact", "percent")),
+    ("The euro had a 1.5% tumble.", "1.5%", ("change", -1.5, -1.5, -1.5, "exact", "percent")),
+    (
+        "Oil made a 3% retreat from its peak.",
+        "3%",
+        ("change", -3.0, -3.0, -3.0, "exact", "percent"),
+    ),
+    ("The index had a 2% slip on Friday.", "2%", ("change", -2.0, -2.0, -2.0, "exact", "percent")),
+    (
+        "The index had rallies of 5% and 7% this year.",
+        "7%",
+        ("change", 7.0, 7.0, 7.0, "exact", "percent"),
+    ),
+    # ... their plurals after a count stay what is counted
+    ("The team held 30 rallies in May.", "30", ("count", 30.0, 30.0, 30.0, "exact", "count")),
+    ("The deck had 40 slides.", "40", ("count", 40.0, 40.0, 40.0, "exact", "count")),
+    # ... and with a count or money they may name an event or a thing: refused
+    ("Crowds joined a rally of 10,000 supporters.", "10,000", ("refusal", "'rally'")),
+    ("The firm held a retreat of 200 executives.", "200", ("refusal", "'retreat'")),
+    ("Its deck ran to a slide of 40 pages.", "40", ("refusal", "'slide'")),
 ]
 
 
