@@ -3220,6 +3220,26 @@ LEFTOVER_17_CASES = [
     ("Crowds joined a rally of 10,000 supporters.", "10,000", ("refusal", "'rally'")),
     ("The firm held a retreat of 200 executives.", "200", ("refusal", "'retreat'")),
     ("Its deck ran to a slide of 40 pages.", "40", ("refusal", "'slide'")),
+    # "by X to Y" with one unit on both ends stays refused: a range of the change ("expected to
+    # rise by 10% to 15%") is written in the same words as a change and the level it reached
+    ("Prices are expected to rise by 10% to 15%.", "10%", ("refusal", "the level it reached")),
+    ("Its share rose by 5% to 40%.", "5%", ("refusal", "the level it reached")),
+    # ... with a unit of its own on each end it cannot be a range: the change, then the level
+    (
+        "Its share rose by 2 percentage points to 40%.",
+        "2 percentage points",
+        ("change", 2.0, 2.0, 2.0, "exact", "percentage_point"),
+    ),
+    (
+        "Its share rose by 2 percentage points to 40%.",
+        "40%",
+        ("percent", 40.0, 40.0, 40.0, "exact", "percent"),
+    ),
+    (
+        "Revenue rose by 12% to $4.2 billion.",
+        "12%",
+        ("change", 12.0, 12.0, 12.0, "exact", "percent"),
+    ),
 ]
 
 
