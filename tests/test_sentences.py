@@ -3240,6 +3240,19 @@ LEFTOVER_17_CASES = [
         "12%",
         ("change", 12.0, 12.0, 12.0, "exact", "percent"),
     ),
+    # "up to" after a verb of change that is no verb of a small move stays a bound
+    ("Sales climbed up to 12% in May.", "12%", ("change", None, None, 12.0, "upper", "percent")),
+    (
+        "Prices could rise up to 40% next year.",
+        "40%",
+        ("change", None, None, 40.0, "upper", "percent"),
+    ),
+    # ... after a verb of a small move it is the level reached
+    (
+        "Unemployment inched up to 4.5% in May.",
+        "4.5%",
+        ("percent", 4.5, 4.5, 4.5, "exact", "percent"),
+    ),
 ]
 
 
