@@ -269,14 +269,9 @@ _PERIOD_WORDS = _phrases(
 ) + _phrases("yoy", "ytd")
 _PROBABILITY_WORDS = frozenset({"chance", "chances", "odds", "probability", "likelihood"})
 _CONNECTORS = frozenset({"in", "to", "and", "of", "by", "from"})  # never units ("in" is not inches)
-# Nouns pint reads as units that, after a number, name what is counted ("900,000 units"); and
-# everyday nouns it knows as old units of length, area or volume, counted in the news ("25
-# barns", "40 restaurant chains", "300 poles"), never measured with.
-_COUNTED_NOUNS = frozenset({"unit", "units", "pair", "pairs", "piece", "pieces"}) | frozenset(
-    word + ending
-    for word in ("chain", "link", "rod", "barn", "pole", "hand", "bag", "count", "shot")
-    for ending in ("", "s")
-)
+# Nouns pint reads as units that, after a number, name what is counted ("900,000 units", "25
+# barns"): declared once (vocab.COUNTED_NOUNS), each with its plural in "-s".
+_COUNTED_NOUNS = frozenset(noun + ending for noun in vocab.COUNTED_NOUNS for ending in ("", "s"))
 # English words pint reads as units ("as" is an attosecond, "a" a year): never units here.
 _COMMON_WORDS = frozenset({"a", "an", "as", "at", "are", "the", "on", "or"})
 _NOT_UNITS = (
@@ -499,11 +494,29 @@ def parse_figure(text: str) -> ParsedFigure:
     Raises :class:`FigureParseError` when any word is not understood; never another error.
     """
     try:
-        return _parse(text)
+        figure = _parse(text)
     except FigureParseError:
         raise
     except Exception as err:  # the contract: callers only ever see FigureParseError
         raise FigureParseError(text, f"internal error {type(err).__name__}: {err}") from err
+    noun = _PERCENT_CHANGE_NOUN_RE.search(text)
+    if noun and figure.kind == "change" and figure.unit not in _PERCENT_UNITS:
+        raise FigureParseError(
+            text,
+            f"{noun.group()!r} names a change of a percentage ('a 5% rally'); with a count or "
+            f"money it may name an event or a thing ('a rally of 10,000 supporters'); "
+            f"{vocab.REFUSAL_ADVICE}",
+        )
+    return figure
+
+
+# Nouns of change only of a percentage (vocab.PERCENT_CHANGE_NOUNS), singular or plural.
+_PERCENT_CHANGE_NOUN_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(f"{noun}|{vocab.noun_plural(noun)}" for noun in vocab.PERCENT_CHANGE_NOUNS)
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 # The fields of a reading a draft or a report shows.

@@ -137,6 +137,7 @@ from gapstudy.figures import (
 from gapstudy.mentions import NUMBER_WORDS, Mention, find_mentions, is_modifier, is_year
 from gapstudy.unheld import (
     bare_in_clause,
+    clause_of_its_own,
     ends_in_level_verb,
     is_level_noun,
     is_past_tense,
@@ -935,6 +936,9 @@ def _price_written_once(
             and not _parallel_price(text, previous.end, mention.start)
         ):
             break  # "At $2 per H100-hour, $3 billion buys": another clause
+        lead = re.match(r"[^\d$€£¥]*", mention.text).group()  # "reported $5 billion"
+        if clause_of_its_own(text[previous.end : mention.start] + lead, object_last=True):
+            break  # "hit $9,800 a tonne as the miner earned $2 billion": a clause of its own
         kind = read_mention(previous.text).get("kind")
         per = _PER_UNIT_AFTER_RE.match(text, previous.end)
         goods = _a_unit_of_goods(text, previous) if kind == "money" else None
@@ -1144,6 +1148,8 @@ def _count_rate_or_far_end(
     rate = _COUNT_PER_SPAN_RE.match(text, mention.end)
     if rate and reading["kind"] == "count" and _FOR_A_SPAN_END_RE.search(rate.group()):
         rate = None  # "power 16 million homes for a year": how long, not how many a year
+    if rate and clause_of_its_own(rate.group(), object_last=False):
+        rate = None  # "carried 300 people as trains ran every day": the span is the clause's
     if (reading["kind"] == "count" or is_amount) and rate:
         return (
             f"{mention.text + rate.group()!r} is an amount per a span of time (a rate), for "

@@ -640,6 +640,69 @@ def _split_figure(
     )
 
 
+# A clause of its own after a figure: one of these words, a new subject and a verb ("as the
+# miner earned", "as trains ran"). Not a word of contrast ("while", "whereas"): those set what
+# follows against what came before (a unit written once may hold across them).
+_CLAUSE_OPENERS = frozenset(
+    {"as", "when", "after", "before", "because", "since", "although", "though", "once"}
+    | {"until", "and", "but", "so"}
+)
+# Words that, as the subject of that clause, may stand for what the figure before priced or
+# counted ("as it rose to $10,000", "as they rode"), or name its price: the same thing, no
+# clause of its own.
+_SAME_SUBJECT = frozenset(
+    {"it", "its", "they", "their", "this", "these", "that", "those", "which", "what", "who"}
+    | {"much", "many", "well", "of", "such", "price", "prices", "cost", "costs", "rate", "rates"}
+)
+_AUXILIARY_VERBS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did"}
+    | {"does", "may", "might", "should", "must"}
+)
+
+
+def _finite_verb(word: str) -> bool:
+    """Whether ``word`` is a verb with a tense of its own: an auxiliary, a past tense from the
+    English lexicon ("earned", "ran"), or a verb's "-s" form that is no noun ("earns")."""
+    if word in _AUXILIARY_VERBS or is_past_tense(word):
+        return True
+    parts = lemminflect.getAllLemmas(word)
+    return (
+        word.endswith("s")
+        and "NOUN" not in parts
+        and bool(
+            {word} & set(lemminflect.getAllInflections(parts.get("VERB", ("",))[0]).get("VBZ", ()))
+        )
+    )
+
+
+def clause_of_its_own(between: str, object_last: bool) -> bool:
+    """Whether the words ``between`` two figures (or a figure and its span of time) open a
+    clause of their own (:func:`own_clause_start`). With ``object_last`` the clause's verb ends
+    ``between`` (the figure is its object) and is no verb of price (vocab.PRICE_VERBS: "as
+    smelters charged $90" may be per the same unit)."""
+    tokens = [word.casefold() for word in _WORD_RE.findall(between)]
+    return own_clause_start(tokens, last_verb=object_last) is not None
+
+
+def own_clause_start(tokens: list[str], last_verb: bool = False) -> int | None:
+    """The index in ``tokens`` of a word of _CLAUSE_OPENERS that opens a clause of its own: a
+    subject of one to three words, none of _SAME_SUBJECT ("the miner", "trains"), and a finite
+    verb ("as the miner earned", "as trains ran every day"); with ``last_verb``, a verb that
+    is the last token and no verb of price. None where no such clause opens."""
+    folded = [token.casefold() for token in tokens]
+    for at, token in enumerate(folded):
+        if token not in _CLAUSE_OPENERS or at + 1 >= len(folded) or folded[at + 1] in _SAME_SUBJECT:
+            continue
+        ahead = range(at + 2, min(at + 5, len(folded)))
+        verb = next((v for v in ahead if _finite_verb(folded[v])), None)
+        if verb is None or _SAME_SUBJECT & set(folded[at + 1 : verb]):
+            continue
+        lemmas = set(lemminflect.getAllLemmas(folded[verb]).get("VERB", ()))
+        if not last_verb or (verb == len(folded) - 1 and not lemmas & vocab.PRICE_VERBS):
+            return at
+    return None
+
+
 def _price_earlier(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
@@ -648,8 +711,9 @@ def _price_earlier(
     if reading["kind"] != "money" or reading.get("read_with"):
         return None
     price = _PRICE_WRITTEN_RE.search(before)
-    if price is None:
-        return None
+    lead = re.match(r"[^\d$€£¥]*", mention.text).group()  # "reported $5 billion"
+    if price is None or clause_of_its_own(before[price.end() :] + lead, object_last=True):
+        return None  # "cost $2 per GPU-hour after the firm raised $300 million": its own clause
     return (
         f"{mention.text!r} follows the price {price.group().strip()!r} in its clause: it may be "
         f"a price per that unit too, written once"
@@ -1011,6 +1075,7 @@ def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[
         at for at, t in enumerate(tokens) if predicate_starts(t, tokens[at - 1] if at else "")
     )
     tokens = tokens[: next(starts, None)]
+    tokens = tokens[: own_clause_start(tokens)]  # "300 people as trains ran every day"
     if (head := _head(tokens)) and _operator_class(head) == "a unit":
         found.append((head, "a unit"))  # "2.664 million H800 GPU hours": hours, not things
     for at in range(len(tokens)):

@@ -474,10 +474,26 @@ CHANGE_NOUNS: dict[str, int] = {
     "uptick": 1,  # "following a 0.2% uptick in April"
     "downtick": -1,
 }
+# Verbs of change whose base form is also a noun that names a change of a percentage only: "a
+# 5% rally", "a slump of 4%" are changes; with a count or money they may name an event or a
+# thing ("a rally of 10,000 supporters", "a slide of 40 pages"), refused (gapstudy.figures).
+# The verbs' other forms are in CHANGE_VERBS.
+PERCENT_CHANGE_NOUNS: dict[str, int] = {
+    **dict.fromkeys(("rally", "rebound"), 1),
+    **dict.fromkeys(("slump", "dip", "slide", "tumble", "retreat", "slip"), -1),
+}
+CHANGE_NOUNS.update(PERCENT_CHANGE_NOUNS)
+
+
 # The plural of each noun of change, made by rule ("-s"): "increases of 15 percent and 80
 # percent" are two rises, each with the sign of its noun.
+def noun_plural(noun: str) -> str:
+    """The plural of a noun of change, by rule: "increases", "rallies"."""
+    return f"{noun[:-1]}ies" if noun.endswith("ly") else f"{noun}s"
+
+
 CHANGE_NOUN_PLURALS: dict[str, int] = {
-    f"{noun}s": sign for noun, sign in CHANGE_NOUNS.items() if noun not in ("growth", "cagr")
+    noun_plural(noun): sign for noun, sign in CHANGE_NOUNS.items() if noun not in ("growth", "cagr")
 }
 # Words that name a level, declared once: a bare percentage (nothing after it names what it
 # is) right after one of these verbs (past its hedge), or after one of these nouns and "of", is
@@ -523,6 +539,25 @@ UP_PARTICLE_VERBS: dict[str, str] = {
     "shoot": "'shot up to 12%': the level reached, or at most 12%",
     "move": "'moved up to 4%': the level reached, or at most 4%",
     "jump": "'jumped up to 9%': the level reached, or at most 9%",
+}
+# Nouns that name what is counted after a number, where the unit registry (pint) might read
+# them as units: words for things ("900,000 units") and everyday nouns it knows as old units of
+# length, area or volume, counted in the news, never measured with. The reader takes each and
+# its plural in "-s" as what a count counts (gapstudy.figures); units still used to measure
+# ("20 knots", "300 acres") are not listed and stay units.
+COUNTED_NOUNS: dict[str, str] = {
+    "unit": "things sold or made ('900,000 units')",
+    "pair": "things in pairs ('2 million pairs of shoes')",
+    "piece": "things counted one by one ('5,000 pieces')",
+    "chain": "chains of shops or restaurants ('40 restaurant chains'), not the old unit of length",
+    "link": "links ('300 links'), not the old unit of length",
+    "rod": "rods ('120 fuel rods'), not the old unit of length",
+    "barn": "farm buildings ('25 barns'), not the unit of area",
+    "pole": "poles ('300 poles'), not the old unit of length",
+    "hand": "farm hands or hands of cards ('12 hands'), not the unit of a horse's height",
+    "bag": "bags ('40 bags of rice'), not a unit of volume",
+    "count": "counts ('three counts of fraud'), not a unit",
+    "shot": "shots ('2 million shots'), not the unit of volume",
 }
 # Comparatives after a number: a change of a percentage ("40% lower"), a comparison after a
 # multiplier ("ten times more compute").
@@ -695,6 +730,14 @@ OTHER_CURRENCY_NAMES = frozenset(
     | {"rand"}
 )
 
+# Verbs of price, in their base form: an amount they take may be a price per the unit of one
+# written before it ("copper hit $9,800 a tonne as smelters charged $90": per tonne too), so a
+# clause of their own does not end a price's reach (gapstudy.sentences).
+PRICE_VERBS = frozenset(
+    {"charge", "pay", "cost", "fetch", "sell", "buy", "trade", "price", "quote", "bid", "offer"}
+    | {"ask", "command", "go", "change", "hit", "reach", "fall", "rise", "drop", "climb"}
+)
+
 # --- the vocabularies as documentation --------------------------------------------------------
 # docs/annotations.md lists every vocabulary between these two lines, generated from this
 # module (`make vocab-docs`), so that the list a researcher reads cannot drift from the code.
@@ -726,6 +769,12 @@ _DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
         "the word right before a bare figure (The word right before a bare figure): after one "
         "of these, in any form, a bare percentage is the level it names",
         LEVEL_WORDS,
+    ),
+    (
+        "Counted nouns",
+        "the reading of a word after a count: these nouns and their plurals in '-s' name what "
+        "is counted, though the unit registry knows them as units",
+        COUNTED_NOUNS,
     ),
     (
         "Verbs with the particle up",

@@ -72,3 +72,13 @@ def test_every_form_in_ing_s_and_ed_of_a_verb_of_change_is_declared_with_its_sig
 def test_every_form_of_a_verb_that_moves_an_amount_is_one_of_change():
     assert set(vocab.CHANGE_VERBS) >= vocab.AMOUNT_VERBS
     assert {"adds", "adding", "losing", "gaining", "sheds", "shedding"} <= vocab.AMOUNT_VERBS
+
+
+def test_every_declared_counted_noun_is_what_a_count_counts():
+    # after a number each declared noun and its plural in "-s" name what is counted
+    for noun in vocab.COUNTED_NOUNS:
+        for word in (noun, f"{noun}s"):
+            assert not figures.is_unit_word(word), word
+            reading = figures.read_mention(f"25 {word}")
+            assert (reading["kind"], reading["value"]) == ("count", 25.0), word
+    assert {"chain", "barn", "pole", "unit"} <= set(vocab.COUNTED_NOUNS)
