@@ -1470,7 +1470,9 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
         return {"exclusion": reason}, True
     reading = _own_words_read(text, mention, floor)
     if reading.get("exclusion") == vocab.YEAR_REASON:
-        return _read_year(text, mention, reading, floor), True
+        return _year_then_far_end(text, mention, floor) or _read_year(
+            text, mention, reading, floor
+        ), True
     if (up_to := _UP_TO_RE.match(mention.text)) and reading.get("bound") == "upper":
         before = _WORD_RE.findall(text[floor : mention.start])
         if before and ends_in_level_verb([*before, "up", "to"]):
@@ -2467,6 +2469,34 @@ def _read_with_words(words: str, where: str) -> dict[str, Any]:
     if "refusal" in reading:
         return {"refusal": f"read with {where}: {reading['refusal']}"}
     return reading | {"read_with": where}
+
+
+# A year joined by "to" to a number that is no year: "from 12 ships in 2015 to 75 last year".
+# What may follow a bare far end: the end of its clause, or a word of time ("75 last year").
+_BARE_END_RE = re.compile(
+    r"[ \t]*(?:$|[,.;:)\]]|(?:last|this|next|in|by|on|at|and|or|a|an|the)\b)", re.IGNORECASE
+)
+_YEAR_TO_NUMBER_RE = re.compile(r"((?:19|20)\d\d)[ \t]*(?:to|[-–])[ \t]*(\S+)$")
+
+
+def _year_then_far_end(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """A range the finder made of a year and a number after it ("2015 to 75") inside a "from
+    X ... to Y" whose start stands before it: the year stays excluded, and the exclusion says
+    that the number is the far end, refused with its start ("from 12 ships in 2015 to 75");
+    else None."""
+    joined = _YEAR_TO_NUMBER_RE.match(mention.text)
+    if joined is None or is_year(joined.group(2)) or not _BARE_END_RE.match(text, mention.end):
+        return None  # "in 2019 to 90 units in 2023": the far end has a unit of its own
+    starts = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
+    if not _FROM_NUMBER_RE.search(text[starts[-1] if starts else floor : mention.start]):
+        return None
+    return {
+        "exclusion": (
+            f"{vocab.YEAR_REASON} ({joined.group(1)!r}); {joined.group(2)!r} after it ends a "
+            f"'from X ... to Y' whose unit and words stand with X, which the mention does not "
+            f"hold: refused; {vocab.REFUSAL_ADVICE}"
+        )
+    }
 
 
 def _read_year(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict[str, Any]:
