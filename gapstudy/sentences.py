@@ -1296,7 +1296,10 @@ def _read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     if reading.get("kind") == "change" and _FROM_TO_WORDS_RE.search(mention.text):
         levels = _as_levels(text, mention, reading)
         if "levels" in levels and (per := _unit_priced_before(text, mention, start)):
-            levels["levels"] = [_as_price(lvl, lvl["text"], per) for lvl in levels["levels"]]
+            levels["levels"] = [
+                lvl if "refusal" in lvl else _as_price(lvl, lvl["text"], per)
+                for lvl in levels["levels"]
+            ]
         return levels
     if reading.get("kind") == "money" and (per := _unit_priced_before(text, mention, start)):
         return _as_price(reading, mention.text, per)
@@ -1338,7 +1341,8 @@ def _as_levels(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str
     ("from 27% in 2019 to 38% in 2022"): ``{"levels": [start, end], "level_of": words}``.
     The change itself is a number the text does not contain, derived from the two figures
     (derived.yaml). A level whose words alone read otherwise than in the change ("from 3 to
-    5 billion": "3" takes its scale from the other end) is refused, naming it."""
+    5 billion": "3" takes its scale from the other end) is refused, naming it: the start as a
+    level of its own beside the far end, which holds its own unit; the far end, the whole."""
     try:
         ends = parse_figure(mention.text).ends
     except FigureParseError:
@@ -1358,14 +1362,19 @@ def _as_levels(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str
         level = words[0]
         alone = read_mention(level.text)
         in_change = {name: getattr(end, name) for name in READING_FIELDS}
-        if {name: alone.get(name) for name in READING_FIELDS} != in_change:
-            return {
-                "refusal": f"the {which} of {mention.text!r}, {level.text!r}, reads otherwise "
-                f"alone than in the change (its unit or scale is written with the other end); "
-                f"quote each level with its unit, or quote the change; {vocab.REFUSAL_ADVICE}"
-            }
-        period = _PERIOD_LEAD_RE.sub("", end.text[level.end :].strip()).strip("() \t")
         begin = mention.start + at + level.start
+        if {name: alone.get(name) for name in READING_FIELDS} != in_change:
+            refusal = (
+                f"the {which} of {mention.text!r}, {level.text!r}, reads otherwise alone than in "
+                f"the change (its unit or scale is written with the other end); quote each level "
+                f"with its unit, or quote the change; {vocab.REFUSAL_ADVICE}"
+            )
+            if which == "end":
+                return {"refusal": refusal}
+            # "from 4 to 4.6 percent": the far end holds its own unit and is read; the start
+            # is refused as a level of its own
+            alone = {"refusal": refusal}
+        period = _PERIOD_LEAD_RE.sub("", end.text[level.end :].strip()).strip("() \t")
         levels.append(
             alone
             | {"text": level.text, "start": begin, "end": begin + len(level.text)}

@@ -1731,9 +1731,28 @@ def test_a_change_from_one_level_to_another_reads_as_its_two_levels(text, levels
         assert text[level["start"] : level["end"]] == level["text"]
 
 
-def test_a_level_whose_unit_stands_with_the_other_end_is_refused():
-    reading = reading_of("Sales grew from 3 to 5 billion units.", "3")
-    assert "reads otherwise alone than in the change" in reading["refusal"]
+@pytest.mark.parametrize(
+    ("text", "far_end", "expected"),
+    [
+        ("Sales grew from 3 to 5 billion units.", "5 billion", ("count", 5e9, 5e9, 5e9)),
+        (
+            "The jobless rate moved from 4 to 4.6 percent.",
+            "4.6 percent",
+            ("percent", 4.6, 4.6, 4.6),
+        ),
+        ("Its price went from 2 to $3.5 million.", "$3.5 million", ("money", 3.5e6, 3.5e6, 3.5e6)),
+    ],
+)
+def test_a_start_whose_unit_stands_with_the_far_end_is_refused_and_the_far_end_read(
+    text, far_end, expected
+):
+    """The start takes its unit or scale from the far end: refused as a level of its own; the
+    far end holds its own unit and is read."""
+    start, end = reading_of(text, "from")["levels"]
+    assert "reads otherwise alone than in the change" in start["refusal"]
+    assert text[start["start"] : start["end"]] == start["text"]
+    assert end["text"] == far_end
+    assert (end["kind"], end["value"], end["low"], end["high"]) == pytest.approx(expected)
 
 
 def test_a_range_from_x_to_y_stays_a_range():
