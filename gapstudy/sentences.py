@@ -1688,6 +1688,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     is_share = reading["kind"] == "percent" and "whole" not in reading
     if is_share and (changed := _change_in_words_before(text, mention, floor)) is not None:
         return changed
+    if is_share and (fall := _off_or_with(text, mention, reading, floor)) is not None:
+        return fall
     if (ratio := _ratio_in_words(text, mention, reading, floor)) is not None:
         return ratio
     if (as_verb := _double_as_verb(text, mention, reading, floor)) is not None:
@@ -3158,6 +3160,33 @@ def _ratio_or_rank(
             }
         return {"exclusion": vocab.RANK_REASON}
     return _selected_or_limited(text, mention, reading, floor)
+
+
+# "is off 12%" (a verb of being, then "off"), "dropped with 11%" (a verb of change, then "with").
+_OFF_OR_WITH_RE = re.compile(
+    r"(?<![\w'’-])(?P<word>is|are|was|were|been|be|[^\W\d_]+)[ \t]+(?P<link>off|with)[ \t]+$",
+    re.IGNORECASE,
+)
+_BEING_WORDS = frozenset({"is", "are", "was", "were", "been", "be"})
+
+
+def _off_or_with(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A bare percentage right after "off" that follows a verb of being ("Copper is off 12%
+    from its peak": a fall of 12%, as "down 12%"), or after "with" that follows a verb of
+    change ("Output dropped with 11%": "dropped by 11%"): the change; else None."""
+    found = _OFF_OR_WITH_RE.search(text, floor, mention.start)
+    if found is None or reading.get("unit") != "percent" or not _is_bare(reading):
+        return None
+    word, link = found.group("word").casefold(), found.group("link").casefold()
+    if link == "off" and word in _BEING_WORDS:
+        read, said = read_mention(f"down {mention.text}"), f"'{found.group().strip()}' before it"
+    elif link == "with" and word in vocab.CHANGE_VERBS:
+        read, said = read_mention(f"{word} {mention.text}"), f"'{word} with' before it: 'by'"
+    else:
+        return None
+    return read | {"read_with": f"{said}: a change"} if read.get("kind") == "change" else None
 
 
 def _change_in_words_before(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:

@@ -1512,10 +1512,11 @@ def _sentence_before(text: str, at: int) -> str:
 def _fall_word_undeclared(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
-    """A bare percentage after "off" that follows a verb of being ("is off 12%") or after
-    "with" that follows a verb of change, or "or/and with" in a sentence with one ("dropped
-    with 11%"): a fall or a rise by the figure, most likely, but neither word is declared as
-    one of change ("20% off" is also a discount), so the level is not read."""
+    """A bare percentage still read as a level after "off" that follows a verb of being, or
+    after "with" that follows a verb of change or "or/and" in a sentence with one ("dropped
+    with 11% last year, or with 4% in real terms"): the reading as a change
+    (:func:`gapstudy.sentences._off_or_with`) did not take it, and "off" and "with" are no
+    declared words of change ("20% off" is also a discount), so the level is not read."""
     if not _is_bare(reading, after):
         return None
     words = [word.casefold() for word in _tokens(_sentence_before(text, mention.start))]

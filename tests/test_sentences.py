@@ -3333,10 +3333,23 @@ def test_a_leftover_of_the_last_round_reads_right_or_is_refused(text, words, exp
 # figure"): read where the words settle it, refused where they do not, never a level by default.
 UNSETTLED_CASES = [
     # "off" after a verb of being, "with" after a verb of change, before a bare percentage
-    ("Copper is off 12% from its peak.", "12%", ("refusal", "'off'")),
-    ("Tin was off 4% on the week.", "4%", ("refusal", "'off'")),
-    ("Our output dropped with 11% last year.", "11%", ("refusal", "'with'")),
-    ("Exports grew with 6% in May.", "6%", ("refusal", "'with'")),
+    # ("off" after a verb of being is a fall, "with" after a verb of change is "by")
+    (
+        "Copper is off 12% from its peak.",
+        "12%",
+        ("change", -12.0, -12.0, -12.0, "exact", "percent"),
+    ),
+    ("Tin was off 4% on the week.", "4%", ("change", -4.0, -4.0, -4.0, "exact", "percent")),
+    (
+        "Our output dropped with 11% last year.",
+        "11%",
+        ("change", -11.0, -11.0, -11.0, "exact", "percent"),
+    ),
+    ("Exports grew with 6% in May.", "6%", ("change", 6.0, 6.0, 6.0, "exact", "percent")),
+    # ... a figure after "or with" that continues it, "off" after no verb of being, and "with"
+    # after no verb of change: refused, never a level
+    ("Shares traded off 3% lower.", "3%", ("refusal", "")),
+    ("The plant ran with 80% in May, or with 60% in June.", "60%", ("refusal", "")),
     (
         "Our output dropped with 11% last year, or with 4% in real terms.",
         "4%",
