@@ -3545,3 +3545,16 @@ def test_words_the_rules_left_unsettled_read_as_ruled(text, words, expected):
         assert expected[1] in reading.get(expected[0], ""), reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "low", "high", "qualifier"),
+    [
+        ("Costs were roughly $3-4 billion.", "$3", 3e9, 4e9, "roughly"),
+        ("Yields were about 5-7% this year.", "5-7%", 5.0, 7.0, "about"),
+    ],
+)
+def test_a_hedge_before_a_range_holds_for_both_ends(text, words, low, high, qualifier):
+    reading = reading_of(text, words)
+    assert (reading["bound"], reading["low"], reading["high"]) == ("range", low, high)
+    assert reading["qualifier"] == qualifier
