@@ -524,7 +524,7 @@ def markdown(results: dict, name: str = "scale") -> tuple[str, str]:
         else:
             lines.append(f"| {m['sources']} | not built | | |")
     section = results_section(results, name)
-    growth_from = next(i for i, line in enumerate(section) if line.startswith("### Growth"))
+    growth_from = next(i for i, line in enumerate(section) if line.startswith("### "))
     lines += ["", "## Summary (as in benchmarks/results.md)", "", *section[growth_from:-1], ""]
     return "\n".join(lines), "\n".join(section)
 
@@ -541,8 +541,31 @@ def _span_cells(g: dict, sizes: list[int]) -> tuple[str, bool | None]:
     return cell, span["exponent"] <= MAX_EXPONENT
 
 
+def _one_size_lines(results: dict) -> list[str]:
+    """What a report made from one size says instead of a growth table: the times measured."""
+    (size,) = results["by_size"]
+    lines = [
+        f"### Measured at one size ({size['sources']} sources)",
+        "",
+        f"Only {size['sources']} sources were measured: no growth exponent can be taken from "
+        "one size (measure two or more sizes for that).",
+        "",
+        "| step | wall s | CPU s | peak MiB |",
+        "|---|---:|---:|---:|",
+    ]
+    for step, s in size["steps"].items():
+        lines.append(
+            f"| `{step}` | {_cell(s, 'median_s')} | {_cell(s, 'median_cpu_s')} | "
+            f"{_fmt(s['peak_mib'], 0)} |"
+        )
+    return [*lines, ""]
+
+
 def _linearity_lines(results: dict) -> list[str]:
-    """The growth table from the smallest to the largest size, and the verdict in words."""
+    """The growth table from the smallest to the largest size, and the verdict in words (from
+    one size, the times measured: :func:`_one_size_lines`)."""
+    if len(results["by_size"]) == 1:
+        return _one_size_lines(results)
     sizes = [m["sources"] for m in results["by_size"]]
     first, end = results["by_size"][0]["steps"], results["by_size"][-1]["steps"]
     lines = [
@@ -606,6 +629,44 @@ def results_section(results: dict, name: str) -> list[str]:
         "every measure: benchmarks/scale.json.",
         "",
         *_linearity_lines(results),
+        *_extrapolation_lines(results),
+        f"### Budget at {TARGET_SOURCES:,} sources",
+        "",
+        "Estimated from wall time and, where the measure is a time, from CPU time.",
+        "",
+        f"| budget at {TARGET_SOURCES:,} sources | budget | measured at {sizes[-1]} (wall) | "
+        "estimate | within | estimate from CPU time | within |",
+        "|---|---:|---:|---:|---|---:|---|",
+    ]
+    for b in results["budget"]:
+        has_cpu = b["estimate_10000_cpu"] is not None
+        section.append(
+            f"| {b['measure']} | {b['budget']:,.0f} {b['unit']} | "
+            f"{_fmt(b['at_largest_size'], 0)} | {_fmt(b['estimate_10000'], 0)} | "
+            f"{'yes' if b['within_budget'] else 'no'} | "
+            f"{_fmt(b['estimate_10000_cpu'], 0)} | "
+            f"{('yes' if b['within_budget_cpu'] else 'no') if has_cpu else '—'} |"
+        )
+    return [*section, "", RESULTS_END.format(name=name)]
+
+
+def _extrapolation_lines(results: dict) -> list[str]:
+    """The estimates at 10,000 sources from the last interval; from one size, a line saying
+    what the budget below takes instead (the measurement, at 10,000 or more; else nothing)."""
+    sizes = [m["sources"] for m in results["by_size"]]
+    if len(sizes) == 1:
+        took = (
+            "the budget below takes the measurement as the estimate"
+            if sizes[0] >= TARGET_SOURCES
+            else "the budget below has no estimate for what was measured below it"
+        )
+        return [
+            f"### At {TARGET_SOURCES:,} sources",
+            "",
+            f"Nothing is extrapolated from one size ({sizes[0]} sources): {took}.",
+            "",
+        ]
+    section = [
         f"### At {TARGET_SOURCES:,} sources, extrapolated",
         "",
         f"From the largest size measured ({sizes[-1]} sources): for times, the larger of the "
@@ -628,26 +689,7 @@ def results_section(results: dict, name: str) -> list[str]:
             f"{_fmt(c['exponent_last'])} | {_fmt(c['estimate_10000'], 0)} | "
             f"{_fmt(a['estimate_10000_peak_mib'], 0)} |"
         )
-    section += [
-        "",
-        f"### Budget at {TARGET_SOURCES:,} sources",
-        "",
-        "Estimated from wall time and, where the measure is a time, from CPU time.",
-        "",
-        f"| budget at {TARGET_SOURCES:,} sources | budget | measured at {sizes[-1]} (wall) | "
-        "estimate | within | estimate from CPU time | within |",
-        "|---|---:|---:|---:|---|---:|---|",
-    ]
-    for b in results["budget"]:
-        has_cpu = b["estimate_10000_cpu"] is not None
-        section.append(
-            f"| {b['measure']} | {b['budget']:,.0f} {b['unit']} | "
-            f"{_fmt(b['at_largest_size'], 0)} | {_fmt(b['estimate_10000'], 0)} | "
-            f"{'yes' if b['within_budget'] else 'no'} | "
-            f"{_fmt(b['estimate_10000_cpu'], 0)} | "
-            f"{('yes' if b['within_budget_cpu'] else 'no') if has_cpu else '—'} |"
-        )
-    return [*section, "", RESULTS_END.format(name=name)]
+    return [*section, ""]
 
 
 def put_into_results(section: str, name: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.scale import BUDGET, TARGET_SOURCES, budget
+from benchmarks.scale import BUDGET, TARGET_SOURCES, analyse, budget, markdown
 
 
 def _size(n: int, build_s: float, peak_mib: float, index_bytes: int) -> dict:
@@ -64,3 +64,60 @@ BUDGET_KEYS = {
 
 def test_every_budget_key_is_declared():
     assert set(BUDGET_KEYS.values()) <= set(BUDGET)
+
+
+def _measured(n: int, build_s: float) -> dict:
+    sample = {
+        "seconds": build_s,
+        "cpu_seconds": build_s * 1.3,
+        "peak_mib": 900.0,
+        "exit_code": 0,
+        "timed_out": False,
+        "load_before": 2.0,
+        "load_after": 2.5,
+        "run_seconds": {"corpus": build_s / 10},
+    }
+    step = {"median_s": build_s, "median_cpu_s": build_s * 1.3, "peak_mib": 900.0}
+    return {
+        "sources": n,
+        "steps": {"build --force": {**step, "failed": 0, "samples": [sample]}},
+        "outputs": None,
+    }
+
+
+def _report(by_size: list[dict]) -> tuple[str, str]:
+    analysis = analyse(by_size)
+    results = {
+        "commit": "abc1234",
+        "machine": "x86_64, 2 cores",
+        "note": "",
+        "real_sources": 5,
+        "repeat": 1,
+        "jobs": 2,
+        "by_size": by_size,
+        "analysis": analysis,
+        "budget": budget(by_size, analysis),
+    }
+    return markdown(results)
+
+
+@pytest.mark.parametrize(
+    ("sizes", "says", "never_says"),
+    [
+        # one size: what was measured, and no growth "from N to N" or extrapolation from it
+        ([10_000], ["### Measured at one size (10000 sources)",
+                    "| `build --force` | 1000.00 | 1300.00 | 900 |",
+                    "takes the measurement as the estimate"],
+         ["Growth from", "sources, extrapolated", "not measured"]),
+        ([500], ["### Measured at one size (500 sources)", "has no estimate"],
+         ["Growth from", "sources, extrapolated"]),
+        # two sizes: the growth between them and the extrapolation
+        ([50, 500], ["### Growth from 50 to 500 sources", "### At 10,000 sources, extrapolated"],
+         ["one size"]),
+    ],
+)  # fmt: skip
+def test_the_report_says_what_was_measured_at_one_size_or_more(sizes, says, never_says):
+    report, section = _report([_measured(n, 1000.0 * n / sizes[-1]) for n in sizes])
+    for text in (report, section):
+        assert [s for s in says if s not in text] == []
+        assert [s for s in never_says if s in text] == []
