@@ -5,8 +5,9 @@ of the project whose corpus is the real one replicated to N sources (benchmarks/
 then times, each in a fresh interpreter pointed at the copy by ``GAPSTUDY_ROOT`` (imports paid
 every time, as a user pays them):
 
-- ``check``, ``tables``, ``build --force`` (``--jobs`` runs at once), a no-op ``build``,
-  ``render``, and ``load`` (every tidy table read back with ``gapstudy.load``);
+- ``check``, ``tables``, ``build --force`` (``--jobs`` runs at once; each of its stages, the
+  tables, the runs and the render, also timed apart from inside it: ``STAGE_TIMED_BUILD``), a
+  no-op ``build``, ``render``, and ``load`` (every tidy table read back with ``gapstudy.load``);
 - ``check`` then ``tables`` after one source's annotation file changed (a comment appended),
   timed as ``check (one source changed)`` and ``tables (one source changed)``:
   the edit-and-recheck loop of a researcher.
@@ -67,11 +68,37 @@ BUDGET = {
 LOAD_CODE = (
     "import gapstudy; from gapstudy import schema; [gapstudy.load(name) for name in schema.TABLES]"
 )
+# ``build --force`` as the command line runs it, with each stage of the build (the tables, the
+# runs, the render) timed from inside the build's process and printed as a line ``stage <name>
+# <wall s> <CPU s>`` (:func:`_stage_seconds`): CPU s of the process and of the children it
+# reaped meanwhile (the tables stage's forked child, the pool's workers with their kernels,
+# render's forked workers), all reaped before their stage returns.
+STAGE_TIMED_BUILD = """
+import functools, resource, sys, time
+import gapstudy.build as build
+def cpu():
+    own, reaped = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + reaped.ru_utime + reaped.ru_stime
+def timed(name, stage):
+    @functools.wraps(stage)
+    def timed_stage(*args, **kwargs):
+        wall, used = time.perf_counter(), cpu()
+        try:
+            return stage(*args, **kwargs)
+        finally:
+            print(f"stage {name} {time.perf_counter() - wall:.3f} {cpu() - used:.3f}", flush=True)
+    return timed_stage
+for name, stage in (("tables", "prepare_tables"), ("runs", "execute_runs"), ("render", "render")):
+    setattr(build, stage, timed(name, getattr(build, stage)))
+from gapstudy.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+BUILD_STAGES = ("tables", "runs", "render")
 # Step name -> command after the interpreter (None: special, see main loop).
 STEPS: dict[str, list[str]] = {
     "check": ["-m", "gapstudy.cli", "check"],
     "tables": ["-m", "gapstudy.cli", "tables"],
-    "build --force": ["-m", "gapstudy.cli", "build", "--force"],
+    "build --force": ["-c", STAGE_TIMED_BUILD, "build", "--force"],
     "build (no-op)": ["-m", "gapstudy.cli", "build"],
     "render": ["-m", "gapstudy.cli", "render"],
     "load": ["-c", LOAD_CODE],
@@ -140,7 +167,22 @@ def run_measured(command: list[str], root: Path, timeout_s: float) -> dict:
     runs = _run_seconds(text)
     if runs:
         result["run_seconds"] = runs
+    stages = _stage_seconds(text)
+    if stages:
+        result["stage_seconds"] = stages
     return result
+
+
+def _stage_seconds(output: str) -> dict[str, dict[str, float]]:
+    """The wall and CPU seconds of each stage a stage-timed build printed
+    (``stage <name> <wall> <cpu>``, see ``STAGE_TIMED_BUILD``), by stage."""
+    stages = {}
+    for line in output.splitlines():
+        parts = line.split()
+        if len(parts) == 4 and parts[0] == "stage" and parts[1] in BUILD_STAGES:
+            with contextlib.suppress(ValueError):
+                stages[parts[1]] = {"wall": float(parts[2]), "cpu": float(parts[3])}
+    return stages
 
 
 def _run_seconds(output: str) -> dict[str, float]:
@@ -439,6 +481,54 @@ def _step_table(results: dict, key: str, growth_key: str, with_memory: bool) -> 
     return lines
 
 
+def _stage_table(results: dict) -> list[str]:
+    """The wall and CPU seconds of each stage inside ``build --force`` (median over rounds),
+    and what the build spent outside them (starting, reading the run list, checking each run's
+    parameters and selection, installing outputs), by size."""
+    by_size = [
+        (m["sources"], (m["steps"].get("build --force") or {}).get("samples") or [])
+        for m in results["by_size"]
+    ]
+    rows: dict[str, dict[int, str]] = {}
+    for n, samples in by_size:
+        timed = [s for s in samples if s.get("stage_seconds")]
+        if not timed:
+            continue
+        for name in (*BUILD_STAGES, "outside the stages"):
+            if name == "outside the stages":
+                wall = [
+                    s["seconds"] - sum(t["wall"] for t in s["stage_seconds"].values())
+                    for s in timed
+                ]
+                cpu = [
+                    s["cpu_seconds"] - sum(t["cpu"] for t in s["stage_seconds"].values())
+                    for s in timed
+                ]
+            else:
+                wall = [
+                    s["stage_seconds"][name]["wall"] for s in timed if name in s["stage_seconds"]
+                ]
+                cpu = [s["stage_seconds"][name]["cpu"] for s in timed if name in s["stage_seconds"]]
+            if wall:
+                rows.setdefault(name, {})[n] = (
+                    f"{statistics.median(wall):.1f} / {statistics.median(cpu):.1f}"
+                )
+    if not rows:
+        return []
+    sizes = [n for n, _ in by_size]
+    return [
+        "## Stages inside `build --force` (wall s / CPU s, as the build timed them)",
+        "",
+        "| stage | " + " | ".join(map(str, sizes)) + " |",
+        "|---|" + "---:|" * len(sizes),
+        *(
+            f"| {name} | " + " | ".join(cells.get(n, "—") for n in sizes) + " |"
+            for name, cells in rows.items()
+        ),
+        "",
+    ]
+
+
 def _run_table(results: dict) -> list[str]:
     """Seconds of each notebook run inside ``build --force`` (as the build printed them; runs
     share the machine with one another), with their growth exponents."""
@@ -505,6 +595,7 @@ def markdown(results: dict, name: str = "scale") -> tuple[str, str]:
         )
         + ".",
         "",
+        *_stage_table(results),
         *_run_table(results),
         "## Outputs after `build --force`",
         "",

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
-import pytest
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
-from benchmarks.scale import BUDGET, TARGET_SOURCES, analyse, budget, markdown
+import pytest
+from conftest import INPUT_PARTS, copy_parts
+
+from benchmarks.scale import (
+    BUDGET,
+    STAGE_TIMED_BUILD,
+    STEPS,
+    TARGET_SOURCES,
+    _stage_seconds,
+    analyse,
+    budget,
+    markdown,
+)
 
 
 def _size(n: int, build_s: float, peak_mib: float, index_bytes: int) -> dict:
@@ -121,3 +137,63 @@ def test_the_report_says_what_was_measured_at_one_size_or_more(sizes, says, neve
     for text in (report, section):
         assert [s for s in says if s not in text] == []
         assert [s for s in never_says if s in text] == []
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        ("stage tables 12.5 20.25\ncorpus  ok  3.0 s\nstage runs 30 41.5\nstage render 2 1\n",
+         {"tables": {"wall": 12.5, "cpu": 20.25}, "runs": {"wall": 30.0, "cpu": 41.5},
+          "render": {"wall": 2.0, "cpu": 1.0}}),
+        # a stage skipped prints nothing; other lines and unknown stages are not stages
+        ("tables    skip   inputs unchanged\nstage runs 1.5 2.5\nstage lunch 1 1\n",
+         {"runs": {"wall": 1.5, "cpu": 2.5}}),
+        ("stage tables many seconds\n", {}),
+    ],
+)  # fmt: skip
+def test_the_stages_a_build_timed_are_read_from_its_output(output, expected):
+    assert _stage_seconds(output) == expected
+
+
+def test_the_stages_are_tabled_with_what_the_build_spent_outside_them():
+    measured = _measured(500, 100.0)
+    sample = measured["steps"]["build --force"]["samples"][0]
+    sample["stage_seconds"] = {
+        "tables": {"wall": 60.0, "cpu": 70.0},
+        "runs": {"wall": 30.0, "cpu": 50.0},
+        "render": {"wall": 4.0, "cpu": 3.0},
+    }
+    report, _ = _report([measured])
+    for row in (
+        "| tables | 60.0 / 70.0 |",
+        "| runs | 30.0 / 50.0 |",
+        "| render | 4.0 / 3.0 |",
+        "| outside the stages | 6.0 / 7.0 |",
+    ):  # 100 s wall and 130 CPU s in all
+        assert row in report
+
+
+def test_the_stage_timed_build_builds_and_times_every_stage(tmp_path):
+    """The code the benchmark runs as ``build --force``: the command line's build, with the
+    tables, the runs and the render each timed (a small project: the real inputs, one run)."""
+    root = copy_parts(tmp_path / "project", INPUT_PARTS)
+    (root / "notebooks").mkdir()
+    shutil.copy(Path(__file__).parent / "fixtures" / "build" / "state.ipynb", root / "notebooks")
+    (root / "notebooks" / "runs.yaml").write_text(
+        "runs:\n  - {name: state, notebook: state.ipynb, parameters: {label: hi}}\n",
+        encoding="utf-8",
+    )
+    assert STEPS["build --force"][:2] == ["-c", STAGE_TIMED_BUILD]
+    done = subprocess.run(
+        [sys.executable, *STEPS["build --force"], "--jobs", "1"],
+        env={**os.environ, "GAPSTUDY_ROOT": str(root)},
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    stages = _stage_seconds(done.stdout)
+    assert set(stages) == {"tables", "runs", "render"}
+    assert all(t["wall"] > 0 and t["cpu"] > 0 for t in stages.values()), stages
+    assert (root / "reports" / "notebooks" / "state.ipynb").is_file()
