@@ -1257,10 +1257,18 @@ def _texts_telling(
         key = (report_of[claim_id], unit, bound, float(value))
         keys[figure_id] = key
         texts.setdefault(key, set()).add(source_id)
-    return [
-        len(texts.get(keys.get(first), set()) | texts.get(spans.get(first), set()) | set(ids))
-        for first, ids in zip(reports["figure_id"], reports["source_ids"], strict=True)
-    ]
+    # The texts telling a report's number (or span) are one set for every quantity that
+    # looks it up: their union made once per key, not once per quantity (with one quantity
+    # per text telling it, the unions grew with the square of the texts).
+    unions: dict[tuple, set[str]] = {}
+    counts = []
+    for first, ids in zip(reports["figure_id"], reports["source_ids"], strict=True):
+        pair = (keys.get(first), spans.get(first))
+        union = unions.get(pair)
+        if union is None:
+            union = unions[pair] = texts.get(pair[0], set()) | texts.get(pair[1], set())
+        counts.append(len(union) + sum(1 for s in set(ids) if s not in union))
+    return counts
 
 
 def _headline_context(

@@ -1991,3 +1991,38 @@ def test_the_stored_robustness_table_is_taken_only_when_its_leans_are_those_weig
         return
     # As weighing makes it: the same rows, columns and dtypes.
     assert_frame_equal(taken, weighing.robustness(t, layers, evidence))
+
+
+@pytest.mark.parametrize("parameters", RUNS)
+def test_the_texts_telling_each_quantity_are_counted_as_their_union(project_tables, parameters):
+    """Each quantity's count is the size of the union of the texts telling its number, those
+    telling its span and its own texts (the definition, counted here the slow way)."""
+    t = filter_tables(project_tables, **parameters)
+    evidence = weighing.independent_reports(t)
+    reports = brief.group_reports(t["figures"], t["sources"])
+    told = narrative._texts_telling(evidence, t["figures"], reports)
+    report_of = {c: n for n, ids in enumerate(evidence["claim_ids"]) for c in ids}
+    telling: dict[tuple, set] = {}
+    key_of: dict[str, list[tuple]] = {}
+    for f in t["figures"].itertuples(index=False):
+        if f.claim_id not in report_of:
+            continue
+        report = report_of[f.claim_id]
+        over = " ".join(str(f.period).split()).casefold() if isinstance(f.period, str) else ""
+        keys = []
+        if over:
+            telling.setdefault((report, over), set()).add(f.source_id)
+            if f.unit in narrative._SPAN_UNITS and " ".join(str(f.text).split()).casefold() in over:
+                keys.append((report, over))
+        number = next((v for v in (f.high, f.value, f.low) if not pd.isna(v)), None)
+        if number is not None:
+            key = (report, f.unit, f.bound, float(number))
+            telling.setdefault(key, set()).add(f.source_id)
+            keys.append(key)
+        key_of[f.figure_id] = keys
+    expected = [
+        len(set(ids).union(*(telling[k] for k in key_of.get(first, []))))
+        for first, ids in zip(reports["figure_id"], reports["source_ids"], strict=True)
+    ]
+    assert told == expected
+    assert max(told) > 1
