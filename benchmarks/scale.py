@@ -5,8 +5,9 @@ of the project whose corpus is the real one replicated to N sources (benchmarks/
 then times, each in a fresh interpreter pointed at the copy by ``GAPSTUDY_ROOT`` (imports paid
 every time, as a user pays them):
 
-- ``check``, ``tables``, ``build --force`` (``--jobs`` runs at once), a no-op ``build``,
-  ``render``, and ``load`` (every tidy table read back with ``gapstudy.load``);
+- ``check``, ``tables``, ``build --force`` (``--jobs`` runs at once; each of its stages, the
+  tables, the runs and the render, also timed apart from inside it: ``STAGE_TIMED_BUILD``), a
+  no-op ``build``, ``render``, and ``load`` (every tidy table read back with ``gapstudy.load``);
 - ``check`` then ``tables`` after one source's annotation file changed (a comment appended),
   timed as ``check (one source changed)`` and ``tables (one source changed)``:
   the edit-and-recheck loop of a researcher.
@@ -67,11 +68,37 @@ BUDGET = {
 LOAD_CODE = (
     "import gapstudy; from gapstudy import schema; [gapstudy.load(name) for name in schema.TABLES]"
 )
+# ``build --force`` as the command line runs it, with each stage of the build (the tables, the
+# runs, the render) timed from inside the build's process and printed as a line ``stage <name>
+# <wall s> <CPU s>`` (:func:`_stage_seconds`): CPU s of the process and of the children it
+# reaped meanwhile (the tables stage's forked child, the pool's workers with their kernels,
+# render's forked workers), all reaped before their stage returns.
+STAGE_TIMED_BUILD = """
+import functools, resource, sys, time
+import gapstudy.build as build
+def cpu():
+    own, reaped = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + reaped.ru_utime + reaped.ru_stime
+def timed(name, stage):
+    @functools.wraps(stage)
+    def timed_stage(*args, **kwargs):
+        wall, used = time.perf_counter(), cpu()
+        try:
+            return stage(*args, **kwargs)
+        finally:
+            print(f"stage {name} {time.perf_counter() - wall:.3f} {cpu() - used:.3f}", flush=True)
+    return timed_stage
+for name, stage in (("tables", "prepare_tables"), ("runs", "execute_runs"), ("render", "render")):
+    setattr(build, stage, timed(name, getattr(build, stage)))
+from gapstudy.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+BUILD_STAGES = ("tables", "runs", "render")
 # Step name -> command after the interpreter (None: special, see main loop).
 STEPS: dict[str, list[str]] = {
     "check": ["-m", "gapstudy.cli", "check"],
     "tables": ["-m", "gapstudy.cli", "tables"],
-    "build --force": ["-m", "gapstudy.cli", "build", "--force"],
+    "build --force": ["-c", STAGE_TIMED_BUILD, "build", "--force"],
     "build (no-op)": ["-m", "gapstudy.cli", "build"],
     "render": ["-m", "gapstudy.cli", "render"],
     "load": ["-c", LOAD_CODE],
@@ -140,7 +167,22 @@ def run_measured(command: list[str], root: Path, timeout_s: float) -> dict:
     runs = _run_seconds(text)
     if runs:
         result["run_seconds"] = runs
+    stages = _stage_seconds(text)
+    if stages:
+        result["stage_seconds"] = stages
     return result
+
+
+def _stage_seconds(output: str) -> dict[str, dict[str, float]]:
+    """The wall and CPU seconds of each stage a stage-timed build printed
+    (``stage <name> <wall> <cpu>``, see ``STAGE_TIMED_BUILD``), by stage."""
+    stages = {}
+    for line in output.splitlines():
+        parts = line.split()
+        if len(parts) == 4 and parts[0] == "stage" and parts[1] in BUILD_STAGES:
+            with contextlib.suppress(ValueError):
+                stages[parts[1]] = {"wall": float(parts[2]), "cpu": float(parts[3])}
+    return stages
 
 
 def _run_seconds(output: str) -> dict[str, float]:
@@ -439,6 +481,54 @@ def _step_table(results: dict, key: str, growth_key: str, with_memory: bool) -> 
     return lines
 
 
+def _stage_table(results: dict) -> list[str]:
+    """The wall and CPU seconds of each stage inside ``build --force`` (median over rounds),
+    and what the build spent outside them (starting, reading the run list, checking each run's
+    parameters and selection, installing outputs), by size."""
+    by_size = [
+        (m["sources"], (m["steps"].get("build --force") or {}).get("samples") or [])
+        for m in results["by_size"]
+    ]
+    rows: dict[str, dict[int, str]] = {}
+    for n, samples in by_size:
+        timed = [s for s in samples if s.get("stage_seconds")]
+        if not timed:
+            continue
+        for name in (*BUILD_STAGES, "outside the stages"):
+            if name == "outside the stages":
+                wall = [
+                    s["seconds"] - sum(t["wall"] for t in s["stage_seconds"].values())
+                    for s in timed
+                ]
+                cpu = [
+                    s["cpu_seconds"] - sum(t["cpu"] for t in s["stage_seconds"].values())
+                    for s in timed
+                ]
+            else:
+                wall = [
+                    s["stage_seconds"][name]["wall"] for s in timed if name in s["stage_seconds"]
+                ]
+                cpu = [s["stage_seconds"][name]["cpu"] for s in timed if name in s["stage_seconds"]]
+            if wall:
+                rows.setdefault(name, {})[n] = (
+                    f"{statistics.median(wall):.1f} / {statistics.median(cpu):.1f}"
+                )
+    if not rows:
+        return []
+    sizes = [n for n, _ in by_size]
+    return [
+        "## Stages inside `build --force` (wall s / CPU s, as the build timed them)",
+        "",
+        "| stage | " + " | ".join(map(str, sizes)) + " |",
+        "|---|" + "---:|" * len(sizes),
+        *(
+            f"| {name} | " + " | ".join(cells.get(n, "—") for n in sizes) + " |"
+            for name, cells in rows.items()
+        ),
+        "",
+    ]
+
+
 def _run_table(results: dict) -> list[str]:
     """Seconds of each notebook run inside ``build --force`` (as the build printed them; runs
     share the machine with one another), with their growth exponents."""
@@ -505,6 +595,7 @@ def markdown(results: dict, name: str = "scale") -> tuple[str, str]:
         )
         + ".",
         "",
+        *_stage_table(results),
         *_run_table(results),
         "## Outputs after `build --force`",
         "",
@@ -524,7 +615,7 @@ def markdown(results: dict, name: str = "scale") -> tuple[str, str]:
         else:
             lines.append(f"| {m['sources']} | not built | | |")
     section = results_section(results, name)
-    growth_from = next(i for i, line in enumerate(section) if line.startswith("### Growth"))
+    growth_from = next(i for i, line in enumerate(section) if line.startswith("### "))
     lines += ["", "## Summary (as in benchmarks/results.md)", "", *section[growth_from:-1], ""]
     return "\n".join(lines), "\n".join(section)
 
@@ -541,8 +632,31 @@ def _span_cells(g: dict, sizes: list[int]) -> tuple[str, bool | None]:
     return cell, span["exponent"] <= MAX_EXPONENT
 
 
+def _one_size_lines(results: dict) -> list[str]:
+    """What a report made from one size says instead of a growth table: the times measured."""
+    (size,) = results["by_size"]
+    lines = [
+        f"### Measured at one size ({size['sources']} sources)",
+        "",
+        f"Only {size['sources']} sources were measured: no growth exponent can be taken from "
+        "one size (measure two or more sizes for that).",
+        "",
+        "| step | wall s | CPU s | peak MiB |",
+        "|---|---:|---:|---:|",
+    ]
+    for step, s in size["steps"].items():
+        lines.append(
+            f"| `{step}` | {_cell(s, 'median_s')} | {_cell(s, 'median_cpu_s')} | "
+            f"{_fmt(s['peak_mib'], 0)} |"
+        )
+    return [*lines, ""]
+
+
 def _linearity_lines(results: dict) -> list[str]:
-    """The growth table from the smallest to the largest size, and the verdict in words."""
+    """The growth table from the smallest to the largest size, and the verdict in words (from
+    one size, the times measured: :func:`_one_size_lines`)."""
+    if len(results["by_size"]) == 1:
+        return _one_size_lines(results)
     sizes = [m["sources"] for m in results["by_size"]]
     first, end = results["by_size"][0]["steps"], results["by_size"][-1]["steps"]
     lines = [
@@ -606,6 +720,44 @@ def results_section(results: dict, name: str) -> list[str]:
         "every measure: benchmarks/scale.json.",
         "",
         *_linearity_lines(results),
+        *_extrapolation_lines(results),
+        f"### Budget at {TARGET_SOURCES:,} sources",
+        "",
+        "Estimated from wall time and, where the measure is a time, from CPU time.",
+        "",
+        f"| budget at {TARGET_SOURCES:,} sources | budget | measured at {sizes[-1]} (wall) | "
+        "estimate | within | estimate from CPU time | within |",
+        "|---|---:|---:|---:|---|---:|---|",
+    ]
+    for b in results["budget"]:
+        has_cpu = b["estimate_10000_cpu"] is not None
+        section.append(
+            f"| {b['measure']} | {b['budget']:,.0f} {b['unit']} | "
+            f"{_fmt(b['at_largest_size'], 0)} | {_fmt(b['estimate_10000'], 0)} | "
+            f"{'yes' if b['within_budget'] else 'no'} | "
+            f"{_fmt(b['estimate_10000_cpu'], 0)} | "
+            f"{('yes' if b['within_budget_cpu'] else 'no') if has_cpu else '—'} |"
+        )
+    return [*section, "", RESULTS_END.format(name=name)]
+
+
+def _extrapolation_lines(results: dict) -> list[str]:
+    """The estimates at 10,000 sources from the last interval; from one size, a line saying
+    what the budget below takes instead (the measurement, at 10,000 or more; else nothing)."""
+    sizes = [m["sources"] for m in results["by_size"]]
+    if len(sizes) == 1:
+        took = (
+            "the budget below takes the measurement as the estimate"
+            if sizes[0] >= TARGET_SOURCES
+            else "the budget below has no estimate for what was measured below it"
+        )
+        return [
+            f"### At {TARGET_SOURCES:,} sources",
+            "",
+            f"Nothing is extrapolated from one size ({sizes[0]} sources): {took}.",
+            "",
+        ]
+    section = [
         f"### At {TARGET_SOURCES:,} sources, extrapolated",
         "",
         f"From the largest size measured ({sizes[-1]} sources): for times, the larger of the "
@@ -628,26 +780,7 @@ def results_section(results: dict, name: str) -> list[str]:
             f"{_fmt(c['exponent_last'])} | {_fmt(c['estimate_10000'], 0)} | "
             f"{_fmt(a['estimate_10000_peak_mib'], 0)} |"
         )
-    section += [
-        "",
-        f"### Budget at {TARGET_SOURCES:,} sources",
-        "",
-        "Estimated from wall time and, where the measure is a time, from CPU time.",
-        "",
-        f"| budget at {TARGET_SOURCES:,} sources | budget | measured at {sizes[-1]} (wall) | "
-        "estimate | within | estimate from CPU time | within |",
-        "|---|---:|---:|---:|---|---:|---|",
-    ]
-    for b in results["budget"]:
-        has_cpu = b["estimate_10000_cpu"] is not None
-        section.append(
-            f"| {b['measure']} | {b['budget']:,.0f} {b['unit']} | "
-            f"{_fmt(b['at_largest_size'], 0)} | {_fmt(b['estimate_10000'], 0)} | "
-            f"{'yes' if b['within_budget'] else 'no'} | "
-            f"{_fmt(b['estimate_10000_cpu'], 0)} | "
-            f"{('yes' if b['within_budget_cpu'] else 'no') if has_cpu else '—'} |"
-        )
-    return [*section, "", RESULTS_END.format(name=name)]
+    return [*section, ""]
 
 
 def put_into_results(section: str, name: str) -> None:

@@ -54,6 +54,10 @@ BRIEF_TABLES = (
 # Read when the schema declares them (they record contradictions and checks against the
 # primary sources); the brief has a sentence for each when present.
 OPTIONAL_TABLES = ("disagreements", "reference_checks", "out_of_date")
+# The weighing of every text with data/layers.yaml, left out in turn, as ``gapstudy tables``
+# wrote it: a brief that reads every text takes it rather than weighing the corpus again
+# (:func:`_stored_robustness`); a brief of some texts weighs those.
+STORED_ROBUSTNESS = "robustness"
 
 
 def load_brief_tables(*, paths: ProjectPaths | None = None) -> dict[str, pd.DataFrame]:
@@ -61,7 +65,8 @@ def load_brief_tables(*, paths: ProjectPaths | None = None) -> dict[str, pd.Data
     :func:`write_narrative` takes (it applies the run's parameters itself)."""
     from gapstudy import schema
 
-    names = [*BRIEF_TABLES, *(n for n in OPTIONAL_TABLES if n in schema.TABLES)]
+    optional = [*OPTIONAL_TABLES, STORED_ROBUSTNESS]
+    names = [*BRIEF_TABLES, *(n for n in optional if n in schema.TABLES)]
     return load_tables(names, include_comments=True, paths=paths)
 
 
@@ -1139,7 +1144,10 @@ def _caveats(
     include_comments: bool,
     source_labels: dict[str, str],
     all_labels: dict[str, str],
+    evidence: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
+    """The caveats section; ``evidence`` is ``weighing.independent_reports(t)`` (made here
+    when not given)."""
     sources, claims, figures, voices = t["sources"], t["claims"], t["figures"], t["voices"]
     inferred = [
         {"source": source_labels[r.source_id], "published": r.published}
@@ -1183,7 +1191,8 @@ def _caveats(
             ],
         }
     camp_reports = reports[reports["stance"].isin(brief.CAMPS)]
-    told = _texts_telling(weighing.independent_reports(t), figures, camp_reports)
+    evidence = weighing.independent_reports(t) if evidence is None else evidence
+    told = _texts_telling(evidence, figures, camp_reports)
     return {
         "n_cited": len(camp_reports),
         "n_single_source": sum(n == 1 for n in told),
@@ -1248,10 +1257,18 @@ def _texts_telling(
         key = (report_of[claim_id], unit, bound, float(value))
         keys[figure_id] = key
         texts.setdefault(key, set()).add(source_id)
-    return [
-        len(texts.get(keys.get(first), set()) | texts.get(spans.get(first), set()) | set(ids))
-        for first, ids in zip(reports["figure_id"], reports["source_ids"], strict=True)
-    ]
+    # The texts telling a report's number (or span) are one set for every quantity that
+    # looks it up: their union made once per key, not once per quantity (with one quantity
+    # per text telling it, the unions grew with the square of the texts).
+    unions: dict[tuple, set[str]] = {}
+    counts = []
+    for first, ids in zip(reports["figure_id"], reports["source_ids"], strict=True):
+        pair = (keys.get(first), spans.get(first))
+        union = unions.get(pair)
+        if union is None:
+            union = unions[pair] = texts.get(pair[0], set()) | texts.get(pair[1], set())
+        counts.append(len(union) + sum(1 for s in set(ids) if s not in union))
+    return counts
 
 
 def _headline_context(
@@ -1260,9 +1277,11 @@ def _headline_context(
     figures: pd.DataFrame,
     source_labels: dict[str, str],
     voice_labels: dict[str, str],
+    evidence: pd.DataFrame | None = None,
 ) -> dict[str, Any] | None:
     """The lede's headline: the camp's report repeated most often (then by most sources), or
-    ``None`` when no report of either camp is repeated."""
+    ``None`` when no report of either camp is repeated. ``evidence`` is
+    ``weighing.independent_reports(t)`` (made here when not given)."""
     repeated = reports[reports["stance"].isin(brief.CAMPS) & (reports["n_reports"] > 1)]
     repeated = repeated.sort_values(["n_reports", "n_sources"], ascending=False, kind="stable")
     if not len(repeated):
@@ -1278,7 +1297,8 @@ def _headline_context(
     headline = _report_context(next(repeated.itertuples(index=False)), index, source_labels)
     headline["stance"] = repeated["stance"].iloc[0]
     fact_claims = set(repeated["claim_ids"].iloc[0]) if "claim_ids" in repeated else set()
-    headline["tellings"] = _tellings(weighing.independent_reports(t), figures, fact_claims)
+    evidence = weighing.independent_reports(t) if evidence is None else evidence
+    headline["tellings"] = _tellings(evidence, figures, fact_claims)
     return headline
 
 
@@ -1777,14 +1797,14 @@ def argument_context(
     source_labels: dict[str, str],
     voice_labels: dict[str, str],
     layers: pd.DataFrame | None = None,
+    *,
+    evidence: pd.DataFrame | None = None,
+    stored: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
-    """The weighed evidence for the takeaways and the argument: a lean per layer and per
-    dimension (:mod:`gapstudy.weighing`), what each camp rests on, robustness, source quality.
-    ``layers`` defaults to ``data/layers.yaml``."""
-    layers = weighing.load_layers() if layers is None else layers
-    evidence = weighing.independent_reports(t)
-    weighed = weighing.leans(evidence, layers)
-    robust = weighing.robustness(t, layers, evidence)
+    """The weighed evidence for the takeaways and the argument (:mod:`gapstudy.weighing`): a
+    lean per layer and per dimension, what each camp rests on, robustness, source quality
+    (:func:`_weighing` says what ``layers``, ``evidence`` and ``stored`` are)."""
+    layers, evidence, weighed, robust = _weighing(t, layers, evidence, stored)
     index = weighing.EvidenceIndex(t)
     claims = t["claims"]
     claim_sources = dict(
@@ -1850,6 +1870,95 @@ def argument_context(
     }
 
 
+def _weighing(
+    t: dict[str, pd.DataFrame],
+    layers: pd.DataFrame | None,
+    evidence: pd.DataFrame | None,
+    stored: pd.DataFrame | None,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The layers (default ``data/layers.yaml``), the independent reports of ``t`` (made here
+    unless given as ``evidence``), the leans they give and their robustness: the robustness
+    table written for these very texts and layers (``stored``) when it fits
+    (:func:`_stored_robustness`), else weighed again."""
+    layers = weighing.load_layers() if layers is None else layers
+    evidence = weighing.independent_reports(t) if evidence is None else evidence
+    weighed = weighing.leans(evidence, layers)
+    robust = _stored_robustness(stored, weighed, t)
+    if robust is None:
+        robust = weighing.robustness(t, layers, evidence)
+    return layers, evidence, weighed, robust
+
+
+def _stored_robustness(
+    stored: pd.DataFrame | None, weighed: pd.DataFrame, t: dict[str, pd.DataFrame]
+) -> pd.DataFrame | None:
+    """The robustness table ``gapstudy tables`` wrote, as :func:`weighing.robustness` makes it
+    from the texts ``t`` (its columns and dtypes), when it may stand for weighing them again:
+    row for row, it leaves out what the weighing of ``t`` leaves out, in the same order, and
+    gives the leans weighed now (``weighed``) as the leans on every text; otherwise ``None``
+    (the caller weighs). The caller hands it only when the run reads every text with the
+    layers file the table was written with."""
+    if stored is None or list(stored.columns) != weighing.ROBUSTNESS_COLUMNS or not len(weighed):
+        return None
+    base = list(zip(weighed["scope"], weighed["subject"], weighed["lean"], strict=True))
+    expected = [
+        (scope, subject, kind, what, lean)
+        for kind, what in weighing.left_out_in_turn(t)
+        for scope, subject, lean in base
+    ]
+    columns = ("scope", "subject", "left_out_kind", "left_out", "lean_all")
+    if len(stored) != len(expected):
+        return None
+    if list(zip(*(stored[c].tolist() for c in columns), strict=True)) != expected:
+        return None
+    frame = stored.astype(
+        {c: object for c in weighing.ROBUSTNESS_COLUMNS if c != "is_changed"}
+    ).astype({"is_changed": bool})
+    return frame.reset_index(drop=True)
+
+
+def _lede_context(
+    t: dict[str, pd.DataFrame],
+    claims: pd.DataFrame,
+    sections: list[dict[str, Any]],
+    disputes: list[dict[str, Any]],
+    source_labels: dict[str, str],
+) -> dict[str, Any]:
+    """The lede's counts: texts and their dates, the camps' claims (``claims``), the texts
+    that measure, the disputes, and the measures of the dimension ``sections``."""
+    dated = t["sources"]["published"].dropna().sort_values()
+    derived = t.get("derived_measures")
+    measure_sources = (
+        [source_labels[s] for s in pd.unique(derived["source_id"])] if derived is not None else []
+    )
+    return {
+        "n_sources": len(t["sources"]),
+        "first_published": dated.iloc[0] if len(dated) else None,
+        "last_published": dated.iloc[-1] if len(dated) else None,
+        "n_undated": int(t["sources"]["published"].isna().sum()),
+        "n_claims": len(claims),
+        "n_camp": {c: int((claims["stance"] == c).sum()) for c in brief.CAMPS},
+        "measure_sources": measure_sources,
+        "contradictions": [d["question"] for d in disputes if d["kind"] == "contradiction"],
+        "n_divergences": sum(d["kind"] == "divergence" for d in disputes),
+        "measures": {
+            c: [m for s in sections for m in s["camps"][i]["measures"]]
+            for i, c in enumerate(brief.CAMPS)
+        },
+    }
+
+
+def _without_comments(t: dict[str, pd.DataFrame], is_comment: pd.Series) -> dict[str, pd.DataFrame]:
+    """``t`` without readers' comments (``is_comment``: which claims are), the texts the
+    weighing and the camps' sections read."""
+    return {
+        **t,
+        "claims": t["claims"][~is_comment],
+        "figures": t["figures"][~t["figures"]["is_reader_comment"].fillna(False).astype(bool)],
+        "voices": t["voices"][~t["voices"]["is_reader_comment"].fillna(False).astype(bool)],
+    }
+
+
 def _comment_list(
     comments: pd.DataFrame | None, voice_labels: dict[str, str]
 ) -> list[dict[str, Any]]:
@@ -1885,28 +1994,23 @@ def build_brief_context(
     all_labels = brief.label_sources(tables["sources"])
     source_labels = {s: all_labels[s] for s in t["sources"]["source_id"]}
     is_comment = t["claims"]["is_reader_comment"].fillna(False).astype(bool)
-    experts = {
-        **t,
-        "claims": t["claims"][~is_comment],
-        "figures": t["figures"][~t["figures"]["is_reader_comment"].fillna(False).astype(bool)],
-        "voices": t["voices"][~t["voices"]["is_reader_comment"].fillna(False).astype(bool)],
-    }
+    experts = _without_comments(t, is_comment)
     voice_labels = _voice_labels(t["voices"], source_labels)
     by_camp = brief.count_claims_by_camp(experts["claims"])
     reports = brief.group_reports(experts["figures"], t["sources"])
     sections = _dimension_sections(experts, by_camp, reports, source_labels, voice_labels)
     overlap = brief.summarise_overlap(by_camp)
-    headline = _headline_context(reports, t, experts["figures"], source_labels, voice_labels)
+    # Made once; the same for ``t`` unless the run reads the comments (the headline reads it).
+    evidence = weighing.independent_reports(experts)
+    told = None if include_comments else evidence
+    headline = _headline_context(reports, t, experts["figures"], source_labels, voice_labels, told)
     _share_tellings(sections, headline)
-    dated = t["sources"]["published"].dropna().sort_values()
-    derived = t.get("derived_measures")
-    measure_sources = (
-        [source_labels[s] for s in pd.unique(derived["source_id"])] if derived is not None else []
-    )
     claims = experts["claims"]
     comments = _comment_list(t["claims"][is_comment] if include_comments else None, voice_labels)
     section_dims = {x["dimension"] for x in sections}
     disputes = list_disagreements(t.get("disagreements"), experts["figures"], source_labels)
+    # The table written by ``gapstudy tables`` weighs every text, with the layers file.
+    stored = tables.get(STORED_ROBUSTNESS) if layers is None and not left_out else None
     other_disagreements = [d for d in disputes if d["dimension"] not in section_dims]
     return {
         "parameters": {
@@ -1915,33 +2019,30 @@ def build_brief_context(
             "include_comments": include_comments,
         },
         "lede": {
-            "n_sources": len(t["sources"]),
-            "first_published": dated.iloc[0] if len(dated) else None,
-            "last_published": dated.iloc[-1] if len(dated) else None,
-            "n_undated": int(t["sources"]["published"].isna().sum()),
-            "n_claims": len(claims),
-            "n_camp": {c: int((claims["stance"] == c).sum()) for c in brief.CAMPS},
+            **_lede_context(t, claims, sections, disputes, source_labels),
             "overlap": overlap,
-            "measure_sources": measure_sources,
-            "contradictions": [d["question"] for d in disputes if d["kind"] == "contradiction"],
-            "n_divergences": sum(d["kind"] == "divergence" for d in disputes),
             "headline": headline,
-            "measures": {
-                c: [m for s in sections for m in s["camps"][i]["measures"]]
-                for i, c in enumerate(brief.CAMPS)
-            },
         },
         "sections": sections,
         "common": _common_ground(sections, reports),
         "voices": _shifting_voices(experts["voices"], claims, source_labels),
         "caveats": _caveats(
-            experts, everything, reports, left_out, include_comments, source_labels, all_labels
+            experts,
+            everything,
+            reports,
+            left_out,
+            include_comments,
+            source_labels,
+            all_labels,
+            evidence=evidence,
         ),
         "comments": comments,
         "other_disagreements": other_disagreements,
         "out_of_date": list_out_of_date(t.get("out_of_date"), source_labels),
         "stances": vocab.STANCES,
-        "argument": argument_context(experts, reports, source_labels, voice_labels, layers),
+        "argument": argument_context(
+            experts, reports, source_labels, voice_labels, layers, evidence=evidence, stored=stored
+        ),
     }
 
 

@@ -872,7 +872,7 @@ def load(name: str, paths: ProjectPaths | None = None) -> pd.DataFrame:
     except OSError as err:
         raise TableError(os_error_message(path, err)) from None
     record_path, key = _validated_record(paths, name, data)
-    trusted = _trusted(record_path, key)
+    trusted = _trusted(record_path, key, paths)
     if trusted is not None:
         return trusted
     frame = _read_typed(table, path, data)
@@ -888,8 +888,10 @@ def load(name: str, paths: ProjectPaths | None = None) -> pd.DataFrame:
 # What ``load`` validated: one record per table (``.cache/loaded/<name>.pickle``), keyed by the
 # table's bytes, the code and library versions that read and validate it, and (for a table with
 # spans) the bytes of the sources table, which names each source's raw file. It holds the frame
-# validated and, for each raw text the spans were checked against, its ``stat()`` and hash as
-# :class:`checkcache.FileDigests` keeps them (the racy case included).
+# validated and, for each raw text the spans were checked against (named from the project's
+# root, so that a copy of the project checks its own texts, and trusts the record once they are
+# found to hold the same bytes), its ``stat()`` and hash as :class:`checkcache.FileDigests`
+# keeps them (the racy case included).
 _LOADED = "loaded"
 
 
@@ -903,19 +905,20 @@ def _validated_record(paths: ProjectPaths, name: str, data: bytes) -> tuple[Path
     return paths.scratch / _LOADED / f"{name}.pickle", checkcache.value_digest(*parts)
 
 
-def _trusted(record_path: Path, key: str) -> pd.DataFrame | None:
+def _trusted(record_path: Path, key: str, paths: ProjectPaths) -> pd.DataFrame | None:
     """The frame recorded at ``record_path`` if the record has ``key`` (the same table bytes,
-    code, sources table) and every raw text it lists is unchanged: its ``stat()`` as recorded
-    and changed long enough before it was hashed, or else its bytes hashed again to the
-    recorded hash; otherwise ``None``."""
+    code, sources table) and every raw text it lists (by its name under ``paths.root``) is
+    unchanged: its ``stat()`` as recorded and changed long enough before it was hashed, or
+    else its bytes hashed again to the recorded hash; otherwise ``None``."""
     found, record = checkcache.read_stored(record_path, key)
     if not found or not isinstance(record, dict):
         return None
     raw, frame = record.get("raw"), record.get("frame")
     if not isinstance(raw, dict) or not isinstance(frame, pd.DataFrame):
         return None
-    digests = checkcache.FileDigests(raw)
-    if all(digests.digest(Path(name)) == entry[2] for name, entry in raw.items()):
+    here = {os.path.join(paths.root, name): entry for name, entry in raw.items()}
+    digests = checkcache.FileDigests(here)
+    if all(digests.digest(name) == entry[2] for name, entry in here.items()):
         return frame
     return None
 
@@ -935,7 +938,8 @@ def _record_validated(
         found = digests.digest(paths.raw_file(file_name))
         if found != b"file\0" + hashlib.sha256(data).digest():
             return
-    checkcache.write_stored(record_path, key, {"raw": digests.used, "frame": frame})
+    raw = {os.path.relpath(name, paths.root): entry for name, entry in digests.used.items()}
+    checkcache.write_stored(record_path, key, {"raw": raw, "frame": frame})
 
 
 def _check_written_empty(name: str, path: Path, paths: ProjectPaths) -> None:

@@ -350,6 +350,11 @@ def robustness(
     return pd.DataFrame(columns, columns=ROBUSTNESS_COLUMNS)
 
 
+def left_out_in_turn(tables: dict[str, pd.DataFrame]) -> list[tuple[str, Any]]:
+    """What :func:`robustness` leaves out, in its order: (``left_out_kind``, ``left_out``)."""
+    return [(kind, what) for kind, what, _ in _drops(tables)]
+
+
 def _drops(tables: dict[str, pd.DataFrame]) -> list[tuple[str, Any, set[Any]]]:
     """What :func:`robustness` leaves out, in turn: (kind, what, the source ids it removes);
     each source in table order, then each event, sorted, with all the sources tied to it."""

@@ -1910,3 +1910,119 @@ def test_the_agreement_of_two_texts_says_what_the_gap_is_of_and_which_give_a_per
     )
     assert sentence in text
     assert "twice in two texts" not in text
+
+
+# ---- the stored robustness table stands for weighing every text again --------------------
+
+
+def _without_stored_robustness(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return {name: frame for name, frame in tables.items() if name != "robustness"}
+
+
+@pytest.mark.parametrize("parameters", RUNS)
+def test_the_brief_is_the_same_with_the_stored_robustness_table_or_weighing_again(
+    project_tables, parameters
+):
+    assert "robustness" in project_tables
+    weighed_again = write_brief(_without_stored_robustness(project_tables), **parameters)
+    assert write_brief(project_tables, **parameters) == weighed_again
+
+
+@pytest.mark.parametrize(
+    ("parameters", "weighs_again"),
+    [
+        ({}, False),
+        ({"include_comments": True}, False),  # the comments are never weighed
+        ({"as_of": "2026-01-31"}, True),  # some texts left out: the table is not theirs
+        ({"sources": ["hk-agi-next-2026", "aicerts-widening-2026"]}, True),
+    ],
+)  # fmt: skip
+def test_only_a_brief_of_every_text_takes_the_stored_robustness_table(
+    project_tables, monkeypatch, parameters, weighs_again
+):
+    calls = []
+    weigh = weighing.robustness
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return weigh(*args, **kwargs)
+
+    monkeypatch.setattr(weighing, "robustness", counted)
+    build_brief_context(project_tables, **parameters)
+    assert bool(calls) == weighs_again
+    calls.clear()
+    build_brief_context(project_tables, layers=weighing.load_layers(), **parameters)
+    assert calls, "layers given by the caller: the table, written with the file's, is not used"
+
+
+def _changed_lean(frame: pd.DataFrame) -> pd.DataFrame:
+    changed = frame.copy()
+    row = len(changed) - 1
+    old = changed.loc[row, "lean_all"]
+    changed.loc[row, "lean_all"] = next(v for v in changed["lean_all"].unique() if v != old)
+    return changed
+
+
+@pytest.mark.parametrize(
+    ("change", "is_taken"),
+    [
+        (lambda f: f, True),
+        (_changed_lean, False),  # written from other layers or texts
+        (lambda f: f.iloc[:-1], False),  # a row short
+        (lambda f: f.drop(columns=["is_changed"]), False),  # not the declared columns
+        (lambda f: f.iloc[:0], False),  # empty, while leans were weighed
+        (lambda f: f.iloc[::-1].reset_index(drop=True), False),  # rows in another order
+        (lambda f: f.assign(left_out="someone-else"), False),  # left out other texts
+        (lambda f: None, False),  # no table
+    ],
+)  # fmt: skip
+def test_the_stored_robustness_table_is_taken_only_when_its_leans_are_those_weighed(
+    project_tables, change, is_taken
+):
+    t = filter_tables(project_tables)
+    layers = weighing.load_layers()
+    evidence = weighing.independent_reports(t)
+    weighed = weighing.leans(evidence, layers)
+    stored = project_tables["robustness"]
+    assert len(stored["lean_all"].unique()) > 1
+    taken = narrative._stored_robustness(change(stored), weighed, t)
+    if not is_taken:
+        assert taken is None
+        return
+    # As weighing makes it: the same rows, columns and dtypes.
+    assert_frame_equal(taken, weighing.robustness(t, layers, evidence))
+
+
+@pytest.mark.parametrize("parameters", RUNS)
+def test_the_texts_telling_each_quantity_are_counted_as_their_union(project_tables, parameters):
+    """Each quantity's count is the size of the union of the texts telling its number, those
+    telling its span and its own texts (the definition, counted here the slow way)."""
+    t = filter_tables(project_tables, **parameters)
+    evidence = weighing.independent_reports(t)
+    reports = brief.group_reports(t["figures"], t["sources"])
+    told = narrative._texts_telling(evidence, t["figures"], reports)
+    report_of = {c: n for n, ids in enumerate(evidence["claim_ids"]) for c in ids}
+    telling: dict[tuple, set] = {}
+    key_of: dict[str, list[tuple]] = {}
+    for f in t["figures"].itertuples(index=False):
+        if f.claim_id not in report_of:
+            continue
+        report = report_of[f.claim_id]
+        over = " ".join(str(f.period).split()).casefold() if isinstance(f.period, str) else ""
+        keys = []
+        if over:
+            telling.setdefault((report, over), set()).add(f.source_id)
+            if f.unit in narrative._SPAN_UNITS and " ".join(str(f.text).split()).casefold() in over:
+                keys.append((report, over))
+        number = next((v for v in (f.high, f.value, f.low) if not pd.isna(v)), None)
+        if number is not None:
+            key = (report, f.unit, f.bound, float(number))
+            telling.setdefault(key, set()).add(f.source_id)
+            keys.append(key)
+        key_of[f.figure_id] = keys
+    expected = [
+        len(set(ids).union(*(telling[k] for k in key_of.get(first, []))))
+        for first, ids in zip(reports["figure_id"], reports["source_ids"], strict=True)
+    ]
+    assert told == expected
+    assert max(told) > 1

@@ -16,6 +16,7 @@ import gapstudy
 from gapstudy import schema, vocab
 from gapstudy import tables as tables_module
 from gapstudy.exceptions import InputError, OutputError, TableError
+from gapstudy.paths import project_paths
 from gapstudy.tables import build_tables, write_tables
 
 
@@ -346,6 +347,39 @@ def test_tables_stale_against_a_raw_text_changed_after_they_were_validated_are_r
     os.utime(raw, ns=(before.st_atime_ns, before.st_mtime_ns))
     with pytest.raises(TableError, match=r"figures.csv: row 1 .*column 'text'"):
         gapstudy.load("figures", project)
+
+
+@pytest.mark.parametrize(
+    ("copy_changed", "original_gone"), [(False, False), (False, True), (True, False)]
+)
+def test_a_copied_project_checks_its_own_raw_texts_against_the_records(
+    project, tmp_path_factory, monkeypatch, copy_changed, original_gone
+):
+    """The records name the raw texts from the project's root: a copy (its scratch folder
+    with it) trusts them once its own texts hold the same bytes, whether the original is
+    still there or not, and does not when one of its own texts changed."""
+    write_tables(project)
+    row = gapstudy.load("figures", project).iloc[0]
+    elsewhere = tmp_path_factory.mktemp("copy") / "elsewhere"
+    copy = project_paths(shutil.copytree(project.root, elsewhere))
+    if original_gone:
+        shutil.rmtree(project.root)
+    if copy_changed:
+        raw = copy.raw / f"{row.source_id}.txt"
+        data = bytearray(raw.read_bytes())
+        at = len(bytes(data).decode("utf-8")[: row.char_start].encode("utf-8"))
+        data[at] = ord("Z") if data[at] != ord("Z") else ord("Y")
+        raw.write_bytes(bytes(data))
+    validated = _counting_validation(monkeypatch)
+    if copy_changed:
+        with pytest.raises(TableError, match=r"figures.csv: row 1 .*column 'text'"):
+            gapstudy.load("figures", copy)
+        assert validated == ["figures"]
+        gapstudy.load("figures", project)  # the original, unchanged, is still trusted
+        assert validated == ["figures"]
+    else:
+        assert gapstudy.load("figures", copy)["figure_id"].iloc[0] == row.figure_id
+        assert validated == []
 
 
 def test_a_record_of_other_code_or_a_damaged_record_is_not_trusted(project, monkeypatch):
