@@ -305,12 +305,21 @@ _SLASH_BEFORE_RE = re.compile(r"\d/$")
 # Words before a duration that make it the span another figure is over: "over the next five
 # years", "within the past two years".
 _SPAN_LEAD_RE = re.compile(
-    r"(?<![\w-])(?:over|in|within|for|during|across|of|throughout)[ \t]+"
+    r"(?<![\w-])(?:over|in|within|for|during|across|of|throughout|through|to|with|against"
+    r"|versus|vs\.?)[ \t]+"
     r"(?:(?:just|only|roughly|about|nearly|almost)[ \t]+)?"  # "in just the past 6 months"
     r"(?:(?:the|its|their)[ \t]+)?"
-    r"(?:next|past|last|coming|previous|first)[ \t]+$",
+    r"(?:next|past|last|coming|previous|first|preceding|following|prior|same)[ \t]+$",
     re.IGNORECASE,
 )
+# "the first/last N <span> of ..." wherever it stands is a part of a period ("the first nine
+# months of 2024 saw ..."), never a duration claimed.
+_SPAN_OF_LEAD_RE = re.compile(
+    r"(?<![\w-])the[ \t]+(?:first|last|final|opening|closing|preceding|following|prior|same)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
+_SPAN_OF_TAIL_RE = re.compile(r"[ \t]+of\b", re.IGNORECASE)
 # Words after a duration that make it the time another figure is dated by: "three years
 # earlier", "15 years ago".
 _SPAN_TAIL_RE = re.compile(
@@ -2682,6 +2691,8 @@ def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: in
     None. "within three years" alone ("could overtake the US within three years") stays a
     duration: there the span itself is the quantity."""
     lead = _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
+    if lead is None and _SPAN_OF_TAIL_RE.match(text, mention.end):
+        lead = _SPAN_OF_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
     tail = _SPAN_TAIL_RE.match(text, mention.end)
     clause = text[floor : mention.start]
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
