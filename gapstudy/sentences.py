@@ -1054,13 +1054,14 @@ def _unit_after_list(text: str, mention: Mention, earlier: list[Mention]) -> dic
     cannot share it (an amount and a percentage), where the scale is written with the last
     figure only ("3 and 5 billion yuan") or where an earlier figure of the list holds words
     before it (a verb, a hedge) that may hold for this one too; None where no list follows."""
-    own = _FIGURE_PARTS_RE.fullmatch(mention.text)
+    own_text = _in_digits(mention.text)
+    own = _FIGURE_PARTS_RE.fullmatch(own_text or mention.text)
     unitless = read_mention(mention.text).get("unit") in (None, "count")
     joined = [m for m in earlier if _LIST_JOIN_RE.fullmatch(text, m.end, mention.start)]
     comma = bool(joined) and _COMMA_ALONE_RE.fullmatch(text, joined[-1].end, mention.start)
     is_bare = own and unitless and not own.group("tail")
     last = _list_last(text, mention, bool(comma)) if is_bare else None
-    parts = _FIGURE_PARTS_RE.fullmatch(last.text) if last else None
+    parts = _FIGURE_PARTS_RE.fullmatch(_in_digits(last.text) or last.text) if last else None
     currency = _CURRENCY_LEAD_RE.fullmatch(parts.group("lead").strip()) if parts else None
     if parts is None or (parts.group("lead") and not currency):
         return None  # no list, or words of its own before the last figure ("up 5%")
@@ -1068,7 +1069,7 @@ def _unit_after_list(text: str, mention: Mention, earlier: list[Mention]) -> dic
     scale_once = parts.group("scale") is not None and own.group("scale") is None
     if not tail.strip() and not scale_once:
         return None  # nothing written once after the last figure
-    words = lead + parts.group("lead").strip() + mention.text[len(lead) :] + tail
+    words = lead + parts.group("lead").strip() + (own_text or mention.text)[len(lead) :] + tail
     composed = read_mention(words)
     if composed.get("unit") == "count" and "refusal" not in composed and not scale_once:
         return None  # what each figure counts, written once: a count as read
@@ -1101,6 +1102,54 @@ def _unit_after_list(text: str, mention: Mention, earlier: list[Mention]) -> dic
             f"{mention.text!r}; {vocab.REFUSAL_ADVICE}"
         }
     return composed | {"read_with": f"{tail.strip()!r} written once, after {last.text!r}"}
+
+
+# A number written in words alone ("eight" in "eight or nine years"): read as its digits when a
+# unit is written once after the list.
+_SPELLED_COUNT_RE = re.compile(r"(?P<word>[a-z]+(?:-[a-z]+)?)(?P<rest>[ \t]+.*)?", re.IGNORECASE)
+
+
+def _in_digits(words: str) -> str | None:
+    """A figure whose number is one word ("eight", "nine years") written in digits ("8",
+    "9 years"); None where it starts with no number word."""
+    spelled = _SPELLED_COUNT_RE.fullmatch(words)
+    alone = read_mention(spelled.group("word")) if spelled else {}
+    if alone.get("kind") != "count" or alone.get("value") is None:
+        return None
+    return f"{alone['value']:g}{spelled.group('rest') or ''}"
+
+
+_BARE_PERCENT_RE = re.compile(r"\d[\d.,]*[ \t]*(?:%|percent\b|per[ \t]cent\b)", re.IGNORECASE)
+_PERCENT_NOUN_RE = re.compile(
+    r"\d[\d.,]*[ \t]*(?:%|percent\b|per[ \t]cent\b)[ \t]+(?P<noun>[a-z]+)", re.IGNORECASE
+)
+_AND_OR_JOIN_RE = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+
+
+def _change_noun_after_list(text: str, mention: Mention) -> dict[str, Any] | None:
+    """A bare percentage in a list joined by "and"/"or" whose last figure holds a noun of
+    change written once ("a 5.2% and 3% rise respectively"): the noun holds for each figure, a
+    change; None where no such list follows."""
+    if not _BARE_PERCENT_RE.fullmatch(mention.text):
+        return None
+    _, end = _sentence_span(text, mention.start, mention.end)
+    start = mention.end
+    for found in find_mentions(text[mention.end : end]):
+        if not _AND_OR_JOIN_RE.fullmatch(text, start, found.start + mention.end):
+            return None
+        start = found.end + mention.end
+        if _BARE_PERCENT_RE.fullmatch(found.text):
+            continue
+        noun = _PERCENT_NOUN_RE.fullmatch(found.text)
+        if noun is None or noun.group("noun").casefold() not in vocab.CHANGE_NOUNS:
+            return None
+        composed = read_mention(f"{mention.text} {noun.group('noun')}")
+        if composed.get("kind") != "change":
+            return None
+        return composed | {
+            "read_with": f"{noun.group('noun')!r} written once, after {found.text!r}"
+        }
+    return None
 
 
 def _clause_after_list(text: str, mention: Mention, last: Mention) -> str | None:
@@ -1522,6 +1571,8 @@ def _own_or_listed(
     reading, is_final = _own_reading(text, mention, floor)
     if "exclusion" not in reading and (listed := _unit_after_list(text, mention, earlier)):
         return listed, True
+    if "exclusion" not in reading and (changed := _change_noun_after_list(text, mention)):
+        return changed, True
     if not is_final and (compared := _far_end_compared(text, mention, reading, earlier)):
         return compared, True
     if "refusal" in reading and (points := _points_compared(text, mention, earlier)):
