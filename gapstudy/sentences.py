@@ -174,6 +174,13 @@ _LIST_GAP_RE = re.compile(
 )
 # ", or" right after a change restates it in other terms: "climbed 6.5 percent, or $310 million".
 _RESTATED_RE = re.compile(r"[ \t]*,[ \t]*or[ \t]+")
+# What a restatement after ", or" names as its other terms: "or 1.5 percent after inflation".
+_RESTATED_TERMS_RE = re.compile(
+    r"[ \t]+(?:after[ \t]+inflation|adjusted[ \t]+for[ \t]+inflation|in[ \t]+real[ \t]+terms"
+    r"|per[ \t]+capita|per[ \t]+head|per[ \t]+person)(?![\w-])",
+    re.IGNORECASE,
+)
+_LEVEL_REACHED_RE = re.compile(r"[ \t]+to[ \t]+", re.IGNORECASE)
 # The period a change is measured against, after its figure: "compared to last year", "from
 # a year earlier", "year-on-year".
 _COMPARED_PERIOD = (
@@ -1826,11 +1833,19 @@ def _restated_change(
     previous = earlier[-1]
     if not _RESTATED_RE.fullmatch(text, previous.end, mention.start):
         return None
-    before = _read(text, previous, earlier[:-1], floor)
-    if before.get("kind") != "change" or before.get("unit") == reading["unit"]:
+    reached = len(earlier) > 1 and _LEVEL_REACHED_RE.fullmatch(
+        text, earlier[-2].end, previous.start
+    )
+    if reached and read_mention(previous.text).get("unit") != reading["unit"]:
+        previous = earlier[-2]  # "rose 2 percent to $9.10, or ...": past the level reached
+    before = _read(text, previous, earlier[: earlier.index(previous)], floor)
+    terms = _RESTATED_TERMS_RE.match(text, mention.end)
+    if before.get("kind") != "change" or (before.get("unit") == reading["unit"] and not terms):
         return None
-    said = {"read_with": f"the change {previous.text!r} it restates"}
-    return _continued_change(reading, before) | said
+    said = f"the change {previous.text!r} it restates"
+    if terms:
+        said += f", in the terms {terms.group().strip()!r}"
+    return _continued_change(reading, before) | {"read_with": said}
 
 
 # Money, then "above" or "below" another amount: "$1.1 billion above the claims for 2019".
@@ -3143,7 +3158,12 @@ _NOUN_IS_RE = re.compile(
     r"(?:was|is|were|are|has[ \t]+been|had[ \t]+been|stood[ \t]+at|stands[ \t]+at"
     r"|came[ \t]+in[ \t]+at|will[ \t]+be|would[ \t]+be"
     r"|(?:is|was|are|were)[ \t]+(?:projected|expected|forecast|estimated|seen|put|pegged)"
-    r"[ \t]+(?:at|to[ \t]+be))[ \t]+$",
+    r"[ \t]+(?:at|to[ \t]+be)"
+    # "is expected to continue at", "will remain at": the change goes on at that size
+    r"|(?:(?:is|was|are|were)[ \t]+(?:projected|expected|forecast|seen|likely|set)[ \t]+to"
+    r"|will|would|could|may|might)[ \t]+(?:continue|remain|stay|hold)[ \t]+at"
+    # "a price uptick at 4.5%": the noun and "at" alone
+    r"|at)[ \t]+$",
     re.IGNORECASE,
 )
 
