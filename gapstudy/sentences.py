@@ -855,7 +855,9 @@ _SPAN_NOUN_EARLIER_RE = re.compile(
 
 
 _PHRASE_OPENER_RE = re.compile(
-    r"(?:(?<![\w-])(?:the|its|their|his|her|our|your|a|an|this|that|these|those)|['’]s)$",
+    r"(?:(?<![\w-])(?:the|its|their|his|her|our|your|a|an|this|that|these|those)|['’]s"
+    # a word of totality opens the phrase too: "Total weekly trips", "its average daily visits"
+    r"|(?<![\w-])(?:total|overall|average|combined|aggregate|mean))$",
     re.IGNORECASE,
 )
 
@@ -1362,7 +1364,9 @@ def _read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         levels = _as_levels(text, mention, reading)
         if "levels" in levels and (per := _unit_priced_before(text, mention, start)):
             levels["levels"] = [_as_price(lvl, lvl["text"], per) for lvl in levels["levels"]]
-        return levels
+        counts = "levels" in levels and all(lvl["kind"] == "count" for lvl in levels["levels"])
+        flow = _stock_or_flow(text, mention, {"kind": "count"}, start) if counts else None
+        return flow or levels  # "Daily rides rose from 1.2 million to 1.5 million": a flow
     if reading.get("kind") == "money" and (per := _unit_priced_before(text, mention, start)):
         return _as_price(reading, mention.text, per)
     if POINTS_SCALE_REASON in reading.get("refusal", ""):
