@@ -271,6 +271,21 @@ _COMPARATIVE_END_RE = re.compile(
     rf"[ \t]+(?:{'|'.join(sorted(vocab.COMPARATIVES))})$", re.IGNORECASE
 )
 _THAN_LATER_RE = re.compile(r"[^,;:.()\[\]—–\n]{0,40}?\bthan\b", re.IGNORECASE)
+# ... past an aside between paired dashes: "2 million more – about 7 percent – than 2019".
+_THAN_PAST_ASIDE_RE = re.compile(
+    r"[^,;:.()\[\]—–\n]{0,40}?[ \t]*(?P<dash>[—–])[^—–\n]{1,60}(?P=dash)"
+    r"[^,;:.()\[\]—–\n]{0,40}?\bthan\b",
+    re.IGNORECASE,
+)
+# An aside between paired dashes after a comparative and before "than": "2 million more – about
+# 7 percent – than 2019" (the dash before the mention, the dash and "than" after it).
+_ASIDE_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<comparative>{'|'.join(sorted(vocab.COMPARATIVES))})[ \t]*[—–][^—–\n]{{0,30}}$",
+    re.IGNORECASE,
+)
+_ASIDE_THAN_AFTER_RE = re.compile(r"[^—–\n]{0,30}?[—–][ \t]*than\b", re.IGNORECASE)
+# A comparative the mention did not take in, right after it: "90,000 more than 2019".
+_COMPARATIVE_AFTER_RE = re.compile(r"[ \t]+(?:more|less|fewer)(?![\w-])", re.IGNORECASE)
 # A list of bare numbers whose unit is written once, after the last: "rose by 18.8, 48.9, and
 # 67.3 percentage points".
 _UNIT_AFTER_LIST_RE = re.compile(
@@ -2634,6 +2649,13 @@ def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) ->
     written with "to", a share of a whole written earlier ("a third of that"); else None."""
     first_word = (reading.get("whole", "").split() or [""])[0].casefold()
     of_pronoun = _OF_PRONOUN_RE.match(text, mention.end)
+    aside = _ASIDE_BEFORE_RE.search(text, max(0, mention.start - 80), mention.start)
+    if aside and _ASIDE_THAN_AFTER_RE.match(text, mention.end):
+        return (  # "2 million more – about 7 percent – than 2019": a restated difference
+            f"{mention.text!r} stands in an aside between {aside.group('comparative')!r} and "
+            f"'than': it restates the difference in other terms, which the words do not "
+            f"settle as a change or a gap; {vocab.REFUSAL_ADVICE}"
+        )
     if reading["kind"] == "percent" and (first_word in _PRONOUNS or of_pronoun):
         if _whole_defined_after(text, mention, reading) is not None:
             return None  # "13% of those with up to two years' experience"
@@ -2642,8 +2664,11 @@ def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) ->
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
     is_amount = reading["unit"] not in ("fold", "percent", "percentage_point")
-    than = _THAN_LATER_RE.match(text, mention.end)
-    if is_amount and _COMPARATIVE_END_RE.search(mention.text) and than:
+    than = _THAN_LATER_RE.match(text, mention.end) or _THAN_PAST_ASIDE_RE.match(text, mention.end)
+    comparative = _COMPARATIVE_END_RE.search(mention.text) or _COMPARATIVE_AFTER_RE.match(
+        text, mention.end
+    )
+    if is_amount and comparative and than:
         return (
             f"{mention.text!r} is a difference from an amount named after "
             f"{than.group().strip()!r}, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
