@@ -321,6 +321,9 @@ _RATIO_BEFORE_RE = re.compile(
 _GLUED_SCALE_AFTER_RE = re.compile(
     r"[ \t]+(?:thousand|million|billion|trillion)[^\W\d_]+", re.IGNORECASE
 )
+# A scale letter after a space, which the mention does not take in: "340 M bags", "7 B
+# parameters" (read alone, the number would be a million or a billion times too small).
+_SCALE_LETTER_APART_RE = re.compile(r"[ \t]+(?:K|M|B|bn|mn|tn|MM)(?![\w'’-])")
 # A slash between digits that the mention does not span: "1/100th", "3/4".
 _SLASH_AFTER_RE = re.compile(r"/\d")
 _SLASH_BEFORE_RE = re.compile(r"\d/$")
@@ -2707,6 +2710,11 @@ def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: i
         return (
             f"a scale word run into the next word ({glued.group().strip()!r}) after it, which "
             f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if (apart := _SCALE_LETTER_APART_RE.match(text, mention.end)) and mention.text[-1:].isdigit():
+        return (
+            f"a scale letter standing apart after it ({apart.group().strip()!r}: thousands, "
+            f"millions or billions?), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
     if _SLASH_AFTER_RE.match(text, mention.end) or _SLASH_BEFORE_RE.search(
         text, max(floor, mention.start - 2), mention.start
