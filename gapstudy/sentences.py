@@ -1374,6 +1374,8 @@ def _read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         if m.end + start <= mention.start and not is_year(m.text)
     ]
     reading = _hedge_written_once(text, mention, _read(text, mention, earlier, start), earlier)
+    if "kind" in reading and (one := _fraction_of_one_percent(text, mention, reading)):
+        reading = one  # "a fifth of a percent lower": 0.2, never a share of 20%
     if "kind" in reading:
         _turned_bound(text, mention, reading, start)
     if (unheld := unheld_words(text[:end], mention, reading, start)) is not None:
@@ -3317,6 +3319,60 @@ def _ratio_in_words(
 
 
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+
+
+# The whole of a fraction that is one percent or one percentage point, and a comparative after
+# it: "a fifth of a percent lower", "a tenth of a percentage point higher".
+_ONE_PERCENT_WHOLE_RE = re.compile(
+    r"(?:a|one)[ \t]+(?:(?P<points>percentage[ \t]+point)|percent|per[ \t]cent|percentage)"
+    r"(?:[ \t]+(?P<comparative>[^\W\d_]+))?",
+    re.IGNORECASE,
+)
+_ONE_PERCENT_AFTER_RE = re.compile(
+    r"[ \t]+(?:a|one)[ \t]+(?:percent|per[ \t]cent|percentage)(?![\w-])", re.IGNORECASE
+)
+
+
+def _fraction_of_one_percent(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A fraction of one percent or one percentage point ("a fifth of a percent lower"): that
+    fraction of one (0.2), a change with a comparative after it or a verb of change before it,
+    a level in percent with neither; refused in percentage points with neither, and where the
+    mention stops before "a percent" ("half a percentage point"); else None."""
+    is_words = not any(ch.isdigit() or ch == "%" for ch in mention.text)
+    if reading.get("unit") != "percent" or not is_words:
+        return None
+    if "whole" not in reading:
+        if reading.get("kind") == "percent" and _ONE_PERCENT_AFTER_RE.match(text, mention.end):
+            return {
+                "refusal": f"{mention.text!r} is a fraction of the one percent (or point) after "
+                f"it, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+            }
+        return None
+    whole = _ONE_PERCENT_WHOLE_RE.fullmatch(reading["whole"].strip())
+    if whole is None:
+        return None
+    word = (whole.group("comparative") or "").casefold()
+    sign = vocab.COMPARATIVES.get(word) if word else None
+    if word and sign is None:
+        return None
+    unit = "percentage_point" if whole.group("points") else "percent"
+    one = {k: v for k, v in reading.items() if k != "whole"}
+    for name in ("value", "low", "high"):
+        size = None if reading.get(name) is None else abs(reading[name]) / 100
+        one[name] = size if size is None or sign is None else size * sign
+        if size is not None and sign is None and reading["kind"] == "change":
+            one[name] = size if reading[name] >= 0 else -size
+    kind = "change" if sign is not None or reading["kind"] == "change" else "percent"
+    if kind == "percent" and unit == "percentage_point":
+        return {
+            "refusal": f"{mention.text!r} in percentage points with no word of change is a gap "
+            f"or a change, which the words do not settle; {vocab.REFUSAL_ADVICE}"
+        }
+    said = f"{reading['whole'].strip()!r}: a fraction of one {unit.replace('_', ' ')}"
+    said = f"{reading['read_with']}; {said}" if reading.get("read_with") else said
+    return one | {"kind": kind, "unit": unit, "read_with": said}
 
 
 def _fraction_of_percentage(
