@@ -1150,6 +1150,7 @@ _BARE_PERCENT_RE = re.compile(r"\d[\d.,]*[ \t]*(?:%|percent\b|per[ \t]cent\b)", 
 _PERCENT_NOUN_RE = re.compile(
     r"\d[\d.,]*[ \t]*(?:%|percent\b|per[ \t]cent\b)[ \t]+(?P<noun>[a-z]+)", re.IGNORECASE
 )
+_BY_AN_ARTICLE_RE = re.compile(r"by[ \t]+an?[ \t]+", re.IGNORECASE)
 _AND_OR_JOIN_RE = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 
 
@@ -1157,7 +1158,9 @@ def _change_noun_after_list(text: str, mention: Mention) -> dict[str, Any] | Non
     """A bare percentage in a list joined by "and"/"or" whose last figure holds a noun of
     change written once ("a 5.2% and 3% rise respectively"): the noun holds for each figure, a
     change; None where no such list follows."""
-    if not _BARE_PERCENT_RE.fullmatch(mention.text):
+    own = _BY_AN_ARTICLE_RE.match(mention.text)  # "hit by a 4% and 6% drop": "a 4% drop"
+    figure = mention.text[own.end() :] if own else mention.text
+    if not _BARE_PERCENT_RE.fullmatch(figure):
         return None
     _, end = _sentence_span(text, mention.start, mention.end)
     start = mention.end
@@ -1170,7 +1173,7 @@ def _change_noun_after_list(text: str, mention: Mention) -> dict[str, Any] | Non
         noun = _PERCENT_NOUN_RE.fullmatch(found.text)
         if noun is None or noun.group("noun").casefold() not in vocab.CHANGE_NOUNS:
             return None
-        composed = read_mention(f"{mention.text} {noun.group('noun')}")
+        composed = read_mention(f"{figure} {noun.group('noun')}")
         if composed.get("kind") != "change":
             return None
         return composed | {

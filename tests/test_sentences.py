@@ -3448,7 +3448,33 @@ LATER_ROUND_CASES = [
         "a quarter",
         ("percent", 0.25, 0.25, 0.25, "exact", "percent"),
     ),
+    ("Yields ended half a percentage point higher.", "half", ("refusal", "one percent")),
+    (
+        "Prices fell by a fifth of a percent.",
+        "a fifth",
+        ("change", -0.2, -0.2, -0.2, "exact", "percent"),
+    ),
+    ("Inflation was a tenth of a percentage point.", "a tenth", ("refusal", "points")),
+    # more of the classes above: "by a N% and M% <noun>", a flow from X to Y, a one-day fall
+    (
+        "Prices were hit by a 4% and 6% drop respectively.",
+        "4%",
+        ("change", -4.0, -4.0, -4.0, "exact", "percent"),
+    ),
+    ("Daily rides rose from 1.2 million to 1.5 million.", "1.2 million", ("refusal", "flow")),
+    (
+        "Users grew from 1.2 million to 1.5 million.",
+        "1.2 million",
+        ("levels", None, None, None, None, None),
+    ),
+    ("Shares suffered their largest one-day fall in four years.", "one", ("refusal", "period")),
+    ("They hired 300 more engineers than last year.", "300", ("refusal", "than")),
     # a span after a superlative reaches no noun in a clause of its own
+    (
+        "Sales hit a record, the first real increase in six years while export growth slowed.",
+        "six years",
+        ("duration", 6.0, 6.0, 6.0, "exact", "year"),
+    ),
     (
         "Sales hit a record, the first real increase in six years as export growth sped up.",
         "six years",
@@ -3460,7 +3486,9 @@ LATER_ROUND_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), LATER_ROUND_CASES)
 def test_a_class_of_the_later_round_reads_right_or_is_refused(text, words, expected):
     reading = reading_of(text, words)
-    if expected[0] in ("refusal", "exclusion"):
+    if expected[0] == "levels":
+        assert [level["kind"] for level in reading["levels"]] == ["count", "count"], reading
+    elif expected[0] in ("refusal", "exclusion"):
         assert expected[0] in reading and expected[1] in reading[expected[0]], reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
