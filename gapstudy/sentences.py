@@ -1136,6 +1136,9 @@ def _unit_after_list(text: str, mention: Mention, earlier: list[Mention]) -> dic
 _SPELLED_COUNT_RE = re.compile(r"(?P<word>[a-z]+(?:-[a-z]+)?)(?P<rest>[ \t]+.*)?", re.IGNORECASE)
 
 
+_NUMBER_WORD_TAILS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+
+
 def _in_digits(words: str) -> str | None:
     """A figure whose number is one word ("eight", "nine years") written in digits ("8",
     "9 years"); None where it starts with no number word."""
@@ -1143,6 +1146,9 @@ def _in_digits(words: str) -> str | None:
     alone = read_mention(spelled.group("word")) if spelled else {}
     if alone.get("kind") != "count" or alone.get("value") is None:
         return None
+    rest = (spelled.group("rest") or "").split()
+    if rest and (rest[0].casefold() in _NUMBER_WORD_TAILS or "kind" in read_mention(rest[0])):
+        return None  # "two hundred": the number goes on past its first word
     return f"{alone['value']:g}{spelled.group('rest') or ''}"
 
 

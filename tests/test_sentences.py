@@ -3357,6 +3357,13 @@ LATER_ROUND_CASES = [
         "six",
         ("duration", 6.0, 6.0, 6.0, "exact", "month"),
     ),
+    # ... but a number word that goes on ("two hundred") is no list item with a unit after it
+    (
+        "They sold a dozen or two hundred chips.",
+        "dozen",
+        ("count", 12.0, 12.0, 12.0, "exact", "count"),
+    ),
+    ("They hired three and four engineers.", "three", ("count", 3.0, 3.0, 3.0, "exact", "count")),
     # ", or" restates a change in other terms, past words that say which terms
     (
         "Rents climbed 4 percent, or 1.5 percent after inflation.",
