@@ -268,6 +268,11 @@ def draft_entries(
                 if covered(Mention(level["start"], level["end"], level["text"])):
                     continue  # a level confirmed already; the other is drafted again
                 entry = _entry(source, level["start"], level["end"])
+                if "refusal" in level:  # "from 4 to 4.6 percent": the start alone is refused
+                    entry["refusal"] = level["refusal"]
+                    entry["level_of"] = reading["level_of"]
+                    drafts.append(entry)
+                    continue
                 entry.update({name: level[name] for name in DRAFT_READING_FIELDS})
                 if "period" in level:
                     entry["period"] = level["period"]

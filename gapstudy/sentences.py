@@ -1392,8 +1392,11 @@ def _read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     if reading.get("kind") == "change" and _FROM_TO_WORDS_RE.search(mention.text):
         levels = _as_levels(text, mention, reading)
         if "levels" in levels and (per := _unit_priced_before(text, mention, start)):
-            levels["levels"] = [_as_price(lvl, lvl["text"], per) for lvl in levels["levels"]]
-        counts = "levels" in levels and all(lvl["kind"] == "count" for lvl in levels["levels"])
+            levels["levels"] = [
+                lvl if "refusal" in lvl else _as_price(lvl, lvl["text"], per)
+                for lvl in levels["levels"]
+            ]
+        counts = "levels" in levels and all(lvl.get("kind") == "count" for lvl in levels["levels"])
         flow = _stock_or_flow(text, mention, {"kind": "count"}, start) if counts else None
         return flow or levels  # "Daily rides rose from 1.2 million to 1.5 million": a flow
     if reading.get("kind") == "money" and (per := _unit_priced_before(text, mention, start)):
@@ -1436,7 +1439,8 @@ def _as_levels(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str
     ("from 27% in 2019 to 38% in 2022"): ``{"levels": [start, end], "level_of": words}``.
     The change itself is a number the text does not contain, derived from the two figures
     (derived.yaml). A level whose words alone read otherwise than in the change ("from 3 to
-    5 billion": "3" takes its scale from the other end) is refused, naming it."""
+    5 billion": "3" takes its scale from the other end) is refused, naming it: the start as a
+    level of its own beside the far end, which holds its own unit; the far end, the whole."""
     try:
         ends = parse_figure(mention.text).ends
     except FigureParseError:
@@ -1456,14 +1460,19 @@ def _as_levels(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str
         level = words[0]
         alone = read_mention(level.text)
         in_change = {name: getattr(end, name) for name in READING_FIELDS}
-        if {name: alone.get(name) for name in READING_FIELDS} != in_change:
-            return {
-                "refusal": f"the {which} of {mention.text!r}, {level.text!r}, reads otherwise "
-                f"alone than in the change (its unit or scale is written with the other end); "
-                f"quote each level with its unit, or quote the change; {vocab.REFUSAL_ADVICE}"
-            }
-        period = _PERIOD_LEAD_RE.sub("", end.text[level.end :].strip()).strip("() \t")
         begin = mention.start + at + level.start
+        if {name: alone.get(name) for name in READING_FIELDS} != in_change:
+            refusal = (
+                f"the {which} of {mention.text!r}, {level.text!r}, reads otherwise alone than in "
+                f"the change (its unit or scale is written with the other end); quote each level "
+                f"with its unit, or quote the change; {vocab.REFUSAL_ADVICE}"
+            )
+            if which == "end":
+                return {"refusal": refusal}
+            # "from 4 to 4.6 percent": the far end holds its own unit and is read; the start
+            # is refused as a level of its own
+            alone = {"refusal": refusal}
+        period = _PERIOD_LEAD_RE.sub("", end.text[level.end :].strip()).strip("() \t")
         levels.append(
             alone
             | {"text": level.text, "start": begin, "end": begin + len(level.text)}
@@ -1568,7 +1577,9 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
         return {"exclusion": reason}, True
     reading = _own_words_read(text, mention, floor)
     if reading.get("exclusion") == vocab.YEAR_REASON:
-        return _read_year(text, mention, reading, floor), True
+        return _year_then_far_end(text, mention, floor) or _read_year(
+            text, mention, reading, floor
+        ), True
     if (up_to := _UP_TO_RE.match(mention.text)) and reading.get("bound") == "upper":
         before = _WORD_RE.findall(text[floor : mention.start])
         if before and ends_in_level_verb([*before, "up", "to"]):
@@ -1777,6 +1788,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     is_share = reading["kind"] == "percent" and "whole" not in reading
     if is_share and (changed := _change_in_words_before(text, mention, floor)) is not None:
         return changed
+    if is_share and (fall := _off_or_with(text, mention, reading, floor)) is not None:
+        return fall
     if (ratio := _ratio_in_words(text, mention, reading, floor)) is not None:
         return ratio
     if (as_verb := _double_as_verb(text, mention, reading, floor)) is not None:
@@ -2577,6 +2590,34 @@ def _read_with_words(words: str, where: str) -> dict[str, Any]:
     return reading | {"read_with": where}
 
 
+# A year joined by "to" to a number that is no year: "from 12 ships in 2015 to 75 last year".
+# What may follow a bare far end: the end of its clause, or a word of time ("75 last year").
+_BARE_END_RE = re.compile(
+    r"[ \t]*(?:$|[,.;:)\]]|(?:last|this|next|in|by|on|at|and|or|a|an|the)\b)", re.IGNORECASE
+)
+_YEAR_TO_NUMBER_RE = re.compile(r"((?:19|20)\d\d)[ \t]*(?:to|[-–])[ \t]*(\S+)$")
+
+
+def _year_then_far_end(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """A range the finder made of a year and a number after it ("2015 to 75") inside a "from
+    X ... to Y" whose start stands before it: the year stays excluded, and the exclusion says
+    that the number is the far end, refused with its start ("from 12 ships in 2015 to 75");
+    else None."""
+    joined = _YEAR_TO_NUMBER_RE.match(mention.text)
+    if joined is None or is_year(joined.group(2)) or not _BARE_END_RE.match(text, mention.end):
+        return None  # "in 2019 to 90 units in 2023": the far end has a unit of its own
+    starts = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
+    if not _FROM_NUMBER_RE.search(text[starts[-1] if starts else floor : mention.start]):
+        return None
+    return {
+        "exclusion": (
+            f"{vocab.YEAR_REASON} ({joined.group(1)!r}); {joined.group(2)!r} after it ends a "
+            f"'from X ... to Y' whose unit and words stand with X, which the mention does not "
+            f"hold: refused; {vocab.REFUSAL_ADVICE}"
+        )
+    }
+
+
 def _read_year(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict[str, Any]:
     """A number written as a year is a count where a counted noun follows it, maybe after a
     name ("2048 GPUs", "2048 NVIDIA H800 GPUs"), and no word of time stands before it ("in
@@ -3249,6 +3290,33 @@ def _ratio_or_rank(
             }
         return {"exclusion": vocab.RANK_REASON}
     return _selected_or_limited(text, mention, reading, floor)
+
+
+# "is off 12%" (a verb of being, then "off"), "dropped with 11%" (a verb of change, then "with").
+_OFF_OR_WITH_RE = re.compile(
+    r"(?<![\w'’-])(?P<word>is|are|was|were|been|be|[^\W\d_]+)[ \t]+(?P<link>off|with)[ \t]+$",
+    re.IGNORECASE,
+)
+_BEING_WORDS = frozenset({"is", "are", "was", "were", "been", "be"})
+
+
+def _off_or_with(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A bare percentage right after "off" that follows a verb of being ("Copper is off 12%
+    from its peak": a fall of 12%, as "down 12%"), or after "with" that follows a verb of
+    change ("Output dropped with 11%": "dropped by 11%"): the change; else None."""
+    found = _OFF_OR_WITH_RE.search(text, floor, mention.start)
+    if found is None or reading.get("unit") != "percent" or not _is_bare(reading):
+        return None
+    word, link = found.group("word").casefold(), found.group("link").casefold()
+    if link == "off" and word in _BEING_WORDS:
+        read, said = read_mention(f"down {mention.text}"), f"'{found.group().strip()}' before it"
+    elif link == "with" and word in vocab.CHANGE_VERBS:
+        read, said = read_mention(f"{word} {mention.text}"), f"'{word} with' before it: 'by'"
+    else:
+        return None
+    return read | {"read_with": f"{said}: a change"} if read.get("kind") == "change" else None
 
 
 def _change_in_words_before(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:

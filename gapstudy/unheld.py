@@ -163,6 +163,7 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _hedge_outside_quotes,
         _comparison_as_bound,
         _from_end_cut,
+        _unsettled,
         _decided_before,
         _operators_unaccounted,
     )
@@ -247,6 +248,8 @@ def _bound_before(
     bound = [(word, at) for word, at in zip(words, found, strict=True) if word in _BOUND_WORDS]
     if not bound or words[-1] in _DETERMINERS:
         return None  # "well below the 90% industry norm": the bound is on another thing
+    if _estimate_of_a_clause(bound[-1][0], before, after):
+        return None  # "Analysts estimated 40,000 chips were smuggled": a verb of saying
     if _NUMBER_RE.search(before, bound[-1][1].end()):
         return None  # "investments exceeding $1 billion doubled": it bounds another number
     return (
@@ -1249,6 +1252,7 @@ def _operators_unaccounted(
         # "2× more per hour": the rate names what both sides are; the ratio has no unit
         found_after = [(w, n) for w, n in found_after if n != "a rate"]
     found = [(w, n) for w, n in found if not _held_by_kind(w, n, reading)]
+    found = [(w, n) for w, n in found if not _estimate_of_a_clause(w, before, after)]
     found_after = [(w, n) for w, n in found_after if not _held_by_kind(w, n, reading)]
     if not found and not found_after:
         return None
@@ -1488,4 +1492,256 @@ def _decided_before(
     return (
         f"{word!r} right before {mention.text!r} decides what it means (a level, a change, a "
         f"saving?), and is no {what} the vocabulary declares as one of change or of a level"
+    )
+
+
+# --- Words the rules left unsettled (docs/annotations.md, "Words that do not settle a figure")
+# Each shape below was read silently as a level or a plain count; each is refused, naming the
+# words that leave it open, until a rule of the docs reads it.
+
+_BEING = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
+_SENTENCE_BACK_RE = re.compile(r"[.!?;](?=\s)|\n")
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The words of ``text`` before ``at`` back to the last end of a sentence or a ";"."""
+    ends = [m.end() for m in _SENTENCE_BACK_RE.finditer(text, max(0, at - 300), at)]
+    return text[ends[-1] if ends else max(0, at - 300) : at]
+
+
+def _fall_word_undeclared(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A bare percentage still read as a level after "off" that follows a verb of being, or
+    after "with" that follows a verb of change or "or/and" in a sentence with one ("dropped
+    with 11% last year, or with 4% in real terms"): the reading as a change
+    (:func:`gapstudy.sentences._off_or_with`) did not take it, and "off" and "with" are no
+    declared words of change ("20% off" is also a discount), so the level is not read."""
+    if not _is_bare(reading, after):
+        return None
+    words = [word.casefold() for word in _tokens(_sentence_before(text, mention.start))]
+    if len(words) < 2 or words[-1] not in ("off", "with"):
+        return None
+    if words[-1] == "off" and words[-2] not in _BEING:
+        return None
+    joined = words[-2] in ("or", "and") and bool(_CHANGE_WORDS & set(words[:-2]))
+    if words[-1] == "with" and words[-2] not in _CHANGE_WORDS and not joined:
+        return None
+    return (
+        f"'{words[-2]} {words[-1]}' right before {mention.text!r}: {words[-1]!r} is declared as "
+        f"no word of change, so whether it is a change or a level is not said"
+    )
+
+
+def _bracket_after_change(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A bare percentage alone in brackets, in a sentence whose words before the bracket hold
+    a word of change ("climbed by 40,000 tonnes (2.5%)", "the gains of 2009 (8.7 percent)"):
+    it may restate the change in percent, give one year's change, or a level."""
+    if not _is_bare(reading, after) or "whole" in reading:
+        return None
+    opening = text[: mention.start].rstrip()
+    if not opening.endswith("(") or not text[mention.end :].lstrip().startswith(")"):
+        return None
+    clause = re.split(r",(?!\d)", _sentence_before(text, len(opening) - 1))[-1]
+    words = [word.casefold() for word in _tokens(clause)]
+    change = next((word for word in reversed(words) if word in _CHANGE_WORDS), None)
+    if change is None:
+        return None
+    return (
+        f"{mention.text!r} alone in a bracket after {change!r}: the bracket may restate the "
+        f"change in percent, give one item's or one year's change, or a level"
+    )
+
+
+_NUMBER_WORDS_CAPITALISED = frozenset(
+    {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven"}
+    | {"Twelve", "Twenty", "Thirty", "Forty", "Fifty", "Hundred", "Thousand", "Million"}
+)
+_CAPITALISED_RE = re.compile(r"[A-Z][\w'’-]*")
+_WORD_AFTER_RE = re.compile(r"[ \t]*([^\W\d_][\w'’-]*|[^\w\s]|$)")
+
+
+def _number_as_name(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A number that may be part of a name: a number word with a capital inside a sentence,
+    beside a capitalised word ("the Ten Rivers saga", "the Big Four firms"); a bare number of
+    three digits or more right after "the" with nothing counted after it ("fly the 767 on long
+    routes"): a model, a product or a title, not a count."""
+    if reading["kind"] != "count":
+        return None
+    words_before = _tokens(_sentence_before(text, mention.start))
+    next_word = _WORD_AFTER_RE.match(text, mention.end)
+    following = next_word.group(1) if next_word else ""
+    if mention.text in _NUMBER_WORDS_CAPITALISED and words_before:
+        beside = _CAPITALISED_RE.fullmatch(following) or words_before[-1][:1].isupper()
+        if beside and (words_before[-1].casefold() == "the" or words_before[-1][:1].isupper()):
+            return f"{mention.text!r}, with a capital beside capitalised words, may be a name"
+    bare = re.fullmatch(r"\d{3,}", mention.text) and words_before[-1:] in (["the"], ["The"])
+    if bare and (not following.isalpha() or following.casefold() in _FUNCTION_WORDS):
+        return f"'the {mention.text}' with nothing counted after it may be a name (a model)"
+    return None
+
+
+def _about_after_noun(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """ "about" opening the mention right after a determiner and a noun ("a book about 300
+    lighthouses"): a preposition (what the book is about) or a hedge; the bound is not said."""
+    if not re.match(r"about\b", mention.text, re.IGNORECASE):
+        return None
+    words = [word.casefold() for word in _tokens(before)]
+    for size in (2, 3):
+        if size == 3 and len(words) >= 3 and _is_noun(words[-2]):
+            break  # "the plant cost about": a subject and its verb
+        noun = len(words) >= size and words[-size] in _DETERMINERS and _is_noun(words[-1])
+        if noun and words[-1] not in _CHANGE_WORDS and not is_past_tense(words[-1]):
+            return (
+                f"'about' after {' '.join(words[-size:])!r} may be a preposition (what it "
+                f"is about) or a hedge: exact or approximate is not said"
+            )
+    return None
+
+
+# Words after "N times" that count occasions: "in its history", "so far", "to date", "on record".
+_TIMES_SPAN_AFTER_RE = re.compile(
+    r"[ \t]*(?:in[ \t]+(?:its|their|the|his|her|our)[ \t]+(?:\w+[ \t]+)?history|so[ \t]+far"
+    r"|to[ \t]+date|on[ \t]+record)\b",
+    re.IGNORECASE,
+)
+
+
+def _times_how_often(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """ "N times" after a verb of change with words after it that count occasions ("has
+    shrunk three times in its history"): how often it changed, or the change in fold? ("since
+    2020" stays a change in fold: "increased 17 times since 2020, reaching ...")."""
+    if reading["kind"] != "change" or reading.get("unit") != "fold":
+        return None
+    if not re.search(r"\btimes$", mention.text) or not _TIMES_SPAN_AFTER_RE.match(after):
+        return None
+    return (
+        f"{mention.text!r} with a span of time after it may count how often it changed, or be "
+        f"the change in fold"
+    )
+
+
+_MONEY_CONTEXT = frozenset(
+    {"cost", "costs", "costing", "paid", "pay", "pays", "paying", "spent", "spend", "spends"}
+    | {"price", "prices", "priced", "worth", "revenue", "revenues", "sales", "profit", "profits"}
+    | {"fund", "funds", "funding", "invest", "invested", "investment", "budget", "deal", "fee"}
+    | {"fees", "fine", "fined", "bought", "sold", "raised", "earned", "earns", "valued", "value"}
+    | {"loan", "loans", "debt", "bill", "tax", "taxes", "wage", "wages", "salary", "bonus"}
+    | {"grant", "grants", "subsidy", "subsidies", "award", "awarded", "owed", "lost", "saved"}
+    | {"income", "turnover", "spending", "bid", "offer", "offered", "charge", "charged"}
+)
+
+
+def _pounds_of_weight(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """Money in "pounds" with no "£", "sterling" or "GBP", where "of" follows ("8 billion
+    pounds of wheat") or no word of money stands in its clause: pounds of weight, or
+    sterling?"""
+    if reading.get("unit") != "gbp" or not re.search(r"\bpounds?\b", mention.text, re.I):
+        return None
+    if re.search(r"£|sterling|GBP", mention.text, re.IGNORECASE):
+        return None
+    words = {word.casefold() for word in _tokens(f"{before} {after}")}
+    if not re.match(r"[ \t]*of\b", after) and words & _MONEY_CONTEXT:
+        return None
+    return f"'pounds' in {mention.text!r} may be a weight or sterling: no '£' or word of money"
+
+
+_COMPARING_VERBS = frozenset(
+    form
+    for verb in ("beat", "outpace", "outperform", "outgrow", "outstrip", "trail", "lag")
+    + ("exceed", "surpass", "top", "lead", "overtake", "outrun", "undercut")
+    for forms in (
+        lemminflect.getAllInflections(verb, "VERB")
+        or lemminflect.getAllInflectionsOOV(verb, "VERB")
+    ).values()
+    for form in forms
+)
+
+
+def _gap_after_verb_of_comparing(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """Percentage points after "by" and a verb that compares two things, none of whose words
+    before it names a level ("beat the market by 1.1 percentage points"): points between two
+    percentages the words do not name, levels or changes? A percentage ("lags behind ... by
+    only 2.7%") and points between named levels ("its share beat rivals' by 2 points") stay."""
+    if reading["kind"] != "percent" or reading.get("unit") != "percentage_point":
+        return None
+    if any(is_level_noun(word) for word in _tokens(before)):
+        return None
+    if not re.match(r"by\b", mention.text) and not re.search(r"\bby[ \t]*$", before):
+        return None
+    for word in _tokens(before):
+        if word.casefold() in _COMPARING_VERBS:
+            return (
+                f"{word!r} before {mention.text!r} compares two things: a gap between two "
+                f"levels or two changes is not said"
+            )
+    return None
+
+
+_FRACTION_WORD = r"(?:a|one|two|three)[ \t]+(?:half|halves|thirds?|quarters?|fifths?|tenths?)"
+_FRACTION_RANGE_BEFORE_RE = re.compile(
+    rf"(?<![\w-]){_FRACTION_WORD}[ \t]+(?:to|and|or)[ \t]+(?:a[ \t]+|one[ \t]+)?$", re.IGNORECASE
+)
+
+
+def _fraction_range(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A fraction that ends a range of fractions the mention does not hold ("between a third
+    and a half of firms", "a third to a half"): the share is a range, not its far end."""
+    window = text[max(0, mention.start - 40) : mention.start]
+    if reading["kind"] != "percent" or not _FRACTION_RANGE_BEFORE_RE.search(window):
+        return None
+    return f"{mention.text!r} ends a range of fractions whose start the mention does not hold"
+
+
+def _unsettled(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """The first reason of the unsettled shapes above, else None."""
+    for check in (
+        _fall_word_undeclared,
+        _bracket_after_change,
+        _number_as_name,
+        _about_after_noun,
+        _times_how_often,
+        _pounds_of_weight,
+        _gap_after_verb_of_comparing,
+        _fraction_range,
+    ):
+        if (reason := check(text, mention, reading, before, after)) is not None:
+            return reason
+    return None
+
+
+_ESTIMATE_VERBS = frozenset({"estimate", "estimates", "estimated"})
+
+
+def _estimate_of_a_clause(word: str, before: str, after: str) -> bool:
+    """Whether ``word``, right before the figure (``before``, ``after``: the rest of its
+    clause), is the active verb of an estimate whose object is a clause the figure opens, with
+    no "at" ("The league estimates 2.5 million children play chess"): a verb of saying, so
+    the figure is read as the estimate gives it. After a determiner ("an estimated") it is the
+    figure's own hedge, read with it."""
+    words = [token.casefold() for token in _tokens(before)]
+    if word.casefold() not in _ESTIMATE_VERBS or not words or words[-1] != word.casefold():
+        return False
+    if len(words) > 1 and words[-2] in _DETERMINERS | {"is", "are", "was", "were", "be"}:
+        return False
+    ahead = [token.casefold() for token in _tokens(after)[:4]]
+    return any(
+        token in _AUXILIARY_VERBS or _finite_verb(token) or (at > 0 and is_verb(token))
+        for at, token in enumerate(ahead)
     )

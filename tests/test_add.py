@@ -896,3 +896,15 @@ def test_a_draft_confirmed_as_is_gives_its_own_reading_in_the_table_or_a_clear_e
         "more than double": "refused",  # alone, a multiplier, not a change
         "about 75% of the market": "same",
     }
+
+
+def test_a_start_that_takes_its_unit_from_the_far_end_is_drafted_refused(project, tmp_path):
+    """ "from 4 to 4.6 percent": the start is a refused draft of its own, the far end a level."""
+    path = tmp_path / "far-end.txt"
+    path.write_text("Title\nThe jobless rate moved from 4 to 4.6 percent.\n", encoding="utf-8")
+    added = add_source(path, "far-end-2026", paths=project)
+    drafts = yaml.safe_load(added.annotation_file.read_text(encoding="utf-8"))["drafts"]
+    assert [d["text"] for d in drafts] == ["4", "4.6 percent"]
+    assert "reads otherwise alone" in drafts[0]["refusal"]
+    assert (drafts[1]["kind"], drafts[1]["value"], drafts[1]["unit"]) == ("percent", 4.6, "percent")
+    assert {d["level_of"] for d in drafts} == {"from 4 to 4.6 percent"}

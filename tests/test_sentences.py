@@ -1731,9 +1731,28 @@ def test_a_change_from_one_level_to_another_reads_as_its_two_levels(text, levels
         assert text[level["start"] : level["end"]] == level["text"]
 
 
-def test_a_level_whose_unit_stands_with_the_other_end_is_refused():
-    reading = reading_of("Sales grew from 3 to 5 billion units.", "3")
-    assert "reads otherwise alone than in the change" in reading["refusal"]
+@pytest.mark.parametrize(
+    ("text", "far_end", "expected"),
+    [
+        ("Sales grew from 3 to 5 billion units.", "5 billion", ("count", 5e9, 5e9, 5e9)),
+        (
+            "The jobless rate moved from 4 to 4.6 percent.",
+            "4.6 percent",
+            ("percent", 4.6, 4.6, 4.6),
+        ),
+        ("Its price went from 2 to $3.5 million.", "$3.5 million", ("money", 3.5e6, 3.5e6, 3.5e6)),
+    ],
+)
+def test_a_start_whose_unit_stands_with_the_far_end_is_refused_and_the_far_end_read(
+    text, far_end, expected
+):
+    """The start takes its unit or scale from the far end: refused as a level of its own; the
+    far end holds its own unit and is read."""
+    start, end = reading_of(text, "from")["levels"]
+    assert "reads otherwise alone than in the change" in start["refusal"]
+    assert text[start["start"] : start["end"]] == start["text"]
+    assert end["text"] == far_end
+    assert (end["kind"], end["value"], end["low"], end["high"]) == pytest.approx(expected)
 
 
 def test_a_range_from_x_to_y_stays_a_range():
@@ -3308,6 +3327,237 @@ def test_a_leftover_of_the_last_round_reads_right_or_is_refused(text, words, exp
         assert expected[1] in reading[expected[0]], reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+# Words the rules left unsettled, each ruled (docs/annotations.md, "Words that do not settle a
+# figure"): read where the words settle it, refused where they do not, never a level by default.
+UNSETTLED_CASES = [
+    # "off" after a verb of being, "with" after a verb of change, before a bare percentage
+    # ("off" after a verb of being is a fall, "with" after a verb of change is "by")
+    (
+        "Copper is off 12% from its peak.",
+        "12%",
+        ("change", -12.0, -12.0, -12.0, "exact", "percent"),
+    ),
+    ("Tin was off 4% on the week.", "4%", ("change", -4.0, -4.0, -4.0, "exact", "percent")),
+    (
+        "Our output dropped with 11% last year.",
+        "11%",
+        ("change", -11.0, -11.0, -11.0, "exact", "percent"),
+    ),
+    ("Exports grew with 6% in May.", "6%", ("change", 6.0, 6.0, 6.0, "exact", "percent")),
+    # ... a figure after "or with" that continues it, "off" after no verb of being, and "with"
+    # after no verb of change: refused, never a level
+    ("Shares traded off 3% lower.", "3%", ("refusal", "")),
+    ("The plant ran with 80% in May, or with 60% in June.", "60%", ("refusal", "")),
+    (
+        "Our output dropped with 11% last year, or with 4% in real terms.",
+        "4%",
+        ("refusal", "'with'"),
+    ),
+    # ... kept: "down" and a verb with no "with" are declared; "off" after a noun is no verb's
+    (
+        "Copper is down 12% from its peak.",
+        "down 12%",
+        ("change", -12.0, -12.0, -12.0, "exact", "percent"),
+    ),
+    (
+        "Our output dropped 11% last year.",
+        "dropped 11%",
+        ("change", -11.0, -11.0, -11.0, "exact", "percent"),
+    ),
+    # a bare percentage alone in brackets after a change in another unit, or after a year in a
+    # list that hangs on a noun of change
+    ("Exports climbed by 40,000 tonnes (2.5%) last year.", "2.5%", ("refusal", "bracket")),
+    ("Sales rose by 300 cars (4%) in June.", "4%", ("refusal", "bracket")),
+    (
+        "This rise trails just the gains of 2009 (8.7 percent) and 2015 (6.2 percent).",
+        "8.7 percent",
+        ("refusal", "bracket"),
+    ),
+    (
+        "This rise trails just the gains of 2009 (8.7 percent) and 2015 (6.2 percent).",
+        "6.2 percent",
+        ("refusal", "bracket"),
+    ),
+    ("Rents fell in 2020 (3%) and again in 2023.", "3%", ("refusal", "bracket")),
+    # ... kept: a bracket with no change before it in its clause
+    (
+        "AI use rose this year, and about a quarter of firms (26%) now use it.",
+        "26%",
+        ("percent", 26.0, 26.0, 26.0, "exact", "percent"),
+    ),
+    (
+        "About a quarter of firms (26%) use it.",
+        "26%",
+        ("percent", 26.0, 26.0, 26.0, "exact", "percent"),
+    ),
+    # numbers that may be names: a number word with a capital inside a sentence beside a
+    # capitalised word, a bare number after "the" with nothing counted after it
+    ("Fans of the Ten Rivers saga bought 3 million copies.", "Ten", ("refusal", "name")),
+    ("Staff of the Big Four firms met in May.", "Four", ("refusal", "name")),
+    ("Airlines still fly the 767 on long routes.", "767", ("refusal", "name")),
+    ("Pilots said the 320 was easy to fly.", "320", ("refusal", "name")),
+    # ... kept: a count with what it counts, and a number word opening the sentence
+    (
+        "Airlines still fly 767 jets on long routes.",
+        "767",
+        ("count", 767.0, 767.0, 767.0, "exact", "count"),
+    ),
+    (
+        "Fans of the saga bought 3 million copies.",
+        "3 million",
+        ("count", 3e6, 3e6, 3e6, "exact", "count"),
+    ),
+    (
+        "The firm hired the 300 engineers in May.",
+        "300",
+        ("count", 300.0, 300.0, 300.0, "exact", "count"),
+    ),
+    # "about" right after a determiner and a noun may be a preposition
+    ("She wrote a book about 300 lighthouses.", "300", ("refusal", "'about'")),
+    ("The film tells a story about 40 miners.", "40", ("refusal", "'about'")),
+    # ... kept: after a verb it is a hedge
+    (
+        "The firm employs about 300 people.",
+        "300",
+        ("count", 300.0, 300.0, 300.0, "approximate", "count"),
+    ),
+    (
+        "The plant cost about $300 million.",
+        "$300 million",
+        ("money", 3e8, 3e8, 3e8, "approximate", "usd"),
+    ),
+    # "N times" after a verb of change, then words that count occasions: how often, or fold?
+    ("The club's membership has shrunk three times in its history.", "three", ("refusal", "times")),
+    ("The ferry's fare rose four times in its short history.", "four", ("refusal", "times")),
+    ("Tariffs have risen three times so far.", "three", ("refusal", "times")),
+    # ... kept: with no words of occasions after it, a change in fold ("since" too)
+    ("Sales grew three times.", "three", ("change", 3.0, 3.0, 3.0, "exact", "fold")),
+    (
+        "Model sizes have grown 17 times since 2020.",
+        "17",
+        ("change", 17.0, 17.0, 17.0, "exact", "fold"),
+    ),
+    # "pounds" is sterling only with a sign, "sterling", "GBP" or a word of money in its clause
+    ("Mills ground 8 billion pounds of wheat.", "8 billion", ("refusal", "pounds")),
+    ("The boat landed 900 pounds of cod.", "900", ("refusal", "pounds")),
+    ("The bull weighed 2,000 pounds.", "2,000", ("refusal", "pounds")),
+    # ... kept
+    ("The deal cost 8 billion pounds.", "8 billion", ("money", 8e9, 8e9, 8e9, "exact", "gbp")),
+    (
+        "The club paid 8 million pounds for the striker.",
+        "8 million",
+        ("money", 8e6, 8e6, 8e6, "exact", "gbp"),
+    ),
+    ("The fund holds £900 of cod.", "£900", ("money", 900.0, 900.0, 900.0, "exact", "gbp")),
+    # a gap in points after a verb of comparison: between two levels or two changes?
+    ("Grain demand beat the market by 1.1 percentage points.", "1.1", ("refusal", "'beat'")),
+    ("Wheat outpaced maize by 2 percentage points.", "2", ("refusal", "'outpaced'")),
+    ("Rice trailed wheat by 0.4 percentage points in May.", "0.4", ("refusal", "'trailed'")),
+    # ... kept: a percentage (a gap of two scores), points between named levels, a gap named by
+    # a noun, and a verb of change
+    (
+        "Our chips trail the market leader by only 4.2%.",
+        "4.2%",
+        ("percent", 4.2, 4.2, 4.2, "exact", "percent"),
+    ),
+    (
+        "Its market share beat its rival's by 2 percentage points.",
+        "2",
+        ("percent", 2.0, 2.0, 2.0, "exact", "percentage_point"),
+    ),
+    (
+        "Its lead over rivals was 3 percentage points.",
+        "3",
+        ("percent", 3.0, 3.0, 3.0, "exact", "percentage_point"),
+    ),
+    (
+        "Its share rose by 2 percentage points.",
+        "2",
+        ("change", 2.0, 2.0, 2.0, "exact", "percentage_point"),
+    ),
+    # a verb of estimating before a figure that opens the clause after it, with no "at": the
+    # figure as the estimate gives it
+    (
+        "The league estimates 2.5 million children play chess.",
+        "2.5 million",
+        ("count", 2.5e6, 2.5e6, 2.5e6, "exact", "count"),
+    ),
+    (
+        "Analysts estimated 40,000 chips were smuggled.",
+        "40,000",
+        ("count", 4e4, 4e4, 4e4, "approximate", "count"),
+    ),
+    # a year at the start of "YEAR to N" after "from X <noun> in YEAR": the year is excluded,
+    # and the exclusion names the number after it as the far end, refused with its start
+    (
+        "The fleet went from 12 ships in 2015 to 75 last year.",
+        "75",
+        ("exclusion", "'75' after it ends a 'from X ... to Y'"),
+    ),
+    (
+        "Sales went from 40 units in 2019 to 90 units in 2023.",
+        "2019",
+        ("exclusion", "a year, not a quantity"),
+    ),
+    # a range of fractions whose start the finder did not take in: refused, not its far end
+    ("Between a third and a half of firms use it.", "half", ("refusal", "range of fractions")),
+    ("Roughly a third to a half of firms use it.", "half", ("refusal", "range of fractions")),
+    (
+        "The fleet went from 12 ships in 2015 to 75 last year.",
+        "2015",
+        ("exclusion", "a year, not a quantity ('2015')"),
+    ),
+]
+
+
+UNSETTLED_CASES += [
+    # forms the rules already read one way, now written down
+    ("Output fell -3% in May.", "-3%", ("change", -3.0, -3.0, -3.0, "exact", "percent")),
+    ("The index shed 3% on Monday.", "3%", ("change", -3.0, -3.0, -3.0, "exact", "percent")),
+    ("The firm shed 4,000 jobs last year.", "4,000", ("count", 4e3, 4e3, 4e3, "exact", "count")),
+    (
+        "The crash wiped out $600 billion in value.",
+        "$600",
+        ("money", 6e11, 6e11, 6e11, "exact", "usd"),
+    ),
+    ("The fund kept doubling its value.", "doubling", ("change", 2.0, 2.0, 2.0, "exact", "fold")),
+    ("The poll has a margin of error of 3 percentage points.", "3", ("refusal", "'error of'")),
+    ("The mine is older than 40 years.", "40", ("refusal", "'than'")),
+    ("It was a Category 4 storm.", "4", ("refusal", "a name")),
+    ("Rents in the 1990s rose 40%.", "1990s", ("refusal", "a decade")),
+    ("The town has between 900 and 1.2 million visitors.", "900", ("refusal", "backwards")),
+    (
+        "The deal is worth between $40 and $60 billion.",
+        "$40",
+        ("money", None, 4e10, 6e10, "range", "usd"),
+    ),
+    ("The firm went from 40 staff in 2019 to 90 in 2023.", "40", ("refusal", "'from X ... to Y'")),
+    ("The weight is 2,000 pounds.", "2,000", ("refusal", "weight")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), UNSETTLED_CASES)
+def test_words_the_rules_left_unsettled_read_as_ruled(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] in ("refusal", "exclusion"):
+        assert expected[1] in reading.get(expected[0], ""), reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "low", "high", "qualifier"),
+    [
+        ("Costs were roughly $3-4 billion.", "$3", 3e9, 4e9, "roughly"),
+        ("Yields were about 5-7% this year.", "5-7%", 5.0, 7.0, "about"),
+    ],
+)
+def test_a_hedge_before_a_range_holds_for_both_ends(text, words, low, high, qualifier):
+    reading = reading_of(text, words)
+    assert (reading["bound"], reading["low"], reading["high"]) == ("range", low, high)
+    assert reading["qualifier"] == qualifier
 
 
 # A later round of classes: each row an invented sentence (or a variant of one), each rule in
