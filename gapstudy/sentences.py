@@ -1873,6 +1873,13 @@ def _restated_change(
     """A figure of its own unit right after ", or" after a change restates that change in other
     terms ("climbed 6.5 percent, or $310 million"; "fell $3 billion, or 5%"): a change in
     those terms, with the change's sign. Else None."""
+    aside = bool(earlier) and _in_dashes_after(text, earlier[-1], mention)
+    if aside and _read(text, earlier[-1], earlier[:-1], floor).get("kind") == "change":
+        return {  # "rose 5% – about $20 million – to ...": a restatement, or a level?
+            "refusal": f"{mention.text!r} in an aside between dashes right after the change "
+            f"{earlier[-1].text!r} may restate it in other terms or be a level, which the "
+            f"words do not settle; {vocab.REFUSAL_ADVICE}"
+        }
     plain = reading.get("kind") in ("percent", "count", "money") and not reading.get("qualifier")
     if not earlier or not plain or "whole" in reading:
         return None
@@ -1884,6 +1891,12 @@ def _restated_change(
     )
     if reached and read_mention(previous.text).get("unit") != reading["unit"]:
         previous = earlier[-2]  # "rose 2 percent to $9.10, or ...": past the level reached
+    elif reached and _read(text, earlier[-2], earlier[:-2], floor).get("kind") == "change":
+        return {  # "rose 12% to $4.2 billion, or $400 million": the change, or the level?
+            "refusal": f"{mention.text!r} after ', or' may restate the change or the level "
+            f"{previous.text!r} it reached (the same unit), which the words do not settle; "
+            f"{vocab.REFUSAL_ADVICE}"
+        }
     before = _read(text, previous, earlier[: earlier.index(previous)], floor)
     terms = _RESTATED_TERMS_RE.match(text, mention.end)
     if before.get("kind") != "change" or (before.get("unit") == reading["unit"] and not terms):
@@ -1892,6 +1905,18 @@ def _restated_change(
     if terms:
         said += f", in the terms {terms.group().strip()!r}"
     return _continued_change(reading, before) | {"read_with": said}
+
+
+_DASH_OPENS_RE = re.compile(r"[ \t]*(?P<dash>[—–])[ \t]*")
+
+
+def _in_dashes_after(text: str, previous: Mention, mention: Mention) -> bool:
+    """Whether ``mention`` alone fills an aside between paired dashes right after ``previous``
+    ("rose 5% – about $20 million – to $420 million")."""
+    opens = _DASH_OPENS_RE.fullmatch(text, previous.end, mention.start)
+    return (
+        bool(opens) and re.match(rf"[ \t]*{opens.group('dash')}", text[mention.end :]) is not None
+    )
 
 
 # Money, then "above" or "below" another amount: "$1.1 billion above the claims for 2019".

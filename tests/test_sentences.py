@@ -3635,6 +3635,28 @@ LATER_ROUND_CASES = [
         "1%",
         ("change", 1.0, 1.0, 1.0, "exact", "percent"),
     ),
+    # ... and refused where it may restate the change or the level reached in the same unit
+    (
+        "Revenue rose 12% to $4.2 billion, or $400 million.",
+        "$400 million",
+        ("refusal", "the change or the level"),
+    ),
+    # a figure alone in a dashed aside right after a change: a restatement or a level? refused
+    (
+        "Revenue rose 5% – about $20 million – to $420 million.",
+        "$20 million",
+        ("refusal", "aside between dashes"),
+    ),
+    (
+        "Revenue rose 5% – about $20 million – to $420 million.",
+        "$420 million",
+        ("money", 4.2e8, 4.2e8, 4.2e8, "exact", "usd"),
+    ),
+    (
+        "The firm hired 300 staff – 40 of them engineers – in May.",
+        "40",
+        ("count", 40.0, 40.0, 40.0, "exact", "count"),
+    ),
     # a noun of change before "is expected to continue/remain at" and "uptick at"
     (
         "Cement output growth is expected to continue at 3.4% next year.",
