@@ -177,6 +177,7 @@ _RESTATED_RE = re.compile(r"[ \t]*,[ \t]*or[ \t]+")
 # What a restatement after ", or" names as its other terms: "or 1.5 percent after inflation".
 _RESTATED_TERMS_RE = re.compile(
     r"[ \t]+(?:after[ \t]+inflation|adjusted[ \t]+for[ \t]+inflation|in[ \t]+real[ \t]+terms"
+    r"|in[ \t]+(?:inflation-adjusted|nominal)[ \t]+terms|at[ \t]+constant[ \t]+prices"
     r"|per[ \t]+capita|per[ \t]+head|per[ \t]+person)(?![\w-])",
     re.IGNORECASE,
 )

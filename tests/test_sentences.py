@@ -3631,6 +3631,11 @@ LATER_ROUND_CASES = [
         ("change", -2.5, -2.5, -2.5, "exact", "percent"),
     ),
     (
+        "Exports grew 6%, or 4% at constant prices.",
+        "4%",
+        ("change", 4.0, 4.0, 4.0, "exact", "percent"),
+    ),
+    (
         "Pay rose 3%, or 1% adjusted for inflation.",
         "1%",
         ("change", 1.0, 1.0, 1.0, "exact", "percent"),
