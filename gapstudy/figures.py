@@ -1573,6 +1573,11 @@ def _take_trailing(
             reader.qualifiers.append(_QUALIFIER_PHRASES[seq])  # "4,800 or more", "10,000+"
             continue
         direction = _CHANGE_NOUNS.get(word) or (0 if is_fold else _COMPARATIVES.get(word))
+        if direction and word not in _COMPARATIVES and amount.unit in _TIME_UNITS:
+            # "a three-year decline", "a three year decline": the span is the change's period
+            raise reader.fail(
+                f"a span of time before {word!r} names the period of the change, not its size"
+            )
         if direction:
             # "rocketed 78% higher", "grow at a 31% CAGR"
             # a glued sign and a noun of change of its direction: "a -1.2% drop"

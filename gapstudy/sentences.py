@@ -174,6 +174,14 @@ _LIST_GAP_RE = re.compile(
 )
 # ", or" right after a change restates it in other terms: "climbed 6.5 percent, or $310 million".
 _RESTATED_RE = re.compile(r"[ \t]*,[ \t]*or[ \t]+")
+# What a restatement after ", or" names as its other terms: "or 1.5 percent after inflation".
+_RESTATED_TERMS_RE = re.compile(
+    r"[ \t]+(?:after[ \t]+inflation|adjusted[ \t]+for[ \t]+inflation|in[ \t]+real[ \t]+terms"
+    r"|in[ \t]+(?:inflation-adjusted|nominal)[ \t]+terms|at[ \t]+constant[ \t]+prices"
+    r"|per[ \t]+capita|per[ \t]+head|per[ \t]+person)(?![\w-])",
+    re.IGNORECASE,
+)
+_LEVEL_REACHED_RE = re.compile(r"[ \t]+to[ \t]+", re.IGNORECASE)
 # The period a change is measured against, after its figure: "compared to last year", "from
 # a year earlier", "year-on-year".
 _COMPARED_PERIOD = (
@@ -264,6 +272,21 @@ _COMPARATIVE_END_RE = re.compile(
     rf"[ \t]+(?:{'|'.join(sorted(vocab.COMPARATIVES))})$", re.IGNORECASE
 )
 _THAN_LATER_RE = re.compile(r"[^,;:.()\[\]—–\n]{0,40}?\bthan\b", re.IGNORECASE)
+# ... past an aside between paired dashes: "2 million more – about 7 percent – than 2019".
+_THAN_PAST_ASIDE_RE = re.compile(
+    r"[^,;:.()\[\]—–\n]{0,40}?[ \t]*(?P<dash>[—–])[^—–\n]{1,60}(?P=dash)"
+    r"[^,;:.()\[\]—–\n]{0,40}?\bthan\b",
+    re.IGNORECASE,
+)
+# An aside between paired dashes after a comparative and before "than": "2 million more – about
+# 7 percent – than 2019" (the dash before the mention, the dash and "than" after it).
+_ASIDE_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<comparative>{'|'.join(sorted(vocab.COMPARATIVES))})[ \t]*[—–][^—–\n]{{0,30}}$",
+    re.IGNORECASE,
+)
+_ASIDE_THAN_AFTER_RE = re.compile(r"[^—–\n]{0,30}?[—–][ \t]*than\b", re.IGNORECASE)
+# A comparative the mention did not take in, right after it: "90,000 more than 2019".
+_COMPARATIVE_AFTER_RE = re.compile(r"[ \t]+(?:more|less|fewer)(?![\w-])", re.IGNORECASE)
 # A list of bare numbers whose unit is written once, after the last: "rose by 18.8, 48.9, and
 # 67.3 percentage points".
 _UNIT_AFTER_LIST_RE = re.compile(
@@ -299,18 +322,30 @@ _RATIO_BEFORE_RE = re.compile(
 _GLUED_SCALE_AFTER_RE = re.compile(
     r"[ \t]+(?:thousand|million|billion|trillion)[^\W\d_]+", re.IGNORECASE
 )
+# A scale letter after a space, which the mention does not take in: "340 M bags", "7 B
+# parameters" (read alone, the number would be a million or a billion times too small).
+_SCALE_LETTER_APART_RE = re.compile(r"[ \t]+(?:K|M|B|bn|mn|tn|MM)(?![\w'’-])")
 # A slash between digits that the mention does not span: "1/100th", "3/4".
 _SLASH_AFTER_RE = re.compile(r"/\d")
 _SLASH_BEFORE_RE = re.compile(r"\d/$")
 # Words before a duration that make it the span another figure is over: "over the next five
 # years", "within the past two years".
 _SPAN_LEAD_RE = re.compile(
-    r"(?<![\w-])(?:over|in|within|for|during|across|of|throughout)[ \t]+"
+    r"(?<![\w-])(?:over|in|within|for|during|across|of|throughout|through|to|with|against"
+    r"|versus|vs\.?)[ \t]+"
     r"(?:(?:just|only|roughly|about|nearly|almost)[ \t]+)?"  # "in just the past 6 months"
     r"(?:(?:the|its|their)[ \t]+)?"
-    r"(?:next|past|last|coming|previous|first)[ \t]+$",
+    r"(?:next|past|last|coming|previous|first|preceding|following|prior|same)[ \t]+$",
     re.IGNORECASE,
 )
+# "the first/last N <span> of ..." wherever it stands is a part of a period ("the first nine
+# months of 2024 saw ..."), never a duration claimed.
+_SPAN_OF_LEAD_RE = re.compile(
+    r"(?<![\w-])the[ \t]+(?:first|last|final|opening|closing|preceding|following|prior|same)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
+_SPAN_OF_TAIL_RE = re.compile(r"[ \t]+of\b", re.IGNORECASE)
 # Words after a duration that make it the time another figure is dated by: "three years
 # earlier", "15 years ago".
 _SPAN_TAIL_RE = re.compile(
@@ -839,7 +874,9 @@ _SPAN_NOUN_EARLIER_RE = re.compile(
 
 
 _PHRASE_OPENER_RE = re.compile(
-    r"(?:(?<![\w-])(?:the|its|their|his|her|our|your|a|an|this|that|these|those)|['’]s)$",
+    r"(?:(?<![\w-])(?:the|its|their|his|her|our|your|a|an|this|that|these|those)|['’]s"
+    # a word of totality opens the phrase too: "Total weekly trips", "its average daily visits"
+    r"|(?<![\w-])(?:total|overall|average|combined|aggregate|mean))$",
     re.IGNORECASE,
 )
 
@@ -1045,13 +1082,14 @@ def _unit_after_list(text: str, mention: Mention, earlier: list[Mention]) -> dic
     cannot share it (an amount and a percentage), where the scale is written with the last
     figure only ("3 and 5 billion yuan") or where an earlier figure of the list holds words
     before it (a verb, a hedge) that may hold for this one too; None where no list follows."""
-    own = _FIGURE_PARTS_RE.fullmatch(mention.text)
+    own_text = _in_digits(mention.text)
+    own = _FIGURE_PARTS_RE.fullmatch(own_text or mention.text)
     unitless = read_mention(mention.text).get("unit") in (None, "count")
     joined = [m for m in earlier if _LIST_JOIN_RE.fullmatch(text, m.end, mention.start)]
     comma = bool(joined) and _COMMA_ALONE_RE.fullmatch(text, joined[-1].end, mention.start)
     is_bare = own and unitless and not own.group("tail")
     last = _list_last(text, mention, bool(comma)) if is_bare else None
-    parts = _FIGURE_PARTS_RE.fullmatch(last.text) if last else None
+    parts = _FIGURE_PARTS_RE.fullmatch(_in_digits(last.text) or last.text) if last else None
     currency = _CURRENCY_LEAD_RE.fullmatch(parts.group("lead").strip()) if parts else None
     if parts is None or (parts.group("lead") and not currency):
         return None  # no list, or words of its own before the last figure ("up 5%")
@@ -1059,7 +1097,7 @@ def _unit_after_list(text: str, mention: Mention, earlier: list[Mention]) -> dic
     scale_once = parts.group("scale") is not None and own.group("scale") is None
     if not tail.strip() and not scale_once:
         return None  # nothing written once after the last figure
-    words = lead + parts.group("lead").strip() + mention.text[len(lead) :] + tail
+    words = lead + parts.group("lead").strip() + (own_text or mention.text)[len(lead) :] + tail
     composed = read_mention(words)
     if composed.get("unit") == "count" and "refusal" not in composed and not scale_once:
         return None  # what each figure counts, written once: a count as read
@@ -1092,6 +1130,63 @@ def _unit_after_list(text: str, mention: Mention, earlier: list[Mention]) -> dic
             f"{mention.text!r}; {vocab.REFUSAL_ADVICE}"
         }
     return composed | {"read_with": f"{tail.strip()!r} written once, after {last.text!r}"}
+
+
+# A number written in words alone ("eight" in "eight or nine years"): read as its digits when a
+# unit is written once after the list.
+_SPELLED_COUNT_RE = re.compile(r"(?P<word>[a-z]+(?:-[a-z]+)?)(?P<rest>[ \t]+.*)?", re.IGNORECASE)
+
+
+_NUMBER_WORD_TAILS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+
+
+def _in_digits(words: str) -> str | None:
+    """A figure whose number is one word ("eight", "nine years") written in digits ("8",
+    "9 years"); None where it starts with no number word."""
+    spelled = _SPELLED_COUNT_RE.fullmatch(words)
+    alone = read_mention(spelled.group("word")) if spelled else {}
+    if alone.get("kind") != "count" or alone.get("value") is None:
+        return None
+    rest = (spelled.group("rest") or "").split()
+    if rest and (rest[0].casefold() in _NUMBER_WORD_TAILS or "kind" in read_mention(rest[0])):
+        return None  # "two hundred": the number goes on past its first word
+    return f"{alone['value']:g}{spelled.group('rest') or ''}"
+
+
+_BARE_PERCENT_RE = re.compile(r"\d[\d.,]*[ \t]*(?:%|percent\b|per[ \t]cent\b)", re.IGNORECASE)
+_PERCENT_NOUN_RE = re.compile(
+    r"\d[\d.,]*[ \t]*(?:%|percent\b|per[ \t]cent\b)[ \t]+(?P<noun>[a-z]+)", re.IGNORECASE
+)
+_BY_AN_ARTICLE_RE = re.compile(r"by[ \t]+an?[ \t]+", re.IGNORECASE)
+_AND_OR_JOIN_RE = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+
+
+def _change_noun_after_list(text: str, mention: Mention) -> dict[str, Any] | None:
+    """A bare percentage in a list joined by "and"/"or" whose last figure holds a noun of
+    change written once ("a 5.2% and 3% rise respectively"): the noun holds for each figure, a
+    change; None where no such list follows."""
+    own = _BY_AN_ARTICLE_RE.match(mention.text)  # "hit by a 4% and 6% drop": "a 4% drop"
+    figure = mention.text[own.end() :] if own else mention.text
+    if not _BARE_PERCENT_RE.fullmatch(figure):
+        return None
+    _, end = _sentence_span(text, mention.start, mention.end)
+    start = mention.end
+    for found in find_mentions(text[mention.end : end]):
+        if not _AND_OR_JOIN_RE.fullmatch(text, start, found.start + mention.end):
+            return None
+        start = found.end + mention.end
+        if _BARE_PERCENT_RE.fullmatch(found.text):
+            continue
+        noun = _PERCENT_NOUN_RE.fullmatch(found.text)
+        if noun is None or noun.group("noun").casefold() not in vocab.CHANGE_NOUNS:
+            return None
+        composed = read_mention(f"{figure} {noun.group('noun')}")
+        if composed.get("kind") != "change":
+            return None
+        return composed | {
+            "read_with": f"{noun.group('noun')!r} written once, after {found.text!r}"
+        }
+    return None
 
 
 def _clause_after_list(text: str, mention: Mention, last: Mention) -> str | None:
@@ -1289,6 +1384,8 @@ def _read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         if m.end + start <= mention.start and not is_year(m.text)
     ]
     reading = _hedge_written_once(text, mention, _read(text, mention, earlier, start), earlier)
+    if "kind" in reading and (one := _fraction_of_one_percent(text, mention, reading)):
+        reading = one  # "a fifth of a percent lower": 0.2, never a share of 20%
     if "kind" in reading:
         _turned_bound(text, mention, reading, start)
     if (unheld := unheld_words(text[:end], mention, reading, start)) is not None:
@@ -1300,7 +1397,9 @@ def _read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
                 lvl if "refusal" in lvl else _as_price(lvl, lvl["text"], per)
                 for lvl in levels["levels"]
             ]
-        return levels
+        counts = "levels" in levels and all(lvl.get("kind") == "count" for lvl in levels["levels"])
+        flow = _stock_or_flow(text, mention, {"kind": "count"}, start) if counts else None
+        return flow or levels  # "Daily rides rose from 1.2 million to 1.5 million": a flow
     if reading.get("kind") == "money" and (per := _unit_priced_before(text, mention, start)):
         return _as_price(reading, mention.text, per)
     if POINTS_SCALE_REASON in reading.get("refusal", ""):
@@ -1524,6 +1623,8 @@ def _own_or_listed(
     reading, is_final = _own_reading(text, mention, floor)
     if "exclusion" not in reading and (listed := _unit_after_list(text, mention, earlier)):
         return listed, True
+    if "exclusion" not in reading and (changed := _change_noun_after_list(text, mention)):
+        return changed, True
     if not is_final and (compared := _far_end_compared(text, mention, reading, earlier)):
         return compared, True
     if "refusal" in reading and (points := _points_compared(text, mention, earlier)):
@@ -1773,17 +1874,50 @@ def _restated_change(
     """A figure of its own unit right after ", or" after a change restates that change in other
     terms ("climbed 6.5 percent, or $310 million"; "fell $3 billion, or 5%"): a change in
     those terms, with the change's sign. Else None."""
+    aside = bool(earlier) and _in_dashes_after(text, earlier[-1], mention)
+    if aside and _read(text, earlier[-1], earlier[:-1], floor).get("kind") == "change":
+        return {  # "rose 5% – about $20 million – to ...": a restatement, or a level?
+            "refusal": f"{mention.text!r} in an aside between dashes right after the change "
+            f"{earlier[-1].text!r} may restate it in other terms or be a level, which the "
+            f"words do not settle; {vocab.REFUSAL_ADVICE}"
+        }
     plain = reading.get("kind") in ("percent", "count", "money") and not reading.get("qualifier")
     if not earlier or not plain or "whole" in reading:
         return None
     previous = earlier[-1]
     if not _RESTATED_RE.fullmatch(text, previous.end, mention.start):
         return None
-    before = _read(text, previous, earlier[:-1], floor)
-    if before.get("kind") != "change" or before.get("unit") == reading["unit"]:
+    reached = len(earlier) > 1 and _LEVEL_REACHED_RE.fullmatch(
+        text, earlier[-2].end, previous.start
+    )
+    if reached and read_mention(previous.text).get("unit") != reading["unit"]:
+        previous = earlier[-2]  # "rose 2 percent to $9.10, or ...": past the level reached
+    elif reached and _read(text, earlier[-2], earlier[:-2], floor).get("kind") == "change":
+        return {  # "rose 12% to $4.2 billion, or $400 million": the change, or the level?
+            "refusal": f"{mention.text!r} after ', or' may restate the change or the level "
+            f"{previous.text!r} it reached (the same unit), which the words do not settle; "
+            f"{vocab.REFUSAL_ADVICE}"
+        }
+    before = _read(text, previous, earlier[: earlier.index(previous)], floor)
+    terms = _RESTATED_TERMS_RE.match(text, mention.end)
+    if before.get("kind") != "change" or (before.get("unit") == reading["unit"] and not terms):
         return None
-    said = {"read_with": f"the change {previous.text!r} it restates"}
-    return _continued_change(reading, before) | said
+    said = f"the change {previous.text!r} it restates"
+    if terms:
+        said += f", in the terms {terms.group().strip()!r}"
+    return _continued_change(reading, before) | {"read_with": said}
+
+
+_DASH_OPENS_RE = re.compile(r"[ \t]*(?P<dash>[—–])[ \t]*")
+
+
+def _in_dashes_after(text: str, previous: Mention, mention: Mention) -> bool:
+    """Whether ``mention`` alone fills an aside between paired dashes right after ``previous``
+    ("rose 5% – about $20 million – to $420 million")."""
+    opens = _DASH_OPENS_RE.fullmatch(text, previous.end, mention.start)
+    return (
+        bool(opens) and re.match(rf"[ \t]*{opens.group('dash')}", text[mention.end :]) is not None
+    )
 
 
 # Money, then "above" or "below" another amount: "$1.1 billion above the claims for 2019".
@@ -2596,6 +2730,13 @@ def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) ->
     written with "to", a share of a whole written earlier ("a third of that"); else None."""
     first_word = (reading.get("whole", "").split() or [""])[0].casefold()
     of_pronoun = _OF_PRONOUN_RE.match(text, mention.end)
+    aside = _ASIDE_BEFORE_RE.search(text, max(0, mention.start - 80), mention.start)
+    if aside and _ASIDE_THAN_AFTER_RE.match(text, mention.end):
+        return (  # "2 million more – about 7 percent – than 2019": a restated difference
+            f"{mention.text!r} stands in an aside between {aside.group('comparative')!r} and "
+            f"'than': it restates the difference in other terms, which the words do not "
+            f"settle as a change or a gap; {vocab.REFUSAL_ADVICE}"
+        )
     if reading["kind"] == "percent" and (first_word in _PRONOUNS or of_pronoun):
         if _whole_defined_after(text, mention, reading) is not None:
             return None  # "13% of those with up to two years' experience"
@@ -2604,8 +2745,11 @@ def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) ->
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
     is_amount = reading["unit"] not in ("fold", "percent", "percentage_point")
-    than = _THAN_LATER_RE.match(text, mention.end)
-    if is_amount and _COMPARATIVE_END_RE.search(mention.text) and than:
+    than = _THAN_LATER_RE.match(text, mention.end) or _THAN_PAST_ASIDE_RE.match(text, mention.end)
+    comparative = _COMPARATIVE_END_RE.search(mention.text) or _COMPARATIVE_AFTER_RE.match(
+        text, mention.end
+    )
+    if is_amount and comparative and than:
         return (
             f"{mention.text!r} is a difference from an amount named after "
             f"{than.group().strip()!r}, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
@@ -2644,6 +2788,11 @@ def _run_together(text: str, mention: Mention, reading: dict[str, Any], floor: i
         return (
             f"a scale word run into the next word ({glued.group().strip()!r}) after it, which "
             f"the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        )
+    if (apart := _SCALE_LETTER_APART_RE.match(text, mention.end)) and mention.text[-1:].isdigit():
+        return (
+            f"a scale letter standing apart after it ({apart.group().strip()!r}: thousands, "
+            f"millions or billions?), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
     if _SLASH_AFTER_RE.match(text, mention.end) or _SLASH_BEFORE_RE.search(
         text, max(floor, mention.start - 2), mention.start
@@ -2723,6 +2872,8 @@ def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: in
     None. "within three years" alone ("could overtake the US within three years") stays a
     duration: there the span itself is the quantity."""
     lead = _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
+    if lead is None and _SPAN_OF_TAIL_RE.match(text, mention.end):
+        lead = _SPAN_OF_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
     tail = _SPAN_TAIL_RE.match(text, mention.end)
     clause = text[floor : mention.start]
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
@@ -3122,7 +3273,12 @@ _NOUN_IS_RE = re.compile(
     r"(?:was|is|were|are|has[ \t]+been|had[ \t]+been|stood[ \t]+at|stands[ \t]+at"
     r"|came[ \t]+in[ \t]+at|will[ \t]+be|would[ \t]+be"
     r"|(?:is|was|are|were)[ \t]+(?:projected|expected|forecast|estimated|seen|put|pegged)"
-    r"[ \t]+(?:at|to[ \t]+be))[ \t]+$",
+    r"[ \t]+(?:at|to[ \t]+be)"
+    # "is expected to continue at", "will remain at": the change goes on at that size
+    r"|(?:(?:is|was|are|were)[ \t]+(?:projected|expected|forecast|seen|likely|set)[ \t]+to"
+    r"|will|would|could|may|might)[ \t]+(?:continue|remain|stay|hold)[ \t]+at"
+    # "a price uptick at 4.5%": the noun and "at" alone
+    r"|at)[ \t]+$",
     re.IGNORECASE,
 )
 
@@ -3266,6 +3422,60 @@ def _ratio_in_words(
 
 
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+
+
+# The whole of a fraction that is one percent or one percentage point, and a comparative after
+# it: "a fifth of a percent lower", "a tenth of a percentage point higher".
+_ONE_PERCENT_WHOLE_RE = re.compile(
+    r"(?:a|one)[ \t]+(?:(?P<points>percentage[ \t]+point)|percent|per[ \t]cent|percentage)"
+    r"(?:[ \t]+(?P<comparative>[^\W\d_]+))?",
+    re.IGNORECASE,
+)
+_ONE_PERCENT_AFTER_RE = re.compile(
+    r"[ \t]+(?:a|one)[ \t]+(?:percent|per[ \t]cent|percentage)(?![\w-])", re.IGNORECASE
+)
+
+
+def _fraction_of_one_percent(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A fraction of one percent or one percentage point ("a fifth of a percent lower"): that
+    fraction of one (0.2), a change with a comparative after it or a verb of change before it,
+    a level in percent with neither; refused in percentage points with neither, and where the
+    mention stops before "a percent" ("half a percentage point"); else None."""
+    is_words = not any(ch.isdigit() or ch == "%" for ch in mention.text)
+    if reading.get("unit") != "percent" or not is_words:
+        return None
+    if "whole" not in reading:
+        if reading.get("kind") == "percent" and _ONE_PERCENT_AFTER_RE.match(text, mention.end):
+            return {
+                "refusal": f"{mention.text!r} is a fraction of the one percent (or point) after "
+                f"it, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+            }
+        return None
+    whole = _ONE_PERCENT_WHOLE_RE.fullmatch(reading["whole"].strip())
+    if whole is None:
+        return None
+    word = (whole.group("comparative") or "").casefold()
+    sign = vocab.COMPARATIVES.get(word) if word else None
+    if word and sign is None:
+        return None
+    unit = "percentage_point" if whole.group("points") else "percent"
+    one = {k: v for k, v in reading.items() if k != "whole"}
+    for name in ("value", "low", "high"):
+        size = None if reading.get(name) is None else abs(reading[name]) / 100
+        one[name] = size if size is None or sign is None else size * sign
+        if size is not None and sign is None and reading["kind"] == "change":
+            one[name] = size if reading[name] >= 0 else -size
+    kind = "change" if sign is not None or reading["kind"] == "change" else "percent"
+    if kind == "percent" and unit == "percentage_point":
+        return {
+            "refusal": f"{mention.text!r} in percentage points with no word of change is a gap "
+            f"or a change, which the words do not settle; {vocab.REFUSAL_ADVICE}"
+        }
+    said = f"{reading['whole'].strip()!r}: a fraction of one {unit.replace('_', ' ')}"
+    said = f"{reading['read_with']}; {said}" if reading.get("read_with") else said
+    return one | {"kind": kind, "unit": unit, "read_with": said}
 
 
 def _fraction_of_percentage(

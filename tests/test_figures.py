@@ -1302,3 +1302,19 @@ def test_a_gap_between_two_things_at_one_time_is_a_multiplier_not_a_change(
 )
 def test_a_comparison_the_words_do_not_decide_is_refused(text, reason):
     assert_refused(text, reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a three-year decline", "a three year decline", "one-day fall", "a 6-month slump"],
+)
+def test_a_span_before_a_noun_of_change_is_its_period_never_its_size(text):
+    assert_refused(text, "names the period of the change")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"), [("a decline of three years", "year"), ("two years lower", "year")]
+)
+def test_a_change_of_a_span_written_after_its_words_stays_a_change(text, unit):
+    reading = read_mention(text)
+    assert (reading["kind"], reading["unit"]) == ("change", unit), reading

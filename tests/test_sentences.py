@@ -3558,3 +3558,221 @@ def test_a_hedge_before_a_range_holds_for_both_ends(text, words, low, high, qual
     reading = reading_of(text, words)
     assert (reading["bound"], reading["low"], reading["high"]) == ("range", low, high)
     assert reading["qualifier"] == qualifier
+
+
+# A later round of classes: each row an invented sentence (or a variant of one), each rule in
+# docs/annotations.md.
+LATER_ROUND_CASES = [
+    # a span dated by "through", "compared with", "against", "versus" or "the preceding/
+    # following/prior/same N <span>" is a figure's period, not a duration
+    (
+        "Through the first eight weeks, the mill ran at a loss.",
+        "eight weeks",
+        ("refusal", "period"),
+    ),
+    (
+        "Profit rose 4.1% compared with the first eight weeks of 2020.",
+        "eight weeks",
+        ("refusal", "period"),
+    ),
+    ("Wheat yields had doubled in the preceding 12 years.", "12 years", ("refusal", "period")),
+    ("Sales fell 3% against the same six months of 2019.", "six months", ("refusal", "period")),
+    ("Output grew 5% in the following two years.", "two years", ("refusal", "period")),
+    ("Profit rose 2% versus the prior three months.", "three months", ("refusal", "period")),
+    ("The first nine months of 2024 saw exports rise 4%.", "nine months", ("refusal", "period")),
+    # ... a span that is itself the quantity stays a duration
+    (
+        "The refit will last eight weeks.",
+        "eight weeks",
+        ("duration", 1.839835728952, 1.839835728952, 1.839835728952, "exact", "month"),
+    ),
+    # a noun of change or a span unit written once after "N and M" / "N or M" holds for each
+    (
+        "Wheat and rice saw a 5.2% and 3% rise respectively.",
+        "5.2%",
+        ("change", 5.2, 5.2, 5.2, "exact", "percent"),
+    ),
+    (
+        "Wheat and rice saw a 5.2% and 3% decline respectively.",
+        "5.2%",
+        ("change", -5.2, -5.2, -5.2, "exact", "percent"),
+    ),
+    (
+        "The repairs will last eight or nine years.",
+        "eight",
+        ("duration", 8.0, 8.0, 8.0, "exact", "year"),
+    ),
+    (
+        "The two refits will take six and nine months.",
+        "six",
+        ("duration", 6.0, 6.0, 6.0, "exact", "month"),
+    ),
+    # ... but a number word that goes on ("two hundred") is no list item with a unit after it
+    (
+        "They sold a dozen or two hundred chips.",
+        "dozen",
+        ("count", 12.0, 12.0, 12.0, "exact", "count"),
+    ),
+    ("They hired three and four engineers.", "three", ("count", 3.0, 3.0, 3.0, "exact", "count")),
+    # ", or" restates a change in other terms, past words that say which terms
+    (
+        "Rents climbed 4 percent, or 1.5 percent after inflation.",
+        "1.5 percent",
+        ("change", 1.5, 1.5, 1.5, "exact", "percent"),
+    ),
+    (
+        "Rail fares rose 2 percent to $9.10, or 1.5 percent after inflation.",
+        "1.5 percent",
+        ("change", 1.5, 1.5, 1.5, "exact", "percent"),
+    ),
+    (
+        "Output fell 2%, or 2.5% per capita.",
+        "2.5%",
+        ("change", -2.5, -2.5, -2.5, "exact", "percent"),
+    ),
+    (
+        "Exports grew 6%, or 4% at constant prices.",
+        "4%",
+        ("change", 4.0, 4.0, 4.0, "exact", "percent"),
+    ),
+    (
+        "Pay rose 3%, or 1% adjusted for inflation.",
+        "1%",
+        ("change", 1.0, 1.0, 1.0, "exact", "percent"),
+    ),
+    # ... and refused where it may restate the change or the level reached in the same unit
+    (
+        "Revenue rose 12% to $4.2 billion, or $400 million.",
+        "$400 million",
+        ("refusal", "the change or the level"),
+    ),
+    # a figure alone in a dashed aside right after a change: a restatement or a level? refused
+    (
+        "Revenue rose 5% – about $20 million – to $420 million.",
+        "$20 million",
+        ("refusal", "aside between dashes"),
+    ),
+    (
+        "Revenue rose 5% – about $20 million – to $420 million.",
+        "$420 million",
+        ("money", 4.2e8, 4.2e8, 4.2e8, "exact", "usd"),
+    ),
+    (
+        "The firm hired 300 staff – 40 of them engineers – in May.",
+        "40",
+        ("count", 40.0, 40.0, 40.0, "exact", "count"),
+    ),
+    # a noun of change before "is expected to continue/remain at" and "uptick at"
+    (
+        "Cement output growth is expected to continue at 3.4% next year.",
+        "3.4%",
+        ("change", 3.4, 3.4, 3.4, "exact", "percent"),
+    ),
+    (
+        "Demand growth is forecast to remain at 2% in 2026.",
+        "2%",
+        ("change", 2.0, 2.0, 2.0, "exact", "percent"),
+    ),
+    (
+        "Dairy saw a price uptick at 4.5% in May.",
+        "4.5%",
+        ("change", 4.5, 4.5, 4.5, "exact", "percent"),
+    ),
+    # a word of totality before a span word keeps the amount a flow: refused
+    ("Total weekly trips fell to 2.1 million.", "2.1 million", ("refusal", "flow")),
+    ("Average monthly visits hit 40 million.", "40 million", ("refusal", "flow")),
+    (
+        "Overall daily rides rose from 1.2 million to 1.5 million.",
+        "1.5 million",
+        ("refusal", ""),
+    ),
+    (
+        "Total users reached 2.1 million.",
+        "2.1 million",
+        ("count", 2.1e6, 2.1e6, 2.1e6, "exact", "count"),
+    ),
+    # a span before a noun of change, with or without a hyphen, is its period: refused
+    ("A three-year decline in ferry use is over.", "three", ("refusal", "")),
+    ("A three year decline in ferry use is over.", "three", ("refusal", "")),
+    ("Rents ended a five-year rise in May.", "five", ("refusal", "")),
+    # "than" past a dashed aside still makes "N more" a difference from an amount: refused
+    (
+        "The port handled 30 million crates, 2 million more – about 7 percent – than 2019.",
+        "2 million",
+        ("refusal", "than"),
+    ),
+    (
+        "The port handled 30 million crates, 2 million more — about 7 percent — than 2019.",
+        "2 million",
+        ("refusal", "than"),
+    ),
+    (
+        "The port handled 30 million crates, 2 million more – about 7 percent – than 2019.",
+        "7 percent",
+        ("refusal", ""),
+    ),
+    ("The port handled 30 million crates, 90,000 more than 2019.", "90,000", ("refusal", "")),
+    # a scale letter standing apart from its number is never dropped: refused
+    ("They shipped 340 M bags in all.", "340", ("refusal", "scale")),
+    ("The model has 7 B parameters.", "7", ("refusal", "scale")),
+    ("They shipped 340M bags in all.", "340M", ("count", 3.4e8, 3.4e8, 3.4e8, "exact", "count")),
+    # a fraction of a percent is that fraction of one percent, never a share of 20%
+    (
+        "The crop estimate was cut to 5 million tonnes, a fifth of a percent lower.",
+        "a fifth",
+        ("change", -0.2, -0.2, -0.2, "exact", "percent"),
+    ),
+    (
+        "Yields ended a tenth of a percentage point higher.",
+        "a tenth",
+        ("change", 0.1, 0.1, 0.1, "exact", "percentage_point"),
+    ),
+    (
+        "Inflation was a quarter of a percent.",
+        "a quarter",
+        ("percent", 0.25, 0.25, 0.25, "exact", "percent"),
+    ),
+    ("Yields ended half a percentage point higher.", "half", ("refusal", "one percent")),
+    (
+        "Prices fell by a fifth of a percent.",
+        "a fifth",
+        ("change", -0.2, -0.2, -0.2, "exact", "percent"),
+    ),
+    ("Inflation was a tenth of a percentage point.", "a tenth", ("refusal", "points")),
+    # more of the classes above: "by a N% and M% <noun>", a flow from X to Y, a one-day fall
+    (
+        "Prices were hit by a 4% and 6% drop respectively.",
+        "4%",
+        ("change", -4.0, -4.0, -4.0, "exact", "percent"),
+    ),
+    ("Daily rides rose from 1.2 million to 1.5 million.", "1.2 million", ("refusal", "flow")),
+    (
+        "Users grew from 1.2 million to 1.5 million.",
+        "1.2 million",
+        ("levels", None, None, None, None, None),
+    ),
+    ("Shares suffered their largest one-day fall in four years.", "one", ("refusal", "period")),
+    ("They hired 300 more engineers than last year.", "300", ("refusal", "than")),
+    # a span after a superlative reaches no noun in a clause of its own
+    (
+        "Sales hit a record, the first real increase in six years while export growth slowed.",
+        "six years",
+        ("duration", 6.0, 6.0, 6.0, "exact", "year"),
+    ),
+    (
+        "Sales hit a record, the first real increase in six years as export growth sped up.",
+        "six years",
+        ("duration", 6.0, 6.0, 6.0, "exact", "year"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), LATER_ROUND_CASES)
+def test_a_class_of_the_later_round_reads_right_or_is_refused(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] == "levels":
+        assert [level["kind"] for level in reading["levels"]] == ["count", "count"], reading
+    elif expected[0] in ("refusal", "exclusion"):
+        assert expected[0] in reading and expected[1] in reading[expected[0]], reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
