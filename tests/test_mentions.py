@@ -10,6 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gapstudy import mentions, vocab
 from gapstudy.exceptions import FigureParseError
 from gapstudy.figures import parse_figure
 from gapstudy.mentions import (
@@ -524,3 +525,56 @@ def test_a_currency_word_belongs_to_the_mention_so_money_is_never_a_count(number
 )
 def test_a_number_is_covered_whole_or_by_both_its_ends(spans, expected):
     assert covering_span((10, 20), spans) == expected
+
+
+# The slow fraction patterns ("a third of", "fell by a quarter", "over a gigawatt") are tried
+# only on a text that holds one of their words after "a" or "an": the gate must never hide a
+# match, so on text full of those words the gated search finds what the patterns find alone.
+A_WORDS = sorted({*mentions._A_FRACTIONS, *mentions._A_CHANGE_FRACTIONS, *mentions._A_UNITS})
+LEADS = (
+    *("by", "By", "over", "nearly", "around", "approximately", "than", "least", "to", "exceeded"),
+    *sorted(vocab.CHANGE_VERBS),
+    *("one", "2", "$5", "20%", "Canada", "sub-20%", "half"),
+)
+GATE_GAPS = st.sampled_from([" ", " ", "\t", "  ", "", "-", ", ", ",", "\n", "."])
+# "<lead> [by] [hedge] a|an <word> <follower>": the shapes the patterns look for, and near misses
+A_PHRASES = st.tuples(
+    st.sampled_from(LEADS),
+    st.sampled_from(["", " by", " about", " by around", " by approximately", " nearly"]),
+    st.sampled_from([" a ", " an ", " A ", " a\t", " a  ", "a ", " ", " the "]),
+    st.sampled_from([*A_WORDS, *(word.upper() for word in A_WORDS), "thirds", "round"]),
+    st.sampled_from(["", " of", " of the", ",", " earlier", " ago", "-hour", "s", " year"]),
+).map("".join)
+GATE_TEXT = st.lists(
+    st.tuples(st.one_of(A_PHRASES, st.sampled_from(LEADS)), GATE_GAPS), max_size=6
+).map(lambda pieces: "".join(word + gap for word, gap in pieces))
+
+
+def _found(matches) -> list:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+@given(GATE_TEXT)
+@settings(max_examples=400, deadline=None)
+def test_the_fraction_gate_finds_what_the_fraction_patterns_find(text):
+    fractions, changed_by, atoms = mentions._atom_matches(text)
+    assert _found(fractions) == _found(mentions._A_FRACTION_RE.finditer(text))
+    assert _found(changed_by) == _found(mentions._CHANGED_BY_A_FRACTION_RE.finditer(text))
+    assert _found(atoms) == _found(mentions._ATOM_RE.finditer(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["grew by a third", "a quarter of the market", "to over a gigawatt", "rose nearly a fifth"],
+)
+def test_a_text_with_a_fraction_word_is_searched_for_fractions(text):
+    fractions, changed_by, _ = mentions._atom_matches(text)
+    assert fractions or changed_by
+
+
+def test_a_text_without_fraction_words_skips_the_fraction_patterns():
+    # the atom pattern used then is the full one with the fractions taken out, nothing else
+    without = mentions._ATOM_WITHOUT_A_FRACTION_RE.pattern
+    assert len(without) < len(mentions._ATOM_RE.pattern)
+    assert mentions._A_FRACTION not in without
+    assert mentions._atom_matches("up 5% on the year")[:2] == ([], [])
