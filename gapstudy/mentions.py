@@ -594,9 +594,30 @@ _LEAD_WORDS = sorted(
     key=len,
     reverse=True,
 )
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """``words`` as one alternation that branches letter by letter ("a(?:bout|round)?"): the
+    same words, tried in a few branches at each position instead of one by one."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(char) + branch(rest) for char, rest in node.items() if char]
+        if not alternatives:
+            return ""
+        return f"(?:{'|'.join(alternatives)}){'?' if '' in node else ''}"
+
+    return branch(tree)
+
+
+# Anchored at the number ("$"), a match is the same text whichever of the words matched.
 _LEAD_RE = re.compile(
-    rf"(?<![\w'’-])(?:{'|'.join(re.escape(w) for w in _LEAD_WORDS)})(?:[ \t]+|(?<=[^\W\d_]))$",
-    re.IGNORECASE,
+    rf"(?<![\w'’-]){_prefix_tree(_LEAD_WORDS)}(?:[ \t]+|(?<=[^\W\d_]))$", re.IGNORECASE
 )
 _GLUED_LEAD_SIGNS = frozenset("~<>≈")  # "~$5.6M", "<2%"
 _SIGN_BEFORE_RE = re.compile(r"(?:(?<=[\s(\[])|^)[+−-]$")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from decimal import Decimal
 
@@ -578,3 +579,34 @@ def test_a_text_without_fraction_words_skips_the_fraction_patterns():
     assert len(without) < len(mentions._ATOM_RE.pattern)
     assert mentions._A_FRACTION not in without
     assert mentions._atom_matches("up 5% on the year")[:2] == ([], [])
+
+
+# The words before a number are searched as a prefix tree of mentions._LEAD_WORDS; anchored at
+# the number, it finds what the plain alternation of the same words finds.
+PLAIN_LEAD_RE = re.compile(
+    rf"(?<![\w'’-])(?:{'|'.join(re.escape(w) for w in mentions._LEAD_WORDS)})"
+    r"(?:[ \t]+|(?<=[^\W\d_]))$",
+    re.IGNORECASE,
+)
+LEAD_PIECES = st.sampled_from(
+    [
+        *mentions._LEAD_WORDS,
+        *(word.upper() for word in mentions._LEAD_WORDS[::7]),
+        *(word[:-1] for word in mentions._LEAD_WORDS[::5] if len(word) > 1),
+        *("x", "'", "’", "-", "2", "$", "\n", "ly", "s"),
+    ]
+)
+
+
+@given(
+    st.lists(st.tuples(LEAD_PIECES, st.sampled_from(["", " ", "  ", "\t", "-"])), max_size=6),
+    st.data(),
+)
+@settings(max_examples=400, deadline=None)
+def test_the_lead_words_tree_finds_what_the_plain_alternation_finds(pieces, data):
+    text = "".join(word + gap for word, gap in pieces)
+    end = data.draw(st.integers(min_value=0, max_value=len(text)))
+    start = max(0, end - 40)
+    found = mentions._LEAD_RE.search(text, start, end)
+    plain = PLAIN_LEAD_RE.search(text, start, end)
+    assert (found and found.span()) == (plain and plain.span())
