@@ -118,6 +118,28 @@ _NUMBER_WORDS = sorted(
     reverse=True,
 )
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """``words`` as one alternation that branches letter by letter ("a(?:bout|round)?"): the
+    same words, tried in a few branches at each position instead of one by one. A word that
+    begins a longer one is tried after it, as in an alternation sorted longest first."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(char) + branch(rest) for char, rest in node.items() if char]
+        if not alternatives:
+            return ""
+        return f"(?:{'|'.join(alternatives)}){'?' if '' in node else ''}"
+
+    return branch(tree)
+
+
 # The same words for the stages that read the words around a mention.
 NUMBER_WORDS: frozenset[str] = _NUMBER_WORD_SET
 # "end", "early", "late" date a year ("by end-2019"): a mention, excluded as a year by the draft
@@ -200,7 +222,7 @@ _ATOM_RE = re.compile(
           | (?P<digit_suffix>[ \t]?%|-fold\b|[\s-](?:percent|per\ cent|pct)\b
               |[\s-](?:{"|".join(_SCALE_WORDS)})s?\b|[ \t](?:bn|mn|bil|bln|mln|tn|trn)\b)
         )?
-      | (?P<word>{_A_FRACTION}|\b(?:{"|".join(_NUMBER_WORDS)})(?:fold)?\b)
+      | (?P<word>{_A_FRACTION}|\b{_prefix_tree(_NUMBER_WORDS)}(?:fold)?\b)
         (?P<word_suffix>-fold\b|[\s-](?:percent|per\ cent)\b)?
     )
     """,
@@ -594,25 +616,6 @@ _LEAD_WORDS = sorted(
     key=len,
     reverse=True,
 )
-
-
-def _prefix_tree(words: list[str]) -> str:
-    """``words`` as one alternation that branches letter by letter ("a(?:bout|round)?"): the
-    same words, tried in a few branches at each position instead of one by one."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def branch(node: dict[str, dict]) -> str:
-        alternatives = [re.escape(char) + branch(rest) for char, rest in node.items() if char]
-        if not alternatives:
-            return ""
-        return f"(?:{'|'.join(alternatives)}){'?' if '' in node else ''}"
-
-    return branch(tree)
 
 
 # Anchored at the number ("$"), a match is the same text whichever of the words matched.

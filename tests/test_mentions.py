@@ -610,3 +610,32 @@ def test_the_lead_words_tree_finds_what_the_plain_alternation_finds(pieces, data
     found = mentions._LEAD_RE.search(text, start, end)
     plain = PLAIN_LEAD_RE.search(text, start, end)
     assert (found and found.span()) == (plain and plain.span())
+
+
+# The number words of the atom pattern are a prefix tree too ("seven" is tried after
+# "seventeen" and "seventy"): the pattern finds what it finds with the plain alternation.
+PLAIN_ATOM_RE = re.compile(
+    mentions._ATOM_RE.pattern.replace(
+        mentions._prefix_tree(mentions._NUMBER_WORDS), f"(?:{'|'.join(mentions._NUMBER_WORDS)})"
+    ),
+    mentions._ATOM_RE.flags,
+)
+NUMBER_PIECES = st.sampled_from(
+    [
+        *mentions._NUMBER_WORDS,
+        *(word.capitalize() for word in mentions._NUMBER_WORDS[::3]),
+        *(word[:-1] for word in mentions._NUMBER_WORDS[::2]),
+        *("fold", "-fold", " percent", "-percent", "s", "ty", "teen", "a", "3", "$", "%", "x"),
+    ]
+)
+
+
+def test_the_atom_pattern_holds_its_number_words_as_a_tree():
+    assert PLAIN_ATOM_RE.pattern != mentions._ATOM_RE.pattern
+
+
+@given(st.lists(st.tuples(NUMBER_PIECES, st.sampled_from(["", " ", "-", ", "])), max_size=8))
+@settings(max_examples=400, deadline=None)
+def test_the_number_words_tree_finds_what_the_plain_alternation_finds(pieces):
+    text = "".join(word + gap for word, gap in pieces)
+    assert _found(mentions._ATOM_RE.finditer(text)) == _found(PLAIN_ATOM_RE.finditer(text))
