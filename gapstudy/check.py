@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -437,13 +438,20 @@ def _check_figure_in_sentence(
 _READ_IN_SENTENCE = ("kind", "unit", "value", "low", "high", "bound")
 
 
+@lru_cache(maxsize=1)
+def _line_mentions(line: str) -> tuple[Mention, ...]:
+    """The mentions of one line: a file's figures come in the order of its text, so the
+    figures of one line ask for them one after another (the last line's are kept)."""
+    return tuple(find_mentions(line))
+
+
 def _reading_in_sentence(text: str, span: tuple[int, int]) -> tuple[str, dict] | None:
     """The words of the mention holding the number inside ``span`` of ``text`` and the drafts'
     reading of it in its sentence; None where no mention's number lies inside."""
     start = text.rfind("\n", 0, span[0]) + 1
     end = text.find("\n", span[1])
     end = len(text) if end < 0 else end
-    for m in find_mentions(text[start:end]):
+    for m in _line_mentions(text[start:end]):
         number = (m.number_span[0] + start, m.number_span[1] + start)
         if span[0] <= number[0] and number[1] <= span[1]:
             mention = Mention(m.start + start, m.end + start, m.text, number=number)

@@ -92,6 +92,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -127,6 +128,29 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 def _phrases(*texts: str) -> tuple[tuple[str, ...], ...]:
     return tuple(_phrase(text) for text in texts)
+
+
+class _PhraseIndex:
+    """Phrases as :meth:`_Reader.take_any` tries them: longest first, phrases of one length in
+    their written order. Built once, where the phrases are declared, and indexed by first word,
+    so that a reader tries only the phrases that can start at its next word."""
+
+    __slots__ = ("phrases", "by_first", "empty")
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
+        self.phrases = tuple(sorted(phrases, key=len, reverse=True))  # the order tried
+        self.empty = tuple(seq for seq in self.phrases if not seq)  # tried last, always taken
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for seq in self.phrases:
+            if seq:
+                by_first.setdefault(seq[0], []).append(seq)
+        self.by_first: dict[str | None, tuple[tuple[str, ...], ...]] = {
+            word: (*seqs, *self.empty) for word, seqs in by_first.items()
+        }
+
+
+def _phrase_index(*texts: str) -> _PhraseIndex:
+    return _PhraseIndex(_phrases(*texts))
 
 
 # Local word tables, declared once. Vocabulary terms (qualifiers, scales, units) come from vocab.
@@ -169,6 +193,7 @@ _UNIT_ALIASES: dict[tuple[str, ...], str] = {
     **dict.fromkeys(_POINT_WORDS, "percentage_point"),
     **dict.fromkeys(_phrases("fold", "x", "×", "times"), "fold"),
 }
+_UNIT_ALIAS_INDEX = _PhraseIndex(_UNIT_ALIASES)
 # Currency written before the number. None: known, but not one currency.
 _CURRENCY_SIGNS: dict[tuple[str, ...], str | None] = {
     _phrase(written): unit
@@ -184,6 +209,7 @@ _CURRENCY_SIGNS: dict[tuple[str, ...], str | None] = {
     }.items()
     for written in forms
 }
+_CURRENCY_SIGN_INDEX = _PhraseIndex(_CURRENCY_SIGNS)
 # Currency written after the number (and its scale word).
 _CURRENCY_WORDS: dict[tuple[str, ...], str] = {
     _phrase(written): unit
@@ -207,11 +233,12 @@ _CURRENCY_WORDS: dict[tuple[str, ...], str] = {
     }.items()
     for written in forms
 }
+_CURRENCY_WORD_INDEX = _PhraseIndex(_CURRENCY_WORDS)
 # Money words the project has no unit for: an amount in them is refused, never counted.
 _OTHER_MONEY_WORDS = vocab.OTHER_CURRENCY_NAMES | {"dollar", "dollars", "currency", "cash"}
 _MAX_ORDERS = 300  # 10**300 is still a float
-_ORDERS_OF_MAGNITUDE = _phrases("orders of magnitude", "order of magnitude")
-_BY_A_FACTOR = _phrases("by a factor of", "a factor of", "factor of")
+_ORDERS_OF_MAGNITUDE = _phrase_index("orders of magnitude", "order of magnitude")
+_BY_A_FACTOR = _phrase_index("by a factor of", "a factor of", "factor of")
 # Multiplier words: (kind, factor). Verbs in the past tense describe a change.
 _MULTIPLIER_WORDS: dict[str, tuple[str, str]] = {
     "twice": ("multiplier", "2"),
@@ -264,9 +291,10 @@ _CHANGE_NOUNS = vocab.CHANGE_NOUNS
 _COMPARATIVES = vocab.COMPARATIVES
 # Words that start the compared thing after a multiplier: "4.5 times the number of ...".
 _COMPARISON_STARTS = frozenset({"the", "that", "those", "as", "than", "what", "its", "their"})
-_PERIOD_WORDS = _phrases(
-    "year-on-year", "month-on-month", "quarter-on-quarter", "year over year", "year-to-date"
-) + _phrases("yoy", "ytd")
+_PERIOD_WORDS = _PhraseIndex(
+    _phrases("year-on-year", "month-on-month", "quarter-on-quarter", "year over year")
+    + _phrases("year-to-date", "yoy", "ytd")
+)
 _PROBABILITY_WORDS = frozenset({"chance", "chances", "odds", "probability", "likelihood"})
 _CONNECTORS = frozenset({"in", "to", "and", "of", "by", "from"})  # never units ("in" is not inches)
 # Nouns pint reads as units that, after a number, name what is counted ("900,000 units", "25
@@ -285,7 +313,7 @@ _NOT_UNITS = (
 )
 _HUNDREDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 # Periods after a figure: [preposition] [part of the year] year, or a relative period.
-_PERIOD_PREPOSITIONS = _phrases(
+_PERIOD_PREPOSITIONS = _phrase_index(
     *("from", "in", "during", "for", "as of", "by", "since", "through", "until", "till", "over"),
     *("at the end of", "by the end of", "the end of", "end of", "in the course of"),
     *("at the start of", "since the start of", "since the beginning of"),
@@ -297,7 +325,7 @@ _MONTHS = frozenset(
     | {"sep", "sept", "oct", "nov", "dec"}
 )
 _ORDINAL_PARTS = ("first", "second", "third", "fourth")
-_PARTS_OF_YEAR = _phrases(
+_PARTS_OF_YEAR = _phrase_index(
     *("late", "early", "mid", "fiscal", "fy"),
     *(f"{the}{nth} half" for the in ("", "the ") for nth in _ORDINAL_PARTS[:2]),
     *(f"{the}{nth} quarter" for the in ("", "the ") for nth in _ORDINAL_PARTS),
@@ -306,22 +334,25 @@ _QUARTER_SIGNS = {"q": ("1", "2", "3", "4"), "h": ("1", "2")}  # "Q1 2025", "H2"
 # Spans of time a figure is over: "over four years", "in just two years".
 # Qualifiers as the tokeniser reads them ("approx." is two tokens) -> the vocabulary's key.
 _QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {_phrase(key): key for key in vocab.QUALIFIERS}
-_SPAN_LEADS = (
-    *_phrases("barely", "the next", "the past", "the last", "the first"),
-    *_QUALIFIER_PHRASES,  # "in just two years"
+_QUALIFIER_INDEX = _PhraseIndex(_QUALIFIER_PHRASES)
+_SPAN_LEADS = _PhraseIndex(
+    (
+        *_phrases("barely", "the next", "the past", "the last", "the first"),
+        *_QUALIFIER_PHRASES,  # "in just two years"
+    )
 )
 _SPAN_UNITS = frozenset(
     {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarters", "decades"}
 )
 # Words before a duration that say when, not how much: "over the next five years".
-_TIME_LEADS = _phrases(
+_TIME_LEADS = _phrase_index(
     *(
         f"{prep}the {when}"
         for prep in ("", "over ", "in ", "for ", "during ")
         for when in ("next", "past", "last", "coming")
     )
 )
-_RELATIVE_PERIODS = _phrases(
+_RELATIVE_PERIODS = _phrase_index(
     *("last year", "this year", "last month", "this month", "last quarter", "this quarter"),
     *("a year earlier", "a year ago", "a year before", "a quarter earlier", "the year before"),
     *("the previous year", "the prior year", "the past year", "past year", "the same period"),
@@ -330,8 +361,8 @@ _RELATIVE_PERIODS = _phrases(
 )
 # After a preposition "a year" is a span ("in a year", "over a year"); alone it makes a rate a
 # year (vocab.PER_YEAR_WORDS).
-_SPANS_AFTER_PREPOSITION = _phrases("a year")
-_AGO = _phrases("ago", "earlier", "before")
+_SPANS_AFTER_PREPOSITION = _phrase_index("a year")
+_AGO = _phrase_index("ago", "earlier", "before")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 # Project unit -> pint unit it is converted to; pint recognises the written name or symbol.
 _PHYSICAL_UNITS: dict[str, str] = {
@@ -463,8 +494,9 @@ class _Reader:
             return True
         return False
 
-    def take_any(self, sequences: Any) -> tuple[str, ...] | None:
-        for seq in sorted(sequences, key=len, reverse=True):
+    def take_any(self, phrases: _PhraseIndex) -> tuple[str, ...] | None:
+        """Take the first of ``phrases`` (longest first) that comes next."""
+        for seq in phrases.by_first.get(self.peek(), phrases.empty):
             if self.take(*seq):
                 return seq
         return None
@@ -810,13 +842,13 @@ def _acts_on_share(verb: str | None, amount: _Amount) -> bool:
 
 
 # A price per unit after an amount of money: "$0.05/kWh", "17.78 cents per kilowatt-hour".
-_PER_KWH = _phrases(
+_PER_KWH = _phrase_index(
     *(f"{per} {unit}" for per in ("/", "per", "a") for unit in ("kwh", "kilowatt-hour"))
 )
 _PRICE_UNITS = {"usd": "usd_per_kwh", "cny": "cny_per_kwh", "eur": "eur_per_kwh"}
 # Words that make a figure a rate a year, whatever the typography ("a year", "/yr", "annually"),
 # and words before a noun of change that do ("an annual increase", "compound annual growth").
-_PER_YEAR = _phrases(*vocab.PER_YEAR_WORDS)
+_PER_YEAR = _phrase_index(*vocab.PER_YEAR_WORDS)
 _DATING_AFTER_A_YEAR = frozenset({"ago", "earlier", "before", "later"})
 
 
@@ -831,7 +863,7 @@ def _take_per_year(reader: _Reader) -> bool:
     return True
 
 
-_ANNUAL = _phrases(*vocab.ANNUAL_WORDS)
+_ANNUAL = _phrase_index(*vocab.ANNUAL_WORDS)
 _TIMES = frozenset({"times", "twice", "thrice"})
 # Hundredths of a US dollar, after the number: "five cents", "8.24¢".
 _CENTS = frozenset({"cents", "cent", "¢"})
@@ -993,7 +1025,7 @@ def _take_lead(reader: _Reader) -> _Lead:
             lead.by_factor = True
         elif reader.pos == 0 and reader.peek() == "by" and not _is_year(reader, 1):
             reader.pos += 1  # "by 12 times", "by an order of magnitude": the amount of a gap
-        elif (seq := reader.take_any(_QUALIFIER_PHRASES)) is not None:
+        elif (seq := reader.take_any(_QUALIFIER_INDEX)) is not None:
             phrase = _QUALIFIER_PHRASES[seq]
             _check_level_reached(reader, lead, phrase, len(seq))
             reader.qualifiers.append(phrase)
@@ -1114,7 +1146,7 @@ def _take_amount(reader: _Reader, lead: _Lead) -> _Amount:
 
 
 def _take_currency_sign(reader: _Reader) -> str | None:
-    seq = reader.take_any(_CURRENCY_SIGNS)
+    seq = reader.take_any(_CURRENCY_SIGN_INDEX)
     if seq is None:
         word = reader.peek() or ""
         if len(word) > 1 and word[-1] in _MONEY_SIGNS:
@@ -1140,7 +1172,7 @@ def _yuan_or_yen_ahead(reader: _Reader) -> str | None:
 
 
 def _take_currency_word(reader: _Reader) -> str | None:
-    seq = reader.take_any(_CURRENCY_WORDS)
+    seq = reader.take_any(_CURRENCY_WORD_INDEX)
     if seq is not None:
         return _CURRENCY_WORDS[seq]
     if reader.peek() in _OTHER_MONEY_WORDS:
@@ -1311,14 +1343,14 @@ def _looks_like_unit(reader: _Reader) -> bool:
 
 
 # A basis point is a hundredth of a percentage point: "expanded 460 basis points" is 4.6.
-_BASIS_POINTS = _phrases("basis points", "basis point", "bps", "bp")
+_BASIS_POINTS = _phrase_index("basis points", "basis point", "bps", "bp")
 
 
 def _take_unit(reader: _Reader, amount: _Amount) -> None:
     if reader.take_any(_BASIS_POINTS):
         amount.unit, amount.unit_factor = "percentage_point", Decimal("0.01")
         return
-    seq = reader.take_any(_UNIT_ALIASES)
+    seq = reader.take_any(_UNIT_ALIAS_INDEX)
     if seq is not None:
         amount.unit = _UNIT_ALIASES[seq]
         amount.is_points = seq in _POINT_WORDS
@@ -1565,7 +1597,7 @@ def _take_trailing(
             continue
         if word == "tops":  # "$5 million tops": an upper bound the project does not read
             raise reader.fail("'tops' after the number (an upper bound, not the verb)")
-        if (seq := reader.take_any(_TRAILING_QUALIFIERS)) is not None:
+        if (seq := reader.take_any(_TRAILING_QUALIFIER_INDEX)) is not None:
             if reader.qualifiers and vocab.QUALIFIERS.get(reader.qualifiers[0]) == "exact":
                 reader.qualifiers.clear()  # "only two or fewer": emphasis set aside, the bound
             if reader.qualifiers:
@@ -1617,6 +1649,7 @@ _TRAILING_QUALIFIERS = (
     *(phrase for phrase in _QUALIFIER_PHRASES if phrase[0] in ("or", "and", "plus", "+")),
     *_phrases("at most", "at least", "max"),
 )
+_TRAILING_QUALIFIER_INDEX = _PhraseIndex(_TRAILING_QUALIFIERS)
 
 
 # After "than", words that make a comparison one of time (one quantity then and now): "20%

@@ -68,6 +68,7 @@ three years").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -117,6 +118,28 @@ _NUMBER_WORDS = sorted(
     reverse=True,
 )
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """``words`` as one alternation that branches letter by letter ("a(?:bout|round)?"): the
+    same words, tried in a few branches at each position instead of one by one. A word that
+    begins a longer one is tried after it, as in an alternation sorted longest first."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(char) + branch(rest) for char, rest in node.items() if char]
+        if not alternatives:
+            return ""
+        return f"(?:{'|'.join(alternatives)}){'?' if '' in node else ''}"
+
+    return branch(tree)
+
+
 # The same words for the stages that read the words around a mention.
 NUMBER_WORDS: frozenset[str] = _NUMBER_WORD_SET
 # "end", "early", "late" date a year ("by end-2019"): a mention, excluded as a year by the draft
@@ -152,24 +175,29 @@ POWER_OF_TEN_RE = re.compile(
 )
 # "a third of", "a quarter of": a fraction of a whole written with "a"; without "of" it is an
 # ordinal ("a third round").
+_A_FRACTIONS = (
+    *("third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+)
+_A_CHANGE_FRACTIONS = ("third", "quarter", "fifth", "tenth")  # "grew by a third", "a third,"
+_A_UNITS = ("gigawatt", "terawatt-hour", "exabyte")  # "to over a gigawatt"
 _A_FRACTION = (
-    r"\ba[ \t]+(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=[ \t]+of\b)"
-    r"|(?<=\bby[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"  # "grew by a third": a change
+    rf"\ba[ \t]+(?:{'|'.join(_A_FRACTIONS)})(?=[ \t]+of\b)"
+    rf"|(?<=\bby[ \t])a[ \t]+(?:{'|'.join(_A_CHANGE_FRACTIONS)})\b"  # "grew by a third": a change
     # before a comma: "only a third, $5 million out of $15 million, was raised" (a share of a
     # whole named elsewhere, which the reader refuses)
-    r"|\ba[ \t]+(?:third|quarter|fifth|tenth)(?=[ \t]*,)"
+    rf"|\ba[ \t]+(?:{'|'.join(_A_CHANGE_FRACTIONS)})(?=[ \t]*,)"
     # and after "by" and a hedge: "fell by around a quarter"
     + "".join(
-        rf"|(?<=\bby[ \t]{hedge}[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"
+        rf"|(?<=\bby[ \t]{hedge}[ \t])a[ \t]+(?:{'|'.join(_A_CHANGE_FRACTIONS)})\b"
         for hedge in ("about", "around", "nearly", "almost", "roughly", "some", "over", "just")
     )
-    + r"|(?<=\bby[ \t]approximately[ \t])a[ \t]+(?:third|quarter|fifth|tenth)\b"
+    + rf"|(?<=\bby[ \t]approximately[ \t])a[ \t]+(?:{'|'.join(_A_CHANGE_FRACTIONS)})\b"
     # one unit after a hedge: "to over a gigawatt", "nearly a terawatt-hour"
     r"|(?:(?<=\bover[ \t])|(?<=\bnearly[ \t])|(?<=\balmost[ \t])|(?<=\babout[ \t])"
     r"|(?<=\baround[ \t])|(?<=\bthan[ \t])|(?<=\bleast[ \t])|(?<=\bunder[ \t])"
     r"|(?<=\bto[ \t])|(?<=\broughly[ \t])|(?<=\bexceed[ \t])|(?<=\bexceeds[ \t])"
     r"|(?<=\btopped[ \t])|(?<=\bsurpassed[ \t])|(?<=\bexceeded[ \t])|(?<=\bsurpass[ \t])"
-    r"|(?<=\bapproximately[ \t]))an?[ \t]+(?:gigawatt|terawatt-hour|exabyte)(?![\w-])"
+    rf"|(?<=\bapproximately[ \t]))an?[ \t]+(?:{'|'.join(_A_UNITS)})(?![\w-])"
 )
 _A_FRACTION_RE = re.compile(_A_FRACTION, re.IGNORECASE)
 # Nouns counted in billions or trillions, after a glued scale letter: "671B parameters", "14.8T
@@ -194,7 +222,7 @@ _ATOM_RE = re.compile(
           | (?P<digit_suffix>[ \t]?%|-fold\b|[\s-](?:percent|per\ cent|pct)\b
               |[\s-](?:{"|".join(_SCALE_WORDS)})s?\b|[ \t](?:bn|mn|bil|bln|mln|tn|trn)\b)
         )?
-      | (?P<word>{_A_FRACTION}|\b(?:{"|".join(_NUMBER_WORDS)})(?:fold)?\b)
+      | (?P<word>{_A_FRACTION}|\b{_prefix_tree(_NUMBER_WORDS)}(?:fold)?\b)
         (?P<word_suffix>-fold\b|[\s-](?:percent|per\ cent)\b)?
     )
     """,
@@ -352,20 +380,46 @@ def find_identifiers(text: str) -> list[Identifier]:
 _CHANGED_BY_A_FRACTION_RE = re.compile(
     rf"(?<![\w'’-])(?:{'|'.join(sorted(vocab.CHANGE_VERBS, key=len, reverse=True))})[ \t]+"
     r"(?:(?:about|around|nearly|almost|roughly|some|over|just|approximately)[ \t]+)?"
-    r"(?P<fraction>a[ \t]+(?:third|quarter|fifth|tenth))(?![\w-])"
+    rf"(?P<fraction>a[ \t]+(?:{'|'.join(_A_CHANGE_FRACTIONS)}))(?![\w-])"
     r"(?![ \t]+(?:earlier|ago|before|later|after|of)\b)",
     re.IGNORECASE,
 )
+# Every match of the fraction patterns above holds "a" (or "an"), a space and one of their own
+# words. Those patterns are slow (a lookbehind tried at every character), and most texts hold
+# no such words: a text without them is read by the atom pattern without its fractions.
+_A_WORD_RE = re.compile(
+    rf"an?[ \t]+(?:{'|'.join(sorted({*_A_FRACTIONS, *_A_CHANGE_FRACTIONS, *_A_UNITS}))})",
+    re.IGNORECASE,
+)
+_ATOM_WITHOUT_A_FRACTION_RE = re.compile(
+    _ATOM_RE.pattern.replace(f"(?P<word>{_A_FRACTION}|", "(?P<word>", 1), _ATOM_RE.flags
+)
+
+
+def _atom_matches(
+    text: str,
+) -> tuple[list[re.Match[str]], list[re.Match[str]], Iterator[re.Match[str]]]:
+    """The matches in ``text`` of :data:`_A_FRACTION_RE`, :data:`_CHANGED_BY_A_FRACTION_RE`
+    and :data:`_ATOM_RE`; the fraction patterns are not tried where :data:`_A_WORD_RE` finds
+    none of their words (they could match nothing)."""
+    if _A_WORD_RE.search(text) is None:
+        return [], [], _ATOM_WITHOUT_A_FRACTION_RE.finditer(text)
+    return (
+        list(_A_FRACTION_RE.finditer(text)),
+        list(_CHANGED_BY_A_FRACTION_RE.finditer(text)),
+        _ATOM_RE.finditer(text),
+    )
 
 
 def _find_atoms(text: str) -> list[_Atom]:
-    atoms = [_Atom(m.start(), m.end(), True, False, False) for m in _A_FRACTION_RE.finditer(text)]
+    fractions, changed_by, matches = _atom_matches(text)
+    atoms = [_Atom(m.start(), m.end(), True, False, False) for m in fractions]
     atoms += [
         _Atom(m.start("fraction"), m.end("fraction"), True, False, False)
-        for m in _CHANGED_BY_A_FRACTION_RE.finditer(text)
+        for m in changed_by
         if not any(a.start <= m.start("fraction") < a.end for a in atoms)
     ]
-    for match in _ATOM_RE.finditer(text):
+    for match in matches:
         if any(a.start <= match.start() < a.end for a in atoms):
             continue  # inside "a third of"
         if match.group("power") is not None:
@@ -562,9 +616,11 @@ _LEAD_WORDS = sorted(
     key=len,
     reverse=True,
 )
+
+
+# Anchored at the number ("$"), a match is the same text whichever of the words matched.
 _LEAD_RE = re.compile(
-    rf"(?<![\w'’-])(?:{'|'.join(re.escape(w) for w in _LEAD_WORDS)})(?:[ \t]+|(?<=[^\W\d_]))$",
-    re.IGNORECASE,
+    rf"(?<![\w'’-]){_prefix_tree(_LEAD_WORDS)}(?:[ \t]+|(?<=[^\W\d_]))$", re.IGNORECASE
 )
 _GLUED_LEAD_SIGNS = frozenset("~<>≈")  # "~$5.6M", "<2%"
 _SIGN_BEFORE_RE = re.compile(r"(?:(?<=[\s(\[])|^)[+−-]$")

@@ -3034,10 +3034,16 @@ def _is_day_of_month(text: str, mention: Mention) -> bool:
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``[start, end)``: from after the last sentence end before it to
     the first sentence end after it."""
-    ends = [m for m in _SENTENCE_END_RE.finditer(text) if not _is_abbreviation(text, m)]
-    before = [m.end() for m in ends if m.end() <= start]
-    after = [m.start() for m in ends if m.start() >= end]
-    return (before[-1] if before else 0), (after[0] if after else len(text))
+    # A line break ends a sentence: the ends to look at lie on the span's own lines.
+    sentence_start = text.rfind("\n", 0, start) + 1
+    for m in _SENTENCE_END_RE.finditer(text, sentence_start):
+        if _is_abbreviation(text, m):
+            continue
+        if m.end() <= start:
+            sentence_start = m.end()
+        elif m.start() >= end:
+            return sentence_start, m.start()
+    return sentence_start, len(text)
 
 
 def _is_abbreviation(text: str, end: re.Match[str]) -> bool:
@@ -3047,10 +3053,9 @@ def _is_abbreviation(text: str, end: re.Match[str]) -> bool:
     word = _ABBREVIATION_BEFORE_RE.search(text, max(0, end.start() - 12), end.start())
     if word is None:
         return False
-    following = text[end.end() :].lstrip()[:1]
-    return word.group(1) in vocab.LEADING_ABBREVIATIONS or (
-        word.group(1) in vocab.NUMBER_ABBREVIATIONS and following.isdigit()
-    )
+    if word.group(1) in vocab.LEADING_ABBREVIATIONS:
+        return True
+    return word.group(1) in vocab.NUMBER_ABBREVIATIONS and text[end.end() :].lstrip()[:1].isdigit()
 
 
 def _is_bare(reading: dict[str, Any], *, past_hedge: bool = False) -> bool:

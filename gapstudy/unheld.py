@@ -338,8 +338,10 @@ def _words(after: str) -> list[str]:
     return words
 
 
+@cache
 def _is_currency(word: str) -> bool:
-    """Whether the normaliser reads ``word`` after a number as a currency ("dollars", "RMB")."""
+    """Whether the normaliser reads ``word`` after a number as a currency ("dollars", "RMB");
+    kept per word, as the lexicon's answers are (a full reading of "1 <word>" each time)."""
     return word.isalpha() and read_mention(f"1 {word}").get("kind") == "money"
 
 

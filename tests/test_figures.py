@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gapstudy import vocab
+from gapstudy import figures, vocab
 from gapstudy.exceptions import FigureParseError
 from gapstudy.figures import ParsedFigure, parse_figure, read_mention, to_record
 
@@ -1318,3 +1318,67 @@ def test_a_span_before_a_noun_of_change_is_its_period_never_its_size(text):
 def test_a_change_of_a_span_written_after_its_words_stays_a_change(text, unit):
     reading = read_mention(text)
     assert (reading["kind"], reading["unit"]) == ("change", unit), reading
+
+
+# The phrase lists the reader tries are indexed by first word once, where declared. The index
+# must take exactly what a plain scan of the list takes: longest first, ties as written.
+def _scan_take_any(reader, phrases) -> tuple[str, ...] | None:
+    for seq in sorted(phrases, key=len, reverse=True):
+        if reader.take(*seq):
+            return seq
+    return None
+
+
+DECLARED_PHRASE_LISTS = {
+    name: value
+    for name, value in sorted(vars(figures).items())
+    if isinstance(value, figures._PhraseIndex)
+}
+
+
+def _phrase_words(index) -> list[str]:
+    return sorted({word for seq in index.phrases for word in seq} | {"the", "5", "%", "zzz"})
+
+
+def test_every_list_the_reader_tries_is_indexed():
+    source = Path(figures.__file__).read_text(encoding="utf-8")
+    tried = set(re.findall(r"take_any\((\w+)\)", source))
+    assert tried and tried <= set(DECLARED_PHRASE_LISTS)
+
+
+@pytest.mark.parametrize("name", sorted(DECLARED_PHRASE_LISTS))
+@given(data=st.data())
+@settings(max_examples=150, deadline=None)
+def test_the_indexed_phrase_list_takes_what_a_plain_scan_takes(name, data):
+    index = DECLARED_PHRASE_LISTS[name]
+    assert [len(seq) for seq in index.phrases] == sorted(map(len, index.phrases), reverse=True)
+    # whole phrases (so that phrases sharing a start meet) and loose words of the list
+    pieces = [*index.phrases, *((word,) for word in _phrase_words(index))]
+    drawn = data.draw(st.lists(st.sampled_from(pieces), max_size=4))
+    words = [word for piece in drawn for word in piece]
+    start = data.draw(st.integers(min_value=0, max_value=len(words)))
+    text = " ".join(words)
+    indexed = figures._Reader(text, figures._tokenise(text))
+    scanned = figures._Reader(text, figures._tokenise(text))
+    indexed.pos = scanned.pos = min(start, len(indexed.tokens))
+    assert indexed.take_any(index) == _scan_take_any(scanned, index.phrases)
+    assert indexed.pos == scanned.pos
+
+
+phrase_lists = st.lists(
+    st.lists(st.sampled_from(["a", "b", "c"]), max_size=3).map(tuple), max_size=8
+)
+
+
+@given(phrase_lists, st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=5))
+@settings(deadline=None)
+def test_an_index_keeps_the_order_of_preference_of_its_list(phrases, words):
+    # duplicates, shared first words, ties of length and the empty phrase as declared
+    text = " ".join(words)
+    indexed = figures._Reader(text, figures._tokenise(text))
+    scanned = figures._Reader(text, figures._tokenise(text))
+    taken = indexed.take_any(figures._PhraseIndex(phrases))
+    assert taken == _scan_take_any(scanned, phrases)
+    assert indexed.pos == scanned.pos
+    if taken is not None:  # the very phrase of the list, as the callers look it up
+        assert any(taken is seq for seq in phrases)

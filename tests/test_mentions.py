@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gapstudy import mentions, vocab
 from gapstudy.exceptions import FigureParseError
 from gapstudy.figures import parse_figure
 from gapstudy.mentions import (
@@ -524,3 +526,116 @@ def test_a_currency_word_belongs_to_the_mention_so_money_is_never_a_count(number
 )
 def test_a_number_is_covered_whole_or_by_both_its_ends(spans, expected):
     assert covering_span((10, 20), spans) == expected
+
+
+# The slow fraction patterns ("a third of", "fell by a quarter", "over a gigawatt") are tried
+# only on a text that holds one of their words after "a" or "an": the gate must never hide a
+# match, so on text full of those words the gated search finds what the patterns find alone.
+A_WORDS = sorted({*mentions._A_FRACTIONS, *mentions._A_CHANGE_FRACTIONS, *mentions._A_UNITS})
+LEADS = (
+    *("by", "By", "over", "nearly", "around", "approximately", "than", "least", "to", "exceeded"),
+    *sorted(vocab.CHANGE_VERBS),
+    *("one", "2", "$5", "20%", "Canada", "sub-20%", "half"),
+)
+GATE_GAPS = st.sampled_from([" ", " ", "\t", "  ", "", "-", ", ", ",", "\n", "."])
+# "<lead> [by] [hedge] a|an <word> <follower>": the shapes the patterns look for, and near misses
+A_PHRASES = st.tuples(
+    st.sampled_from(LEADS),
+    st.sampled_from(["", " by", " about", " by around", " by approximately", " nearly"]),
+    st.sampled_from([" a ", " an ", " A ", " a\t", " a  ", "a ", " ", " the "]),
+    st.sampled_from([*A_WORDS, *(word.upper() for word in A_WORDS), "thirds", "round"]),
+    st.sampled_from(["", " of", " of the", ",", " earlier", " ago", "-hour", "s", " year"]),
+).map("".join)
+GATE_TEXT = st.lists(
+    st.tuples(st.one_of(A_PHRASES, st.sampled_from(LEADS)), GATE_GAPS), max_size=6
+).map(lambda pieces: "".join(word + gap for word, gap in pieces))
+
+
+def _found(matches) -> list:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+@given(GATE_TEXT)
+@settings(max_examples=400, deadline=None)
+def test_the_fraction_gate_finds_what_the_fraction_patterns_find(text):
+    fractions, changed_by, atoms = mentions._atom_matches(text)
+    assert _found(fractions) == _found(mentions._A_FRACTION_RE.finditer(text))
+    assert _found(changed_by) == _found(mentions._CHANGED_BY_A_FRACTION_RE.finditer(text))
+    assert _found(atoms) == _found(mentions._ATOM_RE.finditer(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["grew by a third", "a quarter of the market", "to over a gigawatt", "rose nearly a fifth"],
+)
+def test_a_text_with_a_fraction_word_is_searched_for_fractions(text):
+    fractions, changed_by, _ = mentions._atom_matches(text)
+    assert fractions or changed_by
+
+
+def test_a_text_without_fraction_words_skips_the_fraction_patterns():
+    # the atom pattern used then is the full one with the fractions taken out, nothing else
+    without = mentions._ATOM_WITHOUT_A_FRACTION_RE.pattern
+    assert len(without) < len(mentions._ATOM_RE.pattern)
+    assert mentions._A_FRACTION not in without
+    assert mentions._atom_matches("up 5% on the year")[:2] == ([], [])
+
+
+# The words before a number are searched as a prefix tree of mentions._LEAD_WORDS; anchored at
+# the number, it finds what the plain alternation of the same words finds.
+PLAIN_LEAD_RE = re.compile(
+    rf"(?<![\w'’-])(?:{'|'.join(re.escape(w) for w in mentions._LEAD_WORDS)})"
+    r"(?:[ \t]+|(?<=[^\W\d_]))$",
+    re.IGNORECASE,
+)
+LEAD_PIECES = st.sampled_from(
+    [
+        *mentions._LEAD_WORDS,
+        *(word.upper() for word in mentions._LEAD_WORDS[::7]),
+        *(word[:-1] for word in mentions._LEAD_WORDS[::5] if len(word) > 1),
+        *("x", "'", "’", "-", "2", "$", "\n", "ly", "s"),
+    ]
+)
+
+
+@given(
+    st.lists(st.tuples(LEAD_PIECES, st.sampled_from(["", " ", "  ", "\t", "-"])), max_size=6),
+    st.data(),
+)
+@settings(max_examples=400, deadline=None)
+def test_the_lead_words_tree_finds_what_the_plain_alternation_finds(pieces, data):
+    text = "".join(word + gap for word, gap in pieces)
+    end = data.draw(st.integers(min_value=0, max_value=len(text)))
+    start = max(0, end - 40)
+    found = mentions._LEAD_RE.search(text, start, end)
+    plain = PLAIN_LEAD_RE.search(text, start, end)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+# The number words of the atom pattern are a prefix tree too ("seven" is tried after
+# "seventeen" and "seventy"): the pattern finds what it finds with the plain alternation.
+PLAIN_ATOM_RE = re.compile(
+    mentions._ATOM_RE.pattern.replace(
+        mentions._prefix_tree(mentions._NUMBER_WORDS), f"(?:{'|'.join(mentions._NUMBER_WORDS)})"
+    ),
+    mentions._ATOM_RE.flags,
+)
+NUMBER_PIECES = st.sampled_from(
+    [
+        *mentions._NUMBER_WORDS,
+        *(word.capitalize() for word in mentions._NUMBER_WORDS[::3]),
+        *(word[:-1] for word in mentions._NUMBER_WORDS[::2]),
+        *("fold", "-fold", " percent", "-percent", "s", "ty", "teen", "a", "3", "$", "%", "x"),
+    ]
+)
+
+
+def test_the_atom_pattern_holds_its_number_words_as_a_tree():
+    assert PLAIN_ATOM_RE.pattern != mentions._ATOM_RE.pattern
+
+
+@given(st.lists(st.tuples(NUMBER_PIECES, st.sampled_from(["", " ", "-", ", "])), max_size=8))
+@settings(max_examples=400, deadline=None)
+def test_the_number_words_tree_finds_what_the_plain_alternation_finds(pieces):
+    text = "".join(word + gap for word, gap in pieces)
+    assert _found(mentions._ATOM_RE.finditer(text)) == _found(PLAIN_ATOM_RE.finditer(text))

@@ -1642,6 +1642,33 @@ def test_a_draft_and_the_segment_guess_end_sentences_at_the_same_full_stops(text
         assert start == max(s for s in starts if s <= mention.start), mention
 
 
+# The sentence around a span is found from the span's own lines (a line break ends a
+# sentence): the same as from every sentence end of the whole text.
+def _span_from_all_ends(text: str, start: int, end: int) -> tuple[int, int]:
+    from gapstudy.sentences import _SENTENCE_END_RE, _is_abbreviation
+
+    ends = [m for m in _SENTENCE_END_RE.finditer(text) if not _is_abbreviation(text, m)]
+    before = [m.end() for m in ends if m.end() <= start]
+    after = [m.start() for m in ends if m.start() >= end]
+    return (before[-1] if before else 0), (after[0] if after else len(text))
+
+
+SENTENCE_PIECES = st.sampled_from(
+    ["a", "5", " ", "\n", ".", ". ", "!", "? ", "。", "\t", "\u2003", "U.S.", "No. 5", "3.5"]
+    + [f"{word}. " for word in sorted(vocab.LEADING_ABBREVIATIONS | vocab.NUMBER_ABBREVIATIONS)]
+)
+
+
+@given(st.lists(SENTENCE_PIECES, max_size=25).map("".join), st.data())
+@settings(deadline=None)
+def test_the_sentence_around_a_span_is_found_from_its_own_lines(text, data):
+    from gapstudy.sentences import _sentence_span
+
+    start = data.draw(st.integers(min_value=0, max_value=len(text)))
+    end = data.draw(st.integers(min_value=start, max_value=len(text)))
+    assert _sentence_span(text, start, end) == _span_from_all_ends(text, start, end)
+
+
 # --- rates a year in a sentence ------------------------------------------------------------------
 # Words of "a year" inside the mention, or "annual" and kin right beside it, make a rate a year
 # (vocab.PER_YEAR_UNITS); "a year" further on in the clause, past words the mention did not take
