@@ -173,7 +173,9 @@ _LIST_GAP_RE = re.compile(
     re.IGNORECASE,
 )
 # ", or" right after a change restates it in other terms: "climbed 6.5 percent, or $310 million".
-_RESTATED_RE = re.compile(r"[ \t]*,[ \t]*or[ \t]+")
+# Without the comma ("rose by 8% or $40 last year") it restates too, unless "to" follows the
+# figure ("by 8% or $40 to $540": a change and a level, or a range? refused).
+_RESTATED_RE = re.compile(r"[ \t]*(?P<comma>,[ \t]*)?or[ \t]+")
 # What a restatement after ", or" names as its other terms: "or 1.5 percent after inflation".
 _RESTATED_TERMS_RE = re.compile(
     r"[ \t]+(?:after[ \t]+inflation|adjusted[ \t]+for[ \t]+inflation|in[ \t]+real[ \t]+terms"
@@ -349,6 +351,11 @@ _SPAN_LEAD_RE = re.compile(
 )
 # "the first/last N <span>" wherever it stands is a part of a period ("the first nine months
 # of 2024 saw ...", "the first eleven months were slow"), never a duration claimed.
+_SPAN_OF_TAIL_RE = re.compile(r"[ \t]+of\b", re.IGNORECASE)
+# A verb of spending time right before "the last N years": the span is the time spent.
+_TIME_SPENT_RE = re.compile(
+    r"(?<![\w-])(?:spent|spend|spends|spending|took|take|takes|taking)[ \t]+$", re.IGNORECASE
+)
 _SPAN_OF_LEAD_RE = re.compile(
     r"(?<![\w-])the[ \t]+(?:first|last|final|opening|closing|preceding|following|prior|same)"
     r"[ \t]+$",
@@ -1370,6 +1377,14 @@ _PER_EARLIER_RE = re.compile(
 )
 
 
+def _per_before_or_after(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """An amount of money read with "per X" later in its clause (:func:`_price_later`) or
+    before it (:func:`_price_per_earlier`); None where neither stands."""
+    return _price_later(text, mention, reading) or _price_per_earlier(text, mention, reading, floor)
+
+
 def _price_per_earlier(
     text: str, mention: Mention, reading: dict[str, Any], floor: int
 ) -> dict[str, Any] | None:
@@ -1442,6 +1457,18 @@ def _fraction_of_nothing(mention: Mention, reading: dict[str, Any]) -> str | Non
     return (
         f"{mention.text!r} changes a count by a part of one, and names nothing counted (a '%' "
         f"may be missing); {vocab.REFUSAL_ADVICE}"
+    )
+
+
+def _unsaid_unit_or_whole(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> str | None:
+    """Why a figure whose words leave its unit or what it changes unsaid is refused: another
+    dollar in brackets, a change of a percentage, a part of one thing counted; else None."""
+    return (
+        _another_dollar(text, mention, floor)
+        or _change_of_a_percentage(text, mention, reading)
+        or _fraction_of_nothing(mention, reading)
     )
 
 
@@ -1868,9 +1895,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         or _estimates_at(text, mention, floor)
         or _in_every(text, mention)
         or _bare_fraction(text, mention, reading)
-        or _another_dollar(text, mention, floor)
-        or _change_of_a_percentage(text, mention, reading)
-        or _fraction_of_nothing(mention, reading)
+        or _unsaid_unit_or_whole(text, mention, reading, floor)
     ):
         return {"refusal": refusal}
     if reason := _excluded_in_context(text, mention, reading):
@@ -1895,9 +1920,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
     reading = _whole_defined_after(text, mention, reading) or reading
-    if (priced := _price_later(text, mention, reading)) is not None:
-        return priced
-    if (priced := _price_per_earlier(text, mention, reading, floor)) is not None:
+    if (priced := _per_before_or_after(text, mention, reading, floor)) is not None:
         return priced
     if refusal := _against_a_later_price(text, mention, reading):
         return {"refusal": refusal}
@@ -2010,8 +2033,14 @@ def _restated_change(
     if not earlier or not plain or "whole" in reading:
         return None
     previous = earlier[-1]
-    if not _RESTATED_RE.fullmatch(text, previous.end, mention.start):
+    if (joined := _RESTATED_RE.fullmatch(text, previous.end, mention.start)) is None:
         return None
+    if not joined.group("comma") and _TO_AFTER_RE.match(text, mention.end):
+        return {
+            "refusal": f"{mention.text!r} after 'or' with no comma, with 'to' after it, may "
+            f"restate the change {previous.text!r} or begin a range or a level, which the words "
+            f"do not settle; {vocab.REFUSAL_ADVICE}"
+        }
     reached = len(earlier) > 1 and _LEVEL_REACHED_RE.fullmatch(
         text, earlier[-2].end, previous.start
     )
@@ -2033,6 +2062,7 @@ def _restated_change(
     return _continued_change(reading, before) | {"read_with": said}
 
 
+_TO_AFTER_RE = re.compile(r"[ \t]+to(?![\w-])", re.IGNORECASE)
 _DASH_OPENS_RE = re.compile(r"[ \t]*(?P<dash>[—–])[ \t]*")
 
 
@@ -3002,6 +3032,9 @@ def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: in
     lead = _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
     if lead is None:  # "the first eleven months (of 2024)": a period, with or without "of"
         lead = _SPAN_OF_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
+        spent = lead and _TIME_SPENT_RE.search(text, max(floor, lead.start() - 20), lead.start())
+        if spent and not _SPAN_OF_TAIL_RE.match(text, mention.end):
+            lead = None  # "I've spent the last 20 years building": the time spent, claimed
     tail = _SPAN_TAIL_RE.match(text, mention.end)
     clause = text[floor : mention.start]
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]

@@ -3854,6 +3854,12 @@ DECIDED_CASES = [
         ("refusal", "per month"),
     ),
     ("We met on june 5 at noon.", "5", ("exclusion", "day")),
+    (
+        "Fares on the ferry rose by 8% or $40 last year.",
+        "$40",
+        ("change", 40, 40, 40, "exact", "usd"),
+    ),
+    ("Fares on the ferry rose by 8% or $40 to reach $540.", "$40", ("refusal", "no comma")),
     ("The bridge 3 times closed this winter.", "3 times", ("count", 3, 3, 3, "exact", "count")),
     (
         "Output was 3 times higher than in 2020.",
@@ -3862,6 +3868,11 @@ DECIDED_CASES = [
     ),
     ("The first eleven months were slow.", "eleven months", ("refusal", "period")),
     ("In the last six months sales were slow.", "six months", ("refusal", "period")),
+    (
+        "She spent the last ten years at sea.",
+        "ten years",
+        ("duration", 10, 10, 10, "exact", "year"),
+    ),
     (
         "The brand saw a 4-percent drop in its share of the market.",
         "4-percent",
