@@ -3328,6 +3328,17 @@ def _by_the_doer(words: list[str], reading: dict[str, Any]) -> dict[str, Any] | 
     return reading | {"read_with": f"{word + ' by'!r} before it: who or what does it, not a change"}
 
 
+def _undeclared_verb_before(words: list[str]) -> str | None:
+    """The verb in "-ed" right before "by N" when it is no declared verb of change, no word of
+    difference and no verb with its own direction ("mushroomed by"): the "by N" is its own,
+    whatever verb stands earlier; else None."""
+    word = words[-1] if words else ""
+    known = vocab.CHANGE_VERBS.keys() | _DIFFERENCE_WORDS | _OBJECT_DIRECTION_VERBS.keys()
+    if len(word) < 5 or not word.endswith("ed") or word in known or word in vocab.CHANGE_NOUNS:
+        return None
+    return word
+
+
 def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict[str, Any]:
     """ "by N" read with the verb of change or the word of difference earlier in its clause,
     or as a count after a participle that names who does it ("powered by 18,000 systems")."""
@@ -3336,6 +3347,11 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
     words = [w.casefold() for w in _WORD_RE.findall(clause)]
     if (doer := _by_the_doer(words, reading)) is not None:
         return doer
+    if (own := _undeclared_verb_before(words)) is not None:
+        return {  # "costs mushroomed by nearly 5 percent": not the "rose" of an earlier clause
+            "refusal": f"{mention.text!r} follows {own!r}, which is not a declared verb of "
+            f"change, so its direction is not known; {vocab.REFUSAL_ADVICE}"
+        }
     for word in reversed(words):
         if word in _DIFFERENCE_WORDS and reading["kind"] == "money":
             return {  # "beat the rival offer by $3 million": a gap in money, no level

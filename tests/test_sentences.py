@@ -3855,6 +3855,16 @@ DECIDED_CASES = [
     ),
     ("We met on june 5 at noon.", "5", ("exclusion", "day")),
     (
+        "Sales rose in spring and costs dwindled by nearly 5 percent.",
+        "5 percent",
+        ("refusal", "'dwindled'"),
+    ),
+    (
+        "Sales rose in spring and costs were raised by 5 percent.",
+        "5 percent",
+        ("change", 5, 5, 5, "exact", "percent"),
+    ),
+    (
         "Fares on the ferry rose by 8% or $40 last year.",
         "$40",
         ("change", 40, 40, 40, "exact", "usd"),
