@@ -3011,9 +3011,11 @@ _FIGURE_THEN_SPAN_RE = re.compile(
 
 
 # A span that opens its clause and is closed by a comma dates what the clause says: "in five
-# years, the cost ... may reach", "Within two years, China may lead", "In 10 years' time, ...".
+# years, the cost ... may reach", "Within two years, China may lead", "In 10 years' time, ...",
+# "For nearly three years, sales have slowed".
 _OPENING_SPAN_BEFORE_RE = re.compile(
-    r"(?:^|[,;:—–(]|(?<![\w-])(?:that|and|but|so|then|while))[ \t]*(?P<word>(?:in|within)[ \t]+)?$",
+    r"(?:^|[,;:—–(]|(?<![\w-])(?:that|and|but|so|then|while))[ \t]*"
+    r"(?P<word>(?:in|within|for)[ \t]+)?$",
     re.IGNORECASE,
 )
 _OPENING_SPAN_AFTER_RE = re.compile(r"(?:['’]s?[ \t]+time)?[ \t]*,")

@@ -3855,6 +3855,16 @@ DECIDED_CASES = [
     ),
     ("We met on june 5 at noon.", "5", ("exclusion", "day")),
     (
+        "For nearly three years, sales have slowed.",
+        "three years",
+        ("refusal", "opening its clause"),
+    ),
+    (
+        "Sales have slowed for nearly three years.",
+        "three years",
+        ("duration", 3, 3, 3, "approximate", "year"),
+    ),
+    (
         "Sales rose in spring and costs dwindled by nearly 5 percent.",
         "5 percent",
         ("refusal", "'dwindled'"),
