@@ -173,7 +173,9 @@ _LIST_GAP_RE = re.compile(
     re.IGNORECASE,
 )
 # ", or" right after a change restates it in other terms: "climbed 6.5 percent, or $310 million".
-_RESTATED_RE = re.compile(r"[ \t]*,[ \t]*or[ \t]+")
+# Without the comma ("rose by 8% or $40 last year") it restates too, unless "to" follows the
+# figure ("by 8% or $40 to $540": a change and a level, or a range? refused).
+_RESTATED_RE = re.compile(r"[ \t]*(?P<comma>,[ \t]*)?or[ \t]+")
 # What a restatement after ", or" names as its other terms: "or 1.5 percent after inflation".
 _RESTATED_TERMS_RE = re.compile(
     r"[ \t]+(?:after[ \t]+inflation|adjusted[ \t]+for[ \t]+inflation|in[ \t]+real[ \t]+terms"
@@ -239,7 +241,14 @@ _BY_RE = re.compile(r"^by[ \t]+", re.IGNORECASE)
 # A day of the month is a date: "April 7", "Jan. 15", "7 April", "15th of March". Month names
 # are matched with their capital, so that "may" the verb is not one.
 _MONTHS = "|".join(name.capitalize() for name in periods.MONTH_WORDS.split("|"))
-_MONTH_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_MONTHS})\.?[ \t]+$")
+# A full name in lower case before a day is a month too ("june 5"), but for "may", "march" and
+# "august", which are also words (a modal, a verb, an adjective): those keep their capital.
+_MONTHS_LOWER = "|".join(
+    name
+    for name in periods.MONTH_NUMBERS
+    if len(name) > 3 and name not in ("sept", "march", "august")
+)
+_MONTH_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_MONTHS}|{_MONTHS_LOWER})\.?[ \t]+$")
 _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS})\b")
 # A day, or a span of days ("4-9", "4–9"), of the month.
 _DAY_RE = re.compile(r"(\d{1,2})(?:[-–](\d{1,2}))?")
@@ -259,6 +268,8 @@ _DIGITS_RE = re.compile(r"\b(?:double|triple)[ \t-]+digits?\b", re.IGNORECASE)
 # or a word of place or time ("globally", "worldwide", "in 2024", "last year").
 _TIMES_END_RE = re.compile(r"[ \t]+times$", re.IGNORECASE)
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
+# A verb in "-ed" right after "N times" ("3 times closed this winter"): how often, as before it.
+_VERB_AFTER_TIMES_RE = re.compile(r"[ \t]+([^\W\d_]{2,}(?<!e)ed)(?![\w-])", re.IGNORECASE)
 _CLAUSE_END_OR_PLACE_RE = re.compile(
     r"[ \t]*(?:[,;:.)\]!?—–]|$)|[ \t]+(?:globally|worldwide|overall|so[ \t]+far|to[ \t]+date"
     r"|in[ \t]+total|in[ \t]+\d{4}|last[ \t]+\w+|this[ \t]+\w+|since\b|on\b|across\b"
@@ -338,14 +349,18 @@ _SPAN_LEAD_RE = re.compile(
     r"(?:next|past|last|coming|previous|first|preceding|following|prior|same)[ \t]+$",
     re.IGNORECASE,
 )
-# "the first/last N <span> of ..." wherever it stands is a part of a period ("the first nine
-# months of 2024 saw ..."), never a duration claimed.
+# "the first/last N <span>" wherever it stands is a part of a period ("the first nine months
+# of 2024 saw ...", "the first eleven months were slow"), never a duration claimed.
+_SPAN_OF_TAIL_RE = re.compile(r"[ \t]+of\b", re.IGNORECASE)
+# A verb of spending time right before "the last N years": the span is the time spent.
+_TIME_SPENT_RE = re.compile(
+    r"(?<![\w-])(?:spent|spend|spends|spending|took|take|takes|taking)[ \t]+$", re.IGNORECASE
+)
 _SPAN_OF_LEAD_RE = re.compile(
     r"(?<![\w-])the[ \t]+(?:first|last|final|opening|closing|preceding|following|prior|same)"
     r"[ \t]+$",
     re.IGNORECASE,
 )
-_SPAN_OF_TAIL_RE = re.compile(r"[ \t]+of\b", re.IGNORECASE)
 # Words after a duration that make it the time another figure is dated by: "three years
 # earlier", "15 years ago".
 _SPAN_TAIL_RE = re.compile(
@@ -1203,9 +1218,14 @@ def _clause_after_list(text: str, mention: Mention, last: Mention) -> str | None
 
 # A comparison or a contrast after the last comma before a figure, with no other clause mark:
 # "$0.05 per kWh, compared with $0.12", "$0.03/kWh, while American operators pay $0.08".
+# ", with" sets an amount against the price when "at" stands right before the amount or a
+# superlative in "-est" among the words ("$40 per month, with the chain near the station the
+# priciest at $65").
 _SET_AGAINST_RE = re.compile(
-    r",[ \t]*(?:[^\W\d_][\w'’-]*[ \t]+){0,5}?(?:compared|versus|vs\.?|while|whereas|against|"
-    r"than|unlike)(?![\w-])[^,;:()\[\]—–\"“”]*$",
+    r",[ \t]*(?:[^\W\d_][\w'’-]*[ \t]+){0,5}?(?:(?:compared|versus|vs\.?|while|whereas|against|"
+    r"than|unlike)(?![\w-])[^,;:()\[\]—–\"“”]*"
+    r"|with(?![\w-])(?:[^,;:()\[\]—–\"“”]*[ \t]at[ \t]*"
+    r"|[^,;:()\[\]—–\"“”]*?[^\W\d_]{2,}est(?![\w-])[^,;:()\[\]—–\"“”]*))$",
     re.IGNORECASE,
 )
 
@@ -1323,6 +1343,133 @@ def _against_a_later_price(text: str, mention: Mention, reading: dict[str, Any])
             f"a price per a unit: its unit may be written once, there; {vocab.REFUSAL_ADVICE}"
         )
     return None
+
+
+# An amount written with the letters of US dollars ("$US12 million", "US$40 million", "USD 5
+# billion"), then an opening bracket (a hedge may follow it) right before the mention.
+_US_DOLLARS_THEN_BRACKET_RE = re.compile(
+    r"(?:\$US|US\$|USD)[ \t]?\d[\d.,]*(?:[ \t]*[^\W\d_]+)?[ \t]*\([ \t]*(?:[^\W\d_]+[ \t]+){0,2}$"
+)
+# A bare "$" opening a mention, maybe after hedge words ("about $55 million").
+_BARE_DOLLAR_RE = re.compile(r"(?:[^\W\d_]+[ \t]+)*\$[ \t]?\d")
+
+
+def _another_dollar(text: str, mention: Mention, floor: int) -> str | None:
+    """Why a bare "$" amount in brackets right after an amount written in US dollars
+    ("$US12 million ($18 million)") is refused: the bracket converts it into another dollar,
+    which the words do not name; else None."""
+    if not _BARE_DOLLAR_RE.match(mention.text) or text[mention.start - 1 : mention.start].isalpha():
+        return None
+    if _US_DOLLARS_THEN_BRACKET_RE.search(text, floor, mention.start) is None:
+        return None
+    return (
+        f"{mention.text!r} converts the US-dollar amount before its bracket into another dollar, "
+        f"which its words do not name; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+# "per X" before an amount of money in its clause ("Spending per visitor reached $85"): not
+# after "as" ("as per the deal"), and not right after a figure (a price of that figure).
+_PER_EARLIER_RE = re.compile(
+    r"(?<![\w-])(?<!as )(?:per|for[ \t]+every|for[ \t]+each)[ \t]+(?:[\d.,]+[^\W\d_]*[ \t]+)?"
+    r"(?!cent\b|the\b)([^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
+
+
+def _per_before_or_after(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """An amount of money read with "per X" later in its clause (:func:`_price_later`) or
+    before it (:func:`_price_per_earlier`); None where neither stands."""
+    return _price_later(text, mention, reading) or _price_per_earlier(text, mention, reading, floor)
+
+
+def _price_per_earlier(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """An amount of money after "per X" in its clause, with no clause break between: read
+    as a price per X where the project has a unit for it ("the cost per kWh fell to $0.05"),
+    else refused ("Spending per visitor reached $85"); None where no such "per" stands."""
+    if reading["kind"] != "money":
+        return None
+    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, floor, mention.start)]
+    start = breaks[-1] if breaks else floor
+    pers = list(_PER_EARLIER_RE.finditer(text, start, mention.start))
+    if not pers or re.search(r"\d[\w%]*[ \t]*$", text[start : pers[-1].start()]):
+        return None  # no "per", or the price of a figure before it ("$10 per share and $5")
+    per = pers[-1]
+    priced = read_mention(f"{mention.text} {per.group()}")
+    if priced.get("kind") == "price":
+        return priced | {"read_with": f"{per.group()!r} before it in its clause"}
+    return {
+        "refusal": f"a price or a rate per {per.group(1)!r} ({per.group()!r} before it in its "
+        f"clause), which the mention does not hold and is not one of the project's units; "
+        f"{vocab.REFUSAL_ADVICE}"
+    }
+
+
+# "in" and a percentage named after a change written with a noun ("a 4-percent drop in its
+# share of the market"): what changes is itself a percentage.
+_IN_A_PERCENTAGE_RE = re.compile(
+    r"[ \t]+in[ \t]+(?:(?:its|their|the|his|her|our|a|an)[ \t]+)?(?:[^\W\d_][\w-]*[ \t]+)?"
+    r"(?:rates?|shares?|margins?|yields?|percentages?|proportions?)(?![\w-])"
+    # the name ends there ("in its share price" names a price, not a percentage)
+    r"(?=[ \t]*(?:[,;:.!?)\]—–]|$)|[ \t]+(?:of|in|on|at|to|for|from|since|over|and|or|this"
+    r"|last|after|as)(?![\w-]))",
+    re.IGNORECASE,
+)
+
+
+def _change_of_a_percentage(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a change in percent written with a noun of change before "in" and a percentage
+    ("a 4-percent drop in its share of the market") is refused: the change may be in points or
+    relative, as after a verb and such an object; else None."""
+    if reading.get("kind") != "change" or reading.get("unit") != "percent":
+        return None
+    if (named := _IN_A_PERCENTAGE_RE.match(text, mention.end)) is None:
+        return None
+    return (
+        f"{mention.text!r} changes a percentage ({named.group().strip()!r}): the change may be "
+        f"in points or relative, which the words do not say; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+_SCALE_IN_RE = re.compile(
+    r"\d[ \t]*(?:thousand|million|billion|trillion|[kmb]n?|mn|bn)(?![^\W\d_])", re.IGNORECASE
+)
+
+
+_BY_NUMBER_IN_RE = re.compile(r"(?<![\w-])by[ \t]+\d", re.IGNORECASE)
+
+
+def _fraction_of_nothing(mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a change in a count that is no whole number, with no scale word ("climbed by 0.7
+    month on month"), is refused: it names nothing counted, and a part of one thing is no
+    count (a "%" may be missing); else None."""
+    if reading.get("kind") != "change" or reading.get("unit") != "count":
+        return None
+    if not _BY_NUMBER_IN_RE.search(mention.text):
+        return None  # only "by N": "climbed from 3.5 to 9" keeps its own reason
+    values = [reading.get(name) for name in ("value", "low", "high")]
+    if all(v is None or float(v).is_integer() for v in values) or _SCALE_IN_RE.search(mention.text):
+        return None
+    return (
+        f"{mention.text!r} changes a count by a part of one, and names nothing counted (a '%' "
+        f"may be missing); {vocab.REFUSAL_ADVICE}"
+    )
+
+
+def _unsaid_unit_or_whole(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> str | None:
+    """Why a figure whose words leave its unit or what it changes unsaid is refused: another
+    dollar in brackets, a change of a percentage, a part of one thing counted; else None."""
+    return (
+        _another_dollar(text, mention, floor)
+        or _change_of_a_percentage(text, mention, reading)
+        or _fraction_of_nothing(mention, reading)
+    )
 
 
 def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
@@ -1748,6 +1895,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         or _estimates_at(text, mention, floor)
         or _in_every(text, mention)
         or _bare_fraction(text, mention, reading)
+        or _unsaid_unit_or_whole(text, mention, reading, floor)
     ):
         return {"refusal": refusal}
     if reason := _excluded_in_context(text, mention, reading):
@@ -1772,7 +1920,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     if (refusal := _words_left_out(text, mention, reading, floor)) is not None:
         return {"refusal": refusal}
     reading = _whole_defined_after(text, mention, reading) or reading
-    if (priced := _price_later(text, mention, reading)) is not None:
+    if (priced := _per_before_or_after(text, mention, reading, floor)) is not None:
         return priced
     if refusal := _against_a_later_price(text, mention, reading):
         return {"refusal": refusal}
@@ -1885,8 +2033,14 @@ def _restated_change(
     if not earlier or not plain or "whole" in reading:
         return None
     previous = earlier[-1]
-    if not _RESTATED_RE.fullmatch(text, previous.end, mention.start):
+    if (joined := _RESTATED_RE.fullmatch(text, previous.end, mention.start)) is None:
         return None
+    if not joined.group("comma") and _TO_AFTER_RE.match(text, mention.end):
+        return {
+            "refusal": f"{mention.text!r} after 'or' with no comma, with 'to' after it, may "
+            f"restate the change {previous.text!r} or begin a range or a level, which the words "
+            f"do not settle; {vocab.REFUSAL_ADVICE}"
+        }
     reached = len(earlier) > 1 and _LEVEL_REACHED_RE.fullmatch(
         text, earlier[-2].end, previous.start
     )
@@ -1908,6 +2062,7 @@ def _restated_change(
     return _continued_change(reading, before) | {"read_with": said}
 
 
+_TO_AFTER_RE = re.compile(r"[ \t]+to(?![\w-])", re.IGNORECASE)
 _DASH_OPENS_RE = re.compile(r"[ \t]*(?P<dash>[—–])[ \t]*")
 
 
@@ -2669,15 +2824,18 @@ def _times_counted(text: str, mention: Mention, floor: int) -> dict[str, Any] | 
     comparison after it, counts how often something was done; its reading is the count."""
     times = _TIMES_END_RE.search(mention.text)
     before = _WORD_BEFORE_RE.search(text, max(floor, mention.start - 30), mention.start)
-    if times is None or before is None or not _CLAUSE_END_OR_PLACE_RE.match(text, mention.end):
+    side = "before"
+    if times is not None and (after := _VERB_AFTER_TIMES_RE.match(text, mention.end)):
+        before, side = after, "after"  # "The bridge 3 times closed this winter"
+    elif times is None or before is None or not _CLAUSE_END_OR_PLACE_RE.match(text, mention.end):
         return None
     verb = before.group(1).casefold()
     if not verb.endswith("ed") or verb in vocab.CHANGE_VERBS or verb in _GROWTH_VERBS:
         return None
     counted = read_mention(mention.text[: times.start()])
-    if counted.get("kind") != "count":
+    if counted.get("kind") != "count" or verb in _DIFFERENCE_WORDS:
         return None
-    return counted | {"read_with": f"{verb!r} before it: how many times it was done"}
+    return counted | {"read_with": f"{verb!r} {side} it: how many times it was done"}
 
 
 # "those" or "these" with words after it that say who they are ("13% of those with up to two
@@ -2853,9 +3011,11 @@ _FIGURE_THEN_SPAN_RE = re.compile(
 
 
 # A span that opens its clause and is closed by a comma dates what the clause says: "in five
-# years, the cost ... may reach", "Within two years, China may lead", "In 10 years' time, ...".
+# years, the cost ... may reach", "Within two years, China may lead", "In 10 years' time, ...",
+# "For nearly three years, sales have slowed".
 _OPENING_SPAN_BEFORE_RE = re.compile(
-    r"(?:^|[,;:—–(]|(?<![\w-])(?:that|and|but|so|then|while))[ \t]*(?P<word>(?:in|within)[ \t]+)?$",
+    r"(?:^|[,;:—–(]|(?<![\w-])(?:that|and|but|so|then|while))[ \t]*"
+    r"(?P<word>(?:in|within|for)[ \t]+)?$",
     re.IGNORECASE,
 )
 _OPENING_SPAN_AFTER_RE = re.compile(r"(?:['’]s?[ \t]+time)?[ \t]*,")
@@ -2872,8 +3032,11 @@ def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: in
     None. "within three years" alone ("could overtake the US within three years") stays a
     duration: there the span itself is the quantity."""
     lead = _SPAN_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
-    if lead is None and _SPAN_OF_TAIL_RE.match(text, mention.end):
+    if lead is None:  # "the first eleven months (of 2024)": a period, with or without "of"
         lead = _SPAN_OF_LEAD_RE.search(text, max(floor, mention.start - 30), mention.start)
+        spent = lead and _TIME_SPENT_RE.search(text, max(floor, lead.start() - 20), lead.start())
+        if spent and not _SPAN_OF_TAIL_RE.match(text, mention.end):
+            lead = None  # "I've spent the last 20 years building": the time spent, claimed
     tail = _SPAN_TAIL_RE.match(text, mention.end)
     clause = text[floor : mention.start]
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
@@ -3167,6 +3330,17 @@ def _by_the_doer(words: list[str], reading: dict[str, Any]) -> dict[str, Any] | 
     return reading | {"read_with": f"{word + ' by'!r} before it: who or what does it, not a change"}
 
 
+def _undeclared_verb_before(words: list[str]) -> str | None:
+    """The verb in "-ed" right before "by N" when it is no declared verb of change, no word of
+    difference and no verb with its own direction ("mushroomed by"): the "by N" is its own,
+    whatever verb stands earlier; else None."""
+    word = words[-1] if words else ""
+    known = vocab.CHANGE_VERBS.keys() | _DIFFERENCE_WORDS | _OBJECT_DIRECTION_VERBS.keys()
+    if len(word) < 5 or not word.endswith("ed") or word in known or word in vocab.CHANGE_NOUNS:
+        return None
+    return word
+
+
 def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict[str, Any]:
     """ "by N" read with the verb of change or the word of difference earlier in its clause,
     or as a count after a participle that names who does it ("powered by 18,000 systems")."""
@@ -3175,7 +3349,17 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
     words = [w.casefold() for w in _WORD_RE.findall(clause)]
     if (doer := _by_the_doer(words, reading)) is not None:
         return doer
+    if (own := _undeclared_verb_before(words)) is not None:
+        return {  # "costs mushroomed by nearly 5 percent": not the "rose" of an earlier clause
+            "refusal": f"{mention.text!r} follows {own!r}, which is not a declared verb of "
+            f"change, so its direction is not known; {vocab.REFUSAL_ADVICE}"
+        }
     for word in reversed(words):
+        if word in _DIFFERENCE_WORDS and reading["kind"] == "money":
+            return {  # "beat the rival offer by $3 million": a gap in money, no level
+                "refusal": f"{mention.text!r} after {word!r} is a gap in money between two "
+                f"amounts, not an amount of its own; {vocab.REFUSAL_ADVICE}"
+            }
         if word in _DIFFERENCE_WORDS:
             return reading
         if word in vocab.CHANGE_VERBS or word in vocab.CHANGE_NOUNS:
