@@ -695,6 +695,7 @@ _PER_WORDS = (
     "month on month",
     "per kilowatt-hour",
     "per kilowatt hour",
+    "per kilowatthour",
     "per kWh",
     "a kilowatt-hour",
     "a kWh",

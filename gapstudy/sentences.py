@@ -562,9 +562,10 @@ _PER_BEFORE_RE = re.compile(
 # An amount per an amount of something: "$3/1M input", "$0.50/1K tokens".
 _PER_AMOUNT_AFTER_RE = re.compile(r"[ \t]*/[ \t]*(\d[\d.,]*[^\W\d_]*)")
 # "per X" later in the clause of an amount of money, after a list of prices ("$2.50 input and
-# $15.00 output per 1M tokens"): the price is per X, which the mention does not hold.
+# $15.00 output per 1M tokens", "$310 and $940 per 20-foot box"): the price is per X, which
+# the mention does not hold.
 _PER_LATER_RE = re.compile(
-    r"(?<![\w-])(?:per|for[ \t]+every|for[ \t]+each)[ \t]+(?:[\d.,]+[^\W\d_]*[ \t]+)?"
+    r"(?<![\w-])(?:per|for[ \t]+every|for[ \t]+each)[ \t]+(?:[\d.,]+[\w-]*[ \t]+)?"
     r"(?!cent\b|the\b)([^\W\d_][\w-]*)",
     re.IGNORECASE,
 )
@@ -1202,19 +1203,25 @@ def _clause_after_list(text: str, mention: Mention, last: Mention) -> str | None
 
 
 # A comparison or a contrast after the last comma before a figure, with no other clause mark:
-# "$0.05 per kWh, compared with $0.12", "$0.03/kWh, while American operators pay $0.08".
+# "$0.05 per kWh, compared with $0.12", "$0.03/kWh, while American operators pay $0.08"; a
+# figure may stand among the words before it ("$200 per bale, which is 30% more than $150").
 _SET_AGAINST_RE = re.compile(
-    r",[ \t]*(?:[^\W\d_][\w'’-]*[ \t]+){0,5}?(?:compared|versus|vs\.?|while|whereas|against|"
+    r",[ \t]*(?:(?:[^\W\d_][\w'’-]*|[$€£¥]?\d[\d.,]*%?)[ \t]+){0,5}?"
+    r"(?:compared|versus|vs\.?|while|whereas|against|"
     r"than|unlike)(?![\w-])[^,;:()\[\]—–\"“”]*$",
     re.IGNORECASE,
 )
+
+
+# A bracketed aside that holds no figure: no clause break for a comparison across it.
+_NO_FIGURE_ASIDE_RE = re.compile(r"[ \t]*\([^()\d]*\)")
 
 
 def _set_against(text: str, start: int, end: int) -> bool:
     """Whether the only clause marks between ``start`` and ``end`` are commas, and the words
     after the last one set what follows against what came before ("$0.05 per kWh, compared
     with $0.12"): one comparison in one sentence, so a unit written once may hold across it."""
-    between = text[start:end]
+    between = _NO_FIGURE_ASIDE_RE.sub(" ", text[start:end])  # "the usual (regional) price"
     if re.search(r"[;:()\[\]—–\"“”，；：\n]|(?<![vV]s)(?<!\b[A-Z])[.!?](?=\s|$)", between):
         return False
     last = between.rfind(",")
@@ -1806,8 +1813,9 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     ends = _CLAUSE_END_RE.match(text, mention.end) or _NOTHING_COUNTED_RE.match(text, mention.end)
     if reading["kind"] == "count" and ends:
         earlier = [m for m in earlier if not _is_aside(text, m, mention)]
-        # an earlier mention refused or excluded has no unit ("7nm" before "(N+2)")
-        written = [(m.text, r["unit"]) for m in earlier if _of_amounts(r := read_mention(m.text))]
+        # an earlier mention refused or excluded has no unit ("7nm" before "(N+2)"), unless
+        # the refusal names a unit the project lacks ("by 20,000 tonnes to 1.1 million")
+        written = [(m.text, u) for m in earlier if (u := _unit_written(read_mention(m.text)))]
         if written:
             words, unit = written[-1]
             return {
@@ -1944,7 +1952,7 @@ def _money_above_or_below(mention: Mention, reading: dict[str, Any]) -> str | No
 # claims at $2 billion" ("is estimated at" is the passive, read on its own path).
 _ESTIMATES_AT_RE = re.compile(
     r"(?<![\w-])(?<!is )(?<!was )(?<!were )(?<!are )(?<!been )(?<!be )"
-    r"(?P<verb>estimat(?:e|es|ing|ed))(?:[ \t]+[^\W\d_][\w'’-]*){0,4}?[ \t]+at[ \t]*$",
+    r"(?P<verb>estimat(?:e|es|ing|ed))(?:[ \t]+[^\W\d_][\w'’-]*)*?[ \t]+at[ \t]*$",
     re.IGNORECASE,
 )
 
@@ -2050,6 +2058,19 @@ def _bracketed_item(text: str, mention: Mention, floor: int) -> str | None:
         f"{change!r}: the item's level, share or change, which the words do not settle; "
         f"{vocab.REFUSAL_ADVICE}"
     )
+
+
+# A refusal of a unit the project lacks: "the unit 'tonnes' is not one of the project's units".
+_UNKNOWN_UNIT_RE = re.compile(r"^the unit (?P<q>['\"])(?P<unit>.+?)(?P=q) is not one of")
+
+
+def _unit_written(reading: dict[str, Any]) -> str | None:
+    """The unit ``reading`` writes for a bare count after it (:func:`_of_amounts`), or the
+    unit its refusal names as one the project lacks ("20,000 tonnes"); else None."""
+    if _of_amounts(reading):
+        return reading["unit"]
+    found = _UNKNOWN_UNIT_RE.match(reading.get("refusal", ""))
+    return found.group("unit") if found else None
 
 
 def _of_amounts(reading: dict[str, Any]) -> bool:
@@ -3309,16 +3330,15 @@ def _ratio_or_rank(
             "refusal": f"{mention.text!r} is one side of a ratio or a score written with ':' "
             f"('5:1'), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         }
+    ranked = _RANKED_SHARE_RE.search(text, floor, mention.start)
+    if ranked and _VERB_LEADS_RE.search(text, floor, ranked.start()):
+        return {  # "expected to top 20%", "could top $50 million": a bound not held
+            "refusal": f"'top' before {mention.text!r} is a verb (to go above), a bound "
+            f"the mention does not hold, not a ranked group; {vocab.REFUSAL_ADVICE}"
+        }
     if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
         return {"exclusion": vocab.RANK_REASON}
-    if reading["kind"] == "percent" and (
-        ranked := _RANKED_SHARE_RE.search(text, floor, mention.start)
-    ):
-        if _VERB_LEADS_RE.search(text, floor, ranked.start()):
-            return {  # "expected to top 20% of the market": exceed it, a bound not held
-                "refusal": f"'top' before {mention.text!r} is a verb (to go above), a bound "
-                f"the mention does not hold, not a ranked group; {vocab.REFUSAL_ADVICE}"
-            }
+    if reading["kind"] == "percent" and ranked:
         return {"exclusion": vocab.RANK_REASON}
     return _selected_or_limited(text, mention, reading, floor)
 

@@ -3803,3 +3803,67 @@ def test_a_class_of_the_later_round_reads_right_or_is_refused(text, words, expec
         assert expected[0] in reading and expected[1] in reading[expected[0]], reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+# A word that settles a figure's reading written further from it than the older rules looked:
+# "estimate <a long object> at", "could top" before any kind, a "per" after a list whose unit
+# has a hyphen, "the same <span>" after "than", a unit of the project's list it does not know
+# written once with an earlier figure, kWh spelled as one word.
+FAR_WORD_CASES = [
+    (
+        "Engineers estimate the repair of the old northern river bridge at $40 million.",
+        "$40 million",
+        ("refusal", "'estimate'"),
+    ),
+    (
+        "Planners estimate the cost of the new eastern ring road at $2.1 billion.",
+        "$2.1 billion",
+        ("refusal", "'estimate'"),
+    ),
+    ("Ticket sales for the tour could top $50 million.", "$50 million", ("refusal", "'top'")),
+    ("Visitors are expected to top 3 million.", "3 million", ("refusal", "'top'")),
+    ("The band was in the top 10 of the chart.", "10", ("exclusion", "rank")),
+    ("Rates were $310 and $940 per 20-foot box.", "$310", ("refusal", "20-foot box")),
+    ("Fees were $12 and $15 per 40-foot container.", "$12", ("refusal", "40-foot container")),
+    (
+        "Wages in the region were 4 percent higher than in the same quarter of 2019.",
+        "4 percent higher",
+        ("change", 4.0, 4.0, 4.0, "exact", "percent"),
+    ),
+    (
+        "Water use this summer is 30% greater than the same season in 2020.",
+        "30% greater",
+        ("change", 30.0, 30.0, 30.0, "exact", "percent"),
+    ),
+    (
+        "Copper output was lowered by 20,000 tonnes to 1.1 million.",
+        "1.1 million",
+        ("refusal", "tonnes"),
+    ),
+    # a price's "per" written once reaches across a comma and words of comparison, with a
+    # figure among them, and across a bracketed aside that holds no figure
+    (
+        "Hay sells at $200 per bale, which is 30% more than the $150 paid last spring.",
+        "$150",
+        ("refusal", "'per bale'"),
+    ),
+    (
+        "Hay sells at $200 per bale, more than the usual (regional) price of $150.",
+        "$150",
+        ("refusal", "'per bale'"),
+    ),
+    (
+        "Factories were billed 7.5 cents per kilowatthour in 2022.",
+        "7.5 cents",
+        ("price", 0.075, 0.075, 0.075, "exact", "usd_per_kwh"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), FAR_WORD_CASES)
+def test_a_word_far_from_its_figure_still_settles_it(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] in ("refusal", "exclusion"):
+        assert expected[0] in reading and expected[1] in reading[expected[0]], reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
