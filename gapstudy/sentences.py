@@ -1746,6 +1746,72 @@ _ITSELF_AFTER_RE = re.compile(
 )
 
 
+# Only "or" (maybe after a comma) between a change and the figure: a restatement of it.
+_OR_BETWEEN_RE = re.compile(r"[ \t]*,?[ \t]*or[ \t]*$", re.IGNORECASE)
+
+
+def _range_restating_a_change(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
+) -> str | None:
+    """A refusal for a pair "X to Y" right after "<change> or" ("rose by 8% or $40 to $540"):
+    the change restated and the level reached, or a range of the change? As "by X to Y" with
+    the unit on both ends, the words do not settle it. Else None."""
+    if reading.get("bound") != "range" or not earlier:
+        return None
+    previous = earlier[-1]
+    if not _OR_BETWEEN_RE.fullmatch(text, previous.end, mention.start):
+        return None
+    if read_mention(previous.text).get("kind") != "change":
+        return None
+    return (
+        f"{mention.text!r} after {previous.text!r} and 'or' may restate the change and give the "
+        f"level it reached, or be a range of the change; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+# A bare percentage, "and", then a figure with a comparative written once for both: "4
+# percent and 2 percent higher than in 2019".
+_LISTED_BEFORE_RE = re.compile(r"[ \t]*,?[ \t]*and[ \t]+", re.IGNORECASE)
+_COMPARATIVE_TAIL_RE = re.compile(
+    r"[ \t]+(?:higher|lower|more|less|greater|smaller|larger|bigger|cheaper|dearer)$",
+    re.IGNORECASE,
+)
+
+
+def _comparative_lent(text: str, mention: Mention, reading: dict[str, Any]) -> dict | None:
+    """A bare percentage listed before a figure that ends with a comparative ("4 percent and
+    2 percent higher than in 2019"): read as if the comparative stood beside it too, as a
+    noun of change written once after a list is ("a 5.2% and 3% rise"). Else None."""
+    after = _LISTED_BEFORE_RE.match(text, mention.end)
+    if reading.get("unit") != "percent" or not _is_bare(reading) or after is None:
+        return None
+    nexts = [m for m in find_mentions(text) if m.start == after.end()]
+    tail = _COMPARATIVE_TAIL_RE.search(nexts[0].text) if nexts else None
+    if tail is None:
+        return None
+    lent_text = text[: mention.end] + tail.group() + text[nexts[0].end :]
+    lent = [m for m in find_mentions(lent_text) if m.start == mention.start]
+    if not lent:
+        return None
+    read = read_in_sentence(lent_text, lent[0])
+    if read.get("kind") not in ("change", "multiplier") and "refusal" not in read:
+        return None
+    return read | (
+        {} if "refusal" in read else {"read_with": f"{tail.group().strip()!r} after the list"}
+    )
+
+
+def _restated_or_lent(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
+) -> dict[str, Any] | None:
+    """A pair after "<change> or", refused (:func:`_range_restating_a_change`), or a bare
+    percentage read with a comparative lent by the list (:func:`_comparative_lent`); else
+    None."""
+    if refusal := _range_restating_a_change(text, mention, reading, earlier):
+        return {"refusal": refusal}
+    return _comparative_lent(text, mention, reading)
+
+
 def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
     reading, is_final = _own_or_listed(text, mention, earlier, floor)
     if is_final:
@@ -1757,6 +1823,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         or _bare_fraction(text, mention, reading)
     ):
         return {"refusal": refusal}
+    if (lent := _restated_or_lent(text, mention, reading, earlier)) is not None:
+        return lent
     if reason := _excluded_in_context(text, mention, reading):
         return {"exclusion": reason}
     if (refusal := _split_number(text, mention, reading)) is not None:
@@ -2496,6 +2564,13 @@ def _read_with_annual(
 # than the national average", "36% above | the national average"), up to the clause's end.
 _COMPARATOR_AFTER_RE = re.compile(r"[ \t]+(?:than[ \t]+)?[^,;:.()\[\]—–\n]+", re.IGNORECASE)
 _ABOVE_BELOW_END_RE = re.compile(r"[ \t]+(?:above|below)$", re.IGNORECASE)
+# Where the thing compared ends before the clause does: "while" or "whereas" (a contrast), "and"
+# and a figure (a second comparison), "of" and a figure that is no year (the thing's own value:
+# "than the decade's average of 4,100 voters").
+_COMPARED_STOPS_RE = re.compile(
+    r"[ \t]+(?:while|whereas)\b|[ \t]+(?:and|of)[ \t]+(?=[$€£¥]?\d)(?!(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
 
 
 # What a comparison is with, when it is a name holding digits: "than GPT-3", "than the
@@ -2525,8 +2600,11 @@ def _read_with_comparator(
         return _read_with_later_than(text, mention, after.end())
     if after is None:
         return None
-    words = text[mention.start : after.end()].rstrip()
-    said = f"{text[mention.end : after.end()].strip()!r} after it"
+    end = after.end()
+    if stop := _COMPARED_STOPS_RE.search(text, mention.end, end):
+        end = stop.start()  # "than in 2021 and 3% less ...", "than in 2019 while ..."
+    words = text[mention.start : end].rstrip()
+    said = f"{text[mention.end : end].strip()!r} after it"
     reading = _read_with_words(words, said)
     if "refusal" in reading and _NAMED_COMPARATOR_RE.fullmatch(text, mention.end, after.end()):
         # "75% lower than GPT-3": a thing named, whose digits are its name's

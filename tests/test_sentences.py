@@ -3857,6 +3857,49 @@ FAR_WORD_CASES = [
         "7.5 cents",
         ("price", 0.075, 0.075, 0.075, "exact", "usd_per_kwh"),
     ),
+    # a pair "X to Y" restating a change after "or": the change and the level, or a range of
+    # the change? Refused, as "by X to Y" with the unit on both ends is
+    ("Fares on the ferry rose by 8% or $40 to $540.", "$40", ("refusal", "range")),
+    ("Rents fell by 3% or $50 to $1,600 this year.", "$50", ("refusal", "range")),
+    ("Prices ranged from $40 to $540.", "$40", ("money", None, 40.0, 540.0, "range", "usd")),
+    # a comparative written once after the last figure of a list is lent to each figure
+    (
+        "Bus and rail fares were 4 percent and 2 percent higher than in 2019.",
+        "4 percent",
+        ("change", 4.0, 4.0, 4.0, "exact", "percent"),
+    ),
+    (
+        "Bus and rail fares were 4 percent and 2 percent lower than in 2019.",
+        "4 percent",
+        ("change", -4.0, -4.0, -4.0, "exact", "percent"),
+    ),
+    (
+        "Bus and rail fares were 4 percent and 2 percent higher than in 2019.",
+        "2 percent higher",
+        ("change", 2.0, 2.0, 2.0, "exact", "percent"),
+    ),
+    # the thing compared after "than" ends before "and" and a figure, "while", "whereas", and
+    # before "of" and the thing's own value (not a year)
+    (
+        "Rice costs 5% more than in 2021 and 3% less than in 2019.",
+        "5% more",
+        ("change", 5.0, 5.0, 5.0, "exact", "percent"),
+    ),
+    (
+        "Exports were 30 percent higher than in 2019 while imports fell by half.",
+        "30 percent higher",
+        ("change", 30.0, 30.0, 30.0, "exact", "percent"),
+    ),
+    (
+        "Turnout was 12% lower than the decade's average of 4,100 voters.",
+        "12% lower",
+        ("multiplier", 0.88, 0.88, 0.88, "exact", "fold"),
+    ),
+    (
+        "Our budget is 8% smaller than last year's budget of $2 million.",
+        "8% smaller",
+        ("change", -8.0, -8.0, -8.0, "exact", "percent"),
+    ),
 ]
 
 
