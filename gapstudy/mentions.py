@@ -504,10 +504,13 @@ _DATE_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|of|since|during|until)[ \t]+$", r
 def _is_dated_year_before_a_number(text: str, left: _Atom, right: _Atom) -> bool:
     """Whether ``left`` is a year a preposition dates ("from 714,000 in the fourth quarter of
     2022 to 805,500") and ``right`` is no year: a period, then the far end of a change."""
+    first, last = text[left.start : left.end], text[right.start : right.end]
+    # "in 2021-22" is a span of years; "in 2015 to 14 cents" is not (a span never runs back)
+    backwards = last.isdigit() and len(last) == 2 and first[-2:].isdigit() and last <= first[-2:]
     return (
-        is_year(text[left.start : left.end])
-        and not is_year(text[right.start : right.end])
-        and not is_year(text[left.start : right.end])  # "in 2021-22": a span of years
+        is_year(first)
+        and not is_year(last)
+        and (backwards or not is_year(text[left.start : right.end]))
         and _DATE_BEFORE_RE.search(text, max(0, left.start - 8), left.start) is not None
     )
 
