@@ -1883,7 +1883,7 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         earlier = [m for m in earlier if not _is_aside(text, m, mention)]
         # an earlier mention refused or excluded has no unit ("7nm" before "(N+2)"), unless
         # the refusal names a unit the project lacks ("by 20,000 tonnes to 1.1 million")
-        written = [(m.text, u) for m in earlier if (u := _unit_written(read_mention(m.text)))]
+        written = _units_written(text, earlier, mention)
         if written:
             words, unit = written[-1]
             return {
@@ -2139,6 +2139,28 @@ def _unit_written(reading: dict[str, Any]) -> str | None:
         return reading["unit"]
     found = _UNKNOWN_UNIT_RE.match(reading.get("refusal", ""))
     return found.group("unit") if found else None
+
+
+_TO_ALONE_RE = re.compile(r"[ \t]+to[ \t]+", re.IGNORECASE)
+
+
+def _units_written(text: str, earlier: list[Mention], mention: Mention) -> list[tuple[str, str]]:
+    """Each earlier mention that writes a unit for the bare count ``mention``, with it."""
+    found = ((m.text, _writes(text, earlier, k, mention)) for k, m in enumerate(earlier))
+    return [(words, unit) for words, unit in found if unit]
+
+
+def _writes(text: str, earlier: list[Mention], k: int, mention: Mention) -> str | None:
+    """The unit the earlier mention ``earlier[k]`` writes for the bare count ``mention``
+    (:func:`_unit_written`), unless "to" alone joins them and its reading in the sentence is
+    a ratio of two amounts its words alone do not show ("grew during the spring by 6% to
+    about 48,000": a change, and the level it reached)."""
+    unit = _unit_written(read_mention(earlier[k].text))
+    if unit != "percent" or not _TO_ALONE_RE.fullmatch(text, earlier[k].end, mention.start):
+        return unit
+    in_sentence = _read(text, earlier[k], earlier[:k], 0)
+    is_ratio = in_sentence.get("kind") == "change" and in_sentence.get("unit") == "percent"
+    return None if is_ratio else unit
 
 
 def _of_amounts(reading: dict[str, Any]) -> bool:

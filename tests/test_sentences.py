@@ -3878,6 +3878,14 @@ FAR_WORD_CASES = [
         "2 percent higher",
         ("change", 2.0, 2.0, 2.0, "exact", "percent"),
     ),
+    # an earlier figure judged by its reading in the sentence: a change is a ratio of two
+    # amounts and writes no unit for the count after it
+    (
+        "Membership grew during the spring by 6% to about 48,000.",
+        "about 48,000",
+        ("count", 48000.0, 48000.0, 48000.0, "approximate", "count"),
+    ),
+    ("Its share was 6% after it sold about 48,000.", "about 48,000", ("refusal", "percent")),
     # the thing compared after "than" ends before "and" and a figure, "while", "whereas", and
     # before "of" and the thing's own value (not a year)
     (
@@ -3910,3 +3918,18 @@ def test_a_word_far_from_its_figure_still_settles_it(text, words, expected):
         assert expected[0] in reading and expected[1] in reading[expected[0]], reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+# A year dated by "in" before a two-digit number is never a span of years running back ("in
+# 2015 to 14 cents"): the pair in cents per kWh reads as the pair in dollars does.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Night rates went from 9 cents per kWh in 2015 to 14 cents per kWh in 2022.",
+        "Night rates went from $0.09 per kWh in 2015 to $0.14 per kWh in 2022.",
+    ],
+)
+def test_a_pair_of_prices_in_cents_dated_by_years_reads_its_two_levels(text):
+    reading = reading_of(text, "9")
+    levels = [(level["value"], level["unit"], level["period"]) for level in reading["levels"]]
+    assert levels == [(0.09, "usd_per_kwh", "2015"), (0.14, "usd_per_kwh", "2022")], reading
