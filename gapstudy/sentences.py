@@ -2785,6 +2785,20 @@ def _list_start(text: str, earlier: list[Mention], i: int) -> Mention:
     return earlier[i]
 
 
+# A word in the past tense in "-ed"; where its clause starts, back from a figure.
+_ED_WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_]+ed(?![\w'’-])", re.IGNORECASE)
+_CLAUSE_MARK_RE = re.compile(
+    r"[,;:()\[\]—–]|(?<![\w'’-])(?:than|as|and|but|while|whereas)(?![\w-])", re.IGNORECASE
+)
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause of the words ending at ``end`` starts: after its last clause mark
+    or word of comparison or joining ("than", "as", "and"), else the text's start."""
+    marks = list(_CLAUSE_MARK_RE.finditer(text, 0, end))
+    return marks[-1].end() if marks else 0
+
+
 def _times_counted(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
     """ "downloaded over 600 million times": "N times" after a verb of doing, with no word of
     comparison after it, counts how often something was done; its reading is the count."""
@@ -2793,6 +2807,9 @@ def _times_counted(text: str, mention: Mention, floor: int) -> dict[str, Any] | 
     if times is None or before is None or not _CLAUSE_END_OR_PLACE_RE.match(text, mention.end):
         return None
     verb = before.group(1).casefold()
+    if not verb.endswith("ed"):  # "scored against the champions 4 times": the verb further back
+        clause = text[max(floor, _clause_start(text, mention.start)) : before.start()]
+        verb = next((w.casefold() for w in reversed(_ED_WORD_RE.findall(clause))), "")
     if not verb.endswith("ed") or verb in vocab.CHANGE_VERBS or verb in _GROWTH_VERBS:
         return None
     counted = read_mention(mention.text[: times.start()])

@@ -3886,6 +3886,17 @@ FAR_WORD_CASES = [
         ("count", 48000.0, 48000.0, 48000.0, "approximate", "count"),
     ),
     ("Its share was 6% after it sold about 48,000.", "about 48,000", ("refusal", "percent")),
+    # "N times" with its verb of doing further back in the clause counts how often
+    (
+        "The team scored against the champions 4 times last season.",
+        "4 times",
+        ("count", 4.0, 4.0, 4.0, "exact", "count"),
+    ),
+    (
+        "The old bridge flooded in the spring 3 times.",
+        "3 times",
+        ("count", 3.0, 3.0, 3.0, "exact", "count"),
+    ),
     # the thing compared after "than" ends before "and" and a figure, "while", "whereas", and
     # before "of" and the thing's own value (not a year)
     (
