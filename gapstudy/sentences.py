@@ -159,7 +159,9 @@ _ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_][\w.]*)$")
 _LIST_ASIDE = (
     r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|since|until|till|through|so[ \t]+far"
     r"|at|among|across)[ \t]+[^\n,;.()]{1,40}?"
-    r"|[ \t]+(?:[^\W\d_]{3,}ly|abroad|overseas|worldwide|nationwide))"
+    r"|[ \t]+(?:[^\W\d_]{3,}ly|abroad|overseas|worldwide|nationwide)"
+    # a time the change is from, with no figure: "up 2% from March and 6% from last spring"
+    r"|[ \t]+from[ \t]+[^\n,;.()\d$€£¥%]{1,40}?)"
 )
 # A name and a comma before a listed figure: "up 6%, and Chile, 4%".
 _LIST_NAME = r"(?-i:(?:[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,2},[ \t]*)?)"

@@ -3897,6 +3897,17 @@ FAR_WORD_CASES = [
         "3 times",
         ("count", 3.0, 3.0, 3.0, "exact", "count"),
     ),
+    # a bare figure continues a change along a list whose items each carry "from <time>"
+    (
+        "Wages are up 2% from March and 6% from last spring.",
+        "6%",
+        ("change", 6.0, 6.0, 6.0, "exact", "percent"),
+    ),
+    (
+        "Fares are down 3% from January, 5% from last year.",
+        "5%",
+        ("change", -5.0, -5.0, -5.0, "exact", "percent"),
+    ),
     # the thing compared after "than" ends before "and" and a figure, "while", "whereas", and
     # before "of" and the thing's own value (not a year)
     (
