@@ -3908,6 +3908,12 @@ FAR_WORD_CASES = [
         "5%",
         ("change", -5.0, -5.0, -5.0, "exact", "percent"),
     ),
+    # a dash range after "from" with no "to" after it is one range ("from $US5-$US7 billion")
+    (
+        "Bids came in from $US5-$US7 billion.",
+        "$US5",
+        ("money", None, 5e9, 7e9, "range", "usd"),
+    ),
     # the thing compared after "than" ends before "and" and a figure, "while", "whereas", and
     # before "of" and the thing's own value (not a year)
     (
