@@ -356,7 +356,7 @@ _SPAN_TAIL_RE = re.compile(
 _HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
 # A dash between two numbers that the mention does not span ("$100-114 billion" found as "$100"
 # and "114 billion"): each end alone would read as a figure of its own.
-_RANGE_DASH_AFTER_RE = re.compile(r"[-–]\d")
+_RANGE_DASH_AFTER_RE = re.compile(r"[-–](?:\d|(?:US|A|C)?[$€£¥])")  # "3-", "$5-$7"
 _RANGE_DASH_BEFORE_RE = re.compile(r"\d[-–]$")
 # A capitalised name right before a bare number: a version ("Llama 3", "Claude 3.5 Opus").
 _NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w-]*)[ \t]+$")

@@ -3914,6 +3914,7 @@ FAR_WORD_CASES = [
         "$US5",
         ("money", None, 5e9, 7e9, "range", "usd"),
     ),
+    ("Prices rose from $5-$7 billion to $9 billion.", "$5", ("refusal", "dash")),
     # the thing compared after "than" ends before "and" and a figure, "while", "whereas", and
     # before "of" and the thing's own value (not a year)
     (
