@@ -1803,14 +1803,31 @@ def _comparative_lent(text: str, mention: Mention, reading: dict[str, Any]) -> d
     )
 
 
+# A noun of change, then a word and a dash before "at" and a figure: "the fall worse – at".
+_NOUN_APART_AT_RE = re.compile(
+    rf"(?<![\w-])(?P<noun>{'|'.join(sorted(vocab.CHANGE_NOUNS))})[ \t]+[^\W\d_]+[ \t]*[—–][ \t]*"
+    r"at[ \t]+$",
+    re.IGNORECASE,
+)
+
+
 def _restated_or_lent(
     text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
 ) -> dict[str, Any] | None:
-    """A pair after "<change> or", refused (:func:`_range_restating_a_change`), or a bare
+    """A pair after "<change> or", refused (:func:`_range_restating_a_change`); a percentage
+    after "at" apart from its noun of change by a word and a dash, refused; or a bare
     percentage read with a comparative lent by the list (:func:`_comparative_lent`); else
     None."""
     if refusal := _range_restating_a_change(text, mention, reading, earlier):
         return {"refusal": refusal}
+    if reading.get("unit") == "percent" and (
+        apart := _NOUN_APART_AT_RE.search(text, 0, mention.start)
+    ):
+        return {  # "puts the fall worse – at 4 percent": the change, or a level it is set against?
+            "refusal": f"the noun of change {apart.group('noun')!r} stands apart from "
+            f"{mention.text!r} ({apart.group().strip()!r}), which the mention does not hold; "
+            f"{vocab.REFUSAL_ADVICE}"
+        }
     return _comparative_lent(text, mention, reading)
 
 

@@ -3915,6 +3915,13 @@ FAR_WORD_CASES = [
         ("money", None, 5e9, 7e9, "range", "usd"),
     ),
     ("Prices rose from $5-$7 billion to $9 billion.", "$5", ("refusal", "dash")),
+    # a noun of change apart from "at N percent" by a word and a dash: refused
+    ("The agency now puts the fall worse – at 4 percent.", "4 percent", ("refusal", "'fall'")),
+    (
+        "The agency now puts the fall at 4 percent.",
+        "fall at 4 percent",
+        ("change", -4.0, -4.0, -4.0, "exact", "percent"),
+    ),
     # the thing compared after "than" ends before "and" and a figure, "while", "whereas", and
     # before "of" and the thing's own value (not a year)
     (
