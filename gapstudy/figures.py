@@ -843,7 +843,11 @@ def _acts_on_share(verb: str | None, amount: _Amount) -> bool:
 
 # A price per unit after an amount of money: "$0.05/kWh", "17.78 cents per kilowatt-hour".
 _PER_KWH = _phrase_index(
-    *(f"{per} {unit}" for per in ("/", "per", "a") for unit in ("kwh", "kilowatt-hour"))
+    *(
+        f"{per} {unit}"
+        for per in ("/", "per", "a")
+        for unit in ("kwh", "kilowatt-hour", "kilowatthour")
+    )
 )
 _PRICE_UNITS = {"usd": "usd_per_kwh", "cny": "cny_per_kwh", "eur": "eur_per_kwh"}
 # Words that make a figure a rate a year, whatever the typography ("a year", "/yr", "annually"),
@@ -1663,13 +1667,22 @@ _SAME_THING_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have",
 # Words of order in time before a noun after "than": "the prior season", "the previous
 # harvest", "the preceding term" name the same thing at another time.
 _ORDER_IN_TIME_WORDS = frozenset({"prior", "previous", "preceding"})
+# "the same" and a span of time after "than" ("than in the same quarter of 2019", "than the
+# same season in 2020"): the same quantity at another time. "the same product" names a thing.
+_SAME_SPAN_WORDS = frozenset(
+    {"day", "week", "month", "quarter", "half", "year", "season", "period", "term", "time"}
+    | {"spring", "summer", "autumn", "fall", "winter", "days", "weeks", "months", "years"}
+)
 
 
 def _same_thing_follows(reader: _Reader) -> bool:
     """Whether the words after "than" name the same thing at another time ("it was", "the
-    prior season")."""
-    words = [t.word.casefold() for t in reader.tokens[reader.pos : reader.pos + 3]]
+    prior season", "in the same quarter of 2019")."""
+    words = [t.word.casefold() for t in reader.tokens[reader.pos : reader.pos + 4]]
     if len(words) >= 2 and words[0] == "the" and words[1] in _ORDER_IN_TIME_WORDS:
+        return True
+    same = words[1:] if words[:1] == ["in"] else words
+    if same[:2] == ["the", "same"] and len(same) >= 3 and same[2] in _SAME_SPAN_WORDS:
         return True
     return len(words) >= 2 and words[0] in _SAME_THING_WORDS and words[1] in _SAME_THING_VERBS
 

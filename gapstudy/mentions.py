@@ -497,6 +497,16 @@ def _after_from(text: str, atom: _Atom) -> bool:
     return _FROM_RE.search(text, max(0, opening - 12), opening) is not None
 
 
+# "to" later in the clause: a dash range after "from" may be the first end of a change.
+_TO_LATER_RE = re.compile(r"[^,;:.()\n]*?(?<![\w-])to(?![\w-])", re.IGNORECASE)
+
+
+def _money_dash_range_alone(text: str, gap: str, left: _Atom, right: _Atom) -> bool:
+    """Whether money ends joined by a dash stand with no "to" later in their clause."""
+    is_dash = _MONEY_RANGE_GAP_RE.fullmatch(gap) is not None
+    return bool(left.currency) and is_dash and not _TO_LATER_RE.match(text, right.end)
+
+
 # Words that make the number after them a date: "in 2021 to 4,500" is a year, then a level.
 _DATE_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|of|since|during|until)[ \t]+$", re.IGNORECASE)
 
@@ -504,10 +514,13 @@ _DATE_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|of|since|during|until)[ \t]+$", r
 def _is_dated_year_before_a_number(text: str, left: _Atom, right: _Atom) -> bool:
     """Whether ``left`` is a year a preposition dates ("from 714,000 in the fourth quarter of
     2022 to 805,500") and ``right`` is no year: a period, then the far end of a change."""
+    first, last = text[left.start : left.end], text[right.start : right.end]
+    # "in 2021-22" is a span of years; "in 2015 to 14 cents" is not (a span never runs back)
+    backwards = last.isdigit() and len(last) == 2 and first[-2:].isdigit() and last <= first[-2:]
     return (
-        is_year(text[left.start : left.end])
-        and not is_year(text[right.start : right.end])
-        and not is_year(text[left.start : right.end])  # "in 2021-22": a span of years
+        is_year(first)
+        and not is_year(last)
+        and (backwards or not is_year(text[left.start : right.end]))
         and _DATE_BEFORE_RE.search(text, max(0, left.start - 8), left.start) is not None
     )
 
@@ -542,8 +555,10 @@ def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
     same_unit = same_unit or (left.currency is not None and left.currency == right.currency)
     if same_unit and _RANGE_GAP_RE.fullmatch(gap):
         # "30%-40%", "26 per cent to 33 per cent", "$500 million to $1 billion": the unit
-        # written twice; but "from 30% to 40%" is a change, whose ends are joined later
-        return not _after_from(text, left)
+        # written twice; but "from 30% to 40%" is a change, whose ends are joined later; money
+        # joined by a dash after "from" with no "to" later in its clause is one range ("came
+        # in from $US5-$US7 billion")
+        return not _after_from(text, left) or _money_dash_range_alone(text, gap, left, right)
     same_scale = _scale_word(text, left) is not None and _scale_word(text, left) == _scale_word(
         text, right
     )
@@ -695,6 +710,7 @@ _PER_WORDS = (
     "month on month",
     "per kilowatt-hour",
     "per kilowatt hour",
+    "per kilowatthour",
     "per kWh",
     "a kilowatt-hour",
     "a kWh",

@@ -159,7 +159,9 @@ _ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_][\w.]*)$")
 _LIST_ASIDE = (
     r"(?:[ \t]+(?:in|during|for|over|by|last|this|on|since|until|till|through|so[ \t]+far"
     r"|at|among|across)[ \t]+[^\n,;.()]{1,40}?"
-    r"|[ \t]+(?:[^\W\d_]{3,}ly|abroad|overseas|worldwide|nationwide))"
+    r"|[ \t]+(?:[^\W\d_]{3,}ly|abroad|overseas|worldwide|nationwide)"
+    # a time the change is from, with no figure: "up 2% from March and 6% from last spring"
+    r"|[ \t]+from[ \t]+[^\n,;.()\d$€£¥%]{1,40}?)"
 )
 # A name and a comma before a listed figure: "up 6%, and Chile, 4%".
 _LIST_NAME = r"(?-i:(?:[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,2},[ \t]*)?)"
@@ -369,7 +371,7 @@ _SPAN_TAIL_RE = re.compile(
 _HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
 # A dash between two numbers that the mention does not span ("$100-114 billion" found as "$100"
 # and "114 billion"): each end alone would read as a figure of its own.
-_RANGE_DASH_AFTER_RE = re.compile(r"[-–]\d")
+_RANGE_DASH_AFTER_RE = re.compile(r"[-–](?:\d|(?:US|A|C)?[$€£¥])")  # "3-", "$5-$7"
 _RANGE_DASH_BEFORE_RE = re.compile(r"\d[-–]$")
 # A capitalised name right before a bare number: a version ("Llama 3", "Claude 3.5 Opus").
 _NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w-]*)[ \t]+$")
@@ -577,9 +579,10 @@ _PER_BEFORE_RE = re.compile(
 # An amount per an amount of something: "$3/1M input", "$0.50/1K tokens".
 _PER_AMOUNT_AFTER_RE = re.compile(r"[ \t]*/[ \t]*(\d[\d.,]*[^\W\d_]*)")
 # "per X" later in the clause of an amount of money, after a list of prices ("$2.50 input and
-# $15.00 output per 1M tokens"): the price is per X, which the mention does not hold.
+# $15.00 output per 1M tokens", "$310 and $940 per 20-foot box"): the price is per X, which
+# the mention does not hold.
 _PER_LATER_RE = re.compile(
-    r"(?<![\w-])(?:per|for[ \t]+every|for[ \t]+each)[ \t]+(?:[\d.,]+[^\W\d_]*[ \t]+)?"
+    r"(?<![\w-])(?:per|for[ \t]+every|for[ \t]+each)[ \t]+(?:[\d.,]+[\w-]*[ \t]+)?"
     r"(?!cent\b|the\b)([^\W\d_][\w-]*)",
     re.IGNORECASE,
 )
@@ -1217,12 +1220,14 @@ def _clause_after_list(text: str, mention: Mention, last: Mention) -> str | None
 
 
 # A comparison or a contrast after the last comma before a figure, with no other clause mark:
-# "$0.05 per kWh, compared with $0.12", "$0.03/kWh, while American operators pay $0.08".
+# "$0.05 per kWh, compared with $0.12", "$0.03/kWh, while American operators pay $0.08"; a
+# figure may stand among the words before it ("$200 per bale, which is 30% more than $150").
 # ", with" sets an amount against the price when "at" stands right before the amount or a
 # superlative in "-est" among the words ("$40 per month, with the chain near the station the
 # priciest at $65").
 _SET_AGAINST_RE = re.compile(
-    r",[ \t]*(?:[^\W\d_][\w'’-]*[ \t]+){0,5}?(?:(?:compared|versus|vs\.?|while|whereas|against|"
+    r",[ \t]*(?:(?:[^\W\d_][\w'’-]*|[$€£¥]?\d[\d.,]*%?)[ \t]+){0,5}?"
+    r"(?:(?:compared|versus|vs\.?|while|whereas|against|"
     r"than|unlike)(?![\w-])[^,;:()\[\]—–\"“”]*"
     r"|with(?![\w-])(?:[^,;:()\[\]—–\"“”]*[ \t]at[ \t]*"
     r"|[^,;:()\[\]—–\"“”]*?[^\W\d_]{2,}est(?![\w-])[^,;:()\[\]—–\"“”]*))$",
@@ -1230,11 +1235,15 @@ _SET_AGAINST_RE = re.compile(
 )
 
 
+# A bracketed aside that holds no figure: no clause break for a comparison across it.
+_NO_FIGURE_ASIDE_RE = re.compile(r"[ \t]*\([^()\d]*\)")
+
+
 def _set_against(text: str, start: int, end: int) -> bool:
     """Whether the only clause marks between ``start`` and ``end`` are commas, and the words
     after the last one set what follows against what came before ("$0.05 per kWh, compared
     with $0.12"): one comparison in one sentence, so a unit written once may hold across it."""
-    between = text[start:end]
+    between = _NO_FIGURE_ASIDE_RE.sub(" ", text[start:end])  # "the usual (regional) price"
     if re.search(r"[;:()\[\]—–\"“”，；：\n]|(?<![vV]s)(?<!\b[A-Z])[.!?](?=\s|$)", between):
         return False
     last = between.rfind(",")
@@ -1886,6 +1895,103 @@ _ITSELF_AFTER_RE = re.compile(
 )
 
 
+# Only "or" (maybe after a comma) between a change and the figure: a restatement of it.
+_OR_BETWEEN_RE = re.compile(r"[ \t]*,?[ \t]*or[ \t]*$", re.IGNORECASE)
+
+
+def _range_restating_a_change(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
+) -> str | None:
+    """A refusal for a pair "X to Y" right after "<change> or" ("rose by 8% or $40 to $540"):
+    the change restated and the level reached, or a range of the change? As "by X to Y" with
+    the unit on both ends, the words do not settle it. Else None."""
+    if reading.get("bound") != "range" or not earlier:
+        return None
+    previous = earlier[-1]
+    if not _OR_BETWEEN_RE.fullmatch(text, previous.end, mention.start):
+        return None
+    if read_mention(previous.text).get("kind") != "change":
+        return None
+    return (
+        f"{mention.text!r} after {previous.text!r} and 'or' may restate the change and give the "
+        f"level it reached, or be a range of the change; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+# A bare percentage, "and", then a figure with a comparative written once for both: "4
+# percent and 2 percent higher than in 2019".
+_LISTED_BEFORE_RE = re.compile(r"[ \t]*,?[ \t]*and[ \t]+", re.IGNORECASE)
+_COMPARATIVE_TAIL_RE = re.compile(
+    r"[ \t]+(?:higher|lower|more|less|greater|smaller|larger|bigger|cheaper|dearer)$",
+    re.IGNORECASE,
+)
+
+
+def _comparative_lent(text: str, mention: Mention, reading: dict[str, Any]) -> dict | None:
+    """A bare percentage listed before a figure that ends with a comparative ("4 percent and
+    2 percent higher than in 2019"): read as if the comparative stood beside it too, as a
+    noun of change written once after a list is ("a 5.2% and 3% rise"). Else None."""
+    after = _LISTED_BEFORE_RE.match(text, mention.end)
+    if reading.get("unit") != "percent" or not _is_bare(reading) or after is None:
+        return None
+    nexts = [m for m in find_mentions(text) if m.start == after.end()]
+    tail = _COMPARATIVE_TAIL_RE.search(nexts[0].text) if nexts else None
+    if tail is None:
+        return None
+    lent_text = text[: mention.end] + tail.group() + text[nexts[0].end :]
+    lent = [m for m in find_mentions(lent_text) if m.start == mention.start]
+    if not lent:
+        return None
+    read = read_in_sentence(lent_text, lent[0])
+    if read.get("kind") not in ("change", "multiplier") and "refusal" not in read:
+        return None
+    return read | (
+        {} if "refusal" in read else {"read_with": f"{tail.group().strip()!r} after the list"}
+    )
+
+
+# A noun of change, then a word and a dash before "at" and a figure: "the fall worse – at".
+_NOUN_APART_AT_RE = re.compile(
+    rf"(?<![\w-])(?P<noun>{'|'.join(sorted(vocab.CHANGE_NOUNS))})[ \t]+[^\W\d_]+[ \t]*[—–][ \t]*"
+    r"at[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _restated_or_lent(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
+) -> dict[str, Any] | None:
+    """A pair after "<change> or", refused (:func:`_range_restating_a_change`); a percentage
+    after "at" apart from its noun of change by a word and a dash, refused; or a bare
+    percentage read with a comparative lent by the list (:func:`_comparative_lent`); else
+    None."""
+    if refusal := _range_restating_a_change(text, mention, reading, earlier):
+        return {"refusal": refusal}
+    if reading.get("unit") == "percent" and (
+        apart := _NOUN_APART_AT_RE.search(text, 0, mention.start)
+    ):
+        return {  # "puts the fall worse – at 4 percent": the change, or a level it is set against?
+            "refusal": f"the noun of change {apart.group('noun')!r} stands apart from "
+            f"{mention.text!r} ({apart.group().strip()!r}), which the mention does not hold; "
+            f"{vocab.REFUSAL_ADVICE}"
+        }
+    return _comparative_lent(text, mention, reading)
+
+
+def _multiplier_counted_or_itself(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A multiplier that counts occasions ("N times" with its verb), or one quantity at two
+    times ("about double what it was in 2020": a change in fold); else None."""
+    if reading["kind"] != "multiplier":
+        return None
+    if counted := _times_counted(text, mention, floor):
+        return counted
+    if itself := _ITSELF_AFTER_RE.match(text, mention.end):
+        return reading | {"kind": "change", "read_with": f"{itself.group().strip()!r} after it"}
+    return None
+
+
 def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> dict[str, Any]:
     reading, is_final = _own_or_listed(text, mention, earlier, floor)
     if is_final:
@@ -1898,6 +2004,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         or _unsaid_unit_or_whole(text, mention, reading, floor)
     ):
         return {"refusal": refusal}
+    if (lent := _restated_or_lent(text, mention, reading, earlier)) is not None:
+        return lent
     if reason := _excluded_in_context(text, mention, reading):
         return {"exclusion": reason}
     if (refusal := _split_number(text, mention, reading)) is not None:
@@ -1906,11 +2014,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return placed
     if (placed := _ratio_or_rank(text, mention, reading, floor)) is not None:
         return placed
-    if reading["kind"] == "multiplier" and (counted := _times_counted(text, mention, floor)):
-        return counted
-    if reading["kind"] == "multiplier" and (itself := _ITSELF_AFTER_RE.match(text, mention.end)):
-        # "about double what it was in 2020": one quantity at two times, a change in fold
-        return reading | {"kind": "change", "read_with": f"{itself.group().strip()!r} after it"}
+    if (multiplied := _multiplier_counted_or_itself(text, mention, reading, floor)) is not None:
+        return multiplied
     if (annual := _read_with_annual(text, mention, reading, floor)) is not None:
         return annual
     if (compared := _read_with_comparator(text, mention, reading)) is not None:
@@ -1954,8 +2059,9 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     ends = _CLAUSE_END_RE.match(text, mention.end) or _NOTHING_COUNTED_RE.match(text, mention.end)
     if reading["kind"] == "count" and ends:
         earlier = [m for m in earlier if not _is_aside(text, m, mention)]
-        # an earlier mention refused or excluded has no unit ("7nm" before "(N+2)")
-        written = [(m.text, r["unit"]) for m in earlier if _of_amounts(r := read_mention(m.text))]
+        # an earlier mention refused or excluded has no unit ("7nm" before "(N+2)"), unless
+        # the refusal names a unit the project lacks ("by 20,000 tonnes to 1.1 million")
+        written = _units_written(text, earlier, mention)
         if written:
             words, unit = written[-1]
             return {
@@ -2099,7 +2205,7 @@ def _money_above_or_below(mention: Mention, reading: dict[str, Any]) -> str | No
 # claims at $2 billion" ("is estimated at" is the passive, read on its own path).
 _ESTIMATES_AT_RE = re.compile(
     r"(?<![\w-])(?<!is )(?<!was )(?<!were )(?<!are )(?<!been )(?<!be )"
-    r"(?P<verb>estimat(?:e|es|ing|ed))(?:[ \t]+[^\W\d_][\w'’-]*){0,4}?[ \t]+at[ \t]*$",
+    r"(?P<verb>estimat(?:e|es|ing|ed))(?:[ \t]+[^\W\d_][\w'’-]*)*?[ \t]+at[ \t]*$",
     re.IGNORECASE,
 )
 
@@ -2205,6 +2311,41 @@ def _bracketed_item(text: str, mention: Mention, floor: int) -> str | None:
         f"{change!r}: the item's level, share or change, which the words do not settle; "
         f"{vocab.REFUSAL_ADVICE}"
     )
+
+
+# A refusal of a unit the project lacks: "the unit 'tonnes' is not one of the project's units".
+_UNKNOWN_UNIT_RE = re.compile(r"^the unit (?P<q>['\"])(?P<unit>.+?)(?P=q) is not one of")
+
+
+def _unit_written(reading: dict[str, Any]) -> str | None:
+    """The unit ``reading`` writes for a bare count after it (:func:`_of_amounts`), or the
+    unit its refusal names as one the project lacks ("20,000 tonnes"); else None."""
+    if _of_amounts(reading):
+        return reading["unit"]
+    found = _UNKNOWN_UNIT_RE.match(reading.get("refusal", ""))
+    return found.group("unit") if found else None
+
+
+_TO_ALONE_RE = re.compile(r"[ \t]+to[ \t]+", re.IGNORECASE)
+
+
+def _units_written(text: str, earlier: list[Mention], mention: Mention) -> list[tuple[str, str]]:
+    """Each earlier mention that writes a unit for the bare count ``mention``, with it."""
+    found = ((m.text, _writes(text, earlier, k, mention)) for k, m in enumerate(earlier))
+    return [(words, unit) for words, unit in found if unit]
+
+
+def _writes(text: str, earlier: list[Mention], k: int, mention: Mention) -> str | None:
+    """The unit the earlier mention ``earlier[k]`` writes for the bare count ``mention``
+    (:func:`_unit_written`), unless "to" alone joins them and its reading in the sentence is
+    a ratio of two amounts its words alone do not show ("grew during the spring by 6% to
+    about 48,000": a change, and the level it reached)."""
+    unit = _unit_written(read_mention(earlier[k].text))
+    if unit != "percent" or not _TO_ALONE_RE.fullmatch(text, earlier[k].end, mention.start):
+        return unit
+    in_sentence = _read(text, earlier[k], earlier[:k], 0)
+    is_ratio = in_sentence.get("kind") == "change" and in_sentence.get("unit") == "percent"
+    return None if is_ratio else unit
 
 
 def _of_amounts(reading: dict[str, Any]) -> bool:
@@ -2630,6 +2771,13 @@ def _read_with_annual(
 # than the national average", "36% above | the national average"), up to the clause's end.
 _COMPARATOR_AFTER_RE = re.compile(r"[ \t]+(?:than[ \t]+)?[^,;:.()\[\]—–\n]+", re.IGNORECASE)
 _ABOVE_BELOW_END_RE = re.compile(r"[ \t]+(?:above|below)$", re.IGNORECASE)
+# Where the thing compared ends before the clause does: "while" or "whereas" (a contrast), "and"
+# and a figure (a second comparison), "of" and a figure that is no year (the thing's own value:
+# "than the decade's average of 4,100 voters").
+_COMPARED_STOPS_RE = re.compile(
+    r"[ \t]+(?:while|whereas)\b|[ \t]+(?:and|of)[ \t]+(?=[$€£¥]?\d)(?!(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
 
 
 # What a comparison is with, when it is a name holding digits: "than GPT-3", "than the
@@ -2659,8 +2807,11 @@ def _read_with_comparator(
         return _read_with_later_than(text, mention, after.end())
     if after is None:
         return None
-    words = text[mention.start : after.end()].rstrip()
-    said = f"{text[mention.end : after.end()].strip()!r} after it"
+    end = after.end()
+    if stop := _COMPARED_STOPS_RE.search(text, mention.end, end):
+        end = stop.start()  # "than in 2021 and 3% less ...", "than in 2019 while ..."
+    words = text[mention.start : end].rstrip()
+    said = f"{text[mention.end : end].strip()!r} after it"
     reading = _read_with_words(words, said)
     if "refusal" in reading and _NAMED_COMPARATOR_RE.fullmatch(text, mention.end, after.end()):
         # "75% lower than GPT-3": a thing named, whose digits are its name's
@@ -2819,6 +2970,20 @@ def _list_start(text: str, earlier: list[Mention], i: int) -> Mention:
     return earlier[i]
 
 
+# A word in the past tense in "-ed"; where its clause starts, back from a figure.
+_ED_WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_]+ed(?![\w'’-])", re.IGNORECASE)
+_CLAUSE_MARK_RE = re.compile(
+    r"[,;:()\[\]—–]|(?<![\w'’-])(?:than|as|and|but|while|whereas)(?![\w-])", re.IGNORECASE
+)
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause of the words ending at ``end`` starts: after its last clause mark
+    or word of comparison or joining ("than", "as", "and"), else the text's start."""
+    marks = list(_CLAUSE_MARK_RE.finditer(text, 0, end))
+    return marks[-1].end() if marks else 0
+
+
 def _times_counted(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
     """ "downloaded over 600 million times": "N times" after a verb of doing, with no word of
     comparison after it, counts how often something was done; its reading is the count."""
@@ -2830,6 +2995,9 @@ def _times_counted(text: str, mention: Mention, floor: int) -> dict[str, Any] | 
     elif times is None or before is None or not _CLAUSE_END_OR_PLACE_RE.match(text, mention.end):
         return None
     verb = before.group(1).casefold()
+    if not verb.endswith("ed"):  # "scored against the champions 4 times": the verb further back
+        clause = text[max(floor, _clause_start(text, mention.start)) : before.start()]
+        verb = next((w.casefold() for w in reversed(_ED_WORD_RE.findall(clause))), "")
     if not verb.endswith("ed") or verb in vocab.CHANGE_VERBS or verb in _GROWTH_VERBS:
         return None
     counted = read_mention(mention.text[: times.start()])
@@ -3493,16 +3661,15 @@ def _ratio_or_rank(
             "refusal": f"{mention.text!r} is one side of a ratio or a score written with ':' "
             f"('5:1'), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         }
+    ranked = _RANKED_SHARE_RE.search(text, floor, mention.start)
+    if ranked and _VERB_LEADS_RE.search(text, floor, ranked.start()):
+        return {  # "expected to top 20%", "could top $50 million": a bound not held
+            "refusal": f"'top' before {mention.text!r} is a verb (to go above), a bound "
+            f"the mention does not hold, not a ranked group; {vocab.REFUSAL_ADVICE}"
+        }
     if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
         return {"exclusion": vocab.RANK_REASON}
-    if reading["kind"] == "percent" and (
-        ranked := _RANKED_SHARE_RE.search(text, floor, mention.start)
-    ):
-        if _VERB_LEADS_RE.search(text, floor, ranked.start()):
-            return {  # "expected to top 20% of the market": exceed it, a bound not held
-                "refusal": f"'top' before {mention.text!r} is a verb (to go above), a bound "
-                f"the mention does not hold, not a ranked group; {vocab.REFUSAL_ADVICE}"
-            }
+    if reading["kind"] == "percent" and ranked:
         return {"exclusion": vocab.RANK_REASON}
     return _selected_or_limited(text, mention, reading, floor)
 

@@ -3911,3 +3911,169 @@ def test_a_form_the_docs_left_open_reads_by_its_decided_rule(text, words, expect
         assert expected[0] in reading and expected[1] in reading[expected[0]], reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+# A word that settles a figure's reading written further from it than the older rules looked:
+# "estimate <a long object> at", "could top" before any kind, a "per" after a list whose unit
+# has a hyphen, "the same <span>" after "than", a unit of the project's list it does not know
+# written once with an earlier figure, kWh spelled as one word.
+FAR_WORD_CASES = [
+    (
+        "Engineers estimate the repair of the old northern river bridge at $40 million.",
+        "$40 million",
+        ("refusal", "'estimate'"),
+    ),
+    (
+        "Planners estimate the cost of the new eastern ring road at $2.1 billion.",
+        "$2.1 billion",
+        ("refusal", "'estimate'"),
+    ),
+    ("Ticket sales for the tour could top $50 million.", "$50 million", ("refusal", "'top'")),
+    ("Visitors are expected to top 3 million.", "3 million", ("refusal", "'top'")),
+    ("The band was in the top 10 of the chart.", "10", ("exclusion", "rank")),
+    ("Rates were $310 and $940 per 20-foot box.", "$310", ("refusal", "20-foot box")),
+    ("Fees were $12 and $15 per 40-foot container.", "$12", ("refusal", "40-foot container")),
+    (
+        "Wages in the region were 4 percent higher than in the same quarter of 2019.",
+        "4 percent higher",
+        ("change", 4.0, 4.0, 4.0, "exact", "percent"),
+    ),
+    (
+        "Water use this summer is 30% greater than the same season in 2020.",
+        "30% greater",
+        ("change", 30.0, 30.0, 30.0, "exact", "percent"),
+    ),
+    (
+        "Copper output was lowered by 20,000 tonnes to 1.1 million.",
+        "1.1 million",
+        ("refusal", "tonnes"),
+    ),
+    # a price's "per" written once reaches across a comma and words of comparison, with a
+    # figure among them, and across a bracketed aside that holds no figure
+    (
+        "Hay sells at $200 per bale, which is 30% more than the $150 paid last spring.",
+        "$150",
+        ("refusal", "'per bale'"),
+    ),
+    (
+        "Hay sells at $200 per bale, more than the usual (regional) price of $150.",
+        "$150",
+        ("refusal", "'per bale'"),
+    ),
+    (
+        "Factories were billed 7.5 cents per kilowatthour in 2022.",
+        "7.5 cents",
+        ("price", 0.075, 0.075, 0.075, "exact", "usd_per_kwh"),
+    ),
+    # a pair "X to Y" restating a change after "or": the change and the level, or a range of
+    # the change? Refused, as "by X to Y" with the unit on both ends is
+    ("Fares on the ferry rose by 8% or $40 to $540.", "$40", ("refusal", "range")),
+    ("Rents fell by 3% or $50 to $1,600 this year.", "$50", ("refusal", "range")),
+    ("Prices ranged from $40 to $540.", "$40", ("money", None, 40.0, 540.0, "range", "usd")),
+    # a comparative written once after the last figure of a list is lent to each figure
+    (
+        "Bus and rail fares were 4 percent and 2 percent higher than in 2019.",
+        "4 percent",
+        ("change", 4.0, 4.0, 4.0, "exact", "percent"),
+    ),
+    (
+        "Bus and rail fares were 4 percent and 2 percent lower than in 2019.",
+        "4 percent",
+        ("change", -4.0, -4.0, -4.0, "exact", "percent"),
+    ),
+    (
+        "Bus and rail fares were 4 percent and 2 percent higher than in 2019.",
+        "2 percent higher",
+        ("change", 2.0, 2.0, 2.0, "exact", "percent"),
+    ),
+    # an earlier figure judged by its reading in the sentence: a change is a ratio of two
+    # amounts and writes no unit for the count after it
+    (
+        "Membership grew during the spring by 6% to about 48,000.",
+        "about 48,000",
+        ("count", 48000.0, 48000.0, 48000.0, "approximate", "count"),
+    ),
+    ("Its share was 6% after it sold about 48,000.", "about 48,000", ("refusal", "percent")),
+    # "N times" with its verb of doing further back in the clause counts how often
+    (
+        "The team scored against the champions 4 times last season.",
+        "4 times",
+        ("count", 4.0, 4.0, 4.0, "exact", "count"),
+    ),
+    (
+        "The old bridge flooded in the spring 3 times.",
+        "3 times",
+        ("count", 3.0, 3.0, 3.0, "exact", "count"),
+    ),
+    # a bare figure continues a change along a list whose items each carry "from <time>"
+    (
+        "Wages are up 2% from March and 6% from last spring.",
+        "6%",
+        ("change", 6.0, 6.0, 6.0, "exact", "percent"),
+    ),
+    (
+        "Fares are down 3% from January, 5% from last year.",
+        "5%",
+        ("change", -5.0, -5.0, -5.0, "exact", "percent"),
+    ),
+    # a dash range after "from" with no "to" after it is one range ("from $US5-$US7 billion")
+    (
+        "Bids came in from $US5-$US7 billion.",
+        "$US5",
+        ("money", None, 5e9, 7e9, "range", "usd"),
+    ),
+    ("Prices rose from $5-$7 billion to $9 billion.", "$5", ("refusal", "dash")),
+    # a noun of change apart from "at N percent" by a word and a dash: refused
+    ("The agency now puts the fall worse – at 4 percent.", "4 percent", ("refusal", "'fall'")),
+    (
+        "The agency now puts the fall at 4 percent.",
+        "fall at 4 percent",
+        ("change", -4.0, -4.0, -4.0, "exact", "percent"),
+    ),
+    # the thing compared after "than" ends before "and" and a figure, "while", "whereas", and
+    # before "of" and the thing's own value (not a year)
+    (
+        "Rice costs 5% more than in 2021 and 3% less than in 2019.",
+        "5% more",
+        ("change", 5.0, 5.0, 5.0, "exact", "percent"),
+    ),
+    (
+        "Exports were 30 percent higher than in 2019 while imports fell by half.",
+        "30 percent higher",
+        ("change", 30.0, 30.0, 30.0, "exact", "percent"),
+    ),
+    (
+        "Turnout was 12% lower than the decade's average of 4,100 voters.",
+        "12% lower",
+        ("multiplier", 0.88, 0.88, 0.88, "exact", "fold"),
+    ),
+    (
+        "Our budget is 8% smaller than last year's budget of $2 million.",
+        "8% smaller",
+        ("change", -8.0, -8.0, -8.0, "exact", "percent"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), FAR_WORD_CASES)
+def test_a_word_far_from_its_figure_still_settles_it(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] in ("refusal", "exclusion"):
+        assert expected[0] in reading and expected[1] in reading[expected[0]], reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
+
+
+# A year dated by "in" before a two-digit number is never a span of years running back ("in
+# 2015 to 14 cents"): the pair in cents per kWh reads as the pair in dollars does.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Night rates went from 9 cents per kWh in 2015 to 14 cents per kWh in 2022.",
+        "Night rates went from $0.09 per kWh in 2015 to $0.14 per kWh in 2022.",
+    ],
+)
+def test_a_pair_of_prices_in_cents_dated_by_years_reads_its_two_levels(text):
+    reading = reading_of(text, "9")
+    levels = [(level["value"], level["unit"], level["period"]) for level in reading["levels"]]
+    assert levels == [(0.09, "usd_per_kwh", "2015"), (0.14, "usd_per_kwh", "2022")], reading
