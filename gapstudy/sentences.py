@@ -933,7 +933,7 @@ def _stock_or_flow(
     is_after = span.start() >= mention.end
     words = mention.text + span.group() if is_after else f"{span.group()} ... {mention.text}"
     per = span.group("span").casefold()
-    unit = vocab.PER_YEAR_UNITS.get(reading["unit"]) if per in ("annual", "yearly") else None
+    unit = vocab.PER_YEAR_UNITS.get(reading.get("unit")) if per in ("annual", "yearly") else None
     if reading["kind"] == "money" and unit is not None:
         return reading | {"unit": unit, "read_with": f"{span.group().strip()!r} after it"}
     return {

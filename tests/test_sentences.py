@@ -3773,6 +3773,10 @@ LATER_ROUND_CASES = [
         ("change", -4.0, -4.0, -4.0, "exact", "percent"),
     ),
     ("Daily rides rose from 1.2 million to 1.5 million.", "1.2 million", ("refusal", "flow")),
+    # "annual"/"yearly" with counts from X to Y: a flow too, refused (no unit per year for it)
+    ("Annual rides rose from 1.2 million to 1.5 million.", "1.2 million", ("refusal", "flow")),
+    ("Yearly visits rose from 2 million to 3 million.", "2 million", ("refusal", "flow")),
+    ("Total annual trips fell from 9 million to 7 million.", "9 million", ("refusal", "flow")),
     (
         "Users grew from 1.2 million to 1.5 million.",
         "1.2 million",
