@@ -3441,6 +3441,26 @@ _ONE_PERCENT_AFTER_RE = re.compile(
 )
 
 
+_POINT_AFTER_RE = re.compile(r"[ \t]+points?(?![\w-])", re.IGNORECASE)
+
+
+def _changed_by_fraction_of_one(
+    text: str, after: re.Match[str], reading: dict[str, Any]
+) -> dict[str, Any]:
+    """A change by a fraction with "a percent" or "a percentage point" after its mention
+    ("rose by half a percent"): that fraction of one (+0.5 percent), never 50%."""
+    points = _POINT_AFTER_RE.match(text, after.end()) is not None
+    unit = "percentage_point" if points else "percent"
+    one = dict(reading)
+    for name in ("value", "low", "high"):
+        if reading.get(name) is not None:
+            one[name] = reading[name] / 100
+    words = text[after.start() : after.end()].strip() + (" point" if points else "")
+    said = f"{words!r} after it: a fraction of one {unit.replace('_', ' ')}"
+    said = f"{reading['read_with']}; {said}" if reading.get("read_with") else said
+    return one | {"unit": unit, "read_with": said}
+
+
 def _fraction_of_one_percent(
     text: str, mention: Mention, reading: dict[str, Any]
 ) -> dict[str, Any] | None:
@@ -3452,7 +3472,10 @@ def _fraction_of_one_percent(
     if reading.get("unit") != "percent" or not is_words:
         return None
     if "whole" not in reading:
-        if reading.get("kind") == "percent" and _ONE_PERCENT_AFTER_RE.match(text, mention.end):
+        after = _ONE_PERCENT_AFTER_RE.match(text, mention.end)
+        if after is not None and reading.get("kind") == "change":
+            return _changed_by_fraction_of_one(text, after, reading)
+        if after is not None and reading.get("kind") == "percent":
             return {
                 "refusal": f"{mention.text!r} is a fraction of the one percent (or point) after "
                 f"it, which the mention does not hold; {vocab.REFUSAL_ADVICE}"

@@ -3767,6 +3767,27 @@ LATER_ROUND_CASES = [
         ("percent", 0.25, 0.25, 0.25, "exact", "percent"),
     ),
     ("Yields ended half a percentage point higher.", "half", ("refusal", "one percent")),
+    # "half" after a verb of change and before "a percent"/"a percentage point": half of one
+    (
+        "Prices rose by half a percent.",
+        "rose by half",
+        ("change", 0.5, 0.5, 0.5, "exact", "percent"),
+    ),
+    (
+        "Prices fell by half a percent.",
+        "fell by half",
+        ("change", -0.5, -0.5, -0.5, "exact", "percent"),
+    ),
+    (
+        "Prices rose by half a percentage point.",
+        "rose by half",
+        ("change", 0.5, 0.5, 0.5, "exact", "percentage_point"),
+    ),
+    (
+        "Rates were cut by half a percentage point in May.",
+        "cut by half",
+        ("change", -0.5, -0.5, -0.5, "exact", "percentage_point"),
+    ),
     (
         "Prices fell by a fifth of a percent.",
         "a fifth",
