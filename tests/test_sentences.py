@@ -3382,6 +3382,12 @@ UNSETTLED_CASES = [
         "60%",
         ("percent", 60.0, 60.0, 60.0, "exact", "percent"),
     ),
+    # ... a bare percentage after "off" with no verb of being right before it, or with one
+    # where the fall was not read (a hedge): refused, never a level
+    ("Copper off 12% on the week.", "12%", ("refusal", "'off'")),
+    ("Copper, off 12% this year, rallied.", "12%", ("refusal", "'off'")),
+    ("Copper is off 12% from its peak, and zinc off 4%.", "4%", ("refusal", "'off'")),
+    ("Tin is off nearly 9%.", "nearly 9%", ("refusal", "'off'")),
     # ... a figure after "or with" that continues a change: refused, never a level
     (
         "Our output dropped with 11% last year, or with 4% in real terms.",
