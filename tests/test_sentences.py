@@ -3490,6 +3490,22 @@ UNSETTLED_CASES = [
         ("money", 8e6, 8e6, 8e6, "exact", "gbp"),
     ),
     ("The fund holds £900 of cod.", "£900", ("money", 900.0, 900.0, 900.0, "exact", "gbp")),
+    # ... "pounds sterling": the mention holds "sterling", money in gbp
+    (
+        "Revenue was 8 billion pounds sterling.",
+        "8 billion pounds sterling",
+        ("money", 8e9, 8e9, 8e9, "exact", "gbp"),
+    ),
+    (
+        "The fine was 40 million pounds sterling, the largest yet.",
+        "40 million pounds sterling",
+        ("money", 4e7, 4e7, 4e7, "exact", "gbp"),
+    ),
+    (
+        "They sold 900 pounds sterling of cod.",
+        "900 pounds sterling",
+        ("money", 900.0, 900.0, 900.0, "exact", "gbp"),
+    ),
     # a gap in points after a verb of comparison: between two levels or two changes?
     ("Grain demand beat the market by 1.1 percentage points.", "1.1", ("refusal", "'beat'")),
     ("Wheat outpaced maize by 2 percentage points.", "2", ("refusal", "'outpaced'")),
