@@ -1581,7 +1581,28 @@ def _number_as_name(
     bare = re.fullmatch(r"\d{3,}", mention.text) and words_before[-1:] in (["the"], ["The"])
     if bare and (not following.isalpha() or following.casefold() in _FUNCTION_WORDS):
         return f"'the {mention.text}' with nothing counted after it may be a name (a model)"
+    if _version_opening(mention, words_before, following):
+        return (
+            f"{mention.text!r} right after {words_before[0]!r}, a name opening the sentence, "
+            f"with no noun it counts after it, may be a version ('Llama 3'), not a count"
+        )
     return None
+
+
+def _version_opening(mention: Mention, words_before: list[str], following: str) -> bool:
+    """Whether a bare number follows a capitalised name (a word the lexicon gives only as a
+    noun, or does not know) that opens its sentence, and no noun follows it that it may
+    count: "Llama 3 was released", "Gemini 2 launched"; not "Another 300 jobs"."""
+    if not re.fullmatch(r"\d+(?:\.\d+)?", mention.text) or len(words_before) != 1:
+        return False
+    name = words_before[0]
+    if not _CAPITALISED_RE.fullmatch(name) or name.casefold() in _FUNCTION_WORDS:
+        return False
+    if not _parts_of_speech(name.casefold()) <= {"NOUN", "PROPN"}:
+        return False
+    if not following.isalpha() or following.casefold() in _FUNCTION_WORDS:
+        return True
+    return is_past_tense(following) or "NOUN" not in _parts_of_speech(following.casefold())
 
 
 def _about_after_noun(

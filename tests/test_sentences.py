@@ -3437,7 +3437,12 @@ UNSETTLED_CASES = [
     ("Staff of the Big Four firms met in May.", "Four", ("refusal", "name")),
     ("Airlines still fly the 767 on long routes.", "767", ("refusal", "name")),
     ("Pilots said the 320 was easy to fly.", "320", ("refusal", "name")),
+    # ... a bare number after a name that opens the sentence, with no noun it counts after it
+    ("Llama 3 was released.", "3", ("refusal", "version")),
+    ("Gemini 2 launched in May.", "2", ("refusal", "version")),
     # ... kept: a count with what it counts, and a number word opening the sentence
+    ("Another 300 jobs were cut.", "300", ("count", 300.0, 300.0, 300.0, "exact", "count")),
+    ("All 40 staff left.", "40", ("count", 40.0, 40.0, 40.0, "exact", "count")),
     (
         "Airlines still fly 767 jets on long routes.",
         "767",
