@@ -3565,6 +3565,16 @@ UNSETTLED_CASES = [
     ("Between a third and a half of firms use it.", "half", ("refusal", "range of fractions")),
     ("Roughly a third to a half of firms use it.", "half", ("refusal", "range of fractions")),
     (
+        "Between a quarter and a third of firms use it.",
+        "a third",
+        ("refusal", "range of fractions"),
+    ),
+    (
+        "Between one-third and one-half of firms use it.",
+        "one-third",
+        ("refusal", "cannot read"),
+    ),
+    (
         "The fleet went from 12 ships in 2015 to 75 last year.",
         "2015",
         ("exclusion", "a year, not a quantity ('2015')"),
