@@ -962,8 +962,10 @@ def _price_written_once(
 ) -> str | None:
     """Why an amount of money with no "per" of its own is refused after a price per a unit
     earlier in its clause ("What cost $10 per million tokens in early 2024 costs under $0.50
-    today"): "per X", written once, may hold for it too (a price, not an amount); else None."""
-    if reading["kind"] != "money" or str(reading["unit"]).endswith("_per_year"):
+    today"): "per X", written once, may hold for it too (a price, not an amount); a change
+    written with a sign of money likewise ("a tonne as it rose $150"); else None."""
+    moved = reading["kind"] == "change" and re.search(r"[$€£¥]", mention.text) is not None
+    if (reading["kind"] != "money" and not moved) or str(reading["unit"]).endswith("_per_year"):
         return None
     for previous in reversed(earlier):
         crossed = _CLAUSE_BREAK_RE.search(text, previous.end, mention.start)

@@ -658,6 +658,8 @@ _CLAUSE_OPENERS = frozenset(
 _SAME_SUBJECT = frozenset(
     {"it", "its", "they", "their", "this", "these", "that", "those", "which", "what", "who"}
     | {"much", "many", "well", "of", "such", "price", "prices", "cost", "costs", "rate", "rates"}
+    # the good priced or its market: "as the contract closed $100 higher" may be per tonne too
+    | {"contract", "contracts", "futures", "metal", "metals", "commodity", "benchmark"}
 )
 _AUXILIARY_VERBS = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did"}

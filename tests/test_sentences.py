@@ -3250,6 +3250,27 @@ LEFTOVER_17_CASES = [
         "$10,000",
         ("refusal", "written once, may hold for it too"),
     ),
+    # ... a subject that names the good or its market ("the contract", "the metal", "futures")
+    (
+        "Copper hit $9,800 a tonne as the contract closed $100 higher.",
+        "$100 higher",
+        ("refusal", "written once, may hold for it too"),
+    ),
+    (
+        "Copper hit $9,800 a tonne after the metal gained $200.",
+        "gained $200",
+        ("refusal", "written once, may hold for it too"),
+    ),
+    (
+        "Copper hit $9,800 a tonne in May as it rose $150.",
+        "rose $150",
+        ("refusal", "written once, may hold for it too"),
+    ),
+    (
+        "Copper hit $9,800 a tonne as futures rose $150.",
+        "rose $150",
+        ("refusal", "written once, may hold for it too"),
+    ),
     (
         "Iron ore fetched $104 a tonne in May as smelters charged $90 in June.",
         "$90",
