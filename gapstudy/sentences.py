@@ -1341,8 +1341,9 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     return reading
 
 
-# Nothing of a figure's own before it: it opens its clause, or follows "and", "or", a comma or
-# an opening bracket ("fell 4% in Ohio, 6% in Iowa", "Ohio (4%) and Iowa (6%)"); ``word`` is
+# Nothing of a figure's own before it: it opens its clause, or follows "and", "or", a comma, a
+# semicolon, a colon, a dash or an opening bracket ("fell 4% in Ohio, 6% in Iowa", "Ohio (4%)
+# and Iowa (6%)"); ``word`` is
 # what stands before a comma or a bracket ("gross margin, 64.7%": a label naming a level).
 _NO_WORD_BEFORE_RE = re.compile(
     r"(?:^|(?P<word>[^\W\d_][\w'’-]*)?[ \t]*[,(\[]|[;:—–]|(?<![\w-])(?:and|or))[ \t]*$",

@@ -3186,6 +3186,10 @@ KIND_BY_DEFAULT_CASES = [
     ),
     ("Fares climbed 4% on weekdays; weekend fares, 7%.", "7%", True),
     ("Rents rose 3% in the city centre (5% in the suburbs).", "5%", True),
+    # ... after a semicolon, a colon or a dash as list marks
+    ("Exports fell 2% in May; 7% in June.", "7%", True),
+    ("Exports fell 2% in May: 7% in June.", "7%", True),
+    ("Exports fell 2% in May – 7% in June.", "7%", True),
     (
         "Revenue came to 4.1 billion euros, seven percent (organically -2 percent) below the year "
         "before.",
