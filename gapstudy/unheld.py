@@ -1729,26 +1729,6 @@ def _fraction_range(
     return f"{mention.text!r} ends a range of fractions whose start the mention does not hold"
 
 
-_MARGIN_OF_ERROR_RE = re.compile(r"\bmargins?[ \t]+of[ \t]+error\b|\berror[ \t]+margins?\b", re.I)
-
-
-def _margin_of_error(
-    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
-) -> str | None:
-    """A percentage or points that a margin of error in its clause names ("The margin of error
-    was 3 percentage points", "a 3 percentage point margin of error"): a tolerance of a
-    survey, neither a level nor a change of what it measures."""
-    if reading.get("unit") not in ("percent", "percentage_point"):
-        return None
-    named = _MARGIN_OF_ERROR_RE.match(after.lstrip())
-    for named_before in _MARGIN_OF_ERROR_RE.finditer(before):
-        if len(_WORD_RE.findall(before[named_before.end() :])) <= 3:
-            named = named_before  # "margin of error was", "error margin of about"
-    if named is None:
-        return None
-    return f"{named.group()!r} names {mention.text!r}: a survey's tolerance, not a level or change"
-
-
 def _unsettled(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
@@ -1762,7 +1742,6 @@ def _unsettled(
         _pounds_of_weight,
         _gap_after_verb_of_comparing,
         _fraction_range,
-        _margin_of_error,
     ):
         if (reason := check(text, mention, reading, before, after)) is not None:
             return reason
