@@ -3619,6 +3619,22 @@ UNSETTLED_CASES += [
     ),
     ("The fund kept doubling its value.", "doubling", ("change", 2.0, 2.0, 2.0, "exact", "fold")),
     ("The poll has a margin of error of 3 percentage points.", "3", ("refusal", "'error of'")),
+    # ... a margin of error named by a noun before or after it: a gap in points named by a noun
+    (
+        "The margin of error was 3 percentage points.",
+        "3 percentage points",
+        ("percent", 3.0, 3.0, 3.0, "exact", "percentage_point"),
+    ),
+    (
+        "The poll has a 3 percentage point margin of error.",
+        "3 percentage point",
+        ("percent", 3.0, 3.0, 3.0, "exact", "percentage_point"),
+    ),
+    (
+        "The margin of error is plus or minus 2.5 percentage points.",
+        "2.5 percentage points",
+        ("refusal", "tolerance"),
+    ),
     ("The mine is older than 40 years.", "40", ("refusal", "'than'")),
     ("It was a Category 4 storm.", "4", ("refusal", "a name")),
     ("Rents in the 1990s rose 40%.", "1990s", ("refusal", "a decade")),
