@@ -3612,6 +3612,17 @@ UNSETTLED_CASES += [
     ("Output fell -3% in May.", "-3%", ("change", -3.0, -3.0, -3.0, "exact", "percent")),
     ("The index shed 3% on Monday.", "3%", ("change", -3.0, -3.0, -3.0, "exact", "percent")),
     ("The firm shed 4,000 jobs last year.", "4,000", ("count", 4e3, 4e3, 4e3, "exact", "count")),
+    # ... a verb of a cut acts on a level: a count or an amount after it is a signed change
+    (
+        "The firm slashed 4,000 jobs last year.",
+        "slashed 4,000",
+        ("change", -4e3, -4e3, -4e3, "exact", "count"),
+    ),
+    (
+        "The firm slashed $600 million in costs.",
+        "slashed $600 million",
+        ("change", -6e8, -6e8, -6e8, "exact", "usd"),
+    ),
     (
         "The crash wiped out $600 billion in value.",
         "$600",
