@@ -1583,12 +1583,17 @@ def _number_as_name(
     bare = re.fullmatch(r"\d{3,}", mention.text) and words_before[-1:] in (["the"], ["The"])
     if bare and (not following.isalpha() or following.casefold() in _FUNCTION_WORDS):
         return f"'the {mention.text}' with nothing counted after it may be a name (a model)"
-    if _version_opening(mention, words_before, following):
+    opening = _sentence_before(text, mention.start)
+    if _version_opening(mention, words_before, following) and _NAME_OPENS_RE.fullmatch(opening):
         return (
             f"{mention.text!r} right after {words_before[0]!r}, a name opening the sentence, "
             f"with no noun it counts after it, may be a version ('Llama 3'), not a count"
         )
     return None
+
+
+# A name alone before the number, right before it: "Llama 3", not "Apple, 12, and Google".
+_NAME_OPENS_RE = re.compile(r"\s*[\"'“‘]?[A-Z][\w'’-]*[ \t]+")
 
 
 def _version_opening(mention: Mention, words_before: list[str], following: str) -> bool:
