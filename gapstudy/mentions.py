@@ -163,6 +163,7 @@ _CURRENCY_WORDS = (
     "dollar",
     "euros",
     "euro",
+    "pounds[ \t]+sterling",  # before "pounds": "8 billion pounds sterling" is one amount
     "pounds",
     "yen",
     *_CURRENCY_CODES,

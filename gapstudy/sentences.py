@@ -951,7 +951,7 @@ def _stock_or_flow(
     is_after = span.start() >= mention.end
     words = mention.text + span.group() if is_after else f"{span.group()} ... {mention.text}"
     per = span.group("span").casefold()
-    unit = vocab.PER_YEAR_UNITS.get(reading["unit"]) if per in ("annual", "yearly") else None
+    unit = vocab.PER_YEAR_UNITS.get(reading.get("unit")) if per in ("annual", "yearly") else None
     if reading["kind"] == "money" and unit is not None:
         return reading | {"unit": unit, "read_with": f"{span.group().strip()!r} after it"}
     return {
@@ -980,8 +980,10 @@ def _price_written_once(
 ) -> str | None:
     """Why an amount of money with no "per" of its own is refused after a price per a unit
     earlier in its clause ("What cost $10 per million tokens in early 2024 costs under $0.50
-    today"): "per X", written once, may hold for it too (a price, not an amount); else None."""
-    if reading["kind"] != "money" or str(reading["unit"]).endswith("_per_year"):
+    today"): "per X", written once, may hold for it too (a price, not an amount); a change
+    written with a sign of money likewise ("a tonne as it rose $150"); else None."""
+    moved = reading["kind"] == "change" and re.search(r"[$€£¥]", mention.text) is not None
+    if (reading["kind"] != "money" and not moved) or str(reading["unit"]).endswith("_per_year"):
         return None
     for previous in reversed(earlier):
         crossed = _CLAUSE_BREAK_RE.search(text, previous.end, mention.start)
@@ -1495,8 +1497,9 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     return reading
 
 
-# Nothing of a figure's own before it: it opens its clause, or follows "and", "or", a comma or
-# an opening bracket ("fell 4% in Ohio, 6% in Iowa", "Ohio (4%) and Iowa (6%)"); ``word`` is
+# Nothing of a figure's own before it: it opens its clause, or follows "and", "or", a comma, a
+# semicolon, a colon, a dash or an opening bracket ("fell 4% in Ohio, 6% in Iowa", "Ohio (4%)
+# and Iowa (6%)"); ``word`` is
 # what stands before a comma or a bracket ("gross margin, 64.7%": a label naming a level).
 _NO_WORD_BEFORE_RE = re.compile(
     r"(?:^|(?P<word>[^\W\d_][\w'’-]*)?[ \t]*[,(\[]|[;:—–]|(?<![\w-])(?:and|or))[ \t]*$",
@@ -3792,6 +3795,26 @@ _ONE_PERCENT_AFTER_RE = re.compile(
 )
 
 
+_POINT_AFTER_RE = re.compile(r"[ \t]+points?(?![\w-])", re.IGNORECASE)
+
+
+def _changed_by_fraction_of_one(
+    text: str, after: re.Match[str], reading: dict[str, Any]
+) -> dict[str, Any]:
+    """A change by a fraction with "a percent" or "a percentage point" after its mention
+    ("rose by half a percent"): that fraction of one (+0.5 percent), never 50%."""
+    points = _POINT_AFTER_RE.match(text, after.end()) is not None
+    unit = "percentage_point" if points else "percent"
+    one = dict(reading)
+    for name in ("value", "low", "high"):
+        if reading.get(name) is not None:
+            one[name] = reading[name] / 100
+    words = text[after.start() : after.end()].strip() + (" point" if points else "")
+    said = f"{words!r} after it: a fraction of one {unit.replace('_', ' ')}"
+    said = f"{reading['read_with']}; {said}" if reading.get("read_with") else said
+    return one | {"unit": unit, "read_with": said}
+
+
 def _fraction_of_one_percent(
     text: str, mention: Mention, reading: dict[str, Any]
 ) -> dict[str, Any] | None:
@@ -3803,7 +3826,10 @@ def _fraction_of_one_percent(
     if reading.get("unit") != "percent" or not is_words:
         return None
     if "whole" not in reading:
-        if reading.get("kind") == "percent" and _ONE_PERCENT_AFTER_RE.match(text, mention.end):
+        after = _ONE_PERCENT_AFTER_RE.match(text, mention.end)
+        if after is not None and reading.get("kind") == "change":
+            return _changed_by_fraction_of_one(text, after, reading)
+        if after is not None and reading.get("kind") == "percent":
             return {
                 "refusal": f"{mention.text!r} is a fraction of the one percent (or point) after "
                 f"it, which the mention does not hold; {vocab.REFUSAL_ADVICE}"

@@ -658,6 +658,8 @@ _CLAUSE_OPENERS = frozenset(
 _SAME_SUBJECT = frozenset(
     {"it", "its", "they", "their", "this", "these", "that", "those", "which", "what", "who"}
     | {"much", "many", "well", "of", "such", "price", "prices", "cost", "costs", "rate", "rates"}
+    # the good priced or its market: "as the contract closed $100 higher" may be per tonne too
+    | {"contract", "contracts", "futures", "metal", "metals", "commodity", "benchmark"}
 )
 _AUXILIARY_VERBS = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did"}
@@ -1501,7 +1503,6 @@ def _decided_before(
 # Each shape below was read silently as a level or a plain count; each is refused, naming the
 # words that leave it open, until a rule of the docs reads it.
 
-_BEING = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
 _SENTENCE_BACK_RE = re.compile(r"[.!?;](?=\s)|\n")
 
 
@@ -1514,17 +1515,15 @@ def _sentence_before(text: str, at: int) -> str:
 def _fall_word_undeclared(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
-    """A bare percentage still read as a level after "off" that follows a verb of being, or
-    after "with" that follows a verb of change or "or/and" in a sentence with one ("dropped
-    with 11% last year, or with 4% in real terms"): the reading as a change
-    (:func:`gapstudy.sentences._off_or_with`) did not take it, and "off" and "with" are no
-    declared words of change ("20% off" is also a discount), so the level is not read."""
+    """A bare percentage still read as a level right after "off" (with no verb of being before
+    it, "Copper off 12% on the week", or with one where the fall was not read, "is off nearly
+    9%"), or after "with" that follows a verb of change or "or/and" in a sentence with one
+    ("dropped with 11% last year, or with 4% in real terms"): "off" and "with" are no declared
+    words of change ("20% off" is also a discount), so the level is not read."""
     if not _is_bare(reading, after):
         return None
     words = [word.casefold() for word in _tokens(_sentence_before(text, mention.start))]
     if len(words) < 2 or words[-1] not in ("off", "with"):
-        return None
-    if words[-1] == "off" and words[-2] not in _BEING:
         return None
     joined = words[-2] in ("or", "and") and bool(_CHANGE_WORDS & set(words[:-2]))
     if words[-1] == "with" and words[-2] not in _CHANGE_WORDS and not joined:
@@ -1584,7 +1583,33 @@ def _number_as_name(
     bare = re.fullmatch(r"\d{3,}", mention.text) and words_before[-1:] in (["the"], ["The"])
     if bare and (not following.isalpha() or following.casefold() in _FUNCTION_WORDS):
         return f"'the {mention.text}' with nothing counted after it may be a name (a model)"
+    opening = _sentence_before(text, mention.start)
+    if _version_opening(mention, words_before, following) and _NAME_OPENS_RE.fullmatch(opening):
+        return (
+            f"{mention.text!r} right after {words_before[0]!r}, a name opening the sentence, "
+            f"with no noun it counts after it, may be a version ('Llama 3'), not a count"
+        )
     return None
+
+
+# A name alone before the number, right before it: "Llama 3", not "Apple, 12, and Google".
+_NAME_OPENS_RE = re.compile(r"\s*[\"'“‘]?[A-Z][\w'’-]*[ \t]+")
+
+
+def _version_opening(mention: Mention, words_before: list[str], following: str) -> bool:
+    """Whether a bare number follows a capitalised name (a word the lexicon gives only as a
+    noun, or does not know) that opens its sentence, and no noun follows it that it may
+    count: "Llama 3 was released", "Gemini 2 launched"; not "Another 300 jobs"."""
+    if not re.fullmatch(r"\d+(?:\.\d+)?", mention.text) or len(words_before) != 1:
+        return False
+    name = words_before[0]
+    if not _CAPITALISED_RE.fullmatch(name) or name.casefold() in _FUNCTION_WORDS:
+        return False
+    if not _parts_of_speech(name.casefold()) <= {"NOUN", "PROPN"}:
+        return False
+    if not following.isalpha() or following.casefold() in _FUNCTION_WORDS:
+        return True
+    return is_past_tense(following) or "NOUN" not in _parts_of_speech(following.casefold())
 
 
 def _about_after_noun(

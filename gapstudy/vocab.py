@@ -189,7 +189,7 @@ UNITS: dict[str, str] = {
     ),
     "cny": "Chinese yuan renminbi ('yuan', 'RMB', 'CNY', 'CN¥')",
     "eur": "euros ('€', 'euros', 'EUR')",
-    "gbp": "pounds sterling ('£', 'pounds', 'GBP')",
+    "gbp": "pounds sterling ('£', 'pounds sterling', 'GBP'; 'pounds' with a word of money)",
     "hkd": "Hong Kong dollars ('HK$', 'HKD')",
     "jpy": "Japanese yen ('yen', 'JPY', 'JP¥'); a bare '¥' is refused: it writes yuan and yen",
     "twd": "New Taiwan dollars ('NT$', 'TWD')",
