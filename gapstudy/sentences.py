@@ -1314,13 +1314,18 @@ def _price_later(text: str, mention: Mention, reading: dict[str, Any]) -> dict[s
     between = [read_mention(m.text) for m in find_mentions(text[start : per.start()])]
     if any(r.get("kind") != "money" for r in between):
         return None  # not a list of prices: "per" belongs to another figure
+    return _priced_by(mention, per, "later in its clause", "a price")
+
+
+def _priced_by(mention: Mention, per: re.Match, where: str, what: str) -> dict[str, Any]:
+    """The mention read with a "per <unit>" written ``where`` in its clause: a price where the
+    project has that unit, else refused, naming the unit it lacks."""
     priced = read_mention(f"{mention.text} {per.group()}")
     if priced.get("kind") == "price":
-        return priced | {"read_with": f"{per.group()!r} later in its clause"}
+        return priced | {"read_with": f"{per.group()!r} {where}"}
     return {
-        "refusal": f"a price per {per.group(1)!r} ({per.group()!r} later in its clause), "
-        f"which the mention does not hold and is not one of the project's units; "
-        f"{vocab.REFUSAL_ADVICE}"
+        "refusal": f"{what} per {per.group(1)!r} ({per.group()!r} {where}), which the mention "
+        f"does not hold and is not one of the project's units; {vocab.REFUSAL_ADVICE}"
     }
 
 
@@ -1409,15 +1414,7 @@ def _price_per_earlier(
     pers = list(_PER_EARLIER_RE.finditer(text, start, mention.start))
     if not pers or re.search(r"\d[\w%]*[ \t]*$", text[start : pers[-1].start()]):
         return None  # no "per", or the price of a figure before it ("$10 per share and $5")
-    per = pers[-1]
-    priced = read_mention(f"{mention.text} {per.group()}")
-    if priced.get("kind") == "price":
-        return priced | {"read_with": f"{per.group()!r} before it in its clause"}
-    return {
-        "refusal": f"a price or a rate per {per.group(1)!r} ({per.group()!r} before it in its "
-        f"clause), which the mention does not hold and is not one of the project's units; "
-        f"{vocab.REFUSAL_ADVICE}"
-    }
+    return _priced_by(mention, pers[-1], "before it in its clause", "a price or a rate")
 
 
 # "in" and a percentage named after a change written with a noun ("a 4-percent drop in its
