@@ -1675,11 +1675,34 @@ _SAME_SPAN_WORDS = frozenset(
 )
 
 
+# An era named by "pre-"/"post-" ("than pre-pandemic levels"), and nouns of a level that a year
+# dates ("than the 2019 average"): the same quantity at another time.
+_ERA_PREFIXES = frozenset({"pre", "post"})
+_DATED_LEVEL_NOUNS = frozenset(
+    {"average", "averages", "level", "levels", "figure", "figures", "total", "totals", "peak"}
+)
+_YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _dated_or_era_follows(words: list[str]) -> bool:
+    """Whether ``words`` (after "than") name a level at another time: an era ("pre-pandemic
+    levels"), a dated level ("the 2019 average") or a dated average ("the average 2019 rent")."""
+    named = words[1:] if words[:1] == ["the"] else words
+    if len(named) >= 2 and named[0] in _ERA_PREFIXES and named[1].isalpha():
+        return True
+    if len(named) >= 2 and _YEAR_WORD_RE.fullmatch(named[0]):
+        return named[1] in _DATED_LEVEL_NOUNS
+    is_average = named[:1] == ["average"] and len(named) >= 3
+    return is_average and bool(_YEAR_WORD_RE.fullmatch(named[1])) and named[2].isalpha()
+
+
 def _same_thing_follows(reader: _Reader) -> bool:
     """Whether the words after "than" name the same thing at another time ("it was", "the
-    prior season", "in the same quarter of 2019")."""
+    prior season", "in the same quarter of 2019", "pre-pandemic levels", "the 2019 average")."""
     words = [t.word.casefold() for t in reader.tokens[reader.pos : reader.pos + 4]]
     if len(words) >= 2 and words[0] == "the" and words[1] in _ORDER_IN_TIME_WORDS:
+        return True
+    if _dated_or_era_follows(words):
         return True
     same = words[1:] if words[:1] == ["in"] else words
     if same[:2] == ["the", "same"] and len(same) >= 3 and same[2] in _SAME_SPAN_WORDS:

@@ -193,9 +193,17 @@ _COMPARED_PERIOD = (
     r"|the[ \t]+(?:previous|prior|same)[ \t]+(?:year|quarter|period)(?:[ \t]+last[ \t]+year)?"
     r"|a[ \t]+year[ \t]+(?:earlier|ago|before))|[ \t]+year[- ](?:on|over)[- ]year"
 )
-# What may follow a figure that continues a list: its period, then the clause ends.
+# The level a listed change reached, after its figure: "7 per cent to $1 billion".
+_LEVEL_AFTER = (
+    r"[ \t]+to[ \t]+(?:US\$|[$€£¥])?\d+(?:[.,]\d+)*(?![.,]?\d)"
+    r"(?:[ \t]*(?:thousand|million|billion|trillion|bn|mn|[kmb])(?![\w-]))?"
+    r"(?:[ \t]*%|[ \t]+per[ \t]*cent(?![\w-])|[ \t]+percent(?![\w-]))?"
+)
+_LEVEL_AFTER_RE = re.compile(_LEVEL_AFTER, re.IGNORECASE)
+# What may follow a figure that continues a list: the level it reached, its period, then the
+# clause ends.
 _LIST_TAIL_RE = re.compile(
-    rf"{_LIST_ASIDE}?(?:{_COMPARED_PERIOD})?[ \t]*"
+    rf"(?:{_LEVEL_AFTER})?{_LIST_ASIDE}?(?:{_COMPARED_PERIOD})?[ \t]*"
     r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$|(?<=\S)[ \t]*respectively\b)",
     re.IGNORECASE,
 )
@@ -1515,7 +1523,7 @@ def _kind_by_default(text: str, mention: Mention, reading: dict[str, Any]) -> st
     own = _NO_WORD_BEFORE_RE.search(text[start : mention.start])
     if own is None or (own.group("word") and is_level_noun(own.group("word"))):
         return None  # a word of its own, or a label naming a level ("gross margin, 64.7%")
-    if not bare_in_clause(text[:end], mention, reading):
+    if not bare_in_clause(text[:end], mention, reading) or _continues_a_level(text, mention):
         return None
     for other in find_mentions(text[start:end]):
         shifted = Mention(other.start + start, other.end + start, other.text)
@@ -1528,6 +1536,23 @@ def _kind_by_default(text: str, mention: Mention, reading: dict[str, Any]) -> st
                 f"change); {vocab.REFUSAL_ADVICE}"
             )
     return None
+
+
+def _continues_a_level(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is listed right after a percentage of its own clause that a word of
+    its own makes a level ("stood at 40% on Monday and 38% on Tuesday"): it continues that
+    level, whatever change stands elsewhere in the sentence (in a bracketed aside)."""
+    start, end = _sentence_span(text, mention.start, mention.end)
+    earlier = [m for m in find_mentions(text[start:end]) if m.end + start <= mention.start]
+    if not earlier:
+        return False
+    previous = Mention(earlier[-1].start + start, earlier[-1].end + start, earlier[-1].text)
+    if not _LIST_GAP_RE.fullmatch(text[previous.end : mention.start]):
+        return False
+    if _NO_WORD_BEFORE_RE.search(text[start : previous.start]) is not None:
+        return False  # the previous figure has no word of its own either
+    before = _read_in_sentence(text, previous)
+    return before.get("kind") == "percent" and "whole" not in before
 
 
 def _read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
@@ -2040,6 +2065,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     if _FROM_TO_RE.match(mention.text) and not _YEAR_IN_RE.search(mention.text):
         return _read_from_to(text, mention, reading, floor)
     is_share = reading["kind"] == "percent" and "whole" not in reading
+    if is_share and (as_many := _percent_as_many(text, mention, reading)) is not None:
+        return as_many
     if is_share and (changed := _change_in_words_before(text, mention, floor)) is not None:
         return changed
     if is_share and (fall := _off_or_with(text, mention, reading, floor)) is not None:
@@ -2072,6 +2099,31 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     return reading
 
 
+# "as many ... as" or "as much ... as" right after a percentage: "40 percent as many as in 2019".
+_AS_MANY_AS_RE = re.compile(
+    r"[ \t]+as[ \t]+(?:many|much)(?:[ \t]+[^\W\d_][\w'’-]*){0,3}?[ \t]+as(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _percent_as_many(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A percentage before "as many/much ... as" ("80% as many passengers as in 2019") is the
+    ratio of two amounts, as "three times as many as" is: a multiplier of N/100 fold, whatever
+    follows the second "as" (a time or a thing); never a change. Else None."""
+    written = _AS_MANY_AS_RE.match(text, mention.end)
+    if written is None:
+        return None
+    fold = {
+        name: None if reading[name] is None else reading[name] / 100
+        for name in ("value", "low", "high")
+    }
+    return reading | fold | {"kind": "multiplier", "unit": "fold"} | {
+        "read_with": f"{written.group().strip()!r} after it: a ratio of two amounts"
+    }
+
+
 def _listed_after_a_change(
     text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention], floor: int
 ) -> dict[str, Any] | None:
@@ -2087,6 +2139,8 @@ def _listed_after_a_change(
         previous = earlier[i]
         if not _LIST_GAP_RE.fullmatch(text[previous.end : mention.start]):
             continue
+        i = _past_the_level_reached(text, mention, earlier, i)
+        previous = earlier[i]
         before = _read(text, previous, earlier[:i], floor)
         was_refused = "refusal" in before
         if was_refused:
@@ -2120,6 +2174,16 @@ def _listed_after_a_change(
             }
         break
     return None
+
+
+def _past_the_level_reached(text: str, mention: Mention, earlier: list[Mention], i: int) -> int:
+    """The index of the list's previous item: ``i``, or the change before ``earlier[i]`` where
+    that is the level the change reached and ``mention`` reaches a level of its own too
+    ("dropped by 12 per cent to $3 billion at the bank and 7 per cent to $1 billion")."""
+    if i == 0 or _LEVEL_AFTER_RE.match(text, mention.end) is None:
+        return i
+    reached = _LEVEL_REACHED_RE.fullmatch(text, earlier[i - 1].end, earlier[i].start)
+    return i - 1 if reached else i
 
 
 def _restated_change(

@@ -4199,3 +4199,86 @@ def test_a_pair_of_prices_in_cents_dated_by_years_reads_its_two_levels(text):
     reading = reading_of(text, "9")
     levels = [(level["value"], level["unit"], level["period"]) for level in reading["levels"]]
     assert levels == [(0.09, "usd_per_kwh", "2015"), (0.14, "usd_per_kwh", "2022")], reading
+
+
+# The last of a reviewer's classes (invented sentences): a bare figure carried along a list
+# whose items each carry "to <level>", a list of levels past a bracketed change, the thing
+# compared after "than" dated by an era or a year, "N percent as many ... as".
+LIST_AND_COMPARISON_CASES = [
+    # each item of the list carries the level it reached: the bare figure continues the change
+    (
+        "Profits dropped by 12 per cent to $3 billion at the bank and 7 per cent to $1 billion "
+        "at the insurer.",
+        "7 per cent",
+        ("change", -7.0, -7.0, -7.0, "exact", "percent"),
+    ),
+    (
+        "Gold and silver gained 4% and 1% to $2,000 and $25 an ounce, respectively.",
+        "1%",
+        ("change", 1.0, 1.0, 1.0, "exact", "percent"),
+    ),
+    (
+        "Sales rose 5% to $40 million in Ohio and 8% to $12 million in Iowa.",
+        "8%",
+        ("change", 8.0, 8.0, 8.0, "exact", "percent"),
+    ),
+    # without a level after it, the figure after a level reached is still not carried
+    (
+        "Sales rose 5% to $40 million and 8% of staff left.",
+        "8%",
+        ("percent", 8.0, 8.0, 8.0, "exact", "percent"),
+    ),
+    # a list of levels keeps its head in its own clause, past a bracketed change
+    (
+        "The dam's level (down 5% on the week) stood at 40% on Monday and 38% on Tuesday.",
+        "38%",
+        ("percent", 38.0, 38.0, 38.0, "exact", "percent"),
+    ),
+    ("Rents rose 3% in the city centre (5% in the suburbs).", "5%", ("refusal", "change")),
+    # "than" an era's levels or a dated average: the same quantity at another time, a change
+    (
+        "Exports were 20% higher than pre-pandemic levels while imports fell.",
+        "20% higher",
+        ("change", 20.0, 20.0, 20.0, "exact", "percent"),
+    ),
+    (
+        "Rents are 15% higher than the 2019 average.",
+        "15% higher",
+        ("change", 15.0, 15.0, 15.0, "exact", "percent"),
+    ),
+    (
+        "Rents are 15% higher than the average 2019 rent.",
+        "15% higher",
+        ("change", 15.0, 15.0, 15.0, "exact", "percent"),
+    ),
+    (
+        "Rents are 15% higher than the national average.",
+        "15% higher",
+        ("multiplier", 1.15, 1.15, 1.15, "exact", "fold"),
+    ),
+    # "N percent as many/much ... as": a ratio of two amounts, as "three times as many as" is
+    (
+        "Sales were 40 percent as many as in 2019.",
+        "40 percent",
+        ("multiplier", 0.4, 0.4, 0.4, "exact", "fold"),
+    ),
+    (
+        "The port handled 60% as much cargo as a year earlier.",
+        "60%",
+        ("multiplier", 0.6, 0.6, 0.6, "exact", "fold"),
+    ),
+    (
+        "The new line carries about 70% as many riders as the old one.",
+        "about 70%",
+        ("multiplier", 0.7, 0.7, 0.7, "approximate", "fold"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), LIST_AND_COMPARISON_CASES)
+def test_a_list_item_or_a_thing_compared_reads_as_the_rules_say(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] in ("refusal", "exclusion"):
+        assert expected[0] in reading and expected[1] in reading[expected[0]], reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
