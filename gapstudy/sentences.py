@@ -1565,6 +1565,7 @@ def _read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         if m.end + start <= mention.start and not is_year(m.text)
     ]
     reading = _hedge_written_once(text, mention, _read(text, mention, earlier, start), earlier)
+    reading = _bound_into_conversion(text, mention, reading, earlier)
     if "kind" in reading and (one := _fraction_of_one_percent(text, mention, reading)):
         reading = one  # "a fifth of a percent lower": 0.2, never a share of 20%
     if "kind" in reading:
@@ -3472,6 +3473,36 @@ _LIST_ITEM_GAP_RE = re.compile(
 _HEDGED = frozenset({"approximate", "upper", "lower"})
 
 
+# A conversion in brackets right after an amount: "more than $US10 million (€9 million)".
+_CONVERSION_OPENS_RE = re.compile(r"[ \t]*\([ \t]*")
+_CONVERSION_CLOSES_RE = re.compile(r"[ \t]*\)")
+
+
+def _bound_into_conversion(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
+) -> dict[str, Any]:
+    """An amount of money alone in brackets right after a bounded or hedged amount ("more than
+    $US10 million (€9 million)") converts it: the bound or hedge holds for it too (a lower
+    bound of €9 million). Else ``reading`` as it was."""
+    if not earlier or reading.get("kind") != "money" or reading.get("bound") != "exact":
+        return reading
+    previous = earlier[-1]
+    opens = _CONVERSION_OPENS_RE.fullmatch(text, previous.end, mention.start)
+    if opens is None or _CONVERSION_CLOSES_RE.match(text, mention.end) is None:
+        return reading
+    before = read_mention(previous.text)
+    if before.get("kind") != "money" or before.get("bound") == "exact" or "refusal" in before:
+        return reading
+    if before.get("bound") == "range" or not before.get("qualifier"):
+        return reading
+    size = next(reading[name] for name in ("value", "low", "high") if reading[name] is not None)
+    carried = {name: None if before[name] is None else size for name in ("value", "low", "high")}
+    said = f"{before['qualifier']!r} before {previous.text!r}, the amount it converts"
+    return reading | carried | {"bound": before["bound"], "qualifier": before["qualifier"]} | {
+        "read_with": said
+    }
+
+
 def _hedge_written_once(
     text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
 ) -> dict[str, Any]:
@@ -3692,7 +3723,7 @@ _NOUN_IS_RE = re.compile(
     # a phrase of words with no number between the noun and its verb: "increase for riders"
     r"(?:(?:for|in|of|among|at|on)(?:[ \t]+[^\W\d_][\w'’-]*){1,3}?[ \t]+)?"
     r"(?:was|is|were|are|has[ \t]+been|had[ \t]+been|stood[ \t]+at|stands[ \t]+at"
-    r"|came[ \t]+in[ \t]+at|will[ \t]+be|would[ \t]+be"
+    r"|came[ \t]+in[ \t]+at|will[ \t]+be|would[ \t]+be|averag(?:ed|es|ing)"
     r"|(?:is|was|are|were)[ \t]+(?:projected|expected|forecast|estimated|seen|put|pegged)"
     r"[ \t]+(?:at|to[ \t]+be)"
     # "is expected to continue at", "will remain at": the change goes on at that size

@@ -518,6 +518,7 @@ LEVEL_WORDS: dict[str, str] = {
     "slap": "a verb: a rate set, as of a tariff ('slapped up to 245% in levies')",
     "stand at": "a verb: the level ('its margin stood at 40%')",
     "peg": "a verb: a level estimated ('odds that leaders peg below 20%')",
+    "average": "a verb: the level over a span ('inflation averaged 3% over the decade')",
     # a small move and "up to": the level reached, "up to" no bound ("edged up to 3.9%")
     "edge up to": "a verb: the level reached after a small rise ('edged up to 3.9%')",
     "tick up to": "a verb: the level reached after a small rise ('ticked up to 4.1%')",
