@@ -2107,9 +2107,7 @@ _AS_MANY_AS_RE = re.compile(
 )
 
 
-def _percent_as_many(
-    text: str, mention: Mention, reading: dict[str, Any]
-) -> dict[str, Any] | None:
+def _percent_as_many(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any] | None:
     """A percentage before "as many/much ... as" ("80% as many passengers as in 2019") is the
     ratio of two amounts, as "three times as many as" is: a multiplier of N/100 fold, whatever
     follows the second "as" (a time or a thing); never a change. Else None."""
@@ -2120,9 +2118,12 @@ def _percent_as_many(
         name: None if reading[name] is None else reading[name] / 100
         for name in ("value", "low", "high")
     }
-    return reading | fold | {"kind": "multiplier", "unit": "fold"} | {
-        "read_with": f"{written.group().strip()!r} after it: a ratio of two amounts"
-    }
+    return (
+        reading
+        | fold
+        | {"kind": "multiplier", "unit": "fold"}
+        | {"read_with": f"{written.group().strip()!r} after it: a ratio of two amounts"}
+    )
 
 
 def _listed_after_a_change(
@@ -3498,9 +3499,12 @@ def _bound_into_conversion(
     size = next(reading[name] for name in ("value", "low", "high") if reading[name] is not None)
     carried = {name: None if before[name] is None else size for name in ("value", "low", "high")}
     said = f"{before['qualifier']!r} before {previous.text!r}, the amount it converts"
-    return reading | carried | {"bound": before["bound"], "qualifier": before["qualifier"]} | {
-        "read_with": said
-    }
+    return (
+        reading
+        | carried
+        | {"bound": before["bound"], "qualifier": before["qualifier"]}
+        | {"read_with": said}
+    )
 
 
 def _hedge_written_once(
@@ -3624,7 +3628,7 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
                 f"amounts, not an amount of its own; {vocab.REFUSAL_ADVICE}"
             }
         if word in _DIFFERENCE_WORDS:
-            return reading
+            return _beat_an_earlier_time(words, word, reading) or reading
         if word in vocab.CHANGE_VERBS or word in vocab.CHANGE_NOUNS:
             verb = f"{word} by" if word in vocab.CHANGE_VERBS else f"a {word} of"
             amount = _BY_RE.sub("", mention.text, count=1)
@@ -3635,6 +3639,34 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
     return {
         "refusal": f"{mention.text!r} gives the amount of a change or a difference whose "
         f"words are not in its clause; {vocab.REFUSAL_ADVICE}"
+    }
+
+
+# Verbs of going above that compare two amounts, and the words that date what is compared at an
+# earlier time ("exceeding last year's by 8 percent", "beat the previous record by 5%").
+_GOING_ABOVE_WORDS = frozenset(
+    {"beat", "beats", "beating", "exceeded", "exceeds", "exceeding", "surpassed", "surpasses"}
+    | {"surpassing", "outpaced", "outpaces", "outpacing", "outstrip", "outstripped"}
+    | {"outstripping", "topped", "tops"}
+)
+_EARLIER_TIME_WORDS = frozenset({"last", "previous", "prior", "preceding", "earlier", "ago"})
+
+
+def _beat_an_earlier_time(
+    words: list[str], word: str, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A percentage after a verb of going above whose object is the same thing at an earlier
+    time ("exceeding last year's by 8 percent"): one quantity at two times, a rise of N%, as
+    after "than" and a time. Else None (another thing: read as written)."""
+    if word not in _GOING_ABOVE_WORDS or reading.get("kind") != "percent" or "whole" in reading:
+        return None
+    compared = words[len(words) - 1 - words[::-1].index(word) + 1 :]
+    if not any(w in _EARLIER_TIME_WORDS for w in compared):
+        return None
+    said = " ".join([word, *compared])
+    return reading | {
+        "kind": "change",
+        "read_with": f"{said!r} before it: the same at an earlier time",
     }
 
 

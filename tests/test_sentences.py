@@ -4335,6 +4335,18 @@ SETTLED_LAST_CASES = [
         "more than 5%",
         ("percent", None, 5.0, None, "lower", "percent"),
     ),
+    # a verb of going above with the same thing at an earlier time: a change, as after "than"
+    (
+        "Sales ended the year exceeding last year's by 8 percent.",
+        "by 8 percent",
+        ("change", 8.0, 8.0, 8.0, "exact", "percent"),
+    ),
+    (
+        "Ticket sales beat the previous record by 5%.",
+        "by 5%",
+        ("change", 5.0, 5.0, 5.0, "exact", "percent"),
+    ),
+    ("The firm is ahead by 2.7%.", "by 2.7%", ("percent", 2.7, 2.7, 2.7, "exact", "percent")),
     # a bound or a hedge on an amount holds for its conversion in brackets
     (
         "The deal is worth more than $US10 million (€9 million).",
