@@ -3769,7 +3769,10 @@ _NOUN_IS_RE = re.compile(
 
 # A verb of change and "at a rate of", "at an annual pace of" before a percentage.
 _VERB_AT_RATE_RE = re.compile(
-    r"(?<![\w-])([^\W\d_]+)[ \t]+at[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[^\W\d_]+[ \t]+)?"
+    r"(?<![\w-])([^\W\d_]+)"
+    # a period phrase between the verb and "at": "risen since 2015 at a rate of"
+    r"(?:[ \t]+(?:since|in|over|during|for)(?:[ \t]+(?!at\b)[\w'’-]+){1,3})?"
+    r"[ \t]+at[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[^\W\d_]+[ \t]+)?"
     r"(?:rate|pace|clip)[ \t]+of[ \t]+$",
     re.IGNORECASE,
 )
@@ -3794,7 +3797,8 @@ def _ratio_or_rank(
             "refusal": f"'top' before {mention.text!r} is a verb (to go above), a bound "
             f"the mention does not hold, not a ranked group; {vocab.REFUSAL_ADVICE}"
         }
-    if reading["kind"] == "count" and _RANK_RE.search(text, floor, mention.start):
+    is_by = mention.text.casefold().startswith("by ")  # "beat last year's number by 500"
+    if reading["kind"] == "count" and not is_by and _RANK_RE.search(text, floor, mention.start):
         return {"exclusion": vocab.RANK_REASON}
     if reading["kind"] == "percent" and ranked:
         return {"exclusion": vocab.RANK_REASON}

@@ -4347,6 +4347,18 @@ SETTLED_LAST_CASES = [
         ("change", 5.0, 5.0, 5.0, "exact", "percent"),
     ),
     ("The firm is ahead by 2.7%.", "by 2.7%", ("percent", 2.7, 2.7, 2.7, "exact", "percent")),
+    # a verb of change "at a rate of" past a period phrase: the rate a year of that change
+    (
+        "Tolls have risen since 2015 at a rate of 2% a year.",
+        "2% a year",
+        ("change", 2.0, 2.0, 2.0, "exact", "percent_per_year"),
+    ),
+    # "number" before "by" is no rank: the gap after a verb of going above
+    (
+        "Sign-ups beat last year's number by 500.",
+        "by 500",
+        ("count", 500.0, 500.0, 500.0, "exact", "count"),
+    ),
     # a bound or a hedge on an amount holds for its conversion in brackets
     (
         "The deal is worth more than $US10 million (€9 million).",
