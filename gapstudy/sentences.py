@@ -3628,7 +3628,7 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
                 f"amounts, not an amount of its own; {vocab.REFUSAL_ADVICE}"
             }
         if word in _DIFFERENCE_WORDS:
-            return _beat_an_earlier_time(words, word, reading) or reading
+            return _beat_an_earlier_time(clause, word, reading) or reading
         if word in vocab.CHANGE_VERBS or word in vocab.CHANGE_NOUNS:
             verb = f"{word} by" if word in vocab.CHANGE_VERBS else f"a {word} of"
             amount = _BY_RE.sub("", mention.text, count=1)
@@ -3649,21 +3649,26 @@ _GOING_ABOVE_WORDS = frozenset(
     | {"surpassing", "outpaced", "outpaces", "outpacing", "outstrip", "outstripped"}
     | {"outstripping", "topped", "tops"}
 )
-_EARLIER_TIME_WORDS = frozenset({"last", "previous", "prior", "preceding", "earlier", "ago"})
+_EARLIER_TIME_RE = re.compile(
+    r"(?<![\w-])(?:last|previous|prior|preceding|earlier|ago|(?:19|20)\d\d)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
-def _beat_an_earlier_time(
-    words: list[str], word: str, reading: dict[str, Any]
-) -> dict[str, Any] | None:
-    """A percentage after a verb of going above whose object is the same thing at an earlier
-    time ("exceeding last year's by 8 percent"): one quantity at two times, a rise of N%, as
-    after "than" and a time. Else None (another thing: read as written)."""
-    if word not in _GOING_ABOVE_WORDS or reading.get("kind") != "percent" or "whole" in reading:
+def _beat_an_earlier_time(clause: str, word: str, reading: dict[str, Any]) -> dict[str, Any] | None:
+    """A percentage or a count after a verb of going above whose object is the same thing at an
+    earlier time ("exceeding last year's by 8 percent", "exceeding the 2020 number by 37
+    million"): one quantity at two times, a rise of N, as after "than" and a time. Else None
+    (another thing: read as written)."""
+    if word not in _GOING_ABOVE_WORDS or reading.get("kind") not in ("percent", "count"):
         return None
-    compared = words[len(words) - 1 - words[::-1].index(word) + 1 :]
-    if not any(w in _EARLIER_TIME_WORDS for w in compared):
+    if "whole" in reading:
         return None
-    said = " ".join([word, *compared])
+    at = [m.end() for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", clause, re.IGNORECASE)]
+    compared = clause[at[-1] :] if at else ""
+    if _EARLIER_TIME_RE.search(compared) is None:
+        return None
+    said = f"{word} {compared.strip()}"
     return reading | {
         "kind": "change",
         "read_with": f"{said!r} before it: the same at an earlier time",
