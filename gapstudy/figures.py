@@ -1669,6 +1669,8 @@ _SAME_THING_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have",
 _ORDER_IN_TIME_WORDS = frozenset({"prior", "previous", "preceding"})
 # "the same" and a span of time after "than" ("than in the same quarter of 2019", "than the
 # same season in 2020"): the same quantity at another time. "the same product" names a thing.
+# "the equivalent week in 2019", "the corresponding quarter": "the same" in other words.
+_SAME_WORDS = frozenset({"same", "equivalent", "corresponding", "comparable"})
 _SAME_SPAN_WORDS = frozenset(
     {"day", "week", "month", "quarter", "half", "year", "season", "period", "term", "time"}
     | {"spring", "summer", "autumn", "fall", "winter", "days", "weeks", "months", "years"}
@@ -1705,7 +1707,8 @@ def _same_thing_follows(reader: _Reader) -> bool:
     if _dated_or_era_follows(words):
         return True
     same = words[1:] if words[:1] == ["in"] else words
-    if same[:2] == ["the", "same"] and len(same) >= 3 and same[2] in _SAME_SPAN_WORDS:
+    is_same = same[:1] == ["the"] and len(same) >= 3 and same[1] in _SAME_WORDS
+    if is_same and same[2] in _SAME_SPAN_WORDS:
         return True
     return len(words) >= 2 and words[0] in _SAME_THING_WORDS and words[1] in _SAME_THING_VERBS
 

@@ -4252,6 +4252,11 @@ LIST_AND_COMPARISON_CASES = [
         ("change", 15.0, 15.0, 15.0, "exact", "percent"),
     ),
     (
+        "Water use is 12% lower than the corresponding month in 2021.",
+        "12% lower",
+        ("change", -12.0, -12.0, -12.0, "exact", "percent"),
+    ),
+    (
         "Rents are 15% higher than the national average.",
         "15% higher",
         ("multiplier", 1.15, 1.15, 1.15, "exact", "fold"),
