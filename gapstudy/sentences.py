@@ -1491,7 +1491,80 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     reading = _read_in_sentence(text, mention)
     if (reason := _kind_by_default(text, mention, reading)) is not None:
         return {"refusal": reason}
+    if "kind" in reading and (reason := _lost_past_another(text, mention, reading)) is not None:
+        return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
     return reading
+
+
+# The near end of a range joined by a hanging hyphen: "3- to" before "5-year".
+_HANGING_NEAR_END_RE = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?-[ \t]+(?:to|and|or)[ \t]+$", re.IGNORECASE
+)
+
+
+# The unit a refusal of a price per a unit names: "a price per 'watt'".
+_PRICE_PER_NAMED_RE = re.compile(r"price(?: or a rate)? per '([^']+)'")
+
+
+def _lost_past_another(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a reading is refused by a rule declared for another figure that the reading stands
+    beside: the far end of a range whose near end hangs on a hyphen ("A 3- to 5-year wait");
+    a bracketed restatement of an amount refused as a price per a unit ("to $0.90 (€0.80)"
+    after "per watt"); a change in money that restates the change of a price per a unit
+    ("$2.10 per mile fell 5 percent, or a $0.11 cut"). Else None."""
+    near = _HANGING_NEAR_END_RE.search(text[max(0, mention.start - 20) : mention.start])
+    if near is not None:
+        return (
+            f"{mention.text!r} is the far end of a range whose near end {near.group().strip()!r} "
+            f"hangs on a hyphen: one range, which the mention does not hold"
+        )
+    start, end = _sentence_span(text, mention.start, mention.end)
+    earlier = [
+        Mention(m.start + start, m.end + start, m.text)
+        for m in find_mentions(text[start:end])
+        if m.end + start <= mention.start and not is_year(m.text)
+    ]
+    if not earlier:
+        return None
+    if reading["kind"] == "money" and re.fullmatch(
+        r"[ \t]*\(", text[earlier[-1].end : mention.start]
+    ):
+        restated = read_in_sentence(text, earlier[-1])
+        if per := _PRICE_PER_NAMED_RE.search(restated.get("refusal", "")):
+            return (
+                f"{mention.text!r} in brackets restates {earlier[-1].text!r}, which is refused as "
+                f"a price per {per.group(1)!r}: the bracket is that price too"
+            )
+    return _restated_change_of_a_price(text, mention, reading, earlier)
+
+
+def _restated_change_of_a_price(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
+) -> str | None:
+    """Why a change in money after ", or" that restates an earlier change ("fell 5 percent, or
+    a $0.11 cut") is refused when a price per a unit stands before that change in its clause: the
+    change is one of the price per the unit, which the money reading does not hold."""
+    if reading["kind"] != "change" or reading["unit"] == "percent":
+        return None
+    joined = r"[ \t]*,[ \t]*or[ \t]+(?:an?[ \t]+)?"
+    if not re.fullmatch(joined, text[earlier[-1].end : mention.start], re.IGNORECASE):
+        return None
+    restated = earlier[-1]
+    if read_in_sentence(text, restated).get("kind") != "change":
+        return None
+    for price in earlier[:-1]:
+        if _CLAUSE_BREAK_RE.search(text, price.end, restated.start):
+            continue
+        read = read_in_sentence(text, price)
+        per = _PRICE_PER_NAMED_RE.search(read.get("refusal", ""))
+        if read.get("kind") == "price" or per:
+            unit = repr(per.group(1)) if per else f"a unit ({read['unit']})"
+            return (
+                f"{mention.text!r} restates the change {restated.text!r} of the price "
+                f"{price.text!r} per {unit}, in money: a change of a price per a unit, which "
+                f"the reading does not hold"
+            )
+    return None
 
 
 # Nothing of a figure's own before it: it opens its clause, or follows "and", "or", a comma, a
