@@ -3588,6 +3588,12 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
     clause = text[starts[-1] if starts else floor : mention.start]
     words = [w.casefold() for w in _WORD_RE.findall(clause)]
+    if (
+        not [w for w in words if w != "by"]
+        and starts
+        and (verb := _verb_before_comma(text, floor, starts[-1]))
+    ):
+        words = [verb, *words]  # "grew, by about 6%, this spring": the verb's own change
     if (doer := _by_the_doer(words, reading)) is not None:
         return doer
     if (own := _undeclared_verb_before(words)) is not None:
@@ -3614,6 +3620,36 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
         "refusal": f"{mention.text!r} gives the amount of a change or a difference whose "
         f"words are not in its clause; {vocab.REFUSAL_ADVICE}"
     }
+
+
+_WORD_BEFORE_COMMA_RE = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]*,[ \t]*$")
+
+
+def _verb_before_comma(text: str, floor: int, start: int) -> str | None:
+    """The declared verb of change right before the comma that opens a part set off by commas
+    ("grew, by about 6%, this spring": "grew"), where ``start`` is just after that comma;
+    else None."""
+    found = _WORD_BEFORE_COMMA_RE.search(text, floor, start)
+    if found is None or not text[found.end(1) : start].strip().startswith(","):
+        return None
+    word = found.group(1).casefold()
+    return word if word in vocab.CHANGE_VERBS else None
+
+
+def _change_by_before_comma(text: str, floor: int, start: int) -> bool:
+    """Whether a change written with "by" ("fell by 9%") ends right before the comma that ends
+    at ``start``, so that a "from X to Y" set off after it gives that change's levels."""
+    head = text[floor:start].rstrip()
+    if not head.endswith(","):
+        return False
+    found = find_mentions(head[:-1])
+    if not found or head[found[-1].end : -1].strip():
+        return False
+    last = Mention(found[-1].start + floor, found[-1].end + floor, found[-1].text)
+    by = re.search(r"(?<![\w-])by[ \t]+\S*$", text[max(floor, last.start - 40) : last.start + 3])
+    return (by is not None or " by " in f" {last.text} ") and read_in_sentence(text, last).get(
+        "kind"
+    ) == "change"
 
 
 # "by a(n)" and one or two adjectives right before a figure: "grew by a healthy 12%".
@@ -3656,6 +3692,8 @@ def _read_from_to(
     to 10%"), refused where the clause has neither ("accuracy from 0% to 100%")."""
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
     clause = text[starts[-1] if starts else floor : mention.start]
+    if starts and not _WORD_RE.findall(clause) and _change_by_before_comma(text, floor, starts[-1]):
+        return reading  # "fell by 9%, from £40.2 million to £36.6 million": that change's levels
     for word in reversed([w.casefold() for w in _WORD_RE.findall(clause)]):
         if word in _RANGE_WORDS:
             ranged = read_mention(_FROM_TO_RE.sub("", mention.text, count=1))

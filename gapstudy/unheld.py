@@ -737,9 +737,48 @@ def _change_noun_before(
     noun = _CHANGE_NOUN_OF_RE.search(text, max(0, mention.start - 80), mention.start)
     if noun is None or noun.group(1).casefold() not in (*vocab.CHANGE_NOUNS, "change"):
         return None  # "a change of more than 28.5 percent": a change, its sign not written
+    if reading["kind"] == "money" and _over_a_thing(noun.group()) and _EARLIER_RE.match(after):
+        return None  # "an increase over orders of $3.8 million a year earlier": the baseline
     return (
         f"{noun.group().strip()!r} before {mention.text!r} names a change, which the reading "
         f"does not hold: a change, not a level"
+    )
+
+
+# Words after "over" that make it a period, not a thing a change is measured against.
+_PERIOD_WORDS_AFTER_OVER = frozenset(
+    {"year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "day", "days"}
+    | {"decade", "decades", "period", "periods", "time", "span", "season", "last", "previous"}
+    | {"prior", "same", "past", "preceding", "first", "second", "third", "fourth", "half"}
+)
+_MONTH_NAMES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
+    | {"sep", "sept", "oct", "nov", "dec"}
+)
+
+
+# Words right after an amount that set it at an earlier time: "a year earlier", "last year".
+_EARLIER_RE = re.compile(
+    r"[ \t]+(?:(?:a|one)[ \t]+(?:year|quarter|month|week)[ \t]+(?:earlier|ago|before)"
+    r"|last[ \t]+(?:year|quarter|month|week)|in[ \t]+the[ \t]+(?:same|prior|previous)[ \t])",
+    re.IGNORECASE,
+)
+
+
+def _over_a_thing(words: str) -> bool:
+    """Whether ``words`` (a noun of change up to "of") hold "over" and a thing with no word of
+    a period ("increase over orders of"): with the amount set at an earlier time after it
+    ("of $3.8 million a year earlier"), the amount is the baseline, the thing at that time."""
+    tokens = [token.casefold() for token in _tokens(words)]
+    if "over" not in tokens:
+        return False
+    thing = tokens[tokens.index("over") + 1 : -1]
+    return bool(thing) and not any(
+        token.split("'")[0].split("’")[0] in _PERIOD_WORDS_AFTER_OVER
+        or token in _MONTH_NAMES
+        or any(c.isdigit() for c in token)
+        for token in thing
     )
 
 

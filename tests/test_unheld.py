@@ -834,6 +834,9 @@ REFUSED_PAST_ANOTHER_SHAPE = [
     # a change compared with an average: a change over time or a gap to the average?
     ("Bookings were down 3.1% compared with their long-run average.", "3.1%", "average"),
     ("The deal is worth up to $2 million to $3 million.", "$2 million", "up to"),
+    # ... but "over" and a period there dates the change, whose amount the figure is
+    ("Sales rose, an increase over the year of $3.8 million.", "$3.8 million", "increase"),
+    ("Sales rose, a gain over rivals of $3.8 million.", "$3.8 million", "gain"),
 ]  # fmt: skip
 # ... and the readings the same shapes keep (sentence, words, kind, value, bound).
 READ_PAST_ANOTHER_SHAPE = [
@@ -857,6 +860,9 @@ READ_PAST_ANOTHER_SHAPE = [
     # a hedge before a range of money written with "to" or a dash holds for both ends
     ("The deal is worth about $2 million to $3 million.", "$2 million", "money", None, "range"),
     ("Costs were roughly $2 million-$3 million.", "$2 million", "money", None, "range"),
+    # "over" and a thing (no period) after a noun of change names the baseline, as "over" does
+    ("March orders came to $4.1 million, an increase over orders of $3.8 million a year "
+     "earlier.", "$3.8 million", "money", 3.8e6, "exact"),
 ]  # fmt: skip
 
 
