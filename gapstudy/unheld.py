@@ -1841,7 +1841,7 @@ _PERIOD_AFTER_OVER_RE = re.compile(
     r"preceding|same|coming|whole|entire|full|first|final|following)[ \t]+)?(?:[\w.,-]+[ \t]+)?"
     r"(?:years?|months?|weeks?|days?|decades?|quarters?|periods?|weekends?|time|course|span|"
     r"summer|winter|spring|autumn|season|centur(?:y|ies))\b(?!['\u2019])"
-    r"|[ \t]+(?:19|20)\d\d\b(?!['\u2019])",
+    r"|[ \t]+(?:19|20)\d\d\b(?=[ \t]*(?:$|[,.;:)]|and\b|to\b|through\b|[-–]\d))",
     re.IGNORECASE,
 )
 
@@ -1855,10 +1855,12 @@ def _compared_after_a_level(
     if reading["kind"] != "percent" or reading["unit"] != "percent" or "whole" in reading:
         return None
     word = re.match(r"[ \t]*(over|above)\b", after, re.IGNORECASE)
-    if word is None or _PERIOD_AFTER_OVER_RE.match(after, word.end()):
+    if word is None:
         return None
+    if word.group(1).casefold() == "over" and _PERIOD_AFTER_OVER_RE.match(after, word.end()):
+        return None  # "5% over the past year": a period dates the level
     rest = after[word.end() :].strip()
-    if not rest or _NUMBER_RE.match(rest):
+    if not rest or (_NUMBER_RE.match(rest) and not re.match(r"(?:19|20)\d\d\b", rest)):
         return None  # a bound on the next figure, or nothing named
     return (
         f"{word.group(1)!r} after {mention.text!r} names what it is measured against "

@@ -824,6 +824,7 @@ REFUSED_PAST_ANOTHER_SHAPE = [
     ("A 3- to 5-year wait is typical.", "5-year", "3-"),
     # "over" after a level percentage, before a thing that is no period
     ("Hiring in May was about 12 percent over April hiring.", "12 percent", "over"),
+    ("Sales were 12% over 2019 levels.", "12%", "over"),
     ("Hiring in May was about 12 percent over the previous month's hiring.", "12 percent",
      "over"),
     # a span of changes from a fall to a rise: one range, not two events
@@ -843,6 +844,8 @@ READ_PAST_ANOTHER_SHAPE = [
     ("Tin is off 9% because of weak demand.", "9%", "change", -9.0, "exact"),
     ("Unemployment stood at 5% over the past year.", "5%", "percent", 5.0, "exact"),
     ("Unemployment stood at 5% over five years.", "5%", "percent", 5.0, "exact"),
+    ("Unemployment stood at 5% over 2020 and 2021.", "5%", "percent", 5.0, "exact"),
+    ("Sales were 12% above 2019 levels.", "12%", "change", 12.0, "exact"),
     ("Visitors rose to 9,000, some 20 percent higher than during the same season of 2018.",
      "20 percent", "change", 20.0, "approximate"),
     ("Rentals ran 7% higher than their April 2020 count.", "7%", "change", 7.0, "exact"),
