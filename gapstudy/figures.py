@@ -1706,11 +1706,40 @@ def _same_thing_follows(reader: _Reader) -> bool:
         return True
     if _dated_or_era_follows(words):
         return True
-    same = words[1:] if words[:1] == ["in"] else words
+    same = words[1:] if words[:1] and words[0] in _TIME_PREPOSITIONS else words
     is_same = same[:1] == ["the"] and len(same) >= 3 and same[1] in _SAME_WORDS
     if is_same and same[2] in _SAME_SPAN_WORDS:
         return True
     return len(words) >= 2 and words[0] in _SAME_THING_WORDS and words[1] in _SAME_THING_VERBS
+
+
+# Prepositions of time that may stand before "the same <span>" after "than" ("than during the
+# same season of 2018", "than in the same quarter").
+_TIME_PREPOSITIONS = frozenset({"in", "during", "over", "for"})
+_DATED_DETERMINERS = frozenset({"the", "their", "its", "his", "her", "our", "this", "that"})
+# Nouns of an amount that a year alone may date ("than the 2019 total"); any other noun after a
+# year alone is a thing named by it ("than the 2023 model").
+_DATED_AMOUNT_NOUNS = frozenset(
+    {"total", "level", "figure", "count", "number", "amount", "value", "tally", "result"}
+)
+_DATED_NOUN_ENDS = frozenset({",", ".", ";", ":", ")", "and", "but", "while", "whereas", "as"})
+
+
+def _dated_same_thing_follows(reader: _Reader) -> bool:
+    """Whether the words after "than" are a noun whose only modifier is a date: a month, with
+    or without a year ("than their April 2020 count", "than the March total"), or a year alone
+    before a noun of an amount ("than the 2019 total"): the same thing at another time."""
+    words = [t.word for t in reader.tokens[reader.pos : reader.pos + 6]]
+    at = 1 if words[:1] and words[0] in _DATED_DETERMINERS else 0
+    months = years = 0
+    while at < len(words) and (words[at] in _MONTHS or re.fullmatch(r"(?:19|20)\d\d", words[at])):
+        months, years = months + (words[at] in _MONTHS), years + (words[at] not in _MONTHS)
+        at += 1
+    if not (months or years) or at >= len(words) or not words[at].isalpha():
+        return False
+    if words[at] in _MONTHS or (not months and words[at] not in _DATED_AMOUNT_NOUNS):
+        return False
+    return at + 1 == len(words) or words[at + 1] in _DATED_NOUN_ENDS
 
 
 def _last_time_follows(reader: _Reader) -> bool:
@@ -1747,6 +1776,7 @@ def _take_comparator(reader: _Reader, comparative: str) -> None:
         or reader.peek() in _EARLIER_WORDS
         or _same_thing_follows(reader)
         or _last_time_follows(reader)
+        or _dated_same_thing_follows(reader)
     ):
         return  # a change of one quantity over time; the period is read next
     first = reader.tokens[start]

@@ -1499,7 +1499,80 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     reading = _read_in_sentence(text, mention)
     if (reason := _kind_by_default(text, mention, reading)) is not None:
         return {"refusal": reason}
+    if "kind" in reading and (reason := _lost_past_another(text, mention, reading)) is not None:
+        return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
     return reading
+
+
+# The near end of a range joined by a hanging hyphen: "3- to" before "5-year".
+_HANGING_NEAR_END_RE = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?-[ \t]+(?:to|and|or)[ \t]+$", re.IGNORECASE
+)
+
+
+# The unit a refusal of a price per a unit names: "a price per 'watt'".
+_PRICE_PER_NAMED_RE = re.compile(r"price(?: or a rate)? per '([^']+)'")
+
+
+def _lost_past_another(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a reading is refused by a rule declared for another figure that the reading stands
+    beside: the far end of a range whose near end hangs on a hyphen ("A 3- to 5-year wait");
+    a bracketed restatement of an amount refused as a price per a unit ("to $0.90 (€0.80)"
+    after "per watt"); a change in money that restates the change of a price per a unit
+    ("$2.10 per mile fell 5 percent, or a $0.11 cut"). Else None."""
+    near = _HANGING_NEAR_END_RE.search(text[max(0, mention.start - 20) : mention.start])
+    if near is not None:
+        return (
+            f"{mention.text!r} is the far end of a range whose near end {near.group().strip()!r} "
+            f"hangs on a hyphen: one range, which the mention does not hold"
+        )
+    start, end = _sentence_span(text, mention.start, mention.end)
+    earlier = [
+        Mention(m.start + start, m.end + start, m.text)
+        for m in find_mentions(text[start:end])
+        if m.end + start <= mention.start and not is_year(m.text)
+    ]
+    if not earlier:
+        return None
+    if reading["kind"] == "money" and re.fullmatch(
+        r"[ \t]*\(", text[earlier[-1].end : mention.start]
+    ):
+        restated = read_in_sentence(text, earlier[-1])
+        if per := _PRICE_PER_NAMED_RE.search(restated.get("refusal", "")):
+            return (
+                f"{mention.text!r} in brackets restates {earlier[-1].text!r}, which is refused as "
+                f"a price per {per.group(1)!r}: the bracket is that price too"
+            )
+    return _restated_change_of_a_price(text, mention, reading, earlier)
+
+
+def _restated_change_of_a_price(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
+) -> str | None:
+    """Why a change in money after ", or" that restates an earlier change ("fell 5 percent, or
+    a $0.11 cut") is refused when a price per a unit stands before that change in its clause: the
+    change is one of the price per the unit, which the money reading does not hold."""
+    if reading["kind"] != "change" or reading["unit"] == "percent":
+        return None
+    joined = r"[ \t]*,[ \t]*or[ \t]+(?:an?[ \t]+)?"
+    if not re.fullmatch(joined, text[earlier[-1].end : mention.start], re.IGNORECASE):
+        return None
+    restated = earlier[-1]
+    if read_in_sentence(text, restated).get("kind") != "change":
+        return None
+    for price in earlier[:-1]:
+        if _CLAUSE_BREAK_RE.search(text, price.end, restated.start):
+            continue
+        read = read_in_sentence(text, price)
+        per = _PRICE_PER_NAMED_RE.search(read.get("refusal", ""))
+        if read.get("kind") == "price" or per:
+            unit = repr(per.group(1)) if per else f"a unit ({read['unit']})"
+            return (
+                f"{mention.text!r} restates the change {restated.text!r} of the price "
+                f"{price.text!r} per {unit}, in money: a change of a price per a unit, which "
+                f"the reading does not hold"
+            )
+    return None
 
 
 # Nothing of a figure's own before it: it opens its clause, or follows "and", "or", a comma, a
@@ -3614,6 +3687,12 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
     clause = text[starts[-1] if starts else floor : mention.start]
     words = [w.casefold() for w in _WORD_RE.findall(clause)]
+    if (
+        not [w for w in words if w != "by"]
+        and starts
+        and (verb := _verb_before_comma(text, floor, starts[-1]))
+    ):
+        words = [verb, *words]  # "grew, by about 6%, this spring": the verb's own change
     if (doer := _by_the_doer(words, reading)) is not None:
         return doer
     if (own := _undeclared_verb_before(words)) is not None:
@@ -3675,6 +3754,36 @@ def _beat_an_earlier_time(clause: str, word: str, reading: dict[str, Any]) -> di
     }
 
 
+_WORD_BEFORE_COMMA_RE = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]*,[ \t]*$")
+
+
+def _verb_before_comma(text: str, floor: int, start: int) -> str | None:
+    """The declared verb of change right before the comma that opens a part set off by commas
+    ("grew, by about 6%, this spring": "grew"), where ``start`` is just after that comma;
+    else None."""
+    found = _WORD_BEFORE_COMMA_RE.search(text, floor, start)
+    if found is None or not text[found.end(1) : start].strip().startswith(","):
+        return None
+    word = found.group(1).casefold()
+    return word if word in vocab.CHANGE_VERBS else None
+
+
+def _change_by_before_comma(text: str, floor: int, start: int) -> bool:
+    """Whether a change written with "by" ("fell by 9%") ends right before the comma that ends
+    at ``start``, so that a "from X to Y" set off after it gives that change's levels."""
+    head = text[floor:start].rstrip()
+    if not head.endswith(","):
+        return False
+    found = find_mentions(head[:-1])
+    if not found or head[found[-1].end : -1].strip():
+        return False
+    last = Mention(found[-1].start + floor, found[-1].end + floor, found[-1].text)
+    by = re.search(r"(?<![\w-])by[ \t]+\S*$", text[max(floor, last.start - 40) : last.start + 3])
+    return (by is not None or " by " in f" {last.text} ") and read_in_sentence(text, last).get(
+        "kind"
+    ) == "change"
+
+
 # "by a(n)" and one or two adjectives right before a figure: "grew by a healthy 12%".
 _BY_ADJECTIVES_RE = re.compile(
     r"(?<![\w-])by[ \t]+an?[ \t]+(?P<words>(?:[^\W\d_]+(?:-[^\W\d_]+)*[ \t]+){1,2})$",
@@ -3715,6 +3824,8 @@ def _read_from_to(
     to 10%"), refused where the clause has neither ("accuracy from 0% to 100%")."""
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
     clause = text[starts[-1] if starts else floor : mention.start]
+    if starts and not _WORD_RE.findall(clause) and _change_by_before_comma(text, floor, starts[-1]):
+        return reading  # "fell by 9%, from £40.2 million to £36.6 million": that change's levels
     for word in reversed([w.casefold() for w in _WORD_RE.findall(clause)]):
         if word in _RANGE_WORDS:
             ranged = read_mention(_FROM_TO_RE.sub("", mention.text, count=1))

@@ -737,9 +737,48 @@ def _change_noun_before(
     noun = _CHANGE_NOUN_OF_RE.search(text, max(0, mention.start - 80), mention.start)
     if noun is None or noun.group(1).casefold() not in (*vocab.CHANGE_NOUNS, "change"):
         return None  # "a change of more than 28.5 percent": a change, its sign not written
+    if reading["kind"] == "money" and _over_a_thing(noun.group()) and _EARLIER_RE.match(after):
+        return None  # "an increase over orders of $3.8 million a year earlier": the baseline
     return (
         f"{noun.group().strip()!r} before {mention.text!r} names a change, which the reading "
         f"does not hold: a change, not a level"
+    )
+
+
+# Words after "over" that make it a period, not a thing a change is measured against.
+_PERIOD_WORDS_AFTER_OVER = frozenset(
+    {"year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "day", "days"}
+    | {"decade", "decades", "period", "periods", "time", "span", "season", "last", "previous"}
+    | {"prior", "same", "past", "preceding", "first", "second", "third", "fourth", "half"}
+)
+_MONTH_NAMES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
+    | {"sep", "sept", "oct", "nov", "dec"}
+)
+
+
+# Words right after an amount that set it at an earlier time: "a year earlier", "last year".
+_EARLIER_RE = re.compile(
+    r"[ \t]+(?:(?:a|one)[ \t]+(?:year|quarter|month|week)[ \t]+(?:earlier|ago|before)"
+    r"|last[ \t]+(?:year|quarter|month|week)|in[ \t]+the[ \t]+(?:same|prior|previous)[ \t])",
+    re.IGNORECASE,
+)
+
+
+def _over_a_thing(words: str) -> bool:
+    """Whether ``words`` (a noun of change up to "of") hold "over" and a thing with no word of
+    a period ("increase over orders of"): with the amount set at an earlier time after it
+    ("of $3.8 million a year earlier"), the amount is the baseline, the thing at that time."""
+    tokens = [token.casefold() for token in _tokens(words)]
+    if "over" not in tokens:
+        return False
+    thing = tokens[tokens.index("over") + 1 : -1]
+    return bool(thing) and not any(
+        token.split("'")[0].split("’")[0] in _PERIOD_WORDS_AFTER_OVER
+        or token in _MONTH_NAMES
+        or any(c.isdigit() for c in token)
+        for token in thing
     )
 
 
@@ -1520,7 +1559,7 @@ def _fall_word_undeclared(
     9%"), or after "with" that follows a verb of change or "or/and" in a sentence with one
     ("dropped with 11% last year, or with 4% in real terms"): "off" and "with" are no declared
     words of change ("20% off" is also a discount), so the level is not read."""
-    if not _is_bare(reading, after):
+    if not _is_bare(reading, after) and not _level_after_off(text, mention, reading, after):
         return None
     words = [word.casefold() for word in _tokens(_sentence_before(text, mention.start))]
     if len(words) < 2 or words[-1] not in ("off", "with"):
@@ -1531,6 +1570,23 @@ def _fall_word_undeclared(
     return (
         f"'{words[-2]} {words[-1]}' right before {mention.text!r}: {words[-1]!r} is declared as "
         f"no word of change, so whether it is a change or a level is not said"
+    )
+
+
+def _level_after_off(text: str, mention: Mention, reading: dict[str, Any], after: str) -> bool:
+    """Whether ``reading`` is a level percentage with no whole right after "off", whatever
+    follows it ("nickel off 1.4% because of weak demand"), unless a noun naming a level does
+    ("off 2% share"): "off" leaves it open however the clause goes on."""
+    if reading["kind"] != "percent" or "whole" in reading:
+        return False
+    if reading["unit"] not in ("percent", "percentage_point"):
+        return False
+    before = _tokens(_sentence_before(text, mention.start))
+    tokens = _tokens(after)
+    return (
+        bool(before)
+        and before[-1].casefold() == "off"
+        and not (tokens and is_level_noun(tokens[0]))
     )
 
 
@@ -1747,6 +1803,10 @@ def _unsettled(
         _pounds_of_weight,
         _gap_after_verb_of_comparing,
         _fraction_range,
+        _compared_after_a_level,
+        _span_of_changes,
+        _noun_left_out,
+        _change_against_an_average,
     ):
         if (reason := check(text, mention, reading, before, after)) is not None:
             return reason
@@ -1771,4 +1831,108 @@ def _estimate_of_a_clause(word: str, before: str, after: str) -> bool:
     return any(
         token in _AUXILIARY_VERBS or _finite_verb(token) or (at > 0 and is_verb(token))
         for at, token in enumerate(ahead)
+    )
+
+
+# What "over" or "above" right after a level percentage may name and leave it a level: a period
+# ("5% over the past year", "over five years", "over 2020-2024", "over time").
+_PERIOD_AFTER_OVER_RE = re.compile(
+    r"[ \t]+(?:(?:the|that|this|these|those|a|an)[ \t]+)?(?:(?:past|last|next|previous|prior|"
+    r"preceding|same|coming|whole|entire|full|first|final|following)[ \t]+)?(?:[\w.,-]+[ \t]+)?"
+    r"(?:years?|months?|weeks?|days?|decades?|quarters?|periods?|weekends?|time|course|span|"
+    r"summer|winter|spring|autumn|season|centur(?:y|ies))\b(?!['\u2019])"
+    r"|[ \t]+(?:19|20)\d\d\b(?=[ \t]*(?:$|[,.;:)]|and\b|to\b|through\b|[-–]\d))",
+    re.IGNORECASE,
+)
+
+
+def _compared_after_a_level(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A level percentage with no whole right before "over" or "above" and a thing that is no
+    period ("about 12 percent over April hiring", "over the previous month's hiring"): the
+    word names what the figure is measured against, so it is a change or a gap, not a level."""
+    if reading["kind"] != "percent" or reading["unit"] != "percent" or "whole" in reading:
+        return None
+    word = re.match(r"[ \t]*(over|above)\b", after, re.IGNORECASE)
+    if word is None:
+        return None
+    if word.group(1).casefold() == "over" and _PERIOD_AFTER_OVER_RE.match(after, word.end()):
+        return None  # "5% over the past year": a period dates the level
+    rest = after[word.end() :].strip()
+    if not rest or (_NUMBER_RE.match(rest) and not re.match(r"(?:19|20)\d\d\b", rest)):
+        return None  # a bound on the next figure, or nothing named
+    return (
+        f"{word.group(1)!r} after {mention.text!r} names what it is measured against "
+        f"({rest!r}): a change or a gap, not a level"
+    )
+
+
+# "from a cut of 1.5 percent to a rise of 0.8 percent": a span of changes, not two events.
+_SPAN_OF_CHANGES_RE = re.compile(
+    r"\bfrom[ \t]+an?[ \t]+(?:\w+[ \t]+)?(?P<low>[a-z]+)[ \t]+of[ \t]+[^,;()]{1,40}?[ \t]+to"
+    r"[ \t]+an?[ \t]+(?:\w+[ \t]+)?(?P<high>[a-z]+)[ \t]+of[ \t]+",
+    re.IGNORECASE,
+)
+
+
+def _span_of_changes(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A figure at one end of "from a <change> of X to a <change> of Y" ("Bids varied from a
+    cut of 1.5 percent to a rise of 0.8 percent"): one range of changes with a sign at each end,
+    which a mention of one end does not hold."""
+    for span in _SPAN_OF_CHANGES_RE.finditer(text, max(0, mention.start - 120)):
+        nouns = {span.group("low").casefold(), span.group("high").casefold()}
+        is_end = span.start() <= mention.start <= span.end()
+        if is_end and nouns <= set(vocab.CHANGE_NOUNS) | {"change"}:
+            return (
+                f"{mention.text!r} is one end of a span from one change to another "
+                f"({span.group().strip()!r} ...): a range of changes, which a mention of one "
+                f"end does not hold"
+            )
+    return None
+
+
+def _noun_left_out(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A level percentage with no whole right after "a" or "an" (the number first) and "in" or
+    "on" right after it ("which is a 4% on a comparable basis"): a noun was left out (a rise,
+    a share?), so what the figure is is not said."""
+    if reading["kind"] != "percent" or "whole" in reading or not _is_bare(reading, after):
+        return None
+    article = re.search(r"(?<![\w-])(an?)[ \t]+$", text[max(0, mention.start - 4) : mention.start])
+    if article is None or not mention.text[:1].isdigit():
+        return None  # "a mere 5%": an adjective stands for the noun
+    if not re.match(r"[ \t]+(?:in|on)[ \t]", text[mention.end :], re.IGNORECASE):
+        return None
+    return (
+        f"'{article.group(1)} {mention.text}' has no noun after it: what the figure is (a "
+        f"change, a share?) is left out"
+    )
+
+
+_AVERAGE_RE = re.compile(r"\b(?:average|averages|mean|norm)\b", re.IGNORECASE)
+
+
+def _change_against_an_average(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A change compared ("compared with", "versus", "relative to") with an average ("down
+    3.1% compared with their long-run average"): a change over time or a gap to the average?"""
+    if reading["kind"] != "change" or reading.get("read_with"):
+        return None
+    comparison = _COMPARISON_RE.search(after)
+    if comparison is None or comparison.group().casefold() == "than":
+        return None
+    compared_with = after[comparison.end() :]
+    average = _AVERAGE_RE.search(compared_with)
+    if average is None or _NUMBER_RE.search(compared_with[: average.start()]):
+        return None
+    if len(_WORD_RE.findall(after[: comparison.start()])) > 3:
+        return None
+    return (
+        f"{mention.text!r} is compared with {compared_with.strip()!r}, an average: a change "
+        f"over time or a gap to the average?"
     )

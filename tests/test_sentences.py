@@ -4401,3 +4401,41 @@ def test_a_form_the_rules_were_silent_on_reads_as_now_settled(text, words, expec
         assert expected[0] in reading and expected[1] in reading[expected[0]], reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+# A part set off by commas right after a verb of change belongs to that verb: "by N%" ("grew,
+# by about 6%, this spring") is its change, and "from X to Y" after "<verb> by N%," its levels
+# ("fell by 9%, from £40.2 million to £36.6 million, on weaker demand"): (sentence, words,
+# expected kind, value; for levels the two ends).
+SET_OFF_BY_COMMAS = [
+    ("Only rail freight grew, by about 6%, this spring.", "6%", "change", 6.0),
+    ("Output fell, by 3 percent, in May.", "3 percent", "change", -3.0),
+    ("Revenue fell by 9%, from £40.2 million to £36.6 million, on weaker demand.", "£40.2",
+     "levels", (40.2e6, 36.6e6)),
+]  # fmt: skip
+# ... and where no verb of change stands before the comma, the refusal stays.
+SET_OFF_BY_COMMAS_REFUSED = [
+    ("The plan, by about 6%, was late.", "6%"),
+    ("Revenue was high, from £40.2 million to £36.6 million, on weaker demand.", "£40.2"),
+    ("Revenue was £50 million, from £40.2 million to £36.6 million.", "£40.2"),
+]
+
+
+def _reading_holding(text: str, words: str) -> dict:
+    at = text.index(words)
+    (mention,) = [m for m in find_mentions(text) if m.start <= at < m.end]
+    return read_in_sentence(text, mention)
+
+
+@pytest.mark.parametrize(("text", "words", "kind", "value"), SET_OFF_BY_COMMAS)
+def test_a_part_set_off_by_commas_after_a_verb_of_change_belongs_to_it(text, words, kind, value):
+    reading = _reading_holding(text, words)
+    if kind == "levels":
+        assert [lvl.get("value") for lvl in reading.get("levels", [])] == list(value), reading
+    else:
+        assert (reading.get("kind"), reading.get("value")) == (kind, pytest.approx(value)), reading
+
+
+@pytest.mark.parametrize(("text", "words"), SET_OFF_BY_COMMAS_REFUSED)
+def test_a_part_set_off_by_commas_with_no_verb_of_change_before_it_is_refused(text, words):
+    assert "refusal" in _reading_holding(text, words)

@@ -805,3 +805,86 @@ def test_the_documented_refusals_beside_them_are_refusals(text, words):
 def test_the_more_specific_reading_beside_a_comma_is_kept():
     reading = _reading_of("The chip draws 30% more power than the H20.", "30% more")
     assert (reading["kind"], reading["value"]) == ("multiplier", pytest.approx(1.3))
+
+
+# A declared rule that must reach past another figure or a comma, a comparison word that must
+# reach the figure, and single shapes the guide settles (all invented): (sentence, mention's
+# words, a word the refusal names).
+REFUSED_PAST_ANOTHER_SHAPE = [
+    # "off" with no verb of being: refused whatever follows the figure
+    ("Toy sales slipped, with board games off 0.7 percent because of a 3.1 percent drop.",
+     "0.7 percent", "off"),
+    ("Metals eased, with nickel off 1.4% because of weak demand.", "1.4%", "off"),
+    # a bracketed restatement of an amount refused as a price per a unit
+    ("Since 2012, panel prices went from $3.00 (€2.70) per watt to $0.90 (€0.80).", "€0.80",
+     "watt"),
+    # a money restatement of the change of a price per a unit
+    ("The new fare of $2.10 per mile fell 5 percent, or a $0.11 cut.", "$0.11", "mile"),
+    # the far end of a range whose near end hangs on a hyphen
+    ("A 3- to 5-year wait is typical.", "5-year", "3-"),
+    # "over" after a level percentage, before a thing that is no period
+    ("Hiring in May was about 12 percent over April hiring.", "12 percent", "over"),
+    ("Sales were 12% over 2019 levels.", "12%", "over"),
+    ("Hiring in May was about 12 percent over the previous month's hiring.", "12 percent",
+     "over"),
+    # a span of changes from a fall to a rise: one range, not two events
+    ("Bids varied from a cut of 1.5 percent to a rise of 0.8 percent.", "1.5 percent", "from"),
+    ("Bids varied from a cut of 1.5 percent to a rise of 0.8 percent.", "0.8 percent", "from"),
+    # "a" before a bare percentage with no noun after it: a noun was left out
+    ("Group revenue was EUR 3.2 billion, which is a 4% on a comparable basis.", "4%", "a 4%"),
+    # a change compared with an average: a change over time or a gap to the average?
+    ("Bookings were down 3.1% compared with their long-run average.", "3.1%", "average"),
+    ("The deal is worth up to $2 million to $3 million.", "$2 million", "up to"),
+    # ... but "over" and a period there dates the change, whose amount the figure is
+    ("Sales rose, an increase over the year of $3.8 million.", "$3.8 million", "increase"),
+    ("Sales rose, a gain over rivals of $3.8 million.", "$3.8 million", "gain"),
+]  # fmt: skip
+# ... and the readings the same shapes keep (sentence, words, kind, value, bound).
+READ_PAST_ANOTHER_SHAPE = [
+    ("Tin is off 9% because of weak demand.", "9%", "change", -9.0, "exact"),
+    ("Unemployment stood at 5% over the past year.", "5%", "percent", 5.0, "exact"),
+    ("Unemployment stood at 5% over five years.", "5%", "percent", 5.0, "exact"),
+    ("Unemployment stood at 5% over 2020 and 2021.", "5%", "percent", 5.0, "exact"),
+    ("Sales were 12% above 2019 levels.", "12%", "change", 12.0, "exact"),
+    ("Visitors rose to 9,000, some 20 percent higher than during the same season of 2018.",
+     "20 percent", "change", 20.0, "approximate"),
+    ("Rentals ran 7% higher than their April 2020 count.", "7%", "change", 7.0, "exact"),
+    ("Rentals ran 7% higher than the March total.", "7%", "change", 7.0, "exact"),
+    ("Rentals ran 7% higher than the 2019 total.", "7%", "change", 7.0, "exact"),
+    ("Rentals ran 7% higher than the national average.", "7%", "multiplier", 1.07, "exact"),
+    ("Bookings were down 3.1% compared with a year earlier.", "3.1%", "change", -3.1, "exact"),
+    ("The new fare of $2.10 fell 5 percent, or a $0.11 cut.", "$0.11", "change", -0.11,
+     "exact"),
+    ("Since 2012, panel prices went from $3.00 (€2.70) to $0.90 (€0.80).", "€0.80", "money",
+     0.8, "exact"),
+    ("Its share was 4% on a comparable basis.", "4%", "percent", 4.0, "exact"),
+    ("The new chip is 20% faster than the 2023 model.", "20%", "multiplier", 1.2, "exact"),
+    ("The result sits above the 0.9% forecast.", "0.9%", "percent", 0.9, "exact"),
+    # a hedge before a range of money written with "to" or a dash holds for both ends
+    ("The deal is worth about $2 million to $3 million.", "$2 million", "money", None, "range"),
+    ("Costs were roughly $2 million-$3 million.", "$2 million", "money", None, "range"),
+    # "over" and a thing (no period) after a noun of change names the baseline, as "over" does
+    ("March orders came to $4.1 million, an increase over orders of $3.8 million a year "
+     "earlier.", "$3.8 million", "money", 3.8e6, "exact"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "named"), REFUSED_PAST_ANOTHER_SHAPE)
+def test_a_rule_reaches_past_another_figure_and_the_figure_is_refused(text, words, named):
+    reading = _reading_of(text, words)
+    assert "refusal" in reading, reading
+    assert named in reading["refusal"], reading
+
+
+@pytest.mark.parametrize(("text", "words", "kind", "value", "bound"), READ_PAST_ANOTHER_SHAPE)
+def test_the_same_shapes_without_the_word_that_settles_them_keep_their_reading(
+    text, words, kind, value, bound
+):
+    reading = _reading_of(text, words)
+    got = (reading.get("kind"), reading.get("value"), reading.get("bound"))
+    assert got == (kind, value if value is None else pytest.approx(value), bound), reading
+
+
+def test_a_hedge_before_a_range_of_money_is_kept_as_its_qualifier():
+    reading = _reading_of("The deal is worth about $2 million to $3 million.", "$2 million")
+    assert (reading["low"], reading["high"], reading["qualifier"]) == (2e6, 3e6, "about")
