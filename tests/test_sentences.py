@@ -4226,6 +4226,20 @@ UNDECLARED_WORD_CASES = [
         "about 8%",
         ("change", -8.0, -8.0, -8.0, "approximate", "percent"),
     ),
+    # (a row of tests/test_unheld.py refused "a loss of 7%" before "loss" was declared)
+    (
+        "The fund booked a loss of 7% on the sale.",
+        "7%",
+        ("change", -7.0, -7.0, -7.0, "exact", "percent"),
+    ),
+    ("The chain posted a 6% sales loss.", "6%", ("change", -6.0, -6.0, -6.0, "exact", "percent")),
+    (
+        "Lenders saw losses of 3% on the book.",
+        "3%",
+        ("change", -3.0, -3.0, -3.0, "exact", "percent"),
+    ),
+    # ... "loss rate", "hit rate" name a level
+    ("The drug has a 30% hit rate.", "30%", ("percent", 30.0, 30.0, 30.0, "exact", "percent")),
     # ... a "return" of a percentage may be a gain in value or a yield a year: refused
     (
         "The city fund posted a 14% return on its holdings for the year.",
@@ -4259,6 +4273,7 @@ UNDECLARED_WORD_CASES = [
     ),
     ("Sunday ridership reached 45,000 trips.", "45,000", ("refusal", "flow")),
     ("Weekend traffic averaged 12,000 cars.", "12,000", ("refusal", "flow")),
+    ("Sunday's march drew 40,000 people.", "40,000", ("count", 4e4, 4e4, 4e4, "exact", "count")),
     (
         "The app's weekend users reached 3 million.",
         "3 million",
@@ -4267,6 +4282,7 @@ UNDECLARED_WORD_CASES = [
     # ... an amount set off by a comma after a phrase opened by a span word names that flow,
     # a counted noun of its own does not make it a stock
     ("Weekly port throughput dipped, totaling 41,500 boxes.", "41,500", ("refusal", "flow")),
+    ("Monthly cargo volume slipped, totalling 52,000 crates.", "52,000", ("refusal", "flow")),
     ("Its daily circulation, about 80,000, held steady.", "about 80,000", ("refusal", "flow")),
     (
         "Daily visits rose, and the firm hired 400 staff.",
@@ -4330,6 +4346,7 @@ UNDECLARED_WORD_CASES = [
         ("quantity", 0.00025, 0.00025, 0.00025, "exact", "gigawatt"),
     ),
     ("The array is rated 5 MWdc.", "5", ("refusal", "MWdc")),
+    ("The array is rated 5 MW-DC.", "5", ("refusal", "MW")),
     # a bale is a measure of a crop (its weight differs by crop): a unit the project lacks;
     # a carload is a thing counted one by one
     ("Farmers shipped 20,000 bales of cotton.", "20,000", ("refusal", "bale")),
