@@ -1318,26 +1318,7 @@ def _count_rate_or_far_end(
             f"{mention.text!r} ends a 'from X ... to Y' whose unit and words stand with X, "
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
-    return _trade_measure_after(text, mention)
-
-
-_TRADE_MEASURE_RE = re.compile(
-    rf"[ \t]+(?P<unit>{'|'.join(vocab.TRADE_MEASURES)})s?(?![\w'’-])", re.IGNORECASE
-)
-
-
-def _trade_measure_after(text: str, mention: Mention) -> str | None:
-    """Why a count right before a measure of goods (vocab.TRADE_MEASURES: "20,000 bales of
-    cotton") is refused: a unit the project lacks, whose size differs by what it holds; else
-    None."""
-    found = _TRADE_MEASURE_RE.match(text, mention.end)
-    if found is None:
-        return None
-    unit = found.group("unit").casefold()
-    return (
-        f"{mention.text + found.group()!r} is a measure of goods ({vocab.TRADE_MEASURES[unit]}), "
-        f"not a count of things and not one of the project's units; {vocab.REFUSAL_ADVICE}"
-    )
+    return None
 
 
 def _price_later(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any] | None:
@@ -3852,7 +3833,7 @@ def _percent_noun_beside(text: str, mention: Mention) -> dict[str, Any] | None:
     words = found.group().strip()
     if noun in vocab.UNSETTLED_PERCENT_NOUNS:
         return {
-            "refusal": f"{noun!r} ({words!r}) beside {mention.text!r} does not settle it: "
+            "refusal": f"{words!r} beside {mention.text!r} does not settle it ({noun!r}): "
             f"{vocab.UNSETTLED_PERCENT_NOUNS[noun]}; {vocab.REFUSAL_ADVICE}"
         }
     noun_of_change = "fall" if vocab.PERCENT_FALL_NOUNS[noun] < 0 else "rise"

@@ -580,11 +580,6 @@ PERIODIC_THINGS: dict[str, str] = {
 SPELLED_SI_PREFIXES: tuple[str, ...] = (
     *("kilo", "mega", "giga", "tera", "milli", "micro", "nano", "centi", "deci", "hecto"),
 )
-# Measures of goods whose size differs by what they hold, counted in the news as if things:
-# refused as units the project lacks, never counts (gapstudy.figures). Singular; plurals in "-s".
-TRADE_MEASURES: dict[str, str] = {
-    "bale": "a bale of cotton, wool or hay: a weight that differs by crop and country",
-}
 COUNTED_NOUNS: dict[str, str] = {
     "unit": "things sold or made ('900,000 units')",
     "pair": "things in pairs ('2 million pairs of shoes')",
@@ -833,12 +828,6 @@ _DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
         "stock or flow: after a count and a word of a span, these nouns and their plurals in "
         "'-s' are things counted as they stand, not a flow",
         PERIODIC_THINGS,
-    ),
-    (
-        "Measures of goods",
-        "the reading of a count right before one of these (or its plural in '-s'): refused, a "
-        "unit the project lacks",
-        TRADE_MEASURES,
     ),
     (
         "Qualifier effects",

@@ -4347,9 +4347,12 @@ UNDECLARED_WORD_CASES = [
     ),
     ("The array is rated 5 MWdc.", "5", ("refusal", "MWdc")),
     ("The array is rated 5 MW-DC.", "5", ("refusal", "MW")),
-    # a bale is a measure of a crop (its weight differs by crop): a unit the project lacks;
-    # a carload is a thing counted one by one
-    ("Farmers shipped 20,000 bales of cotton.", "20,000", ("refusal", "bale")),
+    # bales and carloads are things counted one by one, as bags are ("40 bags of rice")
+    (
+        "Farmers shipped 20,000 bales of cotton.",
+        "20,000",
+        ("count", 20000.0, 20000.0, 20000.0, "exact", "count"),
+    ),
     (
         "The railroad moved 30,000 carloads last week.",
         "30,000",
