@@ -3265,6 +3265,7 @@ _OPENING_SPAN_AFTER_RE = re.compile(r"(?:['’]s?[ \t]+time)?[ \t]*,")
 _THE_BEFORE_SPAN_RE = re.compile(r"(?<![\w-])(?:the|for)[ \t]+$", re.IGNORECASE)
 _TO_A_DATE_RE = re.compile(
     r"(?:[ \t]+(?i:periods?))?[ \t]+(?i:to|ending|ended|through|thru|until|till)[ \t]+"
+    r"(?:(?i:in|on)[ \t]+)?(?:(?i:the[ \t]+end[ \t]+of)[ \t]+)?"  # "to the end of March"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)?(?:{_MONTHS}|(?:19|20)\d\d(?!\d))"
 )
 

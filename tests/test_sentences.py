@@ -4310,6 +4310,12 @@ UNDECLARED_WORD_CASES = [
     ),
     ("For the six months ended June 30, revenue rose 4%.", "six months", ("refusal", "period")),
     ("In the 12 months through March 2024, prices rose 3%.", "12 months", ("refusal", "period")),
+    (
+        "For the 12 months to the end of March, sales rose 6%.",
+        "12 months",
+        ("refusal", "period"),
+    ),
+    ("The six weeks ending in May were busy.", "six weeks", ("refusal", "period")),
     # ... a span before "to" and no date stays a duration
     (
         "The project took nine months to complete.",
