@@ -4330,6 +4330,7 @@ UNDECLARED_WORD_CASES = [
     ),
     ("The cost of a tonne of steel rose to $600.", "$600", ("refusal", "'tonne'")),
     ("The price per litre of fuel went from €1.20 to €1.65.", "€1.65", ("refusal", "'litre'")),
+    ("The price for a bushel of corn hit $7.", "$7", ("refusal", "'bushel'")),
     # ... the price of a thing with no unit of goods after it stays money
     (
         "The cost of a new home reached $400,000.",
