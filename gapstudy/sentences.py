@@ -1428,8 +1428,9 @@ def _per_before_or_after(
     )
 
 
-# "the price (or cost) of (or for) a <unit> of <goods>" before an amount in its clause: "The price of a
-# litre of fuel went from €1.20 to €1.65" gives a price per litre, as "per litre" would.
+# "the price (or cost) of (or for) a <unit> of <goods>" before an amount in its clause: "The
+# price of a litre of fuel went from €1.20 to €1.65" gives a price per litre, as "per litre"
+# would.
 _PRICE_OF_A_UNIT_RE = re.compile(
     r"(?<![\w-])(?:price|prices|cost|costs)[ \t]+(?:of|for)[ \t]+(?:a|an|one)[ \t]+"
     r"(?P<unit>[^\W\d_][\w-]*)[ \t]+of(?![\w-])",
