@@ -624,7 +624,11 @@ def _ask_is_a_word_not_a_unit(word: str) -> bool:
 
     parses = _unit_registry().parse_unit_name(word)
     is_english = bool(lemminflect.getAllLemmas(word.casefold()))
-    return is_english and bool(parses) and all(prefix for prefix, _, _ in parses)
+    spelled = any(
+        word.casefold().startswith(prefix) and prefix in vocab.SPELLED_SI_PREFIXES
+        for prefix, _, _ in parses
+    )
+    return is_english and bool(parses) and all(prefix for prefix, _, _ in parses) and not spelled
 
 
 def format_reading(reading: dict[str, Any]) -> str:

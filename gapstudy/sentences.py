@@ -855,11 +855,15 @@ _FOR_A_SPAN_END_RE = re.compile(r"(?<![\w-])for[ \t]+an?[ \t]+\w+$", re.IGNORECA
 _COUNT_PER_THING_RE = re.compile(
     r"(?:[ \t]+[^\W\d_][\w-]*){1,2}?[ \t]+(?:per|/)[ \t]*([^\W\d_][\w-]*)", re.IGNORECASE
 )
+# Words of a span before what an amount names: "daily", "annual", and the days of
+# vocab.DAY_SPAN_WORDS ("weekday ridership", "Sunday circulation").
+_SPAN_WORDS = "|".join(("hourly", "daily", "weekly", "monthly", "quarterly", "annual", "yearly"))
+_SPAN_WORDS += "|" + "|".join(vocab.DAY_SPAN_WORDS)
 # A word of a span between an amount and what it names: "800 million weekly users", "300
 # million monthly active users", "100 million monthly tokens", "$2 billion monthly revenue"
 # (a name may stand before the noun: "300 million weekly ChatGPT users").
 _SPAN_BEFORE_NOUN_RE = re.compile(
-    r"[ \t]+(?P<span>(?i:hourly|daily|weekly|monthly|quarterly|annual|yearly))"
+    rf"[ \t]+(?P<span>(?i:{_SPAN_WORDS}))"
     r"(?P<active>[ \t]+(?i:active))?(?:[ \t]+[A-Z][\w-]*(?=[ \t]+[a-z]))?"
     r"[ \t]+(?P<thing>[^\W\d_][\w-]*)"
 )
@@ -893,9 +897,18 @@ _EARLIER_FLOW_RE = re.compile(
 # The same words naming what a figure later in its clause measures: "China's daily token
 # usage had exceeded 140 trillion", "Its annual revenue reached $5 billion".
 _SPAN_NOUN_EARLIER_RE = re.compile(
-    r"(?<![\w-])(?P<span>(?i:hourly|daily|weekly|monthly|quarterly|annual|yearly))"
+    rf"(?<![\w-])(?P<span>(?i:{_SPAN_WORDS}))"
     r"(?P<active>[ \t]+(?i:active))?(?:[ \t]+[A-Z][\w-]*(?=[ \t]+[a-z]))?"
     r"[ \t]+(?P<thing>[^\W\d_][\w-]*)"
+)
+
+
+# A comma and words that set an amount beside the phrase before it, which it restates or
+# totals ("Weekly port throughput dipped, totaling 41,500 boxes", "daily circulation, about
+# 80,000,"): that phrase names what the amount measures.
+_RESTATING_AFTER_COMMA_RE = re.compile(
+    r",[ \t]*(?:(?:totall?ing|amounting[ \t]+to|numbering|some|about|around|roughly)[ \t]+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -921,6 +934,8 @@ def _span_noun_before(text: str, mention: Mention, floor: int) -> re.Match[str] 
         return None  # "Its monthly users include 5 million developers": a stock of its own
     brk = [m.end() for m in _CLAUSE_BREAK_NOT_GROUP_RE.finditer(text, floor, mention.start)]
     start = brk[-1] if brk else floor
+    if brk and _RESTATING_AFTER_COMMA_RE.match(text, start - 1, mention.start):
+        start = brk[-2] if len(brk) > 1 else floor  # "Weekly throughput dipped, totaling 41,500"
     for found in reversed(list(_SPAN_NOUN_EARLIER_RE.finditer(text, start, mention.start))):
         before = text[start : found.start()].rstrip()
         between = text[found.end() : mention.start]
@@ -929,6 +944,12 @@ def _span_noun_before(text: str, mention: Mention, floor: int) -> re.Match[str] 
         if not before or _PHRASE_OPENER_RE.search(before):
             return found
     return None
+
+
+def _periodic_thing(thing: str, is_after: bool) -> bool:
+    """Whether ``thing``, right after a figure and a word of a span, is a thing named by how
+    often it comes out or meets (vocab.PERIODIC_THINGS: "90 weekly papers")."""
+    return is_after and (thing in vocab.PERIODIC_THINGS or thing[:-1] in vocab.PERIODIC_THINGS)
 
 
 def _stock_or_flow(
@@ -954,6 +975,8 @@ def _stock_or_flow(
     thing = span.group("thing").casefold()
     if reading["kind"] == "count" and (span.group("active") or thing in _STOCK_NOUNS):
         return None
+    if reading["kind"] == "count" and _periodic_thing(thing, span.start() >= mention.end):
+        return None  # "90 weekly papers": papers that come out weekly, counted as they stand
     if thing in vocab.CHANGE_NOUNS or thing == "rate":
         return None  # "an 8% annual increase": a rate of change, read elsewhere
     is_after = span.start() >= mention.end
@@ -1406,7 +1429,55 @@ def _per_before_or_after(
 ) -> dict[str, Any] | None:
     """An amount of money read with "per X" later in its clause (:func:`_price_later`) or
     before it (:func:`_price_per_earlier`); None where neither stands."""
-    return _price_later(text, mention, reading) or _price_per_earlier(text, mention, reading, floor)
+    return (
+        _price_later(text, mention, reading)
+        or _price_per_earlier(text, mention, reading, floor)
+        or _price_of_a_unit(text, mention, reading, floor)
+    )
+
+
+# "the price (or cost) of (or for) a <unit> of <goods>" before an amount in its clause: "The
+# price of a litre of fuel went from €1.20 to €1.65" gives a price per litre, as "per litre"
+# would.
+_PRICE_OF_A_UNIT_RE = re.compile(
+    r"(?<![\w-])(?:price|prices|cost|costs)[ \t]+(?:of|for)[ \t]+(?:a|an|one)[ \t]+"
+    r"(?P<unit>[^\W\d_][\w-]*)[ \t]+of(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+_FROM_IN_MENTION_RE = re.compile(r"(?<![\w-])from[ \t]+", re.IGNORECASE)
+
+
+def _price_of_a_unit(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """An amount of money, or a "from X to Y" of money, after "the price of a <unit> of
+    <goods>" in its clause, or a "from X to Y" of money after "per X" there: read as a price
+    per that unit where the project has it ("the cost of a kilowatt-hour of power fell to
+    $0.05"), else refused; None where no such words stand."""
+    pair = _FROM_IN_MENTION_RE.search(mention.text) if reading["kind"] == "change" else None
+    is_pair = pair is not None and read_mention(mention.text[pair.end() :]).get("kind") == "money"
+    if reading["kind"] != "money" and not is_pair:
+        return None
+    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, floor, mention.start)]
+    start = breaks[-1] if breaks else floor
+    found = list(_PRICE_OF_A_UNIT_RE.finditer(text, start, mention.start))
+    pers = list(_PER_EARLIER_RE.finditer(text, start, mention.start)) if is_pair else []
+    if not found and not pers:
+        return None
+    unit, words = (
+        (found[-1].group("unit"), found[-1].group())
+        if found
+        else (pers[-1].group(1), pers[-1].group())
+    )
+    priced = read_mention(f"{mention.text} per {unit}") if not is_pair else {}
+    if priced.get("kind") == "price":
+        return priced | {"read_with": f"{words!r} before it in its clause"}
+    return {
+        "refusal": f"a price per {unit!r} ({words!r} before it in its clause), which the "
+        f"mention does not hold and is not one of the project's units; {vocab.REFUSAL_ADVICE}"
+    }
 
 
 def _price_per_earlier(
@@ -3328,6 +3399,26 @@ _OPENING_SPAN_BEFORE_RE = re.compile(
 _OPENING_SPAN_AFTER_RE = re.compile(r"(?:['’]s?[ \t]+time)?[ \t]*,")
 
 
+# "the" (or "for") before a span and "to", "ending", "ended", "through" or "until" and a date
+# after it: "for the nine months to 30 June", "the 26 weeks ending 3 March", "the six months
+# ended June 30, 2024", "the 12 months through March 2024".
+_THE_BEFORE_SPAN_RE = re.compile(r"(?<![\w-])(?:the|for)[ \t]+$", re.IGNORECASE)
+_TO_A_DATE_RE = re.compile(
+    r"(?:[ \t]+(?i:periods?))?[ \t]+(?i:to|ending|ended|through|thru|until|till)[ \t]+"
+    r"(?:(?i:in|on)[ \t]+)?(?:(?i:the[ \t]+end[ \t]+of)[ \t]+)?"  # "to the end of March"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)?(?:{_MONTHS}|(?:19|20)\d\d(?!\d))"
+)
+
+
+def _span_to_a_date(text: str, mention: Mention, floor: int) -> re.Match[str] | None:
+    """The words after a span that make it a period ending on a date ("for the nine months to
+    30 June", "the 26 weeks ending 3 March"): a period that dates another figure, not a
+    duration claimed; else None."""
+    if not _THE_BEFORE_SPAN_RE.search(text, max(floor, mention.start - 12), mention.start):
+        return None
+    return _TO_A_DATE_RE.match(text, mention.end)
+
+
 def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
     """Why a duration dates another figure (is its period) rather than being the quantity:
     "over the next five years" before it, "three years earlier" or "ago" after it, "within
@@ -3344,7 +3435,7 @@ def _dating_span(text: str, mention: Mention, reading: dict[str, Any], floor: in
         spent = lead and _TIME_SPENT_RE.search(text, max(floor, lead.start() - 20), lead.start())
         if spent and not _SPAN_OF_TAIL_RE.match(text, mention.end):
             lead = None  # "I've spent the last 20 years building": the time spent, claimed
-    tail = _SPAN_TAIL_RE.match(text, mention.end)
+    tail = _SPAN_TAIL_RE.match(text, mention.end) or _span_to_a_date(text, mention, floor)
     clause = text[floor : mention.start]
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(clause)]
     is_within = reading.get("qualifier") == "within"
@@ -3961,7 +4052,44 @@ def _change_in_words_before(text: str, mention: Mention, floor: int) -> dict[str
     if noun := _NOUN_IS_RE.search(text, floor, mention.start):
         word = noun.group(1).casefold()
         return _with_verb(read_mention(f"a {word} of {mention.text}"), noun.group().strip())
-    return None
+    return _percent_noun_beside(text, mention)
+
+
+# Nouns declared only beside a bare percentage (vocab.PERCENT_FALL_NOUNS,
+# vocab.UNSETTLED_PERCENT_NOUNS), singular or plural: right after it, maybe past one word ("a
+# 3% hit", "a 14% annual return"), or before it and "of" ("a loss of 1.2%").
+_PERCENT_NOUNS = "|".join(sorted({*vocab.PERCENT_FALL_NOUNS, *vocab.UNSETTLED_PERCENT_NOUNS}))
+_PERCENT_NOUN_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?!(?:of|in|on|to|from|for|and|or|the|a|an|than)\b)[^\W\d_][\w-]*[ \t]+)?"
+    rf"(?P<noun>{_PERCENT_NOUNS})(?:e?s)?(?![\w'’-])(?![ \t]+(?:rates?|ratios?)(?![\w-]))",
+    re.IGNORECASE,
+)
+_PERCENT_NOUN_OF_RE = re.compile(
+    rf"(?<![\w-])(?P<noun>{_PERCENT_NOUNS})(?:e?s)?[ \t]+of[ \t]+$", re.IGNORECASE
+)
+
+
+def _percent_noun_beside(text: str, mention: Mention) -> dict[str, Any] | None:
+    """A bare percentage with a noun declared only beside a percentage right after it or
+    before it and "of": a fall ("a 3% hit", "a loss of 1.2%": vocab.PERCENT_FALL_NOUNS), or
+    refused where the noun does not settle the figure ("a 14% return"); else None."""
+    found = _PERCENT_NOUN_AFTER_RE.match(text, mention.end) or _PERCENT_NOUN_OF_RE.search(
+        text, max(0, mention.start - 30), mention.start
+    )
+    if found is None:
+        return None
+    noun = found.group("noun").casefold()
+    words = found.group().strip()
+    if noun in vocab.UNSETTLED_PERCENT_NOUNS:
+        return {
+            "refusal": f"{words!r} beside {mention.text!r} does not settle it ({noun!r}): "
+            f"{vocab.UNSETTLED_PERCENT_NOUNS[noun]}; {vocab.REFUSAL_ADVICE}"
+        }
+    noun_of_change = "fall" if vocab.PERCENT_FALL_NOUNS[noun] < 0 else "rise"
+    reading = read_mention(f"a {noun_of_change} of {mention.text}")
+    if "refusal" in reading:
+        return {"refusal": f"read with {words!r} beside it: {reading['refusal']}"}
+    return reading | {"read_with": f"{words!r} beside it"}
 
 
 def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:

@@ -483,6 +483,16 @@ PERCENT_CHANGE_NOUNS: dict[str, int] = {
     **dict.fromkeys(("slump", "dip", "slide", "tumble", "retreat", "slip"), -1),
 }
 CHANGE_NOUNS.update(PERCENT_CHANGE_NOUNS)
+# Nouns that name a fall only beside a bare percentage ("a 3% hit", "a loss of 1.2%"): with
+# money or a count they name the amount as written ("a $40 million loss", "a loss of 2,000
+# jobs": the sign is the metric's). So they are not in CHANGE_NOUNS (the finder and the parser
+# leave them be); gapstudy.sentences reads them beside a percentage, singular or plural.
+PERCENT_FALL_NOUNS: dict[str, int] = {"hit": -1, "loss": -1}
+# Nouns beside a bare percentage that the words do not settle: the figure is refused, naming
+# why ("a 14% return": a gain in value over a span, or a yield a year).
+UNSETTLED_PERCENT_NOUNS: dict[str, str] = {
+    "return": "a gain in value over a span the words rarely give, or a yield a year",
+}
 
 
 # The plural of each noun of change, made by rule ("-s"): "increases of 15 percent and 80
@@ -546,6 +556,31 @@ UP_PARTICLE_VERBS: dict[str, str] = {
 # length, area or volume, counted in the news, never measured with. The reader takes each and
 # its plural in "-s" as what a count counts (gapstudy.figures); units still used to measure
 # ("20 knots", "300 acres") are not listed and stay units.
+# Words of a span of days written before what an amount names, beside "daily" and "weekly":
+# "weekday ridership", "Sunday circulation" name an amount per such a day, a flow as after
+# "daily" (docs/annotations.md, "Stock or flow"); day names only as written before a noun.
+DAY_SPAN_WORDS: tuple[str, ...] = (
+    *("weekday", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday"),
+    *("saturday", "sunday"),
+)
+# Things named by how often they come out or meet, counted as they stand: "90 weekly papers",
+# "12 weekly markets" are papers and markets, not papers a week (singular; plurals in "-s").
+PERIODIC_THINGS: dict[str, str] = {
+    "paper": "a newspaper that comes out at that span ('90 weekly papers')",
+    "newspaper": "a newspaper that comes out at that span ('40 daily newspapers')",
+    "magazine": "a magazine that comes out at that span ('12 monthly magazines')",
+    "journal": "a journal that comes out at that span ('30 quarterly journals')",
+    "newsletter": "a newsletter that comes out at that span ('5 weekly newsletters')",
+    "publication": "a publication that comes out at that span ('8 weekly publications')",
+    "market": "a market held at that span ('12 weekly markets')",
+}
+# The prefixes of the metric system written out in full before a unit ("kilograms",
+# "milligrams", "centimetres"): a word that the unit registry reads only by splitting off one
+# of these, written in full, is that unit, not an English word split by chance ("rare" as
+# ronto-are): a unit the project lacks, refused (gapstudy.figures).
+SPELLED_SI_PREFIXES: tuple[str, ...] = (
+    *("kilo", "mega", "giga", "tera", "milli", "micro", "nano", "centi", "deci", "hecto"),
+)
 COUNTED_NOUNS: dict[str, str] = {
     "unit": "things sold or made ('900,000 units')",
     "pair": "things in pairs ('2 million pairs of shoes')",
@@ -782,6 +817,18 @@ _DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
         "the reading of 'up to' after one of these, in any form: refused, since it may be the "
         "level reached or a bound",
         UP_PARTICLE_VERBS,
+    ),
+    (
+        "Nouns that leave a percentage unsettled",
+        "the reading of a bare percentage with one of these right after it or before it and "
+        "'of': refused ('hit' and 'loss' there are falls: `PERCENT_FALL_NOUNS`)",
+        UNSETTLED_PERCENT_NOUNS,
+    ),
+    (
+        "Things that come out at a span",
+        "stock or flow: after a count and a word of a span, these nouns and their plurals in "
+        "'-s' are things counted as they stand, not a flow",
+        PERIODIC_THINGS,
     ),
     (
         "Qualifier effects",

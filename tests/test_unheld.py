@@ -678,7 +678,7 @@ DECIDED_BY_AN_UNDECLARED_WORD = [
     ("Analysts warn of a correction of 10% in chip stocks.", "10%", "'correction of'"),
     ("Orders saw a swing of 8% in March.", "8%", "'swing of'"),
     ("The ban opened a gap of 15% between the two.", "15%", "'gap of'"),
-    ("The fund booked a loss of 7% on the sale.", "7%", "'loss of'"),
+    ("The fund booked a haircut of 7% on the sale.", "7%", "'haircut of'"),
 ]
 
 
