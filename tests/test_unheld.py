@@ -3,10 +3,12 @@ of its clause that it did not hold may change it."""
 
 from __future__ import annotations
 
+import lemminflect
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gapstudy import vocab
 from gapstudy.figures import read_mention
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.sentences import read_in_sentence
@@ -805,3 +807,39 @@ def test_the_documented_refusals_beside_them_are_refusals(text, words):
 def test_the_more_specific_reading_beside_a_comma_is_kept():
     reading = _reading_of("The chip draws 30% more power than the H20.", "30% more")
     assert (reading["kind"], reading["value"]) == ("multiplier", pytest.approx(1.3))
+
+
+# The word lists of the last check are declared once, in gapstudy.vocab: each word listed there
+# acts here, and a word taken out of a list stops acting.
+def _reading_of(text: str, words: str) -> dict:
+    (mention,) = [m for m in find_mentions(text) if words in m.text]
+    return read_in_sentence(text, mention)
+
+
+@pytest.mark.parametrize("verb", sorted(vocab.COMPARING_VERBS))
+def test_points_after_by_and_each_declared_comparing_verb_are_refused(verb):
+    past = lemminflect.getInflection(verb, "VBD")[0]
+    reading = _reading_of(f"Rice demand {past} the market by 1.1 percentage points.", "1.1")
+    # a verb the lexicon gives no tense of its own to ("outran") is refused one step earlier,
+    # as the amount of a change whose words are not in its clause
+    reason = reading.get("refusal", "")
+    assert repr(past) in reason or "words are not in its clause" in reason, reading
+
+
+@pytest.mark.parametrize("word", sorted(vocab.MONEY_WORDS & {"paid", "fee", "revenue", "sold"}))
+def test_pounds_beside_a_declared_money_word_are_sterling_and_alone_are_refused(word, monkeypatch):
+    text = f"The {word} was 40 million pounds, the club said."
+    assert _reading_of(text, "40 million")["unit"] == "gbp"
+    monkeypatch.setattr(vocab, "MONEY_WORDS", vocab.MONEY_WORDS - {word})
+    assert "sterling" in _reading_of(text, "40 million")["refusal"]
+
+
+# "One" is excluded as a pronoun first ("the one that"), and a scale word with no number
+# before it ("Thousand", "Hundred", "Million") is refused as no number at all.
+_NUMBER_NAMES = vocab.CAPITALISED_NUMBER_WORDS - {"One", "Hundred", "Thousand", "Million"}
+
+
+@pytest.mark.parametrize("word", sorted(_NUMBER_NAMES))
+def test_a_declared_capitalised_number_word_beside_a_name_may_be_a_name(word):
+    reading = _reading_of(f"Fans of the {word} Rivers saga met in May.", word)
+    assert "refusal" in reading and "name" in reading["refusal"], reading
