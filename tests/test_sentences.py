@@ -4230,6 +4230,16 @@ ENGINEER_NOTE_CASES = [
         "3%",
         ("change", None, None, -3.0, "upper", "percent"),
     ),
+    (
+        "A little more than 5% of firms agreed.",
+        "5%",
+        ("percent", None, 5.0, None, "lower", "percent"),
+    ),
+    (
+        "Night power cost a little more than 9 cents per kWh in 2015.",
+        "9 cents",
+        ("price", None, 0.09, None, "lower", "usd_per_kwh"),
+    ),
     ("Growth rose by 0.2% in the quarter.", "0.2%", ("refusal", "growth rate")),
     ("Growth picked up by 0.3% in May.", "0.3%", ("refusal", "growth rate")),
     ("The growth rate fell 0.2% last year.", "0.2%", ("refusal", "growth rate")),
@@ -4278,6 +4288,7 @@ def test_an_engineers_note_reads_right_or_is_refused_naming_its_words(text, word
         ("Costs rose by a little more than 5% last year.", "rose by a little more than 5%"),
         ("Costs rose by slightly more than 5% last year.", "rose by slightly more than 5%"),
         ("Pay grew by a bit less than 2% in 2024.", "grew by a bit less than 2%"),
+        ("A little more than 5% of firms agreed.", "A little more than 5% of firms"),
     ],
 )
 def test_a_hedge_on_a_bound_after_by_stays_in_the_mention(text, span):
