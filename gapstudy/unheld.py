@@ -1693,15 +1693,20 @@ def _pounds_of_weight(
     return f"'pounds' in {mention.text!r} may be a weight or sterling: no '£' or word of money"
 
 
-_COMPARING_VERBS = frozenset(
-    form
-    for verb in sorted(vocab.COMPARING_VERBS)
-    for forms in (
-        lemminflect.getAllInflections(verb, "VERB")
-        or lemminflect.getAllInflectionsOOV(verb, "VERB")
-    ).values()
-    for form in forms
-)
+@cache
+def _comparing_verbs() -> frozenset[str]:
+    """Every form of the verbs of vocab.COMPARING_VERBS, made on first use: the lexicon's
+    table of forms costs a tenth of a second to load, which a command that reads no figure
+    should not pay."""
+    return frozenset(
+        form
+        for verb in sorted(vocab.COMPARING_VERBS)
+        for forms in (
+            lemminflect.getAllInflections(verb, "VERB")
+            or lemminflect.getAllInflectionsOOV(verb, "VERB")
+        ).values()
+        for form in forms
+    )
 
 
 def _gap_after_verb_of_comparing(
@@ -1718,7 +1723,7 @@ def _gap_after_verb_of_comparing(
     if not re.match(r"by\b", mention.text) and not re.search(r"\bby[ \t]*$", before):
         return None
     for word in _tokens(before):
-        if word.casefold() in _COMPARING_VERBS:
+        if word.casefold() in _comparing_verbs():
             return (
                 f"{word!r} before {mention.text!r} compares two things: a gap between two "
                 f"levels or two changes is not said"

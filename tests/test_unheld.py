@@ -3,6 +3,9 @@ of its clause that it did not hold may change it."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import lemminflect
 import pytest
 from hypothesis import given, settings
@@ -843,3 +846,18 @@ _NUMBER_NAMES = vocab.CAPITALISED_NUMBER_WORDS - {"One", "Hundred", "Thousand", 
 def test_a_declared_capitalised_number_word_beside_a_name_may_be_a_name(word):
     reading = _reading_of(f"Fans of the {word} Rivers saga met in May.", word)
     assert "refusal" in reading and "name" in reading["refusal"], reading
+
+
+# The forms of the comparing verbs come from the lexicon's table of forms, which is loaded on
+# first use: importing the reader builds neither (a command that reads no figure pays nothing),
+# and the first reading that needs them builds both.
+def test_importing_the_reader_builds_no_table_of_verb_forms():
+    code = (
+        "import gapstudy.sentences, gapstudy.unheld as u\n"
+        "from lemminflect.core.Inflections import Inflections\n"
+        "print(u._comparing_verbs.cache_info().currsize, hasattr(Inflections(), 'infl_dict'))\n"
+        "u._comparing_verbs()\n"
+        "print(u._comparing_verbs.cache_info().currsize, hasattr(Inflections(), 'infl_dict'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:2] == ["0 False", "1 True"], done.stdout
