@@ -1597,7 +1597,9 @@ def _number_as_name(
     if bare and (not following.isalpha() or following.casefold() in _FUNCTION_WORDS):
         return f"'the {mention.text}' with nothing counted after it may be a name (a model)"
     opening = _sentence_before(text, mention.start)
-    if _version_opening(mention, words_before, following) and _NAME_OPENS_RE.fullmatch(opening):
+    then = _WORD_AFTER_RE.match(text, next_word.end()) if next_word else None
+    version = _version_opening(mention, words_before, following, then.group(1) if then else "")
+    if version and _NAME_OPENS_RE.fullmatch(opening):
         return (
             f"{mention.text!r} right after {words_before[0]!r}, a name opening the sentence, "
             f"with no noun it counts after it, may be a version ('Llama 3'), not a count"
@@ -1609,11 +1611,14 @@ def _number_as_name(
 _NAME_OPENS_RE = re.compile(r"\s*[\"'“‘]?[A-Z][\w'’-]*[ \t]+")
 
 
-def _version_opening(mention: Mention, words_before: list[str], following: str) -> bool:
+def _version_opening(
+    mention: Mention, words_before: list[str], following: str, then: str = ""
+) -> bool:
     """Whether a bare number follows a capitalised name (a word the lexicon gives only as a
     noun, or does not know) that opens its sentence, and no noun follows it that it may
     count: "Llama 3 was released", "Gemini 2 launched", "Llama 3 beat rivals" (a verb that is
-    also a noun in the singular, in any tense); not "Another 300 jobs"."""
+    also a noun in the singular, in any tense), "Claude 3 leads the pack" (a verb in "-s" with
+    a determiner, ``then``, after it); not "Another 300 jobs"."""
     if not re.fullmatch(r"\d+(?:\.\d+)?", mention.text) or len(words_before) != 1:
         return False
     name = words_before[0]
@@ -1630,7 +1635,10 @@ def _version_opening(mention: Mention, words_before: list[str], following: str) 
     # tense
     folded = following.casefold()
     lemmas = lemminflect.getAllLemmas(folded)
-    return "VERB" in lemmas and folded in lemmas.get("NOUN", ()) and folded not in _PLURAL_WORDS
+    if "VERB" in lemmas and folded in lemmas.get("NOUN", ()) and folded not in _PLURAL_WORDS:
+        return True
+    # a verb that is also a plural noun, then a determiner: the verb and its object
+    return "VERB" in lemmas and then.casefold() in _DETERMINERS
 
 
 def _about_after_noun(

@@ -4262,6 +4262,8 @@ ENGINEER_NOTE_CASES = [
     ("Copper traded at $9,800, up $150.", "$150", ("change", 150.0, 150.0, 150.0, "exact", "usd")),
     ("Llama 3 beat rivals on most tests.", "3", ("refusal", "version")),
     ("Gemini 2 beat its rivals.", "2", ("refusal", "version")),
+    ("Claude 3 leads the pack.", "3", ("refusal", "version")),
+    ("Falcon 9 holds the record.", "9", ("refusal", "version")),
     ("Another 300 jobs were cut.", "300", ("count", 300.0, 300.0, 300.0, "exact", "count")),
     (
         "The hotel earned $120 per available room last year.",
