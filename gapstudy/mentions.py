@@ -638,6 +638,11 @@ _LEAD_WORDS = sorted(
 _LEAD_RE = re.compile(
     rf"(?<![\w'’-]){_prefix_tree(_LEAD_WORDS)}(?:[ \t]+|(?<=[^\W\d_]))$", re.IGNORECASE
 )
+# A softener of a bound that opens with an article ("a little", "a bit"): kept whole.
+_SOFTENER_WITH_ARTICLE_RE = re.compile(
+    rf"(?:{'|'.join(s for s in vocab.BOUND_SOFTENERS if s.startswith('a '))})[ \t]",
+    re.IGNORECASE,
+)
 _GLUED_LEAD_SIGNS = frozenset("~<>≈")  # "~$5.6M", "<2%"
 _SIGN_BEFORE_RE = re.compile(r"(?:(?<=[\s(\[])|^)[+−-]$")
 _ARTICLES = frozenset({"a", "an"})
@@ -869,6 +874,8 @@ def _lead_start(text: str, start: int, floor: int) -> int:
             break
         if _A_FRACTION_RE.match(text, start):
             break  # "a third of": the article is the number
+        if _SOFTENER_WITH_ARTICLE_RE.match(text, start):
+            break  # "a little more than": the article belongs to the hedge
         start += word.end()
     return start
 

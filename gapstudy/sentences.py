@@ -1006,13 +1006,18 @@ def _parallel_price(text: str, start: int, end: int) -> bool:
     return _PRICE_ITEM_BEFORE_RE.search(text, start, end) is not None
 
 
+# Words after a price up to the change set beside it by one comma ("$9,800 a tonne, up $150").
+_ONE_COMMA_RE = re.compile(r"[^,;:()\[\]\n.!?]*,[ \t]*")
+
+
 def _price_written_once(
     text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
 ) -> str | None:
     """Why an amount of money with no "per" of its own is refused after a price per a unit
     earlier in its clause ("What cost $10 per million tokens in early 2024 costs under $0.50
     today"): "per X", written once, may hold for it too (a price, not an amount); a change
-    written with a sign of money likewise ("a tonne as it rose $150"); else None."""
+    written with a sign of money likewise ("a tonne as it rose $150"), also after a comma ("a
+    tonne, up $150"); else None."""
     moved = reading["kind"] == "change" and re.search(r"[$€£¥]", mention.text) is not None
     if (reading["kind"] != "money" and not moved) or str(reading["unit"]).endswith("_per_year"):
         return None
@@ -1022,6 +1027,7 @@ def _price_written_once(
             crossed
             and not _set_against(text, previous.end, mention.start)
             and not _parallel_price(text, previous.end, mention.start)
+            and not (moved and _ONE_COMMA_RE.fullmatch(text, previous.end, mention.start))
         ):
             break  # "At $2 per H100-hour, $3 billion buys": another clause
         lead = re.match(r"[^\d$€£¥]*", mention.text).group()  # "reported $5 billion"
@@ -1345,19 +1351,33 @@ def _price_later(text: str, mention: Mention, reading: dict[str, Any]) -> dict[s
     between = [read_mention(m.text) for m in find_mentions(text[start : per.start()])]
     if any(r.get("kind") != "money" for r in between):
         return None  # not a list of prices: "per" belongs to another figure
-    return _priced_by(mention, per, "later in its clause", "a price")
+    return _priced_by(text, mention, per, "later in its clause", "a price")
 
 
-def _priced_by(mention: Mention, per: re.Match, where: str, what: str) -> dict[str, Any]:
+def _priced_by(text: str, mention: Mention, per: re.Match, where: str, what: str) -> dict[str, Any]:
     """The mention read with a "per <unit>" written ``where`` in its clause: a price where the
     project has that unit, else refused, naming the unit it lacks."""
     priced = read_mention(f"{mention.text} {per.group()}")
     if priced.get("kind") == "price":
         return priced | {"read_with": f"{per.group()!r} {where}"}
+    unit = _unit_phrase(text, per)
     return {
-        "refusal": f"{what} per {per.group(1)!r} ({per.group()!r} {where}), which the mention "
+        "refusal": f"{what} per {unit!r} ({per.group()!r} {where}), which the mention "
         f"does not hold and is not one of the project's units; {vocab.REFUSAL_ADVICE}"
     }
+
+
+_UNIT_WORD_AFTER_RE = re.compile(r"[ \t]+([^\W\d_][\w-]*)")
+
+
+def _unit_phrase(text: str, per: re.Match) -> str:
+    """The unit after "per" (group 1 of ``per``), with the noun after it where the word found
+    qualifies that noun: "per available room" names 'available room', not 'available'."""
+    unit = per.group(1)
+    after = _UNIT_WORD_AFTER_RE.match(text, per.end(1))
+    if after and is_modifier(unit.split()[-1]) and _is_goods(after.group(1), alone=False):
+        return f"{unit} {after.group(1)}"
+    return unit
 
 
 # Words that set an amount against a later one: "down from", "compared with", "versus".
@@ -1493,7 +1513,7 @@ def _price_per_earlier(
     pers = list(_PER_EARLIER_RE.finditer(text, start, mention.start))
     if not pers or re.search(r"\d[\w%]*[ \t]*$", text[start : pers[-1].start()]):
         return None  # no "per", or the price of a figure before it ("$10 per share and $5")
-    return _priced_by(mention, pers[-1], "before it in its clause", "a price or a rate")
+    return _priced_by(text, mention, pers[-1], "before it in its clause", "a price or a rate")
 
 
 # "in" and a percentage named after a change written with a noun ("a 4-percent drop in its
@@ -3510,8 +3530,8 @@ def _price_per_unit(text: str, mention: Mention) -> str | None:
     "/X" after it, or "a" and a noun of goods ("$18.40 a tonne"); else None."""
     if per := _PER_UNIT_AFTER_RE.match(text, mention.end):
         return (
-            f"a price per {per.group(1)!r}, which the mention does not hold and is not one of "
-            f"the project's units; {vocab.REFUSAL_ADVICE}"
+            f"a price per {_unit_phrase(text, per)!r}, which the mention does not hold and is "
+            f"not one of the project's units; {vocab.REFUSAL_ADVICE}"
         )
     if (goods := _a_unit_of_goods(text, mention)) is not None:
         return (
@@ -3529,12 +3549,22 @@ def _a_unit_of_goods(text: str, mention: Mention) -> str | None:
     if after is None:
         return None
     words = after.group("words").split()
-    if len(words) == 2 and not is_modifier(words[0]):
-        words = words[:1]
-    noun = words[-1].casefold()
-    if noun in _NOT_GOODS or "NOUN" not in lemminflect.getAllLemmas(noun) or is_modifier(noun):
-        return None
-    return f"{after.group('article')} {' '.join(words)}"
+    if len(words) == 2 and is_modifier(words[0]) and _is_goods(words[1], alone=False):
+        return f"{after.group('article')} {' '.join(words)}"  # "a metric ton"
+    # a noun that may also qualify one stands alone where no noun follows ("$90 million a plane")
+    if _is_goods(words[0], alone=len(words) == 1 or not _is_goods(words[1], alone=False)):
+        return f"{after.group('article')} {words[0]}"
+    return None
+
+
+def _is_goods(word: str, alone: bool) -> bool:
+    """Whether ``word`` may name a unit of goods: a noun of the English lexicon, not a span of
+    time nor a word of period, and, unless it stands ``alone`` (no noun after it), no word that
+    may qualify a noun."""
+    noun = word.casefold()
+    if noun in _NOT_GOODS or "NOUN" not in lemminflect.getAllLemmas(noun):
+        return False
+    return alone or not is_modifier(noun)
 
 
 # "from X to Y", then "and then to Z" or ", to Z": a third level, so a chain.

@@ -159,6 +159,7 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _price_earlier,
         _change_noun_before,
         _level_words_on_change,
+        _growth_rate_moved,
         _scale_first,
         _hedge_outside_quotes,
         _comparison_as_bound,
@@ -645,22 +646,6 @@ def _split_figure(
     )
 
 
-# A clause of its own after a figure: one of these words, a new subject and a verb ("as the
-# miner earned", "as trains ran"). Not a word of contrast ("while", "whereas"): those set what
-# follows against what came before (a unit written once may hold across them).
-_CLAUSE_OPENERS = frozenset(
-    {"as", "when", "after", "before", "because", "since", "although", "though", "once"}
-    | {"until", "and", "but", "so"}
-)
-# Words that, as the subject of that clause, may stand for what the figure before priced or
-# counted ("as it rose to $10,000", "as they rode"), or name its price: the same thing, no
-# clause of its own.
-_SAME_SUBJECT = frozenset(
-    {"it", "its", "they", "their", "this", "these", "that", "those", "which", "what", "who"}
-    | {"much", "many", "well", "of", "such", "price", "prices", "cost", "costs", "rate", "rates"}
-    # the good priced or its market: "as the contract closed $100 higher" may be per tonne too
-    | {"contract", "contracts", "futures", "metal", "metals", "commodity", "benchmark"}
-)
 _AUXILIARY_VERBS = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did"}
     | {"does", "may", "might", "should", "must"}
@@ -692,17 +677,19 @@ def clause_of_its_own(between: str, object_last: bool) -> bool:
 
 
 def own_clause_start(tokens: list[str], last_verb: bool = False) -> int | None:
-    """The index in ``tokens`` of a word of _CLAUSE_OPENERS that opens a clause of its own: a
-    subject of one to three words, none of _SAME_SUBJECT ("the miner", "trains"), and a finite
-    verb ("as the miner earned", "as trains ran every day"); with ``last_verb``, a verb that
-    is the last token and no verb of price. None where no such clause opens."""
+    """The index in ``tokens`` of a word of vocab.CLAUSE_OPENERS that opens a clause of its
+    own: a subject of one to three words, none of vocab.SAME_SUBJECT_WORDS ("the miner",
+    "trains"), and a finite verb ("as the miner earned", "as trains ran every day"); with
+    ``last_verb``, a verb that is the last token and no verb of price. None where no such
+    clause opens."""
     folded = [token.casefold() for token in tokens]
     for at, token in enumerate(folded):
-        if token not in _CLAUSE_OPENERS or at + 1 >= len(folded) or folded[at + 1] in _SAME_SUBJECT:
+        opens = token in vocab.CLAUSE_OPENERS and at + 1 < len(folded)
+        if not opens or folded[at + 1] in vocab.SAME_SUBJECT_WORDS:
             continue
         ahead = range(at + 2, min(at + 5, len(folded)))
         verb = next((v for v in ahead if _finite_verb(folded[v])), None)
-        if verb is None or _SAME_SUBJECT & set(folded[at + 1 : verb]):
+        if verb is None or vocab.SAME_SUBJECT_WORDS & set(folded[at + 1 : verb]):
             continue
         lemmas = set(lemminflect.getAllLemmas(folded[verb]).get("VERB", ()))
         if not last_verb or (verb == len(folded) - 1 and not lemmas & vocab.PRICE_VERBS):
@@ -800,6 +787,36 @@ def _level_words_on_change(
     return (
         f"{reading['qualifier']!r} in {mention.text!r} names a level reached, not the size of a "
         f"change"
+    )
+
+
+# "growth" (or "growth rate") and at most three words before the number, one of them "by" or a
+# declared verb of change: what moves is a rate ("Growth rose by 0.2%"); "to" last is the level
+# reached ("growth slowed to 5%"), read by its own rule.
+_GROWTH_MOVED_RE = re.compile(
+    r"(?<![\w-])(?P<noun>growth(?:[ \t]+rates?)?)[ \t]+(?P<words>(?:[^\W\d_][\w'’-]*[ \t]+){1,3})$",
+    re.IGNORECASE,
+)
+
+
+def _growth_rate_moved(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A percentage by which a growth rate moved ("Growth rose by 0.2%", "the growth rate fell
+    0.2%"): 0.2 points of the rate, or 0.2% of it? Neither is a change of the quantity that
+    grows by 0.2%. Points ("rose by 0.2 percentage points") say which, and stay read."""
+    if reading["kind"] not in ("change", "percent") or reading.get("unit") != "percent":
+        return None
+    number_start = mention.number[0] if mention.number else mention.start
+    moved = _GROWTH_MOVED_RE.search(before + text[mention.start : number_start])
+    if moved is None:
+        return None
+    words = [word.casefold() for word in moved.group("words").split()]
+    if words[-1] in ("to", "at", "of") or not ({"by"} | set(vocab.CHANGE_VERBS)) & set(words):
+        return None
+    return (
+        f"{moved.group('noun')!r} moved {mention.text!r}: a change of a growth rate, by that many "
+        f"points or by that share of the rate is not said, and it is no change of what grows"
     )
 
 
@@ -1612,10 +1629,6 @@ def _bracket_after_change(
     )
 
 
-_NUMBER_WORDS_CAPITALISED = frozenset(
-    {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven"}
-    | {"Twelve", "Twenty", "Thirty", "Forty", "Fifty", "Hundred", "Thousand", "Million"}
-)
 _CAPITALISED_RE = re.compile(r"[A-Z][\w'’-]*")
 _WORD_AFTER_RE = re.compile(r"[ \t]*([^\W\d_][\w'’-]*|[^\w\s]|$)")
 
@@ -1632,7 +1645,7 @@ def _number_as_name(
     words_before = _tokens(_sentence_before(text, mention.start))
     next_word = _WORD_AFTER_RE.match(text, mention.end)
     following = next_word.group(1) if next_word else ""
-    if mention.text in _NUMBER_WORDS_CAPITALISED and words_before:
+    if mention.text in vocab.CAPITALISED_NUMBER_WORDS and words_before:
         beside = _CAPITALISED_RE.fullmatch(following) or words_before[-1][:1].isupper()
         if beside and (words_before[-1].casefold() == "the" or words_before[-1][:1].isupper()):
             return f"{mention.text!r}, with a capital beside capitalised words, may be a name"
@@ -1640,7 +1653,9 @@ def _number_as_name(
     if bare and (not following.isalpha() or following.casefold() in _FUNCTION_WORDS):
         return f"'the {mention.text}' with nothing counted after it may be a name (a model)"
     opening = _sentence_before(text, mention.start)
-    if _version_opening(mention, words_before, following) and _NAME_OPENS_RE.fullmatch(opening):
+    then = _WORD_AFTER_RE.match(text, next_word.end()) if next_word else None
+    version = _version_opening(mention, words_before, following, then.group(1) if then else "")
+    if version and _NAME_OPENS_RE.fullmatch(opening):
         return (
             f"{mention.text!r} right after {words_before[0]!r}, a name opening the sentence, "
             f"with no noun it counts after it, may be a version ('Llama 3'), not a count"
@@ -1652,10 +1667,14 @@ def _number_as_name(
 _NAME_OPENS_RE = re.compile(r"\s*[\"'“‘]?[A-Z][\w'’-]*[ \t]+")
 
 
-def _version_opening(mention: Mention, words_before: list[str], following: str) -> bool:
+def _version_opening(
+    mention: Mention, words_before: list[str], following: str, then: str = ""
+) -> bool:
     """Whether a bare number follows a capitalised name (a word the lexicon gives only as a
     noun, or does not know) that opens its sentence, and no noun follows it that it may
-    count: "Llama 3 was released", "Gemini 2 launched"; not "Another 300 jobs"."""
+    count: "Llama 3 was released", "Gemini 2 launched", "Llama 3 beat rivals" (a verb that is
+    also a noun in the singular, in any tense), "Claude 3 leads the pack" (a verb in "-s" with
+    a determiner, ``then``, after it); not "Another 300 jobs"."""
     if not re.fullmatch(r"\d+(?:\.\d+)?", mention.text) or len(words_before) != 1:
         return False
     name = words_before[0]
@@ -1665,7 +1684,17 @@ def _version_opening(mention: Mention, words_before: list[str], following: str) 
         return False
     if not following.isalpha() or following.casefold() in _FUNCTION_WORDS:
         return True
-    return is_past_tense(following) or "NOUN" not in _parts_of_speech(following.casefold())
+    if is_past_tense(following) or "NOUN" not in _parts_of_speech(following.casefold()):
+        return True
+    # a verb in any form that is also a noun in the singular ("Llama 3 beat rivals"): a count
+    # of more than one counts a plural ("staff" is one), so the word is the verb, whatever its
+    # tense
+    folded = following.casefold()
+    lemmas = lemminflect.getAllLemmas(folded)
+    if "VERB" in lemmas and folded in lemmas.get("NOUN", ()) and folded not in _PLURAL_WORDS:
+        return True
+    # a verb that is also a plural noun, then a determiner: the verb and its object
+    return "VERB" in lemmas and then.casefold() in _DETERMINERS
 
 
 def _about_after_noun(
@@ -1712,17 +1741,6 @@ def _times_how_often(
     )
 
 
-_MONEY_CONTEXT = frozenset(
-    {"cost", "costs", "costing", "paid", "pay", "pays", "paying", "spent", "spend", "spends"}
-    | {"price", "prices", "priced", "worth", "revenue", "revenues", "sales", "profit", "profits"}
-    | {"fund", "funds", "funding", "invest", "invested", "investment", "budget", "deal", "fee"}
-    | {"fees", "fine", "fined", "bought", "sold", "raised", "earned", "earns", "valued", "value"}
-    | {"loan", "loans", "debt", "bill", "tax", "taxes", "wage", "wages", "salary", "bonus"}
-    | {"grant", "grants", "subsidy", "subsidies", "award", "awarded", "owed", "lost", "saved"}
-    | {"income", "turnover", "spending", "bid", "offer", "offered", "charge", "charged"}
-)
-
-
 def _pounds_of_weight(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
@@ -1734,21 +1752,25 @@ def _pounds_of_weight(
     if re.search(r"£|sterling|GBP", mention.text, re.IGNORECASE):
         return None
     words = {word.casefold() for word in _tokens(f"{before} {after}")}
-    if not re.match(r"[ \t]*of\b", after) and words & _MONEY_CONTEXT:
+    if not re.match(r"[ \t]*of\b", after) and words & vocab.MONEY_WORDS:
         return None
     return f"'pounds' in {mention.text!r} may be a weight or sterling: no '£' or word of money"
 
 
-_COMPARING_VERBS = frozenset(
-    form
-    for verb in ("beat", "outpace", "outperform", "outgrow", "outstrip", "trail", "lag")
-    + ("exceed", "surpass", "top", "lead", "overtake", "outrun", "undercut")
-    for forms in (
-        lemminflect.getAllInflections(verb, "VERB")
-        or lemminflect.getAllInflectionsOOV(verb, "VERB")
-    ).values()
-    for form in forms
-)
+@cache
+def _comparing_verbs() -> frozenset[str]:
+    """Every form of the verbs of vocab.COMPARING_VERBS, made on first use: the lexicon's
+    table of forms costs a tenth of a second to load, which a command that reads no figure
+    should not pay."""
+    return frozenset(
+        form
+        for verb in sorted(vocab.COMPARING_VERBS)
+        for forms in (
+            lemminflect.getAllInflections(verb, "VERB")
+            or lemminflect.getAllInflectionsOOV(verb, "VERB")
+        ).values()
+        for form in forms
+    )
 
 
 def _gap_after_verb_of_comparing(
@@ -1765,7 +1787,7 @@ def _gap_after_verb_of_comparing(
     if not re.match(r"by\b", mention.text) and not re.search(r"\bby[ \t]*$", before):
         return None
     for word in _tokens(before):
-        if word.casefold() in _COMPARING_VERBS:
+        if word.casefold() in _comparing_verbs():
             return (
                 f"{word!r} before {mention.text!r} compares two things: a gap between two "
                 f"levels or two changes is not said"
@@ -1813,9 +1835,6 @@ def _unsettled(
     return None
 
 
-_ESTIMATE_VERBS = frozenset({"estimate", "estimates", "estimated"})
-
-
 def _estimate_of_a_clause(word: str, before: str, after: str) -> bool:
     """Whether ``word``, right before the figure (``before``, ``after``: the rest of its
     clause), is the active verb of an estimate whose object is a clause the figure opens, with
@@ -1823,7 +1842,7 @@ def _estimate_of_a_clause(word: str, before: str, after: str) -> bool:
     the figure is read as the estimate gives it. After a determiner ("an estimated") it is the
     figure's own hedge, read with it."""
     words = [token.casefold() for token in _tokens(before)]
-    if word.casefold() not in _ESTIMATE_VERBS or not words or words[-1] != word.casefold():
+    if word.casefold() not in vocab.ESTIMATE_VERBS or not words or words[-1] != word.casefold():
         return False
     if len(words) > 1 and words[-2] in _DETERMINERS | {"is", "are", "was", "were", "be"}:
         return False

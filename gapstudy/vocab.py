@@ -419,6 +419,14 @@ QUALIFIERS: dict[str, str] = {
     "as many as nearly": "approximate_upper_reached",
     "as high as nearly": "approximate_upper_reached",
 }
+# Words that soften a bound without moving it: "a little more than 5%" is still more than 5%,
+# so each, before a bound of one word or two, keeps that bound ("rose by slightly over 3%").
+BOUND_SOFTENERS = ("a little", "a bit", "slightly")
+QUALIFIERS |= {
+    f"{softener} {bound}": QUALIFIERS[bound]
+    for softener in BOUND_SOFTENERS
+    for bound in ("more than", "over", "above", "less than", "fewer than", "under", "below")
+}
 
 # Direction words, each with the sign it gives a change (+1 up, -1 down). The normaliser reads
 # them (gapstudy.figures); the mention finder takes them into a mention (gapstudy.mentions).
@@ -774,6 +782,74 @@ PRICE_VERBS = frozenset(
     | {"ask", "command", "go", "change", "hit", "reach", "fall", "rise", "drop", "climb"}
 )
 
+# --- word lists of the last check (gapstudy.unheld) ------------------------------------------
+# Verbs that set two things side by side, in their base form (the check takes every form): points
+# after "by" and one of them, with no noun of a level before ("beat the market by 1.1
+# percentage points"), are a gap between two levels or two changes the words do not name.
+COMPARING_VERBS = frozenset(
+    {"beat", "outpace", "outperform", "outgrow", "outstrip", "trail", "lag", "exceed"}
+    | {"surpass", "top", "lead", "overtake", "outrun", "undercut"}
+)
+# Words of money: an amount in "pounds" with no "£", "sterling" or "GBP" is sterling only where
+# one of these stands in its clause ("paid 40 million pounds"), else a weight or sterling?
+MONEY_WORDS = frozenset(
+    {"cost", "costs", "costing", "paid", "pay", "pays", "paying", "spent", "spend", "spends"}
+    | {"price", "prices", "priced", "worth", "revenue", "revenues", "sales", "profit", "profits"}
+    | {"fund", "funds", "funding", "invest", "invested", "investment", "budget", "deal", "fee"}
+    | {"fees", "fine", "fined", "bought", "sold", "raised", "earned", "earns", "valued", "value"}
+    | {"loan", "loans", "debt", "bill", "tax", "taxes", "wage", "wages", "salary", "bonus"}
+    | {"grant", "grants", "subsidy", "subsidies", "award", "awarded", "owed", "lost", "saved"}
+    | {"income", "turnover", "spending", "bid", "offer", "offered", "charge", "charged"}
+)
+# Number words with a capital: inside a sentence, beside capitalised words ("the Big Four
+# firms", "the Ten Rivers saga"), they may be part of a name, not a count.
+CAPITALISED_NUMBER_WORDS = frozenset(
+    {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven"}
+    | {"Twelve", "Twenty", "Thirty", "Forty", "Fifty", "Hundred", "Thousand", "Million"}
+)
+
+# A clause of its own after a figure: one of these words, a new subject and a verb ("as the
+# miner earned", "as trains ran"). Not a word of contrast ("while", "whereas"): those set what
+# follows against what came before (a unit written once may hold across them).
+CLAUSE_OPENERS = frozenset(
+    {"as", "when", "after", "before", "because", "since", "although", "though", "once"}
+    | {"until", "and", "but", "so"}
+)
+# Words that, as the subject of that clause, may stand for what the figure before priced or
+# counted ("as it rose to $10,000", "as they rode"), or name its price or the good priced or its
+# market ("as the contract closed $100 higher" may be per tonne too): no clause of its own.
+SAME_SUBJECT_WORDS = frozenset(
+    {"it", "its", "they", "their", "this", "these", "that", "those", "which", "what", "who"}
+    | {"much", "many", "well", "of", "such", "price", "prices", "cost", "costs", "rate", "rates"}
+    | {"contract", "contracts", "futures", "metal", "metals", "commodity", "benchmark"}
+)
+# Verbs of estimating: right before a figure that opens a clause, the figure is the subject of
+# the clause the verb takes ("The league estimates 2.5 million children play chess").
+ESTIMATE_VERBS = frozenset({"estimate", "estimates", "estimated"})
+
+# (heading, where the words are used, words): listed in the docs as words, in order.
+WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
+    (
+        "Comparing verbs",
+        "the last check (a gap after a verb of comparing), in every form of each",
+        COMPARING_VERBS,
+    ),
+    ("Money words", 'the last check ("pounds" as sterling or a weight)', MONEY_WORDS),
+    (
+        "Capitalised number words",
+        "the last check (a number word that may be part of a name)",
+        CAPITALISED_NUMBER_WORDS,
+    ),
+    ("Clause openers", "the reach of a price or a rate (A clause of its own)", CLAUSE_OPENERS),
+    (
+        "Same-subject words",
+        "the reach of a price or a rate: as the subject after a clause opener, no clause of "
+        "its own",
+        SAME_SUBJECT_WORDS,
+    ),
+    ("Estimate verbs", "the last check (a verb of estimating before a figure)", ESTIMATE_VERBS),
+)
+
 # --- the vocabularies as documentation --------------------------------------------------------
 # docs/annotations.md lists every vocabulary between these two lines, generated from this
 # module (`make vocab-docs`), so that the list a researcher reads cannot drift from the code.
@@ -861,6 +937,9 @@ def vocabularies_markdown() -> str:
         parts.append("| --- | --- |")
         parts += [f"| `{term}` | {_cell(meaning)} |" for term, meaning in terms.items()]
         parts.append("")
+    for heading, where, words in WORD_LISTS:
+        listed = ", ".join(f"`{word}`" for word in sorted(words))
+        parts += [f"### {heading}", "", f"Used in {where}.", "", listed, ""]
     parts += ["### Qualifiers", "", _QUALIFIERS_NOTE, "", "| words | effect |", "| --- | --- |"]
     parts += [f"| `{_cell(words)}` | {effect} |" for words, effect in QUALIFIERS.items()]
     parts += ["", "### Unit reinterpretations", "", _REINTERPRETATIONS_NOTE, ""]

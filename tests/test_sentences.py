@@ -4570,6 +4570,88 @@ def test_a_form_the_rules_were_silent_on_reads_as_now_settled(text, words, expec
         assert numbers(reading) == pytest.approx(expected), reading
 
 
+# The engineers' notes of the last round: a hedge between "by" and a bound, a change of a growth
+# rate in percent, a price per a counted thing or per a unit of two words, a change of a price
+# per a unit written after a comma, a version before any verb.
+ENGINEER_NOTE_CASES = [
+    (
+        "Costs rose by a little more than 5% last year.",
+        "5%",
+        ("change", None, 5.0, None, "lower", "percent"),
+    ),
+    (
+        "Costs rose by a bit more than 5% last year.",
+        "5%",
+        ("change", None, 5.0, None, "lower", "percent"),
+    ),
+    (
+        "Costs rose by slightly more than 5% last year.",
+        "5%",
+        ("change", None, 5.0, None, "lower", "percent"),
+    ),
+    (
+        "Rents rose by slightly less than 4% in May.",
+        "4%",
+        ("change", None, None, 4.0, "upper", "percent"),
+    ),
+    (
+        "Sales fell by a little over 3% in May.",
+        "3%",
+        ("change", None, None, -3.0, "upper", "percent"),
+    ),
+    (
+        "A little more than 5% of firms agreed.",
+        "5%",
+        ("percent", None, 5.0, None, "lower", "percent"),
+    ),
+    (
+        "Night power cost a little more than 9 cents per kWh in 2015.",
+        "9 cents",
+        ("price", None, 0.09, None, "lower", "usd_per_kwh"),
+    ),
+    ("Growth rose by 0.2% in the quarter.", "0.2%", ("refusal", "growth rate")),
+    ("Growth picked up by 0.3% in May.", "0.3%", ("refusal", "growth rate")),
+    ("The growth rate fell 0.2% last year.", "0.2%", ("refusal", "growth rate")),
+    ("Growth slowed by 0.2% in the quarter.", "0.2%", ("refusal", "'slowed'")),
+    (
+        "Growth rose by 0.2 percentage points in May.",
+        "0.2",
+        ("change", 0.2, 0.2, 0.2, "exact", "percentage_point"),
+    ),
+    ("Sales rose by 0.2% in the quarter.", "0.2%", ("change", 0.2, 0.2, 0.2, "exact", "percent")),
+    (
+        "Export growth slowed to 4.8% in May.",
+        "4.8%",
+        ("percent", 4.8, 4.8, 4.8, "exact", "percent"),
+    ),
+    ("Each jet costs $90 million a plane.", "$90 million", ("refusal", "'a plane'")),
+    ("The carrier paid $90 million a plane for the jets.", "$90 million", ("refusal", "'a plane'")),
+    ("Copper traded at $9,800 a tonne, up $150.", "$150", ("refusal", "'a tonne'")),
+    ("Copper traded at $9,800 a tonne, down $40 on the week.", "$40", ("refusal", "'a tonne'")),
+    ("Copper traded at $9,800, up $150.", "$150", ("change", 150.0, 150.0, 150.0, "exact", "usd")),
+    ("Llama 3 beat rivals on most tests.", "3", ("refusal", "version")),
+    ("Gemini 2 beat its rivals.", "2", ("refusal", "version")),
+    ("Claude 3 leads the pack.", "3", ("refusal", "version")),
+    ("Falcon 9 holds the record.", "9", ("refusal", "version")),
+    ("Another 300 jobs were cut.", "300", ("count", 300.0, 300.0, 300.0, "exact", "count")),
+    (
+        "The hotel earned $120 per available room last year.",
+        "$120",
+        ("refusal", "'available room'"),
+    ),
+    ("Revenue per available room rose to $120 in May.", "$120", ("refusal", "'available room'")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), ENGINEER_NOTE_CASES)
+def test_an_engineers_note_reads_right_or_is_refused_naming_its_words(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] == "refusal":
+        assert "refusal" in reading and expected[1] in reading["refusal"], reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
+
+
 # A part set off by commas right after a verb of change belongs to that verb: "by N%" ("grew,
 # by about 6%, this spring") is its change, and "from X to Y" after "<verb> by N%," its levels
 # ("fell by 9%, from £40.2 million to £36.6 million, on weaker demand"): (sentence, words,
@@ -4615,3 +4697,17 @@ def test_an_undeclared_word_span_or_period_reads_right_or_is_refused(text, words
         assert expected[1] in reading.get(expected[0], ""), reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+# A hedge between "by" and the bound stays in the mention: the change and its bound are read.
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Costs rose by a little more than 5% last year.", "rose by a little more than 5%"),
+        ("Costs rose by slightly more than 5% last year.", "rose by slightly more than 5%"),
+        ("Pay grew by a bit less than 2% in 2024.", "grew by a bit less than 2%"),
+        ("A little more than 5% of firms agreed.", "A little more than 5% of firms"),
+    ],
+)
+def test_a_hedge_on_a_bound_after_by_stays_in_the_mention(text, span):
+    assert span in [m.text for m in find_mentions(text)]

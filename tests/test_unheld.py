@@ -3,10 +3,15 @@ of its clause that it did not hold may change it."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import lemminflect
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gapstudy import vocab
 from gapstudy.figures import read_mention
 from gapstudy.mentions import Mention, find_mentions
 from gapstudy.sentences import read_in_sentence
@@ -888,3 +893,54 @@ def test_the_same_shapes_without_the_word_that_settles_them_keep_their_reading(
 def test_a_hedge_before_a_range_of_money_is_kept_as_its_qualifier():
     reading = _reading_of("The deal is worth about $2 million to $3 million.", "$2 million")
     assert (reading["low"], reading["high"], reading["qualifier"]) == (2e6, 3e6, "about")
+
+
+# The word lists of the last check are declared once, in gapstudy.vocab: each word listed there
+# acts here, and a word taken out of a list stops acting.
+def _reading_of(text: str, words: str) -> dict:
+    (mention,) = [m for m in find_mentions(text) if words in m.text]
+    return read_in_sentence(text, mention)
+
+
+@pytest.mark.parametrize("verb", sorted(vocab.COMPARING_VERBS))
+def test_points_after_by_and_each_declared_comparing_verb_are_refused(verb):
+    past = lemminflect.getInflection(verb, "VBD")[0]
+    reading = _reading_of(f"Rice demand {past} the market by 1.1 percentage points.", "1.1")
+    # a verb the lexicon gives no tense of its own to ("outran") is refused one step earlier,
+    # as the amount of a change whose words are not in its clause
+    reason = reading.get("refusal", "")
+    assert repr(past) in reason or "words are not in its clause" in reason, reading
+
+
+@pytest.mark.parametrize("word", sorted(vocab.MONEY_WORDS & {"paid", "fee", "revenue", "sold"}))
+def test_pounds_beside_a_declared_money_word_are_sterling_and_alone_are_refused(word, monkeypatch):
+    text = f"The {word} was 40 million pounds, the club said."
+    assert _reading_of(text, "40 million")["unit"] == "gbp"
+    monkeypatch.setattr(vocab, "MONEY_WORDS", vocab.MONEY_WORDS - {word})
+    assert "sterling" in _reading_of(text, "40 million")["refusal"]
+
+
+# "One" is excluded as a pronoun first ("the one that"), and a scale word with no number
+# before it ("Thousand", "Hundred", "Million") is refused as no number at all.
+_NUMBER_NAMES = vocab.CAPITALISED_NUMBER_WORDS - {"One", "Hundred", "Thousand", "Million"}
+
+
+@pytest.mark.parametrize("word", sorted(_NUMBER_NAMES))
+def test_a_declared_capitalised_number_word_beside_a_name_may_be_a_name(word):
+    reading = _reading_of(f"Fans of the {word} Rivers saga met in May.", word)
+    assert "refusal" in reading and "name" in reading["refusal"], reading
+
+
+# The forms of the comparing verbs come from the lexicon's table of forms, which is loaded on
+# first use: importing the reader builds neither (a command that reads no figure pays nothing),
+# and the first reading that needs them builds both.
+def test_importing_the_reader_builds_no_table_of_verb_forms():
+    code = (
+        "import gapstudy.sentences, gapstudy.unheld as u\n"
+        "from lemminflect.core.Inflections import Inflections\n"
+        "print(u._comparing_verbs.cache_info().currsize, hasattr(Inflections(), 'infl_dict'))\n"
+        "u._comparing_verbs()\n"
+        "print(u._comparing_verbs.cache_info().currsize, hasattr(Inflections(), 'infl_dict'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:2] == ["0 False", "1 True"], done.stdout

@@ -82,3 +82,16 @@ def test_every_declared_counted_noun_is_what_a_count_counts():
             reading = figures.read_mention(f"25 {word}")
             assert (reading["kind"], reading["value"]) == ("count", 25.0), word
     assert {"chain", "barn", "pole", "unit"} <= set(vocab.COUNTED_NOUNS)
+
+
+def test_every_word_of_every_word_list_is_listed_under_its_heading():
+    listed = vocab.vocabularies_markdown()
+    for heading, _, words in vocab.WORD_LISTS:
+        section = listed.split(f"### {heading}\n", 1)[1].split("###", 1)[0]
+        assert words and all(f"`{word}`" in section for word in words), heading
+
+
+def test_a_bound_softener_keeps_the_bound_it_softens():
+    for softener in vocab.BOUND_SOFTENERS:
+        assert vocab.QUALIFIERS[f"{softener} more than"] == vocab.QUALIFIERS["more than"]
+        assert vocab.QUALIFIERS[f"{softener} under"] == vocab.QUALIFIERS["under"]
