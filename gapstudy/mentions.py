@@ -921,6 +921,17 @@ _PHRASAL_UP = frozenset(
 )
 
 
+@cache
+def _amount_up_forms() -> frozenset[str]:
+    """Every form of the verbs that gather an amount with "up" (vocab.AMOUNT_UP_VERBS):
+    "rack", "racks", "racking", "racked"."""
+    forms = set(vocab.AMOUNT_UP_VERBS)
+    for base in vocab.AMOUNT_UP_VERBS:
+        for inflected in lemminflect.getAllInflections(base, upos="VERB").values():
+            forms.update(inflected)
+    return frozenset(forms)
+
+
 def _is_phrasal_up(text: str, match: re.Match[str]) -> bool:
     if not match.group().casefold().startswith("up"):
         return False
@@ -934,8 +945,8 @@ def _is_phrasal_up(text: str, match: re.Match[str]) -> bool:
     # billion"), except the verbs of a market's close ("shares closed up 3%"); a percentage
     # of nothing named is no amount taken up but the size of a rise ("inched up 1.8%",
     # "edged up 0.3 percentage points"; "snapped up 30% of the market" is a share)
-    if word in _PHRASAL_UP:
-        return True
+    if word in _PHRASAL_UP or word in _amount_up_forms():
+        return True  # "rack up $40,000": a declared verb in any form takes "up" as its particle
     rise = _PERCENT_OF_NOTHING_RE.match(text, match.end())
     return word.endswith("ed") and word not in _MARKET_VERBS and rise is None
 

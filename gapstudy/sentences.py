@@ -1734,6 +1734,8 @@ def _read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         reading = one  # "a fifth of a percent lower": 0.2, never a share of 20%
     if "kind" in reading:
         _turned_bound(text, mention, reading, start)
+    if "kind" in reading and (far := _settled_further(text, mention, reading, start)):
+        reading = far
     if (unheld := unheld_words(text[:end], mention, reading, start)) is not None:
         return {"refusal": unheld}  # the last check: words of its clause the reading did not hold
     if reading.get("kind") == "change" and _FROM_TO_WORDS_RE.search(mention.text):
@@ -1751,6 +1753,160 @@ def _read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     if POINTS_SCALE_REASON in reading.get("refusal", ""):
         return _points_in_sentence(sentence, mention.text, reading)
     return reading
+
+
+# "density" earlier in the sentence, and "to" right before a later figure: the far end of
+# the same density ("Staffing density stood at 14 nurses before climbing to 20").
+_DENSITY_EARLIER_RE = re.compile(r"\bdensit(?:y|ies)\b[^;:()]*(?<![\w-])to[ \t]+$", re.IGNORECASE)
+# A clause of its own between "density" and the figure: the figure is no longer its end.
+_OWN_CLAUSE_RE = re.compile(r"(?<![\w-])(?:while|whereas|but|although|though)\b|,[ \t]+and\b")
+# The nouns of change in the singular and the plural.
+_CHANGE_NOUN_FORMS = frozenset(vocab.CHANGE_NOUNS) | frozenset(vocab.CHANGE_NOUN_PLURALS)
+# "annual" and kin, then one or two plain words before a noun of change that opens the
+# mention ("Annual fare increases of 6 percent").
+_ANNUAL_APART_RE = re.compile(
+    rf"(?<![\w-])(?P<annual>{_words_re(vocab.ANNUAL_WORDS)})[ \t]+"
+    r"(?P<nouns>(?:(?!(?:the|a|an|of|in|on|to|for|and|or|with|by|at|from|as|than)\b)"
+    r"[^\W\d_][\w'’-]*[ \t]+){1,2})$",
+    re.IGNORECASE,
+)
+# The same with the noun of change further on, before the figure: "Annual fare increases of 4
+# or 6 percent" (the "6 percent").
+_ANNUAL_APART_EARLIER_RE = re.compile(
+    rf"(?<![\w-])(?:{_words_re(vocab.ANNUAL_WORDS)})[ \t]+(?:[^\W\d_][\w'’-]*[ \t]+){{1,2}}"
+    rf"(?:{_words_re(_CHANGE_NOUN_FORMS)})(?![\w-])[^,;:.!?()]*$",
+    re.IGNORECASE,
+)
+# "annual" and kin before "run rate" earlier in the clause of an amount of money ("an annual
+# revenue run rate of $5 billion", "Its annualized run rate topped $5 billion"): a flow a year.
+_RUN_RATE_EARLIER_RE = re.compile(
+    rf"(?<![\w-])(?:{_words_re(vocab.ANNUAL_WORDS)})[ \t]+(?:[^\W\d_][\w-]*[ \t]+)?"
+    r"run[ \t-]+rate(?![\w-])[^,;:.!?()\d$€£¥]{0,40}$",
+    re.IGNORECASE,
+)
+# "in the N–M range", "in the N range": a level on a scale the words do not name.
+_IN_THE_RANGE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?P<at>in|within|at)[ \t]+the[ \t]+$", re.IGNORECASE
+)
+_RANGE_AFTER_RE = re.compile(r"(?:['’]?s)?[ \t]+range\b", re.IGNORECASE)
+_SCORE_WORD_RE = re.compile(
+    r"(?<![\w-])(?:scor(?:e|es|ed|ing)|rated|ratings?)(?![\w-])", re.IGNORECASE
+)
+# A level reached after "to" priced per a unit of goods, later in the clause of a change in
+# money ("rose $42 on Monday to close at $2,900 a tonne"); a span of time there is a rate or a
+# date, read by its own rules.
+_PRICED_LEVEL_LATER_RE = re.compile(
+    r"[^;!?]{0,60}?(?<![\w-])to[ \t]+(?:[^\W\d_]+[ \t]+){0,3}?(?:US)?[$€£¥]?\d[\d.,]*"
+    r"(?:[ \t]*(?:million|billion|bn|cents?|dollars?|yuan|euros?))?[ \t]*"
+    r"(?:(?:a|an|per)[ \t]+|/[ \t]*)(?!(?:year|month|week|day|hour|quarter|minute|second)s?\b)"
+    r"(?P<unit>[^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
+# A span followed by "of", at most one word, and a noun of change: the period of a change
+# ("three years of declines", "five years of steady gains"), not a quantity.
+_OF_CHANGE_AFTER_RE = re.compile(
+    rf"[ \t]+of[ \t]+(?:[^\W\d_][\w-]*[ \t]+)?(?P<noun>{_words_re(_CHANGE_NOUN_FORMS)})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# A noun of change, singular or plural, and its singular ("increases": "increase").
+_CHANGE_NOUN_SINGULAR = {
+    **{noun: noun for noun in vocab.CHANGE_NOUNS},
+    **{vocab.noun_plural(noun): noun for noun in vocab.CHANGE_NOUNS},
+}
+
+
+def _settled_further(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A reading whose kind is settled by a word further from the figure than the readers
+    above look (docs/annotations.md, "Words a step further off"): a density named earlier,
+    "annual" with nouns before the noun of change, "in the N range", a level priced per a
+    unit after "to", "N years of <change>". The reading that word makes, or its refusal;
+    else None."""
+    reason = _density_far(text, mention, reading, floor) or _range_priced_or_period(
+        text, mention, reading, floor
+    )
+    if reason is not None:
+        return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
+    before = text[floor : mention.start]
+    run_rate = _RUN_RATE_EARLIER_RE.search(before)
+    if run_rate and reading["kind"] == "money" and reading.get("unit") in vocab.PER_YEAR_UNITS:
+        unit = vocab.PER_YEAR_UNITS[reading["unit"]]
+        return reading | {"unit": unit, "read_with": f"{run_rate.group().strip()!r} before it"}
+    if reading["kind"] != "change" or reading.get("unit") != "percent":
+        return None
+    apart = _ANNUAL_APART_RE.search(before)
+    noun = re.match(r"[^\W\d_]+", mention.text)
+    singular = _CHANGE_NOUN_SINGULAR.get(noun.group().casefold()) if noun else None
+    if apart and noun and singular:  # "Annual fare increases of 6 percent"
+        words = f"{apart.group('annual')} {singular}{mention.text[noun.end() :]}"
+        return _read_with_words(words, f"{apart.group().strip()!r} before it")
+    if _ANNUAL_APART_EARLIER_RE.search(before):
+        return {
+            "refusal": f"'annual' before the noun of change of {mention.text!r}, with words "
+            f"between, may make it a rate a year; {vocab.REFUSAL_ADVICE}"
+        }
+    return None
+
+
+def _density_far(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> str | None:
+    """Why an amount (a count, a quantity, a change of a count) is a density: the clause
+    before it calls it one ("tractor density at 45 units"), or it is the far end "to N" of a
+    density written earlier in its sentence; else None."""
+    kind, unit = reading["kind"], reading.get("unit")
+    if not (kind in ("count", "quantity") or (kind == "change" and unit == "count")):
+        return None
+    if _DENSITY_BEFORE_RE.search(text, max(floor, mention.start - 40), mention.start):
+        return (
+            f"{mention.text!r} is a density (the clause before it says so): an amount per a "
+            f"thing, not a total, and not one of the project's units"
+        )
+    density = _DENSITY_EARLIER_RE.search(text, floor, mention.start)
+    if density is None or _OWN_CLAUSE_RE.search(density.group()):
+        return None
+    return (
+        f"{mention.text!r} is the far end of a density written earlier in its sentence (an "
+        f"amount per a thing, not a total, and not one of the project's units)"
+    )
+
+
+def _range_priced_or_period(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> str | None:
+    """Why a figure is refused for a word a step away: a bare count "in the N–M range" (a level
+    on a scale not named), a change in money whose level after "to" is priced per a unit of
+    goods, a span before "of" and a noun of change (the period of a change); else None."""
+    kind, unit = reading["kind"], reading.get("unit")
+    sentence_end = _sentence_span(text, mention.start, mention.end)[1]
+    is_bare_count = kind == "count" and "read_with" not in reading
+    in_range = _IN_THE_RANGE_BEFORE_RE.search(text, floor, mention.start)
+    range_after = _RANGE_AFTER_RE.match(text, mention.end)
+    if is_bare_count and in_range and range_after:
+        range_end = range_after.end()
+        score = _SCORE_WORD_RE.search(text, floor, sentence_end)
+        named = f" (its sentence speaks of {score.group()!r})" if score else ""
+        return (
+            f"'{in_range.group('at')} the {mention.text}{text[mention.end : range_end]}' is a "
+            f"level on a scale the words do not name{named}, "
+            f"not a count of things"
+        )
+    priced = _PRICED_LEVEL_LATER_RE.match(text[:sentence_end], mention.end)
+    if priced and _OWN_CLAUSE_RE.search(priced.group()):
+        priced = None  # "Gold rose $10, while copper fell to $9,000 a tonne": another clause
+    if kind == "change" and unit in vocab.MONEY_UNITS and priced:
+        return (
+            f"the level {mention.text!r} reaches is priced per {priced.group('unit')!r} later in "
+            f"its clause: a change of a price per a unit of goods, which is not one of the "
+            f"project's units"
+        )
+    if kind == "duration" and (of := _OF_CHANGE_AFTER_RE.match(text, mention.end)):
+        return (
+            f"{mention.text!r} before 'of {of.group('noun')}' is the period of a change whose "
+            f"size the words do not give, not a quantity"
+        )
+    return None
 
 
 # A percentage written as such: "%", "percent", "per cent" (not percentage points).

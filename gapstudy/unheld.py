@@ -263,6 +263,12 @@ def _bound_before(
 _UNIT_ABBREVIATION_RE = re.compile(r"[kKMGTPE]i?(?:B|b|bit|Hz|Wh?|FLOP)(?:ps|/s|s|S)?$")
 
 
+def _is_unit_abbreviation(word: str) -> bool:
+    """Whether ``word`` is a unit written short: a scale letter and a unit's symbol ("GBps"),
+    or a flow per day or per year (vocab.FLOW_ABBREVIATIONS: "bpd", "mtpa")."""
+    return bool(_UNIT_ABBREVIATION_RE.match(word)) or word.casefold() in vocab.FLOW_ABBREVIATIONS
+
+
 def _nothing_counted(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
@@ -283,9 +289,7 @@ def _nothing_counted(
     named = [
         word
         for word in run
-        if _is_money_word(word)
-        or is_unit_word(word.strip("."))
-        or _UNIT_ABBREVIATION_RE.match(word)
+        if _is_money_word(word) or is_unit_word(word.strip(".")) or _is_unit_abbreviation(word)
     ]
     if named:
         return (
@@ -996,8 +1000,8 @@ def _operator_class(word: str) -> str | None:
         return "a direction"
     if word.isalpha() and (is_unit_word(word) or _is_money_word(word)):
         return "a unit"
-    if _UNIT_ABBREVIATION_RE.match(word):
-        return "a unit"  # "600 GBps"
+    if _is_unit_abbreviation(word):
+        return "a unit"  # "600 GBps", "650,000 bpd"
     return None
 
 

@@ -222,6 +222,8 @@ UNITS: dict[str, str] = {
     "cny_per_year": "yuan a year, a flow ('100 billion yuan annually')",
     "eur_per_year": "euros a year, a flow ('€5 billion per year')",
 }
+# The units of UNITS that are money (a currency): a change in one of them is a change in money.
+MONEY_UNITS: frozenset[str] = frozenset({"usd", "cny", "eur", "gbp", "hkd", "jpy", "twd"})
 
 # Words after a figure that make it a rate a year, each read the same whatever the typography:
 # "$50 billion a year", "$30B/yr", "grew 30% annually" (gapstudy.figures reads them, and
@@ -603,6 +605,39 @@ COUNTED_NOUNS: dict[str, str] = {
     "count": "counts ('three counts of fraud'), not a unit",
     "shot": "shots ('2 million shots'), not the unit of volume",
 }
+# Abbreviations of an amount per a span of time written right after a count ("650,000 bpd",
+# "4 mtpa"): a flow per day or per year the project has no unit for, so the count is refused
+# (docs/annotations.md, "A unit's symbol follows a count"). Matched whole, in any case.
+FLOW_ABBREVIATIONS: dict[str, str] = {
+    "bpd": "barrels per day ('650,000 bpd')",
+    "b/d": "barrels per day ('2.1 million b/d')",
+    "bbl/d": "barrels per day ('90,000 bbl/d')",
+    "mb/d": "million barrels per day ('1.2 mb/d')",
+    "mbpd": "million barrels per day ('1.2 mbpd')",
+    "boe/d": "barrels of oil equivalent per day ('40,000 boe/d')",
+    "boepd": "barrels of oil equivalent per day ('40,000 boepd')",
+    "tpa": "tonnes per year ('300,000 tpa')",
+    "mtpa": "million tonnes per year ('4 mtpa')",
+    "tpd": "tonnes per day ('500 tpd')",
+}
+# Verbs that take "up" as the particle of an amount gathered ("rack up $40,000", "rang up
+# $2 million in sales"): in any form, base or past, "up" after one of them belongs to the verb,
+# never a rise (docs/annotations.md, "Every operator word accounted for"). Base forms; the
+# finder makes the other forms.
+AMOUNT_UP_VERBS: dict[str, str] = {
+    "rack": "'rack up $40,000 in a day': an amount gathered",
+    "ring": "'ring up $2 million in sales': an amount gathered",
+    "rake": "'raking up $5 billion': an amount gathered",
+    "chalk": "'chalk up 30 wins': an amount gathered",
+    "pile": "'piling up $3 billion in debt': an amount gathered",
+    "scoop": "'scoop up 40,000 homes': an amount taken",
+    "gobble": "'gobble up 20% of the market': an amount taken",
+    "vacuum": "'vacuum up $39 billion': an amount taken",
+    "soak": "'soak up 10% of the power': an amount taken",
+    "snap": "'snap up 30% of the stock': an amount taken",
+    "eat": "'eat up 40% of the budget': an amount taken",
+    "use": "'use up 2 GW': an amount taken",
+}
 # Comparatives after a number: a change of a percentage ("40% lower"), a comparison after a
 # multiplier ("ten times more compute").
 COMPARATIVES: dict[str, int] = {
@@ -887,6 +922,18 @@ _DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
         "the reading of a word after a count: these nouns and their plurals in '-s' name what "
         "is counted, though the unit registry knows them as units",
         COUNTED_NOUNS,
+    ),
+    (
+        "Flow abbreviations",
+        "the words after a count ('A unit's symbol follows a count'): one of these right after "
+        "a count makes it a flow per day or per year, refused",
+        FLOW_ABBREVIATIONS,
+    ),
+    (
+        "Verbs that gather with up",
+        "the reading of 'up' after one of these, in any form ('rack up $40,000'): the verb's "
+        "particle, not a rise",
+        AMOUNT_UP_VERBS,
     ),
     (
         "Verbs with the particle up",

@@ -240,6 +240,11 @@ WIDE_CASES = [
     ("saw revenue surge by 73%", [("surge by 73%", "73%")]),
     ("the US vacuumed up $39.2 billion", [("$39.2 billion", "$39.2 billion")]),
     ("shares closed up 3%", [("up 3%", "3%")]),
+    # a declared verb that gathers an amount takes "up" as its particle in every form
+    ("helped the club rack up 5,000 members", [("5,000", "5,000")]),
+    ("is racking up $3 million", [("$3 million", "$3 million")]),
+    ("could ring up 40% of sales", [("40% of sales", "40%")]),
+    ("shares were up 3%", [("up 3%", "3%")]),
     # "catch up" closes a gap: its "up" is no rise, the span after it stands alone
     ("China could catch up within three years", [("within three years", "three")]),
     ("China caught up within 18 months", [("within 18 months", "18")]),

@@ -844,6 +844,13 @@ def test_a_real_sentence_is_drafted_as_a_careful_reader_reads_it(row):
     assert score(row) in ("right", "refused")
 
 
+def test_each_real_sentence_row_is_written_once():
+    """Two branches appending the same row would count one case twice in the rates below."""
+    keys = [(row["sentence"], row["anchor"]) for row in _rows()]
+    twice = sorted({key[1] for key in keys if keys.count(key) > 1})
+    assert not twice, f"rows written more than once in {SENTENCES.name}: {twice}"
+
+
 def test_the_real_sentences_are_sourced_varied_and_mostly_read_right():
     rows = _rows()
     assert all(row["url"].startswith("http") for row in rows)
@@ -4711,3 +4718,136 @@ def test_an_undeclared_word_span_or_period_reads_right_or_is_refused(text, words
 )
 def test_a_hedge_on_a_bound_after_by_stays_in_the_mention(text, span):
     assert span in [m.text for m in find_mentions(text)]
+
+
+# Words a step further off (docs/annotations.md): a word that settles a figure's kind a few
+# words or a clause away. (sentence, words of the mention, expected reading or refusal).
+FURTHER_OFF_CASES = [
+    # a density named by the word: refused for a count, and for a later end after "to"
+    ("Orchard density reached 900 trees on the upper slopes.", "900", ("refusal", "density")),
+    ("Farm surveys put tractor density at 45 units.", "45", ("refusal", "density")),
+    ("Shelf density stood at 14 items before climbing to 20.", "14", ("refusal", "density")),
+    ("Shelf density stood at 14 items before climbing to 20.", "20", ("refusal", "density")),
+    # ... a clause of its own ends the reach; no density word, a count
+    (
+        "Grid density rose, while the number of stations climbed to 300.",
+        "300",
+        ("count", 300.0, 300.0, 300.0, "exact", "count"),
+    ),
+    (
+        "Population density is high, and the city has 45 hospitals.",
+        "45",
+        ("count", 45.0, 45.0, 45.0, "exact", "count"),
+    ),
+    # a flow written short after a count
+    ("The terminal loads 80,000 bpd.", "80,000", ("refusal", "'bpd'")),
+    ("Exports of 4.1 million bpd beat the plan.", "4.1 million", ("refusal", "'bpd'")),
+    ("Output fell by 20,000 bpd in May.", "20,000", ("refusal", "'bpd'")),
+    ("The plant makes 4 mtpa of gas.", "4", ("refusal", "'mtpa'")),
+    (
+        "The field has 650 wells and 3 rigs.",
+        "650",
+        ("count", 650.0, 650.0, 650.0, "exact", "count"),
+    ),
+    # "annual" across one or two plain words before its noun of change
+    (
+        "Annual ferry fare increases of 5 percent angered riders.",
+        "5 percent",
+        ("change", 5.0, 5.0, 5.0, "exact", "percent_per_year"),
+    ),
+    (
+        "The annual fare increase of 3 percent took effect.",
+        "3 percent",
+        ("change", 3.0, 3.0, 3.0, "exact", "percent_per_year"),
+    ),
+    (
+        "Annual ferry fare increases of 3 or 5 percent angered riders.",
+        "5 percent",
+        ("refusal", "'annual'"),
+    ),
+    # ... side by side: an annual rate with no word of change stays refused, compound annual read
+    ("The loan carries a 5% annual rate.", "5%", ("refusal", "annual rate")),
+    (
+        "Sales grew at a 9% compound annual rate.",
+        "9%",
+        ("change", 9.0, 9.0, 9.0, "exact", "percent_per_year"),
+    ),
+    (
+        "Fares rose 5 percent in the year.",
+        "5 percent",
+        ("change", 5.0, 5.0, 5.0, "exact", "percent"),
+    ),
+    # "annual run rate" earlier in the clause of money: a flow a year
+    (
+        "The firm reached an annual revenue run rate of $3 billion.",
+        "$3 billion",
+        ("money", 3e9, 3e9, 3e9, "exact", "usd_per_year"),
+    ),
+    (
+        "Its annualized run rate topped $3 billion.",
+        "$3 billion",
+        ("money", None, 3e9, None, "lower", "usd_per_year"),
+    ),
+    # a bare number "in the N-M range": a level on a scale not named
+    ("Most trainees score in the 55–61 range on the test.", "55–61", ("refusal", "'score'")),
+    ("Most bowlers average in the 150–180 range.", "150–180", ("refusal", "range")),
+    ("The club's rating sat at the 70 range all season.", "70", ("refusal", "'rating'")),
+    (
+        "Homes in the $300,000 range sold fast.",
+        "$300,000",
+        ("money", 3e5, 3e5, 3e5, "exact", "usd"),
+    ),
+    # a change in money whose level after "to" is priced per a unit of goods
+    ("Tin rose $40 on Friday to settle at $31,000 a tonne.", "$40", ("refusal", "'tonne'")),
+    (
+        "Oats rose 3 cents or 1 percent to close at $3.05 per bushel.",
+        "3 cents",
+        ("refusal", "'bushel'"),
+    ),
+    (
+        "Tin rose $40, or 0.1%, to settle at $31,000 a tonne.",
+        "0.1%",
+        ("change", 0.1, 0.1, 0.1, "exact", "percent"),
+    ),
+    ("Tin rose $40 on Friday.", "$40", ("change", 40.0, 40.0, 40.0, "exact", "usd")),
+    (
+        "Gold rose $10, while copper fell to $9,000 a tonne.",
+        "$10",
+        ("change", 10.0, 10.0, 10.0, "exact", "usd"),
+    ),
+    ("It took three years of the decline to end.", "three years", ("refusal", "'of decline'")),
+    # "N years of <noun of change>": the period of a change with no size
+    (
+        "After four years of declines, sales grew 3 percent.",
+        "four years",
+        ("refusal", "'of declines'"),
+    ),
+    ("After five years of steady gains, the index fell.", "five years", ("refusal", "'of gains'")),
+    (
+        "The team spent two years of effort on the chip.",
+        "two years",
+        ("duration", 2.0, 2.0, 2.0, "exact", "year"),
+    ),
+    # "up" after a verb that gathers an amount, in any form
+    (
+        "Fans helped the club rack up 5,000 members.",
+        "5,000",
+        ("count", 5e3, 5e3, 5e3, "exact", "count"),
+    ),
+    (
+        "The shop could ring up $2 million in sales.",
+        "$2 million",
+        ("money", 2e6, 2e6, 2e6, "exact", "usd"),
+    ),
+    ("Shares were up $4 on Monday.", "$4", ("change", 4.0, 4.0, 4.0, "exact", "usd")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), FURTHER_OFF_CASES)
+def test_words_a_step_further_off_settle_the_reading(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] == "refusal":
+        assert expected[1], "a refusal row names the words of its reason"
+        assert "refusal" in reading and expected[1] in reading["refusal"], reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
