@@ -371,7 +371,7 @@ _PHYSICAL_UNITS: dict[str, str] = {
     "terawatt_hour": "terawatt_hour",
 }
 _TIME_UNITS: dict[str, str] = {"year": "year", "month": "month"}
-_CURRENCIES = frozenset({"usd", "cny", "eur", "gbp", "hkd", "jpy", "twd"})
+_CURRENCIES = vocab.MONEY_UNITS
 _KIND_OF_UNIT: dict[str, str] = {
     **dict.fromkeys(_CURRENCIES, "money"),
     "percent": "percent",
