@@ -2016,17 +2016,22 @@ def _from_apart(
 ) -> dict[str, Any] | None:
     """ "X to Y" read as a range, right after "from a <level noun> of" (vocab.LEVEL_WORDS: "from
     a rate of 3.1% to 3.4%"): the ends of a "from X to Y" the finder could not join, two levels (as
-    :func:`_as_levels` gives them); None where no such words stand before it, or a word of
-    range stands before "from" in its clause ("ranging from a low of 3% to 5%")."""
+    :func:`_as_levels` gives them); with another noun ("from a total of $3 million to $5
+    million"), refused; None where no such words stand before it, or a word of range stands
+    in its clause ("ranging from a low of 3% to 5%", "from a range of 3% to 5%")."""
     apart = _FROM_NOUN_OF_RE.search(text, floor, mention.start)
     if apart is None or _FROM_TO_WORDS_RE.search(mention.text):
         return None
-    if not is_level_noun(apart.group("noun")):
-        return None  # "from a high of 5% to 3%": no declared noun of a level, refused
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, apart.start())]
-    clause = text[starts[-1] if starts else floor : apart.start()]
+    clause = text[starts[-1] if starts else floor : mention.start]
     if any(word.casefold() in _RANGE_WORDS for word in _WORD_RE.findall(clause)):
-        return None
+        return None  # "ranging from a low of 3% to 5%", "from a range of 3 to 5"
+    if not is_level_noun(apart.group("noun")):
+        return {  # "from a total of $3 million to $5 million": two ends, never one range
+            "refusal": f"{mention.text!r} after {apart.group().strip()!r}: the ends of a 'from X "
+            f"to Y', not one range, with a noun before them that is no declared noun of a "
+            f"level; {vocab.REFUSAL_ADVICE}"
+        }
     joined = Mention(mention.start - 5, mention.end, "from " + mention.text)
     levels = _as_levels(text, joined, reading)
     return levels | {"level_of": mention.text} if "levels" in levels else None

@@ -4956,6 +4956,18 @@ def test_from_a_level_noun_of_x_to_y_is_two_levels_never_a_range(text, words, en
         assert text[level["start"] : level["end"]] == level["text"]
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Debt went from a total of $3 million to $5 million.", "$3 million to $5 million"),
+        ("Staff grew from a crew of 30 to 50 people.", "30 to 50"),
+    ],
+)
+def test_from_another_noun_of_x_to_y_is_refused_never_a_range(text, words):
+    reading = reading_of(text, words)
+    assert "not one range" in reading.get("refusal", ""), reading
+
+
 def test_from_a_noun_of_x_to_y_after_a_word_of_range_is_no_pair_of_levels():
     reading = reading_of("Estimates ranged from a low of 3% to 5%.", "3% to 5%")
     assert "levels" not in reading and reading.get("bound") != "exact", reading
