@@ -382,7 +382,8 @@ _HYPHEN_AFTER_RE = re.compile(r"-[^\W\d_]")
 _RANGE_DASH_AFTER_RE = re.compile(r"[-–](?:\d|(?:US|A|C)?[$€£¥])")  # "3-", "$5-$7"
 _RANGE_DASH_BEFORE_RE = re.compile(r"\d[-–]$")
 # A capitalised name right before a bare number: a version ("Llama 3", "Claude 3.5 Opus").
-_NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w-]*)[ \t]+$")
+# A capitalised word right after a colon opens a clause ("Note this: The 40 climbers"): no name.
+_NAME_BEFORE_RE = re.compile(r"(?<![.!?:]\s)\b([A-Z][\w-]*)[ \t]+$")
 
 
 # "N times a year" after a verb of growth ("compute scaled about three times per year") is a
@@ -427,7 +428,7 @@ _ANNUAL_BEFORE_RE = re.compile(
 # ("$45 billion in capital spending annually"); "a year earlier" and kin date, not rate.
 _PER_YEAR_LATER_RE = re.compile(
     rf"[ \t]+[^\W\d_][^,;:.()\[\]—–\n\d]{{0,40}}?[ \t](?P<words>{_PER_YEAR})"
-    r"(?![ \t]+(?:earlier|ago|before|later)\b)",
+    r"(?![ \t]+(?:earlier|ago|before|later|prior|previously)\b)",
     re.IGNORECASE,
 )
 # "in" and a flow named a year's right after an amount of money: "$2 trillion in new annual
@@ -1699,7 +1700,22 @@ def _kind_by_default(text: str, mention: Mention, reading: dict[str, Any]) -> st
                 f"{mention.text!r}: {vocab.KIND_BY_DEFAULT_REASON} ({other.text!r} reads as a "
                 f"change); {vocab.REFUSAL_ADVICE}"
             )
+        if _continues_a_refusal(shifted, mention, read):
+            return (
+                f"{mention.text!r}: a bare percentage with no word of its own, after "
+                f"{other.text!r} in its sentence, which is refused: it may continue that "
+                f"figure, and is not read alone as a level; {vocab.REFUSAL_ADVICE}"
+            )
     return None
+
+
+def _continues_a_refusal(other: Mention, mention: Mention, read: dict[str, Any]) -> bool:
+    """Whether ``other``, a percentage before ``mention`` whose reading in its sentence is
+    ``read``, is refused ("swelled 4% ... and 6%": the verb is undeclared): the bare
+    percentage after it may continue it, so it is refused too."""
+    if "refusal" not in read or other.end > mention.start:
+        return False
+    return read_mention(other.text).get("unit") == "percent"
 
 
 def _continues_a_level(text: str, mention: Mention) -> bool:
@@ -1736,8 +1752,12 @@ def _read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         _turned_bound(text, mention, reading, start)
     if "kind" in reading and (far := _settled_further(text, mention, reading, start)):
         reading = far
+    if reading.get("kind") in _LEVEL_READS and (apart := _change_noun_apart(text, mention, start)):
+        reading = apart  # "a drop in car crime of 2.2 percent": the drop's size
     if (unheld := unheld_words(text[:end], mention, reading, start)) is not None:
         return {"refusal": unheld}  # the last check: words of its clause the reading did not hold
+    if reading.get("bound") == "range" and (apart := _from_apart(text, mention, reading, start)):
+        return apart  # "from a rate of 3.1% to 3.4%": two levels, not a range
     if reading.get("kind") == "change" and _FROM_TO_WORDS_RE.search(mention.text):
         levels = _as_levels(text, mention, reading)
         if "levels" in levels and (per := _unit_priced_before(text, mention, start)):
@@ -1984,6 +2004,62 @@ def _as_levels(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str
     return {"levels": levels, "level_of": mention.text}
 
 
+# "from a/an/the <noun> of" right before a figure, the noun one or two words on.
+_FROM_NOUN_OF_RE = re.compile(
+    r"(?<![\w-])from[ \t]+(?:an?|the)[ \t]+(?:[^\W\d_]+[ \t]+)?(?P<noun>[^\W\d_]+)[ \t]+of[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _from_apart(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """ "X to Y" read as a range, right after "from a <level noun> of" (vocab.LEVEL_WORDS: "from
+    a rate of 3.1% to 3.4%"): the ends of a "from X to Y" the finder could not join, two levels (as
+    :func:`_as_levels` gives them); with another noun ("from a total of $3 million to $5
+    million"), refused; None where no such words stand before it, or a word of range stands
+    in its clause ("ranging from a low of 3% to 5%", "from a range of 3% to 5%")."""
+    apart = _FROM_NOUN_OF_RE.search(text, floor, mention.start)
+    if apart is None or _FROM_TO_WORDS_RE.search(mention.text):
+        return None
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, apart.start())]
+    clause = text[starts[-1] if starts else floor : mention.start]
+    if any(word.casefold() in _RANGE_WORDS for word in _WORD_RE.findall(clause)):
+        return None  # "ranging from a low of 3% to 5%", "from a range of 3 to 5"
+    if not is_level_noun(apart.group("noun")):
+        return {  # "from a total of $3 million to $5 million": two ends, never one range
+            "refusal": f"{mention.text!r} after {apart.group().strip()!r}: the ends of a 'from X "
+            f"to Y', not one range, with a noun before them that is no declared noun of a "
+            f"level; {vocab.REFUSAL_ADVICE}"
+        }
+    joined = Mention(mention.start - 5, mention.end, "from " + mention.text)
+    levels = _as_levels(text, joined, reading)
+    return levels | {"level_of": mention.text} if "levels" in levels else None
+
+
+# A noun of change, then "in" and a phrase of up to four words with no number, then "of",
+# right before a figure: "a drop in car crime of 2.2 percent".
+_CHANGE_NOUN_IN_OF_RE = re.compile(
+    r"(?<![\w-])(?:an?|the|its|their)[ \t]+(?P<noun>[^\W\d_]+)[ \t]+in"
+    r"(?:[ \t]+[^\W\d_][\w'’-]*){1,4}?[ \t]+of[ \t]+$",
+    re.IGNORECASE,
+)
+_LEVEL_READS = frozenset({"percent", "money", "count"})
+
+
+def _change_noun_apart(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """A figure after a noun of change and "of", with "in" and a phrase between ("a drop in
+    car crime of 2.2 percent"): the phrase names what changed, as it does after the figure ("a
+    drop of 2.2 percent in car crime"), so the figure is the change's size; else None."""
+    apart = _CHANGE_NOUN_IN_OF_RE.search(text, floor, mention.start)
+    if apart is None or apart["noun"].casefold() not in vocab.CHANGE_NOUNS:
+        return None
+    read = read_mention(f"{apart['noun']} of {mention.text}")
+    if read.get("kind") != "change":
+        return None
+    return read | {"read_with": f"{text[apart.start() : mention.start].strip()!r} before it"}
+
+
 def _shifted(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
     return None if span is None else (span[0] + by, span[1] + by)
 
@@ -2100,6 +2176,8 @@ def _own_reading(text: str, mention: Mention, floor: int) -> tuple[dict[str, Any
         with_verb = _read_by(text, mention, reading, floor)
         if "refusal" not in with_verb and with_verb is not reading:
             return with_verb, False
+    if "refusal" in reading and (means := _by_a_means(mention.text)) is not None:
+        return means, False  # "grew by adding 14 routes": the object of "adding"
     rate = _VERB_AT_RATE_RE.search(text, floor, mention.start)
     if "refusal" in reading and rate and (verb := rate.group(1).casefold()) in vocab.CHANGE_VERBS:
         # "will expand at a rate of 40–55 percent each year": a rate a year, with its verb
@@ -3857,6 +3935,10 @@ def _bound_into_conversion(
     )
 
 
+# A currency sign before an amount ("$2 million", "US$2 million", "€5bn").
+_SIGN_BEFORE_RE = re.compile(r"^(?:[A-Z]{1,3})?[$€£¥]")
+
+
 def _hedge_written_once(
     text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
 ) -> dict[str, Any]:
@@ -3868,8 +3950,8 @@ def _hedge_written_once(
         return reading
     previous = earlier[-1]
     gap = _LIST_ITEM_GAP_RE.fullmatch(text, previous.end, mention.start)
-    if not mention.text[:1].isdigit() or gap is None:
-        return reading
+    if not _SIGN_BEFORE_RE.sub("", mention.text, count=1)[:1].isdigit() or gap is None:
+        return reading  # a sign is no word of its own: "over 300 members and $2 million"
     words = ["", *gap.group("words").split()]
     if any(predicate_starts(word, before) for before, word in zip(words, words[1:], strict=False)):
         return reading  # "about 40% use it daily and 12 firms": another clause
@@ -3958,9 +4040,35 @@ def _undeclared_verb_before(words: list[str]) -> str | None:
     return word
 
 
+# "by" and a verb in "-ing" before a figure: "by adding 120", "by cutting 5%" (a means).
+_BY_MEANS_RE = re.compile(r"(?<![\w-])by[ \t]+(?P<verb>[^\W\d_]+ing)[ \t]", re.IGNORECASE)
+
+
+def _by_a_means(words: str) -> dict[str, Any] | None:
+    """A verb of change, "by" and a verb in "-ing" before a figure ("grew by adding 14"): the
+    figure read from the "-ing" verb on, the object of the means; None where there is no such
+    "by", or the words from the verb on do not read."""
+    means = _BY_MEANS_RE.search(words)
+    if means is None or means.start() == 0 or _opens_a_qualifier(means["verb"]):
+        return None
+    read = read_mention(words[means.start("verb") :])
+    if "refusal" in read:
+        return None
+    return read | {"read_with": f"'by {means['verb']}' in its words: a means, not an amount"}
+
+
+def _opens_a_qualifier(word: str) -> bool:
+    """Whether ``word`` is the first word of a declared qualifier ("exceeding", "topping")."""
+    return any(q.split()[0] == word.casefold() for q in vocab.QUALIFIERS)
+
+
 def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -> dict[str, Any]:
     """ "by N" read with the verb of change or the word of difference earlier in its clause,
-    or as a count after a participle that names who does it ("powered by 18,000 systems")."""
+    or as a count after a participle that names who does it ("powered by 18,000 systems");
+    after "by" and a verb in "-ing" ("grew by adding 120 shops"), the figure is that verb's
+    object, read as the words read it alone: "by" names a means, not an amount."""
+    if (means := _BY_MEANS_RE.match(mention.text)) and not _opens_a_qualifier(means["verb"]):
+        return reading
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
     clause = text[starts[-1] if starts else floor : mention.start]
     words = [w.casefold() for w in _WORD_RE.findall(clause)]
@@ -3970,6 +4078,8 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
         and (verb := _verb_before_comma(text, floor, starts[-1]))
     ):
         words = [verb, *words]  # "grew, by about 6%, this spring": the verb's own change
+    if words == ["and"] and (gapped := _gapped_by(text, mention, reading, floor)) is not None:
+        return gapped  # "rose by $3.1 million in March, and by $2.2 million in April"
     if (doer := _by_the_doer(words, reading)) is not None:
         return doer
     if (own := _undeclared_verb_before(words)) is not None:
@@ -4032,6 +4142,27 @@ def _beat_an_earlier_time(clause: str, word: str, reading: dict[str, Any]) -> di
 
 
 _WORD_BEFORE_COMMA_RE = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]*,[ \t]*$")
+
+
+def _gapped_by(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """ ", and by N" whose clause holds no verb, after a change written with "by" earlier in
+    the sentence ("rose by $3.1 million in March, and by $2.2 million in April"): the verb is
+    gapped, and the figure continues that change, in its direction and unit; else None."""
+    head = text[floor : mention.start]
+    found = find_mentions(head)
+    if reading.get("bound") in ("upper", "lower") or not found:
+        return None  # "and by over 2%": a bound's reach on a signed change is unsettled
+    if not head.rstrip().removesuffix("and").rstrip().endswith(","):
+        return None
+    last = Mention(found[-1].start + floor, found[-1].end + floor, found[-1].text)
+    if not re.search(r"(?<![\w-])by[ \t]", last.text, re.IGNORECASE):
+        return None
+    before = read_in_sentence(text, last)
+    if before.get("kind") != "change" or before.get("unit") != reading.get("unit"):
+        return None
+    return _continued_change(reading, before) | {"read_with": f"the change {last.text!r} before it"}
 
 
 def _verb_before_comma(text: str, floor: int, start: int) -> str | None:

@@ -1304,7 +1304,7 @@ def _operators_unaccounted(
     held = text[:floor] + _consumed(text[floor : mention.start], reading)
     found = _found_before(held, max([floor, *ends]), mention.start, reading)
     found += _denied_through_to(held, max([floor, *ends]), mention.start)
-    after_tokens = _tokens(_consumed(after_cut, reading))
+    after_tokens = _compared_thing_cut(_tokens(_consumed(after_cut, reading)), reading)
     found_after = _found_after(after_tokens, reading, stop < mention.end + len(after))
     if reading["kind"] == "duration":
         before_tokens = _tokens(text[max([floor, *ends]) : mention.start])
@@ -1366,6 +1366,16 @@ def _period_words(before: list[str], after: list[str]) -> list[tuple[str, str]]:
     if after and after[0].casefold() in _DATING:
         found.append((after[0], "a period"))
     return found
+
+
+def _compared_thing_cut(tokens: list[str], reading: dict[str, Any]) -> list[str]:
+    """A multiplier's words after it up to "than" (at most two words on): what follows
+    "than" is the thing compared ("three times quicker than growth in car use"), not an
+    operator of the figure."""
+    if reading.get("kind") != "multiplier":
+        return tokens
+    near = [token.casefold() for token in tokens[:3]]
+    return tokens[: near.index("than")] if "than" in near else tokens
 
 
 def _comparative(words: list[str]) -> bool:

@@ -4851,3 +4851,123 @@ def test_words_a_step_further_off_settle_the_reading(text, words, expected):
         assert "refusal" in reading and expected[1] in reading["refusal"], reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+# (sentence, words of the mention, expected): a figure tied to a neighbour (a list, a bound
+# written once, "from ... of", a gapped verb) is read with that tie or refused with it; words
+# after "than", "by" before a verb in "-ing", "prior" and a colon do not make a refusal.
+NEIGHBOUR_CASES = [
+    # a bound written once before a list holds for an amount that starts with its sign
+    ("Over 300 members and $2 million were lost.", "$2 million", ("refusal", "written once")),
+    ("Over 300 members and 2,000 fans were lost.", "2,000", ("refusal", "written once")),
+    ("Over 300 members and €2 million were lost.", "€2 million", ("refusal", "written once")),
+    # a bare percentage after a refused percentage of its sentence continues it: refused
+    (
+        "Sales at the two mills mushroomed 4% to 90,000 units and 6% to 70,000 units, "
+        "respectively.",
+        "6%",
+        ("refusal", "which is refused"),
+    ),
+    (
+        "Output at the plant mushroomed 4% in May and 6% in June.",
+        "6%",
+        ("refusal", "which is refused"),
+    ),
+    (
+        "Its share stood at 40% in May and 38% in June.",
+        "38%",
+        ("percent", 38, 38, 38, "exact", "percent"),
+    ),
+    # "a year prior" dates the figure, as "a year ago" does
+    ("Ferry tickets fell 6% on a year prior.", "6%", ("change", -6, -6, -6, "exact", "percent")),
+    ("Ferry tickets fell 6% from a year prior.", "6%", ("change", -6, -6, -6, "exact", "percent")),
+    # a capitalised word right after a colon opens a clause: no name, no version
+    (
+        "Note this: The 40 climbers reached camp by noon.",
+        "40",
+        ("count", 40, 40, 40, "exact", "count"),
+    ),
+    ("The lab trained Llama 3 on new chips.", "3", ("refusal", "version")),
+    # what follows "than" after a multiplier is the thing compared
+    (
+        "Bike use rose 9 percent, three times quicker than growth in car use.",
+        "three times",
+        ("multiplier", 3, 3, 3, "exact", "fold"),
+    ),
+    # "by" before a verb in "-ing" names a means: the figure is that verb's object
+    (
+        "The chain grew last year by adding 120 shops in Texas.",
+        "120",
+        ("count", 120, 120, 120, "exact", "count"),
+    ),
+    (
+        "The airline grew by adding 14 routes.",
+        "14",
+        ("count", 14, 14, 14, "exact", "count"),
+    ),
+    # ", and by N" with no verb of its own continues the earlier change written with "by"
+    (
+        "Deposits rose by $3.1 million in March, and by $2.2 million in April.",
+        "$2.2 million",
+        ("change", 2.2e6, 2.2e6, 2.2e6, "exact", "usd"),
+    ),
+    (
+        "Sales fell by 3% in May, and by 2% in June.",
+        "2%",
+        ("change", -2, -2, -2, "exact", "percent"),
+    ),
+    ("Sales fell by 3% in May, and by more than 2% in June.", "2%", ("refusal", "by more than")),
+    ("Sales fell by 3% in May, and by $2 million in June.", "$2 million", ("refusal", "by $2")),
+    # a noun of change, "in" and what changed, then "of": the change's size
+    (
+        "The survey showed a drop in car crime of 2.2 percent.",
+        "2.2 percent",
+        ("change", -2.2, -2.2, -2.2, "exact", "percent"),
+    ),
+    (
+        "Fares saw an increase in price of 12% in 2024.",
+        "12%",
+        ("change", 12, 12, 12, "exact", "percent"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), NEIGHBOUR_CASES)
+def test_a_figure_tied_to_a_neighbour_is_read_with_the_tie_or_refused(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] == "refusal":
+        assert "refusal" in reading and expected[1] in reading["refusal"], reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "ends"),
+    [
+        ("Prices moved from a rate of 3.1% to 3.4% over the year.", "3.1% to 3.4%", (3.1, 3.4)),
+        ("Its vote went from a share of 30% to 35% by June.", "30% to 35%", (30.0, 35.0)),
+        ("Its margin rose from a gross margin of 20% to 25%.", "20% to 25%", (20.0, 25.0)),
+    ],
+)
+def test_from_a_level_noun_of_x_to_y_is_two_levels_never_a_range(text, words, ends):
+    reading = reading_of(text, words)
+    assert [level["value"] for level in reading["levels"]] == list(ends), reading
+    for level in reading["levels"]:
+        assert text[level["start"] : level["end"]] == level["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Debt went from a total of $3 million to $5 million.", "$3 million to $5 million"),
+        ("Staff grew from a crew of 30 to 50 people.", "30 to 50"),
+    ],
+)
+def test_from_another_noun_of_x_to_y_is_refused_never_a_range(text, words):
+    reading = reading_of(text, words)
+    assert "not one range" in reading.get("refusal", ""), reading
+
+
+def test_from_a_noun_of_x_to_y_after_a_word_of_range_is_no_pair_of_levels():
+    reading = reading_of("Estimates ranged from a low of 3% to 5%.", "3% to 5%")
+    assert "levels" not in reading and reading.get("bound") != "exact", reading
