@@ -266,26 +266,41 @@ _UNIT_ABBREVIATION_RE = re.compile(r"[kKMGTPE]i?(?:B|b|bit|Hz|Wh?|FLOP)(?:ps|/s|
 def _is_unit_abbreviation(word: str) -> bool:
     """Whether ``word`` is a unit written short: a scale letter and a unit's symbol ("GBps"),
     or a flow per day or per year (vocab.FLOW_ABBREVIATIONS: "bpd", "mtpa")."""
-    return bool(_UNIT_ABBREVIATION_RE.match(word)) or word.casefold() in vocab.FLOW_ABBREVIATIONS
+    folded = word.casefold()
+    return (
+        bool(_UNIT_ABBREVIATION_RE.match(word))
+        or folded in vocab.FLOW_ABBREVIATIONS
+        or folded.removesuffix("s") in vocab.UNIT_ABBREVIATIONS_LACKED
+    )
+
+
+# An all-capitals abbreviation, singular or plural: "TEUs", "GPU", "LLMs".
+_CAPITALS_ABBREVIATION_RE = re.compile(r"(?P<stem>[A-Z]{2,})(?:s|'s|’s)?")
+
+
+def _undeclared_abbreviation(word: str) -> bool:
+    """Whether ``word`` is an all-capitals abbreviation ("TEUs", "MMT") that is no declared
+    thing counted (vocab.COUNTED_ABBREVIATIONS: "GPUs", "IPOs"): after a count, it may be a
+    unit the project lacks."""
+    found = _CAPITALS_ABBREVIATION_RE.fullmatch(word.strip(".,;:"))
+    return found is not None and found.group("stem") not in vocab.COUNTED_ABBREVIATIONS
 
 
 def _nothing_counted(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
     """A count whose words after it name a unit or a currency ("15.9 billion U.S. dollars",
-    "12 inch wafers"), or start with a capital and name nothing counted in the plural before
-    the clause goes on ("roughly 1,510 Elo across", "23 FLOP"): not a count."""
-    if reading["kind"] != "count" or reading["unit"] != "count" or reading.get("read_with"):
+    "12 inch wafers"), end in an abbreviation not declared counted ("3.1 million TEUs"), or
+    start with a capital and name nothing counted in the plural before the clause goes on
+    ("roughly 1,510 Elo across", "23 FLOP"): not a count. A change of a count is checked for
+    the abbreviations only ("climbed by 40,000 TEU"), since a span after it dates the change."""
+    if reading["kind"] not in ("count", "change") or reading["unit"] != "count":
         return None
-    if reading.get("value") == 1 or not after[:1].isspace():
+    if reading.get("read_with") or reading.get("value") == 1 or not after[:1].isspace():
         return None
-    run: list[str] = []
-    for word in _words(after):
-        if word.casefold() in _FUNCTION_WORDS:
-            break
-        run.append(word)
-        if _is_plural(word):
-            break  # what it counts: "blind votes", "U.S. dollars"
+    run = _run_after(after)
+    if reading["kind"] == "change":
+        return _abbreviation_after(mention, run)
     named = [
         word
         for word in run
@@ -296,12 +311,44 @@ def _nothing_counted(
             f"the words after {mention.text!r} ({' '.join(run)!r}) name a unit or a currency "
             f"({named[0]!r}) the reading does not hold: not a count"
         )
+    if (abbreviated := _abbreviation_after(mention, run)) is not None:
+        return abbreviated
     if not run or _is_plural(run[-1]) or not run[0][:1].isupper() or _name_then_verb(run, before):
         return None
     return (
         f"the words after {mention.text!r} ({' '.join(run)!r}) name no things counted: they may "
         f"be a unit the project does not have, or a name"
     )
+
+
+def _run_after(after: str) -> list[str]:
+    """The words after a count up to a function word or the first plural (what it counts:
+    "blind votes", "U.S. dollars")."""
+    run: list[str] = []
+    for word in _words(after):
+        if word.casefold() in _FUNCTION_WORDS:
+            break
+        run.append(word)
+        if _is_plural(word):
+            break
+    return run
+
+
+def _abbreviation_after(mention: Mention, run: list[str]) -> str | None:
+    """Why the words after a count or a change of one (``run``) make it no count: a unit written
+    short among them ("40,000 TEU", "650,000 bpd"), or an all-capitals abbreviation ending them
+    that is no declared thing counted ("3.1 million TEUs", not "10,000 GPUs"); else None."""
+    if short := [word for word in run if _is_unit_abbreviation(word)]:
+        return (
+            f"the words after {mention.text!r} ({' '.join(run)!r}) name a unit written short "
+            f"({short[0]!r}) the reading does not hold: not a count"
+        )
+    if run and _undeclared_abbreviation(run[-1]):
+        return (
+            f"the words after {mention.text!r} end in {run[-1]!r}, an abbreviation not declared "
+            f"as a thing counted: it may be a unit the project does not have"
+        )
+    return None
 
 
 @cache
