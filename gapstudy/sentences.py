@@ -2240,7 +2240,8 @@ def _far_end_compared(
             f"whose words after it ({tail!r}) are not part of a reading the project can give: "
             f"written once, they may hold for it too; {vocab.REFUSAL_ADVICE}"
         }
-    if (unscaled := _scale_not_shared(mention, reading, near, link)) is not None:
+    unscaled = _scale_not_shared(mention, reading, near, link)
+    if unscaled is not None and near_own.get("kind") == reading.get("kind"):
         return unscaled
     unit = near_reading.get("unit")
     if unit == reading["unit"] or not str(unit).startswith(f"{reading['unit']}_per_"):
@@ -3461,6 +3462,28 @@ def _whole_defined_after(
     }
 
 
+# "the" and a noun that stands for a figure named earlier, with no "of" after it: "half the
+# figure seen last spring", "a third the pace" (not "half the number of workers").
+_FIGURE_NAMED_EARLIER_RE = re.compile(
+    r"[ \t]+the[ \t]+(?P<noun>(?:figure|level|rate|pace|number|total|tally|sum|amount)s?)"
+    r"(?![\w-])(?![ \t]+of(?![\w-]))",
+    re.IGNORECASE,
+)
+
+
+def _fraction_of_a_figure_named(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a fraction in words before "the" and a noun that stands for a figure named earlier
+    ("a pace half the figure seen last spring") is refused: a ratio of two figures, one not
+    given, as a share of "that" or "them" is; else None."""
+    named = _FIGURE_NAMED_EARLIER_RE.match(text, mention.end)
+    if reading["kind"] != "percent" or named is None or re.search(r"\d", mention.text):
+        return None
+    return (
+        f"{mention.text!r} is a fraction of {named.group('noun')!r}, a figure named earlier and "
+        f"not given: a ratio of two figures; {vocab.REFUSAL_ADVICE}"
+    )
+
+
 def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
     """Why words after a mention make its reading wrong: an amount compared with one named
     after "than", a list whose unit is written after its last number, a duration range
@@ -3481,6 +3504,8 @@ def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) ->
             f"{mention.text!r} is a share of a whole named earlier ('of that', 'of them'), "
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
+    if (named := _fraction_of_a_figure_named(text, mention, reading)) is not None:
+        return named
     is_amount = reading["unit"] not in ("fold", "percent", "percentage_point")
     than = _THAN_LATER_RE.match(text, mention.end) or _THAN_PAST_ASIDE_RE.match(text, mention.end)
     comparative = _COMPARATIVE_END_RE.search(mention.text) or _COMPARATIVE_AFTER_RE.match(
