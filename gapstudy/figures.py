@@ -176,6 +176,9 @@ _SCALE_ALIASES: dict[str, str] = {
     "bil": "billion",  # "US$137bil", as Malaysian and Indian papers write it
     "bln": "billion",
 }
+# The scale words written short in two letters or more ("bn", "mln", "bil"): one letter away
+# from one of them, a word after an amount is a misspelt scale (gapstudy.sentences).
+SCALE_ABBREVIATIONS = frozenset(name for name in _SCALE_ALIASES if 2 <= len(name) < 4)
 _MONEY_SCALE_ALIASES: dict[str, str] = {"t": "trillion", "tr": "trillion"}  # "$2.174T"
 # "point(s)" read as percentage points go no higher: a bigger number is a level of an index.
 _MAX_POINTS = 100

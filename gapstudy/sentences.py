@@ -130,6 +130,7 @@ from gapstudy.exceptions import FigureParseError
 from gapstudy.figures import (
     POINTS_SCALE_REASON,
     READING_FIELDS,
+    SCALE_ABBREVIATIONS,
     is_unit_word,
     parse_figure,
     read_mention,
@@ -2254,6 +2255,28 @@ _COMPARED_AFTER_COMMA_RE = re.compile(
 _LEVEL_KINDS = frozenset({"money", "price", "quantity", "percent", "count"})
 
 
+# A number with a scale word or letter right after it: "$3 billion", "€2.1bn", "40m".
+_SCALE_NAMES = sorted({*vocab.SCALES, *SCALE_ABBREVIATIONS}, key=len, reverse=True)
+_SCALED_RE = re.compile(rf"\d[ \t-]*(?:{'|'.join(_SCALE_NAMES)}|[mbkt])s?\b", re.IGNORECASE)
+
+
+def _scale_not_shared(
+    mention: Mention, reading: dict[str, Any], near: Mention, link: re.Match[str]
+) -> dict[str, Any] | None:
+    """Why the far figure of a comparison after a comma ("$3 billion, up from $12") is refused:
+    it has no scale word and stays under a thousand where the figure compared with has one, so
+    the scale may be shared as in "from 3 to 5 billion" (or the text cut short); else None."""
+    if not _SCALED_RE.search(near.text) or _SCALED_RE.search(mention.text):
+        return None
+    if reading.get("value") is None or abs(reading["value"]) >= 1000:
+        return None  # "$3 billion, up from $950,000": written whole
+    return {
+        "refusal": f"{mention.text!r} is compared ({link.group('link')!r}) with "
+        f"{near.text!r}, which has a scale word it lacks: the scale may hold for it too; "
+        f"{vocab.REFUSAL_ADVICE}"
+    }
+
+
 def _far_end_compared(
     text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
 ) -> dict[str, Any] | None:
@@ -2295,6 +2318,9 @@ def _far_end_compared(
             f"whose words after it ({tail!r}) are not part of a reading the project can give: "
             f"written once, they may hold for it too; {vocab.REFUSAL_ADVICE}"
         }
+    unscaled = _scale_not_shared(mention, reading, near, link)
+    if unscaled is not None and near_own.get("kind") == reading.get("kind"):
+        return unscaled
     unit = near_reading.get("unit")
     if unit == reading["unit"] or not str(unit).startswith(f"{reading['unit']}_per_"):
         return None
@@ -3514,6 +3540,28 @@ def _whole_defined_after(
     }
 
 
+# "the" and a noun that stands for a figure named earlier, with no "of" after it: "half the
+# figure seen last spring", "a third the pace" (not "half the number of workers").
+_FIGURE_NAMED_EARLIER_RE = re.compile(
+    r"[ \t]+the[ \t]+(?P<noun>(?:figure|level|rate|pace|number|total|tally|sum|amount)s?)"
+    r"(?![\w-])(?![ \t]+of(?![\w-]))",
+    re.IGNORECASE,
+)
+
+
+def _fraction_of_a_figure_named(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a fraction in words before "the" and a noun that stands for a figure named earlier
+    ("a pace half the figure seen last spring") is refused: a ratio of two figures, one not
+    given, as a share of "that" or "them" is; else None."""
+    named = _FIGURE_NAMED_EARLIER_RE.match(text, mention.end)
+    if reading["kind"] != "percent" or named is None or re.search(r"\d", mention.text):
+        return None
+    return (
+        f"{mention.text!r} is a fraction of {named.group('noun')!r}, a figure named earlier and "
+        f"not given: a ratio of two figures; {vocab.REFUSAL_ADVICE}"
+    )
+
+
 def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
     """Why words after a mention make its reading wrong: an amount compared with one named
     after "than", a list whose unit is written after its last number, a duration range
@@ -3534,6 +3582,8 @@ def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) ->
             f"{mention.text!r} is a share of a whole named earlier ('of that', 'of them'), "
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
+    if (named := _fraction_of_a_figure_named(text, mention, reading)) is not None:
+        return named
     is_amount = reading["unit"] not in ("fold", "percent", "percentage_point")
     than = _THAN_LATER_RE.match(text, mention.end) or _THAN_PAST_ASIDE_RE.match(text, mention.end)
     comparative = _COMPARATIVE_END_RE.search(mention.text) or _COMPARATIVE_AFTER_RE.match(
@@ -3751,12 +3801,23 @@ def _other_money(text: str, mention: Mention, floor: int) -> str | None:
     if after is None or not mention.text[-1:].isdigit():
         return None
     word = after.group("word").casefold()
-    if word.rstrip("s") in vocab.SCALES or not any(_one_edit(word, s) for s in vocab.SCALES):
+    if word.rstrip("s") in vocab.SCALES or not _misspelt_scale(word):
         return None
     return (
         f"{after.group('word')!r} after {mention.text!r} is one letter away from a scale word: "
         f"a misspelt scale, the amount unknown; {vocab.REFUSAL_ADVICE}"
     )
+
+
+def _misspelt_scale(word: str) -> bool:
+    """Whether ``word`` (in lower case) is one letter away from a scale word ("billon") or,
+    being no word of the English lexicon, from a scale word written short in three letters
+    ("ln" for "bln"); a short word of the lexicon ("oil", "in") is none."""
+    if any(_one_edit(word, scale) for scale in vocab.SCALES):
+        return True
+    if word in SCALE_ABBREVIATIONS or len(word) < 2 or lemminflect.getAllLemmas(word):
+        return False
+    return any(_one_edit(word, short) for short in SCALE_ABBREVIATIONS if len(short) == 3)
 
 
 def _price_per_unit(text: str, mention: Mention) -> str | None:
@@ -3785,10 +3846,22 @@ def _a_unit_of_goods(text: str, mention: Mention) -> str | None:
     words = after.group("words").split()
     if len(words) == 2 and is_modifier(words[0]) and _is_goods(words[1], alone=False):
         return f"{after.group('article')} {' '.join(words)}"  # "a metric ton"
+    if _is_unit_symbol(words[0]):
+        return f"{after.group('article')} {words[0]}"  # "$3.80 a lb", "$3 an MMBtu"
     # a noun that may also qualify one stands alone where no noun follows ("$90 million a plane")
     if _is_goods(words[0], alone=len(words) == 1 or not _is_goods(words[1], alone=False)):
         return f"{after.group('article')} {words[0]}"
     return None
+
+
+def _is_unit_symbol(word: str) -> bool:
+    """Whether ``word`` is a unit's symbol the English lexicon has no noun for but the unit
+    registry or vocab.UNIT_ABBREVIATIONS_LACKED knows ("lb", "oz", "bbl", "MMBtu"), not a span
+    of time: after "a" or "an" it makes an amount a price per that unit, as "per lb" does."""
+    folded = word.casefold()
+    if folded in _NOT_GOODS:
+        return False
+    return folded in vocab.UNIT_ABBREVIATIONS_LACKED or is_unit_word(word)
 
 
 def _is_goods(word: str, alone: bool) -> bool:

@@ -166,6 +166,10 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _from_end_cut,
         _unsettled,
         _decided_before,
+        _amount_bracket_after_percent,
+        _compared_with_a_change,
+        _toward_or_up_to_after_change,
+        _percentage_noun_moved,
         _operators_unaccounted,
     )
     for check in checks:
@@ -266,26 +270,41 @@ _UNIT_ABBREVIATION_RE = re.compile(r"[kKMGTPE]i?(?:B|b|bit|Hz|Wh?|FLOP)(?:ps|/s|
 def _is_unit_abbreviation(word: str) -> bool:
     """Whether ``word`` is a unit written short: a scale letter and a unit's symbol ("GBps"),
     or a flow per day or per year (vocab.FLOW_ABBREVIATIONS: "bpd", "mtpa")."""
-    return bool(_UNIT_ABBREVIATION_RE.match(word)) or word.casefold() in vocab.FLOW_ABBREVIATIONS
+    folded = word.casefold()
+    return (
+        bool(_UNIT_ABBREVIATION_RE.match(word))
+        or folded in vocab.FLOW_ABBREVIATIONS
+        or folded.removesuffix("s") in vocab.UNIT_ABBREVIATIONS_LACKED
+    )
+
+
+# An all-capitals abbreviation, singular or plural: "TEUs", "GPU", "LLMs".
+_CAPITALS_ABBREVIATION_RE = re.compile(r"(?P<stem>[A-Z]{2,})(?:s|'s|’s)?")
+
+
+def _undeclared_abbreviation(word: str) -> bool:
+    """Whether ``word`` is an all-capitals abbreviation ("TEUs", "MMT") that is no declared
+    thing counted (vocab.COUNTED_ABBREVIATIONS: "GPUs", "IPOs"): after a count, it may be a
+    unit the project lacks."""
+    found = _CAPITALS_ABBREVIATION_RE.fullmatch(word.strip(".,;:"))
+    return found is not None and found.group("stem") not in vocab.COUNTED_ABBREVIATIONS
 
 
 def _nothing_counted(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
     """A count whose words after it name a unit or a currency ("15.9 billion U.S. dollars",
-    "12 inch wafers"), or start with a capital and name nothing counted in the plural before
-    the clause goes on ("roughly 1,510 Elo across", "23 FLOP"): not a count."""
-    if reading["kind"] != "count" or reading["unit"] != "count" or reading.get("read_with"):
+    "12 inch wafers"), end in an abbreviation not declared counted ("3.1 million TEUs"), or
+    start with a capital and name nothing counted in the plural before the clause goes on
+    ("roughly 1,510 Elo across", "23 FLOP"): not a count. A change of a count is checked for
+    the abbreviations only ("climbed by 40,000 TEU"), since a span after it dates the change."""
+    if reading["kind"] not in ("count", "change") or reading["unit"] != "count":
         return None
-    if reading.get("value") == 1 or not after[:1].isspace():
+    if reading.get("read_with") or reading.get("value") == 1 or not after[:1].isspace():
         return None
-    run: list[str] = []
-    for word in _words(after):
-        if word.casefold() in _FUNCTION_WORDS:
-            break
-        run.append(word)
-        if _is_plural(word):
-            break  # what it counts: "blind votes", "U.S. dollars"
+    run = _run_after(after)
+    if reading["kind"] == "change":
+        return _abbreviation_after(mention, run)
     named = [
         word
         for word in run
@@ -296,12 +315,44 @@ def _nothing_counted(
             f"the words after {mention.text!r} ({' '.join(run)!r}) name a unit or a currency "
             f"({named[0]!r}) the reading does not hold: not a count"
         )
+    if (abbreviated := _abbreviation_after(mention, run)) is not None:
+        return abbreviated
     if not run or _is_plural(run[-1]) or not run[0][:1].isupper() or _name_then_verb(run, before):
         return None
     return (
         f"the words after {mention.text!r} ({' '.join(run)!r}) name no things counted: they may "
         f"be a unit the project does not have, or a name"
     )
+
+
+def _run_after(after: str) -> list[str]:
+    """The words after a count up to a function word or the first plural (what it counts:
+    "blind votes", "U.S. dollars")."""
+    run: list[str] = []
+    for word in _words(after):
+        if word.casefold() in _FUNCTION_WORDS:
+            break
+        run.append(word)
+        if _is_plural(word):
+            break
+    return run
+
+
+def _abbreviation_after(mention: Mention, run: list[str]) -> str | None:
+    """Why the words after a count or a change of one (``run``) make it no count: a unit written
+    short among them ("40,000 TEU", "650,000 bpd"), or an all-capitals abbreviation ending them
+    that is no declared thing counted ("3.1 million TEUs", not "10,000 GPUs"); else None."""
+    if short := [word for word in run if _is_unit_abbreviation(word)]:
+        return (
+            f"the words after {mention.text!r} ({' '.join(run)!r}) name a unit written short "
+            f"({short[0]!r}) the reading does not hold: not a count"
+        )
+    if run and _undeclared_abbreviation(run[-1]):
+        return (
+            f"the words after {mention.text!r} end in {run[-1]!r}, an abbreviation not declared "
+            f"as a thing counted: it may be a unit the project does not have"
+        )
+    return None
 
 
 @cache
@@ -1640,6 +1691,112 @@ def _bracket_after_change(
     return (
         f"{mention.text!r} alone in a bracket after {change!r}: the bracket may restate the "
         f"change in percent, give one item's or one year's change, or a level"
+    )
+
+
+# A percentage right before a bracket: "fell 4 percent (", "up 2% (".
+_PERCENT_BEFORE_BRACKET_RE = re.compile(r"\d[ \t]*(?:%|percent|per[ \t]?cent|pct)[ \t]*\($")
+
+
+def _amount_bracket_after_percent(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """An amount of money or a count alone in brackets right after a percentage, in a clause
+    that holds a word of change ("shares fell 4 percent ($380 million)"): it may restate the
+    change in money, with the change's sign, or give a level, as the mirror case ("by $380
+    million (4 percent)") may (:func:`_bracket_after_change`)."""
+    if reading["kind"] not in ("money", "count") or "whole" in reading:
+        return None
+    opening = text[: mention.start].rstrip()
+    if not _PERCENT_BEFORE_BRACKET_RE.search(opening):
+        return None
+    if not text[mention.end :].lstrip().startswith(")"):
+        return None
+    clause = re.split(r",(?!\d)", _sentence_before(text, len(opening) - 1))[-1]
+    change = next((w for w in reversed(_tokens(clause)) if w.casefold() in _CHANGE_WORDS), None)
+    if change is None:
+        return None
+    return (
+        f"{mention.text!r} alone in a bracket after a percentage and {change!r}: the bracket "
+        f"may restate the change in other terms (with its sign) or give a level"
+    )
+
+
+# After a comma, a few words at most and a word of comparison: "well ahead of the", "behind".
+_COMPARISON_AFTER_COMMA_RE = re.compile(
+    r",[ \t]*(?:[^\W\d_]+[ \t]+){0,2}(?:ahead[ \t]+of|behind|above|below|against)"
+    r"(?:[ \t]+(?:the|a|an|its|their|last|this|that))*[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _compared_with_a_change(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A level set after a comma against a figure before it that moved ("rents climbed 3% in
+    May, well ahead of the 2% seen in April"): "ahead of", "behind", "above", "below",
+    "against" compare it with a change, so it may be another change, not a level."""
+    if reading["kind"] not in _LEVEL_KINDS:
+        return None
+    sentence = _sentence_before(text, mention.start)
+    link = _COMPARISON_AFTER_COMMA_RE.search(sentence)
+    if link is None:
+        return None
+    earlier = sentence[: link.start()]
+    change = next((w for w in _tokens(earlier) if w.casefold() in _CHANGE_WORDS), None)
+    if change is None or not re.search(r"\d", earlier):
+        return None
+    return (
+        f"{mention.text!r} is set against a figure that moved ({change!r}) by "
+        f"{link.group().strip(', ')!r}: it may be another change, not a level"
+    )
+
+
+# "toward(s)" right before a figure; ", up to" opening a figure after a comma.
+_TOWARD_BEFORE_RE = re.compile(r"(?P<verb>[^\W\d_]+)[ \t]+towards?[ \t]+$", re.IGNORECASE)
+_UP_TO_OPENING_RE = re.compile(r"up[ \t]+to(?![\w-])", re.IGNORECASE)
+
+
+def _toward_or_up_to_after_change(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A figure after a verb of change and "toward" ("expected to grow toward 12%": a target,
+    neither the size of the change nor a level reached), or one opening with "up to" right
+    after a comma that follows a word of change ("rose 2% in March, up to $90 million": the
+    level reached or a bound, which the words do not settle)."""
+    sentence = _sentence_before(text, mention.start)
+    toward = _TOWARD_BEFORE_RE.search(sentence)
+    if toward and toward.group("verb").casefold() in _CHANGE_WORDS:
+        return f"'toward' before {mention.text!r} names a target, not a change nor a level"
+    if not _UP_TO_OPENING_RE.match(mention.text) or not sentence.rstrip().endswith(","):
+        return None
+    if not any(w.casefold() in _CHANGE_WORDS for w in _tokens(sentence)):
+        return None
+    return (
+        f"{mention.text!r} after a comma that follows a change may be the level reached or a "
+        f"bound: the words do not settle which"
+    )
+
+
+# Nouns that name a percentage and nothing else, as the subject of a change: "margins". Not
+# "rates" (freight and room rates are prices), "yields" (of crops) or "shares" (of stock).
+_PERCENTAGE_NOUNS = frozenset({"margin", "margins"})
+
+
+def _percentage_noun_moved(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A change in percent whose clause names a percentage as what moved ("profit margins at
+    the farm rose 4.5%"): the change may be in points or relative, as with a percentage as the
+    object ("cut its margins 2%")."""
+    if reading["kind"] != "change" or reading["unit"] != "percent" or reading.get("read_with"):
+        return None
+    nouns = [w for w in _tokens(before) if w.casefold() in _PERCENTAGE_NOUNS]
+    if not nouns or re.search(r"\d", before):
+        return None
+    return (
+        f"{nouns[-1]!r} before {mention.text!r} names a percentage that moved: the change may "
+        f"be in points or relative, which the words do not say"
     )
 
 

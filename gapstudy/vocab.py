@@ -620,6 +620,37 @@ FLOW_ABBREVIATIONS: dict[str, str] = {
     "mtpa": "million tonnes per year ('4 mtpa')",
     "tpd": "tonnes per day ('500 tpd')",
 }
+# Abbreviations of a unit the project lacks written after a count, in any case, singular or
+# plural ("3.1 million TEUs", "1m teu"): the count is refused as a quantity in that unit
+# (docs/annotations.md, "An abbreviation after a count is a unit until declared counted").
+UNIT_ABBREVIATIONS_LACKED: dict[str, str] = {
+    "teu": "twenty-foot equivalent units of container cargo ('3.1 million TEUs')",
+    "feu": "forty-foot equivalent units of container cargo ('40,000 FEU')",
+    "mmbtu": "million British thermal units ('$3 an MMBtu')",
+}
+# All-capitals abbreviations that name things counted, written singular (the plural adds "s"):
+# after a count ("10,000 GPUs") or a change of one ("added 40 IPOs") they are what is counted.
+# Any other all-capitals abbreviation ending the words after a count may be a unit the project
+# lacks, so the count is refused (docs/annotations.md, "An abbreviation after a count is a unit
+# until declared counted").
+COUNTED_ABBREVIATIONS: dict[str, str] = {
+    "GPU": "graphics processors ('10,000 GPUs')",
+    "CPU": "processors ('2,000 CPUs')",
+    "TPU": "tensor processors ('4,096 TPUs')",
+    "NPU": "neural processors ('300 NPUs')",
+    "ASIC": "custom chips ('50,000 ASICs')",
+    "FPGA": "programmable chips ('800 FPGAs')",
+    "PC": "personal computers ('60 million PCs')",
+    "IPO": "share listings ('12 IPOs')",
+    "CEO": "chief executives ('40 CEOs')",
+    "EV": "electric vehicles ('1.2 million EVs')",
+    "SUV": "sport utility vehicles ('300,000 SUVs')",
+    "LEAF": "cars of one model ('4,024 LEAFs')",
+    "LLM": "large language models ('40 LLMs')",
+    "ATM": "cash machines ('3,000 ATMs')",
+    "NGO": "non-governmental organisations ('40 NGOs')",
+    "SME": "small and medium firms ('5,000 SMEs')",
+}
 # Verbs that take "up" as the particle of an amount gathered ("rack up $40,000", "rang up
 # $2 million in sales"): in any form, base or past, "up" after one of them belongs to the verb,
 # never a rise (docs/annotations.md, "Every operator word accounted for"). Base forms; the
@@ -928,6 +959,19 @@ _DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
         "the words after a count ('A unit's symbol follows a count'): one of these right after "
         "a count makes it a flow per day or per year, refused",
         FLOW_ABBREVIATIONS,
+    ),
+    (
+        "Unit abbreviations the project lacks",
+        "the words after a count ('An abbreviation after a count is a unit until declared "
+        "counted'): one of these, singular or plural, after a count or a change of one: refused",
+        UNIT_ABBREVIATIONS_LACKED,
+    ),
+    (
+        "Counted abbreviations",
+        "the words after a count ('An abbreviation after a count is a unit until declared "
+        "counted'): these, singular or with 's', name what is counted; any other all-capitals "
+        "abbreviation ending the words after a count is refused",
+        COUNTED_ABBREVIATIONS,
     ),
     (
         "Verbs that gather with up",

@@ -944,3 +944,94 @@ def test_importing_the_reader_builds_no_table_of_verb_forms():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split("\n")[:2] == ["0 False", "1 True"], done.stdout
+
+
+# Units written short and scales damaged (invented sentences): (sentence, the mention's words,
+# words the refusal must name, or the (kind, value) read where the figure stands).
+WRITTEN_SHORT = [
+    # an all-capitals abbreviation ending the words after a count, not declared counted
+    ("The ferry line carried 2.4 million PAXs last year.", "2.4 million", "'PAXs'"),
+    ("The terminal moved 3.1 million TEUs in the spring.", "3.1 million", "'TEUs'"),
+    ("The terminal's volume rose 4% to 310,000 TEUs.", "310,000", "'TEUs'"),
+    ("Harbours worldwide handled more than 1m teu that year.", "1m", "'teu'"),
+    # a change of a count: the abbreviations only
+    ("Cargo volumes climbed by 40,000 TEU in the spring.", "40,000", "'TEU'"),
+    ("Cargo volumes climbed by 40,000 FEUs in the spring.", "40,000", "'FEUs'"),
+    ("The fleet grew by 200 DWT in May.", "200", "'DWT'"),
+    ("Payrolls rose 172,000 last month.", "172,000", ("change", 172000.0)),
+    # declared things counted stay counts, after a count and a change of one
+    ("The lab bought 10,000 GPUs last year.", "10,000", ("count", 10000.0)),
+    ("The bourse added 12 IPOs in May.", "12", ("count", 12.0)),
+    ("Dealers sold 4,024 LEAFs in July.", "4,024", ("count", 4024.0)),
+    ("The city now has 40 NGOs.", "40", ("count", 40.0)),
+    ("The lab ordered 500 H100s.", "500", ("count", 500.0)),
+    # "a"/"an" before a unit's symbol: a price per that unit
+    ("Tea sells for $4.20 a lb at the market.", "$4.20", "'a lb'"),
+    ("Saffron sells for $90 an oz.", "$90", "'an oz'"),
+    ("Gas traded at $3 an MMBtu.", "$3", "'an MMBtu'"),
+    ("Tea sells for $4.20 a box.", "$4.20", "'a box'"),
+    ("The fare is $4.20 a day.", "$4.20", "a rate"),
+    # a scale written short with a letter lost; a short English word is no scale
+    ("Debts of the club stand at USD 3.180 ln.", "3.180", "misspelt scale"),
+    ("Debts stand at EUR 2.4 bl.", "2.4", "misspelt scale"),
+    ("Debts stand at $3.2 bln.", "$3.2 bln", ("money", 3.2e9)),
+    ("The club owes $3 in fees.", "$3", ("money", 3.0)),
+    # a far figure with no scale set against a figure that has one
+    ("The small firm made $3 billion, up from $12 in 2020.", "$12", "'$3 billion'"),
+    ("The small firm made €4bn, down from €9 in 2019.", "€9", "'€4bn'"),
+    ("The firm made $3 billion, up from $950,000 in 2020.", "$950,000", ("money", 950000.0)),
+    ("It holds 6% of a $7 billion market, up from 2% in 2022.", "2%", ("percent", 2.0)),
+    ("The firm made $3 billion, up from $2.5 billion in 2020.", "$2.5 billion", ("money", 2.5e9)),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), WRITTEN_SHORT)
+def test_a_unit_written_short_or_a_damaged_scale_is_refused_and_counted_things_stand(
+    text, words, expected
+):
+    (mention,) = [m for m in find_mentions(text) if words in m.text]
+    reading = read_in_sentence(text, mention)
+    if isinstance(expected, str):
+        assert expected in reading.get("refusal", ""), reading
+    else:
+        assert (reading.get("kind"), reading.get("value")) == expected, reading
+
+
+# Shapes the guide left open, each settled as a refusal where two readings are possible
+# (invented sentences): (sentence, the mention's words, words the refusal must name, or the
+# (kind, value) read where the figure stands).
+TWO_READINGS_REFUSED = [
+    # an amount alone in brackets after a percentage that changed, and its mirror case
+    ("Bond sales fell 6 percent ($210 million) in May.", "$210 million", "alone in a bracket"),
+    ("Bond sales fell by $210 million (6 percent) in May.", "6 percent", "alone in a bracket"),
+    ("Imports grew 3% (€12 million) in June.", "€12 million", "alone in a bracket"),
+    ("Revenue rose to $5 billion (€4.6 billion) in June.", "€4.6 billion", ("money", 4.6e9)),
+    # a level set against a change after a comma
+    ("Exports rose 5% in June, well behind the 8% of May.", "8%", "'well behind the'"),
+    ("Rents climbed 3% in May, above the 2% goal.", "2%", "'above the'"),
+    ("Rents were 3% in May, ahead of the 2% of April.", "2%", ("percent", 2.0)),
+    # a fraction of a figure named earlier and not given
+    ("Traffic rose 4% this year, a pace half the figure seen last year.", "half", "'figure'"),
+    ("Sales were half the total.", "half", "'total'"),
+    ("Half the number of riders left.", "Half", ("percent", 50.0)),
+    # "toward" a figure; "up to" after a comma that follows a change
+    ("Fares are set to climb toward 9%.", "9%", "'toward'"),
+    ("Firms plan to lift spending towards $2 billion.", "$2 billion", ("money", 2e9)),
+    ("Loans grew 3% in June, up to $40 million.", "up to $40 million", "level reached or a"),
+    ("Loans grew 3% in June to $40 million.", "$40 million", ("money", 4e7)),
+    # "margins" as the subject of a change; "rates" as a subject stay relative
+    ("The mill's margins rose 1.5% last year.", "1.5%", "'margins'"),
+    ("Freight rates rose 4% last week.", "4%", ("change", 4.0)),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), TWO_READINGS_REFUSED)
+def test_a_figure_the_words_leave_open_is_refused_and_its_plain_neighbours_stand(
+    text, words, expected
+):
+    (mention,) = [m for m in find_mentions(text) if words in m.text]
+    reading = read_in_sentence(text, mention)
+    if isinstance(expected, str):
+        assert expected in reading.get("refusal", ""), reading
+    else:
+        assert (reading.get("kind"), reading.get("value")) == expected, reading
