@@ -144,6 +144,7 @@ from gapstudy.unheld import (
     is_verb,
     predicate_starts,
     unheld_words,
+    without_attributive_ing,
 )
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
@@ -3612,8 +3613,9 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
     """ "by N" read with the verb of change or the word of difference earlier in its clause,
     or as a count after a participle that names who does it ("powered by 18,000 systems")."""
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
+    starts = _past_a_dash_after_a_verb(text, starts)
     clause = text[starts[-1] if starts else floor : mention.start]
-    words = [w.casefold() for w in _WORD_RE.findall(clause)]
+    words = without_attributive_ing([w.casefold() for w in _WORD_RE.findall(clause)])
     if (doer := _by_the_doer(words, reading)) is not None:
         return doer
     if (own := _undeclared_verb_before(words)) is not None:
@@ -3640,6 +3642,22 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
         "refusal": f"{mention.text!r} gives the amount of a change or a difference whose "
         f"words are not in its clause; {vocab.REFUSAL_ADVICE}"
     }
+
+
+# A dash right after a verb of change opens an aside that still belongs to it: "dropped
+# sharply – by 6% – over the summer".
+_DASH_AFTER_VERB_RE = re.compile(r"(?P<verb>[^\W\d_]+)(?:[ \t]+[^\W\d_]+ly)?[ \t]*[—–][ \t]*$")
+
+
+def _past_a_dash_after_a_verb(text: str, starts: list[int]) -> list[int]:
+    """The clause starts without the last one when it is a dash right after a verb of change
+    (and an adverb in "-ly"), so "by N" past the dash is read with that verb."""
+    if not starts or text[starts[-1] - 1] not in "—–":
+        return starts
+    found = _DASH_AFTER_VERB_RE.search(text, starts[-2] if len(starts) > 1 else 0, starts[-1])
+    if found is None or found.group("verb").casefold() not in vocab.CHANGE_VERBS:
+        return starts
+    return starts[:-1]
 
 
 # Verbs of going above that compare two amounts, and the words that date what is compared at an

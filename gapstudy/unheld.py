@@ -382,6 +382,31 @@ def _year_at_one_end(
     return f"one end of {mention.text!r} is written as a year: a date, not an end of the range read"
 
 
+_ATTRIBUTIVE_BEFORE = frozenset(
+    {"a", "an", "the", "its", "their", "this", "that", "these", "those", "our", "his", "her"}
+)
+
+
+def without_attributive_ing(words: list[str]) -> list[str]:
+    """The clause's words without a form in "-ing" that stands between a determiner or an
+    adjective and a noun: "in the main growing belt" describes the belt, it is no verb of
+    change for a later "by N". A form in "-ing" last, or after a verb, stays."""
+    kept = list(words)
+    for i in range(len(words) - 2, 0, -1):
+        word, before = words[i], words[i - 1]
+        if not word.endswith("ing") or word not in vocab.CHANGE_VERBS:
+            continue
+        if before in _ATTRIBUTIVE_BEFORE or _is_bare_adjective(before):
+            del kept[i]
+    return kept
+
+
+def _is_bare_adjective(word: str) -> bool:
+    """Whether the English lexicon gives ``word`` as an adjective and not as a verb."""
+    parts = lemminflect.getAllLemmas(word)
+    return "ADJ" in parts and "VERB" not in parts
+
+
 def _lent_verb(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
@@ -395,7 +420,9 @@ def _lent_verb(
     if at < 0:
         return None
     between = before[at + len(lent.group(1)) :]
-    other = [w for w in _WORD_RE.findall(between) if w.casefold() in vocab.CHANGE_VERBS]
+    words = without_attributive_ing([w.casefold() for w in _WORD_RE.findall(before[at:])])
+    lent_words = len(_WORD_RE.findall(lent.group(1)))
+    other = [w for w in words[lent_words:] if w in vocab.CHANGE_VERBS]
     relative = _RELATIVE_RE.search(between)
     if not other and relative is None:
         return None

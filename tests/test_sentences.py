@@ -4401,3 +4401,82 @@ def test_a_form_the_rules_were_silent_on_reads_as_now_settled(text, words, expec
         assert expected[0] in reading and expected[1] in reading[expected[0]], reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+# Words one step further from their figure (expected readings written before the code):
+# an "-ing" form between a determiner or adjective and its noun describes the noun and is no
+# verb of change; a share of "these"/"those" is of a whole named earlier; the subject's noun
+# of change reaches past ", which" to "ranged between"; "a range of" names the figure's own
+# range; "half" of a period writes no unit; a listed percentage may be followed by a period
+# and then a place; a restatement after a counted noun; a dash after the verb of change.
+FURTHER_WORD_CASES = [
+    (
+        "Hail cut wheat yields in the main growing belt by about 30,000 loads last week.",
+        "by about 30,000",
+        ("change", -30000.0, -30000.0, -30000.0, "approximate", "count"),
+    ),
+    (
+        "Frost reduced output in the growing season by 12%.",
+        "by 12%",
+        ("change", -12.0, -12.0, -12.0, "exact", "percent"),
+    ),
+    ("Sales kept growing by 5%.", "by 5%", ("change", 5.0, 5.0, 5.0, "exact", "percent")),
+    ("Of the 400 firms, a quarter of these closed.", "a quarter", ("refusal", "named earlier")),
+    ("Of the 400 firms, a quarter of those closed.", "a quarter", ("refusal", "named earlier")),
+    (
+        "Tuition hikes at the colleges, which ranged between 5 and 9 percent, drew protests.",
+        "between 5 and 9 percent",
+        ("change", None, 5.0, 9.0, "range", "percent"),
+    ),
+    (
+        "The fee increases ranged between 5 and 9 percent.",
+        "between 5 and 9 percent",
+        ("change", None, 5.0, 9.0, "range", "percent"),
+    ),
+    (
+        "The agency aims for a comfort range of 2 percent to 2.5 percent for inflation.",
+        "2 percent to 2.5 percent",
+        ("percent", None, 2.0, 2.5, "range", "percent"),
+    ),
+    (
+        "Prices moved within a range of 2 to 3 percent.",
+        "2 to 3 percent",
+        ("percent", None, 2.0, 3.0, "range", "percent"),
+    ),
+    (
+        "In the second half of 2022 the club's roll grew 3%, to 4,200.",
+        "4,200",
+        ("count", 4200.0, 4200.0, 4200.0, "exact", "count"),
+    ),
+    (
+        "Attendance fell 12% in March and 4% from a year ago across all of the small regional"
+        " venues.",
+        "4%",
+        ("change", -4.0, -4.0, -4.0, "exact", "percent"),
+    ),
+    (
+        "Hail destroyed part of the crop, cutting it by 30,000 bins, or 4%.",
+        "4%",
+        ("change", -4.0, -4.0, -4.0, "exact", "percent"),
+    ),
+    (
+        "Ferry use dropped sharply – by 6% – over the summer.",
+        "by 6%",
+        ("change", -6.0, -6.0, -6.0, "exact", "percent"),
+    ),
+    (
+        "The toy market contracted 2% last spring.",
+        "2%",
+        ("change", -2.0, -2.0, -2.0, "exact", "percent"),
+    ),
+    ("The agency contracted 300 nurses.", "300", ("count", 300.0, 300.0, 300.0, "exact", "count")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), FURTHER_WORD_CASES)
+def test_a_word_one_step_from_its_figure_still_settles_it(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] in ("refusal", "exclusion"):
+        assert expected[0] in reading and expected[1] in reading[expected[0]], reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
