@@ -3107,7 +3107,7 @@ def _whole_defined_after(
     else:
         return None
     defined = _DEFINED_AFTER_RE.match(text, pronoun_end)
-    if defined is None:
+    if defined is None or _the_clause_verb_after(text, mention, defined.group()):
         return None
     words = _WHOLE_END_RE.sub("", defined.group()).rstrip()
     whole = text[pronoun_end - 5 : pronoun_end].strip() + words
@@ -3115,6 +3115,19 @@ def _whole_defined_after(
         "whole": whole,
         "read_with": f"{words.strip()!r} after it: its whole",
     }
+
+
+def _the_clause_verb_after(text: str, mention: Mention, defined: str) -> bool:
+    """Whether the word in "-ed" right after "of these/those" is the verb of the clause the
+    mention opens ("Of the 400 firms, a quarter of these closed last year."), not words naming
+    the whole ("a quarter of those surveyed said"): nothing but the mention stands in its
+    clause before it, and no other verb follows in its clause."""
+    if not re.match(r"[ \t]+[^\W\d_]+ed\b", defined) or _WHOLE_END_RE.search(defined):
+        return False
+    if any(is_past_tense(word) for word in defined.split()[1:]):
+        return False  # "those surveyed in May backed the plan"
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, 0, mention.start)]
+    return not text[starts[-1] if starts else 0 : mention.start].strip()
 
 
 def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
