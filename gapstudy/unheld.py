@@ -1485,6 +1485,19 @@ def _hedge_stripped(words: list[str], mention: str) -> list[str]:
     return words
 
 
+def _no_range_of_levels(folded: list[str], reading: dict[str, Any]) -> str | None:
+    """Why a figure after "a range/band/corridor of" (vocab.RANGE_LEVEL_NOUNS, ``folded`` the
+    clause's words before it) is not the levels' own range: one end only, or a word of change
+    earlier in its clause (the range of a change); else None."""
+    noun = folded[-2]
+    if reading.get("bound") != "range":
+        return f"'{noun} of' names a range, but the figure has one end only"
+    changes = [word for word in folded[:-2] if word in _CHANGE_WORDS]
+    if changes:
+        return f"'{noun} of' after {changes[-1]!r}: the range of a change or of a level?"
+    return None
+
+
 def _decided_before(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
@@ -1507,6 +1520,8 @@ def _decided_before(
         return None
     if folded[-1] == "of" and len(words) > 1:
         noun = folded[-2]
+        if noun in vocab.RANGE_LEVEL_NOUNS and (why := _no_range_of_levels(folded, reading)):
+            return why
         if noun in level_nouns or noun in _CHANGE_NOUNS_OF or not _is_noun(noun):
             return None
         if not {"a", "an"} & set(folded[-5:-2]):

@@ -530,7 +530,15 @@ LEVEL_WORDS: dict[str, str] = {
     "a stake of": "a noun: a part owned, a level ('a stake of 5%')",
     "a rate of": "a noun: a rate, a level ('a rate of 3.5%'; 'a growth rate of' is a change)",
     "a margin of": "a noun: a margin, a level ('a gross margin of 75%')",
+    # a range named as such: the figure's own range of levels ("a target range of 1% to 3%")
+    "a range of": "a noun: the levels' own range ('a comfort range of 1% to 3%')",
+    "a band of": "a noun: the levels' own range ('a target band of 1% to 3%')",
+    "a corridor of": "a noun: the levels' own range ('a corridor of 1% to 3%')",
 }
+# Of the level words, the nouns that name a range: after them only a figure with two ends in a
+# clause with no word of change is read ("a comfort range of 2% to 2.5%"); one figure, or a
+# range of a change ("growth came in a range of 2% to 3%"), is refused.
+RANGE_LEVEL_NOUNS: frozenset[str] = frozenset({"range", "band", "corridor"})
 # Verbs that take "up" as their particle of change ("prices went up", "shot up"): before "up
 # to" and a figure, "up" may belong to the verb (the level reached) or "up to" bound the
 # figure, which the words do not settle: refused (docs/annotations.md, "up to" after a verb
