@@ -2408,6 +2408,8 @@ def _writes(text: str, earlier: list[Mention], k: int, mention: Mention) -> str 
     a ratio of two amounts its words alone do not show ("grew during the spring by 6% to
     about 48,000": a change, and the level it reached)."""
     unit = _unit_written(read_mention(earlier[k].text))
+    if unit is not None and _not_a_quantity(text, earlier[k]) is not None:
+        return None  # "in the second half of 2022 ... grew 3%, to 4,200": "half" writes no unit
     if unit != "percent" or not _TO_ALONE_RE.fullmatch(text, earlier[k].end, mention.start):
         return unit
     in_sentence = _read(text, earlier[k], earlier[:k], 0)

@@ -4470,6 +4470,27 @@ FURTHER_WORD_CASES = [
         ("change", -2.0, -2.0, -2.0, "exact", "percent"),
     ),
     ("The agency contracted 300 nurses.", "300", ("count", 300.0, 300.0, 300.0, "exact", "count")),
+    (
+        "Output in the first half of the season fell 3% on the prior season, to 4,200.",
+        "3%",
+        ("change", -3.0, -3.0, -3.0, "exact", "percent"),
+    ),
+    (
+        "Output in the first half of the season fell 3% on the prior season, to 4,200.",
+        "4,200",
+        ("count", 4200.0, 4200.0, 4200.0, "exact", "count"),
+    ),
+    (
+        "Growth came in a range of 2% to 3% last year.",
+        "2% to 3%",
+        ("refusal", "range of a change or of a level"),
+    ),
+    ("Wages sit in a range of 5%.", "5%", ("refusal", "one end only")),
+    (
+        "A quarter of those surveyed in May backed the plan.",
+        "A quarter",
+        ("percent", 25.0, 25.0, 25.0, "exact", "percent"),
+    ),
 ]
 
 
