@@ -201,10 +201,11 @@ _LEVEL_AFTER = (
     r"(?:[ \t]*%|[ \t]+per[ \t]*cent(?![\w-])|[ \t]+percent(?![\w-]))?"
 )
 _LEVEL_AFTER_RE = re.compile(_LEVEL_AFTER, re.IGNORECASE)
-# What may follow a figure that continues a list: the level it reached, its period, then the
-# clause ends.
+# What may follow a figure that continues a list: the level it reached, its period and a
+# place (two asides, each up to 40 characters: "4% from a year ago across all of the small
+# regional venues"), then the clause ends.
 _LIST_TAIL_RE = re.compile(
-    rf"(?:{_LEVEL_AFTER})?{_LIST_ASIDE}?(?:{_COMPARED_PERIOD})?[ \t]*"
+    rf"(?:{_LEVEL_AFTER})?(?:{_LIST_ASIDE}){{0,2}}(?:{_COMPARED_PERIOD})?[ \t]*"
     r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$|(?<=\S)[ \t]*respectively\b)",
     re.IGNORECASE,
 )
