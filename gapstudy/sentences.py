@@ -2190,6 +2190,19 @@ def _past_the_level_reached(text: str, mention: Mention, earlier: list[Mention],
     return i - 1 if reached else i
 
 
+# One plain noun, then ", or" between a count and the next figure: "by 30,000 bins, or 4%".
+_COUNTED_THEN_OR_RE = re.compile(r"[ \t]+[^\W\d_]+[ \t]*,[ \t]*or[ \t]+")
+
+
+def _counted_then_or(text: str, previous: Mention, mention: Mention) -> bool:
+    """Whether one plain noun naming what the count ``previous`` counts stands between it and
+    ", or" before ``mention`` ("cutting it by 30,000 bins, or 4%"): the noun belongs to the
+    count, and ", or" still restates it."""
+    if _COUNTED_THEN_OR_RE.fullmatch(text, previous.end, mention.start) is None:
+        return False
+    return read_mention(previous.text).get("unit") == "count"
+
+
 def _restated_change(
     text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention], floor: int
 ) -> dict[str, Any] | None:
@@ -2207,7 +2220,10 @@ def _restated_change(
     if not earlier or not plain or "whole" in reading:
         return None
     previous = earlier[-1]
-    if (joined := _RESTATED_RE.fullmatch(text, previous.end, mention.start)) is None:
+    joined = _RESTATED_RE.fullmatch(text, previous.end, mention.start)
+    if joined is None and _counted_then_or(text, previous, mention):
+        joined = _RESTATED_RE.search(text, previous.end, mention.start)
+    if joined is None:
         return None
     if not joined.group("comma") and _TO_AFTER_RE.match(text, mention.end):
         return {
