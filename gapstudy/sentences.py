@@ -3900,7 +3900,41 @@ def _change_in_words_before(text: str, mention: Mention, floor: int) -> dict[str
     if noun := _NOUN_IS_RE.search(text, floor, mention.start):
         word = noun.group(1).casefold()
         return _with_verb(read_mention(f"a {word} of {mention.text}"), noun.group().strip())
-    return None
+    return _change_subject_past_which(text, mention, floor)
+
+
+# ", which" (or "that") and a verb of range or of being right before a figure: "Tuition hikes
+# at the colleges, which ranged between 5 and 9 percent, drew protests."
+_WHICH_RANGED_RE = re.compile(
+    r",[ \t]*(?:which|that)[ \t]+(?:ranged|range|were|was|averaged|came[ \t]+to)[ \t]+$",
+    re.IGNORECASE,
+)
+_CHANGE_SUBJECT_NOUNS = frozenset(vocab.CHANGE_NOUNS) | frozenset(vocab.CHANGE_NOUN_PLURALS)
+
+
+def _change_subject_past_which(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """A percentage after ", which ranged" (or "were", "averaged") whose clause subject before
+    the comma holds a noun of change ("Tuition hikes at the colleges, which ranged between 5
+    and 9 percent"): the relative clause carries that subject, so the figure is that change;
+    else None."""
+    which = _WHICH_RANGED_RE.search(text, floor, mention.start)
+    if which is None:
+        return None
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, which.start())]
+    subject = [
+        w.casefold()
+        for w in _WORD_RE.findall(text[starts[-1] if starts else floor : which.start()])
+    ]
+    nouns = [word for word in subject if word in _CHANGE_SUBJECT_NOUNS]
+    if not nouns or any(word in vocab.CHANGE_VERBS and word not in nouns for word in subject):
+        return None
+    noun = nouns[0] if nouns[0] in vocab.CHANGE_NOUNS else "change"
+    sign = vocab.CHANGE_NOUNS.get(nouns[0], vocab.CHANGE_NOUN_PLURALS.get(nouns[0], 0))
+    word = {1: "increase", -1: "decrease"}.get(sign, noun)
+    read = read_mention(f"a {word} of {mention.text}")
+    if read.get("kind") != "change":
+        return None
+    return read | {"read_with": f"{nouns[0]!r}, the subject {which.group().strip()!r} refers to"}
 
 
 def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
