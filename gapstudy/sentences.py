@@ -3650,6 +3650,8 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
     words = without_attributive_ing([w.casefold() for w in _WORD_RE.findall(clause)])
     if (doer := _by_the_doer(words, reading)) is not None:
         return doer
+    if (shrank := _percent_change_verb(words, mention, reading)) is not None:
+        return shrank
     if (own := _undeclared_verb_before(words)) is not None:
         return {  # "costs mushroomed by nearly 5 percent": not the "rose" of an earlier clause
             "refusal": f"{mention.text!r} follows {own!r}, which is not a declared verb of "
@@ -3887,10 +3889,31 @@ def _off_or_with(
     return read | {"read_with": f"{said}: a change"} if read.get("kind") == "change" else None
 
 
+def _percent_change_verb(
+    words: list[str], mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A percentage right after a verb of change only of a percentage (vocab.
+    PERCENT_CHANGE_VERBS, ``words`` the clause's words before it, "by" left out: "the market
+    contracted 2%"): the change that verb gives; else None."""
+    if reading.get("unit") != "percent" or reading.get("kind") not in ("percent", "change"):
+        return None
+    if "whole" in reading or not words or words[-1] not in vocab.PERCENT_CHANGE_VERBS:
+        return None
+    sign = vocab.PERCENT_CHANGE_VERBS[words[-1]]
+    amount = _BY_RE.sub("", mention.text, count=1)
+    read = read_mention(f"{'rose' if sign > 0 else 'fell'} {amount}")
+    return _with_verb(read, words[-1]) if read.get("kind") == "change" else None
+
+
 def _change_in_words_before(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
     """A percentage made a change by the words before it: a verb and its object ("grew revenue
     20%"), a verb "at a rate of" ("rising at a rate of approximately 7%"), a noun of change
     and a verb of being ("the year-on-year decline was 35.2%"); else None."""
+    before = [w.casefold() for w in _WORD_RE.findall(text[floor : mention.start])]
+    if _CLAUSE_END_BEFORE_RE.search(text, floor, mention.start) is None:
+        shrank = _percent_change_verb(before, mention, read_mention(mention.text))
+        if shrank is not None:
+            return shrank
     if (moved := _verb_and_object(text, mention, floor)) is not None:
         return moved
     if rate := _VERB_AT_RATE_RE.search(text, floor, mention.start):
@@ -3902,6 +3925,9 @@ def _change_in_words_before(text: str, mention: Mention, floor: int) -> dict[str
         return _with_verb(read_mention(f"a {word} of {mention.text}"), noun.group().strip())
     return _change_subject_past_which(text, mention, floor)
 
+
+# A figure glued to the word before it, or punctuation right before it.
+_CLAUSE_END_BEFORE_RE = re.compile(r"(?:[^\s]|[,;:()\[\]—–\"“”][ \t]*)$")
 
 # ", which" (or "that") and a verb of range or of being right before a figure: "Tuition hikes
 # at the colleges, which ranged between 5 and 9 percent, drew protests."

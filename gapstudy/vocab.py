@@ -483,6 +483,12 @@ PERCENT_CHANGE_NOUNS: dict[str, int] = {
     **dict.fromkeys(("slump", "dip", "slide", "tumble", "retreat", "slip"), -1),
 }
 CHANGE_NOUNS.update(PERCENT_CHANGE_NOUNS)
+# Verbs of change only before a percentage ("the market contracted 2%", "contracted by 2%"): a
+# fall. Before a count or money they name an agreement ("contracted 300 nurses"), read as the
+# count or money they are; they are not in CHANGE_VERBS, so the mention finder leaves them out.
+PERCENT_CHANGE_VERBS: dict[str, int] = dict.fromkeys(
+    ("contracted", "contracts", "contracting", "contract"), -1
+)
 
 
 # The plural of each noun of change, made by rule ("-s"): "increases of 15 percent and 80
