@@ -2046,6 +2046,8 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return multiplied
     if (annual := _read_with_annual(text, mention, reading, floor)) is not None:
         return annual
+    if (one_span := _change_over_one_span(text, mention, reading, floor)) is not None:
+        return one_span
     if (compared := _read_with_comparator(text, mention, reading)) is not None:
         return _dated_again(text, mention, reading, compared)
     if refusal := _elided_comparison(text, mention, reading):
@@ -2811,6 +2813,34 @@ def _count_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
     if after.group(1).casefold() == "of" and mention.text.casefold() == "one":
         return "'one of' picks out a member of a group, not a quantity"
     return None
+
+
+# One "weekly" or "monthly" change after an article: "logged a weekly gain of 3.1%".
+_ONE_SPAN_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:a|an|its|their|the)[ \t]+(?P<span>weekly|monthly)[ \t]+$", re.IGNORECASE
+)
+
+
+def _change_over_one_span(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A percentage change named with a noun of change in the singular after "a weekly" or "a
+    monthly" ("Sugar logged a weekly gain of 3.1%"): the change over that one week or month, a
+    total in percent (the project has no rate a week), as a change "in a year" is; else None.
+    "average weekly gains" and plural nouns stay refused (a rate)."""
+    before = _ONE_SPAN_BEFORE_RE.search(text, floor, mention.start)
+    if before is None or reading.get("kind") != "change" or reading.get("unit") != "percent":
+        return None
+    if not _CHANGE_NOUN_START_RE.match(mention.text):
+        return None
+    noun = _WORD_RE.match(mention.text)
+    if noun is None or noun.group().casefold() not in vocab.CHANGE_NOUNS:
+        return None  # "weekly gains of 3%": a rate, refused
+    span = before.group("span").casefold()
+    return reading | {
+        "read_with": f"{before.group().strip()!r} before it: the change over one "
+        f"{span.removesuffix('ly')}, a total"
+    }
 
 
 def _read_with_annual(
