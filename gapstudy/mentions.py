@@ -785,7 +785,9 @@ _DIRECTION_TAIL_RE = re.compile(
 _BARE_BOUND_TAIL_RE = re.compile(
     r"[ \t]+or[ \t]+(?:more|fewer|less|greater|higher|lower|above|below|over|under|so"
     r"|thereabouts)(?![\w-])"
-    r"(?![ \t]+than\b)",
+    r"(?![ \t]+than\b)"
+    # "2,300-plus members": a lower bound glued by a hyphen, as "2,300 or more"
+    r"|-plus(?![\w-])",
     re.IGNORECASE,
 )
 _BARE_NUMBER_RE = re.compile(

@@ -4491,6 +4491,37 @@ FURTHER_WORD_CASES = [
         "A quarter",
         ("percent", 25.0, 25.0, 25.0, "exact", "percent"),
     ),
+    (
+        "The toy market contracted by about 2% last spring.",
+        "by about 2%",
+        ("change", -2.0, -2.0, -2.0, "approximate", "percent"),
+    ),
+    (
+        "Fee cuts at the clinics, which averaged 4%, helped.",
+        "4%",
+        ("change", -4.0, -4.0, -4.0, "exact", "percent"),
+    ),
+    (
+        "Sugar logged a weekly gain of 3.1%.",
+        "gain of 3.1%",
+        ("change", 3.1, 3.1, 3.1, "exact", "percent"),
+    ),
+    (
+        "Sugar posted a monthly decline of 2%.",
+        "decline of 2%",
+        ("change", -2.0, -2.0, -2.0, "exact", "percent"),
+    ),
+    ("Sugar logged average weekly gains of 3.1%.", "3.1%", ("refusal", "'weekly'")),
+    (
+        "The club has 2,300-plus members.",
+        "2,300",
+        ("count", None, 2300.0, None, "lower", "count"),
+    ),
+    (
+        "Sales rose by 2,000 units, or 3%, last year.",
+        "3%",
+        ("change", 3.0, 3.0, 3.0, "exact", "percent"),
+    ),
 ]
 
 
