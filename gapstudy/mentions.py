@@ -1107,8 +1107,8 @@ def _past_change_verb(word: str) -> bool:
     """Whether ``word`` (in lower case) is a declared verb of change in the past tense
     ("fell", "rose", "grew"): after a noun it is the clause's verb, not part of a whole ("in
     the first half of the season fell 3%")."""
-    if word not in vocab.CHANGE_VERBS:
-        return False
+    if word not in vocab.CHANGE_VERBS or word.endswith("ed"):
+        return False  # a form in "-ed" is weighed above ("of the world's most advanced chips")
     lemmas = lemminflect.getAllLemmas(word).get("VERB", ())
     return any(word in lemminflect.getInflection(lemma, "VBD") for lemma in lemmas)
 

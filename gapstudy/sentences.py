@@ -2046,8 +2046,6 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
         return multiplied
     if (annual := _read_with_annual(text, mention, reading, floor)) is not None:
         return annual
-    if (one_span := _change_over_one_span(text, mention, reading, floor)) is not None:
-        return one_span
     if (compared := _read_with_comparator(text, mention, reading)) is not None:
         return _dated_again(text, mention, reading, compared)
     if refusal := _elided_comparison(text, mention, reading):
@@ -2880,7 +2878,8 @@ def _read_with_annual(
             f"{mention.text!r} a rate a year, which the mention does not hold; "
             f"{vocab.REFUSAL_ADVICE}"
         }
-    return _stock_or_flow(text, mention, reading, floor)
+    one_span = _change_over_one_span(text, mention, reading, floor)
+    return one_span or _stock_or_flow(text, mention, reading, floor)
 
 
 # A percentage ending in a comparative, then what it is compared with ("more than 10% less |
