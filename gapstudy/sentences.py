@@ -3952,7 +3952,45 @@ def _change_in_words_before(text: str, mention: Mention, floor: int) -> dict[str
     if noun := _NOUN_IS_RE.search(text, floor, mention.start):
         word = noun.group(1).casefold()
         return _with_verb(read_mention(f"a {word} of {mention.text}"), noun.group().strip())
-    return _change_subject_past_which(text, mention, floor)
+    which = _change_subject_past_which(text, mention, floor)
+    return which or _changes_listed_after_being(text, mention, floor)
+
+
+_CHANGE_SUBJECT_NOUNS = frozenset(vocab.CHANGE_NOUNS) | frozenset(vocab.CHANGE_NOUN_PLURALS)
+# A noun of change as the subject, a verb of being, then a list of percentages up to the
+# mention: "Price cuts at the two chains were 4% and 6%", "The increases were 3%, 4% and 5%".
+_LISTED_ITEM = (
+    r"(?:(?:about|around|nearly|roughly)[ \t]+)?\d+(?:\.\d+)?"
+    r"(?:[ \t]*%|[ \t]+percent|[ \t]+per[ \t]+cent)?"
+)
+_CHANGES_BEING_RE = re.compile(
+    rf"(?<![\w-])(?P<noun>{_words_re(_CHANGE_SUBJECT_NOUNS)})(?![\w-])"
+    r"(?P<between>[^\d\n,;:.()%]{0,60}?)[ \t]+(?:was|were|is|are)[ \t]+"
+    rf"(?:{_LISTED_ITEM}[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+))*$",
+    re.IGNORECASE,
+)
+
+
+def _changes_listed_after_being(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """A percentage after a noun of change as the subject and "was/were/is/are", first or
+    later in a list of percentages ("Price cuts at the two chains were 4% and 6%": falls of 4%
+    and 6%), with no verb of change between the noun and the verb: that change, with the
+    noun's sign (as "the increase was 9 percent" is); else None."""
+    found = _CHANGES_BEING_RE.search(text, floor, mention.start)
+    if found is None:
+        return None
+    between = [w.casefold() for w in _WORD_RE.findall(found.group("between"))]
+    if any(word in vocab.CHANGE_VERBS or word in _CHANGE_SUBJECT_NOUNS for word in between):
+        return None
+    noun = found.group("noun").casefold()
+    sign = vocab.CHANGE_NOUNS.get(noun, vocab.CHANGE_NOUN_PLURALS.get(noun, 0))
+    if sign == 0:
+        return None
+    word = "increase" if sign > 0 else "decrease"
+    read = read_mention(f"a {word} of {mention.text}")
+    if read.get("kind") != "change":
+        return None
+    return read | {"read_with": f"{noun!r} before it, the subject of a verb of being"}
 
 
 # A figure glued to the word before it, or punctuation right before it.
@@ -3964,7 +4002,6 @@ _WHICH_RANGED_RE = re.compile(
     r",[ \t]*(?:which|that)[ \t]+(?:ranged|range|were|was|averaged|came[ \t]+to)[ \t]+$",
     re.IGNORECASE,
 )
-_CHANGE_SUBJECT_NOUNS = frozenset(vocab.CHANGE_NOUNS) | frozenset(vocab.CHANGE_NOUN_PLURALS)
 
 
 def _change_subject_past_which(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:

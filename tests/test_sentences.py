@@ -4522,6 +4522,21 @@ FURTHER_WORD_CASES = [
         "3%",
         ("change", 3.0, 3.0, 3.0, "exact", "percent"),
     ),
+    (
+        "Price cuts at the two chains were 4% and 6%.",
+        "6%",
+        ("change", -6.0, -6.0, -6.0, "exact", "percent"),
+    ),
+    (
+        "The increases this year were 3%, 4% and 5%.",
+        "3%",
+        ("change", 3.0, 3.0, 3.0, "exact", "percent"),
+    ),
+    (
+        "The rise was 5% of the total and costs were 3%.",
+        "3%",
+        ("percent", 3.0, 3.0, 3.0, "exact", "percent"),
+    ),
 ]
 
 
