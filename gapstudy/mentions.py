@@ -790,7 +790,9 @@ _DIRECTION_TAIL_RE = re.compile(
 _BARE_BOUND_TAIL_RE = re.compile(
     r"[ \t]+or[ \t]+(?:more|fewer|less|greater|higher|lower|above|below|over|under|so"
     r"|thereabouts)(?![\w-])"
-    r"(?![ \t]+than\b)",
+    r"(?![ \t]+than\b)"
+    # "2,300-plus members": a lower bound glued by a hyphen, as "2,300 or more"
+    r"|-plus(?![\w-])",
     re.IGNORECASE,
 )
 _BARE_NUMBER_RE = re.compile(
@@ -1119,6 +1121,16 @@ def _verb_after_whole(text: str, word: re.Match[str]) -> bool:
     return is_s_form and singular and bool(_OBJECT_AFTER_RE.match(text, word.end()))
 
 
+def _past_change_verb(word: str) -> bool:
+    """Whether ``word`` (in lower case) is a declared verb of change in the past tense
+    ("fell", "rose", "grew"): after a noun it is the clause's verb, not part of a whole ("in
+    the first half of the season fell 3%")."""
+    if word not in vocab.CHANGE_VERBS or word.endswith("ed"):
+        return False  # a form in "-ed" is weighed above ("of the world's most advanced chips")
+    lemmas = lemminflect.getAllLemmas(word).get("VERB", ())
+    return any(word in lemminflect.getInflection(lemma, "VBD") for lemma in lemmas)
+
+
 def _whole_end(text: str, end: int) -> int:
     """The end of "of" and the whole named after a share ("of the Chinese market", "of
     Nvidia's total revenue"), else ``end``: plain words only, never a number, a year or a
@@ -1149,7 +1161,7 @@ def _whole_end(text: str, end: int) -> int:
             break
         if words and folded in _DETERMINERS:
             break
-        if found != end and _verb_after_whole(text, word):
+        if found != end and (_verb_after_whole(text, word) or _past_change_verb(folded)):
             break  # "of the U.S. adult population knows ChatGPT": the whole ends at its noun
         position, words, previous = word.end(), words + 1, folded
         if folded not in _DETERMINERS:

@@ -145,6 +145,7 @@ from gapstudy.unheld import (
     is_verb,
     predicate_starts,
     unheld_words,
+    without_attributive_ing,
 )
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
@@ -201,10 +202,11 @@ _LEVEL_AFTER = (
     r"(?:[ \t]*%|[ \t]+per[ \t]*cent(?![\w-])|[ \t]+percent(?![\w-]))?"
 )
 _LEVEL_AFTER_RE = re.compile(_LEVEL_AFTER, re.IGNORECASE)
-# What may follow a figure that continues a list: the level it reached, its period, then the
-# clause ends.
+# What may follow a figure that continues a list: the level it reached, its period and a
+# place (two asides, each up to 40 characters: "4% from a year ago across all of the small
+# regional venues"), then the clause ends.
 _LIST_TAIL_RE = re.compile(
-    rf"(?:{_LEVEL_AFTER})?{_LIST_ASIDE}?(?:{_COMPARED_PERIOD})?[ \t]*"
+    rf"(?:{_LEVEL_AFTER})?(?:{_LIST_ASIDE}){{0,2}}(?:{_COMPARED_PERIOD})?[ \t]*"
     r"(?:[,;:.)\]!?—–]|[ \t]+(?:and|or)\b|$|(?<=\S)[ \t]*respectively\b)",
     re.IGNORECASE,
 )
@@ -2612,6 +2614,19 @@ def _past_the_level_reached(text: str, mention: Mention, earlier: list[Mention],
     return i - 1 if reached else i
 
 
+# One plain noun, then ", or" between a count and the next figure: "by 30,000 bins, or 4%".
+_COUNTED_THEN_OR_RE = re.compile(r"[ \t]+[^\W\d_]+[ \t]*,[ \t]*or[ \t]+")
+
+
+def _counted_then_or(text: str, previous: Mention, mention: Mention) -> bool:
+    """Whether one plain noun naming what the count ``previous`` counts stands between it and
+    ", or" before ``mention`` ("cutting it by 30,000 bins, or 4%"): the noun belongs to the
+    count, and ", or" still restates it."""
+    if _COUNTED_THEN_OR_RE.fullmatch(text, previous.end, mention.start) is None:
+        return False
+    return read_mention(previous.text).get("unit") == "count"
+
+
 def _restated_change(
     text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention], floor: int
 ) -> dict[str, Any] | None:
@@ -2629,7 +2644,10 @@ def _restated_change(
     if not earlier or not plain or "whole" in reading:
         return None
     previous = earlier[-1]
-    if (joined := _RESTATED_RE.fullmatch(text, previous.end, mention.start)) is None:
+    joined = _RESTATED_RE.fullmatch(text, previous.end, mention.start)
+    if joined is None and _counted_then_or(text, previous, mention):
+        joined = _RESTATED_RE.search(text, previous.end, mention.start)
+    if joined is None:
         return None
     if not joined.group("comma") and _TO_AFTER_RE.match(text, mention.end):
         return {
@@ -2831,6 +2849,8 @@ def _writes(text: str, earlier: list[Mention], k: int, mention: Mention) -> str 
     a ratio of two amounts its words alone do not show ("grew during the spring by 6% to
     about 48,000": a change, and the level it reached)."""
     unit = _unit_written(read_mention(earlier[k].text))
+    if unit is not None and _not_a_quantity(text, earlier[k]) is not None:
+        return None  # "in the second half of 2022 ... grew 3%, to 4,200": "half" writes no unit
     if unit != "percent" or not _TO_ALONE_RE.fullmatch(text, earlier[k].end, mention.start):
         return unit
     in_sentence = _read(text, earlier[k], earlier[:k], 0)
@@ -3217,6 +3237,34 @@ def _count_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
     return None
 
 
+# One "weekly" or "monthly" change after an article: "logged a weekly gain of 3.1%".
+_ONE_SPAN_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:a|an|its|their|the)[ \t]+(?P<span>weekly|monthly)[ \t]+$", re.IGNORECASE
+)
+
+
+def _change_over_one_span(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> dict[str, Any] | None:
+    """A percentage change named with a noun of change in the singular after "a weekly" or "a
+    monthly" ("Sugar logged a weekly gain of 3.1%"): the change over that one week or month, a
+    total in percent (the project has no rate a week), as a change "in a year" is; else None.
+    "average weekly gains" and plural nouns stay refused (a rate)."""
+    before = _ONE_SPAN_BEFORE_RE.search(text, floor, mention.start)
+    if before is None or reading.get("kind") != "change" or reading.get("unit") != "percent":
+        return None
+    if not _CHANGE_NOUN_START_RE.match(mention.text):
+        return None
+    noun = _WORD_RE.match(mention.text)
+    if noun is None or noun.group().casefold() not in vocab.CHANGE_NOUNS:
+        return None  # "weekly gains of 3%": a rate, refused
+    span = before.group("span").casefold()
+    return reading | {
+        "read_with": f"{before.group().strip()!r} before it: the change over one "
+        f"{span.removesuffix('ly')}, a total"
+    }
+
+
 def _read_with_annual(
     text: str, mention: Mention, reading: dict[str, Any], floor: int
 ) -> dict[str, Any] | None:
@@ -3254,7 +3302,8 @@ def _read_with_annual(
             f"{mention.text!r} a rate a year, which the mention does not hold; "
             f"{vocab.REFUSAL_ADVICE}"
         }
-    return _stock_or_flow(text, mention, reading, floor)
+    one_span = _change_over_one_span(text, mention, reading, floor)
+    return one_span or _stock_or_flow(text, mention, reading, floor)
 
 
 # A percentage ending in a comparative, then what it is compared with ("more than 10% less |
@@ -3530,7 +3579,7 @@ def _whole_defined_after(
     else:
         return None
     defined = _DEFINED_AFTER_RE.match(text, pronoun_end)
-    if defined is None:
+    if defined is None or _the_clause_verb_after(text, mention, defined.group()):
         return None
     words = _WHOLE_END_RE.sub("", defined.group()).rstrip()
     whole = text[pronoun_end - 5 : pronoun_end].strip() + words
@@ -3560,6 +3609,19 @@ def _fraction_of_a_figure_named(text: str, mention: Mention, reading: dict[str, 
         f"{mention.text!r} is a fraction of {named.group('noun')!r}, a figure named earlier and "
         f"not given: a ratio of two figures; {vocab.REFUSAL_ADVICE}"
     )
+
+
+def _the_clause_verb_after(text: str, mention: Mention, defined: str) -> bool:
+    """Whether the word in "-ed" right after "of these/those" is the verb of the clause the
+    mention opens ("Of the 400 firms, a quarter of these closed last year."), not words naming
+    the whole ("a quarter of those surveyed said"): nothing but the mention stands in its
+    clause before it, and no other verb follows in its clause."""
+    if not re.match(r"[ \t]+[^\W\d_]+ed\b", defined) or _WHOLE_END_RE.search(defined):
+        return False
+    if any(is_past_tense(word) for word in defined.split()[1:]):
+        return False  # "those surveyed in May backed the plan"
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, 0, mention.start)]
+    return not text[starts[-1] if starts else 0 : mention.start].strip()
 
 
 def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
@@ -4143,8 +4205,9 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
     if (means := _BY_MEANS_RE.match(mention.text)) and not _opens_a_qualifier(means["verb"]):
         return reading
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, mention.start)]
+    starts = _past_a_dash_after_a_verb(text, starts)
     clause = text[starts[-1] if starts else floor : mention.start]
-    words = [w.casefold() for w in _WORD_RE.findall(clause)]
+    words = without_attributive_ing([w.casefold() for w in _WORD_RE.findall(clause)])
     if (
         not [w for w in words if w != "by"]
         and starts
@@ -4155,6 +4218,8 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
         return gapped  # "rose by $3.1 million in March, and by $2.2 million in April"
     if (doer := _by_the_doer(words, reading)) is not None:
         return doer
+    if (shrank := _percent_change_verb(words, mention, reading)) is not None:
+        return shrank
     if (own := _undeclared_verb_before(words)) is not None:
         return {  # "costs mushroomed by nearly 5 percent": not the "rose" of an earlier clause
             "refusal": f"{mention.text!r} follows {own!r}, which is not a declared verb of "
@@ -4179,6 +4244,22 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
         "refusal": f"{mention.text!r} gives the amount of a change or a difference whose "
         f"words are not in its clause; {vocab.REFUSAL_ADVICE}"
     }
+
+
+# A dash right after a verb of change opens an aside that still belongs to it: "dropped
+# sharply – by 6% – over the summer".
+_DASH_AFTER_VERB_RE = re.compile(r"(?P<verb>[^\W\d_]+)(?:[ \t]+[^\W\d_]+ly)?[ \t]*[—–][ \t]*$")
+
+
+def _past_a_dash_after_a_verb(text: str, starts: list[int]) -> list[int]:
+    """The clause starts without the last one when it is a dash right after a verb of change
+    (and an adverb in "-ly"), so "by N" past the dash is read with that verb."""
+    if not starts or text[starts[-1] - 1] not in "—–":
+        return starts
+    found = _DASH_AFTER_VERB_RE.search(text, starts[-2] if len(starts) > 1 else 0, starts[-1])
+    if found is None or found.group("verb").casefold() not in vocab.CHANGE_VERBS:
+        return starts
+    return starts[:-1]
 
 
 # Verbs of going above that compare two amounts, and the words that date what is compared at an
@@ -4429,10 +4510,31 @@ def _off_or_with(
     return read | {"read_with": f"{said}: a change"} if read.get("kind") == "change" else None
 
 
+def _percent_change_verb(
+    words: list[str], mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A percentage right after a verb of change only of a percentage (vocab.
+    PERCENT_CHANGE_VERBS, ``words`` the clause's words before it, "by" left out: "the market
+    contracted 2%"): the change that verb gives; else None."""
+    if reading.get("unit") != "percent" or reading.get("kind") not in ("percent", "change"):
+        return None
+    if "whole" in reading or not words or words[-1] not in vocab.PERCENT_CHANGE_VERBS:
+        return None
+    sign = vocab.PERCENT_CHANGE_VERBS[words[-1]]
+    amount = _BY_RE.sub("", mention.text, count=1)
+    read = read_mention(f"{'rose' if sign > 0 else 'fell'} {amount}")
+    return _with_verb(read, words[-1]) if read.get("kind") == "change" else None
+
+
 def _change_in_words_before(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
     """A percentage made a change by the words before it: a verb and its object ("grew revenue
     20%"), a verb "at a rate of" ("rising at a rate of approximately 7%"), a noun of change
     and a verb of being ("the year-on-year decline was 35.2%"); else None."""
+    before = [w.casefold() for w in _WORD_RE.findall(text[floor : mention.start])]
+    if _CLAUSE_END_BEFORE_RE.search(text, floor, mention.start) is None:
+        shrank = _percent_change_verb(before, mention, read_mention(mention.text))
+        if shrank is not None:
+            return shrank
     if (moved := _verb_and_object(text, mention, floor)) is not None:
         return moved
     if rate := _VERB_AT_RATE_RE.search(text, floor, mention.start):
@@ -4442,7 +4544,9 @@ def _change_in_words_before(text: str, mention: Mention, floor: int) -> dict[str
     if noun := _NOUN_IS_RE.search(text, floor, mention.start):
         word = noun.group(1).casefold()
         return _with_verb(read_mention(f"a {word} of {mention.text}"), noun.group().strip())
-    return _percent_noun_beside(text, mention)
+    which = _change_subject_past_which(text, mention, floor)
+    listed = which or _changes_listed_after_being(text, mention, floor)
+    return listed or _percent_noun_beside(text, mention)
 
 
 # Nouns declared only beside a bare percentage (vocab.PERCENT_FALL_NOUNS,
@@ -4480,6 +4584,79 @@ def _percent_noun_beside(text: str, mention: Mention) -> dict[str, Any] | None:
     if "refusal" in reading:
         return {"refusal": f"read with {words!r} beside it: {reading['refusal']}"}
     return reading | {"read_with": f"{words!r} beside it"}
+
+
+_CHANGE_SUBJECT_NOUNS = frozenset(vocab.CHANGE_NOUNS) | frozenset(vocab.CHANGE_NOUN_PLURALS)
+# A noun of change as the subject, a verb of being, then a list of percentages up to the
+# mention: "Price cuts at the two chains were 4% and 6%", "The increases were 3%, 4% and 5%".
+_LISTED_ITEM = (
+    r"(?:(?:about|around|nearly|roughly)[ \t]+)?\d+(?:\.\d+)?"
+    r"(?:[ \t]*%|[ \t]+percent|[ \t]+per[ \t]+cent)?"
+)
+_CHANGES_BEING_RE = re.compile(
+    rf"(?<![\w-])(?P<noun>{_words_re(_CHANGE_SUBJECT_NOUNS)})(?![\w-])"
+    r"(?P<between>[^\d\n,;:.()%]{0,60}?)[ \t]+(?:was|were|is|are)[ \t]+"
+    rf"(?:{_LISTED_ITEM}[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+))*$",
+    re.IGNORECASE,
+)
+
+
+def _changes_listed_after_being(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """A percentage after a noun of change as the subject and "was/were/is/are", first or
+    later in a list of percentages ("Price cuts at the two chains were 4% and 6%": falls of 4%
+    and 6%), with no verb of change between the noun and the verb: that change, with the
+    noun's sign (as "the increase was 9 percent" is); else None."""
+    found = _CHANGES_BEING_RE.search(text, floor, mention.start)
+    if found is None:
+        return None
+    between = [w.casefold() for w in _WORD_RE.findall(found.group("between"))]
+    if any(word in vocab.CHANGE_VERBS or word in _CHANGE_SUBJECT_NOUNS for word in between):
+        return None
+    noun = found.group("noun").casefold()
+    sign = vocab.CHANGE_NOUNS.get(noun, vocab.CHANGE_NOUN_PLURALS.get(noun, 0))
+    if sign == 0:
+        return None
+    word = "increase" if sign > 0 else "decrease"
+    read = read_mention(f"a {word} of {mention.text}")
+    if read.get("kind") != "change":
+        return None
+    return read | {"read_with": f"{noun!r} before it, the subject of a verb of being"}
+
+
+# A figure glued to the word before it, or punctuation right before it.
+_CLAUSE_END_BEFORE_RE = re.compile(r"(?:[^\s]|[,;:()\[\]—–\"“”][ \t]*)$")
+
+# ", which" (or "that") and a verb of range or of being right before a figure: "Tuition hikes
+# at the colleges, which ranged between 5 and 9 percent, drew protests."
+_WHICH_RANGED_RE = re.compile(
+    r",[ \t]*(?:which|that)[ \t]+(?:ranged|range|were|was|averaged|came[ \t]+to)[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _change_subject_past_which(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """A percentage after ", which ranged" (or "were", "averaged") whose clause subject before
+    the comma holds a noun of change ("Tuition hikes at the colleges, which ranged between 5
+    and 9 percent"): the relative clause carries that subject, so the figure is that change;
+    else None."""
+    which = _WHICH_RANGED_RE.search(text, floor, mention.start)
+    if which is None:
+        return None
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, floor, which.start())]
+    subject = [
+        w.casefold()
+        for w in _WORD_RE.findall(text[starts[-1] if starts else floor : which.start()])
+    ]
+    nouns = [word for word in subject if word in _CHANGE_SUBJECT_NOUNS]
+    if not nouns or any(word in vocab.CHANGE_VERBS and word not in nouns for word in subject):
+        return None
+    noun = nouns[0] if nouns[0] in vocab.CHANGE_NOUNS else "change"
+    sign = vocab.CHANGE_NOUNS.get(nouns[0], vocab.CHANGE_NOUN_PLURALS.get(nouns[0], 0))
+    word = {1: "increase", -1: "decrease"}.get(sign, noun)
+    read = read_mention(f"a {word} of {mention.text}")
+    if read.get("kind") != "change":
+        return None
+    return read | {"read_with": f"{nouns[0]!r}, the subject {which.group().strip()!r} refers to"}
 
 
 def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:

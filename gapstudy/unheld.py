@@ -438,6 +438,31 @@ def _year_at_one_end(
     return f"one end of {mention.text!r} is written as a year: a date, not an end of the range read"
 
 
+_ATTRIBUTIVE_BEFORE = frozenset(
+    {"a", "an", "the", "its", "their", "this", "that", "these", "those", "our", "his", "her"}
+)
+
+
+def without_attributive_ing(words: list[str]) -> list[str]:
+    """The clause's words without a form in "-ing" that stands between a determiner or an
+    adjective and a noun: "in the main growing belt" describes the belt, it is no verb of
+    change for a later "by N". A form in "-ing" last, or after a verb, stays."""
+    kept = list(words)
+    for i in range(len(words) - 2, 0, -1):
+        word, before = words[i], words[i - 1]
+        if not word.endswith("ing") or word not in vocab.CHANGE_VERBS:
+            continue
+        if before in _ATTRIBUTIVE_BEFORE or _is_bare_adjective(before):
+            del kept[i]
+    return kept
+
+
+def _is_bare_adjective(word: str) -> bool:
+    """Whether the English lexicon gives ``word`` as an adjective and not as a verb."""
+    parts = lemminflect.getAllLemmas(word)
+    return "ADJ" in parts and "VERB" not in parts
+
+
 def _lent_verb(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
@@ -451,7 +476,9 @@ def _lent_verb(
     if at < 0:
         return None
     between = before[at + len(lent.group(1)) :]
-    other = [w for w in _WORD_RE.findall(between) if w.casefold() in vocab.CHANGE_VERBS]
+    words = without_attributive_ing([w.casefold() for w in _WORD_RE.findall(before[at:])])
+    lent_words = len(_WORD_RE.findall(lent.group(1)))
+    other = [w for w in words[lent_words:] if w in vocab.CHANGE_VERBS]
     relative = _RELATIVE_RE.search(between)
     if not other and relative is None:
         return None
@@ -1579,6 +1606,19 @@ def _hedge_stripped(words: list[str], mention: str) -> list[str]:
     return words
 
 
+def _no_range_of_levels(folded: list[str], reading: dict[str, Any]) -> str | None:
+    """Why a figure after "a range/band/corridor of" (vocab.RANGE_LEVEL_NOUNS, ``folded`` the
+    clause's words before it) is not the levels' own range: one end only, or a word of change
+    earlier in its clause (the range of a change); else None."""
+    noun = folded[-2]
+    if reading.get("bound") != "range":
+        return f"'{noun} of' names a range, but the figure has one end only"
+    changes = [word for word in folded[:-2] if word in _CHANGE_WORDS]
+    if changes:
+        return f"'{noun} of' after {changes[-1]!r}: the range of a change or of a level?"
+    return None
+
+
 def _decided_before(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
@@ -1601,6 +1641,8 @@ def _decided_before(
         return None
     if folded[-1] == "of" and len(words) > 1:
         noun = folded[-2]
+        if noun in vocab.RANGE_LEVEL_NOUNS and (why := _no_range_of_levels(folded, reading)):
+            return why
         if noun in level_nouns or noun in _CHANGE_NOUNS_OF or not _is_noun(noun):
             return None
         if not {"a", "an"} & set(folded[-5:-2]):

@@ -504,6 +504,13 @@ UNSETTLED_PERCENT_NOUNS: dict[str, str] = {
     "return": "a gain in value over a span the words rarely give, or a yield a year",
 }
 
+# Verbs of change only before a percentage ("the market contracted 2%", "contracted by 2%"): a
+# fall. Before a count or money they name an agreement ("contracted 300 nurses"), read as the
+# count or money they are; they are not in CHANGE_VERBS, so the mention finder leaves them out.
+PERCENT_CHANGE_VERBS: dict[str, int] = dict.fromkeys(
+    ("contracted", "contracts", "contracting", "contract"), -1
+)
+
 
 # The plural of each noun of change, made by rule ("-s"): "increases of 15 percent and 80
 # percent" are two rises, each with the sign of its noun.
@@ -550,7 +557,15 @@ LEVEL_WORDS: dict[str, str] = {
     "a stake of": "a noun: a part owned, a level ('a stake of 5%')",
     "a rate of": "a noun: a rate, a level ('a rate of 3.5%'; 'a growth rate of' is a change)",
     "a margin of": "a noun: a margin, a level ('a gross margin of 75%')",
+    # a range named as such: the figure's own range of levels ("a target range of 1% to 3%")
+    "a range of": "a noun: the levels' own range ('a comfort range of 1% to 3%')",
+    "a band of": "a noun: the levels' own range ('a target band of 1% to 3%')",
+    "a corridor of": "a noun: the levels' own range ('a corridor of 1% to 3%')",
 }
+# Of the level words, the nouns that name a range: after them only a figure with two ends in a
+# clause with no word of change is read ("a comfort range of 2% to 2.5%"); one figure, or a
+# range of a change ("growth came in a range of 2% to 3%"), is refused.
+RANGE_LEVEL_NOUNS: frozenset[str] = frozenset({"range", "band", "corridor"})
 # Verbs that take "up" as their particle of change ("prices went up", "shot up"): before "up
 # to" and a figure, "up" may belong to the verb (the level reached) or "up to" bound the
 # figure, which the words do not settle: refused (docs/annotations.md, "up to" after a verb

@@ -4971,3 +4971,149 @@ def test_from_another_noun_of_x_to_y_is_refused_never_a_range(text, words):
 def test_from_a_noun_of_x_to_y_after_a_word_of_range_is_no_pair_of_levels():
     reading = reading_of("Estimates ranged from a low of 3% to 5%.", "3% to 5%")
     assert "levels" not in reading and reading.get("bound") != "exact", reading
+
+
+# Words one step further from their figure (expected readings written before the code):
+# an "-ing" form between a determiner or adjective and its noun describes the noun and is no
+# verb of change; a share of "these"/"those" is of a whole named earlier; the subject's noun
+# of change reaches past ", which" to "ranged between"; "a range of" names the figure's own
+# range; "half" of a period writes no unit; a listed percentage may be followed by a period
+# and then a place; a restatement after a counted noun; a dash after the verb of change.
+FURTHER_WORD_CASES = [
+    (
+        "Hail cut wheat yields in the main growing belt by about 30,000 loads last week.",
+        "by about 30,000",
+        ("change", -30000.0, -30000.0, -30000.0, "approximate", "count"),
+    ),
+    (
+        "Frost reduced output in the growing season by 12%.",
+        "by 12%",
+        ("change", -12.0, -12.0, -12.0, "exact", "percent"),
+    ),
+    ("Sales kept growing by 5%.", "by 5%", ("change", 5.0, 5.0, 5.0, "exact", "percent")),
+    ("Of the 400 firms, a quarter of these closed.", "a quarter", ("refusal", "named earlier")),
+    ("Of the 400 firms, a quarter of those closed.", "a quarter", ("refusal", "named earlier")),
+    (
+        "Tuition hikes at the colleges, which ranged between 5 and 9 percent, drew protests.",
+        "between 5 and 9 percent",
+        ("change", None, 5.0, 9.0, "range", "percent"),
+    ),
+    (
+        "The fee increases ranged between 5 and 9 percent.",
+        "between 5 and 9 percent",
+        ("change", None, 5.0, 9.0, "range", "percent"),
+    ),
+    (
+        "The agency aims for a comfort range of 2 percent to 2.5 percent for inflation.",
+        "2 percent to 2.5 percent",
+        ("percent", None, 2.0, 2.5, "range", "percent"),
+    ),
+    (
+        "Prices moved within a range of 2 to 3 percent.",
+        "2 to 3 percent",
+        ("percent", None, 2.0, 3.0, "range", "percent"),
+    ),
+    (
+        "In the second half of 2022 the club's roll grew 3%, to 4,200.",
+        "4,200",
+        ("count", 4200.0, 4200.0, 4200.0, "exact", "count"),
+    ),
+    (
+        "Attendance fell 12% in March and 4% from a year ago across all of the small regional"
+        " venues.",
+        "4%",
+        ("change", -4.0, -4.0, -4.0, "exact", "percent"),
+    ),
+    (
+        "Hail destroyed part of the crop, cutting it by 30,000 bins, or 4%.",
+        "4%",
+        ("change", -4.0, -4.0, -4.0, "exact", "percent"),
+    ),
+    (
+        "Ferry use dropped sharply – by 6% – over the summer.",
+        "by 6%",
+        ("change", -6.0, -6.0, -6.0, "exact", "percent"),
+    ),
+    (
+        "The toy market contracted 2% last spring.",
+        "2%",
+        ("change", -2.0, -2.0, -2.0, "exact", "percent"),
+    ),
+    ("The agency contracted 300 nurses.", "300", ("count", 300.0, 300.0, 300.0, "exact", "count")),
+    (
+        "Output in the first half of the season fell 3% on the prior season, to 4,200.",
+        "3%",
+        ("change", -3.0, -3.0, -3.0, "exact", "percent"),
+    ),
+    (
+        "Output in the first half of the season fell 3% on the prior season, to 4,200.",
+        "4,200",
+        ("count", 4200.0, 4200.0, 4200.0, "exact", "count"),
+    ),
+    (
+        "Growth came in a range of 2% to 3% last year.",
+        "2% to 3%",
+        ("refusal", "range of a change or of a level"),
+    ),
+    ("Wages sit in a range of 5%.", "5%", ("refusal", "one end only")),
+    (
+        "A quarter of those surveyed in May backed the plan.",
+        "A quarter",
+        ("percent", 25.0, 25.0, 25.0, "exact", "percent"),
+    ),
+    (
+        "The toy market contracted by about 2% last spring.",
+        "by about 2%",
+        ("change", -2.0, -2.0, -2.0, "approximate", "percent"),
+    ),
+    (
+        "Fee cuts at the clinics, which averaged 4%, helped.",
+        "4%",
+        ("change", -4.0, -4.0, -4.0, "exact", "percent"),
+    ),
+    (
+        "Sugar logged a weekly gain of 3.1%.",
+        "gain of 3.1%",
+        ("change", 3.1, 3.1, 3.1, "exact", "percent"),
+    ),
+    (
+        "Sugar posted a monthly decline of 2%.",
+        "decline of 2%",
+        ("change", -2.0, -2.0, -2.0, "exact", "percent"),
+    ),
+    ("Sugar logged average weekly gains of 3.1%.", "3.1%", ("refusal", "'weekly'")),
+    (
+        "The club has 2,300-plus members.",
+        "2,300",
+        ("count", None, 2300.0, None, "lower", "count"),
+    ),
+    (
+        "Sales rose by 2,000 units, or 3%, last year.",
+        "3%",
+        ("change", 3.0, 3.0, 3.0, "exact", "percent"),
+    ),
+    (
+        "Price cuts at the two chains were 4% and 6%.",
+        "6%",
+        ("change", -6.0, -6.0, -6.0, "exact", "percent"),
+    ),
+    (
+        "The increases this year were 3%, 4% and 5%.",
+        "3%",
+        ("change", 3.0, 3.0, 3.0, "exact", "percent"),
+    ),
+    (
+        "The rise was 5% of the total and costs were 3%.",
+        "3%",
+        ("percent", 3.0, 3.0, 3.0, "exact", "percent"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), FURTHER_WORD_CASES)
+def test_a_word_one_step_from_its_figure_still_settles_it(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] in ("refusal", "exclusion"):
+        assert expected[0] in reading and expected[1] in reading[expected[0]], reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
