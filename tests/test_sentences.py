@@ -4882,6 +4882,11 @@ NEIGHBOUR_WORD_CASES = [
         "300",
         ("count", 300.0, 300.0, 300.0, "approximate", "count"),
     ),
+    (
+        "The plant employs in the region of 500 people.",
+        "500",
+        ("count", 500.0, 500.0, 500.0, "approximate", "count"),
+    ),
     # "leading" before the number, as after it, chooses a ranked group
     ("The leading four carriers hold most routes.", "four", ("exclusion", "rank")),
     ("Its leading 12 exporters are in the south.", "12", ("exclusion", "rank")),
