@@ -1596,7 +1596,121 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         return {"refusal": reason}
     if "kind" in reading and (reason := _lost_past_another(text, mention, reading)) is not None:
         return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
-    return reading
+    if "refusal" not in reading and (reason := _quarters_of_a_period(text, mention)):
+        return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
+    if "kind" not in reading:
+        return reading
+    if (reason := _in_every(text, mention)) is not None:
+        return {"refusal": reason}
+    if (reason := _neighbour_word(text, mention, reading)) is not None:
+        return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
+    return _change_noun_in(text, mention, reading) or reading
+
+
+# --- words next to a figure that change it (docs/annotations.md: each beside its kin, e.g. "past"
+# with the bounds the mention does not hold, words of doubt with the hedges) ---
+# "past" right after a verb (no "the" before it: "the past 12 months" is a period): "surged past
+# 40 million euros" is more than that, a bound the mention does not hold.
+_PAST_BOUND_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?!(?:the|half|quarter|ten|twenty|five)[ \t])[^\W\d_]+[ \t]+past[ \t]+$",
+    re.IGNORECASE,
+)
+# "quarters" after a number word, after a word of order: "the first two quarters of 2024", "the
+# last three quarters" are a part of a period, never a fraction.
+_QUARTERS_OF_PERIOD_RE = re.compile(
+    r"(?<![\w-])(?:first|last|past|next|final|previous|preceding|following|opening|closing)"
+    r"[ \t]+[^\W\d_]+[ \t]+quarters?(?![\w-])",
+    re.IGNORECASE,
+)
+# A noun of money (vocab.MONEY_NOUNS), then "of" or up to two plain words, right before an
+# amount; and nothing counted after the amount (punctuation, the end, or a function word).
+_MONEY_NOUN_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<noun>{'|'.join(sorted(vocab.MONEY_NOUNS))})"
+    r"(?:[ \t]+[^\W\d_][\w'’-]*){0,2}?[ \t]+$",
+    re.IGNORECASE,
+)
+_NOTHING_COUNTED_AFTER_RE = re.compile(
+    r"[ \t]*(?:$|[^\w \t$€£¥]|(?:last|this|next|in|on|at|for|a|an|the|and|or|but|with|from"
+    r"|to|over|during|since|that|which|was|were|is|are|has|had|have|will|would|after|before"
+    r"|as|by|while|up|down)(?![\w-]))",
+    re.IGNORECASE,
+)
+_BARE_SCALE_RE = re.compile(r"(?:million|billion|trillion|bn|mn|m)$", re.IGNORECASE)
+# "to <verb> a <unit> of <goods>" after an amount: "spend $4 to grow a kilogram of rice".
+_PER_UNIT_OF_GOODS_RE = re.compile(
+    r"[ \t]+to[ \t]+[^\W\d_]+[ \t]+(?:a|an|one|each|every)[ \t]+(?P<unit>[^\W\d_]+)[ \t]+of\b",
+    re.IGNORECASE,
+)
+
+
+def _neighbour_word(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a reading is refused for a word right next to its figure that changes it and that
+    the reading does not hold: "past" after a verb (a bound), "the first two quarters" (a
+    period, not a fraction), a noun of money and no currency (money, not a count), "to grow a
+    kilogram of" after an amount (a price per that unit); else None."""
+    start = max(0, mention.start - 40)
+    if reading["kind"] != "duration" and _PAST_BOUND_BEFORE_RE.search(text, start, mention.start):
+        return (
+            f"'past' before {mention.text!r} makes it a bound (more than it), which the "
+            f"mention does not hold"
+        )
+    if reading["kind"] == "count" and (money := _money_with_no_currency(text, mention)):
+        return money
+    if reading["kind"] == "money" and (goods := _PER_UNIT_OF_GOODS_RE.match(text, mention.end)):
+        return (
+            f"{goods.group().strip()!r} after {mention.text!r} makes it a price per "
+            f"{goods.group('unit')!r}, which the mention does not hold"
+        )
+    return None
+
+
+def _quarters_of_a_period(text: str, mention: Mention) -> str | None:
+    """Why "two" in "the first two quarters (of 2024)" is refused: a part of a period after a
+    word of order, the span a figure is dated by, never a fraction or a ranked group."""
+    n_start, n_end = mention.number_span
+    found = _QUARTERS_OF_PERIOD_RE.search(text, max(0, n_start - 20), min(len(text), n_end + 10))
+    if found is None or not found.start() < n_start < found.end():
+        return None
+    return (
+        f"{found.group()!r} names a part of a period (quarters after a word of order), the span "
+        f"a figure is dated by, not a fraction or a quantity"
+    )
+
+
+# A noun of change and "in" right before a percentage: "a drop in 1.5% for rents".
+_CHANGE_NOUN_IN_RE = re.compile(
+    rf"(?<![\w-])(?:an?[ \t]+)?(?P<noun>{'|'.join(sorted(vocab.CHANGE_NOUNS))})[ \t]+in[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _change_noun_in(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any] | None:
+    """A bare level percentage right after a noun of change and "in" ("a drop in 1.5%") read
+    as that change, as "a drop of 1.5%" is; a share of a whole ("a rise in 20% of cases")
+    stays a share. Else None."""
+    if reading["kind"] != "percent" or "whole" in reading or reading.get("read_with"):
+        return None
+    if " of " in mention.text or _OF_AFTER_RE.match(text, mention.end):
+        return None
+    found = _CHANGE_NOUN_IN_RE.search(text, max(0, mention.start - 30), mention.start)
+    if found is None:
+        return None
+    changed = read_mention(f"a {found.group('noun').casefold()} of {mention.text}")
+    return _with_verb(changed, found.group().strip()) if "kind" in changed else None
+
+
+def _money_with_no_currency(text: str, mention: Mention) -> str | None:
+    """Why a count with a scale word after a noun of money ("a deficit of 3.2 million") and
+    nothing counted after it is refused: an amount of money in a currency not written."""
+    if not _BARE_SCALE_RE.search(mention.text):
+        return None
+    before = _MONEY_NOUN_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
+    if before is None or not _NOTHING_COUNTED_AFTER_RE.match(text, mention.end):
+        return None
+    return (
+        f"{mention.text!r} after {before.group('noun')!r} is an amount of money whose currency "
+        f"is not written, not a count"
+    )
 
 
 # The near end of a range joined by a hanging hyphen: "3- to" before "5-year".
@@ -2720,21 +2834,27 @@ _ESTIMATES_AT_RE = re.compile(
 
 # "in every" or "of every" and a figure or a unit of money after a figure: "$1 in every $4 of
 # farm sales", "1 in every 4 jobs", "45 cents of every dollar spent".
+# "for every" as well ("one delay for every 12,000 trains": a rate), and up to three plain words
+# (what is counted) between the figure and "in/of/for every" ("2 jobs in every 10").
 _IN_EVERY_AFTER_RE = re.compile(
-    r"[ \t]+(?:in|of)[ \t]+every[ \t]+(?:[$€£¥]?\d|(?:dollar|euro|pound|yuan|yen|rupee)\b)",
+    r"(?:[ \t]+(?!(?:and|or|but|while|with|as|than)\b)[^\W\d_][\w'’-]*){0,3}?"
+    r"[ \t]+(?:in|of|for)[ \t]+every[ \t]+"
+    r"(?:[$€£¥]?\d[\d,.]*(?<![,.])|(?:dollar|euro|pound|yuan|yen|rupee"
+    r"|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand)\b)",
     re.IGNORECASE,
 )
 
 
 def _in_every(text: str, mention: Mention) -> str | None:
-    """A refusal for a figure before "in every" or "of every" and another figure or a unit of
-    money ("$1 in every $4", "45 cents of every dollar"): a share of the second, not the
+    """A refusal for a figure before "in/of/for every" (maybe past the words of what it counts)
+    and another figure or a unit of money ("$1 in every $4", "45 cents of every dollar", "one
+    delay for every 12,000 trains"): a share of the second or a rate per it, not the
     amount or count read ("1 in 4" is one mention, odds). Else None."""
     if (found := _IN_EVERY_AFTER_RE.match(text, mention.end)) is None:
         return None
     return (
-        f"{mention.text!r} before {found.group().strip()!r} is a share of what follows (N in "
-        f"every M), not the amount or count read; {vocab.REFUSAL_ADVICE}"
+        f"{mention.text!r} before {found.group().strip()!r} is a share of what follows (N in, "
+        f"of or for every M), not the amount or count read; {vocab.REFUSAL_ADVICE}"
     )
 
 
@@ -4863,8 +4983,9 @@ _SELECTED_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _SUPERLATIVE_AFTER_RE = re.compile(
-    r"[ \t]+(?:(?:most|least)[ \t]+[^\W\d_]|(?:top|best|most|highest|largest|biggest)-[^\W\d_]"
-    r"|(?:leading|top)\b|(?P<est>[^\W\d_]{2,}est)\b)",
+    r"[ \t]+(?:(?:most|least)[ \t]+[^\W\d_]|(?:most|highest|largest|biggest)-[^\W\d_]"
+    rf"|(?:top|best)-(?:{'|'.join(sorted(vocab.RANKING_COMPOUND_TAILS))})(?![\w-])"
+    r"|(?:leading|top)(?![\w-])|(?P<est>[^\W\d_]{2,}est)\b)",
     re.IGNORECASE,
 )
 

@@ -36,6 +36,7 @@ RANK_REASON = "a rank or the size of a ranked group ('No. 1', 'the top 10'), not
 # a group by rank ("the first 500 buyers", "the final 300 units", "the most recent 40 filings").
 ORDER_WORDS: tuple[str, ...] = (
     *("first", "last", "next", "final", "latest", "earliest", "most recent"),
+    "leading",  # "the leading four carriers", as "the four leading carriers"
 )
 # The reason a draft gives a number that labels a part of a text, a law or a plan ("Section
 # 232", "Article 5", "Phase 2") or a date written with dashes ("2024-03-15"): no quantity.
@@ -389,6 +390,11 @@ QUALIFIERS: dict[str, str] = {
     "approx.": "approximate",
     "or so": "approximate",
     "or thereabouts": "approximate",
+    # words of doubt before a figure state it as a guess: "perhaps three dozen", "maybe 400"
+    "perhaps": "approximate",
+    "maybe": "approximate",
+    "possibly": "approximate",
+    "in the region of": "approximate",
     # emphasis: the number is exact
     "just": "exact",
     "only": "exact",
@@ -882,6 +888,20 @@ MONEY_WORDS = frozenset(
     | {"grant", "grants", "subsidy", "subsidies", "award", "awarded", "owed", "lost", "saved"}
     | {"income", "turnover", "spending", "bid", "offer", "offered", "charge", "charged"}
 )
+# Nouns of money: an amount with a scale word right after one (and "of", or a verb or two) with
+# no currency of its own and nothing counted after it ("a deficit of 3.2 million") is money in a
+# currency the words do not name, refused (gapstudy.sentences), never read as a count.
+MONEY_NOUNS = frozenset(
+    {"loss", "losses", "deficit", "deficits", "revenue", "revenues", "sales", "profit"}
+    | {"profits", "debt", "debts", "funding", "valuation", "round", "budget", "turnover"}
+    | {"income", "earnings", "investment", "spending", "surplus", "capex", "fine", "fee"}
+)
+# The second part of a "top-"/"best-" compound after a count that ranks by an amount ("the 10
+# top-selling models": a ranked group); any other ("top-rated", "top-tier") describes the
+# things counted, and the count stays a count.
+RANKING_COMPOUND_TAILS = frozenset(
+    {"selling", "grossing", "earning", "paid", "paying", "performing", "ranked", "scoring"}
+)
 # Number words with a capital: inside a sentence, beside capitalised words ("the Big Four
 # firms", "the Ten Rivers saga"), they may be part of a name, not a count.
 CAPITALISED_NUMBER_WORDS = frozenset(
@@ -916,6 +936,16 @@ WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
         COMPARING_VERBS,
     ),
     ("Money words", 'the last check ("pounds" as sterling or a weight)', MONEY_WORDS),
+    (
+        "Money nouns",
+        "an amount with a scale word and no currency after one of them (refused)",
+        MONEY_NOUNS,
+    ),
+    (
+        "Ranking compound tails",
+        "a 'top-'/'best-' compound after a count that makes it a ranked group",
+        RANKING_COMPOUND_TAILS,
+    ),
     (
         "Capitalised number words",
         "the last check (a number word that may be part of a name)",

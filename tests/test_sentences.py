@@ -5117,3 +5117,112 @@ def test_a_word_one_step_from_its_figure_still_settles_it(text, words, expected)
         assert expected[0] in reading and expected[1] in reading[expected[0]], reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+# Words next to a figure that the reading must hold or refuse (docs/annotations.md: "A bound
+# the mention does not hold", "Hedges that doubt", "A share of every M", "Parts of a period",
+# "Money with no currency", "Ranked groups"): each row was written before its rule.
+NEIGHBOUR_WORD_CASES = [
+    # "past" after a verb: a bound the mention does not hold (as "past the ... mark")
+    ("Bookings surged past 40 million euros in June.", "40 million", ("refusal", "'past'")),
+    ("Ticket sales crept past 2,000 in the spring.", "2,000", ("refusal", "'past'")),
+    # ... a period after "the past" stays a period
+    (
+        "Over the past 12 months, revenue rose 5%.",
+        "5%",
+        ("change", 5.0, 5.0, 5.0, "exact", "percent"),
+    ),
+    # hedges of doubt are hedges of approximation
+    (
+        "The club has perhaps three dozen members.",
+        "three dozen",
+        ("count", 36.0, 36.0, 36.0, "approximate", "count"),
+    ),
+    (
+        "The hall seats maybe 400 guests.",
+        "400",
+        ("count", 400.0, 400.0, 400.0, "approximate", "count"),
+    ),
+    (
+        "Possibly 300 people came to the opening.",
+        "300",
+        ("count", 300.0, 300.0, 300.0, "approximate", "count"),
+    ),
+    (
+        "The plant employs in the region of 500 people.",
+        "500",
+        ("count", 500.0, 500.0, 500.0, "approximate", "count"),
+    ),
+    # "leading" before the number, as after it, chooses a ranked group
+    ("The leading four carriers hold most routes.", "four", ("exclusion", "rank")),
+    ("Its leading 12 exporters are in the south.", "12", ("exclusion", "rank")),
+    # "N of every M", "N for every M": a share or a rate the first figure alone does not hold
+    ("Three of every five cars sold here are electric.", "Three", ("refusal", "every")),
+    ("The index logged one delay for every 12,000 trains.", "one", ("refusal", "every")),
+    ("About 2 jobs in every 10 are seasonal.", "2", ("refusal", "every")),
+    # "the first N quarters of <period>": a period, not a fraction
+    ("Exports in the first two quarters of 2024 were flat.", "two", ("refusal", "period")),
+    ("Over the last three quarters, margins narrowed.", "three", ("refusal", "period")),
+    # ... "three quarters of" with no word of order stays a fraction
+    (
+        "Three quarters of the staff work remotely.",
+        "Three quarters",
+        ("percent", 75.0, 75.0, 75.0, "exact", "percent"),
+    ),
+    # an amount with a scale word after a noun of money and no currency of its own
+    (
+        "The club posted a deficit of 3.2 million last season, with debts of 2 million euros.",
+        "3.2 million",
+        ("refusal", "currency"),
+    ),
+    ("Group revenue of 410 million was flat.", "410 million", ("refusal", "currency")),
+    (
+        "The club posted a deficit of 3.2 million last season, with debts of 2 million euros.",
+        "2 million euros",
+        ("money", 2e6, 2e6, 2e6, "exact", "eur"),
+    ),
+    # ... what it counts after it keeps the count
+    (
+        "Sales of 3 million handsets were logged.",
+        "3 million",
+        ("count", 3e6, 3e6, 3e6, "exact", "count"),
+    ),
+    # a noun of change and "in" before a percentage: that change
+    (
+        "Analysts had pencilled in a drop in 1.5% for rents.",
+        "1.5%",
+        ("change", -1.5, -1.5, -1.5, "exact", "percent"),
+    ),
+    # ... a share of a whole after "in" stays a share
+    (
+        "Doctors saw a rise in 20% of cases.",
+        "20%",
+        ("percent", 20.0, 20.0, 20.0, "exact", "percent"),
+    ),
+    # an amount "to <verb> a <unit> of <goods>": a price per that unit
+    ("Farmers spend about $4 to grow a kilogram of rice.", "$4", ("refusal", "kilogram")),
+    ("It costs $30 to ship a tonne of grain.", "$30", ("refusal", "tonne")),
+    # a "top-<word>" compound of quality describes the things; one of an amount ranks them
+    (
+        "Among the 60 top-rated schools in the region, most are public.",
+        "60",
+        ("count", 60.0, 60.0, 60.0, "exact", "count"),
+    ),
+    (
+        "The 25 top-tier clubs share the fund.",
+        "25",
+        ("count", 25.0, 25.0, 25.0, "exact", "count"),
+    ),
+    ("The 10 top-selling models are all hybrids.", "10", ("exclusion", "rank")),
+    ("The 5 best-selling titles are novels.", "5", ("exclusion", "rank")),
+    ("The 3 highest-paid players left.", "3", ("exclusion", "rank")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), NEIGHBOUR_WORD_CASES)
+def test_words_next_to_a_figure_are_held_or_refused(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] in ("refusal", "exclusion"):
+        assert expected[0] in reading and expected[1] in reading[expected[0]], reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
