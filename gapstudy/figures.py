@@ -526,7 +526,7 @@ def parse_figure(text: str) -> ParsedFigure:
     Raises :class:`FigureParseError` when any word is not understood; never another error.
     """
     try:
-        figure = _parse(text)
+        figure = _parse(_plus_after_scale(text))
     except FigureParseError:
         raise
     except Exception as err:  # the contract: callers only ever see FigureParseError
@@ -539,7 +539,19 @@ def parse_figure(text: str) -> ParsedFigure:
             f"money it may name an event or a thing ('a rally of 10,000 supporters'); "
             f"{vocab.REFUSAL_ADVICE}",
         )
-    return figure
+    return dataclasses.replace(figure, text=text) if figure.text != text else figure
+
+
+# A "+" glued to a number before its scale word ("$5+ billion"): the bound holds for the scaled
+# amount, read as if written after the scale word ("$5 billion+").
+_PLUS_BEFORE_SCALE_RE = re.compile(
+    r"(?<=[0-9])\+(?P<scale>[ \t]+(?:thousand|million|billion|trillion))(?![\w-])", re.IGNORECASE
+)
+
+
+def _plus_after_scale(text: str) -> str:
+    """``text`` with a "+" between a number and its scale word moved after the scale word."""
+    return _PLUS_BEFORE_SCALE_RE.sub(r"\g<scale>+", text)
 
 
 # Nouns of change only of a percentage (vocab.PERCENT_CHANGE_NOUNS), singular or plural.
@@ -786,8 +798,12 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
             f"a sign before {figure.unit!r} may make a change or a level below zero ('-5 "
             f"degrees'); {vocab.REFUSAL_ADVICE}"
         )
-    if figure.kind == "percent" and _COMPARED_PERIOD_RE.search(reader.text):
-        figure = dataclasses.replace(figure, kind="change")  # "42% YoY", "12.8% sequentially"
+    if figure.kind == "percent" and (period := _COMPARED_PERIOD_RE.search(reader.text)):
+        # "42% YoY" is a change from that period, but no word the mention holds gives its sign
+        raise reader.fail(
+            f"{period.group()!r} makes {figure.text!r} a change, but no word the mention holds "
+            f"gives its sign ('rose', 'fell', 'up', '+', '-'); {vocab.REFUSAL_ADVICE}"
+        )
     return figure
 
 

@@ -488,12 +488,14 @@ _COUNTED_NOUNS = (
     "|companies|firms|startups|parameters|tokens|downloads|data centers|data centres"
 )
 _COUNTED_AFTER_RE = re.compile(
-    rf"(?:[ \t]+(?:[A-Z][\w-]*|\w*\d\w*)){{0,2}}[ \t]+(?P<noun>{_COUNTED_NOUNS})\b",
+    rf"(?:[ \t]+(?:(?-i:[A-Z])[\w-]*|\w*\d\w*)){{0,2}}[ \t]+(?P<noun>{_COUNTED_NOUNS})\b",
     re.IGNORECASE,
 )
 _TIME_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:in|by|since|until|till|before|after|from|during|through|to|early|late"
-    r"|mid|around|circa|fiscal|FY|year)[ \t]+$",
+    r"|mid|around|circa|fiscal|FY|year|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+    r"\.?[ \t]+$",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -879,7 +881,10 @@ _STOCK_NOUNS = frozenset(
 )
 # The end of "from X <words> to Y" that the finder could not join ("from below 20,000 wafer
 # starts per month today to roughly 100,000"): Y's unit is written with X.
-_TO_BEFORE_RE = re.compile(r"(?<![\w-])to[ \t]+$", re.IGNORECASE)
+# "to" right before a figure, maybe past an article and one word ("to a record 800")
+_TO_BEFORE_RE = re.compile(
+    r"(?<![\w-])to[ \t]+(?:(?:a|an|the)[ \t]+(?:[^\W\d_][\w'’-]*[ \t]+)?)?$", re.IGNORECASE
+)
 # Punctuation that starts a clause, but not the comma that groups thousands ("20,000").
 _CLAUSE_BREAK_NOT_GROUP_RE = re.compile(r"[;:()\[\]—–\"“”，；：]|,(?!\d)")
 _FROM_NUMBER_RE = re.compile(r"(?<![\w-])from[ \t]+[^\W\d_]*[ \t]*[$€£¥]?\d", re.IGNORECASE)
