@@ -1867,6 +1867,9 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
             while not reader.at_end() and reader.tokens[reader.pos].start < span.end():
                 reader.pos += 1  # "than the 30-day average": an adjective of what is compared
             continue
+        if reader.pos > start and _rank_joined(reader):
+            reader.pos += 1  # "of all top-100 app revenue": a rank inside the name of the whole
+            continue
         is_number = _is_number_word(token.word) or _glued_fold(token.word) is not None
         if is_number and not _part_of_period(reader):
             break  # a number is never passed over as a name
@@ -1936,6 +1939,15 @@ def _trailing_qualifier_follows(reader: _Reader) -> bool:
     return any(
         all(reader.peek(i) == word for i, word in enumerate(seq)) for seq in _TRAILING_QUALIFIERS
     )
+
+
+def _rank_joined(reader: _Reader) -> bool:
+    """Whether the token at the reader is digits joined by a hyphen to "top" or "bottom" before
+    them ("top-100"): a rank that is part of a name, not a second number."""
+    token, before = reader.tokens[reader.pos], reader.tokens[reader.pos - 1]
+    joined = before.start + len(before.text) + 1 == token.start
+    hyphen = reader.text[token.start - 1 : token.start] == "-"
+    return token.word.isdigit() and before.word in ("top", "bottom") and joined and hyphen
 
 
 def _is_glued_digits(reader: _Reader) -> bool:

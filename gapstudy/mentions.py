@@ -689,6 +689,7 @@ _UNIT_WORDS = (
     "TW",
     "terawatts",
     "kilowatts",
+    "watts",  # "draws 65 watts": the power unit at no prefix
     "gigawatt-hours",
     "megawatt-hours",
     "terawatt hours",
