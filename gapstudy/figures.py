@@ -96,7 +96,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from typing import Any
+from typing import Any, NoReturn
 
 from text_to_num import text2num
 
@@ -527,7 +527,9 @@ def parse_figure(text: str) -> ParsedFigure:
     """
     try:
         figure = _parse(_plus_after_scale(text))
-    except FigureParseError:
+    except FigureParseError as err:
+        if err.text != text:  # the refusal of the words as written, not as re-ordered
+            return _parse_as_written(text, err)
         raise
     except Exception as err:  # the contract: callers only ever see FigureParseError
         raise FigureParseError(text, f"internal error {type(err).__name__}: {err}") from err
@@ -547,6 +549,17 @@ def parse_figure(text: str) -> ParsedFigure:
 _PLUS_BEFORE_SCALE_RE = re.compile(
     r"(?<=[0-9])\+(?P<scale>[ \t]+(?:thousand|million|billion|trillion))(?![\w-])", re.IGNORECASE
 )
+
+
+def _parse_as_written(text: str, err: FigureParseError) -> NoReturn:
+    """The refusal of ``text`` as written, where its re-ordered words were refused too."""
+    try:
+        _parse(text)
+    except FigureParseError:
+        raise
+    except Exception:  # the contract: callers only ever see FigureParseError
+        raise FigureParseError(text, err.reason) from err
+    raise FigureParseError(text, err.reason) from err
 
 
 def _plus_after_scale(text: str) -> str:

@@ -1390,3 +1390,25 @@ def test_an_index_keeps_the_order_of_preference_of_its_list(phrases, words):
     assert indexed.pos == scanned.pos
     if taken is not None:  # the very phrase of the list, as the callers look it up
         assert any(taken is seq for seq in phrases)
+
+
+# "+" glued to a number before its scale word holds for the scaled amount; a refusal still
+# names the words as written.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$5+ billion", ("money", None, 5e9, None, "lower", "usd")),
+        ("40+ million", ("count", None, 40e6, None, "lower", "count")),
+    ],
+)
+def test_a_plus_before_the_scale_word_bounds_the_scaled_amount(text, expected):
+    parsed = parse_figure(text)
+    got = (parsed.kind, parsed.value, parsed.low, parsed.high, parsed.bound, parsed.unit)
+    assert got == pytest.approx(expected)
+
+
+def test_a_refusal_after_a_plus_before_the_scale_names_the_words_as_written():
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure("a dock worth $5+ billion")
+    assert caught.value.text == "a dock worth $5+ billion"
+    assert "billion+" not in str(caught.value)
