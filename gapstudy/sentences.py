@@ -1689,6 +1689,11 @@ def _bracketed_change_of_money(
         return reading
     previous = Mention(earlier[-1].start + start, earlier[-1].end + start, earlier[-1].text)
     before = read_in_sentence(text, previous)
+    if "refusal" in before and previous.text.split()[0].casefold() in vocab.CHANGE_VERBS:
+        return {  # "rose by 9 billion pesos ($500 million)": the change, in brackets, is refused
+            "refusal": f"{mention.text!r} in brackets converts the change {previous.text!r}, "
+            f"which is refused; {vocab.REFUSAL_ADVICE}"
+        }
     if before.get("kind") != "change" or before.get("unit") in ("percent", "percentage_point"):
         return reading
     said = f"the change {previous.text!r} it converts, in brackets"

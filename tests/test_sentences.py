@@ -4869,6 +4869,12 @@ NEIGHBOUR_WORD_CASES = [
         "$1.2 trillion",
         ("change", -1.2e12, -1.2e12, -1.2e12, "approximate", "usd"),
     ),
+    # ... and where the change is refused (a currency the project lacks), so is the bracket
+    (
+        "Savings rose by 9 billion pesos ($500 million) in March.",
+        "$500 million",
+        ("refusal", "converts the change"),
+    ),
     # "by N or M%" with an object between the verb and "by": a change, never a level
     (
         "The upgrade should increase battery life by 15 or 20%.",
