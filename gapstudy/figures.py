@@ -96,7 +96,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from typing import Any
+from typing import Any, NoReturn
 
 from text_to_num import text2num
 
@@ -529,8 +529,10 @@ def parse_figure(text: str) -> ParsedFigure:
     Raises :class:`FigureParseError` when any word is not understood; never another error.
     """
     try:
-        figure = _parse(text)
-    except FigureParseError:
+        figure = _parse(_plus_after_scale(text))
+    except FigureParseError as err:
+        if err.text != text:  # the refusal of the words as written, not as re-ordered
+            return _parse_as_written(text, err)
         raise
     except Exception as err:  # the contract: callers only ever see FigureParseError
         raise FigureParseError(text, f"internal error {type(err).__name__}: {err}") from err
@@ -542,7 +544,30 @@ def parse_figure(text: str) -> ParsedFigure:
             f"money it may name an event or a thing ('a rally of 10,000 supporters'); "
             f"{vocab.REFUSAL_ADVICE}",
         )
-    return figure
+    return dataclasses.replace(figure, text=text) if figure.text != text else figure
+
+
+# A "+" glued to a number before its scale word ("$5+ billion"): the bound holds for the scaled
+# amount, read as if written after the scale word ("$5 billion+").
+_PLUS_BEFORE_SCALE_RE = re.compile(
+    r"(?<=[0-9])\+(?P<scale>[ \t]+(?:thousand|million|billion|trillion))(?![\w-])", re.IGNORECASE
+)
+
+
+def _parse_as_written(text: str, err: FigureParseError) -> NoReturn:
+    """The refusal of ``text`` as written, where its re-ordered words were refused too."""
+    try:
+        _parse(text)
+    except FigureParseError:
+        raise
+    except Exception:  # the contract: callers only ever see FigureParseError
+        raise FigureParseError(text, err.reason) from err
+    raise FigureParseError(text, err.reason) from err
+
+
+def _plus_after_scale(text: str) -> str:
+    """``text`` with a "+" between a number and its scale word moved after the scale word."""
+    return _PLUS_BEFORE_SCALE_RE.sub(r"\g<scale>+", text)
 
 
 # Nouns of change only of a percentage (vocab.PERCENT_CHANGE_NOUNS), singular or plural.
@@ -789,8 +814,12 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
             f"a sign before {figure.unit!r} may make a change or a level below zero ('-5 "
             f"degrees'); {vocab.REFUSAL_ADVICE}"
         )
-    if figure.kind == "percent" and _COMPARED_PERIOD_RE.search(reader.text):
-        figure = dataclasses.replace(figure, kind="change")  # "42% YoY", "12.8% sequentially"
+    if figure.kind == "percent" and (period := _COMPARED_PERIOD_RE.search(reader.text)):
+        # "42% YoY" is a change from that period, but no word the mention holds gives its sign
+        raise reader.fail(
+            f"{period.group()!r} makes {figure.text!r} a change, but no word the mention holds "
+            f"gives its sign ('rose', 'fell', 'up', '+', '-'); {vocab.REFUSAL_ADVICE}"
+        )
     return figure
 
 
@@ -1854,6 +1883,9 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
             while not reader.at_end() and reader.tokens[reader.pos].start < span.end():
                 reader.pos += 1  # "than the 30-day average": an adjective of what is compared
             continue
+        if reader.pos > start and _rank_joined(reader):
+            reader.pos += 1  # "of all top-100 app revenue": a rank inside the name of the whole
+            continue
         is_number = _is_number_word(token.word) or _glued_fold(token.word) is not None
         if is_number and not _part_of_period(reader):
             break  # a number is never passed over as a name
@@ -1923,6 +1955,15 @@ def _trailing_qualifier_follows(reader: _Reader) -> bool:
     return any(
         all(reader.peek(i) == word for i, word in enumerate(seq)) for seq in _TRAILING_QUALIFIERS
     )
+
+
+def _rank_joined(reader: _Reader) -> bool:
+    """Whether the token at the reader is digits joined by a hyphen to "top" or "bottom" before
+    them ("top-100"): a rank that is part of a name, not a second number."""
+    token, before = reader.tokens[reader.pos], reader.tokens[reader.pos - 1]
+    joined = before.start + len(before.text) + 1 == token.start
+    hyphen = reader.text[token.start - 1 : token.start] == "-"
+    return token.word.isdigit() and before.word in ("top", "bottom") and joined and hyphen
 
 
 def _is_glued_digits(reader: _Reader) -> bool:

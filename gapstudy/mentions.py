@@ -221,7 +221,7 @@ _ATOM_RE = re.compile(
         (?:
             (?P<glued>[^\W\d_]+)
           | (?P<digit_suffix>[ \t]?%|-fold\b|[\s-](?:percent|per\ cent|pct)\b
-              |[\s-](?:{"|".join(_SCALE_WORDS)})s?\b|[ \t](?:bn|mn|bil|bln|mln|tn|trn)\b)
+              |\+?[\s-](?:{"|".join(_SCALE_WORDS)})s?\b|[ \t](?:bn|mn|bil|bln|mln|tn|trn)\b)
         )?
       | (?P<word>{_A_FRACTION}|\b{_prefix_tree(_NUMBER_WORDS)}(?:fold)?\b)
         (?P<word_suffix>-fold\b|[\s-](?:percent|per\ cent)\b)?
@@ -689,6 +689,7 @@ _UNIT_WORDS = (
     "TW",
     "terawatts",
     "kilowatts",
+    "watts",  # "draws 65 watts": the power unit at no prefix
     "gigawatt-hours",
     "megawatt-hours",
     "terawatt hours",

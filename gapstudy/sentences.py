@@ -492,12 +492,14 @@ _COUNTED_NOUNS = (
     "|companies|firms|startups|parameters|tokens|downloads|data centers|data centres"
 )
 _COUNTED_AFTER_RE = re.compile(
-    rf"(?:[ \t]+(?:[A-Z][\w-]*|\w*\d\w*)){{0,2}}[ \t]+(?P<noun>{_COUNTED_NOUNS})\b",
+    rf"(?:[ \t]+(?:(?-i:[A-Z])[\w-]*|\w*\d\w*)){{0,2}}[ \t]+(?P<noun>{_COUNTED_NOUNS})\b",
     re.IGNORECASE,
 )
 _TIME_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:in|by|since|until|till|before|after|from|during|through|to|early|late"
-    r"|mid|around|circa|fiscal|FY|year)[ \t]+$",
+    r"|mid|around|circa|fiscal|FY|year|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+    r"\.?[ \t]+$",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -883,7 +885,10 @@ _STOCK_NOUNS = frozenset(
 )
 # The end of "from X <words> to Y" that the finder could not join ("from below 20,000 wafer
 # starts per month today to roughly 100,000"): Y's unit is written with X.
-_TO_BEFORE_RE = re.compile(r"(?<![\w-])to[ \t]+$", re.IGNORECASE)
+# "to" right before a figure, maybe past an article and one word ("to a record 800")
+_TO_BEFORE_RE = re.compile(
+    r"(?<![\w-])to[ \t]+(?:(?:a|an|the)[ \t]+(?:[^\W\d_][\w'’-]*[ \t]+)?)?$", re.IGNORECASE
+)
 # Punctuation that starts a clause, but not the comma that groups thousands ("20,000").
 _CLAUSE_BREAK_NOT_GROUP_RE = re.compile(r"[;:()\[\]—–\"“”，；：]|,(?!\d)")
 _FROM_NUMBER_RE = re.compile(r"(?<![\w-])from[ \t]+[^\W\d_]*[ \t]*[$€£¥]?\d", re.IGNORECASE)
@@ -1592,6 +1597,14 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     not hold (:func:`gapstudy.unheld.unheld_words`) and a kind taken by default
     (:func:`_kind_by_default`) refuse it."""
     reading = _read_in_sentence(text, mention)
+    if _NO_SIGN_WORD in reading.get("refusal", ""):
+        reading = _sign_from_the_sentence(text, mention, reading)
+    if reading.get("kind") == "percent" and _BY_RE.match(mention.text):
+        reading = _by_figure_with_a_lent_unit(text, mention, reading)
+    if (reason := _change_through_for_or_in(text, mention, reading)) is not None:
+        return {"refusal": reason}
+    if reading.get("kind") == "money":
+        reading = _bracketed_change_of_money(text, mention, reading)
     if (reason := _kind_by_default(text, mention, reading)) is not None:
         return {"refusal": reason}
     if "kind" in reading and (reason := _lost_past_another(text, mention, reading)) is not None:
@@ -1713,6 +1726,124 @@ def _money_with_no_currency(text: str, mention: Mention) -> str | None:
     )
 
 
+# The words of the reader's refusal of a change from a period with no sign word ("4.5% YoY").
+_NO_SIGN_WORD = "but no word the mention holds gives its sign"
+# A period of comparison ending a mention, after its figure: "220.4% year on year".
+_PERIOD_AT_END_RE = re.compile(
+    r"[ \t]+(?:yoy|qoq|mom|ytd|y/y|q/q|m/m|sequentially|year[- ]to[- ]date"
+    r"|(?:year|quarter|month)[- ](?:on|over)[- ](?:year|quarter|month))$",
+    re.IGNORECASE,
+)
+
+
+def _sign_from_the_sentence(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any]:
+    """A change from a period whose mention holds no sign word ("and 220.4% year on year"): read
+    as a change where the sentence gives its sign (a list after a verb of change: "increased by
+    45.2% and 220.4% year on year"); else the refusal stands (its sign would be a guess)."""
+    cut = _PERIOD_AT_END_RE.search(mention.text)
+    if cut is None:
+        return reading
+    bare = Mention(mention.start, mention.start + cut.start(), mention.text[: cut.start()])
+    again = _read_in_sentence(text[: bare.end] + text[mention.end :], bare)  # period set aside
+    if again.get("kind") != "change" or again.get("unit") != "percent":
+        return reading
+    return again | {"read_with": f"{again.get('read_with') or 'its sentence'}; {cut.group()!r}"}
+
+
+def _read_by_figure(text: str, mention: Mention) -> dict[str, Any]:
+    """:func:`_read_in_sentence`, with a "by N" figure that takes its unit from a later list item
+    read as :func:`_by_figure_with_a_lent_unit` reads it ("by 15 or 20%": a change)."""
+    reading = _read_in_sentence(text, mention)
+    if reading.get("kind") == "percent" and _BY_RE.match(mention.text):
+        return _by_figure_with_a_lent_unit(text, mention, reading)
+    return reading
+
+
+# A verb or noun of change, then "for" or "in" right before a figure: "fell for 4.5%", "a drop
+# in 1.5%" (neither preposition is declared for the size of a change).
+_CHANGE_THEN_FOR_OR_IN_RE = re.compile(
+    r"(?<![\w-])(?P<word>"
+    + "|".join(
+        re.escape(w)
+        for w in sorted(
+            {*vocab.CHANGE_VERBS, *vocab.CHANGE_NOUNS, *vocab.CHANGE_NOUN_PLURALS},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")[ \t]+(?P<prep>for|in)[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _change_through_for_or_in(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a percentage read as a level right after a verb or noun of change and "for" or "in"
+    ("Rents fell for 4.5% in May") is refused: the word may make it that change, whose reading
+    the mention does not hold; never a level with the change lost. Else None."""
+    if reading.get("kind") != "percent" or "whole" in reading:
+        return None
+    found = _CHANGE_THEN_FOR_OR_IN_RE.search(text, max(0, mention.start - 40), mention.start)
+    if found is None:
+        return None
+    return (
+        f"{found.group('word')!r} and {found.group('prep')!r} right before {mention.text!r} may "
+        f"make it the size of that change, which the mention does not hold; "
+        f"{vocab.REFUSAL_ADVICE}"
+    )
+
+
+def _bracketed_change_of_money(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any]:
+    """Money alone in brackets right after a change of money ("grew by 2.6 trillion yuan ($360
+    billion)") converts that change: a change in the bracket's currency, with the change's sign
+    and the bracket's own hedge; else ``reading`` as it was."""
+    closes = re.match(r"[ \t]*\)", text[mention.end :])
+    if not (closes and text[: mention.start].rstrip()[-1:] == "("):
+        return reading
+    start, end = _sentence_span(text, mention.start, mention.end)
+    earlier = [m for m in find_mentions(text[start:end]) if m.end + start <= mention.start]
+    if not earlier or not re.fullmatch(r"[ \t]*\(", text[earlier[-1].end + start : mention.start]):
+        return reading
+    previous = Mention(earlier[-1].start + start, earlier[-1].end + start, earlier[-1].text)
+    before = read_in_sentence(text, previous)
+    if "refusal" in before and previous.text.split()[0].casefold() in vocab.CHANGE_VERBS:
+        return {  # "rose by 9 billion pesos ($500 million)": the change, in brackets, is refused
+            "refusal": f"{mention.text!r} in brackets converts the change {previous.text!r}, "
+            f"which is refused; {vocab.REFUSAL_ADVICE}"
+        }
+    if before.get("kind") != "change" or before.get("unit") in ("percent", "percentage_point"):
+        return reading
+    said = f"the change {previous.text!r} it converts, in brackets"
+    return _continued_change(reading, before) | {"read_with": said}
+
+
+# The unit a list lends its figure, as ``read_with`` names it: "'%' written once, after '20%'".
+_LENT_UNIT_RE = re.compile(r"'(?P<unit>[^']+)' written once, after ")
+
+
+def _by_figure_with_a_lent_unit(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any]:
+    """A "by N" figure that takes its unit from a later list item ("increase battery life by
+    15 or 20%"): read as "by N%" is read with the words of its clause (a change after a verb of
+    change earlier in it); never a level, as a "by" figure is the size of a change or a gap."""
+    lent = _LENT_UNIT_RE.match(str(reading.get("read_with") or ""))
+    if lent is None:
+        return reading
+    unit = lent.group("unit")
+    written = mention.text + ("" if unit.startswith("%") else " ") + unit
+    shifted = text[: mention.start] + written + text[mention.end :]
+    lent_to = Mention(mention.start, mention.start + len(written), written)
+    again = _read_in_sentence(shifted, lent_to)
+    if again.get("kind") == "change":
+        return again | {"read_with": f"{reading['read_with']}; {again.get('read_with') or ''}"}
+    return {
+        "refusal": f"{mention.text!r} takes its unit from a later figure ({unit!r}), and a "
+        f"'by' figure is the size of a change or a gap, not a level; {vocab.REFUSAL_ADVICE}"
+    }
+
+
 # The near end of a range joined by a hanging hyphen: "3- to" before "5-year".
 _HANGING_NEAR_END_RE = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?-[ \t]+(?:to|and|or)[ \t]+$", re.IGNORECASE
@@ -1811,7 +1942,7 @@ def _kind_by_default(text: str, mention: Mention, reading: dict[str, Any]) -> st
         shifted = Mention(other.start + start, other.end + start, other.text)
         if shifted.start == mention.start or is_year(other.text):
             continue
-        read = _read_in_sentence(text, shifted)
+        read = _read_by_figure(text, shifted)
         if read.get("kind") == "change" or "levels" in read:
             return (
                 f"{mention.text!r}: {vocab.KIND_BY_DEFAULT_REASON} ({other.text!r} reads as a "
@@ -1848,7 +1979,7 @@ def _continues_a_level(text: str, mention: Mention) -> bool:
         return False
     if _NO_WORD_BEFORE_RE.search(text[start : previous.start]) is not None:
         return False  # the previous figure has no word of its own either
-    before = _read_in_sentence(text, previous)
+    before = _read_by_figure(text, previous)
     return before.get("kind") == "percent" and "whole" not in before
 
 
@@ -2763,7 +2894,9 @@ def _restated_change(
         joined = _RESTATED_RE.search(text, previous.end, mention.start)
     if joined is None:
         return None
-    if not joined.group("comma") and _TO_AFTER_RE.match(text, mention.end):
+    participle = _PARTICIPLE_AFTER_RE.match(text, mention.end)
+    to_at = participle.end() if participle else mention.end  # "9 percent adjusted to ..."
+    if not joined.group("comma") and _TO_AFTER_RE.match(text, to_at):
         return {
             "refusal": f"{mention.text!r} after 'or' with no comma, with 'to' after it, may "
             f"restate the change {previous.text!r} or begin a range or a level, which the words "
@@ -2781,7 +2914,7 @@ def _restated_change(
             f"{vocab.REFUSAL_ADVICE}"
         }
     before = _read(text, previous, earlier[: earlier.index(previous)], floor)
-    terms = _RESTATED_TERMS_RE.match(text, mention.end)
+    terms = _RESTATED_TERMS_RE.match(text, mention.end) or participle
     if before.get("kind") != "change" or (before.get("unit") == reading["unit"] and not terms):
         return None
     said = f"the change {previous.text!r} it restates"
@@ -2791,6 +2924,13 @@ def _restated_change(
 
 
 _TO_AFTER_RE = re.compile(r"[ \t]+to(?![\w-])", re.IGNORECASE)
+# A participle right after a figure that restates a change names its terms: "or 9 percent
+# adjusted", "or 7% excluding fuel".
+_PARTICIPLE_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?!(?:need|feed|speed|seed|bed|red|shed|led|fled|bled|bred)(?![\w-]))"
+    r"[^\W\d_]{3,}ed|excluding|including)(?![\w'’-])",
+    re.IGNORECASE,
+)
 _DASH_OPENS_RE = re.compile(r"[ \t]*(?P<dash>[—–])[ \t]*")
 
 
@@ -3078,6 +3218,8 @@ def _hyphen_compound(text: str, mention: Mention, reading: dict[str, Any]) -> di
         counted = _NEXT_WORD_RE.match(text, mention.end)
         if counted and counted.group(1).removesuffix("s") in _COUNTED_MODIFIERS:
             return None  # "a 100-billion parameter model": what it counts follows
+        if _plural_counted_after(text, mention.end):
+            return None  # "75-million parcels": what it counts follows, in the plural
         return {
             "refusal": f"the unit of {mention.text.replace('-', ' ')!r} is not written: a scale "
             f"word joined by a hyphen qualifies the noun after it, an amount of something "
@@ -3208,6 +3350,31 @@ _MODIFIER_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:a|an|the|its|their|his|her|our|this|that|each|every)[ \t]+$", re.IGNORECASE
 )
 _MODIFIER_AFTER_RE = re.compile(r"-(?P<noun>[a-z]+|[GTCN]PU)(?![\w-])(?=[ \t]+[^\W\d_])")
+# A plain plural noun (lower case, not "-ss"/"-us"/"-is"), maybe after one or two adjectives.
+_PLURAL_AFTER_RE = re.compile(
+    r"(?:[ \t]+(?-i:[a-z][a-z'-]*)){0,2}?[ \t]+(?P<noun>(?-i:[a-z]{2,}[^su\W\d_]s))(?![\w'’-])"
+)
+
+
+def _plural_counted_after(text: str, end: int) -> bool:
+    """Whether a plain plural noun that is no unit or currency follows at ``end`` ("75-million
+    parcels", "410-million hot meals"): what a scale joined by a hyphen counts."""
+    found = _PLURAL_AFTER_RE.match(text, end)
+    if found is None:
+        return False
+    read = read_mention(f"2 million {found.group('noun')}")
+    return (
+        read.get("unit") == "count"
+        and "refusal" not in read
+        and not (_UNIT_PLURAL_RE.fullmatch(found.group("noun")))
+    )
+
+
+_UNIT_PLURAL_RE = re.compile(
+    r"(?:years|months|weeks|days|hours|minutes|seconds|points|times|tonnes|tons|barrels|miles"
+    r"|acres|litres|liters|gallons|ounces|metres|meters|kilometres|kilometers|units|shares)",
+    re.IGNORECASE,
+)
 _COUNTED_MODIFIERS = frozenset(
     {"question", "page", "member", "person", "seat", "chip", "GPU", "TPU", "CPU", "NPU"}
     | {"server", "node", "core", "layer", "model", "country", "nation", "company", "firm"}

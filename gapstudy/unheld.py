@@ -958,7 +958,10 @@ def _comparison_as_bound(
 
 # "from" (and a hedge) right before a figure; "to" and a number later in its clause.
 _FROM_BEFORE_RE = re.compile(r"(?<![\w-])from[ \t]+$", re.IGNORECASE)
-_TO_NUMBER_LATER_RE = re.compile(r"(?<![\w-])to[ \t]+\d")
+# (the number maybe past an article and one word: "to a record 800")
+_TO_NUMBER_LATER_RE = re.compile(
+    r"(?<![\w-])to[ \t]+(?:(?:a|an|the)[ \t]+(?:[^\W\d_][\w'’-]*[ \t]+)?)?\d", re.IGNORECASE
+)
 
 
 def _from_end_cut(

@@ -1136,12 +1136,9 @@ def test_a_power_of_ten_is_refused_never_read_as_its_first_digits(mantissa, expo
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("42% YoY", ("change", 42.0)),
-        ("42% Y/Y", ("change", 42.0)),
-        ("6% Q/Q", ("change", 6.0)),
-        ("12.8% sequentially", ("change", 12.8)),
-        ("13 per cent year on year", ("change", 13.0)),
         ("-27% Y/Y", ("change", -27.0)),
+        ("up 42% YoY", ("change", 42.0)),
+        ("+6% Q/Q", ("change", 6.0)),
         ("fell 5% year-on-year", ("change", -5.0)),
         ("42% in 2024", ("percent", 42.0)),
         ("+25%", ("change", 25.0)),
@@ -1153,6 +1150,17 @@ def test_a_power_of_ten_is_refused_never_read_as_its_first_digits(mantissa, expo
 def test_a_period_of_comparison_or_a_sign_makes_a_percentage_a_change(text, expected):
     parsed = parse_figure(text)
     assert (parsed.kind, parsed.value) == (expected[0], pytest.approx(expected[1]))
+
+
+# A period of comparison makes a change, but with no word of the mention for its sign the sign
+# would be a guess ("+" by default): refused.
+@pytest.mark.parametrize(
+    "text", ["42% YoY", "42% Y/Y", "6% Q/Q", "12.8% sequentially", "13 per cent year on year"]
+)
+def test_a_change_from_a_period_with_no_sign_word_is_refused(text):
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    assert "no word the mention holds gives its sign" in caught.value.reason
 
 
 # --- rates a year: a growth rate, a growth factor, money a year ------------------------------
@@ -1382,3 +1390,25 @@ def test_an_index_keeps_the_order_of_preference_of_its_list(phrases, words):
     assert indexed.pos == scanned.pos
     if taken is not None:  # the very phrase of the list, as the callers look it up
         assert any(taken is seq for seq in phrases)
+
+
+# "+" glued to a number before its scale word holds for the scaled amount; a refusal still
+# names the words as written.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$5+ billion", ("money", None, 5e9, None, "lower", "usd")),
+        ("40+ million", ("count", None, 40e6, None, "lower", "count")),
+    ],
+)
+def test_a_plus_before_the_scale_word_bounds_the_scaled_amount(text, expected):
+    parsed = parse_figure(text)
+    got = (parsed.kind, parsed.value, parsed.low, parsed.high, parsed.bound, parsed.unit)
+    assert got == pytest.approx(expected)
+
+
+def test_a_refusal_after_a_plus_before_the_scale_names_the_words_as_written():
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure("a dock worth $5+ billion")
+    assert caught.value.text == "a dock worth $5+ billion"
+    assert "billion+" not in str(caught.value)

@@ -5187,12 +5187,8 @@ NEIGHBOUR_WORD_CASES = [
         "3 million",
         ("count", 3e6, 3e6, 3e6, "exact", "count"),
     ),
-    # a noun of change and "in" before a percentage: that change
-    (
-        "Analysts had pencilled in a drop in 1.5% for rents.",
-        "1.5%",
-        ("change", -1.5, -1.5, -1.5, "exact", "percent"),
-    ),
+    # a noun of change and "in" before a bare percentage: refused (a slip for "of", or a share)
+    ("Analysts had pencilled in a drop in 1.5% for rents.", "1.5%", ("refusal", "'drop' and 'in'")),
     # ... a share of a whole after "in" stays a share
     (
         "Doctors saw a rise in 20% of cases.",
@@ -5224,5 +5220,107 @@ def test_words_next_to_a_figure_are_held_or_refused(text, words, expected):
     reading = reading_of(text, words)
     if expected[0] in ("refusal", "exclusion"):
         assert expected[0] in reading and expected[1] in reading[expected[0]], reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
+
+
+# A word beside the figure, taken into its reading or the reading refused (sentence, words of
+# the mention, expected).
+BESIDE_WORD_CASES = [
+    # "from X <noun> to <article/adjective> Y": the pair still holds, both ends refused
+    ("The port grew its capacity from 400 cranes to a record 800.", "400", ("refusal", "from X")),
+    ("The port grew its capacity from 400 cranes to a record 800.", "800", ("refusal", "from X")),
+    ("The fleet went from 12 ships to an extra 20 by June.", "20", ("refusal", "from X")),
+    # a bracketed conversion after a change of money restates that change, with its own hedge
+    (
+        "Household savings grew by 2.6 trillion yuan ($360 billion) last year.",
+        "$360 billion",
+        ("change", 360e9, 360e9, 360e9, "exact", "usd"),
+    ),
+    (
+        "Deposits fell by 8.4 trillion yuan (about $1.2 trillion) in May.",
+        "$1.2 trillion",
+        ("change", -1.2e12, -1.2e12, -1.2e12, "approximate", "usd"),
+    ),
+    # ... and where the change is refused (a currency the project lacks), so is the bracket
+    (
+        "Savings rose by 9 billion pesos ($500 million) in March.",
+        "$500 million",
+        ("refusal", "converts the change"),
+    ),
+    # "by N or M%" with an object between the verb and "by": a change, never a level
+    (
+        "The upgrade should increase battery life by 15 or 20%.",
+        "15",
+        ("change", 15.0, 15.0, 15.0, "exact", "percent"),
+    ),
+    # ... the second, bare after "or" beside that change, is refused as after "increase by 30"
+    ("The upgrade should increase battery life by 15 or 20%.", "20%", ("refusal", "continue")),
+    # "X percent or Y percent <participle>": Y continues the change or is refused, never a level
+    ("Fares rose by 12 percent or 9 percent adjusted.", "9 percent", ("not-level", "")),
+    # a change whose sign no word of the reading holds is refused, never given "+"
+    ("Rents fell for 4.5% year-on-year.", "4.5%", ("refusal", "sign")),
+    ("Rents fell for 4.5% in May.", "4.5%", ("not-level", "")),
+    ("Analysts had pencilled in a drop in 1.5% for rents.", "1.5%", ("not-level", "")),
+    (
+        "Rents were 4.5% higher year-on-year.",
+        "4.5%",
+        ("change", 4.5, 4.5, 4.5, "exact", "percent"),
+    ),
+    # "+" glued to a number before its scale word: the scale applies to the bound
+    (
+        "The new dock is a $5+ billion project.",
+        "$5+",
+        ("money", None, 5e9, None, "lower", "usd"),
+    ),
+    ("The new dock is a $5+ billion project.", "billion", ("same-mention", "$5+")),
+    # a year after a month is a year, whatever lower-case words follow it
+    ("The lab opened in June 2025 to build robots for farms.", "2025", ("year", "")),
+    ("The lab opened in 2025 to build robots for farms.", "2025", ("year", "")),
+    # a hyphenated scale word with the plural noun it counts after it: a count
+    (
+        "The network delivered 75-million parcels in March.",
+        "75-million",
+        ("count", 75e6, 75e6, 75e6, "exact", "count"),
+    ),
+    (
+        "It served 410-million meals to its 9-million members.",
+        "410-million",
+        ("count", 410e6, 410e6, 410e6, "exact", "count"),
+    ),
+    (
+        "The firm raised 40-million euros.",
+        "40-million",
+        ("money", 40e6, 40e6, 40e6, "exact", "eur"),
+    ),
+    # a share of a whole whose name holds a "top-N" rank
+    (
+        "Its app took 12.5% of all top-100 app revenue.",
+        "12.5%",
+        ("percent", 12.5, 12.5, 12.5, "exact", "percent"),
+    ),
+    # plain watts: the project's power unit (gigawatt) at its prefix
+    (
+        "The new laptop draws 65 watts at full load.",
+        "65",
+        ("quantity", 6.5e-8, 6.5e-8, 6.5e-8, "exact", "gigawatt"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), BESIDE_WORD_CASES)
+def test_a_word_beside_the_figure_is_taken_into_its_reading_or_refused(text, words, expected):
+    if expected[0] == "same-mention":
+        at, first = text.index(words), text.index(expected[1])
+        (mention,) = [m for m in find_mentions(text) if m.start <= first < m.end]
+        assert mention.start <= at < mention.end, mention
+        return
+    reading = reading_of(text, words)
+    if expected[0] == "refusal":
+        assert "refusal" in reading and expected[1] in reading["refusal"], reading
+    elif expected[0] == "not-level":
+        assert "refusal" in reading or reading.get("kind") == "change", reading
+    elif expected[0] == "year":
+        assert reading.get("kind") != "count", reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
