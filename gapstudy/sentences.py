@@ -353,10 +353,10 @@ _SCALE_LETTER_APART_RE = re.compile(r"[ \t]+(?:K|M|B|bn|mn|tn|MM)(?![\w'’-])")
 _SLASH_AFTER_RE = re.compile(r"/\d")
 _SLASH_BEFORE_RE = re.compile(r"\d/$")
 # Words before a duration that make it the span another figure is over: "over the next five
-# years", "within the past two years".
+# years", "within the past two years", "an increase from the previous five years".
 _SPAN_LEAD_RE = re.compile(
     r"(?<![\w-])(?:over|in|within|for|during|across|of|throughout|through|to|with|against"
-    r"|versus|vs\.?)[ \t]+"
+    r"|versus|vs\.?|from|since)[ \t]+"
     r"(?:(?:just|only|roughly|about|nearly|almost)[ \t]+)?"  # "in just the past 6 months"
     r"(?:(?:the|its|their)[ \t]+)?"
     r"(?:next|past|last|coming|previous|first|preceding|following|prior|same)[ \t]+$",
@@ -370,7 +370,8 @@ _TIME_SPENT_RE = re.compile(
     r"(?<![\w-])(?:spent|spend|spends|spending|took|take|takes|taking)[ \t]+$", re.IGNORECASE
 )
 _SPAN_OF_LEAD_RE = re.compile(
-    r"(?<![\w-])the[ \t]+(?:first|last|final|opening|closing|preceding|following|prior|same)"
+    r"(?<![\w-])the[ \t]+(?:first|last|final|opening|closing|preceding|following|prior|same"
+    r"|previous)"
     r"[ \t]+$",
     re.IGNORECASE,
 )

@@ -3710,6 +3710,14 @@ LATER_ROUND_CASES = [
     ("Sales fell 3% against the same six months of 2019.", "six months", ("refusal", "period")),
     ("Output grew 5% in the following two years.", "two years", ("refusal", "period")),
     ("Profit rose 2% versus the prior three months.", "three months", ("refusal", "period")),
+    # ... and after "from" or "since", and for "the previous N <span>" wherever it stands
+    (
+        "Spending saw a 40 percent increase from the previous five years.",
+        "five years",
+        ("refusal", "period"),
+    ),
+    ("Prices have doubled since the last two years.", "two years", ("refusal", "period")),
+    ("The previous three years were slow for the mill.", "three years", ("refusal", "period")),
     ("The first nine months of 2024 saw exports rise 4%.", "nine months", ("refusal", "period")),
     # ... a span that is itself the quantity stays a duration
     (
