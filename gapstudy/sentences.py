@@ -144,6 +144,7 @@ from gapstudy.unheld import (
     is_verb,
     predicate_starts,
     unheld_words,
+    unknown_word_after,
 )
 
 # A sentence ends at ". ", "! ", "? ", a full-width end ("。") or a line break; a window never
@@ -1592,6 +1593,9 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         return {"refusal": reason}
     if "kind" in reading and (reason := _lost_past_another(text, mention, reading)) is not None:
         return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
+    start, end = _sentence_span(text, mention.start, mention.end)
+    if (reason := unknown_word_after(text[:end], mention, reading, start)) is not None:
+        return {"refusal": reason}  # after the step above, which reads neighbours without it
     return reading
 
 

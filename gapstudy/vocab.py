@@ -862,6 +862,23 @@ SAME_SUBJECT_WORDS = frozenset(
 # the clause the verb takes ("The league estimates 2.5 million children play chess").
 ESTIMATE_VERBS = frozenset({"estimate", "estimates", "estimated"})
 
+# English closed-class words (conjunctions, prepositions, quantifiers) the lexicon the readers
+# use does not hold: after a figure they are never an unknown unit ("5% if", "40 via").
+CLOSED_CLASS_WORDS = frozenset(
+    {
+        "if", "though", "although", "because", "unless", "whether", "throughout", "via",
+        "despite", "amid", "including", "across", "along", "alongside", "beside", "besides",
+        "upon", "within", "without", "where", "when", "while", "then", "there", "here", "yet",
+        "both", "either", "neither", "all", "some", "any", "nor", "per", "plus", "vs",
+    }
+)  # fmt: skip
+
+# Abbreviations of things counted in this corpus (chips, offerings, labs) that the lexicon does
+# not hold: after a count they name what it counts, never an unknown unit ("5,000 GPUs").
+COUNTED_ABBREVIATIONS = frozenset(
+    {"gpu", "gpus", "tpu", "tpus", "cpu", "cpus", "npu", "npus", "ipo", "ipos", "lab", "labs"}
+)
+
 # (heading, where the words are used, words): listed in the docs as words, in order.
 WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
     (
@@ -883,6 +900,16 @@ WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
         SAME_SUBJECT_WORDS,
     ),
     ("Estimate verbs", "the last check (a verb of estimating before a figure)", ESTIMATE_VERBS),
+    (
+        "Closed-class words",
+        "the last check (no unknown word after a figure): never taken for an unknown unit",
+        CLOSED_CLASS_WORDS,
+    ),
+    (
+        "Counted abbreviations",
+        "the last check (no unknown word after a figure): what a count counts, never a unit",
+        COUNTED_ABBREVIATIONS,
+    ),
 )
 
 # --- the vocabularies as documentation --------------------------------------------------------
