@@ -145,6 +145,7 @@ from gapstudy.unheld import (
     is_verb,
     predicate_starts,
     unheld_words,
+    unknown_word_after,
     without_attributive_ing,
 )
 
@@ -1618,7 +1619,11 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         return {"refusal": reason}
     if (reason := _neighbour_word(text, mention, reading)) is not None:
         return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
-    return _change_noun_in(text, mention, reading) or reading
+    reading = _change_noun_in(text, mention, reading) or reading
+    start, end = _sentence_span(text, mention.start, mention.end)
+    if (reason := unknown_word_after(text[:end], mention, reading, start)) is not None:
+        return {"refusal": reason}  # after the steps above, which read neighbours without it
+    return reading
 
 
 # --- words next to a figure that change it (docs/annotations.md: each beside its kin, e.g. "past"

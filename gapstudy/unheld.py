@@ -26,6 +26,11 @@ words. Operator words (vocab.OPERATOR_WORDS with the qualifier, change and unit 
 words that can change a figure's kind, value, bound, unit or period) near the figure must each
 be held by the reading, or it is refused naming them; open-class words (what is counted, who,
 where) are never checked (docs/annotations.md, "Every operator word accounted for").
+
+After every other step, :func:`unknown_word_after`: a word right after the figure that the
+lexicon does not know and that is written like an abbreviation ("900 kbd") may be a unit the
+project has no entry for, so the reading is refused naming it (docs/annotations.md, "No unknown
+word after a figure").
 """
 
 from __future__ import annotations
@@ -2171,3 +2176,87 @@ def _change_against_an_average(
         f"{mention.text!r} is compared with {compared_with.strip()!r}, an average: a change "
         f"over time or a gap to the average?"
     )
+
+
+def unknown_word_after(
+    text: str, mention: Mention, reading: dict[str, Any], floor: int
+) -> str | None:
+    """The acceptance check "No unknown word after a figure" (docs/annotations.md): the word
+    right after the mention (in its clause, before any other figure, not held by the reading)
+    is a token the lexicon does not know and that is written like an abbreviation ("900 kbd",
+    "12 mtkm"), so the figure may be in a unit the project has no entry for; why it is
+    refused, else None. Names (a capital, then lower case), single letters, contractions,
+    plurals of known words, declared words, a token glued to digits ("HBM3") and one followed
+    by an undeclared word it names ("NVIDIA H800 GPUs") pass."""
+    if "kind" not in reading:
+        return None
+    after = _clause_after(text, mention)
+    later = [m.start for m in find_mentions(text[floor:]) if m.start + floor >= mention.end]
+    stop = min([mention.end + len(after), *(start + floor for start in later)])
+    window = _consumed(text[mention.end : stop], reading)
+    first = _TOKEN_RE.search(window)
+    if first is None or text[mention.end : mention.end + first.start()].strip():
+        return None  # nothing after it, or a word the reading holds comes first
+    if window[first.end() : first.end() + 1].isdigit():
+        return None  # letters and digits together name a model ("80GB HBM3 memory")
+    if not _unknown_abbreviation(first.group()):
+        return None
+    following = _TOKEN_RE.search(window, first.end())
+    if following and not window[first.end() : following.start()].strip():
+        named = following.group().casefold()
+        if not _declared(named) or named in _COUNTED_FOLDED:
+            return None  # it names what the next word is ("2048 NVIDIA H800 GPUs")
+    return (
+        f"{first.group()!r} right after {mention.text!r} is a word the lexicon does not know, "
+        f"written like an abbreviation: it may be a unit the project has no entry for; "
+        f"{vocab.REFUSAL_ADVICE}"
+    )
+
+
+# The declared counted abbreviations as they may be written after a figure, any case, singular
+# or plural ("GPUs", "gpus", "labs").
+_COUNTED_FOLDED = frozenset(
+    form
+    for word in vocab.COUNTED_ABBREVIATIONS
+    for form in (word.casefold(), f"{word.casefold()}s")
+)
+
+
+def _unknown_abbreviation(token: str) -> bool:
+    """Whether ``token`` is unknown to the lexicon and to every declared vocabulary, and is
+    written like an abbreviation: four letters or fewer (before a plural "s"), or a capital
+    after its first letter ("TEUs", "kWh"); not a name ("Tesla"), one letter or a contraction."""
+    folded = token.casefold().split("-")[-1]  # a compound is known by its last part
+    if len(token) == 1 or not token[0].isalpha() or "'" in token or "’" in token:
+        return False
+    if token[0].isupper() and token[1:].islower():
+        return False  # a name
+    if _declared(folded) or _parts_of_speech(folded) or _plural_of_known(folded):
+        return False
+    bare = token[:-1] if token.endswith("s") else token
+    return len(bare) <= 4 or any(letter.isupper() for letter in bare[1:])
+
+
+def _plural_of_known(folded: str) -> bool:
+    """Whether ``folded`` ends in "s" or "es" after a word the lexicon knows ("casinos")."""
+    stems = [folded[:-1]] if folded.endswith("s") else []
+    stems += [folded[:-2]] if folded.endswith("es") else []
+    return any(stem and _parts_of_speech(stem) for stem in stems)
+
+
+def _declared(folded: str) -> bool:
+    """Whether ``folded`` is a word some part of the reader declares: a function word, an
+    operator word, a unit, a word of a qualifier, change, level or counted thing, or a
+    closed-class word the lexicon leaves out (vocab.CLOSED_CLASS_WORDS)."""
+    if folded in _FUNCTION_WORDS | _NAMING_ENDS | _PRONOUNS_AFTER | _DATING | _SPAN_LEADS:
+        return True
+    if folded in _DETERMINERS | _PREPOSITIONS | _AUXILIARIES | _ATTACHING:
+        return True
+    if folded in vocab.CLOSED_CLASS_WORDS | _COUNTED_FOLDED:
+        return True
+    if _operator_class(folded) is not None:
+        return True
+    declared = (vocab.QUALIFIERS, vocab.CHANGE_VERBS, vocab.CHANGE_NOUNS, vocab.COUNTED_NOUNS)
+    if any(folded in words for words in declared) or is_level_noun(folded):
+        return True
+    return any(folded in words for words in vocab.OPERATOR_WORDS.values())

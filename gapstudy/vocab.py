@@ -671,6 +671,7 @@ COUNTED_ABBREVIATIONS: dict[str, str] = {
     "ATM": "cash machines ('3,000 ATMs')",
     "NGO": "non-governmental organisations ('40 NGOs')",
     "SME": "small and medium firms ('5,000 SMEs')",
+    "LAB": "laboratories ('40 AI labs'; a clipped word, in lower case too)",
 }
 # Verbs that take "up" as the particle of an amount gathered ("rack up $40,000", "rang up
 # $2 million in sales"): in any form, base or past, "up" after one of them belongs to the verb,
@@ -928,6 +929,17 @@ SAME_SUBJECT_WORDS = frozenset(
 # the clause the verb takes ("The league estimates 2.5 million children play chess").
 ESTIMATE_VERBS = frozenset({"estimate", "estimates", "estimated"})
 
+# English closed-class words (conjunctions, prepositions, quantifiers) the lexicon the readers
+# use does not hold: after a figure they are never an unknown unit ("5% if", "40 via").
+CLOSED_CLASS_WORDS = frozenset(
+    {
+        "if", "though", "although", "because", "unless", "whether", "throughout", "via",
+        "despite", "amid", "including", "across", "along", "alongside", "beside", "besides",
+        "upon", "within", "without", "where", "when", "while", "then", "there", "here", "yet",
+        "both", "either", "neither", "all", "some", "any", "nor", "per", "plus", "vs",
+    }
+)  # fmt: skip
+
 # (heading, where the words are used, words): listed in the docs as words, in order.
 WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
     (
@@ -959,6 +971,11 @@ WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
         SAME_SUBJECT_WORDS,
     ),
     ("Estimate verbs", "the last check (a verb of estimating before a figure)", ESTIMATE_VERBS),
+    (
+        "Closed-class words",
+        "the last check (no unknown word after a figure): never taken for an unknown unit",
+        CLOSED_CLASS_WORDS,
+    ),
 )
 
 # --- the vocabularies as documentation --------------------------------------------------------

@@ -1035,3 +1035,55 @@ def test_a_figure_the_words_leave_open_is_refused_and_its_plain_neighbours_stand
         assert expected in reading.get("refusal", ""), reading
     else:
         assert (reading.get("kind"), reading.get("value")) == expected, reading
+
+
+# "No unknown word after a figure" (docs/annotations.md): (sentence, the mention's words, the
+# word the refusal names). Invented; each was read as a plain count before the step.
+UNKNOWN_AFTER = [
+    ("The refinery shipped 900 kbd in May.", "900", "'kbd'"),
+    ("Rail freight reached 12 mtkm in the quarter.", "12", "'mtkm'"),
+    ("The cluster ran at 3 ExaOps at peak.", "3", "'ExaOps'"),
+    ("The grid draws 8 kVArs at night.", "8", "'kVArs'"),
+    ("Output rose by 2 million kbd or 3% in May.", "rose by 2 million", "'kbd'"),
+]
+# ... and words after a figure the step lets pass: (sentence, the mention's words, kind, value).
+KNOWN_AFTER = [
+    ("The firm sold 300 Tesla cars.", "300", "count", 300.0),  # a name
+    ("The fund bought 5 casinos.", "5", "count", 5.0),  # the plural of a word the lexicon knows
+    ("It has 5 U.S. plants.", "5", "count", 5.0),  # a single letter
+    ("Its fleet grew to 70 e-vans.", "70", "count", 70.0),  # a compound of known words
+    ("Sales rose 3% via the app.", "rose 3%", "change", 3.0),  # a declared closed-class word
+    ("The lab bought 600 AMD accelerators.", "600", "count", 600.0),  # it names the next word
+    ("Each board holds 16 HBM2 stacks.", "16", "count", 16.0),  # glued to digits: a model
+    ("They rented 4,000 GPUs in May.", "4,000", "count", 4000.0),  # a counted abbreviation
+]
+
+
+def _read(text: str, words: str) -> dict:
+    (mention,) = [m for m in find_mentions(text) if m.text == words]
+    return read_in_sentence(text, mention)
+
+
+@pytest.mark.parametrize(("text", "words", "named"), UNKNOWN_AFTER)
+def test_an_unknown_abbreviation_after_a_figure_refuses_it_naming_the_word(text, words, named):
+    refusal = _read(text, words).get("refusal", "")
+    assert named in refusal and "lexicon does not know" in refusal
+
+
+@pytest.mark.parametrize(("text", "words", "kind", "value"), KNOWN_AFTER)
+def test_a_name_a_plural_or_a_declared_word_after_a_figure_keeps_its_reading(
+    text, words, kind, value
+):
+    reading = _read(text, words)
+    assert (reading.get("kind"), reading.get("value")) == (kind, value), reading
+
+
+def test_the_step_comes_after_the_kind_by_default_step_which_reads_the_neighbours():
+    text = "Output rose by 2 million kbd or 3% in May."
+    assert vocab.KIND_BY_DEFAULT_REASON in _read(text, "3%")["refusal"]
+
+
+@pytest.mark.parametrize("word", sorted(vocab.CLOSED_CLASS_WORDS))
+def test_a_declared_closed_class_word_is_never_an_unknown_unit(word):
+    reading = _read(f"The index was 40 {word} the rest.", "40")
+    assert "lexicon does not know" not in reading.get("refusal", "")
