@@ -889,7 +889,7 @@ _PRICE_UNITS = {"usd": "usd_per_kwh", "cny": "cny_per_kwh", "eur": "eur_per_kwh"
 # Words that make a figure a rate a year, whatever the typography ("a year", "/yr", "annually"),
 # and words before a noun of change that do ("an annual increase", "compound annual growth").
 _PER_YEAR = _phrase_index(*vocab.PER_YEAR_WORDS)
-_DATING_AFTER_A_YEAR = frozenset({"ago", "earlier", "before", "later"})
+_DATING_AFTER_A_YEAR = frozenset({"ago", "earlier", "before", "later", "prior", "previously"})
 
 
 def _take_per_year(reader: _Reader) -> bool:

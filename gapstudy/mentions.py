@@ -180,6 +180,7 @@ _A_FRACTIONS = (
     *("third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
 )
 _A_CHANGE_FRACTIONS = ("third", "quarter", "fifth", "tenth")  # "grew by a third", "a third,"
+_FIGURE_NOUNS = "|".join(vocab.FIGURE_NAMED_EARLIER_NOUNS)  # "a quarter the rate"
 _A_UNITS = ("gigawatt", "terawatt-hour", "exabyte")  # "to over a gigawatt"
 _A_FRACTION = (
     rf"\ba[ \t]+(?:{'|'.join(_A_FRACTIONS)})(?=[ \t]+of\b)"
@@ -187,6 +188,10 @@ _A_FRACTION = (
     # before a comma: "only a third, $5 million out of $15 million, was raised" (a share of a
     # whole named elsewhere, which the reader refuses)
     rf"|\ba[ \t]+(?:{'|'.join(_A_CHANGE_FRACTIONS)})(?=[ \t]*,)"
+    # before "the" and a noun standing for a figure named earlier, with no "of" after it: "a
+    # quarter the rate of 2019" (a ratio of two figures, which the reader refuses)
+    rf"|\ba[ \t]+(?:{'|'.join(_A_CHANGE_FRACTIONS)})(?=[ \t]+the[ \t]+(?:{_FIGURE_NOUNS})s?"
+    r"(?![\w-])(?![ \t]+of(?![\w-])(?![ \t]+(?:19|20)\d\d(?![\w-]))))"
     # and after "by" and a hedge: "fell by around a quarter"
     + "".join(
         rf"|(?<=\bby[ \t]{hedge}[ \t])a[ \t]+(?:{'|'.join(_A_CHANGE_FRACTIONS)})\b"
@@ -772,7 +777,8 @@ def _alternatives(words: tuple[str, ...]) -> str:
 _UNIT_TAIL_RE = re.compile(
     rf"(?:{_alternatives(_GLUED_TAILS)}|[ \t]+(?:{_alternatives(_UNIT_WORDS + _PER_WORDS)}"
     rf"|{OTHER_UNITS_RE.pattern}))"
-    r"(?![\w-])(?![ \t]+(?:ago|earlier|before|later)\b)",  # "a year ago" dates, it is no rate
+    # "a year ago" (or "prior", "previously") dates, it is no rate
+    r"(?![\w-])(?![ \t]+(?:ago|earlier|before|later|prior|previously)\b)",
     re.IGNORECASE,
 )
 # A unit after a number that looks like a year makes it a quantity: "2000 gigawatts".

@@ -411,10 +411,10 @@ _HEDGE_THEN_QUOTE_RE = re.compile(
 )
 
 
-# "a year ago", "a year earlier" date a figure: no rate.
+# "a year ago", "a year earlier", "a year prior", "a year previously" date a figure: no rate.
 _PER_YEAR = (
     rf"(?:{_words_re(vocab.PER_YEAR_WORDS + vocab.ANNUAL_WORDS)})(?![\w-])"
-    r"(?![ \t]+(?:ago|earlier|before|later)\b)"
+    r"(?![ \t]+(?:ago|earlier|before|later|prior|previously)\b)"
 )
 _PER_YEAR_AFTER_RE = re.compile(rf"[ \t]*[x×]?[ \t]*{_PER_YEAR}", re.IGNORECASE)
 _PER_YEAR_RE = re.compile(rf"\b(?P<times>times[ \t]+)?{_PER_YEAR}", re.IGNORECASE)
@@ -3885,8 +3885,10 @@ def _whole_defined_after(
 # "the" and a noun that stands for a figure named earlier, with no "of" after it: "half the
 # figure seen last spring", "a third the pace" (not "half the number of workers").
 _FIGURE_NAMED_EARLIER_RE = re.compile(
-    r"[ \t]+the[ \t]+(?P<noun>(?:figure|level|rate|pace|number|total|tally|sum|amount)s?)"
-    r"(?![\w-])(?![ \t]+of(?![\w-]))",
+    rf"[ \t]+the[ \t]+(?P<noun>(?:{'|'.join(vocab.FIGURE_NAMED_EARLIER_NOUNS)})s?)"
+    # "of" and a year after it dates the figure ("a quarter the rate of 2019"); any other "of"
+    # names a whole ("half the number of workers")
+    r"(?![\w-])(?![ \t]+of(?![\w-])(?![ \t]+(?:19|20)\d\d(?![\w-])))",
     re.IGNORECASE,
 )
 
@@ -3917,6 +3919,24 @@ def _the_clause_verb_after(text: str, mention: Mention, defined: str) -> bool:
     return not text[starts[-1] if starts else 0 : mention.start].strip()
 
 
+_OF_AFTER_RE = re.compile(r"[ \t]+of(?![\w-])", re.IGNORECASE)
+
+
+def _within_of(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why "within N of <thing>" is refused ("within 2 percent of target", "within $2 million
+    of budget"), whether or not the mention holds "of <thing>": N is the gap to that thing, no
+    bound on the figure; else None (a span of time "within five years of launch" is left to
+    the duration rules)."""
+    if reading.get("qualifier") != "within" or reading["kind"] == "duration":
+        return None
+    if not (_OF_AFTER_RE.match(text, mention.end) or reading.get("whole")):
+        return None
+    return (
+        f"{mention.text!r}: 'within' a figure 'of' a thing gives the gap to that thing, not a "
+        f"bound on the figure; {vocab.REFUSAL_ADVICE}"
+    )
+
+
 def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
     """Why words after a mention make its reading wrong: an amount compared with one named
     after "than", a list whose unit is written after its last number, a duration range
@@ -3937,7 +3957,9 @@ def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) ->
             f"{mention.text!r} is a share of a whole named earlier ('of that', 'of them'), "
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
         )
-    if (named := _fraction_of_a_figure_named(text, mention, reading)) is not None:
+    named = _fraction_of_a_figure_named(text, mention, reading)
+    named = named or _within_of(text, mention, reading)
+    if named is not None:
         return named
     is_amount = reading["unit"] not in ("fold", "percent", "percentage_point")
     than = _THAN_LATER_RE.match(text, mention.end) or _THAN_PAST_ASIDE_RE.match(text, mention.end)
@@ -4855,14 +4877,22 @@ _PERCENT_NOUN_OF_RE = re.compile(
     rf"(?<![\w-])(?P<noun>{_PERCENT_NOUNS})(?:e?s)?[ \t]+of[ \t]+$", re.IGNORECASE
 )
 
+# An article or a possessive right before a figure: a noun that is a verb too after the figure
+# is then the noun ("took a 4% hit", "its 6% sales hit"; vocab.PERCENT_NOUNS_ALSO_VERBS).
+_NOUN_DETERMINER_RE = re.compile(
+    r"(?<![\w-])(?:a|an|the|its|their|his|her|our|this|that)[ \t]+$", re.IGNORECASE
+)
+
 
 def _percent_noun_beside(text: str, mention: Mention) -> dict[str, Any] | None:
     """A bare percentage with a noun declared only beside a percentage right after it or
     before it and "of": a fall ("a 3% hit", "a loss of 1.2%": vocab.PERCENT_FALL_NOUNS), or
     refused where the noun does not settle the figure ("a 14% return"); else None."""
-    found = _PERCENT_NOUN_AFTER_RE.match(text, mention.end) or _PERCENT_NOUN_OF_RE.search(
-        text, max(0, mention.start - 30), mention.start
-    )
+    found = _PERCENT_NOUN_AFTER_RE.match(text, mention.end)
+    is_verb = found and found.group("noun").casefold() in vocab.PERCENT_NOUNS_ALSO_VERBS
+    if is_verb and not _NOUN_DETERMINER_RE.search(text, max(0, mention.start - 12), mention.start):
+        found = None  # the verb: "Margins of 4% hit a record"
+    found = found or _PERCENT_NOUN_OF_RE.search(text, max(0, mention.start - 30), mention.start)
     if found is None:
         return None
     noun = found.group("noun").casefold()

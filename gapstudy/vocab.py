@@ -499,11 +499,22 @@ PERCENT_CHANGE_NOUNS: dict[str, int] = {
     **dict.fromkeys(("slump", "dip", "slide", "tumble", "retreat", "slip"), -1),
 }
 CHANGE_NOUNS.update(PERCENT_CHANGE_NOUNS)
+# Nouns that stand for a figure named earlier after "the" with no "of" after them ("half the
+# figure seen last spring", "a quarter the rate of 2019"): a fraction before them is a ratio of
+# two figures, one not given, and is refused (gapstudy.mentions finds it, gapstudy.sentences
+# refuses it).
+FIGURE_NAMED_EARLIER_NOUNS: tuple[str, ...] = (
+    *("figure", "level", "rate", "pace", "number", "total", "tally", "sum", "amount"),
+)
 # Nouns that name a fall only beside a bare percentage ("a 3% hit", "a loss of 1.2%"): with
 # money or a count they name the amount as written ("a $40 million loss", "a loss of 2,000
 # jobs": the sign is the metric's). So they are not in CHANGE_NOUNS (the finder and the parser
 # leave them be); gapstudy.sentences reads them beside a percentage, singular or plural.
 PERCENT_FALL_NOUNS: dict[str, int] = {"hit": -1, "loss": -1}
+# Of those, the ones that are verbs too: right after a figure they are the noun only where an
+# article or a possessive stands before the figure ("took a 4% hit", "its 6% sales hit");
+# else the verb ("Margins of 4% hit a record"), and the figure is read as if it were not there.
+PERCENT_NOUNS_ALSO_VERBS: frozenset[str] = frozenset({"hit"})
 # Nouns beside a bare percentage that the words do not settle: the figure is refused, naming
 # why ("a 14% return": a gain in value over a span, or a yield a year).
 UNSETTLED_PERCENT_NOUNS: dict[str, str] = {

@@ -4889,6 +4889,21 @@ NEIGHBOUR_CASES = [
     # "a year prior" dates the figure, as "a year ago" does
     ("Ferry tickets fell 6% on a year prior.", "6%", ("change", -6, -6, -6, "exact", "percent")),
     ("Ferry tickets fell 6% from a year prior.", "6%", ("change", -6, -6, -6, "exact", "percent")),
+    # with money too: "a year prior" or "previously" dates the amount, it makes no flow a year
+    ("Profit was $5 billion a year prior.", "$5 billion", ("money", 5e9, 5e9, 5e9, "exact", "usd")),
+    (
+        "Profit was $5 billion a year previously.",
+        "$5 billion",
+        ("money", 5e9, 5e9, 5e9, "exact", "usd"),
+    ),
+    # "hit" after a figure with no article before it is the verb: the figure is a level
+    ("Margins of 4% hit a record.", "4%", ("percent", 4, 4, 4, "exact", "percent")),
+    ("Unemployment of 4% hit the town hard.", "4%", ("percent", 4, 4, 4, "exact", "percent")),
+    ("The depot took a 4% hit from the closure.", "4%", ("change", -4, -4, -4, "exact", "percent")),
+    ("The mill took its 6% sales hit in May.", "6%", ("change", -6, -6, -6, "exact", "percent")),
+    # "within N of <thing>" is a gap to that thing, no bound on the figure: refused
+    ("Inflation was within 2 percent of target.", "2 percent", ("refusal", "within")),
+    ("Costs were within $2 million of budget.", "$2 million", ("refusal", "within")),
     # a capitalised word right after a colon opens a clause: no name, no version
     (
         "Note this: The 40 climbers reached camp by noon.",

@@ -1013,6 +1013,8 @@ TWO_READINGS_REFUSED = [
     # a fraction of a figure named earlier and not given
     ("Traffic rose 4% this year, a pace half the figure seen last year.", "half", "'figure'"),
     ("Sales were half the total.", "half", "'total'"),
+    ("Ridership was a quarter the rate of 2019.", "a quarter", "no whole after it"),
+    ("A third the total was lost.", "A third", "no whole after it"),
     ("Half the number of riders left.", "Half", ("percent", 50.0)),
     # "toward" a figure; "up to" after a comma that follows a change
     ("Fares are set to climb toward 9%.", "9%", "'toward'"),
