@@ -451,13 +451,16 @@ _ATTRIBUTIVE_BEFORE = frozenset(
 def without_attributive_ing(words: list[str]) -> list[str]:
     """The clause's words without a form in "-ing" that stands between a determiner or an
     adjective and a noun: "in the main growing belt" describes the belt, it is no verb of
-    change for a later "by N". A form in "-ing" last, or after a verb, stays."""
+    change for a later "by N"; so does one after a determiner and one word, before a word not
+    in "-ly" ("in the key growing region"). A form in "-ing" last, or after a verb, stays."""
     kept = list(words)
     for i in range(len(words) - 2, 0, -1):
         word, before = words[i], words[i - 1]
         if not word.endswith("ing") or word not in vocab.CHANGE_VERBS:
             continue
-        if before in _ATTRIBUTIVE_BEFORE or _is_bare_adjective(before):
+        modified = i >= 2 and words[i - 2] in _ATTRIBUTIVE_BEFORE and before.isalpha()
+        modified = modified and not words[i + 1].endswith("ly") and not is_past_tense(before)
+        if before in _ATTRIBUTIVE_BEFORE or _is_bare_adjective(before) or modified:
             del kept[i]
     return kept
 

@@ -5008,6 +5008,12 @@ FURTHER_WORD_CASES = [
         "by about 30,000",
         ("change", -30000.0, -30000.0, -30000.0, "approximate", "count"),
     ),
+    # a determiner and one word before the "-ing" form: the word may be a noun ("key")
+    (
+        "Drought cut barley output in the key growing region by about 8,000 jobs.",
+        "by about 8,000",
+        ("change", -8000.0, -8000.0, -8000.0, "approximate", "count"),
+    ),
     (
         "Frost reduced output in the growing season by 12%.",
         "by 12%",
