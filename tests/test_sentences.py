@@ -4901,6 +4901,17 @@ NEIGHBOUR_CASES = [
     ("Unemployment of 4% hit the town hard.", "4%", ("percent", 4, 4, 4, "exact", "percent")),
     ("The depot took a 4% hit from the closure.", "4%", ("change", -4, -4, -4, "exact", "percent")),
     ("The mill took its 6% sales hit in May.", "6%", ("change", -6, -6, -6, "exact", "percent")),
+    # a change compared with an average a year dates stays; "than an average" is a ratio
+    (
+        "Rents fell 3% compared with the 2019 average.",
+        "3%",
+        ("change", -3, -3, -3, "exact", "percent"),
+    ),
+    (
+        "Rents were 12% higher than an average.",
+        "12%",
+        ("multiplier", 1.12, 1.12, 1.12, "exact", "fold"),
+    ),
     # "within N of <thing>" is a gap to that thing, no bound on the figure: refused
     ("Inflation was within 2 percent of target.", "2 percent", ("refusal", "within")),
     ("Costs were within $2 million of budget.", "$2 million", ("refusal", "within")),

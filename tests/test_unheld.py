@@ -836,9 +836,10 @@ REFUSED_PAST_ANOTHER_SHAPE = [
     ("Bids varied from a cut of 1.5 percent to a rise of 0.8 percent.", "1.5 percent", "from"),
     ("Bids varied from a cut of 1.5 percent to a rise of 0.8 percent.", "0.8 percent", "from"),
     # "a" before a bare percentage with no noun after it: a noun was left out
-    ("Group revenue was EUR 3.2 billion, which is a 4% on a comparable basis.", "4%", "a 4%"),
+    ("Ticket sales were 900,000, which is a 6% on a like-for-like basis.", "6%", "a 6%"),
     # a change compared with an average: a change over time or a gap to the average?
     ("Bookings were down 3.1% compared with their long-run average.", "3.1%", "average"),
+    ("Rents fell 3% compared with the national average.", "3%", "average"),
     ("The deal is worth up to $2 million to $3 million.", "$2 million", "up to"),
     # ... but "over" and a period there dates the change, whose amount the figure is
     ("Sales rose, an increase over the year of $3.8 million.", "$3.8 million", "increase"),
