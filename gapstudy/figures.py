@@ -295,8 +295,7 @@ _COMPARATIVES = vocab.COMPARATIVES
 # Words that start the compared thing after a multiplier: "4.5 times the number of ...".
 _COMPARISON_STARTS = frozenset({"the", "that", "those", "as", "than", "what", "its", "their"})
 _PERIOD_WORDS = _PhraseIndex(
-    _phrases("year-on-year", "month-on-month", "quarter-on-quarter", "year over year")
-    + _phrases("year-to-date", "yoy", "ytd")
+    _phrases(*sorted(vocab.COMPARED_PERIODS)) + _phrases("year-to-date", "yoy", "ytd")
 )
 _PROBABILITY_WORDS = frozenset({"chance", "chances", "odds", "probability", "likelihood"})
 _CONNECTORS = frozenset({"in", "to", "and", "of", "by", "from"})  # never units ("in" is not inches)
@@ -529,7 +528,7 @@ def parse_figure(text: str) -> ParsedFigure:
     Raises :class:`FigureParseError` when any word is not understood; never another error.
     """
     try:
-        figure = _parse(_plus_after_scale(text))
+        figure = _parse(_plus_after_scale(_bound_after_unit(text)))
     except FigureParseError as err:
         if err.text != text:  # the refusal of the words as written, not as re-ordered
             return _parse_as_written(text, err)
@@ -545,6 +544,21 @@ def parse_figure(text: str) -> ParsedFigure:
             f"{vocab.REFUSAL_ADVICE}",
         )
     return dataclasses.replace(figure, text=text) if figure.text != text else figure
+
+
+# A trailing bound written before the figure's unit ("45 or more days", "20 or more percent"):
+# the bound holds for the figure in that unit, read as if written after it ("45 days or more").
+_BOUND_BEFORE_UNIT_RE = re.compile(
+    r"(?P<bound>[ \t]+or[ \t]+(?:more|fewer|less|greater|higher|lower|above|below|over|under|so))"
+    r"(?P<unit>[ \t]+(?:days?|weeks?|months?|years?|decades?|percent|per[ \t]+cent"
+    r"|percentage[ \t]+points?))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _bound_after_unit(text: str) -> str:
+    """``text`` with a trailing bound moved after the unit it stands before."""
+    return _BOUND_BEFORE_UNIT_RE.sub(r"\g<unit>\g<bound>", text, count=1)
 
 
 # A "+" glued to a number before its scale word ("$5+ billion"): the bound holds for the scaled
@@ -844,7 +858,8 @@ def _refuse_change_or_level(reader: _Reader, first: _Amount, second: _Amount) ->
 # or verb says not).
 _COMPARED_PERIOD_RE = re.compile(
     r"(?<![\w/])(?:yoy|qoq|mom|ytd|y/y|q/q|m/m|sequentially|year[- ]to[- ]date"
-    r"|(?:year|quarter|month)[- ](?:on|over)[- ](?:year|quarter|month))(?![\w/])",
+    r"|(?:year|quarter|month|week|day)[- ](?:on|over)[- ](?:year|quarter|month|week|day))"
+    r"(?![\w/])",
     re.IGNORECASE,
 )
 

@@ -738,6 +738,7 @@ _PER_WORDS = (
     *("y/y", "q/q", "m/m", "qoq", "mom", "sequentially", "quarter-on-quarter"),
     *("quarter-over-quarter", "quarter over quarter", "month-on-month", "month over month"),
     *("year-to-date", "year to date", "ytd"),
+    *sorted(vocab.COMPARED_PERIODS),
     "per annum",
     "yearly",
 )
@@ -1035,6 +1036,8 @@ def _tail_end(text: str, n_start: int, end: int) -> int:
             match = _DURATION_TAIL_RE.match(text, end)
         if match is None and not has_unit:
             match = _BARE_BOUND_TAIL_RE.match(text, end)  # "two or fewer", "10 or more"
+            if match and (span := _DURATION_TAIL_RE.match(text, match.end())):
+                match = span  # "45 or more days": the unit after the bound is the figure's
         if match is None and has_unit:
             match = _DIRECTION_TAIL_RE.match(text, end)
             if match is None and is_share:

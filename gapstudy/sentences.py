@@ -1470,13 +1470,44 @@ def _per_before_or_after(
 # "the price (or cost) of (or for) a <unit> of <goods>" before an amount in its clause: "The
 # price of a litre of fuel went from €1.20 to €1.65" gives a price per litre, as "per litre"
 # would.
+# One word may describe the unit ("the cost of a large bag of rice"), and a quantity word names
+# the goods with no "of" ("the price of a dozen roses"): a price per that quantity too.
 _PRICE_OF_A_UNIT_RE = re.compile(
     r"(?<![\w-])(?:price|prices|cost|costs)[ \t]+(?:of|for)[ \t]+(?:a|an|one)[ \t]+"
-    r"(?P<unit>[^\W\d_][\w-]*)[ \t]+of(?![\w-])",
+    r"(?:[^\W\d_][\w-]*[ \t]+)?"
+    rf"(?P<unit>(?:{'|'.join(sorted(vocab.GOODS_QUANTITY_WORDS))})(?=[ \t]+[^\W\d_])"
+    r"|[^\W\d_][\w-]*(?=[ \t]+of(?![\w-])))(?:[ \t]+of(?![\w-]))?",
+    re.IGNORECASE,
+)
+# The unit of goods named before the amount, as what a verb of price is said of: "a large bag
+# of rice costing $12", "one crate of apples sells for $30": a price per that unit.
+_UNIT_THEN_PRICE_VERB_RE = re.compile(
+    r"(?<![\w-])(?:a|an|one)[ \t]+(?:[^\W\d_][\w-]*[ \t]+)?(?!of[ \t])"
+    r"(?P<unit>[^\W\d_][\w-]*)[ \t]+"
+    r"(?P<of>of[ \t]+)?(?:[^\W\d_][\w'’-]*[ \t]+){1,3}?"
+    r"(?:costing|costs|cost|priced[ \t]+at|sells[ \t]+for|selling[ \t]+for|sold[ \t]+for)"
+    r"[ \t]+$",
     re.IGNORECASE,
 )
 
 
+def _unit_then_price_verb(text: str, start: int, mention: Mention) -> list[re.Match[str]]:
+    """The words "a <unit> of <goods> costing" right before ``mention`` in its clause (the
+    unit a declared quantifier such as "a lot of" is not); else an empty list."""
+    found = _UNIT_THEN_PRICE_VERB_RE.search(text, max(start, mention.start - 80), mention.start)
+    if found is None or found.group("unit").casefold() in vocab.QUANTIFIER_NOUNS:
+        return []
+    if not found.group("of") and found.group("unit").casefold() not in vocab.GOODS_QUANTITY_WORDS:
+        return []  # "a dozen eggs cost": a quantity word needs no "of"; a unit does
+    return [found]
+
+
+# A comma and a participle of motion to a level keep the clause's subject: "the price of a
+# dozen roses doubled, going from $20 to $40" (the price is still the subject).
+_SAME_SUBJECT_PARTICIPLE_RE = re.compile(
+    r",[ \t]*(?:[^\W\d_]+ing[ \t]+(?:from|to|at)|reaching|hitting|topping)(?![\w-])",
+    re.IGNORECASE,
+)
 _FROM_IN_MENTION_RE = re.compile(r"(?<![\w-])from[ \t]+", re.IGNORECASE)
 
 
@@ -1491,9 +1522,14 @@ def _price_of_a_unit(
     is_pair = pair is not None and read_mention(mention.text[pair.end() :]).get("kind") == "money"
     if reading["kind"] != "money" and not is_pair:
         return None
-    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, floor, mention.start)]
+    breaks = [
+        m.end()
+        for m in _CLAUSE_BREAK_RE.finditer(text, floor, mention.start)
+        if not _SAME_SUBJECT_PARTICIPLE_RE.match(text, m.start())
+    ]
     start = breaks[-1] if breaks else floor
     found = list(_PRICE_OF_A_UNIT_RE.finditer(text, start, mention.start))
+    found = found or _unit_then_price_verb(text, start, mention)
     pers = list(_PER_EARLIER_RE.finditer(text, start, mention.start)) if is_pair else []
     if not found and not pers:
         return None
@@ -2238,6 +2274,7 @@ def _as_levels(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str
         alone = read_mention(level.text)
         in_change = {name: getattr(end, name) for name in READING_FIELDS}
         begin = mention.start + at + level.start
+        alone = _zero_in_its_unit(alone, in_change)
         if {name: alone.get(name) for name in READING_FIELDS} != in_change:
             refusal = (
                 f"the {which} of {mention.text!r}, {level.text!r}, reads otherwise alone than in "
@@ -2256,6 +2293,15 @@ def _as_levels(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str
             | ({"period": period} if period else {})
         )
     return {"levels": levels, "level_of": mention.text}
+
+
+def _zero_in_its_unit(alone: dict[str, Any], in_change: dict[str, Any]) -> dict[str, Any]:
+    """An end of "from X to zero" read alone as nothing: zero of any unit is zero, so the unit
+    the other end writes changes no number ("from 60% to zero" reaches 0%)."""
+    nothing = all(alone.get(name) == 0 == in_change.get(name) for name in ("value", "low", "high"))
+    if nothing and alone.get("bound") == in_change.get("bound") == "exact":
+        return alone | in_change
+    return alone
 
 
 # "from a/an/the <noun> of" right before a figure, the noun one or two words on.
@@ -2869,6 +2915,15 @@ def _past_the_level_reached(text: str, mention: Mention, earlier: list[Mention],
 _COUNTED_THEN_OR_RE = re.compile(r"[ \t]+[^\W\d_]+[ \t]*,[ \t]*or[ \t]+")
 
 
+# The change's own terms between it and ", or" ("grew 9 percent at current prices, or 5 percent
+# adjusted for inflation"): the restatement still follows the change, as with no words between.
+_TERMS_THEN_OR_RE = re.compile(
+    r"[ \t]+(?:in|at)[ \t]+(?:[^\W\d_][\w'’-]*[ \t]+){0,2}"
+    r"(?:terms|prices|dollars|euros|yuan|yen|money)(?=[ \t]*,[ \t]*or[ \t])",
+    re.IGNORECASE,
+)
+
+
 def _counted_then_or(text: str, previous: Mention, mention: Mention) -> bool:
     """Whether one plain noun naming what the count ``previous`` counts stands between it and
     ", or" before ``mention`` ("cutting it by 30,000 bins, or 4%"): the noun belongs to the
@@ -2898,6 +2953,8 @@ def _restated_change(
     joined = _RESTATED_RE.fullmatch(text, previous.end, mention.start)
     if joined is None and _counted_then_or(text, previous, mention):
         joined = _RESTATED_RE.search(text, previous.end, mention.start)
+    if joined is None and (terms := _TERMS_THEN_OR_RE.match(text, previous.end, mention.start)):
+        joined = _RESTATED_RE.fullmatch(text, terms.end(), mention.start)  # "9% in real terms, or"
     if joined is None:
         return None
     participle = _PARTICIPLE_AFTER_RE.match(text, mention.end)
@@ -4058,7 +4115,9 @@ def _unknown_word_before_span(text: str, mention: Mention, floor: int) -> str | 
 # over. Three words or more between them ("three firms could catch up in 5 years") are a
 # clause of their own, where the span may be the quantity.
 _FIGURE_THEN_SPAN_RE = re.compile(
-    r"(?:\d|%|\bpercent|\bcent|\bbillion|\bmillion|\btrillion|fold|\btimes|\d[x×]"
+    # digits glued to letters are a name, not a figure ("its Falcon2 prototype in three weeks")
+    r"(?:(?<![^\W_])(?:\d+[.,])*\d+(?![^\W\d_])|%|\bpercent|\bcent|\bbillion|\bmillion"
+    r"|\btrillion|fold|\btimes|(?<![^\W\d_])\d[x×]"
     r"|\b(?:doubled|tripled|quadrupled|halved|doubling|tripling)"
     rf"|(?<![\w-])(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}))"
     # a noun of change after the figure, with one word before it: "10–50x price reduction in"
@@ -4402,6 +4461,8 @@ def _hedge_written_once(
     gap = _LIST_ITEM_GAP_RE.fullmatch(text, previous.end, mention.start)
     if not _SIGN_BEFORE_RE.sub("", mention.text, count=1)[:1].isdigit() or gap is None:
         return reading  # a sign is no word of its own: "over 300 members and $2 million"
+    if read_mention(mention.text).get("kind") == "change":
+        return reading  # "about 8 million boxes, 15% less": a word of change of its own
     words = ["", *gap.group("words").split()]
     if any(predicate_starts(word, before) for before, word in zip(words, words[1:], strict=False)):
         return reading  # "about 40% use it daily and 12 firms": another clause

@@ -157,6 +157,7 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _side_by_side,
         _alone,
         _bound_after,
+        _one_unit_or,
         _not_whole,
         _label_before,
         _fraction,
@@ -650,14 +651,48 @@ def _bound_after(
 ) -> str | None:
     """An exact reading followed by words that make it a bound ("two or fewer", "65 and up",
     "10,000 plus"), which the mention did not take in."""
-    if reading.get("bound") != "exact":
+    if reading.get("bound") not in ("exact", "approximate"):
         return None
     bound = _BOUND_AFTER_RE.match(text, mention.end)
     if bound is None:
         return None
+    if reading["bound"] == "approximate":  # "an estimated $8 million plus": two qualifiers
+        return _bound_after_hedge(mention, reading, bound.group().strip())
     return (
         f"{bound.group().strip()!r} after {mention.text!r}, which the mention does not hold, "
         f"makes it a bound, not the exact amount read"
+    )
+
+
+# "a <noun> or" right before a count: "a week or two", "a dollar or two", "one day or 2".
+_ONE_UNIT_OR_RE = re.compile(
+    r"(?<![\w-])(?:a|an|one)[ \t]+(?P<unit>[^\W\d_][\w-]*)[ \t]+or[ \t]+$", re.IGNORECASE
+)
+
+
+def _one_unit_or(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A bare count right after "a <noun> or" ("a week or two"): the far end of a vague span
+    from one to that count of the noun, not a count of its own."""
+    if not _bare_count(reading) or (one := _ONE_UNIT_OR_RE.search(before)) is None:
+        return None
+    if find_mentions(one.group("unit")):
+        return None  # "a dozen or two hundred chips": two counts, not a unit
+    return (
+        f"{one.group().strip()!r} before {mention.text!r} may make it the far end of a vague "
+        f"span, one to {mention.text} of {one.group('unit')!r}, which the mention does not hold"
+    )
+
+
+def _bound_after_hedge(mention: Mention, reading: dict[str, Any], bound: str) -> str | None:
+    """A hedged amount with a word of bound after it ("an estimated $8 million plus"): two
+    qualifiers on one amount, which the words do not rank; "or so" only repeats the hedge."""
+    if bound.casefold().split()[-1] == "so":
+        return None
+    return (
+        f"{bound!r} after {mention.text!r}, which the mention does not hold, makes it a bound "
+        f"beside its hedge {reading.get('qualifier')!r}: two qualifiers on one amount"
     )
 
 
@@ -1594,7 +1629,20 @@ def _is_bare(reading: dict[str, Any], after: str) -> bool:
 def bare_in_clause(text: str, mention: Mention, reading: dict[str, Any]) -> bool:
     """Whether ``reading`` is a level percentage with no whole and nothing after the mention in
     its clause names what it is ("6% in Iowa", not "a 6% share")."""
-    return "kind" in reading and _is_bare(reading, _clause_after(text, mention))
+    after = _clause_after(text, mention)
+    if terms := _TERMS_AFTER_RE.match(after):
+        after = after[terms.end() :]  # "5 percent adjusted for inflation": terms, not a name
+    return "kind" in reading and _is_bare(reading, after)
+
+
+# Words after a percentage that name the terms it is in, not what it is: "5 percent adjusted
+# for inflation" is as bare as "5 percent" (a change restated, or a level, the words around
+# it decide).
+_TERMS_AFTER_RE = re.compile(
+    r"[ \t]*(?:adjusted[ \t]+for[ \t]+inflation|after[ \t]+inflation|in[ \t]+real[ \t]+terms"
+    r"|in[ \t]+nominal[ \t]+terms|inflation[- ]adjusted)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def is_level_noun(word: str) -> bool:

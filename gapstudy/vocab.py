@@ -951,6 +951,30 @@ CLOSED_CLASS_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Periods of comparison after a percentage ("up 35% quarter-over-quarter"): a change from that
+# period. Generated from the periods and the two links, hyphened or spaced, so that no form of
+# one is declared and another left out.
+COMPARED_PERIOD_UNITS = ("year", "quarter", "month", "week", "day")
+COMPARED_PERIODS = frozenset(
+    f"{period}{space}{link}{space}{period}"
+    for period in COMPARED_PERIOD_UNITS
+    for link in ("on", "over")
+    for space in ("-", " ")
+)
+
+# Quantities of goods written with no "of" after them ("the price of a dozen roses"): with a
+# price, a price per that quantity (refused: the project has no such unit).
+GOODS_QUANTITY_WORDS = frozenset({"dozen", "score", "gross"})
+# Nouns of "a <noun> of" that quantify rather than name a unit of goods ("a lot of apps
+# costing $5" is no price per lot).
+QUANTIFIER_NOUNS = frozenset(
+    {
+        "lot", "lots", "number", "couple", "handful", "range", "host", "variety", "majority",
+        "minority", "total", "sum", "fraction", "bunch", "series", "raft", "slew", "plethora",
+        "share", "portion", "part", "half", "third", "quarter", "kind", "sort", "type", "member",
+    }
+)  # fmt: skip
+
 # (heading, where the words are used, words): listed in the docs as words, in order.
 WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
     (
@@ -982,6 +1006,24 @@ WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
         SAME_SUBJECT_WORDS,
     ),
     ("Estimate verbs", "the last check (a verb of estimating before a figure)", ESTIMATE_VERBS),
+    (
+        "Quantity words of goods",
+        "the reading of a price ('A price per a quantity of goods, in any shape'): one of "
+        "these after 'the price of a' names the quantity priced, with no 'of' after it",
+        GOODS_QUANTITY_WORDS,
+    ),
+    (
+        "Quantifier nouns",
+        "the reading of a price ('A price per a quantity of goods, in any shape'): 'a <noun> "
+        "of' with one of these quantifies, it names no unit priced",
+        QUANTIFIER_NOUNS,
+    ),
+    (
+        "Periods of comparison",
+        "the reading of a percentage: one of these after it makes it a change from that "
+        "period ('A period of comparison makes a percentage a change')",
+        COMPARED_PERIODS,
+    ),
     (
         "Closed-class words",
         "the last check (no unknown word after a figure): never taken for an unknown unit",

@@ -5364,3 +5364,122 @@ def test_a_word_beside_the_figure_is_taken_into_its_reading_or_refused(text, wor
         assert reading.get("kind") != "count", reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+# Words that tie a figure to something else are read or make it refused, never left out while a
+# plain level is read: a unit of goods a price verb ties to the amount, a change's own terms
+# before ", or", "a <noun> or N", "plus" after a hedged amount, a name with a digit before "in
+# <span>", a comparative of the figure's own after a hedged one, a period of comparison in any
+# form, a unit after a trailing bound, zero as the far end of "from X to".
+# (sentence, words of the mention, expected): numbers as in ``numbers``; ("refusal", words in
+# the reason); ("levels", ((kind, value, unit), ...)).
+TIED_WORD_CASES = [
+    # a price per a quantity of goods, in any shape
+    ("The price of a dozen roses went from $20 to $40.", "$20", ("refusal", "dozen")),
+    ("The price of a dozen roses doubled, going from $20 to $40.", "$40", ("refusal", "dozen")),
+    ("Shoppers paid more, with a large bag of rice costing $12.", "$12", ("refusal", "bag")),
+    ("One crate of apples sells for $30 at the market.", "$30", ("refusal", "crate")),
+    ("The cost of a large tin of paint rose to $45.", "$45", ("refusal", "tin")),
+    ("The price of a litre of fuel rose, reaching $2.10 in May.", "$2.10", ("refusal", "litre")),
+    # a quantifier is no unit priced
+    (
+        "A lot of apps costing $5 were removed.",
+        "$5",
+        ("money", 5.0, 5.0, 5.0, "exact", "usd"),
+    ),
+    (
+        "The price of oil rose, adding $2 billion to revenue.",
+        "$2 billion",
+        ("money", 2e9, 2e9, 2e9, "exact", "usd"),
+    ),
+    # the change's own terms between it and ", or"
+    (
+        "Farm income grew 9 percent at current prices, or 5 percent adjusted for inflation.",
+        "5 percent",
+        ("change", 5.0, 5.0, 5.0, "exact", "percent"),
+    ),
+    (
+        "Wages climbed 3.1 percent in nominal terms, or 1.2 percent after inflation.",
+        "1.2 percent",
+        ("change", 1.2, 1.2, 1.2, "exact", "percent"),
+    ),
+    (
+        "Wages climbed 3.1 percent, or 1.2 percent adjusted for inflation.",
+        "1.2 percent",
+        ("change", 1.2, 1.2, 1.2, "exact", "percent"),
+    ),
+    # words naming terms after a bare percentage do not name what it is
+    (
+        "Sales rose 9 percent, and 5 percent adjusted for inflation.",
+        "5 percent",
+        ("refusal", "bare percentage"),
+    ),
+    # "a <noun> or N": the far end of a vague span, never a count of N
+    ("The repair will take a week or two.", "two", ("refusal", "vague span")),
+    ("The move took a year or 2 to finish.", "2", ("refusal", "vague span")),
+    # "plus" after an amount with a hedge before it: two qualifiers, refused
+    (
+        "Collectors spent an estimated €8 million plus on stamps.",
+        "€8 million",
+        ("refusal", "two qualifiers"),
+    ),
+    ("Collectors spent €8 million plus on stamps.", "€8 million", ("refusal", "plus")),
+    # digits glued to a name are no figure that a span after them is the period of
+    (
+        "The startup built its Falcon2 prototype in just three weeks with a small crew.",
+        "three weeks",
+        ("duration", 0.689938398357, 0.689938398357, 0.689938398357, "exact", "month"),
+    ),
+    ("The firm hired 300 engineers in two years.", "two years", ("refusal", "period")),
+    # a comparative of its own: the hedge before the figure listed before it is not lent
+    (
+        "The harbour handled about 8 million containers, 15% less than a year before.",
+        "15%",
+        ("change", -15.0, -15.0, -15.0, "exact", "percent"),
+    ),
+    # a period of comparison in any of its forms
+    (
+        "Output rose by 35% quarter-over-quarter in the spring.",
+        "35%",
+        ("change", 35.0, 35.0, 35.0, "exact", "percent"),
+    ),
+    (
+        "Orders fell 4% week-on-week.",
+        "4%",
+        ("change", -4.0, -4.0, -4.0, "exact", "percent"),
+    ),
+    # a unit after a trailing bound belongs to the figure
+    (
+        "A permit can take 45 or more days in the busy season.",
+        "45",
+        ("duration", None, 1.478439425052, None, "lower", "month"),
+    ),
+    (
+        "Sessions ran two or fewer weeks.",
+        "two",
+        ("duration", None, None, 0.459958932238, "upper", "month"),
+    ),
+    # zero as the far end of "from X to" is zero in the near end's unit
+    (
+        "Attendance at the old venue went from 60% to zero within a year.",
+        "60%",
+        ("levels", (("percent", 60.0, "percent"), ("percent", 0.0, "percent"))),
+    ),
+    (
+        "Its debt fell from $4 billion to zero.",
+        "$4 billion",
+        ("levels", (("money", 4e9, "usd"), ("money", 0.0, "usd"))),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), TIED_WORD_CASES)
+def test_a_word_tying_the_figure_to_another_is_read_or_refused(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] == "refusal":
+        assert "refusal" in reading and expected[1] in reading["refusal"], reading
+    elif expected[0] == "levels":
+        got = tuple((lv.get("kind"), lv.get("value"), lv.get("unit")) for lv in reading["levels"])
+        assert got == expected[1], reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
