@@ -29,6 +29,17 @@ def numbers(reading: dict) -> tuple:
     return tuple(reading.get(name) for name in ("kind", "value", "low", "high", "bound", "unit"))
 
 
+def assert_reads_as(text: str, words: str, expected: tuple) -> None:
+    """The mention holding ``words`` reads as ``expected``: the six numbers of :func:`numbers`,
+    or ("refusal" | "exclusion", words its reason must hold)."""
+    reading = reading_of(text, words)
+    if expected[0] in ("refusal", "exclusion"):
+        assert expected[1], "a refusal or exclusion row names the words of its reason"
+        assert expected[1] in reading.get(expected[0], ""), reading
+    else:
+        assert numbers(reading) == pytest.approx(expected), reading
+
+
 # (sentence, words of the mention, expected (kind, value, low, high, bound, unit)).
 CONTEXT_CASES = [
     # a scale word joined by a hyphen: "a $48-million valuation" is $48 million
@@ -1555,11 +1566,7 @@ def test_a_change_after_the_price_for_one_kilowatt_hour_has_two_prices_as_levels
 def test_a_form_that_misread_before_reads_right_or_is_refused_with_its_reason(
     text, words, expected
 ):
-    reading = reading_of(text, words)
-    if expected[0] in ("refusal", "exclusion"):
-        assert expected[1] in reading.get(expected[0], ""), reading
-    else:
-        assert numbers(reading) == pytest.approx(expected), reading
+    assert_reads_as(text, words, expected)
 
 
 @settings(max_examples=60, deadline=None)
@@ -4043,11 +4050,7 @@ DECIDED_CASES = [
 
 @pytest.mark.parametrize(("text", "words", "expected"), DECIDED_CASES)
 def test_a_form_the_docs_left_open_reads_by_its_decided_rule(text, words, expected):
-    reading = reading_of(text, words)
-    if expected[0] in ("refusal", "exclusion"):
-        assert expected[0] in reading and expected[1] in reading[expected[0]], reading
-    else:
-        assert numbers(reading) == pytest.approx(expected), reading
+    assert_reads_as(text, words, expected)
 
 
 # A word that settles a figure's reading written further from it than the older rules looked:
@@ -4194,11 +4197,7 @@ FAR_WORD_CASES = [
 
 @pytest.mark.parametrize(("text", "words", "expected"), FAR_WORD_CASES)
 def test_a_word_far_from_its_figure_still_settles_it(text, words, expected):
-    reading = reading_of(text, words)
-    if expected[0] in ("refusal", "exclusion"):
-        assert expected[0] in reading and expected[1] in reading[expected[0]], reading
-    else:
-        assert numbers(reading) == pytest.approx(expected), reading
+    assert_reads_as(text, words, expected)
 
 
 # A year dated by "in" before a two-digit number is never a span of years running back ("in
@@ -4464,11 +4463,7 @@ UNDECLARED_WORD_CASES = [
 
 @pytest.mark.parametrize(("text", "words", "expected"), LIST_AND_COMPARISON_CASES)
 def test_a_list_item_or_a_thing_compared_reads_as_the_rules_say(text, words, expected):
-    reading = reading_of(text, words)
-    if expected[0] in ("refusal", "exclusion"):
-        assert expected[0] in reading and expected[1] in reading[expected[0]], reading
-    else:
-        assert numbers(reading) == pytest.approx(expected), reading
+    assert_reads_as(text, words, expected)
 
 
 # Forms a reviewer found the rules silent on, each settled in docs/annotations.md (invented).
@@ -4578,11 +4573,7 @@ SETTLED_LAST_CASES = [
 
 @pytest.mark.parametrize(("text", "words", "expected"), SETTLED_LAST_CASES)
 def test_a_form_the_rules_were_silent_on_reads_as_now_settled(text, words, expected):
-    reading = reading_of(text, words)
-    if expected[0] in ("refusal", "exclusion"):
-        assert expected[0] in reading and expected[1] in reading[expected[0]], reading
-    else:
-        assert numbers(reading) == pytest.approx(expected), reading
+    assert_reads_as(text, words, expected)
 
 
 # The engineers' notes of the last round: a hedge between "by" and a bound, a change of a growth
@@ -4707,11 +4698,7 @@ def test_a_part_set_off_by_commas_with_no_verb_of_change_before_it_is_refused(te
 
 @pytest.mark.parametrize(("text", "words", "expected"), UNDECLARED_WORD_CASES)
 def test_an_undeclared_word_span_or_period_reads_right_or_is_refused(text, words, expected):
-    reading = reading_of(text, words)
-    if expected[0] in ("refusal", "exclusion"):
-        assert expected[1] in reading.get(expected[0], ""), reading
-    else:
-        assert numbers(reading) == pytest.approx(expected), reading
+    assert_reads_as(text, words, expected)
 
 
 # A hedge between "by" and the bound stays in the mention: the change and its bound are read.
@@ -5152,11 +5139,7 @@ FURTHER_WORD_CASES = [
 
 @pytest.mark.parametrize(("text", "words", "expected"), FURTHER_WORD_CASES)
 def test_a_word_one_step_from_its_figure_still_settles_it(text, words, expected):
-    reading = reading_of(text, words)
-    if expected[0] in ("refusal", "exclusion"):
-        assert expected[0] in reading and expected[1] in reading[expected[0]], reading
-    else:
-        assert numbers(reading) == pytest.approx(expected), reading
+    assert_reads_as(text, words, expected)
 
 
 # Words next to a figure that the reading must hold or refuse (docs/annotations.md: "A bound
@@ -5257,11 +5240,7 @@ NEIGHBOUR_WORD_CASES = [
 
 @pytest.mark.parametrize(("text", "words", "expected"), NEIGHBOUR_WORD_CASES)
 def test_words_next_to_a_figure_are_held_or_refused(text, words, expected):
-    reading = reading_of(text, words)
-    if expected[0] in ("refusal", "exclusion"):
-        assert expected[0] in reading and expected[1] in reading[expected[0]], reading
-    else:
-        assert numbers(reading) == pytest.approx(expected), reading
+    assert_reads_as(text, words, expected)
 
 
 # A word beside the figure, taken into its reading or the reading refused (sentence, words of
