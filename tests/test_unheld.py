@@ -18,6 +18,18 @@ from gapstudy.sentences import read_in_sentence
 from gapstudy.unheld import unaccounted_operators, unheld_words
 
 
+def assert_refused_or_read(text: str, words: str, expected: str | tuple) -> None:
+    """The mention holding ``words`` is refused naming ``expected`` (a string), or reads as
+    ``expected`` (its kind and value)."""
+    (mention,) = [m for m in find_mentions(text) if words in m.text]
+    reading = read_in_sentence(text, mention)
+    if isinstance(expected, str):
+        assert expected, "a refusal row names the words of its reason"
+        assert expected in reading.get("refusal", ""), reading
+    else:
+        assert (reading.get("kind"), reading.get("value")) == expected, reading
+
+
 def _mention(text: str, words: str) -> Mention:
     at = text.index(words)
     return Mention(at, at + len(words), words)
@@ -990,12 +1002,7 @@ WRITTEN_SHORT = [
 def test_a_unit_written_short_or_a_damaged_scale_is_refused_and_counted_things_stand(
     text, words, expected
 ):
-    (mention,) = [m for m in find_mentions(text) if words in m.text]
-    reading = read_in_sentence(text, mention)
-    if isinstance(expected, str):
-        assert expected in reading.get("refusal", ""), reading
-    else:
-        assert (reading.get("kind"), reading.get("value")) == expected, reading
+    assert_refused_or_read(text, words, expected)
 
 
 # Shapes the guide left open, each settled as a refusal where two readings are possible
@@ -1032,12 +1039,7 @@ TWO_READINGS_REFUSED = [
 def test_a_figure_the_words_leave_open_is_refused_and_its_plain_neighbours_stand(
     text, words, expected
 ):
-    (mention,) = [m for m in find_mentions(text) if words in m.text]
-    reading = read_in_sentence(text, mention)
-    if isinstance(expected, str):
-        assert expected in reading.get("refusal", ""), reading
-    else:
-        assert (reading.get("kind"), reading.get("value")) == expected, reading
+    assert_refused_or_read(text, words, expected)
 
 
 # "No unknown word after a figure" (docs/annotations.md): (sentence, the mention's words, the
