@@ -111,6 +111,7 @@ _MAGNITUDES = ("ten", "hundred", "thousand", "million", "billion", "trillion", "
 _OTHER_WORDS = (
     *("half", "twice", "thrice", "double", "doubled", "triple", "tripled", "quadruple"),
     *("quadrupled", "doubling", "tripling", "quadrupling", "halved", "halving"),
+    *("doubles", "triples", "quadruples"),  # the present tense: "the plan doubles the fee"
 )
 _NUMBER_WORDS = sorted(
     {*_CARDINALS, *_MAGNITUDES, *(f"{w}s" for w in _MAGNITUDES), *_OTHER_WORDS},

@@ -1222,6 +1222,8 @@ def _after_class(tokens: list[str], at: int, cut: bool = False) -> str | None:
     if name in ("a unit", "a scale", "a percentage"):
         return name if at == 0 else None
     if name == "a part of a whole":
+        if _ordinal_before_noun(tokens, at):
+            return None  # "$30,000 for a third fire truck": an ordinal, no part of the figure
         return name if at == 0 or previous in ("a", "an") else None
     if name == "a direction" and folded in vocab.CHANGE_VERBS and folded not in vocab.CHANGE_NOUNS:
         return None
@@ -1239,6 +1241,23 @@ def _after_class(tokens: list[str], at: int, cut: bool = False) -> str | None:
     if name == "a multiple" and folded == "x" and (at or token != "x"):
         return None  # "X" the company
     return name
+
+
+_ORDINAL_PARTS = frozenset({"third", "fourth", "fifth", "tenth", "hundredth"})
+
+
+def _ordinal_before_noun(tokens: list[str], at: int) -> bool:
+    """Whether ``tokens[at]`` is an ordinal after "a"/"an" that qualifies the noun after it
+    ("a third fire truck"), not a part of a whole ("a third of", "a third the price", "a third
+    more"): the next word is a noun by the lexicon and no word the reading rules know."""
+    if not at or tokens[at - 1].casefold() not in ("a", "an"):
+        return False
+    if tokens[at].casefold() not in _ORDINAL_PARTS or at + 1 >= len(tokens):
+        return False
+    following = tokens[at + 1].casefold()
+    if following in _FUNCTION_WORDS | _DETERMINERS or _operator_class(following) is not None:
+        return False
+    return _is_noun(following)
 
 
 # Words that end the words naming what a figure counts ("5 million users last year").

@@ -525,6 +525,8 @@ UNACCOUNTED = [
     ("The link carries 450 GBps between dies.", "450", "'GBps'"),
     # a part of a whole after "a"; a multiple after the figure
     ("They sold 3 quarters of the stock.", "3", "'quarters'"),
+    # ... and "a third" before "the" or a comparative: still a part of the figure
+    ("It costs $40 a third the price of rivals.", "$40", "'third'"),
     ("Its new chip is 4 times as fast.", "4", "'times'"),
     # a negation or a word of doubt that reaches the figure through a verb and "to": the window
     # back stops at "to", so it is looked for past it (a denial or a belief, not the bound read)
@@ -596,6 +598,9 @@ ACCOUNTED = [
     ("Renting costs 3 times more per month.", "3 times", ("multiplier", 3.0)),
     # a word of change that heads the whole past an abbreviation is the whole's, not the figure's
     ("Servers drove 40% of recent U.K. power demand growth.", "40%", ("percent", 40.0)),
+    # "a third", "a fifth" before a noun is an ordinal ("a third fire truck"), no part of a whole
+    ("The town approved $30,000 for a third fire truck.", "$30,000", ("money", 3e4)),
+    ("The club spent $8,000 on a fifth practice pitch.", "$8,000", ("money", 8e3)),
 ]
 
 
@@ -762,6 +767,11 @@ DECIDED_BY_A_DECLARED_WORD = [
     ("Its rivals believe 40% will be hard to reach.", "40%", "percent", 40.0),
     # a capital inside the clause starts a name, not a verb ("States" is no verb here)
     ("Chinese models trail the United States by only 3.1%.", "3.1%", "percent", 3.1),
+    # nouns that name the level a series reached: "a high of", "a low of", "a peak of", "a level of"
+    ("Stocks fell to 20% in June, after a high of 35% in May.", "35%", "percent", 35.0),
+    ("Its share slid to a low of 6% by winter.", "6%", "percent", 6.0),
+    ("Turnout touched a peak of 71% in the old ward.", "71%", "percent", 71.0),
+    ("Yields dropped 2% to an overall level of 14.5%.", "14.5%", "percent", 14.5),
 ]
 
 
