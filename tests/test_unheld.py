@@ -1042,6 +1042,20 @@ TWO_READINGS_REFUSED = [
     # "margins" as the subject of a change; "rates" as a subject stay relative
     ("The mill's margins rose 1.5% last year.", "1.5%", "'margins'"),
     ("Freight rates rose 4% last week.", "4%", ("change", 4.0)),
+    # a figure tied to an earlier change by "equating to", "equivalent to", "equal to": it may
+    # restate the change in other terms or name a level
+    ("The board cut costs by 6%, equating to about $4 million.", "$4 million", "'equating to'"),
+    ("Tolls rose 8%, equivalent to $30 a year.", "$30", "'equivalent to'"),
+    ("Tolls rose 8% in 2024, with revenue equal to $30 million.", "$30 million", "'equal to'"),
+    ("Tolls were $3, equal to $2 in 1990.", "$2", ("money", 2.0)),
+    # a count set against a level at another time by "above" or "below": a difference
+    ("The plant's staff was 900 workers below its 2019 level.", "900", "'below'"),
+    ("The port handled 2,000 ships above the previous peak.", "2,000", "'above'"),
+    ("The flood left 300 homes below the waterline.", "300", ("count", 300.0)),
+    # a range whose top is vague ("several", "many"): no exact end
+    ("Delays ranged between three days and several weeks.", "three days", "'several'"),
+    ("Repairs took between two days and many weeks.", "two days", "'many'"),
+    ("Delays ranged between three days and five days.", "three days", ("duration", None)),
 ]
 
 
