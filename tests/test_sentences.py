@@ -4040,6 +4040,12 @@ DECIDED_CASES = [
         ("change", 8, 8, 8, "exact", "percent"),
     ),
     ("The herd grew by 40 cows or 8% to reach 540.", "8%", ("refusal", "no comma")),
+    # a share's whole stops before "more than": the bound is the next figure's
+    (
+        "Only 3 % of the stores sell more than 9 % of the stock.",
+        "more than 9 %",
+        ("percent", None, 9, None, "lower", "percent"),
+    ),
     ("The bridge 3 times closed this winter.", "3 times", ("count", 3, 3, 3, "exact", "count")),
     (
         "Output was 3 times higher than in 2020.",
