@@ -1108,7 +1108,8 @@ def test_a_name_a_plural_or_a_declared_word_after_a_figure_keeps_its_reading(
 
 
 def test_the_step_comes_after_the_kind_by_default_step_which_reads_the_neighbours():
-    text = "Output rose by 2 million kbd or 3% in May."
+    # "and", not "or": a bare "or" after a count and its noun now restates the change
+    text = "Output rose by 2 million kbd and 3% in May."
     assert vocab.KIND_BY_DEFAULT_REASON in _read(text, "3%")["refusal"]
 
 
