@@ -2346,12 +2346,13 @@ _EQUATED_BEFORE_RE = re.compile(
 def _equated_after_change(
     text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
 ) -> str | None:
-    """A figure not read as a change right after "equating to", "equivalent to" or "equal to",
-    in a sentence whose earlier words hold a figure and a word of change ("trimmed costs by 5%,
-    equating to about $2 million"): it may restate the change in other terms or name a level,
-    which the words do not settle (", or" is the restatement the docs read)."""
-    if reading["kind"] == "change":
-        return None
+    """A figure not read as a change, and no share of a whole it names, right after "equating
+    to", "equivalent to" or "equal to", in a sentence whose earlier words hold a figure and a
+    word of change ("cut costs by 5%, equating to about $2 million"): it may restate the change
+    in other terms or name a level, which the words do not settle (", or" is the restatement
+    the docs read)."""
+    if reading["kind"] == "change" or "whole" in reading:
+        return None  # "equal to 18 percent of sales": a share of its own named whole
     sentence = _sentence_before(text, mention.start)
     link = _EQUATED_BEFORE_RE.search(sentence)
     if link is None or not re.search(r"\d", sentence[: link.start()]):

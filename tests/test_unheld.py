@@ -1048,6 +1048,7 @@ TWO_READINGS_REFUSED = [
     ("Tolls rose 8%, equivalent to $30 a year.", "$30", "'equivalent to'"),
     ("Tolls rose 8% in 2024, with revenue equal to $30 million.", "$30 million", "'equal to'"),
     ("Tolls were $3, equal to $2 in 1990.", "$2", ("money", 2.0)),
+    ("Tolls rose 8% to $9 million, equal to 4% of the budget.", "4%", ("percent", 4.0)),
     # a count set against a level at another time by "above" or "below": a difference
     ("The plant's staff was 900 workers below its 2019 level.", "900", "'below'"),
     ("The port handled 2,000 ships above the previous peak.", "2,000", "'above'"),
