@@ -257,6 +257,9 @@ _MULTIPLIER_WORDS: dict[str, tuple[str, str]] = {
     "tripling": ("change", "3"),
     "quadrupling": ("change", "4"),
     "halving": ("change", "0.5"),
+    "doubles": ("change", "2"),
+    "triples": ("change", "3"),
+    "quadruples": ("change", "4"),
 }
 _FOLD_SUFFIX = "fold"  # "fourfold", "tenfold": a number word glued to "fold"
 _DOZEN = {"dozen": Decimal(12)}

@@ -111,6 +111,7 @@ _MAGNITUDES = ("ten", "hundred", "thousand", "million", "billion", "trillion", "
 _OTHER_WORDS = (
     *("half", "twice", "thrice", "double", "doubled", "triple", "tripled", "quadruple"),
     *("quadrupled", "doubling", "tripling", "quadrupling", "halved", "halving"),
+    *("doubles", "triples", "quadruples"),  # the present tense: "the plan doubles the fee"
 )
 _NUMBER_WORDS = sorted(
     {*_CARDINALS, *_MAGNITUDES, *(f"{w}s" for w in _MAGNITUDES), *_OTHER_WORDS},
@@ -1110,6 +1111,11 @@ _DETERMINERS = frozenset({"the", "its", "their", "a", "an", "his", "her", "our",
 _DEGREE_WORDS = frozenset({"most", "more", "least", "less"})
 
 
+# A comparative and "than" in a share's whole open a bound of the figure after them.
+_COMPARATIVES_BEFORE_THAN = frozenset({"more", "less", "fewer"})
+_THAN_NEXT_RE = re.compile(r"[ \t]+than(?![\w-])", re.IGNORECASE)
+
+
 _LAST_WORD_RE = re.compile(r"(\S+)[ \t]+$")
 # What opens the object of a verb: a determiner, an object pronoun, a name, a number.
 _OBJECT_AFTER_RE = re.compile(
@@ -1171,6 +1177,8 @@ def _whole_end(text: str, end: int) -> int:
             break
         if words and folded in _DETERMINERS:
             break
+        if folded in _COMPARATIVES_BEFORE_THAN and _THAN_NEXT_RE.match(text, word.end()):
+            break  # "3% of the stores sell more than 9% of the stock": the next figure's bound
         if found != end and (_verb_after_whole(text, word) or _past_change_verb(folded)):
             break  # "of the U.S. adult population knows ChatGPT": the whole ends at its noun
         position, words, previous = word.end(), words + 1, folded

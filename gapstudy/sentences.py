@@ -2912,7 +2912,7 @@ def _past_the_level_reached(text: str, mention: Mention, earlier: list[Mention],
 
 
 # One plain noun, then ", or" between a count and the next figure: "by 30,000 bins, or 4%".
-_COUNTED_THEN_OR_RE = re.compile(r"[ \t]+[^\W\d_]+[ \t]*,[ \t]*or[ \t]+")
+_COUNTED_THEN_OR_RE = re.compile(r"[ \t]+[^\W\d_]+(?:[ \t]*,[ \t]*|[ \t]+)or[ \t]+")
 
 
 # The change's own terms between it and ", or" ("grew 9 percent at current prices, or 5 percent
@@ -2926,8 +2926,9 @@ _TERMS_THEN_OR_RE = re.compile(
 
 def _counted_then_or(text: str, previous: Mention, mention: Mention) -> bool:
     """Whether one plain noun naming what the count ``previous`` counts stands between it and
-    ", or" before ``mention`` ("cutting it by 30,000 bins, or 4%"): the noun belongs to the
-    count, and ", or" still restates it."""
+    ", or" (or "or" with no comma) before ``mention`` ("cutting it by 30,000 bins, or 4%",
+    "dipped by 150 people or 3.5%"): the noun belongs to the count, and "or" still restates
+    it."""
     if _COUNTED_THEN_OR_RE.fullmatch(text, previous.end, mention.start) is None:
         return False
     return read_mention(previous.text).get("unit") == "count"

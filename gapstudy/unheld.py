@@ -176,6 +176,9 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _compared_with_a_change,
         _toward_or_up_to_after_change,
         _percentage_noun_moved,
+        _equated_after_change,
+        _count_above_or_below_level,
+        _vague_far_end,
         _operators_unaccounted,
     )
     for check in checks:
@@ -1222,6 +1225,8 @@ def _after_class(tokens: list[str], at: int, cut: bool = False) -> str | None:
     if name in ("a unit", "a scale", "a percentage"):
         return name if at == 0 else None
     if name == "a part of a whole":
+        if _ordinal_before_noun(tokens, at):
+            return None  # "$30,000 for a third fire truck": an ordinal, no part of the figure
         return name if at == 0 or previous in ("a", "an") else None
     if name == "a direction" and folded in vocab.CHANGE_VERBS and folded not in vocab.CHANGE_NOUNS:
         return None
@@ -1239,6 +1244,23 @@ def _after_class(tokens: list[str], at: int, cut: bool = False) -> str | None:
     if name == "a multiple" and folded == "x" and (at or token != "x"):
         return None  # "X" the company
     return name
+
+
+_ORDINAL_PARTS = frozenset({"third", "fourth", "fifth", "tenth", "hundredth"})
+
+
+def _ordinal_before_noun(tokens: list[str], at: int) -> bool:
+    """Whether ``tokens[at]`` is an ordinal after "a"/"an" that qualifies the noun after it
+    ("a third fire truck"), not a part of a whole ("a third of", "a third the price", "a third
+    more"): the next word is a noun by the lexicon and no word the reading rules know."""
+    if not at or tokens[at - 1].casefold() not in ("a", "an"):
+        return False
+    if tokens[at].casefold() not in _ORDINAL_PARTS or at + 1 >= len(tokens):
+        return False
+    following = tokens[at + 1].casefold()
+    if following in _FUNCTION_WORDS | _DETERMINERS or _operator_class(following) is not None:
+        return False
+    return _is_noun(following)
 
 
 # Words that end the words naming what a figure counts ("5 million users last year").
@@ -2311,3 +2333,80 @@ def _declared(folded: str) -> bool:
     if any(folded in words for words in declared) or is_level_noun(folded):
         return True
     return any(folded in words for words in vocab.OPERATOR_WORDS.values())
+
+
+# A link right before a figure that ties it to an earlier figure: "cut costs by 5%, equating to
+# about $2 million" (the change in other terms, or a level?).
+_EQUATED_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?P<link>equat(?:e|es|ed|ing)[ \t]+to|equivalent[ \t]+to|equal[ \t]+to)[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _equated_after_change(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A figure not read as a change, and no share of a whole it names, right after "equating
+    to", "equivalent to" or "equal to", in a sentence whose earlier words hold a figure and a
+    word of change ("cut costs by 5%, equating to about $2 million"): it may restate the change
+    in other terms or name a level, which the words do not settle (", or" is the restatement
+    the docs read)."""
+    if reading["kind"] == "change" or "whole" in reading:
+        return None  # "equal to 18 percent of sales": a share of its own named whole
+    sentence = _sentence_before(text, mention.start)
+    link = _EQUATED_BEFORE_RE.search(sentence)
+    if link is None or not re.search(r"\d", sentence[: link.start()]):
+        return None
+    if not any(w.casefold() in _CHANGE_WORDS for w in _tokens(sentence[: link.start()])):
+        return None
+    return (
+        f"{link.group('link')!r} before {mention.text!r} ties it to an earlier change: it may "
+        f"restate that change in other terms or name a level, which the words do not settle"
+    )
+
+
+# A count, what it counts, then "above" or "below" a level at another time: "900 workers below
+# its 2019 level" (a difference from that level, as money before "below" is).
+_ABOVE_OR_BELOW_LEVEL_RE = re.compile(
+    r"^[ \t]*(?:[^\W\d_][\w'’-]*[ \t]+){0,2}(?P<word>above|below)[ \t]+"
+    r"(?:[^\W_][\w'’-]*[ \t]+){0,3}?(?:levels?|peaks?|highs?|lows?|totals?|marks?|averages?)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _count_above_or_below_level(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A count with "above" or "below" and a level after it ("900 workers below its 2019
+    level", "2,000 ships above the previous peak"): a difference from that level, not a count
+    of its own."""
+    if reading["kind"] != "count" or (found := _ABOVE_OR_BELOW_LEVEL_RE.match(after)) is None:
+        return None
+    return (
+        f"{found.group('word')!r} a level after {mention.text!r} makes it a difference from "
+        f"that level, which the reading does not hold"
+    )
+
+
+# The far end of a range written as a vague quantity: "between three days and several weeks".
+_VAGUE_FAR_END_RE = re.compile(
+    r"[ \t]*and[ \t]+(?P<word>several|many|numerous|countless|a[ \t]+few)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _vague_far_end(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A figure after "between" whose far end is a vague quantity ("ranged between three days
+    and several weeks"): no exact figure, at most a lower bound the docs do not declare. After
+    "from" the first figure is a level of its own ("from 3% to several times that")."""
+    if not re.search(r"(?<![\w-])between[ \t]*$", before, re.IGNORECASE):
+        return None
+    if (vague := _VAGUE_FAR_END_RE.match(text, mention.end)) is None:
+        return None
+    return (
+        f"{vague.group('word')!r} at the far end of the range that starts with {mention.text!r} "
+        f"gives no number: the figure is no exact amount"
+    )

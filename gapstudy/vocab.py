@@ -578,6 +578,11 @@ LEVEL_WORDS: dict[str, str] = {
     "a range of": "a noun: the levels' own range ('a comfort range of 1% to 3%')",
     "a band of": "a noun: the levels' own range ('a target band of 1% to 3%')",
     "a corridor of": "a noun: the levels' own range ('a corridor of 1% to 3%')",
+    # the level a series reached at its top or bottom, or a level named as such
+    "a high of": "a noun: the level at a top ('after a high of 52% in March')",
+    "a low of": "a noun: the level at a bottom ('slid to a low of 6%')",
+    "a peak of": "a noun: the level at a top ('a peak of 71% in 2019')",
+    "a level of": "a noun: a level named as such ('fell 40% to an overall level of 30%')",
 }
 # Of the level words, the nouns that name a range: after them only a figure with two ends in a
 # clause with no word of change is read ("a comfort range of 2% to 2.5%"); one figure, or a

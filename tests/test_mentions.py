@@ -274,6 +274,15 @@ WIDE_CASES = [
     ("for .6 to .7 percent of GDP", [(".6 to .7 percent of GDP", ".6 to .7 percent")]),
     ("pricing is ~$3.5/hour.", [("~$3.5/hour", "$3.5")]),
     ("about one-fourth of what the US has", [("about one-fourth of what", "one")]),
+    # a comparative before "than" ends a share's whole: it bounds the next figure
+    (
+        "Only 3 % of the stores sell more than 9 % of the stock.",
+        [("Only 3 % of the stores sell", "3 %"), ("more than 9 % of the stock", "9 %")],
+    ),
+    (
+        "Just 5% of farms hold less than 40% of the land.",
+        [("Just 5% of farms hold", "5%"), ("less than 40% of the land", "40%")],
+    ),
 ]
 
 

@@ -711,6 +711,10 @@ def test_a_year_shaped_number_is_a_count_before_a_counted_noun_unless_time_comes
             ("change", None, 2.0, None, "lower", "fold"),
         ),
         ("Demand could triple by 2035.", "triple", ("change", 3.0, 3.0, 3.0, "exact", "fold")),
+        # the present tense of a verb that carries its factor: the same change
+        ("The new plan doubles the budget.", "doubles", ("change", 2.0, 2.0, 2.0, "exact", "fold")),
+        ("The levy triples the fee.", "triples", ("change", 3.0, 3.0, 3.0, "exact", "fold")),
+        ("Rent quadruples by 2040.", "quadruples", ("change", 4.0, 4.0, 4.0, "exact", "fold")),
         # a ratio of two amounts: a multiplier
         (
             "China has more than double the number of robots.",
@@ -4024,6 +4028,24 @@ DECIDED_CASES = [
         ("change", 40, 40, 40, "exact", "usd"),
     ),
     ("Fares on the ferry rose by 8% or $40 to reach $540.", "$40", ("refusal", "no comma")),
+    # the one noun a count counts may stand before a bare "or" as before ", or"
+    (
+        "Club membership dipped by 150 people or 3.5% that season.",
+        "3.5%",
+        ("change", -3.5, -3.5, -3.5, "exact", "percent"),
+    ),
+    (
+        "The herd grew by 40 cows or 8% last year.",
+        "8%",
+        ("change", 8, 8, 8, "exact", "percent"),
+    ),
+    ("The herd grew by 40 cows or 8% to reach 540.", "8%", ("refusal", "no comma")),
+    # a share's whole stops before "more than": the bound is the next figure's
+    (
+        "Only 3 % of the stores sell more than 9 % of the stock.",
+        "more than 9 %",
+        ("percent", None, 9, None, "lower", "percent"),
+    ),
     ("The bridge 3 times closed this winter.", "3 times", ("count", 3, 3, 3, "exact", "count")),
     (
         "Output was 3 times higher than in 2020.",

@@ -525,6 +525,8 @@ UNACCOUNTED = [
     ("The link carries 450 GBps between dies.", "450", "'GBps'"),
     # a part of a whole after "a"; a multiple after the figure
     ("They sold 3 quarters of the stock.", "3", "'quarters'"),
+    # ... and "a third" before "the" or a comparative: still a part of the figure
+    ("It costs $40 a third the price of rivals.", "$40", "'third'"),
     ("Its new chip is 4 times as fast.", "4", "'times'"),
     # a negation or a word of doubt that reaches the figure through a verb and "to": the window
     # back stops at "to", so it is looked for past it (a denial or a belief, not the bound read)
@@ -596,6 +598,9 @@ ACCOUNTED = [
     ("Renting costs 3 times more per month.", "3 times", ("multiplier", 3.0)),
     # a word of change that heads the whole past an abbreviation is the whole's, not the figure's
     ("Servers drove 40% of recent U.K. power demand growth.", "40%", ("percent", 40.0)),
+    # "a third", "a fifth" before a noun is an ordinal ("a third fire truck"), no part of a whole
+    ("The town approved $30,000 for a third fire truck.", "$30,000", ("money", 3e4)),
+    ("The club spent $8,000 on a fifth practice pitch.", "$8,000", ("money", 8e3)),
 ]
 
 
@@ -762,6 +767,11 @@ DECIDED_BY_A_DECLARED_WORD = [
     ("Its rivals believe 40% will be hard to reach.", "40%", "percent", 40.0),
     # a capital inside the clause starts a name, not a verb ("States" is no verb here)
     ("Chinese models trail the United States by only 3.1%.", "3.1%", "percent", 3.1),
+    # nouns that name the level a series reached: "a high of", "a low of", "a peak of", "a level of"
+    ("Stocks fell to 20% in June, after a high of 35% in May.", "35%", "percent", 35.0),
+    ("Its share slid to a low of 6% by winter.", "6%", "percent", 6.0),
+    ("Turnout touched a peak of 71% in the old ward.", "71%", "percent", 71.0),
+    ("Yields dropped 2% to an overall level of 14.5%.", "14.5%", "percent", 14.5),
 ]
 
 
@@ -1032,6 +1042,21 @@ TWO_READINGS_REFUSED = [
     # "margins" as the subject of a change; "rates" as a subject stay relative
     ("The mill's margins rose 1.5% last year.", "1.5%", "'margins'"),
     ("Freight rates rose 4% last week.", "4%", ("change", 4.0)),
+    # a figure tied to an earlier change by "equating to", "equivalent to", "equal to": it may
+    # restate the change in other terms or name a level
+    ("The board cut costs by 6%, equating to about $4 million.", "$4 million", "'equating to'"),
+    ("Tolls rose 8%, equivalent to $30 a year.", "$30", "'equivalent to'"),
+    ("Tolls rose 8% in 2024, with revenue equal to $30 million.", "$30 million", "'equal to'"),
+    ("Tolls were $3, equal to $2 in 1990.", "$2", ("money", 2.0)),
+    ("Tolls rose 8% to $9 million, equal to 4% of the budget.", "4%", ("percent", 4.0)),
+    # a count set against a level at another time by "above" or "below": a difference
+    ("The plant's staff was 900 workers below its 2019 level.", "900", "'below'"),
+    ("The port handled 2,000 ships above the previous peak.", "2,000", "'above'"),
+    ("The flood left 300 homes below the waterline.", "300", ("count", 300.0)),
+    # a range whose top is vague ("several", "many"): no exact end
+    ("Delays ranged between three days and several weeks.", "three days", "'several'"),
+    ("Repairs took between two days and many weeks.", "two days", "'many'"),
+    ("Delays ranged between three days and five days.", "three days", ("duration", None)),
 ]
 
 
@@ -1084,7 +1109,8 @@ def test_a_name_a_plural_or_a_declared_word_after_a_figure_keeps_its_reading(
 
 
 def test_the_step_comes_after_the_kind_by_default_step_which_reads_the_neighbours():
-    text = "Output rose by 2 million kbd or 3% in May."
+    # "and", not "or": a bare "or" after a count and its noun now restates the change
+    text = "Output rose by 2 million kbd and 3% in May."
     assert vocab.KIND_BY_DEFAULT_REASON in _read(text, "3%")["refusal"]
 
 
