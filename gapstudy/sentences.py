@@ -1649,6 +1649,8 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
     if "refusal" not in reading and (reason := _quarters_of_a_period(text, mention)):
         return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
+    if (touched := _word_touching_the_figure(text, mention, reading)) is not None:
+        return touched
     if "kind" not in reading:
         return reading
     if (reason := _in_every(text, mention)) is not None:
@@ -1660,6 +1662,124 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     if (reason := unknown_word_after(text[:end], mention, reading, start)) is not None:
         return {"refusal": reason}  # after the steps above, which read neighbours without it
     return reading
+
+
+# --- words touching a figure that its own words do not hold (docs/annotations.md, "A word
+# touching the figure"): read with that word where a rule gives its reading, else refused ---
+# a short name in brackets ("(RPSM)") between "per <noun>" and an amount: no clause break
+_SHORT_NAME_BRACKET_RE = re.compile(r"[ \t]*\([ \t]*[A-Z][A-Za-z&]{1,7}[ \t]*\)")
+# a currency word between a hedge and the sign: "about US $3 billion"
+_HEDGE_CURRENCY_WORD_RE = re.compile(
+    r"(?<![\w-])(?P<hedge>(?:[^\W\d_]+[ \t]+)?[^\W\d_]+)[ \t]+(?:US|USD|A|AU|C|CA|NZ|HK|S)[ \t]*$"
+)
+# a frequency right after a span of time: "four days a week" counts occasions, not a duration
+_FREQUENCY_AFTER_RE = re.compile(
+    r"[ \t]+(?:a|an|per|each|every)[ \t]+(?:day|week|fortnight|month|quarter|year)(?![\w-])",
+    re.IGNORECASE,
+)
+# a scale letter, apart, right after a figure ending in a digit: "$7-9 k"
+_SCALE_LETTER_AFTER_RE = re.compile(r"[ \t]+(?P<letter>[kK]|[mM]n?|[bB]n?)(?![\w'’-])")
+# a fiscal year's short label before "N-N" or "N/N": "FY 22-23", "fiscal year 2023/24"
+_FISCAL_LABEL_BEFORE_RE = re.compile(r"(?<![\w-])(?:FY|fiscal[ \t]+years?)[ \t]*'?$", re.IGNORECASE)
+_HEDGED_BOUNDS = frozenset({"approximate", "lower", "upper"})
+_TWO_YEARS_RE = re.compile(r"\d{2,4}[ \t]*[-–/][ \t]*\d{2,4}")
+
+
+def _word_touching_the_figure(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A reading, refusal or exclusion that a word touching the figure gives and the figure's
+    own words do not hold: "per <noun>" in the subject of a pair of levels of money, or before
+    an amount across a bracketed short name; a hedge before a currency word; a frequency after
+    a span of time; a scale letter after the figure; a fiscal year's label. None elsewhere."""
+    if "levels" in reading:
+        return _per_in_a_pairs_subject(text, mention, reading)
+    if "kind" not in reading:
+        return None
+    if _TWO_YEARS_RE.fullmatch(mention.text) and _FISCAL_LABEL_BEFORE_RE.search(
+        text, max(0, mention.start - 20), mention.start
+    ):
+        return {"exclusion": vocab.YEAR_REASON}
+    if mention.text[-1:].isdigit() and (letter := _SCALE_LETTER_AFTER_RE.match(text, mention.end)):
+        return {
+            "refusal": f"{letter.group('letter')!r} right after {mention.text!r} may be its scale "
+            f"(thousands, millions), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        }
+    if reading["kind"] == "duration" and (often := _FREQUENCY_AFTER_RE.match(text, mention.end)):
+        return {
+            "refusal": f"{often.group().strip()!r} after {mention.text!r} makes it how often, "
+            f"not how long; {vocab.REFUSAL_ADVICE}"
+        }
+    if reading["kind"] == "money":
+        return _hedge_before_a_currency_word(text, mention, reading) or _per_across_a_short_name(
+            text, mention, reading
+        )
+    return None
+
+
+def _per_in_a_pairs_subject(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A pair of levels of money after "per <noun>" in its clause ("the price per ton fell
+    from $80 to $72"): each level a price where the project has that unit, else refused, as a
+    single amount there is; None where no such "per" stands or a level is no money."""
+    if not all(level.get("kind") == "money" for level in reading["levels"]):
+        return None
+    floor, _ = _sentence_span(text, mention.start, mention.end)
+    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, floor, mention.start)]
+    start = breaks[-1] if breaks else floor
+    pers = list(_PER_EARLIER_RE.finditer(text, start, mention.start))
+    if not pers or re.search(r"\d[\w%]*[ \t]*$", text[start : pers[-1].start()]):
+        return None
+    per = pers[-1]
+    priced = [
+        read_mention(f"{level['text']} {per.group()}")
+        | {key: level[key] for key in ("text", "start", "end") if key in level}
+        for level in reading["levels"]
+    ]
+    if all(level.get("kind") == "price" for level in priced):
+        return reading | {"levels": priced, "read_with": f"{per.group()!r} before it in its clause"}
+    return {
+        "refusal": f"a price per {_unit_phrase(text, per)!r} ({per.group()!r} before the pair in "
+        f"its clause), which its levels do not hold and is not one of the project's units; "
+        f"{vocab.REFUSAL_ADVICE}"
+    }
+
+
+def _per_across_a_short_name(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """An amount of money after "per <noun>" and a short name in brackets ("Revenue per seat
+    mile (RPSM) hit $0.12"): the bracket is no clause break, so the amount is read as after
+    "per <noun>" (:func:`_price_per_earlier`); None where no such bracket stands."""
+    floor, _ = _sentence_span(text, mention.start, mention.end)
+    before = text[floor : mention.start]
+    if not _SHORT_NAME_BRACKET_RE.search(before):
+        return None
+    blanked = _SHORT_NAME_BRACKET_RE.sub(lambda m: " " * len(m.group()), before)
+    stepped = text[:floor] + blanked + text[mention.start :]
+    return _price_per_earlier(stepped, mention, reading, floor)
+
+
+def _hedge_before_a_currency_word(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """An amount of money whose hedge or bound stands before a currency word ("about US $3
+    billion"): read with the hedge, as "about $3 billion" is; None where the words before the
+    currency word give no other bound."""
+    if not mention.text.startswith("$"):
+        return None
+    found = _HEDGE_CURRENCY_WORD_RE.search(text, max(0, mention.start - 40), mention.start)
+    if found is None:
+        return None
+    words = found.group("hedge").split()
+    for hedge in (" ".join(words), words[-1]):
+        hedged = read_mention(f"{hedge} {mention.text}")
+        bound = hedged.get("bound")
+        if hedged.get("kind") == "money" and bound in _HEDGED_BOUNDS and bound != reading["bound"]:
+            kept = {key: hedged.get(key) for key in ("value", "low", "high", "bound")}
+            return reading | kept | {"read_with": f"{hedge!r} before its currency word"}
+    return None
 
 
 # --- words next to a figure that change it (docs/annotations.md: each beside its kin, e.g. "past"

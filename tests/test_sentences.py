@@ -5462,3 +5462,43 @@ def test_a_word_tying_the_figure_to_another_is_read_or_refused(text, words, expe
         assert got == expected[1], reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+# Words touching a figure that its own words do not hold: a "per <noun>" in the subject of a
+# pair of levels or across a bracketed short name, a currency word between a hedge and the
+# sign, a frequency after a duration with "or more", a scale letter after a range, a short
+# fiscal-year label. Each is read with that word or refused, never read plainly.
+TOUCHING_WORD_CASES = [
+    ("The average price per ton fell from $80 to $72.", "$80", ("refusal", "'ton'")),
+    ("The fee per visit went from $40 to $55 last year.", "$40", ("refusal", "'visit'")),
+    (
+        "Revenue per seat mile (RPSM) hit a record of $0.12 in May.",
+        "$0.12",
+        ("refusal", "per"),
+    ),
+    (
+        "The deal earned about US $3 billion.",
+        "$3 billion",
+        ("money", 3e9, 3e9, 3e9, "approximate", "usd"),
+    ),
+    ("The deal earned US $3 billion.", "$3 billion", ("money", 3e9, 3e9, 3e9, "exact", "usd")),
+    ("Fans attend the club four days a week or more.", "four", ("refusal", "a week")),
+    ("A new drone lists for $7-9 k in shops.", "$7-9", ("refusal", "'k'")),
+    ("The FY 22-23 parks budget grew.", "22-23", ("exclusion", "a year")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), TOUCHING_WORD_CASES)
+def test_a_word_touching_the_figure_is_read_with_it_or_refused(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+def test_a_pair_of_levels_with_no_per_in_its_subject_is_still_read():
+    reading = reading_of("The average price fell from $80 to $72.", "$80")
+    assert [lv["value"] for lv in reading["levels"]] == [80.0, 72.0], reading
+
+
+def test_a_pair_of_levels_after_per_a_unit_the_project_has_is_two_prices():
+    reading = reading_of("The cost per kWh fell from $0.10 to $0.05.", "$0.10")
+    got = [(lv["kind"], lv["value"], lv["unit"], lv["text"]) for lv in reading["levels"]]
+    assert got == [("price", 0.1, "usd_per_kwh", "$0.10"), ("price", 0.05, "usd_per_kwh", "$0.05")]
