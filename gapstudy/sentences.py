@@ -426,7 +426,7 @@ _ANNUAL_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?:(?:{_words_re(frozenset(vocab.CHANGE_VERBS))})[ \t]+(?:at[ \t]+)?"
     rf"(?:an?|the)[ \t]+)?(?:{_words_re(vocab.ANNUAL_WORDS)})[ \t]+"
     rf"(?P<rate>(?:(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))})[ \t]+)?rate"
-    r"(?P<abbreviation>[ \t]+\([A-Z]{2,6}\))?[ \t]+of[ \t]+)?$",
+    r"(?P<abbreviation>[ \t]+\([A-Z]{2,6}\))?[ \t]+(?P<link>of|at|stood[ \t]+at|was|is)[ \t]+)?$",
     re.IGNORECASE,
 )
 # Words of "a year" later in the clause of an amount, past words the mention did not take in
@@ -3745,11 +3745,9 @@ def _read_with_annual(
     no such words stand beside it."""
     before = _ANNUAL_BEFORE_RE.search(text, floor, mention.start)
     if before is not None and (before.group("rate") or _CHANGE_NOUN_START_RE.match(mention.text)):
-        words = text[before.start() : mention.end]
-        if before.group("abbreviation"):  # "growth rate (CAGR) of 35%": the rate's short name
-            cut = before.span("abbreviation")
-            words = text[before.start() : cut[0]] + text[cut[1] : mention.end]
-        return _read_with_words(words, f"{before.group().strip()!r} before it")
+        return _read_with_words(
+            _annual_rate_words(text, mention, before), f"{before.group().strip()!r} before it"
+        )
     after = _ANNUAL_AFTER_RE.match(text, mention.end)
     if after is not None:
         words = text[mention.start : after.end()]
@@ -3921,6 +3919,22 @@ def _read_with_later_than(text: str, mention: Mention, clause_end: int) -> dict[
             f"hold and which cannot be read with it ({reading['refusal']})"
         }
     return reading | {"read_with": where}
+
+
+def _annual_rate_words(text: str, mention: Mention, before: re.Match[str]) -> str:
+    """The words of "annual ... rate" and the mention, verbatim but for a short name in
+    brackets after "rate" (left out: "growth rate (CAGR) of 35%") and a link other than "of"
+    ("rate at 41pc", "rate was 12%"), which says what "of" says and is read as it."""
+    words = text[before.start() : mention.end]
+    offset = before.start()
+    edits = []
+    if before.group("abbreviation"):
+        edits.append((before.span("abbreviation"), ""))
+    if before.group("link") and before.group("link").casefold() != "of":
+        edits.append((before.span("link"), "of"))
+    for (start, end), replacement in sorted(edits, reverse=True):
+        words = words[: start - offset] + replacement + words[end - offset :]
+    return words
 
 
 def _read_with_words(words: str, where: str) -> dict[str, Any]:

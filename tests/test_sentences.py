@@ -5502,3 +5502,29 @@ def test_a_pair_of_levels_after_per_a_unit_the_project_has_is_two_prices():
     reading = reading_of("The cost per kWh fell from $0.10 to $0.05.", "$0.10")
     got = [(lv["kind"], lv["value"], lv["unit"], lv["text"]) for lv in reading["levels"]]
     assert got == [("price", 0.1, "usd_per_kwh", "$0.10"), ("price", 0.05, "usd_per_kwh", "$0.05")]
+
+
+# "annual" before a rate noun gives a growth rate a year, whatever links the rate to its figure
+# ("of", "at", "was", "stood at").
+ANNUAL_RATE_LINK_CASES = [
+    (
+        "Sales grew at an average annual growth rate at 41pc over the decade.",
+        "41pc",
+        ("change", 41.0, 41.0, 41.0, "exact", "percent_per_year"),
+    ),
+    (
+        "The average annual growth rate was 12% in that decade.",
+        "12%",
+        ("change", 12.0, 12.0, 12.0, "exact", "percent_per_year"),
+    ),
+    (
+        "The compound annual growth rate stood at 7% from 2015.",
+        "7%",
+        ("change", 7.0, 7.0, 7.0, "exact", "percent_per_year"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), ANNUAL_RATE_LINK_CASES)
+def test_an_annual_rate_is_a_rate_a_year_whatever_links_it_to_its_figure(text, words, expected):
+    assert_reads_as(text, words, expected)
