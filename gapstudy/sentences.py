@@ -1710,11 +1710,44 @@ def _word_touching_the_figure(
             "refusal": f"{often.group().strip()!r} after {mention.text!r} makes it how often, "
             f"not how long; {vocab.REFUSAL_ADVICE}"
         }
+    if reading["kind"] in ("count", "money", "percent") and (
+        moved := _small_move_by(text, mention)
+    ):
+        return moved
     if reading["kind"] == "money":
         return _hedge_before_a_currency_word(text, mention, reading) or _per_across_a_short_name(
             text, mention, reading
         )
     return None
+
+
+# the verbs of a small move, whose "up to" gives a level (vocab.LEVEL_WORDS: "edge up to")
+_SMALL_MOVE_VERBS = frozenset(
+    word.removesuffix(" up to") for word in vocab.LEVEL_WORDS if word.endswith(" up to")
+)
+_VERB_UP_OR_DOWN_BY_RE = re.compile(
+    r"(?<![\w-])(?P<verb>[^\W\d_]+)[ \t]+(?P<move>(?:up|down)[ \t]+by)[ \t]+$", re.IGNORECASE
+)
+
+
+def _small_move_by(text: str, mention: Mention) -> dict[str, Any] | None:
+    """A figure after a verb of a small move (``_SMALL_MOVE_VERBS``, any form), "up" or
+    "down" and "by" ("staff numbers edged up by 300 jobs"): the change it names, as "up by
+    300" is, else refused; None where no such words stand before it."""
+    found = _VERB_UP_OR_DOWN_BY_RE.search(text, max(0, mention.start - 40), mention.start)
+    if found is None:
+        return None
+    lemmas = lemminflect.getAllLemmas(found.group("verb").casefold()).get("VERB", ())
+    if not _SMALL_MOVE_VERBS.intersection(lemmas):
+        return None
+    move = " ".join(found.group("move").split())
+    changed = read_mention(f"{move} {mention.text}")
+    if changed.get("kind") == "change":
+        return changed | {"read_with": f"{found.group().strip()!r} before it"}
+    return {
+        "refusal": f"{found.group().strip()!r} before {mention.text!r} makes it a change, "
+        f"which its words do not read as; {vocab.REFUSAL_ADVICE}"
+    }
 
 
 def _per_in_a_pairs_subject(

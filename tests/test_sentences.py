@@ -5528,3 +5528,31 @@ ANNUAL_RATE_LINK_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), ANNUAL_RATE_LINK_CASES)
 def test_an_annual_rate_is_a_rate_a_year_whatever_links_it_to_its_figure(text, words, expected):
     assert_reads_as(text, words, expected)
+
+
+# A verb of a small move ("edge", "tick", "inch", "creep", "bump", "nudge") with "up" or "down"
+# and "by" before a figure makes it a change in every form, as "edged up to" makes a level;
+# "up by" after another verb ("set up by") is no change.
+SMALL_MOVE_BY_CASES = [
+    (
+        "Since June, staff numbers edged up by 300 jobs.",
+        "300",
+        ("change", 300.0, 300.0, 300.0, "exact", "count"),
+    ),
+    (
+        "Revenue ticked up by $5 million in May.",
+        "$5 million",
+        ("change", 5e6, 5e6, 5e6, "exact", "usd"),
+    ),
+    (
+        "Enrolment inched down by 40 pupils.",
+        "40",
+        ("change", -40.0, -40.0, -40.0, "exact", "count"),
+    ),
+    ("The fund was set up by 3 founders.", "3", ("count", 3.0, 3.0, 3.0, "exact", "count")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), SMALL_MOVE_BY_CASES)
+def test_a_small_move_up_or_down_by_a_figure_is_a_change(text, words, expected):
+    assert_reads_as(text, words, expected)
