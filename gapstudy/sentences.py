@@ -1700,6 +1700,8 @@ def _word_touching_the_figure(
         text, max(0, mention.start - 20), mention.start
     ):
         return {"exclusion": vocab.YEAR_REASON}
+    if (reason := _bound_the_lists_lack(text, mention, reading)) is not None:
+        return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
     if mention.text[-1:].isdigit() and (letter := _SCALE_LETTER_AFTER_RE.match(text, mention.end)):
         return {
             "refusal": f"{letter.group('letter')!r} right after {mention.text!r} may be its scale "
@@ -1748,6 +1750,38 @@ def _small_move_by(text: str, mention: Mention) -> dict[str, Any] | None:
         "refusal": f"{found.group().strip()!r} before {mention.text!r} makes it a change, "
         f"which its words do not read as; {vocab.REFUSAL_ADVICE}"
     }
+
+
+# "and" and a word of degree before "more" after a figure: "$3.2 million and much more"
+_AND_MUCH_MORE_RE = re.compile(
+    r"[ \t]+and[ \t]+(?:much|far|many|even|a[ \t]+lot|lots)[ \t]+more(?![\w-])", re.IGNORECASE
+)
+# a form of "bring", its object (up to three words), and the "up to" a mention starts with
+_BRING_BEFORE_UP_TO_RE = re.compile(
+    r"(?<![\w-])(?:bring|brings|bringing|brought)(?:[ \t]+[^\W\d_][\w'’-]*){1,3}[ \t]+$",
+    re.IGNORECASE,
+)
+_UP_TO_START_RE = re.compile(r"up[ \t]+to[ \t]", re.IGNORECASE)
+
+
+def _bound_the_lists_lack(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a reading is refused for a bound word the lists lack: "and much more" after an
+    exact figure (a bound, as "and more" is), or "bring <object> up to" before a figure ("up"
+    may be the verb's, giving the level reached, or "up to" a bound); else None."""
+    if reading.get("bound") == "exact" and (tail := _AND_MUCH_MORE_RE.match(text, mention.end)):
+        return (
+            f"{tail.group().strip()!r} after {mention.text!r}, which the mention does not hold, "
+            f"makes it a bound, not the exact amount read"
+        )
+    if (up_to := _UP_TO_START_RE.match(mention.text)) is None:
+        return None
+    if bring := _BRING_BEFORE_UP_TO_RE.search(text, max(0, mention.start - 60), mention.start):
+        words = text[bring.start() : mention.start + up_to.end()].strip()
+        return (
+            f"{words!r}: 'up' may belong to the verb (the level reached) or 'up to' make "
+            f"{mention.text[up_to.end() :]!r} a bound, which the words do not settle"
+        )
+    return None
 
 
 def _per_in_a_pairs_subject(

@@ -5556,3 +5556,34 @@ SMALL_MOVE_BY_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), SMALL_MOVE_BY_CASES)
 def test_a_small_move_up_or_down_by_a_figure_is_a_change(text, words, expected):
     assert_reads_as(text, words, expected)
+
+
+# Bound words the lists lacked: the verb "crest" (as "top"); a tail "and much more", refused as
+# "and more" is; "bring ... up to", whose "up" may be the verb's, refused.
+BOUND_WORD_CASES = [
+    (
+        "A large hangar can crest $30 million when finished.",
+        "$30 million",
+        ("money", None, 30e6, None, "lower", "usd"),
+    ),
+    (
+        "The grant was worth $3.2 million and much more.",
+        "$3.2 million",
+        ("refusal", "'and much more'"),
+    ),
+    (
+        "Ticket sales rose 30%, bringing revenue up to 3.4 million dollars.",
+        "3.4 million dollars",
+        ("refusal", "bringing revenue up to"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), BOUND_WORD_CASES)
+def test_a_bound_word_the_lists_lacked_is_read_or_refused(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] == "refusal":
+        assert expected[1] in reading.get("refusal", ""), reading
+    else:
+        got = tuple(reading.get(key) for key in ("kind", "value", "low", "high", "bound", "unit"))
+        assert got == expected, reading
