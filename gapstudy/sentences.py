@@ -1716,6 +1716,8 @@ def _word_touching_the_figure(
         moved := _small_move_by(text, mention)
     ):
         return moved
+    if reading["kind"] == "money" and (reason := _price_pointed_back_at(text, mention)):
+        return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
     if reading["kind"] == "money":
         return _hedge_before_a_currency_word(text, mention, reading) or _per_across_a_short_name(
             text, mention, reading
@@ -1782,6 +1784,39 @@ def _bound_the_lists_lack(text: str, mention: Mention, reading: dict[str, Any]) 
             f"{mention.text[up_to.end() :]!r} a bound, which the words do not settle"
         )
     return None
+
+
+# an amount of money and "per <noun>" or "/<noun>" right after it: a price per that thing
+_PRICE_PER_THING_RE = re.compile(
+    r"[$€£¥][ \t]*\d[\d.,]*(?:[ \t]*(?:thousand|million|billion|trillion|bn|mn|[kmb]))?"
+    r"[ \t]*(?:per[ \t]+|/[ \t]*)(?P<unit>[^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
+# a noun pointing back at a price, after "that", "this", "the", "its" or "which"
+_PRICE_BACK_NOUN_RE = re.compile(
+    r"(?<![\w-])(?:that|this|the|its|their|which|such)[ \t]+(?:new[ \t]+)?"
+    r"(?P<noun>rate|price|fee|fare|toll|charge|tariff|levy)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _price_pointed_back_at(text: str, mention: Mention) -> str | None:
+    """Why an amount of money is refused when a noun in its clause points back at a price per
+    a thing named earlier in its sentence ("$2.10 per crossing, and that rate will rise to
+    $2.30"): the amount may be that price, per the same thing; else None."""
+    floor, _ = _sentence_span(text, mention.start, mention.end)
+    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, floor, mention.start)]
+    if not breaks:
+        return None
+    back = list(_PRICE_BACK_NOUN_RE.finditer(text, breaks[-1], mention.start))
+    earlier = list(_PRICE_PER_THING_RE.finditer(text, floor, breaks[-1]))
+    if not back or not earlier:
+        return None
+    return (
+        f"{back[-1].group()!r} before {mention.text!r} points back at a price per "
+        f"{earlier[-1].group('unit')!r} named earlier, so the amount may be per that too, which "
+        f"the mention does not hold"
+    )
 
 
 def _per_in_a_pairs_subject(

@@ -5587,3 +5587,29 @@ def test_a_bound_word_the_lists_lacked_is_read_or_refused(text, words, expected)
     else:
         got = tuple(reading.get(key) for key in ("kind", "value", "low", "high", "bound", "unit"))
         assert got == expected, reading
+
+
+# A noun pointing back at a price per a thing named earlier in the sentence ("that rate", "the
+# fare") carries its unit to a later amount: refused, as the price itself is.
+BACK_REFERENCE_PRICE_CASES = [
+    (
+        "The toll is $2.10 per crossing, and that rate is set to rise to $2.30 in 2029.",
+        "$2.30",
+        ("refusal", "'crossing'"),
+    ),
+    (
+        "The fare is $3 per trip, and the fare rose to $3.50 in May.",
+        "$3.50",
+        ("refusal", "'trip'"),
+    ),
+    (
+        "The toll is $2.10 per crossing, and the bridge cost $40 million.",
+        "$40 million",
+        ("money", 40e6, 40e6, 40e6, "exact", "usd"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), BACK_REFERENCE_PRICE_CASES)
+def test_a_noun_pointing_back_at_a_price_carries_its_unit(text, words, expected):
+    assert_reads_as(text, words, expected)
