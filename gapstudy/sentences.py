@@ -1716,6 +1716,8 @@ def _word_touching_the_figure(
         moved := _small_move_by(text, mention)
     ):
         return moved
+    if reading["kind"] == "percent" and (raise_ := _raise_noun_after(text, mention)):
+        return reading | {"kind": "change", "read_with": f"{raise_!r} after it"}
     if reading["kind"] == "money" and (reason := _price_pointed_back_at(text, mention)):
         return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
     if reading["kind"] == "money":
@@ -1817,6 +1819,29 @@ def _price_pointed_back_at(text: str, mention: Mention) -> str | None:
         f"{earlier[-1].group('unit')!r} named earlier, so the amount may be per that too, which "
         f"the mention does not hold"
     )
+
+
+# the noun "raise" after a percentage, up to three plain words between ("a 6% pay raise")
+_RAISE_AFTER_RE = re.compile(
+    r"(?:[ \t]+(?!(?:to|and|or|of|in|for|will|would|could|may|might|can)\b)"
+    r"[^\W\d_][\w-]*){0,3}?[ \t]+raise(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+_ARTICLE_OR_POSSESSIVE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:a|an|the|its|their|his|her|our|this|that)[ \t]+$", re.IGNORECASE
+)
+
+
+def _raise_noun_after(text: str, mention: Mention) -> str | None:
+    """The words up to the noun "raise" after a percentage that an article or a possessive
+    stands before ("a 4.1% cost-of-living raise", "their 6% raise"): a rise, as "increase"
+    after it is; else None (with no article "raise" is the verb: "40% margins raise prices")."""
+    if not _ARTICLE_OR_POSSESSIVE_BEFORE_RE.search(text, max(0, mention.start - 8), mention.start):
+        return None
+    found = _RAISE_AFTER_RE.match(text, mention.end)
+    return found.group().strip() if found else None
 
 
 def _per_in_a_pairs_subject(

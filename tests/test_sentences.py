@@ -5613,3 +5613,30 @@ BACK_REFERENCE_PRICE_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), BACK_REFERENCE_PRICE_CASES)
 def test_a_noun_pointing_back_at_a_price_carries_its_unit(text, words, expected):
     assert_reads_as(text, words, expected)
+
+
+# "raise" as a noun of change after a percentage: a rise ("a 4.1% pay raise").
+RAISE_NOUN_CASES = [
+    (
+        "Union members won a 4.1% cost-of-living raise for 2027.",
+        "4.1%",
+        ("change", 4.1, 4.1, 4.1, "exact", "percent"),
+    ),
+    ("Nurses got a 6% raise last spring.", "6%", ("change", 6.0, 6.0, 6.0, "exact", "percent")),
+    ("Their 6% pay raise came in May.", "6%", ("change", 6.0, 6.0, 6.0, "exact", "percent")),
+    (
+        "The firm hopes to raise $5 million this year.",
+        "$5 million",
+        ("money", 5e6, 5e6, 5e6, "exact", "usd"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), RAISE_NOUN_CASES)
+def test_raise_after_a_percentage_is_a_noun_of_change(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+def test_raise_after_a_percentage_with_no_article_before_it_is_the_verb():
+    reading = reading_of("Firms with 40% margins raise prices.", "40%")
+    assert reading.get("kind") != "change", reading
