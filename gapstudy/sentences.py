@@ -426,7 +426,7 @@ _ANNUAL_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?:(?:{_words_re(frozenset(vocab.CHANGE_VERBS))})[ \t]+(?:at[ \t]+)?"
     rf"(?:an?|the)[ \t]+)?(?:{_words_re(vocab.ANNUAL_WORDS)})[ \t]+"
     rf"(?P<rate>(?:(?:{_words_re(frozenset(vocab.CHANGE_NOUNS))})[ \t]+)?rate"
-    r"(?P<abbreviation>[ \t]+\([A-Z]{2,6}\))?[ \t]+of[ \t]+)?$",
+    r"(?P<abbreviation>[ \t]+\([A-Z]{2,6}\))?[ \t]+(?P<link>of|at|stood[ \t]+at|was|is)[ \t]+)?$",
     re.IGNORECASE,
 )
 # Words of "a year" later in the clause of an amount, past words the mention did not take in
@@ -1649,6 +1649,8 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
     if "refusal" not in reading and (reason := _quarters_of_a_period(text, mention)):
         return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
+    if (touched := _word_touching_the_figure(text, mention, reading)) is not None:
+        return touched
     if "kind" not in reading:
         return reading
     if (reason := _in_every(text, mention)) is not None:
@@ -1660,6 +1662,251 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     if (reason := unknown_word_after(text[:end], mention, reading, start)) is not None:
         return {"refusal": reason}  # after the steps above, which read neighbours without it
     return reading
+
+
+# --- words touching a figure that its own words do not hold (docs/annotations.md, "A word
+# touching the figure"): read with that word where a rule gives its reading, else refused ---
+# a short name in brackets ("(RPSM)") between "per <noun>" and an amount: no clause break
+_SHORT_NAME_BRACKET_RE = re.compile(r"[ \t]*\([ \t]*[A-Z][A-Za-z&]{1,7}[ \t]*\)")
+# a currency word between a hedge and the sign: "about US $3 billion"
+_HEDGE_CURRENCY_WORD_RE = re.compile(
+    r"(?<![\w-])(?P<hedge>(?:[^\W\d_]+[ \t]+)?[^\W\d_]+)[ \t]+(?:US|USD|A|AU|C|CA|NZ|HK|S)[ \t]*$"
+)
+# a frequency right after a span of time: "four days a week" counts occasions, not a duration
+_FREQUENCY_AFTER_RE = re.compile(
+    r"[ \t]+(?:a|an|per|each|every)[ \t]+(?:day|week|fortnight|month|quarter|year)(?![\w-])",
+    re.IGNORECASE,
+)
+# a scale letter, apart, right after a figure ending in a digit: "$7-9 k"
+_SCALE_LETTER_AFTER_RE = re.compile(r"[ \t]+(?P<letter>[kK]|[mM]n?|[bB]n?)(?![\w'’-])")
+# a fiscal year's short label before "N-N" or "N/N": "FY 22-23", "fiscal year 2023/24"
+_FISCAL_LABEL_BEFORE_RE = re.compile(r"(?<![\w-])(?:FY|fiscal[ \t]+years?)[ \t]*'?$", re.IGNORECASE)
+_HEDGED_BOUNDS = frozenset({"approximate", "lower", "upper"})
+_TWO_YEARS_RE = re.compile(r"\d{2,4}[ \t]*[-–/][ \t]*\d{2,4}")
+
+
+def _word_touching_the_figure(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A reading, refusal or exclusion that a word touching the figure gives and the figure's
+    own words do not hold: "per <noun>" in the subject of a pair of levels of money, or before
+    an amount across a bracketed short name; a hedge before a currency word; a frequency after
+    a span of time; a scale letter after the figure; a fiscal year's label. None elsewhere."""
+    if "levels" in reading:
+        return _per_in_a_pairs_subject(text, mention, reading)
+    if "kind" not in reading:
+        return None
+    if _TWO_YEARS_RE.fullmatch(mention.text) and _FISCAL_LABEL_BEFORE_RE.search(
+        text, max(0, mention.start - 20), mention.start
+    ):
+        return {"exclusion": vocab.YEAR_REASON}
+    if (reason := _bound_the_lists_lack(text, mention, reading)) is not None:
+        return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
+    if mention.text[-1:].isdigit() and (letter := _SCALE_LETTER_AFTER_RE.match(text, mention.end)):
+        return {
+            "refusal": f"{letter.group('letter')!r} right after {mention.text!r} may be its scale "
+            f"(thousands, millions), which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+        }
+    if reading["kind"] == "duration" and (often := _FREQUENCY_AFTER_RE.match(text, mention.end)):
+        return {
+            "refusal": f"{often.group().strip()!r} after {mention.text!r} makes it how often, "
+            f"not how long; {vocab.REFUSAL_ADVICE}"
+        }
+    if reading["kind"] in ("count", "money", "percent") and (
+        moved := _small_move_by(text, mention)
+    ):
+        return moved
+    if reading["kind"] == "percent" and (raise_ := _raise_noun_after(text, mention)):
+        return reading | {"kind": "change", "read_with": f"{raise_!r} after it"}
+    if reading["kind"] == "money" and (reason := _price_pointed_back_at(text, mention)):
+        return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
+    if reading["kind"] == "money":
+        return _hedge_before_a_currency_word(text, mention, reading) or _per_across_a_short_name(
+            text, mention, reading
+        )
+    return None
+
+
+# the verbs of a small move, whose "up to" gives a level (vocab.LEVEL_WORDS: "edge up to")
+_SMALL_MOVE_VERBS = frozenset(
+    word.removesuffix(" up to") for word in vocab.LEVEL_WORDS if word.endswith(" up to")
+)
+_VERB_UP_OR_DOWN_BY_RE = re.compile(
+    r"(?<![\w-])(?P<verb>[^\W\d_]+)[ \t]+(?P<move>(?:up|down)[ \t]+by)[ \t]+$", re.IGNORECASE
+)
+
+
+def _small_move_by(text: str, mention: Mention) -> dict[str, Any] | None:
+    """A figure after a verb of a small move (``_SMALL_MOVE_VERBS``, any form), "up" or
+    "down" and "by" ("staff numbers edged up by 300 jobs"): the change it names, as "up by
+    300" is, else refused; None where no such words stand before it."""
+    found = _VERB_UP_OR_DOWN_BY_RE.search(text, max(0, mention.start - 40), mention.start)
+    if found is None:
+        return None
+    lemmas = lemminflect.getAllLemmas(found.group("verb").casefold()).get("VERB", ())
+    if not _SMALL_MOVE_VERBS.intersection(lemmas):
+        return None
+    move = " ".join(found.group("move").split())
+    changed = read_mention(f"{move} {mention.text}")
+    if changed.get("kind") == "change":
+        return changed | {"read_with": f"{found.group().strip()!r} before it"}
+    return {
+        "refusal": f"{found.group().strip()!r} before {mention.text!r} makes it a change, "
+        f"which its words do not read as; {vocab.REFUSAL_ADVICE}"
+    }
+
+
+# "and" and a word of degree before "more" after a figure: "$3.2 million and much more"
+_AND_MUCH_MORE_RE = re.compile(
+    r"[ \t]+and[ \t]+(?:much|far|many|even|a[ \t]+lot|lots)[ \t]+more(?![\w-])", re.IGNORECASE
+)
+# a form of "bring", its object (up to three words), and the "up to" a mention starts with
+_BRING_BEFORE_UP_TO_RE = re.compile(
+    r"(?<![\w-])(?:bring|brings|bringing|brought)(?:[ \t]+[^\W\d_][\w'’-]*){1,3}[ \t]+$",
+    re.IGNORECASE,
+)
+_UP_TO_START_RE = re.compile(r"up[ \t]+to[ \t]", re.IGNORECASE)
+
+
+def _bound_the_lists_lack(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a reading is refused for a bound word the lists lack: "and much more" after an
+    exact figure (a bound, as "and more" is), or "bring <object> up to" before a figure ("up"
+    may be the verb's, giving the level reached, or "up to" a bound); else None."""
+    if reading.get("bound") == "exact" and (tail := _AND_MUCH_MORE_RE.match(text, mention.end)):
+        return (
+            f"{tail.group().strip()!r} after {mention.text!r}, which the mention does not hold, "
+            f"makes it a bound, not the exact amount read"
+        )
+    if (up_to := _UP_TO_START_RE.match(mention.text)) is None:
+        return None
+    if bring := _BRING_BEFORE_UP_TO_RE.search(text, max(0, mention.start - 60), mention.start):
+        words = text[bring.start() : mention.start + up_to.end()].strip()
+        return (
+            f"{words!r}: 'up' may belong to the verb (the level reached) or 'up to' make "
+            f"{mention.text[up_to.end() :]!r} a bound, which the words do not settle"
+        )
+    return None
+
+
+# an amount of money and "per <noun>" or "/<noun>" right after it: a price per that thing
+_PRICE_PER_THING_RE = re.compile(
+    r"[$€£¥][ \t]*\d[\d.,]*(?:[ \t]*(?:thousand|million|billion|trillion|bn|mn|[kmb]))?"
+    r"[ \t]*(?:per[ \t]+|/[ \t]*)(?P<unit>[^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
+# a noun pointing back at a price, after "that", "this", "the", "its" or "which"
+_PRICE_BACK_NOUN_RE = re.compile(
+    r"(?<![\w-])(?:that|this|the|its|their|which|such)[ \t]+(?:new[ \t]+)?"
+    r"(?P<noun>rate|price|fee|fare|toll|charge|tariff|levy)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _price_pointed_back_at(text: str, mention: Mention) -> str | None:
+    """Why an amount of money is refused when a noun in its clause points back at a price per
+    a thing named earlier in its sentence ("$2.10 per crossing, and that rate will rise to
+    $2.30"): the amount may be that price, per the same thing; else None."""
+    floor, _ = _sentence_span(text, mention.start, mention.end)
+    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, floor, mention.start)]
+    if not breaks:
+        return None
+    back = list(_PRICE_BACK_NOUN_RE.finditer(text, breaks[-1], mention.start))
+    earlier = list(_PRICE_PER_THING_RE.finditer(text, floor, breaks[-1]))
+    if not back or not earlier:
+        return None
+    return (
+        f"{back[-1].group()!r} before {mention.text!r} points back at a price per "
+        f"{earlier[-1].group('unit')!r} named earlier, so the amount may be per that too, which "
+        f"the mention does not hold"
+    )
+
+
+# the noun "raise" after a percentage, up to three plain words between ("a 6% pay raise")
+_RAISE_AFTER_RE = re.compile(
+    r"(?:[ \t]+(?!(?:to|and|or|of|in|for|will|would|could|may|might|can)\b)"
+    r"[^\W\d_][\w-]*){0,3}?[ \t]+raise(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+_ARTICLE_OR_POSSESSIVE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:a|an|the|its|their|his|her|our|this|that)[ \t]+$", re.IGNORECASE
+)
+
+
+def _raise_noun_after(text: str, mention: Mention) -> str | None:
+    """The words up to the noun "raise" after a percentage that an article or a possessive
+    stands before ("a 4.1% cost-of-living raise", "their 6% raise"): a rise, as "increase"
+    after it is; else None (with no article "raise" is the verb: "40% margins raise prices")."""
+    if not _ARTICLE_OR_POSSESSIVE_BEFORE_RE.search(text, max(0, mention.start - 8), mention.start):
+        return None
+    found = _RAISE_AFTER_RE.match(text, mention.end)
+    return found.group().strip() if found else None
+
+
+def _per_in_a_pairs_subject(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A pair of levels of money after "per <noun>" in its clause ("the price per ton fell
+    from $80 to $72"): each level a price where the project has that unit, else refused, as a
+    single amount there is; None where no such "per" stands or a level is no money."""
+    if not all(level.get("kind") == "money" for level in reading["levels"]):
+        return None
+    floor, _ = _sentence_span(text, mention.start, mention.end)
+    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, floor, mention.start)]
+    start = breaks[-1] if breaks else floor
+    pers = list(_PER_EARLIER_RE.finditer(text, start, mention.start))
+    if not pers or re.search(r"\d[\w%]*[ \t]*$", text[start : pers[-1].start()]):
+        return None
+    per = pers[-1]
+    priced = [
+        read_mention(f"{level['text']} {per.group()}")
+        | {key: level[key] for key in ("text", "start", "end") if key in level}
+        for level in reading["levels"]
+    ]
+    if all(level.get("kind") == "price" for level in priced):
+        return reading | {"levels": priced, "read_with": f"{per.group()!r} before it in its clause"}
+    return {
+        "refusal": f"a price per {_unit_phrase(text, per)!r} ({per.group()!r} before the pair in "
+        f"its clause), which its levels do not hold and is not one of the project's units; "
+        f"{vocab.REFUSAL_ADVICE}"
+    }
+
+
+def _per_across_a_short_name(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """An amount of money after "per <noun>" and a short name in brackets ("Revenue per seat
+    mile (RPSM) hit $0.12"): the bracket is no clause break, so the amount is read as after
+    "per <noun>" (:func:`_price_per_earlier`); None where no such bracket stands."""
+    floor, _ = _sentence_span(text, mention.start, mention.end)
+    before = text[floor : mention.start]
+    if not _SHORT_NAME_BRACKET_RE.search(before):
+        return None
+    blanked = _SHORT_NAME_BRACKET_RE.sub(lambda m: " " * len(m.group()), before)
+    stepped = text[:floor] + blanked + text[mention.start :]
+    return _price_per_earlier(stepped, mention, reading, floor)
+
+
+def _hedge_before_a_currency_word(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """An amount of money whose hedge or bound stands before a currency word ("about US $3
+    billion"): read with the hedge, as "about $3 billion" is; None where the words before the
+    currency word give no other bound."""
+    if not mention.text.startswith("$"):
+        return None
+    found = _HEDGE_CURRENCY_WORD_RE.search(text, max(0, mention.start - 40), mention.start)
+    if found is None:
+        return None
+    words = found.group("hedge").split()
+    for hedge in (" ".join(words), words[-1]):
+        hedged = read_mention(f"{hedge} {mention.text}")
+        bound = hedged.get("bound")
+        if hedged.get("kind") == "money" and bound in _HEDGED_BOUNDS and bound != reading["bound"]:
+            kept = {key: hedged.get(key) for key in ("value", "low", "high", "bound")}
+            return reading | kept | {"read_with": f"{hedge!r} before its currency word"}
+    return None
 
 
 # --- words next to a figure that change it (docs/annotations.md: each beside its kin, e.g. "past"
@@ -3626,11 +3873,9 @@ def _read_with_annual(
     no such words stand beside it."""
     before = _ANNUAL_BEFORE_RE.search(text, floor, mention.start)
     if before is not None and (before.group("rate") or _CHANGE_NOUN_START_RE.match(mention.text)):
-        words = text[before.start() : mention.end]
-        if before.group("abbreviation"):  # "growth rate (CAGR) of 35%": the rate's short name
-            cut = before.span("abbreviation")
-            words = text[before.start() : cut[0]] + text[cut[1] : mention.end]
-        return _read_with_words(words, f"{before.group().strip()!r} before it")
+        return _read_with_words(
+            _annual_rate_words(text, mention, before), f"{before.group().strip()!r} before it"
+        )
     after = _ANNUAL_AFTER_RE.match(text, mention.end)
     if after is not None:
         words = text[mention.start : after.end()]
@@ -3802,6 +4047,22 @@ def _read_with_later_than(text: str, mention: Mention, clause_end: int) -> dict[
             f"hold and which cannot be read with it ({reading['refusal']})"
         }
     return reading | {"read_with": where}
+
+
+def _annual_rate_words(text: str, mention: Mention, before: re.Match[str]) -> str:
+    """The words of "annual ... rate" and the mention, verbatim but for a short name in
+    brackets after "rate" (left out: "growth rate (CAGR) of 35%") and a link other than "of"
+    ("rate at 41pc", "rate was 12%"), which says what "of" says and is read as it."""
+    words = text[before.start() : mention.end]
+    offset = before.start()
+    edits = []
+    if before.group("abbreviation"):
+        edits.append((before.span("abbreviation"), ""))
+    if before.group("link") and before.group("link").casefold() != "of":
+        edits.append((before.span("link"), "of"))
+    for (start, end), replacement in sorted(edits, reverse=True):
+        words = words[: start - offset] + replacement + words[end - offset :]
+    return words
 
 
 def _read_with_words(words: str, where: str) -> dict[str, Any]:

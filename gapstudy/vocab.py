@@ -353,6 +353,11 @@ QUALIFIERS: dict[str, str] = {
     "crossed": "lower",
     "crossing": "lower",
     "crosses": "lower",
+    # "crest" before a number, as "top": "the fleet could crest 400 ships"
+    "crest": "lower",
+    "crests": "lower",
+    "crested": "lower",
+    "cresting": "lower",
     "no less than": "lower",
     "not less than": "lower",
     "no fewer than": "lower",

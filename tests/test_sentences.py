@@ -5484,3 +5484,181 @@ def test_a_word_tying_the_figure_to_another_is_read_or_refused(text, words, expe
         assert got == expected[1], reading
     else:
         assert numbers(reading) == pytest.approx(expected), reading
+
+
+# Words touching a figure that its own words do not hold: a "per <noun>" in the subject of a
+# pair of levels or across a bracketed short name, a currency word between a hedge and the
+# sign, a frequency after a duration with "or more", a scale letter after a range, a short
+# fiscal-year label. Each is read with that word or refused, never read plainly.
+TOUCHING_WORD_CASES = [
+    ("The average price per ton fell from $80 to $72.", "$80", ("refusal", "'ton'")),
+    ("The fee per visit went from $40 to $55 last year.", "$40", ("refusal", "'visit'")),
+    (
+        "Revenue per seat mile (RPSM) hit a record of $0.12 in May.",
+        "$0.12",
+        ("refusal", "per"),
+    ),
+    (
+        "The deal earned about US $3 billion.",
+        "$3 billion",
+        ("money", 3e9, 3e9, 3e9, "approximate", "usd"),
+    ),
+    ("The deal earned US $3 billion.", "$3 billion", ("money", 3e9, 3e9, 3e9, "exact", "usd")),
+    ("Fans attend the club four days a week or more.", "four", ("refusal", "a week")),
+    ("A new drone lists for $7-9 k in shops.", "$7-9", ("refusal", "'k'")),
+    ("The FY 22-23 parks budget grew.", "22-23", ("exclusion", "a year")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), TOUCHING_WORD_CASES)
+def test_a_word_touching_the_figure_is_read_with_it_or_refused(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+def test_a_pair_of_levels_with_no_per_in_its_subject_is_still_read():
+    reading = reading_of("The average price fell from $80 to $72.", "$80")
+    assert [lv["value"] for lv in reading["levels"]] == [80.0, 72.0], reading
+
+
+def test_a_pair_of_levels_after_per_a_unit_the_project_has_is_two_prices():
+    reading = reading_of("The cost per kWh fell from $0.10 to $0.05.", "$0.10")
+    got = [(lv["kind"], lv["value"], lv["unit"], lv["text"]) for lv in reading["levels"]]
+    assert got == [("price", 0.1, "usd_per_kwh", "$0.10"), ("price", 0.05, "usd_per_kwh", "$0.05")]
+
+
+# "annual" before a rate noun gives a growth rate a year, whatever links the rate to its figure
+# ("of", "at", "was", "stood at").
+ANNUAL_RATE_LINK_CASES = [
+    (
+        "Sales grew at an average annual growth rate at 41pc over the decade.",
+        "41pc",
+        ("change", 41.0, 41.0, 41.0, "exact", "percent_per_year"),
+    ),
+    (
+        "The average annual growth rate was 12% in that decade.",
+        "12%",
+        ("change", 12.0, 12.0, 12.0, "exact", "percent_per_year"),
+    ),
+    (
+        "The compound annual growth rate stood at 7% from 2015.",
+        "7%",
+        ("change", 7.0, 7.0, 7.0, "exact", "percent_per_year"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), ANNUAL_RATE_LINK_CASES)
+def test_an_annual_rate_is_a_rate_a_year_whatever_links_it_to_its_figure(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# A verb of a small move ("edge", "tick", "inch", "creep", "bump", "nudge") with "up" or "down"
+# and "by" before a figure makes it a change in every form, as "edged up to" makes a level;
+# "up by" after another verb ("set up by") is no change.
+SMALL_MOVE_BY_CASES = [
+    (
+        "Since June, staff numbers edged up by 300 jobs.",
+        "300",
+        ("change", 300.0, 300.0, 300.0, "exact", "count"),
+    ),
+    (
+        "Revenue ticked up by $5 million in May.",
+        "$5 million",
+        ("change", 5e6, 5e6, 5e6, "exact", "usd"),
+    ),
+    (
+        "Enrolment inched down by 40 pupils.",
+        "40",
+        ("change", -40.0, -40.0, -40.0, "exact", "count"),
+    ),
+    ("The fund was set up by 3 founders.", "3", ("count", 3.0, 3.0, 3.0, "exact", "count")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), SMALL_MOVE_BY_CASES)
+def test_a_small_move_up_or_down_by_a_figure_is_a_change(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# Bound words the lists lacked: the verb "crest" (as "top"); a tail "and much more", refused as
+# "and more" is; "bring ... up to", whose "up" may be the verb's, refused.
+BOUND_WORD_CASES = [
+    (
+        "A large hangar can crest $30 million when finished.",
+        "$30 million",
+        ("money", None, 30e6, None, "lower", "usd"),
+    ),
+    (
+        "The grant was worth $3.2 million and much more.",
+        "$3.2 million",
+        ("refusal", "'and much more'"),
+    ),
+    (
+        "Ticket sales rose 30%, bringing revenue up to 3.4 million dollars.",
+        "3.4 million dollars",
+        ("refusal", "bringing revenue up to"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), BOUND_WORD_CASES)
+def test_a_bound_word_the_lists_lacked_is_read_or_refused(text, words, expected):
+    reading = reading_of(text, words)
+    if expected[0] == "refusal":
+        assert expected[1] in reading.get("refusal", ""), reading
+    else:
+        got = tuple(reading.get(key) for key in ("kind", "value", "low", "high", "bound", "unit"))
+        assert got == expected, reading
+
+
+# A noun pointing back at a price per a thing named earlier in the sentence ("that rate", "the
+# fare") carries its unit to a later amount: refused, as the price itself is.
+BACK_REFERENCE_PRICE_CASES = [
+    (
+        "The toll is $2.10 per crossing, and that rate is set to rise to $2.30 in 2029.",
+        "$2.30",
+        ("refusal", "'crossing'"),
+    ),
+    (
+        "The fare is $3 per trip, and the fare rose to $3.50 in May.",
+        "$3.50",
+        ("refusal", "'trip'"),
+    ),
+    (
+        "The toll is $2.10 per crossing, and the bridge cost $40 million.",
+        "$40 million",
+        ("money", 40e6, 40e6, 40e6, "exact", "usd"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), BACK_REFERENCE_PRICE_CASES)
+def test_a_noun_pointing_back_at_a_price_carries_its_unit(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# "raise" as a noun of change after a percentage: a rise ("a 4.1% pay raise").
+RAISE_NOUN_CASES = [
+    (
+        "Union members won a 4.1% cost-of-living raise for 2027.",
+        "4.1%",
+        ("change", 4.1, 4.1, 4.1, "exact", "percent"),
+    ),
+    ("Nurses got a 6% raise last spring.", "6%", ("change", 6.0, 6.0, 6.0, "exact", "percent")),
+    ("Their 6% pay raise came in May.", "6%", ("change", 6.0, 6.0, 6.0, "exact", "percent")),
+    (
+        "The firm hopes to raise $5 million this year.",
+        "$5 million",
+        ("money", 5e6, 5e6, 5e6, "exact", "usd"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), RAISE_NOUN_CASES)
+def test_raise_after_a_percentage_is_a_noun_of_change(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+def test_raise_after_a_percentage_with_no_article_before_it_is_the_verb():
+    reading = reading_of("Firms with 40% margins raise prices.", "40%")
+    assert reading.get("kind") != "change", reading
