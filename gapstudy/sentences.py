@@ -1645,6 +1645,8 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         reading = _bracketed_change_of_money(text, mention, reading)
     if (reason := _kind_by_default(text, mention, reading)) is not None:
         return {"refusal": reason}
+    if (reason := _change_every_span(text, mention, reading)) is not None:
+        return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
     if "kind" in reading and (reason := _lost_past_another(text, mention, reading)) is not None:
         return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
     if "refusal" not in reading and (reason := _quarters_of_a_period(text, mention)):
@@ -2037,6 +2039,27 @@ def _sign_from_the_sentence(text: str, mention: Mention, reading: dict[str, Any]
     if again.get("kind") != "change" or again.get("unit") != "percent":
         return reading
     return again | {"read_with": f"{again.get('read_with') or 'its sentence'}; {cut.group()!r}"}
+
+
+# "every"/"each" and a numbered span right after a change: "doubles every 10 months", "fell by
+# half every 18 months" (the number may be a word: "every two years").
+_EVERY_NUMBERED_SPAN_RE = re.compile(
+    r"[ \t]+(?:every|each)[ \t]+(?:[\d.,]+|[^\W\d_]+)[ \t]+"
+    r"(?:years?|months?|weeks?|days?|quarters?|decades?|hours?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _change_every_span(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a change followed by "every"/"each" and a numbered span is refused: it is a change
+    per that span (a rate, for which the project has no unit), not a total change; else None.
+    ("every year" is held by the mention itself and read as a change a year.)"""
+    found = _EVERY_NUMBERED_SPAN_RE.match(text, mention.end)
+    if reading.get("kind") != "change" or found is None:
+        return None
+    return (
+        f"{found.group().strip()!r} after {mention.text!r} makes it a change per that span (a rate)"
+    )
 
 
 def _read_by_figure(text: str, mention: Mention) -> dict[str, Any]:

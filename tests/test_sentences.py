@@ -5662,3 +5662,22 @@ def test_raise_after_a_percentage_is_a_noun_of_change(text, words, expected):
 def test_raise_after_a_percentage_with_no_article_before_it_is_the_verb():
     reading = reading_of("Firms with 40% margins raise prices.", "40%")
     assert reading.get("kind") != "change", reading
+
+
+# A change followed by "every"/"each" and a numbered span is a change per that span, a rate the
+# project has no unit for: refused, never a total change ("doubles every 10 months" is no
+# doubling overall). "every year" is read by the mention itself (a change a year).
+CHANGE_EVERY_SPAN_CASES = [
+    ("Compute doubles every 10 months.", "doubles", ("refusal", "'every 10 months'")),
+    ("Compute doubled every 10 months.", "doubled", ("refusal", "'every 10 months'")),
+    ("Chip density doubles every two years.", "doubles", ("refusal", "'every two years'")),
+    ("Costs fell by half every 18 months.", "fell by half", ("refusal", "'every 18 months'")),
+    ("Sales grew 5% each 3 months.", "grew 5%", ("refusal", "'each 3 months'")),
+    ("Compute doubled every year.", "doubled", ("change", 2.0, 2.0, 2.0, "exact", "fold_per_year")),
+    ("Compute doubled in 10 months.", "doubled", ("change", 2.0, 2.0, 2.0, "exact", "fold")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), CHANGE_EVERY_SPAN_CASES)
+def test_a_change_every_numbered_span_is_a_rate_and_refused(text, words, expected):
+    assert_reads_as(text, words, expected)
