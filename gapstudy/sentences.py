@@ -4500,6 +4500,12 @@ def _is_aside(text: str, earlier: Mention, mention: Mention) -> bool:
 # Three capitals right before an amount ("NZD 40 billion", "SEK 12.50"): a currency code.
 # The codes the project has a unit for are taken into the mention, so these are others.
 _CODE_BEFORE_RE = re.compile(r"(?<![\w-])(?P<code>[A-Z]{3})[ \t]?$")
+# A country's two letters standing apart before a bare "$" ("NZ $40 million", "HK $2 billion"):
+# that country's dollar (vocab.DOLLAR_COUNTRY_CODES). Written together ("HK$", "NT$") the
+# mention holds them; a single capital ("A $5 billion deal") is an article, not a code.
+_DOLLAR_CODE_APART_RE = re.compile(
+    rf"(?<![\w.-])(?P<code>{'|'.join(sorted(vocab.DOLLAR_COUNTRY_CODES))})[ \t]+$"
+)
 # An amount as money writes it: a scale word or a cents' two decimals.
 _AMOUNT_RE = re.compile(
     rf"\d(?:[\d,.]*\d)?(?:[ \t-]*(?:{'|'.join(vocab.SCALES)})s?\b|\.\d\d\b)", re.IGNORECASE
@@ -4517,6 +4523,12 @@ def _other_money(text: str, mention: Mention, floor: int) -> str | None:
         return (
             f"{code.group('code')!r} before {mention.text!r} is a currency code the project "
             f"has no unit for: money, not a count; {vocab.REFUSAL_ADVICE}"
+        )
+    apart = _DOLLAR_CODE_APART_RE.search(text, max(floor, mention.start - 4), mention.start)
+    if apart is not None and mention.text.startswith("$"):
+        return (
+            f"{apart.group('code')!r} before {mention.text!r} names another country's dollar, "
+            f"which the reading would take for US dollars; {vocab.REFUSAL_ADVICE}"
         )
     after = _WORD_AFTER_RE.match(text, mention.end)
     if after is None or not mention.text[-1:].isdigit():

@@ -223,6 +223,16 @@ UNITS: dict[str, str] = {
     "cny_per_year": "yuan a year, a flow ('100 billion yuan annually')",
     "eur_per_year": "euros a year, a flow ('€5 billion per year')",
 }
+# Two letters that, standing apart before a bare "$", name a dollar other than the US one
+# ("NZ $40 million"): the amount is refused, never read as US dollars ("US $5 billion" is read).
+DOLLAR_COUNTRY_CODES: dict[str, str] = {
+    "NZ": "New Zealand dollars",
+    "AU": "Australian dollars",
+    "CA": "Canadian dollars",
+    "HK": "Hong Kong dollars (read only written together: 'HK$')",
+    "NT": "New Taiwan dollars (read only written together: 'NT$')",
+    "SG": "Singapore dollars",
+}
 # The units of UNITS that are money (a currency): a change in one of them is a change in money.
 MONEY_UNITS: frozenset[str] = frozenset({"usd", "cny", "eur", "gbp", "hkd", "jpy", "twd"})
 
@@ -1097,6 +1107,12 @@ _DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
         "counted'): these, singular or with 's', name what is counted; any other all-capitals "
         "abbreviation ending the words after a count is refused",
         COUNTED_ABBREVIATIONS,
+    ),
+    (
+        "Dollar country codes",
+        "two letters standing apart before a bare '$' ('NZ $40 million'): another country's "
+        "dollar, refused",
+        DOLLAR_COUNTRY_CODES,
     ),
     (
         "Verbs that gather with up",

@@ -5681,3 +5681,21 @@ CHANGE_EVERY_SPAN_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), CHANGE_EVERY_SPAN_CASES)
 def test_a_change_every_numbered_span_is_a_rate_and_refused(text, words, expected):
     assert_reads_as(text, words, expected)
+
+
+# A country's letters standing apart before a bare "$" ("NZ $40 million") name that country's
+# dollar: refused, never read as US dollars; "US $5 billion" stays US dollars, and an article
+# before "$" is no code ("A $5 billion deal").
+DOLLAR_CODE_APART_CASES = [
+    ("The deal is worth about NZ $40 million.", "$40 million", ("refusal", "'NZ'")),
+    ("The port cost HK $2 billion.", "$2 billion", ("refusal", "'HK'")),
+    ("Shares raised AU $300 million.", "$300 million", ("refusal", "'AU'")),
+    ("It cost US $5 billion.", "$5 billion", ("money", 5e9, 5e9, 5e9, "exact", "usd")),
+    ("A $5 billion deal was signed.", "$5 billion", ("money", 5e9, 5e9, 5e9, "exact", "usd")),
+    ("The AI $5 billion fund opened.", "$5 billion", ("money", 5e9, 5e9, 5e9, "exact", "usd")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), DOLLAR_CODE_APART_CASES)
+def test_a_country_code_apart_before_a_bare_dollar_is_that_countrys_dollar(text, words, expected):
+    assert_reads_as(text, words, expected)
