@@ -1831,6 +1831,9 @@ _RAISE_AFTER_RE = re.compile(
 )
 
 
+# An article or a possessive right before a figure: a noun that is a verb too after the figure
+# is then the noun ("took a 4% hit", "its 6% sales hit", "a 6% pay raise";
+# vocab.PERCENT_NOUNS_ALSO_VERBS).
 _ARTICLE_OR_POSSESSIVE_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:a|an|the|its|their|his|her|our|this|that)[ \t]+$", re.IGNORECASE
 )
@@ -5235,12 +5238,6 @@ _PERCENT_NOUN_OF_RE = re.compile(
     rf"(?<![\w-])(?P<noun>{_PERCENT_NOUNS})(?:e?s)?[ \t]+of[ \t]+$", re.IGNORECASE
 )
 
-# An article or a possessive right before a figure: a noun that is a verb too after the figure
-# is then the noun ("took a 4% hit", "its 6% sales hit"; vocab.PERCENT_NOUNS_ALSO_VERBS).
-_NOUN_DETERMINER_RE = re.compile(
-    r"(?<![\w-])(?:a|an|the|its|their|his|her|our|this|that)[ \t]+$", re.IGNORECASE
-)
-
 
 def _percent_noun_beside(text: str, mention: Mention) -> dict[str, Any] | None:
     """A bare percentage with a noun declared only beside a percentage right after it or
@@ -5248,7 +5245,9 @@ def _percent_noun_beside(text: str, mention: Mention) -> dict[str, Any] | None:
     refused where the noun does not settle the figure ("a 14% return"); else None."""
     found = _PERCENT_NOUN_AFTER_RE.match(text, mention.end)
     is_verb = found and found.group("noun").casefold() in vocab.PERCENT_NOUNS_ALSO_VERBS
-    if is_verb and not _NOUN_DETERMINER_RE.search(text, max(0, mention.start - 12), mention.start):
+    if is_verb and not _ARTICLE_OR_POSSESSIVE_BEFORE_RE.search(
+        text, max(0, mention.start - 12), mention.start
+    ):
         found = None  # the verb: "Margins of 4% hit a record"
     found = found or _PERCENT_NOUN_OF_RE.search(text, max(0, mention.start - 30), mention.start)
     if found is None:
