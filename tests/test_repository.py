@@ -169,3 +169,78 @@ def test_a_citation_names_its_rule_by_its_first_words():
     guide = "docs/" + "annotations.md"  # split, so this file cites nothing itself
     text = f'# as the guide says ({guide}, "Every operator word\n    # accounted for")'
     assert _cited_rules(text) == ["every operator word accounted"]
+
+
+_GUIDE = ROOT / "docs" / "annotations.md"
+_INDEX_TITLE = "Index of the reading rules by the words that trigger them"
+_READING_PART = ("Vague quantities", "Names and attribution")  # first rule heading, first after
+_LINK = re.compile(r"\[([^\]]+)\]\(#([^)\s]+)\)")
+
+
+def _headings(text: str) -> list[tuple[int, int, str]]:
+    """(line, level, title) of each heading, skipping fenced code (its "#" lines are comments)."""
+    found, fenced = [], False
+    for number, line in enumerate(text.splitlines()):
+        fenced = fenced != line.startswith("```")
+        if not fenced and (match := re.match(r"(#{1,6}) (.+)", line)):
+            found.append((number, len(match.group(1)), match.group(2).strip()))
+    return found
+
+
+def _anchor(title: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-")
+
+
+def _guide_index() -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+    """The index's links (text, anchor), and each heading's anchor -> its section's lines."""
+    lines = _GUIDE.read_text(encoding="utf-8").splitlines()
+    heads = _headings("\n".join(lines))
+    (start,) = [n for n, _, title in heads if title == _INDEX_TITLE]
+    end = min(n for n, _, _ in heads if n > start)
+    links = [link for line in lines[start:end] for link in _LINK.findall(line)]
+    bodies = {}
+    for (n, _, title), nxt in zip(heads, [*heads[1:], (len(lines), 0, "")], strict=True):
+        bodies.setdefault(_anchor(title), lines[n : nxt[0]])
+    return links, bodies
+
+
+def _reading_part_anchors() -> list[str]:
+    heads = _headings(_GUIDE.read_text(encoding="utf-8"))
+    first, after = (next(n for n, _, t in heads if t == title) for title in _READING_PART)
+    return [_anchor(title) for n, _, title in heads if first <= n < after]
+
+
+def test_every_index_link_of_the_guide_points_at_a_heading_and_names_a_rule_there():
+    """An index entry links to a heading; its words are the heading or a rule's bold label
+    in that section, so a reader can find the rule by those words."""
+    links, bodies = _guide_index()
+    assert len(links) >= 60
+    broken = [f"#{anchor}" for _, anchor in links if anchor not in bodies]
+    assert not broken, "index links to no heading: " + ", ".join(broken)
+    lost = [
+        f"{text!r} (#{anchor})"
+        for text, anchor in links
+        if text != next(iter(bodies[anchor]), "").lstrip("# ")
+        and not any(line.lstrip("- ").startswith(f"**{text}") for line in bodies[anchor])
+    ]
+    assert not lost, "index words that start no rule in their section: " + ", ".join(lost)
+
+
+def test_every_rule_section_of_the_reading_part_is_reached_by_the_index():
+    """A new section of reading rules is noticed here until the index names it."""
+    links, _ = _guide_index()
+    sections = _reading_part_anchors()
+    assert len(sections) >= 15
+    linked = {anchor for _, anchor in links}
+    missing = [anchor for anchor in sections if anchor not in linked]
+    assert not missing, "reading rules the index does not reach: " + ", ".join(missing)
+
+
+def test_a_heading_anchor_is_the_one_github_writes():
+    title = 'A clause of its own, "by X to Y", nouns'
+    assert _anchor(title) == "a-clause-of-its-own-by-x-to-y-nouns"
+    assert _anchor("Numbers a draft meets (read, exclude or refuse)") == (
+        "numbers-a-draft-meets-read-exclude-or-refuse"
+    )
+    assert [h[2] for h in _headings("# A\n```\n# not a heading\n```\n## B")] == ["A", "B"]
