@@ -136,7 +136,37 @@ def _line_kind(line: str, *, seen_body: bool) -> str | None:
     return "body"
 
 
-def guess_segments(text: str) -> list[dict[str, Any]]:
+def _folded_title(line: str) -> str:
+    """A title compared as words: Unicode forms, case, quotes, dashes and spaces aside."""
+    folded = unicodedata.normalize("NFKC", line).casefold()
+    folded = folded.translate(_TITLE_MARKS)
+    return " ".join(folded.split()).rstrip(".!?:;,")
+
+
+# Curly quotes and dashes compared as their plain forms.
+_TITLE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def headline_guess(lines: list[str], title: str | None) -> tuple[int | None, int | None]:
+    """The index of the headline among stripped ``lines`` and of a title-like line refused as
+    the headline. With no ``title`` given, the headline is guessed from the form of the lines
+    (:func:`_headline_at`). With one, a line before the first paragraph is the headline only
+    where it is that title (as words: case, quotes, dashes and spaces aside); else the line
+    the form would take is a section heading and the text has no headline: an excerpt that
+    opens on a heading ("Two Superpowers, One Digital Battlefield") is not its article."""
+    at = _headline_at(lines)
+    if title is None or at is None:
+        return at, None
+    wanted = _folded_title(title)
+    for n, line in enumerate(lines):
+        if line and not _is_byline(line) and not _is_title(line):
+            break  # the first paragraph
+        if line and _folded_title(line) == wanted:
+            return n, None
+    return None, at
+
+
+def guess_segments(text: str, title: str | None = None) -> list[dict[str, Any]]:
     """Segments covering every line of ``text`` once, in order. The headline is the first line
     with text when it reads as a title (short, no closing punctuation; a text with none gets
     none, and a long first paragraph is body text), or, where that is a short label above a
@@ -144,17 +174,22 @@ def guess_segments(text: str) -> list[dict[str, Any]]:
     byline. Byline and date lines ("By Jane Roe", "- By Jane Roe", "- 04/16/25") are byline
     wherever they stand; other short lines without closing punctuation before the first
     paragraph are byline and later ones headings; everything else is body. Blank lines join
-    the segment before them (the one after them at the very start). A guess, for the
-    researcher to correct."""
+    the segment before them (the one after them at the very start). Where ``title`` is given,
+    the headline is the line that is that title, and a title-like first line that is not is a
+    heading (:func:`headline_guess`). A guess, for the researcher to correct."""
     lines = text.split("\n")
     if text.endswith("\n"):
         lines = lines[:-1]
-    headline = _headline_at([line.strip() for line in lines])
+    headline, heading = headline_guess([line.strip() for line in lines], title)
     kinds: list[str | None] = []
     seen_body = False
     for number, line in enumerate(lines):
         if not line.strip():
             kind = None
+        elif number == heading:
+            kind = "heading"
+        elif heading is not None and number < heading:
+            kind = "byline"
         elif headline is not None and number <= headline:
             kind = "headline" if number == headline else "byline"
         else:
@@ -486,7 +521,7 @@ def _draft_meta(
         "event": [],
         "reliability_note": None,
         "inferences": [],
-        "segments": guess_segments(text),
+        "segments": guess_segments(text, given["title"]),
     }
 
 
@@ -579,6 +614,7 @@ def run_add(
     )
     source = load_sources(paths)[source_id]
     print(format_segments(source))
+    print(headline_note(source_id, source.text, title))
     print(
         f"drafted  {shown(added.annotation_file)}: {added.n_drafts} numeric mention(s) "
         f"in body text, {added.n_refused} refused by the normaliser"
@@ -610,6 +646,28 @@ def _in_use(paths: ProjectPaths) -> dict[str, dict[str, str]]:
 
 
 FIRST_WORDS = 8
+
+
+def headline_note(source_id: str, text: str, title: str | None) -> str:
+    """Which line ``gapstudy add`` guessed the headline, on what ground, and how to correct
+    the guess (:func:`headline_guess`)."""
+    lines = text.split("\n")
+    headline, heading = headline_guess([line.strip() for line in lines], title)
+    fix = f"in data/sources.yaml and run `gapstudy draft {source_id}`"
+    if heading is not None:
+        return (
+            f"headline: none guessed; line {heading + 1} {lines[heading].strip()!r} reads as a "
+            f"title but is not the --title given, so it is guessed a heading; if it is the "
+            f"headline as printed, set its kind to headline {fix}, and write it as the title"
+        )
+    if headline is None:
+        return "headline: none (the text opens with a paragraph, which is body text)"
+    if title is not None:
+        return f"headline: line {headline + 1}, the --title given"
+    return (
+        f"headline: line {headline + 1} {lines[headline].strip()!r}, guessed from its form (no "
+        f"--title given); if it is a section heading, set its kind to heading {fix}"
+    )
 
 
 def format_segments(source: Source) -> str:

@@ -376,11 +376,7 @@ def _check_figure(
     try:
         result = parse_figure(fspec["text"])
     except FigureParseError as err:
-        hint = (
-            "quote the words its reading needs (a hedge, unit or verb beside the number), "
-            "or exclude the number with a reason"
-        )
-        return None, [*problems, Problem(path, fline, str(err), hint)]
+        return None, [*problems, Problem(path, fline, str(err), unparsed_hint(fspec["text"]))]
     problems += _check_unit_as_meant(fspec, result, fid, path, fline)
     problems += _check_from_to(fspec, result, fid, path, fline)
     for name in HAND_CHECKED:
@@ -1914,3 +1910,32 @@ def run_check(paths: ProjectPaths | None = None, *, verbose: bool = False) -> in
     if notes:
         print(notes)
     return 0
+
+
+# What a figure's words may hold around the number, as the advice for words that do not parse.
+_QUOTE_HOLDS = (
+    "a hedge or bound ('over', 'about'), a verb of change or of passing ('rose', 'topped'), "
+    "a unit or a scale; no other word before the number"
+)
+
+
+def unparsed_hint(text: str) -> str:
+    """The advice for a figure whose words ``text`` do not parse: where words before the
+    number are what the normaliser does not read ("spend $564 billion"), those words and the
+    rest that reads; else what a figure's words may hold."""
+    for word in re.finditer(r"\S+", text):
+        if word.start() == 0:
+            continue
+        rest = text[word.start() :]
+        try:
+            parsed = parse_figure(rest)
+        except FigureParseError:
+            continue
+        return (
+            f"{text[: word.start()].strip()!r} before the number is not read (a figure's words "
+            f"hold {_QUOTE_HOLDS}): quote {rest!r} (it reads as {parsed.kind}), or exclude "
+            f"the number with a reason"
+        )
+    return (
+        f"quote the words its reading needs ({_QUOTE_HOLDS}), or exclude the number with a reason"
+    )

@@ -1295,6 +1295,8 @@ def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[
         name = _after_class(tokens, at, cut)
         if name is None or _counted_plural(tokens, at, name, reading):
             continue
+        if _goes_to_change(tokens, at, name, reading):
+            continue
         if at >= _NEAR and not (name == "a rate" and reading["kind"] in _RATED_KINDS):
             continue
         if (
@@ -1467,7 +1469,7 @@ def _operators_unaccounted(
     if not found and not found_after:
         return None
     parts = [f"{_listed(f)} {side}" for f, side in ((found, "before"), (found_after, "after")) if f]
-    classes = ", ".join(dict.fromkeys(name for _, name in found + found_after))
+    classes = ", ".join(dict.fromkeys(_shown_class(w, name) for w, name in found + found_after))
     verb = "are" if len(found + found_after) > 1 else "is"
     return (
         f"{' and '.join(parts)} {mention.text!r} {verb} not part of its reading ({classes}): "
@@ -2410,3 +2412,40 @@ def _vague_far_end(
         f"{vague.group('word')!r} at the far end of the range that starts with {mention.text!r} "
         f"gives no number: the figure is no exact amount"
     )
+
+
+# The operator words after an amount that name what it goes to: a noun of change after one of
+# them is the object of the preposition ("$564 billion on grid expansion"), no change of the
+# amount (docs/annotations.md, "A noun of change after 'on' or 'for' names what an amount
+# goes to").
+_GOES_TO = frozenset({"on", "for", "into", "toward", "towards"})
+# The kinds of reading that are an amount spent, raised or employed.
+_AMOUNT_KINDS = frozenset({"money", "count", "quantity"})
+
+
+def _goes_to_change(tokens: list[str], at: int, name: str, reading: dict[str, Any]) -> bool:
+    """Whether ``tokens[at]``, a word of direction after an amount, is a noun of change that a
+    preposition of purpose before it makes what the amount goes to ("$2 billion for capacity
+    expansion"), not a change of the amount ("$2 billion growth" stays refused)."""
+    if name != "a direction" or reading["kind"] not in _AMOUNT_KINDS:
+        return False
+    if tokens[at].casefold() not in vocab.CHANGE_NOUNS:
+        return False
+    return any(token.casefold() in _GOES_TO for token in tokens[:at])
+
+
+def _shown_class(word: str, name: str) -> str:
+    """The class of operator ``word`` as a refusal names it: the class "a direction" as what the
+    word is (a noun of change, a verb of change, either as the English lexicon gives it, or a
+    comparative), so that a noun such as "expansion" is not called a direction; any other
+    class as it is."""
+    if name != "a direction":
+        return name
+    folded = word.casefold()
+    if folded in vocab.COMPARATIVES:
+        return "a comparative"
+    nouns = {*vocab.CHANGE_NOUNS, *(f"{noun}s" for noun in vocab.CHANGE_NOUNS)}
+    if folded not in nouns:
+        return "a verb of change"
+    is_verb = folded in vocab.CHANGE_VERBS or "VERB" in lemminflect.getAllLemmas(folded)
+    return "a verb or noun of change" if is_verb else "a noun of change"

@@ -683,6 +683,79 @@ def test_add_prints_the_guessed_segments_with_their_first_words(project, tmp_pat
     assert "Up to 8.6% of spending" in texts  # a share takes in its whole
 
 
+# A new user's excerpt: it opens with a section heading, not the article's title.
+HEADED = (
+    "Two Superpowers, One Digital Battlefield\n"
+    "The United States and China are locked in a race, and the weapon is money.\n"
+    "China’s Financial Firestorm\n"
+    "Over 2,000 Chinese firms work on the program.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "kinds"),
+    [
+        # a title-like first line that is not the title given is a heading, and there is no
+        # headline (the text has none)
+        (HEADED, "The Trillion-Dollar AI War", ["heading", "body", "heading", "body"]),
+        # the title given, written with other quotes, case and spaces, is the headline
+        (HEADED, "two superpowers,  one digital battlefield",
+         ["headline", "body", "heading", "body"]),
+        ("China’s Chip Push\nSales rose 5%.\n", "China's chip push", ["headline", "body"]),
+        # labels above the title given stay byline; the title under them is the headline
+        ("Technology\nChip Ban Slams Nvidia, Reshapes AI Race\nThe rules cover 12 chips.\n",
+         "Chip Ban Slams Nvidia, Reshapes AI Race", ["byline", "headline", "body"]),
+        # labels above a line that is not the title given: the line is a heading, no headline
+        ("Technology\nChip Ban Slams Nvidia, Reshapes AI Race\nThe rules cover 12 chips.\n",
+         "Another Title", ["byline", "heading", "body"]),
+        # no title given: the guess from the form of the line, as before
+        (HEADED, None, ["headline", "body", "heading", "body"]),
+        # a text that opens with a paragraph has no headline, title given or not
+        (LONG_FIRST, "What comes next", ["body", "heading", "body"]),
+    ],
+)  # fmt: skip
+def test_a_first_line_is_the_headline_only_when_it_is_the_title_given(text, title, kinds):
+    segments = guess_segments(text, title=title)
+    per_line = [s["kind"] for s in segments for _ in range(s["lines"][0], s["lines"][1] + 1)]
+    assert per_line == kinds
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        (
+            "The Trillion-Dollar AI War",
+            [
+                "headline: none guessed; line 1 'Two Superpowers, One Digital Battlefield' "
+                "reads as a title but is not the --title given, so it is guessed a heading",
+                "if it is the headline as printed, set its kind to headline in data/sources.yaml",
+            ],
+        ),
+        (
+            None,
+            [
+                "headline: line 1 'Two Superpowers, One Digital Battlefield', guessed from its "
+                "form (no --title given)",
+                "if it is a section heading, set its kind to heading in data/sources.yaml",
+            ],
+        ),
+        ("Two Superpowers, One Digital Battlefield", ["headline: line 1, the --title given"]),
+    ],
+)
+def test_add_says_which_line_it_guessed_the_headline_and_how_to_correct_it(
+    project, tmp_path, capsys, title, said
+):
+    path = tmp_path / "headed.txt"
+    path.write_text(HEADED, encoding="utf-8")
+    argv = ["--root", str(project.root), "add", str(path), "--id", "headed-2025"]
+    assert main(argv + (["--title", title] if title else [])) == 0
+    out = capsys.readouterr().out
+    for words in said:
+        assert words in out, out
+    kinds = [s["kind"] for s in load_sources(project)["headed-2025"].meta["segments"]]
+    assert ("headline" in kinds) == (title != "The Trillion-Dollar AI War")
+
+
 def _set_segments(project, source_id: str, segments: str) -> None:
     text = project.sources_file.read_text(encoding="utf-8")
     head, _, _ = text.rpartition("    segments:\n")

@@ -293,6 +293,37 @@ def test_check_refuses_open_mentions_with_file_and_line(project, capsys):
     assert all(" -> " in line for line in report.splitlines()[1:] if line.strip())
 
 
+@pytest.mark.parametrize(
+    ("text", "lead", "rest"),
+    [
+        ("spend $564 billion", "spend", "$564 billion"),
+        ("plans to spend over $5 billion", "plans to spend", "over $5 billion"),
+    ],
+)
+def test_a_figure_quoted_from_a_word_the_normaliser_does_not_read_names_where_to_start(
+    project, text, lead, rest
+):
+    """A new user quoted "spend $564 billion" as the advice to quote a verb suggested: the
+    advice names the words that cannot lead a quote and the words that read."""
+    doc = copy.deepcopy(VALID)
+    doc["claims"][0]["figures"][0]["text"] = text
+    _write(project, doc)
+    corpus = inspect_corpus(project, require_complete=False)
+    (problem,) = [p for p in corpus.problems if "cannot parse figure" in p.message]
+    assert f"{lead!r} before the number is not read" in problem.hint, problem.hint
+    assert f"quote {rest!r}" in problem.hint, problem.hint
+
+
+def test_a_figure_with_no_number_to_read_is_told_what_a_quote_may_hold(project):
+    doc = copy.deepcopy(VALID)
+    doc["claims"][0]["figures"][0]["text"] = "AI models"
+    _write(project, doc)
+    corpus = inspect_corpus(project, require_complete=False)
+    (problem,) = [p for p in corpus.problems if "cannot parse figure" in p.message]
+    assert "verb of change or of passing" in problem.hint and "'rose'" in problem.hint
+    assert "verb beside the number" not in problem.hint
+
+
 def test_a_hand_checked_unit_outside_the_vocabulary_lists_the_allowed_values(project):
     doc = copy.deepcopy(VALID)
     doc["claims"][0]["figures"][0]["unit"] = "usd/kwh"

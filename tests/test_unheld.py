@@ -601,6 +601,16 @@ ACCOUNTED = [
     # "a third", "a fifth" before a noun is an ordinal ("a third fire truck"), no part of a whole
     ("The town approved $30,000 for a third fire truck.", "$30,000", ("money", 3e4)),
     ("The club spent $8,000 on a fifth practice pitch.", "$8,000", ("money", 8e3)),
+    # a noun of change after "on", "for", "into" or "toward" after an amount is what the amount
+    # goes to, not a change of it (a new user's article: "$564 billion on grid expansion")
+    (
+        "China plans to spend $564 billion on grid expansion by 2030.",
+        "$564 billion",
+        ("money", 5.64e11),
+    ),
+    ("The utility set aside $2 billion for capacity expansion.", "$2 billion", ("money", 2e9)),
+    ("Beijing put $8 billion into chip growth funds.", "$8 billion", ("money", 8e9)),
+    ("It hired 400 engineers toward the expansion.", "400", ("count", 400.0)),
 ]
 
 
@@ -617,6 +627,29 @@ def test_words_that_change_no_number_leave_the_reading_standing(text, words, exp
 
 # The look-back before a figure stops at a word of a class not checked there: "every day" in
 # the subject names the group whose share changed, not a rate of the change.
+# A refusal names the word as what it is: a noun of change is no "direction" ("up", "down");
+# a comparative and a verb of change are named as such.
+NAMED_AS = [
+    ("The cloud arm posted $2 billion in revenue growth.", "$2 billion", "'growth'",
+     "a noun of change"),
+    ("The fund made $3 million in capacity expansion.", "$3 million", "'expansion'",
+     "a noun of change"),
+    ("Its chips draw 25% less power per token than before.", "25%", "'less'", "a comparative"),
+    ("The new tier cuts 25% off the list price.", "25%", "'cuts'", "a verb or noun of change"),
+    ("Prices were slashing 25% of the list price.", "25%", "'slashing'", "a verb of change"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "word", "named"), NAMED_AS)
+def test_a_refusal_names_a_word_of_change_as_the_noun_verb_or_comparative_it_is(
+    text, words, word, named
+):
+    reason = unaccounted_operators(text, _mention(text, words), read_mention(words), 0)
+    assert reason is not None and f"{word} " in reason, reason
+    assert f"not part of its reading ({named}" in reason, reason
+    assert "a direction" not in reason
+
+
 @pytest.mark.parametrize("verb", ["rose", "increased", "climbed"])
 def test_a_span_naming_the_group_before_a_change_leaves_its_levels_standing(verb):
     text = f"The share of staff who use it every day {verb} from 12% to 18%."
