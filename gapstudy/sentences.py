@@ -1656,7 +1656,7 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         return touched
     if "kind" not in reading:
         return reading
-    if reason := _sign_word_before(text, mention) or _nouns_before_within(mention, reading):
+    if reason := _words_right_before_refuse(text, mention, reading):
         return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
     if (reason := _in_every(text, mention)) is not None:
         return {"refusal": reason}
@@ -5856,4 +5856,38 @@ def _nouns_before_within(mention: Mention, reading: dict[str, Any]) -> str | Non
     return (
         f"{plural.group('noun')!r} before 'within' in {mention.text!r} names things that "
         f"changed, not the size of a change that the figure bounds"
+    )
+
+
+# "of which", "of that (total)", "of those", "of them", "of it" right before a percentage (past
+# a comma and a hedge the mention holds): a share of a whole named earlier, as "40% of which" is
+_WHOLE_NAMED_EARLIER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?P<words>of[ \t]+(?:which|whom|those|these|them|it|that(?:[ \t]+[^\W\d_]+)?))"
+    r"[ \t]*,?[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _words_right_before_refuse(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why words right before a read figure, which its mention does not hold, refuse it: a word
+    of sign, a plural noun of change before "within", a whole named earlier; else None."""
+    return (
+        _sign_word_before(text, mention)
+        or _nouns_before_within(mention, reading)
+        or _whole_named_earlier_before(text, mention, reading)
+    )
+
+
+def _whole_named_earlier_before(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a percentage right after "of which", "of that total" and kin is refused: it is a
+    share of a whole named earlier, which the mention does not hold, as "40% of which" and "a
+    third of them" are; else None."""
+    if reading.get("kind") != "percent" or "whole" in reading:
+        return None
+    words = _WHOLE_NAMED_EARLIER_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
+    if words is None:
+        return None
+    return (
+        f"{words.group('words')!r} before {mention.text!r} makes it a share of a whole named "
+        f"earlier, which the mention does not hold"
     )

@@ -5801,8 +5801,9 @@ def test_a_sign_word_right_before_a_figure_is_refused_naming_it(text, words, exp
 # whose far end is vague is refused; "closer to" is a hedge and "lost N%" a fall of its subject;
 # "on a yearly basis" after a change dated to one period is that period's change, while "in
 # annual terms" (an annualised rate of a shorter period?) is refused; money before "in <noun>
-# growth" is refused, naming "growth"; a share of a whole named before it is a percentage; a
-# bare number in brackets after a level is refused.
+# growth" is refused, naming "growth"; a share of a whole named earlier is refused on either
+# side ("of which 40%", "40% of which"), while a whole with its figure ("Of the 3,000 staff,
+# about 40%") leaves the share; a bare number in brackets after a level is refused.
 DECIDED_AFTER_REVIEW_CASES = [
     (
         "Wait times ranged between two weeks and several weeks.",
@@ -5825,7 +5826,27 @@ DECIDED_AFTER_REVIEW_CASES = [
     (
         "Exports reached 900,000 cars, of which 40% went to Europe.",
         "40%",
-        ("percent", 40.0, 40.0, 40.0, "exact", "percent"),
+        ("refusal", "'of which'"),
+    ),
+    (
+        "Revenue hit $9 billion, and of that total 35% came from chips.",
+        "35%",
+        ("refusal", "'of that total'"),
+    ),
+    (
+        "The group has 4,000 staff, of which about 40 percent work in Asia.",
+        "40 percent",
+        ("refusal", "'of which'"),
+    ),
+    (
+        "Spending reached 50 billion yuan, 60% of which went to chips.",
+        "60%",
+        ("refusal", "earlier"),
+    ),
+    (
+        "Of the 3,000 staff, about 40% work abroad.",
+        "40%",
+        ("percent", 40.0, 40.0, 40.0, "approximate", "percent"),
     ),
     ("The payroll stood at 1,200 staff (950).", "950", ("refusal", "between marks")),
 ]
