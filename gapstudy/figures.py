@@ -161,6 +161,7 @@ _NEUTRAL_ADJECTIVES = frozenset(
     | {"combined", "cumulative", "initial", "planned", "single", "significant", "sharp"}
     | {"steep", "dramatic", "slight", "huge", "big", "large", "small", "notable", "marked"}
     | {"breaking"}  # "a record-breaking $588 billion sell-off"
+    | frozenset(vocab.FRACTION_ADJECTIVES)  # "a notable quarter of all loans"
 )
 _SCALE_ALIASES: dict[str, str] = {
     **{name: name for name in vocab.SCALES},

@@ -183,8 +183,9 @@ _A_FRACTIONS = (
 _A_CHANGE_FRACTIONS = ("third", "quarter", "fifth", "tenth")  # "grew by a third", "a third,"
 _FIGURE_NOUNS = "|".join(vocab.FIGURE_NAMED_EARLIER_NOUNS)  # "a quarter the rate"
 _A_UNITS = ("gigawatt", "terawatt-hour", "exabyte")  # "to over a gigawatt"
+_EMPHASIS = "|".join(vocab.FRACTION_ADJECTIVES)  # "a notable quarter of all loans"
 _A_FRACTION = (
-    rf"\ba[ \t]+(?:{'|'.join(_A_FRACTIONS)})(?=[ \t]+of\b)"
+    rf"\ba[ \t]+(?:(?:{_EMPHASIS})[ \t]+)?(?:{'|'.join(_A_FRACTIONS)})(?=[ \t]+of\b)"
     rf"|(?<=\bby[ \t])a[ \t]+(?:{'|'.join(_A_CHANGE_FRACTIONS)})\b"  # "grew by a third": a change
     # before a comma: "only a third, $5 million out of $15 million, was raised" (a share of a
     # whole named elsewhere, which the reader refuses)
@@ -395,7 +396,8 @@ _CHANGED_BY_A_FRACTION_RE = re.compile(
 # words. Those patterns are slow (a lookbehind tried at every character), and most texts hold
 # no such words: a text without them is read by the atom pattern without its fractions.
 _A_WORD_RE = re.compile(
-    rf"an?[ \t]+(?:{'|'.join(sorted({*_A_FRACTIONS, *_A_CHANGE_FRACTIONS, *_A_UNITS}))})",
+    rf"an?[ \t]+(?:(?:{_EMPHASIS})[ \t]+)?"
+    rf"(?:{'|'.join(sorted({*_A_FRACTIONS, *_A_CHANGE_FRACTIONS, *_A_UNITS}))})",
     re.IGNORECASE,
 )
 _ATOM_WITHOUT_A_FRACTION_RE = re.compile(

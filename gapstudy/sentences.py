@@ -1635,6 +1635,7 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     not hold (:func:`gapstudy.unheld.unheld_words`) and a kind taken by default
     (:func:`_kind_by_default`) refuse it."""
     reading = _read_in_sentence(text, mention)
+    reading = _growth_verb_before_times_a_year(text, mention, reading) or reading
     if _NO_SIGN_WORD in reading.get("refusal", ""):
         reading = _sign_from_the_sentence(text, mention, reading)
     if reading.get("kind") == "percent" and _BY_RE.match(mention.text):
@@ -1655,6 +1656,8 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         return touched
     if "kind" not in reading:
         return reading
+    if reason := _words_right_before_refuse(text, mention, reading):
+        return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
     if (reason := _in_every(text, mention)) is not None:
         return {"refusal": reason}
     if (reason := _neighbour_word(text, mention, reading)) is not None:
@@ -4274,7 +4277,7 @@ def _within_of(text: str, mention: Mention, reading: dict[str, Any]) -> str | No
     the duration rules)."""
     if reading.get("qualifier") != "within" or reading["kind"] == "duration":
         return None
-    if not (_OF_AFTER_RE.match(text, mention.end) or reading.get("whole")):
+    if not (_WORDS_THEN_OF_AFTER_RE.match(text, mention.end) or reading.get("whole")):
         return None
     return (
         f"{mention.text!r}: 'within' a figure 'of' a thing gives the gap to that thing, not a "
@@ -5783,3 +5786,108 @@ def _selected_or_limited(
     if (placed := _estimated_to(text, mention, reading, floor)) is not None:
         return placed
     return _limit_noun(text, mention, reading, floor)
+
+
+# --- a verb of growth right before "N times a year", and a word of sign right before a figure
+# (docs/annotations.md, "A verb of growth before a rate of times; a word of sign before a
+# figure") ---
+_GROWTH_VERB_RIGHT_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<verb>{_words_re(_GROWTH_VERBS | frozenset(vocab.CHANGE_VERBS))})[ \t]+$",
+    re.IGNORECASE,
+)
+_SIGN_WORD_RIGHT_BEFORE_RE = re.compile(r"(?<![\w-])(?P<word>negative|minus)[ \t]+$", re.IGNORECASE)
+
+
+def _growth_verb_before_times_a_year(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A refused "N times a year" right after a verb of growth the mention did not take in
+    ("the fleet scaled about four times per year"): a growth factor a year (fold_per_year),
+    read with that verb, as "grew four times a year" is; None elsewhere (words between the
+    verb and the figure leave the refusal: "scaled its fleet four times a year")."""
+    if "refusal" not in reading or "fold_per_year" not in reading["refusal"]:
+        return None
+    yearly = _PER_YEAR_RE.search(mention.text)
+    verb = _GROWTH_VERB_RIGHT_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
+    if yearly is None or not yearly.group("times") or verb is None:
+        return None
+    alone = read_mention(mention.text)
+    if alone.get("kind") != "rate" or alone.get("unit") != "per_year":
+        return None
+    said = f"{verb.group('verb')!r} right before it: a verb of growth"
+    return alone | {"kind": "change", "unit": "fold_per_year", "read_with": said}
+
+
+def _sign_word_before(text: str, mention: Mention) -> str | None:
+    """Why a figure right after "negative" or "minus", which its mention does not hold, is
+    refused: the word gives its sign ("equivalent to negative 2% of sales", "growth of minus
+    2%"), and the figure alone would read as positive; else None."""
+    if mention.text[:1] in "-−–":
+        return None
+    word = _SIGN_WORD_RIGHT_BEFORE_RE.search(text, max(0, mention.start - 12), mention.start)
+    if word is None:
+        return None
+    return (
+        f"{word.group('word')!r} right before {mention.text!r} gives its sign, which the "
+        f"mention does not hold"
+    )
+
+
+# "within N" and up to two plain words before "of" ("within 20 stores of its goal"): the gap
+# to that thing, as "within N of <thing>" is (docs/annotations.md, "Shapes settled after review")
+_WORDS_THEN_OF_AFTER_RE = re.compile(
+    r"(?:[ \t]+(?!of(?![\w-]))[^\W\d_][\w'’-]*){0,2}?[ \t]+of(?![\w-])", re.IGNORECASE
+)
+
+
+# a plural word right before "within N" that the mention took in: "declines within 3 firms"
+_PLURAL_BEFORE_WITHIN_RE = re.compile(r"(?P<noun>[^\W\d_]+s)[ \t]+within(?![\w-])", re.IGNORECASE)
+
+
+def _nouns_before_within(mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a change whose mention opens on a plural noun of change and "within" ("Declines
+    within 3", "increases within 12") is refused: the noun names things that changed, not the
+    size of a change that N bounds; else None."""
+    if reading.get("qualifier") != "within" or reading.get("kind") != "change":
+        return None
+    plural = _PLURAL_BEFORE_WITHIN_RE.match(mention.text)
+    if plural is None:
+        return None
+    return (
+        f"{plural.group('noun')!r} before 'within' in {mention.text!r} names things that "
+        f"changed, not the size of a change that the figure bounds"
+    )
+
+
+# "of which", "of that (total)", "of those", "of them", "of it" right before a percentage (past
+# a comma and a hedge the mention holds): a share of a whole named earlier, as "40% of which" is
+_WHOLE_NAMED_EARLIER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?P<words>of[ \t]+(?:which|whom|those|these|them|it|that(?:[ \t]+[^\W\d_]+)?))"
+    r"[ \t]*,?[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _words_right_before_refuse(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why words right before a read figure, which its mention does not hold, refuse it: a word
+    of sign, a plural noun of change before "within", a whole named earlier; else None."""
+    return (
+        _sign_word_before(text, mention)
+        or _nouns_before_within(mention, reading)
+        or _whole_named_earlier_before(text, mention, reading)
+    )
+
+
+def _whole_named_earlier_before(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a percentage right after "of which", "of that total" and kin is refused: it is a
+    share of a whole named earlier, which the mention does not hold, as "40% of which" and "a
+    third of them" are; else None."""
+    if reading.get("kind") != "percent" or "whole" in reading:
+        return None
+    words = _WHOLE_NAMED_EARLIER_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
+    if words is None:
+        return None
+    return (
+        f"{words.group('words')!r} before {mention.text!r} makes it a share of a whole named "
+        f"earlier, which the mention does not hold"
+    )

@@ -1946,6 +1946,7 @@ def _number_as_name(
         if beside and (words_before[-1].casefold() == "the" or words_before[-1][:1].isupper()):
             return f"{mention.text!r}, with a capital beside capitalised words, may be a name"
     bare = re.fullmatch(r"\d{3,}", mention.text) and words_before[-1:] in (["the"], ["The"])
+    bare = bare and not _counts_before_a_relative(text, mention, following)
     if bare and (not following.isalpha() or following.casefold() in _FUNCTION_WORDS):
         return f"'the {mention.text}' with nothing counted after it may be a name (a model)"
     opening = _sentence_before(text, mention.start)
@@ -2449,3 +2450,22 @@ def _shown_class(word: str, name: str) -> str:
         return "a verb of change"
     is_verb = folded in vocab.CHANGE_VERBS or "VERB" in lemminflect.getAllLemmas(folded)
     return "a verb or noun of change" if is_verb else "a noun of change"
+
+
+# --- "the N" before a relative word (docs/annotations.md, "Shapes settled after review") ---
+_PERSON_RELATIVES = frozenset({"who", "whom"})
+_THING_RELATIVES = frozenset({"that", "which"})
+
+
+def _counts_before_a_relative(text: str, mention: Mention, following: str) -> bool:
+    """Whether "the N" is a count of things named before it, not a name: a relative word
+    after it that stands for people ("the 300 who applied"), or "that"/"which" after it with
+    another figure, not a year, earlier in its sentence ("640 ships, up from the 400 that
+    sailed")."""
+    word = following.casefold()
+    if word in _PERSON_RELATIVES:
+        return True
+    if word not in _THING_RELATIVES:
+        return False
+    before = _sentence_before(text, mention.start)
+    return any(not is_year(m.text) for m in find_mentions(before))

@@ -521,6 +521,17 @@ CHANGE_NOUNS.update(PERCENT_CHANGE_NOUNS)
 FIGURE_NAMED_EARLIER_NOUNS: tuple[str, ...] = (
     *("figure", "level", "rate", "pace", "number", "total", "tally", "sum", "amount"),
 )
+# Adjectives of emphasis that may stand between "a" and a fraction before "of" and change
+# nothing ("a notable quarter of all loans" is 25%). Adjectives that may describe a quarter of
+# a year ("a record quarter", "a full quarter", "a strong quarter") or shift the value ("a good
+# third": a little more) are not here: there "a <adjective> quarter of" makes no mention.
+FRACTION_ADJECTIVES: dict[str, str] = {
+    word: "emphasis: the fraction is read as if the adjective were absent"
+    for word in (
+        *("notable", "staggering", "significant", "sizeable", "sizable", "substantial"),
+        *("hefty", "remarkable", "striking"),
+    )
+}
 # Nouns that name a fall only beside a bare percentage ("a 3% hit", "a loss of 1.2%"): with
 # money or a count they name the amount as written ("a $40 million loss", "a loss of 2,000
 # jobs": the sign is the metric's). So they are not in CHANGE_NOUNS (the finder and the parser
@@ -1107,6 +1118,12 @@ _DOCUMENTED: tuple[tuple[str, str, dict[str, str]], ...] = (
         "counted'): these, singular or with 's', name what is counted; any other all-capitals "
         "abbreviation ending the words after a count is refused",
         COUNTED_ABBREVIATIONS,
+    ),
+    (
+        "Fraction adjectives",
+        "the words between 'a' and a fraction before 'of' ('a notable quarter of all loans'): "
+        "one of these changes nothing; any other adjective there makes no mention",
+        FRACTION_ADJECTIVES,
     ),
     (
         "Dollar country codes",
