@@ -950,6 +950,8 @@ def _span_noun_before(text: str, mention: Mention, floor: int) -> re.Match[str] 
     for found in reversed(list(_SPAN_NOUN_EARLIER_RE.finditer(text, start, mention.start))):
         before = text[start : found.start()].rstrip()
         between = text[found.end() : mention.start]
+        if _day_dates_an_event(found):
+            continue  # "The Monday meeting approved 300 hires": a meeting held on a Monday
         if not is_bare and re.search(r"\d", between):
             return None  # another figure stands between: the words may be its
         if not before or _PHRASE_OPENER_RE.search(before):
@@ -2614,7 +2616,7 @@ def _from_apart(
 # right before a figure: "a drop in car crime of 2.2 percent".
 _CHANGE_NOUN_IN_OF_RE = re.compile(
     r"(?<![\w-])(?:an?|the|its|their)[ \t]+(?P<noun>[^\W\d_]+)[ \t]+in"
-    r"(?:[ \t]+[^\W\d_][\w'’-]*){1,4}?[ \t]+of[ \t]+$",
+    r"(?:[ \t]+[^\W\d_][\w'’-]*){1,6}?[ \t]+of[ \t]+$",
     re.IGNORECASE,
 )
 _LEVEL_READS = frozenset({"percent", "money", "count"})
@@ -5194,6 +5196,7 @@ def _percent_change_verb(
     contracted 2%"): the change that verb gives; else None."""
     if reading.get("unit") != "percent" or reading.get("kind") not in ("percent", "change"):
         return None
+    words = _past_an_annual_word(words)  # "contracted an annualized 2%"
     if "whole" in reading or not words or words[-1] not in vocab.PERCENT_CHANGE_VERBS:
         return None
     sign = vocab.PERCENT_CHANGE_VERBS[words[-1]]
@@ -5783,3 +5786,26 @@ def _selected_or_limited(
     if (placed := _estimated_to(text, mention, reading, floor)) is not None:
         return placed
     return _limit_noun(text, mention, reading, floor)
+
+
+# --- Leftovers of the last session's engineers (docs/annotations.md, "Words around a figure
+# the reader had no rule for")
+
+
+def _past_an_annual_word(words: list[str]) -> list[str]:
+    """``words`` (casefolded, the clause's words before a figure) without a last "a/an" and a
+    word of a year (vocab.ANNUAL_WORDS: "contracted an annualized 2%" is read as "contracted
+    2%", as "shrank an annualized 2%" is read as "shrank 2%")."""
+    if len(words) > 2 and words[-2] in ("a", "an") and words[-1] in vocab.ANNUAL_WORDS:
+        return words[:-2]
+    return words
+
+
+def _day_dates_an_event(found: re.Match[str]) -> bool:
+    """Whether a word of a span and a noun earlier in a clause are a day's name and a noun of
+    an event (vocab.DAY_EVENT_NOUNS: "The Monday meeting"): the day dates the event, and names
+    no amount per such a day."""
+    thing = found.group("thing").casefold()
+    return found.group("span").casefold() in vocab.DAY_SPAN_WORDS and (
+        thing in vocab.DAY_EVENT_NOUNS or thing[:-1] in vocab.DAY_EVENT_NOUNS
+    )

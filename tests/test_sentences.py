@@ -5699,3 +5699,160 @@ DOLLAR_CODE_APART_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), DOLLAR_CODE_APART_CASES)
 def test_a_country_code_apart_before_a_bare_dollar_is_that_countrys_dollar(text, words, expected):
     assert_reads_as(text, words, expected)
+
+
+# Nouns of a fall in value beside a bare percentage ("a writedown of 7%", "a 7% markdown"): a
+# fall, as "a loss of 7%" is; with money they name the amount written off, read as written.
+WRITEDOWN_NOUN_CASES = [
+    (
+        "The bank took a writedown of 7% on the loans.",
+        "7%",
+        ("change", -7.0, -7.0, -7.0, "exact", "percent"),
+    ),
+    (
+        "Retailers took a markdown of 7% on coats.",
+        "7%",
+        ("change", -7.0, -7.0, -7.0, "exact", "percent"),
+    ),
+    (
+        "The fund took a 12% write-down in May.",
+        "12%",
+        ("change", -12.0, -12.0, -12.0, "exact", "percent"),
+    ),
+    (
+        "The lender booked a write-off of 3% of the book.",
+        "3%",
+        ("percent", 3.0, 3.0, 3.0, "exact", "percent"),
+    ),
+    (
+        "The bank took a writedown of $40 million.",
+        "$40 million",
+        ("money", 40e6, 40e6, 40e6, "exact", "usd"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), WRITEDOWN_NOUN_CASES)
+def test_a_writedown_or_markdown_of_a_percentage_is_a_fall(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# A noun of change, "in" and a phrase of up to six words naming what changed, then "of" before
+# the figure: the figure is the change's size ("a decline in the share of older riders of about
+# 4%"), as with a shorter phrase.
+CHANGE_NOUN_LONG_IN_CASES = [
+    (
+        "There was a decline in the share of older riders of about 4% last year.",
+        "about 4%",
+        ("change", -4.0, -4.0, -4.0, "approximate", "percent"),
+    ),
+    (
+        "It saw an increase in the number of new users of 12% in May.",
+        "12%",
+        ("change", 12.0, 12.0, 12.0, "exact", "percent"),
+    ),
+    (
+        "There was a drop in car crime of 2.2 percent.",
+        "2.2 percent",
+        ("change", -2.2, -2.2, -2.2, "exact", "percent"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), CHANGE_NOUN_LONG_IN_CASES)
+def test_a_change_noun_before_a_long_in_phrase_and_of_sizes_the_figure(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# A verb of change only of a percentage, then "a/an" and a word of a year ("contracted an
+# annualized 2%"): the change, as "shrank an annualized 2%" is.
+PERCENT_VERB_ANNUAL_CASES = [
+    (
+        "The economy contracted an annualized 2% in the quarter.",
+        "2%",
+        ("change", -2.0, -2.0, -2.0, "exact", "percent"),
+    ),
+    (
+        "Output contracted an annualised 1.5% in spring.",
+        "1.5%",
+        ("change", -1.5, -1.5, -1.5, "exact", "percent"),
+    ),
+    (
+        "The economy shrank an annualized 2% in the quarter.",
+        "2%",
+        ("change", -2.0, -2.0, -2.0, "exact", "percent"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), PERCENT_VERB_ANNUAL_CASES)
+def test_a_percent_verb_before_an_annualized_figure_is_a_change(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# Verbs of growth or fall by metaphor, declared in all their forms ("Orders mushroomed $4
+# million" is a rise of $4 million, not $4 million of orders).
+METAPHOR_CHANGE_VERB_CASES = [
+    (
+        "Orders mushroomed $4 million in May.",
+        "$4 million",
+        ("change", 4e6, 4e6, 4e6, "exact", "usd"),
+    ),
+    ("Costs snowballed 30% last year.", "30%", ("change", 30.0, 30.0, 30.0, "exact", "percent")),
+    ("The deficit swelled $2 billion.", "$2 billion", ("change", 2e9, 2e9, 2e9, "exact", "usd")),
+    ("Shares nosedived 18% on Monday.", "18%", ("change", -18.0, -18.0, -18.0, "exact", "percent")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), METAPHOR_CHANGE_VERB_CASES)
+def test_a_verb_of_change_by_metaphor_makes_a_change(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# A span after a superlative and "in" is the span the record reaches back over: a duration of
+# its own (docs/annotations.md), with or without a noun after the superlative.
+SUPERLATIVE_SPAN_CASES = [
+    (
+        "Unemployment is the highest in nearly 14 years.",
+        "14 years",
+        ("duration", 14.0, 14.0, 14.0, "approximate", "year"),
+    ),
+    (
+        "Prices hit their highest level in nearly four years.",
+        "four years",
+        ("duration", 4.0, 4.0, 4.0, "approximate", "year"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), SUPERLATIVE_SPAN_CASES)
+def test_a_span_after_a_superlative_is_a_duration(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# A day's name earlier in the clause names an amount per such a day only of a bare figure
+# ("Sunday circulation was 80,000"); before a figure that names what it counts it dates an
+# event ("The Monday meeting approved 300 hires": 300 hires).
+DAY_NAME_EARLIER_CASES = [
+    (
+        "The Monday meeting approved 300 hires.",
+        "300",
+        ("count", 300.0, 300.0, 300.0, "exact", "count"),
+    ),
+    ("Sunday circulation was 80,000.", "80,000", ("refusal", "'sunday'")),
+    ("Daily queries reached 2 billion.", "2 billion", ("refusal", "'daily'")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), DAY_NAME_EARLIER_CASES)
+def test_a_day_name_earlier_makes_a_flow_only_of_a_bare_figure(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+def test_a_day_name_before_a_noun_of_an_event_dates_it():
+    assert_reads_as(
+        "Friday's session saw 2 million trades.",
+        "2 million",
+        ("count", 2e6, 2e6, 2e6, "exact", "count"),
+    )
+    assert_reads_as("Sunday traffic hit 2 million visits.", "2 million", ("refusal", "'sunday'"))
