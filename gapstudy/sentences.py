@@ -2276,7 +2276,7 @@ def _kind_by_default(text: str, mention: Mention, reading: dict[str, Any]) -> st
 
 def _continues_a_refusal(other: Mention, mention: Mention, read: dict[str, Any]) -> bool:
     """Whether ``other``, a percentage before ``mention`` whose reading in its sentence is
-    ``read``, is refused ("swelled 4% ... and 6%": the verb is undeclared): the bare
+    ``read``, is refused ("wobbled 4% ... and 6%": the verb is undeclared): the bare
     percentage after it may continue it, so it is refused too."""
     if "refusal" not in read or other.end > mention.start:
         return False
@@ -2987,8 +2987,9 @@ def _restated_or_lent(
 ) -> dict[str, Any] | None:
     """A pair after "<change> or", refused (:func:`_range_restating_a_change`); a percentage
     after "at" apart from its noun of change by a word and a dash, refused; or a bare
-    percentage read with a comparative lent by the list (:func:`_comparative_lent`); else
-    None."""
+    percentage read with a comparative lent by the list (:func:`_comparative_lent`); or a
+    change of money after a price per a unit, a comma between (:func:`_price_change_after_comma`);
+    else None."""
     if refusal := _range_restating_a_change(text, mention, reading, earlier):
         return {"refusal": refusal}
     if reading.get("unit") == "percent" and (
@@ -2999,7 +3000,10 @@ def _restated_or_lent(
             f"{mention.text!r} ({apart.group().strip()!r}), which the mention does not hold; "
             f"{vocab.REFUSAL_ADVICE}"
         }
-    return _comparative_lent(text, mention, reading)
+    lent = _comparative_lent(text, mention, reading)
+    return lent or _price_change_after_comma(
+        text, mention, reading, earlier
+    )  # "$0.12 per kWh, up $0.01"
 
 
 def _multiplier_counted_or_itself(
@@ -4844,7 +4848,7 @@ def _by_the_doer(words: list[str], reading: dict[str, Any]) -> dict[str, Any] | 
 
 def _undeclared_verb_before(words: list[str]) -> str | None:
     """The verb in "-ed" right before "by N" when it is no declared verb of change, no word of
-    difference and no verb with its own direction ("mushroomed by"): the "by N" is its own,
+    difference and no verb with its own direction ("wobbled by"): the "by N" is its own,
     whatever verb stands earlier; else None."""
     word = words[-1] if words else ""
     known = vocab.CHANGE_VERBS.keys() | _DIFFERENCE_WORDS | _OBJECT_DIRECTION_VERBS.keys()
@@ -4899,7 +4903,7 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
     if (shrank := _percent_change_verb(words, mention, reading)) is not None:
         return shrank
     if (own := _undeclared_verb_before(words)) is not None:
-        return {  # "costs mushroomed by nearly 5 percent": not the "rose" of an earlier clause
+        return {  # "costs wobbled by nearly 5 percent": not the "rose" of an earlier clause
             "refusal": f"{mention.text!r} follows {own!r}, which is not a declared verb of "
             f"change, so its direction is not known; {vocab.REFUSAL_ADVICE}"
         }
@@ -5809,3 +5813,23 @@ def _day_dates_an_event(found: re.Match[str]) -> bool:
     return found.group("span").casefold() in vocab.DAY_SPAN_WORDS and (
         thing in vocab.DAY_EVENT_NOUNS or thing[:-1] in vocab.DAY_EVENT_NOUNS
     )
+
+
+def _price_change_after_comma(
+    text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention]
+) -> dict[str, Any] | None:
+    """A change written with money right after a price per a unit the project has, one comma
+    between ("$0.12 per kWh, up $0.01"): a change of that price, in its unit, where the
+    currencies agree; else None (a price per a unit the project lacks stays refused)."""
+    if reading.get("kind") != "change" or not earlier or "refusal" in reading:
+        return None
+    previous = earlier[-1]
+    if not _ONE_COMMA_RE.fullmatch(text, previous.end, mention.start):
+        return None
+    price = read_mention(previous.text)
+    if price.get("kind") != "price" or not str(price["unit"]).startswith(f"{reading['unit']}_per_"):
+        return None
+    return reading | {
+        "unit": price["unit"],
+        "read_with": f"the unit of {previous.text!r} before it",
+    }

@@ -4521,8 +4521,12 @@ SETTLED_LAST_CASES = [
         "decline of 2%",
         ("change", -2.0, -2.0, -2.0, "exact", "percent"),
     ),
-    # a price per megawatt-hour is refused, not converted
-    ("Wholesale power sold for $45 per MWh last winter.", "$45", ("refusal", "MWh")),
+    # a price per megawatt-hour is read per kWh, a thousandth of it (exact)
+    (
+        "Wholesale power sold for $45 per MWh last winter.",
+        "$45",
+        ("price", 0.045, 0.045, 0.045, "exact", "usd_per_kwh"),
+    ),
     # "N of the M <things>": two counts; "N out of M" one share, refused as two counts
     ("Seven of the 12 branches closed.", "Seven", ("count", 7.0, 7.0, 7.0, "exact", "count")),
     ("Seven of the 12 branches closed.", "12", ("count", 12.0, 12.0, 12.0, "exact", "count")),
@@ -4880,13 +4884,12 @@ NEIGHBOUR_CASES = [
     ("Over 300 members and €2 million were lost.", "€2 million", ("refusal", "written once")),
     # a bare percentage after a refused percentage of its sentence continues it: refused
     (
-        "Sales at the two mills mushroomed 4% to 90,000 units and 6% to 70,000 units, "
-        "respectively.",
+        "Sales at the two mills wobbled 4% to 90,000 units and 6% to 70,000 units, respectively.",
         "6%",
         ("refusal", "which is refused"),
     ),
     (
-        "Output at the plant mushroomed 4% in May and 6% in June.",
+        "Output at the plant wobbled 4% in May and 6% in June.",
         "6%",
         ("refusal", "which is refused"),
     ),
@@ -5856,3 +5859,118 @@ def test_a_day_name_before_a_noun_of_an_event_dates_it():
         ("count", 2e6, 2e6, 2e6, "exact", "count"),
     )
     assert_reads_as("Sunday traffic hit 2 million visits.", "2 million", ("refusal", "'sunday'"))
+
+
+# A bound right after a bare number, then "percent" in words: one figure, the bound and the
+# unit held ("rose 20 or more percent": a rise of at least 20 percent).
+BOUND_THEN_PERCENT_WORD_CASES = [
+    ("Prices rose 20 or more percent.", "20", ("change", None, 20.0, None, "lower", "percent")),
+    (
+        "Costs fell 5 or so per cent in May.",
+        "5",
+        ("change", -5.0, -5.0, -5.0, "approximate", "percent"),
+    ),
+    (
+        "The lead grew 3 or more percentage points.",
+        "3",
+        ("change", None, 3.0, None, "lower", "percentage_point"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), BOUND_THEN_PERCENT_WORD_CASES)
+def test_a_bound_after_a_number_then_percent_in_words_is_one_figure(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# A change written with money right after a price per a unit the project has, one comma
+# between ("$0.12 per kWh, up $0.01"): a change of that price, in its unit. A price per a unit
+# the project lacks keeps its change refused ("$16,000 a tonne, down $300").
+PRICE_CHANGE_AFTER_COMMA_CASES = [
+    (
+        "Power costs $0.12 per kWh, up $0.01 from last year.",
+        "up $0.01",
+        ("change", 0.01, 0.01, 0.01, "exact", "usd_per_kwh"),
+    ),
+    (
+        "Power costs 12 cents per kWh, down 1 cent from May.",
+        "down 1 cent",
+        ("change", -0.01, -0.01, -0.01, "exact", "usd_per_kwh"),
+    ),
+    ("Nickel sold at $16,000 a tonne, down $300.", "down $300", ("refusal", "'a tonne'")),
+    (
+        "Power costs $0.12 per kWh, up 3%.",
+        "up 3%",
+        ("change", 3.0, 3.0, 3.0, "exact", "percent"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), PRICE_CHANGE_AFTER_COMMA_CASES)
+def test_a_change_of_money_after_a_price_per_unit_is_in_its_unit(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# Readings the guide already gives, pinned: "past" before a figure is a bound the mention does
+# not hold (refused); "almost double the June figure of 4,700" is a multiplier of a level given.
+GUIDE_PINNED_CASES = [
+    ("Turnout went past 40% in the city.", "40%", ("refusal", "'past'")),
+    (
+        "Sales reached almost double the June figure of 4,700.",
+        "almost double",
+        ("multiplier", 2.0, 2.0, 2.0, "approximate", "fold"),
+    ),
+    (
+        "Sales reached almost double the June figure of 4,700.",
+        "4,700",
+        ("count", 4700.0, 4700.0, 4700.0, "exact", "count"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), GUIDE_PINNED_CASES)
+def test_readings_the_guide_gives_past_and_a_multiplier_of_a_given_level(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# A number glued to a unit abbreviation with more letters after it ("5MWdc", a rating) is a
+# mention, refused: a number is never skipped with no mention. Names stay names ("910B").
+GLUED_RATING_CASES = [
+    ("The array is 5MWdc in size.", "5MWdc", ("refusal", "'5MWdc'")),
+    ("The farm is 20MWp.", "20MWp", ("refusal", "'20MWp'")),
+    ("About 3GWdc of panels were built.", "3GWdc", ("refusal", "'3GWdc'")),
+    ("It has 4GB of memory.", "4GB", ("quantity", 4e-9, 4e-9, 4e-9, "exact", "exabyte")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), GLUED_RATING_CASES)
+def test_a_number_glued_to_a_unit_and_a_rating_is_a_refused_mention(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+def test_a_name_glued_to_digits_stays_no_mention():
+    assert [m.text for m in find_mentions("Its 910B chip ships.")] == []
+
+
+# A price per megawatt-hour is the same price per kWh, a thousandth of it: converted exactly,
+# the words kept in the mention ("$45 per MWh" is 0.045 usd_per_kwh).
+PRICE_PER_MWH_CASES = [
+    ("Power sold for $45/MWh.", "$45/MWh", ("price", 0.045, 0.045, 0.045, "exact", "usd_per_kwh")),
+    (
+        "Power sold for about €80 a MWh.",
+        "€80",
+        ("price", 0.08, 0.08, 0.08, "approximate", "eur_per_kwh"),
+    ),
+    (
+        "Bids ranged from $30-$40 per megawatt-hour.",
+        "$30",
+        ("price", None, 0.03, 0.04, "range", "usd_per_kwh"),
+    ),
+    ("Power rose $5 per MWh.", "$5", ("change", 0.005, 0.005, 0.005, "exact", "usd_per_kwh")),
+    ("Power sold for 45 rupees per MWh.", "45", ("refusal", "rupees")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), PRICE_PER_MWH_CASES)
+def test_a_price_per_mwh_is_read_per_kwh(text, words, expected):
+    assert_reads_as(text, words, expected)
