@@ -905,6 +905,15 @@ _PER_KWH = _phrase_index(
     )
 )
 _PRICE_UNITS = {"usd": "usd_per_kwh", "cny": "cny_per_kwh", "eur": "eur_per_kwh"}
+# A price per megawatt-hour: the same price per kWh, a thousandth of it ("$45/MWh" is $0.045
+# per kWh), converted exactly, the words kept.
+_PER_MWH = _phrase_index(
+    *(
+        f"{per} {unit}"
+        for per in ("/", "per", "a")
+        for unit in ("mwh", "megawatt-hour", "megawatthour")
+    )
+)
 # Words that make a figure a rate a year, whatever the typography ("a year", "/yr", "annually"),
 # and words before a noun of change that do ("an annual increase", "compound annual growth").
 _PER_YEAR = _phrase_index(*vocab.PER_YEAR_WORDS)
@@ -946,16 +955,22 @@ def _take_per_unit(
         else:
             _mark_per_year(reader, start)
         return
-    if reader.peek() == "/" and reader.peek(1) not in (None, "kwh") and first.unit in _CURRENCIES:
+    if (
+        reader.peek() == "/"
+        and reader.peek(1) not in (None, "kwh", "mwh")
+        and first.unit in _CURRENCIES
+    ):
         per = reader.tokens[reader.pos + 1].text
         raise reader.fail(f"a price per {per!r} is not one of the project's units")
-    if reader.take_any(_PER_KWH):
+    per_mwh = reader.take_any(_PER_MWH) is not None  # "$45 per MWh": $0.045 per kWh
+    if per_mwh or reader.take_any(_PER_KWH):
         if first.unit not in _PRICE_UNITS:
             written = first.unit or "a number without a currency"
             raise reader.fail(f"a price per kWh in {written!r} is not one of the project's units")
         for amount in amounts:
             if amount.unit is not None:
                 amount.unit = _PRICE_UNITS[amount.unit]
+                amount.unit_factor /= 1000 if per_mwh else 1
 
 
 def _mark_per_year(reader: _Reader, start: int) -> None:
@@ -1870,7 +1885,10 @@ def _take_named_things(reader: _Reader, *, is_fold: bool, amount: _Amount) -> bo
         and before.start + len(before.text) == reader.tokens[start].start
     ):
         written = before.text + reader.tokens[start].text
-        raise reader.fail(f"{written!r} is a name or a decade, not a number with a unit")
+        raise reader.fail(  # "5MWdc": a unit with a rating glued after it, refused
+            f"{written!r} is a name or a decade, or a unit with letters glued after it (a "
+            f"rating such as 'MWdc'), not a number with a unit the project reads"
+        )
     in_phrase = first in _PHRASE_STARTS
     while not reader.at_end() and not _period_follows(reader):
         if _trailing_qualifier_follows(reader) or _per_year_follows(reader):

@@ -475,7 +475,8 @@ def _is_identifier(text: str, match: re.Match[str]) -> bool:
         is_count_scale = suffix in ("b", "t") and (
             "." in match.group("digits") or _SCALED_NOUNS_RE.match(text, match.end())
         )  # "671B parameters", "14.8T tokens"; "910B chips" is a name
-        if suffix not in _GLUED_SUFFIXES and not (is_decade or is_money_scale or is_count_scale):
+        is_known = is_decade or is_money_scale or is_count_scale or _unit_then_letters(suffix)
+        if suffix not in _GLUED_SUFFIXES and not is_known:
             return True  # "910B", "5G", and ordinals such as "2nd"
     if match.group("prefix") or match.group("currency"):
         return False
@@ -488,6 +489,13 @@ def _is_identifier(text: str, match: re.Match[str]) -> bool:
     if before == "+" and start > 1 and text[start - 2].isalpha():
         return True  # "N+2", a chip maker's process name
     return before == "-" and start > 1 and text[start - 2].isalpha()  # "GLM-4.7"
+
+
+def _unit_then_letters(suffix: str) -> bool:
+    """Whether letters glued to digits are a unit abbreviation of two letters or more with
+    more letters after it ("5MWdc", "3GWac": a rating of a unit): a figure the reading must
+    refuse, never a name skipped with no mention ("910B", "5G" stay names)."""
+    return any(suffix.startswith(unit) for unit in _GLUED_SUFFIXES if len(unit) > 1)
 
 
 # Words a number may be glued to by a slip of typing ("more than12%", "about5"): the digits are
@@ -727,6 +735,8 @@ _PER_WORDS = (
     "per kilowatt hour",
     "per kilowatthour",
     "per kWh",
+    # a price per megawatt-hour, read per kWh (a thousandth of it)
+    *("per megawatt-hour", "per megawatt hour", "per MWh", "a megawatt-hour", "a MWh"),
     "a kilowatt-hour",
     "a kWh",
     "a year",
@@ -805,6 +815,10 @@ _BARE_BOUND_TAIL_RE = re.compile(
     # "2,300-plus members": a lower bound glued by a hyphen, as "2,300 or more"
     r"|-plus(?![\w-])",
     re.IGNORECASE,
+)
+# A percent written in words after a bound after a bare number: "rose 20 or more percent".
+_PERCENT_TAIL_RE = re.compile(
+    r"[ \t]+(?:percentage[ \t]+points?|percent|per[ \t]+cent)(?![\w-])", re.IGNORECASE
 )
 _BARE_NUMBER_RE = re.compile(
     r"[\d.,'’]+(?:(?:[ \t]*[-–][ \t]*|[ \t]+to[ \t]+)[\d.,'’]+)?|[^\W\d]+(?:[ \t-][^\W\d]+)*"
@@ -1039,8 +1053,11 @@ def _tail_end(text: str, n_start: int, end: int) -> int:
             match = _DURATION_TAIL_RE.match(text, end)
         if match is None and not has_unit:
             match = _BARE_BOUND_TAIL_RE.match(text, end)  # "two or fewer", "10 or more"
-            if match and (span := _DURATION_TAIL_RE.match(text, match.end())):
-                match = span  # "45 or more days": the unit after the bound is the figure's
+            after = match.end() if match else end
+            if match and (
+                span := _DURATION_TAIL_RE.match(text, after) or _PERCENT_TAIL_RE.match(text, after)
+            ):
+                match = span  # "45 or more days", "20 or more percent": the figure's unit
         if match is None and has_unit:
             match = _DIRECTION_TAIL_RE.match(text, end)
             if match is None and is_share:

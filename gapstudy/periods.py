@@ -15,6 +15,9 @@ forms, so that its two ends are known and in order:
   ``the end of``: "by the end of 2025" ends with December 2025;
 - any of them followed by a note in brackets: ``January 2026 (Lin's remark at the summit)``.
 
+A season with a year ("spring 2019") is refused naming the season: its months are not fixed
+by the words; the months are written as a range, the season in a note.
+
 A period that names no year ("last year", "January", "As of April 30", "within five years",
 "since its launch") is *relative*: it is kept as written, has no ends of its own, and is read
 against its source's publication date where a chart needs a time (docs/annotations.md, Periods).
@@ -210,6 +213,8 @@ def parse_period(text: str) -> Period:
         return Period(text, None, p.end, "open", (p.start, p.end))
     if (match := _SAME.fullmatch(core)) and (p := _read_any(match.group("p"), text)):
         return Period(text, p.start, p.end, p.precision)
+    if season := _SEASON.search(core):  # "spring 2019": months the words do not fix
+        raise PeriodError(text, _season_reason(season.group().casefold()))
     raise PeriodError(text, "names a year but is not a form the project reads")
 
 
@@ -227,3 +232,18 @@ def _core(text: str) -> str:
 def _read_any(text: str, whole: str) -> Period | None:
     """A point or a range, after a leading word such as 'since' or 'as of'."""
     return _read_point(text, whole) or _read_range(text, whole)
+
+
+# A season's name: its months depend on the hemisphere and on whose season it is (a
+# meteorological spring is March to May, an astronomical one starts about March 20), and a
+# winter spans two years, so a season with a year is refused, naming it.
+_SEASON = re.compile(r"(?<![\w-])(?:spring|summer|autumn|fall|winter)(?![\w-])", re.IGNORECASE)
+
+
+def _season_reason(season: str) -> str:
+    """Why a season with a year is no period the project reads, and what to write instead."""
+    return (
+        f"names a season ({season!r}), whose months the words do not fix (the hemisphere, and "
+        f"a winter spans two years): write the months the text means as a range ('March "
+        f"2019 to May 2019'), the season's words in a note in brackets"
+    )

@@ -488,6 +488,10 @@ CHANGE_VERBS: dict[str, int] = {
     **dict.fromkeys(("shrinking", "slumping", "slumps", "plummets", "losing", "shedding"), -1),
     **dict.fromkeys(("sheds", "narrows", "retreating", "retreats", "lowers", "trims"), -1),
     **dict.fromkeys(("slashes",), -1),
+    # verbs of growth or fall by metaphor, in every form ("Orders mushroomed $4 million")
+    **dict.fromkeys(("mushroomed", "mushrooming", "mushrooms", "snowballed", "snowballing"), 1),
+    **dict.fromkeys(("snowballs", "swelled", "swollen", "swelling", "swells"), 1),
+    **dict.fromkeys(("nosedived", "nosediving", "nosedives"), -1),
 }
 # Verbs of change that move an amount: after them an amount of money, energy or things is the
 # amount moved ("lost $279 billion", "added 500 GW"), and a percentage of a named whole is a
@@ -537,6 +541,11 @@ FRACTION_ADJECTIVES: dict[str, str] = {
 # jobs": the sign is the metric's). So they are not in CHANGE_NOUNS (the finder and the parser
 # leave them be); gapstudy.sentences reads them beside a percentage, singular or plural.
 PERCENT_FALL_NOUNS: dict[str, int] = {"hit": -1, "loss": -1}
+# Nouns of a fall in value written off or marked down ("a writedown of 7%", "a 7% markdown"):
+# falls beside a bare percentage as "loss" is; with money, the amount written off, as written.
+PERCENT_FALL_NOUNS |= dict.fromkeys(
+    ("writedown", "write-down", "markdown", "mark-down", "writeoff", "write-off"), -1
+)
 # Of those, the ones that are verbs too: right after a figure they are the noun only where an
 # article or a possessive stands before the figure ("took a 4% hit", "its 6% sales hit");
 # else the verb ("Margins of 4% hit a record"), and the figure is read as if it were not there.
@@ -635,6 +644,12 @@ UP_PARTICLE_VERBS: dict[str, str] = {
 DAY_SPAN_WORDS: tuple[str, ...] = (
     *("weekday", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday"),
     *("saturday", "sunday"),
+)
+# Nouns of an event that a day's name before them dates ("The Monday meeting approved 300
+# hires": the meeting held on a Monday, not an amount per Monday); singular or plural.
+DAY_EVENT_NOUNS: frozenset[str] = frozenset(
+    {"meeting", "session", "vote", "hearing", "announcement", "briefing", "call", "summit"}
+    | {"auction", "deadline", "election", "speech", "ruling", "decision", "statement", "report"}
 )
 # Things named by how often they come out or meet, counted as they stand: "90 weekly papers",
 # "12 weekly markets" are papers and markets, not papers a week (singular; plurals in "-s").

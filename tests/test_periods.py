@@ -77,6 +77,12 @@ REFUSED = [
     ("the third half of 2025", "names a year but is not a form the project reads"),
     ("at 2025", "names a year but is not a form the project reads"),
     ("", "is empty"),
+    # a season with a year: its months are not fixed by the words (hemisphere, a winter's two
+    # years), so it is refused naming the season; the months are written as a range instead
+    ("spring 2019", "names a season ('spring')"),
+    ("autumn 2024", "names a season ('autumn')"),
+    ("in the winter of 2023", "names a season ('winter')"),
+    ("since summer 2021", "names a season ('summer')"),
 ]
 
 
@@ -187,3 +193,8 @@ def test_a_period_without_digits_is_relative(text):
     if not text.strip():
         return
     assert parse_period(text).is_relative
+
+
+def test_a_season_written_as_months_with_its_words_in_a_note_is_read():
+    period = parse_period("March 2019 to May 2019 (spring 2019)")
+    assert (period.start, period.end) == (dt.date(2019, 3, 1), dt.date(2019, 5, 31))
