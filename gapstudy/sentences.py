@@ -1660,6 +1660,9 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     if (reason := _neighbour_word(text, mention, reading)) is not None:
         return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
     reading = _change_noun_in(text, mention, reading) or reading
+    reading = _share_of_which(text, mention, reading)
+    if "kind" not in reading:
+        return reading
     start, end = _sentence_span(text, mention.start, mention.end)
     if (reason := unknown_word_after(text[:end], mention, reading, start)) is not None:
         return {"refusal": reason}  # after the steps above, which read neighbours without it
@@ -5783,3 +5786,40 @@ def _selected_or_limited(
     if (placed := _estimated_to(text, mention, reading, floor)) is not None:
         return placed
     return _limit_noun(text, mention, reading, floor)
+
+
+# --- a share "of which" (docs/annotations.md, 'A share "of which" is a share of what the
+# clause before it names'): a level in percent whose whole is named before the comma ---
+_OF_WHICH_RE = re.compile(r"(?<![\w-])of[ \t]+(?:which|whom)[ \t]+$", re.IGNORECASE)
+_COMMA_OF_WHICH_RE = re.compile(r",[ \t]*of[ \t]+(?:which|whom)[ \t]+$", re.IGNORECASE)
+# the most words a whole with no figure may have to be named by them ("The city budget")
+_OF_WHICH_NAME_WORDS = 4
+
+
+def _share_of_which(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any]:
+    """ "$10 billion in funding, of which 40%": a share (percent) with its whole, the figure
+    of the clause before the comma with its words, or a name of at most four words; refused
+    where nothing is named before it or the clause names no whole close by."""
+    if reading.get("kind") != "percent" or "whole" in reading:
+        return reading
+    start, _ = _sentence_span(text, mention.start, mention.end)
+    head = text[start : mention.start]
+    if _OF_WHICH_RE.search(head) is None:
+        return reading
+    comma = _COMMA_OF_WHICH_RE.search(head)
+    end = start + comma.start() if comma else start
+    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, start, end)]
+    clause = max(breaks, default=start)
+    figures = [
+        clause + m.start
+        for m in find_mentions(text[clause:end])
+        if not is_year(m.text) and "exclusion" not in read_mention(m.text)
+    ]
+    whole = text[figures[-1] if figures else clause : end].strip()
+    if whole and (figures or len(whole.split()) <= _OF_WHICH_NAME_WORDS):
+        return reading | {"whole": whole}
+    named = f"the clause {whole!r} names no whole close by" if whole else "nothing stands there"
+    return {
+        "refusal": f"a share 'of which' is a share of what comes before it, and {named}; "
+        f"{vocab.REFUSAL_ADVICE}"
+    }
