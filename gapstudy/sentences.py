@@ -65,8 +65,9 @@ and either completes its reading from words that are there, or refuses it; it ne
   (a tolerance), words in square brackets after it ("$2 [billion]"), a bare count with a
   fraction ("36.66") and a bare count after "ratio".
 - A number joined by a hyphen to words the mention does not hold ("a five-times-per-year
-  rate") and "N times a year" after a verb of growth ("scaled about three times per year": a
-  growth factor each year, and the verb stands outside the mention) are refused; so are "per
+  rate") and "N times a year" after a verb of growth ("scaled about three times per year": how
+  often it grew, or a growth factor each year, and the verb stands outside the mention) are
+  refused; so are "per
   year" right after a mention that did not take it in ("5 GW per year"), money per a unit
   the mention does not hold ("$2 per H100-hour"), one end of a range written with a dash
   that the mention does not span ("$100-114 billion"), and a bare number right after a name,
@@ -391,8 +392,8 @@ _RANGE_DASH_BEFORE_RE = re.compile(r"\d[-–]$")
 _NAME_BEFORE_RE = re.compile(r"(?<![.!?:]\s)\b([A-Z][\w-]*)[ \t]+$")
 
 
-# "N times a year" after a verb of growth ("compute scaled about three times per year") is a
-# growth factor each year, for which the project has no unit, not N events a year.
+# "N times a year" after a verb of growth ("compute scaled about three times per year") may count
+# how often it grew each year or be a growth factor each year: refused.
 # "per year" or "annual" right after a mention that did not take it in ("grown by 4.8x per
 # year", "~4–5× a year", "the 2.3x annual growth"): the reading would drop it. One pattern of
 # "a year" serves all three uses.
@@ -3811,10 +3812,9 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
         growth = words & (_GROWTH_VERBS | set(vocab.CHANGE_VERBS))
         if growth:
             return (
-                f"{mention.text!r} after {sorted(growth)[0]!r} is a growth factor each year "
-                f"(fold_per_year, with a verb of change the mention does not hold), not a "
-                f"count of events; "
-                f"{vocab.REFUSAL_ADVICE}"
+                f"{mention.text!r} after {sorted(growth)[0]!r} (a verb of change the mention "
+                f"does not hold) may count how often it changed each year, or be a growth "
+                f"factor each year; {vocab.REFUSAL_ADVICE}"
             )
     return _count_left_out(text, mention, reading, floor)
 
