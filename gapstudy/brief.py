@@ -38,7 +38,7 @@ _UNIT_SUFFIX = {
     "cny": " yuan",
     "eur": " euros",
     "percent_per_year": "% a year",
-    "fold_per_year": " times a year",
+    "fold_per_year": "-fold a year",  # not "times a year", which may count occasions
     "cny_per_year": " yuan a year",
     "eur_per_year": " euros a year",
 }

@@ -941,13 +941,14 @@ def _take_per_unit(
     reader: _Reader, first: _Amount, second: _Amount | None, *, is_change: bool
 ) -> None:
     """ "$0.05/kWh": money per kilowatt-hour is a price; "three times a year" is a rate (but
-    "grew 3.3 times annually" is a growth factor a year: the words of "a year" are marked, and
-    :func:`_per_year_unit` gives the unit)."""
+    "grew 3.3x annually" is a growth factor a year: the words of "a year" are marked, and
+    :func:`_per_year_unit` gives the unit; "grew 3.3 times annually" is refused)."""
     amounts = [a for a in (first, second) if a is not None]
     is_times = first.unit == "fold" and first.kind != "change" and reader.pos > 0
     is_times = is_times and reader.tokens[reader.pos - 1].word in _TIMES and not is_change
     start = reader.pos
     if _take_per_year(reader):
+        _check_times_a_year_after_change(reader, start, is_change=is_change)
         if is_times:  # "three times a year": how often, a rate
             for amount in amounts:
                 if amount.unit is not None:
@@ -973,6 +974,21 @@ def _take_per_unit(
                 amount.unit_factor /= 1000 if per_mwh else 1
 
 
+def _check_times_a_year_after_change(reader: _Reader, start: int, *, is_change: bool) -> None:
+    """ "rose 4 times a year", "rose twice a year" (the words of "a year" from token ``start``
+    to here): after a word of change, "times" with "a year" may count how often it changed each
+    year or be a growth factor each year, so it is refused; "-fold", "×" and "x" never count
+    occasions ("grew fourfold a year": a factor)."""
+    if not is_change or start == 0 or reader.tokens[start - 1].word not in _TIMES:
+        return
+    first, last = reader.tokens[max(start - 2, 0)], reader.tokens[reader.pos - 1]
+    words = reader.text[first.start : last.start + len(last.text)]
+    raise reader.fail(
+        f"{words!r} after a word of change may count how often it changed each year, or be a "
+        f"growth factor each year; {vocab.REFUSAL_ADVICE}"
+    )
+
+
 def _mark_per_year(reader: _Reader, start: int) -> None:
     """Record the words from token ``start`` to here as those that make the figure a rate a
     year; a second such phrase is refused."""
@@ -983,25 +999,25 @@ def _mark_per_year(reader: _Reader, start: int) -> None:
     reader.per_year = words
 
 
-def _take_annual(reader: _Reader) -> int | None:
+def _take_annual(reader: _Reader) -> bool:
     """ "annual" and kin before a noun of change or "rate" ("an annual increase of 8%", "a
     compound annual growth rate of 31.2%", "a 23% compound annual rate"): mark the figure a
-    rate a year and return the sign the words give (+1 for a compound rate, which is growth;
-    0 where a noun of change follows and gives it); None, taking nothing, otherwise."""
+    rate a year and return True; False, taking nothing, otherwise. The words give no sign:
+    "compound" says the rate compounds, as interest does too, not that it is growth; a word of
+    change decides (docs/annotations.md, '"compound" does not make a growth rate')."""
     start = reader.pos
-    seq = reader.take_any(_ANNUAL)
-    if seq is None:
-        return None
+    if reader.take_any(_ANNUAL) is None:
+        return False
     if reader.peek() in _CHANGE_NOUNS:
         _mark_per_year(reader, start)
-        return 0
+        return True
     if reader.peek() == "rate":
         reader.pos += 1
         _mark_per_year(reader, start)
         reader.take("of")
-        return 1 if seq[0].startswith("compound") else 0
+        return True
     reader.pos = start
-    return None
+    return False
 
 
 def _per_year_unit(reader: _Reader, unit: str, kind: str) -> str:
@@ -1091,9 +1107,7 @@ def _take_lead(reader: _Reader) -> _Lead:
     while not reader.at_end():
         if reader.take_any(_TIME_LEADS) or (lead.has_article and reader.take_any(_PERIOD_WORDS)):
             continue  # "over the next five years", "a year-on-year increase of 8%"
-        if (annual := _take_annual(reader)) is not None:
-            if annual:  # "a compound annual rate of 23%": growth
-                lead.sign = lead.sign or annual
+        if _take_annual(reader):
             continue  # "an annual increase of 8%": the noun comes next
         if reader.take_any(_BY_A_FACTOR):
             lead.by_factor = True
@@ -1664,11 +1678,8 @@ def _take_trailing(
         if _take_per_year(reader):
             _mark_per_year(reader, start)  # "$45 billion in capital spending annually"
             continue
-        if (annual := _take_annual(reader)) is not None:
-            if annual and sign not in (None, annual):
-                raise reader.fail(f"a second direction word in {reader.per_year!r}")
-            sign = annual or sign  # "a 23% compound annual rate": growth
-            continue
+        if _take_annual(reader):
+            continue  # "a 23% compound annual rate": a rate a year, growth only by a change word
         if word == "tops":  # "$5 million tops": an upper bound the project does not read
             raise reader.fail("'tops' after the number (an upper bound, not the verb)")
         if (seq := reader.take_any(_TRAILING_QUALIFIER_INDEX)) is not None:

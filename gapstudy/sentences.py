@@ -65,8 +65,9 @@ and either completes its reading from words that are there, or refuses it; it ne
   (a tolerance), words in square brackets after it ("$2 [billion]"), a bare count with a
   fraction ("36.66") and a bare count after "ratio".
 - A number joined by a hyphen to words the mention does not hold ("a five-times-per-year
-  rate") and "N times a year" after a verb of growth ("scaled about three times per year": a
-  growth factor each year, and the verb stands outside the mention) are refused; so are "per
+  rate") and "N times a year" after a verb of growth ("scaled about three times per year": how
+  often it grew, or a growth factor each year, and the verb stands outside the mention) are
+  refused; so are "per
   year" right after a mention that did not take it in ("5 GW per year"), money per a unit
   the mention does not hold ("$2 per H100-hour"), one end of a range written with a dash
   that the mention does not span ("$100-114 billion"), and a bare number right after a name,
@@ -391,8 +392,8 @@ _RANGE_DASH_BEFORE_RE = re.compile(r"\d[-–]$")
 _NAME_BEFORE_RE = re.compile(r"(?<![.!?:]\s)\b([A-Z][\w-]*)[ \t]+$")
 
 
-# "N times a year" after a verb of growth ("compute scaled about three times per year") is a
-# growth factor each year, for which the project has no unit, not N events a year.
+# "N times a year" after a verb of growth ("compute scaled about three times per year") may count
+# how often it grew each year or be a growth factor each year: refused.
 # "per year" or "annual" right after a mention that did not take it in ("grown by 4.8x per
 # year", "~4–5× a year", "the 2.3x annual growth"): the reading would drop it. One pattern of
 # "a year" serves all three uses.
@@ -1637,7 +1638,6 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     not hold (:func:`gapstudy.unheld.unheld_words`) and a kind taken by default
     (:func:`_kind_by_default`) refuse it."""
     reading = _read_in_sentence(text, mention)
-    reading = _growth_verb_before_times_a_year(text, mention, reading) or reading
     if _NO_SIGN_WORD in reading.get("refusal", ""):
         reading = _sign_from_the_sentence(text, mention, reading)
     if reading.get("kind") == "percent" and _BY_RE.match(mention.text):
@@ -1656,6 +1656,7 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
         return {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
     if (touched := _word_touching_the_figure(text, mention, reading)) is not None:
         return touched
+    reading = _share_of_which(text, mention, reading)
     if "kind" not in reading:
         return reading
     if reason := _words_right_before_refuse(text, mention, reading):
@@ -3817,10 +3818,9 @@ def _words_left_out(text: str, mention: Mention, reading: dict[str, Any], floor:
         growth = words & (_GROWTH_VERBS | set(vocab.CHANGE_VERBS))
         if growth:
             return (
-                f"{mention.text!r} after {sorted(growth)[0]!r} is a growth factor each year "
-                f"(fold_per_year, with a verb of change the mention does not hold), not a "
-                f"count of events; "
-                f"{vocab.REFUSAL_ADVICE}"
+                f"{mention.text!r} after {sorted(growth)[0]!r} (a verb of change the mention "
+                f"does not hold) may count how often it changed each year, or be a growth "
+                f"factor each year; {vocab.REFUSAL_ADVICE}"
             )
     return _count_left_out(text, mention, reading, floor)
 
@@ -5795,34 +5795,8 @@ def _selected_or_limited(
     return _limit_noun(text, mention, reading, floor)
 
 
-# --- a verb of growth right before "N times a year", and a word of sign right before a figure
-# (docs/annotations.md, "A verb of growth before a rate of times; a word of sign before a
-# figure") ---
-_GROWTH_VERB_RIGHT_BEFORE_RE = re.compile(
-    rf"(?<![\w-])(?P<verb>{_words_re(_GROWTH_VERBS | frozenset(vocab.CHANGE_VERBS))})[ \t]+$",
-    re.IGNORECASE,
-)
+# --- a word of sign right before a figure (docs/annotations.md, "Shapes settled after review") ---
 _SIGN_WORD_RIGHT_BEFORE_RE = re.compile(r"(?<![\w-])(?P<word>negative|minus)[ \t]+$", re.IGNORECASE)
-
-
-def _growth_verb_before_times_a_year(
-    text: str, mention: Mention, reading: dict[str, Any]
-) -> dict[str, Any] | None:
-    """A refused "N times a year" right after a verb of growth the mention did not take in
-    ("the fleet scaled about four times per year"): a growth factor a year (fold_per_year),
-    read with that verb, as "grew four times a year" is; None elsewhere (words between the
-    verb and the figure leave the refusal: "scaled its fleet four times a year")."""
-    if "refusal" not in reading or "fold_per_year" not in reading["refusal"]:
-        return None
-    yearly = _PER_YEAR_RE.search(mention.text)
-    verb = _GROWTH_VERB_RIGHT_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
-    if yearly is None or not yearly.group("times") or verb is None:
-        return None
-    alone = read_mention(mention.text)
-    if alone.get("kind") != "rate" or alone.get("unit") != "per_year":
-        return None
-    said = f"{verb.group('verb')!r} right before it: a verb of growth"
-    return alone | {"kind": "change", "unit": "fold_per_year", "read_with": said}
 
 
 def _sign_word_before(text: str, mention: Mention) -> str | None:
@@ -5940,4 +5914,47 @@ def _price_change_after_comma(
     return reading | {
         "unit": price["unit"],
         "read_with": f"the unit of {previous.text!r} before it",
+    }
+
+
+# --- a share "of which" (docs/annotations.md, 'A share "of which" is a share of what the
+# clause before it names'): a level in percent whose whole is named before the comma ---
+_OF_WHICH_RE = re.compile(r"(?<![\w-])of[ \t]+(?:which|whom)[ \t]+$", re.IGNORECASE)
+_COMMA_OF_WHICH_RE = re.compile(r",[ \t]*of[ \t]+(?:which|whom)[ \t]+$", re.IGNORECASE)
+# a mark between two digits ("900,000", "3.5"): part of a number, no clause break
+_DIGITS_APART_RE = re.compile(r"\d[,.]\d")
+# the most words a whole with no figure may have to be named by them ("The city budget")
+_OF_WHICH_NAME_WORDS = 4
+
+
+def _share_of_which(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any]:
+    """ "$10 billion in funding, of which 40%": a share (percent) with its whole, the figure
+    of the clause before the comma with its words, or a name of at most four words; refused
+    where nothing is named before it or the clause names no whole close by."""
+    if reading.get("kind") != "percent" or "whole" in reading:
+        return reading
+    start, _ = _sentence_span(text, mention.start, mention.end)
+    head = text[start : mention.start]
+    if _OF_WHICH_RE.search(head) is None:
+        return reading
+    comma = _COMMA_OF_WHICH_RE.search(head)
+    end = start + comma.start() if comma else start
+    breaks = [
+        m.end()
+        for m in _CLAUSE_BREAK_RE.finditer(text, start, end)
+        if not _DIGITS_APART_RE.match(text, max(0, m.start() - 1))  # not "900,000"
+    ]
+    clause = max(breaks, default=start)
+    figures = [
+        clause + m.start
+        for m in find_mentions(text[clause:end])
+        if not is_year(m.text) and "exclusion" not in read_mention(m.text)
+    ]
+    whole = text[figures[-1] if figures else clause : end].strip()
+    if whole and (figures or len(whole.split()) <= _OF_WHICH_NAME_WORDS):
+        return reading | {"whole": whole}
+    named = f"the clause {whole!r} names no whole close by" if whole else "nothing stands there"
+    return {
+        "refusal": f"a share 'of which' is a share of what comes before it, and {named}; "
+        f"{vocab.REFUSAL_ADVICE}"
     }

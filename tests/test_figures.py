@@ -228,7 +228,7 @@ FAMILY_CASES = [
     # rates: how often in a period, not a multiplier
     ("three times a year", "rate", exact(3.0), None, "per_year", None),
     ("about three times per year", "rate", approx(3.0), "about", "per_year", None),
-    ("grew 3.3 times annually", "change", exact(3.3), None, "fold_per_year", None),
+    ("grew 3.3x annually", "change", exact(3.3), None, "fold_per_year", None),
     # energy and durations
     ("about 140 billion kWh", "quantity", approx(140.0), "about", "terawatt_hour", "billion"),
     ("just 3–6 months", "duration", span(3.0, 6.0), "just", "month", None),
@@ -513,6 +513,8 @@ def test_table_has_enough_cases_of_every_kind():
         ("17.5% to 0.3%", "the range runs backwards"),
         ("~$3.5/hour", "a price per 'hour' is not one of the project's units"),
         ("$2/GPU", "a price per 'GPU' is not one of the project's units"),
+        ("grew 3.3 times annually", "may count how often it changed each year"),
+        ("a 23% compound annual rate", "with no word of change"),
     ],
 )
 def test_parse_figure_refuses_what_it_cannot_read(text, reason):
@@ -1178,7 +1180,7 @@ PER_YEAR_CASES = [
     ("an annual increase of 8%", "change", exact(8.0), None, "percent_per_year"),
     ("a 5% annual increase", "change", exact(5.0), None, "percent_per_year"),
     ("a compound annual growth rate of 31.2%", "change", exact(31.2), None, "percent_per_year"),
-    ("a 23% compound annual rate", "change", exact(23.0), None, "percent_per_year"),
+    ("growing at a 23% compound annual rate", "change", exact(23.0), None, "percent_per_year"),
     ("grow at a 31% CAGR", "change", exact(31.0), None, "percent_per_year"),
     ("grew at an annual rate of 30%", "change", exact(30.0), None, "percent_per_year"),
     ("grown by 4.8x per year", "change", exact(4.8), None, "fold_per_year"),

@@ -770,7 +770,8 @@ def test_find_shifting_voices():
         ({"bound": "lower", "low": 400.0, "unit": "count"}, "at least 400"),
         # rates a year say so: a growth rate, a growth factor, a flow
         ({"bound": "exact", "value": 30.0, "unit": "percent_per_year"}, "30% a year"),
-        ({"bound": "exact", "value": 4.8, "unit": "fold_per_year"}, "4.8 times a year"),
+        # a factor a year is written "-fold a year": "4.8 times a year" may count occasions
+        ({"bound": "exact", "value": 4.8, "unit": "fold_per_year"}, "4.8-fold a year"),
         ({"bound": "exact", "value": 50e9, "unit": "usd_per_year"}, "$50 billion a year"),
         ({"bound": "exact", "value": 1e11, "unit": "cny_per_year"}, "100 billion yuan a year"),
     ],

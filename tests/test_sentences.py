@@ -1695,7 +1695,7 @@ def test_the_sentence_around_a_span_is_found_from_its_own_lines(text, data):
 @pytest.mark.parametrize(
     ("text", "words", "unit", "value"),
     [
-        ("Spending grew 4 times a year since 2020.", "4", "fold_per_year", 4.0),
+        ("Spending grew fourfold a year since 2020.", "fourfold", "fold_per_year", 4.0),
         ("Investment grew 30% annually between 2016 and 2023.", "30%", "percent_per_year", 30.0),
         ("Meta is spending $65 billion a year on AI.", "$65", "usd_per_year", 65e9),
         ("Big Tech spends $700B/yr on AI.", "$700B", "usd_per_year", 700e9),
@@ -2507,18 +2507,14 @@ LEFTOVER_CASES = [
         "3 percentage points",
         ("change", 3, 3, 3, "exact", "percentage_point"),
     ),
-    # ... and every such form of a verb of growth right before "N times a year" makes it a
-    # growth factor a year, read with the verb
+    # ... and every such form of a verb of growth right before "N times a year" leaves it
+    # refused: how often it grew each year, or a growth factor each year?
     (
         "Training compute is multiplying 4 times a year.",
         "4 times a year",
-        ("change", 4, 4, 4, "exact", "fold_per_year"),
+        ("refusal", "growth factor"),
     ),
-    (
-        "Training compute multiplies 4 times a year.",
-        "4 times a year",
-        ("change", 4, 4, 4, "exact", "fold_per_year"),
-    ),
+    ("Training compute multiplies 4 times a year.", "4 times a year", ("refusal", "growth")),
     # ... and of a verb that carries its own size before its object and a percentage
     ("The firm doubles revenue 20%.", "20%", ("refusal", "carries its own size")),
     # ... and before a share of another's whole the verb may act on it: refused, but for a cut
@@ -5743,24 +5739,25 @@ def test_the_n_before_a_relative_word_counts_what_was_named_before(text, words, 
     assert_reads_as(text, words, expected)
 
 
-# A verb of growth right before "N times a year" that the mention did not take in makes the
-# figure a growth factor a year (fold_per_year), read with that verb; a verb with words between
-# it and the figure leaves the refusal ("scaled up its fleet four times a year": how often?).
+# A verb of growth right before "N times a year" that the mention did not take in leaves the
+# figure refused, naming the verb: it may count how often the thing grew each year or give a
+# growth factor each year (docs/annotations.md, "Which a year, a share"); with no verb of
+# change it is how often.
 GROWTH_VERB_BEFORE_TIMES_A_YEAR_CASES = [
     (
         "The fleet scaled about four times per year after 2015.",
         "four times per year",
-        ("change", 4.0, 4.0, 4.0, "approximate", "fold_per_year"),
+        ("refusal", "'scaled'"),
     ),
     (
         "Training compute multiplied 5 times a year in that decade.",
         "5 times a year",
-        ("change", 5.0, 5.0, 5.0, "exact", "fold_per_year"),
+        ("refusal", "'multiplied'"),
     ),
     (
         "The firm scaled its fleet about four times per year.",
         "four times per year",
-        ("refusal", "fold_per_year"),
+        ("refusal", "growth factor"),
     ),
     (
         "The board meets four times per year.",
@@ -5770,13 +5767,13 @@ GROWTH_VERB_BEFORE_TIMES_A_YEAR_CASES = [
     (
         "Training compute scaled about three times per year.",
         "three",
-        ("change", 3.0, 3.0, 3.0, "approximate", "fold_per_year"),
+        ("refusal", "'scaled'"),
     ),
 ]
 
 
 @pytest.mark.parametrize(("text", "words", "expected"), GROWTH_VERB_BEFORE_TIMES_A_YEAR_CASES)
-def test_a_verb_of_growth_right_before_times_a_year_makes_a_growth_factor(text, words, expected):
+def test_a_verb_of_growth_right_before_times_a_year_is_refused(text, words, expected):
     assert_reads_as(text, words, expected)
 
 
@@ -5829,7 +5826,7 @@ DECIDED_AFTER_REVIEW_CASES = [
     (
         "Exports reached 900,000 cars, of which 40% went to Europe.",
         "40%",
-        ("refusal", "'of which'"),
+        ("percent", 40.0, 40.0, 40.0, "exact", "percent"),
     ),
     (
         "Revenue hit $9 billion, and of that total 35% came from chips.",
@@ -5839,7 +5836,7 @@ DECIDED_AFTER_REVIEW_CASES = [
     (
         "The group has 4,000 staff, of which about 40 percent work in Asia.",
         "40 percent",
-        ("refusal", "'of which'"),
+        ("percent", 40.0, 40.0, 40.0, "approximate", "percent"),
     ),
     (
         "Spending reached 50 billion yuan, 60% of which went to chips.",
@@ -6222,4 +6219,109 @@ PRICE_PER_MWH_CASES = [
 
 @pytest.mark.parametrize(("text", "words", "expected"), PRICE_PER_MWH_CASES)
 def test_a_price_per_mwh_is_read_per_kwh(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# "N times a year" after a verb of change: the word "times" (or "twice", "thrice") with "a year"
+# may count how often it changed each year ("the price rose 4 times a year": four rises) or be a
+# growth factor each year, so it is refused; a multiplier that never counts occasions ("-fold",
+# "×", "x", "doubled") is a growth factor a year. With no verb of change it counts how often.
+TIMES_A_YEAR_CASES = [
+    ("Fares rose four times a year so far.", "four times", ("refusal", "how often")),
+    ("The price rose 4 times a year.", "4 times", ("refusal", "how often")),
+    ("Revenue has grown 4 times a year.", "4 times", ("refusal", "how often")),
+    ("Revenue grew 3.3 times annually.", "3.3 times", ("refusal", "how often")),
+    ("Ticket prices rose twice a year.", "twice", ("refusal", "how often")),
+    (
+        "Revenue grew fourfold a year.",
+        "fourfold",
+        ("change", 4.0, 4.0, 4.0, "exact", "fold_per_year"),
+    ),
+    ("Revenue grew 4× per year.", "4×", ("change", 4.0, 4.0, 4.0, "exact", "fold_per_year")),
+    ("Revenue grew 4x a year.", "4x", ("change", 4.0, 4.0, 4.0, "exact", "fold_per_year")),
+    ("The board meets 4 times a year.", "4 times", ("rate", 4.0, 4.0, 4.0, "exact", "per_year")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), TIMES_A_YEAR_CASES)
+def test_times_a_year_after_a_verb_of_change_is_refused_and_a_fold_form_is_a_factor(
+    text, words, expected
+):
+    assert_reads_as(text, words, expected)
+
+
+# ", of which N%" (", of whom N%") is a share, a level in percent, of what the clause before the
+# comma names: its whole is the figure there with its words, or a short name; with nothing named
+# before it, or a long clause the whole cannot be told from, it is refused.
+OF_WHICH_CASES = [
+    (
+        "Makers sold 900,000 cars, of which 40% went to Europe.",
+        "40%",
+        ("percent", 40.0, 40.0, 40.0, "exact", "percent"),
+        "900,000 cars",
+    ),
+    (
+        "The firm raised $10 billion in funding, of which 40% went to chips.",
+        "40%",
+        ("percent", 40.0, 40.0, 40.0, "exact", "percent"),
+        "$10 billion in funding",
+    ),
+    (
+        "The lab trained 50 models, of which about 40% were open.",
+        "about 40%",
+        ("percent", 40.0, 40.0, 40.0, "approximate", "percent"),
+        "50 models",
+    ),
+    ("The city budget, of which 40% goes to roads, grew.", "40%", None, "The city budget"),
+    ("Of which 40% went to chips.", "40%", ("refusal", "of which"), None),
+    (
+        "The ministry said on Monday that it had approved new funding, of which 40% goes to chips.",
+        "40%",
+        ("refusal", "of which"),
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected", "whole"), OF_WHICH_CASES)
+def test_a_share_of_which_is_a_level_of_the_whole_named_before_it(text, words, expected, whole):
+    if expected is not None:
+        assert_reads_as(text, words, expected)
+    reading = reading_of(text, words)
+    assert reading.get("whole") == whole, reading
+
+
+# "compound" does not decide that a rate a year is a growth rate (interest compounds too): a word
+# of change does ("growing", "growth", the G of "CAGR"), as for "annual", "annualised", "a year".
+COMPOUND_CASES = [
+    (
+        "Demand is growing at a 23% compound annual rate.",
+        "23%",
+        ("change", 23.0, 23.0, 23.0, "exact", "percent_per_year"),
+    ),
+    ("Sales reached a 23% compound annual rate.", "23%", ("refusal", "no word of change")),
+    ("Savings earn a compound annual rate of 5%.", "5%", ("refusal", "no word of change")),
+    (
+        "Sales posted 23% compound annual growth.",
+        "23%",
+        ("change", 23.0, 23.0, 23.0, "exact", "percent_per_year"),
+    ),
+    ("Sales posted a 23% CAGR.", "23%", ("change", 23.0, 23.0, 23.0, "exact", "percent_per_year")),
+    (
+        "Sales rose at an annualised rate of 23%.",
+        "23%",
+        ("change", 23.0, 23.0, 23.0, "exact", "percent_per_year"),
+    ),
+    ("Sales hit an annualised rate of 23%.", "23%", ("refusal", "no word of change")),
+    ("Sales hit 23% a year.", "23%", ("refusal", "no word of change")),
+    (
+        "Prices fell at a compound annual rate of 4%.",
+        "4%",
+        ("change", -4.0, -4.0, -4.0, "exact", "percent_per_year"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), COMPOUND_CASES)
+def test_compound_does_not_make_a_rate_a_year_a_growth_rate(text, words, expected):
     assert_reads_as(text, words, expected)
