@@ -1945,7 +1945,7 @@ def _number_as_name(
         if beside and (words_before[-1].casefold() == "the" or words_before[-1][:1].isupper()):
             return f"{mention.text!r}, with a capital beside capitalised words, may be a name"
     bare = re.fullmatch(r"\d{3,}", mention.text) and _after_the(text, mention.start)
-    if bare and (not following.isalpha() or following.casefold() in _FUNCTION_WORDS):
+    if bare and (not following.isalpha() or _counts_nothing(following)):
         return f"'the {mention.text}' with nothing counted after it may be a name (a model)"
     opening = _sentence_before(text, mention.start)
     then = _WORD_AFTER_RE.match(text, next_word.end()) if next_word else None
@@ -2487,3 +2487,9 @@ def _verb_after_than(compared_with: str) -> bool:
 
 
 _FOLD_VERB_RE = re.compile(r"(?:doubl|tripl|quadrupl)(?:ed|es|ing)|halved|halves|halving")
+
+
+def _counts_nothing(word: str) -> bool:
+    """Whether ``word`` after a bare number names nothing it counts: a function word, or an
+    adverb of time or place ("the 300 today")."""
+    return word.casefold() in _FUNCTION_WORDS or word.casefold() in vocab.TIME_PLACE_ADVERBS

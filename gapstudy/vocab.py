@@ -545,6 +545,12 @@ PERCENTAGE_NOUNS: frozenset[str] = frozenset(
     | {"utilization", "utilisation", "penetration", "turnout", "unemployment"}
 )
 
+# Adverbs of time or place that count nothing: after "the" and a bare number ("keeps the 300
+# today") they leave the number a name (a model), as the end of the clause would.
+TIME_PLACE_ADVERBS: frozenset[str] = frozenset(
+    {"today", "now", "yesterday", "tomorrow", "tonight", "again", "here", "there", "nowadays"}
+)
+
 # Verbs of change only before a percentage ("the market contracted 2%", "contracted by 2%"): a
 # fall. Before a count or money they name an agreement ("contracted 300 nurses"), read as the
 # count or money they are; they are not in CHANGE_VERBS, so the mention finder leaves them out.
@@ -1029,6 +1035,11 @@ WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
         "Capitalised number words",
         "the last check (a number word that may be part of a name)",
         CAPITALISED_NUMBER_WORDS,
+    ),
+    (
+        "Time and place adverbs",
+        "the last check (a number that may be a name: 'the 300 today' counts nothing)",
+        TIME_PLACE_ADVERBS,
     ),
     (
         "Percentage nouns",

@@ -5709,6 +5709,8 @@ CARRIED_GUARD_CASES = [
     ("The garage keeps the 300, 400, and 500 in stock.", "500", ("refusal", "'the 500'")),
     ("The garage keeps the 300, 400 and 500 in stock.", "500", ("refusal", "'the 500'")),
     ("The garage keeps the 300 or 400 in stock.", "400", ("refusal", "'the 400'")),
+    ("The garage keeps the 300, 400, and 500 now.", "500", ("refusal", "'the 500'")),
+    ("The garage keeps the 300 today.", "300", ("refusal", "'the 300'")),
     (
         "The garage sold 300, 400, and 500 cars.",
         "500 cars",
