@@ -5832,13 +5832,16 @@ _LABELLED_AMOUNTS_RE = re.compile(
 )
 
 
+_LIST_CLAUSE_END_RE = re.compile(r"[;.!?](?=\s)")
+
+
 def _per_before_labels(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
     """An amount of money in a list of "label: amount" items after a clause with "per X" before
     its first colon: a price per X, as in the clause of "per X" itself; else None."""
     colon = text.find(":", floor, mention.start)
     if colon < 0:
         return None
-    head_start = max([m.end() for m in re.finditer(r"[;.!?](?=\s)", text[:colon])] + [floor])
+    head_start = max([m.end() for m in _LIST_CLAUSE_END_RE.finditer(text, floor, colon)] + [floor])
     pers = list(_PER_EARLIER_RE.finditer(text, head_start, colon))
     if not pers or not _LABELLED_AMOUNTS_RE.match(text, pers[-1].end(), mention.start):
         return None
