@@ -832,7 +832,7 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
             f"a sign before {figure.unit!r} may make a change or a level below zero ('-5 "
             f"degrees'); {vocab.REFUSAL_ADVICE}"
         )
-    if figure.kind == "percent" and (period := _COMPARED_PERIOD_RE.search(reader.text)):
+    if figure.kind == "percent" and (period := _period_outside_whole(reader.text)):
         # "42% YoY" is a change from that period, but no word the mention holds gives its sign
         raise reader.fail(
             f"{period.group()!r} makes {figure.text!r} a change, but no word the mention holds "
@@ -1166,7 +1166,7 @@ def _noun_of_change(reader: _Reader) -> int | None:
     sign = _CHANGE_NOUNS.get(reader.peek() or "")
     if sign is None:
         return None
-    for words in (("of",), ("rate", "of"), ("by",)):
+    for words in (("of",), ("rate", "of"), ("rates", "of"), ("by",)):
         if all(reader.peek(i) == word for i, word in enumerate(words, start=1)):
             if reader.peek() == "cagr":
                 _mark_per_year(reader, reader.pos)  # a compound annual growth rate
@@ -2380,3 +2380,10 @@ def _to_float(reader: _Reader, number: Decimal | None) -> float | None:
     if result != result or result in (float("inf"), float("-inf")):
         raise reader.fail(f"the number {number} is too large")
     return result
+
+
+def _period_outside_whole(text: str) -> re.Match[str] | None:
+    """A period of comparison that qualifies the figure ("up 4% YTD"), not one inside the whole
+    named after "of" ("45% of the YTD power total": a share of a whole of the year so far)."""
+    whole = re.search(r"[ \t]+of[ \t]+", text)
+    return _COMPARED_PERIOD_RE.search(text, 0, whole.start() if whole else len(text))

@@ -643,6 +643,7 @@ _LEAD_WORDS = sorted(
     | {f"{noun} of" for noun in vocab.CHANGE_NOUNS}
     | {f"{noun} of" for noun in vocab.CHANGE_NOUN_PLURALS}  # "increases of 15% and 80%"
     | {f"{noun} rate of" for noun in vocab.CHANGE_NOUNS}  # "a growth rate of 5%"
+    | {f"{noun} rates of" for noun in vocab.CHANGE_NOUNS}  # "growth rates of 20-25%"
     | {f"{noun} by" for noun in vocab.CHANGE_NOUNS}  # "saw revenue surge by 73%"
     | {"by", "by a factor of", "a factor of", "a", "an"},
     key=len,

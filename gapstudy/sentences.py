@@ -144,6 +144,7 @@ from gapstudy.unheld import (
     is_level_noun,
     is_past_tense,
     is_verb,
+    list_head_start,
     predicate_starts,
     unheld_words,
     unknown_word_after,
@@ -1561,19 +1562,29 @@ def _price_per_earlier(
     breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, floor, mention.start)]
     start = breaks[-1] if breaks else floor
     pers = list(_PER_EARLIER_RE.finditer(text, start, mention.start))
-    if not pers or re.search(r"\d[\w%]*[ \t]*$", text[start : pers[-1].start()]):
-        return None  # no "per", or the price of a figure before it ("$10 per share and $5")
+    if not pers:
+        return _per_before_labels(text, mention, floor)
+    if re.search(r"\d[\w%]*[ \t]*$", text[start : pers[-1].start()]):
+        return None  # the price of a figure before it ("$10 per share and $5")
     return _priced_by(text, mention, pers[-1], "before it in its clause", "a price or a rate")
 
 
+# The nouns that are percentages themselves, singular or plural (vocab.PERCENTAGE_NOUNS).
+_PERCENTAGE_NOUNS_WORDS = "|".join(
+    sorted(
+        (f"{noun[:-1]}(?:y|ies)" if noun.endswith("y") else f"{noun}s?")
+        for noun in vocab.PERCENTAGE_NOUNS
+    )
+)
 # "in" and a percentage named after a change written with a noun ("a 4-percent drop in its
 # share of the market"): what changes is itself a percentage.
 _IN_A_PERCENTAGE_RE = re.compile(
     r"[ \t]+in[ \t]+(?:(?:its|their|the|his|her|our|a|an)[ \t]+)?(?:[^\W\d_][\w-]*[ \t]+)?"
-    r"(?:rates?|shares?|margins?|yields?|percentages?|proportions?)(?![\w-])"
+    rf"(?:{_PERCENTAGE_NOUNS_WORDS})(?![\w-])"
     # the name ends there ("in its share price" names a price, not a percentage)
     r"(?=[ \t]*(?:[,;:.!?)\]—–]|$)|[ \t]+(?:of|in|on|at|to|for|from|since|over|and|or|this"
-    r"|last|after|as)(?![\w-]))",
+    r"|last|after|as|is|was|were|are|has|had|have|will|would|could|may|might)(?![\w-])"
+    r"|[ \t]+[^\W\d_]+ed(?![\w-]))",
     re.IGNORECASE,
 )
 
@@ -2662,6 +2673,8 @@ def _double_as_verb(
         return None
     if verb := _VERB_BEFORE_RE.search(text, floor, mention.start):
         return reading | {"kind": "change", "read_with": f"{verb.group(1)!r} before it: a verb"}
+    if _POSSESSIVE_AFTER_RE.match(text, mention.end):
+        return None  # "double last year's output": a possessive stands for "the"
     if _NOTHING_MULTIPLIED_RE.match(text, mention.end):
         return reading | {"kind": "change", "read_with": "nothing it multiplies after it: a verb"}
     return None
@@ -3230,7 +3243,7 @@ def _restated_change(
             f"{earlier[-1].text!r} may restate it in other terms or be a level, which the "
             f"words do not settle; {vocab.REFUSAL_ADVICE}"
         }
-    plain = reading.get("kind") in ("percent", "count", "money") and not reading.get("qualifier")
+    plain = reading.get("kind") in ("percent", "count", "money") and _hedged_or_plain(reading)
     if not earlier or not plain or "whole" in reading:
         return None
     previous = earlier[-1]
@@ -4671,7 +4684,9 @@ def _is_day_of_month(text: str, mention: Mention) -> bool:
         return False
     # The month may stand before the sentence's start as this module splits it ("Jan. 15").
     before = text[max(0, mention.start - 12) : mention.start]
-    return bool(_MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, mention.end))
+    if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, mention.end):
+        return True
+    return _day_listed(text, mention)
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -5097,9 +5112,7 @@ _OBJECT_DIRECTION_VERBS = {
 }
 _OBJECT_DIRECTION_WORDS = {"cut by": "cut by", "up": "increased by"}
 # An object that is itself a percentage ("raised rates 0.25%"): its change may be in points.
-_PERCENT_NAMED_RE = re.compile(
-    r"(?:rates?|shares?|margins?|yields?|percentages?|proportions?)", re.IGNORECASE
-)
+_PERCENT_NAMED_RE = re.compile(rf"(?:{_PERCENTAGE_NOUNS_WORDS})", re.IGNORECASE)
 _OBJECT_CHANGE_VERBS = frozenset(
     {"doubled", "doubles", "doubling", "tripled", "triples", "tripling", "halved", "halves"}
     | {"halving"}
@@ -5958,3 +5971,59 @@ def _share_of_which(text: str, mention: Mention, reading: dict[str, Any]) -> dic
         "refusal": f"a share 'of which' is a share of what comes before it, and {named}; "
         f"{vocab.REFUSAL_ADVICE}"
     }
+
+
+# Guards carried across a list, an article or a possessive, and a colon label: the later items
+# of a list keep the test the first item passes (docs/annotations.md, "A guard holds across a
+# list, an article and a label").
+
+
+def _day_listed(text: str, mention: Mention) -> bool:
+    """Whether a bare 1-31 closes a list of days whose first is a day of the month ("between
+    June 8 and 9", "on May 3, 4 and 5"): the later days are days too."""
+    if not re.fullmatch(r"\d{1,2}", mention.text) or not 1 <= int(mention.text) <= 31:
+        return False
+    head = list_head_start(text, mention.start, ("and", "or", "until", "through"))
+    first = re.match(r"\d{1,2}(?!\d)", text[head : mention.start])
+    if head == mention.start or first is None or not 1 <= int(first.group()) <= 31:
+        return False
+    return bool(_MONTH_BEFORE_RE.search(text[max(0, head - 12) : head]))
+
+
+# A possessive after "double", "triple" stands where "the" would ("nearly double last year's
+# output", "triple its output of May"): what follows is the amount multiplied.
+_POSSESSIVE_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:its|their|his|her|our|my|your)[ \t]+"
+    r"|(?:(?:last|this|next|the|a|an)[ \t]+)?(?!(?:it|that|there|what|he|she|who)['’])"
+    r"[^\W\d_][\w-]*['’]s[ \t]+[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+# A clause with "per X" before a colon, then labelled amounts ("Fee per night, cabins: $80;
+# tents: $20"): each "label:" and each ";" between amounts of the list keeps the clause open.
+_LABELLED_AMOUNTS_RE = re.compile(
+    r"[^\d:;.!?\n]*:(?:[ \t]*[^:;.!?\n]*?\d[^:;!?\n]*;[ \t]*[^\d:;.!?\n]{1,40}:)*[ \t]*$"
+)
+
+
+_LIST_CLAUSE_END_RE = re.compile(r"[;.!?](?=\s)")
+
+
+def _per_before_labels(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """An amount of money in a list of "label: amount" items after a clause with "per X" before
+    its first colon: a price per X, as in the clause of "per X" itself; else None."""
+    colon = text.find(":", floor, mention.start)
+    if colon < 0:
+        return None
+    head_start = max([m.end() for m in _LIST_CLAUSE_END_RE.finditer(text, floor, colon)] + [floor])
+    pers = list(_PER_EARLIER_RE.finditer(text, head_start, colon))
+    if not pers or not _LABELLED_AMOUNTS_RE.match(text, pers[-1].end(), mention.start):
+        return None
+    return _priced_by(text, mention, pers[-1], "before its list of labelled amounts", "a price")
+
+
+def _hedged_or_plain(reading: dict[str, Any]) -> bool:
+    """Whether a reading has no qualifier, or only a hedge ("or about 12%"): a hedge never
+    breaks the link of a restatement to the change it restates."""
+    return not reading.get("qualifier") or reading.get("bound") == "approximate"

@@ -213,7 +213,7 @@ def _compared(
         # respondents are more concerned than excited" (a verb's comparison)
     words = after[: comparison.end()].strip()
     compared_with = after[comparison.end() :]
-    if not compared_with.strip():
+    if not compared_with.strip() or _verb_after_than(compared_with):
         return None
     if _NUMBER_RE.search(after[: comparison.start()]) or _NUMBER_RE.search(compared_with):
         return None  # another number owns the comparison, or two numbers set side by side
@@ -260,7 +260,7 @@ def _bound_before(
     found = list(_WORD_RE.finditer(before))[-2:]
     words = [word.group().casefold().strip(".") for word in found]
     bound = [(word, at) for word, at in zip(words, found, strict=True) if word in _BOUND_WORDS]
-    if not bound or words[-1] in _DETERMINERS:
+    if not bound or (words[-1] in _DETERMINERS and not _article_of_a_fraction(mention, words)):
         return None  # "well below the 90% industry norm": the bound is on another thing
     if _estimate_of_a_clause(bound[-1][0], before, after):
         return None  # "Analysts estimated 40,000 chips were smuggled": a verb of saying
@@ -284,6 +284,7 @@ def _is_unit_abbreviation(word: str) -> bool:
         bool(_UNIT_ABBREVIATION_RE.match(word))
         or folded in vocab.FLOW_ABBREVIATIONS
         or folded.removesuffix("s") in vocab.UNIT_ABBREVIATIONS_LACKED
+        or _dotted_unit(word)
     )
 
 
@@ -1945,9 +1946,9 @@ def _number_as_name(
         beside = _CAPITALISED_RE.fullmatch(following) or words_before[-1][:1].isupper()
         if beside and (words_before[-1].casefold() == "the" or words_before[-1][:1].isupper()):
             return f"{mention.text!r}, with a capital beside capitalised words, may be a name"
-    bare = re.fullmatch(r"\d{3,}", mention.text) and words_before[-1:] in (["the"], ["The"])
+    bare = re.fullmatch(r"\d{3,}", mention.text) and _after_the(text, mention.start)
     bare = bare and not _counts_before_a_relative(text, mention, following)
-    if bare and (not following.isalpha() or following.casefold() in _FUNCTION_WORDS):
+    if bare and (not following.isalpha() or _counts_nothing(following)):
         return f"'the {mention.text}' with nothing counted after it may be a name (a model)"
     opening = _sentence_before(text, mention.start)
     then = _WORD_AFTER_RE.match(text, next_word.end()) if next_word else None
@@ -2469,3 +2470,85 @@ def _counts_before_a_relative(text: str, mention: Mention, following: str) -> bo
         return False
     before = _sentence_before(text, mention.start)
     return any(not is_year(m.text) for m in find_mentions(before))
+
+
+# Guards carried across a list of bare figures: "the 300, 400, and 500", "between June 8 and
+# 9". An item is a bare number (thousands grouped by a comma with no space after it); items
+# are joined by a comma and a space, "and" or "or" (``joins`` adds words such as "to").
+_BARE_ITEM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+
+def list_head_start(text: str, start: int, joins: tuple[str, ...] = ("and", "or")) -> int:
+    """Where the list of bare figures that the figure at ``start`` closes begins: the start of
+    its first item ("the 300, 400, and 500": the "300"), so that a test of the words before a
+    figure reads the words before its list; ``start`` itself where no list stands before it."""
+    words = "|".join(joins)
+    found = re.search(
+        rf"(?<![\w.,]){_BARE_ITEM}(?:,[ \t]+{_BARE_ITEM})*"
+        rf"(?:,?[ \t]+(?:{words})[ \t]+|,[ \t]+)$",
+        text[max(0, start - 80) : start],
+        re.IGNORECASE,
+    )
+    return max(0, start - 80) + found.start() if found else start
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether "the" stands right before the figure at ``start``, or before the list of bare
+    figures of three digits or more it closes ("the 300, 400, and 500")."""
+    head = list_head_start(text, start)
+    if head != start and not re.match(r"\d{3,}(?![\d.,]\d)", text[head:start]):
+        head = start
+    words = _tokens(_sentence_before(text, head))
+    return words[-1:] in (["the"], ["The"])
+
+
+_FRACTION_WORDS = frozenset(
+    {"half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
+    | {"tenth", "thirds", "quarters", "fifths", "tenths"}
+)
+
+
+def _article_of_a_fraction(mention: Mention, words: list[str]) -> bool:
+    """Whether the determiner right before the figure is the fraction word's own article ("almost
+    the half of all steel"): the hedge before it is on the figure, not on another thing."""
+    if mention.number is None:
+        return False
+    number = mention.text[mention.number[0] - mention.start : mention.number[1] - mention.start]
+    return words[-1] in ("the", "a") and number.casefold() in _FRACTION_WORDS
+
+
+# Letters each closed by a full stop ("s.f.", "k.w.h."), and the few that name no unit.
+_DOTTED_RE = re.compile(r"[a-z](?:\.[a-z])+\.?")
+_DOTTED_NOT_UNITS = frozenset({"e.g.", "i.e.", "a.m.", "p.m.", "u.s.", "u.k.", "n.b."})
+
+
+def _dotted_unit(word: str) -> bool:
+    """Whether ``word`` after a count is a unit written short with full stops: lower-case
+    letters each closed by one ("s.f." for square feet), or a declared unit the project lacks
+    written with one ("sq.", "ft."); not "e.g.", "a.m." or a word ending its sentence."""
+    closed = word if word.endswith(".") else f"{word}."  # a clause's end may cut the last stop
+    if closed in _DOTTED_NOT_UNITS:
+        return False
+    return bool(_DOTTED_RE.fullmatch(word)) or (
+        bool(re.fullmatch(r"[a-z]{1,3}\.", word)) and word[:-1] in vocab.UNIT_ABBREVIATIONS_LACKED
+    )
+
+
+def _verb_after_than(compared_with: str) -> bool:
+    """Whether a verb of change or of a fold opens what follows "than" ("at least one library
+    more than tripled"): "more than" bounds that verb, not the figure before ("more than
+    expected" stays a comparison)."""
+    first = _WORD_RE.match(compared_with.lstrip())
+    if first is None:
+        return False
+    word = first.group().casefold()
+    return word in vocab.CHANGE_VERBS or bool(_FOLD_VERB_RE.fullmatch(word))
+
+
+_FOLD_VERB_RE = re.compile(r"(?:doubl|tripl|quadrupl)(?:ed|es|ing)|halved|halves|halving")
+
+
+def _counts_nothing(word: str) -> bool:
+    """Whether ``word`` after a bare number names nothing it counts: a function word, or an
+    adverb of time or place ("the 300 today")."""
+    return word.casefold() in _FUNCTION_WORDS or word.casefold() in vocab.TIME_PLACE_ADVERBS

@@ -556,6 +556,21 @@ UNSETTLED_PERCENT_NOUNS: dict[str, str] = {
     "return": "a gain in value over a span the words rarely give, or a yield a year",
 }
 
+# Nouns that name a percentage themselves (singular; the plural is made by rule): a change of
+# one written with a noun ("a 3% drop in occupancy") or after a verb with one as its object
+# ("raised rates 0.25%") may be in points or relative, refused (docs/annotations.md, "A change
+# of a percentage written with a noun is refused").
+PERCENTAGE_NOUNS: frozenset[str] = frozenset(
+    {"rate", "share", "margin", "yield", "percentage", "proportion", "occupancy", "vacancy"}
+    | {"utilization", "utilisation", "penetration", "turnout", "unemployment"}
+)
+
+# Adverbs of time or place that count nothing: after "the" and a bare number ("keeps the 300
+# today") they leave the number a name (a model), as the end of the clause would.
+TIME_PLACE_ADVERBS: frozenset[str] = frozenset(
+    {"today", "now", "yesterday", "tomorrow", "tonight", "again", "here", "there", "nowadays"}
+)
+
 # Verbs of change only before a percentage ("the market contracted 2%", "contracted by 2%"): a
 # fall. Before a count or money they name an agreement ("contracted 300 nurses"), read as the
 # count or money they are; they are not in CHANGE_VERBS, so the mention finder leaves them out.
@@ -705,6 +720,9 @@ UNIT_ABBREVIATIONS_LACKED: dict[str, str] = {
     "teu": "twenty-foot equivalent units of container cargo ('3.1 million TEUs')",
     "feu": "forty-foot equivalent units of container cargo ('40,000 FEU')",
     "mmbtu": "million British thermal units ('$3 an MMBtu')",
+    "sf": "square feet of floor space ('2.1 million SF'; 's.f.' with full stops)",
+    "sq": "square (of feet or metres: '400,000 sq. ft.')",
+    "ft": "feet ('300 ft.')",
 }
 # All-capitals abbreviations that name things counted, written singular (the plural adds "s"):
 # after a count ("10,000 GPUs") or a change of one ("added 40 IPOs") they are what is counted.
@@ -1043,6 +1061,17 @@ WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
         "Capitalised number words",
         "the last check (a number word that may be part of a name)",
         CAPITALISED_NUMBER_WORDS,
+    ),
+    (
+        "Time and place adverbs",
+        "the last check (a number that may be a name: 'the 300 today' counts nothing)",
+        TIME_PLACE_ADVERBS,
+    ),
+    (
+        "Percentage nouns",
+        "a change written with a noun, or after a verb, whose object is one of these (a "
+        "percentage itself): refused, points or percent",
+        PERCENTAGE_NOUNS,
     ),
     ("Clause openers", "the reach of a price or a rate (A clause of its own)", CLAUSE_OPENERS),
     (

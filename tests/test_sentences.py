@@ -6325,3 +6325,101 @@ COMPOUND_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), COMPOUND_CASES)
 def test_compound_does_not_make_a_rate_a_year_a_growth_rate(text, words, expected):
     assert_reads_as(text, words, expected)
+
+
+# A guard that holds for the plain form holds across a list, an article or possessive, and a
+# colon label: the later items of "the A, B, and C", the second day of "between <Month> D and
+# D", "double" before a possessive, a per-unit word before "label: amount" items, a fraction
+# word with its own article after a hedge.
+CARRIED_GUARD_CASES = [
+    ("The garage keeps the 300, 400, and 500 in stock.", "500", ("refusal", "'the 500'")),
+    ("The garage keeps the 300, 400 and 500 in stock.", "500", ("refusal", "'the 500'")),
+    ("The garage keeps the 300 or 400 in stock.", "400", ("refusal", "'the 400'")),
+    ("The garage keeps the 300, 400, and 500 now.", "500", ("refusal", "'the 500'")),
+    ("The garage keeps the 300 today.", "300", ("refusal", "'the 300'")),
+    (
+        "The garage sold 300, 400, and 500 cars.",
+        "500 cars",
+        ("count", 500, 500, 500, "exact", "count"),
+    ),
+    ("The fair ran between June 8 and 9.", "9", ("exclusion", "a day of the month")),
+    ("The fair ran from June 8 to 11.", "11", ("refusal", "'June'")),
+    (
+        "The fair drew between 800 and 900 visitors.",
+        "900",
+        ("count", None, 800, 900, "range", "count"),
+    ),
+    ("On June 8 and 40 more days it rained.", "40", ("count", 40, 40, 40, "exact", "count")),
+    (
+        "The mill made 60 carts in June, nearly double last year's output.",
+        "nearly double",
+        ("multiplier", 2.0, 2.0, 2.0, "approximate", "fold"),
+    ),
+    (
+        "The mill made 60 carts in June, almost triple its output of May.",
+        "almost triple",
+        ("multiplier", 3.0, 3.0, 3.0, "approximate", "fold"),
+    ),
+    (
+        "Orders may double in the last quarter.",
+        "double",
+        ("change", 2.0, 2.0, 2.0, "exact", "fold"),
+    ),
+    ("Fee per night, cabins: $80; tents: $20.", "$20", ("refusal", "'night'")),
+    ("Fee per night, cabins: $80; tents: $20.", "$80", ("refusal", "'night'")),
+    ("Fee per night is $80; parking: $5.", "$5", ("money", 5, 5, 5, "exact", "usd")),
+    ("Earnings per share: $3.10.", "$3.10", ("refusal", "'share'")),
+    (
+        "Seeing sales double this year surprised them.",
+        "double",
+        ("change", 2.0, 2.0, 2.0, "exact", "fold"),
+    ),
+    ("The town spent almost the half of its budget.", "half", ("refusal", "'almost'")),
+    ("The town spent the half of its budget.", "half", ("percent", 50, 50, 50, "exact", "percent")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), CARRIED_GUARD_CASES)
+def test_a_guard_of_the_plain_form_is_carried_across_lists_and_determiners(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# Other nouns that are percentages themselves share the "share" rules: a change in them written
+# with a noun is refused (points or percent?); a dotted lower-case abbreviation after a count is
+# a unit written short; "YTD" inside the whole after "of the" does not make a share a change;
+# "growth rates of" a range is a rate a year; ", or about N%" restates a change of a count;
+# "more than" before a verb of change belongs to that verb.
+PERCENTAGE_NOUN_AND_LINK_CASES = [
+    ("A 3.5% drop in vacancy cheered landlords.", "3.5%", ("refusal", "changes a percentage")),
+    ("A 3.5% drop in occupancy worried the hotel.", "3.5%", ("refusal", "changes a percentage")),
+    ("A 3.5% drop in occupancy, the hotel said.", "3.5%", ("refusal", "changes a percentage")),
+    (
+        "A 3.5% drop in revenue hurt the hotel.",
+        "3.5%",
+        ("change", -3.5, -3.5, -3.5, "exact", "percent"),
+    ),
+    ("The depot has 400,000 s.f. of space.", "400,000", ("refusal", "'s.f'")),
+    ("The depot has 400,000 sq. ft. of space.", "400,000", ("refusal", "'sq'")),
+    ("Wind made up 30% of the YTD grid total.", "30%", ("percent", 30, 30, 30, "exact", "percent")),
+    ("Wind output is up 30% YTD.", "30%", ("change", 30, 30, 30, "exact", "percent")),
+    (
+        "Yearly growth rates of 10–15% are normal for the sector.",
+        "10–15%",
+        ("change", None, 10, 15, "range", "percent_per_year"),
+    ),
+    (
+        "Sales of boats rose by 3 million units, or about 9%, in 2021.",
+        "about 9%",
+        ("change", 9, 9, 9, "approximate", "percent"),
+    ),
+    (
+        "Farms with at least one tractor more than doubled.",
+        "at least one",
+        ("count", None, 1, None, "lower", "count"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), PERCENTAGE_NOUN_AND_LINK_CASES)
+def test_percentage_nouns_abbreviations_and_links_read_or_refused(text, words, expected):
+    assert_reads_as(text, words, expected)
