@@ -1663,7 +1663,7 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     start, end = _sentence_span(text, mention.start, mention.end)
     if (reason := unknown_word_after(text[:end], mention, reading, start)) is not None:
         return {"refusal": reason}  # after the steps above, which read neighbours without it
-    return reading
+    return _two_things_or_an_age(text, mention, reading) or reading
 
 
 # --- words touching a figure that its own words do not hold (docs/annotations.md, "A word
@@ -5783,3 +5783,158 @@ def _selected_or_limited(
     if (placed := _estimated_to(text, mention, reading, floor)) is not None:
         return placed
     return _limit_noun(text, mention, reading, floor)
+
+
+# --- two things compared, not one thing over time; rates of change named by a noun; ages the
+# age words did not reach (docs/annotations.md, "Two things compared, rates of change as nouns,
+# and ages") ---
+# "as <adjective or adverb> as" or "the rate/pace/speed of" right after a multiplier
+_RATES_COMPARED_RE = re.compile(
+    r"[ \t]+(?:as[ \t]+[^\W\d_]+[ \t]+as|the[ \t]+(?:rate|pace|speed)[ \t]+of)(?![\w-])",
+    re.IGNORECASE,
+)
+# a comparison with something, later in the clause: "compared to", "relative to", "versus"
+_COMPARED_LATER_RE = re.compile(
+    r"(?<![\w-])(?:compared[ \t]+(?:to|with)|relative[ \t]+to|versus|vs\.?)(?![\w-])",
+    re.IGNORECASE,
+)
+# words that make what follows "compared to" a time, not a thing
+_A_TIME_RE = re.compile(
+    rf"(?<![\w-])(?:{_MONTHS}|years?|quarters?|months?|weeks?|days?|decades?|seasons?|periods?"
+    r"|half|halves|H[12]|Q[1-4]|FY\w*|fiscal|last|previous|prior|preceding|earlier|before|ago"
+    r"|pre-[\w-]+|post-[\w-]+|then|yesterday|today|spring|summer|autumn|fall|winter|same"
+    r"|it[ \t]+was|they[ \t]+were|once)(?![\w-])",
+    re.IGNORECASE,
+)
+_NUMBER_LATER_RE = re.compile(
+    rf"\d|(?<![\w-])(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
+    r"|half|twice|double|triple)(?![\w-])",
+    re.IGNORECASE,
+)
+_ANOTHER_CLAUSE_RE = re.compile(
+    r"(?<![\w-])(?:and|but|while|whereas|which|that|as|when)(?![\w-])", re.IGNORECASE
+)
+# a measure of another thing of the same kind: "of the output of the large one", "of that of
+# its rival", "of the speed of Nvidia's"
+_ANOTHERS_MEASURE_RE = re.compile(
+    r"(?<![\w-])of[ \t]+(?:(?:that|those)[ \t]+of(?:[ \t]+[\w'’-]+){1,4}"
+    r"|the[ \t]+[^\W\d_]+[ \t]+of[ \t]+(?:(?:the|a|an|its|their|his|her)[ \t]+"
+    r"(?:[^\W\d_]+[ \t]+){0,2}ones?|[A-Z][\w-]*['’]s)(?![\w-]))",
+)
+# a rate of change named by a noun before a percentage: "inflation of", "growth slowed to",
+# "the growth rate fell to", "inflation hit"
+_RATE_OF_CHANGE_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<noun>(?:{'|'.join(sorted(vocab.RATE_OF_CHANGE_NOUNS))})"
+    r"(?:[ \t]+rates?)?)"
+    r"(?P<verb>(?:[ \t]+(?:has|have|had|was|is|were|will|would|could|may|might)(?:[ \t]+been)?)?"
+    r"(?:[ \t]+[^\W\d_]+ly)?(?:[ \t]+[^\W\d_]+)?(?:[ \t]+(?:to|at|of|near|around|about))?)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
+_INFLATION_OF_RE = re.compile(r"[ \t]+(?:of|at)", re.IGNORECASE)
+_A_YEAR_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:annual|yearly|annuali[sz]ed|year-on-year|monthly|quarterly)[ \t]+"
+    r"(?:[^\W\d_]+[ \t]+)?$",
+    re.IGNORECASE,
+)
+# an age after "the age(s) of", or the far end of "the ages of 30 and 59"
+_AGE_OF_BEFORE_RE = re.compile(
+    r"(?<![\w-])ages?[ \t]+of[ \t]+(?:\d{1,3}[ \t]*(?:and|to|through|or|-|–)[ \t]*)?$",
+    re.IGNORECASE,
+)
+_YEARS_OLD_AFTER_RE = re.compile(r"[ \t]+(?:old|of[ \t]+age)(?![\w-])", re.IGNORECASE)
+
+
+def _two_things_or_an_age(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A multiplier of two rates read as a change, a change set against a thing, a percentage
+    of another thing's measure, a rate of change named by a noun, or an age the age words did
+    not reach: the reading, refusal or exclusion those words give; else None."""
+    if reading.get("kind") in ("count", "duration") and _an_age_past_of(text, mention, reading):
+        return {"exclusion": vocab.AGE_REASON}
+    if reading.get("kind") == "change" and reading.get("unit") == "fold":
+        return _rates_compared(text, mention, reading)
+    if reading.get("kind") == "change":
+        reason = _change_against_a_thing(text, mention, reading)
+        return None if reason is None else {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
+    if reading.get("kind") != "percent":
+        return None
+    start, end = _sentence_span(text, mention.start, mention.end)
+    brk = _CLAUSE_BREAK_RE.search(text, mention.end, end)
+    other = _ANOTHERS_MEASURE_RE.search(text, mention.start, brk.start() if brk else end)
+    if other is not None:
+        return {
+            "refusal": f"{other.group()!r} after {mention.text!r} sets one thing's measure "
+            f"against another's: a ratio of two things, not a share of a whole; "
+            f"{vocab.REFUSAL_ADVICE}"
+        }
+    return _rate_of_change_noun(text, mention, reading, start)
+
+
+def _an_age_past_of(text: str, mention: Mention, reading: dict[str, Any]) -> bool:
+    """A count after "the age(s) of" ("the ages of 30 and 59": both ends), or years followed
+    by "old" or "of age" ("between 18 and 29 years old")."""
+    if reading.get("unit") == "year" and _YEARS_OLD_AFTER_RE.match(text, mention.end):
+        return True
+    before = text[max(0, mention.start - 30) : mention.start]
+    return reading.get("unit") == "count" and _AGE_OF_BEFORE_RE.search(before) is not None
+
+
+def _rates_compared(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any] | None:
+    """A multiplier read as a change ("grow three times") that "as fast as" or "the rate of"
+    follows compares two rates: a multiplier, never a change. Else None."""
+    written = _RATES_COMPARED_RE.match(text, mention.end)
+    if written is None:
+        return None
+    return reading | {
+        "kind": "multiplier",
+        "read_with": f"{written.group().strip()!r} after it: a ratio of two rates",
+    }
+
+
+def _change_against_a_thing(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """A change followed in its clause by "compared to/with", "relative to" or "versus" and a
+    thing, not a time and no figure ("a 50% increase in traffic compared to the old ferry"): a
+    gap between two things or a change over time? The reason; else None."""
+    _, end = _sentence_span(text, mention.start, mention.end)
+    brk = _CLAUSE_BREAK_RE.search(text, mention.end, end)
+    clause = text[mention.end : brk.start() if brk else end]
+    comparison = _COMPARED_LATER_RE.search(clause)
+    used = str(reading.get("read_with", "")).casefold()
+    if comparison is None or comparison.group().casefold() in used:
+        return None
+    between, compared_with = clause[: comparison.start()], clause[comparison.end() :]
+    if _NUMBER_LATER_RE.search(clause) or _ANOTHER_CLAUSE_RE.search(between):
+        return None  # another figure owns the comparison, or another clause stands between
+    if not compared_with.strip() or _A_TIME_RE.search(compared_with):
+        return None
+    return (
+        f"{comparison.group()!r} after {mention.text!r} sets it against "
+        f"{compared_with.strip()!r}, a thing rather than a time: a gap between two things or "
+        f"a change over time?"
+    )
+
+
+def _rate_of_change_noun(
+    text: str, mention: Mention, reading: dict[str, Any], start: int
+) -> dict[str, Any] | None:
+    """A percentage read as a level whose noun is a rate of change: "inflation of 3.1%" is a
+    rise of prices (a change); a level that "growth", "inflation" or "growth rate" reaches
+    after a verb ("growth slowed to 2.4%", "inflation hit 3%") is refused. Else None."""
+    before = text[max(start, mention.start - 60) : mention.start]
+    named = _RATE_OF_CHANGE_BEFORE_RE.search(before)
+    if named is None or re.match(r"[ \t]+of(?![\w-])", text[mention.end :]):
+        return None  # "growth reached 12% of GDP": a share of a whole
+    noun, verb = named.group("noun"), named.group("verb")
+    a_year = _A_YEAR_BEFORE_RE.search(before, 0, named.start())
+    if noun.casefold() == "inflation" and _INFLATION_OF_RE.fullmatch(verb) and a_year is None:
+        return reading | {
+            "kind": "change",
+            "read_with": f"{named.group().strip()!r} before it: a rise of prices",
+        }
+    return {
+        "refusal": f"{noun!r} before {mention.text!r} names a rate of change, not a level: the "
+        f"words give the rate of a change over a span they may not name, and a verb there "
+        f"moves the rate, not the thing; {vocab.REFUSAL_ADVICE}"
+    }

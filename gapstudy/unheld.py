@@ -509,7 +509,8 @@ def _glued(
     "wafers/month", "10^23"): the figure goes on past the mention's words."""
     left = text[mention.start - 1 : mention.start] if mention.start else ""
     right = text[mention.end : mention.end + 2]
-    glued_left = left.isalnum() or left in ("-", "/", "^")
+    dash = text[max(0, mention.start - 2) : mention.start] == "--"  # two hyphens: a dash
+    glued_left = left.isalnum() or left in ("/", "^") or (left == "-" and not dash)
     glued_right = right[:1].isalnum() or right[:1] in ("/", "^") or right == "- "
     next_word = after.split(None, 1)[0] if after.strip() else ""
     per_word = reading["kind"] == "count" and "/" in next_word.strip(".,")

@@ -5699,3 +5699,85 @@ DOLLAR_CODE_APART_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), DOLLAR_CODE_APART_CASES)
 def test_a_country_code_apart_before_a_bare_dollar_is_that_countrys_dollar(text, words, expected):
     assert_reads_as(text, words, expected)
+
+
+# Two things compared, not one thing over time: a multiplier of two rates ("N times as fast
+# as"), a change set against a thing ("compared to <a thing>"), a percentage of another
+# thing's measure ("of the output of the large one"); a rate of change named by a noun
+# ("inflation of N%", "growth slowed to N%"); an age past "the ages of" (docs/annotations.md,
+# "Two things compared, rates of change as nouns, and ages").
+TWO_THINGS_CASES = [
+    (
+        "Tea sales grow three times as fast as coffee sales.",
+        "three times",
+        ("multiplier", 3, 3, 3, "exact", "fold"),
+    ),
+    ("Exports grew twice as fast as imports.", "twice", ("multiplier", 2, 2, 2, "exact", "fold")),
+    (
+        "Wages rose nearly twice as quickly as prices.",
+        "twice",
+        ("multiplier", 2, 2, 2, "approximate", "fold"),
+    ),
+    (
+        "Tea sales are growing at three times the rate of coffee.",
+        "three times",
+        ("multiplier", 3, 3, 3, "exact", "fold"),
+    ),
+    ("Sales grew three times in 2024.", "three times", ("change", 3, 3, 3, "exact", "fold")),
+    ("Rents rose 9%--twice as fast as wages.", "twice", ("multiplier", 2, 2, 2, "exact", "fold")),
+    ("Rents rose 9%--twice as fast as wages.", "9%", ("change", 9, 9, 9, "exact", "percent")),
+    (
+        "The new bridge drew a 50% increase in traffic compared to the old ferry.",
+        "50%",
+        ("refusal", "'compared to'"),
+    ),
+    ("Sales rose 12% compared with rival chains.", "12%", ("refusal", "'compared with'")),
+    ("Sales rose 5% compared to last year.", "5%", ("change", 5, 5, 5, "exact", "percent")),
+    ("Revenue grew 20% compared with 2023.", "20%", ("change", 20, 20, 20, "exact", "percent")),
+    (
+        "Exports rose 4% in March compared with February.",
+        "4%",
+        ("change", 4, 4, 4, "exact", "percent"),
+    ),
+    (
+        "Sales rose 5% compared with the same period a year ago.",
+        "5%",
+        ("change", 5, 5, 5, "exact", "percent"),
+    ),
+    (
+        "The small reactor gives 40% of the output of the large one.",
+        "40%",
+        ("refusal", "of the large one"),
+    ),
+    (
+        "The plant runs at 70% of that of its rival.",
+        "70%",
+        ("refusal", "of that"),
+    ),
+    (
+        "About 20% of the population of China lives there.",
+        "20%",
+        ("percent", 20, 20, 20, "approximate", "percent"),
+    ),
+    ("Inflation of 3.1% hurt savers.", "3.1%", ("change", 3.1, 3.1, 3.1, "exact", "percent")),
+    ("Pay growth eased to 2.4% by autumn.", "2.4%", ("refusal", "'growth'")),
+    ("GDP growth slowed to 4.5% last year.", "4.5%", ("refusal", "'growth'")),
+    ("China's growth rate fell to 5% in 2024.", "5%", ("refusal", "'growth rate'")),
+    ("Inflation hit 3% in May.", "3%", ("refusal", "'Inflation'")),
+    ("An inflation rate of 3% is high.", "3%", ("refusal", "'inflation rate'")),
+    ("Wage growth of 4% lifted spending.", "4%", ("change", 4, 4, 4, "exact", "percent")),
+    ("The share of growth stocks fell to 30%.", "30%", ("percent", 30, 30, 30, "exact", "percent")),
+    ("Voters between the ages of 30 and 59 lean left.", "30", ("exclusion", "an age")),
+    ("Voters between the ages of 30 and 59 lean left.", "59", ("exclusion", "an age")),
+    ("Voters at the age of 30 lean left.", "30", ("exclusion", "an age")),
+    ("Users between 18 and 29 years old use it.", "18", ("exclusion", "an age")),
+    ("Kids under 12 years of age play.", "12", ("exclusion", "an age")),
+    ("The bridge took 12 years to build.", "12", ("duration", 12, 12, 12, "exact", "year")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), TWO_THINGS_CASES)
+def test_two_things_compared_a_rate_of_change_noun_and_an_age_are_read_or_refused(
+    text, words, expected
+):
+    assert_reads_as(text, words, expected)
