@@ -5821,22 +5821,16 @@ _ANOTHERS_MEASURE_RE = re.compile(
     r"|the[ \t]+[^\W\d_]+[ \t]+of[ \t]+(?:(?:the|a|an|its|their|his|her)[ \t]+"
     r"(?:[^\W\d_]+[ \t]+){0,2}ones?|[A-Z][\w-]*['’]s)(?![\w-]))",
 )
-# a rate of change named by a noun before a percentage: "inflation of", "growth slowed to",
-# "the growth rate fell to", "inflation hit"
-_RATE_OF_CHANGE_BEFORE_RE = re.compile(
-    rf"(?<![\w-])(?P<noun>(?:{'|'.join(sorted(vocab.RATE_OF_CHANGE_NOUNS))})"
-    r"(?:[ \t]+rates?)?)"
-    r"(?P<verb>(?:[ \t]+(?:has|have|had|was|is|were|will|would|could|may|might)(?:[ \t]+been)?)?"
-    r"(?:[ \t]+[^\W\d_]+ly)?(?:[ \t]+[^\W\d_]+)?(?:[ \t]+(?:to|at|of|near|around|about))?)"
+# a noun of change, the subject of a verb that takes it to a figure: "growth slowed to",
+# "the growth rate fell to", "the decline eased to", "growth reached"
+_CHANGE_NOUN_SUBJECT_BEFORE_RE = re.compile(
+    rf"(?<![\w%-])(?P<noun>{'|'.join(sorted(vocab.CHANGE_NOUNS, key=len, reverse=True))})"
+    r"(?:[ \t]+rates?)?(?:[ \t]+(?:has|have|had|was|is|will|would|could|may|might)(?:[ \t]+been)?)?"
+    r"(?:[ \t]+[^\W\d_]+ly)?[ \t]+(?P<verb>[^\W\d_]+[ \t]+(?:to|at)|reached|hit|hits|reaches)"
     r"[ \t]+$",
     re.IGNORECASE,
 )
-_INFLATION_OF_RE = re.compile(r"[ \t]+(?:of|at)", re.IGNORECASE)
-_A_YEAR_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:annual|yearly|annuali[sz]ed|year-on-year|monthly|quarterly)[ \t]+"
-    r"(?:[^\W\d_]+[ \t]+)?$",
-    re.IGNORECASE,
-)
+_FIGURE_BEFORE_NOUN_RE = re.compile(r"[\d%][ \t]*(?:[^\W\d_]+[ \t]+)?$")
 # an age after "the age(s) of", or the far end of "the ages of 30 and 59"
 _AGE_OF_BEFORE_RE = re.compile(
     r"(?<![\w-])ages?[ \t]+of[ \t]+(?:\d{1,3}[ \t]*(?:and|to|through|or|-|–)[ \t]*)?$",
@@ -5849,7 +5843,7 @@ def _two_things_or_an_age(
     text: str, mention: Mention, reading: dict[str, Any]
 ) -> dict[str, Any] | None:
     """A multiplier of two rates read as a change, a change set against a thing, a percentage
-    of another thing's measure, a rate of change named by a noun, or an age the age words did
+    of another thing's measure, a noun of change as the subject, or an age the age words did
     not reach: the reading, refusal or exclusion those words give; else None."""
     if reading.get("kind") in ("count", "duration") and _an_age_past_of(text, mention, reading):
         return {"exclusion": vocab.AGE_REASON}
@@ -5919,22 +5913,28 @@ def _change_against_a_thing(text: str, mention: Mention, reading: dict[str, Any]
 def _rate_of_change_noun(
     text: str, mention: Mention, reading: dict[str, Any], start: int
 ) -> dict[str, Any] | None:
-    """A percentage read as a level whose noun is a rate of change: "inflation of 3.1%" is a
-    rise of prices (a change); a level that "growth", "inflation" or "growth rate" reaches
-    after a verb ("growth slowed to 2.4%", "inflation hit 3%") is refused. Else None."""
+    """A percentage read as the level a noun of change reaches after a verb ("growth slowed to
+    2.4%", "the growth rate fell to 5%", "the decline eased to 2%"): the size of that change,
+    in the noun's direction, as "growth was 5%" is. Else None."""
     before = text[max(start, mention.start - 60) : mention.start]
-    named = _RATE_OF_CHANGE_BEFORE_RE.search(before)
-    if named is None or re.match(r"[ \t]+of(?![\w-])", text[mention.end :]):
+    named = _CHANGE_NOUN_SUBJECT_BEFORE_RE.search(before)
+    if named is None or re.search(r"(?<![\w-])of(?![\w-])", text[mention.start : mention.end + 4]):
         return None  # "growth reached 12% of GDP": a share of a whole
-    noun, verb = named.group("noun"), named.group("verb")
-    a_year = _A_YEAR_BEFORE_RE.search(before, 0, named.start())
-    if noun.casefold() == "inflation" and _INFLATION_OF_RE.fullmatch(verb) and a_year is None:
-        return reading | {
-            "kind": "change",
-            "read_with": f"{named.group().strip()!r} before it: a rise of prices",
-        }
-    return {
-        "refusal": f"{noun!r} before {mention.text!r} names a rate of change, not a level: the "
-        f"words give the rate of a change over a span they may not name, and a verb there "
-        f"moves the rate, not the thing; {vocab.REFUSAL_ADVICE}"
+    if _FIGURE_BEFORE_NOUN_RE.search(before, 0, named.start()):
+        return None  # "a 5% rise to 30%": the noun has its own figure
+    sign = vocab.CHANGE_NOUNS[named.group("noun").casefold()]
+    signed = {
+        name: None if reading[name] is None else sign * abs(reading[name])
+        for name in ("value", "low", "high")
     }
+    if sign < 0 and reading.get("bound") in ("lower", "upper"):
+        return None  # a bound turned by a sign: left as it is read
+    return (
+        reading
+        | signed
+        | {
+            "kind": "change",
+            "read_with": f"{named.group().strip()!r} before it: the size of the "
+            f"{named.group('noun').casefold()}, as its subject",
+        }
+    )

@@ -995,11 +995,6 @@ QUANTIFIER_NOUNS = frozenset(
     }
 )  # fmt: skip
 
-# Nouns that name a rate of change ("inflation of 3.1%", "growth slowed to 2.4%"): a
-# percentage they take is no level; "inflation of N%" is a rise of prices, the level such a
-# noun reaches after a verb is refused.
-RATE_OF_CHANGE_NOUNS = frozenset({"growth", "inflation", "deflation"})
-
 # (heading, where the words are used, words): listed in the docs as words, in order.
 WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
     (
@@ -1053,12 +1048,6 @@ WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
         "Closed-class words",
         "the last check (no unknown word after a figure): never taken for an unknown unit",
         CLOSED_CLASS_WORDS,
-    ),
-    (
-        "Nouns of a rate of change",
-        "the reading of a percentage that one of these (or '<noun> rate') names: 'inflation "
-        "of N%' is a rise, a level the noun reaches after a verb is refused",
-        RATE_OF_CHANGE_NOUNS,
     ),
 )
 

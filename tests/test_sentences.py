@@ -2239,8 +2239,9 @@ SETTLED_CASES = [
         "12,000",
         ("change", -12000, -12000, -12000, "exact", "count"),
     ),
-    # a level after "to" stays a level; things lost or added are counted
-    ("Growth slowed to 5% last quarter.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
+    # a level after "to" stays a level, but a noun of change as the subject makes it the size
+    # of that change; things lost or added are counted
+    ("Growth slowed to 5% last quarter.", "5%", ("change", 5, 5, 5, "exact", "percent")),
     (
         "The firm reported a loss of 2,000 jobs.",
         "2,000",
@@ -4650,7 +4651,7 @@ ENGINEER_NOTE_CASES = [
     (
         "Export growth slowed to 4.8% in May.",
         "4.8%",
-        ("percent", 4.8, 4.8, 4.8, "exact", "percent"),
+        ("change", 4.8, 4.8, 4.8, "exact", "percent"),
     ),
     ("Each jet costs $90 million a plane.", "$90 million", ("refusal", "'a plane'")),
     ("The carrier paid $90 million a plane for the jets.", "$90 million", ("refusal", "'a plane'")),
@@ -5703,8 +5704,8 @@ def test_a_country_code_apart_before_a_bare_dollar_is_that_countrys_dollar(text,
 
 # Two things compared, not one thing over time: a multiplier of two rates ("N times as fast
 # as"), a change set against a thing ("compared to <a thing>"), a percentage of another
-# thing's measure ("of the output of the large one"); a rate of change named by a noun
-# ("inflation of N%", "growth slowed to N%"); an age past "the ages of" (docs/annotations.md,
+# thing's measure ("of the output of the large one"); a noun of change as the subject
+# ("growth slowed to N%": that change); an age past "the ages of" (docs/annotations.md,
 # "Two things compared, rates of change as nouns, and ages").
 TWO_THINGS_CASES = [
     (
@@ -5759,12 +5760,21 @@ TWO_THINGS_CASES = [
         "20%",
         ("percent", 20, 20, 20, "approximate", "percent"),
     ),
-    ("Inflation of 3.1% hurt savers.", "3.1%", ("change", 3.1, 3.1, 3.1, "exact", "percent")),
-    ("Pay growth eased to 2.4% by autumn.", "2.4%", ("refusal", "'growth'")),
-    ("GDP growth slowed to 4.5% last year.", "4.5%", ("refusal", "'growth'")),
-    ("China's growth rate fell to 5% in 2024.", "5%", ("refusal", "'growth rate'")),
-    ("Inflation hit 3% in May.", "3%", ("refusal", "'Inflation'")),
-    ("An inflation rate of 3% is high.", "3%", ("refusal", "'inflation rate'")),
+    # inflation names a level (docs: "average" as a verb names a level), growth a change
+    ("Inflation of 3.1% hurt savers.", "3.1%", ("percent", 3.1, 3.1, 3.1, "exact", "percent")),
+    ("Inflation hit 3% in May.", "3%", ("percent", 3, 3, 3, "exact", "percent")),
+    ("Pay growth eased to 2.4% by autumn.", "2.4%", ("change", 2.4, 2.4, 2.4, "exact", "percent")),
+    ("GDP growth slowed to 4.5% last year.", "4.5%", ("change", 4.5, 4.5, 4.5, "exact", "percent")),
+    ("China's growth rate fell to 5% in 2024.", "5%", ("change", 5, 5, 5, "exact", "percent")),
+    ("Sales growth reached 12% in 2024.", "12%", ("change", 12, 12, 12, "exact", "percent")),
+    ("The decline eased to 2% in May.", "2%", ("change", -2, -2, -2, "exact", "percent")),
+    (
+        "Investment growth reached 12% of GDP.",
+        "12%",
+        ("percent", 12, 12, 12, "exact", "percent"),
+    ),
+    ("A 5% rise to 30% followed.", "30%", ("refusal", "one end of a range")),
+    ("Growth fell 2% in May.", "2%", ("refusal", "a change of a growth rate")),
     ("Wage growth of 4% lifted spending.", "4%", ("change", 4, 4, 4, "exact", "percent")),
     ("The share of growth stocks fell to 30%.", "30%", ("percent", 30, 30, 30, "exact", "percent")),
     ("Voters between the ages of 30 and 59 lean left.", "30", ("exclusion", "an age")),
