@@ -1530,6 +1530,7 @@ def _price_of_a_unit(
     start = breaks[-1] if breaks else floor
     found = list(_PRICE_OF_A_UNIT_RE.finditer(text, start, mention.start))
     found = found or _unit_then_price_verb(text, start, mention)
+    found = [one for one in found if not _one_item_sold(one)]
     pers = list(_PER_EARLIER_RE.finditer(text, start, mention.start)) if is_pair else []
     if not found and not pers:
         return None
@@ -4896,6 +4897,8 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
         return doer
     if (shrank := _percent_change_verb(words, mention, reading)) is not None:
         return shrank
+    if (ranked := _followed_by_in_a_ranking(text, mention, reading, words)) is not None:
+        return ranked
     if (own := _undeclared_verb_before(words)) is not None:
         return {  # "costs mushroomed by nearly 5 percent": not the "rose" of an earlier clause
             "refusal": f"{mention.text!r} follows {own!r}, which is not a declared verb of "
@@ -5830,6 +5833,10 @@ _CHANGE_NOUN_SUBJECT_BEFORE_RE = re.compile(
     r"[ \t]+$",
     re.IGNORECASE,
 )
+_DETERMINER_END_RE = re.compile(
+    r"(?<![\w-])(?:the|its|their|this|that|a|an|his|her|our|[^\W\d_]+['’]s?)[ \t]+$",
+    re.IGNORECASE,
+)
 _FIGURE_BEFORE_NOUN_RE = re.compile(r"[\d%][ \t]*(?:[^\W\d_]+[ \t]+)?$")
 # an age after "the age(s) of", or the far end of "the ages of 30 and 59"
 _AGE_OF_BEFORE_RE = re.compile(
@@ -5922,6 +5929,8 @@ def _rate_of_change_noun(
         return None  # "growth reached 12% of GDP": a share of a whole
     if _FIGURE_BEFORE_NOUN_RE.search(before, 0, named.start()):
         return None  # "a 5% rise to 30%": the noun has its own figure
+    if is_verb(named.group("noun")) and not _DETERMINER_END_RE.search(before, 0, named.start()):
+        return None  # "will rise substantially to 36%": a verb, not a noun as the subject
     sign = vocab.CHANGE_NOUNS[named.group("noun").casefold()]
     signed = {
         name: None if reading[name] is None else sign * abs(reading[name])
@@ -5938,3 +5947,27 @@ def _rate_of_change_noun(
             f"{named.group('noun').casefold()}, as its subject",
         }
     )
+
+
+def _followed_by_in_a_ranking(
+    text: str, mention: Mention, reading: dict[str, Any], words: list[str]
+) -> dict[str, Any] | None:
+    """ "followed by" right before a percentage, after a comma that closes an earlier figure of
+    the same unit ("Rye led with 40 percent, followed by 9 percent for oat"): the next item of
+    a ranking, read as that figure's level; "by" there names no change. Else None."""
+    if words != ["followed"] or reading.get("kind") != "percent":
+        return None
+    earlier = [m for m in find_mentions(text[: mention.start]) if m.end <= mention.start]
+    if not earlier or not re.fullmatch(r"[ \t]*,[ \t]*", text[earlier[-1].end : mention.start - 9]):
+        return None
+    first = read_mention(earlier[-1].text)
+    if first.get("kind") != "percent" or first.get("unit") != reading.get("unit"):
+        return None
+    return reading | {"read_with": "'followed by' before it: the next item of a ranking, no change"}
+
+
+def _one_item_sold(found: re.Match[str]) -> bool:
+    """Whether the unit of "the cost of a <unit> of <goods>" names one item sold as such
+    (vocab.ONE_ITEM_NOUNS: "a pair of ski boots", "a set of tyres"): the amount is money, no
+    price per a unit."""
+    return found.group("unit").casefold() in vocab.ONE_ITEM_NOUNS

@@ -1464,6 +1464,7 @@ def _operators_unaccounted(
         found_after = [(w, n) for w, n in found_after if n != "a rate"]
     found = [(w, n) for w, n in found if not _held_by_kind(w, n, reading)]
     found = [(w, n) for w, n in found if not _estimate_of_a_clause(w, before, after)]
+    found = [(w, n) for w, n in found if not _each_before_a_change(w, text, mention, reading)]
     found_after = [(w, n) for w, n in found_after if not _held_by_kind(w, n, reading)]
     if not found and not found_after:
         return None
@@ -1711,6 +1712,8 @@ def _decided_before(
     correction of 10%")."""
     if not _is_bare(reading, after) or _tokens(mention.text)[:1] in (["from"], ["between"]):
         return None  # "ranged from 5% to 10%": the verb's object is no bare figure
+    if str(reading.get("read_with", "")).startswith("'followed by'"):
+        return None  # the next item of a ranking: the reading holds "followed by"
     words = _hedge_stripped(_tokens(before), mention.text)
     folded = [word.casefold() for word in words]
     level_nouns = _level_words()[1]
@@ -1735,6 +1738,8 @@ def _decided_before(
     elif folded[-1] in _CHANGE_WORDS | _BOUND_OPERATORS | vocab.AMOUNT_VERBS:
         return None  # a declared word: the reading and the acceptance rule hold it
     elif is_verb(folded[-1]) and (len(words) < 2 or folded[-2] not in _DETERMINERS):
+        if _level_noun_right_before(folded):
+            return None  # "its pass rate near 90%": the noun names the level, as "a rate of"
         word, what = words[-1], "verb"
     else:
         return None
@@ -2411,3 +2416,34 @@ def _vague_far_end(
         f"{vague.group('word')!r} at the far end of the range that starts with {mention.text!r} "
         f"gives no number: the figure is no exact amount"
     )
+
+
+# --- a level noun written straight before its figure (docs/annotations.md, "Two things
+# compared, rates of change as nouns, and ages") ---
+def _level_noun_right_before(folded: list[str]) -> bool:
+    """Whether the last of ``folded`` (the clause's words before a bare percentage, in lower
+    case) is a declared level noun ("rate", "share", "level") after a noun in the singular
+    that names what it is the level of: "its pass rate near 90%", "vacancy rates approaching
+    8%"; after a plural, an adverb or a pronoun it may be a verb ("analysts now rate 90%" stays
+    decided by the verb)."""
+    if folded[-1] not in _level_words()[1] or len(folded) < 2:
+        return False
+    before = folded[-2]  # a noun in the singular names what the level is of: "pass", "vacancy"
+    plural = before.endswith(("'", "’")) or (before.endswith("s") and not before.endswith("ss"))
+    kinds = _parts_of_speech(before)
+    return "NOUN" in kinds and "ADV" not in kinds and not plural and before not in _PRONOUNS_AFTER
+
+
+_EACH_RIGHT_BEFORE_RE = re.compile(r"(?<![\w-])each[ \t]+$", re.IGNORECASE)
+
+
+def _each_before_a_change(word: str, text: str, mention: Mention, reading: dict[str, Any]) -> bool:
+    """Whether ``word`` is "each" right before a change whose verb the mention holds ("the
+    three mills tied, each falling by 2%"): the same change for every item named, no rate."""
+    if word.casefold() != "each" or reading["kind"] != "change":
+        return False
+    verb = mention.text.split(None, 1)[0].casefold()
+    moved = verb in vocab.CHANGE_VERBS or lemminflect.getLemma(verb, upos="VERB")[0] in (
+        vocab.CHANGE_VERBS
+    )
+    return moved and _EACH_RIGHT_BEFORE_RE.search(text, 0, mention.start) is not None

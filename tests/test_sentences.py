@@ -5783,6 +5783,38 @@ TWO_THINGS_CASES = [
     ("Users between 18 and 29 years old use it.", "18", ("exclusion", "an age")),
     ("Kids under 12 years of age play.", "12", ("exclusion", "an age")),
     ("The bridge took 12 years to build.", "12", ("duration", 12, 12, 12, "exact", "year")),
+    # a level noun straight before its figure; "each" before a change; "followed by" in a
+    # ranking; "a pair of" names one item sold
+    (
+        "The school kept its pass rate near 90% in June.",
+        "90%",
+        ("percent", 90, 90, 90, "approximate", "percent"),
+    ),
+    (
+        "Vacancy rates approaching 8% worried landlords.",
+        "8%",
+        ("percent", 8, 8, 8, "approximate", "percent"),
+    ),
+    ("Analysts now rate 90%.", "90%", ("refusal", "'rate' right before")),
+    ("They rate 90%.", "90%", ("refusal", "'rate' right before")),
+    (
+        "The three mills tied, each falling by 2%.",
+        "2%",
+        ("change", -2, -2, -2, "exact", "percent"),
+    ),
+    (
+        "Rye led with 40 percent, followed by 9 percent for oat.",
+        "9 percent",
+        ("percent", 9, 9, 9, "exact", "percent"),
+    ),
+    ("Sales rose 40%, followed by 9% in May.", "9%", ("refusal", "'followed'")),
+    (
+        "The average cost of a pair of ski boots is $300 to $700.",
+        "$300",
+        ("money", None, 300, 700, "range", "usd"),
+    ),
+    ("The price of a dozen roses hit $40.", "$40", ("refusal", "'dozen'")),
+    ("The price of a litre of milk rose to $2.", "$2", ("refusal", "'litre'")),
 ]
 
 
