@@ -5921,8 +5921,8 @@ def _rate_of_change_noun(
     text: str, mention: Mention, reading: dict[str, Any], start: int
 ) -> dict[str, Any] | None:
     """A percentage read as the level a noun of change reaches after a verb ("growth slowed to
-    2.4%", "the growth rate fell to 5%", "the decline eased to 2%"): the size of that change,
-    in the noun's direction, as "growth was 5%" is. Else None."""
+    2.4%", "the growth rate fell to 5%", "the decline eased to 2%"): the level the rate reached
+    or the size of the change ("growth was 5%")? Refused. Else None."""
     before = text[max(start, mention.start - 60) : mention.start]
     named = _CHANGE_NOUN_SUBJECT_BEFORE_RE.search(before)
     if named is None or re.search(r"(?<![\w-])of(?![\w-])", text[mention.start : mention.end + 4]):
@@ -5931,22 +5931,11 @@ def _rate_of_change_noun(
         return None  # "a 5% rise to 30%": the noun has its own figure
     if is_verb(named.group("noun")) and not _DETERMINER_END_RE.search(before, 0, named.start()):
         return None  # "will rise substantially to 36%": a verb, not a noun as the subject
-    sign = vocab.CHANGE_NOUNS[named.group("noun").casefold()]
-    signed = {
-        name: None if reading[name] is None else sign * abs(reading[name])
-        for name in ("value", "low", "high")
+    return {
+        "refusal": f"{named.group().strip()!r} before {mention.text!r}: a noun of change as the "
+        f"subject makes it the level its rate reached or the size of that change (as "
+        f"'growth was 5%'), which the words do not settle; {vocab.REFUSAL_ADVICE}"
     }
-    if sign < 0 and reading.get("bound") in ("lower", "upper"):
-        return None  # a bound turned by a sign: left as it is read
-    return (
-        reading
-        | signed
-        | {
-            "kind": "change",
-            "read_with": f"{named.group().strip()!r} before it: the size of the "
-            f"{named.group('noun').casefold()}, as its subject",
-        }
-    )
 
 
 def _followed_by_in_a_ranking(

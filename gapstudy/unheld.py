@@ -1738,7 +1738,7 @@ def _decided_before(
     elif folded[-1] in _CHANGE_WORDS | _BOUND_OPERATORS | vocab.AMOUNT_VERBS:
         return None  # a declared word: the reading and the acceptance rule hold it
     elif is_verb(folded[-1]) and (len(words) < 2 or folded[-2] not in _DETERMINERS):
-        if _level_noun_right_before(folded):
+        if _level_noun_right_before(folded, reading):
             return None  # "its pass rate near 90%": the noun names the level, as "a rate of"
         word, what = words[-1], "verb"
     else:
@@ -2420,14 +2420,17 @@ def _vague_far_end(
 
 # --- a level noun written straight before its figure (docs/annotations.md, "Two things
 # compared, rates of change as nouns, and ages") ---
-def _level_noun_right_before(folded: list[str]) -> bool:
+def _level_noun_right_before(folded: list[str], reading: dict[str, Any]) -> bool:
     """Whether the last of ``folded`` (the clause's words before a bare percentage, in lower
     case) is a declared level noun ("rate", "share", "level") after a noun in the singular
     that names what it is the level of: "its pass rate near 90%", "vacancy rates approaching
     8%"; after a plural, an adverb or a pronoun it may be a verb ("analysts now rate 90%" stays
-    decided by the verb)."""
-    if folded[-1] not in _level_words()[1] or len(folded) < 2:
+    decided by the verb). Points, or a word of change earlier in the clause ("increased its
+    market share 0.4 points"), leave it to the verb's rule."""
+    if folded[-1] not in _level_words()[1] or len(folded) < 2 or reading["unit"] != "percent":
         return False
+    if set(folded) & _CHANGE_WORDS:
+        return False  # "increased its market share 0.4 points": the size of a change?
     before = folded[-2]  # a noun in the singular names what the level is of: "pass", "vacancy"
     plural = before.endswith(("'", "’")) or (before.endswith("s") and not before.endswith("ss"))
     kinds = _parts_of_speech(before)
