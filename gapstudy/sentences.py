@@ -5818,11 +5818,11 @@ _ANOTHER_CLAUSE_RE = re.compile(
     r"(?<![\w-])(?:and|but|while|whereas|which|that|as|when)(?![\w-])", re.IGNORECASE
 )
 # a measure of another thing of the same kind: "of the output of the large one", "of that of
-# its rival", "of the speed of Nvidia's"
+# its rival", "of the speed of Nvidia's" (the possessive standing alone, at its clause's end)
 _ANOTHERS_MEASURE_RE = re.compile(
     r"(?<![\w-])of[ \t]+(?:(?:that|those)[ \t]+of(?:[ \t]+[\w'’-]+){1,4}"
     r"|the[ \t]+[^\W\d_]+[ \t]+of[ \t]+(?:(?:the|a|an|its|their|his|her)[ \t]+"
-    r"(?:[^\W\d_]+[ \t]+){0,2}ones?|[A-Z][\w-]*['’]s)(?![\w-]))",
+    r"(?:[^\W\d_]+[ \t]+){0,2}ones?(?![\w-])|[A-Z][\w-]*['’]s(?=[ \t]*(?:[,.;:)!?]|$))))",
 )
 # a noun of change, the subject of a verb that takes it to a figure: "growth slowed to",
 # "the growth rate fell to", "the decline eased to", "growth reached"

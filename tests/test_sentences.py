@@ -5755,6 +5755,12 @@ TWO_THINGS_CASES = [
         "70%",
         ("refusal", "of that"),
     ),
+    ("Its chip matches 60% of the speed of Nvidia's.", "60%", ("refusal", "Nvidia's")),
+    (
+        "The model uses under 10% of the parameters of Alphabet's RT-2.",
+        "10%",
+        ("percent", None, None, 10, "upper", "percent"),
+    ),
     (
         "About 20% of the population of China lives there.",
         "20%",
