@@ -1534,6 +1534,7 @@ def _price_of_a_unit(
     start = breaks[-1] if breaks else floor
     found = list(_PRICE_OF_A_UNIT_RE.finditer(text, start, mention.start))
     found = found or _unit_then_price_verb(text, start, mention)
+    found = [one for one in found if not _one_item_sold(one)]
     pers = list(_PER_EARLIER_RE.finditer(text, start, mention.start)) if is_pair else []
     if not found and not pers:
         return None
@@ -1680,7 +1681,7 @@ def read_in_sentence(text: str, mention: Mention) -> dict[str, Any]:
     start, end = _sentence_span(text, mention.start, mention.end)
     if (reason := unknown_word_after(text[:end], mention, reading, start)) is not None:
         return {"refusal": reason}  # after the steps above, which read neighbours without it
-    return reading
+    return _two_things_or_an_age(text, mention, reading) or reading
 
 
 # --- words touching a figure that its own words do not hold (docs/annotations.md, "A word
@@ -4920,6 +4921,8 @@ def _read_by(text: str, mention: Mention, reading: dict[str, Any], floor: int) -
         return doer
     if (shrank := _percent_change_verb(words, mention, reading)) is not None:
         return shrank
+    if (ranked := _followed_by_in_a_ranking(text, mention, reading, words)) is not None:
+        return ranked
     if (own := _undeclared_verb_before(words)) is not None:
         return {  # "costs wobbled by nearly 5 percent": not the "rose" of an earlier clause
             "refusal": f"{mention.text!r} follows {own!r}, which is not a declared verb of "
@@ -6027,3 +6030,177 @@ def _hedged_or_plain(reading: dict[str, Any]) -> bool:
     """Whether a reading has no qualifier, or only a hedge ("or about 12%"): a hedge never
     breaks the link of a restatement to the change it restates."""
     return not reading.get("qualifier") or reading.get("bound") == "approximate"
+
+
+# --- two things compared, not one thing over time; rates of change named by a noun; ages the
+# age words did not reach (docs/annotations.md, "Two things compared, rates of change as nouns,
+# and ages") ---
+# "as <adjective or adverb> as" or "the rate/pace/speed of" right after a multiplier
+_RATES_COMPARED_RE = re.compile(
+    r"[ \t]+(?:as[ \t]+[^\W\d_]+[ \t]+as|the[ \t]+(?:rate|pace|speed)[ \t]+of)(?![\w-])",
+    re.IGNORECASE,
+)
+# a comparison with something, later in the clause: "compared to", "relative to", "versus"
+_COMPARED_LATER_RE = re.compile(
+    r"(?<![\w-])(?:compared[ \t]+(?:to|with)|relative[ \t]+to|versus|vs\.?)(?![\w-])",
+    re.IGNORECASE,
+)
+# words that make what follows "compared to" a time, not a thing
+_A_TIME_RE = re.compile(
+    rf"(?<![\w-])(?:{_MONTHS}|years?|quarters?|months?|weeks?|days?|decades?|seasons?|periods?"
+    r"|half|halves|H[12]|Q[1-4]|FY\w*|fiscal|last|previous|prior|preceding|earlier|before|ago"
+    r"|pre-[\w-]+|post-[\w-]+|then|yesterday|today|spring|summer|autumn|fall|winter|same"
+    r"|it[ \t]+was|they[ \t]+were|once)(?![\w-])",
+    re.IGNORECASE,
+)
+_NUMBER_LATER_RE = re.compile(
+    rf"\d|(?<![\w-])(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
+    r"|half|twice|double|triple)(?![\w-])",
+    re.IGNORECASE,
+)
+_ANOTHER_CLAUSE_RE = re.compile(
+    r"(?<![\w-])(?:and|but|while|whereas|which|that|as|when)(?![\w-])", re.IGNORECASE
+)
+# a measure of another thing of the same kind: "of the output of the large one", "of that of
+# its rival", "of the speed of Nvidia's" (the possessive standing alone, at its clause's end)
+_ANOTHERS_MEASURE_RE = re.compile(
+    r"(?<![\w-])of[ \t]+(?:(?:that|those)[ \t]+of(?:[ \t]+[\w'’-]+){1,4}"
+    r"|the[ \t]+[^\W\d_]+[ \t]+of[ \t]+(?:(?:the|a|an|its|their|his|her)[ \t]+"
+    r"(?:[^\W\d_]+[ \t]+){0,2}ones?(?![\w-])|[A-Z][\w-]*['’]s(?=[ \t]*(?:[,.;:)!?]|$))))",
+)
+# a noun of change, the subject of a verb that takes it to a figure: "growth slowed to",
+# "the growth rate fell to", "the decline eased to", "growth reached"
+_CHANGE_NOUN_SUBJECT_BEFORE_RE = re.compile(
+    rf"(?<![\w%-])(?P<noun>{'|'.join(sorted(vocab.CHANGE_NOUNS, key=len, reverse=True))})"
+    r"(?:[ \t]+rates?)?(?:[ \t]+(?:has|have|had|was|is|will|would|could|may|might)(?:[ \t]+been)?)?"
+    r"(?:[ \t]+[^\W\d_]+ly)?[ \t]+(?P<verb>[^\W\d_]+[ \t]+(?:to|at)|reached|hit|hits|reaches)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
+_DETERMINER_END_RE = re.compile(
+    r"(?<![\w-])(?:the|its|their|this|that|a|an|his|her|our|[^\W\d_]+['’]s?)[ \t]+$",
+    re.IGNORECASE,
+)
+_FIGURE_BEFORE_NOUN_RE = re.compile(r"[\d%][ \t]*(?:[^\W\d_]+[ \t]+)?$")
+# an age after "the age(s) of", or the far end of "the ages of 30 and 59"
+_AGE_OF_BEFORE_RE = re.compile(
+    r"(?<![\w-])ages?[ \t]+of[ \t]+(?:\d{1,3}[ \t]*(?:and|to|through|or|-|–)[ \t]*)?$",
+    re.IGNORECASE,
+)
+_YEARS_OLD_AFTER_RE = re.compile(r"[ \t]+(?:old|of[ \t]+age)(?![\w-])", re.IGNORECASE)
+
+
+def _two_things_or_an_age(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A multiplier of two rates read as a change, a change set against a thing, a percentage
+    of another thing's measure, a noun of change as the subject, or an age the age words did
+    not reach: the reading, refusal or exclusion those words give; else None."""
+    if reading.get("kind") in ("count", "duration") and _an_age_past_of(text, mention, reading):
+        return {"exclusion": vocab.AGE_REASON}
+    if reading.get("kind") == "change" and reading.get("unit") == "fold":
+        return _rates_compared(text, mention, reading)
+    if reading.get("kind") == "change":
+        reason = _change_against_a_thing(text, mention, reading)
+        return None if reason is None else {"refusal": f"{reason}; {vocab.REFUSAL_ADVICE}"}
+    if reading.get("kind") != "percent":
+        return None
+    start, end = _sentence_span(text, mention.start, mention.end)
+    brk = _CLAUSE_BREAK_RE.search(text, mention.end, end)
+    other = _ANOTHERS_MEASURE_RE.search(text, mention.start, brk.start() if brk else end)
+    if other is not None:
+        return {
+            "refusal": f"{other.group()!r} after {mention.text!r} sets one thing's measure "
+            f"against another's: a ratio of two things, not a share of a whole; "
+            f"{vocab.REFUSAL_ADVICE}"
+        }
+    return _rate_of_change_noun(text, mention, reading, start)
+
+
+def _an_age_past_of(text: str, mention: Mention, reading: dict[str, Any]) -> bool:
+    """A count after "the age(s) of" ("the ages of 30 and 59": both ends), or years followed
+    by "old" or "of age" ("between 18 and 29 years old")."""
+    if reading.get("unit") == "year" and _YEARS_OLD_AFTER_RE.match(text, mention.end):
+        return True
+    before = text[max(0, mention.start - 30) : mention.start]
+    return reading.get("unit") == "count" and _AGE_OF_BEFORE_RE.search(before) is not None
+
+
+def _rates_compared(text: str, mention: Mention, reading: dict[str, Any]) -> dict[str, Any] | None:
+    """A multiplier read as a change ("grow three times") that "as fast as" or "the rate of"
+    follows compares two rates: a multiplier, never a change. Else None."""
+    written = _RATES_COMPARED_RE.match(text, mention.end)
+    if written is None:
+        return None
+    return reading | {
+        "kind": "multiplier",
+        "read_with": f"{written.group().strip()!r} after it: a ratio of two rates",
+    }
+
+
+def _change_against_a_thing(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """A change followed in its clause by "compared to/with", "relative to" or "versus" and a
+    thing, not a time and no figure ("a 50% increase in traffic compared to the old ferry"): a
+    gap between two things or a change over time? The reason; else None."""
+    _, end = _sentence_span(text, mention.start, mention.end)
+    brk = _CLAUSE_BREAK_RE.search(text, mention.end, end)
+    clause = text[mention.end : brk.start() if brk else end]
+    comparison = _COMPARED_LATER_RE.search(clause)
+    used = str(reading.get("read_with", "")).casefold()
+    if comparison is None or comparison.group().casefold() in used:
+        return None
+    between, compared_with = clause[: comparison.start()], clause[comparison.end() :]
+    if _NUMBER_LATER_RE.search(clause) or _ANOTHER_CLAUSE_RE.search(between):
+        return None  # another figure owns the comparison, or another clause stands between
+    if not compared_with.strip() or _A_TIME_RE.search(compared_with):
+        return None
+    return (
+        f"{comparison.group()!r} after {mention.text!r} sets it against "
+        f"{compared_with.strip()!r}, a thing rather than a time: a gap between two things or "
+        f"a change over time?"
+    )
+
+
+def _rate_of_change_noun(
+    text: str, mention: Mention, reading: dict[str, Any], start: int
+) -> dict[str, Any] | None:
+    """A percentage read as the level a noun of change reaches after a verb ("growth slowed to
+    2.4%", "the growth rate fell to 5%", "the decline eased to 2%"): the level the rate reached
+    or the size of the change ("growth was 5%")? Refused. Else None."""
+    before = text[max(start, mention.start - 60) : mention.start]
+    named = _CHANGE_NOUN_SUBJECT_BEFORE_RE.search(before)
+    if named is None or re.search(r"(?<![\w-])of(?![\w-])", text[mention.start : mention.end + 4]):
+        return None  # "growth reached 12% of GDP": a share of a whole
+    if _FIGURE_BEFORE_NOUN_RE.search(before, 0, named.start()):
+        return None  # "a 5% rise to 30%": the noun has its own figure
+    if is_verb(named.group("noun")) and not _DETERMINER_END_RE.search(before, 0, named.start()):
+        return None  # "will rise substantially to 36%": a verb, not a noun as the subject
+    return {
+        "refusal": f"{named.group().strip()!r} before {mention.text!r}: a noun of change as the "
+        f"subject makes it the level its rate reached or the size of that change (as "
+        f"'growth was 5%'), which the words do not settle; {vocab.REFUSAL_ADVICE}"
+    }
+
+
+def _followed_by_in_a_ranking(
+    text: str, mention: Mention, reading: dict[str, Any], words: list[str]
+) -> dict[str, Any] | None:
+    """ "followed by" right before a percentage, after a comma that closes an earlier figure of
+    the same unit ("Rye led with 40 percent, followed by 9 percent for oat"): the next item of
+    a ranking, read as that figure's level; "by" there names no change. Else None."""
+    if words != ["followed"] or reading.get("kind") != "percent":
+        return None
+    earlier = [m for m in find_mentions(text[: mention.start]) if m.end <= mention.start]
+    if not earlier or not re.fullmatch(r"[ \t]*,[ \t]*", text[earlier[-1].end : mention.start - 9]):
+        return None
+    first = read_mention(earlier[-1].text)
+    if first.get("kind") != "percent" or first.get("unit") != reading.get("unit"):
+        return None
+    return reading | {"read_with": "'followed by' before it: the next item of a ranking, no change"}
+
+
+def _one_item_sold(found: re.Match[str]) -> bool:
+    """Whether the unit of "the cost of a <unit> of <goods>" names one item sold as such
+    (vocab.ONE_ITEM_NOUNS: "a pair of ski boots", "a set of tyres"): the amount is money, no
+    price per a unit."""
+    return found.group("unit").casefold() in vocab.ONE_ITEM_NOUNS

@@ -510,7 +510,8 @@ def _glued(
     "wafers/month", "10^23"): the figure goes on past the mention's words."""
     left = text[mention.start - 1 : mention.start] if mention.start else ""
     right = text[mention.end : mention.end + 2]
-    glued_left = left.isalnum() or left in ("-", "/", "^")
+    dash = text[max(0, mention.start - 2) : mention.start] == "--"  # two hyphens: a dash
+    glued_left = left.isalnum() or left in ("/", "^") or (left == "-" and not dash)
     glued_right = right[:1].isalnum() or right[:1] in ("/", "^") or right == "- "
     next_word = after.split(None, 1)[0] if after.strip() else ""
     per_word = reading["kind"] == "count" and "/" in next_word.strip(".,")
@@ -1466,6 +1467,7 @@ def _operators_unaccounted(
         found_after = [(w, n) for w, n in found_after if n != "a rate"]
     found = [(w, n) for w, n in found if not _held_by_kind(w, n, reading)]
     found = [(w, n) for w, n in found if not _estimate_of_a_clause(w, before, after)]
+    found = [(w, n) for w, n in found if not _each_before_a_change(w, text, mention, reading)]
     found_after = [(w, n) for w, n in found_after if not _held_by_kind(w, n, reading)]
     if not found and not found_after:
         return None
@@ -1713,6 +1715,8 @@ def _decided_before(
     correction of 10%")."""
     if not _is_bare(reading, after) or _tokens(mention.text)[:1] in (["from"], ["between"]):
         return None  # "ranged from 5% to 10%": the verb's object is no bare figure
+    if str(reading.get("read_with", "")).startswith("'followed by'"):
+        return None  # the next item of a ranking: the reading holds "followed by"
     words = _hedge_stripped(_tokens(before), mention.text)
     folded = [word.casefold() for word in words]
     level_nouns = _level_words()[1]
@@ -1737,6 +1741,8 @@ def _decided_before(
     elif folded[-1] in _CHANGE_WORDS | _BOUND_OPERATORS | vocab.AMOUNT_VERBS:
         return None  # a declared word: the reading and the acceptance rule hold it
     elif is_verb(folded[-1]) and (len(words) < 2 or folded[-2] not in _DETERMINERS):
+        if _level_noun_right_before(folded, reading):
+            return None  # "its pass rate near 90%": the noun names the level, as "a rate of"
         word, what = words[-1], "verb"
     else:
         return None
@@ -2552,3 +2558,37 @@ def _counts_nothing(word: str) -> bool:
     """Whether ``word`` after a bare number names nothing it counts: a function word, or an
     adverb of time or place ("the 300 today")."""
     return word.casefold() in _FUNCTION_WORDS or word.casefold() in vocab.TIME_PLACE_ADVERBS
+
+
+# --- a level noun written straight before its figure (docs/annotations.md, "Two things
+# compared, rates of change as nouns, and ages") ---
+def _level_noun_right_before(folded: list[str], reading: dict[str, Any]) -> bool:
+    """Whether the last of ``folded`` (the clause's words before a bare percentage, in lower
+    case) is a declared level noun ("rate", "share", "level") after a noun in the singular
+    that names what it is the level of: "its pass rate near 90%", "vacancy rates approaching
+    8%"; after a plural, an adverb or a pronoun it may be a verb ("analysts now rate 90%" stays
+    decided by the verb). Points, or a word of change earlier in the clause ("increased its
+    market share 0.4 points"), leave it to the verb's rule."""
+    if folded[-1] not in _level_words()[1] or len(folded) < 2 or reading["unit"] != "percent":
+        return False
+    if set(folded) & _CHANGE_WORDS:
+        return False  # "increased its market share 0.4 points": the size of a change?
+    before = folded[-2]  # a noun in the singular names what the level is of: "pass", "vacancy"
+    plural = before.endswith(("'", "’")) or (before.endswith("s") and not before.endswith("ss"))
+    kinds = _parts_of_speech(before)
+    return "NOUN" in kinds and "ADV" not in kinds and not plural and before not in _PRONOUNS_AFTER
+
+
+_EACH_RIGHT_BEFORE_RE = re.compile(r"(?<![\w-])each[ \t]+$", re.IGNORECASE)
+
+
+def _each_before_a_change(word: str, text: str, mention: Mention, reading: dict[str, Any]) -> bool:
+    """Whether ``word`` is "each" right before a change whose verb the mention holds ("the
+    three mills tied, each falling by 2%"): the same change for every item named, no rate."""
+    if word.casefold() != "each" or reading["kind"] != "change":
+        return False
+    verb = mention.text.split(None, 1)[0].casefold()
+    moved = verb in vocab.CHANGE_VERBS or lemminflect.getLemma(verb, upos="VERB")[0] in (
+        vocab.CHANGE_VERBS
+    )
+    return moved and _EACH_RIGHT_BEFORE_RE.search(text, 0, mention.start) is not None

@@ -1039,6 +1039,10 @@ QUANTIFIER_NOUNS = frozenset(
     }
 )  # fmt: skip
 
+# Nouns of "a <noun> of <goods>" that name one item sold as such ("the cost of a pair of ski
+# boots is $300"): the amount is money, not a price per a unit ("a dozen", "a pack" stay units).
+ONE_ITEM_NOUNS = frozenset({"pair", "set"})
+
 # (heading, where the words are used, words): listed in the docs as words, in order.
 WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
     (
@@ -1103,6 +1107,12 @@ WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
         "Closed-class words",
         "the last check (no unknown word after a figure): never taken for an unknown unit",
         CLOSED_CLASS_WORDS,
+    ),
+    (
+        "Nouns of one item sold",
+        "the reading of money after 'the price (cost) of a <noun> of <goods>': with one of "
+        "these the amount is money, not a price per a unit",
+        ONE_ITEM_NOUNS,
     ),
 )
 

@@ -2243,8 +2243,9 @@ SETTLED_CASES = [
         "12,000",
         ("change", -12000, -12000, -12000, "exact", "count"),
     ),
-    # a level after "to" stays a level; things lost or added are counted
-    ("Growth slowed to 5% last quarter.", "5%", ("percent", 5, 5, 5, "exact", "percent")),
+    # a level after "to" stays a level, but a noun of change as the subject leaves it open
+    # (the level its rate reached or the size of the change); things lost or added are counted
+    ("Growth slowed to 5% last quarter.", "5%", ("refusal", "noun of change as the subject")),
     (
         "The firm reported a loss of 2,000 jobs.",
         "2,000",
@@ -4659,7 +4660,7 @@ ENGINEER_NOTE_CASES = [
     (
         "Export growth slowed to 4.8% in May.",
         "4.8%",
-        ("percent", 4.8, 4.8, 4.8, "exact", "percent"),
+        ("refusal", "noun of change as the subject"),
     ),
     ("Each jet costs $90 million a plane.", "$90 million", ("refusal", "'a plane'")),
     ("The carrier paid $90 million a plane for the jets.", "$90 million", ("refusal", "'a plane'")),
@@ -6422,4 +6423,143 @@ PERCENTAGE_NOUN_AND_LINK_CASES = [
 
 @pytest.mark.parametrize(("text", "words", "expected"), PERCENTAGE_NOUN_AND_LINK_CASES)
 def test_percentage_nouns_abbreviations_and_links_read_or_refused(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# Two things compared, not one thing over time: a multiplier of two rates ("N times as fast
+# as"), a change set against a thing ("compared to <a thing>"), a percentage of another
+# thing's measure ("of the output of the large one"); a noun of change as the subject
+# ("growth slowed to N%": refused); an age past "the ages of" (docs/annotations.md,
+# "Two things compared, rates of change as nouns, and ages").
+TWO_THINGS_CASES = [
+    (
+        "Tea sales grow three times as fast as coffee sales.",
+        "three times",
+        ("multiplier", 3, 3, 3, "exact", "fold"),
+    ),
+    ("Exports grew twice as fast as imports.", "twice", ("multiplier", 2, 2, 2, "exact", "fold")),
+    (
+        "Wages rose nearly twice as quickly as prices.",
+        "twice",
+        ("multiplier", 2, 2, 2, "approximate", "fold"),
+    ),
+    (
+        "Tea sales are growing at three times the rate of coffee.",
+        "three times",
+        ("multiplier", 3, 3, 3, "exact", "fold"),
+    ),
+    ("Sales grew three times in 2024.", "three times", ("change", 3, 3, 3, "exact", "fold")),
+    ("Rents rose 9%--twice as fast as wages.", "twice", ("multiplier", 2, 2, 2, "exact", "fold")),
+    ("Rents rose 9%--twice as fast as wages.", "9%", ("change", 9, 9, 9, "exact", "percent")),
+    (
+        "The new bridge drew a 50% increase in traffic compared to the old ferry.",
+        "50%",
+        ("refusal", "'compared to'"),
+    ),
+    ("Sales rose 12% compared with rival chains.", "12%", ("refusal", "'compared with'")),
+    ("Sales rose 5% compared to last year.", "5%", ("change", 5, 5, 5, "exact", "percent")),
+    ("Revenue grew 20% compared with 2023.", "20%", ("change", 20, 20, 20, "exact", "percent")),
+    (
+        "Exports rose 4% in March compared with February.",
+        "4%",
+        ("change", 4, 4, 4, "exact", "percent"),
+    ),
+    (
+        "Sales rose 5% compared with the same period a year ago.",
+        "5%",
+        ("change", 5, 5, 5, "exact", "percent"),
+    ),
+    (
+        "The small reactor gives 40% of the output of the large one.",
+        "40%",
+        ("refusal", "of the large one"),
+    ),
+    (
+        "The plant runs at 70% of that of its rival.",
+        "70%",
+        ("refusal", "of that"),
+    ),
+    ("Its chip matches 60% of the speed of Nvidia's.", "60%", ("refusal", "Nvidia's")),
+    (
+        "The model uses under 10% of the parameters of Alphabet's RT-2.",
+        "10%",
+        ("percent", None, None, 10, "upper", "percent"),
+    ),
+    (
+        "About 20% of the population of China lives there.",
+        "20%",
+        ("percent", 20, 20, 20, "approximate", "percent"),
+    ),
+    # inflation names a level (docs: "average" as a verb names a level), growth a change
+    ("Inflation of 3.1% hurt savers.", "3.1%", ("percent", 3.1, 3.1, 3.1, "exact", "percent")),
+    ("Inflation hit 3% in May.", "3%", ("percent", 3, 3, 3, "exact", "percent")),
+    ("Pay growth eased to 2.4% by autumn.", "2.4%", ("refusal", "'growth eased to'")),
+    ("GDP growth slowed to 4.5% last year.", "4.5%", ("refusal", "'growth slowed to'")),
+    ("China's growth rate fell to 5% in 2024.", "5%", ("refusal", "'growth rate fell to'")),
+    ("Sales growth reached 12% in 2024.", "12%", ("refusal", "'growth reached'")),
+    ("The decline eased to 2% in May.", "2%", ("refusal", "'decline eased to'")),
+    (
+        "Prices will rise substantially to 36% next year.",
+        "36%",
+        ("percent", 36, 36, 36, "exact", "percent"),
+    ),
+    (
+        "Samsung increased its market share 0.4 percentage points to 31.4 percent.",
+        "0.4",
+        ("change", 0.4, 0.4, 0.4, "exact", "percentage_point"),
+    ),
+    (
+        "Investment growth reached 12% of GDP.",
+        "12%",
+        ("percent", 12, 12, 12, "exact", "percent"),
+    ),
+    ("A 5% rise to 30% followed.", "30%", ("refusal", "one end of a range")),
+    ("Growth fell 2% in May.", "2%", ("refusal", "a change of a growth rate")),
+    ("Wage growth of 4% lifted spending.", "4%", ("change", 4, 4, 4, "exact", "percent")),
+    ("The share of growth stocks fell to 30%.", "30%", ("percent", 30, 30, 30, "exact", "percent")),
+    ("Voters between the ages of 30 and 59 lean left.", "30", ("exclusion", "an age")),
+    ("Voters between the ages of 30 and 59 lean left.", "59", ("exclusion", "an age")),
+    ("Voters at the age of 30 lean left.", "30", ("exclusion", "an age")),
+    ("Users between 18 and 29 years old use it.", "18", ("exclusion", "an age")),
+    ("Kids under 12 years of age play.", "12", ("exclusion", "an age")),
+    ("The bridge took 12 years to build.", "12", ("duration", 12, 12, 12, "exact", "year")),
+    # a level noun straight before its figure; "each" before a change; "followed by" in a
+    # ranking; "a pair of" names one item sold
+    (
+        "The school kept its pass rate near 90% in June.",
+        "90%",
+        ("percent", 90, 90, 90, "approximate", "percent"),
+    ),
+    (
+        "Vacancy rates approaching 8% worried landlords.",
+        "8%",
+        ("percent", 8, 8, 8, "approximate", "percent"),
+    ),
+    ("Analysts now rate 90%.", "90%", ("refusal", "'rate' right before")),
+    ("They rate 90%.", "90%", ("refusal", "'rate' right before")),
+    (
+        "The three mills tied, each falling by 2%.",
+        "2%",
+        ("change", -2, -2, -2, "exact", "percent"),
+    ),
+    (
+        "Rye led with 40 percent, followed by 9 percent for oat.",
+        "9 percent",
+        ("percent", 9, 9, 9, "exact", "percent"),
+    ),
+    ("Sales rose 40%, followed by 9% in May.", "9%", ("refusal", "'followed'")),
+    (
+        "The average cost of a pair of ski boots is $300 to $700.",
+        "$300",
+        ("money", None, 300, 700, "range", "usd"),
+    ),
+    ("The price of a dozen roses hit $40.", "$40", ("refusal", "'dozen'")),
+    ("The price of a litre of milk rose to $2.", "$2", ("refusal", "'litre'")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), TWO_THINGS_CASES)
+def test_two_things_compared_a_rate_of_change_noun_and_an_age_are_read_or_refused(
+    text, words, expected
+):
     assert_reads_as(text, words, expected)
