@@ -31,7 +31,17 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("sources and entities", ("sources", "entities")),
     ("numeric mentions", ("mentions",)),
-    ("figures and annotations", ("figures", "unheld", "sentences", "annotations")),
+    (
+        "figures and annotations",
+        # the sentence reader's families of rules, from the bottom up: each may import only
+        # the ones before it; sentences runs them in order
+        (
+            *("figures", "unheld", "sentence_words", "sentence_spans", "sentence_lists"),
+            *("sentence_prices", "sentence_nonquantity", "sentence_changes"),
+            *("sentence_comparisons", "sentence_ranks", "sentence_neighbours", "sentences"),
+            "annotations",
+        ),
+    ),
     (
         "cross-source facts",
         ("specfile", "facts", "measures", "disagreements", "references", "judgments"),

@@ -1652,7 +1652,7 @@ def test_a_number_after_a_label_is_excluded_never_counted(label, number):
 )
 def test_a_draft_and_the_segment_guess_end_sentences_at_the_same_full_stops(text):
     from gapstudy.add import sentence_breaks
-    from gapstudy.sentences import _sentence_span
+    from gapstudy.sentence_words import _sentence_span
 
     starts = [0] + [end for _, end in sentence_breaks(text)]
     for mention in find_mentions(text):
@@ -1664,7 +1664,7 @@ def test_a_draft_and_the_segment_guess_end_sentences_at_the_same_full_stops(text
 # The sentence around a span is found from the span's own lines (a line break ends a
 # sentence): the same as from every sentence end of the whole text.
 def _span_from_all_ends(text: str, start: int, end: int) -> tuple[int, int]:
-    from gapstudy.sentences import _SENTENCE_END_RE, _is_abbreviation
+    from gapstudy.sentence_words import _SENTENCE_END_RE, _is_abbreviation
 
     ends = [m for m in _SENTENCE_END_RE.finditer(text) if not _is_abbreviation(text, m)]
     before = [m.end() for m in ends if m.end() <= start]
@@ -1681,7 +1681,7 @@ SENTENCE_PIECES = st.sampled_from(
 @given(st.lists(SENTENCE_PIECES, max_size=25).map("".join), st.data())
 @settings(deadline=None)
 def test_the_sentence_around_a_span_is_found_from_its_own_lines(text, data):
-    from gapstudy.sentences import _sentence_span
+    from gapstudy.sentence_words import _sentence_span
 
     start = data.draw(st.integers(min_value=0, max_value=len(text)))
     end = data.draw(st.integers(min_value=start, max_value=len(text)))
