@@ -340,8 +340,9 @@ def _run_after(after: str) -> list[str]:
     "blind votes", "U.S. dollars")."""
     run: list[str] = []
     for word in _words(after):
-        if word.casefold() in _FUNCTION_WORDS:
-            break
+        label_letter = word == "A" and bool(run) and run[-1][:1].isupper()
+        if word.casefold() in _FUNCTION_WORDS and not label_letter:
+            break  # but "Class A vans": a capital "A" after a capitalised word is its label's
         run.append(word)
         if _is_plural(word):
             break
@@ -624,6 +625,10 @@ def _side_by_side(
         return None
     beside = _SIDE_AFTER_RE.match(after) or _SIDE_BEFORE_RE.search(before)
     if beside is None or _SPAN_AFTER_IN_RE.match(after):
+        return None
+    if beside.group().casefold().split() == ["one", "of"] and reading.get("qualifier"):
+        # "one of more than 300 clinics": a bound or a hedge makes it the size of the group
+        # that "one of" picks a member from, never a share ("one of 10 adults" stays refused)
         return None
     return (
         f"{mention.text!r} stands beside another number ({beside.group().strip()!r}): the two "
@@ -1299,6 +1304,8 @@ def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[
             continue
         if _goes_to_change(tokens, at, name, reading):
             continue
+        if name == "a rate" and _frequency_of_a_participle(tokens, at, reading):
+            continue
         if at >= _NEAR and not (name == "a rate" and reading["kind"] in _RATED_KINDS):
             continue
         if (
@@ -1312,6 +1319,18 @@ def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[
             word = f"{tokens[at - 1]} {word}"
         found.append((word, name))
     return found
+
+
+def _frequency_of_a_participle(tokens: list[str], at: int, reading: dict[str, Any]) -> bool:
+    """Whether the rate word at ``at`` ("daily") follows a participle that opens what is said
+    of a share ("40% using maps daily"): how often they do it, not a rate of the share."""
+    if reading["kind"] != "percent" or not tokens or tokens[0].casefold() in _RATE_LEADS:
+        return False
+    first = tokens[0].casefold()
+    if not first.endswith("ing") or _operator_class(first) is not None:
+        return False
+    lemmas = lemminflect.getAllLemmas(first).get("VERB", ())
+    return at > 0 and any(lemma != first for lemma in lemmas)
 
 
 def _counted_plural(tokens: list[str], at: int, name: str, reading: dict[str, Any]) -> bool:

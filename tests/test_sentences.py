@@ -6563,3 +6563,67 @@ def test_two_things_compared_a_rate_of_change_noun_and_an_age_are_read_or_refuse
     text, words, expected
 ):
     assert_reads_as(text, words, expected)
+
+
+# A year after a month's name or "in the" is a date before any range test; ", or N percent"
+# restates a change past a span of comparison; a glued "+" is its item's own; "one of" is no
+# neighbour; one adjective between a number and its span; "Class A" a label; a frequency
+# word qualifying the verb after a share of people.
+DATED_AND_RESTATED_CASES = [
+    ("Profits fell from 7,300 in March 2021 to 5,100 today.", "2021", ("exclusion", YEAR_REASON)),
+    ("Profits fell from 7,300 in March 2021 to 5,100 today.", "5,100", ("refusal", "ends a")),
+    ("Profits fell from 7,300 in March 2021 to 5,100 today.", "7,300", ("refusal", "starts a")),
+    ("Exports fell from 9,100 cars in the 2015 to 7,800 in 2020.", "2015", ("exclusion", "year")),
+    ("Exports fell from 9,100 cars in the 2015 to 7,800 in 2020.", "7,800", ("refusal", "ends a")),
+    ("Sales fell from 4,000 in Sept. 2019 to 3,100 in May 2020.", "3,100", ("refusal", "ends a")),
+    ("Most bids sat in the 2000 to 3000 range.", "2000", ("refusal", "range")),
+    (
+        "Rent is $900, up $30 from a year earlier, or 3.4 percent.",
+        "3.4 percent",
+        ("change", 3.4, 3.4, 3.4, "exact", "percent"),
+    ),
+    (
+        "Rent fell $30 from last year, or 3.4 percent.",
+        "3.4 percent",
+        ("change", -3.4, -3.4, -3.4, "exact", "percent"),
+    ),
+    (
+        "The study covered 400+ farms, and 1.5 million cows.",
+        "1.5 million",
+        ("count", 1.5e6, 1.5e6, 1.5e6, "exact", "count"),
+    ),
+    (
+        "The study covered more than 400 farms and 1.5 million cows.",
+        "1.5 million",
+        ("refusal", "written once before the list"),
+    ),
+    (
+        "The clinic is one of more than 300 run by the group.",
+        "more than 300",
+        ("count", None, 300, None, "lower", "count"),
+    ),
+    ("Prices rose for six consecutive months.", "six", ("duration", 6, 6, 6, "exact", "month")),
+    (
+        "The rig ran for ten full days.",
+        "ten",
+        ("duration", *(0.328542094456,) * 3, "exact", "month"),
+    ),
+    ("Prices rose for six big months.", "six", ("refusal", "'big months'")),
+    (
+        "In the poll, 2,700 Class A vans were sold.",
+        "2,700",
+        ("count", 2700, 2700, 2700, "exact", "count"),
+    ),
+    (
+        "Habits differ, with 40% using maps daily.",
+        "40%",
+        ("percent", 40, 40, 40, "exact", "percent"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), DATED_AND_RESTATED_CASES)
+def test_dated_years_restated_changes_and_words_inside_an_item_are_read_or_refused(
+    text, words, expected
+):
+    assert_reads_as(text, words, expected)
