@@ -179,12 +179,42 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _equated_after_change,
         _count_above_or_below_level,
         _vague_far_end,
+        _doubt_before_a_bound,
         _operators_unaccounted,
     )
     for check in checks:
         if (reason := check(text, mention, reading, before, after)) is not None:
             return f"{reason}; {vocab.REFUSAL_ADVICE}"
     return None
+
+
+# The last word before a mention, with the spaces after it.
+_LAST_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]+$")
+
+
+def _doubt_before_a_bound(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A bound with an adverb of doubt right before it (vocab.DOUBT_ADVERBS: "probably less
+    than $40"): a hedge stacked on a bound, refused as stacks not declared are; before an
+    exact amount ("probably $40") the word may make it approximate, refused too."""
+    word = _LAST_WORD_RE.search(before)
+    if word is None or word.group(1).casefold() not in vocab.DOUBT_ADVERBS:
+        return None
+    if reading.get("bound") == "exact" and not mention.text[:1].isalpha():
+        # "probably $40"; not "likely rose 5%", where the word is the verb's
+        return (
+            f"{word.group(1)!r} right before {mention.text!r}, a word of doubt the mention does "
+            f"not hold, may make it approximate"
+        )
+    if reading.get("bound") not in ("upper", "lower") or not reading.get("qualifier"):
+        return None
+    if not mention.text.casefold().startswith(str(reading["qualifier"]).casefold()):
+        return None  # the bound is not written first in the mention ("300+")
+    return (
+        f"{word.group(1)!r} before {mention.text!r} stacks a word of doubt on its bound, which "
+        f"is no phrase of the qualifiers"
+    )
 
 
 def _clause_after(text: str, mention: Mention) -> str:

@@ -960,6 +960,12 @@ PAYING_VERBS = frozenset(
     | {"command", "gross", "net"}
 )
 
+# Adverbs of doubt: right before a bound ("probably less than $40") they stack a hedge on it,
+# which is refused as any stack not listed in QUALIFIERS is (gapstudy.unheld).
+DOUBT_ADVERBS = frozenset(
+    {"probably", "likely", "presumably", "possibly", "perhaps", "maybe", "conceivably"}
+)
+
 # Verbs of price, in their base form: an amount they take may be a price per the unit of one
 # written before it ("copper hit $9,800 a tonne as smelters charged $90": per tonne too), so a
 # clause of their own does not end a price's reach (gapstudy.sentences).

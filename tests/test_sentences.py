@@ -6619,6 +6619,19 @@ DATED_AND_RESTATED_CASES = [
         "40%",
         ("percent", 40, 40, 40, "exact", "percent"),
     ),
+    # words the rules left open: a word of doubt on a bound or an amount; a bound on a fall;
+    # a hedge with "or more"; "N times" with its article lost
+    ("Costs were probably less than $40.", "less than $40", ("refusal", "'probably'")),
+    ("The town lost likely more than 300 jobs.", "more than 300", ("refusal", "'likely'")),
+    ("Costs were probably $40.", "$40", ("refusal", "'probably'")),
+    ("Sales probably rose 5%.", "5%", ("change", 5, 5, 5, "exact", "percent")),
+    (
+        "Sales fell by more than half.",
+        "more than half",
+        ("change", None, None, -50, "upper", "percent"),
+    ),
+    ("The mill employs about 300 or more workers.", "about 300", ("refusal", "two qualifiers")),
+    ("Ships call 12 times year at the port.", "12 times", ("refusal", "'year'")),
 ]
 
 
