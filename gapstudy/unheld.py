@@ -188,6 +188,8 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
     return None
 
 
+# Words of a bound that the lexicon also gives as verbs ("up to", "over", "near").
+_BOUND_WORDS_THAT_ARE_VERBS = frozenset({"up", "over", "near", "well"})
 # The last word before a mention, with the spaces after it.
 _LAST_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]+$")
 
@@ -211,6 +213,9 @@ def _doubt_before_a_bound(
         return None
     if not mention.text.casefold().startswith(str(reading["qualifier"]).casefold()):
         return None  # the bound is not written first in the mention ("300+")
+    first = mention.text.split()[0].casefold()
+    if first not in _BOUND_WORDS_THAT_ARE_VERBS and lemminflect.getAllLemmas(first).get("VERB"):
+        return None  # "have likely crossed one billion": the word is the verb's
     return (
         f"{word.group(1)!r} before {mention.text!r} stacks a word of doubt on its bound, which "
         f"is no phrase of the qualifiers"

@@ -6626,6 +6626,11 @@ DATED_AND_RESTATED_CASES = [
     ("Costs were probably $40.", "$40", ("refusal", "'probably'")),
     ("Sales probably rose 5%.", "5%", ("change", 5, 5, 5, "exact", "percent")),
     (
+        "Users have likely crossed one billion.",
+        "one billion",
+        ("count", None, 1e9, None, "lower", "count"),
+    ),
+    (
         "Sales fell by more than half.",
         "more than half",
         ("change", None, None, -50, "upper", "percent"),
