@@ -5842,7 +5842,7 @@ DECIDED_AFTER_REVIEW_CASES = [
     (
         "Spending reached 50 billion yuan, 60% of which went to chips.",
         "60%",
-        ("refusal", "earlier"),
+        ("percent", 60, 60, 60, "exact", "percent"),  # as ", of which 60%" (was refused)
     ),
     (
         "Of the 3,000 staff, about 40% work abroad.",
@@ -6637,7 +6637,24 @@ DATED_AND_RESTATED_CASES = [
     ),
     ("The mill employs about 300 or more workers.", "about 300", ("refusal", "two qualifiers")),
     ("Ships call 12 times year at the port.", "12 times", ("refusal", "'year'")),
+    # a share before "of which" after a comma: a share of what the clause before names
+    (
+        "The city has 400 clinics, about 60% of which sit in the north.",
+        "about 60%",
+        ("percent", 60, 60, 60, "approximate", "percent"),
+    ),
+    (
+        "The city has 400 clinics, 60% of which sit in the north.",
+        "60%",
+        ("percent", 60, 60, 60, "exact", "percent"),
+    ),
+    ("About 60% of which sit in the north.", "60%", ("refusal", "a whole named earlier")),
 ]
+
+
+def test_a_share_before_of_which_after_a_comma_keeps_the_clause_before_as_its_whole():
+    text = "The city has 400 clinics, about 60% of which sit in the north."
+    assert reading_of(text, "about 60%")["whole"] == "400 clinics"
 
 
 @pytest.mark.parametrize(("text", "words", "expected"), DATED_AND_RESTATED_CASES)
