@@ -5803,8 +5803,9 @@ def test_a_sign_word_right_before_a_figure_is_refused_naming_it(text, words, exp
 # "on a yearly basis" after a change dated to one period is that period's change, while "in
 # annual terms" (an annualised rate of a shorter period?) is refused; money before "in <noun>
 # growth" is refused, naming "growth"; a share of a whole named earlier is refused on either
-# side ("of which 40%", "40% of which"), while a whole with its figure ("Of the 3,000 staff,
-# about 40%") leaves the share; a bare number in brackets after a level is refused.
+# side ("of that total, 35%"), while ", of which 40%" and ", 40% of which" read the clause
+# before as the whole, and a whole with its figure ("Of the 3,000 staff, about 40%") leaves
+# the share; a bare number in brackets after a level is refused.
 DECIDED_AFTER_REVIEW_CASES = [
     (
         "Wait times ranged between two weeks and several weeks.",
