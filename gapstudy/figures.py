@@ -1113,6 +1113,8 @@ def _take_lead(reader: _Reader) -> _Lead:
             lead.by_factor = True
         elif reader.pos == 0 and reader.peek() == "by" and not _is_year(reader, 1):
             reader.pos += 1  # "by 12 times", "by an order of magnitude": the amount of a gap
+        elif _signed_after_a_direction(reader, lead):
+            continue  # "up +12%": a "+" glued before the digits is a sign, never a bound
         elif (seq := reader.take_any(_QUALIFIER_INDEX)) is not None:
             phrase = _QUALIFIER_PHRASES[seq]
             _check_level_reached(reader, lead, phrase, len(seq))
@@ -1125,8 +1127,6 @@ def _take_lead(reader: _Reader) -> _Lead:
             noun_sign := _noun_of_change(reader)
         ):
             lead.sign = noun_sign  # "a decline of 3%", "grow at a CAGR of 31.2%", "surge by 73%"
-        elif _signed_after_a_direction(reader, lead):
-            continue  # "the steepest drop at -31%": the sign agrees with the word
         elif lead.sign is None and reader.peek() in _CHANGE_VERBS and reader.peek(1):
             lead.sign = _CHANGE_VERBS[reader.tokens[reader.pos].word]
             lead.verb = reader.tokens[reader.pos].word

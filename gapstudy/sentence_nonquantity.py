@@ -526,6 +526,51 @@ def _bound_before_a_mark(text: str, mention: Mention) -> str | None:
     )
 
 
+# A bound preposition and "the" right before a figure with no mark word after it ("fell below
+# the 50k for the first time"): the figure is still the level the bound names, not an amount.
+_PLAIN_BOUND_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:past|beyond|above|below|under|over)[ \t]+the[ \t]+$", re.IGNORECASE
+)
+# Nothing named after the figure: the clause ends, or a preposition or conjunction follows
+# ("below the 50k for the first time"). A noun there names the thing whose level the figure is
+# ("well below the 90% industry norm": the norm is 90%, read as it stands).
+_NOTHING_NAMED_AFTER_RE = re.compile(
+    r"[ \t]*(?:$|[.,;:!?)\]—–]|[ \t]+(?:for|in|on|at|by|during|this|last|since|from|until|before"
+    r"|after|when|as|and|but|or|with|again|once|today|now|yet)\b)",
+    re.IGNORECASE,
+)
+# A negated verb of reaching before "the": "did not reach the 500 mark" (at most, not 500).
+_NEGATED_REACH_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:not|never|n't|failed[ \t]+to)[ \t]+(?:reach|hit|top|cross|pass|break|surpass"
+    r"|exceed|clear)(?:e?[sd]|ed|ing)?[ \t]+the[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _bound_before_the_figure(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a figure after a bound and "the" is refused when nothing it names follows ("below
+    the 50k for the first time"; "below the 90% norm" is the norm's level), or after a negated
+    verb of reaching and "the" before a mark ("did not reach the 500 mark"): the bound, or the
+    negation, is outside the mention; else None. A span of time ("over the 12 months") is a
+    period, not a bound, and is left to its own rules."""
+    if "kind" not in reading or reading.get("unit") in vocab.COMPARED_PERIOD_UNITS:
+        return None
+    window = max(0, mention.start - 30)
+    plain = _PLAIN_BOUND_BEFORE_RE.search(text, window, mention.start)
+    if plain and _NOTHING_NAMED_AFTER_RE.match(text, mention.end):
+        words = plain.group().strip()
+    elif (negated := _NEGATED_REACH_BEFORE_RE.search(text, window, mention.start)) and (
+        _MARK_AFTER_RE.match(text, mention.end)
+    ):
+        words = negated.group().strip()
+    else:
+        return None
+    return (
+        f"{words!r} before {mention.text!r} makes it a bound (a level passed or not reached), "
+        f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+    )
+
+
 def _excluded_in_context(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
     """The exclusion's reason for a number its sentence makes no quantity: a day of the month,
     a scale word after a vague word, "one" standing for a thing, an age; else None."""

@@ -6563,3 +6563,32 @@ def test_two_things_compared_a_rate_of_change_noun_and_an_age_are_read_or_refuse
     text, words, expected
 ):
     assert_reads_as(text, words, expected)
+
+
+# A small word where a rule looks (a sign after a word of direction, "the" after a bound, a
+# determiner after a fraction): the figure is read with it or refused, never a plain level.
+SMALL_WORD_CASES = [
+    ("Orders were up +12% on the year.", "up +12%", ("change", 12, 12, 12, "exact", "percent")),
+    ("Sales rose +12% on the year.", "rose +12%", ("change", 12, 12, 12, "exact", "percent")),
+    ("Sales fell +12% on the year.", "fell +12%", ("refusal", "a sign against")),
+    ("Vans fell below the 50k for the first time.", "50k", ("refusal", "'below the'")),
+    ("Inflation stayed above the 2%.", "2%", ("refusal", "'above the'")),
+    ("Inflation stayed above the 2% target.", "2%", ("percent", 2, 2, 2, "exact", "percent")),
+    ("Pickup sales did not reach the 500 mark.", "500", ("refusal", "'not reach the'")),
+    ("Pickup sales hit the 500 mark.", "500", ("count", 500, 500, 500, "exact", "count")),
+    ("Van sales hit 500 over the year.", "500", ("count", 500, 500, 500, "exact", "count")),
+    ("The new van is half its size.", "half", ("refusal", "'its size'")),
+    ("The rival is half that size.", "half", ("refusal", "'that size'")),
+    ("Green tea sells about half that amount.", "about half", ("refusal", "'that amount'")),
+    ("Half their staff left.", "Half", ("percent", 50, 50, 50, "exact", "percent")),
+    (
+        "About half its revenue comes from chips.",
+        "About half",
+        ("percent", 50, 50, 50, "approximate", "percent"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), SMALL_WORD_CASES)
+def test_a_small_word_where_a_rule_looks_is_read_with_the_figure_or_refused(text, words, expected):
+    assert_reads_as(text, words, expected)
