@@ -113,6 +113,7 @@ def _elided_comparison(text: str, mention: Mention, reading: dict[str, Any]) -> 
         or _bound_before_a_mark(text, mention)
         or _bound_before_the_figure(text, mention, reading)
         or _fraction_of_a_determined_thing(text, mention, reading)
+        or _gap_to_a_thing(text, mention, reading)
     )
 
 
@@ -208,6 +209,31 @@ def _fraction_of_a_determined_thing(
     return (
         f"{after.group().strip()!r} right after {mention.text!r} (no 'of') makes it a fraction "
         f"of a figure or thing named elsewhere, not a share of a whole; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+# A discount or premium measured against another thing: "a 15% discount to par", "a premium of
+# 8% over the offer price" (its noun one of vocab.GAP_COMPARED_NOUNS, within four words).
+_GAP_NOUN_END_RE = re.compile(r"(?<![\w-])(?:discount|premium)s?$", re.IGNORECASE)
+_THING_COMPARED_AFTER_RE = re.compile(
+    r"[ \t]+(?P<prep>to|over|versus|vs\.?|against)(?P<words>(?:[ \t]+[^\W\d_][\w'’-]*){1,4})",
+    re.IGNORECASE,
+)
+
+
+def _gap_to_a_thing(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a discount or premium to another thing ("a 15% discount to par") is refused: a gap
+    between two things at one time, not a cut over time, which the mention read as a change;
+    else None."""
+    if reading.get("kind") != "change" or not _GAP_NOUN_END_RE.search(mention.text):
+        return None
+    after = _THING_COMPARED_AFTER_RE.match(text, mention.end)
+    words = after.group("words").casefold().split() if after else []
+    if not set(words) & vocab.GAP_COMPARED_NOUNS:
+        return None  # "a 40% discount to batch users": who gets the cut, still a cut
+    return (
+        f"{mention.text!r} {after.group('prep')!r} another thing is a gap between two things at "
+        f"one time, not a change over time; {vocab.REFUSAL_ADVICE}"
     )
 
 

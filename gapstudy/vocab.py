@@ -548,6 +548,13 @@ FRACTION_POSSESSIVES: frozenset[str] = frozenset(
 FRACTION_MEASURE_NOUNS: frozenset[str] = frozenset(
     {"size", "length", "height", "weight", "price", "cost", "value", "amount", "speed", "pace"}
 )
+# What a discount or premium may be measured against, after "to", "over", "versus" or
+# "against" within four words ("a 15% discount to par", "a premium over the offer price"): a
+# gap between two things at one time, refused by gapstudy.sentence_comparisons. Any other
+# noun there ("a 40% discount to batch users") is who gets the cut: still a cut.
+GAP_COMPARED_NOUNS: frozenset[str] = frozenset(
+    {"par", "nav", "value", "price", "prices", "peers", "rivals", "benchmark", "index", "spot"}
+)
 # Nouns that name a fall only beside a bare percentage ("a 3% hit", "a loss of 1.2%"): with
 # money or a count they name the amount as written ("a $40 million loss", "a loss of 2,000
 # jobs": the sign is the metric's). So they are not in CHANGE_NOUNS (the finder and the parser
@@ -1079,6 +1086,12 @@ WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
         "a fraction and a possessive before one of these ('half its size', 'a third their "
         "price'): a fraction of a comparator, refused",
         FRACTION_MEASURE_NOUNS,
+    ),
+    (
+        "Things a discount or premium is measured against",
+        "a discount or premium, then 'to', 'over', 'versus' or 'against' and one of these within "
+        "four words ('a 15% discount to par'): a gap between two things, refused",
+        GAP_COMPARED_NOUNS,
     ),
     ("Money words", 'the last check ("pounds" as sterling or a weight)', MONEY_WORDS),
     (

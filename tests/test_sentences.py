@@ -6592,3 +6592,49 @@ SMALL_WORD_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), SMALL_WORD_CASES)
 def test_a_small_word_where_a_rule_looks_is_read_with_the_figure_or_refused(text, words, expected):
     assert_reads_as(text, words, expected)
+
+
+# A name, a thing compared or a bare whole where a list, a noun of change or a verb of gain
+# looks: read as the rule reads its plain form, or refused.
+SMALL_WORD_MORE_CASES = [
+    (
+        "Sales at Acme fell 2.0%, Bolt 3.1%, Crane 4.4%.",
+        "4.4%",
+        ("change", -4.4, -4.4, -4.4, "exact", "percent"),
+    ),
+    (
+        "Sales at Acme fell 2.0%, Bolt 3.1%, Crane 4.4%.",
+        "3.1%",
+        ("change", -3.1, -3.1, -3.1, "exact", "percent"),
+    ),
+    (
+        "Sales at Acme fell 2.0%, and Bolt 3.1%.",
+        "3.1%",
+        ("change", -3.1, -3.1, -3.1, "exact", "percent"),
+    ),
+    ("The bonds trade at a 15% discount to par.", "15% discount", ("refusal", "a gap between")),
+    ("Stores gave a 20% discount.", "20% discount", ("change", -20, -20, -20, "exact", "percent")),
+    (
+        "They got a 50 per cent discount on fees.",
+        "50 per cent discount",
+        ("change", -50, -50, -50, "exact", "percent"),
+    ),
+    ("The brand lost 12% of sales volume.", "lost 12% of sales volume", ("refusal", "'lost'")),
+    ("The firm shed 12% of staff.", "shed 12% of staff", ("refusal", "'shed'")),
+    (
+        "The brand lost 12% of its sales volume.",
+        "lost 12% of its sales volume",
+        ("change", -12, -12, -12, "exact", "percent"),
+    ),
+    (
+        "The firm gained 6% of the market.",
+        "gained 6% of the market",
+        ("percent", 6, 6, 6, "exact", "percent"),
+    ),
+    ("They added 5% of GDP.", "added 5% of GDP", ("percent", 5, 5, 5, "exact", "percent")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), SMALL_WORD_MORE_CASES)
+def test_a_name_a_thing_compared_or_a_bare_whole_is_read_or_refused(text, words, expected):
+    assert_reads_as(text, words, expected)
