@@ -302,7 +302,22 @@ def _vague_or_age(text: str, mention: Mention, reading: dict[str, Any]) -> str |
     names_nothing = counted is None or counted.group(1).casefold() in _AFTER_AN_AGE_WORDS
     if is_age_like and names_nothing and _PEOPLE_BETWEEN_BEFORE_RE.search(before):
         return vocab.AGE_REASON  # "employed Americans between 18 and 29", not "those 5 firms"
+    if is_age_like and reading.get("bound") == "range" and _is_age_group(text, mention, before):
+        return vocab.AGE_REASON  # "the 18-24 cohort", "the 25 to 34 bracket"
     return None
+
+
+# "the" right before a range, and a noun of an age group after it ("the 18-24 cohort").
+_THE_BEFORE_RE = re.compile(r"(?<![\w-])the[ \t]+$", re.IGNORECASE)
+_GROUP_NOUN_AFTER_RE = re.compile(r"[ \t]+(?:age[ \t]+)?(?P<noun>[^\W\d_]+?)s?\b", re.IGNORECASE)
+
+
+def _is_age_group(text: str, mention: Mention, before: str) -> bool:
+    """Whether a range of ages after "the" is followed by a noun of an age group ("the 18-24
+    cohort", "the 25 to 34 age bracket"); "the 10-20 firms" is not."""
+    noun = _GROUP_NOUN_AFTER_RE.match(text, mention.end)
+    is_group = noun is not None and noun.group("noun").casefold() in vocab.AGE_GROUP_NOUNS
+    return is_group and _THE_BEFORE_RE.search(before) is not None
 
 
 def _not_a_quantity(text: str, mention: Mention) -> str | None:

@@ -555,6 +555,12 @@ FRACTION_MEASURE_NOUNS: frozenset[str] = frozenset(
 GAP_COMPARED_NOUNS: frozenset[str] = frozenset(
     {"par", "nav", "value", "price", "prices", "peers", "rivals", "benchmark", "index", "spot"}
 )
+# Nouns of a group of people picked out by age, after "the" and a range of whole numbers no
+# larger than an age ("the 18-24 cohort", "the 25 to 34 bracket"): the range is an age group,
+# excluded with AGE_REASON by gapstudy.sentence_nonquantity.
+AGE_GROUP_NOUNS: frozenset[str] = frozenset(
+    {"cohort", "bracket", "group", "demographic", "band", "category", "segment", "set"}
+)
 # Nouns that name a fall only beside a bare percentage ("a 3% hit", "a loss of 1.2%"): with
 # money or a count they name the amount as written ("a $40 million loss", "a loss of 2,000
 # jobs": the sign is the metric's). So they are not in CHANGE_NOUNS (the finder and the parser
@@ -1092,6 +1098,12 @@ WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
         "a discount or premium, then 'to', 'over', 'versus' or 'against' and one of these within "
         "four words ('a 15% discount to par'): a gap between two things, refused",
         GAP_COMPARED_NOUNS,
+    ),
+    (
+        "Age group nouns",
+        "after 'the' and a range of whole numbers no larger than an age, singular or plural, "
+        "optionally after 'age' ('the 18-24 cohort'): an age group, excluded",
+        AGE_GROUP_NOUNS,
     ),
     ("Money words", 'the last check ("pounds" as sterling or a weight)', MONEY_WORDS),
     (

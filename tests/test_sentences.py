@@ -6632,6 +6632,9 @@ SMALL_WORD_MORE_CASES = [
         ("percent", 6, 6, 6, "exact", "percent"),
     ),
     ("They added 5% of GDP.", "added 5% of GDP", ("percent", 5, 5, 5, "exact", "percent")),
+    ("Among the 18-24 cohort, 40% agreed.", "18-24", ("exclusion", "an age or an age group")),
+    ("It was highest in the 25 to 34 age bracket.", "25 to 34", ("exclusion", "an age")),
+    ("The 10-20 firms agreed.", "10-20", ("count", None, 10, 20, "range", "count")),
 ]
 
 
