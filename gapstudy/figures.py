@@ -326,11 +326,7 @@ _PERIOD_PREPOSITIONS = _phrase_index(
     *("at the start of", "since the start of", "since the beginning of"),
     *("compared with", "compared to", "versus", "vs"),
 )
-_MONTHS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
-    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
-    | {"sep", "sept", "oct", "nov", "dec"}
-)
+_MONTHS = vocab.MONTH_NAMES
 _ORDINAL_PARTS = ("first", "second", "third", "fourth")
 _PARTS_OF_YEAR = _phrase_index(
     *("late", "early", "mid", "fiscal", "fy"),
@@ -533,7 +529,7 @@ def parse_figure(text: str) -> ParsedFigure:
     Raises :class:`FigureParseError` when any word is not understood; never another error.
     """
     try:
-        figure = _parse(_plus_after_scale(_bound_after_unit(text)))
+        figure = _parse(_plus_after_scale(_bound_after_unit(_span_adjective_dropped(text))))
     except FigureParseError as err:
         if err.text != text:  # the refusal of the words as written, not as re-ordered
             return _parse_as_written(text, err)
@@ -559,6 +555,20 @@ _BOUND_BEFORE_UNIT_RE = re.compile(
     r"|percentage[ \t]+points?))(?![\w-])",
     re.IGNORECASE,
 )
+
+
+# One adjective between a number and its span of time ("six consecutive months"): the span is
+# the figure's unit, read as if the adjective were not there (vocab.SPAN_ADJECTIVES).
+_ADJECTIVE_BEFORE_SPAN_RE = re.compile(
+    r"(?<=[\w%])[ \t]+(?:" + "|".join(sorted(vocab.SPAN_ADJECTIVES)) + r")"
+    r"(?=[ \t]+(?:days?|weeks?|months?|years?|decades?|quarters?)(?![\w-]))",
+    re.IGNORECASE,
+)
+
+
+def _span_adjective_dropped(text: str) -> str:
+    """``text`` without one adjective of :data:`vocab.SPAN_ADJECTIVES` before its span word."""
+    return _ADJECTIVE_BEFORE_SPAN_RE.sub("", text, count=1)
 
 
 def _bound_after_unit(text: str) -> str:

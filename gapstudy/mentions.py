@@ -538,8 +538,30 @@ def _is_dated_year_before_a_number(text: str, left: _Atom, right: _Atom) -> bool
         is_year(first)
         and not is_year(last)
         and (backwards or not is_year(text[left.start : right.end]))
-        and _DATE_BEFORE_RE.search(text, max(0, left.start - 8), left.start) is not None
+        and (
+            _DATE_BEFORE_RE.search(text, max(0, left.start - 8), left.start) is not None
+            or _is_year_after_a_month_or_the(text, left, right)
+        )
     )
+
+
+# A month's name ("March 2021", "March, 2021") or "in/of ... the" ("in the 2015") right before
+# a year: the year is a date, never the first end of a range ("from 9,100 in the 2015 to 7,800").
+_MONTH_OR_THE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:(?:"
+    + "|".join(sorted(vocab.MONTH_NAMES, key=len, reverse=True))
+    + r")\.?,?|(?:in|of|since|during|until)[ \t]+the)[ \t]+$",
+    re.IGNORECASE,
+)
+# Nouns after "the N to M" that make it a range of values ("in the 2000 to 3000 range").
+_RANGE_NOUN_AFTER_RE = re.compile(r"[ \t]+(?:range|band|bracket|region)\b", re.IGNORECASE)
+
+
+def _is_year_after_a_month_or_the(text: str, left: _Atom, right: _Atom) -> bool:
+    """Whether a month's name or "in the" stands right before the year ``left``, and no noun
+    of a range follows ``right``."""
+    before = _MONTH_OR_THE_BEFORE_RE.search(text, max(0, left.start - 16), left.start)
+    return before is not None and _RANGE_NOUN_AFTER_RE.match(text, right.end) is None
 
 
 def _is_joined(text: str, left: _Atom, right: _Atom) -> bool:
@@ -801,8 +823,10 @@ _YEAR_UNIT_RE = re.compile(
     rf"[ \t]+(?:{_alternatives(_UNIT_WORDS)}|{OTHER_UNITS_RE.pattern})(?![\w-])", re.IGNORECASE
 )
 _DURATION_TAIL_RE = re.compile(
-    rf"[ \t]+(?:{_alternatives(_DURATION_WORDS)})(?![\w-])", re.IGNORECASE
-)
+    rf"[ \t]+(?:(?:{'|'.join(sorted(vocab.SPAN_ADJECTIVES))})[ \t]+)?"
+    rf"(?:{_alternatives(_DURATION_WORDS)})(?![\w-])",
+    re.IGNORECASE,
+)  # one adjective may stand before the span: "six consecutive months"
 _DIRECTION_TAIL_RE = re.compile(
     rf"[ \t]+(?:{_alternatives(_DIRECTION_WORDS + _TRAILING_QUALIFIERS)})(?![\w-])",
     re.IGNORECASE,

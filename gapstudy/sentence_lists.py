@@ -457,6 +457,8 @@ def _hedge_written_once(
     before = read_mention(previous.text)
     if before.get("bound") not in _HEDGED or not before.get("qualifier"):
         return reading
+    if _qualifier_glued_after(text, previous, str(before["qualifier"])):
+        return reading  # "400+ farms, and 1.5 million cows": the "+" is its own item's
     said = f"{before['qualifier']!r} before {previous.text!r}, written once before the list"
     if (before.get("kind"), before.get("unit")) != (reading.get("kind"), reading.get("unit")):
         return {
@@ -474,6 +476,15 @@ def _hedge_written_once(
         "refusal": f"{said}, may bound {mention.text!r} too, which the words do not settle; "
         f"{vocab.REFUSAL_ADVICE}"
     }
+
+
+def _qualifier_glued_after(text: str, previous: Mention, qualifier: str) -> bool:
+    """Whether ``qualifier`` stands after the digits of ``previous`` and not before them
+    ("400+", "5 million-plus"): a bound glued to one item, never written once for a list."""
+    if not previous.number:
+        return False
+    lead = text[previous.start : previous.number[0]].casefold()
+    return qualifier.casefold() not in lead
 
 
 def _may_continue_list(text: str, mention: Mention, earlier: list[Mention]) -> bool:

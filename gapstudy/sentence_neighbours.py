@@ -17,7 +17,11 @@ from gapstudy import vocab
 from gapstudy.figures import read_mention
 from gapstudy.mentions import Mention, find_mentions, is_year
 from gapstudy.sentence_changes import _raise_noun_after, _small_move_by
-from gapstudy.sentence_nonquantity import _bound_the_lists_lack
+from gapstudy.sentence_nonquantity import (
+    _COMMA_BEFORE_RE,
+    _bound_the_lists_lack,
+    _of_which_after_a_comma,
+)
 from gapstudy.sentence_prices import (
     _hedge_before_a_currency_word,
     _money_with_no_currency,
@@ -307,9 +311,12 @@ def _share_of_which(text: str, mention: Mention, reading: dict[str, Any]) -> dic
         return reading
     start, _ = _sentence_span(text, mention.start, mention.end)
     head = text[start : mention.start]
-    if _OF_WHICH_RE.search(head) is None:
+    share_first = _of_which_after_a_comma(text, mention)  # ", about 60% of which"
+    if _OF_WHICH_RE.search(head) is None and not share_first:
         return reading
-    comma = _COMMA_OF_WHICH_RE.search(head)
+    comma = _COMMA_OF_WHICH_RE.search(head) or (
+        _COMMA_BEFORE_RE.search(head) if share_first else None
+    )
     end = start + comma.start() if comma else start
     breaks = [
         m.end()

@@ -1041,6 +1041,18 @@ def _within_of(text: str, mention: Mention, reading: dict[str, Any]) -> str | No
     )
 
 
+# "of which" or "of whom" right after a share that follows a comma ("400 clinics, about 60%
+# of which sit in the north"): the share's whole is what the clause before the comma names.
+_OF_WHICH_AFTER_RE = re.compile(r"[ \t]+of[ \t]+(?:which|whom)(?![\w-])", re.IGNORECASE)
+_COMMA_BEFORE_RE = re.compile(r",[ \t]*$")
+
+
+def _of_which_after_a_comma(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` follows a comma and "of which"/"of whom" follows it."""
+    comma = _COMMA_BEFORE_RE.search(text, max(0, mention.start - 4), mention.start)
+    return comma is not None and _OF_WHICH_AFTER_RE.match(text, mention.end) is not None
+
+
 def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
     """Why words after a mention make its reading wrong: an amount compared with one named
     after "than", a list whose unit is written after its last number, a duration range
@@ -1057,6 +1069,8 @@ def _compared_or_listed(text: str, mention: Mention, reading: dict[str, Any]) ->
     if reading["kind"] == "percent" and (first_word in _PRONOUNS or of_pronoun):
         if _whole_defined_after(text, mention, reading) is not None:
             return None  # "13% of those with up to two years' experience"
+        if _of_which_after_a_comma(text, mention):
+            return None  # "400 clinics, about 60% of which": a share of what the clause names
         return (
             f"{mention.text!r} is a share of a whole named earlier ('of that', 'of them'), "
             f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"

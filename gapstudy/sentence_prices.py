@@ -816,3 +816,16 @@ def _one_item_sold(found: re.Match[str]) -> bool:
     (vocab.ONE_ITEM_NOUNS: "a pair of ski boots", "a set of tyres"): the amount is money, no
     price per a unit."""
     return found.group("unit").casefold() in vocab.ONE_ITEM_NOUNS
+
+
+def _amount_verb_range(word: str, mention: Mention) -> dict[str, Any] | None:
+    """ "from X to Y" of money after ``word``, a verb of an amount taken in or paid out
+    (vocab.PAYING_VERBS: "collects from 40 to 45 million dollars a year"): a range of that
+    money, the far end's scale and currency lent to the near end. Else None."""
+    lemmas = lemminflect.getAllLemmas(word).get("VERB", ())
+    if not any(lemma in vocab.PAYING_VERBS for lemma in lemmas):
+        return None
+    ranged = read_mention(re.sub(r"^from[ \t]+", "", mention.text, flags=re.IGNORECASE))
+    if ranged.get("kind") != "money" or ranged.get("bound") != "range":
+        return None
+    return ranged | {"read_with": f"{word!r} earlier in its clause, a verb of an amount: a range"}

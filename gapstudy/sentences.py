@@ -198,6 +198,7 @@ from gapstudy.sentence_nonquantity import (
 )
 from gapstudy.sentence_prices import (
     _against_a_later_price,
+    _amount_verb_range,
     _as_price,
     _bound_into_conversion,
     _count_rate_or_far_end,
@@ -968,6 +969,17 @@ _TERMS_THEN_OR_RE = re.compile(
 )
 
 
+# What the change is measured from, between it and ", or" ("up $30 from a year earlier, or
+# 3.4 percent", "fell $3 billion on the year, or 5%"): the restatement still follows the change.
+_SPAN_THEN_OR_RE = re.compile(
+    r"[ \t]+(?:from|on|over|since|than|versus|vs\.?|compared[ \t]+(?:with|to))[ \t]+"
+    r"(?:[^\W\d_][\w'’-]*[ \t]+){0,2}"
+    r"(?:years?|quarters?|months?|weeks?|days?|earlier|ago|before|(?:19|20)\d\d)"
+    r"(?=[ \t]*,[ \t]*or[ \t])",
+    re.IGNORECASE,
+)
+
+
 def _restated_change(
     text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention], floor: int
 ) -> dict[str, Any] | None:
@@ -990,6 +1002,8 @@ def _restated_change(
         joined = _RESTATED_RE.search(text, previous.end, mention.start)
     if joined is None and (terms := _TERMS_THEN_OR_RE.match(text, previous.end, mention.start)):
         joined = _RESTATED_RE.fullmatch(text, terms.end(), mention.start)  # "9% in real terms, or"
+    if joined is None and (span := _SPAN_THEN_OR_RE.match(text, previous.end, mention.start)):
+        joined = _RESTATED_RE.fullmatch(text, span.end(), mention.start)  # "from a year ago, or"
     if joined is None:
         return None
     participle = _PARTICIPLE_AFTER_RE.match(text, mention.end)
@@ -1189,11 +1203,14 @@ def _read_from_to(
         if word in _RANGE_WORDS:
             ranged = read_mention(_FROM_TO_RE.sub("", mention.text, count=1))
             return ranged | {"read_with": f"{word!r} earlier in its clause: a range"}
+        if (amount := _amount_verb_range(word, mention)) is not None:
+            return amount
         if word in vocab.CHANGE_VERBS or word in _MOTION_VERBS or word.endswith(("ing", "ed")):
             return reading
     return {
-        "refusal": f"{mention.text!r} with no verb in its clause may be a change or a span of "
-        f"values (a scale, a range); {vocab.REFUSAL_ADVICE}"
+        "refusal": f"{mention.text!r} with no verb of change or of range and no verb of an "
+        f"amount in its clause may be a change or a span of values (a scale, a range); "
+        f"{vocab.REFUSAL_ADVICE}"
     }
 
 

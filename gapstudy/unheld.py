@@ -179,12 +179,47 @@ def unheld_words(text: str, mention: Mention, reading: dict[str, Any], floor: in
         _equated_after_change,
         _count_above_or_below_level,
         _vague_far_end,
+        _doubt_before_a_bound,
         _operators_unaccounted,
     )
     for check in checks:
         if (reason := check(text, mention, reading, before, after)) is not None:
             return f"{reason}; {vocab.REFUSAL_ADVICE}"
     return None
+
+
+# Words of a bound that the lexicon also gives as verbs ("up to", "over", "near").
+_BOUND_WORDS_THAT_ARE_VERBS = frozenset({"up", "over", "near", "well"})
+# The last word before a mention, with the spaces after it.
+_LAST_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]+$")
+
+
+def _doubt_before_a_bound(
+    text: str, mention: Mention, reading: dict[str, Any], before: str, after: str
+) -> str | None:
+    """A bound with an adverb of doubt right before it (vocab.DOUBT_ADVERBS: "probably less
+    than $40"): a hedge stacked on a bound, refused as stacks not declared are; before an
+    exact amount ("probably $40") the word may make it approximate, refused too."""
+    word = _LAST_WORD_RE.search(before)
+    if word is None or word.group(1).casefold() not in vocab.DOUBT_ADVERBS:
+        return None
+    if reading.get("bound") == "exact" and not mention.text[:1].isalpha():
+        # "probably $40"; not "likely rose 5%", where the word is the verb's
+        return (
+            f"{word.group(1)!r} right before {mention.text!r}, a word of doubt the mention does "
+            f"not hold, may make it approximate"
+        )
+    if reading.get("bound") not in ("upper", "lower") or not reading.get("qualifier"):
+        return None
+    if not mention.text.casefold().startswith(str(reading["qualifier"]).casefold()):
+        return None  # the bound is not written first in the mention ("300+")
+    first = mention.text.split()[0].casefold()
+    if first not in _BOUND_WORDS_THAT_ARE_VERBS and lemminflect.getAllLemmas(first).get("VERB"):
+        return None  # "have likely crossed one billion": the word is the verb's
+    return (
+        f"{word.group(1)!r} before {mention.text!r} stacks a word of doubt on its bound, which "
+        f"is no phrase of the qualifiers"
+    )
 
 
 def _clause_after(text: str, mention: Mention) -> str:
@@ -340,8 +375,9 @@ def _run_after(after: str) -> list[str]:
     "blind votes", "U.S. dollars")."""
     run: list[str] = []
     for word in _words(after):
-        if word.casefold() in _FUNCTION_WORDS:
-            break
+        label_letter = word == "A" and bool(run) and run[-1][:1].isupper()
+        if word.casefold() in _FUNCTION_WORDS and not label_letter:
+            break  # but "Class A vans": a capital "A" after a capitalised word is its label's
         run.append(word)
         if _is_plural(word):
             break
@@ -624,6 +660,10 @@ def _side_by_side(
         return None
     beside = _SIDE_AFTER_RE.match(after) or _SIDE_BEFORE_RE.search(before)
     if beside is None or _SPAN_AFTER_IN_RE.match(after):
+        return None
+    if beside.group().casefold().split() == ["one", "of"] and reading.get("qualifier"):
+        # "one of more than 300 clinics": a bound or a hedge makes it the size of the group
+        # that "one of" picks a member from, never a share ("one of 10 adults" stays refused)
         return None
     return (
         f"{mention.text!r} stands beside another number ({beside.group().strip()!r}): the two "
@@ -1308,6 +1348,8 @@ def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[
             continue
         if _goes_to_change(tokens, at, name, reading):
             continue
+        if name == "a rate" and _frequency_of_a_participle(tokens, at, reading):
+            continue
         if at >= _NEAR and not (name == "a rate" and reading["kind"] in _RATED_KINDS):
             continue
         if (
@@ -1321,6 +1363,18 @@ def _found_after(tokens: list[str], reading: dict[str, Any], cut: bool) -> list[
             word = f"{tokens[at - 1]} {word}"
         found.append((word, name))
     return found
+
+
+def _frequency_of_a_participle(tokens: list[str], at: int, reading: dict[str, Any]) -> bool:
+    """Whether the rate word at ``at`` ("daily") follows a participle that opens what is said
+    of a share ("40% using maps daily"): how often they do it, not a rate of the share."""
+    if reading["kind"] != "percent" or not tokens or tokens[0].casefold() in _RATE_LEADS:
+        return False
+    first = tokens[0].casefold()
+    if not first.endswith("ing") or _operator_class(first) is not None:
+        return False
+    lemmas = lemminflect.getAllLemmas(first).get("VERB", ())
+    return at > 0 and any(lemma != first for lemma in lemmas)
 
 
 def _counted_plural(tokens: list[str], at: int, name: str, reading: dict[str, Any]) -> bool:

@@ -962,6 +962,35 @@ OTHER_CURRENCY_NAMES = frozenset(
     | {"rand"}
 )
 
+# Names of the months, written out or cut short: a year right after one ("in March 2021 to
+# 5,100") is a date, never the first end of a range (gapstudy.mentions, gapstudy.figures).
+MONTH_NAMES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
+    | {"sep", "sept", "oct", "nov", "dec"}
+)
+
+# Adjectives that may stand between a number and its span of time without changing the
+# span ("six consecutive months", "ten full days"): the figure is still a duration.
+SPAN_ADJECTIVES = frozenset(
+    {"consecutive", "straight", "full", "whole", "successive", "additional", "further"}
+    | {"extra", "long"}
+)
+
+# Verbs of an amount taken in or paid out, in their base form: "from X to Y" after one (and
+# no verb of change) is a range of money ("collects from 40 to 45 million dollars a year"),
+# never a change (gapstudy.sentence_prices).
+PAYING_VERBS = frozenset(
+    {"earn", "collect", "cost", "pay", "charge", "generate", "receive", "spend", "fetch"}
+    | {"command", "gross", "net"}
+)
+
+# Adverbs of doubt: right before a bound ("probably less than $40") they stack a hedge on it,
+# which is refused as any stack not listed in QUALIFIERS is (gapstudy.unheld).
+DOUBT_ADVERBS = frozenset(
+    {"probably", "likely", "presumably", "possibly", "perhaps", "maybe", "conceivably"}
+)
+
 # Verbs of price, in their base form: an amount they take may be a price per the unit of one
 # written before it ("copper hit $9,800 a tonne as smelters charged $90": per tonne too), so a
 # clause of their own does not end a price's reach (gapstudy.sentences).

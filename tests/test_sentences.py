@@ -5803,8 +5803,9 @@ def test_a_sign_word_right_before_a_figure_is_refused_naming_it(text, words, exp
 # "on a yearly basis" after a change dated to one period is that period's change, while "in
 # annual terms" (an annualised rate of a shorter period?) is refused; money before "in <noun>
 # growth" is refused, naming "growth"; a share of a whole named earlier is refused on either
-# side ("of which 40%", "40% of which"), while a whole with its figure ("Of the 3,000 staff,
-# about 40%") leaves the share; a bare number in brackets after a level is refused.
+# side ("of that total, 35%"), while ", of which 40%" and ", 40% of which" read the clause
+# before as the whole, and a whole with its figure ("Of the 3,000 staff, about 40%") leaves
+# the share; a bare number in brackets after a level is refused.
 DECIDED_AFTER_REVIEW_CASES = [
     (
         "Wait times ranged between two weeks and several weeks.",
@@ -5842,7 +5843,7 @@ DECIDED_AFTER_REVIEW_CASES = [
     (
         "Spending reached 50 billion yuan, 60% of which went to chips.",
         "60%",
-        ("refusal", "earlier"),
+        ("percent", 60, 60, 60, "exact", "percent"),  # as ", of which 60%" (was refused)
     ),
     (
         "Of the 3,000 staff, about 40% work abroad.",
@@ -6560,6 +6561,105 @@ TWO_THINGS_CASES = [
 
 @pytest.mark.parametrize(("text", "words", "expected"), TWO_THINGS_CASES)
 def test_two_things_compared_a_rate_of_change_noun_and_an_age_are_read_or_refused(
+    text, words, expected
+):
+    assert_reads_as(text, words, expected)
+
+
+# A year after a month's name or "in the" is a date before any range test; ", or N percent"
+# restates a change past a span of comparison; a glued "+" is its item's own; "one of" is no
+# neighbour; one adjective between a number and its span; "Class A" a label; a frequency
+# word qualifying the verb after a share of people.
+DATED_AND_RESTATED_CASES = [
+    ("Profits fell from 7,300 in March 2021 to 5,100 today.", "2021", ("exclusion", YEAR_REASON)),
+    ("Profits fell from 7,300 in March 2021 to 5,100 today.", "5,100", ("refusal", "ends a")),
+    ("Profits fell from 7,300 in March 2021 to 5,100 today.", "7,300", ("refusal", "starts a")),
+    ("Exports fell from 9,100 cars in the 2015 to 7,800 in 2020.", "2015", ("exclusion", "year")),
+    ("Exports fell from 9,100 cars in the 2015 to 7,800 in 2020.", "7,800", ("refusal", "ends a")),
+    ("Sales fell from 4,000 in Sept. 2019 to 3,100 in May 2020.", "3,100", ("refusal", "ends a")),
+    ("Most bids sat in the 2000 to 3000 range.", "2000", ("refusal", "range")),
+    (
+        "Rent is $900, up $30 from a year earlier, or 3.4 percent.",
+        "3.4 percent",
+        ("change", 3.4, 3.4, 3.4, "exact", "percent"),
+    ),
+    (
+        "Rent fell $30 from last year, or 3.4 percent.",
+        "3.4 percent",
+        ("change", -3.4, -3.4, -3.4, "exact", "percent"),
+    ),
+    (
+        "The study covered 400+ farms, and 1.5 million cows.",
+        "1.5 million",
+        ("count", 1.5e6, 1.5e6, 1.5e6, "exact", "count"),
+    ),
+    (
+        "The study covered more than 400 farms and 1.5 million cows.",
+        "1.5 million",
+        ("refusal", "written once before the list"),
+    ),
+    (
+        "The clinic is one of more than 300 run by the group.",
+        "more than 300",
+        ("count", None, 300, None, "lower", "count"),
+    ),
+    ("Prices rose for six consecutive months.", "six", ("duration", 6, 6, 6, "exact", "month")),
+    (
+        "The rig ran for ten full days.",
+        "ten",
+        ("duration", *(0.328542094456,) * 3, "exact", "month"),
+    ),
+    ("Prices rose for six big months.", "six", ("refusal", "'big months'")),
+    (
+        "In the poll, 2,700 Class A vans were sold.",
+        "2,700",
+        ("count", 2700, 2700, 2700, "exact", "count"),
+    ),
+    (
+        "Habits differ, with 40% using maps daily.",
+        "40%",
+        ("percent", 40, 40, 40, "exact", "percent"),
+    ),
+    # words the rules left open: a word of doubt on a bound or an amount; a bound on a fall;
+    # a hedge with "or more"; "N times" with its article lost
+    ("Costs were probably less than $40.", "less than $40", ("refusal", "'probably'")),
+    ("The town lost likely more than 300 jobs.", "more than 300", ("refusal", "'likely'")),
+    ("Costs were probably $40.", "$40", ("refusal", "'probably'")),
+    ("Sales probably rose 5%.", "5%", ("change", 5, 5, 5, "exact", "percent")),
+    (
+        "Users have likely crossed one billion.",
+        "one billion",
+        ("count", None, 1e9, None, "lower", "count"),
+    ),
+    (
+        "Sales fell by more than half.",
+        "more than half",
+        ("change", None, None, -50, "upper", "percent"),
+    ),
+    ("The mill employs about 300 or more workers.", "about 300", ("refusal", "two qualifiers")),
+    ("Ships call 12 times year at the port.", "12 times", ("refusal", "'year'")),
+    # a share before "of which" after a comma: a share of what the clause before names
+    (
+        "The city has 400 clinics, about 60% of which sit in the north.",
+        "about 60%",
+        ("percent", 60, 60, 60, "approximate", "percent"),
+    ),
+    (
+        "The city has 400 clinics, 60% of which sit in the north.",
+        "60%",
+        ("percent", 60, 60, 60, "exact", "percent"),
+    ),
+    ("About 60% of which sit in the north.", "60%", ("refusal", "a whole named earlier")),
+]
+
+
+def test_a_share_before_of_which_after_a_comma_keeps_the_clause_before_as_its_whole():
+    text = "The city has 400 clinics, about 60% of which sit in the north."
+    assert reading_of(text, "about 60%")["whole"] == "400 clinics"
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), DATED_AND_RESTATED_CASES)
+def test_dated_years_restated_changes_and_words_inside_an_item_are_read_or_refused(
     text, words, expected
 ):
     assert_reads_as(text, words, expected)
