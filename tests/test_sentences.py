@@ -6682,6 +6682,16 @@ SMALL_WORD_CASES = [
     ("Green tea sells about half that amount.", "about half", ("refusal", "'that amount'")),
     ("Half their staff left.", "Half", ("percent", 50, 50, 50, "exact", "percent")),
     (
+        "The site draws 3.2 million visits monthly nationwide.",
+        "3.2 million",
+        ("refusal", "'monthly'"),
+    ),
+    (
+        "The app has 20 million daily active users.",
+        "20 million",
+        ("count", 2e7, 2e7, 2e7, "exact", "count"),
+    ),
+    (
         "About half its revenue comes from chips.",
         "About half",
         ("percent", 50, 50, 50, "approximate", "percent"),
