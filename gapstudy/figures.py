@@ -98,6 +98,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any, NoReturn
 
+import lemminflect
 from text_to_num import text2num
 
 from gapstudy import vocab
@@ -829,6 +830,7 @@ def _parse(text: str, *, is_end: bool = False) -> ParsedFigure:
     _take_per_unit(reader, first, second, is_change=lead.sign is not None)
     sign = _take_trailing(reader, lead.sign, last, is_odds=is_odds, by_sign=lead.by_sign)
     if lead.verb in vocab.AMOUNT_VERBS and sign == lead.sign and _is_amount_moved(last):
+        _check_whole_determined(reader, lead.verb, last)
         sign = None  # "lost $279 billion", "gained 6% of the market": the amount moved
     elif sign == lead.sign and _acts_on_share(lead.verb, last):
         raise reader.fail(
@@ -889,6 +891,31 @@ def _is_amount_moved(amount: _Amount) -> bool:
 
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+# Words that open a whole that is another's, not the subject's own: "gained 6% of the market".
+_WHOLE_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "all", "every", "each", "some"}
+)
+
+
+def _check_whole_determined(reader: _Reader, verb: str, amount: _Amount) -> None:
+    """Refuse a share moved by a verb of gain or loss whose whole has no determiner and opens
+    with a noun ("lost 12% of sales volume", "shed 12% of staff"): the whole may be the
+    subject's own (a change of it, as "lost 12% of its sales volume" is) or another's (the
+    share moved, as "gained 6% of the market" is), which the words do not settle."""
+    if not (amount.unit in _PERCENT_UNITS or amount.is_share) or amount.whole is None:
+        return
+    first = amount.whole.split(" ", 1)[0]
+    if first.casefold() in _WHOLE_DETERMINERS or not first.isalpha() or first[0].isupper():
+        return  # "gained 6% of the market", "added 5% of GDP": another's whole, named
+    parts = lemminflect.getAllLemmas(first.casefold())
+    if "NOUN" not in parts or "ADJ" in parts:
+        return  # "added 0.01% of global compute": a word of scope names another's whole
+    raise reader.fail(
+        f"{verb!r} before a share of {amount.whole!r} with no 'the' or 'its': a change of the "
+        f"subject's own measure or the share moved, which the words do not settle; "
+        f"{vocab.REFUSAL_ADVICE}"
+    )
 
 
 # Verbs of a cut: cutting N% of a whole is a fall of N% in it ("trimming 5% of staff").
@@ -1123,6 +1150,8 @@ def _take_lead(reader: _Reader) -> _Lead:
             lead.by_factor = True
         elif reader.pos == 0 and reader.peek() == "by" and not _is_year(reader, 1):
             reader.pos += 1  # "by 12 times", "by an order of magnitude": the amount of a gap
+        elif _signed_after_a_direction(reader, lead):
+            continue  # "up +12%": a "+" glued before the digits is a sign, never a bound
         elif (seq := reader.take_any(_QUALIFIER_INDEX)) is not None:
             phrase = _QUALIFIER_PHRASES[seq]
             _check_level_reached(reader, lead, phrase, len(seq))
@@ -1135,8 +1164,6 @@ def _take_lead(reader: _Reader) -> _Lead:
             noun_sign := _noun_of_change(reader)
         ):
             lead.sign = noun_sign  # "a decline of 3%", "grow at a CAGR of 31.2%", "surge by 73%"
-        elif _signed_after_a_direction(reader, lead):
-            continue  # "the steepest drop at -31%": the sign agrees with the word
         elif lead.sign is None and reader.peek() in _CHANGE_VERBS and reader.peek(1):
             lead.sign = _CHANGE_VERBS[reader.tokens[reader.pos].word]
             lead.verb = reader.tokens[reader.pos].word

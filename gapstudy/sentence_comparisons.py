@@ -17,7 +17,11 @@ from gapstudy import vocab
 from gapstudy.figures import SCALE_ABBREVIATIONS, read_mention
 from gapstudy.mentions import NUMBER_WORDS, Mention, find_mentions
 from gapstudy.sentence_changes import _rate_of_change_noun, _verb_and_object
-from gapstudy.sentence_nonquantity import _an_age_past_of, _bound_before_a_mark
+from gapstudy.sentence_nonquantity import (
+    _an_age_past_of,
+    _bound_before_a_mark,
+    _bound_before_the_figure,
+)
 from gapstudy.sentence_words import (
     _CLAUSE_BREAK_RE,
     _COMPARATIVE_END_RE,
@@ -107,6 +111,9 @@ def _elided_comparison(text: str, mention: Mention, reading: dict[str, Any]) -> 
         _bracketed_comparison(text, mention, reading)
         or _better_or_worse(text, mention, reading)
         or _bound_before_a_mark(text, mention)
+        or _bound_before_the_figure(text, mention, reading)
+        or _fraction_of_a_determined_thing(text, mention, reading)
+        or _gap_to_a_thing(text, mention, reading)
     )
 
 
@@ -169,6 +176,64 @@ def _bare_fraction(text: str, mention: Mention, reading: dict[str, Any]) -> str 
     return (
         f"{mention.text!r} is a share with no whole after it (no 'of'): of something named "
         f"elsewhere, or a span of time, which the mention does not hold; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+# A fraction word ending a mention ("half", "a third", "two-thirds"), then a determiner with no
+# "of" between them: "half its load", "about half that amount".
+_FRACTION_END_RE = re.compile(
+    r"(?<![\w-])(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)$",
+    re.IGNORECASE,
+)
+_DETERMINER_AFTER_RE = re.compile(
+    r"[ \t]+(?P<word>[^\W\d_]+)(?:[ \t]+(?P<noun>[^\W\d_]+))?\b", re.IGNORECASE
+)
+
+
+def _fraction_of_a_determined_thing(
+    text: str, mention: Mention, reading: dict[str, Any]
+) -> str | None:
+    """Why a fraction read as a share is refused when "that"/"this" follows it with no "of"
+    ("half that amount"), or a possessive and a noun of measure ("half its size"): a fraction
+    of a figure or a thing named elsewhere, a multiplier the mention does not hold, never a
+    share of a whole ("half its revenue" stays a share); else None."""
+    if reading.get("kind") != "percent" or not _FRACTION_END_RE.search(mention.text):
+        return None
+    after = _DETERMINER_AFTER_RE.match(text, mention.end)
+    if after is None:
+        return None
+    word, noun = after.group("word").casefold(), (after.group("noun") or "").casefold()
+    is_measured = word in vocab.FRACTION_POSSESSIVES and noun in vocab.FRACTION_MEASURE_NOUNS
+    if word not in vocab.FRACTION_DEMONSTRATIVES and not is_measured:
+        return None
+    return (
+        f"{after.group().strip()!r} right after {mention.text!r} (no 'of') makes it a fraction "
+        f"of a figure or thing named elsewhere, not a share of a whole; {vocab.REFUSAL_ADVICE}"
+    )
+
+
+# A discount or premium measured against another thing: "a 15% discount to par", "a premium of
+# 8% over the offer price" (its noun one of vocab.GAP_COMPARED_NOUNS, within four words).
+_GAP_NOUN_END_RE = re.compile(r"(?<![\w-])(?:discount|premium)s?$", re.IGNORECASE)
+_THING_COMPARED_AFTER_RE = re.compile(
+    r"[ \t]+(?P<prep>to|over|versus|vs\.?|against)(?P<words>(?:[ \t]+[^\W\d_][\w'’-]*){1,4})",
+    re.IGNORECASE,
+)
+
+
+def _gap_to_a_thing(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a discount or premium to another thing ("a 15% discount to par") is refused: a gap
+    between two things at one time, not a cut over time, which the mention read as a change;
+    else None."""
+    if reading.get("kind") != "change" or not _GAP_NOUN_END_RE.search(mention.text):
+        return None
+    after = _THING_COMPARED_AFTER_RE.match(text, mention.end)
+    words = after.group("words").casefold().split() if after else []
+    if not set(words) & vocab.GAP_COMPARED_NOUNS:
+        return None  # "a 40% discount to batch users": who gets the cut, still a cut
+    return (
+        f"{mention.text!r} {after.group('prep')!r} another thing is a gap between two things at "
+        f"one time, not a change over time; {vocab.REFUSAL_ADVICE}"
     )
 
 

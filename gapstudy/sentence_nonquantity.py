@@ -302,7 +302,22 @@ def _vague_or_age(text: str, mention: Mention, reading: dict[str, Any]) -> str |
     names_nothing = counted is None or counted.group(1).casefold() in _AFTER_AN_AGE_WORDS
     if is_age_like and names_nothing and _PEOPLE_BETWEEN_BEFORE_RE.search(before):
         return vocab.AGE_REASON  # "employed Americans between 18 and 29", not "those 5 firms"
+    if is_age_like and reading.get("bound") == "range" and _is_age_group(text, mention, before):
+        return vocab.AGE_REASON  # "the 18-24 cohort", "the 25 to 34 bracket"
     return None
+
+
+# "the" right before a range, and a noun of an age group after it ("the 18-24 cohort").
+_THE_BEFORE_RE = re.compile(r"(?<![\w-])the[ \t]+$", re.IGNORECASE)
+_GROUP_NOUN_AFTER_RE = re.compile(r"[ \t]+(?:age[ \t]+)?(?P<noun>[^\W\d_]+?)s?\b", re.IGNORECASE)
+
+
+def _is_age_group(text: str, mention: Mention, before: str) -> bool:
+    """Whether a range of ages after "the" is followed by a noun of an age group ("the 18-24
+    cohort", "the 25 to 34 age bracket"); "the 10-20 firms" is not."""
+    noun = _GROUP_NOUN_AFTER_RE.match(text, mention.end)
+    is_group = noun is not None and noun.group("noun").casefold() in vocab.AGE_GROUP_NOUNS
+    return is_group and _THE_BEFORE_RE.search(before) is not None
 
 
 def _not_a_quantity(text: str, mention: Mention) -> str | None:
@@ -523,6 +538,51 @@ def _bound_before_a_mark(text: str, mention: Mention) -> str | None:
         f"{before.group().strip()!r} before {mention.text!r} makes it a bound ('past the $10 "
         f"billion mark': more than $10 billion), which the mention does not hold; "
         f"{vocab.REFUSAL_ADVICE}"
+    )
+
+
+# A bound preposition and "the" right before a figure with no mark word after it ("fell below
+# the 50k for the first time"): the figure is still the level the bound names, not an amount.
+_PLAIN_BOUND_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:past|beyond|above|below|under|over)[ \t]+the[ \t]+$", re.IGNORECASE
+)
+# Nothing named after the figure: the clause ends, or a preposition or conjunction follows
+# ("below the 50k for the first time"). A noun there names the thing whose level the figure is
+# ("well below the 90% industry norm": the norm is 90%, read as it stands).
+_NOTHING_NAMED_AFTER_RE = re.compile(
+    r"[ \t]*(?:$|[.,;:!?)\]—–]|[ \t]+(?:for|in|on|at|by|during|this|last|since|from|until|before"
+    r"|after|when|as|and|but|or|with|again|once|today|now|yet)\b)",
+    re.IGNORECASE,
+)
+# A negated verb of reaching before "the": "did not reach the 500 mark" (at most, not 500).
+_NEGATED_REACH_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:not|never|n't|failed[ \t]+to)[ \t]+(?:reach|hit|top|cross|pass|break|surpass"
+    r"|exceed|clear)(?:e?[sd]|ed|ing)?[ \t]+the[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _bound_before_the_figure(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
+    """Why a figure after a bound and "the" is refused when nothing it names follows ("below
+    the 50k for the first time"; "below the 90% norm" is the norm's level), or after a negated
+    verb of reaching and "the" before a mark ("did not reach the 500 mark"): the bound, or the
+    negation, is outside the mention; else None. A span of time ("over the 12 months") is a
+    period, not a bound, and is left to its own rules."""
+    if "kind" not in reading or reading.get("unit") in vocab.COMPARED_PERIOD_UNITS:
+        return None
+    window = max(0, mention.start - 30)
+    plain = _PLAIN_BOUND_BEFORE_RE.search(text, window, mention.start)
+    if plain and _NOTHING_NAMED_AFTER_RE.match(text, mention.end):
+        words = plain.group().strip()
+    elif (negated := _NEGATED_REACH_BEFORE_RE.search(text, window, mention.start)) and (
+        _MARK_AFTER_RE.match(text, mention.end)
+    ):
+        words = negated.group().strip()
+    else:
+        return None
+    return (
+        f"{words!r} before {mention.text!r} makes it a bound (a level passed or not reached), "
+        f"which the mention does not hold; {vocab.REFUSAL_ADVICE}"
     )
 
 

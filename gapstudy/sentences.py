@@ -222,6 +222,7 @@ from gapstudy.sentence_words import (
     _FROM_TO_WORDS_RE,
     _LEVEL_REACHED_RE,
     _LIST_GAP_RE,
+    _MONTHS,
     _NOTHING_COUNTED_RE,
     _OBJECT_DIRECTION_VERBS,
     _OBJECT_DIRECTION_WORDS,
@@ -891,6 +892,21 @@ def _read(text: str, mention: Mention, earlier: list[Mention], floor: int) -> di
     return reading
 
 
+# A name with no comma before a percentage listed after a change ("Acme fell 2%, Bolt 3.1%,
+# Crane 4.4%"): the item's label, one or two capitalised words that are no month.
+_NAMED_ITEM_GAP_RE = re.compile(
+    rf"[ \t]*,[ \t]*(?:and[ \t]+)?(?-i:(?!(?:{_MONTHS})\b)[A-Z][\w&'’.-]*"
+    r"(?:[ \t]+[A-Z][\w&'’.-]*)?)[ \t]+"
+)
+
+
+def _is_named_item(gap: str, reading: dict[str, Any]) -> bool:
+    """Whether ``gap`` between a change and a bare percentage is a list item's label ("fell 2%,
+    Bolt 3.1%"): a name stands where the list rule looks, and the item is read as the list's
+    others are (or refused by that rule), never as a plain level."""
+    return reading.get("unit") == "percent" and _NAMED_ITEM_GAP_RE.fullmatch(gap) is not None
+
+
 def _listed_after_a_change(
     text: str, mention: Mention, reading: dict[str, Any], earlier: list[Mention], floor: int
 ) -> dict[str, Any] | None:
@@ -904,7 +920,8 @@ def _listed_after_a_change(
     # just one quarter and 66%") lies in the gap and is passed over
     for i in range(len(earlier) - 1, -1, -1):
         previous = earlier[i]
-        if not _LIST_GAP_RE.fullmatch(text[previous.end : mention.start]):
+        gap = text[previous.end : mention.start]
+        if not (_LIST_GAP_RE.fullmatch(gap) or _is_named_item(gap, reading)):
             continue
         i = _past_the_level_reached(text, mention, earlier, i)
         previous = earlier[i]

@@ -1251,7 +1251,6 @@ def _after_class(tokens: list[str], at: int, cut: bool = False) -> str | None:
     token, folded = tokens[at], tokens[at].casefold()
     name = _operator_class(token)
     previous = tokens[at - 1].casefold() if at else ""
-    following = tokens[at + 1].casefold() if at + 1 < len(tokens) else ""
     if name in (None, "a bound or hedge", "a negation"):
         return None
     if folded in ("quarter", "quarters") and at and previous in _RATE_LEADS - {"a", "an"}:
@@ -1274,18 +1273,28 @@ def _after_class(tokens: list[str], at: int, cut: bool = False) -> str | None:
         return None
     if name == "a direction" and folded == "advance" and previous == "in":
         return None  # "$2 billion in advance": paid before, no change
-    if (
-        name == "a rate"
-        and folded.endswith("ly")
-        and following
-        and following not in _FUNCTION_WORDS
-    ):
+    if name == "a rate" and folded.endswith("ly") and _span_word_names_a_thing(tokens, at):
         return None  # "20 million daily users": it names what is counted (the reading rules)
     if name == "a rate" and folded in ("each", "every"):
         return None  # "each year" is read as a span after it; "5 chips each" by the rules above
     if name == "a multiple" and folded == "x" and (at or token != "x"):
         return None  # "X" the company
     return name
+
+
+def _span_word_names_a_thing(tokens: list[str], at: int) -> bool:
+    """Whether the span word ``tokens[at]`` ("daily", "monthly") stands before what a figure
+    counts ("20 million daily active users"): the words after it, up to three and before a
+    function word, end in a noun. An adverb after it ("visits monthly nationwide", "monthly
+    now") names no thing, so the span word stays a rate."""
+    run = []
+    for token in tokens[at + 1 : at + 4]:
+        if token.casefold() in _FUNCTION_WORDS or not token[:1].isalpha():
+            break
+        run.append(token.casefold())
+    if not run or run[-1] in vocab.TIME_PLACE_ADVERBS:
+        return False
+    return _is_noun(run[-1])
 
 
 _ORDINAL_PARTS = frozenset({"third", "fourth", "fifth", "tenth", "hundredth"})

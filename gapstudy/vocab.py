@@ -536,6 +536,31 @@ FRACTION_ADJECTIVES: dict[str, str] = {
         *("hefty", "remarkable", "striking"),
     )
 }
+# A fraction with no "of" then "that"/"this" ("half that amount", "a third this size") is of a
+# figure named earlier, a multiplier; then a possessive and one of these nouns of measure ("half
+# its size", "a quarter their price") it is of a comparator too. With another noun after the
+# possessive ("half its revenue", "half their staff") it stays a share of that whole.
+# gapstudy.sentence_comparisons refuses the first two (the comparator is outside the mention).
+FRACTION_DEMONSTRATIVES: frozenset[str] = frozenset({"that", "this"})
+FRACTION_POSSESSIVES: frozenset[str] = frozenset(
+    {"its", "their", "his", "her", "our", "my", "your"}
+)
+FRACTION_MEASURE_NOUNS: frozenset[str] = frozenset(
+    {"size", "length", "height", "weight", "price", "cost", "value", "amount", "speed", "pace"}
+)
+# What a discount or premium may be measured against, after "to", "over", "versus" or
+# "against" within four words ("a 15% discount to par", "a premium over the offer price"): a
+# gap between two things at one time, refused by gapstudy.sentence_comparisons. Any other
+# noun there ("a 40% discount to batch users") is who gets the cut: still a cut.
+GAP_COMPARED_NOUNS: frozenset[str] = frozenset(
+    {"par", "nav", "value", "price", "prices", "peers", "rivals", "benchmark", "index", "spot"}
+)
+# Nouns of a group of people picked out by age, after "the" and a range of whole numbers no
+# larger than an age ("the 18-24 cohort", "the 25 to 34 bracket"): the range is an age group,
+# excluded with AGE_REASON by gapstudy.sentence_nonquantity.
+AGE_GROUP_NOUNS: frozenset[str] = frozenset(
+    {"cohort", "bracket", "group", "demographic", "band", "category", "segment", "set"}
+)
 # Nouns that name a fall only beside a bare percentage ("a 3% hit", "a loss of 1.2%"): with
 # money or a count they name the amount as written ("a $40 million loss", "a loss of 2,000
 # jobs": the sign is the metric's). So they are not in CHANGE_NOUNS (the finder and the parser
@@ -1078,6 +1103,36 @@ WORD_LISTS: tuple[tuple[str, str, frozenset[str]], ...] = (
         "Comparing verbs",
         "the last check (a gap after a verb of comparing), in every form of each",
         COMPARING_VERBS,
+    ),
+    (
+        "Demonstratives after a fraction",
+        "a fraction with one of these right after it and no 'of' ('half that amount'): a "
+        "fraction of a figure named elsewhere, refused",
+        FRACTION_DEMONSTRATIVES,
+    ),
+    (
+        "Possessives after a fraction",
+        "a fraction, one of these and a noun of measure after it ('half its size'): a fraction "
+        "of a comparator, refused; with another noun ('half its revenue') a share",
+        FRACTION_POSSESSIVES,
+    ),
+    (
+        "Nouns of measure after a fraction",
+        "a fraction and a possessive before one of these ('half its size', 'a third their "
+        "price'): a fraction of a comparator, refused",
+        FRACTION_MEASURE_NOUNS,
+    ),
+    (
+        "Things a discount or premium is measured against",
+        "a discount or premium, then 'to', 'over', 'versus' or 'against' and one of these within "
+        "four words ('a 15% discount to par'): a gap between two things, refused",
+        GAP_COMPARED_NOUNS,
+    ),
+    (
+        "Age group nouns",
+        "after 'the' and a range of whole numbers no larger than an age, singular or plural, "
+        "optionally after 'age' ('the 18-24 cohort'): an age group, excluded",
+        AGE_GROUP_NOUNS,
     ),
     ("Money words", 'the last check ("pounds" as sterling or a weight)', MONEY_WORDS),
     (

@@ -6663,3 +6663,91 @@ def test_dated_years_restated_changes_and_words_inside_an_item_are_read_or_refus
     text, words, expected
 ):
     assert_reads_as(text, words, expected)
+
+
+# A small word where a rule looks (a sign after a word of direction, "the" after a bound, a
+# determiner after a fraction): the figure is read with it or refused, never a plain level.
+SMALL_WORD_CASES = [
+    ("Orders were up +12% on the year.", "up +12%", ("change", 12, 12, 12, "exact", "percent")),
+    ("Sales rose +12% on the year.", "rose +12%", ("change", 12, 12, 12, "exact", "percent")),
+    ("Sales fell +12% on the year.", "fell +12%", ("refusal", "a sign against")),
+    ("Vans fell below the 50k for the first time.", "50k", ("refusal", "'below the'")),
+    ("Inflation stayed above the 2%.", "2%", ("refusal", "'above the'")),
+    ("Inflation stayed above the 2% target.", "2%", ("percent", 2, 2, 2, "exact", "percent")),
+    ("Pickup sales did not reach the 500 mark.", "500", ("refusal", "'not reach the'")),
+    ("Pickup sales hit the 500 mark.", "500", ("count", 500, 500, 500, "exact", "count")),
+    ("Van sales hit 500 over the year.", "500", ("count", 500, 500, 500, "exact", "count")),
+    ("The new van is half its size.", "half", ("refusal", "'its size'")),
+    ("The rival is half that size.", "half", ("refusal", "'that size'")),
+    ("Green tea sells about half that amount.", "about half", ("refusal", "'that amount'")),
+    ("Half their staff left.", "Half", ("percent", 50, 50, 50, "exact", "percent")),
+    (
+        "The site draws 3.2 million visits monthly nationwide.",
+        "3.2 million",
+        ("refusal", "'monthly'"),
+    ),
+    (
+        "The app has 20 million daily active users.",
+        "20 million",
+        ("count", 2e7, 2e7, 2e7, "exact", "count"),
+    ),
+    (
+        "About half its revenue comes from chips.",
+        "About half",
+        ("percent", 50, 50, 50, "approximate", "percent"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), SMALL_WORD_CASES)
+def test_a_small_word_where_a_rule_looks_is_read_with_the_figure_or_refused(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# A name, a thing compared or a bare whole where a list, a noun of change or a verb of gain
+# looks: read as the rule reads its plain form, or refused.
+SMALL_WORD_MORE_CASES = [
+    (
+        "Sales at Acme fell 2.0%, Bolt 3.1%, Crane 4.4%.",
+        "4.4%",
+        ("change", -4.4, -4.4, -4.4, "exact", "percent"),
+    ),
+    (
+        "Sales at Acme fell 2.0%, Bolt 3.1%, Crane 4.4%.",
+        "3.1%",
+        ("change", -3.1, -3.1, -3.1, "exact", "percent"),
+    ),
+    (
+        "Sales at Acme fell 2.0%, and Bolt 3.1%.",
+        "3.1%",
+        ("change", -3.1, -3.1, -3.1, "exact", "percent"),
+    ),
+    ("The bonds trade at a 15% discount to par.", "15% discount", ("refusal", "a gap between")),
+    ("Stores gave a 20% discount.", "20% discount", ("change", -20, -20, -20, "exact", "percent")),
+    (
+        "They got a 50 per cent discount on fees.",
+        "50 per cent discount",
+        ("change", -50, -50, -50, "exact", "percent"),
+    ),
+    ("The brand lost 12% of sales volume.", "lost 12% of sales volume", ("refusal", "'lost'")),
+    ("The firm shed 12% of staff.", "shed 12% of staff", ("refusal", "'shed'")),
+    (
+        "The brand lost 12% of its sales volume.",
+        "lost 12% of its sales volume",
+        ("change", -12, -12, -12, "exact", "percent"),
+    ),
+    (
+        "The firm gained 6% of the market.",
+        "gained 6% of the market",
+        ("percent", 6, 6, 6, "exact", "percent"),
+    ),
+    ("They added 5% of GDP.", "added 5% of GDP", ("percent", 5, 5, 5, "exact", "percent")),
+    ("Among the 18-24 cohort, 40% agreed.", "18-24", ("exclusion", "an age or an age group")),
+    ("It was highest in the 25 to 34 age bracket.", "25 to 34", ("exclusion", "an age")),
+    ("The 10-20 firms agreed.", "10-20", ("count", None, 10, 20, "range", "count")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), SMALL_WORD_MORE_CASES)
+def test_a_name_a_thing_compared_or_a_bare_whole_is_read_or_refused(text, words, expected):
+    assert_reads_as(text, words, expected)
