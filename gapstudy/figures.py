@@ -1556,7 +1556,10 @@ def _ask_convert_unit(written: str) -> tuple[str | None, Decimal] | None:
         try:
             unit = registry.parse_units(candidate)
             root = registry.get_root_units(unit)[1]
+        # pint's expression parser asserts on some malformed inputs ("3-"): no unit either
         except (pint.errors.PintError, AttributeError, ValueError, KeyError, TypeError):
+            continue
+        except AssertionError:
             continue
         for name, target in _PHYSICAL_UNITS.items():
             if root == registry.get_root_units(target)[1]:
@@ -1780,6 +1783,9 @@ _EARLIER_WORDS = frozenset({"before", "previously", "earlier", "ever", "usual"})
 # "than it was (the year before)", "than they were": the same thing at another time.
 _SAME_THING_WORDS = frozenset({"it", "they", "this", "that", "these", "those"})
 _SAME_THING_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have", "did", "does"})
+# "than there were": the same things counted at an earlier time; "than there are" may set
+# them against another place ("fewer bakeries than there are in Paris") and is left alone.
+_THERE_PAST_VERBS = frozenset({"was", "were", "had"})
 
 
 # Words of order in time before a noun after "than": "the prior season", "the previous
@@ -1828,6 +1834,8 @@ def _same_thing_follows(reader: _Reader) -> bool:
     is_same = same[:1] == ["the"] and len(same) >= 3 and same[1] in _SAME_WORDS
     if is_same and same[2] in _SAME_SPAN_WORDS:
         return True
+    if words[:1] == ["there"] and words[1:2] and words[1] in _THERE_PAST_VERBS:
+        return True  # "fewer bakeries than there were two years ago"
     return len(words) >= 2 and words[0] in _SAME_THING_WORDS and words[1] in _SAME_THING_VERBS
 
 

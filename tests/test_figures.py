@@ -1414,3 +1414,23 @@ def test_a_refusal_after_a_plus_before_the_scale_names_the_words_as_written():
         parse_figure("a dock worth $5+ billion")
     assert caught.value.text == "a dock worth $5+ billion"
     assert "billion+" not in str(caught.value)
+
+
+@pytest.mark.parametrize("written", ["3-", "2-3", "-3", "ago"])
+def test_a_malformed_unit_expression_is_no_unit_never_an_internal_error(written):
+    # pint's expression parser asserts on some malformed inputs ("3-"): no unit, not a crash
+    assert figures.is_unit_word(written) is False
+    assert figures._ask_convert_unit(written) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low", "high"),
+    [
+        # "than there were" counts the same things again at an earlier time: a change
+        ("4%-8% fewer bakeries than there were 2-3 years ago", "change", -8.0, -4.0),
+        ("5% fewer bakeries than there were in 2019", "change", -5.0, -5.0),
+    ],
+)
+def test_fewer_than_there_were_is_a_change(text, kind, low, high):
+    figure = figures.parse_figure(text)
+    assert (figure.kind, figure.low, figure.high) == (kind, low, high)

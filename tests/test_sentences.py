@@ -6751,3 +6751,29 @@ SMALL_WORD_MORE_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), SMALL_WORD_MORE_CASES)
 def test_a_name_a_thing_compared_or_a_bare_whole_is_read_or_refused(text, words, expected):
     assert_reads_as(text, words, expected)
+
+
+# "than there were" counts the same things again at an earlier time (a change); "than there
+# are" may set them against another place and stays a ratio of two amounts.
+THAN_THERE_WERE_CASES = [
+    (
+        "The city has 5% fewer bakeries than there were two years ago.",
+        "5% fewer",
+        ("change", -5.0, -5.0, -5.0, "exact", "percent"),
+    ),
+    (
+        "The city has 5% fewer bakeries than there were in 2019.",
+        "5% fewer",
+        ("change", -5.0, -5.0, -5.0, "exact", "percent"),
+    ),
+    (
+        "The city has 5% fewer bakeries than there are in Paris.",
+        "5% fewer",
+        ("multiplier", 0.95, 0.95, 0.95, "exact", "fold"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), THAN_THERE_WERE_CASES)
+def test_than_there_were_is_the_same_thing_earlier(text, words, expected):
+    assert_reads_as(text, words, expected)
