@@ -6858,6 +6858,11 @@ PREMIUM_TO_A_THING_CASES = [
     ),
     ("The bonds trade at a 5% premium over par.", "5%", ("refusal", "a gap between")),
     ("The fund trades at a 10% discount to NAV.", "10%", ("refusal", "a gap between")),
+    (
+        "Buyers paid a 10% premium for the shares.",
+        "10%",
+        ("percent", 10.0, 10.0, 10.0, "exact", "percent"),
+    ),
 ]
 
 
