@@ -6878,6 +6878,7 @@ def test_a_premium_to_another_thing_is_refused(text, words, expected):
         ("A staggering third of the stores closed.", "third", 100 / 3),
         ("A notable quarter of all loans failed.", "quarter", 25.0),
         ("A substantial fifth of the staff left.", "fifth", 20.0),
+        ("A hefty third of the stores closed.", "third", 100 / 3),
     ],
 )
 def test_an_adjective_of_emphasis_is_no_qualifier(text, words, value):
