@@ -1152,6 +1152,8 @@ def _take_lead(reader: _Reader) -> _Lead:
             reader.pos += 1  # "by 12 times", "by an order of magnitude": the amount of a gap
         elif _signed_after_a_direction(reader, lead):
             continue  # "up +12%": a "+" glued before the digits is a sign, never a bound
+        elif _emphasis_before_fraction(reader, lead):
+            reader.pos += 1  # "a staggering third of the stores": no qualifier, the plain share
         elif (seq := reader.take_any(_QUALIFIER_INDEX)) is not None:
             phrase = _QUALIFIER_PHRASES[seq]
             _check_level_reached(reader, lead, phrase, len(seq))
@@ -1190,6 +1192,13 @@ def _take_lead(reader: _Reader) -> _Lead:
             "add it to vocab.QUALIFIERS with its effect"
         )
     return lead
+
+
+def _emphasis_before_fraction(reader: _Reader, lead: _Lead) -> bool:
+    """Whether an adjective of emphasis (vocab.FRACTION_ADJECTIVES) stands between an article
+    and a fraction ("a staggering third of"): it changes nothing, not even as a qualifier."""
+    is_emphasis = lead.has_article and reader.peek() in vocab.FRACTION_ADJECTIVES
+    return is_emphasis and reader.peek(1) in _FRACTIONS
 
 
 def _noun_of_change(reader: _Reader) -> int | None:

@@ -328,17 +328,42 @@ _CHANGE_NOUN_IN_OF_RE = re.compile(
 )
 
 
+# The same past the six words the phrase may hold ("a rise in the sales of the old blue city
+# buses of 4%"): too far to read with the noun, too near to read as a level.
+_CHANGE_NOUN_FAR_IN_OF_RE = re.compile(
+    r"(?<![\w-])(?:an?|the|its|their)[ \t]+(?P<noun>[^\W\d_]+)[ \t]+in"
+    r"(?:[ \t]+[^\W\d_][\w'’-]*){7,24}?[ \t]+of[ \t]+$",
+    re.IGNORECASE,
+)
+
+
 def _change_noun_apart(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
     """A figure after a noun of change and "of", with "in" and a phrase between ("a drop in
     car crime of 2.2 percent"): the phrase names what changed, as it does after the figure ("a
-    drop of 2.2 percent in car crime"), so the figure is the change's size; else None."""
+    drop of 2.2 percent in car crime"), so the figure is the change's size; refused past the
+    phrase's six words; else None."""
     apart = _CHANGE_NOUN_IN_OF_RE.search(text, floor, mention.start)
     if apart is None or apart["noun"].casefold() not in vocab.CHANGE_NOUNS:
-        return None
+        return _change_noun_too_far(text, mention, floor)
     read = read_mention(f"{apart['noun']} of {mention.text}")
     if read.get("kind") != "change":
         return None
     return read | {"read_with": f"{text[apart.start() : mention.start].strip()!r} before it"}
+
+
+def _change_noun_too_far(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
+    """Why a figure after a noun of change, "in", a phrase of more than six words and "of" is
+    refused: it may be the change's size, which the phrase sets too far to tell; else None."""
+    apart = _CHANGE_NOUN_FAR_IN_OF_RE.search(text, floor, mention.start)
+    if apart is None or apart["noun"].casefold() not in vocab.CHANGE_NOUNS:
+        return None
+    if read_mention(f"{apart['noun']} of {mention.text}").get("kind") != "change":
+        return None
+    return {
+        "refusal": f"{mention.text!r} after {apart['noun']!r} and a phrase of more than six "
+        f"words ({text[apart.start() : mention.start].strip()!r}): the size of the change or "
+        f"a level, which the words set too far apart to tell; {vocab.REFUSAL_ADVICE}"
+    }
 
 
 def _takes_up_as_particle(word: str) -> bool:
@@ -750,6 +775,18 @@ def _change_subject_past_which(text: str, mention: Mention, floor: int) -> dict[
     return read | {"read_with": f"{nouns[0]!r}, the subject {which.group().strip()!r} refers to"}
 
 
+def _percentage_object(said: str, objects: list[str], figure: str) -> dict[str, Any] | None:
+    """Why a percentage after a verb of change and an object that is itself a percentage
+    ("raised rates 0.25%", "increased its market share 0.4%") is refused: the change may be in
+    points or relative; else None. The object's last word names what it is."""
+    if not _PERCENT_NAMED_RE.fullmatch(objects[-1]):
+        return None  # the object's last word names it: "its share price" is a price
+    return {
+        "refusal": f"{said!r} before {figure!r} changes a percentage: the change may be in "
+        f"points or relative, which the words do not say; {vocab.REFUSAL_ADVICE}"
+    }
+
+
 def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] | None:
     """A percentage after a verb of change and its object ("grew revenue 20%"): read as that
     change with the verb ("raised prices 10%" a rise, "cut costs 50%" a fall), or refused
@@ -766,17 +803,17 @@ def _verb_and_object(text: str, mention: Mention, floor: int) -> dict[str, Any] 
         verb, objects = words[-size - 1].casefold(), [w.casefold() for w in words[-size:]]
         if any(w in _NOT_OBJECT_WORDS or w in vocab.CHANGE_VERBS for w in objects):
             return None
+        said = " ".join(words[-size - 1 :])
         if verb in vocab.CHANGE_VERBS and verb not in ("up", "down"):
-            said = " ".join(words[-size - 1 :])
-            return _with_verb(read_mention(f"{verb} {mention.text}"), said)
+            read = read_mention(f"{verb} {mention.text}")
+            if read.get("unit") == "percent" and (
+                refused := _percentage_object(said, objects, mention.text)
+            ):
+                return refused  # "increased its market share 0.4%": points or relative?
+            return _with_verb(read, said)
         if (way := _OBJECT_DIRECTION_VERBS.get(verb)) is not None:
-            said = " ".join(words[-size - 1 :])
-            if any(_PERCENT_NAMED_RE.fullmatch(w) for w in objects):
-                return {
-                    "refusal": f"{said!r} before {mention.text!r} changes a percentage: "
-                    f"the change may be in points or relative, which the words do not say; "
-                    f"{vocab.REFUSAL_ADVICE}"
-                }
+            if refused := _percentage_object(said, objects, mention.text):
+                return refused
             moved = read_mention(f"{_OBJECT_DIRECTION_WORDS[way]} {mention.text}")
             return _with_verb(moved, said)
         if verb in _OBJECT_CHANGE_VERBS:

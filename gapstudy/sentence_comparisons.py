@@ -215,6 +215,7 @@ def _fraction_of_a_determined_thing(
 # A discount or premium measured against another thing: "a 15% discount to par", "a premium of
 # 8% over the offer price" (its noun one of vocab.GAP_COMPARED_NOUNS, within four words).
 _GAP_NOUN_END_RE = re.compile(r"(?<![\w-])(?:discount|premium)s?$", re.IGNORECASE)
+_GAP_NOUN_AFTER_RE = re.compile(r"[ \t-]+(?:discount|premium)s?(?![\w-])", re.IGNORECASE)
 _THING_COMPARED_AFTER_RE = re.compile(
     r"[ \t]+(?P<prep>to|over|versus|vs\.?|against)(?P<words>(?:[ \t]+[^\W\d_][\w'’-]*){1,4})",
     re.IGNORECASE,
@@ -223,17 +224,20 @@ _THING_COMPARED_AFTER_RE = re.compile(
 
 def _gap_to_a_thing(text: str, mention: Mention, reading: dict[str, Any]) -> str | None:
     """Why a discount or premium to another thing ("a 15% discount to par") is refused: a gap
-    between two things at one time, not a cut over time, which the mention read as a change;
-    else None."""
-    if reading.get("kind") != "change" or not _GAP_NOUN_END_RE.search(mention.text):
+    between two things at one time, not a cut over time, which the mention read as a change
+    (or a level, the premium after it); else None."""
+    end = mention.end
+    if reading.get("kind") == "percent" and (noun := _GAP_NOUN_AFTER_RE.match(text, end)):
+        end = noun.end()  # "a 10% premium to NAV": a premium is read as a level
+    elif reading.get("kind") != "change" or not _GAP_NOUN_END_RE.search(mention.text):
         return None
-    after = _THING_COMPARED_AFTER_RE.match(text, mention.end)
+    after = _THING_COMPARED_AFTER_RE.match(text, end)
     words = after.group("words").casefold().split() if after else []
     if not set(words) & vocab.GAP_COMPARED_NOUNS:
         return None  # "a 40% discount to batch users": who gets the cut, still a cut
     return (
-        f"{mention.text!r} {after.group('prep')!r} another thing is a gap between two things at "
-        f"one time, not a change over time; {vocab.REFUSAL_ADVICE}"
+        f"{text[mention.start : end]!r} {after.group('prep')!r} another thing is a gap between "
+        f"two things at one time, not a change over time; {vocab.REFUSAL_ADVICE}"
     )
 
 

@@ -47,8 +47,15 @@ from gapstudy.mentions import Mention, find_mentions, is_modifier, is_set_aside,
 
 # Where a clause ends after a mention, or starts before it: punctuation (not a comma that
 # groups thousands, nor a full stop inside a number, after "vs" or after a capital: "U.S.").
+# A full stop after a month's name cut short and before a number ("Sept. 2019") ends nothing.
+_SHORT_MONTH_STOPS = "".join(
+    rf"(?!(?<=\b{name.capitalize()})\.[ \t]+\d)"
+    for name in sorted(vocab.MONTH_NAMES)
+    if len(name) <= 4 and name not in ("june", "july")
+)
 _CLAUSE_BREAK_RE = re.compile(
-    r"[;:()\[\]—–\"“”，；：\n]|,(?!\d)|(?<![vV]s)(?<!\b[A-Z])[.!?](?=\s|$)"
+    r"[;:()\[\]—–\"“”，；：\n]|,(?!\d)"
+    rf"|(?<![vV]s)(?<!\b[A-Z]){_SHORT_MONTH_STOPS}[.!?](?=\s|$)"
 )
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 # A comparison: "than", "compared to/with", "versus", "vs", "relative to", "as against".

@@ -6777,3 +6777,142 @@ THAN_THERE_WERE_CASES = [
 @pytest.mark.parametrize(("text", "words", "expected"), THAN_THERE_WERE_CASES)
 def test_than_there_were_is_the_same_thing_earlier(text, words, expected):
     assert_reads_as(text, words, expected)
+
+
+# Every verb of change with an object that is itself a percentage ("increased its market share
+# 0.4%") is refused, as "raised" and "cut" are: the change may be in points or relative. In
+# points the words say which (a change in points).
+PERCENTAGE_OBJECT_CASES = [
+    (
+        "The firm increased its market share 0.4%.",
+        "0.4%",
+        ("refusal", "changes a percentage"),
+    ),
+    ("The firm grew its market share 0.4%.", "0.4%", ("refusal", "changes a percentage")),
+    ("The firm increased its occupancy rate 3%.", "3%", ("refusal", "changes a percentage")),
+    ("The firm increased its share 0.4%.", "0.4%", ("refusal", "changes a percentage")),
+    ("The firm increased market share 0.4%.", "0.4%", ("refusal", "changes a percentage")),
+    ("The hotel increased its vacancy 3%.", "3%", ("refusal", "changes a percentage")),
+    ("The firm raised its market share 0.4%.", "0.4%", ("refusal", "changes a percentage")),
+    (
+        "The firm increased its share price 5%.",
+        "5%",
+        ("change", 5.0, 5.0, 5.0, "exact", "percent"),
+    ),
+    (
+        "The firm increased revenue 20%.",
+        "20%",
+        ("change", 20.0, 20.0, 20.0, "exact", "percent"),
+    ),
+    (
+        "The firm increased its market share 0.4 percentage points.",
+        "0.4 percentage points",
+        ("change", 0.4, 0.4, 0.4, "exact", "percentage_point"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), PERCENTAGE_OBJECT_CASES)
+def test_every_verb_of_change_with_a_percentage_object_is_refused(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# A noun of change "in" a phrase, then "of" a percentage: past the six words the phrase may
+# hold, the percentage is refused naming the noun, never read as a level.
+CHANGE_NOUN_PAST_REACH_CASES = [
+    (
+        "There was a rise in the sales of the old blue city buses of 4%.",
+        "4%",
+        ("refusal", "'rise'"),
+    ),
+    (
+        "There was a decline in the number of the older city bus riders of about 4%.",
+        "about 4%",
+        ("refusal", "'decline'"),
+    ),
+    (
+        "There was a decline in the number of older bus riders of about 4%.",
+        "about 4%",
+        ("change", -4.0, -4.0, -4.0, "approximate", "percent"),
+    ),
+    (
+        "The index fell in the year to a level of 4%.",
+        "4%",
+        ("percent", 4.0, 4.0, 4.0, "exact", "percent"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), CHANGE_NOUN_PAST_REACH_CASES)
+def test_a_noun_of_change_past_its_reach_is_refused_not_a_level(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# A premium "to" another thing is a gap between two things, refused as a discount is.
+PREMIUM_TO_A_THING_CASES = [
+    ("The fund trades at a 10% premium to NAV.", "10%", ("refusal", "a gap between")),
+    (
+        "The fund trades at a 10% premium to its net asset value.",
+        "10%",
+        ("refusal", "a gap between"),
+    ),
+    ("The bonds trade at a 5% premium over par.", "5%", ("refusal", "a gap between")),
+    ("The fund trades at a 10% discount to NAV.", "10%", ("refusal", "a gap between")),
+    (
+        "Buyers paid a 10% premium for the shares.",
+        "10%",
+        ("percent", 10.0, 10.0, 10.0, "exact", "percent"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), PREMIUM_TO_A_THING_CASES)
+def test_a_premium_to_another_thing_is_refused(text, words, expected):
+    assert_reads_as(text, words, expected)
+
+
+# An adjective of emphasis before a fraction is no qualifier: the share reads as without it.
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("A staggering third of the stores closed.", "third", 100 / 3),
+        ("A notable quarter of all loans failed.", "quarter", 25.0),
+        ("A substantial fifth of the staff left.", "fifth", 20.0),
+        ("A hefty third of the stores closed.", "third", 100 / 3),
+    ],
+)
+def test_an_adjective_of_emphasis_is_no_qualifier(text, words, value):
+    reading = reading_of(text, words)
+    assert numbers(reading) == pytest.approx(("percent", value, value, value, "exact", "percent"))
+    assert reading.get("qualifier") is None, reading
+
+
+# A month's name written short with a full stop ("Sept. 2019") is a month's name, as
+# "September 2019" is: the near end of the from-to is refused like the far one.
+SHORT_MONTH_WITH_A_STOP_CASES = [
+    (
+        "Profits fell from 7,300 in Sept. 2019 to 5,100 today.",
+        "7,300",
+        ("refusal", "starts a 'from X"),
+    ),
+    (
+        "Profits fell from 7,300 in Jan. 2019 to 5,100 today.",
+        "7,300",
+        ("refusal", "starts a 'from X"),
+    ),
+    (
+        "Profits fell from 7,300 in Feb. 2021 to 5,100 today.",
+        "7,300",
+        ("refusal", "starts a 'from X"),
+    ),
+    (
+        "Profits fell from 7,300 in September 2019 to 5,100 today.",
+        "7,300",
+        ("refusal", "starts a 'from X"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), SHORT_MONTH_WITH_A_STOP_CASES)
+def test_a_short_month_with_a_full_stop_is_a_month(text, words, expected):
+    assert_reads_as(text, words, expected)
